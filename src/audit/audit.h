@@ -1,0 +1,18 @@
+// The audit log: who did what to which object, before and after, written in the same
+// transaction as the change it records. The table refuses updates and deletes.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "storage/db.h"
+
+namespace plenary::audit {
+
+// Appends one entry on `c`, which must be inside the write transaction of the change.
+// `before` / `after` are JSON texts (or nullopt).
+void Record(storage::Connection& c, std::optional<std::int64_t> user_id, const std::string& action,
+            const std::string& object_type, std::optional<std::int64_t> object_id,
+            const std::optional<std::string>& before, const std::optional<std::string>& after);
+
+}  // namespace plenary::audit

@@ -1,0 +1,842 @@
+// Consultation queries and use cases on the SQL store.
+#include "consultations/consultations.h"
+
+#include <magic.h>
+#include <unicode/dtitvfmt.h>
+#include <unicode/listformatter.h>
+#include <unicode/numfmt.h>
+#include <unicode/rbnf.h>
+
+#include <algorithm>
+#include <memory>
+#include <regex>
+
+#include <fmt/format.h>
+
+#include "audit/audit.h"
+#include "base/random.h"
+#include "base/time.h"
+#include "text/countries.h"
+#include "text/dates.h"
+#include "text/messages.h"
+
+namespace plenary::consultations {
+
+namespace json = boost::json;
+using storage::Connection;
+using storage::Stmt;
+
+namespace {
+
+json::value ParseJson(const std::string& s) {
+  boost::system::error_code ec;
+  auto v = json::parse(s, ec);
+  return ec ? json::value(s) : v;
+}
+
+std::optional<std::int64_t> ResolveId(Connection& c, const std::string& table,
+                                      const std::string& id_or_key) {
+  if (!id_or_key.empty() && id_or_key.size() < 19 &&
+      std::all_of(id_or_key.begin(), id_or_key.end(), ::isdigit))
+    return c.QueryInt("SELECT id FROM " + table + " WHERE id = ?", static_cast<std::int64_t>(std::stoll(id_or_key)));
+  if (table == "meetings") return std::nullopt;
+  return c.QueryInt("SELECT id FROM " + table + " WHERE key = ?", id_or_key);
+}
+
+constexpr char kSelect[] =
+    "SELECT c.id, c.key, c.body_id, b.key, b.acronym, c.title, c.description, c.opens_at, "
+    "c.deadline, c.timezone, c.launched_at_meeting_id, ml.number, c.considered_at_meeting_id, "
+    "mc.number, c.meeting_id, c.summary, c.summary_published_at, c.illustrative "
+    "FROM consultations c JOIN bodies b ON b.id = c.body_id "
+    "LEFT JOIN meetings ml ON ml.id = c.launched_at_meeting_id "
+    "LEFT JOIN meetings mc ON mc.id = c.considered_at_meeting_id ";
+
+Consultation RowToConsultation(Stmt& s) {
+  Consultation c;
+  c.id = s.Int(0);
+  c.key = s.Text(1);
+  c.body_id = s.Int(2);
+  c.body_key = s.Text(3);
+  c.body_acronym = s.Text(4);
+  c.title = ParseJson(s.Text(5));
+  c.description = ParseJson(s.Text(6));
+  c.opens_at = s.Int(7);
+  c.deadline = s.Int(8);
+  c.timezone = s.Text(9);
+  c.launched_at_meeting_id = s.OptInt(10);
+  if (!s.IsNull(11)) c.launched_at_meeting_number = static_cast<int>(s.Int(11));
+  c.considered_at_meeting_id = s.OptInt(12);
+  if (!s.IsNull(13)) c.considered_at_meeting_number = static_cast<int>(s.Int(13));
+  c.meeting_id = s.OptInt(14);
+  c.summary = s.IsNull(15) ? json::value(nullptr) : ParseJson(s.Text(15));
+  c.summary_published_at = s.OptInt(16);
+  c.illustrative = s.Int(17) != 0;
+  return c;
+}
+
+void LoadDetails(Connection& conn, Consultation& c) {
+  Stmt q(conn.handle(), "SELECT number, text FROM questions WHERE consultation_id = ? ORDER BY number");
+  q.BindAll(c.id);
+  while (q.Step()) c.questions.push_back({static_cast<int>(q.Int(0)), ParseJson(q.Text(1))});
+  Stmt e(conn.handle(),
+         "SELECT previous_deadline, new_deadline, reason, at FROM deadline_extensions "
+         "WHERE consultation_id = ? ORDER BY at, id");
+  e.BindAll(c.id);
+  while (e.Step()) c.extensions.push_back({e.Int(0), e.Int(1), ParseJson(e.Text(2)), e.Int(3)});
+  Stmt f(conn.handle(),
+         "SELECT a.id, a.meeting_id, m.number, m.starts_on, a.number, a.kind, a.owner, a.text "
+         "FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE a.consultation_id = ? "
+         "ORDER BY m.starts_on, a.number");
+  f.BindAll(c.id);
+  while (f.Step())
+    c.follow_up.push_back({f.Int(0), f.Int(1), static_cast<int>(f.Int(2)), f.Text(3), f.Text(4),
+                           f.Text(5), ParseJson(f.Text(6)), ParseJson(f.Text(7))});
+}
+
+Result<Consultation> GetOn(Connection& conn, const std::string& id_or_key) {
+  auto id = ResolveId(conn, "consultations", id_or_key);
+  if (!id) return NotFound("consultation " + id_or_key + ": no such consultation");
+  Stmt s(conn.handle(), std::string(kSelect) + "WHERE c.id = ?");
+  s.BindAll(*id);
+  if (!s.Step()) return NotFound("consultation " + id_or_key + ": no such consultation");
+  Consultation c = RowToConsultation(s);
+  LoadDetails(conn, c);
+  return c;
+}
+
+// A multilingual value from input: an object of language → text, or a plain string (English).
+Result<json::value> Multilingual(const json::value& v, const std::string& field, bool required,
+                                 std::size_t max_chars = 5000) {
+  json::object out;
+  if (v.is_string()) {
+    if (!v.as_string().empty()) out["en"] = v.as_string();
+  } else if (v.is_object()) {
+    for (const auto& [k, val] : v.as_object()) {
+      if (!text::IsLanguage(k))
+        return InvalidArgument(field, field + ": unknown language \"" + std::string(k) +
+                                          "\"; use ar, zh, en, fr, ru or es");
+      if (!val.is_string()) return InvalidArgument(field, field + "." + std::string(k) + ": must be a string");
+      if (val.as_string().size() > max_chars * 4)
+        return Error{Code::kTooLarge, field + ": longer than " + std::to_string(max_chars) +
+                                          " characters", field};
+      if (!val.as_string().empty()) out[k] = val.as_string();
+    }
+  } else if (!v.is_null()) {
+    return InvalidArgument(field, field + ": must be a string or an object of language → text");
+  }
+  if (required && out.empty()) return InvalidArgument(field, field + ": required");
+  return json::value(out);
+}
+
+std::size_t CountChars(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
+  return n;
+}
+
+bool ValidUtf8(const std::string& s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = s[i];
+    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (!len || i + len > s.size()) return false;
+    for (int k = 1; k < len; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    i += len;
+  }
+  return true;
+}
+
+std::string Trim(std::string s) {
+  auto ws = [](unsigned char ch) { return std::isspace(ch); };
+  while (!s.empty() && ws(s.back())) s.pop_back();
+  std::size_t i = 0;
+  while (i < s.size() && ws(s[i])) ++i;
+  return s.substr(i);
+}
+
+// The media type judged from the bytes (libmagic); one magic handle per thread.
+std::string SniffType(const std::string& data) {
+  thread_local std::unique_ptr<magic_set, decltype(&magic_close)> cookie(
+      [] {
+        magic_t m = magic_open(MAGIC_MIME_TYPE);
+        if (m) magic_load(m, nullptr);
+        return m;
+      }(),
+      &magic_close);
+  if (!cookie) return "application/octet-stream";
+  const char* t = magic_buffer(cookie.get(), data.data(), data.size());
+  return t ? t : "application/octet-stream";
+}
+
+const std::map<std::string, std::string>& AllowedTypes() {
+  static const std::map<std::string, std::string> kTypes = {
+      {"application/pdf", "PDF"},
+      {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "DOCX"},
+      {"application/vnd.oasis.opendocument.text", "ODT"},
+      {"text/plain", "TXT"},
+  };
+  return kTypes;
+}
+
+Receipt ReceiptFor(Connection& c, std::int64_t response_id, bool replayed) {
+  Stmt s(c.handle(),
+         "SELECT reference, consultation_id, submitted_at, status FROM responses WHERE id = ?");
+  s.BindAll(response_id);
+  s.Step();
+  return {s.Text(0), response_id, s.Int(1), s.Int(2), s.Text(3), replayed};
+}
+
+}  // namespace
+
+std::string StatusOf(const Consultation& c, std::int64_t now) {
+  if (c.summary_published_at) return "published";
+  if (now < c.opens_at) return "upcoming";
+  if (now <= c.deadline) return "open";
+  return "closed";
+}
+
+Result<Consultation> Get(storage::Database& db, const std::string& id_or_key) {
+  return GetOn(db.Read(), id_or_key);
+}
+
+std::vector<Consultation> List(storage::Database& db, std::optional<std::int64_t> body_id) {
+  auto& conn = db.Read();
+  std::vector<Consultation> out;
+  Stmt s(conn.handle(), std::string(kSelect) +
+                            "WHERE (?1 IS NULL OR c.body_id = ?1) ORDER BY c.opens_at DESC, c.id");
+  s.BindAll(body_id);
+  while (s.Step()) out.push_back(RowToConsultation(s));
+  for (auto& c : out) LoadDetails(conn, c);
+  return out;
+}
+
+std::vector<std::pair<std::string, json::value>> StakeholderTypes(storage::Database& db) {
+  std::vector<std::pair<std::string, json::value>> out;
+  Stmt s(db.Read().handle(), "SELECT key, label FROM stakeholder_types ORDER BY position");
+  while (s.Step()) out.emplace_back(s.Text(0), ParseJson(s.Text(1)));
+  return out;
+}
+
+// --- SubmitResponse ------------------------------------------------------------------------
+
+Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consultation,
+                               ResponseInput in, const Limits& limits) {
+  static const std::regex kEmail(R"([^@\s]+@[^@\s]+\.[^@\s]+)");
+  // Validation first: nothing is written unless all of it passes.
+  for (auto* f : {&in.name, &in.organization, &in.job_title, &in.country, &in.stakeholder_type,
+                  &in.email, &in.language})
+    *f = Trim(*f);
+  struct Field {
+    const char* name;
+    const std::string* value;
+    std::size_t max;
+    bool required;
+  };
+  for (const Field& f : {Field{"name", &in.name, 200, true},
+                         Field{"organization", &in.organization, 300, false},
+                         Field{"job_title", &in.job_title, 200, false},
+                         Field{"email", &in.email, 254, true}}) {
+    if (!ValidUtf8(*f.value)) return InvalidArgument(f.name, std::string(f.name) + ": not valid UTF-8");
+    if (f.required && f.value->empty())
+      return InvalidArgument(f.name, std::string(f.name) + ": required");
+    if (CountChars(*f.value) > f.max)
+      return InvalidArgument(f.name, fmt::format("{}: at most {} characters", f.name, f.max));
+  }
+  if (!std::regex_match(in.email, kEmail))
+    return InvalidArgument("email", "email: not a valid e-mail address");
+  if (!text::IsCountry(in.country))
+    return InvalidArgument("country", "country: must be an ISO 3166-1 alpha-2 code such as CH");
+  if (in.language.empty()) in.language = "en";
+  if (!text::IsLanguage(in.language))
+    return InvalidArgument("language", "language: must be one of ar, zh, en, fr, ru, es");
+  for (auto& [n, t] : in.answers) t = Trim(t);
+  in.general_text = Trim(in.general_text);
+  if (!ValidUtf8(in.general_text))
+    return InvalidArgument("general", "general: not valid UTF-8");
+  if (CountChars(in.general_text) > limits.max_text_chars)
+    return Error{Code::kTooLarge,
+                 fmt::format("general: at most {} characters", limits.max_text_chars), "general"};
+  bool any = !in.general_text.empty();
+  for (const auto& [n, t] : in.answers) {
+    std::string field = fmt::format("answers.{}", n);
+    if (!ValidUtf8(t)) return InvalidArgument(field, field + ": not valid UTF-8");
+    if (CountChars(t) > limits.max_text_chars)
+      return Error{Code::kTooLarge, fmt::format("{}: at most {} characters", field,
+                                                limits.max_text_chars), field};
+    any = any || !t.empty();
+  }
+  if (!any)
+    return InvalidArgument("answers",
+                           "answers: answer at least one question or give a general contribution");
+  if (in.attachments.size() > limits.max_attachments)
+    return Error{Code::kTooLarge, fmt::format("attachments: at most {} files", limits.max_attachments),
+                 "attachments"};
+  std::vector<std::string> types;
+  for (const auto& a : in.attachments) {
+    if (a.data.size() > limits.max_attachment_bytes)
+      return Error{Code::kTooLarge,
+                   fmt::format("attachments: \"{}\" is larger than {} bytes", a.filename,
+                               limits.max_attachment_bytes),
+                   "attachments"};
+    if (a.data.empty())
+      return InvalidArgument("attachments", "attachments: \"" + a.filename + "\" is empty");
+    std::string type = SniffType(a.data);
+    if (!AllowedTypes().count(type))
+      return InvalidArgument("attachments",
+                             fmt::format("attachments: \"{}\" is {}; only PDF, DOCX, ODT and "
+                                         "plain text files are accepted",
+                                         a.filename, type));
+    types.push_back(type);
+  }
+  if (in.idempotency_key && (in.idempotency_key->empty() || in.idempotency_key->size() > 200))
+    return InvalidArgument("Idempotency-Key", "Idempotency-Key: 1 to 200 characters");
+
+  return db.Write<Receipt>([&](Connection& c) -> Result<Receipt> {
+    auto cons = GetOn(c, consultation);
+    if (!cons.ok()) return cons.error();
+    if (in.idempotency_key) {
+      // A retried submission returns its first receipt and writes nothing.
+      if (auto prior = c.QueryInt("SELECT id FROM responses WHERE idempotency_key = ?",
+                                  cons->key + ":" + *in.idempotency_key))
+        return ReceiptFor(c, *prior, true);
+    }
+    Instant now = Now();
+    if (now < cons->opens_at)
+      return FailedPrecondition("consultation: not open yet; it opens on " +
+                                FormatIso(cons->opens_at));
+    if (now > cons->deadline)
+      return FailedPrecondition("consultation: the deadline (" + FormatIso(cons->deadline) +
+                                ") has passed; responses are no longer accepted");
+    if (!c.QueryInt("SELECT 1 FROM stakeholder_types WHERE key = ?", in.stakeholder_type))
+      return InvalidArgument("stakeholder_type",
+                             "stakeholder_type: unknown; see GET /api/v1/stakeholder-types");
+    for (const auto& [n, t] : in.answers) {
+      bool known = std::any_of(cons->questions.begin(), cons->questions.end(),
+                               [&](const Question& q) { return q.number == n; });
+      if (!known)
+        return InvalidArgument(fmt::format("answers.{}", n),
+                               fmt::format("answers.{}: this consultation has no question {}", n, n));
+    }
+    std::string reference;
+    do {
+      reference = RandomReference();
+    } while (c.QueryInt("SELECT 1 FROM responses WHERE reference = ?", reference));
+    std::optional<std::string> key;
+    if (in.idempotency_key) key = cons->key + ":" + *in.idempotency_key;
+    c.Exec("INSERT INTO responses(consultation_id, reference, idempotency_key, name, organization, "
+           "job_title, country, stakeholder_type, email, language, general_text, consent_publish, "
+           "submitted_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+           cons->id, reference, key, in.name, in.organization, in.job_title, in.country,
+           in.stakeholder_type, in.email, in.language, in.general_text, in.consent_publish, now);
+    std::int64_t rid = c.LastInsertId();
+    for (const auto& [n, t] : in.answers)
+      if (!t.empty())
+        c.Exec("INSERT INTO answers(response_id, question_number, text) VALUES(?,?,?)", rid, n, t);
+    for (std::size_t i = 0; i < in.attachments.size(); ++i) {
+      const auto& a = in.attachments[i];
+      std::string name = a.filename.empty() ? fmt::format("attachment-{}", i + 1) : a.filename;
+      if (!ValidUtf8(name) || name.size() > 255) name = fmt::format("attachment-{}", i + 1);
+      Stmt s(c.handle(),
+             "INSERT INTO attachments(response_id, filename, media_type, size, digest, data) "
+             "VALUES(?,?,?,?,?,?)");
+      s.BindAll(rid, name, types[i], static_cast<std::int64_t>(a.data.size()), Digest(a.data));
+      s.BindBlob(6, a.data);
+      s.Step();
+    }
+    return ReceiptFor(c, rid, false);
+  });
+}
+
+Result<Receipt> FindReceipt(storage::Database& db, const std::string& reference) {
+  auto& c = db.Read();
+  auto id = c.QueryInt("SELECT id FROM responses WHERE reference = ?", reference);
+  if (!id) return NotFound("reference " + reference + ": no such response");
+  return ReceiptFor(c, *id, false);
+}
+
+// --- Reading responses ---------------------------------------------------------------------
+
+namespace {
+Page QueryResponses(storage::Database& db, std::int64_t consultation_id,
+                    const std::optional<std::string>& status, bool staff, int page, int per_page,
+                    std::optional<std::int64_t> only_id = std::nullopt) {
+  auto& c = db.Read();
+  page = std::max(page, 1);
+  per_page = std::clamp(per_page, 1, 200);
+  Page out{{}, 0, page, per_page};
+  out.total = c.QueryInt("SELECT count(*) FROM responses WHERE consultation_id = ? AND "
+                         "(?2 IS NULL OR status = ?2)",
+                         consultation_id, status)
+                  .value_or(0);
+  Stmt s(c.handle(),
+         "SELECT id, consultation_id, reference, name, organization, job_title, country, "
+         "stakeholder_type, language, email, general_text, consent_publish, status, reject_reason, "
+         "redacted, illustrative, submitted_at, published_at FROM responses "
+         "WHERE consultation_id = ?1 AND (?2 IS NULL OR status = ?2) AND (?5 IS NULL OR id = ?5) "
+         "ORDER BY submitted_at, id LIMIT ?3 OFFSET ?4");
+  s.BindAll(consultation_id, status, static_cast<std::int64_t>(per_page),
+            static_cast<std::int64_t>((page - 1)) * per_page, only_id);
+  while (s.Step()) {
+    Response r;
+    r.id = s.Int(0);
+    r.consultation_id = s.Int(1);
+    r.reference = s.Text(2);
+    r.name = s.Text(3);
+    r.organization = s.Text(4);
+    r.job_title = s.Text(5);
+    r.country = s.Text(6);
+    r.stakeholder_type = s.Text(7);
+    r.language = s.Text(8);
+    if (staff) r.email = s.Text(9);
+    r.general_text = s.Text(10);
+    r.consent_publish = s.Int(11) != 0;
+    r.status = s.Text(12);
+    if (staff) r.reject_reason = s.OptText(13);
+    r.redacted = s.Int(14) != 0;
+    r.illustrative = s.Int(15) != 0;
+    r.submitted_at = s.Int(16);
+    r.published_at = s.OptInt(17);
+    out.items.push_back(std::move(r));
+  }
+  for (auto& r : out.items) {
+    Stmt a(c.handle(), "SELECT question_number, text FROM answers WHERE response_id = ?");
+    a.BindAll(r.id);
+    while (a.Step()) r.answers[static_cast<int>(a.Int(0))] = a.Text(1);
+    Stmt f(c.handle(),
+           "SELECT id, filename, media_type, size FROM attachments WHERE response_id = ? ORDER BY id");
+    f.BindAll(r.id);
+    while (f.Step()) r.attachments.push_back({f.Int(0), f.Text(1), f.Text(2), f.Int(3)});
+  }
+  return out;
+}
+}  // namespace
+
+Page PublishedResponses(storage::Database& db, std::int64_t consultation_id, int page,
+                        int per_page) {
+  return QueryResponses(db, consultation_id, std::string("published"), false, page, per_page);
+}
+
+Page AllResponses(storage::Database& db, std::int64_t consultation_id,
+                  const std::optional<std::string>& status, int page, int per_page) {
+  return QueryResponses(db, consultation_id, status, true, page, per_page);
+}
+
+Result<Response> GetResponse(storage::Database& db, std::int64_t id) {
+  auto cid = db.Read().QueryInt("SELECT consultation_id FROM responses WHERE id = ?", id);
+  if (!cid) return NotFound(fmt::format("response {}: no such response", id));
+  auto page = QueryResponses(db, *cid, std::nullopt, true, 1, 1, id);
+  if (page.items.empty()) return NotFound(fmt::format("response {}: no such response", id));
+  return page.items.front();
+}
+
+std::optional<AttachmentFile> PublishedAttachment(storage::Database& db, std::int64_t id) {
+  Stmt s(db.Read().handle(),
+         "SELECT a.filename, a.media_type, a.data FROM attachments a "
+         "JOIN responses r ON r.id = a.response_id WHERE a.id = ? AND r.status = 'published'");
+  s.BindAll(id);
+  if (!s.Step()) return std::nullopt;
+  return AttachmentFile{s.Text(0), s.Text(1), s.Text(2)};
+}
+
+// --- Secretariat use cases -----------------------------------------------------------------
+
+Result<Consultation> Create(storage::Database& db, std::int64_t user_id,
+                            const ConsultationInput& in) {
+  static const std::regex kKey(R"([a-z0-9][a-z0-9-]{1,62})");
+  if (!std::regex_match(in.key, kKey))
+    return InvalidArgument("key", "key: 2-63 lower-case letters, digits and hyphens");
+  auto title = Multilingual(in.title, "title", true, 500);
+  if (!title.ok()) return title.error();
+  auto description = Multilingual(in.description, "description", false, 20000);
+  if (!description.ok()) return description.error();
+  if (in.questions.empty()) return InvalidArgument("questions", "questions: at least one");
+  if (in.questions.size() > 50) return InvalidArgument("questions", "questions: at most 50");
+  std::vector<json::value> questions;
+  for (std::size_t i = 0; i < in.questions.size(); ++i) {
+    auto q = Multilingual(in.questions[i], fmt::format("questions.{}", i + 1), true, 2000);
+    if (!q.ok()) return q.error();
+    questions.push_back(*q);
+  }
+  std::string tz = in.timezone.empty() ? "UTC" : in.timezone;
+  if (!IsTimeZone(tz))
+    return InvalidArgument("timezone", "timezone: not an IANA time zone such as Europe/Zurich");
+  auto opens = ParseIso(in.opens_at, tz);
+  if (!opens) return InvalidArgument("opens_at", "opens_at: expected YYYY-MM-DDTHH:MM");
+  auto deadline = ParseIso(in.deadline, tz);
+  if (!deadline) return InvalidArgument("deadline", "deadline: expected YYYY-MM-DDTHH:MM");
+  if (*deadline <= *opens) return InvalidArgument("deadline", "deadline: must be after opens_at");
+  return db.Write<Consultation>([&](Connection& c) -> Result<Consultation> {
+    auto body = ResolveId(c, "bodies", in.body);
+    if (!body) return InvalidArgument("body", "body: no such body " + in.body);
+    if (c.QueryInt("SELECT 1 FROM consultations WHERE key = ?", in.key))
+      return Error{Code::kConflict, "key: a consultation with this key exists", "key"};
+    std::optional<std::int64_t> launched, meeting;
+    if (in.launched_at_meeting && !in.launched_at_meeting->empty()) {
+      launched = ResolveId(c, "meetings", *in.launched_at_meeting);
+      if (!launched) return InvalidArgument("launched_at_meeting", "launched_at_meeting: no such meeting");
+    }
+    if (in.meeting && !in.meeting->empty()) {
+      meeting = ResolveId(c, "meetings", *in.meeting);
+      if (!meeting) return InvalidArgument("meeting", "meeting: no such meeting");
+    }
+    c.Exec("INSERT INTO consultations(key, body_id, launched_at_meeting_id, meeting_id, title, "
+           "description, opens_at, deadline, timezone, created_at) VALUES(?,?,?,?,?,?,?,?,?,?)",
+           in.key, *body, launched, meeting, json::serialize(*title), json::serialize(*description),
+           *opens, *deadline, tz, Now());
+    std::int64_t id = c.LastInsertId();
+    for (std::size_t i = 0; i < questions.size(); ++i)
+      c.Exec("INSERT INTO questions(consultation_id, number, text) VALUES(?,?,?)", id,
+             static_cast<std::int64_t>(i + 1), json::serialize(questions[i]));
+    audit::Record(c, user_id, "consultation.create", "consultation", id, std::nullopt,
+                  json::serialize(json::object{{"key", in.key}, {"title", *title}}));
+    return GetOn(c, std::to_string(id));
+  });
+}
+
+Result<Consultation> ExtendDeadline(storage::Database& db, std::int64_t user_id,
+                                    const std::string& consultation, const std::string& deadline,
+                                    const json::value& reason) {
+  auto why = Multilingual(reason, "reason", true, 2000);
+  if (!why.ok()) return why.error();
+  return db.Write<Consultation>([&](Connection& c) -> Result<Consultation> {
+    auto cons = GetOn(c, consultation);
+    if (!cons.ok()) return cons.error();
+    auto t = ParseIso(deadline, cons->timezone);
+    if (!t) return InvalidArgument("deadline", "deadline: expected YYYY-MM-DDTHH:MM");
+    if (*t <= cons->deadline)
+      return InvalidArgument("deadline", "deadline: must be later than the current deadline " +
+                                             FormatIso(cons->deadline));
+    c.Exec("INSERT INTO deadline_extensions(consultation_id, previous_deadline, new_deadline, "
+           "reason, user_id, at) VALUES(?,?,?,?,?,?)",
+           cons->id, cons->deadline, *t, json::serialize(*why), user_id, Now());
+    c.Exec("UPDATE consultations SET deadline = ? WHERE id = ?", *t, cons->id);
+    audit::Record(c, user_id, "consultation.extend_deadline", "consultation", cons->id,
+                  json::serialize(json::object{{"deadline", FormatIso(cons->deadline)}}),
+                  json::serialize(json::object{{"deadline", FormatIso(*t)}, {"reason", *why}}));
+    return GetOn(c, std::to_string(cons->id));
+  });
+}
+
+Result<Response> Moderate(storage::Database& db, std::int64_t user_id, std::int64_t response_id,
+                          const Moderation& m) {
+  if (m.action != "accept" && m.action != "reject" && m.action != "redact")
+    return InvalidArgument("action", "action: must be accept, reject or redact");
+  if (m.action == "reject" && Trim(m.reason).empty())
+    return InvalidArgument("reason", "reason: required when rejecting a response");
+  if (m.action == "redact" && m.replacements.empty())
+    return InvalidArgument("replacements", "replacements: give at least one field's new text");
+  auto result = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
+    Stmt s(c.handle(),
+           "SELECT status, name, organization, job_title, general_text FROM responses WHERE id = ?");
+    s.BindAll(response_id);
+    if (!s.Step()) return NotFound(fmt::format("response {}: no such response", response_id));
+    std::string status = s.Text(0);
+    json::object before{{"status", status}}, after;
+    if (m.action == "accept" || m.action == "reject") {
+      std::string to = m.action == "accept" ? "accepted" : "rejected";
+      if (status == "published" && to == "accepted")
+        return FailedPrecondition("response: already published");
+      c.Exec("UPDATE responses SET status = ?, reject_reason = ?, published_at = NULL WHERE id = ?",
+             to, m.action == "reject" ? std::optional<std::string>(Trim(m.reason)) : std::nullopt,
+             response_id);
+      after = {{"status", to}};
+      if (m.action == "reject") after["reason"] = Trim(m.reason);
+    } else {
+      static const std::map<std::string, std::string> kColumns = {
+          {"general", "general_text"}, {"name", "name"}, {"organization", "organization"},
+          {"job_title", "job_title"}};
+      for (const auto& [field, value] : m.replacements) {
+        if (!ValidUtf8(value)) return InvalidArgument(field, field + ": not valid UTF-8");
+        if (auto col = kColumns.find(field); col != kColumns.end()) {
+          Stmt old(c.handle(), "SELECT " + col->second + " FROM responses WHERE id = ?");
+          old.BindAll(response_id);
+          old.Step();
+          before[field] = old.Text(0);
+          c.Exec("UPDATE responses SET " + col->second + " = ?, redacted = 1 WHERE id = ?", value,
+                 response_id);
+        } else {
+          int n = 0;
+          try {
+            n = std::stoi(field);
+          } catch (...) {
+            return InvalidArgument(field, "replacements: unknown field \"" + field +
+                                              "\"; use general, name, organization, job_title "
+                                              "or a question number");
+          }
+          Stmt old(c.handle(),
+                   "SELECT text FROM answers WHERE response_id = ? AND question_number = ?");
+          old.BindAll(response_id, n);
+          if (!old.Step())
+            return InvalidArgument(field, fmt::format("replacements.{}: the response has no "
+                                                      "answer to question {}", n, n));
+          before[field] = old.Text(0);
+          c.Exec("UPDATE answers SET text = ? WHERE response_id = ? AND question_number = ?",
+                 value, response_id, n);
+          c.Exec("UPDATE responses SET redacted = 1 WHERE id = ?", response_id);
+        }
+        after[field] = value;
+      }
+    }
+    audit::Record(c, user_id, "response." + m.action, "response", response_id,
+                  json::serialize(before), json::serialize(after));
+    return response_id;
+  });
+  if (!result.ok()) return result.error();
+  return GetResponse(db, response_id);
+}
+
+Result<int> PublishAccepted(storage::Database& db, std::int64_t user_id,
+                            const std::string& consultation) {
+  return db.Write<int>([&](Connection& c) -> Result<int> {
+    auto cons = GetOn(c, consultation);
+    if (!cons.ok()) return cons.error();
+    Instant now = Now();
+    c.Exec("UPDATE responses SET status = 'published', published_at = ? "
+           "WHERE consultation_id = ? AND status = 'accepted' AND consent_publish = 1",
+           now, cons->id);
+    int n = c.Changes();
+    audit::Record(c, user_id, "consultation.publish_responses", "consultation", cons->id,
+                  std::nullopt, json::serialize(json::object{{"published", n}}));
+    return n;
+  });
+}
+
+Result<Consultation> SetSummary(storage::Database& db, std::int64_t user_id,
+                                const std::string& consultation, const json::value& summary,
+                                bool publish) {
+  auto text = Multilingual(summary, "summary", true, 50000);
+  if (!text.ok()) return text.error();
+  return db.Write<Consultation>([&](Connection& c) -> Result<Consultation> {
+    auto cons = GetOn(c, consultation);
+    if (!cons.ok()) return cons.error();
+    std::optional<std::int64_t> published = cons->summary_published_at;
+    if (publish && !published) published = Now();
+    c.Exec("UPDATE consultations SET summary = ?, summary_published_at = ? WHERE id = ?",
+           json::serialize(*text), published, cons->id);
+    audit::Record(c, user_id, publish ? "consultation.publish_summary" : "consultation.summary",
+                  "consultation", cons->id,
+                  cons->summary.is_null() ? std::nullopt
+                                          : std::optional<std::string>(json::serialize(cons->summary)),
+                  json::serialize(*text));
+    return GetOn(c, std::to_string(cons->id));
+  });
+}
+
+Result<FollowUp> AddFollowUp(storage::Database& db, std::int64_t user_id,
+                             const std::string& consultation, const FollowUpInput& in) {
+  static const std::vector<std::string> kKinds = {"launch_consultation", "submit_summary",
+                                                  "consider_responses", "defer_topic",
+                                                  "report_more", "other"};
+  if (std::find(kKinds.begin(), kKinds.end(), in.kind) == kKinds.end())
+    return InvalidArgument("kind", "kind: must be one of launch_consultation, submit_summary, "
+                                   "consider_responses, defer_topic, report_more, other");
+  if (in.number.empty() || in.number.size() > 20)
+    return InvalidArgument("number", "number: 1 to 20 characters, e.g. 2.7.1");
+  auto text = Multilingual(in.text, "text", true, 5000);
+  if (!text.ok()) return text.error();
+  auto owner = Multilingual(in.owner, "owner", true, 300);
+  if (!owner.ok()) return owner.error();
+  return db.Write<FollowUp>([&](Connection& c) -> Result<FollowUp> {
+    auto cons = GetOn(c, consultation);
+    if (!cons.ok()) return cons.error();
+    auto meeting = ResolveId(c, "meetings", in.meeting);
+    if (!meeting) return InvalidArgument("meeting", "meeting: no such meeting " + in.meeting);
+    c.Exec("INSERT INTO actions(meeting_id, consultation_id, number, kind, owner, text, created_at) "
+           "VALUES(?,?,?,?,?,?,?)",
+           *meeting, cons->id, in.number, in.kind, json::serialize(*owner), json::serialize(*text),
+           Now());
+    std::int64_t id = c.LastInsertId();
+    // The meeting that acts on a consultation is the one that considered it.
+    if (in.kind != "launch_consultation" && !cons->considered_at_meeting_id)
+      c.Exec("UPDATE consultations SET considered_at_meeting_id = ? WHERE id = ?", *meeting,
+             cons->id);
+    audit::Record(c, user_id, "consultation.follow_up", "action", id, std::nullopt,
+                  json::serialize(json::object{{"consultation", cons->key},
+                                               {"number", in.number},
+                                               {"kind", in.kind},
+                                               {"text", *text}}));
+    auto full = GetOn(c, std::to_string(cons->id));
+    for (auto& f : full->follow_up)
+      if (f.id == id) return f;
+    return Error{Code::kInternal, "follow-up vanished", {}};
+  });
+}
+
+// --- Statistics ------------------------------------------------------------------------------
+
+Result<Statistics> ComputeStatistics(storage::Database& db, const std::string& consultation) {
+  auto cons = Get(db, consultation);
+  if (!cons.ok()) return cons.error();
+  auto& c = db.Read();
+  Statistics st;
+  for (const auto& [key, label] : StakeholderTypes(db)) st.by_stakeholder_type.emplace_back(key, 0);
+  Stmt s(c.handle(),
+         "SELECT stakeholder_type, country, language, status, count(*) FROM responses "
+         "WHERE consultation_id = ? GROUP BY 1, 2, 3, 4");
+  s.BindAll(cons->id);
+  while (s.Step()) {
+    std::int64_t n = s.Int(4);
+    std::string status = s.Text(3);
+    st.by_status[status] += n;
+    if (status == "rejected") continue;
+    st.total += n;
+    std::string type = s.Text(0), country = s.Text(1);
+    for (auto& [k, v] : st.by_stakeholder_type)
+      if (k == type) v += n;
+    st.by_country[country] += n;
+    st.by_language[s.Text(2)] += n;
+    char itu = text::ItuRegion(country);
+    st.by_region[itu ? std::string(1, itu) : "unknown"] += n;
+    auto m49 = text::M49Region(country, "en");
+    st.by_m49_region[m49 ? m49->subregion_code : "unknown"] += n;
+  }
+  if (cons->meeting_id) {
+    st.registered = c.QueryInt("SELECT count(*) FROM registrations WHERE meeting_id = ?",
+                               *cons->meeting_id);
+    st.attended =
+        c.QueryInt("SELECT count(*) FROM attendance WHERE meeting_id = ?", *cons->meeting_id);
+    Stmt m(c.handle(), "SELECT registered_more_than, attended_more_than FROM meetings WHERE id = ?");
+    m.BindAll(*cons->meeting_id);
+    if (m.Step()) {
+      st.registered_more_than = m.Int(0) != 0;
+      st.attended_more_than = m.Int(1) != 0;
+    }
+  }
+  return st;
+}
+
+json::object StatisticsJson(const Statistics& s) {
+  auto obj = [](const auto& m) {
+    json::object o;
+    for (const auto& [k, v] : m) o[k] = v;
+    return o;
+  };
+  json::object out{
+      {"responses",
+       {{"total", s.total},
+        {"by_stakeholder_type", obj(s.by_stakeholder_type)},
+        {"by_country", obj(s.by_country)},
+        {"by_region", obj(s.by_region)},
+        {"by_m49_region", obj(s.by_m49_region)},
+        {"by_language", obj(s.by_language)},
+        {"by_status", obj(s.by_status)}}}};
+  if (s.registered)
+    out["meeting"] = {{"registered", *s.registered},
+                      {"attended", *s.attended},
+                      {"registered_more_than", s.registered_more_than},
+                      {"attended_more_than", s.attended_more_than}};
+  else
+    out["meeting"] = nullptr;
+  return out;
+}
+
+std::string StatisticsCsv(const Statistics& s) {
+  std::string out = "dimension,key,count\r\n";
+  out += fmt::format("responses,total,{}\r\n", s.total);
+  auto rows = [&](const char* dim, const auto& m) {
+    for (const auto& [k, v] : m) out += fmt::format("{},{},{}\r\n", dim, k, v);
+  };
+  rows("stakeholder_type", s.by_stakeholder_type);
+  rows("country", s.by_country);
+  rows("itu_region", s.by_region);
+  rows("m49_region", s.by_m49_region);
+  rows("language", s.by_language);
+  rows("status", s.by_status);
+  if (s.registered) {
+    out += fmt::format("meeting,registered,{}\r\n", *s.registered);
+    out += fmt::format("meeting,attended,{}\r\n", *s.attended);
+  }
+  return out;
+}
+
+// --- The report paragraph --------------------------------------------------------------------
+
+namespace {
+std::string Utf8(const icu::UnicodeString& u) {
+  std::string s;
+  u.toUTF8String(s);
+  return s;
+}
+
+std::string JoinList(const std::vector<std::string>& items, const std::string& lang) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::ListFormatter> lf(
+      icu::ListFormatter::createInstance(icu::Locale(text::IcuLocale(lang).c_str()), status));
+  std::vector<icu::UnicodeString> u;
+  for (const auto& i : items) u.push_back(icu::UnicodeString::fromUTF8(i));
+  icu::UnicodeString out;
+  lf->format(u.data(), static_cast<int32_t>(u.size()), out, status);
+  return Utf8(out);
+}
+
+// "October–December 2021" / "2021年10月至12月", from ICU's interval patterns.
+std::string Period(std::int64_t from, std::int64_t to, const std::string& zone,
+                   const std::string& lang) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::DateIntervalFormat> f(icu::DateIntervalFormat::createInstance(
+      u"yMMMM", icu::Locale(text::IcuLocale(lang).c_str()), status));
+  if (U_FAILURE(status)) return FormatIso(from) + " – " + FormatIso(to);
+  f->adoptTimeZone(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone)));
+  icu::DateInterval interval(static_cast<UDate>(from) * 1000.0, static_cast<UDate>(to) * 1000.0);
+  icu::UnicodeString out;
+  icu::FieldPosition pos;
+  f->format(&interval, out, pos, status);
+  return Utf8(out);
+}
+}  // namespace
+
+Result<std::string> ReportParagraph(storage::Database& db, const std::string& consultation,
+                                    const std::string& lang) {
+  if (!text::IsLanguage(lang))
+    return InvalidArgument("lang", "lang: must be one of ar, zh, en, fr, ru, es");
+  auto cons = Get(db, consultation);
+  if (!cons.ok()) return cons.error();
+  auto st = ComputeStatistics(db, consultation);
+  if (!st.ok()) return st.error();
+  auto pick = [&](const json::value& v) -> std::string {
+    if (const auto* o = v.if_object()) {
+      if (auto* p = o->if_contains(lang); p && p->is_string()) return std::string(p->as_string());
+      if (auto* p = o->if_contains("en"); p && p->is_string()) return std::string(p->as_string());
+    }
+    return v.is_string() ? std::string(v.as_string()) : std::string();
+  };
+  std::vector<std::string> parts;
+  for (const auto& [type, n] : st->by_stakeholder_type)
+    if (n > 0) parts.push_back(text::T(lang, "report_from_" + type, {{"n", n}}));
+  std::string paragraph = text::T(
+      lang, "report_responses",
+      {{"topic", pick(cons->title)},
+       {"period", Period(cons->opens_at, cons->deadline, cons->timezone, lang)},
+       {"total", st->total},
+       {"breakdown", JoinList(parts, lang)}});
+  if (cons->meeting_id) {
+    Stmt m(db.Read().handle(), "SELECT number, mode, starts_on FROM meetings WHERE id = ?");
+    m.BindAll(*cons->meeting_id);
+    if (m.Step()) {
+      std::string registered = text::T(lang, "report_registered",
+                                       {{"n", *st->registered},
+                                        {"more", st->registered_more_than ? "yes" : "no"}});
+      std::string attended = text::T(
+          lang, "report_attended",
+          {{"n", *st->attended}, {"more", st->attended_more_than ? "yes" : "no"}});
+      paragraph += text::T(lang, "report_sentence_separator");
+      paragraph += text::T(lang, "report_meeting",
+                           {{"number", m.Int(0)},
+                            {"mode", m.Text(1)},
+                            {"date", text::FormatDate(m.Text(2), lang)},
+                            {"participants", JoinList({registered, attended}, lang)}});
+    }
+  }
+  std::int64_t published = st->by_status.count("published") ? st->by_status.at("published") : 0;
+  paragraph += text::T(lang, "report_sentence_separator");
+  paragraph += text::T(lang, "report_publication",
+                       {{"responses", published == st->total && published > 0 ? "all"
+                                      : published > 0                          ? "some"
+                                                                               : "none"},
+                        {"summary", cons->summary_published_at ? "yes" : "no"},
+                        {"body", cons->body_acronym}});
+  return paragraph;
+}
+
+}  // namespace plenary::consultations

@@ -1,0 +1,229 @@
+// Open consultations: the model, the use cases that change it, and the queries that read it.
+//
+// Lifecycle of a consultation (computed from its dates and summary, see StatusOf):
+//   upcoming → open (opens_at reached) → closed (deadline passed; ExtendDeadline may reopen)
+//   → published (PublishSummary).
+// Lifecycle of a response: received (SubmitResponse) → accepted | rejected (Moderate)
+//   → published (Publish, accepted responses whose author consented).
+// Each action validates its input, writes its rows and its audit entry in one transaction,
+// and changes nothing when it returns an error.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/json.hpp>
+
+#include "base/result.h"
+#include "storage/db.h"
+
+namespace plenary::consultations {
+
+// Limits on what a respondent can send; configurable (plenary serve flags).
+struct Limits {
+  std::size_t max_text_chars = 20000;            // per answer and for the general contribution
+  std::size_t max_attachments = 5;
+  std::size_t max_attachment_bytes = 5 << 20;   // 5 MiB
+};
+
+struct Question {
+  int number;
+  boost::json::value text;  // multilingual
+};
+
+struct Extension {
+  std::int64_t previous_deadline;
+  std::int64_t new_deadline;
+  boost::json::value reason;
+  std::int64_t at;
+};
+
+struct FollowUp {  // an action a meeting approved about this consultation
+  std::int64_t id;
+  std::int64_t meeting_id;
+  int meeting_number;
+  std::string meeting_starts_on;
+  std::string number;
+  std::string kind;
+  boost::json::value owner;
+  boost::json::value text;
+};
+
+struct Consultation {
+  std::int64_t id = 0;
+  std::string key;
+  std::int64_t body_id = 0;
+  std::string body_key;
+  std::string body_acronym;
+  boost::json::value title;
+  boost::json::value description;
+  std::int64_t opens_at = 0;
+  std::int64_t deadline = 0;
+  std::string timezone;
+  std::optional<std::int64_t> launched_at_meeting_id;
+  std::optional<int> launched_at_meeting_number;
+  std::optional<std::int64_t> considered_at_meeting_id;
+  std::optional<int> considered_at_meeting_number;
+  std::optional<std::int64_t> meeting_id;  // the open consultation meeting
+  boost::json::value summary;               // null until written
+  std::optional<std::int64_t> summary_published_at;
+  bool illustrative = false;
+  std::vector<Question> questions;
+  std::vector<Extension> extensions;
+  std::vector<FollowUp> follow_up;
+};
+
+// "upcoming", "open", "closed" or "published".
+std::string StatusOf(const Consultation& c, std::int64_t now);
+
+// Finds by numeric id or by key. Questions, extensions and follow-up included.
+Result<Consultation> Get(storage::Database& db, const std::string& id_or_key);
+std::vector<Consultation> List(storage::Database& db, std::optional<std::int64_t> body_id = {});
+
+// --- Responses ---------------------------------------------------------------------------
+
+struct AttachmentInput {
+  std::string filename;
+  std::string data;
+};
+
+struct ResponseInput {
+  std::string name, organization, job_title, country, stakeholder_type, email, language;
+  std::string general_text;
+  std::map<int, std::string> answers;  // question number → text
+  bool consent_publish = false;
+  std::vector<AttachmentInput> attachments;
+  std::optional<std::string> idempotency_key;
+};
+
+struct Receipt {
+  std::string reference;
+  std::int64_t response_id;
+  std::int64_t consultation_id;
+  std::int64_t submitted_at;
+  std::string status;
+  bool replayed;  // true when an earlier submission with the same idempotency key is returned
+};
+
+// Checks everything and stores the response durably. Errors: 400 naming the field, 413 for
+// sizes, 404 unknown consultation, 409 when not open (before opens_at or after the deadline).
+Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consultation,
+                               ResponseInput in, const Limits& limits);
+Result<Receipt> FindReceipt(storage::Database& db, const std::string& reference);
+
+struct Attachment {
+  std::int64_t id;
+  std::string filename;
+  std::string media_type;
+  std::int64_t size;
+};
+
+struct Response {
+  std::int64_t id;
+  std::int64_t consultation_id;
+  std::string reference;
+  std::string name, organization, job_title, country, stakeholder_type, language;
+  std::string email;  // filled only for staff views
+  std::string general_text;
+  std::map<int, std::string> answers;
+  bool consent_publish;
+  std::string status;
+  std::optional<std::string> reject_reason;
+  bool redacted;
+  bool illustrative;
+  std::int64_t submitted_at;
+  std::optional<std::int64_t> published_at;
+  std::vector<Attachment> attachments;
+};
+
+struct Page {
+  std::vector<Response> items;
+  std::int64_t total;
+  int page;
+  int per_page;
+};
+
+// Published responses only, without personal data (no e-mail).
+Page PublishedResponses(storage::Database& db, std::int64_t consultation_id, int page,
+                        int per_page);
+// Everything, for moderators; `status` filters when set.
+Page AllResponses(storage::Database& db, std::int64_t consultation_id,
+                  const std::optional<std::string>& status, int page, int per_page);
+// One response with personal data, for moderators.
+Result<Response> GetResponse(storage::Database& db, std::int64_t id);
+// A published attachment's content (nullopt unless its response is published).
+struct AttachmentFile {
+  std::string filename, media_type, data;
+};
+std::optional<AttachmentFile> PublishedAttachment(storage::Database& db, std::int64_t id);
+
+// --- Secretariat use cases -----------------------------------------------------------------
+
+struct ConsultationInput {
+  std::string key;
+  std::string body;  // body id or key
+  std::optional<std::string> launched_at_meeting;  // meeting id
+  boost::json::value title;        // multilingual or plain string (taken as English)
+  boost::json::value description;
+  std::vector<boost::json::value> questions;
+  std::string opens_at, deadline;  // ISO local times in `timezone`, or with an offset
+  std::string timezone;
+  std::optional<std::string> meeting;  // the open consultation meeting's id
+};
+Result<Consultation> Create(storage::Database& db, std::int64_t user_id,
+                            const ConsultationInput& in);
+// Moves the deadline later, recording the reason. Error if not later than the current one.
+Result<Consultation> ExtendDeadline(storage::Database& db, std::int64_t user_id,
+                                    const std::string& consultation, const std::string& deadline,
+                                    const boost::json::value& reason);
+
+struct Moderation {
+  std::string action;  // "accept" | "reject" | "redact"
+  std::string reason;  // required for reject
+  // For redact: replacement texts. Keys: "general", "name", "organization", "job_title",
+  // or a question number; the previous text goes to the audit log only.
+  std::map<std::string, std::string> replacements;
+};
+Result<Response> Moderate(storage::Database& db, std::int64_t user_id, std::int64_t response_id,
+                          const Moderation& m);
+// Publishes every accepted response whose author consented; returns how many.
+Result<int> PublishAccepted(storage::Database& db, std::int64_t user_id,
+                            const std::string& consultation);
+// Writes (and optionally publishes) the participants' summary.
+Result<Consultation> SetSummary(storage::Database& db, std::int64_t user_id,
+                                const std::string& consultation, const boost::json::value& summary,
+                                bool publish);
+
+struct FollowUpInput {
+  std::string meeting;  // id of the meeting that approved it
+  std::string number;   // "2.7.1"
+  std::string kind;
+  boost::json::value owner, text;
+};
+Result<FollowUp> AddFollowUp(storage::Database& db, std::int64_t user_id,
+                             const std::string& consultation, const FollowUpInput& in);
+
+// --- Statistics and the report paragraph ---------------------------------------------------
+
+struct Statistics {
+  std::int64_t total = 0;  // every response not rejected
+  std::vector<std::pair<std::string, std::int64_t>> by_stakeholder_type;  // taxonomy order
+  std::map<std::string, std::int64_t> by_country, by_region, by_m49_region, by_language,
+      by_status;
+  std::optional<std::int64_t> registered, attended;
+  bool registered_more_than = false, attended_more_than = false;
+};
+Result<Statistics> ComputeStatistics(storage::Database& db, const std::string& consultation);
+boost::json::object StatisticsJson(const Statistics& s);
+std::string StatisticsCsv(const Statistics& s);
+
+// The paragraph of a Chair's report on this consultation, from the data alone, in `lang`.
+Result<std::string> ReportParagraph(storage::Database& db, const std::string& consultation,
+                                    const std::string& lang);
+
+// The configured stakeholder taxonomy, in order: key and multilingual label.
+std::vector<std::pair<std::string, boost::json::value>> StakeholderTypes(storage::Database& db);
+
+}  // namespace plenary::consultations

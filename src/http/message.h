@@ -1,0 +1,54 @@
+// The request and response types that handlers see; no Beast types leak past the server.
+#pragma once
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <boost/json.hpp>
+
+#include "base/result.h"
+#include "http/form.h"
+
+namespace plenary::http {
+
+struct Request {
+  std::string method;                          // "GET", "POST", ...
+  std::string path;                            // decoded path without the language prefix
+  std::string raw_target;                      // as received
+  Form query;                                  // decoded query parameters
+  std::map<std::string, std::string> headers;  // lower-cased names
+  std::map<std::string, std::string> cookies;
+  std::string body;
+  std::string remote_ip;
+  std::vector<std::string> params;  // path parameters captured by the router, in order
+  std::string lang;                 // chosen interface language
+  bool lang_in_path = false;        // the URL carried /xx/
+
+  std::string Header(std::string_view name) const;
+  bool IsApi() const { return path.starts_with("/api/"); }
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  Response& Header(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+    return *this;
+  }
+};
+
+Response Json(const boost::json::value& v, int status = 200);
+Response Text(std::string body, std::string content_type = "text/plain; charset=utf-8",
+              int status = 200);
+Response Redirect(std::string location, int status = 303);
+// The HTTP status for an error code: the one place where codes map to statuses.
+int StatusFor(Code code);
+// {"error":{"code":"invalid_argument","field":"email","message":"..."}} with StatusFor(code).
+Response JsonError(const Error& e);
+
+}  // namespace plenary::http

@@ -1,0 +1,250 @@
+// Beast coroutine sessions: bounded parsing, timeouts, keep-alive and graceful shutdown.
+#include "http/server.h"
+
+#include <boost/asio.hpp>
+#include <boost/beast.hpp>
+
+#include <chrono>
+#include <thread>
+#include <vector>
+
+#include <spdlog/spdlog.h>
+
+namespace plenary::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+constexpr auto kUseTuple = asio::as_tuple(asio::use_awaitable);
+
+namespace {
+
+std::string DecodePath(std::string_view p) {
+  std::string out;
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (p[i] == '%' && i + 2 < p.size() && isxdigit(p[i + 1]) && isxdigit(p[i + 2])) {
+      out += static_cast<char>(std::stoi(std::string(p.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += p[i];
+    }
+  }
+  return out;
+}
+
+std::map<std::string, std::string> ParseCookies(std::string_view header) {
+  std::map<std::string, std::string> out;
+  size_t i = 0;
+  while (i < header.size()) {
+    size_t j = header.find(';', i);
+    if (j == std::string_view::npos) j = header.size();
+    auto part = header.substr(i, j - i);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    size_t eq = part.find('=');
+    if (eq != std::string_view::npos)
+      out.emplace(std::string(part.substr(0, eq)), std::string(part.substr(eq + 1)));
+    i = j + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  const Router& router;
+  ServerLimits limits;
+  std::function<void(Request&)> prepare;
+  asio::io_context ioc;
+  tcp::acceptor acceptor{ioc};
+  asio::signal_set signals{ioc, SIGTERM, SIGINT};
+  std::atomic<int> in_flight{0};
+  std::atomic<bool> stopping{false};
+
+  Impl(const Router& r, ServerLimits l, std::function<void(Request&)> p)
+      : router(r), limits(l), prepare(std::move(p)) {}
+
+  bhttp::response<bhttp::string_body> Handle(bhttp::request<bhttp::string_body>& breq,
+                                            const std::string& remote_ip) {
+    Request req;
+    req.method = std::string(breq.method_string());
+    req.raw_target = std::string(breq.target());
+    std::string_view target = breq.target();
+    size_t q = target.find('?');
+    req.path = DecodePath(target.substr(0, q));
+    Response resp;
+    bool bad_query = false;
+    if (q != std::string_view::npos) {
+      auto form = Form::Parse(target.substr(q + 1));
+      if (form.ok())
+        req.query = std::move(*form);
+      else {
+        bad_query = true;
+        resp = JsonError(Error{Code::kInvalidArgument, "query string: " + form.error().message,
+                               "query"});
+      }
+    }
+    for (const auto& f : breq) {
+      std::string name(f.name_string());
+      std::transform(name.begin(), name.end(), name.begin(), ::tolower);
+      req.headers[name] = std::string(f.value());
+    }
+    req.cookies = ParseCookies(breq[bhttp::field::cookie]);
+    req.body = std::move(breq.body());
+    req.remote_ip = remote_ip;
+    if (!bad_query) {
+      try {
+        if (prepare) prepare(req);
+        resp = router.Dispatch(req);
+      } catch (const std::exception& e) {
+        spdlog::error("{} {}: {}", req.method, req.raw_target, e.what());
+        resp = JsonError(Error{Code::kInternal, "internal error; it has been logged", {}});
+      }
+    }
+    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(resp.status),
+                                            breq.version()};
+    out.set(bhttp::field::server, "Plenary");
+    out.set(bhttp::field::content_type, resp.content_type);
+    out.set("X-Content-Type-Options", "nosniff");
+    out.set("Referrer-Policy", "same-origin");
+    for (auto& [k, v] : resp.headers) out.insert(k, v);
+    if (req.method == "HEAD") {
+      out.content_length(resp.body.size());
+    } else {
+      out.body() = std::move(resp.body);
+      out.prepare_payload();
+    }
+    return out;
+  }
+
+  asio::awaitable<void> Session(tcp::socket socket) {
+    beast::tcp_stream stream(std::move(socket));
+    beast::flat_buffer buffer;
+    std::string remote_ip;
+    {
+      boost::system::error_code ec;
+      auto ep = stream.socket().remote_endpoint(ec);
+      if (!ec) remote_ip = ep.address().to_string();
+    }
+    bool first = true;
+    for (;;) {
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.header_limit(static_cast<std::uint32_t>(limits.header_bytes));
+      parser.body_limit(limits.body_bytes);
+      // Idle keep-alive wait for the first byte, then the whole request within the read limit.
+      stream.expires_after(std::chrono::seconds(first ? limits.read_timeout_seconds
+                                                      : limits.idle_timeout_seconds));
+      if (!first && buffer.size() == 0) {
+        auto [ec, n] = co_await stream.async_read_some(buffer.prepare(4096), kUseTuple);
+        if (ec) break;
+        buffer.commit(n);
+      }
+      first = false;
+      stream.expires_after(std::chrono::seconds(limits.read_timeout_seconds));
+      auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, kUseTuple);
+      if (ec == bhttp::error::end_of_stream || ec == asio::error::eof) break;
+      if (ec) {
+        int status = 400;
+        std::string msg = "malformed HTTP request: " + ec.message();
+        if (ec == bhttp::error::body_limit) {
+          status = 413;
+          msg = "request body: larger than the limit of " + std::to_string(limits.body_bytes) +
+                " bytes";
+        } else if (ec == bhttp::error::header_limit) {
+          status = 431;
+          msg = "request headers: larger than the limit of " +
+                std::to_string(limits.header_bytes) + " bytes";
+        } else if (ec == beast::error::timeout) {
+          break;  // slow or silent client: drop it
+        }
+        bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(status), 11};
+        res.set(bhttp::field::content_type, "application/json; charset=utf-8");
+        res.set(bhttp::field::connection, "close");
+        res.body() = boost::json::serialize(boost::json::object{
+            {"error", {{"code", status == 400 ? "invalid_argument" : "too_large"},
+                       {"message", msg}}}});
+        res.prepare_payload();
+        stream.expires_after(std::chrono::seconds(5));
+        co_await bhttp::async_write(stream, res, kUseTuple);
+        break;
+      }
+      auto req = parser.release();
+      bool keep_alive = req.keep_alive();
+      in_flight++;
+      auto res = Handle(req, remote_ip);
+      bool close = !keep_alive || stopping;
+      res.keep_alive(!close);
+      stream.expires_after(std::chrono::seconds(limits.read_timeout_seconds));
+      auto [wec, wn] = co_await bhttp::async_write(stream, res, kUseTuple);
+      in_flight--;
+      if (wec || close) break;
+    }
+    boost::system::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  asio::awaitable<void> Accept() {
+    for (;;) {
+      // Each connection gets its own strand: its timer and I/O never run concurrently.
+      auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ioc), kUseTuple);
+      if (ec) {
+        if (stopping || ec == asio::error::operation_aborted) co_return;
+        continue;  // e.g. too many open files: keep serving the others
+      }
+      auto ex = socket.get_executor();
+      asio::co_spawn(ex, Session(std::move(socket)), asio::detached);
+    }
+  }
+
+  void BeginStop() {
+    if (stopping.exchange(true)) return;
+    boost::system::error_code ec;
+    acceptor.close(ec);
+    // Wait for in-flight requests, then stop; idle keep-alive connections are dropped.
+    auto timer = std::make_shared<asio::steady_timer>(ioc);
+    auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::seconds(limits.shutdown_grace_seconds);
+    auto poll = std::make_shared<std::function<void()>>();
+    *poll = [this, timer, deadline, poll] {
+      if (in_flight == 0 || std::chrono::steady_clock::now() > deadline) {
+        ioc.stop();
+        return;
+      }
+      timer->expires_after(std::chrono::milliseconds(20));
+      timer->async_wait([poll](auto) { (*poll)(); });
+    };
+    (*poll)();
+  }
+};
+
+Server::Server(const Router& router, ServerLimits limits, std::function<void(Request&)> prepare)
+    : impl_(std::make_unique<Impl>(router, limits, std::move(prepare))) {}
+Server::~Server() = default;
+
+unsigned short Server::Listen(const std::string& host, unsigned short port) {
+  tcp::endpoint ep(asio::ip::make_address(host), port);
+  impl_->acceptor.open(ep.protocol());
+  impl_->acceptor.set_option(asio::socket_base::reuse_address(true));
+  impl_->acceptor.bind(ep);
+  impl_->acceptor.listen(asio::socket_base::max_listen_connections);
+  return impl_->acceptor.local_endpoint().port();
+}
+
+void Server::Run() {
+  impl_->signals.async_wait([this](auto ec, int) {
+    if (!ec) impl_->BeginStop();
+  });
+  asio::co_spawn(impl_->ioc, impl_->Accept(), asio::detached);
+  int n = impl_->limits.threads > 0 ? impl_->limits.threads
+                                    : std::max(2u, std::thread::hardware_concurrency());
+  std::vector<std::thread> threads;
+  for (int i = 1; i < n; ++i) threads.emplace_back([this] { impl_->ioc.run(); });
+  impl_->ioc.run();
+  for (auto& t : threads) t.join();
+}
+
+void Server::Stop() {
+  asio::post(impl_->ioc, [this] { impl_->BeginStop(); });
+}
+
+}  // namespace plenary::http

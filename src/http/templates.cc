@@ -1,0 +1,27 @@
+// ctemplate cache set-up from the embedded files.
+#include "http/templates.h"
+
+#include <stdexcept>
+
+#include "base/assets.h"
+
+namespace plenary::http {
+
+void LoadTemplates() {
+  constexpr std::string_view kDir = "web/templates/";
+  for (const auto& [path, data] : assets::All()) {
+    if (!path.starts_with(kDir)) continue;
+    std::string name(path.substr(kDir.size()));
+    if (!ctemplate::StringToTemplateCache(name, std::string(data), ctemplate::STRIP_BLANK_LINES))
+      throw std::runtime_error("template does not parse: " + name);
+  }
+}
+
+std::string Render(const std::string& name, const ctemplate::TemplateDictionary& dict) {
+  std::string out;
+  if (!ctemplate::ExpandTemplate(name, ctemplate::STRIP_BLANK_LINES, &dict, &out))
+    throw std::runtime_error("template failed to expand: " + name);
+  return out;
+}
+
+}  // namespace plenary::http

@@ -1,0 +1,16 @@
+// Page templates: ctemplate files under web/templates/, compiled into the binary, expanded
+// with HTML auto-escaping (every template starts with {{%AUTOESCAPE context="HTML"}}).
+// Thread-safe after LoadTemplates().
+#pragma once
+#include <ctemplate/template.h>
+
+#include <string>
+
+namespace plenary::http {
+
+// Registers every embedded web/templates/*.tpl under its file name ("consultation.tpl").
+void LoadTemplates();
+// Expands template `name` with `dict`; throws if the template is unknown (a bug).
+std::string Render(const std::string& name, const ctemplate::TemplateDictionary& dict);
+
+}  // namespace plenary::http

@@ -1,0 +1,182 @@
+// Language choice, guards, multilingual fields and the page frame.
+#include "site/site.h"
+
+#include "base/random.h"
+#include "base/time.h"
+#include "http/templates.h"
+#include "text/messages.h"
+
+namespace plenary::site {
+
+void ChooseLanguage(http::Request& req) {
+  if (req.path.size() >= 3 && req.path[0] == '/' &&
+      (req.path.size() == 3 || req.path[3] == '/') &&
+      text::IsLanguage(std::string_view(req.path).substr(1, 2))) {
+    req.lang = req.path.substr(1, 2);
+    req.lang_in_path = true;
+    req.path = req.path.size() == 3 ? "/" : req.path.substr(3);
+    return;
+  }
+  if (auto q = req.query.Get("lang"); q && text::IsLanguage(*q)) {
+    req.lang = *q;
+    return;
+  }
+  if (auto it = req.cookies.find("plenary_lang");
+      it != req.cookies.end() && text::IsLanguage(it->second)) {
+    req.lang = it->second;
+    return;
+  }
+  // Accept-Language: the first listed language we have (q-values are in practice ordered).
+  std::string al = req.Header("accept-language");
+  size_t i = 0;
+  while (i < al.size()) {
+    size_t j = al.find(',', i);
+    if (j == std::string::npos) j = al.size();
+    std::string tag = al.substr(i, j - i);
+    tag.erase(0, tag.find_first_not_of(' '));
+    if (tag.size() >= 2) {
+      std::string l = tag.substr(0, 2);
+      for (auto& ch : l) ch = static_cast<char>(tolower(ch));
+      if (text::IsLanguage(l)) {
+        req.lang = l;
+        return;
+      }
+    }
+    i = j + 1;
+  }
+  req.lang = "en";
+}
+
+std::string Prefix(const http::Request& req) { return "/" + req.lang; }
+
+std::optional<accounts::Session> CurrentSession(storage::Database& db, const http::Request& req) {
+  auto it = req.cookies.find(accounts::kSessionCookie);
+  if (it == req.cookies.end()) return std::nullopt;
+  return accounts::FindSession(db, it->second);
+}
+
+Guard RequireStaff(storage::Database& db, const http::Request& req, bool state_change,
+                   const std::string& csrf_field) {
+  Guard g;
+  g.session = CurrentSession(db, req);
+  if (!g.session) {
+    if (req.IsApi())
+      g.refusal = http::JsonError({Code::kUnauthenticated, "sign in as secretariat first", {}});
+    else
+      g.refusal = http::Redirect(Prefix(req) + "/login?next=" + http::UrlEncode(req.path));
+    return g;
+  }
+  if (state_change) {
+    std::string given = req.IsApi() ? req.Header("x-csrf-token") : csrf_field;
+    if (!SafeEqual(given, g.session->csrf)) {
+      g.refusal = ErrorResponse(
+          db, req,
+          {Code::kPermissionDenied,
+           req.IsApi() ? "X-CSRF-Token header: missing or does not match the session"
+                       : "csrf: the form has expired; reload the page and try again",
+           "csrf"});
+      g.session.reset();
+    }
+  }
+  return g;
+}
+
+bool AnonymousCsrfOk(const http::Request& req, const std::string& field) {
+  auto it = req.cookies.find(kCsrfCookie);
+  return it != req.cookies.end() && !field.empty() && SafeEqual(it->second, field);
+}
+
+Localized Pick(const boost::json::value& v, std::string_view lang) {
+  if (const auto* o = v.if_object()) {
+    if (auto* p = o->if_contains(lang); p && p->is_string() && !p->as_string().empty())
+      return {std::string(p->as_string()), std::string(lang), false};
+    for (std::string_view l : {"en", "fr", "es", "zh", "ru", "ar"})
+      if (auto* p = o->if_contains(l); p && p->is_string() && !p->as_string().empty())
+        return {std::string(p->as_string()), std::string(l), true};
+  }
+  if (const auto* s = v.if_string()) return {std::string(*s), std::string(lang), false};
+  return {"", std::string(lang), false};
+}
+
+Localized Pick(const std::string& json, std::string_view lang) {
+  boost::system::error_code ec;
+  auto v = boost::json::parse(json, ec);
+  if (ec) return {json, std::string(lang), false};
+  return Pick(v, lang);
+}
+
+Page::Page(storage::Database& db, const http::Request& req, std::string body_template,
+           std::string title)
+    : req_(req), root_("layout.tpl") {
+  session_ = CurrentSession(db, req);
+  const auto& cat = text::Catalogue::Get();
+  for (const auto& [key, pattern] : cat.All("en")) {
+    if (pattern.find('{') != std::string::npos) continue;  // needs arguments: set by code
+    root_.SetTemplateGlobalValue("t_" + key, cat.Format(req.lang, key));
+  }
+  root_.SetTemplateGlobalValue("P", Prefix(req));
+  root_.SetValue("LANG", req.lang);
+  root_.SetValue("DIR", text::Direction(req.lang));
+  root_.SetValue("TITLE", title);
+  std::string here = req.path == "/" ? "" : req.path;
+  for (const auto& l : text::Languages()) {
+    auto* d = root_.AddSectionDictionary("LANGS");
+    d->SetValue("CODE", l);
+    d->SetValue("NAME", cat.Format(l, "language_name"));
+    d->SetValue("HREF", "/" + l + here);
+    if (l == req.lang) d->ShowSection("CURRENT");
+  }
+  if (session_) {
+    csrf_ = session_->csrf;
+    auto* s = root_.AddSectionDictionary("SIGNED_IN");
+    s->SetValue("USER", session_->user.name);
+  } else {
+    root_.ShowSection("SIGNED_OUT");
+    auto it = req.cookies.find(kCsrfCookie);
+    if (it != req.cookies.end() && it->second.size() >= 32 && it->second.size() <= 64) {
+      csrf_ = it->second;
+    } else {
+      csrf_ = RandomToken();
+      new_csrf_cookie_ = true;
+    }
+  }
+  root_.SetTemplateGlobalValue("CSRF", csrf_);
+  body_ = root_.AddIncludeDictionary("BODY");
+  body_->SetFilename(body_template);
+}
+
+http::Response Page::Render(int status) {
+  http::Response r;
+  r.status = status;
+  r.body = http::Render("layout.tpl", root_);
+  r.Header("Content-Security-Policy",
+           "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+           "frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+  r.Header("X-Frame-Options", "DENY");
+  r.Header("Cache-Control", "no-store");
+  if (new_csrf_cookie_)
+    r.Header("Set-Cookie", std::string(kCsrfCookie) + "=" + csrf_ +
+                               "; Path=/; HttpOnly; SameSite=Lax; Max-Age=86400");
+  if (req_.lang_in_path)
+    r.Header("Set-Cookie", "plenary_lang=" + req_.lang + "; Path=/; SameSite=Lax; Max-Age=31536000");
+  return r;
+}
+
+http::Response ErrorResponse(storage::Database& db, const http::Request& req, int status,
+                             const Error& e) {
+  if (req.IsApi()) {
+    http::Response r = http::JsonError(e);
+    r.status = status;
+    return r;
+  }
+  Page page(db, req, "error.tpl", text::T(req.lang, "error_title"));
+  page.body().SetValue("MESSAGE", e.message);
+  page.body().SetIntValue("STATUS", status);
+  return page.Render(status);
+}
+
+http::Response ErrorResponse(storage::Database& db, const http::Request& req, const Error& e) {
+  return ErrorResponse(db, req, http::StatusFor(e.code), e);
+}
+
+}  // namespace plenary::site

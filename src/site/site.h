@@ -1,0 +1,79 @@
+// What every page and API handler shares: the language of the request, the signed-in
+// secretariat user, CSRF checks, multilingual fields, and the page frame (layout.tpl).
+#pragma once
+#include <ctemplate/template.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <boost/json.hpp>
+
+#include "accounts/accounts.h"
+#include "http/message.h"
+#include "storage/db.h"
+
+namespace plenary::site {
+
+inline constexpr char kCsrfCookie[] = "plenary_csrf";
+
+// Chooses req.lang: a /xx/ path prefix (stripped from req.path), then the plenary_lang
+// cookie, then Accept-Language, then English.
+void ChooseLanguage(http::Request& req);
+
+// The signed-in user, if any.
+std::optional<accounts::Session> CurrentSession(storage::Database& db, const http::Request& req);
+
+// The outcome of a guard: either a session, or the response to send instead
+// (401 JSON for the API, a redirect to the login page for pages).
+struct Guard {
+  std::optional<accounts::Session> session;
+  std::optional<http::Response> refusal;
+};
+// Requires a secretariat or admin session; for state changes also a valid CSRF token
+// (`csrf_field`, the form's "csrf" value, for pages; header X-CSRF-Token for the API).
+Guard RequireStaff(storage::Database& db, const http::Request& req, bool state_change,
+                   const std::string& csrf_field = {});
+// For anonymous forms: the double-submit token (cookie plenary_csrf == field "csrf").
+bool AnonymousCsrfOk(const http::Request& req, const std::string& field);
+
+// A multilingual field as stored: {"en": "...", "zh": "..."}.
+struct Localized {
+  std::string text;
+  std::string lang;  // the language of `text`
+  bool fallback;     // true when `text` is not in the requested language
+};
+Localized Pick(const std::string& json, std::string_view lang);
+Localized Pick(const boost::json::value& v, std::string_view lang);
+
+// A page being built. The body template is included into layout.tpl; every catalogue
+// message is available to templates as {{t_KEY}}, and {{P}} is the language prefix for links.
+class Page {
+ public:
+  Page(storage::Database& db, const http::Request& req, std::string body_template,
+       std::string title);
+  ctemplate::TemplateDictionary& body() { return *body_; }
+  ctemplate::TemplateDictionary& root() { return root_; }
+  const std::optional<accounts::Session>& session() const { return session_; }
+  // The CSRF token the page's forms must carry (session's, or the anonymous cookie's).
+  const std::string& csrf() const { return csrf_; }
+  http::Response Render(int status = 200);
+
+ private:
+  const http::Request& req_;
+  ctemplate::TemplateDictionary root_;
+  ctemplate::TemplateDictionary* body_;
+  std::optional<accounts::Session> session_;
+  std::string csrf_;
+  bool new_csrf_cookie_ = false;
+};
+
+// An HTML error page, or JSON for API paths.
+http::Response ErrorResponse(storage::Database& db, const http::Request& req, int status,
+                             const Error& e);
+http::Response ErrorResponse(storage::Database& db, const http::Request& req, const Error& e);
+
+// "/en" for English etc.
+std::string Prefix(const http::Request& req);
+
+}  // namespace plenary::site

@@ -1,0 +1,170 @@
+// SQLite connections, prepared statements, transactions and migrations.
+#include "storage/db.h"
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "base/assets.h"
+
+namespace plenary::storage {
+
+namespace {
+[[noreturn]] void Fail(sqlite3* db, std::string_view what) {
+  throw std::runtime_error(fmt::format("sqlite: {}: {}", what, sqlite3_errmsg(db)));
+}
+}  // namespace
+
+Stmt::Stmt(sqlite3* db, std::string_view sql) : db_(db) {
+  if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
+      SQLITE_OK)
+    Fail(db, fmt::format("prepare [{}]", sql));
+}
+Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+
+Stmt& Stmt::Bind(int i, std::nullptr_t) {
+  sqlite3_bind_null(stmt_, i);
+  return *this;
+}
+Stmt& Stmt::Bind(int i, std::int64_t v) {
+  sqlite3_bind_int64(stmt_, i, v);
+  return *this;
+}
+Stmt& Stmt::Bind(int i, double v) {
+  sqlite3_bind_double(stmt_, i, v);
+  return *this;
+}
+Stmt& Stmt::Bind(int i, std::string_view v) {
+  sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+Stmt& Stmt::BindBlob(int i, std::string_view v) {
+  sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+Stmt& Stmt::Bind(int i, const std::optional<std::string>& v) {
+  return v ? Bind(i, std::string_view(*v)) : Bind(i, nullptr);
+}
+Stmt& Stmt::Bind(int i, const std::optional<std::int64_t>& v) {
+  return v ? Bind(i, *v) : Bind(i, nullptr);
+}
+
+bool Stmt::Step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  Fail(db_, "step");
+}
+std::int64_t Stmt::Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+double Stmt::Real(int col) const { return sqlite3_column_double(stmt_, col); }
+std::string Stmt::Text(int col) const {
+  if (sqlite3_column_type(stmt_, col) == SQLITE_BLOB) {
+    const auto* b = static_cast<const char*>(sqlite3_column_blob(stmt_, col));
+    return b ? std::string(b, sqlite3_column_bytes(stmt_, col)) : std::string();
+  }
+  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+  return p ? std::string(p, sqlite3_column_bytes(stmt_, col)) : std::string();
+}
+std::optional<std::string> Stmt::OptText(int col) const {
+  if (IsNull(col)) return std::nullopt;
+  return Text(col);
+}
+std::optional<std::int64_t> Stmt::OptInt(int col) const {
+  if (IsNull(col)) return std::nullopt;
+  return Int(col);
+}
+bool Stmt::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+
+Connection::Connection(const std::string& path, bool writer) {
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (writer ? SQLITE_OPEN_CREATE : 0);
+  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+    std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    throw std::runtime_error(fmt::format("cannot open database {}: {}", path, msg));
+  }
+  sqlite3_busy_timeout(db_, 10000);
+  ExecScript("PRAGMA foreign_keys=ON");
+  if (writer) {
+    ExecScript("PRAGMA journal_mode=WAL");
+    // FULL: a committed transaction survives power loss before the response leaves.
+    ExecScript("PRAGMA synchronous=FULL");
+  }
+}
+Connection::~Connection() { sqlite3_close(db_); }
+
+void Connection::ExecScript(std::string_view sql) {
+  char* err = nullptr;
+  std::string s(sql);
+  if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    throw std::runtime_error(fmt::format("sqlite: {}", msg));
+  }
+}
+
+namespace {
+std::atomic<std::uint64_t> next_db_id{1};
+}
+
+Database::Database(std::string path)
+    : path_(std::move(path)),
+      writer_(std::make_unique<Connection>(path_, true)),
+      id_(next_db_id++) {
+  Migrate();
+}
+Database::~Database() = default;
+
+Connection& Database::Read() {
+  // A thread may use several Database objects (tests); key the cache by database id.
+  thread_local std::map<std::uint64_t, Connection*> mine;
+  auto it = mine.find(id_);
+  if (it != mine.end()) return *it->second;
+  auto conn = std::make_unique<Connection>(path_, false);
+  Connection* raw = conn.get();
+  {
+    std::lock_guard lock(readers_mu_);
+    readers_.push_back(std::move(conn));
+  }
+  mine[id_] = raw;
+  return *raw;
+}
+
+int Database::SchemaVersion() {
+  return static_cast<int>(
+      writer_->QueryInt("SELECT coalesce(max(version),0) FROM schema_migrations").value_or(0));
+}
+
+int Database::Migrate() {
+  std::lock_guard lock(write_mu_);
+  writer_->ExecScript(
+      "CREATE TABLE IF NOT EXISTS schema_migrations(version INTEGER PRIMARY KEY, "
+      "applied_at INTEGER NOT NULL)");
+  int current = static_cast<int>(
+      writer_->QueryInt("SELECT coalesce(max(version),0) FROM schema_migrations").value_or(0));
+  std::vector<std::pair<int, std::string_view>> pending;
+  constexpr std::string_view kDir = "src/storage/migrations/";
+  for (const auto& [path, sql] : assets::All()) {
+    if (!path.starts_with(kDir)) continue;
+    int n = std::stoi(std::string(path.substr(kDir.size(), 4)));
+    if (n > current) pending.emplace_back(n, sql);
+  }
+  std::sort(pending.begin(), pending.end());
+  for (const auto& [n, sql] : pending) {
+    writer_->ExecScript("BEGIN IMMEDIATE");
+    try {
+      writer_->ExecScript(sql);
+      writer_->Exec("INSERT INTO schema_migrations(version, applied_at) VALUES(?, unixepoch())",
+                    n);
+      writer_->ExecScript("COMMIT");
+    } catch (...) {
+      writer_->ExecScript("ROLLBACK");
+      throw;
+    }
+  }
+  return static_cast<int>(pending.size());
+}
+
+}  // namespace plenary::storage

@@ -1,0 +1,16 @@
+// Dates and times formatted per language by ICU (CLDR patterns).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace plenary::text {
+
+// An instant in a zone: "31 December 2021 at 23:59 (Europe/Zurich)" / "2021年12月31日 23:59 (…)".
+std::string FormatDateTime(std::int64_t t, const std::string& zone, std::string_view lang);
+// A civil date "2022-01-11": "11 January 2022" / "2022年1月11日".
+std::string FormatDate(const std::string& iso_date, std::string_view lang);
+// A civil date range: "19–20 January 2022"; a single date when equal.
+std::string FormatDateRange(const std::string& from, const std::string& to, std::string_view lang);
+
+}  // namespace plenary::text
