@@ -1,1 +1,135 @@
-int main(){}
+// The plenary command: serve, migrate, seed-demo, user add, report.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include <spdlog/spdlog.h>
+
+#include "accounts/accounts.h"
+#include "app/app.h"
+#include "base/random.h"
+#include "consultations/consultations.h"
+#include "demo/demo.h"
+#include "http/server.h"
+#include "http/templates.h"
+#include "site/site.h"
+#include "storage/db.h"
+
+using namespace plenary;
+
+namespace {
+std::pair<std::string, unsigned short> SplitListen(const std::string& listen) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos) throw CLI::ValidationError("--listen", "expected HOST:PORT");
+  int port = std::stoi(listen.substr(colon + 1));
+  if (port < 0 || port > 65535) throw CLI::ValidationError("--listen", "port out of range");
+  std::string host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[') host = host.substr(1, host.size() - 2);
+  return {host, static_cast<unsigned short>(port)};
+}
+
+int Fail(const Error& e) {
+  std::cerr << "error: " << e.message << "\n";
+  return 1;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"Plenary: meetings, documents, decisions and open consultations of an "
+               "intergovernmental council and its working groups."};
+  cli.require_subcommand(1);
+  std::string db_path = "plenary.db";
+  cli.add_option("--db", db_path, "SQLite database file (created if missing)")
+      ->capture_default_str();
+
+  auto* serve = cli.add_subcommand("serve", "Run the web server (loads the demo into an empty database)");
+  std::string listen = "127.0.0.1:8080";
+  bool no_demo = false;
+  app::Config config;
+  int threads = 0;
+  serve->add_option("--listen", listen, "HOST:PORT to listen on (port 0: any free port)")
+      ->capture_default_str();
+  serve->add_flag("--no-demo", no_demo, "Do not load the demo corpus into an empty database");
+  serve->add_option("--max-text-chars", config.limits.max_text_chars,
+                    "Longest answer or contribution, in characters")->capture_default_str();
+  serve->add_option("--max-attachments", config.limits.max_attachments,
+                    "Most files per response")->capture_default_str();
+  serve->add_option("--max-attachment-bytes", config.limits.max_attachment_bytes,
+                    "Largest file per response, in bytes")->capture_default_str();
+  serve->add_option("--threads", threads, "I/O threads (0: one per core)")->capture_default_str();
+
+  cli.add_subcommand("migrate", "Apply pending database migrations");
+  cli.add_subcommand("seed-demo", "Load the demo corpus into an empty database");
+
+  auto* user = cli.add_subcommand("user", "Manage secretariat accounts");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "Create an account");
+  std::string email, name, role = "secretariat", password;
+  user_add->add_option("--email", email, "E-mail address (the login)")->required();
+  user_add->add_option("--name", name, "Display name")->required();
+  user_add->add_option("--role", role, "admin or secretariat")->capture_default_str();
+  user_add->add_option("--password", password,
+                       "Password (at least 12 characters; read from PLENARY_PASSWORD if omitted)");
+
+  auto* report = cli.add_subcommand("report", "Print the Chair's report paragraph of a consultation");
+  std::string consultation, lang = "en";
+  report->add_option("consultation", consultation, "Consultation id or key")->required();
+  report->add_option("--lang", lang, "ar, zh, en, fr, ru or es")->capture_default_str();
+
+  CLI11_PARSE(cli, argc, argv);
+  InitCrypto();
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %l %v");
+
+  try {
+    storage::Database db(db_path);
+    if (cli.got_subcommand("migrate")) {
+      std::cout << "schema version " << db.SchemaVersion() << "\n";
+      return 0;
+    }
+    if (cli.got_subcommand("seed-demo")) {
+      auto s = demo::Load(db);
+      if (!s.ok()) return Fail(s.error());
+      std::cout << "demo corpus loaded into " << db_path << "\n";
+      return 0;
+    }
+    if (user_add->parsed()) {
+      if (password.empty())
+        if (const char* p = std::getenv("PLENARY_PASSWORD")) password = p;
+      auto u = accounts::AddUser(db, email, name, role, password);
+      if (!u.ok()) return Fail(u.error());
+      std::cout << "user " << u->id << " " << u->email << " (" << u->role << ") created\n";
+      return 0;
+    }
+    if (report->parsed()) {
+      auto p = consultations::ReportParagraph(db, consultation, lang);
+      if (!p.ok()) return Fail(p.error());
+      std::cout << *p << "\n";
+      return 0;
+    }
+    if (serve->parsed()) {
+      if (!no_demo && demo::IsEmpty(db)) {
+        auto s = demo::Load(db);
+        if (!s.ok()) return Fail(s.error());
+        spdlog::info("empty database: demo corpus loaded");
+      }
+      http::LoadTemplates();
+      http::Router router;
+      app::BuildRouter(router, db, config);
+      http::ServerLimits limits;
+      limits.threads = threads;
+      http::Server server(router, limits, [](http::Request& req) { site::ChooseLanguage(req); });
+      auto [host, port] = SplitListen(listen);
+      unsigned short bound = server.Listen(host, port);
+      // Tests read this line to find the port.
+      std::cout << "plenary listening on http://" << (host.find(':') != std::string::npos ? "[" + host + "]" : host)
+                << ":" << bound << "/" << std::endl;
+      server.Run();
+      spdlog::info("stopped");
+      return 0;
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

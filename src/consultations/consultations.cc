@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <memory>
 #include <regex>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -211,10 +212,11 @@ std::vector<Consultation> List(storage::Database& db, std::optional<std::int64_t
   return out;
 }
 
-std::vector<std::pair<std::string, json::value>> StakeholderTypes(storage::Database& db) {
-  std::vector<std::pair<std::string, json::value>> out;
-  Stmt s(db.Read().handle(), "SELECT key, label FROM stakeholder_types ORDER BY position");
-  while (s.Step()) out.emplace_back(s.Text(0), ParseJson(s.Text(1)));
+std::vector<StakeholderType> StakeholderTypes(storage::Database& db) {
+  std::vector<StakeholderType> out;
+  Stmt s(db.Read().handle(),
+         "SELECT key, label, selectable FROM stakeholder_types ORDER BY position");
+  while (s.Step()) out.push_back({s.Text(0), ParseJson(s.Text(1)), s.Int(2) != 0});
   return out;
 }
 
@@ -308,7 +310,8 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
     if (now > cons->deadline)
       return FailedPrecondition("consultation: the deadline (" + FormatIso(cons->deadline) +
                                 ") has passed; responses are no longer accepted");
-    if (!c.QueryInt("SELECT 1 FROM stakeholder_types WHERE key = ?", in.stakeholder_type))
+    if (!c.QueryInt("SELECT 1 FROM stakeholder_types WHERE key = ? AND selectable = 1",
+                    in.stakeholder_type))
       return InvalidArgument("stakeholder_type",
                              "stakeholder_type: unknown; see GET /api/v1/stakeholder-types");
     for (const auto& [n, t] : in.answers) {
@@ -670,7 +673,7 @@ Result<Statistics> ComputeStatistics(storage::Database& db, const std::string& c
   if (!cons.ok()) return cons.error();
   auto& c = db.Read();
   Statistics st;
-  for (const auto& [key, label] : StakeholderTypes(db)) st.by_stakeholder_type.emplace_back(key, 0);
+  for (const auto& t : StakeholderTypes(db)) st.by_stakeholder_type.emplace_back(t.key, 0);
   Stmt s(c.handle(),
          "SELECT stakeholder_type, country, language, status, count(*) FROM responses "
          "WHERE consultation_id = ? GROUP BY 1, 2, 3, 4");
@@ -802,8 +805,11 @@ Result<std::string> ReportParagraph(storage::Database& db, const std::string& co
     return v.is_string() ? std::string(v.as_string()) : std::string();
   };
   std::vector<std::string> parts;
+  std::set<std::string> selectable;
+  for (const auto& t : StakeholderTypes(db))
+    if (t.selectable) selectable.insert(t.key);
   for (const auto& [type, n] : st->by_stakeholder_type)
-    if (n > 0) parts.push_back(text::T(lang, "report_from_" + type, {{"n", n}}));
+    if (n > 0 && selectable.count(type)) parts.push_back(text::T(lang, "report_from_" + type, {{"n", n}}));
   std::string paragraph = text::T(
       lang, "report_responses",
       {{"topic", pick(cons->title)},

@@ -223,7 +223,12 @@ std::string StatisticsCsv(const Statistics& s);
 Result<std::string> ReportParagraph(storage::Database& db, const std::string& consultation,
                                     const std::string& lang);
 
-// The configured stakeholder taxonomy, in order: key and multilingual label.
-std::vector<std::pair<std::string, boost::json::value>> StakeholderTypes(storage::Database& db);
+// The configured stakeholder taxonomy, in order.
+struct StakeholderType {
+  std::string key;
+  boost::json::value label;  // multilingual
+  bool selectable;           // offered on the response form
+};
+std::vector<StakeholderType> StakeholderTypes(storage::Database& db);
 
 }  // namespace plenary::consultations

@@ -367,7 +367,8 @@ Result<std::vector<Part>> ParseMultipart(std::string_view content_type, std::str
     while (after < rest.size() && (rest[after] == ' ' || rest[after] == '\t')) ++after;
     if (after == rest.size()) return BodyError("unterminated multipart body (no closing boundary)");
     if (!rest.substr(after).starts_with(kCrlf)) {
-      return BodyError("malformed boundary line after " + PartLabel(part_count));
+      return BodyError(part_count == 0 ? std::string("malformed first boundary line")
+                                       : "malformed boundary line after " + PartLabel(part_count));
     }
     pos += after + kCrlf.size();
 

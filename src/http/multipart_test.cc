@@ -253,7 +253,7 @@ TEST(Multipart, RejectsBareLfLineEndings) {
       Delim() + "\nContent-Disposition: form-data; name=\"a\"\n\n1\n" + Delim() + "--\n";
   auto parts = ParseMultipart(kContentType, body, {});
   ASSERT_FALSE(parts.ok());
-  EXPECT_EQ(parts.error().message, "body: malformed boundary line after part 0");
+  EXPECT_EQ(parts.error().message, "body: malformed first boundary line");
 }
 
 TEST(Multipart, RejectsPartWithoutContentDisposition) {

@@ -1,6 +1,8 @@
 // Language choice, guards, multilingual fields and the page frame.
 #include "site/site.h"
 
+#include <algorithm>
+
 #include "base/random.h"
 #include "base/time.h"
 #include "http/templates.h"
@@ -177,6 +179,49 @@ http::Response ErrorResponse(storage::Database& db, const http::Request& req, in
 
 http::Response ErrorResponse(storage::Database& db, const http::Request& req, const Error& e) {
   return ErrorResponse(db, req, http::StatusFor(e.code), e);
+}
+
+}  // namespace plenary::site
+
+namespace plenary::site {
+
+Result<Input> ReadInput(const http::Request& req, const http::MultipartLimits& limits) {
+  Input in;
+  std::string type = req.Header("content-type");
+  std::string lower = type;
+  std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+  if (lower.starts_with("application/json")) {
+    boost::system::error_code ec;
+    auto v = boost::json::parse(req.body, ec);
+    if (ec) return InvalidArgument("body", "body: malformed JSON (" + ec.message() + ")");
+    if (!v.is_object()) return InvalidArgument("body", "body: must be a JSON object");
+    in.json = std::move(v.as_object());
+  } else if (lower.starts_with("multipart/form-data")) {
+    auto parts = http::ParseMultipart(type, req.body, limits);
+    if (!parts.ok()) return parts.error();
+    for (auto& p : *parts) {
+      if (p.is_file)
+        in.files.push_back(std::move(p));
+      else
+        in.fields.Add(p.name, std::move(p.data));
+    }
+  } else if (lower.starts_with("application/x-www-form-urlencoded") || req.body.empty()) {
+    auto f = http::Form::Parse(req.body);
+    if (!f.ok()) return f.error();
+    in.fields = std::move(*f);
+  } else {
+    return InvalidArgument("Content-Type",
+                           "Content-Type: use application/json, multipart/form-data or "
+                           "application/x-www-form-urlencoded");
+  }
+  return in;
+}
+
+Result<std::string> JsonString(const boost::json::object& o, const char* key) {
+  auto* v = o.if_contains(key);
+  if (!v || v->is_null()) return std::string();
+  if (!v->is_string()) return InvalidArgument(key, std::string(key) + ": must be a string");
+  return std::string(v->as_string());
 }
 
 }  // namespace plenary::site

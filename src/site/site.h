@@ -77,3 +77,22 @@ http::Response ErrorResponse(storage::Database& db, const http::Request& req, co
 std::string Prefix(const http::Request& req);
 
 }  // namespace plenary::site
+
+#include "http/multipart.h"
+
+namespace plenary::site {
+
+// The fields and files of a form post (urlencoded or multipart) or of a JSON body.
+struct Input {
+  http::Form fields;                 // form fields (empty for JSON)
+  std::vector<http::Part> files;     // uploaded files
+  std::optional<boost::json::object> json;  // set when the body was JSON
+};
+// Reads the request body by its Content-Type. Errors: 400 naming "body" and the rule
+// (malformed JSON, JSON not an object, unsupported type), 413 for multipart limits.
+Result<Input> ReadInput(const http::Request& req, const http::MultipartLimits& limits = {});
+
+// A string member of a JSON object ("" when absent); error when present but not a string.
+Result<std::string> JsonString(const boost::json::object& o, const char* key);
+
+}  // namespace plenary::site

@@ -302,4 +302,11 @@ std::optional<M49> M49Region(std::string_view code, std::string_view lang) {
   };
 }
 
+std::string M49Name(std::string_view code, std::string_view lang) {
+  if (code.size() != 3 || !std::all_of(code.begin(), code.end(), ::isdigit)) return "";
+  std::string c(code);
+  std::string name = ToUtf8(RegionDisplayName(c.c_str(), ToLocale(lang)));
+  return name == c ? "" : name;
+}
+
 }  // namespace plenary::text

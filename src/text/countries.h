@@ -34,6 +34,8 @@ bool IsCountry(std::string_view code);
 // The ICU display name of `code` in `lang` (icu::Locale("und", code).getDisplayCountry), or ""
 // when !IsCountry(code).
 std::string CountryName(std::string_view code, std::string_view lang);
+// The name of a UN M49 region ("039" → "Southern Europe"); "" for an unknown code.
+std::string M49Name(std::string_view code, std::string_view lang);
 
 // ITU's five administrative regions (used for Council and Radio Regulations Board seats):
 // 'A' Americas, 'B' Western Europe, 'C' Eastern Europe and Northern Asia, 'D' Africa,

@@ -37,7 +37,8 @@ Catalogue::Catalogue() {
     if (!path.starts_with(kDir) || !path.ends_with(".json")) continue;
     std::string lang(path.substr(kDir.size(), path.size() - kDir.size() - 5));
     auto& dst = by_lang_[lang];
-    for (const auto& [k, v] : boost::json::parse(data).as_object())
+    boost::json::value parsed = boost::json::parse(data);
+    for (const auto& [k, v] : parsed.as_object())
       dst.emplace(std::string(k), std::string(v.as_string()));
   }
   if (!by_lang_.count("en")) throw std::runtime_error("the English catalogue is missing");

@@ -58,16 +58,20 @@ CREATE TABLE contributions (
 CREATE TABLE stakeholder_types (
   key TEXT PRIMARY KEY,
   position INTEGER NOT NULL,
-  label TEXT NOT NULL          -- multilingual JSON; report phrases live in the message catalogue
+  label TEXT NOT NULL,         -- multilingual JSON; report phrases live in the message catalogue
+  -- 0 for "not stated": kept for imported records whose type is unknown; the response form
+  -- does not offer it, and the report counts it in the total without naming it.
+  selectable INTEGER NOT NULL DEFAULT 1
 );
-INSERT INTO stakeholder_types(key, position, label) VALUES
-  ('government', 1, '{"en":"Government","zh":"政府"}'),
-  ('private_sector', 2, '{"en":"Private sector","zh":"私营部门"}'),
-  ('industry_association', 3, '{"en":"Industry association","zh":"行业协会"}'),
-  ('civil_society', 4, '{"en":"Civil society","zh":"民间社会"}'),
-  ('academia_technical', 5, '{"en":"Academia and technical community","zh":"学术界和技术界"}'),
-  ('international_organization', 6, '{"en":"International organization","zh":"国际组织"}'),
-  ('individual', 7, '{"en":"Individual","zh":"个人"}');
+INSERT INTO stakeholder_types(key, position, label, selectable) VALUES
+  ('government', 1, '{"en":"Government","zh":"政府","fr":"Gouvernement","es":"Gobierno","ru":"Правительство","ar":"حكومة"}', 1),
+  ('private_sector', 2, '{"en":"Private sector","zh":"私营部门","fr":"Secteur privé","es":"Sector privado","ru":"Частный сектор","ar":"القطاع الخاص"}', 1),
+  ('industry_association', 3, '{"en":"Industry association","zh":"行业协会","fr":"Association professionnelle","es":"Asociación sectorial","ru":"Отраслевая ассоциация","ar":"رابطة صناعية"}', 1),
+  ('civil_society', 4, '{"en":"Civil society","zh":"民间社会","fr":"Société civile","es":"Sociedad civil","ru":"Гражданское общество","ar":"المجتمع المدني"}', 1),
+  ('academia_technical', 5, '{"en":"Academia and technical community","zh":"学术界和技术界","fr":"Milieux universitaires et communauté technique","es":"Academia y comunidad técnica","ru":"Академические круги и техническое сообщество","ar":"الأوساط الأكاديمية والمجتمع التقني"}', 1),
+  ('international_organization', 6, '{"en":"International organization","zh":"国际组织","fr":"Organisation internationale","es":"Organización internacional","ru":"Международная организация","ar":"منظمة دولية"}', 1),
+  ('individual', 7, '{"en":"Individual","zh":"个人","fr":"Particulier","es":"Particular","ru":"Частное лицо","ar":"فرد"}', 1),
+  ('not_stated', 99, '{"en":"Not stated","zh":"未说明","fr":"Non précisé","es":"No indicado","ru":"Не указано","ar":"غير مذكور"}', 0);
 
 CREATE TABLE consultations (
   id INTEGER PRIMARY KEY,

@@ -1,0 +1,10 @@
+// Sign-in and sign-out: the login page, POST /login, POST /logout and their API twins.
+#pragma once
+#include "http/router.h"
+#include "storage/db.h"
+
+namespace plenary::accounts {
+
+void RegisterRoutes(http::Router& router, storage::Database& db);
+
+}  // namespace plenary::accounts

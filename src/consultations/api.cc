@@ -1,0 +1,433 @@
+// JSON API for consultations: /api/v1/consultations/..., /api/v1/responses/..., receipts.
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "base/time.h"
+#include "consultations/web.h"
+#include "text/messages.h"
+
+namespace plenary::consultations {
+
+namespace json = boost::json;
+using http::Request;
+
+json::object ConsultationJson(const Consultation& c, const std::string& lang, bool detail) {
+  json::object o{
+      {"id", c.id},
+      {"key", c.key},
+      {"title", site::Pick(c.title, lang).text},
+      {"status", StatusOf(c, Now())},
+      {"opens_at", FormatIso(c.opens_at)},
+      {"deadline", FormatIso(c.deadline)},
+      {"timezone", c.timezone},
+      {"body", {{"id", c.body_id}, {"key", c.body_key}, {"acronym", c.body_acronym}}},
+      {"launched_at_meeting",
+       c.launched_at_meeting_id
+           ? json::value(json::object{{"id", *c.launched_at_meeting_id},
+                                      {"number", *c.launched_at_meeting_number}})
+           : json::value(nullptr)},
+      {"considered_at_meeting",
+       c.considered_at_meeting_id
+           ? json::value(json::object{{"id", *c.considered_at_meeting_id},
+                                      {"number", *c.considered_at_meeting_number}})
+           : json::value(nullptr)},
+      {"meeting_id", c.meeting_id ? json::value(*c.meeting_id) : json::value(nullptr)},
+      {"deadline_extended", !c.extensions.empty()},
+      {"illustrative", c.illustrative},
+      {"links",
+       {{"self", fmt::format("/api/v1/consultations/{}", c.id)},
+        {"page", fmt::format("/{}/consultations/{}", lang, c.id)},
+        {"responses", fmt::format("/api/v1/consultations/{}/responses", c.id)},
+        {"statistics", fmt::format("/api/v1/consultations/{}/statistics", c.id)},
+        {"report", fmt::format("/api/v1/consultations/{}/report", c.id)}}},
+  };
+  if (!detail) return o;
+  o["titles"] = c.title;
+  o["description"] = site::Pick(c.description, lang).text;
+  o["descriptions"] = c.description;
+  json::array qs;
+  for (const auto& q : c.questions)
+    qs.push_back({{"number", q.number}, {"text", site::Pick(q.text, lang).text}, {"texts", q.text}});
+  o["questions"] = std::move(qs);
+  json::array ext;
+  for (const auto& e : c.extensions)
+    ext.push_back({{"previous_deadline", FormatIso(e.previous_deadline)},
+                   {"new_deadline", FormatIso(e.new_deadline)},
+                   {"reason", site::Pick(e.reason, lang).text},
+                   {"at", FormatIso(e.at)}});
+  o["deadline_history"] = std::move(ext);
+  json::array fu;
+  for (const auto& f : c.follow_up)
+    fu.push_back({{"meeting", {{"id", f.meeting_id}, {"number", f.meeting_number},
+                               {"date", f.meeting_starts_on}}},
+                  {"number", f.number},
+                  {"kind", f.kind},
+                  {"owner", site::Pick(f.owner, lang).text},
+                  {"text", site::Pick(f.text, lang).text}});
+  o["follow_up"] = std::move(fu);
+  if (c.summary_published_at) {
+    o["summary"] = site::Pick(c.summary, lang).text;
+    o["summary_published_at"] = FormatIso(*c.summary_published_at);
+  } else {
+    o["summary"] = nullptr;
+  }
+  return o;
+}
+
+json::object ResponseJson(const Response& r, bool staff) {
+  json::object answers;
+  for (const auto& [n, t] : r.answers) answers[std::to_string(n)] = t;
+  json::array files;
+  for (const auto& a : r.attachments)
+    files.push_back({{"id", a.id},
+                     {"filename", a.filename},
+                     {"media_type", a.media_type},
+                     {"size", a.size},
+                     {"url", fmt::format("/attachments/{}", a.id)}});
+  json::object o{{"reference", r.reference},
+                 {"name", r.name},
+                 {"organization", r.organization},
+                 {"job_title", r.job_title},
+                 {"country", r.country},
+                 {"stakeholder_type", r.stakeholder_type},
+                 {"language", r.language},
+                 {"answers", answers},
+                 {"general", r.general_text},
+                 {"attachments", files},
+                 {"redacted", r.redacted},
+                 {"illustrative", r.illustrative},
+                 {"submitted_at", FormatIso(r.submitted_at)},
+                 {"published_at", r.published_at ? json::value(FormatIso(*r.published_at))
+                                                 : json::value(nullptr)}};
+  if (staff) {
+    o["id"] = r.id;
+    o["email"] = r.email;
+    o["status"] = r.status;
+    o["consent_publish"] = r.consent_publish;
+    o["reject_reason"] = r.reject_reason ? json::value(*r.reject_reason) : json::value(nullptr);
+  }
+  return o;
+}
+
+Result<ResponseInput> ResponseFromInput(const site::Input& in, const std::string& default_lang) {
+  ResponseInput r;
+  if (in.json) {
+    const auto& o = *in.json;
+    for (auto [key, dst] : {std::pair{"name", &r.name}, {"organization", &r.organization},
+                            {"job_title", &r.job_title}, {"country", &r.country},
+                            {"stakeholder_type", &r.stakeholder_type}, {"email", &r.email},
+                            {"language", &r.language}, {"general", &r.general_text}}) {
+      auto v = site::JsonString(o, key);
+      if (!v.ok()) return v.error();
+      *dst = *v;
+    }
+    if (auto* a = o.if_contains("answers")) {
+      if (a->is_object()) {
+        for (const auto& [k, v] : a->as_object()) {
+          int n = 0;
+          auto [p, ec] = std::from_chars(k.data(), k.data() + k.size(), n);
+          if (ec != std::errc() || p != k.data() + k.size() || n < 1)
+            return InvalidArgument("answers", "answers: keys must be question numbers");
+          if (!v.is_string())
+            return InvalidArgument("answers." + std::string(k),
+                                   "answers." + std::string(k) + ": must be a string");
+          r.answers[n] = std::string(v.as_string());
+        }
+      } else if (a->is_array()) {
+        int n = 0;
+        for (const auto& v : a->as_array()) {
+          ++n;
+          if (!v.is_string())
+            return InvalidArgument(fmt::format("answers.{}", n),
+                                   fmt::format("answers.{}: must be a string", n));
+          r.answers[n] = std::string(v.as_string());
+        }
+      } else if (!a->is_null()) {
+        return InvalidArgument("answers",
+                               "answers: must be an object of question number → text, or an array");
+      }
+    }
+    if (auto* c = o.if_contains("consent_publish")) {
+      if (!c->is_bool())
+        return InvalidArgument("consent_publish", "consent_publish: must be true or false");
+      r.consent_publish = c->as_bool();
+    }
+  } else {
+    const auto& f = in.fields;
+    auto get = [&](const char* k) { return f.Get(k).value_or(""); };
+    r.name = get("name");
+    r.organization = get("organization");
+    r.job_title = get("job_title");
+    r.country = get("country");
+    r.stakeholder_type = get("stakeholder_type");
+    r.email = get("email");
+    r.language = get("language");
+    r.general_text = get("general");
+    for (const auto& [k, v] : f.fields()) {
+      if (!k.starts_with("answer_")) continue;
+      int n = 0;
+      auto [p, ec] = std::from_chars(k.data() + 7, k.data() + k.size(), n);
+      if (ec != std::errc() || p != k.data() + k.size() || n < 1)
+        return InvalidArgument(k, k + ": not a question field");
+      r.answers[n] = v;
+    }
+    std::string consent = get("consent_publish");
+    if (!consent.empty() && consent != "yes" && consent != "on" && consent != "true" &&
+        consent != "no" && consent != "false")
+      return InvalidArgument("consent_publish", "consent_publish: must be yes or no");
+    r.consent_publish = consent == "yes" || consent == "on" || consent == "true";
+    for (const auto& p : in.files) {
+      if (p.name != "attachments")
+        return InvalidArgument(p.name, p.name + ": files go in the \"attachments\" field");
+      r.attachments.push_back({p.filename, p.data});
+    }
+  }
+  if (r.language.empty()) r.language = default_lang;
+  return r;
+}
+
+namespace {
+
+int IntParam(const Request& req, const char* name, int fallback) {
+  auto v = req.query.Get(name);
+  if (!v) return fallback;
+  int n = 0;
+  auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  return ec == std::errc() && p == v->data() + v->size() ? n : fallback;
+}
+
+http::Response Err(const Error& e) { return http::JsonError(e); }
+
+std::string LangOf(const Request& req) {
+  auto l = req.query.Get("lang");
+  return l && text::IsLanguage(*l) ? *l : req.lang;
+}
+
+}  // namespace
+
+void RegisterApi(http::Router& router, storage::Database& db, const Limits& limits) {
+  router.Add("GET", "/api/v1/consultations", [&db](Request& req) {
+    json::array items;
+    for (const auto& c : List(db)) items.push_back(ConsultationJson(c, LangOf(req), false));
+    return http::Json(json::object{{"items", items}});
+  });
+
+  router.Add("GET", "/api/v1/consultations/{id}", [&db](Request& req) {
+    auto c = Get(db, req.params[0]);
+    if (!c.ok()) return Err(c.error());
+    return http::Json(ConsultationJson(*c, LangOf(req), true));
+  });
+
+  router.Add("POST", "/api/v1/consultations/{id}/responses", [&db, &limits](Request& req) {
+    http::MultipartLimits ml;
+    ml.max_files = limits.max_attachments;
+    ml.max_file_bytes = limits.max_attachment_bytes;
+    auto in = site::ReadInput(req, ml);
+    if (!in.ok()) return Err(in.error());
+    auto r = ResponseFromInput(*in, req.lang);
+    if (!r.ok()) return Err(r.error());
+    std::string key = req.Header("idempotency-key");
+    if (!key.empty()) r->idempotency_key = key;
+    auto receipt = SubmitResponse(db, req.params[0], std::move(*r), limits);
+    if (!receipt.ok()) return Err(receipt.error());
+    return http::Json(json::object{{"reference", receipt->reference},
+                                   {"status", receipt->status},
+                                   {"submitted_at", FormatIso(receipt->submitted_at)},
+                                   {"consultation_id", receipt->consultation_id},
+                                   {"replayed", receipt->replayed}},
+                      receipt->replayed ? 200 : 201);
+  });
+
+  router.Add("GET", "/api/v1/consultations/{id}/responses", [&db](Request& req) {
+    auto c = Get(db, req.params[0]);
+    if (!c.ok()) return Err(c.error());
+    auto page = PublishedResponses(db, c->id, IntParam(req, "page", 1), IntParam(req, "per_page", 50));
+    json::array items;
+    for (const auto& r : page.items) items.push_back(ResponseJson(r, false));
+    return http::Json(json::object{{"items", items},
+                                   {"total", page.total},
+                                   {"page", page.page},
+                                   {"per_page", page.per_page}});
+  });
+
+  auto stats = [&db](Request& req, bool csv) {
+    auto s = ComputeStatistics(db, req.params[0]);
+    if (!s.ok()) return Err(s.error());
+    if (csv || req.query.Get("format") == "csv")
+      return http::Text(StatisticsCsv(*s), "text/csv; charset=utf-8")
+          .Header("Content-Disposition",
+                  "attachment; filename=\"consultation-" + req.params[0] + "-statistics.csv\"");
+    return http::Json(StatisticsJson(*s));
+  };
+  router.Add("GET", "/api/v1/consultations/{id}/statistics",
+             [stats](Request& req) { return stats(req, false); });
+  router.Add("GET", "/api/v1/consultations/{id}/statistics.csv",
+             [stats](Request& req) { return stats(req, true); });
+
+  router.Add("GET", "/api/v1/consultations/{id}/report", [&db](Request& req) {
+    auto p = ReportParagraph(db, req.params[0], LangOf(req));
+    if (!p.ok()) return Err(p.error());
+    return http::Text(*p + "\n");
+  });
+
+  router.Add("GET", "/api/v1/receipts/{reference}", [&db](Request& req) {
+    auto r = FindReceipt(db, req.params[0]);
+    if (!r.ok()) return Err(r.error());
+    return http::Json(json::object{{"reference", r->reference},
+                                   {"status", r->status},
+                                   {"submitted_at", FormatIso(r->submitted_at)},
+                                   {"consultation_id", r->consultation_id}});
+  });
+
+  router.Add("GET", "/api/v1/stakeholder-types", [&db](Request& req) {
+    json::array items;
+    for (const auto& t : StakeholderTypes(db))
+      items.push_back({{"key", t.key},
+                       {"label", site::Pick(t.label, LangOf(req)).text},
+                       {"selectable", t.selectable}});
+    return http::Json(json::object{{"items", items}});
+  });
+
+  // --- Secretariat -----------------------------------------------------------------------
+  auto staff = [&db](Request& req, bool write) { return site::RequireStaff(db, req, write); };
+
+  router.Add("POST", "/api/v1/consultations", [&db, staff](Request& req) {
+    auto g = staff(req, true);
+    if (g.refusal) return *g.refusal;
+    auto in = site::ReadInput(req);
+    if (!in.ok()) return Err(in.error());
+    if (!in->json) return Err(InvalidArgument("body", "body: send application/json"));
+    const auto& o = *in->json;
+    ConsultationInput ci;
+    for (auto [k, dst] : {std::pair{"key", &ci.key}, {"body", &ci.body}, {"opens_at", &ci.opens_at},
+                          {"deadline", &ci.deadline}, {"timezone", &ci.timezone}}) {
+      auto v = site::JsonString(o, k);
+      if (!v.ok()) return Err(v.error());
+      *dst = *v;
+    }
+    for (auto [k, dst] : {std::pair{"launched_at_meeting", &ci.launched_at_meeting},
+                          {"meeting", &ci.meeting}}) {
+      if (auto* v = o.if_contains(k); v && !v->is_null())
+        *dst = v->is_int64() ? std::to_string(v->as_int64())
+                             : v->is_string() ? std::string(v->as_string()) : "?";
+    }
+    if (auto* v = o.if_contains("title")) ci.title = *v;
+    if (auto* v = o.if_contains("description")) ci.description = *v;
+    if (auto* v = o.if_contains("questions")) {
+      if (!v->is_array()) return Err(InvalidArgument("questions", "questions: must be an array"));
+      for (const auto& q : v->as_array()) ci.questions.push_back(q);
+    }
+    auto c = Create(db, g.session->user.id, ci);
+    if (!c.ok()) return Err(c.error());
+    return http::Json(ConsultationJson(*c, req.lang, true), 201);
+  });
+
+  router.Add("POST", "/api/v1/consultations/{id}/extend", [&db, staff](Request& req) {
+    auto g = staff(req, true);
+    if (g.refusal) return *g.refusal;
+    auto in = site::ReadInput(req);
+    if (!in.ok()) return Err(in.error());
+    if (!in->json) return Err(InvalidArgument("body", "body: send application/json"));
+    auto deadline = site::JsonString(*in->json, "deadline");
+    if (!deadline.ok()) return Err(deadline.error());
+    json::value reason = in->json->contains("reason") ? in->json->at("reason") : json::value();
+    auto c = ExtendDeadline(db, g.session->user.id, req.params[0], *deadline, reason);
+    if (!c.ok()) return Err(c.error());
+    return http::Json(ConsultationJson(*c, req.lang, true));
+  });
+
+  router.Add("GET", "/api/v1/consultations/{id}/moderation", [&db, staff](Request& req) {
+    auto g = staff(req, false);
+    if (g.refusal) return *g.refusal;
+    auto c = Get(db, req.params[0]);
+    if (!c.ok()) return Err(c.error());
+    auto page = AllResponses(db, c->id, req.query.Get("status"), IntParam(req, "page", 1),
+                             IntParam(req, "per_page", 50));
+    json::array items;
+    for (const auto& r : page.items) items.push_back(ResponseJson(r, true));
+    return http::Json(json::object{{"items", items}, {"total", page.total}, {"page", page.page}});
+  });
+
+  for (const char* action : {"accept", "reject", "redact"}) {
+    router.Add("POST", std::string("/api/v1/responses/{id}/") + action,
+               [&db, staff, action](Request& req) {
+                 auto g = staff(req, true);
+                 if (g.refusal) return *g.refusal;
+                 auto in = site::ReadInput(req);
+                 if (!in.ok()) return Err(in.error());
+                 Moderation m{action, "", {}};
+                 if (in->json) {
+                   auto reason = site::JsonString(*in->json, "reason");
+                   if (!reason.ok()) return Err(reason.error());
+                   m.reason = *reason;
+                   if (auto* rep = in->json->if_contains("replacements")) {
+                     if (!rep->is_object())
+                       return Err(InvalidArgument("replacements", "replacements: must be an object"));
+                     for (const auto& [k, v] : rep->as_object()) {
+                       if (!v.is_string())
+                         return Err(InvalidArgument(std::string(k), std::string(k) + ": must be a string"));
+                       m.replacements[std::string(k)] = std::string(v.as_string());
+                     }
+                   }
+                 }
+                 std::int64_t id = 0;
+                 auto [p, ec] = std::from_chars(req.params[0].data(),
+                                                req.params[0].data() + req.params[0].size(), id);
+                 if (ec != std::errc()) return Err(NotFound("response: no such response"));
+                 auto r = Moderate(db, g.session->user.id, id, m);
+                 if (!r.ok()) return Err(r.error());
+                 return http::Json(ResponseJson(*r, true));
+               });
+  }
+
+  router.Add("POST", "/api/v1/consultations/{id}/publish", [&db, staff](Request& req) {
+    auto g = staff(req, true);
+    if (g.refusal) return *g.refusal;
+    auto n = PublishAccepted(db, g.session->user.id, req.params[0]);
+    if (!n.ok()) return Err(n.error());
+    return http::Json(json::object{{"published", *n}});
+  });
+
+  router.Add("POST", "/api/v1/consultations/{id}/summary", [&db, staff](Request& req) {
+    auto g = staff(req, true);
+    if (g.refusal) return *g.refusal;
+    auto in = site::ReadInput(req);
+    if (!in.ok()) return Err(in.error());
+    if (!in->json) return Err(InvalidArgument("body", "body: send application/json"));
+    json::value summary = in->json->contains("summary") ? in->json->at("summary") : json::value();
+    bool publish = false;
+    if (auto* p = in->json->if_contains("publish")) {
+      if (!p->is_bool()) return Err(InvalidArgument("publish", "publish: must be true or false"));
+      publish = p->as_bool();
+    }
+    auto c = SetSummary(db, g.session->user.id, req.params[0], summary, publish);
+    if (!c.ok()) return Err(c.error());
+    return http::Json(ConsultationJson(*c, req.lang, true));
+  });
+
+  router.Add("POST", "/api/v1/consultations/{id}/follow-up", [&db, staff](Request& req) {
+    auto g = staff(req, true);
+    if (g.refusal) return *g.refusal;
+    auto in = site::ReadInput(req);
+    if (!in.ok()) return Err(in.error());
+    if (!in->json) return Err(InvalidArgument("body", "body: send application/json"));
+    const auto& o = *in->json;
+    FollowUpInput f;
+    if (auto* m = o.if_contains("meeting"))
+      f.meeting = m->is_int64() ? std::to_string(m->as_int64())
+                                : m->is_string() ? std::string(m->as_string()) : "";
+    for (auto [k, dst] : {std::pair{"number", &f.number}, {"kind", &f.kind}}) {
+      auto v = site::JsonString(o, k);
+      if (!v.ok()) return Err(v.error());
+      *dst = *v;
+    }
+    if (auto* v = o.if_contains("owner")) f.owner = *v;
+    if (auto* v = o.if_contains("text")) f.text = *v;
+    auto r = AddFollowUp(db, g.session->user.id, req.params[0], f);
+    if (!r.ok()) return Err(r.error());
+    return http::Json(json::object{{"id", r->id}, {"number", r->number}, {"kind", r->kind}}, 201);
+  });
+}
+
+}  // namespace plenary::consultations

@@ -1,0 +1,444 @@
+// HTML pages for consultations: public pages, the response form and the secretariat's desk.
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "base/random.h"
+#include "base/time.h"
+#include "consultations/web.h"
+#include "meetings/meetings.h"
+#include "text/countries.h"
+#include "text/dates.h"
+#include "text/messages.h"
+
+namespace plenary::consultations {
+
+namespace json = boost::json;
+using ctemplate::TemplateDictionary;
+using http::Request;
+using text::T;
+
+namespace {
+
+std::string StatusLabel(const std::string& lang, const std::string& status) {
+  return T(lang, "status_" + status);
+}
+
+std::string MeetingLabel(const std::string& lang, const meetings::Meeting& m) {
+  return T(lang, m.kind == "open_consultation" ? "meeting_label_ocm" : "meeting_label_wg",
+           {{"number", static_cast<std::int64_t>(m.number)}, {"body", m.body_acronym},
+            {"mode", m.mode}});
+}
+
+std::string SizeLabel(const std::string& lang, std::int64_t bytes) {
+  return T(lang, "file_size_kb", {{"kb", static_cast<std::int64_t>((bytes + 1023) / 1024)}});
+}
+
+void SetLocalized(TemplateDictionary* d, const json::value& v, const std::string& lang,
+                  const char* text_key, const char* fallback_section, const char* lang_key) {
+  auto l = site::Pick(v, lang);
+  d->SetValue(text_key, l.text);
+  if (l.fallback) {
+    auto* f = d->AddSectionDictionary(fallback_section);
+    f->SetValue(lang_key, l.lang);
+    d->SetValue(lang_key, l.lang);
+  }
+}
+
+int PageParam(const Request& req) {
+  auto v = req.query.Get("page");
+  int n = 1;
+  if (v) std::from_chars(v->data(), v->data() + v->size(), n);
+  return std::max(n, 1);
+}
+
+void Pager(TemplateDictionary& d, int page, int per_page, std::int64_t total) {
+  if (page > 1) d.AddSectionDictionary("PREV")->SetIntValue("PAGE", page - 1);
+  if (static_cast<std::int64_t>(page) * per_page < total)
+    d.AddSectionDictionary("NEXT")->SetIntValue("PAGE", page + 1);
+}
+
+std::string TypeLabel(storage::Database& db, const std::string& lang, const std::string& key) {
+  for (const auto& t : StakeholderTypes(db))
+    if (t.key == key) return site::Pick(t.label, lang).text;
+  return key;
+}
+
+// Values a respondent typed, kept when the form comes back with an error.
+struct FormState {
+  ResponseInput values;
+  std::string error;
+  std::string form_token;
+};
+
+http::Response ConsultationPage(storage::Database& db, const Request& req, const Consultation& c,
+                                const Limits& limits, const FormState* state, int status_code) {
+  const std::string& lang = req.lang;
+  auto title = site::Pick(c.title, lang);
+  site::Page page(db, req, "consultation.tpl", title.text);
+  auto& d = page.body();
+  d.SetIntValue("ID", c.id);
+  d.SetValue("BODY_KEY", c.body_key);
+  d.SetValue("BODY_ACRONYM", c.body_acronym);
+  d.SetValue("TITLE", title.text);
+  if (title.fallback) d.AddSectionDictionary("TITLE_FALLBACK")->SetValue("TITLE_LANG", title.lang);
+  if (c.illustrative) d.ShowSection("ILLUSTRATIVE");
+  std::string status = StatusOf(c, Now());
+  d.SetValue("STATUS", status);
+  d.SetValue("STATUS_LABEL", StatusLabel(lang, status));
+  if (c.launched_at_meeting_id) {
+    auto m = meetings::GetMeeting(db, std::to_string(*c.launched_at_meeting_id));
+    if (m.ok()) {
+      auto* s = d.AddSectionDictionary("LAUNCHED");
+      s->SetIntValue("MEETING_ID", m->id);
+      s->SetValue("MEETING_LABEL", MeetingLabel(lang, *m) + ", " +
+                                       text::FormatDateRange(m->starts_on, m->ends_on, lang));
+    }
+  }
+  if (c.meeting_id) {
+    auto m = meetings::GetMeeting(db, std::to_string(*c.meeting_id));
+    if (m.ok()) {
+      auto* s = d.AddSectionDictionary("MEETING");
+      s->SetIntValue("MEETING_ID", m->id);
+      s->SetValue("MEETING_LABEL",
+                  MeetingLabel(lang, *m) + ", " + text::FormatDate(m->starts_on, lang));
+    }
+  }
+  d.SetValue("OPENS", text::FormatDateTime(c.opens_at, c.timezone, lang));
+  d.SetValue("OPENS_ISO", FormatIso(c.opens_at));
+  d.SetValue("DEADLINE", text::FormatDateTime(c.deadline, c.timezone, lang));
+  d.SetValue("DEADLINE_ISO", FormatIso(c.deadline));
+  if (!c.extensions.empty()) {
+    auto* ext = d.AddSectionDictionary("EXTENSIONS");
+    for (const auto& e : c.extensions) {
+      auto* x = ext->AddSectionDictionary("EXT");
+      x->SetValue("EXT_TEXT",
+                  T(lang, "deadline_extended",
+                    {{"from", text::FormatDateTime(e.previous_deadline, c.timezone, lang)},
+                     {"to", text::FormatDateTime(e.new_deadline, c.timezone, lang)}}));
+      auto reason = site::Pick(e.reason, lang);
+      if (!reason.text.empty()) {
+        auto* r = x->AddSectionDictionary("EXT_REASON_SHOW");
+        r->SetValue("EXT_REASON", reason.text);
+        if (reason.fallback) r->AddSectionDictionary("EXT_FALLBACK")->SetValue("EXT_LANG", reason.lang);
+      }
+    }
+  }
+  auto desc = site::Pick(c.description, lang);
+  d.SetValue("DESCRIPTION", desc.text);
+  if (desc.fallback) {
+    d.AddSectionDictionary("DESC_FALLBACK")->SetValue("DESC_LANG", desc.lang);
+    d.SetValue("DESC_FALLBACK_NOTE",
+               T(lang, "available_only_in", {{"language", T(lang, "language_in_" + desc.lang)}}));
+  }
+  for (const auto& q : c.questions) {
+    auto* qd = d.AddSectionDictionary("QUESTIONS");
+    qd->SetIntValue("NUMBER", q.number);
+    auto qt = site::Pick(q.text, lang);
+    qd->SetValue("TEXT", qt.text);
+    if (qt.fallback) qd->AddSectionDictionary("Q_FALLBACK")->SetValue("Q_LANG", qt.lang);
+  }
+  std::int64_t published =
+      db.Read()
+          .QueryInt("SELECT count(*) FROM responses WHERE consultation_id = ? AND status = 'published'",
+                    c.id)
+          .value_or(0);
+  d.SetValue("PUBLISHED_LABEL", T(lang, "published_responses_count", {{"n", published}}));
+  if (page.session()) d.ShowSection("STAFF");
+  if (c.summary_published_at) {
+    auto* s = d.AddSectionDictionary("SUMMARY");
+    auto sum = site::Pick(c.summary, lang);
+    s->SetValue("SUMMARY_TEXT", sum.text);
+    if (sum.fallback) s->AddSectionDictionary("SUM_FALLBACK")->SetValue("SUM_LANG", sum.lang);
+  }
+  if (c.follow_up.empty()) d.ShowSection("NO_FOLLOW_UP");
+  for (const auto& f : c.follow_up) {
+    auto* fd = d.AddSectionDictionary("FOLLOW_UP");
+    fd->SetIntValue("FU_MEETING_ID", f.meeting_id);
+    auto m = meetings::GetMeeting(db, std::to_string(f.meeting_id));
+    fd->SetValue("FU_MEETING", m.ok() ? MeetingLabel(lang, *m) + ", " +
+                                            text::FormatDate(m->starts_on, lang)
+                                      : f.meeting_starts_on);
+    fd->SetValue("FU_NUMBER", f.number);
+    auto t = site::Pick(f.text, lang);
+    fd->SetValue("FU_TEXT", t.text);
+    if (t.fallback) fd->AddSectionDictionary("FU_FALLBACK")->SetValue("FU_LANG", t.lang);
+    fd->SetValue("FU_OWNER", site::Pick(f.owner, lang).text);
+  }
+  if (status == "open") {
+    auto* f = d.AddSectionDictionary("FORM");
+    const ResponseInput* v = state ? &state->values : nullptr;
+    f->SetValue("FORM_TOKEN", state && !state->form_token.empty() ? state->form_token : RandomToken(18));
+    f->SetValue("V_NAME", v ? v->name : "");
+    f->SetValue("V_ORGANIZATION", v ? v->organization : "");
+    f->SetValue("V_JOB_TITLE", v ? v->job_title : "");
+    f->SetValue("V_EMAIL", v ? v->email : "");
+    f->SetValue("V_GENERAL", v ? v->general_text : "");
+    if (v && v->consent_publish) f->ShowSection("V_CONSENT");
+    for (const auto& country : text::Countries(lang)) {
+      auto* o = f->AddSectionDictionary("COUNTRIES");
+      o->SetValue("CODE", country.code);
+      o->SetValue("NAME", country.name);
+      if (v && v->country == country.code) o->ShowSection("SEL");
+    }
+    for (const auto& t : StakeholderTypes(db)) {
+      if (!t.selectable) continue;
+      auto* o = f->AddSectionDictionary("TYPES");
+      o->SetValue("KEY", t.key);
+      o->SetValue("LABEL", site::Pick(t.label, lang).text);
+      if (v && v->stakeholder_type == t.key) o->ShowSection("SEL");
+    }
+    std::string chosen = v && !v->language.empty() ? v->language : lang;
+    for (const auto& l : text::Languages()) {
+      auto* o = f->AddSectionDictionary("LANGUAGES");
+      o->SetValue("CODE", l);
+      o->SetValue("NAME", T(l, "language_name"));
+      if (l == chosen) o->ShowSection("SEL");
+    }
+    for (const auto& q : c.questions) {
+      auto* a = f->AddSectionDictionary("ANSWERS");
+      a->SetIntValue("NUMBER", q.number);
+      a->SetValue("TEXT", site::Pick(q.text, lang).text);
+      a->SetIntValue("MAX", static_cast<long>(limits.max_text_chars));
+      auto it = v ? v->answers.find(q.number) : decltype(v->answers.end()){};
+      a->SetValue("VALUE", v && it != v->answers.end() ? it->second : "");
+    }
+    f->SetIntValue("MAX_TEXT", static_cast<long>(limits.max_text_chars));
+    f->SetValue("ATTACHMENT_HELP",
+                T(lang, "attachment_help",
+                  {{"files", static_cast<std::int64_t>(limits.max_attachments)},
+                   {"mb", static_cast<std::int64_t>(limits.max_attachment_bytes >> 20)}}));
+  } else {
+    d.AddSectionDictionary("CLOSED")->SetValue(
+        "CLOSED_MESSAGE",
+        status == "upcoming"
+            ? T(lang, "form_not_open", {{"date", text::FormatDateTime(c.opens_at, c.timezone, lang)}})
+            : T(lang, "form_closed", {{"date", text::FormatDateTime(c.deadline, c.timezone, lang)}}));
+  }
+  if (state && !state->error.empty()) d.SetValueAndShowSection("ERROR", state->error, "HAS_ERROR");
+  return page.Render(status_code);
+}
+
+}  // namespace
+
+void RegisterPages(http::Router& router, storage::Database& db, const Limits& limits) {
+  router.Add("GET", "/", [&db](Request& req) {
+    const std::string& lang = req.lang;
+    site::Page page(db, req, "home.tpl", T(lang, "home_title"));
+    auto& d = page.body();
+    bool any = false;
+    for (const auto& c : List(db)) {
+      if (StatusOf(c, Now()) != "open") continue;
+      any = true;
+      auto* o = d.AddSectionDictionary("OPEN");
+      o->SetIntValue("ID", c.id);
+      o->SetValue("TITLE", site::Pick(c.title, lang).text);
+      o->SetValue("BODY", c.body_acronym);
+      o->SetValue("DEADLINE_LABEL",
+                  T(lang, "deadline_on", {{"date", text::FormatDateTime(c.deadline, c.timezone, lang)}}));
+    }
+    if (!any) d.ShowSection("NO_OPEN");
+    for (const auto& b : meetings::ListBodies(db)) {
+      auto* o = d.AddSectionDictionary("BODIES");
+      o->SetValue("KEY", b.key);
+      o->SetValue("NAME", site::Pick(b.name, lang).text);
+      o->SetValue("ACRONYM", b.acronym);
+      o->SetValue("MEMBERSHIP", T(lang, "membership_" + b.membership));
+    }
+    return page.Render();
+  });
+
+  router.Add("GET", "/consultations", [&db](Request& req) {
+    const std::string& lang = req.lang;
+    site::Page page(db, req, "consultations.tpl", T(lang, "consultations_title"));
+    for (const auto& c : List(db)) {
+      auto* o = page.body().AddSectionDictionary("ITEMS");
+      o->SetIntValue("ID", c.id);
+      auto t = site::Pick(c.title, lang);
+      o->SetValue("TITLE", t.text);
+      if (t.fallback) o->AddSectionDictionary("FALLBACK")->SetValue("TLANG", t.lang);
+      o->SetValue("BODY", c.body_acronym);
+      std::string st = StatusOf(c, Now());
+      o->SetValue("STATUS", st);
+      o->SetValue("STATUS_LABEL", StatusLabel(lang, st));
+      o->SetValue("DEADLINE", text::FormatDateTime(c.deadline, c.timezone, lang));
+    }
+    return page.Render();
+  });
+
+  router.Add("GET", "/consultations/{id}", [&db, &limits](Request& req) {
+    auto c = Get(db, req.params[0]);
+    if (!c.ok()) return site::ErrorResponse(db, req, c.error());
+    return ConsultationPage(db, req, *c, limits, nullptr, 200);
+  });
+
+  router.Add("POST", "/consultations/{id}/responses", [&db, &limits](Request& req) {
+    auto c = Get(db, req.params[0]);
+    if (!c.ok()) return site::ErrorResponse(db, req, c.error());
+    http::MultipartLimits ml;
+    ml.max_files = limits.max_attachments;
+    ml.max_file_bytes = limits.max_attachment_bytes;
+    FormState state;
+    auto in = site::ReadInput(req, ml);
+    if (!in.ok()) {
+      state.error = in.error().message;
+      return ConsultationPage(db, req, *c, limits, &state, http::StatusFor(in.error().code));
+    }
+    auto values = ResponseFromInput(*in, req.lang);
+    if (values.ok()) state.values = *values;
+    state.form_token = in->fields.Get("form_token").value_or("");
+    if (!site::AnonymousCsrfOk(req, in->fields.Get("csrf").value_or("")) &&
+        !(site::CurrentSession(db, req) &&
+          SafeEqual(site::CurrentSession(db, req)->csrf, in->fields.Get("csrf").value_or("")))) {
+      state.error = T(req.lang, "error_csrf");
+      return ConsultationPage(db, req, *c, limits, &state, 403);
+    }
+    if (!values.ok()) {
+      state.error = values.error().message;
+      return ConsultationPage(db, req, *c, limits, &state, http::StatusFor(values.error().code));
+    }
+    ResponseInput input = *values;
+    // The form's one-time token makes a double click or a retried post return the first receipt.
+    if (!state.form_token.empty()) input.idempotency_key = "form:" + state.form_token;
+    auto receipt = SubmitResponse(db, req.params[0], std::move(input), limits);
+    if (!receipt.ok()) {
+      state.error = receipt.error().message;
+      return ConsultationPage(db, req, *c, limits, &state, http::StatusFor(receipt.error().code));
+    }
+    return http::Redirect(site::Prefix(req) + "/receipts/" + receipt->reference);
+  });
+
+  router.Add("GET", "/receipts/{reference}", [&db](Request& req) {
+    auto r = FindReceipt(db, req.params[0]);
+    if (!r.ok()) return site::ErrorResponse(db, req, r.error());
+    auto c = Get(db, std::to_string(r->consultation_id));
+    site::Page page(db, req, "receipt.tpl", T(req.lang, "receipt_title"));
+    auto& d = page.body();
+    d.SetValue("REFERENCE", r->reference);
+    d.SetIntValue("CONSULTATION_ID", r->consultation_id);
+    d.SetValue("CONSULTATION", site::Pick(c->title, req.lang).text);
+    d.SetValue("SUBMITTED", text::FormatDateTime(r->submitted_at, c->timezone, req.lang));
+    d.SetValue("STATUS_LABEL", T(req.lang, "response_status_" + r->status));
+    return page.Render();
+  });
+
+  router.Add("GET", "/consultations/{id}/responses", [&db](Request& req) {
+    auto c = Get(db, req.params[0]);
+    if (!c.ok()) return site::ErrorResponse(db, req, c.error());
+    const std::string& lang = req.lang;
+    int page_no = PageParam(req);
+    auto rs = PublishedResponses(db, c->id, page_no, 50);
+    site::Page page(db, req, "responses.tpl",
+                    T(lang, "published_responses") + " · " + site::Pick(c->title, lang).text);
+    auto& d = page.body();
+    d.SetIntValue("ID", c->id);
+    d.SetValue("TITLE", site::Pick(c->title, lang).text);
+    d.SetValue("COUNT_LABEL", T(lang, "published_responses_count", {{"n", rs.total}}));
+    if (c->illustrative) d.ShowSection("ILLUSTRATIVE");
+    d.SetValue("PAGE_LANG", lang);
+    for (const auto& r : rs.items) {
+      auto* o = d.AddSectionDictionary("ITEMS");
+      o->SetValue("LANGUAGE", r.language);
+      o->SetValue("REFERENCE", r.reference);
+      o->SetValue("NAME", r.name);
+      if (!r.organization.empty()) o->AddSectionDictionary("HAS_ORG")->SetValue("ORGANIZATION", r.organization);
+      o->SetValue("TYPE_LABEL", TypeLabel(db, lang, r.stakeholder_type));
+      o->SetValue("COUNTRY", text::CountryName(r.country, lang));
+      if (r.redacted) o->ShowSection("REDACTED");
+      for (const auto& [n, t] : r.answers) {
+        auto* a = o->AddSectionDictionary("ANSWER");
+        a->SetIntValue("NUMBER", n);
+        a->SetValue("TEXT", t);
+      }
+      if (!r.general_text.empty()) o->AddSectionDictionary("GENERAL")->SetValue("TEXT", r.general_text);
+      for (const auto& f : r.attachments) {
+        auto* a = o->AddSectionDictionary("FILES");
+        a->SetIntValue("FILE_ID", f.id);
+        a->SetValue("FILENAME", f.filename);
+        a->SetValue("FILE_SIZE", SizeLabel(lang, f.size));
+      }
+    }
+    Pager(d, rs.page, rs.per_page, rs.total);
+    return page.Render();
+  });
+
+  router.Add("GET", "/attachments/{id}", [&db](Request& req) {
+    std::int64_t id = 0;
+    auto [p, ec] = std::from_chars(req.params[0].data(), req.params[0].data() + req.params[0].size(), id);
+    auto f = ec == std::errc() ? PublishedAttachment(db, id) : std::nullopt;
+    if (!f) return site::ErrorResponse(db, req, NotFound("attachment: no such published file"));
+    std::string safe;
+    for (char ch : f->filename) safe += (ch == '"' || ch == '\\' || static_cast<unsigned char>(ch) < 0x20) ? '_' : ch;
+    return http::Text(std::move(f->data), f->media_type)
+        .Header("Content-Disposition",
+                "attachment; filename=\"download\"; filename*=UTF-8''" + http::UrlEncode(safe))
+        .Header("Content-Security-Policy", "default-src 'none'; sandbox");
+  });
+
+  router.Add("GET", "/consultations/{id}/statistics", [&db](Request& req) {
+    auto c = Get(db, req.params[0]);
+    if (!c.ok()) return site::ErrorResponse(db, req, c.error());
+    auto s = ComputeStatistics(db, req.params[0]);
+    const std::string& lang = req.lang;
+    site::Page page(db, req, "statistics.tpl", T(lang, "statistics"));
+    auto& d = page.body();
+    d.SetIntValue("ID", c->id);
+    d.SetValue("TITLE", site::Pick(c->title, lang).text);
+    d.SetValue("TOTAL_LABEL", T(lang, "responses_total", {{"n", s->total}}));
+    auto table = [&](const std::string& caption, const std::string& head,
+                     const std::vector<std::pair<std::string, std::int64_t>>& rows) {
+      auto* t = d.AddSectionDictionary("TABLE");
+      t->SetValue("CAPTION", caption);
+      t->SetValue("HEAD", head);
+      for (const auto& [label, n] : rows) {
+        auto* r = t->AddSectionDictionary("ROW");
+        r->SetValue("LABEL", label);
+        r->SetIntValue("COUNT", n);
+      }
+    };
+    std::vector<std::pair<std::string, std::int64_t>> rows;
+    for (const auto& [k, n] : s->by_stakeholder_type)
+      if (n > 0) rows.emplace_back(TypeLabel(db, lang, k), n);
+    table(T(lang, "stats_by_type"), T(lang, "field_stakeholder_type"), rows);
+    rows.clear();
+    for (const auto& [k, n] : s->by_region)
+      rows.emplace_back(k == "unknown" ? k : text::ItuRegionName(k[0], lang), n);
+    table(T(lang, "stats_by_itu_region"), T(lang, "col_region"), rows);
+    rows.clear();
+    for (const auto& [k, n] : s->by_m49_region)
+      rows.emplace_back(text::M49Name(k, lang).empty() ? k : text::M49Name(k, lang), n);
+    table(T(lang, "stats_by_m49_region"), T(lang, "col_region"), rows);
+    rows.clear();
+    for (const auto& [k, n] : s->by_country) rows.emplace_back(text::CountryName(k, lang), n);
+    table(T(lang, "stats_by_country"), T(lang, "field_country"), rows);
+    rows.clear();
+    for (const auto& [k, n] : s->by_language) rows.emplace_back(T(k, "language_name"), n);
+    table(T(lang, "stats_by_language"), T(lang, "field_language"), rows);
+    if (s->registered) {
+      auto* m = d.AddSectionDictionary("MEETING");
+      m->SetIntValue("REGISTERED", *s->registered);
+      m->SetIntValue("ATTENDED", *s->attended);
+    }
+    return page.Render();
+  });
+
+  router.Add("GET", "/consultations/{id}/report", [&db](Request& req) {
+    auto c = Get(db, req.params[0]);
+    if (!c.ok()) return site::ErrorResponse(db, req, c.error());
+    auto p = ReportParagraph(db, req.params[0], req.lang);
+    site::Page page(db, req, "report.tpl", T(req.lang, "report"));
+    auto& d = page.body();
+    d.SetIntValue("ID", c->id);
+    d.SetValue("TITLE", site::Pick(c->title, req.lang).text);
+    d.SetValue("PARAGRAPH", p.ok() ? *p : p.error().message);
+    for (const auto& l : text::Languages()) {
+      if (l == req.lang) continue;
+      auto* o = d.AddSectionDictionary("OTHER");
+      o->SetValue("CODE", l);
+      o->SetValue("NAME", T(l, "language_name"));
+    }
+    return page.Render();
+  });
+}
+
+}  // namespace plenary::consultations

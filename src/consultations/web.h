@@ -1,0 +1,22 @@
+// The consultation routes: JSON API under /api/v1 (api.cc) and HTML pages (pages.cc).
+#pragma once
+#include <boost/json.hpp>
+
+#include "consultations/consultations.h"
+#include "http/router.h"
+#include "site/site.h"
+#include "storage/db.h"
+
+namespace plenary::consultations {
+
+void RegisterApi(http::Router& router, storage::Database& db, const Limits& limits);
+void RegisterPages(http::Router& router, storage::Database& db, const Limits& limits);
+
+
+// Shared by the API and the pages: JSON views (never personal data unless `staff`).
+boost::json::object ConsultationJson(const Consultation& c, const std::string& lang, bool detail);
+boost::json::object ResponseJson(const Response& r, bool staff);
+// Builds a ResponseInput from a form post or a JSON body.
+Result<ResponseInput> ResponseFromInput(const site::Input& in, const std::string& default_lang);
+
+}  // namespace plenary::consultations

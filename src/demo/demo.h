@@ -1,0 +1,15 @@
+// The demo corpus: CWG-Internet, its 15th–17th meetings, two past consultations with the
+// exact figures of the Chair's report (C22/51), and one consultation open now.
+// Texts and names are invented and marked illustrative (demo_corpus.json).
+#pragma once
+#include "base/result.h"
+#include "storage/db.h"
+
+namespace plenary::demo {
+
+// True when the database has no body yet.
+bool IsEmpty(storage::Database& db);
+// Loads the corpus in one transaction. Error (409) if the database already has bodies.
+Status Load(storage::Database& db);
+
+}  // namespace plenary::demo

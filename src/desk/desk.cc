@@ -1,0 +1,425 @@
+// The secretariat's pages: the dashboard, creating bodies, meetings and consultations,
+// moderation, deadline extension, publication, summary, follow-up, registration and attendance.
+// Every form posts to a handler that calls the same action as the API.
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "base/time.h"
+#include "consultations/web.h"
+#include "desk/desk.h"
+#include "meetings/meetings.h"
+#include "text/countries.h"
+#include "text/dates.h"
+#include "text/messages.h"
+
+namespace plenary::desk {
+
+using namespace consultations;
+
+namespace json = boost::json;
+using ctemplate::TemplateDictionary;
+using http::Request;
+using text::T;
+
+namespace {
+
+std::string MeetingLabel(const std::string& lang, const meetings::Meeting& m) {
+  return T(lang, m.kind == "open_consultation" ? "meeting_label_ocm" : "meeting_label_wg",
+           {{"number", static_cast<std::int64_t>(m.number)}, {"body", m.body_acronym},
+            {"mode", m.mode}}) +
+         ", " + text::FormatDateRange(m.starts_on, m.ends_on, lang);
+}
+
+void AddMeetings(storage::Database& db, TemplateDictionary& d, const std::string& lang) {
+  for (const auto& m : meetings::ListMeetings(db, std::nullopt)) {
+    auto* o = d.AddSectionDictionary("MEETINGS");
+    o->SetIntValue("MID", m.id);
+    o->SetValue("MLABEL", MeetingLabel(lang, m));
+  }
+}
+
+// Reads a form post, checks the session and its CSRF token.
+struct Post {
+  site::Input input;
+  accounts::Session session;
+};
+std::variant<Post, http::Response> ReadPost(storage::Database& db, const Request& req) {
+  auto in = site::ReadInput(req);
+  if (!in.ok()) return site::ErrorResponse(db, req, in.error());
+  auto g = site::RequireStaff(db, req, true, in->fields.Get("csrf").value_or(""));
+  if (g.refusal) return *g.refusal;
+  return Post{std::move(*in), *g.session};
+}
+
+// Back to a page with a message (?done=key) or an error (?error=text) shown there.
+http::Response Back(const Request& req, const std::string& path, const std::string& done) {
+  return http::Redirect(site::Prefix(req) + path + "?done=" + done);
+}
+http::Response BackWithError(const Request& req, const std::string& path, const Error& e) {
+  auto r = http::Redirect(site::Prefix(req) + path + "?error=" + http::UrlEncode(e.message));
+  return r;
+}
+
+void ShowFlash(const Request& req, TemplateDictionary& d) {
+  if (auto done = req.query.Get("done")) {
+    std::string key = "done_" + *done;
+    if (text::Catalogue::Get().Pattern("en", key) && key.find('{') == std::string::npos)
+      d.SetValueAndShowSection("MESSAGE", T(req.lang, key), "HAS_MESSAGE");
+  }
+  if (auto err = req.query.Get("error"))
+    d.SetValueAndShowSection("ERROR", err->substr(0, 500), "HAS_ERROR");
+}
+
+json::value TwoLanguages(const http::Form& f, const std::string& base) {
+  json::object o;
+  for (const char* l : {"en", "zh", "fr", "es", "ru", "ar"})
+    if (auto v = f.Get(base + "_" + l); v && !v->empty()) o[l] = *v;
+  return o;
+}
+
+std::string BackPath(const http::Form& f, const std::string& fallback) {
+  auto back = f.Get("back").value_or("");
+  if (!back.empty() && back.size() < 20 && std::all_of(back.begin(), back.end(), ::isdigit))
+    return "/admin/consultations/" + back;
+  return fallback;
+}
+
+}  // namespace
+
+void RegisterRoutes(http::Router& router, storage::Database& db) {
+  router.Add("GET", "/admin", [&db](Request& req) {
+    auto g = site::RequireStaff(db, req, false);
+    if (g.refusal) return *g.refusal;
+    const std::string& lang = req.lang;
+    site::Page page(db, req, "admin.tpl", T(lang, "admin_title"));
+    auto& d = page.body();
+    ShowFlash(req, d);
+    for (const auto& c : List(db)) {
+      auto* o = d.AddSectionDictionary("ITEMS");
+      o->SetIntValue("ID", c.id);
+      o->SetValue("TITLE", site::Pick(c.title, lang).text);
+      o->SetValue("STATUS_LABEL", T(lang, "status_" + StatusOf(c, Now())));
+      auto& r = db.Read();
+      o->SetIntValue("RECEIVED", r.QueryInt("SELECT count(*) FROM responses WHERE consultation_id = ? "
+                                            "AND status = 'received'", c.id).value_or(0));
+      o->SetIntValue("TOTAL", r.QueryInt("SELECT count(*) FROM responses WHERE consultation_id = ?",
+                                         c.id).value_or(0));
+    }
+    for (const auto& b : meetings::ListBodies(db)) {
+      auto* o = d.AddSectionDictionary("BODIES");
+      o->SetValue("KEY", b.key);
+      o->SetValue("ACRONYM", b.acronym);
+    }
+    AddMeetings(db, d, lang);
+    return page.Render();
+  });
+
+  router.Add("POST", "/admin/consultations", [&db](Request& req) {
+    auto post = ReadPost(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<Post>(post);
+    const auto& f = p.input.fields;
+    ConsultationInput in;
+    in.key = f.Get("key").value_or("");
+    in.body = f.Get("body").value_or("");
+    in.launched_at_meeting = f.Get("launched_at_meeting");
+    in.meeting = f.Get("meeting");
+    in.title = TwoLanguages(f, "title");
+    in.description = TwoLanguages(f, "description");
+    std::string qs = f.Get("questions_en").value_or("");
+    size_t i = 0;
+    while (i <= qs.size()) {
+      size_t j = qs.find('\n', i);
+      if (j == std::string::npos) j = qs.size();
+      std::string line = qs.substr(i, j - i);
+      while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+      if (!line.empty()) in.questions.push_back(json::object{{"en", line}});
+      i = j + 1;
+    }
+    in.opens_at = f.Get("opens_at").value_or("");
+    in.deadline = f.Get("deadline").value_or("");
+    in.timezone = f.Get("timezone").value_or("");
+    auto c = Create(db, p.session.user.id, in);
+    if (!c.ok()) return BackWithError(req, "/admin", c.error());
+    return http::Redirect(site::Prefix(req) + "/admin/consultations/" + std::to_string(c->id) +
+                          "?done=created");
+  });
+
+  router.Add("GET", "/admin/consultations/{id}", [&db](Request& req) {
+    auto g = site::RequireStaff(db, req, false);
+    if (g.refusal) return *g.refusal;
+    auto c = Get(db, req.params[0]);
+    if (!c.ok()) return site::ErrorResponse(db, req, c.error());
+    const std::string& lang = req.lang;
+    auto title = site::Pick(c->title, lang).text;
+    site::Page page(db, req, "admin_consultation.tpl", T(lang, "moderate") + " · " + title);
+    auto& d = page.body();
+    ShowFlash(req, d);
+    d.SetIntValue("ID", c->id);
+    d.SetValue("TITLE", title);
+    d.SetValue("TIMEZONE", c->timezone);
+    auto stats = ComputeStatistics(db, req.params[0]);
+    auto count = [&](const char* s) -> std::int64_t {
+      auto it = stats->by_status.find(s);
+      return it == stats->by_status.end() ? 0 : it->second;
+    };
+    d.SetValue("COUNTS", T(lang, "moderation_counts",
+                           {{"received", count("received")}, {"accepted", count("accepted")},
+                            {"rejected", count("rejected")}, {"published", count("published")}}));
+    int page_no = 1;
+    if (auto v = req.query.Get("page")) std::from_chars(v->data(), v->data() + v->size(), page_no);
+    auto rs = AllResponses(db, c->id, std::nullopt, std::max(page_no, 1), 50);
+    auto types = StakeholderTypes(db);
+    auto type_label = [&](const std::string& k) {
+      for (const auto& t : types)
+        if (t.key == k) return site::Pick(t.label, lang).text;
+      return k;
+    };
+    for (const auto& r : rs.items) {
+      auto* o = d.AddSectionDictionary("RESPONSES");
+      o->SetIntValue("RID", r.id);
+      o->SetValue("REFERENCE", r.reference);
+      o->SetValue("NAME", r.name);
+      if (!r.organization.empty()) o->AddSectionDictionary("HAS_ORG")->SetValue("ORGANIZATION", r.organization);
+      o->SetValue("STATUS", r.status);
+      o->SetValue("STATUS_LABEL", T(lang, "response_status_" + r.status));
+      o->SetValue("TYPE_LABEL", type_label(r.stakeholder_type));
+      o->SetValue("COUNTRY", text::CountryName(r.country, lang));
+      o->SetValue("EMAIL", r.email);
+      o->SetValue("LANGUAGE", r.language);
+      o->SetValue("CONSENT_LABEL", T(lang, r.consent_publish ? "consent_yes" : "consent_no"));
+      if (r.reject_reason) o->AddSectionDictionary("REASON")->SetValue("REASON_TEXT", *r.reject_reason);
+      for (const auto& [n, t] : r.answers) {
+        for (const char* section : {"ANSWER", "REDACT_ANSWER"}) {
+          auto* a = o->AddSectionDictionary(section);
+          a->SetIntValue("NUMBER", n);
+          a->SetValue("TEXT", t);
+        }
+      }
+      if (!r.general_text.empty()) {
+        o->AddSectionDictionary("GENERAL")->SetValue("TEXT", r.general_text);
+        o->AddSectionDictionary("REDACT_GENERAL")->SetValue("TEXT", r.general_text);
+      }
+      for (const auto& f : r.attachments) {
+        auto* a = o->AddSectionDictionary("FILES");
+        a->SetValue("FILENAME", f.filename);
+        a->SetValue("MEDIA_TYPE", f.media_type);
+        a->SetValue("FILE_SIZE", T(lang, "file_size_kb", {{"kb", (f.size + 1023) / 1024}}));
+      }
+    }
+    if (rs.page > 1) d.AddSectionDictionary("PREV")->SetIntValue("PAGE", rs.page - 1);
+    if (static_cast<std::int64_t>(rs.page) * rs.per_page < rs.total)
+      d.AddSectionDictionary("NEXT")->SetIntValue("PAGE", rs.page + 1);
+    if (c->summary.is_object()) {
+      auto& s = c->summary.as_object();
+      if (auto* en = s.if_contains("en"); en && en->is_string()) d.SetValue("SUMMARY_EN", std::string(en->as_string()));
+      if (auto* zh = s.if_contains("zh"); zh && zh->is_string()) d.SetValue("SUMMARY_ZH", std::string(zh->as_string()));
+    }
+    if (c->summary_published_at) d.ShowSection("SUMMARY_PUBLISHED");
+    AddMeetings(db, d, lang);
+    for (const char* k : {"consider_responses", "submit_summary", "launch_consultation",
+                          "defer_topic", "report_more", "other"}) {
+      auto* o = d.AddSectionDictionary("KINDS");
+      o->SetValue("KEY", k);
+      o->SetValue("LABEL", T(lang, std::string("action_kind_") + k));
+    }
+    if (c->meeting_id) {
+      auto m = meetings::GetMeeting(db, std::to_string(*c->meeting_id));
+      auto* md = d.AddSectionDictionary("HAS_MEETING");
+      md->SetIntValue("MEETING_ID", m->id);
+      md->SetValue("MEETING_LABEL", MeetingLabel(lang, *m));
+      md->SetValue("MEETING_COUNTS", T(lang, "meeting_counts",
+                                       {{"registered", m->registered}, {"attended", m->attended}}));
+      for (const auto& t : types) {
+        if (!t.selectable) continue;
+        auto* o = md->AddSectionDictionary("TYPES");
+        o->SetValue("KEY", t.key);
+        o->SetValue("LABEL", site::Pick(t.label, lang).text);
+      }
+      for (const auto& country : text::Countries(lang)) {
+        auto* o = md->AddSectionDictionary("COUNTRIES");
+        o->SetValue("CODE", country.code);
+        o->SetValue("NAME", country.name);
+      }
+      for (const auto& r : meetings::ListRegistrations(db, m->id)) {
+        auto* o = md->AddSectionDictionary("REGISTRATIONS");
+        o->SetValue("NAME", r.name);
+        o->SetValue("ORGANIZATION", r.organization);
+        if (r.attended)
+          o->ShowSection("ATTENDED");
+        else
+          o->AddSectionDictionary("NOT_ATTENDED")->SetIntValue("REG_ID", r.id);
+      }
+    }
+    return page.Render();
+  });
+
+  router.Add("POST", "/admin/responses/{id}/moderate", [&db](Request& req) {
+    auto post = ReadPost(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<Post>(post);
+    const auto& f = p.input.fields;
+    std::int64_t id = 0;
+    std::from_chars(req.params[0].data(), req.params[0].data() + req.params[0].size(), id);
+    Moderation m{f.Get("action").value_or(""), f.Get("reason").value_or(""), {}};
+    if (m.action == "redact") {
+      auto current = GetResponse(db, id);
+      if (!current.ok()) return site::ErrorResponse(db, req, current.error());
+      // Only fields whose text changed are redactions.
+      for (const auto& [k, v] : f.fields()) {
+        if (!k.starts_with("replace_")) continue;
+        std::string field = k.substr(8);
+        std::string old = field == "general" ? current->general_text : "";
+        if (field != "general") {
+          int n = 0;
+          std::from_chars(field.data(), field.data() + field.size(), n);
+          auto it = current->answers.find(n);
+          if (it != current->answers.end()) old = it->second;
+        }
+        if (v != old) m.replacements[field] = v;
+      }
+    }
+    auto r = Moderate(db, p.session.user.id, id, m);
+    auto cid = db.Read().QueryInt("SELECT consultation_id FROM responses WHERE id = ?", id);
+    std::string path = cid ? "/admin/consultations/" + std::to_string(*cid) : "/admin";
+    if (!r.ok()) return BackWithError(req, path, r.error());
+    return Back(req, path, m.action);
+  });
+
+  router.Add("POST", "/admin/consultations/{id}/publish", [&db](Request& req) {
+    auto post = ReadPost(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto n = PublishAccepted(db, std::get<Post>(post).session.user.id, req.params[0]);
+    std::string path = "/admin/consultations/" + req.params[0];
+    if (!n.ok()) return BackWithError(req, path, n.error());
+    return Back(req, path, "published");
+  });
+
+  router.Add("POST", "/admin/consultations/{id}/extend", [&db](Request& req) {
+    auto post = ReadPost(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<Post>(post);
+    json::object reason;
+    reason[req.lang] = p.input.fields.Get("reason").value_or("");
+    auto c = ExtendDeadline(db, p.session.user.id, req.params[0],
+                            p.input.fields.Get("deadline").value_or(""), reason);
+    std::string path = "/admin/consultations/" + req.params[0];
+    if (!c.ok()) return BackWithError(req, path, c.error());
+    return Back(req, path, "extended");
+  });
+
+  router.Add("POST", "/admin/consultations/{id}/summary", [&db](Request& req) {
+    auto post = ReadPost(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<Post>(post);
+    auto c = SetSummary(db, p.session.user.id, req.params[0], TwoLanguages(p.input.fields, "summary"),
+                        p.input.fields.Get("publish").value_or("") == "yes");
+    std::string path = "/admin/consultations/" + req.params[0];
+    if (!c.ok()) return BackWithError(req, path, c.error());
+    return Back(req, path, "summary");
+  });
+
+  router.Add("POST", "/admin/consultations/{id}/follow-up", [&db](Request& req) {
+    auto post = ReadPost(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<Post>(post);
+    const auto& f = p.input.fields;
+    FollowUpInput in;
+    in.meeting = f.Get("meeting").value_or("");
+    in.number = f.Get("number").value_or("");
+    in.kind = f.Get("kind").value_or("");
+    json::object owner, text;
+    owner[req.lang] = f.Get("owner").value_or("");
+    text[req.lang] = f.Get("text").value_or("");
+    in.owner = owner;
+    in.text = text;
+    auto r = AddFollowUp(db, p.session.user.id, req.params[0], in);
+    std::string path = "/admin/consultations/" + req.params[0];
+    if (!r.ok()) return BackWithError(req, path, r.error());
+    return Back(req, path, "follow_up");
+  });
+
+  router.Add("POST", "/admin/bodies", [&db](Request& req) {
+    auto post = ReadPost(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<Post>(post);
+    const auto& f = p.input.fields;
+    meetings::BodyInput in;
+    in.key = f.Get("key").value_or("");
+    in.acronym = f.Get("acronym").value_or("");
+    in.membership = f.Get("membership").value_or("");
+    in.name = TwoLanguages(f, "name");
+    in.description = TwoLanguages(f, "description");
+    in.open_consultations = f.Get("open_consultations").value_or("") == "yes";
+    auto b = meetings::CreateBody(db, p.session.user.id, in);
+    if (!b.ok()) return BackWithError(req, "/admin", b.error());
+    return Back(req, "/admin", "body");
+  });
+
+  router.Add("POST", "/admin/meetings", [&db](Request& req) {
+    auto post = ReadPost(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<Post>(post);
+    const auto& f = p.input.fields;
+    meetings::MeetingInput in;
+    in.body = f.Get("body").value_or("");
+    in.kind = f.Get("kind").value_or("working_group");
+    std::string number = f.Get("number").value_or("");
+    std::from_chars(number.data(), number.data() + number.size(), in.number);
+    in.title = TwoLanguages(f, "title");
+    in.place = TwoLanguages(f, "place");
+    in.starts_on = f.Get("starts_on").value_or("");
+    in.ends_on = f.Get("ends_on").value_or("");
+    in.timezone = f.Get("timezone").value_or("");
+    in.mode = f.Get("mode").value_or("");
+    auto m = meetings::CreateMeeting(db, p.session.user.id, in);
+    if (!m.ok()) return BackWithError(req, "/admin", m.error());
+    return Back(req, "/admin", "meeting");
+  });
+
+  router.Add("POST", "/admin/meetings/{id}/attendance", [&db](Request& req) {
+    auto post = ReadPost(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<Post>(post);
+    std::string path = BackPath(p.input.fields, "/meetings/" + req.params[0]);
+    std::string csv;
+    for (auto& file : p.input.files)
+      if (file.name == "file") csv = file.data;
+    if (csv.empty())
+      return BackWithError(req, path, InvalidArgument("file", "file: attach the attendance export"));
+    auto r = meetings::ImportAttendance(db, p.session.user.id, req.params[0], csv);
+    if (!r.ok()) return BackWithError(req, path, r.error());
+    return Back(req, path, "attendance");
+  });
+
+  router.Add("POST", "/admin/meetings/{id}/registrations", [&db](Request& req) {
+    auto post = ReadPost(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<Post>(post);
+    const auto& f = p.input.fields;
+    std::string path = BackPath(f, "/meetings/" + req.params[0]);
+    meetings::RegistrationInput in{f.Get("name").value_or(""), f.Get("organization").value_or(""),
+                                   f.Get("stakeholder_type").value_or(""),
+                                   f.Get("country").value_or(""), f.Get("email").value_or("")};
+    auto r = meetings::AddRegistration(db, p.session.user.id, req.params[0], in);
+    if (!r.ok()) return BackWithError(req, path, r.error());
+    return Back(req, path, "registered");
+  });
+
+  router.Add("POST", "/admin/meetings/{id}/attended", [&db](Request& req) {
+    auto post = ReadPost(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<Post>(post);
+    const auto& f = p.input.fields;
+    std::string path = BackPath(f, "/meetings/" + req.params[0]);
+    std::int64_t reg = 0;
+    std::string v = f.Get("registration_id").value_or("");
+    std::from_chars(v.data(), v.data() + v.size(), reg);
+    auto r = meetings::MarkAttended(db, p.session.user.id, req.params[0], reg);
+    if (!r.ok()) return BackWithError(req, path, r.error());
+    return Back(req, path, "attended");
+  });
+}
+
+}  // namespace plenary::desk

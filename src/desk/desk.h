@@ -1,0 +1,12 @@
+// The secretariat's desk: HTML forms under /admin for every secretariat use case of the
+// consultations and meetings capabilities. It holds no rules of its own: each handler reads a
+// form, checks the session and CSRF token, and calls the capability's action.
+#pragma once
+#include "http/router.h"
+#include "storage/db.h"
+
+namespace plenary::desk {
+
+void RegisterRoutes(http::Router& router, storage::Database& db);
+
+}  // namespace plenary::desk

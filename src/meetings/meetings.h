@@ -1,0 +1,105 @@
+// Bodies, their meetings, the contributions and actions of each meeting, and the
+// registration and attendance of open consultation meetings.
+//
+// Each action (Create*, AddRegistration, ImportAttendance, MarkAttended) validates, writes
+// its rows and its audit entry in one transaction, and changes nothing on error.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/json.hpp>
+
+#include "base/result.h"
+#include "storage/db.h"
+
+namespace plenary::meetings {
+
+struct Body {
+  std::int64_t id;
+  std::string key, acronym;
+  boost::json::value name, description;
+  std::string membership;  // "member_states" | "open"
+  bool open_consultations;
+};
+
+struct Contribution {
+  std::string symbol;
+  boost::json::value title, source;
+};
+
+struct Action {
+  std::int64_t id;
+  std::string number, kind;
+  std::optional<std::int64_t> consultation_id;
+  std::string consultation_key;
+  boost::json::value owner, text;
+};
+
+struct Meeting {
+  std::int64_t id;
+  std::int64_t body_id;
+  std::string body_key, body_acronym;
+  std::string kind;  // "working_group" | "open_consultation"
+  int number;
+  boost::json::value title, place;
+  std::string starts_on, ends_on, starts_at, timezone, mode;
+  bool registered_more_than, attended_more_than;
+  std::int64_t registered, attended;
+  std::vector<Contribution> contributions;
+  std::vector<Action> actions;  // approved at this meeting
+};
+
+std::vector<Body> ListBodies(storage::Database& db);
+Result<Body> GetBody(storage::Database& db, const std::string& id_or_key);
+std::vector<Meeting> ListMeetings(storage::Database& db, std::optional<std::int64_t> body_id);
+Result<Meeting> GetMeeting(storage::Database& db, const std::string& id);
+
+struct BodyInput {
+  std::string key, acronym, membership;
+  boost::json::value name, description;
+  bool open_consultations = false;
+};
+Result<Body> CreateBody(storage::Database& db, std::int64_t user_id, const BodyInput& in);
+
+struct MeetingInput {
+  std::string body;  // id or key
+  std::string kind = "working_group";
+  int number = 0;
+  boost::json::value title, place;
+  std::string starts_on, ends_on, starts_at, timezone, mode;
+  bool registered_more_than = false, attended_more_than = false;
+};
+Result<Meeting> CreateMeeting(storage::Database& db, std::int64_t user_id, const MeetingInput& in);
+
+struct RegistrationInput {
+  std::string name, organization, stakeholder_type, country, email;
+};
+struct Registration {
+  std::int64_t id;
+  std::string name, organization, stakeholder_type, country;
+  bool attended;
+};
+Result<Registration> AddRegistration(storage::Database& db, std::optional<std::int64_t> user_id,
+                                     const std::string& meeting, const RegistrationInput& in);
+// Registrations with attendance, for the secretariat (no e-mail either: not needed there).
+std::vector<Registration> ListRegistrations(storage::Database& db, std::int64_t meeting_id);
+
+struct ImportResult {
+  int rows;            // CSV rows read
+  int persons;         // distinct persons in the file
+  int new_attendees;   // persons not recorded before for this meeting
+  int matched_registrations;
+  std::vector<std::string> warnings;
+  std::int64_t attended;  // the meeting's attendance count afterwards
+};
+// Imports a video-conference attendance export (Zoom participant report). A person already
+// recorded is not counted twice, also across repeated imports.
+Result<ImportResult> ImportAttendance(storage::Database& db, std::int64_t user_id,
+                                      const std::string& meeting, const std::string& csv);
+// Marks a registered person as attended by hand.
+Result<std::int64_t> MarkAttended(storage::Database& db, std::int64_t user_id,
+                                  const std::string& meeting, std::int64_t registration_id);
+
+}  // namespace plenary::meetings

@@ -1,0 +1,134 @@
+// HTML pages for bodies and meetings.
+#include <fmt/format.h>
+
+#include "base/time.h"
+#include "consultations/consultations.h"
+#include "meetings/web.h"
+#include "site/site.h"
+#include "text/dates.h"
+#include "text/messages.h"
+
+namespace plenary::meetings {
+
+using http::Request;
+using text::T;
+
+namespace {
+std::string Label(const std::string& lang, const Meeting& m) {
+  return T(lang, m.kind == "open_consultation" ? "meeting_label_ocm" : "meeting_label_wg",
+           {{"number", static_cast<std::int64_t>(m.number)}, {"body", m.body_acronym},
+            {"mode", m.mode}});
+}
+void MeetingRow(ctemplate::TemplateDictionary* o, const std::string& lang, const Meeting& m) {
+  o->SetIntValue("MID", m.id);
+  o->SetValue("MLABEL", Label(lang, m));
+  o->SetValue("MDATE", text::FormatDateRange(m.starts_on, m.ends_on, lang));
+  o->SetValue("MMODE", T(lang, "mode_" + m.mode));
+  o->SetValue("BODY", m.body_acronym);
+}
+}  // namespace
+
+void RegisterPages(http::Router& router, storage::Database& db) {
+  router.Add("GET", "/bodies", [&db](Request& req) {
+    site::Page page(db, req, "bodies.tpl", T(req.lang, "nav_bodies"));
+    for (const auto& b : ListBodies(db)) {
+      auto* o = page.body().AddSectionDictionary("BODIES");
+      o->SetValue("KEY", b.key);
+      o->SetValue("NAME", site::Pick(b.name, req.lang).text);
+      o->SetValue("ACRONYM", b.acronym);
+      o->SetValue("MEMBERSHIP", T(req.lang, "membership_" + b.membership));
+      o->SetValue("DESCRIPTION", site::Pick(b.description, req.lang).text);
+    }
+    return page.Render();
+  });
+
+  router.Add("GET", "/bodies/{id}", [&db](Request& req) {
+    auto b = GetBody(db, req.params[0]);
+    if (!b.ok()) return site::ErrorResponse(db, req, b.error());
+    const std::string& lang = req.lang;
+    site::Page page(db, req, "body.tpl", site::Pick(b->name, lang).text);
+    auto& d = page.body();
+    d.SetValue("NAME", site::Pick(b->name, lang).text);
+    d.SetValue("ACRONYM", b->acronym);
+    d.SetValue("MEMBERSHIP", T(lang, "membership_" + b->membership));
+    if (b->open_consultations) d.ShowSection("OPEN_CONSULTATIONS");
+    d.SetValue("DESCRIPTION", site::Pick(b->description, lang).text);
+    for (const auto& m : ListMeetings(db, b->id)) MeetingRow(d.AddSectionDictionary("MEETINGS"), lang, m);
+    for (const auto& c : consultations::List(db, b->id)) {
+      auto* o = d.AddSectionDictionary("CONSULTATIONS");
+      o->SetIntValue("ID", c.id);
+      o->SetValue("TITLE", site::Pick(c.title, lang).text);
+      std::string st = consultations::StatusOf(c, Now());
+      o->SetValue("STATUS", st);
+      o->SetValue("STATUS_LABEL", T(lang, "status_" + st));
+    }
+    return page.Render();
+  });
+
+  router.Add("GET", "/meetings", [&db](Request& req) {
+    site::Page page(db, req, "meetings.tpl", T(req.lang, "nav_meetings"));
+    for (const auto& m : ListMeetings(db, std::nullopt))
+      MeetingRow(page.body().AddSectionDictionary("MEETINGS"), req.lang, m);
+    return page.Render();
+  });
+
+  router.Add("GET", "/meetings/{id}", [&db](Request& req) {
+    auto m = GetMeeting(db, req.params[0]);
+    if (!m.ok()) return site::ErrorResponse(db, req, m.error());
+    const std::string& lang = req.lang;
+    site::Page page(db, req, "meeting.tpl", Label(lang, *m));
+    auto& d = page.body();
+    MeetingRow(&d, lang, *m);
+    d.SetValue("BODY_KEY", m->body_key);
+    d.SetValue("BODY_ACRONYM", m->body_acronym);
+    if (!m->starts_at.empty()) {
+      auto* t = d.AddSectionDictionary("HAS_TIME");
+      t->SetValue("STARTS_AT", m->starts_at);
+      t->SetValue("TIMEZONE", m->timezone);
+    }
+    auto place = site::Pick(m->place, lang).text;
+    if (!place.empty()) d.AddSectionDictionary("HAS_PLACE")->SetValue("PLACE", place);
+    if (m->kind == "open_consultation") {
+      auto* o = d.AddSectionDictionary("OCM");
+      o->SetIntValue("REGISTERED", m->registered);
+      o->SetIntValue("ATTENDED", m->attended);
+    }
+    if (!m->contributions.empty()) {
+      auto* s = d.AddSectionDictionary("HAS_CONTRIBUTIONS");
+      s->SetValue("CONTRIBUTIONS_LABEL",
+                  T(lang, "contributions_received",
+                    {{"n", static_cast<std::int64_t>(m->contributions.size())}}));
+      for (const auto& c : m->contributions) {
+        auto* o = s->AddSectionDictionary("CONTRIBUTIONS");
+        o->SetValue("SYMBOL", c.symbol);
+        o->SetValue("CTITLE", site::Pick(c.title, lang).text);
+        o->SetValue("SOURCE", site::Pick(c.source, lang).text);
+      }
+    }
+    if (!m->actions.empty()) {
+      auto* s = d.AddSectionDictionary("HAS_ACTIONS");
+      for (const auto& a : m->actions) {
+        auto* o = s->AddSectionDictionary("ACTIONS");
+        o->SetValue("NUMBER", a.number);
+        o->SetValue("TEXT", site::Pick(a.text, lang).text);
+        o->SetValue("OWNER", site::Pick(a.owner, lang).text);
+        if (!a.consultation_key.empty())
+          o->AddSectionDictionary("CONSULTATION")->SetValue("CKEY", a.consultation_key);
+      }
+    }
+    for (const auto& c : consultations::List(db, m->body_id)) {
+      std::string relation;
+      if (c.launched_at_meeting_id == m->id) relation = T(lang, "relation_launched");
+      else if (c.considered_at_meeting_id == m->id) relation = T(lang, "relation_considered");
+      else if (c.meeting_id == m->id) relation = T(lang, "relation_meeting");
+      else continue;
+      auto* o = d.AddSectionDictionary("CONSULTATIONS");
+      o->SetIntValue("ID", c.id);
+      o->SetValue("TITLE", site::Pick(c.title, lang).text);
+      o->SetValue("RELATION", relation);
+    }
+    return page.Render();
+  });
+}
+
+}  // namespace plenary::meetings

@@ -1,0 +1,69 @@
+{{%AUTOESCAPE context="HTML"}}
+<p class="crumbs"><a href="{{P}}/admin">{{t_admin_title}}</a> › <a href="{{P}}/consultations/{{ID}}">{{TITLE}}</a></p>
+<h1>{{t_moderate}}: {{TITLE}}</h1>
+{{#HAS_MESSAGE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/HAS_MESSAGE}}
+{{#HAS_ERROR}}<p class="error" role="alert">{{ERROR}}</p>{{/HAS_ERROR}}
+<p>{{COUNTS}}</p>
+<form method="post" action="{{P}}/admin/consultations/{{ID}}/publish"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{t_publish_accepted}}</button></form>
+<h2>{{t_responses}}</h2>
+{{#RESPONSES}}<article class="response moderation" id="m-{{REFERENCE}}">
+<h3>{{REFERENCE}} — {{NAME}}{{#HAS_ORG}}, {{ORGANIZATION}}{{/HAS_ORG}} <span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></h3>
+<p class="meta">{{TYPE_LABEL}} · {{COUNTRY}} · {{EMAIL}} · {{CONSENT_LABEL}}{{#REASON}} · {{t_reject_reason}}: {{REASON_TEXT}}{{/REASON}}</p>
+{{#ANSWER}}<p><strong>{{NUMBER}}.</strong> <span lang="{{LANGUAGE}}">{{TEXT}}</span></p>{{/ANSWER}}
+{{#GENERAL}}<p><strong>{{t_field_general}}:</strong> <span lang="{{LANGUAGE}}">{{TEXT}}</span></p>{{/GENERAL}}
+{{#FILES}}<p>{{FILENAME}} ({{MEDIA_TYPE}}, {{FILE_SIZE}})</p>{{/FILES}}
+<div class="actions">
+<form method="post" action="{{P}}/admin/responses/{{RID}}/moderate"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="accept"><button type="submit">{{t_accept}}</button></form>
+<form method="post" action="{{P}}/admin/responses/{{RID}}/moderate"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="reject"><label for="reason-{{RID}}">{{t_reject_reason}}</label> <input id="reason-{{RID}}" name="reason" required> <button type="submit">{{t_reject}}</button></form>
+<details><summary>{{t_redact}}</summary><form method="post" action="{{P}}/admin/responses/{{RID}}/moderate" class="stack"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="redact">
+{{#REDACT_ANSWER}}<label for="red-{{RID}}-{{NUMBER}}">{{t_question}} {{NUMBER}}</label><textarea id="red-{{RID}}-{{NUMBER}}" name="replace_{{NUMBER}}" rows="3">{{TEXT}}</textarea>{{/REDACT_ANSWER}}
+{{#REDACT_GENERAL}}<label for="red-{{RID}}-g">{{t_field_general}}</label><textarea id="red-{{RID}}-g" name="replace_general" rows="3">{{TEXT}}</textarea>{{/REDACT_GENERAL}}
+<button type="submit">{{t_save_redaction}}</button></form></details>
+</div>
+</article>{{/RESPONSES}}
+<nav class="pager" aria-label="{{t_pagination}}">{{#PREV}}<a href="?page={{PAGE}}" rel="prev">{{t_previous}}</a>{{/PREV}} {{#NEXT}}<a href="?page={{PAGE}}" rel="next">{{t_next}}</a>{{/NEXT}}</nav>
+<h2>{{t_extend_deadline}}</h2>
+<form method="post" action="{{P}}/admin/consultations/{{ID}}/extend" class="stack">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="x-deadline">{{t_new_deadline}} ({{TIMEZONE}})</label><input id="x-deadline" name="deadline" type="datetime-local" required>
+<label for="x-reason">{{t_extension_reason}}</label><input id="x-reason" name="reason" required>
+<button type="submit">{{t_extend_deadline}}</button>
+</form>
+<h2>{{t_summary}}</h2>
+<form method="post" action="{{P}}/admin/consultations/{{ID}}/summary" class="stack">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="s-en">{{t_summary}} (English)</label><textarea id="s-en" name="summary_en" rows="6">{{SUMMARY_EN}}</textarea>
+<label for="s-zh">{{t_summary}} (中文)</label><textarea id="s-zh" name="summary_zh" rows="6" lang="zh">{{SUMMARY_ZH}}</textarea>
+<p><input id="s-pub" name="publish" type="checkbox" value="yes"{{#SUMMARY_PUBLISHED}} checked{{/SUMMARY_PUBLISHED}}> <label for="s-pub" class="inline">{{t_publish_summary}}</label></p>
+<button type="submit">{{t_save}}</button>
+</form>
+<h2>{{t_follow_up}}</h2>
+<form method="post" action="{{P}}/admin/consultations/{{ID}}/follow-up" class="stack">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="f-meeting">{{t_field_meeting}}</label><select id="f-meeting" name="meeting">{{#MEETINGS}}<option value="{{MID}}">{{MLABEL}}</option>{{/MEETINGS}}</select>
+<label for="f-number">{{t_field_number}}</label><input id="f-number" name="number" required placeholder="2.7.1">
+<label for="f-kind">{{t_field_kind}}</label><select id="f-kind" name="kind">{{#KINDS}}<option value="{{KEY}}">{{LABEL}}</option>{{/KINDS}}</select>
+<label for="f-owner">{{t_field_owner}}</label><input id="f-owner" name="owner" required>
+<label for="f-text">{{t_field_text}}</label><textarea id="f-text" name="text" rows="3" required></textarea>
+<button type="submit">{{t_add}}</button>
+</form>
+{{#HAS_MEETING}}<h2>{{t_consultation_meeting}}: {{MEETING_LABEL}}</h2>
+<p>{{MEETING_COUNTS}}</p>
+<form method="post" action="{{P}}/admin/meetings/{{MEETING_ID}}/attendance" enctype="multipart/form-data" class="stack">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="back" value="{{ID}}">
+<label for="att-file">{{t_attendance_import}}</label><input id="att-file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="att-file-help">
+<p id="att-file-help" class="help">{{t_attendance_import_help}}</p>
+<button type="submit">{{t_import}}</button>
+</form>
+<form method="post" action="{{P}}/admin/meetings/{{MEETING_ID}}/registrations" class="stack">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="back" value="{{ID}}">
+<label for="r-name">{{t_field_name}}</label><input id="r-name" name="name" required>
+<label for="r-org">{{t_field_organization}}</label><input id="r-org" name="organization">
+<label for="r-type">{{t_field_stakeholder_type}}</label><select id="r-type" name="stakeholder_type">{{#TYPES}}<option value="{{KEY}}">{{LABEL}}</option>{{/TYPES}}</select>
+<label for="r-country">{{t_field_country}}</label><select id="r-country" name="country">{{#COUNTRIES}}<option value="{{CODE}}">{{NAME}}</option>{{/COUNTRIES}}</select>
+<label for="r-email">{{t_field_email}}</label><input id="r-email" name="email" type="email">
+<button type="submit">{{t_register}}</button>
+</form>
+<table><caption>{{t_registrations}}</caption><thead><tr><th scope="col">{{t_field_name}}</th><th scope="col">{{t_field_organization}}</th><th scope="col">{{t_attended}}</th></tr></thead><tbody>
+{{#REGISTRATIONS}}<tr><td>{{NAME}}</td><td>{{ORGANIZATION}}</td><td>{{#ATTENDED}}✓{{/ATTENDED}}{{#NOT_ATTENDED}}<form method="post" action="{{P}}/admin/meetings/{{MEETING_ID}}/attended"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="back" value="{{ID}}"><input type="hidden" name="registration_id" value="{{REG_ID}}"><button type="submit">{{t_mark_attended}}</button></form>{{/NOT_ATTENDED}}</td></tr>{{/REGISTRATIONS}}
+</tbody></table>{{/HAS_MEETING}}

@@ -1,0 +1,8 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>{{NAME}} <span class="meta">({{ACRONYM}})</span></h1>
+<p>{{MEMBERSHIP}}{{#OPEN_CONSULTATIONS}} · {{t_body_open_consultations}}{{/OPEN_CONSULTATIONS}}</p>
+<div class="description">{{DESCRIPTION}}</div>
+<h2>{{t_nav_meetings}}</h2>
+<ul>{{#MEETINGS}}<li><a href="{{P}}/meetings/{{MID}}">{{MLABEL}}</a> <span class="meta">{{MDATE}} · {{MMODE}}</span></li>{{/MEETINGS}}</ul>
+<h2>{{t_nav_consultations}}</h2>
+<ul>{{#CONSULTATIONS}}<li><a href="{{P}}/consultations/{{ID}}">{{TITLE}}</a> <span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></li>{{/CONSULTATIONS}}</ul>

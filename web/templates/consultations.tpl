@@ -1,0 +1,8 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>{{t_consultations_title}}</h1>
+<table>
+<thead><tr><th scope="col">{{t_col_consultation}}</th><th scope="col">{{t_col_body}}</th><th scope="col">{{t_col_status}}</th><th scope="col">{{t_col_deadline}}</th></tr></thead>
+<tbody>
+{{#ITEMS}}<tr><td><a href="{{P}}/consultations/{{ID}}"{{#FALLBACK}} lang="{{TLANG}}"{{/FALLBACK}}>{{TITLE}}</a></td><td>{{BODY}}</td><td><span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></td><td>{{DEADLINE}}</td></tr>{{/ITEMS}}
+</tbody>
+</table>

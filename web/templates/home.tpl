@@ -1,0 +1,13 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>{{t_home_title}}</h1>
+<p class="lead">{{t_home_lead}}</p>
+<h2>{{t_home_open}}</h2>
+{{#NO_OPEN}}<p>{{t_home_none_open}}</p>{{/NO_OPEN}}
+<ul class="cards">
+{{#OPEN}}<li><a href="{{P}}/consultations/{{ID}}">{{TITLE}}</a><br><span class="meta">{{BODY}} · {{DEADLINE_LABEL}}</span></li>{{/OPEN}}
+</ul>
+<h2>{{t_home_bodies}}</h2>
+<ul class="cards">
+{{#BODIES}}<li><a href="{{P}}/bodies/{{KEY}}">{{NAME}}</a> <span class="meta">({{ACRONYM}}) · {{MEMBERSHIP}}</span></li>{{/BODIES}}
+</ul>
+<p><a href="{{P}}/consultations">{{t_home_all_consultations}}</a></p>

@@ -1,0 +1,30 @@
+{{%AUTOESCAPE context="HTML"}}<!DOCTYPE html>
+<html lang="{{LANG}}" dir="{{DIR}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{TITLE}} · Plenary</title>
+<link rel="stylesheet" href="/static/plenary.css">
+</head>
+<body>
+<a class="skip" href="#main">{{t_skip_to_content}}</a>
+<header class="site">
+<a class="brand" href="{{P}}/">Plenary</a>
+<nav aria-label="{{t_nav_label}}"><ul>
+<li><a href="{{P}}/consultations">{{t_nav_consultations}}</a></li>
+<li><a href="{{P}}/bodies">{{t_nav_bodies}}</a></li>
+<li><a href="{{P}}/meetings">{{t_nav_meetings}}</a></li>
+{{#SIGNED_IN}}<li><a href="{{P}}/admin">{{t_nav_admin}}</a></li>{{/SIGNED_IN}}
+</ul></nav>
+<nav class="langs" aria-label="{{t_language_switcher}}"><ul>
+{{#LANGS}}<li><a href="{{HREF}}" lang="{{CODE}}" hreflang="{{CODE}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{NAME}}</a></li>{{/LANGS}}
+</ul></nav>
+{{#SIGNED_IN}}<form method="post" action="{{P}}/logout" class="account"><input type="hidden" name="csrf" value="{{CSRF}}"><span>{{USER}}</span> <button type="submit">{{t_logout}}</button></form>{{/SIGNED_IN}}
+{{#SIGNED_OUT}}<a class="account" href="{{P}}/login">{{t_login}}</a>{{/SIGNED_OUT}}
+</header>
+<main id="main">
+{{>BODY}}
+</main>
+<footer class="site"><p>{{t_footer}} · <a href="/api/v1/consultations">{{t_footer_api}}</a></p></footer>
+</body>
+</html>

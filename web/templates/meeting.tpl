@@ -1,0 +1,16 @@
+{{%AUTOESCAPE context="HTML"}}
+<p class="crumbs"><a href="{{P}}/bodies/{{BODY_KEY}}">{{BODY_ACRONYM}}</a> › <a href="{{P}}/meetings">{{t_nav_meetings}}</a></p>
+<h1>{{MLABEL}}</h1>
+<dl class="facts">
+<dt>{{t_col_date}}</dt><dd>{{MDATE}}{{#HAS_TIME}}, {{STARTS_AT}} ({{TIMEZONE}}){{/HAS_TIME}}</dd>
+<dt>{{t_field_mode}}</dt><dd>{{MMODE}}</dd>
+{{#HAS_PLACE}}<dt>{{t_field_place}}</dt><dd>{{PLACE}}</dd>{{/HAS_PLACE}}
+{{#OCM}}<dt>{{t_registered}}</dt><dd>{{REGISTERED}}</dd><dt>{{t_attended}}</dt><dd>{{ATTENDED}}</dd>{{/OCM}}
+</dl>
+{{#HAS_CONTRIBUTIONS}}<h2>{{CONTRIBUTIONS_LABEL}}</h2>
+<table><thead><tr><th scope="col">{{t_col_symbol}}</th><th scope="col">{{t_field_title}}</th><th scope="col">{{t_col_source}}</th></tr></thead><tbody>
+{{#CONTRIBUTIONS}}<tr><td><bdi>{{SYMBOL}}</bdi></td><td>{{CTITLE}}</td><td>{{SOURCE}}</td></tr>{{/CONTRIBUTIONS}}
+</tbody></table>{{/HAS_CONTRIBUTIONS}}
+{{#HAS_ACTIONS}}<h2>{{t_actions_approved}}</h2>
+<ol class="actions-list">{{#ACTIONS}}<li><strong>{{NUMBER}}</strong> {{TEXT}} <span class="meta">({{OWNER}}){{#CONSULTATION}} · <a href="{{P}}/consultations/{{CKEY}}">{{t_col_consultation}}</a>{{/CONSULTATION}}</span></li>{{/ACTIONS}}</ol>{{/HAS_ACTIONS}}
+{{#CONSULTATIONS}}<p><a href="{{P}}/consultations/{{ID}}">{{TITLE}}</a> — {{RELATION}}</p>{{/CONSULTATIONS}}
