@@ -266,7 +266,7 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
              [stats](Request& req) { return stats(req, true); });
 
   router.Add("GET", "/api/v1/consultations/{id}/report", [&db](Request& req) {
-    auto p = ReportParagraph(db, req.params[0], LangOf(req));
+    auto p = ReportParagraph(db, req.params[0], req.query.Get("lang").value_or(req.lang));
     if (!p.ok()) return Err(p.error());
     return http::Text(*p + "\n");
   });

@@ -1,0 +1,79 @@
+// Starts a real `plenary serve` on a free loopback port with a fresh database, for tests.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const BIN = process.env.PLENARY_BIN || resolve(import.meta.dirname, '../../build/plenary');
+export const ADMIN = { email: 'secretariat@example.int', password: 'correct horse battery staple' };
+
+// Options: demo (default true), args (extra serve flags), dir (reuse a database folder).
+export async function startServer({ demo = true, args = [], dir } = {}) {
+  dir = dir || mkdtempSync(join(tmpdir(), 'plenary-test-'));
+  const db = join(dir, 'plenary.db');
+  try {
+    execFileSync(BIN, ['--db', db, 'user', 'add', '--email', ADMIN.email, '--name', 'Test Secretariat',
+      '--role', 'admin'], { env: { ...process.env, PLENARY_PASSWORD: ADMIN.password }, stdio: 'pipe' });
+  } catch (e) {
+    if (!String(e.stderr).includes('already exists')) throw e;
+  }
+  const proc = spawn(BIN, ['--db', db, 'serve', '--listen', '127.0.0.1:0', ...(demo ? [] : ['--no-demo']), ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  proc.stderr.on('data', (d) => { stderr += d; });
+  const url = await new Promise((ok, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error('server did not start in 20 s: ' + stderr)), 20000);
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/listening on (http:\/\/[^\s]+)\//);
+      if (m) { clearTimeout(timer); ok(m[1]); }
+    });
+    proc.on('exit', (code) => { clearTimeout(timer); fail(new Error(`server exited ${code}: ${stderr}`)); });
+  });
+  const exited = new Promise((ok) => proc.on('exit', (code, signal) => ok({ code, signal })));
+  return {
+    url, dir, db, proc, exited,
+    stderr: () => stderr,
+    async stop({ keep = false } = {}) {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
+      const r = await exited;
+      if (!keep) rmSync(dir, { recursive: true, force: true });
+      return r;
+    },
+  };
+}
+
+// A cookie-keeping client for one user agent.
+export class Client {
+  constructor(base) { this.base = base; this.cookies = new Map(); this.csrf = ''; }
+  cookieHeader() { return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '); }
+  async fetch(path, opts = {}) {
+    const headers = { ...(opts.headers || {}) };
+    if (this.cookies.size) headers.cookie = this.cookieHeader();
+    if (this.csrf && opts.method && opts.method !== 'GET') headers['x-csrf-token'] = this.csrf;
+    const res = await fetch(this.base + path, { redirect: 'manual', ...opts, headers });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const i = pair.indexOf('=');
+      const k = pair.slice(0, i), v = pair.slice(i + 1);
+      if (v === '' || /Max-Age=0/.test(c)) this.cookies.delete(k); else this.cookies.set(k, v);
+    }
+    return res;
+  }
+  async json(path, body, opts = {}) {
+    return this.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', ...(opts.headers || {}) },
+      body: typeof body === 'string' ? body : JSON.stringify(body) });
+  }
+  async login(user = ADMIN) {
+    const res = await this.json('/api/v1/login', user);
+    if (res.status !== 200) throw new Error('login failed: ' + res.status + ' ' + await res.text());
+    this.csrf = (await res.json()).csrf_token;
+    return this;
+  }
+}
+
+// An ISO local time `minutes` from now in UTC ("YYYY-MM-DDTHH:MM:SSZ").
+export function isoFromNow(seconds) {
+  return new Date(Date.now() + seconds * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+}

@@ -1,0 +1,57 @@
+// Process-level guarantees: durability across a crash, graceful shutdown, the CLI.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { startServer, Client, BIN } from '../lib/server.mjs';
+
+const body = { name: 'Durable', country: 'CH', stakeholder_type: 'individual', email: 'd@example.org', answers: { 1: 'Kept.' } };
+
+test('an acknowledged response survives a crash of the server (kill -9)', async () => {
+  const s1 = await startServer();
+  const res = await new Client(s1.url).json('/api/v1/consultations/ai-public-policy/responses', body);
+  assert.equal(res.status, 201);
+  const { reference } = await res.json();
+  s1.proc.kill('SIGKILL');
+  await s1.exited;
+  const s2 = await startServer({ dir: s1.dir });
+  try {
+    const got = await new Client(s2.url).fetch(`/api/v1/receipts/${reference}`);
+    assert.equal(got.status, 200);
+  } finally {
+    await s2.stop();
+  }
+});
+
+test('SIGTERM lets the server finish and exit cleanly', async () => {
+  const s = await startServer();
+  const client = new Client(s.url);
+  const inflight = client.fetch('/en/consultations/environment/responses');
+  await new Promise((r) => setTimeout(r, 5));
+  s.proc.kill('SIGTERM');
+  const res = await inflight;
+  assert.equal(res.status, 200);
+  const { code } = await s.exited;
+  assert.equal(code, 0);
+  await s.stop();
+});
+
+test('plenary --help lists every subcommand; an empty database gets the demo unless --no-demo', async () => {
+  const help = execFileSync(BIN, ['--help']).toString();
+  for (const sub of ['serve', 'migrate', 'seed-demo', 'user', 'report']) assert.match(help, new RegExp(`\\b${sub}\\b`));
+  const empty = await startServer({ demo: false });
+  try {
+    const list = await (await new Client(empty.url).fetch('/api/v1/consultations')).json();
+    assert.deepEqual(list.items, []);
+  } finally {
+    await empty.stop({ keep: true });
+  }
+  const out = execFileSync(BIN, ['--db', empty.db, 'seed-demo']).toString();
+  assert.match(out, /demo corpus loaded/);
+  let failed = false;
+  try { execFileSync(BIN, ['--db', empty.db, 'seed-demo'], { stdio: 'pipe' }); } catch (e) { failed = true; assert.match(String(e.stderr), /not empty/); }
+  assert.ok(failed, 'seed-demo twice must fail');
+  const report = execFileSync(BIN, ['--db', empty.db, 'report', 'environment', '--lang', 'zh']).toString();
+  assert.match(report, /20份回复/);
+  const mode = execFileSync('sqlite3', [empty.db, 'PRAGMA journal_mode;']).toString().trim();
+  assert.equal(mode, 'wal');
+});
