@@ -1,0 +1,279 @@
+// Unit tests of the consultation use cases on a real SQLite file.
+#include "consultations/consultations.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "base/random.h"
+#include "base/time.h"
+#include "demo/demo.h"
+#include "meetings/meetings.h"
+
+namespace plenary::consultations {
+namespace {
+
+namespace json = boost::json;
+
+class ConsultationTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    InitCrypto();
+    path_ = std::filesystem::temp_directory_path() /
+            ("plenary-unit-" + RandomToken(8) + ".db");
+    db_ = std::make_unique<storage::Database>(path_.string());
+    db_->Read().ExecScript("SELECT 1");
+    // Audit entries reference real users (foreign key).
+    (void)db_->Write<Ok>([](storage::Connection& c) -> Result<Ok> {
+      c.Exec("INSERT INTO users(id, email, name, role, password_hash, created_at) "
+             "VALUES(7, 'sec@example.int', 'Secretariat', 'secretariat', 'x', 0)");
+      return Ok{};
+    });
+    meetings::BodyInput b{"wg", "WG", "member_states", json::value("Working group"), json::value(),
+                          true};
+    ASSERT_TRUE(meetings::CreateBody(*db_, kUser, b).ok());
+  }
+  void TearDown() override {
+    db_.reset();
+    for (const char* suffix : {"", "-wal", "-shm"})
+      std::filesystem::remove(path_.string() + suffix);
+  }
+
+  Consultation Make(const std::string& key, Instant opens, Instant deadline) {
+    ConsultationInput in;
+    in.key = key;
+    in.body = "wg";
+    in.title = json::object{{"en", "Topic"}, {"zh", "主题"}};
+    in.questions = {json::value("First?"), json::value("Second?")};
+    in.opens_at = FormatIso(opens);
+    in.deadline = FormatIso(deadline);
+    in.timezone = "Europe/Zurich";
+    auto c = Create(*db_, kUser, in);
+    EXPECT_TRUE(c.ok()) << (c.ok() ? "" : c.error().message);
+    return *c;
+  }
+
+  static ResponseInput Valid() {
+    ResponseInput r;
+    r.name = "Ana Silva";
+    r.country = "BR";
+    r.stakeholder_type = "government";
+    r.email = "ana@example.org";
+    r.language = "en";
+    r.answers[1] = "An answer.";
+    r.consent_publish = true;
+    return r;
+  }
+
+  std::int64_t Count() {
+    return db_->Read().QueryInt("SELECT count(*) FROM responses").value_or(-1);
+  }
+
+  static constexpr std::int64_t kUser = 7;
+  std::filesystem::path path_;
+  std::unique_ptr<storage::Database> db_;
+  Limits limits_;
+};
+
+TEST_F(ConsultationTest, RejectsResponseAfterDeadline) {
+  Make("past", Now() - 7200, Now() - 60);
+  auto r = SubmitResponse(*db_, "past", Valid(), limits_);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, Code::kFailedPrecondition);
+  EXPECT_NE(r.error().message.find("deadline"), std::string::npos);
+  EXPECT_EQ(Count(), 0);
+}
+
+TEST_F(ConsultationTest, RejectsResponseBeforeOpening) {
+  Make("future", Now() + 3600, Now() + 7200);
+  auto r = SubmitResponse(*db_, "future", Valid(), limits_);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, Code::kFailedPrecondition);
+  EXPECT_NE(r.error().message.find("not open yet"), std::string::npos);
+}
+
+TEST_F(ConsultationTest, EachInvalidFieldIsNamedAndNothingIsWritten) {
+  Make("open", Now() - 60, Now() + 3600);
+  struct Case {
+    std::function<void(ResponseInput&)> spoil;
+    std::string field;
+    Code code;
+  };
+  std::vector<Case> cases = {
+      {[](auto& r) { r.name = "  "; }, "name", Code::kInvalidArgument},
+      {[](auto& r) { r.email = "ana@"; }, "email", Code::kInvalidArgument},
+      {[](auto& r) { r.country = "EU"; }, "country", Code::kInvalidArgument},
+      {[](auto& r) { r.stakeholder_type = "robot"; }, "stakeholder_type", Code::kInvalidArgument},
+      {[](auto& r) { r.language = "de"; }, "language", Code::kInvalidArgument},
+      {[](auto& r) { r.answers.clear(); }, "answers", Code::kInvalidArgument},
+      {[](auto& r) { r.answers[7] = "x"; }, "answers.7", Code::kInvalidArgument},
+      {[](auto& r) { r.answers[1] = std::string(20001, 'a'); }, "answers.1", Code::kTooLarge},
+      {[](auto& r) { r.general_text = "\xff\xfe"; }, "general", Code::kInvalidArgument},
+      {[](auto& r) { r.attachments.push_back({"x.exe", std::string("MZ\x90\0\3\0\0\0", 8) + std::string(200, '\0')}); },
+       "attachments", Code::kInvalidArgument},
+      {[](auto& r) { r.attachments.assign(6, {"a.txt", "text\n"}); }, "attachments", Code::kTooLarge},
+  };
+  for (const auto& c : cases) {
+    ResponseInput in = Valid();
+    c.spoil(in);
+    auto r = SubmitResponse(*db_, "open", in, limits_);
+    ASSERT_FALSE(r.ok()) << c.field;
+    EXPECT_EQ(r.error().field, c.field);
+    EXPECT_EQ(r.error().code, c.code) << c.field;
+    EXPECT_EQ(r.error().message.rfind(c.field, 0), 0u) << r.error().message;
+  }
+  EXPECT_EQ(Count(), 0);
+}
+
+TEST_F(ConsultationTest, IdempotencyKeyReturnsTheFirstReceipt) {
+  Make("open", Now() - 60, Now() + 3600);
+  ResponseInput in = Valid();
+  in.idempotency_key = "abc";
+  auto first = SubmitResponse(*db_, "open", in, limits_);
+  auto second = SubmitResponse(*db_, "open", in, limits_);
+  ASSERT_TRUE(first.ok() && second.ok());
+  EXPECT_EQ(first->reference, second->reference);
+  EXPECT_FALSE(first->replayed);
+  EXPECT_TRUE(second->replayed);
+  EXPECT_EQ(Count(), 1);
+}
+
+TEST_F(ConsultationTest, AttachmentTypeIsJudgedByContent) {
+  Make("open", Now() - 60, Now() + 3600);
+  ResponseInput in = Valid();
+  in.attachments.push_back({"looks-like.pdf", "just some plain text\n"});
+  auto r = SubmitResponse(*db_, "open", in, limits_);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(db_->Read().QueryInt("SELECT count(*) FROM attachments WHERE media_type = 'text/plain'"),
+            1);
+}
+
+TEST_F(ConsultationTest, PublishesOnlyAcceptedResponsesWhoseAuthorsConsented) {
+  Make("open", Now() - 60, Now() + 3600);
+  ResponseInput no_consent = Valid();
+  no_consent.consent_publish = false;
+  auto a = SubmitResponse(*db_, "open", Valid(), limits_);
+  auto b = SubmitResponse(*db_, "open", no_consent, limits_);
+  auto c = SubmitResponse(*db_, "open", Valid(), limits_);
+  ASSERT_TRUE(Moderate(*db_, kUser, a->response_id, {"accept", "", {}}).ok());
+  ASSERT_TRUE(Moderate(*db_, kUser, b->response_id, {"accept", "", {}}).ok());
+  auto reject_without_reason = Moderate(*db_, kUser, c->response_id, {"reject", " ", {}});
+  EXPECT_EQ(reject_without_reason.error().field, "reason");
+  ASSERT_TRUE(Moderate(*db_, kUser, c->response_id, {"reject", "Off topic", {}}).ok());
+  auto n = PublishAccepted(*db_, kUser, "open");
+  ASSERT_TRUE(n.ok());
+  EXPECT_EQ(*n, 1);
+  auto cons = Get(*db_, "open");
+  auto page = PublishedResponses(*db_, cons->id, 1, 50);
+  ASSERT_EQ(page.items.size(), 1u);
+  EXPECT_EQ(page.items[0].reference, a->reference);
+  EXPECT_TRUE(page.items[0].email.empty());  // never read for public pages
+}
+
+TEST_F(ConsultationTest, RedactionReplacesTextAndAuditsTheOldText) {
+  Make("open", Now() - 60, Now() + 3600);
+  ResponseInput in = Valid();
+  in.answers[1] = "Reach me at ana@example.org";
+  auto r = SubmitResponse(*db_, "open", in, limits_);
+  auto red = Moderate(*db_, kUser, r->response_id, {"redact", "", {{"1", "Reach me at [removed]"}}});
+  ASSERT_TRUE(red.ok()) << red.error().message;
+  EXPECT_EQ(red->answers.at(1), "Reach me at [removed]");
+  EXPECT_TRUE(red->redacted);
+  storage::Stmt s(db_->Read().handle(),
+                  "SELECT user_id, before FROM audit_log WHERE action = 'response.redact'");
+  ASSERT_TRUE(s.Step());
+  EXPECT_EQ(s.Int(0), 7);
+  EXPECT_NE(s.Text(1).find("ana@example.org"), std::string::npos);
+  auto bad = Moderate(*db_, kUser, r->response_id, {"redact", "", {{"9", "x"}}});
+  EXPECT_EQ(bad.error().code, Code::kInvalidArgument);
+}
+
+TEST_F(ConsultationTest, AuditLogRefusesUpdatesAndDeletes) {
+  Make("open", Now() - 60, Now() + 3600);
+  EXPECT_THROW(db_->Read().ExecScript("UPDATE audit_log SET action = 'x'"), std::runtime_error);
+  EXPECT_THROW(db_->Read().ExecScript("DELETE FROM audit_log"), std::runtime_error);
+}
+
+TEST_F(ConsultationTest, ExtendingTheDeadlineReopensAndKeepsHistory) {
+  Make("late", Now() - 7200, Now() - 60);
+  auto earlier = ExtendDeadline(*db_, kUser, "late", FormatIso(Now() - 3600), json::value("why"));
+  EXPECT_EQ(earlier.error().field, "deadline");
+  auto no_reason = ExtendDeadline(*db_, kUser, "late", FormatIso(Now() + 3600), json::value(""));
+  EXPECT_EQ(no_reason.error().field, "reason");
+  auto ok = ExtendDeadline(*db_, kUser, "late", FormatIso(Now() + 3600), json::value("More time"));
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(StatusOf(*ok, Now()), "open");
+  ASSERT_EQ(ok->extensions.size(), 1u);
+  EXPECT_TRUE(SubmitResponse(*db_, "late", Valid(), limits_).ok());
+}
+
+TEST_F(ConsultationTest, StatisticsCountByTypeCountryRegionAndLanguage) {
+  Make("open", Now() - 60, Now() + 3600);
+  for (auto [country, type, lang] : {std::tuple{"BR", "government", "es"},
+                                     {"CN", "civil_society", "zh"},
+                                     {"CH", "civil_society", "fr"}}) {
+    ResponseInput in = Valid();
+    in.country = country;
+    in.stakeholder_type = type;
+    in.language = lang;
+    ASSERT_TRUE(SubmitResponse(*db_, "open", in, limits_).ok());
+  }
+  auto s = ComputeStatistics(*db_, "open");
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->total, 3);
+  EXPECT_EQ(s->by_region.at("A"), 1);
+  EXPECT_EQ(s->by_region.at("B"), 1);
+  EXPECT_EQ(s->by_region.at("E"), 1);
+  EXPECT_EQ(s->by_m49_region.at("030"), 1);
+  EXPECT_EQ(s->by_language.at("zh"), 1);
+  for (const auto& [k, n] : s->by_stakeholder_type)
+    if (k == "civil_society") EXPECT_EQ(n, 2);
+  EXPECT_EQ(StatisticsCsv(*s).substr(0, 38), "dimension,key,count\r\nresponses,total,3");
+}
+
+TEST_F(ConsultationTest, ReportUsesPluralFormsInEnglishAndChinese) {
+  Make("open", Now() - 60, Now() + 3600);
+  ASSERT_TRUE(SubmitResponse(*db_, "open", Valid(), limits_).ok());
+  auto en = ReportParagraph(*db_, "open", "en");
+  ASSERT_TRUE(en.ok());
+  EXPECT_NE(en->find("1 response from stakeholders and regions (1 from a government)"),
+            std::string::npos)
+      << *en;
+  EXPECT_NE(en->find("No response is published yet"), std::string::npos) << *en;
+  ResponseInput second = Valid();
+  second.stakeholder_type = "international_organization";
+  ASSERT_TRUE(SubmitResponse(*db_, "open", second, limits_).ok());
+  en = ReportParagraph(*db_, "open", "en");
+  EXPECT_NE(en->find("2 responses from stakeholders and regions (1 from a government and 1 from "
+                     "an international organization)"),
+            std::string::npos)
+      << *en;
+  auto zh = ReportParagraph(*db_, "open", "zh");
+  EXPECT_NE(zh->find("2份回复（来自1个政府和1个国际组织）"), std::string::npos) << *zh;
+  EXPECT_EQ(ReportParagraph(*db_, "open", "xx").error().field, "lang");
+}
+
+TEST(Demo, LoadsTheFiguresOfTheChairsReport) {
+  InitCrypto();
+  auto path = std::filesystem::temp_directory_path() / ("plenary-demo-" + RandomToken(8) + ".db");
+  {
+    storage::Database db(path.string());
+    ASSERT_TRUE(demo::IsEmpty(db));
+    ASSERT_TRUE(demo::Load(db).ok());
+    EXPECT_FALSE(demo::Load(db).ok());  // only into an empty database
+    auto env = ComputeStatistics(db, "environment");
+    EXPECT_EQ(env->total, 20);
+    EXPECT_EQ(*env->registered, 111);
+    EXPECT_EQ(*env->attended, 60);
+    auto covid = ComputeStatistics(db, "covid19");
+    EXPECT_EQ(covid->total, 17);
+    EXPECT_EQ(*covid->registered, 150);
+    EXPECT_EQ(*covid->attended, 75);
+    auto open = Get(db, "ai-public-policy");
+    EXPECT_EQ(StatusOf(*open, Now()), "open");
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+}
+
+}  // namespace
+}  // namespace plenary::consultations
