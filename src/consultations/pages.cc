@@ -165,7 +165,14 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
     if (t.fallback) fd->AddSectionDictionary("FU_FALLBACK")->SetValue("FU_LANG", t.lang);
     fd->SetValue("FU_OWNER", site::Pick(f.owner, lang).text);
   }
-  if (status == "open") {
+  // A refused post-back keeps the form and what was typed, even when the deadline has passed.
+  if (status != "open")
+    d.AddSectionDictionary("CLOSED")->SetValue(
+        "CLOSED_MESSAGE",
+        status == "upcoming"
+            ? T(lang, "form_not_open", {{"date", text::FormatDateTime(c.opens_at, c.timezone, lang)}})
+            : T(lang, "form_closed", {{"date", text::FormatDateTime(c.deadline, c.timezone, lang)}}));
+  if (status == "open" || state) {
     auto* f = d.AddSectionDictionary("FORM");
     const ResponseInput* v = state ? &state->values : nullptr;
     f->SetValue("FORM_TOKEN", state && !state->form_token.empty() ? state->form_token : RandomToken(18));
@@ -208,12 +215,6 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
                 T(lang, "attachment_help",
                   {{"files", static_cast<std::int64_t>(limits.max_attachments)},
                    {"mb", static_cast<std::int64_t>(limits.max_attachment_bytes >> 20)}}));
-  } else {
-    d.AddSectionDictionary("CLOSED")->SetValue(
-        "CLOSED_MESSAGE",
-        status == "upcoming"
-            ? T(lang, "form_not_open", {{"date", text::FormatDateTime(c.opens_at, c.timezone, lang)}})
-            : T(lang, "form_closed", {{"date", text::FormatDateTime(c.deadline, c.timezone, lang)}}));
   }
   if (state && !state->error.empty()) d.SetValueAndShowSection("ERROR", state->error, "HAS_ERROR");
   return page.Render(status_code);
@@ -302,7 +303,11 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     if (!state.form_token.empty()) input.idempotency_key = "form:" + state.form_token;
     auto receipt = SubmitResponse(db, req.params[0], std::move(input), limits);
     if (!receipt.ok()) {
-      state.error = receipt.error().message;
+      // Closed or not yet open: the page already explains it in the reader's language.
+      state.error = receipt.error().code == Code::kFailedPrecondition
+                        ? T(req.lang, Now() < c->opens_at ? "form_refused_not_open"
+                                                          : "form_refused_closed")
+                        : receipt.error().message;
       return ConsultationPage(db, req, *c, limits, &state, http::StatusFor(receipt.error().code));
     }
     return http::Redirect(site::Prefix(req) + "/receipts/" + receipt->reference);
@@ -336,6 +341,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     d.SetValue("COUNT_LABEL", T(lang, "published_responses_count", {{"n", rs.total}}));
     if (c->illustrative) d.ShowSection("ILLUSTRATIVE");
     d.SetValue("PAGE_LANG", lang);
+    d.SetValue("PAGE_DIR", text::Direction(lang));
     for (const auto& r : rs.items) {
       auto* o = d.AddSectionDictionary("ITEMS");
       o->SetValue("LANGUAGE", r.language);

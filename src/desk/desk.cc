@@ -183,6 +183,7 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
       o->SetValue("NAME", r.name);
       if (!r.organization.empty()) o->AddSectionDictionary("HAS_ORG")->SetValue("ORGANIZATION", r.organization);
       o->SetValue("STATUS", r.status);
+      if (r.status == "received" || r.status == "rejected") o->ShowSection("CAN_ACCEPT");
       o->SetValue("STATUS_LABEL", T(lang, "response_status_" + r.status));
       o->SetValue("TYPE_LABEL", type_label(r.stakeholder_type));
       o->SetValue("COUNTRY", text::CountryName(r.country, lang));

@@ -9,11 +9,11 @@
 {{#RESPONSES}}<article class="response moderation" id="m-{{REFERENCE}}">
 <h3>{{REFERENCE}} — {{NAME}}{{#HAS_ORG}}, {{ORGANIZATION}}{{/HAS_ORG}} <span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></h3>
 <p class="meta">{{TYPE_LABEL}} · {{COUNTRY}} · {{EMAIL}} · {{CONSENT_LABEL}}{{#REASON}} · {{t_reject_reason}}: {{REASON_TEXT}}{{/REASON}}</p>
-{{#ANSWER}}<p><strong>{{NUMBER}}.</strong> <span lang="{{LANGUAGE}}">{{TEXT}}</span></p>{{/ANSWER}}
-{{#GENERAL}}<p><strong>{{t_field_general}}:</strong> <span lang="{{LANGUAGE}}">{{TEXT}}</span></p>{{/GENERAL}}
+{{#ANSWER}}<p><strong>{{NUMBER}}.</strong> <span lang="{{LANGUAGE}}" dir="auto">{{TEXT}}</span></p>{{/ANSWER}}
+{{#GENERAL}}<p><strong>{{t_field_general}}:</strong> <span lang="{{LANGUAGE}}" dir="auto">{{TEXT}}</span></p>{{/GENERAL}}
 {{#FILES}}<p>{{FILENAME}} ({{MEDIA_TYPE}}, {{FILE_SIZE}})</p>{{/FILES}}
 <div class="actions">
-<form method="post" action="{{P}}/admin/responses/{{RID}}/moderate"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="accept"><button type="submit">{{t_accept}}</button></form>
+{{#CAN_ACCEPT}}<form method="post" action="{{P}}/admin/responses/{{RID}}/moderate"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="accept"><button type="submit">{{t_accept}}</button></form>{{/CAN_ACCEPT}}
 <form method="post" action="{{P}}/admin/responses/{{RID}}/moderate"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="reject"><label for="reason-{{RID}}">{{t_reject_reason}}</label> <input id="reason-{{RID}}" name="reason" required> <button type="submit">{{t_reject}}</button></form>
 <details><summary>{{t_redact}}</summary><form method="post" action="{{P}}/admin/responses/{{RID}}/moderate" class="stack"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="redact">
 {{#REDACT_ANSWER}}<label for="red-{{RID}}-{{NUMBER}}">{{t_question}} {{NUMBER}}</label><textarea id="red-{{RID}}-{{NUMBER}}" name="replace_{{NUMBER}}" rows="3">{{TEXT}}</textarea>{{/REDACT_ANSWER}}

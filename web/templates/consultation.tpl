@@ -10,13 +10,13 @@
 {{#MEETING}}<dt>{{t_consultation_meeting}}</dt><dd><a href="{{P}}/meetings/{{MEETING_ID}}">{{MEETING_LABEL}}</a></dd>{{/MEETING}}
 </dl>
 {{#EXTENSIONS}}<section aria-labelledby="ext-h"><h2 id="ext-h">{{t_deadline_history}}</h2><ul>
-{{#EXT}}<li>{{EXT_TEXT}}{{#EXT_REASON_SHOW}} — <span{{#EXT_FALLBACK}} lang="{{EXT_LANG}}"{{/EXT_FALLBACK}}>{{EXT_REASON}}</span>{{/EXT_REASON_SHOW}}</li>{{/EXT}}
+{{#EXT}}<li>{{EXT_TEXT}}{{#EXT_REASON_SHOW}} — <span dir="auto"{{#EXT_FALLBACK}} lang="{{EXT_LANG}}"{{/EXT_FALLBACK}}>{{EXT_REASON}}</span>{{/EXT_REASON_SHOW}}</li>{{/EXT}}
 </ul></section>{{/EXTENSIONS}}
-<div class="description"{{#DESC_FALLBACK}} lang="{{DESC_LANG}}"{{/DESC_FALLBACK}}>{{DESCRIPTION}}</div>
+<div class="description" dir="auto"{{#DESC_FALLBACK}} lang="{{DESC_LANG}}"{{/DESC_FALLBACK}}>{{DESCRIPTION}}</div>
 {{#DESC_FALLBACK}}<p class="note">{{DESC_FALLBACK_NOTE}}</p>{{/DESC_FALLBACK}}
 <h2>{{t_questions}}</h2>
 <ol class="questions">
-{{#QUESTIONS}}<li id="q{{NUMBER}}"{{#Q_FALLBACK}} lang="{{Q_LANG}}"{{/Q_FALLBACK}}>{{TEXT}}</li>{{/QUESTIONS}}
+{{#QUESTIONS}}<li id="q{{NUMBER}}" dir="auto"{{#Q_FALLBACK}} lang="{{Q_LANG}}"{{/Q_FALLBACK}}>{{TEXT}}</li>{{/QUESTIONS}}
 </ol>
 <nav class="links" aria-label="{{t_consultation_links}}"><ul>
 <li><a href="{{P}}/consultations/{{ID}}/responses">{{PUBLISHED_LABEL}}</a></li>
@@ -24,11 +24,11 @@
 <li><a href="{{P}}/consultations/{{ID}}/report">{{t_report}}</a></li>
 {{#STAFF}}<li><a href="{{P}}/admin/consultations/{{ID}}">{{t_moderate}}</a></li>{{/STAFF}}
 </ul></nav>
-{{#SUMMARY}}<section aria-labelledby="sum-h"><h2 id="sum-h">{{t_summary}}</h2><div class="summary"{{#SUM_FALLBACK}} lang="{{SUM_LANG}}"{{/SUM_FALLBACK}}>{{SUMMARY_TEXT}}</div></section>{{/SUMMARY}}
+{{#SUMMARY}}<section aria-labelledby="sum-h"><h2 id="sum-h">{{t_summary}}</h2><div class="summary" dir="auto"{{#SUM_FALLBACK}} lang="{{SUM_LANG}}"{{/SUM_FALLBACK}}>{{SUMMARY_TEXT}}</div></section>{{/SUMMARY}}
 <section aria-labelledby="fu-h"><h2 id="fu-h">{{t_follow_up}}</h2>
 {{#NO_FOLLOW_UP}}<p>{{t_follow_up_none}}</p>{{/NO_FOLLOW_UP}}
 <ul class="follow-up">
-{{#FOLLOW_UP}}<li><a href="{{P}}/meetings/{{FU_MEETING_ID}}">{{FU_MEETING}}</a>, {{FU_NUMBER}}: <span{{#FU_FALLBACK}} lang="{{FU_LANG}}"{{/FU_FALLBACK}}>{{FU_TEXT}}</span> <span class="meta">({{FU_OWNER}})</span></li>{{/FOLLOW_UP}}
+{{#FOLLOW_UP}}<li><a href="{{P}}/meetings/{{FU_MEETING_ID}}">{{FU_MEETING}}</a>, {{FU_NUMBER}}: <span dir="auto"{{#FU_FALLBACK}} lang="{{FU_LANG}}"{{/FU_FALLBACK}}>{{FU_TEXT}}</span> <span class="meta">({{FU_OWNER}})</span></li>{{/FOLLOW_UP}}
 </ul></section>
 <section aria-labelledby="form-h" id="respond"><h2 id="form-h">{{t_respond}}</h2>
 {{#CLOSED}}<p class="notice" role="status">{{CLOSED_MESSAGE}}</p>{{/CLOSED}}

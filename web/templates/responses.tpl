@@ -3,11 +3,11 @@
 <h1>{{t_published_responses}}</h1>
 <p>{{COUNT_LABEL}}</p>
 {{#ILLUSTRATIVE}}<p class="note">{{t_illustrative_note}}</p>{{/ILLUSTRATIVE}}
-{{#ITEMS}}<article class="response" lang="{{LANGUAGE}}" id="r-{{REFERENCE}}">
+{{#ITEMS}}<article class="response" lang="{{LANGUAGE}}" dir="auto" id="r-{{REFERENCE}}">
 <h2>{{NAME}}{{#HAS_ORG}}, {{ORGANIZATION}}{{/HAS_ORG}}</h2>
-<p class="meta" lang="{{PAGE_LANG}}">{{TYPE_LABEL}} · {{COUNTRY}} · {{t_reference}} {{REFERENCE}}{{#REDACTED}} · {{t_redacted}}{{/REDACTED}}</p>
-{{#ANSWER}}<h3 lang="{{PAGE_LANG}}">{{t_question}} {{NUMBER}}</h3><p class="text">{{TEXT}}</p>{{/ANSWER}}
-{{#GENERAL}}<h3 lang="{{PAGE_LANG}}">{{t_field_general}}</h3><p class="text">{{TEXT}}</p>{{/GENERAL}}
-{{#FILES}}<p lang="{{PAGE_LANG}}"><a href="/attachments/{{FILE_ID}}">{{FILENAME}}</a> ({{FILE_SIZE}})</p>{{/FILES}}
+<p class="meta" lang="{{PAGE_LANG}}" dir="{{PAGE_DIR}}">{{TYPE_LABEL}} · {{COUNTRY}} · {{t_reference}} {{REFERENCE}}{{#REDACTED}} · {{t_redacted}}{{/REDACTED}}</p>
+{{#ANSWER}}<h3 lang="{{PAGE_LANG}}" dir="{{PAGE_DIR}}">{{t_question}} {{NUMBER}}</h3><p class="text" dir="auto">{{TEXT}}</p>{{/ANSWER}}
+{{#GENERAL}}<h3 lang="{{PAGE_LANG}}" dir="{{PAGE_DIR}}">{{t_field_general}}</h3><p class="text" dir="auto">{{TEXT}}</p>{{/GENERAL}}
+{{#FILES}}<p lang="{{PAGE_LANG}}" dir="{{PAGE_DIR}}"><a href="/attachments/{{FILE_ID}}">{{FILENAME}}</a> ({{FILE_SIZE}})</p>{{/FILES}}
 </article>{{/ITEMS}}
 <nav class="pager" aria-label="{{t_pagination}}">{{#PREV}}<a href="?page={{PAGE}}" rel="prev">{{t_previous}}</a>{{/PREV}} {{#NEXT}}<a href="?page={{PAGE}}" rel="next">{{t_next}}</a>{{/NEXT}}</nav>
