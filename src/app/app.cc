@@ -1,11 +1,12 @@
 // Route table assembly and the few routes that belong to no capability.
 #include "app/app.h"
 
-#include "accounts/web.h"
 #include "base/assets.h"
 #include "consultations/web.h"
 #include "desk/desk.h"
 #include "meetings/web.h"
+#include "portal/portal.h"
+#include "site/login.h"
 #include "site/site.h"
 
 namespace plenary::app {
@@ -25,12 +26,12 @@ void BuildRouter(http::Router& router, storage::Database& db, const Config& conf
                                                          : "application/octet-stream";
     return http::Text(std::string(*data), type).Header("Cache-Control", "public, max-age=3600");
   });
-  accounts::RegisterRoutes(router, db);
+  site::RegisterLoginRoutes(router, db);
   meetings::RegisterApi(router, db);
-  meetings::RegisterPages(router, db);
   consultations::RegisterApi(router, db, config.limits);
   consultations::RegisterPages(router, db, config.limits);
   desk::RegisterRoutes(router, db);
+  portal::RegisterPages(router, db);
   router.SetErrorHandler([&db](const Request& req, int status, const Error& e) {
     return site::ErrorResponse(db, req, status, e);
   });

@@ -223,32 +223,6 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
 }  // namespace
 
 void RegisterPages(http::Router& router, storage::Database& db, const Limits& limits) {
-  router.Add("GET", "/", [&db](Request& req) {
-    const std::string& lang = req.lang;
-    site::Page page(db, req, "home.tpl", T(lang, "home_title"));
-    auto& d = page.body();
-    bool any = false;
-    for (const auto& c : List(db)) {
-      if (StatusOf(c, Now()) != "open") continue;
-      any = true;
-      auto* o = d.AddSectionDictionary("OPEN");
-      o->SetIntValue("ID", c.id);
-      o->SetValue("TITLE", site::Pick(c.title, lang).text);
-      o->SetValue("BODY", c.body_acronym);
-      o->SetValue("DEADLINE_LABEL",
-                  T(lang, "deadline_on", {{"date", text::FormatDateTime(c.deadline, c.timezone, lang)}}));
-    }
-    if (!any) d.ShowSection("NO_OPEN");
-    for (const auto& b : meetings::ListBodies(db)) {
-      auto* o = d.AddSectionDictionary("BODIES");
-      o->SetValue("KEY", b.key);
-      o->SetValue("NAME", site::Pick(b.name, lang).text);
-      o->SetValue("ACRONYM", b.acronym);
-      o->SetValue("MEMBERSHIP", T(lang, "membership_" + b.membership));
-    }
-    return page.Render();
-  });
-
   router.Add("GET", "/consultations", [&db](Request& req) {
     const std::string& lang = req.lang;
     site::Page page(db, req, "consultations.tpl", T(lang, "consultations_title"));

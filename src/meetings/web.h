@@ -1,4 +1,5 @@
-// Routes for bodies and meetings: JSON API (api.cc) and HTML pages (pages.cc).
+// JSON API for bodies and meetings (api.cc). Their pages are in portal/, which can also
+// show the consultations a meeting launched or considered.
 #pragma once
 #include <boost/json.hpp>
 
@@ -9,7 +10,6 @@
 namespace plenary::meetings {
 
 void RegisterApi(http::Router& router, storage::Database& db);
-void RegisterPages(http::Router& router, storage::Database& db);
 
 boost::json::object BodyJson(const Body& b, const std::string& lang);
 boost::json::object MeetingJson(const Meeting& m, const std::string& lang, bool detail);

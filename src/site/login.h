@@ -3,8 +3,8 @@
 #include "http/router.h"
 #include "storage/db.h"
 
-namespace plenary::accounts {
+namespace plenary::site {
 
-void RegisterRoutes(http::Router& router, storage::Database& db);
+void RegisterLoginRoutes(http::Router& router, storage::Database& db);
 
-}  // namespace plenary::accounts
+}  // namespace plenary::site

@@ -1,11 +1,13 @@
 // Login and logout handlers (pages and API).
-#include "accounts/web.h"
+#include "site/login.h"
 
 #include "accounts/accounts.h"
 #include "site/site.h"
 #include "text/messages.h"
 
-namespace plenary::accounts {
+namespace plenary::site {
+
+using namespace accounts;
 
 namespace json = boost::json;
 using http::Request;
@@ -20,13 +22,13 @@ std::string SessionCookie(const std::string& token, int max_age) {
 std::string SafeNext(const std::string& next, const Request& req) {
   if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\' &&
       next.find("://") == std::string::npos)
-    return site::Prefix(req) + next;
-  return site::Prefix(req) + "/admin";
+    return Prefix(req) + next;
+  return Prefix(req) + "/admin";
 }
 
 http::Response LoginPage(storage::Database& db, const Request& req, const std::string& error,
                          const std::string& email, int status) {
-  site::Page page(db, req, "login.tpl", text::T(req.lang, "login_title"));
+  Page page(db, req, "login.tpl", text::T(req.lang, "login_title"));
   page.body().SetValue("NEXT", req.query.Get("next").value_or(""));
   page.body().SetValue("EMAIL", email);
   if (!error.empty()) page.body().SetValueAndShowSection("ERROR", error, "HAS_ERROR");
@@ -34,14 +36,14 @@ http::Response LoginPage(storage::Database& db, const Request& req, const std::s
 }
 }  // namespace
 
-void RegisterRoutes(http::Router& router, storage::Database& db) {
+void RegisterLoginRoutes(http::Router& router, storage::Database& db) {
   router.Add("GET", "/login", [&db](Request& req) { return LoginPage(db, req, "", "", 200); });
 
   router.Add("POST", "/login", [&db](Request& req) {
-    auto in = site::ReadInput(req);
-    if (!in.ok()) return site::ErrorResponse(db, req, in.error());
+    auto in = ReadInput(req);
+    if (!in.ok()) return ErrorResponse(db, req, in.error());
     std::string email = in->fields.Get("email").value_or("");
-    if (!site::AnonymousCsrfOk(req, in->fields.Get("csrf").value_or("")))
+    if (!AnonymousCsrfOk(req, in->fields.Get("csrf").value_or("")))
       return LoginPage(db, req, text::T(req.lang, "error_csrf"), email, 403);
     auto r = Login(db, email, in->fields.Get("password").value_or(""));
     if (!r.ok()) return LoginPage(db, req, text::T(req.lang, "login_failed"), email, 401);
@@ -51,21 +53,21 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
   });
 
   router.Add("POST", "/logout", [&db](Request& req) {
-    auto in = site::ReadInput(req);
-    auto g = site::RequireStaff(db, req, true, in.ok() ? in->fields.Get("csrf").value_or("") : "");
+    auto in = ReadInput(req);
+    auto g = RequireStaff(db, req, true, in.ok() ? in->fields.Get("csrf").value_or("") : "");
     if (g.refusal) return *g.refusal;
     Logout(db, req.cookies.at(kSessionCookie));
-    auto resp = http::Redirect(site::Prefix(req) + "/");
+    auto resp = http::Redirect(Prefix(req) + "/");
     resp.Header("Set-Cookie", SessionCookie("", 0));
     return resp;
   });
 
   router.Add("POST", "/api/v1/login", [&db](Request& req) {
-    auto in = site::ReadInput(req);
+    auto in = ReadInput(req);
     if (!in.ok()) return http::JsonError(in.error());
     if (!in->json) return http::JsonError(InvalidArgument("body", "body: send application/json"));
-    auto email = site::JsonString(*in->json, "email");
-    auto password = site::JsonString(*in->json, "password");
+    auto email = JsonString(*in->json, "email");
+    auto password = JsonString(*in->json, "password");
     if (!email.ok()) return http::JsonError(email.error());
     if (!password.ok()) return http::JsonError(password.error());
     auto r = Login(db, *email, *password);
@@ -79,7 +81,7 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
   });
 
   router.Add("POST", "/api/v1/logout", [&db](Request& req) {
-    auto g = site::RequireStaff(db, req, true);
+    auto g = RequireStaff(db, req, true);
     if (g.refusal) return *g.refusal;
     Logout(db, req.cookies.at(kSessionCookie));
     auto resp = http::Json(json::object{{"signed_out", true}});
@@ -88,4 +90,4 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
   });
 }
 
-}  // namespace plenary::accounts
+}  // namespace plenary::site

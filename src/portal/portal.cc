@@ -1,14 +1,18 @@
-// HTML pages for bodies and meetings.
+// Public pages that combine capabilities: the home page, bodies and meetings with the
+// consultations they launched, considered or held.
 #include <fmt/format.h>
 
 #include "base/time.h"
 #include "consultations/consultations.h"
-#include "meetings/web.h"
+#include "meetings/meetings.h"
+#include "portal/portal.h"
 #include "site/site.h"
 #include "text/dates.h"
 #include "text/messages.h"
 
-namespace plenary::meetings {
+namespace plenary::portal {
+
+using namespace meetings;
 
 using http::Request;
 using text::T;
@@ -26,9 +30,39 @@ void MeetingRow(ctemplate::TemplateDictionary* o, const std::string& lang, const
   o->SetValue("MMODE", T(lang, "mode_" + m.mode));
   o->SetValue("BODY", m.body_acronym);
 }
+void RegisterHome(http::Router& router, storage::Database& db) {
+  router.Add("GET", "/", [&db](Request& req) {
+    const std::string& lang = req.lang;
+    site::Page page(db, req, "home.tpl", T(lang, "home_title"));
+    auto& d = page.body();
+    bool any = false;
+    for (const auto& c : consultations::List(db)) {
+      if (consultations::StatusOf(c, Now()) != "open") continue;
+      any = true;
+      auto* o = d.AddSectionDictionary("OPEN");
+      o->SetIntValue("ID", c.id);
+      o->SetValue("TITLE", site::Pick(c.title, lang).text);
+      o->SetValue("BODY", c.body_acronym);
+      o->SetValue("DEADLINE_LABEL",
+                  T(lang, "deadline_on", {{"date", text::FormatDateTime(c.deadline, c.timezone, lang)}}));
+    }
+    if (!any) d.ShowSection("NO_OPEN");
+    for (const auto& b : ListBodies(db)) {
+      auto* o = d.AddSectionDictionary("BODIES");
+      o->SetValue("KEY", b.key);
+      o->SetValue("NAME", site::Pick(b.name, lang).text);
+      o->SetValue("ACRONYM", b.acronym);
+      o->SetValue("MEMBERSHIP", T(lang, "membership_" + b.membership));
+    }
+    return page.Render();
+  });
+
+}
+
 }  // namespace
 
 void RegisterPages(http::Router& router, storage::Database& db) {
+  RegisterHome(router, db);
   router.Add("GET", "/bodies", [&db](Request& req) {
     site::Page page(db, req, "bodies.tpl", T(req.lang, "nav_bodies"));
     for (const auto& b : ListBodies(db)) {
@@ -131,4 +165,4 @@ void RegisterPages(http::Router& router, storage::Database& db) {
   });
 }
 
-}  // namespace plenary::meetings
+}  // namespace plenary::portal
