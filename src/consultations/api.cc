@@ -289,6 +289,21 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
     return http::Json(json::object{{"items", items}});
   });
 
+  router.Add("POST", "/api/v1/stakeholder-types", [&db](Request& req) {
+    auto g = site::RequireStaff(db, req, true);
+    if (g.refusal) return *g.refusal;
+    auto in = site::ReadInput(req);
+    if (!in.ok()) return Err(in.error());
+    if (!in->json) return Err(InvalidArgument("body", "body: send application/json"));
+    auto key = site::JsonString(*in->json, "key");
+    if (!key.ok()) return Err(key.error());
+    json::value label = in->json->contains("label") ? in->json->at("label") : json::value();
+    auto t = AddStakeholderType(db, g.session->user.id, g.session->user.role, *key, label);
+    if (!t.ok()) return Err(t.error());
+    return http::Json(json::object{{"key", t->key}, {"label", site::Pick(t->label, req.lang).text},
+                                   {"selectable", true}}, 201);
+  });
+
   // --- Secretariat -----------------------------------------------------------------------
   auto staff = [&db](Request& req, bool write) { return site::RequireStaff(db, req, write); };
 

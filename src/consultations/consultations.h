@@ -230,5 +230,9 @@ struct StakeholderType {
   bool selectable;           // offered on the response form
 };
 std::vector<StakeholderType> StakeholderTypes(storage::Database& db);
+// Adds a selectable type at the end of the taxonomy. Administrators only (403 otherwise).
+Result<StakeholderType> AddStakeholderType(storage::Database& db, std::int64_t user_id,
+                                           const std::string& role, const std::string& key,
+                                           const boost::json::value& label);
 
 }  // namespace plenary::consultations

@@ -2,7 +2,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { startServer, Client, ADMIN, isoFromNow } from '../lib/server.mjs';
+import { execFileSync } from 'node:child_process';
+import { startServer, Client, ADMIN, BIN, isoFromNow } from '../lib/server.mjs';
 
 let server, anon, staff;
 before(async () => {
@@ -281,6 +282,28 @@ test('the secretariat runs a consultation from creation to follow-up', async () 
   const report = await (await anon.fetch(`/api/v1/consultations/${c.id}/report?lang=en`)).text();
   assert.match(report, /2 responses .*\(2 from civil society entities\)/);
   assert.match(report, /with 2 registered participants and 3 active participants/);
+});
+
+test('the stakeholder taxonomy is configurable by an administrator only', async () => {
+  const res = await staff.json('/api/v1/stakeholder-types', { key: 'parliament', label: { en: 'Parliament', zh: '议会' } });
+  assert.equal(res.status, 201);
+  const types = await (await anon.fetch('/api/v1/stakeholder-types?lang=zh')).json();
+  assert.ok(types.items.some((t) => t.key === 'parliament' && t.label === '议会' && t.selectable));
+  assert.equal((await anon.json('/api/v1/consultations/ai-public-policy/responses', respondent({ stakeholder_type: 'parliament' }))).status, 201);
+  assert.equal((await staff.json('/api/v1/stakeholder-types', { key: 'parliament', label: 'Again' })).status, 409);
+  assert.equal((await staff.json('/api/v1/stakeholder-types', { key: 'Bad Key', label: 'x' })).status, 400);
+  // A secretariat (not admin) account is refused with 403.
+  execFileSync(BIN, ['--db', server.db, 'user', 'add', '--email', 'clerk@example.int', '--name', 'Clerk', '--role', 'secretariat'],
+    { env: { ...process.env, PLENARY_PASSWORD: 'another long passphrase' } });
+  const clerk = await new Client(server.url).login({ email: 'clerk@example.int', password: 'another long passphrase' });
+  const refused = await clerk.json('/api/v1/stakeholder-types', { key: 'media', label: 'Media' });
+  assert.equal(refused.status, 403);
+  assert.equal((await refused.json()).error.field, undefined);
+  const wrongPassword = await new Client(server.url).json('/api/v1/login', { email: 'clerk@example.int', password: 'wrong password!' });
+  const noAccount = await new Client(server.url).json('/api/v1/login', { email: 'nobody@example.int', password: 'wrong password!' });
+  assert.equal(wrongPassword.status, 401);
+  assert.equal(noAccount.status, 401);
+  assert.deepEqual(await wrongPassword.json(), await noAccount.json());
 });
 
 test('no e-mail address appears in any public page, API answer or CSV', async () => {
