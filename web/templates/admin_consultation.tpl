@@ -14,7 +14,7 @@
 {{#FILES}}<p>{{FILENAME}} ({{MEDIA_TYPE}}, {{FILE_SIZE}})</p>{{/FILES}}
 <div class="actions">
 {{#CAN_ACCEPT}}<form method="post" action="{{P}}/admin/responses/{{RID}}/moderate"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="accept"><button type="submit">{{t_accept}}</button></form>{{/CAN_ACCEPT}}
-<form method="post" action="{{P}}/admin/responses/{{RID}}/moderate"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="reject"><label for="reason-{{RID}}">{{t_reject_reason}}</label> <input id="reason-{{RID}}" name="reason" required> <button type="submit">{{t_reject}}</button></form>
+<form method="post" action="{{P}}/admin/responses/{{RID}}/moderate"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="reject"><label for="reason-{{RID}}">{{t_reject_reason}}</label> <input type="text" id="reason-{{RID}}" name="reason" required> <button type="submit">{{t_reject}}</button></form>
 <details><summary>{{t_redact}}</summary><form method="post" action="{{P}}/admin/responses/{{RID}}/moderate" class="stack"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="redact">
 {{#REDACT_ANSWER}}<label for="red-{{RID}}-{{NUMBER}}">{{t_question}} {{NUMBER}}</label><textarea id="red-{{RID}}-{{NUMBER}}" name="replace_{{NUMBER}}" rows="3">{{TEXT}}</textarea>{{/REDACT_ANSWER}}
 {{#REDACT_GENERAL}}<label for="red-{{RID}}-g">{{t_field_general}}</label><textarea id="red-{{RID}}-g" name="replace_general" rows="3">{{TEXT}}</textarea>{{/REDACT_GENERAL}}
@@ -26,7 +26,7 @@
 <form method="post" action="{{P}}/admin/consultations/{{ID}}/extend" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="x-deadline">{{t_new_deadline}} ({{TIMEZONE}})</label><input id="x-deadline" name="deadline" type="datetime-local" required>
-<label for="x-reason">{{t_extension_reason}}</label><input id="x-reason" name="reason" required>
+<label for="x-reason">{{t_extension_reason}}</label><input type="text" id="x-reason" name="reason" required>
 <button type="submit">{{t_extend_deadline}}</button>
 </form>
 <h2>{{t_summary}}</h2>
@@ -41,9 +41,9 @@
 <form method="post" action="{{P}}/admin/consultations/{{ID}}/follow-up" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="f-meeting">{{t_field_meeting}}</label><select id="f-meeting" name="meeting">{{#MEETINGS}}<option value="{{MID}}">{{MLABEL}}</option>{{/MEETINGS}}</select>
-<label for="f-number">{{t_field_number}}</label><input id="f-number" name="number" required placeholder="2.7.1">
+<label for="f-number">{{t_field_number}}</label><input type="text" id="f-number" name="number" required placeholder="2.7.1">
 <label for="f-kind">{{t_field_kind}}</label><select id="f-kind" name="kind">{{#KINDS}}<option value="{{KEY}}">{{LABEL}}</option>{{/KINDS}}</select>
-<label for="f-owner">{{t_field_owner}}</label><input id="f-owner" name="owner" required>
+<label for="f-owner">{{t_field_owner}}</label><input type="text" id="f-owner" name="owner" required>
 <label for="f-text">{{t_field_text}}</label><textarea id="f-text" name="text" rows="3" required></textarea>
 <button type="submit">{{t_add}}</button>
 </form>
@@ -57,8 +57,8 @@
 </form>
 <form method="post" action="{{P}}/admin/meetings/{{MEETING_ID}}/registrations" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="back" value="{{ID}}">
-<label for="r-name">{{t_field_name}}</label><input id="r-name" name="name" required>
-<label for="r-org">{{t_field_organization}}</label><input id="r-org" name="organization">
+<label for="r-name">{{t_field_name}}</label><input type="text" id="r-name" name="name" required>
+<label for="r-org">{{t_field_organization}}</label><input type="text" id="r-org" name="organization">
 <label for="r-type">{{t_field_stakeholder_type}}</label><select id="r-type" name="stakeholder_type">{{#TYPES}}<option value="{{KEY}}">{{LABEL}}</option>{{/TYPES}}</select>
 <label for="r-country">{{t_field_country}}</label><select id="r-country" name="country">{{#COUNTRIES}}<option value="{{CODE}}">{{NAME}}</option>{{/COUNTRIES}}</select>
 <label for="r-email">{{t_field_email}}</label><input id="r-email" name="email" type="email">

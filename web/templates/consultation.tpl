@@ -39,11 +39,11 @@
 <p class="note">{{t_form_intro}}</p>
 <fieldset><legend>{{t_about_you}}</legend>
 <label for="name">{{t_field_name}} <span class="req">({{t_required}})</span></label>
-<input id="name" name="name" required maxlength="200" autocomplete="name" value="{{V_NAME}}">
+<input type="text" id="name" name="name" required maxlength="200" autocomplete="name" value="{{V_NAME}}">
 <label for="organization">{{t_field_organization}}</label>
-<input id="organization" name="organization" maxlength="300" autocomplete="organization" value="{{V_ORGANIZATION}}">
+<input type="text" id="organization" name="organization" maxlength="300" autocomplete="organization" value="{{V_ORGANIZATION}}">
 <label for="job_title">{{t_field_job_title}}</label>
-<input id="job_title" name="job_title" maxlength="200" autocomplete="organization-title" value="{{V_JOB_TITLE}}">
+<input type="text" id="job_title" name="job_title" maxlength="200" autocomplete="organization-title" value="{{V_JOB_TITLE}}">
 <label for="country">{{t_field_country}} <span class="req">({{t_required}})</span></label>
 <select id="country" name="country" required><option value="">—</option>{{#COUNTRIES}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/COUNTRIES}}</select>
 <label for="stakeholder_type">{{t_field_stakeholder_type}} <span class="req">({{t_required}})</span></label>

@@ -1,0 +1,45 @@
+// Every public and secretariat page is valid HTML5 (html-validate's recommended rules; page
+// titles repeat the consultation's full title, so `long-title` is off).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { HtmlValidate } from 'html-validate';
+import { startServer, Client } from '../lib/server.mjs';
+
+let server, anon, staff;
+before(async () => {
+  server = await startServer();
+  anon = new Client(server.url);
+  staff = await new Client(server.url).login();
+});
+after(async () => { await server?.stop(); });
+
+const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'long-title': 'off' } });
+
+async function check(client, path) {
+  const res = await client.fetch(path);
+  assert.ok([200, 404].includes(res.status), `${path}: ${res.status}`);
+  const report = await validator.validateString(await res.text());
+  const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId} line ${m.line}: ${m.message}`));
+  assert.deepEqual(messages, [], `${path} is not valid HTML`);
+}
+
+test('public pages are valid HTML in English, Chinese and Arabic', async () => {
+  for (const lang of ['en', 'zh', 'ar']) {
+    for (const p of ['/', '/consultations', '/consultations/ai-public-policy', '/consultations/environment',
+      '/consultations/environment/responses', '/consultations/environment/statistics', '/consultations/environment/report',
+      '/bodies', '/bodies/cwg-internet', '/meetings', '/meetings/2', '/meetings/5', '/login', '/no-such-page']) {
+      await check(anon, `/${lang}${p}`);
+    }
+  }
+});
+
+test('secretariat pages are valid HTML', async () => {
+  for (const p of ['/en/admin', '/en/admin/consultations/environment', '/en/admin/consultations/ai-public-policy']) await check(staff, p);
+});
+
+test('the consultation page stays small (at most 50 KB with its stylesheet)', async () => {
+  const page = await anon.fetch('/en/consultations/ai-public-policy', { headers: { 'accept-encoding': 'gzip' } });
+  const css = await anon.fetch('/static/plenary.css');
+  const bytes = Buffer.byteLength(await page.text()) + Buffer.byteLength(await css.text());
+  assert.ok(bytes < 50 * 1024, `page and CSS weigh ${bytes} bytes uncompressed`);
+});
