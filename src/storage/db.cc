@@ -109,13 +109,106 @@ namespace {
 std::atomic<std::uint64_t> next_db_id{1};
 }
 
-Database::Database(std::string path)
+struct Database::Job {
+  std::function<bool(Connection&)> body;
+  std::promise<void> done;  // set after COMMIT; carries the exception of `body` or COMMIT
+};
+
+Database::Database(std::string path, WriterOptions options)
     : path_(std::move(path)),
+      options_(options),
       writer_(std::make_unique<Connection>(path_, true)),
       id_(next_db_id++) {
   Migrate();
+  writer_thread_ = std::thread([this] { WriterLoop(); });
 }
-Database::~Database() = default;
+
+Database::~Database() {
+  {
+    std::lock_guard lock(queue_mu_);
+    stopping_ = true;
+  }
+  queue_cv_.notify_all();
+  writer_thread_.join();
+}
+
+Status Database::Submit(std::function<bool(Connection&)> body) {
+  auto job = std::make_shared<Job>();
+  job->body = std::move(body);
+  auto done = job->done.get_future();
+  {
+    std::lock_guard lock(queue_mu_);
+    if (stopping_) return Error{Code::kResourceExhausted, "server: shutting down", {}};
+    if (queue_.size() >= options_.max_queue) {
+      ++stats_.refused;
+      return Error{Code::kResourceExhausted,
+                   "server: too many writes waiting; retry in a few seconds", {}};
+    }
+    queue_.push_back(std::move(job));
+  }
+  queue_cv_.notify_one();
+  done.get();  // rethrows what the body or the COMMIT threw
+  return Ok{};
+}
+
+void Database::WriterLoop() {
+  for (;;) {
+    std::vector<std::shared_ptr<Job>> batch;
+    {
+      std::unique_lock lock(queue_mu_);
+      queue_cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping and drained
+      std::size_t n = options_.group_commit ? std::min(options_.max_batch, queue_.size()) : 1;
+      for (std::size_t i = 0; i < n; ++i) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    std::vector<std::exception_ptr> failures(batch.size());
+    std::exception_ptr commit_failure;
+    try {
+      writer_->ExecScript("BEGIN IMMEDIATE");
+      for (std::size_t i = 0; i < batch.size(); ++i) {
+        writer_->ExecScript("SAVEPOINT job");
+        bool keep = false;
+        try {
+          keep = batch[i]->body(*writer_);
+        } catch (...) {
+          failures[i] = std::current_exception();
+        }
+        if (!keep) writer_->ExecScript("ROLLBACK TO job");
+        writer_->ExecScript("RELEASE job");
+      }
+      writer_->ExecScript("COMMIT");
+    } catch (...) {
+      commit_failure = std::current_exception();
+      try {
+        writer_->ExecScript("ROLLBACK");
+      } catch (...) {
+      }
+    }
+    {
+      std::lock_guard lock(queue_mu_);
+      stats_.writes += batch.size();
+      ++stats_.transactions;
+    }
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (commit_failure)
+        batch[i]->done.set_exception(commit_failure);
+      else if (failures[i])
+        batch[i]->done.set_exception(failures[i]);
+      else
+        batch[i]->done.set_value();
+    }
+  }
+}
+
+Database::WriterStats Database::writer_stats() {
+  std::lock_guard lock(queue_mu_);
+  WriterStats s = stats_;
+  s.queued = queue_.size();
+  return s;
+}
 
 Connection& Database::Read() {
   // A thread may use several Database objects (tests); key the cache by database id.
@@ -134,11 +227,11 @@ Connection& Database::Read() {
 
 int Database::SchemaVersion() {
   return static_cast<int>(
-      writer_->QueryInt("SELECT coalesce(max(version),0) FROM schema_migrations").value_or(0));
+      Read().QueryInt("SELECT coalesce(max(version),0) FROM schema_migrations").value_or(0));
 }
 
+// Runs before the writer thread starts.
 int Database::Migrate() {
-  std::lock_guard lock(write_mu_);
   writer_->ExecScript(
       "CREATE TABLE IF NOT EXISTS schema_migrations(version INTEGER PRIMARY KEY, "
       "applied_at INTEGER NOT NULL)");
