@@ -51,7 +51,7 @@ Result<std::pair<std::string, Session>> Login(storage::Database& db, const std::
   std::optional<User> user;
   std::string hash;
   {
-    storage::Stmt s(db.Read().handle(),
+    storage::Stmt s(db.Read(),
                     "SELECT id, email, name, role, password_hash FROM users WHERE email = ?");
     s.BindAll(email);
     if (s.Step()) {
@@ -85,7 +85,7 @@ Result<std::pair<std::string, Session>> Login(storage::Database& db, const std::
 
 std::optional<Session> FindSession(storage::Database& db, const std::string& token) {
   if (token.empty() || token.size() > 100) return std::nullopt;
-  storage::Stmt s(db.Read().handle(),
+  storage::Stmt s(db.Read(),
                   "SELECT u.id, u.email, u.name, u.role, s.csrf FROM sessions s "
                   "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?");
   s.BindAll(Digest(token), Now());

@@ -1,6 +1,8 @@
 // Route table assembly and the few routes that belong to no capability.
 #include "app/app.h"
 
+#include <fmt/format.h>
+
 #include "base/assets.h"
 #include "consultations/web.h"
 #include "desk/desk.h"
@@ -13,7 +15,28 @@ namespace plenary::app {
 
 using http::Request;
 
-void BuildRouter(http::Router& router, storage::Database& db, const Config& config) {
+void BuildRouter(http::Router& router, storage::Database& db, const Config& config,
+                 const http::ServerStats* stats) {
+  // Prometheus text format: the writer's queue and batches, the server's load.
+  router.Add("GET", "/metrics", [&db, stats](Request&) {
+    auto w = db.writer_stats();
+    std::string out = fmt::format(
+        "# TYPE plenary_writes_total counter\nplenary_writes_total {}\n"
+        "# TYPE plenary_write_transactions_total counter\nplenary_write_transactions_total {}\n"
+        "# TYPE plenary_writes_refused_total counter\nplenary_writes_refused_total {}\n"
+        "# TYPE plenary_write_queue gauge\nplenary_write_queue {}\n",
+        w.writes, w.transactions, w.refused, w.queued);
+    if (stats)
+      out += fmt::format(
+          "# TYPE plenary_http_requests_total counter\nplenary_http_requests_total {}\n"
+          "# TYPE plenary_http_refused_total counter\nplenary_http_refused_total {}\n"
+          "# TYPE plenary_http_connections gauge\nplenary_http_connections {}\n"
+          "# TYPE plenary_http_pending_reads gauge\nplenary_http_pending_reads {}\n"
+          "# TYPE plenary_http_pending_writes gauge\nplenary_http_pending_writes {}\n",
+          stats->requests.load(), stats->refused.load(), stats->connections.load(),
+          stats->pending_reads.load(), stats->pending_writes.load());
+    return http::Text(out, "text/plain; version=0.0.4; charset=utf-8");
+  });
   router.Add("GET", "/api/v1/ping", [](Request&) {
     return http::Json(boost::json::object{{"ok", true}});
   });

@@ -2,6 +2,7 @@
 #pragma once
 #include "consultations/consultations.h"
 #include "http/router.h"
+#include "http/server.h"
 #include "storage/db.h"
 
 namespace plenary::app {
@@ -10,6 +11,8 @@ struct Config {
   consultations::Limits limits;
 };
 
-void BuildRouter(http::Router& router, storage::Database& db, const Config& config);
+// `stats` (may be null) feeds /metrics.
+void BuildRouter(http::Router& router, storage::Database& db, const Config& config,
+                 const http::ServerStats* stats = nullptr);
 
 }  // namespace plenary::app

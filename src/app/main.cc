@@ -57,6 +57,23 @@ int main(int argc, char** argv) {
   serve->add_option("--max-attachment-bytes", config.limits.max_attachment_bytes,
                     "Largest file per response, in bytes")->capture_default_str();
   serve->add_option("--threads", threads, "I/O threads (0: one per core)")->capture_default_str();
+  storage::WriterOptions writer;
+  http::ServerLimits limits;
+  bool no_group_commit = false;
+  serve->add_flag("--no-group-commit", no_group_commit,
+                  "One transaction per write (the baseline the benchmarks compare with)");
+  serve->add_option("--max-write-queue", writer.max_queue,
+                    "Writes waiting for the disk at most; beyond, 503")->capture_default_str();
+  serve->add_option("--write-workers", limits.write_workers,
+                    "Threads running write requests")->capture_default_str();
+  serve->add_option("--read-workers", limits.read_workers,
+                    "Threads running read requests")->capture_default_str();
+  serve->add_option("--max-pending-writes", limits.max_pending_writes,
+                    "Write requests waiting at most; beyond, 503")->capture_default_str();
+  serve->add_option("--max-pending-reads", limits.max_pending_reads,
+                    "Read requests waiting at most; beyond, 503")->capture_default_str();
+  serve->add_option("--max-connections", limits.max_connections,
+                    "Open connections at most; beyond, 503")->capture_default_str();
 
   cli.add_subcommand("migrate", "Apply pending database migrations");
   cli.add_subcommand("seed-demo", "Load the demo corpus into an empty database");
@@ -81,7 +98,8 @@ int main(int argc, char** argv) {
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %l %v");
 
   try {
-    storage::Database db(db_path);
+    writer.group_commit = !no_group_commit;
+    storage::Database db(db_path, writer);
     if (cli.got_subcommand("migrate")) {
       std::cout << "schema version " << db.SchemaVersion() << "\n";
       return 0;
@@ -114,10 +132,9 @@ int main(int argc, char** argv) {
       }
       http::LoadTemplates();
       http::Router router;
-      app::BuildRouter(router, db, config);
-      http::ServerLimits limits;
       limits.threads = threads;
       http::Server server(router, limits, [](http::Request& req) { site::ChooseLanguage(req); });
+      app::BuildRouter(router, db, config, &server.stats());
       auto [host, port] = SplitListen(listen);
       unsigned short bound = server.Listen(host, port);
       // Tests read this line to find the port.

@@ -76,15 +76,15 @@ Consultation RowToConsultation(Stmt& s) {
 }
 
 void LoadDetails(Connection& conn, Consultation& c) {
-  Stmt q(conn.handle(), "SELECT number, text FROM questions WHERE consultation_id = ? ORDER BY number");
+  Stmt q(conn, "SELECT number, text FROM questions WHERE consultation_id = ? ORDER BY number");
   q.BindAll(c.id);
   while (q.Step()) c.questions.push_back({static_cast<int>(q.Int(0)), ParseJson(q.Text(1))});
-  Stmt e(conn.handle(),
+  Stmt e(conn,
          "SELECT previous_deadline, new_deadline, reason, at FROM deadline_extensions "
          "WHERE consultation_id = ? ORDER BY at, id");
   e.BindAll(c.id);
   while (e.Step()) c.extensions.push_back({e.Int(0), e.Int(1), ParseJson(e.Text(2)), e.Int(3)});
-  Stmt f(conn.handle(),
+  Stmt f(conn,
          "SELECT a.id, a.meeting_id, m.number, m.starts_on, a.number, a.kind, a.owner, a.text "
          "FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE a.consultation_id = ? "
          "ORDER BY m.starts_on, a.number");
@@ -97,7 +97,7 @@ void LoadDetails(Connection& conn, Consultation& c) {
 Result<Consultation> GetOn(Connection& conn, const std::string& id_or_key) {
   auto id = ResolveId(conn, "consultations", id_or_key);
   if (!id) return NotFound("consultation " + id_or_key + ": no such consultation");
-  Stmt s(conn.handle(), std::string(kSelect) + "WHERE c.id = ?");
+  Stmt s(conn, std::string(kSelect) + "WHERE c.id = ?");
   s.BindAll(*id);
   if (!s.Step()) return NotFound("consultation " + id_or_key + ": no such consultation");
   Consultation c = RowToConsultation(s);
@@ -181,7 +181,7 @@ const std::map<std::string, std::string>& AllowedTypes() {
 }
 
 Receipt ReceiptFor(Connection& c, std::int64_t response_id, bool replayed) {
-  Stmt s(c.handle(),
+  Stmt s(c,
          "SELECT reference, consultation_id, submitted_at, status FROM responses WHERE id = ?");
   s.BindAll(response_id);
   s.Step();
@@ -204,7 +204,7 @@ Result<Consultation> Get(storage::Database& db, const std::string& id_or_key) {
 std::vector<Consultation> List(storage::Database& db, std::optional<std::int64_t> body_id) {
   auto& conn = db.Read();
   std::vector<Consultation> out;
-  Stmt s(conn.handle(), std::string(kSelect) +
+  Stmt s(conn, std::string(kSelect) +
                             "WHERE (?1 IS NULL OR c.body_id = ?1) ORDER BY c.opens_at DESC, c.id");
   s.BindAll(body_id);
   while (s.Step()) out.push_back(RowToConsultation(s));
@@ -214,7 +214,7 @@ std::vector<Consultation> List(storage::Database& db, std::optional<std::int64_t
 
 std::vector<StakeholderType> StakeholderTypes(storage::Database& db) {
   std::vector<StakeholderType> out;
-  Stmt s(db.Read().handle(),
+  Stmt s(db.Read(),
          "SELECT key, label, selectable FROM stakeholder_types ORDER BY position");
   while (s.Step()) out.push_back({s.Text(0), ParseJson(s.Text(1)), s.Int(2) != 0});
   return out;
@@ -317,39 +317,41 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
   if (in.idempotency_key && (in.idempotency_key->empty() || in.idempotency_key->size() > 200))
     return InvalidArgument("Idempotency-Key", "Idempotency-Key: 1 to 200 characters");
 
+  // What does not change while the consultation is open is checked on a read connection,
+  // so that the writer thread only does what must be atomic.
+  auto cons = GetOn(db.Read(), consultation);
+  if (!cons.ok()) return cons.error();
+  if (!db.Read().QueryInt("SELECT 1 FROM stakeholder_types WHERE key = ? AND selectable = 1",
+                          in.stakeholder_type))
+    return InvalidArgument("stakeholder_type",
+                           "stakeholder_type: unknown; see GET /api/v1/stakeholder-types");
+  for (const auto& [n, t] : in.answers) {
+    bool known = std::any_of(cons->questions.begin(), cons->questions.end(),
+                             [&](const Question& q) { return q.number == n; });
+    if (!known)
+      return InvalidArgument(fmt::format("answers.{}", n),
+                             fmt::format("answers.{}: this consultation has no question {}", n, n));
+  }
+  std::optional<std::string> key;
+  if (in.idempotency_key) key = cons->key + ":" + *in.idempotency_key;
+  std::string reference = RandomReference();
   return db.Write<Receipt>([&](Connection& c) -> Result<Receipt> {
-    auto cons = GetOn(c, consultation);
-    if (!cons.ok()) return cons.error();
-    if (in.idempotency_key) {
+    if (key) {
       // A retried submission returns its first receipt and writes nothing.
-      if (auto prior = c.QueryInt("SELECT id FROM responses WHERE idempotency_key = ?",
-                                  cons->key + ":" + *in.idempotency_key))
+      if (auto prior = c.QueryInt("SELECT id FROM responses WHERE idempotency_key = ?", *key))
         return ReceiptFor(c, *prior, true);
     }
+    // The dates are read again inside the transaction: an extension may have just landed.
+    auto opens_at = c.QueryInt("SELECT opens_at FROM consultations WHERE id = ?", cons->id);
+    auto deadline = c.QueryInt("SELECT deadline FROM consultations WHERE id = ?", cons->id);
     Instant now = Now();
-    if (now < cons->opens_at)
-      return FailedPrecondition("consultation: not open yet; it opens on " +
-                                FormatIso(cons->opens_at));
-    if (now > cons->deadline)
-      return FailedPrecondition("consultation: the deadline (" + FormatIso(cons->deadline) +
+    if (now < *opens_at)
+      return FailedPrecondition("consultation: not open yet; it opens on " + FormatIso(*opens_at));
+    if (now > *deadline)
+      return FailedPrecondition("consultation: the deadline (" + FormatIso(*deadline) +
                                 ") has passed; responses are no longer accepted");
-    if (!c.QueryInt("SELECT 1 FROM stakeholder_types WHERE key = ? AND selectable = 1",
-                    in.stakeholder_type))
-      return InvalidArgument("stakeholder_type",
-                             "stakeholder_type: unknown; see GET /api/v1/stakeholder-types");
-    for (const auto& [n, t] : in.answers) {
-      bool known = std::any_of(cons->questions.begin(), cons->questions.end(),
-                               [&](const Question& q) { return q.number == n; });
-      if (!known)
-        return InvalidArgument(fmt::format("answers.{}", n),
-                               fmt::format("answers.{}: this consultation has no question {}", n, n));
-    }
-    std::string reference;
-    do {
+    while (c.QueryInt("SELECT 1 FROM responses WHERE reference = ?", reference))
       reference = RandomReference();
-    } while (c.QueryInt("SELECT 1 FROM responses WHERE reference = ?", reference));
-    std::optional<std::string> key;
-    if (in.idempotency_key) key = cons->key + ":" + *in.idempotency_key;
     c.Exec("INSERT INTO responses(consultation_id, reference, idempotency_key, name, organization, "
            "job_title, country, stakeholder_type, email, language, general_text, consent_publish, "
            "submitted_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -363,14 +365,14 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
       const auto& a = in.attachments[i];
       std::string name = a.filename.empty() ? fmt::format("attachment-{}", i + 1) : a.filename;
       if (!ValidUtf8(name) || name.size() > 255) name = fmt::format("attachment-{}", i + 1);
-      Stmt s(c.handle(),
+      Stmt s(c,
              "INSERT INTO attachments(response_id, filename, media_type, size, digest, data) "
              "VALUES(?,?,?,?,?,?)");
       s.BindAll(rid, name, types[i], static_cast<std::int64_t>(a.data.size()), Digest(a.data));
       s.BindBlob(6, a.data);
       s.Step();
     }
-    return ReceiptFor(c, rid, false);
+    return Receipt{reference, rid, cons->id, now, "received", false};
   });
 }
 
@@ -395,7 +397,7 @@ Page QueryResponses(storage::Database& db, std::int64_t consultation_id,
                          "(?2 IS NULL OR status = ?2)",
                          consultation_id, status)
                   .value_or(0);
-  Stmt s(c.handle(),
+  Stmt s(c,
          "SELECT id, consultation_id, reference, name, organization, job_title, country, "
          "stakeholder_type, language, email, general_text, consent_publish, status, reject_reason, "
          "redacted, illustrative, submitted_at, published_at FROM responses "
@@ -426,10 +428,10 @@ Page QueryResponses(storage::Database& db, std::int64_t consultation_id,
     out.items.push_back(std::move(r));
   }
   for (auto& r : out.items) {
-    Stmt a(c.handle(), "SELECT question_number, text FROM answers WHERE response_id = ?");
+    Stmt a(c, "SELECT question_number, text FROM answers WHERE response_id = ?");
     a.BindAll(r.id);
     while (a.Step()) r.answers[static_cast<int>(a.Int(0))] = a.Text(1);
-    Stmt f(c.handle(),
+    Stmt f(c,
            "SELECT id, filename, media_type, size FROM attachments WHERE response_id = ? ORDER BY id");
     f.BindAll(r.id);
     while (f.Step()) r.attachments.push_back({f.Int(0), f.Text(1), f.Text(2), f.Int(3)});
@@ -457,7 +459,7 @@ Result<Response> GetResponse(storage::Database& db, std::int64_t id) {
 }
 
 std::optional<AttachmentFile> PublishedAttachment(storage::Database& db, std::int64_t id) {
-  Stmt s(db.Read().handle(),
+  Stmt s(db.Read(),
          "SELECT a.filename, a.media_type, a.data FROM attachments a "
          "JOIN responses r ON r.id = a.response_id WHERE a.id = ? AND r.status = 'published'");
   s.BindAll(id);
@@ -553,7 +555,7 @@ Result<Response> Moderate(storage::Database& db, std::int64_t user_id, std::int6
   if (m.action == "redact" && m.replacements.empty())
     return InvalidArgument("replacements", "replacements: give at least one field's new text");
   auto result = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
-    Stmt s(c.handle(),
+    Stmt s(c,
            "SELECT status, name, organization, job_title, general_text FROM responses WHERE id = ?");
     s.BindAll(response_id);
     if (!s.Step()) return NotFound(fmt::format("response {}: no such response", response_id));
@@ -575,7 +577,7 @@ Result<Response> Moderate(storage::Database& db, std::int64_t user_id, std::int6
       for (const auto& [field, value] : m.replacements) {
         if (!ValidUtf8(value)) return InvalidArgument(field, field + ": not valid UTF-8");
         if (auto col = kColumns.find(field); col != kColumns.end()) {
-          Stmt old(c.handle(), "SELECT " + col->second + " FROM responses WHERE id = ?");
+          Stmt old(c, "SELECT " + col->second + " FROM responses WHERE id = ?");
           old.BindAll(response_id);
           old.Step();
           before[field] = old.Text(0);
@@ -590,7 +592,7 @@ Result<Response> Moderate(storage::Database& db, std::int64_t user_id, std::int6
                                               "\"; use general, name, organization, job_title "
                                               "or a question number");
           }
-          Stmt old(c.handle(),
+          Stmt old(c,
                    "SELECT text FROM answers WHERE response_id = ? AND question_number = ?");
           old.BindAll(response_id, n);
           if (!old.Step())
@@ -697,7 +699,7 @@ Result<Statistics> ComputeStatistics(storage::Database& db, const std::string& c
   auto& c = db.Read();
   Statistics st;
   for (const auto& t : StakeholderTypes(db)) st.by_stakeholder_type.emplace_back(t.key, 0);
-  Stmt s(c.handle(),
+  Stmt s(c,
          "SELECT stakeholder_type, country, language, status, count(*) FROM responses "
          "WHERE consultation_id = ? GROUP BY 1, 2, 3, 4");
   s.BindAll(cons->id);
@@ -722,7 +724,7 @@ Result<Statistics> ComputeStatistics(storage::Database& db, const std::string& c
                                *cons->meeting_id);
     st.attended =
         c.QueryInt("SELECT count(*) FROM attendance WHERE meeting_id = ?", *cons->meeting_id);
-    Stmt m(c.handle(), "SELECT registered_more_than, attended_more_than FROM meetings WHERE id = ?");
+    Stmt m(c, "SELECT registered_more_than, attended_more_than FROM meetings WHERE id = ?");
     m.BindAll(*cons->meeting_id);
     if (m.Step()) {
       st.registered_more_than = m.Int(0) != 0;
@@ -840,7 +842,7 @@ Result<std::string> ReportParagraph(storage::Database& db, const std::string& co
        {"total", st->total},
        {"breakdown", JoinList(parts, lang)}});
   if (cons->meeting_id) {
-    Stmt m(db.Read().handle(), "SELECT number, mode, starts_on FROM meetings WHERE id = ?");
+    Stmt m(db.Read(), "SELECT number, mode, starts_on FROM meetings WHERE id = ?");
     m.BindAll(*cons->meeting_id);
     if (m.Step()) {
       std::string registered = text::T(lang, "report_registered",

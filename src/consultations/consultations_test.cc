@@ -179,7 +179,7 @@ TEST_F(ConsultationTest, RedactionReplacesTextAndAuditsTheOldText) {
   ASSERT_TRUE(red.ok()) << red.error().message;
   EXPECT_EQ(red->answers.at(1), "Reach me at [removed]");
   EXPECT_TRUE(red->redacted);
-  storage::Stmt s(db_->Read().handle(),
+  storage::Stmt s(db_->Read(),
                   "SELECT user_id, before FROM audit_log WHERE action = 'response.redact'");
   ASSERT_TRUE(s.Step());
   EXPECT_EQ(s.Int(0), 7);

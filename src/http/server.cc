@@ -60,9 +60,25 @@ struct Server::Impl {
   asio::signal_set signals{ioc, SIGTERM, SIGINT};
   std::atomic<int> in_flight{0};
   std::atomic<bool> stopping{false};
+  asio::thread_pool read_pool;
+  asio::thread_pool write_pool;
+  ServerStats stats;
 
   Impl(const Router& r, ServerLimits l, std::function<void(Request&)> p)
-      : router(r), limits(l), prepare(std::move(p)) {}
+      : router(r),
+        limits(l),
+        prepare(std::move(p)),
+        read_pool(std::max(1, l.read_workers)),
+        write_pool(std::max(1, l.write_workers)) {}
+
+  static bhttp::response<bhttp::string_body> Busy(unsigned version, int retry_after) {
+    bhttp::response<bhttp::string_body> res{bhttp::status::service_unavailable, version};
+    res.set(bhttp::field::content_type, "application/json; charset=utf-8");
+    res.set(bhttp::field::retry_after, std::to_string(retry_after));
+    res.body() = R"({"error":{"code":"resource_exhausted","message":"server: too busy; retry after the delay in Retry-After"}})";
+    res.prepare_payload();
+    return res;
+  }
 
   bhttp::response<bhttp::string_body> Handle(bhttp::request<bhttp::string_body>& breq,
                                             const std::string& remote_ip) {
@@ -119,6 +135,19 @@ struct Server::Impl {
 
   asio::awaitable<void> Session(tcp::socket socket) {
     beast::tcp_stream stream(std::move(socket));
+    struct Count {
+      std::atomic<long>& n;
+      explicit Count(std::atomic<long>& c) : n(c) { ++n; }
+      ~Count() { --n; }
+    } connection(stats.connections);
+    if (stats.connections > limits.max_connections) {
+      ++stats.refused;
+      auto res = Busy(11, limits.retry_after_seconds);
+      res.keep_alive(false);
+      stream.expires_after(std::chrono::seconds(5));
+      co_await bhttp::async_write(stream, res, kUseTuple);
+      co_return;
+    }
     beast::flat_buffer buffer;
     std::string remote_ip;
     {
@@ -171,7 +200,24 @@ struct Server::Impl {
       auto req = parser.release();
       bool keep_alive = req.keep_alive();
       in_flight++;
-      auto res = Handle(req, remote_ip);
+      ++stats.requests;
+      bool is_read = req.method() == bhttp::verb::get || req.method() == bhttp::verb::head;
+      auto& pending = is_read ? stats.pending_reads : stats.pending_writes;
+      long limit = is_read ? limits.max_pending_reads : limits.max_pending_writes;
+      bhttp::response<bhttp::string_body> res;
+      if (pending >= limit) {
+        ++stats.refused;
+        res = Busy(req.version(), limits.retry_after_seconds);
+      } else {
+        Count waiting(pending);
+        auto& pool = is_read ? read_pool : write_pool;
+        res = co_await asio::co_spawn(
+            pool.get_executor(),
+            [&]() -> asio::awaitable<bhttp::response<bhttp::string_body>> {
+              co_return Handle(req, remote_ip);
+            },
+            asio::use_awaitable);
+      }
       bool close = !keep_alive || stopping;
       res.keep_alive(!close);
       stream.expires_after(std::chrono::seconds(limits.read_timeout_seconds));
@@ -241,7 +287,11 @@ void Server::Run() {
   for (int i = 1; i < n; ++i) threads.emplace_back([this] { impl_->ioc.run(); });
   impl_->ioc.run();
   for (auto& t : threads) t.join();
+  impl_->read_pool.join();
+  impl_->write_pool.join();
 }
+
+const ServerStats& Server::stats() const { return impl_->stats; }
 
 void Server::Stop() {
   asio::post(impl_->ioc, [this] { impl_->BeginStop(); });

@@ -1,8 +1,10 @@
-// The HTTP/1.1 server: Boost.Beast with C++20 coroutines on a pool of threads.
+// The HTTP/1.1 server: Boost.Beast with C++20 coroutines on a pool of I/O threads.
 //
-// Limits are explicit (ServerLimits). Handlers run on the I/O threads and may block on
-// the database; a handler's response leaves only after the handler returned, so a
-// durable write is committed before its 2xx is sent. Stop() (or SIGTERM/SIGINT in Run())
+// Limits are explicit (ServerLimits). Handlers run on worker pools and may block on the
+// database; a handler's response leaves only after the handler returned, so a durable write
+// is committed before its 2xx is sent. When too many requests wait, new ones get 503 with
+// Retry-After instead of queueing without bound, and reads have their own pool so that they
+// are still answered while writes pile up. Stop() (or SIGTERM/SIGINT in Run())
 // stops accepting, lets in-flight requests finish, then returns.
 #pragma once
 #include <atomic>
@@ -21,7 +23,22 @@ struct ServerLimits {
   int read_timeout_seconds = 30;              // to receive one whole request
   int idle_timeout_seconds = 60;              // keep-alive wait for the next request
   int shutdown_grace_seconds = 30;
-  int threads = 0;                            // 0: one per core
+  int threads = 0;                            // I/O threads; 0: one per core
+  // Handlers run on worker pools, not on the I/O threads: reads (GET, HEAD) on `read_workers`
+  // threads, writes on `write_workers` threads, most of which wait for the group commit.
+  int read_workers = 4;
+  int write_workers = 128;
+  // Backpressure: beyond these, a request is answered 503 with Retry-After at once.
+  int max_pending_reads = 2048;
+  int max_pending_writes = 4096;
+  int max_connections = 10000;
+  int retry_after_seconds = 2;
+};
+
+// Counters for /metrics. Read without locks; values are approximate under load.
+struct ServerStats {
+  std::atomic<long> connections{0}, pending_reads{0}, pending_writes{0}, refused{0},
+      requests{0};
 };
 
 class Server {
@@ -35,6 +52,7 @@ class Server {
   // Serves until SIGTERM/SIGINT or Stop(); returns after in-flight requests finished.
   void Run();
   void Stop();
+  const ServerStats& stats() const;
 
  private:
   struct Impl;

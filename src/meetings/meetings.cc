@@ -102,14 +102,14 @@ Meeting RowToMeeting(Stmt& s) {
 }
 
 Result<Meeting> GetMeetingOn(Connection& c, std::int64_t id) {
-  Stmt s(c.handle(), std::string(kMeetingSelect) + "WHERE m.id = ?");
+  Stmt s(c, std::string(kMeetingSelect) + "WHERE m.id = ?");
   s.BindAll(id);
   if (!s.Step()) return NotFound(fmt::format("meeting {}: no such meeting", id));
   Meeting m = RowToMeeting(s);
-  Stmt k(c.handle(), "SELECT symbol, title, source FROM contributions WHERE meeting_id = ? ORDER BY id");
+  Stmt k(c, "SELECT symbol, title, source FROM contributions WHERE meeting_id = ? ORDER BY id");
   k.BindAll(id);
   while (k.Step()) m.contributions.push_back({k.Text(0), ParseJson(k.Text(1)), ParseJson(k.Text(2))});
-  Stmt a(c.handle(),
+  Stmt a(c,
          "SELECT a.id, a.number, a.kind, a.consultation_id, coalesce(c.key, ''), a.owner, a.text "
          "FROM actions a LEFT JOIN consultations c ON c.id = a.consultation_id "
          "WHERE a.meeting_id = ? ORDER BY a.number");
@@ -132,7 +132,7 @@ std::string PersonKey(const Attendee& a) {
 
 std::vector<Body> ListBodies(storage::Database& db) {
   std::vector<Body> out;
-  Stmt s(db.Read().handle(), std::string(kBodySelect) + "ORDER BY id");
+  Stmt s(db.Read(), std::string(kBodySelect) + "ORDER BY id");
   while (s.Step()) out.push_back(RowToBody(s));
   return out;
 }
@@ -140,7 +140,7 @@ std::vector<Body> ListBodies(storage::Database& db) {
 Result<Body> GetBody(storage::Database& db, const std::string& id_or_key) {
   auto id = BodyId(db.Read(), id_or_key);
   if (!id) return NotFound("body " + id_or_key + ": no such body");
-  Stmt s(db.Read().handle(), std::string(kBodySelect) + "WHERE id = ?");
+  Stmt s(db.Read(), std::string(kBodySelect) + "WHERE id = ?");
   s.BindAll(*id);
   s.Step();
   return RowToBody(s);
@@ -148,7 +148,7 @@ Result<Body> GetBody(storage::Database& db, const std::string& id_or_key) {
 
 std::vector<Meeting> ListMeetings(storage::Database& db, std::optional<std::int64_t> body_id) {
   std::vector<Meeting> out;
-  Stmt s(db.Read().handle(),
+  Stmt s(db.Read(),
          std::string(kMeetingSelect) + "WHERE (?1 IS NULL OR m.body_id = ?1) ORDER BY m.starts_on DESC, m.id");
   s.BindAll(body_id);
   while (s.Step()) out.push_back(RowToMeeting(s));
@@ -260,7 +260,7 @@ Result<Registration> AddRegistration(storage::Database& db, std::optional<std::i
 
 std::vector<Registration> ListRegistrations(storage::Database& db, std::int64_t meeting_id) {
   std::vector<Registration> out;
-  Stmt s(db.Read().handle(),
+  Stmt s(db.Read(),
          "SELECT id, name, organization, stakeholder_type, country, attended FROM registrations "
          "WHERE meeting_id = ? ORDER BY name, id");
   s.BindAll(meeting_id);
@@ -318,7 +318,7 @@ Result<std::int64_t> MarkAttended(storage::Database& db, std::int64_t user_id,
   return db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
     auto mid = MeetingId(c, meeting);
     if (!mid) return NotFound("meeting " + meeting + ": no such meeting");
-    Stmt s(c.handle(), "SELECT name, email FROM registrations WHERE id = ? AND meeting_id = ?");
+    Stmt s(c, "SELECT name, email FROM registrations WHERE id = ? AND meeting_id = ?");
     s.BindAll(registration_id, *mid);
     if (!s.Step())
       return InvalidArgument("registration_id", "registration_id: not registered for this meeting");

@@ -23,7 +23,36 @@ Stmt::Stmt(sqlite3* db, std::string_view sql) : db_(db) {
       SQLITE_OK)
     Fail(db, fmt::format("prepare [{}]", sql));
 }
-Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+Stmt::Stmt(sqlite3* db, sqlite3_stmt* cached) : db_(db), stmt_(cached), cached_(true) {}
+Stmt::~Stmt() {
+  if (cached_) {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  } else {
+    sqlite3_finalize(stmt_);
+  }
+}
+
+Stmt::Stmt(Connection& c, std::string_view sql) : db_(c.handle()) {
+  stmt_ = c.Cached(sql);
+  if (stmt_) {
+    cached_ = true;
+  } else if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
+             SQLITE_OK) {
+    Fail(db_, fmt::format("prepare [{}]", sql));
+  }
+}
+
+sqlite3_stmt* Connection::Cached(std::string_view sql) {
+  auto it = cache_.find(sql);
+  if (it != cache_.end()) return sqlite3_stmt_busy(it->second) ? nullptr : it->second;
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                         &stmt, nullptr) != SQLITE_OK)
+    Fail(db_, fmt::format("prepare [{}]", sql));
+  cache_.emplace(std::string(sql), stmt);
+  return stmt;
+}
 
 Stmt& Stmt::Bind(int i, std::nullptr_t) {
   sqlite3_bind_null(stmt_, i);
@@ -93,7 +122,10 @@ Connection::Connection(const std::string& path, bool writer) {
     ExecScript("PRAGMA synchronous=FULL");
   }
 }
-Connection::~Connection() { sqlite3_close(db_); }
+Connection::~Connection() {
+  for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+  sqlite3_close(db_);
+}
 
 void Connection::ExecScript(std::string_view sql) {
   char* err = nullptr;

@@ -16,6 +16,7 @@
 #include <future>
 #include <thread>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -35,6 +36,12 @@ class Connection;
 // A prepared statement. Bind values by position (1-based) or pass them all to Exec/Query.
 class Stmt {
  public:
+  // Prepares through the connection's cache: the statement is kept for the next use of the
+  // same SQL (unless that one is still running, e.g. in a nested loop).
+  Stmt(Connection& c, std::string_view sql);
+  // Borrows a prepared statement kept by a Connection's cache; it is reset, not finalized.
+  Stmt(sqlite3* db, sqlite3_stmt* cached);
+  // A statement of its own, finalized at the end (for one-off SQL).
   Stmt(sqlite3* db, std::string_view sql);
   ~Stmt();
   Stmt(const Stmt&) = delete;
@@ -70,6 +77,7 @@ class Stmt {
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
+  bool cached_ = false;
 };
 
 class Connection {
@@ -80,16 +88,17 @@ class Connection {
   // Runs SQL text with no parameters (schema scripts, pragmas).
   void ExecScript(std::string_view sql);
   // One-shot statement helpers.
+  // One-shot statements; the prepared statement is kept for the next call with the same SQL.
   template <typename... Args>
   void Exec(std::string_view sql, const Args&... args) {
-    Stmt s(db_, sql);
+    Stmt s(*this, sql);
     s.BindAll(args...);
     while (s.Step()) {
     }
   }
   template <typename... Args>
   std::optional<std::int64_t> QueryInt(std::string_view sql, const Args&... args) {
-    Stmt s(db_, sql);
+    Stmt s(*this, sql);
     s.BindAll(args...);
     if (!s.Step() || s.IsNull(0)) return std::nullopt;
     return s.Int(0);
@@ -98,7 +107,11 @@ class Connection {
   int Changes() { return sqlite3_changes(db_); }
 
  private:
+  friend class Stmt;
+  // The cached statement for `sql`, or nullptr when it is in use right now.
+  sqlite3_stmt* Cached(std::string_view sql);
   sqlite3* db_ = nullptr;
+  std::map<std::string, sqlite3_stmt*, std::less<>> cache_;
 };
 
 // Limits and switches of the writer (configurable from `plenary serve`).

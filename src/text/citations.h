@@ -1,0 +1,70 @@
+// Finds resolution citations and document symbols in text in any of the six UN languages.
+//
+// Resolution citations:
+//   en  Resolution 102 (Rev. Dubai, 2018) · Resolutions 102 and 140 (Rev. Dubai, 2018) ·
+//       Council Resolution 1336 (Rev. 2019) · Res. 102 · RESOLUTION 102 (REV. DUBAI, 2018) ·
+//       General Assembly resolution 70/1 · Resolution 71 of the Plenipotentiary Conference
+//   fr  Résolution 102 (Rév. Dubaï, 2018) · Résolutions 102 et 140 · Résolution 1336 du Conseil
+//   es  Resolución 71 (Rev. Dubái, 2018) · Resoluciones 102 y 140 · Resolución 1336 del Consejo
+//   ru  Резолюция 102 (Пересм. Пусан, 2014 г.) · Резолюции 102 и 140 · Резолюция 1336 Совета
+//   ar  القرار 5 (المراجَع في بوينس آيرس، 2017) · القراران 102 و140 · قرار المجلس 1336
+//   zh  第102号决议（2018年，迪拜，修订版） · 第102号和140号决议（…） · 第101、102和206号决议 ·
+//       理事会第1305号决议（2019年，修订版） · 全权代表大会（PP）第130号决议
+// Full-width and half-width punctuation and digits, Arabic-Indic digits, letter case and
+// diacritics do not matter. A list ("Resolutions 102 and 140 (Rev. Dubai, 2018)") yields one
+// citation per number; a qualifier written once after the last number applies to every preceding
+// number that has none.
+//
+// The instrument of a resolution is decided in this order:
+//   1. named next to the citation: "Council", "理事会", "du Conseil", "Совета", "المجلس", "PP-18",
+//      "（PP）", "全权代表大会", "WTDC", "世界电信发展大会", "ITU-D", "General Assembly", ...;
+//   2. the conference the place and year of the qualifier identify: Dubai 2018 is PP-18,
+//      Buenos Aires 2017 is WTDC-17, Hammamet 2016 is WTSA-16, Sharm el-Sheikh 2019 is WRC-19;
+//   3. a qualifier with a year and no place ("Rev. 2019"): the Council;
+//   4. the instrument of the citation it directly continues ("理事会第1305号决议…和第1336号决议");
+//   5. the number: 1000 and above the Council, below 1000 the Plenipotentiary Conference.
+// A number "70/1" is a UN General Assembly resolution (symbol "A/RES/70/1") unless named otherwise.
+// Besides the values in Citation::instrument, "unsc", "ecosoc", "hrc" (UN Human Rights Council)
+// and "ra" (Radiocommunication Assembly, "ITU-R Resolution") occur when named.
+//
+// Document symbols follow text/symbols.h: "C22/33号文件", "文件C22/32(Rev.1)和C22/71",
+// "C22/32 (Rev.1)", "A/77/90-E/2022/66". A candidate must not be preceded by a Latin letter, a
+// digit or one of / \ . - _ &, and is taken only if ParseSymbol accepts it.
+//
+// Not errors: text without citations (empty result), a parenthesis after a number that is not a
+// qualifier ("第206号决议（C22/33号文件）": the parenthesis is left out of the citation and the
+// symbol inside is found as a document), unknown places (the place is then the text as written),
+// invalid UTF-8 (replaced, offsets still refer to the input).
+//
+// Thread safety: ExtractCitations may be called concurrently from any thread.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace plenary::text {
+
+struct Citation {
+  // Byte offsets of the span in the input (UTF-8). Spans do not overlap and come in text order.
+  // A single citation spans the instrument named before it, the keyword, the number, the
+  // qualifier and an instrument named after it. In a list, the first citation starts where the
+  // phrase starts, the last ends where the phrase ends (shared qualifier included), and each
+  // covers its own number and own qualifier.
+  size_t begin = 0, end = 0;
+  std::string kind;        // "resolution" | "document"
+  std::string instrument;  // "pp", "council", "wtdc", "wtsa", "wrc", "unga", ... or ""
+  int number = 0;          // the resolution number (1 for "70/1"); 0 for documents
+  std::string place;       // canonical English place name: "Dubai", "Busan", "Buenos Aires", ...
+  int year = 0;            // 0 when absent; for documents the year of "S/RES/955 (1994)"
+  bool revised = false;    // "Rev." / 修订版 / Rév. / Пересм. / المراجَع; documents: Rev.N
+  std::string symbol;      // documents: FormatSymbol; UN GA resolutions: "A/RES/70/1"
+  std::string text;        // the input bytes [begin, end)
+
+  bool operator==(const Citation&) const = default;
+};
+
+// All citations in `text`, in order of `begin`.
+std::vector<Citation> ExtractCitations(std::string_view text);
+
+}  // namespace plenary::text

@@ -1,0 +1,418 @@
+// Tests for finding resolution citations and document symbols in text, including the seed texts.
+#include "text/citations.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace plenary::text {
+namespace {
+
+// The facts of a resolution citation, comparable and printable.
+struct Res {
+  std::string instrument;
+  int number = 0;
+  std::string place;
+  int year = 0;
+  bool revised = false;
+  bool operator==(const Res&) const = default;
+};
+std::ostream& operator<<(std::ostream& os, const Res& r) {
+  return os << "{" << r.instrument << " " << r.number << " '" << r.place << "' " << r.year
+            << (r.revised ? " rev" : "") << "}";
+}
+
+std::vector<Res> Resolutions(std::string_view text) {
+  std::vector<Res> out;
+  for (const Citation& c : ExtractCitations(text)) {
+    if (c.kind == "resolution") out.push_back({c.instrument, c.number, c.place, c.year, c.revised});
+  }
+  return out;
+}
+
+std::vector<std::string> Documents(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Citation& c : ExtractCitations(text)) {
+    if (c.kind == "document") out.push_back(c.symbol);
+  }
+  return out;
+}
+
+Res Pp(int n, std::string place = "", int year = 0, bool rev = false) {
+  return {"pp", n, std::move(place), year, rev};
+}
+Res Council(int n, int year = 0, bool rev = false) { return {"council", n, "", year, rev}; }
+
+const Res kPp102 = Pp(102, "Dubai", 2018, true);
+const Res kPp140 = Pp(140, "Dubai", 2018, true);
+
+// --- English, French, Spanish, Russian, Arabic -----------------------------------------------
+
+TEST(ExtractCitations, FindsEnglishRevisedResolution) {
+  auto c = ExtractCitations("as set out in Resolution 102 (Rev. Dubai, 2018), the Council");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].kind, "resolution");
+  EXPECT_EQ(c[0].instrument, "pp");
+  EXPECT_EQ(c[0].number, 102);
+  EXPECT_EQ(c[0].place, "Dubai");
+  EXPECT_EQ(c[0].year, 2018);
+  EXPECT_TRUE(c[0].revised);
+  EXPECT_EQ(c[0].text, "Resolution 102 (Rev. Dubai, 2018)");
+  EXPECT_EQ(c[0].begin, 14u);
+  EXPECT_EQ(c[0].end, 14u + c[0].text.size());
+}
+
+TEST(ExtractCitations, SharesTheQualifierOfAnEnglishList) {
+  EXPECT_EQ(Resolutions("Resolutions 102 and 140 (Rev. Dubai, 2018)"),
+            (std::vector<Res>{kPp102, kPp140}));
+  EXPECT_EQ(Resolutions("Resolutions 101, 102 and 206 (Dubai, 2018)"),
+            (std::vector<Res>{Pp(101, "Dubai", 2018), Pp(102, "Dubai", 2018),
+                              Pp(206, "Dubai", 2018)}));
+}
+
+TEST(ExtractCitations, GivesListItemsSpansThatDoNotOverlap) {
+  std::string text = "Resolutions 102 and 140 (Rev. Dubai, 2018).";
+  auto c = ExtractCitations(text);
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].text, "Resolutions 102");
+  EXPECT_EQ(c[1].text, "140 (Rev. Dubai, 2018)");
+  EXPECT_LE(c[0].end, c[1].begin);
+  for (const Citation& x : c) EXPECT_EQ(text.substr(x.begin, x.end - x.begin), x.text);
+}
+
+TEST(ExtractCitations, ReadsCouncilResolutionRevisedByYear) {
+  auto c = ExtractCitations("Council Resolution 1336 (Rev. 2019)");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].text, "Council Resolution 1336 (Rev. 2019)");
+  EXPECT_EQ(Resolutions("Council Resolution 1336 (Rev. 2019)"),
+            (std::vector<Res>{Council(1336, 2019, true)}));
+}
+
+TEST(ExtractCitations, ReadsUpperCaseHeadings) {
+  EXPECT_EQ(Resolutions("RESOLUTION 102 (REV. DUBAI, 2018)"), std::vector<Res>{kPp102});
+}
+
+TEST(ExtractCitations, ReadsFrench) {
+  EXPECT_EQ(Resolutions("Résolution 102 (Rév. Dubaï, 2018)"), std::vector<Res>{kPp102});
+  EXPECT_EQ(Resolutions("Résolutions 102 et 140 (Rév. Dubaï, 2018)"),
+            (std::vector<Res>{kPp102, kPp140}));
+  EXPECT_EQ(Resolutions("la Résolution 1336 du Conseil"), std::vector<Res>{Council(1336)});
+}
+
+TEST(ExtractCitations, ReadsSpanish) {
+  EXPECT_EQ(Resolutions("Resolución 71 (Rev. Dubái, 2018)"),
+            std::vector<Res>{Pp(71, "Dubai", 2018, true)});
+  EXPECT_EQ(Resolutions("Resoluciones 102 y 140 (Rev. Dubái, 2018)"),
+            (std::vector<Res>{kPp102, kPp140}));
+}
+
+TEST(ExtractCitations, ReadsRussian) {
+  auto c = ExtractCitations("Резолюция 102 (Пересм. Пусан, 2014 г.)");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].text, "Резолюция 102 (Пересм. Пусан, 2014 г.)");
+  EXPECT_EQ(Resolutions("Резолюция 102 (Пересм. Пусан, 2014 г.)"),
+            std::vector<Res>{Pp(102, "Busan", 2014, true)});
+  EXPECT_EQ(Resolutions("Резолюции 102 и 140 (Пересм. Дубай, 2018 г.)"),
+            (std::vector<Res>{kPp102, kPp140}));
+  EXPECT_EQ(Resolutions("Резолюция 1336 Совета (изм. 2019 г.)"),
+            std::vector<Res>{Council(1336, 2019, true)});
+}
+
+TEST(ExtractCitations, ReadsArabicAndKnowsBuenosAires2017IsWtdc) {
+  auto c = ExtractCitations("القرار 5 (المراجَع في بوينس آيرس، 2017)");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].text, "القرار 5 (المراجَع في بوينس آيرس، 2017)");
+  EXPECT_EQ(c[0].number, 5);
+  EXPECT_EQ(c[0].place, "Buenos Aires");
+  EXPECT_EQ(c[0].year, 2017);
+  EXPECT_TRUE(c[0].revised);
+  EXPECT_EQ(c[0].instrument, "wtdc");  // WTDC-17 was held in Buenos Aires
+}
+
+TEST(ExtractCitations, ReadsArabicListsAndArabicIndicDigits) {
+  EXPECT_EQ(Resolutions("القراران 102 و140 (المراجَع في دبي، 2018)"),
+            (std::vector<Res>{kPp102, kPp140}));
+  EXPECT_EQ(Resolutions("القرار ١٠٢ (المراجَع في دبي، ٢٠١٨)"), std::vector<Res>{kPp102});
+  EXPECT_EQ(Resolutions("قرار المجلس 1336"), std::vector<Res>{Council(1336)});
+}
+
+// --- Chinese ---------------------------------------------------------------------------------
+
+TEST(ExtractCitations, ReadsChineseRevisedResolution) {
+  auto c = ExtractCitations("根据第102号决议（2018年，迪拜，修订版）的规定");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].text, "第102号决议（2018年，迪拜，修订版）");
+  EXPECT_EQ(c[0].begin, std::string("根据").size());
+  EXPECT_EQ(Resolutions("第102号决议（2018年，迪拜，修订版）"), std::vector<Res>{kPp102});
+}
+
+TEST(ExtractCitations, ReadsChineseCouncilResolutionRevisedByYear) {
+  EXPECT_EQ(Resolutions("第1336号决议（2019年，修订版）"),
+            std::vector<Res>{Council(1336, 2019, true)});
+}
+
+TEST(ExtractCitations, AcceptsTheAbbreviationInTheSeed) {
+  EXPECT_EQ(Resolutions("第1336号决议（2019年，修版）"),
+            std::vector<Res>{Council(1336, 2019, true)});
+}
+
+TEST(ExtractCitations, ReadsChineseUnrevisedResolution) {
+  EXPECT_EQ(Resolutions("第206号决议（2018年，迪拜）"),
+            std::vector<Res>{Pp(206, "Dubai", 2018, false)});
+}
+
+TEST(ExtractCitations, ReadsChineseCouncilPrefix) {
+  auto c = ExtractCitations("理事会第1305号决议（2019年，修订版）");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].text, "理事会第1305号决议（2019年，修订版）");
+  EXPECT_EQ(c[0].instrument, "council");
+}
+
+TEST(ExtractCitations, ReadsChinesePlenipotentiaryContext) {
+  auto c = ExtractCitations("全权代表大会第102号决议");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].instrument, "pp");
+  EXPECT_EQ(c[0].text, "全权代表大会第102号决议");
+  auto d = ExtractCitations("2018年全权代表大会（PP-18）第102号决议");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].instrument, "pp");
+  EXPECT_EQ(d[0].text, "全权代表大会（PP-18）第102号决议");
+  EXPECT_EQ(Resolutions("PP第174号决议（2014年，釜山，修订版）"),
+            std::vector<Res>{Pp(174, "Busan", 2014, true)});
+}
+
+TEST(ExtractCitations, NamedInstrumentBeatsTheNumberDefault) {
+  EXPECT_EQ(Resolutions("PP-18 Resolution 1001")[0].instrument, "pp");
+  EXPECT_EQ(Resolutions("世界电信发展大会第1号决议")[0].instrument, "wtdc");
+  EXPECT_EQ(Resolutions("WTDC Resolution 37")[0].instrument, "wtdc");
+  EXPECT_EQ(Resolutions("ITU-T Resolution 50")[0].instrument, "wtsa");
+  EXPECT_EQ(Resolutions("Resolution 71 of the Plenipotentiary Conference")[0].instrument, "pp");
+}
+
+TEST(ExtractCitations, DefaultsByNumber) {
+  EXPECT_EQ(Resolutions("Resolution 1336"), std::vector<Res>{Council(1336)});
+  EXPECT_EQ(Resolutions("Resolution 71"), std::vector<Res>{Pp(71)});
+}
+
+TEST(ExtractCitations, KnowsConferencesByPlaceAndYear) {
+  EXPECT_EQ(Resolutions("Resolution 9 (Rev. Kigali, 2022)")[0].instrument, "wtdc");
+  EXPECT_EQ(Resolutions("Resolution 50 (Rev. Hammamet, 2016)")[0].instrument, "wtsa");
+  EXPECT_EQ(Resolutions("Resolution 12 (Rev. Sharm el-Sheikh, 2019)")[0].instrument, "wrc");
+  EXPECT_EQ(Resolutions("Resolution 1 (Rev. Dubai, 2014)")[0].instrument, "wtdc");
+  EXPECT_EQ(Resolutions("第145号决议（2006年，安塔利亚）"),
+            std::vector<Res>{Pp(145, "Antalya", 2006, false)});
+}
+
+TEST(ExtractCitations, InheritsTheInstrumentAlongAList) {
+  EXPECT_EQ(Resolutions("WTDC Resolution 37 and Resolution 5")[1].instrument, "wtdc");
+  EXPECT_EQ(Resolutions("世界电信发展大会第37号决议和第5号决议")[1].instrument, "wtdc");
+  // A new sentence does not inherit.
+  EXPECT_EQ(Resolutions("世界电信发展大会第37号决议。第5号决议")[1].instrument, "pp");
+}
+
+TEST(ExtractCitations, ReadsChineseListWithSharedQualifier) {
+  auto c = ExtractCitations("第102号和140号决议（2018年，迪拜，修订版）");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].text, "第102号");
+  EXPECT_EQ(c[1].text, "140号决议（2018年，迪拜，修订版）");
+  EXPECT_EQ(Resolutions("第102号和140号决议（2018年，迪拜，修订版）"),
+            (std::vector<Res>{kPp102, kPp140}));
+  EXPECT_EQ(Resolutions("第101、102和206号决议"),
+            (std::vector<Res>{Pp(101), Pp(102), Pp(206)}));
+}
+
+TEST(ExtractCitations, IgnoresWidthOfDigitsAndPunctuation) {
+  EXPECT_EQ(Resolutions("第１０２号决议（２０１８年，迪拜，修订版）"), std::vector<Res>{kPp102});
+  EXPECT_EQ(Resolutions("第102号决议(2018年,迪拜,修订版)"), std::vector<Res>{kPp102});
+  EXPECT_EQ(Resolutions("Ｒｅｓｏｌｕｔｉｏｎ　１０２（Ｒｅｖ．Ｄｕｂａｉ，２０１８）"),
+            std::vector<Res>{kPp102});
+}
+
+TEST(ExtractCitations, ReadsGeneralAssemblyResolutions) {
+  auto c = ExtractCitations("General Assembly resolution 70/1");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].instrument, "unga");
+  EXPECT_EQ(c[0].number, 1);
+  EXPECT_EQ(c[0].symbol, "A/RES/70/1");
+  EXPECT_EQ(ExtractCitations("联合国大会第70/1号决议")[0].symbol, "A/RES/70/1");
+}
+
+TEST(ExtractCitations, LeavesOutAParenthesisThatIsNotAQualifier) {
+  auto c = ExtractCitations("第101、102、133、180和206号决议（C22/33号文件）");
+  ASSERT_EQ(c.size(), 6u);
+  EXPECT_EQ(c[4].text, "206号决议");
+  EXPECT_EQ(c[4].year, 0);
+  EXPECT_EQ(c[5].kind, "document");
+  EXPECT_EQ(c[5].symbol, "C22/33");
+  EXPECT_EQ(Resolutions("Resolution 102 (see annex)"), std::vector<Res>{Pp(102)});
+}
+
+TEST(ExtractCitations, KeepsAnUnknownPlaceAsWritten) {
+  EXPECT_EQ(Resolutions("Resolution 5 (Rev. Atlantis, 2030)"),
+            std::vector<Res>{Pp(5, "Atlantis", 2030, true)});
+}
+
+TEST(ExtractCitations, IgnoresNumbersThatAreNotResolutions) {
+  EXPECT_TRUE(ExtractCitations("第十六次会议 第6.1段 第37和38次会议 第2.b和6.c段").empty());
+  EXPECT_TRUE(ExtractCitations("Resolution 102A; the resolution was adopted").empty());
+  EXPECT_TRUE(ExtractCitations("").empty());
+}
+
+// --- Document symbols ------------------------------------------------------------------------
+
+TEST(ExtractCitations, FindsDocumentSymbolsInChineseText) {
+  auto c = ExtractCitations("理事会将C22/33号文件中的报告记录在案");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].kind, "document");
+  EXPECT_EQ(c[0].symbol, "C22/33");
+  EXPECT_EQ(c[0].text, "C22/33");
+  EXPECT_EQ(c[0].begin, std::string("理事会将").size());
+  EXPECT_EQ(Documents("文件C22/32(Rev.1)和C22/71"),
+            (std::vector<std::string>{"C22/32(Rev.1)", "C22/71"}));
+  EXPECT_EQ(Documents("C21/33"), std::vector<std::string>{"C21/33"});
+}
+
+TEST(ExtractCitations, CanonicalisesSymbolsWrittenLoosely) {
+  auto c = ExtractCitations("载于C22/32 (Rev.1)号文件");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].symbol, "C22/32(Rev.1)");
+  EXPECT_EQ(c[0].text, "C22/32 (Rev.1)");
+  EXPECT_TRUE(c[0].revised);
+  EXPECT_EQ(Documents("Ｃ２２／３３号文件"), std::vector<std::string>{"C22/33"});
+}
+
+TEST(ExtractCitations, FindsUnAndCwgSymbols) {
+  EXPECT_EQ(Documents("See A/77/400, A/C.4/77/L.12/Rev.1 and A/77/90-E/2022/66. Also "
+                      "S/RES/955 (1994), E/2022/66, A/RES/77/1, A/77/400/Add.1, A/77/400/Corr.2, "
+                      "A/C.4/77/SR.24, CWG-Internet 16/1, C22/DT/5-E, C22/INF/3 and C22/33-C."),
+            (std::vector<std::string>{"A/77/400", "A/C.4/77/L.12/Rev.1", "A/77/90-E/2022/66",
+                                      "S/RES/955 (1994)", "E/2022/66", "A/RES/77/1",
+                                      "A/77/400/Add.1", "A/77/400/Corr.2", "A/C.4/77/SR.24",
+                                      "CWG-Internet 16/1", "C22/DT/5-E", "C22/INF/3",
+                                      "C22/33-C"}));
+  EXPECT_EQ(ExtractCitations("S/RES/955 (1994)")[0].year, 1994);
+}
+
+TEST(ExtractCitations, IgnoresThingsThatOnlyLookLikeSymbols) {
+  EXPECT_TRUE(ExtractCitations("P:\\CHI\\SG\\CONSEIL\\C22\\000\\087V2C.docx (503148) WSIS C5 "
+                               "COVID-19 A/B testing TCP/IP 1/2/2022 PP-22 CWG-WSIS&SDG "
+                               "http://www.itu.int/council XC22/33 C22/33x")
+                  .empty());
+}
+
+// --- The seed texts --------------------------------------------------------------------------
+
+// The seed file whose name starts with `prefix`, or "" when the directory or file is missing.
+std::string ReadSeed(const std::string& prefix) {
+  const char* env = std::getenv("PLENARY_SEEDS");
+  std::filesystem::path dir = env != nullptr && *env != '\0' ? env : "/work/shared/seeds";
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return "";
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.path().filename().string().starts_with(prefix)) {
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      return ss.str();
+    }
+  }
+  return "";
+}
+
+#define SEED_OR_SKIP(var, prefix)                                                         \
+  std::string var = ReadSeed(prefix);                                                     \
+  if (var.empty()) {                                                                      \
+    GTEST_SKIP() << "seed " prefix "* not found: set PLENARY_SEEDS to the seeds directory " \
+                    "(default /work/shared/seeds)";                                        \
+  }
+
+// 000: Council 2022 summary record, items on Internet matters.
+TEST(Seeds, FindsEveryResolutionInTheSummaryRecord) {
+  SEED_OR_SKIP(text, "000_");
+  const std::vector<Res> expected = {
+      // Heading 1: 第101、102、133、180和206号决议 (unqualified).
+      Pp(101), Pp(102), Pp(133), Pp(180), Pp(206),
+      // 1.1: 全权代表大会第101号决议（2018年，迪拜，修订版）… 第206号决议（2018年，迪拜）
+      Pp(101, "Dubai", 2018, true), kPp102, Pp(133, "Dubai", 2018, true),
+      Pp(180, "Dubai", 2018, true), Pp(206, "Dubai", 2018, false),
+      // 1.3
+      kPp102,
+      // 2.1: 全权代表大会（PP）第130号决议
+      Pp(130, "Dubai", 2018, true),
+      // 2.3: PP第174号决议（2014年，釜山，修订版）, PP第186号决议
+      Pp(174, "Busan", 2014, true), Pp(186, "Dubai", 2018, true),
+      // 2.4
+      Pp(174, "Busan", 2014, true),
+      // 4.1
+      kPp102, kPp140, Council(1305, 2019, true), Council(1336, 2019, true),
+      // 5.5
+      Pp(130, "Dubai", 2018, true),
+  };
+  EXPECT_EQ(Resolutions(text), expected);
+}
+
+TEST(Seeds, FindsEveryDocumentInTheSummaryRecord) {
+  SEED_OR_SKIP(text, "000_");
+  const std::vector<std::string> expected = {
+      "C22/33", "C21/33", "C22/33",                               // item 1
+      "C21/18", "C22/18",                                         // item 2
+      "C22/51", "C22/51", "C22/51",                               // item 3
+      "C22/58", "C22/58", "C22/58",                               // item 4
+      "C22/32(Rev.1)", "C22/71", "C22/32(Rev.1)", "C22/71", "C22/32(Rev.1)",  // item 5
+      "C22/8", "C22/8", "C22/8",                                  // item 6
+      "C22/60", "C22/60",                                         // item 7
+  };
+  EXPECT_EQ(Documents(text), expected);
+}
+
+TEST(Seeds, GivesSpansThatMatchTheSeedBytes) {
+  SEED_OR_SKIP(text, "000_");
+  size_t previous_end = 0;
+  for (const Citation& c : ExtractCitations(text)) {
+    EXPECT_GE(c.begin, previous_end);
+    EXPECT_LT(c.begin, c.end);
+    EXPECT_EQ(text.substr(c.begin, c.end - c.begin), c.text);
+    previous_end = c.end;
+  }
+}
+
+// 001: report of the CWG-Internet Chair to Council 2022.
+TEST(Seeds, FindsEveryResolutionInTheChairsReport) {
+  SEED_OR_SKIP(text, "001_");
+  const Res c1305 = Council(1305, 2019, true), c1336 = Council(1336, 2019, true);
+  const std::vector<Res> expected = {
+      // 概要: 2018年全权代表大会（PP-18）第102号决议…、第140号决议…和理事会第1305号…和第1336号
+      kPp102, kPp140, c1305, c1336,
+      // 参考文件 (1336 with the typo 修版)
+      kPp102, kPp140, c1305, c1336,
+      // 1.1: 第1336号决议（2019年，修订版）按照…全权代表大会第102号和140号决议（2018年，迪拜，修订版）
+      c1336, kPp102, kPp140,
+      // 1.2
+      c1336, c1305, kPp102,
+      // 1.3: 第102号决议…责成理事会修订第1344号决议…修改第1336号决议…第1344号决议…废止第1344号决议
+      kPp102, Council(1344), Council(1336), Council(1344), Council(1344),
+      // 1.4
+      c1336,
+      // 2.7.3
+      Pp(133, "Dubai", 2018, true),
+  };
+  EXPECT_EQ(Resolutions(text), expected);
+  EXPECT_TRUE(Documents(text).empty());
+}
+
+TEST(Seeds, StartsPrefixedCitationsAtTheInstrument) {
+  SEED_OR_SKIP(text, "001_");
+  auto c = ExtractCitations(text);
+  ASSERT_FALSE(c.empty());
+  EXPECT_EQ(c[0].text, "全权代表大会（PP-18）第102号决议（2018年，迪拜，修订版）");
+  EXPECT_EQ(c[2].text, "理事会第1305号决议（2019年，修订版）");
+}
+
+}  // namespace
+}  // namespace plenary::text
