@@ -50,30 +50,33 @@ UChar32 FoldArabicLetter(UChar32 c) {
 }
 
 // Removes Arabic ignorables, folds Arabic letters and turns decimal digits into ASCII digits.
+// Folding never lengthens the text, so it writes into a buffer of the input's length.
 icu::UnicodeString FoldLetters(const icu::UnicodeString& in) {
-  icu::UnicodeString out;
   const char16_t* s = in.getBuffer();
   const int32_t n = in.length();
+  icu::UnicodeString out;
+  char16_t* dst = out.getBuffer(n);
+  int32_t length = 0;
   for (int32_t i = 0; i < n;) {
     UChar32 c;
     U16_NEXT(s, i, n, c);
-    if (c < 0x80) {
-      out.append(static_cast<char16_t>(c));
-      continue;
+    if (c >= 0x80) {
+      if (IsArabicIgnorable(c)) continue;
+      c = FoldArabicLetter(c);
+      if (u_charType(c) == U_DECIMAL_DIGIT_NUMBER) {
+        const int32_t d = u_charDigitValue(c);
+        if (d >= 0 && d <= 9) c = '0' + d;
+      }
     }
-    if (IsArabicIgnorable(c)) continue;
-    c = FoldArabicLetter(c);
-    if (u_charType(c) == U_DECIMAL_DIGIT_NUMBER) {
-      int32_t d = u_charDigitValue(c);
-      if (d >= 0 && d <= 9) c = '0' + d;
-    }
-    out.append(c);
+    U16_APPEND_UNSAFE(dst, length, c);
   }
+  out.releaseBuffer(length);
   return out;
 }
 
 // True for the scripts whose runs become character bigrams.
 bool IsBigramScript(UChar32 c) {
+  if (c < 0x2E80) return false;  // below the CJK radicals: no Han or kana
   if (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC)) return true;
   UErrorCode status = U_ZERO_ERROR;
   UScriptCode script = uscript_getScript(c, &status);
