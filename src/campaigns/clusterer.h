@@ -56,7 +56,7 @@ struct ClustererOptions {
   std::function<std::vector<std::string>(std::string_view)> tokenizer = CampaignTokens;
   int shingle_size = 3;  // k, tokens per shingle
   std::uint64_t shingle_seed = kDefaultShingleSeed;
-  MinHashParams minhash;  // 32 bands × 4 rows = 128 values per signature
+  MinHashParams minhash = {};  // 32 bands × 4 rows = 128 values per signature
   // Two variants are linked when their estimated Jaccard similarity is at least this.
   double threshold = 0.5;
   // Signatures indexed per campaign; later variants of a campaign are matched against these and
@@ -115,7 +115,7 @@ class Clusterer {
   struct Prepared {
     std::uint64_t hash = 0;
     bool empty = true;  // no tokens: never indexed
-    std::vector<std::uint16_t> signature;
+    std::vector<std::uint8_t> signature;
   };
   struct VariantRec {
     std::uint64_t hash;

@@ -1,5 +1,5 @@
 // Public pages that combine capabilities: the home page, bodies and meetings with the
-// consultations they launched, considered or held.
+// consultations they launched, considered or held; and the citation extraction API.
 #include <fmt/format.h>
 
 #include "base/time.h"
@@ -7,6 +7,7 @@
 #include "meetings/meetings.h"
 #include "portal/portal.h"
 #include "site/site.h"
+#include "text/citations.h"
 #include "text/dates.h"
 #include "text/messages.h"
 
@@ -63,6 +64,29 @@ void RegisterHome(http::Router& router, storage::Database& db) {
 
 void RegisterPages(http::Router& router, storage::Database& db) {
   RegisterHome(router, db);
+
+  // Citation extraction for any text: document symbols and resolution citations.
+  router.Add("POST", "/api/v1/citations/extract", [](Request& req) {
+    auto in = site::ReadInput(req);
+    if (!in.ok()) return http::JsonError(in.error());
+    std::string text;
+    if (in->json) {
+      auto t = site::JsonString(*in->json, "text");
+      if (!t.ok()) return http::JsonError(t.error());
+      text = *t;
+    } else {
+      text = in->fields.Get("text").value_or("");
+    }
+    if (text.size() > 1 << 20)
+      return http::JsonError({Code::kTooLarge, "text: at most 1 MiB", "text"});
+    boost::json::array items;
+    for (const auto& c : text::ExtractCitations(text))
+      items.push_back({{"begin", c.begin}, {"end", c.end}, {"kind", c.kind},
+                       {"instrument", c.instrument}, {"number", c.number}, {"place", c.place},
+                       {"year", c.year}, {"revised", c.revised}, {"symbol", c.symbol},
+                       {"text", c.text}});
+    return http::Json(boost::json::object{{"items", items}});
+  });
   router.Add("GET", "/bodies", [&db](Request& req) {
     site::Page page(db, req, "bodies.tpl", T(req.lang, "nav_bodies"));
     for (const auto& b : ListBodies(db)) {

@@ -9,8 +9,8 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
@@ -47,8 +47,8 @@ bool IsDropped(UChar32 c) {
 
 UChar32 FoldWidth(UChar32 c) {
   if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;  // full-width ASCII
-  if (c == 0x3000 || c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
-      c == 0x205F || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+  if (c == 0x3000 || c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
+      c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
     return ' ';
   }
   if (c == 0x060C) return ',';  // Arabic comma
@@ -189,40 +189,53 @@ const Term* MatchAnyBefore(const U32& s, size_t q, const Terms& terms, size_t* s
 
 const Terms& Keywords() {
   static const Terms terms = MakeTerms({
-      {"resolution", ""}, {"resolutions", ""}, {"res.", ""},
-      {"résolution", ""}, {"résolutions", ""},
-      {"resolución", ""}, {"resoluciones", ""},
-      {"резолюция", ""}, {"резолюции", ""}, {"резолюцию", ""}, {"резолюцией", ""},
-      {"резолюций", ""}, {"резолюциях", ""}, {"резолюциям", ""}, {"резолюциями", ""},
-      {"рез.", ""},
-      {"القرار", ""}, {"القراران", ""}, {"القرارين", ""}, {"القرارات", ""}, {"قرار", ""},
-      {"قرارات", ""}, {"قراري", ""}, {"للقرار", ""}, {"للقرارين", ""}, {"للقرارات", ""},
-      {"بالقرار", ""}, {"والقرار", ""}, {"وقرار", ""}, {"بقرار", ""}, {"لقرار", ""},
+      {"resolution", ""},  {"resolutions", ""}, {"res.", ""},         {"résolution", ""},
+      {"résolutions", ""}, {"resolución", ""},  {"resoluciones", ""}, {"резолюция", ""},
+      {"резолюции", ""},   {"резолюцию", ""},   {"резолюцией", ""},   {"резолюций", ""},
+      {"резолюциях", ""},  {"резолюциям", ""},  {"резолюциями", ""},  {"рез.", ""},
+      {"القرار", ""},      {"القراران", ""},    {"القرارين", ""},     {"القرارات", ""},
+      {"قرار", ""},        {"قرارات", ""},      {"قراري", ""},        {"للقرار", ""},
+      {"للقرارين", ""},    {"للقرارات", ""},    {"بالقرار", ""},      {"والقرار", ""},
+      {"وقرار", ""},       {"بقرار", ""},       {"لقرار", ""},
   });
   return terms;
 }
 
 // "No. 5", "n° 5", "№ 5", "رقم 5".
 const Terms& NumberSigns() {
-  static const Terms terms = MakeTerms({{"no.", ""}, {"n°", ""}, {"nº", ""}, {"№", ""},
-                                        {"رقم", ""}});
+  static const Terms terms =
+      MakeTerms({{"no.", ""}, {"n°", ""}, {"nº", ""}, {"№", ""}, {"رقم", ""}});
   return terms;
 }
 
 // Instrument names written before the keyword or before 第.
 const Terms& PrefixNames() {
   static const Terms terms = MakeTerms({
-      {"全权代表大会", "pp"}, {"全权代表会议", "pp"}, {"理事会", "council"},
-      {"安全理事会", "unsc"}, {"安理会", "unsc"}, {"经济及社会理事会", "ecosoc"},
-      {"经社理事会", "ecosoc"}, {"人权理事会", "hrc"}, {"世界电信发展大会", "wtdc"},
-      {"世界电信标准化全会", "wtsa"}, {"世界无线电通信大会", "wrc"}, {"无线电通信全会", "ra"},
-      {"联合国大会", "unga"}, {"联大", "unga"},
-      {"plenipotentiary conference", "pp"}, {"plenipotentiary", "pp"}, {"council", "council"},
-      {"security council", "unsc"}, {"economic and social council", "ecosoc"},
-      {"human rights council", "hrc"}, {"general assembly", "unga"},
+      {"全权代表大会", "pp"},
+      {"全权代表会议", "pp"},
+      {"理事会", "council"},
+      {"安全理事会", "unsc"},
+      {"安理会", "unsc"},
+      {"经济及社会理事会", "ecosoc"},
+      {"经社理事会", "ecosoc"},
+      {"人权理事会", "hrc"},
+      {"世界电信发展大会", "wtdc"},
+      {"世界电信标准化全会", "wtsa"},
+      {"世界无线电通信大会", "wrc"},
+      {"无线电通信全会", "ra"},
+      {"联合国大会", "unga"},
+      {"联大", "unga"},
+      {"plenipotentiary conference", "pp"},
+      {"plenipotentiary", "pp"},
+      {"council", "council"},
+      {"security council", "unsc"},
+      {"economic and social council", "ecosoc"},
+      {"human rights council", "hrc"},
+      {"general assembly", "unga"},
       {"world telecommunication development conference", "wtdc"},
       {"world telecommunication standardization assembly", "wtsa"},
-      {"world radiocommunication conference", "wrc"}, {"radiocommunication assembly", "ra"},
+      {"world radiocommunication conference", "wrc"},
+      {"radiocommunication assembly", "ra"},
   });
   return terms;
 }
@@ -230,48 +243,74 @@ const Terms& PrefixNames() {
 // Instrument names between the keyword and the number: "قرار المجلس 1336", "Резолюция Совета 1336".
 const Terms& MidNames() {
   static const Terms terms = MakeTerms({
-      {"المجلس", "council"}, {"مجلس الأمن", "unsc"}, {"مؤتمر المندوبين المفوضين", "pp"},
-      {"الجمعية العامة", "unga"}, {"совета", "council"}, {"совета безопасности", "unsc"},
-      {"полномочной конференции", "pp"}, {"генеральной ассамблеи", "unga"},
+      {"المجلس", "council"},
+      {"مجلس الأمن", "unsc"},
+      {"مؤتمر المندوبين المفوضين", "pp"},
+      {"الجمعية العامة", "unga"},
+      {"совета", "council"},
+      {"совета безопасности", "unsc"},
+      {"полномочной конференции", "pp"},
+      {"генеральной ассамблеи", "unga"},
   });
   return terms;
 }
 
 // Words that introduce an instrument named after the number: "of the", "du", "del", ...
 const Terms& PostfixConnectors() {
-  static const Terms terms = MakeTerms({{"of the", ""}, {"of", ""}, {"de la", ""}, {"del", ""},
-                                        {"du", ""}, {"de l'", ""}, {"de", ""},
-                                        {"الصادر عن", ""}, {"الصادرة عن", ""}});
+  static const Terms terms = MakeTerms({{"of the", ""},
+                                        {"of", ""},
+                                        {"de la", ""},
+                                        {"del", ""},
+                                        {"du", ""},
+                                        {"de l'", ""},
+                                        {"de", ""},
+                                        {"الصادر عن", ""},
+                                        {"الصادرة عن", ""}});
   return terms;
 }
 
 // Instrument names after a connector, or alone in Russian (genitive) and Arabic (with ل).
 const Terms& PostfixNames() {
   static const Terms terms = MakeTerms({
-      {"plenipotentiary conference", "pp"}, {"council", "council"}, {"itu council", "council"},
-      {"security council", "unsc"}, {"general assembly", "unga"},
-      {"economic and social council", "ecosoc"}, {"human rights council", "hrc"},
+      {"plenipotentiary conference", "pp"},
+      {"council", "council"},
+      {"itu council", "council"},
+      {"security council", "unsc"},
+      {"general assembly", "unga"},
+      {"economic and social council", "ecosoc"},
+      {"human rights council", "hrc"},
       {"world telecommunication development conference", "wtdc"},
       {"world telecommunication standardization assembly", "wtsa"},
       {"world radiocommunication conference", "wrc"},
-      {"conférence de plénipotentiaires", "pp"}, {"conseil", "council"},
-      {"conseil de sécurité", "unsc"}, {"assemblée générale", "unga"},
+      {"conférence de plénipotentiaires", "pp"},
+      {"conseil", "council"},
+      {"conseil de sécurité", "unsc"},
+      {"assemblée générale", "unga"},
       {"conférence mondiale de développement des télécommunications", "wtdc"},
       {"assemblée mondiale de normalisation des télécommunications", "wtsa"},
       {"conférence mondiale des radiocommunications", "wrc"},
-      {"conferencia de plenipotenciarios", "pp"}, {"consejo", "council"},
-      {"consejo de seguridad", "unsc"}, {"asamblea general", "unga"},
+      {"conferencia de plenipotenciarios", "pp"},
+      {"consejo", "council"},
+      {"consejo de seguridad", "unsc"},
+      {"asamblea general", "unga"},
       {"conferencia mundial de desarrollo de las telecomunicaciones", "wtdc"},
       {"asamblea mundial de normalización de las telecomunicaciones", "wtsa"},
       {"conferencia mundial de radiocomunicaciones", "wrc"},
-      {"полномочной конференции", "pp"}, {"совета", "council"},
-      {"совета безопасности", "unsc"}, {"генеральной ассамблеи", "unga"},
+      {"полномочной конференции", "pp"},
+      {"совета", "council"},
+      {"совета безопасности", "unsc"},
+      {"генеральной ассамблеи", "unga"},
       {"всемирной конференции по развитию электросвязи", "wtdc"},
       {"всемирной ассамблеи по стандартизации электросвязи", "wtsa"},
       {"всемирной конференции радиосвязи", "wrc"},
-      {"المجلس", "council"}, {"للمجلس", "council"}, {"مؤتمر المندوبين المفوضين", "pp"},
-      {"لمؤتمر المندوبين المفوضين", "pp"}, {"الجمعية العامة", "unga"},
-      {"للجمعية العامة", "unga"}, {"مجلس الأمن", "unsc"}, {"لمجلس الأمن", "unsc"},
+      {"المجلس", "council"},
+      {"للمجلس", "council"},
+      {"مؤتمر المندوبين المفوضين", "pp"},
+      {"لمؤتمر المندوبين المفوضين", "pp"},
+      {"الجمعية العامة", "unga"},
+      {"للجمعية العامة", "unga"},
+      {"مجلس الأمن", "unsc"},
+      {"لمجلس الأمن", "unsc"},
       {"المؤتمر العالمي لتنمية الاتصالات", "wtdc"},
       {"للمؤتمر العالمي لتنمية الاتصالات", "wtdc"},
       {"الجمعية العالمية لتقييس الاتصالات", "wtsa"},
@@ -284,8 +323,7 @@ const Terms& PostfixNames() {
 
 // Separators between numbers of one phrase (after an optional comma) and between phrases.
 const Terms& LatinSeparators() {
-  static const Terms terms =
-      MakeTerms({{"and", ""}, {"et", ""}, {"y", ""}, {"e", ""}, {"и", ""}, {"و", ""}});
+  static const Terms terms = MakeTerms({{"and", ""}, {"et", ""}, {"y", ""}, {"и", ""}, {"و", ""}});
   return terms;
 }
 const Terms& ChineseSeparators() {
@@ -294,24 +332,34 @@ const Terms& ChineseSeparators() {
   return terms;
 }
 const Terms& PhraseSeparators() {
-  static const Terms terms = MakeTerms({{"、", ""}, {",", ""}, {";", ""}, {"和", ""}, {"及", ""},
-                                        {"以及", ""}, {"与", ""}, {"and", ""}, {"et", ""},
-                                        {"y", ""}, {"и", ""}, {"و", ""}, {"as well as", ""}});
+  static const Terms terms = MakeTerms({{"、", ""},
+                                        {",", ""},
+                                        {";", ""},
+                                        {"和", ""},
+                                        {"及", ""},
+                                        {"以及", ""},
+                                        {"与", ""},
+                                        {"and", ""},
+                                        {"et", ""},
+                                        {"y", ""},
+                                        {"и", ""},
+                                        {"و", ""},
+                                        {"as well as", ""}});
   return terms;
 }
 
 // Words of a qualifier besides places and years: "r" marks a revision, "f" is a filler.
 const Terms& QualifierWords() {
   static const Terms terms = MakeTerms({
-      {"rev.", "r"}, {"rev", "r"}, {"revised", "r"}, {"révisée", "r"}, {"révisé", "r"},
-      {"rév.", "r"}, {"revisada", "r"}, {"revisado", "r"}, {"modified", "r"},
-      {"modifiée", "r"}, {"modifié", "r"}, {"modificada", "r"}, {"modificado", "r"},
-      {"пересм.", "r"}, {"пересм", "r"}, {"изм.", "r"}, {"изм", "r"},
-      {"修订版", "r"}, {"修订", "r"}, {"修版", "r"}, {"修改", "r"},
-      {"المراجع", "r"}, {"مراجع", "r"}, {"المراجعة", "r"}, {"المعدل", "r"},
-      {"المعدلة", "r"}, {"معدل", "r"},
-      {"in", "f"}, {"en", "f"}, {"de", "f"}, {"à", "f"}, {"في", "f"}, {"г.", "f"},
-      {"г", "f"}, {"年", "f"},
+      {"rev.", "r"},       {"rev", "r"},      {"revised", "r"},  {"révisée", "r"},
+      {"révisé", "r"},     {"rév.", "r"},     {"revisada", "r"}, {"revisado", "r"},
+      {"modified", "r"},   {"modifiée", "r"}, {"modifié", "r"},  {"modificada", "r"},
+      {"modificado", "r"}, {"пересм.", "r"},  {"пересм", "r"},   {"изм.", "r"},
+      {"изм", "r"},        {"修订版", "r"},   {"修订", "r"},     {"修版", "r"},
+      {"修改", "r"},       {"المراجع", "r"},  {"مراجع", "r"},    {"المراجعة", "r"},
+      {"المعدل", "r"},     {"المعدلة", "r"},  {"معدل", "r"},     {"in", "f"},
+      {"en", "f"},         {"de", "f"},       {"à", "f"},        {"في", "f"},
+      {"г.", "f"},         {"г", "f"},        {"年", "f"},
   });
   return terms;
 }
@@ -343,17 +391,16 @@ const Terms& Places() {
         {"Valletta", {"Valletta", "La Valette", "La Valeta", "瓦莱塔", "Валлетта", "فاليتا"}},
         {"Kigali", {"Kigali", "基加利", "Кигали", "كيغالي"}},
         {"Hammamet", {"Hammamet", "哈马马特", "Хаммамет", "الحمامات"}},
-        {"Johannesburg", {"Johannesburg", "Johannesburgo", "约翰内斯堡", "Йоханнесбург",
-                          "جوهانسبرغ"}},
-        {"Florianópolis", {"Florianópolis", "弗洛里亚诺波利斯", "Флорианополис",
-                           "فلوريانوبوليس"}},
+        {"Johannesburg",
+         {"Johannesburg", "Johannesburgo", "约翰内斯堡", "Йоханнесбург", "جوهانسبرغ"}},
+        {"Florianópolis", {"Florianópolis", "弗洛里亚诺波利斯", "Флорианополис", "فلوريانوبوليس"}},
         {"Montreal", {"Montreal", "Montréal", "蒙特利尔", "Монреаль", "مونتريال"}},
         {"Helsinki", {"Helsinki", "赫尔辛基", "Хельсинки", "هلسنكي"}},
         {"New Delhi", {"New Delhi", "Nueva Delhi", "新德里", "Нью-Дели", "نيودلهي"}},
-        {"Sharm el-Sheikh", {"Sharm el-Sheikh", "Charm el-Cheikh", "沙姆沙伊赫",
-                             "Шарм-эш-Шейх", "شرم الشيخ"}},
-        {"Malaga-Torremolinos", {"Malaga-Torremolinos", "马拉加-托雷莫利诺斯",
-                                 "Малага-Торремолинос"}},
+        {"Sharm el-Sheikh",
+         {"Sharm el-Sheikh", "Charm el-Cheikh", "沙姆沙伊赫", "Шарм-эш-Шейх", "شرم الشيخ"}},
+        {"Malaga-Torremolinos",
+         {"Malaga-Torremolinos", "马拉加-托雷莫利诺斯", "Малага-Торремолинос"}},
     };
     Terms out;
     for (const Place& p : places) {
@@ -374,19 +421,44 @@ std::string_view ConferenceAt(std::string_view place, int year) {
     std::string_view instrument;
   };
   static constexpr Conference kConferences[] = {
-      {"Nairobi", 1982, "pp"},      {"Nice", 1989, "pp"},           {"Geneva", 1992, "pp"},
-      {"Kyoto", 1994, "pp"},        {"Minneapolis", 1998, "pp"},    {"Marrakesh", 2002, "pp"},
-      {"Antalya", 2006, "pp"},      {"Guadalajara", 2010, "pp"},    {"Busan", 2014, "pp"},
-      {"Dubai", 2018, "pp"},        {"Bucharest", 2022, "pp"},      {"Doha", 2026, "pp"},
-      {"Buenos Aires", 1994, "wtdc"}, {"Valletta", 1998, "wtdc"},   {"Istanbul", 2002, "wtdc"},
-      {"Doha", 2006, "wtdc"},       {"Hyderabad", 2010, "wtdc"},    {"Dubai", 2014, "wtdc"},
-      {"Buenos Aires", 2017, "wtdc"}, {"Kigali", 2022, "wtdc"},     {"Helsinki", 1993, "wtsa"},
-      {"Geneva", 1996, "wtsa"},     {"Montreal", 2000, "wtsa"},     {"Florianópolis", 2004, "wtsa"},
-      {"Johannesburg", 2008, "wtsa"}, {"Dubai", 2012, "wtsa"},      {"Hammamet", 2016, "wtsa"},
-      {"Geneva", 2022, "wtsa"},     {"New Delhi", 2024, "wtsa"},    {"Geneva", 1995, "wrc"},
-      {"Geneva", 1997, "wrc"},      {"Istanbul", 2000, "wrc"},      {"Geneva", 2003, "wrc"},
-      {"Geneva", 2007, "wrc"},      {"Geneva", 2012, "wrc"},        {"Geneva", 2015, "wrc"},
-      {"Sharm el-Sheikh", 2019, "wrc"}, {"Dubai", 2023, "wrc"},
+      {"Nairobi", 1982, "pp"},
+      {"Nice", 1989, "pp"},
+      {"Geneva", 1992, "pp"},
+      {"Kyoto", 1994, "pp"},
+      {"Minneapolis", 1998, "pp"},
+      {"Marrakesh", 2002, "pp"},
+      {"Antalya", 2006, "pp"},
+      {"Guadalajara", 2010, "pp"},
+      {"Busan", 2014, "pp"},
+      {"Dubai", 2018, "pp"},
+      {"Bucharest", 2022, "pp"},
+      {"Doha", 2026, "pp"},
+      {"Buenos Aires", 1994, "wtdc"},
+      {"Valletta", 1998, "wtdc"},
+      {"Istanbul", 2002, "wtdc"},
+      {"Doha", 2006, "wtdc"},
+      {"Hyderabad", 2010, "wtdc"},
+      {"Dubai", 2014, "wtdc"},
+      {"Buenos Aires", 2017, "wtdc"},
+      {"Kigali", 2022, "wtdc"},
+      {"Helsinki", 1993, "wtsa"},
+      {"Geneva", 1996, "wtsa"},
+      {"Montreal", 2000, "wtsa"},
+      {"Florianópolis", 2004, "wtsa"},
+      {"Johannesburg", 2008, "wtsa"},
+      {"Dubai", 2012, "wtsa"},
+      {"Hammamet", 2016, "wtsa"},
+      {"Geneva", 2022, "wtsa"},
+      {"New Delhi", 2024, "wtsa"},
+      {"Geneva", 1995, "wrc"},
+      {"Geneva", 1997, "wrc"},
+      {"Istanbul", 2000, "wrc"},
+      {"Geneva", 2003, "wrc"},
+      {"Geneva", 2007, "wrc"},
+      {"Geneva", 2012, "wrc"},
+      {"Geneva", 2015, "wrc"},
+      {"Sharm el-Sheikh", 2019, "wrc"},
+      {"Dubai", 2023, "wrc"},
   };
   for (const Conference& c : kConferences) {
     if (c.place == place && c.year == year) return c.instrument;
@@ -408,11 +480,11 @@ std::string AbbrevInstrument(const U32& token) {
     suffix = true;
   }
   static const Terms abbrevs = MakeTerms({
-      {"pp", "pp"}, {"пк", "pp"}, {"wtdc", "wtdc"}, {"cmdt", "wtdc"}, {"вкрэ", "wtdc"},
-      {"itu-d", "wtdc"}, {"wtsa", "wtsa"}, {"amnt", "wtsa"}, {"васэ", "wtsa"},
-      {"itu-t", "wtsa"}, {"wrc", "wrc"}, {"cmr", "wrc"}, {"вкр", "wrc"}, {"unga", "unga"},
-      {"ecosoc", "ecosoc"}, {"itu-r", "ra"}, {"мсэ-d", "wtdc"}, {"мсэ-t", "wtsa"},
-      {"мсэ-r", "ra"},
+      {"pp", "pp"},      {"пк", "pp"},      {"wtdc", "wtdc"},     {"cmdt", "wtdc"},
+      {"вкрэ", "wtdc"},  {"itu-d", "wtdc"}, {"wtsa", "wtsa"},     {"amnt", "wtsa"},
+      {"васэ", "wtsa"},  {"itu-t", "wtsa"}, {"wrc", "wrc"},       {"cmr", "wrc"},
+      {"вкр", "wrc"},    {"unga", "unga"},  {"ecosoc", "ecosoc"}, {"itu-r", "ra"},
+      {"мсэ-d", "wtdc"}, {"мсэ-t", "wtsa"}, {"мсэ-r", "ra"},
   });
   for (const Term& a : abbrevs) {
     if (a.text == t) return a.value;
@@ -501,8 +573,8 @@ std::optional<Qualifier> ParseQualifier(const Normalized& n, size_t p) {
       return std::nullopt;
     }
     for (size_t i = first; i <= last; ++i) {
-      if (used[i - a] || !(IsLetter(s[i]) || IsSpace(s[i]) || s[i] == '-' || s[i] == '\'' ||
-                           s[i] == U'’')) {
+      if (used[i - a] ||
+          !(IsLetter(s[i]) || IsSpace(s[i]) || s[i] == '-' || s[i] == '\'' || s[i] == U'’')) {
         return std::nullopt;
       }
     }
@@ -517,7 +589,7 @@ struct Item {
   size_t begin = 0, end = 0;  // the number
   size_t own_end = 0;         // after the number's own 号, instrument and qualifier
   int number = 0;
-  int session = 0;  // "70" of "70/1"
+  int session = 0;   // "70" of "70/1"
   bool hao = false;  // followed by 号
   std::optional<Qualifier> qualifier;
 };
@@ -572,9 +644,12 @@ const Term* MatchPostfix(const U32& s, size_t p, size_t* len) {
     if (k > q && BoundaryAfter(s, k)) {
       std::string inst = AbbrevInstrument(s.substr(q, k - q));
       if (!inst.empty()) {
-        static const Terms abbrev_terms = MakeTerms({{"pp", "pp"}, {"wtdc", "wtdc"},
-                                                     {"wtsa", "wtsa"}, {"wrc", "wrc"},
-                                                     {"unga", "unga"}, {"ecosoc", "ecosoc"},
+        static const Terms abbrev_terms = MakeTerms({{"pp", "pp"},
+                                                     {"wtdc", "wtdc"},
+                                                     {"wtsa", "wtsa"},
+                                                     {"wrc", "wrc"},
+                                                     {"unga", "unga"},
+                                                     {"ecosoc", "ecosoc"},
                                                      {"ra", "ra"}});
         for (const Term& t : abbrev_terms) {
           if (t.value == inst) {
@@ -779,22 +854,20 @@ size_t SymbolAt(const Normalized& n, size_t p) {
       return 0;
     }
   }
+  // Cheap filter before the real parse: C<yy>/, CWG-, or upper-case letters and "/".
+  auto at = [&](size_t i) { return p + i < s.size() ? s[p + i] : U'\0'; };
+  bool plausible = at(0) == 'C' && at(1) == 'W' && at(2) == 'G' && at(3) == '-';
+  plausible = plausible || (at(0) == 'C' && IsDigit(at(1)) && IsDigit(at(2)) && at(3) == '/');
+  if (!plausible) {
+    size_t i = 0;
+    while (at(i) >= 'A' && at(i) <= 'Z') ++i;
+    plausible = at(i) == '/';
+  }
+  if (!plausible) return 0;
   std::string run;
   for (size_t i = p; i < s.size() && run.size() < 160 && s[i] >= 0x20 && s[i] <= 0x7E; ++i) {
     run.push_back(static_cast<char>(s[i]));
   }
-  // Cheap filter before the real parse: C<yy>/, CWG-, or upper-case letters and "/".
-  bool plausible = run.starts_with("CWG-");
-  if (!plausible && run.size() > 3 && run[0] == 'C' && IsDigit(run[1]) && IsDigit(run[2]) &&
-      run[3] == '/') {
-    plausible = true;
-  }
-  if (!plausible) {
-    size_t i = 0;
-    while (i < run.size() && run[i] >= 'A' && run[i] <= 'Z') ++i;
-    plausible = i > 0 && i < run.size() && run[i] == '/';
-  }
-  if (!plausible) return 0;
   return SymbolPrefixLength(run);  // ASCII: one character per byte
 }
 
@@ -804,9 +877,9 @@ std::vector<Citation> ExtractCitations(std::string_view text) {
   Normalized n = Normalize(text);
   const U32& s = n.folded;
   std::vector<Citation> out;
-  size_t floor = 0;               // nothing before this belongs to a new citation
-  size_t previous_end = kNone;    // end of the previous resolution phrase
-  std::string chain;              // the instrument the previous phrase named or inherited
+  size_t floor = 0;             // nothing before this belongs to a new citation
+  size_t previous_end = kNone;  // end of the previous resolution phrase
+  std::string chain;            // the instrument the previous phrase named or inherited
   size_t p = 0;
   while (p < s.size()) {
     std::optional<Phrase> ph;

@@ -23,7 +23,8 @@
 //   3. a qualifier with a year and no place ("Rev. 2019"): the Council;
 //   4. the instrument of the citation it directly continues ("理事会第1305号决议…和第1336号决议");
 //   5. the number: 1000 and above the Council, below 1000 the Plenipotentiary Conference.
-// A number "70/1" is a UN General Assembly resolution (symbol "A/RES/70/1") unless named otherwise.
+// A number "70/1" is a UN General Assembly resolution (symbol "A/RES/70/1") unless named otherwise;
+// "2004/70" (year/number, ECOSOC style) gets year 2004 and instrument "" unless named.
 // Besides the values in Citation::instrument, "unsc", "ecosoc", "hrc" (UN Human Rights Council)
 // and "ra" (Radiocommunication Assembly, "ITU-R Resolution") occur when named.
 //
@@ -57,9 +58,9 @@ struct Citation {
   int number = 0;          // the resolution number (1 for "70/1"); 0 for documents
   std::string place;       // canonical English place name: "Dubai", "Busan", "Buenos Aires", ...
   int year = 0;            // 0 when absent; for documents the year of "S/RES/955 (1994)"
-  bool revised = false;    // "Rev." / 修订版 / Rév. / Пересм. / المراجَع; documents: Rev.N
-  std::string symbol;      // documents: FormatSymbol; UN GA resolutions: "A/RES/70/1"
-  std::string text;        // the input bytes [begin, end)
+  bool revised = false;  // "Rev." / 修订版 / Rév. / Пересм. / المراجَع; documents: Rev.N
+  std::string symbol;  // documents: FormatSymbol; UN GA resolutions: "A/RES/70/1"
+  std::string text;    // the input bytes [begin, end)
 
   bool operator==(const Citation&) const = default;
 };

@@ -71,9 +71,9 @@ TEST(ExtractCitations, FindsEnglishRevisedResolution) {
 TEST(ExtractCitations, SharesTheQualifierOfAnEnglishList) {
   EXPECT_EQ(Resolutions("Resolutions 102 and 140 (Rev. Dubai, 2018)"),
             (std::vector<Res>{kPp102, kPp140}));
-  EXPECT_EQ(Resolutions("Resolutions 101, 102 and 206 (Dubai, 2018)"),
-            (std::vector<Res>{Pp(101, "Dubai", 2018), Pp(102, "Dubai", 2018),
-                              Pp(206, "Dubai", 2018)}));
+  EXPECT_EQ(
+      Resolutions("Resolutions 101, 102 and 206 (Dubai, 2018)"),
+      (std::vector<Res>{Pp(101, "Dubai", 2018), Pp(102, "Dubai", 2018), Pp(206, "Dubai", 2018)}));
 }
 
 TEST(ExtractCitations, GivesListItemsSpansThatDoNotOverlap) {
@@ -223,8 +223,7 @@ TEST(ExtractCitations, ReadsChineseListWithSharedQualifier) {
   EXPECT_EQ(c[1].text, "140号决议（2018年，迪拜，修订版）");
   EXPECT_EQ(Resolutions("第102号和140号决议（2018年，迪拜，修订版）"),
             (std::vector<Res>{kPp102, kPp140}));
-  EXPECT_EQ(Resolutions("第101、102和206号决议"),
-            (std::vector<Res>{Pp(101), Pp(102), Pp(206)}));
+  EXPECT_EQ(Resolutions("第101、102和206号决议"), (std::vector<Res>{Pp(101), Pp(102), Pp(206)}));
 }
 
 TEST(ExtractCitations, IgnoresWidthOfDigitsAndPunctuation) {
@@ -294,8 +293,7 @@ TEST(ExtractCitations, FindsUnAndCwgSymbols) {
             (std::vector<std::string>{"A/77/400", "A/C.4/77/L.12/Rev.1", "A/77/90-E/2022/66",
                                       "S/RES/955 (1994)", "E/2022/66", "A/RES/77/1",
                                       "A/77/400/Add.1", "A/77/400/Corr.2", "A/C.4/77/SR.24",
-                                      "CWG-Internet 16/1", "C22/DT/5-E", "C22/INF/3",
-                                      "C22/33-C"}));
+                                      "CWG-Internet 16/1", "C22/DT/5-E", "C22/INF/3", "C22/33-C"}));
   EXPECT_EQ(ExtractCitations("S/RES/955 (1994)")[0].year, 1994);
 }
 
@@ -325,11 +323,12 @@ std::string ReadSeed(const std::string& prefix) {
   return "";
 }
 
-#define SEED_OR_SKIP(var, prefix)                                                         \
-  std::string var = ReadSeed(prefix);                                                     \
-  if (var.empty()) {                                                                      \
-    GTEST_SKIP() << "seed " prefix "* not found: set PLENARY_SEEDS to the seeds directory " \
-                    "(default /work/shared/seeds)";                                        \
+#define SEED_OR_SKIP(var, prefix)                                            \
+  std::string var = ReadSeed(prefix);                                        \
+  if (var.empty()) {                                                         \
+    GTEST_SKIP() << "seed " prefix                                           \
+                    "* not found: set PLENARY_SEEDS to the seeds directory " \
+                    "(default /work/shared/seeds)";                          \
   }
 
 // 000: Council 2022 summary record, items on Internet matters.
@@ -337,20 +336,31 @@ TEST(Seeds, FindsEveryResolutionInTheSummaryRecord) {
   SEED_OR_SKIP(text, "000_");
   const std::vector<Res> expected = {
       // Heading 1: 第101、102、133、180和206号决议 (unqualified).
-      Pp(101), Pp(102), Pp(133), Pp(180), Pp(206),
+      Pp(101),
+      Pp(102),
+      Pp(133),
+      Pp(180),
+      Pp(206),
       // 1.1: 全权代表大会第101号决议（2018年，迪拜，修订版）… 第206号决议（2018年，迪拜）
-      Pp(101, "Dubai", 2018, true), kPp102, Pp(133, "Dubai", 2018, true),
-      Pp(180, "Dubai", 2018, true), Pp(206, "Dubai", 2018, false),
+      Pp(101, "Dubai", 2018, true),
+      kPp102,
+      Pp(133, "Dubai", 2018, true),
+      Pp(180, "Dubai", 2018, true),
+      Pp(206, "Dubai", 2018, false),
       // 1.3
       kPp102,
       // 2.1: 全权代表大会（PP）第130号决议
       Pp(130, "Dubai", 2018, true),
       // 2.3: PP第174号决议（2014年，釜山，修订版）, PP第186号决议
-      Pp(174, "Busan", 2014, true), Pp(186, "Dubai", 2018, true),
+      Pp(174, "Busan", 2014, true),
+      Pp(186, "Dubai", 2018, true),
       // 2.4
       Pp(174, "Busan", 2014, true),
       // 4.1
-      kPp102, kPp140, Council(1305, 2019, true), Council(1336, 2019, true),
+      kPp102,
+      kPp140,
+      Council(1305, 2019, true),
+      Council(1336, 2019, true),
       // 5.5
       Pp(130, "Dubai", 2018, true),
   };
@@ -360,13 +370,13 @@ TEST(Seeds, FindsEveryResolutionInTheSummaryRecord) {
 TEST(Seeds, FindsEveryDocumentInTheSummaryRecord) {
   SEED_OR_SKIP(text, "000_");
   const std::vector<std::string> expected = {
-      "C22/33", "C21/33", "C22/33",                               // item 1
-      "C21/18", "C22/18",                                         // item 2
-      "C22/51", "C22/51", "C22/51",                               // item 3
-      "C22/58", "C22/58", "C22/58",                               // item 4
+      "C22/33",        "C21/33", "C22/33",                                    // item 1
+      "C21/18",        "C22/18",                                              // item 2
+      "C22/51",        "C22/51", "C22/51",                                    // item 3
+      "C22/58",        "C22/58", "C22/58",                                    // item 4
       "C22/32(Rev.1)", "C22/71", "C22/32(Rev.1)", "C22/71", "C22/32(Rev.1)",  // item 5
-      "C22/8", "C22/8", "C22/8",                                  // item 6
-      "C22/60", "C22/60",                                         // item 7
+      "C22/8",         "C22/8",  "C22/8",                                     // item 6
+      "C22/60",        "C22/60",                                              // item 7
   };
   EXPECT_EQ(Documents(text), expected);
 }
@@ -388,15 +398,30 @@ TEST(Seeds, FindsEveryResolutionInTheChairsReport) {
   const Res c1305 = Council(1305, 2019, true), c1336 = Council(1336, 2019, true);
   const std::vector<Res> expected = {
       // 概要: 2018年全权代表大会（PP-18）第102号决议…、第140号决议…和理事会第1305号…和第1336号
-      kPp102, kPp140, c1305, c1336,
+      kPp102,
+      kPp140,
+      c1305,
+      c1336,
       // 参考文件 (1336 with the typo 修版)
-      kPp102, kPp140, c1305, c1336,
-      // 1.1: 第1336号决议（2019年，修订版）按照…全权代表大会第102号和140号决议（2018年，迪拜，修订版）
-      c1336, kPp102, kPp140,
+      kPp102,
+      kPp140,
+      c1305,
+      c1336,
+      // 1.1:
+      // 第1336号决议（2019年，修订版）按照…全权代表大会第102号和140号决议（2018年，迪拜，修订版）
+      c1336,
+      kPp102,
+      kPp140,
       // 1.2
-      c1336, c1305, kPp102,
+      c1336,
+      c1305,
+      kPp102,
       // 1.3: 第102号决议…责成理事会修订第1344号决议…修改第1336号决议…第1344号决议…废止第1344号决议
-      kPp102, Council(1344), Council(1336), Council(1344), Council(1344),
+      kPp102,
+      Council(1344),
+      Council(1336),
+      Council(1344),
+      Council(1344),
       // 1.4
       c1336,
       // 2.7.3

@@ -13,9 +13,9 @@ namespace {
 
 constexpr std::string_view kLanguages = "EFSRAC";
 constexpr std::array<std::string_view, 4> kItuClasses = {"DT", "DL", "INF", "ADM"};
-constexpr std::array<std::string_view, 16> kOrgans = {"A",    "S",   "E",     "T",   "ST",  "DP",
-                                                      "TD",   "UNEP", "CCPR", "CERD", "CEDAW",
-                                                      "CRC",  "CAT", "CRPD",  "CMW", "CED"};
+constexpr std::array<std::string_view, 16> kOrgans = {"A",   "S",    "E",    "T",    "ST",    "DP",
+                                                      "TD",  "UNEP", "CCPR", "CERD", "CEDAW", "CRC",
+                                                      "CAT", "CRPD", "CMW",  "CED"};
 constexpr int kMaxCount = 999999;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -124,7 +124,8 @@ Result<DocumentSymbol> ParseItu(std::string_view text) {
       return Bad(text, "a CWG symbol names its group, as in CWG-Internet 16/1");
     }
     if (i >= t.size() || t[i] != ' ') {
-      return Bad(text, "a CWG symbol has a space before the meeting number, as in CWG-Internet 16/1");
+      return Bad(text,
+                 "a CWG symbol has a space before the meeting number, as in CWG-Internet 16/1");
     }
     size_t j = ++i;
     while (j < t.size() && IsDigit(t[j])) ++j;
@@ -149,8 +150,8 @@ Result<DocumentSymbol> ParseItu(std::string_view text) {
   if (i > 0) {
     std::string_view cls = t.substr(0, i);
     if (std::find(kItuClasses.begin(), kItuClasses.end(), cls) == kItuClasses.end()) {
-      return Bad(text, "unknown document class \"" + std::string(cls) +
-                           "\"; expected DT, DL, INF or ADM");
+      return Bad(
+          text, "unknown document class \"" + std::string(cls) + "\"; expected DT, DL, INF or ADM");
     }
     if (i >= t.size() || t[i] != '/') {
       return Bad(text, "expected \"/\" after " + std::string(cls));
@@ -232,8 +233,9 @@ Result<DocumentSymbol> ParseUnSingle(std::string_view whole, std::string_view t)
     if (!rule.empty()) return Bad(whole, rule);
   }
   if (k < 3) {
-    return Bad(whole, "a UN symbol has an organ, at least one series part and a number, as in "
-                      "A/77/400");
+    return Bad(whole,
+               "a UN symbol has an organ, at least one series part and a number, as in "
+               "A/77/400");
   }
   for (size_t i = 1; i + 1 < k; ++i) {
     if (!IsUnSeriesPart(parts[i])) {
@@ -254,8 +256,9 @@ Result<DocumentSymbol> ParseUnSingle(std::string_view whole, std::string_view t)
       if (dash != std::string_view::npos && AllDigits(number.substr(0, dash))) {
         return Bad(whole, "UN symbols carry no language suffix");
       }
-      return Bad(whole, "the document number is digits or a class and digits, as in 400 or "
-                        "L.12");
+      return Bad(whole,
+                 "the document number is digits or a class and digits, as in 400 or "
+                 "L.12");
     }
   }
   std::string series;
@@ -374,15 +377,15 @@ std::string RevisionHeader(const DocumentSymbol& s, std::string_view lang) {
     std::string_view rev, add, corr, doc;              // standing alone
     std::string_view to_rev, to_add, to_corr, to_doc;  // governed ("to the Revision")
   };
-  static constexpr Words kEn = {"Revision", "Addendum", "Corrigendum", "Document",
+  static constexpr Words kEn = {"Revision",    "Addendum",    "Corrigendum",    "Document",
                                 "to Revision", "to Addendum", "to Corrigendum", "to Document"};
-  static constexpr Words kFr = {"Révision", "Addendum", "Corrigendum", "Document",
+  static constexpr Words kFr = {"Révision",      "Addendum",     "Corrigendum",    "Document",
                                 "à la Révision", "à l'Addendum", "au Corrigendum", "au Document"};
-  static constexpr Words kEs = {"Revisión", "Addéndum", "Corrigéndum", "Documento",
+  static constexpr Words kEs = {"Revisión",      "Addéndum",    "Corrigéndum",    "Documento",
                                 "a la Revisión", "al Addéndum", "al Corrigéndum", "al Documento"};
-  static constexpr Words kRu = {"Пересмотр", "Дополнительный документ", "Исправление", "Документ",
-                                "к Пересмотру", "к Дополнительному документу", "к Исправлению",
-                                "к Документу"};
+  static constexpr Words kRu = {
+      "Пересмотр",    "Дополнительный документ",     "Исправление",   "Документ",
+      "к Пересмотру", "к Дополнительному документу", "к Исправлению", "к Документу"};
   static constexpr Words kAr = {"المراجعة", "الإضافة", "التصويب", "الوثيقة",
                                 "للمراجعة", "للإضافة", "للتصويب", "للوثيقة"};
   if (letter == "C") {

@@ -29,16 +29,16 @@
 namespace plenary::text {
 
 struct DocumentSymbol {
-  std::string series;  // "C22", "CWG-Internet 16", "A/77", "A/C.4/77", "S/RES", "E/2022"
-  std::string number;  // "33", "DT/5", "400", "L.12", "SR.24", "955"
+  std::string series;   // "C22", "CWG-Internet 16", "A/77", "A/C.4/77", "S/RES", "E/2022"
+  std::string number;   // "33", "DT/5", "400", "L.12", "SR.24", "955"
   int revision = 0;     // Rev.N
   int addendum = 0;     // Add.N
   int corrigendum = 0;  // Corr.N
   // Written order of Rev. and Add. when both are present: false for "Rev.1/Add.1" (an addendum to
   // the revision), true for "Add.1/Rev.1" (a revised addendum). Ignored unless both are set.
   bool addendum_first = false;
-  std::string language;  // "E","F","S","R","A","C" (ITU only), or ""
-  std::string year;      // "1994" for S/RES/955 (1994), else ""
+  std::string language;            // "E","F","S","R","A","C" (ITU only), or ""
+  std::string year;                // "1994" for S/RES/955 (1994), else ""
   std::vector<std::string> joint;  // the other symbols of a joint document, canonical form
 
   bool operator==(const DocumentSymbol&) const = default;
@@ -54,10 +54,10 @@ std::string FormatSymbol(const DocumentSymbol& s);
 
 // The line printed at the head of a revised, added or corrected document, naming the document it
 // amends: "Revision 1 to Document C17/130-E", "Addendum 1 to Document C22/33-E",
-// "Revision 1 to Addendum 1 to Document C19/5-E" (for "C19/5(Add.1)(Rev.1)"), or "Document C22/33-E"
-// for a plain document. `lang` is "en", "fr", "es", "ru", "ar" or "zh" (a region subtag such as
-// "zh-CN" is ignored); other languages get English. An ITU symbol without a language suffix gets
-// the suffix of `lang` (-E, -F, -S, -R, -A, -C); UN symbols never get one.
+// "Revision 1 to Addendum 1 to Document C19/5-E" (for "C19/5(Add.1)(Rev.1)"), or
+// "Document C22/33-E" for a plain document. `lang` is "en", "fr", "es", "ru", "ar" or "zh" (a
+// region subtag such as "zh-CN" is ignored); other languages get English. An ITU symbol without a
+// language suffix gets the suffix of `lang` (-E, -F, -S, -R, -A, -C); UN symbols never get one.
 std::string RevisionHeader(const DocumentSymbol& s, std::string_view lang);
 
 // The length in bytes of the longest prefix of `text` that is a symbol and ends at a plausible

@@ -131,15 +131,41 @@ TEST(ParseSymbol, KeepsTheOrderOfRevisionAndAddendum) {
 }
 
 TEST(FormatSymbol, RoundTripsCanonicalForms) {
-  for (std::string text :
-       {"C22/33", "C22/32(Rev.1)", "C22/32(Rev.1)-E", "C22/33(Add.1)", "C22/33(Corr.1)",
-        "C22/DT/5", "C22/DL/7", "C22/INF/3", "C22/33-E", "C22/33-F", "C22/33-S", "C22/33-R",
-        "C22/33-A", "C22/33-C", "C19/5(Add.1)(Rev.1)", "C22/33(Rev.1)(Add.2)(Corr.1)-R",
-        "CWG-Internet 16/1", "CWG-Internet 17/3(Rev.1)-E", "A/77/400", "A/C.4/77/L.12/Rev.1",
-        "A/C.4/77/SR.24", "A/77/90-E/2022/66", "S/RES/955 (1994)", "S/RES/955", "E/2022/66",
-        "A/RES/77/1", "A/77/400/Add.1", "A/77/400/Corr.2", "A/77/400/Add.1/Rev.1",
-        "A/77/400/Rev.1/Add.1", "A/HRC/RES/50/1", "ST/SGB/2019/8", "A/77/PV.12",
-        "E/C.12/GC/24", "A/RES/ES-10/19"}) {
+  for (std::string text : {"C22/33",
+                           "C22/32(Rev.1)",
+                           "C22/32(Rev.1)-E",
+                           "C22/33(Add.1)",
+                           "C22/33(Corr.1)",
+                           "C22/DT/5",
+                           "C22/DL/7",
+                           "C22/INF/3",
+                           "C22/33-E",
+                           "C22/33-F",
+                           "C22/33-S",
+                           "C22/33-R",
+                           "C22/33-A",
+                           "C22/33-C",
+                           "C19/5(Add.1)(Rev.1)",
+                           "C22/33(Rev.1)(Add.2)(Corr.1)-R",
+                           "CWG-Internet 16/1",
+                           "CWG-Internet 17/3(Rev.1)-E",
+                           "A/77/400",
+                           "A/C.4/77/L.12/Rev.1",
+                           "A/C.4/77/SR.24",
+                           "A/77/90-E/2022/66",
+                           "S/RES/955 (1994)",
+                           "S/RES/955",
+                           "E/2022/66",
+                           "A/RES/77/1",
+                           "A/77/400/Add.1",
+                           "A/77/400/Corr.2",
+                           "A/77/400/Add.1/Rev.1",
+                           "A/77/400/Rev.1/Add.1",
+                           "A/HRC/RES/50/1",
+                           "ST/SGB/2019/8",
+                           "A/77/PV.12",
+                           "E/C.12/GC/24",
+                           "A/RES/ES-10/19"}) {
     auto parsed = ParseSymbol(text);
     ASSERT_TRUE(parsed.ok()) << text << ": " << parsed.error().message;
     EXPECT_EQ(FormatSymbol(*parsed), text);
@@ -219,8 +245,7 @@ TEST(RevisionHeader, UsesTheSuffixOfTheRequestedLanguage) {
   EXPECT_EQ(RevisionHeader(Parsed("C17/130(Rev.1)"), "zh"), "C17/130-C号文件的第1号修订版");
   EXPECT_EQ(RevisionHeader(Parsed("C22/33(Add.1)"), "zh-CN"), "C22/33-C号文件的第1号补遗");
   EXPECT_EQ(RevisionHeader(Parsed("C17/130(Rev.1)"), "fr"), "Révision 1 au Document C17/130-F");
-  EXPECT_EQ(RevisionHeader(Parsed("C17/130(Rev.1)"), "es"),
-            "Revisión 1 al Documento C17/130-S");
+  EXPECT_EQ(RevisionHeader(Parsed("C17/130(Rev.1)"), "es"), "Revisión 1 al Documento C17/130-S");
   EXPECT_EQ(RevisionHeader(Parsed("C17/130(Rev.1)"), "ru"), "Пересмотр 1 к Документу C17/130-R");
   EXPECT_EQ(RevisionHeader(Parsed("C17/130(Rev.1)"), "ar"), "المراجعة 1 للوثيقة C17/130-A");
   EXPECT_EQ(RevisionHeader(Parsed("C17/130(Rev.1)"), "de"), "Revision 1 to Document C17/130-E");
