@@ -8,6 +8,8 @@
 #include "desk/desk.h"
 #include "meetings/web.h"
 #include "portal/portal.h"
+#include "search/search.h"
+#include "search/web.h"
 #include "site/login.h"
 #include "site/site.h"
 
@@ -26,6 +28,8 @@ void BuildRouter(http::Router& router, storage::Database& db, const Config& conf
         "# TYPE plenary_writes_refused_total counter\nplenary_writes_refused_total {}\n"
         "# TYPE plenary_write_queue gauge\nplenary_write_queue {}\n",
         w.writes, w.transactions, w.refused, w.queued);
+    out += fmt::format("# TYPE plenary_search_queue gauge\nplenary_search_queue {}\n",
+                       search::Lag(db));
     if (stats)
       out += fmt::format(
           "# TYPE plenary_http_requests_total counter\nplenary_http_requests_total {}\n"
@@ -55,6 +59,7 @@ void BuildRouter(http::Router& router, storage::Database& db, const Config& conf
   consultations::RegisterPages(router, db, config.limits);
   desk::RegisterRoutes(router, db);
   portal::RegisterPages(router, db);
+  search::RegisterRoutes(router, db);
   router.SetErrorHandler([&db](const Request& req, int status, const Error& e) {
     return site::ErrorResponse(db, req, status, e);
   });

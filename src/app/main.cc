@@ -12,6 +12,7 @@
 #include "demo/demo.h"
 #include "http/server.h"
 #include "http/templates.h"
+#include "search/search.h"
 #include "site/site.h"
 #include "storage/db.h"
 
@@ -131,6 +132,7 @@ int main(int argc, char** argv) {
         spdlog::info("empty database: demo corpus loaded");
       }
       http::LoadTemplates();
+      search::Indexer indexer(db);  // behind the durable writes; catches up after a restart
       http::Router router;
       limits.threads = threads;
       http::Server server(router, limits, [](http::Request& req) { site::ChooseLanguage(req); });

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
@@ -90,14 +91,10 @@ std::uint32_t Clusterer::NewCluster(std::uint32_t variant, std::string_view text
   } else {
     c = static_cast<std::uint32_t>(clusters_.size());
     clusters_.emplace_back();
+    if (options_.keep_representative_texts) rep_texts_.emplace_back();
   }
-  Cluster& cluster = clusters_[c];
-  cluster.first_variant = variant;
-  cluster.rep_variant = variant;
-  cluster.size = 0;
-  cluster.indexed = 0;
-  cluster.rep_text.clear();
-  if (options_.keep_representative_texts) cluster.rep_text.assign(text);
+  clusters_[c] = Cluster{variant, variant, 0, 0};
+  if (options_.keep_representative_texts) rep_texts_[c].assign(text);
   ++live_clusters_;
   return c;
 }
@@ -106,24 +103,24 @@ std::uint32_t Clusterer::Union(std::uint32_t a, std::uint32_t b) {
   a = FindCompress(a);
   b = FindCompress(b);
   if (a == b) return a;
-  Cluster* ca = &clusters_[variants_[a].cluster];
-  Cluster* cb = &clusters_[variants_[b].cluster];
-  if (ca->size < cb->size) {  // union by size: the larger tree's root stays the root
-    std::swap(a, b);
-    std::swap(ca, cb);
+  if (clusters_[variants_[a].cluster].size < clusters_[variants_[b].cluster].size) {
+    std::swap(a, b);  // union by size: the larger tree's root stays the root
   }
+  const std::uint32_t ia = variants_[a].cluster, ib = variants_[b].cluster;
+  Cluster* ca = &clusters_[ia];
+  Cluster* cb = &clusters_[ib];
   const bool a_older = ca->first_variant < cb->first_variant;
   const std::uint32_t ca_rep_count = variants_[ca->rep_variant].count;
   const std::uint32_t cb_rep_count = variants_[cb->rep_variant].count;
   if (cb_rep_count > ca_rep_count || (cb_rep_count == ca_rep_count && !a_older)) {
     ca->rep_variant = cb->rep_variant;
-    ca->rep_text = std::move(cb->rep_text);
+    if (options_.keep_representative_texts) rep_texts_[ia] = std::move(rep_texts_[ib]);
   }
   ca->first_variant = std::min(ca->first_variant, cb->first_variant);
   ca->size += cb->size;
   ca->indexed += cb->indexed;
-  cb->rep_text = std::string();  // release the memory
-  free_clusters_.push_back(variants_[b].cluster);
+  if (options_.keep_representative_texts) rep_texts_[ib] = std::string();  // release the memory
+  free_clusters_.push_back(ib);
   --live_clusters_;
   variants_[b].parent = a;
   return a;
@@ -135,11 +132,12 @@ CampaignId Clusterer::AddDuplicate(ResponseId id, std::uint32_t variant, std::st
   VariantRec& v = variants_[variant];
   ++v.count;
   const std::uint32_t root = FindCompress(variant);
-  Cluster& cluster = clusters_[variants_[root].cluster];
+  const std::uint32_t c = variants_[root].cluster;
+  Cluster& cluster = clusters_[c];
   ++cluster.size;
   if (cluster.rep_variant != variant && v.count > variants_[cluster.rep_variant].count) {
     cluster.rep_variant = variant;
-    if (options_.keep_representative_texts) cluster.rep_text.assign(text);
+    if (options_.keep_representative_texts) rep_texts_[c].assign(text);
   }
   return IdOfRoot(root);
 }
@@ -214,15 +212,24 @@ std::vector<CampaignId> Clusterer::AddBatch(
     const size_t n = std::min(kChunk, responses.size() - begin);
     prepared.assign(n, Prepared{});
     std::atomic<size_t> next{0};
+    std::exception_ptr error;  // the first exception a worker met (from the tokenizer, say)
+    std::mutex error_mu;
     auto work = [&] {
-      for (size_t i = next++; i < n; i = next++) {
-        prepared[i] = Prepare(responses[begin + i].second);
+      try {
+        for (size_t i = next++; i < n; i = next++) {
+          prepared[i] = Prepare(responses[begin + i].second);
+        }
+      } catch (...) {
+        next = n;
+        std::lock_guard lock(error_mu);
+        if (!error) error = std::current_exception();
       }
     };
     std::vector<std::jthread> pool;
     for (int t = 1; t < threads && static_cast<size_t>(t) < n; ++t) pool.emplace_back(work);
     work();
     pool.clear();  // joins
+    if (error) std::rethrow_exception(error);
 
     std::lock_guard lock(mu_);
     for (size_t i = 0; i < n; ++i) {
@@ -258,7 +265,7 @@ std::vector<Campaign> Clusterer::Campaigns(std::uint64_t min_size) const {
       campaign.id = variants_[cluster.first_variant].first_response;
       campaign.size = cluster.size;
       campaign.representative_response = variants_[cluster.rep_variant].first_response;
-      campaign.representative = cluster.rep_text;
+      if (options_.keep_representative_texts) campaign.representative = rep_texts_[c];
     }
     const VariantRec& rec = variants_[v];
     out[it->second].variants.push_back(Variant{rec.first_response, rec.hash, rec.count});
@@ -291,10 +298,11 @@ std::size_t Clusterer::MemoryBytes() const {
                  variants_.capacity() * sizeof(VariantRec) +
                  exact_.capacity() * sizeof(std::uint32_t) +
                  clusters_.capacity() * sizeof(Cluster) +
+                 rep_texts_.capacity() * sizeof(std::string) +
                  free_clusters_.capacity() * sizeof(std::uint32_t) +
                  slot_variant_.capacity() * sizeof(std::uint32_t) + index_.MemoryBytes();
-  for (const Cluster& c : clusters_) {
-    if (c.rep_text.capacity() > 15) bytes += c.rep_text.capacity() + 1;  // beyond the SSO buffer
+  for (const std::string& text : rep_texts_) {
+    if (text.capacity() > 15) bytes += text.capacity() + 1;  // beyond the in-place buffer
   }
   return bytes;
 }

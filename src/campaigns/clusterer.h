@@ -22,10 +22,10 @@
 // (Assignments() and Campaigns() always give the current state).
 //
 // Memory: no response text is kept except each campaign's representative (and none at all with
-// keep_representative_texts = false). Per response 12 bytes; per distinct variant about 70 bytes;
-// per indexed variant about 256 bytes of signature and up to about 250 bytes of LSH tables (32 × 4).
-// So at most about 600 bytes a response when every response is different, and far less for
-// copies. MemoryBytes() reports the current total.
+// keep_representative_texts = false). Per response 12 bytes; per distinct variant about 60 bytes;
+// per indexed variant 128 bytes of signature and 180 to 365 bytes of LSH tables (32 × 4, with
+// hash tables between 35% and 70% full). So about 450 bytes (at most 600) a response when every
+// response is different, and far less for campaign copies. MemoryBytes() reports the total.
 //
 // Thread safety: all methods may be called concurrently from any threads. State is guarded by one
 // internal mutex; Add and AddBatch tokenize and compute signatures outside it, so concurrent Adds
@@ -98,6 +98,8 @@ class Clusterer {
 
   // Places `responses` in order, exactly as Add on each would, preparing signatures on
   // options.threads threads. Returns the campaign id of each as Add would have returned it.
+  // Responses go in by chunks of 8192: should the tokenizer throw, the exception is rethrown here
+  // and the chunk it occurred in has not been added (earlier chunks have).
   std::vector<CampaignId> AddBatch(std::span<const std::pair<ResponseId, std::string>> responses);
 
   // Every response so far, in order of arrival, with its current campaign.
@@ -129,7 +131,6 @@ class Clusterer {
     std::uint32_t rep_variant;
     std::uint32_t size;     // responses
     std::uint32_t indexed;  // signatures in the LSH index
-    std::string rep_text;
   };
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
@@ -157,6 +158,7 @@ class Clusterer {
   std::vector<VariantRec> variants_;
   std::vector<std::uint32_t> exact_;  // open addressing over variant indices, keyed by hash
   std::vector<Cluster> clusters_;
+  std::vector<std::string> rep_texts_;  // parallel to clusters_ if keep_representative_texts
   std::vector<std::uint32_t> free_clusters_;
   std::size_t live_clusters_ = 0;
   LshIndex index_;

@@ -294,14 +294,14 @@ TEST(ClusterAll, StaysUnder600BytesAResponseWhenEveryResponseIsDifferent) {
   Clusterer c(ClustererOptions{.keep_representative_texts = false});
   c.AddBatch(corpus.responses);
   EXPECT_EQ(c.num_campaigns(), corpus.responses.size());
-  EXPECT_LE(c.MemoryBytes(), 600 * corpus.responses.size());
+  EXPECT_LE(c.MemoryBytes(), 600 * corpus.responses.size());  // measured: 452 bytes
 }
 
 TEST(ClusterAll, NeedsFarLessMemoryForCampaignCopies) {
   const Corpus corpus = GenerateCorpus({.seed = 3, .responses = 20000});
   Clusterer c(ClustererOptions{.keep_representative_texts = false});
   c.AddBatch(corpus.responses);
-  EXPECT_LE(c.MemoryBytes(), 450 * corpus.responses.size());
+  EXPECT_LE(c.MemoryBytes(), 300 * corpus.responses.size());  // measured: 171 bytes
 }
 
 }  // namespace

@@ -430,7 +430,7 @@ std::string Signature(const Language& lang, Rng& rng) {
   return s;
 }
 
-std::string Assemble(const Language& lang, std::string_view greeting,
+std::string Assemble(std::string_view greeting,
                      const std::vector<std::string>& body, std::string_view signature,
                      std::string_view separator) {
   std::string text;
@@ -573,7 +573,7 @@ std::string Personalise(const Template& t, Rng& rng, bool sign) {
   if (rng.Chance(0.2)) separator = rng.Chance(0.5) ? "\n" : "  ";
   const std::string greeting = rng.Chance(0.5) ? std::string(rng.Pick(lang.greetings)) : "";
   const std::string signature = sign && rng.Chance(0.8) ? Signature(lang, rng) : "";
-  return Assemble(lang, greeting, body, signature, separator);
+  return Assemble(greeting, body, signature, separator);
 }
 
 Template MakeTemplate(Rng& rng) {
@@ -581,7 +581,7 @@ Template MakeTemplate(Rng& rng) {
   t.lang = &PickLanguage(rng);
   t.body = Sentences(*t.lang, rng, 5, 9);
   const std::string_view separator = t.lang->script == Script::kHan ? "" : " ";
-  t.forms.push_back(Assemble(*t.lang, "", t.body, "", separator));
+  t.forms.push_back(Assemble("", t.body, "", separator));
   for (size_t extra = rng.Uniform(3); extra > 0; --extra) {
     t.forms.push_back(Personalise(t, rng, /*sign=*/false));
   }
@@ -594,7 +594,7 @@ std::string UniqueResponse(Rng& rng, const char*& language) {
   const std::vector<std::string> body = Sentences(lang, rng, 2, 8);
   const std::string greeting = rng.Chance(0.3) ? std::string(rng.Pick(lang.greetings)) : "";
   const std::string signature = rng.Chance(0.5) ? Signature(lang, rng) : "";
-  return Assemble(lang, greeting, body, signature, lang.script == Script::kHan ? "" : " ");
+  return Assemble(greeting, body, signature, lang.script == Script::kHan ? "" : " ");
 }
 
 std::uint64_t C2(std::uint64_t n) { return n * (n - 1) / 2; }

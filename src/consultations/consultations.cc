@@ -17,6 +17,7 @@
 #include "audit/audit.h"
 #include "base/random.h"
 #include "base/time.h"
+#include "search/search.h"
 #include "text/countries.h"
 #include "text/dates.h"
 #include "text/messages.h"
@@ -525,6 +526,7 @@ Result<Consultation> Create(storage::Database& db, std::int64_t user_id,
     for (std::size_t i = 0; i < questions.size(); ++i)
       c.Exec("INSERT INTO questions(consultation_id, number, text) VALUES(?,?,?)", id,
              static_cast<std::int64_t>(i + 1), json::serialize(questions[i]));
+    search::Enqueue(c, "consultation", id);
     audit::Record(c, user_id, "consultation.create", "consultation", id, std::nullopt,
                   json::serialize(json::object{{"key", in.key}, {"title", *title}}));
     return GetOn(c, std::to_string(id));
@@ -615,6 +617,7 @@ Result<Response> Moderate(storage::Database& db, std::int64_t user_id, std::int6
         after[field] = value;
       }
     }
+    search::Enqueue(c, "response", response_id);  // rejected or redacted: the index follows
     audit::Record(c, user_id, "response." + m.action, "response", response_id,
                   json::serialize(before), json::serialize(after));
     return response_id;
@@ -629,6 +632,9 @@ Result<int> PublishAccepted(storage::Database& db, std::int64_t user_id,
     auto cons = GetOn(c, consultation);
     if (!cons.ok()) return cons.error();
     Instant now = Now();
+    c.Exec("INSERT INTO search_queue(kind, ref_id, at) SELECT 'response', id, ? FROM responses "
+           "WHERE consultation_id = ? AND status = 'accepted' AND consent_publish = 1",
+           now, cons->id);
     c.Exec("UPDATE responses SET status = 'published', published_at = ? "
            "WHERE consultation_id = ? AND status = 'accepted' AND consent_publish = 1",
            now, cons->id);
@@ -651,6 +657,7 @@ Result<Consultation> SetSummary(storage::Database& db, std::int64_t user_id,
     if (publish && !published) published = Now();
     c.Exec("UPDATE consultations SET summary = ?, summary_published_at = ? WHERE id = ?",
            json::serialize(*text), published, cons->id);
+    search::Enqueue(c, "consultation", cons->id);
     audit::Record(c, user_id, publish ? "consultation.publish_summary" : "consultation.summary",
                   "consultation", cons->id,
                   cons->summary.is_null() ? std::nullopt
@@ -684,6 +691,7 @@ Result<FollowUp> AddFollowUp(storage::Database& db, std::int64_t user_id,
            *meeting, cons->id, in.number, in.kind, json::serialize(*owner), json::serialize(*text),
            Now());
     std::int64_t id = c.LastInsertId();
+    search::Enqueue(c, "action", id);
     // The meeting that acts on a consultation is the one that considered it.
     if (in.kind != "launch_consultation" && !cons->considered_at_meeting_id)
       c.Exec("UPDATE consultations SET considered_at_meeting_id = ? WHERE id = ?", *meeting,

@@ -9,6 +9,7 @@
 #include "base/assets.h"
 #include "base/random.h"
 #include "base/time.h"
+#include "search/search.h"
 
 namespace plenary::demo {
 
@@ -180,6 +181,7 @@ Status Load(storage::Database& db) {
              meetings.at(S(a.at("meeting"))), cid, S(a.at("number")), S(a.at("kind")),
              J(a.at("owner")), J(a.at("text")), Now());
     }
+    search::EnqueueAll(c);
     audit::Record(c, std::nullopt, "demo.load", "database", std::nullopt, std::nullopt,
                   json::serialize(json::object{{"note", corpus.at("note")}}));
     return Ok{};

@@ -9,6 +9,7 @@
 #include "consultations/web.h"
 #include "desk/desk.h"
 #include "meetings/meetings.h"
+#include "search/search.h"
 #include "text/countries.h"
 #include "text/dates.h"
 #include "text/messages.h"
@@ -95,6 +96,7 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
     site::Page page(db, req, "admin.tpl", T(lang, "admin_title"));
     auto& d = page.body();
     ShowFlash(req, d);
+    d.SetValue("SEARCH_LAG", T(lang, "search_lag", {{"n", search::Lag(db)}}));
     for (const auto& c : List(db)) {
       auto* o = d.AddSectionDictionary("ITEMS");
       o->SetIntValue("ID", c.id);

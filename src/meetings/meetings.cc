@@ -9,6 +9,7 @@
 #include "audit/audit.h"
 #include "base/time.h"
 #include "meetings/attendance_csv.h"
+#include "search/search.h"
 #include "text/countries.h"
 #include "text/messages.h"
 
@@ -223,6 +224,7 @@ Result<Meeting> CreateMeeting(storage::Database& db, std::int64_t user_id, const
            in.starts_at.empty() ? std::optional<std::string>() : in.starts_at, tz, in.mode,
            json::serialize(*place), in.registered_more_than, in.attended_more_than);
     std::int64_t id = c.LastInsertId();
+    search::Enqueue(c, "meeting", id);
     audit::Record(c, user_id, "meeting.create", "meeting", id, std::nullopt,
                   json::serialize(json::object{{"kind", in.kind}, {"number", in.number},
                                                {"starts_on", in.starts_on}}));

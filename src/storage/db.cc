@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "base/assets.h"
+#include "storage/fts5_tokenizer.h"
 
 namespace plenary::storage {
 
@@ -115,6 +116,7 @@ Connection::Connection(const std::string& path, bool writer) {
     throw std::runtime_error(fmt::format("cannot open database {}: {}", path, msg));
   }
   sqlite3_busy_timeout(db_, 10000);
+  RegisterTokenizer(db_);  // full-text tables use it (migration 0003)
   ExecScript("PRAGMA foreign_keys=ON");
   if (writer) {
     ExecScript("PRAGMA journal_mode=WAL");

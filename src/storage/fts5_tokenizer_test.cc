@@ -1,6 +1,6 @@
 // Tests for the "plenary" FTS5 tokenizer with queries from text::ToFtsQuery, on real
 // Chinese Council documents (the seeds) and on sentences in the other UN languages.
-#include "search/fts5_tokenizer.h"
+#include "storage/fts5_tokenizer.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -17,7 +17,7 @@
 
 #include "text/analyzer.h"
 
-namespace plenary::search {
+namespace plenary::storage {
 namespace {
 
 using text::ToFtsQuery;
@@ -322,4 +322,4 @@ TEST_F(Fts5TokenizerTest, RejectsMoreThanOneArgument) {
 }
 
 }  // namespace
-}  // namespace plenary::search
+}  // namespace plenary::storage

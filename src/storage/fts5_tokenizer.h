@@ -15,11 +15,11 @@
 #pragma once
 #include <sqlite3.h>
 
-namespace plenary::search {
+namespace plenary::storage {
 
 // Registers the tokenizer "plenary" on `db` (not owned; must outlive nothing of ours: the
 // tokenizer keeps no pointer to it). Throws std::runtime_error if FTS5 is missing or older than
 // fts5_api version 2.
 void RegisterTokenizer(sqlite3* db);
 
-}  // namespace plenary::search
+}  // namespace plenary::storage

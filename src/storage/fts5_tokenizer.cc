@@ -1,5 +1,5 @@
 // The analyzer as an SQLite FTS5 custom tokenizer, registered through fts5_api version 2.
-#include "search/fts5_tokenizer.h"
+#include "storage/fts5_tokenizer.h"
 
 #include <new>
 #include <stdexcept>
@@ -9,7 +9,7 @@
 
 #include "text/analyzer.h"
 
-namespace plenary::search {
+namespace plenary::storage {
 namespace {
 
 // One per FTS5 table: the language named in its `tokenize` option.
@@ -78,4 +78,4 @@ void RegisterTokenizer(sqlite3* db) {
     throw std::runtime_error(std::string("cannot register FTS5 tokenizer: ") + sqlite3_errstr(rc));
 }
 
-}  // namespace plenary::search
+}  // namespace plenary::storage

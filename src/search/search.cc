@@ -1,0 +1,290 @@
+// The search queue, the indexer and ranked queries over the per-language FTS5 tables.
+#include "search/search.h"
+
+#include <algorithm>
+#include <chrono>
+#include <regex>
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "base/time.h"
+#include "text/analyzer.h"
+#include "text/messages.h"
+
+namespace plenary::search {
+
+namespace json = boost::json;
+using storage::Connection;
+using storage::Stmt;
+
+void Enqueue(Connection& c, const std::string& kind, std::int64_t ref_id) {
+  c.Exec("INSERT INTO search_queue(kind, ref_id, at) VALUES(?,?,?)", kind, ref_id, Now());
+}
+
+void EnqueueAll(Connection& c) {
+  for (const char* sql :
+       {"INSERT INTO search_queue(kind, ref_id, at) SELECT 'consultation', id, ? FROM consultations",
+        "INSERT INTO search_queue(kind, ref_id, at) SELECT 'meeting', id, ? FROM meetings",
+        "INSERT INTO search_queue(kind, ref_id, at) SELECT 'contribution', id, ? FROM contributions",
+        "INSERT INTO search_queue(kind, ref_id, at) SELECT 'action', id, ? FROM actions",
+        "INSERT INTO search_queue(kind, ref_id, at) SELECT 'response', id, ? FROM responses "
+        "WHERE status = 'published'"})
+    c.Exec(sql, Now());
+}
+
+std::int64_t Lag(storage::Database& db) {
+  return db.Read().QueryInt("SELECT count(*) FROM search_queue").value_or(0);
+}
+
+namespace {
+
+struct Doc {
+  std::string language;
+  std::optional<std::int64_t> consultation_id, body_id;
+  std::string date, url, title, body;
+};
+
+json::value Parse(const std::string& s) {
+  boost::system::error_code ec;
+  auto v = json::parse(s, ec);
+  return ec ? json::value() : v;
+}
+
+// Each language version of a multilingual field.
+std::vector<std::pair<std::string, std::string>> Versions(const json::value& v) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (const auto* o = v.if_object())
+    for (const auto& [k, t] : *o)
+      if (t.is_string() && text::IsLanguage(k) && !t.as_string().empty())
+        out.emplace_back(std::string(k), std::string(t.as_string()));
+  return out;
+}
+
+std::string Text(const json::value& v, const std::string& lang) {
+  if (const auto* o = v.if_object())
+    if (const auto* t = o->if_contains(lang); t && t->is_string()) return std::string(t->as_string());
+  return "";
+}
+
+std::string DateOf(std::int64_t t) { return FormatIso(t).substr(0, 10); }
+
+// The public documents of one item (none when it is not public).
+std::vector<Doc> Build(Connection& c, const std::string& kind, std::int64_t id) {
+  std::vector<Doc> docs;
+  if (kind == "response") {
+    Stmt s(c,
+           "SELECT r.consultation_id, k.body_id, r.language, coalesce(r.published_at, "
+           "r.submitted_at), r.reference, r.name, r.organization, r.general_text, "
+           "(SELECT group_concat(text, char(10)) FROM answers a WHERE a.response_id = r.id) "
+           "FROM responses r JOIN consultations k ON k.id = r.consultation_id "
+           "WHERE r.id = ? AND r.status = 'published'");
+    s.BindAll(id);
+    if (s.Step()) {
+      std::string title = s.Text(5) + (s.Text(6).empty() ? "" : ", " + s.Text(6));
+      docs.push_back({s.Text(2), s.Int(0), s.Int(1), DateOf(s.Int(3)),
+                      fmt::format("/consultations/{}/responses#r-{}", s.Int(0), s.Text(4)), title,
+                      s.Text(8) + "\n" + s.Text(7)});
+    }
+  } else if (kind == "consultation") {
+    Stmt s(c,
+           "SELECT body_id, opens_at, title, description, summary, summary_published_at "
+           "FROM consultations WHERE id = ?");
+    s.BindAll(id);
+    if (s.Step()) {
+      json::value title = Parse(s.Text(2)), description = Parse(s.Text(3)),
+                  summary = s.IsNull(5) ? json::value() : Parse(s.Text(4));
+      std::vector<json::value> questions;
+      Stmt q(c, "SELECT text FROM questions WHERE consultation_id = ? ORDER BY number");
+      q.BindAll(id);
+      while (q.Step()) questions.push_back(Parse(q.Text(0)));
+      for (const auto& [lang, t] : Versions(title)) {
+        std::string body = Text(description, lang);
+        for (const auto& qt : questions) body += "\n" + Text(qt, lang);
+        body += "\n" + Text(summary, lang);
+        docs.push_back({lang, id, s.Int(0), DateOf(s.Int(1)), fmt::format("/consultations/{}", id),
+                        t, body});
+      }
+    }
+  } else if (kind == "meeting") {
+    Stmt s(c, "SELECT body_id, starts_on, title, place FROM meetings WHERE id = ?");
+    s.BindAll(id);
+    if (s.Step()) {
+      json::value place = Parse(s.Text(3));
+      for (const auto& [lang, t] : Versions(Parse(s.Text(2))))
+        docs.push_back({lang, std::nullopt, s.Int(0), s.Text(1), fmt::format("/meetings/{}", id), t,
+                        Text(place, lang)});
+    }
+  } else if (kind == "contribution") {
+    Stmt s(c,
+           "SELECT m.body_id, m.starts_on, k.meeting_id, k.symbol, k.title, k.source "
+           "FROM contributions k JOIN meetings m ON m.id = k.meeting_id WHERE k.id = ?");
+    s.BindAll(id);
+    if (s.Step()) {
+      json::value source = Parse(s.Text(5));
+      for (const auto& [lang, t] : Versions(Parse(s.Text(4))))
+        docs.push_back({lang, std::nullopt, s.Int(0), s.Text(1),
+                        fmt::format("/meetings/{}", s.Int(2)), s.Text(3) + " " + t,
+                        Text(source, lang)});
+    }
+  } else if (kind == "action") {
+    Stmt s(c,
+           "SELECT m.body_id, m.starts_on, a.meeting_id, a.consultation_id, a.number, a.owner, "
+           "a.text FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE a.id = ?");
+    s.BindAll(id);
+    if (s.Step()) {
+      json::value owner = Parse(s.Text(5));
+      for (const auto& [lang, t] : Versions(Parse(s.Text(6))))
+        docs.push_back({lang, s.OptInt(3), s.Int(0), s.Text(1),
+                        fmt::format("/meetings/{}", s.Int(2)), s.Text(4) + " " + Text(owner, lang),
+                        t});
+    }
+  }
+  return docs;
+}
+
+const std::vector<std::string>& Kinds() {
+  static const std::vector<std::string> k = {"response", "consultation", "meeting", "contribution",
+                                             "action"};
+  return k;
+}
+
+}  // namespace
+
+int IndexBatch(storage::Database& db, int max_items) {
+  struct Item {
+    std::int64_t queue_id;
+    std::string kind;
+    std::int64_t ref_id;
+  };
+  std::vector<Item> items;
+  {
+    Stmt s(db.Read(), "SELECT id, kind, ref_id FROM search_queue ORDER BY id LIMIT ?");
+    s.BindAll(static_cast<std::int64_t>(max_items));
+    while (s.Step()) items.push_back({s.Int(0), s.Text(1), s.Int(2)});
+  }
+  if (items.empty()) return 0;
+  auto r = db.Write<int>([&](Connection& c) -> Result<int> {
+    for (const auto& it : items) {
+      // Remove what the index holds for the item, then add its current public text.
+      std::vector<std::tuple<std::int64_t, std::string, std::string, std::string>> old;
+      {
+        Stmt s(c, "SELECT id, language, title, body FROM search_docs WHERE kind = ? AND ref_id = ?");
+        s.BindAll(it.kind, it.ref_id);
+        while (s.Step()) old.emplace_back(s.Int(0), s.Text(1), s.Text(2), s.Text(3));
+      }
+      for (const auto& [id, lang, title, body] : old) {
+        c.Exec(fmt::format("INSERT INTO search_fts_{0}(search_fts_{0}, rowid, title, body) "
+                           "VALUES('delete', ?, ?, ?)",
+                           lang),
+               id, title, body);
+        c.Exec("DELETE FROM search_docs WHERE id = ?", id);
+      }
+      for (const auto& d : Build(c, it.kind, it.ref_id)) {
+        c.Exec("INSERT INTO search_docs(kind, ref_id, language, consultation_id, body_id, date, "
+               "url, title, body) VALUES(?,?,?,?,?,?,?,?,?)",
+               it.kind, it.ref_id, d.language, d.consultation_id, d.body_id, d.date, d.url,
+               d.title, d.body);
+        c.Exec(fmt::format("INSERT INTO search_fts_{}(rowid, title, body) VALUES(?, ?, ?)",
+                           d.language),
+               c.LastInsertId(), d.title, d.body);
+      }
+    }
+    c.Exec("DELETE FROM search_queue WHERE id <= ?", items.back().queue_id);
+    return static_cast<int>(items.size());
+  });
+  return r.ok() ? *r : 0;
+}
+
+Indexer::Indexer(storage::Database& db, int poll_ms) : db_(db) {
+  thread_ = std::thread([this, poll_ms] {
+    while (!stop_) {
+      int n = 0;
+      try {
+        n = IndexBatch(db_);
+      } catch (const std::exception& e) {
+        spdlog::error("search indexer: {}", e.what());
+      }
+      if (n == 0) std::this_thread::sleep_for(std::chrono::milliseconds(poll_ms));
+    }
+  });
+}
+
+Indexer::~Indexer() {
+  stop_ = true;
+  thread_.join();
+}
+
+namespace {
+std::string EscapeHtml(const std::string& s) {
+  std::string out;
+  for (char ch : s) {
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      case '\x01': out += "<mark>"; break;
+      case '\x02': out += "</mark>"; break;
+      default: out += ch;
+    }
+  }
+  return out;
+}
+std::string Plain(std::string s) {
+  s.erase(std::remove_if(s.begin(), s.end(), [](char ch) { return ch == '\x01' || ch == '\x02'; }),
+          s.end());
+  return s;
+}
+}  // namespace
+
+Result<Results> Search(storage::Database& db, const Query& query) {
+  if (query.q.empty()) return InvalidArgument("q", "q: required");
+  if (query.q.size() > 500) return InvalidArgument("q", "q: at most 500 bytes");
+  if (query.kind && std::find(Kinds().begin(), Kinds().end(), *query.kind) == Kinds().end())
+    return InvalidArgument("kind", "kind: one of response, consultation, meeting, contribution, action");
+  if (query.language && !text::IsLanguage(*query.language))
+    return InvalidArgument("language", "language: one of ar, zh, en, fr, ru, es");
+  for (const auto* d : {&query.from, &query.to})
+    if (*d && !IsIsoDate(**d))
+      return InvalidArgument(d == &query.from ? "from" : "to",
+                             std::string(d == &query.from ? "from" : "to") + ": expected YYYY-MM-DD");
+  if (query.page < 1 || query.page > 500) return InvalidArgument("page", "page: 1 to 500");
+  int per_page = std::clamp(query.per_page, 1, 100);
+  std::int64_t want = static_cast<std::int64_t>(query.page) * per_page + 1;
+  std::vector<Hit> hits;
+  bool searchable = false;
+  for (const auto& lang : text::Languages()) {
+    if (query.language && *query.language != lang) continue;
+    std::string match = text::ToFtsQuery(query.q, lang);
+    if (match.empty()) continue;
+    searchable = true;
+    Stmt s(db.Read(),
+           fmt::format("SELECT d.kind, d.ref_id, d.language, d.date, d.url, d.title, "
+                       "bm25(search_fts_{0}, 2.0, 1.0) AS score, "
+                       "snippet(search_fts_{0}, -1, char(1), char(2), '…', 24) "
+                       "FROM search_fts_{0} JOIN search_docs d ON d.id = search_fts_{0}.rowid "
+                       "WHERE search_fts_{0} MATCH ?1 AND (?2 IS NULL OR d.kind = ?2) "
+                       "AND (?3 IS NULL OR d.consultation_id = ?3) AND (?4 IS NULL OR d.body_id = ?4) "
+                       "AND (?5 IS NULL OR d.date >= ?5) AND (?6 IS NULL OR d.date <= ?6) "
+                       "ORDER BY score LIMIT ?7",
+                       lang));
+    s.BindAll(match, query.kind, query.consultation_id, query.body_id, query.from, query.to, want);
+    while (s.Step())
+      hits.push_back({s.Text(0), s.Int(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5),
+                      Plain(s.Text(7)), EscapeHtml(s.Text(7)), s.Real(6)});
+  }
+  if (!searchable) return InvalidArgument("q", "q: no searchable words");
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const Hit& a, const Hit& b) { return a.score < b.score; });
+  Results out{{}, false, query.page, per_page};
+  std::size_t begin = static_cast<std::size_t>(query.page - 1) * per_page;
+  for (std::size_t i = begin; i < hits.size() && i < begin + per_page; ++i)
+    out.items.push_back(hits[i]);
+  out.more = hits.size() > begin + per_page;
+  return out;
+}
+
+}  // namespace plenary::search

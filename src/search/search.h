@@ -1,0 +1,73 @@
+// Full-text search across the public text of the platform in the six languages: published
+// responses, consultations (title, description, questions, summary), meetings, contributions
+// and the actions meetings approved.
+//
+// Indexing runs behind the durable write: use cases call Enqueue() in their own transaction,
+// and an Indexer thread drains the queue into the FTS5 tables. Acknowledged submissions never
+// wait for the index; the queue length is the lag (/metrics, the secretariat's desk).
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "base/result.h"
+#include "storage/db.h"
+
+namespace plenary::search {
+
+// Marks an item for (re)indexing; call inside the transaction that changed it. `kind` is
+// response, consultation, meeting, contribution or action. An item that is no longer public
+// (e.g. a rejected response) is removed from the index when its turn comes.
+void Enqueue(storage::Connection& c, const std::string& kind, std::int64_t ref_id);
+// Queues every item of the database (after a bulk load).
+void EnqueueAll(storage::Connection& c);
+
+// Items waiting to be indexed.
+std::int64_t Lag(storage::Database& db);
+
+// Indexes up to `max_items` queued items in one write transaction; returns how many.
+int IndexBatch(storage::Database& db, int max_items = 500);
+
+// A background thread running IndexBatch until the queue is empty, then polling.
+// Stops (after the current batch) when destroyed.
+class Indexer {
+ public:
+  explicit Indexer(storage::Database& db, int poll_ms = 200);
+  ~Indexer();
+
+ private:
+  storage::Database& db_;
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
+
+struct Query {
+  std::string q;
+  std::optional<std::string> kind, language, from, to;  // dates YYYY-MM-DD
+  std::optional<std::int64_t> consultation_id, body_id;
+  int page = 1;
+  int per_page = 20;
+};
+
+struct Hit {
+  std::string kind;
+  std::int64_t ref_id;
+  std::string language, date, url, title;
+  std::string snippet;       // plain text
+  std::string snippet_html;  // HTML-escaped, matches in <mark>
+  double score;              // bm25: lower is better
+};
+
+struct Results {
+  std::vector<Hit> items;
+  bool more;  // a next page exists
+  int page, per_page;
+};
+
+// Errors: 400 for an empty or over-long query, bad dates, unknown kind or language.
+Result<Results> Search(storage::Database& db, const Query& query);
+
+}  // namespace plenary::search

@@ -1,0 +1,81 @@
+// Search over HTTP: multilingual queries, filters, snippets, the asynchronous indexer.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Client } from '../lib/server.mjs';
+
+let server, anon, staff;
+before(async () => {
+  server = await startServer();
+  anon = new Client(server.url);
+  staff = await new Client(server.url).login();
+});
+after(async () => { await server?.stop(); });
+
+async function waitIndexed() {
+  for (let i = 0; i < 100; i++) {
+    const m = await (await anon.fetch('/metrics')).text();
+    if (/plenary_search_queue 0\b/.test(m)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the indexer did not catch up');
+}
+const search = async (params) => {
+  const res = await anon.fetch('/api/v1/search?' + new URLSearchParams(params));
+  return { status: res.status, body: await res.json() };
+};
+
+test('the demo corpus is searchable in Chinese, English, French and Arabic', async () => {
+  await waitIndexed();
+  for (const q of ['互联网', '环境影响', '公开磋商']) {
+    const { status, body } = await search({ q });
+    assert.equal(status, 200, q);
+    assert.ok(body.items.length > 0, q);
+    assert.ok(body.items.every((h) => (h.title + h.snippet).includes(q)), `${q}: ${JSON.stringify(body.items[0])}`);
+    assert.ok(body.items[0].snippet_html.includes(`<mark>`), q);
+  }
+  const fr = await search({ q: 'consultations', language: 'fr' });
+  assert.ok(fr.body.items.some((h) => /consultation\b/.test(h.title + h.snippet)), 'French stems meet');
+  const ar = await search({ q: 'المشاورة' });
+  assert.ok(ar.body.items.some((h) => h.language === 'ar'));
+  const env = await search({ q: 'environment', kind: 'response' });
+  assert.ok(env.body.items.length > 0 && env.body.items.every((h) => h.kind === 'response'));
+});
+
+test('a newly published response becomes searchable; a rejected one disappears', async () => {
+  const word = 'Zyxwvutsrq';
+  const res = await anon.json('/api/v1/consultations/ai-public-policy/responses', {
+    name: 'Searchable', country: 'CH', stakeholder_type: 'individual', email: 'find@example.org',
+    answers: { 1: `A unique word ${word} in this answer.` }, consent_publish: true });
+  const { reference } = await res.json();
+  await waitIndexed();
+  assert.equal((await search({ q: word })).body.items.length, 0, 'not public before moderation');
+  const queue = await (await staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=200')).json();
+  const id = queue.items.find((r) => r.reference === reference).id;
+  await staff.json(`/api/v1/responses/${id}/accept`, {});
+  await staff.json('/api/v1/consultations/ai-public-policy/publish', {});
+  await waitIndexed();
+  const found = await search({ q: word.toLowerCase() });
+  assert.equal(found.body.items.length, 1);
+  assert.match(found.body.items[0].url, new RegExp(`#r-${reference}$`));
+  assert.ok(!JSON.stringify(found.body).includes('find@example.org'));
+  await staff.json(`/api/v1/responses/${id}/reject`, { reason: 'Withdrawn by the author' });
+  await waitIndexed();
+  assert.equal((await search({ q: word })).body.items.length, 0);
+});
+
+test('bad queries get 400 naming the parameter; FTS syntax cannot break the query', async () => {
+  assert.equal((await search({ q: '' })).status, 400);
+  assert.equal((await search({ q: 'x', kind: 'planet' })).body.error.field, 'kind');
+  assert.equal((await search({ q: 'x', from: '2021-13-01' })).body.error.field, 'from');
+  assert.equal((await search({ q: 'x', page: 'two' })).body.error.field, 'page');
+  for (const q of ['"', 'a" OR b', 'NEAR(', '*', 'title:x', '-x', '(((']) {
+    const r = await search({ q });
+    assert.ok([200, 400].includes(r.status), `${q}: ${r.status}`);
+  }
+  const xss = await (await anon.fetch('/en/search?q=' + encodeURIComponent('<script>alert(1)</script>'))).text();
+  assert.ok(!xss.includes('<script>alert(1)'));
+  assert.ok(xss.includes('value="&lt;script&gt;alert(1)&lt;/script&gt;"'));
+  const page = await anon.fetch('/zh/search?q=' + encodeURIComponent('互联网'));
+  assert.equal(page.status, 200);
+  assert.match(await page.text(), /<mark>互联网<\/mark>/);
+});
