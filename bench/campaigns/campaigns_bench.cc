@@ -1,7 +1,9 @@
-// Benchmark: ClusterAll on generated consultations of 100k and 1M responses (time, memory, quality).
+// Benchmark: ClusterAll on generated consultations of 100k and 1M responses: time, memory, quality.
 //
 // Built by hand, not by CMake or CI (from the repository root):
+// clang-format off
 //   g++ -std=c++20 -O2 -DNDEBUG -Isrc src/campaigns/{shingles,minhash,clusterer,corpus}.cc bench/campaigns/campaigns_bench.cc -o /tmp/campaigns_bench -licui18n -licuuc -licudata -pthread
+// clang-format on
 // Run: /tmp/campaigns_bench [sizes, default 100000,1000000] [threads, default all cores]
 //
 // For each size it generates a corpus (CorpusOptions defaults: 6% unique, 38% in the seven largest
@@ -105,12 +107,12 @@ int main(int argc, char** argv) {
       clusterer.AddBatch(corpus.responses);
       state_bytes = clusterer.MemoryBytes();
     }
-    std::printf("%9zu %6.1f %8.1f %9.0f %7d %7zu %7.4f %7.4f %7.4f %7.4f %7llu %7zu %8.0f %8.0f %8.0f\n",
-                n, gen_s, cluster_s, n / cluster_s, corpus.num_campaigns, found, s.pair_precision,
-                s.pair_recall, s.bcubed_precision, s.bcubed_recall,
-                static_cast<unsigned long long>(s.uniques_merged), uniques, hwm / 1024.0,
-                reset ? (hwm - rss_before) * 1024.0 / n : -1.0,
-                static_cast<double>(state_bytes) / n);
+    std::printf(
+        "%9zu %6.1f %8.1f %9.0f %7d %7zu %7.4f %7.4f %7.4f %7.4f %7llu %7zu %8.0f %8.0f %8.0f\n", n,
+        gen_s, cluster_s, n / cluster_s, corpus.num_campaigns, found, s.pair_precision,
+        s.pair_recall, s.bcubed_precision, s.bcubed_recall,
+        static_cast<unsigned long long>(s.uniques_merged), uniques, hwm / 1024.0,
+        reset ? (hwm - rss_before) * 1024.0 / n : -1.0, static_cast<double>(state_bytes) / n);
     std::fflush(stdout);
   }
   std::printf("load average %s\n", LoadAverage().c_str());

@@ -293,14 +293,13 @@ std::size_t Clusterer::num_campaigns() const {
 
 std::size_t Clusterer::MemoryBytes() const {
   std::lock_guard lock(mu_);
-  size_t bytes = response_ids_.capacity() * sizeof(ResponseId) +
-                 response_variant_.capacity() * sizeof(std::uint32_t) +
-                 variants_.capacity() * sizeof(VariantRec) +
-                 exact_.capacity() * sizeof(std::uint32_t) +
-                 clusters_.capacity() * sizeof(Cluster) +
-                 rep_texts_.capacity() * sizeof(std::string) +
-                 free_clusters_.capacity() * sizeof(std::uint32_t) +
-                 slot_variant_.capacity() * sizeof(std::uint32_t) + index_.MemoryBytes();
+  size_t bytes =
+      response_ids_.capacity() * sizeof(ResponseId) +
+      response_variant_.capacity() * sizeof(std::uint32_t) +
+      variants_.capacity() * sizeof(VariantRec) + exact_.capacity() * sizeof(std::uint32_t) +
+      clusters_.capacity() * sizeof(Cluster) + rep_texts_.capacity() * sizeof(std::string) +
+      free_clusters_.capacity() * sizeof(std::uint32_t) +
+      slot_variant_.capacity() * sizeof(std::uint32_t) + index_.MemoryBytes();
   for (const std::string& text : rep_texts_) {
     if (text.capacity() > 15) bytes += text.capacity() + 1;  // beyond the in-place buffer
   }

@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <iostream>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <utility>
@@ -63,11 +65,11 @@ constexpr std::string_view kArabic =
 // Diacritics, tatweel, hamza dropped from alef, teh marbuta written as heh, final yeh as alef
 // maksura, plus a greeting and a signature.
 constexpr std::string_view kArabicCopy =
-    "السلام عليكم،\n\nنَعْتَقِدُ أنَّ مشـــروع التوصيـة سيُضْعِف الإنترنت المفتوح. لا تستطيع الشركات "
-    "الصغيرة تحمّل رسوم الشبكات الجديدة، وستكون المجتمعات الريفيه اول المتضررين. لم تُنشر اي دراسة "
-    "للأثر، ولم يشرح احد سبب قِصَر المواعيد النهائية. نحث المجلس على سحب القسم الخاص برسوم الشبكات "
-    "وعلى استشارة المستخدمين من جديد. يجب أن يحمى الإطار العادل حرية التعبير والنطاق العريض الميسور "
-    "التكلفة للجميع.\n\nمع خالص التحية، محمد أحمد، القاهرة";
+    "السلام عليكم،\n\nنَعْتَقِدُ أنَّ مشـــروع التوصيـة سيُضْعِف الإنترنت المفتوح. لا تستطيع "
+    "الشركات الصغيرة تحمّل رسوم الشبكات الجديدة، وستكون المجتمعات الريفيه اول المتضررين. لم تُنشر "
+    "اي دراسة للأثر، ولم يشرح احد سبب قِصَر المواعيد النهائية. نحث المجلس على سحب القسم الخاص "
+    "برسوم الشبكات وعلى استشارة المستخدمين من جديد. يجب أن يحمى الإطار العادل حرية التعبير "
+    "والنطاق العريض الميسور التكلفة للجميع.\n\nمع خالص التحية، محمد أحمد، القاهرة";
 constexpr std::string_view kArabicOther =
     "أؤيد مشروع التوصية بشأن رسوم الشبكات. ينبغي أن تساهم المنصات الكبرى في تكلفة الإنترنت لأن "
     "المشغلين ينقلون حركة بياناتها. ستستفيد المناطق الريفية من الاستثمارات الجديدة. أرجو من المجلس "
@@ -176,6 +178,38 @@ TEST(Clusterer, KeepsNoTextsWhenAskedNotTo) {
   ASSERT_EQ(campaigns.size(), 1u);
   EXPECT_EQ(campaigns[0].representative, "");
   EXPECT_EQ(campaigns[0].representative_response, 1u);
+}
+
+TEST(Clusterer, UsesTheTokenizerItIsGiven) {
+  ClustererOptions options;
+  // Splits on spaces only and keeps case: "Yes" and "yes" differ.
+  options.tokenizer = [](std::string_view text) {
+    std::vector<std::string> tokens;
+    for (size_t i = 0; i < text.size();) {
+      const size_t j = std::min(text.find(' ', i), text.size());
+      if (j > i) tokens.emplace_back(text.substr(i, j - i));
+      i = j + 1;
+    }
+    return tokens;
+  };
+  Clusterer c(options);
+  c.Add(1, "Yes");
+  c.Add(2, "yes");
+  c.Add(3, "yes");
+  EXPECT_EQ(c.num_campaigns(), 2u);
+}
+
+TEST(Clusterer, AddBatchPassesOnTokenizerErrors) {
+  ClustererOptions options;
+  options.threads = 2;
+  options.tokenizer = [](std::string_view text) -> std::vector<std::string> {
+    if (text == "bad") throw std::runtime_error("tokenizer failed");
+    return CampaignTokens(text);
+  };
+  Clusterer c(options);
+  std::vector<std::pair<ResponseId, std::string>> responses = {{1, "good"}, {2, "bad"}};
+  EXPECT_THROW(c.AddBatch(responses), std::runtime_error);
+  EXPECT_EQ(c.num_responses(), 0u);
 }
 
 // Sentences for a chain: A = s0..s5 and C = s3..s8 share too little (J ≈ 0.3) to link, but

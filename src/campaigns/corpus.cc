@@ -56,6 +56,7 @@ struct Language {
 // might read in comments on a draft telecommunications recommendation; agreement between the
 // parts is only approximately right in inflected languages, which does not matter here.
 const std::vector<Language>& Languages() {
+  // clang-format off
   static const std::vector<Language> languages = {
       {"en", 0.35, Script::kLatin,
        {"In my view,", "Frankly,", "As a small business owner,", "As a parent,",
@@ -323,6 +324,7 @@ const std::vector<Language>& Languages() {
         {"学校", "校园"}, {"模糊", "含糊"}, {"专家", "学者"}, {"拟议", "提议"},
         {"需求", "需要"}, {"快速", "迅速"}}},
   };
+  // clang-format on
   return languages;
 }
 
@@ -430,9 +432,8 @@ std::string Signature(const Language& lang, Rng& rng) {
   return s;
 }
 
-std::string Assemble(std::string_view greeting,
-                     const std::vector<std::string>& body, std::string_view signature,
-                     std::string_view separator) {
+std::string Assemble(std::string_view greeting, const std::vector<std::string>& body,
+                     std::string_view signature, std::string_view separator) {
   std::string text;
   if (!greeting.empty()) {
     text += greeting;
@@ -605,7 +606,8 @@ Corpus GenerateCorpus(const CorpusOptions& options) {
   Rng rng(Mix64(options.seed ^ 0x434f52505553ULL));  // "CORPUS"
   const size_t n = options.responses;
   const auto n_unique = static_cast<size_t>(std::llround(options.unique_share * n));
-  const auto n_top = std::min(n - n_unique, static_cast<size_t>(std::llround(options.top_share * n)));
+  const auto n_top =
+      std::min(n - n_unique, static_cast<size_t>(std::llround(options.top_share * n)));
   size_t n_tail = n - n_unique - n_top;
 
   // Campaign sizes: the top ones by weights 1/(i+1)^0.7, the others from a power law.
@@ -661,7 +663,8 @@ Corpus GenerateCorpus(const CorpusOptions& options) {
       const double form_share = label < top ? options.top_form_share : options.tail_form_share;
       if (r.Chance(form_share)) {
         // The template itself is the most common form; the edited forms share the rest.
-        const size_t f = t.forms.size() == 1 || r.Chance(0.6) ? 0 : 1 + r.Uniform(t.forms.size() - 1);
+        const size_t f =
+            t.forms.size() == 1 || r.Chance(0.6) ? 0 : 1 + r.Uniform(t.forms.size() - 1);
         text = t.forms[f];
       } else {
         text = Personalise(t, r, /*sign=*/true);

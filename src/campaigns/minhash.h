@@ -43,8 +43,8 @@ class MinHasher {
   int num_hashes() const { return static_cast<int>(mul_.size()); }
 
   // Writes the signature of the set `shingles` (64-bit hashes, repeats allowed) to `out`, which
-  // must have num_hashes() values. An empty set gets a fixed signature that agrees only with that of
-  // other empty sets.
+  // must have num_hashes() values. An empty set gets a fixed signature that agrees only with that
+  // of other empty sets.
   void Sign(std::span<const std::uint64_t> shingles, std::span<std::uint8_t> out) const;
   std::vector<std::uint8_t> Sign(std::span<const std::uint64_t> shingles) const;
 

@@ -72,9 +72,9 @@ TEST(EstimateJaccard, TracksTheExactJaccardSimilarity) {
 }
 
 TEST(ExactJaccard, CountsCommonMembersOverTheUnion) {
-  EXPECT_DOUBLE_EQ(ExactJaccard(std::vector<std::uint64_t>{1, 2, 3, 4},
-                                std::vector<std::uint64_t>{3, 4, 5, 6}),
-                   2.0 / 6.0);
+  EXPECT_DOUBLE_EQ(
+      ExactJaccard(std::vector<std::uint64_t>{1, 2, 3, 4}, std::vector<std::uint64_t>{3, 4, 5, 6}),
+      2.0 / 6.0);
   EXPECT_DOUBLE_EQ(ExactJaccard(std::vector<std::uint64_t>{}, std::vector<std::uint64_t>{}), 1);
   EXPECT_DOUBLE_EQ(ExactJaccard(std::vector<std::uint64_t>{1}, std::vector<std::uint64_t>{}), 0);
 }

@@ -23,19 +23,18 @@ bool IsArabicIgnorable(UChar32 c) {
          c == 0x0670 ||                   // superscript (dagger) alef
          (c >= 0x06D6 && c <= 0x06DC) ||  // Quranic annotation signs
          (c >= 0x06DF && c <= 0x06E4) || c == 0x06E7 || c == 0x06E8 ||
-         (c >= 0x06EA && c <= 0x06ED) ||
-         c == 0x0640;  // tatweel (kashida)
+         (c >= 0x06EA && c <= 0x06ED) || c == 0x0640;  // tatweel (kashida)
 }
 
 // Arabic letter folding; other code points are returned unchanged.
 UChar32 FoldArabicLetter(UChar32 c) {
   switch (c) {
-    case 0x0622:  // آ alef with madda
-    case 0x0623:  // أ alef with hamza above
-    case 0x0625:  // إ alef with hamza below
-    case 0x0671:  // ٱ alef wasla
-    case 0x0672:  // ٲ alef with wavy hamza above
-    case 0x0673:  // ٳ alef with wavy hamza below
+    case 0x0622:      // آ alef with madda
+    case 0x0623:      // أ alef with hamza above
+    case 0x0625:      // إ alef with hamza below
+    case 0x0671:      // ٱ alef wasla
+    case 0x0672:      // ٲ alef with wavy hamza above
+    case 0x0673:      // ٳ alef with wavy hamza below
       return 0x0627;  // ا
     case 0x0629:      // ة teh marbuta
       return 0x0647;  // ه

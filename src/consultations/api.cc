@@ -5,6 +5,7 @@
 
 #include "base/time.h"
 #include "consultations/web.h"
+#include "text/detect.h"
 #include "text/messages.h"
 
 namespace plenary::consultations {
@@ -183,7 +184,12 @@ Result<ResponseInput> ResponseFromInput(const site::Input& in, const std::string
       r.attachments.push_back({p.filename, p.data});
     }
   }
-  if (r.language.empty()) r.language = default_lang;
+  if (r.language.empty()) {
+    // Not stated: the language the text is written in, else the reader's interface language.
+    std::string all = r.general_text;
+    for (const auto& [n, t] : r.answers) all += "\n" + t;
+    r.language = text::DetectLanguage(all).value_or(default_lang);
+  }
   return r;
 }
 

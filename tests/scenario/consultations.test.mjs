@@ -91,6 +91,15 @@ test('a response is received with a reference, and is not public before moderati
   assert.ok(!pub.items.some((r) => r.reference === receipt.reference));
 });
 
+test('a response without a stated language keeps the language it is written in', async () => {
+  const body = respondent({ language: undefined, answers: { 1: 'Les centres de données devraient utiliser des énergies renouvelables et réduire leur consommation.' } });
+  delete body.language;
+  const { reference } = await (await anon.json('/api/v1/consultations/ai-public-policy/responses', body)).json();
+  const queue = await (await staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=200')).json();
+  const mine = queue.items.find((r) => r.reference === reference);
+  assert.equal(mine.language, 'fr');
+});
+
 test('bad input is refused with the field and the rule, and writes nothing', async () => {
   const url = '/api/v1/consultations/ai-public-policy/responses';
   const cases = [
