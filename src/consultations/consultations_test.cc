@@ -271,6 +271,24 @@ TEST(Demo, LoadsTheFiguresOfTheChairsReport) {
     EXPECT_EQ(*covid->attended, 75);
     auto open = Get(db, "ai-public-policy");
     EXPECT_EQ(StatusOf(*open, Now()), "open");
+    // The report paragraph in the six languages, with each language's plural forms.
+    const std::vector<std::pair<std::string, std::vector<std::string>>> expected = {
+        {"en", {"20 responses", "3 from governments", "111 registered participants",
+                "more than 60 active participants"}},
+        {"zh", {"20份回复", "3个政府", "111名注册与会者", "60多名"}},
+        {"fr", {"20 réponses", "3 de gouvernements", "111 participants inscrits",
+                "plus de 60 participants actifs"}},
+        {"es", {"20 respuestas", "3 de gobiernos", "111 participantes inscritos",
+                "más de 60 participantes activos"}},
+        {"ru", {"20 ответов", "3 ответа от правительств", "111 зарегистрированных участников",
+                "более 60 активных участников"}},
+        {"ar", {"20 ردًا", "3 ردود من الحكومات", "111 مشاركًا مسجلًا", "أكثر من 60 مشاركًا"}},
+    };
+    for (const auto& [lang, parts] : expected) {
+      auto p = ReportParagraph(db, "environment", lang);
+      ASSERT_TRUE(p.ok()) << lang;
+      for (const auto& part : parts) EXPECT_NE(p->find(part), std::string::npos) << lang << ": " << *p;
+    }
   }
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
 }
