@@ -17,7 +17,7 @@ const sh = (cmd, args, opts = {}) => execFileSync(cmd, args, { encoding: 'utf8',
 
 async function server(args = [], dbDir) {
   const dir = dbDir || mkdtempSync(join(tmpdir(), 'plenary-bench-'));
-  const proc = spawn(BIN, ['--db', join(dir, 'bench.db'), 'serve', '--listen', '127.0.0.1:0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(BIN, ['--db', join(dir, 'bench.db'), 'serve', '--listen', '127.0.0.1:0', '--submissions-per-ip-per-minute', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((ok, fail) => {
     let out = '';
     proc.stdout.on('data', (d) => { out += d; const m = out.match(/listening on (http:\/\/[^\s]+)\//); if (m) ok(m[1]); });

@@ -7,7 +7,8 @@
 // Run: /tmp/campaigns_bench [sizes, default 100000,1000000] [threads, default all cores]
 //
 // For each size it generates a corpus (CorpusOptions defaults: 6% unique, 38% in the seven largest
-// campaigns, seed 1), then times ClusterAll and scores it against the generator's labels. Memory
+// campaigns, seed 1), then times ClusterAll (wall clock, and CPU time of all threads, which other
+// load on the machine does not inflate) and scores it against the generator's labels. Memory
 // columns: peak RSS of the process (VmHWM); the peak growth during ClusterAll over the RSS before
 // it (the corpus texts excluded), per response, which includes ClusterAll's result (campaign ids
 // and every campaign with its variants and representative text); and, from a second run with a
@@ -15,6 +16,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -75,9 +77,9 @@ int main(int argc, char** argv) {
   const int threads = argc > 2 ? std::atoi(argv[2]) : 0;
   std::printf("cores %u, threads %d, load average %s\n", std::thread::hardware_concurrency(),
               threads, LoadAverage().c_str());
-  std::printf("%9s %6s %8s %9s %7s %7s %7s %7s %7s %7s %7s %7s %8s %8s %8s\n", "responses", "gen s",
-              "cluster s", "resp/s", "true c", "found c", "pair P", "pair R", "B3 P", "B3 R",
-              "uniq→c", "uniques", "HWM MB", "ΔHWM B/r", "state B/r");
+  std::printf("%9s %6s %9s %6s %9s %7s %7s %7s %7s %7s %7s %7s %7s %8s %8s %8s\n", "responses",
+              "gen s", "cluster s", "cpu s", "resp/s", "true c", "found c", "pair P", "pair R",
+              "B3 P", "B3 R", "uniq→c", "uniques", "HWM MB", "ΔHWM B/r", "state B/r");
   for (size_t n : sizes) {
     auto start = std::chrono::steady_clock::now();
     CorpusOptions corpus_options;
@@ -90,8 +92,10 @@ int main(int argc, char** argv) {
     const bool reset = ResetPeak();
     const long rss_before = StatusKb("VmRSS");
     start = std::chrono::steady_clock::now();
+    const std::clock_t cpu_start = std::clock();
     const Clustering result = ClusterAll(corpus.responses, options);
     const double cluster_s = Seconds(start);
+    const double cpu_s = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
     const long hwm = StatusKb("VmHWM");
     const Scores s = Score(corpus.labels, result.campaign_of);
     size_t found = 0, uniques = 0;
@@ -108,8 +112,9 @@ int main(int argc, char** argv) {
       state_bytes = clusterer.MemoryBytes();
     }
     std::printf(
-        "%9zu %6.1f %8.1f %9.0f %7d %7zu %7.4f %7.4f %7.4f %7.4f %7llu %7zu %8.0f %8.0f %8.0f\n", n,
-        gen_s, cluster_s, n / cluster_s, corpus.num_campaigns, found, s.pair_precision,
+        "%9zu %6.1f %9.1f %6.1f %9.0f %7d %7zu %7.4f %7.4f %7.4f %7.4f %7llu %7zu %8.0f "
+        "%8.0f %8.0f\n",
+        n, gen_s, cluster_s, cpu_s, n / cluster_s, corpus.num_campaigns, found, s.pair_precision,
         s.pair_recall, s.bcubed_precision, s.bcubed_recall,
         static_cast<unsigned long long>(s.uniques_merged), uniques, hwm / 1024.0,
         reset ? (hwm - rss_before) * 1024.0 / n : -1.0, static_cast<double>(state_bytes) / n);

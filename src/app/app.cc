@@ -18,7 +18,7 @@ namespace plenary::app {
 using http::Request;
 
 void BuildRouter(http::Router& router, storage::Database& db, const Config& config,
-                 const http::ServerStats* stats) {
+                 site::Throttles& throttles, const http::ServerStats* stats) {
   // Prometheus text format: the writer's queue and batches, the server's load.
   router.Add("GET", "/metrics", [&db, stats](Request&) {
     auto w = db.writer_stats();
@@ -53,10 +53,10 @@ void BuildRouter(http::Router& router, storage::Database& db, const Config& conf
                                                          : "application/octet-stream";
     return http::Text(std::string(*data), type).Header("Cache-Control", "public, max-age=3600");
   });
-  site::RegisterLoginRoutes(router, db);
+  site::RegisterLoginRoutes(router, db, throttles);
   meetings::RegisterApi(router, db);
-  consultations::RegisterApi(router, db, config.limits);
-  consultations::RegisterPages(router, db, config.limits);
+  consultations::RegisterApi(router, db, config.limits, throttles);
+  consultations::RegisterPages(router, db, config.limits, throttles);
   desk::RegisterRoutes(router, db);
   portal::RegisterPages(router, db);
   search::RegisterRoutes(router, db);

@@ -3,16 +3,19 @@
 #include "consultations/consultations.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "site/throttle.h"
 #include "storage/db.h"
 
 namespace plenary::app {
 
 struct Config {
   consultations::Limits limits;
+  site::ThrottleConfig throttle;
 };
 
 // `stats` (may be null) feeds /metrics.
+// `throttles` and `stats` must outlive the router; `stats` (may be null) feeds /metrics.
 void BuildRouter(http::Router& router, storage::Database& db, const Config& config,
-                 const http::ServerStats* stats = nullptr);
+                 site::Throttles& throttles, const http::ServerStats* stats = nullptr);
 
 }  // namespace plenary::app

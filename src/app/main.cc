@@ -75,6 +75,18 @@ int main(int argc, char** argv) {
                     "Read requests waiting at most; beyond, 503")->capture_default_str();
   serve->add_option("--max-connections", limits.max_connections,
                     "Open connections at most; beyond, 503")->capture_default_str();
+  auto& th = config.throttle;
+  serve->add_option("--submissions-per-ip-per-minute", th.submissions_per_ip_per_minute,
+                    "Responses one address may send per minute (0: unlimited)")->capture_default_str();
+  serve->add_option("--submissions-per-ip-burst", th.submissions_per_ip_burst,
+                    "... of which at once")->capture_default_str();
+  serve->add_option("--submissions-per-consultation-per-minute",
+                    th.submissions_per_consultation_per_minute,
+                    "Responses one consultation takes per minute (0: unlimited)")->capture_default_str();
+  serve->add_option("--logins-per-ip-per-minute", th.logins_per_ip_per_minute,
+                    "Sign-in attempts per address per minute (0: unlimited)")->capture_default_str();
+  serve->add_option("--logins-per-account-per-minute", th.logins_per_account_per_minute,
+                    "Sign-in attempts per account per minute (0: unlimited)")->capture_default_str();
 
   cli.add_subcommand("migrate", "Apply pending database migrations");
   cli.add_subcommand("seed-demo", "Load the demo corpus into an empty database");
@@ -136,7 +148,8 @@ int main(int argc, char** argv) {
       http::Router router;
       limits.threads = threads;
       http::Server server(router, limits, [](http::Request& req) { site::ChooseLanguage(req); });
-      app::BuildRouter(router, db, config, &server.stats());
+      site::Throttles throttles(config.throttle);
+      app::BuildRouter(router, db, config, throttles, &server.stats());
       auto [host, port] = SplitListen(listen);
       unsigned short bound = server.Listen(host, port);
       // Tests read this line to find the port.

@@ -15,7 +15,8 @@ enum class Code {
   kFailedPrecondition,  // 409: e.g. consultation closed or not yet open
   kConflict,            // 409: e.g. duplicate key
   kTooLarge,            // 413
-  kResourceExhausted,   // 429 / 503: rate or queue limits
+  kRateLimited,         // 429: a rate limit of this client, account or consultation
+  kResourceExhausted,   // 503: the server's queues are full
   kInternal,            // 500
 };
 
@@ -23,6 +24,7 @@ struct Error {
   Code code;
   std::string message;
   std::string field;  // the offending input field, when there is one
+  int retry_after_seconds = 0;  // for kRateLimited / kResourceExhausted
 };
 
 inline Error InvalidArgument(std::string field, std::string message) {

@@ -11,7 +11,7 @@
 // 3. A variant that links to nothing founds a new campaign (a singleton until others join).
 // 4. The signature is kept (and indexed) only while its campaign has fewer than
 //    max_indexed_per_campaign indexed variants: a large campaign is found through its first
-//    variants, so memory does not grow with its copies beyond ~60 bytes each.
+//    variants, so each further copy costs about 50 bytes if its text is new, 12 if not.
 //
 // The result depends only on the options and on the order of the responses: ClusterAll and
 // AddBatch give the same clustering as calling Add on each response in the same order.
@@ -26,6 +26,7 @@
 // per indexed variant 128 bytes of signature and 180 to 365 bytes of LSH tables (32 × 4, with
 // hash tables between 35% and 70% full). So about 450 bytes (at most 600) a response when every
 // response is different, and far less for campaign copies. MemoryBytes() reports the total.
+// Limits: fewer than 2^32 − 1 distinct texts and 2^32 responses.
 //
 // Thread safety: all methods may be called concurrently from any threads. State is guarded by one
 // internal mutex; Add and AddBatch tokenize and compute signatures outside it, so concurrent Adds
@@ -52,7 +53,8 @@ using ResponseId = std::uint64_t;
 using CampaignId = std::uint64_t;
 
 struct ClustererOptions {
-  // Tokens of a text; must be safe to call concurrently. Swap in text::Analyze here later.
+  // Tokens of a text; must be safe to call concurrently. To use the search analyzer instead,
+  // wrap text::Analyze (it also needs a language; "" stems Latin words with English rules).
   std::function<std::vector<std::string>(std::string_view)> tokenizer = CampaignTokens;
   int shingle_size = 3;  // k, tokens per shingle
   std::uint64_t shingle_seed = kDefaultShingleSeed;

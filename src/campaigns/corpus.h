@@ -8,7 +8,7 @@
 //   is either one of the campaign's 1–3 "form" variants verbatim (as submitted through a campaign
 //   website) or the template personalised: a greeting, a signature line ("Sincerely, <name>,
 //   <city>"), sentences reordered, a sentence dropped or one of the writer's own added, synonyms
-//   swapped, typos, whitespace and case changes; Arabic copies also vary in diacritics, tatweel,
+//   swapped, typos, line breaks or double spaces; Arabic copies also vary in diacritics, tatweel,
 //   hamza on alef and final yeh/alef maksura; Chinese copies in full-width or ASCII punctuation.
 //   The top `top_campaigns` campaigns hold `top_share` of the responses; the other campaigns have
 //   sizes drawn from a power law (P(size ≥ s) ∝ 1/s) between 2 and max(10, responses/100).

@@ -148,6 +148,7 @@ icu::BreakIterator& WordBreaker() {
 
 std::vector<std::string> CampaignTokens(std::string_view text) {
   std::vector<std::string> tokens;
+  if (text.size() >= 0x7FFFFFFF) throw std::length_error("CampaignTokens: text of 2 GiB or more");
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString raw = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));

@@ -31,6 +31,7 @@ inline constexpr std::uint64_t kDefaultShingleSeed = 0x9e3779b97f4a7c15ULL;
 // - Han and kana runs (Chinese, Japanese) become overlapping character bigrams, "互联网" → "互联",
 //   "联网"; a run of one character is one token. A run ends at anything that is not Han or kana.
 //   Hangul stays in words (Korean separates words with spaces).
+// Throws std::length_error for a text of 2 GiB or more, std::runtime_error if ICU data is missing.
 std::vector<std::string> CampaignTokens(std::string_view text);
 
 // A seeded 64-bit hash of `bytes` (FNV-1a over the bytes, then a strong finalizer so that every

@@ -212,7 +212,8 @@ std::string LangOf(const Request& req) {
 
 }  // namespace
 
-void RegisterApi(http::Router& router, storage::Database& db, const Limits& limits) {
+void RegisterApi(http::Router& router, storage::Database& db, const Limits& limits,
+                 site::Throttles& throttles) {
   router.Add("GET", "/api/v1/consultations", [&db](Request& req) {
     json::array items;
     for (const auto& c : List(db)) items.push_back(ConsultationJson(c, LangOf(req), false));
@@ -225,7 +226,10 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
     return http::Json(ConsultationJson(*c, LangOf(req), true));
   });
 
-  router.Add("POST", "/api/v1/consultations/{id}/responses", [&db, &limits](Request& req) {
+  router.Add("POST", "/api/v1/consultations/{id}/responses", [&db, &limits, &throttles](Request& req) {
+    auto target = Get(db, req.params[0]);
+    if (!target.ok()) return Err(target.error());
+    if (auto t = throttles.Submission(req.remote_ip, target->key); !t.ok()) return Err(t.error());
     http::MultipartLimits ml;
     ml.max_files = limits.max_attachments;
     ml.max_file_bytes = limits.max_attachment_bytes;

@@ -222,7 +222,8 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
 
 }  // namespace
 
-void RegisterPages(http::Router& router, storage::Database& db, const Limits& limits) {
+void RegisterPages(http::Router& router, storage::Database& db, const Limits& limits,
+                   site::Throttles& throttles) {
   router.Add("GET", "/consultations", [&db](Request& req) {
     const std::string& lang = req.lang;
     site::Page page(db, req, "consultations.tpl", T(lang, "consultations_title"));
@@ -247,9 +248,14 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     return ConsultationPage(db, req, *c, limits, nullptr, 200);
   });
 
-  router.Add("POST", "/consultations/{id}/responses", [&db, &limits](Request& req) {
+  router.Add("POST", "/consultations/{id}/responses", [&db, &limits, &throttles](Request& req) {
     auto c = Get(db, req.params[0]);
     if (!c.ok()) return site::ErrorResponse(db, req, c.error());
+    if (auto t = throttles.Submission(req.remote_ip, c->key); !t.ok()) {
+      auto r = site::ErrorResponse(db, req, t.error());
+      r.Header("Retry-After", std::to_string(t.error().retry_after_seconds));
+      return r;
+    }
     http::MultipartLimits ml;
     ml.max_files = limits.max_attachments;
     ml.max_file_bytes = limits.max_attachment_bytes;

@@ -5,12 +5,15 @@
 #include "consultations/consultations.h"
 #include "http/router.h"
 #include "site/site.h"
+#include "site/throttle.h"
 #include "storage/db.h"
 
 namespace plenary::consultations {
 
-void RegisterApi(http::Router& router, storage::Database& db, const Limits& limits);
-void RegisterPages(http::Router& router, storage::Database& db, const Limits& limits);
+void RegisterApi(http::Router& router, storage::Database& db, const Limits& limits,
+                 site::Throttles& throttles);
+void RegisterPages(http::Router& router, storage::Database& db, const Limits& limits,
+                   site::Throttles& throttles);
 
 
 // Shared by the API and the pages: JSON views (never personal data unless `staff`).

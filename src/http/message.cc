@@ -47,6 +47,7 @@ int StatusFor(Code code) {
     case Code::kFailedPrecondition: return 409;
     case Code::kConflict: return 409;
     case Code::kTooLarge: return 413;
+    case Code::kRateLimited: return 429;
     case Code::kResourceExhausted: return 503;
     case Code::kInternal: return 500;
   }
@@ -63,6 +64,7 @@ const char* CodeName(Code code) {
     case Code::kFailedPrecondition: return "failed_precondition";
     case Code::kConflict: return "conflict";
     case Code::kTooLarge: return "too_large";
+    case Code::kRateLimited: return "rate_limited";
     case Code::kResourceExhausted: return "resource_exhausted";
     case Code::kInternal: return "internal";
   }
@@ -74,7 +76,8 @@ Response JsonError(const Error& e) {
   boost::json::object err{{"code", CodeName(e.code)}, {"message", e.message}};
   if (!e.field.empty()) err["field"] = e.field;
   Response r = Json(boost::json::object{{"error", err}}, StatusFor(e.code));
-  if (e.code == Code::kResourceExhausted) r.Header("Retry-After", "5");
+  if (e.code == Code::kResourceExhausted || e.code == Code::kRateLimited)
+    r.Header("Retry-After", std::to_string(e.retry_after_seconds > 0 ? e.retry_after_seconds : 5));
   return r;
 }
 

@@ -36,15 +36,20 @@ http::Response LoginPage(storage::Database& db, const Request& req, const std::s
 }
 }  // namespace
 
-void RegisterLoginRoutes(http::Router& router, storage::Database& db) {
+void RegisterLoginRoutes(http::Router& router, storage::Database& db, Throttles& throttles) {
   router.Add("GET", "/login", [&db](Request& req) { return LoginPage(db, req, "", "", 200); });
 
-  router.Add("POST", "/login", [&db](Request& req) {
+  router.Add("POST", "/login", [&db, &throttles](Request& req) {
     auto in = ReadInput(req);
     if (!in.ok()) return ErrorResponse(db, req, in.error());
     std::string email = in->fields.Get("email").value_or("");
     if (!AnonymousCsrfOk(req, in->fields.Get("csrf").value_or("")))
       return LoginPage(db, req, text::T(req.lang, "error_csrf"), email, 403);
+    if (auto t = throttles.Login(req.remote_ip, email); !t.ok()) {
+      auto r = LoginPage(db, req, text::T(req.lang, "login_throttled"), email, 429);
+      r.Header("Retry-After", std::to_string(t.error().retry_after_seconds));
+      return r;
+    }
     auto r = Login(db, email, in->fields.Get("password").value_or(""));
     if (!r.ok()) return LoginPage(db, req, text::T(req.lang, "login_failed"), email, 401);
     auto resp = http::Redirect(SafeNext(in->fields.Get("next").value_or(""), req));
@@ -62,7 +67,7 @@ void RegisterLoginRoutes(http::Router& router, storage::Database& db) {
     return resp;
   });
 
-  router.Add("POST", "/api/v1/login", [&db](Request& req) {
+  router.Add("POST", "/api/v1/login", [&db, &throttles](Request& req) {
     auto in = ReadInput(req);
     if (!in.ok()) return http::JsonError(in.error());
     if (!in->json) return http::JsonError(InvalidArgument("body", "body: send application/json"));
@@ -70,6 +75,7 @@ void RegisterLoginRoutes(http::Router& router, storage::Database& db) {
     auto password = JsonString(*in->json, "password");
     if (!email.ok()) return http::JsonError(email.error());
     if (!password.ok()) return http::JsonError(password.error());
+    if (auto t = throttles.Login(req.remote_ip, *email); !t.ok()) return http::JsonError(t.error());
     auto r = Login(db, *email, *password);
     if (!r.ok()) return http::JsonError(r.error());
     auto resp = http::Json(json::object{{"user", {{"id", r->second.user.id},

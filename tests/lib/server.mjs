@@ -8,6 +8,8 @@ export const BIN = process.env.PLENARY_BIN || resolve(import.meta.dirname, '../.
 export const ADMIN = { email: 'secretariat@example.int', password: 'correct horse battery staple' };
 
 // Options: demo (default true), args (extra serve flags), dir (reuse a database folder).
+// Every test client comes from 127.0.0.1, so the per-address submission limit is lifted
+// unless a test sets it (tests/scenario/throttle.test.mjs).
 export async function startServer({ demo = true, args = [], dir } = {}) {
   dir = dir || mkdtempSync(join(tmpdir(), 'plenary-test-'));
   const db = join(dir, 'plenary.db');
@@ -17,7 +19,8 @@ export async function startServer({ demo = true, args = [], dir } = {}) {
   } catch (e) {
     if (!String(e.stderr).includes('already exists')) throw e;
   }
-  const proc = spawn(BIN, ['--db', db, 'serve', '--listen', '127.0.0.1:0', ...(demo ? [] : ['--no-demo']), ...args],
+  const limits = args.some((a) => a.startsWith('--submissions-per-ip')) ? [] : ['--submissions-per-ip-per-minute', '0'];
+  const proc = spawn(BIN, ['--db', db, 'serve', '--listen', '127.0.0.1:0', ...(demo ? [] : ['--no-demo']), ...limits, ...args],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; });

@@ -1,0 +1,95 @@
+// Fuzzes the JSON request bodies of the API as the server reads them: site::ReadInput (the entry
+// point of every JSON handler: Content-Type dispatch, boost::json::parse, the object check), then
+// site::JsonString on the response-form members, site::Pick on every member (multilingual
+// fields), and http::JsonError on the errors, whose body must itself be valid JSON.
+//
+// Why this target: ReadInput, JsonString and Pick are our own code between the network and the
+// use cases, and they link with a dozen sources of src/ (site.cc and what it needs). Handlers
+// such as consultations::ResponseFromInput sit in files that pull in the whole application; they
+// only read members of the object this target produces, through JsonString and the same Boost.JSON
+// accessors.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include <boost/json.hpp>
+
+#include "fuzz_check.h"
+#include "http/message.h"
+#include "site/site.h"
+
+namespace json = boost::json;
+using plenary::fuzz::IsUtf8;
+namespace http = plenary::http;
+namespace site = plenary::site;
+
+namespace {
+
+void CheckErrorBody(const plenary::Error& e) {
+  http::Response r = http::JsonError(e);
+  boost::system::error_code ec;
+  json::value v = json::parse(r.body, ec);
+  FUZZ_CHECK(!ec, "JsonError produced invalid JSON");
+  FUZZ_CHECK(v.is_object() && v.as_object().contains("error"), "JsonError without \"error\"");
+}
+
+void CheckPick(const json::value& v) {
+  for (std::string_view lang : {"en", "zh", "ar"}) {
+    site::Localized l = site::Pick(v, lang);
+    FUZZ_CHECK(!l.lang.empty(), "Pick without a language");
+    if (const auto* o = v.if_object()) {
+      if (!l.text.empty()) {
+        const auto* member = o->if_contains(l.lang);
+        FUZZ_CHECK(member && member->is_string() && member->as_string() == l.text,
+                   "Pick returned text that is not the member of its language");
+      }
+      FUZZ_CHECK(l.fallback == (l.lang != lang) || l.text.empty(), "Pick fallback flag wrong");
+    }
+    // The stored form: Pick parses the string, and keeps unparseable text as it is.
+    std::string stored = v.is_string() ? std::string(v.as_string()) : json::serialize(v);
+    site::Localized s = site::Pick(stored, lang);
+    (void)s;
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  http::Request req;
+  req.method = "POST";
+  req.path = "/api/v1/consultations/fuzz/responses";
+  req.headers["content-type"] = "application/json; charset=utf-8";
+  req.body.assign(reinterpret_cast<const char*>(data), size);
+  auto in = site::ReadInput(req);
+  if (!in.ok()) {
+    FUZZ_CHECK(in.error().field == "body", "JSON body error without field \"body\"");
+    CheckErrorBody(in.error());
+    return 0;
+  }
+  FUZZ_CHECK(in->json.has_value(), "a JSON body gave no object");
+  const json::object& o = *in->json;
+  for (const char* key : {"name", "organization", "job_title", "country", "stakeholder_type",
+                          "email", "language", "general", "title", "summary"}) {
+    auto s = site::JsonString(o, key);
+    const json::value* v = o.if_contains(key);
+    FUZZ_CHECK(s.ok() == (!v || v->is_null() || v->is_string()), "JsonString accepts non-string");
+    if (s.ok()) {
+      FUZZ_CHECK(IsUtf8(*s), "JsonString returned invalid UTF-8");  // Boost.JSON validates
+    } else {
+      FUZZ_CHECK(s.error().field == key, "JsonString error names another field");
+      CheckErrorBody(s.error());
+    }
+  }
+  for (const auto& [key, value] : o) {
+    CheckPick(value);
+    if (const auto* answers = value.if_object())
+      for (const auto& [k, v] : *answers) CheckPick(v);
+  }
+  // What the API sends back must serialize and parse again to the same value.
+  http::Response echo = http::Json(o);
+  boost::system::error_code ec;
+  json::value back = json::parse(echo.body, ec);
+  FUZZ_CHECK(!ec && back == json::value(o), "serialize/parse round trip changed the object");
+  return 0;
+}

@@ -1,0 +1,488 @@
+// Document queries and use cases on the SQL store.
+#include "documents/documents.h"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "audit/audit.h"
+#include "base/random.h"
+#include "base/time.h"
+#include "documents/internal.h"
+#include "search/search.h"
+#include "text/messages.h"
+#include "text/symbols.h"
+
+namespace plenary::documents {
+
+namespace json = boost::json;
+using storage::Connection;
+using storage::Stmt;
+using namespace internal;
+
+bool CanSee(const Viewer& viewer, std::string_view access) {
+  if (access == "public") return true;
+  if (!viewer) return false;
+  const std::string& role = viewer->user.role;
+  if (role == "admin" || role == "secretariat") return true;
+  // Member State delegates (issue 6): `role == "member_state"` will see member_states here.
+  return false;
+}
+
+namespace {
+
+constexpr char kSelect[] =
+    "SELECT d.id, d.symbol, d.body_id, b.key, b.acronym, d.title, d.summary, d.date, "
+    "d.source_kind, d.source, d.access, d.status, d.illustrative, d.created_at "
+    "FROM documents d LEFT JOIN bodies b ON b.id = d.body_id ";
+
+Document RowToDocument(Stmt& s) {
+  Document d;
+  d.id = s.Int(0);
+  d.symbol = s.Text(1);
+  d.body_id = s.OptInt(2);
+  if (!s.IsNull(3)) d.body_key = s.Text(3);
+  if (!s.IsNull(4)) d.body_acronym = s.Text(4);
+  d.title = ParseJson(s.Text(5));
+  d.summary = ParseJson(s.Text(6));
+  d.date = s.Text(7);
+  d.source_kind = s.Text(8);
+  d.source = ParseJson(s.Text(9));
+  d.access = s.Text(10);
+  d.status = s.Text(11);
+  d.illustrative = s.Int(12) != 0;
+  d.created_at = s.Int(13);
+  return d;
+}
+
+int LanguageRank(const std::string& lang) {
+  const auto& langs = text::Languages();
+  return static_cast<int>(std::find(langs.begin(), langs.end(), lang) - langs.begin());
+}
+
+void LoadDetails(Connection& c, Document& d, const Viewer& viewer) {
+  Stmt out(c, "SELECT r.kind, t.id, t.symbol, t.access FROM document_relations r "
+              "JOIN documents t ON t.id = r.target_id WHERE r.document_id = ? ORDER BY t.symbol");
+  out.BindAll(d.id);
+  while (out.Step())
+    if (CanSee(viewer, out.Text(3))) d.relations.push_back({out.Text(0), out.Int(1), out.Text(2)});
+  Stmt in(c, "SELECT r.kind, s.id, s.symbol, s.access FROM document_relations r "
+             "JOIN documents s ON s.id = r.document_id WHERE r.target_id = ? ORDER BY s.symbol");
+  in.BindAll(d.id);
+  while (in.Step())
+    if (CanSee(viewer, in.Text(3))) d.related_by.push_back({in.Text(0), in.Int(1), in.Text(2)});
+  for (auto* list : {&d.relations, &d.related_by})
+    std::stable_sort(list->begin(), list->end(), [](const Relation& a, const Relation& b) {
+      return NaturalLess(a.symbol, b.symbol);
+    });
+  Stmt f(c, "SELECT language, filename, media_type, size, digest, uploaded_at "
+            "FROM document_files WHERE document_id = ?");
+  f.BindAll(d.id);
+  while (f.Step())
+    d.files.push_back({f.Text(0), f.Text(1), f.Text(2), f.Int(3), f.Text(4), f.Int(5)});
+  std::sort(d.files.begin(), d.files.end(), [](const FileInfo& a, const FileInfo& b) {
+    return LanguageRank(a.language) < LanguageRank(b.language);
+  });
+}
+
+// The document's id from its numeric id or any accepted spelling of its symbol.
+std::optional<std::int64_t> ResolveDocument(Connection& c, const std::string& id_or_symbol) {
+  if (!id_or_symbol.empty() && id_or_symbol.size() < 19 &&
+      std::all_of(id_or_symbol.begin(), id_or_symbol.end(), ::isdigit))
+    return c.QueryInt("SELECT id FROM documents WHERE id = ?",
+                      static_cast<std::int64_t>(std::stoll(id_or_symbol)));
+  auto symbol = CanonicalSymbol(id_or_symbol);
+  if (!symbol) return std::nullopt;
+  return c.QueryInt("SELECT id FROM documents WHERE symbol = ?", *symbol);
+}
+
+// The view of the secretariat, who created the document and may see it whatever its access.
+const Viewer& Secretariat() {
+  static const Viewer v = accounts::Session{{0, "", "", "secretariat"}, ""};
+  return v;
+}
+
+// One answer for "does not exist" and "may not see it": existence itself is private.
+Error NoSuchDocument(const std::string& id_or_symbol) {
+  return NotFound("document " + id_or_symbol + ": no such document");
+}
+
+Result<Document> GetOn(Connection& c, const std::string& id_or_symbol, const Viewer& viewer) {
+  auto id = ResolveDocument(c, id_or_symbol);
+  if (!id) return NoSuchDocument(id_or_symbol);
+  Stmt s(c, std::string(kSelect) + "WHERE d.id = ?");
+  s.BindAll(*id);
+  if (!s.Step()) return NoSuchDocument(id_or_symbol);
+  Document d = RowToDocument(s);
+  if (!CanSee(viewer, d.access)) return NoSuchDocument(id_or_symbol);
+  LoadDetails(c, d, viewer);
+  return d;
+}
+
+// The symbol `s` amends and how, read from its parts; nullopt for a plain document.
+std::optional<RelationInput> AmendedBy(const text::DocumentSymbol& s) {
+  text::DocumentSymbol t = s;
+  t.language.clear();
+  std::string kind;
+  if (s.corrigendum > 0) {
+    t.corrigendum = 0;
+    kind = "corrects";
+  } else if (s.revision > 0 && s.addendum > 0 && !s.addendum_first) {
+    t.addendum = 0;  // "Rev.1/Add.1": an addendum to the revision
+    kind = "adds_to";
+  } else if (s.revision > 0) {
+    t.revision -= 1;  // "Rev.2" revises "Rev.1", "Rev.1" the original
+    kind = "revises";
+  } else if (s.addendum > 0) {
+    t.addendum = 0;
+    kind = "adds_to";
+  } else {
+    return std::nullopt;
+  }
+  return RelationInput{kind, text::FormatSymbol(t)};
+}
+
+// A symbol from input in canonical form; errors name `field`.
+Result<text::DocumentSymbol> ParseInputSymbol(const std::string& text, const std::string& field) {
+  auto s = text::ParseSymbol(text);
+  if (!s.ok()) {
+    std::string m = s.error().message;
+    if (field != "symbol" && m.starts_with("symbol")) m = field + m.substr(6);
+    return InvalidArgument(field, m);
+  }
+  if (!s->language.empty())
+    return InvalidArgument(field, field + " \"" + text + "\": give the symbol without its language "
+                                                          "suffix (-" + s->language +
+                                      "); each language version is uploaded as a file");
+  return *s;
+}
+
+const std::map<std::string, std::string>& AllowedTypes() {
+  static const std::map<std::string, std::string> kTypes = {
+      {"application/pdf", "pdf"},
+      {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"},
+      {"text/plain", "txt"},
+  };
+  return kTypes;
+}
+
+json::object AuditView(const std::string& symbol, const json::value& title,
+                       const std::string& access, const std::string& status,
+                       const std::vector<RelationInput>& relations) {
+  json::array rel;
+  for (const auto& r : relations) rel.push_back({{"kind", r.kind}, {"symbol", r.symbol}});
+  return {{"symbol", symbol}, {"title", title}, {"access", access}, {"status", status},
+          {"relations", rel}};
+}
+
+}  // namespace
+
+Result<Document> Get(storage::Database& db, const std::string& id_or_symbol,
+                     const Viewer& viewer) {
+  return GetOn(db.Read(), id_or_symbol, viewer);
+}
+
+Result<std::vector<Document>> List(storage::Database& db, const ListQuery& query,
+                                   const Viewer& viewer) {
+  auto& c = db.Read();
+  std::optional<std::int64_t> body;
+  if (query.body && !query.body->empty()) {
+    body = ResolveBody(c, *query.body);
+    if (!body) return InvalidArgument("body", "body: no such body " + *query.body);
+  }
+  std::optional<std::string> status;
+  if (query.status && !query.status->empty()) {
+    if (!OneOf(*query.status, kStatuses))
+      return InvalidArgument("status", "status: must be " + Alternatives(kStatuses));
+    status = *query.status;
+  }
+  std::optional<std::string> prefix;
+  if (query.q) {
+    std::string q = Trim(*query.q);
+    if (q.size() > 200) return InvalidArgument("q", "q: at most 200 characters");
+    if (!q.empty()) prefix = q;
+  }
+  Stmt s(c, std::string(kSelect) +
+                "WHERE (?1 IS NULL OR d.body_id = ?1) AND (?2 IS NULL OR d.status = ?2) "
+                "AND (?3 IS NULL OR substr(d.symbol, 1, length(?3)) = ?3)");
+  s.BindAll(body, status, prefix);
+  std::vector<Document> out;
+  while (s.Step()) {
+    Document d = RowToDocument(s);
+    if (CanSee(viewer, d.access)) out.push_back(std::move(d));
+  }
+  for (auto& d : out) LoadDetails(c, d, viewer);
+  std::stable_sort(out.begin(), out.end(), [](const Document& a, const Document& b) {
+    return NaturalLess(a.symbol, b.symbol);
+  });
+  return out;
+}
+
+std::vector<Citing> CitedBy(storage::Database& db, const Document& d, const Viewer& viewer) {
+  auto& c = db.Read();
+  auto out = CitingDocuments(
+      c, "c.kind = 'document' AND c.symbol = ?", [&](Stmt& s) { s.BindAll(d.symbol); }, viewer,
+      d.id);
+  auto records = CitingRecords(c, [&](const text::Citation& cit) {
+    if (cit.kind != "document") return false;
+    auto canonical = CanonicalSymbol(cit.symbol);
+    return canonical && *canonical == d.symbol;
+  });
+  out.insert(out.end(), records.begin(), records.end());
+  return out;
+}
+
+// --- Create ------------------------------------------------------------------------------------
+
+namespace {
+
+struct Checked {
+  std::string symbol;
+  text::DocumentSymbol parsed;
+  json::value title, summary, source;
+  std::string status;
+  std::optional<std::vector<RelationInput>> relations;  // canonical symbols
+};
+
+// Everything that can be checked without the database.
+Result<Checked> Check(const DocumentInput& in) {
+  Checked k;
+  auto sym = ParseInputSymbol(in.symbol, "symbol");
+  if (!sym.ok()) return sym.error();
+  k.parsed = *sym;
+  k.symbol = text::FormatSymbol(*sym);
+  auto title = Multilingual(in.title, "title", true, 500);
+  if (!title.ok()) return title.error();
+  k.title = *title;
+  auto summary = Multilingual(in.summary, "summary", false, 5000);
+  if (!summary.ok()) return summary.error();
+  k.summary = *summary;
+  if (in.date.empty()) return InvalidArgument("date", "date: required, YYYY-MM-DD");
+  if (!IsIsoDate(in.date)) return InvalidArgument("date", "date: expected a date YYYY-MM-DD");
+  if (in.source_kind.empty() || !OneOf(in.source_kind, kSourceKinds))
+    return InvalidArgument("source_kind", "source_kind: must be " + Alternatives(kSourceKinds));
+  auto source = Multilingual(in.source, "source", in.source_kind != "secretariat", 300);
+  if (!source.ok()) return source.error();
+  k.source = *source;
+  if (in.access.empty() || !OneOf(in.access, kAccessLevels))
+    return InvalidArgument("access", "access: required; must be " + Alternatives(kAccessLevels));
+  k.status = in.status.empty() ? "issued" : in.status;
+  if (!OneOf(k.status, kStatuses))
+    return InvalidArgument("status", "status: must be " + Alternatives(kStatuses));
+  if (in.relations) {
+    if (in.relations->size() > 20)
+      return InvalidArgument("relations", "relations: at most 20");
+    k.relations.emplace();
+    for (std::size_t i = 0; i < in.relations->size(); ++i) {
+      const auto& r = (*in.relations)[i];
+      std::string field = fmt::format("relations.{}", i + 1);
+      if (!OneOf(r.kind, kRelationKinds))
+        return InvalidArgument(field + ".kind",
+                               field + ".kind: must be " + Alternatives(kRelationKinds));
+      auto target = ParseInputSymbol(r.symbol, field + ".symbol");
+      if (!target.ok()) return target.error();
+      std::string t = text::FormatSymbol(*target);
+      if (t == k.symbol)
+        return InvalidArgument(field + ".symbol", field + ".symbol: a document cannot " + r.kind +
+                                                      " itself");
+      for (const auto& prev : *k.relations)
+        if (prev.kind == r.kind && prev.symbol == t)
+          return InvalidArgument(field, field + ": given twice");
+      k.relations->push_back({r.kind, t});
+    }
+  }
+  return k;
+}
+
+}  // namespace
+
+Result<std::int64_t> CreateOn(Connection& c, std::optional<std::int64_t> user_id,
+                              const DocumentInput& in) {
+  auto k = Check(in);
+  if (!k.ok()) return k.error();
+  std::optional<std::int64_t> body;
+  if (!in.body.empty()) {
+    body = ResolveBody(c, in.body);
+    if (!body) return InvalidArgument("body", "body: no such body " + in.body);
+  }
+  if (c.QueryInt("SELECT 1 FROM documents WHERE symbol = ?", k->symbol))
+    return Error{Code::kConflict, "symbol: a document " + k->symbol + " exists", "symbol"};
+  // Relations: the targets must exist. Without explicit relations, the symbol says what it
+  // amends (C22/32(Rev.1) revises C22/32) when that document is registered.
+  std::vector<std::pair<RelationInput, std::int64_t>> relations;
+  if (k->relations) {
+    for (std::size_t i = 0; i < k->relations->size(); ++i) {
+      const auto& r = (*k->relations)[i];
+      auto target = c.QueryInt("SELECT id FROM documents WHERE symbol = ?", r.symbol);
+      if (!target) {
+        std::string field = fmt::format("relations.{}.symbol", i + 1);
+        return InvalidArgument(field, field + ": no document " + r.symbol + " is registered");
+      }
+      relations.emplace_back(r, *target);
+    }
+  } else if (auto amended = AmendedBy(k->parsed)) {
+    if (auto target = c.QueryInt("SELECT id FROM documents WHERE symbol = ?", amended->symbol))
+      relations.emplace_back(*amended, *target);
+  }
+  Instant now = Now();
+  c.Exec("INSERT INTO documents(symbol, body_id, title, summary, date, source_kind, source, "
+         "access, status, illustrative, created_at) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+         k->symbol, body, json::serialize(k->title), json::serialize(k->summary), in.date,
+         in.source_kind, json::serialize(k->source), in.access, k->status, in.illustrative, now);
+  std::int64_t id = c.LastInsertId();
+  std::vector<RelationInput> stored;
+  for (const auto& [r, target] : relations) {
+    c.Exec("INSERT INTO document_relations(document_id, kind, target_id) VALUES(?,?,?)", id, r.kind,
+           target);
+    stored.push_back(r);
+  }
+  RecordCitations(c, id, k->title, k->summary);
+  if (in.access == "public") search::Enqueue(c, "document", id);
+  audit::Record(c, user_id, "document.create", "document", id, std::nullopt,
+                json::serialize(AuditView(k->symbol, k->title, in.access, k->status, stored)));
+  // An issued revision supersedes the issued document it revises.
+  if (k->status == "issued") {
+    for (const auto& [r, target] : relations) {
+      if (r.kind != "revises") continue;
+      Stmt t(c, "SELECT status, access FROM documents WHERE id = ?");
+      t.BindAll(target);
+      if (!t.Step() || t.Text(0) != "issued") continue;
+      std::string access = t.Text(1);
+      c.Exec("UPDATE documents SET status = 'superseded' WHERE id = ?", target);
+      if (access == "public") search::Enqueue(c, "document", target);
+      audit::Record(c, user_id, "document.supersede", "document", target,
+                    json::serialize(json::object{{"status", "issued"}}),
+                    json::serialize(json::object{{"status", "superseded"}, {"by", k->symbol}}));
+    }
+  }
+  return id;
+}
+
+Result<Document> Create(storage::Database& db, std::optional<std::int64_t> user_id,
+                        const DocumentInput& in) {
+  // Checked once before queueing the write, so that bad input never reaches the writer.
+  if (auto k = Check(in); !k.ok()) return k.error();
+  return db.Write<Document>([&](Connection& c) -> Result<Document> {
+    auto id = CreateOn(c, user_id, in);
+    if (!id.ok()) return id.error();
+    return GetOn(c, std::to_string(*id), Secretariat());
+  });
+}
+
+// --- Files -------------------------------------------------------------------------------------
+
+namespace {
+Result<std::string> CheckFile(const FileInput& in, const Limits& limits) {
+  if (in.language.empty() || !text::IsLanguage(in.language))
+    return InvalidArgument("language", "language: must be one of ar, zh, en, fr, ru, es");
+  if (in.data.empty()) return InvalidArgument("file", "file: required and not empty");
+  if (in.data.size() > limits.max_file_bytes)
+    return Error{Code::kTooLarge,
+                 fmt::format("file: larger than {} bytes", limits.max_file_bytes), "file"};
+  std::string type = SniffType(in.data);
+  if (!AllowedTypes().count(type))
+    return InvalidArgument("file", fmt::format("file: \"{}\" is {}; only PDF, DOCX and plain text "
+                                               "files are accepted",
+                                               in.filename, type));
+  return type;
+}
+}  // namespace
+
+Result<FileInfo> UploadFileOn(Connection& c, std::optional<std::int64_t> user_id,
+                              std::int64_t document_id, const FileInput& in,
+                              const Limits& limits) {
+  auto type = CheckFile(in, limits);
+  if (!type.ok()) return type.error();
+  Stmt d(c, "SELECT access FROM documents WHERE id = ?");
+  d.BindAll(document_id);
+  if (!d.Step()) return NoSuchDocument(std::to_string(document_id));
+  std::string access = d.Text(0);
+  std::string name = in.filename;
+  if (name.empty() || !ValidUtf8(name) || name.size() > 255)
+    name = "document." + AllowedTypes().at(*type);
+  std::optional<std::string> before;
+  {
+    Stmt old(c, "SELECT filename, media_type, size, digest FROM document_files "
+                "WHERE document_id = ? AND language = ?");
+    old.BindAll(document_id, in.language);
+    if (old.Step())
+      before = json::serialize(json::object{{"language", in.language},
+                                            {"filename", old.Text(0)},
+                                            {"media_type", old.Text(1)},
+                                            {"size", old.Int(2)},
+                                            {"digest", old.Text(3)}});
+  }
+  FileInfo info{in.language, name, *type, static_cast<std::int64_t>(in.data.size()),
+                Digest(in.data), Now()};
+  Stmt s(c,
+         "INSERT INTO document_files(document_id, language, filename, media_type, size, digest, "
+         "data, uploaded_at, user_id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9) "
+         "ON CONFLICT(document_id, language) DO UPDATE SET filename = ?3, media_type = ?4, "
+         "size = ?5, digest = ?6, data = ?7, uploaded_at = ?8, user_id = ?9");
+  s.BindAll(document_id, info.language, info.filename, info.media_type, info.size, info.digest);
+  s.BindBlob(7, in.data);
+  s.Bind(8, info.uploaded_at);
+  s.Bind(9, user_id);
+  s.Step();
+  if (access == "public") search::Enqueue(c, "document", document_id);
+  audit::Record(c, user_id, "document.upload", "document", document_id, before,
+                json::serialize(json::object{{"language", info.language},
+                                             {"filename", info.filename},
+                                             {"media_type", info.media_type},
+                                             {"size", info.size},
+                                             {"digest", info.digest}}));
+  return info;
+}
+
+Result<FileInfo> UploadFile(storage::Database& db, std::optional<std::int64_t> user_id,
+                            const std::string& document, const FileInput& in,
+                            const Limits& limits) {
+  if (auto t = CheckFile(in, limits); !t.ok()) return t.error();
+  return db.Write<FileInfo>([&](Connection& c) -> Result<FileInfo> {
+    auto id = ResolveDocument(c, document);
+    if (!id) return NoSuchDocument(document);
+    return UploadFileOn(c, user_id, *id, in, limits);
+  });
+}
+
+Result<FileContent> GetFile(storage::Database& db, const std::string& document,
+                            const std::string& language, const Viewer& viewer) {
+  auto& c = db.Read();
+  auto d = GetOn(c, document, viewer);
+  if (!d.ok()) return d.error();
+  Stmt s(c, "SELECT filename, media_type, size, digest, uploaded_at, data FROM document_files "
+            "WHERE document_id = ? AND language = ?");
+  s.BindAll(d->id, language);
+  if (!s.Step())
+    return NotFound("document " + d->symbol + ": no " +
+                    (text::IsLanguage(language) ? language : std::string("such")) +
+                    " language version");
+  return FileContent{{language, s.Text(0), s.Text(1), s.Int(2), s.Text(3), s.Int(4)},
+                     s.Text(5), d->symbol, d->access};
+}
+
+std::string DownloadName(const std::string& symbol, const std::string& language,
+                         const std::string& media_type) {
+  static const std::map<std::string, std::string> kSuffix = {
+      {"ar", "A"}, {"zh", "C"}, {"en", "E"}, {"fr", "F"}, {"ru", "R"}, {"es", "S"}};
+  std::string name;
+  for (char ch : symbol) name += ch == '/' ? '-' : ch == ' ' ? '_' : ch;
+  auto suffix = kSuffix.find(language);
+  if (suffix != kSuffix.end()) name += "-" + suffix->second;
+  auto ext = AllowedTypes().find(media_type);
+  return name + "." + (ext != AllowedTypes().end() ? ext->second : "bin");
+}
+
+std::optional<std::string> DocumentUrl(storage::Database& db, const text::Citation& citation,
+                                       const Viewer& viewer) {
+  if (citation.kind != "document") return std::nullopt;
+  auto symbol = CanonicalSymbol(citation.symbol);
+  if (!symbol) return std::nullopt;
+  Stmt s(db.Read(), "SELECT id, access FROM documents WHERE symbol = ?");
+  s.BindAll(*symbol);
+  if (!s.Step() || !CanSee(viewer, s.Text(1))) return std::nullopt;
+  return fmt::format("/documents/{}", s.Int(0));
+}
+
+}  // namespace plenary::documents

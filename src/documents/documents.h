@@ -1,0 +1,187 @@
+// Official documents: the model, the use cases that change it, and the queries that read it.
+//
+// A document has a symbol (text/symbols.h, stored in canonical form without a language suffix,
+// unique), a title per language, a date, a source (secretariat, chair, a Member State's
+// contribution, other), an access level, a status, relations to other documents (revises,
+// corrects, adds to), and one file per language version (ar zh en fr ru es).
+//
+// Access: `public` documents are for everyone; `member_states` documents for Member State
+// delegates and the secretariat; `secretariat` documents for the secretariat. Someone who may
+// not see a document cannot learn that it exists: every query answers as if it did not
+// (404 "no such document"), and lists, relations and "cited by" leave it out. The one rule is
+// CanSee().
+//
+// Lifecycle: draft → issued → superseded (when an issued revision of it is created).
+// Each action validates its input, writes its rows and its audit entry in one transaction,
+// and changes nothing when it returns an error.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/json.hpp>
+
+#include "accounts/accounts.h"
+#include "base/result.h"
+#include "storage/db.h"
+#include "text/citations.h"
+
+namespace plenary::documents {
+
+// Who is reading: a signed-in session, or nullopt for an anonymous reader.
+using Viewer = std::optional<accounts::Session>;
+
+// Whether `viewer` may see a document with this access level (its existence, metadata and
+// files). Staff (admin, secretariat) see everything; anonymous readers see public documents.
+// Member State delegate accounts (issue 6) will see `member_states` documents: add their role
+// here and nowhere else.
+bool CanSee(const Viewer& viewer, std::string_view access);
+
+// Configurable limits (plenary serve flags).
+struct Limits {
+  std::size_t max_file_bytes = 20 << 20;  // 20 MiB per language version
+};
+
+inline constexpr const char* kSourceKinds[] = {"secretariat", "chair", "member_state", "other"};
+inline constexpr const char* kAccessLevels[] = {"public", "member_states", "secretariat"};
+inline constexpr const char* kStatuses[] = {"draft", "issued", "superseded"};
+inline constexpr const char* kRelationKinds[] = {"revises", "corrects", "adds_to"};
+
+struct Relation {
+  std::string kind;    // "revises" | "corrects" | "adds_to", read from the citing side
+  std::int64_t id;     // the other document
+  std::string symbol;  // the other document's symbol
+};
+
+struct FileInfo {
+  std::string language;
+  std::string filename;    // as uploaded
+  std::string media_type;  // judged by content
+  std::int64_t size = 0;
+  std::string digest;
+  std::int64_t uploaded_at = 0;
+};
+
+struct Document {
+  std::int64_t id = 0;
+  std::string symbol;  // canonical
+  std::optional<std::int64_t> body_id;
+  std::string body_key, body_acronym;
+  boost::json::value title;    // multilingual
+  boost::json::value summary;  // multilingual, may be empty
+  std::string date;            // YYYY-MM-DD
+  std::string source_kind;
+  boost::json::value source;   // multilingual, may be empty
+  std::string access;
+  std::string status;
+  bool illustrative = false;
+  std::int64_t created_at = 0;
+  std::vector<Relation> relations;   // this document revises / corrects / adds to …
+  std::vector<Relation> related_by;  // … documents that revise / correct / add to this one
+  std::vector<FileInfo> files;       // in the order of text::Languages()
+};
+
+// Something whose text cites a document or a resolution.
+struct Citing {
+  std::string kind;  // "document" | "consultation" | "action"
+  std::int64_t id = 0;
+  std::string label;          // document symbol; consultation key; action number ("2.7.3")
+  boost::json::value title;   // multilingual: document or consultation title; action text
+  std::string url;            // page path without the language prefix
+  boost::json::value texts;   // multilingual: the citation as written, per language found
+  // For actions: the meeting that approved it.
+  std::int64_t meeting_id = 0;
+  int meeting_number = 0;
+  std::string meeting_kind, meeting_mode;  // as in meetings: working_group | open_consultation
+  std::string body_acronym;
+};
+
+// Finds a document by numeric id or by symbol (any accepted spelling: "C22/32 (Rev.1)").
+// NotFound, with the same message, when it does not exist or the viewer may not see it.
+Result<Document> Get(storage::Database& db, const std::string& id_or_symbol,
+                     const Viewer& viewer);
+
+struct ListQuery {
+  std::optional<std::string> body;    // id or key
+  std::optional<std::string> q;       // prefix of the canonical symbol ("C22/3")
+  std::optional<std::string> status;  // draft | issued | superseded
+};
+// The documents the viewer may see, in natural symbol order. 400 for an unknown body or status.
+Result<std::vector<Document>> List(storage::Database& db, const ListQuery& query,
+                                   const Viewer& viewer);
+
+// Documents (visible to the viewer), consultations and meeting actions whose texts cite `d`.
+std::vector<Citing> CitedBy(storage::Database& db, const Document& d, const Viewer& viewer);
+
+// --- Secretariat use cases -----------------------------------------------------------------
+
+struct RelationInput {
+  std::string kind;    // revises | corrects | adds_to
+  std::string symbol;  // the other document
+};
+
+struct DocumentInput {
+  std::string symbol;
+  std::string body;  // id or key; optional
+  boost::json::value title;    // multilingual or plain string (English)
+  boost::json::value summary;  // optional
+  std::string date;            // YYYY-MM-DD
+  std::string source_kind;     // secretariat | chair | member_state | other
+  boost::json::value source;   // required for member_state, chair and other
+  std::string access;          // public | member_states | secretariat (required)
+  std::string status;          // default issued
+  // nullopt: derived from the symbol when the amended document exists (C22/32(Rev.1) revises
+  // C22/32, C22/33(Add.1) adds to C22/33, C22/33(Corr.1) corrects C22/33); an empty list:
+  // none.
+  std::optional<std::vector<RelationInput>> relations;
+  bool illustrative = false;
+};
+
+// Creates a document. Errors: 400 naming the field, 409 duplicate symbol. When the new
+// document is issued and revises an issued document, that one becomes superseded.
+Result<Document> Create(storage::Database& db, std::optional<std::int64_t> user_id,
+                        const DocumentInput& in);
+// The same inside a transaction the caller holds (demo loader); the caller rolls back on error.
+Result<std::int64_t> CreateOn(storage::Connection& c, std::optional<std::int64_t> user_id,
+                              const DocumentInput& in);
+
+struct FileInput {
+  std::string language;  // ar zh en fr ru es
+  std::string filename;
+  std::string data;
+};
+// Stores (or replaces) a language version. Type judged by content: PDF, DOCX or plain text.
+// Errors: 404 unknown document, 400 language or type, 413 size.
+Result<FileInfo> UploadFile(storage::Database& db, std::optional<std::int64_t> user_id,
+                            const std::string& document, const FileInput& in,
+                            const Limits& limits);
+Result<FileInfo> UploadFileOn(storage::Connection& c, std::optional<std::int64_t> user_id,
+                              std::int64_t document_id, const FileInput& in, const Limits& limits);
+
+struct FileContent {
+  FileInfo info;
+  std::string data;
+  std::string symbol;
+  std::string access;
+};
+// A language version's bytes, under the same access rule as the document (404 otherwise).
+Result<FileContent> GetFile(storage::Database& db, const std::string& document,
+                            const std::string& language, const Viewer& viewer);
+
+// The download name of a language version: "C22-32(Rev.1)-E.pdf".
+std::string DownloadName(const std::string& symbol, const std::string& language,
+                         const std::string& media_type);
+
+// The page of the document a citation names ("/documents/42", without the language prefix),
+// when it is registered and the viewer may see it (default: an anonymous reader).
+std::optional<std::string> DocumentUrl(storage::Database& db, const text::Citation& citation,
+                                       const Viewer& viewer = std::nullopt);
+
+// The Council 2022 documents of the summary record (C22/33, C22/18, C22/51, C22/58, C22/32,
+// C22/32(Rev.1), C22/71, C22/8, C22/60) and one illustrative restricted document. Runs on
+// the caller's transaction; bodies "council" and "cwg-internet" are used when they exist.
+Status LoadDemoDocuments(storage::Connection& c);
+
+}  // namespace plenary::documents

@@ -1,0 +1,272 @@
+// Helpers of the documents capability: input checks, content sniffing, citation lookups.
+#include "documents/internal.h"
+
+#include <magic.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "text/messages.h"
+
+namespace plenary::documents::internal {
+
+namespace json = boost::json;
+using storage::Connection;
+using storage::Stmt;
+
+json::value ParseJson(const std::string& s) {
+  boost::system::error_code ec;
+  auto v = json::parse(s, ec);
+  return ec ? json::value(s) : v;
+}
+
+std::size_t CountChars(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
+  return n;
+}
+
+bool ValidUtf8(const std::string& s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = s[i];
+    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (!len || i + len > s.size()) return false;
+    for (int k = 1; k < len; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    i += len;
+  }
+  return true;
+}
+
+std::string Trim(std::string s) {
+  auto ws = [](unsigned char ch) { return std::isspace(ch); };
+  while (!s.empty() && ws(s.back())) s.pop_back();
+  std::size_t i = 0;
+  while (i < s.size() && ws(s[i])) ++i;
+  return s.substr(i);
+}
+
+Result<json::value> Multilingual(const json::value& v, const std::string& field, bool required,
+                                 std::size_t max_chars) {
+  json::object out;
+  auto add = [&](const std::string& lang, const std::string& text) -> Status {
+    std::string t = Trim(text);
+    std::string name = v.is_object() ? field + "." + lang : field;
+    if (!ValidUtf8(t)) return InvalidArgument(name, name + ": not valid UTF-8");
+    if (CountChars(t) > max_chars)
+      return Error{Code::kTooLarge, fmt::format("{}: at most {} characters", name, max_chars),
+                   name};
+    if (!t.empty()) out[lang] = t;
+    return Ok{};
+  };
+  if (v.is_string()) {
+    if (auto s = add("en", std::string(v.as_string())); !s.ok()) return s.error();
+  } else if (v.is_object()) {
+    for (const auto& [k, val] : v.as_object()) {
+      if (!text::IsLanguage(k))
+        return InvalidArgument(field, field + ": unknown language \"" + std::string(k) +
+                                          "\"; use ar, zh, en, fr, ru or es");
+      if (!val.is_string())
+        return InvalidArgument(field + "." + std::string(k),
+                               field + "." + std::string(k) + ": must be a string");
+      if (auto s = add(std::string(k), std::string(val.as_string())); !s.ok()) return s.error();
+    }
+  } else if (!v.is_null()) {
+    return InvalidArgument(field, field + ": must be a string or an object of language → text");
+  }
+  if (required && out.empty()) return InvalidArgument(field, field + ": required");
+  return json::value(out);
+}
+
+std::string SniffType(const std::string& data) {
+  thread_local std::unique_ptr<magic_set, decltype(&magic_close)> cookie(
+      [] {
+        magic_t m = magic_open(MAGIC_MIME_TYPE);
+        if (m) magic_load(m, nullptr);
+        return m;
+      }(),
+      &magic_close);
+  if (!cookie) return "application/octet-stream";
+  const char* t = magic_buffer(cookie.get(), data.data(), data.size());
+  return t ? t : "application/octet-stream";
+}
+
+bool NaturalLess(const std::string& a, const std::string& b) {
+  std::size_t i = 0, j = 0;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  while (i < a.size() && j < b.size()) {
+    if (digit(a[i]) && digit(b[j])) {
+      std::size_t i2 = i, j2 = j;
+      while (i2 < a.size() && digit(a[i2])) ++i2;
+      while (j2 < b.size() && digit(b[j2])) ++j2;
+      std::string_view x(a.data() + i, i2 - i), y(b.data() + j, j2 - j);
+      while (x.size() > 1 && x.front() == '0') x.remove_prefix(1);
+      while (y.size() > 1 && y.front() == '0') y.remove_prefix(1);
+      if (x.size() != y.size()) return x.size() < y.size();
+      if (x != y) return x < y;
+      i = i2;
+      j = j2;
+    } else {
+      if (a[i] != b[j]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]);
+      ++i;
+      ++j;
+    }
+  }
+  return a.size() - i < b.size() - j;
+}
+
+std::optional<std::string> CanonicalSymbol(std::string_view t) {
+  auto s = text::ParseSymbol(t);
+  if (!s.ok()) return std::nullopt;
+  s->language.clear();
+  return text::FormatSymbol(*s);
+}
+
+std::optional<std::int64_t> ResolveBody(Connection& c, const std::string& id_or_key) {
+  if (!id_or_key.empty() && id_or_key.size() < 19 &&
+      std::all_of(id_or_key.begin(), id_or_key.end(), ::isdigit))
+    return c.QueryInt("SELECT id FROM bodies WHERE id = ?",
+                      static_cast<std::int64_t>(std::stoll(id_or_key)));
+  return c.QueryInt("SELECT id FROM bodies WHERE key = ?", id_or_key);
+}
+
+namespace {
+// Each language version of a multilingual value, in the order of text::Languages().
+std::vector<std::pair<std::string, std::string>> Versions(const json::value& v) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (const auto* o = v.if_object())
+    for (const auto& lang : text::Languages())
+      if (const auto* t = o->if_contains(lang); t && t->is_string() && !t->as_string().empty())
+        out.emplace_back(lang, std::string(t->as_string()));
+  return out;
+}
+}  // namespace
+
+void RecordCitations(Connection& c, std::int64_t document_id, const json::value& title,
+                     const json::value& summary) {
+  c.Exec("DELETE FROM citations WHERE source_kind = 'document' AND source_id = ?", document_id);
+  for (const json::value* field : {&title, &summary}) {
+    for (const auto& [lang, text] : Versions(*field)) {
+      for (const auto& cit : text::ExtractCitations(text)) {
+        std::string symbol;
+        if (cit.kind == "document") {
+          auto canonical = CanonicalSymbol(cit.symbol);
+          if (!canonical) continue;
+          symbol = *canonical;
+        } else if (cit.instrument.empty() || cit.number <= 0) {
+          continue;
+        }
+        c.Exec("INSERT INTO citations(source_kind, source_id, language, kind, instrument, number, "
+               "symbol, text) VALUES('document', ?, ?, ?, ?, ?, ?, ?)",
+               document_id, lang, cit.kind, cit.instrument, static_cast<std::int64_t>(cit.number),
+               symbol, cit.text);
+      }
+    }
+  }
+}
+
+std::vector<Citing> CitingDocuments(Connection& c, const std::string& where,
+                                    const std::function<void(Stmt&)>& bind, const Viewer& viewer,
+                                    std::int64_t exclude_id) {
+  std::map<std::int64_t, json::object> texts;  // document → language → first citation text
+  std::vector<std::int64_t> order;
+  {
+    Stmt s(c, "SELECT c.source_id, c.language, c.text FROM citations c "
+              "WHERE c.source_kind = 'document' AND " + where + " ORDER BY c.id");
+    bind(s);
+    while (s.Step()) {
+      std::int64_t id = s.Int(0);
+      if (id == exclude_id) continue;
+      if (!texts.count(id)) order.push_back(id);
+      auto& o = texts[id];
+      if (!o.contains(s.Text(1))) o[s.Text(1)] = s.Text(2);
+    }
+  }
+  std::vector<std::pair<std::string, Citing>> out;
+  for (std::int64_t id : order) {
+    Stmt d(c, "SELECT symbol, title, access FROM documents WHERE id = ?");
+    d.BindAll(id);
+    if (!d.Step() || !CanSee(viewer, d.Text(2))) continue;
+    Citing ci;
+    ci.kind = "document";
+    ci.id = id;
+    ci.label = d.Text(0);
+    ci.title = ParseJson(d.Text(1));
+    ci.url = fmt::format("/documents/{}", id);
+    ci.texts = texts[id];
+    out.emplace_back(ci.label, std::move(ci));
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return NaturalLess(a.first, b.first); });
+  std::vector<Citing> result;
+  for (auto& [k, v] : out) result.push_back(std::move(v));
+  return result;
+}
+
+std::vector<Citing> CitingRecords(Connection& c,
+                                  const std::function<bool(const text::Citation&)>& match) {
+  std::vector<Citing> out;
+  // The first matching citation in each language version of the given fields.
+  auto scan = [&](const std::vector<const json::value*>& fields) {
+    json::object found;
+    for (const json::value* f : fields)
+      for (const auto& [lang, text] : Versions(*f)) {
+        if (found.contains(lang)) continue;
+        for (const auto& cit : text::ExtractCitations(text))
+          if (match(cit)) {
+            found[lang] = cit.text;
+            break;
+          }
+      }
+    return found;
+  };
+  {
+    Stmt s(c, "SELECT id, key, title, description, summary, summary_published_at "
+              "FROM consultations ORDER BY opens_at DESC, id");
+    while (s.Step()) {
+      json::value title = ParseJson(s.Text(2)), description = ParseJson(s.Text(3));
+      json::value summary = s.IsNull(5) || s.IsNull(4) ? json::value() : ParseJson(s.Text(4));
+      json::object found = scan({&title, &description, &summary});
+      if (found.empty()) continue;
+      Citing ci;
+      ci.kind = "consultation";
+      ci.id = s.Int(0);
+      ci.label = s.Text(1);
+      ci.title = title;
+      ci.url = fmt::format("/consultations/{}", ci.id);
+      ci.texts = found;
+      out.push_back(std::move(ci));
+    }
+  }
+  {
+    Stmt s(c, "SELECT a.id, a.number, a.text, a.meeting_id, m.number, b.acronym, m.kind, m.mode "
+              "FROM actions a "
+              "JOIN meetings m ON m.id = a.meeting_id JOIN bodies b ON b.id = m.body_id "
+              "ORDER BY m.starts_on, a.meeting_id, a.number, a.id");
+    while (s.Step()) {
+      json::value text = ParseJson(s.Text(2));
+      json::object found = scan({&text});
+      if (found.empty()) continue;
+      Citing ci;
+      ci.kind = "action";
+      ci.id = s.Int(0);
+      ci.label = s.Text(1);
+      ci.title = text;
+      ci.meeting_id = s.Int(3);
+      ci.meeting_number = static_cast<int>(s.Int(4));
+      ci.body_acronym = s.Text(5);
+      ci.meeting_kind = s.Text(6);
+      ci.meeting_mode = s.Text(7);
+      ci.url = fmt::format("/meetings/{}", ci.meeting_id);
+      ci.texts = found;
+      out.push_back(std::move(ci));
+    }
+  }
+  return out;
+}
+
+}  // namespace plenary::documents::internal

@@ -1,0 +1,74 @@
+// Helpers shared by documents.cc, resolutions.cc and the routes; not part of the interface.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/json.hpp>
+
+#include "base/result.h"
+#include "documents/documents.h"
+#include "storage/db.h"
+#include "text/citations.h"
+#include "text/symbols.h"
+
+namespace plenary::documents::internal {
+
+boost::json::value ParseJson(const std::string& s);
+
+// A multilingual value from input: an object of language → text, or a plain string (English).
+Result<boost::json::value> Multilingual(const boost::json::value& v, const std::string& field,
+                                        bool required, std::size_t max_chars);
+
+std::size_t CountChars(const std::string& s);
+bool ValidUtf8(const std::string& s);
+std::string Trim(std::string s);
+
+// True when `s` is one of the values of `list`.
+template <std::size_t N>
+bool OneOf(const std::string& s, const char* const (&list)[N]) {
+  for (const char* v : list)
+    if (s == v) return true;
+  return false;
+}
+// "a, b or c" for error messages.
+template <std::size_t N>
+std::string Alternatives(const char* const (&list)[N]) {
+  std::string out;
+  for (std::size_t i = 0; i < N; ++i) {
+    if (i) out += i + 1 == N ? " or " : ", ";
+    out += list[i];
+  }
+  return out;
+}
+
+// The media type judged from the bytes (libmagic); one handle per thread.
+std::string SniffType(const std::string& data);
+
+// "C22/8" < "C22/33" < "C22/DT/5": digit runs compare as numbers.
+bool NaturalLess(const std::string& a, const std::string& b);
+
+// A parsed symbol without its language suffix, in canonical form; nullopt when not a symbol.
+std::optional<std::string> CanonicalSymbol(std::string_view text);
+
+// A body id from its id or key; nullopt when unknown.
+std::optional<std::int64_t> ResolveBody(storage::Connection& c, const std::string& id_or_key);
+
+// Records the citations in a document's title and summary (every language version).
+void RecordCitations(storage::Connection& c, std::int64_t document_id,
+                     const boost::json::value& title, const boost::json::value& summary);
+
+// Documents citing something, from the citations table: rows matching `where` (SQL on
+// table alias `c`, bound to `bind`), visible to the viewer, `exclude_id` left out.
+std::vector<Citing> CitingDocuments(storage::Connection& c, const std::string& where,
+                                    const std::function<void(storage::Stmt&)>& bind,
+                                    const Viewer& viewer, std::int64_t exclude_id);
+
+// Consultations (title, description, published summary) and meeting actions whose texts hold a
+// citation for which `match` is true, found at query time.
+std::vector<Citing> CitingRecords(storage::Connection& c,
+                                  const std::function<bool(const text::Citation&)>& match);
+
+}  // namespace plenary::documents::internal

@@ -1,0 +1,358 @@
+// HTML pages for documents and resolutions, the secretariat's upload form, and file downloads.
+#include <fmt/format.h>
+
+#include "base/time.h"
+#include "documents/web.h"
+#include "http/form.h"
+#include "text/dates.h"
+#include "text/messages.h"
+#include "text/symbols.h"
+
+namespace plenary::documents {
+
+namespace json = boost::json;
+using ctemplate::TemplateDictionary;
+using http::Request;
+using text::T;
+
+namespace {
+
+// Sets KEY to the text in the reader's language, and the section FALLBACK_SECTION with LANG_KEY
+// when it is another language's text.
+void SetLocalized(TemplateDictionary* d, const json::value& v, const std::string& lang,
+                  const std::string& key, const std::string& fallback_section,
+                  const std::string& lang_key) {
+  auto l = site::Pick(v, lang);
+  d->SetValue(key, l.text);
+  if (l.fallback) d->AddSectionDictionary(fallback_section)->SetValue(lang_key, l.lang);
+}
+
+std::string TypeLabel(const std::string& media_type) {
+  if (media_type == "application/pdf") return "PDF";
+  if (media_type == "text/plain") return "TXT";
+  return "DOCX";
+}
+
+std::string SourceText(const Document& d, const std::string& lang) {
+  auto s = site::Pick(d.source, lang).text;
+  return s.empty() ? T(lang, "doc_source_" + d.source_kind) : s;
+}
+
+std::string MeetingLabel(const std::string& lang, const Citing& c) {
+  return T(lang, c.meeting_kind == "open_consultation" ? "meeting_label_ocm" : "meeting_label_wg",
+           {{"number", static_cast<std::int64_t>(c.meeting_number)},
+            {"body", c.body_acronym},
+            {"mode", c.meeting_mode}});
+}
+
+void CitedBySection(TemplateDictionary& d, const std::vector<Citing>& items,
+                    const std::string& lang) {
+  if (items.empty()) d.ShowSection("NO_CITED_BY");
+  for (const auto& c : items) {
+    auto* o = d.AddSectionDictionary("CITED_BY");
+    o->SetValue("CB_KIND_LABEL", T(lang, "doc_kind_" + c.kind));
+    o->SetValue("CB_URL", c.url);
+    if (c.kind == "document") {
+      o->SetValue("CB_LINK", c.label);  // the symbol, then the title
+      auto* t = o->AddSectionDictionary("CB_DETAIL");
+      SetLocalized(t, c.title, lang, "CB_TITLE", "CB_TITLE_FALLBACK", "CB_TITLE_LANG");
+    } else if (c.kind == "consultation") {
+      SetLocalized(o, c.title, lang, "CB_LINK", "CB_LINK_FALLBACK", "CB_LINK_LANG");
+    } else {
+      o->SetValue("CB_LINK", T(lang, "doc_action_label",
+                               {{"meeting", MeetingLabel(lang, c)}, {"number", c.label}}));
+    }
+    auto text = site::Pick(c.texts, lang);
+    o->SetValue("CB_TEXT", text.text);
+    o->SetValue("CB_TEXT_LANG", text.lang);
+  }
+}
+
+void LanguageOptions(TemplateDictionary* d, const std::string& section, const std::string& chosen) {
+  for (const auto& l : text::Languages()) {
+    auto* o = d->AddSectionDictionary(section);
+    o->SetValue("CODE", l);
+    o->SetValue("NAME", T(l, "language_name"));
+    if (l == chosen) o->ShowSection("SEL");
+  }
+}
+
+http::Response DocumentPage(storage::Database& db, const Request& req, const Document& doc,
+                            const Limits& limits, const std::string& error, int status_code) {
+  const std::string& lang = req.lang;
+  auto viewer = site::CurrentSession(db, req);
+  auto title = site::Pick(doc.title, lang);
+  site::Page page(db, req, "document.tpl", doc.symbol + " · " + title.text);
+  auto& d = page.body();
+  d.SetIntValue("ID", doc.id);
+  d.SetValue("SYMBOL", doc.symbol);
+  if (auto parsed = text::ParseSymbol(doc.symbol);
+      parsed.ok() && (parsed->revision || parsed->addendum || parsed->corrigendum))
+    d.SetValueAndShowSection("AMENDS", text::RevisionHeader(*parsed, lang), "HAS_AMENDS");
+  d.SetValue("TITLE", title.text);
+  if (title.fallback) d.AddSectionDictionary("TITLE_FALLBACK")->SetValue("TITLE_LANG", title.lang);
+  if (doc.illustrative) d.ShowSection("ILLUSTRATIVE");
+  if (doc.access != "public")
+    d.SetValueAndShowSection("RESTRICTED_NOTE",
+                             T(lang, "doc_restricted_note", {{"access", doc.access}}), "RESTRICTED");
+  d.SetValue("STATUS", doc.status);
+  d.SetValue("STATUS_LABEL", T(lang, "doc_status_" + doc.status));
+  d.SetValue("ACCESS_LABEL", T(lang, "doc_access_" + doc.access));
+  d.SetValue("DATE", text::FormatDate(doc.date, lang));
+  d.SetValue("DATE_ISO", doc.date);
+  if (doc.body_id) {
+    auto* b = d.AddSectionDictionary("BODY");
+    b->SetValue("BODY_KEY", doc.body_key);
+    b->SetValue("BODY_ACRONYM", doc.body_acronym);
+  }
+  d.SetValue("SOURCE", SourceText(doc, lang));
+  auto source = site::Pick(doc.source, lang);
+  if (source.fallback) d.AddSectionDictionary("SOURCE_FALLBACK")->SetValue("SOURCE_LANG", source.lang);
+  d.SetValue("SOURCE_KIND_LABEL", T(lang, "doc_source_" + doc.source_kind));
+  auto summary = site::Pick(doc.summary, lang);
+  if (!summary.text.empty()) {
+    auto* s = d.AddSectionDictionary("SUMMARY");
+    s->SetValue("SUMMARY_TEXT", summary.text);
+    if (summary.fallback) s->AddSectionDictionary("SUM_FALLBACK")->SetValue("SUM_LANG", summary.lang);
+  }
+  if (!doc.relations.empty() || !doc.related_by.empty()) {
+    auto* rel = d.AddSectionDictionary("RELATIONS");
+    for (const auto& r : doc.relations) {
+      auto* o = rel->AddSectionDictionary("REL");
+      o->SetValue("REL_LABEL", T(lang, "doc_rel_" + r.kind));
+      o->SetIntValue("REL_ID", r.id);
+      o->SetValue("REL_SYMBOL", r.symbol);
+    }
+    for (const auto& r : doc.related_by) {
+      auto* o = rel->AddSectionDictionary("REL");
+      o->SetValue("REL_LABEL", T(lang, "doc_rel_by_" + r.kind));
+      o->SetIntValue("REL_ID", r.id);
+      o->SetValue("REL_SYMBOL", r.symbol);
+    }
+  }
+  if (doc.files.empty()) d.ShowSection("NO_FILES");
+  for (const auto& f : doc.files) {
+    auto* o = d.AddSectionDictionary("FILES");
+    o->SetValue("FILE_LANG", f.language);
+    o->SetValue("FILE_LANG_NAME", T(f.language, "language_name"));
+    o->SetValue("FILE_TYPE", TypeLabel(f.media_type));
+    o->SetValue("FILE_SIZE", T(lang, "file_size_kb", {{"kb", (f.size + 1023) / 1024}}));
+    o->SetValue("FILE_NAME", DownloadName(doc.symbol, f.language, f.media_type));
+  }
+  if (page.session()) {
+    auto* u = d.AddSectionDictionary("UPLOAD");
+    std::string chosen = req.query.Get("language").value_or(lang);
+    LanguageOptions(u, "UP_LANGUAGES", chosen);
+    u->SetValue("UPLOAD_HELP",
+                T(lang, "doc_upload_help",
+                  {{"mb", static_cast<std::int64_t>(limits.max_file_bytes >> 20)}}));
+  }
+  if (auto uploaded = req.query.Get("uploaded"); uploaded && text::IsLanguage(*uploaded))
+    d.SetValueAndShowSection("DONE",
+                             T(lang, "doc_uploaded", {{"language", T(lang, "language_in_" + *uploaded)}}),
+                             "HAS_DONE");
+  if (!error.empty()) d.SetValueAndShowSection("ERROR", error, "HAS_ERROR");
+  CitedBySection(d, CitedBy(db, doc, viewer), lang);
+  return page.Render(status_code);
+}
+
+http::Response DocumentsPage(storage::Database& db, const Request& req) {
+  const std::string& lang = req.lang;
+  site::Page page(db, req, "documents.tpl", T(lang, "doc_documents_title"));
+  auto& d = page.body();
+  std::string body = req.query.Get("body").value_or("");
+  std::string q = req.query.Get("q").value_or("");
+  d.SetValue("Q", q);
+  {
+    storage::Stmt s(db.Read(), "SELECT key, acronym FROM bodies ORDER BY acronym");
+    while (s.Step()) {
+      auto* o = d.AddSectionDictionary("BODIES");
+      o->SetValue("KEY", s.Text(0));
+      o->SetValue("ACRONYM", s.Text(1));
+      if (s.Text(0) == body) o->ShowSection("SEL");
+    }
+  }
+  auto docs = List(db, {body, q, std::nullopt}, page.session());
+  if (!docs.ok()) {
+    d.SetValueAndShowSection("ERROR", docs.error().message, "HAS_ERROR");
+    return page.Render(http::StatusFor(docs.error().code));
+  }
+  if (docs->empty()) d.ShowSection("NONE");
+  else d.ShowSection("TABLE");
+  for (const auto& doc : *docs) {
+    auto* o = d.AddSectionDictionary("ITEMS");
+    o->SetIntValue("ID", doc.id);
+    o->SetValue("SYMBOL", doc.symbol);
+    SetLocalized(o, doc.title, lang, "TITLE", "FALLBACK", "TLANG");
+    o->SetValue("DATE", text::FormatDate(doc.date, lang));
+    o->SetValue("DATE_ISO", doc.date);
+    o->SetValue("SOURCE", SourceText(doc, lang));
+    o->SetValue("STATUS", doc.status);
+    o->SetValue("STATUS_LABEL", T(lang, "doc_status_" + doc.status));
+    if (doc.access != "public")
+      o->SetValueAndShowSection("ACCESS_LABEL", T(lang, "doc_access_" + doc.access), "RESTRICTED");
+    for (const auto& f : doc.files) {
+      auto* l = o->AddSectionDictionary("LANGS");
+      l->SetIntValue("ID", doc.id);
+      l->SetValue("FILE_LANG", f.language);
+      l->SetValue("FILE_LANG_NAME", T(f.language, "language_name"));
+    }
+  }
+  return page.Render();
+}
+
+http::Response ResolutionsPage(storage::Database& db, const Request& req) {
+  const std::string& lang = req.lang;
+  site::Page page(db, req, "resolutions.tpl", T(lang, "res_title"));
+  auto& d = page.body();
+  std::string instrument = req.query.Get("instrument").value_or("");
+  for (const char* i : kInstruments) {
+    auto* o = d.AddSectionDictionary("INSTRUMENTS");
+    o->SetValue("KEY", i);
+    o->SetValue("LABEL", T(lang, std::string("res_instrument_") + i));
+    if (instrument == i) o->ShowSection("SEL");
+  }
+  auto list = ListResolutions(db, instrument, std::nullopt);
+  if (!list.ok()) {
+    d.SetValueAndShowSection("ERROR", list.error().message, "HAS_ERROR");
+    return page.Render(http::StatusFor(list.error().code));
+  }
+  if (list->empty()) d.ShowSection("NONE");
+  TemplateDictionary* group = nullptr;
+  std::string current;
+  for (const auto& r : *list) {
+    if (!group || r.instrument != current) {
+      current = r.instrument;
+      group = d.AddSectionDictionary("GROUPS");
+      group->SetValue("GROUP_KEY", r.instrument);
+      group->SetValue("GROUP_LABEL", T(lang, "res_instrument_" + r.instrument));
+    }
+    auto* o = group->AddSectionDictionary("ITEMS");
+    o->SetValue("INSTRUMENT", r.instrument);
+    o->SetIntValue("NUMBER", r.number);
+    o->SetValue("NAME", ResolutionName(lang, r.instrument, r.number));
+    SetLocalized(o, r.title, lang, "TITLE", "FALLBACK", "TLANG");
+    o->SetValue("VERSION", r.revisions.empty() ? "" : RevisionLabel(lang, r.revisions.back()));
+    o->SetValue("STATUS", r.status);
+    o->SetValue("STATUS_LABEL", T(lang, "res_status_" + r.status));
+  }
+  return page.Render();
+}
+
+http::Response ResolutionPage(storage::Database& db, const Request& req, const Resolution& r) {
+  const std::string& lang = req.lang;
+  std::string name = ResolutionName(lang, r.instrument, r.number);
+  std::string full = r.revisions.empty()
+                         ? name
+                         : T(lang, "res_full_name",
+                             {{"name", name}, {"version", RevisionLabel(lang, r.revisions.back())}});
+  site::Page page(db, req, "resolution.tpl", full);
+  auto& d = page.body();
+  d.SetValue("INSTRUMENT", r.instrument);
+  d.SetIntValue("NUMBER", r.number);
+  d.SetValue("FULL_NAME", full);
+  d.SetValue("INSTRUMENT_LABEL", T(lang, "res_instrument_" + r.instrument));
+  SetLocalized(&d, r.title, lang, "TITLE", "TITLE_FALLBACK", "TITLE_LANG");
+  d.SetValue("STATUS", r.status);
+  d.SetValue("STATUS_LABEL", T(lang, "res_status_" + r.status));
+  if (r.status == "merged" && r.merged_into) {
+    auto* m = d.AddSectionDictionary("MERGED");
+    std::string target = ResolutionName(lang, r.merged_into->instrument, r.merged_into->number);
+    m->SetValue("MERGED_SENTENCE",
+                T(lang, "res_merged_sentence",
+                  {{"target", target}, {"year", std::to_string(r.status_year.value_or(0))}}));
+    m->SetValue("MERGED_INSTRUMENT", r.merged_into->instrument);
+    m->SetIntValue("MERGED_NUMBER", r.merged_into->number);
+    m->SetValue("MERGED_NAME", target);
+  } else if (r.status == "abrogated") {
+    d.SetValueAndShowSection(
+        "ABROGATED_SENTENCE",
+        T(lang, "res_abrogated_sentence", {{"year", std::to_string(r.status_year.value_or(0))}}),
+        "ABROGATED");
+  }
+  for (auto it = r.revisions.rbegin(); it != r.revisions.rend(); ++it)
+    d.AddSectionDictionary("VERSIONS")->SetValue("VERSION", RevisionLabel(lang, *it));
+  if (!r.merged_from.empty()) {
+    auto* s = d.AddSectionDictionary("MERGED_FROM");
+    for (const auto& m : r.merged_from) {
+      auto* o = s->AddSectionDictionary("MF");
+      o->SetValue("MF_INSTRUMENT", m.instrument);
+      o->SetIntValue("MF_NUMBER", m.number);
+      o->SetValue("MF_NAME", ResolutionName(lang, m.instrument, m.number));
+    }
+  }
+  CitedBySection(d, ResolutionCitedBy(db, r, site::CurrentSession(db, req)), lang);
+  return page.Render();
+}
+
+http::Response Download(storage::Database& db, const Request& req, const std::string& document,
+                        const std::string& language) {
+  auto f = GetFile(db, document, language, site::CurrentSession(db, req));
+  if (!f.ok()) return site::ErrorResponse(db, req, f.error());
+  std::string name = DownloadName(f->symbol, language, f->info.media_type);
+  auto r = http::Text(std::move(f->data), f->info.media_type)
+               .Header("Content-Disposition", "attachment; filename=\"" + name +
+                                                  "\"; filename*=UTF-8''" + http::UrlEncode(name))
+               .Header("Content-Security-Policy", "default-src 'none'; sandbox")
+               .Header("X-Content-Type-Options", "nosniff");
+  // Restricted files must not be kept by shared caches.
+  r.Header("Cache-Control", f->access == "public" ? "public, max-age=300" : "private, no-store");
+  return r;
+}
+
+}  // namespace
+
+void RegisterPages(http::Router& router, storage::Database& db, Limits limits) {
+  router.Add("GET", "/documents", [&db](Request& req) { return DocumentsPage(db, req); });
+
+  // Downloads before the symbol pages: /documents/{id}/files/{language} is not a symbol.
+  router.Add("GET", "/documents/{id}/files/{language}", [&db](Request& req) {
+    return Download(db, req, req.params[0], req.params[1]);
+  });
+
+  for (const auto& pattern : SymbolPatterns("/documents")) {
+    router.Add("GET", pattern, [&db, limits](Request& req) {
+      auto doc = Get(db, JoinParams(req.params), site::CurrentSession(db, req));
+      if (!doc.ok()) return site::ErrorResponse(db, req, doc.error());
+      return DocumentPage(db, req, *doc, limits, "", 200);
+    });
+    // The secretariat's upload form on the document page.
+    router.Add("POST", pattern + "/files", [&db, limits](Request& req) {
+      http::MultipartLimits ml;
+      ml.max_files = 1;
+      ml.max_file_bytes = limits.max_file_bytes;
+      auto in = site::ReadInput(req, ml);
+      std::string csrf = in.ok() ? in->fields.Get("csrf").value_or("") : "";
+      auto g = site::RequireStaff(db, req, true, csrf);
+      if (g.refusal) return *g.refusal;
+      std::string document = JoinParams(req.params);
+      auto doc = Get(db, document, g.session);
+      if (!doc.ok()) return site::ErrorResponse(db, req, doc.error());
+      if (!in.ok())
+        return DocumentPage(db, req, *doc, limits, in.error().message,
+                            http::StatusFor(in.error().code));
+      FileInput f;
+      f.language = in->fields.Get("language").value_or("");
+      for (auto& p : in->files) {
+        f.filename = p.filename;
+        f.data = std::move(p.data);
+      }
+      auto info = UploadFile(db, g.session->user.id, std::to_string(doc->id), f, limits);
+      if (!info.ok())
+        return DocumentPage(db, req, *doc, limits, info.error().message,
+                            http::StatusFor(info.error().code));
+      return http::Redirect(fmt::format("{}/documents/{}?uploaded={}", site::Prefix(req), doc->id,
+                                        info->language));
+    });
+  }
+
+  router.Add("GET", "/resolutions", [&db](Request& req) { return ResolutionsPage(db, req); });
+
+  router.Add("GET", "/resolutions/{instrument}/{number}", [&db](Request& req) {
+    auto r = GetResolution(db, req.params[0], req.params[1]);
+    if (!r.ok()) return site::ErrorResponse(db, req, r.error());
+    return ResolutionPage(db, req, *r);
+  });
+}
+
+}  // namespace plenary::documents

@@ -1,0 +1,306 @@
+// Reference data: the resolutions CWG-Internet works under, and the Council 2022 documents of
+// the summary record (seed 000) as demo documents.
+#include <fmt/format.h>
+
+#include "documents/documents.h"
+#include "documents/resolutions.h"
+
+namespace plenary::documents {
+
+namespace json = boost::json;
+using storage::Connection;
+
+namespace {
+
+json::value Names(std::initializer_list<std::pair<const char*, const char*>> names) {
+  json::object o;
+  for (const auto& [k, v] : names) o[k] = v;
+  return o;
+}
+
+// Conference venues in the six languages (spellings of ITU's own documents).
+json::value Place(const std::string& en) {
+  if (en == "Minneapolis")
+    return Names({{"en", "Minneapolis"}, {"fr", "Minneapolis"}, {"es", "Minneápolis"},
+                  {"zh", "明尼阿波利斯"}, {"ru", "Миннеаполис"}, {"ar", "مينيابوليس"}});
+  if (en == "Marrakesh")
+    return Names({{"en", "Marrakesh"}, {"fr", "Marrakech"}, {"es", "Marrakech"},
+                  {"zh", "马拉喀什"}, {"ru", "Марракеш"}, {"ar", "مراكش"}});
+  if (en == "Antalya")
+    return Names({{"en", "Antalya"}, {"fr", "Antalya"}, {"es", "Antalya"}, {"zh", "安塔利亚"},
+                  {"ru", "Анталья"}, {"ar", "أنطاليا"}});
+  if (en == "Guadalajara")
+    return Names({{"en", "Guadalajara"}, {"fr", "Guadalajara"}, {"es", "Guadalajara"},
+                  {"zh", "瓜达拉哈拉"}, {"ru", "Гвадалахара"}, {"ar", "غوادالاخارا"}});
+  if (en == "Busan")
+    return Names({{"en", "Busan"}, {"fr", "Busan"}, {"es", "Busan"}, {"zh", "釜山"},
+                  {"ru", "Пусан"}, {"ar", "بوسان"}});
+  if (en == "Dubai")
+    return Names({{"en", "Dubai"}, {"fr", "Dubaï"}, {"es", "Dubái"}, {"zh", "迪拜"},
+                  {"ru", "Дубай"}, {"ar", "دبي"}});
+  return json::value();  // the Council: no place
+}
+
+// Versions as "place year" pairs, the first the adoption, the others revisions.
+std::vector<RevisionInput> History(std::initializer_list<std::pair<const char*, int>> versions) {
+  std::vector<RevisionInput> out;
+  bool first = true;
+  for (const auto& [place, year] : versions) {
+    out.push_back({year, Place(place), !first});
+    first = false;
+  }
+  return out;
+}
+
+struct Seed {
+  const char* instrument;
+  int number;
+  const char* en;
+  const char* zh;
+  std::vector<RevisionInput> revisions;
+};
+
+}  // namespace
+
+Status LoadRegistry(Connection& c) {
+  // Registry as at the Council's 2022 session (before PP-22 in Bucharest revised several).
+  const std::vector<Seed> seeds = {
+      {"pp", 101, "Internet Protocol-based networks", "基于互联网协议（IP）的网络",
+       History({{"Minneapolis", 1998}, {"Marrakesh", 2002}, {"Antalya", 2006},
+                {"Guadalajara", 2010}, {"Busan", 2014}, {"Dubai", 2018}})},
+      {"pp", 102,
+       "ITU's role with regard to international public policy issues pertaining to the Internet "
+       "and the management of Internet resources, including domain names and addresses",
+       "国际电联在与互联网和互联网资源（包括域名和地址）管理有关的国际公共政策问题方面的作用",
+       History({{"Minneapolis", 1998}, {"Marrakesh", 2002}, {"Antalya", 2006},
+                {"Guadalajara", 2010}, {"Busan", 2014}, {"Dubai", 2018}})},
+      {"pp", 130,
+       "Strengthening the role of ITU in building confidence and security in the use of "
+       "information and communication technologies",
+       "加强国际电联在树立使用信息通信技术的信心和提高安全性方面的作用",
+       History({{"Antalya", 2006}, {"Guadalajara", 2010}, {"Busan", 2014}, {"Dubai", 2018}})},
+      {"pp", 133,
+       "Roles of administrations of Member States in the management of internationalized "
+       "(multilingual) domain names",
+       "成员国主管部门在国际化（多语文）域名管理中的作用",
+       History({{"Antalya", 2006}, {"Guadalajara", 2010}, {"Busan", 2014}, {"Dubai", 2018}})},
+      {"pp", 140,
+       "ITU's role in implementing the outcomes of the World Summit on the Information Society "
+       "and the 2030 Agenda for Sustainable Development, as well as in their follow-up and "
+       "review processes",
+       "国际电联在落实信息社会世界峰会成果和2030年可持续发展议程及其后续行动和审查进程中的作用",
+       History({{"Antalya", 2006}, {"Guadalajara", 2010}, {"Busan", 2014}, {"Dubai", 2018}})},
+      {"pp", 174,
+       "ITU's role with regard to international public policy issues relating to the risk of "
+       "illicit use of information and communication technologies",
+       "国际电联在与非法使用信息通信技术的风险相关的国际公共政策问题方面的作用",
+       History({{"Guadalajara", 2010}, {"Busan", 2014}})},
+      {"pp", 180,
+       "Promoting deployment and adoption of IPv6 to facilitate the transition from IPv4 to IPv6",
+       "推动IPv6的部署和采用，以促进从IPv4向IPv6的过渡",
+       History({{"Guadalajara", 2010}, {"Busan", 2014}, {"Dubai", 2018}})},
+      {"pp", 186,
+       "Strengthening the role of ITU with regard to transparency and confidence-building "
+       "measures in outer space activities",
+       "加强国际电联在外层空间活动的透明度和建立信任措施方面的作用",
+       History({{"Busan", 2014}, {"Dubai", 2018}})},
+      {"pp", 206, "OTTs", "OTT", History({{"Dubai", 2018}})},
+      {"council", 1305,
+       "Role of the Dedicated Group on international Internet-related public policy issues",
+       "互联网相关国际公共政策问题专门工作组的作用", History({{"", 2009}, {"", 2019}})},
+      {"council", 1336,
+       "Council Working Group on international Internet-related public policy issues",
+       "理事会国际互联网相关公共政策问题工作组", History({{"", 2011}, {"", 2019}})},
+      {"council", 1344,
+       "Modalities of open consultation for the Council Working Group on International "
+       "Internet-related Public Policy Issues (CWG-Internet)",
+       "理事会国际互联网相关公共政策问题工作组（CWG-Internet）的公开磋商方式",
+       History({{"", 2012}, {"", 2015}})},
+  };
+  for (const auto& s : seeds) {
+    // Idempotent: what is registered already is left as it is.
+    if (c.QueryInt("SELECT 1 FROM resolutions WHERE instrument = ? AND number = ?",
+                   std::string(s.instrument), static_cast<std::int64_t>(s.number)))
+      continue;
+    ResolutionInput in;
+    in.instrument = s.instrument;
+    in.number = s.number;
+    in.title = Names({{"en", s.en}, {"zh", s.zh}});
+    in.revisions = s.revisions;
+    if (s.number == 1344) {
+      // The Council's 2019 session merged it into Resolution 1336 and abrogated it (C22/51 §1.3).
+      in.status = "merged";
+      in.merged_into = ResolutionRef{"council", 1336};
+      in.status_year = 2019;
+    }
+    auto r = CreateResolutionOn(c, std::nullopt, in);
+    if (!r.ok()) return r.error();
+  }
+  return Ok{};
+}
+
+namespace {
+
+const char kC22_51_zh[] =
+    "理事会国际互联网相关公共政策问题工作组（CWG-Internet）主席的报告\n\n"
+    "概要\n"
+    "本报告总结根据2018年全权代表大会（PP-18）第102号决议（2018年，迪拜，修订版）、第140号决议"
+    "（2018年，迪拜，修订版）和理事会第1305号决议（2019年，修订版）和第1336号决议（2019年，修订版）"
+    "于2021年9月23日和2022年1月19-20日召开的理事会国际互联网相关公共政策问题工作组（CWG-Internet）"
+    "第十六次会议和第十七次会议的主要结果。\n\n"
+    "需采取的行动\n"
+    "请理事会将本报告记录在案。\n\n"
+    "参考文件\n"
+    "第102号决议（2018年，迪拜，修订版）、第140号决议（2018年，迪拜，修订版）；"
+    "理事会第1305号决议（2019年，修订版）和第1336号决议（2019年，修订版）\n";
+
+const char kC22_DT_5_en[] =
+    "ILLUSTRATIVE DEMO FILE - not an ITU document.\n\n"
+    "Informal consultations on the pending paragraphs of the draft guidelines in Document "
+    "C22/32(Rev.1): compilation of proposals.\n\n"
+    "This file stands for a document restricted to Member States. Only the secretariat and "
+    "Member State delegates can see that it exists.\n";
+
+}  // namespace
+
+Status LoadDemoDocuments(Connection& c) {
+  struct Demo {
+    const char* symbol;
+    const char* date;
+    const char* source_kind;
+    json::value source;
+    const char* access;
+    const char* en;
+    const char* zh;
+    const char* summary_en;
+    const char* summary_zh;
+    std::optional<std::vector<RelationInput>> relations;
+  };
+  json::value secretariat = json::object{};
+  json::value chair_internet = Names({{"en", "Chair of CWG-Internet"}, {"zh", "CWG-Internet主席"}});
+  json::value chair_wsis =
+      Names({{"en", "Chair of CWG-WSIS&SDG"}, {"zh", "CWG-WSIS&SDG主席"}});
+  json::value china = Names({{"en", "China"}, {"zh", "中国"}, {"fr", "Chine"}, {"es", "China"},
+                             {"ru", "Китай"}, {"ar", "الصين"}});
+  const char* gca_en = "Guidelines for the utilization of the Global Cybersecurity Agenda (GCA) by ITU";
+  const char* gca_zh = "国际电联《全球网络安全议程》（GCA）的使用导则";
+  // Titles (zh) are the agenda items of the Council 2022 summary record; English titles are
+  // translations. Dates are illustrative.
+  const std::vector<Demo> demos = {
+      {"C22/8", "2022-01-24", "chair", chair_wsis, "public",
+       "Report on the outcomes of the activities of the Council Working Group on the World Summit "
+       "on the Information Society and the Sustainable Development Goals (CWG-WSIS&SDG) since "
+       "the 2021 session of the Council",
+       "理事会信息社会世界峰会和可持续发展目标工作组（CWG-WSIS&SDG）自理事会2021年会议以来的活动成果报告",
+       "Main outcomes of the 37th and 38th meetings of the group.", "总结了该组第37和38次会议的主要结果。",
+       std::nullopt},
+      {"C22/18", "2022-02-07", "secretariat", secretariat, "public",
+       "ITU's activities related to strengthening its role in building confidence and security "
+       "in the use of information and communication technologies (ICTs)",
+       "国际电联为加强其在树立使用信息通信技术（ICT）的信心和提高安全性方面的作用所开展的活动",
+       "Summary of ITU's activities under Resolution 130 (Rev. Dubai, 2018) of the "
+       "Plenipotentiary Conference; ITU's role as sole facilitator of WSIS Action Line C5; and "
+       "other decisions of the membership on strengthening ITU's role in building confidence "
+       "and security in the use of ICTs.",
+       "本文件总结了国际电联针对全权代表大会（PP）第130号决议（2018年，迪拜，修订版）开展的活动；"
+       "国际电联作为WSIS C5行动方面唯一推进方发挥的作用；以及成员就加强国际电联在树立使用ICT"
+       "信心和提高安全性方面的作用所做出的其它决定。",
+       std::nullopt},
+      {"C22/32", "2022-02-08", "secretariat", secretariat, "public", gca_en, gca_zh,
+       "Draft guidelines for the utilization of the GCA by ITU.", "国际电联使用GCA的导则草案。",
+       std::nullopt},
+      {"C22/33", "2022-02-14", "secretariat", secretariat, "public",
+       "ITU's Internet-related activities: Resolutions 101, 102, 133, 180 and 206",
+       "国际电联互联网活动：第101、102、133、180和206号决议",
+       "Overview of ITU's Internet-related activities under Resolutions 101, 102, 133 and 180 "
+       "(Rev. Dubai, 2018) and Resolution 206 (Dubai, 2018) of the Plenipotentiary Conference. "
+       "A longer and more detailed version of the report was submitted to CWG-Internet in 2022.",
+       "本文件概述了国际电联根据全权代表大会第101号决议（2018年，迪拜，修订版）、第102号决议"
+       "（2018年，迪拜，修订版）、第133号决议（2018年，迪拜，修订版）、第180号决议（2018年，迪拜，"
+       "修订版）和第206号决议（2018年，迪拜）开展的互联网活动。篇幅更长且内容更加详细的报告版本"
+       "已于2022年提交理事会国际互联网相关公共政策问题工作组（CWG-Internet）。",
+       std::nullopt},
+      {"C22/51", "2022-02-10", "chair", chair_internet, "public",
+       "Report by the Chair of the Council Working Group on International Internet-related "
+       "Public Policy Issues (CWG-Internet)",
+       "理事会国际互联网相关公共政策问题工作组（CWG-Internet）主席的报告",
+       "Main outcomes of the 16th and 17th meetings of CWG-Internet, held on 23 September 2021 "
+       "and 19-20 January 2022 in accordance with Resolutions 102 and 140 (Rev. Dubai, 2018) "
+       "of the 2018 Plenipotentiary Conference (PP-18) and Council Resolutions 1305 and 1336 "
+       "(Rev. 2019).",
+       "本报告总结根据2018年全权代表大会（PP-18）第102号决议（2018年，迪拜，修订版）、第140号决议"
+       "（2018年，迪拜，修订版）和理事会第1305号决议（2019年，修订版）和第1336号决议（2019年，修订版）"
+       "于2021年9月23日和2022年1月19-20日召开的理事会国际互联网相关公共政策问题工作组（CWG-Internet）"
+       "第十六次会议和第十七次会议的主要结果。",
+       std::nullopt},
+      {"C22/58", "2022-02-21", "chair", chair_internet, "public",
+       "Four-year report of the Council Working Group on International Internet-related Public "
+       "Policy Issues (CWG-Internet)",
+       "理事会国际互联网相关公共政策问题工作组（CWG-Internet）四年期报告",
+       "Main outcomes of the meetings of the group held from February 2019 to January 2022 in "
+       "accordance with Resolutions 102 and 140 (Rev. Dubai, 2018) of the Plenipotentiary "
+       "Conference and Council Resolutions 1305 and 1336 (Rev. 2019).",
+       "报告总结了根据全权代表大会第102号决议（2018年，迪拜，修订版）和第140号决议（2018年，迪拜，"
+       "修订版）以及理事会第1305号决议（2019年，修订版）和第1336号决议（2019年，修订版）于2019年2月"
+       "至2022年1月召开的工作组会议的主要结果。",
+       std::nullopt},
+      {"C22/60", "2022-02-24", "chair", chair_wsis, "public",
+       "Report on the outcomes of four years of activities of the Council Working Group on "
+       "WSIS and SDGs (CWG-WSIS&SDG) since the 2018 Plenipotentiary Conference (PP-18)",
+       "理事会信息社会世界峰会和可持续发展目标工作组（CWG-WSIS&SDG）自2018年全权代表大会（PP-18）"
+       "以来四年活动成果报告",
+       "", "", std::nullopt},
+      {"C22/32(Rev.1)", "2022-03-14", "secretariat", secretariat, "public", gca_en, gca_zh,
+       "Draft guidelines for the utilization of the GCA by ITU, the result of lengthy formal and "
+       "informal discussions and consultations; only two provisions remain in square brackets.",
+       "国际电联使用GCA的导则草案，是经过漫长的正式和非正式讨论和磋商的结果。仅有两个条款保留了方括号。",
+       std::vector<RelationInput>{{"revises", "C22/32"}}},
+      {"C22/71", "2022-03-15", "member_state", china, "public",
+       "Proposal on the adoption of the guidelines for the utilization of the Global "
+       "Cybersecurity Agenda (GCA) by ITU",
+       "关于通过国际电联《全球网络安全议程》（GCA）使用导则的建议",
+       "Proposes that the Council adopt the draft guidelines in Document C22/32(Rev.1) to guide "
+       "ITU's work, and update and revise them to take account of the development of Internet "
+       "technologies and of the cybersecurity situation.",
+       "建议理事会通过C22/32(Rev.1)号文件中的导则草案，用其指导国际电联的工作，并不断更新和修订"
+       "导则，以考虑到互联网技术的发展和网络安全形势。",
+       std::vector<RelationInput>{}},
+      // Illustrative: a document restricted to Member States, to show that its existence,
+      // metadata and files stay private.
+      {"C22/DT/5", "2022-03-28", "secretariat", secretariat, "member_states",
+       "Informal consultations on the pending paragraphs of the draft guidelines in Document "
+       "C22/32(Rev.1): compilation of proposals",
+       "关于C22/32(Rev.1)号文件导则草案未决段落的非正式磋商：提案汇编",
+       "", "", std::vector<RelationInput>{}},
+  };
+  std::optional<std::int64_t> council = c.QueryInt("SELECT id FROM bodies WHERE key = 'council'");
+  for (const auto& d : demos) {
+    if (c.QueryInt("SELECT 1 FROM documents WHERE symbol = ?", std::string(d.symbol))) continue;
+    DocumentInput in;
+    in.symbol = d.symbol;
+    in.body = council ? std::to_string(*council) : "";
+    in.title = Names({{"en", d.en}, {"zh", d.zh}});
+    if (*d.summary_en) in.summary = Names({{"en", d.summary_en}, {"zh", d.summary_zh}});
+    in.date = d.date;
+    in.source_kind = d.source_kind;
+    in.source = d.source;
+    in.access = d.access;
+    in.status = "issued";
+    in.relations = d.relations;
+    in.illustrative = true;
+    auto id = CreateOn(c, std::nullopt, in);
+    if (!id.ok()) return id.error();
+    const char* file = nullptr;
+    const char* lang = nullptr;
+    if (std::string(d.symbol) == "C22/51") file = kC22_51_zh, lang = "zh";
+    if (std::string(d.symbol) == "C22/DT/5") file = kC22_DT_5_en, lang = "en";
+    if (file) {
+      auto f = UploadFileOn(c, std::nullopt, *id,
+                            {lang, fmt::format("{}.txt", lang), std::string(file)}, Limits{});
+      if (!f.ok()) return f.error();
+    }
+  }
+  return Ok{};
+}
+
+}  // namespace plenary::documents

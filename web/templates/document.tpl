@@ -1,0 +1,43 @@
+{{%AUTOESCAPE context="HTML"}}
+<p class="crumbs">{{#BODY}}<a href="{{P}}/bodies/{{BODY_KEY}}">{{BODY_ACRONYM}}</a> › {{/BODY}}<a href="{{P}}/documents">{{t_doc_documents_title}}</a></p>
+<p class="reference"><bdi>{{SYMBOL}}</bdi>{{#HAS_AMENDS}} · {{AMENDS}}{{/HAS_AMENDS}}</p>
+<h1 dir="auto"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}}>{{TITLE}}</h1>
+{{#ILLUSTRATIVE}}<p class="note">{{t_doc_illustrative_note}}</p>{{/ILLUSTRATIVE}}
+{{#RESTRICTED}}<p class="notice">{{RESTRICTED_NOTE}}</p>{{/RESTRICTED}}
+{{#HAS_DONE}}<p class="notice" role="status">{{DONE}}</p>{{/HAS_DONE}}
+<p><span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></p>
+<dl class="facts">
+<dt>{{t_col_symbol}}</dt><dd><bdi>{{SYMBOL}}</bdi></dd>
+<dt>{{t_col_date}}</dt><dd><time datetime="{{DATE_ISO}}">{{DATE}}</time></dd>
+{{#BODY}}<dt>{{t_col_body}}</dt><dd><a href="{{P}}/bodies/{{BODY_KEY}}">{{BODY_ACRONYM}}</a></dd>{{/BODY}}
+<dt>{{t_col_source}}</dt><dd><span dir="auto"{{#SOURCE_FALLBACK}} lang="{{SOURCE_LANG}}"{{/SOURCE_FALLBACK}}>{{SOURCE}}</span> <span class="meta">({{SOURCE_KIND_LABEL}})</span></dd>
+<dt>{{t_doc_access}}</dt><dd>{{ACCESS_LABEL}}</dd>
+</dl>
+{{#SUMMARY}}<section aria-labelledby="sum-h"><h2 id="sum-h">{{t_doc_summary}}</h2><div class="description" dir="auto"{{#SUM_FALLBACK}} lang="{{SUM_LANG}}"{{/SUM_FALLBACK}}>{{SUMMARY_TEXT}}</div></section>{{/SUMMARY}}
+{{#RELATIONS}}<section aria-labelledby="rel-h"><h2 id="rel-h">{{t_doc_relations}}</h2><ul>
+{{#REL}}<li>{{REL_LABEL}} <a href="{{P}}/documents/{{REL_ID}}"><bdi>{{REL_SYMBOL}}</bdi></a></li>{{/REL}}
+</ul></section>{{/RELATIONS}}
+<section aria-labelledby="files-h"><h2 id="files-h">{{t_doc_files}}</h2>
+{{#NO_FILES}}<p>{{t_doc_no_files}}</p>{{/NO_FILES}}
+<ul>
+{{#FILES}}<li><a href="/documents/{{ID}}/files/{{FILE_LANG}}" lang="{{FILE_LANG}}" hreflang="{{FILE_LANG}}" download="{{FILE_NAME}}">{{FILE_LANG_NAME}}</a> <span class="meta">{{FILE_TYPE}}, {{FILE_SIZE}}</span></li>{{/FILES}}
+</ul>
+{{#HAS_ERROR}}<p class="error" role="alert" id="upload-error">{{ERROR}}</p>{{/HAS_ERROR}}
+{{#UPLOAD}}<form method="post" action="{{P}}/documents/{{ID}}/files" enctype="multipart/form-data" class="stack">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<fieldset><legend>{{t_doc_upload}}</legend>
+<label for="up-language">{{t_doc_upload_language}}</label>
+<select id="up-language" name="language">{{#UP_LANGUAGES}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/UP_LANGUAGES}}</select>
+<label for="up-file">{{t_doc_upload_file}}</label>
+<input id="up-file" name="file" type="file" required accept=".pdf,.docx,.txt,application/pdf,text/plain" aria-describedby="up-help">
+<p id="up-help" class="help">{{UPLOAD_HELP}}</p>
+</fieldset>
+<button type="submit">{{t_doc_upload_button}}</button>
+</form>{{/UPLOAD}}
+</section>
+<section aria-labelledby="cited-h"><h2 id="cited-h">{{t_doc_cited_by}}</h2>
+{{#NO_CITED_BY}}<p>{{t_doc_cited_by_none}}</p>{{/NO_CITED_BY}}
+<ul class="cited-by">
+{{#CITED_BY}}<li><span class="meta">{{CB_KIND_LABEL}}</span> <a href="{{P}}{{CB_URL}}" dir="auto"{{#CB_LINK_FALLBACK}} lang="{{CB_LINK_LANG}}"{{/CB_LINK_FALLBACK}}>{{CB_LINK}}</a>{{#CB_DETAIL}} <span dir="auto"{{#CB_TITLE_FALLBACK}} lang="{{CB_TITLE_LANG}}"{{/CB_TITLE_FALLBACK}}>{{CB_TITLE}}</span>{{/CB_DETAIL}} — <q lang="{{CB_TEXT_LANG}}" dir="auto">{{CB_TEXT}}</q></li>{{/CITED_BY}}
+</ul></section>
+<p class="meta"><a href="/api/v1/documents/{{ID}}">JSON</a></p>
