@@ -76,21 +76,38 @@ Result<std::pair<std::string, Session>> Login(storage::Database& db, const std::
       [&](storage::Connection& c) -> Result<std::pair<std::string, Session>> {
         Instant now = Now();
         c.Exec("DELETE FROM sessions WHERE expires_at < ?", now);
-        c.Exec("INSERT INTO sessions(token_hash, user_id, csrf, created_at, expires_at) "
-               "VALUES(?,?,?,?,?)",
-               Digest(token), user->id, session.csrf, now, now + kSessionSeconds);
+        c.Exec("INSERT INTO sessions(token_hash, user_id, csrf, created_at, expires_at, last_seen) "
+               "VALUES(?,?,?,?,?,?)",
+               Digest(token), user->id, session.csrf, now, now + kSessionSeconds, now);
         return std::make_pair(token, session);
       });
 }
 
 std::optional<Session> FindSession(storage::Database& db, const std::string& token) {
   if (token.empty() || token.size() > 100) return std::nullopt;
+  Instant now = Now();
+  std::string digest = Digest(token);
   storage::Stmt s(db.Read(),
-                  "SELECT u.id, u.email, u.name, u.role, s.csrf FROM sessions s "
-                  "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?");
-  s.BindAll(Digest(token), Now());
+                  "SELECT u.id, u.email, u.name, u.role, s.csrf, s.last_seen FROM sessions s "
+                  "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ? "
+                  "AND s.last_seen > ?");
+  s.BindAll(digest, now, now - kSessionIdleSeconds);
   if (!s.Step()) return std::nullopt;
-  return Session{User{s.Int(0), s.Text(1), s.Text(2), s.Text(3)}, s.Text(4)};
+  Session session{User{s.Int(0), s.Text(1), s.Text(2), s.Text(3)}, s.Text(4)};
+  if (s.Int(5) < now - 60)
+    (void)db.Write<Ok>([&](storage::Connection& c) -> Result<Ok> {
+      c.Exec("UPDATE sessions SET last_seen = ? WHERE token_hash = ?", now, digest);
+      return Ok{};
+    });
+  return session;
+}
+
+void LogoutEverywhere(storage::Database& db, const std::string& token) {
+  (void)db.Write<Ok>([&](storage::Connection& c) -> Result<Ok> {
+    c.Exec("DELETE FROM sessions WHERE user_id = (SELECT user_id FROM sessions WHERE token_hash = ?)",
+           Digest(token));
+    return Ok{};
+  });
 }
 
 void Logout(storage::Database& db, const std::string& token) {

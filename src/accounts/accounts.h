@@ -27,7 +27,8 @@ struct Session {
 };
 
 inline constexpr char kSessionCookie[] = "plenary_session";
-inline constexpr int kSessionSeconds = 8 * 3600;
+inline constexpr int kSessionSeconds = 8 * 3600;      // absolute: from sign-in
+inline constexpr int kSessionIdleSeconds = 30 * 60;  // without a request
 
 // Creates a user (the CLI's `plenary user add`). Errors: bad e-mail, short password,
 // unknown role, e-mail already used.
@@ -37,7 +38,11 @@ Result<User> AddUser(storage::Database& db, const std::string& email, const std:
 // The error does not say whether the account exists.
 Result<std::pair<std::string, Session>> Login(storage::Database& db, const std::string& email,
                                               const std::string& password);
+// The session of `token` if it is neither past its absolute end nor idle too long; records
+// the use (at most once a minute, to spare the writer).
 std::optional<Session> FindSession(storage::Database& db, const std::string& token);
 void Logout(storage::Database& db, const std::string& token);
+// Ends every session of the user of `token` (sign out on all devices).
+void LogoutEverywhere(storage::Database& db, const std::string& token);
 
 }  // namespace plenary::accounts

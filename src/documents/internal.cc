@@ -144,6 +144,37 @@ std::vector<std::pair<std::string, std::string>> Versions(const json::value& v) 
         out.emplace_back(lang, std::string(t->as_string()));
   return out;
 }
+// Each citation in `text` with the phrase to quote for it: the whole list it belongs to
+// ("第101、102、133、180和206号决议", "Resolutions 102 and 140 (Rev. Dubai, 2018)"), since a
+// citation inside a list spans only its own number.
+std::vector<std::pair<text::Citation, std::string>> Quoted(const std::string& text) {
+  auto cits = text::ExtractCitations(text);
+  std::vector<std::pair<text::Citation, std::string>> out;
+  std::size_t i = 0;
+  while (i < cits.size()) {
+    std::size_t j = i;
+    while (j + 1 < cits.size() && cits[j].kind == cits[j + 1].kind) {
+      std::string_view gap(text.data() + cits[j].end, cits[j + 1].begin - cits[j].end);
+      // A later item of a list spans from its number: "102", "140 (Rev. Dubai, 2018)".
+      const std::string& next = cits[j + 1].text;
+      auto byte = [&](std::size_t k) { return k < next.size() ? static_cast<unsigned char>(next[k]) : 0; };
+      bool digit = (byte(0) >= '0' && byte(0) <= '9') ||
+                   (byte(0) == 0xEF && byte(1) == 0xBC && byte(2) >= 0x90 && byte(2) <= 0x99) ||
+                   (byte(0) == 0xD9 && byte(1) >= 0xA0 && byte(1) <= 0xA9);
+      bool joined = digit && gap.size() <= 8;
+      for (std::string_view stop : {".", ";", "\n", "。", "；"})
+        joined = joined && gap.find(stop) == std::string_view::npos;
+      if (!joined) break;
+      ++j;
+    }
+    std::size_t begin = cits[i].begin, end = cits[j].end;
+    for (std::size_t k = i; k <= j; ++k)
+      out.emplace_back(cits[k], end - begin <= 300 ? text.substr(begin, end - begin) : cits[k].text);
+    i = j + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 void RecordCitations(Connection& c, std::int64_t document_id, const json::value& title,
@@ -151,7 +182,7 @@ void RecordCitations(Connection& c, std::int64_t document_id, const json::value&
   c.Exec("DELETE FROM citations WHERE source_kind = 'document' AND source_id = ?", document_id);
   for (const json::value* field : {&title, &summary}) {
     for (const auto& [lang, text] : Versions(*field)) {
-      for (const auto& cit : text::ExtractCitations(text)) {
+      for (const auto& [cit, quote] : Quoted(text)) {
         std::string symbol;
         if (cit.kind == "document") {
           auto canonical = CanonicalSymbol(cit.symbol);
@@ -163,7 +194,7 @@ void RecordCitations(Connection& c, std::int64_t document_id, const json::value&
         c.Exec("INSERT INTO citations(source_kind, source_id, language, kind, instrument, number, "
                "symbol, text) VALUES('document', ?, ?, ?, ?, ?, ?, ?)",
                document_id, lang, cit.kind, cit.instrument, static_cast<std::int64_t>(cit.number),
-               symbol, cit.text);
+               symbol, quote);
       }
     }
   }
@@ -216,9 +247,9 @@ std::vector<Citing> CitingRecords(Connection& c,
     for (const json::value* f : fields)
       for (const auto& [lang, text] : Versions(*f)) {
         if (found.contains(lang)) continue;
-        for (const auto& cit : text::ExtractCitations(text))
+        for (const auto& [cit, quote] : Quoted(text))
           if (match(cit)) {
-            found[lang] = cit.text;
+            found[lang] = quote;
             break;
           }
       }

@@ -86,10 +86,14 @@ void RegisterLoginRoutes(http::Router& router, storage::Database& db, Throttles&
     return resp;
   });
 
+  // ?everywhere=true ends the sessions of every device.
   router.Add("POST", "/api/v1/logout", [&db](Request& req) {
     auto g = RequireStaff(db, req, true);
     if (g.refusal) return *g.refusal;
-    Logout(db, req.cookies.at(kSessionCookie));
+    if (req.query.Get("everywhere") == "true")
+      LogoutEverywhere(db, req.cookies.at(kSessionCookie));
+    else
+      Logout(db, req.cookies.at(kSessionCookie));
     auto resp = http::Json(json::object{{"signed_out", true}});
     resp.Header("Set-Cookie", SessionCookie("", 0));
     return resp;

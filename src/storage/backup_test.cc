@@ -348,6 +348,8 @@ TEST_F(BackupTest, RestoreRefusesADatabaseOpenInAnotherProcess) {
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.error().field, "database");
   EXPECT_EQ(s.error().code, Code::kFailedPrecondition);
+  EXPECT_NE(s.error().message.find("open in another process"), std::string::npos)
+      << s.error().message;
   EXPECT_EQ(ReadFile(db_path), before);
   // Once the other process is gone, the same restore goes through.
   auto again = Restore(backup, db_path);

@@ -40,3 +40,17 @@ test('sign-in attempts are limited per account, the same way whether it exists o
     await s.stop();
   }
 });
+
+test('signing out everywhere ends the sessions of every device', async () => {
+  const s = await startServer({ demo: false });
+  try {
+    const laptop = await new Client(s.url).login();
+    const phone = await new Client(s.url).login();
+    assert.equal((await phone.fetch('/api/v1/consultations/1/moderation')).status, 404);  // signed in
+    assert.notEqual(laptop.cookies.get('plenary_session'), phone.cookies.get('plenary_session'));
+    assert.equal((await laptop.fetch('/api/v1/logout?everywhere=true', { method: 'POST' })).status, 200);
+    assert.equal((await phone.fetch('/api/v1/consultations/1/moderation')).status, 401);
+  } finally {
+    await s.stop();
+  }
+});
