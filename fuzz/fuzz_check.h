@@ -8,13 +8,12 @@
 namespace plenary::fuzz {
 
 // Aborts with `what` when `ok` is false; libFuzzer then saves the input as a crash artifact.
-#define FUZZ_CHECK(ok, what)                                                    \
-  do {                                                                          \
-    if (!(ok)) {                                                                \
-      std::fprintf(stderr, "FUZZ_CHECK failed at %s:%d: %s\n", __FILE__, __LINE__, \
-                   what);                                                       \
-      std::abort();                                                             \
-    }                                                                           \
+#define FUZZ_CHECK(ok, what)                                                              \
+  do {                                                                                    \
+    if (!(ok)) {                                                                          \
+      std::fprintf(stderr, "FUZZ_CHECK failed at %s:%d: %s\n", __FILE__, __LINE__, what); \
+      std::abort();                                                                       \
+    }                                                                                     \
   } while (false)
 
 // True when `s` is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, at most

@@ -19,8 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto again = ParseSymbol(canonical);
     if (!again.ok()) std::fprintf(stderr, "canonical form: \"%s\"\n", canonical.c_str());
     FUZZ_CHECK(again.ok(), "FormatSymbol gave a symbol ParseSymbol rejects");
-    if (!(*again == *parsed))
-      std::fprintf(stderr, "canonical form: \"%s\"\n", canonical.c_str());
+    if (!(*again == *parsed)) std::fprintf(stderr, "canonical form: \"%s\"\n", canonical.c_str());
     FUZZ_CHECK(*again == *parsed, "ParseSymbol(FormatSymbol(s)) != s");
     FUZZ_CHECK(FormatSymbol(*again) == canonical, "the canonical form is not stable");
     for (std::string_view lang : {"en", "fr", "zh-CN", "xx"})
@@ -32,8 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FUZZ_CHECK(prefix <= input.size(), "prefix longer than the text");
   if (prefix > 0) {
     auto p = ParseSymbol(input.substr(0, prefix));
-    if (!p.ok())
-      std::fprintf(stderr, "prefix: \"%.*s\"\n", static_cast<int>(prefix), input.data());
+    if (!p.ok()) std::fprintf(stderr, "prefix: \"%.*s\"\n", static_cast<int>(prefix), input.data());
     FUZZ_CHECK(p.ok(), "SymbolPrefixLength names a prefix that is not a symbol");
   }
   return 0;

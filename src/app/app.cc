@@ -18,9 +18,10 @@ namespace plenary::app {
 using http::Request;
 
 void BuildRouter(http::Router& router, storage::Database& db, const Config& config,
-                 site::Throttles& throttles, const http::ServerStats* stats) {
+                 site::Throttles& throttles, consultations::CampaignTracker& tracker,
+                 const http::ServerStats* stats) {
   // Prometheus text format: the writer's queue and batches, the server's load.
-  router.Add("GET", "/metrics", [&db, stats](Request&) {
+  router.Add("GET", "/metrics", [&db, stats, &tracker](Request&) {
     auto w = db.writer_stats();
     std::string out = fmt::format(
         "# TYPE plenary_writes_total counter\nplenary_writes_total {}\n"
@@ -30,6 +31,8 @@ void BuildRouter(http::Router& router, storage::Database& db, const Config& conf
         w.writes, w.transactions, w.refused, w.queued);
     out += fmt::format("# TYPE plenary_search_queue gauge\nplenary_search_queue {}\n",
                        search::Lag(db));
+    out += fmt::format("# TYPE plenary_campaign_lag gauge\nplenary_campaign_lag {}\n",
+                       tracker.Lag());
     if (stats)
       out += fmt::format(
           "# TYPE plenary_http_requests_total counter\nplenary_http_requests_total {}\n"
@@ -55,7 +58,7 @@ void BuildRouter(http::Router& router, storage::Database& db, const Config& conf
   });
   site::RegisterLoginRoutes(router, db, throttles);
   meetings::RegisterApi(router, db);
-  consultations::RegisterApi(router, db, config.limits, throttles);
+  consultations::RegisterApi(router, db, config.limits, throttles, tracker);
   consultations::RegisterPages(router, db, config.limits, throttles);
   desk::RegisterRoutes(router, db);
   portal::RegisterPages(router, db);

@@ -1,5 +1,6 @@
 // Wiring: every capability's routes on one router, plus static files and health checks.
 #pragma once
+#include "consultations/campaigns.h"
 #include "consultations/consultations.h"
 #include "http/router.h"
 #include "http/server.h"
@@ -14,8 +15,9 @@ struct Config {
 };
 
 // `stats` (may be null) feeds /metrics.
-// `throttles` and `stats` must outlive the router; `stats` (may be null) feeds /metrics.
+// `throttles`, `tracker` and `stats` must outlive the router; `stats` (may be null) feeds /metrics.
 void BuildRouter(http::Router& router, storage::Database& db, const Config& config,
-                 site::Throttles& throttles, const http::ServerStats* stats = nullptr);
+                 site::Throttles& throttles, consultations::CampaignTracker& tracker,
+                 const http::ServerStats* stats = nullptr);
 
 }  // namespace plenary::app

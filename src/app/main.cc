@@ -8,6 +8,7 @@
 #include "accounts/accounts.h"
 #include "app/app.h"
 #include "base/random.h"
+#include "consultations/campaigns.h"
 #include "consultations/consultations.h"
 #include "demo/demo.h"
 #include "http/server.h"
@@ -75,6 +76,9 @@ int main(int argc, char** argv) {
                     "Read requests waiting at most; beyond, 503")->capture_default_str();
   serve->add_option("--max-connections", limits.max_connections,
                     "Open connections at most; beyond, 503")->capture_default_str();
+  std::uint64_t campaign_min_size = 3;
+  serve->add_option("--campaign-min-size", campaign_min_size,
+                    "Near-identical responses that make a campaign")->capture_default_str();
   auto& th = config.throttle;
   serve->add_option("--submissions-per-ip-per-minute", th.submissions_per_ip_per_minute,
                     "Responses one address may send per minute (0: unlimited)")->capture_default_str();
@@ -149,7 +153,9 @@ int main(int argc, char** argv) {
       limits.threads = threads;
       http::Server server(router, limits, [](http::Request& req) { site::ChooseLanguage(req); });
       site::Throttles throttles(config.throttle);
-      app::BuildRouter(router, db, config, throttles, &server.stats());
+      consultations::CampaignTracker tracker(db, campaign_min_size);
+      tracker.Start();
+      app::BuildRouter(router, db, config, throttles, tracker, &server.stats());
       auto [host, port] = SplitListen(listen);
       unsigned short bound = server.Listen(host, port);
       // Tests read this line to find the port.

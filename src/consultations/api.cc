@@ -1,5 +1,6 @@
 // JSON API for consultations: /api/v1/consultations/..., /api/v1/responses/..., receipts.
 #include <charconv>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -212,8 +213,20 @@ std::string LangOf(const Request& req) {
 
 }  // namespace
 
+void AddCampaignCounts(storage::Database& db, const CampaignTracker& tracker,
+                       std::int64_t consultation_id, Statistics& stats) {
+  auto members = tracker.Membership(consultation_id);
+  storage::Stmt s(db.Read(), "SELECT id FROM responses WHERE consultation_id = ? AND status = 'rejected'");
+  s.BindAll(consultation_id);
+  while (s.Step()) members.erase(s.Int(0));
+  std::set<std::uint64_t> texts;
+  for (const auto& [response, campaign] : members) texts.insert(campaign);
+  stats.campaigns = static_cast<std::int64_t>(texts.size());
+  stats.campaign_copies = static_cast<std::int64_t>(members.size());
+}
+
 void RegisterApi(http::Router& router, storage::Database& db, const Limits& limits,
-                 site::Throttles& throttles) {
+                 site::Throttles& throttles, CampaignTracker& tracker) {
   router.Add("GET", "/api/v1/consultations", [&db](Request& req) {
     json::array items;
     for (const auto& c : List(db)) items.push_back(ConsultationJson(c, LangOf(req), false));
@@ -261,9 +274,10 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
                                    {"per_page", page.per_page}});
   });
 
-  auto stats = [&db](Request& req, bool csv) {
+  auto stats = [&db, &tracker](Request& req, bool csv) {
     auto s = ComputeStatistics(db, req.params[0]);
     if (!s.ok()) return Err(s.error());
+    AddCampaignCounts(db, tracker, Get(db, req.params[0])->id, *s);
     if (csv || req.query.Get("format") == "csv")
       return http::Text(StatisticsCsv(*s), "text/csv; charset=utf-8")
           .Header("Content-Disposition",
@@ -275,8 +289,17 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
   router.Add("GET", "/api/v1/consultations/{id}/statistics.csv",
              [stats](Request& req) { return stats(req, true); });
 
-  router.Add("GET", "/api/v1/consultations/{id}/report", [&db](Request& req) {
-    auto p = ReportParagraph(db, req.params[0], req.query.Get("lang").value_or(req.lang));
+  // ?campaigns=separate adds how many responses are copies of campaign texts.
+  router.Add("GET", "/api/v1/consultations/{id}/report", [&db, &tracker](Request& req) {
+    std::optional<Statistics> counts;
+    if (req.query.Get("campaigns") == "separate") {
+      auto c = Get(db, req.params[0]);
+      if (!c.ok()) return Err(c.error());
+      counts.emplace();
+      AddCampaignCounts(db, tracker, c->id, *counts);
+    }
+    auto p = ReportParagraph(db, req.params[0], req.query.Get("lang").value_or(req.lang),
+                             counts ? &*counts : nullptr);
     if (!p.ok()) return Err(p.error());
     return http::Text(*p + "\n");
   });
@@ -403,6 +426,59 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
                  auto r = Moderate(db, g.session->user.id, id, m);
                  if (!r.ok()) return Err(r.error());
                  return http::Json(ResponseJson(*r, true));
+               });
+  }
+
+  router.Add("GET", "/api/v1/consultations/{id}/campaigns", [&db, staff, &tracker](Request& req) {
+    auto g = staff(req, false);
+    if (g.refusal) return *g.refusal;
+    auto c = Get(db, req.params[0]);
+    if (!c.ok()) return Err(c.error());
+    json::array items;
+    for (const auto& k : tracker.Campaigns(c->id)) {
+      json::array variants;
+      for (const auto& v : k.variants) variants.push_back(json::object{{"count", v.count}});
+      items.push_back({{"id", k.id}, {"size", k.size}, {"representative", k.representative},
+                       {"representative_response", k.representative_response},
+                       {"variants", variants}});
+    }
+    return http::Json(json::object{{"items", items}, {"min_size", tracker.min_size()},
+                                   {"lag", tracker.Lag()}});
+  });
+
+  for (const char* action : {"accept", "reject", "publish"}) {
+    router.Add("POST", std::string("/api/v1/consultations/{id}/campaigns/{campaign}/") + action,
+               [&db, staff, &tracker, action](Request& req) {
+                 auto g = staff(req, true);
+                 if (g.refusal) return *g.refusal;
+                 auto c = Get(db, req.params[0]);
+                 if (!c.ok()) return Err(c.error());
+                 std::uint64_t campaign = 0;
+                 auto [p, ec] = std::from_chars(req.params[1].data(),
+                                                req.params[1].data() + req.params[1].size(), campaign);
+                 auto members = ec == std::errc() ? tracker.Members(c->id, campaign)
+                                                  : std::vector<std::int64_t>{};
+                 if (members.empty()) return Err(NotFound("campaign " + req.params[1] + ": no such campaign"));
+                 std::string reason;
+                 if (!req.body.empty()) {
+                   auto in = site::ReadInput(req);
+                   if (!in.ok()) return Err(in.error());
+                   if (in->json) {
+                     auto r = site::JsonString(*in->json, "reason");
+                     if (!r.ok()) return Err(r.error());
+                     reason = *r;
+                   }
+                 }
+                 std::string what = std::string(action) == "reject" ? "reject" : "accept";
+                 auto changed = ModerateMany(db, g.session->user.id, c->id, members, {what, reason, {}});
+                 if (!changed.ok()) return Err(changed.error());
+                 json::object out{{"responses", members.size()}, {"changed", *changed}};
+                 if (std::string(action) == "publish") {
+                   auto n = PublishSome(db, g.session->user.id, c->id, members);
+                   if (!n.ok()) return Err(n.error());
+                   out["published"] = *n;
+                 }
+                 return http::Json(out);
                });
   }
 

@@ -557,73 +557,130 @@ Result<Consultation> ExtendDeadline(storage::Database& db, std::int64_t user_id,
   });
 }
 
-Result<Response> Moderate(storage::Database& db, std::int64_t user_id, std::int64_t response_id,
-                          const Moderation& m) {
+namespace {
+Status CheckModeration(const Moderation& m) {
   if (m.action != "accept" && m.action != "reject" && m.action != "redact")
     return InvalidArgument("action", "action: must be accept, reject or redact");
   if (m.action == "reject" && Trim(m.reason).empty())
     return InvalidArgument("reason", "reason: required when rejecting a response");
   if (m.action == "redact" && m.replacements.empty())
     return InvalidArgument("replacements", "replacements: give at least one field's new text");
-  auto result = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
-    Stmt s(c,
-           "SELECT status, name, organization, job_title, general_text FROM responses WHERE id = ?");
-    s.BindAll(response_id);
-    if (!s.Step()) return NotFound(fmt::format("response {}: no such response", response_id));
-    std::string status = s.Text(0);
-    json::object before{{"status", status}}, after;
-    if (m.action == "accept" || m.action == "reject") {
-      std::string to = m.action == "accept" ? "accepted" : "rejected";
-      if (status == "published" && to == "accepted")
-        return FailedPrecondition("response: already published");
-      c.Exec("UPDATE responses SET status = ?, reject_reason = ?, published_at = NULL WHERE id = ?",
-             to, m.action == "reject" ? std::optional<std::string>(Trim(m.reason)) : std::nullopt,
-             response_id);
-      after = {{"status", to}};
-      if (m.action == "reject") after["reason"] = Trim(m.reason);
-    } else {
-      static const std::map<std::string, std::string> kColumns = {
-          {"general", "general_text"}, {"name", "name"}, {"organization", "organization"},
-          {"job_title", "job_title"}};
-      for (const auto& [field, value] : m.replacements) {
-        if (!ValidUtf8(value)) return InvalidArgument(field, field + ": not valid UTF-8");
-        if (auto col = kColumns.find(field); col != kColumns.end()) {
-          Stmt old(c, "SELECT " + col->second + " FROM responses WHERE id = ?");
-          old.BindAll(response_id);
-          old.Step();
-          before[field] = old.Text(0);
-          c.Exec("UPDATE responses SET " + col->second + " = ?, redacted = 1 WHERE id = ?", value,
-                 response_id);
-        } else {
-          int n = 0;
-          try {
-            n = std::stoi(field);
-          } catch (...) {
-            return InvalidArgument(field, "replacements: unknown field \"" + field +
-                                              "\"; use general, name, organization, job_title "
-                                              "or a question number");
-          }
-          Stmt old(c,
-                   "SELECT text FROM answers WHERE response_id = ? AND question_number = ?");
-          old.BindAll(response_id, n);
-          if (!old.Step())
-            return InvalidArgument(field, fmt::format("replacements.{}: the response has no "
-                                                      "answer to question {}", n, n));
-          before[field] = old.Text(0);
-          c.Exec("UPDATE answers SET text = ? WHERE response_id = ? AND question_number = ?",
-                 value, response_id, n);
-          c.Exec("UPDATE responses SET redacted = 1 WHERE id = ?", response_id);
+  return Ok{};
+}
+
+// One moderation act on `c`, inside the caller's transaction.
+Result<std::int64_t> ModerateOn(Connection& c, std::int64_t user_id, std::int64_t response_id,
+                                const Moderation& m) {
+  Stmt s(c,
+         "SELECT status, name, organization, job_title, general_text FROM responses WHERE id = ?");
+  s.BindAll(response_id);
+  if (!s.Step()) return NotFound(fmt::format("response {}: no such response", response_id));
+  std::string status = s.Text(0);
+  json::object before{{"status", status}}, after;
+  if (m.action == "accept" || m.action == "reject") {
+    std::string to = m.action == "accept" ? "accepted" : "rejected";
+    if (status == "published" && to == "accepted")
+      return FailedPrecondition("response: already published");
+    c.Exec("UPDATE responses SET status = ?, reject_reason = ?, published_at = NULL WHERE id = ?",
+           to, m.action == "reject" ? std::optional<std::string>(Trim(m.reason)) : std::nullopt,
+           response_id);
+    after = {{"status", to}};
+    if (m.action == "reject") after["reason"] = Trim(m.reason);
+  } else {
+    static const std::map<std::string, std::string> kColumns = {
+        {"general", "general_text"}, {"name", "name"}, {"organization", "organization"},
+        {"job_title", "job_title"}};
+    for (const auto& [field, value] : m.replacements) {
+      if (!ValidUtf8(value)) return InvalidArgument(field, field + ": not valid UTF-8");
+      if (auto col = kColumns.find(field); col != kColumns.end()) {
+        Stmt old(c, "SELECT " + col->second + " FROM responses WHERE id = ?");
+        old.BindAll(response_id);
+        old.Step();
+        before[field] = old.Text(0);
+        c.Exec("UPDATE responses SET " + col->second + " = ?, redacted = 1 WHERE id = ?", value,
+               response_id);
+      } else {
+        int n = 0;
+        try {
+          n = std::stoi(field);
+        } catch (...) {
+          return InvalidArgument(field, "replacements: unknown field \"" + field +
+                                            "\"; use general, name, organization, job_title "
+                                            "or a question number");
         }
-        after[field] = value;
+        Stmt old(c,
+                 "SELECT text FROM answers WHERE response_id = ? AND question_number = ?");
+        old.BindAll(response_id, n);
+        if (!old.Step())
+          return InvalidArgument(field, fmt::format("replacements.{}: the response has no "
+                                                    "answer to question {}", n, n));
+        before[field] = old.Text(0);
+        c.Exec("UPDATE answers SET text = ? WHERE response_id = ? AND question_number = ?",
+               value, response_id, n);
+        c.Exec("UPDATE responses SET redacted = 1 WHERE id = ?", response_id);
       }
+      after[field] = value;
     }
-    search::Enqueue(c, "response", response_id);  // rejected or redacted: the index follows
-    audit::Record(c, user_id, "response." + m.action, "response", response_id,
-                  json::serialize(before), json::serialize(after));
-    return response_id;
-  });
+  }
+  search::Enqueue(c, "response", response_id);  // rejected or redacted: the index follows
+  audit::Record(c, user_id, "response." + m.action, "response", response_id,
+                json::serialize(before), json::serialize(after));
+  return response_id;
+}
+}  // namespace
+
+Result<Response> Moderate(storage::Database& db, std::int64_t user_id, std::int64_t response_id,
+                          const Moderation& m) {
+  if (auto ok = CheckModeration(m); !ok.ok()) return ok.error();
+  auto result = db.Write<std::int64_t>(
+      [&](Connection& c) { return ModerateOn(c, user_id, response_id, m); });
   if (!result.ok()) return result.error();
   return GetResponse(db, response_id);
+}
+
+Result<int> ModerateMany(storage::Database& db, std::int64_t user_id, std::int64_t consultation_id,
+                         const std::vector<std::int64_t>& response_ids, const Moderation& m) {
+  if (auto ok = CheckModeration(m); !ok.ok()) return ok.error();
+  if (m.action == "redact")
+    return InvalidArgument("action", "action: a campaign can be accepted or rejected, not redacted");
+  return db.Write<int>([&](Connection& c) -> Result<int> {
+    int changed = 0;
+    for (auto id : response_ids) {
+      Stmt s(c, "SELECT status FROM responses WHERE id = ? AND consultation_id = ?");
+      s.BindAll(id, consultation_id);
+      if (!s.Step())
+        return InvalidArgument("responses", fmt::format("responses: {} is not a response of this "
+                                                        "consultation", id));
+      std::string status = s.Text(0);
+      if ((m.action == "accept" && (status == "accepted" || status == "published")) ||
+          (m.action == "reject" && status == "rejected"))
+        continue;
+      auto r = ModerateOn(c, user_id, id, m);
+      if (!r.ok()) return r.error();
+      ++changed;
+    }
+    return changed;
+  });
+}
+
+Result<int> PublishSome(storage::Database& db, std::int64_t user_id, std::int64_t consultation_id,
+                        const std::vector<std::int64_t>& response_ids) {
+  return db.Write<int>([&](Connection& c) -> Result<int> {
+    Instant now = Now();
+    int n = 0;
+    for (auto id : response_ids) {
+      c.Exec("UPDATE responses SET status = 'published', published_at = ? WHERE id = ? AND "
+             "consultation_id = ? AND status = 'accepted' AND consent_publish = 1",
+             now, id, consultation_id);
+      if (c.Changes() > 0) {
+        ++n;
+        search::Enqueue(c, "response", id);
+      }
+    }
+    audit::Record(c, user_id, "consultation.publish_responses", "consultation", consultation_id,
+                  std::nullopt, json::serialize(json::object{{"published", n}}));
+    return n;
+  });
 }
 
 Result<int> PublishAccepted(storage::Database& db, std::int64_t user_id,
@@ -766,6 +823,9 @@ json::object StatisticsJson(const Statistics& s) {
         {"by_m49_region", obj(s.by_m49_region)},
         {"by_language", obj(s.by_language)},
         {"by_status", obj(s.by_status)}}}};
+  if (s.campaigns)
+    out["responses"].as_object()["campaigns"] = {{"texts", *s.campaigns},
+                                                 {"copies", *s.campaign_copies}};
   if (s.registered)
     out["meeting"] = {{"registered", *s.registered},
                       {"attended", *s.attended},
@@ -788,6 +848,10 @@ std::string StatisticsCsv(const Statistics& s) {
   rows("m49_region", s.by_m49_region);
   rows("language", s.by_language);
   rows("status", s.by_status);
+  if (s.campaigns) {
+    out += fmt::format("campaigns,texts,{}\r\n", *s.campaigns);
+    out += fmt::format("campaigns,copies,{}\r\n", *s.campaign_copies);
+  }
   if (s.registered) {
     out += fmt::format("meeting,registered,{}\r\n", *s.registered);
     out += fmt::format("meeting,attended,{}\r\n", *s.attended);
@@ -832,7 +896,7 @@ std::string Period(std::int64_t from, std::int64_t to, const std::string& zone,
 }  // namespace
 
 Result<std::string> ReportParagraph(storage::Database& db, const std::string& consultation,
-                                    const std::string& lang) {
+                                    const std::string& lang, const Statistics* campaigns) {
   if (!text::IsLanguage(lang))
     return InvalidArgument("lang", "lang: must be one of ar, zh, en, fr, ru, es");
   auto cons = Get(db, consultation);
@@ -858,6 +922,12 @@ Result<std::string> ReportParagraph(storage::Database& db, const std::string& co
        {"period", Period(cons->opens_at, cons->deadline, cons->timezone, lang)},
        {"total", st->total},
        {"breakdown", JoinList(parts, lang)}});
+  if (campaigns && campaigns->campaigns && *campaigns->campaigns > 0) {
+    paragraph += text::T(lang, "report_sentence_separator");
+    paragraph += text::T(lang, "report_campaigns",
+                         {{"copies", *campaigns->campaign_copies},
+                          {"texts", *campaigns->campaigns}});
+  }
   if (cons->meeting_id) {
     Stmt m(db.Read(), "SELECT number, mode, starts_on FROM meetings WHERE id = ?");
     m.BindAll(*cons->meeting_id);

@@ -188,6 +188,14 @@ struct Moderation {
 };
 Result<Response> Moderate(storage::Database& db, std::int64_t user_id, std::int64_t response_id,
                           const Moderation& m);
+// Accepts or rejects many responses of one consultation at once (a whole campaign), in one
+// transaction, each with its audit entry. Published responses stay published when accepted.
+// Returns how many changed.
+Result<int> ModerateMany(storage::Database& db, std::int64_t user_id, std::int64_t consultation_id,
+                         const std::vector<std::int64_t>& response_ids, const Moderation& m);
+// Publishes those of `response_ids` that are accepted and whose authors consented.
+Result<int> PublishSome(storage::Database& db, std::int64_t user_id, std::int64_t consultation_id,
+                        const std::vector<std::int64_t>& response_ids);
 // Publishes every accepted response whose author consented; returns how many.
 Result<int> PublishAccepted(storage::Database& db, std::int64_t user_id,
                             const std::string& consultation);
@@ -214,14 +222,20 @@ struct Statistics {
       by_status;
   std::optional<std::int64_t> registered, attended;
   bool registered_more_than = false, attended_more_than = false;
+  // Mass campaigns among the responses counted in `total`: how many campaign texts, and how
+  // many responses are copies of them. Set by the caller from the CampaignTracker.
+  std::optional<std::int64_t> campaigns, campaign_copies;
 };
 Result<Statistics> ComputeStatistics(storage::Database& db, const std::string& consultation);
 boost::json::object StatisticsJson(const Statistics& s);
 std::string StatisticsCsv(const Statistics& s);
 
 // The paragraph of a Chair's report on this consultation, from the data alone, in `lang`.
+// With `campaigns` (from the tracker), the paragraph also says how many responses are copies
+// of how many campaign texts.
 Result<std::string> ReportParagraph(storage::Database& db, const std::string& consultation,
-                                    const std::string& lang);
+                                    const std::string& lang,
+                                    const Statistics* campaigns = nullptr);
 
 // The configured stakeholder taxonomy, in order.
 struct StakeholderType {

@@ -2,6 +2,7 @@
 #pragma once
 #include <boost/json.hpp>
 
+#include "consultations/campaigns.h"
 #include "consultations/consultations.h"
 #include "http/router.h"
 #include "site/site.h"
@@ -11,7 +12,7 @@
 namespace plenary::consultations {
 
 void RegisterApi(http::Router& router, storage::Database& db, const Limits& limits,
-                 site::Throttles& throttles);
+                 site::Throttles& throttles, CampaignTracker& tracker);
 void RegisterPages(http::Router& router, storage::Database& db, const Limits& limits,
                    site::Throttles& throttles);
 
@@ -19,6 +20,9 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
 // Shared by the API and the pages: JSON views (never personal data unless `staff`).
 boost::json::object ConsultationJson(const Consultation& c, const std::string& lang, bool detail);
 boost::json::object ResponseJson(const Response& r, bool staff);
+// Adds the campaign counts of the tracker to statistics (responses not rejected only).
+void AddCampaignCounts(storage::Database& db, const CampaignTracker& tracker,
+                       std::int64_t consultation_id, Statistics& stats);
 // Builds a ResponseInput from a form post or a JSON body.
 Result<ResponseInput> ResponseFromInput(const site::Input& in, const std::string& default_lang);
 

@@ -344,6 +344,22 @@ void RegisterApi(http::Router& router, storage::Database& db, Limits limits) {
       if (!d.ok()) return Err(d.error());
       std::string lang = LangOf(req);
       json::object o = DocumentJson(*d, lang, true);
+      json::array cites;
+      for (const auto& c : Cites(db, *d)) {
+        auto url = c.kind == "resolution" ? ResolutionUrl(db, c) : DocumentUrl(db, c, viewer);
+        json::object x{{"kind", c.kind},
+                       {"url", url ? json::value("/" + lang + *url) : json::value(nullptr)}};
+        if (c.kind == "resolution") {
+          x["instrument"] = c.instrument;
+          x["number"] = c.number;
+          if (IsInstrument(c.instrument))
+            x["name"] = ResolutionName(lang, c.instrument, c.number);
+        } else {
+          x["symbol"] = c.symbol;
+        }
+        cites.push_back(std::move(x));
+      }
+      o["cites"] = std::move(cites);
       o["cited_by"] = CitingJson(CitedBy(db, *d, viewer), lang);
       return http::Json(o);
     });

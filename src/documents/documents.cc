@@ -152,9 +152,9 @@ Result<text::DocumentSymbol> ParseInputSymbol(const std::string& text, const std
     return InvalidArgument(field, m);
   }
   if (!s->language.empty())
-    return InvalidArgument(field, field + " \"" + text + "\": give the symbol without its language "
-                                                          "suffix (-" + s->language +
-                                      "); each language version is uploaded as a file");
+    return InvalidArgument(field, fmt::format("{} \"{}\": give the symbol without its language "
+                                              "suffix (-{}); each language version is a file",
+                                              field, text, s->language));
   return *s;
 }
 
@@ -230,6 +230,24 @@ std::vector<Citing> CitedBy(storage::Database& db, const Document& d, const View
     return canonical && *canonical == d.symbol;
   });
   out.insert(out.end(), records.begin(), records.end());
+  return out;
+}
+
+std::vector<text::Citation> Cites(storage::Database& db, const Document& d) {
+  std::vector<text::Citation> out;
+  Stmt s(db.Read(), "SELECT kind, instrument, number, symbol, min(id) FROM citations "
+                    "WHERE source_kind = 'document' AND source_id = ? "
+                    "GROUP BY kind, instrument, number, symbol ORDER BY min(id)");
+  s.BindAll(d.id);
+  while (s.Step()) {
+    if (s.Text(0) == "document" && s.Text(3) == d.symbol) continue;
+    text::Citation c;
+    c.kind = s.Text(0);
+    c.instrument = s.Text(1);
+    c.number = static_cast<int>(s.Int(2));
+    c.symbol = s.Text(3);
+    out.push_back(std::move(c));
+  }
   return out;
 }
 

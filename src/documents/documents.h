@@ -115,6 +115,10 @@ Result<std::vector<Document>> List(storage::Database& db, const ListQuery& query
 // Documents (visible to the viewer), consultations and meeting actions whose texts cite `d`.
 std::vector<Citing> CitedBy(storage::Database& db, const Document& d, const Viewer& viewer);
 
+// What the document's title and summary cite, once each, in order of first appearance:
+// resolutions (kind, instrument, number) and documents (kind, symbol, canonical).
+std::vector<text::Citation> Cites(storage::Database& db, const Document& d);
+
 // --- Secretariat use cases -----------------------------------------------------------------
 
 struct RelationInput {
@@ -180,7 +184,8 @@ std::optional<std::string> DocumentUrl(storage::Database& db, const text::Citati
                                        const Viewer& viewer = std::nullopt);
 
 // The Council 2022 documents of the summary record (C22/33, C22/18, C22/51, C22/58, C22/32,
-// C22/32(Rev.1), C22/71, C22/8, C22/60) and one illustrative restricted document. Runs on
+// C22/32(Rev.1), C22/71, C22/8, C22/60), the record itself (C22/87) and one illustrative
+// restricted document (C22/DT/5). Idempotent (existing symbols are skipped). Runs on
 // the caller's transaction; bodies "council" and "cwg-internet" are used when they exist.
 Status LoadDemoDocuments(storage::Connection& c);
 

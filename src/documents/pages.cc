@@ -108,7 +108,9 @@ http::Response DocumentPage(storage::Database& db, const Request& req, const Doc
   d.SetValue("SOURCE", SourceText(doc, lang));
   auto source = site::Pick(doc.source, lang);
   if (source.fallback) d.AddSectionDictionary("SOURCE_FALLBACK")->SetValue("SOURCE_LANG", source.lang);
-  d.SetValue("SOURCE_KIND_LABEL", T(lang, "doc_source_" + doc.source_kind));
+  if (!source.text.empty())  // else SOURCE already is the kind ("Secretariat")
+    d.SetValueAndShowSection("SOURCE_KIND_LABEL", T(lang, "doc_source_" + doc.source_kind),
+                             "SOURCE_KIND");
   auto summary = site::Pick(doc.summary, lang);
   if (!summary.text.empty()) {
     auto* s = d.AddSectionDictionary("SUMMARY");
@@ -152,6 +154,21 @@ http::Response DocumentPage(storage::Database& db, const Request& req, const Doc
                              T(lang, "doc_uploaded", {{"language", T(lang, "language_in_" + *uploaded)}}),
                              "HAS_DONE");
   if (!error.empty()) d.SetValueAndShowSection("ERROR", error, "HAS_ERROR");
+  // What it cites, linked when registered (and visible).
+  auto cites = Cites(db, doc);
+  if (!cites.empty()) {
+    auto* section = d.AddSectionDictionary("CITES");
+    for (const auto& c : cites) {
+      if (c.kind == "resolution" && !IsInstrument(c.instrument)) continue;
+      auto* o = section->AddSectionDictionary("CITE");
+      o->SetValue("CITE_LABEL", c.kind == "resolution"
+                                    ? ResolutionName(lang, c.instrument, c.number)
+                                    : c.symbol);
+      auto url = c.kind == "resolution" ? ResolutionUrl(db, c) : DocumentUrl(db, c, viewer);
+      if (url) o->AddSectionDictionary("CITE_LINK")->SetValue("CITE_URL", *url);
+      else o->ShowSection("CITE_PLAIN");
+    }
+  }
   CitedBySection(d, CitedBy(db, doc, viewer), lang);
   return page.Render(status_code);
 }
@@ -263,7 +280,6 @@ http::Response ResolutionPage(storage::Database& db, const Request& req, const R
                   {{"target", target}, {"year", std::to_string(r.status_year.value_or(0))}}));
     m->SetValue("MERGED_INSTRUMENT", r.merged_into->instrument);
     m->SetIntValue("MERGED_NUMBER", r.merged_into->number);
-    m->SetValue("MERGED_NAME", target);
   } else if (r.status == "abrogated") {
     d.SetValueAndShowSection(
         "ABROGATED_SENTENCE",
@@ -322,8 +338,10 @@ void RegisterPages(http::Router& router, storage::Database& db, Limits limits) {
       ml.max_files = 1;
       ml.max_file_bytes = limits.max_file_bytes;
       auto in = site::ReadInput(req, ml);
-      std::string csrf = in.ok() ? in->fields.Get("csrf").value_or("") : "";
-      auto g = site::RequireStaff(db, req, true, csrf);
+      // A body that cannot be read (e.g. a file over the limit) writes nothing: the page says
+      // why to a signed-in user instead of complaining about the form's token.
+      auto g = site::RequireStaff(db, req, in.ok(),
+                                  in.ok() ? in->fields.Get("csrf").value_or("") : "");
       if (g.refusal) return *g.refusal;
       std::string document = JoinParams(req.params);
       auto doc = Get(db, document, g.session);

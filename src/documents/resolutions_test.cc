@@ -206,9 +206,10 @@ TEST_F(RegistryTest, FindsWhatCitesEachResolution) {
                    return Ok{};
                  }).ok());
   EXPECT_EQ(CitingLabels("pp", "133"),
-            (std::set<std::string>{"document:C22/33", "action:2.7.3"}));
+            (std::set<std::string>{"document:C22/33", "document:C22/87", "action:2.7.3"}));
   EXPECT_EQ(CitingLabels("pp", "102"),
-            (std::set<std::string>{"document:C22/33", "document:C22/51", "document:C22/58"}));
+            (std::set<std::string>{"document:C22/33", "document:C22/51", "document:C22/58",
+                                   "document:C22/87"}));
   EXPECT_EQ(CitingLabels("pp", "130"), (std::set<std::string>{"document:C22/18"}));
   EXPECT_EQ(CitingLabels("council", "1336"),
             (std::set<std::string>{"document:C22/51", "document:C22/58", "consultation:c"}));

@@ -265,6 +265,35 @@ Status LoadDemoDocuments(Connection& c) {
        "建议理事会通过C22/32(Rev.1)号文件中的导则草案，用其指导国际电联的工作，并不断更新和修订"
        "导则，以考虑到互联网技术的发展和网络安全形势。",
        std::vector<RelationInput>{}},
+      // The summary record itself (seed 000; "087V2C.docx" is C22/87): its agenda items cite
+      // the documents above and the resolutions, so they show it under "cited by".
+      {"C22/87", "2022-03-31", "secretariat", secretariat, "public",
+       "Summary record of a plenary meeting of the 2022 session of the Council",
+       "理事会2022年会议全体会议摘要记录",
+       "1 ITU's Internet-related activities: Resolutions 101, 102, 133, 180 and 206 (Document "
+       "C22/33)\n"
+       "2 ITU's activities related to strengthening its role in building confidence and security "
+       "in the use of ICTs (Document C22/18)\n"
+       "3 Report by the Chair of CWG-Internet (Document C22/51)\n"
+       "4 Four-year report of CWG-Internet (Document C22/58)\n"
+       "5 Guidelines for the utilization of the GCA by ITU (Documents C22/32(Rev.1) and C22/71)\n"
+       "6 Report on the outcomes of the activities of CWG-WSIS&SDG since the 2021 session of the "
+       "Council (Document C22/8)\n"
+       "7 Report on the outcomes of four years of activities of CWG-WSIS&SDG since PP-18 "
+       "(Document C22/60)\n"
+       "8 Statements by ministers and councillors",
+       "1 国际电联互联网活动：第101、102、133、180和206号决议（C22/33号文件）\n"
+       "2 国际电联为加强其在树立使用信息通信技术（ICT）的信心和提高安全性方面的作用所开展的活动"
+       "（C22/18号文件）\n"
+       "3 理事会国际互联网相关公共政策问题工作组（CWG-Internet）主席的报告（C22/51号文件）\n"
+       "4 理事会国际互联网相关公共政策问题工作组（CWG-Internet）四年期报告（C22/58号文件）\n"
+       "5 国际电联《全球网络安全议程》（GCA）的使用导则（C22/32(Rev.1)和C22/71号文件）\n"
+       "6 理事会信息社会世界峰会和可持续发展目标工作组（CWG-WSIS&SDG）自理事会2021年会议以来的"
+       "活动成果报告（C22/8号文件）\n"
+       "7 理事会信息社会世界峰会和可持续发展目标工作组（CWG-WSIS&SDG）自2018年全权代表大会（PP-18）"
+       "以来四年活动成果报告（C22/60号文件）\n"
+       "8 各位部长和理事的发言",
+       std::vector<RelationInput>{}},
       // Illustrative: a document restricted to Member States, to show that its existence,
       // metadata and files stay private.
       {"C22/DT/5", "2022-03-28", "secretariat", secretariat, "member_states",

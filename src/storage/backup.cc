@@ -196,8 +196,7 @@ Status Backup(const std::string& db_path, const std::string& dest_path, int page
     return Internal("source", fmt::format("source: cannot open {}: {}", db_path, message));
   // Pin one WAL snapshot for the whole copy (see the header): BEGIN alone takes no snapshot, the
   // first read does.
-  if (!src.Exec("BEGIN", &message) ||
-      !src.Exec("SELECT count(*) FROM sqlite_schema", &message)) {
+  if (!src.Exec("BEGIN", &message) || !src.Exec("SELECT count(*) FROM sqlite_schema", &message)) {
     return Internal("source", fmt::format("source: cannot read {}: {}", db_path, message));
   }
 
@@ -233,8 +232,7 @@ Status Backup(const std::string& db_path, const std::string& dest_path, int page
     RemoveQuietly(tmp);
     if (saved == EEXIST)
       return Error{Code::kFailedPrecondition,
-                   fmt::format("destination: {} already exists; choose a new file name",
-                               dest_path),
+                   fmt::format("destination: {} already exists; choose a new file name", dest_path),
                    "destination"};
     return Internal("destination", fmt::format("destination: cannot create {}: {}", dest_path,
                                                std::strerror(saved)));
@@ -255,8 +253,8 @@ Status Restore(const std::string& backup_path, const std::string& db_path) {
     return Error{Code::kFailedPrecondition,
                  fmt::format("backup: {} is the database itself", backup_path), "backup"};
   auto invalid = [&](std::string why) -> Status {
-    return InvalidArgument("backup", fmt::format("backup: {} is not a usable Plenary backup: {}",
-                                                 backup_path, why));
+    return InvalidArgument(
+        "backup", fmt::format("backup: {} is not a usable Plenary backup: {}", backup_path, why));
   };
 
   // 1. The backup.
@@ -288,8 +286,7 @@ Status Restore(const std::string& backup_path, const std::string& db_path) {
   {
     Handle b, dst;
     std::string message;
-    if (!b.Open(backup_path, SQLITE_OPEN_READONLY, &message))
-      return invalid(message);
+    if (!b.Open(backup_path, SQLITE_OPEN_READONLY, &message)) return invalid(message);
     if (!dst.Open(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &message))
       return fail(fmt::format("cannot create {}: {}", tmp, message));
     if (!b.Exec("BEGIN", &message) || !b.Exec("SELECT count(*) FROM sqlite_schema", &message))

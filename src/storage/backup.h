@@ -28,7 +28,8 @@
 //      table (a Plenary database);
 //   2. copies it (backup API) into "<db_path>.restore-tmp", switches the copy to WAL mode, gives it
 //      the mode and owner of the database it replaces, syncs it and checks its integrity;
-//   3. if `db_path` exists, checkpoints its WAL into it (so that the old file is complete on its own
+//   3. if `db_path` exists, checkpoints its WAL into it (so that the old file is complete on its
+//   own
 //      should the restore stop here), removes its -wal and -shm files (a stale WAL would otherwise
 //      be replayed onto the restored file and corrupt it), renames the copy over `db_path` and
 //      syncs the directory.

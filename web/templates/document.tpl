@@ -10,13 +10,16 @@
 <dt>{{t_col_symbol}}</dt><dd><bdi>{{SYMBOL}}</bdi></dd>
 <dt>{{t_col_date}}</dt><dd><time datetime="{{DATE_ISO}}">{{DATE}}</time></dd>
 {{#BODY}}<dt>{{t_col_body}}</dt><dd><a href="{{P}}/bodies/{{BODY_KEY}}">{{BODY_ACRONYM}}</a></dd>{{/BODY}}
-<dt>{{t_col_source}}</dt><dd><span dir="auto"{{#SOURCE_FALLBACK}} lang="{{SOURCE_LANG}}"{{/SOURCE_FALLBACK}}>{{SOURCE}}</span> <span class="meta">({{SOURCE_KIND_LABEL}})</span></dd>
+<dt>{{t_col_source}}</dt><dd><span dir="auto"{{#SOURCE_FALLBACK}} lang="{{SOURCE_LANG}}"{{/SOURCE_FALLBACK}}>{{SOURCE}}</span>{{#SOURCE_KIND}} <span class="meta">({{SOURCE_KIND_LABEL}})</span>{{/SOURCE_KIND}}</dd>
 <dt>{{t_doc_access}}</dt><dd>{{ACCESS_LABEL}}</dd>
 </dl>
 {{#SUMMARY}}<section aria-labelledby="sum-h"><h2 id="sum-h">{{t_doc_summary}}</h2><div class="description" dir="auto"{{#SUM_FALLBACK}} lang="{{SUM_LANG}}"{{/SUM_FALLBACK}}>{{SUMMARY_TEXT}}</div></section>{{/SUMMARY}}
 {{#RELATIONS}}<section aria-labelledby="rel-h"><h2 id="rel-h">{{t_doc_relations}}</h2><ul>
 {{#REL}}<li>{{REL_LABEL}} <a href="{{P}}/documents/{{REL_ID}}"><bdi>{{REL_SYMBOL}}</bdi></a></li>{{/REL}}
 </ul></section>{{/RELATIONS}}
+{{#CITES}}<section aria-labelledby="cites-h"><h2 id="cites-h">{{t_doc_cites}}</h2><ul class="cites">
+{{#CITE}}<li>{{#CITE_LINK}}<a href="{{P}}{{CITE_URL}}"><bdi>{{CITE_LABEL}}</bdi></a>{{/CITE_LINK}}{{#CITE_PLAIN}}<bdi>{{CITE_LABEL}}</bdi>{{/CITE_PLAIN}}</li>{{/CITE}}
+</ul></section>{{/CITES}}
 <section aria-labelledby="files-h"><h2 id="files-h">{{t_doc_files}}</h2>
 {{#NO_FILES}}<p>{{t_doc_no_files}}</p>{{/NO_FILES}}
 <ul>

@@ -3,7 +3,7 @@
 <h1>{{FULL_NAME}}</h1>
 <p class="description" dir="auto"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}}>{{TITLE}}</p>
 <p><span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></p>
-{{#MERGED}}<p class="notice">{{MERGED_SENTENCE}} <a href="{{P}}/resolutions/{{MERGED_INSTRUMENT}}/{{MERGED_NUMBER}}">{{MERGED_NAME}}</a></p>{{/MERGED}}
+{{#MERGED}}<p class="notice"><a href="{{P}}/resolutions/{{MERGED_INSTRUMENT}}/{{MERGED_NUMBER}}">{{MERGED_SENTENCE}}</a></p>{{/MERGED}}
 {{#ABROGATED}}<p class="notice">{{ABROGATED_SENTENCE}}</p>{{/ABROGATED}}
 <dl class="facts">
 <dt>{{t_res_adopted_by}}</dt><dd>{{INSTRUMENT_LABEL}}</dd>
