@@ -60,7 +60,7 @@ void BuildRouter(http::Router& router, storage::Database& db, const Config& conf
   meetings::RegisterApi(router, db);
   consultations::RegisterApi(router, db, config.limits, throttles, tracker);
   consultations::RegisterPages(router, db, config.limits, throttles);
-  desk::RegisterRoutes(router, db);
+  desk::RegisterRoutes(router, db, tracker);
   portal::RegisterPages(router, db);
   search::RegisterRoutes(router, db);
   router.SetErrorHandler([&db](const Request& req, int status, const Error& e) {

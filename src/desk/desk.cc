@@ -88,7 +88,57 @@ std::string BackPath(const http::Form& f, const std::string& fallback) {
 
 }  // namespace
 
-void RegisterRoutes(http::Router& router, storage::Database& db) {
+void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker& tracker) {
+  router.Add("GET", "/admin/consultations/{id}/campaigns", [&db, &tracker](Request& req) {
+    auto g = site::RequireStaff(db, req, false);
+    if (g.refusal) return *g.refusal;
+    auto c = Get(db, req.params[0]);
+    if (!c.ok()) return site::ErrorResponse(db, req, c.error());
+    const std::string& lang = req.lang;
+    auto title = site::Pick(c->title, lang).text;
+    site::Page page(db, req, "admin_campaigns.tpl", T(lang, "campaigns") + " · " + title);
+    auto& d = page.body();
+    ShowFlash(req, d);
+    d.SetIntValue("ID", c->id);
+    d.SetValue("TITLE", title);
+    d.SetValue("HELP", T(lang, "campaigns_help", {{"min", static_cast<std::int64_t>(tracker.min_size())},
+                                                  {"lag", tracker.Lag()}}));
+    auto list = tracker.Campaigns(c->id);
+    if (list.empty()) d.ShowSection("NONE");
+    for (const auto& k : list) {
+      auto* o = d.AddSectionDictionary("CAMPAIGNS");
+      o->SetValue("CID", std::to_string(k.id));
+      o->SetValue("SIZE_LABEL", T(lang, "campaign_size", {{"n", static_cast<std::int64_t>(k.size)},
+                                                          {"variants", static_cast<std::int64_t>(k.variants.size())}}));
+      o->SetValue("REPRESENTATIVE", k.representative);
+    }
+    return page.Render();
+  });
+
+  router.Add("POST", "/admin/consultations/{id}/campaigns/{campaign}", [&db, &tracker](Request& req) {
+    auto post = ReadPost(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<Post>(post);
+    std::string path = "/admin/consultations/" + req.params[0] + "/campaigns";
+    auto c = Get(db, req.params[0]);
+    if (!c.ok()) return site::ErrorResponse(db, req, c.error());
+    std::uint64_t campaign = 0;
+    std::from_chars(req.params[1].data(), req.params[1].data() + req.params[1].size(), campaign);
+    auto members = tracker.Members(c->id, campaign);
+    if (members.empty()) return BackWithError(req, path, NotFound("campaign: no such campaign"));
+    std::string action = p.input.fields.Get("action").value_or("");
+    Moderation m{action == "reject" ? "reject" : "accept", p.input.fields.Get("reason").value_or(""), {}};
+    if (action != "reject" && action != "accept" && action != "publish")
+      return BackWithError(req, path, InvalidArgument("action", "action: accept, reject or publish"));
+    auto changed = ModerateMany(db, p.session.user.id, c->id, members, m);
+    if (!changed.ok()) return BackWithError(req, path, changed.error());
+    if (action == "publish") {
+      auto n = PublishSome(db, p.session.user.id, c->id, members);
+      if (!n.ok()) return BackWithError(req, path, n.error());
+    }
+    return Back(req, path, "campaign");
+  });
+
   router.Add("GET", "/admin", [&db](Request& req) {
     auto g = site::RequireStaff(db, req, false);
     if (g.refusal) return *g.refusal;

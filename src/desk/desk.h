@@ -2,11 +2,13 @@
 // consultations and meetings capabilities. It holds no rules of its own: each handler reads a
 // form, checks the session and CSRF token, and calls the capability's action.
 #pragma once
+#include "consultations/campaigns.h"
 #include "http/router.h"
 #include "storage/db.h"
 
 namespace plenary::desk {
 
-void RegisterRoutes(http::Router& router, storage::Database& db);
+void RegisterRoutes(http::Router& router, storage::Database& db,
+                    consultations::CampaignTracker& tracker);
 
 }  // namespace plenary::desk

@@ -195,6 +195,11 @@ test('Resolution 102 has its versions and what cites it', async () => {
   const zh = await getJson(anon, '/api/v1/resolutions/pp/102?lang=zh');
   assert.equal(zh.current, '2018年，迪拜，修订版');
   assert.equal(zh.name, '第102号决议');
+  // A document links what it cites: C22/51 cites Resolution 102 and Council Resolution 1336.
+  const c2251 = await getJson(anon, '/api/v1/documents/C22/51');
+  const cites = c2251.cites.filter((c) => c.kind === 'resolution').map((c) => [c.name, c.url]);
+  assert.ok(cites.some(([n, u]) => n === 'Resolution 102' && u === '/en/resolutions/pp/102'), JSON.stringify(cites));
+  assert.ok(cites.some(([n, u]) => n === 'Council Resolution 1336' && u === '/en/resolutions/council/1336'));
   // Resolution 133 is cited by a document and by an action of the 17th meeting of CWG-Internet.
   const r133 = await getJson(anon, '/api/v1/resolutions/pp/133');
   assert.ok(r133.cited_by.some((c) => c.kind === 'action' && c.label === '2.7.3'));

@@ -27,14 +27,16 @@ test('public pages are valid HTML in English, Chinese and Arabic', async () => {
   for (const lang of ['en', 'zh', 'ar']) {
     for (const p of ['/', '/consultations', '/consultations/ai-public-policy', '/consultations/environment',
       '/consultations/environment/responses', '/consultations/environment/statistics', '/consultations/environment/report',
-      '/bodies', '/bodies/cwg-internet', '/meetings', '/meetings/2', '/meetings/5', '/login', '/no-such-page']) {
+      '/bodies', '/bodies/cwg-internet', '/meetings', '/meetings/2', '/meetings/5', '/login', '/no-such-page',
+      '/search', '/search?q=' + encodeURIComponent('互联网')]) {
       await check(anon, `/${lang}${p}`);
     }
   }
 });
 
 test('secretariat pages are valid HTML', async () => {
-  for (const p of ['/en/admin', '/en/admin/consultations/environment', '/en/admin/consultations/ai-public-policy']) await check(staff, p);
+  for (const p of ['/en/admin', '/en/admin/consultations/environment', '/en/admin/consultations/ai-public-policy',
+    '/en/admin/consultations/environment/campaigns', '/ar/admin/consultations/environment/campaigns']) await check(staff, p);
 });
 
 test('the consultation page stays small (at most 50 KB with its stylesheet)', async () => {

@@ -3,7 +3,7 @@
 <h1>{{t_moderate}}: {{TITLE}}</h1>
 {{#HAS_MESSAGE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/HAS_MESSAGE}}
 {{#HAS_ERROR}}<p class="error" role="alert">{{ERROR}}</p>{{/HAS_ERROR}}
-<p>{{COUNTS}}</p>
+<p>{{COUNTS}} · <a href="{{P}}/admin/consultations/{{ID}}/campaigns">{{t_campaigns}}</a></p>
 <form method="post" action="{{P}}/admin/consultations/{{ID}}/publish"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{t_publish_accepted}}</button></form>
 <h2>{{t_responses}}</h2>
 {{#RESPONSES}}<article class="response moderation" id="m-{{REFERENCE}}">
