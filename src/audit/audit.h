@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "storage/db.h"
 
@@ -14,5 +15,18 @@ namespace plenary::audit {
 void Record(storage::Connection& c, std::optional<std::int64_t> user_id, const std::string& action,
             const std::string& object_type, std::optional<std::int64_t> object_id,
             const std::optional<std::string>& before, const std::optional<std::string>& after);
+
+struct Entry {
+  std::int64_t id, at;
+  std::optional<std::int64_t> user_id;
+  std::string user_email, action, object_type;
+  std::optional<std::int64_t> object_id;
+  std::optional<std::string> before, after;
+};
+// Newest first; `before_id` pages backwards (entries with a smaller id).
+std::vector<Entry> List(storage::Database& db, int limit,
+                        std::optional<std::int64_t> before_id = std::nullopt);
+// The whole log as CSV (RFC 4180): id,at,user,action,object_type,object_id,before,after.
+std::string Csv(storage::Database& db);
 
 }  // namespace plenary::audit

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "audit/audit.h"
 #include "base/time.h"
 #include "consultations/web.h"
 #include "desk/desk.h"
@@ -89,6 +90,33 @@ std::string BackPath(const http::Form& f, const std::string& fallback) {
 }  // namespace
 
 void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker& tracker) {
+  // The audit log: administrators only (403 for the secretariat role).
+  router.Add("GET", "/api/v1/audit", [&db](Request& req) {
+    auto g = site::RequireStaff(db, req, false);
+    if (g.refusal) return *g.refusal;
+    if (g.session->user.role != "admin")
+      return http::JsonError(PermissionDenied("role: only an administrator may read the audit log"));
+    if (req.query.Get("format") == "csv")
+      return http::Text(audit::Csv(db), "text/csv; charset=utf-8")
+          .Header("Content-Disposition", "attachment; filename=\"plenary-audit.csv\"");
+    std::optional<std::int64_t> before;
+    if (auto b = req.query.Get("before")) {
+      std::int64_t v = 0;
+      auto [p, ec] = std::from_chars(b->data(), b->data() + b->size(), v);
+      if (ec != std::errc() || p != b->data() + b->size())
+        return http::JsonError(InvalidArgument("before", "before: must be an entry id"));
+      before = v;
+    }
+    json::array items;
+    for (const auto& e : audit::List(db, 200, before))
+      items.push_back({{"id", e.id}, {"at", FormatIso(e.at)}, {"user", e.user_email},
+                       {"action", e.action}, {"object_type", e.object_type},
+                       {"object_id", e.object_id ? json::value(*e.object_id) : json::value(nullptr)},
+                       {"before", e.before ? json::value(*e.before) : json::value(nullptr)},
+                       {"after", e.after ? json::value(*e.after) : json::value(nullptr)}});
+    return http::Json(json::object{{"items", items}});
+  });
+
   router.Add("GET", "/admin/consultations/{id}/campaigns", [&db, &tracker](Request& req) {
     auto g = site::RequireStaff(db, req, false);
     if (g.refusal) return *g.refusal;

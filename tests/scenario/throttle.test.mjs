@@ -54,3 +54,25 @@ test('signing out everywhere ends the sessions of every device', async () => {
     await s.stop();
   }
 });
+
+test('administrators read and export the audit log; the secretariat role may not', async () => {
+  const s = await startServer();
+  try {
+    const admin = await new Client(s.url).login();
+    const list = await (await admin.fetch('/api/v1/audit')).json();
+    assert.ok(list.items.some((e) => e.action === 'demo.load'));
+    assert.ok(list.items.some((e) => e.action === 'user.add'));
+    const csv = await admin.fetch('/api/v1/audit?format=csv');
+    assert.match(csv.headers.get('content-type'), /^text\/csv/);
+    assert.match(await csv.text(), /^id,at,user,action,object_type,object_id,before,after\r\n/);
+    assert.equal((await new Client(s.url).fetch('/api/v1/audit')).status, 401);
+    const { execFileSync } = await import('node:child_process');
+    const { BIN } = await import('../lib/server.mjs');
+    execFileSync(BIN, ['--db', s.db, 'user', 'add', '--email', 'clerk@example.int', '--name', 'Clerk', '--role', 'secretariat'],
+      { env: { ...process.env, PLENARY_PASSWORD: 'another long passphrase' } });
+    const clerk = await new Client(s.url).login({ email: 'clerk@example.int', password: 'another long passphrase' });
+    assert.equal((await clerk.fetch('/api/v1/audit')).status, 403);
+  } finally {
+    await s.stop();
+  }
+});
