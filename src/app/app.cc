@@ -6,6 +6,7 @@
 #include "base/assets.h"
 #include "consultations/web.h"
 #include "desk/desk.h"
+#include "documents/web.h"
 #include "meetings/web.h"
 #include "portal/portal.h"
 #include "search/search.h"
@@ -61,6 +62,7 @@ void BuildRouter(http::Router& router, storage::Database& db, const Config& conf
   consultations::RegisterApi(router, db, config.limits, throttles, tracker);
   consultations::RegisterPages(router, db, config.limits, throttles);
   desk::RegisterRoutes(router, db, tracker);
+  documents::RegisterRoutes(router, db);
   portal::RegisterPages(router, db);
   search::RegisterRoutes(router, db);
   router.SetErrorHandler([&db](const Request& req, int status, const Error& e) {

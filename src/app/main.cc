@@ -1,4 +1,4 @@
-// The plenary command: serve, migrate, seed-demo, user add, report.
+// The plenary command: serve, migrate, seed-demo, user add, report, backup, restore.
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -15,6 +15,7 @@
 #include "http/templates.h"
 #include "search/search.h"
 #include "site/site.h"
+#include "storage/backup.h"
 #include "storage/db.h"
 
 using namespace plenary;
@@ -105,6 +106,15 @@ int main(int argc, char** argv) {
   user_add->add_option("--password", password,
                        "Password (at least 12 characters; read from PLENARY_PASSWORD if omitted)");
 
+  auto* backup = cli.add_subcommand(
+      "backup", "Copy the database consistently while the server runs (SQLite online backup)");
+  std::string backup_dest;
+  backup->add_option("destination", backup_dest, "New file to write the copy to")->required();
+  auto* restore = cli.add_subcommand(
+      "restore", "Replace the database with a backup (stop the server first)");
+  std::string backup_source;
+  restore->add_option("backup", backup_source, "The backup file")->required();
+
   auto* report = cli.add_subcommand("report", "Print the Chair's report paragraph of a consultation");
   std::string consultation, lang = "en";
   report->add_option("consultation", consultation, "Consultation id or key")->required();
@@ -115,6 +125,19 @@ int main(int argc, char** argv) {
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %l %v");
 
   try {
+    // These two work on the files without opening (or migrating) the live database.
+    if (backup->parsed()) {
+      auto s = storage::Backup(db_path, backup_dest);
+      if (!s.ok()) return Fail(s.error());
+      std::cout << "backup of " << db_path << " written to " << backup_dest << "\n";
+      return 0;
+    }
+    if (restore->parsed()) {
+      auto s = storage::Restore(backup_source, db_path);
+      if (!s.ok()) return Fail(s.error());
+      std::cout << db_path << " restored from " << backup_source << "\n";
+      return 0;
+    }
     writer.group_commit = !no_group_commit;
     storage::Database db(db_path, writer);
     if (cli.got_subcommand("migrate")) {

@@ -9,6 +9,8 @@
 #include "base/assets.h"
 #include "base/random.h"
 #include "base/time.h"
+#include "documents/documents.h"
+#include "documents/resolutions.h"
 #include "search/search.h"
 
 namespace plenary::demo {
@@ -181,6 +183,8 @@ Status Load(storage::Database& db) {
              meetings.at(S(a.at("meeting"))), cid, S(a.at("number")), S(a.at("kind")),
              J(a.at("owner")), J(a.at("text")), Now());
     }
+    if (auto s = documents::LoadRegistry(c); !s.ok()) return s.error();
+    if (auto s = documents::LoadDemoDocuments(c); !s.ok()) return s.error();
     search::EnqueueAll(c);
     audit::Record(c, std::nullopt, "demo.load", "database", std::nullopt, std::nullopt,
                   json::serialize(json::object{{"note", corpus.at("note")}}));

@@ -30,7 +30,9 @@ void EnqueueAll(Connection& c) {
         "INSERT INTO search_queue(kind, ref_id, at) SELECT 'contribution', id, ? FROM contributions",
         "INSERT INTO search_queue(kind, ref_id, at) SELECT 'action', id, ? FROM actions",
         "INSERT INTO search_queue(kind, ref_id, at) SELECT 'response', id, ? FROM responses "
-        "WHERE status = 'published'"})
+        "WHERE status = 'published'",
+        "INSERT INTO search_queue(kind, ref_id, at) SELECT 'document', id, ? FROM documents "
+        "WHERE access = 'public'"})
     c.Exec(sql, Now());
 }
 
@@ -140,13 +142,25 @@ std::vector<Doc> Build(Connection& c, const std::string& kind, std::int64_t id) 
                         fmt::format("/meetings/{}", s.Int(2)), s.Text(4) + " " + Text(owner, lang),
                         t});
     }
+  } else if (kind == "document") {
+    // Public documents only: the title (symbol and title) and the summary and source.
+    Stmt s(c, "SELECT body_id, date, symbol, title, summary, source FROM documents "
+              "WHERE id = ? AND access = 'public'");
+    s.BindAll(id);
+    if (s.Step()) {
+      json::value summary = Parse(s.Text(4)), source = Parse(s.Text(5));
+      for (const auto& [lang, t] : Versions(Parse(s.Text(3))))
+        docs.push_back({lang, std::nullopt, s.OptInt(0), s.Text(1),
+                        fmt::format("/documents/{}", id), s.Text(2) + " " + t,
+                        Text(summary, lang) + "\n" + Text(source, lang)});
+    }
   }
   return docs;
 }
 
 const std::vector<std::string>& Kinds() {
   static const std::vector<std::string> k = {"response", "consultation", "meeting", "contribution",
-                                             "action"};
+                                             "action", "document"};
   return k;
 }
 
@@ -244,7 +258,8 @@ Result<Results> Search(storage::Database& db, const Query& query) {
   if (query.q.empty()) return InvalidArgument("q", "q: required");
   if (query.q.size() > 500) return InvalidArgument("q", "q: at most 500 bytes");
   if (query.kind && std::find(Kinds().begin(), Kinds().end(), *query.kind) == Kinds().end())
-    return InvalidArgument("kind", "kind: one of response, consultation, meeting, contribution, action");
+    return InvalidArgument("kind", "kind: one of response, consultation, meeting, contribution, "
+                                   "action, document");
   if (query.language && !text::IsLanguage(*query.language))
     return InvalidArgument("language", "language: one of ar, zh, en, fr, ru, es");
   for (const auto* d : {&query.from, &query.to})

@@ -71,7 +71,8 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
     auto q = ReadQuery(req);
     std::string text = req.query.Get("q").value_or("");
     d.SetValue("Q", text);
-    for (const char* k : {"", "response", "consultation", "meeting", "contribution", "action"}) {
+    for (const char* k :
+         {"", "response", "consultation", "meeting", "contribution", "action", "document"}) {
       auto* o = d.AddSectionDictionary("KINDS");
       o->SetValue("KEY", k);
       o->SetValue("LABEL", T(lang, std::string("search_kind_") + (*k ? k : "all")));

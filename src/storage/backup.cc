@@ -189,10 +189,14 @@ Status Backup(const std::string& db_path, const std::string& dest_path, int page
   if (!Exists(db_path))
     return Error{Code::kNotFound, fmt::format("source: no database at {}", db_path), "source"};
 
-  // The source: read-only, so the backup never writes to the live database.
+  // The source: a connection that only reads (query_only). It is opened read-write, not
+  // read-only, so that when it is the last one to close (server stopped) it removes the -wal and
+  // -shm files it needed, like any other connection; SQLite opens a write-protected file
+  // read-only anyway.
   Handle src;
   std::string message;
-  if (!src.Open(db_path, SQLITE_OPEN_READONLY, &message))
+  if (!src.Open(db_path, SQLITE_OPEN_READWRITE, &message) ||
+      !src.Exec("PRAGMA query_only=1", &message))
     return Internal("source", fmt::format("source: cannot open {}: {}", db_path, message));
   // Pin one WAL snapshot for the whole copy (see the header): BEGIN alone takes no snapshot, the
   // first read does.

@@ -2,17 +2,18 @@
 //
 // Backup takes a consistent snapshot while `plenary serve` keeps writing:
 //   SQLite's online backup API restarts a backup whenever another connection writes the source
-//   between two sqlite3_backup_step() calls, so under a steady write load a stepwise backup may
-//   never finish, and one big step would still be a snapshot only by accident. Instead, Backup
-//   opens its own read-only connection and starts a read transaction on it (BEGIN; SELECT) before
-//   the first step. In WAL mode that transaction pins a snapshot of the database: every step
-//   reads from it, backup_step() reuses the open transaction instead of opening (and closing) its
-//   own, so nothing restarts, and the copy holds exactly the transactions committed before the
-//   snapshot was taken, none after. Every write acknowledged before Backup was called is
-//   therefore in the copy (the server acknowledges only after COMMIT reached the disk). Readers
-//   never block the writer in WAL mode; the only cost to the server is that checkpoints cannot
-//   pass the snapshot, so the -wal file grows until the backup ends. `pages_per_step` only
-//   bounds how long each step holds the source's page cache busy; any value gives the same copy.
+//   between two sqlite3_backup_step() calls, so under a steady write load a backup in several
+//   steps may never finish. Copying every page in one step (-1) is consistent, but only because
+//   that step holds one read transaction from start to end. Backup makes that explicit and
+//   independent of the step size: it opens its own connection (PRAGMA query_only) and starts a
+//   read transaction on it (BEGIN; SELECT) before the first step. In WAL mode that transaction
+//   pins a snapshot of the database; backup_step() reuses the open transaction instead of opening
+//   (and closing) its own, so every step reads the same snapshot, nothing restarts, and the copy
+//   holds exactly the transactions committed before the snapshot was taken, none after. Every
+//   write acknowledged before Backup was called is therefore in the copy (the server acknowledges
+//   only after COMMIT reached the disk). Readers never block the writer in WAL mode; the only cost
+//   to the server is that checkpoints cannot pass the snapshot, so its -wal file grows until the
+//   backup ends. `pages_per_step` only bounds the work of one step; any value gives the same copy.
 //
 // The backup is written beside `dest_path` under a temporary name, switched to rollback-journal
 // mode (so the file is complete on its own: no -wal, readable from read-only media), synced,
@@ -29,10 +30,9 @@
 //   2. copies it (backup API) into "<db_path>.restore-tmp", switches the copy to WAL mode, gives it
 //      the mode and owner of the database it replaces, syncs it and checks its integrity;
 //   3. if `db_path` exists, checkpoints its WAL into it (so that the old file is complete on its
-//   own
-//      should the restore stop here), removes its -wal and -shm files (a stale WAL would otherwise
-//      be replayed onto the restored file and corrupt it), renames the copy over `db_path` and
-//      syncs the directory.
+//      own should the restore stop here) and removes its -wal and -shm files (a stale WAL would
+//      otherwise be replayed onto the restored file and corrupt it); then renames the copy over
+//      `db_path` and syncs the directory.
 // Any failure before the rename leaves `db_path` as it was. Migrations are not applied here; the
 // next `plenary serve` or `plenary migrate` applies those the backup lacks.
 //
@@ -44,8 +44,9 @@
 //                 the database itself.
 //   "database"    kFailedPrecondition: another process has `db_path` open; kInternal: I/O errors.
 //
-// Thread safety: both functions use only their own connections and may run while a Database on
-// the same file is open in this process (Backup) or in another process (Backup only).
+// Thread safety: both functions use only their own connections. Backup may run while a Database
+// on the same file is open in this process or another. Restore must not run while any connection
+// to `db_path` is open, in this process either: its check sees other processes only.
 #pragma once
 #include <string>
 

@@ -125,6 +125,17 @@ TEST_F(BackupTest, CopiesTheDatabaseIntoOneSelfContainedFile) {
   EXPECT_EQ(r.One("SELECT count(*) > 0 FROM schema_migrations"), "1");
 }
 
+TEST_F(BackupTest, LeavesNothingBesideAStoppedDatabase) {
+  std::string src = Path("plenary.db");
+  { Database db(src); }
+  ASSERT_FALSE(fs::exists(src + "-wal"));
+  ASSERT_TRUE(Backup(src, Path("copy.db")).ok());
+  EXPECT_FALSE(fs::exists(src + "-wal"));
+  EXPECT_FALSE(fs::exists(src + "-shm"));
+  EXPECT_FALSE(fs::exists(Path("copy.db-wal")));
+  EXPECT_FALSE(fs::exists(Path("copy.db-shm")));
+}
+
 TEST_F(BackupTest, OneStepAndSmallStepsGiveTheSameContent) {
   std::string src = Path("plenary.db");
   Database db(src);

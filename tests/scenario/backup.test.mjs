@@ -78,7 +78,7 @@ async function missingReceipts(url, references) {
   return missing;
 }
 
-test('a backup under a write load holds every write acknowledged before it began', async () => {
+test('a backup under a write load holds every write acknowledged before it began', async (t) => {
   const work = mkdtempSync(join(tmpdir(), 'plenary-backup-'));
   const backup = join(work, 'backup.db');
   const server = await startServer();
@@ -97,6 +97,8 @@ test('a backup under a write load holds every write acknowledged before it began
     const before = load.acked.filter((a) => a.at < began).map((a) => a.reference);
     const during = load.acked.filter((a) => a.at >= began && a.at <= finished).length;
     const after = load.acked.filter((a) => a.at > finished).length;
+    t.diagnostic(`acknowledged: ${before.length} before the backup, ${during} while it ran, ` +
+      `${after} after; ${load.failures()} refused (429/503)`);
     assert.ok(before.length >= 200);
     assert.ok(during > 0, 'no write was acknowledged while the backup ran');
     assert.ok(after > 0, 'the load did not go on after the backup');

@@ -37,7 +37,7 @@ test('SIGTERM lets the server finish and exit cleanly', async () => {
 
 test('plenary --help lists every subcommand; an empty database gets the demo unless --no-demo', async () => {
   const help = execFileSync(BIN, ['--help']).toString();
-  for (const sub of ['serve', 'migrate', 'seed-demo', 'user', 'report']) assert.match(help, new RegExp(`\\b${sub}\\b`));
+  for (const sub of ['serve', 'migrate', 'seed-demo', 'user', 'report', 'backup', 'restore']) assert.match(help, new RegExp(`\\b${sub}\\b`));
   const empty = await startServer({ demo: false });
   try {
     const list = await (await new Client(empty.url).fetch('/api/v1/consultations')).json();

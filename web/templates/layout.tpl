@@ -14,6 +14,8 @@
 <li><a href="{{P}}/consultations">{{t_nav_consultations}}</a></li>
 <li><a href="{{P}}/bodies">{{t_nav_bodies}}</a></li>
 <li><a href="{{P}}/meetings">{{t_nav_meetings}}</a></li>
+<li><a href="{{P}}/documents">{{t_nav_documents}}</a></li>
+<li><a href="{{P}}/resolutions">{{t_nav_resolutions}}</a></li>
 <li><a href="{{P}}/search">{{t_nav_search}}</a></li>
 {{#SIGNED_IN}}<li><a href="{{P}}/admin">{{t_nav_admin}}</a></li>{{/SIGNED_IN}}
 </ul></nav>
