@@ -6,6 +6,7 @@
 #include "base/random.h"
 #include "base/time.h"
 #include "consultations/web.h"
+#include "documents/resolutions.h"
 #include "meetings/meetings.h"
 #include "text/countries.h"
 #include "text/dates.h"
@@ -125,7 +126,9 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
     }
   }
   auto desc = site::Pick(c.description, lang);
-  d.SetValue("DESCRIPTION", desc.text);
+  // Citations of resolutions and documents become links (the HTML is escaped there).
+  d.SetValue("DESCRIPTION_HTML",
+             documents::LinkCitationsHtml(db, desc.text, site::Prefix(req), page.session()));
   if (desc.fallback) {
     d.AddSectionDictionary("DESC_FALLBACK")->SetValue("DESC_LANG", desc.lang);
     d.SetValue("DESC_FALLBACK_NOTE",
@@ -161,7 +164,8 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
                                       : f.meeting_starts_on);
     fd->SetValue("FU_NUMBER", f.number);
     auto t = site::Pick(f.text, lang);
-    fd->SetValue("FU_TEXT", t.text);
+    fd->SetValue("FU_TEXT_HTML",
+                 documents::LinkCitationsHtml(db, t.text, site::Prefix(req), page.session()));
     if (t.fallback) fd->AddSectionDictionary("FU_FALLBACK")->SetValue("FU_LANG", t.lang);
     fd->SetValue("FU_OWNER", site::Pick(f.owner, lang).text);
   }

@@ -8,6 +8,7 @@
 #include "audit/audit.h"
 #include "base/time.h"
 #include "consultations/web.h"
+#include "documents/resolutions.h"
 #include "desk/desk.h"
 #include "meetings/meetings.h"
 #include "search/search.h"
@@ -90,6 +91,23 @@ std::string BackPath(const http::Form& f, const std::string& fallback) {
 }  // namespace
 
 void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker& tracker) {
+  router.Add("GET", "/admin/citations", [&db](Request& req) {
+    auto g = site::RequireStaff(db, req, false);
+    if (g.refusal) return *g.refusal;
+    site::Page page(db, req, "admin_citations.tpl", T(req.lang, "citations_unresolved"));
+    auto& d = page.body();
+    auto list = documents::UnresolvedCitations(db);
+    if (list.empty()) d.ShowSection("NONE");
+    auto* has = list.empty() ? nullptr : d.AddSectionDictionary("HAS");
+    for (const auto& u : list) {
+      auto* o = has->AddSectionDictionary("ROWS");
+      o->SetValue("URL", u.url);
+      o->SetValue("WHERE", u.where);
+      o->SetValue("TEXT", u.citation.text);
+    }
+    return page.Render();
+  });
+
   // The audit log: administrators only (403 for the secretariat role).
   router.Add("GET", "/api/v1/audit", [&db](Request& req) {
     auto g = site::RequireStaff(db, req, false);

@@ -274,4 +274,71 @@ std::string RevisionLabel(const std::string& lang, const Revision& r) {
                   {"year", std::to_string(r.year)}});
 }
 
+namespace {
+std::string Escape(std::string_view s) {
+  std::string out;
+  for (char ch : s) {
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += ch;
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> UrlOf(storage::Database& db, const text::Citation& c,
+                                 const Viewer& viewer) {
+  return c.kind == "resolution" ? ResolutionUrl(db, c) : DocumentUrl(db, c, viewer);
+}
+}  // namespace
+
+std::string LinkCitationsHtml(storage::Database& db, std::string_view text,
+                              const std::string& prefix, const Viewer& viewer) {
+  std::string out;
+  std::size_t at = 0;
+  for (const auto& c : text::ExtractCitations(text)) {
+    auto url = UrlOf(db, c, viewer);
+    if (!url) continue;
+    out += Escape(text.substr(at, c.begin - at));
+    out += "<a class=\"citation\" href=\"" + Escape(prefix + *url) + "\">" +
+           Escape(text.substr(c.begin, c.end - c.begin)) + "</a>";
+    at = c.end;
+  }
+  out += Escape(text.substr(at));
+  return out;
+}
+
+std::vector<Unresolved> UnresolvedCitations(storage::Database& db) {
+  std::vector<Unresolved> out;
+  auto scan = [&](const std::string& where, const std::string& url, const std::string& json_text) {
+    boost::system::error_code ec;
+    auto v = boost::json::parse(json_text, ec);
+    if (ec || !v.is_object()) return;
+    for (const auto& [lang, t] : v.as_object()) {
+      if (!t.is_string()) continue;
+      for (const auto& c : text::ExtractCitations(std::string_view(t.as_string())))
+        if (!UrlOf(db, c, std::nullopt)) out.push_back({where + " (" + std::string(lang) + ")", url, c});
+    }
+  };
+  {
+    storage::Stmt s(db.Read(), "SELECT id, key, title, description FROM consultations ORDER BY id");
+    while (s.Step()) {
+      std::string where = "consultation " + s.Text(1), url = "/consultations/" + std::to_string(s.Int(0));
+      scan(where, url, s.Text(2));
+      scan(where, url, s.Text(3));
+    }
+  }
+  {
+    storage::Stmt s(db.Read(), "SELECT meeting_id, number, text FROM actions ORDER BY id");
+    while (s.Step())
+      scan("action " + s.Text(1) + " (meeting " + std::to_string(s.Int(0)) + ")",
+           "/meetings/" + std::to_string(s.Int(0)), s.Text(2));
+  }
+  return out;
+}
+
 }  // namespace plenary::documents

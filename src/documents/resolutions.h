@@ -99,4 +99,19 @@ std::string RevisionLabel(const std::string& lang, const Revision& r);
 // into 1336, 2019). Runs on the caller's transaction.
 Status LoadRegistry(storage::Connection& c);
 
+// `text` as HTML (escaped), each citation that resolves to a resolution of the registry or a
+// document `viewer` may see made a link (`prefix` is the language prefix, e.g. "/en").
+std::string LinkCitationsHtml(storage::Database& db, std::string_view text,
+                              const std::string& prefix,
+                              const Viewer& viewer = std::nullopt);
+
+// Citations in the public texts of the site (consultations, meeting actions, public document
+// titles and summaries) that resolve to nothing: for the secretariat to correct.
+struct Unresolved {
+  std::string where;  // e.g. "consultation environment", "action 2.7.3 (meeting 3)"
+  std::string url;    // the page, without the language prefix
+  text::Citation citation;
+};
+std::vector<Unresolved> UnresolvedCitations(storage::Database& db);
+
 }  // namespace plenary::documents

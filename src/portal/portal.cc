@@ -4,6 +4,7 @@
 
 #include "base/time.h"
 #include "consultations/consultations.h"
+#include "documents/resolutions.h"
 #include "meetings/meetings.h"
 #include "portal/portal.h"
 #include "site/site.h"
@@ -168,7 +169,8 @@ void RegisterPages(http::Router& router, storage::Database& db) {
       for (const auto& a : m->actions) {
         auto* o = s->AddSectionDictionary("ACTIONS");
         o->SetValue("NUMBER", a.number);
-        o->SetValue("TEXT", site::Pick(a.text, lang).text);
+        o->SetValue("TEXT_HTML", documents::LinkCitationsHtml(db, site::Pick(a.text, lang).text,
+                                                              site::Prefix(req), page.session()));
         o->SetValue("OWNER", site::Pick(a.owner, lang).text);
         if (!a.consultation_key.empty())
           o->AddSectionDictionary("CONSULTATION")->SetValue("CKEY", a.consultation_key);

@@ -12,7 +12,7 @@
 {{#EXTENSIONS}}<section aria-labelledby="ext-h"><h2 id="ext-h">{{t_deadline_history}}</h2><ul>
 {{#EXT}}<li>{{EXT_TEXT}}{{#EXT_REASON_SHOW}} — <span dir="auto"{{#EXT_FALLBACK}} lang="{{EXT_LANG}}"{{/EXT_FALLBACK}}>{{EXT_REASON}}</span>{{/EXT_REASON_SHOW}}</li>{{/EXT}}
 </ul></section>{{/EXTENSIONS}}
-<div class="description" dir="auto"{{#DESC_FALLBACK}} lang="{{DESC_LANG}}"{{/DESC_FALLBACK}}>{{DESCRIPTION}}</div>
+<div class="description" dir="auto"{{#DESC_FALLBACK}} lang="{{DESC_LANG}}"{{/DESC_FALLBACK}}>{{DESCRIPTION_HTML:none}}</div>
 {{#DESC_FALLBACK}}<p class="note">{{DESC_FALLBACK_NOTE}}</p>{{/DESC_FALLBACK}}
 <h2>{{t_questions}}</h2>
 <ol class="questions">
@@ -28,7 +28,7 @@
 <section aria-labelledby="fu-h"><h2 id="fu-h">{{t_follow_up}}</h2>
 {{#NO_FOLLOW_UP}}<p>{{t_follow_up_none}}</p>{{/NO_FOLLOW_UP}}
 <ul class="follow-up">
-{{#FOLLOW_UP}}<li><a href="{{P}}/meetings/{{FU_MEETING_ID}}">{{FU_MEETING}}</a>, {{FU_NUMBER}}: <span dir="auto"{{#FU_FALLBACK}} lang="{{FU_LANG}}"{{/FU_FALLBACK}}>{{FU_TEXT}}</span> <span class="meta">({{FU_OWNER}})</span></li>{{/FOLLOW_UP}}
+{{#FOLLOW_UP}}<li><a href="{{P}}/meetings/{{FU_MEETING_ID}}">{{FU_MEETING}}</a>, {{FU_NUMBER}}: <span dir="auto"{{#FU_FALLBACK}} lang="{{FU_LANG}}"{{/FU_FALLBACK}}>{{FU_TEXT_HTML:none}}</span> <span class="meta">({{FU_OWNER}})</span></li>{{/FOLLOW_UP}}
 </ul></section>
 <section aria-labelledby="form-h" id="respond"><h2 id="form-h">{{t_respond}}</h2>
 {{#CLOSED}}<p class="notice" role="status">{{CLOSED_MESSAGE}}</p>{{/CLOSED}}

@@ -12,5 +12,5 @@
 {{#CONTRIBUTIONS}}<tr><td><bdi>{{SYMBOL}}</bdi></td><td>{{CTITLE}}</td><td>{{SOURCE}}</td></tr>{{/CONTRIBUTIONS}}
 </tbody></table>{{/HAS_CONTRIBUTIONS}}
 {{#HAS_ACTIONS}}<h2>{{t_actions_approved}}</h2>
-<ol class="actions-list">{{#ACTIONS}}<li><strong>{{NUMBER}}</strong> {{TEXT}} <span class="meta">({{OWNER}}){{#CONSULTATION}} · <a href="{{P}}/consultations/{{CKEY}}">{{t_col_consultation}}</a>{{/CONSULTATION}}</span></li>{{/ACTIONS}}</ol>{{/HAS_ACTIONS}}
+<ol class="actions-list">{{#ACTIONS}}<li><strong>{{NUMBER}}</strong> {{TEXT_HTML:none}} <span class="meta">({{OWNER}}){{#CONSULTATION}} · <a href="{{P}}/consultations/{{CKEY}}">{{t_col_consultation}}</a>{{/CONSULTATION}}</span></li>{{/ACTIONS}}</ol>{{/HAS_ACTIONS}}
 {{#CONSULTATIONS}}<p><a href="{{P}}/consultations/{{ID}}">{{TITLE}}</a> — {{RELATION}}</p>{{/CONSULTATIONS}}
