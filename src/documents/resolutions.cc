@@ -1,6 +1,8 @@
 // The registry of resolutions on the SQL store, and what cites them.
 #include "documents/resolutions.h"
 
+#include "search/search.h"
+
 #include <algorithm>
 #include <charconv>
 #include <set>
@@ -223,6 +225,7 @@ Result<std::int64_t> CreateResolutionOn(Connection& c, std::optional<std::int64_
          merged_into,
          in.status_year ? std::optional<std::int64_t>(*in.status_year) : std::nullopt, Now());
   std::int64_t id = c.LastInsertId();
+  search::Enqueue(c, "resolution", id);
   json::array revs;
   for (const auto& r : *revisions) {
     c.Exec("INSERT INTO resolution_revisions(resolution_id, year, place, place_names, revised) "

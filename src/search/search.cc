@@ -32,7 +32,8 @@ void EnqueueAll(Connection& c) {
         "INSERT INTO search_queue(kind, ref_id, at) SELECT 'response', id, ? FROM responses "
         "WHERE status = 'published'",
         "INSERT INTO search_queue(kind, ref_id, at) SELECT 'document', id, ? FROM documents "
-        "WHERE access = 'public'"})
+        "WHERE access = 'public'",
+        "INSERT INTO search_queue(kind, ref_id, at) SELECT 'resolution', id, ? FROM resolutions"})
     c.Exec(sql, Now());
 }
 
@@ -154,13 +155,25 @@ std::vector<Doc> Build(Connection& c, const std::string& kind, std::int64_t id) 
                         fmt::format("/documents/{}", id), s.Text(2) + " " + t,
                         Text(summary, lang) + "\n" + Text(source, lang)});
     }
+  } else if (kind == "resolution") {
+    // The registry: "Resolution 102" in the title, the title text in the body.
+    Stmt s(c, "SELECT instrument, number, title, (SELECT max(year) FROM resolution_revisions v "
+              "WHERE v.resolution_id = r.id) FROM resolutions r WHERE id = ?");
+    s.BindAll(id);
+    if (s.Step()) {
+      for (const auto& [lang, t] : Versions(Parse(s.Text(2))))
+        docs.push_back({lang, std::nullopt, std::nullopt,
+                        s.IsNull(3) ? std::string("1865-05-17") : s.Text(3) + "-01-01",
+                        fmt::format("/resolutions/{}/{}", s.Text(0), s.Int(1)),
+                        text::T(lang, "search_resolution_title", {{"number", s.Int(1)}}), t});
+    }
   }
   return docs;
 }
 
 const std::vector<std::string>& Kinds() {
   static const std::vector<std::string> k = {"response", "consultation", "meeting", "contribution",
-                                             "action", "document"};
+                                             "action", "document", "resolution"};
   return k;
 }
 
@@ -259,7 +272,7 @@ Result<Results> Search(storage::Database& db, const Query& query) {
   if (query.q.size() > 500) return InvalidArgument("q", "q: at most 500 bytes");
   if (query.kind && std::find(Kinds().begin(), Kinds().end(), *query.kind) == Kinds().end())
     return InvalidArgument("kind", "kind: one of response, consultation, meeting, contribution, "
-                                   "action, document");
+                                   "action, document, resolution");
   if (query.language && !text::IsLanguage(*query.language))
     return InvalidArgument("language", "language: one of ar, zh, en, fr, ru, es");
   for (const auto* d : {&query.from, &query.to})

@@ -72,7 +72,8 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
     std::string text = req.query.Get("q").value_or("");
     d.SetValue("Q", text);
     for (const char* k :
-         {"", "response", "consultation", "meeting", "contribution", "action", "document"}) {
+         {"", "response", "consultation", "meeting", "contribution", "action", "document",
+          "resolution"}) {
       auto* o = d.AddSectionDictionary("KINDS");
       o->SetValue("KEY", k);
       o->SetValue("LABEL", T(lang, std::string("search_kind_") + (*k ? k : "all")));

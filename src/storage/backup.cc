@@ -313,7 +313,8 @@ Status Restore(const std::string& backup_path, const std::string& db_path) {
   if (!SyncPath(tmp, false)) return fail(fmt::format("cannot sync {}: {}", tmp, ErrnoText()));
   if (std::string problems = CheckCopy(tmp); !problems.empty())
     return fail(fmt::format("the restored copy fails the integrity check: {}", problems));
-  RemoveQuietly(tmp + "-wal");  // the read-only check leaves nothing, but be sure
+  // The read-only check of a WAL file leaves an empty -wal and the -shm behind.
+  ::unlink((tmp + "-wal").c_str());
   ::unlink((tmp + "-shm").c_str());
 
   // 3. The switch.

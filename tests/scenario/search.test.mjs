@@ -37,6 +37,8 @@ test('the demo corpus is searchable in Chinese, English, French and Arabic', asy
   assert.ok(fr.body.items.some((h) => /consultation\b/.test(h.title + h.snippet)), 'French stems meet');
   const ar = await search({ q: 'المشاورة' });
   assert.ok(ar.body.items.some((h) => h.language === 'ar'));
+  const res = await search({ q: '域名', kind: 'resolution' });
+  assert.ok(res.body.items.some((h) => h.url.endsWith('/resolutions/pp/133')), JSON.stringify(res.body.items));
   const env = await search({ q: 'environment', kind: 'response' });
   assert.ok(env.body.items.length > 0 && env.body.items.every((h) => h.kind === 'response'));
 });
