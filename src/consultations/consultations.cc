@@ -1,7 +1,6 @@
 // Consultation queries and use cases on the SQL store.
 #include "consultations/consultations.h"
 
-#include <magic.h>
 #include <unicode/dtitvfmt.h>
 #include <unicode/listformatter.h>
 #include <unicode/numfmt.h>
@@ -18,6 +17,7 @@
 #include "base/random.h"
 #include "base/time.h"
 #include "search/search.h"
+#include "site/fields.h"
 #include "text/countries.h"
 #include "text/dates.h"
 #include "text/messages.h"
@@ -25,16 +25,17 @@
 namespace plenary::consultations {
 
 namespace json = boost::json;
+using site::CountChars;
+using site::Multilingual;
+using site::ParseJson;
+using site::SniffType;
+using site::Trim;
+using site::ValidUtf8;
 using storage::Connection;
 using storage::Stmt;
 
 namespace {
 
-json::value ParseJson(const std::string& s) {
-  boost::system::error_code ec;
-  auto v = json::parse(s, ec);
-  return ec ? json::value(s) : v;
-}
 
 std::optional<std::int64_t> ResolveId(Connection& c, const std::string& table,
                                       const std::string& id_or_key) {
@@ -107,69 +108,10 @@ Result<Consultation> GetOn(Connection& conn, const std::string& id_or_key) {
 }
 
 // A multilingual value from input: an object of language → text, or a plain string (English).
-Result<json::value> Multilingual(const json::value& v, const std::string& field, bool required,
-                                 std::size_t max_chars = 5000) {
-  json::object out;
-  if (v.is_string()) {
-    if (!v.as_string().empty()) out["en"] = v.as_string();
-  } else if (v.is_object()) {
-    for (const auto& [k, val] : v.as_object()) {
-      if (!text::IsLanguage(k))
-        return InvalidArgument(field, field + ": unknown language \"" + std::string(k) +
-                                          "\"; use ar, zh, en, fr, ru or es");
-      if (!val.is_string()) return InvalidArgument(field, field + "." + std::string(k) + ": must be a string");
-      if (val.as_string().size() > max_chars * 4)
-        return Error{Code::kTooLarge, field + ": longer than " + std::to_string(max_chars) +
-                                          " characters", field};
-      if (!val.as_string().empty()) out[k] = val.as_string();
-    }
-  } else if (!v.is_null()) {
-    return InvalidArgument(field, field + ": must be a string or an object of language → text");
-  }
-  if (required && out.empty()) return InvalidArgument(field, field + ": required");
-  return json::value(out);
-}
 
-std::size_t CountChars(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
-  return n;
-}
 
-bool ValidUtf8(const std::string& s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = s[i];
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (!len || i + len > s.size()) return false;
-    for (int k = 1; k < len; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    i += len;
-  }
-  return true;
-}
 
-std::string Trim(std::string s) {
-  auto ws = [](unsigned char ch) { return std::isspace(ch); };
-  while (!s.empty() && ws(s.back())) s.pop_back();
-  std::size_t i = 0;
-  while (i < s.size() && ws(s[i])) ++i;
-  return s.substr(i);
-}
 
-// The media type judged from the bytes (libmagic); one magic handle per thread.
-std::string SniffType(const std::string& data) {
-  thread_local std::unique_ptr<magic_set, decltype(&magic_close)> cookie(
-      [] {
-        magic_t m = magic_open(MAGIC_MIME_TYPE);
-        if (m) magic_load(m, nullptr);
-        return m;
-      }(),
-      &magic_close);
-  if (!cookie) return "application/octet-stream";
-  const char* t = magic_buffer(cookie.get(), data.data(), data.size());
-  return t ? t : "application/octet-stream";
-}
 
 const std::map<std::string, std::string>& AllowedTypes() {
   static const std::map<std::string, std::string> kTypes = {

@@ -25,11 +25,6 @@ std::string StatusLabel(const std::string& lang, const std::string& status) {
   return T(lang, "status_" + status);
 }
 
-std::string MeetingLabel(const std::string& lang, const meetings::Meeting& m) {
-  return T(lang, m.kind == "open_consultation" ? "meeting_label_ocm" : "meeting_label_wg",
-           {{"number", static_cast<std::int64_t>(m.number)}, {"body", m.body_acronym},
-            {"mode", m.mode}});
-}
 
 std::string SizeLabel(const std::string& lang, std::int64_t bytes) {
   return T(lang, "file_size_kb", {{"kb", static_cast<std::int64_t>((bytes + 1023) / 1024)}});
@@ -92,7 +87,7 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
     if (m.ok()) {
       auto* s = d.AddSectionDictionary("LAUNCHED");
       s->SetIntValue("MEETING_ID", m->id);
-      s->SetValue("MEETING_LABEL", MeetingLabel(lang, *m) + ", " +
+      s->SetValue("MEETING_LABEL", meetings::Label(*m, lang) + ", " +
                                        text::FormatDateRange(m->starts_on, m->ends_on, lang));
     }
   }
@@ -102,7 +97,7 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
       auto* s = d.AddSectionDictionary("MEETING");
       s->SetIntValue("MEETING_ID", m->id);
       s->SetValue("MEETING_LABEL",
-                  MeetingLabel(lang, *m) + ", " + text::FormatDate(m->starts_on, lang));
+                  meetings::Label(*m, lang) + ", " + text::FormatDate(m->starts_on, lang));
     }
   }
   d.SetValue("OPENS", text::FormatDateTime(c.opens_at, c.timezone, lang));
@@ -159,7 +154,7 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
     auto* fd = d.AddSectionDictionary("FOLLOW_UP");
     fd->SetIntValue("FU_MEETING_ID", f.meeting_id);
     auto m = meetings::GetMeeting(db, std::to_string(f.meeting_id));
-    fd->SetValue("FU_MEETING", m.ok() ? MeetingLabel(lang, *m) + ", " +
+    fd->SetValue("FU_MEETING", m.ok() ? meetings::Label(*m, lang) + ", " +
                                             text::FormatDate(m->starts_on, lang)
                                       : f.meeting_starts_on);
     fd->SetValue("FU_NUMBER", f.number);

@@ -28,10 +28,7 @@ using text::T;
 namespace {
 
 std::string MeetingLabel(const std::string& lang, const meetings::Meeting& m) {
-  return T(lang, m.kind == "open_consultation" ? "meeting_label_ocm" : "meeting_label_wg",
-           {{"number", static_cast<std::int64_t>(m.number)}, {"body", m.body_acronym},
-            {"mode", m.mode}}) +
-         ", " + text::FormatDateRange(m.starts_on, m.ends_on, lang);
+  return meetings::Label(m, lang) + ", " + text::FormatDateRange(m.starts_on, m.ends_on, lang);
 }
 
 void AddMeetings(storage::Database& db, TemplateDictionary& d, const std::string& lang) {

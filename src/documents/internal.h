@@ -14,17 +14,16 @@
 #include "text/citations.h"
 #include "text/symbols.h"
 
+#include "site/fields.h"
+
 namespace plenary::documents::internal {
 
-boost::json::value ParseJson(const std::string& s);
-
-// A multilingual value from input: an object of language → text, or a plain string (English).
-Result<boost::json::value> Multilingual(const boost::json::value& v, const std::string& field,
-                                        bool required, std::size_t max_chars);
-
-std::size_t CountChars(const std::string& s);
-bool ValidUtf8(const std::string& s);
-std::string Trim(std::string s);
+using site::CountChars;
+using site::Multilingual;
+using site::ParseJson;
+using site::SniffType;
+using site::Trim;
+using site::ValidUtf8;
 
 // True when `s` is one of the values of `list`.
 template <std::size_t N>
@@ -44,8 +43,6 @@ std::string Alternatives(const char* const (&list)[N]) {
   return out;
 }
 
-// The media type judged from the bytes (libmagic); one handle per thread.
-std::string SniffType(const std::string& data);
 
 // "C22/8" < "C22/33" < "C22/DT/5": digit runs compare as numbers.
 bool NaturalLess(const std::string& a, const std::string& b);

@@ -1,6 +1,7 @@
 // The registry of resolutions on the SQL store, and what cites them.
 #include "documents/resolutions.h"
 
+#include "http/templates.h"
 #include "search/search.h"
 
 #include <algorithm>
@@ -278,20 +279,6 @@ std::string RevisionLabel(const std::string& lang, const Revision& r) {
 }
 
 namespace {
-std::string Escape(std::string_view s) {
-  std::string out;
-  for (char ch : s) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += ch;
-    }
-  }
-  return out;
-}
 
 std::optional<std::string> UrlOf(storage::Database& db, const text::Citation& c,
                                  const Viewer& viewer) {
@@ -306,12 +293,12 @@ std::string LinkCitationsHtml(storage::Database& db, std::string_view text,
   for (const auto& c : text::ExtractCitations(text)) {
     auto url = UrlOf(db, c, viewer);
     if (!url) continue;
-    out += Escape(text.substr(at, c.begin - at));
-    out += "<a class=\"citation\" href=\"" + Escape(prefix + *url) + "\">" +
-           Escape(text.substr(c.begin, c.end - c.begin)) + "</a>";
+    out += http::EscapeHtml(text.substr(at, c.begin - at));
+    out += "<a class=\"citation\" href=\"" + http::EscapeHtml(prefix + *url) + "\">" +
+           http::EscapeHtml(text.substr(c.begin, c.end - c.begin)) + "</a>";
     at = c.end;
   }
-  out += Escape(text.substr(at));
+  out += http::EscapeHtml(text.substr(at));
   return out;
 }
 

@@ -5,11 +5,15 @@
 #include <ctemplate/template.h>
 
 #include <string>
+#include <string_view>
 
 namespace plenary::http {
 
 // Registers every embedded web/templates/*.tpl under its file name ("consultation.tpl").
 void LoadTemplates();
+// `s` escaped for HTML text and attribute values (& < > " ').
+std::string EscapeHtml(std::string_view s);
+
 // Expands template `name` with `dict`; throws if the template is unknown (a bug).
 std::string Render(const std::string& name, const ctemplate::TemplateDictionary& dict);
 

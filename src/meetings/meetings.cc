@@ -10,22 +10,20 @@
 #include "base/time.h"
 #include "meetings/attendance_csv.h"
 #include "search/search.h"
+#include "site/fields.h"
 #include "text/countries.h"
 #include "text/messages.h"
 
 namespace plenary::meetings {
 
 namespace json = boost::json;
+using site::Multilingual;
+using site::ParseJson;
 using storage::Connection;
 using storage::Stmt;
 
 namespace {
 
-json::value ParseJson(const std::string& s) {
-  boost::system::error_code ec;
-  auto v = json::parse(s, ec);
-  return ec ? json::value(s) : v;
-}
 
 bool IsNumber(const std::string& s) {
   return !s.empty() && s.size() < 19 && std::all_of(s.begin(), s.end(), ::isdigit);
@@ -43,23 +41,6 @@ std::optional<std::int64_t> MeetingId(Connection& c, const std::string& id) {
   return c.QueryInt("SELECT id FROM meetings WHERE id = ?", static_cast<std::int64_t>(std::stoll(id)));
 }
 
-Result<json::value> Multilingual(const json::value& v, const std::string& field, bool required) {
-  json::object out;
-  if (v.is_string()) {
-    if (!v.as_string().empty()) out["en"] = v.as_string();
-  } else if (v.is_object()) {
-    for (const auto& [k, val] : v.as_object()) {
-      if (!text::IsLanguage(k))
-        return InvalidArgument(field, field + ": unknown language \"" + std::string(k) + "\"");
-      if (!val.is_string()) return InvalidArgument(field, field + ": values must be strings");
-      if (!val.as_string().empty()) out[k] = val.as_string();
-    }
-  } else if (!v.is_null()) {
-    return InvalidArgument(field, field + ": must be a string or an object of language → text");
-  }
-  if (required && out.empty()) return InvalidArgument(field, field + ": required");
-  return json::value(out);
-}
 
 Body RowToBody(Stmt& s) {
   return {s.Int(0),
@@ -130,6 +111,12 @@ std::string PersonKey(const Attendee& a) {
 }
 
 }  // namespace
+
+std::string Label(const Meeting& m, const std::string& lang) {
+  return text::T(lang, m.kind == "open_consultation" ? "meeting_label_ocm" : "meeting_label_wg",
+                 {{"number", static_cast<std::int64_t>(m.number)}, {"body", m.body_acronym},
+                  {"mode", m.mode}});
+}
 
 std::vector<Body> ListBodies(storage::Database& db) {
   std::vector<Body> out;

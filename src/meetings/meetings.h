@@ -51,6 +51,9 @@ struct Meeting {
   std::vector<Action> actions;  // approved at this meeting
 };
 
+// "16th meeting of CWG-Internet", "10th virtual open consultation meeting", in `lang`.
+std::string Label(const Meeting& m, const std::string& lang);
+
 std::vector<Body> ListBodies(storage::Database& db);
 Result<Body> GetBody(storage::Database& db, const std::string& id_or_key);
 std::vector<Meeting> ListMeetings(storage::Database& db, std::optional<std::int64_t> body_id);

@@ -20,14 +20,9 @@ using http::Request;
 using text::T;
 
 namespace {
-std::string Label(const std::string& lang, const Meeting& m) {
-  return T(lang, m.kind == "open_consultation" ? "meeting_label_ocm" : "meeting_label_wg",
-           {{"number", static_cast<std::int64_t>(m.number)}, {"body", m.body_acronym},
-            {"mode", m.mode}});
-}
 void MeetingRow(ctemplate::TemplateDictionary* o, const std::string& lang, const Meeting& m) {
   o->SetIntValue("MID", m.id);
-  o->SetValue("MLABEL", Label(lang, m));
+  o->SetValue("MLABEL", meetings::Label(m, lang));
   o->SetValue("MDATE", text::FormatDateRange(m.starts_on, m.ends_on, lang));
   o->SetValue("MMODE", T(lang, "mode_" + m.mode));
   o->SetValue("BODY", m.body_acronym);
@@ -135,7 +130,7 @@ void RegisterPages(http::Router& router, storage::Database& db) {
     auto m = GetMeeting(db, req.params[0]);
     if (!m.ok()) return site::ErrorResponse(db, req, m.error());
     const std::string& lang = req.lang;
-    site::Page page(db, req, "meeting.tpl", Label(lang, *m));
+    site::Page page(db, req, "meeting.tpl", meetings::Label(*m, lang));
     auto& d = page.body();
     MeetingRow(&d, lang, *m);
     d.SetValue("BODY_KEY", m->body_key);

@@ -10,6 +10,7 @@
 #include <spdlog/spdlog.h>
 
 #include "base/time.h"
+#include "http/templates.h"
 #include "text/analyzer.h"
 #include "text/messages.h"
 
@@ -244,19 +245,16 @@ Indexer::~Indexer() {
 }
 
 namespace {
-std::string EscapeHtml(const std::string& s) {
+// Escaped text with the snippet markers \x01 \x02 turned into <mark> tags.
+std::string MarkedHtml(const std::string& s) {
   std::string out;
-  for (char ch : s) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      case '\x01': out += "<mark>"; break;
-      case '\x02': out += "</mark>"; break;
-      default: out += ch;
-    }
+  for (char ch : http::EscapeHtml(s)) {
+    if (ch == '\x01')
+      out += "<mark>";
+    else if (ch == '\x02')
+      out += "</mark>";
+    else
+      out += ch;
   }
   return out;
 }
@@ -302,7 +300,7 @@ Result<Results> Search(storage::Database& db, const Query& query) {
     s.BindAll(match, query.kind, query.consultation_id, query.body_id, query.from, query.to, want);
     while (s.Step())
       hits.push_back({s.Text(0), s.Int(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5),
-                      Plain(s.Text(7)), EscapeHtml(s.Text(7)), s.Real(6)});
+                      Plain(s.Text(7)), MarkedHtml(s.Text(7)), s.Real(6)});
   }
   if (!searchable) return InvalidArgument("q", "q: no searchable words");
   std::stable_sort(hits.begin(), hits.end(),

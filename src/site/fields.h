@@ -1,0 +1,28 @@
+// Input checks shared by the capabilities: UTF-8, lengths, multilingual fields, file types.
+// All functions are pure and thread-safe.
+#pragma once
+#include <cstddef>
+#include <string>
+
+#include <boost/json.hpp>
+
+#include "base/result.h"
+
+namespace plenary::site {
+
+// A stored JSON text; a text that is not JSON comes back as a JSON string.
+boost::json::value ParseJson(const std::string& s);
+// A multilingual value from input: an object of language → text, or a plain string (taken as
+// English). Texts are trimmed; each must be valid UTF-8 and at most `max_chars` characters
+// (413 otherwise); languages must be the six UN ones. Empty texts are dropped; `required`
+// demands at least one. Errors name `field` or `field.lang`.
+Result<boost::json::value> Multilingual(const boost::json::value& v, const std::string& field,
+                                        bool required, std::size_t max_chars = 5000);
+// Characters (code points) of valid UTF-8.
+std::size_t CountChars(const std::string& s);
+bool ValidUtf8(const std::string& s);
+std::string Trim(std::string s);
+// The media type of `data` judged from its bytes (libmagic), e.g. "application/pdf".
+std::string SniffType(const std::string& data);
+
+}  // namespace plenary::site
