@@ -325,12 +325,11 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
   router.Add("POST", "/api/v1/stakeholder-types", [&db](Request& req) {
     auto g = site::RequireStaff(db, req, true);
     if (g.refusal) return *g.refusal;
-    auto in = site::ReadInput(req);
-    if (!in.ok()) return Err(in.error());
-    if (!in->json) return Err(InvalidArgument("body", "body: send application/json"));
-    auto key = site::JsonString(*in->json, "key");
+    auto body = site::ReadJson(req);
+    if (!body.ok()) return Err(body.error());
+    auto key = site::JsonString(*body, "key");
     if (!key.ok()) return Err(key.error());
-    json::value label = in->json->contains("label") ? in->json->at("label") : json::value();
+    json::value label = body->contains("label") ? body->at("label") : json::value();
     auto t = AddStakeholderType(db, g.session->user.id, g.session->user.role, *key, label);
     if (!t.ok()) return Err(t.error());
     return http::Json(json::object{{"key", t->key}, {"label", site::Pick(t->label, req.lang).text},
@@ -343,10 +342,9 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
   router.Add("POST", "/api/v1/consultations", [&db, staff](Request& req) {
     auto g = staff(req, true);
     if (g.refusal) return *g.refusal;
-    auto in = site::ReadInput(req);
-    if (!in.ok()) return Err(in.error());
-    if (!in->json) return Err(InvalidArgument("body", "body: send application/json"));
-    const auto& o = *in->json;
+    auto body = site::ReadJson(req);
+    if (!body.ok()) return Err(body.error());
+    const auto& o = *body;
     ConsultationInput ci;
     for (auto [k, dst] : {std::pair{"key", &ci.key}, {"body", &ci.body}, {"opens_at", &ci.opens_at},
                           {"deadline", &ci.deadline}, {"timezone", &ci.timezone}}) {
@@ -374,12 +372,11 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
   router.Add("POST", "/api/v1/consultations/{id}/extend", [&db, staff](Request& req) {
     auto g = staff(req, true);
     if (g.refusal) return *g.refusal;
-    auto in = site::ReadInput(req);
-    if (!in.ok()) return Err(in.error());
-    if (!in->json) return Err(InvalidArgument("body", "body: send application/json"));
-    auto deadline = site::JsonString(*in->json, "deadline");
+    auto body = site::ReadJson(req);
+    if (!body.ok()) return Err(body.error());
+    auto deadline = site::JsonString(*body, "deadline");
     if (!deadline.ok()) return Err(deadline.error());
-    json::value reason = in->json->contains("reason") ? in->json->at("reason") : json::value();
+    json::value reason = body->contains("reason") ? body->at("reason") : json::value();
     auto c = ExtendDeadline(db, g.session->user.id, req.params[0], *deadline, reason);
     if (!c.ok()) return Err(c.error());
     return http::Json(ConsultationJson(*c, req.lang, true));
@@ -493,12 +490,11 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
   router.Add("POST", "/api/v1/consultations/{id}/summary", [&db, staff](Request& req) {
     auto g = staff(req, true);
     if (g.refusal) return *g.refusal;
-    auto in = site::ReadInput(req);
-    if (!in.ok()) return Err(in.error());
-    if (!in->json) return Err(InvalidArgument("body", "body: send application/json"));
-    json::value summary = in->json->contains("summary") ? in->json->at("summary") : json::value();
+    auto body = site::ReadJson(req);
+    if (!body.ok()) return Err(body.error());
+    json::value summary = body->contains("summary") ? body->at("summary") : json::value();
     bool publish = false;
-    if (auto* p = in->json->if_contains("publish")) {
+    if (auto* p = body->if_contains("publish")) {
       if (!p->is_bool()) return Err(InvalidArgument("publish", "publish: must be true or false"));
       publish = p->as_bool();
     }
@@ -510,10 +506,9 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
   router.Add("POST", "/api/v1/consultations/{id}/follow-up", [&db, staff](Request& req) {
     auto g = staff(req, true);
     if (g.refusal) return *g.refusal;
-    auto in = site::ReadInput(req);
-    if (!in.ok()) return Err(in.error());
-    if (!in->json) return Err(InvalidArgument("body", "body: send application/json"));
-    const auto& o = *in->json;
+    auto body = site::ReadJson(req);
+    if (!body.ok()) return Err(body.error());
+    const auto& o = *body;
     FollowUpInput f;
     if (auto* m = o.if_contains("meeting"))
       f.meeting = m->is_int64() ? std::to_string(m->as_int64())

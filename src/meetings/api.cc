@@ -59,12 +59,6 @@ json::object MeetingJson(const Meeting& m, const std::string& lang, bool detail)
 namespace {
 http::Response Err(const Error& e) { return http::JsonError(e); }
 
-Result<json::object> JsonBody(const Request& req) {
-  auto in = site::ReadInput(req);
-  if (!in.ok()) return in.error();
-  if (!in->json) return InvalidArgument("body", "body: send application/json");
-  return std::move(*in->json);
-}
 
 Result<Ok> Strings(const json::object& o,
                    std::initializer_list<std::pair<const char*, std::string*>> fields) {
@@ -106,7 +100,7 @@ void RegisterApi(http::Router& router, storage::Database& db) {
   router.Add("POST", "/api/v1/bodies", [&db](Request& req) {
     auto g = site::RequireStaff(db, req, true);
     if (g.refusal) return *g.refusal;
-    auto o = JsonBody(req);
+    auto o = site::ReadJson(req);
     if (!o.ok()) return Err(o.error());
     BodyInput in;
     if (auto s = Strings(*o, {{"key", &in.key}, {"acronym", &in.acronym}, {"membership", &in.membership}});
@@ -127,7 +121,7 @@ void RegisterApi(http::Router& router, storage::Database& db) {
   router.Add("POST", "/api/v1/meetings", [&db](Request& req) {
     auto g = site::RequireStaff(db, req, true);
     if (g.refusal) return *g.refusal;
-    auto o = JsonBody(req);
+    auto o = site::ReadJson(req);
     if (!o.ok()) return Err(o.error());
     MeetingInput in;
     if (auto* v = o->if_contains("body"))
@@ -159,7 +153,7 @@ void RegisterApi(http::Router& router, storage::Database& db) {
   router.Add("POST", "/api/v1/meetings/{id}/registrations", [&db](Request& req) {
     auto g = site::RequireStaff(db, req, true);
     if (g.refusal) return *g.refusal;
-    auto o = JsonBody(req);
+    auto o = site::ReadJson(req);
     if (!o.ok()) return Err(o.error());
     RegistrationInput in;
     if (auto s = Strings(*o, {{"name", &in.name}, {"organization", &in.organization},
@@ -201,7 +195,7 @@ void RegisterApi(http::Router& router, storage::Database& db) {
     } else if (type.starts_with("text/csv") || type.starts_with("text/plain")) {
       csv = req.body;
     } else if (type.starts_with("application/json")) {
-      auto o = JsonBody(req);
+      auto o = site::ReadJson(req);
       if (!o.ok()) return Err(o.error());
       auto* id = o->if_contains("registration_id");
       if (!id || !id->is_int64())

@@ -217,6 +217,13 @@ Result<Input> ReadInput(const http::Request& req, const http::MultipartLimits& l
   return in;
 }
 
+Result<boost::json::object> ReadJson(const http::Request& req) {
+  auto in = ReadInput(req);
+  if (!in.ok()) return in.error();
+  if (!in->json) return InvalidArgument("body", "body: send application/json");
+  return std::move(*in->json);
+}
+
 Result<std::string> JsonString(const boost::json::object& o, const char* key) {
   auto* v = o.if_contains(key);
   if (!v || v->is_null()) return std::string();

@@ -92,6 +92,9 @@ struct Input {
 // (malformed JSON, JSON not an object, unsupported type), 413 for multipart limits.
 Result<Input> ReadInput(const http::Request& req, const http::MultipartLimits& limits = {});
 
+// The body as a JSON object; 400 naming "body" for anything else.
+Result<boost::json::object> ReadJson(const http::Request& req);
+
 // A string member of a JSON object ("" when absent); error when present but not a string.
 Result<std::string> JsonString(const boost::json::object& o, const char* key);
 
