@@ -77,6 +77,12 @@ int main(int argc, char** argv) {
                     "Read requests waiting at most; beyond, 503")->capture_default_str();
   serve->add_option("--max-connections", limits.max_connections,
                     "Open connections at most; beyond, 503")->capture_default_str();
+  serve->add_option("--read-timeout", limits.read_timeout_seconds,
+                    "Seconds a client has to send a whole request (slow clients are dropped)")
+      ->capture_default_str();
+  serve->add_option("--idle-timeout", limits.idle_timeout_seconds,
+                    "Seconds a kept-alive connection may wait for its next request")
+      ->capture_default_str();
   std::uint64_t campaign_min_size = 3;
   serve->add_option("--campaign-min-size", campaign_min_size,
                     "Near-identical responses that make a campaign")->capture_default_str();

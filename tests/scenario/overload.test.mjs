@@ -42,3 +42,29 @@ test('an overload of writes is refused with 503 and Retry-After, reads still ans
     await s.stop();
   }
 });
+
+test('slow clients (slowloris) are dropped after the read timeout and do not block others', async () => {
+  const net = await import('node:net');
+  const s = await startServer({ demo: false, args: ['--read-timeout', '2', '--max-connections', '60'] });
+  try {
+    const { hostname, port } = new URL(s.url);
+    const slow = Array.from({ length: 40 }, () => {
+      const sock = net.connect(Number(port), hostname);
+      sock.on('error', () => {});
+      sock.write('GET /api/v1/ping HTTP/1.1\r\nHost: x\r\n');  // never finishes its headers
+      const closed = new Promise((ok) => sock.on('close', ok));
+      const timer = setInterval(() => sock.write('X-Slow: 1\r\n'), 500);
+      return { sock, closed, timer };
+    });
+    // Others are served meanwhile.
+    const ping = await new Client(s.url).fetch('/api/v1/ping');
+    assert.equal(ping.status, 200);
+    const started = Date.now();
+    await Promise.all(slow.map((c) => c.closed));
+    const waited = (Date.now() - started) / 1000;
+    assert.ok(waited < 6, `slow connections closed after ${waited} s`);
+    for (const c of slow) clearInterval(c.timer);
+  } finally {
+    await s.stop();
+  }
+});
