@@ -247,19 +247,19 @@ struct Server::Impl {
     boost::system::error_code ec;
     acceptor.close(ec);
     // Wait for in-flight requests, then stop; idle keep-alive connections are dropped.
-    auto timer = std::make_shared<asio::steady_timer>(ioc);
-    auto deadline =
-        std::chrono::steady_clock::now() + std::chrono::seconds(limits.shutdown_grace_seconds);
-    auto poll = std::make_shared<std::function<void()>>();
-    *poll = [this, timer, deadline, poll] {
-      if (in_flight == 0 || std::chrono::steady_clock::now() > deadline) {
-        ioc.stop();
-        return;
-      }
-      timer->expires_after(std::chrono::milliseconds(20));
-      timer->async_wait([poll](auto) { (*poll)(); });
-    };
-    (*poll)();
+    asio::co_spawn(
+        ioc,
+        [this]() -> asio::awaitable<void> {
+          asio::steady_timer timer(ioc);
+          auto deadline = std::chrono::steady_clock::now() +
+                          std::chrono::seconds(limits.shutdown_grace_seconds);
+          while (in_flight > 0 && std::chrono::steady_clock::now() < deadline) {
+            timer.expires_after(std::chrono::milliseconds(20));
+            co_await timer.async_wait(kUseTuple);
+          }
+          ioc.stop();
+        },
+        asio::detached);
   }
 };
 
