@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds Plenary with AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/) and runs
+# every test against that build, the scenario and browser tests included.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh >/dev/null
+export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
+if [[ ! -f build-asan/build.ninja ]]; then
+  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPLENARY_SANITIZE=ON
+fi
+cmake --build build-asan
+cd build-asan
+# Any sanitizer report fails the test that triggered it.
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+ctest --output-on-failure -j2 "$@"
