@@ -5,6 +5,8 @@
 
 #include <regex>
 
+#include <boost/json.hpp>
+
 #include "audit/audit.h"
 #include "base/random.h"
 #include "base/time.h"
@@ -40,7 +42,7 @@ Result<User> AddUser(storage::Database& db, const std::string& email, const std:
            email, name, role, std::string(hash), Now());
     User u{c.LastInsertId(), email, name, role};
     audit::Record(c, std::nullopt, "user.add", "user", u.id, std::nullopt,
-                  "{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}");
+                  boost::json::serialize(boost::json::object{{"email", email}, {"role", role}}));
     return u;
   });
 }

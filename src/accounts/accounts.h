@@ -1,7 +1,7 @@
 // Secretariat accounts and their server-side sessions.
 //
-// Passwords are stored as Argon2id hashes (libsodium crypto_pwhash_str_alg, "moderate"
-// limits: 3 passes, 256 MiB). A session is a random 256-bit token in an HttpOnly,
+// Passwords are stored as Argon2id hashes (libsodium crypto_pwhash_str_alg: opslimit
+// MODERATE = 3 passes, memlimit INTERACTIVE = 64 MiB). A session is a random 256-bit token in an HttpOnly,
 // SameSite=Lax cookie; only its digest is stored. Each session carries its CSRF token.
 #pragma once
 #include <optional>

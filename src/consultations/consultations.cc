@@ -16,6 +16,7 @@
 #include "audit/audit.h"
 #include "base/random.h"
 #include "base/time.h"
+#include "meetings/meetings.h"
 #include "search/search.h"
 #include "site/fields.h"
 #include "text/countries.h"
@@ -37,13 +38,11 @@ using storage::Stmt;
 namespace {
 
 
-std::optional<std::int64_t> ResolveId(Connection& c, const std::string& table,
-                                      const std::string& id_or_key) {
-  if (!id_or_key.empty() && id_or_key.size() < 19 &&
-      std::all_of(id_or_key.begin(), id_or_key.end(), ::isdigit))
-    return c.QueryInt("SELECT id FROM " + table + " WHERE id = ?", static_cast<std::int64_t>(std::stoll(id_or_key)));
-  if (table == "meetings") return std::nullopt;
-  return c.QueryInt("SELECT id FROM " + table + " WHERE key = ?", id_or_key);
+// A consultation's id from its numeric id or key.
+std::optional<std::int64_t> ConsultationId(Connection& c, const std::string& id_or_key) {
+  if (auto id = site::ParseId(id_or_key))
+    return c.QueryInt("SELECT id FROM consultations WHERE id = ?", *id);
+  return c.QueryInt("SELECT id FROM consultations WHERE key = ?", id_or_key);
 }
 
 constexpr char kSelect[] =
@@ -97,7 +96,7 @@ void LoadDetails(Connection& conn, Consultation& c) {
 }
 
 Result<Consultation> GetOn(Connection& conn, const std::string& id_or_key) {
-  auto id = ResolveId(conn, "consultations", id_or_key);
+  auto id = ConsultationId(conn, id_or_key);
   if (!id) return NotFound("consultation " + id_or_key + ": no such consultation");
   Stmt s(conn, std::string(kSelect) + "WHERE c.id = ?");
   s.BindAll(*id);
@@ -447,17 +446,17 @@ Result<Consultation> Create(storage::Database& db, std::int64_t user_id,
   if (!deadline) return InvalidArgument("deadline", "deadline: expected YYYY-MM-DDTHH:MM");
   if (*deadline <= *opens) return InvalidArgument("deadline", "deadline: must be after opens_at");
   return db.Write<Consultation>([&](Connection& c) -> Result<Consultation> {
-    auto body = ResolveId(c, "bodies", in.body);
+    auto body = meetings::BodyId(c, in.body);
     if (!body) return InvalidArgument("body", "body: no such body " + in.body);
     if (c.QueryInt("SELECT 1 FROM consultations WHERE key = ?", in.key))
       return Error{Code::kConflict, "key: a consultation with this key exists", "key"};
     std::optional<std::int64_t> launched, meeting;
     if (in.launched_at_meeting && !in.launched_at_meeting->empty()) {
-      launched = ResolveId(c, "meetings", *in.launched_at_meeting);
+      launched = meetings::MeetingId(c, *in.launched_at_meeting);
       if (!launched) return InvalidArgument("launched_at_meeting", "launched_at_meeting: no such meeting");
     }
     if (in.meeting && !in.meeting->empty()) {
-      meeting = ResolveId(c, "meetings", *in.meeting);
+      meeting = meetings::MeetingId(c, *in.meeting);
       if (!meeting) return InvalidArgument("meeting", "meeting: no such meeting");
     }
     c.Exec("INSERT INTO consultations(key, body_id, launched_at_meeting_id, meeting_id, title, "
@@ -683,7 +682,7 @@ Result<FollowUp> AddFollowUp(storage::Database& db, std::int64_t user_id,
   return db.Write<FollowUp>([&](Connection& c) -> Result<FollowUp> {
     auto cons = GetOn(c, consultation);
     if (!cons.ok()) return cons.error();
-    auto meeting = ResolveId(c, "meetings", in.meeting);
+    auto meeting = meetings::MeetingId(c, in.meeting);
     if (!meeting) return InvalidArgument("meeting", "meeting: no such meeting " + in.meeting);
     c.Exec("INSERT INTO actions(meeting_id, consultation_id, number, kind, owner, text, created_at) "
            "VALUES(?,?,?,?,?,?,?)",

@@ -1,5 +1,6 @@
 // HTML pages for consultations: public pages, the response form and the secretariat's desk.
 #include <charconv>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -54,10 +55,11 @@ void Pager(TemplateDictionary& d, int page, int per_page, std::int64_t total) {
     d.AddSectionDictionary("NEXT")->SetIntValue("PAGE", page + 1);
 }
 
-std::string TypeLabel(storage::Database& db, const std::string& lang, const std::string& key) {
-  for (const auto& t : StakeholderTypes(db))
-    if (t.key == key) return site::Pick(t.label, lang).text;
-  return key;
+// Stakeholder type key → label in `lang` (one query for the whole page).
+std::map<std::string, std::string> TypeLabels(storage::Database& db, const std::string& lang) {
+  std::map<std::string, std::string> out;
+  for (const auto& t : StakeholderTypes(db)) out[t.key] = site::Pick(t.label, lang).text;
+  return out;
 }
 
 // Values a respondent typed, kept when the form comes back with an error.
@@ -267,9 +269,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     auto values = ResponseFromInput(*in, req.lang);
     if (values.ok()) state.values = *values;
     state.form_token = in->fields.Get("form_token").value_or("");
-    if (!site::AnonymousCsrfOk(req, in->fields.Get("csrf").value_or("")) &&
-        !(site::CurrentSession(db, req) &&
-          SafeEqual(site::CurrentSession(db, req)->csrf, in->fields.Get("csrf").value_or("")))) {
+    if (!site::FormCsrfOk(db, req, in->fields.Get("csrf").value_or(""))) {
       state.error = T(req.lang, "error_csrf");
       return ConsultationPage(db, req, *c, limits, &state, 403);
     }
@@ -321,13 +321,14 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     if (c->illustrative) d.ShowSection("ILLUSTRATIVE");
     d.SetValue("PAGE_LANG", lang);
     d.SetValue("PAGE_DIR", text::Direction(lang));
+    auto labels = TypeLabels(db, lang);
     for (const auto& r : rs.items) {
       auto* o = d.AddSectionDictionary("ITEMS");
       o->SetValue("LANGUAGE", r.language);
       o->SetValue("REFERENCE", r.reference);
       o->SetValue("NAME", r.name);
       if (!r.organization.empty()) o->AddSectionDictionary("HAS_ORG")->SetValue("ORGANIZATION", r.organization);
-      o->SetValue("TYPE_LABEL", TypeLabel(db, lang, r.stakeholder_type));
+      o->SetValue("TYPE_LABEL", labels[r.stakeholder_type]);
       o->SetValue("COUNTRY", text::CountryName(r.country, lang));
       if (r.redacted) o->ShowSection("REDACTED");
       for (const auto& [n, t] : r.answers) {
@@ -382,8 +383,9 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
       }
     };
     std::vector<std::pair<std::string, std::int64_t>> rows;
+    auto labels = TypeLabels(db, lang);
     for (const auto& [k, n] : s->by_stakeholder_type)
-      if (n > 0) rows.emplace_back(TypeLabel(db, lang, k), n);
+      if (n > 0) rows.emplace_back(labels[k], n);
     table(T(lang, "stats_by_type"), T(lang, "field_stakeholder_type"), rows);
     rows.clear();
     for (const auto& [k, n] : s->by_region)

@@ -1,6 +1,8 @@
 // Document queries and use cases on the SQL store.
 #include "documents/documents.h"
 
+#include "site/fields.h"
+
 #include <algorithm>
 #include <map>
 
@@ -88,10 +90,8 @@ void LoadDetails(Connection& c, Document& d, const Viewer& viewer) {
 
 // The document's id from its numeric id or any accepted spelling of its symbol.
 std::optional<std::int64_t> ResolveDocument(Connection& c, const std::string& id_or_symbol) {
-  if (!id_or_symbol.empty() && id_or_symbol.size() < 19 &&
-      std::all_of(id_or_symbol.begin(), id_or_symbol.end(), ::isdigit))
-    return c.QueryInt("SELECT id FROM documents WHERE id = ?",
-                      static_cast<std::int64_t>(std::stoll(id_or_symbol)));
+  if (auto id = site::ParseId(id_or_symbol))
+    return c.QueryInt("SELECT id FROM documents WHERE id = ?", *id);
   auto symbol = CanonicalSymbol(id_or_symbol);
   if (!symbol) return std::nullopt;
   return c.QueryInt("SELECT id FROM documents WHERE symbol = ?", *symbol);

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "meetings/meetings.h"
 #include "text/messages.h"
 
 namespace plenary::documents::internal {
@@ -54,11 +55,7 @@ std::optional<std::string> CanonicalSymbol(std::string_view t) {
 }
 
 std::optional<std::int64_t> ResolveBody(Connection& c, const std::string& id_or_key) {
-  if (!id_or_key.empty() && id_or_key.size() < 19 &&
-      std::all_of(id_or_key.begin(), id_or_key.end(), ::isdigit))
-    return c.QueryInt("SELECT id FROM bodies WHERE id = ?",
-                      static_cast<std::int64_t>(std::stoll(id_or_key)));
-  return c.QueryInt("SELECT id FROM bodies WHERE key = ?", id_or_key);
+  return meetings::BodyId(c, id_or_key);
 }
 
 namespace {

@@ -25,21 +25,8 @@ using storage::Stmt;
 namespace {
 
 
-bool IsNumber(const std::string& s) {
-  return !s.empty() && s.size() < 19 && std::all_of(s.begin(), s.end(), ::isdigit);
-}
 
-std::optional<std::int64_t> BodyId(Connection& c, const std::string& id_or_key) {
-  if (IsNumber(id_or_key))
-    return c.QueryInt("SELECT id FROM bodies WHERE id = ?",
-                      static_cast<std::int64_t>(std::stoll(id_or_key)));
-  return c.QueryInt("SELECT id FROM bodies WHERE key = ?", id_or_key);
-}
 
-std::optional<std::int64_t> MeetingId(Connection& c, const std::string& id) {
-  if (!IsNumber(id)) return std::nullopt;
-  return c.QueryInt("SELECT id FROM meetings WHERE id = ?", static_cast<std::int64_t>(std::stoll(id)));
-}
 
 
 Body RowToBody(Stmt& s) {
@@ -116,6 +103,16 @@ std::string Label(const Meeting& m, const std::string& lang) {
   return text::T(lang, m.kind == "open_consultation" ? "meeting_label_ocm" : "meeting_label_wg",
                  {{"number", static_cast<std::int64_t>(m.number)}, {"body", m.body_acronym},
                   {"mode", m.mode}});
+}
+
+std::optional<std::int64_t> BodyId(Connection& c, const std::string& id_or_key) {
+  if (auto id = site::ParseId(id_or_key)) return c.QueryInt("SELECT id FROM bodies WHERE id = ?", *id);
+  return c.QueryInt("SELECT id FROM bodies WHERE key = ?", id_or_key);
+}
+
+std::optional<std::int64_t> MeetingId(Connection& c, const std::string& id) {
+  auto n = site::ParseId(id);
+  return n ? c.QueryInt("SELECT id FROM meetings WHERE id = ?", *n) : std::nullopt;
 }
 
 std::vector<Body> ListBodies(storage::Database& db) {

@@ -54,6 +54,11 @@ struct Meeting {
 // "16th meeting of CWG-Internet", "10th virtual open consultation meeting", in `lang`.
 std::string Label(const Meeting& m, const std::string& lang);
 
+// The id of a body given its numeric id or key, and of a meeting given its id; on `c` so that
+// use cases can resolve inside their transaction.
+std::optional<std::int64_t> BodyId(storage::Connection& c, const std::string& id_or_key);
+std::optional<std::int64_t> MeetingId(storage::Connection& c, const std::string& id);
+
 std::vector<Body> ListBodies(storage::Database& db);
 Result<Body> GetBody(storage::Database& db, const std::string& id_or_key);
 std::vector<Meeting> ListMeetings(storage::Database& db, std::optional<std::int64_t> body_id);

@@ -4,6 +4,7 @@
 #include <magic.h>
 
 #include <cctype>
+#include <charconv>
 #include <memory>
 
 #include <fmt/format.h>
@@ -13,6 +14,15 @@
 namespace plenary::site {
 
 namespace json = boost::json;
+
+std::optional<std::int64_t> ParseId(std::string_view text) {
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || id < 0 ||
+      text[0] == '+' || text[0] == '-')
+    return std::nullopt;
+  return id;
+}
 
 json::value ParseJson(const std::string& s) {
   boost::system::error_code ec;

@@ -2,6 +2,9 @@
 // All functions are pure and thread-safe.
 #pragma once
 #include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
 #include <string>
 
 #include <boost/json.hpp>
@@ -18,6 +21,8 @@ boost::json::value ParseJson(const std::string& s);
 // demands at least one. Errors name `field` or `field.lang`.
 Result<boost::json::value> Multilingual(const boost::json::value& v, const std::string& field,
                                         bool required, std::size_t max_chars = 5000);
+// A numeric id as written in a URL or a form ("42"); nullopt for anything else.
+std::optional<std::int64_t> ParseId(std::string_view text);
 // Characters (code points) of valid UTF-8.
 std::size_t CountChars(const std::string& s);
 bool ValidUtf8(const std::string& s);

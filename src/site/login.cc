@@ -43,7 +43,7 @@ void RegisterLoginRoutes(http::Router& router, storage::Database& db, Throttles&
     auto in = ReadInput(req);
     if (!in.ok()) return ErrorResponse(db, req, in.error());
     std::string email = in->fields.Get("email").value_or("");
-    if (!AnonymousCsrfOk(req, in->fields.Get("csrf").value_or("")))
+    if (!FormCsrfOk(db, req, in->fields.Get("csrf").value_or("")))
       return LoginPage(db, req, text::T(req.lang, "error_csrf"), email, 403);
     if (auto t = throttles.Login(req.remote_ip, email); !t.ok()) {
       auto r = LoginPage(db, req, text::T(req.lang, "login_throttled"), email, 429);

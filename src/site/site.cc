@@ -83,9 +83,11 @@ Guard RequireStaff(storage::Database& db, const http::Request& req, bool state_c
   return g;
 }
 
-bool AnonymousCsrfOk(const http::Request& req, const std::string& field) {
+bool FormCsrfOk(storage::Database& db, const http::Request& req, const std::string& field) {
+  if (field.empty()) return false;
+  if (auto session = CurrentSession(db, req)) return SafeEqual(session->csrf, field);
   auto it = req.cookies.find(kCsrfCookie);
-  return it != req.cookies.end() && !field.empty() && SafeEqual(it->second, field);
+  return it != req.cookies.end() && SafeEqual(it->second, field);
 }
 
 Localized Pick(const boost::json::value& v, std::string_view lang) {

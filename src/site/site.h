@@ -34,8 +34,9 @@ struct Guard {
 // (`csrf_field`, the form's "csrf" value, for pages; header X-CSRF-Token for the API).
 Guard RequireStaff(storage::Database& db, const http::Request& req, bool state_change,
                    const std::string& csrf_field = {});
-// For anonymous forms: the double-submit token (cookie plenary_csrf == field "csrf").
-bool AnonymousCsrfOk(const http::Request& req, const std::string& field);
+// The form's "csrf" field matches the token its page carried: the session's when signed in,
+// else the double-submit cookie plenary_csrf (the same rule Page uses to fill the forms).
+bool FormCsrfOk(storage::Database& db, const http::Request& req, const std::string& field);
 
 // A multilingual field as stored: {"en": "...", "zh": "..."}.
 struct Localized {
