@@ -240,9 +240,11 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
   });
 
   router.Add("POST", "/api/v1/consultations/{id}/responses", [&db, &limits, &throttles](Request& req) {
-    auto target = Get(db, req.params[0]);
-    if (!target.ok()) return Err(target.error());
-    if (auto t = throttles.Submission(req.remote_ip, target->key); !t.ok()) return Err(t.error());
+    // Throttled per consultation id, whichever of id or key the URL names.
+    auto target = FindId(db, req.params[0]);
+    if (!target) return Err(NotFound("consultation " + req.params[0] + ": no such consultation"));
+    if (auto t = throttles.Submission(req.remote_ip, std::to_string(*target)); !t.ok())
+      return Err(t.error());
     http::MultipartLimits ml;
     ml.max_files = limits.max_attachments;
     ml.max_file_bytes = limits.max_attachment_bytes;

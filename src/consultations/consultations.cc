@@ -139,6 +139,10 @@ std::string StatusOf(const Consultation& c, std::int64_t now) {
   return "closed";
 }
 
+std::optional<std::int64_t> FindId(storage::Database& db, const std::string& id_or_key) {
+  return ConsultationId(db.Read(), id_or_key);
+}
+
 Result<Consultation> Get(storage::Database& db, const std::string& id_or_key) {
   return GetOn(db.Read(), id_or_key);
 }
@@ -260,22 +264,28 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
     return InvalidArgument("Idempotency-Key", "Idempotency-Key: 1 to 200 characters");
 
   // What does not change while the consultation is open is checked on a read connection,
-  // so that the writer thread only does what must be atomic.
-  auto cons = GetOn(db.Read(), consultation);
-  if (!cons.ok()) return cons.error();
-  if (!db.Read().QueryInt("SELECT 1 FROM stakeholder_types WHERE key = ? AND selectable = 1",
-                          in.stakeholder_type))
+  // so that the writer thread only does what must be atomic. This is the hot path of a
+  // surge: read only the consultation's id and key and its question numbers.
+  auto& rc = db.Read();
+  auto id = ConsultationId(rc, consultation);
+  if (!id) return NotFound("consultation " + consultation + ": no such consultation");
+  std::string cons_key;
+  {
+    Stmt k(rc, "SELECT key FROM consultations WHERE id = ?");
+    k.BindAll(*id);
+    k.Step();
+    cons_key = k.Text(0);
+  }
+  if (!rc.QueryInt("SELECT 1 FROM stakeholder_types WHERE key = ? AND selectable = 1",
+                   in.stakeholder_type))
     return InvalidArgument("stakeholder_type",
                            "stakeholder_type: unknown; see GET /api/v1/stakeholder-types");
-  for (const auto& [n, t] : in.answers) {
-    bool known = std::any_of(cons->questions.begin(), cons->questions.end(),
-                             [&](const Question& q) { return q.number == n; });
-    if (!known)
+  for (const auto& [n, t] : in.answers)
+    if (!rc.QueryInt("SELECT 1 FROM questions WHERE consultation_id = ? AND number = ?", *id, n))
       return InvalidArgument(fmt::format("answers.{}", n),
                              fmt::format("answers.{}: this consultation has no question {}", n, n));
-  }
   std::optional<std::string> key;
-  if (in.idempotency_key) key = cons->key + ":" + *in.idempotency_key;
+  if (in.idempotency_key) key = cons_key + ":" + *in.idempotency_key;
   std::string reference = RandomReference();
   return db.Write<Receipt>([&](Connection& c) -> Result<Receipt> {
     if (key) {
@@ -284,20 +294,21 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
         return ReceiptFor(c, *prior, true);
     }
     // The dates are read again inside the transaction: an extension may have just landed.
-    auto opens_at = c.QueryInt("SELECT opens_at FROM consultations WHERE id = ?", cons->id);
-    auto deadline = c.QueryInt("SELECT deadline FROM consultations WHERE id = ?", cons->id);
-    Instant now = Now();
-    if (now < *opens_at)
-      return FailedPrecondition("consultation: not open yet; it opens on " + FormatIso(*opens_at));
-    if (now > *deadline)
-      return FailedPrecondition("consultation: the deadline (" + FormatIso(*deadline) +
+    Stmt dates(c, "SELECT opens_at, deadline FROM consultations WHERE id = ?");
+    dates.BindAll(*id);
+    dates.Step();
+    Instant opens_at = dates.Int(0), deadline = dates.Int(1), now = Now();
+    if (now < opens_at)
+      return FailedPrecondition("consultation: not open yet; it opens on " + FormatIso(opens_at));
+    if (now > deadline)
+      return FailedPrecondition("consultation: the deadline (" + FormatIso(deadline) +
                                 ") has passed; responses are no longer accepted");
     while (c.QueryInt("SELECT 1 FROM responses WHERE reference = ?", reference))
       reference = RandomReference();
     c.Exec("INSERT INTO responses(consultation_id, reference, idempotency_key, name, organization, "
            "job_title, country, stakeholder_type, email, language, general_text, consent_publish, "
            "submitted_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
-           cons->id, reference, key, in.name, in.organization, in.job_title, in.country,
+           *id, reference, key, in.name, in.organization, in.job_title, in.country,
            in.stakeholder_type, in.email, in.language, in.general_text, in.consent_publish, now);
     std::int64_t rid = c.LastInsertId();
     for (const auto& [n, t] : in.answers)
@@ -314,7 +325,7 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
       s.BindBlob(6, a.data);
       s.Step();
     }
-    return Receipt{reference, rid, cons->id, now, "received", false};
+    return Receipt{reference, rid, *id, now, "received", false};
   });
 }
 

@@ -78,6 +78,8 @@ struct Consultation {
 // "upcoming", "open", "closed" or "published".
 std::string StatusOf(const Consultation& c, std::int64_t now);
 
+// The id of a consultation given its numeric id or key (a cheap lookup).
+std::optional<std::int64_t> FindId(storage::Database& db, const std::string& id_or_key);
 // Finds by numeric id or by key. Questions, extensions and follow-up included.
 Result<Consultation> Get(storage::Database& db, const std::string& id_or_key);
 std::vector<Consultation> List(storage::Database& db, std::optional<std::int64_t> body_id = {});

@@ -252,7 +252,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
   router.Add("POST", "/consultations/{id}/responses", [&db, &limits, &throttles](Request& req) {
     auto c = Get(db, req.params[0]);
     if (!c.ok()) return site::ErrorResponse(db, req, c.error());
-    if (auto t = throttles.Submission(req.remote_ip, c->key); !t.ok()) {
+    if (auto t = throttles.Submission(req.remote_ip, std::to_string(c->id)); !t.ok()) {
       auto r = site::ErrorResponse(db, req, t.error());
       r.Header("Retry-After", std::to_string(t.error().retry_after_seconds));
       return r;

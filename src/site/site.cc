@@ -2,6 +2,8 @@
 #include "site/site.h"
 
 #include <algorithm>
+#include <map>
+#include <vector>
 
 #include "base/random.h"
 #include "base/time.h"
@@ -109,15 +111,30 @@ Localized Pick(const std::string& json, std::string_view lang) {
   return Pick(v, lang);
 }
 
+namespace {
+// The messages without arguments, as template variables ("t_KEY"), formatted once per language
+// at first use instead of on every page.
+const std::vector<std::pair<std::string, std::string>>& TemplateMessages(const std::string& lang) {
+  static const auto kByLang = [] {
+    const auto& cat = text::Catalogue::Get();
+    std::map<std::string, std::vector<std::pair<std::string, std::string>>> out;
+    for (const auto& l : text::Languages())
+      for (const auto& [key, pattern] : cat.All("en"))
+        if (pattern.find('{') == std::string::npos)  // those with arguments are set by code
+          out[l].emplace_back("t_" + key, cat.Format(l, key));
+    return out;
+  }();
+  return kByLang.at(lang);
+}
+}  // namespace
+
 Page::Page(storage::Database& db, const http::Request& req, std::string body_template,
            std::string title)
     : req_(req), root_("layout.tpl") {
   session_ = CurrentSession(db, req);
   const auto& cat = text::Catalogue::Get();
-  for (const auto& [key, pattern] : cat.All("en")) {
-    if (pattern.find('{') != std::string::npos) continue;  // needs arguments: set by code
-    root_.SetTemplateGlobalValue("t_" + key, cat.Format(req.lang, key));
-  }
+  for (const auto& [name, value] : TemplateMessages(req.lang))
+    root_.SetTemplateGlobalValue(name, value);
   root_.SetTemplateGlobalValue("P", Prefix(req));
   root_.SetValue("LANG", req.lang);
   root_.SetValue("DIR", text::Direction(req.lang));
