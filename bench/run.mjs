@@ -93,11 +93,12 @@ const campaignsOut = sh(join(ROOT, 'build/plenary_bench_campaigns'), [QUICK ? '1
 console.log(campaignsOut);
 
 const cpu = cpus()[0].model;
+const commit = sh('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']).trim();
 const fmt = (x, d = 0) => Number.isFinite(x) ? x.toLocaleString('en-GB', { maximumFractionDigits: d, minimumFractionDigits: d }) : '–';
 const row = (r, base) => `| ${r.label} | ${fmt(r.rps)} | ${base ? fmt(r.rps / base.rps, 2) + '×' : ''} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${fmt(r.rss / 1024)} | ${r.non2xx} |`;
 const md = `# Performance
 
-Measured by \`bench/run.sh\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpu}),
+Measured by \`bench/run.sh\` on ${new Date().toISOString().slice(0, 10)} at commit ${commit}: ${cpus().length} cores (${cpu}),
 ${fmt(totalmem() / 2 ** 30)} GiB, Debian 12, SQLite WAL with \`synchronous=FULL\`. \`wrk\` runs on the same machine
 (2 threads), so the server gets about one core. Each figure is the median of ${RUNS} runs of ${SECONDS} s;
 ratios are against baselines measured in the same run. These machines are shared and noisy: read the ratios.
@@ -156,7 +157,7 @@ ${campaignsOut.trim()}
 ## Reproduce
 
 \`\`\`sh
-bench/run.sh          # about ${QUICK ? 3 : 12} minutes (most of it indexing 1,000,000 responses); --quick: 100,000
+bench/run.sh          # about ${QUICK ? 3 : 8} minutes (most of it indexing 1,000,000 responses); --quick: 100,000
 \`\`\`
 `;
 writeFileSync(join(ROOT, 'docs/PERFORMANCE.md'), md);
