@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(g++ clang cmake ninja-build pkg-config ccache libboost1.81-dev libboost-json1.81-dev
   libsqlite3-dev sqlite3 libicu-dev libstemmer-dev libcld2-dev libsodium-dev libctemplate-dev libmagic-dev libspdlog-dev
-  libfmt-dev libcli11-dev libgtest-dev chromium fonts-noto-core fonts-noto-cjk)
+  libfmt-dev libcli11-dev libgtest-dev chromium fonts-noto-core fonts-noto-cjk python3-aiosmtpd)
 # Node.js runs the scenario and browser tests. When it is not on the machine, take Debian's.
 command -v node >/dev/null || PACKAGES+=(nodejs npm)
 
@@ -24,7 +24,9 @@ if ! command -v npm >/dev/null; then
   echo "setup: npm is missing; install Node.js 20 with npm" >&2
   exit 1
 fi
-if [[ ! -d node_modules/playwright-core || package.json -nt node_modules/.package-lock.json ]]; then
+# Reinstall when a test dependency is missing or package.json changed since the last install.
+if [[ ! -d node_modules/playwright-core || ! -d node_modules/@axe-core/playwright ||
+      package.json -nt node_modules/.package-lock.json ]]; then
   npm install --no-audit --no-fund --loglevel=error
 fi
 

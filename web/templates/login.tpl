@@ -10,3 +10,4 @@
 <input id="password" name="password" type="password" autocomplete="current-password" required>
 <button type="submit">{{t_login}}</button>
 </form>
+<p><a href="{{P}}/signup">{{t_login_no_account}}</a></p>

@@ -1,0 +1,16 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>{{t_signup_title}}</h1>
+{{#HAS_ERROR}}<p class="error" role="alert">{{ERROR}}</p>{{/HAS_ERROR}}
+{{#SENT}}<p class="notice" role="status">{{t_signup_sent}}</p>{{/SENT}}
+{{#FORM}}<p>{{t_signup_help}}</p>
+<form method="post" action="{{P}}/signup" class="stack narrow">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="name">{{t_field_name}}</label>
+<input id="name" name="name" type="text" autocomplete="name" required maxlength="200" value="{{NAME}}">
+<label for="email">{{t_field_email}}</label>
+<input id="email" name="email" type="email" autocomplete="email" required value="{{EMAIL}}">
+<label for="password">{{t_field_password}}</label>
+<input id="password" name="password" type="password" autocomplete="new-password" required minlength="12" aria-describedby="password-help">
+<p id="password-help" class="help">{{t_signup_password_help}}</p>
+<button type="submit">{{t_signup}}</button>
+</form>{{/FORM}}
