@@ -1,0 +1,149 @@
+// HTML page and JSON API of the Chair's report; the API of body officers.
+#include "reports/web.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "documents/resolutions.h"
+#include "meetings/meetings.h"
+#include "reports/chair_report.h"
+#include "reports/officers.h"
+#include "site/site.h"
+#include "text/dates.h"
+#include "text/messages.h"
+
+namespace plenary::reports {
+
+namespace json = boost::json;
+using http::Request;
+using text::T;
+
+namespace {
+
+// A paragraph into the template: its number, its text with citations linked, its language when
+// it is not the page's, and the honest note when it falls back (once for a run of paragraphs in
+// the same fallback language).
+void FillParagraph(storage::Database& db, const Request& req, const site::Page& page,
+                   ctemplate::TemplateDictionary* o, const Paragraph& p, std::string& noted) {
+  o->SetValue("PNUM", p.number);
+  std::string id = p.number;  // "2.5.1" → "para-2-5-1": ids of letters, digits and dashes
+  std::replace(id.begin(), id.end(), '.', '-');
+  o->SetValue("PID", "para-" + id);
+  o->SetValue("TEXT_HTML", documents::LinkCitationsHtml(db, p.text, site::Prefix(req), page.session()));
+  if (p.lang != req.lang) o->AddSectionDictionary("PLANG")->SetValue("LANG", p.lang);
+  if (p.fallback && noted != p.lang) {
+    site::Localized l{p.text, p.lang, true};
+    o->AddSectionDictionary("NOTE")->SetValue("NOTE_TEXT", site::FallbackNote(l, req.lang));
+  }
+  noted = p.fallback ? p.lang : "";
+  if (!p.items.empty()) {
+    auto* s = o->AddSectionDictionary("HAS_ITEMS");
+    for (const auto& i : p.items)
+      s->AddSectionDictionary("ITEMS")->SetValue(
+          "ITEM_HTML", documents::LinkCitationsHtml(db, i, site::Prefix(req), page.session()));
+  }
+}
+
+http::Response ChooseMeetings(storage::Database& db, const Request& req, const meetings::Body& b) {
+  site::Page page(db, req, "chair_report.tpl",
+                  T(req.lang, "chair_report_title",
+                    {{"name", site::Pick(b.name, req.lang).text}, {"acronym", b.acronym}}));
+  auto& d = page.body();
+  d.SetValue("BODY_KEY", b.key);
+  d.SetValue("BODY_ACRONYM", b.acronym);
+  auto* f = d.AddSectionDictionary("CHOOSE");
+  std::vector<int> wg;
+  for (const auto& m : meetings::ListMeetings(db, b.id)) {
+    if (m.kind != "working_group") continue;
+    wg.push_back(m.number);
+    auto* o = f->AddSectionDictionary("MEETINGS");
+    o->SetIntValue("MNUMBER", m.number);
+    o->SetValue("MLABEL", meetings::Label(m, req.lang));
+    o->SetValue("MDATE", text::FormatDateRange(m.starts_on, m.ends_on, req.lang));
+  }
+  // Suggest the two latest meetings (a Chair reports to each annual session on about two).
+  std::sort(wg.begin(), wg.end());
+  std::string suggestion;
+  for (std::size_t i = wg.size() > 2 ? wg.size() - 2 : 0; i < wg.size(); ++i)
+    suggestion += (suggestion.empty() ? "" : ",") + std::to_string(wg[i]);
+  f->SetValue("SUGGESTION", suggestion);
+  return page.Render();
+}
+
+}  // namespace
+
+void RegisterRoutes(http::Router& router, storage::Database& db) {
+  router.Add("GET", "/bodies/{id}/chair-report", [&db](Request& req) {
+    auto b = meetings::GetBody(db, req.params[0]);
+    if (!b.ok()) return site::ErrorResponse(db, req, b.error());
+    auto param = req.query.Get("meetings");
+    if (!param) return ChooseMeetings(db, req, *b);
+    auto r = BuildChairReport(db, req.params[0], *param, req.lang);
+    if (!r.ok()) return site::ErrorResponse(db, req, r.error());
+    site::Page page(db, req, "chair_report.tpl", r->title);
+    auto& d = page.body();
+    d.SetValue("BODY_KEY", r->body_key);
+    d.SetValue("BODY_ACRONYM", r->body_acronym);
+    auto* doc = d.AddSectionDictionary("REPORT");
+    doc->SetValue("TITLE", r->title);
+    doc->SetValue("SUMMARY_HTML",
+                  documents::LinkCitationsHtml(db, r->summary, site::Prefix(req), page.session()));
+    doc->SetValue("ACTION", r->action_required);
+    for (const auto& ref : r->references)
+      doc->AddSectionDictionary("REFS")->SetValue(
+          "REF_HTML", documents::LinkCitationsHtml(db, ref, site::Prefix(req), page.session()));
+    for (const auto& s : r->sections) {
+      auto* sd = doc->AddSectionDictionary("SECTIONS");
+      sd->SetValue("SNUM", s.number);
+      sd->SetValue("SHEADING", s.heading);
+      std::string noted;
+      for (const auto& p : s.paragraphs) {
+        auto* pd = sd->AddSectionDictionary("PARAS");
+        FillParagraph(db, req, page, pd, p, noted);
+        std::string sub_noted;
+        for (const auto& sp : p.sub)
+          FillParagraph(db, req, page, pd->AddSectionDictionary("SUBS"), sp, sub_noted);
+      }
+    }
+    if (!r->signature.empty()) {
+      auto* sig = doc->AddSectionDictionary("SIGNATURE");
+      sig->SetValue("SIGNED", r->signature);
+      if (!r->member_state_line.empty())
+        sig->AddSectionDictionary("STATE")->SetValue("STATE_LINE", r->member_state_line);
+    }
+    for (const auto& l : text::Languages()) {
+      if (l == req.lang) continue;
+      auto* o = d.AddSectionDictionary("OTHER");
+      o->SetValue("CODE", l);
+      o->SetValue("NAME", T(l, "language_name"));
+      o->SetValue("QUERY", *param);
+    }
+    return page.Render();
+  });
+
+  router.Add("GET", "/api/v1/bodies/{id}/chair-report", [&db](Request& req) {
+    auto lang = req.query.Get("lang").value_or(req.lang);
+    auto r = BuildChairReport(db, req.params[0], req.query.Get("meetings").value_or(""), lang);
+    if (!r.ok()) return http::JsonError(r.error());
+    return http::Json(ChairReportJson(*r));
+  });
+
+  router.Add("GET", "/api/v1/bodies/{id}/officers", [&db](Request& req) {
+    auto r = GetBodyRecord(db, req.params[0]);
+    if (!r.ok()) return http::JsonError(r.error());
+    return http::Json(BodyRecordJson(*r));
+  });
+
+  router.Add("PUT", "/api/v1/bodies/{id}/officers", [&db](Request& req) {
+    auto g = site::RequireStaff(db, req, true);
+    if (g.refusal) return *g.refusal;
+    auto o = site::ReadJson(req);
+    if (!o.ok()) return http::JsonError(o.error());
+    auto r = UpdateOfficers(db, g.session->user.id, req.params[0], *o);
+    if (!r.ok()) return http::JsonError(r.error());
+    return http::Json(BodyRecordJson(*r));
+  });
+}
+
+}  // namespace plenary::reports

@@ -1,0 +1,28 @@
+{{%AUTOESCAPE context="HTML"}}
+<p class="crumbs noprint"><a href="{{P}}/bodies/{{BODY_KEY}}">{{BODY_ACRONYM}}</a></p>
+{{#CHOOSE}}<h1>{{t_chair_report}}</h1>
+<form method="get" class="stack noprint">
+<label for="meetings">{{t_chair_report_meetings_field}}</label>
+<input type="text" id="meetings" name="meetings" value="{{SUGGESTION}}" inputmode="numeric" required>
+<p class="help">{{t_chair_report_meetings_help}}</p>
+<div><button type="submit">{{t_chair_report_generate}}</button></div>
+</form>
+<ul>{{#MEETINGS}}<li><bdi>{{MNUMBER}}</bdi> — {{MLABEL}} <span class="meta">{{MDATE}}</span></li>{{/MEETINGS}}</ul>{{/CHOOSE}}
+{{#REPORT}}<article class="doc" id="chair-report">
+<h1>{{TITLE}}</h1>
+<section class="doc-front">
+<h2>{{t_chair_report_summary_heading}}</h2>
+<p id="summary">{{SUMMARY_HTML:none}}</p>
+<h2>{{t_chair_report_action_heading}}</h2>
+<p id="action-required">{{ACTION}}</p>
+<h2>{{t_chair_report_references_heading}}</h2>
+<ul class="refs" id="references">{{#REFS}}<li>{{REF_HTML:none}}</li>{{/REFS}}</ul>
+</section>
+{{#SECTIONS}}<section class="doc-section">
+<h2><span class="snum">{{SNUM}}</span> {{SHEADING}}</h2>
+{{#PARAS}}<div class="para" id="{{PID}}"{{#PLANG}} lang="{{LANG}}" dir="auto"{{/PLANG}}><span class="pnum">{{PNUM}}</span><div class="ptext"><p>{{TEXT_HTML:none}}</p>{{#HAS_ITEMS}}<ul class="items">{{#ITEMS}}<li>{{ITEM_HTML:none}}</li>{{/ITEMS}}</ul>{{/HAS_ITEMS}}{{#NOTE}}<p class="note fallback">{{NOTE_TEXT}}</p>{{/NOTE}}</div></div>
+{{#SUBS}}<div class="para sub" id="{{PID}}"{{#PLANG}} lang="{{LANG}}" dir="auto"{{/PLANG}}><span class="pnum">{{PNUM}}</span><div class="ptext"><p>{{TEXT_HTML:none}}</p>{{#HAS_ITEMS}}<ul class="items">{{#ITEMS}}<li>{{ITEM_HTML:none}}</li>{{/ITEMS}}</ul>{{/HAS_ITEMS}}{{#NOTE}}<p class="note fallback">{{NOTE_TEXT}}</p>{{/NOTE}}</div></div>
+{{/SUBS}}{{/PARAS}}</section>
+{{/SECTIONS}}{{#SIGNATURE}}<p class="signature" id="signature">{{SIGNED}}{{#STATE}}<br>{{STATE_LINE}}{{/STATE}}</p>{{/SIGNATURE}}
+</article>
+<p class="noprint other-langs">{{#OTHER}}<a href="/{{CODE}}/bodies/{{BODY_KEY}}/chair-report?meetings={{QUERY}}" lang="{{CODE}}" hreflang="{{CODE}}">{{NAME}}</a> {{/OTHER}}</p>{{/REPORT}}
