@@ -7,11 +7,15 @@
 #include "consultations/web.h"
 #include "desk/desk.h"
 #include "documents/web.h"
+#include "mail/mail.h"
 #include "meetings/web.h"
 #include "portal/portal.h"
+#include "proceedings/web.h"
+#include "reports/web.h"
 #include "search/search.h"
 #include "search/web.h"
 #include "site/login.h"
+#include "site/signup.h"
 #include "site/site.h"
 
 namespace plenary::app {
@@ -34,6 +38,8 @@ void BuildRouter(http::Router& router, storage::Database& db, const Config& conf
                        search::Lag(db));
     out += fmt::format("# TYPE plenary_campaign_lag gauge\nplenary_campaign_lag {}\n",
                        tracker.Lag());
+    out += fmt::format("# TYPE plenary_mail_outbox_pending gauge\nplenary_mail_outbox_pending {}\n",
+                       mail::Pending(db));
     if (stats)
       out += fmt::format(
           "# TYPE plenary_http_requests_total counter\nplenary_http_requests_total {}\n"
@@ -58,12 +64,15 @@ void BuildRouter(http::Router& router, storage::Database& db, const Config& conf
     return http::Text(std::string(*data), type).Header("Cache-Control", "public, max-age=3600");
   });
   site::RegisterLoginRoutes(router, db, throttles);
+  site::RegisterAccountRoutes(router, db, throttles);
   meetings::RegisterApi(router, db);
   consultations::RegisterApi(router, db, config.limits, throttles, tracker);
   consultations::RegisterPages(router, db, config.limits, throttles);
   desk::RegisterRoutes(router, db, tracker);
   documents::RegisterRoutes(router, db);
+  proceedings::RegisterRoutes(router, db);
   portal::RegisterPages(router, db);
+  reports::RegisterRoutes(router, db);
   search::RegisterRoutes(router, db);
   router.SetErrorHandler([&db](const Request& req, int status, const Error& e) {
     return site::ErrorResponse(db, req, status, e);

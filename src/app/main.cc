@@ -1,4 +1,4 @@
-// The plenary command: serve, migrate, seed-demo, user add, report, backup, restore.
+// The plenary command: serve, migrate, purge-ip, seed-demo, user add, report, backup, restore.
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -8,11 +8,14 @@
 #include "accounts/accounts.h"
 #include "app/app.h"
 #include "base/random.h"
+#include "base/time.h"
 #include "consultations/campaigns.h"
 #include "consultations/consultations.h"
+#include "consultations/privacy.h"
 #include "demo/demo.h"
 #include "http/server.h"
 #include "http/templates.h"
+#include "mail/mail.h"
 #include "search/search.h"
 #include "site/site.h"
 #include "storage/backup.h"
@@ -98,17 +101,58 @@ int main(int argc, char** argv) {
                     "Sign-in attempts per address per minute (0: unlimited)")->capture_default_str();
   serve->add_option("--logins-per-account-per-minute", th.logins_per_account_per_minute,
                     "Sign-in attempts per account per minute (0: unlimited)")->capture_default_str();
+  serve->add_option("--pow-bits", th.pow.bits,
+                    "Proof of work asked of anonymous submissions: leading zero bits of "
+                    "SHA-256 (0: off; 16: about 0.65 s of Chromium's crypto.subtle)")
+      ->check(CLI::Range(0, 32))
+      ->capture_default_str();
+  serve->add_option("--pow-surge-per-minute", th.pow.surge_per_minute,
+                    "With --pow-bits: ask for the proof only while the site receives this many "
+                    "submissions a minute (0: always)")->capture_default_str();
+  // Privacy: how long the address a response came from is kept (for abuse investigation).
+  int ip_retention_days = 30, ip_purge_interval = 3600;
+  serve->add_option("--ip-retention-days", ip_retention_days,
+                    "Days the IP address of a response is kept, then erased (0: erased at the "
+                    "next purge)")->check(CLI::NonNegativeNumber)->capture_default_str();
+  serve->add_option("--ip-purge-interval", ip_purge_interval,
+                    "Seconds between two purges of expired IP addresses")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  mail::SenderOptions mail_options;
+  std::string public_url;
+  serve->add_option("--smtp-host", mail_options.smtp.host,
+                    "SMTP server for outgoing mail (without it, mail stays queued)");
+  serve->add_option("--smtp-port", mail_options.smtp.port, "SMTP port")->capture_default_str();
+  mail_options.smtp.from = "plenary@localhost";
+  serve->add_option("--mail-from", mail_options.smtp.from, "Sender address of mails")
+      ->capture_default_str();
+  serve->add_option("--public-url", public_url,
+                    "Base URL of the site in links of mails (default: the address listened on)");
+  serve->add_option("--mail-max-attempts", mail_options.max_attempts,
+                    "Delivery attempts of one mail before it is given up")->capture_default_str();
+  serve->add_option("--mail-retry-seconds", mail_options.retry_base_seconds,
+                    "Delay after a failed delivery; doubles after each failure")
+      ->capture_default_str();
+  serve->add_option("--smtp-timeout", mail_options.smtp.timeout_seconds,
+                    "Seconds to wait for the SMTP server at each step")->capture_default_str();
 
   cli.add_subcommand("migrate", "Apply pending database migrations");
+  auto* purge_ip = cli.add_subcommand(
+      "purge-ip", "Erase the IP addresses of responses older than the retention period");
+  purge_ip->add_option("--ip-retention-days", ip_retention_days, "Days an IP address is kept")
+      ->check(CLI::NonNegativeNumber)->capture_default_str();
   cli.add_subcommand("seed-demo", "Load the demo corpus into an empty database");
 
-  auto* user = cli.add_subcommand("user", "Manage secretariat accounts");
+  auto* user = cli.add_subcommand("user", "Manage accounts");
   user->require_subcommand(1);
   auto* user_add = user->add_subcommand("add", "Create an account");
   std::string email, name, role = "secretariat", password;
   user_add->add_option("--email", email, "E-mail address (the login)")->required();
   user_add->add_option("--name", name, "Display name")->required();
-  user_add->add_option("--role", role, "admin or secretariat")->capture_default_str();
+  std::string member_state;
+  user_add->add_option("--role", role, "admin, secretariat, chair or delegate")
+      ->capture_default_str();
+  user_add->add_option("--member-state", member_state,
+                       "The Member State a delegate speaks for (ISO 3166-1 alpha-2, e.g. CH)");
   user_add->add_option("--password", password,
                        "Password (at least 12 characters; read from PLENARY_PASSWORD if omitted)");
 
@@ -150,6 +194,12 @@ int main(int argc, char** argv) {
       std::cout << "schema version " << db.SchemaVersion() << "\n";
       return 0;
     }
+    if (purge_ip->parsed()) {
+      auto n = consultations::PurgeIpAddresses(db, ip_retention_days, Now());
+      if (!n.ok()) return Fail(n.error());
+      std::cout << *n << " IP address(es) older than " << ip_retention_days << " day(s) erased\n";
+      return 0;
+    }
     if (cli.got_subcommand("seed-demo")) {
       auto s = demo::Load(db);
       if (!s.ok()) return Fail(s.error());
@@ -159,7 +209,9 @@ int main(int argc, char** argv) {
     if (user_add->parsed()) {
       if (password.empty())
         if (const char* p = std::getenv("PLENARY_PASSWORD")) password = p;
-      auto u = accounts::AddUser(db, email, name, role, password);
+      auto u = accounts::AddUser(db, email, name, role, password,
+                                 member_state.empty() ? std::nullopt
+                                                      : std::optional<std::string>(member_state));
       if (!u.ok()) return Fail(u.error());
       std::cout << "user " << u->id << " " << u->email << " (" << u->role << ") created\n";
       return 0;
@@ -184,9 +236,17 @@ int main(int argc, char** argv) {
       site::Throttles throttles(config.throttle);
       consultations::CampaignTracker tracker(db, campaign_min_size);
       tracker.Start();
+      consultations::IpRetention ip_retention(db, ip_retention_days, ip_purge_interval);
       app::BuildRouter(router, db, config, throttles, tracker, &server.stats());
       auto [host, port] = SplitListen(listen);
       unsigned short bound = server.Listen(host, port);
+      std::string shown_host = host.find(':') != std::string::npos ? "[" + host + "]" : host;
+      mail::SetPublicUrl(!public_url.empty()
+                             ? public_url
+                             : "http://" + shown_host + ":" + std::to_string(bound));
+      // Delivers the outbox behind the durable writes; without an SMTP host mail stays queued.
+      std::optional<mail::Sender> sender;
+      if (!mail_options.smtp.host.empty()) sender.emplace(db, mail_options);
       // Tests read this line to find the port.
       std::cout << "plenary listening on http://" << (host.find(':') != std::string::npos ? "[" + host + "]" : host)
                 << ":" << bound << "/" << std::endl;

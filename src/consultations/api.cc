@@ -4,8 +4,10 @@
 
 #include <fmt/format.h>
 
+#include "base/random.h"
 #include "base/time.h"
 #include "consultations/web.h"
+#include "site/fields.h"
 #include "text/detect.h"
 #include "text/messages.h"
 
@@ -108,6 +110,12 @@ json::object ResponseJson(const Response& r, bool staff) {
     o["status"] = r.status;
     o["consent_publish"] = r.consent_publish;
     o["reject_reason"] = r.reject_reason ? json::value(*r.reject_reason) : json::value(nullptr);
+    o["ip_address"] = r.ip_address ? json::value(*r.ip_address) : json::value(nullptr);
+    o["erased_at"] = r.erased_at ? json::value(FormatIso(*r.erased_at)) : json::value(nullptr);
+    // Whether the respondent followed the confirmation link (or answered signed in).
+    o["confirmed"] = r.email_confirmed_at.has_value();
+    o["email_confirmed_at"] =
+        r.email_confirmed_at ? json::value(FormatIso(*r.email_confirmed_at)) : json::value(nullptr);
   }
   return o;
 }
@@ -213,6 +221,29 @@ std::string LangOf(const Request& req) {
 
 }  // namespace
 
+Status CheckPow(storage::Database& db, const http::Request& req, site::Throttles& throttles,
+                const site::Input& in) {
+  auto& pow = throttles.pow();
+  if (!pow.enabled()) return Ok{};
+  if (site::CurrentSession(db, req)) return Ok{};  // staff are not anonymous
+  if (!pow.Required(Now())) return Ok{};
+  std::string challenge, counter;
+  if (in.json) {
+    // A JSON number is accepted for the counter as well as a string.
+    if (auto* c = in.json->if_contains("pow_challenge"); c && c->is_string())
+      challenge = std::string(c->as_string());
+    if (auto* n = in.json->if_contains("pow")) {
+      if (n->is_string()) counter = std::string(n->as_string());
+      else if (n->is_int64() && n->as_int64() >= 0) counter = std::to_string(n->as_int64());
+      else if (n->is_uint64()) counter = std::to_string(n->as_uint64());
+    }
+  } else {
+    challenge = in.fields.Get("pow_challenge").value_or("");
+    counter = in.fields.Get("pow").value_or("");
+  }
+  return pow.Verify(challenge, counter, Now());
+}
+
 void AddCampaignCounts(storage::Database& db, const CampaignTracker& tracker,
                        std::int64_t consultation_id, Statistics& stats) {
   auto members = tracker.Membership(consultation_id);
@@ -227,6 +258,21 @@ void AddCampaignCounts(storage::Database& db, const CampaignTracker& tracker,
 
 void RegisterApi(http::Router& router, storage::Database& db, const Limits& limits,
                  site::Throttles& throttles, CampaignTracker& tracker) {
+  // A proof-of-work challenge for an anonymous submission (site/pow.h); {"enabled": false}
+  // when the server runs without --pow-bits.
+  router.Add("GET", "/api/v1/pow/challenge", [&throttles](Request&) {
+    auto& pow = throttles.pow();
+    if (!pow.enabled()) return http::Json(json::object{{"enabled", false}});
+    Instant now = Now();
+    return http::Json(json::object{{"enabled", true},
+                                   {"challenge", pow.Issue(now)},
+                                   {"bits", pow.bits()},
+                                   {"algorithm", "sha256"},
+                                   {"input", "<challenge>:<counter>"},
+                                   {"expires_at", FormatIso(now + pow.ttl_seconds())}})
+        .Header("Cache-Control", "no-store");
+  });
+
   router.Add("GET", "/api/v1/consultations", [&db](Request& req) {
     json::array items;
     for (const auto& c : List(db)) items.push_back(ConsultationJson(c, LangOf(req), false));
@@ -250,8 +296,17 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
     ml.max_file_bytes = limits.max_attachment_bytes;
     auto in = site::ReadInput(req, ml);
     if (!in.ok()) return Err(in.error());
+    if (auto p = CheckPow(db, req, throttles, *in); !p.ok()) return Err(p.error());
     auto r = ResponseFromInput(*in, req.lang);
     if (!r.ok()) return Err(r.error());
+    r->ip_address = req.remote_ip;
+    r->mail_language = req.lang;
+    // A verified account confirms the address at once — only when the request proves it comes
+    // from that account's pages (X-CSRF-Token), not from a cookie another site made it send.
+    if (auto session = site::CurrentSession(db, req);
+        session && session->user.email_verified &&
+        SafeEqual(req.Header("x-csrf-token"), session->csrf))
+      r->verified_email = session->user.email;
     std::string key = req.Header("idempotency-key");
     if (!key.empty()) r->idempotency_key = key;
     auto receipt = SubmitResponse(db, req.params[0], std::move(*r), limits);
@@ -262,6 +317,17 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
                                    {"consultation_id", receipt->consultation_id},
                                    {"replayed", receipt->replayed}},
                       receipt->replayed ? 200 : 201);
+  });
+
+  // The link of a confirmation mail, as JSON (the page is GET /confirm?token=).
+  router.Add("POST", "/api/v1/confirm", [&db](Request& req) {
+    auto body = site::ReadJson(req);
+    if (!body.ok()) return Err(body.error());
+    auto token = site::JsonString(*body, "token");
+    if (!token.ok()) return Err(token.error());
+    auto reference = ConfirmEmail(db, *token);
+    if (!reference.ok()) return Err(reference.error());
+    return http::Json(json::object{{"reference", *reference}, {"confirmed", true}});
   });
 
   router.Add("GET", "/api/v1/consultations/{id}/responses", [&db](Request& req) {
@@ -393,7 +459,10 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
                              IntParam(req, "per_page", 50));
     json::array items;
     for (const auto& r : page.items) items.push_back(ResponseJson(r, true));
-    return http::Json(json::object{{"items", items}, {"total", page.total}, {"page", page.page}});
+    return http::Json(json::object{{"items", items},
+                                   {"total", page.total},
+                                   {"page", page.page},
+                                   {"unconfirmed", UnconfirmedCount(db, c->id)}});
   });
 
   for (const char* action : {"accept", "reject", "redact"}) {
@@ -427,6 +496,23 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
                  return http::Json(ResponseJson(*r, true));
                });
   }
+
+  // Erasure of a respondent's personal data on request (consultations::EraseRespondent).
+  router.Add("POST", "/api/v1/responses/{id}/erase", [&db, staff](Request& req) {
+    auto g = staff(req, true);
+    if (g.refusal) return *g.refusal;
+    auto id = site::ParseId(req.params[0]);
+    if (!id) return Err(NotFound("response: no such response"));
+    auto e = EraseRespondent(db, g.session->user.id, *id);
+    if (!e.ok()) return Err(e.error());
+    json::array fields;
+    for (const auto& f : e->fields) fields.emplace_back(f);
+    auto r = GetResponse(db, *id);
+    if (!r.ok()) return Err(r.error());
+    auto o = ResponseJson(*r, true);
+    o["erased"] = fields;
+    return http::Json(o);
+  });
 
   router.Add("GET", "/api/v1/consultations/{id}/campaigns", [&db, staff, &tracker](Request& req) {
     auto g = staff(req, false);

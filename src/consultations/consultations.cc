@@ -13,12 +13,15 @@
 
 #include <fmt/format.h>
 
+#include "accounts/tokens.h"
 #include "audit/audit.h"
 #include "base/random.h"
 #include "base/time.h"
+#include "mail/mail.h"
 #include "meetings/meetings.h"
 #include "search/search.h"
 #include "site/fields.h"
+#include "site/site.h"
 #include "text/countries.h"
 #include "text/dates.h"
 #include "text/messages.h"
@@ -191,6 +194,14 @@ Result<StakeholderType> AddStakeholderType(storage::Database& db, std::int64_t u
 
 // --- SubmitResponse ------------------------------------------------------------------------
 
+namespace {
+std::string LowerAscii(std::string s) {
+  for (auto& ch : s)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  return s;
+}
+}  // namespace
+
 Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consultation,
                                ResponseInput in, const Limits& limits) {
   static const std::regex kEmail(R"([^@\s]+@[^@\s]+\.[^@\s]+)");
@@ -198,6 +209,13 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
   for (auto* f : {&in.name, &in.organization, &in.job_title, &in.country, &in.stakeholder_type,
                   &in.email, &in.language})
     *f = Trim(*f);
+  // Signed in with a verified account: that address, already confirmed, unless another is given.
+  bool confirmed = false;
+  if (in.verified_email &&
+      (in.email.empty() || LowerAscii(in.email) == LowerAscii(*in.verified_email))) {
+    in.email = *in.verified_email;
+    confirmed = true;
+  }
   struct Field {
     const char* name;
     const std::string* value;
@@ -269,13 +287,29 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
   auto& rc = db.Read();
   auto id = ConsultationId(rc, consultation);
   if (!id) return NotFound("consultation " + consultation + ": no such consultation");
-  std::string cons_key;
+  std::string cons_key, cons_title;
   {
-    Stmt k(rc, "SELECT key FROM consultations WHERE id = ?");
+    Stmt k(rc, "SELECT key, title FROM consultations WHERE id = ?");
     k.BindAll(*id);
     k.Step();
     cons_key = k.Text(0);
+    cons_title = k.Text(1);
   }
+  // The confirmation mail is composed here, off the writer thread (again inside only if the
+  // reference had to change).
+  std::string token_key = confirmed ? std::string() : accounts::TokenKey(rc);
+  std::string mail_lang = in.mail_language.empty() ? in.language : in.mail_language;
+  auto compose = [&](const std::string& ref) {
+    std::string title = site::Pick(cons_title, mail_lang).text;
+    std::string token = accounts::SignToken(token_key, "c", ref, in.email,
+                                            Now() + accounts::kConfirmTokenSeconds);
+    return std::make_pair(
+        text::T(mail_lang, "mail_confirm_subject", {{"title", title}}),
+        text::T(mail_lang, "mail_confirm_body",
+                {{"title", title},
+                 {"reference", ref},
+                 {"link", mail::PublicUrl() + "/" + mail_lang + "/confirm?token=" + token}}));
+  };
   if (!rc.QueryInt("SELECT 1 FROM stakeholder_types WHERE key = ? AND selectable = 1",
                    in.stakeholder_type))
     return InvalidArgument("stakeholder_type",
@@ -287,6 +321,9 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
   std::optional<std::string> key;
   if (in.idempotency_key) key = cons_key + ":" + *in.idempotency_key;
   std::string reference = RandomReference();
+  std::pair<std::string, std::string> mail_text;
+  const std::string composed_for = reference;
+  if (!confirmed) mail_text = compose(reference);
   return db.Write<Receipt>([&](Connection& c) -> Result<Receipt> {
     if (key) {
       // A retried submission returns its first receipt and writes nothing.
@@ -307,10 +344,17 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
       reference = RandomReference();
     c.Exec("INSERT INTO responses(consultation_id, reference, idempotency_key, name, organization, "
            "job_title, country, stakeholder_type, email, language, general_text, consent_publish, "
-           "submitted_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+           "submitted_at, ip_address, email_confirmed_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
            *id, reference, key, in.name, in.organization, in.job_title, in.country,
-           in.stakeholder_type, in.email, in.language, in.general_text, in.consent_publish, now);
+           in.stakeholder_type, in.email, in.language, in.general_text, in.consent_publish, now,
+           in.ip_address.empty() ? std::nullopt : std::optional<std::string>(in.ip_address),
+           confirmed ? std::optional<std::int64_t>(now) : std::nullopt);
     std::int64_t rid = c.LastInsertId();
+    if (!confirmed) {
+      // Queued with the response: as durable as it, delivered later by mail::Sender.
+      if (reference != composed_for) mail_text = compose(reference);  // a rare collision
+      mail::Enqueue(c, in.email, mail_text.first, mail_text.second);
+    }
     for (const auto& [n, t] : in.answers)
       if (!t.empty())
         c.Exec("INSERT INTO answers(response_id, question_number, text) VALUES(?,?,?)", rid, n, t);
@@ -327,6 +371,31 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
     }
     return Receipt{reference, rid, *id, now, "received", false};
   });
+}
+
+Result<std::string> ConfirmEmail(storage::Database& db, const std::string& raw) {
+  static const Error kBad =
+      InvalidArgument("token", "token: this link is not valid or has expired");
+  auto token = accounts::ParseToken(raw);
+  if (!token || token->purpose != "c") return kBad;
+  return db.Write<std::string>([&](Connection& c) -> Result<std::string> {
+    Stmt s(c, "SELECT id, email, email_confirmed_at FROM responses WHERE reference = ?");
+    s.BindAll(token->subject);
+    if (!s.Step()) return kBad;
+    std::int64_t id = s.Int(0);
+    bool already = !s.IsNull(2);
+    if (!accounts::VerifyToken(accounts::TokenKey(c), *token, s.Text(1), Now())) return kBad;
+    if (!already) c.Exec("UPDATE responses SET email_confirmed_at = ? WHERE id = ?", Now(), id);
+    return token->subject;
+  });
+}
+
+std::int64_t UnconfirmedCount(storage::Database& db, std::int64_t consultation_id) {
+  return db.Read()
+      .QueryInt("SELECT count(*) FROM responses WHERE consultation_id = ? AND status <> 'rejected' "
+                "AND email_confirmed_at IS NULL",
+                consultation_id)
+      .value_or(0);
 }
 
 Result<Receipt> FindReceipt(storage::Database& db, const std::string& reference) {
@@ -360,7 +429,8 @@ Page QueryResponses(storage::Database& db, std::int64_t consultation_id,
   Stmt s(c,
          "SELECT id, consultation_id, reference, name, organization, job_title, country, "
          "stakeholder_type, language, email, general_text, consent_publish, status, reject_reason, "
-         "redacted, illustrative, submitted_at, published_at FROM responses WHERE " +
+         "redacted, illustrative, submitted_at, published_at, ip_address, erased_at, "
+         "email_confirmed_at FROM responses WHERE " +
              where + " ORDER BY submitted_at, id LIMIT ?3 OFFSET ?4");
   s.Bind(1, consultation_id);
   if (status) s.Bind(2, *status);
@@ -387,6 +457,9 @@ Page QueryResponses(storage::Database& db, std::int64_t consultation_id,
     r.illustrative = s.Int(15) != 0;
     r.submitted_at = s.Int(16);
     r.published_at = s.OptInt(17);
+    if (staff) r.ip_address = s.OptText(18);
+    r.erased_at = s.OptInt(19);
+    if (staff) r.email_confirmed_at = s.OptInt(20);
     out.items.push_back(std::move(r));
   }
   for (auto& r : out.items) {
@@ -820,17 +893,6 @@ std::string Utf8(const icu::UnicodeString& u) {
   return s;
 }
 
-std::string JoinList(const std::vector<std::string>& items, const std::string& lang) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::ListFormatter> lf(
-      icu::ListFormatter::createInstance(icu::Locale(text::IcuLocale(lang).c_str()), status));
-  std::vector<icu::UnicodeString> u;
-  for (const auto& i : items) u.push_back(icu::UnicodeString::fromUTF8(i));
-  icu::UnicodeString out;
-  lf->format(u.data(), static_cast<int32_t>(u.size()), out, status);
-  return Utf8(out);
-}
-
 // "October–December 2021" / "2021年10月至12月", from ICU's interval patterns.
 std::string Period(std::int64_t from, std::int64_t to, const std::string& zone,
                    const std::string& lang) {
@@ -873,7 +935,7 @@ Result<std::string> ReportParagraph(storage::Database& db, const std::string& co
       {{"topic", pick(cons->title)},
        {"period", Period(cons->opens_at, cons->deadline, cons->timezone, lang)},
        {"total", st->total},
-       {"breakdown", JoinList(parts, lang)}});
+       {"breakdown", text::FormatList(parts, lang)}});
   if (campaigns && campaigns->campaigns && *campaigns->campaigns > 0) {
     paragraph += text::T(lang, "report_sentence_separator");
     paragraph += text::T(lang, "report_campaigns",
@@ -895,7 +957,7 @@ Result<std::string> ReportParagraph(storage::Database& db, const std::string& co
                            {{"number", m.Int(0)},
                             {"mode", m.Text(1)},
                             {"date", text::FormatDate(m.Text(2), lang)},
-                            {"participants", JoinList({registered, attended}, lang)}});
+                            {"participants", text::FormatList({registered, attended}, lang)}});
     }
   }
   std::int64_t published = st->by_status.count("published") ? st->by_status.at("published") : 0;

@@ -98,6 +98,11 @@ struct ResponseInput {
   bool consent_publish = false;
   std::vector<AttachmentInput> attachments;
   std::optional<std::string> idempotency_key;
+  std::string ip_address;  // the sender's address (for abuse investigation); "" when unknown
+  // Set when the sender is signed in with a verified account: a response sent with that address
+  // (or with none) is confirmed at once; any other address gets a confirmation mail.
+  std::optional<std::string> verified_email;
+  std::string mail_language;  // of the confirmation mail ("" → `language`)
 };
 
 struct Receipt {
@@ -109,11 +114,19 @@ struct Receipt {
   bool replayed;  // true when an earlier submission with the same idempotency key is returned
 };
 
-// Checks everything and stores the response durably. Errors: 400 naming the field, 413 for
-// sizes, 404 unknown consultation, 409 when not open (before opens_at or after the deadline).
+// Checks everything and stores the response durably, with a mail asking to confirm the e-mail
+// address queued in the same transaction (unless `verified_email` confirms it). Errors: 400
+// naming the field, 413 for sizes, 404 unknown consultation, 409 when not open (before
+// opens_at or after the deadline).
 Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consultation,
                                ResponseInput in, const Limits& limits);
 Result<Receipt> FindReceipt(storage::Database& db, const std::string& reference);
+// Follows the link of a response's confirmation mail (accounts/tokens.h): records when the
+// address was confirmed (once; following it again changes nothing). Returns the reference.
+// Errors: 400 naming "token" when it is malformed, forged, expired or the address changed.
+Result<std::string> ConfirmEmail(storage::Database& db, const std::string& token);
+// Responses not rejected whose e-mail address is not confirmed yet (for the secretariat).
+std::int64_t UnconfirmedCount(storage::Database& db, std::int64_t consultation_id);
 
 struct Attachment {
   std::int64_t id;
@@ -138,6 +151,9 @@ struct Response {
   std::int64_t submitted_at;
   std::optional<std::int64_t> published_at;
   std::vector<Attachment> attachments;
+  std::optional<std::string> ip_address;  // staff views only; null once purged or erased
+  std::optional<std::int64_t> erased_at;  // when EraseRespondent ran
+  std::optional<std::int64_t> email_confirmed_at;  // staff views only; null until confirmed
 };
 
 struct Page {
@@ -214,6 +230,24 @@ struct FollowUpInput {
 };
 Result<FollowUp> AddFollowUp(storage::Database& db, std::int64_t user_id,
                              const std::string& consultation, const FollowUpInput& in);
+
+// --- Privacy (privacy.cc) --------------------------------------------------------------------
+
+// Erases a respondent's personal data on request: the e-mail address and the IP address
+// always; the name, organization and job title unless the respondent consented to publish
+// them (then they stay with the published text). Answers, country, stakeholder type and
+// language stay. The audit entry names the fields erased, never their values. Secretariat
+// only (the caller checks the role). Errors: 404 unknown response, 409 already erased.
+struct Erasure {
+  std::int64_t response_id;
+  std::vector<std::string> fields;  // what was erased: "email", "ip_address", "name", …
+  std::int64_t erased_at;
+};
+Result<Erasure> EraseRespondent(storage::Database& db, std::int64_t user_id,
+                                std::int64_t response_id);
+// Nulls the IP addresses of responses submitted `retention_days` days or more before `now`
+// (0: every address); writes one audit entry (no user) when any was purged. Returns how many.
+Result<int> PurgeIpAddresses(storage::Database& db, int retention_days, std::int64_t now);
 
 // --- Statistics and the report paragraph ---------------------------------------------------
 

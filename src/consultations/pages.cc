@@ -31,17 +31,6 @@ std::string SizeLabel(const std::string& lang, std::int64_t bytes) {
   return T(lang, "file_size_kb", {{"kb", static_cast<std::int64_t>((bytes + 1023) / 1024)}});
 }
 
-void SetLocalized(TemplateDictionary* d, const json::value& v, const std::string& lang,
-                  const char* text_key, const char* fallback_section, const char* lang_key) {
-  auto l = site::Pick(v, lang);
-  d->SetValue(text_key, l.text);
-  if (l.fallback) {
-    auto* f = d->AddSectionDictionary(fallback_section);
-    f->SetValue(lang_key, l.lang);
-    d->SetValue(lang_key, l.lang);
-  }
-}
-
 int PageParam(const Request& req) {
   auto v = req.query.Get("page");
   int n = 1;
@@ -70,7 +59,8 @@ struct FormState {
 };
 
 http::Response ConsultationPage(storage::Database& db, const Request& req, const Consultation& c,
-                                const Limits& limits, const FormState* state, int status_code) {
+                                const Limits& limits, const site::ProofOfWork& pow,
+                                const FormState* state, int status_code) {
   const std::string& lang = req.lang;
   auto title = site::Pick(c.title, lang);
   site::Page page(db, req, "consultation.tpl", title.text);
@@ -78,8 +68,7 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
   d.SetIntValue("ID", c.id);
   d.SetValue("BODY_KEY", c.body_key);
   d.SetValue("BODY_ACRONYM", c.body_acronym);
-  d.SetValue("TITLE", title.text);
-  if (title.fallback) d.AddSectionDictionary("TITLE_FALLBACK")->SetValue("TITLE_LANG", title.lang);
+  site::SetLocalized(&d, "TITLE", c.title, lang);
   if (c.illustrative) d.ShowSection("ILLUSTRATIVE");
   std::string status = StatusOf(c, Now());
   d.SetValue("STATUS", status);
@@ -114,12 +103,9 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
                   T(lang, "deadline_extended",
                     {{"from", text::FormatDateTime(e.previous_deadline, c.timezone, lang)},
                      {"to", text::FormatDateTime(e.new_deadline, c.timezone, lang)}}));
-      auto reason = site::Pick(e.reason, lang);
-      if (!reason.text.empty()) {
-        auto* r = x->AddSectionDictionary("EXT_REASON_SHOW");
-        r->SetValue("EXT_REASON", reason.text);
-        if (reason.fallback) r->AddSectionDictionary("EXT_FALLBACK")->SetValue("EXT_LANG", reason.lang);
-      }
+      if (!site::Pick(e.reason, lang).text.empty())
+        site::SetLocalized(x->AddSectionDictionary("EXT_REASON_SHOW"), "EXT_REASON", e.reason,
+                           lang);
     }
   }
   auto desc = site::Pick(c.description, lang);
@@ -127,16 +113,14 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
   d.SetValue("DESCRIPTION_HTML",
              documents::LinkCitationsHtml(db, desc.text, site::Prefix(req), page.session()));
   if (desc.fallback) {
-    d.AddSectionDictionary("DESC_FALLBACK")->SetValue("DESC_LANG", desc.lang);
-    d.SetValue("DESC_FALLBACK_NOTE",
-               T(lang, "available_only_in", {{"language", T(lang, "language_in_" + desc.lang)}}));
+    auto* f = d.AddSectionDictionary("DESC_FALLBACK");
+    f->SetValue("DESC_LANG", desc.lang);
+    f->SetValue("DESC_NOTE", site::FallbackNote(desc, lang));
   }
   for (const auto& q : c.questions) {
     auto* qd = d.AddSectionDictionary("QUESTIONS");
     qd->SetIntValue("NUMBER", q.number);
-    auto qt = site::Pick(q.text, lang);
-    qd->SetValue("TEXT", qt.text);
-    if (qt.fallback) qd->AddSectionDictionary("Q_FALLBACK")->SetValue("Q_LANG", qt.lang);
+    site::SetLocalized(qd, "Q", q.text, lang);
   }
   std::int64_t published =
       db.Read()
@@ -144,12 +128,10 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
                     c.id)
           .value_or(0);
   d.SetValue("PUBLISHED_LABEL", T(lang, "published_responses_count", {{"n", published}}));
-  if (page.session()) d.ShowSection("STAFF");
+  if (page.session() && accounts::IsStaff(page.session()->user.role)) d.ShowSection("STAFF");
   if (c.summary_published_at) {
     auto* s = d.AddSectionDictionary("SUMMARY");
-    auto sum = site::Pick(c.summary, lang);
-    s->SetValue("SUMMARY_TEXT", sum.text);
-    if (sum.fallback) s->AddSectionDictionary("SUM_FALLBACK")->SetValue("SUM_LANG", sum.lang);
+    site::SetLocalized(s, "SUM", c.summary, lang);
   }
   if (c.follow_up.empty()) d.ShowSection("NO_FOLLOW_UP");
   for (const auto& f : c.follow_up) {
@@ -163,7 +145,11 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
     auto t = site::Pick(f.text, lang);
     fd->SetValue("FU_TEXT_HTML",
                  documents::LinkCitationsHtml(db, t.text, site::Prefix(req), page.session()));
-    if (t.fallback) fd->AddSectionDictionary("FU_FALLBACK")->SetValue("FU_LANG", t.lang);
+    if (t.fallback) {
+      auto* f = fd->AddSectionDictionary("FU_FALLBACK");
+      f->SetValue("FU_LANG", t.lang);
+      f->SetValue("FU_NOTE", site::FallbackNote(t, lang));
+    }
     fd->SetValue("FU_OWNER", site::Pick(f.owner, lang).text);
   }
   // A refused post-back keeps the form and what was typed, even when the deadline has passed.
@@ -206,10 +192,16 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
     for (const auto& q : c.questions) {
       auto* a = f->AddSectionDictionary("ANSWERS");
       a->SetIntValue("NUMBER", q.number);
-      a->SetValue("TEXT", site::Pick(q.text, lang).text);
+      site::SetLocalized(a, "Q", q.text, lang);
       a->SetIntValue("MAX", static_cast<long>(limits.max_text_chars));
       auto it = v ? v->answers.find(q.number) : decltype(v->answers.end()){};
       a->SetValue("VALUE", v && it != v->answers.end() ? it->second : "");
+    }
+    // A fresh challenge for every rendering: pow.js solves it before the form is sent.
+    if (pow.enabled() && !page.session()) {
+      auto* p = f->AddSectionDictionary("POW");
+      p->SetValue("POW_CHALLENGE", pow.Issue(Now()));
+      p->SetIntValue("POW_BITS", pow.bits());
     }
     f->SetIntValue("MAX_TEXT", static_cast<long>(limits.max_text_chars));
     f->SetValue("ATTACHMENT_HELP",
@@ -243,10 +235,22 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     return page.Render();
   });
 
-  router.Add("GET", "/consultations/{id}", [&db, &limits](Request& req) {
+  router.Add("GET", "/consultations/{id}", [&db, &limits, &throttles](Request& req) {
     auto c = Get(db, req.params[0]);
     if (!c.ok()) return site::ErrorResponse(db, req, c.error());
-    return ConsultationPage(db, req, *c, limits, nullptr, 200);
+    return ConsultationPage(db, req, *c, limits, throttles.pow(), nullptr, 200);
+  });
+
+  // The link of a confirmation mail.
+  router.Add("GET", "/confirm", [&db](Request& req) {
+    auto reference = ConfirmEmail(db, req.query.Get("token").value_or(""));
+    site::Page page(db, req, "notice.tpl", T(req.lang, "confirm_title"));
+    page.body().SetValue("HEADING", T(req.lang, reference.ok() ? "confirm_title" : "error_title"));
+    page.body().SetValue("MESSAGE", reference.ok()
+                                        ? T(req.lang, "confirm_done", {{"reference", *reference}})
+                                        : T(req.lang, "confirm_failed"));
+    page.body().SetValue("CLASS", reference.ok() ? "notice" : "error");
+    return page.Render(reference.ok() ? 200 : 400);
   });
 
   router.Add("POST", "/consultations/{id}/responses", [&db, &limits, &throttles](Request& req) {
@@ -264,20 +268,34 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     auto in = site::ReadInput(req, ml);
     if (!in.ok()) {
       state.error = in.error().message;
-      return ConsultationPage(db, req, *c, limits, &state, http::StatusFor(in.error().code));
+      return ConsultationPage(db, req, *c, limits, throttles.pow(), &state,
+                              http::StatusFor(in.error().code));
     }
     auto values = ResponseFromInput(*in, req.lang);
     if (values.ok()) state.values = *values;
     state.form_token = in->fields.Get("form_token").value_or("");
     if (!site::FormCsrfOk(db, req, in->fields.Get("csrf").value_or(""))) {
       state.error = T(req.lang, "error_csrf");
-      return ConsultationPage(db, req, *c, limits, &state, 403);
+      return ConsultationPage(db, req, *c, limits, throttles.pow(), &state, 403);
     }
     if (!values.ok()) {
       state.error = values.error().message;
-      return ConsultationPage(db, req, *c, limits, &state, http::StatusFor(values.error().code));
+      return ConsultationPage(db, req, *c, limits, throttles.pow(), &state,
+                              http::StatusFor(values.error().code));
+    }
+    if (auto p = CheckPow(db, req, throttles, *in); !p.ok()) {
+      // Without JavaScript the form comes without a solution: say what is needed, in words.
+      state.error = in->fields.Get("pow").value_or("").empty() ? T(req.lang, "pow_missing")
+                                                               : p.error().message;
+      return ConsultationPage(db, req, *c, limits, throttles.pow(), &state,
+                              http::StatusFor(p.error().code));
     }
     ResponseInput input = *values;
+    input.ip_address = req.remote_ip;
+    input.mail_language = req.lang;
+    // The form's CSRF token was checked above: a verified account confirms its own address.
+    if (auto session = site::CurrentSession(db, req); session && session->user.email_verified)
+      input.verified_email = session->user.email;
     // The form's one-time token makes a double click or a retried post return the first receipt.
     if (!state.form_token.empty()) input.idempotency_key = "form:" + state.form_token;
     auto receipt = SubmitResponse(db, req.params[0], std::move(input), limits);
@@ -287,7 +305,8 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
                         ? T(req.lang, Now() < c->opens_at ? "form_refused_not_open"
                                                           : "form_refused_closed")
                         : receipt.error().message;
-      return ConsultationPage(db, req, *c, limits, &state, http::StatusFor(receipt.error().code));
+      return ConsultationPage(db, req, *c, limits, throttles.pow(), &state,
+                              http::StatusFor(receipt.error().code));
     }
     return http::Redirect(site::Prefix(req) + "/receipts/" + receipt->reference);
   });

@@ -25,5 +25,10 @@ void AddCampaignCounts(storage::Database& db, const CampaignTracker& tracker,
                        std::int64_t consultation_id, Statistics& stats);
 // Builds a ResponseInput from a form post or a JSON body.
 Result<ResponseInput> ResponseFromInput(const site::Input& in, const std::string& default_lang);
+// The proof-of-work check of an anonymous submission (site/pow.h): OK when the check is off,
+// not engaged, or the sender is signed-in staff; else the fields (form or JSON)
+// `pow_challenge` and `pow` must hold a fresh, unused solution. Errors name the field "pow".
+Status CheckPow(storage::Database& db, const http::Request& req, site::Throttles& throttles,
+                const site::Input& in);
 
 }  // namespace plenary::consultations

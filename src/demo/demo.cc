@@ -10,6 +10,7 @@
 #include "base/random.h"
 #include "base/time.h"
 #include "documents/documents.h"
+#include "proceedings/proceedings.h"
 #include "documents/resolutions.h"
 #include "search/search.h"
 
@@ -73,10 +74,14 @@ Status Load(storage::Database& db) {
     std::map<std::string, std::int64_t> bodies, meetings;
     for (const auto& bv : corpus.at("bodies").as_array()) {
       const auto& b = bv.as_object();
-      c.Exec("INSERT INTO bodies(key, acronym, name, description, membership, open_consultations) "
-             "VALUES(?,?,?,?,?,?)",
+      // Officers, terms of reference and cited resolutions: for the Chair's report (reports/).
+      c.Exec("INSERT INTO bodies(key, acronym, name, description, membership, open_consultations, "
+             "officers, terms_of_reference, citations) VALUES(?,?,?,?,?,?,?,?,?)",
              S(b.at("key")), S(b.at("acronym")), J(b.at("name")), J(b.at("description")),
-             S(b.at("membership")), b.at("open_consultations").as_bool());
+             S(b.at("membership")), b.at("open_consultations").as_bool(),
+             J(b.contains("officers") ? b.at("officers") : json::object()),
+             J(b.contains("terms_of_reference") ? b.at("terms_of_reference") : json::object()),
+             J(b.contains("references") ? b.at("references") : json::array()));
       bodies[S(b.at("key"))] = c.LastInsertId();
     }
     for (const auto& mv : corpus.at("meetings").as_array()) {
@@ -156,13 +161,15 @@ Status Load(storage::Database& db) {
         std::string status = S(r.at("status"));
         c.Exec("INSERT INTO responses(consultation_id, reference, name, organization, job_title, "
                "country, stakeholder_type, email, language, general_text, consent_publish, status, "
-               "illustrative, submitted_at, published_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,1,?,?)",
+               "illustrative, submitted_at, published_at, email_confirmed_at) "
+               "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?)",
                cid, RandomReference(), S(r.at("name")), S(r.at("organization")),
                S(r.at("job_title")), S(r.at("country")), S(r.at("stakeholder_type")),
                S(r.at("email")), S(r.at("language")), S(r.at("general")),
                r.at("consent").as_bool(), status, at,
                status == "published" ? std::optional<std::int64_t>(std::min(deadline, Now()))
-                                     : std::nullopt);
+                                     : std::nullopt,
+               at);  // the demo's respondents count as having confirmed their addresses
         std::int64_t rid = c.LastInsertId();
         std::int64_t q = 1;
         for (const auto& a : r.at("answers").as_array()) {
@@ -185,6 +192,7 @@ Status Load(storage::Database& db) {
     }
     if (auto s = documents::LoadRegistry(c); !s.ok()) return s.error();
     if (auto s = documents::LoadDemoDocuments(c); !s.ok()) return s.error();
+    if (auto s = proceedings::LoadDemo(c); !s.ok()) return s.error();
     search::EnqueueAll(c);
     audit::Record(c, std::nullopt, "demo.load", "database", std::nullopt, std::nullopt,
                   json::serialize(json::object{{"note", corpus.at("note")}}));

@@ -12,6 +12,7 @@
 #include "desk/desk.h"
 #include "meetings/meetings.h"
 #include "search/search.h"
+#include "site/fields.h"
 #include "text/countries.h"
 #include "text/dates.h"
 #include "text/messages.h"
@@ -261,7 +262,8 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
     };
     d.SetValue("COUNTS", T(lang, "moderation_counts",
                            {{"received", count("received")}, {"accepted", count("accepted")},
-                            {"rejected", count("rejected")}, {"published", count("published")}}));
+                            {"rejected", count("rejected")}, {"published", count("published")}}) +
+                           " " + T(lang, "unconfirmed_count", {{"n", UnconfirmedCount(db, c->id)}}));
     int page_no = 1;
     if (auto v = req.query.Get("page")) std::from_chars(v->data(), v->data() + v->size(), page_no);
     auto rs = AllResponses(db, c->id, std::nullopt, std::max(page_no, 1), 50);
@@ -286,6 +288,14 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
       o->SetValue("LANGUAGE", r.language);
       o->SetValue("CONSENT_LABEL", T(lang, r.consent_publish ? "consent_yes" : "consent_no"));
       if (r.reject_reason) o->AddSectionDictionary("REASON")->SetValue("REASON_TEXT", *r.reject_reason);
+      if (r.ip_address) o->AddSectionDictionary("IP")->SetValue("IP_ADDRESS", *r.ip_address);
+      if (r.erased_at) {
+        std::string day = text::FormatDate(FormatIso(*r.erased_at).substr(0, 10), lang);
+        o->SetValueAndShowSection("ERASED_TEXT", T(lang, "personal_data_erased", {{"date", day}}),
+                                  "ERASED");
+      } else {
+        o->ShowSection("CAN_ERASE");
+      }
       for (const auto& [n, t] : r.answers) {
         for (const char* section : {"ANSWER", "REDACT_ANSWER"}) {
           auto* a = o->AddSectionDictionary(section);
@@ -381,6 +391,19 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
     std::string path = cid ? "/admin/consultations/" + std::to_string(*cid) : "/admin";
     if (!r.ok()) return BackWithError(req, path, r.error());
     return Back(req, path, m.action);
+  });
+
+  // Erasure on request: the same use case as POST /api/v1/responses/{id}/erase.
+  router.Add("POST", "/admin/responses/{id}/erase", [&db](Request& req) {
+    auto post = ReadPost(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto id = site::ParseId(req.params[0]);
+    if (!id) return site::ErrorResponse(db, req, NotFound("response: no such response"));
+    auto e = EraseRespondent(db, std::get<Post>(post).session.user.id, *id);
+    auto cid = db.Read().QueryInt("SELECT consultation_id FROM responses WHERE id = ?", *id);
+    std::string path = cid ? "/admin/consultations/" + std::to_string(*cid) : "/admin";
+    if (!e.ok()) return BackWithError(req, path, e.error());
+    return Back(req, path, "erase");
   });
 
   router.Add("POST", "/admin/consultations/{id}/publish", [&db](Request& req) {

@@ -365,6 +365,34 @@ void RegisterApi(http::Router& router, storage::Database& db, Limits limits) {
     });
   }
 
+  for (const auto& pattern : SymbolPatterns("/api/v1/documents")) {
+    router.Add("PATCH", pattern, [&db](Request& req) {
+      auto g = site::RequireStaff(db, req, true);
+      if (g.refusal) return *g.refusal;
+      auto o = site::ReadJson(req);
+      if (!o.ok()) return Err(o.error());
+      DocumentPatch patch;
+      for (auto [k, dst] : {std::pair{"title", &patch.title}, {"summary", &patch.summary},
+                            {"source", &patch.source}})
+        if (auto* v = o->if_contains(k)) *dst = *v;
+      for (auto [k, dst] : {std::pair{"date", &patch.date}, {"source_kind", &patch.source_kind},
+                            {"access", &patch.access}, {"status", &patch.status}})
+        if (auto* v = o->if_contains(k)) {
+          if (!v->is_string()) return Err(InvalidArgument(k, std::string(k) + ": must be a string"));
+          *dst = std::string(v->as_string());
+        }
+      for (const auto& [k, v] : *o)
+        if (k != "title" && k != "summary" && k != "source" && k != "date" && k != "source_kind" &&
+            k != "access" && k != "status")
+          return Err(InvalidArgument(std::string(k), std::string(k) +
+                                                         ": cannot be changed (a revision is a "
+                                                         "new document)"));
+      auto d = Update(db, g.session->user.id, JoinParams(req.params), patch);
+      if (!d.ok()) return Err(d.error());
+      return http::Json(DocumentJson(*d, req.lang, true));
+    });
+  }
+
   router.Add("POST", "/api/v1/documents", [&db](Request& req) {
     auto g = site::RequireStaff(db, req, true);
     if (g.refusal) return *g.refusal;

@@ -28,7 +28,9 @@ bool CanSee(const Viewer& viewer, std::string_view access) {
   if (!viewer) return false;
   const std::string& role = viewer->user.role;
   if (role == "admin" || role == "secretariat") return true;
-  // Member State delegates (issue 6): `role == "member_state"` will see member_states here.
+  // Member State delegates and chairs see what is restricted to Member States (not what is
+  // restricted to the secretariat); public participants' accounts see only public documents.
+  if (access == "member_states") return role == "delegate" || role == "chair";
   return false;
 }
 
@@ -388,6 +390,56 @@ Result<Document> Create(storage::Database& db, std::optional<std::int64_t> user_
   });
 }
 
+Result<Document> Update(storage::Database& db, std::int64_t user_id, const std::string& document,
+                        const DocumentPatch& patch) {
+  if (!patch.title && !patch.summary && !patch.source && !patch.date && !patch.source_kind &&
+      !patch.access && !patch.status)
+    return InvalidArgument("body", "body: give at least one of title, summary, date, "
+                                   "source_kind, source, access, status");
+  return db.Write<Document>([&](Connection& c) -> Result<Document> {
+    auto current = GetOn(c, document, Secretariat());
+    if (!current.ok()) return current.error();
+    const Document& d = *current;
+    // The edited document must pass the same checks as a new one.
+    DocumentInput in;
+    in.symbol = d.symbol;
+    in.title = patch.title.value_or(d.title);
+    in.summary = patch.summary.value_or(d.summary);
+    in.source = patch.source.value_or(d.source);
+    in.date = patch.date.value_or(d.date);
+    in.source_kind = patch.source_kind.value_or(d.source_kind);
+    in.access = patch.access.value_or(d.access);
+    in.status = patch.status.value_or(d.status);
+    in.relations = std::vector<RelationInput>{};
+    auto k = Check(in);
+    if (!k.ok()) return k.error();
+    auto rank = [](const std::string& s) {
+      return std::find(std::begin(kStatuses), std::end(kStatuses), s) - std::begin(kStatuses);
+    };
+    if (rank(k->status) < rank(d.status))
+      return Error{Code::kConflict,
+                   "status: a document goes from draft to issued to superseded, not back (it is " +
+                       d.status + ")",
+                   "status"};
+    c.Exec("UPDATE documents SET title = ?, summary = ?, date = ?, source_kind = ?, source = ?, "
+           "access = ?, status = ? WHERE id = ?",
+           json::serialize(k->title), json::serialize(k->summary), in.date, in.source_kind,
+           json::serialize(k->source), in.access, k->status, d.id);
+    RecordCitations(c, d.id, k->title, k->summary);
+    // Enqueued whatever the access level: a document no longer public leaves the index.
+    search::Enqueue(c, "document", d.id);
+    auto view = [](const std::string& date, const std::string& access, const std::string& status,
+                   const json::value& title, const json::value& summary) {
+      return json::serialize(json::object{{"date", date}, {"access", access}, {"status", status},
+                                          {"title", title}, {"summary", summary}});
+    };
+    audit::Record(c, user_id, "document.update", "document", d.id,
+                  view(d.date, d.access, d.status, d.title, d.summary),
+                  view(in.date, in.access, k->status, k->title, k->summary));
+    return GetOn(c, std::to_string(d.id), Secretariat());
+  });
+}
+
 // --- Files -------------------------------------------------------------------------------------
 
 namespace {
@@ -501,6 +553,10 @@ std::optional<std::string> DocumentUrl(storage::Database& db, const text::Citati
   s.BindAll(*symbol);
   if (!s.Step() || !CanSee(viewer, s.Text(1))) return std::nullopt;
   return fmt::format("/documents/{}", s.Int(0));
+}
+
+std::optional<std::int64_t> DocumentId(Connection& c, const std::string& id_or_symbol) {
+  return ResolveDocument(c, id_or_symbol);
 }
 
 }  // namespace plenary::documents

@@ -151,6 +151,18 @@ Result<Document> Create(storage::Database& db, std::optional<std::int64_t> user_
 Result<std::int64_t> CreateOn(storage::Connection& c, std::optional<std::int64_t> user_id,
                               const DocumentInput& in);
 
+// The fields of an issued or draft document the secretariat may change; nullopt keeps the value.
+// The symbol, body and relations are fixed once created (a revision is a new document).
+struct DocumentPatch {
+  std::optional<boost::json::value> title, summary, source;
+  std::optional<std::string> date, source_kind, access, status;
+};
+// Edits a document. Status moves forward only (draft → issued → superseded; 409 otherwise).
+// Errors: 404 unknown document, 400 naming the field (same rules as Create), 400 "body" for an
+// empty patch. Citations and the search index follow the new text and access level.
+Result<Document> Update(storage::Database& db, std::int64_t user_id, const std::string& document,
+                        const DocumentPatch& patch);
+
 struct FileInput {
   std::string language;  // ar zh en fr ru es
   std::string filename;
@@ -178,14 +190,18 @@ Result<FileContent> GetFile(storage::Database& db, const std::string& document,
 std::string DownloadName(const std::string& symbol, const std::string& language,
                          const std::string& media_type);
 
+// A document's id from its id or symbol (any accepted spelling), on `c` so that use cases can
+// resolve inside their transaction. No access check: the caller is the secretariat.
+std::optional<std::int64_t> DocumentId(storage::Connection& c, const std::string& id_or_symbol);
+
 // The page of the document a citation names ("/documents/42", without the language prefix),
 // when it is registered and the viewer may see it (default: an anonymous reader).
 std::optional<std::string> DocumentUrl(storage::Database& db, const text::Citation& citation,
                                        const Viewer& viewer = std::nullopt);
 
-// The Council 2022 documents of the summary record (C22/33, C22/18, C22/51, C22/58, C22/32,
-// C22/32(Rev.1), C22/71, C22/8, C22/60), the record itself (C22/87) and one illustrative
-// restricted document (C22/DT/5). Idempotent (existing symbols are skipped). Runs on
+// The Council 2022 documents of the summary record (C22/33, C22/18, C22/18(Rev.1), C22/51,
+// C22/58, C22/32, C22/32(Rev.1), C22/71, C22/8, C22/60), the record itself (C22/87) and one
+// illustrative restricted document (C22/DT/5). Idempotent (existing symbols are skipped). Runs on
 // the caller's transaction; bodies "council" and "cwg-internet" are used when they exist.
 Status LoadDemoDocuments(storage::Connection& c);
 

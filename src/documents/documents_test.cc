@@ -235,8 +235,10 @@ TEST_F(DocumentTest, DemoDocumentsLoadOnceWithTheirRelations) {
                      if (auto s = LoadRegistry(c); !s.ok()) return s.error();
                      return LoadDemoDocuments(c);
                    }).ok());
-  EXPECT_EQ(Count("documents"), 11);
+  EXPECT_EQ(Count("documents"), 12);
   EXPECT_EQ(Get(*db_, "C22/32", Anonymous())->status, "superseded");
+  EXPECT_EQ(Get(*db_, "C22/18", Anonymous())->status, "superseded");
+  EXPECT_EQ(Get(*db_, "C22/18(Rev.1)", Anonymous())->relations.at(0).symbol, "C22/18");
   EXPECT_EQ(Get(*db_, "C22/32(Rev.1)", Anonymous())->relations.at(0).symbol, "C22/32");
   EXPECT_FALSE(Get(*db_, "C22/DT/5", Anonymous()).ok());
   EXPECT_EQ(Get(*db_, "C22/DT/5", Staff())->files.size(), 1u);

@@ -25,23 +25,8 @@ using site::SniffType;
 using site::Trim;
 using site::ValidUtf8;
 
-// True when `s` is one of the values of `list`.
-template <std::size_t N>
-bool OneOf(const std::string& s, const char* const (&list)[N]) {
-  for (const char* v : list)
-    if (s == v) return true;
-  return false;
-}
-// "a, b or c" for error messages.
-template <std::size_t N>
-std::string Alternatives(const char* const (&list)[N]) {
-  std::string out;
-  for (std::size_t i = 0; i < N; ++i) {
-    if (i) out += i + 1 == N ? " or " : ", ";
-    out += list[i];
-  }
-  return out;
-}
+using site::Alternatives;
+using site::OneOf;
 
 
 // "C22/8" < "C22/33" < "C22/DT/5": digit runs compare as numbers.

@@ -89,8 +89,7 @@ http::Response DocumentPage(storage::Database& db, const Request& req, const Doc
   if (auto parsed = text::ParseSymbol(doc.symbol);
       parsed.ok() && (parsed->revision || parsed->addendum || parsed->corrigendum))
     d.SetValueAndShowSection("AMENDS", text::RevisionHeader(*parsed, lang), "HAS_AMENDS");
-  d.SetValue("TITLE", title.text);
-  if (title.fallback) d.AddSectionDictionary("TITLE_FALLBACK")->SetValue("TITLE_LANG", title.lang);
+  site::SetLocalized(&d, "TITLE", doc.title, lang);
   if (doc.illustrative) d.ShowSection("ILLUSTRATIVE");
   if (doc.access != "public")
     d.SetValueAndShowSection("RESTRICTED_NOTE",
@@ -111,12 +110,8 @@ http::Response DocumentPage(storage::Database& db, const Request& req, const Doc
   if (!source.text.empty())  // else SOURCE already is the kind ("Secretariat")
     d.SetValueAndShowSection("SOURCE_KIND_LABEL", T(lang, "doc_source_" + doc.source_kind),
                              "SOURCE_KIND");
-  auto summary = site::Pick(doc.summary, lang);
-  if (!summary.text.empty()) {
-    auto* s = d.AddSectionDictionary("SUMMARY");
-    s->SetValue("SUMMARY_TEXT", summary.text);
-    if (summary.fallback) s->AddSectionDictionary("SUM_FALLBACK")->SetValue("SUM_LANG", summary.lang);
-  }
+  if (!site::Pick(doc.summary, lang).text.empty())
+    site::SetLocalized(d.AddSectionDictionary("SUMMARY"), "SUM", doc.summary, lang);
   if (!doc.relations.empty() || !doc.related_by.empty()) {
     auto* rel = d.AddSectionDictionary("RELATIONS");
     for (const auto& r : doc.relations) {

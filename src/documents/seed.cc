@@ -250,6 +250,14 @@ Status LoadDemoDocuments(Connection& c) {
        "理事会信息社会世界峰会和可持续发展目标工作组（CWG-WSIS&SDG）自2018年全权代表大会（PP-18）"
        "以来四年活动成果报告",
        "", "", std::nullopt},
+      {"C22/18(Rev.1)", "2022-04-04", "secretariat", secretariat, "public",
+       "ITU's activities related to strengthening its role in building confidence and security "
+       "in the use of information and communication technologies (ICTs)",
+       "国际电联为加强其在树立使用信息通信技术（ICT）的信心和提高安全性方面的作用所开展的活动",
+       "Revised version of Document C22/18 with minor editorial corrections, as announced at the "
+       "Council 2022 session; it mentions the cybersecurity programme of the OAS.",
+       "C22/18号文件经过细微编辑更正的修订版，如理事会2022年会议上所宣布；其中提及OAS网络安全计划。",
+       std::vector<RelationInput>{{"revises", "C22/18"}}},
       {"C22/32(Rev.1)", "2022-03-14", "secretariat", secretariat, "public", gca_en, gca_zh,
        "Draft guidelines for the utilization of the GCA by ITU, the result of lengthy formal and "
        "informal discussions and consultations; only two provisions remain in square brackets.",

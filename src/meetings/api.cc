@@ -28,6 +28,8 @@ json::object MeetingJson(const Meeting& m, const std::string& lang, bool detail)
                  {"body", {{"id", m.body_id}, {"key", m.body_key}, {"acronym", m.body_acronym}}},
                  {"kind", m.kind},
                  {"number", m.number},
+                 {"session", m.session},
+                 {"label", Label(m, lang)},
                  {"title", site::Pick(m.title, lang).text},
                  {"starts_on", m.starts_on},
                  {"ends_on", m.ends_on},
@@ -129,7 +131,8 @@ void RegisterApi(http::Router& router, storage::Database& db) {
                               : v->is_string() ? std::string(v->as_string()) : "";
     if (auto s = Strings(*o, {{"kind", &in.kind}, {"starts_on", &in.starts_on},
                               {"ends_on", &in.ends_on}, {"starts_at", &in.starts_at},
-                              {"timezone", &in.timezone}, {"mode", &in.mode}});
+                              {"timezone", &in.timezone}, {"mode", &in.mode},
+                              {"session", &in.session}});
         !s.ok())
       return Err(s.error());
     if (in.kind.empty()) in.kind = "working_group";

@@ -45,7 +45,7 @@ constexpr char kMeetingSelect[] =
     "SELECT m.id, m.body_id, b.key, b.acronym, m.kind, m.number, m.title, m.place, m.starts_on, "
     "m.ends_on, m.starts_at, m.timezone, m.mode, m.registered_more_than, m.attended_more_than, "
     "(SELECT count(*) FROM registrations r WHERE r.meeting_id = m.id), "
-    "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id) "
+    "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id), m.session "
     "FROM meetings m JOIN bodies b ON b.id = m.body_id ";
 
 Meeting RowToMeeting(Stmt& s) {
@@ -67,6 +67,7 @@ Meeting RowToMeeting(Stmt& s) {
   m.attended_more_than = s.Int(14) != 0;
   m.registered = s.Int(15);
   m.attended = s.Int(16);
+  m.session = s.Text(17);
   return m;
 }
 
@@ -100,9 +101,17 @@ std::string PersonKey(const Attendee& a) {
 }  // namespace
 
 std::string Label(const Meeting& m, const std::string& lang) {
-  return text::T(lang, m.kind == "open_consultation" ? "meeting_label_ocm" : "meeting_label_wg",
+  // A plenary meeting is best named by its title ("8th plenary meeting of the Council 2022").
+  if (m.kind == "plenary")
+    if (const auto* o = m.title.if_object())
+      if (const auto* t = o->if_contains(lang); t && t->is_string() && !t->as_string().empty())
+        return std::string(t->as_string());
+  const char* key = m.kind == "open_consultation" ? "meeting_label_ocm"
+                    : m.kind == "plenary"           ? "meeting_label_plenary"
+                                                    : "meeting_label_wg";
+  return text::T(lang, key,
                  {{"number", static_cast<std::int64_t>(m.number)}, {"body", m.body_acronym},
-                  {"mode", m.mode}});
+                  {"mode", m.mode}, {"session", m.session}});
 }
 
 std::optional<std::int64_t> BodyId(Connection& c, const std::string& id_or_key) {
@@ -175,8 +184,14 @@ Result<Body> CreateBody(storage::Database& db, std::int64_t user_id, const BodyI
 }
 
 Result<Meeting> CreateMeeting(storage::Database& db, std::int64_t user_id, const MeetingInput& in) {
-  if (in.kind != "working_group" && in.kind != "open_consultation")
-    return InvalidArgument("kind", "kind: must be working_group or open_consultation");
+  if (in.kind != "working_group" && in.kind != "open_consultation" && in.kind != "plenary")
+    return InvalidArgument("kind", "kind: must be working_group, open_consultation or plenary");
+  static const std::regex kSession(R"([A-Za-z0-9-]{1,20})");
+  if (in.kind == "plenary" && !std::regex_match(in.session, kSession))
+    return InvalidArgument("session", "session: required for a plenary meeting, 1 to 20 letters, "
+                                      "digits or hyphens, e.g. C22");
+  if (in.kind != "plenary" && !in.session.empty())
+    return InvalidArgument("session", "session: only plenary meetings belong to a session");
   if (in.number < 1 || in.number > 100000)
     return InvalidArgument("number", "number: a positive whole number");
   if (!IsIsoDate(in.starts_on)) return InvalidArgument("starts_on", "starts_on: expected YYYY-MM-DD");
@@ -198,19 +213,21 @@ Result<Meeting> CreateMeeting(storage::Database& db, std::int64_t user_id, const
   auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
     auto body = BodyId(c, in.body);
     if (!body) return InvalidArgument("body", "body: no such body " + in.body);
-    if (c.QueryInt("SELECT 1 FROM meetings WHERE body_id = ? AND kind = ? AND number = ?", *body,
-                   in.kind, in.number))
+    if (c.QueryInt("SELECT 1 FROM meetings WHERE body_id = ? AND kind = ? AND number = ? AND "
+                   "session = ?",
+                   *body, in.kind, in.number, in.session))
       return Error{Code::kConflict, "number: this body already has that meeting", "number"};
     c.Exec("INSERT INTO meetings(body_id, kind, number, title, starts_on, ends_on, starts_at, "
-           "timezone, mode, place, registered_more_than, attended_more_than) "
-           "VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+           "timezone, mode, place, registered_more_than, attended_more_than, session) "
+           "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
            *body, in.kind, in.number, json::serialize(*title), in.starts_on, ends_on,
            in.starts_at.empty() ? std::optional<std::string>() : in.starts_at, tz, in.mode,
-           json::serialize(*place), in.registered_more_than, in.attended_more_than);
+           json::serialize(*place), in.registered_more_than, in.attended_more_than, in.session);
     std::int64_t id = c.LastInsertId();
     search::Enqueue(c, "meeting", id);
     audit::Record(c, user_id, "meeting.create", "meeting", id, std::nullopt,
                   json::serialize(json::object{{"kind", in.kind}, {"number", in.number},
+                                               {"session", in.session},
                                                {"starts_on", in.starts_on}}));
     return id;
   });

@@ -41,8 +41,9 @@ struct Meeting {
   std::int64_t id;
   std::int64_t body_id;
   std::string body_key, body_acronym;
-  std::string kind;  // "working_group" | "open_consultation"
+  std::string kind;  // "working_group" | "open_consultation" | "plenary"
   int number;
+  std::string session;  // plenary meetings: the session, e.g. "C22"; otherwise ""
   boost::json::value title, place;
   std::string starts_on, ends_on, starts_at, timezone, mode;
   bool registered_more_than, attended_more_than;
@@ -51,7 +52,8 @@ struct Meeting {
   std::vector<Action> actions;  // approved at this meeting
 };
 
-// "16th meeting of CWG-Internet", "10th virtual open consultation meeting", in `lang`.
+// "16th meeting of CWG-Internet", "10th virtual open consultation meeting", "7th plenary meeting
+// of Council (C22)", in `lang`.
 std::string Label(const Meeting& m, const std::string& lang);
 
 // The id of a body given its numeric id or key, and of a meeting given its id; on `c` so that
@@ -75,6 +77,7 @@ struct MeetingInput {
   std::string body;  // id or key
   std::string kind = "working_group";
   int number = 0;
+  std::string session;  // required for plenary meetings: letters and digits, e.g. "C22"
   boost::json::value title, place;
   std::string starts_on, ends_on, starts_at, timezone, mode;
   bool registered_more_than = false, attended_more_than = false;

@@ -7,6 +7,7 @@
 #include "documents/resolutions.h"
 #include "meetings/meetings.h"
 #include "portal/portal.h"
+#include "proceedings/proceedings.h"
 #include "site/site.h"
 #include "text/citations.h"
 #include "text/dates.h"
@@ -107,7 +108,13 @@ void RegisterPages(http::Router& router, storage::Database& db) {
     d.SetValue("MEMBERSHIP", T(lang, "membership_" + b->membership));
     if (b->open_consultations) d.ShowSection("OPEN_CONSULTATIONS");
     d.SetValue("DESCRIPTION", site::Pick(b->description, lang).text);
-    for (const auto& m : ListMeetings(db, b->id)) MeetingRow(d.AddSectionDictionary("MEETINGS"), lang, m);
+    bool working_group = false;
+    for (const auto& m : ListMeetings(db, b->id)) {
+      MeetingRow(d.AddSectionDictionary("MEETINGS"), lang, m);
+      working_group = working_group || m.kind == "working_group";
+    }
+    // The Chair's report (reports/) is generated from the working group's meetings.
+    if (working_group) d.AddSectionDictionary("CHAIR_REPORT")->SetValue("KEY", b->key);
     for (const auto& c : consultations::List(db, b->id)) {
       auto* o = d.AddSectionDictionary("CONSULTATIONS");
       o->SetIntValue("ID", c.id);
@@ -135,6 +142,7 @@ void RegisterPages(http::Router& router, storage::Database& db) {
     MeetingRow(&d, lang, *m);
     d.SetValue("BODY_KEY", m->body_key);
     d.SetValue("BODY_ACRONYM", m->body_acronym);
+    if (proceedings::HasAgenda(db, m->id)) d.ShowSection("HAS_AGENDA");
     if (!m->starts_at.empty()) {
       auto* t = d.AddSectionDictionary("HAS_TIME");
       t->SetValue("STARTS_AT", m->starts_at);

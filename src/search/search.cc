@@ -34,7 +34,8 @@ void EnqueueAll(Connection& c) {
         "WHERE status = 'published'",
         "INSERT INTO search_queue(kind, ref_id, at) SELECT 'document', id, ? FROM documents "
         "WHERE access = 'public'",
-        "INSERT INTO search_queue(kind, ref_id, at) SELECT 'resolution', id, ? FROM resolutions"})
+        "INSERT INTO search_queue(kind, ref_id, at) SELECT 'resolution', id, ? FROM resolutions",
+        "INSERT INTO search_queue(kind, ref_id, at) SELECT 'agenda_item', id, ? FROM agenda_items"})
     c.Exec(sql, Now());
 }
 
@@ -141,8 +142,7 @@ std::vector<Doc> Build(Connection& c, const std::string& kind, std::int64_t id) 
       json::value owner = Parse(s.Text(5));
       for (const auto& [lang, t] : Versions(Parse(s.Text(6))))
         docs.push_back({lang, s.OptInt(3), s.Int(0), s.Text(1),
-                        fmt::format("/meetings/{}", s.Int(2)), s.Text(4) + " " + Text(owner, lang),
-                        t});
+                        fmt::format("/actions/{}", id), s.Text(4) + " " + Text(owner, lang), t});
     }
   } else if (kind == "document") {
     // Public documents only: the title (symbol and title) and the summary and source.
@@ -155,6 +155,25 @@ std::vector<Doc> Build(Connection& c, const std::string& kind, std::int64_t id) 
         docs.push_back({lang, std::nullopt, s.OptInt(0), s.Text(1),
                         fmt::format("/documents/{}", id), s.Text(2) + " " + t,
                         Text(summary, lang) + "\n" + Text(source, lang)});
+    }
+  } else if (kind == "agenda_item") {
+    // An item of a meeting's record: its title, then its paragraphs and decisions.
+    Stmt s(c, "SELECT m.body_id, m.starts_on, i.meeting_id, i.number, i.title FROM agenda_items i "
+              "JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ?");
+    s.BindAll(id);
+    if (s.Step()) {
+      std::vector<json::value> paragraphs;
+      Stmt p(c, "SELECT summary FROM interventions WHERE agenda_item_id = ?1 UNION ALL "
+                "SELECT wording FROM decisions WHERE agenda_item_id = ?1");
+      p.BindAll(id);
+      while (p.Step()) paragraphs.push_back(Parse(p.Text(0)));
+      for (const auto& [lang, t] : Versions(Parse(s.Text(4)))) {
+        std::string body;
+        for (const auto& v : paragraphs) body += Text(v, lang) + "\n";
+        docs.push_back({lang, std::nullopt, s.Int(0), s.Text(1),
+                        fmt::format("/meetings/{}/record#item-{}", s.Int(2), s.Text(3)),
+                        s.Text(3) + " " + t, body});
+      }
     }
   } else if (kind == "resolution") {
     // The registry: "Resolution 102" in the title, the title text in the body.
@@ -174,7 +193,8 @@ std::vector<Doc> Build(Connection& c, const std::string& kind, std::int64_t id) 
 
 const std::vector<std::string>& Kinds() {
   static const std::vector<std::string> k = {"response", "consultation", "meeting", "contribution",
-                                             "action", "document", "resolution"};
+                                             "action", "document", "resolution",
+                                             "agenda_item"};
   return k;
 }
 

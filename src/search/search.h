@@ -1,6 +1,7 @@
 // Full-text search across the public text of the platform in the six languages: published
-// responses, consultations (title, description, questions, summary), meetings, contributions
-// and the actions meetings approved.
+// responses, consultations (title, description, questions, summary), meetings, contributions,
+// the actions meetings approved, public documents, resolutions and the items of meetings'
+// records (agenda_item: title, paragraphs and decisions).
 //
 // Indexing runs behind the durable write: use cases call Enqueue() in their own transaction,
 // and an Indexer thread drains the queue into the FTS5 tables. Acknowledged submissions never
@@ -19,7 +20,7 @@
 namespace plenary::search {
 
 // Marks an item for (re)indexing; call inside the transaction that changed it. `kind` is
-// response, consultation, meeting, contribution or action. An item that is no longer public
+// response, consultation, meeting, contribution, action, document, resolution or agenda_item. An item that is no longer public
 // (e.g. a rejected response) is removed from the index when its turn comes.
 void Enqueue(storage::Connection& c, const std::string& kind, std::int64_t ref_id);
 // Queues every item of the database (after a bulk load).

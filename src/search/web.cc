@@ -73,7 +73,7 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
     d.SetValue("Q", text);
     for (const char* k :
          {"", "response", "consultation", "meeting", "contribution", "action", "document",
-          "resolution"}) {
+          "resolution", "agenda_item"}) {
       auto* o = d.AddSectionDictionary("KINDS");
       o->SetValue("KEY", k);
       o->SetValue("LABEL", T(lang, std::string("search_kind_") + (*k ? k : "all")));

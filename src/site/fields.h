@@ -30,4 +30,22 @@ std::string Trim(std::string s);
 // The media type of `data` judged from its bytes (libmagic), e.g. "application/pdf".
 std::string SniffType(const std::string& data);
 
+// True when `s` is one of the values of `list` (an enumerated field).
+template <std::size_t N>
+bool OneOf(std::string_view s, const char* const (&list)[N]) {
+  for (const char* v : list)
+    if (s == v) return true;
+  return false;
+}
+// "a, b or c", for the message of an enumerated field's error.
+template <std::size_t N>
+std::string Alternatives(const char* const (&list)[N]) {
+  std::string out;
+  for (std::size_t i = 0; i < N; ++i) {
+    if (i) out += i + 1 == N ? " or " : ", ";
+    out += list[i];
+  }
+  return out;
+}
+
 }  // namespace plenary::site

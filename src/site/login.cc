@@ -18,12 +18,13 @@ std::string SessionCookie(const std::string& token, int max_age) {
          "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age);
 }
 
-// Only local paths: never redirect to another site.
-std::string SafeNext(const std::string& next, const Request& req) {
+// Only local paths: never redirect to another site. Without one, staff go to their desk and
+// everyone else to the home page.
+std::string SafeNext(const std::string& next, const Request& req, const std::string& role) {
   if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\' &&
       next.find("://") == std::string::npos)
     return Prefix(req) + next;
-  return Prefix(req) + "/admin";
+  return Prefix(req) + (IsStaff(role) ? "/admin" : "/");
 }
 
 http::Response LoginPage(storage::Database& db, const Request& req, const std::string& error,
@@ -51,15 +52,18 @@ void RegisterLoginRoutes(http::Router& router, storage::Database& db, Throttles&
       return r;
     }
     auto r = Login(db, email, in->fields.Get("password").value_or(""));
+    if (!r.ok() && r.error().code == Code::kPermissionDenied)
+      return LoginPage(db, req, text::T(req.lang, "login_unverified"), email, 403);
     if (!r.ok()) return LoginPage(db, req, text::T(req.lang, "login_failed"), email, 401);
-    auto resp = http::Redirect(SafeNext(in->fields.Get("next").value_or(""), req));
+    auto resp = http::Redirect(
+        SafeNext(in->fields.Get("next").value_or(""), req, r->second.user.role));
     resp.Header("Set-Cookie", SessionCookie(r->first, kSessionSeconds));
     return resp;
   });
 
   router.Add("POST", "/logout", [&db](Request& req) {
     auto in = ReadInput(req);
-    auto g = RequireStaff(db, req, true, in.ok() ? in->fields.Get("csrf").value_or("") : "");
+    auto g = RequireSignedIn(db, req, true, in.ok() ? in->fields.Get("csrf").value_or("") : "");
     if (g.refusal) return *g.refusal;
     Logout(db, req.cookies.at(kSessionCookie));
     auto resp = http::Redirect(Prefix(req) + "/");
@@ -78,17 +82,18 @@ void RegisterLoginRoutes(http::Router& router, storage::Database& db, Throttles&
     if (auto t = throttles.Login(req.remote_ip, *email); !t.ok()) return http::JsonError(t.error());
     auto r = Login(db, *email, *password);
     if (!r.ok()) return http::JsonError(r.error());
-    auto resp = http::Json(json::object{{"user", {{"id", r->second.user.id},
-                                                  {"name", r->second.user.name},
-                                                  {"role", r->second.user.role}}},
-                                        {"csrf_token", r->second.csrf}});
+    json::object user{{"id", r->second.user.id},
+                      {"name", r->second.user.name},
+                      {"role", r->second.user.role}};
+    if (r->second.user.member_state) user["member_state"] = *r->second.user.member_state;
+    auto resp = http::Json(json::object{{"user", user}, {"csrf_token", r->second.csrf}});
     resp.Header("Set-Cookie", SessionCookie(r->first, kSessionSeconds));
     return resp;
   });
 
   // ?everywhere=true ends the sessions of every device.
   router.Add("POST", "/api/v1/logout", [&db](Request& req) {
-    auto g = RequireStaff(db, req, true);
+    auto g = RequireSignedIn(db, req, true);
     if (g.refusal) return *g.refusal;
     if (req.query.Get("everywhere") == "true")
       LogoutEverywhere(db, req.cookies.at(kSessionCookie));

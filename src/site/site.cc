@@ -61,11 +61,24 @@ std::optional<accounts::Session> CurrentSession(storage::Database& db, const htt
 
 Guard RequireStaff(storage::Database& db, const http::Request& req, bool state_change,
                    const std::string& csrf_field) {
+  Guard g = RequireSignedIn(db, req, state_change, csrf_field);
+  if (g.session && !accounts::IsStaff(g.session->user.role)) {
+    // Signed in, but as a participant, delegate or chair: not the secretariat's business.
+    g.refusal = ErrorResponse(
+        db, req,
+        PermissionDenied("role: only the secretariat and administrators may do this"));
+    g.session.reset();
+  }
+  return g;
+}
+
+Guard RequireSignedIn(storage::Database& db, const http::Request& req, bool state_change,
+                      const std::string& csrf_field) {
   Guard g;
   g.session = CurrentSession(db, req);
   if (!g.session) {
     if (req.IsApi())
-      g.refusal = http::JsonError({Code::kUnauthenticated, "sign in as secretariat first", {}});
+      g.refusal = http::JsonError({Code::kUnauthenticated, "sign in first", {}});
     else
       g.refusal = http::Redirect(Prefix(req) + "/login?next=" + http::UrlEncode(req.path));
     return g;
@@ -111,6 +124,25 @@ Localized Pick(const std::string& json, std::string_view lang) {
   return Pick(v, lang);
 }
 
+std::string FallbackNote(const Localized& l, std::string_view lang) {
+  if (!l.fallback) return {};
+  std::string reader(lang);
+  return text::T(reader, "available_only_in",
+                 {{"language", text::T(reader, "language_in_" + l.lang)}});
+}
+
+Localized SetLocalized(ctemplate::TemplateDictionary* d, const std::string& key,
+                       const boost::json::value& v, std::string_view lang) {
+  auto l = Pick(v, lang);
+  d->SetValue(key, l.text);
+  if (l.fallback) {
+    auto* f = d->AddSectionDictionary(key + "_FALLBACK");
+    f->SetValue(key + "_LANG", l.lang);
+    f->SetValue(key + "_NOTE", FallbackNote(l, lang));
+  }
+  return l;
+}
+
 namespace {
 // The messages without arguments, as template variables ("t_KEY"), formatted once per language
 // at first use instead of on every page.
@@ -151,6 +183,7 @@ Page::Page(storage::Database& db, const http::Request& req, std::string body_tem
     csrf_ = session_->csrf;
     auto* s = root_.AddSectionDictionary("SIGNED_IN");
     s->SetValue("USER", session_->user.name);
+    if (accounts::IsStaff(session_->user.role)) s->ShowSection("STAFF");
   } else {
     root_.ShowSection("SIGNED_OUT");
     auto it = req.cookies.find(kCsrfCookie);

@@ -30,10 +30,14 @@ struct Guard {
   std::optional<accounts::Session> session;
   std::optional<http::Response> refusal;
 };
-// Requires a secretariat or admin session; for state changes also a valid CSRF token
-// (`csrf_field`, the form's "csrf" value, for pages; header X-CSRF-Token for the API).
+// Requires a secretariat or admin session (403 for the other roles); for state changes also a
+// valid CSRF token (`csrf_field`, the form's "csrf" value, for pages; header X-CSRF-Token for
+// the API).
 Guard RequireStaff(storage::Database& db, const http::Request& req, bool state_change,
                    const std::string& csrf_field = {});
+// Requires a session of any role (and the CSRF token for state changes), e.g. to sign out.
+Guard RequireSignedIn(storage::Database& db, const http::Request& req, bool state_change,
+                      const std::string& csrf_field = {});
 // The form's "csrf" field matches the token its page carried: the session's when signed in,
 // else the double-submit cookie plenary_csrf (the same rule Page uses to fill the forms).
 bool FormCsrfOk(storage::Database& db, const http::Request& req, const std::string& field);
@@ -46,6 +50,15 @@ struct Localized {
 };
 Localized Pick(const std::string& json, std::string_view lang);
 Localized Pick(const boost::json::value& v, std::string_view lang);
+// The honest note on a text shown in another language than the reader's ("This text is
+// available in English only."), in the reader's language `lang`; empty when `l` is no fallback.
+std::string FallbackNote(const Localized& l, std::string_view lang);
+// The one rule for showing a multilingual field on a page: sets `{{KEY}}` to the text in the
+// reader's language `lang` (or the first available one) and, when it falls back, shows the
+// section `{{#KEY_FALLBACK}}` holding `{{KEY_LANG}}` (for the element's lang attribute) and
+// `{{KEY_NOTE}}` (FallbackNote). Returns what was picked.
+Localized SetLocalized(ctemplate::TemplateDictionary* d, const std::string& key,
+                       const boost::json::value& v, std::string_view lang);
 
 // A page being built. The body template is included into layout.tpl; every catalogue
 // message is available to templates as {{t_KEY}}, and {{P}} is the language prefix for links.

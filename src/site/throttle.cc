@@ -11,7 +11,8 @@ Throttles::Throttles(const ThrottleConfig& c)
       submit_consultation_(c.submissions_per_consultation_per_minute,
                            c.submissions_per_consultation_burst),
       login_ip_(c.logins_per_ip_per_minute, c.logins_per_ip_burst),
-      login_account_(c.logins_per_account_per_minute, c.logins_per_account_burst) {}
+      login_account_(c.logins_per_account_per_minute, c.logins_per_account_burst),
+      pow_(c.pow) {}
 
 namespace {
 Error Limited(std::string message, int retry) {

@@ -280,16 +280,25 @@ int Database::Migrate() {
   }
   std::sort(pending.begin(), pending.end());
   for (const auto& [n, sql] : pending) {
+    // A migration that rebuilds a referenced table (SQLite's way to change a constraint) says so
+    // on its first line; it runs with foreign keys off, which SQLite allows only outside a
+    // transaction, and must leave every reference valid.
+    const bool fk_off = sql.starts_with("-- migrate: foreign_keys off");
+    if (fk_off) writer_->ExecScript("PRAGMA foreign_keys=OFF");
     writer_->ExecScript("BEGIN IMMEDIATE");
     try {
       writer_->ExecScript(sql);
+      if (fk_off && writer_->QueryInt("SELECT count(*) FROM pragma_foreign_key_check").value_or(0))
+        throw std::runtime_error("migration " + std::to_string(n) + " broke foreign keys");
       writer_->Exec("INSERT INTO schema_migrations(version, applied_at) VALUES(?, unixepoch())",
                     n);
       writer_->ExecScript("COMMIT");
     } catch (...) {
       writer_->ExecScript("ROLLBACK");
+      if (fk_off) writer_->ExecScript("PRAGMA foreign_keys=ON");
       throw;
     }
+    if (fk_off) writer_->ExecScript("PRAGMA foreign_keys=ON");
   }
   return static_cast<int>(pending.size());
 }

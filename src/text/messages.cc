@@ -1,6 +1,7 @@
 // Loading the JSON catalogues and formatting with icu::MessageFormat.
 #include "text/messages.h"
 
+#include <unicode/listformatter.h>
 #include <unicode/msgfmt.h>
 
 #include <memory>
@@ -106,6 +107,20 @@ std::string Catalogue::Format(std::string_view lang, std::string_view key,
 
 std::string T(std::string_view lang, std::string_view key, const Args& args) {
   return Catalogue::Get().Format(lang, key, args);
+}
+
+std::string FormatList(const std::vector<std::string>& items, std::string_view lang) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::ListFormatter> lf(
+      icu::ListFormatter::createInstance(icu::Locale(IcuLocale(lang).c_str()), status));
+  if (U_FAILURE(status)) throw std::runtime_error("ICU list formatter");
+  std::vector<icu::UnicodeString> u;
+  for (const auto& i : items) u.push_back(icu::UnicodeString::fromUTF8(i));
+  icu::UnicodeString out;
+  lf->format(u.data(), static_cast<int32_t>(u.size()), out, status);
+  std::string s;
+  out.toUTF8String(s);
+  return s;
 }
 
 }  // namespace plenary::text

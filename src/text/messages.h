@@ -42,4 +42,7 @@ class Catalogue {
 // Shorthand for Catalogue::Get().Format.
 std::string T(std::string_view lang, std::string_view key, const Args& args = {});
 
+// "a, b and c" / "a、b和c" / "a، وb وc": ICU's list pattern of `lang`.
+std::string FormatList(const std::vector<std::string>& items, std::string_view lang);
+
 }  // namespace plenary::text

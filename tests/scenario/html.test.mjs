@@ -27,8 +27,10 @@ test('public pages are valid HTML in English, Chinese and Arabic', async () => {
   for (const lang of ['en', 'zh', 'ar']) {
     for (const p of ['/', '/consultations', '/consultations/ai-public-policy', '/consultations/environment',
       '/consultations/environment/responses', '/consultations/environment/statistics', '/consultations/environment/report',
-      '/bodies', '/bodies/cwg-internet', '/meetings', '/meetings/2', '/meetings/5', '/login', '/no-such-page',
-      '/search', '/search?q=' + encodeURIComponent('互联网')]) {
+      '/bodies', '/bodies/cwg-internet', '/bodies/cwg-internet/chair-report',
+      '/bodies/cwg-internet/chair-report?meetings=16,17', '/meetings', '/meetings/2', '/meetings/5', '/login', '/no-such-page',
+      '/search', '/search?q=' + encodeURIComponent('互联网'), '/meetings/6', '/meetings/6/agenda',
+      '/meetings/6/record', '/actions', '/actions?status=done', '/actions/1']) {
       await check(anon, `/${lang}${p}`);
     }
   }
@@ -37,7 +39,7 @@ test('public pages are valid HTML in English, Chinese and Arabic', async () => {
 test('secretariat pages are valid HTML', async () => {
   for (const p of ['/en/admin', '/en/admin/consultations/environment', '/en/admin/consultations/ai-public-policy',
     '/en/admin/consultations/environment/campaigns', '/ar/admin/consultations/environment/campaigns',
-    '/en/admin/citations']) await check(staff, p);
+    '/en/admin/citations', '/en/meetings/6/agenda', '/ar/meetings/6/agenda']) await check(staff, p);
 });
 
 test('the consultation page stays small (at most 50 KB with its stylesheet)', async () => {

@@ -8,7 +8,7 @@
 <h2>{{t_responses}}</h2>
 {{#RESPONSES}}<article class="response moderation" id="m-{{REFERENCE}}">
 <h3>{{REFERENCE}} — {{NAME}}{{#HAS_ORG}}, {{ORGANIZATION}}{{/HAS_ORG}} <span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></h3>
-<p class="meta">{{TYPE_LABEL}} · {{COUNTRY}} · {{EMAIL}} · {{CONSENT_LABEL}}{{#REASON}} · {{t_reject_reason}}: {{REASON_TEXT}}{{/REASON}}</p>
+<p class="meta">{{TYPE_LABEL}} · {{COUNTRY}} · {{EMAIL}} · {{CONSENT_LABEL}}{{#REASON}} · {{t_reject_reason}}: {{REASON_TEXT}}{{/REASON}}{{#IP}} · {{t_field_ip_address}}: {{IP_ADDRESS}}{{/IP}}{{#ERASED}} · {{ERASED_TEXT}}{{/ERASED}}</p>
 {{#ANSWER}}<p><strong>{{NUMBER}}.</strong> <span lang="{{LANGUAGE}}" dir="auto">{{TEXT}}</span></p>{{/ANSWER}}
 {{#GENERAL}}<p><strong>{{t_field_general}}:</strong> <span lang="{{LANGUAGE}}" dir="auto">{{TEXT}}</span></p>{{/GENERAL}}
 {{#FILES}}<p>{{FILENAME}} ({{MEDIA_TYPE}}, {{FILE_SIZE}})</p>{{/FILES}}
@@ -19,6 +19,7 @@
 {{#REDACT_ANSWER}}<label for="red-{{RID}}-{{NUMBER}}">{{t_question}} {{NUMBER}}</label><textarea id="red-{{RID}}-{{NUMBER}}" name="replace_{{NUMBER}}" rows="3">{{TEXT}}</textarea>{{/REDACT_ANSWER}}
 {{#REDACT_GENERAL}}<label for="red-{{RID}}-g">{{t_field_general}}</label><textarea id="red-{{RID}}-g" name="replace_general" rows="3">{{TEXT}}</textarea>{{/REDACT_GENERAL}}
 <button type="submit">{{t_save_redaction}}</button></form></details>
+{{#CAN_ERASE}}<form method="post" action="{{P}}/admin/responses/{{RID}}/erase"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" aria-describedby="erase-help-{{RID}}">{{t_erase_personal_data}}</button> <span id="erase-help-{{RID}}" class="help">{{t_erase_help}}</span></form>{{/CAN_ERASE}}
 </div>
 </article>{{/RESPONSES}}
 <nav class="pager" aria-label="{{t_pagination}}">{{#PREV}}<a href="?page={{PAGE}}" rel="prev">{{t_previous}}</a>{{/PREV}} {{#NEXT}}<a href="?page={{PAGE}}" rel="next">{{t_next}}</a>{{/NEXT}}</nav>

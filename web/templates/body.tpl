@@ -2,6 +2,7 @@
 <h1>{{NAME}} <span class="meta">({{ACRONYM}})</span></h1>
 <p>{{MEMBERSHIP}}{{#OPEN_CONSULTATIONS}} · {{t_body_open_consultations}}{{/OPEN_CONSULTATIONS}}</p>
 <div class="description">{{DESCRIPTION}}</div>
+{{#CHAIR_REPORT}}<p><a href="{{P}}/bodies/{{KEY}}/chair-report">{{t_chair_report}}</a></p>{{/CHAIR_REPORT}}
 <h2>{{t_nav_meetings}}</h2>
 <ul>{{#MEETINGS}}<li><a href="{{P}}/meetings/{{MID}}">{{MLABEL}}</a> <span class="meta">{{MDATE}} · {{MMODE}}</span></li>{{/MEETINGS}}</ul>
 <h2>{{t_nav_consultations}}</h2>

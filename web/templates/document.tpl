@@ -2,6 +2,7 @@
 <p class="crumbs">{{#BODY}}<a href="{{P}}/bodies/{{BODY_KEY}}">{{BODY_ACRONYM}}</a> › {{/BODY}}<a href="{{P}}/documents">{{t_doc_documents_title}}</a></p>
 <p class="reference"><bdi>{{SYMBOL}}</bdi>{{#HAS_AMENDS}} · {{AMENDS}}{{/HAS_AMENDS}}</p>
 <h1 dir="auto"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}}>{{TITLE}}</h1>
+{{#TITLE_FALLBACK}}<p class="note fallback">{{TITLE_NOTE}}</p>{{/TITLE_FALLBACK}}
 {{#ILLUSTRATIVE}}<p class="note">{{t_doc_illustrative_note}}</p>{{/ILLUSTRATIVE}}
 {{#RESTRICTED}}<p class="notice">{{RESTRICTED_NOTE}}</p>{{/RESTRICTED}}
 {{#HAS_DONE}}<p class="notice" role="status">{{DONE}}</p>{{/HAS_DONE}}
@@ -13,7 +14,7 @@
 <dt>{{t_col_source}}</dt><dd><span dir="auto"{{#SOURCE_FALLBACK}} lang="{{SOURCE_LANG}}"{{/SOURCE_FALLBACK}}>{{SOURCE}}</span>{{#SOURCE_KIND}} <span class="meta">({{SOURCE_KIND_LABEL}})</span>{{/SOURCE_KIND}}</dd>
 <dt>{{t_doc_access}}</dt><dd>{{ACCESS_LABEL}}</dd>
 </dl>
-{{#SUMMARY}}<section aria-labelledby="sum-h"><h2 id="sum-h">{{t_doc_summary}}</h2><div class="description" dir="auto"{{#SUM_FALLBACK}} lang="{{SUM_LANG}}"{{/SUM_FALLBACK}}>{{SUMMARY_TEXT}}</div></section>{{/SUMMARY}}
+{{#SUMMARY}}<section aria-labelledby="sum-h"><h2 id="sum-h">{{t_doc_summary}}</h2><div class="description" dir="auto"{{#SUM_FALLBACK}} lang="{{SUM_LANG}}"{{/SUM_FALLBACK}}>{{SUM}}</div>{{#SUM_FALLBACK}}<p class="note fallback">{{SUM_NOTE}}</p>{{/SUM_FALLBACK}}</section>{{/SUMMARY}}
 {{#RELATIONS}}<section aria-labelledby="rel-h"><h2 id="rel-h">{{t_doc_relations}}</h2><ul>
 {{#REL}}<li>{{REL_LABEL}} <a href="{{P}}/documents/{{REL_ID}}"><bdi>{{REL_SYMBOL}}</bdi></a></li>{{/REL}}
 </ul></section>{{/RELATIONS}}

@@ -17,7 +17,7 @@
 <li><a href="{{P}}/documents">{{t_nav_documents}}</a></li>
 <li><a href="{{P}}/resolutions">{{t_nav_resolutions}}</a></li>
 <li><a href="{{P}}/search">{{t_nav_search}}</a></li>
-{{#SIGNED_IN}}<li><a href="{{P}}/admin">{{t_nav_admin}}</a></li>{{/SIGNED_IN}}
+{{#SIGNED_IN}}{{#STAFF}}<li><a href="{{P}}/admin">{{t_nav_admin}}</a></li>{{/STAFF}}{{/SIGNED_IN}}
 </ul></nav>
 <nav class="langs" aria-label="{{t_language_switcher}}"><ul>
 {{#LANGS}}<li><a href="{{HREF}}" lang="{{CODE}}" hreflang="{{CODE}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{NAME}}</a></li>{{/LANGS}}

@@ -1,0 +1,305 @@
+// Pages of the proceedings: a meeting's agenda with its list of speakers and record, the
+// generated summary record (printable), and the actions with their history. The forms of the
+// list of speakers call the same use cases as the API.
+#include <fmt/format.h>
+
+#include "documents/resolutions.h"
+#include "http/form.h"
+#include "proceedings/web.h"
+#include "site/fields.h"
+#include "site/site.h"
+#include "text/countries.h"
+#include "text/dates.h"
+#include "text/messages.h"
+
+namespace plenary::proceedings {
+
+namespace json = boost::json;
+using ctemplate::TemplateDictionary;
+using http::Request;
+using text::T;
+
+namespace {
+
+// "Councillor, Ghana", "Secretariat (BDT)", "Minister, Greece".
+std::string Who(const Intervention& i, const std::string& lang) {
+  std::string who = T(lang, "capacity_" + i.capacity);
+  if (!i.bureau.empty()) who += " (" + i.bureau + ")";
+  if (!i.member_state.empty()) who += ", " + text::CountryName(i.member_state, lang);
+  if (!i.anonymous) who += ": " + site::Pick(i.speaker, lang).text;
+  return who;
+}
+
+void ActionRow(TemplateDictionary* o, const ActionView& a, const std::string& lang) {
+  o->SetIntValue("AID", a.id);
+  o->SetValue("NUMBER", a.number);
+  o->SetValue("MLABEL", meetings::Label(a.meeting, lang));
+  o->SetIntValue("MID", a.meeting.id);
+  site::SetLocalized(o, "TEXT", a.text, lang);
+  o->SetValue("OWNER", site::Pick(a.owner, lang).text);
+  o->SetValue("DUE", site::Pick(a.due, lang).text);
+  o->SetValue("STATUS", a.status);
+  o->SetValue("STATUS_LABEL", T(lang, "action_status_" + a.status));
+}
+
+http::Response AgendaPage(storage::Database& db, const Request& req, const std::string& meeting,
+                          const std::string& error = {}, int status = 200) {
+  const std::string& lang = req.lang;
+  auto viewer = site::CurrentSession(db, req);
+  auto p = Get(db, meeting, viewer);
+  if (!p.ok()) return site::ErrorResponse(db, req, p.error());
+  std::string label = meetings::Label(p->meeting, lang);
+  site::Page page(db, req, "agenda.tpl", T(lang, "proc_title") + " — " + label);
+  auto& d = page.body();
+  d.SetIntValue("MID", p->meeting.id);
+  d.SetValue("MLABEL", label);
+  d.SetValue("MDATE", text::FormatDateRange(p->meeting.starts_on, p->meeting.ends_on, lang));
+  if (!error.empty()) d.SetValueAndShowSection("MESSAGE", error, "ERROR");
+  bool staff = site::RequireStaff(db, req, false).session.has_value();
+  bool can_run = MayRunSpeakers(viewer);
+  if (staff) {
+    auto warnings = Warnings(*p);
+    if (!warnings.empty()) {
+      auto* w = d.AddSectionDictionary("WARNINGS");
+      for (const auto& x : warnings) {
+        std::vector<std::string> expected;
+        for (const auto& e : x.expected) expected.push_back(e);
+        w->AddSectionDictionary("W")->SetValue(
+            "TEXT", T(lang, "proc_warning",
+                      {{"paragraph", x.paragraph.empty() ? x.item_number : x.paragraph},
+                       {"cited", x.cited},
+                       {"expected", text::FormatList(expected, lang)},
+                       {"language", T(lang, "language_in_" + x.language)}}));
+      }
+    }
+  }
+  if (p->items.empty()) d.ShowSection("NO_ITEMS");
+  std::string prefix = site::Prefix(req);
+  for (const auto& it : p->items) {
+    auto* o = d.AddSectionDictionary("ITEMS");
+    o->SetIntValue("IID", it.id);
+    o->SetValue("NUMBER", it.number);
+    site::SetLocalized(o, "TITLE", it.title, lang);
+    if (!it.documents.empty()) {
+      auto* h = o->AddSectionDictionary("HAS_DOCS");
+      for (const auto& doc : it.documents) {
+        auto* x = h->AddSectionDictionary("DOCS");
+        x->SetIntValue("DID", doc.id);
+        x->SetValue("SYMBOL", doc.symbol);
+      }
+    }
+    int waiting = 0;
+    for (const auto& s : it.speakers) {
+      auto* x = o->AddSectionDictionary("SPEAKERS");
+      x->SetIntValue("SID", s.id);
+      x->SetValue("NAME", s.name);
+      std::string cap = T(lang, "capacity_" + s.capacity);
+      if (!s.member_state.empty()) cap += ", " + text::CountryName(s.member_state, lang);
+      x->SetValue("CAPACITY", cap);
+      x->SetValue("STATUS", s.status);
+      x->SetValue("STATUS_LABEL", T(lang, "speaker_status_" + s.status));
+      if (s.status == "waiting") {
+        ++waiting;
+        if (can_run) x->ShowSection("CAN_RUN");
+      }
+    }
+    if (it.speakers.empty()) o->ShowSection("NO_SPEAKERS");
+    if (can_run) {
+      auto* f = o->AddSectionDictionary("ADD_SPEAKER");
+      for (const char* c : kCapacities) {
+        auto* x = f->AddSectionDictionary("CAPS");
+        x->SetValue("K", c);
+        x->SetValue("L", T(lang, std::string("capacity_") + c));
+      }
+    }
+    int n = 0;
+    for (const auto& iv : it.interventions) {
+      auto* x = o->AddSectionDictionary("PARAS");
+      x->SetValue("NUM", fmt::format("{}.{}", it.number, ++n));
+      x->SetValue("WHO", Who(iv, lang));
+      auto t = site::Pick(iv.summary, lang);
+      x->SetValue("TEXT_HTML", documents::LinkCitationsHtml(db, t.text, prefix, viewer));
+      x->SetValue("TLANG", t.lang);
+      if (t.fallback) x->SetValueAndShowSection("NOTE", site::FallbackNote(t, lang), "FALLBACK");
+    }
+    for (const auto& dec : it.decisions) {
+      auto* x = o->AddSectionDictionary("PARAS");
+      x->SetValue("NUM", fmt::format("{}.{}", it.number, ++n));
+      x->SetValue("WHO", T(lang, "decision_kind_" + dec.kind));
+      x->ShowSection("DECISION");
+      auto t = site::Pick(dec.wording, lang);
+      x->SetValue("TEXT_HTML", documents::LinkCitationsHtml(db, t.text, prefix, viewer));
+      x->SetValue("TLANG", t.lang);
+      if (t.fallback) x->SetValueAndShowSection("NOTE", site::FallbackNote(t, lang), "FALLBACK");
+    }
+    if (!it.candidatures.empty()) {
+      auto* h = o->AddSectionDictionary("HAS_CANDIDATURES");
+      for (const auto& c : it.candidatures) {
+        auto* x = h->AddSectionDictionary("CANDIDATURES");
+        x->SetValue("POST", T(lang, "post_" + c.post));
+        x->SetValue("CANDIDATE", c.post == "council_member" ? text::CountryName(c.member_state, lang)
+                                                            : c.candidate);
+        x->SetValue("COUNTRY", text::CountryName(c.member_state, lang));
+        x->SetValue("ELECTION", c.election);
+      }
+    }
+    if (!it.actions.empty()) {
+      auto* h = o->AddSectionDictionary("HAS_ACTIONS");
+      for (const auto& a : it.actions) ActionRow(h->AddSectionDictionary("ACTIONS"), a, lang);
+    }
+  }
+  return page.Render(status);
+}
+
+http::Response RecordPage(storage::Database& db, const Request& req, const std::string& meeting) {
+  const std::string& lang = req.lang;
+  auto viewer = site::CurrentSession(db, req);
+  auto p = Get(db, meeting, viewer);
+  if (!p.ok()) return site::ErrorResponse(db, req, p.error());
+  SummaryRecord r = BuildRecord(*p, lang);
+  site::Page page(db, req, "record.tpl", r.title);
+  auto& d = page.body();
+  d.SetIntValue("MID", p->meeting.id);
+  d.SetValue("TITLE", r.title);
+  d.SetValue("DATE", r.date);
+  if (!r.symbol.empty()) d.SetValueAndShowSection("SYMBOL", r.symbol, "HAS_SYMBOL");
+  if (r.items.empty()) d.ShowSection("NO_ITEMS");
+  std::string prefix = site::Prefix(req);
+  for (const auto& it : r.items) {
+    auto* o = d.AddSectionDictionary("ITEMS");
+    o->SetValue("NUMBER", it.number);
+    o->SetValue("HEADING_HTML", documents::LinkCitationsHtml(db, it.heading, prefix, viewer));
+    o->SetValue("HLANG", it.heading_lang);
+    for (const auto& para : it.paragraphs) {
+      auto* x = o->AddSectionDictionary("PARAS");
+      x->SetValue("NUM", para.number);
+      x->SetValue("TEXT_HTML", documents::LinkCitationsHtml(db, para.text, prefix, viewer));
+      x->SetValue("TLANG", para.lang);
+      if (para.fallback)
+        x->SetValueAndShowSection("NOTE", site::FallbackNote({para.text, para.lang, true}, lang),
+                                  "FALLBACK");
+    }
+  }
+  d.SetValue("SG", r.secretary_general);
+  d.SetValue("CHAIR", r.chair);
+  return page.Render();
+}
+
+http::Response ActionsPage(storage::Database& db, const Request& req) {
+  const std::string& lang = req.lang;
+  site::Page page(db, req, "actions.tpl", T(lang, "actions_title"));
+  auto& d = page.body();
+  ActionQuery q;
+  q.status = req.query.Get("status");
+  auto list = ListActions(db, q, site::CurrentSession(db, req));
+  for (const char* s : {"", "open", "done", "dropped"}) {
+    auto* o = d.AddSectionDictionary("STATUSES");
+    o->SetValue("K", s);
+    o->SetValue("L", *s ? T(lang, std::string("action_status_") + s) : T(lang, "actions_all"));
+    if (q.status.value_or("") == s) o->ShowSection("SEL");
+  }
+  if (!list.ok()) {
+    d.SetValueAndShowSection("MESSAGE", list.error().message, "ERROR");
+    return page.Render(400);
+  }
+  if (list->empty()) d.ShowSection("NONE");
+  for (const auto& a : *list) ActionRow(d.AddSectionDictionary("ACTIONS"), a, lang);
+  return page.Render();
+}
+
+http::Response ActionPage(storage::Database& db, const Request& req) {
+  const std::string& lang = req.lang;
+  auto id = site::ParseId(req.params[0]);
+  if (!id) return site::ErrorResponse(db, req, NotFound("action: no such action"));
+  auto viewer = site::CurrentSession(db, req);
+  auto a = GetAction(db, *id, viewer);
+  if (!a.ok()) return site::ErrorResponse(db, req, a.error());
+  site::Page page(db, req, "action.tpl", T(lang, "action_title", {{"number", a->number}}));
+  auto& d = page.body();
+  ActionRow(&d, *a, lang);
+  d.SetValue("KIND_LABEL", T(lang, "action_kind_" + a->kind));
+  if (a->agenda_item_id) d.ShowSection("HAS_ITEM");
+  for (const auto& e : a->events) {
+    auto* o = d.AddSectionDictionary("EVENTS");
+    o->SetValue("WHEN", text::FormatDateTime(e.at, "UTC", lang));
+    o->SetValue("STATUS_LABEL", T(lang, "action_status_" + e.status));
+    if (e.meeting) {
+      auto* m = o->AddSectionDictionary("MEETING");
+      m->SetIntValue("EMID", e.meeting->id);
+      m->SetValue("ELABEL", meetings::Label(*e.meeting, lang));
+    }
+    if (e.document) {
+      auto* x = o->AddSectionDictionary("DOCUMENT");
+      x->SetIntValue("DID", e.document->id);
+      x->SetValue("SYMBOL", e.document->symbol);
+    }
+    auto note = site::Pick(e.note, lang);
+    if (!note.text.empty()) {
+      auto* x = o->AddSectionDictionary("NOTE");
+      x->SetValue("NOTE_HTML", documents::LinkCitationsHtml(db, note.text, site::Prefix(req), viewer));
+      x->SetValue("NLANG", note.lang);
+    }
+  }
+  return page.Render();
+}
+
+// The page forms of the list of speakers (secretariat or chair); errors re-render the agenda.
+http::Response SpeakerForm(storage::Database& db, Request& req, bool add) {
+  auto in = site::ReadInput(req);
+  auto g = site::RequireSignedIn(db, req, in.ok(), in.ok() ? in->fields.Get("csrf").value_or("") : "");
+  if (g.refusal) return *g.refusal;
+  if (!MayRunSpeakers(g.session))
+    return site::ErrorResponse(db, req, {Code::kPermissionDenied,
+                                         "only the secretariat or the chair runs the list of "
+                                         "speakers", {}});
+  if (!in.ok()) return site::ErrorResponse(db, req, in.error());
+  auto id = site::ParseId(req.params[0]);
+  if (!id) return site::ErrorResponse(db, req, NotFound("no such agenda item or speaker"));
+  auto& f = in->fields;
+  std::optional<std::int64_t> item;
+  Status result = Ok{};
+  if (add) {
+    item = *id;
+    auto s = AddSpeaker(db, g.session->user.id, *id,
+                        {site::Trim(f.Get("name").value_or("")), f.Get("capacity").value_or(""),
+                         site::Trim(f.Get("member_state").value_or(""))});
+    if (!s.ok()) result = s.error();
+  } else {
+    std::string op = f.Get("op").value_or("");
+    auto& c = db.Read();
+    item = c.QueryInt("SELECT agenda_item_id FROM speakers WHERE id = ?", *id);
+    if (!item) return site::ErrorResponse(db, req, NotFound("speaker: no such speaker"));
+    if (op == "up" || op == "down") {
+      result = MoveSpeaker(db, g.session->user.id, *id, op == "up" ? -1 : 1);
+    } else {
+      auto r = SetSpeakerStatus(db, g.session->user.id, *id, op);
+      if (!r.ok()) result = r.error();
+    }
+  }
+  auto& c = db.Read();
+  auto mid = c.QueryInt("SELECT meeting_id FROM agenda_items WHERE id = ?", *item);
+  if (!mid) return site::ErrorResponse(db, req, NotFound("agenda item: no such agenda item"));
+  if (!result.ok())
+    return AgendaPage(db, req, std::to_string(*mid), result.error().message,
+                      http::StatusFor(result.error().code));
+  storage::Stmt s(c, "SELECT number FROM agenda_items WHERE id = ?");
+  s.BindAll(*item);
+  std::string anchor = s.Step() ? "#item-" + s.Text(0) : "";
+  return http::Redirect(fmt::format("{}/meetings/{}/agenda{}", site::Prefix(req), *mid, anchor));
+}
+
+}  // namespace
+
+void RegisterPages(http::Router& router, storage::Database& db) {
+  router.Add("GET", "/meetings/{id}/agenda",
+             [&db](Request& req) { return AgendaPage(db, req, req.params[0]); });
+  router.Add("GET", "/meetings/{id}/record",
+             [&db](Request& req) { return RecordPage(db, req, req.params[0]); });
+  router.Add("GET", "/actions", [&db](Request& req) { return ActionsPage(db, req); });
+  router.Add("GET", "/actions/{id}", [&db](Request& req) { return ActionPage(db, req); });
+  router.Add("POST", "/agenda-items/{id}/speakers",
+             [&db](Request& req) { return SpeakerForm(db, req, true); });
+  router.Add("POST", "/speakers/{id}", [&db](Request& req) { return SpeakerForm(db, req, false); });
+}
+
+}  // namespace plenary::proceedings

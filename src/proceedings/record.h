@@ -1,0 +1,54 @@
+// The summary record of a meeting, generated from its proceedings in one language: numbered
+// items headed by their title and document symbols, numbered paragraphs (interventions and
+// statements in the record's order, the decision paragraph last), and the signatures of the
+// Secretary-General and the Chair — the shape of the Council's summary records.
+//
+// A paragraph missing in the reader's language shows another language with an honest note
+// (site::Pick); a decision without wording in that language is written from its kind, so that
+// the decisions read in all six languages. Pure given its input; thread-safe.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "proceedings/proceedings.h"
+
+namespace plenary::proceedings {
+
+struct RecordParagraph {
+  std::string number;  // "1.4"
+  std::string text;
+  std::string lang;    // the language of `text`
+  bool fallback = false;
+  bool decision = false;
+  bool generated = false;  // a decision written from its kind (no recorded wording)
+};
+
+struct RecordItem {
+  std::string number;
+  std::string heading;  // "ITU's Internet-related activities … (Document C22/33)"
+  std::string heading_lang;
+  bool heading_fallback = false;
+  std::vector<RecordParagraph> paragraphs;
+};
+
+struct SummaryRecord {
+  std::string title;   // "Summary record of the 7th plenary meeting of Council (C22)"
+  std::string symbol;  // the record's own symbol, when set
+  std::string date;    // the meeting's dates, formatted
+  std::vector<RecordItem> items;
+  std::string secretary_general, chair;  // names as signed ("" when not set)
+};
+
+// `body_name`: the body as the subject of its decisions ("The Council", "理事会"), in `lang`.
+SummaryRecord BuildRecord(const Proceedings& p, const std::string& lang);
+
+// The decision paragraph written from its kind, in `lang` ("The Council took note of the
+// report in Document C22/33. It agreed to forward it … to the UN Secretary-General.").
+std::string DecisionText(const Decision& d, const std::vector<DocumentRef>& documents,
+                         const std::string& body_name, const std::string& lang);
+
+// "Document C22/33" / "C22/33号文件" / "Documents C22/32(Rev.1) and C22/71"; symbols are
+// isolated left-to-right inside Arabic text.
+std::string DocumentsPhrase(const std::vector<DocumentRef>& documents, const std::string& lang);
+
+}  // namespace plenary::proceedings

@@ -1,0 +1,147 @@
+// The demo proceedings: the Council 2022 plenary meeting of the first source document, loaded
+// from src/demo/council2022.json inside the demo loader's transaction (trusted data: rows are
+// written directly, as the rest of the demo is).
+#include <map>
+
+#include <fmt/format.h>
+
+#include "base/assets.h"
+#include "base/time.h"
+#include "documents/documents.h"
+#include "proceedings/proceedings.h"
+#include "search/search.h"
+
+namespace plenary::proceedings {
+
+namespace json = boost::json;
+using storage::Connection;
+
+namespace {
+std::string S(const json::object& o, const char* k) {
+  auto* v = o.if_contains(k);
+  return v && v->is_string() ? std::string(v->as_string()) : "";
+}
+std::string J(const json::object& o, const char* k) {
+  auto* v = o.if_contains(k);
+  return v ? json::serialize(*v) : "{}";
+}
+Error Broken(const std::string& what) { return Error{Code::kInternal, "council2022.json: " + what, {}}; }
+}  // namespace
+
+Status LoadDemo(Connection& c) {
+  auto text = assets::Find("src/demo/council2022.json");
+  if (!text) return Broken("missing");
+  const json::object corpus = json::parse(*text).as_object();
+  const auto& m = corpus.at("meeting").as_object();
+  auto body = c.QueryInt("SELECT id FROM bodies WHERE key = ?", S(m, "body"));
+  if (!body) return Broken("no body " + S(m, "body"));
+  std::int64_t now = Now();
+  c.Exec("INSERT INTO meetings(body_id, kind, number, session, title, starts_on, ends_on, "
+         "timezone, mode, place) VALUES(?,?,?,?,?,?,?,?,?,?)",
+         *body, S(m, "kind"), m.at("number").as_int64(), S(m, "session"), J(m, "title"),
+         S(m, "starts_on"), S(m, "ends_on"), S(m, "timezone"), S(m, "mode"), J(m, "place"));
+  std::int64_t meeting = c.LastInsertId();
+  search::Enqueue(c, "meeting", meeting);
+
+  auto doc = [&](const std::string& symbol) -> Result<std::int64_t> {
+    auto id = documents::DocumentId(c, symbol);
+    if (!id) return Broken("no document " + symbol);
+    return *id;
+  };
+  std::map<std::string, std::int64_t> items, paragraphs, decisions;  // by number
+  int position = 0;
+  for (const auto& iv : corpus.at("items").as_array()) {
+    const auto& it = iv.as_object();
+    c.Exec("INSERT INTO agenda_items(meeting_id, number, position, title, created_at) "
+           "VALUES(?,?,?,?,?)",
+           meeting, S(it, "number"), ++position, J(it, "title"), now);
+    std::int64_t item = c.LastInsertId();
+    items[S(it, "number")] = item;
+    int i = 0;
+    for (const auto& d : it.at("documents").as_array()) {
+      auto id = doc(std::string(d.as_string()));
+      if (!id.ok()) return id.error();
+      c.Exec("INSERT INTO agenda_item_documents(agenda_item_id, document_id, position) "
+             "VALUES(?,?,?)",
+             item, *id, ++i);
+    }
+    int p = 0;
+    for (const auto& pv : it.at("paragraphs").as_array()) {
+      const auto& para = pv.as_object();
+      bool anonymous = !para.contains("anonymous") || para.at("anonymous").as_bool();
+      c.Exec("INSERT INTO interventions(agenda_item_id, position, kind, capacity, speaker, "
+             "member_state, bureau, anonymous, summary, created_at) VALUES(?,?,?,?,?,?,?,?,?,?)",
+             item, ++p, S(para, "kind"), S(para, "capacity"), J(para, "speaker"),
+             S(para, "member_state"), S(para, "bureau"), anonymous, J(para, "summary"), now);
+      paragraphs[S(para, "number")] = c.LastInsertId();
+    }
+    if (auto* ds = it.if_contains("decisions"))
+      for (const auto& dv : ds->as_array()) {
+        const auto& d = dv.as_object();
+        c.Exec("INSERT INTO decisions(agenda_item_id, position, kind, forwarded_to, "
+               "accompanied_by, report_back, wording, created_at) VALUES(?,?,?,?,?,?,?,?)",
+               item, ++p, S(d, "kind"), S(d, "forwarded_to"), J(d, "accompanied_by"),
+               J(d, "report_back"), J(d, "wording"), now);
+        decisions[S(d, "number")] = c.LastInsertId();
+      }
+    search::Enqueue(c, "agenda_item", item);
+  }
+  for (const auto& cv : corpus.at("candidatures").as_array()) {
+    const auto& k = cv.as_object();
+    c.Exec("INSERT INTO candidatures(agenda_item_id, intervention_id, post, election, candidate, "
+           "member_state, created_at) VALUES(?,?,?,?,?,?,?)",
+           items.at(S(k, "item")), paragraphs.at(S(k, "paragraph")), S(k, "post"),
+           S(k, "election"), S(k, "candidate"), S(k, "member_state"), now);
+  }
+  for (const auto& av : corpus.at("actions").as_array()) {
+    const auto& a = av.as_object();
+    std::optional<std::int64_t> decision;
+    if (a.contains("decision")) decision = decisions.at(S(a, "decision"));
+    c.Exec("INSERT INTO actions(meeting_id, number, kind, owner, text, due, decision_id, "
+           "agenda_item_id, status, created_at) VALUES(?,?,?,?,?,?,?,?,'open',?)",
+           meeting, S(a, "number"), S(a, "kind"), J(a, "owner"), J(a, "text"), J(a, "due"),
+           decision, items.at(S(a, "item")), now);
+    std::int64_t action = c.LastInsertId();
+    c.Exec("INSERT INTO action_events(action_id, at, status, meeting_id) VALUES(?,?,'open',?)",
+           action, now, meeting);
+    if (auto* es = a.if_contains("events"))
+      for (const auto& ev : es->as_array()) {
+        const auto& e = ev.as_object();
+        auto d = doc(S(e, "document"));
+        if (!d.ok()) return d.error();
+        c.Exec("UPDATE actions SET status = ? WHERE id = ?", S(e, "status"), action);
+        c.Exec("INSERT INTO action_events(action_id, at, status, document_id, note) "
+               "VALUES(?,?,?,?,?)",
+               action, now, S(e, "status"), *d, J(e, "note"));
+      }
+    search::Enqueue(c, "action", action);
+  }
+  // Every earlier action starts its history at the meeting that approved it.
+  c.Exec("INSERT INTO action_events(action_id, at, status, meeting_id) SELECT id, created_at, "
+         "'open', meeting_id FROM actions WHERE id NOT IN (SELECT action_id FROM action_events)");
+  // Actions of earlier meetings that this session fulfilled ("report more on Resolution 133").
+  for (const auto& fv : corpus.at("follow_up").as_array()) {
+    const auto& f = fv.as_object();
+    storage::Stmt s(c, "SELECT a.id FROM actions a JOIN meetings m ON m.id = a.meeting_id "
+                       "JOIN bodies b ON b.id = m.body_id WHERE b.key = 'cwg-internet' AND "
+                       "m.kind = 'working_group' AND m.number = ? AND a.number = ?");
+    s.BindAll(static_cast<std::int64_t>(std::stoll(S(f, "meeting").substr(3))), S(f, "number"));
+    if (!s.Step()) return Broken("no action " + S(f, "number"));
+    std::int64_t action = s.Int(0);
+    auto d = doc(S(f, "document"));
+    if (!d.ok()) return d.error();
+    c.Exec("UPDATE actions SET status = ? WHERE id = ?", S(f, "status"), action);
+    c.Exec("INSERT INTO action_events(action_id, at, status, meeting_id, document_id, note) "
+           "VALUES(?,?,?,?,?,?)",
+           action, now, S(f, "status"), meeting, *d, J(f, "note"));
+  }
+  const auto& sig = corpus.at("signatories").as_object();
+  auto record = doc(S(sig, "document"));
+  if (!record.ok()) return record.error();
+  c.Exec("INSERT INTO summary_records(meeting_id, document_id, secretary_general, chair, "
+         "updated_at) VALUES(?,?,?,?,?)",
+         meeting, *record, J(sig, "secretary_general"), J(sig, "chair"), now);
+  return Ok{};
+}
+
+}  // namespace plenary::proceedings

@@ -1,0 +1,31 @@
+{{%AUTOESCAPE context="HTML"}}
+<p class="crumbs"><a href="{{P}}/meetings">{{t_nav_meetings}}</a> › <a href="{{P}}/meetings/{{MID}}">{{MLABEL}}</a></p>
+<h1>{{t_proc_title}}</h1>
+<p>{{MDATE}} · <a href="{{P}}/meetings/{{MID}}/record">{{t_record_link}}</a> · <a href="{{P}}/actions">{{t_actions_title}}</a></p>
+{{#ERROR}}<p class="error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
+{{#WARNINGS}}<section class="warnings" aria-labelledby="warnings-h"><h2 id="warnings-h">{{t_proc_warnings}}</h2>
+<ul>{{#W}}<li>{{TEXT}}</li>{{/W}}</ul></section>{{/WARNINGS}}
+{{#NO_ITEMS}}<p>{{t_proc_no_items}}</p>{{/NO_ITEMS}}
+{{#ITEMS}}<section class="agenda-item" id="item-{{NUMBER}}" aria-labelledby="item-h-{{NUMBER}}">
+<h2 id="item-h-{{NUMBER}}"><span class="snum">{{NUMBER}}</span><span{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="auto">{{TITLE}}</span></h2>
+{{#TITLE_FALLBACK}}<p class="note">{{TITLE_NOTE}}</p>{{/TITLE_FALLBACK}}
+{{#HAS_DOCS}}<p>{{t_proc_documents}}: {{#DOCS}}<a href="{{P}}/documents/{{DID}}"><bdi>{{SYMBOL}}</bdi></a>{{#DOCS_separator}}, {{/DOCS_separator}}{{/DOCS}}</p>{{/HAS_DOCS}}
+<h3>{{t_proc_speakers}}</h3>
+{{#NO_SPEAKERS}}<p class="meta">{{t_proc_no_speakers}}</p>{{/NO_SPEAKERS}}
+<ol class="speakers">{{#SPEAKERS}}<li class="speaker-{{STATUS}}"><span dir="auto">{{NAME}}</span> <span class="meta">({{CAPACITY}}) — {{STATUS_LABEL}}</span>
+{{#CAN_RUN}}<form method="post" action="{{P}}/speakers/{{SID}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit" name="op" value="up">{{t_proc_up}}</button> <button type="submit" name="op" value="down">{{t_proc_down}}</button> <button type="submit" name="op" value="done">{{t_proc_done}}</button> <button type="submit" name="op" value="withdrawn">{{t_proc_withdraw}}</button></form>{{/CAN_RUN}}</li>{{/SPEAKERS}}</ol>
+{{#ADD_SPEAKER}}<form method="post" action="{{P}}/agenda-items/{{IID}}/speakers" class="speaker-add"><input type="hidden" name="csrf" value="{{CSRF}}">
+<label>{{t_proc_speaker_name}} <input type="text" name="name" required maxlength="200"></label>
+<label>{{t_proc_capacity}} <select name="capacity">{{#CAPS}}<option value="{{K}}">{{L}}</option>{{/CAPS}}</select></label>
+<label>{{t_proc_member_state_code}} <input type="text" name="member_state" maxlength="2" size="3" pattern="[A-Za-z]{2}"></label>
+<button type="submit">{{t_proc_request_floor}}</button></form>{{/ADD_SPEAKER}}
+<h3>{{t_proc_record}}</h3>
+{{#PARAS}}<div class="para{{#DECISION}} decision{{/DECISION}}"><span class="pnum">{{NUM}}</span><div><p class="meta">{{WHO}}</p>
+<p lang="{{TLANG}}" dir="auto">{{TEXT_HTML:none}}</p>{{#FALLBACK}}<p class="note">{{NOTE}}</p>{{/FALLBACK}}</div></div>{{/PARAS}}
+{{#HAS_CANDIDATURES}}<h3>{{t_proc_candidatures}}</h3>
+<table><thead><tr><th scope="col">{{t_proc_post}}</th><th scope="col">{{t_proc_candidate}}</th><th scope="col">{{t_proc_nominated_by}}</th><th scope="col">{{t_proc_election}}</th></tr></thead><tbody>
+{{#CANDIDATURES}}<tr><td>{{POST}}</td><td dir="auto">{{CANDIDATE}}</td><td>{{COUNTRY}}</td><td><bdi>{{ELECTION}}</bdi></td></tr>{{/CANDIDATURES}}</tbody></table>{{/HAS_CANDIDATURES}}
+{{#HAS_ACTIONS}}<h3>{{t_proc_actions}}</h3>
+<ul>{{#ACTIONS}}<li><a href="{{P}}/actions/{{AID}}">{{NUMBER}}</a> <span{{#TEXT_FALLBACK}} lang="{{TEXT_LANG}}"{{/TEXT_FALLBACK}}>{{TEXT}}</span> <span class="meta">({{OWNER}}) — <span class="status-{{STATUS}}">{{STATUS_LABEL}}</span></span></li>{{/ACTIONS}}</ul>{{/HAS_ACTIONS}}
+</section>{{/ITEMS}}

@@ -1,0 +1,13 @@
+{{%AUTOESCAPE context="HTML"}}
+<p class="crumbs noprint"><a href="{{P}}/meetings/{{MID}}">{{t_nav_meetings}}</a> › <a href="{{P}}/meetings/{{MID}}/agenda">{{t_proc_title}}</a></p>
+<article class="doc record">
+<header>{{#HAS_SYMBOL}}<p class="symbol">{{t_record_document}} <bdi>{{SYMBOL}}</bdi></p>{{/HAS_SYMBOL}}
+<h1>{{TITLE}}</h1>
+<p>{{DATE}}</p></header>
+{{#NO_ITEMS}}<p>{{t_proc_no_items}}</p>{{/NO_ITEMS}}
+{{#ITEMS}}<section id="item-{{NUMBER}}" aria-labelledby="rec-h-{{NUMBER}}">
+<h2 id="rec-h-{{NUMBER}}"><span class="snum">{{NUMBER}}</span><span lang="{{HLANG}}" dir="auto">{{HEADING_HTML:none}}</span></h2>
+{{#PARAS}}<div class="para"><span class="pnum">{{NUM}}</span><div><p lang="{{TLANG}}" dir="auto">{{TEXT_HTML:none}}</p>{{#FALLBACK}}<p class="note">{{NOTE}}</p>{{/FALLBACK}}</div></div>
+{{/PARAS}}</section>{{/ITEMS}}
+<table class="signatures"><tbody><tr><td>{{t_record_sg}}<br><span dir="auto">{{SG}}</span></td><td>{{t_record_chair}}<br><span dir="auto">{{CHAIR}}</span></td></tr></tbody></table>
+</article>
