@@ -206,8 +206,11 @@ json::array CitingJson(const std::vector<Citing>& items, const std::string& lang
                    {"url", "/" + lang + c.url}};
     if (c.kind == "document") o["api"] = fmt::format("/api/v1/documents/{}", c.id);
     if (c.kind == "consultation") o["api"] = fmt::format("/api/v1/consultations/{}", c.id);
-    if (c.kind == "action")
-      o["meeting"] = {{"id", c.meeting_id}, {"number", c.meeting_number}, {"body", c.body_acronym}};
+    if (c.kind == "action" || c.kind == "agenda_item")
+      o["meeting"] = {{"id", c.meeting.id},
+                      {"number", c.meeting.number},
+                      {"body", c.meeting.body_acronym},
+                      {"label", meetings::Label(c.meeting, lang)}};
     out.push_back(std::move(o));
   }
   return out;

@@ -25,6 +25,7 @@
 
 #include "accounts/accounts.h"
 #include "base/result.h"
+#include "meetings/meetings.h"
 #include "storage/db.h"
 #include "text/citations.h"
 
@@ -85,17 +86,14 @@ struct Document {
 
 // Something whose text cites a document or a resolution.
 struct Citing {
-  std::string kind;  // "document" | "consultation" | "action"
+  std::string kind;  // "document" | "consultation" | "action" | "agenda_item"
   std::int64_t id = 0;
-  std::string label;          // document symbol; consultation key; action number ("2.7.3")
+  std::string label;  // document symbol; consultation key; action or agenda item number
   boost::json::value title;   // multilingual: document or consultation title; action text
   std::string url;            // page path without the language prefix
   boost::json::value texts;   // multilingual: the citation as written, per language found
-  // For actions: the meeting that approved it.
-  std::int64_t meeting_id = 0;
-  int meeting_number = 0;
-  std::string meeting_kind, meeting_mode;  // as in meetings: working_group | open_consultation
-  std::string body_acronym;
+  // For actions and agenda items: the meeting (the fields its label needs).
+  meetings::Meeting meeting{};
 };
 
 // Finds a document by numeric id or by symbol (any accepted spelling: "C22/32 (Rev.1)").

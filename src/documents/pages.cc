@@ -38,13 +38,6 @@ std::string SourceText(const Document& d, const std::string& lang) {
   return s.empty() ? T(lang, "doc_source_" + d.source_kind) : s;
 }
 
-std::string MeetingLabel(const std::string& lang, const Citing& c) {
-  return T(lang, c.meeting_kind == "open_consultation" ? "meeting_label_ocm" : "meeting_label_wg",
-           {{"number", static_cast<std::int64_t>(c.meeting_number)},
-            {"body", c.body_acronym},
-            {"mode", c.meeting_mode}});
-}
-
 void CitedBySection(TemplateDictionary& d, const std::vector<Citing>& items,
                     const std::string& lang) {
   if (items.empty()) d.ShowSection("NO_CITED_BY");
@@ -59,8 +52,8 @@ void CitedBySection(TemplateDictionary& d, const std::vector<Citing>& items,
     } else if (c.kind == "consultation") {
       SetLocalized(o, c.title, lang, "CB_LINK", "CB_LINK_FALLBACK", "CB_LINK_LANG");
     } else {
-      o->SetValue("CB_LINK", T(lang, "doc_action_label",
-                               {{"meeting", MeetingLabel(lang, c)}, {"number", c.label}}));
+      o->SetValue("CB_LINK", T(lang, c.kind == "action" ? "doc_action_label" : "doc_record_item_label",
+                               {{"meeting", meetings::Label(c.meeting, lang)}, {"number", c.label}}));
     }
     auto text = site::Pick(c.texts, lang);
     o->SetValue("CB_TEXT", text.text);

@@ -77,10 +77,12 @@ test('a revision revises and supersedes the original; other documents cite it', 
   assert.equal(original.status, 'superseded');
   assert.deepEqual(original.related_by.map((r) => [r.kind, r.symbol]), [['revises', 'C22/32(Rev.1)']]);
   // C22/71 (China) cites the revision; the restricted compilation also does, for staff only.
-  // So do the summary record itself (C22/87) and the Council's action 5.8 (informal consultations).
-  assert.deepEqual(rev.cited_by.map((c) => c.label), ['C22/71', 'C22/87', '5.8']);
+  // So do the summary record itself (C22/87), the Council's action 5.8 (informal consultations)
+  // and item 5 of the record of the Council's meeting.
+  assert.deepEqual(rev.cited_by.map((c) => [c.kind, c.label]),
+    [['document', 'C22/71'], ['document', 'C22/87'], ['action', '5.8'], ['agenda_item', '5']]);
   const seen = await getJson(staff, '/api/v1/documents/' + enc('C22/32(Rev.1)'));
-  assert.deepEqual(seen.cited_by.map((c) => c.label).sort(), ['5.8', 'C22/71', 'C22/87', 'C22/DT/5']);
+  assert.deepEqual(seen.cited_by.map((c) => c.label).sort(), ['5', '5.8', 'C22/71', 'C22/87', 'C22/DT/5']);
 });
 
 test('a restricted document does not exist for anonymous readers: page, API and file answer 404', async () => {

@@ -274,6 +274,16 @@ test('the secretariat records an agenda item, speakers, interventions, decisions
     assert.ok(actions.has(a), a);
 });
 
+test('a resolution\'s page lists the items of the record that cite it', async () => {
+  const r102 = await (await anon.fetch('/api/v1/resolutions/pp/102?lang=zh')).json();
+  const items = r102.cited_by.filter((c) => c.kind === 'agenda_item' && c.meeting.id === council.id);
+  assert.deepEqual(items.map((c) => c.label), ['1', '4']);
+  assert.equal(items[0].url, `/zh/meetings/${council.id}/record#item-1`);
+  assert.equal(items[0].text, '第101、102、133、180和206号决议', 'the first citation: the item\'s title');
+  const page = await (await anon.fetch('/en/resolutions/pp/174')).text();
+  assert.match(page, /8th plenary meeting of the Council 2022, item 2/);
+});
+
 test('the record\'s items are found by search in Chinese and English', async () => {
   // The indexer runs behind the write; wait (bounded) until it has caught up.
   for (let i = 0; i < 50; i++) {
