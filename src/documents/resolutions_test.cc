@@ -217,7 +217,7 @@ TEST_F(RegistryTest, FindsWhatCitesEachResolution) {
   auto cited = ResolutionCitedBy(*db_, Res("pp", "133"), std::nullopt);
   for (const auto& c : cited)
     if (c.kind == "action") {
-      EXPECT_EQ(c.url, "/meetings/1");
+      EXPECT_EQ(c.url, "/actions/1");
       EXPECT_EQ(site::Pick(c.texts, "zh").text, "第133号决议（2018年，迪拜，修订版）");
     }
 }
