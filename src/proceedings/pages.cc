@@ -1,6 +1,8 @@
 // Pages of the proceedings: a meeting's agenda with its list of speakers and record, the
 // generated summary record (printable), and the actions with their history. The forms of the
 // list of speakers call the same use cases as the API.
+#include <sstream>
+
 #include <fmt/format.h>
 
 #include "documents/resolutions.h"
@@ -42,6 +44,16 @@ void ActionRow(TemplateDictionary* o, const ActionView& a, const std::string& la
   o->SetValue("STATUS_LABEL", T(lang, "action_status_" + a.status));
 }
 
+// The language a text typed in a form is in: a select of the six, the reader's chosen.
+void LanguageChoices(TemplateDictionary* d, const std::string& lang) {
+  for (const auto& l : text::Languages()) {
+    auto* o = d->AddSectionDictionary("LANGS");
+    o->SetValue("CODE", l);
+    o->SetValue("NAME", T(lang, "language_in_" + l));
+    if (l == lang) o->ShowSection("SEL");
+  }
+}
+
 http::Response AgendaPage(storage::Database& db, const Request& req, const std::string& meeting,
                           const std::string& error = {}, int status = 200) {
   const std::string& lang = req.lang;
@@ -74,6 +86,7 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
     }
   }
   if (p->items.empty()) d.ShowSection("NO_ITEMS");
+  if (staff) LanguageChoices(d.AddSectionDictionary("ADD_ITEM"), lang);
   std::string prefix = site::Prefix(req);
   for (const auto& it : p->items) {
     auto* o = d.AddSectionDictionary("ITEMS");
@@ -146,6 +159,26 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
     if (!it.actions.empty()) {
       auto* h = o->AddSectionDictionary("HAS_ACTIONS");
       for (const auto& a : it.actions) ActionRow(h->AddSectionDictionary("ACTIONS"), a, lang);
+    }
+    if (staff) {
+      auto* f = o->AddSectionDictionary("RECORD_FORMS");
+      LanguageChoices(f, lang);
+      for (const char* c : kCapacities) {
+        auto* x = f->AddSectionDictionary("CAPS");
+        x->SetValue("K", c);
+        x->SetValue("L", T(lang, std::string("capacity_") + c));
+      }
+      for (const char* b : kBureaux) f->AddSectionDictionary("BUREAUX")->SetValue("K", b);
+      for (const char* k : kDecisionKinds) {
+        auto* x = f->AddSectionDictionary("KINDS");
+        x->SetValue("K", k);
+        x->SetValue("L", T(lang, std::string("decision_kind_") + k));
+      }
+      for (const char* r : kRecipients) {
+        auto* x = f->AddSectionDictionary("RECIPIENTS");
+        x->SetValue("K", r);
+        x->SetValue("L", T(lang, std::string("recipient_") + r));
+      }
     }
   }
   return page.Render(status);
@@ -288,6 +321,71 @@ http::Response SpeakerForm(storage::Database& db, Request& req, bool add) {
   return http::Redirect(fmt::format("{}/meetings/{}/agenda{}", site::Prefix(req), *mid, anchor));
 }
 
+// A text typed in a form, in the language its "text_lang" says: {"<lang>": text}, or null when
+// empty.
+json::value Typed(const http::Form& f, const char* field) {
+  std::string text = site::Trim(f.Get(field).value_or(""));
+  if (text.empty()) return nullptr;
+  std::string lang = f.Get("text_lang").value_or("en");
+  return json::object{{lang, text}};
+}
+
+// The secretariat's forms for the record: an item on a meeting, a paragraph or a decision on
+// an item. They call the same use cases as the API; errors re-render the agenda with the reason.
+http::Response RecordForm(storage::Database& db, Request& req, const std::string& what) {
+  auto in = site::ReadInput(req);
+  auto g = site::RequireStaff(db, req, in.ok(), in.ok() ? in->fields.Get("csrf").value_or("") : "");
+  if (g.refusal) return *g.refusal;
+  if (!in.ok()) return site::ErrorResponse(db, req, in.error());
+  const auto& f = in->fields;
+  std::int64_t user = g.session->user.id;
+  std::string meeting;
+  std::optional<std::int64_t> item = site::ParseId(req.params[0]);
+  if (!item) return site::ErrorResponse(db, req, NotFound("no such meeting or agenda item"));
+  Status result = Ok{};
+  if (what == "item") {
+    meeting = req.params[0];
+    ItemInput x;
+    x.number = site::Trim(f.Get("number").value_or(""));
+    x.title = Typed(f, "title");
+    std::string docs = f.Get("documents").value_or("");
+    for (auto& c : docs) if (c == ',' || c == ';' || c == '\n' || c == '\r') c = ' ';
+    std::istringstream words(docs);
+    for (std::string w; words >> w;) x.documents.push_back(w);
+    auto r = CreateItem(db, user, meeting, x);
+    if (r.ok()) item = r->id; else result = r.error();
+  } else {
+    auto m = db.Read().QueryInt("SELECT meeting_id FROM agenda_items WHERE id = ?", *item);
+    if (!m) return site::ErrorResponse(db, req, NotFound("agenda item: no such agenda item"));
+    meeting = std::to_string(*m);
+    if (what == "intervention") {
+      InterventionInput x;
+      x.kind = f.Get("kind").value_or("intervention");
+      x.capacity = f.Get("capacity").value_or("");
+      x.bureau = f.Get("bureau").value_or("");
+      x.member_state = site::Trim(f.Get("member_state").value_or(""));
+      x.speaker = Typed(f, "speaker");
+      x.anonymous = x.speaker.is_null();
+      x.summary = Typed(f, "summary");
+      if (auto r = AddIntervention(db, user, *item, x); !r.ok()) result = r.error();
+    } else {
+      DecisionInput x;
+      x.kind = f.Get("kind").value_or("");
+      x.forwarded_to = f.Get("forwarded_to").value_or("");
+      x.report_back = Typed(f, "report_back");
+      x.wording = Typed(f, "wording");
+      if (auto r = AddDecision(db, user, *item, x); !r.ok()) result = r.error();
+    }
+  }
+  if (!result.ok())
+    return AgendaPage(db, req, meeting, result.error().message,
+                      http::StatusFor(result.error().code));
+  storage::Stmt s(db.Read(), "SELECT number FROM agenda_items WHERE id = ?");
+  s.BindAll(*item);
+  std::string anchor = s.Step() ? "#item-" + s.Text(0) : "";
+  return http::Redirect(fmt::format("{}/meetings/{}/agenda{}", site::Prefix(req), meeting, anchor));
+}
+
 }  // namespace
 
 void RegisterPages(http::Router& router, storage::Database& db) {
@@ -300,6 +398,12 @@ void RegisterPages(http::Router& router, storage::Database& db) {
   router.Add("POST", "/agenda-items/{id}/speakers",
              [&db](Request& req) { return SpeakerForm(db, req, true); });
   router.Add("POST", "/speakers/{id}", [&db](Request& req) { return SpeakerForm(db, req, false); });
+  router.Add("POST", "/meetings/{id}/agenda",
+             [&db](Request& req) { return RecordForm(db, req, "item"); });
+  router.Add("POST", "/agenda-items/{id}/interventions",
+             [&db](Request& req) { return RecordForm(db, req, "intervention"); });
+  router.Add("POST", "/agenda-items/{id}/decisions",
+             [&db](Request& req) { return RecordForm(db, req, "decision"); });
 }
 
 }  // namespace plenary::proceedings

@@ -53,10 +53,11 @@ test('the secretariat runs the list of speakers with JavaScript off', async () =
   await page.goto(`${server.url}/en/meetings/${council.id}/agenda`);
   const item = page.locator('#item-3');
   for (const [name, code] of [['Councillor of Ghana', 'GH'], ['Councillor of Tunisia', 'TN']]) {
-    await item.getByLabel('Speaker').fill(name);
-    await item.getByLabel('Capacity').selectOption('councillor');
-    await item.getByLabel(/Member State/).fill(code);
-    await item.getByRole('button', { name: 'Add to the list' }).click();
+    const add = page.locator('#item-3 form.speaker-add');
+    await add.getByLabel('Speaker').fill(name);
+    await add.getByLabel('Capacity').selectOption('councillor');
+    await add.getByLabel(/Member State/).fill(code);
+    await add.getByRole('button', { name: 'Add to the list' }).click();
   }
   const speakers = page.locator('#item-3 ol.speakers > li');
   assert.deepEqual((await speakers.allInnerTexts()).map((t) => t.split(' (')[0]),

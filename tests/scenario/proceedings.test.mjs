@@ -298,3 +298,47 @@ test('the record\'s items are found by search in Chinese and English', async () 
   }
   assert.fail('the record was not indexed');
 });
+
+test('the secretariat records an item, a paragraph and a decision with the agenda page\'s forms', async () => {
+  const res0 = await staff.json('/api/v1/meetings', { body: 'council', kind: 'plenary', session: 'C24', number: 1,
+    starts_on: '2024-06-04', mode: 'physical' });
+  const meeting = await res0.json();
+  const page = await (await staff.fetch(`/zh/meetings/${meeting.id}/agenda`)).text();
+  const csrf = /name="csrf" value="([^"]+)"/.exec(page)[1];
+  const form = (client, path, fields) => client.fetch(path, { method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+
+  // Refused without a session, with a forged token, and for bad input (the page says why).
+  let res = await form(anon, `/zh/meetings/${meeting.id}/agenda`, { csrf, number: '1', title: 'x' });
+  assert.equal(res.status, 303);
+  assert.match(res.headers.get('location'), /\/login/);
+  assert.equal((await form(staff, `/zh/meetings/${meeting.id}/agenda`, { csrf: 'forged', number: '1', title: 'x' })).status, 403);
+  res = await form(staff, `/en/meetings/${meeting.id}/agenda`, { csrf, number: '1', title: 'x', documents: 'C22/33 C99/1' });
+  assert.equal(res.status, 400);
+  assert.match(await res.text(), /documents: no such document C99\/1/);
+  assert.equal((await (await anon.fetch(`/api/v1/meetings/${meeting.id}/agenda`)).json()).items.length, 0);
+
+  res = await form(staff, `/zh/meetings/${meeting.id}/agenda`, { csrf, number: '1', title: '国际电联互联网活动',
+    documents: 'C22/33, C22/51', text_lang: 'zh' });
+  assert.equal(res.status, 303);
+  assert.match(res.headers.get('location'), new RegExp(`/zh/meetings/${meeting.id}/agenda#item-1$`));
+  const [item] = (await (await anon.fetch(`/api/v1/meetings/${meeting.id}/agenda?lang=zh`)).json()).items;
+  assert.deepEqual(item.titles, { zh: '国际电联互联网活动' });
+  assert.deepEqual(item.documents.map((d) => d.symbol), ['C22/33', 'C22/51']);
+
+  res = await form(staff, `/zh/agenda-items/${item.id}/interventions`, { csrf, kind: 'intervention', capacity: 'councillor',
+    member_state: 'GH', speaker: '', summary: '一位理事对报告表示欢迎。', text_lang: 'zh' });
+  assert.equal(res.status, 303);
+  res = await form(staff, `/zh/agenda-items/${item.id}/interventions`, { csrf, capacity: 'bureau', summary: 'x' });
+  assert.equal(res.status, 400, 'a bureau needs its name');
+  res = await form(staff, `/zh/agenda-items/${item.id}/decisions`, { csrf, kind: 'took_note', forwarded_to: '', wording: '' });
+  assert.equal(res.status, 303);
+  const record = await (await anon.fetch(`/api/v1/meetings/${meeting.id}/record?lang=zh`)).json();
+  assert.deepEqual(record.items[0].paragraphs.map((p) => [p.number, p.text]), [
+    ['1.1', '一位理事对报告表示欢迎。'],
+    ['1.2', '理事会将C22/33和C22/51号文件中的报告记录在案。'],
+  ]);
+  const agenda = await (await anon.fetch(`/api/v1/agenda-items/${item.id}`)).json();
+  assert.equal(agenda.interventions[0].anonymous, true);
+  assert.equal(agenda.interventions[0].member_state, 'GH');
+});

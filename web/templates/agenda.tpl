@@ -6,6 +6,13 @@
 {{#WARNINGS}}<section class="warnings" aria-labelledby="warnings-h"><h2 id="warnings-h">{{t_proc_warnings}}</h2>
 <ul>{{#W}}<li>{{TEXT}}</li>{{/W}}</ul></section>{{/WARNINGS}}
 {{#NO_ITEMS}}<p>{{t_proc_no_items}}</p>{{/NO_ITEMS}}
+{{#ADD_ITEM}}<details class="staff-form"><summary>{{t_proc_add_item}}</summary>
+<form method="post" action="{{P}}/meetings/{{MID}}/agenda"><input type="hidden" name="csrf" value="{{CSRF}}">
+<label>{{t_proc_item_number}} <input type="text" name="number" required maxlength="10" size="5"></label>
+<label>{{t_proc_item_title}} <input type="text" name="title" required maxlength="1000" size="60"></label>
+<label>{{t_proc_item_documents}} <input type="text" name="documents" maxlength="1000" size="30"></label>
+<label>{{t_proc_text_lang}} <select name="text_lang">{{#LANGS}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/LANGS}}</select></label>
+<button type="submit">{{t_proc_save}}</button></form></details>{{/ADD_ITEM}}
 {{#ITEMS}}<section class="agenda-item" id="item-{{NUMBER}}" aria-labelledby="item-h-{{NUMBER}}">
 <h2 id="item-h-{{NUMBER}}"><span class="snum">{{NUMBER}}</span><span{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="auto">{{TITLE}}</span></h2>
 {{#TITLE_FALLBACK}}<p class="note">{{TITLE_NOTE}}</p>{{/TITLE_FALLBACK}}
@@ -28,4 +35,22 @@
 {{#CANDIDATURES}}<tr><td>{{POST}}</td><td dir="auto">{{CANDIDATE}}</td><td>{{COUNTRY}}</td><td><bdi>{{ELECTION}}</bdi></td></tr>{{/CANDIDATURES}}</tbody></table>{{/HAS_CANDIDATURES}}
 {{#HAS_ACTIONS}}<h3>{{t_proc_actions}}</h3>
 <ul>{{#ACTIONS}}<li><a href="{{P}}/actions/{{AID}}">{{NUMBER}}</a> <span{{#TEXT_FALLBACK}} lang="{{TEXT_LANG}}"{{/TEXT_FALLBACK}}>{{TEXT}}</span> <span class="meta">({{OWNER}}) — <span class="status-{{STATUS}}">{{STATUS_LABEL}}</span></span></li>{{/ACTIONS}}</ul>{{/HAS_ACTIONS}}
+{{#RECORD_FORMS}}<details class="staff-form"><summary>{{t_proc_add_paragraph}}</summary>
+<form method="post" action="{{P}}/agenda-items/{{IID}}/interventions"><input type="hidden" name="csrf" value="{{CSRF}}">
+<label>{{t_proc_kind}} <select name="kind"><option value="intervention">{{t_proc_kind_intervention}}</option><option value="statement">{{t_proc_kind_statement}}</option></select></label>
+<label>{{t_proc_capacity}} <select name="capacity">{{#CAPS}}<option value="{{K}}">{{L}}</option>{{/CAPS}}</select></label>
+<label>{{t_proc_bureau}} <select name="bureau"><option value="">—</option>{{#BUREAUX}}<option value="{{K}}">{{K}}</option>{{/BUREAUX}}</select></label>
+<label>{{t_proc_member_state_code}} <input type="text" name="member_state" maxlength="2" size="3" pattern="[A-Za-z]{2}"></label>
+<label>{{t_proc_named_speaker}} <input type="text" name="speaker" maxlength="300"></label>
+<label class="wide">{{t_proc_summary}} <textarea name="summary" rows="4" cols="60" required></textarea></label>
+<label>{{t_proc_text_lang}} <select name="text_lang">{{#LANGS}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/LANGS}}</select></label>
+<button type="submit">{{t_proc_save}}</button></form></details>
+<details class="staff-form"><summary>{{t_proc_add_decision}}</summary>
+<form method="post" action="{{P}}/agenda-items/{{IID}}/decisions"><input type="hidden" name="csrf" value="{{CSRF}}">
+<label>{{t_proc_kind}} <select name="kind">{{#KINDS}}<option value="{{K}}">{{L}}</option>{{/KINDS}}</select></label>
+<label>{{t_proc_forwarded_to}} <select name="forwarded_to"><option value="">—</option>{{#RECIPIENTS}}<option value="{{K}}">{{L}}</option>{{/RECIPIENTS}}</select></label>
+<label>{{t_proc_report_back}} <input type="text" name="report_back" maxlength="500"></label>
+<label class="wide">{{t_proc_wording}} <textarea name="wording" rows="3" cols="60"></textarea></label>
+<label>{{t_proc_text_lang}} <select name="text_lang">{{#LANGS}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/LANGS}}</select></label>
+<button type="submit">{{t_proc_save}}</button></form></details>{{/RECORD_FORMS}}
 </section>{{/ITEMS}}
