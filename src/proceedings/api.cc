@@ -54,10 +54,12 @@ Error NoSuch(const char* what, const std::string& id) {
   return NotFound(fmt::format("{} {}: no such {}", what, id, what));
 }
 
-// The staff guard for writes, or the speakers guard (staff or chair).
-site::Guard Speakers(storage::Database& db, const Request& req) {
+// The speakers guard: staff or chair; with `delegates`, also a Member State's delegate (who
+// requests the floor for themselves).
+site::Guard Speakers(storage::Database& db, const Request& req, bool delegates = false) {
   auto g = site::RequireSignedIn(db, req, true);
-  if (!g.refusal && !MayRunSpeakers(g.session)) {
+  if (!g.refusal && !MayRunSpeakers(g.session) &&
+      !(delegates && g.session->user.role == "delegate")) {
     g.refusal = http::JsonError({Code::kPermissionDenied,
                                  "only the secretariat or the chair runs the list of speakers", {}});
     g.session.reset();
@@ -65,11 +67,13 @@ site::Guard Speakers(storage::Database& db, const Request& req) {
   return g;
 }
 
-// The prelude of a write on one object of the path ({id}): the guard (the secretariat, or with
-// `speakers` the secretariat or the chair), the id, the JSON body; then `fn`.
+// The prelude of a write on one object of the path ({id}): the guard (`who` may), the id, the
+// JSON body; then `fn`.
+enum class Who { kSecretariat, kSpeakers, kSpeakersAndDelegates };
 template <class F>
-http::Response Write(storage::Database& db, Request& req, const char* what, bool speakers, F&& fn) {
-  auto g = speakers ? Speakers(db, req) : site::RequireStaff(db, req, true);
+http::Response Write(storage::Database& db, Request& req, const char* what, Who who, F&& fn) {
+  auto g = who == Who::kSecretariat ? site::RequireStaff(db, req, true)
+                                    : Speakers(db, req, who == Who::kSpeakersAndDelegates);
   if (g.refusal) return *g.refusal;
   auto id = PathId(req);
   if (!id) return Err(NoSuch(what, req.params[0]));
@@ -215,11 +219,20 @@ void RegisterApi(http::Router& router, storage::Database& db) {
   });
 
   router.Add("POST", "/api/v1/agenda-items/{id}/speakers", [&db](Request& req) {
-    return Write(db, req, "agenda item", true, [&](auto& session, auto id, auto& o) {
+    return Write(db, req, "agenda item", Who::kSpeakersAndDelegates, [&](auto& session, auto id,
+                                                                         auto& o) {
       SpeakerInput in;
       for (auto [k, dst] : {std::pair{"name", &in.name}, {"capacity", &in.capacity},
                             {"member_state", &in.member_state}})
         if (auto s = Str(o, k, dst); !s.ok()) return Err(s.error());
+      // A delegate asks for the floor for themselves, as their Member State's councillor.
+      if (session.user.role == "delegate") {
+        std::string own = session.user.member_state.value_or("");
+        if ((!in.name.empty() && in.name != session.user.name) ||
+            (!in.member_state.empty() && in.member_state != own))
+          return Err(PermissionDenied("name: a delegate asks for the floor for themselves only"));
+        in = {session.user.name, "councillor", own};
+      }
       auto s = AddSpeaker(db, session.user.id, id, in);
       if (!s.ok()) return Err(s.error());
       return http::Json(json::object{{"id", s->id}, {"position", s->position},
@@ -229,7 +242,7 @@ void RegisterApi(http::Router& router, storage::Database& db) {
   });
 
   router.Add("PUT", "/api/v1/agenda-items/{id}/speakers", [&db](Request& req) {
-    return Write(db, req, "agenda item", true, [&](auto& session, auto id, auto& o) {
+    return Write(db, req, "agenda item", Who::kSpeakers, [&](auto& session, auto id, auto& o) {
       std::vector<std::int64_t> order;
       auto* v = o.if_contains("order");
       if (!v || !v->is_array())
@@ -246,7 +259,7 @@ void RegisterApi(http::Router& router, storage::Database& db) {
   });
 
   router.Add("POST", "/api/v1/speakers/{id}/status", [&db](Request& req) {
-    return Write(db, req, "speaker", true, [&](auto& session, auto id, auto& o) {
+    return Write(db, req, "speaker", Who::kSpeakers, [&](auto& session, auto id, auto& o) {
       std::string status;
       if (auto s = Str(o, "status", &status); !s.ok()) return Err(s.error());
       auto item = SetSpeakerStatus(db, session.user.id, id, status);
@@ -256,7 +269,7 @@ void RegisterApi(http::Router& router, storage::Database& db) {
   });
 
   router.Add("POST", "/api/v1/agenda-items/{id}/interventions", [&db](Request& req) {
-    return Write(db, req, "agenda item", false, [&](auto& session, auto id, auto& o) {
+    return Write(db, req, "agenda item", Who::kSecretariat, [&](auto& session, auto id, auto& o) {
       InterventionInput in;
       for (auto [k, dst] : {std::pair{"kind", &in.kind}, {"capacity", &in.capacity},
                             {"member_state", &in.member_state}, {"bureau", &in.bureau}})
@@ -275,7 +288,7 @@ void RegisterApi(http::Router& router, storage::Database& db) {
   });
 
   router.Add("POST", "/api/v1/agenda-items/{id}/decisions", [&db](Request& req) {
-    return Write(db, req, "agenda item", false, [&](auto& session, auto id, auto& o) {
+    return Write(db, req, "agenda item", Who::kSecretariat, [&](auto& session, auto id, auto& o) {
       DecisionInput in;
       for (auto [k, dst] : {std::pair{"kind", &in.kind}, {"forwarded_to", &in.forwarded_to}})
         if (auto s = Str(o, k, dst); !s.ok()) return Err(s.error());
@@ -289,7 +302,7 @@ void RegisterApi(http::Router& router, storage::Database& db) {
   });
 
   router.Add("POST", "/api/v1/agenda-items/{id}/candidatures", [&db](Request& req) {
-    return Write(db, req, "agenda item", false, [&](auto& session, auto id, auto& o) {
+    return Write(db, req, "agenda item", Who::kSecretariat, [&](auto& session, auto id, auto& o) {
       CandidatureInput in;
       for (auto [k, dst] : {std::pair{"post", &in.post}, {"election", &in.election},
                             {"candidate", &in.candidate}, {"member_state", &in.member_state}})
@@ -340,7 +353,7 @@ void RegisterApi(http::Router& router, storage::Database& db) {
   });
 
   router.Add("POST", "/api/v1/actions/{id}/events", [&db](Request& req) {
-    return Write(db, req, "action", false, [&](auto& session, auto id, auto& o) {
+    return Write(db, req, "action", Who::kSecretariat, [&](auto& session, auto id, auto& o) {
       ActionEventInput in;
       std::string meeting, document;
       for (auto [k, dst] : {std::pair{"status", &in.status}, {"meeting", &meeting},

@@ -1,0 +1,114 @@
+// The permission matrix of docs/SECURITY.md, row by row: each row has a probe (a request that
+// performs the action), run as each role; the answer must be what the matrix says. A row
+// without a probe fails the test, so the matrix and the tests cannot drift apart.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startServer, Client } from '../lib/server.mjs';
+
+const PASSWORD = 'a long enough password for tests';
+const ROLES = ['anonymous', 'public', 'delegate', 'chair', 'secretariat', 'admin'];
+let server, admin, clients, rid, n = 0;
+
+before(async () => {
+  // Every probe signs in from the same address: the sign-in limit is not what is tested here.
+  server = await startServer({ args: ['--logins-per-ip-per-minute', '1000', '--logins-per-account-per-minute', '1000'] });
+  admin = await new Client(server.url).login();
+  clients = { anonymous: new Client(server.url), admin };
+  for (const role of ['public', 'delegate', 'chair', 'secretariat']) {
+    const email = `${role}@permissions.example.int`;
+    const res = await admin.json('/api/v1/users', { email, name: `A ${role}`, role, password: PASSWORD,
+      ...(role === 'delegate' ? { member_state: 'GH' } : {}) });
+    assert.equal(res.status, 201, await res.text());
+    clients[role] = await new Client(server.url).login({ email, password: PASSWORD });
+  }
+  // A document only the secretariat may see, and a response to moderate.
+  assert.equal((await admin.json('/api/v1/documents', { symbol: 'C22/DT/9', title: 'Secretariat note',
+    date: '2022-03-01', source_kind: 'secretariat', access: 'secretariat' })).status, 201);
+  const mod = await (await admin.fetch('/api/v1/consultations/environment/moderation?per_page=5')).json();
+  rid = mod.items[0].id;
+});
+after(async () => { await server?.stop(); });
+
+const unique = () => `${Date.now().toString(36)}${++n}`;
+const respondent = () => ({ name: 'Ama Owusu', organization: 'Kumasi ICT Hub', job_title: 'Engineer', country: 'GH',
+  stakeholder_type: 'civil_society', email: `ama.${unique()}@example.net`, language: 'en',
+  answers: { 1: 'Open standards matter.' } });
+const patch = (c, path, body) => c.fetch(path, { method: 'PATCH', headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body) });
+
+// The action's probe: a request as `c`; returns the response. Keyed by the row's first words.
+const PROBES = {
+  'read public pages': (c) => c.fetch('/en/consultations/environment'),
+  'read documents restricted to Member States': (c) => c.fetch('/api/v1/documents/C22%2FDT%2F5'),
+  'read documents restricted to the secretariat': (c) => c.fetch('/api/v1/documents/C22%2FDT%2F9'),
+  'answer an open consultation': (c) => c.json('/api/v1/consultations/ai-public-policy/responses', respondent()),
+  'sign up': (c) => c.json('/api/v1/signup', { email: `new.${unique()}@example.net`, name: 'New', password: PASSWORD }),
+  // From a new client: signing in again would replace the probing client's session.
+  'sign in': (c, role) => new Client(server.url).json('/api/v1/login', { email: `${role === 'admin' ? 'secretariat@example.int' : `${role}@permissions.example.int`}`,
+    password: role === 'admin' ? 'correct horse battery staple' : PASSWORD }),
+  'read responses before publication': (c) => c.fetch('/api/v1/consultations/ai-public-policy/moderation'),
+  'create bodies, meetings': (c) => c.json('/api/v1/bodies', { key: `b-${unique()}`, acronym: 'B', name: 'B',
+    membership: 'open' }),
+  'accept, reject, redact, publish': (c) => c.json(`/api/v1/responses/${rid}/accept`, {}),
+  "erase a respondent's personal data": (c) => c.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=1'),
+  'write and publish the summary': (c) => c.fetch('/api/v1/meetings/5/registrations'),
+  'record agenda items': (c) => c.json('/api/v1/meetings/6/agenda', { number: `9${++n}`, title: 'Other business' }),
+  'run the list of speakers': (c) => c.json('/api/v1/agenda-items/1/speakers', { name: 'Councillor of Chile',
+    capacity: 'councillor', member_state: 'CL' }),
+  'request the floor for oneself': (c) => c.json('/api/v1/agenda-items/1/speakers', {}),
+  "see the record's consistency warnings": async (c) => {
+    const body = await (await c.fetch('/api/v1/meetings/6/agenda')).json();
+    return { status: body.warnings ? 200 : 'not shown' };
+  },
+  "the secretariat's pages under": (c) => c.fetch('/en/admin'),
+  'extend the stakeholder taxonomy': (c) => c.json('/api/v1/stakeholder-types', { key: `t_${unique()}`.replace(/[^a-z0-9_]/g, '_'),
+    label: { en: 'Test type' } }),
+  'read and export the audit log': (c) => c.fetch('/api/v1/audit'),
+  'create accounts of any role': (c) => c.json('/api/v1/users', { email: `u.${unique()}@example.int`, name: 'U',
+    role: 'secretariat', password: PASSWORD }),
+  'create accounts on the server': null,  // shell access: no HTTP probe
+};
+
+// What a matrix cell expects of a response: a predicate, or null to skip the cell.
+function expectation(cell) {
+  if (cell === '' || cell === '—' || cell.startsWith('shell')) return null;
+  if (cell.startsWith('yes') || cell.startsWith('once')) return (r) => r.status < 400 || r.status === 409;
+  if (cell === 'not shown') return (r) => r.status === 'not shown';
+  if (cell === 'login') return (r) => r.status === 303 && /\/login/.test(r.headers.get('location'));
+  if (cell === '401 / login' || cell === '401') return (r) => r.status === 401;
+  if (/^\d{3}$/.test(cell)) return (r) => r.status === Number(cell);
+  throw new Error(`matrix cell not understood: "${cell}"`);
+}
+
+function matrix() {
+  const text = readFileSync(resolve(import.meta.dirname, '../../docs/SECURITY.md'), 'utf8');
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('| action | anonymous |'));
+  const rows = [];
+  for (const line of lines.slice(start + 2)) {
+    if (!line.startsWith('|')) break;
+    const cells = line.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+    rows.push({ action: cells[0], cells: cells.slice(1) });
+  }
+  return rows;
+}
+
+test('every row of the permission matrix holds for every role', async () => {
+  const rows = matrix();
+  assert.ok(rows.length >= 20, `rows read: ${rows.length}`);
+  const failures = [];
+  for (const row of rows) {
+    const key = Object.keys(PROBES).find((k) => row.action.startsWith(k));
+    assert.ok(key !== undefined, `no probe for the matrix row "${row.action}"`);
+    if (!PROBES[key]) continue;
+    for (const [i, role] of ROLES.entries()) {
+      const want = expectation(row.cells[i] ?? '');
+      if (!want) continue;
+      const res = await PROBES[key](clients[role], role);
+      if (!want(res)) failures.push(`${row.action} — ${role}: matrix says "${row.cells[i]}", got ${res.status}`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});
