@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 #include <charconv>
 #include <regex>
+#include <stdexcept>
 
 #include "accounts/tokens.h"
 #include "audit/audit.h"
@@ -244,7 +245,8 @@ Result<std::pair<std::string, Session>> Login(storage::Database& db, const std::
     // Spend the same time as a real check so that timing does not reveal accounts.
     static const std::string kDummy = [] {
       char h[crypto_pwhash_STRBYTES];
-      crypto_pwhash_str_alg(h, "x", 1, kOps, kMem, crypto_pwhash_ALG_ARGON2ID13);
+      if (crypto_pwhash_str_alg(h, "x", 1, kOps, kMem, crypto_pwhash_ALG_ARGON2ID13) != 0)
+        throw std::runtime_error("Argon2id: out of memory for the dummy hash");
       return std::string(h);
     }();
     if (crypto_pwhash_str_verify(kDummy.c_str(), password.data(), password.size()) == 0) {

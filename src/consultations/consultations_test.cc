@@ -226,8 +226,11 @@ TEST_F(ConsultationTest, StatisticsCountByTypeCountryRegionAndLanguage) {
   EXPECT_EQ(s->by_region.at("E"), 1);
   EXPECT_EQ(s->by_m49_region.at("030"), 1);
   EXPECT_EQ(s->by_language.at("zh"), 1);
-  for (const auto& [k, n] : s->by_stakeholder_type)
-    if (k == "civil_society") EXPECT_EQ(n, 2);
+  for (const auto& [k, n] : s->by_stakeholder_type) {
+    if (k == "civil_society") {
+      EXPECT_EQ(n, 2);
+    }
+  }
   EXPECT_EQ(StatisticsCsv(*s).substr(0, 38), "dimension,key,count\r\nresponses,total,3");
 }
 

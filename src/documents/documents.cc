@@ -101,7 +101,11 @@ std::optional<std::int64_t> ResolveDocument(Connection& c, const std::string& id
 
 // The view of the secretariat, who created the document and may see it whatever its access.
 const Viewer& Secretariat() {
-  static const Viewer v = accounts::Session{{0, "", "", "secretariat"}, ""};
+  static const Viewer v = [] {
+    accounts::Session s;
+    s.user.role = "secretariat";
+    return s;
+  }();
   return v;
 }
 

@@ -55,7 +55,12 @@ class DocumentTest : public ::testing::Test {
     return db_->Read().QueryInt(std::string("SELECT count(*) FROM ") + table).value_or(-1);
   }
 
-  static Viewer Staff() { return accounts::Session{{7, "sec@example.int", "Sec", "secretariat"}, "x"}; }
+  static Viewer Staff() {
+    accounts::Session s;
+    s.user = {7, "sec@example.int", "Sec", "secretariat", std::nullopt, true};
+    s.csrf = "x";
+    return s;
+  }
   static Viewer Anonymous() { return std::nullopt; }
 
   static constexpr std::int64_t kUser = 7;
