@@ -1,6 +1,8 @@
 // Login and logout handlers (pages and API).
 #include "site/login.h"
 
+#include <algorithm>
+
 #include "accounts/accounts.h"
 #include "site/site.h"
 #include "text/messages.h"
@@ -19,9 +21,13 @@ std::string SessionCookie(const std::string& token, int max_age) {
 }
 
 // Only local paths: never redirect to another site. Without one, staff go to their desk and
-// everyone else to the home page.
+// everyone else to the home page. Backslashes and control characters, which browsers drop or
+// turn into slashes ("/\t/evil", "/\\evil"), are refused outright.
 std::string SafeNext(const std::string& next, const Request& req, const std::string& role) {
-  if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\' &&
+  bool plain = std::none_of(next.begin(), next.end(), [](unsigned char c) {
+    return c < 0x20 || c == 0x7f || c == '\\';
+  });
+  if (plain && next.size() > 1 && next[0] == '/' && next[1] != '/' &&
       next.find("://") == std::string::npos)
     return Prefix(req) + next;
   return Prefix(req) + (IsStaff(role) ? "/admin" : "/");
