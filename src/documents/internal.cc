@@ -197,25 +197,11 @@ std::vector<Citing> CitingRecords(Connection& c,
       out.push_back(std::move(ci));
     }
   }
-  // The meeting of an action or agenda item, from the columns m.id … m.title of kMeetingCols.
-  constexpr const char* kMeetingCols =
-      "m.id, m.number, b.acronym, m.kind, m.mode, m.session, m.title";
-  auto meeting = [](Stmt& s, int col) {
-    meetings::Meeting m{};
-    m.id = s.Int(col);
-    m.number = static_cast<int>(s.Int(col + 1));
-    m.body_acronym = s.Text(col + 2);
-    m.kind = s.Text(col + 3);
-    m.mode = s.Text(col + 4);
-    m.session = s.Text(col + 5);
-    m.title = ParseJson(s.Text(col + 6));
-    return m;
-  };
   {
     Stmt s(c, fmt::format("SELECT a.id, a.number, a.text, {} FROM actions a "
                           "JOIN meetings m ON m.id = a.meeting_id JOIN bodies b ON b.id = m.body_id "
                           "ORDER BY m.starts_on, a.meeting_id, a.number, a.id",
-                          kMeetingCols));
+                          meetings::kLabelColumns));
     while (s.Step()) {
       json::value text = ParseJson(s.Text(2));
       json::object found = scan({&text});
@@ -225,7 +211,7 @@ std::vector<Citing> CitingRecords(Connection& c,
       ci.id = s.Int(0);
       ci.label = s.Text(1);
       ci.title = text;
-      ci.meeting = meeting(s, 3);
+      ci.meeting = meetings::LabelFromRow(s, 3);
       ci.url = fmt::format("/actions/{}", ci.id);
       ci.texts = found;
       out.push_back(std::move(ci));
@@ -241,11 +227,11 @@ std::vector<Citing> CitingRecords(Connection& c,
                           "FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id "
                           "JOIN bodies b ON b.id = m.body_id "
                           "ORDER BY m.starts_on, i.meeting_id, i.position, i.id",
-                          kMeetingCols));
+                          meetings::kLabelColumns));
     while (s.Step()) {
       json::value title = ParseJson(s.Text(2));
       std::vector<json::value> texts;
-      for (int col : {10, 11}) {
+      for (int col : {11, 12}) {
         json::value list = ParseJson(s.Text(col));
         if (list.is_array())
           for (const auto& v : list.as_array()) texts.push_back(v);
@@ -259,7 +245,7 @@ std::vector<Citing> CitingRecords(Connection& c,
       ci.id = s.Int(0);
       ci.label = s.Text(1);
       ci.title = title;
-      ci.meeting = meeting(s, 3);
+      ci.meeting = meetings::LabelFromRow(s, 3);
       ci.url = fmt::format("/meetings/{}/record#item-{}", ci.meeting.id, ci.label);
       ci.texts = found;
       out.push_back(std::move(ci));

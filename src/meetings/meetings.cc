@@ -114,6 +114,19 @@ std::string Label(const Meeting& m, const std::string& lang) {
                   {"mode", m.mode}, {"session", m.session}});
 }
 
+Meeting LabelFromRow(Stmt& s, int col) {
+  Meeting m{};
+  m.id = s.Int(col);
+  m.kind = s.Text(col + 1);
+  m.number = static_cast<int>(s.Int(col + 2));
+  m.session = s.Text(col + 3);
+  m.mode = s.Text(col + 4);
+  m.body_acronym = s.Text(col + 5);
+  m.body_key = s.Text(col + 6);
+  m.title = ParseJson(s.Text(col + 7));
+  return m;
+}
+
 std::optional<std::int64_t> BodyId(Connection& c, const std::string& id_or_key) {
   if (auto id = site::ParseId(id_or_key)) return c.QueryInt("SELECT id FROM bodies WHERE id = ?", *id);
   return c.QueryInt("SELECT id FROM bodies WHERE key = ?", id_or_key);

@@ -56,6 +56,12 @@ struct Meeting {
 // of Council (C22)", in `lang`.
 std::string Label(const Meeting& m, const std::string& lang);
 
+// The columns a meeting's label needs, for a query joining `meetings m` and `bodies b`, and the
+// Meeting (those fields only) read back from them, starting at column `col`.
+inline constexpr char kLabelColumns[] =
+    "m.id, m.kind, m.number, m.session, m.mode, b.acronym, b.key, m.title";
+Meeting LabelFromRow(storage::Stmt& s, int col);
+
 // The id of a body given its numeric id or key, and of a meeting given its id; on `c` so that
 // use cases can resolve inside their transaction.
 std::optional<std::int64_t> BodyId(storage::Connection& c, const std::string& id_or_key);

@@ -32,22 +32,6 @@ namespace {
 std::string J(const json::value& v) { return json::serialize(v); }
 bool Empty(const json::value& v) { return !v.is_object() || v.as_object().empty(); }
 
-// A meeting with the fields its label needs, from a row (id, kind, number, session, mode,
-// body acronym, body key, title).
-meetings::Meeting LabelMeeting(Stmt& s, int col) {
-  meetings::Meeting m{};
-  m.id = s.Int(col);
-  m.kind = s.Text(col + 1);
-  m.number = static_cast<int>(s.Int(col + 2));
-  m.session = s.Text(col + 3);
-  m.mode = s.Text(col + 4);
-  m.body_acronym = s.Text(col + 5);
-  m.body_key = s.Text(col + 6);
-  m.title = ParseJson(s.Text(col + 7));
-  return m;
-}
-constexpr char kLabelCols[] = "m.id, m.kind, m.number, m.session, m.mode, b.acronym, b.key, m.title";
-
 std::optional<DocumentRef> DocRef(Connection& c, std::optional<std::int64_t> id,
                                   const documents::Viewer& viewer) {
   if (!id) return std::nullopt;
@@ -58,7 +42,8 @@ std::optional<DocumentRef> DocRef(Connection& c, std::optional<std::int64_t> id,
 }
 
 void LoadEvents(Connection& c, ActionView& a, const documents::Viewer& viewer) {
-  Stmt e(c, std::string("SELECT e.id, e.at, e.status, e.document_id, e.note, ") + kLabelCols +
+  Stmt e(c, std::string("SELECT e.id, e.at, e.status, e.document_id, e.note, ") +
+                meetings::kLabelColumns +
                 " FROM action_events e LEFT JOIN meetings m ON m.id = e.meeting_id "
                 "LEFT JOIN bodies b ON b.id = m.body_id WHERE e.action_id = ? ORDER BY e.id");
   e.BindAll(a.id);
@@ -69,16 +54,17 @@ void LoadEvents(Connection& c, ActionView& a, const documents::Viewer& viewer) {
     ev.status = e.Text(2);
     ev.document = DocRef(c, e.OptInt(3), viewer);
     ev.note = ParseJson(e.Text(4));
-    if (!e.IsNull(5)) ev.meeting = LabelMeeting(e, 5);
+    if (!e.IsNull(5)) ev.meeting = meetings::LabelFromRow(e, 5);
     a.events.push_back(std::move(ev));
   }
 }
 
-constexpr char kActionSelect[] =
-    "SELECT a.id, a.number, a.kind, a.status, a.owner, a.text, a.due, a.decision_id, "
-    "a.agenda_item_id, coalesce(k.key, ''), m.id, m.kind, m.number, m.session, m.mode, "
-    "b.acronym, b.key, m.title FROM actions a JOIN meetings m ON m.id = a.meeting_id "
-    "JOIN bodies b ON b.id = m.body_id LEFT JOIN consultations k ON k.id = a.consultation_id ";
+const std::string kActionSelect =
+    std::string("SELECT a.id, a.number, a.kind, a.status, a.owner, a.text, a.due, a.decision_id, "
+                "a.agenda_item_id, coalesce(k.key, ''), ") +
+    meetings::kLabelColumns +
+    " FROM actions a JOIN meetings m ON m.id = a.meeting_id JOIN bodies b ON b.id = m.body_id "
+    "LEFT JOIN consultations k ON k.id = a.consultation_id ";
 
 ActionView RowToAction(Connection& c, Stmt& s, const documents::Viewer& viewer) {
   ActionView a;
@@ -92,7 +78,7 @@ ActionView RowToAction(Connection& c, Stmt& s, const documents::Viewer& viewer) 
   a.decision_id = s.OptInt(7);
   a.agenda_item_id = s.OptInt(8);
   a.consultation_key = s.Text(9);
-  a.meeting = LabelMeeting(s, 10);
+  a.meeting = meetings::LabelFromRow(s, 10);
   LoadEvents(c, a, viewer);
   return a;
 }

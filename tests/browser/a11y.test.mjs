@@ -9,9 +9,9 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startServer } from '../lib/server.mjs';
+import { launchChromium } from '../lib/browser.mjs';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
 const LANGS = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
@@ -37,11 +37,7 @@ describe('accessibility of the main pages in the six languages', { timeout: 2400
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startServer();
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-        '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

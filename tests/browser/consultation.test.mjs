@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startServer, Client, ADMIN, isoFromNow } from '../lib/server.mjs';
+import { launchChromium } from '../lib/browser.mjs';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
 const KEY = 'ai-public-policy';
@@ -54,11 +54,7 @@ describe('consultation pages in the browser', { timeout: 60000 }, () => {
     attachment = join(tmp, 'contribution.txt');
     writeFileSync(attachment, `Contribution of ${submitted.name}\n\nWe support open standards for AI governance.\n`);
     server = await startServer();
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-        '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

@@ -6,8 +6,8 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startServer } from '../lib/server.mjs';
+import { launchChromium } from '../lib/browser.mjs';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
 const BITS = 16;
@@ -26,11 +26,7 @@ describe('proof of work in the browser', { timeout: 120000 }, () => {
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startServer({ args: ['--pow-bits', String(BITS)] });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-        '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

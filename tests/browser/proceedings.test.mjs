@@ -4,8 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startServer, ADMIN } from '../lib/server.mjs';
+import { launchChromium } from '../lib/browser.mjs';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
 let server, browser, council;
@@ -15,11 +15,7 @@ before(async () => {
   server = await startServer();
   const { items } = await (await fetch(server.url + '/api/v1/meetings')).json();
   council = items.find((m) => m.kind === 'plenary');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 after(async () => { await browser?.close(); await server?.stop(); });
 

@@ -5,8 +5,8 @@
 // every payload sets window.__xss when it runs, and no page may end with it set.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
 import { startServer, Client, ADMIN } from '../lib/server.mjs';
+import { launchChromium } from '../lib/browser.mjs';
 
 const PAYLOADS = [
   '<script>window.__xss=1</script>',
@@ -28,11 +28,7 @@ before(async () => {
   server = await startServer({ args: ['--logins-per-ip-per-minute', '1000', '--logins-per-account-per-minute', '1000'] });
   staff = await new Client(server.url).login();
   anon = new Client(server.url);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
   // The secretariat's pages are visited signed in.
   const cookies = [...staff.cookies].map(([name, value]) => ({ name, value, url: server.url }));
