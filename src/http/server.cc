@@ -163,12 +163,19 @@ struct Server::Impl {
       // Idle keep-alive wait for the first byte, then the whole request within the read limit.
       stream.expires_after(std::chrono::seconds(first ? limits.read_timeout_seconds
                                                       : limits.idle_timeout_seconds));
-      if (!first && buffer.size() == 0) {
+      if (buffer.size() == 0) {
         auto [ec, n] = co_await stream.async_read_some(buffer.prepare(4096), kUseTuple);
         if (ec) break;
         buffer.commit(n);
       }
       first = false;
+      // From its first byte a request is in flight: a graceful stop waits for it (within the
+      // grace period) instead of cutting it off; a connection that sent nothing is dropped.
+      struct InFlight {
+        std::atomic<int>& n;
+        explicit InFlight(std::atomic<int>& c) : n(c) { ++n; }
+        ~InFlight() { --n; }
+      } busy(in_flight);
       stream.expires_after(std::chrono::seconds(limits.read_timeout_seconds));
       auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, kUseTuple);
       if (ec == bhttp::error::end_of_stream || ec == asio::error::eof) break;
@@ -199,7 +206,6 @@ struct Server::Impl {
       }
       auto req = parser.release();
       bool keep_alive = req.keep_alive();
-      in_flight++;
       ++stats.requests;
       bool is_read = req.method() == bhttp::verb::get || req.method() == bhttp::verb::head;
       auto& pending = is_read ? stats.pending_reads : stats.pending_writes;
@@ -222,7 +228,6 @@ struct Server::Impl {
       res.keep_alive(!close);
       stream.expires_after(std::chrono::seconds(limits.read_timeout_seconds));
       auto [wec, wn] = co_await bhttp::async_write(stream, res, kUseTuple);
-      in_flight--;
       if (wec || close) break;
     }
     boost::system::error_code ignored;

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { connect } from 'node:net';
 import { startServer, Client, BIN } from '../lib/server.mjs';
 
 const body = { name: 'Durable', country: 'CH', stakeholder_type: 'individual', email: 'd@example.org', answers: { 1: 'Kept.' } };
@@ -22,16 +23,31 @@ test('an acknowledged response survives a crash of the server (kill -9)', async 
   }
 });
 
-test('SIGTERM lets the server finish and exit cleanly', async () => {
+test('SIGTERM lets the server finish the request it is reading, answer it, and exit cleanly', async () => {
   const s = await startServer();
-  const client = new Client(s.url);
-  const inflight = client.fetch('/en/consultations/environment/responses');
-  await new Promise((r) => setTimeout(r, 5));
+  // Half a response is on the wire when the signal comes; the rest follows after it.
+  const payload = JSON.stringify({ ...body, name: 'Sent across a SIGTERM' });
+  const { port } = new URL(s.url);
+  const socket = connect(Number(port), '127.0.0.1');
+  await new Promise((ok) => socket.once('connect', ok));
+  let answer = '';
+  socket.on('data', (d) => { answer += d; });
+  const closed = new Promise((ok) => socket.once('close', ok));
+  socket.write(`POST /api/v1/consultations/ai-public-policy/responses HTTP/1.1\r\nHost: x\r\n` +
+    `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(payload)}\r\n\r\n` +
+    payload.slice(0, 20));
+  await new Promise((r) => setTimeout(r, 300));
   s.proc.kill('SIGTERM');
-  const res = await inflight;
-  assert.equal(res.status, 200);
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(s.proc.exitCode, null, 'the server waits for the request it is reading');
+  socket.end(payload.slice(20));
+  await closed;
+  assert.match(answer, /^HTTP\/1\.1 201 /);
+  assert.match(answer, /connection: close/i);
   const { code } = await s.exited;
   assert.equal(code, 0);
+  // New connections are refused once the server stops accepting.
+  await assert.rejects(new Client(s.url).fetch('/api/v1/ping'));
   await s.stop();
 });
 
