@@ -4,6 +4,7 @@
 #include "base/time.h"
 #include "documents/web.h"
 #include "http/form.h"
+#include "site/fields.h"
 #include "text/dates.h"
 #include "text/messages.h"
 #include "text/symbols.h"
@@ -129,7 +130,25 @@ http::Response DocumentPage(storage::Database& db, const Request& req, const Doc
     o->SetValue("FILE_SIZE", T(lang, "file_size_kb", {{"kb", (f.size + 1023) / 1024}}));
     o->SetValue("FILE_NAME", DownloadName(doc.symbol, f.language, f.media_type));
   }
-  if (page.session()) {
+  if (page.session() && accounts::IsStaff(page.session()->user.role)) {
+    // The secretariat edits the text in the reader's language, the access level and the status.
+    auto* e = d.AddSectionDictionary("EDIT");
+    LanguageOptions(e, "ED_LANGUAGES", lang);
+    e->SetValue("ED_TITLE", site::Pick(doc.title, lang).fallback ? "" : site::Pick(doc.title, lang).text);
+    e->SetValue("ED_SUMMARY",
+                site::Pick(doc.summary, lang).fallback ? "" : site::Pick(doc.summary, lang).text);
+    for (const char* a : kAccessLevels) {
+      auto* o = e->AddSectionDictionary("ED_ACCESS");
+      o->SetValue("K", a);
+      o->SetValue("L", T(lang, std::string("doc_access_") + a));
+      if (doc.access == a) o->ShowSection("SEL");
+    }
+    for (const char* s : kStatuses) {
+      auto* o = e->AddSectionDictionary("ED_STATUS");
+      o->SetValue("K", s);
+      o->SetValue("L", T(lang, std::string("doc_status_") + s));
+      if (doc.status == s) o->ShowSection("SEL");
+    }
     auto* u = d.AddSectionDictionary("UPLOAD");
     std::string chosen = req.query.Get("language").value_or(lang);
     LanguageOptions(u, "UP_LANGUAGES", chosen);
@@ -351,6 +370,37 @@ void RegisterPages(http::Router& router, storage::Database& db, Limits limits) {
                                         info->language));
     });
   }
+
+  // The secretariat's edit form: one language's title and summary, access level and status.
+  router.Add("POST", "/documents/{id}/edit", [&db, limits](Request& req) {
+    auto in = site::ReadInput(req);
+    auto g = site::RequireStaff(db, req, in.ok(), in.ok() ? in->fields.Get("csrf").value_or("") : "");
+    if (g.refusal) return *g.refusal;
+    auto doc = Get(db, req.params[0], g.session);
+    if (!doc.ok()) return site::ErrorResponse(db, req, doc.error());
+    if (!in.ok()) return site::ErrorResponse(db, req, in.error());
+    const auto& f = in->fields;
+    std::string text_lang = f.Get("text_lang").value_or(req.lang);
+    if (!text::IsLanguage(text_lang))
+      return DocumentPage(db, req, *doc, limits, "text_lang: must be one of ar, zh, en, fr, ru, es",
+                          400);
+    // The other languages' texts stay as they are; an empty summary removes this language's.
+    auto merged = [&](const json::value& current, const std::string& typed) {
+      json::object o = current.is_object() ? current.as_object() : json::object{};
+      if (typed.empty()) o.erase(text_lang); else o[text_lang] = typed;
+      return json::value(o);
+    };
+    DocumentPatch patch;
+    patch.title = merged(doc->title, site::Trim(f.Get("title").value_or("")));
+    patch.summary = merged(doc->summary, site::Trim(f.Get("summary").value_or("")));
+    patch.access = f.Get("access");
+    patch.status = f.Get("status");
+    auto updated = Update(db, g.session->user.id, std::to_string(doc->id), patch);
+    if (!updated.ok())
+      return DocumentPage(db, req, *doc, limits, updated.error().message,
+                          http::StatusFor(updated.error().code));
+    return http::Redirect(fmt::format("{}/documents/{}", site::Prefix(req), doc->id));
+  });
 
   router.Add("GET", "/resolutions", [&db](Request& req) { return ResolutionsPage(db, req); });
 

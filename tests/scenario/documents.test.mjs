@@ -278,3 +278,25 @@ test('the secretariat edits a document; status only moves forward; restricting i
   const entry = audit.items.find((e) => e.action === 'document.update');
   assert.ok(entry && JSON.parse(entry.after).access === 'member_states');
 });
+
+test('the secretariat edits a document with the form on its page; other roles see no form', async () => {
+  const id = (await getJson(anon, '/api/v1/documents/' + enc('C22/60'))).id;
+  const page = await (await staff.fetch(`/fr/documents/${id}`)).text();
+  assert.match(page, /action="\/fr\/documents\/\d+\/edit"/);
+  assert.ok(!(await (await anon.fetch(`/fr/documents/${id}`)).text()).includes('/edit"'));
+  const csrf = /name="csrf" value="([^"]+)"/.exec(page)[1];
+  const form = (fields) => staff.fetch(`/fr/documents/${id}/edit`, { method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ csrf, ...fields }).toString() });
+  let res = await form({ text_lang: 'fr', title: 'Rapport sur quatre années d\'activités du GTC-SMSI&ODD', summary: '',
+    access: 'public', status: 'draft' });
+  assert.equal(res.status, 409, 'status only moves forward');
+  res = await form({ text_lang: 'fr', title: 'Rapport sur quatre années d\'activités du GTC-SMSI&ODD', summary: 'Résumé.',
+    access: 'public', status: 'issued' });
+  assert.equal(res.status, 303);
+  const d = await getJson(anon, `/api/v1/documents/${id}`);
+  assert.equal(d.titles.fr, 'Rapport sur quatre années d\'activités du GTC-SMSI&ODD');
+  assert.ok(d.titles.en && d.titles.zh, 'the other languages are kept');
+  assert.equal((await anon.fetch(`/fr/documents/${id}/edit`, { method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `csrf=${csrf}&title=x` })).status, 303);
+  assert.equal((await getJson(anon, `/api/v1/documents/${id}`)).titles.fr, d.titles.fr, 'nothing written without a session');
+});

@@ -27,6 +27,22 @@
 {{#FILES}}<li><a href="/documents/{{ID}}/files/{{FILE_LANG}}" lang="{{FILE_LANG}}" hreflang="{{FILE_LANG}}" download="{{FILE_NAME}}">{{FILE_LANG_NAME}}</a> <span class="meta">{{FILE_TYPE}}, {{FILE_SIZE}}</span></li>{{/FILES}}
 </ul>
 {{#HAS_ERROR}}<p class="error" role="alert" id="upload-error">{{ERROR}}</p>{{/HAS_ERROR}}
+{{#EDIT}}<form method="post" action="{{P}}/documents/{{ID}}/edit" class="stack">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<fieldset><legend>{{t_doc_edit}}</legend>
+<label for="ed-lang">{{t_proc_text_lang}}</label>
+<select id="ed-lang" name="text_lang">{{#ED_LANGUAGES}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/ED_LANGUAGES}}</select>
+<label for="ed-title">{{t_doc_col_title}}</label>
+<input id="ed-title" type="text" name="title" maxlength="500" value="{{ED_TITLE}}">
+<label for="ed-summary">{{t_doc_summary}}</label>
+<textarea id="ed-summary" name="summary" rows="4">{{ED_SUMMARY}}</textarea>
+<label for="ed-access">{{t_doc_access}}</label>
+<select id="ed-access" name="access">{{#ED_ACCESS}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/ED_ACCESS}}</select>
+<label for="ed-status">{{t_col_status}}</label>
+<select id="ed-status" name="status">{{#ED_STATUS}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/ED_STATUS}}</select>
+</fieldset>
+<button type="submit">{{t_proc_save}}</button>
+</form>{{/EDIT}}
 {{#UPLOAD}}<form method="post" action="{{P}}/documents/{{ID}}/files" enctype="multipart/form-data" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <fieldset><legend>{{t_doc_upload}}</legend>
