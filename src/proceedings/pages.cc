@@ -23,13 +23,20 @@ using text::T;
 
 namespace {
 
-// "Councillor, Ghana", "Secretariat (BDT)", "Minister, Greece".
+// Parts of one label, with the language's separator ("Councillor, Ghana", "理事、加纳").
+std::string Joined(const std::vector<std::string>& parts, const std::string& lang) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : T(lang, "proc_list_separator")) + p;
+  return out;
+}
+
+// "Councillor, Ghana", "Secretariat, BDT", "Minister, United States, Ms …".
 std::string Who(const Intervention& i, const std::string& lang) {
-  std::string who = T(lang, "capacity_" + i.capacity);
-  if (!i.bureau.empty()) who += " (" + i.bureau + ")";
-  if (!i.member_state.empty()) who += ", " + text::CountryName(i.member_state, lang);
-  if (!i.anonymous) who += ": " + site::Pick(i.speaker, lang).text;
-  return who;
+  std::vector<std::string> parts = {T(lang, "capacity_" + i.capacity)};
+  if (!i.bureau.empty()) parts.push_back(i.bureau);
+  if (!i.member_state.empty()) parts.push_back(text::CountryName(i.member_state, lang));
+  if (!i.anonymous) parts.push_back(site::Pick(i.speaker, lang).text);
+  return Joined(parts, lang);
 }
 
 void ActionRow(TemplateDictionary* o, const ActionView& a, const std::string& lang) {
@@ -106,9 +113,9 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
       auto* x = o->AddSectionDictionary("SPEAKERS");
       x->SetIntValue("SID", s.id);
       x->SetValue("NAME", s.name);
-      std::string cap = T(lang, "capacity_" + s.capacity);
-      if (!s.member_state.empty()) cap += ", " + text::CountryName(s.member_state, lang);
-      x->SetValue("CAPACITY", cap);
+      std::vector<std::string> cap = {T(lang, "capacity_" + s.capacity)};
+      if (!s.member_state.empty()) cap.push_back(text::CountryName(s.member_state, lang));
+      x->SetValue("CAPACITY", Joined(cap, lang));
       x->SetValue("STATUS", s.status);
       x->SetValue("STATUS_LABEL", T(lang, "speaker_status_" + s.status));
       if (s.status == "waiting") {

@@ -16,7 +16,7 @@
 {{#ITEMS}}<section class="agenda-item" id="item-{{NUMBER}}" aria-labelledby="item-h-{{NUMBER}}">
 <h2 id="item-h-{{NUMBER}}"><span class="snum">{{NUMBER}}</span><span{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="auto">{{TITLE}}</span></h2>
 {{#TITLE_FALLBACK}}<p class="note">{{TITLE_NOTE}}</p>{{/TITLE_FALLBACK}}
-{{#HAS_DOCS}}<p>{{t_proc_documents}}: {{#DOCS}}<a href="{{P}}/documents/{{DID}}"><bdi>{{SYMBOL}}</bdi></a>{{#DOCS_separator}}, {{/DOCS_separator}}{{/DOCS}}</p>{{/HAS_DOCS}}
+{{#HAS_DOCS}}<p>{{t_proc_documents}} {{#DOCS}}<a href="{{P}}/documents/{{DID}}"><bdi>{{SYMBOL}}</bdi></a>{{#DOCS_separator}}{{t_proc_list_separator}}{{/DOCS_separator}}{{/DOCS}}</p>{{/HAS_DOCS}}
 <h3>{{t_proc_speakers}}</h3>
 {{#NO_SPEAKERS}}<p class="meta">{{t_proc_no_speakers}}</p>{{/NO_SPEAKERS}}
 <ol class="speakers">{{#SPEAKERS}}<li class="speaker-{{STATUS}}"><span dir="auto">{{NAME}}</span> <span class="meta">({{CAPACITY}}) — {{STATUS_LABEL}}</span>
