@@ -5,7 +5,6 @@
 #include "proceedings/web.h"
 #include "site/fields.h"
 #include "site/site.h"
-#include "text/messages.h"
 
 namespace plenary::proceedings {
 

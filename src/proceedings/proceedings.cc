@@ -14,7 +14,6 @@
 #include "site/fields.h"
 #include "text/citations.h"
 #include "text/countries.h"
-#include "text/messages.h"
 #include "text/symbols.h"
 
 namespace plenary::proceedings {

@@ -3,8 +3,6 @@
 // written directly, as the rest of the demo is).
 #include <map>
 
-#include <fmt/format.h>
-
 #include "base/assets.h"
 #include "base/time.h"
 #include "documents/documents.h"
