@@ -86,6 +86,46 @@ std::string BackPath(const http::Form& f, const std::string& fallback) {
   return fallback;
 }
 
+// The administrator's guard for pages: signed in (else the sign-in page), staff, then admin.
+site::Guard RequireAdminPage(storage::Database& db, const Request& req, const std::string& csrf) {
+  auto g = site::RequireStaff(db, req, req.method != "GET", csrf);
+  if (!g.refusal && g.session->user.role != "admin") {
+    g.refusal = site::ErrorResponse(
+        db, req, PermissionDenied("role: only an administrator may manage accounts"));
+    g.session.reset();
+  }
+  return g;
+}
+
+http::Response UsersPage(storage::Database& db, const Request& req, const std::string& error,
+                         int status) {
+  auto g = RequireAdminPage(db, req, "");
+  if (g.refusal && req.method == "GET") return *g.refusal;
+  const std::string& lang = req.lang;
+  site::Page page(db, req, "admin_users.tpl", T(lang, "users_title"));
+  auto& d = page.body();
+  if (!error.empty()) d.SetValueAndShowSection("MESSAGE", error, "ERROR");
+  auto roles = [&](TemplateDictionary* o, const std::string& chosen) {
+    for (const char* r : {"public", "delegate", "chair", "secretariat", "admin"}) {
+      auto* x = o->AddSectionDictionary("ROLES");
+      x->SetValue("K", r);
+      x->SetValue("L", T(lang, std::string("role_") + r));
+      if (chosen == r) x->ShowSection("SEL");
+    }
+  };
+  roles(&d, "delegate");
+  for (const auto& u : accounts::ListUsers(db)) {
+    auto* o = d.AddSectionDictionary("USERS");
+    o->SetIntValue("UID", u.id);
+    o->SetValue("EMAIL", u.email);
+    o->SetValue("NAME", u.name);
+    o->SetValue("MS", u.member_state.value_or(""));
+    o->SetValue("VERIFIED", T(lang, u.email_verified ? "users_verified_yes" : "users_verified_no"));
+    roles(o, u.role);
+  }
+  return page.Render(status);
+}
+
 }  // namespace
 
 void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker& tracker) {
@@ -191,6 +231,7 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
     auto& d = page.body();
     ShowFlash(req, d);
     d.SetValue("SEARCH_LAG", T(lang, "search_lag", {{"n", search::Lag(db)}}));
+    if (g.session->user.role == "admin") d.ShowSection("ADMIN");
     for (const auto& c : List(db)) {
       auto* o = d.AddSectionDictionary("ITEMS");
       o->SetIntValue("ID", c.id);
@@ -209,6 +250,37 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
     }
     AddMeetings(db, d, lang);
     return page.Render();
+  });
+
+  // --- Administrators: accounts and roles (the same use cases as /api/v1/users) -------------
+  router.Add("GET", "/admin/users", [&db](Request& req) { return UsersPage(db, req, "", 200); });
+  router.Add("POST", "/admin/users", [&db](Request& req) {
+    auto in = site::ReadInput(req);
+    auto g = RequireAdminPage(db, req, in.ok() ? in->fields.Get("csrf").value_or("") : "");
+    if (g.refusal) return *g.refusal;
+    if (!in.ok()) return UsersPage(db, req, in.error().message, http::StatusFor(in.error().code));
+    const auto& f = in->fields;
+    std::string ms = site::Trim(f.Get("member_state").value_or(""));
+    auto u = accounts::AddUser(db, site::Trim(f.Get("email").value_or("")),
+                               site::Trim(f.Get("name").value_or("")), f.Get("role").value_or(""),
+                               f.Get("password").value_or(""),
+                               ms.empty() ? std::nullopt : std::optional<std::string>(ms),
+                               g.session->user.id);
+    if (!u.ok()) return UsersPage(db, req, u.error().message, http::StatusFor(u.error().code));
+    return http::Redirect(site::Prefix(req) + "/admin/users");
+  });
+  router.Add("POST", "/admin/users/{id}/role", [&db](Request& req) {
+    auto in = site::ReadInput(req);
+    auto g = RequireAdminPage(db, req, in.ok() ? in->fields.Get("csrf").value_or("") : "");
+    if (g.refusal) return *g.refusal;
+    if (!in.ok()) return UsersPage(db, req, in.error().message, http::StatusFor(in.error().code));
+    auto id = site::ParseId(req.params[0]);
+    if (!id) return site::ErrorResponse(db, req, NotFound("user: no such user"));
+    std::string ms = site::Trim(in->fields.Get("member_state").value_or(""));
+    auto u = accounts::SetRole(db, g.session->user.id, *id, in->fields.Get("role").value_or(""),
+                               ms.empty() ? std::nullopt : std::optional<std::string>(ms));
+    if (!u.ok()) return UsersPage(db, req, u.error().message, http::StatusFor(u.error().code));
+    return http::Redirect(site::Prefix(req) + "/admin/users");
   });
 
   router.Add("POST", "/admin/consultations", [&db](Request& req) {

@@ -39,7 +39,7 @@ test('public pages are valid HTML in English, Chinese and Arabic', async () => {
 test('secretariat pages are valid HTML', async () => {
   for (const p of ['/en/admin', '/en/admin/consultations/environment', '/en/admin/consultations/ai-public-policy',
     '/en/admin/consultations/environment/campaigns', '/ar/admin/consultations/environment/campaigns',
-    '/en/admin/citations', '/en/meetings/6/agenda', '/ar/meetings/6/agenda', '/en/documents/C22/33']) await check(staff, p);
+    '/en/admin/citations', '/en/meetings/6/agenda', '/ar/meetings/6/agenda', '/en/documents/C22/33', '/en/admin/users', '/ar/admin/users']) await check(staff, p);
 });
 
 test('the consultation page stays small (at most 50 KB with its stylesheet)', async () => {

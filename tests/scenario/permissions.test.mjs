@@ -68,6 +68,7 @@ const PROBES = {
   'read and export the audit log': (c) => c.fetch('/api/v1/audit'),
   'create accounts of any role': (c) => c.json('/api/v1/users', { email: `u.${unique()}@example.int`, name: 'U',
     role: 'secretariat', password: PASSWORD }),
+  'the accounts page': (c) => c.fetch('/en/admin/users'),
   'create accounts on the server': null,  // shell access: no HTTP probe
 };
 
@@ -111,4 +112,38 @@ test('every row of the permission matrix holds for every role', async () => {
     }
   }
   assert.deepEqual(failures, []);
+});
+
+test('an administrator manages accounts with the forms of /admin/users', async () => {
+  const page = await (await admin.fetch('/en/admin/users')).text();
+  assert.match(page, /delegate@permissions\.example\.int/);
+  const csrf = /name="csrf" value="([^"]+)"/.exec(page)[1];
+  const form = (path, fields) => admin.fetch(path, { method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ csrf, ...fields }).toString() });
+  // A delegate needs a Member State: refused with the reason, nothing created.
+  let res = await form('/en/admin/users', { name: 'Kofi', email: 'kofi@example.int', role: 'delegate', member_state: '',
+    password: PASSWORD });
+  assert.equal(res.status, 400);
+  assert.match(await res.text(), /member_state/);
+  res = await form('/en/admin/users', { name: 'Kofi', email: 'kofi@example.int', role: 'delegate', member_state: 'GH',
+    password: PASSWORD });
+  assert.equal(res.status, 303);
+  const users = (await (await admin.fetch('/api/v1/users')).json()).items;
+  const kofi = users.find((u) => u.email === 'kofi@example.int');
+  assert.equal(kofi.role, 'delegate');
+  assert.equal(kofi.member_state, 'GH');
+  res = await form(`/en/admin/users/${kofi.id}/role`, { role: 'chair', member_state: '' });
+  assert.equal(res.status, 303);
+  const after = (await (await admin.fetch('/api/v1/users')).json()).items.find((u) => u.id === kofi.id);
+  assert.equal(after.role, 'chair');
+  // Forged token, and the secretariat: refused, nothing changed.
+  assert.equal((await admin.fetch(`/en/admin/users/${kofi.id}/role`, { method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'csrf=forged&role=admin' })).status, 403);
+  const sec = clients.secretariat;
+  const secPage = await (await sec.fetch('/en/admin')).text();
+  const secCsrf = /name="csrf" value="([^"]+)"/.exec(secPage)[1];
+  assert.equal((await sec.fetch(`/en/admin/users/${kofi.id}/role`, { method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `csrf=${secCsrf}&role=admin` })).status, 403);
+  assert.ok(!secPage.includes('/admin/users"'), 'the secretariat has no link to the accounts page');
+  assert.equal((await (await admin.fetch('/api/v1/users')).json()).items.find((u) => u.id === kofi.id).role, 'chair');
 });

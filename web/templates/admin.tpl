@@ -2,7 +2,7 @@
 <h1>{{t_admin_title}}</h1>
 {{#HAS_MESSAGE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/HAS_MESSAGE}}
 {{#HAS_ERROR}}<p class="error" role="alert">{{ERROR}}</p>{{/HAS_ERROR}}
-<p class="meta">{{SEARCH_LAG}} · <a href="{{P}}/admin/citations">{{t_citations_unresolved}}</a></p>
+<p class="meta">{{SEARCH_LAG}} · <a href="{{P}}/admin/citations">{{t_citations_unresolved}}</a>{{#ADMIN}} · <a href="{{P}}/admin/users">{{t_users_title}}</a>{{/ADMIN}}</p>
 <h2>{{t_nav_consultations}}</h2>
 <table>
 <thead><tr><th scope="col">{{t_col_consultation}}</th><th scope="col">{{t_col_status}}</th><th scope="col" class="num">{{t_col_to_moderate}}</th><th scope="col" class="num">{{t_col_responses}}</th></tr></thead>
