@@ -4,35 +4,20 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
-#include "base/random.h"
-#include "demo/demo.h"
+#include "demo/demo_fixture.h"
 #include "proceedings/record.h"
 
 namespace plenary::proceedings {
 namespace {
 
 namespace json = boost::json;
-constexpr std::int64_t kUser = 7;
+constexpr std::int64_t kUser = demo::kDemoSecretariat;
 
-class ProceedingsTest : public ::testing::Test {
+class ProceedingsTest : public demo::DemoDatabaseTest {
  protected:
   void SetUp() override {
-    InitCrypto();
-    path_ = std::filesystem::temp_directory_path() / ("plenary-proc-" + RandomToken(8) + ".db");
-    db_ = std::make_unique<storage::Database>(path_.string());
-    ASSERT_TRUE(demo::Load(*db_).ok());
-    (void)db_->Write<Ok>([](storage::Connection& c) -> Result<Ok> {
-      c.Exec("INSERT INTO users(id, email, name, role, password_hash, created_at) "
-             "VALUES(7, 'sec@example.int', 'Secretariat', 'secretariat', 'x', 0)");
-      return Ok{};
-    });
+    DemoDatabaseTest::SetUp();
     council_ = std::to_string(*db_->Read().QueryInt("SELECT id FROM meetings WHERE kind = 'plenary'"));
-  }
-  void TearDown() override {
-    db_.reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
   }
   std::int64_t Count(const char* table) {
     return *db_->Read().QueryInt(std::string("SELECT count(*) FROM ") + table);
@@ -47,8 +32,6 @@ class ProceedingsTest : public ::testing::Test {
     return *it;
   }
 
-  std::filesystem::path path_;
-  std::unique_ptr<storage::Database> db_;
   std::string council_;
 };
 

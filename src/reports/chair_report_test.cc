@@ -4,10 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
-#include "base/random.h"
-#include "demo/demo.h"
+#include "demo/demo_fixture.h"
 #include "reports/officers.h"
 #include "text/messages.h"
 
@@ -49,26 +46,7 @@ TEST(SplitParagraphs, NumbersParagraphsAndKeepsItemsWithTheirParagraph) {
   EXPECT_EQ(p[2].text, "Third.");  // the pasted old number is dropped
 }
 
-class ChairReportTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    InitCrypto();
-    path_ = std::filesystem::temp_directory_path() / ("plenary-report-" + RandomToken(8) + ".db");
-    db_ = std::make_unique<storage::Database>(path_.string());
-    ASSERT_TRUE(demo::Load(*db_).ok());
-    (void)db_->Write<Ok>([](storage::Connection& c) -> Result<Ok> {
-      c.Exec("INSERT INTO users(id, email, name, role, password_hash, created_at) "
-             "VALUES(7, 'sec@example.int', 'Secretariat', 'secretariat', 'x', 0)");
-      return Ok{};
-    });
-  }
-  void TearDown() override {
-    db_.reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
-  }
-  std::filesystem::path path_;
-  std::unique_ptr<storage::Database> db_;
-};
+using ChairReportTest = demo::DemoDatabaseTest;
 
 const Paragraph* Find(const ChairReport& r, const std::string& number) {
   for (const auto& s : r.sections)
@@ -156,14 +134,15 @@ TEST_F(ChairReportTest, UpdateOfficersValidatesEverythingAndChangesNothingOnErro
       {R"({"chair": {"name": "Valid"}, "colour": "red"})", "colour"},
   };
   for (const auto& [body, field] : bad) {
-    auto r = UpdateOfficers(*db_, 7, "cwg-internet", json::parse(body).as_object());
+    auto r = UpdateOfficers(*db_, demo::kDemoSecretariat, "cwg-internet",
+                            json::parse(body).as_object());
     ASSERT_FALSE(r.ok()) << body;
     EXPECT_EQ(r.error().field, field) << body << " → " << r.error().message;
   }
   EXPECT_EQ(json::serialize(BodyRecordJson(*GetBodyRecord(*db_, "cwg-internet"))),
             json::serialize(BodyRecordJson(*before)));
 
-  auto ok = UpdateOfficers(*db_, 7, "cwg-internet",
+  auto ok = UpdateOfficers(*db_, demo::kDemoSecretariat, "cwg-internet",
                            json::parse(R"({"chair": {"name": "New Chair", "member_state": "KE"},
                                            "references": [{"instrument": "council", "number": 1336}]})")
                                .as_object());
