@@ -12,13 +12,14 @@ namespace plenary::proceedings {
 namespace json = boost::json;
 using text::T;
 
-std::string DocumentsPhrase(const std::vector<DocumentRef>& documents, const std::string& lang) {
+std::string DocumentsPhrase(const std::vector<DocumentRef>& documents, const std::string& lang,
+                            const char* key) {
   std::vector<std::string> symbols;
   for (const auto& d : documents)
     // U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE keep "C22/32(Rev.1)" whole and
     // left-to-right inside Arabic text.
     symbols.push_back(lang == "ar" ? "\u2068" + d.symbol + "\u2069" : d.symbol);
-  return T(lang, "record_documents",
+  return T(lang, key,
            {{"count", static_cast<std::int64_t>(symbols.size())},
             {"list", text::FormatList(symbols, lang)}});
 }
@@ -34,15 +35,9 @@ std::string Exact(const json::value& v, const std::string& lang) {
 
 std::string DecisionText(const Decision& d, const std::vector<DocumentRef>& documents,
                          const std::string& body_name, const std::string& lang) {
-  std::string docs = T(lang, "record_the_matter");
-  if (!documents.empty()) {
-    std::vector<std::string> symbols;
-    for (const auto& doc : documents)
-      symbols.push_back(lang == "ar" ? "\u2068" + doc.symbol + "\u2069" : doc.symbol);
-    docs = T(lang, "record_documents_in_text",
-             {{"count", static_cast<std::int64_t>(symbols.size())},
-              {"list", text::FormatList(symbols, lang)}});
-  }
+  std::string docs = documents.empty()
+                         ? T(lang, "record_the_matter")
+                         : DocumentsPhrase(documents, lang, "record_documents_in_text");
   std::string back = Exact(d.report_back, lang);
   std::string out = T(lang, "decision_" + d.kind,
                       {{"body", body_name},

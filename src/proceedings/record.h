@@ -47,8 +47,10 @@ SummaryRecord BuildRecord(const Proceedings& p, const std::string& lang);
 std::string DecisionText(const Decision& d, const std::vector<DocumentRef>& documents,
                          const std::string& body_name, const std::string& lang);
 
-// "Document C22/33" / "C22/33号文件" / "Documents C22/32(Rev.1) and C22/71"; symbols are
+// "Document C22/33" / "C22/33号文件" / "Documents C22/32(Rev.1) and C22/71" by the catalogue
+// message `key` (a heading's form, or the running text's with its article); symbols are
 // isolated left-to-right inside Arabic text.
-std::string DocumentsPhrase(const std::vector<DocumentRef>& documents, const std::string& lang);
+std::string DocumentsPhrase(const std::vector<DocumentRef>& documents, const std::string& lang,
+                            const char* key = "record_documents");
 
 }  // namespace plenary::proceedings
