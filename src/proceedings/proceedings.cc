@@ -58,9 +58,14 @@ void LoadEvents(Connection& c, ActionView& a, const documents::Viewer& viewer) {
   }
 }
 
+// An action's status: its latest event's (open when it has none).
+constexpr char kActionStatus[] =
+    "coalesce((SELECT e.status FROM action_events e WHERE e.action_id = a.id "
+    "ORDER BY e.id DESC LIMIT 1), 'open')";
+
 const std::string kActionSelect =
-    std::string("SELECT a.id, a.number, a.kind, a.status, a.owner, a.text, a.due, a.decision_id, "
-                "a.agenda_item_id, coalesce(k.key, ''), ") +
+    std::string("SELECT a.id, a.number, a.kind, ") + kActionStatus +
+    ", a.owner, a.text, a.due, a.decision_id, a.agenda_item_id, coalesce(k.key, ''), " +
     meetings::kLabelColumns +
     " FROM actions a JOIN meetings m ON m.id = a.meeting_id JOIN bodies b ON b.id = m.body_id "
     "LEFT JOIN consultations k ON k.id = a.consultation_id ";
@@ -247,7 +252,7 @@ Result<std::vector<ActionView>> ListActions(storage::Database& db, const ActionQ
   if (q.status && !q.status->empty()) {
     if (!OneOf(*q.status, kActionStatuses))
       return InvalidArgument("status", "status: must be " + Alternatives(kActionStatuses));
-    where += "AND a.status = ?2 ";
+    where += std::string("AND ") + kActionStatus + " = ?2 ";
   }
   Stmt s(c, std::string(kActionSelect) + where +
                 "ORDER BY m.starts_on DESC, m.id DESC, a.number, a.id");
@@ -559,7 +564,7 @@ Result<ActionView> CreateAction(storage::Database& db, std::int64_t user_id,
     if (item && ItemMeeting(c, *item) != mid)
       return InvalidArgument("agenda_item_id", "agenda_item_id: not an item of this meeting");
     c.Exec("INSERT INTO actions(meeting_id, number, kind, owner, text, due, decision_id, "
-           "agenda_item_id, status, created_at) VALUES(?,?,?,?,?,?,?,?,'open',?)",
+           "agenda_item_id, created_at) VALUES(?,?,?,?,?,?,?,?,?)",
            *mid, in.number, in.kind, J(*owner), J(*text), J(*due), in.decision_id, item, Now());
     std::int64_t id = c.LastInsertId();
     c.Exec("INSERT INTO action_events(action_id, at, status, meeting_id, user_id) "
@@ -581,7 +586,7 @@ Result<ActionView> RecordActionEvent(storage::Database& db, std::int64_t user_id
   auto note = Multilingual(in.note, "note", false, 2000);
   if (!note.ok()) return note.error();
   auto ok = db.Write<Ok>([&](Connection& c) -> Result<Ok> {
-    Stmt s(c, "SELECT status FROM actions WHERE id = ?");
+    Stmt s(c, std::string("SELECT ") + kActionStatus + " FROM actions a WHERE a.id = ?");
     s.BindAll(action_id);
     if (!s.Step()) return NotFound(fmt::format("action {}: no such action", action_id));
     std::string before = s.Text(0);
@@ -597,7 +602,6 @@ Result<ActionView> RecordActionEvent(storage::Database& db, std::int64_t user_id
     if (before == in.status && !mid && !doc && Empty(*note))
       return InvalidArgument("status", "status: the action is already " + before +
                                            "; give a note, meeting or document to record");
-    c.Exec("UPDATE actions SET status = ? WHERE id = ?", in.status, action_id);
     c.Exec("INSERT INTO action_events(action_id, at, status, meeting_id, document_id, note, "
            "user_id) VALUES(?,?,?,?,?,?,?)",
            action_id, Now(), in.status, mid, doc, J(*note), user_id);

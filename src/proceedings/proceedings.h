@@ -85,7 +85,7 @@ struct ActionEvent {
 
 struct ActionView {
   std::int64_t id = 0;
-  std::string number, kind, status;
+  std::string number, kind, status;  // status: the latest event's (open without one)
   boost::json::value owner, text, due;
   meetings::Meeting meeting;  // the meeting that approved it (label fields only)
   std::optional<std::int64_t> decision_id, agenda_item_id;

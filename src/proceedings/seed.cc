@@ -96,7 +96,7 @@ Status LoadDemo(Connection& c) {
     std::optional<std::int64_t> decision;
     if (a.contains("decision")) decision = decisions.at(S(a, "decision"));
     c.Exec("INSERT INTO actions(meeting_id, number, kind, owner, text, due, decision_id, "
-           "agenda_item_id, status, created_at) VALUES(?,?,?,?,?,?,?,?,'open',?)",
+           "agenda_item_id, created_at) VALUES(?,?,?,?,?,?,?,?,?)",
            meeting, S(a, "number"), S(a, "kind"), J(a, "owner"), J(a, "text"), J(a, "due"),
            decision, items.at(S(a, "item")), now);
     std::int64_t action = c.LastInsertId();
@@ -107,7 +107,6 @@ Status LoadDemo(Connection& c) {
         const auto& e = ev.as_object();
         auto d = doc(S(e, "document"));
         if (!d.ok()) return d.error();
-        c.Exec("UPDATE actions SET status = ? WHERE id = ?", S(e, "status"), action);
         c.Exec("INSERT INTO action_events(action_id, at, status, document_id, note) "
                "VALUES(?,?,?,?,?)",
                action, now, S(e, "status"), *d, J(e, "note"));
@@ -128,7 +127,6 @@ Status LoadDemo(Connection& c) {
     std::int64_t action = s.Int(0);
     auto d = doc(S(f, "document"));
     if (!d.ok()) return d.error();
-    c.Exec("UPDATE actions SET status = ? WHERE id = ?", S(f, "status"), action);
     c.Exec("INSERT INTO action_events(action_id, at, status, meeting_id, document_id, note) "
            "VALUES(?,?,?,?,?,?)",
            action, now, S(f, "status"), meeting, *d, J(f, "note"));

@@ -50,6 +50,11 @@ TEST(Migrations, UpgradeFromVersion5KeepsRowsAndReferences) {
     EXPECT_EQ(r.QueryInt("SELECT count(*) FROM sessions WHERE user_id = 1"), 1);
     EXPECT_EQ(r.QueryInt("SELECT count(*) FROM audit_log WHERE user_id = 1"), 1);
     EXPECT_EQ(r.QueryInt("SELECT meeting_id FROM actions WHERE number = '2.5.1'"), 4);
+    // Its history starts at the meeting that approved it.
+    EXPECT_EQ(r.QueryInt("SELECT count(*) FROM action_events e JOIN actions a ON a.id = "
+                         "e.action_id WHERE a.number = '2.5.1' AND e.status = 'open' AND "
+                         "e.meeting_id = 4"),
+              1);
     EXPECT_EQ(r.QueryInt("SELECT count(*) FROM meetings WHERE id = 4 AND session = ''"), 1);
     // The rebuilt tables take what the new constraints allow, and still refuse the rest.
     auto ok = db.Write<Ok>([](Connection& c) -> Result<Ok> {

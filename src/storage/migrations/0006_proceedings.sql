@@ -115,13 +115,12 @@ CREATE TABLE candidatures (
   created_at INTEGER NOT NULL
 );
 
--- Actions gain their origin (the decision, or an item's record), whom they are due by, a
--- status and what fulfilled them. Their history is action_events.
+-- Actions gain their origin (the decision, or an item's record) and whom they are due by. Their
+-- status and what fulfilled them are their history, action_events: the latest event's status
+-- is the action's (open when it has none).
 ALTER TABLE actions ADD COLUMN decision_id INTEGER REFERENCES decisions(id);
 ALTER TABLE actions ADD COLUMN agenda_item_id INTEGER REFERENCES agenda_items(id);
 ALTER TABLE actions ADD COLUMN due TEXT NOT NULL DEFAULT '{}';   -- multilingual: "Council 2023"
-ALTER TABLE actions ADD COLUMN status TEXT NOT NULL DEFAULT 'open'
-  CHECK (status IN ('open', 'done', 'dropped'));
 
 -- Each change of an action, at a meeting or not: the record of what fulfilled it.
 CREATE TABLE action_events (
@@ -135,6 +134,9 @@ CREATE TABLE action_events (
   user_id INTEGER REFERENCES users(id)
 );
 CREATE INDEX action_events_by_action ON action_events(action_id, id);
+-- The history of an action made before this migration starts at the meeting that approved it.
+INSERT INTO action_events(action_id, at, status, meeting_id)
+  SELECT id, created_at, 'open', meeting_id FROM actions;
 
 -- The summary record of a meeting: its symbol and signatories.
 CREATE TABLE summary_records (
