@@ -283,6 +283,28 @@ http::Response ActionPage(storage::Database& db, const Request& req) {
   return page.Render();
 }
 
+// Where an agenda item is: its meeting and number (the forms' answers lead back to it).
+struct Place {
+  std::int64_t meeting = 0;
+  std::string number;
+};
+std::optional<Place> ItemPlace(storage::Database& db, std::int64_t item) {
+  storage::Stmt s(db.Read(), "SELECT meeting_id, number FROM agenda_items WHERE id = ?");
+  s.BindAll(item);
+  if (!s.Step()) return std::nullopt;
+  return Place{s.Int(0), s.Text(1)};
+}
+
+// The answer to a form of the agenda page: the page again with the reason, or back to the item.
+http::Response AfterForm(storage::Database& db, const Request& req, const Place& at,
+                         const Status& result) {
+  if (!result.ok())
+    return AgendaPage(db, req, std::to_string(at.meeting), result.error().message,
+                      http::StatusFor(result.error().code));
+  return http::Redirect(
+      fmt::format("{}/meetings/{}/agenda#item-{}", site::Prefix(req), at.meeting, at.number));
+}
+
 // The page forms of the list of speakers (secretariat or chair); errors re-render the agenda.
 http::Response SpeakerForm(storage::Database& db, Request& req, bool add) {
   auto in = site::ReadInput(req);
@@ -296,36 +318,23 @@ http::Response SpeakerForm(storage::Database& db, Request& req, bool add) {
   auto id = site::ParseId(req.params[0]);
   if (!id) return site::ErrorResponse(db, req, NotFound("no such agenda item or speaker"));
   auto& f = in->fields;
-  std::optional<std::int64_t> item;
+  std::optional<std::int64_t> item =
+      add ? id : db.Read().QueryInt("SELECT agenda_item_id FROM speakers WHERE id = ?", *id);
+  auto at = item ? ItemPlace(db, *item) : std::nullopt;
+  if (!at) return site::ErrorResponse(db, req, NotFound("no such agenda item or speaker"));
   Status result = Ok{};
+  std::string op = f.Get("op").value_or("");
   if (add) {
-    item = *id;
     auto s = AddSpeaker(db, g.session->user.id, *id,
                         {site::Trim(f.Get("name").value_or("")), f.Get("capacity").value_or(""),
                          site::Trim(f.Get("member_state").value_or(""))});
     if (!s.ok()) result = s.error();
-  } else {
-    std::string op = f.Get("op").value_or("");
-    auto& c = db.Read();
-    item = c.QueryInt("SELECT agenda_item_id FROM speakers WHERE id = ?", *id);
-    if (!item) return site::ErrorResponse(db, req, NotFound("speaker: no such speaker"));
-    if (op == "up" || op == "down") {
-      result = MoveSpeaker(db, g.session->user.id, *id, op == "up" ? -1 : 1);
-    } else {
-      auto r = SetSpeakerStatus(db, g.session->user.id, *id, op);
-      if (!r.ok()) result = r.error();
-    }
+  } else if (op == "up" || op == "down") {
+    result = MoveSpeaker(db, g.session->user.id, *id, op == "up" ? -1 : 1);
+  } else if (auto r = SetSpeakerStatus(db, g.session->user.id, *id, op); !r.ok()) {
+    result = r.error();
   }
-  auto& c = db.Read();
-  auto mid = c.QueryInt("SELECT meeting_id FROM agenda_items WHERE id = ?", *item);
-  if (!mid) return site::ErrorResponse(db, req, NotFound("agenda item: no such agenda item"));
-  if (!result.ok())
-    return AgendaPage(db, req, std::to_string(*mid), result.error().message,
-                      http::StatusFor(result.error().code));
-  storage::Stmt s(c, "SELECT number FROM agenda_items WHERE id = ?");
-  s.BindAll(*item);
-  std::string anchor = s.Step() ? "#item-" + s.Text(0) : "";
-  return http::Redirect(fmt::format("{}/meetings/{}/agenda{}", site::Prefix(req), *mid, anchor));
+  return AfterForm(db, req, *at, result);
 }
 
 // A text typed in a form, in the language its "text_lang" says: {"<lang>": text}, or null when
@@ -346,12 +355,9 @@ http::Response RecordForm(storage::Database& db, Request& req, const std::string
   if (!in.ok()) return site::ErrorResponse(db, req, in.error());
   const auto& f = in->fields;
   std::int64_t user = g.session->user.id;
-  std::string meeting;
-  std::optional<std::int64_t> item = site::ParseId(req.params[0]);
-  if (!item) return site::ErrorResponse(db, req, NotFound("no such meeting or agenda item"));
-  Status result = Ok{};
+  auto id = site::ParseId(req.params[0]);  // the meeting's for a new item, else the item's
+  if (!id) return site::ErrorResponse(db, req, NotFound("no such meeting or agenda item"));
   if (what == "item") {
-    meeting = req.params[0];
     ItemInput x;
     x.number = site::Trim(f.Get("number").value_or(""));
     x.title = Typed(f, "title");
@@ -359,38 +365,32 @@ http::Response RecordForm(storage::Database& db, Request& req, const std::string
     for (auto& c : docs) if (c == ',' || c == ';' || c == '\n' || c == '\r') c = ' ';
     std::istringstream words(docs);
     for (std::string w; words >> w;) x.documents.push_back(w);
-    auto r = CreateItem(db, user, meeting, x);
-    if (r.ok()) item = r->id; else result = r.error();
-  } else {
-    auto m = db.Read().QueryInt("SELECT meeting_id FROM agenda_items WHERE id = ?", *item);
-    if (!m) return site::ErrorResponse(db, req, NotFound("agenda item: no such agenda item"));
-    meeting = std::to_string(*m);
-    if (what == "intervention") {
-      InterventionInput x;
-      x.kind = f.Get("kind").value_or("intervention");
-      x.capacity = f.Get("capacity").value_or("");
-      x.bureau = f.Get("bureau").value_or("");
-      x.member_state = site::Trim(f.Get("member_state").value_or(""));
-      x.speaker = Typed(f, "speaker");
-      x.anonymous = x.speaker.is_null();
-      x.summary = Typed(f, "summary");
-      if (auto r = AddIntervention(db, user, *item, x); !r.ok()) result = r.error();
-    } else {
-      DecisionInput x;
-      x.kind = f.Get("kind").value_or("");
-      x.forwarded_to = f.Get("forwarded_to").value_or("");
-      x.report_back = Typed(f, "report_back");
-      x.wording = Typed(f, "wording");
-      if (auto r = AddDecision(db, user, *item, x); !r.ok()) result = r.error();
-    }
+    auto r = CreateItem(db, user, req.params[0], x);
+    if (!r.ok()) return AfterForm(db, req, {*id, ""}, r.error());
+    return AfterForm(db, req, {*id, r->number}, Ok{});
   }
-  if (!result.ok())
-    return AgendaPage(db, req, meeting, result.error().message,
-                      http::StatusFor(result.error().code));
-  storage::Stmt s(db.Read(), "SELECT number FROM agenda_items WHERE id = ?");
-  s.BindAll(*item);
-  std::string anchor = s.Step() ? "#item-" + s.Text(0) : "";
-  return http::Redirect(fmt::format("{}/meetings/{}/agenda{}", site::Prefix(req), meeting, anchor));
+  auto at = ItemPlace(db, *id);
+  if (!at) return site::ErrorResponse(db, req, NotFound("agenda item: no such agenda item"));
+  Status result = Ok{};
+  if (what == "intervention") {
+    InterventionInput x;
+    x.kind = f.Get("kind").value_or("intervention");
+    x.capacity = f.Get("capacity").value_or("");
+    x.bureau = f.Get("bureau").value_or("");
+    x.member_state = site::Trim(f.Get("member_state").value_or(""));
+    x.speaker = Typed(f, "speaker");
+    x.anonymous = x.speaker.is_null();
+    x.summary = Typed(f, "summary");
+    if (auto r = AddIntervention(db, user, *id, x); !r.ok()) result = r.error();
+  } else {
+    DecisionInput x;
+    x.kind = f.Get("kind").value_or("");
+    x.forwarded_to = f.Get("forwarded_to").value_or("");
+    x.report_back = Typed(f, "report_back");
+    x.wording = Typed(f, "wording");
+    if (auto r = AddDecision(db, user, *id, x); !r.ok()) result = r.error();
+  }
+  return AfterForm(db, req, *at, result);
 }
 
 }  // namespace
