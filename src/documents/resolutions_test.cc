@@ -1,6 +1,8 @@
 // Unit tests of the resolutions registry and of "cited by" lookups on the seed texts.
 #include "documents/resolutions.h"
 
+#include "testing/testdata.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -20,21 +22,6 @@ namespace {
 namespace json = boost::json;
 
 // The seed file whose name starts with `prefix`, or "" when missing.
-std::string ReadSeed(const std::string& prefix) {
-  const char* env = std::getenv("PLENARY_SEEDS");
-  std::filesystem::path dir = env != nullptr && *env != '\0' ? env : "/work/shared/seeds";
-  std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
-    if (e.path().filename().string().starts_with(prefix)) {
-      std::ifstream in(e.path(), std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      return ss.str();
-    }
-  }
-  return "";
-}
-
 class RegistryTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -225,8 +212,8 @@ TEST_F(RegistryTest, FindsWhatCitesEachResolution) {
 // Every resolution the seeds cite is in the registry, and every Council 2022 document the
 // summary record cites is a demo document.
 TEST_F(RegistryTest, ResolvesTheCitationsOfTheSeeds) {
-  std::string record = ReadSeed("000_"), report = ReadSeed("001_");
-  if (record.empty() || report.empty()) GTEST_SKIP() << "seeds not found (PLENARY_SEEDS)";
+  std::string record = testdata::ReadSeed("000_"), report = testdata::ReadSeed("001_");
+  ASSERT_FALSE(record.empty() || report.empty());
   std::set<std::string> documents;
   int resolutions = 0;
   for (const std::string* seed : {&record, &report}) {

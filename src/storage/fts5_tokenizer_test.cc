@@ -2,6 +2,8 @@
 // Chinese Council documents (the seeds) and on sentences in the other UN languages.
 #include "storage/fts5_tokenizer.h"
 
+#include "testing/testdata.h"
+
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -22,19 +24,10 @@ namespace {
 
 using text::ToFtsQuery;
 
-// Non-blank lines of the seed documents ($PLENARY_SEEDS or /work/shared/seeds, *.txt), in file
-// name order; empty when there are none.
+// Non-blank lines of the seed documents (testdata/seeds/*.txt), in file name order.
 std::vector<std::string> SeedParagraphs() {
-  const char* env = std::getenv("PLENARY_SEEDS");
-  std::filesystem::path dir = env != nullptr && *env != '\0' ? env : "/work/shared/seeds";
-  std::error_code error;
-  if (!std::filesystem::is_directory(dir, error)) return {};
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, error))
-    if (entry.path().extension() == ".txt") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
   std::vector<std::string> paragraphs;
-  for (const auto& file : files) {
+  for (const auto& file : testdata::SeedFiles()) {
     std::ifstream in(file, std::ios::binary);
     for (std::string line; std::getline(in, line);) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -128,10 +121,10 @@ class Fts5TokenizerTest : public ::testing::Test {
   sqlite3* db_ = nullptr;
 };
 
-// Inserts the seed paragraphs (rowid = index + 1) or skips the test when there are none.
-#define LOAD_SEEDS_OR_SKIP(paragraphs)                                         \
-  std::vector<std::string> paragraphs = SeedParagraphs();                      \
-  if (paragraphs.empty()) GTEST_SKIP() << "no seed documents (PLENARY_SEEDS)"; \
+// Inserts the seed paragraphs (rowid = index + 1); fails the test when there are none.
+#define LOAD_SEEDS(paragraphs)                            \
+  std::vector<std::string> paragraphs = SeedParagraphs(); \
+  ASSERT_GT(paragraphs.size(), 50u);                      \
   CreateTable("zh");                                                           \
   for (const std::string& p : paragraphs) Insert(p)
 
@@ -144,7 +137,7 @@ std::set<std::int64_t> Containing(const std::vector<std::string>& paragraphs,
 }
 
 TEST_F(Fts5TokenizerTest, ChineseWordsFindExactlyTheSeedParagraphsContainingThem) {
-  LOAD_SEEDS_OR_SKIP(paragraphs);
+  LOAD_SEEDS(paragraphs);
   size_t found = 0;
   for (const std::string word : {"网络安全", "公开磋商", "互联网", "理事会", "环境影响", "国际电联",
                                  "决议", "全权代表大会"}) {
@@ -156,14 +149,14 @@ TEST_F(Fts5TokenizerTest, ChineseWordsFindExactlyTheSeedParagraphsContainingThem
 }
 
 TEST_F(Fts5TokenizerTest, OneCharacterQueryFindsEverySeedParagraphWithTheCharacter) {
-  LOAD_SEEDS_OR_SKIP(paragraphs);
+  LOAD_SEEDS(paragraphs);
   for (const std::string character : {"网", "会", "年", "号", "的"}) {
     EXPECT_EQ(Search(character, "zh"), Containing(paragraphs, character)) << character;
   }
 }
 
 TEST_F(Fts5TokenizerTest, Bm25RanksTheDensestParagraphFirst) {
-  LOAD_SEEDS_OR_SKIP(paragraphs);
+  LOAD_SEEDS(paragraphs);
   std::int64_t dense = Insert("互联网、互联网和互联网。");
   std::vector<std::pair<std::int64_t, double>> rows =
       Rows("SELECT rowid, bm25(t) FROM t WHERE t MATCH ?1 ORDER BY bm25(t) LIMIT 20",

@@ -2,6 +2,8 @@
 // FTS5 query building.
 #include "text/analyzer.h"
 
+#include "testing/testdata.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -27,23 +29,6 @@ std::string Term(std::string_view word, std::string_view lang) {
   std::vector<std::string> terms = Terms(word, lang);
   EXPECT_EQ(terms.size(), 1u) << word;
   return terms.empty() ? "" : terms[0];
-}
-
-std::string SeedText() {
-  const char* env = std::getenv("PLENARY_SEEDS");
-  std::filesystem::path dir = env != nullptr && *env != '\0' ? env : "/work/shared/seeds";
-  std::error_code error;
-  if (!std::filesystem::is_directory(dir, error)) return "";
-  std::string text;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
-    if (entry.path().extension() != ".txt") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    text += buffer.str();
-    text += '\n';
-  }
-  return text;
 }
 
 TEST(Analyze, SplitsChineseRunsIntoOverlappingBigramsWithConsecutivePositions) {
@@ -205,8 +190,8 @@ TEST(Analyze, SurvivesIllFormedUtf8WithOffsetsInBounds) {
 }
 
 TEST(Analyze, GivesTheSameResultsOnManyThreads) {
-  std::string text = SeedText();
-  if (text.empty()) text = "互联网 governments консультации المشاورات Ｃ２２／３３ ";
+  std::string text = testdata::ReadSeed("000_") + "\n" + testdata::ReadSeed("001_");
+  ASSERT_GT(text.size(), 10000u);
   std::vector<Token> expected = Analyze(text, "zh");
   std::vector<std::thread> threads;
   std::vector<int> same(8, 0);

@@ -1,6 +1,8 @@
 // Tests for finding resolution citations and document symbols in text, including the seed texts.
 #include "text/citations.h"
 
+#include "testing/testdata.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -307,33 +309,14 @@ TEST(ExtractCitations, IgnoresThingsThatOnlyLookLikeSymbols) {
 // --- The seed texts --------------------------------------------------------------------------
 
 // The seed file whose name starts with `prefix`, or "" when the directory or file is missing.
-std::string ReadSeed(const std::string& prefix) {
-  const char* env = std::getenv("PLENARY_SEEDS");
-  std::filesystem::path dir = env != nullptr && *env != '\0' ? env : "/work/shared/seeds";
-  std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec)) return "";
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    if (entry.path().filename().string().starts_with(prefix)) {
-      std::ifstream in(entry.path(), std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      return ss.str();
-    }
-  }
-  return "";
-}
-
-#define SEED_OR_SKIP(var, prefix)                                            \
-  std::string var = ReadSeed(prefix);                                        \
-  if (var.empty()) {                                                         \
-    GTEST_SKIP() << "seed " prefix                                           \
-                    "* not found: set PLENARY_SEEDS to the seeds directory " \
-                    "(default /work/shared/seeds)";                          \
-  }
+// A seed's text; the test fails (not skips) when it is missing.
+#define SEED_OR_FAIL(var, prefix)                 \
+  std::string var = testdata::ReadSeed(prefix); \
+  ASSERT_FALSE(var.empty())
 
 // 000: Council 2022 summary record, items on Internet matters.
 TEST(Seeds, FindsEveryResolutionInTheSummaryRecord) {
-  SEED_OR_SKIP(text, "000_");
+  SEED_OR_FAIL(text, "000_");
   const std::vector<Res> expected = {
       // Heading 1: 第101、102、133、180和206号决议 (unqualified).
       Pp(101),
@@ -368,7 +351,7 @@ TEST(Seeds, FindsEveryResolutionInTheSummaryRecord) {
 }
 
 TEST(Seeds, FindsEveryDocumentInTheSummaryRecord) {
-  SEED_OR_SKIP(text, "000_");
+  SEED_OR_FAIL(text, "000_");
   const std::vector<std::string> expected = {
       "C22/33",        "C21/33", "C22/33",                                    // item 1
       "C21/18",        "C22/18",                                              // item 2
@@ -382,7 +365,7 @@ TEST(Seeds, FindsEveryDocumentInTheSummaryRecord) {
 }
 
 TEST(Seeds, GivesSpansThatMatchTheSeedBytes) {
-  SEED_OR_SKIP(text, "000_");
+  SEED_OR_FAIL(text, "000_");
   size_t previous_end = 0;
   for (const Citation& c : ExtractCitations(text)) {
     EXPECT_GE(c.begin, previous_end);
@@ -394,7 +377,7 @@ TEST(Seeds, GivesSpansThatMatchTheSeedBytes) {
 
 // 001: report of the CWG-Internet Chair to Council 2022.
 TEST(Seeds, FindsEveryResolutionInTheChairsReport) {
-  SEED_OR_SKIP(text, "001_");
+  SEED_OR_FAIL(text, "001_");
   const Res c1305 = Council(1305, 2019, true), c1336 = Council(1336, 2019, true);
   const std::vector<Res> expected = {
       // 概要: 2018年全权代表大会（PP-18）第102号决议…、第140号决议…和理事会第1305号…和第1336号
@@ -432,7 +415,7 @@ TEST(Seeds, FindsEveryResolutionInTheChairsReport) {
 }
 
 TEST(Seeds, StartsPrefixedCitationsAtTheInstrument) {
-  SEED_OR_SKIP(text, "001_");
+  SEED_OR_FAIL(text, "001_");
   auto c = ExtractCitations(text);
   ASSERT_FALSE(c.empty());
   EXPECT_EQ(c[0].text, "全权代表大会（PP-18）第102号决议（2018年，迪拜，修订版）");

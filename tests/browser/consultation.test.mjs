@@ -1,6 +1,6 @@
 // Browser test of the public consultation pages: respond, be refused after the deadline,
 // moderate and publish, see the pages in three languages, and respond without JavaScript.
-// Run: cd /work/main && node --test --test-reporter=spec tests/browser/
+// Run from the repository: node --test --test-reporter=spec tests/browser/
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startServer, Client } from '../lib/server.mjs';
 
-const SEEDS = process.env.PLENARY_SEEDS || resolve(import.meta.dirname, '../../../shared/seeds');
+const SEEDS = resolve(import.meta.dirname, '../../testdata/seeds');
 const seed = readFileSync(join(SEEDS, readdirSync(SEEDS).find((f) => f.startsWith('001_'))), 'utf8');
 
 let server, anon, staff;

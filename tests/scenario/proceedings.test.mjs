@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startServer, Client } from '../lib/server.mjs';
 
-const SEEDS = process.env.PLENARY_SEEDS || resolve(import.meta.dirname, '../../../shared/seeds');
+const SEEDS = resolve(import.meta.dirname, '../../testdata/seeds');
 
 let server, anon, staff, council;
 before(async () => {
