@@ -1,164 +1,406 @@
-// The benchmark suite: each figure is the median of several runs, with ratios against
-// baselines measured in the same run (the HTTP stack's own /api/v1/ping, and one transaction
-// per request for durable submissions). Writes docs/PERFORMANCE.md.
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+// The benchmark suite. Writes docs/PERFORMANCE.md whole: every figure, table and sentence in it
+// comes from this file and the run it describes, so nothing in it is typed by hand.
+//
+// Rules every measurement follows:
+// - each server listens on 127.0.0.1 with a fresh database in a temporary folder, and is stopped
+//   when the suite ends, fails or is interrupted;
+// - each wrk run is bounded in time (window + drain) and counts every answer by status
+//   (bench/http/load.lua); an answer that is not 2xx, or a socket error, fails the whole suite
+//   (exit 1, no file written);
+// - submissions carry Idempotency-Keys unique to their run (`<run id>-<thread>-<n>`), a preflight
+//   submission must answer 201 before the load starts, and after each run the rows stored with
+//   that run's keys (counted with sqlite3 in the server's database) must equal the run's 2xx
+//   answers, as must the growth of the responses table;
+// - figures are medians of BENCH_RUNS runs; ratios are against /api/v1/ping measured in the same
+//   run (the median of the per-run ratios).
+//
+// Settings (environment): BENCH_SECONDS (load window of a wrk run, default 10), BENCH_RUNS (3),
+// BENCH_DRAIN (seconds after the window for answers in flight, 5), BENCH_SEARCH_N (1000000),
+// BENCH_CAMPAIGN_SIZES (100000,1000000), BENCH_SECTIONS (http,lists,search,campaigns,pow),
+// BENCH_OUT (docs/PERFORMANCE.md; `-`: standard output only). `--quick`: 3 s, 1 run, 100,000
+// responses for search and campaigns — for trying the harness, and labelled so in the output.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const BIN = join(ROOT, 'build/plenary');
+const BIN = process.env.PLENARY_BIN || join(ROOT, 'build/plenary');
 const QUICK = process.argv.includes('--quick');
-const RUNS = QUICK ? 1 : 3;
-const SECONDS = QUICK ? 3 : 10;
+const env = (name, full, quick) => process.env[name] ?? String(QUICK ? quick : full);
+const FULL = { seconds: 10, runs: 3, searchN: 1000000, campaignSizes: '100000,1000000' };
+const SECONDS = Number(env('BENCH_SECONDS', FULL.seconds, 3));
+const RUNS = Number(env('BENCH_RUNS', FULL.runs, 1));
+const DRAIN = Number(env('BENCH_DRAIN', 5, 5));
+const SEARCH_N = Number(env('BENCH_SEARCH_N', FULL.searchN, 100000));
+const CAMPAIGN_SIZES = env('BENCH_CAMPAIGN_SIZES', FULL.campaignSizes, '100000');
+const ALL_SECTIONS = ['http', 'lists', 'search', 'campaigns', 'pow'];
+const SECTIONS = env('BENCH_SECTIONS', ALL_SECTIONS.join(','), ALL_SECTIONS.join(',')).split(',');
+const OUT = env('BENCH_OUT', 'docs/PERFORMANCE.md', 'docs/PERFORMANCE.md');
+const LIST_N = 100000;
+const CONNECTIONS = { read: 64, write: 256 };
+for (const [k, v] of Object.entries({ BENCH_SECONDS: SECONDS, BENCH_RUNS: RUNS, BENCH_DRAIN: DRAIN, BENCH_SEARCH_N: SEARCH_N }))
+  if (!(Number.isInteger(v) && v > 0)) fail(`${k} must be a positive whole number, not ${v}`);
+for (const s of SECTIONS) if (!ALL_SECTIONS.includes(s)) fail(`BENCH_SECTIONS: unknown section ${s} (${ALL_SECTIONS.join(', ')})`);
+const IS_FULL = SECONDS >= FULL.seconds && RUNS >= FULL.runs && SEARCH_N >= FULL.searchN &&
+  CAMPAIGN_SIZES === FULL.campaignSizes && ALL_SECTIONS.every((s) => SECTIONS.includes(s));
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+function fail(message) {
+  console.error(`bench: ${message}`);
+  process.exit(1); // the exit handler stops the servers; no file is written
+}
+
+// Servers still running and folders still present, for the exit handler (the suite's trap).
+const live = new Set();
+const folders = new Set();
+process.on('exit', () => {
+  for (const p of live) try { p.kill('SIGKILL'); } catch { /* already gone */ }
+  for (const d of folders) rmSync(d, { recursive: true, force: true });
+});
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => fail(`stopped by ${sig}`));
+process.on('uncaughtException', (e) => fail(e.stack || String(e)));
+process.on('unhandledRejection', (e) => fail(e?.stack || String(e)));
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 const sh = (cmd, args, opts = {}) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
+const sql = (db, query) => sh('sqlite3', ['-bail', db, query]).trim();
+const tempDir = () => { const d = mkdtempSync(join(tmpdir(), 'plenary-bench-')); folders.add(d); return d; };
 
-async function server(args = [], dbDir) {
-  const dir = dbDir || mkdtempSync(join(tmpdir(), 'plenary-bench-'));
-  const proc = spawn(BIN, ['--db', join(dir, 'bench.db'), 'serve', '--listen', '127.0.0.1:0', '--submissions-per-ip-per-minute', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise((ok, fail) => {
+// `plenary serve` on 127.0.0.1 (a free port) with a fresh database, or the one in `dir`.
+async function server(args = [], dir = tempDir()) {
+  const db = join(dir, 'bench.db');
+  const proc = spawn(BIN, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--submissions-per-ip-per-minute', '0', ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  live.add(proc);
+  let stderr = '';
+  proc.stderr.on('data', (d) => { stderr += d; });
+  const exited = new Promise((ok) => proc.on('exit', ok));
+  const url = await new Promise((ok, no) => {
     let out = '';
-    proc.stdout.on('data', (d) => { out += d; const m = out.match(/listening on (http:\/\/[^\s]+)\//); if (m) ok(m[1]); });
-    proc.on('exit', (c) => fail(new Error('server exited ' + c)));
+    const timer = setTimeout(() => no(new Error('server did not start in 60 s: ' + stderr)), 60000);
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) { clearTimeout(timer); ok(m[1]); }
+    });
+    proc.on('exit', (code) => { clearTimeout(timer); no(new Error(`server exited ${code}: ${stderr}`)); });
   });
   return {
-    url, dir, db: join(dir, 'bench.db'),
-    hwmKb: () => Number(readFileSync(`/proc/${proc.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)[1]),
-    async stop(keep) { proc.kill('SIGTERM'); await new Promise((r) => proc.on('exit', r)); if (!keep) rmSync(dir, { recursive: true, force: true }); },
+    url, dir, db,
+    hwmMiB: () => Number(readFileSync(`/proc/${proc.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)[1]) / 1024,
+    async stop() {
+      proc.kill('SIGTERM');
+      await exited;
+      live.delete(proc);
+    },
   };
 }
 
-function wrk(url, { connections = 64, script, path = '' } = {}) {
-  const args = ['-t2', `-c${connections}`, `-d${SECONDS}s`, '--latency'];
-  if (script) args.push('-s', join(ROOT, script));
-  args.push(url + path);
-  const out = sh('wrk', args);
-  const ms = (label) => {
-    const m = out.match(new RegExp(`${label}\\s+([\\d.]+)(us|ms|s)`));
-    if (!m) return NaN;
-    return Number(m[1]) * { us: 0.001, ms: 1, s: 1000 }[m[2]];
-  };
-  const non2xx = Number((out.match(/Non-2xx or 3xx responses: (\d+)/) || [0, 0])[1]);
-  return { rps: Number(out.match(/Requests\/sec:\s+([\d.]+)/)[1]), p50: ms('50%'), p99: ms('99%'), non2xx };
+// One wrk run of SECONDS (plus the drain) through bench/http/load.lua; fails on any answer that
+// is not 2xx and on any socket error.
+function wrk(url, path, { connections, runId } = {}) {
+  const args = ['-t2', `-c${connections}`, `-d${SECONDS + DRAIN}s`, '--timeout', `${DRAIN}s`,
+    '-s', join(ROOT, 'bench/http/load.lua'), url + path, '--', String(SECONDS), runId ? 'submit' : 'get'];
+  if (runId) args.push(runId);
+  const out = sh('wrk', args, { timeout: (SECONDS + DRAIN + 60) * 1000 });
+  const line = out.split('\n').find((l) => l.startsWith('BENCH '));
+  if (!line) fail(`wrk ${path}: no BENCH line in its output:\n${out}`);
+  const r = JSON.parse(line.slice(6));
+  const statuses = {};
+  for (const t of [r.in_window, r.late]) for (const [s, n] of Object.entries(t)) statuses[s] = (statuses[s] || 0) + n;
+  const bad = Object.entries(statuses).filter(([s]) => !/^2\d\d$/.test(s));
+  if (bad.length) fail(`${path}: answers that are not 2xx: ${bad.map(([s, n]) => `${n} × ${s}`).join(', ')}`);
+  const errors = Object.entries(r.errors).filter(([, n]) => n > 0);
+  if (errors.length) fail(`${path}: socket errors: ${errors.map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  const ok = Object.values(statuses).reduce((a, b) => a + b, 0);
+  if (ok !== r.answers) fail(`${path}: wrk counted ${r.answers} answers, the script ${ok}`);
+  if (runId && r.sent !== r.answers) fail(`${path}: ${r.sent - r.answers} of ${r.sent} submissions unanswered after a ${DRAIN} s drain`);
+  const inWindow = Object.values(r.in_window).reduce((a, b) => a + b, 0);
+  if (inWindow === 0) fail(`${path}: no answer within the ${SECONDS} s window`);
+  return { rps: inWindow / SECONDS, p50: r.latency_ms.p50, p99: r.latency_ms.p99, ok, statuses };
 }
 
-async function measure(label, fn) {
-  const runs = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await fn());
-  const r = { label, rps: median(runs.map((x) => x.rps)), p50: median(runs.map((x) => x.p50)),
-    p99: median(runs.map((x) => x.p99)), rss: Math.max(...runs.map((x) => x.rss || 0)), non2xx: Math.max(...runs.map((x) => x.non2xx)) };
-  console.log(label, JSON.stringify(r));
-  return r;
+const SUBMIT_PATH = '/api/v1/consultations/ai-public-policy/responses';
+// The server stores a key as `<consultation>:<Idempotency-Key>`.
+const countRows = (db, prefix) => Number(sql(db, 'SELECT count(*) FROM responses WHERE ' +
+  `substr(idempotency_key, instr(idempotency_key, ':') + 1, ${prefix.length}) = '${prefix}'`));
+const totalRows = (db) => Number(sql(db, 'SELECT count(*) FROM responses'));
+
+// The submission the load sends must be valid for the current API: one, sent by hand, must be
+// stored (201).
+async function preflight(s, suiteId) {
+  const key = `${suiteId}-preflight-${s.url.split(':').pop()}`;
+  const res = await fetch(s.url + SUBMIT_PATH, {
+    method: 'POST', signal: AbortSignal.timeout(30000),
+    headers: { 'content-type': 'application/json', 'idempotency-key': key },
+    body: JSON.stringify({ name: 'Bench Respondent', email: `${key}@example.org`, country: 'CH',
+      stakeholder_type: 'civil_society', language: 'en', consent_publish: true,
+      answers: { 1: 'The Internet should remain open, interoperable and secure for everyone.' } }),
+  });
+  const body = await res.text();
+  if (res.status !== 201) fail(`preflight submission: ${res.status} ${body}`);
+  if (countRows(s.db, key) !== 1) fail('preflight submission: answered 201 but not stored');
 }
 
+// One run of submissions: its own keys, and the rows it stored equal to its 2xx answers.
+function submitRun(s, runId) {
+  const before = totalRows(s.db);
+  const r = wrk(s.url, SUBMIT_PATH, { connections: CONNECTIONS.write, runId });
+  const keyed = countRows(s.db, runId + '-');
+  const grown = totalRows(s.db) - before;
+  if (keyed !== r.ok || grown !== r.ok)
+    fail(`submissions ${runId}: ${r.ok} answers 2xx, ${keyed} rows stored with the run's keys, responses grew by ${grown}`);
+  return { ...r, rows: keyed };
+}
+
+const loadBefore = loadavg();
+const startedAt = new Date();
+const suiteId = 'b' + startedAt.getTime().toString(36);
 const results = {};
-// 1. The HTTP stack's own limit, and durable submissions with and without group commit.
-{
-  const s = await server();
-  results.ping = await measure('ping', async () => ({ ...wrk(s.url, { path: '/api/v1/ping' }), rss: s.hwmKb() }));
-  results.page = await measure('consultation page', async () => ({ ...wrk(s.url, { path: '/en/consultations/ai-public-policy' }), rss: s.hwmKb() }));
-  results.group = await measure('submissions, group commit', async () => ({ ...wrk(s.url, { connections: 256, script: 'bench/http/submit.lua' }), rss: s.hwmKb() }));
-  await s.stop();
-  const n = await server(['--no-group-commit']);
-  results.naive = await measure('submissions, one transaction each', async () => ({ ...wrk(n.url, { connections: 256, script: 'bench/http/submit.lua' }), rss: n.hwmKb() }));
-  await n.stop();
-}
-// 2. A published-responses page of a consultation with 100,000 responses.
-{
-  const s = await server();
-  await s.stop(true);
-  const N = 100000;
-  sh('sqlite3', [s.db, `
-    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${N})
-    INSERT INTO responses(consultation_id, reference, name, organization, country, stakeholder_type, email, language,
-      general_text, consent_publish, status, submitted_at, published_at)
-    SELECT 2, printf('B%07d', i), 'Respondent ' || i, 'Organization ' || (i % 500), 'CH', 'civil_society',
-      'r' || i || '@example.org', 'en', 'A published response of about two hundred characters on the environmental impacts and benefits of the Internet, number ' || i || '.',
-      1, 'published', 1640000000 + i, 1650000000 FROM n;`]);
-  const t = await server([], s.dir);
-  results.list_first = await measure('published responses page 1 of 100k', async () => ({ ...wrk(t.url, { path: '/en/consultations/environment/responses?page=1' }), rss: t.hwmKb() }));
-  results.list_deep = await measure('published responses page 1,000 of 100k', async () => ({ ...wrk(t.url, { path: '/en/consultations/environment/responses?page=1000' }), rss: t.hwmKb() }));
-  results.list_api = await measure('API published responses page 1 of 100k', async () => ({ ...wrk(t.url, { path: '/api/v1/consultations/environment/responses?page=1' }), rss: t.hwmKb() }));
-  await t.stop();
+const ratio = (rows, key) => median(rows[key].map((r, i) => r.rps / rows.ping[i].rps));
+
+// 1. HTTP: the stack's own rate, a page, durable submissions with and without group commit.
+if (SECTIONS.includes('http') || SECTIONS.includes('lists')) {
+  const reads = await server();
+  const runs = { ping: [], page: [], group: [], naive: [], list_first: [], list_deep: [], list_api: [] };
+  const servers = { ping: reads, page: reads };
+  if (SECTIONS.includes('http')) {
+    servers.group = await server();
+    servers.naive = await server(['--no-group-commit']);
+    await preflight(servers.group, suiteId);
+    await preflight(servers.naive, suiteId);
+  }
+  if (SECTIONS.includes('lists')) {
+    // A consultation with LIST_N published responses (written with sqlite3 while no server runs).
+    const seeded = await server();
+    await seeded.stop();
+    sh('sqlite3', ['-bail', seeded.db, `
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${LIST_N})
+      INSERT INTO responses(consultation_id, reference, name, organization, country, stakeholder_type, email, language,
+        general_text, consent_publish, status, submitted_at, published_at)
+      SELECT (SELECT id FROM consultations WHERE key = 'environment'), printf('B%07d', i), 'Respondent ' || i,
+        'Organization ' || (i % 500), 'CH', 'civil_society', 'r' || i || '@example.org', 'en',
+        'A published response of about two hundred characters on the environmental impacts and benefits of the Internet, number ' || i || '.',
+        1, 'published', 1640000000 + i, 1650000000 FROM n;`], { timeout: 600000 });
+    servers.list_first = servers.list_deep = servers.list_api = await server([], seeded.dir);
+    const total = (await (await fetch(servers.list_api.url + '/api/v1/consultations/environment/responses?per_page=1',
+      { signal: AbortSignal.timeout(30000) })).json()).total;
+    if (!(total >= LIST_N)) fail(`seeded consultation shows ${total} published responses, expected at least ${LIST_N}`);
+  }
+  const plan = [
+    ['ping', '/api/v1/ping'],
+    ['page', '/en/consultations/ai-public-policy'],
+    ...(SECTIONS.includes('http') ? [['group', SUBMIT_PATH], ['naive', SUBMIT_PATH]] : []),
+    ...(SECTIONS.includes('lists') ? [
+      ['list_first', '/en/consultations/environment/responses?page=1'],
+      ['list_deep', '/en/consultations/environment/responses?page=1000'],
+      ['list_api', '/api/v1/consultations/environment/responses?page=1'],
+    ] : []),
+  ];
+  for (let i = 0; i < RUNS; i++) {
+    for (const [key, path] of plan) {
+      const s = servers[key];
+      const r = path === SUBMIT_PATH
+        ? submitRun(s, `${suiteId}-${key}-${i + 1}`)
+        : wrk(s.url, path, { connections: CONNECTIONS.read });
+      runs[key].push({ ...r, rss: s.hwmMiB() });
+      console.error(`run ${i + 1}/${RUNS} ${key}: ${Math.round(r.rps)} requests/s, ${r.ok} answers 2xx` +
+        (r.rows !== undefined ? `, ${r.rows} rows stored` : ''));
+    }
+  }
+  for (const s of new Set(Object.values(servers))) await s.stop();
+  for (const [key] of plan) {
+    const rs = runs[key];
+    results[key] = {
+      rps: median(rs.map((r) => r.rps)), runs: rs.map((r) => r.rps), ratio: ratio(runs, key),
+      p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)),
+      rss: Math.max(...rs.map((r) => r.rss)), ok: rs.reduce((a, r) => a + r.ok, 0),
+      rows: rs[0].rows === undefined ? undefined : rs.reduce((a, r) => a + r.rows, 0),
+    };
+  }
 }
 
-// 3. Search over N generated responses in six languages, and campaign clustering.
-const SEARCH_N = QUICK ? 100000 : 1000000;
-sh('cmake', ['--build', join(ROOT, 'build'), '--target', 'plenary_bench_search', 'plenary_bench_campaigns']);
-results.search = JSON.parse(sh(join(ROOT, 'build/plenary_bench_search'), [String(SEARCH_N), QUICK ? '3' : '10']).trim().split('\n').pop());
-console.log('search', JSON.stringify(results.search));
-const campaignsOut = sh(join(ROOT, 'build/plenary_bench_campaigns'), [QUICK ? '100000' : '100000,1000000']);
-console.log(campaignsOut);
+// 3. Search over SEARCH_N generated responses in six languages, and campaign clustering.
+const targets = [...(SECTIONS.includes('search') ? ['plenary_bench_search'] : []),
+  ...(SECTIONS.includes('campaigns') ? ['plenary_bench_campaigns'] : [])];
+if (targets.length) sh('cmake', ['--build', join(ROOT, 'build'), '--target', ...targets], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (SECTIONS.includes('search')) {
+  // The benchmark checks itself (every response indexed, the queue empty, no query failing)
+  // and exits non-zero otherwise, which execFileSync turns into an exception.
+  const out = sh(join(ROOT, 'build/plenary_bench_search'), [String(SEARCH_N), QUICK ? '3' : '10'], { timeout: 3600000 });
+  results.search = JSON.parse(out.trim().split('\n').pop());
+  if (results.search.indexed !== SEARCH_N) fail(`search: ${results.search.indexed} of ${SEARCH_N} responses indexed`);
+}
+if (SECTIONS.includes('campaigns'))
+  results.campaigns = sh(join(ROOT, 'build/plenary_bench_campaigns'), [CAMPAIGN_SIZES], { timeout: 3600000 }).trim();
+if (SECTIONS.includes('pow')) {
+  // The browser test submits the form with the proof of work on and prints its timings; a
+  // failing test fails the suite.
+  const out = sh('node', ['--test', '--test-reporter=spec', join(ROOT, 'tests/browser/pow.test.mjs')],
+    { env: { ...process.env, PLENARY_BIN: BIN }, timeout: 300000 });
+  const line = out.split('\n').map((l) => l.trim()).find((l) => l.startsWith('pow '));
+  if (!line) fail(`pow: the browser test printed no timing line:\n${out}`);
+  results.pow = line;
+}
+const loadAfter = loadavg();
 
-const cpu = cpus()[0].model;
-const commit = sh('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']).trim();
+// The document.
 const fmt = (x, d = 0) => Number.isFinite(x) ? x.toLocaleString('en-GB', { maximumFractionDigits: d, minimumFractionDigits: d }) : '–';
-const row = (r, base) => `| ${r.label} | ${fmt(r.rps)} | ${base ? fmt(r.rps / base.rps, 2) + '×' : ''} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${fmt(r.rss / 1024)} | ${r.non2xx} |`;
-const md = `# Performance
+const git = (...a) => sh('git', ['-C', ROOT, ...a]).trim();
+const commit = git('rev-parse', '--short', 'HEAD');
+const dirty = git('status', '--porcelain', '--', '.', ':!docs/PERFORMANCE.md') !== '';
+const osName = (readFileSync('/etc/os-release', 'utf8').match(/^PRETTY_NAME="?([^"\n]*)/m) || [, 'unknown'])[1];
+const wrkVersion = (spawnSync('wrk', ['-v'], { encoding: 'utf8' }).stdout.match(/^wrk (\S+)/) || [, '?'])[1]; // exits 1
+const sqliteVersion = sh('sqlite3', ['--version']).split(' ')[0];
+const load = (l) => l.map((x) => x.toFixed(2)).join(' ');
+const LABELS = {
+  ping: '`GET /api/v1/ping`', page: 'consultation page (`/en/consultations/ai-public-policy`)',
+  group: 'durable submissions, group commit', naive: 'durable submissions, one transaction each (`--no-group-commit`)',
+  list_first: 'published responses page 1 (HTML)', list_deep: 'published responses page 1,000 (HTML)',
+  list_api: 'published responses page 1 (API)',
+};
+// One row per benchmark; the column of rows stored only where there were writes.
+const httpTable = (keys) => {
+  const rows = keys.filter((k) => results[k]);
+  const writes = rows.some((k) => results[k].rows !== undefined);
+  return [
+    '| what | connections | requests/s | ratio to ping | runs (requests/s) | p50 ms | p99 ms | server peak RSS MiB | answers, all 2xx |' +
+      (writes ? ' rows stored |' : ''),
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |' + (writes ? ' ---: |' : ''),
+    ...rows.map((k) => {
+      const r = results[k];
+      const conns = r.rows === undefined ? CONNECTIONS.read : CONNECTIONS.write;
+      return `| ${LABELS[k]} | ${conns} | ${fmt(r.rps)} | ${k === 'ping' ? '1' : fmt(r.ratio, 3)}× | ` +
+        `${r.runs.map((x) => fmt(x)).join(' / ')} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${fmt(r.rss)} | ${fmt(r.ok)} |` +
+        (writes ? ` ${r.rows === undefined ? '–' : fmt(r.rows)} |` : '');
+    }),
+  ].join('\n');
+};
 
-Measured by \`bench/run.sh\` on ${new Date().toISOString().slice(0, 10)} at commit ${commit}: ${cpus().length} cores (${cpu}),
-${fmt(totalmem() / 2 ** 30)} GiB, Debian 12, SQLite WAL with \`synchronous=FULL\`. \`wrk\` runs on the same machine
-(2 threads), so the server gets about one core. Each figure is the median of ${RUNS} runs of ${SECONDS} s;
-ratios are against baselines measured in the same run. These machines are shared and noisy: read the ratios.
+const parts = [];
+parts.push(`# Performance
 
-## HTTP
+Written by \`bench/run.sh\` (\`bench/run.mjs\`); nothing in this file is typed by hand. Rerun it to
+update every figure.
 
-| what | requests/s | ratio | p50 ms | p99 ms | peak RSS MiB | non-2xx |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: |
-${row(results.ping)}
-${row(results.page, results.ping)}
-${row(results.group, results.ping)}
-${row(results.naive, results.ping)}
+${IS_FULL ? '' : `**This is not a full run**: ${RUNS} run${RUNS > 1 ? 's' : ''} of ${SECONDS} s per figure` +
+  `${SECTIONS.length < ALL_SECTIONS.length ? `, sections ${SECTIONS.join(', ')}` : ''}` +
+  `${SECTIONS.includes('search') ? `, search over ${fmt(SEARCH_N)} responses` : ''}` +
+  `${SECTIONS.includes('campaigns') ? `, campaigns ${CAMPAIGN_SIZES}` : ''}` +
+  ` (a full run: ${FULL.runs} runs of ${FULL.seconds} s, ${fmt(FULL.searchN)} responses, campaigns ${FULL.campaignSizes}).
+It shows that the harness works; its figures are too short and too few to quote.
+`}
+| | |
+| --- | --- |
+| commit | ${commit}${dirty ? ' with uncommitted changes' : ''} |
+| started | ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC |
+| machine | ${cpus()[0].model}, ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30)} GiB, ${osName} |
+| load average (1, 5, 15 min) before | ${load(loadBefore)} |
+| load average after | ${load(loadAfter)} |
+| tools | wrk ${wrkVersion} (2 threads, on the same machine), SQLite ${sqliteVersion} (WAL, \`synchronous=FULL\`) |
+| runs | each figure is the median of ${RUNS} run${RUNS > 1 ? 's' : ''} of ${SECONDS} s; wrk then waits ${DRAIN} s more for the answers in flight |
+`);
 
-Durable submissions (\`POST /api/v1/consultations/{id}/responses\`, 256 connections, each answered
-only after its transaction was synced): group commit gives **${fmt(results.group.rps / results.naive.rps, 1)}×** the
-throughput of one transaction per request (\`plenary serve --no-group-commit\`), and ${fmt(100 * results.group.rps / results.ping.rps, 0)}% of
-the HTTP stack's own rate on \`/api/v1/ping\`.
+if (results.ping) {
+  parts.push(`## HTTP
 
-## Published responses of a consultation with 100,000 responses
+Each row is a load of wrk through \`bench/http/load.lua\`, which counts every answer by status:
+an answer that is not 2xx, or a socket error, fails the whole suite and no file is written. Each
+server listens on 127.0.0.1 with a fresh database (the demo) in a temporary folder; submissions
+go to servers of their own, so the pages read the demo as it is. Requests/s are the answers
+received within the window of a run divided by the window; the ratio is to \`/api/v1/ping\` in
+the same run (median of the runs' ratios); latencies are wrk's over the whole run.
 
-| what | requests/s | ratio to ping | p50 ms | p99 ms | peak RSS MiB | non-2xx |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: |
-${row(results.list_first, results.ping)}
-${row(results.list_deep, results.ping)}
-${row(results.list_api, results.ping)}
+${httpTable(['ping', 'page', 'group', 'naive'])}
+`);
+  if (results.group && results.naive) parts.push(`Durable submissions (\`POST ${SUBMIT_PATH}\`, a JSON response with an e-mail
+address, which queues its confirmation mail in the same transaction; each answered 201 only after
+its transaction was synced). Before the load, one submission sent by hand must answer 201. Every
+request has its own \`Idempotency-Key\` (\`<run id>-<thread>-<n>\`, the run id unique to the run),
+so nothing is a replay; after each run the rows stored with that run's keys, counted with
+\`sqlite3\` in the server's database, equal its 2xx answers (the columns above are the sums over
+the runs). Group commit gives **${fmt(results.group.rps / results.naive.rps, 1)}×** the throughput of one
+transaction per request, and ${fmt(results.group.ratio, 2)}× the HTTP stack's own rate on \`/api/v1/ping\`.
+`);
+}
+if (results.list_first) {
+  parts.push(`## Published responses of a consultation with ${fmt(LIST_N)} responses
 
-## Search over ${fmt(SEARCH_N)} responses in six languages
+The environment consultation of the demo with ${fmt(LIST_N)} more published responses (inserted
+with \`sqlite3\`; the API's \`total\` is checked before the load), served by its own server.
 
-Responses from \`campaigns::GenerateCorpus\` (seed 7: ${Object.entries(results.search.languages).map(([l, n]) => `${l} ${fmt(n)}`).join(', ')}),
-indexed through the production path (queue → \`search::IndexBatch\` → one FTS5 table per language with the
-\`plenary\` tokenizer), queried through \`search::Search\` (top 20 by BM25 across the six tables).
+${httpTable(['list_first', 'list_deep', 'list_api'])}
+`);
+}
+if (results.search) {
+  const s = results.search;
+  parts.push(`## Search over ${fmt(SEARCH_N)} responses in six languages
+
+\`build/plenary_bench_search\` (\`bench/search/search_bench.cc\`). Responses from
+\`campaigns::GenerateCorpus\` (seed 7: ${Object.entries(s.languages).map(([l, n]) => `${l} ${fmt(n)}`).join(', ')}),
+indexed through the production path (queue → \`search::IndexBatch\` → one FTS5 table per language
+with the \`plenary\` tokenizer), queried through \`search::Search\` (top 20 by BM25 across the six
+tables). The benchmark fails unless every response was indexed (${fmt(s.indexed)} documents) and
+every query answered.
 
 | | value |
 | --- | ---: |
-| indexing rate (durable batches of 5,000) | ${fmt(results.search.index_per_s)} responses/s |
-| database size | ${fmt(results.search.db_mib)} MiB |
-| peak RSS of the benchmark | ${fmt(results.search.peak_rss_mib)} MiB |
+| indexing rate (durable batches of 5,000) | ${fmt(s.index_per_s)} responses/s |
+| database size | ${fmt(s.db_mib)} MiB |
+| peak RSS of the benchmark | ${fmt(s.peak_rss_mib)} MiB |
 
 | query class | queries | p50 ms | p95 ms | p99 ms |
 | --- | ---: | ---: | ---: | ---: |
-${['common', 'medium', 'rare', 'phrase'].map((k) => `| ${k} | ${results.search[k].queries} | ${fmt(results.search[k].p50, 1)} | ${fmt(results.search[k].p95, 1)} | ${fmt(results.search[k].p99, 1)} |`).join('\n')}
+${['common', 'medium', 'rare', 'phrase'].map((k) => `| ${k} | ${s[k].queries} | ${fmt(s[k].p50, 1)} | ${fmt(s[k].p95, 1)} | ${fmt(s[k].p99, 1)} |`).join('\n')}
 
 Common terms (a topic word that most responses of its language contain) are scored over every
-match: their latency grows with the corpus. Indexing runs behind the durable write, so it
-never slows a submission; the lag is \`plenary_search_queue\` in \`/metrics\`.
+match: their latency grows with the corpus. Indexing runs behind the durable write, so it never
+slows a submission; the lag is \`plenary_search_queue\` in \`/metrics\`.
+`);
+}
+if (results.campaigns) {
+  parts.push(`## Campaign clustering
 
-## Campaign clustering
-
-\`ClusterAll\` over generated corpora with known campaigns (6% unique responses, the seven largest
-campaigns 38%, copies edited with greetings, signatures, reordered and swapped sentences, typos):
+\`build/plenary_bench_campaigns ${CAMPAIGN_SIZES}\` (\`bench/campaigns/campaigns_bench.cc\`): \`ClusterAll\` over
+generated corpora with known campaigns (6% unique responses, the seven largest campaigns 38%,
+copies edited with greetings, signatures, reordered and swapped sentences, typos), scored against
+the generator's labels. Its output:
 
 \`\`\`
-${campaignsOut.trim()}
+${results.campaigns}
 \`\`\`
+`);
+}
+if (results.pow) {
+  parts.push(`## Proof of work in the browser
 
-## Reproduce
+\`tests/browser/pow.test.mjs\` submits the form six times in headless Chromium with \`--pow-bits 16\`
+(every submission must reach its receipt) and measures the raw \`crypto.subtle\` SHA-256 rate. Its
+line:
+
+\`\`\`
+${results.pow}
+\`\`\`
+`);
+}
+parts.push(`## Reproduce
 
 \`\`\`sh
-bench/run.sh          # about ${QUICK ? 3 : 8} minutes (most of it indexing 1,000,000 responses); --quick: 100,000
+bench/run.sh                 # the full suite (${FULL.runs} runs of ${FULL.seconds} s; most of its time is indexing ${fmt(FULL.searchN)} responses)
+bench/run.sh --quick         # 1 run of 3 s, 100,000 responses: to try the harness
+BENCH_SECONDS=5 BENCH_RUNS=3 BENCH_SECTIONS=http bench/run.sh   # any part, any length
+bench/spot.sh                # the HTTP section alone, printed instead of written here
 \`\`\`
-`;
-writeFileSync(join(ROOT, 'docs/PERFORMANCE.md'), md);
-console.log(md);
+
+Run it on a quiet machine: wrk and the server share its cores. Not part of CI.
+`);
+const md = parts.join('\n');
+if (OUT === '-') process.stdout.write(md);
+else {
+  writeFileSync(resolve(ROOT, OUT), md);
+  console.error(`bench: wrote ${OUT}`);
+}

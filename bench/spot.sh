@@ -1,25 +1,14 @@
 #!/usr/bin/env bash
-# Spot check between full benchmark runs: ping, the consultation page, durable submissions with
-# and without an e-mail address (the latter queues no confirmation mail); three 5 s wrk runs
-# each, medians, on a fresh demo database. Needs a built build/plenary and wrk.
-#   bench/spot.sh            (prints "endpoint requests/s")
+# Spot check between full benchmark runs: the HTTP section of the suite alone (ping, the
+# consultation page, durable submissions with and without group commit), three 5 s runs each,
+# medians, under the same rules as bench/run.sh (every answer 2xx, keys unique to each run, rows
+# stored equal to the 2xx answers, else exit 1). Prints the Markdown instead of writing
+# docs/PERFORMANCE.md; BENCH_OUT=FILE writes it to FILE. Needs build/plenary and wrk.
+#   bench/spot.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PORT=${PORT:-18999}
-DIR=$(mktemp -d)
-trap 'kill -TERM $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DIR"' EXIT
-build/plenary --db "$DIR/p.db" serve --listen 127.0.0.1:$PORT --submissions-per-ip-per-minute 0 \
-  > "$DIR/log" 2>&1 &
-PID=$!
-for _ in $(seq 50); do grep -q listening "$DIR/log" && break; sleep 0.2; done
-sed 's/"email":"bench@example.org",//' bench/http/submit.lua > "$DIR/submit_noemail.lua"
-run() { wrk -t2 -c"$1" -d5s ${3:+-s "$3"} "http://127.0.0.1:$PORT$2" | awk '/Requests\/sec/ {print $2}'; }
-median() { sort -n | sed -n 2p; }
-SUBMIT=/api/v1/consultations/ai-public-policy/responses
-echo "ping $( (run 64 /api/v1/ping; run 64 /api/v1/ping; run 64 /api/v1/ping) | median)"
-P=/en/consultations/ai-public-policy
-echo "consultation-page $( (run 64 $P; run 64 $P; run 64 $P) | median)"
-S=bench/http/submit.lua
-echo "submissions-with-email $( (run 256 $SUBMIT $S; run 256 $SUBMIT $S; run 256 $SUBMIT $S) | median)"
-N="$DIR/submit_noemail.lua"
-echo "submissions-without-email $( (run 256 $SUBMIT "$N"; run 256 $SUBMIT "$N"; run 256 $SUBMIT "$N") | median)"
+command -v wrk >/dev/null || { echo "spot: wrk is missing (bench/run.sh installs it)" >&2; exit 1; }
+[[ -x build/plenary ]] || { echo "spot: build/plenary is missing (scripts/setup.sh builds it)" >&2; exit 1; }
+export BENCH_SECTIONS=http BENCH_SECONDS=${BENCH_SECONDS:-5} BENCH_RUNS=${BENCH_RUNS:-3}
+export BENCH_OUT=${BENCH_OUT:--}
+exec node bench/run.mjs

@@ -1,10 +1,7 @@
 // Benchmark: ClusterAll on generated consultations of 100k and 1M responses: time, memory, quality.
 //
-// Built by hand, not by CMake or CI (from the repository root):
-// clang-format off
-//   g++ -std=c++20 -O2 -DNDEBUG -Isrc src/campaigns/{shingles,minhash,clusterer,corpus}.cc bench/campaigns/campaigns_bench.cc -o /tmp/campaigns_bench -licui18n -licuuc -licudata -pthread
-// clang-format on
-// Run: /tmp/campaigns_bench [sizes, default 100000,1000000] [threads, default all cores]
+// Built by bench/run.sh as the target plenary_bench_campaigns (not part of `all` nor of CI).
+// Run: build/plenary_bench_campaigns [sizes, default 100000,1000000] [threads, default all cores]
 //
 // For each size it generates a corpus (CorpusOptions defaults: 6% unique, 38% in the seven largest
 // campaigns, seed 1), then times ClusterAll (wall clock, and CPU time of all threads, which other

@@ -2,7 +2,9 @@
 // languages, realistic campaign share) into Plenary's own FTS5 tables through the production
 // path (search::IndexBatch from the queue), then runs a mix of rare and common queries through
 // search::Search and prints one JSON line: index rate, p50/p95/p99 latency per query class,
-// peak RSS. Built by bench/run.sh as the target plenary_bench_search (not part of CI).
+// peak RSS. It checks its own work and exits 1 without that line when a write fails, when not
+// every response was indexed or the queue is not empty afterwards, or when a query fails.
+// Built by bench/run.sh as the target plenary_bench_search (not part of CI).
 //   build/plenary_bench_search [responses=1000000] [queries_per_term=20]
 #include <sys/resource.h>
 
@@ -43,6 +45,12 @@ int main(int argc, char** argv) {
   auto path = (dir / "bench.db").string();
   double index_seconds = 0, generate_seconds = 0;
   std::string languages_json = "{";
+  std::int64_t indexed = 0;
+  auto failed = [&](const std::string& what) {
+    std::fprintf(stderr, "search bench: %s\n", what.c_str());
+    std::filesystem::remove_all(dir);
+    return 1;
+  };
   {
     storage::Database db(path);
     auto t0 = Clock::now();
@@ -50,15 +58,16 @@ int main(int argc, char** argv) {
     generate_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
     std::map<std::string, std::size_t> by_lang;
     // One consultation to hold them; responses inserted published, then queued for indexing.
-    (void)db.Write<Ok>([&](storage::Connection& c) -> Result<Ok> {
+    auto setup = db.Write<Ok>([&](storage::Connection& c) -> Result<Ok> {
       c.Exec("INSERT INTO bodies(key, acronym, name, description, membership) "
              "VALUES('b', 'B', '{\"en\":\"Body\"}', '{}', 'open')");
       c.Exec("INSERT INTO consultations(key, body_id, title, description, opens_at, deadline, "
              "timezone, created_at) VALUES('k', 1, '{\"en\":\"Bench\"}', '{}', 0, 1, 'UTC', 0)");
       return Ok{};
     });
+    if (!setup.ok()) return failed("consultation: " + setup.error().message);
     for (std::size_t i = 0; i < corpus.responses.size(); i += 20000) {
-      (void)db.Write<Ok>([&](storage::Connection& c) -> Result<Ok> {
+      auto batch = db.Write<Ok>([&](storage::Connection& c) -> Result<Ok> {
         for (std::size_t j = i; j < std::min(corpus.responses.size(), i + 20000); ++j) {
           std::string lang = corpus.languages[j];
           ++by_lang[lang];
@@ -72,6 +81,7 @@ int main(int argc, char** argv) {
         }
         return Ok{};
       });
+      if (!batch.ok()) return failed("responses: " + batch.error().message);
     }
     for (const auto& [l, k] : by_lang)
       languages_json += (languages_json.size() > 1 ? "," : "") + ("\"" + l + "\":" + std::to_string(k));
@@ -79,6 +89,13 @@ int main(int argc, char** argv) {
     while (search::IndexBatch(db, 5000) > 0) {
     }
     index_seconds = std::chrono::duration<double>(Clock::now() - t1).count();
+    indexed = db.Read()
+                  .QueryInt("SELECT count(*) FROM search_docs WHERE kind = 'response'")
+                  .value_or(-1);
+    auto left = db.Read().QueryInt("SELECT count(*) FROM search_queue").value_or(-1);
+    if (indexed != static_cast<std::int64_t>(n) || left != 0)
+      return failed(std::to_string(indexed) + " of " + std::to_string(n) + " responses indexed, " +
+                    std::to_string(left) + " left in the queue");
   }
   languages_json += "}";
   storage::Database db(path);
@@ -97,7 +114,7 @@ int main(int argc, char** argv) {
         auto q0 = Clock::now();
         auto res = search::Search(db, {.q = t, .per_page = 20});
         ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - q0).count());
-        if (!res.ok()) std::fprintf(stderr, "query %s: %s\n", t.c_str(), res.error().message.c_str());
+        if (!res.ok()) return failed("query " + t + ": " + res.error().message);
       }
     char buf[256];
     std::snprintf(buf, sizeof buf, "\"%s\":{\"p50\":%.2f,\"p95\":%.2f,\"p99\":%.2f,\"queries\":%zu},",
@@ -107,10 +124,10 @@ int main(int argc, char** argv) {
   std::uintmax_t bytes = std::filesystem::file_size(path);
   char tail[512];
   std::snprintf(tail, sizeof tail,
-                "\"responses\":%zu,\"generate_s\":%.1f,\"index_s\":%.1f,\"index_per_s\":%.0f,"
-                "\"db_mib\":%.0f,\"peak_rss_mib\":%.0f,\"languages\":%s}",
-                n, generate_seconds, index_seconds, n / index_seconds, bytes / 1048576.0,
-                PeakRssKb() / 1024.0, languages_json.c_str());
+                "\"responses\":%zu,\"indexed\":%lld,\"generate_s\":%.1f,\"index_s\":%.1f,"
+                "\"index_per_s\":%.0f,\"db_mib\":%.0f,\"peak_rss_mib\":%.0f,\"languages\":%s}",
+                n, static_cast<long long>(indexed), generate_seconds, index_seconds,
+                n / index_seconds, bytes / 1048576.0, PeakRssKb() / 1024.0, languages_json.c_str());
   out += tail;
   std::printf("%s\n", out.c_str());
   std::filesystem::remove_all(dir);
