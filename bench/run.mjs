@@ -282,16 +282,18 @@ const httpTable = (keys) => {
 };
 
 const parts = [];
-parts.push(`# Performance
+const BY = process.env.BENCH_BY || 'bench/run.sh';
+parts.push(`# Performance${BY === 'bench/run.sh' ? '' : ` (${BY})`}
 
-Written by \`bench/run.sh\` (\`bench/run.mjs\`); nothing in this file is typed by hand. Rerun it to
+Written by \`${BY}\` (\`bench/run.mjs\`); nothing in this file is typed by hand. Rerun it to
 update every figure.
 
 ${IS_FULL ? '' : `**This is not a full run**: ${RUNS} run${RUNS > 1 ? 's' : ''} of ${SECONDS} s per figure` +
   `${SECTIONS.length < ALL_SECTIONS.length ? `, sections ${SECTIONS.join(', ')}` : ''}` +
   `${SECTIONS.includes('search') ? `, search over ${fmt(SEARCH_N)} responses` : ''}` +
   `${SECTIONS.includes('campaigns') ? `, campaigns ${CAMPAIGN_SIZES}` : ''}` +
-  ` (a full run: ${FULL.runs} runs of ${FULL.seconds} s, ${fmt(FULL.searchN)} responses, campaigns ${FULL.campaignSizes}).
+  `${QUICK ? ' (`bench/run.sh --quick`)' : ''};
+a full run has ${FULL.runs} runs of ${FULL.seconds} s, search over ${fmt(FULL.searchN)} responses, campaigns ${FULL.campaignSizes}.
 It shows that the harness works; its figures are too short and too few to quote.
 `}
 | | |
