@@ -360,8 +360,8 @@ every query answered.
 ${['common', 'medium', 'rare', 'phrase'].map((k) => `| ${k} | ${s[k].queries} | ${fmt(s[k].p50, 1)} | ${fmt(s[k].p95, 1)} | ${fmt(s[k].p99, 1)} |`).join('\n')}
 
 Common terms (a topic word that most responses of its language contain) are scored over every
-match: their latency grows with the corpus. Indexing runs behind the durable write, so it never
-slows a submission; the lag is \`plenary_search_queue\` in \`/metrics\`.
+match: their latency grows with the corpus. Indexing runs behind the durable write: a submission
+does not wait for it, and the lag is \`plenary_search_queue\` in \`/metrics\`.
 `);
 }
 if (results.campaigns) {
