@@ -95,6 +95,10 @@ Status Load(storage::Database& db) {
              S(m.at("mode")), J(m.contains("place") ? m.at("place") : json::value()));
       std::int64_t id = c.LastInsertId();
       meetings[S(m.at("key"))] = id;
+      // What became of the meeting's own report, for the Chair's report (migration 0010).
+      if (auto* rep = m.if_contains("report"))
+        c.Exec("UPDATE meetings SET report_approved = ?, report_distribution = ? WHERE id = ?",
+               rep->at("approved").as_bool(), S(rep->at("distribution")), id);
       if (auto* contribs = m.if_contains("contributions"))
         for (const auto& kv : contribs->as_array())
           c.Exec("INSERT INTO contributions(meeting_id, symbol, title, source) VALUES(?,?,?,?)", id,

@@ -3,6 +3,7 @@
 #include "reports/chair_report.h"
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <regex>
 
@@ -11,6 +12,7 @@
 #include "consultations/consultations.h"
 #include "documents/resolutions.h"
 #include "meetings/meetings.h"
+#include "reports/meeting_report.h"
 #include "reports/officers.h"
 #include "site/site.h"
 #include "text/countries.h"
@@ -198,7 +200,7 @@ Result<ChairReport> BuildChairReport(storage::Database& db, const std::string& b
   }
   r.sections.push_back(std::move(intro));
 
-  // 2 Activities.
+  // 2 Activities. Each sentence is written only when the record holds what it says.
   Section act{"2", T(lang, "chair_report_activities", {{"acronym", acronym}}), {}};
   auto next = [&act]() { return fmt::format("2.{}", act.paragraphs.size() + 1); };
   act.paragraphs.push_back(Para(next(),
@@ -209,34 +211,71 @@ Result<ChairReport> BuildChairReport(storage::Database& db, const std::string& b
                                    {"dates", dates_list},
                                    {"mode", mode}}),
                                 lang));
-  act.paragraphs.push_back(Para(
-      next(),
-      T(lang, "chair_report_reports_approved",
-        {{"acronym", acronym}, {"ordinals", ordinals_list}, {"count", count}}),
-      lang));
-  act.paragraphs.push_back(
-      Para(next(), T(lang, "chair_report_reports_distributed", {{"count", count}}), lang));
+  // The meetings whose report the group approved, and those whose report was distributed, by
+  // recipients (migration 0010).
+  std::vector<std::string> approved;
+  std::map<std::string, std::vector<std::string>> distributed;
+  for (const auto& m : chosen) {
+    auto rep = GetMeetingReport(db, m.id);
+    if (!rep.ok()) return rep.error();
+    if (rep->approved) approved.push_back(Ordinal(m.number, lang));
+    if (!rep->distribution.empty()) distributed[rep->distribution].push_back(Ordinal(m.number, lang));
+  }
+  const std::string approved_list = text::FormatList(approved, lang);
+  const auto approved_count = static_cast<std::int64_t>(approved.size());
+  if (!approved.empty())
+    act.paragraphs.push_back(Para(next(),
+                                  T(lang, "chair_report_reports_approved",
+                                    {{"acronym", acronym},
+                                     {"ordinals", approved_list},
+                                     {"count", approved_count}}),
+                                  lang));
   const std::string sep = T(lang, "report_sentence_separator");
+  std::string distribution;
+  for (const char* to : {"itu_members_and_stakeholders", "itu_members"}) {
+    auto it = distributed.find(to);
+    if (it == distributed.end()) continue;
+    if (!distribution.empty()) distribution += sep;
+    distribution += T(lang, "chair_report_reports_distributed",
+                      {{"acronym", acronym},
+                       {"ordinals", text::FormatList(it->second, lang)},
+                       {"count", static_cast<std::int64_t>(it->second.size())},
+                       {"to", std::string(to)}});
+  }
+  if (!distribution.empty()) act.paragraphs.push_back(Para(next(), distribution, lang));
   const auto consultations = consultations::List(db, b->id);
+  std::int64_t contributions = 0;
   for (const auto& m : chosen) {
     const std::string ordinal = Ordinal(m.number, lang);
-    std::string text = T(lang, "chair_report_contributions",
-                         {{"acronym", acronym},
-                          {"ordinal", ordinal},
-                          {"n", static_cast<std::int64_t>(m.contributions.size())}});
+    std::vector<std::string> sentences;
+    // No contribution on record: no sentence about contributions.
+    if (!m.contributions.empty())
+      sentences.push_back(T(lang, "chair_report_contributions",
+                            {{"acronym", acronym},
+                             {"ordinal", ordinal},
+                             {"n", static_cast<std::int64_t>(m.contributions.size())}}));
+    contributions += static_cast<std::int64_t>(m.contributions.size());
     for (const auto& c : consultations) {
       if (c.considered_at_meeting_id != m.id) continue;
       auto paragraph = consultations::ReportParagraph(db, std::to_string(c.id), lang);
       if (!paragraph.ok()) return paragraph.error();
-      text += sep;
-      text += c.launched_at_meeting_number
-                  ? T(lang, "chair_report_considered_launched",
-                      {{"acronym", acronym}, {"ordinal", Ordinal(*c.launched_at_meeting_number, lang)}})
-                  : T(lang, "chair_report_considered");
-      text += sep;
-      text += *paragraph;
+      // The first sentence of the paragraph names the meeting; the next ones refer back to it.
+      text::Args args = {{"acronym", acronym},
+                         {"this", ordinal},
+                         {"first", sentences.empty() ? "yes" : "no"}};
+      if (c.launched_at_meeting_number)
+        args.push_back({"ordinal", Ordinal(*c.launched_at_meeting_number, lang)});
+      sentences.push_back(T(lang,
+                            c.launched_at_meeting_number ? "chair_report_considered_launched"
+                                                         : "chair_report_considered",
+                            args));
+      sentences.push_back(*paragraph);
     }
-    act.paragraphs.push_back(Para(next(), std::move(text), lang));
+    if (!sentences.empty()) {
+      std::string text;
+      for (const auto& t : sentences) text += (text.empty() ? "" : sep) + t;
+      act.paragraphs.push_back(Para(next(), std::move(text), lang));
+    }
     if (m.actions.empty()) continue;
     Paragraph actions = Para(next(),
                              T(lang, "chair_report_actions_intro",
@@ -257,16 +296,49 @@ Result<ChairReport> BuildChairReport(storage::Database& db, const std::string& b
   }
   r.sections.push_back(std::move(act));
 
-  // 3 Conclusions.
+  // 3 Conclusions: taking note of the meetings' reports (those approved: the reports on record),
+  // and the Chair's thanks to those the record shows took part or supported the meetings.
   Section concl{"3", T(lang, "chair_report_conclusions"), {}};
-  concl.paragraphs.push_back(Para("3.1",
-                                  T(lang, "chair_report_take_note",
-                                    {{"acronym", acronym},
-                                     {"ordinals", ordinals_list},
-                                     {"count", count}}),
-                                  lang));
-  concl.paragraphs.push_back(Para("3.2", T(lang, "chair_report_thanks", {{"acronym", acronym}}), lang));
-  r.sections.push_back(std::move(concl));
+  auto next_concl = [&concl]() { return fmt::format("3.{}", concl.paragraphs.size() + 1); };
+  if (!approved.empty())
+    concl.paragraphs.push_back(Para(next_concl(),
+                                    T(lang, "chair_report_take_note",
+                                      {{"acronym", acronym},
+                                       {"ordinals", approved_list},
+                                       {"count", approved_count}}),
+                                    lang));
+  if (record->chair) {
+    std::vector<std::string> supporters;
+    if (!record->vice_chairs.empty())
+      supporters.push_back(
+          T(lang, "chair_report_party_vice_chairs",
+            {{"count", static_cast<std::int64_t>(record->vice_chairs.size())}}));
+    const auto& support = record->supported_by;
+    auto supported = [&support](const char* k) {
+      return std::find(support.begin(), support.end(), k) != support.end();
+    };
+    for (const char* k : {"secretary_general", "deputy_secretary_general", "bureau_directors"})
+      if (supported(k)) supporters.push_back(T(lang, std::string("chair_report_party_") + k));
+    // The Secretary's phrase closes the list (its appositive comma is in the catalogue).
+    const std::string secretary = record->secretary ? record->secretary->name : "";
+    if (supported("general_secretariat"))
+      supporters.push_back(T(lang, "chair_report_party_general_secretariat",
+                             {{"has_secretary", secretary.empty() ? "no" : "yes"},
+                              {"secretary", secretary}}));
+    else if (!secretary.empty())
+      supporters.push_back(T(lang, "chair_report_party_secretary", {{"secretary", secretary}}));
+    const char* who = contributions > 0 ? (supporters.empty() ? "contributors" : "both")
+                                        : (supporters.empty() ? nullptr : "supporters");
+    if (who)
+      concl.paragraphs.push_back(Para(next_concl(),
+                                      T(lang, "chair_report_thanks",
+                                        {{"acronym", acronym},
+                                         {"who", std::string(who)},
+                                         {"membership", b->membership},
+                                         {"supporters", text::FormatList(supporters, lang)}}),
+                                      lang));
+  }
+  if (!concl.paragraphs.empty()) r.sections.push_back(std::move(concl));
 
   if (record->chair) {
     r.chair_name = record->chair->name;

@@ -1,9 +1,17 @@
 // The report of a working group's Chair to the Council, generated from the record alone, in the
 // shape of document C22/51 (the CWG-Internet Chair's report): title; summary (which meetings,
 // when, under which resolutions); action required; references; 1 Introduction (the terms of
-// reference); 2 Activities (the meetings, the approval of their reports, the contributions each
-// received, the consultations each considered with their figures, the actions each approved as
-// numbered sub-paragraphs); 3 Conclusions; the Chair's signature.
+// reference); 2 Activities (the meetings, the approval and the distribution of their reports,
+// the contributions each received, the consultations each considered with their figures, the
+// actions each approved as numbered sub-paragraphs); 3 Conclusions; the Chair's signature.
+//
+// Nothing is said that the record does not hold: a sentence is written only when its facts are
+// on record, and left out otherwise (numbering closes up). The approval and the distribution of
+// a meeting's report come from meeting_report.h; taking note of the meetings' reports names the
+// approved ones; the Chair's thanks go to the Member States only when contributions are on
+// record, to the Vice-Chairs only when the body has some, to the Secretary-General, the Deputy,
+// the Directors and the General Secretariat only as the body's `supported_by` lists them, and to
+// the group's Secretary by name; no Chair on record, no thanks and no signature.
 //
 // Every sentence comes from the message catalogue (ICU MessageFormat, CLDR plurals); the
 // consultation figures come from consultations::ReportParagraph, not written again here.

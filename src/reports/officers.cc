@@ -2,6 +2,7 @@
 // added by migration 0009).
 #include "reports/officers.h"
 
+#include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
@@ -64,15 +65,39 @@ Result<Officer> ParseOfficer(const json::value& v, const std::string& field) {
 
 }  // namespace
 
+const std::vector<std::string>& SupportKeys() {
+  static const std::vector<std::string> kKeys = {"secretary_general", "deputy_secretary_general",
+                                                 "bureau_directors", "general_secretariat"};
+  return kKeys;
+}
+
+namespace {
+// The keys of `v` that SupportKeys() knows, in its order, each once.
+std::vector<std::string> SupportFrom(const json::value* v) {
+  std::vector<std::string> out;
+  if (!v || !v->is_array()) return out;
+  for (const auto& k : SupportKeys())
+    for (const auto& e : v->as_array())
+      if (e.is_string() && std::string_view(e.as_string()) == k) {
+        out.push_back(k);
+        break;
+      }
+  return out;
+}
+}  // namespace
+
 json::object BodyRecordJson(const BodyRecord& r) {
   json::array vice;
   for (const auto& v : r.vice_chairs) vice.push_back(OfficerJson(v));
   json::array refs;
   for (const auto& c : r.citations)
     refs.push_back(json::object{{"instrument", c.instrument}, {"number", c.number}});
+  json::array support;
+  for (const auto& k : r.supported_by) support.push_back(json::value(k));
   return {{"chair", OfficerJson(r.chair)},
           {"vice_chairs", std::move(vice)},
           {"secretary", OfficerJson(r.secretary)},
+          {"supported_by", std::move(support)},
           {"terms_of_reference", r.terms_of_reference},
           {"references", std::move(refs)}};
 }
@@ -89,6 +114,7 @@ BodyRecord GetBodyRecordOn(Connection& c, std::int64_t id) {
   if (const auto* o = officers.if_object()) {
     r.chair = OfficerFrom(o->if_contains("chair"));
     r.secretary = OfficerFrom(o->if_contains("secretary"));
+    r.supported_by = SupportFrom(o->if_contains("supported_by"));
     if (auto* v = o->if_contains("vice_chairs"); v && v->is_array())
       for (const auto& e : v->as_array())
         if (auto off = OfficerFrom(&e)) r.vice_chairs.push_back(*off);
@@ -111,6 +137,7 @@ BodyRecord GetBodyRecordOn(Connection& c, std::int64_t id) {
 struct Patch {
   std::optional<std::optional<Officer>> chair, secretary;
   std::optional<std::vector<Officer>> vice_chairs;
+  std::optional<std::vector<std::string>> supported_by;
   std::optional<json::value> terms_of_reference;
   std::optional<std::vector<documents::ResolutionRef>> citations;
 };
@@ -145,6 +172,21 @@ Result<BodyRecord> UpdateOfficers(storage::Database& db, std::int64_t user_id,
         if (!o.ok()) return o.error();
         p.vice_chairs->push_back(*o);
       }
+    } else if (k == "supported_by") {
+      if (!v.is_array())
+        return InvalidArgument("supported_by", "supported_by: must be an array");
+      std::set<std::string> seen;
+      for (std::size_t i = 0; i < v.as_array().size(); ++i) {
+        std::string f = fmt::format("supported_by[{}]", i);
+        const auto& e = v.as_array()[i];
+        const auto& keys = SupportKeys();
+        const std::string key = e.is_string() ? std::string(e.as_string()) : "";
+        if (std::find(keys.begin(), keys.end(), key) == keys.end())
+          return InvalidArgument(f, f + ": one of secretary_general, deputy_secretary_general, "
+                                        "bureau_directors, general_secretariat");
+        if (!seen.insert(key).second) return InvalidArgument(f, f + ": " + key + " is listed twice");
+      }
+      p.supported_by = SupportFrom(&v);
     } else if (k == "terms_of_reference") {
       auto t = site::Multilingual(v, "terms_of_reference", false, 20000);
       if (!t.ok()) return t.error();
@@ -178,7 +220,7 @@ Result<BodyRecord> UpdateOfficers(storage::Database& db, std::int64_t user_id,
     } else {
       std::string f(k);
       return InvalidArgument(f, f + ": unknown member; expected chair, vice_chairs, secretary, "
-                                    "terms_of_reference or references");
+                                    "supported_by, terms_of_reference or references");
     }
   }
   auto done = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
@@ -190,12 +232,14 @@ Result<BodyRecord> UpdateOfficers(storage::Database& db, std::int64_t user_id,
     if (p.chair) next.chair = *p.chair;
     if (p.secretary) next.secretary = *p.secretary;
     if (p.vice_chairs) next.vice_chairs = *p.vice_chairs;
+    if (p.supported_by) next.supported_by = *p.supported_by;
     if (p.terms_of_reference) next.terms_of_reference = *p.terms_of_reference;
     if (p.citations) next.citations = *p.citations;
     json::object before = BodyRecordJson(current), after = BodyRecordJson(next);
     json::object officers{{"chair", after.at("chair")},
                           {"vice_chairs", after.at("vice_chairs")},
-                          {"secretary", after.at("secretary")}};
+                          {"secretary", after.at("secretary")},
+                          {"supported_by", after.at("supported_by")}};
     c.Exec("UPDATE bodies SET officers = ?, terms_of_reference = ?, citations = ? WHERE id = ?",
            json::serialize(officers), json::serialize(next.terms_of_reference),
            json::serialize(after.at("references")), next.body_id);

@@ -28,6 +28,9 @@ struct BodyRecord {
   std::optional<Officer> chair;
   std::vector<Officer> vice_chairs;
   std::optional<Officer> secretary;
+  // Who supported the group's meetings besides its officers, in the order a report thanks them:
+  // "secretary_general", "deputy_secretary_general", "bureau_directors", "general_secretariat".
+  std::vector<std::string> supported_by;
   boost::json::value terms_of_reference;  // multilingual; one paragraph a line
   std::vector<documents::ResolutionRef> citations;  // in the order the report cites them
 };
@@ -35,14 +38,17 @@ struct BodyRecord {
 // The record of a body given its id or key. NotFound for an unknown body.
 Result<BodyRecord> GetBodyRecord(storage::Database& db, const std::string& body);
 
+// The keys of `supported_by`, in the order a report thanks them.
+const std::vector<std::string>& SupportKeys();
+
 // The JSON of a record, as the API gives and takes it: {chair, vice_chairs, secretary,
-// terms_of_reference, references: [{instrument, number}]}.
+// supported_by, terms_of_reference, references: [{instrument, number}]}.
 boost::json::object BodyRecordJson(const BodyRecord& r);
 
 // Replaces the members present in `patch` (keys of BodyRecordJson; a member absent stays as it
 // is; `chair` or `secretary` null removes the officer). Rules, each a 400 naming the field:
 // an officer is {name: 1–200 characters, member_state: ISO 3166-1 alpha-2 (optional)}; at most
-// 20 vice-chairs; terms_of_reference is multilingual (≤ 20,000 characters a language);
+// 20 vice-chairs; supported_by lists keys of SupportKeys(), each once; terms_of_reference is multilingual (≤ 20,000 characters a language);
 // references are at most 50 resolutions of the registry, each once. Unknown members are refused.
 Result<BodyRecord> UpdateOfficers(storage::Database& db, std::int64_t user_id,
                                   const std::string& body, const boost::json::object& patch);

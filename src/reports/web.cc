@@ -1,4 +1,5 @@
-// HTML page and JSON API of the Chair's report; the API of body officers.
+// HTML page and JSON API of the Chair's report; the API of body officers and of what became
+// of a working-group meeting's report.
 #include "reports/web.h"
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 #include "documents/resolutions.h"
 #include "meetings/meetings.h"
 #include "reports/chair_report.h"
+#include "reports/meeting_report.h"
 #include "reports/officers.h"
 #include "site/site.h"
 #include "text/dates.h"
@@ -90,6 +92,8 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
     doc->SetValue("SUMMARY_HTML",
                   documents::LinkCitationsHtml(db, r->summary, site::Prefix(req), page.session()));
     doc->SetValue("ACTION", r->action_required);
+    // No resolution on record: no References heading either.
+    if (!r->references.empty()) doc->ShowSection("HAS_REFS");
     for (const auto& ref : r->references)
       doc->AddSectionDictionary("REFS")->SetValue(
           "REF_HTML", documents::LinkCitationsHtml(db, ref, site::Prefix(req), page.session()));
@@ -127,6 +131,25 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
     auto r = BuildChairReport(db, req.params[0], req.query.Get("meetings").value_or(""), lang);
     if (!r.ok()) return http::JsonError(r.error());
     return http::Json(ChairReportJson(*r));
+  });
+
+  router.Add("GET", "/api/v1/meetings/{id}/report", [&db](Request& req) {
+    const std::string& id = req.params[0];
+    if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos)
+      return http::JsonError(NotFound("meeting " + id + ": no such meeting"));
+    auto r = GetMeetingReport(db, std::stoll(id));
+    if (!r.ok()) return http::JsonError(r.error());
+    return http::Json(MeetingReportJson(*r));
+  });
+
+  router.Add("PUT", "/api/v1/meetings/{id}/report", [&db](Request& req) {
+    auto g = site::RequireStaff(db, req, true);
+    if (g.refusal) return *g.refusal;
+    auto o = site::ReadJson(req);
+    if (!o.ok()) return http::JsonError(o.error());
+    auto r = UpdateMeetingReport(db, g.session->user.id, req.params[0], *o);
+    if (!r.ok()) return http::JsonError(r.error());
+    return http::Json(MeetingReportJson(*r));
   });
 
   router.Add("GET", "/api/v1/bodies/{id}/officers", [&db](Request& req) {

@@ -15,8 +15,8 @@
 <p id="summary">{{SUMMARY_HTML:none}}</p>
 <h2>{{t_chair_report_action_heading}}</h2>
 <p id="action-required">{{ACTION}}</p>
-<h2>{{t_chair_report_references_heading}}</h2>
-<ul class="refs" id="references">{{#REFS}}<li>{{REF_HTML:none}}</li>{{/REFS}}</ul>
+{{#HAS_REFS}}<h2>{{t_chair_report_references_heading}}</h2>
+<ul class="refs" id="references">{{#REFS}}<li>{{REF_HTML:none}}</li>{{/REFS}}</ul>{{/HAS_REFS}}
 </section>
 {{#SECTIONS}}<section class="doc-section">
 <h2><span class="snum">{{SNUM}}</span> {{SHEADING}}</h2>
