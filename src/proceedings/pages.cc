@@ -220,8 +220,13 @@ http::Response RecordPage(storage::Database& db, const Request& req, const std::
                                   "FALLBACK");
     }
   }
-  d.SetValue("SG", r.secretary_general);
-  d.SetValue("CHAIR", r.chair);
+  // A signature only for a signatory on record: no empty "The Chair:" line.
+  if (!r.secretary_general.empty() || !r.chair.empty()) {
+    auto* sig = d.AddSectionDictionary("SIGNED");
+    if (!r.secretary_general.empty())
+      sig->SetValueAndShowSection("SG", r.secretary_general, "SG_CELL");
+    if (!r.chair.empty()) sig->SetValueAndShowSection("CHAIR", r.chair, "CHAIR_CELL");
+  }
   return page.Render();
 }
 

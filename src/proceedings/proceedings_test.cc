@@ -1,10 +1,22 @@
 // Unit tests of the proceedings on a real SQLite file: agenda items, the list of speakers,
 // decisions written from their kind in six languages, warnings, and action histories.
+//
+// What is stored and what is generated in a summary record. Stored: an item's title, the text of
+// its interventions and statements, a decision's recorded wording (the demo's Chinese and English
+// texts are the seed's own and its translations, src/demo/council2022.json). Generated: the
+// numbering of items and paragraphs (decisions last), the documents of a heading ("(Document
+// C22/33)", "（C22/33号文件）"), a decision without wording in the reader's language (from its
+// kind, documents and recipient), and the signatures. The generated parts are tested here on
+// items made by the test, against expected strings written by hand in the six languages (Chinese
+// derived from seed 000's own sentences, C22/87).
 #include "proceedings/proceedings.h"
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "demo/demo_fixture.h"
+#include "meetings/meetings.h"
 #include "proceedings/record.h"
 
 namespace plenary::proceedings {
@@ -104,11 +116,12 @@ TEST_F(ProceedingsTest, DecisionsAreWrittenFromTheirKindInSixLanguages) {
   Decision d;
   d.kind = "referred_informal";
   std::vector<DocumentRef> docs = {{1, "C22/32(Rev.1)", {}}, {2, "C22/71", {}}};
+  // Nothing is said of the documents beyond what the record holds (no "pending parts").
   EXPECT_EQ(DecisionText(d, docs, "The Council", "en"),
-            "The Council agreed to hold informal consultations on the pending parts of Documents "
-            "C22/32(Rev.1) and C22/71 and to report back at a later meeting.");
+            "The Council agreed to hold informal consultations on Documents C22/32(Rev.1) and "
+            "C22/71 and to report back at a later meeting.");
   EXPECT_EQ(DecisionText(d, docs, "理事会", "zh"),
-            "理事会同意就C22/32(Rev.1)和C22/71号文件中尚未确定的部分进行非正式磋商，并在以后的会议上做出报告。");
+            "理事会同意就C22/32(Rev.1)和C22/71号文件进行非正式磋商，并在以后的会议上做出报告。");
   // Russian and Arabic plural forms of "document(s)".
   EXPECT_NE(DecisionText(d, docs, "Совет", "ru").find("документы C22/32(Rev.1) и C22/71"),
             std::string::npos);
@@ -167,6 +180,193 @@ TEST_F(ProceedingsTest, RestrictedDocumentsStayOutOfAnItemForThePublic) {
   ASSERT_TRUE(pub.ok());
   ASSERT_EQ(pub->documents.size(), 1u);
   EXPECT_EQ(pub->documents[0].symbol, "C22/33");
+}
+
+json::object Six(const char* en, const char* zh, const char* fr, const char* es, const char* ru,
+                 const char* ar) {
+  return {{"en", en}, {"zh", zh}, {"fr", fr}, {"es", es}, {"ru", ru}, {"ar", ar}};
+}
+
+// A new plenary meeting with three items made by the test: an item with one document (a stored
+// intervention, then a decision taking note and forwarding), an item with two documents sent to
+// informal consultations, and an item without documents or decision. No signatories.
+class RecordTest : public ProceedingsTest {
+ protected:
+  void SetUp() override {
+    ProceedingsTest::SetUp();
+    meetings::MeetingInput m;
+    m.body = "council";
+    m.kind = "plenary";
+    m.session = "C23";
+    m.number = 1;
+    m.starts_on = m.ends_on = "2023-07-11";
+    m.timezone = "Europe/Zurich";
+    m.mode = "physical";
+    auto made = meetings::CreateMeeting(*db_, kUser, m);
+    ASSERT_TRUE(made.ok()) << made.error().message;
+    meeting_ = std::to_string(made->id);
+
+    auto one = CreateItem(*db_, kUser, meeting_,
+                          {"1",
+                           Six("ITU's Internet-related activities", "国际电联互联网活动",
+                               "Activités de l'UIT relatives à l'Internet",
+                               "Actividades de la UIT relacionadas con Internet",
+                               "Деятельность МСЭ, связанная с Интернетом",
+                               "أنشطة الاتحاد المتعلقة بالإنترنت"),
+                           {"C22/33"},
+                           {}});
+    ASSERT_TRUE(one.ok()) << one.error().message;
+    InterventionInput iv;
+    iv.capacity = "councillors";
+    iv.summary = json::object{{"en", "Councillors welcomed the report."}, {"zh", "理事们对报告表示欢迎。"}};
+    ASSERT_TRUE(AddIntervention(*db_, kUser, one->id, iv).ok());
+    DecisionInput took;
+    took.kind = "took_note";
+    took.forwarded_to = "un_secretary_general";
+    ASSERT_TRUE(AddDecision(*db_, kUser, one->id, took).ok());
+
+    auto two = CreateItem(*db_, kUser, meeting_,
+                          {"2",
+                           Six("Guidelines for the GCA", "GCA使用导则", "Lignes directrices du GCA",
+                               "Directrices de la GCA", "Руководящие указания по ГПКБ",
+                               "المبادئ التوجيهية للبرنامج العالمي للأمن السيبراني"),
+                           {"C22/32(Rev.1)", "C22/71"},
+                           {}});
+    ASSERT_TRUE(two.ok()) << two.error().message;
+    DecisionInput referred;
+    referred.kind = "referred_informal";
+    referred.report_back =
+        Six("a later plenary meeting", "随后的全体会议", "à une séance plénière ultérieure",
+            "en una sesión plenaria posterior", "на одном из последующих пленарных заседаний",
+            "في جلسة عامة لاحقة");
+    ASSERT_TRUE(AddDecision(*db_, kUser, two->id, referred).ok());
+
+    auto three = CreateItem(*db_, kUser, meeting_,
+                            {"3", Six("Statements", "发言", "Déclarations", "Declaraciones",
+                                      "Заявления", "البيانات"),
+                             {}, {}});
+    ASSERT_TRUE(three.ok()) << three.error().message;
+    InterventionInput st;
+    st.kind = "statement";
+    st.capacity = "minister";
+    st.summary = json::object{{"en", "A minister made a statement."}};
+    ASSERT_TRUE(AddIntervention(*db_, kUser, three->id, st).ok());
+  }
+  SummaryRecord Record(const std::string& lang) {
+    auto p = Get(*db_, meeting_, std::nullopt);
+    EXPECT_TRUE(p.ok());
+    return p.ok() ? BuildRecord(*p, lang) : SummaryRecord{};
+  }
+  std::string meeting_;
+};
+
+TEST_F(RecordTest, ItemsAndParagraphsAreNumberedWithTheDecisionLast) {
+  for (const auto& lang : {"en", "zh", "ar"}) {
+    auto r = Record(lang);
+    std::vector<std::string> got;
+    for (const auto& it : r.items) {
+      got.push_back(it.number);
+      for (const auto& p : it.paragraphs)
+        got.push_back(p.number + (p.decision ? " decision" : "") + (p.generated ? " generated" : ""));
+    }
+    EXPECT_EQ(got, (std::vector<std::string>{"1", "1.1", "1.2 decision generated", "2",
+                                             "2.1 decision generated", "3", "3.1"}))
+        << lang;
+  }
+}
+
+TEST_F(RecordTest, HeadingsNameTheItemsDocumentsInSixLanguages) {
+  const std::map<std::string, std::pair<std::string, std::string>> want = {
+      {"en", {"ITU's Internet-related activities (Document C22/33)",
+              "Guidelines for the GCA (Documents C22/32(Rev.1) and C22/71)"}},
+      {"zh", {"国际电联互联网活动（C22/33号文件）", "GCA使用导则（C22/32(Rev.1)和C22/71号文件）"}},
+      {"fr", {"Activités de l'UIT relatives à l'Internet (Document C22/33)",
+              "Lignes directrices du GCA (Documents C22/32(Rev.1) et C22/71)"}},
+      {"es", {"Actividades de la UIT relacionadas con Internet (Documento C22/33)",
+              "Directrices de la GCA (Documentos C22/32(Rev.1) y C22/71)"}},
+      {"ru", {"Деятельность МСЭ, связанная с Интернетом (Документ C22/33)",
+              "Руководящие указания по ГПКБ (Документы C22/32(Rev.1) и C22/71)"}},
+      {"ar", {"أنشطة الاتحاد المتعلقة بالإنترنت (الوثيقة \u2068C22/33\u2069)",
+              "المبادئ التوجيهية للبرنامج العالمي للأمن السيبراني (الوثيقتان \u2068C22/32(Rev.1)\u2069 "
+              "و\u2068C22/71\u2069)"}},
+  };
+  for (const auto& [lang, headings] : want) {
+    auto r = Record(lang);
+    ASSERT_EQ(r.items.size(), 3u) << lang;
+    EXPECT_EQ(r.items[0].heading, headings.first) << lang;
+    EXPECT_EQ(r.items[1].heading, headings.second) << lang;
+    EXPECT_FALSE(r.items[0].heading_fallback) << lang;
+  }
+  EXPECT_EQ(Record("en").items[2].heading, "Statements");  // no documents: the title alone
+}
+
+TEST_F(RecordTest, DecisionsWithoutWordingAreWrittenInSixLanguages) {
+  const std::map<std::string, std::pair<std::string, std::string>> want = {
+      {"en",
+       {"The Council took note of the report in Document C22/33. The Council also agreed to forward "
+        "the report to the Secretary-General of the United Nations.",
+        "The Council agreed to hold informal consultations on Documents C22/32(Rev.1) and C22/71 "
+        "and to report back at a later plenary meeting."}},
+      // Seed 000, 1.4 and 5.8: "理事会将C22/33号文件中的报告记录在案，并赞同将该报告……转呈联合国秘书长"
+      // and "理事会同意就……进行非正式磋商，并在随后的全体会议上做出报告".
+      {"zh",
+       {"理事会将C22/33号文件中的报告记录在案。理事会同意将该报告转呈联合国秘书长。",
+        "理事会同意就C22/32(Rev.1)和C22/71号文件进行非正式磋商，并在随后的全体会议上做出报告。"}},
+      {"fr",
+       {"Le Conseil a pris note du rapport figurant dans le document C22/33. Le Conseil est convenu "
+        "de transmettre le rapport au Secrétaire général de l'Organisation des Nations Unies.",
+        "Le Conseil est convenu de tenir des consultations informelles sur les documents "
+        "C22/32(Rev.1) et C22/71 et d'en rendre compte à une séance plénière ultérieure."}},
+      {"es",
+       {"El Consejo tomó nota del informe contenido en el documento C22/33. El Consejo acordó "
+        "transmitir el informe al Secretario General de las Naciones Unidas.",
+        "El Consejo acordó celebrar consultas oficiosas sobre los documentos C22/32(Rev.1) y "
+        "C22/71 e informar al respecto en una sesión plenaria posterior."}},
+      {"ru",
+       {"Совет принял к сведению отчет (документ C22/33). Совет решил направить отчет "
+        "Генеральному секретарю ООН.",
+        "Совет решил провести неофициальные консультации по данному вопросу (документы "
+        "C22/32(Rev.1) и C22/71) и доложить о результатах на одном из последующих пленарных "
+        "заседаний."}},
+      {"ar",
+       {"أحاط المجلس علماً بالتقرير الوارد في الوثيقة \u2068C22/33\u2069. ووافق المجلس على إحالة "
+        "التقرير إلى الأمين العام للأمم المتحدة.",
+        "وافق المجلس على إجراء مشاورات غير رسمية بشأن الوثيقتين \u2068C22/32(Rev.1)\u2069 "
+        "و\u2068C22/71\u2069 وتقديم تقرير في جلسة عامة لاحقة."}},
+  };
+  for (const auto& [lang, texts] : want) {
+    auto r = Record(lang);
+    ASSERT_EQ(r.items.size(), 3u) << lang;
+    EXPECT_EQ(r.items[0].paragraphs.at(1).text, texts.first) << lang;
+    EXPECT_EQ(r.items[0].paragraphs.at(1).lang, lang);
+    EXPECT_EQ(r.items[1].paragraphs.at(0).text, texts.second) << lang;
+  }
+}
+
+TEST_F(RecordTest, ADecisionWithoutDocumentsNamesNoReport) {
+  Decision d;
+  d.kind = "took_note";
+  EXPECT_EQ(DecisionText(d, {}, "The Council", "en"), "The Council took note of the matter.");
+  EXPECT_EQ(DecisionText(d, {}, "理事会", "zh"), "理事会将该事项记录在案。");
+  EXPECT_EQ(DecisionText(d, {}, "Le Conseil", "fr"), "Le Conseil a pris note de la question.");
+}
+
+TEST_F(RecordTest, SignaturesOnlyForSignatoriesOnRecord) {
+  auto r = Record("en");
+  EXPECT_EQ(r.secretary_general, "");
+  EXPECT_EQ(r.chair, "");
+  SignatoriesInput in;
+  in.chair = json::object{{"en", "B. Chair"}};
+  ASSERT_TRUE(SetSignatories(*db_, kUser, meeting_, in).ok());
+  EXPECT_EQ(Record("en").chair, "B. Chair");
+  EXPECT_EQ(Record("en").secretary_general, "");
+  // The demo meeting of seed 000 is signed by both, as the seed is.
+  auto p = Get(*db_, council_, std::nullopt);
+  ASSERT_TRUE(p.ok());
+  auto zh = BuildRecord(*p, "zh");
+  EXPECT_EQ(zh.secretary_general, "赵厚麟");
+  EXPECT_EQ(zh.chair, "S. BIN GHELAITA");
+  EXPECT_EQ(zh.symbol, "C22/87");
 }
 
 }  // namespace

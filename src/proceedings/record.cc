@@ -39,9 +39,11 @@ std::string DecisionText(const Decision& d, const std::vector<DocumentRef>& docu
                          ? T(lang, "record_the_matter")
                          : DocumentsPhrase(documents, lang, "record_documents_in_text");
   std::string back = Exact(d.report_back, lang);
+  // Without documents a decision is on "the matter": no report is named that is not on record.
   std::string out = T(lang, "decision_" + d.kind,
                       {{"body", body_name},
                        {"documents", docs},
+                       {"has_documents", documents.empty() ? "no" : "yes"},
                        {"report_back", back.empty() ? T(lang, "record_later_meeting") : back}});
   if (!d.forwarded_to.empty()) {
     std::string with = Exact(d.accompanied_by, lang);

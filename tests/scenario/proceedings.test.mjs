@@ -1,6 +1,13 @@
 // Proceedings over HTTP: the generated summary record against the first source document, the
 // consistency warnings, actions followed across sessions, the list of speakers, and every
 // class of bad input on the secretariat's writes.
+//
+// Stored and generated. The demo (src/demo/council2022.json) stores seed 000's own Chinese texts:
+// the items' titles, the paragraphs of the record and the decisions' wording. Comparing those
+// with the seed would test the loader only, so it is not done. Generated, and tested: the
+// numbering of items and paragraphs (decisions last), the headings' documents ("（C22/33号文件）"
+// after the stored title, compared with the seed's headings), the decisions in the languages
+// without recorded wording and the signatures (compared with sentences written by hand).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -53,10 +60,10 @@ test('the generated Chinese summary record carries the seed\'s items, documents,
     const symbols = (s) => (s.match(/C\d\d\/\d+(\(Rev\.\d\))?/g) || []).join(',');
     if (symbols(item.heading)) assert.equal(squash(got.heading), squash(item.heading), `item ${item.number} heading`);
     else assert.equal(squash(got.heading), squash(item.heading) + (item.number === '2' ? '（C22/18号文件）' : ''));
+    // The numbering is generated; the paragraphs' texts are stored (not compared here).
     assert.deepEqual(got.paragraphs.map((p) => p.number), item.paragraphs.map((p) => p.number));
     for (const [j, p] of item.paragraphs.entries()) {
-      assert.equal(squash(got.paragraphs[j].text), squash(p.text), `paragraph ${p.number}`);
-      // The decision paragraph ("理事会…") is a decision, and it comes last.
+      // The seed's decision paragraph ("理事会…") is a decision, and it comes last.
       assert.equal(got.paragraphs[j].decision, /^理事会(将|同意)/.test(p.text), `paragraph ${p.number} is a decision`);
     }
     if (item.number !== '8') assert.equal(got.paragraphs.at(-1).decision, true);
@@ -72,27 +79,35 @@ test('the generated Chinese summary record carries the seed\'s items, documents,
 });
 
 test('decisions without wording in a language are written from their kind, in all six languages', async () => {
+  // The demo's decisions have wording in Chinese and English only (with what goes along and when
+  // to report back): in the other languages they are generated, without those stored phrases.
   const want = {
-    en: /The Council took note of the report in Document C22\/33\. The Council also agreed to forward the report to the Secretary-General of the United Nations\./,
-    fr: /Le Conseil a pris note du rapport \(le document C22\/33\)\./,
-    es: /El Consejo tomó nota del informe \(el documento C22\/33\)\./,
-    ru: /Совет принял к сведению отчет \(документ C22\/33\)\./,
-    ar: /أحاط المجلس علماً بالتقرير \(الوثيقة \u2068C22\/33\u2069\)/,
+    fr: ['Le Conseil a pris note du rapport figurant dans le document C22/33. Le Conseil est convenu de transmettre le rapport au Secrétaire général de l\'Organisation des Nations Unies.',
+      'Le Conseil est convenu de tenir des consultations informelles sur les documents C22/32(Rev.1) et C22/71 et d\'en rendre compte à une séance ultérieure.',
+      'Le Conseil est convenu de transmettre le document C22/60 à la Conférence de plénipotentiaires.'],
+    es: ['El Consejo tomó nota del informe contenido en el documento C22/33. El Consejo acordó transmitir el informe al Secretario General de las Naciones Unidas.',
+      'El Consejo acordó celebrar consultas oficiosas sobre los documentos C22/32(Rev.1) y C22/71 e informar al respecto en una sesión posterior.',
+      'El Consejo acordó transmitir el documento C22/60 a la Conferencia de Plenipotenciarios.'],
+    ru: ['Совет принял к сведению отчет (документ C22/33). Совет решил направить отчет Генеральному секретарю ООН.',
+      'Совет решил провести неофициальные консультации по данному вопросу (документы C22/32(Rev.1) и C22/71) и доложить о результатах на одном из последующих заседаний.',
+      'Совет решил направить документ C22/60 Полномочной конференции.'],
+    ar: ['أحاط المجلس علماً بالتقرير الوارد في الوثيقة \u2068C22/33\u2069. ووافق المجلس على إحالة التقرير إلى الأمين العام للأمم المتحدة.',
+      'وافق المجلس على إجراء مشاورات غير رسمية بشأن الوثيقتين \u2068C22/32(Rev.1)\u2069 و\u2068C22/71\u2069 وتقديم تقرير في اجتماع لاحق.',
+      'وافق المجلس على إحالة الوثيقة \u2068C22/60\u2069 إلى مؤتمر المندوبين المفوضين.'],
   };
-  for (const [lang, re] of Object.entries(want)) {
+  for (const lang of ['en', 'zh']) {
+    // Recorded wording: stored, not generated (the generated ones are checked on a new meeting below).
     const record = await (await anon.fetch(`/api/v1/meetings/${council.id}/record?lang=${lang}`)).json();
-    const p14 = record.items[0].paragraphs.find((p) => p.number === '1.4');
-    if (lang === 'en') {
-      // English has the recorded wording; the generated one is checked on a new meeting below.
-      assert.equal(p14.generated, false);
-      continue;
+    assert.equal(record.items[0].paragraphs.find((p) => p.number === '1.4').generated, false, lang);
+  }
+  for (const [lang, [p14, p58, p73]] of Object.entries(want)) {
+    const record = await (await anon.fetch(`/api/v1/meetings/${council.id}/record?lang=${lang}`)).json();
+    const para = (n) => record.items.flatMap((i) => i.paragraphs).find((p) => p.number === n);
+    for (const [n, text] of [['1.4', p14], ['5.8', p58], ['7.3', p73]]) {
+      assert.equal(para(n).generated, true, `${lang} ${n}`);
+      assert.equal(para(n).decision, true, `${lang} ${n}`);
+      assert.equal(para(n).text, text, `${lang} ${n}`);
     }
-    assert.equal(p14.generated, true, lang);
-    assert.match(p14.text, re, lang);
-    // Item 5 was sent to informal consultations, with two documents (plural forms).
-    const p58 = record.items[4].paragraphs.at(-1);
-    assert.equal(p58.number, '5.8');
-    assert.match(p58.text, /C22\/71/);
   }
 });
 
@@ -261,12 +276,16 @@ test('the secretariat records an agenda item, speakers, interventions, decisions
   assert.equal(done.events[1].note, 'Sent with a cover note.');
   assert.equal((await anon.json(`/api/v1/actions/${action.id}/events`, { status: 'open' })).status, 401);
 
-  // Signatories, and the audit trail of all of it.
+  // Signatories: none on record, no signature lines; then the secretariat sets them.
+  const unsigned = await (await anon.fetch(`/en/meetings/${meeting.id}/record`)).text();
+  assert.doesNotMatch(unsigned, /The Secretary-General:|The Chair:|class="signatures"/);
   res = await put(staff, `/api/v1/meetings/${meeting.id}/record`, { secretary_general: 'A. Secretary', chair: 'B. Chair', document: 'C99/9' });
   assert.equal((await res.json()).error.field, 'document');
   res = await put(staff, `/api/v1/meetings/${meeting.id}/record`, { secretary_general: 'A. Secretary', chair: 'B. Chair' });
   assert.equal(res.status, 200);
   assert.equal((await res.json()).chair, 'B. Chair');
+  assert.match(await (await anon.fetch(`/en/meetings/${meeting.id}/record`)).text(),
+    /The Secretary-General:<br><span dir="auto">A\. Secretary<\/span><\/td><td>The Chair:<br><span dir="auto">B\. Chair<\/span>/);
   const audit = await (await staff.fetch('/api/v1/audit?limit=100')).json();
   const actions = new Set(audit.items.map((e) => e.action));
   for (const a of ['agenda_item.create', 'speaker.add', 'speakers.reorder', 'speaker.status', 'intervention.add',

@@ -9,5 +9,5 @@
 <h2 id="rec-h-{{NUMBER}}"><span class="snum">{{NUMBER}}</span><span lang="{{HLANG}}" dir="auto">{{HEADING_HTML:none}}</span></h2>
 {{#PARAS}}<div class="para"><span class="pnum">{{NUM}}</span><div><p lang="{{TLANG}}" dir="auto">{{TEXT_HTML:none}}</p>{{#FALLBACK}}<p class="note">{{NOTE}}</p>{{/FALLBACK}}</div></div>
 {{/PARAS}}</section>{{/ITEMS}}
-<table class="signatures"><tbody><tr><td>{{t_record_sg}}<br><span dir="auto">{{SG}}</span></td><td>{{t_record_chair}}<br><span dir="auto">{{CHAIR}}</span></td></tr></tbody></table>
+{{#SIGNED}}<table class="signatures"><tbody><tr>{{#SG_CELL}}<td>{{t_record_sg}}<br><span dir="auto">{{SG}}</span></td>{{/SG_CELL}}{{#CHAIR_CELL}}<td>{{t_record_chair}}<br><span dir="auto">{{CHAIR}}</span></td>{{/CHAIR_CELL}}</tr></tbody></table>{{/SIGNED}}
 </article>
