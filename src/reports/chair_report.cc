@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "base/time.h"
 #include "consultations/consultations.h"
 #include "documents/resolutions.h"
 #include "meetings/meetings.h"
@@ -153,6 +154,14 @@ Result<ChairReport> BuildChairReport(storage::Database& db, const std::string& b
                    fmt::format("meetings: {} has no meeting numbered {}", acronym, n), "meetings"};
     auto m = meetings::GetMeeting(db, std::to_string(it->id));
     if (!m.ok()) return m.error();
+    // The report says the meetings were held: one that has not ended yet (in its own time zone)
+    // is refused rather than reported as held.
+    auto ended = ParseIso(m->ends_on + "T23:59:59", m->timezone);
+    if (!ended || *ended > Now())
+      return InvalidArgument("meetings",
+                             fmt::format("meetings: the meeting numbered {} of {} ends on {}; the "
+                                         "report covers meetings that have taken place",
+                                         n, acronym, m->ends_on));
     chosen.push_back(std::move(*m));
   }
   std::vector<std::string> ordinals, dates;

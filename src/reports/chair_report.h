@@ -79,8 +79,9 @@ Result<std::vector<int>> ParseMeetingNumbers(std::string_view s);
 std::vector<Paragraph> SplitParagraphs(std::string_view text, const std::string& section);
 
 // The report of body `body` (id or key) on its working-group meetings `meetings` ("16,17") in
-// `lang`. Errors: 400 naming `lang` or `meetings`; 404 for an unknown body or a meeting number
-// the body does not have (field `meetings`).
+// `lang`. Errors: 400 naming `lang` or `meetings` (also for a meeting that has not ended: the
+// report says the meetings were held); 404 for an unknown body or a meeting number the body does
+// not have (field `meetings`).
 Result<ChairReport> BuildChairReport(storage::Database& db, const std::string& body,
                                      const std::string& meetings, const std::string& lang);
 

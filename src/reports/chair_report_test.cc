@@ -18,6 +18,7 @@
 #include <map>
 
 #include "demo/demo_fixture.h"
+#include "meetings/meetings.h"
 #include "reports/meeting_report.h"
 #include "reports/officers.h"
 #include "text/messages.h"
@@ -486,6 +487,25 @@ TEST_F(ChairReportRecordTest, SupportedByIsValidated) {
   SetOfficers(R"({"supported_by": ["general_secretariat", "secretary_general"]})");
   EXPECT_EQ(GetBodyRecord(*db_, "cwg-internet")->supported_by,
             (std::vector<std::string>{"secretary_general", "general_secretariat"}));
+}
+
+TEST_F(ChairReportRecordTest, AMeetingThatHasNotEndedIsNotReportedAsHeld) {
+  meetings::MeetingInput m;
+  m.body = "cwg-internet";
+  m.number = 18;
+  m.starts_on = "2099-01-19";
+  m.ends_on = "2099-01-20";
+  m.timezone = "Europe/Zurich";
+  m.mode = "virtual";
+  m.title = json::object{{"en", "18th meeting of CWG-Internet"}};
+  auto made = meetings::CreateMeeting(*db_, demo::kDemoSecretariat, m);
+  ASSERT_TRUE(made.ok()) << made.error().message;
+  auto r = BuildChairReport(*db_, "cwg-internet", "17,18", "en");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, Code::kInvalidArgument);
+  EXPECT_EQ(r.error().field, "meetings");
+  EXPECT_NE(r.error().message.find("ends on 2099-01-20"), std::string::npos) << r.error().message;
+  EXPECT_TRUE(BuildChairReport(*db_, "cwg-internet", "17", "en").ok());
 }
 
 }  // namespace
