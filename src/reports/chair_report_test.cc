@@ -242,6 +242,19 @@ TEST_F(ChairReportRecordTest, ChineseGeneratedSentencesSayWhatSeed001Says) {
   EXPECT_TRUE(t["2.6"].starts_with("CWG-Internet第十七次会议收到3份文稿。会议还讨论了"
                                    "CWG-Internet第十六次会议发起的公开磋商的结果。"))
       << t["2.6"];
+  // The figures (consultations::ReportParagraph): seed 2.4 and 2.6, with one phrase a
+  // stakeholder type ("公司", "民间社会实体") where the seed varies its wording.
+  auto has = [&t](const std::string& n, const std::string& want) {
+    EXPECT_NE(t[n].find(want), std::string::npos) << n << ": " << t[n] << "\nlacks: " << want;
+  };
+  has("2.4", "在这次磋商中，自各利益攸关方和区域收到了17份回复（来自5个政府、1个公司、"
+             "10个民间社会实体和1个国际组织）。");
+  has("2.4", "2021年9月20日举行了关于上述主题的第九次虚拟公开磋商会议，有150多名注册与会者和75多名"
+             "积极的与会者参加。");
+  has("2.6", "在这次磋商中，自各利益攸关方和区域收到了20份回复（来自3个政府、5个公司、2个行业协会、"
+             "6个民间社会实体和2个国际组织）。");
+  has("2.6", "2022年1月11日举行了关于上述主题的第十次虚拟公开磋商会议，有111名注册与会者和60多名"
+             "积极的与会者参加。");
   EXPECT_EQ(t["2.7"], "该组在CWG-Internet第十七次会议上批准的行动包括：");
   EXPECT_EQ(t["3.1"], "请理事会将CWG-Internet第十六次和第十七次会议的报告记录在案。");
   EXPECT_EQ(t["3.2"],
@@ -262,6 +275,13 @@ TEST_F(ChairReportRecordTest, GeneratedSentencesInTheOtherLanguages) {
   EXPECT_TRUE(en["2.4"].starts_with(
       "The 16th meeting of CWG-Internet received 5 contributions. The meeting also considered the "
       "results of the open consultation launched by the 15th meeting of CWG-Internet. "))
+      << en["2.4"];
+  EXPECT_NE(en["2.4"].find("It received 17 responses from stakeholders and regions (5 from "
+                          "governments, 1 from a company, 10 from civil society entities and 1 "
+                          "from an international organization). The 9th virtual open consultation "
+                          "meeting on this topic was held on 20 September 2021, with more than 150 "
+                          "registered participants and more than 75 active participants."),
+            std::string::npos)
       << en["2.4"];
   EXPECT_EQ(en["2.5"], "The actions approved by the group at the 16th meeting of CWG-Internet include:");
   EXPECT_EQ(en["3.1"],
