@@ -349,6 +349,38 @@ TEST_F(RecordTest, ADecisionWithoutDocumentsNamesNoReport) {
   EXPECT_EQ(DecisionText(d, {}, "The Council", "en"), "The Council took note of the matter.");
   EXPECT_EQ(DecisionText(d, {}, "理事会", "zh"), "理事会将该事项记录在案。");
   EXPECT_EQ(DecisionText(d, {}, "Le Conseil", "fr"), "Le Conseil a pris note de la question.");
+  EXPECT_EQ(DecisionText(d, {}, "El Consejo", "es"), "El Consejo tomó nota de la cuestión.");
+  EXPECT_EQ(DecisionText(d, {}, "Совет", "ru"), "Совет принял к сведению информацию по данному вопросу.");
+  EXPECT_EQ(DecisionText(d, {}, "المجلس", "ar"), "أحاط المجلس علماً بالمسألة.");
+  // Forwarded as well: "it" (the matter), not a report.
+  d.forwarded_to = "council";
+  EXPECT_EQ(DecisionText(d, {}, "The working group", "en"),
+            "The working group took note of the matter. The working group also agreed to forward it "
+            "to the Council.");
+  EXPECT_EQ(DecisionText(d, {}, "Le groupe", "fr"),
+            "Le groupe a pris note de la question. Le groupe est convenu de la transmettre au "
+            "Conseil.");
+  d.forwarded_to.clear();
+  d.kind = "agreed";
+  EXPECT_EQ(DecisionText(d, {}, "The Council", "en"), "The Council agreed on the matter.");
+  EXPECT_EQ(DecisionText(d, {}, "理事会", "zh"), "理事会就该事项达成一致。");
+  EXPECT_EQ(DecisionText(d, {}, "Le Conseil", "fr"), "Le Conseil a donné son accord sur la question.");
+  EXPECT_EQ(DecisionText(d, {}, "El Consejo", "es"), "El Consejo llegó a un acuerdo sobre la cuestión.");
+  EXPECT_EQ(DecisionText(d, {}, "Совет", "ru"), "Совет достиг согласия по этому вопросу.");
+  EXPECT_EQ(DecisionText(d, {}, "المجلس", "ar"), "وافق المجلس على المسألة.");
+  d.kind = "deferred";
+  EXPECT_EQ(DecisionText(d, {}, "The Council", "en"), "The Council deferred its consideration of the matter.");
+  EXPECT_EQ(DecisionText(d, {}, "Le Conseil", "fr"), "Le Conseil a reporté l'examen de la question.");
+  EXPECT_EQ(DecisionText(d, {}, "El Consejo", "es"), "El Consejo aplazó el examen de la cuestión.");
+  EXPECT_EQ(DecisionText(d, {}, "Совет", "ru"), "Совет отложил рассмотрение этого вопроса.");
+  EXPECT_EQ(DecisionText(d, {}, "المجلس", "ar"), "أرجأ المجلس النظر في المسألة.");
+  // With documents, the same kinds keep them.
+  std::vector<DocumentRef> docs = {{1, "C22/8", {}}};
+  EXPECT_EQ(DecisionText(d, docs, "Le Conseil", "fr"),
+            "Le Conseil a reporté l'examen de la question (le document C22/8).");
+  d.kind = "agreed";
+  EXPECT_EQ(DecisionText(d, docs, "The Council", "en"),
+            "The Council agreed to the proposals in Document C22/8.");
 }
 
 TEST_F(RecordTest, SignaturesOnlyForSignatoriesOnRecord) {

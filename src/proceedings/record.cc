@@ -51,7 +51,8 @@ std::string DecisionText(const Decision& d, const std::vector<DocumentRef>& docu
                        {"documents", docs},
                        {"recipient", T(lang, "recipient_" + d.forwarded_to)},
                        {"with", with},
-                       {"has_with", with.empty() ? "no" : "yes"}};
+                       {"has_with", with.empty() ? "no" : "yes"},
+                       {"has_documents", documents.empty() ? "no" : "yes"}};
     // "forwarded" says it all; with another kind, forwarding is a second sentence.
     if (d.kind == "forwarded") return T(lang, "decision_forwarded", args);
     out += T(lang, "decision_forward_too", args);
