@@ -528,5 +528,34 @@ TEST_F(ChairReportRecordTest, AMeetingThatHasNotEndedIsNotReportedAsHeld) {
   EXPECT_TRUE(BuildChairReport(*db_, "cwg-internet", "17", "en").ok());
 }
 
+// Every variant of every generated sentence formats in the six languages: no message is missing
+// and no select falls through to a raw pattern.
+TEST_F(ChairReportRecordTest, EveryVariantRendersInEveryLanguage) {
+  auto check = [this](const char* what) {
+    for (const auto& lang : text::Languages()) {
+      auto r = Build(lang);
+      std::string all = r.summary;
+      for (const auto& s : r.sections)
+        for (const auto& p : s.paragraphs) all += p.text;
+      EXPECT_EQ(all.find("[chair_report"), std::string::npos) << what << " " << lang;
+      EXPECT_EQ(all.find_first_of("{}"), std::string::npos) << what << " " << lang << ": " << all;
+    }
+  };
+  check("demo");
+  SetReport(16, R"({"distribution": "itu_members"})");
+  SetOfficers(R"({"vice_chairs": [{"name": "A. Vice"}], "supported_by": ["bureau_directors"]})");
+  check("one Vice-Chair, two distributions");
+  SetOfficers(R"({"supported_by": []})");
+  check("the Secretary alone");
+  ASSERT_TRUE(db_->Write<Ok>([](storage::Connection& c) -> Result<Ok> {
+                   c.Exec("DELETE FROM contributions");
+                   return Ok{};
+                 })
+                  .ok());
+  check("no contributions");
+  SetOfficers(R"({"vice_chairs": [], "secretary": null, "references": []})");
+  check("nobody to thank, no resolutions");
+}
+
 }  // namespace
 }  // namespace plenary::reports
