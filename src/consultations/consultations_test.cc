@@ -296,5 +296,34 @@ TEST(Demo, LoadsTheFiguresOfTheChairsReport) {
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
 }
 
+// The demo's open consultation is placed relative to the moment of loading, so a demo loaded
+// in any year has one: opened some days before, closing some weeks after.
+TEST(Demo, TheOpenConsultationIsOpenWhenLoadedInAnyYear) {
+  InitCrypto();
+  for (const char* at : {"2032-03-01T09:00:00Z", "2099-12-31T23:00:00Z", "2021-06-15T12:00:00Z"}) {
+    auto now = ParseIso(at);
+    ASSERT_TRUE(now) << at;
+    auto path =
+        std::filesystem::temp_directory_path() / ("plenary-demo-" + RandomToken(8) + ".db");
+    {
+      storage::Database db(path.string());
+      ASSERT_TRUE(demo::Load(db, *now).ok()) << at;
+      auto open = Get(db, "ai-public-policy");
+      ASSERT_TRUE(open.ok()) << at;
+      EXPECT_EQ(StatusOf(*open, *now), "open") << at;
+      EXPECT_LE(open->opens_at, *now - 7 * 86400) << at;
+      EXPECT_GE(open->deadline, *now + 28 * 86400) << at;
+      EXPECT_EQ(StatusOf(*open, *now + 28 * 86400), "open") << at;
+      EXPECT_EQ(StatusOf(*open, *now + 60 * 86400), "closed") << at;
+      // The past consultations keep their dates.
+      auto env = Get(db, "environment");
+      ASSERT_TRUE(env.ok());
+      EXPECT_EQ(FormatIso(env->opens_at).substr(0, 4), "2021");
+    }
+    for (const char* suffix : {"", "-wal", "-shm"})
+      std::filesystem::remove(path.string() + suffix);
+  }
+}
+
 }  // namespace
 }  // namespace plenary::consultations

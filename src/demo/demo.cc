@@ -33,6 +33,27 @@ std::int64_t Time(const json::value& v, const std::string& zone) {
   return *t;
 }
 
+// `clock` ("HH:MM") in `zone` on the day (UTC) `days` after `now`: a consultation that is open
+// whenever the demo is loaded gives its dates relative to that moment, not as fixed dates.
+std::int64_t DaysFrom(Instant now, std::int64_t days, const std::string& clock,
+                      const std::string& zone) {
+  std::string day = FormatIso(now + days * 86400).substr(0, 10);  // "YYYY-MM-DD"
+  return Time(json::value(day + "T" + clock), zone);
+}
+
+// Fixed dates ("opens_at", "deadline") or dates relative to the load ("opens_days_before_load",
+// "deadline_days_after_load").
+std::int64_t OpensAt(const json::object& k, Instant now, const std::string& zone) {
+  if (auto* d = k.if_contains("opens_days_before_load"))
+    return DaysFrom(now, -d->as_int64(), "00:00", zone);
+  return Time(k.at("opens_at"), zone);
+}
+std::int64_t DeadlineOf(const json::object& k, Instant now, const std::string& zone) {
+  if (auto* d = k.if_contains("deadline_days_after_load"))
+    return DaysFrom(now, d->as_int64(), "23:59", zone);
+  return Time(k.at("deadline"), zone);
+}
+
 const char* kStakeholders[] = {"government", "private_sector", "civil_society",
                                "academia_technical", "international_organization",
                                "industry_association", "individual"};
@@ -42,7 +63,7 @@ const char* kCountries[] = {"CH", "BR", "KE", "IN", "DE", "CN", "US", "EG", "FR"
 // Registrations and attendance for a consultation meeting: `registered` invented people,
 // the first `attended` of them present.
 void AddParticipants(Connection& c, std::int64_t meeting_id, const json::object& corpus,
-                     std::int64_t registered, std::int64_t attended, int salt) {
+                     std::int64_t registered, std::int64_t attended, int salt, Instant now) {
   const auto& given = corpus.at("participant_names").at("given").as_array();
   const auto& family = corpus.at("participant_names").at("family").as_array();
   const auto& orgs = corpus.at("organizations").as_array();
@@ -54,7 +75,7 @@ void AddParticipants(Connection& c, std::int64_t meeting_id, const json::object&
     c.Exec("INSERT INTO registrations(meeting_id, name, organization, stakeholder_type, country, "
            "email, attended, created_at) VALUES(?,?,?,?,?,?,?,?)",
            meeting_id, name, org, kStakeholders[k % 7], kCountries[(k * 11) % 20], email,
-           i < attended, Now());
+           i < attended, now);
     std::int64_t reg = c.LastInsertId();
     if (i < attended)
       c.Exec("INSERT INTO attendance(meeting_id, person_key, name, minutes, source, "
@@ -64,7 +85,7 @@ void AddParticipants(Connection& c, std::int64_t meeting_id, const json::object&
 }
 }  // namespace
 
-Status Load(storage::Database& db) {
+Status Load(storage::Database& db, Instant now) {
   auto data = assets::Find("src/demo/demo_corpus.json");
   if (!data) return Error{Code::kInternal, "demo corpus missing from the binary", {}};
   json::object corpus = json::parse(*data).as_object();
@@ -126,14 +147,14 @@ Status Load(storage::Database& db) {
                mo.at("registered_more_than").as_bool(), mo.at("attended_more_than").as_bool(),
                *meeting_id);
         AddParticipants(c, *meeting_id, corpus, mo.at("registered").as_int64(),
-                        mo.at("attended").as_int64(), ++salt);
+                        mo.at("attended").as_int64(), ++salt, now);
       }
       auto meeting_ref = [&](const char* field) -> std::optional<std::int64_t> {
         auto* v = k.if_contains(field);
         if (!v || v->is_null()) return std::nullopt;
         return meetings.at(S(*v));
       };
-      std::int64_t opens = Time(k.at("opens_at"), tz), deadline = Time(k.at("deadline"), tz);
+      std::int64_t opens = OpensAt(k, now, tz), deadline = DeadlineOf(k, now, tz);
       bool has_summary = k.contains("summary") && k.at("summary").is_object();
       c.Exec("INSERT INTO consultations(key, body_id, launched_at_meeting_id, "
              "considered_at_meeting_id, meeting_id, title, description, opens_at, deadline, "
@@ -144,7 +165,7 @@ Status Load(storage::Database& db) {
              opens, deadline, tz,
              has_summary ? std::optional<std::string>(J(k.at("summary"))) : std::nullopt,
              has_summary ? std::optional<std::int64_t>(deadline + 40 * 86400) : std::nullopt,
-             Now());
+             now);
       std::int64_t cid = c.LastInsertId();
       consultations[S(k.at("key"))] = cid;
       std::int64_t n = 1;
@@ -157,7 +178,7 @@ Status Load(storage::Database& db) {
                  cid, Time(ev.at("from"), tz), Time(ev.at("to"), tz), J(ev.at("reason")),
                  Time(ev.at("from"), tz) - 3 * 86400);
       const auto& responses = k.at("responses").as_array();
-      std::int64_t span = std::max<std::int64_t>(std::min(deadline, Now()) - opens, 3600);
+      std::int64_t span = std::max<std::int64_t>(std::min(deadline, now) - opens, 3600);
       std::int64_t i = 0;
       for (const auto& rv : responses) {
         const auto& r = rv.as_object();
@@ -171,7 +192,7 @@ Status Load(storage::Database& db) {
                S(r.at("job_title")), S(r.at("country")), S(r.at("stakeholder_type")),
                S(r.at("email")), S(r.at("language")), S(r.at("general")),
                r.at("consent").as_bool(), status, at,
-               status == "published" ? std::optional<std::int64_t>(std::min(deadline, Now()))
+               status == "published" ? std::optional<std::int64_t>(std::min(deadline, now))
                                      : std::nullopt,
                at);  // the demo's respondents count as having confirmed their addresses
         std::int64_t rid = c.LastInsertId();
@@ -192,7 +213,7 @@ Status Load(storage::Database& db) {
       c.Exec("INSERT INTO actions(meeting_id, consultation_id, number, kind, owner, text, "
              "created_at) VALUES(?,?,?,?,?,?,?)",
              meetings.at(S(a.at("meeting"))), cid, S(a.at("number")), S(a.at("kind")),
-             J(a.at("owner")), J(a.at("text")), Now());
+             J(a.at("owner")), J(a.at("text")), now);
     }
     if (auto s = documents::LoadRegistry(c); !s.ok()) return s.error();
     if (auto s = documents::LoadDemoDocuments(c); !s.ok()) return s.error();

@@ -3,6 +3,7 @@
 // Texts and names are invented and marked illustrative (demo_corpus.json).
 #pragma once
 #include "base/result.h"
+#include "base/time.h"
 #include "storage/db.h"
 
 namespace plenary::demo {
@@ -10,6 +11,9 @@ namespace plenary::demo {
 // True when the database has no body yet.
 bool IsEmpty(storage::Database& db);
 // Loads the corpus in one transaction. Error (409) if the database already has bodies.
-Status Load(storage::Database& db);
+// `now` is the moment of loading: the open consultation opens some days before it and closes
+// some weeks after it (so the demo has an open consultation whenever it is loaded), and
+// records made "now" are stamped with it.
+Status Load(storage::Database& db, Instant now = Now());
 
 }  // namespace plenary::demo

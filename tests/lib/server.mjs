@@ -76,7 +76,16 @@ export class Client {
   }
 }
 
-// An ISO local time `minutes` from now in UTC ("YYYY-MM-DDTHH:MM:SSZ").
+// An instant `seconds` from now in UTC ("YYYY-MM-DDTHH:MM:SSZ"). Tests that need "the future"
+// or "the past" compute it with this or dateFromNow, never as a fixed date.
 export function isoFromNow(seconds) {
   return new Date(Date.now() + seconds * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
+// The day (UTC) `days` from today: { iso: 'YYYY-MM-DD', us: 'MM/DD/YYYY' } (the latter as Zoom
+// writes dates in its exports).
+export function dateFromNow(days) {
+  const iso = new Date(Date.now() + days * 86400 * 1000).toISOString().slice(0, 10);
+  const [y, m, d] = iso.split('-');
+  return { iso, us: `${m}/${d}/${y}` };
 }

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { execFileSync } from 'node:child_process';
-import { startServer, Client, ADMIN, BIN, isoFromNow } from '../lib/server.mjs';
+import { startServer, Client, ADMIN, BIN, isoFromNow, dateFromNow } from '../lib/server.mjs';
 
 let server, anon, staff;
 before(async () => {
@@ -187,8 +187,9 @@ test('the secretariat runs a consultation from creation to follow-up', async () 
   noCsrf.csrf = 'wrong';
   assert.equal((await noCsrf.json('/api/v1/bodies', { key: 'x1', acronym: 'X', name: 'X', membership: 'open' })).status, 403);
 
+  const day = dateFromNow(30);  // the meeting, a month ahead
   const meeting = await (await staff.json('/api/v1/meetings', { body: 'cwg-internet', kind: 'open_consultation', number: 11,
-    title: { en: '11th open consultation meeting' }, starts_on: '2031-02-03', timezone: 'Europe/Zurich', mode: 'hybrid' })).json();
+    title: { en: '11th open consultation meeting' }, starts_on: day.iso, timezone: 'Europe/Zurich', mode: 'hybrid' })).json();
   assert.ok(meeting.id, JSON.stringify(meeting));
   const badMeeting = await staff.json('/api/v1/meetings', { body: 'cwg-internet', number: 12, starts_on: '2031-02-30', mode: 'virtual' });
   assert.equal(badMeeting.status, 400);
@@ -243,11 +244,11 @@ test('the secretariat runs a consultation from creation to follow-up', async () 
   await staff.json(`/api/v1/meetings/${meeting.id}/registrations`,
     { name: 'Kwame Mensah', stakeholder_type: 'government', country: 'GH', email: 'kwame@example.org' });
   const zoom = '\ufeffMeeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants\r\n' +
-    '812 3456 7890,11th open consultation meeting,02/03/2031 12:55:00 PM,02/03/2031 03:05:00 PM,host@example.int,130,3\r\n\r\n' +
+    `812 3456 7890,11th open consultation meeting,${day.us} 12:55:00 PM,${day.us} 03:05:00 PM,host@example.int,130,3\r\n\r\n` +
     'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest\r\n' +
-    'Amina Diallo (Amina),amina.diallo@example.net,02/03/2031 01:00:00 PM,02/03/2031 01:40:00 PM,40,Yes\r\n' +
-    '"Diallo, Amina",AMINA.DIALLO@example.net,02/03/2031 01:45:00 PM,02/03/2031 03:00:00 PM,75,Yes\r\n' +
-    'Observer Without Email,,02/03/2031 01:00:00 PM,02/03/2031 02:00:00 PM,60,Yes\r\n';
+    `Amina Diallo (Amina),amina.diallo@example.net,${day.us} 01:00:00 PM,${day.us} 01:40:00 PM,40,Yes\r\n` +
+    `"Diallo, Amina",AMINA.DIALLO@example.net,${day.us} 01:45:00 PM,${day.us} 03:00:00 PM,75,Yes\r\n` +
+    `Observer Without Email,,${day.us} 01:00:00 PM,${day.us} 02:00:00 PM,60,Yes\r\n`;
   const imp = await staff.fetch(`/api/v1/meetings/${meeting.id}/attendance`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: zoom });
   assert.equal(imp.status, 200);
   const result = await imp.json();

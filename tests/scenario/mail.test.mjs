@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HtmlValidate } from 'html-validate';
-import { startServer, Client, ADMIN, BIN } from '../lib/server.mjs';
+import { startServer, Client, ADMIN, BIN, isoFromNow } from '../lib/server.mjs';
 
 const SINK = resolve(import.meta.dirname, '../lib/smtp_sink.py');
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
@@ -298,7 +298,7 @@ test('roles: public participants, delegates and chairs are not staff; delegates 
   const writes = [
     ['/api/v1/bodies', { key: 'x', acronym: 'X', name: 'X', membership: 'open' }],
     ['/api/v1/consultations/ai-public-policy/publish', {}],
-    ['/api/v1/consultations/ai-public-policy/extend', { deadline: '2099-01-01T00:00', reason: 'x' }],
+    ['/api/v1/consultations/ai-public-policy/extend', { deadline: isoFromNow(365 * 86400), reason: 'x' }],
     ['/api/v1/documents', { symbol: 'C22/99', body: 'council', title: 'X', date: '2022-01-01', source_kind: 'other', access: 'public', status: 'issued' }],
     ['/api/v1/stakeholder-types', { key: 'x', label: { en: 'X' } }],
     ['/api/v1/users', { email: 'z@example.int', name: 'Z', role: 'admin', password: PASSWORD }],
