@@ -44,6 +44,9 @@ int main(int argc, char** argv) {
   CLI::App cli{"Plenary: meetings, documents, decisions and open consultations of an "
                "intergovernmental council and its working groups."};
   cli.require_subcommand(1);
+  // Subcommands created below inherit this: an option a subcommand does not know falls through
+  // to its parent, so `plenary serve --db FILE` works as well as `plenary --db FILE serve`.
+  cli.fallthrough();
   std::string db_path = "plenary.db";
   cli.add_option("--db", db_path, "SQLite database file (created if missing)")
       ->capture_default_str();

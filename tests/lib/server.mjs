@@ -7,21 +7,24 @@ import { join, resolve } from 'node:path';
 export const BIN = process.env.PLENARY_BIN || resolve(import.meta.dirname, '../../build/plenary');
 export const ADMIN = { email: 'secretariat@example.int', password: 'correct horse battery staple' };
 
-// Options: demo (default true), args (extra serve flags), dir (reuse a database folder).
+// Options: demo (default true), args (extra serve flags), dir (reuse a database folder),
+// dbAfterSubcommand (write `serve --db FILE` and `user add --db FILE` instead of putting
+// `--db FILE` first), cwd (the server's working directory).
 // Every test client comes from 127.0.0.1, so the per-address submission limit is lifted
 // unless a test sets it (tests/scenario/throttle.test.mjs).
-export async function startServer({ demo = true, args = [], dir } = {}) {
+export async function startServer({ demo = true, args = [], dir, dbAfterSubcommand = false, cwd } = {}) {
   dir = dir || mkdtempSync(join(tmpdir(), 'plenary-test-'));
   const db = join(dir, 'plenary.db');
+  const command = (...words) => (dbAfterSubcommand ? [...words, '--db', db] : ['--db', db, ...words]);
   try {
-    execFileSync(BIN, ['--db', db, 'user', 'add', '--email', ADMIN.email, '--name', 'Test Secretariat',
-      '--role', 'admin'], { env: { ...process.env, PLENARY_PASSWORD: ADMIN.password }, stdio: 'pipe' });
+    execFileSync(BIN, [...command('user', 'add'), '--email', ADMIN.email, '--name', 'Test Secretariat',
+      '--role', 'admin'], { env: { ...process.env, PLENARY_PASSWORD: ADMIN.password }, stdio: 'pipe', cwd });
   } catch (e) {
     if (!String(e.stderr).includes('already exists')) throw e;
   }
   const limits = args.some((a) => a.startsWith('--submissions-per-ip')) ? [] : ['--submissions-per-ip-per-minute', '0'];
-  const proc = spawn(BIN, ['--db', db, 'serve', '--listen', '127.0.0.1:0', ...(demo ? [] : ['--no-demo']), ...limits, ...args],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(BIN, [...command('serve'), '--listen', '127.0.0.1:0', ...(demo ? [] : ['--no-demo']), ...limits, ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'], cwd });
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; });
   const url = await new Promise((ok, fail) => {
