@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer, Client, ADMIN, isoFromNow } from '../lib/server.mjs';
-import { launchChromium } from '../lib/browser.mjs';
+import { launchChromium, assertRtlLayout } from '../lib/browser.mjs';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
 const KEY = 'ai-public-policy';
@@ -193,10 +193,13 @@ describe('consultation pages in the browser', { timeout: 60000 }, () => {
         assert.equal(await html.getAttribute('dir'), lang === 'ar' ? 'rtl' : 'ltr');
         assert.equal(await page.locator(`form[action^="/${lang}/consultations/"][action$="/responses"]`).count(), 1,
           `${lang}: the response form posts to the ${lang} URL`);
+        if (lang === 'ar') await assertRtlLayout(page, `/ar/consultations/${KEY}`);
         await shot(page, `consultation-${lang}.png`);
       }
-      // The published responses page in Arabic, too, for the RTL layout check.
-      await page.goto(`${server.url}/ar/consultations/${KEY}/responses`);
+      // The published responses page in Arabic, too, laid out right to left.
+      const res = await page.goto(`${server.url}/ar/consultations/${KEY}/responses`);
+      assert.equal(res.status(), 200);
+      await assertRtlLayout(page, `/ar/consultations/${KEY}/responses`);
       await shot(page, 'responses-ar.png');
     } finally {
       await context.close();

@@ -1,4 +1,5 @@
 // Debian's Chromium driven by playwright-core, headless, as every browser test launches it.
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export function launchChromium() {
@@ -7,4 +8,43 @@ export function launchChromium() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--no-first-run'],
   });
+}
+
+// Checks that the page open in `page` is laid out right to left, not only marked so: `dir="rtl"`
+// on <html>, a computed `direction: rtl` on the main content, the site navigation running from
+// right to left (its first item right of the next ones on its first row), the main heading's
+// last line aligned to the right edge of its box, and nothing wider than the window.
+export async function assertRtlLayout(page, what) {
+  assert.equal(await page.locator('html').getAttribute('dir'), 'rtl', `${what}: <html dir>`);
+  const m = await page.evaluate(() => {
+    const main = document.querySelector('main');
+    const items = [...document.querySelectorAll('header.site nav:not(.langs) li')]
+      .map((li) => li.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right, top: r.top }));
+    const h1 = main?.querySelector('h1');
+    let heading = null;
+    if (h1) {
+      const range = document.createRange();
+      range.selectNodeContents(h1);
+      const lines = [...range.getClientRects()];
+      const last = lines[lines.length - 1];
+      const box = h1.getBoundingClientRect(), cs = getComputedStyle(h1);
+      heading = { textLeft: last.left, textRight: last.right,
+        left: box.left + parseFloat(cs.borderLeftWidth) + parseFloat(cs.paddingLeft),
+        right: box.right - parseFloat(cs.borderRightWidth) - parseFloat(cs.paddingRight) };
+    }
+    return { direction: main && getComputedStyle(main).direction, items, heading,
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+  });
+  assert.equal(m.direction, 'rtl', `${what}: computed direction of <main>`);
+  const row = m.items.filter((r) => Math.abs(r.top - m.items[0].top) < 2);
+  assert.ok(row.length >= 3, `${what}: the navigation's first row has ${row.length} item(s)`);
+  for (let i = 1; i < row.length; i++)
+    assert.ok(row[i].right <= row[i - 1].left + 1,
+      `${what}: navigation item ${i + 1} (right edge ${row[i].right}) is not left of item ${i} (left edge ${row[i - 1].left})`);
+  assert.ok(m.heading, `${what}: <main> has an <h1>`);
+  assert.ok(Math.abs(m.heading.textRight - m.heading.right) <= 2,
+    `${what}: the heading's last line ends at ${m.heading.textRight}, not at the right edge ${m.heading.right}`);
+  assert.ok(m.heading.textLeft > m.heading.left + 2,
+    `${what}: the heading's last line fills its box from the left (${m.heading.textLeft} vs ${m.heading.left})`);
+  assert.ok(m.overflow <= 0, `${what}: the page is ${m.overflow}px wider than the window`);
 }
