@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "base/random.h"
@@ -24,11 +25,12 @@ class ConsultationTest : public ::testing::Test {
     db_ = std::make_unique<storage::Database>(path_.string());
     db_->Read().ExecScript("SELECT 1");
     // Audit entries reference real users (foreign key).
-    (void)db_->Write<Ok>([](storage::Connection& c) -> Result<Ok> {
-      c.Exec("INSERT INTO users(id, email, name, role, password_hash, created_at) "
-             "VALUES(7, 'sec@example.int', 'Secretariat', 'secretariat', 'x', 0)");
-      return Ok{};
-    });
+    ASSERT_TRUE(db_->Write<Ok>([](storage::Connection& c) -> Result<Ok> {
+                     c.Exec("INSERT INTO users(id, email, name, role, password_hash, created_at) "
+                            "VALUES(7, 'sec@example.int', 'Secretariat', 'secretariat', 'x', 0)");
+                     return Ok{};
+                   })
+                    .ok());
     meetings::BodyInput b{"wg", "WG", "member_states", json::value("Working group"), json::value(),
                           true};
     ASSERT_TRUE(meetings::CreateBody(*db_, kUser, b).ok());
@@ -226,11 +228,10 @@ TEST_F(ConsultationTest, StatisticsCountByTypeCountryRegionAndLanguage) {
   EXPECT_EQ(s->by_region.at("E"), 1);
   EXPECT_EQ(s->by_m49_region.at("030"), 1);
   EXPECT_EQ(s->by_language.at("zh"), 1);
-  for (const auto& [k, n] : s->by_stakeholder_type) {
-    if (k == "civil_society") {
-      EXPECT_EQ(n, 2);
-    }
-  }
+  auto civil = std::find_if(s->by_stakeholder_type.begin(), s->by_stakeholder_type.end(),
+                            [](const auto& kn) { return kn.first == "civil_society"; });
+  ASSERT_NE(civil, s->by_stakeholder_type.end());
+  EXPECT_EQ(civil->second, 2);
   EXPECT_EQ(StatisticsCsv(*s).substr(0, 38), "dimension,key,count\r\nresponses,total,3");
 }
 

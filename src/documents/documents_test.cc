@@ -21,13 +21,15 @@ class DocumentTest : public ::testing::Test {
     InitCrypto();
     path_ = std::filesystem::temp_directory_path() / ("plenary-doc-" + RandomToken(8) + ".db");
     db_ = std::make_unique<storage::Database>(path_.string());
-    (void)db_->Write<Ok>([](storage::Connection& c) -> Result<Ok> {
-      c.Exec("INSERT INTO users(id, email, name, role, password_hash, created_at) "
-             "VALUES(7, 'sec@example.int', 'Secretariat', 'secretariat', 'x', 0)");
-      c.Exec("INSERT INTO bodies(id, key, acronym, name, description, membership) "
-             "VALUES(1, 'council', 'Council', '{\"en\":\"Council\"}', '{}', 'member_states')");
-      return Ok{};
-    });
+    ASSERT_TRUE(db_->Write<Ok>([](storage::Connection& c) -> Result<Ok> {
+                     c.Exec("INSERT INTO users(id, email, name, role, password_hash, created_at) "
+                            "VALUES(7, 'sec@example.int', 'Secretariat', 'secretariat', 'x', 0)");
+                     c.Exec("INSERT INTO bodies(id, key, acronym, name, description, membership) "
+                            "VALUES(1, 'council', 'Council', '{\"en\":\"Council\"}', '{}', "
+                            "'member_states')");
+                     return Ok{};
+                   })
+                    .ok());
   }
   void TearDown() override {
     db_.reset();

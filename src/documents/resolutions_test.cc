@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
@@ -202,11 +203,11 @@ TEST_F(RegistryTest, FindsWhatCitesEachResolution) {
             (std::set<std::string>{"document:C22/51", "document:C22/58", "consultation:c"}));
   EXPECT_TRUE(CitingLabels("council", "1344").empty());
   auto cited = ResolutionCitedBy(*db_, Res("pp", "133"), std::nullopt);
-  for (const auto& c : cited)
-    if (c.kind == "action") {
-      EXPECT_EQ(c.url, "/actions/1");
-      EXPECT_EQ(site::Pick(c.texts, "zh").text, "第133号决议（2018年，迪拜，修订版）");
-    }
+  auto action = std::find_if(cited.begin(), cited.end(),
+                             [](const auto& c) { return c.kind == "action"; });
+  ASSERT_NE(action, cited.end()) << "the action citing Resolution 133 is listed";
+  EXPECT_EQ(action->url, "/actions/1");
+  EXPECT_EQ(site::Pick(action->texts, "zh").text, "第133号决议（2018年，迪拜，修订版）");
 }
 
 // Every resolution the seeds cite is in the registry, and every Council 2022 document the

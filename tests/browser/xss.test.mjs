@@ -5,7 +5,7 @@
 // every payload sets window.__xss when it runs, and no page may end with it set.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, ADMIN } from '../lib/server.mjs';
+import { startServer, Client, ADMIN, jsonOf } from '../lib/server.mjs';
 import { launchChromium } from '../lib/browser.mjs';
 
 const PAYLOADS = [
@@ -44,19 +44,19 @@ before(async () => {
     assert.equal(res.status, 201, await res.clone().text());
     refs.push((await res.json()).reference);
   }
-  const mod = await (await staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=200')).json();
+  const mod = await jsonOf(staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=200'));
   for (const item of mod.items.filter((x) => refs.includes(x.reference)))
     assert.equal((await staff.json(`/api/v1/responses/${item.id}/accept`, {})).status, 200);
   assert.equal((await staff.json('/api/v1/consultations/ai-public-policy/publish', {})).status, 200);
 
   // Payloads in the record of a meeting and in a document's title.
-  const item = await (await staff.json('/api/v1/meetings/6/agenda', { number: '99', title: `T ${PAYLOADS.join(' ')}`,
-    documents: ['C22/33'] })).json();
-  await staff.json(`/api/v1/agenda-items/${item.id}/interventions`, { capacity: 'councillor', summary: PAYLOADS.join(' ') });
-  await staff.json(`/api/v1/agenda-items/${item.id}/decisions`, { kind: 'took_note', wording: PAYLOADS.join(' ') });
-  await staff.json(`/api/v1/agenda-items/${item.id}/speakers`, { name: PAYLOADS[1], capacity: 'councillor' });
-  await staff.json('/api/v1/documents', { symbol: 'C22/97', title: PAYLOADS.join(' '), summary: PAYLOADS.join(' '),
-    date: '2022-03-01', source_kind: 'other', source: PAYLOADS[2], access: 'public' });
+  const item = await jsonOf(staff.json('/api/v1/meetings/6/agenda', { number: '99', title: `T ${PAYLOADS.join(' ')}`,
+    documents: ['C22/33'] }));
+  await jsonOf(staff.json(`/api/v1/agenda-items/${item.id}/interventions`, { capacity: 'councillor', summary: PAYLOADS.join(' ') }));
+  await jsonOf(staff.json(`/api/v1/agenda-items/${item.id}/decisions`, { kind: 'took_note', wording: PAYLOADS.join(' ') }));
+  await jsonOf(staff.json(`/api/v1/agenda-items/${item.id}/speakers`, { name: PAYLOADS[1], capacity: 'councillor' }));
+  await jsonOf(staff.json('/api/v1/documents', { symbol: 'C22/97', title: PAYLOADS.join(' '), summary: PAYLOADS.join(' '),
+    date: '2022-03-01', source_kind: 'other', source: PAYLOADS[2], access: 'public' }));
 
   const q = (p) => encodeURIComponent(p);
   pages = ['/en/consultations/ai-public-policy/responses', '/zh/consultations/ai-public-policy/responses',

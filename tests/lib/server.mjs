@@ -1,4 +1,5 @@
 // Starts a real `plenary serve` on a free loopback port with a fresh database, for tests.
+import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,6 +78,19 @@ export class Client {
     this.csrf = (await res.json()).csrf_token;
     return this;
   }
+}
+
+// The JSON body of `response` (a fetch Response or a promise of one), after asserting that its
+// status is `status` (by default 200 or 201). For the setup steps a test relies on: a step that
+// fails stops the test there, naming the request and showing the answer.
+export async function jsonOf(response, status) {
+  const res = await response;
+  const text = await res.text();
+  const expected = status === undefined ? [200, 201] : [status];
+  if (!expected.includes(res.status))
+    throw new assert.AssertionError({ message: `${new URL(res.url).pathname}: ${res.status} ${text.slice(0, 500)}`,
+      actual: res.status, expected: expected.join(' or '), operator: 'jsonOf' });
+  return text === '' ? null : JSON.parse(text);
 }
 
 // An instant `seconds` from now in UTC ("YYYY-MM-DDTHH:MM:SSZ"). Tests that need "the future"

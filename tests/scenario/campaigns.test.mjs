@@ -2,7 +2,7 @@
 // and counted separately in the statistics and the report.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, isoFromNow } from '../lib/server.mjs';
+import { startServer, Client, isoFromNow, jsonOf } from '../lib/server.mjs';
 
 let server, anon, staff;
 before(async () => {
@@ -29,8 +29,8 @@ async function waitGrouped() {
 }
 
 test('campaign copies with signatures and edits are grouped, moderated and counted', async () => {
-  const c = await (await staff.json('/api/v1/consultations', { key: 'campaign-test', body: 'cwg-internet',
-    title: 'Campaign test', questions: ['Your views?'], opens_at: isoFromNow(-60), deadline: isoFromNow(3600) })).json();
+  const c = await jsonOf(staff.json('/api/v1/consultations', { key: 'campaign-test', body: 'cwg-internet',
+    title: 'Campaign test', questions: ['Your views?'], opens_at: isoFromNow(-60), deadline: isoFromNow(3600) }));
   const send = (text, i) => anon.json(`/api/v1/consultations/${c.id}/responses`, { name: `Person ${i}`, country: 'CH',
     stakeholder_type: 'individual', email: `p${i}@example.org`, general: text, consent_publish: true });
   const texts = [
@@ -40,7 +40,7 @@ test('campaign copies with signatures and edits are grouped, moderated and count
   ];
   for (const [i, t] of texts.entries()) assert.equal((await send(t, i)).status, 201);
   await waitGrouped();
-  const list = await (await staff.fetch(`/api/v1/consultations/${c.id}/campaigns`)).json();
+  const list = await jsonOf(staff.fetch(`/api/v1/consultations/${c.id}/campaigns`));
   assert.deepEqual(list.items.map((k) => k.size), [5, 4]);
   assert.equal(list.min_size, 3);
   assert.equal((await anon.fetch(`/api/v1/consultations/${c.id}/campaigns`)).status, 401);
@@ -48,17 +48,17 @@ test('campaign copies with signatures and edits are grouped, moderated and count
   const [a, b] = list.items;
   const rejected = await staff.json(`/api/v1/consultations/${c.id}/campaigns/${b.id}/reject`, { reason: 'Coordinated spam' });
   assert.equal((await rejected.json()).changed, 4);
-  const published = await (await staff.json(`/api/v1/consultations/${c.id}/campaigns/${a.id}/publish`, {})).json();
+  const published = await jsonOf(staff.json(`/api/v1/consultations/${c.id}/campaigns/${a.id}/publish`, {}));
   assert.deepEqual({ changed: published.changed, published: published.published }, { changed: 5, published: 5 });
   assert.equal((await staff.json(`/api/v1/consultations/${c.id}/campaigns/999999/accept`, {})).status, 404);
 
-  const stats = await (await anon.fetch(`/api/v1/consultations/${c.id}/statistics`)).json();
+  const stats = await jsonOf(anon.fetch(`/api/v1/consultations/${c.id}/statistics`));
   assert.equal(stats.responses.total, 8);  // 4 rejected copies are not counted
   assert.deepEqual(stats.responses.campaigns, { texts: 1, copies: 5 });
   const report = await (await anon.fetch(`/api/v1/consultations/${c.id}/report?lang=en&campaigns=separate`)).text();
   assert.match(report, /8 responses .* Of these, 5 responses are copies of 1 campaign text\./);
   const plain = await (await anon.fetch(`/api/v1/consultations/${c.id}/report?lang=en`)).text();
   assert.ok(!plain.includes('campaign'));
-  const pub = await (await anon.fetch(`/api/v1/consultations/${c.id}/responses`)).json();
+  const pub = await jsonOf(anon.fetch(`/api/v1/consultations/${c.id}/responses`));
   assert.equal(pub.total, 5);
 });

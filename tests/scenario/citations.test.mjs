@@ -1,7 +1,7 @@
 // The citation extraction API over HTTP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client } from '../lib/server.mjs';
+import { startServer, Client, jsonOf } from '../lib/server.mjs';
 
 let server, client;
 before(async () => { server = await startServer({ demo: false }); client = new Client(server.url); });
@@ -28,8 +28,8 @@ test('citations in pages link to the registry; unresolved ones are listed for th
     const page = await (await new Client(demo.url).fetch('/zh/meetings/3')).text();
     assert.match(page, /<a class="citation" href="\/zh\/resolutions\/pp\/133">第133号决议（2018年，迪拜，修订版）<\/a>/);
     const staff = await new Client(demo.url).login();
-    await staff.json('/api/v1/consultations/ai-public-policy/follow-up', { meeting: 3, number: '9.9', kind: 'other',
-      owner: 'Secretariat', text: 'Report on Resolution 999 (Rev. Dubai, 2018) and Resolution 102 (Rev. Dubai, 2018).' });
+    await jsonOf(staff.json('/api/v1/consultations/ai-public-policy/follow-up', { meeting: 3, number: '9.9', kind: 'other',
+      owner: 'Secretariat', text: 'Report on Resolution 999 (Rev. Dubai, 2018) and Resolution 102 (Rev. Dubai, 2018).' }));
     const desk = await (await staff.fetch('/en/admin/citations')).text();
     assert.match(desk, /Resolution 999 \(Rev\. Dubai, 2018\)/);
     assert.ok(!/<bdi>Resolution 102 \(Rev\. Dubai, 2018\)<\/bdi>/.test(desk));

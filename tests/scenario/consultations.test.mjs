@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { execFileSync } from 'node:child_process';
-import { startServer, Client, ADMIN, BIN, isoFromNow, dateFromNow } from '../lib/server.mjs';
+import { startServer, Client, ADMIN, BIN, isoFromNow, dateFromNow, jsonOf } from '../lib/server.mjs';
 
 let server, anon, staff;
 before(async () => {
@@ -33,15 +33,14 @@ const respondent = (extra = {}) => ({
 });
 
 async function countResponses(key) {
-  const r = await staff.fetch(`/api/v1/consultations/${key}/moderation?per_page=1`);
-  return (await r.json()).total;
+  return (await jsonOf(staff.fetch(`/api/v1/consultations/${key}/moderation?per_page=1`))).total;
 }
 
 test('the demo corpus reproduces the Chair\'s report figures', async () => {
-  const list = await (await anon.fetch('/api/v1/consultations')).json();
+  const list = await jsonOf(anon.fetch('/api/v1/consultations'));
   assert.deepEqual(list.items.map((c) => c.key).sort(), ['ai-public-policy', 'covid19', 'environment']);
   for (const item of list.items) for (const f of ['id', 'title', 'status', 'opens_at', 'deadline']) assert.ok(f in item, f);
-  const env = await (await anon.fetch('/api/v1/consultations/environment/statistics')).json();
+  const env = await jsonOf(anon.fetch('/api/v1/consultations/environment/statistics'));
   assert.equal(env.responses.total, 20);
   assert.deepEqual(
     [env.responses.by_stakeholder_type.government, env.responses.by_stakeholder_type.private_sector,
@@ -52,7 +51,7 @@ test('the demo corpus reproduces the Chair\'s report figures', async () => {
   assert.equal(sum(env.responses.by_region), 20);
   assert.equal(sum(env.responses.by_country), 20);
   assert.equal(sum(env.responses.by_language), 20);
-  const covid = await (await anon.fetch('/api/v1/consultations/covid19/statistics')).json();
+  const covid = await jsonOf(anon.fetch('/api/v1/consultations/covid19/statistics'));
   assert.equal(covid.responses.total, 17);
   assert.deepEqual(covid.responses.by_stakeholder_type.government, 5);
   assert.deepEqual(covid.responses.by_stakeholder_type.civil_society, 10);
@@ -85,17 +84,17 @@ test('a response is received with a reference, and is not public before moderati
   assert.match(receipt.reference, /^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
   assert.equal(receipt.status, 'received');
   assert.equal(await countResponses('ai-public-policy'), before + 1);
-  const got = await (await anon.fetch(`/api/v1/receipts/${receipt.reference}`)).json();
+  const got = await jsonOf(anon.fetch(`/api/v1/receipts/${receipt.reference}`));
   assert.equal(got.status, 'received');
-  const pub = await (await anon.fetch('/api/v1/consultations/ai-public-policy/responses')).json();
+  const pub = await jsonOf(anon.fetch('/api/v1/consultations/ai-public-policy/responses'));
   assert.ok(!pub.items.some((r) => r.reference === receipt.reference));
 });
 
 test('a response without a stated language keeps the language it is written in', async () => {
   const body = respondent({ language: undefined, answers: { 1: 'Les centres de données devraient utiliser des énergies renouvelables et réduire leur consommation.' } });
   delete body.language;
-  const { reference } = await (await anon.json('/api/v1/consultations/ai-public-policy/responses', body)).json();
-  const queue = await (await staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=200')).json();
+  const { reference } = await jsonOf(anon.json('/api/v1/consultations/ai-public-policy/responses', body));
+  const queue = await jsonOf(staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=200'));
   const mine = queue.items.find((r) => r.reference === reference);
   assert.equal(mine.language, 'fr');
 });
@@ -188,8 +187,8 @@ test('the secretariat runs a consultation from creation to follow-up', async () 
   assert.equal((await noCsrf.json('/api/v1/bodies', { key: 'x1', acronym: 'X', name: 'X', membership: 'open' })).status, 403);
 
   const day = dateFromNow(30);  // the meeting, a month ahead
-  const meeting = await (await staff.json('/api/v1/meetings', { body: 'cwg-internet', kind: 'open_consultation', number: 11,
-    title: { en: '11th open consultation meeting' }, starts_on: day.iso, timezone: 'Europe/Zurich', mode: 'hybrid' })).json();
+  const meeting = await jsonOf(staff.json('/api/v1/meetings', { body: 'cwg-internet', kind: 'open_consultation', number: 11,
+    title: { en: '11th open consultation meeting' }, starts_on: day.iso, timezone: 'Europe/Zurich', mode: 'hybrid' }));
   assert.ok(meeting.id, JSON.stringify(meeting));
   const badMeeting = await staff.json('/api/v1/meetings', { body: 'cwg-internet', number: 12, starts_on: '2031-02-30', mode: 'virtual' });
   assert.equal(badMeeting.status, 400);
@@ -215,22 +214,22 @@ test('the secretariat runs a consultation from creation to follow-up', async () 
   assert.equal(extended.deadline_history.length, 1);
   assert.equal(extended.deadline_history[0].reason, 'More time was requested.');
 
-  const submit = async (extra) => (await (await anon.json(`/api/v1/consultations/${c.id}/responses`, respondent(extra))).json()).reference;
+  const submit = async (extra) => (await jsonOf(anon.json(`/api/v1/consultations/${c.id}/responses`, respondent(extra)))).reference;
   const keep = await submit({ answers: { 1: 'Call me at +41 22 730 5111 please.', 2: 'Second answer.' } });
   const spam = await submit({ name: 'Spammer', email: 'spam@example.com' });
   const secret = await submit({ name: 'Private Person', email: 'private@example.com', consent_publish: false });
 
-  const queue = await (await staff.fetch(`/api/v1/consultations/${c.id}/moderation`)).json();
+  const queue = await jsonOf(staff.fetch(`/api/v1/consultations/${c.id}/moderation`));
   const id = (ref) => queue.items.find((r) => r.reference === ref).id;
   assert.equal((await staff.json(`/api/v1/responses/${id(spam)}/reject`, {})).status, 400);
   assert.equal((await staff.json(`/api/v1/responses/${id(spam)}/reject`, { reason: 'Advertising' })).status, 200);
   const redacted = await staff.json(`/api/v1/responses/${id(keep)}/redact`, { replacements: { 1: 'Call me at [phone removed] please.' } });
   assert.equal(redacted.status, 200);
   for (const ref of [keep, secret]) assert.equal((await staff.json(`/api/v1/responses/${id(ref)}/accept`, {})).status, 200);
-  const published = await (await staff.json(`/api/v1/consultations/${c.id}/publish`, {})).json();
+  const published = await jsonOf(staff.json(`/api/v1/consultations/${c.id}/publish`, {}));
   assert.equal(published.published, 1);
 
-  const pub = await (await anon.fetch(`/api/v1/consultations/${c.id}/responses`)).json();
+  const pub = await jsonOf(anon.fetch(`/api/v1/consultations/${c.id}/responses`));
   assert.deepEqual(pub.items.map((r) => r.reference), [keep]);
   assert.equal(pub.items[0].answers['1'], 'Call me at [phone removed] please.');
   assert.equal(pub.items[0].redacted, true);
@@ -241,8 +240,8 @@ test('the secretariat runs a consultation from creation to follow-up', async () 
   const reg = await staff.json(`/api/v1/meetings/${meeting.id}/registrations`,
     { name: 'Amina Diallo', organization: 'Réseau numérique', stakeholder_type: 'civil_society', country: 'SN', email: 'amina.diallo@example.net' });
   assert.equal(reg.status, 201);
-  await staff.json(`/api/v1/meetings/${meeting.id}/registrations`,
-    { name: 'Kwame Mensah', stakeholder_type: 'government', country: 'GH', email: 'kwame@example.org' });
+  await jsonOf(staff.json(`/api/v1/meetings/${meeting.id}/registrations`,
+    { name: 'Kwame Mensah', stakeholder_type: 'government', country: 'GH', email: 'kwame@example.org' }));
   const zoom = '\ufeffMeeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants\r\n' +
     `812 3456 7890,11th open consultation meeting,${day.us} 12:55:00 PM,${day.us} 03:05:00 PM,host@example.int,130,3\r\n\r\n` +
     'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest\r\n' +
@@ -255,15 +254,15 @@ test('the secretariat runs a consultation from creation to follow-up', async () 
   assert.deepEqual({ rows: result.rows, persons: result.persons, attended: result.attended, matched: result.matched_registrations },
     { rows: 3, persons: 2, attended: 2, matched: 1 });
   // Importing the same export again counts nobody twice.
-  assert.equal((await (await staff.fetch(`/api/v1/meetings/${meeting.id}/attendance`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: zoom })).json()).attended, 2);
-  const regs = await (await staff.fetch(`/api/v1/meetings/${meeting.id}/registrations`)).json();
+  assert.equal((await jsonOf(staff.fetch(`/api/v1/meetings/${meeting.id}/attendance`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: zoom }))).attended, 2);
+  const regs = await jsonOf(staff.fetch(`/api/v1/meetings/${meeting.id}/registrations`));
   const kwame = regs.items.find((r) => r.name === 'Kwame Mensah');
   assert.equal((await staff.json(`/api/v1/meetings/${meeting.id}/attendance`, { registration_id: kwame.id })).status, 200);
   const badCsv = await staff.fetch(`/api/v1/meetings/${meeting.id}/attendance`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'a,b\n1,2\n' });
   assert.equal(badCsv.status, 400);
   assert.equal((await badCsv.json()).error.field, 'file');
 
-  const stats = await (await anon.fetch(`/api/v1/consultations/${c.id}/statistics`)).json();
+  const stats = await jsonOf(anon.fetch(`/api/v1/consultations/${c.id}/statistics`));
   assert.deepEqual(stats.meeting, { registered: 2, attended: 3, registered_more_than: false, attended_more_than: false });
   assert.equal(stats.responses.total, 2);
   assert.equal(stats.responses.by_status.rejected, 1);
@@ -282,7 +281,7 @@ test('the secretariat runs a consultation from creation to follow-up', async () 
   assert.equal(fu.status, 201);
   const badKind = await staff.json(`/api/v1/consultations/${c.id}/follow-up`, { meeting: 3, number: '2.9.2', kind: 'nonsense', owner: 'x', text: 'y' });
   assert.equal(badKind.status, 400);
-  const final = await (await anon.fetch(`/api/v1/consultations/${c.id}`)).json();
+  const final = await jsonOf(anon.fetch(`/api/v1/consultations/${c.id}`));
   assert.equal(final.status, 'published');
   assert.equal(final.summary, 'Participants discussed.');
   assert.deepEqual(final.follow_up.map((f) => f.number), ['2.9.1']);
@@ -297,7 +296,7 @@ test('the secretariat runs a consultation from creation to follow-up', async () 
 test('the stakeholder taxonomy is configurable by an administrator only', async () => {
   const res = await staff.json('/api/v1/stakeholder-types', { key: 'parliament', label: { en: 'Parliament', zh: '议会' } });
   assert.equal(res.status, 201);
-  const types = await (await anon.fetch('/api/v1/stakeholder-types?lang=zh')).json();
+  const types = await jsonOf(anon.fetch('/api/v1/stakeholder-types?lang=zh'));
   assert.ok(types.items.some((t) => t.key === 'parliament' && t.label === '议会' && t.selectable));
   assert.equal((await anon.json('/api/v1/consultations/ai-public-policy/responses', respondent({ stakeholder_type: 'parliament' }))).status, 201);
   assert.equal((await staff.json('/api/v1/stakeholder-types', { key: 'parliament', label: 'Again' })).status, 409);
@@ -399,12 +398,12 @@ test('the response form works as a plain HTML form post, and a double submit is 
 
 test('user text is escaped in pages', async () => {
   const xss = '<script>alert(1)</script>"><img src=x onerror=alert(2)>';
-  const res = await anon.json('/api/v1/consultations/ai-public-policy/responses', respondent({ name: xss, organization: xss, answers: { 1: xss } }));
-  const ref = (await res.json()).reference;
-  const queue = await (await staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=200')).json();
+  const ref = (await jsonOf(anon.json('/api/v1/consultations/ai-public-policy/responses',
+    respondent({ name: xss, organization: xss, answers: { 1: xss } })), 201)).reference;
+  const queue = await jsonOf(staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=200'));
   const id = queue.items.find((r) => r.reference === ref).id;
-  await staff.json(`/api/v1/responses/${id}/accept`, {});
-  await staff.json('/api/v1/consultations/ai-public-policy/publish', {});
+  await jsonOf(staff.json(`/api/v1/responses/${id}/accept`, {}));
+  await jsonOf(staff.json('/api/v1/consultations/ai-public-policy/publish', {}));
   const html = await (await anon.fetch('/en/consultations/ai-public-policy/responses?per_page=200&page=1')).text();
   assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
   assert.ok(!html.includes('<script>alert(1)'));

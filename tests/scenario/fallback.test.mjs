@@ -3,7 +3,7 @@
 // lang="en" and the note "available in English only" in French; read in English, no note.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, isoFromNow, dateFromNow } from '../lib/server.mjs';
+import { startServer, Client, isoFromNow, dateFromNow, jsonOf } from '../lib/server.mjs';
 
 let server, anon, staff;
 before(async () => {
@@ -26,8 +26,8 @@ function holder(html, text) {
 test('English-only fields read in French are marked lang="en" with a note in French', async () => {
   assert.equal((await staff.json('/api/v1/bodies', { key: 'wg', acronym: 'WG', name: { en: 'Working group' },
     membership: 'open' })).status, 201);
-  const meeting = await (await staff.json('/api/v1/meetings', { body: 'wg', kind: 'working_group', number: 1,
-    title: { en: 'First meeting' }, starts_on: dateFromNow(30).iso, timezone: 'UTC', mode: 'virtual' })).json();
+  const meeting = await jsonOf(staff.json('/api/v1/meetings', { body: 'wg', kind: 'working_group', number: 1,
+    title: { en: 'First meeting' }, starts_on: dateFromNow(30).iso, timezone: 'UTC', mode: 'virtual' }));
   const created = await staff.json('/api/v1/consultations', {
     key: 'english-only', body: 'wg', title: { en: 'Only in English title' },
     description: { en: 'Only in English description.' },

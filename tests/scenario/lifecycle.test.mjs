@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { connect } from 'node:net';
-import { startServer, Client, BIN } from '../lib/server.mjs';
+import { startServer, Client, BIN, jsonOf } from '../lib/server.mjs';
 
 const body = { name: 'Durable', country: 'CH', stakeholder_type: 'individual', email: 'd@example.org', answers: { 1: 'Kept.' } };
 
@@ -56,7 +56,7 @@ test('plenary --help lists every subcommand; an empty database gets the demo unl
   for (const sub of ['serve', 'migrate', 'seed-demo', 'user', 'report', 'backup', 'restore']) assert.match(help, new RegExp(`\\b${sub}\\b`));
   const empty = await startServer({ demo: false });
   try {
-    const list = await (await new Client(empty.url).fetch('/api/v1/consultations')).json();
+    const list = await jsonOf(new Client(empty.url).fetch('/api/v1/consultations'));
     assert.deepEqual(list.items, []);
   } finally {
     await empty.stop({ keep: true });

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HtmlValidate } from 'html-validate';
-import { startServer, Client, ADMIN, BIN, isoFromNow } from '../lib/server.mjs';
+import { startServer, Client, ADMIN, BIN, isoFromNow, jsonOf } from '../lib/server.mjs';
 
 const SINK = resolve(import.meta.dirname, '../lib/smtp_sink.py');
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
@@ -88,7 +88,7 @@ const respondent = (extra = {}) => ({
 });
 
 async function moderationItem(staff, reference) {
-  const r = await (await staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=200')).json();
+  const r = await jsonOf(staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=200'));
   return { item: r.items.find((i) => i.reference === reference), unconfirmed: r.unconfirmed };
 }
 
@@ -213,11 +213,11 @@ test('an anonymous response is received at once and confirmed by the link of a m
   // The secretariat's page counts the unconfirmed; the public figures of the demo are unchanged.
   const admin = await (await staff.fetch('/en/admin/consultations/ai-public-policy')).text();
   assert.match(admin, /await e-mail confirmation|awaits e-mail confirmation|Every response has a confirmed/);
-  const env = await (await anon.fetch('/api/v1/consultations/environment/statistics')).json();
-  const covid = await (await anon.fetch('/api/v1/consultations/covid19/statistics')).json();
+  const env = await jsonOf(anon.fetch('/api/v1/consultations/environment/statistics'));
+  const covid = await jsonOf(anon.fetch('/api/v1/consultations/covid19/statistics'));
   assert.equal(env.responses.total, 20);
   assert.equal(covid.responses.total, 17);
-  const demo = await (await staff.fetch('/api/v1/consultations/environment/moderation?per_page=200')).json();
+  const demo = await jsonOf(staff.fetch('/api/v1/consultations/environment/moderation?per_page=200'));
   assert.equal(demo.unconfirmed, 0, 'the demo responses count as confirmed');
 });
 
@@ -274,20 +274,20 @@ test('roles: public participants, delegates and chairs are not staff; delegates 
   const sec = await new Client(server.url).login({ email: 'sec2@example.int', password: PASSWORD });
   assert.equal((await sec.json('/api/v1/users', { email: 'y@example.int', name: 'Y', role: 'admin', password: PASSWORD })).status, 403);
 
-  const users = await (await staff.fetch('/api/v1/users')).json();
+  const users = await jsonOf(staff.fetch('/api/v1/users'));
   assert.ok(users.items.some((u) => u.email === 'delegate.fr@example.int' && u.member_state === 'FR'));
 
   const delegate = await new Client(server.url).login({ email: 'delegate.ch@example.int', password: PASSWORD });
   const chair = await new Client(server.url).login({ email: 'chair@example.int', password: PASSWORD });
   const participant = await new Client(server.url).login({ email: 'ana.sousa@example.org', password: PASSWORD });
 
-  const { items } = await (await staff.fetch('/api/v1/documents?q=C22/DT')).json();
+  const { items } = await jsonOf(staff.fetch('/api/v1/documents?q=C22/DT'));
   const restricted = items.find((d) => d.symbol === 'C22/DT/5');
   assert.equal(restricted.access, 'member_states');
   for (const [who, client] of [['delegate', delegate], ['chair', chair]]) {
     assert.equal((await client.fetch(`/api/v1/documents/${restricted.id}`)).status, 200, who);
     assert.equal((await client.fetch(`/en/documents/${restricted.id}`)).status, 200, who);
-    assert.ok((await (await client.fetch('/api/v1/documents?q=C22/DT')).json()).items.some((d) => d.id === restricted.id), who);
+    assert.ok((await jsonOf(client.fetch('/api/v1/documents?q=C22/DT'))).items.some((d) => d.id === restricted.id), who);
   }
   for (const [who, client] of [['public', participant], ['anonymous', anon]]) {
     assert.equal((await client.fetch(`/api/v1/documents/${restricted.id}`)).status, 404, who);
@@ -320,7 +320,7 @@ test('roles: public participants, delegates and chairs are not staff; delegates 
   const changed = await staff.json(`/api/v1/users/${delegateUser.id}/role`, { role: 'public' });
   assert.equal(changed.status, 200, await changed.clone().text());
   assert.equal((await delegate.fetch(`/api/v1/documents/${restricted.id}`)).status, 404);
-  const audit = await (await staff.fetch('/api/v1/audit')).json();
+  const audit = await jsonOf(staff.fetch('/api/v1/audit'));
   const entry = audit.items.find((e) => e.action === 'user.role' && e.object_id === delegateUser.id);
   assert.ok(entry, 'the role change is audited');
   assert.match(entry.before, /"role":"delegate"/);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startServer, Client } from '../lib/server.mjs';
+import { startServer, Client, jsonOf } from '../lib/server.mjs';
 
 function rssKb(pid) {
   return Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)[1]);
@@ -14,7 +14,7 @@ test('an overload of writes is refused with 503 and Retry-After, reads still ans
   try {
     const client = new Client(s.url);
     const staff = await new Client(s.url).login();
-    const before = (await (await staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=1')).json()).total;
+    const before = (await jsonOf(staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=1'))).total;
     const body = JSON.stringify({ name: 'Surge', country: 'CH', stakeholder_type: 'individual', email: 's@example.org', answers: { 1: 'Same text.' } });
     const started = Date.now();
     const posts = Array.from({ length: 400 }, (_, i) => fetch(`${s.url}/api/v1/consultations/ai-public-policy/responses`, {
@@ -33,7 +33,7 @@ test('an overload of writes is refused with 503 and Retry-After, reads still ans
     assert.match(busy[0].body, /resource_exhausted/);
     assert.ok(Date.now() - started < 30000);
     // Exactly the acknowledged writes were stored.
-    const after = (await (await staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=1')).json()).total;
+    const after = (await jsonOf(staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=1'))).total;
     assert.equal(after - before, ok);
     const metrics = await (await client.fetch('/metrics')).text();
     assert.match(metrics, /plenary_http_refused_total [1-9]/);

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startServer, Client } from '../lib/server.mjs';
+import { startServer, Client, jsonOf } from '../lib/server.mjs';
 
 const PASSWORD = 'a long enough password for tests';
 const ROLES = ['anonymous', 'public', 'delegate', 'chair', 'secretariat', 'admin'];
@@ -26,7 +26,7 @@ before(async () => {
   // A document only the secretariat may see, and a response to moderate.
   assert.equal((await admin.json('/api/v1/documents', { symbol: 'C22/DT/9', title: 'Secretariat note',
     date: '2022-03-01', source_kind: 'secretariat', access: 'secretariat' })).status, 201);
-  const mod = await (await admin.fetch('/api/v1/consultations/environment/moderation?per_page=5')).json();
+  const mod = await jsonOf(admin.fetch('/api/v1/consultations/environment/moderation?per_page=5'));
   rid = mod.items[0].id;
 });
 after(async () => { await server?.stop(); });
@@ -59,7 +59,7 @@ const PROBES = {
     capacity: 'councillor', member_state: 'CL' }),
   'request the floor for oneself': (c) => c.json('/api/v1/agenda-items/1/speakers', {}),
   "see the record's consistency warnings": async (c) => {
-    const body = await (await c.fetch('/api/v1/meetings/6/agenda')).json();
+    const body = await jsonOf(c.fetch('/api/v1/meetings/6/agenda'));
     return { status: body.warnings ? 200 : 'not shown' };
   },
   "the secretariat's pages under": (c) => c.fetch('/en/admin'),
@@ -128,13 +128,13 @@ test('an administrator manages accounts with the forms of /admin/users', async (
   res = await form('/en/admin/users', { name: 'Kofi', email: 'kofi@example.int', role: 'delegate', member_state: 'GH',
     password: PASSWORD });
   assert.equal(res.status, 303);
-  const users = (await (await admin.fetch('/api/v1/users')).json()).items;
+  const users = (await jsonOf(admin.fetch('/api/v1/users'))).items;
   const kofi = users.find((u) => u.email === 'kofi@example.int');
   assert.equal(kofi.role, 'delegate');
   assert.equal(kofi.member_state, 'GH');
   res = await form(`/en/admin/users/${kofi.id}/role`, { role: 'chair', member_state: '' });
   assert.equal(res.status, 303);
-  const after = (await (await admin.fetch('/api/v1/users')).json()).items.find((u) => u.id === kofi.id);
+  const after = (await jsonOf(admin.fetch('/api/v1/users'))).items.find((u) => u.id === kofi.id);
   assert.equal(after.role, 'chair');
   // Forged token, and the secretariat: refused, nothing changed.
   assert.equal((await admin.fetch(`/en/admin/users/${kofi.id}/role`, { method: 'POST',
@@ -145,5 +145,5 @@ test('an administrator manages accounts with the forms of /admin/users', async (
   assert.equal((await sec.fetch(`/en/admin/users/${kofi.id}/role`, { method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `csrf=${secCsrf}&role=admin` })).status, 403);
   assert.ok(!secPage.includes('/admin/users"'), 'the secretariat has no link to the accounts page');
-  assert.equal((await (await admin.fetch('/api/v1/users')).json()).items.find((u) => u.id === kofi.id).role, 'chair');
+  assert.equal((await jsonOf(admin.fetch('/api/v1/users'))).items.find((u) => u.id === kofi.id).role, 'chair');
 });

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startServer, Client, ADMIN, BIN } from '../lib/server.mjs';
+import { startServer, Client, ADMIN, BIN, jsonOf } from '../lib/server.mjs';
 
 const respondent = (extra = {}) => ({
   name: 'Kwame Mensah', organization: 'Accra Digital Rights Hub', job_title: 'Researcher',
@@ -21,7 +21,7 @@ async function submit(client, extra) {
 }
 
 async function moderationItem(staff, reference) {
-  const r = await (await staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=200')).json();
+  const r = await jsonOf(staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=200'));
   return r.items.find((i) => i.reference === reference);
 }
 
@@ -62,7 +62,7 @@ test('erasure on request removes personal data, keeps consented published text, 
     assert.equal(ja.ip_address, null);
     assert.equal(ja.name, 'Kwame Mensah');
     assert.ok(ja.erased_at);
-    const published = await (await anon.fetch('/api/v1/consultations/ai-public-policy/responses?per_page=200')).json();
+    const published = await jsonOf(anon.fetch('/api/v1/consultations/ai-public-policy/responses?per_page=200'));
     const pub = published.items.find((i) => i.reference === consented);
     assert.equal(pub.name, 'Kwame Mensah');
     assert.equal(pub.answers['1'], 'Open standards keep the Internet interoperable.');
@@ -70,13 +70,13 @@ test('erasure on request removes personal data, keeps consented published text, 
     assert.equal((await staff.json(`/api/v1/responses/${a.id}/erase`, {})).status, 409);
 
     // Without consent, the name, organization and job title go too.
-    const eb = await (await staff.json(`/api/v1/responses/${b.id}/erase`, {})).json();
+    const eb = await jsonOf(staff.json(`/api/v1/responses/${b.id}/erase`, {}));
     assert.deepEqual(eb.erased, ['email', 'ip_address', 'name', 'organization', 'job_title']);
     assert.deepEqual([eb.name, eb.organization, eb.job_title, eb.email], ['', '', '', '']);
     assert.equal(eb.answers['1'], 'Open standards keep the Internet interoperable.');
 
     // The audit log records the erasure with the field names, never the erased values.
-    const audit = await (await staff.fetch('/api/v1/audit')).json();
+    const audit = await jsonOf(staff.fetch('/api/v1/audit'));
     const entries = audit.items.filter((e) => e.action === 'response.erase');
     assert.equal(entries.length, 2);
     const csv = await (await staff.fetch('/api/v1/audit?format=csv')).text();
@@ -151,7 +151,7 @@ test('IP addresses are kept for the retention period, then purged by the server 
     }
     assert.equal(ip, null, 'purged by the server within its interval');
     // Each purge that removed something is in the audit log, without any address.
-    const audit = await (await staff.fetch('/api/v1/audit')).json();
+    const audit = await jsonOf(staff.fetch('/api/v1/audit'));
     const purges = audit.items.filter((e) => e.action === 'privacy.purge_ip');
     assert.ok(purges.length >= 2, JSON.stringify(purges));
     assert.ok(!JSON.stringify(purges).includes('127.0.0.1'));

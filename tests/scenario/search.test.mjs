@@ -1,7 +1,7 @@
 // Search over HTTP: multilingual queries, filters, snippets, the asynchronous indexer.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client } from '../lib/server.mjs';
+import { startServer, Client, jsonOf } from '../lib/server.mjs';
 
 let server, anon, staff;
 before(async () => {
@@ -45,22 +45,21 @@ test('the demo corpus is searchable in Chinese, English, French and Arabic', asy
 
 test('a newly published response becomes searchable; a rejected one disappears', async () => {
   const word = 'Zyxwvutsrq';
-  const res = await anon.json('/api/v1/consultations/ai-public-policy/responses', {
+  const { reference } = await jsonOf(anon.json('/api/v1/consultations/ai-public-policy/responses', {
     name: 'Searchable', country: 'CH', stakeholder_type: 'individual', email: 'find@example.org',
-    answers: { 1: `A unique word ${word} in this answer.` }, consent_publish: true });
-  const { reference } = await res.json();
+    answers: { 1: `A unique word ${word} in this answer.` }, consent_publish: true }), 201);
   await waitIndexed();
   assert.equal((await search({ q: word })).body.items.length, 0, 'not public before moderation');
-  const queue = await (await staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=200')).json();
+  const queue = await jsonOf(staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=200'));
   const id = queue.items.find((r) => r.reference === reference).id;
-  await staff.json(`/api/v1/responses/${id}/accept`, {});
-  await staff.json('/api/v1/consultations/ai-public-policy/publish', {});
+  await jsonOf(staff.json(`/api/v1/responses/${id}/accept`, {}));
+  await jsonOf(staff.json('/api/v1/consultations/ai-public-policy/publish', {}));
   await waitIndexed();
   const found = await search({ q: word.toLowerCase() });
   assert.equal(found.body.items.length, 1);
   assert.match(found.body.items[0].url, new RegExp(`#r-${reference}$`));
   assert.ok(!JSON.stringify(found.body).includes('find@example.org'));
-  await staff.json(`/api/v1/responses/${id}/reject`, { reason: 'Withdrawn by the author' });
+  await jsonOf(staff.json(`/api/v1/responses/${id}/reject`, { reason: 'Withdrawn by the author' }));
   await waitIndexed();
   assert.equal((await search({ q: word })).body.items.length, 0);
 });

@@ -1,14 +1,14 @@
 // Rate limits: per address for responses, per address and per account for sign-in.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client } from '../lib/server.mjs';
+import { startServer, Client, jsonOf } from '../lib/server.mjs';
 
 test('responses beyond the per-address burst get 429 with Retry-After and are not stored', async () => {
   const s = await startServer({ args: ['--submissions-per-ip-per-minute', '6', '--submissions-per-ip-burst', '3'] });
   try {
     const anon = new Client(s.url);
     const staff = await new Client(s.url).login();
-    const count = async () => (await (await staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=1')).json()).total;
+    const count = async () => (await jsonOf(staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=1'))).total;
     const before = await count();
     const body = { name: 'Rate', country: 'CH', stakeholder_type: 'individual', email: 'r@example.org', answers: { 1: 'Text.' } };
     const statuses = [];
@@ -59,7 +59,7 @@ test('administrators read and export the audit log; the secretariat role may not
   const s = await startServer();
   try {
     const admin = await new Client(s.url).login();
-    const list = await (await admin.fetch('/api/v1/audit')).json();
+    const list = await jsonOf(admin.fetch('/api/v1/audit'));
     assert.ok(list.items.some((e) => e.action === 'demo.load'));
     assert.ok(list.items.some((e) => e.action === 'user.add'));
     const csv = await admin.fetch('/api/v1/audit?format=csv');
