@@ -30,7 +30,7 @@ test('plenary serve --db FILE serves FILE', async () => {
 test('every subcommand takes --db before or after its name', () => {
   const cwd = mkdtempSync(join(tmpdir(), 'plenary-cwd-'));
   const dir = mkdtempSync(join(tmpdir(), 'plenary-cli-'));
-  const run = (...args) => execFileSync(BIN, args, { cwd, stdio: 'pipe', encoding: 'utf8',
+  const run = (...args) => execFileSync(BIN, args, { cwd, stdio: 'pipe', encoding: 'utf8', timeout: 20000,
     env: { ...process.env, PLENARY_PASSWORD: 'correct horse battery staple' } });
   try {
     const db = join(dir, 'a.db');
@@ -53,6 +53,10 @@ test('every subcommand takes --db before or after its name', () => {
     const restored = join(dir, 'restored.db');
     assert.equal(run('restore', copy, '--db', restored), `${restored} restored from ${copy}\n`);
     assert.equal(run('report', 'environment', '--db', restored), paragraph);
+    // An option that neither the subcommand nor the main command knows is still refused.
+    for (const args of [['migrate', '--no-such-option', '--db', db], ['serve', '--no-such-option', '--db', db]])
+      assert.throws(() => run(...args), (e) => e.status !== 0 && /not expected: --no-such-option/.test(String(e.stderr)),
+        args.join(' '));
     assert.deepEqual(readdirSync(cwd), [], 'nothing was written to the working directory');
   } finally {
     rmSync(cwd, { recursive: true, force: true });
