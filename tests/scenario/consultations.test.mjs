@@ -190,7 +190,7 @@ test('the secretariat runs a consultation from creation to follow-up', async () 
   const meeting = await jsonOf(staff.json('/api/v1/meetings', { body: 'cwg-internet', kind: 'open_consultation', number: 11,
     title: { en: '11th open consultation meeting' }, starts_on: day.iso, timezone: 'Europe/Zurich', mode: 'hybrid' }));
   assert.ok(meeting.id, JSON.stringify(meeting));
-  const badMeeting = await staff.json('/api/v1/meetings', { body: 'cwg-internet', number: 12, starts_on: '2031-02-30', mode: 'virtual' });
+  const badMeeting = await staff.json('/api/v1/meetings', { body: 'cwg-internet', number: 12, starts_on: '2022-02-30', mode: 'virtual' });
   assert.equal(badMeeting.status, 400);
   assert.equal((await badMeeting.json()).error.field, 'starts_on');
 
