@@ -1,4 +1,4 @@
-// Token buckets in hashed shards.
+// Token buckets in hashed shards, each a map over a least-recently-used list.
 #include "http/rate_limit.h"
 
 #include <algorithm>
@@ -6,40 +6,52 @@
 
 namespace plenary::http {
 
+namespace {
+constexpr std::size_t kShards = 64;
+}
+
 RateLimiter::RateLimiter(double per_minute, double burst, std::size_t max_keys)
     : per_second_(per_minute / 60.0),
       burst_(std::max(1.0, burst)),
-      max_per_shard_(std::max<std::size_t>(16, max_keys / 64)),
-      shards_(64) {}
+      max_per_shard_(std::max<std::size_t>(16, max_keys / kShards)),
+      shards_(kShards) {}
 
 bool RateLimiter::Allow(const std::string& key, int* retry_after_seconds) {
+  return Allow(key, Clock::now(), retry_after_seconds);
+}
+
+std::size_t RateLimiter::size() const {
+  std::size_t n = 0;
+  for (const auto& s : shards_) {
+    std::lock_guard lock(s.mu);
+    n += s.lru.size();
+  }
+  return n;
+}
+
+bool RateLimiter::Allow(const std::string& key, Clock::time_point now, int* retry_after_seconds) {
   if (per_second_ <= 0) return true;
   Shard& shard = shards_[std::hash<std::string>{}(key) % shards_.size()];
-  auto now = Clock::now();
   std::lock_guard lock(shard.mu);
-  auto it = shard.buckets.find(key);
-  if (it == shard.buckets.end()) {
-    if (shard.buckets.size() >= max_per_shard_) {
-      // Drop full buckets (they restrict nobody); if none, the stalest one.
-      auto stalest = shard.buckets.begin();
-      for (auto b = shard.buckets.begin(); b != shard.buckets.end();) {
-        double refilled = b->second.tokens +
-                          std::chrono::duration<double>(now - b->second.at).count() * per_second_;
-        if (refilled >= burst_) {
-          b = shard.buckets.erase(b);
-          continue;
-        }
-        if (b->second.at < stalest->second.at) stalest = b;
-        ++b;
-      }
-      if (shard.buckets.size() >= max_per_shard_) shard.buckets.erase(stalest);
+  auto found = shard.index.find(key);
+  Lru::iterator it;
+  if (found != shard.index.end()) {
+    it = found->second;
+    shard.lru.splice(shard.lru.begin(), shard.lru, it);  // now the most recently used
+  } else {
+    if (shard.lru.size() >= max_per_shard_) {
+      // Drop the least recently used bucket: its index entry first, while its key lives.
+      shard.index.erase(std::string_view(shard.lru.back().first));
+      shard.lru.pop_back();
     }
-    it = shard.buckets.emplace(key, Bucket{burst_, now}).first;
+    shard.lru.emplace_front(key, Bucket{burst_, now});
+    it = shard.lru.begin();
+    shard.index.emplace(std::string_view(it->first), it);
   }
   Bucket& b = it->second;
-  b.tokens = std::min(burst_, b.tokens + std::chrono::duration<double>(now - b.at).count() *
-                                             per_second_);
-  b.at = now;
+  double elapsed = std::max(0.0, std::chrono::duration<double>(now - b.at).count());
+  b.tokens = std::min(burst_, b.tokens + elapsed * per_second_);
+  b.at = std::max(b.at, now);
   if (b.tokens >= 1.0) {
     b.tokens -= 1.0;
     return true;
