@@ -17,6 +17,7 @@
 #include "audit/audit.h"
 #include "base/random.h"
 #include "base/time.h"
+#include "base/utf8.h"
 #include "mail/mail.h"
 #include "meetings/meetings.h"
 #include "search/search.h"
@@ -34,7 +35,6 @@ using site::Multilingual;
 using site::ParseJson;
 using site::SniffType;
 using site::Trim;
-using site::ValidUtf8;
 using storage::Connection;
 using storage::Stmt;
 
@@ -226,7 +226,7 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
                          Field{"organization", &in.organization, 300, false},
                          Field{"job_title", &in.job_title, 200, false},
                          Field{"email", &in.email, 254, true}}) {
-    if (!ValidUtf8(*f.value)) return InvalidArgument(f.name, std::string(f.name) + ": not valid UTF-8");
+    if (!IsValidUtf8(*f.value)) return InvalidArgument(f.name, std::string(f.name) + ": not valid UTF-8");
     if (f.required && f.value->empty())
       return InvalidArgument(f.name, std::string(f.name) + ": required");
     if (CountChars(*f.value) > f.max)
@@ -241,7 +241,7 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
     return InvalidArgument("language", "language: must be one of ar, zh, en, fr, ru, es");
   for (auto& [n, t] : in.answers) t = Trim(t);
   in.general_text = Trim(in.general_text);
-  if (!ValidUtf8(in.general_text))
+  if (!IsValidUtf8(in.general_text))
     return InvalidArgument("general", "general: not valid UTF-8");
   if (CountChars(in.general_text) > limits.max_text_chars)
     return Error{Code::kTooLarge,
@@ -249,7 +249,7 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
   bool any = !in.general_text.empty();
   for (const auto& [n, t] : in.answers) {
     std::string field = fmt::format("answers.{}", n);
-    if (!ValidUtf8(t)) return InvalidArgument(field, field + ": not valid UTF-8");
+    if (!IsValidUtf8(t)) return InvalidArgument(field, field + ": not valid UTF-8");
     if (CountChars(t) > limits.max_text_chars)
       return Error{Code::kTooLarge, fmt::format("{}: at most {} characters", field,
                                                 limits.max_text_chars), field};
@@ -361,7 +361,7 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
     for (std::size_t i = 0; i < in.attachments.size(); ++i) {
       const auto& a = in.attachments[i];
       std::string name = a.filename.empty() ? fmt::format("attachment-{}", i + 1) : a.filename;
-      if (!ValidUtf8(name) || name.size() > 255) name = fmt::format("attachment-{}", i + 1);
+      if (!IsValidUtf8(name) || name.size() > 255) name = fmt::format("attachment-{}", i + 1);
       Stmt s(c,
              "INSERT INTO attachments(response_id, filename, media_type, size, digest, data) "
              "VALUES(?,?,?,?,?,?)");
@@ -616,7 +616,7 @@ Result<std::int64_t> ModerateOn(Connection& c, std::int64_t user_id, std::int64_
         {"general", "general_text"}, {"name", "name"}, {"organization", "organization"},
         {"job_title", "job_title"}};
     for (const auto& [field, value] : m.replacements) {
-      if (!ValidUtf8(value)) return InvalidArgument(field, field + ": not valid UTF-8");
+      if (!IsValidUtf8(value)) return InvalidArgument(field, field + ": not valid UTF-8");
       if (auto col = kColumns.find(field); col != kColumns.end()) {
         Stmt old(c, "SELECT " + col->second + " FROM responses WHERE id = ?");
         old.BindAll(response_id);

@@ -473,7 +473,7 @@ Result<FileInfo> UploadFileOn(Connection& c, std::optional<std::int64_t> user_id
   if (!d.Step()) return NoSuchDocument(std::to_string(document_id));
   std::string access = d.Text(0);
   std::string name = in.filename;
-  if (name.empty() || !ValidUtf8(name) || name.size() > 255)
+  if (name.empty() || !IsValidUtf8(name) || name.size() > 255)
     name = "document." + AllowedTypes().at(*type);
   std::optional<std::string> before;
   {

@@ -14,6 +14,7 @@
 #include "text/citations.h"
 #include "text/symbols.h"
 
+#include "base/utf8.h"
 #include "site/fields.h"
 
 namespace plenary::documents::internal {
@@ -23,7 +24,6 @@ using site::Multilingual;
 using site::ParseJson;
 using site::SniffType;
 using site::Trim;
-using site::ValidUtf8;
 
 using site::Alternatives;
 using site::OneOf;

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string>
 
+#include "base/utf8.h"
+
 namespace plenary::http {
 namespace {
 
@@ -12,42 +14,6 @@ int HexValue(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-// Index of the first byte that does not start a well-formed UTF-8 sequence, or npos.
-size_t FindInvalidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len;
-    uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      return i;
-    }
-    if (s.size() - i < len) return i;
-    for (size_t k = 1; k < len; ++k) {
-      const auto d = static_cast<unsigned char>(s[i + k]);
-      if ((d & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (d & 0x3F);
-    }
-    if (len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) return i;
-    if (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) return i;
-    i += len;
-  }
-  return std::string_view::npos;
 }
 
 // The offset in `raw` (an encoded component) of the input that produced decoded byte `index`.
@@ -82,19 +48,6 @@ bool Decode(std::string_view raw, std::string* out, size_t* bad) {
   return true;
 }
 
-// Checks a decoded component; on failure returns the rule broken and sets `*at` (decoded index).
-const char* CheckText(std::string_view s, size_t* at) {
-  const size_t invalid = FindInvalidUtf8(s);
-  const size_t nul = s.find('\0');
-  if (invalid == std::string_view::npos && nul == std::string_view::npos) return nullptr;
-  if (invalid < nul) {
-    *at = invalid;
-    return "invalid UTF-8";
-  }
-  *at = nul;
-  return "NUL character";
-}
-
 }  // namespace
 
 Result<Form> Form::Parse(std::string_view body, std::string_view field) {
@@ -125,13 +78,17 @@ Result<Form> Form::Parse(std::string_view body, std::string_view field) {
         return InvalidArgument(
             f, f + ": malformed percent-encoding at byte " + std::to_string(value_start + bad));
       }
-      if (const char* rule = CheckText(name, &bad)) {
-        return InvalidArgument(f, f + ": " + rule + " in a field name at byte " +
-                                      std::to_string(start + SourceOffset(raw_name, bad)));
+      if (auto fault = CheckText(name)) {
+        return InvalidArgument(f, f + ": " + fault->rule + " in a field name at byte " +
+                                      std::to_string(start + SourceOffset(raw_name, fault->at)));
       }
-      if (const char* rule = CheckText(value, &bad)) {
-        return InvalidArgument(f, f + ": " + rule + " in a field value at byte " +
-                                      std::to_string(value_start + SourceOffset(raw_value, bad)));
+      // A bad value is named by its field (the name is well-formed by now).
+      if (auto fault = CheckText(value)) {
+        const std::string who = name.empty() ? f : name;
+        return InvalidArgument(
+            who, who + ": " + fault->rule + " at byte " +
+                     std::to_string(value_start + SourceOffset(raw_value, fault->at)) +
+                     " of the " + f);
       }
       form.fields_.emplace_back(std::move(name), std::move(value));
       name.clear();

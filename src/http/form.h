@@ -24,11 +24,13 @@ class Form {
   //   - '+' decodes to a space and "%XX" (hex digits, either case) to the byte 0xXX;
   //   - a '%' not followed by two hex digits is rejected (browsers never send one);
   //   - decoded names and values must be valid UTF-8 (no overlong forms, no surrogates)
-  //     and must not contain NUL; names may be empty ("=x").
+  //     and must not contain control characters other than tab, CR and LF (base/utf8.h);
+  //     names may be empty ("=x").
   // Errors: kInvalidArgument, or kTooLarge for more than kMaxFields fields. `error().field` is
-  // `field` ("body" by default; pass "query" for query strings) and the message begins with it
-  // and names the 0-based byte offset into `body` of the offending input, e.g.
-  // "body: malformed percent-encoding at byte 17".
+  // `field` ("body" by default; pass "query" for query strings), or the field's name when its
+  // value is at fault; the message begins with it and names the 0-based byte offset into
+  // `body` of the offending input, e.g. "body: malformed percent-encoding at byte 17" or
+  // "comment: control character U+0001 at byte 14 of the body".
   static Result<Form> Parse(std::string_view body, std::string_view field = "body");
 
   // The first value of `name`, if any.

@@ -86,13 +86,15 @@ TEST(Form, RejectsTruncatedPercentEscapeAtEnd) {
 TEST(Form, RejectsInvalidUtf8) {
   auto form = Form::Parse("ok=1&comment=caf%E9");
   ASSERT_FALSE(form.ok());
-  EXPECT_EQ(form.error().message, "body: invalid UTF-8 in a field value at byte 16");
+  EXPECT_EQ(form.error().field, "comment");
+  EXPECT_EQ(form.error().message, "comment: not valid UTF-8 at byte 16 of the body");
 }
 
 TEST(Form, RejectsRawInvalidUtf8Bytes) {
   auto form = Form::Parse(std::string("x\xFF=1"));
   ASSERT_FALSE(form.ok());
-  EXPECT_EQ(form.error().message, "body: invalid UTF-8 in a field name at byte 1");
+  EXPECT_EQ(form.error().field, "body");
+  EXPECT_EQ(form.error().message, "body: not valid UTF-8 in a field name at byte 1");
 }
 
 TEST(Form, RejectsOverlongAndSurrogateUtf8) {
@@ -106,7 +108,31 @@ TEST(Form, RejectsOverlongAndSurrogateUtf8) {
 TEST(Form, RejectsNulCharacter) {
   auto form = Form::Parse("a=x%00y");
   ASSERT_FALSE(form.ok());
-  EXPECT_EQ(form.error().message, "body: NUL character in a field value at byte 3");
+  EXPECT_EQ(form.error().message, "a: control character U+0000 at byte 3 of the body");
+}
+
+// Control characters other than tab and line breaks are refused like NUL, naming the field.
+TEST(Form, RejectsControlCharactersNamingTheField) {
+  for (const char* body : {"comment=a%01b", "comment=%1B%5B31m", "comment=x%7F", "comment=%C2%85",
+                           "comment=a%02b", "comment=\x01"}) {
+    std::string raw(body);
+    auto form = Form::Parse(raw);
+    ASSERT_FALSE(form.ok()) << raw;
+    EXPECT_EQ(form.error().code, Code::kInvalidArgument);
+    EXPECT_EQ(form.error().field, "comment") << raw;
+  }
+  auto form = Form::Parse("ok=1&comment=a%01b");
+  ASSERT_FALSE(form.ok());
+  EXPECT_EQ(form.error().message, "comment: control character U+0001 at byte 14 of the body");
+  auto name = Form::Parse("a%01=1");
+  ASSERT_FALSE(name.ok());
+  EXPECT_EQ(name.error().message, "body: control character U+0001 in a field name at byte 1");
+  auto query = Form::Parse("q=%1B", "query");
+  ASSERT_FALSE(query.ok());
+  EXPECT_EQ(query.error().message, "q: control character U+001B at byte 2 of the query");
+  auto text = Form::Parse("comment=line+one%0D%0Aline%09two%0A");
+  ASSERT_TRUE(text.ok());
+  EXPECT_EQ(text->Get("comment"), "line one\r\nline\ttwo\n");
 }
 
 TEST(Form, NamesTheQueryFieldWhenAsked) {

@@ -5,48 +5,12 @@
 #include <string>
 #include <utility>
 
+#include "base/utf8.h"
+
 namespace plenary::http {
 namespace {
 
 constexpr std::string_view kCrlf = "\r\n";
-
-// Index of the first byte that does not start a well-formed UTF-8 sequence, or npos.
-size_t FindInvalidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len;
-    uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      return i;
-    }
-    if (s.size() - i < len) return i;
-    for (size_t k = 1; k < len; ++k) {
-      const auto d = static_cast<unsigned char>(s[i + k]);
-      if ((d & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (d & 0x3F);
-    }
-    if (len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) return i;
-    if (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) return i;
-    i += len;
-  }
-  return std::string_view::npos;
-}
-
-bool IsValidUtf8(std::string_view s) { return FindInvalidUtf8(s) == std::string_view::npos; }
 
 bool IsControl(char c) {
   const auto u = static_cast<unsigned char>(c);
@@ -426,12 +390,9 @@ Result<std::vector<Part>> ParseMultipart(std::string_view content_type, std::str
         return Error{Code::kTooLarge, who + ": longer than " + FormatBytes(limits.max_field_bytes),
                      part.name};
       }
-      const size_t bad = FindInvalidUtf8(data);
-      if (bad != std::string_view::npos) {
-        return InvalidArgument(part.name, who + ": not valid UTF-8 at byte " + std::to_string(bad));
-      }
-      if (data.find('\0') != std::string_view::npos) {
-        return InvalidArgument(part.name, who + ": contains a NUL character");
+      if (auto fault = CheckText(data)) {
+        return InvalidArgument(part.name,
+                               who + ": " + fault->rule + " at byte " + std::to_string(fault->at));
       }
     }
     part.data = std::string(data);

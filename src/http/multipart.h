@@ -15,7 +15,7 @@ struct Part {
   bool is_file = false;      // the part had a filename parameter (even an empty one)
   std::string content_type;  // as sent; "text/plain" for fields and
                              // "application/octet-stream" for files when absent
-  std::string data;          // raw bytes; for fields, valid UTF-8 without NUL
+  std::string data;          // raw bytes; for fields, text (base/utf8.h CheckText)
 };
 
 struct MultipartLimits {
@@ -45,9 +45,9 @@ inline constexpr size_t kMaxPartHeaderBytes = 16 << 10;
 //   kInvalidArgument, field "Content-Type": not multipart/form-data, missing or invalid boundary;
 //   kInvalidArgument, field "body": boundary not found, malformed delimiter or header line, a part
 //     without Content-Disposition or name, duplicate parameters, unterminated body;
-//   kInvalidArgument, field <part name>: a field that is not valid UTF-8 or contains NUL, a file
-//   name
-//     that is not valid UTF-8 or contains control characters;
+//   kInvalidArgument, field <part name>: a field that is not valid UTF-8 or holds a control
+//     character other than tab, CR and LF, a file name that is not valid UTF-8 or contains
+//     control characters;
 //   kTooLarge, field "body": more than max_parts parts, or a header block over kMaxPartHeaderBytes;
 //   kTooLarge, field "attachments": more than max_files files ("attachments: at most 5 files");
 //   kTooLarge, field <part name>: a file over max_file_bytes or a field over max_field_bytes.

@@ -396,7 +396,24 @@ TEST(Multipart, RejectsNulInField) {
   const std::string body = Field("comment", std::string("a\0b", 3)) + Close();
   auto parts = ParseMultipart(kContentType, body, {});
   ASSERT_FALSE(parts.ok());
-  EXPECT_EQ(parts.error().message, "comment: contains a NUL character");
+  EXPECT_EQ(parts.error().field, "comment");
+  EXPECT_EQ(parts.error().message, "comment: control character U+0000 at byte 1");
+}
+
+TEST(Multipart, RejectsControlCharactersInTextFieldsButNotInFiles) {
+  for (const std::string data : {"a\x01b", "\x1B[2J", "x\x7F", "nel \xC2\x85"}) {
+    auto parts = ParseMultipart(kContentType, Field("answer_1", data) + Close(), {});
+    ASSERT_FALSE(parts.ok());
+    EXPECT_EQ(parts.error().code, Code::kInvalidArgument);
+    EXPECT_EQ(parts.error().field, "answer_1");
+  }
+  auto ok = ParseMultipart(kContentType, Field("answer_1", "line\r\nnext\tcol") + Close(), {});
+  ASSERT_TRUE(ok.ok());
+  // Files are bytes, not text.
+  auto file = ParseMultipart(
+      kContentType, PartText(R"(name="f"; filename="a.bin")", std::string("\x01\0\x7F", 3)) + Close(),
+      {});
+  ASSERT_TRUE(file.ok());
 }
 
 TEST(Multipart, TruncatesHostileNamesInMessages) {

@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "base/utf8.h"
+
 namespace plenary::meetings {
 namespace {
 
@@ -20,42 +22,6 @@ constexpr size_t kMaxWarnings = 100;
 Error FileError(std::string rule) { return InvalidArgument("file", "file: " + rule); }
 
 // ---- UTF-8 -------------------------------------------------------------------------------
-
-// Index of the first byte that does not start a well-formed UTF-8 sequence, or npos.
-size_t FindInvalidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len;
-    uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      return i;
-    }
-    if (s.size() - i < len) return i;
-    for (size_t k = 1; k < len; ++k) {
-      const auto d = static_cast<unsigned char>(s[i + k]);
-      if ((d & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (d & 0x3F);
-    }
-    if (len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) return i;
-    if (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) return i;
-    i += len;
-  }
-  return std::string_view::npos;
-}
 
 // Decodes valid UTF-8 (checked beforehand) into code points.
 std::u32string DecodeUtf8(std::string_view s) {

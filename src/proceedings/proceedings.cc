@@ -10,6 +10,7 @@
 
 #include "audit/audit.h"
 #include "base/time.h"
+#include "base/utf8.h"
 #include "search/search.h"
 #include "site/fields.h"
 #include "text/citations.h"
@@ -156,7 +157,7 @@ Status CheckMemberState(const std::string& code, const char* field, bool require
 }
 
 Status CheckName(const std::string& s, const char* field, std::size_t max) {
-  if (s.empty() || site::CountChars(s) > max || !site::ValidUtf8(s))
+  if (s.empty() || site::CountChars(s) > max || !IsValidUtf8(s))
     return InvalidArgument(field, fmt::format("{}: required, 1 to {} characters", field, max));
   return Ok{};
 }

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "audit/audit.h"
+#include "base/utf8.h"
 #include "meetings/meetings.h"
 #include "site/fields.h"
 #include "text/countries.h"
@@ -57,7 +58,7 @@ Result<Officer> ParseOfficer(const json::value& v, const std::string& field) {
     }
   }
   std::string f = field + ".name";
-  if (!site::ValidUtf8(o.name)) return InvalidArgument(f, f + ": not valid UTF-8");
+  if (!IsValidUtf8(o.name)) return InvalidArgument(f, f + ": not valid UTF-8");
   if (o.name.empty() || site::CountChars(o.name) > 200)
     return InvalidArgument(f, f + ": required, 1 to 200 characters");
   return o;

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "base/utf8.h"
 #include "text/messages.h"
 
 namespace plenary::site {
@@ -36,19 +37,6 @@ std::size_t CountChars(const std::string& s) {
   return n;
 }
 
-bool ValidUtf8(const std::string& s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = s[i];
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (!len || i + len > s.size()) return false;
-    for (int k = 1; k < len; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    i += len;
-  }
-  return true;
-}
-
 std::string Trim(std::string s) {
   auto ws = [](unsigned char ch) { return std::isspace(ch); };
   while (!s.empty() && ws(s.back())) s.pop_back();
@@ -63,7 +51,7 @@ Result<json::value> Multilingual(const json::value& v, const std::string& field,
   auto add = [&](const std::string& lang, const std::string& text) -> Status {
     std::string t = Trim(text);
     std::string name = v.is_object() ? field + "." + lang : field;
-    if (!ValidUtf8(t)) return InvalidArgument(name, name + ": not valid UTF-8");
+    if (!IsValidUtf8(t)) return InvalidArgument(name, name + ": not valid UTF-8");
     if (CountChars(t) > max_chars)
       return Error{Code::kTooLarge, fmt::format("{}: at most {} characters", name, max_chars),
                    name};

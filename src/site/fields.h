@@ -23,9 +23,8 @@ Result<boost::json::value> Multilingual(const boost::json::value& v, const std::
                                         bool required, std::size_t max_chars = 5000);
 // A numeric id as written in a URL or a form ("42"); nullopt for anything else.
 std::optional<std::int64_t> ParseId(std::string_view text);
-// Characters (code points) of valid UTF-8.
+// Characters (code points) of valid UTF-8 (checked with IsValidUtf8 from base/utf8.h).
 std::size_t CountChars(const std::string& s);
-bool ValidUtf8(const std::string& s);
 std::string Trim(std::string s);
 // The media type of `data` judged from its bytes (libmagic), e.g. "application/pdf".
 std::string SniffType(const std::string& data);

@@ -2,11 +2,15 @@
 #include "site/site.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <vector>
 
+#include <boost/asio/ip/address.hpp>
+
 #include "base/random.h"
 #include "base/time.h"
+#include "base/utf8.h"
 #include "http/templates.h"
 #include "text/messages.h"
 
@@ -237,6 +241,32 @@ http::Response ErrorResponse(storage::Database& db, const http::Request& req, co
 
 namespace plenary::site {
 
+namespace {
+// The first string or member name in `v` that is not text (base/utf8.h: strict UTF-8 without
+// control characters but tab and line breaks), as an error naming its path in the document
+// ("name", "answers.2", "items[1]"). The same rule as forms and multipart fields.
+std::optional<Error> CheckJsonText(const boost::json::value& v, const std::string& path) {
+  if (const auto* s = v.if_string()) {
+    if (auto fault = CheckText(*s))
+      return InvalidArgument(path, path + ": " + fault->rule + " at byte " +
+                                       std::to_string(fault->at));
+  } else if (const auto* o = v.if_object()) {
+    for (const auto& [k, member] : *o) {
+      if (auto fault = CheckText(k)) {
+        const std::string where = path.empty() ? "body" : path;
+        return InvalidArgument(where, where + ": " + fault->rule + " in a member name");
+      }
+      std::string sub = path.empty() ? std::string(k) : path + "." + std::string(k);
+      if (auto e = CheckJsonText(member, sub)) return e;
+    }
+  } else if (const auto* a = v.if_array()) {
+    for (std::size_t i = 0; i < a->size(); ++i)
+      if (auto e = CheckJsonText((*a)[i], path + "[" + std::to_string(i) + "]")) return e;
+  }
+  return std::nullopt;
+}
+}  // namespace
+
 Result<Input> ReadInput(const http::Request& req, const http::MultipartLimits& limits) {
   Input in;
   std::string type = req.Header("content-type");
@@ -247,6 +277,7 @@ Result<Input> ReadInput(const http::Request& req, const http::MultipartLimits& l
     auto v = boost::json::parse(req.body, ec);
     if (ec) return InvalidArgument("body", "body: malformed JSON (" + ec.message() + ")");
     if (!v.is_object()) return InvalidArgument("body", "body: must be a JSON object");
+    if (auto e = CheckJsonText(v, "")) return *e;
     in.json = std::move(v.as_object());
   } else if (lower.starts_with("multipart/form-data")) {
     auto parts = http::ParseMultipart(type, req.body, limits);

@@ -102,8 +102,11 @@ struct Input {
   std::vector<http::Part> files;     // uploaded files
   std::optional<boost::json::object> json;  // set when the body was JSON
 };
-// Reads the request body by its Content-Type. Errors: 400 naming "body" and the rule
-// (malformed JSON, JSON not an object, unsupported type), 413 for multipart limits.
+// Reads the request body by its Content-Type. Every string of a JSON body, every form field
+// and every multipart text field must be text (base/utf8.h: strict UTF-8, no control character
+// but tab, CR and LF): else 400 naming the field ("answers.2", "items[1]", "comment").
+// Other errors: 400 naming "body" and the rule (malformed JSON, JSON not an object,
+// unsupported type), 413 for multipart limits.
 Result<Input> ReadInput(const http::Request& req, const http::MultipartLimits& limits = {});
 
 // The body as a JSON object; 400 naming "body" for anything else.
