@@ -4,8 +4,11 @@
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
 
+#include <algorithm>
 #include <chrono>
+#include <mutex>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include <spdlog/spdlog.h>
@@ -49,12 +52,74 @@ std::map<std::string, std::string> ParseCookies(std::string_view header) {
   return out;
 }
 
+// True when a header name or value would break the response's framing.
+bool UnsafeInHeader(std::string_view s) {
+  return s.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos;
+}
+
+// What the per-address connection limit counts by: an IPv4 address, or the /64 of an IPv6
+// address (one subscriber's usual allocation).
+std::string AddressKey(const asio::ip::address& a) {
+  if (a.is_v6()) {
+    auto v6 = a.to_v6();
+    if (v6.is_v4_mapped()) return asio::ip::make_address_v4(asio::ip::v4_mapped, v6).to_string();
+    auto bytes = v6.to_bytes();
+    std::fill(bytes.begin() + 8, bytes.end(), 0);
+    return asio::ip::address_v6(bytes).to_string() + "/64";
+  }
+  return a.to_string();
+}
+
+// The framing of a request body, judged from its header before any of the body is read. An
+// empty string when it is sound; else the status to answer and why.
+std::pair<int, std::string> UnsoundFraming(const bhttp::request_parser<bhttp::string_body>& p) {
+  const auto& h = p.get();
+  auto te = h.equal_range(bhttp::field::transfer_encoding);
+  if (te.first == te.second) return {0, {}};
+  if (h.count(bhttp::field::content_length))
+    return {400, "request: both Content-Length and Transfer-Encoding; send one of them"};
+  // Every coding named, in order, over all Transfer-Encoding lines.
+  std::vector<std::string> codings;
+  for (auto it = te.first; it != te.second; ++it) {
+    std::string_view v = it->value();
+    size_t i = 0;
+    while (i <= v.size()) {
+      size_t j = v.find(',', i);
+      if (j == std::string_view::npos) j = v.size();
+      std::string c(v.substr(i, j - i));
+      c.erase(0, c.find_first_not_of(" \t"));
+      c.erase(c.find_last_not_of(" \t") + 1);
+      std::transform(c.begin(), c.end(), c.begin(), ::tolower);
+      codings.push_back(c);
+      i = j + 1;
+    }
+  }
+  if (codings.size() == 1 && codings[0] == "chunked") return {0, {}};
+  if (codings.empty() || codings.back() != "chunked")
+    return {400, "Transfer-Encoding: the body must end with the chunked coding; only "
+                 "\"chunked\" is accepted"};
+  return {501, "Transfer-Encoding: only \"chunked\" is accepted"};
+}
+
+bhttp::response<bhttp::string_body> ErrorAndClose(int status, std::string_view code,
+                                                   const std::string& message) {
+  bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(status), 11};
+  res.set(bhttp::field::server, "Plenary");
+  res.set(bhttp::field::content_type, "application/json; charset=utf-8");
+  res.set(bhttp::field::connection, "close");
+  res.body() = boost::json::serialize(
+      boost::json::object{{"error", {{"code", code}, {"message", message}}}});
+  res.prepare_payload();
+  return res;
+}
+
 }  // namespace
 
 struct Server::Impl {
   const Router& router;
   ServerLimits limits;
   std::function<void(Request&)> prepare;
+  std::function<void(const Request&, Response&)> finish;
   asio::io_context ioc;
   tcp::acceptor acceptor{ioc};
   asio::signal_set signals{ioc, SIGTERM, SIGINT};
@@ -63,11 +128,15 @@ struct Server::Impl {
   asio::thread_pool read_pool;
   asio::thread_pool write_pool;
   ServerStats stats;
+  std::mutex addresses_mu;
+  std::unordered_map<std::string, int> connections_by_address;
 
-  Impl(const Router& r, ServerLimits l, std::function<void(Request&)> p)
+  Impl(const Router& r, ServerLimits l, std::function<void(Request&)> p,
+       std::function<void(const Request&, Response&)> f)
       : router(r),
         limits(l),
         prepare(std::move(p)),
+        finish(std::move(f)),
         read_pool(std::max(1, l.read_workers)),
         write_pool(std::max(1, l.write_workers)) {}
 
@@ -112,6 +181,7 @@ struct Server::Impl {
       try {
         if (prepare) prepare(req);
         resp = router.Dispatch(req);
+        if (finish) finish(req, resp);
       } catch (const std::exception& e) {
         spdlog::error("{} {}: {}", req.method, req.raw_target, e.what());
         resp = JsonError(Error{Code::kInternal, "internal error; it has been logged", {}});
@@ -123,6 +193,16 @@ struct Server::Impl {
     out.set(bhttp::field::content_type, resp.content_type);
     out.set("X-Content-Type-Options", "nosniff");
     out.set("Referrer-Policy", "same-origin");
+    bool unsafe = UnsafeInHeader(resp.content_type);
+    for (const auto& [k, v] : resp.headers) unsafe = unsafe || UnsafeInHeader(k) || UnsafeInHeader(v);
+    if (unsafe) {
+      // Never sent: CR or LF would start a header or a body of the sender's choosing.
+      spdlog::error("{} {}: a response header holds CR, LF or NUL; answered 500 instead",
+                    req.method, req.raw_target);
+      resp = JsonError(Error{Code::kInternal, "internal error; it has been logged", {}});
+      out.result(bhttp::status::internal_server_error);
+      out.set(bhttp::field::content_type, resp.content_type);
+    }
     for (auto& [k, v] : resp.headers) out.insert(k, v);
     if (req.method == "HEAD") {
       out.content_length(resp.body.size());
@@ -133,6 +213,11 @@ struct Server::Impl {
     return out;
   }
 
+  // Near the global connection limit: idle waits are cut short.
+  bool NearConnectionLimit() const {
+    return stats.connections * 5 >= static_cast<long>(limits.max_connections) * 4;
+  }
+
   asio::awaitable<void> Session(tcp::socket socket) {
     beast::tcp_stream stream(std::move(socket));
     struct Count {
@@ -140,29 +225,63 @@ struct Server::Impl {
       explicit Count(std::atomic<long>& c) : n(c) { ++n; }
       ~Count() { --n; }
     } connection(stats.connections);
-    if (stats.connections > limits.max_connections) {
+    std::string remote_ip;
+    std::string address_key;
+    {
+      boost::system::error_code ec;
+      auto ep = stream.socket().remote_endpoint(ec);
+      if (!ec) {
+        remote_ip = ep.address().to_string();
+        address_key = AddressKey(ep.address());
+      }
+    }
+    // This connection's place in its address's count, given back when the session ends.
+    struct AddressSlot {
+      Impl& impl;
+      std::string key;
+      int held;
+      AddressSlot(Impl& i, std::string k) : impl(i), key(std::move(k)) {
+        std::lock_guard lock(impl.addresses_mu);
+        held = ++impl.connections_by_address[key];
+      }
+      ~AddressSlot() {
+        std::lock_guard lock(impl.addresses_mu);
+        auto it = impl.connections_by_address.find(key);
+        if (it != impl.connections_by_address.end() && --it->second <= 0)
+          impl.connections_by_address.erase(it);
+      }
+    } slot(*this, address_key);
+    bool per_address = slot.held > limits.max_connections_per_address;
+    if (per_address || stats.connections > limits.max_connections) {
       ++stats.refused;
+      if (per_address) ++stats.refused_per_address;
       auto res = Busy(11, limits.retry_after_seconds);
       res.keep_alive(false);
       stream.expires_after(std::chrono::seconds(5));
       co_await bhttp::async_write(stream, res, kUseTuple);
+      // Read what the client already sent (briefly) before closing, so that the kernel does
+      // not answer its unread bytes with a reset that could destroy the 503 on its way.
+      boost::system::error_code ignored;
+      stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+      stream.expires_after(std::chrono::seconds(1));
+      char sink[4096];
+      for (std::size_t drained = 0; drained < 64 * 1024;) {
+        auto [rec, rn] = co_await stream.async_read_some(asio::buffer(sink), kUseTuple);
+        if (rec) break;
+        drained += rn;
+      }
       co_return;
     }
     beast::flat_buffer buffer;
-    std::string remote_ip;
-    {
-      boost::system::error_code ec;
-      auto ep = stream.socket().remote_endpoint(ec);
-      if (!ec) remote_ip = ep.address().to_string();
-    }
     bool first = true;
     for (;;) {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(limits.header_bytes));
       parser.body_limit(limits.body_bytes);
       // Idle keep-alive wait for the first byte, then the whole request within the read limit.
-      stream.expires_after(std::chrono::seconds(first ? limits.read_timeout_seconds
-                                                      : limits.idle_timeout_seconds));
+      int wait = first ? limits.read_timeout_seconds : limits.idle_timeout_seconds;
+      if (NearConnectionLimit()) wait = std::min(wait, limits.busy_idle_timeout_seconds);
+      stream.expires_after(std::chrono::seconds(wait));
       if (buffer.size() == 0) {
         auto [ec, n] = co_await stream.async_read_some(buffer.prepare(4096), kUseTuple);
         if (ec) break;
@@ -177,7 +296,19 @@ struct Server::Impl {
         ~InFlight() { --n; }
       } busy(in_flight);
       stream.expires_after(std::chrono::seconds(limits.read_timeout_seconds));
-      auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, kUseTuple);
+      // The header first: its framing of the body is judged before a byte of the body is read.
+      auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kUseTuple);
+      if (!ec) {
+        if (auto [status, why] = UnsoundFraming(parser); status) {
+          ++stats.requests;
+          auto res = ErrorAndClose(status, status == 400 ? "invalid_argument" : "not_implemented",
+                                   why);
+          stream.expires_after(std::chrono::seconds(5));
+          co_await bhttp::async_write(stream, res, kUseTuple);
+          break;
+        }
+        std::tie(ec, n) = co_await bhttp::async_read(stream, buffer, parser, kUseTuple);
+      }
       if (ec == bhttp::error::end_of_stream || ec == asio::error::eof) break;
       if (ec) {
         int status = 400;
@@ -193,13 +324,7 @@ struct Server::Impl {
         } else if (ec == beast::error::timeout) {
           break;  // slow or silent client: drop it
         }
-        bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(status), 11};
-        res.set(bhttp::field::content_type, "application/json; charset=utf-8");
-        res.set(bhttp::field::connection, "close");
-        res.body() = boost::json::serialize(boost::json::object{
-            {"error", {{"code", status == 400 ? "invalid_argument" : "too_large"},
-                       {"message", msg}}}});
-        res.prepare_payload();
+        auto res = ErrorAndClose(status, status == 400 ? "invalid_argument" : "too_large", msg);
         stream.expires_after(std::chrono::seconds(5));
         co_await bhttp::async_write(stream, res, kUseTuple);
         break;
@@ -268,8 +393,9 @@ struct Server::Impl {
   }
 };
 
-Server::Server(const Router& router, ServerLimits limits, std::function<void(Request&)> prepare)
-    : impl_(std::make_unique<Impl>(router, limits, std::move(prepare))) {}
+Server::Server(const Router& router, ServerLimits limits, std::function<void(Request&)> prepare,
+               std::function<void(const Request&, Response&)> finish)
+    : impl_(std::make_unique<Impl>(router, limits, std::move(prepare), std::move(finish))) {}
 Server::~Server() = default;
 
 unsigned short Server::Listen(const std::string& host, unsigned short port) {

@@ -6,6 +6,13 @@
 // Retry-After instead of queueing without bound, and reads have their own pool so that they
 // are still answered while writes pile up. Stop() (or SIGTERM/SIGINT in Run())
 // stops accepting, lets in-flight requests finish, then returns.
+//
+// Requests are refused (400 or 501, then the connection is closed) when their body is framed
+// by any Transfer-Encoding but a lone "chunked", or by both Content-Length and
+// Transfer-Encoding: behind a proxy that reads the framing otherwise, such a body would be
+// read here as a second, smuggled request. A response whose header names or values hold CR,
+// LF or NUL is never sent: the server logs it and answers 500 instead (defence in depth
+// against header injection through a handler that copied input into a header).
 #pragma once
 #include <atomic>
 #include <cstdint>
@@ -32,20 +39,30 @@ struct ServerLimits {
   int max_pending_reads = 2048;
   int max_pending_writes = 4096;
   int max_connections = 10000;
+  // One address (an IPv4 address; an IPv6 /64, what one subscriber usually holds) may hold at
+  // most this many connections: a client that opens idle sockets by the thousand cannot take
+  // the whole `max_connections` from everyone else. Beyond it the connection gets 503 and is
+  // closed.
+  int max_connections_per_address = 64;
+  // While open connections are at 80 % of `max_connections` or more, a connection may wait for
+  // its next request (or its first byte) at most this long, instead of `idle_timeout_seconds`
+  // and `read_timeout_seconds`: idle sockets make room for clients with something to send.
+  int busy_idle_timeout_seconds = 5;
   int retry_after_seconds = 2;
 };
 
 // Counters for /metrics. Read without locks; values are approximate under load.
 struct ServerStats {
   std::atomic<long> connections{0}, pending_reads{0}, pending_writes{0}, refused{0},
-      requests{0};
+      refused_per_address{0}, requests{0};
 };
 
 class Server {
  public:
-  // `before` runs on every request before routing (language, cookies); may answer itself.
-  Server(const Router& router, ServerLimits limits,
-         std::function<void(Request&)> prepare);
+  // `prepare` runs on every request before routing (language, cookies); `finish` (may be
+  // null) on every response after its handler (caching rules).
+  Server(const Router& router, ServerLimits limits, std::function<void(Request&)> prepare,
+         std::function<void(const Request&, Response&)> finish = nullptr);
   ~Server();
   // Binds host:port (port 0 picks a free one) and returns the bound port.
   unsigned short Listen(const std::string& host, unsigned short port);

@@ -1,0 +1,222 @@
+// Tests of the server over real loopback sockets: what it never sends, and what it refuses.
+#include "http/server.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace plenary::http {
+namespace {
+
+// A server on 127.0.0.1 with the given routes, stopped and joined when the test ends.
+class TestServer {
+ public:
+  TestServer(ServerLimits limits, const std::function<void(Router&)>& routes)
+      : server_(router_, limits, nullptr) {
+    routes(router_);
+    port_ = server_.Listen("127.0.0.1", 0);
+    thread_ = std::thread([this] { server_.Run(); });
+  }
+  ~TestServer() {
+    server_.Stop();
+    thread_.join();
+  }
+  unsigned short port() const { return port_; }
+
+ private:
+  Router router_;
+  Server server_;
+  unsigned short port_;
+  std::thread thread_;
+};
+
+// A client socket from `source` (any 127.x.y.z address works on loopback); -1 on failure.
+int Connect(unsigned short port, const char* source = "127.0.0.1") {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return -1;
+  timeval tv{5, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  sockaddr_in from{};
+  from.sin_family = AF_INET;
+  inet_pton(AF_INET, source, &from.sin_addr);
+  sockaddr_in to{};
+  to.sin_family = AF_INET;
+  to.sin_port = htons(port);
+  inet_pton(AF_INET, "127.0.0.1", &to.sin_addr);
+  if (bind(fd, reinterpret_cast<sockaddr*>(&from), sizeof from) != 0 ||
+      connect(fd, reinterpret_cast<sockaddr*>(&to), sizeof to) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// Sends `request` and returns everything received until the server closes (or 5 s pass).
+std::string Exchange(unsigned short port, const std::string& request) {
+  int fd = Connect(port);
+  if (fd < 0) return "connect failed";
+  send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+  std::string out;
+  char buf[4096];
+  for (;;) {
+    ssize_t n = recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) break;
+    out.append(buf, static_cast<size_t>(n));
+  }
+  close(fd);
+  return out;
+}
+
+std::string Head(const std::string& response) {
+  return response.substr(0, response.find("\r\n\r\n"));
+}
+
+void InjectingRoutes(Router& r) {
+  r.Add("GET", "/redirect/{to}", [](Request& req) { return Redirect("/desk/" + req.params[0]); });
+  r.Add("GET", "/header", [](Request& req) {
+    return Text("ok").Header("X-Echo", req.query.Get("v").value_or(""));
+  });
+  r.Add("GET", "/name", [](Request&) { return Text("ok").Header("X-A\r\nX-B", "1"); });
+  r.Add("GET", "/type", [](Request&) { return Text("ok", "text/plain\r\nX-Evil: 1"); });
+  r.Add("GET", "/ok", [](Request&) { return Text("fine"); });
+  r.Add("POST", "/ok", [](Request& req) { return Text("posted " + req.body); });
+}
+
+int CountResponses(const std::string& raw) {
+  int n = 0;
+  for (size_t at = raw.find("HTTP/1.1 "); at != std::string::npos; at = raw.find("HTTP/1.1 ", at + 1))
+    ++n;
+  return n;
+}
+
+// Defence in depth behind every handler: a header value or name carrying CR, LF or NUL
+// (a percent-decoded path that reached a Location) is never sent; the server answers 500.
+TEST(Server, NeverSendsAResponseHeaderHoldingCrLfOrNul) {
+  TestServer server({}, InjectingRoutes);
+  const char* targets[] = {
+      "/redirect/1%0D%0ASet-Cookie:%20evil=1",  // percent-decoded path segment
+      "/redirect/1%0ASet-Cookie:%20evil=1",
+      "/redirect/1%0DSet-Cookie:%20evil=1",
+      "/redirect/1%00evil=1",
+      "/header?v=a%0D%0ASet-Cookie:+evil=1",
+      "/name",
+      "/type",
+  };
+  for (const char* target : targets) {
+    std::string res = Exchange(server.port(), std::string("GET ") + target +
+                                                  " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    EXPECT_TRUE(res.starts_with("HTTP/1.1 500 ")) << target << "\n" << res;
+    EXPECT_EQ(Head(res).find("evil"), std::string::npos) << target << "\n" << res;
+    EXPECT_EQ(Head(res).find("X-B"), std::string::npos) << target;
+    EXPECT_EQ(Head(res).find("X-Evil"), std::string::npos) << target;
+    EXPECT_EQ(res.find('\0'), std::string::npos) << target;
+  }
+  // Clean values pass untouched.
+  std::string ok = Exchange(server.port(), "GET /redirect/42 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_TRUE(ok.starts_with("HTTP/1.1 303 ")) << ok;
+  EXPECT_NE(Head(ok).find("Location: /desk/42"), std::string::npos) << ok;
+}
+
+// Request smuggling: a body framed by anything but a lone "chunked" coding, or by both
+// Content-Length and Transfer-Encoding, is refused and the connection closed, so its bytes are
+// never read as a next request.
+TEST(Server, RefusesTransferEncodingsOtherThanChunkedAndClosesTheConnection) {
+  TestServer server({}, InjectingRoutes);
+  const std::string smuggled = "GET /ok HTTP/1.1\r\nHost: x\r\n\r\n";
+  const char* codings[] = {"gzip", "xchunked", "identity", "chunked, identity", "gzip, chunked",
+                           "chunked, chunked", "Chunked\r\nTransfer-Encoding: gzip"};
+  for (const char* coding : codings) {
+    std::string req = std::string("POST /ok HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: ") + coding +
+                      "\r\n\r\n" + smuggled;
+    std::string res = Exchange(server.port(), req);
+    EXPECT_TRUE(res.starts_with("HTTP/1.1 400 ") || res.starts_with("HTTP/1.1 501 "))
+        << coding << "\n" << res;
+    EXPECT_EQ(CountResponses(res), 1) << coding << "\n" << res;
+    EXPECT_EQ(res.find("fine"), std::string::npos) << coding;
+    EXPECT_NE(Head(res).find("Connection: close"), std::string::npos) << coding << "\n" << res;
+  }
+  // Both framings at once.
+  for (const char* te : {"chunked", "gzip"}) {
+    std::string req = std::string("POST /ok HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n") +
+                      "Transfer-Encoding: " + te + "\r\n\r\n0\r\n\r\n" + smuggled;
+    std::string res = Exchange(server.port(), req);
+    EXPECT_TRUE(res.starts_with("HTTP/1.1 400 ")) << te << "\n" << res;
+    EXPECT_EQ(CountResponses(res), 1) << te << "\n" << res;
+    EXPECT_EQ(res.find("fine"), std::string::npos) << te;
+  }
+  // Chunked alone is the framing HTTP/1.1 requires servers to read.
+  std::string chunked = Exchange(server.port(),
+                                 "POST /ok HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                                 "Connection: close\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+  EXPECT_TRUE(chunked.starts_with("HTTP/1.1 200 ")) << chunked;
+  EXPECT_NE(chunked.find("posted hello"), std::string::npos) << chunked;
+}
+
+// One address cannot hold every connection: past its limit a connection is refused, while
+// another address is still served.
+TEST(Server, LimitsConnectionsPerAddress) {
+  ServerLimits limits;
+  limits.max_connections_per_address = 4;
+  TestServer server(limits, InjectingRoutes);
+  std::vector<int> idle;
+  for (int i = 0; i < 4; ++i) {
+    idle.push_back(Connect(server.port()));
+    ASSERT_GE(idle.back(), 0);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // all four accepted
+  // The fifth from 127.0.0.1 is answered 503 and closed without being read.
+  std::string refused = Exchange(server.port(), "GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_TRUE(refused.starts_with("HTTP/1.1 503 ")) << refused;
+  EXPECT_EQ(refused.find("fine"), std::string::npos);
+  // Another address is served.
+  int other = Connect(server.port(), "127.0.0.2");
+  ASSERT_GE(other, 0);
+  const std::string get = "GET /ok HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  send(other, get.data(), get.size(), MSG_NOSIGNAL);
+  std::string answer;
+  char buf[4096];
+  for (ssize_t n; (n = recv(other, buf, sizeof buf, 0)) > 0;) answer.append(buf, n);
+  close(other);
+  EXPECT_TRUE(answer.starts_with("HTTP/1.1 200 ")) << answer;
+  // A closed connection gives its place back.
+  close(idle.back());
+  idle.pop_back();
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  std::string again = Exchange(server.port(), get);
+  EXPECT_TRUE(again.starts_with("HTTP/1.1 200 ")) << again;
+  for (int fd : idle) close(fd);
+}
+
+// Near the global limit, a connection that sends nothing is dropped after the short busy
+// timeout instead of the read timeout.
+TEST(Server, CutsIdleWaitsShortNearTheConnectionLimit) {
+  ServerLimits limits;
+  limits.max_connections = 5;
+  limits.read_timeout_seconds = 30;
+  limits.idle_timeout_seconds = 30;
+  limits.busy_idle_timeout_seconds = 1;
+  TestServer server(limits, InjectingRoutes);
+  std::vector<int> idle;
+  for (int i = 0; i < 4; ++i) {  // 4 of 5: at 80 %
+    idle.push_back(Connect(server.port()));
+    ASSERT_GE(idle.back(), 0);
+  }
+  auto start = std::chrono::steady_clock::now();
+  char c;
+  ssize_t n = recv(idle.back(), &c, 1, 0);  // the server closes it: 0 (EOF), or -1 on reset
+  auto waited = std::chrono::steady_clock::now() - start;
+  EXPECT_LE(n, 0);
+  EXPECT_LT(waited, std::chrono::seconds(4));  // the socket's own receive timeout is 5 s
+  for (int fd : idle) close(fd);
+}
+
+}  // namespace
+}  // namespace plenary::http
