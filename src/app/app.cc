@@ -26,7 +26,8 @@ void BuildRouter(http::Router& router, storage::Database& db, const Config& conf
                  site::Throttles& throttles, consultations::CampaignTracker& tracker,
                  const http::ServerStats* stats) {
   // Prometheus text format: the writer's queue and batches, the server's load.
-  router.Add("GET", "/metrics", [&db, stats, &tracker](Request&) {
+  router.Add("GET", "/metrics", [&db, stats, &tracker, &config](Request& req) {
+    if (auto refusal = site::MetricsRefusal(db, req, config.metrics_from)) return *refusal;
     auto w = db.writer_stats();
     std::string out = fmt::format(
         "# TYPE plenary_writes_total counter\nplenary_writes_total {}\n"

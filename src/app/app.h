@@ -4,6 +4,7 @@
 #include "consultations/consultations.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "site/site.h"
 #include "site/throttle.h"
 #include "storage/db.h"
 
@@ -12,6 +13,8 @@ namespace plenary::app {
 struct Config {
   consultations::Limits limits;
   site::ThrottleConfig throttle;
+  // Who may read /metrics (--metrics-from): signed-in staff, or the loopback address only.
+  site::MetricsFrom metrics_from = site::MetricsFrom::kStaff;
 };
 
 // `stats` (may be null) feeds /metrics.

@@ -89,6 +89,20 @@ int main(int argc, char** argv) {
   serve->add_option("--idle-timeout", limits.idle_timeout_seconds,
                     "Seconds a kept-alive connection may wait for its next request")
       ->capture_default_str();
+  serve->add_option("--max-connections-per-address", limits.max_connections_per_address,
+                    "Open connections one address (IPv6: one /64) may hold; beyond, 503")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  serve->add_option("--busy-idle-timeout", limits.busy_idle_timeout_seconds,
+                    "Seconds a connection may wait idle while open connections are at 80% of "
+                    "--max-connections or more")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  std::map<std::string, site::MetricsFrom> metrics_from{{"staff", site::MetricsFrom::kStaff},
+                                                        {"loopback", site::MetricsFrom::kLoopback}};
+  serve->add_option("--metrics-from", config.metrics_from,
+                    "Who may read /metrics: staff (signed-in secretariat or admin) or loopback "
+                    "(clients on this host, not relayed by a proxy)")
+      ->transform(CLI::CheckedTransformer(metrics_from, CLI::ignore_case))
+      ->default_str("staff");
   std::uint64_t campaign_min_size = 3;
   serve->add_option("--campaign-min-size", campaign_min_size,
                     "Near-identical responses that make a campaign")->capture_default_str();
@@ -129,7 +143,8 @@ int main(int argc, char** argv) {
   serve->add_option("--mail-from", mail_options.smtp.from, "Sender address of mails")
       ->capture_default_str();
   serve->add_option("--public-url", public_url,
-                    "Base URL of the site in links of mails (default: the address listened on)");
+                    "Base URL of the site in links of mails (default: the address listened on); "
+                    "https://... also marks every cookie Secure");
   serve->add_option("--mail-max-attempts", mail_options.max_attempts,
                     "Delivery attempts of one mail before it is given up")->capture_default_str();
   serve->add_option("--mail-retry-seconds", mail_options.retry_base_seconds,
@@ -235,7 +250,9 @@ int main(int argc, char** argv) {
       search::Indexer indexer(db);  // behind the durable writes; catches up after a restart
       http::Router router;
       limits.threads = threads;
-      http::Server server(router, limits, [](http::Request& req) { site::ChooseLanguage(req); });
+      http::Server server(
+          router, limits, [](http::Request& req) { site::ChooseLanguage(req); },
+          [](const http::Request& req, http::Response& resp) { site::SetCaching(req, resp); });
       site::Throttles throttles(config.throttle);
       consultations::CampaignTracker tracker(db, campaign_min_size);
       tracker.Start();
@@ -247,6 +264,7 @@ int main(int argc, char** argv) {
       mail::SetPublicUrl(!public_url.empty()
                              ? public_url
                              : "http://" + shown_host + ":" + std::to_string(bound));
+      site::SetSecureCookies(public_url.starts_with("https://"));
       // Delivers the outbox behind the durable writes; without an SMTP host mail stays queued.
       std::optional<mail::Sender> sender;
       if (!mail_options.smtp.host.empty()) sender.emplace(db, mail_options);

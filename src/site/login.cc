@@ -17,7 +17,8 @@ using http::Request;
 namespace {
 std::string SessionCookie(const std::string& token, int max_age) {
   return std::string(kSessionCookie) + "=" + token +
-         "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age);
+         "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age) +
+         CookieSecurity();
 }
 
 // Only local paths: never redirect to another site. Without one, staff go to their desk and

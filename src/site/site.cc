@@ -57,6 +57,51 @@ void ChooseLanguage(http::Request& req) {
 
 std::string Prefix(const http::Request& req) { return "/" + req.lang; }
 
+namespace {
+std::atomic<bool> secure_cookies{false};
+}  // namespace
+
+void SetSecureCookies(bool secure) { secure_cookies = secure; }
+const char* CookieSecurity() { return secure_cookies ? "; Secure" : ""; }
+
+void SetCaching(const http::Request& req, http::Response& resp) {
+  bool sets_cookie = false;
+  auto cache = resp.headers.end();
+  for (auto it = resp.headers.begin(); it != resp.headers.end(); ++it) {
+    std::string name = it->first;
+    std::transform(name.begin(), name.end(), name.begin(), ::tolower);
+    if (name == "set-cookie") sets_cookie = true;
+    if (name == "cache-control") cache = it;
+  }
+  if (!sets_cookie && !req.cookies.contains(accounts::kSessionCookie)) return;
+  bool declared_public =
+      cache != resp.headers.end() && cache->second.find("public") != std::string::npos;
+  if (declared_public && !sets_cookie) return;
+  if (cache != resp.headers.end())
+    cache->second = "private, no-store";
+  else
+    resp.Header("Cache-Control", "private, no-store");
+}
+
+std::optional<http::Response> MetricsRefusal(storage::Database& db, const http::Request& req,
+                                             MetricsFrom from) {
+  if (from == MetricsFrom::kLoopback) {
+    boost::system::error_code ec;
+    auto address = boost::asio::ip::make_address(req.remote_ip, ec);
+    bool relayed = !req.Header("x-forwarded-for").empty() || !req.Header("forwarded").empty();
+    if (!ec && address.is_loopback() && !relayed) return std::nullopt;
+    return http::JsonError(
+        PermissionDenied("metrics: served to the loopback address only (--metrics-from)"));
+  }
+  auto session = CurrentSession(db, req);
+  if (!session)
+    return http::JsonError({Code::kUnauthenticated, "metrics: sign in as staff first", {}});
+  if (!accounts::IsStaff(session->user.role))
+    return http::JsonError(
+        PermissionDenied("metrics: only the secretariat and administrators may read them"));
+  return std::nullopt;
+}
+
 std::optional<accounts::Session> CurrentSession(storage::Database& db, const http::Request& req) {
   auto it = req.cookies.find(accounts::kSessionCookie);
   if (it == req.cookies.end()) return std::nullopt;
@@ -214,9 +259,11 @@ http::Response Page::Render(int status) {
   r.Header("Cache-Control", "no-store");
   if (new_csrf_cookie_)
     r.Header("Set-Cookie", std::string(kCsrfCookie) + "=" + csrf_ +
-                               "; Path=/; HttpOnly; SameSite=Lax; Max-Age=86400");
+                               "; Path=/; HttpOnly; SameSite=Lax; Max-Age=86400" +
+                               CookieSecurity());
   if (req_.lang_in_path)
-    r.Header("Set-Cookie", "plenary_lang=" + req_.lang + "; Path=/; SameSite=Lax; Max-Age=31536000");
+    r.Header("Set-Cookie", "plenary_lang=" + req_.lang + "; Path=/; SameSite=Lax; Max-Age=31536000" +
+                               CookieSecurity());
   return r;
 }
 

@@ -17,6 +17,19 @@ namespace plenary::site {
 
 inline constexpr char kCsrfCookie[] = "plenary_csrf";
 
+// Whether the site is served over HTTPS (`--public-url https://...`): then every cookie it sets
+// carries `Secure`, so a browser never sends the session over plain HTTP. Set once at start.
+void SetSecureCookies(bool secure);
+// "; Secure" when the site is served over HTTPS, else "": appended to every Set-Cookie.
+const char* CookieSecurity();
+
+// Caching of an answer, applied to every response after its handler ran: an answer to a
+// request that carries a session, or one that sets a cookie, may hold what only that user may
+// read (the moderation queue, restricted documents, a delegate's drafts), so it is
+// `Cache-Control: private, no-store` unless its handler marked it `public` (a public file, a
+// static asset) and it sets no cookie. Anonymous answers keep their handler's caching.
+void SetCaching(const http::Request& req, http::Response& resp);
+
 // Chooses req.lang: a /xx/ path prefix (stripped from req.path), then the plenary_lang
 // cookie, then Accept-Language, then English.
 void ChooseLanguage(http::Request& req);
@@ -30,6 +43,13 @@ struct Guard {
   std::optional<accounts::Session> session;
   std::optional<http::Response> refusal;
 };
+// Whether `req` may read /metrics: `loopback` (a scraper on the same host; a request relayed by
+// a proxy, which carries X-Forwarded-For or Forwarded, is refused) or `staff` (a signed-in
+// secretariat or admin session). Returns the refusal to send, if any.
+enum class MetricsFrom { kStaff, kLoopback };
+std::optional<http::Response> MetricsRefusal(storage::Database& db, const http::Request& req,
+                                             MetricsFrom from);
+
 // Requires a secretariat or admin session (403 for the other roles); for state changes also a
 // valid CSRF token (`csrf_field`, the form's "csrf" value, for pages; header X-CSRF-Token for
 // the API).

@@ -12,7 +12,9 @@ export const ADMIN = { email: 'secretariat@example.int', password: 'correct hors
 // dbAfterSubcommand (write `serve --db FILE` and `user add --db FILE` instead of putting
 // `--db FILE` first), cwd (the server's working directory).
 // Every test client comes from 127.0.0.1, so the per-address submission limit is lifted
-// unless a test sets it (tests/scenario/throttle.test.mjs).
+// unless a test sets it (tests/scenario/throttle.test.mjs), and /metrics is served to the
+// loopback address (--metrics-from loopback) and one address may hold any number of
+// connections, unless a test sets --metrics-from or --max-connections-per-address.
 export async function startServer({ demo = true, args = [], dir, dbAfterSubcommand = false, cwd } = {}) {
   dir = dir || mkdtempSync(join(tmpdir(), 'plenary-test-'));
   const db = join(dir, 'plenary.db');
@@ -24,6 +26,10 @@ export async function startServer({ demo = true, args = [], dir, dbAfterSubcomma
     if (!String(e.stderr).includes('already exists')) throw e;
   }
   const limits = args.some((a) => a.startsWith('--submissions-per-ip')) ? [] : ['--submissions-per-ip-per-minute', '0'];
+  // The tests read /metrics from 127.0.0.1 without signing in, unless a test chooses.
+  if (!args.includes('--metrics-from')) limits.push('--metrics-from', 'loopback');
+  // Load tests open hundreds of connections from 127.0.0.1 at once.
+  if (!args.includes('--max-connections-per-address')) limits.push('--max-connections-per-address', '100000');
   const proc = spawn(BIN, [...command('serve'), '--listen', '127.0.0.1:0', ...(demo ? [] : ['--no-demo']), ...limits, ...args],
     { stdio: ['ignore', 'pipe', 'pipe'], cwd });
   let stderr = '';

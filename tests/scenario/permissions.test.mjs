@@ -13,7 +13,9 @@ let server, admin, clients, rid, n = 0;
 
 before(async () => {
   // Every probe signs in from the same address: the sign-in limit is not what is tested here.
-  server = await startServer({ args: ['--logins-per-ip-per-minute', '1000', '--logins-per-account-per-minute', '1000'] });
+  // /metrics as in production (staff only), not as the other tests read it.
+  server = await startServer({ args: ['--logins-per-ip-per-minute', '1000', '--logins-per-account-per-minute', '1000',
+    '--metrics-from', 'staff'] });
   admin = await new Client(server.url).login();
   clients = { anonymous: new Client(server.url), admin };
   for (const role of ['public', 'delegate', 'chair', 'secretariat']) {
@@ -66,6 +68,7 @@ const PROBES = {
   'extend the stakeholder taxonomy': (c) => c.json('/api/v1/stakeholder-types', { key: `t_${unique()}`.replace(/[^a-z0-9_]/g, '_'),
     label: { en: 'Test type' } }),
   'read and export the audit log': (c) => c.fetch('/api/v1/audit'),
+  'read `/metrics`': (c) => c.fetch('/metrics'),
   'create accounts of any role': (c) => c.json('/api/v1/users', { email: `u.${unique()}@example.int`, name: 'U',
     role: 'secretariat', password: PASSWORD }),
   'the accounts page': (c) => c.fetch('/en/admin/users'),
