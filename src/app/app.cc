@@ -37,6 +37,8 @@ void BuildRouter(http::Router& router, storage::Database& db, const Config& conf
         w.writes, w.transactions, w.refused, w.queued);
     out += fmt::format("# TYPE plenary_search_queue gauge\nplenary_search_queue {}\n",
                        search::Lag(db));
+    out += fmt::format("# TYPE plenary_search_failed gauge\nplenary_search_failed {}\n",
+                       search::Failed(db));
     out += fmt::format("# TYPE plenary_campaign_lag gauge\nplenary_campaign_lag {}\n",
                        tracker.Lag());
     out += fmt::format("# TYPE plenary_mail_outbox_pending gauge\nplenary_mail_outbox_pending {}\n",

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <chrono>
 #include <regex>
+#include <stdexcept>
+#include <tuple>
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
@@ -40,7 +42,9 @@ void EnqueueAll(Connection& c) {
 }
 
 std::int64_t Lag(storage::Database& db) {
-  return db.Read().QueryInt("SELECT count(*) FROM search_queue").value_or(0);
+  return db.Read()
+      .QueryInt("SELECT count(*) FROM search_queue WHERE failed_at IS NULL")
+      .value_or(0);
 }
 
 namespace {
@@ -200,49 +204,113 @@ const std::vector<std::string>& Kinds() {
 
 }  // namespace
 
-int IndexBatch(storage::Database& db, int max_items) {
-  struct Item {
-    std::int64_t queue_id;
-    std::string kind;
-    std::int64_t ref_id;
-  };
-  std::vector<Item> items;
+namespace {
+
+struct QueueItem {
+  std::int64_t queue_id;
+  std::string kind;
+  std::int64_t ref_id;
+};
+
+// Replaces what the index holds for the item with its current public text. Throws what
+// SQLite throws, and std::runtime_error for a document in a language without an index.
+void IndexItem(Connection& c, const QueueItem& it) {
+  std::vector<std::tuple<std::int64_t, std::string, std::string, std::string>> old;
   {
-    Stmt s(db.Read(), "SELECT id, kind, ref_id FROM search_queue ORDER BY id LIMIT ?");
+    Stmt s(c, "SELECT id, language, title, body FROM search_docs WHERE kind = ? AND ref_id = ?");
+    s.BindAll(it.kind, it.ref_id);
+    while (s.Step()) old.emplace_back(s.Int(0), s.Text(1), s.Text(2), s.Text(3));
+  }
+  for (const auto& [id, lang, title, body] : old) {
+    if (text::IsLanguage(lang))
+      c.Exec(fmt::format("INSERT INTO search_fts_{0}(search_fts_{0}, rowid, title, body) "
+                         "VALUES('delete', ?, ?, ?)",
+                         lang),
+             id, title, body);
+    c.Exec("DELETE FROM search_docs WHERE id = ?", id);
+  }
+  for (const auto& d : Build(c, it.kind, it.ref_id)) {
+    // The language names the FTS table: only the six have one.
+    if (!text::IsLanguage(d.language))
+      throw std::runtime_error("language: no index for \"" + d.language + "\"");
+    c.Exec("INSERT INTO search_docs(kind, ref_id, language, consultation_id, body_id, date, "
+           "url, title, body) VALUES(?,?,?,?,?,?,?,?,?)",
+           it.kind, it.ref_id, d.language, d.consultation_id, d.body_id, d.date, d.url, d.title,
+           d.body);
+    c.Exec(fmt::format("INSERT INTO search_fts_{}(rowid, title, body) VALUES(?, ?, ?)",
+                       d.language),
+           c.LastInsertId(), d.title, d.body);
+  }
+  // Indexed now: an earlier failure of the same item no longer matters.
+  c.Exec("DELETE FROM search_queue WHERE kind = ? AND ref_id = ? AND failed_at IS NOT NULL",
+         it.kind, it.ref_id);
+}
+
+// Runs IndexItem for each item in one write; an item that throws fails the whole write with
+// kInternal and its message (nothing of the write is kept). A full writer queue gives
+// kResourceExhausted; a failed COMMIT throws.
+Status IndexItems(storage::Database& db, const std::vector<QueueItem>& items) {
+  return db.Write<Ok>([&](Connection& c) -> Status {
+    for (const auto& it : items) {
+      try {
+        IndexItem(c, it);
+      } catch (const std::exception& e) {
+        return Error{Code::kInternal, e.what(), {}};
+      }
+      c.Exec("DELETE FROM search_queue WHERE id = ?", it.queue_id);
+    }
+    return Ok{};
+  });
+}
+
+}  // namespace
+
+int IndexBatch(storage::Database& db, int max_items) {
+  std::vector<QueueItem> items;
+  {
+    Stmt s(db.Read(), "SELECT id, kind, ref_id FROM search_queue WHERE failed_at IS NULL "
+                      "ORDER BY id LIMIT ?");
     s.BindAll(static_cast<std::int64_t>(max_items));
     while (s.Step()) items.push_back({s.Int(0), s.Text(1), s.Int(2)});
   }
   if (items.empty()) return 0;
-  auto r = db.Write<int>([&](Connection& c) -> Result<int> {
-    for (const auto& it : items) {
-      // Remove what the index holds for the item, then add its current public text.
-      std::vector<std::tuple<std::int64_t, std::string, std::string, std::string>> old;
-      {
-        Stmt s(c, "SELECT id, language, title, body FROM search_docs WHERE kind = ? AND ref_id = ?");
-        s.BindAll(it.kind, it.ref_id);
-        while (s.Step()) old.emplace_back(s.Int(0), s.Text(1), s.Text(2), s.Text(3));
-      }
-      for (const auto& [id, lang, title, body] : old) {
-        c.Exec(fmt::format("INSERT INTO search_fts_{0}(search_fts_{0}, rowid, title, body) "
-                           "VALUES('delete', ?, ?, ?)",
-                           lang),
-               id, title, body);
-        c.Exec("DELETE FROM search_docs WHERE id = ?", id);
-      }
-      for (const auto& d : Build(c, it.kind, it.ref_id)) {
-        c.Exec("INSERT INTO search_docs(kind, ref_id, language, consultation_id, body_id, date, "
-               "url, title, body) VALUES(?,?,?,?,?,?,?,?,?)",
-               it.kind, it.ref_id, d.language, d.consultation_id, d.body_id, d.date, d.url,
-               d.title, d.body);
-        c.Exec(fmt::format("INSERT INTO search_fts_{}(rowid, title, body) VALUES(?, ?, ?)",
-                           d.language),
-               c.LastInsertId(), d.title, d.body);
-      }
+  auto all = IndexItems(db, items);
+  if (all.ok()) return static_cast<int>(items.size());
+  if (all.error().code != Code::kInternal) return 0;  // the writer is busy: retry later
+  // One item of the batch cannot be indexed: index them one by one and set aside the ones
+  // that fail with their error, so that one bad item never holds up the queue.
+  int done = 0;
+  for (const auto& it : items) {
+    auto one = IndexItems(db, {it});
+    if (!one.ok() && one.error().code != Code::kInternal) break;
+    if (!one.ok()) {
+      spdlog::error("search indexer: {} {} set aside: {}", it.kind, it.ref_id,
+                    one.error().message);
+      auto marked = db.Write<Ok>([&](Connection& c) -> Status {
+        c.Exec("UPDATE search_queue SET failed_at = ?, error = ? WHERE id = ?", Now(),
+               one.error().message, it.queue_id);
+        return Ok{};
+      });
+      if (!marked.ok()) break;
     }
-    c.Exec("DELETE FROM search_queue WHERE id <= ?", items.back().queue_id);
-    return static_cast<int>(items.size());
-  });
-  return r.ok() ? *r : 0;
+    ++done;
+  }
+  return done;
+}
+
+std::int64_t Failed(storage::Database& db) {
+  return db.Read()
+      .QueryInt("SELECT count(*) FROM search_queue WHERE failed_at IS NOT NULL")
+      .value_or(0);
+}
+
+std::vector<Failure> Failures(storage::Database& db, int limit) {
+  std::vector<Failure> out;
+  Stmt s(db.Read(), "SELECT kind, ref_id, failed_at, error FROM search_queue "
+                    "WHERE failed_at IS NOT NULL ORDER BY failed_at DESC, id DESC LIMIT ?");
+  s.BindAll(static_cast<std::int64_t>(limit));
+  while (s.Step()) out.push_back({s.Text(0), s.Int(1), s.Int(2), s.Text(3)});
+  return out;
 }
 
 Indexer::Indexer(storage::Database& db, int poll_ms) : db_(db) {

@@ -26,11 +26,26 @@ void Enqueue(storage::Connection& c, const std::string& kind, std::int64_t ref_i
 // Queues every item of the database (after a bulk load).
 void EnqueueAll(storage::Connection& c);
 
-// Items waiting to be indexed.
+// Items waiting to be indexed (not counting those set aside).
 std::int64_t Lag(storage::Database& db);
 
-// Indexes up to `max_items` queued items in one write transaction; returns how many.
+// Indexes up to `max_items` queued items in one write transaction; returns how many it
+// dealt with. When one of them cannot be indexed, the batch is retried item by item and the
+// failing item is set aside with its error (it stays in search_queue with failed_at and
+// error, out of the lag) instead of blocking the queue; indexing the same item again later
+// clears it.
 int IndexBatch(storage::Database& db, int max_items = 500);
+
+// Items set aside because they could not be indexed (/metrics, the secretariat's desk).
+std::int64_t Failed(storage::Database& db);
+struct Failure {
+  std::string kind;
+  std::int64_t ref_id;
+  std::int64_t failed_at;  // unix seconds
+  std::string error;
+};
+// The latest `limit` of them, newest first.
+std::vector<Failure> Failures(storage::Database& db, int limit = 20);
 
 // A background thread running IndexBatch until the queue is empty, then polling.
 // Stops (after the current batch) when destroyed.
