@@ -47,16 +47,19 @@ int CampaignTracker::CatchUp(int max) {
 }
 
 void CampaignTracker::Start(int poll_ms) {
-  thread_ = std::thread([this, poll_ms] {
-    while (!stop_) {
-      int n = 0;
-      try {
-        n = CatchUp();
-      } catch (const std::exception& e) {
-        spdlog::error("campaign tracker: {}", e.what());
+  // A second call would assign to a running std::thread, which terminates the process.
+  std::call_once(started_, [this, poll_ms] {
+    thread_ = std::thread([this, poll_ms] {
+      while (!stop_) {
+        int n = 0;
+        try {
+          n = CatchUp();
+        } catch (const std::exception& e) {
+          spdlog::error("campaign tracker: {}", e.what());
+        }
+        if (n == 0) std::this_thread::sleep_for(std::chrono::milliseconds(poll_ms));
       }
-      if (n == 0) std::this_thread::sleep_for(std::chrono::milliseconds(poll_ms));
-    }
+    });
   });
 }
 

@@ -26,7 +26,8 @@ class CampaignTracker {
 
   // Groups up to `max` responses newer than the watermark; returns how many.
   int CatchUp(int max = 5000);
-  // Runs CatchUp in a background thread until destroyed.
+  // Runs CatchUp in a background thread until destroyed. Only the first call starts it; later
+  // calls do nothing (their poll_ms is ignored).
   void Start(int poll_ms = 200);
 
   std::uint64_t min_size() const { return min_size_; }
@@ -46,6 +47,7 @@ class CampaignTracker {
   std::map<std::int64_t, std::unique_ptr<campaigns::Clusterer>> by_consultation_;
   std::atomic<std::int64_t> watermark_{0};
   std::atomic<bool> stop_{false};
+  std::once_flag started_;
   std::thread thread_;
 };
 
