@@ -10,6 +10,7 @@
 
 #include "accounts/tokens.h"
 #include "audit/audit.h"
+#include "base/parse.h"
 #include "base/random.h"
 #include "base/time.h"
 #include "mail/mail.h"
@@ -197,10 +198,9 @@ Result<User> VerifyEmail(storage::Database& db, const std::string& raw) {
       "token", "token: this link is not valid or has expired; sign up again for a new one");
   auto token = ParseToken(raw);
   if (!token || token->purpose != "v") return kBad;
-  std::int64_t id = 0;
-  auto [p, ec] =
-      std::from_chars(token->subject.data(), token->subject.data() + token->subject.size(), id);
-  if (ec != std::errc() || p != token->subject.data() + token->subject.size()) return kBad;
+  auto parsed = ParseInt(token->subject);
+  if (!parsed) return kBad;
+  std::int64_t id = *parsed;
   return db.Write<User>([&](storage::Connection& c) -> Result<User> {
     std::optional<User> user;
     std::string hash;

@@ -1,9 +1,11 @@
 // JSON API for consultations: /api/v1/consultations/..., /api/v1/responses/..., receipts.
 #include <charconv>
+#include <limits>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "base/parse.h"
 #include "base/random.h"
 #include "base/time.h"
 #include "consultations/web.h"
@@ -135,10 +137,10 @@ Result<ResponseInput> ResponseFromInput(const site::Input& in, const std::string
     if (auto* a = o.if_contains("answers")) {
       if (a->is_object()) {
         for (const auto& [k, v] : a->as_object()) {
-          int n = 0;
-          auto [p, ec] = std::from_chars(k.data(), k.data() + k.size(), n);
-          if (ec != std::errc() || p != k.data() + k.size() || n < 1)
+          auto number = ParseInt(k);
+          if (!number || *number < 1 || *number > std::numeric_limits<int>::max())
             return InvalidArgument("answers", "answers: keys must be question numbers");
+          int n = static_cast<int>(*number);
           if (!v.is_string())
             return InvalidArgument("answers." + std::string(k),
                                    "answers." + std::string(k) + ": must be a string");
@@ -176,10 +178,10 @@ Result<ResponseInput> ResponseFromInput(const site::Input& in, const std::string
     r.general_text = get("general");
     for (const auto& [k, v] : f.fields()) {
       if (!k.starts_with("answer_")) continue;
-      int n = 0;
-      auto [p, ec] = std::from_chars(k.data() + 7, k.data() + k.size(), n);
-      if (ec != std::errc() || p != k.data() + k.size() || n < 1)
+      auto number = ParseInt(std::string_view(k).substr(7));
+      if (!number || *number < 1 || *number > std::numeric_limits<int>::max())
         return InvalidArgument(k, k + ": not a question field");
+      int n = static_cast<int>(*number);
       r.answers[n] = v;
     }
     std::string consent = get("consent_publish");
@@ -204,12 +206,13 @@ Result<ResponseInput> ResponseFromInput(const site::Input& in, const std::string
 
 namespace {
 
-int IntParam(const Request& req, const char* name, int fallback) {
+// A whole-number query parameter from 1 to `max`, `fallback` when absent; 400 otherwise.
+Result<int> IntParam(const Request& req, const char* name, int fallback, int max) {
   auto v = req.query.Get(name);
   if (!v) return fallback;
-  int n = 0;
-  auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
-  return ec == std::errc() && p == v->data() + v->size() ? n : fallback;
+  auto n = ParseIntField(name, *v, 1, max);
+  if (!n.ok()) return n.error();
+  return static_cast<int>(*n);
 }
 
 http::Response Err(const Error& e) { return http::JsonError(e); }
@@ -333,7 +336,11 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
   router.Add("GET", "/api/v1/consultations/{id}/responses", [&db](Request& req) {
     auto c = Get(db, req.params[0]);
     if (!c.ok()) return Err(c.error());
-    auto page = PublishedResponses(db, c->id, IntParam(req, "page", 1), IntParam(req, "per_page", 50));
+    auto page_no = IntParam(req, "page", 1, 100000);
+    if (!page_no.ok()) return Err(page_no.error());
+    auto per_page = IntParam(req, "per_page", 50, 200);
+    if (!per_page.ok()) return Err(per_page.error());
+    auto page = PublishedResponses(db, c->id, *page_no, *per_page);
     json::array items;
     for (const auto& r : page.items) items.push_back(ResponseJson(r, false));
     return http::Json(json::object{{"items", items},
@@ -455,8 +462,11 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
     if (g.refusal) return *g.refusal;
     auto c = Get(db, req.params[0]);
     if (!c.ok()) return Err(c.error());
-    auto page = AllResponses(db, c->id, req.query.Get("status"), IntParam(req, "page", 1),
-                             IntParam(req, "per_page", 50));
+    auto page_no = IntParam(req, "page", 1, 100000);
+    if (!page_no.ok()) return Err(page_no.error());
+    auto per_page = IntParam(req, "per_page", 50, 200);
+    if (!per_page.ok()) return Err(per_page.error());
+    auto page = AllResponses(db, c->id, req.query.Get("status"), *page_no, *per_page);
     json::array items;
     for (const auto& r : page.items) items.push_back(ResponseJson(r, true));
     return http::Json(json::object{{"items", items},
@@ -487,11 +497,9 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
                      }
                    }
                  }
-                 std::int64_t id = 0;
-                 auto [p, ec] = std::from_chars(req.params[0].data(),
-                                                req.params[0].data() + req.params[0].size(), id);
-                 if (ec != std::errc()) return Err(NotFound("response: no such response"));
-                 auto r = Moderate(db, g.session->user.id, id, m);
+                 auto id = ParseInt(req.params[0]);
+                 if (!id) return Err(NotFound("response: no such response"));
+                 auto r = Moderate(db, g.session->user.id, *id, m);
                  if (!r.ok()) return Err(r.error());
                  return http::Json(ResponseJson(*r, true));
                });
@@ -538,11 +546,9 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
                  if (g.refusal) return *g.refusal;
                  auto c = Get(db, req.params[0]);
                  if (!c.ok()) return Err(c.error());
-                 std::uint64_t campaign = 0;
-                 auto [p, ec] = std::from_chars(req.params[1].data(),
-                                                req.params[1].data() + req.params[1].size(), campaign);
-                 auto members = ec == std::errc() ? tracker.Members(c->id, campaign)
-                                                  : std::vector<std::int64_t>{};
+                 auto campaign = ParseInt(req.params[1]);
+                 auto members = campaign ? tracker.Members(c->id, static_cast<std::uint64_t>(*campaign))
+                                         : std::vector<std::int64_t>{};
                  if (members.empty()) return Err(NotFound("campaign " + req.params[1] + ": no such campaign"));
                  std::string reason;
                  if (!req.body.empty()) {

@@ -7,6 +7,7 @@
 #include <unicode/rbnf.h>
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 #include <regex>
 #include <set>
@@ -15,6 +16,7 @@
 
 #include "accounts/tokens.h"
 #include "audit/audit.h"
+#include "base/parse.h"
 #include "base/random.h"
 #include "base/time.h"
 #include "base/utf8.h"
@@ -625,14 +627,12 @@ Result<std::int64_t> ModerateOn(Connection& c, std::int64_t user_id, std::int64_
         c.Exec("UPDATE responses SET " + col->second + " = ?, redacted = 1 WHERE id = ?", value,
                response_id);
       } else {
-        int n = 0;
-        try {
-          n = std::stoi(field);
-        } catch (...) {
+        auto number = ParseInt(field);
+        if (!number || *number < 1 || *number > std::numeric_limits<int>::max())
           return InvalidArgument(field, "replacements: unknown field \"" + field +
                                             "\"; use general, name, organization, job_title "
                                             "or a question number");
-        }
+        int n = static_cast<int>(*number);
         Stmt old(c,
                  "SELECT text FROM answers WHERE response_id = ? AND question_number = ?");
         old.BindAll(response_id, n);

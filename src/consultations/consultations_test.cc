@@ -190,6 +190,24 @@ TEST_F(ConsultationTest, RedactionReplacesTextAndAuditsTheOldText) {
   EXPECT_EQ(bad.error().code, Code::kInvalidArgument);
 }
 
+TEST_F(ConsultationTest, RedactionRefusesAQuestionNumberWithTrailingCharacters) {
+  Make("open", Now() - 60, Now() + 3600);
+  ResponseInput in = Valid();
+  in.answers[1] = "Reach me at ana@example.org";
+  auto r = SubmitResponse(*db_, "open", in, limits_);
+  ASSERT_TRUE(r.ok());
+  for (const char* key : {"1abc", " 1", "+1", "1.0"}) {
+    auto bad = Moderate(*db_, kUser, r->response_id, {"redact", "", {{key, "[removed]"}}});
+    ASSERT_FALSE(bad.ok()) << key;
+    EXPECT_EQ(bad.error().code, Code::kInvalidArgument) << key;
+    EXPECT_EQ(bad.error().field, key);
+  }
+  auto kept = GetResponse(*db_, r->response_id);
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->answers.at(1), "Reach me at ana@example.org");
+  EXPECT_FALSE(kept->redacted);
+}
+
 TEST_F(ConsultationTest, AuditLogRefusesUpdatesAndDeletes) {
   Make("open", Now() - 60, Now() + 3600);
   EXPECT_THROW(db_->Read().ExecScript("UPDATE audit_log SET action = 'x'"), std::runtime_error);

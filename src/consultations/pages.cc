@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "base/parse.h"
 #include "base/random.h"
 #include "base/time.h"
 #include "consultations/web.h"
@@ -31,11 +32,13 @@ std::string SizeLabel(const std::string& lang, std::int64_t bytes) {
   return T(lang, "file_size_kb", {{"kb", static_cast<std::int64_t>((bytes + 1023) / 1024)}});
 }
 
-int PageParam(const Request& req) {
+// The page number of a listing: absent is 1; anything but a whole number from 1 is refused.
+Result<int> PageParam(const Request& req) {
   auto v = req.query.Get("page");
-  int n = 1;
-  if (v) std::from_chars(v->data(), v->data() + v->size(), n);
-  return std::max(n, 1);
+  if (!v) return 1;
+  auto n = ParseIntField("page", *v, 1, 100000);
+  if (!n.ok()) return n.error();
+  return static_cast<int>(*n);
 }
 
 void Pager(TemplateDictionary& d, int page, int per_page, std::int64_t total) {
@@ -329,7 +332,9 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     auto c = Get(db, req.params[0]);
     if (!c.ok()) return site::ErrorResponse(db, req, c.error());
     const std::string& lang = req.lang;
-    int page_no = PageParam(req);
+    auto page_param = PageParam(req);
+    if (!page_param.ok()) return site::ErrorResponse(db, req, page_param.error());
+    int page_no = *page_param;
     auto rs = PublishedResponses(db, c->id, page_no, 50);
     site::Page page(db, req, "responses.tpl",
                     T(lang, "published_responses") + " · " + site::Pick(c->title, lang).text);
@@ -368,9 +373,8 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
   });
 
   router.Add("GET", "/attachments/{id}", [&db](Request& req) {
-    std::int64_t id = 0;
-    auto [p, ec] = std::from_chars(req.params[0].data(), req.params[0].data() + req.params[0].size(), id);
-    auto f = ec == std::errc() ? PublishedAttachment(db, id) : std::nullopt;
+    auto id = ParseInt(req.params[0]);
+    auto f = id ? PublishedAttachment(db, *id) : std::nullopt;
     if (!f) return site::ErrorResponse(db, req, NotFound("attachment: no such published file"));
     std::string safe;
     for (char ch : f->filename) safe += (ch == '"' || ch == '\\' || static_cast<unsigned char>(ch) < 0x20) ? '_' : ch;

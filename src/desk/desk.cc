@@ -2,10 +2,12 @@
 // moderation, deadline extension, publication, summary, follow-up, registration and attendance.
 // Every form posts to a handler that calls the same action as the API.
 #include <charconv>
+#include <limits>
 
 #include <fmt/format.h>
 
 #include "audit/audit.h"
+#include "base/parse.h"
 #include "base/time.h"
 #include "consultations/web.h"
 #include "documents/resolutions.h"
@@ -77,6 +79,22 @@ json::value TwoLanguages(const http::Form& f, const std::string& base) {
   for (const char* l : {"en", "zh", "fr", "es", "ru", "ar"})
     if (auto v = f.Get(base + "_" + l); v && !v->empty()) o[l] = *v;
   return o;
+}
+
+// Redirects name what the database knows, never the request's path as given: a path segment
+// may decode to anything (%0d%0a included), and a Location header must not carry it. The
+// consultation's desk page, as addressed (by id or key), or 404.
+Result<std::string> ConsultationDeskPath(storage::Database& db, const std::string& id_or_key) {
+  auto c = Get(db, id_or_key);
+  if (!c.ok()) return c.error();
+  return "/admin/consultations/" + (ParseInt(id_or_key) ? std::to_string(c->id) : c->key);
+}
+
+// A meeting's page, or 404.
+Result<std::string> MeetingPath(storage::Database& db, const std::string& id) {
+  auto m = meetings::GetMeeting(db, id);
+  if (!m.ok()) return m.error();
+  return "/meetings/" + std::to_string(m->id);
 }
 
 std::string BackPath(const http::Form& f, const std::string& fallback) {
@@ -157,11 +175,9 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
           .Header("Content-Disposition", "attachment; filename=\"plenary-audit.csv\"");
     std::optional<std::int64_t> before;
     if (auto b = req.query.Get("before")) {
-      std::int64_t v = 0;
-      auto [p, ec] = std::from_chars(b->data(), b->data() + b->size(), v);
-      if (ec != std::errc() || p != b->data() + b->size())
-        return http::JsonError(InvalidArgument("before", "before: must be an entry id"));
-      before = v;
+      auto v = ParseInt(*b);
+      if (!v) return http::JsonError(InvalidArgument("before", "before: must be an entry id"));
+      before = *v;
     }
     json::array items;
     for (const auto& e : audit::List(db, 200, before))
@@ -203,12 +219,14 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
     auto post = ReadPost(db, req);
     if (auto* r = std::get_if<http::Response>(&post)) return *r;
     auto& p = std::get<Post>(post);
-    std::string path = "/admin/consultations/" + req.params[0] + "/campaigns";
     auto c = Get(db, req.params[0]);
     if (!c.ok()) return site::ErrorResponse(db, req, c.error());
-    std::uint64_t campaign = 0;
-    std::from_chars(req.params[1].data(), req.params[1].data() + req.params[1].size(), campaign);
-    auto members = tracker.Members(c->id, campaign);
+    auto desk = ConsultationDeskPath(db, req.params[0]);
+    if (!desk.ok()) return site::ErrorResponse(db, req, desk.error());
+    std::string path = *desk + "/campaigns";
+    auto campaign = ParseInt(req.params[1]);
+    auto members = campaign ? tracker.Members(c->id, static_cast<std::uint64_t>(*campaign))
+                            : std::vector<std::int64_t>{};
     if (members.empty()) return BackWithError(req, path, NotFound("campaign: no such campaign"));
     std::string action = p.input.fields.Get("action").value_or("");
     Moderation m{action == "reject" ? "reject" : "accept", p.input.fields.Get("reason").value_or(""), {}};
@@ -231,6 +249,18 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
     auto& d = page.body();
     ShowFlash(req, d);
     d.SetValue("SEARCH_LAG", T(lang, "search_lag", {{"n", search::Lag(db)}}));
+    // Items the indexer set aside: the public search misses them until someone looks.
+    if (auto failed = search::Failed(db); failed > 0) {
+      auto* f = d.AddSectionDictionary("SEARCH_FAILED");
+      f->SetValue("SEARCH_FAILED_TEXT", T(lang, "search_failed", {{"n", failed}}));
+      for (const auto& x : search::Failures(db)) {
+        auto* o = f->AddSectionDictionary("FAILURES");
+        o->SetValue("KIND", x.kind);
+        o->SetIntValue("REF_ID", x.ref_id);
+        o->SetValue("AT", FormatIso(x.failed_at));
+        o->SetValue("ERROR", x.error);
+      }
+    }
     if (g.session->user.role == "admin") d.ShowSection("ADMIN");
     for (const auto& c : List(db)) {
       auto* o = d.AddSectionDictionary("ITEMS");
@@ -337,8 +367,12 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
                             {"rejected", count("rejected")}, {"published", count("published")}}) +
                            " " + T(lang, "unconfirmed_count", {{"n", UnconfirmedCount(db, c->id)}}));
     int page_no = 1;
-    if (auto v = req.query.Get("page")) std::from_chars(v->data(), v->data() + v->size(), page_no);
-    auto rs = AllResponses(db, c->id, std::nullopt, std::max(page_no, 1), 50);
+    if (auto v = req.query.Get("page")) {
+      auto n = ParseIntField("page", *v, 1, 100000);
+      if (!n.ok()) return site::ErrorResponse(db, req, n.error());
+      page_no = static_cast<int>(*n);
+    }
+    auto rs = AllResponses(db, c->id, std::nullopt, page_no, 50);
     auto types = StakeholderTypes(db);
     auto type_label = [&](const std::string& k) {
       for (const auto& t : types)
@@ -438,8 +472,9 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
     if (auto* r = std::get_if<http::Response>(&post)) return *r;
     auto& p = std::get<Post>(post);
     const auto& f = p.input.fields;
-    std::int64_t id = 0;
-    std::from_chars(req.params[0].data(), req.params[0].data() + req.params[0].size(), id);
+    auto parsed = ParseInt(req.params[0]);
+    if (!parsed) return site::ErrorResponse(db, req, NotFound("response: no such response"));
+    std::int64_t id = *parsed;
     Moderation m{f.Get("action").value_or(""), f.Get("reason").value_or(""), {}};
     if (m.action == "redact") {
       auto current = GetResponse(db, id);
@@ -450,9 +485,9 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
         std::string field = k.substr(8);
         std::string old = field == "general" ? current->general_text : "";
         if (field != "general") {
-          int n = 0;
-          std::from_chars(field.data(), field.data() + field.size(), n);
-          auto it = current->answers.find(n);
+          // Moderate() refuses a field that is not a question number, naming it.
+          auto n = ParseInt(field);
+          auto it = n ? current->answers.find(static_cast<int>(*n)) : current->answers.end();
           if (it != current->answers.end()) old = it->second;
         }
         if (v != old) m.replacements[field] = v;
@@ -481,8 +516,10 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
   router.Add("POST", "/admin/consultations/{id}/publish", [&db](Request& req) {
     auto post = ReadPost(db, req);
     if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto desk = ConsultationDeskPath(db, req.params[0]);
+    if (!desk.ok()) return site::ErrorResponse(db, req, desk.error());
+    const std::string& path = *desk;
     auto n = PublishAccepted(db, std::get<Post>(post).session.user.id, req.params[0]);
-    std::string path = "/admin/consultations/" + req.params[0];
     if (!n.ok()) return BackWithError(req, path, n.error());
     return Back(req, path, "published");
   });
@@ -495,7 +532,9 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
     reason[req.lang] = p.input.fields.Get("reason").value_or("");
     auto c = ExtendDeadline(db, p.session.user.id, req.params[0],
                             p.input.fields.Get("deadline").value_or(""), reason);
-    std::string path = "/admin/consultations/" + req.params[0];
+    auto desk = ConsultationDeskPath(db, req.params[0]);
+    if (!desk.ok()) return site::ErrorResponse(db, req, desk.error());
+    const std::string& path = *desk;
     if (!c.ok()) return BackWithError(req, path, c.error());
     return Back(req, path, "extended");
   });
@@ -506,7 +545,9 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
     auto& p = std::get<Post>(post);
     auto c = SetSummary(db, p.session.user.id, req.params[0], TwoLanguages(p.input.fields, "summary"),
                         p.input.fields.Get("publish").value_or("") == "yes");
-    std::string path = "/admin/consultations/" + req.params[0];
+    auto desk = ConsultationDeskPath(db, req.params[0]);
+    if (!desk.ok()) return site::ErrorResponse(db, req, desk.error());
+    const std::string& path = *desk;
     if (!c.ok()) return BackWithError(req, path, c.error());
     return Back(req, path, "summary");
   });
@@ -526,7 +567,9 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
     in.owner = owner;
     in.text = text;
     auto r = AddFollowUp(db, p.session.user.id, req.params[0], in);
-    std::string path = "/admin/consultations/" + req.params[0];
+    auto desk = ConsultationDeskPath(db, req.params[0]);
+    if (!desk.ok()) return site::ErrorResponse(db, req, desk.error());
+    const std::string& path = *desk;
     if (!r.ok()) return BackWithError(req, path, r.error());
     return Back(req, path, "follow_up");
   });
@@ -556,8 +599,11 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
     meetings::MeetingInput in;
     in.body = f.Get("body").value_or("");
     in.kind = f.Get("kind").value_or("working_group");
-    std::string number = f.Get("number").value_or("");
-    std::from_chars(number.data(), number.data() + number.size(), in.number);
+    if (auto number = f.Get("number"); number && !number->empty()) {
+      auto n = ParseIntField("number", *number, 1, 100000);
+      if (!n.ok()) return BackWithError(req, "/admin", n.error());
+      in.number = static_cast<int>(*n);
+    }
     in.title = TwoLanguages(f, "title");
     in.place = TwoLanguages(f, "place");
     in.starts_on = f.Get("starts_on").value_or("");
@@ -573,7 +619,9 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
     auto post = ReadPost(db, req);
     if (auto* r = std::get_if<http::Response>(&post)) return *r;
     auto& p = std::get<Post>(post);
-    std::string path = BackPath(p.input.fields, "/meetings/" + req.params[0]);
+    auto meeting = MeetingPath(db, req.params[0]);
+    if (!meeting.ok()) return site::ErrorResponse(db, req, meeting.error());
+    std::string path = BackPath(p.input.fields, *meeting);
     std::string csv;
     for (auto& file : p.input.files)
       if (file.name == "file") csv = file.data;
@@ -589,7 +637,9 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
     if (auto* r = std::get_if<http::Response>(&post)) return *r;
     auto& p = std::get<Post>(post);
     const auto& f = p.input.fields;
-    std::string path = BackPath(f, "/meetings/" + req.params[0]);
+    auto meeting = MeetingPath(db, req.params[0]);
+    if (!meeting.ok()) return site::ErrorResponse(db, req, meeting.error());
+    std::string path = BackPath(f, *meeting);
     meetings::RegistrationInput in{f.Get("name").value_or(""), f.Get("organization").value_or(""),
                                    f.Get("stakeholder_type").value_or(""),
                                    f.Get("country").value_or(""), f.Get("email").value_or("")};
@@ -603,11 +653,13 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
     if (auto* r = std::get_if<http::Response>(&post)) return *r;
     auto& p = std::get<Post>(post);
     const auto& f = p.input.fields;
-    std::string path = BackPath(f, "/meetings/" + req.params[0]);
-    std::int64_t reg = 0;
-    std::string v = f.Get("registration_id").value_or("");
-    std::from_chars(v.data(), v.data() + v.size(), reg);
-    auto r = meetings::MarkAttended(db, p.session.user.id, req.params[0], reg);
+    auto meeting = MeetingPath(db, req.params[0]);
+    if (!meeting.ok()) return site::ErrorResponse(db, req, meeting.error());
+    std::string path = BackPath(f, *meeting);
+    auto reg = ParseIntField("registration_id", f.Get("registration_id").value_or(""), 1,
+                             std::numeric_limits<std::int64_t>::max());
+    if (!reg.ok()) return BackWithError(req, path, reg.error());
+    auto r = meetings::MarkAttended(db, p.session.user.id, req.params[0], *reg);
     if (!r.ok()) return BackWithError(req, path, r.error());
     return Back(req, path, "attended");
   });

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include <fmt/format.h>
+
 namespace plenary::http {
 
 std::string Request::Header(std::string_view name) const {
@@ -30,6 +32,17 @@ Response Text(std::string body, std::string content_type, int status) {
 }
 
 Response Redirect(std::string location, int status) {
+  // A control character in a header value would end the header (CR LF) and let the rest be
+  // read as headers or a body; callers build locations from known values, and this keeps a
+  // mistake harmless.
+  std::string safe;
+  for (unsigned char ch : location) {
+    if (ch < 0x20 || ch == 0x7f)
+      safe += fmt::format("%{:02X}", ch);
+    else
+      safe += static_cast<char>(ch);
+  }
+  location = std::move(safe);
   Response r;
   r.status = status;
   r.content_type = "text/plain; charset=utf-8";

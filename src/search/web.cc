@@ -3,6 +3,7 @@
 
 #include <charconv>
 
+#include "base/parse.h"
 #include "search/search.h"
 #include "site/site.h"
 #include "text/messages.h"
@@ -28,18 +29,17 @@ Result<Query> ReadQuery(const Request& req) {
   q.to = opt("to");
   for (auto [name, dst] : {std::pair{"consultation", &q.consultation_id}, {"body", &q.body_id}}) {
     if (auto v = opt(name)) {
-      std::int64_t n = 0;
-      auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
-      if (ec != std::errc() || p != v->data() + v->size())
-        return InvalidArgument(name, std::string(name) + ": must be a numeric id");
-      *dst = n;
+      auto n = ParseInt(*v);
+      if (!n) return InvalidArgument(name, std::string(name) + ": must be a numeric id");
+      *dst = *n;
     }
   }
   for (auto [name, dst] : {std::pair{"page", &q.page}, {"per_page", &q.per_page}}) {
     if (auto v = opt(name)) {
-      auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), *dst);
-      if (ec != std::errc() || p != v->data() + v->size())
+      auto n = ParseInt(*v);
+      if (!n || *n > 1000000)
         return InvalidArgument(name, std::string(name) + ": must be a whole number");
+      *dst = static_cast<int>(*n);
     }
   }
   return q;

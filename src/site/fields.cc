@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "base/parse.h"
 #include "base/utf8.h"
 #include "text/messages.h"
 
@@ -16,14 +17,7 @@ namespace plenary::site {
 
 namespace json = boost::json;
 
-std::optional<std::int64_t> ParseId(std::string_view text) {
-  std::int64_t id = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || id < 0 ||
-      text[0] == '+' || text[0] == '-')
-    return std::nullopt;
-  return id;
-}
+std::optional<std::int64_t> ParseId(std::string_view text) { return ParseInt(text); }
 
 json::value ParseJson(const std::string& s) {
   boost::system::error_code ec;

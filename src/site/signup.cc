@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "accounts/accounts.h"
+#include "site/fields.h"
 #include "site/site.h"
 #include "text/messages.h"
 
@@ -149,11 +150,10 @@ void RegisterAccountRoutes(http::Router& router, storage::Database& db, Throttle
   router.Add("POST", "/api/v1/users/{id}/role", [&db](Request& req) {
     auto g = RequireAdmin(db, req, true);
     if (g.refusal) return *g.refusal;
-    std::int64_t id = 0;
     const std::string& p = req.params[0];
-    auto [end, ec] = std::from_chars(p.data(), p.data() + p.size(), id);
-    if (ec != std::errc() || end != p.data() + p.size())
-      return http::JsonError(NotFound("user " + p + ": no such user"));
+    auto parsed = ParseId(p);
+    if (!parsed) return http::JsonError(NotFound("user " + p + ": no such user"));
+    std::int64_t id = *parsed;
     auto body = ReadJson(req);
     if (!body.ok()) return http::JsonError(body.error());
     auto role = JsonString(*body, "role");
