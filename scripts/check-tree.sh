@@ -9,3 +9,5 @@ if git grep -nIE "$pattern" -- . ':!scripts/check-tree.sh' ':!package-lock.json'
   echo "check-tree: the files above refer to paths outside the repository" >&2
   exit 1
 fi
+# Comments and documents name only files that exist.
+python3 scripts/check-refs.py

@@ -1,5 +1,5 @@
 // Result<T>: a value or an Error with a code and a message for expected failures.
-// Codes map to HTTP statuses in exactly one place: http/status.cc.
+// Codes map to HTTP statuses in exactly one place: http::StatusFor (http/message.cc).
 #pragma once
 #include <string>
 #include <utility>

@@ -52,7 +52,7 @@ std::vector<Token> Analyze(std::string_view text, std::string_view lang);
 std::vector<Token> AnalyzeForIndex(std::string_view text, std::string_view lang);
 
 // Turns what a user typed into an FTS5 MATCH expression for a table whose tokenizer is the
-// analyzer (search/fts5_tokenizer.h), or "" when the query holds no term.
+// analyzer (storage/fts5_tokenizer.h), or "" when the query holds no term.
 //  - Terms are separated by white space and clause punctuation (, ; : ! ? 、 。 and full-width
 //    forms); tokens written together form a phrase: a CJK word becomes the phrase of its bigrams
 //    ("互联网" → "互联 联网"), "C22/33" the phrase "C22 33".

@@ -3,7 +3,7 @@
 -- bigrams, Arabic normalisation, Snowball stems).
 --
 -- Writes never wait for the index: a change enqueues its item in search_queue in the same
--- transaction, and the indexer (search/indexer.cc) drains the queue behind the durable
+-- transaction, and the indexer (search/search.cc) drains the queue behind the durable
 -- write. The queue is the indexing lag, and it survives a restart.
 
 CREATE TABLE search_docs (

@@ -73,7 +73,7 @@ CREATE TABLE resolution_revisions (
 
 -- Citations found (text::ExtractCitations) in the titles and summaries of documents, written in
 -- the transaction that writes the document. Consultations and meeting actions are read at query
--- time (documents/citing.cc).
+-- time (documents/internal.cc).
 CREATE TABLE citations (
   id INTEGER PRIMARY KEY,
   source_kind TEXT NOT NULL,    -- 'document'
