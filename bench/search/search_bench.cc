@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "app/app.h"
 #include "base/random.h"
 #include "base/time.h"
 #include "campaigns/corpus.h"
@@ -86,7 +87,8 @@ int main(int argc, char** argv) {
     for (const auto& [l, k] : by_lang)
       languages_json += (languages_json.size() > 1 ? "," : "") + ("\"" + l + "\":" + std::to_string(k));
     auto t1 = Clock::now();
-    while (search::IndexBatch(db, 5000) > 0) {
+    const auto sources = app::SearchSources();
+    while (search::IndexBatch(db, sources, 5000) > 0) {
     }
     index_seconds = std::chrono::duration<double>(Clock::now() - t1).count();
     indexed = db.Read()

@@ -4,12 +4,16 @@
 #include <fmt/format.h>
 
 #include "base/assets.h"
+#include "consultations/sources.h"
 #include "consultations/web.h"
 #include "desk/desk.h"
+#include "documents/sources.h"
 #include "documents/web.h"
 #include "mail/mail.h"
+#include "meetings/sources.h"
 #include "meetings/web.h"
 #include "portal/portal.h"
+#include "proceedings/sources.h"
 #include "proceedings/web.h"
 #include "reports/web.h"
 #include "search/search.h"
@@ -22,9 +26,26 @@ namespace plenary::app {
 
 using http::Request;
 
+search::Sources SearchSources() {
+  return {{"response", consultations::ResponseDocs},
+          {"consultation", consultations::ConsultationDocs},
+          {"meeting", meetings::MeetingDocs},
+          {"contribution", meetings::ContributionDocs},
+          {"action", meetings::ActionDocs},
+          {"document", documents::DocumentDocs},
+          {"resolution", documents::ResolutionDocs},
+          {"agenda_item", proceedings::AgendaItemDocs}};
+}
+
+documents::CitingSources CitingSources() {
+  return {consultations::CitingConsultations, proceedings::CitingActions,
+          proceedings::CitingAgendaItems};
+}
+
 void BuildRouter(http::Router& router, storage::Database& db, const Config& config,
                  site::Throttles& throttles, consultations::CampaignTracker& tracker,
                  const http::ServerStats* stats) {
+  documents::SetCitingSources(CitingSources());
   // Prometheus text format: the writer's queue and batches, the server's load.
   router.Add("GET", "/metrics", [&db, stats, &tracker, &config](Request& req) {
     if (auto refusal = site::MetricsRefusal(db, req, config.metrics_from)) return *refusal;

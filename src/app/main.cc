@@ -247,7 +247,7 @@ int main(int argc, char** argv) {
         spdlog::info("empty database: demo corpus loaded");
       }
       http::LoadTemplates();
-      search::Indexer indexer(db);  // behind the durable writes; catches up after a restart
+      search::Indexer indexer(db, app::SearchSources());  // behind the durable writes; catches up after a restart
       http::Router router;
       limits.threads = threads;
       http::Server server(

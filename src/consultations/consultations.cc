@@ -714,9 +714,14 @@ Result<int> PublishAccepted(storage::Database& db, std::int64_t user_id,
     auto cons = GetOn(c, consultation);
     if (!cons.ok()) return cons.error();
     Instant now = Now();
-    c.Exec("INSERT INTO search_queue(kind, ref_id, at) SELECT 'response', id, ? FROM responses "
-           "WHERE consultation_id = ? AND status = 'accepted' AND consent_publish = 1",
-           now, cons->id);
+    std::vector<std::int64_t> published;
+    {
+      Stmt s(c, "SELECT id FROM responses WHERE consultation_id = ? AND status = 'accepted' "
+                "AND consent_publish = 1");
+      s.BindAll(cons->id);
+      while (s.Step()) published.push_back(s.Int(0));
+    }
+    for (auto id : published) search::Enqueue(c, "response", id);
     c.Exec("UPDATE responses SET status = 'published', published_at = ? "
            "WHERE consultation_id = ? AND status = 'accepted' AND consent_publish = 1",
            now, cons->id);

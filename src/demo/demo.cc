@@ -83,6 +83,21 @@ void AddParticipants(Connection& c, std::int64_t meeting_id, const json::object&
              meeting_id, email, name, static_cast<std::int64_t>(45 + (k % 90)), reg);
   }
 }
+// Queues for the index what the corpus wrote directly (the documents, the registry and the
+// proceedings queue their own rows as they create them).
+void EnqueueForSearch(Connection& c) {
+  for (const auto& [kind, sql] : std::vector<std::pair<const char*, const char*>>{
+           {"consultation", "SELECT id FROM consultations"},
+           {"meeting", "SELECT id FROM meetings"},
+           {"contribution", "SELECT id FROM contributions"},
+           {"action", "SELECT id FROM actions"},
+           {"response", "SELECT id FROM responses WHERE status = 'published'"}}) {
+    std::vector<std::int64_t> ids;
+    storage::Stmt s(c, sql);
+    while (s.Step()) ids.push_back(s.Int(0));
+    for (auto id : ids) search::Enqueue(c, kind, id);
+  }
+}
 }  // namespace
 
 Status Load(storage::Database& db, Instant now) {
@@ -218,7 +233,7 @@ Status Load(storage::Database& db, Instant now) {
     if (auto s = documents::LoadRegistry(c); !s.ok()) return s.error();
     if (auto s = documents::LoadDemoDocuments(c); !s.ok()) return s.error();
     if (auto s = proceedings::LoadDemo(c); !s.ok()) return s.error();
-    search::EnqueueAll(c);
+    EnqueueForSearch(c);
     audit::Record(c, std::nullopt, "demo.load", "database", std::nullopt, std::nullopt,
                   json::serialize(json::object{{"note", corpus.at("note")}}));
     return Ok{};

@@ -16,6 +16,7 @@
 // and changes nothing when it returns an error.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -95,6 +96,23 @@ struct Citing {
   // For actions and agenda items: the meeting (the fields its label needs).
   meetings::Meeting meeting{};
 };
+
+// Whether a citation found in a text is the one looked for.
+using CitationMatch = std::function<bool(const text::Citation&)>;
+// Records of the capabilities above documents whose texts may cite a document or a resolution
+// (consultations, actions, agenda items). Each such capability hands them down through a
+// CitingSource: its records with a citation `match` accepts, read from its own tables, quoted
+// with CitationsIn. Documents reads no other capability's table; the app sets the sources
+// once at start (SetCitingSources), and "cited by" lists them after the citing documents, in
+// the order given.
+using CitingSource =
+    std::function<std::vector<Citing>(storage::Connection& c, const CitationMatch& match)>;
+using CitingSources = std::vector<CitingSource>;
+void SetCitingSources(CitingSources sources);
+// The first citation `match` accepts in each language version of `fields`, as written, with
+// the whole list it belongs to ({"zh": "第133号决议（2018年，迪拜，修订版）"}); empty if none.
+boost::json::object CitationsIn(const std::vector<const boost::json::value*>& fields,
+                                const CitationMatch& match);
 
 // Finds a document by numeric id or by symbol (any accepted spelling: "C22/32 (Rev.1)").
 // NotFound, with the same message, when it does not exist or the viewer may not see it.

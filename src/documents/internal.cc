@@ -1,10 +1,12 @@
-// Helpers of the documents capability: input checks, content sniffing, citation lookups.
+// Helpers of the documents capability: input checks, content sniffing, citation lookups
+// (documents' own citations table, and the citing sources the capabilities above hand down).
 #include "documents/internal.h"
 
 
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <mutex>
 
 #include <fmt/format.h>
 
@@ -162,96 +164,56 @@ std::vector<Citing> CitingDocuments(Connection& c, const std::string& where,
   return result;
 }
 
-std::vector<Citing> CitingRecords(Connection& c,
-                                  const std::function<bool(const text::Citation&)>& match) {
+namespace {
+std::mutex citing_mu;
+CitingSources& RegisteredSources() {
+  static CitingSources sources;
+  return sources;
+}
+}  // namespace
+
+std::vector<Citing> CitingRecords(Connection& c, const CitationMatch& match) {
+  CitingSources sources;
+  {
+    std::lock_guard lock(citing_mu);
+    sources = RegisteredSources();
+  }
   std::vector<Citing> out;
-  // The first matching citation in each language version of the given fields.
-  auto scan = [&](const std::vector<const json::value*>& fields) {
-    json::object found;
-    for (const json::value* f : fields)
-      for (const auto& [lang, text] : Versions(*f)) {
-        if (found.contains(lang)) continue;
-        for (const auto& [cit, quote] : Quoted(text))
-          if (match(cit)) {
-            found[lang] = quote;
-            break;
-          }
-      }
-    return found;
-  };
-  {
-    Stmt s(c, "SELECT id, key, title, description, summary, summary_published_at "
-              "FROM consultations ORDER BY opens_at DESC, id");
-    while (s.Step()) {
-      json::value title = ParseJson(s.Text(2)), description = ParseJson(s.Text(3));
-      json::value summary = s.IsNull(5) || s.IsNull(4) ? json::value() : ParseJson(s.Text(4));
-      json::object found = scan({&title, &description, &summary});
-      if (found.empty()) continue;
-      Citing ci;
-      ci.kind = "consultation";
-      ci.id = s.Int(0);
-      ci.label = s.Text(1);
-      ci.title = title;
-      ci.url = fmt::format("/consultations/{}", ci.id);
-      ci.texts = found;
-      out.push_back(std::move(ci));
-    }
-  }
-  {
-    Stmt s(c, fmt::format("SELECT a.id, a.number, a.text, {} FROM actions a "
-                          "JOIN meetings m ON m.id = a.meeting_id JOIN bodies b ON b.id = m.body_id "
-                          "ORDER BY m.starts_on, a.meeting_id, a.number, a.id",
-                          meetings::kLabelColumns));
-    while (s.Step()) {
-      json::value text = ParseJson(s.Text(2));
-      json::object found = scan({&text});
-      if (found.empty()) continue;
-      Citing ci;
-      ci.kind = "action";
-      ci.id = s.Int(0);
-      ci.label = s.Text(1);
-      ci.title = text;
-      ci.meeting = meetings::LabelFromRow(s, 3);
-      ci.url = fmt::format("/actions/{}", ci.id);
-      ci.texts = found;
-      out.push_back(std::move(ci));
-    }
-  }
-  {
-    // The items of meetings' records: title, paragraphs and decisions.
-    Stmt s(c, fmt::format("SELECT i.id, i.number, i.title, {}, "
-                          "(SELECT json_group_array(json(summary)) FROM interventions "
-                          " WHERE agenda_item_id = i.id), "
-                          "(SELECT json_group_array(json(wording)) FROM decisions "
-                          " WHERE agenda_item_id = i.id) "
-                          "FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id "
-                          "JOIN bodies b ON b.id = m.body_id "
-                          "ORDER BY m.starts_on, i.meeting_id, i.position, i.id",
-                          meetings::kLabelColumns));
-    while (s.Step()) {
-      json::value title = ParseJson(s.Text(2));
-      std::vector<json::value> texts;
-      for (int col : {11, 12}) {
-        json::value list = ParseJson(s.Text(col));
-        if (list.is_array())
-          for (const auto& v : list.as_array()) texts.push_back(v);
-      }
-      std::vector<const json::value*> fields = {&title};
-      for (const auto& t : texts) fields.push_back(&t);
-      json::object found = scan(fields);
-      if (found.empty()) continue;
-      Citing ci;
-      ci.kind = "agenda_item";
-      ci.id = s.Int(0);
-      ci.label = s.Text(1);
-      ci.title = title;
-      ci.meeting = meetings::LabelFromRow(s, 3);
-      ci.url = fmt::format("/meetings/{}/record#item-{}", ci.meeting.id, ci.label);
-      ci.texts = found;
-      out.push_back(std::move(ci));
-    }
+  for (const auto& source : sources) {
+    auto found = source(c, match);
+    out.insert(out.end(), std::make_move_iterator(found.begin()),
+               std::make_move_iterator(found.end()));
   }
   return out;
 }
 
+json::object FirstCitations(const std::vector<const json::value*>& fields,
+                            const CitationMatch& match) {
+  json::object found;
+  for (const json::value* f : fields)
+    for (const auto& [lang, text] : Versions(*f)) {
+      if (found.contains(lang)) continue;
+      for (const auto& [cit, quote] : Quoted(text))
+        if (match(cit)) {
+          found[lang] = quote;
+          break;
+        }
+    }
+  return found;
+}
+
 }  // namespace plenary::documents::internal
+
+namespace plenary::documents {
+
+void SetCitingSources(CitingSources sources) {
+  std::lock_guard lock(internal::citing_mu);
+  internal::RegisteredSources() = std::move(sources);
+}
+
+boost::json::object CitationsIn(const std::vector<const boost::json::value*>& fields,
+                                const CitationMatch& match) {
+  return internal::FirstCitations(fields, match);
+}
+
+}  // namespace plenary::documents

@@ -48,9 +48,10 @@ std::vector<Citing> CitingDocuments(storage::Connection& c, const std::string& w
                                     const std::function<void(storage::Stmt&)>& bind,
                                     const Viewer& viewer, std::int64_t exclude_id);
 
-// Consultations (title, description, published summary) and meeting actions whose texts hold a
-// citation for which `match` is true, found at query time.
-std::vector<Citing> CitingRecords(storage::Connection& c,
-                                  const std::function<bool(const text::Citation&)>& match);
+// The records of the citing sources (SetCitingSources) with a citation `match` accepts.
+std::vector<Citing> CitingRecords(storage::Connection& c, const CitationMatch& match);
+// The first citation `match` accepts in each language version of `fields` (CitationsIn).
+boost::json::object FirstCitations(const std::vector<const boost::json::value*>& fields,
+                                   const CitationMatch& match);
 
 }  // namespace plenary::documents::internal

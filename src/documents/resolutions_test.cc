@@ -14,6 +14,8 @@
 #include <sstream>
 
 #include "base/random.h"
+#include "consultations/sources.h"
+#include "proceedings/sources.h"
 #include "site/site.h"
 #include "text/citations.h"
 
@@ -36,8 +38,12 @@ class RegistryTest : public ::testing::Test {
       return LoadDemoDocuments(c);
     });
     ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    // As app::CitingSources() sets them for the server.
+    SetCitingSources({consultations::CitingConsultations, proceedings::CitingActions,
+                      proceedings::CitingAgendaItems});
   }
   void TearDown() override {
+    SetCitingSources({});
     db_.reset();
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
   }

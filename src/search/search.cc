@@ -1,4 +1,5 @@
 // The search queue, the indexer and ranked queries over the per-language FTS5 tables.
+// Reads and writes only the search tables; items' texts come from their modules' Sources.
 #include "search/search.h"
 
 #include <algorithm>
@@ -26,42 +27,18 @@ void Enqueue(Connection& c, const std::string& kind, std::int64_t ref_id) {
   c.Exec("INSERT INTO search_queue(kind, ref_id, at) VALUES(?,?,?)", kind, ref_id, Now());
 }
 
-void EnqueueAll(Connection& c) {
-  for (const char* sql :
-       {"INSERT INTO search_queue(kind, ref_id, at) SELECT 'consultation', id, ? FROM consultations",
-        "INSERT INTO search_queue(kind, ref_id, at) SELECT 'meeting', id, ? FROM meetings",
-        "INSERT INTO search_queue(kind, ref_id, at) SELECT 'contribution', id, ? FROM contributions",
-        "INSERT INTO search_queue(kind, ref_id, at) SELECT 'action', id, ? FROM actions",
-        "INSERT INTO search_queue(kind, ref_id, at) SELECT 'response', id, ? FROM responses "
-        "WHERE status = 'published'",
-        "INSERT INTO search_queue(kind, ref_id, at) SELECT 'document', id, ? FROM documents "
-        "WHERE access = 'public'",
-        "INSERT INTO search_queue(kind, ref_id, at) SELECT 'resolution', id, ? FROM resolutions",
-        "INSERT INTO search_queue(kind, ref_id, at) SELECT 'agenda_item', id, ? FROM agenda_items"})
-    c.Exec(sql, Now());
-}
-
 std::int64_t Lag(storage::Database& db) {
   return db.Read()
       .QueryInt("SELECT count(*) FROM search_queue WHERE failed_at IS NULL")
       .value_or(0);
 }
 
-namespace {
-
-struct Doc {
-  std::string language;
-  std::optional<std::int64_t> consultation_id, body_id;
-  std::string date, url, title, body;
-};
-
-json::value Parse(const std::string& s) {
+json::value ParseOrNull(const std::string& s) {
   boost::system::error_code ec;
   auto v = json::parse(s, ec);
   return ec ? json::value() : v;
 }
 
-// Each language version of a multilingual field.
 std::vector<std::pair<std::string, std::string>> Versions(const json::value& v) {
   std::vector<std::pair<std::string, std::string>> out;
   if (const auto* o = v.if_object())
@@ -71,7 +48,7 @@ std::vector<std::pair<std::string, std::string>> Versions(const json::value& v) 
   return out;
 }
 
-std::string Text(const json::value& v, const std::string& lang) {
+std::string VersionText(const json::value& v, const std::string& lang) {
   if (const auto* o = v.if_object())
     if (const auto* t = o->if_contains(lang); t && t->is_string()) return std::string(t->as_string());
   return "";
@@ -79,121 +56,7 @@ std::string Text(const json::value& v, const std::string& lang) {
 
 std::string DateOf(std::int64_t t) { return FormatIso(t).substr(0, 10); }
 
-// The public documents of one item (none when it is not public).
-std::vector<Doc> Build(Connection& c, const std::string& kind, std::int64_t id) {
-  std::vector<Doc> docs;
-  if (kind == "response") {
-    Stmt s(c,
-           "SELECT r.consultation_id, k.body_id, r.language, coalesce(r.published_at, "
-           "r.submitted_at), r.reference, r.name, r.organization, r.general_text, "
-           "(SELECT group_concat(text, char(10)) FROM answers a WHERE a.response_id = r.id) "
-           "FROM responses r JOIN consultations k ON k.id = r.consultation_id "
-           "WHERE r.id = ? AND r.status = 'published'");
-    s.BindAll(id);
-    if (s.Step()) {
-      std::string title = s.Text(5) + (s.Text(6).empty() ? "" : ", " + s.Text(6));
-      docs.push_back({s.Text(2), s.Int(0), s.Int(1), DateOf(s.Int(3)),
-                      fmt::format("/consultations/{}/responses#r-{}", s.Int(0), s.Text(4)), title,
-                      s.Text(8) + "\n" + s.Text(7)});
-    }
-  } else if (kind == "consultation") {
-    Stmt s(c,
-           "SELECT body_id, opens_at, title, description, summary, summary_published_at "
-           "FROM consultations WHERE id = ?");
-    s.BindAll(id);
-    if (s.Step()) {
-      json::value title = Parse(s.Text(2)), description = Parse(s.Text(3)),
-                  summary = s.IsNull(5) ? json::value() : Parse(s.Text(4));
-      std::vector<json::value> questions;
-      Stmt q(c, "SELECT text FROM questions WHERE consultation_id = ? ORDER BY number");
-      q.BindAll(id);
-      while (q.Step()) questions.push_back(Parse(q.Text(0)));
-      for (const auto& [lang, t] : Versions(title)) {
-        std::string body = Text(description, lang);
-        for (const auto& qt : questions) body += "\n" + Text(qt, lang);
-        body += "\n" + Text(summary, lang);
-        docs.push_back({lang, id, s.Int(0), DateOf(s.Int(1)), fmt::format("/consultations/{}", id),
-                        t, body});
-      }
-    }
-  } else if (kind == "meeting") {
-    Stmt s(c, "SELECT body_id, starts_on, title, place FROM meetings WHERE id = ?");
-    s.BindAll(id);
-    if (s.Step()) {
-      json::value place = Parse(s.Text(3));
-      for (const auto& [lang, t] : Versions(Parse(s.Text(2))))
-        docs.push_back({lang, std::nullopt, s.Int(0), s.Text(1), fmt::format("/meetings/{}", id), t,
-                        Text(place, lang)});
-    }
-  } else if (kind == "contribution") {
-    Stmt s(c,
-           "SELECT m.body_id, m.starts_on, k.meeting_id, k.symbol, k.title, k.source "
-           "FROM contributions k JOIN meetings m ON m.id = k.meeting_id WHERE k.id = ?");
-    s.BindAll(id);
-    if (s.Step()) {
-      json::value source = Parse(s.Text(5));
-      for (const auto& [lang, t] : Versions(Parse(s.Text(4))))
-        docs.push_back({lang, std::nullopt, s.Int(0), s.Text(1),
-                        fmt::format("/meetings/{}", s.Int(2)), s.Text(3) + " " + t,
-                        Text(source, lang)});
-    }
-  } else if (kind == "action") {
-    Stmt s(c,
-           "SELECT m.body_id, m.starts_on, a.meeting_id, a.consultation_id, a.number, a.owner, "
-           "a.text FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE a.id = ?");
-    s.BindAll(id);
-    if (s.Step()) {
-      json::value owner = Parse(s.Text(5));
-      for (const auto& [lang, t] : Versions(Parse(s.Text(6))))
-        docs.push_back({lang, s.OptInt(3), s.Int(0), s.Text(1),
-                        fmt::format("/actions/{}", id), s.Text(4) + " " + Text(owner, lang), t});
-    }
-  } else if (kind == "document") {
-    // Public documents only: the title (symbol and title) and the summary and source.
-    Stmt s(c, "SELECT body_id, date, symbol, title, summary, source FROM documents "
-              "WHERE id = ? AND access = 'public'");
-    s.BindAll(id);
-    if (s.Step()) {
-      json::value summary = Parse(s.Text(4)), source = Parse(s.Text(5));
-      for (const auto& [lang, t] : Versions(Parse(s.Text(3))))
-        docs.push_back({lang, std::nullopt, s.OptInt(0), s.Text(1),
-                        fmt::format("/documents/{}", id), s.Text(2) + " " + t,
-                        Text(summary, lang) + "\n" + Text(source, lang)});
-    }
-  } else if (kind == "agenda_item") {
-    // An item of a meeting's record: its title, then its paragraphs and decisions.
-    Stmt s(c, "SELECT m.body_id, m.starts_on, i.meeting_id, i.number, i.title FROM agenda_items i "
-              "JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ?");
-    s.BindAll(id);
-    if (s.Step()) {
-      std::vector<json::value> paragraphs;
-      Stmt p(c, "SELECT summary FROM interventions WHERE agenda_item_id = ?1 UNION ALL "
-                "SELECT wording FROM decisions WHERE agenda_item_id = ?1");
-      p.BindAll(id);
-      while (p.Step()) paragraphs.push_back(Parse(p.Text(0)));
-      for (const auto& [lang, t] : Versions(Parse(s.Text(4)))) {
-        std::string body;
-        for (const auto& v : paragraphs) body += Text(v, lang) + "\n";
-        docs.push_back({lang, std::nullopt, s.Int(0), s.Text(1),
-                        fmt::format("/meetings/{}/record#item-{}", s.Int(2), s.Text(3)),
-                        s.Text(3) + " " + t, body});
-      }
-    }
-  } else if (kind == "resolution") {
-    // The registry: "Resolution 102" in the title, the title text in the body.
-    Stmt s(c, "SELECT instrument, number, title, (SELECT max(year) FROM resolution_revisions v "
-              "WHERE v.resolution_id = r.id) FROM resolutions r WHERE id = ?");
-    s.BindAll(id);
-    if (s.Step()) {
-      for (const auto& [lang, t] : Versions(Parse(s.Text(2))))
-        docs.push_back({lang, std::nullopt, std::nullopt,
-                        s.IsNull(3) ? std::string("1865-05-17") : s.Text(3) + "-01-01",
-                        fmt::format("/resolutions/{}/{}", s.Text(0), s.Int(1)),
-                        text::T(lang, "search_resolution_title", {{"number", s.Int(1)}}), t});
-    }
-  }
-  return docs;
-}
+namespace {
 
 const std::vector<std::string>& Kinds() {
   static const std::vector<std::string> k = {"response", "consultation", "meeting", "contribution",
@@ -214,7 +77,7 @@ struct QueueItem {
 
 // Replaces what the index holds for the item with its current public text. Throws what
 // SQLite throws, and std::runtime_error for a document in a language without an index.
-void IndexItem(Connection& c, const QueueItem& it) {
+void IndexItem(Connection& c, const Sources& sources, const QueueItem& it) {
   std::vector<std::tuple<std::int64_t, std::string, std::string, std::string>> old;
   {
     Stmt s(c, "SELECT id, language, title, body FROM search_docs WHERE kind = ? AND ref_id = ?");
@@ -229,7 +92,10 @@ void IndexItem(Connection& c, const QueueItem& it) {
              id, title, body);
     c.Exec("DELETE FROM search_docs WHERE id = ?", id);
   }
-  for (const auto& d : Build(c, it.kind, it.ref_id)) {
+  auto source = sources.find(it.kind);
+  if (source == sources.end())
+    throw std::runtime_error("kind: no source for \"" + it.kind + "\"");
+  for (const auto& d : source->second(c, it.ref_id)) {
     // The language names the FTS table: only the six have one.
     if (!text::IsLanguage(d.language))
       throw std::runtime_error("language: no index for \"" + d.language + "\"");
@@ -249,11 +115,12 @@ void IndexItem(Connection& c, const QueueItem& it) {
 // Runs IndexItem for each item in one write; an item that throws fails the whole write with
 // kInternal and its message (nothing of the write is kept). A full writer queue gives
 // kResourceExhausted; a failed COMMIT throws.
-Status IndexItems(storage::Database& db, const std::vector<QueueItem>& items) {
+Status IndexItems(storage::Database& db, const Sources& sources,
+                  const std::vector<QueueItem>& items) {
   return db.Write<Ok>([&](Connection& c) -> Status {
     for (const auto& it : items) {
       try {
-        IndexItem(c, it);
+        IndexItem(c, sources, it);
       } catch (const std::exception& e) {
         return Error{Code::kInternal, e.what(), {}};
       }
@@ -265,7 +132,7 @@ Status IndexItems(storage::Database& db, const std::vector<QueueItem>& items) {
 
 }  // namespace
 
-int IndexBatch(storage::Database& db, int max_items) {
+int IndexBatch(storage::Database& db, const Sources& sources, int max_items) {
   std::vector<QueueItem> items;
   {
     Stmt s(db.Read(), "SELECT id, kind, ref_id FROM search_queue WHERE failed_at IS NULL "
@@ -274,14 +141,14 @@ int IndexBatch(storage::Database& db, int max_items) {
     while (s.Step()) items.push_back({s.Int(0), s.Text(1), s.Int(2)});
   }
   if (items.empty()) return 0;
-  auto all = IndexItems(db, items);
+  auto all = IndexItems(db, sources, items);
   if (all.ok()) return static_cast<int>(items.size());
   if (all.error().code != Code::kInternal) return 0;  // the writer is busy: retry later
   // One item of the batch cannot be indexed: index them one by one and set aside the ones
   // that fail with their error, so that one bad item never holds up the queue.
   int done = 0;
   for (const auto& it : items) {
-    auto one = IndexItems(db, {it});
+    auto one = IndexItems(db, sources, {it});
     if (!one.ok() && one.error().code != Code::kInternal) break;
     if (!one.ok()) {
       spdlog::error("search indexer: {} {} set aside: {}", it.kind, it.ref_id,
@@ -313,12 +180,13 @@ std::vector<Failure> Failures(storage::Database& db, int limit) {
   return out;
 }
 
-Indexer::Indexer(storage::Database& db, int poll_ms) : db_(db) {
+Indexer::Indexer(storage::Database& db, Sources sources, int poll_ms)
+    : db_(db), sources_(std::move(sources)) {
   thread_ = std::thread([this, poll_ms] {
     while (!stop_) {
       int n = 0;
       try {
-        n = IndexBatch(db_);
+        n = IndexBatch(db_, sources_);
       } catch (const std::exception& e) {
         spdlog::error("search indexer: {}", e.what());
       }

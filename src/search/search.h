@@ -4,15 +4,20 @@
 // records (agenda_item: title, paragraphs and decisions).
 //
 // Indexing runs behind the durable write: use cases call Enqueue() in their own transaction,
-// and an Indexer thread drains the queue into the FTS5 tables. Acknowledged submissions never
-// wait for the index; the queue length is the lag (/metrics, the secretariat's desk).
+// and an Indexer thread drains the queue into the FTS5 tables, asking the module that owns
+// each item for its text (a Source). Acknowledged submissions never wait for the index; the
+// queue length is the lag (/metrics, the secretariat's desk).
 #pragma once
 #include <atomic>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <boost/json.hpp>
 
 #include "base/result.h"
 #include "storage/db.h"
@@ -20,11 +25,32 @@
 namespace plenary::search {
 
 // Marks an item for (re)indexing; call inside the transaction that changed it. `kind` is
-// response, consultation, meeting, contribution, action, document, resolution or agenda_item. An item that is no longer public
-// (e.g. a rejected response) is removed from the index when its turn comes.
+// response, consultation, meeting, contribution, action, document, resolution or
+// agenda_item. An item that is no longer public (e.g. a rejected response) is removed from the
+// index when its turn comes.
 void Enqueue(storage::Connection& c, const std::string& kind, std::int64_t ref_id);
-// Queues every item of the database (after a bulk load).
-void EnqueueAll(storage::Connection& c);
+
+// One language version of an item's public text, as the index holds it.
+struct Doc {
+  std::string language;  // one of the six; the FTS table it goes to
+  std::optional<std::int64_t> consultation_id, body_id;  // for the filters
+  std::string date, url, title, body;  // date YYYY-MM-DD; url without the language prefix
+};
+// The module that owns a kind of item hands its text down through a Source: the public
+// documents of item `ref_id`, read from the module's own tables on `c` (the indexer's
+// transaction), none when the item is not public or no longer exists. Search itself reads no
+// other module's table. The app gathers the sources of every kind (app::SearchSources).
+using Source = std::function<std::vector<Doc>(storage::Connection& c, std::int64_t ref_id)>;
+using Sources = std::map<std::string, Source>;  // kind → its source
+
+// Helpers for sources. The JSON in `s`, null when it is not JSON.
+boost::json::value ParseOrNull(const std::string& s);
+// Each non-empty language version (one of the six) of a multilingual value, in its order.
+std::vector<std::pair<std::string, std::string>> Versions(const boost::json::value& v);
+// The text of one language version, "" when missing.
+std::string VersionText(const boost::json::value& v, const std::string& lang);
+// The UTC date (YYYY-MM-DD) of an instant.
+std::string DateOf(std::int64_t unix_seconds);
 
 // Items waiting to be indexed (not counting those set aside).
 std::int64_t Lag(storage::Database& db);
@@ -34,7 +60,8 @@ std::int64_t Lag(storage::Database& db);
 // failing item is set aside with its error (it stays in search_queue with failed_at and
 // error, out of the lag) instead of blocking the queue; indexing the same item again later
 // clears it.
-int IndexBatch(storage::Database& db, int max_items = 500);
+// An item of a kind without a source is set aside too.
+int IndexBatch(storage::Database& db, const Sources& sources, int max_items = 500);
 
 // Items set aside because they could not be indexed (/metrics, the secretariat's desk).
 std::int64_t Failed(storage::Database& db);
@@ -51,11 +78,12 @@ std::vector<Failure> Failures(storage::Database& db, int limit = 20);
 // Stops (after the current batch) when destroyed.
 class Indexer {
  public:
-  explicit Indexer(storage::Database& db, int poll_ms = 200);
+  Indexer(storage::Database& db, Sources sources, int poll_ms = 200);
   ~Indexer();
 
  private:
   storage::Database& db_;
+  Sources sources_;
   std::atomic<bool> stop_{false};
   std::thread thread_;
 };

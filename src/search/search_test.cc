@@ -1,9 +1,12 @@
-// Unit tests of the search queue and the indexer, on a real SQLite file.
+// Unit tests of the search queue and the indexer, on a real SQLite file, with a source of
+// its own (the modules' sources are tested through the scenario tests of search).
 #include "search/search.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <memory>
 
 #include "base/random.h"
@@ -17,31 +20,23 @@ class SearchTest : public ::testing::Test {
     InitCrypto();
     path_ = std::filesystem::temp_directory_path() / ("plenary-search-" + RandomToken(8) + ".db");
     db_ = std::make_unique<storage::Database>(path_.string());
-    ASSERT_TRUE(db_->Write<Ok>([](storage::Connection& c) -> Result<Ok> {
-                     c.Exec("INSERT INTO bodies(id, key, acronym, name, description, membership) "
-                            "VALUES(1, 'council', 'Council', '{\"en\":\"Council\"}', '{}', "
-                            "'member_states')");
-                     c.Exec("INSERT INTO consultations(id, key, body_id, title, description, "
-                            "opens_at, deadline, timezone, created_at) VALUES(1, 'k', 1, "
-                            "'{\"en\":\"Open consultation\"}', '{}', 0, 1, 'UTC', 0)");
-                     return Ok{};
-                   })
-                    .ok());
+    sources_["note"] = [this](storage::Connection&, std::int64_t id) {
+      auto it = notes_.find(id);
+      return it == notes_.end() ? std::vector<Doc>{} : std::vector<Doc>{it->second};
+    };
   }
   void TearDown() override {
     db_.reset();
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
   }
 
-  // A published response written in `language`, queued for indexing.
-  void AddResponse(std::int64_t id, const std::string& language, const std::string& text) {
+  // A note with one language version, queued for indexing.
+  void Add(std::int64_t id, const std::string& language, const std::string& text,
+           const std::string& kind = "note") {
+    notes_[id] = Doc{language, std::nullopt, std::nullopt, "2022-01-01",
+                     "/notes/" + std::to_string(id), "Note", text};
     ASSERT_TRUE(db_->Write<Ok>([&](storage::Connection& c) -> Result<Ok> {
-                     c.Exec("INSERT INTO responses(id, consultation_id, reference, name, country, "
-                            "stakeholder_type, email, language, general_text, consent_publish, "
-                            "status, submitted_at, published_at) VALUES(?, 1, ?, 'A. Person', "
-                            "'CH', 'civil_society', 'a@example.int', ?, ?, 1, 'published', 0, 0)",
-                            id, "R-" + std::to_string(id), language, text);
-                     Enqueue(c, "response", id);
+                     Enqueue(c, kind, id);
                      return Ok{};
                    })
                     .ok());
@@ -53,45 +48,59 @@ class SearchTest : public ::testing::Test {
     EXPECT_TRUE(r.ok());
     if (r.ok())
       for (const auto& h : r->items) ids.push_back(h.ref_id);
+    std::sort(ids.begin(), ids.end());
     return ids;
   }
 
   std::filesystem::path path_;
   std::unique_ptr<storage::Database> db_;
+  std::map<std::int64_t, Doc> notes_;
+  Sources sources_;
 };
 
 TEST_F(SearchTest, AnItemThatCannotBeIndexedIsSetAsideAndTheQueueGoesOn) {
-  AddResponse(1, "xx", "spectrum");  // no index exists for language "xx"
-  AddResponse(2, "en", "spectrum allocation");
-  AddResponse(3, "en", "satellite spectrum");
-  EXPECT_EQ(Lag(*db_), 3);
-  for (int i = 0; i < 3 && Lag(*db_) > 0; ++i) IndexBatch(*db_);
+  Add(1, "xx", "spectrum");  // no index exists for language "xx"
+  Add(2, "en", "spectrum allocation");
+  Add(3, "en", "satellite spectrum");
+  Add(4, "en", "spectrum monitoring", "memo");  // no source for this kind
+  EXPECT_EQ(Lag(*db_), 4);
+  for (int i = 0; i < 3 && Lag(*db_) > 0; ++i) IndexBatch(*db_, sources_);
 
   EXPECT_EQ(Lag(*db_), 0);
   EXPECT_EQ(Found("spectrum"), (std::vector<std::int64_t>{2, 3}));
-  EXPECT_EQ(Failed(*db_), 1);
+  EXPECT_EQ(Failed(*db_), 2);
   auto failures = Failures(*db_);
-  ASSERT_EQ(failures.size(), 1u);
-  EXPECT_EQ(failures[0].kind, "response");
-  EXPECT_EQ(failures[0].ref_id, 1);
-  EXPECT_NE(failures[0].error.find("xx"), std::string::npos) << failures[0].error;
+  ASSERT_EQ(failures.size(), 2u);
+  std::map<std::int64_t, std::string> errors;
+  for (const auto& f : failures) errors[f.ref_id] = f.kind + ": " + f.error;
+  EXPECT_NE(errors[1].find("note: language: no index for \"xx\""), std::string::npos) << errors[1];
+  EXPECT_NE(errors[4].find("memo: kind: no source"), std::string::npos) << errors[4];
 
-  // Items queued later are indexed at once, without waiting behind the failed one.
-  AddResponse(4, "en", "spectrum sharing");
-  EXPECT_EQ(IndexBatch(*db_), 1);
+  // Items queued later are indexed at once, without waiting behind the failed ones.
+  Add(5, "en", "spectrum sharing");
+  EXPECT_EQ(IndexBatch(*db_, sources_), 1);
   EXPECT_EQ(Lag(*db_), 0);
-  EXPECT_EQ(Found("sharing"), (std::vector<std::int64_t>{4}));
+  EXPECT_EQ(Found("sharing"), (std::vector<std::int64_t>{5}));
 
   // Once the item can be indexed, indexing it again clears its failure.
+  Add(1, "en", "spectrum");
+  EXPECT_EQ(IndexBatch(*db_, sources_), 1);
+  EXPECT_EQ(Failed(*db_), 1);
+  EXPECT_EQ(Found("spectrum"), (std::vector<std::int64_t>{1, 2, 3, 5}));
+}
+
+TEST_F(SearchTest, AnItemNoLongerPublicLeavesTheIndex) {
+  Add(1, "fr", "consultation publique");
+  IndexBatch(*db_, sources_);
+  EXPECT_EQ(Found("publique"), (std::vector<std::int64_t>{1}));
+  notes_.erase(1);  // its source now gives no document
   ASSERT_TRUE(db_->Write<Ok>([](storage::Connection& c) -> Result<Ok> {
-                   c.Exec("UPDATE responses SET language = 'en' WHERE id = 1");
-                   Enqueue(c, "response", 1);
+                   Enqueue(c, "note", 1);
                    return Ok{};
                  })
                   .ok());
-  EXPECT_EQ(IndexBatch(*db_), 1);
-  EXPECT_EQ(Failed(*db_), 0);
-  EXPECT_EQ(Found("spectrum").size(), 4u);
+  EXPECT_EQ(IndexBatch(*db_, sources_), 1);
+  EXPECT_TRUE(Found("publique").empty());
 }
 
 }  // namespace

@@ -1,0 +1,80 @@
+// The search documents and citing records of consultations (see sources.h).
+#include "consultations/sources.h"
+
+#include <fmt/format.h>
+
+#include "site/fields.h"
+
+namespace plenary::consultations {
+
+namespace json = boost::json;
+using search::Doc;
+using search::ParseOrNull;
+using search::VersionText;
+using storage::Stmt;
+
+std::vector<Doc> ResponseDocs(storage::Connection& c, std::int64_t id) {
+  std::vector<Doc> docs;
+  Stmt s(c,
+         "SELECT r.consultation_id, k.body_id, r.language, coalesce(r.published_at, "
+         "r.submitted_at), r.reference, r.name, r.organization, r.general_text, "
+         "(SELECT group_concat(text, char(10)) FROM answers a WHERE a.response_id = r.id) "
+         "FROM responses r JOIN consultations k ON k.id = r.consultation_id "
+         "WHERE r.id = ? AND r.status = 'published'");
+  s.BindAll(id);
+  if (s.Step()) {
+    std::string title = s.Text(5) + (s.Text(6).empty() ? "" : ", " + s.Text(6));
+    docs.push_back({s.Text(2), s.Int(0), s.Int(1), search::DateOf(s.Int(3)),
+                    fmt::format("/consultations/{}/responses#r-{}", s.Int(0), s.Text(4)), title,
+                    s.Text(8) + "\n" + s.Text(7)});
+  }
+  return docs;
+}
+
+std::vector<Doc> ConsultationDocs(storage::Connection& c, std::int64_t id) {
+  std::vector<Doc> docs;
+  Stmt s(c,
+         "SELECT body_id, opens_at, title, description, summary, summary_published_at "
+         "FROM consultations WHERE id = ?");
+  s.BindAll(id);
+  if (s.Step()) {
+    json::value title = ParseOrNull(s.Text(2)), description = ParseOrNull(s.Text(3)),
+                summary = s.IsNull(5) ? json::value() : ParseOrNull(s.Text(4));
+    std::vector<json::value> questions;
+    Stmt q(c, "SELECT text FROM questions WHERE consultation_id = ? ORDER BY number");
+    q.BindAll(id);
+    while (q.Step()) questions.push_back(ParseOrNull(q.Text(0)));
+    for (const auto& [lang, t] : search::Versions(title)) {
+      std::string body = VersionText(description, lang);
+      for (const auto& qt : questions) body += "\n" + VersionText(qt, lang);
+      body += "\n" + VersionText(summary, lang);
+      docs.push_back({lang, id, s.Int(0), search::DateOf(s.Int(1)),
+                      fmt::format("/consultations/{}", id), t, body});
+    }
+  }
+  return docs;
+}
+
+std::vector<documents::Citing> CitingConsultations(storage::Connection& c,
+                                                   const documents::CitationMatch& match) {
+  std::vector<documents::Citing> out;
+  Stmt s(c, "SELECT id, key, title, description, summary, summary_published_at "
+            "FROM consultations ORDER BY opens_at DESC, id");
+  while (s.Step()) {
+    json::value title = site::ParseJson(s.Text(2)), description = site::ParseJson(s.Text(3));
+    json::value summary = s.IsNull(5) || s.IsNull(4) ? json::value() : site::ParseJson(s.Text(4));
+    json::object found = documents::CitationsIn({&title, &description, &summary}, match);
+    if (found.empty()) continue;
+    documents::Citing ci;
+    ci.kind = "consultation";
+    ci.id = s.Int(0);
+    ci.label = s.Text(1);
+    ci.title = title;
+    ci.url = fmt::format("/consultations/{}", ci.id);
+    ci.texts = found;
+    out.push_back(std::move(ci));
+  }
+  return out;
+}
+
+}  // namespace plenary::consultations

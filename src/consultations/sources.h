@@ -1,0 +1,25 @@
+// What consultations hand down to the capabilities below them: the public text of responses
+// and consultations for search (search::Sources), and the consultations whose texts cite a
+// document or a resolution for documents' "cited by" (documents::CitingSources). Both read
+// only the consultations' own tables.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "documents/documents.h"
+#include "search/search.h"
+#include "storage/db.h"
+
+namespace plenary::consultations {
+
+// A published response (none otherwise): its answers and general text, in its language.
+std::vector<search::Doc> ResponseDocs(storage::Connection& c, std::int64_t id);
+// A consultation: title, description, questions and its summary once published, per language.
+std::vector<search::Doc> ConsultationDocs(storage::Connection& c, std::int64_t id);
+
+// Consultations whose title, description or published summary holds a citation `match`
+// accepts, newest first.
+std::vector<documents::Citing> CitingConsultations(storage::Connection& c,
+                                                   const documents::CitationMatch& match);
+
+}  // namespace plenary::consultations
