@@ -11,3 +11,5 @@ if git grep -nIE "$pattern" -- . ':!scripts/check-tree.sh' ':!package-lock.json'
 fi
 # Comments and documents name only files that exist.
 python3 scripts/check-refs.py
+# The include arrows and table ownership of docs/ARCHITECTURE.md hold.
+python3 scripts/check-layers.py

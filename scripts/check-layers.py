@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Checks the layering of src/ that docs/ARCHITECTURE.md states.
+
+1. Include arrows: a folder's code (tests apart) includes only headers of the folders it may
+   use, directly or through the folders those may use (ALLOWED below, the arrows of
+   docs/ARCHITECTURE.md). Unit tests (*_test.cc) may include anything: they wire real
+   collaborators together the way app/ does.
+2. Tables: a module's SQL names only the tables it owns (OWNER below, from the migrations),
+   apart from the exceptions listed in SHARED with their reason. Every table of the
+   migrations must have an owner, so a new table cannot slip past the check.
+Exit status 1 with one line per violation.
+"""
+import os
+import re
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SRC = os.path.join(ROOT, "src")
+
+# Folder → the folders it may include directly (the rest follows by transitivity).
+ALLOWED = {
+    "base": [],
+    "testing": [],
+    "campaigns": [],
+    "text": ["base"],
+    "storage": ["text"],
+    "audit": ["storage"],
+    "mail": ["storage"],
+    "accounts": ["audit", "mail"],
+    "http": ["base"],
+    "site": ["accounts", "http"],
+    "search": ["site"],
+    "meetings": ["search"],
+    "documents": ["meetings"],
+    "consultations": ["documents", "campaigns"],
+    "proceedings": ["documents"],
+    "reports": ["consultations"],
+    "desk": ["consultations"],
+    "portal": ["consultations", "proceedings"],
+    "demo": ["proceedings"],
+    "app": ["desk", "portal", "reports", "demo"],
+}
+
+# Table → the module that owns it (creates, writes and reads it).
+OWNER = {
+    "users": "accounts", "sessions": "accounts", "secrets": "accounts",
+    "audit_log": "audit",
+    "mail_outbox": "mail",
+    "bodies": "meetings", "meetings": "meetings", "contributions": "meetings",
+    "actions": "meetings", "registrations": "meetings", "attendance": "meetings",
+    "stakeholder_types": "consultations", "consultations": "consultations",
+    "questions": "consultations", "deadline_extensions": "consultations",
+    "responses": "consultations", "answers": "consultations", "attachments": "consultations",
+    "search_docs": "search", "search_queue": "search",
+    "documents": "documents", "document_relations": "documents", "document_files": "documents",
+    "resolutions": "documents", "resolution_revisions": "documents", "citations": "documents",
+    "agenda_items": "proceedings", "agenda_item_documents": "proceedings",
+    "speakers": "proceedings", "interventions": "proceedings", "decisions": "proceedings",
+    "candidatures": "proceedings", "action_events": "proceedings",
+    "summary_records": "proceedings",
+}
+for lang in ("ar", "zh", "en", "fr", "ru", "es"):
+    OWNER["search_fts_" + lang] = "search"
+
+# Modules that may name any table: the migrations, the demo loader (it writes the fixture of
+# every module in one transaction) and the wiring.
+ANY_TABLE = {"storage", "demo", "app"}
+
+# (module, table) → why the module names another module's table. Each is a debt or a join
+# through columns the owner exports; a new pair fails the check until it is listed here.
+SHARED = {
+    ("consultations", "bodies"): "consultation rows carry their body's key and acronym (join)",
+    ("consultations", "meetings"): "the numbers of the launching/considering meetings (join)",
+    ("consultations", "actions"): "follow-up actions of a consultation are written and read here",
+    ("consultations", "registrations"): "statistics count a consultation meeting's registrations",
+    ("consultations", "attendance"): "statistics count a consultation meeting's attendance",
+    ("consultations", "mail_outbox"): "erasure deletes the queued mail of a respondent",
+    ("meetings", "consultations"): "a meeting page lists the consultations it launched",
+    ("meetings", "stakeholder_types"): "registrations use the consultations' stakeholder types",
+    ("meetings", "responses"): "a meeting's figures count the responses of its consultation",
+    ("documents", "bodies"): "documents belong to a body (meetings::BodyId resolves it)",
+    ("documents", "consultations"): "debt: the desk's list of unresolved citations reads them",
+    ("documents", "actions"): "debt: the desk's list of unresolved citations reads them",
+    ("proceedings", "meetings"): "the record's items and actions are labelled by their meeting",
+    ("proceedings", "bodies"): "meetings::kLabelColumns joins the body for the meeting label",
+    ("proceedings", "actions"): "actions decided in the record and their history",
+    ("proceedings", "documents"): "agenda items are tied to their documents",
+    ("proceedings", "consultations"): "an action shows the key of the consultation it follows",
+    ("reports", "bodies"): "the officers and terms of reference are columns of bodies (0009)",
+    ("reports", "meetings"): "the Chair's report lists the body's meetings",
+    ("reports", "actions"): "the Chair's report lists the actions each meeting approved",
+    ("reports", "contributions"): "the Chair's report lists each meeting's contributions",
+    ("reports", "consultations"): "the Chair's report lists the consultations considered",
+    ("desk", "responses"): "the desk's list counts responses to moderate per consultation",
+    ("portal", "consultations"): "a meeting page lists the consultations it launched",
+    ("audit", "users"): "the audit log shows the e-mail of the user who acted",
+}
+
+INCLUDE = re.compile(r'^#include "([a-z_]+)/', re.M)
+TABLE = re.compile(r"\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\s+([a-z_0-9]+)")
+
+
+def closure(folder, seen=None):
+    seen = set() if seen is None else seen
+    for d in ALLOWED.get(folder, []):
+        if d not in seen:
+            seen.add(d)
+            closure(d, seen)
+    return seen
+
+
+def migration_tables():
+    tables = set()
+    mig = os.path.join(SRC, "storage", "migrations")
+    for name in os.listdir(mig):
+        text = open(os.path.join(mig, name), encoding="utf-8").read()
+        tables |= set(re.findall(r"CREATE (?:VIRTUAL )?TABLE ([a-z_0-9]+)", text))
+    # Tables a migration rebuilds under a temporary name and renames.
+    return {t for t in tables if not t.endswith("_new")}
+
+
+def main():
+    problems = []
+    for t in sorted(migration_tables() - OWNER.keys()):
+        problems.append(f"table {t}: no owner in scripts/check-layers.py")
+    for folder in sorted(os.listdir(SRC)):
+        path = os.path.join(SRC, folder)
+        if not os.path.isdir(path):
+            continue
+        if folder not in ALLOWED:
+            problems.append(f"src/{folder}: not in the layering of scripts/check-layers.py")
+            continue
+        may = closure(folder) | {folder}
+        for name in sorted(os.listdir(path)):
+            if not name.endswith((".cc", ".h")) or name.endswith("_test.cc"):
+                continue
+            text = open(os.path.join(path, name), encoding="utf-8").read()
+            for dep in sorted(set(INCLUDE.findall(text))):
+                if dep not in may:
+                    problems.append(f"src/{folder}/{name}: includes {dep}/, not below {folder}")
+            if folder in ANY_TABLE:
+                continue
+            for table in sorted(set(TABLE.findall(text))):
+                owner = OWNER.get(table)
+                if owner and owner != folder and (folder, table) not in SHARED:
+                    problems.append(f"src/{folder}/{name}: names table {table} of {owner}")
+    if problems:
+        print("\n".join(problems))
+        print("check-layers: the layering of docs/ARCHITECTURE.md does not hold", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
