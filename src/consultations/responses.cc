@@ -1,0 +1,358 @@
+// Responses: submission (with attachments and the confirmation mail), confirmation of the
+// address, receipts, and reading them back for the public and the secretariat.
+#include "consultations/consultations.h"
+#include "consultations/internal.h"
+
+#include <unicode/dtitvfmt.h>
+#include <unicode/listformatter.h>
+#include <unicode/numfmt.h>
+#include <unicode/rbnf.h>
+
+#include <algorithm>
+#include <limits>
+#include <memory>
+#include <regex>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "accounts/tokens.h"
+#include "audit/audit.h"
+#include "base/parse.h"
+#include "base/random.h"
+#include "base/time.h"
+#include "base/utf8.h"
+#include "mail/mail.h"
+#include "meetings/meetings.h"
+#include "search/search.h"
+#include "site/fields.h"
+#include "site/site.h"
+#include "text/countries.h"
+#include "text/dates.h"
+#include "text/messages.h"
+
+namespace plenary::consultations {
+
+namespace json = boost::json;
+using site::CountChars;
+using site::Multilingual;
+using site::ParseJson;
+using site::SniffType;
+using site::Trim;
+using storage::Connection;
+using storage::Stmt;
+using internal::AllowedTypes;
+using internal::ConsultationId;
+using internal::ReceiptFor;
+
+// --- SubmitResponse ------------------------------------------------------------------------
+
+namespace {
+std::string LowerAscii(std::string s) {
+  for (auto& ch : s)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  return s;
+}
+}  // namespace
+
+Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consultation,
+                               ResponseInput in, const Limits& limits) {
+  static const std::regex kEmail(R"([^@\s]+@[^@\s]+\.[^@\s]+)");
+  // Validation first: nothing is written unless all of it passes.
+  for (auto* f : {&in.name, &in.organization, &in.job_title, &in.country, &in.stakeholder_type,
+                  &in.email, &in.language})
+    *f = Trim(*f);
+  // Signed in with a verified account: that address, already confirmed, unless another is given.
+  bool confirmed = false;
+  if (in.verified_email &&
+      (in.email.empty() || LowerAscii(in.email) == LowerAscii(*in.verified_email))) {
+    in.email = *in.verified_email;
+    confirmed = true;
+  }
+  struct Field {
+    const char* name;
+    const std::string* value;
+    std::size_t max;
+    bool required;
+  };
+  for (const Field& f : {Field{"name", &in.name, 200, true},
+                         Field{"organization", &in.organization, 300, false},
+                         Field{"job_title", &in.job_title, 200, false},
+                         Field{"email", &in.email, 254, true}}) {
+    if (!IsValidUtf8(*f.value)) return InvalidArgument(f.name, std::string(f.name) + ": not valid UTF-8");
+    if (f.required && f.value->empty())
+      return InvalidArgument(f.name, std::string(f.name) + ": required");
+    if (CountChars(*f.value) > f.max)
+      return InvalidArgument(f.name, fmt::format("{}: at most {} characters", f.name, f.max));
+  }
+  if (!std::regex_match(in.email, kEmail))
+    return InvalidArgument("email", "email: not a valid e-mail address");
+  if (!text::IsCountry(in.country))
+    return InvalidArgument("country", "country: must be an ISO 3166-1 alpha-2 code such as CH");
+  if (in.language.empty()) in.language = "en";
+  if (!text::IsLanguage(in.language))
+    return InvalidArgument("language", "language: must be one of ar, zh, en, fr, ru, es");
+  for (auto& [n, t] : in.answers) t = Trim(t);
+  in.general_text = Trim(in.general_text);
+  if (!IsValidUtf8(in.general_text))
+    return InvalidArgument("general", "general: not valid UTF-8");
+  if (CountChars(in.general_text) > limits.max_text_chars)
+    return Error{Code::kTooLarge,
+                 fmt::format("general: at most {} characters", limits.max_text_chars), "general"};
+  bool any = !in.general_text.empty();
+  for (const auto& [n, t] : in.answers) {
+    std::string field = fmt::format("answers.{}", n);
+    if (!IsValidUtf8(t)) return InvalidArgument(field, field + ": not valid UTF-8");
+    if (CountChars(t) > limits.max_text_chars)
+      return Error{Code::kTooLarge, fmt::format("{}: at most {} characters", field,
+                                                limits.max_text_chars), field};
+    any = any || !t.empty();
+  }
+  if (!any)
+    return InvalidArgument("answers",
+                           "answers: answer at least one question or give a general contribution");
+  if (in.attachments.size() > limits.max_attachments)
+    return Error{Code::kTooLarge, fmt::format("attachments: at most {} files", limits.max_attachments),
+                 "attachments"};
+  std::vector<std::string> types;
+  for (const auto& a : in.attachments) {
+    if (a.data.size() > limits.max_attachment_bytes)
+      return Error{Code::kTooLarge,
+                   fmt::format("attachments: \"{}\" is larger than {} bytes", a.filename,
+                               limits.max_attachment_bytes),
+                   "attachments"};
+    if (a.data.empty())
+      return InvalidArgument("attachments", "attachments: \"" + a.filename + "\" is empty");
+    std::string type = SniffType(a.data);
+    if (!AllowedTypes().count(type))
+      return InvalidArgument("attachments",
+                             fmt::format("attachments: \"{}\" is {}; only PDF, DOCX, ODT and "
+                                         "plain text files are accepted",
+                                         a.filename, type));
+    types.push_back(type);
+  }
+  if (in.idempotency_key && (in.idempotency_key->empty() || in.idempotency_key->size() > 200))
+    return InvalidArgument("Idempotency-Key", "Idempotency-Key: 1 to 200 characters");
+
+  // What does not change while the consultation is open is checked on a read connection,
+  // so that the writer thread only does what must be atomic. This is the hot path of a
+  // surge: read only the consultation's id and key and its question numbers.
+  auto& rc = db.Read();
+  auto id = ConsultationId(rc, consultation);
+  if (!id) return NotFound("consultation " + consultation + ": no such consultation");
+  std::string cons_key, cons_title;
+  {
+    Stmt k(rc, "SELECT key, title FROM consultations WHERE id = ?");
+    k.BindAll(*id);
+    k.Step();
+    cons_key = k.Text(0);
+    cons_title = k.Text(1);
+  }
+  // The confirmation mail is composed here, off the writer thread (again inside only if the
+  // reference had to change).
+  std::string token_key = confirmed ? std::string() : accounts::TokenKey(rc);
+  std::string mail_lang = in.mail_language.empty() ? in.language : in.mail_language;
+  auto compose = [&](const std::string& ref) {
+    std::string title = site::Pick(cons_title, mail_lang).text;
+    std::string token = accounts::SignToken(token_key, "c", ref, in.email,
+                                            Now() + accounts::kConfirmTokenSeconds);
+    return std::make_pair(
+        text::T(mail_lang, "mail_confirm_subject", {{"title", title}}),
+        text::T(mail_lang, "mail_confirm_body",
+                {{"title", title},
+                 {"reference", ref},
+                 {"link", mail::PublicUrl() + "/" + mail_lang + "/confirm?token=" + token}}));
+  };
+  if (!rc.QueryInt("SELECT 1 FROM stakeholder_types WHERE key = ? AND selectable = 1",
+                   in.stakeholder_type))
+    return InvalidArgument("stakeholder_type",
+                           "stakeholder_type: unknown; see GET /api/v1/stakeholder-types");
+  for (const auto& [n, t] : in.answers)
+    if (!rc.QueryInt("SELECT 1 FROM questions WHERE consultation_id = ? AND number = ?", *id, n))
+      return InvalidArgument(fmt::format("answers.{}", n),
+                             fmt::format("answers.{}: this consultation has no question {}", n, n));
+  std::optional<std::string> key;
+  if (in.idempotency_key) key = cons_key + ":" + *in.idempotency_key;
+  std::string reference = RandomReference();
+  std::pair<std::string, std::string> mail_text;
+  const std::string composed_for = reference;
+  if (!confirmed) mail_text = compose(reference);
+  return db.Write<Receipt>([&](Connection& c) -> Result<Receipt> {
+    if (key) {
+      // A retried submission returns its first receipt and writes nothing.
+      if (auto prior = c.QueryInt("SELECT id FROM responses WHERE idempotency_key = ?", *key))
+        return ReceiptFor(c, *prior, true);
+    }
+    // The dates are read again inside the transaction: an extension may have just landed.
+    Stmt dates(c, "SELECT opens_at, deadline FROM consultations WHERE id = ?");
+    dates.BindAll(*id);
+    dates.Step();
+    Instant opens_at = dates.Int(0), deadline = dates.Int(1), now = Now();
+    if (now < opens_at)
+      return FailedPrecondition("consultation: not open yet; it opens on " + FormatIso(opens_at));
+    if (now > deadline)
+      return FailedPrecondition("consultation: the deadline (" + FormatIso(deadline) +
+                                ") has passed; responses are no longer accepted");
+    while (c.QueryInt("SELECT 1 FROM responses WHERE reference = ?", reference))
+      reference = RandomReference();
+    c.Exec("INSERT INTO responses(consultation_id, reference, idempotency_key, name, organization, "
+           "job_title, country, stakeholder_type, email, language, general_text, consent_publish, "
+           "submitted_at, ip_address, email_confirmed_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+           *id, reference, key, in.name, in.organization, in.job_title, in.country,
+           in.stakeholder_type, in.email, in.language, in.general_text, in.consent_publish, now,
+           in.ip_address.empty() ? std::nullopt : std::optional<std::string>(in.ip_address),
+           confirmed ? std::optional<std::int64_t>(now) : std::nullopt);
+    std::int64_t rid = c.LastInsertId();
+    if (!confirmed) {
+      // Queued with the response: as durable as it, delivered later by mail::Sender.
+      if (reference != composed_for) mail_text = compose(reference);  // a rare collision
+      mail::Enqueue(c, in.email, mail_text.first, mail_text.second);
+    }
+    for (const auto& [n, t] : in.answers)
+      if (!t.empty())
+        c.Exec("INSERT INTO answers(response_id, question_number, text) VALUES(?,?,?)", rid, n, t);
+    for (std::size_t i = 0; i < in.attachments.size(); ++i) {
+      const auto& a = in.attachments[i];
+      std::string name = a.filename.empty() ? fmt::format("attachment-{}", i + 1) : a.filename;
+      if (!IsValidUtf8(name) || name.size() > 255) name = fmt::format("attachment-{}", i + 1);
+      Stmt s(c,
+             "INSERT INTO attachments(response_id, filename, media_type, size, digest, data) "
+             "VALUES(?,?,?,?,?,?)");
+      s.BindAll(rid, name, types[i], static_cast<std::int64_t>(a.data.size()), Digest(a.data));
+      s.BindBlob(6, a.data);
+      s.Step();
+    }
+    return Receipt{reference, rid, *id, now, "received", false};
+  });
+}
+
+Result<std::string> ConfirmEmail(storage::Database& db, const std::string& raw) {
+  static const Error kBad =
+      InvalidArgument("token", "token: this link is not valid or has expired");
+  auto token = accounts::ParseToken(raw);
+  if (!token || token->purpose != "c") return kBad;
+  return db.Write<std::string>([&](Connection& c) -> Result<std::string> {
+    Stmt s(c, "SELECT id, email, email_confirmed_at FROM responses WHERE reference = ?");
+    s.BindAll(token->subject);
+    if (!s.Step()) return kBad;
+    std::int64_t id = s.Int(0);
+    bool already = !s.IsNull(2);
+    if (!accounts::VerifyToken(accounts::TokenKey(c), *token, s.Text(1), Now())) return kBad;
+    if (!already) c.Exec("UPDATE responses SET email_confirmed_at = ? WHERE id = ?", Now(), id);
+    return token->subject;
+  });
+}
+
+std::int64_t UnconfirmedCount(storage::Database& db, std::int64_t consultation_id) {
+  return db.Read()
+      .QueryInt("SELECT count(*) FROM responses WHERE consultation_id = ? AND status <> 'rejected' "
+                "AND email_confirmed_at IS NULL",
+                consultation_id)
+      .value_or(0);
+}
+
+Result<Receipt> FindReceipt(storage::Database& db, const std::string& reference) {
+  auto& c = db.Read();
+  auto id = c.QueryInt("SELECT id FROM responses WHERE reference = ?", reference);
+  if (!id) return NotFound("reference " + reference + ": no such response");
+  return ReceiptFor(c, *id, false);
+}
+
+// --- Reading responses ---------------------------------------------------------------------
+
+namespace {
+Page QueryResponses(storage::Database& db, std::int64_t consultation_id,
+                    const std::optional<std::string>& status, bool staff, int page, int per_page,
+                    std::optional<std::int64_t> only_id = std::nullopt) {
+  auto& c = db.Read();
+  page = std::max(page, 1);
+  per_page = std::clamp(per_page, 1, 200);
+  Page out{{}, 0, page, per_page};
+  // Conditions are spelled out (not "?2 IS NULL OR ...") so that SQLite walks the index in
+  // submission order instead of sorting every response of the consultation.
+  std::string where = "consultation_id = ?1";
+  if (status) where += " AND status = ?2";
+  if (only_id) where += " AND id = ?5";
+  Stmt count(c, "SELECT count(*) FROM responses WHERE " + where);
+  count.Bind(1, consultation_id);
+  if (status) count.Bind(2, *status);
+  if (only_id) count.Bind(5, *only_id);
+  count.Step();
+  out.total = count.Int(0);
+  Stmt s(c,
+         "SELECT id, consultation_id, reference, name, organization, job_title, country, "
+         "stakeholder_type, language, email, general_text, consent_publish, status, reject_reason, "
+         "redacted, illustrative, submitted_at, published_at, ip_address, erased_at, "
+         "email_confirmed_at FROM responses WHERE " +
+             where + " ORDER BY submitted_at, id LIMIT ?3 OFFSET ?4");
+  s.Bind(1, consultation_id);
+  if (status) s.Bind(2, *status);
+  if (only_id) s.Bind(5, *only_id);
+  s.Bind(3, static_cast<std::int64_t>(per_page));
+  s.Bind(4, static_cast<std::int64_t>(page - 1) * per_page);
+  while (s.Step()) {
+    Response r;
+    r.id = s.Int(0);
+    r.consultation_id = s.Int(1);
+    r.reference = s.Text(2);
+    r.name = s.Text(3);
+    r.organization = s.Text(4);
+    r.job_title = s.Text(5);
+    r.country = s.Text(6);
+    r.stakeholder_type = s.Text(7);
+    r.language = s.Text(8);
+    if (staff) r.email = s.Text(9);
+    r.general_text = s.Text(10);
+    r.consent_publish = s.Int(11) != 0;
+    r.status = s.Text(12);
+    if (staff) r.reject_reason = s.OptText(13);
+    r.redacted = s.Int(14) != 0;
+    r.illustrative = s.Int(15) != 0;
+    r.submitted_at = s.Int(16);
+    r.published_at = s.OptInt(17);
+    if (staff) r.ip_address = s.OptText(18);
+    r.erased_at = s.OptInt(19);
+    if (staff) r.email_confirmed_at = s.OptInt(20);
+    out.items.push_back(std::move(r));
+  }
+  for (auto& r : out.items) {
+    Stmt a(c, "SELECT question_number, text FROM answers WHERE response_id = ?");
+    a.BindAll(r.id);
+    while (a.Step()) r.answers[static_cast<int>(a.Int(0))] = a.Text(1);
+    Stmt f(c,
+           "SELECT id, filename, media_type, size FROM attachments WHERE response_id = ? ORDER BY id");
+    f.BindAll(r.id);
+    while (f.Step()) r.attachments.push_back({f.Int(0), f.Text(1), f.Text(2), f.Int(3)});
+  }
+  return out;
+}
+}  // namespace
+
+Page PublishedResponses(storage::Database& db, std::int64_t consultation_id, int page,
+                        int per_page) {
+  return QueryResponses(db, consultation_id, std::string("published"), false, page, per_page);
+}
+
+Page AllResponses(storage::Database& db, std::int64_t consultation_id,
+                  const std::optional<std::string>& status, int page, int per_page) {
+  return QueryResponses(db, consultation_id, status, true, page, per_page);
+}
+
+Result<Response> GetResponse(storage::Database& db, std::int64_t id) {
+  auto cid = db.Read().QueryInt("SELECT consultation_id FROM responses WHERE id = ?", id);
+  if (!cid) return NotFound(fmt::format("response {}: no such response", id));
+  auto page = QueryResponses(db, *cid, std::nullopt, true, 1, 1, id);
+  if (page.items.empty()) return NotFound(fmt::format("response {}: no such response", id));
+  return page.items.front();
+}
+
+std::optional<AttachmentFile> PublishedAttachment(storage::Database& db, std::int64_t id) {
+  Stmt s(db.Read(),
+         "SELECT a.filename, a.media_type, a.data FROM attachments a "
+         "JOIN responses r ON r.id = a.response_id WHERE a.id = ? AND r.status = 'published'");
+  s.BindAll(id);
+  if (!s.Step()) return std::nullopt;
+  return AttachmentFile{s.Text(0), s.Text(1), s.Text(2)};
+}
+
+}  // namespace plenary::consultations
