@@ -13,6 +13,8 @@ namespace plenary::consultations {
 
 void RegisterApi(http::Router& router, storage::Database& db, const Limits& limits,
                  site::Throttles& throttles, CampaignTracker& tracker);
+// The secretariat's forms of consultations under /admin (desk.cc).
+void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& tracker);
 void RegisterPages(http::Router& router, storage::Database& db, const Limits& limits,
                    site::Throttles& throttles);
 

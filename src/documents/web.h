@@ -26,6 +26,8 @@ namespace plenary::documents {
 void RegisterRoutes(http::Router& router, storage::Database& db, Limits limits = {});
 
 void RegisterApi(http::Router& router, storage::Database& db, Limits limits);
+// GET /admin/citations: citations that resolve to nothing known (desk.cc).
+void RegisterDesk(http::Router& router, storage::Database& db);
 void RegisterPages(http::Router& router, storage::Database& db, Limits limits);
 
 // The most path segments a symbol may take in a URL ("A/C.4/77/L.12/Rev.1" takes five).

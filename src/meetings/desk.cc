@@ -1,0 +1,141 @@
+// The secretariat's forms for bodies, meetings, registration and attendance (see desk.h).
+#include "meetings/desk.h"
+
+#include <limits>
+
+#include "base/parse.h"
+#include "site/desk.h"
+#include "site/site.h"
+#include "text/dates.h"
+#include "text/messages.h"
+
+namespace plenary::meetings {
+
+namespace json = boost::json;
+using ctemplate::TemplateDictionary;
+using http::Request;
+using site::Back;
+using site::BackPath;
+using site::BackWithError;
+using site::Post;
+using site::ReadPost;
+using site::ShowFlash;
+using site::TwoLanguages;
+using text::T;
+
+std::string MeetingLabel(const std::string& lang, const Meeting& m) {
+  return Label(m, lang) + ", " + text::FormatDateRange(m.starts_on, m.ends_on, lang);
+}
+
+void AddMeetings(storage::Database& db, TemplateDictionary& d, const std::string& lang) {
+  for (const auto& m : ListMeetings(db, std::nullopt)) {
+    auto* o = d.AddSectionDictionary("MEETINGS");
+    o->SetIntValue("MID", m.id);
+    o->SetValue("MLABEL", MeetingLabel(lang, m));
+  }
+}
+
+namespace {
+
+// A meeting's page, or 404.
+Result<std::string> MeetingPath(storage::Database& db, const std::string& id) {
+  auto m = GetMeeting(db, id);
+  if (!m.ok()) return m.error();
+  return "/meetings/" + std::to_string(m->id);
+}
+
+}  // namespace
+
+void RegisterDesk(http::Router& router, storage::Database& db) {
+  router.Add("POST", "/admin/bodies", [&db](Request& req) {
+    auto post = ReadPost(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<Post>(post);
+    const auto& f = p.input.fields;
+    BodyInput in;
+    in.key = f.Get("key").value_or("");
+    in.acronym = f.Get("acronym").value_or("");
+    in.membership = f.Get("membership").value_or("");
+    in.name = TwoLanguages(f, "name");
+    in.description = TwoLanguages(f, "description");
+    in.open_consultations = f.Get("open_consultations").value_or("") == "yes";
+    auto b = CreateBody(db, p.session.user.id, in);
+    if (!b.ok()) return BackWithError(req, "/admin", b.error());
+    return Back(req, "/admin", "body");
+  });
+
+  router.Add("POST", "/admin/meetings", [&db](Request& req) {
+    auto post = ReadPost(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<Post>(post);
+    const auto& f = p.input.fields;
+    MeetingInput in;
+    in.body = f.Get("body").value_or("");
+    in.kind = f.Get("kind").value_or("working_group");
+    if (auto number = f.Get("number"); number && !number->empty()) {
+      auto n = ParseIntField("number", *number, 1, 100000);
+      if (!n.ok()) return BackWithError(req, "/admin", n.error());
+      in.number = static_cast<int>(*n);
+    }
+    in.title = TwoLanguages(f, "title");
+    in.place = TwoLanguages(f, "place");
+    in.starts_on = f.Get("starts_on").value_or("");
+    in.ends_on = f.Get("ends_on").value_or("");
+    in.timezone = f.Get("timezone").value_or("");
+    in.mode = f.Get("mode").value_or("");
+    auto m = CreateMeeting(db, p.session.user.id, in);
+    if (!m.ok()) return BackWithError(req, "/admin", m.error());
+    return Back(req, "/admin", "meeting");
+  });
+
+  router.Add("POST", "/admin/meetings/{id}/attendance", [&db](Request& req) {
+    auto post = ReadPost(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<Post>(post);
+    auto meeting = MeetingPath(db, req.params[0]);
+    if (!meeting.ok()) return site::ErrorResponse(db, req, meeting.error());
+    std::string path = BackPath(p.input.fields, *meeting);
+    std::string csv;
+    for (auto& file : p.input.files)
+      if (file.name == "file") csv = file.data;
+    if (csv.empty())
+      return BackWithError(req, path, InvalidArgument("file", "file: attach the attendance export"));
+    auto r = ImportAttendance(db, p.session.user.id, req.params[0], csv);
+    if (!r.ok()) return BackWithError(req, path, r.error());
+    return Back(req, path, "attendance");
+  });
+
+  router.Add("POST", "/admin/meetings/{id}/registrations", [&db](Request& req) {
+    auto post = ReadPost(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<Post>(post);
+    const auto& f = p.input.fields;
+    auto meeting = MeetingPath(db, req.params[0]);
+    if (!meeting.ok()) return site::ErrorResponse(db, req, meeting.error());
+    std::string path = BackPath(f, *meeting);
+    RegistrationInput in{f.Get("name").value_or(""), f.Get("organization").value_or(""),
+                                   f.Get("stakeholder_type").value_or(""),
+                                   f.Get("country").value_or(""), f.Get("email").value_or("")};
+    auto r = AddRegistration(db, p.session.user.id, req.params[0], in);
+    if (!r.ok()) return BackWithError(req, path, r.error());
+    return Back(req, path, "registered");
+  });
+
+  router.Add("POST", "/admin/meetings/{id}/attended", [&db](Request& req) {
+    auto post = ReadPost(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<Post>(post);
+    const auto& f = p.input.fields;
+    auto meeting = MeetingPath(db, req.params[0]);
+    if (!meeting.ok()) return site::ErrorResponse(db, req, meeting.error());
+    std::string path = BackPath(f, *meeting);
+    auto reg = ParseIntField("registration_id", f.Get("registration_id").value_or(""), 1,
+                             std::numeric_limits<std::int64_t>::max());
+    if (!reg.ok()) return BackWithError(req, path, reg.error());
+    auto r = MarkAttended(db, p.session.user.id, req.params[0], *reg);
+    if (!r.ok()) return BackWithError(req, path, r.error());
+    return Back(req, path, "attended");
+  });
+}
+
+}  // namespace plenary::meetings
