@@ -3,7 +3,7 @@
 # real server over HTTP, and browser tests in Chromium (all through CTest).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/check-tree.sh
 scripts/setup.sh
+scripts/check-tree.sh
 cd "${BUILD_DIR:-build}"
 ctest --output-on-failure -j2 "$@"
