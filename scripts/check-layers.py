@@ -71,9 +71,6 @@ ANY_TABLE = {"storage", "demo", "app"}
 SHARED = {
     ("consultations", "bodies"): "consultation rows carry their body's key and acronym (join)",
     ("consultations", "meetings"): "the numbers of the launching/considering meetings (join)",
-    ("consultations", "actions"): "follow-up actions of a consultation are written and read here",
-    ("consultations", "registrations"): "statistics count a consultation meeting's registrations",
-    ("consultations", "attendance"): "statistics count a consultation meeting's attendance",
     ("consultations", "mail_outbox"): "erasure deletes the queued mail of a respondent",
     ("meetings", "consultations"): "a meeting page lists the consultations it launched",
     ("meetings", "stakeholder_types"): "registrations use the consultations' stakeholder types",

@@ -92,14 +92,10 @@ void LoadDetails(Connection& conn, Consultation& c) {
          "WHERE consultation_id = ? ORDER BY at, id");
   e.BindAll(c.id);
   while (e.Step()) c.extensions.push_back({e.Int(0), e.Int(1), ParseJson(e.Text(2)), e.Int(3)});
-  Stmt f(conn,
-         "SELECT a.id, a.meeting_id, m.number, m.starts_on, a.number, a.kind, a.owner, a.text "
-         "FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE a.consultation_id = ? "
-         "ORDER BY m.starts_on, a.number");
-  f.BindAll(c.id);
-  while (f.Step())
-    c.follow_up.push_back({f.Int(0), f.Int(1), static_cast<int>(f.Int(2)), f.Text(3), f.Text(4),
-                           f.Text(5), ParseJson(f.Text(6)), ParseJson(f.Text(7))});
+  for (auto& a : meetings::ActionsFollowing(conn, c.id))
+    c.follow_up.push_back({a.id, a.meeting_id, a.meeting_number, std::move(a.meeting_starts_on),
+                           std::move(a.number), std::move(a.kind), std::move(a.owner),
+                           std::move(a.text)});
 }
 
 Result<Consultation> GetOn(Connection& conn, const std::string& id_or_key) {
@@ -323,11 +319,8 @@ Result<FollowUp> AddFollowUp(storage::Database& db, std::int64_t user_id,
     if (!cons.ok()) return cons.error();
     auto meeting = meetings::MeetingId(c, in.meeting);
     if (!meeting) return InvalidArgument("meeting", "meeting: no such meeting " + in.meeting);
-    c.Exec("INSERT INTO actions(meeting_id, consultation_id, number, kind, owner, text, created_at) "
-           "VALUES(?,?,?,?,?,?,?)",
-           *meeting, cons->id, in.number, in.kind, json::serialize(*owner), json::serialize(*text),
-           Now());
-    std::int64_t id = c.LastInsertId();
+    std::int64_t id =
+        meetings::InsertAction(c, *meeting, cons->id, in.number, in.kind, *owner, *text, Now());
     search::Enqueue(c, "action", id);
     // The meeting that acts on a consultation is the one that considered it.
     if (in.kind != "launch_consultation" && !cons->considered_at_meeting_id)

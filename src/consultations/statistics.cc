@@ -70,15 +70,12 @@ Result<Statistics> ComputeStatistics(storage::Database& db, const std::string& c
     st.by_m49_region[m49 ? m49->subregion_code : "unknown"] += n;
   }
   if (cons->meeting_id) {
-    st.registered = c.QueryInt("SELECT count(*) FROM registrations WHERE meeting_id = ?",
-                               *cons->meeting_id);
-    st.attended =
-        c.QueryInt("SELECT count(*) FROM attendance WHERE meeting_id = ?", *cons->meeting_id);
-    Stmt m(c, "SELECT registered_more_than, attended_more_than FROM meetings WHERE id = ?");
-    m.BindAll(*cons->meeting_id);
-    if (m.Step()) {
-      st.registered_more_than = m.Int(0) != 0;
-      st.attended_more_than = m.Int(1) != 0;
+    // The figures of the open consultation meeting, as meetings counts them.
+    if (auto m = meetings::GetMeeting(db, std::to_string(*cons->meeting_id)); m.ok()) {
+      st.registered = m->registered;
+      st.attended = m->attended;
+      st.registered_more_than = m->registered_more_than;
+      st.attended_more_than = m->attended_more_than;
     }
   }
   return st;
@@ -194,9 +191,7 @@ Result<std::string> ReportParagraph(storage::Database& db, const std::string& co
                           {"texts", *campaigns->campaigns}});
   }
   if (cons->meeting_id) {
-    Stmt m(db.Read(), "SELECT number, mode, starts_on FROM meetings WHERE id = ?");
-    m.BindAll(*cons->meeting_id);
-    if (m.Step()) {
+    if (auto m = meetings::GetMeeting(db, std::to_string(*cons->meeting_id)); m.ok()) {
       std::string registered = text::T(lang, "report_registered",
                                        {{"n", *st->registered},
                                         {"more", st->registered_more_than ? "yes" : "no"}});
@@ -205,9 +200,9 @@ Result<std::string> ReportParagraph(storage::Database& db, const std::string& co
           {{"n", *st->attended}, {"more", st->attended_more_than ? "yes" : "no"}});
       paragraph += text::T(lang, "report_sentence_separator");
       paragraph += text::T(lang, "report_meeting",
-                           {{"number", m.Int(0)},
-                            {"mode", m.Text(1)},
-                            {"date", text::FormatDate(m.Text(2), lang)},
+                           {{"number", static_cast<std::int64_t>(m->number)},
+                            {"mode", m->mode},
+                            {"date", text::FormatDate(m->starts_on, lang)},
                             {"participants", text::FormatList({registered, attended}, lang)}});
     }
   }

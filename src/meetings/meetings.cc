@@ -162,6 +162,30 @@ std::vector<Meeting> ListMeetings(storage::Database& db, std::optional<std::int6
   return out;
 }
 
+std::vector<ConsultationAction> ActionsFollowing(Connection& c, std::int64_t consultation_id) {
+  std::vector<ConsultationAction> out;
+  Stmt f(c,
+         "SELECT a.id, a.meeting_id, m.number, m.starts_on, a.number, a.kind, a.owner, a.text "
+         "FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE a.consultation_id = ? "
+         "ORDER BY m.starts_on, a.number");
+  f.BindAll(consultation_id);
+  while (f.Step())
+    out.push_back({f.Int(0), f.Int(1), static_cast<int>(f.Int(2)), f.Text(3), f.Text(4),
+                   f.Text(5), ParseJson(f.Text(6)), ParseJson(f.Text(7))});
+  return out;
+}
+
+std::int64_t InsertAction(Connection& c, std::int64_t meeting_id, std::int64_t consultation_id,
+                          const std::string& number, const std::string& kind,
+                          const json::value& owner, const json::value& text,
+                          std::int64_t created_at) {
+  c.Exec("INSERT INTO actions(meeting_id, consultation_id, number, kind, owner, text, created_at) "
+         "VALUES(?,?,?,?,?,?,?)",
+         meeting_id, consultation_id, number, kind, json::serialize(owner), json::serialize(text),
+         created_at);
+  return c.LastInsertId();
+}
+
 Result<Meeting> GetMeeting(storage::Database& db, const std::string& id) {
   auto mid = MeetingId(db.Read(), id);
   if (!mid) return NotFound("meeting " + id + ": no such meeting");

@@ -67,6 +67,24 @@ Meeting LabelFromRow(storage::Stmt& s, int col);
 std::optional<std::int64_t> BodyId(storage::Connection& c, const std::string& id_or_key);
 std::optional<std::int64_t> MeetingId(storage::Connection& c, const std::string& id);
 
+// The actions that follow up one consultation, in the order of their meetings (date, then
+// action number), with each meeting's number and date; on `c`.
+struct ConsultationAction {
+  std::int64_t id;
+  std::int64_t meeting_id;
+  int meeting_number;
+  std::string meeting_starts_on, number, kind;
+  boost::json::value owner, text;
+};
+std::vector<ConsultationAction> ActionsFollowing(storage::Connection& c,
+                                                 std::int64_t consultation_id);
+// Writes an action a meeting approved about a consultation, in the caller's transaction (the
+// caller's use case validates it and writes the audit entry); returns its id.
+std::int64_t InsertAction(storage::Connection& c, std::int64_t meeting_id,
+                          std::int64_t consultation_id, const std::string& number,
+                          const std::string& kind, const boost::json::value& owner,
+                          const boost::json::value& text, std::int64_t created_at);
+
 std::vector<Body> ListBodies(storage::Database& db);
 Result<Body> GetBody(storage::Database& db, const std::string& id_or_key);
 std::vector<Meeting> ListMeetings(storage::Database& db, std::optional<std::int64_t> body_id);
