@@ -1,6 +1,7 @@
 // The plenary command: serve, migrate, purge-ip, seed-demo, user add, report, backup, restore.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
 
 #include <spdlog/spdlog.h>
@@ -264,7 +265,9 @@ int main(int argc, char** argv) {
       mail::SetPublicUrl(!public_url.empty()
                              ? public_url
                              : "http://" + shown_host + ":" + std::to_string(bound));
-      site::SetSecureCookies(public_url.starts_with("https://"));
+      std::string scheme = public_url.substr(0, 8);
+      std::transform(scheme.begin(), scheme.end(), scheme.begin(), ::tolower);
+      site::SetSecureCookies(scheme == "https://");
       // Delivers the outbox behind the durable writes; without an SMTP host mail stays queued.
       std::optional<mail::Sender> sender;
       if (!mail_options.smtp.host.empty()) sender.emplace(db, mail_options);

@@ -140,11 +140,14 @@ struct Server::Impl {
         read_pool(std::max(1, l.read_workers)),
         write_pool(std::max(1, l.write_workers)) {}
 
-  static bhttp::response<bhttp::string_body> Busy(unsigned version, int retry_after) {
+  static bhttp::response<bhttp::string_body> Busy(
+      unsigned version, int retry_after,
+      std::string_view message = "server: too busy; retry after the delay in Retry-After") {
     bhttp::response<bhttp::string_body> res{bhttp::status::service_unavailable, version};
     res.set(bhttp::field::content_type, "application/json; charset=utf-8");
     res.set(bhttp::field::retry_after, std::to_string(retry_after));
-    res.body() = R"({"error":{"code":"resource_exhausted","message":"server: too busy; retry after the delay in Retry-After"}})";
+    res.body() = boost::json::serialize(boost::json::object{
+        {"error", {{"code", "resource_exhausted"}, {"message", message}}}});
     res.prepare_payload();
     return res;
   }
@@ -255,7 +258,12 @@ struct Server::Impl {
     if (per_address || stats.connections > limits.max_connections) {
       ++stats.refused;
       if (per_address) ++stats.refused_per_address;
-      auto res = Busy(11, limits.retry_after_seconds);
+      auto res = per_address
+                     ? Busy(11, limits.retry_after_seconds,
+                            "connections: at most " +
+                                std::to_string(limits.max_connections_per_address) +
+                                " open at once from one address; close some and retry")
+                     : Busy(11, limits.retry_after_seconds);
       res.keep_alive(false);
       stream.expires_after(std::chrono::seconds(5));
       co_await bhttp::async_write(stream, res, kUseTuple);

@@ -175,6 +175,7 @@ TEST(Server, LimitsConnectionsPerAddress) {
   // The fifth from 127.0.0.1 is answered 503 and closed without being read.
   std::string refused = Exchange(server.port(), "GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
   EXPECT_TRUE(refused.starts_with("HTTP/1.1 503 ")) << refused;
+  EXPECT_NE(refused.find("at most 4 open at once from one address"), std::string::npos) << refused;
   EXPECT_EQ(refused.find("fine"), std::string::npos);
   // Another address is served.
   int other = Connect(server.port(), "127.0.0.2");
