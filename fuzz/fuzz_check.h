@@ -1,5 +1,5 @@
-// Helpers shared by the fuzz targets: a check that crashes (so libFuzzer keeps the input) and a
-// strict UTF-8 validator independent of the code under test.
+// Helpers shared by the fuzz targets: a check that crashes (so libFuzzer keeps the input), a
+// strict UTF-8 validator and a control-character test, independent of the code under test.
 #pragma once
 #include <cstdio>
 #include <cstdlib>
@@ -51,6 +51,20 @@ inline bool IsUtf8(std::string_view s) {
     i += n + 1;
   }
   return true;
+}
+
+// True when UTF-8 `s` holds a control character that text may not carry: C0 but tab, LF and
+// CR; DEL; C1 (U+0080-U+009F, encoded C2 80 - C2 9F).
+inline bool HasForbiddenControl(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '\t' || c == '\n' || c == '\r') continue;
+    if (c < 0x20 || c == 0x7F) return true;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F &&
+        static_cast<unsigned char>(s[i + 1]) >= 0x80)
+      return true;
+  }
+  return false;
 }
 
 }  // namespace plenary::fuzz

@@ -21,6 +21,7 @@
 #include "site/site.h"
 
 namespace json = boost::json;
+using plenary::fuzz::HasForbiddenControl;
 using plenary::fuzz::IsUtf8;
 namespace http = plenary::http;
 namespace site = plenary::site;
@@ -68,6 +69,19 @@ bool HasInfinity(const json::value& v) {
   return false;
 }
 
+// True when every string and member name in `v` is text: UTF-8 without control characters.
+bool AllText(const json::value& v) {
+  if (const auto* s = v.if_string()) return IsUtf8(*s) && !HasForbiddenControl(*s);
+  if (const auto* o = v.if_object()) {
+    for (const auto& [k, m] : *o)
+      if (!IsUtf8(k) || HasForbiddenControl(k) || !AllText(m)) return false;
+  }
+  if (const auto* a = v.if_array())
+    for (const auto& m : *a)
+      if (!AllText(m)) return false;
+  return true;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -78,11 +92,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   req.body.assign(reinterpret_cast<const char*>(data), size);
   auto in = site::ReadInput(req);
   if (!in.ok()) {
-    FUZZ_CHECK(in.error().field == "body", "JSON body error without field \"body\"");
+    // "body" for the document as a whole; else the path of the string that is not text.
+    const std::string& field = in.error().field;
+    FUZZ_CHECK(!field.empty() && in.error().message.starts_with(field + ": "),
+               "JSON body error that does not name its field");
+    if (field != "body")
+      FUZZ_CHECK(in.error().message.find("control character") != std::string::npos ||
+                     in.error().message.find("not valid UTF-8") != std::string::npos,
+                 "an error naming a member that is not about its text");
     CheckErrorBody(in.error());
     return 0;
   }
   FUZZ_CHECK(in->json.has_value(), "a JSON body gave no object");
+  FUZZ_CHECK(AllText(*in->json), "a JSON body with a string that is not text was accepted");
   const json::object& o = *in->json;
   for (const char* key : {"name", "organization", "job_title", "country", "stakeholder_type",
                           "email", "language", "general", "title", "summary"}) {

@@ -10,6 +10,7 @@
 #include "http/multipart.h"
 
 using plenary::Code;
+using plenary::fuzz::HasForbiddenControl;
 using plenary::fuzz::IsUtf8;
 using plenary::http::MultipartLimits;
 using plenary::http::ParseMultipart;
@@ -43,6 +44,7 @@ void Check(std::string_view content_type, std::string_view body, const Multipart
       FUZZ_CHECK(p.filename.empty(), "field with a file name");
       FUZZ_CHECK(p.data.size() <= limits.max_field_bytes, "field over max_field_bytes");
       FUZZ_CHECK(IsUtf8(p.data), "field data not UTF-8");
+      FUZZ_CHECK(!HasForbiddenControl(p.data), "field data holds a control character");
       FUZZ_CHECK(p.data.find('\0') == std::string::npos, "field data with NUL");
     }
   }

@@ -36,6 +36,8 @@ TEST(ReadInput, RefusesControlCharactersInJsonStringsNamingTheField) {
   EXPECT_EQ(e.field, "title.fr");
   e = Refusal(JsonRequest(R"({"general":"c1\u0085"})"));
   EXPECT_EQ(e.field, "general");
+  e = Refusal(JsonRequest(R"({"":"\u0003"})"));
+  EXPECT_EQ(e.field, "body");
   e = Refusal(JsonRequest(R"({"bad\u0001key":"x"})"));
   EXPECT_EQ(e.field, "body");
   EXPECT_EQ(e.message, "body: control character U+0001 in a member name");

@@ -294,9 +294,11 @@ namespace {
 // ("name", "answers.2", "items[1]"). The same rule as forms and multipart fields.
 std::optional<Error> CheckJsonText(const boost::json::value& v, const std::string& path) {
   if (const auto* s = v.if_string()) {
-    if (auto fault = CheckText(*s))
-      return InvalidArgument(path, path + ": " + fault->rule + " at byte " +
-                                       std::to_string(fault->at));
+    if (auto fault = CheckText(*s)) {
+      const std::string where = path.empty() ? "body" : path;  // a member named ""
+      return InvalidArgument(where, where + ": " + fault->rule + " at byte " +
+                                        std::to_string(fault->at));
+    }
   } else if (const auto* o = v.if_object()) {
     for (const auto& [k, member] : *o) {
       if (auto fault = CheckText(k)) {
