@@ -80,7 +80,11 @@ std::string Head(const std::string& response) {
 }
 
 void InjectingRoutes(Router& r) {
-  r.Add("GET", "/redirect/{to}", [](Request& req) { return Redirect("/desk/" + req.params[0]); });
+  // A Location built by hand from a percent-decoded path segment (http::Redirect escapes
+  // control characters itself; this is the handler that forgot to use it).
+  r.Add("GET", "/redirect/{to}", [](Request& req) {
+    return Text("", "text/plain", 303).Header("Location", "/desk/" + req.params[0]);
+  });
   r.Add("GET", "/header", [](Request& req) {
     return Text("ok").Header("X-Echo", req.query.Get("v").value_or(""));
   });
