@@ -74,7 +74,6 @@ SHARED = {
     ("consultations", "mail_outbox"): "erasure deletes the queued mail of a respondent",
     ("meetings", "consultations"): "a meeting page lists the consultations it launched",
     ("meetings", "stakeholder_types"): "registrations use the consultations' stakeholder types",
-    ("meetings", "responses"): "a meeting's figures count the responses of its consultation",
     ("documents", "bodies"): "documents belong to a body (meetings::BodyId resolves it)",
     ("documents", "consultations"): "debt: the desk's list of unresolved citations reads them",
     ("documents", "actions"): "debt: the desk's list of unresolved citations reads them",
