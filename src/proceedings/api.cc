@@ -230,7 +230,7 @@ void RegisterApi(http::Router& router, storage::Database& db) {
         if ((!in.name.empty() && in.name != session.user.name) ||
             (!in.member_state.empty() && in.member_state != own))
           return Err(PermissionDenied("name: a delegate asks for the floor for themselves only"));
-        in = {session.user.name, "councillor", own};
+        in = {session.user.name, "councillor", own, true};
       }
       auto s = AddSpeaker(db, session.user.id, id, in);
       if (!s.ok()) return Err(s.error());

@@ -330,6 +330,14 @@ Result<Speaker> AddSpeaker(storage::Database& db, std::int64_t user_id, std::int
     return s.error();
   auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
     if (!ItemMeeting(c, item_id)) return NoSuchItem(item_id);
+    if (in.own_request &&
+        c.QueryInt("SELECT 1 FROM speakers WHERE agenda_item_id = ? AND status = 'waiting' "
+                   "AND name = ? AND member_state = ?",
+                   item_id, in.name, in.member_state))
+      return Error{Code::kConflict,
+                   "speakers: you are already on this item's list of speakers; one waiting "
+                   "request per delegate",
+                   "speakers"};
     if (c.QueryInt("SELECT count(*) FROM speakers WHERE agenda_item_id = ? AND status = 'waiting'",
                    item_id)
             .value_or(0) >= 500)

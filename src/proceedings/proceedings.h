@@ -162,7 +162,12 @@ Result<AgendaItem> CreateItem(storage::Database& db, std::int64_t user_id,
 
 struct SpeakerInput {
   std::string name, capacity, member_state;
+  // A delegate asking for the floor for themselves (name and Member State of their account):
+  // one waiting request per delegate per item, so that no delegate can fill the list.
+  bool own_request = false;
 };
+// Errors: 400 naming the field; 404 unknown item; 409 when `own_request` and the same name and
+// Member State already wait on the item; 429-like kResourceExhausted beyond 500 waiting.
 Result<Speaker> AddSpeaker(storage::Database& db, std::int64_t user_id, std::int64_t item_id,
                            const SpeakerInput& in);
 // `order`: the ids of the item's waiting speakers in their new order (each exactly once).

@@ -90,6 +90,24 @@ TEST_F(ProceedingsTest, BadItemsChangeNothing) {
   EXPECT_EQ(Count("agenda_items"), before);
 }
 
+// A delegate could fill the list with 500 requests of their own; one waits at a time.
+TEST_F(ProceedingsTest, ADelegateWaitsOnceOnAnItemsList) {
+  auto item = NewItem("9");
+  SpeakerInput own{"Delegate of Switzerland", "councillor", "CH", true};
+  auto first = AddSpeaker(*db_, kUser, item.id, own);
+  ASSERT_TRUE(first.ok());
+  auto second = AddSpeaker(*db_, kUser, item.id, own);
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.error().code, Code::kConflict);
+  // Others are still added; once the delegate has spoken they may ask again.
+  EXPECT_TRUE(AddSpeaker(*db_, kUser, item.id, {"Delegate of Ghana", "councillor", "GH", true}).ok());
+  ASSERT_TRUE(SetSpeakerStatus(*db_, kUser, first->id, "done").ok());
+  EXPECT_TRUE(AddSpeaker(*db_, kUser, item.id, own).ok());
+  auto it = GetItem(*db_, item.id, std::nullopt);
+  ASSERT_TRUE(it.ok());
+  EXPECT_EQ(it->speakers.size(), 3u);
+}
+
 TEST_F(ProceedingsTest, SpeakersAreReorderedMovedAndMarkedDone) {
   auto item = NewItem("9");
   std::vector<std::int64_t> ids;

@@ -361,3 +361,23 @@ test('the secretariat records an item, a paragraph and a decision with the agend
   assert.equal(agenda.interventions[0].anonymous, true);
   assert.equal(agenda.interventions[0].member_state, 'GH');
 });
+
+// A delegate asking for the floor 500 times would fill the list: one waiting request per
+// delegate per item (409 for a second), and the others are still added.
+test('a delegate has one waiting request per item on the list of speakers', async () => {
+  const password = 'a long enough password';
+  const made = await staff.json('/api/v1/users', { email: 'delegate.gh@example.int', name: 'Delegate of Ghana',
+    role: 'delegate', member_state: 'GH', password });
+  assert.equal(made.status, 201, await made.clone().text());
+  const delegate = await new Client(server.url).login({ email: 'delegate.gh@example.int', password });
+  const path = '/api/v1/agenda-items/2/speakers';
+  const statuses = [];
+  for (let i = 0; i < 5; i++) statuses.push((await delegate.json(path, {})).status);
+  assert.deepEqual(statuses, [201, 409, 409, 409, 409]);
+  const again = await delegate.json(path, {});
+  assert.equal((await again.json()).error.code, 'conflict');
+  const other = await staff.json(path, { name: 'Councillor of Chile', capacity: 'councillor', member_state: 'CL' });
+  assert.equal(other.status, 201);
+  const item = await (await staff.fetch('/api/v1/agenda-items/2')).json();
+  assert.equal(item.speakers.filter((s) => s.member_state === 'GH' && s.status === 'waiting').length, 1);
+});
