@@ -122,6 +122,9 @@ Connection::Connection(const std::string& path, bool writer) {
     ExecScript("PRAGMA journal_mode=WAL");
     // FULL: a committed transaction survives power loss before the response leaves.
     ExecScript("PRAGMA synchronous=FULL");
+    // Deleted and overwritten content is zeroed, not left in free space where a copy of the
+    // file would still show it (erasure of personal data; sessions, mail once sent).
+    ExecScript("PRAGMA secure_delete=ON");
   }
 }
 Connection::~Connection() {
@@ -146,6 +149,8 @@ std::atomic<std::uint64_t> next_db_id{1};
 struct Database::Job {
   std::function<bool(Connection&)> body;
   std::promise<void> done;  // set after COMMIT; carries the exception of `body` or COMMIT
+  bool checkpoint = false;  // then, after the COMMIT: PRAGMA wal_checkpoint(TRUNCATE)
+  Status checkpointed = Ok{};
 };
 
 Database::Database(std::string path, WriterOptions options)
@@ -169,6 +174,10 @@ Database::~Database() {
 Status Database::Submit(std::function<bool(Connection&)> body) {
   auto job = std::make_shared<Job>();
   job->body = std::move(body);
+  return Enqueue(job);
+}
+
+Status Database::Enqueue(const std::shared_ptr<Job>& job) {
   auto done = job->done.get_future();
   {
     std::lock_guard lock(queue_mu_);
@@ -178,11 +187,19 @@ Status Database::Submit(std::function<bool(Connection&)> body) {
       return Error{Code::kResourceExhausted,
                    "server: too many writes waiting; retry in a few seconds", {}};
     }
-    queue_.push_back(std::move(job));
+    queue_.push_back(job);
   }
   queue_cv_.notify_one();
   done.get();  // rethrows what the body or the COMMIT threw
   return Ok{};
+}
+
+Status Database::Checkpoint() {
+  auto job = std::make_shared<Job>();
+  job->body = [](Connection&) { return true; };
+  job->checkpoint = true;
+  if (auto s = Enqueue(job); !s.ok()) return s;
+  return job->checkpointed;
 }
 
 void Database::WriterLoop() {
@@ -220,6 +237,22 @@ void Database::WriterLoop() {
         writer_->ExecScript("ROLLBACK");
       } catch (...) {
       }
+    }
+    // Outside any transaction, as SQLite requires; waits (busy timeout) for readers to leave
+    // the log, so that it can be emptied.
+    if (!commit_failure &&
+        std::any_of(batch.begin(), batch.end(), [](const auto& j) { return j->checkpoint; })) {
+      int log = 0, done = 0;
+      int rc = sqlite3_wal_checkpoint_v2(writer_->handle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE,
+                                         &log, &done);
+      Status result = Ok{};
+      if (rc != SQLITE_OK)
+        result = Error{Code::kResourceExhausted,
+                       fmt::format("checkpoint: {} ({} of {} log frames copied)",
+                                   sqlite3_errstr(rc), done, log),
+                       {}};
+      for (auto& j : batch)
+        if (j->checkpoint) j->checkpointed = result;
     }
     {
       std::lock_guard lock(queue_mu_);

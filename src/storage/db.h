@@ -151,6 +151,12 @@ class Database {
     return std::move(*result);
   }
 
+  // Copies the whole write-ahead log into the database file and truncates the log to zero
+  // bytes (PRAGMA wal_checkpoint(TRUNCATE)), on the writer thread after the writes queued
+  // before it. Used after an erasure: the log keeps the old versions of the pages until then.
+  // Waits for readers up to the busy timeout; kResourceExhausted if they still hold the log.
+  Status Checkpoint();
+
   // Applies every migration not yet applied; returns how many ran.
   int Migrate();
   // The highest applied migration number.
@@ -167,6 +173,7 @@ class Database {
   struct Job;
   // Queues `body` (returns true to keep its changes) and waits for its transaction.
   Status Submit(std::function<bool(Connection&)> body);
+  Status Enqueue(const std::shared_ptr<Job>& job);
   void WriterLoop();
 
   std::string path_;

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startServer, Client, ADMIN, BIN, jsonOf } from '../lib/server.mjs';
 
@@ -155,6 +156,28 @@ test('IP addresses are kept for the retention period, then purged by the server 
     const purges = audit.items.filter((e) => e.action === 'privacy.purge_ip');
     assert.ok(purges.length >= 2, JSON.stringify(purges));
     assert.ok(!JSON.stringify(purges).includes('127.0.0.1'));
+  } finally {
+    await server.stop();
+  }
+});
+
+// Erased data must not stay readable in the database file or its write-ahead log until some
+// later checkpoint: erasure overwrites freed space (secure_delete) and checkpoints the log.
+test('after an erasure the raw bytes of the database and its WAL hold no erased value', async () => {
+  const server = await startServer();
+  try {
+    const anon = new Client(server.url);
+    const staff = await new Client(server.url).login();
+    const email = 'erase.me.q7x3@example.net', name = 'Erasable Qwzx Person';
+    const ref = await submit(anon, { consent_publish: false, email, name, organization: 'Qwzx Org', job_title: 'Qwzx Title' });
+    const item = await moderationItem(staff, ref);
+    const files = [server.db, server.db + '-wal'];
+    const holding = (needle) => files.filter((f) => existsSync(f) && readFileSync(f).includes(Buffer.from(needle)));
+    assert.ok(holding(email).length > 0, 'the address is in the files before the erasure');
+    const res = await staff.json(`/api/v1/responses/${item.id}/erase`, {});
+    assert.equal(res.status, 200, await res.clone().text());
+    for (const needle of [email, name, 'Qwzx Org', 'Qwzx Title'])
+      assert.deepEqual(holding(needle), [], `${needle} is still in the raw bytes`);
   } finally {
     await server.stop();
   }
