@@ -1,6 +1,7 @@
 // Writing audit entries.
 #include "audit/audit.h"
 
+#include "base/csv.h"
 #include "base/time.h"
 
 namespace plenary::audit {
@@ -21,13 +22,6 @@ constexpr char kSelect[] =
 Entry Row(storage::Stmt& s) {
   return {s.Int(0),     s.Int(1),    s.OptInt(2),  s.Text(3),   s.Text(4),
           s.Text(5),    s.OptInt(6), s.OptText(7), s.OptText(8)};
-}
-
-std::string CsvField(const std::string& v) {
-  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-  std::string out = "\"";
-  for (char ch : v) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return out + "\"";
 }
 }  // namespace
 

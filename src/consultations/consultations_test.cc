@@ -253,6 +253,20 @@ TEST_F(ConsultationTest, StatisticsCountByTypeCountryRegionAndLanguage) {
   EXPECT_EQ(StatisticsCsv(*s).substr(0, 38), "dimension,key,count\r\nresponses,total,3");
 }
 
+// A key that a spreadsheet would run as a formula is written as text.
+TEST(StatisticsCsv, NeutralisesFormulasInKeys) {
+  Statistics s;
+  s.total = 2;
+  s.by_stakeholder_type = {{"=HYPERLINK(\"http://evil.example\")", 1}};
+  s.by_country = {{"@SUM(A1)", 1}, {"+1", 1}, {"-1", 1}};
+  std::string csv = StatisticsCsv(s);
+  EXPECT_NE(csv.find("stakeholder_type,\"'=HYPERLINK(\"\"http://evil.example\"\")\",1\r\n"),
+            std::string::npos) << csv;
+  EXPECT_NE(csv.find("country,'@SUM(A1),1\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("country,'+1,1\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("country,'-1,1\r\n"), std::string::npos) << csv;
+}
+
 TEST_F(ConsultationTest, ReportUsesPluralFormsInEnglishAndChinese) {
   Make("open", Now() - 60, Now() + 3600);
   ASSERT_TRUE(SubmitResponse(*db_, "open", Valid(), limits_).ok());

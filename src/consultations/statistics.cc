@@ -17,6 +17,7 @@
 
 #include "accounts/tokens.h"
 #include "audit/audit.h"
+#include "base/csv.h"
 #include "base/parse.h"
 #include "base/random.h"
 #include "base/time.h"
@@ -113,7 +114,7 @@ std::string StatisticsCsv(const Statistics& s) {
   std::string out = "dimension,key,count\r\n";
   out += fmt::format("responses,total,{}\r\n", s.total);
   auto rows = [&](const char* dim, const auto& m) {
-    for (const auto& [k, v] : m) out += fmt::format("{},{},{}\r\n", dim, k, v);
+    for (const auto& [k, v] : m) out += fmt::format("{},{},{}\r\n", dim, CsvField(k), v);
   };
   rows("stakeholder_type", s.by_stakeholder_type);
   rows("country", s.by_country);
