@@ -29,6 +29,23 @@ bool LooksLikeEmail(const std::string& s) {
 }
 }  // namespace
 
+Status CheckName(const std::string& name, const std::string& field) {
+  if (name.empty()) return InvalidArgument(field, field + ": required");
+  if (name.size() > 200) return InvalidArgument(field, field + ": at most 200 characters");
+  // One line: C0 controls (CR, LF, tab…), DEL, C1 controls (U+0080–U+009F, among them NEL)
+  // and the line and paragraph separators U+2028/U+2029 would break a mail or a page apart.
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    auto b = static_cast<unsigned char>(name[i]);
+    auto next = [&](std::size_t k) {
+      return i + k < name.size() ? static_cast<unsigned char>(name[i + k]) : 0;
+    };
+    if (b < 0x20 || b == 0x7f || (b == 0xc2 && next(1) >= 0x80 && next(1) <= 0x9f) ||
+        (b == 0xe2 && next(1) == 0x80 && (next(2) == 0xa8 || next(2) == 0xa9)))
+      return InvalidArgument(field, field + ": one line, without control characters");
+  }
+  return Ok{};
+}
+
 bool IsStaff(const std::string& role) { return role == "admin" || role == "secretariat"; }
 
 bool IsRole(const std::string& role) {
@@ -73,8 +90,8 @@ User RowToUser(storage::Stmt& s) {
   return User{s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.OptText(4), s.Int(5) != 0};
 }
 
-// What a verification link is bound to: the address and the password hash, so that a new
-// sign-up of the same unverified address (a new password) voids the earlier links.
+// What a verification link is bound to: the address and the password hash (empty until the
+// link is followed), so that a link sets the password once and is void afterwards.
 std::string VerifyBinding(const std::string& email, const std::string& password_hash) {
   return email + "\n" + password_hash;
 }
@@ -85,8 +102,7 @@ Result<User> AddUser(storage::Database& db, const std::string& email, const std:
                      const std::optional<std::string>& member_state,
                      std::optional<std::int64_t> actor) {
   if (!LooksLikeEmail(email)) return InvalidArgument("email", "email: not a valid e-mail address");
-  if (name.empty()) return InvalidArgument("name", "name: required");
-  if (name.size() > 200) return InvalidArgument("name", "name: at most 200 characters");
+  if (auto s = CheckName(name); !s.ok()) return s.error();
   if (auto s = CheckRole(role, member_state); !s.ok()) return s.error();
   if (password.size() < 12) return InvalidArgument("password", "password: at least 12 characters");
   auto hash = HashPassword(password);
@@ -140,30 +156,26 @@ std::vector<User> ListUsers(storage::Database& db) {
 }
 
 Status SignUp(storage::Database& db, const std::string& email, const std::string& name,
-              const std::string& password, const std::string& lang) {
+              const std::string& lang) {
   if (!LooksLikeEmail(email)) return InvalidArgument("email", "email: not a valid e-mail address");
-  if (name.empty()) return InvalidArgument("name", "name: required");
-  if (name.size() > 200) return InvalidArgument("name", "name: at most 200 characters");
-  if (password.size() < 12) return InvalidArgument("password", "password: at least 12 characters");
-  if (password.size() > 1000)
-    return InvalidArgument("password", "password: at most 1000 characters");
-  // Hashed before looking at the address, so that the answer takes as long either way.
-  auto hash = HashPassword(password);
-  if (!hash) return Error{Code::kInternal, "out of memory while hashing the password", {}};
+  if (auto s = CheckName(name); !s.ok()) return s.error();
   std::string base = mail::PublicUrl() + "/" + lang;
   return db.Write<Ok>([&](storage::Connection& c) -> Result<Ok> {
     Instant now = Now();
     std::optional<std::int64_t> id;
-    std::string role;
+    std::string role, hash, first_name;
     bool verified = false;
     {
       storage::Stmt s(c,
-                      "SELECT id, role, email_verified_at IS NOT NULL FROM users WHERE email = ?");
+                      "SELECT id, role, email_verified_at IS NOT NULL, password_hash, name "
+                      "FROM users WHERE email = ?");
       s.BindAll(email);
       if (s.Step()) {
         id = s.Int(0);
         role = s.Text(1);
         verified = s.Int(2) != 0;
+        hash = s.Text(3);
+        first_name = s.Text(4);
       }
     }
     if (id && (verified || role != "public")) {
@@ -172,56 +184,93 @@ Status SignUp(storage::Database& db, const std::string& email, const std::string
       return Ok{};
     }
     if (id) {
-      c.Exec("UPDATE users SET name = ?, password_hash = ? WHERE id = ?", name, *hash, *id);
-      audit::Record(c, *id, "user.signup_again", "user", *id, std::nullopt,
+      // Nothing of the account changes: the mail goes to the address, and only whoever reads
+      // it chooses the password.
+      audit::Record(c, std::nullopt, "user.signup_again", "user", *id, std::nullopt,
                     RoleJson(email, "public", std::nullopt));
     } else {
+      // No password yet (an empty hash matches no password): it is chosen at the link.
       c.Exec(
           "INSERT INTO users(email, name, role, password_hash, created_at) "
-          "VALUES(?,?,'public',?,?)",
-          email, name, *hash, now);
+          "VALUES(?,?,'public','',?)",
+          email, name, now);
       id = c.LastInsertId();
+      first_name = name;
       audit::Record(c, *id, "user.signup", "user", *id, std::nullopt,
                     RoleJson(email, "public", std::nullopt));
     }
     std::string token = SignToken(TokenKey(c), "v", std::to_string(*id),
-                                  VerifyBinding(email, *hash), now + kVerifyTokenSeconds);
+                                  VerifyBinding(email, hash), now + kVerifyTokenSeconds);
     mail::Enqueue(c, email, text::T(lang, "mail_verify_subject"),
                   text::T(lang, "mail_verify_body",
-                          {{"name", name}, {"link", base + "/verify?token=" + token}}));
+                          {{"name", first_name}, {"link", base + "/verify?token=" + token}}));
     return Ok{};
   });
 }
 
-Result<User> VerifyEmail(storage::Database& db, const std::string& raw) {
+namespace {
+const Error& BadVerifyToken() {
   static const Error kBad = InvalidArgument(
-      "token", "token: this link is not valid or has expired; sign up again for a new one");
+      "token", "token: this link is not valid, was already used or has expired; sign up again "
+               "for a new one");
+  return kBad;
+}
+
+// The user a verification token is for and the password hash it was bound to, if it is valid
+// now against the account as stored on `c`.
+Result<std::pair<User, std::string>> VerifiedTokenUser(storage::Connection& c,
+                                                       const std::string& raw) {
   auto token = ParseToken(raw);
-  if (!token || token->purpose != "v") return kBad;
+  if (!token || token->purpose != "v") return BadVerifyToken();
   auto parsed = ParseInt(token->subject);
-  if (!parsed) return kBad;
+  if (!parsed) return BadVerifyToken();
   std::int64_t id = *parsed;
+  std::optional<User> user;
+  std::string hash;
+  {
+    storage::Stmt s(c,
+                    "SELECT id, email, name, role, member_state, "
+                    "email_verified_at IS NOT NULL, password_hash FROM users WHERE id = ?");
+    s.BindAll(id);
+    if (s.Step()) {
+      user = RowToUser(s);
+      hash = s.Text(6);
+    }
+  }
+  // A verified account's link is used up: the password it would set is already chosen.
+  if (!user || user->email_verified ||
+      !VerifyToken(TokenKey(c), *token, VerifyBinding(user->email, hash), Now()))
+    return BadVerifyToken();
+  return std::make_pair(*user, hash);
+}
+}  // namespace
+
+Result<User> CheckVerifyToken(storage::Database& db, const std::string& token) {
+  auto u = VerifiedTokenUser(db.Read(), token);
+  if (!u.ok()) return u.error();
+  return u->first;
+}
+
+Result<User> VerifyEmail(storage::Database& db, const std::string& raw,
+                         const std::string& password) {
+  // The link first: a bad link costs no Argon2id hash.
+  auto first = VerifiedTokenUser(db.Read(), raw);
+  if (!first.ok()) return first.error();
+  if (password.size() < 12) return InvalidArgument("password", "password: at least 12 characters");
+  if (password.size() > 1000)
+    return InvalidArgument("password", "password: at most 1000 characters");
+  auto hash = HashPassword(password);
+  if (!hash) return Error{Code::kInternal, "out of memory while hashing the password", {}};
   return db.Write<User>([&](storage::Connection& c) -> Result<User> {
-    std::optional<User> user;
-    std::string hash;
-    {
-      storage::Stmt s(c,
-                      "SELECT id, email, name, role, member_state, "
-                      "email_verified_at IS NOT NULL, password_hash FROM users WHERE id = ?");
-      s.BindAll(id);
-      if (s.Step()) {
-        user = RowToUser(s);
-        hash = s.Text(6);
-      }
-    }
-    if (!user || !VerifyToken(TokenKey(c), *token, VerifyBinding(user->email, hash), Now()))
-      return kBad;
-    if (!user->email_verified) {
-      c.Exec("UPDATE users SET email_verified_at = ? WHERE id = ?", Now(), id);
-      audit::Record(c, id, "user.verify_email", "user", id, std::nullopt, std::nullopt);
-      user->email_verified = true;
-    }
-    return *user;
+    // Checked again in the transaction: two clicks at once set one password, not two.
+    auto now_valid = VerifiedTokenUser(c, raw);
+    if (!now_valid.ok()) return now_valid.error();
+    User user = now_valid->first;
+    c.Exec("UPDATE users SET password_hash = ?, email_verified_at = ? WHERE id = ?", *hash, Now(),
+           user.id);
+    audit::Record(c, user.id, "user.verify_email", "user", user.id, std::nullopt, std::nullopt);
+    user.email_verified = true;
+    return user;
   });
 }
 
@@ -241,7 +290,8 @@ Result<std::pair<std::string, Session>> Login(storage::Database& db, const std::
       hash = s.Text(6);
     }
   }
-  if (!user) {
+  // An account whose link was not followed yet has no password (an empty hash).
+  if (!user || hash.empty()) {
     // Spend the same time as a real check so that timing does not reveal accounts.
     static const std::string kDummy = [] {
       char h[crypto_pwhash_STRBYTES];

@@ -56,16 +56,29 @@ Result<User> SetRole(storage::Database& db, std::int64_t actor, std::int64_t use
 std::vector<User> ListUsers(storage::Database& db);
 
 // Self sign-up of a public participant. Always answers the same (the caller says "check your
-// mail") whether or not the address has an account, so that sign-up does not reveal accounts:
-// a new address gets a "public" account, unverified, and a verification mail; an address whose
-// public account is not verified yet gets its name and password replaced and a new link (the
-// earlier links stop working); an address with a verified account gets a mail saying so.
-// Errors: 400 for a bad e-mail, name or password.
+// mail") whether or not the address has an account, so that sign-up does not reveal accounts.
+// A sign-up never sets or changes a password: the password is chosen by whoever follows the
+// link of the mail (VerifyEmail), that is by whoever reads the mailbox of the address. So a
+// stranger's sign-up with someone else's address, before or after theirs, can only make the
+// owner receive a mail. A new address gets a "public" account, unverified and without a
+// password, and a mail with the link; an address whose public account is not verified yet gets
+// a new link and nothing else changes (its name stays the first one); an address with a verified
+// account (or a staff, chair or delegate account) gets a mail saying so, without a link.
+// Errors: 400 for a bad e-mail or name (one line: no control characters).
 Status SignUp(storage::Database& db, const std::string& email, const std::string& name,
-              const std::string& password, const std::string& lang);
-// Follows the link of a verification mail. Errors: 400 naming "token" when it is malformed,
-// forged, expired or no longer matches the account.
-Result<User> VerifyEmail(storage::Database& db, const std::string& token);
+              const std::string& lang);
+// The account a verification link is for, if the link is well formed, signed, not expired and
+// not used yet. Errors: 400 naming "token".
+Result<User> CheckVerifyToken(storage::Database& db, const std::string& token);
+// Follows the link of a verification mail: sets `password` (the owner's choice) and marks the
+// address verified; the link then stops working. Errors: 400 naming "token" when it is
+// malformed, forged, expired or already used; 400 naming "password" (at least 12, at most 1000
+// characters).
+Result<User> VerifyEmail(storage::Database& db, const std::string& token,
+                         const std::string& password);
+// Checks a display name: required, at most 200 bytes, one line (no control characters: a name
+// is copied into mails and pages). Errors: 400 naming `field`.
+Status CheckName(const std::string& name, const std::string& field = "name");
 // Checks the password and opens a session; returns the raw token for the cookie.
 // The error does not say whether the account exists. A public account whose e-mail address is
 // not verified yet is refused with kPermissionDenied — said only to whoever knows the password.

@@ -4,7 +4,7 @@
 // A token is "<purpose>.<subject>.<expires>.<mac>": purpose "v" (verify an account; subject the
 // user id) or "c" (confirm a response; subject its reference), the expiry in Unix seconds, and
 // HMAC-SHA-256 (libsodium) over purpose, subject, expiry and a binding — the e-mail address (and
-// for accounts the password hash) it was issued for — with a 256-bit key drawn when the database
+// for accounts the password hash, empty until the link sets it) it was issued for — with a 256-bit key drawn when the database
 // was created (table `secrets`). Nothing is stored per token: a submission writes no extra row
 // for it, a link stops working when it expires or when the address or password it was bound to
 // changes, and following it twice does nothing more. The MAC is compared in constant time.

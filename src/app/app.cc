@@ -95,7 +95,7 @@ void BuildRouter(http::Router& router, storage::Database& db, const Config& conf
   desk::RegisterRoutes(router, db, tracker);
   documents::RegisterRoutes(router, db);
   proceedings::RegisterRoutes(router, db);
-  portal::RegisterPages(router, db);
+  portal::RegisterPages(router, db, throttles);
   reports::RegisterRoutes(router, db);
   search::RegisterRoutes(router, db);
   router.SetErrorHandler([&db](const Request& req, int status, const Error& e) {

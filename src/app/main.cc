@@ -118,7 +118,24 @@ int main(int argc, char** argv) {
   serve->add_option("--logins-per-ip-per-minute", th.logins_per_ip_per_minute,
                     "Sign-in attempts per address per minute (0: unlimited)")->capture_default_str();
   serve->add_option("--logins-per-account-per-minute", th.logins_per_account_per_minute,
-                    "Sign-in attempts per account per minute (0: unlimited)")->capture_default_str();
+                    "Sign-in attempts per account from one address per minute (0: unlimited); "
+                    "5 at once")->capture_default_str();
+  serve->add_option("--signups-per-recipient-per-minute", th.signups_per_recipient_per_minute,
+                    "Sign-up mails to one e-mail address per minute, from any address (0: "
+                    "unlimited); 5 at once")->capture_default_str();
+  serve->add_option("--citations-per-ip-per-minute", th.citations_per_ip_per_minute,
+                    "Citation extractions (POST /api/v1/citations/extract) one address may ask "
+                    "per minute (0: unlimited); 10 at once")->capture_default_str();
+  serve->add_option("--citations-max-results", th.citations_max_results,
+                    "Most citations in one extraction's answer (then \"truncated\": true)")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  serve->add_option("--citations-concurrent", th.citations_concurrent,
+                    "Citation extractions running at once; beyond, 503")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  serve->add_option("--attachment-bytes-per-ip-per-day", th.attachment_bytes_per_ip_per_day,
+                    "Bytes of files one address may attach to its responses per day, refilled "
+                    "continuously (0: unlimited)")->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   serve->add_option("--pow-bits", th.pow.bits,
                     "Proof of work asked of anonymous submissions: leading zero bits of "
                     "SHA-256 (0: off; 16: about 0.65 s of Chromium's crypto.subtle)")

@@ -228,7 +228,10 @@ Status CheckPow(storage::Database& db, const http::Request& req, site::Throttles
                 const site::Input& in) {
   auto& pow = throttles.pow();
   if (!pow.enabled()) return Ok{};
-  if (site::CurrentSession(db, req)) return Ok{};  // staff are not anonymous
+  // Only staff are exempt: a public or delegate session costs an attacker no more than a
+  // sign-up, so it proves nothing about the sender's cost.
+  if (auto session = site::CurrentSession(db, req); session && accounts::IsStaff(session->user.role))
+    return Ok{};
   if (!pow.Required(Now())) return Ok{};
   std::string challenge, counter;
   if (in.json) {
@@ -245,6 +248,16 @@ Status CheckPow(storage::Database& db, const http::Request& req, site::Throttles
     counter = in.fields.Get("pow").value_or("");
   }
   return pow.Verify(challenge, counter, Now());
+}
+
+Status CheckAttachmentQuota(storage::Database& db, const http::Request& req,
+                            site::Throttles& throttles, const ResponseInput& in) {
+  std::uint64_t bytes = 0;
+  for (const auto& a : in.attachments) bytes += a.data.size();
+  if (bytes == 0) return Ok{};
+  if (auto session = site::CurrentSession(db, req); session && accounts::IsStaff(session->user.role))
+    return Ok{};
+  return throttles.AttachmentBytes(req.remote_ip, bytes);
 }
 
 void AddCampaignCounts(storage::Database& db, const CampaignTracker& tracker,
@@ -302,6 +315,7 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
     if (auto p = CheckPow(db, req, throttles, *in); !p.ok()) return Err(p.error());
     auto r = ResponseFromInput(*in, req.lang);
     if (!r.ok()) return Err(r.error());
+    if (auto q = CheckAttachmentQuota(db, req, throttles, *r); !q.ok()) return Err(q.error());
     r->ip_address = req.remote_ip;
     r->mail_language = req.lang;
     // A verified account confirms the address at once — only when the request proves it comes

@@ -201,7 +201,7 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
       a->SetValue("VALUE", v && it != v->answers.end() ? it->second : "");
     }
     // A fresh challenge for every rendering: pow.js solves it before the form is sent.
-    if (pow.enabled() && !page.session()) {
+    if (pow.enabled() && !(page.session() && accounts::IsStaff(page.session()->user.role))) {
       auto* p = f->AddSectionDictionary("POW");
       p->SetValue("POW_CHALLENGE", pow.Issue(Now()));
       p->SetIntValue("POW_BITS", pow.bits());
@@ -292,6 +292,12 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
                                                                : p.error().message;
       return ConsultationPage(db, req, *c, limits, throttles.pow(), &state,
                               http::StatusFor(p.error().code));
+    }
+    if (auto q = CheckAttachmentQuota(db, req, throttles, *values); !q.ok()) {
+      state.error = q.error().message;
+      auto r = ConsultationPage(db, req, *c, limits, throttles.pow(), &state, 429);
+      r.Header("Retry-After", std::to_string(q.error().retry_after_seconds));
+      return r;
     }
     ResponseInput input = *values;
     input.ip_address = req.remote_ip;

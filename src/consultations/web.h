@@ -32,5 +32,10 @@ Result<ResponseInput> ResponseFromInput(const site::Input& in, const std::string
 // `pow_challenge` and `pow` must hold a fresh, unused solution. Errors name the field "pow".
 Status CheckPow(storage::Database& db, const http::Request& req, site::Throttles& throttles,
                 const site::Input& in);
+// The daily allowance of attached bytes of the sender's address (site::Throttles); staff, who
+// enter submissions received otherwise, are exempt. Counted when sent, accepted or not.
+// Errors: kRateLimited (429) naming the rule.
+Status CheckAttachmentQuota(storage::Database& db, const http::Request& req,
+                            site::Throttles& throttles, const ResponseInput& in);
 
 }  // namespace plenary::consultations

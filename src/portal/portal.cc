@@ -59,11 +59,15 @@ void RegisterHome(http::Router& router, storage::Database& db) {
 
 }  // namespace
 
-void RegisterPages(http::Router& router, storage::Database& db) {
+void RegisterPages(http::Router& router, storage::Database& db, site::Throttles& throttles) {
   RegisterHome(router, db);
 
   // Citation extraction for any text: document symbols and resolution citations.
-  router.Add("POST", "/api/v1/citations/extract", [](Request& req) {
+  // Public, so bounded four ways: per address (throttle), in input (1 MiB), in output
+  // (`citations_max_results`, then "truncated": true) and in extractions running at once,
+  // which together bound the memory.
+  router.Add("POST", "/api/v1/citations/extract", [&throttles](Request& req) {
+    if (auto t = throttles.Citations(req.remote_ip); !t.ok()) return http::JsonError(t.error());
     auto in = site::ReadInput(req);
     if (!in.ok()) return http::JsonError(in.error());
     std::string text;
@@ -76,13 +80,17 @@ void RegisterPages(http::Router& router, storage::Database& db) {
     }
     if (text.size() > 1 << 20)
       return http::JsonError({Code::kTooLarge, "text: at most 1 MiB", "text"});
+    auto slot = throttles.CitationSlot();
+    if (!slot.ok()) return http::JsonError(slot.error());
+    bool truncated = false;
     boost::json::array items;
-    for (const auto& c : text::ExtractCitations(text))
+    for (const auto& c :
+         text::ExtractCitations(text, throttles.citations_max_results(), &truncated))
       items.push_back({{"begin", c.begin}, {"end", c.end}, {"kind", c.kind},
                        {"instrument", c.instrument}, {"number", c.number}, {"place", c.place},
                        {"year", c.year}, {"revised", c.revised}, {"symbol", c.symbol},
                        {"text", c.text}});
-    return http::Json(boost::json::object{{"items", items}});
+    return http::Json(boost::json::object{{"items", items}, {"truncated", truncated}});
   });
   router.Add("GET", "/bodies", [&db](Request& req) {
     site::Page page(db, req, "bodies.tpl", T(req.lang, "nav_bodies"));

@@ -1,4 +1,4 @@
-// Sign-up, e-mail verification and the administrators' user API.
+// Sign-up, e-mail verification (where the password is chosen) and the administrators' user API.
 #include "site/signup.h"
 
 #include <charconv>
@@ -28,6 +28,24 @@ http::Response SignupPage(storage::Database& db, const Request& req, const std::
   }
   if (!error.empty()) page.body().SetValueAndShowSection("ERROR", error, "HAS_ERROR");
   return page.Render(status);
+}
+
+// The form a verification link opens: the owner of the address chooses the password there.
+http::Response VerifyPage(storage::Database& db, const Request& req, const std::string& token,
+                          const std::string& error, int status) {
+  Page page(db, req, "verify.tpl", text::T(req.lang, "verify_choose_title"));
+  page.body().SetValue("TOKEN", token);
+  if (!error.empty()) page.body().SetValueAndShowSection("ERROR", error, "HAS_ERROR");
+  return page.Render(status);
+}
+
+http::Response VerifyNotice(storage::Database& db, const Request& req, bool ok) {
+  Page page(db, req, "notice.tpl", text::T(req.lang, "verify_title"));
+  page.body().SetValue("HEADING", text::T(req.lang, ok ? "verify_title" : "error_title"));
+  page.body().SetValue("MESSAGE", text::T(req.lang, ok ? "verify_done" : "verify_failed"));
+  page.body().SetValue("CLASS", ok ? "notice" : "error");
+  if (ok) page.body().ShowSection("LOGIN");
+  return page.Render(ok ? 200 : 400);
 }
 
 json::object UserJson(const accounts::User& u) {
@@ -71,13 +89,13 @@ void RegisterAccountRoutes(http::Router& router, storage::Database& db, Throttle
     std::string email = in->fields.Get("email").value_or("");
     if (!FormCsrfOk(db, req, in->fields.Get("csrf").value_or("")))
       return SignupPage(db, req, text::T(req.lang, "error_csrf"), name, email, false, 403);
-    // Each sign-up sends a mail: limited like sign-in, per address and per account.
-    if (auto t = throttles.Login(req.remote_ip, email); !t.ok()) {
+    // Each sign-up sends a mail: limited per address and per recipient.
+    if (auto t = throttles.Signup(req.remote_ip, email); !t.ok()) {
       auto r = SignupPage(db, req, text::T(req.lang, "login_throttled"), name, email, false, 429);
       r.Header("Retry-After", std::to_string(t.error().retry_after_seconds));
       return r;
     }
-    auto s = accounts::SignUp(db, email, name, in->fields.Get("password").value_or(""), req.lang);
+    auto s = accounts::SignUp(db, email, name, req.lang);
     if (!s.ok()) return SignupPage(db, req, s.error().message, name, email, false, 400);
     return SignupPage(db, req, "", "", "", true, 200);
   });
@@ -87,26 +105,40 @@ void RegisterAccountRoutes(http::Router& router, storage::Database& db, Throttle
     if (!body.ok()) return http::JsonError(body.error());
     auto email = JsonString(*body, "email");
     auto name = JsonString(*body, "name");
-    auto password = JsonString(*body, "password");
-    for (const auto* r : {&email, &name, &password})
+    for (const auto* r : {&email, &name})
       if (!r->ok()) return http::JsonError(r->error());
+    // Said rather than ignored: a client that sends one must not believe it was set.
+    if (body->contains("password"))
+      return http::JsonError(InvalidArgument(
+          "password", "password: not taken at sign-up; it is chosen when the link of the mail is "
+                      "followed (POST /api/v1/verify)"));
     auto lang = JsonString(*body, "language");
     std::string mail_lang = lang.ok() && text::IsLanguage(*lang) ? *lang : req.lang;
-    if (auto t = throttles.Login(req.remote_ip, *email); !t.ok()) return http::JsonError(t.error());
-    auto s = accounts::SignUp(db, *email, *name, *password, mail_lang);
+    if (auto t = throttles.Signup(req.remote_ip, *email); !t.ok())
+      return http::JsonError(t.error());
+    auto s = accounts::SignUp(db, *email, *name, mail_lang);
     if (!s.ok()) return http::JsonError(s.error());
     // The same answer whether or not the address already had an account.
     return http::Json(json::object{{"status", "verification_sent"}}, 202);
   });
 
+  // Opening the link only shows the form (a mail scanner that fetches it changes nothing).
   router.Add("GET", "/verify", [&db](Request& req) {
-    auto u = accounts::VerifyEmail(db, req.query.Get("token").value_or(""));
-    Page page(db, req, "notice.tpl", text::T(req.lang, "verify_title"));
-    page.body().SetValue("HEADING", text::T(req.lang, u.ok() ? "verify_title" : "error_title"));
-    page.body().SetValue("MESSAGE", text::T(req.lang, u.ok() ? "verify_done" : "verify_failed"));
-    page.body().SetValue("CLASS", u.ok() ? "notice" : "error");
-    if (u.ok()) page.body().ShowSection("LOGIN");
-    return page.Render(u.ok() ? 200 : 400);
+    std::string token = req.query.Get("token").value_or("");
+    if (!accounts::CheckVerifyToken(db, token).ok()) return VerifyNotice(db, req, false);
+    return VerifyPage(db, req, token, "", 200);
+  });
+
+  router.Add("POST", "/verify", [&db](Request& req) {
+    auto in = ReadInput(req);
+    if (!in.ok()) return ErrorResponse(db, req, in.error());
+    std::string token = in->fields.Get("token").value_or("");
+    if (!FormCsrfOk(db, req, in->fields.Get("csrf").value_or("")))
+      return VerifyPage(db, req, token, text::T(req.lang, "error_csrf"), 403);
+    auto u = accounts::VerifyEmail(db, token, in->fields.Get("password").value_or(""));
+    if (!u.ok() && u.error().field == "password")
+      return VerifyPage(db, req, token, u.error().message, 400);
+    return VerifyNotice(db, req, u.ok());
   });
 
   router.Add("POST", "/api/v1/verify", [&db](Request& req) {
@@ -114,7 +146,9 @@ void RegisterAccountRoutes(http::Router& router, storage::Database& db, Throttle
     if (!body.ok()) return http::JsonError(body.error());
     auto token = JsonString(*body, "token");
     if (!token.ok()) return http::JsonError(token.error());
-    auto u = accounts::VerifyEmail(db, *token);
+    auto password = JsonString(*body, "password");
+    if (!password.ok()) return http::JsonError(password.error());
+    auto u = accounts::VerifyEmail(db, *token, *password);
     if (!u.ok()) return http::JsonError(u.error());
     return http::Json(json::object{{"verified", true}});
   });

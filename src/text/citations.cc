@@ -7,6 +7,7 @@
 // naturally and normalised the same way when first used.
 #include "text/citations.h"
 
+#include <cstdint>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -38,7 +39,9 @@ constexpr size_t kNone = static_cast<size_t>(-1);
 struct Normalized {
   U32 folded;                      // lower case, ASCII punctuation and digits, no marks
   U32 cased;                       // the same characters before lower-casing
-  std::vector<size_t> begin, end;  // input bytes of the character each one came from
+  // Input bytes of the character each one came from. 32 bits: the input is read up to
+  // INT32_MAX bytes, and this keeps the memory of a call at 16 bytes per character.
+  std::vector<std::uint32_t> begin, end;
 };
 
 bool IsDropped(UChar32 c) {
@@ -86,8 +89,8 @@ Normalized Normalize(std::string_view text) {
       if (u_charType(x) == U_NON_SPACING_MARK) return;
       n.folded.push_back(static_cast<char32_t>(u_tolower(x)));
       n.cased.push_back(static_cast<char32_t>(x));
-      n.begin.push_back(static_cast<size_t>(b));
-      n.end.push_back(static_cast<size_t>(i));
+      n.begin.push_back(static_cast<std::uint32_t>(b));
+      n.end.push_back(static_cast<std::uint32_t>(i));
     };
     if (!has) {
       emit(c);
@@ -561,6 +564,19 @@ size_t SymbolAt(const Normalized& n, size_t p) {
 }  // namespace
 
 std::vector<Citation> ExtractCitations(std::string_view text) {
+  return ExtractCitations(text, static_cast<size_t>(-1), nullptr);
+}
+
+std::vector<Citation> ExtractCitations(std::string_view text, size_t max_results,
+                                       bool* truncated) {
+  if (truncated) *truncated = false;
+  // Stops at one more than asked: the extra one only says that there were more.
+  auto full = [&](std::vector<Citation>& out) {
+    if (out.size() <= max_results) return false;
+    out.resize(max_results);
+    if (truncated) *truncated = true;
+    return true;
+  };
   Normalized n = Normalize(text);
   const U32& s = n.folded;
   std::vector<Citation> out;
@@ -599,6 +615,7 @@ std::vector<Citation> ExtractCitations(std::string_view text) {
           c.year = item.session;  // ECOSOC style "2004/70"
         }
         out.push_back(std::move(c));
+        if (full(out)) return out;
       }
       chain = !ph->instrument.empty() ? ph->instrument : inherited;
       previous_end = ph->end;
@@ -615,6 +632,7 @@ std::vector<Citation> ExtractCitations(std::string_view text) {
         c.revised = parsed->revision > 0;
         if (!parsed->year.empty()) c.year = std::stoi(parsed->year);
         out.push_back(std::move(c));
+        if (full(out)) return out;
         floor = p = p + len;
         continue;
       }

@@ -67,5 +67,9 @@ struct Citation {
 
 // All citations in `text`, in order of `begin`.
 std::vector<Citation> ExtractCitations(std::string_view text);
+// The first `max_results` citations in `text`; `*truncated` (if not null) says whether there
+// were more. Memory: about 16 bytes per character of `text` while it runs, plus the results.
+std::vector<Citation> ExtractCitations(std::string_view text, size_t max_results,
+                                       bool* truncated);
 
 }  // namespace plenary::text

@@ -424,3 +424,25 @@ TEST(Seeds, StartsPrefixedCitationsAtTheInstrument) {
 
 }  // namespace
 }  // namespace plenary::text
+
+namespace plenary::text {
+namespace {
+
+// The public extraction endpoint stops at a bound: the rest of a huge list is not built.
+TEST(ExtractCitations, StopsAtMaxResultsAndSaysSo) {
+  std::string text;
+  for (int i = 0; i < 50; ++i) text += "C22/1, ";
+  bool truncated = false;
+  auto all = ExtractCitations(text, 1000, &truncated);
+  EXPECT_EQ(all.size(), 50u);
+  EXPECT_FALSE(truncated);
+  auto some = ExtractCitations(text, 7, &truncated);
+  ASSERT_EQ(some.size(), 7u);
+  EXPECT_TRUE(truncated);
+  EXPECT_EQ(some[6], all[6]);
+  EXPECT_FALSE(ExtractCitations(text, 50, &truncated).empty());
+  EXPECT_FALSE(truncated);  // exactly the bound: nothing left out
+}
+
+}  // namespace
+}  // namespace plenary::text

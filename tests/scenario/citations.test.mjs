@@ -1,6 +1,7 @@
 // The citation extraction API over HTTP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startServer, Client, jsonOf } from '../lib/server.mjs';
 
 let server, client;
@@ -38,5 +39,87 @@ test('citations in pages link to the registry; unresolved ones are listed for th
     assert.ok(!/<a class="citation"[^>]*>Resolution 999/.test(consultation));
   } finally {
     await demo.stop();
+  }
+});
+
+// The amplifier: 1 MiB of "C22/1, " once answered 21 MB and took 237 MB of the server's
+// memory. Now the answer holds at most --citations-max-results citations and says it was cut,
+// and the memory of the server stays bounded however many such requests come.
+function rssBytes(pid) {
+  const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
+  assert.ok(m, 'VmRSS in /proc/PID/status');
+  return Number(m[1]) * 1024;
+}
+
+test('the worst 1 MiB input gets a bounded answer and leaves the server\'s memory bounded', async () => {
+  const s = await startServer({ demo: false, args: ['--citations-per-ip-per-minute', '0'] });
+  try {
+    const c = new Client(s.url);
+    const worst = 'C22/1, '.repeat(Math.floor((1 << 20) / 7));
+    assert.ok(worst.length <= 1 << 20);
+    const before = rssBytes(s.proc.pid);
+    const res = await c.json('/api/v1/citations/extract', { text: worst });
+    assert.equal(res.status, 200);
+    const body = await res.text();
+    assert.ok(body.length < 256 * 1024, `answer of ${body.length} bytes`);
+    const answer = JSON.parse(body);
+    assert.equal(answer.items.length, 1000);
+    assert.equal(answer.truncated, true);
+    assert.equal(answer.items[999].symbol, 'C22/1');
+    // Twenty more, four at a time (bounded in count; each answered within the test's time).
+    const N = 20, AT_ONCE = 4;
+    for (let i = 0; i < N; i += AT_ONCE) {
+      const batch = await Promise.all(Array.from({ length: AT_ONCE }, () => c.json('/api/v1/citations/extract', { text: worst })));
+      for (const r of batch) { assert.equal(r.status, 200); await r.arrayBuffer(); }
+    }
+    const after = rssBytes(s.proc.pid);
+    console.log(`worst-case answer: ${body.length} bytes; server RSS: ${(before / 2 ** 20).toFixed(0)} MiB before, ${(after / 2 ** 20).toFixed(0)} MiB after ${N + 1} worst-case extractions`);
+    assert.ok(after - before < 192 * 2 ** 20, `RSS grew by ${((after - before) / 2 ** 20).toFixed(0)} MiB`);
+    // A short text is not cut.
+    const small = await (await c.json('/api/v1/citations/extract', { text: 'See C22/1 and C22/2.' })).json();
+    assert.equal(small.truncated, false);
+    assert.equal(small.items.length, 2);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('citation extraction is limited per address', async () => {
+  const s = await startServer({ demo: false, args: ['--citations-per-ip-per-minute', '6', '--citations-max-results', '3'] });
+  try {
+    const c = new Client(s.url);
+    const statuses = [];
+    let limited;
+    for (let i = 0; i < 11; i++) {
+      const r = await c.json('/api/v1/citations/extract', { text: 'C22/1, C22/2, C22/3, C22/4' });
+      statuses.push(r.status);
+      if (r.status === 429) limited = r; else if (i === 0) assert.equal((await r.json()).items.length, 3);
+    }
+    assert.deepEqual(statuses, [...Array(10).fill(200), 429]);
+    assert.ok(Number(limited.headers.get('retry-after')) >= 1);
+    assert.equal((await limited.json()).error.code, 'rate_limited');
+  } finally {
+    await s.stop();
+  }
+});
+
+test('extractions running at once are bounded: beyond, 503 with Retry-After', async () => {
+  const s = await startServer({ demo: false, args: ['--citations-per-ip-per-minute', '0', '--citations-concurrent', '1'] });
+  try {
+    const c = new Client(s.url);
+    const worst = 'C22/1, '.repeat(Math.floor((1 << 20) / 7));
+    const answers = await Promise.all(Array.from({ length: 8 }, () => c.json('/api/v1/citations/extract', { text: worst })));
+    const statuses = answers.map((r) => r.status);
+    assert.ok(statuses.includes(200), statuses.join(','));
+    assert.ok(statuses.includes(503), statuses.join(','));
+    assert.ok(statuses.every((x) => x === 200 || x === 503), statuses.join(','));
+    for (const r of answers) {
+      if (r.status === 503) assert.ok(Number(r.headers.get('retry-after')) >= 1);
+      await r.arrayBuffer();
+    }
+    // Once they are done, the place is free again.
+    assert.equal((await c.json('/api/v1/citations/extract', { text: 'C22/1' })).status, 200);
+  } finally {
+    await s.stop();
   }
 });

@@ -100,7 +100,7 @@ before(async () => {
   sink = await startSink(sinkPort, file);
   server = await startServer({ args: ['--smtp-host', '127.0.0.1', '--smtp-port', String(sinkPort),
     '--mail-from', 'plenary@example.int', '--mail-retry-seconds', '1', '--smtp-timeout', '5',
-    '--logins-per-ip-per-minute', '0', '--logins-per-account-per-minute', '0'] });
+    '--logins-per-ip-per-minute', '0', '--logins-per-account-per-minute', '0', '--signups-per-recipient-per-minute', '0'] });
   staff = await new Client(server.url).login();
 });
 after(async () => {
@@ -109,30 +109,41 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('sign up, receive the mail, follow the link, sign in', async () => {
+// Follows a verification link as a browser does: the page asks for the password, the form
+// sets it. Returns the answer to the form.
+async function choosePassword(client, link, password) {
+  const page = await client.fetch(link);
+  assert.equal(page.status, 200, 'the link opens the form');
+  const html = await page.text();
+  const csrf = html.match(/name="csrf" value="([^"]+)"/)[1];
+  const token = html.match(/name="token" value="([^"]+)"/)[1];
+  const path = link.split('?')[0];
+  return client.fetch(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrf, token, password }).toString() });
+}
+
+test('sign up, receive the mail, follow the link and choose the password, sign in', async () => {
   const email = 'ana.sousa@example.org';
   const c = new Client(server.url);
   // Refused without the form's CSRF token.
   const forged = await c.fetch('/en/signup', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ name: 'Ana', email, password: PASSWORD }).toString() });
+    body: new URLSearchParams({ name: 'Ana', email }).toString() });
   assert.equal(forged.status, 403);
   const csrf = await csrfOf(c, '/fr/signup');
   const form = (fields) => c.fetch('/fr/signup', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ csrf, ...fields }).toString() });
-  const bad = await form({ name: 'Ana Sousa', email, password: 'short' });
+  const bad = await form({ name: 'Ana Sousa', email: 'no address' });
   assert.equal(bad.status, 400);
-  assert.match(await bad.text(), /password: at least 12 characters/);
-  const res = await form({ name: 'Ana Sousa', email, password: PASSWORD });
+  assert.match(await bad.text(), /email: not a valid e-mail address/);
+  const res = await form({ name: 'Ana Sousa', email });
   assert.equal(res.status, 200);
   assert.match(await res.text(), /un courriel contenant un lien est en route/);
 
-  // Not usable before verification; a wrong password still gets the usual answer.
+  // No password exists before the link is followed: every password gets the usual answer.
   const early = await new Client(server.url).json('/api/v1/login', { email, password: PASSWORD });
-  assert.equal(early.status, 403);
-  const wrong = await new Client(server.url).json('/api/v1/login', { email, password: 'wrong wrong wrong' });
-  const nobody = await new Client(server.url).json('/api/v1/login', { email: 'nobody@example.org', password: 'wrong wrong wrong' });
-  assert.equal(wrong.status, 401);
-  assert.deepEqual(await wrong.json(), await nobody.json());
+  const nobody = await new Client(server.url).json('/api/v1/login', { email: 'nobody@example.org', password: PASSWORD });
+  assert.equal(early.status, 401);
+  assert.deepEqual(await early.json(), await nobody.json());
 
   const mail = await waitForMail(file, email);
   assert.equal(mail.subject, 'Activez votre compte Plenary');
@@ -144,9 +155,17 @@ test('sign up, receive the mail, follow the link, sign in', async () => {
   assert.match(link, /^\/fr\/verify\?token=/);
   const tampered = await c.fetch(link.slice(0, -2) + 'xx');
   assert.equal(tampered.status, 400);
-  const verified = await c.fetch(link);
+  // Opening the link (as a mail scanner does) changes nothing: the form must be sent.
+  assert.equal((await c.fetch(link)).status, 200);
+  assert.equal((await c.fetch(link)).status, 200);
+  const short = await choosePassword(c, link, 'short');
+  assert.equal(short.status, 400);
+  assert.match(await short.text(), /password: at least 12 characters/);
+  const verified = await choosePassword(c, link, PASSWORD);
   assert.equal(verified.status, 200);
   assert.match(await verified.text(), /Votre adresse électronique est vérifiée/);
+  // Used once: the link is void afterwards.
+  assert.equal((await c.fetch(link)).status, 400);
 
   const user = new Client(server.url);
   const login = await user.json('/api/v1/login', { email, password: PASSWORD });
@@ -164,8 +183,8 @@ test('sign up, receive the mail, follow the link, sign in', async () => {
   assert.equal(item.confirmed, true);
 
   // The API twin answers the same whether the address is new or already has an account.
-  const api1 = await new Client(server.url).json('/api/v1/signup', { email: 'new.person@example.org', name: 'New', password: PASSWORD });
-  const api2 = await new Client(server.url).json('/api/v1/signup', { email, name: 'Someone else', password: PASSWORD + '!' });
+  const api1 = await new Client(server.url).json('/api/v1/signup', { email: 'new.person@example.org', name: 'New' });
+  const api2 = await new Client(server.url).json('/api/v1/signup', { email, name: 'Someone else' });
   assert.equal(api1.status, 202);
   assert.equal(api2.status, 202);
   assert.deepEqual(await api1.json(), await api2.json());
@@ -173,9 +192,72 @@ test('sign up, receive the mail, follow the link, sign in', async () => {
   assert.ok(!/token=/.test(exists.body), 'the owner is told, and given no link');
   assert.equal((await new Client(server.url).json('/api/v1/login', { email, password: PASSWORD })).status, 200,
     'the existing account is unchanged');
-  const bad2 = await new Client(server.url).json('/api/v1/signup', { email: 'not-an-address', name: 'X', password: PASSWORD });
+  const bad2 = await new Client(server.url).json('/api/v1/signup', { email: 'not-an-address', name: 'X' });
   assert.equal(bad2.status, 400);
   assert.equal((await bad2.json()).error.field, 'email');
+  // A password is never taken at sign-up: it is chosen at the link.
+  const withPassword = await new Client(server.url).json('/api/v1/signup', { email: 'p@example.org', name: 'P', password: PASSWORD });
+  assert.equal(withPassword.status, 400);
+  assert.equal((await withPassword.json()).error.field, 'password');
+});
+
+// The attack: a stranger signs up again with the address of someone whose account is not
+// verified yet (or before them), hoping the owner's click on the newest link activates the
+// stranger's password. No sign-up sets a password, so whichever link the owner follows, the
+// password is the owner's.
+test('a second sign-up with an unverified address never changes its credentials', async () => {
+  const ATTACKER = 'the attacker password';
+  const OWNER = 'the owner own password';
+  const mailsTo = (to) => mails(file).filter((m) => m.rcpt_tos.includes(to) && m.subject === 'Activate your Plenary account');
+  for (const [email, attackerFirst] of [['victim.one@example.org', false], ['victim.two@example.org', true]]) {
+    const owner = new Client(server.url);
+    const attacker = new Client(server.url);
+    const signUp = (client, name) => client.json('/api/v1/signup', { email, name, language: 'en' });
+    if (attackerFirst) assert.equal((await signUp(attacker, 'Attacker')).status, 202);
+    assert.equal((await signUp(owner, 'Owner')).status, 202);
+    if (!attackerFirst) assert.equal((await signUp(attacker, 'Attacker')).status, 202);
+    // The attacker's own attempt to give a password is refused outright.
+    const sneaky = await attacker.json('/api/v1/signup', { email, name: 'Attacker', password: ATTACKER });
+    assert.equal(sneaky.status, 400);
+    const start = Date.now();
+    while (mailsTo(email).length < 2 && Date.now() - start < 20000) await sleep(100);
+    const links = mailsTo(email).map(linkIn);
+    assert.equal(links.length, 2, 'one link per sign-up, both to the owner');
+    // The owner follows the newest link and chooses a password.
+    const newest = links.at(-1);
+    const token = new URL('http://x' + newest).searchParams.get('token');
+    const set = await owner.json('/api/v1/verify', { token, password: OWNER });
+    assert.equal(set.status, 200, await set.clone().text());
+    for (const pw of [ATTACKER, PASSWORD])
+      assert.equal((await new Client(server.url).json('/api/v1/login', { email, password: pw })).status, 401, email);
+    const login = await new Client(server.url).json('/api/v1/login', { email, password: OWNER });
+    assert.equal(login.status, 200, email);
+    // The name is the one given first; the older link is void too.
+    const users = await (await staff.fetch('/api/v1/users')).json();
+    assert.equal(users.items.find((u) => u.email === email).name, attackerFirst ? 'Attacker' : 'Owner');
+    const older = new URL('http://x' + links[0]).searchParams.get('token');
+    assert.equal((await attacker.json('/api/v1/verify', { token: older, password: ATTACKER })).status, 400);
+    assert.equal((await new Client(server.url).json('/api/v1/login', { email, password: ATTACKER })).status, 401);
+  }
+});
+
+test('a name is one line: CR, LF and other control characters are refused, naming the field', async () => {
+  const admin = await staff.json('/api/v1/users', { email: 'eve2@example.int', name: 'Eve\nX', role: 'chair', password: PASSWORD });
+  assert.equal(admin.status, 400);
+  assert.equal((await admin.json()).error.field, 'name');
+  for (const name of ['Eve\r\nBcc: all@example.org', 'Eve\nX', 'Eve\tX', 'Eve\u0085X', 'Eve\u2028X', 'Eve\u0000']) {
+    const r = await new Client(server.url).json('/api/v1/signup', { email: 'eve@example.org', name });
+    assert.equal(r.status, 400, JSON.stringify(name));
+    assert.equal((await r.json()).error.field, 'name');
+  }
+  const c = new Client(server.url);
+  const csrf = await csrfOf(c, '/en/signup');
+  const page = await c.fetch('/en/signup', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrf, name: 'Eve\r\nSubject: hi', email: 'eve@example.org' }).toString() });
+  assert.equal(page.status, 400);
+  assert.match(await page.text(), /name: one line/);
+  await sleep(300);
+  assert.ok(!mails(file).some((m) => m.rcpt_tos.includes('eve@example.org')), 'no mail was sent');
 });
 
 test('an anonymous response is received at once and confirmed by the link of a mail', async () => {
@@ -246,7 +328,7 @@ test('without --smtp-host mail stays queued and /metrics counts it', async () =>
   try {
     const c = new Client(s.url);
     assert.equal(await metric(c, 'plenary_mail_outbox_pending'), 0);
-    assert.equal((await c.json('/api/v1/signup', { email: 'queued@example.org', name: 'Q', password: PASSWORD })).status, 202);
+    assert.equal((await c.json('/api/v1/signup', { email: 'queued@example.org', name: 'Q' })).status, 202);
     assert.equal(await metric(c, 'plenary_mail_outbox_pending'), 1);
   } finally {
     await s.stop();

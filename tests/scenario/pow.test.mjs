@@ -121,6 +121,32 @@ test('the HTML form carries a challenge; without a solution it explains, with on
   }
 });
 
+// Only staff are exempt: a session of a public participant or a delegate costs an attacker one
+// sign-up, so it must not skip the proof.
+test('signed-in public participants and delegates solve the proof too; staff do not', async () => {
+  const server = await startServer({ args: ['--pow-bits', String(BITS)] });
+  try {
+    const admin = await new Client(server.url).login();
+    const password = 'a long enough password';
+    for (const [email, role, extra] of [['p@example.org', 'public', {}], ['d@example.int', 'delegate', { member_state: 'CH' }]]) {
+      const made = await admin.json('/api/v1/users', { email, name: role, role, password, ...extra });
+      assert.equal(made.status, 201, await made.clone().text());
+      const user = await new Client(server.url).login({ email, password });
+      await expectPowError(await user.json(PATH, respondent()), /required/);
+      const c = await challenge(user);
+      const ok = await user.json(PATH, respondent({ pow_challenge: c.challenge, pow: solve(c.challenge, BITS) }));
+      assert.equal(ok.status, 201, role + ': ' + await ok.clone().text());
+      const page = await (await user.fetch('/en/consultations/ai-public-policy')).text();
+      assert.ok(page.includes('name="pow_challenge"'), role + ': the form carries a challenge');
+    }
+    assert.equal((await admin.json(PATH, respondent())).status, 201, 'staff are exempt');
+    const page = await (await admin.fetch('/en/consultations/ai-public-policy')).text();
+    assert.ok(!page.includes('name="pow_challenge"'));
+  } finally {
+    await server.stop();
+  }
+});
+
 test('with --pow-surge-per-minute the proof is asked only during a surge', async () => {
   const server = await startServer({ args: ['--pow-bits', String(BITS), '--pow-surge-per-minute', '3'] });
   try {

@@ -1,7 +1,25 @@
 // Rate limits: per address for responses, per address and per account for sign-in.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, jsonOf } from '../lib/server.mjs';
+import http from 'node:http';
+import { startServer, Client, ADMIN, jsonOf } from '../lib/server.mjs';
+
+// POST /api/v1/login from the loopback address `from` (127.0.0.2, …: all reach the server,
+// which sees each as a different client). Resolves to the status.
+function loginFrom(base, from, body) {
+  const u = new URL('/api/v1/login', base);
+  const data = JSON.stringify(body);
+  return new Promise((ok, fail) => {
+    const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', localAddress: from,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } }, (res) => {
+      res.resume();
+      res.on('end', () => ok(res.statusCode));
+    });
+    req.setTimeout(30000, () => req.destroy(new Error('timeout')));
+    req.on('error', fail);
+    req.end(data);
+  });
+}
 
 test('responses beyond the per-address burst get 429 with Retry-After and are not stored', async () => {
   const s = await startServer({ args: ['--submissions-per-ip-per-minute', '6', '--submissions-per-ip-burst', '3'] });
@@ -41,6 +59,29 @@ test('sign-in attempts are limited per account, the same way whether it exists o
   }
 });
 
+// The lock-out attack: wrong passwords for a known account (the administrator's) from many
+// addresses. Each address is limited on that account, but the owner, from an address of their
+// own, still signs in.
+test('wrong passwords from many addresses do not lock the owner out', async () => {
+  const s = await startServer({ demo: false });  // the default limits
+  try {
+    const wrong = { email: ADMIN.email, password: 'not the password at all' };
+    const statuses = [];
+    for (let a = 2; a <= 13; a++)
+      for (let i = 0; i < 2; i++) statuses.push(await loginFrom(s.url, `127.0.0.${a}`, wrong));
+    assert.equal(statuses.length, 24);
+    assert.ok(statuses.every((x) => x === 401), statuses.join(','));
+    // One address hammering the account is stopped after the burst of 5.
+    const one = [];
+    for (let i = 0; i < 6; i++) one.push(await loginFrom(s.url, '127.0.0.20', wrong));
+    assert.deepEqual(one, [401, 401, 401, 401, 401, 429]);
+    // The owner, from their own address, right after.
+    assert.equal(await loginFrom(s.url, '127.0.0.1', ADMIN), 200);
+  } finally {
+    await s.stop();
+  }
+});
+
 test('signing out everywhere ends the sessions of every device', async () => {
   const s = await startServer({ demo: false });
   try {
@@ -72,6 +113,66 @@ test('administrators read and export the audit log; the secretariat role may not
       { env: { ...process.env, PLENARY_PASSWORD: 'another long passphrase' } });
     const clerk = await new Client(s.url).login({ email: 'clerk@example.int', password: 'another long passphrase' });
     assert.equal((await clerk.fetch('/api/v1/audit')).status, 403);
+  } finally {
+    await s.stop();
+  }
+});
+
+// CSV injection: an address chosen at sign-up lands in the audit log's "user" column; a
+// spreadsheet must show it as text, not run it.
+test('the audit export writes formulas as text', async () => {
+  const s = await startServer({ demo: false });
+  try {
+    const evil = '=HYPERLINK("http://evil.example","x")@example.org';
+    const signup = await new Client(s.url).json('/api/v1/signup', { email: evil, name: 'Evil' });
+    assert.equal(signup.status, 202, await signup.clone().text());
+    const admin = await new Client(s.url).login();
+    const csv = await (await admin.fetch('/api/v1/audit?format=csv')).text();
+    const row = csv.split('\r\n').find((l) => l.includes('user.signup'));
+    assert.ok(row, csv);
+    const cell = row.split(',')[2];
+    assert.equal(cell, '"\'=HYPERLINK(""http://evil.example""');
+    for (const line of csv.split('\r\n'))
+      for (const c of line.split(',')) assert.ok(!/^"?[=+@\t\r-]/.test(c), `unsafe cell ${c} in ${line}`);
+  } finally {
+    await s.stop();
+  }
+});
+
+// Without an overall quota an anonymous sender could store 25 MB per response, response after
+// response: the bytes of attached files are limited per address per day.
+test('attached bytes are limited per address per day, with 429 naming the rule', async () => {
+  const s = await startServer({ args: ['--attachment-bytes-per-ip-per-day', '2500000'] });
+  try {
+    const anon = new Client(s.url);
+    const staff = await new Client(s.url).login();
+    const url = '/api/v1/consultations/ai-public-policy/responses';
+    const count = async () => (await (await staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=1')).json()).total;
+    const megabyte = 'a'.repeat(999999) + '\n';
+    const form = (files) => {
+      const f = new FormData();
+      for (const [k, v] of Object.entries({ name: 'Quota', country: 'CH', stakeholder_type: 'individual',
+        email: 'q@example.org', general: 'See the attached notes.' })) f.append(k, v);
+      for (const [name, text] of files) f.append('attachments', new Blob([text], { type: 'text/plain' }), name);
+      return f;
+    };
+    const statuses = [];
+    for (let i = 0; i < 2; i++)
+      statuses.push((await anon.fetch(url, { method: 'POST', body: form([[`n${i}.txt`, megabyte]]) })).status);
+    assert.deepEqual(statuses, [201, 201]);
+    const before = await count();
+    const refused = await anon.fetch(url, { method: 'POST', body: form([['n2.txt', megabyte]]) });
+    assert.equal(refused.status, 429);
+    assert.ok(Number(refused.headers.get('retry-after')) >= 1);
+    const e = (await refused.json()).error;
+    assert.equal(e.field, 'attachments');
+    assert.match(e.message, /at most 2500000 bytes of attached files per address per day/);
+    assert.equal(await count(), before, 'the refused response is not stored');
+    // What is left of the allowance still serves, and a response without files is not limited.
+    assert.equal((await anon.fetch(url, { method: 'POST', body: form([['small.txt', 'small\n']]) })).status, 201);
+    assert.equal((await anon.fetch(url, { method: 'POST', body: form([]) })).status, 201);
+    // Staff entering a submission received otherwise are not limited.
+    assert.equal((await staff.fetch(url, { method: 'POST', body: form([['n3.txt', megabyte]]), headers: { 'x-csrf-token': staff.csrf } })).status, 201);
   } finally {
     await s.stop();
   }

@@ -9,8 +9,5 @@
 <input id="name" name="name" type="text" autocomplete="name" required maxlength="200" value="{{NAME}}">
 <label for="email">{{t_field_email}}</label>
 <input id="email" name="email" type="email" autocomplete="email" required value="{{EMAIL}}">
-<label for="password">{{t_field_password}}</label>
-<input id="password" name="password" type="password" autocomplete="new-password" required minlength="12" aria-describedby="password-help">
-<p id="password-help" class="help">{{t_signup_password_help}}</p>
 <button type="submit">{{t_signup}}</button>
 </form>{{/FORM}}
