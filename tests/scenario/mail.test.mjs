@@ -156,7 +156,12 @@ test('sign up, receive the mail, follow the link and choose the password, sign i
   const tampered = await c.fetch(link.slice(0, -2) + 'xx');
   assert.equal(tampered.status, 400);
   // Opening the link (as a mail scanner does) changes nothing: the form must be sent.
-  assert.equal((await c.fetch(link)).status, 200);
+  const formPage = await c.fetch(link);
+  assert.equal(formPage.status, 200);
+  const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'long-title': 'off' } });
+  const report = await validator.validateString(await formPage.text());
+  assert.deepEqual(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId} line ${m.line}: ${m.message}`)), [],
+    'the form of the link is valid HTML');
   assert.equal((await c.fetch(link)).status, 200);
   const short = await choosePassword(c, link, 'short');
   assert.equal(short.status, 400);
