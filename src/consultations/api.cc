@@ -8,6 +8,7 @@
 #include "base/parse.h"
 #include "base/random.h"
 #include "base/time.h"
+#include "consultations/lifecycle.h"
 #include "consultations/web.h"
 #include "site/fields.h"
 #include "text/detect.h"
@@ -601,15 +602,47 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
     auto body = site::ReadJson(req);
     if (!body.ok()) return Err(body.error());
     json::value summary = body->contains("summary") ? body->at("summary") : json::value();
-    bool publish = false;
     if (auto* p = body->if_contains("publish")) {
       if (!p->is_bool()) return Err(InvalidArgument("publish", "publish: must be true or false"));
-      publish = p->as_bool();
+      // Saving the summary never changes the status: "publish": true is accepted only where
+      // the results are already published, and refused (nothing saved) anywhere else.
+      if (p->as_bool()) {
+        auto current = Get(db, req.params[0]);
+        if (!current.ok()) return Err(current.error());
+        if (StatusOf(*current, Now()) != "published")
+          return Err(Error{Code::kFailedPrecondition,
+                           "publish: saving the summary does not publish the results; once the "
+                           "consultation is closed, publish them with POST "
+                           "/api/v1/consultations/{id}/publish-results",
+                           "publish"});
+      }
     }
-    auto c = SetSummary(db, g.session->user.id, req.params[0], summary, publish);
+    auto c = SetSummary(db, g.session->user.id, req.params[0], summary);
     if (!c.ok()) return Err(c.error());
     return http::Json(ConsultationJson(*c, req.lang, true));
   });
+
+  // The lifecycle (lifecycle.h): open, close, reopen {deadline, reason}, publish-results.
+  for (auto t : {Transition::kOpen, Transition::kClose, Transition::kReopen,
+                 Transition::kPublishResults}) {
+    router.Add("POST", std::string("/api/v1/consultations/{id}/") + TransitionName(t),
+               [&db, staff, t](Request& req) {
+                 auto g = staff(req, true);
+                 if (g.refusal) return *g.refusal;
+                 TransitionInput in;
+                 if (t == Transition::kReopen) {
+                   auto body = site::ReadJson(req);
+                   if (!body.ok()) return Err(body.error());
+                   auto deadline = site::JsonString(*body, "deadline");
+                   if (!deadline.ok()) return Err(deadline.error());
+                   in.deadline = *deadline;
+                   if (auto* r = body->if_contains("reason")) in.reason = *r;
+                 }
+                 auto c = Apply(db, g.session->user.id, req.params[0], t, in);
+                 if (!c.ok()) return Err(c.error());
+                 return http::Json(ConsultationJson(*c, req.lang, true));
+               });
+  }
 
   router.Add("POST", "/api/v1/consultations/{id}/follow-up", [&db, staff](Request& req) {
     auto g = staff(req, true);

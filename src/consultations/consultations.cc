@@ -262,6 +262,11 @@ Result<Consultation> ExtendDeadline(storage::Database& db, std::int64_t user_id,
   return db.Write<Consultation>([&](Connection& c) -> Result<Consultation> {
     auto cons = GetOn(c, consultation);
     if (!cons.ok()) return cons.error();
+    if (cons->summary_published_at)  // final (lifecycle.h): no new deadline reopens it
+      return Error{Code::kFailedPrecondition,
+                   "status: the results of this consultation are published; its status can no "
+                   "longer change",
+                   "status"};
     auto t = ParseIso(deadline, cons->timezone);
     if (!t) return InvalidArgument("deadline", "deadline: expected YYYY-MM-DDTHH:MM");
     if (*t <= cons->deadline)
@@ -279,20 +284,16 @@ Result<Consultation> ExtendDeadline(storage::Database& db, std::int64_t user_id,
 }
 
 Result<Consultation> SetSummary(storage::Database& db, std::int64_t user_id,
-                                const std::string& consultation, const json::value& summary,
-                                bool publish) {
+                                const std::string& consultation, const json::value& summary) {
   auto text = Multilingual(summary, "summary", true, 50000);
   if (!text.ok()) return text.error();
   return db.Write<Consultation>([&](Connection& c) -> Result<Consultation> {
     auto cons = GetOn(c, consultation);
     if (!cons.ok()) return cons.error();
-    std::optional<std::int64_t> published = cons->summary_published_at;
-    if (publish && !published) published = Now();
-    c.Exec("UPDATE consultations SET summary = ?, summary_published_at = ? WHERE id = ?",
-           json::serialize(*text), published, cons->id);
+    // Only the text: the status (and so whether the summary is public) moves by PublishResults.
+    c.Exec("UPDATE consultations SET summary = ? WHERE id = ?", json::serialize(*text), cons->id);
     search::Enqueue(c, "consultation", cons->id);
-    audit::Record(c, user_id, publish ? "consultation.publish_summary" : "consultation.summary",
-                  "consultation", cons->id,
+    audit::Record(c, user_id, "consultation.summary", "consultation", cons->id,
                   cons->summary.is_null() ? std::nullopt
                                           : std::optional<std::string>(json::serialize(cons->summary)),
                   json::serialize(*text));

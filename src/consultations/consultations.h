@@ -1,8 +1,8 @@
 // Open consultations: the model, the use cases that change it, and the queries that read it.
 //
-// Lifecycle of a consultation (computed from its dates and summary, see StatusOf):
-//   upcoming → open (opens_at reached) → closed (deadline passed; ExtendDeadline may reopen)
-//   → published (PublishSummary).
+// Lifecycle of a consultation (computed from its dates and summary_published_at, see
+//   StatusOf): upcoming → open → closed → published, moved only by the explicit actions of
+//   lifecycle.h (Stage names the function behind each transition) and by the dates they set.
 // Lifecycle of a response: received (SubmitResponse) → accepted | rejected (Moderate)
 //   → published (Publish, accepted responses whose author consented).
 // Each action validates its input, writes its rows and its audit entry in one transaction,
@@ -217,10 +217,10 @@ Result<int> PublishSome(storage::Database& db, std::int64_t user_id, std::int64_
 // Publishes every accepted response whose author consented; returns how many.
 Result<int> PublishAccepted(storage::Database& db, std::int64_t user_id,
                             const std::string& consultation);
-// Writes (and optionally publishes) the participants' summary.
+// Writes the participants' summary. Never changes the status: the summary becomes public
+// with the results (PublishResults in lifecycle.h).
 Result<Consultation> SetSummary(storage::Database& db, std::int64_t user_id,
-                                const std::string& consultation, const boost::json::value& summary,
-                                bool publish);
+                                const std::string& consultation, const boost::json::value& summary);
 
 struct FollowUpInput {
   std::string meeting;  // id of the meeting that approved it

@@ -1,6 +1,7 @@
 // The secretariat's pages of a consultation: creating it, its desk page (moderation queue,
 // figures, forms), moderation, erasure, publication, deadline extension, summary, follow-up
-// and campaigns. Every form posts to a handler that calls the same use case as the API.
+// and campaigns (the status forms are in status_desk.cc). Every form posts to a handler that
+// calls the same use case as the API.
 #include <charconv>
 #include <limits>
 
@@ -46,6 +47,7 @@ Result<std::string> ConsultationDeskPath(storage::Database& db, const std::strin
 }  // namespace
 
 void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& tracker) {
+  RegisterStatusDesk(router, db);
   router.Add("GET", "/admin/consultations/{id}/campaigns", [&db, &tracker](Request& req) {
     auto g = site::RequireStaff(db, req, false);
     if (g.refusal) return *g.refusal;
@@ -213,7 +215,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
       if (auto* en = s.if_contains("en"); en && en->is_string()) d.SetValue("SUMMARY_EN", std::string(en->as_string()));
       if (auto* zh = s.if_contains("zh"); zh && zh->is_string()) d.SetValue("SUMMARY_ZH", std::string(zh->as_string()));
     }
-    if (c->summary_published_at) d.ShowSection("SUMMARY_PUBLISHED");
+    AddStatusForms(d, *c, lang);
     AddMeetings(db, d, lang);
     for (const char* k : {"consider_responses", "submit_summary", "launch_consultation",
                           "defer_topic", "report_more", "other"}) {
@@ -328,8 +330,8 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     auto post = ReadPost(db, req);
     if (auto* r = std::get_if<http::Response>(&post)) return *r;
     auto& p = std::get<Post>(post);
-    auto c = SetSummary(db, p.session.user.id, req.params[0], TwoLanguages(p.input.fields, "summary"),
-                        p.input.fields.Get("publish").value_or("") == "yes");
+    // Never changes the status, whatever else the form carries (an old page's "publish").
+    auto c = SetSummary(db, p.session.user.id, req.params[0], TwoLanguages(p.input.fields, "summary"));
     auto desk = ConsultationDeskPath(db, req.params[0]);
     if (!desk.ok()) return site::ErrorResponse(db, req, desk.error());
     const std::string& path = *desk;

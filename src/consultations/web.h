@@ -15,6 +15,12 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
                  site::Throttles& throttles, CampaignTracker& tracker);
 // The secretariat's forms of consultations under /admin (desk.cc).
 void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& tracker);
+// Its status forms (status_desk.cc): POST /admin/consultations/{id}/open | close | reopen |
+// publish-results, each showing a confirmation page first; called by RegisterDesk.
+void RegisterStatusDesk(http::Router& router, storage::Database& db);
+// Fills the desk page's status section: the status and the forms of the actions it allows.
+void AddStatusForms(ctemplate::TemplateDictionary& d, const Consultation& c,
+                    const std::string& lang);
 void RegisterPages(http::Router& router, storage::Database& db, const Limits& limits,
                    site::Throttles& throttles);
 

@@ -275,7 +275,10 @@ test('the secretariat runs a consultation from creation to follow-up', async () 
   assert.ok(!csvText.includes('@'));
 
   // Summary and follow-up show on the consultation, for the respondents to see.
-  assert.equal((await staff.json(`/api/v1/consultations/${c.id}/summary`, { summary: { en: 'Participants discussed.' }, publish: true })).status, 200);
+  // The summary is saved while open, and made public by publishing the results once closed.
+  assert.equal((await jsonOf(staff.json(`/api/v1/consultations/${c.id}/summary`, { summary: { en: 'Participants discussed.' } }))).status, 'open');
+  assert.equal((await jsonOf(staff.json(`/api/v1/consultations/${c.id}/close`, {}))).status, 'closed');
+  assert.equal((await jsonOf(staff.json(`/api/v1/consultations/${c.id}/publish-results`, {}))).status, 'published');
   const fu = await staff.json(`/api/v1/consultations/${c.id}/follow-up`, { meeting: 3, number: '2.9.1', kind: 'consider_responses',
     owner: { en: 'Directors of the Bureaux' }, text: { en: 'The Directors are invited to consider the responses.' } });
   assert.equal(fu.status, 201);

@@ -36,7 +36,10 @@ test('English-only fields read in French are marked lang="en" with a note in Fre
   assert.equal(created.status, 201, await created.clone().text());
   const c = await created.json();
   assert.equal((await staff.json(`/api/v1/consultations/${c.id}/summary`,
-    { summary: { en: 'Only in English summary.' }, publish: true })).status, 200);
+    { summary: { en: 'Only in English summary.' } })).status, 200);
+  // The summary is public once the results are published, which needs the consultation closed.
+  await jsonOf(staff.json(`/api/v1/consultations/${c.id}/close`, {}));
+  await jsonOf(staff.json(`/api/v1/consultations/${c.id}/publish-results`, {}));
   assert.equal((await staff.json(`/api/v1/consultations/${c.id}/follow-up`, { meeting: meeting.id, number: '1.1',
     kind: 'consider_responses', owner: { en: 'Secretariat' }, text: { en: 'Only in English follow-up.' } })).status, 201);
 

@@ -55,7 +55,10 @@ const PROBES = {
     membership: 'open' }),
   'accept, reject, redact, publish': (c) => c.json(`/api/v1/responses/${rid}/accept`, {}),
   "erase a respondent's personal data": (c) => c.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=1'),
-  'write and publish the summary': (c) => c.fetch('/api/v1/meetings/5/registrations'),
+  'write the summary': (c) => c.fetch('/api/v1/meetings/5/registrations'),
+  // The demo's environment consultation has its results published: staff get 409 (its status
+  // can no longer change), so the probe changes nothing the other rows rely on.
+  'open, close, reopen a consultation': (c) => c.json('/api/v1/consultations/environment/publish-results', {}),
   'record agenda items': (c) => c.json('/api/v1/meetings/6/agenda', { number: `9${++n}`, title: 'Other business' }),
   'run the list of speakers': (c) => c.json('/api/v1/agenda-items/1/speakers', { name: 'Councillor of Chile',
     capacity: 'councillor', member_state: 'CL' }),

@@ -23,6 +23,18 @@
 </div>
 </article>{{/RESPONSES}}
 <nav class="pager" aria-label="{{t_pagination}}">{{#PREV}}<a href="?page={{PAGE}}" rel="prev">{{t_previous}}</a>{{/PREV}} {{#NEXT}}<a href="?page={{PAGE}}" rel="next">{{t_next}}</a>{{/NEXT}}</nav>
+<h2 id="status">{{t_lifecycle_title}}</h2>
+<p>{{t_lifecycle_current}} <strong class="status">{{STATUS_NOW}}</strong></p>
+{{#CAN_OPEN}}<form method="post" action="{{P}}/admin/consultations/{{ID}}/open"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{t_lifecycle_open}}</button></form>{{/CAN_OPEN}}
+{{#CAN_CLOSE}}<form method="post" action="{{P}}/admin/consultations/{{ID}}/close"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{t_lifecycle_close}}</button></form>{{/CAN_CLOSE}}
+{{#CAN_REOPEN}}<form method="post" action="{{P}}/admin/consultations/{{ID}}/reopen" class="stack">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="ro-deadline">{{t_new_deadline}} ({{TIMEZONE}})</label><input id="ro-deadline" name="deadline" type="datetime-local" required>
+<label for="ro-reason">{{t_lifecycle_reopen_reason}}</label><input type="text" id="ro-reason" name="reason" required>
+<button type="submit">{{t_lifecycle_reopen}}</button>
+</form>{{/CAN_REOPEN}}
+{{#CAN_PUBLISH_RESULTS}}<form method="post" action="{{P}}/admin/consultations/{{ID}}/publish-results"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" aria-describedby="pr-help">{{t_lifecycle_publish}}</button> <span id="pr-help" class="help">{{t_lifecycle_publish_help}}</span></form>{{/CAN_PUBLISH_RESULTS}}
+{{#RESULTS_FINAL}}<p class="help">{{t_lifecycle_final}}</p>{{/RESULTS_FINAL}}
 <h2>{{t_extend_deadline}}</h2>
 <form method="post" action="{{P}}/admin/consultations/{{ID}}/extend" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">
@@ -35,7 +47,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="s-en">{{t_summary}} (English)</label><textarea id="s-en" name="summary_en" rows="6">{{SUMMARY_EN}}</textarea>
 <label for="s-zh">{{t_summary}} (中文)</label><textarea id="s-zh" name="summary_zh" rows="6" lang="zh">{{SUMMARY_ZH}}</textarea>
-<p><input id="s-pub" name="publish" type="checkbox" value="yes"{{#SUMMARY_PUBLISHED}} checked{{/SUMMARY_PUBLISHED}}> <label for="s-pub" class="inline">{{t_publish_summary}}</label></p>
+<p class="help">{{t_lifecycle_summary_help}}</p>
 <button type="submit">{{t_save}}</button>
 </form>
 <h2>{{t_follow_up}}</h2>
