@@ -37,8 +37,9 @@ ALLOWED = {
     "reports": ["consultations"],
     "desk": ["consultations"],
     "portal": ["consultations", "proceedings"],
-    "demo": ["proceedings"],
-    "app": ["desk", "portal", "reports", "demo"],
+    "drafting": ["proceedings"],
+    "demo": ["proceedings", "drafting"],
+    "app": ["desk", "portal", "reports", "demo", "drafting"],
 }
 
 # Table → the module that owns it (creates, writes and reads it).
@@ -58,6 +59,8 @@ OWNER = {
     "speakers": "proceedings", "interventions": "proceedings", "decisions": "proceedings",
     "candidatures": "proceedings", "action_events": "proceedings",
     "summary_records": "proceedings",
+    "texts": "drafting", "provisions": "drafting", "brackets": "drafting",
+    "text_history": "drafting",
 }
 for lang in ("ar", "zh", "en", "fr", "ru", "es"):
     OWNER["search_fts_" + lang] = "search"
@@ -89,6 +92,9 @@ SHARED = {
     ("reports", "consultations"): "the Chair's report lists the consultations considered",
     ("desk", "responses"): "the desk's list counts responses to moderate per consultation",
     ("portal", "consultations"): "a meeting page lists the consultations it launched",
+    ("drafting", "documents"): "a text is tied to a document: its symbol and access level (join)",
+    ("drafting", "agenda_items"): "a text is tied to an agenda item; texts are listed by meeting",
+    ("drafting", "meetings"): "the demo's text finds item 5 of the Council 2022 plenary",
     ("audit", "users"): "the audit log shows the e-mail of the user who acted",
 }
 

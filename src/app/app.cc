@@ -9,6 +9,7 @@
 #include "desk/desk.h"
 #include "documents/sources.h"
 #include "documents/web.h"
+#include "drafting/web.h"
 #include "mail/mail.h"
 #include "meetings/sources.h"
 #include "meetings/web.h"
@@ -95,6 +96,7 @@ void BuildRouter(http::Router& router, storage::Database& db, const Config& conf
   desk::RegisterRoutes(router, db, tracker);
   documents::RegisterRoutes(router, db);
   proceedings::RegisterRoutes(router, db);
+  drafting::RegisterRoutes(router, db);
   portal::RegisterPages(router, db, throttles);
   reports::RegisterRoutes(router, db);
   search::RegisterRoutes(router, db);

@@ -10,6 +10,7 @@
 #include "base/random.h"
 #include "base/time.h"
 #include "documents/documents.h"
+#include "drafting/drafting.h"
 #include "proceedings/proceedings.h"
 #include "documents/resolutions.h"
 #include "search/search.h"
@@ -233,6 +234,7 @@ Status Load(storage::Database& db, Instant now) {
     if (auto s = documents::LoadRegistry(c); !s.ok()) return s.error();
     if (auto s = documents::LoadDemoDocuments(c); !s.ok()) return s.error();
     if (auto s = proceedings::LoadDemo(c); !s.ok()) return s.error();
+    if (auto s = drafting::LoadDemo(c); !s.ok()) return s.error();
     EnqueueForSearch(c);
     audit::Record(c, std::nullopt, "demo.load", "database", std::nullopt, std::nullopt,
                   json::serialize(json::object{{"note", corpus.at("note")}}));

@@ -46,6 +46,13 @@ test('secretariat pages are valid HTML', async () => {
     '/en/admin/citations', '/en/meetings/6/agenda', '/ar/meetings/6/agenda', '/en/documents/C22/33', '/en/admin/users', '/ar/admin/users']) await check(staff, p);
 });
 
+test('the pages of a negotiated text are valid HTML in English, Chinese and Arabic', async () => {
+  // The demo's draft guidelines of C22/32(Rev.1) (text 1), restricted to Member States.
+  for (const lang of ['en', 'zh', 'ar'])
+    for (const p of ['/texts/1', '/texts/1/clean', '/texts/1/status', `/texts/1?lang=ar`]) await check(staff, `/${lang}${p}`);
+  await check(anon, '/en/texts/1', 404);
+});
+
 test('the consultation page stays small (at most 50 KB with its stylesheet)', async () => {
   const page = await anon.fetch('/en/consultations/ai-public-policy', { headers: { 'accept-encoding': 'gzip' } });
   const css = await anon.fetch('/static/plenary.css');

@@ -9,7 +9,7 @@ import { startServer, Client, jsonOf } from '../lib/server.mjs';
 
 const PASSWORD = 'a long enough password for tests';
 const ROLES = ['anonymous', 'public', 'delegate', 'chair', 'secretariat', 'admin'];
-let server, admin, clients, rid, n = 0;
+let server, admin, clients, rid, textId, secretText, n = 0;
 
 before(async () => {
   // Every probe signs in from the same address: the sign-in limit is not what is tested here.
@@ -30,6 +30,15 @@ before(async () => {
     date: '2022-03-01', source_kind: 'secretariat', access: 'secretariat' })).status, 201);
   const mod = await jsonOf(admin.fetch('/api/v1/consultations/environment/moderation?per_page=5'));
   rid = mod.items[0].id;
+  // Negotiated texts on item 5 of the Council 2022 plenary: one at the default level
+  // (member_states), one restricted to the secretariat.
+  const agenda = await jsonOf(admin.fetch('/api/v1/meetings/6/agenda'));
+  const item5 = agenda.items.find((i) => i.number === '5');
+  assert.ok(item5, 'the demo plenary has an item 5');
+  textId = (await jsonOf(admin.json('/api/v1/texts', { document: 'C22/32(Rev.1)', agenda_item: item5.id,
+    title: { en: 'Draft guidelines' }, languages: ['en'] }), 201)).id;
+  secretText = (await jsonOf(admin.json('/api/v1/texts', { document: 'C22/32(Rev.1)', agenda_item: item5.id,
+    title: { en: 'Secretariat draft' }, languages: ['en'], access: 'secretariat' }), 201)).id;
 });
 after(async () => { await server?.stop(); });
 
@@ -60,6 +69,10 @@ const PROBES = {
   // can no longer change), so the probe changes nothing the other rows rely on.
   'open, close, reopen a consultation': (c) => c.json('/api/v1/consultations/environment/publish-results', {}),
   'record agenda items': (c) => c.json('/api/v1/meetings/6/agenda', { number: `9${++n}`, title: 'Other business' }),
+  'read negotiated texts (': (c) => c.fetch(`/api/v1/texts/${textId}?view=status`),
+  'edit negotiated texts': (c) => c.json(`/api/v1/texts/${textId}/provisions`, { kind: 'section',
+    text: { en: 'Scope' } }),
+  'read negotiated texts restricted to the secretariat': (c) => c.fetch(`/api/v1/texts/${secretText}`),
   'run the list of speakers': (c) => c.json('/api/v1/agenda-items/1/speakers', { name: 'Councillor of Chile',
     capacity: 'councillor', member_state: 'CL' }),
   'request the floor for oneself': (c) => c.json('/api/v1/agenda-items/1/speakers', {}),

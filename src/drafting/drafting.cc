@@ -1,0 +1,785 @@
+// Negotiated texts on the SQL store: texts, provisions and their labels, brackets and how they
+// follow edits and resolutions, the history of every change, and the summary record's sentence.
+#include "drafting/drafting.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "audit/audit.h"
+#include "base/time.h"
+#include "base/utf8.h"
+#include "proceedings/proceedings.h"
+#include "site/fields.h"
+#include "text/countries.h"
+#include "text/messages.h"
+
+namespace plenary::drafting {
+
+namespace json = boost::json;
+using site::Alternatives;
+using site::OneOf;
+using site::ParseJson;
+using storage::Connection;
+using storage::Stmt;
+
+namespace {
+
+std::string J(const json::value& v) { return json::serialize(v); }
+
+json::array Arr(const std::vector<std::string>& v) {
+  json::array a;
+  for (const auto& s : v) a.emplace_back(s);
+  return a;
+}
+
+std::vector<std::string> Strs(const std::string& text) {
+  std::vector<std::string> out;
+  auto v = ParseJson(text);
+  if (v.is_array())
+    for (const auto& s : v.as_array())
+      if (s.is_string()) out.emplace_back(s.as_string());
+  return out;
+}
+
+Error NoSuchText(std::int64_t id) { return NotFound(fmt::format("text {}: no such text", id)); }
+Error NoSuchProvision(std::int64_t id) {
+  return NotFound(fmt::format("provision {}: no such provision", id));
+}
+Error NoSuchBracket(std::int64_t id) {
+  return NotFound(fmt::format("bracket {}: no such bracket", id));
+}
+
+std::u32string Utf32(const std::string& s) {
+  std::u32string out;
+  std::int32_t i = 0, n = static_cast<std::int32_t>(s.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, n, c);
+    out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+// A combining mark cannot start a bracket or follow one: "[" would separate it from its base
+// letter (Arabic harakat, accents written as combining characters).
+bool IsMark(char32_t c) {
+  auto t = u_charType(static_cast<UChar32>(c));
+  return t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_COMBINING_SPACING_MARK;
+}
+
+std::optional<Text> LoadText(Connection& c, std::int64_t id, bool details) {
+  Stmt s(c,
+         "SELECT t.id, t.document_id, d.symbol, t.access, t.agenda_item_id, a.meeting_id, t.title, "
+         "t.languages, t.status, t.version, t.illustrative FROM texts t JOIN documents d ON d.id = t.document_id "
+         "JOIN agenda_items a ON a.id = t.agenda_item_id WHERE t.id = ?");
+  s.BindAll(id);
+  if (!s.Step()) return std::nullopt;
+  Text t;
+  t.id = s.Int(0);
+  t.document_id = s.Int(1);
+  t.document = s.Text(2);
+  t.access = s.Text(3);
+  t.agenda_item_id = s.Int(4);
+  t.meeting_id = s.Int(5);
+  t.title = ParseJson(s.Text(6));
+  t.languages = Strs(s.Text(7));
+  t.status = s.Text(8);
+  t.version = s.Int(9);
+  t.illustrative = s.Int(10) != 0;
+  Stmt p(c, "SELECT id, position, kind, label, body FROM provisions WHERE text_id = ? "
+            "ORDER BY position");
+  p.BindAll(id);
+  while (p.Step()) {
+    Provision v;
+    v.id = p.Int(0);
+    v.text_id = id;
+    v.position = static_cast<int>(p.Int(1));
+    v.kind = p.Text(2);
+    v.label = p.Text(3);
+    v.body = details ? ParseJson(p.Text(4)) : json::value(json::object());
+    t.provisions.push_back(std::move(v));
+  }
+  Stmt b(c,
+         "SELECT b.id, b.provision_id, b.lang, b.start_offset, b.end_offset, b.kind, "
+         "b.alternatives, b.proposed_by, b.supported_by, b.objected_by, b.note, b.state "
+         "FROM brackets b JOIN provisions p ON p.id = b.provision_id WHERE p.text_id = ? "
+         "ORDER BY b.lang, b.start_offset, b.end_offset DESC, b.id");
+  b.BindAll(id);
+  while (b.Step()) {
+    Bracket k;
+    k.id = b.Int(0);
+    k.provision_id = b.Int(1);
+    k.lang = b.Text(2);
+    k.start = b.Int(3);
+    k.end = b.Int(4);
+    k.kind = b.Text(5);
+    k.alternatives = Strs(b.Text(6));
+    k.proposed_by = b.Text(7);
+    k.supported_by = Strs(b.Text(8));
+    k.objected_by = Strs(b.Text(9));
+    k.note = b.Text(10);
+    k.state = b.Text(11);
+    for (auto& v : t.provisions)
+      if (v.id == k.provision_id) v.brackets.push_back(k);
+  }
+  return t;
+}
+
+std::string BodyText(const Provision& p, const std::string& lang) {
+  if (!p.body.is_object()) return {};
+  auto* v = p.body.as_object().if_contains(lang);
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+// A provision's text for one language from input: a non-empty string of plain text. It is
+// kept exactly as written (no trimming), since bracket offsets count its code points.
+Status CheckBody(const std::string& lang, const json::value& v) {
+  std::string field = "text." + lang;
+  if (!v.is_string()) return InvalidArgument(field, field + ": must be a string");
+  const std::string s(v.as_string());
+  if (s.empty()) return InvalidArgument(field, field + ": must not be empty");
+  if (auto fault = CheckText(s))
+    return InvalidArgument(field, fmt::format("{}: {} at byte {}", field, fault->rule, fault->at));
+  if (site::CountChars(s) > kMaxProvisionChars)
+    return Error{Code::kTooLarge, fmt::format("{}: at most {} characters", field,
+                                              kMaxProvisionChars),
+                 field};
+  return Ok{};
+}
+
+// The `text` object of a request: languages of the text only.
+Status CheckBodies(const Text& t, const json::value& v, bool required) {
+  if (v.is_null() && !required) return Ok{};
+  if (!v.is_object() || (required && v.as_object().empty()))
+    return InvalidArgument("text", "text: an object of language → text, e.g. {\"en\": \"…\"}");
+  for (const auto& [k, val] : v.as_object()) {
+    std::string lang(k);
+    if (std::find(t.languages.begin(), t.languages.end(), lang) == t.languages.end())
+      return InvalidArgument("text." + lang, fmt::format("text.{}: the text is drafted in {} only",
+                                                         lang, fmt::join(t.languages, ", ")));
+    if (auto s = CheckBody(lang, val); !s.ok()) return s;
+  }
+  return Ok{};
+}
+
+// Rewrites positions 1..n and labels after an insertion, removal or change of kind. Positions
+// are moved through negative values because a UNIQUE column is checked row by row.
+void Renumber(Connection& c, std::int64_t text_id) {
+  std::vector<std::pair<std::int64_t, std::string>> rows;
+  {
+    Stmt s(c, "SELECT id, kind FROM provisions WHERE text_id = ? ORDER BY position");
+    s.BindAll(text_id);
+    while (s.Step()) rows.emplace_back(s.Int(0), s.Text(1));
+  }
+  std::vector<std::string> kinds;
+  for (const auto& r : rows) kinds.push_back(r.second);
+  auto labels = Labels(kinds);
+  c.Exec("UPDATE provisions SET position = -position - 1 WHERE text_id = ?", text_id);
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    c.Exec("UPDATE provisions SET position = ?, label = ? WHERE id = ?",
+           static_cast<std::int64_t>(i + 1), labels[i], rows[i].first);
+}
+
+void SaveBracket(Connection& c, const Bracket& b) {
+  c.Exec("UPDATE brackets SET start_offset = ?, end_offset = ?, state = ? WHERE id = ?", b.start,
+         b.end, b.state, b.id);
+}
+
+// Moves the brackets of one language of a provision after its text [a, b) was replaced by
+// `len` code points. Open brackets may contain the edit or lie wholly before or after it; an
+// open bracket whose edge the edit crosses is an error — except, when `resolving`, brackets
+// inside the replaced words, which go with them (state deleted). Closed brackets are clamped.
+Status Remap(std::vector<Bracket*>& brackets, std::int64_t a, std::int64_t b, std::int64_t len,
+             bool resolving, const std::string& field) {
+  std::int64_t delta = len - (b - a);
+  auto point = [&](std::int64_t p, bool end_edge) {
+    if (p <= a) return p;
+    if (p >= b) return p + delta;
+    return end_edge ? a + len : a;
+  };
+  for (Bracket* k : brackets) {
+    if (resolving && a <= k->start && k->end <= b) {
+      if (k->state == "open") k->state = "deleted";
+      k->start = k->end = a;
+      continue;
+    }
+    if (k->end <= a && !(a == b && k->start == a && k->end == a)) continue;  // before the edit
+    if (k->start >= b) {  // after it
+      k->start += delta;
+      k->end += delta;
+      continue;
+    }
+    if (k->start <= a && b <= k->end) {  // inside it
+      k->end += delta;
+      continue;
+    }
+    if (k->state == "open")
+      return InvalidArgument(field,
+                             fmt::format("{}: the change of code points {} to {} crosses an edge "
+                                         "of open bracket {} [{}, {}); resolve it first or edit "
+                                         "inside or outside it",
+                                         field, a, b, k->id, k->start, k->end));
+    k->start = point(k->start, false);
+    k->end = std::max(k->start, point(k->end, true));
+  }
+  return Ok{};
+}
+
+struct Change {
+  std::int64_t object_id = 0;
+  json::object detail;
+};
+
+// The frame of every change of a text: it exists and the editor may see it, it is a draft, the
+// version (when given, or when `version_required`) is the current one; then `fn`; then the new
+// version, the history row and the audit entry.
+template <class F>
+Result<std::int64_t> ChangeText(Connection& c, const accounts::Session& who, std::int64_t text_id,
+                                std::optional<std::int64_t> version, bool version_required,
+                                const char* action, const char* object_type, F&& fn) {
+  auto t = LoadText(c, text_id, true);
+  if (!t || !documents::CanSee(who, t->access)) return NoSuchText(text_id);
+  if (t->status != "draft")
+    return Error{Code::kFailedPrecondition,
+                 fmt::format("status: text {} is {}; an adopted text can no longer be edited",
+                             text_id, t->status),
+                 "status"};
+  if (version_required && !version)
+    return InvalidArgument("version", "version: required, the version of the text the edit "
+                                      "was made on");
+  if (version && *version != t->version)
+    return Error{Code::kConflict,
+                 fmt::format("version: the text is at version {}, not {}; someone changed it "
+                             "meanwhile — reload it and make the edit again",
+                             t->version, *version),
+                 "version"};
+  Result<Change> r = fn(*t);
+  if (!r.ok()) return r.error();
+  std::int64_t v = t->version + 1;
+  c.Exec("UPDATE texts SET version = ? WHERE id = ?", v, text_id);
+  r->detail["version"] = v;
+  c.Exec("INSERT INTO text_history(text_id, version, user_id, action, object_type, object_id, "
+         "detail, at) VALUES(?,?,?,?,?,?,?,?)",
+         text_id, v, who.user.id, action, object_type, r->object_id, J(r->detail), Now());
+  audit::Record(c, who.user.id, action, object_type, r->object_id, std::nullopt, J(r->detail));
+  return r->object_id;
+}
+
+Result<std::vector<std::string>> Countries(const std::vector<std::string>& codes,
+                                           const char* field) {
+  if (codes.size() > kMaxCountries)
+    return InvalidArgument(field, fmt::format("{}: at most {} Member States", field,
+                                              kMaxCountries));
+  std::set<std::string> seen;
+  for (const auto& code : codes) {
+    if (!text::IsCountry(code))
+      return InvalidArgument(field, fmt::format("{}: {} is not a Member State code (ISO 3166-1 "
+                                                "alpha-2, e.g. CN)",
+                                                field, code));
+    if (!seen.insert(code).second)
+      return InvalidArgument(field, fmt::format("{}: {} is listed twice", field, code));
+  }
+  return codes;
+}
+
+// Access levels from the loosest.
+int Rank(const std::string& access) {
+  return access == "public" ? 0 : access == "member_states" ? 1 : 2;
+}
+
+Provision FindProvision(const Text& t, std::int64_t id) {
+  for (const auto& p : t.provisions)
+    if (p.id == id) return p;
+  return {};
+}
+
+}  // namespace
+
+int Provision::OpenBrackets() const {
+  return static_cast<int>(std::count_if(brackets.begin(), brackets.end(),
+                                        [](const Bracket& b) { return b.state == "open"; }));
+}
+
+int Text::OpenBrackets() const {
+  int n = 0;
+  for (const auto& p : provisions) n += p.OpenBrackets();
+  return n;
+}
+
+std::vector<std::string> Text::BracketedLabels() const {
+  std::vector<std::string> out;
+  for (const auto& p : provisions)
+    if (p.OpenBrackets() > 0) out.push_back(p.label);
+  return out;
+}
+
+bool MayEdit(const documents::Viewer& viewer) {
+  return viewer && (viewer->user.role == "admin" || viewer->user.role == "secretariat" ||
+                    viewer->user.role == "chair");
+}
+
+std::int64_t CodePoints(const std::string& s) {
+  return static_cast<std::int64_t>(site::CountChars(s));
+}
+
+std::size_t ByteOffset(const std::string& s, std::int64_t cp) {
+  std::int32_t i = 0, n = static_cast<std::int32_t>(s.size());
+  for (std::int64_t k = 0; k < cp && i < n; ++k) U8_FWD_1(s.data(), i, n);
+  return static_cast<std::size_t>(i);
+}
+
+std::vector<std::string> Labels(const std::vector<std::string>& kinds) {
+  std::vector<std::string> out;
+  int section = 0, paragraph = 0;
+  for (const auto& k : kinds) {
+    if (k == "section") {
+      ++section;
+      paragraph = 0;
+      out.push_back(std::to_string(section));
+      continue;
+    }
+    // Bijective base 26: a … z, aa, ab, …
+    std::string letters;
+    for (int n = ++paragraph; n > 0; n = (n - 1) / 26)
+      letters.insert(letters.begin(), static_cast<char>('a' + (n - 1) % 26));
+    out.push_back(section ? std::to_string(section) + "." + letters : letters);
+  }
+  return out;
+}
+
+std::string BracketedText(const Provision& p, const std::string& lang) {
+  std::string body = BodyText(p, lang);
+  // Marks at code point offsets, inserted from the end so that earlier offsets stay valid;
+  // at one offset, closing marks of inner brackets come before opening marks of later ones.
+  std::vector<std::pair<std::int64_t, std::string>> marks;  // (offset, mark)
+  std::vector<std::tuple<std::int64_t, int, std::int64_t>> order;
+  for (const auto& b : p.brackets) {
+    if (b.lang != lang || b.state != "open") continue;
+    order.emplace_back(b.start, 1, -b.end);  // opening
+    order.emplace_back(b.end, 0, -b.start);  // closing
+  }
+  std::sort(order.begin(), order.end());
+  std::string out;
+  std::int64_t at = 0;
+  std::size_t byte = 0;
+  for (const auto& [off, open, _] : order) {
+    std::size_t to = ByteOffset(body, off);
+    out.append(body, byte, to - byte);
+    byte = to;
+    at = off;
+    out += open ? "[" : "]";
+  }
+  (void)at;
+  out.append(body, byte, std::string::npos);
+  return out;
+}
+
+std::string BracketsSentence(const Text& t, const std::string& lang) {
+  auto labels = t.BracketedLabels();
+  return text::T(lang, "drafting_brackets_left",
+                 {{"count", static_cast<std::int64_t>(labels.size())},
+                  {"labels", text::FormatList(labels, lang)}});
+}
+
+// --- Queries ------------------------------------------------------------------------------
+
+Result<Text> Get(storage::Database& db, std::int64_t id, const documents::Viewer& viewer) {
+  auto t = LoadText(db.Read(), id, true);
+  if (!t || !documents::CanSee(viewer, t->access)) return NoSuchText(id);
+  return std::move(*t);
+}
+
+Result<std::vector<Text>> List(storage::Database& db, const ListQuery& q,
+                               const documents::Viewer& viewer) {
+  auto& c = db.Read();
+  std::optional<std::int64_t> doc;
+  if (q.document) {
+    doc = documents::DocumentId(c, *q.document);
+    // An unknown or invisible document lists nothing, as a restricted one must not be told
+    // apart from one that does not exist.
+    if (!doc) return std::vector<Text>{};
+  }
+  Stmt s(c, "SELECT t.id FROM texts t JOIN agenda_items a ON a.id = t.agenda_item_id "
+            "WHERE (? IS NULL OR t.document_id = ?) AND (? IS NULL OR a.meeting_id = ?) "
+            "ORDER BY t.id");
+  s.BindAll(doc, doc, q.meeting, q.meeting);
+  std::vector<std::int64_t> ids;
+  while (s.Step()) ids.push_back(s.Int(0));
+  std::vector<Text> out;
+  for (auto id : ids)
+    if (auto t = LoadText(c, id, false); t && documents::CanSee(viewer, t->access))
+      out.push_back(std::move(*t));
+  return out;
+}
+
+Result<std::int64_t> TextOfProvision(storage::Database& db, std::int64_t provision_id) {
+  auto t = db.Read().QueryInt("SELECT text_id FROM provisions WHERE id = ?", provision_id);
+  if (!t) return NoSuchProvision(provision_id);
+  return *t;
+}
+
+Result<std::int64_t> TextOfBracket(storage::Database& db, std::int64_t bracket_id) {
+  auto t = db.Read().QueryInt(
+      "SELECT p.text_id FROM brackets b JOIN provisions p ON p.id = b.provision_id "
+      "WHERE b.id = ?",
+      bracket_id);
+  if (!t) return NoSuchBracket(bracket_id);
+  return *t;
+}
+
+// --- Use cases -----------------------------------------------------------------------------
+
+Result<Text> CreateText(storage::Database& db, const accounts::Session& who, const TextInput& in) {
+  auto title = site::Multilingual(in.title, "title", true, 1000);
+  if (!title.ok()) return title.error();
+  if (in.languages.empty())
+    return InvalidArgument("languages", "languages: at least one of ar, zh, en, fr, ru, es");
+  std::set<std::string> langs;
+  for (const auto& l : in.languages) {
+    if (!text::IsLanguage(l))
+      return InvalidArgument("languages", "languages: " + l + " is not one of ar, zh, en, fr, "
+                                                            "ru, es");
+    if (!langs.insert(l).second)
+      return InvalidArgument("languages", "languages: " + l + " is listed twice");
+  }
+  if (in.access && !OneOf(*in.access, documents::kAccessLevels))
+    return InvalidArgument("access", "access: must be " + Alternatives(documents::kAccessLevels));
+  if (in.agenda_item < 1)
+    return InvalidArgument("agenda_item", "agenda_item: required, the id of an agenda item");
+  // The item must exist (agenda items are never removed, so this holds at the write).
+  auto item = proceedings::GetItem(db, in.agenda_item, who);
+  if (!item.ok())
+    return InvalidArgument("agenda_item",
+                           fmt::format("agenda_item: no such agenda item {}", in.agenda_item));
+  auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
+    auto doc = documents::DocumentId(c, in.document);
+    std::optional<std::string> access;
+    if (doc)
+      if (Stmt s(c, "SELECT access FROM documents WHERE id = ?"); s.BindAll(*doc).Step())
+        access = s.Text(0);
+    if (!doc || !access || !documents::CanSee(who, *access))
+      return InvalidArgument("document", "document: no such document " + in.document);
+    std::string level = in.access.value_or(Rank(*access) > Rank("member_states")
+                                               ? *access
+                                               : std::string("member_states"));
+    if (Rank(level) < Rank(*access))
+      return InvalidArgument("access", fmt::format("access: {} is looser than the document's "
+                                                   "level ({})", level, *access));
+    c.Exec("INSERT INTO texts(document_id, agenda_item_id, title, languages, status, version, "
+           "access, created_at) VALUES(?,?,?,?,'draft',1,?,?)",
+           *doc, in.agenda_item, J(*title), J(Arr(in.languages)), level, Now());
+    std::int64_t id = c.LastInsertId();
+    json::object detail{{"document", *doc}, {"agenda_item", in.agenda_item},
+                        {"title", *title}, {"languages", Arr(in.languages)}, {"access", level},
+                        {"version", 1}};
+    c.Exec("INSERT INTO text_history(text_id, version, user_id, action, object_type, object_id, "
+           "detail, at) VALUES(?,1,?,'text.create','text',?,?,?)",
+           id, who.user.id, id, J(detail), Now());
+    audit::Record(c, who.user.id, "text.create", "text", id, std::nullopt, J(detail));
+    return id;
+  });
+  if (!id.ok()) return id.error();
+  return Get(db, *id, who);
+}
+
+Result<Provision> AddProvision(storage::Database& db, const accounts::Session& who,
+                               std::int64_t text_id, const ProvisionInput& in) {
+  if (!OneOf(in.kind, kProvisionKinds))
+    return InvalidArgument("kind", "kind: must be " + Alternatives(kProvisionKinds));
+  auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
+    return ChangeText(c, who, text_id, in.version, false, "provision.create", "provision",
+                      [&](const Text& t) -> Result<Change> {
+      if (auto s = CheckBodies(t, in.text, true); !s.ok()) return s.error();
+      auto n = static_cast<int>(t.provisions.size());
+      if (t.provisions.size() >= kMaxProvisions)
+        return Error{Code::kTooLarge,
+                     fmt::format("provisions: a text has at most {} provisions", kMaxProvisions),
+                     "provisions"};
+      int pos = in.position.value_or(n + 1);
+      if (pos < 1 || pos > n + 1)
+        return InvalidArgument("position", fmt::format("position: must be 1 to {}", n + 1));
+      c.Exec("UPDATE provisions SET position = -position - 1 WHERE text_id = ? AND position >= ?",
+             text_id, pos);
+      c.Exec("UPDATE provisions SET position = -position WHERE text_id = ? AND position < 0",
+             text_id);
+      c.Exec("INSERT INTO provisions(text_id, position, kind, label, body) VALUES(?,?,?,'',?)",
+             text_id, pos, in.kind, J(in.text));
+      std::int64_t id = c.LastInsertId();
+      Renumber(c, text_id);
+      return Change{id, {{"text_id", text_id}, {"kind", in.kind}, {"position", pos},
+                         {"text", in.text}}};
+    });
+  });
+  if (!id.ok()) return id.error();
+  auto t = Get(db, text_id, who);
+  if (!t.ok()) return t.error();
+  return FindProvision(*t, *id);
+}
+
+Result<Provision> UpdateProvision(storage::Database& db, const accounts::Session& who,
+                                  std::int64_t provision_id, const ProvisionPatch& in) {
+  if (in.kind && !OneOf(*in.kind, kProvisionKinds))
+    return InvalidArgument("kind", "kind: must be " + Alternatives(kProvisionKinds));
+  if (!in.kind && (in.text.is_null() || (in.text.is_object() && in.text.as_object().empty())))
+    return InvalidArgument("text", "text: nothing to change (give text or kind)");
+  auto text_id = TextOfProvision(db, provision_id);
+  if (!text_id.ok()) return text_id.error();
+  auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
+    return ChangeText(c, who, *text_id, in.version, true, "provision.update", "provision",
+                      [&](const Text& t) -> Result<Change> {
+      Provision p = FindProvision(t, provision_id);
+      if (!p.id) return NoSuchProvision(provision_id);  // removed meanwhile
+      if (auto s = CheckBodies(t, in.text, false); !s.ok()) return s.error();
+      json::object body = p.body.is_object() ? p.body.as_object() : json::object();
+      json::object before;
+      if (in.text.is_object()) {
+        for (const auto& [k, v] : in.text.as_object()) {
+          std::string lang(k);
+          std::string old = BodyText(p, lang), now(v.as_string());
+          before[lang] = old;
+          std::u32string o = Utf32(old), n = Utf32(now);
+          std::size_t pre = 0;
+          while (pre < o.size() && pre < n.size() && o[pre] == n[pre]) ++pre;
+          std::size_t suf = 0;
+          while (suf < o.size() - pre && suf < n.size() - pre &&
+                 o[o.size() - 1 - suf] == n[n.size() - 1 - suf])
+            ++suf;
+          std::vector<Bracket> mine;
+          for (const auto& b : p.brackets)
+            if (b.lang == lang) mine.push_back(b);
+          std::vector<Bracket*> ptrs;
+          for (auto& b : mine) ptrs.push_back(&b);
+          auto a = static_cast<std::int64_t>(pre);
+          auto s = Remap(ptrs, a, static_cast<std::int64_t>(o.size() - suf),
+                         static_cast<std::int64_t>(n.size() - suf) - a, false, "text." + lang);
+          if (!s.ok()) return s.error();
+          for (const auto& b : mine) SaveBracket(c, b);
+          body[lang] = now;
+        }
+      }
+      c.Exec("UPDATE provisions SET body = ?, kind = ? WHERE id = ?", J(body),
+             in.kind.value_or(p.kind), provision_id);
+      if (in.kind && *in.kind != p.kind) Renumber(c, t.id);
+      json::object detail{{"label", p.label}, {"before", before}};
+      if (!in.text.is_null()) detail["text"] = in.text;
+      if (in.kind) detail["kind"] = *in.kind;
+      return Change{provision_id, std::move(detail)};
+    });
+  });
+  if (!id.ok()) return id.error();
+  auto t = Get(db, *text_id, who);
+  if (!t.ok()) return t.error();
+  return FindProvision(*t, provision_id);
+}
+
+Status DeleteProvision(storage::Database& db, const accounts::Session& who,
+                       std::int64_t provision_id, std::optional<std::int64_t> version) {
+  auto text_id = TextOfProvision(db, provision_id);
+  if (!text_id.ok()) return text_id.error();
+  auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
+    return ChangeText(c, who, *text_id, version, false, "provision.delete", "provision",
+                      [&](const Text& t) -> Result<Change> {
+      Provision p = FindProvision(t, provision_id);
+      if (!p.id) return NoSuchProvision(provision_id);
+      c.Exec("DELETE FROM brackets WHERE provision_id = ?", provision_id);
+      c.Exec("DELETE FROM provisions WHERE id = ?", provision_id);
+      Renumber(c, t.id);
+      return Change{provision_id, {{"label", p.label}, {"kind", p.kind}, {"text", p.body}}};
+    });
+  });
+  if (!id.ok()) return id.error();
+  return Ok{};
+}
+
+Result<Bracket> AddBracket(storage::Database& db, const accounts::Session& who,
+                           std::int64_t provision_id, const BracketInput& in) {
+  // Checks that need no row first.
+  if (!in.start) return InvalidArgument("start", "start: required, a code point offset");
+  if (!in.end) return InvalidArgument("end", "end: required, a code point offset");
+  if (*in.start < 0) return InvalidArgument("start", "start: must be 0 or more");
+  if (*in.end <= *in.start)
+    return InvalidArgument("end", "end: must be greater than start (a bracket holds at least "
+                                  "one character)");
+  if (in.alternatives.size() == 1)
+    return InvalidArgument("alternatives", "alternatives: give two or more texts, or none for a "
+                                           "bracket to retain or delete");
+  if (in.alternatives.size() > kMaxAlternatives)
+    return InvalidArgument("alternatives",
+                           fmt::format("alternatives: at most {}", kMaxAlternatives));
+  for (std::size_t i = 0; i < in.alternatives.size(); ++i) {
+    auto s = CheckBody(fmt::format("{}", i), json::value(in.alternatives[i]));
+    if (!s.ok()) {
+      Error e = s.error();
+      e.field = fmt::format("alternatives.{}", i);
+      e.message = e.field + e.message.substr(e.message.find(':'));
+      return e;
+    }
+  }
+  if (!in.proposed_by.empty() && !text::IsCountry(in.proposed_by))
+    return InvalidArgument("proposed_by", fmt::format("proposed_by: {} is not a Member State "
+                                                      "code (ISO 3166-1 alpha-2, e.g. CN)",
+                                                      in.proposed_by));
+  auto sup = Countries(in.supported_by, "supported_by");
+  if (!sup.ok()) return sup.error();
+  auto obj = Countries(in.objected_by, "objected_by");
+  if (!obj.ok()) return obj.error();
+  for (const auto& code : in.objected_by)
+    if (std::find(in.supported_by.begin(), in.supported_by.end(), code) !=
+        in.supported_by.end())
+      return InvalidArgument("objected_by",
+                             "objected_by: " + code + " is also listed in supported_by");
+  if (auto fault = CheckText(in.note); fault || site::CountChars(in.note) > kMaxNoteChars)
+    return InvalidArgument("note", fmt::format("note: plain text of at most {} characters",
+                                               kMaxNoteChars));
+  auto text_id = TextOfProvision(db, provision_id);
+  if (!text_id.ok()) return text_id.error();
+  auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
+    return ChangeText(c, who, *text_id, in.version, false, "bracket.create", "bracket",
+                      [&](const Text& t) -> Result<Change> {
+      Provision p = FindProvision(t, provision_id);
+      if (!p.id) return NoSuchProvision(provision_id);
+      if (std::find(t.languages.begin(), t.languages.end(), in.lang) == t.languages.end())
+        return InvalidArgument("lang", fmt::format("lang: the text is drafted in {} only",
+                                                   fmt::join(t.languages, ", ")));
+      std::string body = BodyText(p, in.lang);
+      if (body.empty())
+        return InvalidArgument("lang", fmt::format("lang: provision {} has no text in {}",
+                                                   p.label, in.lang));
+      std::u32string cps = Utf32(body);
+      auto n = static_cast<std::int64_t>(cps.size());
+      if (*in.start >= n)
+        return InvalidArgument("start", fmt::format("start: {} is outside the text ({} code "
+                                                    "points)", *in.start, n));
+      if (*in.end > n)
+        return InvalidArgument("end", fmt::format("end: {} is outside the text ({} code points)",
+                                                  *in.end, n));
+      if (IsMark(cps[*in.start]))
+        return InvalidArgument("start", fmt::format("start: {} is not on a character boundary "
+                                                    "(U+{:04X} is a combining mark of the "
+                                                    "character before it)",
+                                                    *in.start, static_cast<int>(cps[*in.start])));
+      if (*in.end < n && IsMark(cps[*in.end]))
+        return InvalidArgument("end", fmt::format("end: {} is not on a character boundary "
+                                                  "(U+{:04X} is a combining mark of the "
+                                                  "character before it)",
+                                                  *in.end, static_cast<int>(cps[*in.end])));
+      for (const auto& b : p.brackets) {
+        if (b.lang != in.lang || b.state != "open") continue;
+        bool disjoint = *in.end <= b.start || b.end <= *in.start;
+        bool nested = (*in.start <= b.start && b.end <= *in.end) ||
+                      (b.start <= *in.start && *in.end <= b.end);
+        if (!disjoint && !nested)
+          return InvalidArgument("start",
+                                 fmt::format("start: [{}, {}) overlaps open bracket {} [{}, {}); "
+                                             "brackets may nest but not overlap",
+                                             *in.start, *in.end, b.id, b.start, b.end));
+      }
+      std::string kind = in.alternatives.empty() ? "retain_or_delete" : "alternatives";
+      c.Exec("INSERT INTO brackets(provision_id, lang, start_offset, end_offset, kind, "
+             "alternatives, proposed_by, supported_by, objected_by, note, state, created_at) "
+             "VALUES(?,?,?,?,?,?,?,?,?,?,'open',?)",
+             provision_id, in.lang, *in.start, *in.end, kind, J(Arr(in.alternatives)),
+             in.proposed_by, J(Arr(in.supported_by)), J(Arr(in.objected_by)), in.note, Now());
+      std::int64_t id = c.LastInsertId();
+      return Change{id, {{"provision", p.label}, {"lang", in.lang}, {"start", *in.start},
+                         {"end", *in.end}, {"kind", kind},
+                         {"alternatives", Arr(in.alternatives)},
+                         {"proposed_by", in.proposed_by},
+                         {"supported_by", Arr(in.supported_by)},
+                         {"objected_by", Arr(in.objected_by)}, {"note", in.note}}};
+    });
+  });
+  if (!id.ok()) return id.error();
+  auto t = Get(db, *text_id, who);
+  if (!t.ok()) return t.error();
+  for (const auto& b : FindProvision(*t, provision_id).brackets)
+    if (b.id == *id) return b;
+  return NoSuchBracket(*id);
+}
+
+Result<Bracket> ResolveBracket(storage::Database& db, const accounts::Session& who,
+                               std::int64_t bracket_id, const ResolveInput& in) {
+  if (!OneOf(in.outcome, kOutcomes))
+    return InvalidArgument("outcome", "outcome: must be " + Alternatives(kOutcomes));
+  if (in.outcome == "alternative" && !in.alternative)
+    return InvalidArgument("alternative", "alternative: required with outcome alternative "
+                                          "(1 for the first)");
+  if (in.outcome != "alternative" && in.alternative)
+    return InvalidArgument("alternative", "alternative: only with outcome alternative");
+  auto text_id = TextOfBracket(db, bracket_id);
+  if (!text_id.ok()) return text_id.error();
+  std::int64_t provision_id = 0;
+  auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
+    return ChangeText(c, who, *text_id, in.version, false, "bracket.resolve", "bracket",
+                      [&](const Text& t) -> Result<Change> {
+      const Provision* p = nullptr;
+      const Bracket* k = nullptr;
+      for (const auto& v : t.provisions)
+        for (const auto& b : v.brackets)
+          if (b.id == bracket_id) p = &v, k = &b;
+      if (!k) return NoSuchBracket(bracket_id);
+      provision_id = p->id;
+      if (k->state != "open")
+        return Error{Code::kFailedPrecondition,
+                     fmt::format("outcome: bracket {} is already {}", bracket_id, k->state),
+                     "outcome"};
+      std::string replacement;
+      bool replace = in.outcome != "retain";
+      if (in.outcome == "alternative") {
+        if (k->kind != "alternatives")
+          return InvalidArgument("outcome", fmt::format("outcome: bracket {} has no "
+                                                        "alternatives; retain or delete",
+                                                        bracket_id));
+        auto n = static_cast<std::int64_t>(k->alternatives.size());
+        if (*in.alternative < 1 || *in.alternative > n)
+          return InvalidArgument("alternative", fmt::format("alternative: must be 1 to {}", n));
+        replacement = k->alternatives[*in.alternative - 1];
+      }
+      std::string body = BodyText(*p, k->lang);
+      std::vector<Bracket> others;
+      for (const auto& b : p->brackets)
+        if (b.lang == k->lang && b.id != k->id) others.push_back(b);
+      Bracket done = *k;
+      done.state = in.outcome == "delete" ? "deleted" : "agreed";
+      if (replace) {
+        std::size_t from = ByteOffset(body, k->start), to = ByteOffset(body, k->end);
+        std::string now = body.substr(0, from) + replacement + body.substr(to);
+        if (site::CountChars(now) > kMaxProvisionChars)
+          return Error{Code::kTooLarge, fmt::format("alternative: the provision would exceed "
+                                                    "{} characters", kMaxProvisionChars),
+                       "alternative"};
+        std::vector<Bracket*> ptrs;
+        for (auto& b : others) ptrs.push_back(&b);
+        auto len = CodePoints(replacement);
+        if (auto s = Remap(ptrs, k->start, k->end, len, true, "outcome"); !s.ok())
+          return s.error();
+        done.end = done.start + len;
+        json::object body_obj = p->body.as_object();
+        body_obj[k->lang] = now;
+        c.Exec("UPDATE provisions SET body = ? WHERE id = ?", J(body_obj), p->id);
+        for (const auto& b : others) SaveBracket(c, b);
+      }
+      SaveBracket(c, done);
+      json::object detail{{"provision", p->label}, {"lang", k->lang}, {"outcome", in.outcome},
+                          {"words", body.substr(ByteOffset(body, k->start),
+                                                ByteOffset(body, k->end) -
+                                                    ByteOffset(body, k->start))}};
+      if (in.alternative) detail["alternative"] = *in.alternative;
+      return Change{bracket_id, std::move(detail)};
+    });
+  });
+  if (!id.ok()) return id.error();
+  auto t = Get(db, *text_id, who);
+  if (!t.ok()) return t.error();
+  for (const auto& b : FindProvision(*t, provision_id).brackets)
+    if (b.id == bracket_id) return b;
+  return NoSuchBracket(bracket_id);
+}
+
+}  // namespace plenary::drafting

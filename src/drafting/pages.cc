@@ -1,0 +1,162 @@
+// Pages of negotiated texts, rendered on the server without JavaScript: the text with its square
+// brackets, the clean text, and the status table with the summary record's sentence. The text is
+// shown in one of its languages (?lang=, else the reader's when the text has it, else its first),
+// with that language's direction; each bracketed span is isolated (<bdi>) so that Latin words in
+// Arabic text, or Arabic in a left-to-right page, keep their order and the brackets mirror as
+// the paragraph's direction requires.
+#include <algorithm>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "drafting/web.h"
+#include "http/templates.h"
+#include "site/fields.h"
+#include "site/site.h"
+#include "text/countries.h"
+#include "text/messages.h"
+
+namespace plenary::drafting {
+
+namespace json = boost::json;
+using ctemplate::TemplateDictionary;
+using http::Request;
+using text::T;
+
+namespace {
+
+std::string BodyOf(const Provision& p, const std::string& lang) {
+  if (!p.body.is_object()) return {};
+  auto* v = p.body.as_object().if_contains(lang);
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+// The provision's text in `lang` as HTML, each open bracket as
+// <span class="bracket">[<bdi>…</bdi>]</span>, nested as the brackets nest.
+std::string BracketedHtml(const Provision& p, const std::string& lang) {
+  std::string body = BodyOf(p, lang);
+  std::vector<std::tuple<std::int64_t, int, std::int64_t>> marks;  // offset, open?, tie-break
+  for (const auto& b : p.brackets) {
+    if (b.lang != lang || b.state != "open") continue;
+    marks.emplace_back(b.start, 1, -b.end);
+    marks.emplace_back(b.end, 0, -b.start);
+  }
+  std::sort(marks.begin(), marks.end());
+  std::string out;
+  std::size_t byte = 0;
+  for (const auto& [off, open, _] : marks) {
+    std::size_t to = ByteOffset(body, off);
+    out += http::EscapeHtml(std::string_view(body).substr(byte, to - byte));
+    byte = to;
+    out += open ? "<span class=\"bracket\">[<bdi>" : "</bdi>]</span>";
+  }
+  out += http::EscapeHtml(std::string_view(body).substr(byte));
+  return out;
+}
+
+std::string Countries(const std::vector<std::string>& codes, const std::string& lang) {
+  std::vector<std::string> names;
+  for (const auto& c : codes) names.push_back(text::CountryName(c, lang));
+  return text::FormatList(names, lang);
+}
+
+std::string ContentLang(const Text& t, const Request& req) {
+  auto has = [&](const std::string& l) {
+    return std::find(t.languages.begin(), t.languages.end(), l) != t.languages.end();
+  };
+  if (auto l = req.query.Get("lang"); l && has(*l)) return *l;
+  if (has(req.lang)) return req.lang;
+  return t.languages.empty() ? req.lang : t.languages.front();
+}
+
+http::Response TextPage(storage::Database& db, const Request& req, const std::string& view) {
+  const std::string& lang = req.lang;
+  auto id = site::ParseId(req.params[0]);
+  if (!id) return site::ErrorResponse(db, req, NotFound("text: no such text"));
+  auto t = Get(db, *id, site::CurrentSession(db, req));
+  if (!t.ok()) return site::ErrorResponse(db, req, t.error());
+  std::string clang = ContentLang(*t, req);
+  auto title = site::Pick(t->title, lang);
+  site::Page page(db, req, "text.tpl", title.text + " — " + t->document);
+  auto& d = page.body();
+  d.SetIntValue("ID", t->id);
+  d.SetIntValue("MID", t->meeting_id);
+  d.SetValue("DOCUMENT", t->document);
+  site::SetLocalized(&d, "TITLE", t->title, lang);
+  d.SetValue("STATUS_LABEL", T(lang, "drafting_status_" + t->status));
+  d.SetIntValue("VERSION", t->version);
+  if (t->illustrative) d.ShowSection("ILLUSTRATIVE");
+  d.SetValue("CLANG", clang);
+  d.SetValue("CDIR", text::Direction(clang));
+  d.ShowSection("V_" + std::string(view == "brackets" ? "BRACKETS" : view == "clean" ? "CLEAN"
+                                                                                     : "STATUS"));
+  std::string suffix = view == "brackets" ? "" : "/" + view;
+  for (const auto& l : t->languages) {
+    auto* o = d.AddSectionDictionary("LANGS");
+    o->SetValue("CODE", l);
+    o->SetValue("NAME", T(lang, "language_in_" + l));
+    o->SetValue("SUFFIX", suffix);
+    if (l == clang) o->ShowSection("CUR");
+  }
+  if (view == "status") {
+    auto* s = d.AddSectionDictionary("STATUS");
+    s->SetValue("SENTENCE", BracketsSentence(*t, clang));
+    for (const auto& p : t->provisions) {
+      auto* r = s->AddSectionDictionary("ROW");
+      r->SetIntValue("PID", p.id);
+      r->SetValue("LABEL", p.label);
+      r->SetIntValue("OPEN", p.OpenBrackets());
+      if (p.OpenBrackets() > 0) r->ShowSection("HAS_OPEN");
+    }
+    return page.Render();
+  }
+  auto* tx = d.AddSectionDictionary("TEXT");
+  for (const auto& p : t->provisions) {
+    auto* o = tx->AddSectionDictionary("PROV");
+    o->SetIntValue("PID", p.id);
+    o->SetValue("LABEL", p.label);
+    o->ShowSection(p.kind == "section" ? "IS_SECTION" : "IS_PARAGRAPH");
+    std::string html = view == "clean" ? http::EscapeHtml(BodyOf(p, clang))
+                                       : BracketedHtml(p, clang);
+    if (html.empty()) {
+      o->ShowSection("MISSING");
+      continue;
+    }
+    o->SetValue("BODY_HTML", html);
+    if (view != "brackets") continue;
+    for (const auto& b : p.brackets) {
+      if (b.lang != clang || b.state != "open") continue;
+      auto* n = o->AddSectionDictionary("NOTE");
+      std::string body = BodyOf(p, clang);
+      std::size_t from = ByteOffset(body, b.start);
+      std::size_t until = ByteOffset(body, b.end);
+      n->SetValue("WORDS", body.substr(from, until - from));
+      if (!b.proposed_by.empty())
+        n->SetValueAndShowSection("PROPOSED", Countries(std::vector<std::string>{b.proposed_by}, lang), "HAS_PROPOSED");
+      if (!b.supported_by.empty())
+        n->SetValueAndShowSection("SUPPORTED", Countries(b.supported_by, lang), "HAS_SUPPORTED");
+      if (!b.objected_by.empty())
+        n->SetValueAndShowSection("OBJECTED", Countries(b.objected_by, lang), "HAS_OBJECTED");
+      for (std::size_t i = 0; i < b.alternatives.size(); ++i) {
+        auto* a = n->AddSectionDictionary("ALT");
+        a->SetValue("ALT_LABEL", T(lang, "drafting_alternative",
+                                   {{"n", static_cast<std::int64_t>(i + 1)}}));
+        a->SetValue("ALT_TEXT", b.alternatives[i]);
+      }
+      if (!b.note.empty()) n->SetValueAndShowSection("NOTE_TEXT", b.note, "HAS_NOTE");
+    }
+  }
+  return page.Render();
+}
+
+}  // namespace
+
+void RegisterPages(http::Router& router, storage::Database& db) {
+  router.Add("GET", "/texts/{id}",
+             [&db](Request& req) { return TextPage(db, req, "brackets"); });
+  router.Add("GET", "/texts/{id}/clean", [&db](Request& req) { return TextPage(db, req, "clean"); });
+  router.Add("GET", "/texts/{id}/status",
+             [&db](Request& req) { return TextPage(db, req, "status"); });
+}
+
+}  // namespace plenary::drafting

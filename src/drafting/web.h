@@ -1,0 +1,29 @@
+// Routes of negotiated texts: JSON API (api.cc) and pages (pages.cc).
+//   POST   /api/v1/texts                         create a text              (secretariat, chair)
+//   GET    /api/v1/texts?document=&meeting=      the texts the reader may see
+//   GET    /api/v1/texts/{id}?view=brackets|clean|status&lang=&version=
+//   POST   /api/v1/texts/{id}/provisions         add a provision            (secretariat, chair)
+//   PATCH  /api/v1/provisions/{id}               edit (with the version)    (secretariat, chair)
+//   DELETE /api/v1/provisions/{id}                                          (secretariat, chair)
+//   POST   /api/v1/provisions/{id}/brackets      bracket words              (secretariat, chair)
+//   POST   /api/v1/brackets/{id}/resolve         retain | delete | alternative N
+//   GET    /texts/{id}, /texts/{id}/clean, /texts/{id}/status?lang=          pages
+#pragma once
+#include <string>
+
+#include <boost/json.hpp>
+
+#include "drafting/drafting.h"
+#include "http/router.h"
+#include "storage/db.h"
+
+namespace plenary::drafting {
+
+void RegisterRoutes(http::Router& router, storage::Database& db);
+void RegisterApi(http::Router& router, storage::Database& db);
+void RegisterPages(http::Router& router, storage::Database& db);
+
+boost::json::object BracketJson(const Bracket& b, const Provision& p);
+boost::json::object ProvisionJson(const Provision& p);
+
+}  // namespace plenary::drafting
