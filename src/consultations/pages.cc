@@ -10,6 +10,7 @@
 #include "consultations/web.h"
 #include "documents/resolutions.h"
 #include "meetings/meetings.h"
+#include "site/refusals.h"
 #include "text/countries.h"
 #include "text/dates.h"
 #include "text/messages.h"
@@ -270,7 +271,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     FormState state;
     auto in = site::ReadInput(req, ml);
     if (!in.ok()) {
-      state.error = in.error().message;
+      state.error = site::RefusalText(in.error(), req.lang);
       return ConsultationPage(db, req, *c, limits, throttles.pow(), &state,
                               http::StatusFor(in.error().code));
     }
@@ -282,14 +283,14 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
       return ConsultationPage(db, req, *c, limits, throttles.pow(), &state, 403);
     }
     if (!values.ok()) {
-      state.error = values.error().message;
+      state.error = site::RefusalText(values.error(), req.lang);
       return ConsultationPage(db, req, *c, limits, throttles.pow(), &state,
                               http::StatusFor(values.error().code));
     }
     if (auto p = CheckPow(db, req, throttles, *in); !p.ok()) {
       // Without JavaScript the form comes without a solution: say what is needed, in words.
       state.error = in->fields.Get("pow").value_or("").empty() ? T(req.lang, "pow_missing")
-                                                               : p.error().message;
+                                                               : site::RefusalText(p.error(), req.lang);
       return ConsultationPage(db, req, *c, limits, throttles.pow(), &state,
                               http::StatusFor(p.error().code));
     }
@@ -313,7 +314,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
       state.error = receipt.error().code == Code::kFailedPrecondition
                         ? T(req.lang, Now() < c->opens_at ? "form_refused_not_open"
                                                           : "form_refused_closed")
-                        : receipt.error().message;
+                        : site::RefusalText(receipt.error(), req.lang);
       return ConsultationPage(db, req, *c, limits, throttles.pow(), &state,
                               http::StatusFor(receipt.error().code));
     }

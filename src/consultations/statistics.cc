@@ -193,12 +193,17 @@ Result<std::string> ReportParagraph(storage::Database& db, const std::string& co
   }
   if (cons->meeting_id) {
     if (auto m = meetings::GetMeeting(db, std::to_string(*cons->meeting_id)); m.ok()) {
+      // "round": Chinese writes "多" after a round figure only ("150多名", "75多名" in C22/51);
+      // "21多名" or "1多名" does not mean "more than", so other figures take "超过21名".
+      auto round = [](std::int64_t n) { return n >= 10 && n % 5 == 0 ? "yes" : "no"; };
       std::string registered = text::T(lang, "report_registered",
                                        {{"n", *st->registered},
-                                        {"more", st->registered_more_than ? "yes" : "no"}});
-      std::string attended = text::T(
-          lang, "report_attended",
-          {{"n", *st->attended}, {"more", st->attended_more_than ? "yes" : "no"}});
+                                        {"more", st->registered_more_than ? "yes" : "no"},
+                                        {"round", round(*st->registered)}});
+      std::string attended = text::T(lang, "report_attended",
+                                     {{"n", *st->attended},
+                                      {"more", st->attended_more_than ? "yes" : "no"},
+                                      {"round", round(*st->attended)}});
       paragraph += text::T(lang, "report_sentence_separator");
       paragraph += text::T(lang, "report_meeting",
                            {{"number", static_cast<std::int64_t>(m->number)},

@@ -111,6 +111,8 @@ std::string Label(const Meeting& m, const std::string& lang) {
                                                     : "meeting_label_wg";
   return text::T(lang, key,
                  {{"number", static_cast<std::int64_t>(m.number)}, {"body", m.body_acronym},
+                  // The Council is named in the reader's language, not by its acronym.
+                  {"council", m.body_key == "council" ? "yes" : "no"},
                   {"mode", m.mode}, {"session", m.session}});
 }
 

@@ -155,7 +155,7 @@ TEST_F(ProceedingsTest, DecisionsAreWrittenFromTheirKindInSixLanguages) {
             "record, to the Plenipotentiary Conference.");
   // What goes along is left out rather than written in another language.
   EXPECT_EQ(DecisionText(d, docs, "Le Conseil", "fr"),
-            "Le Conseil est convenu de transmettre le document C22/32(Rev.1) à la Conférence de "
+            "Le Conseil est convenu de transmettre le Document C22/32(Rev.1) à la Conférence de "
             "plénipotentiaires.");
   for (const char* lang : {"es", "ru", "ar", "zh"})
     EXPECT_EQ(DecisionText(d, docs, "X", lang).find('['), std::string::npos) << lang;
@@ -328,26 +328,27 @@ TEST_F(RecordTest, DecisionsWithoutWordingAreWrittenInSixLanguages) {
       // Seed 000, 1.4 and 5.8: "理事会将C22/33号文件中的报告记录在案，并赞同将该报告……转呈联合国秘书长"
       // and "理事会同意就……进行非正式磋商，并在随后的全体会议上做出报告".
       {"zh",
-       {"理事会将C22/33号文件中的报告记录在案。理事会同意将该报告转呈联合国秘书长。",
+       {"理事会将C22/33号文件中的报告记录在案。理事会还同意将该报告转呈联合国秘书长。",
         "理事会同意就C22/32(Rev.1)和C22/71号文件进行非正式磋商，并在随后的全体会议上做出报告。"}},
       {"fr",
-       {"Le Conseil a pris note du rapport figurant dans le document C22/33. Le Conseil est convenu "
-        "de transmettre le rapport au Secrétaire général de l'Organisation des Nations Unies.",
-        "Le Conseil est convenu de tenir des consultations informelles sur les documents "
-        "C22/32(Rev.1) et C22/71 et d'en rendre compte à une séance plénière ultérieure."}},
+       {"Le Conseil a pris note du rapport figurant dans le Document C22/33. Le Conseil est "
+        "également convenu de transmettre le rapport au Secrétaire général de l’Organisation des "
+        "Nations Unies.",
+        "Le Conseil est convenu de tenir des consultations informelles sur les Documents "
+        "C22/32(Rev.1) et C22/71 et d’en rendre compte à une séance plénière ultérieure."}},
       {"es",
-       {"El Consejo tomó nota del informe contenido en el documento C22/33. El Consejo acordó "
-        "transmitir el informe al Secretario General de las Naciones Unidas.",
-        "El Consejo acordó celebrar consultas oficiosas sobre los documentos C22/32(Rev.1) y "
+       {"El Consejo tomó nota del informe que figura en el Documento C22/33. El Consejo también "
+        "acordó transmitir el informe al Secretario General de las Naciones Unidas.",
+        "El Consejo acordó celebrar consultas oficiosas sobre los Documentos C22/32(Rev.1) y "
         "C22/71 e informar al respecto en una sesión plenaria posterior."}},
       {"ru",
-       {"Совет принял к сведению отчет (документ C22/33). Совет решил направить отчет "
+       {"Совет принял к сведению отчет (документ C22/33). Совет также решил направить отчет "
         "Генеральному секретарю ООН.",
         "Совет решил провести неофициальные консультации по данному вопросу (документы "
         "C22/32(Rev.1) и C22/71) и доложить о результатах на одном из последующих пленарных "
         "заседаний."}},
       {"ar",
-       {"أحاط المجلس علماً بالتقرير الوارد في الوثيقة \u2068C22/33\u2069. ووافق المجلس على إحالة "
+       {"أحاط المجلس علمًا بالتقرير الوارد في الوثيقة \u2068C22/33\u2069. ووافق المجلس أيضًا على إحالة "
         "التقرير إلى الأمين العام للأمم المتحدة.",
         "وافق المجلس على إجراء مشاورات غير رسمية بشأن الوثيقتين \u2068C22/32(Rev.1)\u2069 "
         "و\u2068C22/71\u2069 وتقديم تقرير في جلسة عامة لاحقة."}},
@@ -369,15 +370,15 @@ TEST_F(RecordTest, ADecisionWithoutDocumentsNamesNoReport) {
   EXPECT_EQ(DecisionText(d, {}, "Le Conseil", "fr"), "Le Conseil a pris note de la question.");
   EXPECT_EQ(DecisionText(d, {}, "El Consejo", "es"), "El Consejo tomó nota de la cuestión.");
   EXPECT_EQ(DecisionText(d, {}, "Совет", "ru"), "Совет принял к сведению информацию по данному вопросу.");
-  EXPECT_EQ(DecisionText(d, {}, "المجلس", "ar"), "أحاط المجلس علماً بالمسألة.");
+  EXPECT_EQ(DecisionText(d, {}, "المجلس", "ar"), "أحاط المجلس علمًا بالمسألة.");
   // Forwarded as well: "it" (the matter), not a report.
   d.forwarded_to = "council";
   EXPECT_EQ(DecisionText(d, {}, "The working group", "en"),
             "The working group took note of the matter. The working group also agreed to forward it "
             "to the Council.");
   EXPECT_EQ(DecisionText(d, {}, "Le groupe", "fr"),
-            "Le groupe a pris note de la question. Le groupe est convenu de la transmettre au "
-            "Conseil.");
+            "Le groupe a pris note de la question. Le groupe est également convenu de la "
+            "transmettre au Conseil.");
   d.forwarded_to.clear();
   d.kind = "agreed";
   EXPECT_EQ(DecisionText(d, {}, "The Council", "en"), "The Council agreed on the matter.");
@@ -388,14 +389,14 @@ TEST_F(RecordTest, ADecisionWithoutDocumentsNamesNoReport) {
   EXPECT_EQ(DecisionText(d, {}, "المجلس", "ar"), "وافق المجلس على المسألة.");
   d.kind = "deferred";
   EXPECT_EQ(DecisionText(d, {}, "The Council", "en"), "The Council deferred its consideration of the matter.");
-  EXPECT_EQ(DecisionText(d, {}, "Le Conseil", "fr"), "Le Conseil a reporté l'examen de la question.");
+  EXPECT_EQ(DecisionText(d, {}, "Le Conseil", "fr"), "Le Conseil a reporté l’examen de la question.");
   EXPECT_EQ(DecisionText(d, {}, "El Consejo", "es"), "El Consejo aplazó el examen de la cuestión.");
   EXPECT_EQ(DecisionText(d, {}, "Совет", "ru"), "Совет отложил рассмотрение этого вопроса.");
   EXPECT_EQ(DecisionText(d, {}, "المجلس", "ar"), "أرجأ المجلس النظر في المسألة.");
   // With documents, the same kinds keep them.
   std::vector<DocumentRef> docs = {{1, "C22/8", {}}};
   EXPECT_EQ(DecisionText(d, docs, "Le Conseil", "fr"),
-            "Le Conseil a reporté l'examen de la question (le document C22/8).");
+            "Le Conseil a reporté l’examen des questions traitées dans le Document C22/8.");
   d.kind = "agreed";
   EXPECT_EQ(DecisionText(d, docs, "The Council", "en"),
             "The Council agreed to the proposals in Document C22/8.");

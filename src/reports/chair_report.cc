@@ -168,7 +168,7 @@ Result<ChairReport> BuildChairReport(storage::Database& db, const std::string& b
   std::string mode = chosen.front().mode;
   for (const auto& m : chosen) {
     ordinals.push_back(Ordinal(m.number, lang));
-    dates.push_back(text::FormatDateRange(m.starts_on, m.ends_on, lang));
+    dates.push_back(text::FormatDatePhrase(m.starts_on, m.ends_on, lang));
     if (m.mode != mode) mode = "mixed";
     r.meetings.push_back({m.id, m.number, m.starts_on, m.ends_on, m.mode, meetings::Label(m, lang)});
   }

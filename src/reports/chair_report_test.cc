@@ -235,11 +235,11 @@ TEST_F(ChairReportRecordTest, ChineseGeneratedSentencesSayWhatSeed001Says) {
   EXPECT_EQ(t["2.3"],
             "CWG-Internet第十六次和第十七次会议的报告已分发给国际电联所有成员和积极参加这项工作的"
             "相关国际组织和利益攸关各方。");
-  EXPECT_TRUE(t["2.4"].starts_with("CWG-Internet第十六次会议收到5份文稿。会议还讨论了"
+  EXPECT_TRUE(t["2.4"].starts_with("CWG-Internet第十六次会议收到5份文稿。会议还审议了"
                                    "CWG-Internet第十五次会议发起的公开磋商的结果。"))
       << t["2.4"];
   EXPECT_EQ(t["2.5"], "该组在CWG-Internet第十六次会议上批准的行动包括：");
-  EXPECT_TRUE(t["2.6"].starts_with("CWG-Internet第十七次会议收到3份文稿。会议还讨论了"
+  EXPECT_TRUE(t["2.6"].starts_with("CWG-Internet第十七次会议收到3份文稿。会议还审议了"
                                    "CWG-Internet第十六次会议发起的公开磋商的结果。"))
       << t["2.6"];
   // The figures (consultations::ReportParagraph): seed 2.4 and 2.6, with one phrase a
@@ -378,7 +378,7 @@ TEST_F(ChairReportRecordTest, NoContributionsOnRecordNoSentenceAndNoThanksForThe
             "Secretariat, including the Secretary of the group, Sadhvi Saran, for their efficient "
             "support during these meetings.");
   auto zh = Texts(Build("zh"));
-  EXPECT_TRUE(zh["2.4"].starts_with("CWG-Internet第十六次会议讨论了CWG-Internet第十五次会议发起的"
+  EXPECT_TRUE(zh["2.4"].starts_with("CWG-Internet第十六次会议审议了CWG-Internet第十五次会议发起的"
                                     "公开磋商的结果。"))
       << zh["2.4"];
   for (const auto& [n, text] : zh) EXPECT_EQ(text.find("文稿"), std::string::npos) << n << text;

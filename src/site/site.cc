@@ -12,6 +12,7 @@
 #include "base/time.h"
 #include "base/utf8.h"
 #include "http/templates.h"
+#include "site/refusals.h"
 #include "text/messages.h"
 
 namespace plenary::site {
@@ -275,7 +276,7 @@ http::Response ErrorResponse(storage::Database& db, const http::Request& req, in
     return r;
   }
   Page page(db, req, "error.tpl", text::T(req.lang, "error_title"));
-  page.body().SetValue("MESSAGE", e.message);
+  page.body().SetValue("MESSAGE", RefusalText(e, req.lang));
   page.body().SetIntValue("STATUS", status);
   return page.Render(status);
 }

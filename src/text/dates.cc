@@ -21,6 +21,27 @@ std::string Utf8(const icu::UnicodeString& u) {
 UDate NoonUtc(const std::string& iso_date) {
   return static_cast<UDate>(ParseIso(iso_date + "T12:00Z").value_or(0)) * 1000.0;
 }
+// `iso_date` with an ICU skeleton ("d", "dMMMM", "yMMMMd") in the language's pattern.
+std::string FormatSkeleton(const std::string& iso_date, const char16_t* skeleton,
+                           std::string_view lang) {
+  icu::Locale loc(IcuLocale(lang).c_str());
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::DateFormat> f(
+      icu::DateFormat::createInstanceForSkeleton(icu::UnicodeString(skeleton), loc, status));
+  if (U_FAILURE(status) || !f) return FormatDate(iso_date, lang);
+  f->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
+  icu::UnicodeString out;
+  f->format(NoonUtc(iso_date), out);
+  return Utf8(out);
+}
+// In running Russian text a year is "2022 года", not the abbreviation "2022 г." of a date line
+// (ICU separates it by a space, a no-break space or a narrow no-break space).
+std::string RunningText(std::string s, std::string_view lang) {
+  if (lang != "ru") return s;
+  for (std::string_view abbrev : {" г.", "\u00a0г.", "\u202fг."})
+    if (s.ends_with(abbrev)) return s.substr(0, s.size() - abbrev.size()) + " года";
+  return s;
+}
 }  // namespace
 
 std::string FormatDateTime(std::int64_t t, const std::string& zone, std::string_view lang) {
@@ -56,6 +77,22 @@ std::string FormatDateRange(const std::string& from, const std::string& to,
   icu::FieldPosition pos;
   f->format(&interval, out, pos, status);
   return Utf8(out);
+}
+
+std::string FormatDatePhrase(const std::string& from, const std::string& to,
+                             std::string_view lang) {
+  if (to.empty() || to == from)
+    return T(lang, "date_phrase", {{"range", "no"}, {"date", RunningText(FormatDate(from, lang), lang)}});
+  // "du 20 au 21 janvier 2022": one end omits the month and year the two ends share. Chinese
+  // writes the year first, so there the end is shortened ("2022年1月20日至21日").
+  const char16_t* shared = from.substr(0, 7) == to.substr(0, 7)   ? u"d"
+                           : from.substr(0, 4) == to.substr(0, 4) ? u"dMMMM"
+                                                                  : u"yMMMMd";
+  const bool year_first = lang == "zh";
+  return T(lang, "date_phrase",
+           {{"range", "yes"},
+            {"from", FormatSkeleton(from, year_first ? u"yMMMMd" : shared, lang)},
+            {"to", RunningText(FormatSkeleton(to, year_first ? shared : u"yMMMMd", lang), lang)}});
 }
 
 }  // namespace plenary::text

@@ -12,5 +12,10 @@ std::string FormatDateTime(std::int64_t t, const std::string& zone, std::string_
 std::string FormatDate(const std::string& iso_date, std::string_view lang);
 // A civil date range: "19–20 January 2022"; a single date when equal.
 std::string FormatDateRange(const std::string& from, const std::string& to, std::string_view lang);
+// A date or range as it stands in running text, with its preposition (catalogue key
+// date_phrase): "on 20–21 January 2022", "du 20 au 21 janvier 2022", "del 20 al 21 de enero de
+// 2022", "20–21 января 2022 года", "2022年1月20日至21日". Messages then need no article or
+// preposition before a date, and a Russian sentence does not end in "г..".
+std::string FormatDatePhrase(const std::string& from, const std::string& to, std::string_view lang);
 
 }  // namespace plenary::text

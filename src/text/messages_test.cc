@@ -348,9 +348,9 @@ TEST(Catalogue, RussianCountsUseOneFewAndManyForms) {
   EXPECT_EQ(government(12), "12 ответов от правительств");
   EXPECT_EQ(government(21), "21 ответ от правительств");
   // After "с участием" and "более" the participants are in the genitive.
-  EXPECT_EQ(T("ru", "report_registered", {{"n", std::int64_t{21}}, {"more", std::string("yes")}}),
+  EXPECT_EQ(T("ru", "report_registered", {{"n", std::int64_t{21}}, {"more", std::string("yes")}, {"round", std::string("no")}}),
             "более 21 зарегистрированного участника");
-  EXPECT_EQ(T("ru", "report_attended", {{"n", std::int64_t{45}}, {"more", std::string("no")}}),
+  EXPECT_EQ(T("ru", "report_attended", {{"n", std::int64_t{45}}, {"more", std::string("no")}, {"round", std::string("yes")}}),
             "45 активных участников");
 }
 

@@ -81,7 +81,7 @@ test('Arabic: reopening shows the new deadline and the reason, right to left, be
   await page.screenshot({ path: join(SHOTS, 'lifecycle-reopen-ar.png'), fullPage: true });
   assert.equal(await status(c.id), 'closed', 'nothing changed before confirming');
   await page.getByRole('button', { name: 'نعم، أعد فتحها' }).click();
-  assert.equal(await page.locator('p.notice[role=status]').innerText(), 'المشاورة مفتوحة مجدداً.');
+  assert.equal(await page.locator('p.notice[role=status]').innerText(), 'المشاورة مفتوحة مجددًا.');
   const after = await jsonOf(staff.fetch(`/api/v1/consultations/${c.id}?lang=ar`));
   assert.equal(after.status, 'open');
   assert.equal(after.deadline_history.at(-1).reason, 'طلبت الدول الأعضاء مزيداً من الوقت');

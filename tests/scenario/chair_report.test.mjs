@@ -155,7 +155,7 @@ test('the Chinese report carries the meetings, dates, figures, actions, resoluti
 test('English is complete; the other languages render, with the honest fallback for stored texts', async () => {
   const en = await (await anon.fetch('/api/v1' + PATH + '&lang=en')).json();
   assert.equal(en.title, 'Report by the Chair of the Council Working Group on International Internet-related Public Policy Issues (CWG-Internet)');
-  assert.match(en.summary, /16th and 17th meetings .* held on 23 September 2021 and 19.20 January 2022 in accordance with Resolution 102 \(Rev\. Dubai, 2018\)/);
+  assert.match(en.summary, /16th and 17th meetings .* held on 23 September 2021 and from 19 to 20 January 2022 in accordance with Resolution 102 \(Rev\. Dubai, 2018\)/);
   const para = (n) => en.sections[1].paragraphs.find((p) => p.number === n).text;
   assert.match(para('2.4'), /received 5 contributions\..*17 responses.*more than 150 registered participants/);
   assert.match(para('2.6'), /received 3 contributions\..*20 responses.*111 registered participants/);
@@ -194,7 +194,10 @@ test('bad input: unknown body, malformed or unknown meetings, bad language', asy
   assert.equal(res.status, 400);
   res = await anon.fetch('/en/bodies/cwg-internet/chair-report?meetings=abc');
   assert.equal(res.status, 400);
-  assert.match(await res.text(), /meetings: &#34;abc&#34;|meetings: "abc"|meetings: &quot;abc&quot;/);
+  assert.match(await res.text(), /Give the numbers of meetings of this group that have taken place/);
+  res = await anon.fetch('/zh/bodies/cwg-internet/chair-report?meetings=abc');
+  assert.equal(res.status, 400);
+  assert.match(await res.text(), /请填写本组已举行会议的编号/);
   res = await anon.fetch('/api/v1/bodies/cwg-internet/chair-report?meetings=16,99');
   assert.equal(res.status, 404);
   const { error } = await res.json();

@@ -395,7 +395,11 @@ test('the response form works as a plain HTML form post, and a double submit is 
   const bad = await client.fetch('/en/consultations/ai-public-policy/responses', { method: 'POST', body: f });
   assert.equal(bad.status, 400);
   const badHtml = await bad.text();
-  assert.match(badHtml, /role="alert" id="form-error">country: must be an ISO 3166-1 alpha-2 code/);
+  assert.match(badHtml, /role="alert" id="form-error">Choose a country from the list\.</);
+  // In another language the refusal is in that language, not the use case's English.
+  const fr = await client.fetch('/fr/consultations/ai-public-policy/responses', { method: 'POST', body: f });
+  assert.equal(fr.status, 400);
+  assert.match(await fr.text(), /role="alert" id="form-error">Choisissez un pays dans la liste\.</);
   assert.match(badHtml, /value="Lucía Gómez"/);
 });
 

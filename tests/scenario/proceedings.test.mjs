@@ -82,16 +82,16 @@ test('decisions without wording in a language are written from their kind, in al
   // The demo's decisions have wording in Chinese and English only (with what goes along and when
   // to report back): in the other languages they are generated, without those stored phrases.
   const want = {
-    fr: ['Le Conseil a pris note du rapport figurant dans le document C22/33. Le Conseil est convenu de transmettre le rapport au Secrétaire général de l\'Organisation des Nations Unies.',
-      'Le Conseil est convenu de tenir des consultations informelles sur les documents C22/32(Rev.1) et C22/71 et d\'en rendre compte à une séance ultérieure.',
-      'Le Conseil est convenu de transmettre le document C22/60 à la Conférence de plénipotentiaires.'],
-    es: ['El Consejo tomó nota del informe contenido en el documento C22/33. El Consejo acordó transmitir el informe al Secretario General de las Naciones Unidas.',
-      'El Consejo acordó celebrar consultas oficiosas sobre los documentos C22/32(Rev.1) y C22/71 e informar al respecto en una sesión posterior.',
-      'El Consejo acordó transmitir el documento C22/60 a la Conferencia de Plenipotenciarios.'],
-    ru: ['Совет принял к сведению отчет (документ C22/33). Совет решил направить отчет Генеральному секретарю ООН.',
+    fr: ['Le Conseil a pris note du rapport figurant dans le Document C22/33. Le Conseil est également convenu de transmettre le rapport au Secrétaire général de l’Organisation des Nations Unies.',
+      'Le Conseil est convenu de tenir des consultations informelles sur les Documents C22/32(Rev.1) et C22/71 et d’en rendre compte à une séance ultérieure.',
+      'Le Conseil est convenu de transmettre le Document C22/60 à la Conférence de plénipotentiaires.'],
+    es: ['El Consejo tomó nota del informe que figura en el Documento C22/33. El Consejo también acordó transmitir el informe al Secretario General de las Naciones Unidas.',
+      'El Consejo acordó celebrar consultas oficiosas sobre los Documentos C22/32(Rev.1) y C22/71 e informar al respecto en una sesión posterior.',
+      'El Consejo acordó transmitir el Documento C22/60 a la Conferencia de Plenipotenciarios.'],
+    ru: ['Совет принял к сведению отчет (документ C22/33). Совет также решил направить отчет Генеральному секретарю ООН.',
       'Совет решил провести неофициальные консультации по данному вопросу (документы C22/32(Rev.1) и C22/71) и доложить о результатах на одном из последующих заседаний.',
       'Совет решил направить документ C22/60 Полномочной конференции.'],
-    ar: ['أحاط المجلس علماً بالتقرير الوارد في الوثيقة \u2068C22/33\u2069. ووافق المجلس على إحالة التقرير إلى الأمين العام للأمم المتحدة.',
+    ar: ['أحاط المجلس علمًا بالتقرير الوارد في الوثيقة \u2068C22/33\u2069. ووافق المجلس أيضًا على إحالة التقرير إلى الأمين العام للأمم المتحدة.',
       'وافق المجلس على إجراء مشاورات غير رسمية بشأن الوثيقتين \u2068C22/32(Rev.1)\u2069 و\u2068C22/71\u2069 وتقديم تقرير في اجتماع لاحق.',
       'وافق المجلس على إحالة الوثيقة \u2068C22/60\u2069 إلى مؤتمر المندوبين المفوضين.'],
   };
@@ -248,7 +248,7 @@ test('the secretariat records an agenda item, speakers, interventions, decisions
     'The Council also agreed to forward the report to the Secretary-General of the United Nations.');
   const zh = await (await anon.fetch(`/api/v1/meetings/${meeting.id}/record?lang=zh`)).json();
   assert.equal(zh.items[0].heading, '第102号决议的后续行动（C22/33号文件）');
-  assert.equal(zh.items[0].paragraphs[1].text, '理事会将C22/33号文件中的报告记录在案。理事会同意将该报告转呈联合国秘书长。');
+  assert.equal(zh.items[0].paragraphs[1].text, '理事会将C22/33号文件中的报告记录在案。理事会还同意将该报告转呈联合国秘书长。');
   const warnings = (await (await staff.fetch(`/api/v1/meetings/${meeting.id}/agenda`)).json()).warnings;
   assert.deepEqual(warnings.map((w) => [w.paragraph, w.cited]), [['1.1', 'C21/99']]);
 

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="crumbs"><a href="{{P}}/admin">{{t_admin_title}}</a> › <a href="{{P}}/admin/consultations/{{ID}}">{{TITLE}}</a></p>
-<h1>{{t_campaigns}}: {{TITLE}}</h1>
+<h1>{{t_campaigns}}{{t_punct_colon}}{{TITLE}}</h1>
 {{#HAS_MESSAGE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/HAS_MESSAGE}}
 {{#HAS_ERROR}}<p class="error" role="alert">{{ERROR}}</p>{{/HAS_ERROR}}
 <p class="help">{{HELP}}</p>

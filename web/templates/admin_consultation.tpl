@@ -1,17 +1,17 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="crumbs"><a href="{{P}}/admin">{{t_admin_title}}</a> › <a href="{{P}}/consultations/{{ID}}">{{TITLE}}</a></p>
-<h1>{{t_moderate}}: {{TITLE}}</h1>
+<h1>{{t_moderate}}{{t_punct_colon}}{{TITLE}}</h1>
 {{#HAS_MESSAGE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/HAS_MESSAGE}}
 {{#HAS_ERROR}}<p class="error" role="alert">{{ERROR}}</p>{{/HAS_ERROR}}
 <p>{{COUNTS}} · <a href="{{P}}/admin/consultations/{{ID}}/campaigns">{{t_campaigns}}</a></p>
 <form method="post" action="{{P}}/admin/consultations/{{ID}}/publish"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{t_publish_accepted}}</button></form>
 <h2>{{t_responses}}</h2>
 {{#RESPONSES}}<article class="response moderation" id="m-{{REFERENCE}}">
-<h3>{{REFERENCE}} — {{NAME}}{{#HAS_ORG}}, {{ORGANIZATION}}{{/HAS_ORG}} <span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></h3>
-<p class="meta">{{TYPE_LABEL}} · {{COUNTRY}} · {{EMAIL}} · {{CONSENT_LABEL}}{{#REASON}} · {{t_reject_reason}}: {{REASON_TEXT}}{{/REASON}}{{#IP}} · {{t_field_ip_address}}: {{IP_ADDRESS}}{{/IP}}{{#ERASED}} · {{ERASED_TEXT}}{{/ERASED}}</p>
+<h3>{{REFERENCE}} — {{NAME}}{{#HAS_ORG}}{{t_punct_comma}}{{ORGANIZATION}}{{/HAS_ORG}} <span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></h3>
+<p class="meta">{{TYPE_LABEL}} · {{COUNTRY}} · {{EMAIL}} · {{CONSENT_LABEL}}{{#REASON}} · {{t_reject_reason}}{{t_punct_colon}}{{REASON_TEXT}}{{/REASON}}{{#IP}} · {{t_field_ip_address}}{{t_punct_colon}}{{IP_ADDRESS}}{{/IP}}{{#ERASED}} · {{ERASED_TEXT}}{{/ERASED}}</p>
 {{#ANSWER}}<p><strong>{{NUMBER}}.</strong> <span lang="{{LANGUAGE}}" dir="auto">{{TEXT}}</span></p>{{/ANSWER}}
-{{#GENERAL}}<p><strong>{{t_field_general}}:</strong> <span lang="{{LANGUAGE}}" dir="auto">{{TEXT}}</span></p>{{/GENERAL}}
-{{#FILES}}<p>{{FILENAME}} ({{MEDIA_TYPE}}, {{FILE_SIZE}})</p>{{/FILES}}
+{{#GENERAL}}<p><strong>{{t_field_general}}{{t_punct_colon}}</strong><span lang="{{LANGUAGE}}" dir="auto">{{TEXT}}</span></p>{{/GENERAL}}
+{{#FILES}}<p>{{FILENAME}} ({{MEDIA_TYPE}}{{t_punct_comma}}{{FILE_SIZE}})</p>{{/FILES}}
 <div class="actions">
 {{#CAN_ACCEPT}}<form method="post" action="{{P}}/admin/responses/{{RID}}/moderate"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="accept"><button type="submit">{{t_accept}}</button></form>{{/CAN_ACCEPT}}
 <form method="post" action="{{P}}/admin/responses/{{RID}}/moderate"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="reject"><label for="reason-{{RID}}">{{t_reject_reason}}</label> <input type="text" id="reason-{{RID}}" name="reason" required> <button type="submit">{{t_reject}}</button></form>
@@ -60,7 +60,7 @@
 <label for="f-text">{{t_field_text}}</label><textarea id="f-text" name="text" rows="3" required></textarea>
 <button type="submit">{{t_add}}</button>
 </form>
-{{#HAS_MEETING}}<h2>{{t_consultation_meeting}}: {{MEETING_LABEL}}</h2>
+{{#HAS_MEETING}}<h2>{{t_consultation_meeting}}{{t_punct_colon}}{{MEETING_LABEL}}</h2>
 <p>{{MEETING_COUNTS}}</p>
 <form method="post" action="{{P}}/admin/meetings/{{MEETING_ID}}/attendance" enctype="multipart/form-data" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="back" value="{{ID}}">

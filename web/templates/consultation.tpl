@@ -29,7 +29,7 @@
 <section aria-labelledby="fu-h"><h2 id="fu-h">{{t_follow_up}}</h2>
 {{#NO_FOLLOW_UP}}<p>{{t_follow_up_none}}</p>{{/NO_FOLLOW_UP}}
 <ul class="follow-up">
-{{#FOLLOW_UP}}<li><a href="{{P}}/meetings/{{FU_MEETING_ID}}">{{FU_MEETING}}</a>, {{FU_NUMBER}}: <span dir="auto"{{#FU_FALLBACK}} lang="{{FU_LANG}}"{{/FU_FALLBACK}}>{{FU_TEXT_HTML:none}}</span> <span class="meta">({{FU_OWNER}})</span>{{#FU_FALLBACK}} <span class="note fallback">{{FU_NOTE}}</span>{{/FU_FALLBACK}}</li>{{/FOLLOW_UP}}
+{{#FOLLOW_UP}}<li><a href="{{P}}/meetings/{{FU_MEETING_ID}}">{{FU_MEETING}}</a>{{t_punct_comma}}{{FU_NUMBER}}{{t_punct_colon}}<span dir="auto"{{#FU_FALLBACK}} lang="{{FU_LANG}}"{{/FU_FALLBACK}}>{{FU_TEXT_HTML:none}}</span> <span class="meta">({{FU_OWNER}})</span>{{#FU_FALLBACK}} <span class="note fallback">{{FU_NOTE}}</span>{{/FU_FALLBACK}}</li>{{/FOLLOW_UP}}
 </ul></section>
 <section aria-labelledby="form-h" id="respond"><h2 id="form-h">{{t_respond}}</h2>
 {{#CLOSED}}<p class="notice" role="status">{{CLOSED_MESSAGE}}</p>{{/CLOSED}}

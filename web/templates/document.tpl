@@ -24,7 +24,7 @@
 <section aria-labelledby="files-h"><h2 id="files-h">{{t_doc_files}}</h2>
 {{#NO_FILES}}<p>{{t_doc_no_files}}</p>{{/NO_FILES}}
 <ul>
-{{#FILES}}<li><a href="/documents/{{ID}}/files/{{FILE_LANG}}" lang="{{FILE_LANG}}" hreflang="{{FILE_LANG}}" download="{{FILE_NAME}}">{{FILE_LANG_NAME}}</a> <span class="meta">{{FILE_TYPE}}, {{FILE_SIZE}}</span></li>{{/FILES}}
+{{#FILES}}<li><a href="/documents/{{ID}}/files/{{FILE_LANG}}" lang="{{FILE_LANG}}" hreflang="{{FILE_LANG}}" download="{{FILE_NAME}}">{{FILE_LANG_NAME}}</a> <span class="meta">{{FILE_TYPE}}{{t_punct_comma}}{{FILE_SIZE}}</span></li>{{/FILES}}
 </ul>
 {{#HAS_ERROR}}<p class="error" role="alert" id="upload-error">{{ERROR}}</p>{{/HAS_ERROR}}
 {{#EDIT}}<form method="post" action="{{P}}/documents/{{ID}}/edit" class="stack">

@@ -12,8 +12,8 @@
 <ul>{{#VERSIONS}}<li>{{VERSION}}</li>{{/VERSIONS}}</ul></section>
 {{#MERGED_FROM}}<section aria-labelledby="mf-h"><h2 id="mf-h">{{t_res_merged_from}}</h2>
 <ul>{{#MF}}<li><a href="{{P}}/resolutions/{{MF_INSTRUMENT}}/{{MF_NUMBER}}">{{MF_NAME}}</a></li>{{/MF}}</ul></section>{{/MERGED_FROM}}
-<section aria-labelledby="cited-h"><h2 id="cited-h">{{t_doc_cited_by}}</h2>
-{{#NO_CITED_BY}}<p>{{t_doc_cited_by_none}}</p>{{/NO_CITED_BY}}
+<section aria-labelledby="cited-h"><h2 id="cited-h">{{t_res_cited_by}}</h2>
+{{#NO_CITED_BY}}<p>{{t_res_cited_by_none}}</p>{{/NO_CITED_BY}}
 <ul class="cited-by">
 {{#CITED_BY}}<li><span class="meta">{{CB_KIND_LABEL}}</span> <a href="{{P}}{{CB_URL}}" dir="auto"{{#CB_LINK_FALLBACK}} lang="{{CB_LINK_LANG}}"{{/CB_LINK_FALLBACK}}>{{CB_LINK}}</a>{{#CB_DETAIL}} <span dir="auto"{{#CB_TITLE_FALLBACK}} lang="{{CB_TITLE_LANG}}"{{/CB_TITLE_FALLBACK}}>{{CB_TITLE}}</span>{{/CB_DETAIL}} — <q lang="{{CB_TEXT_LANG}}" dir="auto">{{CB_TEXT}}</q></li>{{/CITED_BY}}
 </ul></section>

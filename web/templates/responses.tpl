@@ -4,7 +4,7 @@
 <p>{{COUNT_LABEL}}</p>
 {{#ILLUSTRATIVE}}<p class="note">{{t_illustrative_note}}</p>{{/ILLUSTRATIVE}}
 {{#ITEMS}}<article class="response" lang="{{LANGUAGE}}" dir="auto" id="r-{{REFERENCE}}">
-<h2>{{NAME}}{{#HAS_ORG}}, {{ORGANIZATION}}{{/HAS_ORG}}</h2>
+<h2>{{NAME}}{{#HAS_ORG}}{{t_punct_comma}}{{ORGANIZATION}}{{/HAS_ORG}}</h2>
 <p class="meta" lang="{{PAGE_LANG}}" dir="{{PAGE_DIR}}">{{TYPE_LABEL}} · {{COUNTRY}} · {{t_reference}} {{REFERENCE}}{{#REDACTED}} · {{t_redacted}}{{/REDACTED}}</p>
 {{#ANSWER}}<h3 lang="{{PAGE_LANG}}" dir="{{PAGE_DIR}}">{{t_question}} {{NUMBER}}</h3><p class="text" dir="auto">{{TEXT}}</p>{{/ANSWER}}
 {{#GENERAL}}<h3 lang="{{PAGE_LANG}}" dir="{{PAGE_DIR}}">{{t_field_general}}</h3><p class="text" dir="auto">{{TEXT}}</p>{{/GENERAL}}
