@@ -78,8 +78,6 @@ SHARED = {
     ("meetings", "consultations"): "a meeting page lists the consultations it launched",
     ("meetings", "stakeholder_types"): "registrations use the consultations' stakeholder types",
     ("documents", "bodies"): "documents belong to a body (meetings::BodyId resolves it)",
-    ("documents", "consultations"): "debt: the desk's list of unresolved citations reads them",
-    ("documents", "actions"): "debt: the desk's list of unresolved citations reads them",
     ("proceedings", "meetings"): "the record's items and actions are labelled by their meeting",
     ("proceedings", "bodies"): "meetings::kLabelColumns joins the body for the meeting label",
     ("proceedings", "actions"): "actions decided in the record and their history",

@@ -7,6 +7,7 @@
 #include "consultations/sources.h"
 #include "consultations/web.h"
 #include "desk/desk.h"
+#include "documents/resolutions.h"
 #include "documents/sources.h"
 #include "documents/web.h"
 #include "drafting/web.h"
@@ -47,6 +48,7 @@ void BuildRouter(http::Router& router, storage::Database& db, const Config& conf
                  site::Throttles& throttles, consultations::CampaignTracker& tracker,
                  const http::ServerStats* stats) {
   documents::SetCitingSources(CitingSources());
+  documents::SetCheckedTextSources({consultations::ConsultationTexts});
   // Prometheus text format: the writer's queue and batches, the server's load.
   router.Add("GET", "/metrics", [&db, stats, &tracker, &config](Request& req) {
     if (auto refusal = site::MetricsRefusal(db, req, config.metrics_from)) return *refusal;

@@ -77,4 +77,13 @@ std::vector<documents::Citing> CitingConsultations(storage::Connection& c,
   return out;
 }
 
+std::vector<documents::CheckedText> ConsultationTexts(storage::Connection& c) {
+  std::vector<documents::CheckedText> out;
+  Stmt s(c, "SELECT id, key, title, description FROM consultations ORDER BY id");
+  while (s.Step())
+    out.push_back({"consultation " + s.Text(1), fmt::format("/consultations/{}", s.Int(0)),
+                   {s.Text(2), s.Text(3)}});
+  return out;
+}
+
 }  // namespace plenary::consultations

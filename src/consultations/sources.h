@@ -1,12 +1,14 @@
 // What consultations hand down to the capabilities below them: the public text of responses
 // and consultations for search (search::Sources), and the consultations whose texts cite a
-// document or a resolution for documents' "cited by" (documents::CitingSources). Both read
+// document or a resolution for documents' "cited by" (documents::CitingSources), and their
+// texts for documents' list of unresolved citations (documents::CheckedTextSource). All read
 // only the consultations' own tables.
 #pragma once
 #include <cstdint>
 #include <vector>
 
 #include "documents/documents.h"
+#include "documents/resolutions.h"
 #include "search/search.h"
 #include "storage/db.h"
 
@@ -21,5 +23,9 @@ std::vector<search::Doc> ConsultationDocs(storage::Connection& c, std::int64_t i
 // accepts, newest first.
 std::vector<documents::Citing> CitingConsultations(storage::Connection& c,
                                                    const documents::CitationMatch& match);
+
+// Every consultation's title and description, in order of id, for documents' list of
+// unresolved citations (documents::CheckedTextSource).
+std::vector<documents::CheckedText> ConsultationTexts(storage::Connection& c);
 
 }  // namespace plenary::consultations

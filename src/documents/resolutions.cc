@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <mutex>
 #include <set>
 
 #include <fmt/format.h>
@@ -13,6 +14,7 @@
 #include "audit/audit.h"
 #include "base/time.h"
 #include "documents/internal.h"
+#include "meetings/meetings.h"
 #include "site/site.h"
 #include "text/messages.h"
 
@@ -302,7 +304,25 @@ std::string LinkCitationsHtml(storage::Database& db, std::string_view text,
   return out;
 }
 
+namespace {
+std::mutex checked_mu;
+std::vector<CheckedTextSource>& RegisteredCheckedTexts() {
+  static std::vector<CheckedTextSource> sources;
+  return sources;
+}
+}  // namespace
+
+void SetCheckedTextSources(std::vector<CheckedTextSource> sources) {
+  std::lock_guard lock(checked_mu);
+  RegisteredCheckedTexts() = std::move(sources);
+}
+
 std::vector<Unresolved> UnresolvedCitations(storage::Database& db) {
+  std::vector<CheckedTextSource> sources;
+  {
+    std::lock_guard lock(checked_mu);
+    sources = RegisteredCheckedTexts();
+  }
   std::vector<Unresolved> out;
   auto scan = [&](const std::string& where, const std::string& url, const std::string& json_text) {
     boost::system::error_code ec;
@@ -314,20 +334,12 @@ std::vector<Unresolved> UnresolvedCitations(storage::Database& db) {
         if (!UrlOf(db, c, std::nullopt)) out.push_back({where + " (" + std::string(lang) + ")", url, c});
     }
   };
-  {
-    storage::Stmt s(db.Read(), "SELECT id, key, title, description FROM consultations ORDER BY id");
-    while (s.Step()) {
-      std::string where = "consultation " + s.Text(1), url = "/consultations/" + std::to_string(s.Int(0));
-      scan(where, url, s.Text(2));
-      scan(where, url, s.Text(3));
-    }
-  }
-  {
-    storage::Stmt s(db.Read(), "SELECT meeting_id, number, text FROM actions ORDER BY id");
-    while (s.Step())
-      scan("action " + s.Text(1) + " (meeting " + std::to_string(s.Int(0)) + ")",
-           "/meetings/" + std::to_string(s.Int(0)), s.Text(2));
-  }
+  for (const auto& source : sources)
+    for (const auto& t : source(db.Read()))
+      for (const auto& json_text : t.texts) scan(t.where, t.url, json_text);
+  for (const auto& a : meetings::ActionTexts(db.Read()))
+    scan("action " + a.number + " (meeting " + std::to_string(a.meeting_id) + ")",
+         "/meetings/" + std::to_string(a.meeting_id), a.text);
   return out;
 }
 

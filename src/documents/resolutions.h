@@ -8,6 +8,7 @@
 // so that it follows their edits without any hook in those use cases.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -112,6 +113,17 @@ struct Unresolved {
   std::string url;    // the page, without the language prefix
   text::Citation citation;
 };
+// The public texts of a capability above documents, handed down for that list (documents reads
+// none of their tables): where they are, the page, and the texts as stored (multilingual JSON,
+// {"en": "…"}). The app sets the sources once at start (SetCheckedTextSources); the list
+// scans them in the order given, then the meetings' actions (meetings::ActionTexts).
+struct CheckedText {
+  std::string where;  // e.g. "consultation environment"
+  std::string url;
+  std::vector<std::string> texts;
+};
+using CheckedTextSource = std::function<std::vector<CheckedText>(storage::Connection& c)>;
+void SetCheckedTextSources(std::vector<CheckedTextSource> sources);
 std::vector<Unresolved> UnresolvedCitations(storage::Database& db);
 
 }  // namespace plenary::documents

@@ -41,9 +41,11 @@ class RegistryTest : public ::testing::Test {
     // As app::CitingSources() sets them for the server.
     SetCitingSources({consultations::CitingConsultations, proceedings::CitingActions,
                       proceedings::CitingAgendaItems});
+    SetCheckedTextSources({consultations::ConsultationTexts});
   }
   void TearDown() override {
     SetCitingSources({});
+    SetCheckedTextSources({});
     db_.reset();
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
   }
@@ -214,6 +216,34 @@ TEST_F(RegistryTest, FindsWhatCitesEachResolution) {
   ASSERT_NE(action, cited.end()) << "the action citing Resolution 133 is listed";
   EXPECT_EQ(action->url, "/actions/1");
   EXPECT_EQ(site::Pick(action->texts, "zh").text, "第133号决议（2018年，迪拜，修订版）");
+}
+
+// The desk's list: citations that resolve to nothing, in the consultations (handed down by
+// consultations::ConsultationTexts) and in the meetings' actions, with where they are.
+TEST_F(RegistryTest, ListsTheCitationsThatResolveToNothing) {
+  ASSERT_TRUE(db_->Write<Ok>([](storage::Connection& c) -> Result<Ok> {
+                   c.Exec("INSERT INTO bodies(id, key, acronym, name, description, membership) "
+                          "VALUES(2, 'cwg', 'CWG-Internet', '{}', '{}', 'member_states')");
+                   c.Exec("INSERT INTO meetings(id, body_id, kind, number, title, starts_on, "
+                          "ends_on, timezone, mode) VALUES(1, 2, 'working_group', 17, '{}', "
+                          "'2022-01-19', '2022-01-20', 'Europe/Zurich', 'virtual')");
+                   c.Exec("INSERT INTO actions(meeting_id, number, kind, owner, text, created_at) "
+                          "VALUES(1, '2.7.3', 'report_more', '{}', ?, 0)",
+                          std::string(R"j({"en":"Report on Resolution 999 (Rev. Dubai, 2018) )j"
+                                      R"j(and Resolution 133 (Rev. Dubai, 2018)."})j"));
+                   c.Exec("INSERT INTO consultations(id, key, body_id, title, description, "
+                          "opens_at, deadline, timezone, created_at) VALUES(4, 'env', 2, ?, ?, "
+                          "0, 1, 'UTC', 0)",
+                          std::string(R"j({"en":"Topic under Resolution 998 (Rev. Dubai, 2018)"})j"),
+                          std::string(R"j({"fr":"Voir la Résolution 997 (Rév. Dubaï, 2018)."})j"));
+                   return Ok{};
+                 }).ok());
+  std::vector<std::string> found;
+  for (const auto& u : UnresolvedCitations(*db_))
+    found.push_back(u.where + " " + u.url + " " + std::to_string(u.citation.number));
+  EXPECT_EQ(found, (std::vector<std::string>{"consultation env (en) /consultations/4 998",
+                                             "consultation env (fr) /consultations/4 997",
+                                             "action 2.7.3 (meeting 1) (en) /meetings/1 999"}));
 }
 
 // Every resolution the seeds cite is in the registry, and every Council 2022 document the

@@ -177,6 +177,13 @@ std::vector<ConsultationAction> ActionsFollowing(Connection& c, std::int64_t con
   return out;
 }
 
+std::vector<ActionText> ActionTexts(Connection& c) {
+  std::vector<ActionText> out;
+  Stmt s(c, "SELECT meeting_id, number, text FROM actions ORDER BY id");
+  while (s.Step()) out.push_back({s.Int(0), s.Text(1), s.Text(2)});
+  return out;
+}
+
 std::int64_t InsertAction(Connection& c, std::int64_t meeting_id, std::int64_t consultation_id,
                           const std::string& number, const std::string& kind,
                           const json::value& owner, const json::value& text,

@@ -78,6 +78,13 @@ struct ConsultationAction {
 };
 std::vector<ConsultationAction> ActionsFollowing(storage::Connection& c,
                                                  std::int64_t consultation_id);
+// Every action's meeting, number and text (multilingual JSON as stored), in order of id: for
+// documents' list of unresolved citations, which reads no meetings table; on `c`.
+struct ActionText {
+  std::int64_t meeting_id;
+  std::string number, text;
+};
+std::vector<ActionText> ActionTexts(storage::Connection& c);
 // Writes an action a meeting approved about a consultation, in the caller's transaction (the
 // caller's use case validates it and writes the audit entry); returns its id.
 std::int64_t InsertAction(storage::Connection& c, std::int64_t meeting_id,
