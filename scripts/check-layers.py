@@ -93,7 +93,6 @@ SHARED = {
     ("drafting", "documents"): "a text is tied to a document: its symbol and access level (join)",
     ("drafting", "agenda_items"): "a text is tied to an agenda item; texts are listed by meeting",
     ("drafting", "meetings"): "the demo's text finds item 5 of the Council 2022 plenary",
-    ("audit", "users"): "the audit log shows the e-mail of the user who acted",
 }
 
 INCLUDE = re.compile(r'^#include "([a-z_]+)/', re.M)

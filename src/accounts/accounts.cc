@@ -360,4 +360,10 @@ void Logout(storage::Database& db, const std::string& token) {
   });
 }
 
+std::string EmailOf(storage::Connection& c, std::int64_t user_id) {
+  storage::Stmt s(c, "SELECT email FROM users WHERE id = ?");
+  s.BindAll(user_id);
+  return s.Step() ? s.Text(0) : std::string();
+}
+
 }  // namespace plenary::accounts

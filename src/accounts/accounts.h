@@ -52,6 +52,8 @@ Result<User> AddUser(storage::Database& db, const std::string& email, const std:
 // Changes the role (and Member State) of a user, with an audit entry (before and after).
 Result<User> SetRole(storage::Database& db, std::int64_t actor, std::int64_t user_id,
                      const std::string& role, const std::optional<std::string>& member_state);
+// The e-mail of account `user_id`, "" when there is none (audit::EmailOf for the audit log).
+std::string EmailOf(storage::Connection& c, std::int64_t user_id);
 // Every account, for administrators.
 std::vector<User> ListUsers(storage::Database& db);
 

@@ -2,6 +2,7 @@
 // transaction as the change it records. The table refuses updates and deletes.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,10 +24,13 @@ struct Entry {
   std::optional<std::int64_t> object_id;
   std::optional<std::string> before, after;
 };
+// The e-mail of the account `user_id` ("" when it has none): accounts sit above audit, so the
+// log's readers hand it in (desk/ passes accounts::EmailOf) and audit reads no accounts table.
+using EmailOf = std::function<std::string(storage::Connection& c, std::int64_t user_id)>;
 // Newest first; `before_id` pages backwards (entries with a smaller id).
-std::vector<Entry> List(storage::Database& db, int limit,
+std::vector<Entry> List(storage::Database& db, const EmailOf& email_of, int limit,
                         std::optional<std::int64_t> before_id = std::nullopt);
 // The whole log as CSV (RFC 4180): id,at,user,action,object_type,object_id,before,after.
-std::string Csv(storage::Database& db);
+std::string Csv(storage::Database& db, const EmailOf& email_of);
 
 }  // namespace plenary::audit

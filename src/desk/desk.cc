@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "accounts/accounts.h"
 #include "audit/audit.h"
 #include "base/parse.h"
 #include "base/time.h"
@@ -95,7 +96,7 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
     if (g.session->user.role != "admin")
       return http::JsonError(PermissionDenied("role: only an administrator may read the audit log"));
     if (req.query.Get("format") == "csv")
-      return http::Text(audit::Csv(db), "text/csv; charset=utf-8")
+      return http::Text(audit::Csv(db, accounts::EmailOf), "text/csv; charset=utf-8")
           .Header("Content-Disposition", "attachment; filename=\"plenary-audit.csv\"");
     std::optional<std::int64_t> before;
     if (auto b = req.query.Get("before")) {
@@ -104,7 +105,7 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
       before = *v;
     }
     json::array items;
-    for (const auto& e : audit::List(db, 200, before))
+    for (const auto& e : audit::List(db, accounts::EmailOf, 200, before))
       items.push_back({{"id", e.id}, {"at", FormatIso(e.at)}, {"user", e.user_email},
                        {"action", e.action}, {"object_type", e.object_type},
                        {"object_id", e.object_id ? json::value(*e.object_id) : json::value(nullptr)},

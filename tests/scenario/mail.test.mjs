@@ -410,6 +410,9 @@ test('roles: public participants, delegates and chairs are not staff; delegates 
   const audit = await jsonOf(staff.fetch('/api/v1/audit'));
   const entry = audit.items.find((e) => e.action === 'user.role' && e.object_id === delegateUser.id);
   assert.ok(entry, 'the role change is audited');
+  assert.equal(entry.user, ADMIN.email, 'the audit log names the e-mail of the user who acted');
+  const csv = await (await staff.fetch('/api/v1/audit?format=csv')).text();
+  assert.match(csv, new RegExp(`^${entry.id},[^,]+,${ADMIN.email.replace(/\./g, '\\.')},user\\.role,`, 'm'));
   assert.match(entry.before, /"role":"delegate"/);
   assert.match(entry.after, /"role":"public"/);
   assert.ok(audit.items.some((e) => e.action === 'user.add' && /"member_state":"CH"/.test(e.after)));
