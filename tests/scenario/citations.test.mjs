@@ -74,7 +74,10 @@ test('the worst 1 MiB input gets a bounded answer and leaves the server\'s memor
     }
     const after = rssBytes(s.proc.pid);
     console.log(`worst-case answer: ${body.length} bytes; server RSS: ${(before / 2 ** 20).toFixed(0)} MiB before, ${(after / 2 ** 20).toFixed(0)} MiB after ${N + 1} worst-case extractions`);
-    assert.ok(after - before < 192 * 2 ** 20, `RSS grew by ${((after - before) / 2 ** 20).toFixed(0)} MiB`);
+    // AddressSanitizer keeps freed memory in quarantine (256 MiB by default) and pads every
+    // block, so a sanitized server gets a larger, still finite, bound.
+    const bound = (process.env.PLENARY_SANITIZED ? 768 : 192) * 2 ** 20;
+    assert.ok(after - before < bound, `RSS grew by ${((after - before) / 2 ** 20).toFixed(0)} MiB`);
     // A short text is not cut.
     const small = await (await c.json('/api/v1/citations/extract', { text: 'See C22/1 and C22/2.' })).json();
     assert.equal(small.truncated, false);
