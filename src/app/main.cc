@@ -1,4 +1,4 @@
-// The plenary command: serve, migrate, purge-ip, seed-demo, user add, report, backup, restore.
+// The plenary command: serve, routes, migrate, purge-ip, seed-demo, user add, report, backup, restore.
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -172,6 +172,8 @@ int main(int argc, char** argv) {
                     "Seconds to wait for the SMTP server at each step")->capture_default_str();
 
   cli.add_subcommand("migrate", "Apply pending database migrations");
+  auto* routes = cli.add_subcommand(
+      "routes", "Print the server's route table, one \"METHOD PATTERN\" a line");
   auto* purge_ip = cli.add_subcommand(
       "purge-ip", "Erase the IP addresses of responses older than the retention period");
   purge_ip->add_option("--ip-retention-days", ip_retention_days, "Days an IP address is kept")
@@ -228,6 +230,16 @@ int main(int argc, char** argv) {
     storage::Database db(db_path, writer);
     if (cli.got_subcommand("migrate")) {
       std::cout << "schema version " << db.SchemaVersion() << "\n";
+      return 0;
+    }
+    if (routes->parsed()) {
+      // The same table `serve` builds; nothing is listened on or started.
+      http::Router router;
+      site::Throttles throttles(config.throttle);
+      consultations::CampaignTracker tracker(db, campaign_min_size);
+      app::BuildRouter(router, db, config, throttles, tracker);
+      for (const auto& [method, pattern] : router.Routes())
+        std::cout << method << " " << pattern << "\n";
       return 0;
     }
     if (purge_ip->parsed()) {

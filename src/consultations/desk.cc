@@ -100,6 +100,18 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     return Back(req, path, "campaign");
   });
 
+  // The stakeholder taxonomy (administrators; the use case refuses the secretariat role).
+  router.Add("POST", "/admin/stakeholder-types", [&db](Request& req) {
+    auto post = ReadPost(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<Post>(post);
+    const auto& f = p.input.fields;
+    auto t = AddStakeholderType(db, p.session.user.id, p.session.user.role,
+                                site::Trim(f.Get("key").value_or("")), TwoLanguages(f, "label"));
+    if (!t.ok()) return BackWithError(req, "/admin", t.error());
+    return Back(req, "/admin", "stakeholder_type");
+  });
+
   router.Add("POST", "/admin/consultations", [&db](Request& req) {
     auto post = ReadPost(db, req);
     if (auto* r = std::get_if<http::Response>(&post)) return *r;

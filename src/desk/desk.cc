@@ -134,7 +134,14 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
         o->SetValue("ERROR", x.error);
       }
     }
-    if (g.session->user.role == "admin") d.ShowSection("ADMIN");
+    if (g.session->user.role == "admin") {
+      d.ShowSection("ADMIN");
+      for (const auto& l : text::Languages()) {
+        auto* o = d.AddSectionDictionary("ST_LANGS");
+        o->SetValue("CODE", l);
+        o->SetValue("NAME", T(l, "language_name"));
+      }
+    }
     for (const auto& c : List(db)) {
       auto* o = d.AddSectionDictionary("ITEMS");
       o->SetIntValue("ID", c.id);

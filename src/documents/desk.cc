@@ -1,16 +1,177 @@
-// The secretariat's page of citations that resolve to no known resolution or document
-// (/admin/citations).
+// The secretariat's documents desk: registering a document (an original, a revision, a
+// corrigendum or an addendum; /admin/documents, the same use case as POST /api/v1/documents)
+// and the page of citations that resolve to no known resolution or document (/admin/citations).
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "base/parse.h"
+
+#include "documents/documents.h"
 #include "documents/resolutions.h"
 #include "documents/web.h"
+#include "meetings/meetings.h"
+#include "site/desk.h"
+#include "site/fields.h"
 #include "site/site.h"
 #include "text/messages.h"
 
 namespace plenary::documents {
 
+namespace json = boost::json;
+using ctemplate::TemplateDictionary;
 using http::Request;
 using text::T;
 
+namespace {
+
+// The registration form, empty or with what was typed and the reason it was refused.
+// `which` says which form was refused ("document" or "resolution"): its error is shown above it.
+http::Response RegisterPage(storage::Database& db, const Request& req, const http::Form* typed,
+                            const std::string& error, int status,
+                            const std::string& which = "document") {
+  const std::string& lang = req.lang;
+  site::Page page(db, req, "admin_documents.tpl", T(lang, "doc_register"));
+  auto& d = page.body();
+  auto value = [&](const std::string& k, const std::string& fallback = "") {
+    return typed ? typed->Get(k).value_or(fallback) : fallback;
+  };
+  if (!error.empty())
+    d.SetValueAndShowSection("ERROR", error, which == "resolution" ? "RES_ERROR" : "HAS_ERROR");
+  d.SetValue("SYMBOL", value("symbol"));
+  d.SetValue("DATE", value("date"));
+  d.SetValue("SOURCE", value("source"));
+  d.SetValue("RELATION_SYMBOL", value("relation_symbol"));
+  std::string body = value("body");
+  for (const auto& b : meetings::ListBodies(db)) {
+    auto* o = d.AddSectionDictionary("BODIES");
+    o->SetValue("K", b.key);
+    o->SetValue("L", b.acronym);
+    if (b.key == body) o->ShowSection("SEL");
+  }
+  // Each language's title and summary in one form; the reader's language first.
+  std::vector<std::string> order{lang};
+  for (const auto& l : text::Languages())
+    if (l != lang) order.push_back(l);
+  for (const auto& l : order) {
+    auto* o = d.AddSectionDictionary("TEXTS");
+    o->SetValue("CODE", l);
+    o->SetValue("NAME", T(lang, "language_in_" + l));
+    o->SetValue("TITLE", value("title_" + l));
+    o->SetValue("SUMMARY", value("summary_" + l));
+  }
+  auto options = [&](const char* section, const char* prefix, const auto& keys,
+                     const std::string& chosen) {
+    for (const char* k : keys) {
+      auto* o = d.AddSectionDictionary(section);
+      o->SetValue("K", k);
+      o->SetValue("L", T(lang, std::string(prefix) + k));
+      if (chosen == k) o->ShowSection("SEL");
+    }
+  };
+  options("SOURCE_KINDS", "doc_source_", kSourceKinds, value("source_kind", "secretariat"));
+  options("ACCESS", "doc_access_", kAccessLevels, value("access", "public"));
+  static constexpr const char* kNewStatuses[] = {"issued", "draft"};
+  options("STATUSES", "doc_status_", kNewStatuses, value("status", "issued"));
+  static constexpr const char* kRelations[] = {"derived", "none", "revises", "corrects",
+                                               "adds_to"};
+  options("RELATIONS", "doc_relation_", kRelations, value("relation", "derived"));
+  // The resolution form.
+  options("INSTRUMENTS", "res_instrument_", kInstruments, value("res_instrument", "council"));
+  for (const char* k : {"res_number", "res_adopted_year", "res_adopted_place", "res_revised_year",
+                        "res_revised_place"})
+    d.SetValue(k, value(k));
+  for (const auto& l : order) {
+    auto* o = d.AddSectionDictionary("RES_TITLES");
+    o->SetValue("CODE", l);
+    o->SetValue("NAME", T(lang, "language_in_" + l));
+    o->SetValue("TITLE", value("res_title_" + l));
+  }
+  return page.Render(status);
+}
+
+}  // namespace
+
 void RegisterDesk(http::Router& router, storage::Database& db) {
+  router.Add("GET", "/admin/documents", [&db](Request& req) {
+    auto g = site::RequireStaff(db, req, false);
+    if (g.refusal) return *g.refusal;
+    return RegisterPage(db, req, nullptr, "", 200);
+  });
+
+  router.Add("POST", "/admin/documents", [&db](Request& req) {
+    auto post = site::ReadPost(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<site::Post>(post);
+    const auto& f = p.input.fields;
+    DocumentInput in;
+    in.symbol = site::Trim(f.Get("symbol").value_or(""));
+    in.body = f.Get("body").value_or("");
+    in.title = site::TwoLanguages(f, "title");
+    in.summary = site::TwoLanguages(f, "summary");
+    if (in.summary.as_object().empty()) in.summary = nullptr;
+    in.date = f.Get("date").value_or("");
+    in.source_kind = f.Get("source_kind").value_or("");
+    if (auto source = site::Trim(f.Get("source").value_or("")); !source.empty())
+      in.source = boost::json::object{{req.lang, source}};
+    in.access = f.Get("access").value_or("");
+    in.status = f.Get("status").value_or("");
+    // "derived": the symbol says (Rev.N revises, Corr.N corrects, Add.N adds to); "none": an
+    // original; else the relation to the document the secretariat names.
+    std::string relation = f.Get("relation").value_or("derived");
+    if (relation == "none") {
+      in.relations.emplace();
+    } else if (relation != "derived") {
+      in.relations.emplace();
+      in.relations->push_back({relation, site::Trim(f.Get("relation_symbol").value_or(""))});
+    }
+    auto created = Create(db, p.session.user.id, in);
+    if (!created.ok())
+      return RegisterPage(db, req, &f, created.error().message,
+                          http::StatusFor(created.error().code));
+    return http::Redirect(fmt::format("{}/documents/{}?registered=1", site::Prefix(req),
+                                      created->id));
+  });
+
+  // A resolution of the registry: the same use case as POST /api/v1/resolutions, in force,
+  // with the year and place it was adopted and, when it was revised since, its last revision.
+  router.Add("POST", "/admin/resolutions", [&db](Request& req) {
+    auto post = site::ReadPost(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<site::Post>(post);
+    const auto& f = p.input.fields;
+    auto refuse = [&](const Error& e) {
+      return RegisterPage(db, req, &f, e.message, http::StatusFor(e.code), "resolution");
+    };
+    ResolutionInput in;
+    in.instrument = f.Get("res_instrument").value_or("");
+    auto number = ParseIntField("res_number", f.Get("res_number").value_or(""), 1, 99999);
+    if (!number.ok()) return refuse(number.error());
+    in.number = static_cast<int>(*number);
+    json::object title;
+    for (const auto& l : text::Languages())
+      if (auto t = site::Trim(f.Get("res_title_" + l).value_or("")); !t.empty()) title[l] = t;
+    in.title = std::move(title);
+    for (auto [year_field, place_field, revised] :
+         {std::tuple{"res_adopted_year", "res_adopted_place", false},
+          {"res_revised_year", "res_revised_place", true}}) {
+      std::string year = site::Trim(f.Get(year_field).value_or(""));
+      std::string place = site::Trim(f.Get(place_field).value_or(""));
+      if (revised && year.empty() && place.empty()) continue;  // never revised
+      auto y = ParseIntField(year_field, year, 1865, 2200);
+      if (!y.ok()) return refuse(y.error());
+      RevisionInput r;
+      r.year = static_cast<int>(*y);
+      if (!place.empty()) r.place = json::object{{"en", place}};
+      r.revised = revised;
+      in.revisions.push_back(std::move(r));
+    }
+    auto created = CreateResolution(db, p.session.user.id, in);
+    if (!created.ok()) return refuse(created.error());
+    return http::Redirect(fmt::format("{}/resolutions/{}/{}", site::Prefix(req),
+                                      created->instrument, created->number));
+  });
+
   router.Add("GET", "/admin/citations", [&db](Request& req) {
     auto g = site::RequireStaff(db, req, false);
     if (g.refusal) return *g.refusal;

@@ -160,6 +160,8 @@ http::Response DocumentPage(storage::Database& db, const Request& req, const Doc
     d.SetValueAndShowSection("DONE",
                              T(lang, "doc_uploaded", {{"language", T(lang, "language_in_" + *uploaded)}}),
                              "HAS_DONE");
+  else if (req.query.Get("registered") == "1")
+    d.SetValueAndShowSection("DONE", T(lang, "doc_registered"), "HAS_DONE");
   if (!error.empty()) d.SetValueAndShowSection("ERROR", error, "HAS_ERROR");
   // What it cites, linked when registered (and visible).
   auto cites = Cites(db, doc);

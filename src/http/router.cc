@@ -25,7 +25,14 @@ void Router::Add(std::string method, std::string pattern, Handler handler) {
   auto segs = Split(pattern);
   for (auto& s : segs)
     if (s.front() == '{') s = "{}";
-  routes_.push_back({std::move(method), std::move(segs), std::move(handler)});
+  routes_.push_back({std::move(method), std::move(pattern), std::move(segs), std::move(handler)});
+}
+
+std::vector<std::pair<std::string, std::string>> Router::Routes() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  out.reserve(routes_.size());
+  for (const auto& r : routes_) out.emplace_back(r.method, r.pattern);
+  return out;
 }
 
 Response Router::Dispatch(Request& req) const {

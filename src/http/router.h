@@ -14,6 +14,9 @@ using Handler = std::function<Response(Request&)>;
 class Router {
  public:
   void Add(std::string method, std::string pattern, Handler handler);
+  // Every registered (method, pattern), in registration order: `plenary routes` prints them so
+  // that a test can check each API write against its page form (docs/API.md).
+  std::vector<std::pair<std::string, std::string>> Routes() const;
   // Finds the route, fills req.params and calls it. 404 when no pattern matches the
   // path, 405 when the path matches with another method.
   Response Dispatch(Request& req) const;
@@ -25,6 +28,7 @@ class Router {
  private:
   struct Route {
     std::string method;
+    std::string pattern;
     std::vector<std::string> segments;  // "{}" captures one segment
     Handler handler;
   };

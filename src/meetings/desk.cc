@@ -77,6 +77,8 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
       if (!n.ok()) return BackWithError(req, "/admin", n.error());
       in.number = static_cast<int>(*n);
     }
+    // A plenary meeting belongs to a session (C22); other kinds have none.
+    in.session = f.Get("session").value_or("");
     in.title = TwoLanguages(f, "title");
     in.place = TwoLanguages(f, "place");
     in.starts_on = f.Get("starts_on").value_or("");

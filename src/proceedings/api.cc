@@ -286,6 +286,33 @@ void RegisterApi(http::Router& router, storage::Database& db) {
     });
   });
 
+  // Corrects a paragraph's text (the old text stays in the audit log).
+  router.Add("PATCH", "/api/v1/interventions/{id}", [&db](Request& req) {
+    return Write(db, req, "intervention", Who::kSecretariat, [&](auto& session, auto id, auto& o) {
+      for (const auto& [k, v] : o)
+        if (k != "summary")
+          return Err(InvalidArgument(std::string(k), std::string(k) +
+                                                         ": cannot be changed; only summary can"));
+      auto i = EditIntervention(db, session.user.id, id, Field(o, "summary"));
+      if (!i.ok()) return Err(i.error());
+      return http::Json(json::object{{"id", i->id}, {"position", i->position},
+                                     {"summary", i->summary}});
+    });
+  });
+
+  // Deletes a paragraph (its text stays in the audit log); 204.
+  router.Add("DELETE", "/api/v1/interventions/{id}", [&db](Request& req) {
+    auto g = site::RequireStaff(db, req, true);
+    if (g.refusal) return *g.refusal;
+    auto id = PathId(req);
+    if (!id) return Err(NoSuch("intervention", req.params[0]));
+    if (auto s = DeleteIntervention(db, g.session->user.id, *id); !s.ok()) return Err(s.error());
+    http::Response r;
+    r.status = 204;
+    r.content_type = "application/json";
+    return r;
+  });
+
   router.Add("POST", "/api/v1/agenda-items/{id}/decisions", [&db](Request& req) {
     return Write(db, req, "agenda item", Who::kSecretariat, [&](auto& session, auto id, auto& o) {
       DecisionInput in;

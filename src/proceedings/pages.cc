@@ -8,6 +8,7 @@
 #include "documents/resolutions.h"
 #include "http/form.h"
 #include "proceedings/web.h"
+#include "site/desk.h"
 #include "site/fields.h"
 #include "site/site.h"
 #include "text/countries.h"
@@ -93,7 +94,24 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
     }
   }
   if (p->items.empty()) d.ShowSection("NO_ITEMS");
-  if (staff) LanguageChoices(d.AddSectionDictionary("ADD_ITEM"), lang);
+  if (staff) {
+    LanguageChoices(d.AddSectionDictionary("ADD_ITEM"), lang);
+    // The summary record's signatories, each name in the six languages, and its own symbol.
+    auto* s = d.AddSectionDictionary("SIGNATORIES");
+    const auto& sig = p->signatories;
+    auto name = [](const json::value& v, const std::string& l) {
+      const auto* x = v.is_object() ? v.as_object().if_contains(l) : nullptr;
+      return x && x->is_string() ? std::string(x->as_string()) : std::string();
+    };
+    for (const auto& l : text::Languages()) {
+      auto* o = s->AddSectionDictionary("SIG_LANGS");
+      o->SetValue("CODE", l);
+      o->SetValue("NAME", T(l, "language_name"));
+      o->SetValue("SG", name(sig.secretary_general, l));
+      o->SetValue("CHAIR", name(sig.chair, l));
+    }
+    s->SetValue("SIG_DOCUMENT", sig.document ? sig.document->symbol : "");
+  }
   std::string prefix = site::Prefix(req);
   for (const auto& it : p->items) {
     auto* o = d.AddSectionDictionary("ITEMS");
@@ -141,6 +159,13 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
       x->SetValue("TEXT_HTML", documents::LinkCitationsHtml(db, t.text, prefix, viewer));
       x->SetValue("TLANG", t.lang);
       if (t.fallback) x->SetValueAndShowSection("NOTE", site::FallbackNote(t, lang), "FALLBACK");
+      if (staff) {
+        // Correct the text in one language (the others stay) or delete the paragraph.
+        auto* e = x->AddSectionDictionary("EDIT");
+        e->SetIntValue("IVID", iv.id);
+        e->SetValue("ETEXT", t.fallback ? "" : t.text);
+        LanguageChoices(e, lang);
+      }
     }
     for (const auto& dec : it.decisions) {
       auto* x = o->AddSectionDictionary("PARAS");
@@ -185,6 +210,16 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
         auto* x = f->AddSectionDictionary("RECIPIENTS");
         x->SetValue("K", r);
         x->SetValue("L", T(lang, std::string("recipient_") + r));
+      }
+      for (const char* k : kPosts) {
+        auto* x = f->AddSectionDictionary("POSTS");
+        x->SetValue("K", k);
+        x->SetValue("L", T(lang, std::string("post_") + k));
+      }
+      for (const char* k : kActionKinds) {
+        auto* x = f->AddSectionDictionary("ACTION_KINDS");
+        x->SetValue("K", k);
+        x->SetValue("L", T(lang, std::string("action_kind_") + k));
       }
     }
   }
@@ -252,7 +287,8 @@ http::Response ActionsPage(storage::Database& db, const Request& req) {
   return page.Render();
 }
 
-http::Response ActionPage(storage::Database& db, const Request& req) {
+http::Response ActionPage(storage::Database& db, const Request& req,
+                          const std::string& error = {}, int status = 200) {
   const std::string& lang = req.lang;
   auto id = site::ParseId(req.params[0]);
   if (!id) return site::ErrorResponse(db, req, NotFound("action: no such action"));
@@ -264,6 +300,24 @@ http::Response ActionPage(storage::Database& db, const Request& req) {
   ActionRow(&d, *a, lang);
   d.SetValue("KIND_LABEL", T(lang, "action_kind_" + a->kind));
   if (a->agenda_item_id) d.ShowSection("HAS_ITEM");
+  if (!error.empty()) d.SetValueAndShowSection("MESSAGE", error, "ERROR");
+  if (page.session() && accounts::IsStaff(page.session()->user.role)) {
+    // The secretariat records what became of the action: where it was reported, what
+    // fulfilled it.
+    auto* f = d.AddSectionDictionary("EVENT_FORM");
+    LanguageChoices(f, lang);
+    for (const char* k : kActionStatuses) {
+      auto* x = f->AddSectionDictionary("STATUSES");
+      x->SetValue("K", k);
+      x->SetValue("L", T(lang, std::string("action_status_") + k));
+      if (a->status == k) x->ShowSection("SEL");
+    }
+    for (const auto& m : meetings::ListMeetings(db, std::nullopt)) {
+      auto* x = f->AddSectionDictionary("MEETINGS");
+      x->SetIntValue("K", m.id);
+      x->SetValue("L", meetings::Label(m, lang));
+    }
+  }
   for (const auto& e : a->events) {
     auto* o = d.AddSectionDictionary("EVENTS");
     o->SetValue("WHEN", text::FormatDateTime(e.at, "UTC", lang));
@@ -285,7 +339,7 @@ http::Response ActionPage(storage::Database& db, const Request& req) {
       x->SetValue("NLANG", note.lang);
     }
   }
-  return page.Render();
+  return page.Render(status);
 }
 
 // Where an agenda item is: its meeting and number (the forms' answers lead back to it).
@@ -387,6 +441,24 @@ http::Response RecordForm(storage::Database& db, Request& req, const std::string
     x.anonymous = x.speaker.is_null();
     x.summary = Typed(f, "summary");
     if (auto r = AddIntervention(db, user, *id, x); !r.ok()) result = r.error();
+  } else if (what == "candidature") {
+    CandidatureInput x;
+    x.post = f.Get("post").value_or("");
+    x.election = site::Trim(f.Get("election").value_or(""));
+    x.candidate = site::Trim(f.Get("candidate").value_or(""));
+    x.member_state = site::Trim(f.Get("member_state").value_or(""));
+    if (auto r = AddCandidature(db, user, *id, x); !r.ok()) result = r.error();
+  } else if (what == "action") {
+    // An action approved under this item, at the item's meeting.
+    ActionInput x;
+    x.number = site::Trim(f.Get("number").value_or(""));
+    x.kind = f.Get("kind").value_or("other");
+    x.owner = Typed(f, "owner");
+    x.text = Typed(f, "text");
+    x.due = Typed(f, "due");
+    x.agenda_item_id = *id;
+    if (auto r = CreateAction(db, user, std::to_string(at->meeting), x); !r.ok())
+      result = r.error();
   } else {
     DecisionInput x;
     x.kind = f.Get("kind").value_or("");
@@ -396,6 +468,107 @@ http::Response RecordForm(storage::Database& db, Request& req, const std::string
     if (auto r = AddDecision(db, user, *id, x); !r.ok()) result = r.error();
   }
   return AfterForm(db, req, *at, result);
+}
+
+// The secretariat's form on an action's page: the same use case as
+// POST /api/v1/actions/{id}/events; a refusal shows the page again with the reason.
+http::Response EventForm(storage::Database& db, Request& req) {
+  auto in = site::ReadInput(req);
+  auto g = site::RequireStaff(db, req, in.ok(), in.ok() ? in->fields.Get("csrf").value_or("") : "");
+  if (g.refusal) return *g.refusal;
+  if (!in.ok()) return site::ErrorResponse(db, req, in.error());
+  auto id = site::ParseId(req.params[0]);
+  if (!id) return site::ErrorResponse(db, req, NotFound("action: no such action"));
+  const auto& f = in->fields;
+  ActionEventInput x;
+  x.status = f.Get("status").value_or("");
+  if (auto m = f.Get("meeting"); m && !m->empty()) x.meeting = *m;
+  if (auto d = site::Trim(f.Get("document").value_or("")); !d.empty()) x.document = d;
+  x.note = Typed(f, "note");
+  auto a = RecordActionEvent(db, g.session->user.id, *id, x);
+  // An unknown action answers 404 from the page itself.
+  if (!a.ok()) return ActionPage(db, req, a.error().message, http::StatusFor(a.error().code));
+  return http::Redirect(fmt::format("{}/actions/{}", site::Prefix(req), *id));
+}
+
+// The summary record's signatories (same use case as PUT /api/v1/meetings/{id}/record); a
+// refusal shows the agenda again with the reason.
+http::Response SignatoriesForm(storage::Database& db, Request& req) {
+  auto in = site::ReadInput(req);
+  auto g = site::RequireStaff(db, req, in.ok(), in.ok() ? in->fields.Get("csrf").value_or("") : "");
+  if (g.refusal) return *g.refusal;
+  if (!in.ok()) return site::ErrorResponse(db, req, in.error());
+  auto id = site::ParseId(req.params[0]);
+  if (!id) return site::ErrorResponse(db, req, NotFound("meeting: no such meeting"));
+  const auto& f = in->fields;
+  SignatoriesInput x;
+  x.secretary_general = site::TwoLanguages(f, "secretary_general");
+  x.chair = site::TwoLanguages(f, "chair");
+  x.document = site::Trim(f.Get("document").value_or(""));
+  auto s = SetSignatories(db, g.session->user.id, std::to_string(*id), x);
+  if (!s.ok()) {
+    if (s.error().code == Code::kNotFound) return site::ErrorResponse(db, req, s.error());
+    return AgendaPage(db, req, req.params[0], s.error().message, http::StatusFor(s.error().code));
+  }
+  return http::Redirect(fmt::format("{}/meetings/{}/record", site::Prefix(req), *id));
+}
+
+// The paragraph's text in every language, with `text` in `text_lang` (empty: that language
+// removed).
+json::value Merged(const json::value& current, const std::string& text_lang,
+                   const std::string& text) {
+  json::object o = current.is_object() ? current.as_object() : json::object{};
+  if (text.empty()) o.erase(text_lang); else o[text_lang] = text;
+  return o;
+}
+
+// Correcting or deleting a paragraph of the record (same use cases as PATCH and DELETE
+// /api/v1/interventions/{id}). Deleting asks first: the first post shows what will go, only
+// the post with confirm=yes deletes.
+http::Response InterventionForm(storage::Database& db, Request& req, bool remove) {
+  auto in = site::ReadInput(req);
+  auto g = site::RequireStaff(db, req, in.ok(), in.ok() ? in->fields.Get("csrf").value_or("") : "");
+  if (g.refusal) return *g.refusal;
+  if (!in.ok()) return site::ErrorResponse(db, req, in.error());
+  const auto& f = in->fields;
+  auto id = site::ParseId(req.params[0]);
+  auto item = id ? InterventionItem(db, *id) : std::nullopt;
+  auto at = item ? ItemPlace(db, *item) : std::nullopt;
+  if (!at) return site::ErrorResponse(db, req, NotFound("intervention: no such paragraph"));
+  auto it = GetItem(db, *item, g.session);
+  if (!it.ok()) return site::ErrorResponse(db, req, it.error());
+  const Intervention* iv = nullptr;
+  int number = 0;
+  for (const auto& x : it->interventions) {
+    ++number;
+    if (x.id == *id) { iv = &x; break; }
+  }
+  if (!iv) return site::ErrorResponse(db, req, NotFound("intervention: no such paragraph"));
+  if (!remove) {
+    std::string text_lang = f.Get("text_lang").value_or(req.lang);
+    if (!text::IsLanguage(text_lang))
+      return AfterForm(db, req, *at,
+                       InvalidArgument("text_lang", "text_lang: must be one of ar, zh, en, fr, ru, es"));
+    auto r = EditIntervention(db, g.session->user.id, *id,
+                              Merged(iv->summary, text_lang, site::Trim(f.Get("summary").value_or(""))));
+    return AfterForm(db, req, *at, r.ok() ? Status(Ok{}) : Status(r.error()));
+  }
+  if (f.Get("confirm").value_or("") != "yes") {
+    const std::string& lang = req.lang;
+    std::string paragraph = fmt::format("{}.{}", at->number, number);
+    site::Page page(db, req, "admin_confirm_delete.tpl", T(lang, "confirm_delete_paragraph_heading"));
+    auto& d = page.body();
+    d.SetValue("HEADING", T(lang, "confirm_delete_paragraph_heading"));
+    d.SetValue("WHAT", T(lang, "confirm_delete_paragraph_what", {{"number", paragraph}}));
+    auto t = site::Pick(iv->summary, lang);
+    d.SetValue("QUOTE", t.text);
+    d.SetValue("QLANG", t.lang);
+    d.SetValue("ACTION", fmt::format("/interventions/{}/delete", *id));
+    d.SetValue("BACK", fmt::format("/meetings/{}/agenda#item-{}", at->meeting, at->number));
+    d.SetValue("CONFIRM_LABEL", T(lang, "confirm_delete_paragraph_button"));
+    return page.Render();
+  }
+  return AfterForm(db, req, *at, DeleteIntervention(db, g.session->user.id, *id));
 }
 
 }  // namespace
@@ -416,6 +589,16 @@ void RegisterPages(http::Router& router, storage::Database& db) {
              [&db](Request& req) { return RecordForm(db, req, "intervention"); });
   router.Add("POST", "/agenda-items/{id}/decisions",
              [&db](Request& req) { return RecordForm(db, req, "decision"); });
+  router.Add("POST", "/agenda-items/{id}/candidatures",
+             [&db](Request& req) { return RecordForm(db, req, "candidature"); });
+  router.Add("POST", "/agenda-items/{id}/actions",
+             [&db](Request& req) { return RecordForm(db, req, "action"); });
+  router.Add("POST", "/actions/{id}/events", [&db](Request& req) { return EventForm(db, req); });
+  router.Add("POST", "/meetings/{id}/record", [&db](Request& req) { return SignatoriesForm(db, req); });
+  router.Add("POST", "/interventions/{id}/edit",
+             [&db](Request& req) { return InterventionForm(db, req, false); });
+  router.Add("POST", "/interventions/{id}/delete",
+             [&db](Request& req) { return InterventionForm(db, req, true); });
 }
 
 }  // namespace plenary::proceedings

@@ -471,6 +471,68 @@ Result<Intervention> AddIntervention(storage::Database& db, std::int64_t user_id
   return NotFound("intervention: vanished");
 }
 
+std::optional<std::int64_t> InterventionItem(storage::Database& db, std::int64_t intervention_id) {
+  return db.Read().QueryInt("SELECT agenda_item_id FROM interventions WHERE id = ?",
+                            intervention_id);
+}
+
+namespace {
+// The paragraph as the audit log keeps it: everything needed to read it again.
+std::optional<json::object> InterventionRow(Connection& c, std::int64_t id) {
+  Stmt s(c, "SELECT agenda_item_id, kind, capacity, speaker, member_state, bureau, anonymous, "
+            "summary FROM interventions WHERE id = ?");
+  s.BindAll(id);
+  if (!s.Step()) return std::nullopt;
+  return json::object{{"agenda_item_id", s.Int(0)},     {"kind", s.Text(1)},
+                      {"capacity", s.Text(2)},          {"speaker", json::parse(s.Text(3))},
+                      {"member_state", s.Text(4)},      {"bureau", s.Text(5)},
+                      {"anonymous", s.Int(6) != 0},     {"summary", json::parse(s.Text(7))}};
+}
+Error NoSuchIntervention(std::int64_t id) {
+  return NotFound("intervention " + std::to_string(id) + ": no such paragraph of the record");
+}
+}  // namespace
+
+Result<Intervention> EditIntervention(storage::Database& db, std::int64_t user_id,
+                                      std::int64_t intervention_id, const json::value& summary) {
+  auto text = Multilingual(summary, "summary", true, 20000);
+  if (!text.ok()) return text.error();
+  auto item = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
+    auto before = InterventionRow(c, intervention_id);
+    if (!before) return NoSuchIntervention(intervention_id);
+    c.Exec("UPDATE interventions SET summary = ? WHERE id = ?", J(*text), intervention_id);
+    std::int64_t item_id = before->at("agenda_item_id").as_int64();
+    search::Enqueue(c, "agenda_item", item_id);
+    audit::Record(c, user_id, "intervention.edit", "intervention", intervention_id,
+                  J(json::object{{"summary", before->at("summary")}}),
+                  J(json::object{{"summary", *text}}));
+    return item_id;
+  });
+  if (!item.ok()) return item.error();
+  auto it = ItemOn(db.Read(), *item, std::nullopt);
+  if (!it.ok()) return it.error();
+  for (auto& i : it->interventions)
+    if (i.id == intervention_id) return i;
+  return NoSuchIntervention(intervention_id);
+}
+
+Status DeleteIntervention(storage::Database& db, std::int64_t user_id,
+                          std::int64_t intervention_id) {
+  return db.Write<Ok>([&](Connection& c) -> Result<Ok> {
+    auto before = InterventionRow(c, intervention_id);
+    if (!before) return NoSuchIntervention(intervention_id);
+    if (c.QueryInt("SELECT 1 FROM candidatures WHERE intervention_id = ?", intervention_id))
+      return Error{Code::kConflict,
+                   "intervention: a candidature refers to this paragraph; it cannot be deleted",
+                   "intervention"};
+    c.Exec("DELETE FROM interventions WHERE id = ?", intervention_id);
+    search::Enqueue(c, "agenda_item", before->at("agenda_item_id").as_int64());
+    audit::Record(c, user_id, "intervention.delete", "intervention", intervention_id, J(*before),
+                  std::nullopt);
+    return Ok{};
+  });
+}
+
 Result<Decision> AddDecision(storage::Database& db, std::int64_t user_id, std::int64_t item_id,
                              const DecisionInput& in) {
   if (!OneOf(in.kind, kDecisionKinds))
@@ -545,10 +607,8 @@ Result<ActionView> CreateAction(storage::Database& db, std::int64_t user_id,
   static const std::regex kNumber(R"([A-Za-z0-9.]{1,20})");
   if (!std::regex_match(in.number, kNumber))
     return InvalidArgument("number", "number: 1 to 20 letters, digits or dots, e.g. 2.7.3");
-  static const char* const kKinds[] = {"launch_consultation", "submit_summary",
-                                       "consider_responses",  "defer_topic",
-                                       "report_more",         "other"};
-  if (!OneOf(in.kind, kKinds)) return InvalidArgument("kind", "kind: must be " + Alternatives(kKinds));
+  if (!OneOf(in.kind, kActionKinds))
+    return InvalidArgument("kind", "kind: must be " + Alternatives(kActionKinds));
   auto owner = Multilingual(in.owner, "owner", true, 300);
   if (!owner.ok()) return owner.error();
   auto text = Multilingual(in.text, "text", true, 5000);

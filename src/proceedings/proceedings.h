@@ -38,6 +38,9 @@ inline constexpr const char* kPosts[] = {"council_member", "secretary_general",
                                          "deputy_secretary_general", "director_br",
                                          "director_tsb", "director_bdt", "rrb_member"};
 inline constexpr const char* kActionStatuses[] = {"open", "done", "dropped"};
+inline constexpr const char* kActionKinds[] = {"launch_consultation", "submit_summary",
+                                               "consider_responses",  "defer_topic",
+                                               "report_more",         "other"};
 
 struct DocumentRef {
   std::int64_t id = 0;
@@ -188,6 +191,19 @@ struct InterventionInput {
 };
 Result<Intervention> AddIntervention(storage::Database& db, std::int64_t user_id,
                                      std::int64_t item_id, const InterventionInput& in);
+
+// Corrects a paragraph of the record: its text (multilingual, required, ≤ 20,000 characters a
+// language) replaces the one on record, which the audit entry keeps. NotFound for an unknown
+// paragraph.
+Result<Intervention> EditIntervention(storage::Database& db, std::int64_t user_id,
+                                      std::int64_t intervention_id,
+                                      const boost::json::value& summary);
+// Deletes a paragraph of the record; its whole text stays in the audit entry. Conflict when a
+// candidature refers to it; NotFound for an unknown paragraph.
+Status DeleteIntervention(storage::Database& db, std::int64_t user_id,
+                          std::int64_t intervention_id);
+// The agenda item (and through it, the meeting) a paragraph belongs to.
+std::optional<std::int64_t> InterventionItem(storage::Database& db, std::int64_t intervention_id);
 
 struct DecisionInput {
   std::string kind, forwarded_to;

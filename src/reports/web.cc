@@ -76,6 +76,7 @@ http::Response ChooseMeetings(storage::Database& db, const Request& req, const m
 }  // namespace
 
 void RegisterRoutes(http::Router& router, storage::Database& db) {
+  RegisterDesk(router, db);
   router.Add("GET", "/bodies/{id}/chair-report", [&db](Request& req) {
     auto b = meetings::GetBody(db, req.params[0]);
     if (!b.ok()) return site::ErrorResponse(db, req, b.error());

@@ -5,6 +5,8 @@
 //   GET /api/v1/bodies/{id or key}/officers                      officers, terms of reference,
 //                                                                references
 //   PUT /api/v1/bodies/{id or key}/officers                      (secretariat) UpdateOfficers
+// and the secretariat's page of the same (desk.cc): GET and POST /admin/bodies/{id}/officers,
+// POST /admin/meetings/{id}/report.
 #pragma once
 #include "http/router.h"
 #include "storage/db.h"
@@ -12,5 +14,7 @@
 namespace plenary::reports {
 
 void RegisterRoutes(http::Router& router, storage::Database& db);
+// The desk's forms (desk.cc); called by RegisterRoutes.
+void RegisterDesk(http::Router& router, storage::Database& db);
 
 }  // namespace plenary::reports

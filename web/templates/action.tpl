@@ -3,6 +3,7 @@
 <h1>{{t_actions_number}} {{NUMBER}} — <a href="{{P}}/meetings/{{MID}}">{{MLABEL}}</a></h1>
 <p{{#TEXT_FALLBACK}} lang="{{TEXT_LANG}}"{{/TEXT_FALLBACK}} dir="auto">{{TEXT}}</p>
 {{#TEXT_FALLBACK}}<p class="note">{{TEXT_NOTE}}</p>{{/TEXT_FALLBACK}}
+{{#ERROR}}<p class="error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
 <dl class="facts">
 <dt>{{t_actions_owner}}</dt><dd>{{OWNER}}</dd>
 <dt>{{t_actions_kind}}</dt><dd>{{KIND_LABEL}}</dd>
@@ -12,3 +13,11 @@
 </dl>
 <h2>{{t_actions_history}}</h2>
 <ol class="history">{{#EVENTS}}<li><strong>{{STATUS_LABEL}}</strong> <span class="meta">{{WHEN}}</span>{{#MEETING}} · <a href="{{P}}/meetings/{{EMID}}">{{ELABEL}}</a>{{/MEETING}}{{#DOCUMENT}} · <a href="{{P}}/documents/{{DID}}"><bdi>{{SYMBOL}}</bdi></a>{{/DOCUMENT}}{{#NOTE}}<p lang="{{NLANG}}" dir="auto">{{NOTE_HTML:none}}</p>{{/NOTE}}</li>{{/EVENTS}}</ol>
+{{#EVENT_FORM}}<details class="staff-form" open><summary>{{t_actions_add_event}}</summary>
+<form method="post" action="{{P}}/actions/{{AID}}/events" class="stack"><input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="ev-status">{{t_actions_status}}</label><select id="ev-status" name="status">{{#STATUSES}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/STATUSES}}</select>
+<label for="ev-meeting">{{t_actions_event_meeting}}</label><select id="ev-meeting" name="meeting"><option value="">—</option>{{#MEETINGS}}<option value="{{K}}">{{L}}</option>{{/MEETINGS}}</select>
+<label for="ev-document">{{t_actions_event_document}}</label><input type="text" id="ev-document" name="document" maxlength="100" dir="ltr">
+<label for="ev-note">{{t_actions_event_note}}</label><textarea id="ev-note" name="note" rows="3" dir="auto"></textarea>
+<label for="ev-lang">{{t_proc_text_lang}}</label><select id="ev-lang" name="text_lang">{{#LANGS}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/LANGS}}</select>
+<button type="submit">{{t_proc_save}}</button></form></details>{{/EVENT_FORM}}

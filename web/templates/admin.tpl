@@ -2,7 +2,7 @@
 <h1>{{t_admin_title}}</h1>
 {{#HAS_MESSAGE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/HAS_MESSAGE}}
 {{#HAS_ERROR}}<p class="error" role="alert">{{ERROR}}</p>{{/HAS_ERROR}}
-<p class="meta">{{SEARCH_LAG}} · <a href="{{P}}/admin/citations">{{t_citations_unresolved}}</a>{{#ADMIN}} · <a href="{{P}}/admin/users">{{t_users_title}}</a>{{/ADMIN}}</p>
+<p class="meta">{{SEARCH_LAG}} · <a href="{{P}}/admin/documents">{{t_doc_register}}</a> · <a href="{{P}}/admin/citations">{{t_citations_unresolved}}</a>{{#ADMIN}} · <a href="{{P}}/admin/users">{{t_users_title}}</a>{{/ADMIN}}</p>
 {{#SEARCH_FAILED}}<p class="error" role="alert">{{SEARCH_FAILED_TEXT}}</p>
 <ul>{{#FAILURES}}<li>{{KIND}} {{REF_ID}} ({{AT}}){{t_punct_colon}}{{ERROR}}</li>{{/FAILURES}}</ul>{{/SEARCH_FAILED}}
 <h2>{{t_nav_consultations}}</h2>
@@ -31,7 +31,9 @@
 <form method="post" action="{{P}}/admin/meetings" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="m-body">{{t_col_body}}</label><select id="m-body" name="body">{{#BODIES}}<option value="{{KEY}}">{{ACRONYM}}</option>{{/BODIES}}</select>
-<label for="m-kind">{{t_field_kind}}</label><select id="m-kind" name="kind"><option value="working_group">{{t_kind_working_group}}</option><option value="open_consultation">{{t_kind_open_consultation}}</option></select>
+<label for="m-kind">{{t_field_kind}}</label><select id="m-kind" name="kind"><option value="working_group">{{t_kind_working_group}}</option><option value="open_consultation">{{t_kind_open_consultation}}</option><option value="plenary">{{t_kind_plenary}}</option></select>
+<label for="m-session">{{t_field_session}}</label><input type="text" id="m-session" name="session" maxlength="20" pattern="[A-Za-z0-9-]{1,20}" dir="ltr" aria-describedby="m-session-help">
+<p id="m-session-help" class="help">{{t_field_session_help}}</p>
 <label for="m-number">{{t_field_number}}</label><input id="m-number" name="number" type="number" min="1" required>
 <label for="m-title">{{t_field_title}} (English)</label><input type="text" id="m-title" name="title_en">
 <label for="m-starts">{{t_field_starts_on}}</label><input id="m-starts" name="starts_on" type="date" required>
@@ -41,6 +43,7 @@
 <label for="m-place">{{t_field_place}}</label><input type="text" id="m-place" name="place_en">
 <button type="submit">{{t_create}}</button>
 </form></details>
+<p>{{t_officers_link}}{{t_punct_colon}}{{#BODIES}}<a href="{{P}}/admin/bodies/{{KEY}}/officers">{{ACRONYM}}</a>{{#BODIES_separator}} · {{/BODIES_separator}}{{/BODIES}}</p>
 <details><summary>{{t_new_body}}</summary>
 <form method="post" action="{{P}}/admin/bodies" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">
@@ -51,3 +54,13 @@
 <p><input id="b-oc" name="open_consultations" type="checkbox" value="yes"> <label for="b-oc" class="inline">{{t_field_open_consultations}}</label></p>
 <button type="submit">{{t_create}}</button>
 </form></details>
+{{#ADMIN}}<details><summary>{{t_stakeholder_type_add}}</summary>
+<form method="post" action="{{P}}/admin/stakeholder-types" class="stack">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p id="st-help" class="help">{{t_stakeholder_type_help}}</p>
+<label for="st-key">{{t_field_key}}</label><input type="text" id="st-key" name="key" required pattern="[a-z][a-z0-9_]{1,39}" dir="ltr" aria-describedby="st-help">
+<fieldset><legend>{{t_field_stakeholder_type}}</legend>
+{{#ST_LANGS}}<label for="st-label-{{CODE}}" lang="{{CODE}}">{{NAME}}</label><input type="text" id="st-label-{{CODE}}" name="label_{{CODE}}" lang="{{CODE}}" dir="auto" maxlength="200">
+{{/ST_LANGS}}</fieldset>
+<button type="submit">{{t_create}}</button>
+</form></details>{{/ADMIN}}

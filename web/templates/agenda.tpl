@@ -13,6 +13,16 @@
 <label>{{t_proc_item_documents}} <input type="text" name="documents" maxlength="1000" size="30"></label>
 <label>{{t_proc_text_lang}} <select name="text_lang">{{#LANGS}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/LANGS}}</select></label>
 <button type="submit">{{t_proc_save}}</button></form></details>{{/ADD_ITEM}}
+{{#SIGNATORIES}}<details class="staff-form"><summary>{{t_proc_signatories}}</summary>
+<form method="post" action="{{P}}/meetings/{{MID}}/record" class="stack"><input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="sig-doc">{{t_proc_record_symbol}}</label><input type="text" id="sig-doc" name="document" value="{{SIG_DOCUMENT}}" maxlength="100" dir="ltr">
+<fieldset><legend>{{t_support_secretary_general}}</legend>
+{{#SIG_LANGS}}<label for="sig-sg-{{CODE}}" lang="{{CODE}}">{{NAME}}</label><input type="text" id="sig-sg-{{CODE}}" name="secretary_general_{{CODE}}" value="{{SG}}" maxlength="200" lang="{{CODE}}" dir="auto">
+{{/SIG_LANGS}}</fieldset>
+<fieldset><legend>{{t_officers_chair}}</legend>
+{{#SIG_LANGS}}<label for="sig-chair-{{CODE}}" lang="{{CODE}}">{{NAME}}</label><input type="text" id="sig-chair-{{CODE}}" name="chair_{{CODE}}" value="{{CHAIR}}" maxlength="200" lang="{{CODE}}" dir="auto">
+{{/SIG_LANGS}}</fieldset>
+<button type="submit">{{t_proc_save}}</button></form></details>{{/SIGNATORIES}}
 {{#ITEMS}}<section class="agenda-item" id="item-{{NUMBER}}" aria-labelledby="item-h-{{NUMBER}}">
 <h2 id="item-h-{{NUMBER}}"><span class="snum">{{NUMBER}}</span><span{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="auto">{{TITLE}}</span></h2>
 {{#TITLE_FALLBACK}}<p class="note">{{TITLE_NOTE}}</p>{{/TITLE_FALLBACK}}
@@ -29,7 +39,13 @@
 <button type="submit">{{t_proc_request_floor}}</button></form>{{/ADD_SPEAKER}}
 <h3>{{t_proc_record}}</h3>
 {{#PARAS}}<div class="para{{#DECISION}} decision{{/DECISION}}"><span class="pnum">{{NUM}}</span><div><p class="meta">{{WHO}}</p>
-<p lang="{{TLANG}}" dir="auto">{{TEXT_HTML:none}}</p>{{#FALLBACK}}<p class="note">{{NOTE}}</p>{{/FALLBACK}}</div></div>{{/PARAS}}
+<p lang="{{TLANG}}" dir="auto">{{TEXT_HTML:none}}</p>{{#FALLBACK}}<p class="note">{{NOTE}}</p>{{/FALLBACK}}
+{{#EDIT}}<details class="staff-form"><summary>{{t_proc_edit_paragraph}}</summary>
+<form method="post" action="{{P}}/interventions/{{IVID}}/edit"><input type="hidden" name="csrf" value="{{CSRF}}">
+<label>{{t_proc_text_lang}} <select name="text_lang">{{#LANGS}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/LANGS}}</select></label>
+<label class="wide">{{t_proc_summary}} <textarea name="summary" rows="4" cols="60" dir="auto">{{ETEXT}}</textarea></label>
+<button type="submit">{{t_proc_save}}</button></form>
+<form method="post" action="{{P}}/interventions/{{IVID}}/delete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{t_proc_delete_paragraph}}</button></form></details>{{/EDIT}}</div></div>{{/PARAS}}
 {{#HAS_CANDIDATURES}}<h3>{{t_proc_candidatures}}</h3>
 <table><thead><tr><th scope="col">{{t_proc_post}}</th><th scope="col">{{t_proc_candidate}}</th><th scope="col">{{t_proc_nominated_by}}</th><th scope="col">{{t_proc_election}}</th></tr></thead><tbody>
 {{#CANDIDATURES}}<tr><td>{{POST}}</td><td dir="auto">{{CANDIDATE}}</td><td>{{COUNTRY}}</td><td><bdi>{{ELECTION}}</bdi></td></tr>{{/CANDIDATURES}}</tbody></table>{{/HAS_CANDIDATURES}}
@@ -51,6 +67,22 @@
 <label>{{t_proc_forwarded_to}} <select name="forwarded_to"><option value="">—</option>{{#RECIPIENTS}}<option value="{{K}}">{{L}}</option>{{/RECIPIENTS}}</select></label>
 <label>{{t_proc_report_back}} <input type="text" name="report_back" maxlength="500"></label>
 <label class="wide">{{t_proc_wording}} <textarea name="wording" rows="3" cols="60"></textarea></label>
+<label>{{t_proc_text_lang}} <select name="text_lang">{{#LANGS}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/LANGS}}</select></label>
+<button type="submit">{{t_proc_save}}</button></form></details>
+<details class="staff-form"><summary>{{t_proc_add_candidature}}</summary>
+<form method="post" action="{{P}}/agenda-items/{{IID}}/candidatures"><input type="hidden" name="csrf" value="{{CSRF}}">
+<label>{{t_proc_post}} <select name="post">{{#POSTS}}<option value="{{K}}">{{L}}</option>{{/POSTS}}</select></label>
+<label>{{t_proc_candidate}} <input type="text" name="candidate" required maxlength="200" dir="auto"></label>
+<label>{{t_proc_member_state_code}} <input type="text" name="member_state" required maxlength="2" size="3" pattern="[A-Za-z]{2}" dir="ltr"></label>
+<label>{{t_proc_election}} <input type="text" name="election" maxlength="50" size="10" dir="ltr" placeholder="PP-22"></label>
+<button type="submit">{{t_proc_save}}</button></form></details>
+<details class="staff-form"><summary>{{t_proc_add_action}}</summary>
+<form method="post" action="{{P}}/agenda-items/{{IID}}/actions"><input type="hidden" name="csrf" value="{{CSRF}}">
+<label>{{t_actions_number}} <input type="text" name="number" required maxlength="20" size="8" dir="ltr" pattern="[A-Za-z0-9.]{1,20}"></label>
+<label>{{t_actions_kind}} <select name="kind">{{#ACTION_KINDS}}<option value="{{K}}">{{L}}</option>{{/ACTION_KINDS}}</select></label>
+<label>{{t_actions_owner}} <input type="text" name="owner" required maxlength="300" dir="auto"></label>
+<label class="wide">{{t_actions_text}} <textarea name="text" rows="3" cols="60" required dir="auto"></textarea></label>
+<label>{{t_actions_due}} <input type="text" name="due" maxlength="300" dir="auto"></label>
 <label>{{t_proc_text_lang}} <select name="text_lang">{{#LANGS}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/LANGS}}</select></label>
 <button type="submit">{{t_proc_save}}</button></form></details>{{/RECORD_FORMS}}
 </section>{{/ITEMS}}

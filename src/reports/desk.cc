@@ -1,0 +1,174 @@
+// The secretariat's page of a body's officers and of what became of its working-group
+// meetings' reports (/admin/bodies/{id}/officers): the same use cases as
+// PUT /api/v1/bodies/{id}/officers and PUT /api/v1/meetings/{id}/report.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "meetings/meetings.h"
+#include "reports/meeting_report.h"
+#include "reports/officers.h"
+#include "reports/web.h"
+#include "site/desk.h"
+#include "site/fields.h"
+#include "site/site.h"
+#include "text/messages.h"
+
+namespace plenary::reports {
+
+namespace json = boost::json;
+using ctemplate::TemplateDictionary;
+using http::Request;
+using text::T;
+
+namespace {
+
+// Empty rows offered for new vice-chairs beneath those on record.
+constexpr int kSpareViceChairRows = 3;
+
+std::string OfficersPath(const meetings::Body& b) { return "/admin/bodies/" + b.key + "/officers"; }
+
+// {name, member_state} from two fields, or null when the name is empty (no such officer).
+json::value OfficerField(const http::Form& f, const std::string& base) {
+  std::string name = site::Trim(f.Get(base + "_name").value_or(""));
+  std::string ms = site::Trim(f.Get(base + "_ms").value_or(""));
+  if (name.empty() && ms.empty()) return nullptr;
+  json::object o{{"name", name}};
+  if (!ms.empty()) o["member_state"] = ms;
+  return o;
+}
+
+void SetOfficer(TemplateDictionary& d, const std::string& prefix,
+                const std::optional<Officer>& o) {
+  d.SetValue(prefix + "_NAME", o ? o->name : "");
+  d.SetValue(prefix + "_MS", o ? o->member_state : "");
+}
+
+http::Response OfficersPage(storage::Database& db, const Request& req) {
+  auto g = site::RequireStaff(db, req, false);
+  if (g.refusal) return *g.refusal;
+  auto b = meetings::GetBody(db, req.params[0]);
+  if (!b.ok()) return site::ErrorResponse(db, req, b.error());
+  auto r = GetBodyRecord(db, b->key);
+  if (!r.ok()) return site::ErrorResponse(db, req, r.error());
+  const std::string& lang = req.lang;
+  site::Page page(db, req, "admin_officers.tpl",
+                  T(lang, "officers_title", {{"acronym", b->acronym}}));
+  auto& d = page.body();
+  site::ShowFlash(req, d);
+  d.SetValue("ACRONYM", b->acronym);
+  d.SetValue("BODY_KEY", b->key);
+  SetOfficer(d, "CHAIR", r->chair);
+  SetOfficer(d, "SECRETARY", r->secretary);
+  for (std::size_t i = 0; i < r->vice_chairs.size() + kSpareViceChairRows; ++i) {
+    auto* o = d.AddSectionDictionary("VICE");
+    o->SetIntValue("I", static_cast<long>(i));
+    o->SetIntValue("N", static_cast<long>(i + 1));
+    if (i < r->vice_chairs.size()) {
+      o->SetValue("NAME", r->vice_chairs[i].name);
+      o->SetValue("MS", r->vice_chairs[i].member_state);
+    }
+  }
+  for (const auto& k : SupportKeys()) {
+    auto* o = d.AddSectionDictionary("SUPPORT");
+    o->SetValue("K", k);
+    o->SetValue("L", T(lang, "support_" + k));
+    if (std::find(r->supported_by.begin(), r->supported_by.end(), k) != r->supported_by.end())
+      o->ShowSection("CHECKED");
+  }
+  std::string terms_lang = req.query.Get("text_lang").value_or(lang);
+  if (!text::IsLanguage(terms_lang)) terms_lang = lang;
+  const auto* terms = r->terms_of_reference.is_object()
+                          ? r->terms_of_reference.as_object().if_contains(terms_lang)
+                          : nullptr;
+  d.SetValue("TERMS", terms && terms->is_string() ? std::string(terms->as_string()) : "");
+  d.SetValue("TERMS_LANG", terms_lang);
+  for (const auto& l : text::Languages()) {
+    auto* o = d.AddSectionDictionary("LANGS");
+    o->SetValue("CODE", l);
+    o->SetValue("NAME", T(lang, "language_in_" + l));
+    if (l == terms_lang) o->ShowSection("SEL");
+  }
+  for (const auto& m : meetings::ListMeetings(db, b->id)) {
+    if (m.kind != "working_group") continue;
+    auto rep = GetMeetingReport(db, m.id);
+    if (!rep.ok()) continue;
+    auto* o = d.AddSectionDictionary("MEETINGS");
+    o->SetIntValue("MID", m.id);
+    o->SetValue("MLABEL", meetings::Label(m, lang));
+    if (rep->approved) o->ShowSection("APPROVED");
+    for (const char* k : {"", "itu_members", "itu_members_and_stakeholders"}) {
+      auto* x = o->AddSectionDictionary("DIST");
+      x->SetValue("K", k);
+      x->SetValue("L", T(lang, std::string("distribution_") + (*k ? k : "none")));
+      if (rep->distribution == k) x->ShowSection("SEL");
+    }
+  }
+  return page.Render();
+}
+
+}  // namespace
+
+void RegisterDesk(http::Router& router, storage::Database& db) {
+  router.Add("GET", "/admin/bodies/{id}/officers",
+             [&db](Request& req) { return OfficersPage(db, req); });
+
+  router.Add("POST", "/admin/bodies/{id}/officers", [&db](Request& req) {
+    auto post = site::ReadPost(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<site::Post>(post);
+    auto b = meetings::GetBody(db, req.params[0]);
+    if (!b.ok()) return site::ErrorResponse(db, req, b.error());
+    auto current = GetBodyRecord(db, b->key);
+    if (!current.ok()) return site::ErrorResponse(db, req, current.error());
+    const auto& f = p.input.fields;
+    json::object patch;
+    patch["chair"] = OfficerField(f, "chair");
+    patch["secretary"] = OfficerField(f, "secretary");
+    // Rows left empty are dropped; the order on the page is the order on record.
+    json::array vice;
+    for (std::size_t i = 0; i < current->vice_chairs.size() + kSpareViceChairRows; ++i)
+      if (auto v = OfficerField(f, fmt::format("vice{}", i)); !v.is_null()) vice.push_back(v);
+    patch["vice_chairs"] = std::move(vice);
+    json::array support;
+    for (const auto& k : SupportKeys())
+      if (f.Get("support_" + k).value_or("") == "yes") support.push_back(json::string(k));
+    patch["supported_by"] = std::move(support);
+    // The terms of reference in the language chosen; the other languages stay as they are.
+    std::string text_lang = f.Get("text_lang").value_or(req.lang);
+    json::object terms = current->terms_of_reference.is_object()
+                             ? current->terms_of_reference.as_object()
+                             : json::object{};
+    std::string typed = site::Trim(f.Get("terms").value_or(""));
+    if (typed.empty()) terms.erase(text_lang); else terms[text_lang] = typed;
+    patch["terms_of_reference"] = std::move(terms);
+    std::string path = OfficersPath(*b);
+    if (!text::IsLanguage(text_lang))
+      return site::BackWithError(
+          req, path, InvalidArgument("text_lang", "text_lang: must be one of ar, zh, en, fr, ru, es"));
+    auto r = UpdateOfficers(db, p.session.user.id, b->key, patch);
+    if (!r.ok()) return site::BackWithError(req, path, r.error());
+    return site::Back(req, path, "officers");
+  });
+
+  router.Add("POST", "/admin/meetings/{id}/report", [&db](Request& req) {
+    auto post = site::ReadPost(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<site::Post>(post);
+    auto m = meetings::GetMeeting(db, req.params[0]);
+    if (!m.ok()) return site::ErrorResponse(db, req, m.error());
+    auto b = meetings::GetBody(db, m->body_key);
+    if (!b.ok()) return site::ErrorResponse(db, req, b.error());
+    const auto& f = p.input.fields;
+    std::string distribution = f.Get("distribution").value_or("");
+    json::object patch{{"approved", f.Get("approved").value_or("") == "yes"},
+                       {"distribution", distribution.empty() ? json::value(nullptr)
+                                                             : json::value(distribution)}};
+    auto r = UpdateMeetingReport(db, p.session.user.id, std::to_string(m->id), patch);
+    std::string path = OfficersPath(*b);
+    if (!r.ok()) return site::BackWithError(req, path, r.error());
+    return site::Back(req, path, "meeting_report");
+  });
+}
+
+}  // namespace plenary::reports

@@ -1,0 +1,337 @@
+// The desk's forms for what the API writes (docs/API.md, "Page forms of the API's writes"):
+// each form path once with a success, read back through the API, and once with a refusal
+// that must change nothing (the same use case as the API, so the same rules).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Client, jsonOf, dateFromNow } from '../lib/server.mjs';
+
+let server, staff;
+
+before(async () => {
+  server = await startServer();
+  staff = await new Client(server.url).login();
+});
+after(async () => { await server?.stop(); });
+
+// A form post as a browser sends it, with the page's CSRF token (the session's).
+function post(client, path, fields) {
+  return client.fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrf: client.csrf, ...fields }).toString(),
+  });
+}
+
+// A redirect to `where` (a path prefix) carrying no error.
+function assertDone(res, where) {
+  assert.equal(res.status, 303, `redirected (got ${res.status})`);
+  const location = res.headers.get('location');
+  assert.ok(location.startsWith(where), `${location} starts with ${where}`);
+  assert.ok(!location.includes('error='), `no error in ${location}`);
+  return location;
+}
+
+// A redirect back with an error that names `field`, or a page (status) naming it.
+async function assertRefused(res, { status, field }) {
+  if (res.status === 303) {
+    const location = decodeURIComponent(res.headers.get('location'));
+    assert.match(location, new RegExp(`error=${field}`), `the error names ${field}: ${location}`);
+    return;
+  }
+  assert.equal(res.status, status, `answered ${status}`);
+  const html = await res.text();
+  assert.match(html, new RegExp(`class="error"[^>]*>[^<]*${field}`), `the page says why, naming ${field}`);
+}
+
+const auditCount = async () =>
+  (await jsonOf(staff.fetch('/api/v1/audit'))).items.length;
+
+test('a plenary meeting with its session, from /admin', async () => {
+  const before = (await jsonOf(staff.fetch('/api/v1/meetings'))).items.length;
+  const bad = await post(staff, '/en/admin/meetings', {
+    body: 'council', kind: 'plenary', number: '1', starts_on: dateFromNow(30).iso,
+    timezone: 'Europe/Zurich', mode: 'physical', title_en: 'First plenary meeting' });
+  await assertRefused(bad, { field: 'session' });
+  assert.equal((await jsonOf(staff.fetch('/api/v1/meetings'))).items.length, before, 'nothing created');
+
+  const ok = await post(staff, '/en/admin/meetings', {
+    body: 'council', kind: 'plenary', session: 'C27', number: '1', starts_on: dateFromNow(30).iso,
+    timezone: 'Europe/Zurich', mode: 'physical', title_en: 'First plenary meeting' });
+  assertDone(ok, '/en/admin?done=meeting');
+  const items = (await jsonOf(staff.fetch('/api/v1/meetings'))).items;
+  assert.equal(items.length, before + 1);
+  const m = items.find((x) => x.kind === 'plenary' && x.session === 'C27');
+  assert.ok(m, 'the plenary meeting of session C27 is listed');
+  assert.equal(m.body.key, 'council');
+});
+
+test('a document, its revision and its files, from /admin/documents', async () => {
+  const page = await staff.fetch('/zh/admin/documents');
+  assert.equal(page.status, 200);
+  const html = await page.text();
+  for (const l of ['ar', 'zh', 'en', 'fr', 'ru', 'es'])
+    assert.match(html, new RegExp(`name="title_${l}"`), `a title field in ${l}`);
+
+  const fields = { symbol: 'C27/5', body: 'council', date: dateFromNow(-1).iso, title_en: 'Financial report',
+    title_zh: '财务报告', source_kind: 'secretariat', access: 'public', status: 'issued', relation: 'derived' };
+  const created = await post(staff, '/en/admin/documents', fields);
+  const location = assertDone(created, '/en/documents/');
+  assert.match(location, /\?registered=1$/);
+  const doc = await jsonOf(staff.fetch('/api/v1/documents/C27/5'));
+  assert.equal(doc.symbol, 'C27/5');
+  assert.equal(doc.titles.zh, '财务报告');
+  assert.equal(doc.access, 'public');
+
+  // The same symbol again: 409, the form comes back with what was typed, nothing is written.
+  const audits = await auditCount();
+  const again = await post(staff, '/en/admin/documents', { ...fields, title_en: 'Typed again' });
+  assert.equal(again.status, 409);
+  const back = await again.text();
+  assert.match(back, /value="Typed again"/, 'the typed title is kept');
+  assert.match(back, /class="error"/);
+  assert.equal(await auditCount(), audits, 'no audit entry: nothing changed');
+  assert.equal((await jsonOf(staff.fetch('/api/v1/documents/C27/5'))).titles.en, 'Financial report');
+
+  // No title in any language: 400 naming the title.
+  const untitled = await post(staff, '/en/admin/documents', { ...fields, symbol: 'C27/6', title_en: '', title_zh: '' });
+  assert.equal(untitled.status, 400);
+  assert.equal((await staff.fetch('/api/v1/documents/C27/6')).status, 404, 'not registered');
+
+  // A revision: its relation comes from the symbol.
+  const rev = await post(staff, '/en/admin/documents', { ...fields, symbol: 'C27/5(Rev.1)', title_en: 'Financial report (revised)' });
+  assertDone(rev, '/en/documents/');
+  const revised = await jsonOf(staff.fetch('/api/v1/documents/C27/5(Rev.1)'));
+  assert.deepEqual(revised.relations.map((r) => [r.kind, r.symbol]), [['revises', 'C27/5']]);
+
+  // An addendum named by hand; a relation to a document that does not exist is refused.
+  const orphan = await post(staff, '/en/admin/documents', { ...fields, symbol: 'C27/7', title_en: 'Addendum',
+    relation: 'adds_to', relation_symbol: 'C27/999' });
+  assert.equal(orphan.status, 400);
+  assert.equal((await staff.fetch('/api/v1/documents/C27/7')).status, 404, 'not registered');
+
+  // Two language files through the document page's form.
+  for (const [language, text] of [['en', 'Financial report'], ['zh', '财务报告']]) {
+    const form = new FormData();
+    form.set('csrf', staff.csrf);
+    form.set('language', language);
+    form.set('file', new Blob([text + '\n'], { type: 'text/plain' }), `c27-5-${language}.txt`);
+    const up = await staff.fetch(`/en/documents/${doc.id}/files`, { method: 'POST', body: form });
+    assertDone(up, `/en/documents/${doc.id}?uploaded=${language}`);
+  }
+  const withFiles = await jsonOf(staff.fetch('/api/v1/documents/C27/5'));
+  assert.deepEqual(withFiles.files.map((f) => f.language).sort(), ['en', 'zh']);
+});
+
+test('stakeholder types: administrators only, from /admin', async () => {
+  const list = async () => (await jsonOf(staff.fetch('/api/v1/stakeholder-types'))).items.map((t) => t.key);
+  const before = await list();
+  const ok = await post(staff, '/en/admin/stakeholder-types', { key: 'parliament', label_en: 'Parliament', label_fr: 'Parlement' });
+  assertDone(ok, '/en/admin?done=stakeholder_type');
+  const added = await list();
+  assert.equal(added.length, before.length + 1);
+  assert.ok(added.includes('parliament') && !before.includes('parliament'), 'parliament added');
+
+  const bad = await post(staff, '/en/admin/stakeholder-types', { key: 'Bad Key', label_en: 'Bad' });
+  await assertRefused(bad, { field: 'key' });
+  const dup = await post(staff, '/en/admin/stakeholder-types', { key: 'parliament', label_en: 'Again' });
+  await assertRefused(dup, { field: 'key' });
+
+  // The secretariat role may not change the taxonomy.
+  await jsonOf(staff.json('/api/v1/users', { email: 'sec@example.int', name: 'Sec', role: 'secretariat',
+    password: 'another long passphrase' }), 201);
+  const sec = await new Client(server.url).login({ email: 'sec@example.int', password: 'another long passphrase' });
+  const refused = await post(sec, '/en/admin/stakeholder-types', { key: 'academia2', label_en: 'Academia' });
+  await assertRefused(refused, { field: 'role' });
+  assert.deepEqual(await list(), added, 'nothing else added');
+});
+
+test('a body\'s officers and a meeting\'s report, from /admin/bodies/{key}/officers', async () => {
+  const page = await staff.fetch('/ar/admin/bodies/cwg-internet/officers');
+  assert.equal(page.status, 200);
+  const officers = () => jsonOf(staff.fetch('/api/v1/bodies/cwg-internet/officers'));
+  const start = await officers();
+
+  const bad = await post(staff, '/en/admin/bodies/cwg-internet/officers', {
+    chair_name: 'A. Chair', chair_ms: 'XX', text_lang: 'en', terms: 'Terms.' });
+  await assertRefused(bad, { field: 'chair.member_state' });
+  assert.deepEqual(await officers(), start, 'nothing changed');
+
+  const ok = await post(staff, '/en/admin/bodies/cwg-internet/officers', {
+    chair_name: 'Ms A. Chair', chair_ms: 'GH', vice0_name: 'Mr B. Vice', vice0_ms: 'CH',
+    secretary_name: 'Ms C. Secretary', support_secretary_general: 'yes', support_general_secretariat: 'yes',
+    text_lang: 'fr', terms: 'Examiner les questions de politique publique.' });
+  assertDone(ok, '/en/admin/bodies/cwg-internet/officers?done=officers');
+  const now = await officers();
+  assert.deepEqual(now.chair, { name: 'Ms A. Chair', member_state: 'GH' });
+  assert.deepEqual(now.vice_chairs, [{ name: 'Mr B. Vice', member_state: 'CH' }]);
+  assert.deepEqual(now.supported_by, ['secretary_general', 'general_secretariat']);
+  assert.equal(now.terms_of_reference.fr, 'Examiner les questions de politique publique.');
+  // The other languages' terms of reference stay as they were.
+  for (const [l, t] of Object.entries(start.terms_of_reference || {}))
+    if (l !== 'fr') assert.equal(now.terms_of_reference[l], t, `terms in ${l} kept`);
+
+  const meetings = (await jsonOf(staff.fetch('/api/v1/meetings'))).items;
+  const wg = meetings.find((m) => m.body.key === 'cwg-internet' && m.kind === 'working_group');
+  assert.ok(wg, 'a working-group meeting of the group');
+  const report = () => jsonOf(staff.fetch(`/api/v1/meetings/${wg.id}/report`));
+  const before = await report();
+  const badReport = await post(staff, `/en/admin/meetings/${wg.id}/report`, { approved: 'yes', distribution: 'everyone' });
+  await assertRefused(badReport, { field: 'distribution' });
+  assert.deepEqual(await report(), before, 'nothing changed');
+  const okReport = await post(staff, `/en/admin/meetings/${wg.id}/report`, { approved: 'yes', distribution: 'itu_members_and_stakeholders' });
+  assertDone(okReport, '/en/admin/bodies/cwg-internet/officers?done=meeting_report');
+  assert.deepEqual(await report(), { approved: true, distribution: 'itu_members_and_stakeholders' });
+});
+
+test('candidatures, actions, their events and the signatories, from the agenda and action pages', async () => {
+  const meetings = (await jsonOf(staff.fetch('/api/v1/meetings'))).items;
+  const plenary = meetings.find((m) => m.kind === 'plenary' && m.session === 'C22');
+  assert.ok(plenary, 'the demo\'s Council 2022 plenary meeting');
+  const agenda = await jsonOf(staff.fetch(`/api/v1/meetings/${plenary.id}/agenda`));
+  const item = agenda.items[0];
+  assert.ok(item, 'the meeting has an agenda item');
+  const itemJson = () => jsonOf(staff.fetch(`/api/v1/agenda-items/${item.id}`));
+  const start = await itemJson();
+
+  const badCand = await post(staff, `/en/agenda-items/${item.id}/candidatures`, { post: 'king', candidate: 'X', member_state: 'GH' });
+  await assertRefused(badCand, { status: 400, field: 'post' });
+  const okCand = await post(staff, `/en/agenda-items/${item.id}/candidatures`,
+    { post: 'rrb_member', candidate: 'Ms D. Candidate', member_state: 'GH', election: 'PP-26' });
+  assertDone(okCand, `/en/meetings/${plenary.id}/agenda#item-`);
+  const withCand = await itemJson();
+  assert.equal(withCand.candidatures.length, start.candidatures.length + 1);
+  assert.deepEqual(withCand.candidatures.at(-1).candidate, 'Ms D. Candidate');
+
+  const okAction = await post(staff, `/en/agenda-items/${item.id}/actions`,
+    { number: '9.9.9', kind: 'report_more', owner: 'Secretariat', text: 'Report on the finances.', due: 'C27', text_lang: 'en' });
+  assertDone(okAction, `/en/meetings/${plenary.id}/agenda#item-`);
+  const withAction = await itemJson();
+  const action = withAction.actions.find((a) => a.number === '9.9.9');
+  assert.ok(action, 'the action is under its item');
+  assert.equal(action.status, 'open');
+  const dupAction = await post(staff, `/en/agenda-items/${item.id}/actions`,
+    { number: '9.9.9', kind: 'other', owner: 'X', text: 'Again.', text_lang: 'en' });
+  await assertRefused(dupAction, { status: 409, field: 'number' });
+  assert.equal((await itemJson()).actions.length, withAction.actions.length, 'no second action');
+
+  const actionJson = () => jsonOf(staff.fetch(`/api/v1/actions/${action.id}`));
+  const badEvent = await post(staff, `/en/actions/${action.id}/events`, { status: 'done', document: 'C99/404', note: '', text_lang: 'en' });
+  await assertRefused(badEvent, { status: 400, field: 'document' });
+  assert.equal((await actionJson()).status, 'open', 'unchanged');
+  const okEvent = await post(staff, `/en/actions/${action.id}/events`,
+    { status: 'done', meeting: String(plenary.id), note: 'Reported.', text_lang: 'en' });
+  assertDone(okEvent, `/en/actions/${action.id}`);
+  const done = await actionJson();
+  assert.equal(done.status, 'done');
+  assert.equal(done.events.at(-1).note, 'Reported.');
+
+  const record = () => jsonOf(staff.fetch(`/api/v1/meetings/${plenary.id}/record?lang=zh`));
+  const before = await record();
+  const badSig = await post(staff, `/en/meetings/${plenary.id}/record`, { document: 'C99/404', secretary_general_en: 'X' });
+  await assertRefused(badSig, { status: 400, field: 'document' });
+  assert.deepEqual(await record(), before, 'unchanged');
+  const okSig = await post(staff, `/en/meetings/${plenary.id}/record`,
+    { document: '', secretary_general_en: 'Mr E. Secretary-General', secretary_general_zh: '秘书长甲', chair_en: 'Ms F. Chair' });
+  assertDone(okSig, `/en/meetings/${plenary.id}/record`);
+  const signed = await record();
+  assert.equal(signed.secretary_general, '秘书长甲');
+  assert.equal(signed.chair, 'Ms F. Chair', 'the Chair\'s name falls back to English');
+});
+
+test('the desk\'s new forms refuse a post without the page\'s token, and anyone not staff', async () => {
+  const anonymous = new Client(server.url);
+  for (const path of ['/en/admin/documents', '/en/admin/stakeholder-types', '/en/admin/bodies/council/officers']) {
+    const res = await anonymous.fetch(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'symbol=C27/8&key=x' });
+    assert.ok([401, 403, 303].includes(res.status), `${path}: refused (${res.status})`);
+    if (res.status === 303) assert.match(res.headers.get('location'), /login/, `${path}: to the sign-in page`);
+    const forged = await staff.fetch(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'csrf=forged&symbol=C27/8&key=x' });
+    assert.equal(forged.status, 403, `${path}: a forged token is refused`);
+  }
+  assert.equal((await staff.fetch('/api/v1/documents/C27/8')).status, 404, 'nothing registered');
+});
+
+test('a paragraph of the record is corrected in one language, then deleted after confirming', async () => {
+  const meetings = (await jsonOf(staff.fetch('/api/v1/meetings'))).items;
+  const plenary = meetings.find((m) => m.kind === 'plenary' && m.session === 'C22');
+  const item = (await jsonOf(staff.fetch(`/api/v1/meetings/${plenary.id}/agenda`))).items[1];
+  assert.ok(item, 'a second agenda item');
+  const itemJson = (lang) => jsonOf(staff.fetch(`/api/v1/agenda-items/${item.id}?lang=${lang}`));
+  // A paragraph of our own, in English and Chinese.
+  const added = await jsonOf(staff.json(`/api/v1/agenda-items/${item.id}/interventions`,
+    { capacity: 'secretariat', summary: { en: 'The secretariat introduced the document.', zh: '秘书处介绍了文件。' } }), 201);
+
+  // The agenda page offers the forms to staff, not to the public.
+  assert.match(await (await staff.fetch(`/en/meetings/${plenary.id}/agenda`)).text(),
+    new RegExp(`action="/en/interventions/${added.id}/edit"`));
+  assert.doesNotMatch(await (await fetch(`${server.url}/en/meetings/${plenary.id}/agenda`)).text(), /\/interventions\/\d+\/edit/);
+
+  const edited = await post(staff, `/en/interventions/${added.id}/edit`, { text_lang: 'zh', summary: '秘书处介绍了C22/5号文件。' });
+  assertDone(edited, `/en/meetings/${plenary.id}/agenda#item-`);
+  const zh = (await itemJson('zh')).interventions.find((i) => i.id === added.id);
+  assert.equal(zh.summary, '秘书处介绍了C22/5号文件。');
+  const en = (await itemJson('en')).interventions.find((i) => i.id === added.id);
+  assert.equal(en.summary, 'The secretariat introduced the document.', 'the English text is kept');
+  const audit = (await jsonOf(staff.fetch('/api/v1/audit'))).items.find((e) => e.action === 'intervention.edit' && e.object_id === added.id);
+  assert.ok(audit, 'the correction is audited');
+  assert.equal(JSON.parse(audit.before).summary.zh, '秘书处介绍了文件。', 'the old text is in the audit log');
+
+  // Removing the last language is refused: a paragraph has a text.
+  const solo = await jsonOf(staff.json(`/api/v1/agenda-items/${item.id}/interventions`,
+    { capacity: 'chair', summary: { en: 'The Chair thanked the secretariat.' } }), 201);
+  const emptied = await post(staff, `/en/interventions/${solo.id}/edit`, { text_lang: 'en', summary: '' });
+  await assertRefused(emptied, { status: 400, field: 'summary' });
+  assert.ok((await itemJson('en')).interventions.find((i) => i.id === solo.id && i.summary === 'The Chair thanked the secretariat.'));
+
+  // Deleting asks first; only confirm=yes deletes, and the audit log keeps the text.
+  const count = (await itemJson('en')).interventions.length;
+  const ask = await post(staff, `/en/interventions/${added.id}/delete`, {});
+  assert.equal(ask.status, 200);
+  const askPage = await ask.text();
+  assert.match(askPage, /name="confirm" value="yes"/);
+  assert.match(askPage, /The secretariat introduced the document\./, 'the page shows what will be deleted');
+  assert.equal((await itemJson('en')).interventions.length, count, 'nothing deleted before confirming');
+  const del = await post(staff, `/en/interventions/${added.id}/delete`, { confirm: 'yes' });
+  assertDone(del, `/en/meetings/${plenary.id}/agenda#item-`);
+  const after = (await itemJson('en')).interventions;
+  assert.equal(after.length, count - 1);
+  assert.ok(!after.some((i) => i.id === added.id));
+  const gone = (await jsonOf(staff.fetch('/api/v1/audit'))).items.find((e) => e.action === 'intervention.delete' && e.object_id === added.id);
+  assert.ok(gone, 'the deletion is audited');
+  assert.equal(JSON.parse(gone.before).summary.zh, '秘书处介绍了C22/5号文件。');
+
+  // The API: a paragraph that a candidature names cannot be deleted; an unknown one is 404.
+  await jsonOf(staff.json(`/api/v1/agenda-items/${item.id}/candidatures`,
+    { post: 'council_member', candidate: 'Ghana', member_state: 'GH', intervention_id: solo.id }), 201);
+  const refused = await staff.fetch(`/api/v1/interventions/${solo.id}`, { method: 'DELETE' });
+  assert.equal(refused.status, 409);
+  assert.equal((await refused.json()).error.field, 'intervention');
+  assert.equal((await staff.fetch(`/api/v1/interventions/${added.id}`, { method: 'DELETE' })).status, 404);
+  const patched = await staff.fetch(`/api/v1/interventions/${solo.id}`, { method: 'PATCH',
+    headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'statement' }) });
+  assert.equal(patched.status, 400);
+  assert.equal((await patched.json()).error.field, 'kind');
+});
+
+test('a resolution of the registry, from /admin/documents', async () => {
+  const fields = { res_instrument: 'council', res_number: '1399', res_title_en: 'Test resolution',
+    res_title_ar: 'قرار للاختبار', res_adopted_year: '2019', res_adopted_place: 'Geneva',
+    res_revised_year: '2023', res_revised_place: 'Geneva' };
+  const badYear = await post(staff, '/en/admin/resolutions', { ...fields, res_adopted_year: '19x' });
+  assert.equal(badYear.status, 400);
+  const page = await badYear.text();
+  assert.match(page, /res_adopted_year/, 'the error names the field');
+  assert.match(page, /value="قرار للاختبار"/, 'what was typed is kept');
+  assert.equal((await staff.fetch('/api/v1/resolutions/council/1399')).status, 404, 'not registered');
+
+  const ok = await post(staff, '/en/admin/resolutions', fields);
+  assertDone(ok, '/en/resolutions/council/1399');
+  const r = await jsonOf(staff.fetch('/api/v1/resolutions/council/1399'));
+  assert.equal(r.status, 'in_force');
+  assert.equal(r.revisions.length, 2);
+  assert.deepEqual(r.revisions.map((v) => v.year), [2019, 2023]);
+
+  const again = await post(staff, '/en/admin/resolutions', fields);
+  assert.equal(again.status, 409, 'the same resolution twice');
+});

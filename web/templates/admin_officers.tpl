@@ -1,0 +1,35 @@
+{{%AUTOESCAPE context="HTML"}}
+<p class="crumbs"><a href="{{P}}/admin">{{t_admin_title}}</a> › <a href="{{P}}/bodies/{{BODY_KEY}}">{{ACRONYM}}</a></p>
+<h1>{{t_officers_link}}{{t_punct_colon}}{{ACRONYM}}</h1>
+{{#HAS_MESSAGE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/HAS_MESSAGE}}
+{{#HAS_ERROR}}<p class="error" role="alert">{{ERROR}}</p>{{/HAS_ERROR}}
+<form method="post" action="{{P}}/admin/bodies/{{BODY_KEY}}/officers" class="stack">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<fieldset><legend>{{t_officers_chair}}</legend>
+<label for="o-chair-name">{{t_field_name}}</label><input type="text" id="o-chair-name" name="chair_name" value="{{CHAIR_NAME}}" maxlength="200" dir="auto">
+<label for="o-chair-ms">{{t_proc_member_state_code}}</label><input type="text" id="o-chair-ms" name="chair_ms" value="{{CHAIR_MS}}" maxlength="2" size="3" pattern="[A-Z]{2}" dir="ltr">
+</fieldset>
+<fieldset><legend>{{t_officers_vice_chairs}}</legend>
+{{#VICE}}<label for="o-vice{{I}}-name">{{t_field_name}} ({{N}})</label><input type="text" id="o-vice{{I}}-name" name="vice{{I}}_name" value="{{NAME}}" maxlength="200" dir="auto">
+<label for="o-vice{{I}}-ms">{{t_proc_member_state_code}} ({{N}})</label><input type="text" id="o-vice{{I}}-ms" name="vice{{I}}_ms" value="{{MS}}" maxlength="2" size="3" pattern="[A-Z]{2}" dir="ltr">
+{{/VICE}}</fieldset>
+<fieldset><legend>{{t_officers_secretary}}</legend>
+<label for="o-sec-name">{{t_field_name}}</label><input type="text" id="o-sec-name" name="secretary_name" value="{{SECRETARY_NAME}}" maxlength="200" dir="auto">
+<label for="o-sec-ms">{{t_proc_member_state_code}}</label><input type="text" id="o-sec-ms" name="secretary_ms" value="{{SECRETARY_MS}}" maxlength="2" size="3" pattern="[A-Z]{2}" dir="ltr">
+</fieldset>
+<fieldset><legend>{{t_officers_supported_by}}</legend>
+{{#SUPPORT}}<p><input type="checkbox" id="o-support-{{K}}" name="support_{{K}}" value="yes"{{#CHECKED}} checked{{/CHECKED}}> <label for="o-support-{{K}}" class="inline">{{L}}</label></p>
+{{/SUPPORT}}</fieldset>
+<label for="o-terms-lang">{{t_proc_text_lang}}</label><select id="o-terms-lang" name="text_lang">{{#LANGS}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/LANGS}}</select>
+<label for="o-terms">{{t_officers_terms}}</label><textarea id="o-terms" name="terms" rows="6" lang="{{TERMS_LANG}}" dir="auto" aria-describedby="o-terms-help">{{TERMS}}</textarea>
+<p id="o-terms-help" class="help">{{t_officers_terms_help}}</p>
+<button type="submit">{{t_proc_save}}</button>
+</form>
+{{#MEETINGS}}<form method="post" action="{{P}}/admin/meetings/{{MID}}/report" class="stack">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<fieldset><legend>{{t_meeting_report_title}}{{t_punct_colon}}{{MLABEL}}</legend>
+<p><input type="checkbox" id="r-{{MID}}-approved" name="approved" value="yes"{{#APPROVED}} checked{{/APPROVED}}> <label for="r-{{MID}}-approved" class="inline">{{t_meeting_report_approved}}</label></p>
+<label for="r-{{MID}}-dist">{{t_meeting_report_distribution}}</label><select id="r-{{MID}}-dist" name="distribution">{{#DIST}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/DIST}}</select>
+</fieldset>
+<button type="submit">{{t_proc_save}}</button>
+</form>{{/MEETINGS}}
