@@ -1,5 +1,6 @@
 // Fuzzes text::ExtractCitations on arbitrary bytes: spans must lie in the input, come in order
-// without overlapping, carry exactly the bytes they cover, and document symbols must be canonical.
+// without overlapping, carry exactly the bytes they cover, and document symbols must be canonical;
+// a recommendation carries its symbol.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -25,8 +26,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       FUZZ_CHECK(s.ok(), "a document citation whose symbol does not parse");
       FUZZ_CHECK(FormatSymbol(*s) == c.symbol, "a document symbol that is not canonical");
       FUZZ_CHECK(c.number == 0, "a document with a resolution number");
+    } else if (c.kind == "recommendation") {
+      FUZZ_CHECK(!c.symbol.empty() && c.number == 0, "a recommendation without its symbol");
     } else {
-      FUZZ_CHECK(c.kind == "resolution", "unknown citation kind");
+      FUZZ_CHECK(c.kind == "resolution" || c.kind == "decision", "unknown citation kind");
       FUZZ_CHECK(c.number >= 0, "a negative resolution number");
     }
   }

@@ -83,6 +83,24 @@ TEST_F(DocumentTest, StoresTheSymbolCanonicallyAndOnce) {
   EXPECT_EQ(Count("documents"), 1);
 }
 
+TEST_F(DocumentTest, RecordsTheResolutionsAndDocumentsItCitesButNotDecisions) {
+  // The citations table holds resolutions and documents only: a decision or a recommendation
+  // in the summary must not make the creation fail.
+  auto in = Valid("C22/40");
+  in.summary = json::object{
+      {"en", "Under Decision 5 (Rev. Busan, 2014), Resolution 71 (Rev. Dubai, 2018) and "
+             "Recommendation ITU-T X.509, see C22/32."}};
+  auto d = Create(*db_, kUser, in);
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  EXPECT_EQ(db_->Read().QueryInt("SELECT count(*) FROM citations WHERE kind = 'resolution'")
+                .value_or(-1),
+            1);
+  EXPECT_EQ(db_->Read().QueryInt("SELECT count(*) FROM citations WHERE kind = 'document'")
+                .value_or(-1),
+            1);
+  EXPECT_EQ(Count("citations"), 2);
+}
+
 TEST_F(DocumentTest, RefusesALanguageSuffixInTheSymbol) {
   auto d = Create(*db_, kUser, Valid("C22/33-E"));
   ASSERT_FALSE(d.ok());

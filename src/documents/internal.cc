@@ -109,6 +109,9 @@ void RecordCitations(Connection& c, std::int64_t document_id, const json::value&
   for (const json::value* field : {&title, &summary}) {
     for (const auto& [lang, text] : Versions(*field)) {
       for (const auto& [cit, quote] : Quoted(text)) {
+        // The registry records the resolutions and documents a document cites; decisions and
+        // recommendations are found by the extractor but have no entry to point to.
+        if (cit.kind != "document" && cit.kind != "resolution") continue;
         std::string symbol;
         if (cit.kind == "document") {
           auto canonical = CanonicalSymbol(cit.symbol);

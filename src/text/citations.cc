@@ -61,7 +61,40 @@ UChar32 FoldWidth(UChar32 c) {
   if (c >= 0x0660 && c <= 0x0669) return '0' + (c - 0x0660);  // Arabic-Indic digits
   if (c >= 0x06F0 && c <= 0x06F9) return '0' + (c - 0x06F0);  // Extended Arabic-Indic
   if (c == 0xFF64) return 0x3001;                             // half-width ideographic comma
+  if (c == 0x2019 || c == 0x2018 || c == 0x02BC) return '\'';    // typographic apostrophes
+  // Traditional forms of the characters of a Chinese citation (號決議 → 号决议).
+  if (c == 0x865F) return 0x53F7;
+  if (c == 0x6C7A) return 0x51B3;
+  if (c == 0x8B70) return 0x8BAE;
   return c;
+}
+
+// The Cyrillic letter a Latin look-alike stands for ("C" in "Cоветом"), or 0.
+char32_t CyrillicTwin(char32_t c) {
+  switch (c) {
+    case 'a': return 0x0430;
+    case 'c': return 0x0441;
+    case 'e': return 0x0435;
+    case 'o': return 0x043E;
+    case 'p': return 0x0440;
+    case 'x': return 0x0445;
+    case 'y': return 0x0443;
+    default: return 0;
+  }
+}
+bool IsCyrillic(char32_t c) { return c >= 0x0400 && c <= 0x04FF; }
+
+// A word written in Cyrillic with a Latin look-alike inside ("Cоветом", from PDF extraction or
+// typing) is read as Cyrillic.
+void FoldMixedScript(std::u32string& folded) {
+  for (size_t i = 0; i < folded.size(); ++i) {
+    char32_t twin = CyrillicTwin(folded[i]);
+    if (twin == 0) continue;
+    char32_t prev = i > 0 ? folded[i - 1] : U' ';
+    char32_t next = i + 1 < folded.size() ? folded[i + 1] : U' ';
+    bool latin_near = (prev >= 'a' && prev <= 'z') || (next >= 'a' && next <= 'z');
+    if (!latin_near && (IsCyrillic(prev) || IsCyrillic(next))) folded[i] = twin;
+  }
 }
 
 Normalized Normalize(std::string_view text) {
@@ -81,6 +114,14 @@ Normalized Normalize(std::string_view text) {
     UChar32 c;
     U8_NEXT(data, i, length, c);
     if (c < 0) c = 0xFFFD;
+    if (c < 0x80) {  // ASCII, most of any text: no decomposition, no table look-up
+      UChar32 f = FoldWidth(c);
+      n.folded.push_back(static_cast<char32_t>(f >= 'A' && f <= 'Z' ? f + 32 : f));
+      n.cased.push_back(static_cast<char32_t>(f));
+      n.begin.push_back(static_cast<std::uint32_t>(b));
+      n.end.push_back(static_cast<std::uint32_t>(i));
+      continue;
+    }
     if (IsDropped(c)) continue;
     c = FoldWidth(c);
     icu::UnicodeString decomposed;
@@ -102,6 +143,7 @@ Normalized Normalize(std::string_view text) {
       }
     }
   }
+  FoldMixedScript(n.folded);
   return n;
 }
 
@@ -125,13 +167,24 @@ std::string ToUtf8(std::u32string_view s) {
 // ---------------------------------------------------------------------------------------------
 // Characters and word lists
 
-bool IsSpace(char32_t c) { return c == ' ' || u_isUWhiteSpace(static_cast<UChar32>(c)); }
+// ASCII answers first: they are most of any text, and ICU's look-ups dominate the time otherwise.
+bool IsSpace(char32_t c) {
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  return u_isUWhiteSpace(static_cast<UChar32>(c));
+}
 bool IsHan(char32_t c) {
+  if (c < 0x2E80) return false;
   UErrorCode status = U_ZERO_ERROR;
   return uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_HAN;
 }
-bool IsLetter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
-bool IsAlnum(char32_t c) { return u_isalnum(static_cast<UChar32>(c)); }
+bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return u_isalpha(static_cast<UChar32>(c));
+}
+bool IsAlnum(char32_t c) {
+  if (c < 0x80) return IsLetter(c) || (c >= '0' && c <= '9');
+  return u_isalnum(static_cast<UChar32>(c));
+}
 
 // A word may start at p: the previous character is not a letter or digit of a spaced script.
 bool BoundaryBefore(const U32& s, size_t p) {
@@ -161,7 +214,9 @@ size_t MatchTerm(const U32& s, size_t p, const U32& t) {
 
 // The longest term at s[p], or nullptr; `*len` receives its length.
 const Term* MatchAny(const U32& s, size_t p, const Terms& terms, size_t* len) {
+  if (p >= s.size()) return nullptr;
   for (const Term& t : terms) {
+    if (t.text.empty() || t.text.front() != s[p]) continue;
     if (size_t n = MatchTerm(s, p, t.text)) {
       *len = n;
       return &t;
@@ -191,7 +246,57 @@ struct Qualifier {
   int year = 0;
   std::string place;
   bool revised = false;
+  std::string ga_session;  // "XXI", "S-VI", "ES-10" of a General Assembly resolution before 1976
 };
+
+// A letter that may stand for a Latin capital in a symbol or number (Cyrillic "А" in
+// "2200 А (XXI)", "Х" in "(ХХI)"), as the Latin letter, or 0.
+char32_t LatinCapital(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return c;
+  switch (c) {
+    case 0x0410: return 'A';
+    case 0x0412: return 'B';
+    case 0x0421: return 'C';
+    case 0x0415: return 'E';
+    case 0x041D: return 'H';
+    case 0x0406: return 'I';
+    case 0x041A: return 'K';
+    case 0x041C: return 'M';
+    case 0x041E: return 'O';
+    case 0x0420: return 'P';
+    case 0x0422: return 'T';
+    case 0x0425: return 'X';
+    default: return 0;
+  }
+}
+
+// "XXI", "S-VI", "ES-10": the session of a General Assembly resolution numbered before 1976
+// ("217 A (III)"), of a special session or of an emergency special session.
+std::string GaSession(std::u32string_view in) {
+  std::string out;
+  for (char32_t c : in) {
+    char32_t l = LatinCapital(c);
+    if (l != 0) {
+      out.push_back(static_cast<char>(l));
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      return "";
+    }
+  }
+  std::string_view v = out;
+  if (v.starts_with("ES-")) {
+    v.remove_prefix(3);
+  } else if (v.starts_with("S-")) {
+    v.remove_prefix(2);
+  }
+  if (v.empty() || v.size() > 7) return "";
+  bool roman = std::all_of(v.begin(), v.end(),
+                           [](char c) { return c == 'I' || c == 'V' || c == 'X' || c == 'L'; });
+  bool digits = out.starts_with("ES-") &&
+                std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return roman || digits ? out : "";
+}
 
 // "(Rev. Dubai, 2018)", "（2018年，迪拜，修订版）", "(المراجع في بوينس آيرس، 2017)" at s[p].
 std::optional<Qualifier> ParseQualifier(const Normalized& n, size_t p) {
@@ -199,8 +304,32 @@ std::optional<Qualifier> ParseQualifier(const Normalized& n, size_t p) {
   if (p >= s.size() || s[p] != '(') return std::nullopt;
   size_t close = p + 1;
   while (close < s.size() && close < p + 100 && s[close] != ')' && s[close] != '(') ++close;
-  if (close >= s.size() || s[close] != ')') return std::nullopt;
+  if (close >= s.size() || s[close] != ')') {
+    // A year whose closing parenthesis was mistyped: "699 (1991* المؤرخ …".
+    if (p + 6 < s.size() && IsDigit(s[p + 1]) && IsDigit(s[p + 2]) && IsDigit(s[p + 3]) &&
+        IsDigit(s[p + 4]) && (s[p + 5] == '*' || s[p + 5] == ']') &&
+        (s[p + 1] == '1' || s[p + 1] == '2')) {
+      Qualifier q;
+      q.end = p + 6;
+      q.year = static_cast<int>((s[p + 1] - '0') * 1000 + (s[p + 2] - '0') * 100 +
+                                (s[p + 3] - '0') * 10 + (s[p + 4] - '0'));
+      return q;
+    }
+    return std::nullopt;
+  }
   size_t a = p + 1, z = close;
+  {
+    size_t a0 = SkipSpaces(s, a), z0 = SkipSpacesBack(s, z);
+    if (a0 < z0) {
+      std::string session = GaSession(std::u32string_view(n.cased).substr(a0, z0 - a0));
+      if (!session.empty()) {
+        Qualifier q;
+        q.end = close + 1;
+        q.ga_session = std::move(session);
+        return q;
+      }
+    }
+  }
   std::vector<bool> used(z - a, false);
   auto mark = [&](size_t from, size_t to) {
     for (size_t i = from; i < to; ++i) used[i - a] = true;
@@ -286,18 +415,23 @@ struct Item {
 
 struct Phrase {
   size_t begin = 0, end = 0;
+  bool decision = false;   // "decision 1/105", "Décision 5", "第560号决定"
   std::string instrument;  // named in the phrase
   std::vector<Item> items;
 };
 
 // Digits, or digits "/" digits, at s[p]; false when absent or glued to letters.
-bool ReadNumber(const U32& s, size_t p, Item* item) {
+bool ReadNumber(const Normalized& norm, size_t p, Item* item) {
+  const U32& s = norm.folded;
   auto digits = [&](size_t from, size_t* to) {
     size_t j = from;
-    while (j < s.size() && IsDigit(s[j])) ++j;
-    if (j == from || j - from > 5) return -1;
+    int v = 0;
+    while (j < s.size() && IsDigit(s[j]) && j - from < 6) {
+      v = v * 10 + static_cast<int>(s[j++] - '0');
+    }
+    if (j == from || j - from > 5 || (j < s.size() && IsDigit(s[j]))) return -1;
     *to = j;
-    return std::stoi(ToUtf8(std::u32string_view(s).substr(from, j - from)));
+    return v;
   };
   size_t end = 0;
   int n = digits(p, &end);
@@ -311,6 +445,15 @@ bool ReadNumber(const U32& s, size_t p, Item* item) {
     item->session = n;
     item->number = m;
     end = end2;
+  }
+  // The letter of a General Assembly resolution: "2241 B (XXI)", "2359B(XXII)", "34/83 A",
+  // "43/224 D号"; taken only where such a resolution can stand.
+  size_t l = end < s.size() && s[end] == ' ' ? end + 1 : end;
+  if (l < s.size() && LatinCapital(norm.cased[l]) != 0 &&
+      (l + 1 >= s.size() || !IsLetter(s[l + 1]) || IsHan(s[l + 1]))) {
+    size_t after = SkipSpaces(s, l + 1);
+    bool ga = after < s.size() && (s[after] == '(' || s[after] == U'号');
+    if (item->session > 0 || ga) end = l + 1;
   }
   if (end < s.size() && IsAlnum(s[end]) && !IsHan(s[end])) return false;
   if (end + 1 < s.size() && (s[end] == '.' || s[end] == '/') && IsDigit(s[end + 1])) return false;
@@ -362,13 +505,43 @@ const Term* MatchPostfix(const U32& s, size_t p, size_t* len) {
   return nullptr;
 }
 
+// The date that may follow a number and its year in a list, up to the next separator:
+// "of 25 September 1991", "du 29 novembre 1990", ", de 2 de agosto de 1990",
+// "от 25 сентября 1991 года", "المؤرخ 2 آب/ أغسطس 1990". Returns where it ends, or kNone when
+// there is no such date (a date has a connector and a year, and no parenthesis).
+size_t SkipDate(const U32& s, size_t p) {
+  size_t t = SkipSpaces(s, p);
+  if (t < s.size() && s[t] == ',') t = SkipSpaces(s, t + 1);
+  size_t len = 0;
+  if (MatchAny(s, t, DateConnectors(), &len) == nullptr) return kNone;
+  size_t a = t + len, k = a;
+  bool year = false;
+  while (k < s.size() && k - a < 60) {
+    char32_t c = s[k];
+    if (c == ',' || c == ';' || c == '(' || c == ')' || c == U'、') break;
+    if (IsSpace(c)) {
+      size_t w = SkipSpaces(s, k);
+      if (MatchAny(s, w, LatinSeparators(), &len) != nullptr) break;
+    }
+    if (IsDigit(c) && (k == 0 || !IsDigit(s[k - 1])) && k + 4 <= s.size() &&
+        (s[k] == '1' || s[k] == '2') && IsDigit(s[k + 1]) && IsDigit(s[k + 2]) &&
+        IsDigit(s[k + 3]) && (k + 4 == s.size() || !IsDigit(s[k + 4]))) {
+      year = true;
+    }
+    ++k;
+  }
+  return year ? SkipSpacesBack(s, k) : kNone;
+}
+
 // "Resolution 102 (Rev. Dubai, 2018)", "Резолюции 102 и 140", "القرار 5 (...)" at s[p].
 std::optional<Phrase> ParseSpaced(const Normalized& n, size_t p) {
   const U32& s = n.folded;
   size_t len = 0;
-  if (MatchAny(s, p, Keywords(), &len) == nullptr) return std::nullopt;
+  const Term* keyword = MatchAny(s, p, Keywords(), &len);
+  if (keyword == nullptr) return std::nullopt;
   Phrase ph;
   ph.begin = p;
+  ph.decision = keyword->value == "d";
   size_t q = SkipSpaces(s, p + len);
   if (const Term* t = MatchAny(s, q, MidNames(), &len)) {
     ph.instrument = t->value;
@@ -377,7 +550,7 @@ std::optional<Phrase> ParseSpaced(const Normalized& n, size_t p) {
   if (MatchAny(s, q, NumberSigns(), &len) != nullptr) q = SkipSpaces(s, q + len);
   while (true) {
     Item item;
-    if (!ReadNumber(s, q, &item)) break;
+    if (!ReadNumber(n, q, &item)) break;
     size_t r = item.end;
     size_t t = SkipSpaces(s, r);
     if (const Term* inst = MatchPostfix(s, t, &len)) {
@@ -388,10 +561,28 @@ std::optional<Phrase> ParseSpaced(const Normalized& n, size_t p) {
     if (auto qual = ParseQualifier(n, t)) {
       r = item.own_end = qual->end;
       item.qualifier = std::move(qual);
+      t = SkipSpaces(s, r);
+      if (const Term* inst = MatchPostfix(s, t, &len)) {
+        ph.instrument = inst->value;
+        r = item.own_end = t + len;
+      }
     }
+    bool item_has_qualifier = item.qualifier.has_value();
+    bool dated = item.session > 0 || (item.qualifier && (item.qualifier->year != 0 ||
+                                                         !item.qualifier->ga_session.empty()));
     ph.items.push_back(std::move(item));
     q = r;
-    t = SkipSpaces(s, q);
+    size_t cont = r;
+    // A registry note in parentheses between the numbers of a list: "1484 (995_b48) и 1493".
+    if (size_t o = SkipSpaces(s, r); !item_has_qualifier && o < s.size() && s[o] == '(') {
+      size_t k = o + 1;
+      while (k < s.size() && k - o <= 12 && s[k] != ')' && !IsSpace(s[k]) && s[k] != '/') ++k;
+      if (k < s.size() && s[k] == ')' && k > o + 1) cont = k + 1;
+    }
+    if (dated) {
+      if (size_t d = SkipDate(s, r); d != kNone) cont = d;
+    }
+    t = SkipSpaces(s, cont);
     bool separated = false;
     if (t < s.size() && s[t] == ',') {
       t = SkipSpaces(s, t + 1);
@@ -418,42 +609,77 @@ std::optional<Phrase> ParseSpaced(const Normalized& n, size_t p) {
   return ph;
 }
 
-// "第102号决议（2018年，迪拜，修订版）", "第101、102和206号决议", "第102号和140号决议" at s[p].
+// "1991年9月25日" before a number of a Chinese list: returns where it ends, or p.
+size_t SkipChineseDate(const U32& s, size_t p) {
+  size_t k = SkipSpaces(s, p), d = k;
+  while (d < s.size() && IsDigit(s[d])) ++d;
+  if (d - k != 4 || d >= s.size() || s[d] != U'年') return p;
+  for (char32_t unit : {U'月', U'日'}) {
+    size_t e = SkipSpaces(s, d + 1), f = e;
+    while (f < s.size() && IsDigit(s[f])) ++f;
+    if (f == e || f - e > 2 || f >= s.size() || s[f] != unit) return unit == U'月' ? p : d + 1;
+    d = f;
+  }
+  return SkipSpaces(s, d + 1);
+}
+
+// "第102号决议（2018年，迪拜，修订版）", "第101、102和206号决议", "第102号和140号决议",
+// "1991年9月25日第713(1991)、1991年11月27日第721(1991)……号决议", "第2241 B(XXI)号", "第560号决定"
+// at s[p].
 std::optional<Phrase> ParseChinese(const Normalized& n, size_t p) {
   const U32& s = n.folded;
   if (s[p] != U'第') return std::nullopt;
   Phrase ph;
   ph.begin = p;
-  size_t q = p + 1;
+  size_t q = SkipSpaces(s, p + 1);
   size_t len = 0;
   while (true) {
     Item item;
-    if (!ReadNumber(s, q, &item)) return std::nullopt;
+    if (!ReadNumber(n, q, &item)) return std::nullopt;
     size_t r = item.end;
-    if (r < s.size() && s[r] == U'号') {
+    // Only a year or a session stands between the number and 号: "第713(1991)号".
+    auto qual = ParseQualifier(n, SkipSpaces(s, r));
+    if (qual && (qual->year != 0 || !qual->ga_session.empty()) && qual->place.empty() &&
+        !qual->revised) {
+      r = item.own_end = qual->end;
+      item.qualifier = std::move(qual);
+    }
+    size_t h = SkipSpaces(s, r);
+    if (h < s.size() && s[h] == U'号') {
       item.hao = true;
-      item.own_end = ++r;
+      item.own_end = r = h + 1;
     }
     ph.items.push_back(std::move(item));
     size_t t = SkipSpaces(s, r);
-    if (MatchAny(s, t, ChineseSeparators(), &len) == nullptr) {
-      q = r;
-      break;
-    }
-    t = SkipSpaces(s, t + len);
-    if (t < s.size() && s[t] == U'第') ++t;
-    if (t >= s.size() || !IsDigit(s[t])) {
+    bool separated = MatchAny(s, t, ChineseSeparators(), &len) != nullptr;
+    if (separated) t = SkipSpaces(s, t + len);
+    t = SkipChineseDate(s, t);
+    bool di = t < s.size() && s[t] == U'第';
+    if (di) t = SkipSpaces(s, t + 1);
+    // Numbers follow one another with a separator, or directly after 号 or a year:
+    // "第743(1992)号第762(1992)号决议", "第743(1992)762(1992)号决议".
+    bool joined = separated || di || ph.items.back().hao || ph.items.back().qualifier;
+    if (!joined || t >= s.size() || !IsDigit(s[t])) {
       q = r;
       break;
     }
     q = t;
   }
-  if (!ph.items.back().hao || s.compare(q, 2, U"决议") != 0) return std::nullopt;
-  q += 2;
+  if (!ph.items.back().hao) return std::nullopt;
+  if (s.compare(q, 2, U"决议") == 0) {
+    q += 2;
+  } else if (s.compare(q, 2, U"决定") == 0) {
+    q += 2;
+    ph.decision = true;
+  } else {
+    return std::nullopt;
+  }
   size_t t = SkipSpaces(s, q);
   if (auto qual = ParseQualifier(n, t)) {
     q = qual->end;
-    for (Item& item : ph.items) item.qualifier = qual;
+    for (Item& item : ph.items) {
+      if (!item.qualifier) item.qualifier = qual;
+    }
   }
   ph.end = q;
   ph.items.back().own_end = q;
@@ -512,16 +738,64 @@ bool OnlySeparators(const U32& s, size_t a, size_t b) {
   return t == b || SkipSpaces(s, b) == t;
 }
 
+// Whether Security Council resolution `number` can date from `year`: the Council numbers its
+// resolutions in one series since 1946, so "770 (1992)" is one of its resolutions and
+// "1372 (2017)" is not. The table holds the first number of each year (a margin absorbs the
+// turn of the year).
+bool SecurityCouncilYear(int number, int year) {
+  static constexpr int kFirst[] = {
+      1,    7,    38,   70,   79,   89,   97,   98,   101,  107,  109,  121,  127,  132,  133,
+      161,  172,  175,  186,  199,  217,  228,  245,  262,  277,  293,  307,  326,  344,  365,
+      384,  403,  423,  444,  461,  484,  501,  528,  544,  560,  581,  595,  603,  628,  646,
+      683,  727,  798,  896,  977,  1040, 1091, 1148, 1225, 1284, 1335, 1389, 1456, 1526, 1585,
+      1652, 1739, 1795, 1860, 1906, 1964, 2029, 2086, 2132, 2196, 2265, 2337, 2397, 2451, 2506,
+      2561, 2617, 2672, 2720, 2767, 2810};  // 1946 … 2026
+  constexpr int kYears = static_cast<int>(sizeof kFirst / sizeof kFirst[0]);
+  int i = year - 1946;
+  if (i < 0 || i >= kYears) return false;
+  int low = kFirst[i] - 15;
+  int high = i + 1 < kYears ? kFirst[i + 1] + 15 : kFirst[i] + 120;
+  return number >= low && number < high;
+}
+
+bool ItuBody(const std::string& instrument) {
+  return instrument == "pp" || instrument == "council" || instrument == "wtdc" ||
+         instrument == "wtsa" || instrument == "wrc" || instrument == "ra";
+}
+
+// The instrument of one item; `*defaulted` says it is only the guess by number (rule 5 of
+// citations.h), which the whole text may still settle (see SettleByContext).
 std::string ResolveInstrument(const Item& item, const std::string& named,
-                              const std::string& inherited) {
-  if (!named.empty()) return named;
-  if (item.session > 0) return item.session < 1000 ? "unga" : "";
-  if (item.qualifier && item.qualifier->year != 0) {
-    if (item.qualifier->place.empty()) return "council";
-    std::string_view c = ConferenceAt(item.qualifier->place, item.qualifier->year);
+                              const std::string& inherited, bool* defaulted) {
+  *defaulted = false;
+  const std::optional<Qualifier>& q = item.qualifier;
+  bool year_only = q && q->year != 0 && q->place.empty() && !q->revised;
+  if (q && !q->ga_session.empty()) {
+    return named.empty() || named == "council" ? "unga" : named;
+  }
+  if (!named.empty()) {
+    // "Council resolution 1441 (2002)": the Security Council, as its numbering shows.
+    if (named == "council" && year_only && SecurityCouncilYear(item.number, q->year)) {
+      return "unsc";
+    }
+    return named;
+  }
+  if (item.session > 0) {
+    if (item.session >= 1000) return "";
+    // Sessions numbered with the resolution ("70/1") began at the 31st General Assembly;
+    // "5/1", "1/105" are the Human Rights Council's.
+    return item.session < 31 ? "hrc" : "unga";
+  }
+  if (year_only) {
+    if (SecurityCouncilYear(item.number, q->year)) return "unsc";
+    return "council";
+  }
+  if (q && q->year != 0) {
+    std::string_view c = ConferenceAt(q->place, q->year);
     if (!c.empty()) return std::string(c);
   }
   if (!inherited.empty()) return inherited;
+  *defaulted = true;
   return item.number >= 1000 ? "council" : "pp";
 }
 
@@ -561,34 +835,165 @@ size_t SymbolAt(const Normalized& n, size_t p) {
   return SymbolPrefixLength(run);  // ASCII: one character per byte
 }
 
+// "Corr.1", "Add.2", "Rev.3" at s[p] after a document symbol and a separator
+// ("S/1995/222 и Corr.1", "S/22494和Corr.1和Add.1"): sets `*part` ("Corr.1") and returns its
+// length, or 0.
+size_t AmendmentAt(const Normalized& n, size_t p, std::string* part) {
+  const U32& c = n.cased;
+  for (std::u32string_view word : {U"Corr.", U"Add.", U"Rev."}) {
+    if (c.compare(p, word.size(), word) != 0) continue;
+    size_t k = p + word.size();
+    if (k < c.size() && c[k] == ' ') ++k;
+    size_t d = k;
+    while (d < c.size() && IsDigit(c[d]) && d - k < 3) ++d;
+    bool glued = d < c.size() && ((IsAlnum(c[d]) && !IsHan(c[d])) || c[d] == '/');
+    if (d == k || c[k] == '0' || glued) {
+      return 0;
+    }
+    *part = ToUtf8(word) + ToUtf8(std::u32string_view(c).substr(k, d - k));
+    return d - p;
+  }
+  return 0;
+}
+
+// "Recommendation ITU-T X.509", "Recommendations ITU-T X.1037, X.1261 and X.1541",
+// "ITU-R Recommendation BT.709" at s[p]: appends one citation per recommendation and returns
+// where the phrase ends, or kNone.
+size_t ParseRecommendations(const Normalized& n, std::string_view text, size_t p,
+                            std::vector<Citation>* out) {
+  const U32& s = n.folded;
+  size_t len = 0, q = p;
+  const Term* sector = MatchAny(s, q, Sectors(), &len);
+  if (sector != nullptr) {
+    q = SkipSpaces(s, q + len);
+    if (MatchAny(s, q, RecommendationWords(), &len) == nullptr) return kNone;
+    q = SkipSpaces(s, q + len);
+  } else {
+    if (MatchAny(s, q, RecommendationWords(), &len) == nullptr) return kNone;
+    q = SkipSpaces(s, q + len);
+    sector = MatchAny(s, q, Sectors(), &len);
+    if (sector == nullptr) return kNone;
+    q = SkipSpaces(s, q + len);
+  }
+  const U32& c = n.cased;
+  size_t first = out->size(), end = kNone;
+  while (true) {
+    size_t k = q;
+    while (k < c.size() && k - q < 3 && c[k] >= 'A' && c[k] <= 'Z') ++k;
+    if (k == q || k >= c.size() || c[k] != '.' || k + 1 >= c.size() || !IsDigit(c[k + 1])) break;
+    size_t e = k + 1;
+    while (e < c.size() &&
+           (IsDigit(c[e]) || (c[e] == '.' && e + 1 < c.size() && IsDigit(c[e + 1])))) {
+      ++e;
+    }
+    if (e < c.size() && IsLetter(c[e]) && !IsHan(c[e])) break;
+    Citation r = Make(n, text, out->size() == first ? p : q, e);
+    r.kind = "recommendation";
+    r.instrument = sector->value == "ITU-T"   ? "itu-t"
+                   : sector->value == "ITU-R" ? "itu-r"
+                                              : "itu-d";
+    r.symbol = sector->value + " " + ToUtf8(std::u32string_view(c).substr(q, e - q));
+    out->push_back(std::move(r));
+    end = e;
+    size_t t = SkipSpaces(s, e);
+    bool separated = false;
+    if (t < s.size() && s[t] == ',') {
+      t = SkipSpaces(s, t + 1);
+      separated = true;
+    }
+    if (MatchAny(s, t, LatinSeparators(), &len) != nullptr) {
+      t = SkipSpaces(s, t + len);
+      separated = true;
+    }
+    if (!separated) break;
+    q = t;
+  }
+  return end;
+}
+
+// A citation whose instrument is only the guess by number takes the instrument of another
+// citation of the same number in the text ("resolution 1596 (2005)" … "resolution 1596"), or the
+// Security Council's when the text cites Security Council resolutions and no ITU body. The year
+// stays what the citation itself says.
+void SettleByContext(std::vector<Citation>& out, const std::vector<bool>& defaulted) {
+  bool sc = false, itu = false;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (defaulted[i]) continue;
+    sc = sc || out[i].instrument == "unsc";
+    itu = itu || ItuBody(out[i].instrument);
+  }
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (!defaulted[i]) continue;
+    Citation& c = out[i];
+    const Citation* same = nullptr;
+    for (size_t j = 0; j < out.size() && same == nullptr; ++j) {
+      if (!defaulted[j] && out[j].kind == c.kind && out[j].number == c.number &&
+          out[j].symbol.empty() && c.symbol.empty()) {
+        same = &out[j];
+      }
+    }
+    if (same != nullptr) {
+      c.instrument = same->instrument;
+    } else if (sc && !itu) {
+      c.instrument = "unsc";
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Citation> ExtractCitations(std::string_view text) {
   return ExtractCitations(text, static_cast<size_t>(-1), nullptr);
 }
 
+// The characters a keyword, a sector or a recommendation word can start with: only there does a
+// spaced-script phrase need a closer look.
+const std::u32string& PhraseStarts() {
+  static const std::u32string starts = [] {
+    std::u32string out;
+    for (const Terms* terms : {&Keywords(), &Sectors(), &RecommendationWords()}) {
+      for (const Term& t : *terms) {
+        if (!t.text.empty() && out.find(t.text.front()) == std::u32string::npos) {
+          out.push_back(t.text.front());
+        }
+      }
+    }
+    return out;
+  }();
+  return starts;
+}
+
 std::vector<Citation> ExtractCitations(std::string_view text, size_t max_results,
                                        bool* truncated) {
   if (truncated) *truncated = false;
+  const std::u32string& starts = PhraseStarts();
+  std::vector<Citation> out;
+  std::vector<bool> defaulted;  // parallel to out
   // Stops at one more than asked: the extra one only says that there were more.
-  auto full = [&](std::vector<Citation>& out) {
+  auto full = [&]() {
     if (out.size() <= max_results) return false;
     out.resize(max_results);
+    defaulted.resize(max_results);
     if (truncated) *truncated = true;
     return true;
   };
+  auto finish = [&]() {
+    SettleByContext(out, defaulted);
+    return std::move(out);
+  };
   Normalized n = Normalize(text);
   const U32& s = n.folded;
-  std::vector<Citation> out;
   size_t floor = 0;             // nothing before this belongs to a new citation
   size_t previous_end = kNone;  // end of the previous resolution phrase
   std::string chain;            // the instrument the previous phrase named or inherited
   size_t p = 0;
   while (p < s.size()) {
     std::optional<Phrase> ph;
+    bool word = false;
     if (s[p] == U'第') {
       ph = ParseChinese(n, p);
-    } else if (IsLetter(s[p]) && !IsHan(s[p]) && BoundaryBefore(s, p)) {
+    } else if (starts.find(s[p]) != std::u32string::npos && BoundaryBefore(s, p)) {
+      word = true;
       ph = ParseSpaced(n, p);
     }
     if (ph) {
@@ -601,26 +1006,38 @@ std::vector<Citation> ExtractCitations(std::string_view text, size_t max_results
         const Item& item = ph->items[i];
         bool last = i + 1 == ph->items.size();
         Citation c = Make(n, text, i == 0 ? ph->begin : item.begin, last ? ph->end : item.own_end);
-        c.kind = "resolution";
-        c.instrument = ResolveInstrument(item, ph->instrument, inherited);
+        c.kind = ph->decision ? "decision" : "resolution";
+        bool guessed = false;
+        c.instrument = ResolveInstrument(item, ph->instrument, inherited, &guessed);
         c.number = item.number;
         if (item.qualifier) {
           c.place = item.qualifier->place;
           c.year = item.qualifier->year;
           c.revised = item.qualifier->revised;
         }
-        if (item.session > 0 && item.session < 1000 && c.instrument == "unga") {
+        if (item.session > 0 && item.session < 1000 && c.instrument == "unga" && !ph->decision) {
           c.symbol = "A/RES/" + std::to_string(item.session) + "/" + std::to_string(item.number);
         } else if (item.session >= 1000 && c.year == 0) {
           c.year = item.session;  // ECOSOC style "2004/70"
         }
         out.push_back(std::move(c));
-        if (full(out)) return out;
+        defaulted.push_back(guessed);
+        if (full()) return finish();
       }
       chain = !ph->instrument.empty() ? ph->instrument : inherited;
       previous_end = ph->end;
       floor = p = ph->end;
       continue;
+    }
+    if (word) {
+      size_t before = out.size();
+      size_t end = ParseRecommendations(n, text, p, &out);
+      if (end != kNone) {
+        defaulted.resize(out.size(), false);
+        if (out.size() > before && full()) return finish();
+        floor = p = end;
+        continue;
+      }
     }
     if (size_t len = SymbolAt(n, p)) {
       std::string run = ToUtf8(std::u32string_view(n.cased).substr(p, len));
@@ -632,14 +1049,45 @@ std::vector<Citation> ExtractCitations(std::string_view text, size_t max_results
         c.revised = parsed->revision > 0;
         if (!parsed->year.empty()) c.year = std::stoi(parsed->year);
         out.push_back(std::move(c));
-        if (full(out)) return out;
-        floor = p = p + len;
+        defaulted.push_back(false);
+        if (full()) return finish();
+        p += len;
+        // Amendments named after the symbol: "S/1995/222 и Corr.1", "S/22494和Corr.1和Add.1".
+        bool plain = parsed->revision == 0 && parsed->addendum == 0 && parsed->corrigendum == 0 &&
+                     parsed->joint.empty() && parsed->year.empty();
+        while (plain) {
+          size_t t = SkipSpaces(s, p), len2 = 0;
+          if (t < s.size() && s[t] == ',') t = SkipSpaces(s, t + 1);
+          if (MatchAny(s, t, LatinSeparators(), &len2) != nullptr ||
+              MatchAny(s, t, ChineseSeparators(), &len2) != nullptr) {
+            t = SkipSpaces(s, t + len2);
+          } else if (t == p || s[p - 1] != ',') {
+            break;
+          }
+          std::string part;
+          size_t alen = AmendmentAt(n, t, &part);
+          if (alen == 0) break;
+          bool itu = parsed->series.starts_with("CWG-") ||
+                     (parsed->series.size() == 3 && parsed->series[0] == 'C');
+          std::string sep = itu ? "(" + part + ")" : "/" + part;
+          auto amended = ParseSymbol(run + sep);
+          if (!amended.ok()) break;
+          Citation a = Make(n, text, t, t + alen);
+          a.kind = "document";
+          a.symbol = FormatSymbol(*amended);
+          a.revised = amended->revision > 0;
+          out.push_back(std::move(a));
+          defaulted.push_back(false);
+          if (full()) return finish();
+          p = t + alen;
+        }
+        floor = p;
         continue;
       }
     }
     ++p;
   }
-  return out;
+  return finish();
 }
 
 }  // namespace plenary::text

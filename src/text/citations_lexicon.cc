@@ -24,14 +24,62 @@ const Terms& Keywords() {
       {"قرار", ""},        {"قرارات", ""},      {"قراري", ""},        {"للقرار", ""},
       {"للقرارين", ""},    {"للقرارات", ""},    {"بالقرار", ""},      {"والقرار", ""},
       {"وقرار", ""},       {"بقرار", ""},       {"لقرار", ""},
+      // Arabic with a pronoun ("its resolutions"), and a frequent misspelling.
+      {"قراراته", ""},     {"قراراتها", ""},    {"قراريه", ""},       {"قراره", ""},
+      {"وقراريه", ""},     {"وقراره", ""},      {"القراراات", ""},    {"بقراره", ""},
+      {"قرارها", ""},
+      // Decisions: their own kind.
+      {"decision", "d"},   {"decisions", "d"},  {"décision", "d"},    {"décisions", "d"},
+      {"decisión", "d"},   {"decisiones", "d"}, {"решение", "d"},     {"решения", "d"},
+      {"решением", "d"},   {"решении", "d"},    {"решений", "d"},     {"решению", "d"},
+      {"المقرر", "d"},     {"مقرر", "d"},       {"المقررات", "d"},    {"مقررات", "d"},
+      {"المقرران", "d"},
   });
+  return terms;
+}
+
+const Terms& RecommendationWords() {
+  static const Terms terms = MakeTerms({
+      {"recommendation", ""},   {"recommendations", ""},  {"recommandation", ""},
+      {"recommandations", ""},  {"recomendación", ""},    {"recomendaciones", ""},
+      {"рекомендация", ""},     {"рекомендации", ""},     {"рекомендацию", ""},
+      {"рекомендацией", ""},    {"рекомендаций", ""},     {"التوصية", ""},
+      {"توصية", ""},            {"التوصيات", ""},         {"建议书", ""},
+  });
+  return terms;
+}
+
+const Terms& Sectors() {
+  static const Terms terms = MakeTerms({{"itu-t", "ITU-T"},
+                                        {"itu-r", "ITU-R"},
+                                        {"itu-d", "ITU-D"},
+                                        {"uit-t", "ITU-T"},
+                                        {"uit-r", "ITU-R"},
+                                        {"uit-d", "ITU-D"},
+                                        {"мсэ-т", "ITU-T"},
+                                        {"мсэ-r", "ITU-R"},
+                                        {"мсэ-d", "ITU-D"}});
+  return terms;
+}
+
+const Terms& DateConnectors() {
+  static const Terms terms = MakeTerms({{"of", ""},
+                                        {"dated", ""},
+                                        {"du", ""},
+                                        {"d'", ""},
+                                        {"de", ""},
+                                        {"del", ""},
+                                        {"от", ""},
+                                        {"المؤرخ", ""},
+                                        {"المؤرخة", ""},
+                                        {"المؤرخين", ""}});
   return terms;
 }
 
 // "No. 5", "n° 5", "№ 5", "رقم 5".
 const Terms& NumberSigns() {
   static const Terms terms =
-      MakeTerms({{"no.", ""}, {"n°", ""}, {"nº", ""}, {"№", ""}, {"رقم", ""}});
+      MakeTerms({{"no.", ""}, {"n°", ""}, {"nº", ""}, {"№", ""}, {"رقم", ""}, {"الرقم", ""}});
   return terms;
 }
 
@@ -63,6 +111,9 @@ const Terms& PrefixNames() {
       {"world telecommunication standardization assembly", "wtsa"},
       {"world radiocommunication conference", "wrc"},
       {"radiocommunication assembly", "ra"},
+      {"commission on human rights", "chr"},
+      {"commission for human rights", "chr"},
+      {"g.a.", "unga"},
   });
   return terms;
 }
@@ -78,6 +129,9 @@ const Terms& MidNames() {
       {"совета безопасности", "unsc"},
       {"полномочной конференции", "pp"},
       {"генеральной ассамблеи", "unga"},
+      {"совета безопасности оон", "unsc"},
+      {"الجمعية العامة للأمم المتحدة", "unga"},
+      {"مجلس الأمن الدولي", "unsc"},
   });
   return terms;
 }
@@ -202,7 +256,7 @@ const Terms& Places() {
     const Place places[] = {
         {"Dubai", {"Dubai", "Dubaï", "Dubái", "迪拜", "Дубай", "دبي"}},
         {"Busan", {"Busan", "Pusan", "釜山", "Пусан", "بوسان"}},
-        {"Buenos Aires", {"Buenos Aires", "布宜诺斯艾利斯", "Буэнос-Айрес", "بوينس آيرس"}},
+        {"Buenos Aires", {"Buenos Aires", "Buenos-Aires", "布宜诺斯艾利斯", "Буэнос-Айрес", "بوينس آيرس"}},
         {"Guadalajara", {"Guadalajara", "瓜达拉哈拉", "Гвадалахара", "غوادالاخارا"}},
         {"Antalya", {"Antalya", "安塔利亚", "Анталья", "Анталия", "أنطاليا"}},
         {"Marrakesh", {"Marrakesh", "Marrakech", "马拉喀什", "Марракеш", "مراكش"}},

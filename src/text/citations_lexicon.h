@@ -28,7 +28,10 @@ using Terms = std::vector<Term>;
 // Folded terms, longest first (so that the first match is the longest).
 Terms MakeTerms(std::initializer_list<std::pair<std::string_view, std::string_view>> list);
 
-const Terms& Keywords();           // "resolution", "резолюция", "القرار", …
+const Terms& Keywords();           // "resolution", "резолюция", "القرار", … ("d": "decision", …)
+const Terms& RecommendationWords();  // "recommendation", "рекомендация", "التوصية", …
+const Terms& Sectors();            // "ITU-T", "UIT-R", "МСЭ-D" → "ITU-T", "ITU-R", "ITU-D"
+const Terms& DateConnectors();     // "of", "du", "de", "от", "المؤرخ" before a date in a list
 const Terms& NumberSigns();        // "no.", "n°", "№", "رقم"
 const Terms& PrefixNames();        // instrument names before the keyword or before 第
 const Terms& MidNames();           // instrument names between the keyword and the number

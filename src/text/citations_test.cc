@@ -202,6 +202,68 @@ TEST(ExtractCitations, DefaultsByNumber) {
   EXPECT_EQ(Resolutions("Resolution 71"), std::vector<Res>{Pp(71)});
 }
 
+TEST(ExtractCitations, TellsTheSecurityCouncilFromTheItuCouncilByItsNumbering) {
+  EXPECT_EQ(Resolutions("resolution 770 (1992)"), (std::vector<Res>{{"unsc", 770, "", 1992}}));
+  EXPECT_EQ(Resolutions("Council resolution 1441 (2002)"),
+            (std::vector<Res>{{"unsc", 1441, "", 2002}}));
+  EXPECT_EQ(Resolutions("Resolution 1372 (2017)"), (std::vector<Res>{{"council", 1372, "", 2017}}));
+  EXPECT_EQ(Resolutions("Council Resolution 1336 (Rev. 2019)"),
+            (std::vector<Res>{{"council", 1336, "", 2019, true}}));
+}
+
+TEST(ExtractCitations, SkipsTheDatesBetweenTheNumbersOfAList) {
+  EXPECT_EQ(Resolutions("its resolutions 713 (1991) of 25 September 1991, 721 (1991) of 27 "
+                        "November 1991 and 770 (1992) of 13 August 1992, noting"),
+            (std::vector<Res>{{"unsc", 713, "", 1991}, {"unsc", 721, "", 1991},
+                              {"unsc", 770, "", 1992}}));
+  EXPECT_EQ(Resolutions("свои резолюции 713 (1991) от 25 сентября 1991 года и 721 (1991)"),
+            (std::vector<Res>{{"unsc", 713, "", 1991}, {"unsc", 721, "", 1991}}));
+  EXPECT_EQ(Resolutions("重申其1991年9月25日第713(1991)、1991年11月27日第721(1991)号决议"),
+            (std::vector<Res>{{"unsc", 713, "", 1991}, {"unsc", 721, "", 1991}}));
+}
+
+TEST(ExtractCitations, ReadsGeneralAssemblyResolutionsOfEveryPeriod) {
+  // A Cyrillic "А" as the letter of the resolution, full-width digits, a special session.
+  EXPECT_EQ(Resolutions("резолюции 2200 А (XXI) и 217 A (III)"),
+            (std::vector<Res>{{"unga", 2200}, {"unga", 217}}));
+  EXPECT_EQ(Resolutions("第２２４１ B(XXI)号决议"), (std::vector<Res>{{"unga", 2241}}));
+  EXPECT_EQ(Resolutions("resolutions 3201 (S-VI) and 3202 (S-VI)"),
+            (std::vector<Res>{{"unga", 3201}, {"unga", 3202}}));
+  auto c = ExtractCitations("resolution 34/83 A of 11 December 1979");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].symbol, "A/RES/34/83");
+}
+
+TEST(ExtractCitations, GivesDecisionsAndRecommendationsTheirOwnKind) {
+  auto d = ExtractCitations("decisions 1/105 of 30 June 2006 and 2/103, and Decision 5 (Rev. "
+                            "Busan, 2014)");
+  ASSERT_EQ(d.size(), 3u);
+  EXPECT_EQ(d[0].kind, "decision");
+  EXPECT_EQ(d[0].instrument, "hrc");
+  EXPECT_EQ(d[1].number, 103);
+  EXPECT_EQ(d[2].instrument, "pp");
+  auto r = ExtractCitations("Recommendations ITU-T X.1037, X.1261 and X.1541 are");
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_EQ(r[0].kind, "recommendation");
+  EXPECT_EQ(r[0].instrument, "itu-t");
+  EXPECT_EQ(r[2].symbol, "ITU-T X.1541");
+  EXPECT_EQ(r[2].text, "X.1541");
+}
+
+TEST(ExtractCitations, FindsAmendmentsNamedAfterASymbol) {
+  EXPECT_EQ(Documents("доклад (S/1995/222 и Corr.1),"),
+            (std::vector<std::string>{"S/1995/222", "S/1995/222/Corr.1"}));
+  EXPECT_EQ(Documents("报告(S/22494和Corr.1和Add.1);"),
+            (std::vector<std::string>{"S/22494", "S/22494/Corr.1", "S/22494/Add.1"}));
+}
+
+TEST(ExtractCitations, TakesABareNumberForWhatTheTextCitesElsewhere) {
+  EXPECT_EQ(Resolutions("пунктом 1 резолюции 1596 (2005) … пунктами 13 и 15 резолюции 1596"),
+            (std::vector<Res>{{"unsc", 1596, "", 2005}, {"unsc", 1596}}));
+  EXPECT_EQ(Resolutions("Cоветом Безопасности, резолюцией 687 (1991) и резолюции 1698"),
+            (std::vector<Res>{{"unsc", 687, "", 1991}, {"unsc", 1698}}));
+}
+
 TEST(ExtractCitations, KnowsConferencesByPlaceAndYear) {
   EXPECT_EQ(Resolutions("Resolution 9 (Rev. Kigali, 2022)")[0].instrument, "wtdc");
   EXPECT_EQ(Resolutions("Resolution 50 (Rev. Hammamet, 2016)")[0].instrument, "wtsa");

@@ -232,7 +232,12 @@ Result<DocumentSymbol> ParseUnSingle(std::string_view whole, std::string_view t)
     std::string rule = ApplyAmendment(parts[i], s);
     if (!rule.empty()) return Bad(whole, rule);
   }
-  if (k < 3) {
+  // Security Council documents before 1994 and older General Assembly documents have no series
+  // part: "S/24401", "A/6014".
+  bool old_style = k == 2 && AllDigits(parts[1]) && parts[1][0] != '0' &&
+                   ((parts[0] == "S" && parts[1].size() >= 3) ||
+                    (parts[0] == "A" && parts[1].size() >= 4));
+  if (k < 3 && !old_style) {
     return Bad(whole,
                "a UN symbol has an organ, at least one series part and a number, as in "
                "A/77/400");

@@ -15,6 +15,16 @@ DocumentSymbol Parsed(const std::string& text) {
   return r.ok() ? *r : DocumentSymbol{};
 }
 
+TEST(ParseSymbol, ReadsOldSecurityCouncilAndAssemblySymbols) {
+  // Before 1994 Security Council documents had no series part; so had early Assembly ones.
+  auto s = ParseSymbol("S/24401");
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  EXPECT_EQ(FormatSymbol(*s), "S/24401");
+  ASSERT_TRUE(ParseSymbol("A/6014").ok());
+  EXPECT_FALSE(ParseSymbol("A/77").ok());  // a short number is a session, not a document
+  EXPECT_FALSE(ParseSymbol("S/01234").ok());
+}
+
 TEST(ParseSymbol, ReadsCouncilDocument) {
   DocumentSymbol s = Parsed("C22/33");
   EXPECT_EQ(s.series, "C22");
