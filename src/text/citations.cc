@@ -21,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -917,23 +918,26 @@ size_t ParseRecommendations(const Normalized& n, std::string_view text, size_t p
 // stays what the citation itself says.
 void SettleByContext(std::vector<Citation>& out, const std::vector<bool>& defaulted) {
   bool sc = false, itu = false;
+  // The first citation of each number whose instrument is known, by kind (one look-up each:
+  // a text of many bare numbers stays linear).
+  std::unordered_map<std::int64_t, const Citation*> known;
+  auto key = [](const Citation& c) {
+    return static_cast<std::int64_t>(c.number) * 4 + (c.kind == "decision" ? 1 : 0);
+  };
   for (size_t i = 0; i < out.size(); ++i) {
     if (defaulted[i]) continue;
     sc = sc || out[i].instrument == "unsc";
     itu = itu || ItuBody(out[i].instrument);
+    if ((out[i].kind == "resolution" || out[i].kind == "decision") && out[i].symbol.empty()) {
+      known.emplace(key(out[i]), &out[i]);
+    }
   }
   for (size_t i = 0; i < out.size(); ++i) {
     if (!defaulted[i]) continue;
     Citation& c = out[i];
-    const Citation* same = nullptr;
-    for (size_t j = 0; j < out.size() && same == nullptr; ++j) {
-      if (!defaulted[j] && out[j].kind == c.kind && out[j].number == c.number &&
-          out[j].symbol.empty() && c.symbol.empty()) {
-        same = &out[j];
-      }
-    }
-    if (same != nullptr) {
-      c.instrument = same->instrument;
+    auto same = c.symbol.empty() ? known.find(key(c)) : known.end();
+    if (same != known.end()) {
+      c.instrument = same->second->instrument;
     } else if (sc && !itu) {
       c.instrument = "unsc";
     }

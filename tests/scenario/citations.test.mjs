@@ -23,6 +23,27 @@ test('citations are extracted with their span, instrument, number, place and yea
   assert.equal((await client.json('/api/v1/citations/extract', { text: 42 })).status, 400);
 });
 
+test('decisions, recommendations and UN bodies come out as their own kind and instrument', async () => {
+  // From real texts: a Security Council list with dates, a Human Rights Council report, ITU-T.
+  const text = 'Reaffirming its resolutions 713 (1991) of 25 September 1991 and 721 (1991) of 27 November 1991, '
+    + 'as adopted by the Council in its decisions 1/105 of 30 June 2006 and 2/103 of 6 October 2006. '
+    + 'Non-approval of draft Recommendations ITU-T X.1037 and X.1261; resolution 217 A (III).';
+  const res = await client.json('/api/v1/citations/extract', { text });
+  assert.equal(res.status, 200);
+  const { items } = await res.json();
+  assert.deepEqual(items.map((c) => [c.kind, c.instrument, c.number, c.year, c.symbol]), [
+    ['resolution', 'unsc', 713, 1991, ''],
+    ['resolution', 'unsc', 721, 1991, ''],
+    ['decision', 'hrc', 105, 0, ''],
+    ['decision', 'hrc', 103, 0, ''],
+    ['recommendation', 'itu-t', 0, 0, 'ITU-T X.1037'],
+    ['recommendation', 'itu-t', 0, 0, 'ITU-T X.1261'],
+    ['resolution', 'unga', 217, 0, ''],
+  ]);
+  const bytes = Buffer.from(text);
+  for (const c of items) assert.equal(bytes.subarray(c.begin, c.end).toString(), c.text);
+});
+
 test('citations in pages link to the registry; unresolved ones are listed for the secretariat', async () => {
   const demo = await startServer();
   try {
