@@ -225,10 +225,10 @@ TEST(ExtractCitations, SkipsTheDatesBetweenTheNumbersOfAList) {
 TEST(ExtractCitations, ReadsGeneralAssemblyResolutionsOfEveryPeriod) {
   // A Cyrillic "А" as the letter of the resolution, full-width digits, a special session.
   EXPECT_EQ(Resolutions("резолюции 2200 А (XXI) и 217 A (III)"),
-            (std::vector<Res>{{"unga", 2200}, {"unga", 217}}));
-  EXPECT_EQ(Resolutions("第２２４１ B(XXI)号决议"), (std::vector<Res>{{"unga", 2241}}));
+            (std::vector<Res>{{"unga", 2200, "", 0}, {"unga", 217, "", 0}}));
+  EXPECT_EQ(Resolutions("第２２４１ B(XXI)号决议"), (std::vector<Res>{{"unga", 2241, "", 0}}));
   EXPECT_EQ(Resolutions("resolutions 3201 (S-VI) and 3202 (S-VI)"),
-            (std::vector<Res>{{"unga", 3201}, {"unga", 3202}}));
+            (std::vector<Res>{{"unga", 3201, "", 0}, {"unga", 3202, "", 0}}));
   auto c = ExtractCitations("resolution 34/83 A of 11 December 1979");
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].symbol, "A/RES/34/83");
@@ -259,9 +259,9 @@ TEST(ExtractCitations, FindsAmendmentsNamedAfterASymbol) {
 
 TEST(ExtractCitations, TakesABareNumberForWhatTheTextCitesElsewhere) {
   EXPECT_EQ(Resolutions("пунктом 1 резолюции 1596 (2005) … пунктами 13 и 15 резолюции 1596"),
-            (std::vector<Res>{{"unsc", 1596, "", 2005}, {"unsc", 1596}}));
+            (std::vector<Res>{{"unsc", 1596, "", 2005}, {"unsc", 1596, "", 0}}));
   EXPECT_EQ(Resolutions("Cоветом Безопасности, резолюцией 687 (1991) и резолюции 1698"),
-            (std::vector<Res>{{"unsc", 687, "", 1991}, {"unsc", 1698}}));
+            (std::vector<Res>{{"unsc", 687, "", 1991}, {"unsc", 1698, "", 0}}));
 }
 
 TEST(ExtractCitations, KnowsConferencesByPlaceAndYear) {
