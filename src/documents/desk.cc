@@ -13,6 +13,7 @@
 #include "meetings/meetings.h"
 #include "site/desk.h"
 #include "site/fields.h"
+#include "site/refusals.h"
 #include "site/site.h"
 #include "text/messages.h"
 
@@ -127,7 +128,7 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
     }
     auto created = Create(db, p.session.user.id, in);
     if (!created.ok())
-      return RegisterPage(db, req, &f, created.error().message,
+      return RegisterPage(db, req, &f, site::RefusalText(created.error(), req.lang),
                           http::StatusFor(created.error().code));
     return http::Redirect(fmt::format("{}/documents/{}?registered=1", site::Prefix(req),
                                       created->id));
@@ -141,7 +142,8 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
     auto& p = std::get<site::Post>(post);
     const auto& f = p.input.fields;
     auto refuse = [&](const Error& e) {
-      return RegisterPage(db, req, &f, e.message, http::StatusFor(e.code), "resolution");
+      return RegisterPage(db, req, &f, site::RefusalText(e, req.lang), http::StatusFor(e.code),
+                          "resolution");
     };
     ResolutionInput in;
     in.instrument = f.Get("res_instrument").value_or("");

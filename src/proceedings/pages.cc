@@ -10,6 +10,7 @@
 #include "proceedings/web.h"
 #include "site/desk.h"
 #include "site/fields.h"
+#include "site/refusals.h"
 #include "site/site.h"
 #include "text/countries.h"
 #include "text/dates.h"
@@ -358,7 +359,8 @@ std::optional<Place> ItemPlace(storage::Database& db, std::int64_t item) {
 http::Response AfterForm(storage::Database& db, const Request& req, const Place& at,
                          const Status& result) {
   if (!result.ok())
-    return AgendaPage(db, req, std::to_string(at.meeting), result.error().message,
+    return AgendaPage(db, req, std::to_string(at.meeting),
+                      site::RefusalText(result.error(), req.lang),
                       http::StatusFor(result.error().code));
   return http::Redirect(
       fmt::format("{}/meetings/{}/agenda#item-{}", site::Prefix(req), at.meeting, at.number));
@@ -487,7 +489,9 @@ http::Response EventForm(storage::Database& db, Request& req) {
   x.note = Typed(f, "note");
   auto a = RecordActionEvent(db, g.session->user.id, *id, x);
   // An unknown action answers 404 from the page itself.
-  if (!a.ok()) return ActionPage(db, req, a.error().message, http::StatusFor(a.error().code));
+  if (!a.ok())
+    return ActionPage(db, req, site::RefusalText(a.error(), req.lang),
+                      http::StatusFor(a.error().code));
   return http::Redirect(fmt::format("{}/actions/{}", site::Prefix(req), *id));
 }
 
@@ -508,7 +512,8 @@ http::Response SignatoriesForm(storage::Database& db, Request& req) {
   auto s = SetSignatories(db, g.session->user.id, std::to_string(*id), x);
   if (!s.ok()) {
     if (s.error().code == Code::kNotFound) return site::ErrorResponse(db, req, s.error());
-    return AgendaPage(db, req, req.params[0], s.error().message, http::StatusFor(s.error().code));
+    return AgendaPage(db, req, req.params[0], site::RefusalText(s.error(), req.lang),
+                      http::StatusFor(s.error().code));
   }
   return http::Redirect(fmt::format("{}/meetings/{}/record", site::Prefix(req), *id));
 }

@@ -121,7 +121,9 @@ for (const [lang, session, symbol] of [['en', 'C31', 'C31/1'], ['zh', 'C32', 'C3
       const plenary = meetings.find((m) => m.kind === 'plenary' && m.session === 'C22');
       await page.goto(`${server.url}/${lang}/meetings/${plenary.id}/agenda`);
       for (const s of await page.locator('details.staff-form > summary').all()) await s.click();
-      await shot(page, `agenda-${lang}`);
+      // The page is long (the whole record): the top, with the first item's forms open.
+      await page.screenshot({ path: join(SHOTS, `desk-forms-agenda-${lang}.png`), fullPage: true,
+        clip: { x: 0, y: 0, width: 1100, height: 2600 } });
       await axe(page, `${lang} agenda page with the staff forms open`);
     } finally {
       await context.close();
