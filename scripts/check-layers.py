@@ -39,7 +39,9 @@ ALLOWED = {
     "portal": ["consultations", "proceedings"],
     "drafting": ["proceedings"],
     "demo": ["proceedings", "drafting"],
-    "app": ["desk", "portal", "reports", "demo", "drafting"],
+    "feeds": ["consultations"],
+    "exports": ["consultations"],
+    "app": ["desk", "portal", "reports", "demo", "drafting", "feeds", "exports"],
 }
 
 # Table → the module that owns it (creates, writes and reads it).
@@ -54,6 +56,7 @@ OWNER = {
     "responses": "consultations", "answers": "consultations", "attachments": "consultations",
     "search_docs": "search", "search_queue": "search",
     "documents": "documents", "document_relations": "documents", "document_files": "documents",
+    "document_texts": "documents",
     "resolutions": "documents", "resolution_revisions": "documents", "citations": "documents",
     "agenda_items": "proceedings", "agenda_item_documents": "proceedings",
     "speakers": "proceedings", "interventions": "proceedings", "decisions": "proceedings",

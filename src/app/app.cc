@@ -11,6 +11,8 @@
 #include "documents/sources.h"
 #include "documents/web.h"
 #include "drafting/web.h"
+#include "exports/web.h"
+#include "feeds/web.h"
 #include "mail/mail.h"
 #include "meetings/sources.h"
 #include "meetings/web.h"
@@ -102,6 +104,8 @@ void BuildRouter(http::Router& router, storage::Database& db, const Config& conf
   portal::RegisterPages(router, db, throttles);
   reports::RegisterRoutes(router, db);
   search::RegisterRoutes(router, db);
+  feeds::RegisterRoutes(router, db);
+  exports::RegisterRoutes(router, db, tracker);
   router.SetErrorHandler([&db](const Request& req, int status, const Error& e) {
     return site::ErrorResponse(db, req, status, e);
   });

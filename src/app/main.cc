@@ -14,6 +14,7 @@
 #include "consultations/consultations.h"
 #include "consultations/privacy.h"
 #include "demo/demo.h"
+#include "documents/extract.h"
 #include "http/server.h"
 #include "http/templates.h"
 #include "mail/mail.h"
@@ -152,6 +153,22 @@ int main(int argc, char** argv) {
   serve->add_option("--ip-purge-interval", ip_purge_interval,
                     "Seconds between two purges of expired IP addresses")
       ->check(CLI::PositiveNumber)->capture_default_str();
+  documents::ExtractLimits extract;
+  serve->add_option("--extract-max-entries", extract.max_entries,
+                    "Entries a DOCX or ODT upload may hold; more is refused as hostile")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  serve->add_option("--extract-max-expanded-bytes", extract.max_expanded_bytes,
+                    "Bytes a DOCX or ODT upload may expand to; more is refused as hostile")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  serve->add_option("--extract-max-ratio", extract.max_ratio,
+                    "Compression ratio of an entry of a DOCX or ODT upload; more is refused")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  serve->add_option("--extract-max-pages", extract.max_pages,
+                    "Pages of a PDF upload whose text is read; more is refused")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  serve->add_option("--extract-max-text-bytes", extract.max_text_bytes,
+                    "Bytes of text read from one upload; more is refused")
+      ->check(CLI::PositiveNumber)->capture_default_str();
   mail::SenderOptions mail_options;
   std::string public_url;
   serve->add_option("--smtp-host", mail_options.smtp.host,
@@ -277,6 +294,7 @@ int main(int argc, char** argv) {
         spdlog::info("empty database: demo corpus loaded");
       }
       http::LoadTemplates();
+      documents::SetExtractLimits(extract);
       search::Indexer indexer(db, app::SearchSources());  // behind the durable writes; catches up after a restart
       http::Router router;
       limits.threads = threads;

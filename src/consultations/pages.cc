@@ -10,6 +10,7 @@
 #include "consultations/web.h"
 #include "documents/resolutions.h"
 #include "meetings/meetings.h"
+#include "site/alternate.h"
 #include "site/refusals.h"
 #include "text/countries.h"
 #include "text/dates.h"
@@ -68,6 +69,10 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
   const std::string& lang = req.lang;
   auto title = site::Pick(c.title, lang);
   site::Page page(db, req, "consultation.tpl", title.text);
+  site::AddAlternates(
+      page, {{"text/calendar",
+              site::Prefix(req) + "/calendar/consultations/" + std::to_string(c.id) + ".ics",
+              T(req.lang, "calendar_ics_consultation")}});
   auto& d = page.body();
   d.SetIntValue("ID", c.id);
   d.SetValue("BODY_KEY", c.body_key);
@@ -224,6 +229,10 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
   router.Add("GET", "/consultations", [&db](Request& req) {
     const std::string& lang = req.lang;
     site::Page page(db, req, "consultations.tpl", T(lang, "consultations_title"));
+    site::AddAlternates(page, {{"application/atom+xml", site::Prefix(req) + "/feeds/documents.atom",
+                                T(lang, "feed_atom_site")},
+                               {"text/calendar", site::Prefix(req) + "/calendar/meetings.ics",
+                                T(lang, "calendar_ics_site")}});
     for (const auto& c : List(db)) {
       auto* o = page.body().AddSectionDictionary("ITEMS");
       o->SetIntValue("ID", c.id);

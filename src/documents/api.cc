@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "base/time.h"
+#include "documents/internal.h"
 #include "documents/web.h"
 #include "http/form.h"
 #include "text/messages.h"
@@ -327,6 +328,7 @@ void RegisterApi(http::Router& router, storage::Database& db, Limits limits) {
     if (!info.ok()) return Err(info.error());
     auto d = Get(db, document, g.session);
     if (!d.ok()) return Err(d.error());
+    auto text = internal::TextOf(db.Read(), d->id, info->language);
     return http::Json(
         json::object{{"language", info->language},
                      {"filename", DownloadName(d->symbol, info->language, info->media_type)},
@@ -334,6 +336,9 @@ void RegisterApi(http::Router& router, storage::Database& db, Limits limits) {
                      {"size", info->size},
                      {"digest", info->digest},
                      {"url", fmt::format("/documents/{}/files/{}", d->id, info->language)},
+                     {"text", {{"pages", text.pages},
+                               {"error", text.error ? json::value(*text.error)
+                                                    : json::value(nullptr)}}},
                      {"document", DocumentJson(*d, req.lang, true)}},
         201);
   };

@@ -11,6 +11,7 @@
 #include "audit/audit.h"
 #include "base/random.h"
 #include "base/time.h"
+#include "documents/extract.h"
 #include "documents/internal.h"
 #include "search/search.h"
 #include "text/messages.h"
@@ -168,6 +169,7 @@ const std::map<std::string, std::string>& AllowedTypes() {
   static const std::map<std::string, std::string> kTypes = {
       {"application/pdf", "pdf"},
       {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"},
+      {"application/vnd.oasis.opendocument.text", "odt"},
       {"text/plain", "txt"},
   };
   return kTypes;
@@ -242,7 +244,7 @@ std::vector<Citing> CitedBy(storage::Database& db, const Document& d, const View
 std::vector<text::Citation> Cites(storage::Database& db, const Document& d) {
   std::vector<text::Citation> out;
   Stmt s(db.Read(), "SELECT kind, instrument, number, symbol, min(id) FROM citations "
-                    "WHERE source_kind = 'document' AND source_id = ? "
+                    "WHERE source_kind IN ('document', 'document_file') AND source_id = ? "
                     "GROUP BY kind, instrument, number, symbol ORDER BY min(id)");
   s.BindAll(d.id);
   while (s.Step()) {
@@ -456,25 +458,34 @@ Result<std::string> CheckFile(const FileInput& in, const Limits& limits) {
                  fmt::format("file: larger than {} bytes", limits.max_file_bytes), "file"};
   std::string type = SniffType(in.data);
   if (!AllowedTypes().count(type))
-    return InvalidArgument("file", fmt::format("file: \"{}\" is {}; only PDF, DOCX and plain text "
-                                               "files are accepted",
+    return InvalidArgument("file", fmt::format("file: \"{}\" is {}; only PDF, DOCX, ODT and "
+                                               "plain text files are accepted",
                                                in.filename, type));
   return type;
 }
-}  // namespace
 
-Result<FileInfo> UploadFileOn(Connection& c, std::optional<std::int64_t> user_id,
-                              std::int64_t document_id, const FileInput& in,
-                              const Limits& limits) {
-  auto type = CheckFile(in, limits);
-  if (!type.ok()) return type.error();
+// Reads the text of a checked file. A file that is hostile or locked is refused (the error, field
+// "file"); one whose text cannot be read but that is a file of its type is kept, with the reason
+// (field "text").
+Result<ExtractedText> ReadText(const FileInput& in, const std::string& type) {
+  auto text = ExtractText(in.data, type, CurrentExtractLimits());
+  if (!text.ok() && text.error().field == "file") return text.error();
+  return text;
+}
+
+// Writes a language version with its text (or why it has none), its citations and its audit
+// entry, in the caller's transaction. `text` comes from ReadText, run before the transaction
+// so that the writer never waits for a parser.
+Result<FileInfo> StoreFile(Connection& c, std::optional<std::int64_t> user_id,
+                           std::int64_t document_id, const FileInput& in, const std::string& type,
+                           const Result<ExtractedText>& text) {
   Stmt d(c, "SELECT access FROM documents WHERE id = ?");
   d.BindAll(document_id);
   if (!d.Step()) return NoSuchDocument(std::to_string(document_id));
   std::string access = d.Text(0);
   std::string name = in.filename;
   if (name.empty() || !IsValidUtf8(name) || name.size() > 255)
-    name = "document." + AllowedTypes().at(*type);
+    name = "document." + AllowedTypes().at(type);
   std::optional<std::string> before;
   {
     Stmt old(c, "SELECT filename, media_type, size, digest FROM document_files "
@@ -487,7 +498,7 @@ Result<FileInfo> UploadFileOn(Connection& c, std::optional<std::int64_t> user_id
                                             {"size", old.Int(2)},
                                             {"digest", old.Text(3)}});
   }
-  FileInfo info{in.language, name, *type, static_cast<std::int64_t>(in.data.size()),
+  FileInfo info{in.language, name, type, static_cast<std::int64_t>(in.data.size()),
                 Digest(in.data), Now()};
   Stmt s(c,
          "INSERT INTO document_files(document_id, language, filename, media_type, size, digest, "
@@ -499,24 +510,61 @@ Result<FileInfo> UploadFileOn(Connection& c, std::optional<std::int64_t> user_id
   s.Bind(8, info.uploaded_at);
   s.Bind(9, user_id);
   s.Step();
+  c.Exec("DELETE FROM document_texts WHERE document_id = ? AND language = ?", document_id,
+         in.language);
+  std::optional<std::string> text_error;
+  std::int64_t pages = 0;
+  if (text.ok()) {
+    for (std::size_t i = 0; i < text->pages.size(); ++i) {
+      c.Exec("INSERT INTO document_texts(document_id, language, page, text) VALUES(?, ?, ?, ?)",
+             document_id, in.language,
+             text->paged ? static_cast<std::int64_t>(i + 1) : std::int64_t{0}, text->pages[i]);
+      ++pages;
+    }
+    internal::RecordFileCitations(c, document_id, in.language, text->pages);
+  } else {
+    text_error = text.error().message;
+    internal::RecordFileCitations(c, document_id, in.language, {});
+  }
+  c.Exec("UPDATE document_files SET text_error = ? WHERE document_id = ? AND language = ?",
+         text_error, document_id, in.language);
   if (access == "public") search::Enqueue(c, "document", document_id);
   audit::Record(c, user_id, "document.upload", "document", document_id, before,
                 json::serialize(json::object{{"language", info.language},
                                              {"filename", info.filename},
                                              {"media_type", info.media_type},
                                              {"size", info.size},
-                                             {"digest", info.digest}}));
+                                             {"digest", info.digest},
+                                             {"text_pages", pages},
+                                             {"text_error", text_error
+                                                                ? json::value(*text_error)
+                                                                : json::value(nullptr)}}));
   return info;
+}
+
+}  // namespace
+
+Result<FileInfo> UploadFileOn(Connection& c, std::optional<std::int64_t> user_id,
+                              std::int64_t document_id, const FileInput& in,
+                              const Limits& limits) {
+  auto type = CheckFile(in, limits);
+  if (!type.ok()) return type.error();
+  auto text = ReadText(in, *type);
+  if (!text.ok() && text.error().field == "file") return text.error();
+  return StoreFile(c, user_id, document_id, in, *type, text);
 }
 
 Result<FileInfo> UploadFile(storage::Database& db, std::optional<std::int64_t> user_id,
                             const std::string& document, const FileInput& in,
                             const Limits& limits) {
-  if (auto t = CheckFile(in, limits); !t.ok()) return t.error();
+  auto type = CheckFile(in, limits);
+  if (!type.ok()) return type.error();
+  auto text = ReadText(in, *type);
+  if (!text.ok() && text.error().field == "file") return text.error();
   return db.Write<FileInfo>([&](Connection& c) -> Result<FileInfo> {
     auto id = ResolveDocument(c, document);
     if (!id) return NoSuchDocument(document);
-    return UploadFileOn(c, user_id, *id, in, limits);
+    return StoreFile(c, user_id, *id, in, *type, text);
   });
 }
 

@@ -129,6 +129,43 @@ void RecordCitations(Connection& c, std::int64_t document_id, const json::value&
   }
 }
 
+FileText TextOf(Connection& c, std::int64_t document_id, const std::string& language) {
+  FileText out;
+  Stmt n(c, "SELECT count(*) FROM document_texts WHERE document_id = ? AND language = ?");
+  n.BindAll(document_id, language);
+  if (n.Step()) out.pages = n.Int(0);
+  Stmt e(c, "SELECT text_error FROM document_files WHERE document_id = ? AND language = ?");
+  e.BindAll(document_id, language);
+  if (e.Step() && !e.IsNull(0)) out.error = e.Text(0);
+  return out;
+}
+
+void RecordFileCitations(Connection& c, std::int64_t document_id, const std::string& language,
+                         const std::vector<std::string>& pages, std::size_t max_citations) {
+  c.Exec("DELETE FROM citations WHERE source_kind = 'document_file' AND source_id = ? "
+         "AND language = ?",
+         document_id, language);
+  std::size_t kept = 0;
+  for (const auto& text : pages) {
+    for (const auto& [cit, quote] : Quoted(text)) {
+      if (kept >= max_citations) return;
+      std::string symbol;
+      if (cit.kind == "document") {
+        auto canonical = CanonicalSymbol(cit.symbol);
+        if (!canonical) continue;
+        symbol = *canonical;
+      } else if (cit.instrument.empty() || cit.number <= 0) {
+        continue;
+      }
+      c.Exec("INSERT INTO citations(source_kind, source_id, language, kind, instrument, number, "
+             "symbol, text) VALUES('document_file', ?, ?, ?, ?, ?, ?, ?)",
+             document_id, language, cit.kind, cit.instrument, static_cast<std::int64_t>(cit.number),
+             symbol, quote);
+      ++kept;
+    }
+  }
+}
+
 std::vector<Citing> CitingDocuments(Connection& c, const std::string& where,
                                     const std::function<void(Stmt&)>& bind, const Viewer& viewer,
                                     std::int64_t exclude_id) {
@@ -136,7 +173,8 @@ std::vector<Citing> CitingDocuments(Connection& c, const std::string& where,
   std::vector<std::int64_t> order;
   {
     Stmt s(c, "SELECT c.source_id, c.language, c.text FROM citations c "
-              "WHERE c.source_kind = 'document' AND " + where + " ORDER BY c.id");
+              "WHERE c.source_kind IN ('document', 'document_file') AND " + where +
+              " ORDER BY c.id");
     bind(s);
     while (s.Step()) {
       std::int64_t id = s.Int(0);

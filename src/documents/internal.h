@@ -42,6 +42,21 @@ std::optional<std::int64_t> ResolveBody(storage::Connection& c, const std::strin
 void RecordCitations(storage::Connection& c, std::int64_t document_id,
                      const boost::json::value& title, const boost::json::value& summary);
 
+// Records the citations in the text of one uploaded language version (source_kind
+// 'document_file', replaced with the file), so that "cited by" and "cites" include what the
+// uploaded files cite. At most `max_citations` are kept per file.
+void RecordFileCitations(storage::Connection& c, std::int64_t document_id,
+                         const std::string& language, const std::vector<std::string>& pages,
+                         std::size_t max_citations = 5000);
+
+// What was read from one language version: its pages of text (PDF: one per page; otherwise 1)
+// and, when none could be read from a kept file, why.
+struct FileText {
+  std::int64_t pages = 0;
+  std::optional<std::string> error;
+};
+FileText TextOf(storage::Connection& c, std::int64_t document_id, const std::string& language);
+
 // Documents citing something, from the citations table: rows matching `where` (SQL on
 // table alias `c`, bound to `bind`), visible to the viewer, `exclude_id` left out.
 std::vector<Citing> CitingDocuments(storage::Connection& c, const std::string& where,

@@ -4,6 +4,7 @@
 #include "base/time.h"
 #include "documents/web.h"
 #include "http/form.h"
+#include "site/alternate.h"
 #include "site/fields.h"
 #include "text/dates.h"
 #include "text/messages.h"
@@ -185,6 +186,8 @@ http::Response DocumentPage(storage::Database& db, const Request& req, const Doc
 http::Response DocumentsPage(storage::Database& db, const Request& req) {
   const std::string& lang = req.lang;
   site::Page page(db, req, "documents.tpl", T(lang, "doc_documents_title"));
+  site::AddAlternates(page, {{"application/atom+xml", site::Prefix(req) + "/feeds/documents.atom",
+                              T(lang, "feed_atom_site")}});
   auto& d = page.body();
   std::string body = req.query.Get("body").value_or("");
   std::string q = req.query.Get("q").value_or("");

@@ -8,6 +8,7 @@
 #include "meetings/meetings.h"
 #include "portal/portal.h"
 #include "proceedings/proceedings.h"
+#include "site/alternate.h"
 #include "site/site.h"
 #include "text/citations.h"
 #include "text/dates.h"
@@ -32,6 +33,10 @@ void RegisterHome(http::Router& router, storage::Database& db) {
   router.Add("GET", "/", [&db](Request& req) {
     const std::string& lang = req.lang;
     site::Page page(db, req, "home.tpl", T(lang, "home_title"));
+    site::AddAlternates(page, {{"application/atom+xml", site::Prefix(req) + "/feeds/documents.atom",
+                                T(lang, "feed_atom_site")},
+                               {"text/calendar", site::Prefix(req) + "/calendar/meetings.ics",
+                                T(lang, "calendar_ics_site")}});
     auto& d = page.body();
     bool any = false;
     for (const auto& c : consultations::List(db)) {
@@ -110,6 +115,11 @@ void RegisterPages(http::Router& router, storage::Database& db, site::Throttles&
     if (!b.ok()) return site::ErrorResponse(db, req, b.error());
     const std::string& lang = req.lang;
     site::Page page(db, req, "body.tpl", site::Pick(b->name, lang).text);
+    site::AddAlternates(
+        page, {{"application/atom+xml", site::Prefix(req) + "/feeds/bodies/" + b->key + ".atom",
+                T(lang, "feed_atom_body", {{"body", b->acronym}})},
+               {"text/calendar", site::Prefix(req) + "/calendar/bodies/" + b->key + ".ics",
+                T(lang, "calendar_ics_body", {{"body", b->acronym}})}});
     auto& d = page.body();
     d.SetValue("NAME", site::Pick(b->name, lang).text);
     d.SetValue("ACRONYM", b->acronym);
@@ -136,6 +146,11 @@ void RegisterPages(http::Router& router, storage::Database& db, site::Throttles&
 
   router.Add("GET", "/meetings", [&db](Request& req) {
     site::Page page(db, req, "meetings.tpl", T(req.lang, "nav_meetings"));
+    const std::string& lang = req.lang;
+    site::AddAlternates(page, {{"application/atom+xml", site::Prefix(req) + "/feeds/documents.atom",
+                                T(lang, "feed_atom_site")},
+                               {"text/calendar", site::Prefix(req) + "/calendar/meetings.ics",
+                                T(lang, "calendar_ics_site")}});
     for (const auto& m : ListMeetings(db, std::nullopt))
       MeetingRow(page.body().AddSectionDictionary("MEETINGS"), req.lang, m);
     return page.Render();
@@ -146,6 +161,10 @@ void RegisterPages(http::Router& router, storage::Database& db, site::Throttles&
     if (!m.ok()) return site::ErrorResponse(db, req, m.error());
     const std::string& lang = req.lang;
     site::Page page(db, req, "meeting.tpl", meetings::Label(*m, lang));
+    site::AddAlternates(
+        page, {{"text/calendar",
+                site::Prefix(req) + "/calendar/meetings/" + std::to_string(m->id) + ".ics",
+                T(lang, "calendar_ics_meeting")}});
     auto& d = page.body();
     MeetingRow(&d, lang, *m);
     d.SetValue("BODY_KEY", m->body_key);

@@ -5,7 +5,8 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{TITLE}} · Plenary</title>
 <link rel="stylesheet" href="/static/plenary.css">
-</head>
+{{#ALTERNATE}}<link rel="alternate" type="{{TYPE}}" href="{{HREF}}" title="{{TITLE}}">
+{{/ALTERNATE}}</head>
 <body>
 <a class="skip" href="#main">{{t_skip_to_content}}</a>
 <header class="site">
@@ -27,6 +28,9 @@
 </header>
 <main id="main">
 {{>BODY}}
+{{#FOLLOW}}<nav class="follow" aria-label="{{t_follow}}"><h2>{{t_follow}}</h2><ul>
+{{#FOLLOW_LINK}}<li><a href="{{HREF}}" type="{{TYPE}}">{{TITLE}}</a></li>{{/FOLLOW_LINK}}
+</ul></nav>{{/FOLLOW}}
 </main>
 <footer class="site"><p>{{t_footer}} · <a href="/api/v1/consultations">{{t_footer_api}}</a></p></footer>
 </body>
