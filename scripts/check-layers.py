@@ -41,7 +41,8 @@ ALLOWED = {
     "demo": ["proceedings", "drafting"],
     "feeds": ["consultations"],
     "exports": ["consultations"],
-    "app": ["desk", "portal", "reports", "demo", "drafting", "feeds", "exports"],
+    "imports": ["documents"],
+    "app": ["desk", "portal", "reports", "demo", "drafting", "feeds", "exports", "imports"],
 }
 
 # Table → the module that owns it (creates, writes and reads it).

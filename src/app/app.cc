@@ -13,6 +13,7 @@
 #include "drafting/web.h"
 #include "exports/web.h"
 #include "feeds/web.h"
+#include "imports/web.h"
 #include "mail/mail.h"
 #include "meetings/sources.h"
 #include "meetings/web.h"
@@ -106,6 +107,7 @@ void BuildRouter(http::Router& router, storage::Database& db, const Config& conf
   search::RegisterRoutes(router, db);
   feeds::RegisterRoutes(router, db);
   exports::RegisterRoutes(router, db, tracker);
+  imports::RegisterRoutes(router, db);
   router.SetErrorHandler([&db](const Request& req, int status, const Error& e) {
     return site::ErrorResponse(db, req, status, e);
   });

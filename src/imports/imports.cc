@@ -1,0 +1,379 @@
+// The two-phase import of documents (see imports.h).
+#include "imports/imports.h"
+
+#include <zip.h>
+
+#include <algorithm>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "audit/audit.h"
+#include "base/random.h"
+#include "base/utf8.h"
+#include "text/messages.h"
+
+namespace plenary::imports {
+
+namespace json = boost::json;
+using storage::Connection;
+
+namespace {
+
+struct Record {
+  int line = 0;
+  std::vector<std::string> cells;
+};
+
+// RFC 4180: quoted fields with doubled quotes and line breaks inside, CRLF, LF or CR line ends,
+// a UTF-8 BOM skipped. Blank lines are skipped.
+Result<std::vector<Record>> ParseCsv(std::string_view text, std::size_t max_rows) {
+  if (!IsValidUtf8(text)) return InvalidArgument("csv", "csv: not UTF-8 text");
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::vector<Record> out;
+  Record rec;
+  std::string cell;
+  bool quoted = false, after_quote = false, any = false;
+  int line = 1;
+  rec.line = 1;
+  auto end_record = [&]() -> Status {
+    if (any || !cell.empty() || !rec.cells.empty()) {
+      rec.cells.push_back(std::move(cell));
+      out.push_back(std::move(rec));
+      if (out.size() > max_rows + 1)
+        return Error{Code::kTooLarge, fmt::format("csv: more than {} rows", max_rows), "csv"};
+    }
+    rec = Record{};
+    cell.clear();
+    any = after_quote = false;
+    return Ok{};
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char ch = text[i];
+    if (quoted) {
+      if (ch == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        cell += '"';
+        ++i;
+      } else if (ch == '"') {
+        quoted = false;
+        after_quote = true;
+      } else {
+        if (ch == '\n') ++line;
+        cell += ch;
+      }
+      continue;
+    }
+    if (ch == '"' && cell.empty() && !after_quote) {
+      quoted = any = true;
+    } else if (ch == ',') {
+      rec.cells.push_back(std::move(cell));
+      cell.clear();
+      any = true;
+      after_quote = false;
+    } else if (ch == '\r' || ch == '\n') {
+      if (ch == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      if (auto s = end_record(); !s.ok()) return s.error();
+      ++line;
+      rec.line = line;
+    } else if (after_quote) {
+      return InvalidArgument("csv", fmt::format("csv: line {}: text after a closing quote", line));
+    } else {
+      cell += ch;
+      any = true;
+    }
+  }
+  if (quoted) return InvalidArgument("csv", "csv: a quoted field is not closed");
+  if (auto s = end_record(); !s.ok()) return s.error();
+  return out;
+}
+
+// The files of the ZIP beside the CSV, by entry name, within the limits.
+Result<std::map<std::string, std::string>> ReadZip(const std::string& data,
+                                                   const ImportLimits& limits) {
+  std::map<std::string, std::string> out;
+  if (data.empty()) return out;
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* src = zip_source_buffer_create(data.data(), data.size(), 0, &error);
+  zip_t* archive = src ? zip_open_from_source(src, ZIP_RDONLY, &error) : nullptr;
+  zip_error_fini(&error);
+  if (!archive) {
+    if (src) zip_source_free(src);
+    return InvalidArgument("files", "files: not a ZIP file");
+  }
+  std::unique_ptr<zip_t, void (*)(zip_t*)> guard(archive, [](zip_t* z) { zip_discard(z); });
+  zip_int64_t n = zip_get_num_entries(archive, 0);
+  if (n < 0 || static_cast<std::size_t>(n) > limits.max_zip_entries)
+    return Error{Code::kTooLarge,
+                 fmt::format("files: {} entries; at most {}", n, limits.max_zip_entries), "files"};
+  std::size_t total = 0;
+  for (zip_int64_t i = 0; i < n; ++i) {
+    zip_stat_t st;
+    if (zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &st) != 0 || !st.name)
+      return InvalidArgument("files", "files: a damaged ZIP entry");
+    std::string name = st.name;
+    if (name.ends_with("/")) continue;  // a folder
+    total += st.size;
+    if (total > limits.max_zip_bytes)
+      return Error{Code::kTooLarge,
+                   fmt::format("files: more than {} bytes once inflated", limits.max_zip_bytes),
+                   "files"};
+    if (st.size > 4096 && st.size / std::max<zip_uint64_t>(st.comp_size, 1) > limits.max_ratio)
+      return Error{Code::kTooLarge,
+                   fmt::format("files: \"{}\" is compressed more than {} times", name,
+                               limits.max_ratio),
+                   "files"};
+    zip_file_t* f = zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0);
+    if (!f) return InvalidArgument("files", "files: \"" + name + "\" cannot be read");
+    std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> fguard(f, zip_fclose);
+    std::string bytes;
+    char buf[65536];
+    zip_int64_t got;
+    while ((got = zip_fread(f, buf, sizeof buf)) > 0) {
+      bytes.append(buf, static_cast<std::size_t>(got));
+      if (bytes.size() > st.size)  // more than declared: a lying header
+        return InvalidArgument("files", "files: \"" + name + "\" is larger than it declares");
+    }
+    if (got < 0) return InvalidArgument("files", "files: \"" + name + "\" is damaged");
+    // Files are named by their last path component, as a spreadsheet lists them.
+    auto slash = name.rfind('/');
+    out[slash == std::string::npos ? name : name.substr(slash + 1)] = std::move(bytes);
+  }
+  return out;
+}
+
+struct Table {
+  std::map<std::string, std::size_t> columns;  // lower-cased header → index
+  std::vector<Record> rows;
+  std::string Cell(const Record& r, const std::string& column) const {
+    auto it = columns.find(column);
+    if (it == columns.end() || it->second >= r.cells.size()) return "";
+    std::string v = r.cells[it->second];
+    auto b = v.find_first_not_of(" \t");
+    auto e = v.find_last_not_of(" \t");
+    return b == std::string::npos ? "" : v.substr(b, e - b + 1);
+  }
+};
+
+Result<Table> ReadTable(const std::string& csv, std::size_t max_rows) {
+  auto records = ParseCsv(csv, max_rows);
+  if (!records.ok()) return records.error();
+  if (records->empty()) return InvalidArgument("csv", "csv: empty; a header line is required");
+  Table t;
+  for (std::size_t i = 0; i < (*records)[0].cells.size(); ++i) {
+    std::string name = (*records)[0].cells[i];
+    std::transform(name.begin(), name.end(), name.begin(), ::tolower);
+    auto b = name.find_first_not_of(" \t");
+    name = b == std::string::npos ? "" : name.substr(b, name.find_last_not_of(" \t") - b + 1);
+    t.columns[name] = i;
+  }
+  if (!t.columns.contains("symbol"))
+    return InvalidArgument("csv", "csv: the header has no \"symbol\" column");
+  t.rows.assign(records->begin() + 1, records->end());
+  return t;
+}
+
+// Plans (and, on `c`, writes) every row. The caller's transaction keeps or drops it all.
+Plan Run(Connection& c, storage::Database& db, const accounts::Session& staff, const Table& t,
+         const std::map<std::string, std::string>& files) {
+  Plan plan;
+  for (const auto& r : t.rows) {
+    int row = r.line;
+    std::string symbol = t.Cell(r, "symbol");
+    if (symbol.empty()) {
+      plan.refuse.push_back({row, "symbol", "symbol: required"});
+      continue;
+    }
+    std::vector<documents::FileInput> inputs;
+    bool refused = false;
+    for (const auto& lang : text::Languages()) {
+      std::string name = t.Cell(r, "file_" + lang);
+      if (name.empty()) continue;
+      auto it = files.find(name);
+      if (it == files.end()) {
+        plan.refuse.push_back({row, "file_" + lang,
+                               fmt::format("file_{}: no file \"{}\" in the ZIP", lang, name)});
+        refused = true;
+        continue;
+      }
+      inputs.push_back({lang, name, it->second});
+    }
+    if (refused) continue;
+    json::object title;
+    for (const auto& lang : text::Languages())
+      if (auto v = t.Cell(r, "title_" + lang); !v.empty()) title[lang] = v;
+    auto id = documents::DocumentId(c, symbol);
+    if (id) {
+      // Registered: its metadata stay as they are (edited on its page); its files may change.
+      auto d = documents::Get(db, std::to_string(*id), staff);
+      if (!d.ok()) {  // registered in this very import (a repeated symbol)
+        plan.refuse.push_back({row, "symbol", "symbol: appears twice in the file"});
+        continue;
+      }
+      std::string date = t.Cell(r, "date"), access = t.Cell(r, "access");
+      if (!date.empty() && date != d->date)
+        plan.refuse.push_back({row, "date", fmt::format("date: {} is registered with {}; change "
+                                                        "it on the document's page",
+                                                        d->symbol, d->date)});
+      if (!access.empty() && access != d->access)
+        plan.refuse.push_back({row, "access", fmt::format("access: {} is registered as {}; "
+                                                          "change it on the document's page",
+                                                          d->symbol, d->access)});
+      for (const auto& kv : title) {
+        std::string lang(kv.key());
+        if (!d->title.is_object() || !d->title.as_object().contains(lang) ||
+            d->title.as_object().at(lang) != kv.value())
+          plan.refuse.push_back({row, "title_" + lang,
+                                 fmt::format("title_{}: differs from the registered title of {}; "
+                                             "change it on the document's page",
+                                             lang, d->symbol)});
+      }
+      if (!plan.refuse.empty() && plan.refuse.back().row == row) continue;
+      RowPlan p{row, d->symbol, {}};
+      c.Exec("SAVEPOINT import_row");
+      std::optional<Refusal> failed;
+      for (const auto& f : inputs) {
+        auto old = std::find_if(d->files.begin(), d->files.end(),
+                                [&](const auto& x) { return x.language == f.language; });
+        if (old != d->files.end() && old->digest == Digest(f.data)) continue;
+        auto up = documents::UploadFileOn(c, staff.user.id, *id, f, {});
+        if (!up.ok()) {
+          failed = Refusal{row, "file_" + f.language, up.error().message};
+          break;
+        }
+        p.files.push_back(f.language);
+      }
+      if (failed) {
+        c.Exec("ROLLBACK TO import_row");
+        c.Exec("RELEASE import_row");
+        plan.refuse.push_back(*failed);
+        continue;
+      }
+      c.Exec("RELEASE import_row");
+      (p.files.empty() ? plan.unchanged : plan.update).push_back(std::move(p));
+      continue;
+    }
+    documents::DocumentInput in;
+    in.symbol = symbol;
+    in.body = t.Cell(r, "body");
+    in.title = title;
+    in.date = t.Cell(r, "date");
+    in.source_kind = t.Cell(r, "source_kind").empty() ? "secretariat" : t.Cell(r, "source_kind");
+    in.access = t.Cell(r, "access");
+    in.status = t.Cell(r, "status").empty() ? "issued" : t.Cell(r, "status");
+    c.Exec("SAVEPOINT import_row");
+    auto created = documents::CreateOn(c, staff.user.id, in);
+    std::optional<Refusal> failed;
+    RowPlan p{row, symbol, {}};
+    if (!created.ok()) {
+      failed = Refusal{row, created.error().field, created.error().message};
+    } else {
+      for (const auto& f : inputs) {
+        auto up = documents::UploadFileOn(c, staff.user.id, *created, f, {});
+        if (!up.ok()) {
+          failed = Refusal{row, "file_" + f.language, up.error().message};
+          break;
+        }
+        p.files.push_back(f.language);
+      }
+    }
+    if (failed) {
+      c.Exec("ROLLBACK TO import_row");
+      c.Exec("RELEASE import_row");
+      plan.refuse.push_back(*failed);
+      continue;
+    }
+    c.Exec("RELEASE import_row");
+    plan.create.push_back(std::move(p));
+  }
+  return plan;
+}
+
+json::array RowsJson(const std::vector<RowPlan>& rows) {
+  json::array out;
+  for (const auto& r : rows) {
+    json::array files;
+    for (const auto& f : r.files) files.push_back(json::value(f));
+    out.push_back({{"row", r.row}, {"symbol", r.symbol}, {"files", files}});
+  }
+  return out;
+}
+
+// Two plans say the same: the same rows in each list, with the same files.
+bool Same(const Plan& a, const Plan& b) { return a.Json() == b.Json(); }
+
+}  // namespace
+
+json::object Plan::Json() const {
+  json::array refused;
+  for (const auto& r : refuse)
+    refused.push_back({{"row", r.row}, {"field", r.field}, {"reason", r.reason}});
+  return {{"preview_id", preview_id},
+          {"create", RowsJson(create)},
+          {"update", RowsJson(update)},
+          {"unchanged", RowsJson(unchanged)},
+          {"refuse", refused}};
+}
+
+Result<Plan> Importer::Preview(const accounts::Session& staff, const std::string& csv,
+                               const std::string& zip) {
+  auto table = ReadTable(csv, limits_.max_rows);
+  if (!table.ok()) return table.error();
+  auto files = ReadZip(zip, limits_);
+  if (!files.ok()) return files.error();
+  // The rows are written and rolled back: the preview runs the same checks as the confirmation.
+  Plan plan;
+  auto r = db_.Write<bool>([&](Connection& c) -> Result<bool> {
+    plan = Run(c, db_, staff, *table, *files);
+    return Error{Code::kConflict, "preview: rolled back", {}};
+  });
+  if (r.ok() || r.error().message != "preview: rolled back") {
+    if (!r.ok()) return r.error();
+    return Error{Code::kInternal, "preview: was written", {}};
+  }
+  plan.preview_id = RandomToken(16);
+  std::lock_guard lock(mu_);
+  auto now = std::chrono::steady_clock::now();
+  std::erase_if(pending_, [&](const auto& p) { return p.second.expires < now; });
+  while (pending_.size() >= limits_.max_previews) {
+    auto oldest = std::min_element(pending_.begin(), pending_.end(), [](const auto& a,
+                                                                        const auto& b) {
+      return a.second.expires < b.second.expires;
+    });
+    pending_.erase(oldest);
+  }
+  pending_[plan.preview_id] = {staff.user.id, csv, std::move(*files), plan,
+                               now + std::chrono::seconds(limits_.preview_seconds)};
+  return plan;
+}
+
+Result<Plan> Importer::Confirm(const accounts::Session& staff, const std::string& preview_id) {
+  Pending p;
+  {
+    std::lock_guard lock(mu_);
+    auto it = pending_.find(preview_id);
+    if (it == pending_.end() || it->second.user_id != staff.user.id ||
+        it->second.expires < std::chrono::steady_clock::now())
+      return NotFound("no such preview (previews are kept for " +
+                      std::to_string(limits_.preview_seconds / 60) + " minutes)");
+    p = std::move(it->second);
+    pending_.erase(it);
+  }
+  auto table = ReadTable(p.csv, limits_.max_rows);
+  if (!table.ok()) return table.error();
+  auto result = db_.Write<Plan>([&](Connection& c) -> Result<Plan> {
+    Plan plan = Run(c, db_, staff, *table, p.files);
+    plan.preview_id = preview_id;
+    if (!Same(plan, p.plan))
+      return Error{Code::kFailedPrecondition,
+                   "preview_id: the documents changed since the preview; preview again",
+                   "preview_id"};
+    if (!plan.create.empty() || !plan.update.empty())
+      audit::Record(c, staff.user.id, "import.documents", "import", std::nullopt, std::nullopt,
+                    json::serialize(plan.Json()));
+    return plan;
+  });
+  return result;
+}
+
+}  // namespace plenary::imports

@@ -1,0 +1,118 @@
+// Import of documents in two phases: the preview lists what would be created, updated, left
+// unchanged or refused (row, field, reason) and writes nothing; the confirmation writes it all
+// in one transaction with one audit entry; importing the same files again changes nothing; a
+// preview gone stale is refused with 409. The ZIP is made with Python's zipfile.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { startServer, Client, jsonOf } from '../lib/server.mjs';
+
+// Debian's Python, whose python3-* packages scripts/setup.sh installs.
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
+let server, anon, staff;
+before(async () => {
+  server = await startServer();
+  anon = new Client(server.url);
+  staff = await new Client(server.url).login();
+});
+after(async () => { await server?.stop(); });
+
+function zipOf(files) {
+  return execFileSync(PYTHON, ['-c', `
+import io, json, sys, zipfile
+out = io.BytesIO()
+with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
+    for name, text in json.loads(sys.argv[1]).items():
+        z.writestr(name, text)
+sys.stdout.buffer.write(out.getvalue())
+`, JSON.stringify(files)]);
+}
+function post(csv, zip) {
+  const form = new FormData();
+  form.append('csv', new Blob([csv]), 'documents.csv');
+  if (zip) form.append('files', new Blob([zip]), 'files.zip');
+  return staff.fetch('/api/v1/imports/documents', { method: 'POST', body: form });
+}
+async function auditCount(action) {
+  const log = await jsonOf(staff.fetch('/api/v1/audit'));
+  return log.items.filter((e) => e.action === action).length;
+}
+
+const CSV = [
+  'symbol,date,access,title_en,title_fr,file_en,file_fr',
+  'C22/INF/901,2022-03-01,public,Imported note,Note importée,note-e.txt,',
+  'C22/33,,,,,,',
+  'C22/51,,,,,,c22-51-f.txt',
+  'C22/INF/902,2022-02-30,public,Bad date,,,',
+  'C22/INF/903,2022-03-01,public,Missing file,,missing.pdf,',
+  'C22/33,,secretariat,,,,',
+].join('\r\n') + '\r\n';
+const FILES = { 'note-e.txt': 'The imported note recalls Resolution 71 (Rev. Dubai, 2018).', 'c22-51-f.txt': 'Rapport du Président (texte importé).' };
+
+test('the preview says what would happen and writes nothing; the confirmation writes it once', async () => {
+  const zip = zipOf(FILES);
+  const uploadsBefore = await auditCount('document.upload');
+  const res = await post(CSV, zip);
+  const plan = await res.json();
+  assert.equal(res.status, 200, JSON.stringify(plan));
+  assert.match(plan.preview_id, /^[A-Za-z0-9_-]{16,}$/);
+  assert.deepEqual(plan.create.map((r) => [r.row, r.symbol, r.files]), [[2, 'C22/INF/901', ['en']]]);
+  assert.deepEqual(plan.update.map((r) => [r.row, r.symbol, r.files]), [[4, 'C22/51', ['fr']]]);
+  assert.deepEqual(plan.unchanged.map((r) => [r.row, r.symbol]), [[3, 'C22/33']]);
+  assert.deepEqual(plan.refuse.map((r) => [r.row, r.field]), [[5, 'date'], [6, 'file_en'], [7, 'access']]);
+  for (const r of plan.refuse) assert.ok(r.reason.startsWith(r.field + ':'), r.reason);
+  assert.match(plan.refuse[1].reason, /no file "missing\.pdf" in the ZIP/);
+  // Nothing written by the preview.
+  assert.equal((await staff.fetch('/api/v1/documents/C22/INF/901')).status, 404);
+  assert.ok(!(await jsonOf(staff.fetch('/api/v1/documents/C22/51'))).files.some((f) => f.language === 'fr'));
+  assert.equal(await auditCount('document.upload'), uploadsBefore);
+  assert.equal(await auditCount('import.documents'), 0);
+
+  const confirmed = await jsonOf(staff.fetch(`/api/v1/imports/${plan.preview_id}/confirm`, { method: 'POST' }));
+  assert.deepEqual({ ...confirmed, preview_id: '' }, { ...plan, preview_id: '' });
+  const d = await jsonOf(anon.fetch('/api/v1/documents/C22/INF/901'));
+  assert.deepEqual(d.titles, { en: 'Imported note', fr: 'Note importée' });
+  assert.equal(await (await anon.fetch(`/documents/${d.id}/files/en`)).text(), FILES['note-e.txt']);
+  assert.ok(d.cites.some((c) => c.kind === 'resolution' && c.number === 71), 'the imported file is scanned for citations');
+  assert.ok((await jsonOf(anon.fetch('/api/v1/documents/C22/51'))).files.some((f) => f.language === 'fr'));
+  assert.equal(await auditCount('import.documents'), 1);
+  // A preview is confirmed once.
+  assert.equal((await staff.fetch(`/api/v1/imports/${plan.preview_id}/confirm`, { method: 'POST' })).status, 404);
+
+  // The same files again: nothing to create or update, and the confirmation changes nothing.
+  const again = await jsonOf(post(CSV, zip));
+  assert.deepEqual(again.create, []);
+  assert.deepEqual(again.update, []);
+  assert.deepEqual(again.unchanged.map((r) => r.symbol), ['C22/INF/901', 'C22/33', 'C22/51']);
+  const uploads = await auditCount('document.upload');
+  await jsonOf(staff.fetch(`/api/v1/imports/${again.preview_id}/confirm`, { method: 'POST' }));
+  assert.equal(await auditCount('document.upload'), uploads);
+  assert.equal(await auditCount('import.documents'), 1);
+});
+
+test('a preview gone stale is refused with 409 and writes nothing', async () => {
+  const csv = 'symbol,date,access,title_en\r\nC22/INF/950,2022-03-02,public,Stale\r\nC22/INF/951,2022-03-02,public,Other\r\n';
+  const plan = await jsonOf(post(csv));
+  assert.deepEqual(plan.create.map((r) => r.symbol), ['C22/INF/950', 'C22/INF/951']);
+  await jsonOf(staff.json('/api/v1/documents', { symbol: 'C22/INF/950', date: '2022-03-02', source_kind: 'secretariat',
+    access: 'public', title: { en: 'Registered meanwhile' } }));
+  const res = await staff.fetch(`/api/v1/imports/${plan.preview_id}/confirm`, { method: 'POST' });
+  const body = await res.json();
+  assert.equal(res.status, 409, JSON.stringify(body));
+  assert.equal(body.error.field, 'preview_id');
+  assert.equal((await staff.fetch('/api/v1/documents/C22/INF/951')).status, 404, 'nothing of the import was written');
+});
+
+test('bad imports get a specific error naming the field', async () => {
+  assert.equal((await anon.fetch('/api/v1/imports/documents', { method: 'POST', body: new FormData() })).status, 401);
+  for (const [csv, zip, status, field] of [['', null, 400, 'csv'], ['title_en,date\r\nX,2022-01-01\r\n', null, 400, 'csv'],
+    ['symbol\r\n"C22/1\r\n', null, 400, 'csv'], ['symbol\r\nC22/1\r\n', Buffer.from('not a zip'), 400, 'files']]) {
+    const res = csv === '' ? await staff.fetch('/api/v1/imports/documents', { method: 'POST', body: new FormData() }) : await post(csv, zip);
+    const body = await res.json();
+    assert.equal(res.status, status, JSON.stringify(body));
+    assert.equal(body.error.field, field, JSON.stringify(body));
+  }
+  assert.equal((await staff.fetch('/api/v1/imports/nosuchpreview/confirm', { method: 'POST' })).status, 404);
+});
