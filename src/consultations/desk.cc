@@ -138,7 +138,15 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     in.deadline = f.Get("deadline").value_or("");
     in.timezone = f.Get("timezone").value_or("");
     auto c = Create(db, p.session.user.id, in);
-    if (!c.ok()) return BackWithError(req, "/admin", c.error());
+    if (!c.ok())
+      return BackWithError(
+          req, "/admin", c.error(),
+          site::InputFor(c.error().field,
+                         {{"key", "c-key"}, {"body", "c-body"},
+                          {"launched_at_meeting", "c-launched"}, {"title", "c-title-en"},
+                          {"description", "c-desc"}, {"questions", "c-q"},
+                          {"opens_at", "c-opens"}, {"deadline", "c-deadline"},
+                          {"timezone", "c-tz"}, {"meeting", "c-meeting"}}));
     return http::Redirect(site::Prefix(req) + "/admin/consultations/" + std::to_string(c->id) +
                           "?done=created");
   });
@@ -152,7 +160,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     auto title = site::Pick(c->title, lang).text;
     site::Page page(db, req, "admin_consultation.tpl", T(lang, "moderate") + " · " + title);
     auto& d = page.body();
-    ShowFlash(req, d);
+    ShowFlash(req, d, c->timezone);
     d.SetIntValue("ID", c->id);
     d.SetValue("TITLE", title);
     d.SetValue("TIMEZONE", c->timezone);
@@ -334,7 +342,13 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     auto desk = ConsultationDeskPath(db, req.params[0]);
     if (!desk.ok()) return site::ErrorResponse(db, req, desk.error());
     const std::string& path = *desk;
-    if (!c.ok()) return BackWithError(req, path, c.error());
+    if (!c.ok()) {
+      const std::string& f = c.error().field;
+      const char* input = f == "deadline"            ? "x-deadline"
+                          : f.starts_with("reason") ? "x-reason"
+                                                    : "";
+      return BackWithError(req, path, c.error(), input);
+    }
     return Back(req, path, "extended");
   });
 
@@ -369,7 +383,12 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     auto desk = ConsultationDeskPath(db, req.params[0]);
     if (!desk.ok()) return site::ErrorResponse(db, req, desk.error());
     const std::string& path = *desk;
-    if (!r.ok()) return BackWithError(req, path, r.error());
+    if (!r.ok())
+      return BackWithError(req, path, r.error(),
+                           site::InputFor(r.error().field,
+                                          {{"meeting", "f-meeting"}, {"number", "f-number"},
+                                           {"kind", "f-kind"}, {"owner", "f-owner"},
+                                           {"text", "f-text"}}));
     return Back(req, path, "follow_up");
   });
 }

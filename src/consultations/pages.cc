@@ -1,5 +1,6 @@
 // HTML pages for consultations: public pages, the response form and the secretariat's desk.
 #include <charconv>
+#include <limits>
 #include <map>
 
 #include <fmt/format.h>
@@ -58,10 +59,22 @@ std::map<std::string, std::string> TypeLabels(storage::Database& db, const std::
 
 // Values a respondent typed, kept when the form comes back with an error.
 struct FormState {
+  explicit FormState(const std::string& lang, const std::string& zone) : errors(lang, zone) {}
   ResponseInput values;
-  std::string error;
+  site::FormErrors errors;
   std::string form_token;
+  bool had_files = false;  // files are never kept: the person is told to choose them again
 };
+
+// The input id of the response form that a refusal of `field` concerns.
+std::string ResponseInputId(const std::string& field, const Consultation& c) {
+  if (field.starts_with("answers.")) return "answer_" + field.substr(8);
+  if (field == "answers")
+    return c.questions.empty() ? "general" : "answer_" + std::to_string(c.questions[0].number);
+  if (field.starts_with("attachments") || field.starts_with("file")) return "attachments";
+  if (field == "pow" || field == "pow_challenge" || field == "form_token") return "";
+  return field;
+}
 
 http::Response ConsultationPage(storage::Database& db, const Request& req, const Consultation& c,
                                 const Limits& limits, const site::ProofOfWork& pow,
@@ -205,6 +218,9 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
       a->SetIntValue("MAX", static_cast<long>(limits.max_text_chars));
       auto it = v ? v->answers.find(q.number) : decltype(v->answers.end()){};
       a->SetValue("VALUE", v && it != v->answers.end() ? it->second : "");
+      if (auto m = state ? state->errors.MessageFor("answer_" + std::to_string(q.number))
+                         : std::nullopt)
+        a->AddSectionDictionary("A_ERROR")->SetValue("E_MSG", *m);
     }
     // A fresh challenge for every rendering: pow.js solves it before the form is sent.
     if (pow.enabled() && !(page.session() && accounts::IsStaff(page.session()->user.role))) {
@@ -217,8 +233,24 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
                 T(lang, "attachment_help",
                   {{"files", static_cast<std::int64_t>(limits.max_attachments)},
                    {"mb", static_cast<std::int64_t>(limits.max_attachment_bytes >> 20)}}));
+    // The server's limits, for the check the browser makes before uploading (form.js).
+    f->SetIntValue("MAX_FILES", static_cast<long>(limits.max_attachments));
+    f->SetIntValue("MAX_FILE_BYTES", static_cast<long>(limits.max_attachment_bytes));
+    f->SetValue("FILE_SIZE_MESSAGE",
+                T(lang, "form_error_file_js",
+                  {{"name", "{name}"}, {"reason", "large"},
+                   {"mb", static_cast<std::int64_t>(limits.max_attachment_bytes >> 20)}}));
+    f->SetValue("FILE_TYPE_MESSAGE", T(lang, "form_error_file_js",
+                                       {{"name", "{name}"}, {"reason", "type"}, {"mb", "0"}}));
+    f->SetValue("FILE_COUNT_MESSAGE",
+                T(lang, "form_error_too_many_files",
+                  {{"max", static_cast<std::int64_t>(limits.max_attachments)}}));
+    if (state) {
+      site::FormErrors errors = state->errors;
+      if (state->had_files) errors.AddText(T(lang, "form_error_files_again"), "attachments");
+      errors.Fill(f);
+    }
   }
-  if (state && !state->error.empty()) d.SetValueAndShowSection("ERROR", state->error, "HAS_ERROR");
   return page.Render(status_code);
 }
 
@@ -277,35 +309,46 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     http::MultipartLimits ml;
     ml.max_files = limits.max_attachments;
     ml.max_file_bytes = limits.max_attachment_bytes;
-    FormState state;
+    FormState state(req.lang, c->timezone);
+    // Shows the form again with what was typed and the refusal next to its field.
+    auto refuse = [&](const Error& e) {
+      state.errors.Add(e, ResponseInputId(e.field, *c));
+      return ConsultationPage(db, req, *c, limits, throttles.pow(), &state,
+                              http::StatusFor(e.code));
+    };
     auto in = site::ReadInput(req, ml);
     if (!in.ok()) {
-      state.error = site::RefusalText(in.error(), req.lang);
-      return ConsultationPage(db, req, *c, limits, throttles.pow(), &state,
-                              http::StatusFor(in.error().code));
+      // A file over the limits refuses the whole body: read it again without the file limits
+      // (the body is already in memory, bounded by the server) to keep the typed text.
+      http::MultipartLimits relaxed = ml;
+      relaxed.max_files = 1000;
+      relaxed.max_file_bytes = std::numeric_limits<std::size_t>::max();
+      if (auto again = site::ReadInput(req, relaxed); again.ok()) {
+        if (auto v = ResponseFromInput(*again, req.lang); v.ok()) state.values = *v;
+        state.values.attachments.clear();
+        state.form_token = again->fields.Get("form_token").value_or("");
+        state.had_files = true;
+      }
+      return refuse(in.error());
     }
     auto values = ResponseFromInput(*in, req.lang);
     if (values.ok()) state.values = *values;
+    state.had_files = !in->files.empty();
     state.form_token = in->fields.Get("form_token").value_or("");
-    if (!site::FormCsrfOk(db, req, in->fields.Get("csrf").value_or(""))) {
-      state.error = T(req.lang, "error_csrf");
-      return ConsultationPage(db, req, *c, limits, throttles.pow(), &state, 403);
-    }
-    if (!values.ok()) {
-      state.error = site::RefusalText(values.error(), req.lang);
-      return ConsultationPage(db, req, *c, limits, throttles.pow(), &state,
-                              http::StatusFor(values.error().code));
-    }
+    if (!site::FormCsrfOk(db, req, in->fields.Get("csrf").value_or("")))
+      return refuse(Error{Code::kPermissionDenied, "csrf: expired", "csrf"});
+    if (!values.ok()) return refuse(values.error());
     if (auto p = CheckPow(db, req, throttles, *in); !p.ok()) {
       // Without JavaScript the form comes without a solution: say what is needed, in words.
-      state.error = in->fields.Get("pow").value_or("").empty() ? T(req.lang, "pow_missing")
-                                                               : site::RefusalText(p.error(), req.lang);
-      return ConsultationPage(db, req, *c, limits, throttles.pow(), &state,
-                              http::StatusFor(p.error().code));
+      if (in->fields.Get("pow").value_or("").empty()) {
+        state.errors.AddText(T(req.lang, "pow_missing"));
+        return ConsultationPage(db, req, *c, limits, throttles.pow(), &state,
+                                http::StatusFor(p.error().code));
+      }
+      return refuse(p.error());
     }
     if (auto q = CheckAttachmentQuota(db, req, throttles, *values); !q.ok()) {
-      state.error = q.error().message;
-      auto r = ConsultationPage(db, req, *c, limits, throttles.pow(), &state, 429);
+      auto r = refuse(q.error());
       r.Header("Retry-After", std::to_string(q.error().retry_after_seconds));
       return r;
     }
@@ -319,11 +362,14 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     if (!state.form_token.empty()) input.idempotency_key = "form:" + state.form_token;
     auto receipt = SubmitResponse(db, req.params[0], std::move(input), limits);
     if (!receipt.ok()) {
-      // Closed or not yet open: the page already explains it in the reader's language.
-      state.error = receipt.error().code == Code::kFailedPrecondition
-                        ? T(req.lang, Now() < c->opens_at ? "form_refused_not_open"
-                                                          : "form_refused_closed")
-                        : site::RefusalText(receipt.error(), req.lang);
+      if (receipt.error().code != Code::kFailedPrecondition) return refuse(receipt.error());
+      // Closed or not yet open: said in the reader's language, the deadline in the
+      // consultation's time zone.
+      state.errors.AddText(
+          Now() < c->opens_at
+              ? T(req.lang, "form_refused_not_open")
+              : T(req.lang, "form_refused_closed_at",
+                  {{"date", text::FormatDateTime(c->deadline, c->timezone, req.lang)}}));
       return ConsultationPage(db, req, *c, limits, throttles.pow(), &state,
                               http::StatusFor(receipt.error().code));
     }

@@ -19,6 +19,13 @@ using text::T;
 
 namespace {
 
+// The input of the reopening form (admin_consultation.tpl) that a refusal concerns.
+std::string InputOf(const Error& e) {
+  if (e.field == "deadline") return "ro-deadline";
+  if (e.field.starts_with("reason")) return "ro-reason";
+  return "";
+}
+
 // The catalogue keys' stem of each action and the flash shown once it is done.
 const char* KeyOf(Transition t) {
   switch (t) {
@@ -128,12 +135,12 @@ void RegisterStatusDesk(http::Router& router, storage::Database& db) {
                  if (f.Get("confirm").value_or("") != "yes") {
                    // Refused before asking: the same checks the action runs.
                    if (auto ok = CheckTransition(*c, t, ti, Now()); !ok.ok())
-                     return site::BackWithError(req, path, ok.error());
+                     return site::BackWithError(req, path, ok.error(), InputOf(ok.error()));
                    return ConfirmPage(db, req, *c, t, deadline, reason);
                  }
                  auto done = Apply(db, p.session.user.id, req.params[0], t, ti);
                  if (!done.ok())
-                   return site::BackWithError(req, path, done.error());
+                   return site::BackWithError(req, path, done.error(), InputOf(done.error()));
                  return site::Back(req, path, DoneOf(t));
                });
   }

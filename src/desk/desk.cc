@@ -19,6 +19,7 @@
 #include "search/search.h"
 #include "site/desk.h"
 #include "site/fields.h"
+#include "site/refusals.h"
 #include "text/countries.h"
 #include "text/dates.h"
 #include "text/messages.h"
@@ -168,7 +169,8 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
     auto in = site::ReadInput(req);
     auto g = RequireAdminPage(db, req, in.ok() ? in->fields.Get("csrf").value_or("") : "");
     if (g.refusal) return *g.refusal;
-    if (!in.ok()) return UsersPage(db, req, in.error().message, http::StatusFor(in.error().code));
+    if (!in.ok()) return UsersPage(db, req, site::RefusalText(in.error(), req.lang),
+                                   http::StatusFor(in.error().code));
     const auto& f = in->fields;
     std::string ms = site::Trim(f.Get("member_state").value_or(""));
     auto u = accounts::AddUser(db, site::Trim(f.Get("email").value_or("")),
@@ -176,20 +178,23 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
                                f.Get("password").value_or(""),
                                ms.empty() ? std::nullopt : std::optional<std::string>(ms),
                                g.session->user.id);
-    if (!u.ok()) return UsersPage(db, req, u.error().message, http::StatusFor(u.error().code));
+    if (!u.ok()) return UsersPage(db, req, site::RefusalText(u.error(), req.lang),
+                                   http::StatusFor(u.error().code));
     return http::Redirect(site::Prefix(req) + "/admin/users");
   });
   router.Add("POST", "/admin/users/{id}/role", [&db](Request& req) {
     auto in = site::ReadInput(req);
     auto g = RequireAdminPage(db, req, in.ok() ? in->fields.Get("csrf").value_or("") : "");
     if (g.refusal) return *g.refusal;
-    if (!in.ok()) return UsersPage(db, req, in.error().message, http::StatusFor(in.error().code));
+    if (!in.ok()) return UsersPage(db, req, site::RefusalText(in.error(), req.lang),
+                                   http::StatusFor(in.error().code));
     auto id = site::ParseId(req.params[0]);
     if (!id) return site::ErrorResponse(db, req, NotFound("user: no such user"));
     std::string ms = site::Trim(in->fields.Get("member_state").value_or(""));
     auto u = accounts::SetRole(db, g.session->user.id, *id, in->fields.Get("role").value_or(""),
                                ms.empty() ? std::nullopt : std::optional<std::string>(ms));
-    if (!u.ok()) return UsersPage(db, req, u.error().message, http::StatusFor(u.error().code));
+    if (!u.ok()) return UsersPage(db, req, site::RefusalText(u.error(), req.lang),
+                                   http::StatusFor(u.error().code));
     return http::Redirect(site::Prefix(req) + "/admin/users");
   });
 }

@@ -6,6 +6,7 @@
 #include "http/form.h"
 #include "site/alternate.h"
 #include "site/fields.h"
+#include "site/refusals.h"
 #include "text/dates.h"
 #include "text/messages.h"
 #include "text/symbols.h"
@@ -203,7 +204,7 @@ http::Response DocumentsPage(storage::Database& db, const Request& req) {
   }
   auto docs = List(db, {body, q, std::nullopt}, page.session());
   if (!docs.ok()) {
-    d.SetValueAndShowSection("ERROR", docs.error().message, "HAS_ERROR");
+    d.SetValueAndShowSection("ERROR", site::RefusalText(docs.error(), req.lang), "HAS_ERROR");
     return page.Render(http::StatusFor(docs.error().code));
   }
   if (docs->empty()) d.ShowSection("NONE");
@@ -243,7 +244,7 @@ http::Response ResolutionsPage(storage::Database& db, const Request& req) {
   }
   auto list = ListResolutions(db, instrument, std::nullopt);
   if (!list.ok()) {
-    d.SetValueAndShowSection("ERROR", list.error().message, "HAS_ERROR");
+    d.SetValueAndShowSection("ERROR", site::RefusalText(list.error(), req.lang), "HAS_ERROR");
     return page.Render(http::StatusFor(list.error().code));
   }
   if (list->empty()) d.ShowSection("NONE");
@@ -359,7 +360,7 @@ void RegisterPages(http::Router& router, storage::Database& db, Limits limits) {
       auto doc = Get(db, document, g.session);
       if (!doc.ok()) return site::ErrorResponse(db, req, doc.error());
       if (!in.ok())
-        return DocumentPage(db, req, *doc, limits, in.error().message,
+        return DocumentPage(db, req, *doc, limits, site::RefusalText(in.error(), req.lang),
                             http::StatusFor(in.error().code));
       FileInput f;
       f.language = in->fields.Get("language").value_or("");
@@ -369,7 +370,7 @@ void RegisterPages(http::Router& router, storage::Database& db, Limits limits) {
       }
       auto info = UploadFile(db, g.session->user.id, std::to_string(doc->id), f, limits);
       if (!info.ok())
-        return DocumentPage(db, req, *doc, limits, info.error().message,
+        return DocumentPage(db, req, *doc, limits, site::RefusalText(info.error(), req.lang),
                             http::StatusFor(info.error().code));
       return http::Redirect(fmt::format("{}/documents/{}?uploaded={}", site::Prefix(req), doc->id,
                                         info->language));
@@ -402,7 +403,7 @@ void RegisterPages(http::Router& router, storage::Database& db, Limits limits) {
     patch.status = f.Get("status");
     auto updated = Update(db, g.session->user.id, std::to_string(doc->id), patch);
     if (!updated.ok())
-      return DocumentPage(db, req, *doc, limits, updated.error().message,
+      return DocumentPage(db, req, *doc, limits, site::RefusalText(updated.error(), req.lang),
                           http::StatusFor(updated.error().code));
     return http::Redirect(fmt::format("{}/documents/{}", site::Prefix(req), doc->id));
   });

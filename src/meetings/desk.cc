@@ -60,7 +60,12 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
     in.description = TwoLanguages(f, "description");
     in.open_consultations = f.Get("open_consultations").value_or("") == "yes";
     auto b = CreateBody(db, p.session.user.id, in);
-    if (!b.ok()) return BackWithError(req, "/admin", b.error());
+    if (!b.ok())
+      return BackWithError(req, "/admin", b.error(),
+                           site::InputFor(b.error().field, {{"key", "b-key"},
+                                                            {"acronym", "b-acronym"},
+                                                            {"name", "b-name"},
+                                                            {"membership", "b-membership"}}));
     return Back(req, "/admin", "body");
   });
 
@@ -74,7 +79,7 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
     in.kind = f.Get("kind").value_or("working_group");
     if (auto number = f.Get("number"); number && !number->empty()) {
       auto n = ParseIntField("number", *number, 1, 100000);
-      if (!n.ok()) return BackWithError(req, "/admin", n.error());
+      if (!n.ok()) return BackWithError(req, "/admin", n.error(), "m-number");
       in.number = static_cast<int>(*n);
     }
     // A plenary meeting belongs to a session (C22); other kinds have none.
@@ -86,7 +91,13 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
     in.timezone = f.Get("timezone").value_or("");
     in.mode = f.Get("mode").value_or("");
     auto m = CreateMeeting(db, p.session.user.id, in);
-    if (!m.ok()) return BackWithError(req, "/admin", m.error());
+    if (!m.ok())
+      return BackWithError(
+          req, "/admin", m.error(),
+          site::InputFor(m.error().field,
+                         {{"body", "m-body"}, {"kind", "m-kind"}, {"number", "m-number"},
+                          {"title", "m-title"}, {"starts_on", "m-starts"}, {"ends_on", "m-ends"},
+                          {"timezone", "m-tz"}, {"mode", "m-mode"}, {"place", "m-place"}}));
     return Back(req, "/admin", "meeting");
   });
 
@@ -101,9 +112,9 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
     for (auto& file : p.input.files)
       if (file.name == "file") csv = file.data;
     if (csv.empty())
-      return BackWithError(req, path, InvalidArgument("file", "file: attach the attendance export"));
+      return BackWithError(req, path, InvalidArgument("file", "file: required"), "att-file");
     auto r = ImportAttendance(db, p.session.user.id, req.params[0], csv);
-    if (!r.ok()) return BackWithError(req, path, r.error());
+    if (!r.ok()) return BackWithError(req, path, r.error(), "att-file");
     return Back(req, path, "attendance");
   });
 
@@ -119,7 +130,13 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
                                    f.Get("stakeholder_type").value_or(""),
                                    f.Get("country").value_or(""), f.Get("email").value_or("")};
     auto r = AddRegistration(db, p.session.user.id, req.params[0], in);
-    if (!r.ok()) return BackWithError(req, path, r.error());
+    if (!r.ok())
+      return BackWithError(req, path, r.error(),
+                           site::InputFor(r.error().field, {{"name", "r-name"},
+                                                            {"organization", "r-org"},
+                                                            {"stakeholder_type", "r-type"},
+                                                            {"country", "r-country"},
+                                                            {"email", "r-email"}}));
     return Back(req, path, "registered");
   });
 

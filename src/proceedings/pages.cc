@@ -280,7 +280,7 @@ http::Response ActionsPage(storage::Database& db, const Request& req) {
     if (q.status.value_or("") == s) o->ShowSection("SEL");
   }
   if (!list.ok()) {
-    d.SetValueAndShowSection("MESSAGE", list.error().message, "ERROR");
+    d.SetValueAndShowSection("MESSAGE", site::RefusalText(list.error(), req.lang), "ERROR");
     return page.Render(400);
   }
   if (list->empty()) d.ShowSection("NONE");

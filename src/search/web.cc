@@ -5,6 +5,7 @@
 
 #include "base/parse.h"
 #include "search/search.h"
+#include "site/refusals.h"
 #include "site/site.h"
 #include "text/messages.h"
 
@@ -81,12 +82,12 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
     }
     if (text.empty()) return page.Render();
     if (!q.ok()) {
-      d.SetValueAndShowSection("ERROR", q.error().message, "HAS_ERROR");
+      d.SetValueAndShowSection("ERROR", site::RefusalText(q.error(), req.lang), "HAS_ERROR");
       return page.Render(400);
     }
     auto r = Search(db, *q);
     if (!r.ok()) {
-      d.SetValueAndShowSection("ERROR", r.error().message, "HAS_ERROR");
+      d.SetValueAndShowSection("ERROR", site::RefusalText(r.error(), req.lang), "HAS_ERROR");
       return page.Render(400);
     }
     auto* res = d.AddSectionDictionary("RESULTS");

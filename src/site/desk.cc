@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string_view>
 
+#include "site/refusals.h"
 #include "text/messages.h"
 
 namespace plenary::site {
@@ -26,19 +28,64 @@ std::variant<Post, http::Response> ReadPost(storage::Database& db, const Request
 http::Response Back(const Request& req, const std::string& path, const std::string& done) {
   return http::Redirect(Prefix(req) + path + "?done=" + done);
 }
-http::Response BackWithError(const Request& req, const std::string& path, const Error& e) {
-  auto r = http::Redirect(Prefix(req) + path + "?error=" + http::UrlEncode(e.message));
-  return r;
+http::Response BackWithError(const Request& req, const std::string& path, const Error& e,
+                             const std::string& input_id) {
+  // The page it leads to says it in the reader's language (RefusalText): it needs the field,
+  // the rule and the status, not a sentence.
+  std::string url = Prefix(req) + path + "?error=" + http::UrlEncode(e.message) +
+                    "&status=" + std::to_string(http::StatusFor(e.code));
+  if (!e.field.empty()) url += "&field=" + http::UrlEncode(e.field);
+  if (!input_id.empty()) url += "&input=" + http::UrlEncode(input_id);
+  return http::Redirect(url);
 }
 
-void ShowFlash(const Request& req, TemplateDictionary& d) {
+std::string InputFor(const std::string& field,
+                     std::initializer_list<std::pair<const char*, const char*>> ids) {
+  const std::string base = field.substr(0, field.find('.'));
+  for (const auto& [f, id] : ids)
+    if (base == f) return id;
+  return "";
+}
+
+namespace {
+// The code of an error from the status a redirect carried (http::StatusFor backwards).
+Code CodeOfStatus(std::string_view status) {
+  if (status == "403") return Code::kPermissionDenied;
+  if (status == "404") return Code::kNotFound;
+  if (status == "409") return Code::kFailedPrecondition;
+  if (status == "413") return Code::kTooLarge;
+  if (status == "429") return Code::kRateLimited;
+  return Code::kInvalidArgument;
+}
+}  // namespace
+
+void ShowFlash(const Request& req, TemplateDictionary& d, const std::string& zone) {
   if (auto done = req.query.Get("done")) {
     std::string key = "done_" + *done;
     if (text::Catalogue::Get().Pattern("en", key) && key.find('{') == std::string::npos)
       d.SetValueAndShowSection("MESSAGE", T(req.lang, key), "HAS_MESSAGE");
   }
-  if (auto err = req.query.Get("error"))
-    d.SetValueAndShowSection("ERROR", err->substr(0, 500), "HAS_ERROR");
+  if (auto err = req.query.Get("error")) {
+    std::string field = req.query.Get("field").value_or("");
+    if (field.size() > 100) field.clear();
+    Error e{CodeOfStatus(req.query.Get("status").value_or("400")), err->substr(0, 500), field};
+    // The input it concerns, when the form said which: letters, digits, '-' and '_' only.
+    std::string input = req.query.Get("input").value_or("");
+    if (input.size() > 40 || !std::all_of(input.begin(), input.end(), [](unsigned char c) {
+          return std::isalnum(c) || c == '-' || c == '_';
+        }))
+      input.clear();
+    FormErrors errors(req.lang, zone);
+    if (input.empty())
+      errors.AddText(RefusalText(e, req.lang, zone));
+    else
+      errors.Add(e, input);
+    errors.Fill(&d);
+    // A form folded in <details> opens on its error: the section OPEN_<prefix of the id>.
+    if (auto dash = input.find('-'); dash != std::string::npos)
+      d.ShowSection("OPEN_" + input.substr(0, dash));
+    d.SetValueAndShowSection("ERROR", RefusalText(e, req.lang, zone), "HAS_ERROR");
+  }
 }
 
 json::value TwoLanguages(const http::Form& f, const std::string& base) {

@@ -3,7 +3,9 @@
 // error (the redirect names only what the handler passes, never the request's path), the
 // message shown there, and the two-language fields of the forms.
 #pragma once
+#include <initializer_list>
 #include <string>
+#include <utility>
 #include <variant>
 
 #include <boost/json.hpp>
@@ -28,9 +30,19 @@ std::variant<Post, http::Response> ReadPost(storage::Database& db, const http::R
 
 // Back to a page with a message (?done=key) or an error (?error=text) shown there.
 http::Response Back(const http::Request& req, const std::string& path, const std::string& done);
-http::Response BackWithError(const http::Request& req, const std::string& path, const Error& e);
-// The message or error a redirect carried, on the page it led to.
-void ShowFlash(const http::Request& req, ctemplate::TemplateDictionary& d);
+// `input_id` names the input of the page's form that the error concerns (its summary links
+// there and its section E_<id>, '-' as '_', shows the message next to it); "" lists it alone.
+http::Response BackWithError(const http::Request& req, const std::string& path, const Error& e,
+                             const std::string& input_id = "");
+// The input id for a refused `field` ("title.en" → its base "title") in `ids` (field → input
+// id of the page's form), or "" when the form has no input for it.
+std::string InputFor(const std::string& field,
+                     std::initializer_list<std::pair<const char*, const char*>> ids);
+// The message or error a redirect carried, on the page it led to: the error in the reader's
+// language (site/refusals.h), as ERROR/HAS_ERROR and as the summary {{>FORM_ERRORS}} with the
+// field's section E_<field>; times in `zone`.
+void ShowFlash(const http::Request& req, ctemplate::TemplateDictionary& d,
+               const std::string& zone = "UTC");
 
 // The multilingual value of the fields `<base>_en`, `<base>_zh`, … that are not empty.
 boost::json::value TwoLanguages(const http::Form& f, const std::string& base);

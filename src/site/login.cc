@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "accounts/accounts.h"
+#include "site/refusals.h"
 #include "site/site.h"
 #include "text/messages.h"
 
@@ -39,7 +40,12 @@ http::Response LoginPage(storage::Database& db, const Request& req, const std::s
   Page page(db, req, "login.tpl", text::T(req.lang, "login_title"));
   page.body().SetValue("NEXT", req.query.Get("next").value_or(""));
   page.body().SetValue("EMAIL", email);
-  if (!error.empty()) page.body().SetValueAndShowSection("ERROR", error, "HAS_ERROR");
+  // A refused sign-in names no field: which of the two was wrong is not said.
+  if (!error.empty()) {
+    FormErrors errors(req.lang);
+    errors.AddText(error);
+    errors.Fill(&page.body());
+  }
   return page.Render(status);
 }
 }  // namespace

@@ -2,9 +2,13 @@
 // the API and the logs); pages read the rule from the message and say it with the catalogue.
 #include "site/refusals.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <regex>
+#include <set>
 
+#include "base/time.h"
+#include "text/dates.h"
 #include "text/messages.h"
 
 namespace plenary::site {
@@ -12,24 +16,115 @@ namespace plenary::site {
 namespace {
 using text::T;
 
-// The label of `field` as its form shows it, or "" when no label is in the catalogue.
-std::string Label(const std::string& field, const std::string& lang) {
-  static const std::regex kAnswer(R"(answers\.(\d+))");
-  std::smatch m;
-  if (std::regex_match(field, m, kAnswer)) return T(lang, "form_error_answer", {{"number", m[1].str()}});
-  if (field == "meetings") return T(lang, "chair_report_meetings_field");
-  if (text::Catalogue::Get().Pattern("en", "field_" + field) == nullptr) return "";
-  return T(lang, "field_" + field);
+// The rule of `e`: its message without the leading "field: ".
+std::string RuleOf(const Error& e) {
+  const std::string& m = e.message;
+  if (!e.field.empty() && m.starts_with(e.field + ": ")) return m.substr(e.field.size() + 2);
+  return m;
+}
+
+// What the code of a refusal means, for a refusal no rule covers.
+std::string ByCode(const Error& e, const std::string& lang) {
+  switch (e.code) {
+    case Code::kNotFound: return T(lang, "error_not_found");
+    case Code::kRateLimited: {
+      const std::int64_t minutes = (std::max(e.retry_after_seconds, 1) + 59) / 60;
+      return T(lang, "error_rate_limited", {{"minutes", minutes}});
+    }
+    case Code::kPermissionDenied: return T(lang, "error_forbidden");
+    case Code::kUnauthenticated: return T(lang, "error_unauthenticated");
+    case Code::kFailedPrecondition:
+    case Code::kConflict: return T(lang, "error_conflict");
+    case Code::kTooLarge: return T(lang, "error_too_large");
+    case Code::kResourceExhausted: return T(lang, "error_unavailable");
+    case Code::kInternal: return T(lang, "error_internal");
+    case Code::kInvalidArgument: return T(lang, "form_error_generic");
+  }
+  return T(lang, "form_error_generic");
+}
+
+// An English rule as a sentence, its instants in `zone` ("the consultation is open until
+// 2027-03-31T15:00:00Z" → "The consultation is open until March 31, 2027 at 5:00 PM
+// (Europe/Zurich).").
+std::string EnglishSentence(std::string rule, const std::string& zone) {
+  static const std::regex kInstant(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z)");
+  std::string out;
+  std::smatch g;
+  while (std::regex_search(rule, g, kInstant)) {
+    out += g.prefix().str();
+    auto at = ParseIso(g[0].str());
+    out += at ? text::FormatDateTime(*at, zone, "en") : g[0].str();
+    rule = g.suffix().str();
+  }
+  out += rule;
+  if (out.empty()) return out;
+  if (out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  if (out.back() != '.') out += '.';
+  return out;
+}
+
+// The first instant written in `m` (ISO, UTC), in `zone` and `lang`; "" when there is none.
+std::string FirstInstant(const std::string& m, const std::string& zone, const std::string& lang) {
+  static const std::regex kInstant(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z)");
+  std::smatch g;
+  if (!std::regex_search(m, g, kInstant)) return "";
+  auto at = ParseIso(g[0].str());
+  return at ? text::FormatDateTime(*at, zone, lang) : "";
+}
+
+// A consultation's status refusing a transition (consultations/lifecycle.cc): the catalogue's
+// lifecycle_refused_* sentence, or "" for another refusal.
+std::string LifecycleText(const Error& e, const std::string& lang, const std::string& zone) {
+  if (e.code != Code::kFailedPrecondition || (e.field != "status" && e.field != "summary"))
+    return "";
+  static const std::pair<const char*, const char*> kRules[] = {
+      {"results of this consultation are published", "lifecycle_refused_published"},
+      {"already open", "lifecycle_refused_already_open"},
+      {"is closed; reopen", "lifecycle_refused_closed_reopen"},
+      {"nothing to close", "lifecycle_refused_not_open_close"},
+      {"already closed", "lifecycle_refused_already_closed"},
+      {"not open yet; open it instead", "lifecycle_refused_not_open_reopen"},
+      {"instead of reopening", "lifecycle_refused_open_reopen"},
+      {"results are published after it closes", "lifecycle_refused_not_open_publish"},
+      {"before publishing its results", "lifecycle_refused_open_publish"},
+      {"summary before publishing", "lifecycle_refused_no_summary"},
+  };
+  for (const auto& [words, key] : kRules)
+    if (e.message.find(words) != std::string::npos)
+      return T(lang, key, {{"date", FirstInstant(e.message, zone, lang)}});
+  return "";
+}
+
+// "file larger than 10 MiB" (http/multipart.cc) → 10.
+std::int64_t RuleMegabytes(const std::string& rule) {
+  static const std::regex kMiB(R"((\d+) MiB)");
+  std::smatch g;
+  return std::regex_search(rule, g, kMiB) ? std::stoll(g[1].str()) : 0;
 }
 }  // namespace
 
-std::string RefusalText(const Error& e, const std::string& lang) {
+std::string FieldLabel(const std::string& field, const std::string& lang) {
+  static const std::regex kAnswer(R"(answers\.(\d+))");
+  std::smatch m;
+  if (std::regex_match(field, m, kAnswer))
+    return T(lang, "form_error_answer", {{"number", m[1].str()}});
+  if (field == "meetings") return T(lang, "chair_report_meetings_field");
+  if (field.empty() || text::Catalogue::Get().Pattern("en", "field_" + field) == nullptr) return "";
+  return T(lang, "field_" + field);
+}
+
+std::string RefusalText(const Error& e, const std::string& lang, const std::string& zone) {
   const std::string& m = e.message;
-  static const std::regex kTooLong(R"(: at most (\d+) characters$)");
+  static const std::regex kTooLong(R"(^at most (\d+) characters$)");
   static const std::regex kFiles(R"(^attachments: at most (\d+) files$)");
   static const std::regex kFile(R"re(^attachments: "(.*)" (is empty|is larger than|is .*; only))re");
+  static const std::regex kRange(R"(^must be a whole number from (-?\d+) to (-?\d+)$)");
+  static const std::regex kTooShort(R"(^at least (\d+) characters$)");
+  static const std::regex kLater(R"(^must be later than the current deadline (\S+)$)");
+  static const std::regex kAfter(R"(^must be after (\w+)$)");
   std::smatch g;
   if (e.field == "csrf") return T(lang, "error_csrf");
+  if (auto text = LifecycleText(e, lang, zone); !text.empty()) return text;
   if (e.field == "email" && m.find("not a valid e-mail address") != std::string::npos)
     return T(lang, "form_error_email");
   if (e.field == "country" && m.find("ISO 3166-1") != std::string::npos)
@@ -47,15 +142,106 @@ std::string RefusalText(const Error& e, const std::string& lang) {
              {{"name", g[1].str()},
               {"reason", how == "is empty" ? "empty" : how == "is larger than" ? "large" : "type"}});
   }
-  const std::string label = Label(e.field, lang);
-  if (label.empty()) return m;
-  if (m.ends_with(": required")) return T(lang, "form_error_required", {{"field", label}});
-  if (std::regex_search(m, g, kTooLong))
+  const std::string label = FieldLabel(e.field, lang);
+  if (label.empty()) {
+    // English keeps an informative rule of a precondition (409); everything else by its code.
+    if (lang == "en" && (e.code == Code::kFailedPrecondition || e.code == Code::kConflict) &&
+        !RuleOf(e).empty())
+      return EnglishSentence(RuleOf(e), zone);
+    return ByCode(e, lang);
+  }
+  const std::string rule = RuleOf(e);
+  if (rule == "required" || rule.starts_with("required "))
+    return T(lang, "form_error_required", {{"field", label}});
+  if (std::regex_search(rule, g, kTooLong))
     return T(lang, "form_error_too_long",
              {{"field", label}, {"max", std::int64_t{std::stoll(g[1].str())}}});
-  if (m.find("UTF-8") != std::string::npos || m.find("control character") != std::string::npos)
+  if (std::regex_search(rule, g, kTooShort))
+    return T(lang, "form_error_too_short",
+             {{"field", label}, {"min", std::int64_t{std::stoll(g[1].str())}}});
+  if (rule.starts_with("file larger than "))
+    return T(lang, "form_error_file_size", {{"mb", RuleMegabytes(rule)}});
+  if (rule.find("UTF-8") != std::string::npos ||
+      rule.find("control character") != std::string::npos)
     return T(lang, "form_error_encoding", {{"field", label}});
-  return m;
+  if (rule.starts_with("expected YYYY-MM-DDTHH:MM"))
+    return T(lang, "form_error_datetime", {{"field", label}});
+  if (rule.starts_with("expected YYYY-MM-DD"))
+    return T(lang, "form_error_date", {{"field", label}});
+  if (rule.starts_with("must be one of") ||
+      (rule.starts_with("must be ") && rule.find(" or ") != std::string::npos))
+    return T(lang, "form_error_choice", {{"field", label}});
+  if (rule.starts_with("no such ")) return T(lang, "form_error_unknown", {{"field", label}});
+  if (std::regex_search(rule, g, kRange))
+    return T(lang, "form_error_number_range",
+             {{"field", label},
+              {"min", std::int64_t{std::stoll(g[1].str())}},
+              {"max", std::int64_t{std::stoll(g[2].str())}}});
+  if (rule.find("whole number") != std::string::npos)
+    return T(lang, "form_error_number", {{"field", label}});
+  if (rule.find("must be in the future") != std::string::npos)
+    return T(lang, "form_error_future", {{"field", label}});
+  if (std::regex_search(rule, g, kLater)) {
+    auto at = ParseIso(g[1].str());
+    if (at)
+      return T(lang, "form_error_later_than",
+               {{"field", label}, {"date", text::FormatDateTime(*at, zone, lang)}});
+  }
+  if (std::regex_search(rule, g, kAfter)) {
+    const std::string other = FieldLabel(g[1].str(), lang);
+    if (!other.empty()) return T(lang, "form_error_after", {{"field", label}, {"other", other}});
+  }
+  if (e.code != Code::kInvalidArgument && e.code != Code::kTooLarge)
+    return lang == "en" && !rule.empty() ? EnglishSentence(rule, zone) : ByCode(e, lang);
+  if (lang == "en" && !rule.empty())
+    return "“" + label + "”: " + rule + (rule.back() == '.' ? "" : ".");
+  return T(lang, "form_error_invalid", {{"field", label}});
+}
+
+void FormErrors::Add(const Error& e, std::string input_id) {
+  if (input_id.empty()) {
+    input_id = e.field;
+    for (char& c : input_id)
+      if (c == '.') c = '_';
+  }
+  // Fields that are no input of a form ("csrf", "body") are listed without a link.
+  if (e.field == "csrf" || e.field == "body") input_id.clear();
+  items_.push_back({std::move(input_id), RefusalText(e, lang_, zone_)});
+}
+
+void FormErrors::AddText(std::string text, std::string input_id) {
+  items_.push_back({std::move(input_id), std::move(text)});
+}
+
+std::optional<std::string> FormErrors::MessageFor(const std::string& input_id) const {
+  for (const auto& item : items_)
+    if (item.id == input_id) return item.text;
+  return std::nullopt;
+}
+
+void FormErrors::Fill(ctemplate::TemplateDictionary* d) const {
+  if (items_.empty()) return;
+  auto* summary = d->AddIncludeDictionary("FORM_ERRORS");
+  summary->SetFilename("form_errors.tpl");
+  std::set<std::string> shown;
+  for (const auto& item : items_) {
+    auto* li = summary->AddSectionDictionary("ERRORS");
+    if (item.id.empty()) {
+      li->AddSectionDictionary("UNLINKED")->SetValue("MSG", item.text);
+      continue;
+    }
+    auto* a = li->AddSectionDictionary("LINKED");
+    a->SetValue("ID", item.id);
+    a->SetValue("MSG", item.text);
+    // The field's own message: the first refusal of that input.
+    if (shown.insert(item.id).second) {
+      std::string section = "E_" + item.id;
+      std::replace(section.begin(), section.end(), '-', '_');
+      auto* f = d->AddSectionDictionary(section);
+      f->SetValue("E_ID", item.id);
+      f->SetValue("E_MSG", item.text);
+    }
+  }
 }
 
 }  // namespace plenary::site

@@ -3,8 +3,15 @@
 
 #include <gtest/gtest.h>
 
+#include "http/templates.h"
+
 namespace plenary::site {
 namespace {
+
+void LoadTemplatesOnce() {
+  static const bool loaded = (http::LoadTemplates(), true);
+  (void)loaded;
+}
 
 TEST(RefusalText, FormRefusalsAreTranslated) {
   EXPECT_EQ(RefusalText(InvalidArgument("email", "email: not a valid e-mail address"), "fr"),
@@ -26,11 +33,117 @@ TEST(RefusalText, FormRefusalsAreTranslated) {
             "اذكر أرقام اجتماعات هذا الفريق التي عُقدت، مفصولة بفواصل (مثلًا 16,17).");
 }
 
-TEST(RefusalText, EnglishKeepsTheRuleAndUnknownRefusalsKeepTheirMessage) {
+TEST(RefusalText, EnglishKeepsTheRuleAndUnknownRefusalsSayWhatTheirCodeMeans) {
   EXPECT_EQ(RefusalText(InvalidArgument("email", "email: not a valid e-mail address"), "en"),
             "This is not a valid e-mail address.");
   EXPECT_EQ(RefusalText(NotFound("consultation x: no such consultation"), "fr"),
-            "consultation x: no such consultation");
+            "Cette page n’existe pas ou ne vous est pas accessible.");
+  EXPECT_EQ(RefusalText(NotFound("consultation x: no such consultation"), "en"),
+            "This page does not exist, or it is not available to you.");
+  // A precondition keeps its informative rule in English, as a sentence without a field code.
+  EXPECT_EQ(RefusalText(Error{Code::kFailedPrecondition, "status: the consultation is open",
+                              "status"},
+                        "en"),
+            "The consultation is open.");
+  EXPECT_EQ(RefusalText(Error{Code::kFailedPrecondition, "status: the consultation is open",
+                              "status"},
+                        "ru"),
+            "Эта операция невозможна при текущем состоянии этого элемента.");
+  Error limited{Code::kRateLimited, "rate limit: too many responses from your address", ""};
+  limited.retry_after_seconds = 61;
+  EXPECT_EQ(RefusalText(limited, "es"),
+            "Se han recibido demasiadas solicitudes en poco tiempo. Espere 2 minutos y vuelva a "
+            "intentarlo.");
+}
+
+// Every rule wording of refusals.h, with the field's label, in a language each.
+TEST(RefusalText, RuleWordingsBecomeSentencesWithTheLabel) {
+  EXPECT_EQ(RefusalText(InvalidArgument("title", "title: required"), "ar"),
+            "الحقل «العنوان» إلزامي.");
+  EXPECT_EQ(RefusalText(InvalidArgument("starts_on", "starts_on: expected YYYY-MM-DD"), "zh"),
+            "“开始日期”须为日期（年-月-日，例如2027-03-31）。");
+  EXPECT_EQ(RefusalText(InvalidArgument("kind", "kind: must be working_group, open_consultation "
+                                                "or plenary"),
+                        "es"),
+            "Elija un valor de la lista «Tipo».");
+  EXPECT_EQ(RefusalText(InvalidArgument("meeting", "meeting: no such meeting 99"), "en"),
+            "Nothing matches the value of “Meeting”.");
+  EXPECT_EQ(RefusalText(InvalidArgument("number", "number: a positive whole number"), "ru"),
+            "В поле «Номер» должно быть целое число.");
+  EXPECT_EQ(RefusalText(InvalidArgument("deadline", "deadline: must be after opens_at"), "en"),
+            "“Deadline” must be later than “Opens”.");
+  EXPECT_EQ(RefusalText(InvalidArgument("deadline", "deadline: the new deadline must be in the "
+                                                    "future"),
+                        "fr"),
+            "Le champ «\u00a0Date limite\u00a0» doit indiquer une date future.");
+  // An unknown rule on a labelled field: English keeps it after the label, others say it is
+  // not valid; never the field code.
+  EXPECT_EQ(RefusalText(InvalidArgument("title", "title: must mention the body"), "en"),
+            "“Title”: must mention the body.");
+  EXPECT_EQ(RefusalText(InvalidArgument("title", "title: must mention the body"), "zh"),
+            "“标题”无效。");
+  EXPECT_EQ(RefusalText(InvalidArgument("xyz_code", "xyz_code: bad"), "fr"),
+            "Le formulaire n’a pas pu être accepté. Vérifiez les informations saisies et "
+            "envoyez-le de nouveau.");
+}
+
+// A time in a refusal is shown in the consultation's zone and the reader's format: 2027-01-15
+// 16:00 UTC is 17:00 in Geneva (CET, UTC+1 in January).
+TEST(RefusalText, TimesAreInTheConsultationsZone) {
+  const Error e = InvalidArgument(
+      "deadline", "deadline: must be later than the current deadline 2027-01-15T16:00:00Z");
+  const std::string en = RefusalText(e, "en", "Europe/Zurich");
+  EXPECT_NE(en.find("“Deadline” must be later than the current deadline ("), std::string::npos)
+      << en;
+  EXPECT_NE(en.find("17:00"), std::string::npos) << en;
+  EXPECT_EQ(en.find("T16"), std::string::npos) << en;
+  const std::string zh = RefusalText(e, "zh", "Europe/Zurich");
+  EXPECT_NE(zh.find("2027年1月15日"), std::string::npos) << zh;
+  EXPECT_NE(zh.find("17:00"), std::string::npos) << zh;
+}
+
+TEST(FormErrors, FillsTheSummaryAndEachFieldsMessage) {
+  FormErrors errors("fr");
+  errors.Add(InvalidArgument("name", "name: required"));
+  errors.Add(InvalidArgument("answers.2", "answers.2: not valid UTF-8"), "answer_2");
+  errors.Add(Error{Code::kPermissionDenied, "csrf: expired", "csrf"});
+  ASSERT_FALSE(errors.empty());
+  EXPECT_EQ(errors.MessageFor("name"), "Le champ «\u00a0Nom\u00a0» est obligatoire.");
+  EXPECT_EQ(errors.MessageFor("answer_2"),
+            "Le champ «\u00a0Réponse à la question 2\u00a0» contient des caractères non valides.");
+  EXPECT_EQ(errors.MessageFor("csrf"), std::nullopt);  // no input: listed without a link
+  LoadTemplatesOnce();  // form_errors.tpl
+  ASSERT_TRUE(ctemplate::StringToTemplateCache(
+      "refusals_test.tpl",
+      "{{%AUTOESCAPE context=\"HTML\"}}{{>FORM_ERRORS}}|{{#E_name}}[{{E_ID}}: {{E_MSG}}]{{/E_name}}"
+      "{{#E_answer_2}}[{{E_ID}}]{{/E_answer_2}}{{#E_csrf}}csrf{{/E_csrf}}",
+      ctemplate::STRIP_BLANK_LINES));
+  ctemplate::TemplateDictionary d("test");
+  errors.Fill(&d);
+  const std::string html = http::Render("refusals_test.tpl", d);
+  EXPECT_NE(html.find("<div class=\"error-summary\" id=\"error-summary\" tabindex=\"-1\" autofocus"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<li><a href=\"#name\">Le champ «\u00a0Nom\u00a0» est obligatoire.</a></li>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<li>Le formulaire a expiré"), std::string::npos) << html;  // no link
+  EXPECT_NE(html.find("|[name: Le champ «\u00a0Nom\u00a0» est obligatoire.][answer_2]"),
+            std::string::npos)
+      << html;
+  EXPECT_EQ(html.find("csrf"), std::string::npos) << html;
+}
+
+TEST(FormErrors, NothingWithoutAnError) {
+  FormErrors errors("en");
+  EXPECT_TRUE(errors.empty());
+  LoadTemplatesOnce();
+  ASSERT_TRUE(ctemplate::StringToTemplateCache(
+      "refusals_empty_test.tpl", "{{%AUTOESCAPE context=\"HTML\"}}[{{>FORM_ERRORS}}]",
+      ctemplate::STRIP_BLANK_LINES));
+  ctemplate::TemplateDictionary d("test");
+  errors.Fill(&d);
+  EXPECT_EQ(http::Render("refusals_empty_test.tpl", d), "[]");
 }
 
 }  // namespace

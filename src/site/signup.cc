@@ -5,6 +5,7 @@
 
 #include "accounts/accounts.h"
 #include "site/fields.h"
+#include "site/refusals.h"
 #include "site/site.h"
 #include "text/messages.h"
 
@@ -15,7 +16,7 @@ using http::Request;
 
 namespace {
 
-http::Response SignupPage(storage::Database& db, const Request& req, const std::string& error,
+http::Response SignupPage(storage::Database& db, const Request& req, const FormErrors& errors,
                           const std::string& name, const std::string& email, bool sent,
                           int status) {
   Page page(db, req, "signup.tpl", text::T(req.lang, "signup_title"));
@@ -25,17 +26,24 @@ http::Response SignupPage(storage::Database& db, const Request& req, const std::
     auto* f = page.body().AddSectionDictionary("FORM");
     f->SetValue("NAME", name);
     f->SetValue("EMAIL", email);
+    errors.Fill(f);
   }
-  if (!error.empty()) page.body().SetValueAndShowSection("ERROR", error, "HAS_ERROR");
   return page.Render(status);
+}
+// The sign-up page refusing with `text` (already in the reader's language), fields kept.
+http::Response SignupRefused(storage::Database& db, const Request& req, const std::string& text,
+                             const std::string& name, const std::string& email, int status) {
+  FormErrors errors(req.lang);
+  errors.AddText(text);
+  return SignupPage(db, req, errors, name, email, false, status);
 }
 
 // The form a verification link opens: the owner of the address chooses the password there.
 http::Response VerifyPage(storage::Database& db, const Request& req, const std::string& token,
-                          const std::string& error, int status) {
+                          const FormErrors& errors, int status) {
   Page page(db, req, "verify.tpl", text::T(req.lang, "verify_choose_title"));
   page.body().SetValue("TOKEN", token);
-  if (!error.empty()) page.body().SetValueAndShowSection("ERROR", error, "HAS_ERROR");
+  errors.Fill(&page.body());
   return page.Render(status);
 }
 
@@ -80,7 +88,9 @@ Guard RequireAdmin(storage::Database& db, const Request& req, bool state_change)
 
 void RegisterAccountRoutes(http::Router& router, storage::Database& db, Throttles& throttles) {
   router.Add("GET", "/signup",
-             [&db](Request& req) { return SignupPage(db, req, "", "", "", false, 200); });
+             [&db](Request& req) {
+               return SignupPage(db, req, FormErrors(req.lang), "", "", false, 200);
+             });
 
   router.Add("POST", "/signup", [&db, &throttles](Request& req) {
     auto in = ReadInput(req);
@@ -88,16 +98,20 @@ void RegisterAccountRoutes(http::Router& router, storage::Database& db, Throttle
     std::string name = in->fields.Get("name").value_or("");
     std::string email = in->fields.Get("email").value_or("");
     if (!FormCsrfOk(db, req, in->fields.Get("csrf").value_or("")))
-      return SignupPage(db, req, text::T(req.lang, "error_csrf"), name, email, false, 403);
+      return SignupRefused(db, req, text::T(req.lang, "error_csrf"), name, email, 403);
     // Each sign-up sends a mail: limited per address and per recipient.
     if (auto t = throttles.Signup(req.remote_ip, email); !t.ok()) {
-      auto r = SignupPage(db, req, text::T(req.lang, "login_throttled"), name, email, false, 429);
+      auto r = SignupRefused(db, req, text::T(req.lang, "login_throttled"), name, email, 429);
       r.Header("Retry-After", std::to_string(t.error().retry_after_seconds));
       return r;
     }
     auto s = accounts::SignUp(db, email, name, req.lang);
-    if (!s.ok()) return SignupPage(db, req, s.error().message, name, email, false, 400);
-    return SignupPage(db, req, "", "", "", true, 200);
+    if (!s.ok()) {
+      FormErrors errors(req.lang);
+      errors.Add(s.error());
+      return SignupPage(db, req, errors, name, email, false, http::StatusFor(s.error().code));
+    }
+    return SignupPage(db, req, FormErrors(req.lang), "", "", true, 200);
   });
 
   router.Add("POST", "/api/v1/signup", [&db, &throttles](Request& req) {
@@ -126,18 +140,23 @@ void RegisterAccountRoutes(http::Router& router, storage::Database& db, Throttle
   router.Add("GET", "/verify", [&db](Request& req) {
     std::string token = req.query.Get("token").value_or("");
     if (!accounts::CheckVerifyToken(db, token).ok()) return VerifyNotice(db, req, false);
-    return VerifyPage(db, req, token, "", 200);
+    return VerifyPage(db, req, token, FormErrors(req.lang), 200);
   });
 
   router.Add("POST", "/verify", [&db](Request& req) {
     auto in = ReadInput(req);
     if (!in.ok()) return ErrorResponse(db, req, in.error());
     std::string token = in->fields.Get("token").value_or("");
-    if (!FormCsrfOk(db, req, in->fields.Get("csrf").value_or("")))
-      return VerifyPage(db, req, token, text::T(req.lang, "error_csrf"), 403);
+    FormErrors errors(req.lang);
+    if (!FormCsrfOk(db, req, in->fields.Get("csrf").value_or(""))) {
+      errors.AddText(text::T(req.lang, "error_csrf"));
+      return VerifyPage(db, req, token, errors, 403);
+    }
     auto u = accounts::VerifyEmail(db, token, in->fields.Get("password").value_or(""));
-    if (!u.ok() && u.error().field == "password")
-      return VerifyPage(db, req, token, u.error().message, 400);
+    if (!u.ok() && u.error().field == "password") {
+      errors.Add(u.error());
+      return VerifyPage(db, req, token, errors, 400);
+    }
     return VerifyNotice(db, req, u.ok());
   });
 

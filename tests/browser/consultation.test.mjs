@@ -116,9 +116,9 @@ describe('consultation pages in the browser', { timeout: 60000 }, () => {
       await page.waitForLoadState();
       await shot(page, 'deadline-refused-en.png');
       assert.equal(response.status(), 409, 'the late POST is refused with 409');
-      const error = page.locator('p.error');
+      const error = page.locator('#error-summary');
       assert.equal(await error.getAttribute('role'), 'alert');
-      assert.match(await error.textContent(), /deadline/i);
+      assert.match(await error.textContent(), /deadline \(.*\(Europe\/Zurich\)\) has passed/);
       const nameField = page.locator('#name');
       if (await nameField.count()) {
         assert.equal(await nameField.inputValue(), late.name, 'the typed name is kept');

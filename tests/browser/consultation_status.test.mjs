@@ -99,6 +99,7 @@ test('Chinese: closing asks first; a refused action goes back to the desk with i
   // Meanwhile someone else closes it: confirming now is refused, with the reason shown.
   await jsonOf(staff.json(`/api/v1/consultations/${c.id}/close`, {}));
   await page.getByRole('button', { name: '是，立即结束' }).click();
-  assert.match(await page.locator('p.error[role=alert]').innerText(), /already closed/);
+  // The refusal is said in Chinese, with the deadline in the consultation's zone.
+  assert.match(await page.locator('#error-summary').innerText(), /本磋商已结束（截止日期：.*）。/);
   assert.equal(await status(c.id), 'closed');
 });

@@ -395,11 +395,11 @@ test('the response form works as a plain HTML form post, and a double submit is 
   const bad = await client.fetch('/en/consultations/ai-public-policy/responses', { method: 'POST', body: f });
   assert.equal(bad.status, 400);
   const badHtml = await bad.text();
-  assert.match(badHtml, /role="alert" id="form-error">Choose a country from the list\.</);
+  assert.match(badHtml, /<a href="#country">Choose a country from the list\.<\/a>/);
   // In another language the refusal is in that language, not the use case's English.
   const fr = await client.fetch('/fr/consultations/ai-public-policy/responses', { method: 'POST', body: f });
   assert.equal(fr.status, 400);
-  assert.match(await fr.text(), /role="alert" id="form-error">Choisissez un pays dans la liste\.</);
+  assert.match(await fr.text(), /<a href="#country">Choisissez un pays dans la liste\.<\/a>/);
   assert.match(badHtml, /value="Lucía Gómez"/);
 });
 

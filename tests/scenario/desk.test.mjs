@@ -96,7 +96,7 @@ test('integers in paths, query strings and redactions are parsed strictly', asyn
       '/en/admin/consultations/ai-public-policy?page=1x']) {
       const res = await staff.fetch(path);
       assert.equal(res.status, 400, path);
-      assert.match(await res.text(), /page: must be a whole number/, path);
+      assert.match(await res.text(), /“Page” must be a whole number from 1 to 100,000\./, path);
     }
   } finally {
     await server.stop();

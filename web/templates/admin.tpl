@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>{{t_admin_title}}</h1>
 {{#HAS_MESSAGE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/HAS_MESSAGE}}
-{{#HAS_ERROR}}<p class="error" role="alert">{{ERROR}}</p>{{/HAS_ERROR}}
+{{>FORM_ERRORS}}
 <p class="meta">{{SEARCH_LAG}} · <a href="{{P}}/admin/documents">{{t_doc_register}}</a> · <a href="{{P}}/admin/citations">{{t_citations_unresolved}}</a>{{#ADMIN}} · <a href="{{P}}/admin/users">{{t_users_title}}</a>{{/ADMIN}}</p>
 {{#SEARCH_FAILED}}<p class="error" role="alert">{{SEARCH_FAILED_TEXT}}</p>
 <ul>{{#FAILURES}}<li>{{KIND}} {{REF_ID}} ({{AT}}){{t_punct_colon}}{{ERROR}}</li>{{/FAILURES}}</ul>{{/SEARCH_FAILED}}
@@ -10,47 +10,47 @@
 <thead><tr><th scope="col">{{t_col_consultation}}</th><th scope="col">{{t_col_status}}</th><th scope="col" class="num">{{t_col_to_moderate}}</th><th scope="col" class="num">{{t_col_responses}}</th></tr></thead>
 <tbody>{{#ITEMS}}<tr><td><a href="{{P}}/admin/consultations/{{ID}}">{{TITLE}}</a></td><td>{{STATUS_LABEL}}</td><td class="num">{{RECEIVED}}</td><td class="num">{{TOTAL}}</td></tr>{{/ITEMS}}</tbody>
 </table>
-<details><summary>{{t_new_consultation}}</summary>
+<details{{#OPEN_c}} open{{/OPEN_c}}><summary>{{t_new_consultation}}</summary>
 <form method="post" action="{{P}}/admin/consultations" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<label for="c-key">{{t_field_key}}</label><input type="text" id="c-key" name="key" required pattern="[a-z0-9][a-z0-9-]{1,62}">
-<label for="c-body">{{t_col_body}}</label><select id="c-body" name="body">{{#BODIES}}<option value="{{KEY}}">{{ACRONYM}}</option>{{/BODIES}}</select>
-<label for="c-launched">{{t_launched_at}}</label><select id="c-launched" name="launched_at_meeting"><option value="">—</option>{{#MEETINGS}}<option value="{{MID}}">{{MLABEL}}</option>{{/MEETINGS}}</select>
-<label for="c-title-en">{{t_field_title}} (English)</label><input type="text" id="c-title-en" name="title_en">
+<label for="c-key">{{t_field_key}}</label>{{#E_c_key}}<p class="field-error" id="c-key-error">{{E_MSG}}</p>{{/E_c_key}}<input type="text" id="c-key" name="key" required pattern="[a-z0-9][a-z0-9-]{1,62}"{{#E_c_key}} aria-invalid="true" aria-describedby="c-key-error"{{/E_c_key}}>
+<label for="c-body">{{t_col_body}}</label>{{#E_c_body}}<p class="field-error" id="c-body-error">{{E_MSG}}</p>{{/E_c_body}}<select id="c-body" name="body"{{#E_c_body}} aria-invalid="true" aria-describedby="c-body-error"{{/E_c_body}}>{{#BODIES}}<option value="{{KEY}}">{{ACRONYM}}</option>{{/BODIES}}</select>
+<label for="c-launched">{{t_launched_at}}</label>{{#E_c_launched}}<p class="field-error" id="c-launched-error">{{E_MSG}}</p>{{/E_c_launched}}<select id="c-launched" name="launched_at_meeting"{{#E_c_launched}} aria-invalid="true" aria-describedby="c-launched-error"{{/E_c_launched}}><option value="">—</option>{{#MEETINGS}}<option value="{{MID}}">{{MLABEL}}</option>{{/MEETINGS}}</select>
+<label for="c-title-en">{{t_field_title}} (English)</label>{{#E_c_title_en}}<p class="field-error" id="c-title-en-error">{{E_MSG}}</p>{{/E_c_title_en}}<input type="text" id="c-title-en" name="title_en"{{#E_c_title_en}} aria-invalid="true" aria-describedby="c-title-en-error"{{/E_c_title_en}}>
 <label for="c-title-zh">{{t_field_title}} (中文)</label><input type="text" id="c-title-zh" name="title_zh" lang="zh">
-<label for="c-desc">{{t_field_description}} (English)</label><textarea id="c-desc" name="description_en" rows="4"></textarea>
-<label for="c-q">{{t_field_questions}}</label><textarea id="c-q" name="questions_en" rows="5" aria-describedby="c-q-help"></textarea>
+<label for="c-desc">{{t_field_description}} (English)</label>{{#E_c_desc}}<p class="field-error" id="c-desc-error">{{E_MSG}}</p>{{/E_c_desc}}<textarea id="c-desc" name="description_en" rows="4"{{#E_c_desc}} aria-invalid="true" aria-describedby="c-desc-error"{{/E_c_desc}}></textarea>
+<label for="c-q">{{t_field_questions}}</label>{{#E_c_q}}<p class="field-error" id="c-q-error">{{E_MSG}}</p>{{/E_c_q}}<textarea id="c-q" name="questions_en" rows="5" aria-describedby="c-q-help{{#E_c_q}} c-q-error{{/E_c_q}}"{{#E_c_q}} aria-invalid="true"{{/E_c_q}}></textarea>
 <p id="c-q-help" class="help">{{t_questions_help}}</p>
-<label for="c-opens">{{t_opens_at}}</label><input id="c-opens" name="opens_at" type="datetime-local" required>
-<label for="c-deadline">{{t_deadline}}</label><input id="c-deadline" name="deadline" type="datetime-local" required>
-<label for="c-tz">{{t_field_timezone}}</label><input type="text" id="c-tz" name="timezone" value="Europe/Zurich" required>
-<label for="c-meeting">{{t_consultation_meeting}}</label><select id="c-meeting" name="meeting"><option value="">—</option>{{#MEETINGS}}<option value="{{MID}}">{{MLABEL}}</option>{{/MEETINGS}}</select>
+<label for="c-opens">{{t_opens_at}}</label>{{#E_c_opens}}<p class="field-error" id="c-opens-error">{{E_MSG}}</p>{{/E_c_opens}}<input id="c-opens" name="opens_at" type="datetime-local" required{{#E_c_opens}} aria-invalid="true" aria-describedby="c-opens-error"{{/E_c_opens}}>
+<label for="c-deadline">{{t_deadline}}</label>{{#E_c_deadline}}<p class="field-error" id="c-deadline-error">{{E_MSG}}</p>{{/E_c_deadline}}<input id="c-deadline" name="deadline" type="datetime-local" required{{#E_c_deadline}} aria-invalid="true" aria-describedby="c-deadline-error"{{/E_c_deadline}}>
+<label for="c-tz">{{t_field_timezone}}</label>{{#E_c_tz}}<p class="field-error" id="c-tz-error">{{E_MSG}}</p>{{/E_c_tz}}<input type="text" id="c-tz" name="timezone" value="Europe/Zurich" required{{#E_c_tz}} aria-invalid="true" aria-describedby="c-tz-error"{{/E_c_tz}}>
+<label for="c-meeting">{{t_consultation_meeting}}</label>{{#E_c_meeting}}<p class="field-error" id="c-meeting-error">{{E_MSG}}</p>{{/E_c_meeting}}<select id="c-meeting" name="meeting"{{#E_c_meeting}} aria-invalid="true" aria-describedby="c-meeting-error"{{/E_c_meeting}}><option value="">—</option>{{#MEETINGS}}<option value="{{MID}}">{{MLABEL}}</option>{{/MEETINGS}}</select>
 <button type="submit">{{t_create}}</button>
 </form></details>
-<details><summary>{{t_new_meeting}}</summary>
+<details{{#OPEN_m}} open{{/OPEN_m}}><summary>{{t_new_meeting}}</summary>
 <form method="post" action="{{P}}/admin/meetings" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<label for="m-body">{{t_col_body}}</label><select id="m-body" name="body">{{#BODIES}}<option value="{{KEY}}">{{ACRONYM}}</option>{{/BODIES}}</select>
-<label for="m-kind">{{t_field_kind}}</label><select id="m-kind" name="kind"><option value="working_group">{{t_kind_working_group}}</option><option value="open_consultation">{{t_kind_open_consultation}}</option><option value="plenary">{{t_kind_plenary}}</option></select>
-<label for="m-session">{{t_field_session}}</label><input type="text" id="m-session" name="session" maxlength="20" pattern="[A-Za-z0-9-]{1,20}" dir="ltr" aria-describedby="m-session-help">
+<label for="m-body">{{t_col_body}}</label>{{#E_m_body}}<p class="field-error" id="m-body-error">{{E_MSG}}</p>{{/E_m_body}}<select id="m-body" name="body"{{#E_m_body}} aria-invalid="true" aria-describedby="m-body-error"{{/E_m_body}}>{{#BODIES}}<option value="{{KEY}}">{{ACRONYM}}</option>{{/BODIES}}</select>
+<label for="m-kind">{{t_field_kind}}</label>{{#E_m_kind}}<p class="field-error" id="m-kind-error">{{E_MSG}}</p>{{/E_m_kind}}<select id="m-kind" name="kind"{{#E_m_kind}} aria-invalid="true" aria-describedby="m-kind-error"{{/E_m_kind}}><option value="working_group">{{t_kind_working_group}}</option><option value="open_consultation">{{t_kind_open_consultation}}</option><option value="plenary">{{t_kind_plenary}}</option></select>
+<label for="m-session">{{t_field_session}}</label>{{#E_m_session}}<p class="field-error" id="m-session-error">{{E_MSG}}</p>{{/E_m_session}}<input type="text" id="m-session" name="session" maxlength="20" pattern="[A-Za-z0-9-]{1,20}" dir="ltr" aria-describedby="m-session-help{{#E_m_session}} m-session-error{{/E_m_session}}"{{#E_m_session}} aria-invalid="true"{{/E_m_session}}>
 <p id="m-session-help" class="help">{{t_field_session_help}}</p>
-<label for="m-number">{{t_field_number}}</label><input id="m-number" name="number" type="number" min="1" required>
-<label for="m-title">{{t_field_title}} (English)</label><input type="text" id="m-title" name="title_en">
-<label for="m-starts">{{t_field_starts_on}}</label><input id="m-starts" name="starts_on" type="date" required>
-<label for="m-ends">{{t_field_ends_on}}</label><input id="m-ends" name="ends_on" type="date">
-<label for="m-tz">{{t_field_timezone}}</label><input type="text" id="m-tz" name="timezone" value="Europe/Zurich" required>
-<label for="m-mode">{{t_field_mode}}</label><select id="m-mode" name="mode"><option value="physical">{{t_mode_physical}}</option><option value="virtual">{{t_mode_virtual}}</option><option value="hybrid">{{t_mode_hybrid}}</option></select>
-<label for="m-place">{{t_field_place}}</label><input type="text" id="m-place" name="place_en">
+<label for="m-number">{{t_field_number}}</label>{{#E_m_number}}<p class="field-error" id="m-number-error">{{E_MSG}}</p>{{/E_m_number}}<input id="m-number" name="number" type="number" min="1" required{{#E_m_number}} aria-invalid="true" aria-describedby="m-number-error"{{/E_m_number}}>
+<label for="m-title">{{t_field_title}} (English)</label>{{#E_m_title}}<p class="field-error" id="m-title-error">{{E_MSG}}</p>{{/E_m_title}}<input type="text" id="m-title" name="title_en"{{#E_m_title}} aria-invalid="true" aria-describedby="m-title-error"{{/E_m_title}}>
+<label for="m-starts">{{t_field_starts_on}}</label>{{#E_m_starts}}<p class="field-error" id="m-starts-error">{{E_MSG}}</p>{{/E_m_starts}}<input id="m-starts" name="starts_on" type="date" required{{#E_m_starts}} aria-invalid="true" aria-describedby="m-starts-error"{{/E_m_starts}}>
+<label for="m-ends">{{t_field_ends_on}}</label>{{#E_m_ends}}<p class="field-error" id="m-ends-error">{{E_MSG}}</p>{{/E_m_ends}}<input id="m-ends" name="ends_on" type="date"{{#E_m_ends}} aria-invalid="true" aria-describedby="m-ends-error"{{/E_m_ends}}>
+<label for="m-tz">{{t_field_timezone}}</label>{{#E_m_tz}}<p class="field-error" id="m-tz-error">{{E_MSG}}</p>{{/E_m_tz}}<input type="text" id="m-tz" name="timezone" value="Europe/Zurich" required{{#E_m_tz}} aria-invalid="true" aria-describedby="m-tz-error"{{/E_m_tz}}>
+<label for="m-mode">{{t_field_mode}}</label>{{#E_m_mode}}<p class="field-error" id="m-mode-error">{{E_MSG}}</p>{{/E_m_mode}}<select id="m-mode" name="mode"{{#E_m_mode}} aria-invalid="true" aria-describedby="m-mode-error"{{/E_m_mode}}><option value="physical">{{t_mode_physical}}</option><option value="virtual">{{t_mode_virtual}}</option><option value="hybrid">{{t_mode_hybrid}}</option></select>
+<label for="m-place">{{t_field_place}}</label>{{#E_m_place}}<p class="field-error" id="m-place-error">{{E_MSG}}</p>{{/E_m_place}}<input type="text" id="m-place" name="place_en"{{#E_m_place}} aria-invalid="true" aria-describedby="m-place-error"{{/E_m_place}}>
 <button type="submit">{{t_create}}</button>
 </form></details>
 <p>{{t_officers_link}}{{t_punct_colon}}{{#BODIES}}<a href="{{P}}/admin/bodies/{{KEY}}/officers">{{ACRONYM}}</a>{{#BODIES_separator}} · {{/BODIES_separator}}{{/BODIES}}</p>
-<details><summary>{{t_new_body}}</summary>
+<details{{#OPEN_b}} open{{/OPEN_b}}><summary>{{t_new_body}}</summary>
 <form method="post" action="{{P}}/admin/bodies" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<label for="b-key">{{t_field_key}}</label><input type="text" id="b-key" name="key" required pattern="[a-z0-9][a-z0-9-]{1,62}">
-<label for="b-acronym">{{t_field_acronym}}</label><input type="text" id="b-acronym" name="acronym" required>
-<label for="b-name">{{t_field_name}} (English)</label><input type="text" id="b-name" name="name_en" required>
-<label for="b-membership">{{t_field_membership}}</label><select id="b-membership" name="membership"><option value="member_states">{{t_membership_member_states}}</option><option value="open">{{t_membership_open}}</option></select>
+<label for="b-key">{{t_field_key}}</label>{{#E_b_key}}<p class="field-error" id="b-key-error">{{E_MSG}}</p>{{/E_b_key}}<input type="text" id="b-key" name="key" required pattern="[a-z0-9][a-z0-9-]{1,62}"{{#E_b_key}} aria-invalid="true" aria-describedby="b-key-error"{{/E_b_key}}>
+<label for="b-acronym">{{t_field_acronym}}</label>{{#E_b_acronym}}<p class="field-error" id="b-acronym-error">{{E_MSG}}</p>{{/E_b_acronym}}<input type="text" id="b-acronym" name="acronym" required{{#E_b_acronym}} aria-invalid="true" aria-describedby="b-acronym-error"{{/E_b_acronym}}>
+<label for="b-name">{{t_field_name}} (English)</label>{{#E_b_name}}<p class="field-error" id="b-name-error">{{E_MSG}}</p>{{/E_b_name}}<input type="text" id="b-name" name="name_en" required{{#E_b_name}} aria-invalid="true" aria-describedby="b-name-error"{{/E_b_name}}>
+<label for="b-membership">{{t_field_membership}}</label>{{#E_b_membership}}<p class="field-error" id="b-membership-error">{{E_MSG}}</p>{{/E_b_membership}}<select id="b-membership" name="membership"{{#E_b_membership}} aria-invalid="true" aria-describedby="b-membership-error"{{/E_b_membership}}><option value="member_states">{{t_membership_member_states}}</option><option value="open">{{t_membership_open}}</option></select>
 <p><input id="b-oc" name="open_consultations" type="checkbox" value="yes"> <label for="b-oc" class="inline">{{t_field_open_consultations}}</label></p>
 <button type="submit">{{t_create}}</button>
 </form></details>

@@ -2,7 +2,7 @@
 <p class="crumbs"><a href="{{P}}/admin">{{t_admin_title}}</a> › <a href="{{P}}/admin/consultations/{{ID}}">{{TITLE}}</a></p>
 <h1>{{t_campaigns}}{{t_punct_colon}}{{TITLE}}</h1>
 {{#HAS_MESSAGE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/HAS_MESSAGE}}
-{{#HAS_ERROR}}<p class="error" role="alert">{{ERROR}}</p>{{/HAS_ERROR}}
+{{>FORM_ERRORS}}
 <p class="help">{{HELP}}</p>
 {{#NONE}}<p>{{t_no_campaigns}}</p>{{/NONE}}
 {{#CAMPAIGNS}}<article class="response moderation" id="c-{{CID}}">

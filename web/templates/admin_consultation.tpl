@@ -2,7 +2,7 @@
 <p class="crumbs"><a href="{{P}}/admin">{{t_admin_title}}</a> › <a href="{{P}}/consultations/{{ID}}">{{TITLE}}</a></p>
 <h1>{{t_moderate}}{{t_punct_colon}}{{TITLE}}</h1>
 {{#HAS_MESSAGE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/HAS_MESSAGE}}
-{{#HAS_ERROR}}<p class="error" role="alert">{{ERROR}}</p>{{/HAS_ERROR}}
+{{>FORM_ERRORS}}
 <p>{{COUNTS}} · <a href="{{P}}/admin/consultations/{{ID}}/campaigns">{{t_campaigns}}</a></p>
 <form method="post" action="{{P}}/admin/consultations/{{ID}}/publish"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{t_publish_accepted}}</button></form>
 <h2>{{t_responses}}</h2>
@@ -29,8 +29,8 @@
 {{#CAN_CLOSE}}<form method="post" action="{{P}}/admin/consultations/{{ID}}/close"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{t_lifecycle_close}}</button></form>{{/CAN_CLOSE}}
 {{#CAN_REOPEN}}<form method="post" action="{{P}}/admin/consultations/{{ID}}/reopen" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<label for="ro-deadline">{{t_new_deadline}} ({{TIMEZONE}})</label><input id="ro-deadline" name="deadline" type="datetime-local" required>
-<label for="ro-reason">{{t_lifecycle_reopen_reason}}</label><input type="text" id="ro-reason" name="reason" required>
+<label for="ro-deadline">{{t_new_deadline}} ({{TIMEZONE}})</label>{{#E_ro_deadline}}<p class="field-error" id="ro-deadline-error">{{E_MSG}}</p>{{/E_ro_deadline}}<input id="ro-deadline" name="deadline" type="datetime-local" required{{#E_ro_deadline}} aria-invalid="true" aria-describedby="ro-deadline-error"{{/E_ro_deadline}}>
+<label for="ro-reason">{{t_lifecycle_reopen_reason}}</label>{{#E_ro_reason}}<p class="field-error" id="ro-reason-error">{{E_MSG}}</p>{{/E_ro_reason}}<input type="text" id="ro-reason" name="reason" required{{#E_ro_reason}} aria-invalid="true" aria-describedby="ro-reason-error"{{/E_ro_reason}}>
 <button type="submit">{{t_lifecycle_reopen}}</button>
 </form>{{/CAN_REOPEN}}
 {{#CAN_PUBLISH_RESULTS}}<form method="post" action="{{P}}/admin/consultations/{{ID}}/publish-results"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" aria-describedby="pr-help">{{t_lifecycle_publish}}</button> <span id="pr-help" class="help">{{t_lifecycle_publish_help}}</span></form>{{/CAN_PUBLISH_RESULTS}}
@@ -38,8 +38,8 @@
 <h2>{{t_extend_deadline}}</h2>
 <form method="post" action="{{P}}/admin/consultations/{{ID}}/extend" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<label for="x-deadline">{{t_new_deadline}} ({{TIMEZONE}})</label><input id="x-deadline" name="deadline" type="datetime-local" required>
-<label for="x-reason">{{t_extension_reason}}</label><input type="text" id="x-reason" name="reason" required>
+<label for="x-deadline">{{t_new_deadline}} ({{TIMEZONE}})</label>{{#E_x_deadline}}<p class="field-error" id="x-deadline-error">{{E_MSG}}</p>{{/E_x_deadline}}<input id="x-deadline" name="deadline" type="datetime-local" required{{#E_x_deadline}} aria-invalid="true" aria-describedby="x-deadline-error"{{/E_x_deadline}}>
+<label for="x-reason">{{t_extension_reason}}</label>{{#E_x_reason}}<p class="field-error" id="x-reason-error">{{E_MSG}}</p>{{/E_x_reason}}<input type="text" id="x-reason" name="reason" required{{#E_x_reason}} aria-invalid="true" aria-describedby="x-reason-error"{{/E_x_reason}}>
 <button type="submit">{{t_extend_deadline}}</button>
 </form>
 <h2>{{t_summary}}</h2>
@@ -53,28 +53,28 @@
 <h2>{{t_follow_up}}</h2>
 <form method="post" action="{{P}}/admin/consultations/{{ID}}/follow-up" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<label for="f-meeting">{{t_field_meeting}}</label><select id="f-meeting" name="meeting">{{#MEETINGS}}<option value="{{MID}}">{{MLABEL}}</option>{{/MEETINGS}}</select>
-<label for="f-number">{{t_field_number}}</label><input type="text" id="f-number" name="number" required placeholder="2.7.1">
-<label for="f-kind">{{t_field_kind}}</label><select id="f-kind" name="kind">{{#KINDS}}<option value="{{KEY}}">{{LABEL}}</option>{{/KINDS}}</select>
-<label for="f-owner">{{t_field_owner}}</label><input type="text" id="f-owner" name="owner" required>
-<label for="f-text">{{t_field_text}}</label><textarea id="f-text" name="text" rows="3" required></textarea>
+<label for="f-meeting">{{t_field_meeting}}</label>{{#E_f_meeting}}<p class="field-error" id="f-meeting-error">{{E_MSG}}</p>{{/E_f_meeting}}<select id="f-meeting" name="meeting"{{#E_f_meeting}} aria-invalid="true" aria-describedby="f-meeting-error"{{/E_f_meeting}}>{{#MEETINGS}}<option value="{{MID}}">{{MLABEL}}</option>{{/MEETINGS}}</select>
+<label for="f-number">{{t_field_number}}</label>{{#E_f_number}}<p class="field-error" id="f-number-error">{{E_MSG}}</p>{{/E_f_number}}<input type="text" id="f-number" name="number" required placeholder="2.7.1"{{#E_f_number}} aria-invalid="true" aria-describedby="f-number-error"{{/E_f_number}}>
+<label for="f-kind">{{t_field_kind}}</label>{{#E_f_kind}}<p class="field-error" id="f-kind-error">{{E_MSG}}</p>{{/E_f_kind}}<select id="f-kind" name="kind"{{#E_f_kind}} aria-invalid="true" aria-describedby="f-kind-error"{{/E_f_kind}}>{{#KINDS}}<option value="{{KEY}}">{{LABEL}}</option>{{/KINDS}}</select>
+<label for="f-owner">{{t_field_owner}}</label>{{#E_f_owner}}<p class="field-error" id="f-owner-error">{{E_MSG}}</p>{{/E_f_owner}}<input type="text" id="f-owner" name="owner" required{{#E_f_owner}} aria-invalid="true" aria-describedby="f-owner-error"{{/E_f_owner}}>
+<label for="f-text">{{t_field_text}}</label>{{#E_f_text}}<p class="field-error" id="f-text-error">{{E_MSG}}</p>{{/E_f_text}}<textarea id="f-text" name="text" rows="3" required{{#E_f_text}} aria-invalid="true" aria-describedby="f-text-error"{{/E_f_text}}></textarea>
 <button type="submit">{{t_add}}</button>
 </form>
 {{#HAS_MEETING}}<h2>{{t_consultation_meeting}}{{t_punct_colon}}{{MEETING_LABEL}}</h2>
 <p>{{MEETING_COUNTS}}</p>
 <form method="post" action="{{P}}/admin/meetings/{{MEETING_ID}}/attendance" enctype="multipart/form-data" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="back" value="{{ID}}">
-<label for="att-file">{{t_attendance_import}}</label><input id="att-file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="att-file-help">
+<label for="att-file">{{t_attendance_import}}</label>{{#E_att_file}}<p class="field-error" id="att-file-error">{{E_MSG}}</p>{{/E_att_file}}<input id="att-file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="att-file-help{{#E_att_file}} att-file-error{{/E_att_file}}"{{#E_att_file}} aria-invalid="true"{{/E_att_file}}>
 <p id="att-file-help" class="help">{{t_attendance_import_help}}</p>
 <button type="submit">{{t_import}}</button>
 </form>
 <form method="post" action="{{P}}/admin/meetings/{{MEETING_ID}}/registrations" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="back" value="{{ID}}">
-<label for="r-name">{{t_field_name}}</label><input type="text" id="r-name" name="name" required>
-<label for="r-org">{{t_field_organization}}</label><input type="text" id="r-org" name="organization">
-<label for="r-type">{{t_field_stakeholder_type}}</label><select id="r-type" name="stakeholder_type">{{#TYPES}}<option value="{{KEY}}">{{LABEL}}</option>{{/TYPES}}</select>
-<label for="r-country">{{t_field_country}}</label><select id="r-country" name="country">{{#COUNTRIES}}<option value="{{CODE}}">{{NAME}}</option>{{/COUNTRIES}}</select>
-<label for="r-email">{{t_field_email}}</label><input id="r-email" name="email" type="email">
+<label for="r-name">{{t_field_name}}</label>{{#E_r_name}}<p class="field-error" id="r-name-error">{{E_MSG}}</p>{{/E_r_name}}<input type="text" id="r-name" name="name" required{{#E_r_name}} aria-invalid="true" aria-describedby="r-name-error"{{/E_r_name}}>
+<label for="r-org">{{t_field_organization}}</label>{{#E_r_org}}<p class="field-error" id="r-org-error">{{E_MSG}}</p>{{/E_r_org}}<input type="text" id="r-org" name="organization"{{#E_r_org}} aria-invalid="true" aria-describedby="r-org-error"{{/E_r_org}}>
+<label for="r-type">{{t_field_stakeholder_type}}</label>{{#E_r_type}}<p class="field-error" id="r-type-error">{{E_MSG}}</p>{{/E_r_type}}<select id="r-type" name="stakeholder_type"{{#E_r_type}} aria-invalid="true" aria-describedby="r-type-error"{{/E_r_type}}>{{#TYPES}}<option value="{{KEY}}">{{LABEL}}</option>{{/TYPES}}</select>
+<label for="r-country">{{t_field_country}}</label>{{#E_r_country}}<p class="field-error" id="r-country-error">{{E_MSG}}</p>{{/E_r_country}}<select id="r-country" name="country"{{#E_r_country}} aria-invalid="true" aria-describedby="r-country-error"{{/E_r_country}}>{{#COUNTRIES}}<option value="{{CODE}}">{{NAME}}</option>{{/COUNTRIES}}</select>
+<label for="r-email">{{t_field_email}}</label>{{#E_r_email}}<p class="field-error" id="r-email-error">{{E_MSG}}</p>{{/E_r_email}}<input id="r-email" name="email" type="email"{{#E_r_email}} aria-invalid="true" aria-describedby="r-email-error"{{/E_r_email}}>
 <button type="submit">{{t_register}}</button>
 </form>
 <table><caption>{{t_registrations}}</caption><thead><tr><th scope="col">{{t_field_name}}</th><th scope="col">{{t_field_organization}}</th><th scope="col">{{t_attended}}</th></tr></thead><tbody>

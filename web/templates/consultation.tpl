@@ -33,8 +33,8 @@
 </ul></section>
 <section aria-labelledby="form-h" id="respond"><h2 id="form-h">{{t_respond}}</h2>
 {{#CLOSED}}<p class="notice" role="status">{{CLOSED_MESSAGE}}</p>{{/CLOSED}}
-{{#HAS_ERROR}}<p class="error" role="alert" id="form-error">{{ERROR}}</p>{{/HAS_ERROR}}
-{{#FORM}}<form method="post" action="{{P}}/consultations/{{ID}}/responses" enctype="multipart/form-data" class="stack">
+{{#FORM}}<form method="post" action="{{P}}/consultations/{{ID}}/responses" enctype="multipart/form-data" class="stack" novalidate>
+{{>FORM_ERRORS}}
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="form_token" value="{{FORM_TOKEN}}">
 {{#POW}}<input type="hidden" name="pow_challenge" value="{{POW_CHALLENGE}}" data-pow-bits="{{POW_BITS}}">
@@ -43,31 +43,42 @@
 <p class="note">{{t_form_intro}}</p>
 <fieldset><legend>{{t_about_you}}</legend>
 <label for="name">{{t_field_name}} <span class="req">({{t_required}})</span></label>
-<input type="text" id="name" name="name" required maxlength="200" autocomplete="name" value="{{V_NAME}}">
+{{#E_name}}<p class="field-error" id="name-error">{{E_MSG}}</p>{{/E_name}}
+<input type="text" id="name" name="name" required maxlength="200" autocomplete="name" value="{{V_NAME}}"{{#E_name}} aria-invalid="true" aria-describedby="name-error"{{/E_name}}>
 <label for="organization">{{t_field_organization}}</label>
-<input type="text" id="organization" name="organization" maxlength="300" autocomplete="organization" value="{{V_ORGANIZATION}}">
+{{#E_organization}}<p class="field-error" id="organization-error">{{E_MSG}}</p>{{/E_organization}}
+<input type="text" id="organization" name="organization" maxlength="300" autocomplete="organization" value="{{V_ORGANIZATION}}"{{#E_organization}} aria-invalid="true" aria-describedby="organization-error"{{/E_organization}}>
 <label for="job_title">{{t_field_job_title}}</label>
-<input type="text" id="job_title" name="job_title" maxlength="200" autocomplete="organization-title" value="{{V_JOB_TITLE}}">
+{{#E_job_title}}<p class="field-error" id="job_title-error">{{E_MSG}}</p>{{/E_job_title}}
+<input type="text" id="job_title" name="job_title" maxlength="200" autocomplete="organization-title" value="{{V_JOB_TITLE}}"{{#E_job_title}} aria-invalid="true" aria-describedby="job_title-error"{{/E_job_title}}>
 <label for="country">{{t_field_country}} <span class="req">({{t_required}})</span></label>
-<select id="country" name="country" required><option value="">—</option>{{#COUNTRIES}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/COUNTRIES}}</select>
+{{#E_country}}<p class="field-error" id="country-error">{{E_MSG}}</p>{{/E_country}}
+<select id="country" name="country" required{{#E_country}} aria-invalid="true" aria-describedby="country-error"{{/E_country}}><option value="">—</option>{{#COUNTRIES}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/COUNTRIES}}</select>
 <label for="stakeholder_type">{{t_field_stakeholder_type}} <span class="req">({{t_required}})</span></label>
-<select id="stakeholder_type" name="stakeholder_type" required><option value="">—</option>{{#TYPES}}<option value="{{KEY}}"{{#SEL}} selected{{/SEL}}>{{LABEL}}</option>{{/TYPES}}</select>
+{{#E_stakeholder_type}}<p class="field-error" id="stakeholder_type-error">{{E_MSG}}</p>{{/E_stakeholder_type}}
+<select id="stakeholder_type" name="stakeholder_type" required{{#E_stakeholder_type}} aria-invalid="true" aria-describedby="stakeholder_type-error"{{/E_stakeholder_type}}><option value="">—</option>{{#TYPES}}<option value="{{KEY}}"{{#SEL}} selected{{/SEL}}>{{LABEL}}</option>{{/TYPES}}</select>
 <label for="email">{{t_field_email}} <span class="req">({{t_required}})</span></label>
-<input id="email" name="email" type="email" required maxlength="254" autocomplete="email" aria-describedby="email-help" value="{{V_EMAIL}}">
+{{#E_email}}<p class="field-error" id="email-error">{{E_MSG}}</p>{{/E_email}}
+<input id="email" name="email" type="email" required maxlength="254" autocomplete="email" aria-describedby="email-help{{#E_email}} email-error{{/E_email}}" value="{{V_EMAIL}}"{{#E_email}} aria-invalid="true"{{/E_email}}>
 <p id="email-help" class="help">{{t_email_help}}</p>
 <label for="language">{{t_field_language}}</label>
-<select id="language" name="language">{{#LANGUAGES}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/LANGUAGES}}</select>
+{{#E_language}}<p class="field-error" id="language-error">{{E_MSG}}</p>{{/E_language}}
+<select id="language" name="language"{{#E_language}} aria-invalid="true" aria-describedby="language-error"{{/E_language}}>{{#LANGUAGES}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/LANGUAGES}}</select>
 </fieldset>
 <fieldset><legend>{{t_your_answers}}</legend>
 {{#ANSWERS}}<label for="answer_{{NUMBER}}">{{NUMBER}}. <span dir="auto"{{#Q_FALLBACK}} lang="{{Q_LANG}}"{{/Q_FALLBACK}}>{{Q}}</span></label>
-<textarea id="answer_{{NUMBER}}" name="answer_{{NUMBER}}" rows="5" maxlength="{{MAX}}">{{VALUE}}</textarea>{{/ANSWERS}}
+{{#A_ERROR}}<p class="field-error" id="answer_{{NUMBER}}-error">{{E_MSG}}</p>{{/A_ERROR}}
+<textarea id="answer_{{NUMBER}}" name="answer_{{NUMBER}}" rows="5" maxlength="{{MAX}}"{{#A_ERROR}} aria-invalid="true" aria-describedby="answer_{{NUMBER}}-error"{{/A_ERROR}}>{{VALUE}}</textarea>{{/ANSWERS}}
 <label for="general">{{t_field_general}}</label>
-<textarea id="general" name="general" rows="6" maxlength="{{MAX_TEXT}}">{{V_GENERAL}}</textarea>
+{{#E_general}}<p class="field-error" id="general-error">{{E_MSG}}</p>{{/E_general}}
+<textarea id="general" name="general" rows="6" maxlength="{{MAX_TEXT}}"{{#E_general}} aria-invalid="true" aria-describedby="general-error"{{/E_general}}>{{V_GENERAL}}</textarea>
 <label for="attachments">{{t_field_attachments}}</label>
-<input id="attachments" name="attachments" type="file" multiple accept=".pdf,.docx,.odt,.txt,application/pdf,text/plain" aria-describedby="att-help">
+{{#E_attachments}}<p class="field-error" id="attachments-error">{{E_MSG}}</p>{{/E_attachments}}
+<input id="attachments" name="attachments" type="file" multiple accept=".pdf,.docx,.odt,.txt,application/pdf,text/plain" data-max-files="{{MAX_FILES}}" data-max-bytes="{{MAX_FILE_BYTES}}" data-size-message="{{FILE_SIZE_MESSAGE}}" data-type-message="{{FILE_TYPE_MESSAGE}}" data-count-message="{{FILE_COUNT_MESSAGE}}" data-summary-title="{{t_form_errors_title}}" aria-describedby="att-help{{#E_attachments}} attachments-error{{/E_attachments}}"{{#E_attachments}} aria-invalid="true"{{/E_attachments}}>
 <p id="att-help" class="help">{{ATTACHMENT_HELP}}</p>
 </fieldset>
-<p><input id="consent_publish" name="consent_publish" type="checkbox" value="yes"{{#V_CONSENT}} checked{{/V_CONSENT}}> <label for="consent_publish" class="inline">{{t_field_consent}}</label></p>
+{{#E_consent_publish}}<p class="field-error" id="consent_publish-error">{{E_MSG}}</p>{{/E_consent_publish}}
+<p><input id="consent_publish" name="consent_publish" type="checkbox" value="yes"{{#V_CONSENT}} checked{{/V_CONSENT}}{{#E_consent_publish}} aria-invalid="true" aria-describedby="consent_publish-error"{{/E_consent_publish}}> <label for="consent_publish" class="inline">{{t_field_consent}}</label></p>
 <button type="submit" data-working="{{t_pow_working}}">{{t_submit_response}}</button>
 </form>{{#POW}}<script src="/static/pow.js" defer></script>{{/POW}}{{/FORM}}
 </section>

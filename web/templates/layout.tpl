@@ -6,7 +6,8 @@
 <title>{{TITLE}} · Plenary</title>
 <link rel="stylesheet" href="/static/plenary.css">
 {{#ALTERNATE}}<link rel="alternate" type="{{TYPE}}" href="{{HREF}}" title="{{TITLE}}">
-{{/ALTERNATE}}</head>
+{{/ALTERNATE}}<script src="/static/form.js" defer></script>
+</head>
 <body>
 <a class="skip" href="#main">{{t_skip_to_content}}</a>
 <header class="site">
