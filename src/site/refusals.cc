@@ -144,7 +144,12 @@ std::string RefusalText(const Error& e, const std::string& lang, const std::stri
   }
   const std::string label = FieldLabel(e.field, lang);
   if (label.empty()) {
-    // English keeps an informative rule of a precondition (409); everything else by its code.
+    // A field the catalogue has no label for: English pages keep the use case's own words
+    // (the staff must see which field), other languages say what the code means; a
+    // precondition (409) without a field becomes an English sentence.
+    const bool about_input = e.code == Code::kInvalidArgument || e.code == Code::kTooLarge ||
+                             e.code == Code::kFailedPrecondition || e.code == Code::kConflict;
+    if (lang == "en" && about_input && !e.field.empty()) return m;
     if (lang == "en" && (e.code == Code::kFailedPrecondition || e.code == Code::kConflict) &&
         !RuleOf(e).empty())
       return EnglishSentence(RuleOf(e), zone);
@@ -191,10 +196,13 @@ std::string RefusalText(const Error& e, const std::string& lang, const std::stri
     const std::string other = FieldLabel(g[1].str(), lang);
     if (!other.empty()) return T(lang, "form_error_after", {{"field", label}, {"other", other}});
   }
-  if (e.code != Code::kInvalidArgument && e.code != Code::kTooLarge)
-    return lang == "en" && !rule.empty() ? EnglishSentence(rule, zone) : ByCode(e, lang);
-  if (lang == "en" && !rule.empty())
-    return "“" + label + "”: " + rule + (rule.back() == '.' ? "" : ".");
+  // English keeps the rule after the label; other languages say what is wrong in general.
+  if (lang == "en" && !rule.empty()) {
+    std::string sentence = EnglishSentence(rule, zone);
+    sentence[0] = rule[0];  // the rule goes on after the label: not capitalized
+    return "“" + label + "”: " + sentence;
+  }
+  if (e.code != Code::kInvalidArgument && e.code != Code::kTooLarge) return ByCode(e, lang);
   return T(lang, "form_error_invalid", {{"field", label}});
 }
 

@@ -44,7 +44,7 @@ TEST(RefusalText, EnglishKeepsTheRuleAndUnknownRefusalsSayWhatTheirCodeMeans) {
   EXPECT_EQ(RefusalText(Error{Code::kFailedPrecondition, "status: the consultation is open",
                               "status"},
                         "en"),
-            "The consultation is open.");
+            "“Status”: the consultation is open.");
   EXPECT_EQ(RefusalText(Error{Code::kFailedPrecondition, "status: the consultation is open",
                               "status"},
                         "ru"),
