@@ -5,8 +5,10 @@
 
 #include "base/time.h"
 #include "documents/internal.h"
+#include "documents/issued.h"
 #include "documents/web.h"
 #include "http/form.h"
+#include "render/render.h"
 #include "text/messages.h"
 
 namespace plenary::documents {
@@ -294,6 +296,27 @@ json::object ResolutionJson(const Resolution& r, const std::string& lang, bool d
 }
 
 void RegisterApi(http::Router& router, storage::Database& db, Limits limits) {
+  // The files of an issued generated document (documents/issued.h), registered before the
+  // symbol routes below, whose last segment would take "issued.pdf" as part of a symbol.
+  for (const char* format : render::kFormats)
+    for (const auto& pattern : SymbolPatterns("/api/v1/documents"))
+      router.Add("GET", pattern + "/issued." + format, [&db, format](Request& req) {
+        auto d = Get(db, JoinParams(req.params), site::CurrentSession(db, req));
+        if (!d.ok()) return Err(d.error());
+        std::string lang = req.query.Get("lang").value_or(req.lang);
+        if (!text::IsLanguage(lang))
+          return Err(InvalidArgument("lang", "lang: must be one of ar, zh, en, fr, ru, es"));
+        auto data = Rendition(db, d->id, lang, format);
+        if (!data) return Err(NotFound("document " + d->symbol + ": not an issued generated "
+                                       "document with a " + format + " file"));
+        http::Response r;
+        r.content_type = render::MediaType(format);
+        r.body = std::move(*data);
+        r.Header("Content-Disposition",
+                 "attachment; filename=\"" + RenditionName(d->symbol, lang, format) + "\"");
+        return r;
+      });
+
   router.Add("GET", "/api/v1/documents", [&db](Request& req) {
     ListQuery q{req.query.Get("body"), req.query.Get("q"), req.query.Get("status")};
     auto docs = List(db, q, site::CurrentSession(db, req));
@@ -369,6 +392,8 @@ void RegisterApi(http::Router& router, storage::Database& db, Limits limits) {
       }
       o["cites"] = std::move(cites);
       o["cited_by"] = CitingJson(CitedBy(db, *d, viewer), lang);
+      // An issued generated document answers its snapshot and its files too.
+      if (auto issued = IssuedOf(db, d->id)) o["issued"] = IssuedJson(db, *issued);
       return http::Json(o);
     });
   }

@@ -2,6 +2,7 @@
 // actions with their history, and the summary record.
 #include <fmt/format.h>
 
+#include "proceedings/record_out.h"
 #include "proceedings/web.h"
 #include "site/fields.h"
 #include "site/site.h"
@@ -426,6 +427,7 @@ void RegisterApi(http::Router& router, storage::Database& db) {
 
 void RegisterRoutes(http::Router& router, storage::Database& db) {
   RegisterApi(router, db);
+  RegisterRecordOutput(router, db);
   RegisterPages(router, db);
 }
 

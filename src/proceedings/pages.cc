@@ -236,6 +236,7 @@ http::Response RecordPage(storage::Database& db, const Request& req, const std::
   site::Page page(db, req, "record.tpl", r.title);
   auto& d = page.body();
   d.SetIntValue("MID", p->meeting.id);
+  d.SetValue("DL_LANG", lang);  // the downloads (record_out.h) in the page's language
   d.SetValue("TITLE", r.title);
   d.SetValue("DATE", r.date);
   if (!r.symbol.empty()) d.SetValueAndShowSection("SYMBOL", r.symbol, "HAS_SYMBOL");

@@ -11,6 +11,7 @@
 #include "reports/chair_report.h"
 #include "reports/meeting_report.h"
 #include "reports/officers.h"
+#include "reports/report_out.h"
 #include "site/site.h"
 #include "text/dates.h"
 #include "text/messages.h"
@@ -77,6 +78,7 @@ http::Response ChooseMeetings(storage::Database& db, const Request& req, const m
 
 void RegisterRoutes(http::Router& router, storage::Database& db) {
   RegisterDesk(router, db);
+  RegisterReportOutput(router, db);
   router.Add("GET", "/bodies/{id}/chair-report", [&db](Request& req) {
     auto b = meetings::GetBody(db, req.params[0]);
     if (!b.ok()) return site::ErrorResponse(db, req, b.error());
@@ -90,6 +92,9 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
     d.SetValue("BODY_ACRONYM", r->body_acronym);
     auto* doc = d.AddSectionDictionary("REPORT");
     doc->SetValue("TITLE", r->title);
+    // The downloads (report_out.h): the same meetings in the page's language.
+    doc->SetValue("DL_LANG", req.lang);
+    doc->SetValue("DL_MEETINGS", *param);
     doc->SetValue("SUMMARY_HTML",
                   documents::LinkCitationsHtml(db, r->summary, site::Prefix(req), page.session()));
     doc->SetValue("ACTION", r->action_required);

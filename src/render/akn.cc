@@ -1,0 +1,287 @@
+// Akoma Ntoso 3.0: the summary record as <debateReport name="meetingMinutes"> whose mainBody
+// holds one <debateSection> per agenda item with a nested debateSection per numbered paragraph
+// (the AKN4UN profile); the Chair's report as <doc name="chairReport"> with <section>s and
+// <paragraph>s (sub-paragraphs nested). FRBR identifiers follow the AKN naming convention
+// (/akn/un/{docType}/{subType}/{actor}/{date}/{number}, languages as ISO 639-2 codes).
+#include <string>
+
+#include "render/render.h"
+#include "render/xml_writer.h"
+
+namespace plenary::render {
+
+namespace {
+
+constexpr const char* kAknNs = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
+
+std::string Iso6392(const std::string& lang) {
+  if (lang == "ar") return "ara";
+  if (lang == "zh") return "zho";
+  if (lang == "fr") return "fra";
+  if (lang == "ru") return "rus";
+  if (lang == "es") return "spa";
+  return "eng";
+}
+
+// Letters, digits, "-", "_" and "." only: the characters of an IRI component and of an eId.
+std::string Slug(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '-' || c == '_' || c == '.';
+    out += keep ? c : '-';
+  }
+  return out.empty() ? "x" : out;
+}
+
+bool IsReport(const Document& d) { return d.kind == "summary_record"; }
+
+// A block's text with its links as <ref> and its footnotes as <authorialNote>.
+void Inline(XmlWriter& w, const Block& b, const std::string& eid, int* note_count) {
+  std::size_t at = 0;
+  for (const auto& l : b.links) {
+    if (l.begin < at || l.end > b.text.size()) continue;
+    w.Text(std::string_view(b.text).substr(at, l.begin - at));
+    w.Start("ref")
+        .Attr("eId", eid + "__ref_" + std::to_string(l.begin))
+        .Attr("href", l.href)
+        .Text(std::string_view(b.text).substr(l.begin, l.end - l.begin))
+        .End();
+    at = l.end;
+  }
+  w.Text(std::string_view(b.text).substr(at));
+  for (const auto& f : b.footnotes) {
+    ++*note_count;
+    w.Start("authorialNote")
+        .Attr("marker", std::to_string(*note_count))
+        .Attr("placement", "bottom")
+        .Attr("eId", "authorialNote_" + std::to_string(*note_count));
+    w.Start("p").Text(f).End();
+    w.End();
+  }
+}
+
+void P(XmlWriter& w, const Block& b, const Document& d, const std::string& eid, int* notes) {
+  w.Start("p");
+  if (!b.lang.empty() && b.lang != d.lang) w.Attr("xml:lang", b.lang);
+  Inline(w, b, eid, notes);
+  w.End();
+}
+
+void Meta(XmlWriter& w, const Document& d) {
+  std::string work = AknWorkUri(d);
+  std::string expr = work + "/" + Iso6392(d.lang) + "@" + d.date;
+  w.Start("meta");
+  w.Start("identification").Attr("source", "#secretariat");
+  w.Start("FRBRWork");
+  w.Start("FRBRthis").Attr("value", work + "/!main").End();
+  w.Start("FRBRuri").Attr("value", work).End();
+  w.Start("FRBRdate")
+      .Attr("date", d.date)
+      .Attr("name", d.status == "issued" ? "issue" : "draft")
+      .End();
+  w.Start("FRBRauthor").Attr("href", "#" + Slug(d.body_key)).End();
+  w.Start("FRBRcountry").Attr("value", "un").End();
+  if (!d.symbol.empty()) w.Start("FRBRnumber").Attr("value", d.symbol).End();
+  w.End();
+  w.Start("FRBRExpression");
+  w.Start("FRBRthis").Attr("value", expr + "/!main").End();
+  w.Start("FRBRuri").Attr("value", expr).End();
+  w.Start("FRBRdate").Attr("date", d.date).Attr("name", "issue").End();
+  w.Start("FRBRauthor").Attr("href", "#secretariat").End();
+  w.Start("FRBRlanguage").Attr("language", Iso6392(d.lang)).End();
+  w.End();
+  w.Start("FRBRManifestation");
+  w.Start("FRBRthis").Attr("value", expr + "/!main.xml").End();
+  w.Start("FRBRuri").Attr("value", expr + ".akn").End();
+  w.Start("FRBRdate").Attr("date", d.date).Attr("name", "generation").End();
+  w.Start("FRBRauthor").Attr("href", "#secretariat").End();
+  w.End();
+  w.End();
+  w.Start("references").Attr("source", "#secretariat");
+  w.Start("TLCOrganization")
+      .Attr("eId", Slug(d.body_key))
+      .Attr("href", "/ontology/organization/un/" + Slug(d.body_key))
+      .Attr("showAs", d.body_acronym.empty() ? d.body_key : d.body_acronym)
+      .End();
+  w.Start("TLCOrganization")
+      .Attr("eId", "secretariat")
+      .Attr("href", "/ontology/organization/un/secretariat")
+      .Attr("showAs", "Secretariat")
+      .End();
+  w.End();
+  w.End();
+}
+
+void Preface(XmlWriter& w, const Document& d) {
+  w.Start("preface");
+  w.Start("p")
+      .Attr("class", "organization")
+      .Start("docProponent")
+      .Attr("refersTo", "#" + Slug(d.body_key))
+      .Text(d.organization)
+      .End()
+      .End();
+  if (!d.symbol.empty()) w.Start("p").Start("docNumber").Text(d.symbol).End().End();
+  w.Start("p").Start("docDate").Attr("date", d.date).Text(d.date_text).End().End();
+  if (!d.origin.empty()) w.Start("p").Attr("class", "origin").Text(d.origin).End();
+  w.Start("p").Start("docTitle").Text(d.title).End().End();
+  w.End();
+}
+
+void Signatures(XmlWriter& w, const Document& d) {
+  if (d.signatures.empty()) return;
+  w.Start("conclusions");
+  for (std::size_t i = 0; i < d.signatures.size(); ++i) {
+    const auto& s = d.signatures[i];
+    w.Start("blockContainer").Attr("eId", "signature_" + std::to_string(i + 1));
+    w.Start("p").Start("signature");
+    w.Start("role").Attr("refersTo", "#role_" + std::to_string(i + 1)).Text(s.role).End();
+    w.Text(" ");
+    w.Start("person").Attr("refersTo", "#signatory_" + std::to_string(i + 1)).Text(s.name).End();
+    w.End().End();
+    if (!s.detail.empty()) w.Start("p").Text(s.detail).End();
+    w.End();
+  }
+  w.End();
+}
+
+// The record: debateSection per item, a nested debateSection per paragraph.
+void RecordBody(XmlWriter& w, const Document& d, int* notes) {
+  bool open = false;
+  std::string item_eid;
+  int loose = 0;
+  for (const auto& b : d.blocks) {
+    if (b.kind == "heading") {
+      if (open) w.End();
+      item_eid = "dbsect_" + Slug(b.number);
+      w.Start("debateSection").Attr("name", "agendaItem").Attr("eId", item_eid);
+      if (!b.number.empty()) w.Start("num").Text(b.number).End();
+      w.Start("heading");
+      Inline(w, b, item_eid + "__heading", notes);
+      w.End();
+      open = true;
+      continue;
+    }
+    if (!open) {  // paragraphs before any item sit in a section of their own
+      item_eid = "dbsect_intro";
+      w.Start("debateSection").Attr("name", "introduction").Attr("eId", item_eid);
+      open = true;
+    }
+    std::string eid =
+        item_eid + "__para_" + (b.number.empty() ? "u" + std::to_string(++loose) : Slug(b.number));
+    w.Start("debateSection").Attr("name", "paragraph").Attr("eId", eid);
+    if (!b.number.empty()) w.Start("num").Text(b.number).End();
+    P(w, b, d, eid, notes);
+    w.End();
+  }
+  if (open) w.End();
+}
+
+// The Chair's report: section per heading, paragraph per numbered paragraph; level-1 blocks
+// nest in the paragraph before them, items become its list.
+void ReportBody(XmlWriter& w, const Document& d, int* notes) {
+  w.Start("mainBody");
+  int depth = 0;  // 0: nothing open; 1: section; 2: paragraph; 3: sub-paragraph container
+  bool para_has_sub = false;
+  int loose = 0;
+  std::string section_eid = "intro";
+  auto close_to = [&](int level) {
+    while (depth > level) {
+      w.End();
+      --depth;
+    }
+  };
+  for (const auto& b : d.blocks) {
+    std::string id = b.number.empty() ? "u" + std::to_string(++loose) : Slug(b.number);
+    if (b.kind == "heading") {
+      close_to(0);
+      section_eid = "sec_" + id;
+      w.Start("section").Attr("eId", section_eid);
+      if (!b.number.empty()) w.Start("num").Text(b.number).End();
+      w.Start("heading");
+      Inline(w, b, section_eid + "__heading", notes);
+      w.End();
+      depth = 1;
+      continue;
+    }
+    if (depth == 0) {
+      section_eid = "sec_intro";
+      w.Start("section").Attr("eId", section_eid);
+      depth = 1;
+    }
+    if (b.kind == "item") {
+      // An "a) …" line: a level of its own (an hcontainer may follow a paragraph's intro,
+      // where a block may not).
+      std::string eid = section_eid + "__item_" + id;
+      w.Start("hcontainer").Attr("name", "item").Attr("eId", eid);
+      w.Start("content");
+      P(w, b, d, eid, notes);
+      w.End();
+      w.End();
+      continue;
+    }
+    if (b.level >= 1 && depth >= 2) {
+      std::string eid = section_eid + "__subpara_" + id;
+      w.Start("paragraph").Attr("eId", eid);
+      if (!b.number.empty()) w.Start("num").Text(b.number).End();
+      w.Start("content");
+      P(w, b, d, eid, notes);
+      w.End();
+      w.End();
+      para_has_sub = true;
+      continue;
+    }
+    close_to(1);
+    para_has_sub = false;
+    std::string eid = section_eid + "__para_" + id;
+    // A paragraph is written as <hcontainer> so that it may hold its text and then
+    // sub-paragraphs (a <paragraph> holds either content or sub-levels).
+    w.Start("hcontainer").Attr("name", "paragraph").Attr("eId", eid);
+    if (!b.number.empty()) w.Start("num").Text(b.number).End();
+    w.Start("intro");
+    P(w, b, d, eid, notes);
+    w.End();
+    depth = 2;
+  }
+  (void)para_has_sub;
+  close_to(0);
+  w.End();
+}
+
+}  // namespace
+
+std::string AknWorkUri(const Document& d) {
+  std::string number = d.symbol.empty() ? "draft" : d.symbol;
+  for (char& c : number)
+    if (c == '/') c = '-';
+  return std::string("/akn/un/") +
+         (IsReport(d) ? "debateReport/meetingMinutes/" : "doc/chairReport/") + Slug(d.body_key) +
+         "/" + d.date + "/" + Slug(number);
+}
+
+Result<std::string> RenderAkn(const Document& d) {
+  XmlWriter w;
+  int notes = 0;
+  w.Start("akomaNtoso").Attr("xmlns", kAknNs);
+  if (IsReport(d)) {
+    w.Start("debateReport").Attr("name", "meetingMinutes");
+    Meta(w, d);
+    Preface(w, d);
+    w.Start("mainBody");
+    // The items as debateSections: a debateReport's mainBody takes speech sections.
+    RecordBody(w, d, &notes);
+    w.End();
+  } else {
+    w.Start("doc").Attr("name", "chairReport");
+    Meta(w, d);
+    Preface(w, d);
+    ReportBody(w, d, &notes);
+  }
+  Signatures(w, d);
+  w.End();
+  w.End();
+  return w.Finish();
+}
+
+}  // namespace plenary::render

@@ -1,0 +1,205 @@
+// The renderers: Akoma Ntoso exports validate against the vendored OASIS schema (libxml2), the
+// DOCX package carries direction and fonts per language with fixed zip timestamps, the PDF is
+// dated by the document, and every output is the same bytes for the same document.
+#include "render/render.h"
+
+#include <gtest/gtest.h>
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+#include <zip.h>
+
+#include <memory>
+#include <string>
+
+#include "testing/testdata.h"
+
+namespace plenary::render {
+namespace {
+
+namespace json = boost::json;
+
+Document Sample(const std::string& kind, const std::string& lang) {
+  Document d;
+  d.kind = kind;
+  d.status = "issued";
+  d.lang = lang;
+  d.symbol = "C22/87";
+  d.date = "2022-03-31";
+  d.date_text = "31 March 2022";
+  d.organization = "Council 2022";
+  d.origin = "Original: English";
+  d.body_key = "council";
+  d.body_acronym = "C";
+  d.title = lang == "ar" ? "محضر موجز" : lang == "zh" ? "摘要记录" : "Summary record";
+  Block h{"heading", "1", 0, "ITU's Internet-related activities (Document C22/33)", "en", {}, {}};
+  h.links.push_back({41, 47, "/documents/1"});
+  d.blocks.push_back(h);
+  d.blocks.push_back(
+      {"paragraph",
+       "1.1",
+       0,
+       lang == "ar" ? "قدّم ممثل الأمانة الوثيقة C22/33." : "The secretariat introduced it.",
+       lang,
+       {"This text is available in English only."},
+       {}});
+  // An item right after a paragraph (terms of reference), then sub-paragraphs with an item.
+  d.blocks.push_back({"item", "", 0, "a) an item of 1.1", lang, {}, {}});
+  d.blocks.push_back({"paragraph", "1.1.1", 1, "A sub-paragraph.", lang, {}, {}});
+  d.blocks.push_back({"item", "", 1, "a) an item", lang, {}, {}});
+  d.blocks.push_back({"note", "", 0, "Action required: none.", lang, {}, {}});
+  d.signatures.push_back({"The Chair:", "S. AL-OTAIBI", "(Saudi Arabia)"});
+  return d;
+}
+
+// Validates `xml` against testdata/akn/akomantoso30.xsd; the errors, or "" when valid. The
+// schema is parsed once (about a second).
+std::string Validate(const std::string& xml) {
+  static std::string errors;
+  static xmlSchemaPtr schema = [] {
+    std::string path = (testdata::TestDataDir() / "akn" / "akomantoso30.xsd").string();
+    xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(path.c_str());
+    xmlSchemaPtr s = xmlSchemaParse(pc);
+    xmlSchemaFreeParserCtxt(pc);
+    return s;
+  }();
+  errors.clear();
+  if (!schema) return "the schema testdata/akn/akomantoso30.xsd did not load";
+  xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
+  xmlSchemaSetValidStructuredErrors(
+      vc, [](void*, xmlErrorPtr e) { errors += e && e->message ? e->message : "?"; }, nullptr);
+  xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "akn.xml", nullptr,
+                                XML_PARSE_NONET);
+  int rc = doc ? xmlSchemaValidateDoc(vc, doc) : -1;
+  if (doc) xmlFreeDoc(doc);
+  xmlSchemaFreeValidCtxt(vc);
+  if (rc == 0) return "";
+  return errors.empty() ? "invalid (rc " + std::to_string(rc) + ")" : errors;
+}
+
+// One entry of a zip archive in memory.
+std::string ZipEntry(const std::string& zip, const char* name) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* src = zip_source_buffer_create(zip.data(), zip.size(), 0, &error);
+  zip_t* za = zip_open_from_source(src, ZIP_RDONLY, &error);
+  if (!za) {
+    zip_source_free(src);
+    return "";
+  }
+  std::string out;
+  zip_stat_t st;
+  if (zip_stat(za, name, 0, &st) == 0) {
+    zip_file_t* f = zip_fopen(za, name, 0);
+    out.resize(st.size);
+    if (f) {
+      zip_fread(f, out.data(), st.size);
+      zip_fclose(f);
+    }
+  }
+  zip_close(za);
+  return out;
+}
+
+TEST(AknTest, TheValidatorAcceptsTheOasisExampleAndRefusesABrokenDocument) {
+  EXPECT_EQ(Validate(testdata::ReadFile(testdata::TestDataDir() / "akn" /
+                                        "ke_Debate_Bungeni_2011-06-10.xml")),
+            "");
+  auto xml = RenderAkn(Sample("summary_record", "en"));
+  ASSERT_TRUE(xml.ok());
+  std::string broken = *xml;
+  broken.replace(broken.find("<meta>"), 6, "<meta><bogus/>");
+  EXPECT_NE(Validate(broken), "");
+}
+
+TEST(AknTest, RecordAndReportValidateInEveryLanguage) {
+  for (const char* kind : {"summary_record", "chair_report"})
+    for (const char* lang : {"ar", "zh", "en", "fr", "ru", "es"}) {
+      auto xml = RenderAkn(Sample(kind, lang));
+      ASSERT_TRUE(xml.ok());
+      EXPECT_EQ(Validate(*xml), "") << kind << " " << lang;
+      if (std::string(kind) == "summary_record") {
+        EXPECT_NE(xml->find("<debateReport name=\"meetingMinutes\">"), std::string::npos);
+        EXPECT_NE(xml->find("<debateSection name=\"agendaItem\""), std::string::npos);
+      } else {
+        EXPECT_NE(xml->find("<doc name=\"chairReport\">"), std::string::npos);
+      }
+    }
+}
+
+TEST(AknTest, FrbrIdentifiersFollowTheNamingConvention) {
+  auto d = Sample("summary_record", "fr");
+  EXPECT_EQ(AknWorkUri(d), "/akn/un/debateReport/meetingMinutes/council/2022-03-31/C22-87");
+  auto xml = RenderAkn(d);
+  ASSERT_TRUE(xml.ok());
+  EXPECT_NE(xml->find("<FRBRuri value=\"/akn/un/debateReport/meetingMinutes/council/2022-03-31/"
+                      "C22-87/fra@2022-03-31\"/>"),
+            std::string::npos);
+  EXPECT_NE(xml->find("<FRBRlanguage language=\"fra\"/>"), std::string::npos);
+  EXPECT_NE(xml->find("<ref eId="), std::string::npos);  // the citation's link
+  EXPECT_NE(xml->find("<authorialNote"), std::string::npos);
+}
+
+TEST(DocxTest, ArabicIsRightToLeftChineseNamesEastAsianFontsEntriesHaveAFixedDate) {
+  auto ar = RenderDocx(Sample("summary_record", "ar"));
+  auto zh = RenderDocx(Sample("summary_record", "zh"));
+  ASSERT_TRUE(ar.ok());
+  ASSERT_TRUE(zh.ok());
+  std::string ar_doc = ZipEntry(*ar, "word/document.xml");
+  std::string zh_doc = ZipEntry(*zh, "word/document.xml");
+  EXPECT_NE(ar_doc.find("<w:bidi/>"), std::string::npos);
+  EXPECT_NE(ar_doc.find("<w:rtl/>"), std::string::npos);
+  EXPECT_EQ(zh_doc.find("<w:bidi/>"), std::string::npos);
+  EXPECT_NE(zh_doc.find("w:eastAsia=\"Noto Sans CJK SC\""), std::string::npos);
+  EXPECT_NE(ZipEntry(*ar, "word/footnotes.xml").find("available in English only"),
+            std::string::npos);
+  // Local file header: bytes 10-13 are the DOS time and date, 00:00 on 1980-01-01.
+  ASSERT_GT(ar->size(), 14u);
+  EXPECT_EQ(ar->substr(0, 4), std::string("PK\x03\x04", 4));
+  EXPECT_EQ(ar->substr(10, 4), std::string("\x00\x00\x21\x00", 4));
+}
+
+TEST(RenderTest, TheSameDocumentGivesTheSameBytesInEveryFormat) {
+  for (const char* lang : {"ar", "zh", "en"})
+    for (const char* format : kFormats) {
+      auto d = Sample("chair_report", lang);
+      auto a = Render(d, format);
+      auto b = Render(d, format);
+      ASSERT_TRUE(a.ok());
+      ASSERT_TRUE(b.ok());
+      EXPECT_EQ(*a, *b) << lang << " " << format;
+      d.blocks[1].text += " Changed.";
+      auto c = Render(d, format);
+      ASSERT_TRUE(c.ok());
+      EXPECT_NE(*a, *c) << lang << " " << format;
+    }
+  EXPECT_EQ(Render(Sample("summary_record", "en"), "odt").error().field, "format");
+}
+
+TEST(PdfTest, DatedByTheDocumentNotTheClock) {
+  auto pdf = RenderPdf(Sample("summary_record", "en"));
+  ASSERT_TRUE(pdf.ok());
+  EXPECT_EQ(pdf->substr(0, 5), "%PDF-");
+  EXPECT_NE(pdf->find("/CreationDate (20220331000000Z)"), std::string::npos);
+}
+
+TEST(ModelTest, JsonRoundTripAndChanges) {
+  Document d = Sample("summary_record", "ar");
+  auto back = FromJson(ToJson(d));
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(json::serialize(ToJson(*back)), json::serialize(ToJson(d)));
+  Document e = d;
+  e.blocks[1].text = "Corrected.";
+  e.blocks.push_back({"paragraph", "1.2", 0, "New.", "ar", {}, {}});
+  auto changes = Changes(d, e);
+  EXPECT_EQ(json::serialize(changes), R"([{"kind":"paragraph","number":"1.1","change":"changed"},)"
+                                      R"({"kind":"paragraph","number":"1.2","change":"added"}])");
+  EXPECT_EQ(FromJson(json::parse(R"({"title": 3})")).error().field, "snapshot");
+  EXPECT_EQ(
+      FromJson(json::parse(R"({"blocks": [{"text": "ab", "links": [{"begin": 1, "end": 9}]}]})"))
+          .error()
+          .field,
+      "snapshot");
+}
+
+}  // namespace
+}  // namespace plenary::render

@@ -1,0 +1,160 @@
+// Chair's report → document model; issue and download routes.
+#include "reports/report_out.h"
+
+#include <fmt/format.h>
+
+#include "documents/issued.h"
+#include "meetings/meetings.h"
+#include "render/render.h"
+#include "site/site.h"
+#include "text/dates.h"
+#include "text/messages.h"
+
+namespace plenary::reports {
+
+namespace json = boost::json;
+using http::Request;
+
+std::string ReportSource(const std::string& body_key, const std::vector<int>& meetings) {
+  std::string list;
+  for (int n : meetings) list += (list.empty() ? "" : ",") + std::to_string(n);
+  return "chair-report:" + body_key + ":" + list;
+}
+
+namespace {
+
+void AddParagraph(storage::Database& db, render::Document& d, const Paragraph& p, int level) {
+  render::Block b;
+  b.number = p.number;
+  b.level = level;
+  b.text = p.text;
+  b.lang = p.lang.empty() ? d.lang : p.lang;
+  b.links = documents::CitationLinks(db, b.text);
+  if (p.fallback) b.footnotes.push_back(site::FallbackNote({p.text, p.lang, true}, d.lang));
+  const std::string lang = b.lang;
+  d.blocks.push_back(std::move(b));
+  for (const auto& item : p.items) {
+    render::Block i;
+    i.kind = "item";
+    i.level = level;
+    i.text = item;
+    i.lang = lang;
+    i.links = documents::CitationLinks(db, item);
+    d.blocks.push_back(std::move(i));
+  }
+  for (const auto& s : p.sub) AddParagraph(db, d, s, level + 1);
+}
+
+}  // namespace
+
+render::Document ReportDocument(storage::Database& db, const ChairReport& r,
+                                const std::string& symbol, const std::string& date) {
+  render::Document d;
+  d.kind = "chair_report";
+  d.status = symbol.empty() ? "draft" : "issued";
+  d.lang = r.lang;
+  d.symbol = symbol;
+  d.date = date.empty() ? (r.meetings.empty() ? "" : r.meetings.back().ends_on) : date;
+  d.date_text = d.date.empty() ? "" : text::FormatDate(d.date, r.lang);
+  // A Chair's report is a document of the Council's session: "Council 2022".
+  auto council = meetings::GetBody(db, "council");
+  std::string name = council.ok() ? site::Pick(council->name, r.lang).text : r.body_name;
+  d.organization = name + " " + d.date.substr(0, 4);
+  // The stored texts (terms of reference) are the only text not written from the catalogue:
+  // their language is the original; else English.
+  std::string original = "en";
+  for (const auto& s : r.sections)
+    for (const auto& p : s.paragraphs)
+      if (p.fallback && !p.lang.empty()) original = p.lang;
+  d.origin = documents::OriginLine(original, r.lang);
+  d.body_key = r.body_key;
+  d.body_acronym = r.body_acronym;
+  d.title = r.title;
+  auto note = [&](const std::string& text) {
+    if (text.empty()) return;
+    render::Block b;
+    b.kind = "note";
+    b.text = text;
+    b.lang = r.lang;
+    b.links = documents::CitationLinks(db, text);
+    d.blocks.push_back(std::move(b));
+  };
+  note(r.summary);
+  note(r.action_required);
+  for (const auto& ref : r.references) note(ref);
+  for (const auto& s : r.sections) {
+    render::Block h;
+    h.kind = "heading";
+    h.number = s.number;
+    h.text = s.heading;
+    h.lang = r.lang;
+    d.blocks.push_back(std::move(h));
+    for (const auto& p : s.paragraphs) AddParagraph(db, d, p, 0);
+  }
+  if (!r.signature.empty()) d.signatures.push_back({r.signature, "", r.member_state_line});
+  return d;
+}
+
+void RegisterReportOutput(http::Router& router, storage::Database& db) {
+  router.Add("POST", "/api/v1/bodies/{id}/chair-report/issue", [&db](Request& req) {
+    auto g = site::RequireStaff(db, req, true);
+    if (g.refusal) return *g.refusal;
+    auto o = site::ReadJson(req);
+    if (!o.ok()) return http::JsonError(o.error());
+    auto in = documents::CheckIssueRequest(*o);
+    if (!in.ok()) return http::JsonError(in.error());
+    std::string meetings = req.query.Get("meetings").value_or("");
+    documents::IssueInput issue;
+    issue.request = *in;
+    issue.source_kind = "chair";
+    json::object title, author;
+    for (const auto& l : text::Languages()) {
+      auto r = BuildChairReport(db, req.params[0], meetings, l);
+      if (!r.ok()) return http::JsonError(r.error());
+      if (issue.source.empty()) {
+        std::vector<int> numbers;
+        for (const auto& m : r->meetings) numbers.push_back(m.number);
+        issue.source = ReportSource(r->body_key, numbers);
+        issue.body = r->body_key;
+      }
+      issue.versions.push_back(ReportDocument(db, *r, in->symbol, in->date));
+      title[l] = r->title;
+      author[l] = text::T(l, "doc_source_chair", {{"acronym", r->body_acronym}});
+    }
+    issue.title = std::move(title);
+    issue.author = std::move(author);
+    auto id = documents::Issue(db, g.session->user.id, issue);
+    if (!id.ok()) return http::JsonError(id.error());
+    auto issued = documents::IssuedOf(db, *id);
+    if (!issued) return http::JsonError({Code::kInternal, "the issued report is missing", {}});
+    return http::Json(json::object{{"id", *id},
+                                   {"symbol", issued->symbol},
+                                   {"date", in->date},
+                                   {"issued", documents::IssuedJson(db, *issued)}},
+                      201);
+  });
+
+  for (const char* format : render::kFormats) {
+    router.Add("GET", std::string("/api/v1/bodies/{id}/chair-report.") + format,
+               [&db, format](Request& req) {
+                 std::string lang = req.query.Get("lang").value_or(req.lang);
+                 std::string meetings = req.query.Get("meetings").value_or("");
+                 auto r = BuildChairReport(db, req.params[0], meetings,
+                                           text::IsLanguage(lang) ? lang : "en");
+                 if (!r.ok()) return http::JsonError(r.error());
+                 std::vector<int> numbers;
+                 for (const auto& m : r->meetings) numbers.push_back(m.number);
+                 auto dl = documents::DownloadGenerated(
+                     db, ReportSource(r->body_key, numbers), lang, format,
+                     [&]() -> Result<render::Document> { return ReportDocument(db, *r); });
+                 if (!dl.ok()) return http::JsonError(dl.error());
+                 http::Response out;
+                 out.content_type = dl->media_type;
+                 out.body = std::move(dl->data);
+                 out.Header("Content-Disposition", "attachment; filename=\"" + dl->filename + "\"");
+                 return out;
+               });
+  }
+}
+
+}  // namespace plenary::reports

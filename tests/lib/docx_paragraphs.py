@@ -1,0 +1,40 @@
+#!/usr/bin/env python3
+"""Prints, as JSON, what an independent DOCX reader (python-docx, Debian's python3-docx) sees
+in a .docx file: its body paragraphs (text, style, right-to-left or not, East Asian font) and
+its footnote count. Used by tests/scenario/official_documents.test.mjs."""
+import json
+import sys
+import zipfile
+
+import docx
+from docx.oxml.ns import qn
+
+document = docx.Document(sys.argv[1])
+out = []
+for p in document.paragraphs:
+    ppr = p._p.pPr
+    runs = p._p.findall(qn('w:r'))
+    east_asia = False
+    rtl = False
+    for r in runs:
+        rpr = r.find(qn('w:rPr'))
+        if rpr is None:
+            continue
+        fonts = rpr.find(qn('w:rFonts'))
+        if fonts is not None and fonts.get(qn('w:eastAsia')):
+            east_asia = True
+        if rpr.find(qn('w:rtl')) is not None:
+            rtl = True
+    out.append({
+        'text': p.text,
+        'style': p.style.name,
+        'bidi': ppr is not None and ppr.find(qn('w:bidi')) is not None,
+        'rtl': rtl,
+        'east_asia': east_asia,
+    })
+with zipfile.ZipFile(sys.argv[1]) as z:
+    # Every <w:footnote> but the two separators Word requires.
+    footnotes = z.read('word/footnotes.xml').decode('utf-8').count('<w:footnote ') - 2
+tables = [[c.text for c in row.cells] for t in document.tables for row in t.rows]
+json.dump({'paragraphs': out, 'footnotes': footnotes, 'tables': tables}, sys.stdout,
+          ensure_ascii=False)

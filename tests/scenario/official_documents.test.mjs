@@ -1,0 +1,228 @@
+// Official documents out: the summary record and the Chair's report issued under a symbol and a
+// date (POST …/record/issue, …/chair-report/issue), then downloaded as DOCX, PDF and Akoma
+// Ntoso in the six languages, each checked by a reader that is not ours: python3-docx (every
+// DOCX: paragraphs, numbering and direction against the JSON snapshot of the same document),
+// LibreOffice (one DOCX converted to PDF), poppler (pdftotext, pdfinfo, pdffonts), xmllint with
+// the vendored OASIS schema (every AKN file). The issued-snapshot test: after the issue the
+// record gets a new paragraph and a meeting new attendance, and every issued file, in every
+// format and language, is byte-for-byte the same.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startServer, Client, jsonOf } from '../lib/server.mjs';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SCHEMA = join(ROOT, 'testdata/akn/akomantoso30.xsd');
+// Debian's python3, which has python3-docx (a python3 of another installation may not).
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+const LANGS = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
+const FORMATS = ['docx', 'pdf', 'akn.xml'];
+
+let server, anon, staff, council, tmp;
+before(async () => {
+  server = await startServer();
+  anon = new Client(server.url);
+  staff = await new Client(server.url).login();
+  const { items } = await (await anon.fetch('/api/v1/meetings')).json();
+  council = items.find((m) => m.kind === 'plenary' && m.session === 'C22');
+  tmp = mkdtempSync(join(tmpdir(), 'plenary-docs-'));
+});
+after(async () => {
+  await server?.stop();
+  if (tmp && !process.env.KEEP_DOCS) rmSync(tmp, { recursive: true, force: true });
+  else if (tmp) console.log('# files kept in ' + tmp);
+});
+
+async function bytes(client, path) {
+  const res = await client.fetch(path);
+  assert.equal(res.status, 200, `${path}: ${res.status}`);
+  return Buffer.from(await res.arrayBuffer());
+}
+function save(name, data) {
+  const file = join(tmp, name);
+  writeFileSync(file, data);
+  return file;
+}
+const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+
+// All 18 files of a generated document, by "lang.format".
+async function allFiles(base, query = '') {
+  const out = {};
+  for (const lang of LANGS)
+    for (const f of FORMATS) out[`${lang}.${f}`] = await bytes(anon, `${base}.${f}?lang=${lang}${query}`);
+  return out;
+}
+
+let issued, recordFiles;
+
+test('the secretariat issues the summary record; the registry answers its snapshot and files', async () => {
+  assert.ok(council, 'the demo has the Council 2022 plenary meeting');
+  const path = `/api/v1/meetings/${council.id}/record/issue`;
+  assert.equal((await anon.json(path, { symbol: 'C22/300', date: '2022-04-01' })).status, 401);
+  let res = await staff.json(path, { symbol: 'C22/300' });
+  assert.equal(res.status, 400);
+  assert.equal((await res.json()).error.field, 'date');
+  res = await staff.json(path, { symbol: 'C22/87', date: '2022-03-31' });
+  assert.equal(res.status, 409, 'C22/87 is registered already (the official record of the demo)');
+
+  const out = await jsonOf(staff.json(path, { symbol: 'C22/300', date: '2022-04-01' }), 201);
+  assert.equal(out.symbol, 'C22/300');
+  assert.equal(out.issued.version, 1);
+  issued = await jsonOf(anon.fetch('/api/v1/documents/C22/300'));
+  assert.equal(issued.status, 'issued');
+  assert.deepEqual(Object.keys(issued.issued.snapshot).sort(), [...LANGS].sort());
+  assert.equal(issued.issued.files.length, 18);
+  const en = issued.issued.snapshot.en;
+  assert.equal(en.symbol, 'C22/300');
+  assert.equal(en.date, '2022-04-01');
+  assert.equal(en.kind, 'summary_record');
+  assert.ok(en.blocks.filter((b) => b.kind === 'heading').length >= 8, 'the eight items of the record');
+
+  recordFiles = await allFiles(`/api/v1/meetings/${council.id}/record`);
+  // The meeting's downloads are the registry's files of the issued document.
+  for (const f of issued.issued.files)
+    assert.ok((await bytes(anon, f.url)).equals(recordFiles[`${f.language}.${f.format}`]), f.url);
+  // A second issue must be a correction or a revision of the first.
+  res = await staff.json(path, { symbol: 'C22/301', date: '2022-04-02' });
+  assert.equal(res.status, 409);
+  assert.match((await res.json()).error.message, /C22\/300\(Corr\.1\)/);
+});
+
+test('every DOCX read by python3-docx has the paragraphs, numbers and direction of its JSON', async () => {
+  for (const lang of LANGS) {
+    const file = save(`record-${lang}.docx`, recordFiles[`${lang}.docx`]);
+    const seen = JSON.parse(run(PYTHON, [join(ROOT, 'tests/lib/docx_paragraphs.py'), file]));
+    const snap = issued.issued.snapshot[lang];
+    const paras = seen.paragraphs;
+    assert.equal(paras[0].text, snap.title, `${lang}: title`);
+    assert.equal(paras[0].style, 'Title');
+    snap.blocks.forEach((b, i) => {
+      const p = paras[i + 1];
+      assert.equal(p.text, (b.number ? `${b.number}\t` : '') + b.text, `${lang}: block ${i}`);
+      assert.equal(p.style, b.kind === 'heading' ? 'Heading 1' : 'Council Paragraph', `${lang}: style ${i}`);
+      assert.equal(p.bidi, b.lang === 'ar', `${lang}: direction of ${b.number}`);
+      assert.equal(p.rtl, b.lang === 'ar', `${lang}: run direction of ${b.number}`);
+      if (b.lang === 'zh') assert.ok(p.east_asia, `${lang}: East Asian font on ${b.number}`);
+    });
+    const signatures = paras.slice(snap.blocks.length + 1);
+    assert.equal(signatures.length, snap.signatures.length, `${lang}: signatures`);
+    snap.signatures.forEach((s, i) => assert.equal(signatures[i].text, `${s.role}\t${s.name}`));
+    const notes = snap.blocks.reduce((n, b) => n + (b.footnotes || []).length, 0);
+    assert.equal(seen.footnotes, notes, `${lang}: footnotes`);
+    // The symbol block: organization; symbol, date and the origin line.
+    assert.ok(seen.tables[0][1].includes('C22/300'), `${lang}: symbol block`);
+    assert.ok(seen.tables[0][1].includes(snap.origin), `${lang}: origin line`);
+  }
+});
+
+test('LibreOffice opens the English DOCX and converts it to PDF', { timeout: 120000 }, () => {
+  const file = save('lo-record-en.docx', recordFiles['en.docx']);
+  const profile = join(tmp, 'lo-profile');
+  run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf',
+    '--outdir', join(tmp, 'lo'), file], { timeout: 110000 });
+  const text = run('pdftotext', ['-layout', join(tmp, 'lo', 'lo-record-en.pdf'), '-']);
+  const snap = issued.issued.snapshot.en;
+  assert.ok(text.includes('C22/300'), 'the symbol');
+  assert.ok(text.replace(/\s+/g, ' ').includes(snap.title), 'the title');
+  assert.match(text, /1\.1\s/, 'the numbered paragraphs');
+});
+
+test('every PDF: text, pages with the symbol on each, fonts embedded; Arabic and Chinese pages as images', () => {
+  for (const lang of LANGS) {
+    const file = save(`record-${lang}.pdf`, recordFiles[`${lang}.pdf`]);
+    const pages = Number(run('pdfinfo', [file]).match(/Pages:\s+(\d+)/)[1]);
+    assert.ok(pages >= 2, `${lang}: the record runs over several pages (${pages})`);
+    for (let i = 1; i <= pages; i++)
+      assert.ok(run('pdftotext', ['-f', String(i), '-l', String(i), file, '-']).includes('C22/300'),
+        `${lang}: symbol on page ${i}`);
+    const fonts = run('pdffonts', [file]).split('\n').slice(2).filter((l) => l.trim());
+    assert.ok(fonts.length > 0);
+    for (const l of fonts) assert.match(l, /\syes\s+yes\s+yes\s/, `${lang}: embedded subset with Unicode map: ${l}`);
+    const text = run('pdftotext', [file, '-']).replace(/\s+/g, '');
+    const snap = issued.issued.snapshot[lang];
+    // Arabic comes out of pdftotext in visual order: its letters are checked, not the title.
+    if (lang === 'ar') assert.match(text, /[\u0621-\u064a]{3}/, 'Arabic letters');
+    else assert.ok(text.includes(snap.title.replace(/\s+/g, '')), `${lang}: title`);
+    if (lang === 'zh') {
+      assert.match(text, /[\u4e00-\u9fff]{20}/, 'Chinese text');
+      assert.ok(/Noto Sans CJK/i.test(run('pdffonts', [file])) || /NotoSansCJK/.test(run('pdffonts', [file])));
+    }
+    if (lang === 'en') assert.ok(text.includes('C22/33'), 'Latin text of the record');
+  }
+  // For a person to look at: the first page of the Arabic and of the Chinese record.
+  for (const lang of ['ar', 'zh'])
+    run('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '1', join(tmp, `record-${lang}.pdf`), join(tmp, `page-${lang}`)]);
+  assert.ok(existsSync(join(tmp, 'page-ar-1.png')) || existsSync(join(tmp, 'page-ar-01.png')));
+});
+
+test('every Akoma Ntoso file validates against the OASIS schema', () => {
+  for (const lang of LANGS) {
+    const file = save(`record-${lang}.akn.xml`, recordFiles[`${lang}.akn.xml`]);
+    run('xmllint', ['--noout', '--nonet', '--schema', SCHEMA, file]);
+    const xml = readFileSync(file, 'utf8');
+    assert.match(xml, /<debateReport name="meetingMinutes">/);
+    assert.match(xml, /FRBRuri value="\/akn\/un\/debateReport\/meetingMinutes\/council\/2022-04-01\/C22-300"/);
+  }
+});
+
+test('the issued Chair\'s report and record never change when their data does', async () => {
+  const base = '/api/v1/bodies/cwg-internet/chair-report';
+  const out = await jsonOf(staff.json(`${base}/issue?meetings=16,17`, { symbol: 'C22/302', date: '2022-02-01' }), 201);
+  assert.equal(out.issued.snapshot.en.kind, 'chair_report');
+  const reportFiles = await allFiles(base, '&meetings=16,17');
+  for (const lang of LANGS) {
+    const file = save(`report-${lang}.akn.xml`, reportFiles[`${lang}.akn.xml`]);
+    run('xmllint', ['--noout', '--nonet', '--schema', SCHEMA, file]);
+  }
+  const liveBefore = JSON.stringify(await jsonOf(anon.fetch(`${base}?meetings=16,17&lang=en`)));
+
+  // The data changes: attendance of the group's meetings and of the consultation meetings,
+  // and a paragraph of the record.
+  const { items } = await (await anon.fetch('/api/v1/meetings')).json();
+  const csv = ['Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest',
+    ...Array.from({ length: 40 }, (_, i) =>
+      `Person ${i},person${i}@example.org,01/19/2022 10:00:00 AM,01/19/2022 11:00:00 AM,60,Yes`)].join('\n');
+  for (const m of items.filter((x) => x.body.key === 'cwg-internet')) {
+    const res = await staff.fetch(`/api/v1/meetings/${m.id}/attendance`, {
+      method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+    assert.ok([200, 201].includes(res.status), `attendance of meeting ${m.id}: ${res.status}`);
+  }
+  const agenda = await jsonOf(staff.fetch(`/api/v1/meetings/${council.id}/agenda`));
+  await jsonOf(staff.json(`/api/v1/agenda-items/${agenda.items[0].id}/interventions`,
+    { capacity: 'councillor', summary: { en: 'A paragraph added after the record was issued.' } }), 201);
+  const live = await jsonOf(anon.fetch(`/api/v1/meetings/${council.id}/record?lang=en`));
+  assert.ok(JSON.stringify(live).includes('added after the record was issued'), 'the live record changed');
+  assert.notEqual(JSON.stringify(await jsonOf(anon.fetch(`${base}?meetings=16,17&lang=en`))), liveBefore,
+    'the live report changed');
+
+  const recordAfter = await allFiles(`/api/v1/meetings/${council.id}/record`);
+  const reportAfter = await allFiles(base, '&meetings=16,17');
+  for (const k of Object.keys(recordFiles)) assert.ok(recordAfter[k].equals(recordFiles[k]), `record ${k} changed`);
+  for (const k of Object.keys(reportFiles)) assert.ok(reportAfter[k].equals(reportFiles[k]), `report ${k} changed`);
+  const doc = await jsonOf(anon.fetch('/api/v1/documents/C22/300'));
+  assert.deepEqual(doc.issued.snapshot, issued.issued.snapshot, 'the snapshot is unchanged');
+
+  // A correction is a new version, shown with what changed.
+  const corr = await jsonOf(staff.json(`/api/v1/meetings/${council.id}/record/issue`,
+    { symbol: 'C22/300(Corr.1)', date: '2022-04-05' }), 201);
+  assert.equal(corr.issued.version, 2);
+  assert.equal(corr.issued.previous, 'C22/300');
+  assert.ok(corr.issued.changes.en.some((c) => c.change === 'added'), JSON.stringify(corr.issued.changes.en));
+  const now = await bytes(anon, `/api/v1/meetings/${council.id}/record.pdf?lang=en`);
+  assert.ok(!now.equals(recordFiles['en.pdf']), 'the meeting now serves the correction');
+  assert.ok((await bytes(anon, `/api/v1/documents/C22/300/issued.pdf?lang=en`)).equals(recordFiles['en.pdf']),
+    'the first issue is kept');
+});
+
+test('drafts download before any issue; bad parameters are refused by name', async () => {
+  const res = await anon.fetch('/api/v1/bodies/cwg-internet/chair-report.docx?meetings=16&lang=fr');
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  const bad = await anon.fetch(`/api/v1/meetings/${council.id}/record.pdf?lang=xx`);
+  assert.equal(bad.status, 400);
+  assert.equal((await bad.json()).error.field, 'lang');
+  assert.equal((await anon.fetch('/api/v1/meetings/999999/record.docx?lang=en')).status, 404);
+});
