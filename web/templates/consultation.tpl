@@ -44,13 +44,13 @@
 <fieldset><legend>{{t_about_you}}</legend>
 <label for="name">{{t_field_name}} <span class="req">({{t_required}})</span></label>
 {{#E_name}}<p class="field-error" id="name-error">{{E_MSG}}</p>{{/E_name}}
-<input type="text" id="name" name="name" required maxlength="200" autocomplete="name" value="{{V_NAME}}"{{#E_name}} aria-invalid="true" aria-describedby="name-error"{{/E_name}}>
+<input type="text" id="name" name="name" dir="auto" required maxlength="200" autocomplete="name" value="{{V_NAME}}"{{#E_name}} aria-invalid="true" aria-describedby="name-error"{{/E_name}}>
 <label for="organization">{{t_field_organization}}</label>
 {{#E_organization}}<p class="field-error" id="organization-error">{{E_MSG}}</p>{{/E_organization}}
-<input type="text" id="organization" name="organization" maxlength="300" autocomplete="organization" value="{{V_ORGANIZATION}}"{{#E_organization}} aria-invalid="true" aria-describedby="organization-error"{{/E_organization}}>
+<input type="text" id="organization" name="organization" dir="auto" maxlength="300" autocomplete="organization" value="{{V_ORGANIZATION}}"{{#E_organization}} aria-invalid="true" aria-describedby="organization-error"{{/E_organization}}>
 <label for="job_title">{{t_field_job_title}}</label>
 {{#E_job_title}}<p class="field-error" id="job_title-error">{{E_MSG}}</p>{{/E_job_title}}
-<input type="text" id="job_title" name="job_title" maxlength="200" autocomplete="organization-title" value="{{V_JOB_TITLE}}"{{#E_job_title}} aria-invalid="true" aria-describedby="job_title-error"{{/E_job_title}}>
+<input type="text" id="job_title" name="job_title" dir="auto" maxlength="200" autocomplete="organization-title" value="{{V_JOB_TITLE}}"{{#E_job_title}} aria-invalid="true" aria-describedby="job_title-error"{{/E_job_title}}>
 <label for="country">{{t_field_country}} <span class="req">({{t_required}})</span></label>
 {{#E_country}}<p class="field-error" id="country-error">{{E_MSG}}</p>{{/E_country}}
 <select id="country" name="country" required{{#E_country}} aria-invalid="true" aria-describedby="country-error"{{/E_country}}><option value="">—</option>{{#COUNTRIES}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/COUNTRIES}}</select>
@@ -68,10 +68,10 @@
 <fieldset><legend>{{t_your_answers}}</legend>
 {{#ANSWERS}}<label for="answer_{{NUMBER}}">{{NUMBER}}. <span dir="auto"{{#Q_FALLBACK}} lang="{{Q_LANG}}"{{/Q_FALLBACK}}>{{Q}}</span></label>
 {{#A_ERROR}}<p class="field-error" id="answer_{{NUMBER}}-error">{{E_MSG}}</p>{{/A_ERROR}}
-<textarea id="answer_{{NUMBER}}" name="answer_{{NUMBER}}" rows="5" maxlength="{{MAX}}"{{#A_ERROR}} aria-invalid="true" aria-describedby="answer_{{NUMBER}}-error"{{/A_ERROR}}>{{VALUE}}</textarea>{{/ANSWERS}}
+<textarea id="answer_{{NUMBER}}" name="answer_{{NUMBER}}" rows="5" dir="auto" maxlength="{{MAX}}"{{#A_ERROR}} aria-invalid="true" aria-describedby="answer_{{NUMBER}}-error"{{/A_ERROR}}>{{VALUE}}</textarea>{{/ANSWERS}}
 <label for="general">{{t_field_general}}</label>
 {{#E_general}}<p class="field-error" id="general-error">{{E_MSG}}</p>{{/E_general}}
-<textarea id="general" name="general" rows="6" maxlength="{{MAX_TEXT}}"{{#E_general}} aria-invalid="true" aria-describedby="general-error"{{/E_general}}>{{V_GENERAL}}</textarea>
+<textarea id="general" name="general" rows="6" dir="auto" maxlength="{{MAX_TEXT}}"{{#E_general}} aria-invalid="true" aria-describedby="general-error"{{/E_general}}>{{V_GENERAL}}</textarea>
 <label for="attachments">{{t_field_attachments}}</label>
 {{#E_attachments}}<p class="field-error" id="attachments-error">{{E_MSG}}</p>{{/E_attachments}}
 <input id="attachments" name="attachments" type="file" multiple accept=".pdf,.docx,.odt,.txt,application/pdf,text/plain" data-max-files="{{MAX_FILES}}" data-max-bytes="{{MAX_FILE_BYTES}}" data-size-message="{{FILE_SIZE_MESSAGE}}" data-type-message="{{FILE_TYPE_MESSAGE}}" data-count-message="{{FILE_COUNT_MESSAGE}}" data-summary-title="{{t_form_errors_title}}" aria-describedby="att-help{{#E_attachments}} attachments-error{{/E_attachments}}"{{#E_attachments}} aria-invalid="true"{{/E_attachments}}>
