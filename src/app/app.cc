@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 
-#include "base/assets.h"
 #include "consultations/sources.h"
 #include "consultations/web.h"
 #include "desk/desk.h"
@@ -26,6 +25,7 @@
 #include "site/login.h"
 #include "site/signup.h"
 #include "site/site.h"
+#include "site/static_files.h"
 
 namespace plenary::app {
 
@@ -85,13 +85,9 @@ void BuildRouter(http::Router& router, storage::Database& db, const Config& conf
     return http::Json(boost::json::object{{"ok", true}});
   });
   router.Add("GET", "/static/{file}", [&db](Request& req) {
-    auto data = assets::Find("web/static/" + req.params[0]);
-    if (!data) return site::ErrorResponse(db, req, NotFound("no such file"));
-    std::string type = req.params[0].ends_with(".css")  ? "text/css; charset=utf-8"
-                       : req.params[0].ends_with(".js") ? "text/javascript; charset=utf-8"
-                       : req.params[0].ends_with(".svg") ? "image/svg+xml"
-                                                         : "application/octet-stream";
-    return http::Text(std::string(*data), type).Header("Cache-Control", "public, max-age=3600");
+    auto file = site::StaticFile(req, req.params[0]);
+    if (!file) return site::ErrorResponse(db, req, NotFound("no such file"));
+    return *file;
   });
   site::RegisterLoginRoutes(router, db, throttles);
   site::RegisterAccountRoutes(router, db, throttles);

@@ -19,6 +19,7 @@
 #include "http/templates.h"
 #include "mail/mail.h"
 #include "search/search.h"
+#include "site/page_cache.h"
 #include "site/site.h"
 #include "storage/backup.h"
 #include "storage/db.h"
@@ -79,6 +80,10 @@ int main(int argc, char** argv) {
                     "Threads running write requests")->capture_default_str();
   serve->add_option("--read-workers", limits.read_workers,
                     "Threads running read requests")->capture_default_str();
+  std::size_t page_cache_mb = 64;
+  serve->add_option("--page-cache-mb", page_cache_mb,
+                    "Memory for pages kept for readers without a session (0: none kept)")
+      ->check(CLI::NonNegativeNumber)->capture_default_str();
   serve->add_option("--max-pending-writes", limits.max_pending_writes,
                     "Write requests waiting at most; beyond, 503")->capture_default_str();
   serve->add_option("--max-pending-reads", limits.max_pending_reads,
@@ -306,6 +311,12 @@ int main(int argc, char** argv) {
       tracker.Start();
       consultations::IpRetention ip_retention(db, ip_retention_days, ip_purge_interval);
       app::BuildRouter(router, db, config, throttles, tracker, &server.stats());
+      // Pages for readers without a session, kept until a write changes what they show.
+      db.SetUnshownTables(site::UnshownTables());
+      site::PageCache page_cache(db, page_cache_mb << 20);
+      router.SetAround([&page_cache](http::Request& req, const auto& render) {
+        return page_cache.Serve(req, render);
+      });
       auto [host, port] = SplitListen(listen);
       unsigned short bound = server.Listen(host, port);
       std::string shown_host = host.find(':') != std::string::npos ? "[" + host + "]" : host;

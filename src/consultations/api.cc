@@ -8,6 +8,7 @@
 #include "base/parse.h"
 #include "base/random.h"
 #include "base/time.h"
+#include "consultations/internal.h"
 #include "consultations/lifecycle.h"
 #include "consultations/web.h"
 #include "site/fields.h"
@@ -355,13 +356,28 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
     if (!page_no.ok()) return Err(page_no.error());
     auto per_page = IntParam(req, "per_page", 50, 200);
     if (!per_page.ok()) return Err(per_page.error());
-    auto page = PublishedResponses(db, c->id, *page_no, *per_page);
+    // `after` (the `next` of the page before) walks on from there in constant time.
+    std::optional<internal::Cursor> after;
+    if (auto a = req.query.Get("after")) {
+      auto parsed = internal::ParseCursor(*a);
+      if (!parsed.ok()) return Err(parsed.error());
+      after = *parsed;
+    }
+    auto page = after ? internal::PublishedResponsesAfter(db, c->id, *after, *page_no, *per_page)
+                      : PublishedResponses(db, c->id, *page_no, *per_page);
     json::array items;
     for (const auto& r : page.items) items.push_back(ResponseJson(r, false));
-    return http::Json(json::object{{"items", items},
-                                   {"total", page.total},
-                                   {"page", page.page},
-                                   {"per_page", page.per_page}});
+    json::value next = nullptr;
+    if (static_cast<int>(page.items.size()) == page.per_page)
+      next = json::string(internal::CursorText(page.items.back()));
+    auto out = http::Json(json::object{{"items", items},
+                                       {"total", page.total},
+                                       {"page", page.page},
+                                       {"per_page", page.per_page},
+                                       {"next", next}});
+    // Public and the same for every reader: kept until the responses change (page_cache.h).
+    out.cache_for_anonymous = true;
+    return out;
   });
 
   auto stats = [&db, &tracker](Request& req, bool csv) {

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "base/result.h"
 #include "consultations/consultations.h"
@@ -21,5 +22,21 @@ Result<Consultation> GetOn(storage::Connection& conn, const std::string& id_or_k
 const std::map<std::string, std::string>& AllowedTypes();
 // The receipt of a stored response.
 Receipt ReceiptFor(storage::Connection& c, std::int64_t response_id, bool replayed);
+
+// Where a list of published responses goes on: after the response submitted at
+// `submitted_at` with `id` (the order of the lists). As text "<submitted_at>.<id>", the `after`
+// parameter of the list's URLs, beside the page number.
+struct Cursor {
+  std::int64_t submitted_at = 0;
+  std::int64_t id = 0;
+};
+// Parses `after`; 400 naming the field unless it is two whole numbers joined by a dot.
+Result<Cursor> ParseCursor(std::string_view text);
+std::string CursorText(const Response& r);
+// The `per_page` published responses following `after`, found through the index without
+// stepping over those before (constant time at any depth). `page` is kept as given (the
+// number the reader's links show); `total` as for PublishedResponses.
+Page PublishedResponsesAfter(storage::Database& db, std::int64_t consultation_id,
+                             const Cursor& after, int page, int per_page);
 
 }  // namespace plenary::consultations::internal

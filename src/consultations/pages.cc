@@ -8,6 +8,7 @@
 #include "base/parse.h"
 #include "base/random.h"
 #include "base/time.h"
+#include "consultations/internal.h"
 #include "consultations/web.h"
 #include "documents/resolutions.h"
 #include "meetings/meetings.h"
@@ -44,10 +45,13 @@ Result<int> PageParam(const Request& req) {
   return static_cast<int>(*n);
 }
 
-void Pager(TemplateDictionary& d, int page, int per_page, std::int64_t total) {
+// Returns the Next link's dictionary, if there is one.
+TemplateDictionary* Pager(TemplateDictionary& d, int page, int per_page, std::int64_t total) {
   if (page > 1) d.AddSectionDictionary("PREV")->SetIntValue("PAGE", page - 1);
-  if (static_cast<std::int64_t>(page) * per_page < total)
-    d.AddSectionDictionary("NEXT")->SetIntValue("PAGE", page + 1);
+  if (static_cast<std::int64_t>(page) * per_page >= total) return nullptr;
+  auto* next = d.AddSectionDictionary("NEXT");
+  next->SetIntValue("PAGE", page + 1);
+  return next;
 }
 
 // Stakeholder type key → label in `lang` (one query for the whole page).
@@ -146,7 +150,7 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
   }
   std::int64_t published =
       db.Read()
-          .QueryInt("SELECT count(*) FROM responses WHERE consultation_id = ? AND status = 'published'",
+          .QueryInt("SELECT n FROM response_counts WHERE consultation_id = ? AND status = 'published'",
                     c.id)
           .value_or(0);
   d.SetValue("PUBLISHED_LABEL", T(lang, "published_responses_count", {{"n", published}}));
@@ -184,7 +188,8 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
   if (status == "open" || state) {
     auto* f = d.AddSectionDictionary("FORM");
     const ResponseInput* v = state ? &state->values : nullptr;
-    f->SetValue("FORM_TOKEN", state && !state->form_token.empty() ? state->form_token : RandomToken(18));
+    f->SetValue("FORM_TOKEN", state && !state->form_token.empty() ? state->form_token
+                                                                   : page.FreshToken(18));
     f->SetValue("V_NAME", v ? v->name : "");
     f->SetValue("V_ORGANIZATION", v ? v->organization : "");
     f->SetValue("V_JOB_TITLE", v ? v->job_title : "");
@@ -251,6 +256,13 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
       errors.Fill(f);
     }
   }
+  // The same for every reader without a session until the next change of status by the clock
+  // (opening, then the deadline's last second); a challenge of the proof of work is drawn per
+  // rendering, so that page is never kept.
+  if (!state && !pow.enabled())
+    page.CacheForAnonymous(status == "upcoming" ? c.opens_at
+                           : status == "open"   ? c.deadline + 1
+                                                : 0);
   return page.Render(status_code);
 }
 
@@ -397,7 +409,15 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     auto page_param = PageParam(req);
     if (!page_param.ok()) return site::ErrorResponse(db, req, page_param.error());
     int page_no = *page_param;
-    auto rs = PublishedResponses(db, c->id, page_no, 50);
+    // The Next link carries the cursor beside the page number: any depth in constant time.
+    std::optional<internal::Cursor> after;
+    if (auto a = req.query.Get("after")) {
+      auto parsed = internal::ParseCursor(*a);
+      if (!parsed.ok()) return site::ErrorResponse(db, req, parsed.error());
+      after = *parsed;
+    }
+    auto rs = after ? internal::PublishedResponsesAfter(db, c->id, *after, page_no, 50)
+                    : PublishedResponses(db, c->id, page_no, 50);
     site::Page page(db, req, "responses.tpl",
                     T(lang, "published_responses") + " · " + site::Pick(c->title, lang).text);
     auto& d = page.body();
@@ -430,7 +450,9 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
         a->SetValue("FILE_SIZE", SizeLabel(lang, f.size));
       }
     }
-    Pager(d, rs.page, rs.per_page, rs.total);
+    if (auto* next = Pager(d, rs.page, rs.per_page, rs.total); next && !rs.items.empty())
+      next->SetValueAndShowSection("AFTER", internal::CursorText(rs.items.back()), "HAS_AFTER");
+    page.CacheForAnonymous();
     return page.Render();
   });
 

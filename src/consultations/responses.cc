@@ -261,9 +261,21 @@ Result<Receipt> FindReceipt(storage::Database& db, const std::string& reference)
 // --- Reading responses ---------------------------------------------------------------------
 
 namespace {
+std::int64_t CountResponses(storage::Connection& c, std::int64_t consultation_id,
+                            const std::optional<std::string>& status) {
+  if (status)
+    return c.QueryInt("SELECT n FROM response_counts WHERE consultation_id = ? AND status = ?",
+                      consultation_id, *status)
+        .value_or(0);
+  return c.QueryInt("SELECT sum(n) FROM response_counts WHERE consultation_id = ?",
+                    consultation_id)
+      .value_or(0);
+}
+
 Page QueryResponses(storage::Database& db, std::int64_t consultation_id,
                     const std::optional<std::string>& status, bool staff, int page, int per_page,
-                    std::optional<std::int64_t> only_id = std::nullopt) {
+                    std::optional<std::int64_t> only_id = std::nullopt,
+                    std::optional<internal::Cursor> after = std::nullopt) {
   auto& c = db.Read();
   page = std::max(page, 1);
   per_page = std::clamp(per_page, 1, 200);
@@ -273,12 +285,11 @@ Page QueryResponses(storage::Database& db, std::int64_t consultation_id,
   std::string where = "consultation_id = ?1";
   if (status) where += " AND status = ?2";
   if (only_id) where += " AND id = ?5";
-  Stmt count(c, "SELECT count(*) FROM responses WHERE " + where);
-  count.Bind(1, consultation_id);
-  if (status) count.Bind(2, *status);
-  if (only_id) count.Bind(5, *only_id);
-  count.Step();
-  out.total = count.Int(0);
+  // A row value compared in the index's own order: the walk starts at the cursor.
+  if (after) where += " AND (submitted_at, id) > (?6, ?7)";
+  // Kept by triggers in the writing transaction (migration 0015): no count per request. One
+  // response asked by id counts itself (below).
+  if (!only_id) out.total = CountResponses(c, consultation_id, status);
   Stmt s(c,
          "SELECT id, consultation_id, reference, name, organization, job_title, country, "
          "stakeholder_type, language, email, general_text, consent_publish, status, reject_reason, "
@@ -289,7 +300,11 @@ Page QueryResponses(storage::Database& db, std::int64_t consultation_id,
   if (status) s.Bind(2, *status);
   if (only_id) s.Bind(5, *only_id);
   s.Bind(3, static_cast<std::int64_t>(per_page));
-  s.Bind(4, static_cast<std::int64_t>(page - 1) * per_page);
+  s.Bind(4, after ? std::int64_t{0} : static_cast<std::int64_t>(page - 1) * per_page);
+  if (after) {
+    s.Bind(6, after->submitted_at);
+    s.Bind(7, after->id);
+  }
   while (s.Step()) {
     Response r;
     r.id = s.Int(0);
@@ -315,6 +330,7 @@ Page QueryResponses(storage::Database& db, std::int64_t consultation_id,
     if (staff) r.email_confirmed_at = s.OptInt(20);
     out.items.push_back(std::move(r));
   }
+  if (only_id) out.total = static_cast<std::int64_t>(out.items.size());
   for (auto& r : out.items) {
     Stmt a(c, "SELECT question_number, text FROM answers WHERE response_id = ?");
     a.BindAll(r.id);
@@ -331,6 +347,29 @@ Page QueryResponses(storage::Database& db, std::int64_t consultation_id,
 Page PublishedResponses(storage::Database& db, std::int64_t consultation_id, int page,
                         int per_page) {
   return QueryResponses(db, consultation_id, std::string("published"), false, page, per_page);
+}
+
+Page internal::PublishedResponsesAfter(storage::Database& db, std::int64_t consultation_id,
+                                       const Cursor& after, int page, int per_page) {
+  return QueryResponses(db, consultation_id, std::string("published"), false, page, per_page,
+                        std::nullopt, after);
+}
+
+Result<internal::Cursor> internal::ParseCursor(std::string_view text) {
+  auto dot = text.find('.');
+  auto bad = [] {
+    return InvalidArgument("after", "after: the cursor of a list, two whole numbers joined by "
+                                    "a dot, e.g. 1640000000.42");
+  };
+  if (dot == std::string_view::npos) return bad();
+  auto at = ParseInt(text.substr(0, dot));
+  auto id = ParseInt(text.substr(dot + 1));
+  if (!at || !id) return bad();
+  return Cursor{*at, *id};
+}
+
+std::string internal::CursorText(const Response& r) {
+  return std::to_string(r.submitted_at) + "." + std::to_string(r.id);
 }
 
 Page AllResponses(storage::Database& db, std::int64_t consultation_id,

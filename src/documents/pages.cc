@@ -181,6 +181,8 @@ http::Response DocumentPage(storage::Database& db, const Request& req, const Doc
     }
   }
   CitedBySection(d, CitedBy(db, doc, viewer), lang);
+  // What an anonymous reader sees of a public document changes only with the database.
+  if (error.empty()) page.CacheForAnonymous();
   return page.Render(status_code);
 }
 
@@ -311,6 +313,7 @@ http::Response ResolutionPage(storage::Database& db, const Request& req, const R
     }
   }
   CitedBySection(d, ResolutionCitedBy(db, r, site::CurrentSession(db, req)), lang);
+  page.CacheForAnonymous();
   return page.Render();
 }
 

@@ -1,5 +1,6 @@
 // The request and response types that handlers see; no Beast types leak past the server.
 #pragma once
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -35,6 +36,17 @@ struct Response {
   std::string content_type = "text/html; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  // Set by a handler whose answer is the same for every reader without a session
+  // (site/page_cache.h): it may be kept and served again until the database's content
+  // generation moves or, when `cache_until` is not 0, until that instant (Unix seconds; a
+  // page that changes with time, e.g. a consultation that opens or closes).
+  bool cache_for_anonymous = false;
+  std::int64_t cache_until = 0;
+  // Texts in the body unique to this reader or this rendering, replaced when the page is
+  // served again from the cache: the reader's CSRF token (`csrf_slot`) and one-use tokens
+  // drawn fresh for each rendering (`fresh_slots`, e.g. a form's idempotency token).
+  std::string csrf_slot;
+  std::vector<std::pair<std::string, std::size_t>> fresh_slots;  // token, its RandomToken bytes
 
   Response& Header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

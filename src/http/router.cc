@@ -36,6 +36,11 @@ std::vector<std::pair<std::string, std::string>> Router::Routes() const {
 }
 
 Response Router::Dispatch(Request& req) const {
+  if (around_) return around_(req, [this](Request& r) { return DispatchRoute(r); });
+  return DispatchRoute(req);
+}
+
+Response Router::DispatchRoute(Request& req) const {
   auto segs = Split(req.path);
   bool path_matched = false;
   for (const auto& r : routes_) {

@@ -21,6 +21,10 @@ class Router {
   // path, 405 when the path matches with another method.
   Response Dispatch(Request& req) const;
   // Renders 404 and 405 answers (HTML for pages, JSON for the API).
+  // Wraps every dispatch (e.g. the cache of anonymous pages): `around(req, next)` may answer
+  // itself or call `next` for the route's own answer.
+  using Around = std::function<Response(Request&, const std::function<Response(Request&)>&)>;
+  void SetAround(Around around) { around_ = std::move(around); }
   void SetErrorHandler(std::function<Response(const Request&, int status, const Error&)> fn) {
     on_error_ = std::move(fn);
   }
@@ -32,7 +36,9 @@ class Router {
     std::vector<std::string> segments;  // "{}" captures one segment
     Handler handler;
   };
+  Response DispatchRoute(Request& req) const;
   std::vector<Route> routes_;
+  Around around_;
   std::function<Response(const Request&, int, const Error&)> on_error_;
 };
 

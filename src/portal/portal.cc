@@ -1,5 +1,7 @@
 // Public pages that combine capabilities: the home page, bodies and meetings with the
 // consultations they launched, considered or held; and the citation extraction API.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "base/time.h"
@@ -39,8 +41,14 @@ void RegisterHome(http::Router& router, storage::Database& db) {
                                 T(lang, "calendar_ics_site")}});
     auto& d = page.body();
     bool any = false;
+    Instant now = Now();
+    Instant until = 0;  // the next opening or closing of a consultation, which changes the list
+    auto next = [&until](Instant t) { until = until == 0 ? t : std::min(until, t); };
     for (const auto& c : consultations::List(db)) {
-      if (consultations::StatusOf(c, Now()) != "open") continue;
+      std::string status = consultations::StatusOf(c, now);
+      if (status == "upcoming") next(c.opens_at);
+      if (status == "open") next(c.deadline + 1);
+      if (status != "open") continue;
       any = true;
       auto* o = d.AddSectionDictionary("OPEN");
       o->SetIntValue("ID", c.id);
@@ -57,6 +65,7 @@ void RegisterHome(http::Router& router, storage::Database& db) {
       o->SetValue("ACRONYM", b.acronym);
       o->SetValue("MEMBERSHIP", T(lang, "membership_" + b.membership));
     }
+    page.CacheForAnonymous(until);
     return page.Render();
   });
 

@@ -224,6 +224,8 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
       }
     }
   }
+  // The agenda and its speakers as the public sees them change only with the database.
+  if (error.empty()) page.CacheForAnonymous();
   return page.Render(status);
 }
 
@@ -264,6 +266,7 @@ http::Response RecordPage(storage::Database& db, const Request& req, const std::
       sig->SetValueAndShowSection("SG", r.secretary_general, "SG_CELL");
     if (!r.chair.empty()) sig->SetValueAndShowSection("CHAIR", r.chair, "CHAIR_CELL");
   }
+  page.CacheForAnonymous();
   return page.Render();
 }
 

@@ -13,6 +13,7 @@
 #include "base/utf8.h"
 #include "http/templates.h"
 #include "site/refusals.h"
+#include "site/static_files.h"
 #include "text/messages.h"
 
 namespace plenary::site {
@@ -218,6 +219,7 @@ Page::Page(storage::Database& db, const http::Request& req, std::string body_tem
   for (const auto& [name, value] : TemplateMessages(req.lang))
     root_.SetTemplateGlobalValue(name, value);
   root_.SetTemplateGlobalValue("P", Prefix(req));
+  root_.SetTemplateGlobalValue("ASSET_V", AssetVersion());
   root_.SetValue("LANG", req.lang);
   root_.SetValue("DIR", text::Direction(req.lang));
   root_.SetValue("TITLE", title);
@@ -237,7 +239,7 @@ Page::Page(storage::Database& db, const http::Request& req, std::string body_tem
   } else {
     root_.ShowSection("SIGNED_OUT");
     auto it = req.cookies.find(kCsrfCookie);
-    if (it != req.cookies.end() && it->second.size() >= 32 && it->second.size() <= 64) {
+    if (it != req.cookies.end() && UsableCsrfCookie(it->second)) {
       csrf_ = it->second;
     } else {
       csrf_ = RandomToken();
@@ -249,6 +251,31 @@ Page::Page(storage::Database& db, const http::Request& req, std::string body_tem
   body_->SetFilename(body_template);
 }
 
+std::string Page::FreshToken(std::size_t bytes) {
+  fresh_.emplace_back(RandomToken(bytes), bytes);
+  return fresh_.back().first;
+}
+
+bool UsableCsrfCookie(const std::string& value) {
+  return value.size() >= 32 && value.size() <= 64;
+}
+
+void AddPageCookies(const http::Request& req, const std::string& csrf, bool new_csrf,
+                         http::Response& r) {
+  if (new_csrf)
+    r.Header("Set-Cookie", std::string(kCsrfCookie) + "=" + csrf +
+                               "; Path=/; HttpOnly; SameSite=Lax; Max-Age=86400" +
+                               CookieSecurity());
+  if (req.lang_in_path) {
+    // Set again only when it changes, so that a returning reader's page carries no cookie and
+    // may be revalidated (ETag) instead of refetched.
+    auto it = req.cookies.find("plenary_lang");
+    if (it == req.cookies.end() || it->second != req.lang)
+      r.Header("Set-Cookie", "plenary_lang=" + req.lang +
+                                 "; Path=/; SameSite=Lax; Max-Age=31536000" + CookieSecurity());
+  }
+}
+
 http::Response Page::Render(int status) {
   http::Response r;
   r.status = status;
@@ -257,14 +284,18 @@ http::Response Page::Render(int status) {
            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
            "frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
   r.Header("X-Frame-Options", "DENY");
-  r.Header("Cache-Control", "no-store");
-  if (new_csrf_cookie_)
-    r.Header("Set-Cookie", std::string(kCsrfCookie) + "=" + csrf_ +
-                               "; Path=/; HttpOnly; SameSite=Lax; Max-Age=86400" +
-                               CookieSecurity());
-  if (req_.lang_in_path)
-    r.Header("Set-Cookie", "plenary_lang=" + req_.lang + "; Path=/; SameSite=Lax; Max-Age=31536000" +
-                               CookieSecurity());
+  if (cacheable_ && !session_ && status == 200) {
+    // The browser may keep it but asks again each time (ETag, 304); never a shared cache:
+    // the page carries the reader's CSRF token.
+    r.Header("Cache-Control", "private, no-cache");
+    r.cache_for_anonymous = true;
+    r.cache_until = cache_until_;
+    r.csrf_slot = csrf_;
+    r.fresh_slots = fresh_;
+  } else {
+    r.Header("Cache-Control", "no-store");
+  }
+  AddPageCookies(req_, csrf_, new_csrf_cookie_, r);
   return r;
 }
 

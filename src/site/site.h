@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <boost/json.hpp>
 
@@ -91,6 +92,17 @@ class Page {
   const std::optional<accounts::Session>& session() const { return session_; }
   // The CSRF token the page's forms must carry (session's, or the anonymous cookie's).
   const std::string& csrf() const { return csrf_; }
+  // The page is the same for every reader without a session, so it may be served again from
+  // the cache of anonymous pages (page_cache.h) until what it shows changes or, when `until`
+  // is not 0, until that instant (Unix seconds). Ignored for signed-in readers. Only for a
+  // page that shows nothing personal, restricted or drawn per request but the tokens below.
+  void CacheForAnonymous(std::int64_t until = 0) {
+    cacheable_ = true;
+    cache_until_ = until;
+  }
+  // A one-use token drawn for this rendering (RandomToken(bytes), e.g. a form's idempotency
+  // token): a page served from the cache gets a fresh one in its place.
+  std::string FreshToken(std::size_t bytes);
   http::Response Render(int status = 200);
 
  private:
@@ -100,7 +112,18 @@ class Page {
   std::optional<accounts::Session> session_;
   std::string csrf_;
   bool new_csrf_cookie_ = false;
+  bool cacheable_ = false;
+  std::int64_t cache_until_ = 0;
+  std::vector<std::pair<std::string, std::size_t>> fresh_;
 };
+
+// The cookies of a page for a reader without a session: the double-submit CSRF cookie when the
+// page drew a new token, the language cookie when the URL chose a language the cookie does not
+// already hold. Page::Render and the cache of anonymous pages both use it.
+void AddPageCookies(const http::Request& req, const std::string& csrf, bool new_csrf,
+                         http::Response& resp);
+// Whether a reader's plenary_csrf cookie is one Page would reuse as the form's token.
+bool UsableCsrfCookie(const std::string& value);
 
 // An HTML error page, or JSON for API paths.
 http::Response ErrorResponse(storage::Database& db, const http::Request& req, int status,

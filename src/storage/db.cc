@@ -159,7 +159,27 @@ Database::Database(std::string path, WriterOptions options)
       writer_(std::make_unique<Connection>(path_, true)),
       id_(next_db_id++) {
   Migrate();
+  sqlite3_update_hook(writer_->handle(), &Database::OnUpdate, this);
   writer_thread_ = std::thread([this] { WriterLoop(); });
+}
+
+void Database::SetUnshownTables(std::vector<std::string> tables) {
+  // Read by the writer thread inside its transactions: handed over through the queue's lock.
+  std::lock_guard lock(queue_mu_);
+  unshown_ = std::move(tables);
+  unshown_set_ = true;
+}
+
+void Database::OnUpdate(void* self, int, const char*, const char* table, sqlite3_int64) {
+  auto* db = static_cast<Database*>(self);
+  if (db->shown_changed_) return;
+  std::string_view name(table);
+  for (const auto& u : db->writer_unshown_) {
+    if (u.ends_with('*') ? name.starts_with(std::string_view(u).substr(0, u.size() - 1))
+                         : name == u)
+      return;
+  }
+  db->shown_changed_ = true;
 }
 
 Database::~Database() {
@@ -209,6 +229,10 @@ void Database::WriterLoop() {
       std::unique_lock lock(queue_mu_);
       queue_cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
       if (queue_.empty()) return;  // stopping and drained
+      if (unshown_set_) {
+        writer_unshown_ = unshown_;
+        unshown_set_ = false;
+      }
       std::size_t n = options_.group_commit ? std::min(options_.max_batch, queue_.size()) : 1;
       for (std::size_t i = 0; i < n; ++i) {
         batch.push_back(std::move(queue_.front()));
@@ -217,6 +241,7 @@ void Database::WriterLoop() {
     }
     std::vector<std::exception_ptr> failures(batch.size());
     std::exception_ptr commit_failure;
+    shown_changed_ = false;
     try {
       writer_->ExecScript("BEGIN IMMEDIATE");
       for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -259,6 +284,10 @@ void Database::WriterLoop() {
       stats_.writes += batch.size();
       ++stats_.transactions;
     }
+    // Before any caller is woken: once a write is acknowledged, no page rendered before it is
+    // served again. (A rolled-back savepoint may raise it for nothing; that only costs a
+    // rendering.)
+    if (shown_changed_) generation_.fetch_add(1, std::memory_order_acq_rel);
     for (std::size_t i = 0; i < batch.size(); ++i) {
       if (commit_failure)
         batch[i]->done.set_exception(commit_failure);

@@ -9,6 +9,7 @@
 #pragma once
 #include <sqlite3.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -169,6 +170,16 @@ class Database {
   };
   WriterStats writer_stats();
 
+  // The content generation: raised after every COMMIT that changed a table not declared
+  // unshown, before any write of that transaction returns. A page rendered from what was read
+  // after Generation() returned G is still what the database shows while Generation() is G
+  // (page_cache.h); the tables come from SQLite's update hook on the writer connection.
+  std::uint64_t Generation() const { return generation_.load(std::memory_order_acquire); }
+  // Tables that no cached page shows (queues, sessions, the audit log, the search index):
+  // writes to only those leave the generation alone. A name ending in '*' is a prefix. Call
+  // before serving.
+  void SetUnshownTables(std::vector<std::string> tables);
+
  private:
   struct Job;
   // Queues `body` (returns true to keep its changes) and waits for its transaction.
@@ -188,6 +199,13 @@ class Database {
   std::mutex readers_mu_;
   std::vector<std::unique_ptr<Connection>> readers_;  // owned here, one per thread
   std::uint64_t id_;
+  std::atomic<std::uint64_t> generation_{1};
+  std::vector<std::string> unshown_;         // under queue_mu_
+  bool unshown_set_ = false;                 // under queue_mu_
+  std::vector<std::string> writer_unshown_;  // writer thread's copy, taken under queue_mu_
+  bool shown_changed_ = false;  // writer thread only: this transaction changed a shown table
+  static void OnUpdate(void* self, int op, const char* database, const char* table,
+                       sqlite3_int64 rowid);
 };
 
 }  // namespace plenary::storage

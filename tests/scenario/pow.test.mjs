@@ -96,7 +96,7 @@ test('the HTML form carries a challenge; without a solution it explains, with on
     const page = await (await anon.fetch('/fr/consultations/ai-public-policy')).text();
     const ch = page.match(/name="pow_challenge" value="([^"]+)"/)[1];
     const csrf = page.match(/name="csrf" value="([^"]+)"/)[1];
-    assert.ok(page.includes('<script src="/static/pow.js" defer></script>'));
+    assert.match(page, /<script src="\/static\/pow\.js\?v=[0-9a-f]{12}" defer><\/script>/);
     assert.ok(page.includes('<noscript>'));
     const js = await anon.fetch('/static/pow.js');
     assert.equal(js.status, 200);

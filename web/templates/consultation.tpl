@@ -80,5 +80,5 @@
 {{#E_consent_publish}}<p class="field-error" id="consent_publish-error">{{E_MSG}}</p>{{/E_consent_publish}}
 <p><input id="consent_publish" name="consent_publish" type="checkbox" value="yes"{{#V_CONSENT}} checked{{/V_CONSENT}}{{#E_consent_publish}} aria-invalid="true" aria-describedby="consent_publish-error"{{/E_consent_publish}}> <label for="consent_publish" class="inline">{{t_field_consent}}</label></p>
 <button type="submit" data-working="{{t_pow_working}}">{{t_submit_response}}</button>
-</form>{{#POW}}<script src="/static/pow.js" defer></script>{{/POW}}{{/FORM}}
+</form>{{#POW}}<script src="/static/pow.js?v={{ASSET_V}}" defer></script>{{/POW}}{{/FORM}}
 </section>

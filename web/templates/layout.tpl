@@ -4,7 +4,7 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{TITLE}} · Plenary</title>
-<link rel="stylesheet" href="/static/plenary.css">
+<link rel="stylesheet" href="/static/plenary.css?v={{ASSET_V}}">
 {{#ALTERNATE}}<link rel="alternate" type="{{TYPE}}" href="{{HREF}}" title="{{TITLE}}">
 {{/ALTERNATE}}<script src="/static/form.js" defer></script>
 </head>

@@ -10,4 +10,4 @@
 {{#GENERAL}}<h3 lang="{{PAGE_LANG}}" dir="{{PAGE_DIR}}">{{t_field_general}}</h3><p class="text" dir="auto">{{TEXT}}</p>{{/GENERAL}}
 {{#FILES}}<p lang="{{PAGE_LANG}}" dir="{{PAGE_DIR}}"><a href="/attachments/{{FILE_ID}}">{{FILENAME}}</a> ({{FILE_SIZE}})</p>{{/FILES}}
 </article>{{/ITEMS}}
-<nav class="pager" aria-label="{{t_pagination}}">{{#PREV}}<a href="?page={{PAGE}}" rel="prev">{{t_previous}}</a>{{/PREV}} {{#NEXT}}<a href="?page={{PAGE}}" rel="next">{{t_next}}</a>{{/NEXT}}</nav>
+<nav class="pager" aria-label="{{t_pagination}}">{{#PREV}}<a href="?page={{PAGE}}" rel="prev">{{t_previous}}</a>{{/PREV}} {{#NEXT}}<a href="?page={{PAGE}}{{#HAS_AFTER}}&amp;after={{AFTER}}{{/HAS_AFTER}}" rel="next">{{t_next}}</a>{{/NEXT}}</nav>
