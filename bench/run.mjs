@@ -73,7 +73,9 @@ const tempDir = () => { const d = mkdtempSync(join(tmpdir(), 'plenary-bench-'));
 // `plenary serve` on 127.0.0.1 (a free port) with a fresh database, or the one in `dir`.
 async function server(args = [], dir = tempDir()) {
   const db = join(dir, 'bench.db');
-  const proc = spawn(BIN, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--submissions-per-ip-per-minute', '0', ...args],
+  // wrk's connections all come from 127.0.0.1: the per-address limits would refuse them.
+  const proc = spawn(BIN, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--submissions-per-ip-per-minute', '0',
+    '--max-connections-per-address', '100000', ...args],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(proc);
   let stderr = '';
