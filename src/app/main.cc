@@ -51,7 +51,9 @@ int main(int argc, char** argv) {
   // to its parent, so `plenary serve --db FILE` works as well as `plenary --db FILE serve`.
   cli.fallthrough();
   std::string db_path = "plenary.db";
-  cli.add_option("--db", db_path, "SQLite database file (created if missing)")
+  cli.add_option("--db", db_path,
+                 "SQLite database file (created if missing; also sqlite:FILE), or a PostgreSQL "
+                 "connection string (postgresql://user@host/dbname or host=... dbname=...)")
       ->capture_default_str();
 
   auto* serve = cli.add_subcommand("serve", "Run the web server (loads the demo into an empty database)");

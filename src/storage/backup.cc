@@ -1,6 +1,8 @@
 // Online backup (a pinned WAL snapshot copied with SQLite's backup API) and atomic restore.
 #include "storage/backup.h"
 
+#include "storage/dialect.h"
+
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -179,9 +181,19 @@ bool OpenElsewhere(const std::string& db_path) {
   return held;
 }
 
+// PostgreSQL keeps its data in its own server; its tools copy it consistently.
+Error UsePgTools(std::string_view what) {
+  return Error{Code::kFailedPrecondition,
+               fmt::format("{}: the database is on PostgreSQL; use {} (docs/DEPLOYMENT.md)", what,
+                           what == "backup" ? "pg_dump --format=custom" : "pg_restore --clean"),
+               "db"};
+}
+
 }  // namespace
 
-Status Backup(const std::string& db_path, const std::string& dest_path, int pages_per_step) {
+Status Backup(const std::string& db_spec, const std::string& dest_path, int pages_per_step) {
+  if (DialectOf(db_spec) == Dialect::kPostgres) return UsePgTools("backup");
+  const std::string db_path = SqlitePath(db_spec);
   if (Exists(dest_path))
     return Error{Code::kFailedPrecondition,
                  fmt::format("destination: {} already exists; choose a new file name", dest_path),
@@ -248,7 +260,9 @@ Status Backup(const std::string& db_path, const std::string& dest_path, int page
   return Ok{};
 }
 
-Status Restore(const std::string& backup_path, const std::string& db_path) {
+Status Restore(const std::string& backup_path, const std::string& db_spec) {
+  if (DialectOf(db_spec) == Dialect::kPostgres) return UsePgTools("restore");
+  const std::string db_path = SqlitePath(db_spec);
   struct stat backup_st, db_st;
   if (::stat(backup_path.c_str(), &backup_st) != 0)
     return Error{Code::kNotFound, fmt::format("backup: no file at {}", backup_path), "backup"};

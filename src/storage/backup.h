@@ -55,7 +55,8 @@
 namespace plenary::storage {
 
 // Copies the database at `db_path` into the new file `dest_path` (see above). `pages_per_step`
-// <= 0 copies every page in one step.
+// <= 0 copies every page in one step. A PostgreSQL `db_path` (dialect.h) is refused with
+// kFailedPrecondition naming pg_dump; Restore likewise names pg_restore.
 Status Backup(const std::string& db_path, const std::string& dest_path, int pages_per_step = 256);
 
 // Replaces the database at `db_path` (created if missing) by the backup at `backup_path`

@@ -367,5 +367,17 @@ TEST_F(BackupTest, RestoreRefusesADatabaseOpenInAnotherProcess) {
   EXPECT_TRUE(again.ok()) << again.error().message;
 }
 
+TEST(BackupOnPostgres, NamesPgDumpAndPgRestore) {
+  // Refused before anything is touched: no connection is made, no file is written.
+  auto b = Backup("postgresql://plenary@db.invalid/council", "/nonexistent/copy.db");
+  ASSERT_FALSE(b.ok());
+  EXPECT_EQ(b.error().code, Code::kFailedPrecondition);
+  EXPECT_NE(b.error().message.find("pg_dump"), std::string::npos) << b.error().message;
+  auto r = Restore("/nonexistent/copy.db", "host=/run/postgresql dbname=council");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, Code::kFailedPrecondition);
+  EXPECT_NE(r.error().message.find("pg_restore"), std::string::npos) << r.error().message;
+}
+
 }  // namespace
 }  // namespace plenary::storage

@@ -1,4 +1,5 @@
-// SQLite connections, prepared statements, transactions and migrations.
+// Connections (SQLite, or PostgreSQL through postgres.cc), prepared statements, the writer
+// thread with group commit, and migrations.
 #include "storage/db.h"
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 
 #include "base/assets.h"
 #include "storage/fts5_tokenizer.h"
+#include "storage/postgres.h"
 
 namespace plenary::storage {
 
@@ -26,6 +28,8 @@ Stmt::Stmt(sqlite3* db, std::string_view sql) : db_(db) {
 }
 Stmt::Stmt(sqlite3* db, sqlite3_stmt* cached) : db_(db), stmt_(cached), cached_(true) {}
 Stmt::~Stmt() {
+  if (pg_) [[unlikely]]
+    return;
   if (cached_) {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
@@ -35,6 +39,10 @@ Stmt::~Stmt() {
 }
 
 Stmt::Stmt(Connection& c, std::string_view sql) : db_(c.handle()) {
+  if (c.pg_) [[unlikely]] {
+    pg_ = std::make_unique<PgStatement>(c, sql);
+    return;
+  }
   stmt_ = c.Cached(sql);
   if (stmt_) {
     cached_ = true;
@@ -56,22 +64,42 @@ sqlite3_stmt* Connection::Cached(std::string_view sql) {
 }
 
 Stmt& Stmt::Bind(int i, std::nullptr_t) {
+  if (pg_) [[unlikely]] {
+    pg_->Bind(i, nullptr);
+    return *this;
+  }
   sqlite3_bind_null(stmt_, i);
   return *this;
 }
 Stmt& Stmt::Bind(int i, std::int64_t v) {
+  if (pg_) [[unlikely]] {
+    pg_->Bind(i, v);
+    return *this;
+  }
   sqlite3_bind_int64(stmt_, i, v);
   return *this;
 }
 Stmt& Stmt::Bind(int i, double v) {
+  if (pg_) [[unlikely]] {
+    pg_->Bind(i, v);
+    return *this;
+  }
   sqlite3_bind_double(stmt_, i, v);
   return *this;
 }
 Stmt& Stmt::Bind(int i, std::string_view v) {
+  if (pg_) [[unlikely]] {
+    pg_->Bind(i, v, false);
+    return *this;
+  }
   sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
   return *this;
 }
 Stmt& Stmt::BindBlob(int i, std::string_view v) {
+  if (pg_) [[unlikely]] {
+    pg_->Bind(i, v, true);
+    return *this;
+  }
   sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
   return *this;
 }
@@ -83,14 +111,26 @@ Stmt& Stmt::Bind(int i, const std::optional<std::int64_t>& v) {
 }
 
 bool Stmt::Step() {
+  if (pg_) [[unlikely]]
+    return pg_->Step();
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
   Fail(db_, "step");
 }
-std::int64_t Stmt::Int(int col) const { return sqlite3_column_int64(stmt_, col); }
-double Stmt::Real(int col) const { return sqlite3_column_double(stmt_, col); }
+std::int64_t Stmt::Int(int col) const {
+  if (pg_) [[unlikely]]
+    return pg_->Int(col);
+  return sqlite3_column_int64(stmt_, col);
+}
+double Stmt::Real(int col) const {
+  if (pg_) [[unlikely]]
+    return pg_->Real(col);
+  return sqlite3_column_double(stmt_, col);
+}
 std::string Stmt::Text(int col) const {
+  if (pg_) [[unlikely]]
+    return pg_->Text(col);
   if (sqlite3_column_type(stmt_, col) == SQLITE_BLOB) {
     const auto* b = static_cast<const char*>(sqlite3_column_blob(stmt_, col));
     return b ? std::string(b, sqlite3_column_bytes(stmt_, col)) : std::string();
@@ -106,9 +146,18 @@ std::optional<std::int64_t> Stmt::OptInt(int col) const {
   if (IsNull(col)) return std::nullopt;
   return Int(col);
 }
-bool Stmt::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+bool Stmt::IsNull(int col) const {
+  if (pg_) [[unlikely]]
+    return pg_->IsNull(col);
+  return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+}
 
-Connection::Connection(const std::string& path, bool writer) {
+Connection::Connection(const std::string& spec, bool writer) {
+  if (DialectOf(spec) == Dialect::kPostgres) {
+    pg_ = PgConnect(spec);
+    return;
+  }
+  const std::string path = SqlitePath(spec);
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (writer ? SQLITE_OPEN_CREATE : 0);
   if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
     std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -128,11 +177,19 @@ Connection::Connection(const std::string& path, bool writer) {
   }
 }
 Connection::~Connection() {
+  if (pg_) {
+    PgClose(pg_);
+    return;
+  }
   for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
   sqlite3_close(db_);
 }
 
 void Connection::ExecScript(std::string_view sql) {
+  if (pg_) [[unlikely]] {
+    PgExecScript(pg_, ToPostgres(sql));
+    return;
+  }
   char* err = nullptr;
   std::string s(sql);
   if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
@@ -155,11 +212,15 @@ struct Database::Job {
 
 Database::Database(std::string path, WriterOptions options)
     : path_(std::move(path)),
+      dialect_(DialectOf(path_)),
       options_(options),
       writer_(std::make_unique<Connection>(path_, true)),
       id_(next_db_id++) {
   Migrate();
-  sqlite3_update_hook(writer_->handle(), &Database::OnUpdate, this);
+  // PostgreSQL has no update hook: there every committed batch counts as a change of what
+  // pages show (WriterLoop).
+  if (dialect_ == Dialect::kSqlite)
+    sqlite3_update_hook(writer_->handle(), &Database::OnUpdate, this);
   writer_thread_ = std::thread([this] { WriterLoop(); });
 }
 
@@ -215,6 +276,7 @@ Status Database::Enqueue(const std::shared_ptr<Job>& job) {
 }
 
 Status Database::Checkpoint() {
+  if (dialect_ == Dialect::kPostgres) return Ok{};
   auto job = std::make_shared<Job>();
   job->body = [](Connection&) { return true; };
   job->checkpoint = true;
@@ -241,7 +303,7 @@ void Database::WriterLoop() {
     }
     std::vector<std::exception_ptr> failures(batch.size());
     std::exception_ptr commit_failure;
-    shown_changed_ = false;
+    shown_changed_ = dialect_ == Dialect::kPostgres;
     try {
       writer_->ExecScript("BEGIN IMMEDIATE");
       for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -326,8 +388,25 @@ int Database::SchemaVersion() {
       Read().QueryInt("SELECT coalesce(max(version),0) FROM schema_migrations").value_or(0));
 }
 
-// Runs before the writer thread starts.
+// Runs before the writer thread starts. Each migration file is one script for both dialects:
+// ForDialect keeps its common lines and those of this dialect's blocks, and on PostgreSQL
+// ExecScript translates the spelling (dialect.h).
 int Database::Migrate() {
+  const bool pg = dialect_ == Dialect::kPostgres;
+  // Servers sharing a PostgreSQL database may start together: one migrates, the others wait
+  // for it here and then find nothing left to do.
+  if (pg) writer_->ExecScript("SELECT pg_advisory_lock(1347175757)");
+  struct Unlock {
+    Connection* c;
+    bool pg;
+    ~Unlock() {
+      if (!pg) return;
+      try {
+        c->ExecScript("SELECT pg_advisory_unlock(1347175757)");
+      } catch (...) {
+      }
+    }
+  } unlock{writer_.get(), pg};
   writer_->ExecScript(
       "CREATE TABLE IF NOT EXISTS schema_migrations(version INTEGER PRIMARY KEY, "
       "applied_at INTEGER NOT NULL)");
@@ -341,11 +420,13 @@ int Database::Migrate() {
     if (n > current) pending.emplace_back(n, sql);
   }
   std::sort(pending.begin(), pending.end());
-  for (const auto& [n, sql] : pending) {
+  for (const auto& [n, file] : pending) {
+    const std::string sql = ForDialect(file, dialect_);
     // A migration that rebuilds a referenced table (SQLite's way to change a constraint) says so
     // on its first line; it runs with foreign keys off, which SQLite allows only outside a
-    // transaction, and must leave every reference valid.
-    const bool fk_off = sql.starts_with("-- migrate: foreign_keys off");
+    // transaction, and must leave every reference valid. PostgreSQL alters constraints in place
+    // (the file's `-- dialect: postgresql` block) and keeps its foreign keys on.
+    const bool fk_off = !pg && file.starts_with("-- migrate: foreign_keys off");
     if (fk_off) writer_->ExecScript("PRAGMA foreign_keys=OFF");
     writer_->ExecScript("BEGIN IMMEDIATE");
     try {

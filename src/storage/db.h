@@ -1,4 +1,5 @@
-// The database: one SQLite file in WAL mode, one writer thread and per-thread readers.
+// The database: one SQLite file in WAL mode (the default) or a PostgreSQL database, one writer
+// thread and per-thread readers.
 //
 // Thread safety: Database is shared by all threads. Read() hands out this thread's own
 // read connection; Write() hands a function to the writer thread, which runs every write
@@ -6,6 +7,10 @@
 // which with synchronous=FULL has reached the disk before any of them returns (group
 // commit). Readers never wait for the writer (WAL).
 // All SQL goes through prepared statements (Stmt); values are bound, never spliced.
+//
+// Backends: a Connection is either SQLite (sqlite3*) or PostgreSQL (libpq, see postgres.cc).
+// Stmt keeps SQLite's calls inline and branches once per call to the PostgreSQL side, which
+// translates the SQL (dialect.h) when it first prepares it. docs/STORAGE.md has the design.
 #pragma once
 #include <sqlite3.h>
 
@@ -27,12 +32,16 @@
 #include <vector>
 
 #include "base/result.h"
+#include "storage/dialect.h"
+
+struct pg_conn;  // libpq's PGconn, kept out of this header
 
 namespace plenary::storage {
 
 using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
 
 class Connection;
+struct PgStatement;
 
 // A prepared statement. Bind values by position (1-based) or pass them all to Exec/Query.
 class Stmt {
@@ -76,16 +85,21 @@ class Stmt {
   bool IsNull(int col) const;
 
  private:
-  sqlite3* db_;
+  sqlite3* db_ = nullptr;
   sqlite3_stmt* stmt_ = nullptr;
   bool cached_ = false;
+  std::unique_ptr<PgStatement> pg_;  // set on a PostgreSQL connection only
 };
 
 class Connection {
  public:
-  Connection(const std::string& path, bool writer);
+  // `spec`: a SQLite file (optionally `sqlite:FILE`) or a PostgreSQL connection string
+  // (dialect.h's DialectOf).
+  Connection(const std::string& spec, bool writer);
   ~Connection();
+  // The SQLite handle; nullptr on PostgreSQL.
   sqlite3* handle() { return db_; }
+  Dialect dialect() const { return pg_ ? Dialect::kPostgres : Dialect::kSqlite; }
   // Runs SQL text with no parameters (schema scripts, pragmas).
   void ExecScript(std::string_view sql);
   // One-shot statement helpers.
@@ -104,15 +118,29 @@ class Connection {
     if (!s.Step() || s.IsNull(0)) return std::nullopt;
     return s.Int(0);
   }
-  std::int64_t LastInsertId() { return sqlite3_last_insert_rowid(db_); }
-  int Changes() { return sqlite3_changes(db_); }
+  // The id of the row the last INSERT made (PostgreSQL: lastval(), the last identity drawn).
+  std::int64_t LastInsertId() {
+    if (pg_) [[unlikely]] return PgLastInsertId();
+    return sqlite3_last_insert_rowid(db_);
+  }
+  // Rows the last INSERT, UPDATE or DELETE changed.
+  int Changes() {
+    if (pg_) [[unlikely]] return pg_changes_;
+    return sqlite3_changes(db_);
+  }
 
  private:
   friend class Stmt;
+  friend struct PgStatement;
   // The cached statement for `sql`, or nullptr when it is in use right now.
   sqlite3_stmt* Cached(std::string_view sql);
+  std::int64_t PgLastInsertId();
   sqlite3* db_ = nullptr;
   std::map<std::string, sqlite3_stmt*, std::less<>> cache_;
+  pg_conn* pg_ = nullptr;
+  // PostgreSQL: SQL text → name of the server-side prepared statement and its parameter count.
+  std::map<std::string, std::pair<std::string, int>, std::less<>> pg_prepared_;
+  int pg_changes_ = 0;
 };
 
 // Limits and switches of the writer (configurable from `plenary serve`).
@@ -126,8 +154,9 @@ struct WriterOptions {
 
 class Database {
  public:
-  // Opens (creating if needed) the database at `path`, applies pending migrations and
-  // starts the writer thread.
+  // Opens (creating if needed) the database `path` names (a SQLite file, or a PostgreSQL
+  // connection string whose database exists), applies pending migrations and starts the
+  // writer thread.
   explicit Database(std::string path, WriterOptions options = {});
   // Finishes the writes already queued, then stops the writer.
   ~Database();
@@ -155,6 +184,7 @@ class Database {
   // Copies the whole write-ahead log into the database file and truncates the log to zero
   // bytes (PRAGMA wal_checkpoint(TRUNCATE)), on the writer thread after the writes queued
   // before it. Used after an erasure: the log keeps the old versions of the pages until then.
+  // PostgreSQL: nothing to do here (its own checkpoints and VACUUM); returns Ok.
   // Waits for readers up to the busy timeout; kResourceExhausted if they still hold the log.
   Status Checkpoint();
 
@@ -163,6 +193,7 @@ class Database {
   // The highest applied migration number.
   int SchemaVersion();
   const std::string& path() const { return path_; }
+  Dialect dialect() const { return dialect_; }
 
   struct WriterStats {
     std::uint64_t writes = 0, transactions = 0, refused = 0;
@@ -188,6 +219,7 @@ class Database {
   void WriterLoop();
 
   std::string path_;
+  Dialect dialect_;
   WriterOptions options_;
   std::unique_ptr<Connection> writer_;
   std::mutex queue_mu_;

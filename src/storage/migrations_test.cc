@@ -1,13 +1,19 @@
 // Upgrading a database made before the tables that later migrations rebuild (users in 0007,
-// meetings in 0006): every row and every reference survives, and nobody is signed out.
+// meetings in 0006): every row and every reference survives, and nobody is signed out. And the
+// one series of migrations gives SQLite and PostgreSQL the same tables and columns.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <filesystem>
+#include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "base/assets.h"
 #include "base/random.h"
 #include "storage/db.h"
+#include "storage/postgres_testing.h"
 
 namespace plenary::storage {
 namespace {
@@ -26,7 +32,7 @@ TEST(Migrations, UpgradeFromVersion5KeepsRowsAndReferences) {
       for (const auto& [name, sql] : assets::All())
         if (name.starts_with("src/storage/migrations/") &&
             std::stoi(std::string(name.substr(23, 4))) == v)
-          c.ExecScript(sql);
+          c.ExecScript(ForDialect(sql, Dialect::kSqlite));
       c.Exec("INSERT INTO schema_migrations VALUES(?, 0)", v);
     }
     c.ExecScript(
@@ -78,6 +84,63 @@ TEST(Migrations, UpgradeFromVersion5KeepsRowsAndReferences) {
                  std::exception);
   }
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
+// Table → its columns in order, each with its kind: integer, real, text or blob.
+using Schema = std::map<std::string, std::vector<std::pair<std::string, std::string>>>;
+
+std::string Kind(std::string declared) {
+  for (char& ch : declared) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (declared == "integer" || declared == "bigint") return "integer";
+  if (declared == "text") return "text";
+  if (declared == "blob" || declared == "bytea") return "blob";
+  if (declared == "real" || declared == "double precision") return "real";
+  return "unexpected type " + declared;
+}
+
+Schema SchemaOf(Connection& c) {
+  Schema schema;
+  // SQLite's full-text index (search_fts_* and the tables FTS5 keeps for them) exists on SQLite
+  // only; docs/STORAGE.md says what PostgreSQL does instead.
+  const char* sql =
+      c.dialect() == Dialect::kSqlite
+          ? "SELECT m.name, p.name, p.type FROM sqlite_master m, pragma_table_info(m.name) p "
+            "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite%' AND "
+            "m.name NOT LIKE 'search_fts%' ORDER BY m.name, p.cid"
+          : "SELECT table_name, column_name, data_type FROM information_schema.columns "
+            "WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position";
+  Stmt s(c, sql);
+  while (s.Step()) schema[s.Text(0)].emplace_back(s.Text(1), Kind(s.Text(2)));
+  return schema;
+}
+
+TEST(Migrations, SqliteAndPostgresGetTheSameTablesAndColumns) {
+  PLENARY_REQUIRE_POSTGRES();
+  InitCrypto();
+  auto path = (std::filesystem::temp_directory_path() / ("plenary-mig-" + RandomToken(8) + ".db"))
+                  .string();
+  Schema sqlite, postgres;
+  {
+    Database db(path);
+    sqlite = SchemaOf(db.Read());
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  {
+    plenary::testing::TempPostgres pg;
+    Database db(pg.spec());
+    EXPECT_EQ(db.SchemaVersion(), Database(path).SchemaVersion());
+    postgres = SchemaOf(db.Read());
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  EXPECT_GE(sqlite.size(), 30u);
+  ASSERT_TRUE(sqlite.contains("users"));
+  EXPECT_EQ(sqlite["users"].back().first, "email_verified_at");
+  for (const auto& [table, columns] : sqlite) {
+    ASSERT_TRUE(postgres.contains(table)) << table << " is missing on PostgreSQL";
+    EXPECT_EQ(postgres[table], columns) << table;
+  }
+  for (const auto& [table, columns] : postgres)
+    EXPECT_TRUE(sqlite.contains(table)) << table << " is missing on SQLite";
 }
 
 }  // namespace

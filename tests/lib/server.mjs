@@ -1,7 +1,8 @@
 // Starts a real `plenary serve` on a free loopback port with a fresh database, for tests.
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -17,7 +18,7 @@ export const ADMIN = { email: 'secretariat@example.int', password: 'correct hors
 // connections, unless a test sets --metrics-from or --max-connections-per-address.
 export async function startServer({ demo = true, args = [], dir, dbAfterSubcommand = false, cwd } = {}) {
   dir = dir || mkdtempSync(join(tmpdir(), 'plenary-test-'));
-  const db = join(dir, 'plenary.db');
+  const db = databaseFor(dir);
   const command = (...words) => (dbAfterSubcommand ? [...words, '--db', db] : ['--db', db, ...words]);
   try {
     execFileSync(BIN, [...command('user', 'add'), '--email', ADMIN.email, '--name', 'Test Secretariat',
@@ -51,10 +52,36 @@ export async function startServer({ demo = true, args = [], dir, dbAfterSubcomma
     async stop({ keep = false } = {}) {
       if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
       const r = await exited;
-      if (!keep) rmSync(dir, { recursive: true, force: true });
+      if (!keep) {
+        dropDatabaseOf(dir);
+        rmSync(dir, { recursive: true, force: true });
+      }
       return r;
     },
   };
+}
+
+// With PLENARY_TEST_BACKEND=postgresql, each server gets a fresh database in the cluster that
+// PLENARY_TEST_POSTGRES names (scripts/pg-test-cluster.sh), remembered in `dir` so that a
+// restarted server finds it again; `--db` is then its connection string. Otherwise SQLite.
+export const POSTGRES = process.env.PLENARY_TEST_BACKEND === 'postgresql';
+function psql(sql) {
+  execFileSync('psql', [process.env.PLENARY_TEST_POSTGRES, '-qAtc', sql], { stdio: 'pipe' });
+}
+function databaseFor(dir) {
+  if (!POSTGRES) return join(dir, 'plenary.db');
+  assert.ok(process.env.PLENARY_TEST_POSTGRES, 'PLENARY_TEST_BACKEND=postgresql needs PLENARY_TEST_POSTGRES');
+  const file = join(dir, 'postgres-database');
+  if (!existsSync(file)) {
+    const name = 'plenary_s_' + randomBytes(6).toString('hex');
+    psql(`CREATE DATABASE ${name}`);
+    writeFileSync(file, name);
+  }
+  return `${process.env.PLENARY_TEST_POSTGRES} dbname=${readFileSync(file, 'utf8')}`;
+}
+function dropDatabaseOf(dir) {
+  const file = join(dir, 'postgres-database');
+  if (POSTGRES && existsSync(file)) psql(`DROP DATABASE IF EXISTS ${readFileSync(file, 'utf8')} WITH (FORCE)`);
 }
 
 // A cookie-keeping client for one user agent.

@@ -20,6 +20,9 @@ CREATE TABLE search_docs (
 );
 CREATE INDEX search_docs_by_item ON search_docs(kind, ref_id);
 
+-- PostgreSQL has no FTS5: there the tables below do not exist and search is not yet served
+-- (docs/STORAGE.md).
+-- dialect: sqlite
 CREATE VIRTUAL TABLE search_fts_ar USING fts5(title, body, content='search_docs',
   content_rowid='id', tokenize='plenary ar');
 CREATE VIRTUAL TABLE search_fts_zh USING fts5(title, body, content='search_docs',
@@ -32,6 +35,7 @@ CREATE VIRTUAL TABLE search_fts_ru USING fts5(title, body, content='search_docs'
   content_rowid='id', tokenize='plenary ru');
 CREATE VIRTUAL TABLE search_fts_es USING fts5(title, body, content='search_docs',
   content_rowid='id', tokenize='plenary es');
+-- dialect: both
 
 CREATE TABLE search_queue (
   id INTEGER PRIMARY KEY,

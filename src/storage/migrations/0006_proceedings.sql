@@ -6,7 +6,9 @@
 
 -- Meetings gain the kind 'plenary' (a plenary meeting of a session such as the Council's) and
 -- the session they belong to. SQLite cannot change a CHECK constraint in place: the table is
--- rebuilt (Migrate() runs this file with foreign keys off and checks them before COMMIT).
+-- rebuilt (Migrate() runs this file with foreign keys off and checks them before COMMIT);
+-- PostgreSQL alters it in place.
+-- dialect: sqlite
 CREATE TABLE meetings_new (
   id INTEGER PRIMARY KEY,
   body_id INTEGER NOT NULL REFERENCES bodies(id),
@@ -30,6 +32,15 @@ INSERT INTO meetings_new(id, body_id, kind, number, title, starts_on, ends_on, s
          registered_more_than, attended_more_than FROM meetings;
 DROP TABLE meetings;
 ALTER TABLE meetings_new RENAME TO meetings;
+-- dialect: postgresql
+ALTER TABLE meetings DROP CONSTRAINT meetings_kind_check;
+ALTER TABLE meetings ADD CONSTRAINT meetings_kind_check
+  CHECK (kind IN ('working_group', 'open_consultation', 'plenary'));
+ALTER TABLE meetings ADD COLUMN session TEXT NOT NULL DEFAULT '';
+ALTER TABLE meetings DROP CONSTRAINT meetings_body_id_kind_number_key;
+ALTER TABLE meetings ADD CONSTRAINT meetings_body_id_kind_number_session_key
+  UNIQUE (body_id, kind, number, session);
+-- dialect: both
 
 -- Numbered agenda items of a meeting ("1", "2", … "5bis"), in `position` order.
 CREATE TABLE agenda_items (

@@ -6,6 +6,7 @@
 -- is rebuilt the way SQLite documents it (the first line of this file has Migrate() run it with
 -- foreign keys off, then check every reference before COMMIT): sessions and audit entries keep
 -- pointing at the same ids, and nobody is signed out by the upgrade.
+-- dialect: sqlite
 CREATE TABLE users_new (
   id INTEGER PRIMARY KEY,
   email TEXT NOT NULL UNIQUE,
@@ -23,6 +24,15 @@ INSERT INTO users_new(id, email, name, role, password_hash, created_at, email_ve
   SELECT id, email, name, role, password_hash, created_at, created_at FROM users;
 DROP TABLE users;
 ALTER TABLE users_new RENAME TO users;
+-- dialect: postgresql
+ALTER TABLE users DROP CONSTRAINT users_role_check;
+ALTER TABLE users ADD CONSTRAINT users_role_check
+  CHECK (role IN ('admin', 'secretariat', 'chair', 'delegate', 'public'));
+ALTER TABLE users ADD COLUMN member_state TEXT
+  CHECK ((role = 'delegate') = (member_state IS NOT NULL));
+ALTER TABLE users ADD COLUMN email_verified_at INTEGER;
+UPDATE users SET email_verified_at = created_at;
+-- dialect: both
 
 -- Mail waiting to go out through SMTP (mail::Enqueue, in the transaction of the row that
 -- caused it; mail::Sender delivers). next_attempt_at is NULL once sent or given up.

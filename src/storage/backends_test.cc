@@ -1,0 +1,201 @@
+// The storage layer behaves the same on both backends: SQLite (a temporary file) and PostgreSQL
+// (a fresh database in the test cluster, see postgres_testing.h). Every test here runs on both.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "base/random.h"
+#include "storage/db.h"
+#include "storage/postgres_testing.h"
+
+namespace plenary::storage {
+namespace {
+
+class Backends : public ::testing::TestWithParam<Dialect> {
+ protected:
+  void SetUp() override {
+    InitCrypto();
+    if (GetParam() == Dialect::kPostgres) {
+      PLENARY_REQUIRE_POSTGRES();
+      pg_ = std::make_unique<plenary::testing::TempPostgres>();
+      spec_ = pg_->spec();
+    } else {
+      file_ = (std::filesystem::temp_directory_path() / ("plenary-be-" + RandomToken(8) + ".db"))
+                  .string();
+      spec_ = "sqlite:" + file_;
+    }
+    db_ = std::make_unique<Database>(spec_);
+  }
+  void TearDown() override {
+    db_.reset();
+    pg_.reset();
+    if (!file_.empty())
+      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file_ + suffix);
+  }
+  std::unique_ptr<plenary::testing::TempPostgres> pg_;
+  std::string file_, spec_;
+  std::unique_ptr<Database> db_;
+};
+
+INSTANTIATE_TEST_SUITE_P(Dialects, Backends,
+                         ::testing::Values(Dialect::kSqlite, Dialect::kPostgres),
+                         [](const auto& info) {
+                           return info.param == Dialect::kSqlite ? "Sqlite" : "Postgres";
+                         });
+
+TEST_P(Backends, MigratesFromEmptyToTheLastVersion) {
+  EXPECT_EQ(db_->dialect(), GetParam());
+  EXPECT_EQ(db_->SchemaVersion(), 12);
+  EXPECT_EQ(db_->Migrate(), 0) << "a second run finds nothing left to do";
+  // The seed rows of the migrations are there.
+  EXPECT_EQ(db_->Read().QueryInt("SELECT count(*) FROM stakeholder_types"), 8);
+  EXPECT_EQ(db_->Read().QueryInt("SELECT length(value) FROM secrets WHERE name = ?",
+                                 "mail_token_key"),
+            32);
+}
+
+TEST_P(Backends, InsertsReadsAndCountsChanges) {
+  auto id = db_->Write<std::int64_t>([](Connection& c) -> Result<std::int64_t> {
+    c.Exec("INSERT INTO users(email, name, role, password_hash, created_at) VALUES(?,?,?,?,?)",
+           "a@example.int", "Ada", "admin", "x", std::int64_t{1700000000});
+    std::int64_t first = c.LastInsertId();
+    c.Exec("INSERT INTO users(email, name, role, password_hash, created_at) VALUES(?,?,?,?,?)",
+           "b@example.int", "Bo", "secretariat", "x", 1700000001);
+    EXPECT_EQ(c.LastInsertId(), first + 1);
+    c.Exec("UPDATE users SET name = name || '!' WHERE created_at >= ?", 1700000000);
+    EXPECT_EQ(c.Changes(), 2);
+    return first;
+  });
+  ASSERT_TRUE(id.ok());
+  auto& r = db_->Read();
+  // Numbered placeholders, reused; NULL binds; text and integers come back as written.
+  Stmt s(r, "SELECT id, name, created_at, member_state FROM users "
+            "WHERE (?1 IS NULL OR role = ?1) AND id >= ?2 ORDER BY id");
+  s.Bind(1, nullptr).Bind(2, *id);
+  ASSERT_TRUE(s.Step());
+  EXPECT_EQ(s.Int(0), *id);
+  EXPECT_EQ(s.Text(1), "Ada!");
+  EXPECT_EQ(s.Int(2), 1700000000);
+  EXPECT_TRUE(s.IsNull(3));
+  EXPECT_EQ(s.OptText(3), std::nullopt);
+  ASSERT_TRUE(s.Step());
+  EXPECT_EQ(s.Text(1), "Bo!");
+  EXPECT_FALSE(s.Step());
+  // A comparison reads as 0 or 1 on both.
+  EXPECT_EQ(r.QueryInt("SELECT count(*) > 1 FROM users"), 1);
+  EXPECT_EQ(r.QueryInt("SELECT count(*) = 0 FROM users"), 0);
+}
+
+TEST_P(Backends, BlobsAndTextKeepEveryByte) {
+  const std::string bytes("\x00\x01\xff\xfe binary\n", 12);
+  const std::string text = "Résumé — 概要 — موجز";
+  auto ok = db_->Write<Ok>([&](Connection& c) -> Result<Ok> {
+    Stmt s(c, "INSERT INTO secrets(name, value) VALUES(?, ?)");
+    s.Bind(1, text).BindBlob(2, bytes);
+    s.Step();
+    return Ok{};
+  });
+  ASSERT_TRUE(ok.ok());
+  Stmt s(db_->Read(), "SELECT name, value FROM secrets WHERE name = ?");
+  s.Bind(1, text);
+  ASSERT_TRUE(s.Step());
+  EXPECT_EQ(s.Text(0), text);
+  EXPECT_EQ(s.Text(1), bytes);
+}
+
+TEST_P(Backends, AFailedWriteChangesNothingAndOthersCommit) {
+  std::vector<std::thread> threads;
+  std::atomic<int> committed{0}, refused{0};
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&, i] {
+      auto r = db_->Write<Ok>([i](Connection& c) -> Result<Ok> {
+        c.Exec("INSERT INTO users(email, name, role, password_hash, created_at) "
+               "VALUES(?, 'N', 'admin', 'x', 0)",
+               "u" + std::to_string(i) + "@example.int");
+        if (i % 2) return Error{Code::kInvalidArgument, "odd", {}};
+        return Ok{};
+      });
+      (r.ok() ? committed : refused)++;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(committed, 4);
+  EXPECT_EQ(refused, 4);
+  EXPECT_EQ(db_->Read().QueryInt("SELECT count(*) FROM users"), 4);
+  // A statement that fails inside a write rolls back that write only (and the caller sees the
+  // exception).
+  EXPECT_THROW(db_->Write<Ok>([](Connection& c) -> Result<Ok> {
+    c.Exec("INSERT INTO users(email, name, role, password_hash, created_at) "
+           "VALUES('z@example.int', 'Z', 'admin', 'x', 0)");
+    c.Exec("INSERT INTO users(email, name, role, password_hash, created_at) "
+           "VALUES('z@example.int', 'Z', 'admin', 'x', 0)");  // UNIQUE
+    return Ok{};
+  }),
+               std::exception);
+  EXPECT_EQ(db_->Read().QueryInt("SELECT count(*) FROM users WHERE email = 'z@example.int'"), 0);
+  auto good = db_->Write<Ok>([](Connection& c) -> Result<Ok> {
+    c.Exec("INSERT INTO users(email, name, role, password_hash, created_at) "
+           "VALUES('y@example.int', 'Y', 'admin', 'x', 0)");
+    return Ok{};
+  });
+  EXPECT_TRUE(good.ok());
+}
+
+TEST_P(Backends, TranslatedFunctionsAndUpsertAgree) {
+  auto ok = db_->Write<Ok>([](Connection& c) -> Result<Ok> {
+    c.Exec("INSERT INTO bodies(key, acronym, name, description, membership) "
+           "VALUES('cwg', 'CWG', '{}', '{}', 'open')");
+    std::int64_t body = c.LastInsertId();
+    for (int n : {1, 2})
+      c.Exec("INSERT INTO meetings(body_id, kind, number, title, starts_on, ends_on, timezone, "
+             "mode) VALUES(?, 'working_group', ?, ?, '2024-01-01', '2024-01-01', 'UTC', "
+             "'virtual')",
+             body, n, "M" + std::to_string(n));
+    std::int64_t meeting = c.LastInsertId();
+    for (int k = 0; k < 2; ++k)
+      c.Exec("INSERT INTO attendance(meeting_id, person_key, name, minutes, source) "
+             "VALUES(?, 'p', 'P', ?, 'manual') ON CONFLICT(meeting_id, person_key) DO UPDATE "
+             "SET minutes = attendance.minutes + excluded.minutes",
+             meeting, 10);
+    return Ok{};
+  });
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  auto& r = db_->Read();
+  EXPECT_EQ(r.QueryInt("SELECT minutes FROM attendance WHERE person_key = 'p'"), 20);
+  Stmt s(r, "SELECT group_concat(title, char(10)) FROM (SELECT title FROM meetings ORDER BY "
+            "number) t");
+  ASSERT_TRUE(s.Step());
+  EXPECT_EQ(s.Text(0), "M1\nM2");
+  // An aggregate of JSON over no rows is an empty array on both (json_agg alone gives NULL).
+  Stmt j(r, "SELECT json_group_array(json(title)) FROM meetings WHERE number > ?");
+  j.Bind(1, 99);
+  ASSERT_TRUE(j.Step());
+  EXPECT_EQ(j.Text(0), "[]");
+  auto now = r.QueryInt("SELECT unixepoch()");
+  ASSERT_TRUE(now.has_value());
+  EXPECT_GT(*now, 1700000000);
+}
+
+TEST_P(Backends, TheAuditLogIsAppendOnly) {
+  auto ok = db_->Write<Ok>([](Connection& c) -> Result<Ok> {
+    c.Exec("INSERT INTO audit_log(at, action, object_type) VALUES(0, 'x', 'y')");
+    return Ok{};
+  });
+  ASSERT_TRUE(ok.ok());
+  for (const char* sql : {"UPDATE audit_log SET action = 'z'", "DELETE FROM audit_log"}) {
+    EXPECT_THROW(db_->Write<Ok>([sql](Connection& c) -> Result<Ok> {
+      c.Exec(sql);
+      return Ok{};
+    }),
+                 std::exception)
+        << sql;
+  }
+  EXPECT_EQ(db_->Read().QueryInt("SELECT count(*) FROM audit_log WHERE action = 'x'"), 1);
+}
+
+}  // namespace
+}  // namespace plenary::storage

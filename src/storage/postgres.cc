@@ -1,0 +1,203 @@
+// PostgreSQL connections and statements through libpq; see postgres.h and docs/STORAGE.md.
+#include "storage/postgres.h"
+
+#include <libpq-fe.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace plenary::storage {
+
+namespace {
+
+constexpr Oid kByteaOid = 17;
+constexpr Oid kBoolOid = 16;
+
+[[noreturn]] void FailResult(PGresult* res, std::string_view what) {
+  std::string msg = PQresultErrorMessage(res);
+  PQclear(res);
+  while (!msg.empty() && msg.back() == '\n') msg.pop_back();
+  throw std::runtime_error(fmt::format("postgresql: {}: {}", what, msg));
+}
+
+// NOTICEs ("relation already exists, skipping") are not errors; keep them off stderr.
+void IgnoreNotice(void*, const char*) {}
+
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return 0;
+}
+
+}  // namespace
+
+pg_conn* PgConnect(const std::string& spec) {
+  PGconn* conn = PQconnectdb(spec.c_str());
+  if (PQstatus(conn) != CONNECTION_OK) {
+    std::string msg = PQerrorMessage(conn);
+    PQfinish(conn);
+    while (!msg.empty() && msg.back() == '\n') msg.pop_back();
+    throw std::runtime_error(fmt::format("cannot connect to PostgreSQL: {}", msg));
+  }
+  PQsetNoticeProcessor(conn, IgnoreNotice, nullptr);
+  // Instants are Unix seconds in integer columns; text compares by code point as in SQLite.
+  PgExecScript(conn, "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'");
+  return conn;
+}
+
+void PgClose(pg_conn* conn) { PQfinish(conn); }
+
+void PgExecScript(pg_conn* conn, std::string_view sql) {
+  std::string s(sql);
+  PGresult* res = PQexec(conn, s.c_str());
+  auto st = PQresultStatus(res);
+  if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY)
+    FailResult(res, fmt::format("[{}]", sql.substr(0, 200)));
+  PQclear(res);
+}
+
+PgStatement::PgStatement(Connection& c, std::string_view sql) : conn(c) {
+  auto it = c.pg_prepared_.find(sql);
+  if (it == c.pg_prepared_.end()) {
+    int params = 0;
+    std::string translated = ToPostgres(sql, &params);
+    std::string stmt_name = fmt::format("s{}", c.pg_prepared_.size() + 1);
+    // The server infers each parameter's type from where it stands. Where it cannot, as in
+    // SQLite's idiom `?1 IS NULL OR x = ?1` (the first use tells nothing), the parameter is
+    // declared, trying the kinds Plenary binds in turn until the statement prepares; this
+    // happens once per connection and statement.
+    constexpr Oid kCandidates[] = {20 /* int8 */, 25 /* text */, 701 /* float8 */, kByteaOid};
+    std::vector<Oid> types(params, 0);
+    std::vector<int> tried(params, 0);
+    int last = -1;  // the parameter whose declared type the last attempt tried
+    for (;;) {
+      PGresult* res = PQprepare(c.pg_, stmt_name.c_str(), translated.c_str(), params,
+                                params ? types.data() : nullptr);
+      if (PQresultStatus(res) == PGRES_COMMAND_OK) {
+        PQclear(res);
+        break;
+      }
+      std::string_view msg = PQresultErrorMessage(res);
+      constexpr std::string_view kUnknown = "could not determine data type of parameter $";
+      int p = -1;
+      if (auto at = msg.find(kUnknown); at != std::string_view::npos)
+        p = std::atoi(msg.data() + at + kUnknown.size()) - 1;
+      else
+        p = last;  // that type did not fit (e.g. no operator text = bigint): the next one
+      if (p < 0 || p >= params || tried[p] >= static_cast<int>(std::size(kCandidates)))
+        FailResult(res, fmt::format("prepare [{}]", translated));
+      PQclear(res);
+      types[p] = kCandidates[tried[p]++];
+      last = p;
+    }
+    it = c.pg_prepared_.emplace(std::string(sql), std::make_pair(stmt_name, params)).first;
+  }
+  name = it->second.first;
+  int n = it->second.second;
+  values.resize(n);
+  present.assign(n, 0);
+  binary.assign(n, 0);
+}
+
+PgStatement::~PgStatement() {
+  if (result) PQclear(result);
+}
+
+void PgStatement::Bind(int i, std::nullptr_t) {
+  if (i < 1 || i > static_cast<int>(values.size())) return;  // like SQLite: out of range
+  present[i - 1] = 0;
+}
+void PgStatement::Bind(int i, std::int64_t v) {
+  if (i < 1 || i > static_cast<int>(values.size())) return;
+  values[i - 1] = std::to_string(v);
+  present[i - 1] = 1;
+  binary[i - 1] = 0;
+}
+void PgStatement::Bind(int i, double v) {
+  if (i < 1 || i > static_cast<int>(values.size())) return;
+  values[i - 1] = fmt::format("{}", v);
+  present[i - 1] = 1;
+  binary[i - 1] = 0;
+}
+void PgStatement::Bind(int i, std::string_view v, bool is_binary) {
+  if (i < 1 || i > static_cast<int>(values.size())) return;
+  values[i - 1].assign(v);
+  present[i - 1] = 1;
+  binary[i - 1] = is_binary;
+}
+
+bool PgStatement::Step() {
+  if (!result) {
+    std::size_t n = values.size();
+    std::vector<const char*> ptrs(n);
+    std::vector<int> lengths(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      ptrs[i] = present[i] ? values[i].c_str() : nullptr;
+      lengths[i] = static_cast<int>(values[i].size());
+    }
+    PGresult* res = PQexecPrepared(conn.pg_, name.c_str(), static_cast<int>(n), ptrs.data(),
+                                   lengths.data(), binary.data(), 0);
+    auto st = PQresultStatus(res);
+    if (st == PGRES_COMMAND_OK) {
+      const char* tuples = PQcmdTuples(res);
+      conn.pg_changes_ = *tuples ? std::atoi(tuples) : 0;
+    } else if (st == PGRES_TUPLES_OK) {
+      const char* tuples = PQcmdTuples(res);  // "" for SELECT; the count for … RETURNING
+      if (*tuples) conn.pg_changes_ = std::atoi(tuples);
+    } else {
+      FailResult(res, "step");
+    }
+    result = res;
+    rows = PQntuples(res);
+    row = -1;
+  }
+  if (row + 1 >= rows) {
+    row = rows;
+    return false;
+  }
+  ++row;
+  return true;
+}
+
+std::int64_t PgStatement::Int(int col) const {
+  if (PQgetisnull(result, row, col)) return 0;
+  const char* v = PQgetvalue(result, row, col);
+  if (PQftype(result, col) == kBoolOid) return *v == 't';
+  return std::strtoll(v, nullptr, 10);
+}
+
+double PgStatement::Real(int col) const {
+  if (PQgetisnull(result, row, col)) return 0;
+  return std::strtod(PQgetvalue(result, row, col), nullptr);
+}
+
+std::string PgStatement::Text(int col) const {
+  if (PQgetisnull(result, row, col)) return {};
+  const char* v = PQgetvalue(result, row, col);
+  int len = PQgetlength(result, row, col);
+  if (PQftype(result, col) == kByteaOid && len >= 2 && v[0] == '\\' && v[1] == 'x') {
+    std::string bytes;
+    bytes.reserve((len - 2) / 2);
+    for (int i = 2; i + 1 < len; i += 2)
+      bytes += static_cast<char>(HexDigit(v[i]) << 4 | HexDigit(v[i + 1]));
+    return bytes;
+  }
+  if (PQftype(result, col) == kBoolOid) return *v == 't' ? "1" : "0";
+  return std::string(v, len);
+}
+
+bool PgStatement::IsNull(int col) const { return PQgetisnull(result, row, col); }
+
+std::int64_t Connection::PgLastInsertId() {
+  PGresult* res = PQexec(pg_, "SELECT lastval()");
+  if (PQresultStatus(res) != PGRES_TUPLES_OK) FailResult(res, "lastval()");
+  std::int64_t id = std::strtoll(PQgetvalue(res, 0, 0), nullptr, 10);
+  PQclear(res);
+  return id;
+}
+
+}  // namespace plenary::storage

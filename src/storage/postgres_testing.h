@@ -1,0 +1,58 @@
+// A fresh, empty PostgreSQL database for one test, made in the cluster that
+// $PLENARY_TEST_POSTGRES names (scripts/pg-test-cluster.sh starts one and sets it; scripts/test.sh
+// runs the storage tests under it) and dropped at the end. Only unit tests include this header.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "base/random.h"
+#include "storage/db.h"
+
+namespace plenary::testing {
+
+// The connection string of the test cluster's maintenance database, or "" when none is set.
+inline std::string PostgresCluster() {
+  const char* env = std::getenv("PLENARY_TEST_POSTGRES");
+  return env ? env : "";
+}
+
+class TempPostgres {
+ public:
+  // Requires PostgresCluster() to be set (tests skip before making one otherwise).
+  TempPostgres() : name_("plenary_t_" + ToLower(RandomToken(10))) {
+    storage::Connection admin(PostgresCluster(), true);
+    admin.ExecScript("CREATE DATABASE " + name_);
+    spec_ = PostgresCluster() + " dbname=" + name_;  // a later keyword wins in libpq
+  }
+  ~TempPostgres() {
+    try {
+      storage::Connection admin(PostgresCluster(), true);
+      admin.ExecScript("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << "dropping " << name_ << ": " << e.what();
+    }
+  }
+  TempPostgres(const TempPostgres&) = delete;
+  TempPostgres& operator=(const TempPostgres&) = delete;
+  const std::string& spec() const { return spec_; }
+
+ private:
+  static std::string ToLower(std::string s) {
+    for (char& c : s)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      else if (c == '-') c = '_';
+    return s;
+  }
+  std::string name_, spec_;
+};
+
+}  // namespace plenary::testing
+
+// Skips the running test when no test cluster is set (a developer's plain run of plenary_tests);
+// scripts/test.sh always sets one.
+#define PLENARY_REQUIRE_POSTGRES()                                                      \
+  if (::plenary::testing::PostgresCluster().empty())                                    \
+  GTEST_SKIP() << "no PostgreSQL cluster: run under scripts/pg-test-cluster.sh"
