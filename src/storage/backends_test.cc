@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "base/assets.h"
 #include "base/random.h"
 #include "storage/db.h"
 #include "storage/postgres_testing.h"
@@ -49,7 +50,11 @@ INSTANTIATE_TEST_SUITE_P(Dialects, Backends,
 
 TEST_P(Backends, MigratesFromEmptyToTheLastVersion) {
   EXPECT_EQ(db_->dialect(), GetParam());
-  EXPECT_EQ(db_->SchemaVersion(), 12);
+  int files = 0;
+  for (const auto& [name, sql] : assets::All())
+    if (name.starts_with("src/storage/migrations/")) ++files;
+  EXPECT_GE(files, 14);
+  EXPECT_EQ(db_->SchemaVersion(), files);
   EXPECT_EQ(db_->Migrate(), 0) << "a second run finds nothing left to do";
   // The seed rows of the migrations are there.
   EXPECT_EQ(db_->Read().QueryInt("SELECT count(*) FROM stakeholder_types"), 8);

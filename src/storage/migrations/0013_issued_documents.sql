@@ -23,6 +23,7 @@ CREATE TABLE issued_renditions (
 );
 
 -- Nothing changes an issued document.
+-- dialect: sqlite
 CREATE TRIGGER issued_documents_no_update BEFORE UPDATE ON issued_documents
 BEGIN SELECT RAISE(ABORT, 'an issued document is never changed'); END;
 CREATE TRIGGER issued_documents_no_delete BEFORE DELETE ON issued_documents
@@ -31,3 +32,17 @@ CREATE TRIGGER issued_renditions_no_update BEFORE UPDATE ON issued_renditions
 BEGIN SELECT RAISE(ABORT, 'an issued document is never changed'); END;
 CREATE TRIGGER issued_renditions_no_delete BEFORE DELETE ON issued_renditions
 BEGIN SELECT RAISE(ABORT, 'an issued document is never deleted'); END;
+-- dialect: postgresql
+CREATE FUNCTION issued_never_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN RAISE EXCEPTION 'an issued document is never changed'; END $$;
+CREATE FUNCTION issued_never_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN RAISE EXCEPTION 'an issued document is never deleted'; END $$;
+CREATE TRIGGER issued_documents_no_update BEFORE UPDATE ON issued_documents
+  FOR EACH ROW EXECUTE FUNCTION issued_never_changed();
+CREATE TRIGGER issued_documents_no_delete BEFORE DELETE ON issued_documents
+  FOR EACH ROW EXECUTE FUNCTION issued_never_deleted();
+CREATE TRIGGER issued_renditions_no_update BEFORE UPDATE ON issued_renditions
+  FOR EACH ROW EXECUTE FUNCTION issued_never_changed();
+CREATE TRIGGER issued_renditions_no_delete BEFORE DELETE ON issued_renditions
+  FOR EACH ROW EXECUTE FUNCTION issued_never_deleted();
+-- dialect: both
