@@ -52,6 +52,7 @@ void BuildRouter(http::Router& router, storage::Database& db, const Config& conf
                  const http::ServerStats* stats) {
   documents::SetCitingSources(CitingSources());
   documents::SetCheckedTextSources({consultations::ConsultationTexts});
+  meetings::SetConsultationKeys(consultations::KeyOf);
   // Prometheus text format: the writer's queue and batches, the server's load.
   router.Add("GET", "/metrics", [&db, stats, &tracker, &config](Request& req) {
     if (auto refusal = site::MetricsRefusal(db, req, config.metrics_from)) return *refusal;

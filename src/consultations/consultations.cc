@@ -167,37 +167,6 @@ std::vector<Consultation> List(storage::Database& db, std::optional<std::int64_t
   return out;
 }
 
-std::vector<StakeholderType> StakeholderTypes(storage::Database& db) {
-  std::vector<StakeholderType> out;
-  Stmt s(db.Read(),
-         "SELECT key, label, selectable FROM stakeholder_types ORDER BY position");
-  while (s.Step()) out.push_back({s.Text(0), ParseJson(s.Text(1)), s.Int(2) != 0});
-  return out;
-}
-
-Result<StakeholderType> AddStakeholderType(storage::Database& db, std::int64_t user_id,
-                                           const std::string& role, const std::string& key,
-                                           const json::value& label) {
-  if (role != "admin")
-    return PermissionDenied("role: only an administrator may change the stakeholder taxonomy");
-  static const std::regex kKey(R"([a-z][a-z0-9_]{1,39})");
-  if (!std::regex_match(key, kKey))
-    return InvalidArgument("key", "key: 2-40 lower-case letters, digits and underscores");
-  auto l = Multilingual(label, "label", true, 200);
-  if (!l.ok()) return l.error();
-  return db.Write<StakeholderType>([&](Connection& c) -> Result<StakeholderType> {
-    if (c.QueryInt("SELECT 1 FROM stakeholder_types WHERE key = ?", key))
-      return Error{Code::kConflict, "key: this stakeholder type exists", "key"};
-    auto position = c.QueryInt("SELECT coalesce(max(position), 0) + 1 FROM stakeholder_types "
-                               "WHERE selectable = 1");
-    c.Exec("INSERT INTO stakeholder_types(key, position, label, selectable) VALUES(?,?,?,1)", key,
-           *position, json::serialize(*l));
-    audit::Record(c, user_id, "stakeholder_type.add", "stakeholder_type", std::nullopt,
-                  std::nullopt, json::serialize(json::object{{"key", key}, {"label", *l}}));
-    return StakeholderType{key, *l, true};
-  });
-}
-
 // --- Secretariat use cases -----------------------------------------------------------------
 
 Result<Consultation> Create(storage::Database& db, std::int64_t user_id,

@@ -17,6 +17,7 @@
 #include <boost/json.hpp>
 
 #include "base/result.h"
+#include "meetings/meetings.h"
 #include "storage/db.h"
 
 namespace plenary::consultations {
@@ -273,16 +274,10 @@ Result<std::string> ReportParagraph(storage::Database& db, const std::string& co
                                     const std::string& lang,
                                     const Statistics* campaigns = nullptr);
 
-// The configured stakeholder taxonomy, in order.
-struct StakeholderType {
-  std::string key;
-  boost::json::value label;  // multilingual
-  bool selectable;           // offered on the response form
-};
-std::vector<StakeholderType> StakeholderTypes(storage::Database& db);
-// Adds a selectable type at the end of the taxonomy. Administrators only (403 otherwise).
-Result<StakeholderType> AddStakeholderType(storage::Database& db, std::int64_t user_id,
-                                           const std::string& role, const std::string& key,
-                                           const boost::json::value& label);
+// The stakeholder taxonomy belongs to meetings, below both its users (registrations and
+// responses); the consultations' pages and API use it under these names.
+using meetings::AddStakeholderType;
+using meetings::StakeholderType;
+using meetings::StakeholderTypes;
 
 }  // namespace plenary::consultations

@@ -163,8 +163,7 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
                  {"reference", ref},
                  {"link", mail::PublicUrl() + "/" + mail_lang + "/confirm?token=" + token}}));
   };
-  if (!rc.QueryInt("SELECT 1 FROM stakeholder_types WHERE key = ? AND selectable = 1",
-                   in.stakeholder_type))
+  if (!meetings::IsStakeholderType(rc, in.stakeholder_type, true))
     return InvalidArgument("stakeholder_type",
                            "stakeholder_type: unknown; see GET /api/v1/stakeholder-types");
   for (const auto& [n, t] : in.answers)

@@ -86,4 +86,10 @@ std::vector<documents::CheckedText> ConsultationTexts(storage::Connection& c) {
   return out;
 }
 
+std::string KeyOf(storage::Connection& c, std::int64_t id) {
+  Stmt s(c, "SELECT key FROM consultations WHERE id = ?");
+  s.BindAll(id);
+  return s.Step() ? s.Text(0) : std::string();
+}
+
 }  // namespace plenary::consultations

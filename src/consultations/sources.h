@@ -24,6 +24,9 @@ std::vector<search::Doc> ConsultationDocs(storage::Connection& c, std::int64_t i
 std::vector<documents::Citing> CitingConsultations(storage::Connection& c,
                                                    const documents::CitationMatch& match);
 
+// The key of consultation `id`, "" when there is none (meetings::ConsultationKeyOf).
+std::string KeyOf(storage::Connection& c, std::int64_t id);
+
 // Every consultation's title and description, in order of id, for documents' list of
 // unresolved citations (documents::CheckedTextSource).
 std::vector<documents::CheckedText> ConsultationTexts(storage::Connection& c);

@@ -2,6 +2,7 @@
 #include "meetings/meetings.h"
 
 #include <algorithm>
+#include <mutex>
 #include <regex>
 
 #include <fmt/format.h>
@@ -80,13 +81,15 @@ Result<Meeting> GetMeetingOn(Connection& c, std::int64_t id) {
   k.BindAll(id);
   while (k.Step()) m.contributions.push_back({k.Text(0), ParseJson(k.Text(1)), ParseJson(k.Text(2))});
   Stmt a(c,
-         "SELECT a.id, a.number, a.kind, a.consultation_id, coalesce(c.key, ''), a.owner, a.text "
-         "FROM actions a LEFT JOIN consultations c ON c.id = a.consultation_id "
-         "WHERE a.meeting_id = ? ORDER BY a.number");
+         "SELECT id, number, kind, consultation_id, owner, text FROM actions "
+         "WHERE meeting_id = ? ORDER BY number");
   a.BindAll(id);
-  while (a.Step())
-    m.actions.push_back({a.Int(0), a.Text(1), a.Text(2), a.OptInt(3), a.Text(4),
-                         ParseJson(a.Text(5)), ParseJson(a.Text(6))});
+  while (a.Step()) {
+    auto consultation = a.OptInt(3);
+    m.actions.push_back({a.Int(0), a.Text(1), a.Text(2), consultation,
+                         consultation ? ConsultationKey(c, *consultation) : std::string(),
+                         ParseJson(a.Text(4)), ParseJson(a.Text(5))});
+  }
   return m;
 }
 
@@ -175,6 +178,64 @@ std::vector<ConsultationAction> ActionsFollowing(Connection& c, std::int64_t con
     out.push_back({f.Int(0), f.Int(1), static_cast<int>(f.Int(2)), f.Text(3), f.Text(4),
                    f.Text(5), ParseJson(f.Text(6)), ParseJson(f.Text(7))});
   return out;
+}
+
+namespace {
+std::mutex keys_mu;
+ConsultationKeyOf& RegisteredKeys() {
+  static ConsultationKeyOf key_of;
+  return key_of;
+}
+}  // namespace
+
+void SetConsultationKeys(ConsultationKeyOf key_of) {
+  std::lock_guard lock(keys_mu);
+  RegisteredKeys() = std::move(key_of);
+}
+
+std::string ConsultationKey(Connection& c, std::int64_t id) {
+  ConsultationKeyOf key_of;
+  {
+    std::lock_guard lock(keys_mu);
+    key_of = RegisteredKeys();
+  }
+  return key_of ? key_of(c, id) : std::string();
+}
+
+std::vector<StakeholderType> StakeholderTypes(storage::Database& db) {
+  std::vector<StakeholderType> out;
+  Stmt s(db.Read(),
+         "SELECT key, label, selectable FROM stakeholder_types ORDER BY position");
+  while (s.Step()) out.push_back({s.Text(0), ParseJson(s.Text(1)), s.Int(2) != 0});
+  return out;
+}
+
+Result<StakeholderType> AddStakeholderType(storage::Database& db, std::int64_t user_id,
+                                           const std::string& role, const std::string& key,
+                                           const json::value& label) {
+  if (role != "admin")
+    return PermissionDenied("role: only an administrator may change the stakeholder taxonomy");
+  static const std::regex kKey(R"([a-z][a-z0-9_]{1,39})");
+  if (!std::regex_match(key, kKey))
+    return InvalidArgument("key", "key: 2-40 lower-case letters, digits and underscores");
+  auto l = Multilingual(label, "label", true, 200);
+  if (!l.ok()) return l.error();
+  return db.Write<StakeholderType>([&](Connection& c) -> Result<StakeholderType> {
+    if (c.QueryInt("SELECT 1 FROM stakeholder_types WHERE key = ?", key))
+      return Error{Code::kConflict, "key: this stakeholder type exists", "key"};
+    auto position = c.QueryInt("SELECT coalesce(max(position), 0) + 1 FROM stakeholder_types "
+                               "WHERE selectable = 1");
+    c.Exec("INSERT INTO stakeholder_types(key, position, label, selectable) VALUES(?,?,?,1)", key,
+           *position, json::serialize(*l));
+    audit::Record(c, user_id, "stakeholder_type.add", "stakeholder_type", std::nullopt,
+                  std::nullopt, json::serialize(json::object{{"key", key}, {"label", *l}}));
+    return StakeholderType{key, *l, true};
+  });
+}
+
+bool IsStakeholderType(Connection& c, const std::string& key, bool selectable_only) {
+  return c.QueryInt("SELECT 1 FROM stakeholder_types WHERE key = ? AND (selectable = 1 OR NOT ?)",
+                    key, selectable_only ? 1 : 0).has_value();
 }
 
 std::vector<ActionText> ActionTexts(Connection& c) {
@@ -295,7 +356,7 @@ Result<Registration> AddRegistration(storage::Database& db, std::optional<std::i
   return db.Write<Registration>([&](Connection& c) -> Result<Registration> {
     auto mid = MeetingId(c, meeting);
     if (!mid) return NotFound("meeting " + meeting + ": no such meeting");
-    if (!c.QueryInt("SELECT 1 FROM stakeholder_types WHERE key = ?", in.stakeholder_type))
+    if (!IsStakeholderType(c, in.stakeholder_type, false))
       return InvalidArgument("stakeholder_type", "stakeholder_type: unknown");
     c.Exec("INSERT INTO registrations(meeting_id, name, organization, stakeholder_type, country, "
            "email, created_at) VALUES(?,?,?,?,?,?,?)",

@@ -5,6 +5,7 @@
 // its rows and its audit entry in one transaction, and changes nothing on error.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -85,6 +86,27 @@ struct ActionText {
   std::string number, text;
 };
 std::vector<ActionText> ActionTexts(storage::Connection& c);
+// The key of consultation `id`, "" when there is none. Consultations sit above meetings and
+// hand it down (consultations::KeyOf); app::BuildRouter sets it once at start, so that meetings
+// and proceedings show the consultation an action follows without reading that table.
+using ConsultationKeyOf = std::function<std::string(storage::Connection& c, std::int64_t id)>;
+void SetConsultationKeys(ConsultationKeyOf key_of);
+std::string ConsultationKey(storage::Connection& c, std::int64_t id);
+// The configured stakeholder taxonomy, in order: registrations (here) and responses
+// (consultations) both use it.
+struct StakeholderType {
+  std::string key;
+  boost::json::value label;  // multilingual
+  bool selectable;           // offered on the response form
+};
+std::vector<StakeholderType> StakeholderTypes(storage::Database& db);
+// Adds a selectable type at the end of the taxonomy. Administrators only (403 otherwise).
+Result<StakeholderType> AddStakeholderType(storage::Database& db, std::int64_t user_id,
+                                           const std::string& role, const std::string& key,
+                                           const boost::json::value& label);
+// Whether `key` is a type of the taxonomy (and offered on the response form, if
+// `selectable_only`); on `c`, inside the caller's transaction.
+bool IsStakeholderType(storage::Connection& c, const std::string& key, bool selectable_only);
 // Writes an action a meeting approved about a consultation, in the caller's transaction (the
 // caller's use case validates it and writes the audit entry); returns its id.
 std::int64_t InsertAction(storage::Connection& c, std::int64_t meeting_id,

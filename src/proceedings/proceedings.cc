@@ -66,10 +66,9 @@ constexpr char kActionStatus[] =
 
 const std::string kActionSelect =
     std::string("SELECT a.id, a.number, a.kind, ") + kActionStatus +
-    ", a.owner, a.text, a.due, a.decision_id, a.agenda_item_id, coalesce(k.key, ''), " +
+    ", a.owner, a.text, a.due, a.decision_id, a.agenda_item_id, a.consultation_id, " +
     meetings::kLabelColumns +
-    " FROM actions a JOIN meetings m ON m.id = a.meeting_id JOIN bodies b ON b.id = m.body_id "
-    "LEFT JOIN consultations k ON k.id = a.consultation_id ";
+    " FROM actions a JOIN meetings m ON m.id = a.meeting_id JOIN bodies b ON b.id = m.body_id ";
 
 ActionView RowToAction(Connection& c, Stmt& s, const documents::Viewer& viewer) {
   ActionView a;
@@ -82,7 +81,7 @@ ActionView RowToAction(Connection& c, Stmt& s, const documents::Viewer& viewer) 
   a.due = ParseJson(s.Text(6));
   a.decision_id = s.OptInt(7);
   a.agenda_item_id = s.OptInt(8);
-  a.consultation_key = s.Text(9);
+  a.consultation_key = s.IsNull(9) ? std::string() : meetings::ConsultationKey(c, s.Int(9));
   a.meeting = meetings::LabelFromRow(s, 10);
   LoadEvents(c, a, viewer);
   return a;

@@ -17,6 +17,7 @@
 
 #include <map>
 
+#include "consultations/sources.h"
 #include "demo/demo_fixture.h"
 #include "meetings/meetings.h"
 #include "reports/meeting_report.h"
@@ -61,7 +62,18 @@ TEST(SplitParagraphs, NumbersParagraphsAndKeepsItemsWithTheirParagraph) {
   EXPECT_EQ(p[2].text, "Third.");  // the pasted old number is dropped
 }
 
-using ChairReportTest = demo::DemoDatabaseTest;
+// As app::BuildRouter sets it: the actions' consultation keys come from consultations.
+class ChairReportTest : public demo::DemoDatabaseTest {
+ protected:
+  void SetUp() override {
+    demo::DemoDatabaseTest::SetUp();
+    meetings::SetConsultationKeys(consultations::KeyOf);
+  }
+  void TearDown() override {
+    meetings::SetConsultationKeys(nullptr);
+    demo::DemoDatabaseTest::TearDown();
+  }
+};
 
 const Paragraph* Find(const ChairReport& r, const std::string& number) {
   for (const auto& s : r.sections)
@@ -194,7 +206,7 @@ std::vector<std::string> Numbers(const Section& s) {
   return out;
 }
 
-class ChairReportRecordTest : public demo::DemoDatabaseTest {
+class ChairReportRecordTest : public ChairReportTest {
  protected:
   std::string Meeting(int number) {
     return std::to_string(*db_->Read().QueryInt(
