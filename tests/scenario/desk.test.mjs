@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
+import { execFileSync } from 'node:child_process';
 import { startServer, Client } from '../lib/server.mjs';
 
 // Sends one raw HTTP/1.1 request (fetch would refuse or re-encode the path) and returns the
@@ -98,6 +99,31 @@ test('integers in paths, query strings and redactions are parsed strictly', asyn
       assert.equal(res.status, 400, path);
       assert.match(await res.text(), /“Page” must be a whole number from 1 to 100,000\./, path);
     }
+  } finally {
+    await server.stop();
+  }
+});
+
+test('an item the search indexer set aside is shown on the desk and counted in /metrics', async () => {
+  let server = await startServer();
+  const { dir, db } = server;
+  try {
+    await server.stop({ keep: true });
+    // An item of a kind that has no search source: the indexer cannot index it.
+    execFileSync('sqlite3', [db, "INSERT INTO search_queue(kind, ref_id, at) VALUES('memo', 4242, unixepoch())"]);
+    server = await startServer({ dir });
+    const staff = await new Client(server.url).login();
+    let metrics = '';
+    for (let i = 0; i < 100 && !/^plenary_search_failed 1$/m.test(metrics); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      metrics = await (await staff.fetch('/metrics')).text();
+    }
+    assert.match(metrics, /^plenary_search_failed 1$/m);
+    const en = await (await staff.fetch('/en/admin')).text();
+    assert.match(en, /1 item could not be indexed:/);
+    assert.match(en, /<li>memo 4242 \([^)]+\)[^<]*kind: no source/);
+    const zh = await (await staff.fetch('/zh/admin')).text();
+    assert.match(zh, /有1项无法编入索引：/);
   } finally {
     await server.stop();
   }
