@@ -208,7 +208,7 @@ Result<std::string> ReportParagraph(storage::Database& db, const std::string& co
       paragraph += text::T(lang, "report_meeting",
                            {{"number", static_cast<std::int64_t>(m->number)},
                             {"mode", m->mode},
-                            {"date", text::FormatDate(m->starts_on, lang)},
+                            {"date", text::FormatDatePhrase(m->starts_on, "", lang)},
                             {"participants", text::FormatList({registered, attended}, lang)}});
     }
   }

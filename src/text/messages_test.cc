@@ -2,6 +2,7 @@
 // English keys, uses the same argument names and select keywords, compiles with ICU in its own
 // locale, uses the plural categories of its language, and formats counts and ordinals the way a
 // reader of that language expects.
+#include "text/dates.h"
 #include "text/messages.h"
 
 #include <gtest/gtest.h>
@@ -414,21 +415,30 @@ TEST(Catalogue, MeetingLabelsUseEachLanguagesOrdinals) {
 }
 
 TEST(Catalogue, ReportMeetingSentenceSpellsOutTheOrdinal) {
+  // The date is a running-text phrase that brings its own preposition, so no message puts an
+  // article before it and Russian reads "года", never "г." inside the sentence.
   auto meeting = [](const std::string& lang, std::int64_t n) {
     return T(lang, "report_meeting",
-             {{"number", n}, {"mode", std::string("virtual")}, {"date", std::string("D")},
+             {{"number", n}, {"mode", std::string("virtual")},
+              {"date", FormatDatePhrase("2021-09-20", "", lang)},
               {"participants", std::string("P")}});
   };
+  EXPECT_EQ(meeting("en", 9),
+            "The 9th virtual open consultation meeting on this topic was held on 20 September "
+            "2021, with P.");
   EXPECT_EQ(meeting("fr", 9),
             "La neuvième réunion virtuelle de consultation ouverte sur ce thème s’est tenue le "
-            "D\u00a0; elle a réuni P.");
+            "20 septembre 2021\u00a0; elle a réuni P.");
   EXPECT_EQ(meeting("es", 10),
-            "La décima reunión virtual de consulta abierta sobre este tema se celebró el D, con P.");
+            "La décima reunión virtual de consulta abierta sobre este tema se celebró el 20 de "
+            "septiembre de 2021, con P.");
   EXPECT_EQ(meeting("ru", 10),
-            "D состоялось десятое виртуальное собрание в рамках открытой консультации по этой "
-            "теме с участием P.");
+            "20 сентября 2021 года состоялось десятое виртуальное собрание в рамках открытой "
+            "консультации по этой теме с участием P.");
   EXPECT_EQ(meeting("ar", 10),
-            "وعُقد اجتماع المشاورة المفتوحة الافتراضي العاشر بشأن هذا الموضوع في D، بمشاركة P.");
+            "وعُقد اجتماع المشاورة المفتوحة الافتراضي العاشر بشأن هذا الموضوع في 20 سبتمبر 2021، "
+            "بمشاركة P.");
+  EXPECT_EQ(meeting("zh", 10), "2021年9月20日举行了关于上述主题的第十次虚拟公开磋商会议，有P参加。");
 }
 
 // Six different sentences for the six situations the code distinguishes, each naming the site.

@@ -330,7 +330,7 @@ TEST(Sentences, ReportParagraphReadsForEveryCountAndCase) {
           for (const char* mode : {"virtual", "physical", "hybrid"}) {
             const std::string meeting =
                 T(lang, "report_meeting",
-                  {{"number", n + 1}, {"mode", mode}, {"date", FormatDate("2021-09-20", lang)},
+                  {{"number", n + 1}, {"mode", mode}, {"date", FormatDatePhrase("2021-09-20", "", lang)},
                    {"participants", FormatList({registered, attended}, lang)}});
             EXPECT_EQ(Fault(meeting, lang), "") << lang << " → " << meeting;
           }
