@@ -10,6 +10,7 @@ CREATE TABLE response_counts (
 );
 INSERT INTO response_counts(consultation_id, status, n)
   SELECT consultation_id, status, count(*) FROM responses GROUP BY consultation_id, status;
+-- dialect: sqlite
 CREATE TRIGGER response_counts_insert AFTER INSERT ON responses BEGIN
   INSERT INTO response_counts(consultation_id, status, n) VALUES(NEW.consultation_id, NEW.status, 1)
     ON CONFLICT(consultation_id, status) DO UPDATE SET n = n + 1;
@@ -25,3 +26,25 @@ CREATE TRIGGER response_counts_update AFTER UPDATE OF consultation_id, status ON
   INSERT INTO response_counts(consultation_id, status, n) VALUES(NEW.consultation_id, NEW.status, 1)
     ON CONFLICT(consultation_id, status) DO UPDATE SET n = n + 1;
 END;
+-- dialect: postgresql
+CREATE FUNCTION response_counts_follow() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('DELETE', 'UPDATE') THEN
+    UPDATE response_counts SET n = n - 1
+      WHERE consultation_id = OLD.consultation_id AND status = OLD.status;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    INSERT INTO response_counts(consultation_id, status, n)
+      VALUES(NEW.consultation_id, NEW.status, 1)
+      ON CONFLICT(consultation_id, status) DO UPDATE SET n = response_counts.n + 1;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER response_counts_insert AFTER INSERT ON responses
+  FOR EACH ROW EXECUTE FUNCTION response_counts_follow();
+CREATE TRIGGER response_counts_delete AFTER DELETE ON responses
+  FOR EACH ROW EXECUTE FUNCTION response_counts_follow();
+CREATE TRIGGER response_counts_update AFTER UPDATE OF consultation_id, status ON responses
+  FOR EACH ROW WHEN (OLD.consultation_id IS DISTINCT FROM NEW.consultation_id
+                     OR OLD.status IS DISTINCT FROM NEW.status)
+  EXECUTE FUNCTION response_counts_follow();
