@@ -53,33 +53,35 @@ std::optional<std::int64_t> ConsultationId(Connection& c, const std::string& id_
 }
 
 constexpr char kSelect[] =
-    "SELECT c.id, c.key, c.body_id, b.key, b.acronym, c.title, c.description, c.opens_at, "
-    "c.deadline, c.timezone, c.launched_at_meeting_id, ml.number, c.considered_at_meeting_id, "
-    "mc.number, c.meeting_id, c.summary, c.summary_published_at, c.illustrative "
-    "FROM consultations c JOIN bodies b ON b.id = c.body_id "
-    "LEFT JOIN meetings ml ON ml.id = c.launched_at_meeting_id "
-    "LEFT JOIN meetings mc ON mc.id = c.considered_at_meeting_id ";
+    "SELECT c.id, c.key, c.body_id, c.title, c.description, c.opens_at, c.deadline, c.timezone, "
+    "c.launched_at_meeting_id, c.considered_at_meeting_id, c.meeting_id, c.summary, "
+    "c.summary_published_at, c.illustrative FROM consultations c ";
 
-Consultation RowToConsultation(Stmt& s) {
+// The row of kSelect, labelled with its body and meetings as meetings reports them.
+Consultation RowToConsultation(Connection& conn, Stmt& s) {
   Consultation c;
   c.id = s.Int(0);
   c.key = s.Text(1);
   c.body_id = s.Int(2);
-  c.body_key = s.Text(3);
-  c.body_acronym = s.Text(4);
-  c.title = ParseJson(s.Text(5));
-  c.description = ParseJson(s.Text(6));
-  c.opens_at = s.Int(7);
-  c.deadline = s.Int(8);
-  c.timezone = s.Text(9);
-  c.launched_at_meeting_id = s.OptInt(10);
-  if (!s.IsNull(11)) c.launched_at_meeting_number = static_cast<int>(s.Int(11));
-  c.considered_at_meeting_id = s.OptInt(12);
-  if (!s.IsNull(13)) c.considered_at_meeting_number = static_cast<int>(s.Int(13));
-  c.meeting_id = s.OptInt(14);
-  c.summary = s.IsNull(15) ? json::value(nullptr) : ParseJson(s.Text(15));
-  c.summary_published_at = s.OptInt(16);
-  c.illustrative = s.Int(17) != 0;
+  if (auto body = meetings::BodyKeyOf(conn, c.body_id)) {
+    c.body_key = std::move(body->key);
+    c.body_acronym = std::move(body->acronym);
+  }
+  c.title = ParseJson(s.Text(3));
+  c.description = ParseJson(s.Text(4));
+  c.opens_at = s.Int(5);
+  c.deadline = s.Int(6);
+  c.timezone = s.Text(7);
+  c.launched_at_meeting_id = s.OptInt(8);
+  if (c.launched_at_meeting_id)
+    c.launched_at_meeting_number = meetings::MeetingNumber(conn, *c.launched_at_meeting_id);
+  c.considered_at_meeting_id = s.OptInt(9);
+  if (c.considered_at_meeting_id)
+    c.considered_at_meeting_number = meetings::MeetingNumber(conn, *c.considered_at_meeting_id);
+  c.meeting_id = s.OptInt(10);
+  c.summary = s.IsNull(11) ? json::value(nullptr) : ParseJson(s.Text(11));
+  c.summary_published_at = s.OptInt(12);
+  c.illustrative = s.Int(13) != 0;
   return c;
 }
 
@@ -104,7 +106,7 @@ Result<Consultation> GetOn(Connection& conn, const std::string& id_or_key) {
   Stmt s(conn, std::string(kSelect) + "WHERE c.id = ?");
   s.BindAll(*id);
   if (!s.Step()) return NotFound("consultation " + id_or_key + ": no such consultation");
-  Consultation c = RowToConsultation(s);
+  Consultation c = RowToConsultation(conn, s);
   LoadDetails(conn, c);
   return c;
 }
@@ -162,9 +164,17 @@ std::vector<Consultation> List(storage::Database& db, std::optional<std::int64_t
   Stmt s(conn, std::string(kSelect) +
                             "WHERE (?1 IS NULL OR c.body_id = ?1) ORDER BY c.opens_at DESC, c.id");
   s.BindAll(body_id);
-  while (s.Step()) out.push_back(RowToConsultation(s));
+  while (s.Step()) out.push_back(RowToConsultation(conn, s));
   for (auto& c : out) LoadDetails(conn, c);
   return out;
+}
+
+ResponseCounts CountResponses(storage::Database& db, std::int64_t consultation_id) {
+  Stmt s(db.Read(), "SELECT count(*), coalesce(sum(status = 'received'), 0) FROM responses "
+                    "WHERE consultation_id = ?");
+  s.BindAll(consultation_id);
+  if (!s.Step()) return {};
+  return {s.Int(0), s.Int(1)};
 }
 
 // --- Secretariat use cases -----------------------------------------------------------------
@@ -289,8 +299,15 @@ Result<FollowUp> AddFollowUp(storage::Database& db, std::int64_t user_id,
     if (!cons.ok()) return cons.error();
     auto meeting = meetings::MeetingId(c, in.meeting);
     if (!meeting) return InvalidArgument("meeting", "meeting: no such meeting " + in.meeting);
-    std::int64_t id =
-        meetings::InsertAction(c, *meeting, cons->id, in.number, in.kind, *owner, *text, Now());
+    meetings::NewAction action;
+    action.meeting_id = *meeting;
+    action.consultation_id = cons->id;
+    action.number = in.number;
+    action.kind = in.kind;
+    action.owner = *owner;
+    action.text = *text;
+    action.created_at = Now();
+    std::int64_t id = meetings::InsertAction(c, action);
     search::Enqueue(c, "action", id);
     // The meeting that acts on a consultation is the one that considered it.
     if (in.kind != "launch_consultation" && !cons->considered_at_meeting_id)

@@ -84,6 +84,11 @@ std::optional<std::int64_t> FindId(storage::Database& db, const std::string& id_
 // Finds by numeric id or by key. Questions, extensions and follow-up included.
 Result<Consultation> Get(storage::Database& db, const std::string& id_or_key);
 std::vector<Consultation> List(storage::Database& db, std::optional<std::int64_t> body_id = {});
+// How many responses a consultation has, and how many of them wait for moderation.
+struct ResponseCounts {
+  std::int64_t total = 0, received = 0;
+};
+ResponseCounts CountResponses(storage::Database& db, std::int64_t consultation_id);
 
 // --- Responses ---------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@
 #include "audit/audit.h"
 #include "base/time.h"
 #include "consultations/consultations.h"
+#include "mail/mail.h"
 #include "search/search.h"
 
 namespace plenary::consultations {
@@ -51,7 +52,7 @@ Result<Erasure> EraseRespondent(storage::Database& db, std::int64_t user_id,
              "job_title = '', erased_at = ? WHERE id = ?",
              out.erased_at, response_id);
     // Mail to the address (the confirmation link, pending or kept after sending) goes too.
-    if (!s.Text(1).empty()) c.Exec("DELETE FROM mail_outbox WHERE recipient = ?", s.Text(1));
+    if (!s.Text(1).empty()) mail::DeleteFor(c, s.Text(1));
     // The search index may hold the name of a published response; the indexer re-reads it.
     search::Enqueue(c, "response", response_id);
     // Which fields, never their values: the audit log must not keep what was erased.

@@ -1,6 +1,8 @@
 // The demo proceedings: the Council 2022 plenary meeting of the first source document, loaded
-// from src/demo/council2022.json inside the demo loader's transaction (trusted data: rows are
-// written directly, as the rest of the demo is).
+// from src/demo/council2022.json inside the demo loader's transaction (trusted data: rows of
+// meetings and proceedings are written directly, as the rest of the demo is).
+#include "demo/council2022.h"
+
 #include <map>
 
 #include "base/assets.h"
@@ -9,7 +11,7 @@
 #include "proceedings/proceedings.h"
 #include "search/search.h"
 
-namespace plenary::proceedings {
+namespace plenary::demo {
 
 namespace json = boost::json;
 using storage::Connection;
@@ -26,7 +28,7 @@ std::string J(const json::object& o, const char* k) {
 Error Broken(const std::string& what) { return Error{Code::kInternal, "council2022.json: " + what, {}}; }
 }  // namespace
 
-Status LoadDemo(Connection& c) {
+Status LoadCouncil2022(Connection& c) {
   auto text = assets::Find("src/demo/council2022.json");
   if (!text) return Broken("missing");
   const json::object corpus = json::parse(*text).as_object();
@@ -140,4 +142,4 @@ Status LoadDemo(Connection& c) {
   return Ok{};
 }
 
-}  // namespace plenary::proceedings
+}  // namespace plenary::demo

@@ -9,6 +9,7 @@
 #include "base/assets.h"
 #include "base/random.h"
 #include "base/time.h"
+#include "demo/council2022.h"
 #include "documents/documents.h"
 #include "drafting/drafting.h"
 #include "proceedings/proceedings.h"
@@ -233,7 +234,7 @@ Status Load(storage::Database& db, Instant now) {
     }
     if (auto s = documents::LoadRegistry(c); !s.ok()) return s.error();
     if (auto s = documents::LoadDemoDocuments(c); !s.ok()) return s.error();
-    if (auto s = proceedings::LoadDemo(c); !s.ok()) return s.error();
+    if (auto s = LoadCouncil2022(c); !s.ok()) return s.error();
     if (auto s = drafting::LoadDemo(c); !s.ok()) return s.error();
     EnqueueForSearch(c);
     audit::Record(c, std::nullopt, "demo.load", "database", std::nullopt, std::nullopt,

@@ -148,11 +148,9 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
       o->SetIntValue("ID", c.id);
       o->SetValue("TITLE", site::Pick(c.title, lang).text);
       o->SetValue("STATUS_LABEL", T(lang, "status_" + StatusOf(c, Now())));
-      auto& r = db.Read();
-      o->SetIntValue("RECEIVED", r.QueryInt("SELECT count(*) FROM responses WHERE consultation_id = ? "
-                                            "AND status = 'received'", c.id).value_or(0));
-      o->SetIntValue("TOTAL", r.QueryInt("SELECT count(*) FROM responses WHERE consultation_id = ?",
-                                         c.id).value_or(0));
+      auto counts = CountResponses(db, c.id);
+      o->SetIntValue("RECEIVED", counts.received);
+      o->SetIntValue("TOTAL", counts.total);
     }
     for (const auto& b : meetings::ListBodies(db)) {
       auto* o = d.AddSectionDictionary("BODIES");

@@ -55,6 +55,10 @@ void Enqueue(Connection& c, const std::string& recipient, const std::string& sub
       WithoutLineBreaks(recipient), WithoutLineBreaks(subject), body, now, now);
 }
 
+void DeleteFor(storage::Connection& c, const std::string& recipient) {
+  c.Exec("DELETE FROM mail_outbox WHERE recipient = ?", recipient);
+}
+
 std::int64_t Pending(storage::Database& db) {
   return db.Read()
       .QueryInt("SELECT count(*) FROM mail_outbox WHERE next_attempt_at IS NOT NULL")

@@ -28,6 +28,10 @@ std::string PublicUrl();
 void Enqueue(storage::Connection& c, const std::string& recipient, const std::string& subject,
              const std::string& body);
 
+// Deletes every mail to `recipient`, queued or kept after sending (erasure of personal data);
+// in the caller's transaction.
+void DeleteFor(storage::Connection& c, const std::string& recipient);
+
 // Mails neither sent nor given up.
 std::int64_t Pending(storage::Database& db);
 

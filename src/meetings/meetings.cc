@@ -142,6 +142,19 @@ std::optional<std::int64_t> MeetingId(Connection& c, const std::string& id) {
   return n ? c.QueryInt("SELECT id FROM meetings WHERE id = ?", *n) : std::nullopt;
 }
 
+std::optional<BodyKey> BodyKeyOf(Connection& c, std::int64_t body_id) {
+  Stmt s(c, "SELECT key, acronym FROM bodies WHERE id = ?");
+  s.BindAll(body_id);
+  if (!s.Step()) return std::nullopt;
+  return BodyKey{s.Text(0), s.Text(1)};
+}
+
+std::optional<int> MeetingNumber(Connection& c, std::int64_t meeting_id) {
+  auto n = c.QueryInt("SELECT number FROM meetings WHERE id = ?", meeting_id);
+  if (!n) return std::nullopt;
+  return static_cast<int>(*n);
+}
+
 std::vector<Body> ListBodies(storage::Database& db) {
   std::vector<Body> out;
   Stmt s(db.Read(), std::string(kBodySelect) + "ORDER BY id");
@@ -245,15 +258,39 @@ std::vector<ActionText> ActionTexts(Connection& c) {
   return out;
 }
 
-std::int64_t InsertAction(Connection& c, std::int64_t meeting_id, std::int64_t consultation_id,
-                          const std::string& number, const std::string& kind,
-                          const json::value& owner, const json::value& text,
-                          std::int64_t created_at) {
-  c.Exec("INSERT INTO actions(meeting_id, consultation_id, number, kind, owner, text, created_at) "
-         "VALUES(?,?,?,?,?,?,?)",
-         meeting_id, consultation_id, number, kind, json::serialize(owner), json::serialize(text),
-         created_at);
+std::int64_t InsertAction(Connection& c, const NewAction& a) {
+  c.Exec("INSERT INTO actions(meeting_id, consultation_id, number, kind, owner, text, due, "
+         "decision_id, agenda_item_id, created_at) VALUES(?,?,?,?,?,?,?,?,?,?)",
+         a.meeting_id, a.consultation_id, a.number, a.kind, json::serialize(a.owner),
+         json::serialize(a.text), json::serialize(a.due), a.decision_id, a.agenda_item_id,
+         a.created_at);
   return c.LastInsertId();
+}
+
+std::optional<BodyRecordColumns> ReadBodyRecord(Connection& c, std::int64_t body_id) {
+  Stmt s(c, "SELECT key, officers, terms_of_reference, citations FROM bodies WHERE id = ?");
+  s.BindAll(body_id);
+  if (!s.Step()) return std::nullopt;
+  return BodyRecordColumns{s.Text(0), s.Text(1), s.Text(2), s.Text(3)};
+}
+
+void WriteBodyRecord(Connection& c, std::int64_t body_id, const std::string& officers,
+                     const std::string& terms_of_reference, const std::string& citations) {
+  c.Exec("UPDATE bodies SET officers = ?, terms_of_reference = ?, citations = ? WHERE id = ?",
+         officers, terms_of_reference, citations, body_id);
+}
+
+std::optional<MeetingReportColumns> ReadMeetingReport(Connection& c, std::int64_t meeting_id) {
+  Stmt s(c, "SELECT kind, report_approved, report_distribution FROM meetings WHERE id = ?");
+  s.BindAll(meeting_id);
+  if (!s.Step()) return std::nullopt;
+  return MeetingReportColumns{s.Text(0), s.Int(1) != 0, s.Text(2)};
+}
+
+void WriteMeetingReport(Connection& c, std::int64_t meeting_id, bool approved,
+                        const std::string& distribution) {
+  c.Exec("UPDATE meetings SET report_approved = ?, report_distribution = ? WHERE id = ?",
+         approved, distribution, meeting_id);
 }
 
 Result<Meeting> GetMeeting(storage::Database& db, const std::string& id) {

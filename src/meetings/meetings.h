@@ -67,6 +67,13 @@ Meeting LabelFromRow(storage::Stmt& s, int col);
 // use cases can resolve inside their transaction.
 std::optional<std::int64_t> BodyId(storage::Connection& c, const std::string& id_or_key);
 std::optional<std::int64_t> MeetingId(storage::Connection& c, const std::string& id);
+// A body's key and acronym, and a meeting's number, for the modules above that label their rows
+// with them (consultations) without reading these tables; on `c`.
+struct BodyKey {
+  std::string key, acronym;
+};
+std::optional<BodyKey> BodyKeyOf(storage::Connection& c, std::int64_t body_id);
+std::optional<int> MeetingNumber(storage::Connection& c, std::int64_t meeting_id);
 
 // The actions that follow up one consultation, in the order of their meetings (date, then
 // action number), with each meeting's number and date; on `c`.
@@ -107,12 +114,38 @@ Result<StakeholderType> AddStakeholderType(storage::Database& db, std::int64_t u
 // Whether `key` is a type of the taxonomy (and offered on the response form, if
 // `selectable_only`); on `c`, inside the caller's transaction.
 bool IsStakeholderType(storage::Connection& c, const std::string& key, bool selectable_only);
-// Writes an action a meeting approved about a consultation, in the caller's transaction (the
-// caller's use case validates it and writes the audit entry); returns its id.
-std::int64_t InsertAction(storage::Connection& c, std::int64_t meeting_id,
-                          std::int64_t consultation_id, const std::string& number,
-                          const std::string& kind, const boost::json::value& owner,
-                          const boost::json::value& text, std::int64_t created_at);
+// Writes an action a meeting approved (about a consultation, or decided in the record), in the
+// caller's transaction: the caller's use case validates it and writes the audit entry. Returns
+// its id.
+struct NewAction {
+  std::int64_t meeting_id = 0;
+  std::optional<std::int64_t> consultation_id, decision_id, agenda_item_id;
+  std::string number, kind;
+  boost::json::value owner, text;
+  boost::json::value due = boost::json::object();  // multilingual, {} when none
+  std::int64_t created_at = 0;
+};
+std::int64_t InsertAction(storage::Connection& c, const NewAction& a);
+
+// The columns of a body's record and of a working-group meeting's report that reports/ reads
+// and whose use cases (reports::UpdateBodyRecord, reports::SetMeetingReport) validate, audit
+// and write through these, in their transaction. Officers, terms of reference and citations are
+// JSON as stored; nullopt when there is no such body or meeting.
+struct BodyRecordColumns {
+  std::string key, officers, terms_of_reference, citations;
+};
+std::optional<BodyRecordColumns> ReadBodyRecord(storage::Connection& c, std::int64_t body_id);
+void WriteBodyRecord(storage::Connection& c, std::int64_t body_id, const std::string& officers,
+                     const std::string& terms_of_reference, const std::string& citations);
+struct MeetingReportColumns {
+  std::string kind;
+  bool approved = false;
+  std::string distribution;
+};
+std::optional<MeetingReportColumns> ReadMeetingReport(storage::Connection& c,
+                                                      std::int64_t meeting_id);
+void WriteMeetingReport(storage::Connection& c, std::int64_t meeting_id, bool approved,
+                        const std::string& distribution);
 
 std::vector<Body> ListBodies(storage::Database& db);
 Result<Body> GetBody(storage::Database& db, const std::string& id_or_key);

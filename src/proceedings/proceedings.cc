@@ -631,10 +631,17 @@ Result<ActionView> CreateAction(storage::Database& db, std::int64_t user_id,
     }
     if (item && ItemMeeting(c, *item) != mid)
       return InvalidArgument("agenda_item_id", "agenda_item_id: not an item of this meeting");
-    c.Exec("INSERT INTO actions(meeting_id, number, kind, owner, text, due, decision_id, "
-           "agenda_item_id, created_at) VALUES(?,?,?,?,?,?,?,?,?)",
-           *mid, in.number, in.kind, J(*owner), J(*text), J(*due), in.decision_id, item, Now());
-    std::int64_t id = c.LastInsertId();
+    meetings::NewAction action;
+    action.meeting_id = *mid;
+    action.decision_id = in.decision_id;
+    action.agenda_item_id = item;
+    action.number = in.number;
+    action.kind = in.kind;
+    action.owner = *owner;
+    action.text = *text;
+    action.due = *due;
+    action.created_at = Now();
+    std::int64_t id = meetings::InsertAction(c, action);
     c.Exec("INSERT INTO action_events(action_id, at, status, meeting_id, user_id) "
            "VALUES(?,?,'open',?,?)",
            id, Now(), *mid, user_id);

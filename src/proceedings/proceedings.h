@@ -243,8 +243,4 @@ struct SignatoriesInput {
 Status SetSignatories(storage::Database& db, std::int64_t user_id, const std::string& meeting,
                       const SignatoriesInput& in);
 
-// The demo: the Council 2022 plenary meeting of the first source document (src/demo/
-// council2022.json), inside the caller's transaction. Needs the council body and its documents.
-Status LoadDemo(storage::Connection& c);
-
 }  // namespace plenary::proceedings

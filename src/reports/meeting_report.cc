@@ -6,12 +6,12 @@
 #include <fmt/format.h>
 
 #include "audit/audit.h"
+#include "meetings/meetings.h"
 
 namespace plenary::reports {
 
 namespace json = boost::json;
 using storage::Connection;
-using storage::Stmt;
 
 bool IsDistribution(std::string_view s) {
   return s.empty() || s == "itu_members" || s == "itu_members_and_stakeholders";
@@ -19,10 +19,9 @@ bool IsDistribution(std::string_view s) {
 
 namespace {
 std::optional<MeetingReport> ReadOn(Connection& c, std::int64_t id) {
-  Stmt s(c, "SELECT report_approved, report_distribution FROM meetings WHERE id = ?");
-  s.BindAll(id);
-  if (!s.Step()) return std::nullopt;
-  return MeetingReport{id, s.Int(0) != 0, s.Text(1)};
+  auto r = meetings::ReadMeetingReport(c, id);
+  if (!r) return std::nullopt;
+  return MeetingReport{id, r->approved, r->distribution};
 }
 }  // namespace
 
@@ -68,18 +67,16 @@ Result<MeetingReport> UpdateMeetingReport(storage::Database& db, std::int64_t us
     }
   }
   auto done = db.Write<MeetingReport>([&](Connection& c) -> Result<MeetingReport> {
-    Stmt k(c, "SELECT kind FROM meetings WHERE id = ?");
-    k.BindAll(id);
-    if (!k.Step()) return NotFound(fmt::format("meeting {}: no such meeting", id));
-    if (k.Text(0) != "working_group")
+    auto columns = meetings::ReadMeetingReport(c, id);
+    if (!columns) return NotFound(fmt::format("meeting {}: no such meeting", id));
+    if (columns->kind != "working_group")
       return InvalidArgument("meeting", fmt::format("meeting {}: only a working-group meeting's "
                                                     "report is approved and distributed",
                                                     id));
     MeetingReport before = *ReadOn(c, id), after = before;
     if (approved) after.approved = *approved;
     if (distribution) after.distribution = *distribution;
-    c.Exec("UPDATE meetings SET report_approved = ?, report_distribution = ? WHERE id = ?",
-           after.approved, after.distribution, id);
+    meetings::WriteMeetingReport(c, id, after.approved, after.distribution);
     audit::Record(c, user_id, "meeting.report", "meeting", id,
                   json::serialize(MeetingReportJson(before)),
                   json::serialize(MeetingReportJson(after)));

@@ -17,7 +17,6 @@ namespace plenary::reports {
 
 namespace json = boost::json;
 using storage::Connection;
-using storage::Stmt;
 
 namespace {
 
@@ -105,13 +104,11 @@ json::object BodyRecordJson(const BodyRecord& r) {
 
 namespace {
 BodyRecord GetBodyRecordOn(Connection& c, std::int64_t id) {
-  Stmt s(c, "SELECT key, officers, terms_of_reference, citations FROM bodies WHERE id = ?");
-  s.BindAll(id);
-  s.Step();
+  auto columns = meetings::ReadBodyRecord(c, id).value_or(meetings::BodyRecordColumns{});
   BodyRecord r;
   r.body_id = id;
-  r.body_key = s.Text(0);
-  json::value officers = site::ParseJson(s.Text(1));
+  r.body_key = columns.key;
+  json::value officers = site::ParseJson(columns.officers);
   if (const auto* o = officers.if_object()) {
     r.chair = OfficerFrom(o->if_contains("chair"));
     r.secretary = OfficerFrom(o->if_contains("secretary"));
@@ -120,8 +117,8 @@ BodyRecord GetBodyRecordOn(Connection& c, std::int64_t id) {
       for (const auto& e : v->as_array())
         if (auto off = OfficerFrom(&e)) r.vice_chairs.push_back(*off);
   }
-  r.terms_of_reference = site::ParseJson(s.Text(2));
-  json::value cites = site::ParseJson(s.Text(3));
+  r.terms_of_reference = site::ParseJson(columns.terms_of_reference);
+  json::value cites = site::ParseJson(columns.citations);
   if (const auto* a = cites.if_array())
     for (const auto& e : *a) {
       const auto* o = e.if_object();
@@ -241,9 +238,9 @@ Result<BodyRecord> UpdateOfficers(storage::Database& db, std::int64_t user_id,
                           {"vice_chairs", after.at("vice_chairs")},
                           {"secretary", after.at("secretary")},
                           {"supported_by", after.at("supported_by")}};
-    c.Exec("UPDATE bodies SET officers = ?, terms_of_reference = ?, citations = ? WHERE id = ?",
-           json::serialize(officers), json::serialize(next.terms_of_reference),
-           json::serialize(after.at("references")), next.body_id);
+    meetings::WriteBodyRecord(c, next.body_id, json::serialize(officers),
+                              json::serialize(next.terms_of_reference),
+                              json::serialize(after.at("references")));
     audit::Record(c, user_id, "body.update_officers", "body", next.body_id,
                   json::serialize(before), json::serialize(after));
     return next.body_id;
