@@ -13,6 +13,8 @@ cd build-asan
 # Any sanitizer report fails the test that triggered it.
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# Caches that the font and PDF libraries keep for the whole process are not leaks of ours.
+export LSAN_OPTIONS=suppressions=$PWD/../scripts/lsan.supp
 # Tests that measure the server's memory allow for the sanitizers' own (quarantine, redzones).
 export PLENARY_SANITIZED=1
 ctest --output-on-failure -j2 "$@"
