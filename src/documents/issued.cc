@@ -51,6 +51,18 @@ std::optional<Issued> ReadIssued(Connection& c, std::string_view where, std::int
 
 }  // namespace
 
+Result<json::object> IssueAndDescribe(storage::Database& db, std::int64_t user_id,
+                                      const IssueInput& in) {
+  auto id = Issue(db, user_id, in);
+  if (!id.ok()) return id.error();
+  auto issued = IssuedOf(db, *id);
+  if (!issued) return Error{Code::kInternal, "the issued document is missing", {}};
+  return json::object{{"id", *id},
+                      {"symbol", issued->symbol},
+                      {"date", in.request.date},
+                      {"issued", IssuedJson(db, *issued)}};
+}
+
 std::string OriginLine(const std::string& original, const std::string& lang) {
   icu::UnicodeString name;
   icu::Locale(text::IcuLocale(original).c_str())

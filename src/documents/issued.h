@@ -66,6 +66,11 @@ std::optional<std::string> Rendition(storage::Database& db, std::int64_t documen
 // digest}], "previous": symbol|null, "changes": {lang: [...]}} for GET /api/v1/documents/{symbol}.
 boost::json::object IssuedJson(storage::Database& db, const Issued& issued);
 
+// Issues `in` (Issue) and describes the result as the issue routes answer it:
+// {"id", "symbol", "date", "issued": IssuedJson}.
+Result<boost::json::object> IssueAndDescribe(storage::Database& db, std::int64_t user_id,
+                                             const IssueInput& in);
+
 // "Original: English" in `lang` (the language's name in `lang`, from ICU).
 std::string OriginLine(const std::string& original, const std::string& lang);
 

@@ -123,15 +123,9 @@ void RegisterReportOutput(http::Router& router, storage::Database& db) {
     }
     issue.title = std::move(title);
     issue.author = std::move(author);
-    auto id = documents::Issue(db, g.session->user.id, issue);
-    if (!id.ok()) return http::JsonError(id.error());
-    auto issued = documents::IssuedOf(db, *id);
-    if (!issued) return http::JsonError({Code::kInternal, "the issued report is missing", {}});
-    return http::Json(json::object{{"id", *id},
-                                   {"symbol", issued->symbol},
-                                   {"date", in->date},
-                                   {"issued", documents::IssuedJson(db, *issued)}},
-                      201);
+    auto out = documents::IssueAndDescribe(db, g.session->user.id, issue);
+    if (!out.ok()) return http::JsonError(out.error());
+    return http::Json(*out, 201);
   });
 
   for (const char* format : render::kFormats) {
