@@ -21,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -67,6 +68,8 @@ UChar32 FoldWidth(UChar32 c) {
   if (c == 0x865F) return 0x53F7;
   if (c == 0x6C7A) return 0x51B3;
   if (c == 0x8B70) return 0x8BAE;
+  if (c == 0x95DC) return 0x5173;  // 關 → 关
+  if (c == 0x904E) return 0x8FC7;  // 過 → 过
   return c;
 }
 
@@ -274,6 +277,24 @@ char32_t LatinCapital(char32_t c) {
 // "XXI", "S-VI", "ES-10": the session of a General Assembly resolution numbered before 1976
 // ("217 A (III)"), of a special session or of an emergency special session.
 std::string GaSession(std::u32string_view in) {
+  // Arabic: "د-17" (regular session), "دإ-6" (special), "دإط-10" (emergency special): the
+  // session in Arabic figures after د (دورة), إ (استثنائية) and ط (طارئة).
+  if (!in.empty() && in[0] == U'د') {
+    size_t k = 1;
+    std::string kind;
+    while (k < in.size() && (in[k] == U'ا' || in[k] == U'إ' || in[k] == U'ط' || in[k] == ' ')) {
+      if (in[k] != ' ') kind += in[k] == U'ط' ? "E" : "S";
+      ++k;
+    }
+    if (k >= in.size() || in[k] != '-') return "";
+    std::string number;
+    for (++k; k < in.size() && IsDigit(in[k]) && number.size() < 3; ++k) {
+      number.push_back(static_cast<char>(in[k]));
+    }
+    if (k != in.size() || number.empty() || number[0] == '0') return "";
+    if (kind.empty()) return "AR-" + number;
+    return (kind == "S" ? "S-" : "ES-") + number;
+  }
   std::string out;
   for (char32_t c : in) {
     char32_t l = LatinCapital(c);
@@ -439,9 +460,17 @@ bool ReadNumber(const Normalized& norm, size_t p, Item* item) {
   if (n < 0) return false;
   item->begin = p;
   item->number = n;
+  // "70/1", and "40 / 152" as Arabic texts space it (a space on both sides or on neither).
+  size_t second = kNone;
   if (end + 1 < s.size() && s[end] == '/' && IsDigit(s[end + 1])) {
+    second = end + 1;
+  } else if (end + 3 < s.size() && s[end] == ' ' && s[end + 1] == '/' && s[end + 2] == ' ' &&
+             IsDigit(s[end + 3])) {
+    second = end + 3;
+  }
+  if (second != kNone) {
     size_t end2 = 0;
-    int m = digits(end + 1, &end2);
+    int m = digits(second, &end2);
     if (m < 0) return false;
     item->session = n;
     item->number = m;
@@ -455,6 +484,10 @@ bool ReadNumber(const Normalized& norm, size_t p, Item* item) {
     size_t after = SkipSpaces(s, l + 1);
     bool ga = after < s.size() && (s[after] == '(' || s[after] == U'号');
     if (item->session > 0 || ga) end = l + 1;
+  } else if (size_t len = 0; l < s.size() && MatchAny(s, l, ArabicLetterNames(), &len)) {
+    // The letter of a resolution spelt out in Arabic: "2200 ألف (د-21)", "40 / 152 سين".
+    size_t after = SkipSpaces(s, l + len);
+    if (item->session > 0 || (after < s.size() && s[after] == '(')) end = l + len;
   }
   if (end < s.size() && IsAlnum(s[end]) && !IsHan(s[end])) return false;
   if (end + 1 < s.size() && (s[end] == '.' || s[end] == '/') && IsDigit(s[end + 1])) return false;
@@ -543,6 +576,7 @@ std::optional<Phrase> ParseSpaced(const Normalized& n, size_t p) {
   Phrase ph;
   ph.begin = p;
   ph.decision = keyword->value == "d";
+  size_t after_date = kNone;  // after the date that follows the last number read, if any
   size_t q = SkipSpaces(s, p + len);
   if (const Term* t = MatchAny(s, q, MidNames(), &len)) {
     ph.instrument = t->value;
@@ -583,6 +617,7 @@ std::optional<Phrase> ParseSpaced(const Normalized& n, size_t p) {
     if (dated) {
       if (size_t d = SkipDate(s, r); d != kNone) cont = d;
     }
+    after_date = cont;
     t = SkipSpaces(s, cont);
     bool separated = false;
     if (t < s.size() && s[t] == ',') {
@@ -601,6 +636,17 @@ std::optional<Phrase> ParseSpaced(const Normalized& n, size_t p) {
   if (const Term* inst = MatchPostfix(s, t, &len)) {
     ph.instrument = inst->value;
     q = ph.items.back().own_end = t + len;
+  } else if (after_date != kNone && after_date > q) {
+    // "decision 2000/109 of 26 April 2000 of the Commission on Human Rights": the date read
+    // after the number may run into the instrument named after it.
+    for (size_t k = q + 1; k < after_date; ++k) {
+      if (!BoundaryBefore(s, k) || MatchAny(s, k, PostfixConnectors(), &len) == nullptr) continue;
+      if (const Term* inst = MatchPostfix(s, k, &len)) {
+        ph.instrument = inst->value;
+        q = ph.items.back().own_end = k + len;
+        break;
+      }
+    }
   }
   ph.end = q;
   // A qualifier written once after the last number applies to the numbers before it.
@@ -611,7 +657,33 @@ std::optional<Phrase> ParseSpaced(const Normalized& n, size_t p) {
 }
 
 // "1991年9月25日" before a number of a Chinese list: returns where it ends, or p.
+bool IsChineseNumeral(char32_t c) {
+  static constexpr std::u32string_view kNumerals = U"〇零一二三四五六七八九十";
+  // "О" (Cyrillic or Latin capital O) stands for 〇 in some texts: "一九六О年".
+  return kNumerals.find(c) != std::u32string_view::npos || c == U'o' || c == U'о';
+}
+
+// "二零零二年七月二十二日通過的" (a date in Chinese numerals, and "adopted on") before a number
+// of a Chinese list: returns where it ends, or p.
+size_t SkipChineseNumeralDate(const U32& s, size_t p) {
+  size_t k = SkipSpaces(s, p);
+  if (s.compare(k, 1, U"于") == 0 || s.compare(k, 1, U"於") == 0) ++k;
+  size_t d = k;
+  for (auto [unit, lo, hi] : {std::tuple{U'年', 4, 4}, {U'月', 1, 3}, {U'日', 1, 3}}) {
+    size_t e = d;
+    while (e < s.size() && IsChineseNumeral(s[e]) && e - d <= 4) ++e;
+    if (static_cast<int>(e - d) < lo || static_cast<int>(e - d) > hi || e >= s.size() ||
+        s[e] != unit) {
+      return p;
+    }
+    d = e + 1;
+  }
+  if (s.compare(d, 3, U"通过的") == 0) d += 3;
+  return SkipSpaces(s, d);
+}
+
 size_t SkipChineseDate(const U32& s, size_t p) {
+  if (size_t c = SkipChineseNumeralDate(s, p); c != p) return c;
   size_t k = SkipSpaces(s, p), d = k;
   while (d < s.size() && IsDigit(s[d])) ++d;
   if (d - k != 4 || d >= s.size() || s[d] != U'年') return p;
@@ -667,6 +739,12 @@ std::optional<Phrase> ParseChinese(const Normalized& n, size_t p) {
     q = t;
   }
   if (!ph.items.back().hao) return std::nullopt;
+  // "第1356(2001)号、……第1772(2007)号有关索马里局势的决议": a subject between 号 and 决议.
+  if (ph.items.size() > 1 && s.compare(q, 2, U"有关") == 0) {
+    size_t k = q + 2;
+    while (k < s.size() && k - q < 32 && IsHan(s[k]) && s.compare(k, 3, U"的决议") != 0) ++k;
+    if (s.compare(k, 3, U"的决议") == 0) q = k + 1;
+  }
   if (s.compare(q, 2, U"决议") == 0) {
     q += 2;
   } else if (s.compare(q, 2, U"决定") == 0) {
@@ -836,6 +914,54 @@ size_t SymbolAt(const Normalized& n, size_t p) {
   return SymbolPrefixLength(run);  // ASCII: one character per byte
 }
 
+// A symbol of the World Health Organization at s[p] (in the cased text): a World Health
+// Assembly resolution "WHA58.3" or decision "WHA75(9)", an Executive Board resolution
+// "EB150.R3" or decision "EB150(3)". These are documents of another organization: they must not
+// be read as resolutions of a UN or ITU body. Returns the length, or 0.
+size_t WhoSymbolAt(const Normalized& n, size_t p) {
+  const U32& c = n.cased;
+  auto at = [&](size_t i) { return i < c.size() ? c[i] : U'\0'; };
+  if (p > 0) {
+    char32_t b = c[p - 1];
+    if ((b < 0x80 && IsAlnum(b)) || b == '/' || b == '.' || b == '-' || b == '_') return 0;
+  }
+  size_t k = p;
+  if (at(k) == 'W' && at(k + 1) == 'H' && at(k + 2) == 'A') {
+    k += 3;
+  } else if (at(k) == 'E' && at(k + 1) == 'B') {
+    k += 2;
+  } else {
+    return 0;
+  }
+  bool board = at(p) == 'E';
+  auto digits = [&](size_t from) {
+    size_t e = from;
+    while (IsDigit(at(e)) && e - from < 3) ++e;
+    return e > from && at(from) != '0' && !IsDigit(at(e)) ? e : 0;
+  };
+  size_t session_end = digits(k);
+  if (session_end == 0) return 0;
+  size_t end = 0;
+  if (at(session_end) == '(') {
+    size_t d = digits(session_end + 1);
+    if (d != 0 && at(d) == ')') end = d + 1;
+  } else if (at(session_end) == '.') {
+    size_t r = session_end + 1;
+    if (board) {
+      if (at(r) != 'R') return 0;
+      ++r;
+    }
+    end = digits(r);
+  }
+  if (end == 0) return 0;
+  char32_t after = at(end);
+  if ((after < 0x80 && IsAlnum(after)) || after == '/' || after == '_' ||
+      (after == '.' && IsDigit(at(end + 1)))) {
+    return 0;
+  }
+  return end - p;
+}
+
 // "Corr.1", "Add.2", "Rev.3" at s[p] after a document symbol and a separator
 // ("S/1995/222 и Corr.1", "S/22494和Corr.1和Add.1"): sets `*part` ("Corr.1") and returns its
 // length, or 0.
@@ -865,10 +991,14 @@ size_t ParseRecommendations(const Normalized& n, std::string_view text, size_t p
   const U32& s = n.folded;
   size_t len = 0, q = p;
   const Term* sector = MatchAny(s, q, Sectors(), &len);
+  bool chinese = false;  // "ITU-T X.509建议书": the word after the number
   if (sector != nullptr) {
     q = SkipSpaces(s, q + len);
-    if (MatchAny(s, q, RecommendationWords(), &len) == nullptr) return kNone;
-    q = SkipSpaces(s, q + len);
+    if (MatchAny(s, q, RecommendationWords(), &len) != nullptr) {
+      q = SkipSpaces(s, q + len);
+    } else {
+      chinese = true;
+    }
   } else {
     if (MatchAny(s, q, RecommendationWords(), &len) == nullptr) return kNone;
     q = SkipSpaces(s, q + len);
@@ -888,14 +1018,20 @@ size_t ParseRecommendations(const Normalized& n, std::string_view text, size_t p
       ++e;
     }
     if (e < c.size() && IsLetter(c[e]) && !IsHan(c[e])) break;
-    Citation r = Make(n, text, out->size() == first ? p : q, e);
+    size_t word_end = e;
+    if (chinese) {
+      if (s.compare(e, 3, U"建议书") != 0) break;
+      word_end = e + 3;
+    }
+    Citation r = Make(n, text, out->size() == first ? p : q, word_end);
     r.kind = "recommendation";
     r.instrument = sector->value == "ITU-T"   ? "itu-t"
                    : sector->value == "ITU-R" ? "itu-r"
                                               : "itu-d";
     r.symbol = sector->value + " " + ToUtf8(std::u32string_view(c).substr(q, e - q));
     out->push_back(std::move(r));
-    end = e;
+    end = word_end;
+    if (chinese) break;
     size_t t = SkipSpaces(s, e);
     bool separated = false;
     if (t < s.size() && s[t] == ',') {
@@ -916,7 +1052,25 @@ size_t ParseRecommendations(const Normalized& n, std::string_view text, size_t p
 // citation of the same number in the text ("resolution 1596 (2005)" … "resolution 1596"), or the
 // Security Council's when the text cites Security Council resolutions and no ITU body. The year
 // stays what the citation itself says.
-void SettleByContext(std::vector<Citation>& out, const std::vector<bool>& defaulted) {
+//
+// A text that opens a line with the formula of a body adopting it ("The Economic and Social
+// Council,", "大会，") is that body's: a citation that names no instrument ("its resolution
+// 728 F (XXVIII)", "its resolution 1990/41", "resolution 1514") is the author's when its form
+// leaves the body open (a Roman session, a year/number, a guess by number).
+std::string AuthorOf(const Normalized& n) {
+  const U32& s = n.folded;
+  size_t p = 0;
+  while (true) {
+    size_t t = SkipSpaces(s, p), len = 0;
+    if (const Term* a = MatchAny(s, t, Authors(), &len)) return a->value;
+    size_t line = s.find(U'\n', t);
+    if (line == U32::npos) return "";
+    p = line + 1;
+  }
+}
+
+void SettleByContext(std::vector<Citation>& out, const std::vector<bool>& defaulted,
+                     const std::vector<bool>& unnamed, const std::string& author) {
   bool sc = false, itu = false;
   // The first citation of each number whose instrument is known, by kind (one look-up each:
   // a text of many bare numbers stays linear).
@@ -932,8 +1086,15 @@ void SettleByContext(std::vector<Citation>& out, const std::vector<bool>& defaul
       known.emplace(key(out[i]), &out[i]);
     }
   }
+  for (size_t i = 0; i < out.size() && !author.empty(); ++i) {
+    Citation& c = out[i];
+    if (!unnamed[i] || (c.kind != "resolution" && c.kind != "decision")) continue;
+    bool open = c.instrument.empty() || (defaulted[i] && !itu) ||
+                (author == "ecosoc" && c.instrument == "unga" && c.symbol.empty());
+    if (open) c.instrument = author;
+  }
   for (size_t i = 0; i < out.size(); ++i) {
-    if (!defaulted[i]) continue;
+    if (!defaulted[i] || (!author.empty() && unnamed[i] && !itu)) continue;
     Citation& c = out[i];
     auto same = c.symbol.empty() ? known.find(key(c)) : known.end();
     if (same != known.end()) {
@@ -973,19 +1134,22 @@ std::vector<Citation> ExtractCitations(std::string_view text, size_t max_results
   const std::u32string& starts = PhraseStarts();
   std::vector<Citation> out;
   std::vector<bool> defaulted;  // parallel to out
+  std::vector<bool> unnamed;    // parallel to out: no instrument named or inherited
   // Stops at one more than asked: the extra one only says that there were more.
   auto full = [&]() {
     if (out.size() <= max_results) return false;
     out.resize(max_results);
     defaulted.resize(max_results);
+    unnamed.resize(max_results);
     if (truncated) *truncated = true;
     return true;
   };
+  Normalized n = Normalize(text);
   auto finish = [&]() {
-    SettleByContext(out, defaulted);
+    unnamed.resize(out.size(), false);
+    SettleByContext(out, defaulted, unnamed, AuthorOf(n));
     return std::move(out);
   };
-  Normalized n = Normalize(text);
   const U32& s = n.folded;
   size_t floor = 0;             // nothing before this belongs to a new citation
   size_t previous_end = kNone;  // end of the previous resolution phrase
@@ -1026,6 +1190,8 @@ std::vector<Citation> ExtractCitations(std::string_view text, size_t max_results
         }
         out.push_back(std::move(c));
         defaulted.push_back(guessed);
+        unnamed.resize(out.size() - 1, false);
+        unnamed.push_back(ph->instrument.empty() && inherited.empty());
         if (full()) return finish();
       }
       chain = !ph->instrument.empty() ? ph->instrument : inherited;
@@ -1042,6 +1208,16 @@ std::vector<Citation> ExtractCitations(std::string_view text, size_t max_results
         floor = p = end;
         continue;
       }
+    }
+    if (size_t len = WhoSymbolAt(n, p)) {
+      Citation c = Make(n, text, p, p + len);
+      c.kind = "document";
+      c.symbol = ToUtf8(std::u32string_view(n.cased).substr(p, len));
+      out.push_back(std::move(c));
+      defaulted.push_back(false);
+      if (full()) return finish();
+      floor = p = p + len;
+      continue;
     }
     if (size_t len = SymbolAt(n, p)) {
       std::string run = ToUtf8(std::u32string_view(n.cased).substr(p, len));

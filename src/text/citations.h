@@ -45,6 +45,10 @@
 //      the text cites Security Council resolutions and no ITU body ("unsc").
 // A Roman session ("(XXI)", "(S-VI)") makes a General Assembly resolution; a session number
 // before 31 ("5/1", "1/105") the Human Rights Council's.
+// A text whose line opens with the formula of the body adopting it ("The Economic and Social
+// Council,", "L'Assemblée générale,", "安全理事会，") is that body's: a citation naming no body
+// whose form leaves the body open ("its resolution 728 F (XXVIII)", "its resolution 1990/41",
+// a number alone) is the author's.
 // A number "70/1" is a UN General Assembly resolution (symbol "A/RES/70/1") unless named otherwise;
 // "2004/70" (year/number, ECOSOC style) gets year 2004 and instrument "" unless named.
 // Besides the values in Citation::instrument, "unsc", "ecosoc", "hrc" (UN Human Rights Council),
@@ -55,7 +59,8 @@
 // "C22/32 (Rev.1)", "A/77/90-E/2022/66", "S/24401"; an amendment named after a symbol is a
 // document of its own: "S/1995/222 и Corr.1" gives S/1995/222 and S/1995/222/Corr.1.
 // A candidate must not be preceded by a Latin letter, a digit or one of / \ . - _ &, and is
-// taken only if ParseSymbol accepts it.
+// taken only if ParseSymbol accepts it. Symbols of the World Health Organization ("WHA58.3",
+// "WHA75(9)", "EB144.R5", "EB150(3)") are documents as written, never resolutions.
 //
 // Not errors: text without citations (empty result), a parenthesis after a number that is not a
 // qualifier ("第206号决议（C22/33号文件）": the parenthesis is left out of the citation and the

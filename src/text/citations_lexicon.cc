@@ -27,7 +27,7 @@ const Terms& Keywords() {
       // Arabic with a pronoun ("its resolutions"), and a frequent misspelling.
       {"قراراته", ""},     {"قراراتها", ""},    {"قراريه", ""},       {"قراره", ""},
       {"وقراريه", ""},     {"وقراره", ""},      {"القراراات", ""},    {"بقراره", ""},
-      {"قرارها", ""},
+      {"قرارها", ""},      {"وقرارها", ""},
       // Decisions: their own kind.
       {"decision", "d"},   {"decisions", "d"},  {"décision", "d"},    {"décisions", "d"},
       {"decisión", "d"},   {"decisiones", "d"}, {"решение", "d"},     {"решения", "d"},
@@ -136,6 +136,46 @@ const Terms& MidNames() {
   return terms;
 }
 
+// The names of the letters that tell apart resolutions adopted under one number ("2200 A
+// (XXI)" is "2200 ألف (د-21)"), in the order of the Latin letters they stand for.
+const Terms& ArabicLetterNames() {
+  static const Terms terms = MakeTerms({
+      {"ألف", "A"}, {"باء", "B"}, {"جيم", "C"}, {"دال", "D"}, {"هاء", "E"}, {"واو", "F"},
+      {"زاي", "G"}, {"حاء", "H"}, {"طاء", "I"}, {"ياء", "J"}, {"كاف", "K"}, {"لام", "L"},
+      {"ميم", "M"}, {"نون", "N"}, {"سين", "O"}, {"عين", "P"}, {"فاء", "Q"}, {"صاد", "R"},
+      {"قاف", "S"}, {"راء", "T"}, {"شين", "U"}, {"تاء", "V"},
+  });
+  return terms;
+}
+
+// The formula that opens the text of a resolution with the body adopting it ("The Economic and
+// Social Council,"): its "its resolution 728 F (XXVIII)" is that body's. Matched at the start of a
+// line, with the comma.
+const Terms& Authors() {
+  static const Terms terms = MakeTerms({
+      {"the economic and social council,", "ecosoc"},
+      {"le conseil économique et social,", "ecosoc"},
+      {"el consejo económico y social,", "ecosoc"},
+      {"экономический и социальный совет,", "ecosoc"},
+      {"إن المجلس الاقتصادي والاجتماعي،", "ecosoc"},
+      {"经济及社会理事会,", "ecosoc"},
+      {"the general assembly,", "unga"},
+      {"l'assemblée générale,", "unga"},
+      {"l’assemblée générale,", "unga"},
+      {"la asamblea general,", "unga"},
+      {"генеральная ассамблея,", "unga"},
+      {"إن الجمعية العامة،", "unga"},
+      {"大会,", "unga"},
+      {"the security council,", "unsc"},
+      {"le conseil de sécurité,", "unsc"},
+      {"el consejo de seguridad,", "unsc"},
+      {"совет безопасности,", "unsc"},
+      {"إن مجلس الأمن،", "unsc"},
+      {"安全理事会,", "unsc"},
+  });
+  return terms;
+}
+
 // Words that introduce an instrument named after the number: "of the", "du", "del", ...
 const Terms& PostfixConnectors() {
   static const Terms terms = MakeTerms({{"of the", ""},
@@ -160,6 +200,7 @@ const Terms& PostfixNames() {
       {"general assembly", "unga"},
       {"economic and social council", "ecosoc"},
       {"human rights council", "hrc"},
+      {"commission on human rights", "chr"},
       {"world telecommunication development conference", "wtdc"},
       {"world telecommunication standardization assembly", "wtsa"},
       {"world radiocommunication conference", "wrc"},

@@ -37,6 +37,8 @@ const Terms& PrefixNames();        // instrument names before the keyword or bef
 const Terms& MidNames();           // instrument names between the keyword and the number
 const Terms& PostfixConnectors();  // words that introduce an instrument after the number
 const Terms& PostfixNames();       // instrument names after a connector
+const Terms& ArabicLetterNames();  // "ألف", "باء", … : the letter of a resolution in Arabic
+const Terms& Authors();            // "the economic and social council," opening a resolution
 const Terms& LatinSeparators();    // "and", "et", "y", "и", "و" between numbers of one phrase
 const Terms& ChineseSeparators();  // "、", ",", "和", "及", … between numbers of one phrase
 const Terms& PhraseSeparators();   // what may stand between two phrases of one list

@@ -491,6 +491,114 @@ namespace plenary::text {
 namespace {
 
 // The public extraction endpoint stops at a bound: the rest of a huge list is not built.
+TEST(ExtractCitations, ReadsWorldHealthOrganizationSymbolsAsDocuments) {
+  // Resolutions and decisions of another organization: documents, never UN or ITU resolutions.
+  std::string_view text =
+      "Recalling resolutions WHA58.3 on revision of the International Health Regulations and\n"
+      "WHA58.5 on strengthening pandemic-influenza preparedness; consistent with decision "
+      "EB150(3) (2022), decision WHA75(9) and resolution EB144.R5;";
+  EXPECT_EQ(Documents(text),
+            (std::vector<std::string>{"WHA58.3", "WHA58.5", "EB150(3)", "WHA75(9)", "EB144.R5"}));
+  EXPECT_TRUE(Resolutions(text).empty());
+  for (auto c : ExtractCitations(text)) EXPECT_EQ(text.substr(c.begin, c.end - c.begin), c.symbol);
+  // Not symbols: glued to other letters or digits, a leading zero, an Executive Board number
+  // without its R.
+  EXPECT_TRUE(Documents("XWHA58.3 WHA58.3x WHA058.3 EB150.3 WHA58. EBX").empty());
+}
+
+TEST(ExtractCitations, GivesCitationsThatNameNoBodyToTheBodyAdoptingTheText) {
+  // "its resolution" in a text of the Economic and Social Council is the Council's, even with
+  // a Roman session (which alone would make a General Assembly resolution).
+  auto c = ExtractCitations(
+      "The Economic and Social Council,\n\nRecalling its resolution 728 F (XXVIII) of 30 July "
+      "1959 and its decision 79 (LVIII) of 6 May 1975,\nRecalling also its resolution 1990/41 "
+      "of 25 May 1990 and General Assembly resolution 1514 (XV),");
+  ASSERT_EQ(c.size(), 4u);
+  EXPECT_EQ(c[0].instrument, "ecosoc");
+  EXPECT_EQ(c[0].number, 728);
+  EXPECT_EQ(c[1].kind, "decision");
+  EXPECT_EQ(c[1].instrument, "ecosoc");
+  EXPECT_EQ(c[2].instrument, "ecosoc");
+  EXPECT_EQ(c[2].year, 1990);
+  EXPECT_EQ(c[3].instrument, "unga");  // named
+  // The formula counts only where a line starts.
+  auto mid = ExtractCitations("as the Economic and Social Council, recalling its resolution "
+                              "728 F (XXVIII), decided");
+  ASSERT_EQ(mid.size(), 1u);
+  EXPECT_EQ(mid[0].instrument, "unga");
+  // A General Assembly text: a number alone is the Assembly's, not the ITU Council's.
+  EXPECT_EQ(Resolutions("L'Assemblée générale,\nRappelant sa résolution 1514,"),
+            (std::vector<Res>{{"unga", 1514, "", 0, false}}));
+  EXPECT_EQ(Resolutions("Rappelant sa résolution 1514,"), (std::vector<Res>{Council(1514)}));
+}
+
+TEST(ExtractCitations, ReadsArabicSessionsLettersAndSpacedNumbers) {
+  // Before 1976 Arabic texts write the session "(د-17)" and the letter by its name ("ألف" for
+  // A); some space the slash of "40/152".
+  auto c = ExtractCitations(
+      "قرار الجمعية العامة 1803 (د-17) المؤرخ في 14 كانون الأول/ديسمبر 1962، وقرارها 2200 ألف "
+      "(د-21)، وإذ تشير إلى قراراتها 40 / 152 سين المؤرخ 16 كانون الأول/ ديسمبر 1985، و 45 / 65");
+  ASSERT_EQ(c.size(), 4u);
+  EXPECT_EQ(c[0].instrument, "unga");
+  EXPECT_EQ(c[0].number, 1803);
+  EXPECT_EQ(c[1].number, 2200);
+  EXPECT_EQ(c[1].instrument, "unga");
+  EXPECT_NE(c[1].text.find("ألف (د-21)"), std::string::npos);
+  EXPECT_EQ(c[2].symbol, "A/RES/40/152");
+  EXPECT_NE(c[2].text.find("سين"), std::string::npos);
+  EXPECT_EQ(c[3].symbol, "A/RES/45/65");
+  // Not a session: another word after د, no number, a leading zero.
+  EXPECT_EQ(Resolutions("القرار 1803 (دول-17)"), (std::vector<Res>{Council(1803)}));
+  EXPECT_EQ(Resolutions("القرار 1803 (د-)"), (std::vector<Res>{Council(1803)}));
+  EXPECT_EQ(Resolutions("القرار 1803 (د-07)"), (std::vector<Res>{Council(1803)}));
+  // A slash spaced on one side only is not one number.
+  EXPECT_EQ(Resolutions("القرار 40 /152").size(), 1u);
+  EXPECT_EQ(Resolutions("القرار 40 /152")[0].number, 40);
+}
+
+TEST(ExtractCitations, ReadsChineseListsWithDatesInChineseNumerals) {
+  // A list whose numbers each follow a date written in Chinese numerals and "adopted on", closed
+  // by a subject before 决议 (traditional forms, as the Macao gazette prints them).
+  std::string_view text =
+      "通過的第1356(2001)號、二零零二年七月二十二日通過的第1425(2002)號及二零零七年八月二十日"
+      "通過的第1772(2007)號有關索馬里局勢的決議的中文正式文本";
+  EXPECT_EQ(Resolutions(text), (std::vector<Res>{{"unsc", 1356, "", 2001, false},
+                                                 {"unsc", 1425, "", 2002, false},
+                                                 {"unsc", 1772, "", 2007, false}}));
+  // A single number with a subject is not read that way, nor is a list that never reaches 决议.
+  EXPECT_TRUE(Resolutions("第1356(2001)號有關索馬里局勢的決議").empty());
+  EXPECT_TRUE(Resolutions("第1356(2001)號、第1425(2002)號有關索馬里局勢的報告").empty());
+}
+
+TEST(ExtractCitations, ReadsChineseRecommendationsWordAfterTheNumber) {
+  auto c = ExtractCitations("公开密钥和属性证书框架\nITU-T X.509建议书 (08/2005)");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].kind, "recommendation");
+  EXPECT_EQ(c[0].symbol, "ITU-T X.509");
+  EXPECT_EQ(c[0].text, "ITU-T X.509建议书");
+  EXPECT_TRUE(ExtractCitations("ITU-T X.509 (08/2005)").empty());
+}
+
+TEST(ExtractCitations, TakesTheInstrumentNamedAfterTheDate) {
+  auto c = ExtractCitations(
+      "Noting decision 2000/109 of 26 April 2000 of the Commission on Human Rights, inter alia");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].kind, "decision");
+  EXPECT_EQ(c[0].instrument, "chr");
+  EXPECT_EQ(c[0].year, 2000);
+  EXPECT_EQ(c[0].text, "decision 2000/109 of 26 April 2000 of the Commission on Human Rights");
+}
+
+TEST(ExtractCitations, FindsSpecialSessionSymbolsAndArabicConjoinedKeywords) {
+  EXPECT_EQ(Documents("联合国大会第二十三届特别会议成果文件中的承诺(A/S-23/10/Rev.1),"),
+            (std::vector<std::string>{"A/S-23/10/Rev.1"}));
+  EXPECT_TRUE(Documents("A/S-023/10 A/S-/10").empty());
+  auto c = ExtractCitations("إذ تشير إلي قرارها 523 (د-6)، وقرارها 626 (د-7) المؤرخ");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[1].number, 626);
+  EXPECT_EQ(c[1].instrument, "unga");
+}
+
 TEST(ExtractCitations, StopsAtMaxResultsAndSaysSo) {
   std::string text;
   for (int i = 0; i < 50; ++i) text += "C22/1, ";

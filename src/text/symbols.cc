@@ -190,10 +190,11 @@ Result<DocumentSymbol> ParseItu(std::string_view text) {
   return s;
 }
 
-// A series part of a UN symbol: "77", "2022", "RES", "C.4", "CN.6", "ES-10", "Sub.2".
+// A series part of a UN symbol: "77", "2022", "RES", "C.4", "CN.6", "ES-10", "S-23", "Sub.2".
 bool IsUnSeriesPart(std::string_view p) {
   if (AllDigits(p)) return p[0] != '0';
   if (p.starts_with("ES-")) return AllDigits(p.substr(3)) && p[3] != '0';
+  if (p.starts_with("S-")) return AllDigits(p.substr(2)) && p[2] != '0';  // special session
   if (p.empty() || !IsUpper(p[0])) return false;
   size_t i = 1;
   while (i < p.size() && IsAlpha(p[i])) ++i;
