@@ -15,6 +15,7 @@
 #include "base/time.h"
 #include "http/templates.h"
 #include "text/analyzer.h"
+#include "text/citations.h"
 #include "text/messages.h"
 
 namespace plenary::search {
@@ -221,6 +222,75 @@ std::string Plain(std::string s) {
 }
 }  // namespace
 
+namespace {
+
+// The resolutions a query cites, as the URL patterns of their registry pages (SQL LIKE):
+// "Resolution 1344", "第1344号决议", "القرار 1344" → "/resolutions/council/1344" (the instrument
+// the citation extractor settles on); a bare number ("1344", "１３４４", "١٣٤٤") →
+// "/resolutions/%/1344", any instrument. Empty when the query cites none.
+std::vector<std::pair<std::string, int>> CitedResolutions(const std::string& q) {
+  std::vector<std::pair<std::string, int>> out;
+  // A bare number: ASCII, full-width or Arabic-Indic digits, spaces around.
+  std::string digits;
+  bool bare = true;
+  for (size_t i = 0; i < q.size() && bare;) {
+    auto b = static_cast<unsigned char>(q[i]);
+    if (b == ' ' || b == '\t') {
+      ++i;
+    } else if (b >= '0' && b <= '9') {
+      digits.push_back(static_cast<char>(b));
+      ++i;
+    } else if (i + 2 < q.size() && b == 0xEF && static_cast<unsigned char>(q[i + 1]) == 0xBC &&
+               static_cast<unsigned char>(q[i + 2]) >= 0x90 &&
+               static_cast<unsigned char>(q[i + 2]) <= 0x99) {  // U+FF10..U+FF19
+      digits.push_back(static_cast<char>('0' + static_cast<unsigned char>(q[i + 2]) - 0x90));
+      i += 3;
+    } else if (i + 1 < q.size() && (b == 0xD9 || b == 0xDB)) {  // U+0660..9, U+06F0..9
+      auto c = static_cast<unsigned char>(q[i + 1]);
+      int base = b == 0xD9 ? 0xA0 : 0xB0;
+      if (c < base || c > base + 9) bare = false;
+      digits.push_back(static_cast<char>('0' + c - base));
+      i += 2;
+    } else {
+      bare = false;
+    }
+  }
+  if (bare && !digits.empty() && digits.size() <= 5 && digits[0] != '0') {
+    out.emplace_back("/resolutions/%/" + digits, std::stoi(digits));
+    return out;
+  }
+  for (const auto& c : text::ExtractCitations(q, 8, nullptr)) {
+    if (c.kind != "resolution" || c.number <= 0) continue;
+    std::string url = "/resolutions/" + (c.instrument.empty() ? "%" : c.instrument) + "/" +
+                      std::to_string(c.number);
+    bool seen = std::any_of(out.begin(), out.end(), [&](const auto& o) { return o.first == url; });
+    if (!seen) out.emplace_back(url, c.number);
+  }
+  return out;
+}
+
+// The language a query's script shows: Chinese, Arabic or Russian for Han, Arabic or Cyrillic
+// letters; English for anything else (a Latin query does not say which of en, fr, es it is).
+std::string ScriptLanguage(const std::string& q) {
+  for (size_t i = 0; i < q.size(); ++i) {
+    auto b = static_cast<unsigned char>(q[i]);
+    if (b == 0xD0 || b == 0xD1) return "ru";                    // U+0400..U+047F
+    if (b >= 0xD8 && b <= 0xDB) return "ar";                    // U+0600..U+06FF
+    if (b >= 0xE4 && b <= 0xE9) return "zh";                    // U+4000..U+9FFF
+  }
+  return "en";
+}
+
+// The opening of a text as a plain snippet (whole characters, at most about 200 bytes).
+std::string Opening(const std::string& body) {
+  if (body.size() <= 200) return body;
+  size_t end = 200;
+  while (end > 0 && (static_cast<unsigned char>(body[end]) & 0xC0) == 0x80) --end;
+  return body.substr(0, end) + "…";
+}
+
+}  // namespace
+
 Result<Results> Search(storage::Database& db, const Query& query) {
   if (query.q.empty()) return InvalidArgument("q", "q: required");
   if (query.q.size() > 500) return InvalidArgument("q", "q: at most 500 bytes");
@@ -238,9 +308,40 @@ Result<Results> Search(storage::Database& db, const Query& query) {
   std::int64_t want = static_cast<std::int64_t>(query.page) * per_page + 1;
   std::vector<Hit> hits;
   bool searchable = false;
+  // A query that cites a resolution finds the resolution itself first (the reader's language,
+  // as far as the query shows it, before the others), then every text that names its number.
+  auto cited = CitedResolutions(query.q);
+  std::vector<Hit> pinned;
+  if (!cited.empty()) {
+    std::string reader = ScriptLanguage(query.q);
+    for (const auto& [pattern, number] : cited) {
+      Stmt s(db.Read(),
+             "SELECT kind, ref_id, language, date, url, title, body FROM search_docs "
+             "WHERE kind = 'resolution' AND url LIKE ?1 AND (?2 IS NULL OR language = ?2) "
+             "AND (?3 IS NULL OR kind = ?3) AND (?4 IS NULL OR consultation_id = ?4) "
+             "AND (?5 IS NULL OR body_id = ?5) AND (?6 IS NULL OR date >= ?6) "
+             "AND (?7 IS NULL OR date <= ?7) ORDER BY language = ?8 DESC, language, url LIMIT ?9");
+      s.BindAll(pattern, query.language, query.kind, query.consultation_id, query.body_id,
+                query.from, query.to, reader, want);
+      while (s.Step()) {
+        std::string opening = Opening(s.Text(6));
+        pinned.push_back({s.Text(0), s.Int(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), opening,
+                          http::EscapeHtml(opening), 0.0});
+      }
+    }
+  }
   for (const auto& lang : text::Languages()) {
     if (query.language && *query.language != lang) continue;
-    std::string match = text::ToFtsQuery(query.q, lang);
+    std::string match;
+    if (cited.empty()) {
+      match = text::ToFtsQuery(query.q, lang);
+    } else {
+      // Texts that cite it name its number, whatever words surround it in their language.
+      for (const auto& c : cited) {
+        std::string one = text::ToFtsQuery(std::to_string(c.second), lang);
+        if (!one.empty()) match += (match.empty() ? "" : " OR ") + one;
+      }
+    }
     if (match.empty()) continue;
     searchable = true;
     Stmt s(db.Read(),
@@ -258,9 +359,20 @@ Result<Results> Search(storage::Database& db, const Query& query) {
       hits.push_back({s.Text(0), s.Int(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5),
                       Plain(s.Text(7)), MarkedHtml(s.Text(7)), s.Real(6)});
   }
-  if (!searchable) return InvalidArgument("q", "q: no searchable words");
+  if (!searchable && pinned.empty()) return InvalidArgument("q", "q: no searchable words");
   std::stable_sort(hits.begin(), hits.end(),
                    [](const Hit& a, const Hit& b) { return a.score < b.score; });
+  if (!pinned.empty()) {
+    // Ahead of every ranked hit (BM25: lower is better), and not listed twice.
+    double best = hits.empty() ? 0.0 : std::min(0.0, hits.front().score);
+    for (auto& p : pinned) p.score = best - 1.0;
+    std::erase_if(hits, [&](const Hit& h) {
+      return std::any_of(pinned.begin(), pinned.end(), [&](const Hit& p) {
+        return p.kind == h.kind && p.ref_id == h.ref_id && p.language == h.language;
+      });
+    });
+    hits.insert(hits.begin(), pinned.begin(), pinned.end());
+  }
   Results out{{}, false, query.page, per_page};
   std::size_t begin = static_cast<std::size_t>(query.page - 1) * per_page;
   for (std::size_t i = begin; i < hits.size() && i < begin + per_page; ++i)

@@ -80,3 +80,32 @@ test('bad queries get 400 naming the parameter; FTS syntax cannot break the quer
   assert.equal(page.status, 200);
   assert.match(await page.text(), /<mark>互联网<\/mark>/);
 });
+
+test('a query that cites a resolution finds the resolution first, then the texts citing it', async () => {
+  const made = await staff.json('/api/v1/documents', { symbol: 'C22/INF/944', body: 'cwg-internet',
+    date: '2022-03-02', source_kind: 'secretariat', access: 'public',
+    title: { en: 'Note on the modalities of Council Resolution 1344 (2015)', zh: '关于理事会第1344号决议的说明' } });
+  assert.equal(made.status, 201, await made.text());
+  await waitIndexed();
+  const forms = [['1344', 'en'], ['１３４４', 'en'], ['Resolution 1344', 'en'], ['resolution 1344 of the Council', 'en'],
+    ['第1344号决议', 'zh'], ['القرار 1344', null], ['Резолюция 1344', null]];
+  for (const [q, lang] of forms) {
+    const { status, body } = await search({ q });
+    assert.equal(status, 200, q);
+    const first = body.items[0];
+    assert.ok(first, `${q}: no result`);
+    assert.equal(first.kind, 'resolution', `${q}: ${JSON.stringify(first)}`);
+    assert.match(first.url, /^\/[a-z]{2}\/resolutions\/council\/1344$/, q);
+    if (lang) assert.equal(first.language, lang, q);
+    const citing = body.items.findIndex((h) => h.kind === 'document' && h.title.includes('1344'));
+    assert.ok(citing > 0, `${q}: the citing document is listed after it: ${JSON.stringify(body.items)}`);
+    assert.ok(body.items.slice(0, citing).every((h) => h.kind === 'resolution'), q);
+  }
+  // A number that no resolution of the registry has still searches the texts for it.
+  const other = await search({ q: 'Resolution 9876' });
+  assert.equal(other.status, 200);
+  assert.ok(other.body.items.every((h) => h.kind !== 'resolution'), JSON.stringify(other.body.items));
+  // Filters still apply to the resolution found.
+  const onlyDocs = await search({ q: '1344', kind: 'document' });
+  assert.ok(onlyDocs.body.items.length > 0 && onlyDocs.body.items.every((h) => h.kind === 'document'));
+});
