@@ -108,6 +108,20 @@ TEST(ParseSymbol, ReadsJointDocument) {
   EXPECT_EQ(s.joint, std::vector<std::string>{"E/2022/66"});
 }
 
+TEST(ParseSymbol, ReadsPressReleasesAlsoJoint) {
+  DocumentSymbol s = Parsed("SC/6816");
+  EXPECT_EQ(s.series, "SC");
+  EXPECT_EQ(s.number, "6816");
+  EXPECT_EQ(FormatSymbol(Parsed("SG/SM/7000")), "SG/SM/7000");
+  DocumentSymbol j = Parsed("SC/7791-IK/365");
+  EXPECT_EQ(j.number, "7791");
+  EXPECT_EQ(j.joint, std::vector<std::string>{"IK/365"});
+  // The number of a press release has at least three digits; SG has no two-part form.
+  EXPECT_FALSE(ParseSymbol("SC/12").ok());
+  EXPECT_FALSE(ParseSymbol("SG/1234").ok());
+  EXPECT_FALSE(ParseSymbol("GA/0123").ok());
+}
+
 TEST(ParseSymbol, ReadsSecurityCouncilResolutionWithYear) {
   DocumentSymbol s = Parsed("S/RES/955 (1994)");
   EXPECT_EQ(s.series, "S/RES");
