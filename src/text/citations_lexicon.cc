@@ -28,6 +28,9 @@ const Terms& Keywords() {
       {"قراراته", ""},     {"قراراتها", ""},    {"قراريه", ""},       {"قراره", ""},
       {"وقراريه", ""},     {"وقراره", ""},      {"القراراات", ""},    {"بقراره", ""},
       {"قرارها", ""},      {"وقرارها", ""},
+      // Spanish as OCR leaves it when it loses or misreads the accented letter of "resolución"
+      // ("Resolucin 1397 (2002)", "su resolucién 1514 (XV)").
+      {"resolucin", ""},   {"resolucién", ""},
       // Decisions: their own kind.
       {"decision", "d"},   {"decisions", "d"},  {"décision", "d"},    {"décisions", "d"},
       {"decisión", "d"},   {"decisiones", "d"}, {"решение", "d"},     {"решения", "d"},

@@ -599,6 +599,14 @@ TEST(ExtractCitations, FindsSpecialSessionSymbolsAndArabicConjoinedKeywords) {
   EXPECT_EQ(c[1].instrument, "unga");
 }
 
+TEST(ExtractCitations, ReadsSpanishKeywordsAsOcrLeavesThem) {
+  EXPECT_EQ(Resolutions("Resolucin 1397 (2002)\n\nAprobada por el Consejo de Seguridad en su "
+                        "4489 sesin"),
+            (std::vector<Res>{{"unsc", 1397, "", 2002, false}}));
+  EXPECT_EQ(Resolutions("Recordando su resolucién 1514 (XV) de 14 de di- ciembre de 1960"),
+            (std::vector<Res>{{"unga", 1514, "", 0, false}}));
+}
+
 TEST(ExtractCitations, StopsAtMaxResultsAndSaysSo) {
   std::string text;
   for (int i = 0; i < 50; ++i) text += "C22/1, ";
