@@ -13,12 +13,12 @@ namespace {
 
 constexpr std::string_view kLanguages = "EFSRAC";
 constexpr std::array<std::string_view, 4> kItuClasses = {"DT", "DL", "INF", "ADM"};
-// The last four are the series of UN press releases: "SC/6816" (Security Council), "GA/10923"
-// (General Assembly), "SG/SM/7000" (Secretary-General), "IK/365" (the Iraq–Kuwait sanctions
+// The last five are the series of UN press releases: "SC/6816" (Security Council), "GA/10923"
+// (General Assembly), "ECOSOC/6562", "SG/SM/7000" (Secretary-General), "IK/365" (the Iraq–Kuwait sanctions
 // committee), joint as "SC/7791-IK/365".
-constexpr std::array<std::string_view, 20> kOrgans = {
-    "A",   "S",    "E",    "T",   "ST",  "DP",  "TD", "UNEP", "CCPR", "CERD",
-    "CEDAW", "CRC", "CAT", "CRPD", "CMW", "CED", "SC", "GA",   "SG",   "IK"};
+constexpr std::array<std::string_view, 21> kOrgans = {
+    "A",   "S",   "E",   "T",    "ST",  "DP",  "TD", "UNEP", "CCPR", "CERD",  "CEDAW",
+    "CRC", "CAT", "CRPD", "CMW", "CED", "SC",  "GA", "SG",   "IK",   "ECOSOC"};
 constexpr int kMaxCount = 999999;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -224,8 +224,8 @@ Result<DocumentSymbol> ParseUnSingle(std::string_view whole, std::string_view t)
     if (parts.size() == 1) return Bad(whole, "not a document symbol");
     return Bad(whole, "unknown organ \"" + std::string(parts[0]) +
                           "\"; a UN symbol starts with A, S, E, T, ST, DP, TD, UNEP, a treaty "
-                          "body or a press release series (SC, GA, SG, IK), an ITU Council "
-                          "symbol with C and the year");
+                          "body or a press release series (SC, GA, SG, IK, ECOSOC), an ITU "
+                          "Council symbol with C and the year");
   }
   size_t k = parts.size();
   auto is_amendment = [](std::string_view p) {
@@ -239,7 +239,7 @@ Result<DocumentSymbol> ParseUnSingle(std::string_view whole, std::string_view t)
   }
   // Security Council documents before 1994 and older General Assembly documents have no series
   // part: "S/24401", "A/6014".
-  bool press = parts[0] == "SC" || parts[0] == "GA" || parts[0] == "IK";
+  bool press = parts[0] == "SC" || parts[0] == "GA" || parts[0] == "IK" || parts[0] == "ECOSOC";
   bool old_style = k == 2 && AllDigits(parts[1]) && parts[1][0] != '0' &&
                    (((parts[0] == "S" || press) && parts[1].size() >= 3) ||
                     (parts[0] == "A" && parts[1].size() >= 4));

@@ -10,7 +10,7 @@
 //   UN            <organ>/<part>/.../<n>   A/77/400, A/C.4/77/L.12, A/RES/77/1, E/2022/66,
 //                                          S/RES/955 (1994), A/RES/ES-10/19, ST/SGB/2019/8
 //     organ is one of A S E T ST DP TD UNEP CCPR CERD CEDAW CRC CAT CRPD CMW CED, or a series of
-//     press releases SC GA SG IK ("SC/6816", "SG/SM/7000", "SC/7791-IK/365"); at least three
+//     press releases SC GA SG IK ECOSOC ("SC/6816", "SG/SM/7000", "SC/7791-IK/365"); at least three
 //     parts; the last is digits or a class and digits ("L.12", "SR.24", "PV.3"); then parts
 //     /Rev.N /Add.N /Corr.N as for ITU; a year " (YYYY)" only on S/RES symbols; joint documents
 //     join complete symbols with "-": "A/77/90-E/2022/66". UN symbols carry no language suffix.

@@ -117,6 +117,7 @@ TEST(ParseSymbol, ReadsPressReleasesAlsoJoint) {
   EXPECT_EQ(j.number, "7791");
   EXPECT_EQ(j.joint, std::vector<std::string>{"IK/365"});
   // The number of a press release has at least three digits; SG has no two-part form.
+  EXPECT_EQ(FormatSymbol(Parsed("ECOSOC/6562")), "ECOSOC/6562");
   EXPECT_FALSE(ParseSymbol("SC/12").ok());
   EXPECT_FALSE(ParseSymbol("SG/1234").ok());
   EXPECT_FALSE(ParseSymbol("GA/0123").ok());
