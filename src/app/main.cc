@@ -18,6 +18,7 @@
 #include "http/server.h"
 #include "http/templates.h"
 #include "mail/mail.h"
+#include "proceedings/floor.h"
 #include "search/search.h"
 #include "site/page_cache.h"
 #include "site/site.h"
@@ -105,6 +106,11 @@ int main(int argc, char** argv) {
                     "Seconds a connection may wait idle while open connections are at 80% of "
                     "--max-connections or more")
       ->check(CLI::PositiveNumber)->capture_default_str();
+  int max_floor_watchers = proceedings::kDefaultMaxWatchers;
+  serve->add_option("--max-floor-watchers", max_floor_watchers,
+                    "Agenda pages that may watch their lists of speakers change at once (Server-Sent "
+                    "Events); beyond, 503 and the page shows changes on reload")
+      ->check(CLI::NonNegativeNumber)->capture_default_str();
   std::map<std::string, site::MetricsFrom> metrics_from{{"staff", site::MetricsFrom::kStaff},
                                                         {"loopback", site::MetricsFrom::kLoopback}};
   serve->add_option("--metrics-from", config.metrics_from,
@@ -302,6 +308,7 @@ int main(int argc, char** argv) {
       }
       http::LoadTemplates();
       documents::SetExtractLimits(extract);
+      proceedings::SetMaxWatchers(max_floor_watchers);
       search::Indexer indexer(db, app::SearchSources());  // behind the durable writes; catches up after a restart
       http::Router router;
       limits.threads = threads;

@@ -1,7 +1,10 @@
 // Beast coroutine sessions: bounded parsing, timeouts, keep-alive and graceful shutdown.
 #include "http/server.h"
 
+#include "http/event_stream.h"
+
 #include <boost/asio.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/beast.hpp>
 
 #include <algorithm>
@@ -152,8 +155,11 @@ struct Server::Impl {
     return res;
   }
 
+  // `events` receives the stream of a Server-Sent Events answer (then the response has a
+  // header only, without Content-Length).
   bhttp::response<bhttp::string_body> Handle(bhttp::request<bhttp::string_body>& breq,
-                                            const std::string& remote_ip) {
+                                            const std::string& remote_ip,
+                                            std::shared_ptr<EventStream>* events) {
     Request req;
     req.method = std::string(breq.method_string());
     req.raw_target = std::string(breq.target());
@@ -196,6 +202,14 @@ struct Server::Impl {
     out.set(bhttp::field::content_type, resp.content_type);
     out.set("X-Content-Type-Options", "nosniff");
     out.set("Referrer-Policy", "same-origin");
+    // A stream's ticket is exchanged for the stream here and never sent.
+    std::shared_ptr<EventStream> stream;
+    for (auto it = resp.headers.begin(); it != resp.headers.end(); ++it)
+      if (it->first == kEventStreamTicket) {
+        stream = TakeEventStream(it->second);
+        resp.headers.erase(it);
+        break;
+      }
     bool unsafe = UnsafeInHeader(resp.content_type);
     for (const auto& [k, v] : resp.headers) unsafe = unsafe || UnsafeInHeader(k) || UnsafeInHeader(v);
     if (unsafe) {
@@ -207,6 +221,11 @@ struct Server::Impl {
       out.set(bhttp::field::content_type, resp.content_type);
     }
     for (auto& [k, v] : resp.headers) out.insert(k, v);
+    if (stream && !unsafe && resp.status == 200 && req.method == "GET") {
+      *events = std::move(stream);
+      out.set(bhttp::field::cache_control, "no-store");
+      return out;
+    }
     if (req.method == "HEAD") {
       out.content_length(resp.body.size());
     } else {
@@ -344,6 +363,7 @@ struct Server::Impl {
       auto& pending = is_read ? stats.pending_reads : stats.pending_writes;
       long limit = is_read ? limits.max_pending_reads : limits.max_pending_writes;
       bhttp::response<bhttp::string_body> res;
+      std::shared_ptr<EventStream> events;
       if (pending >= limit) {
         ++stats.refused;
         res = Busy(req.version(), limits.retry_after_seconds);
@@ -353,9 +373,13 @@ struct Server::Impl {
         res = co_await asio::co_spawn(
             pool.get_executor(),
             [&]() -> asio::awaitable<bhttp::response<bhttp::string_body>> {
-              co_return Handle(req, remote_ip);
+              co_return Handle(req, remote_ip, &events);
             },
             asio::use_awaitable);
+      }
+      if (events) {
+        co_await Stream(stream, res, *events);
+        break;
       }
       bool close = !keep_alive || stopping;
       res.keep_alive(!close);
@@ -365,6 +389,43 @@ struct Server::Impl {
     }
     boost::system::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  // A stream of Server-Sent Events: the header (the connection closes at its end), then
+  // whatever `events.poll` gives, until it ends it, the client goes away or the server stops.
+  asio::awaitable<void> Stream(beast::tcp_stream& stream, bhttp::response<bhttp::string_body>& res,
+                               EventStream& events) {
+    using namespace asio::experimental::awaitable_operators;
+    res.keep_alive(false);
+    std::string head = "HTTP/1.1 200 OK\r\n";
+    for (const auto& f : res.base()) {
+      head.append(f.name_string()).append(": ");
+      head.append(f.value()).append("\r\n");
+    }
+    head += "\r\n";
+    stream.expires_after(std::chrono::seconds(limits.read_timeout_seconds));
+    auto [hec, hn] = co_await asio::async_write(stream, asio::buffer(head), kUseTuple);
+    if (hec) co_return;
+    asio::steady_timer timer(co_await asio::this_coro::executor);
+    auto quiet_since = std::chrono::steady_clock::now();
+    const auto heartbeat = std::chrono::seconds(std::max(1, events.heartbeat_seconds));
+    while (!stopping) {
+      stream.expires_never();
+      timer.expires_after(std::chrono::milliseconds(std::max(10, events.poll_ms)));
+      // The client sends nothing more on a stream: the socket turning readable means it closed.
+      auto which = co_await (timer.async_wait(kUseTuple) ||
+                             stream.socket().async_wait(tcp::socket::wait_read, kUseTuple));
+      if (which.index() == 1) break;
+      auto data = events.poll();
+      if (!data) break;
+      auto now = std::chrono::steady_clock::now();
+      if (data->empty() && now - quiet_since >= heartbeat) *data = ": still here\n\n";
+      if (data->empty()) continue;
+      stream.expires_after(std::chrono::seconds(limits.read_timeout_seconds));
+      auto [wec, wn] = co_await asio::async_write(stream, asio::buffer(*data), kUseTuple);
+      if (wec) break;
+      quiet_since = now;
+    }
   }
 
   asio::awaitable<void> Accept() {

@@ -2,6 +2,8 @@
 // actions with their history, and the summary record.
 #include <fmt/format.h>
 
+#include "base/time.h"
+#include "proceedings/floor.h"
 #include "proceedings/record_out.h"
 #include "proceedings/web.h"
 #include "site/fields.h"
@@ -95,7 +97,14 @@ json::object ItemJson(const AgendaItem& it, const std::string& lang) {
   for (const auto& s : it.speakers)
     speakers.push_back({{"id", s.id}, {"position", s.position}, {"name", s.name},
                         {"capacity", s.capacity}, {"member_state", s.member_state},
-                        {"status", s.status}});
+                        {"status", s.status}, {"has_floor", s.id == it.floor_speaker_id}});
+  json::value floor = nullptr;
+  if (it.floor_speaker_id) {
+    std::int64_t left = it.floor_since + it.speaking_seconds - Now();
+    floor = json::object{{"speaker_id", it.floor_speaker_id},
+                         {"since", FormatIso(it.floor_since)},
+                         {"remaining_seconds", left}};
+  }
   for (const auto& i : it.interventions)
     interventions.push_back({{"id", i.id}, {"position", i.position}, {"kind", i.kind},
                              {"capacity", i.capacity}, {"member_state", i.member_state},
@@ -119,6 +128,9 @@ json::object ItemJson(const AgendaItem& it, const std::string& lang) {
           {"title", site::Pick(it.title, lang).text},
           {"titles", it.title},
           {"documents", docs},
+          {"under_discussion", it.under_discussion},
+          {"speaking_seconds", it.speaking_seconds},
+          {"floor", floor},
           {"speakers", speakers},
           {"interventions", interventions},
           {"decisions", decisions},
@@ -231,7 +243,7 @@ void RegisterApi(http::Router& router, storage::Database& db) {
         if ((!in.name.empty() && in.name != session.user.name) ||
             (!in.member_state.empty() && in.member_state != own))
           return Err(PermissionDenied("name: a delegate asks for the floor for themselves only"));
-        in = {session.user.name, "councillor", own, true};
+        in = {session.user.name, "councillor", own, true, session.user.id};
       }
       auto s = AddSpeaker(db, session.user.id, id, in);
       if (!s.ok()) return Err(s.error());
@@ -258,14 +270,59 @@ void RegisterApi(http::Router& router, storage::Database& db) {
     });
   });
 
+  // A delegate may withdraw the request they made for themselves; the rest is the staff's.
   router.Add("POST", "/api/v1/speakers/{id}/status", [&db](Request& req) {
-    return Write(db, req, "speaker", Who::kSpeakers, [&](auto& session, auto id, auto& o) {
+    return Write(db, req, "speaker", Who::kSpeakersAndDelegates, [&](auto& session, auto id,
+                                                                     auto& o) {
       std::string status;
       if (auto s = Str(o, "status", &status); !s.ok()) return Err(s.error());
-      auto item = SetSpeakerStatus(db, session.user.id, id, status);
+      auto item = SetSpeakerStatus(db, session.user.id, id, status, !MayRunSpeakers(session));
       if (!item.ok()) return Err(item.error());
       return http::Json(json::object{{"id", id}, {"status", status}, {"agenda_item_id", *item}});
     });
+  });
+
+  router.Add("POST", "/api/v1/agenda-items/{id}/discussion", [&db](Request& req) {
+    return Write(db, req, "agenda item", Who::kSpeakers, [&](auto& session, auto id, auto& o) {
+      bool under = true;
+      if (auto* v = o.if_contains("under_discussion"); v && !v->is_null()) {
+        if (!v->is_bool())
+          return Err(InvalidArgument("under_discussion", "under_discussion: must be true or false"));
+        under = v->as_bool();
+      }
+      std::optional<int> seconds;
+      if (auto* v = o.if_contains("speaking_seconds"); v && !v->is_null()) {
+        if (!v->is_int64() || v->as_int64() < kMinSpeakingSeconds ||
+            v->as_int64() > kMaxSpeakingSeconds)
+          return Err(InvalidArgument(
+              "speaking_seconds",
+              fmt::format("speaking_seconds: must be a whole number from {} to {}",
+                          kMinSpeakingSeconds, kMaxSpeakingSeconds)));
+        seconds = static_cast<int>(v->as_int64());
+      }
+      if (auto s = SetDiscussion(db, session.user.id, id, under, seconds); !s.ok())
+        return Err(s.error());
+      auto it = GetItem(db, id, session);
+      if (!it.ok()) return Err(it.error());
+      return http::Json(ItemJson(*it, req.lang));
+    });
+  });
+
+  // Watchers of the agenda page: an event each time the meeting's list of speakers changes.
+  router.Add("GET", "/api/v1/meetings/{id}/speakers/events", [&db](Request& req) {
+    auto m = meetings::GetMeeting(db, req.params[0]);
+    if (!m.ok()) return Err(m.error());
+    auto events = Watch(m->id);
+    if (!events) {
+      Error e{Code::kResourceExhausted,
+              fmt::format("watchers: at most {} pages may watch lists of speakers at once; "
+                          "reload the page to see changes",
+                          MaxWatchers()),
+              "watchers"};
+      e.retry_after_seconds = 30;
+      return Err(e);
+    }
+    return http::EventStreamResponse(std::move(events));
   });
 
   router.Add("POST", "/api/v1/agenda-items/{id}/interventions", [&db](Request& req) {

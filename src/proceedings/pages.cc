@@ -5,8 +5,11 @@
 
 #include <fmt/format.h>
 
+#include "base/parse.h"
+#include "base/time.h"
 #include "documents/resolutions.h"
 #include "http/form.h"
+#include "proceedings/floor.h"
 #include "proceedings/web.h"
 #include "site/desk.h"
 #include "site/fields.h"
@@ -63,6 +66,12 @@ void LanguageChoices(TemplateDictionary* d, const std::string& lang) {
   }
 }
 
+// "2:05", "-0:20": a speaking time's minutes and seconds (digits the same in every language).
+std::string Clock(std::int64_t seconds) {
+  std::int64_t a = seconds < 0 ? -seconds : seconds;
+  return fmt::format("{}{}:{:02}", seconds < 0 ? "-" : "", a / 60, a % 60);
+}
+
 http::Response AgendaPage(storage::Database& db, const Request& req, const std::string& meeting,
                           const std::string& error = {}, int status = 200) {
   const std::string& lang = req.lang;
@@ -114,6 +123,9 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
     s->SetValue("SIG_DOCUMENT", sig.document ? sig.document->symbol : "");
   }
   std::string prefix = site::Prefix(req);
+  // Watchers of the page hear of each change of its lists of speakers (floor.js).
+  d.SetValue("FLOOR_VERSION", std::to_string(FloorVersion(p->meeting.id)));
+  bool floor_running = false;  // someone has the floor: the page's clock changes with time
   for (const auto& it : p->items) {
     auto* o = d.AddSectionDictionary("ITEMS");
     o->SetIntValue("IID", it.id);
@@ -127,22 +139,60 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
         x->SetValue("SYMBOL", doc.symbol);
       }
     }
-    int waiting = 0;
+    // The floor: under discussion, who has the floor and their clock, the list, and the
+    // signed-in delegate's own request (its place, or the button to ask). Rendered in one
+    // block that floor.js replaces when the list changes.
+    auto* fl = o->AddSectionDictionary("FLOOR");
+    fl->SetIntValue("IID", it.id);
+    if (it.under_discussion) fl->ShowSection("UNDER_DISCUSSION");
+    fl->SetValue("SPEAKING_TIME",
+                 T(lang, "proc_floor_speaking_time", {{"time", Clock(it.speaking_seconds)}}));
+    const bool delegate = viewer && viewer->user.role == "delegate";
+    std::optional<std::int64_t> own;  // the delegate's waiting request on this item
+    int place = 0, own_place = 0;
     for (const auto& s : it.speakers) {
-      auto* x = o->AddSectionDictionary("SPEAKERS");
+      const bool has_floor = s.id == it.floor_speaker_id;
+      auto* x = fl->AddSectionDictionary("SPEAKERS");
       x->SetIntValue("SID", s.id);
       x->SetValue("NAME", s.name);
       std::vector<std::string> cap = {T(lang, "capacity_" + s.capacity)};
       if (!s.member_state.empty()) cap.push_back(text::CountryName(s.member_state, lang));
       x->SetValue("CAPACITY", Joined(cap, lang));
-      x->SetValue("STATUS", s.status);
-      x->SetValue("STATUS_LABEL", T(lang, "speaker_status_" + s.status));
-      if (s.status == "waiting") {
-        ++waiting;
-        if (can_run) x->ShowSection("CAN_RUN");
+      x->SetValue("STATUS", has_floor ? "floor" : s.status);
+      x->SetValue("STATUS_LABEL", T(lang, "speaker_status_" + (has_floor ? "floor" : s.status)));
+      if (s.status == "waiting" && !has_floor) ++place;
+      if (delegate && s.status == "waiting" && s.user_id == viewer->user.id) {
+        own = s.id;
+        own_place = has_floor ? 0 : place;
+        x->ShowSection("MINE");
+      }
+      if (s.status == "waiting" && can_run) {
+        auto* r = x->AddSectionDictionary("CAN_RUN");
+        if (!has_floor) r->ShowSection("GIVE");
+      }
+      if (has_floor) {
+        std::int64_t left = it.floor_since + it.speaking_seconds - Now();
+        auto* c = fl->AddSectionDictionary("HAS_FLOOR");
+        c->SetValue("FNAME", s.name);
+        c->SetValue("FCAPACITY", Joined(cap, lang));
+        c->SetIntValue("LEFT", left);
+        c->SetValue("CLOCK", Clock(left));
+        if (left < 0) c->ShowSection("OVER");
       }
     }
-    if (it.speakers.empty()) o->ShowSection("NO_SPEAKERS");
+    if (it.speakers.empty()) fl->ShowSection("NO_SPEAKERS");
+    if (delegate && it.under_discussion) {
+      auto* m = fl->AddSectionDictionary("DELEGATE");
+      if (own) {
+        auto* w = m->AddSectionDictionary("WAITING");
+        w->SetIntValue("OWN_SID", *own);
+        w->SetValue("PLACE", own_place ? T(lang, "proc_floor_position",
+                                             {{"position", std::int64_t{own_place}}})
+                                       : T(lang, "proc_floor_yours"));
+      } else {
+        m->ShowSection("ASK");
+      }
+    }
     if (can_run) {
       auto* f = o->AddSectionDictionary("ADD_SPEAKER");
       for (const char* c : kCapacities) {
@@ -150,7 +200,13 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
         x->SetValue("K", c);
         x->SetValue("L", T(lang, std::string("capacity_") + c));
       }
+      auto* dsc = o->AddSectionDictionary("DISCUSSION");
+      dsc->SetIntValue("SECONDS", it.speaking_seconds);
+      dsc->SetIntValue("MIN", kMinSpeakingSeconds);
+      dsc->SetIntValue("MAX", kMaxSpeakingSeconds);
+      dsc->ShowSection(it.under_discussion ? "ACTIVE" : "IDLE");
     }
+    if (it.floor_speaker_id) floor_running = true;
     int n = 0;
     for (const auto& iv : it.interventions) {
       auto* x = o->AddSectionDictionary("PARAS");
@@ -224,8 +280,9 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
       }
     }
   }
-  // The agenda and its speakers as the public sees them change only with the database.
-  if (error.empty()) page.CacheForAnonymous();
+  // The agenda and its speakers as the public sees them change only with the database, unless
+  // a speaker's clock runs.
+  if (error.empty() && !floor_running) page.CacheForAnonymous();
   return page.Render(status);
 }
 
@@ -370,12 +427,14 @@ http::Response AfterForm(storage::Database& db, const Request& req, const Place&
       fmt::format("{}/meetings/{}/agenda#item-{}", site::Prefix(req), at.meeting, at.number));
 }
 
-// The page forms of the list of speakers (secretariat or chair); errors re-render the agenda.
+// The page forms of the list of speakers; errors re-render the agenda. The secretariat or the
+// chair runs the list; a delegate asks for the floor for themselves and withdraws that request.
 http::Response SpeakerForm(storage::Database& db, Request& req, bool add) {
   auto in = site::ReadInput(req);
   auto g = site::RequireSignedIn(db, req, in.ok(), in.ok() ? in->fields.Get("csrf").value_or("") : "");
   if (g.refusal) return *g.refusal;
-  if (!MayRunSpeakers(g.session))
+  const bool runs = MayRunSpeakers(g.session);
+  if (!runs && g.session->user.role != "delegate")
     return site::ErrorResponse(db, req, {Code::kPermissionDenied,
                                          "only the secretariat or the chair runs the list of "
                                          "speakers", {}});
@@ -389,17 +448,46 @@ http::Response SpeakerForm(storage::Database& db, Request& req, bool add) {
   if (!at) return site::ErrorResponse(db, req, NotFound("no such agenda item or speaker"));
   Status result = Ok{};
   std::string op = f.Get("op").value_or("");
+  const auto& user = g.session->user;
   if (add) {
-    auto s = AddSpeaker(db, g.session->user.id, *id,
-                        {site::Trim(f.Get("name").value_or("")), f.Get("capacity").value_or(""),
-                         site::Trim(f.Get("member_state").value_or(""))});
-    if (!s.ok()) result = s.error();
-  } else if (op == "up" || op == "down") {
-    result = MoveSpeaker(db, g.session->user.id, *id, op == "up" ? -1 : 1);
-  } else if (auto r = SetSpeakerStatus(db, g.session->user.id, *id, op); !r.ok()) {
+    SpeakerInput s{site::Trim(f.Get("name").value_or("")), f.Get("capacity").value_or(""),
+                   site::Trim(f.Get("member_state").value_or(""))};
+    // A delegate asks for the floor for themselves, as their Member State's councillor.
+    if (!runs) s = {user.name, "councillor", user.member_state.value_or(""), true, user.id};
+    if (auto r = AddSpeaker(db, user.id, *id, s); !r.ok()) result = r.error();
+  } else if (runs && (op == "up" || op == "down")) {
+    result = MoveSpeaker(db, user.id, *id, op == "up" ? -1 : 1);
+  } else if (auto r = SetSpeakerStatus(db, user.id, *id, op, !runs); !r.ok()) {
     result = r.error();
   }
   return AfterForm(db, req, *at, result);
+}
+
+// The secretariat or the chair marks the item under discussion (or ends it) and sets its
+// speaking time.
+http::Response DiscussionForm(storage::Database& db, Request& req) {
+  auto in = site::ReadInput(req);
+  auto g = site::RequireSignedIn(db, req, in.ok(), in.ok() ? in->fields.Get("csrf").value_or("") : "");
+  if (g.refusal) return *g.refusal;
+  if (!MayRunSpeakers(g.session))
+    return site::ErrorResponse(db, req, {Code::kPermissionDenied,
+                                         "only the secretariat or the chair runs the list of "
+                                         "speakers", {}});
+  if (!in.ok()) return site::ErrorResponse(db, req, in.error());
+  auto id = site::ParseId(req.params[0]);
+  auto at = id ? ItemPlace(db, *id) : std::nullopt;
+  if (!at) return site::ErrorResponse(db, req, NotFound("no such agenda item"));
+  auto& f = in->fields;
+  std::optional<int> seconds;
+  std::string typed = site::Trim(f.Get("speaking_seconds").value_or(""));
+  if (!typed.empty()) {
+    auto n = ParseIntField("speaking_seconds", typed, kMinSpeakingSeconds, kMaxSpeakingSeconds);
+    if (!n.ok()) return AfterForm(db, req, *at, n.error());
+    seconds = static_cast<int>(*n);
+  }
+  return AfterForm(db, req, *at,
+                   SetDiscussion(db, g.session->user.id, *id, f.Get("op").value_or("") != "end",
+                                 seconds));
 }
 
 // A text typed in a form, in the language its "text_lang" says: {"<lang>": text}, or null when
@@ -592,6 +680,8 @@ void RegisterPages(http::Router& router, storage::Database& db) {
   router.Add("POST", "/agenda-items/{id}/speakers",
              [&db](Request& req) { return SpeakerForm(db, req, true); });
   router.Add("POST", "/speakers/{id}", [&db](Request& req) { return SpeakerForm(db, req, false); });
+  router.Add("POST", "/agenda-items/{id}/discussion",
+             [&db](Request& req) { return DiscussionForm(db, req); });
   router.Add("POST", "/meetings/{id}/agenda",
              [&db](Request& req) { return RecordForm(db, req, "item"); });
   router.Add("POST", "/agenda-items/{id}/interventions",

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "audit/audit.h"
+#include "proceedings/floor.h"
 #include "base/time.h"
 #include "base/utf8.h"
 #include "search/search.h"
@@ -88,7 +89,9 @@ ActionView RowToAction(Connection& c, Stmt& s, const documents::Viewer& viewer) 
 }
 
 Result<AgendaItem> ItemOn(Connection& c, std::int64_t item_id, const documents::Viewer& viewer) {
-  Stmt s(c, "SELECT id, meeting_id, number, position, title FROM agenda_items WHERE id = ?");
+  Stmt s(c,
+         "SELECT id, meeting_id, number, position, title, under_discussion, speaking_seconds, "
+         "floor_speaker_id, floor_since FROM agenda_items WHERE id = ?");
   s.BindAll(item_id);
   if (!s.Step()) return NotFound(fmt::format("agenda item {}: no such agenda item", item_id));
   AgendaItem it;
@@ -97,6 +100,10 @@ Result<AgendaItem> ItemOn(Connection& c, std::int64_t item_id, const documents::
   it.number = s.Text(2);
   it.position = static_cast<int>(s.Int(3));
   it.title = ParseJson(s.Text(4));
+  it.under_discussion = s.Int(5) != 0;
+  it.speaking_seconds = static_cast<int>(s.Int(6));
+  it.floor_speaker_id = s.OptInt(7).value_or(0);
+  it.floor_since = s.OptInt(8).value_or(0);
   Stmt d(c,
          "SELECT d.id, d.symbol, d.title, d.access FROM agenda_item_documents x "
          "JOIN documents d ON d.id = x.document_id WHERE x.agenda_item_id = ? ORDER BY x.position");
@@ -105,12 +112,13 @@ Result<AgendaItem> ItemOn(Connection& c, std::int64_t item_id, const documents::
     if (documents::CanSee(viewer, d.Text(3)))
       it.documents.push_back({d.Int(0), d.Text(1), ParseJson(d.Text(2))});
   Stmt sp(c,
-          "SELECT id, position, name, capacity, member_state, status, requested_at FROM speakers "
-          "WHERE agenda_item_id = ? ORDER BY status <> 'waiting', position, id");
-  sp.BindAll(it.id);
+          "SELECT id, position, name, capacity, member_state, status, requested_at, user_id "
+          "FROM speakers WHERE agenda_item_id = ? "
+          "ORDER BY id <> ?, status <> 'waiting', position, id");
+  sp.BindAll(it.id, it.floor_speaker_id);
   while (sp.Step())
     it.speakers.push_back({sp.Int(0), static_cast<int>(sp.Int(1)), sp.Text(2), sp.Text(3),
-                           sp.Text(4), sp.Text(5), sp.Int(6)});
+                           sp.Text(4), sp.Text(5), sp.Int(6), sp.OptInt(7).value_or(0)});
   Stmt iv(c,
           "SELECT id, position, kind, capacity, member_state, bureau, speaker, anonymous, summary "
           "FROM interventions WHERE agenda_item_id = ? ORDER BY position, id");
@@ -327,12 +335,19 @@ Result<Speaker> AddSpeaker(storage::Database& db, std::int64_t user_id, std::int
     return InvalidArgument("capacity", "capacity: must be " + Alternatives(kCapacities));
   if (auto s = CheckMemberState(in.member_state, "member_state", false); !s.ok())
     return s.error();
+  std::int64_t meeting = 0;
   auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
-    if (!ItemMeeting(c, item_id)) return NoSuchItem(item_id);
+    auto m = ItemMeeting(c, item_id);
+    if (!m) return NoSuchItem(item_id);
+    meeting = *m;
     if (in.own_request &&
-        c.QueryInt("SELECT 1 FROM speakers WHERE agenda_item_id = ? AND status = 'waiting' "
-                   "AND name = ? AND member_state = ?",
-                   item_id, in.name, in.member_state))
+        (c.QueryInt("SELECT 1 FROM speakers WHERE agenda_item_id = ? AND status = 'waiting' "
+                    "AND name = ? AND member_state = ?",
+                    item_id, in.name, in.member_state) ||
+         (in.requested_by &&
+          c.QueryInt("SELECT 1 FROM speakers WHERE agenda_item_id = ? AND user_id = ? "
+                     "AND status = 'waiting'",
+                     item_id, in.requested_by))))
       return Error{Code::kConflict,
                    "speakers: you are already on this item's list of speakers; one waiting "
                    "request per delegate",
@@ -342,10 +357,12 @@ Result<Speaker> AddSpeaker(storage::Database& db, std::int64_t user_id, std::int
             .value_or(0) >= 500)
       return Error{Code::kResourceExhausted, "speakers: at most 500 waiting speakers per item",
                    "speakers"};
+    std::optional<std::int64_t> by;
+    if (in.own_request && in.requested_by) by = in.requested_by;
     c.Exec("INSERT INTO speakers(agenda_item_id, position, name, capacity, member_state, status, "
-           "requested_at) VALUES(?,?,?,?,?,'waiting',?)",
+           "requested_at, user_id) VALUES(?,?,?,?,?,'waiting',?,?)",
            item_id, NextPosition(c, "speakers", item_id), in.name, in.capacity, in.member_state,
-           Now());
+           Now(), by);
     std::int64_t id = c.LastInsertId();
     audit::Record(c, user_id, "speaker.add", "speaker", id, std::nullopt,
                   J(json::object{{"agenda_item_id", item_id}, {"name", in.name},
@@ -353,6 +370,7 @@ Result<Speaker> AddSpeaker(storage::Database& db, std::int64_t user_id, std::int
     return id;
   });
   if (!id.ok()) return id.error();
+  FloorChanged(meeting);
   auto it = ItemOn(db.Read(), item_id, std::nullopt);
   if (!it.ok()) return it.error();
   for (auto& s : it->speakers)
@@ -384,19 +402,26 @@ Status WriteOrder(Connection& c, std::int64_t user_id, std::int64_t item_id,
 
 Status ReorderSpeakers(storage::Database& db, std::int64_t user_id, std::int64_t item_id,
                        const std::vector<std::int64_t>& order) {
-  return db.Write<Ok>([&](Connection& c) -> Result<Ok> {
-    if (!ItemMeeting(c, item_id)) return NoSuchItem(item_id);
+  std::int64_t meeting = 0;
+  auto r = db.Write<Ok>([&](Connection& c) -> Result<Ok> {
+    auto m = ItemMeeting(c, item_id);
+    if (!m) return NoSuchItem(item_id);
+    meeting = *m;
     return WriteOrder(c, user_id, item_id, order);
   });
+  if (r.ok()) FloorChanged(meeting);
+  return r;
 }
 
 Status MoveSpeaker(storage::Database& db, std::int64_t user_id, std::int64_t speaker_id, int by) {
   if (by != -1 && by != 1) return InvalidArgument("move", "move: must be up or down");
-  return db.Write<Ok>([&](Connection& c) -> Result<Ok> {
+  std::int64_t meeting = 0;
+  auto r = db.Write<Ok>([&](Connection& c) -> Result<Ok> {
     Stmt s(c, "SELECT agenda_item_id, status FROM speakers WHERE id = ?");
     s.BindAll(speaker_id);
     if (!s.Step()) return NotFound(fmt::format("speaker {}: no such speaker", speaker_id));
     std::int64_t item = s.Int(0);
+    meeting = ItemMeeting(c, item).value_or(0);
     if (s.Text(1) != "waiting")
       return Error{Code::kConflict, "status: only a waiting speaker can be moved", "status"};
     std::vector<std::int64_t> order;
@@ -410,25 +435,89 @@ Status MoveSpeaker(storage::Database& db, std::int64_t user_id, std::int64_t spe
     std::swap(order[at], order[to]);
     return WriteOrder(c, user_id, item, order);
   });
+  if (r.ok()) FloorChanged(meeting);
+  return r;
 }
 
 Result<std::int64_t> SetSpeakerStatus(storage::Database& db, std::int64_t user_id,
-                                      std::int64_t speaker_id, const std::string& status) {
-  if (status != "done" && status != "withdrawn")
-    return InvalidArgument("status", "status: must be done or withdrawn");
-  return db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
-    Stmt s(c, "SELECT agenda_item_id, status FROM speakers WHERE id = ?");
+                                      std::int64_t speaker_id, const std::string& status,
+                                      bool own_only) {
+  if (status != "done" && status != "withdrawn" && status != "floor")
+    return InvalidArgument("status", "status: must be floor, done or withdrawn");
+  if (own_only && status != "withdrawn")
+    return PermissionDenied("status: a delegate may only withdraw their own request");
+  std::int64_t meeting = 0;
+  auto item = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
+    Stmt s(c, "SELECT agenda_item_id, status, user_id FROM speakers WHERE id = ?");
     s.BindAll(speaker_id);
     if (!s.Step()) return NotFound(fmt::format("speaker {}: no such speaker", speaker_id));
     std::int64_t item = s.Int(0);
     std::string before = s.Text(1);
+    if (own_only && s.OptInt(2).value_or(0) != user_id)
+      return PermissionDenied("status: a delegate may only withdraw their own request");
     if (before != "waiting")
       return Error{Code::kConflict, "status: this speaker is already " + before, "status"};
-    c.Exec("UPDATE speakers SET status = ?, done_at = ? WHERE id = ?", status, Now(), speaker_id);
+    meeting = ItemMeeting(c, item).value_or(0);
+    auto holder = c.QueryInt("SELECT floor_speaker_id FROM agenda_items WHERE id = ?", item);
+    std::int64_t now = Now();
+    if (status == "floor") {
+      if (holder && *holder == speaker_id)
+        return Error{Code::kConflict, "status: this speaker already has the floor", "status"};
+      // Whoever had the floor on the item has spoken.
+      if (holder) {
+        c.Exec("UPDATE speakers SET status = 'done', done_at = ? WHERE id = ?", now, *holder);
+        audit::Record(c, user_id, "speaker.status", "speaker", *holder,
+                      J(json::object{{"status", "waiting"}, {"floor", true}}),
+                      J(json::object{{"status", "done"}}));
+      }
+      c.Exec("UPDATE agenda_items SET floor_speaker_id = ?, floor_since = ? WHERE id = ?",
+             speaker_id, now, item);
+      audit::Record(c, user_id, "speaker.floor", "speaker", speaker_id,
+                    J(json::object{{"status", before}}),
+                    J(json::object{{"status", before}, {"floor", true}, {"since", now}}));
+      return item;
+    }
+    if (holder && *holder == speaker_id)
+      c.Exec("UPDATE agenda_items SET floor_speaker_id = NULL, floor_since = NULL WHERE id = ?",
+             item);
+    c.Exec("UPDATE speakers SET status = ?, done_at = ? WHERE id = ?", status, now, speaker_id);
     audit::Record(c, user_id, "speaker.status", "speaker", speaker_id,
-                  J(json::object{{"status", before}}), J(json::object{{"status", status}}));
+                  J(json::object{{"status", before}, {"floor", holder && *holder == speaker_id}}),
+                  J(json::object{{"status", status}}));
     return item;
   });
+  if (item.ok()) FloorChanged(meeting);
+  return item;
+}
+
+Status SetDiscussion(storage::Database& db, std::int64_t user_id, std::int64_t item_id,
+                     bool under_discussion, std::optional<int> speaking_seconds) {
+  if (speaking_seconds &&
+      (*speaking_seconds < kMinSpeakingSeconds || *speaking_seconds > kMaxSpeakingSeconds))
+    return InvalidArgument("speaking_seconds",
+                           fmt::format("speaking_seconds: must be a whole number from {} to {}",
+                                       kMinSpeakingSeconds, kMaxSpeakingSeconds));
+  std::int64_t meeting = 0;
+  auto r = db.Write<Ok>([&](Connection& c) -> Result<Ok> {
+    Stmt s(c, "SELECT meeting_id, under_discussion, speaking_seconds FROM agenda_items "
+              "WHERE id = ?");
+    s.BindAll(item_id);
+    if (!s.Step()) return NoSuchItem(item_id);
+    meeting = s.Int(0);
+    json::object before{{"under_discussion", s.Int(1) != 0}, {"speaking_seconds", s.Int(2)}};
+    std::int64_t seconds = speaking_seconds.value_or(static_cast<int>(s.Int(2)));
+    if (under_discussion)
+      c.Exec("UPDATE agenda_items SET under_discussion = 0 WHERE meeting_id = ? AND id <> ?",
+             meeting, item_id);
+    c.Exec("UPDATE agenda_items SET under_discussion = ?, speaking_seconds = ? WHERE id = ?",
+           under_discussion ? 1 : 0, seconds, item_id);
+    audit::Record(c, user_id, "agenda_item.discussion", "agenda_item", item_id, J(before),
+                  J(json::object{{"under_discussion", under_discussion},
+                                 {"speaking_seconds", seconds}}));
+    return Ok{};
+  });
+  if (r.ok()) FloorChanged(meeting);
+  return r;
 }
 
 Result<Intervention> AddIntervention(storage::Database& db, std::int64_t user_id,

@@ -8,7 +8,8 @@
 // documents the viewer may not see are left out of items, as everywhere else.
 //
 // Lifecycles:
-//   speaker: waiting → done | withdrawn                          (SetSpeakerStatus)
+//   speaker: waiting → (has the floor →) done | withdrawn        (SetSpeakerStatus)
+//   item:    under discussion, one per meeting, with its speaking time  (SetDiscussion)
 //   action:  open → done | dropped, and back to open             (RecordActionEvent)
 #pragma once
 #include <cstdint>
@@ -53,6 +54,7 @@ struct Speaker {
   int position = 0;
   std::string name, capacity, member_state, status;
   std::int64_t requested_at = 0;
+  std::int64_t user_id = 0;  // the account that asked for the floor for itself; 0 otherwise
 };
 
 struct Intervention {
@@ -102,8 +104,12 @@ struct AgendaItem {
   std::string number;
   int position = 0;
   boost::json::value title;
+  bool under_discussion = false;  // the item the meeting is discussing now (one at most)
+  int speaking_seconds = 180;     // the time each speaker has on this item
+  std::int64_t floor_speaker_id = 0;  // the waiting speaker who has the floor; 0: nobody
+  std::int64_t floor_since = 0;       // Unix seconds
   std::vector<DocumentRef> documents;  // visible to the viewer, in the record's order
-  std::vector<Speaker> speakers;
+  std::vector<Speaker> speakers;  // the one with the floor first, then waiting, then the rest
   std::vector<Intervention> interventions;
   std::vector<Decision> decisions;
   std::vector<Candidature> candidatures;
@@ -168,9 +174,11 @@ struct SpeakerInput {
   // A delegate asking for the floor for themselves (name and Member State of their account):
   // one waiting request per delegate per item, so that no delegate can fill the list.
   bool own_request = false;
+  std::int64_t requested_by = 0;  // with `own_request`: the delegate's account
 };
-// Errors: 400 naming the field; 404 unknown item; 409 when `own_request` and the same name and
-// Member State already wait on the item; 429-like kResourceExhausted beyond 500 waiting.
+// Errors: 400 naming the field; 404 unknown item; 409 (field "speakers") when `own_request` and
+// the same account, or the same name and Member State, already wait on the item;
+// kResourceExhausted beyond 500 waiting.
 Result<Speaker> AddSpeaker(storage::Database& db, std::int64_t user_id, std::int64_t item_id,
                            const SpeakerInput& in);
 // `order`: the ids of the item's waiting speakers in their new order (each exactly once).
@@ -178,9 +186,20 @@ Status ReorderSpeakers(storage::Database& db, std::int64_t user_id, std::int64_t
                        const std::vector<std::int64_t>& order);
 // Moves one waiting speaker one place up (-1) or down (+1) among the waiting speakers.
 Status MoveSpeaker(storage::Database& db, std::int64_t user_id, std::int64_t speaker_id, int by);
-// waiting → done | withdrawn. Returns the item's id.
+// waiting → floor (gives the speaker the floor and starts their clock; whoever had it on the
+// item is done) | done | withdrawn. With `own_only` (a delegate), only `withdrawn` of a request
+// the same account made (else PermissionDenied). Returns the item's id.
 Result<std::int64_t> SetSpeakerStatus(storage::Database& db, std::int64_t user_id,
-                                      std::int64_t speaker_id, const std::string& status);
+                                      std::int64_t speaker_id, const std::string& status,
+                                      bool own_only = false);
+
+inline constexpr int kMinSpeakingSeconds = 10;
+inline constexpr int kMaxSpeakingSeconds = 3600;
+// Marks the item as the one under discussion (no other item of its meeting is any more) and,
+// when given, sets its speaking time (kMinSpeakingSeconds to kMaxSpeakingSeconds, else 400
+// naming `speaking_seconds`). With `under_discussion` false, the item is no longer discussed.
+Status SetDiscussion(storage::Database& db, std::int64_t user_id, std::int64_t item_id,
+                     bool under_discussion, std::optional<int> speaking_seconds);
 
 struct InterventionInput {
   std::string kind = "intervention";

@@ -15,8 +15,13 @@
 
 #include <map>
 
+#include <fmt/format.h>
+
+#include "accounts/accounts.h"
+#include "base/time.h"
 #include "demo/demo_fixture.h"
 #include "meetings/meetings.h"
+#include "proceedings/floor.h"
 #include "proceedings/record.h"
 
 namespace plenary::proceedings {
@@ -128,6 +133,137 @@ TEST_F(ProceedingsTest, SpeakersAreReorderedMovedAndMarkedDone) {
   std::vector<std::string> order;
   for (const auto& s : it->speakers) order.push_back(s.name + ":" + s.status);
   EXPECT_EQ(order, (std::vector<std::string>{"B:waiting", "A:waiting", "C:done"}));
+}
+
+// The item under discussion is one per meeting; its speaking time is bounded; giving the floor
+// starts the clock and ends the previous speaker's turn; done or withdrawn ends it.
+TEST_F(ProceedingsTest, TheFloorIsGivenInTurnOnTheItemUnderDiscussion) {
+  auto first = NewItem("9");
+  auto second = NewItem("10");
+  ASSERT_TRUE(SetDiscussion(*db_, kUser, first.id, true, 120).ok());
+  ASSERT_TRUE(SetDiscussion(*db_, kUser, second.id, true, std::nullopt).ok());
+  auto a = GetItem(*db_, first.id, std::nullopt), b = GetItem(*db_, second.id, std::nullopt);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_FALSE(a->under_discussion);
+  EXPECT_EQ(a->speaking_seconds, 120);
+  EXPECT_TRUE(b->under_discussion);
+  EXPECT_EQ(b->speaking_seconds, 180);  // the default of migration 0017, unchanged
+  auto audits = Count("audit_log");
+  for (int bad : {9, 3601, -1}) {
+    auto r = SetDiscussion(*db_, kUser, first.id, true, bad);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().field, "speaking_seconds");
+  }
+  EXPECT_EQ(SetDiscussion(*db_, kUser, 999999, true, 60).error().code, Code::kNotFound);
+  EXPECT_EQ(Count("audit_log"), audits);
+  ASSERT_TRUE(SetDiscussion(*db_, kUser, second.id, true, 10).ok());
+  ASSERT_TRUE(SetDiscussion(*db_, kUser, second.id, true, 3600).ok());
+
+  std::vector<std::int64_t> ids;
+  for (const char* n : {"A", "B", "C"}) {
+    auto s = AddSpeaker(*db_, kUser, second.id, {n, "councillor", ""});
+    ASSERT_TRUE(s.ok());
+    ids.push_back(s->id);
+  }
+  auto before = Now();
+  ASSERT_TRUE(SetSpeakerStatus(*db_, kUser, ids[1], "floor").ok());
+  EXPECT_EQ(SetSpeakerStatus(*db_, kUser, ids[1], "floor").error().code, Code::kConflict);
+  auto it = GetItem(*db_, second.id, std::nullopt);
+  ASSERT_TRUE(it.ok());
+  EXPECT_EQ(it->floor_speaker_id, ids[1]);
+  EXPECT_GE(it->floor_since, before);
+  EXPECT_LE(it->floor_since, Now());
+  ASSERT_FALSE(it->speakers.empty());
+  EXPECT_EQ(it->speakers[0].name, "B");  // the one with the floor comes first
+  // C gets the floor: B has spoken.
+  ASSERT_TRUE(SetSpeakerStatus(*db_, kUser, ids[2], "floor").ok());
+  it = GetItem(*db_, second.id, std::nullopt);
+  ASSERT_TRUE(it.ok());
+  EXPECT_EQ(it->floor_speaker_id, ids[2]);
+  std::vector<std::string> got;
+  for (const auto& s : it->speakers) got.push_back(s.name + ":" + s.status);
+  EXPECT_EQ(got, (std::vector<std::string>{"C:waiting", "A:waiting", "B:done"}));
+  ASSERT_TRUE(SetSpeakerStatus(*db_, kUser, ids[2], "done").ok());
+  it = GetItem(*db_, second.id, std::nullopt);
+  ASSERT_TRUE(it.ok());
+  EXPECT_EQ(it->floor_speaker_id, 0);
+  EXPECT_EQ(SetSpeakerStatus(*db_, kUser, ids[0], "speaking").error().field, "status");
+  ASSERT_TRUE(SetDiscussion(*db_, kUser, second.id, false, std::nullopt).ok());
+  it = GetItem(*db_, second.id, std::nullopt);
+  ASSERT_TRUE(it.ok());
+  EXPECT_FALSE(it->under_discussion);
+}
+
+// A delegate withdraws their own request, and nothing else.
+TEST_F(ProceedingsTest, ADelegateWithdrawsOnlyTheirOwnRequest) {
+  auto item = NewItem("9");
+  auto gh = accounts::AddUser(*db_, "d.gh@example.int", "Delegate of Ghana", "delegate",
+                              "a long enough password", "GH");
+  auto ch = accounts::AddUser(*db_, "d.ch@example.int", "Delegate of Switzerland", "delegate",
+                              "a long enough password", "CH");
+  ASSERT_TRUE(gh.ok() && ch.ok());
+  auto mine = AddSpeaker(*db_, gh->id, item.id, {gh->name, "councillor", "GH", true, gh->id});
+  ASSERT_TRUE(mine.ok());
+  EXPECT_EQ(mine->user_id, gh->id);
+  // The same account again, even under another name: 409 naming the list.
+  auto twice = AddSpeaker(*db_, gh->id, item.id, {"Ghana", "councillor", "GH", true, gh->id});
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.error().code, Code::kConflict);
+  EXPECT_EQ(twice.error().field, "speakers");
+  auto staffs = AddSpeaker(*db_, kUser, item.id, {"Councillor of Chile", "councillor", "CL"});
+  ASSERT_TRUE(staffs.ok());
+  EXPECT_EQ(staffs->user_id, 0);
+  EXPECT_EQ(SetSpeakerStatus(*db_, ch->id, mine->id, "withdrawn", true).error().code,
+            Code::kPermissionDenied);
+  EXPECT_EQ(SetSpeakerStatus(*db_, gh->id, staffs->id, "withdrawn", true).error().code,
+            Code::kPermissionDenied);
+  EXPECT_EQ(SetSpeakerStatus(*db_, gh->id, mine->id, "floor", true).error().code,
+            Code::kPermissionDenied);
+  EXPECT_EQ(SetSpeakerStatus(*db_, gh->id, mine->id, "done", true).error().code,
+            Code::kPermissionDenied);
+  ASSERT_TRUE(SetSpeakerStatus(*db_, gh->id, mine->id, "withdrawn", true).ok());
+  // Withdrawn, they may ask again.
+  EXPECT_TRUE(AddSpeaker(*db_, gh->id, item.id, {gh->name, "councillor", "GH", true, gh->id}).ok());
+}
+
+// Every change of a meeting's list raises its version; watchers are bounded.
+TEST_F(ProceedingsTest, WatchersHearOfEachChangeAndAreBounded) {
+  auto item = NewItem("9");
+  std::int64_t meeting = item.meeting_id;
+  auto v0 = FloorVersion(meeting);
+  auto s = AddSpeaker(*db_, kUser, item.id, {"A", "councillor", ""});
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(FloorVersion(meeting), v0 + 1);
+  EXPECT_FALSE(AddSpeaker(*db_, kUser, item.id, {"", "councillor", ""}).ok());
+  EXPECT_EQ(FloorVersion(meeting), v0 + 1);  // a refusal changes nothing
+  ASSERT_TRUE(SetSpeakerStatus(*db_, kUser, s->id, "floor").ok());
+  ASSERT_TRUE(SetDiscussion(*db_, kUser, item.id, true, 60).ok());
+  EXPECT_EQ(FloorVersion(meeting), v0 + 3);
+
+  int saved = MaxWatchers();
+  SetMaxWatchers(2);
+  {
+    auto w1 = Watch(meeting);
+    auto w2 = Watch(meeting);
+    ASSERT_TRUE(w1 && w2);
+    EXPECT_EQ(Watchers(), 2);
+    EXPECT_EQ(Watch(meeting), nullptr);
+    auto first = w1->poll();
+    ASSERT_TRUE(first.has_value());
+    EXPECT_EQ(*first, fmt::format("retry: 1000\nevent: floor\ndata: {{\"meeting\":{},"
+                                  "\"version\":{}}}\n\n",
+                                  meeting, v0 + 3));
+    EXPECT_EQ(w1->poll(), std::string());  // nothing new
+    ASSERT_TRUE(SetSpeakerStatus(*db_, kUser, s->id, "done").ok());
+    auto next = w1->poll();
+    ASSERT_TRUE(next.has_value());
+    EXPECT_NE(next->find(fmt::format("\"version\":{}", v0 + 4)), std::string::npos);
+    w2.reset();  // a watcher gone gives its place back
+    EXPECT_EQ(Watchers(), 1);
+    EXPECT_NE(Watch(meeting), nullptr);
+  }
+  EXPECT_EQ(Watchers(), 0);
+  SetMaxWatchers(saved);
 }
 
 TEST_F(ProceedingsTest, DecisionsAreWrittenFromTheirKindInSixLanguages) {

@@ -124,6 +124,8 @@ std::string RefusalText(const Error& e, const std::string& lang, const std::stri
   static const std::regex kAfter(R"(^must be after (\w+)$)");
   std::smatch g;
   if (e.field == "csrf") return T(lang, "error_csrf");
+  // A delegate's second request for the floor while the first still waits.
+  if (e.field == "speakers" && e.code == Code::kConflict) return T(lang, "form_error_floor_waiting");
   if (auto text = LifecycleText(e, lang, zone); !text.empty()) return text;
   if (e.field == "email" && m.find("not a valid e-mail address") != std::string::npos)
     return T(lang, "form_error_email");

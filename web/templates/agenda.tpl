@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="crumbs"><a href="{{P}}/meetings">{{t_nav_meetings}}</a> › <a href="{{P}}/meetings/{{MID}}">{{MLABEL}}</a></p>
 <h1>{{t_proc_title}}</h1>
+<div hidden data-floor-events="/api/v1/meetings/{{MID}}/speakers/events" data-floor-version="{{FLOOR_VERSION}}"></div><script src="/static/floor.js" defer></script>
 <p>{{MDATE}} · <a href="{{P}}/meetings/{{MID}}/record">{{t_record_link}}</a> · <a href="{{P}}/actions">{{t_actions_title}}</a></p>
 {{#ERROR}}<p class="error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
 {{#WARNINGS}}<section class="warnings" aria-labelledby="warnings-h"><h2 id="warnings-h">{{t_proc_warnings}}</h2>
@@ -27,11 +28,22 @@
 <h2 id="item-h-{{NUMBER}}"><span class="snum">{{NUMBER}}</span><span{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="auto">{{TITLE}}</span></h2>
 {{#TITLE_FALLBACK}}<p class="note">{{TITLE_NOTE}}</p>{{/TITLE_FALLBACK}}
 {{#HAS_DOCS}}<p>{{t_proc_documents}} {{#DOCS}}<a href="{{P}}/documents/{{DID}}"><bdi>{{SYMBOL}}</bdi></a>{{#DOCS_separator}}{{t_proc_list_separator}}{{/DOCS_separator}}{{/DOCS}}</p>{{/HAS_DOCS}}
-<h3>{{t_proc_speakers}}</h3>
+{{#FLOOR}}<div class="floor" id="floor-{{IID}}">
+<h3>{{t_proc_speakers}}{{#UNDER_DISCUSSION}} <span class="badge">{{t_proc_under_discussion}}</span>{{/UNDER_DISCUSSION}}</h3>
+<p class="meta">{{SPEAKING_TIME}}</p>
+{{#HAS_FLOOR}}<p class="has-floor"><strong><span dir="auto">{{FNAME}}</span></strong> <span class="meta">({{FCAPACITY}})</span> — {{t_speaker_status_floor}} · {{t_proc_floor_time_left}} <span class="clock{{#OVER}} over{{/OVER}}" dir="ltr" data-left="{{LEFT}}">{{CLOCK}}</span></p>{{/HAS_FLOOR}}
 {{#NO_SPEAKERS}}<p class="meta">{{t_proc_no_speakers}}</p>{{/NO_SPEAKERS}}
-<ol class="speakers">{{#SPEAKERS}}<li class="speaker-{{STATUS}}"><span dir="auto">{{NAME}}</span> <span class="meta">({{CAPACITY}}) — {{STATUS_LABEL}}</span>
+<ol class="speakers">{{#SPEAKERS}}<li class="speaker-{{STATUS}}{{#MINE}} mine{{/MINE}}"><span dir="auto">{{NAME}}</span> <span class="meta">({{CAPACITY}}) — {{STATUS_LABEL}}</span>
 {{#CAN_RUN}}<form method="post" action="{{P}}/speakers/{{SID}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}">
-<button type="submit" name="op" value="up">{{t_proc_up}}</button> <button type="submit" name="op" value="down">{{t_proc_down}}</button> <button type="submit" name="op" value="done">{{t_proc_done}}</button> <button type="submit" name="op" value="withdrawn">{{t_proc_withdraw}}</button></form>{{/CAN_RUN}}</li>{{/SPEAKERS}}</ol>
+{{#GIVE}}<button type="submit" name="op" value="floor">{{t_proc_give_floor}}</button> <button type="submit" name="op" value="up">{{t_proc_up}}</button> <button type="submit" name="op" value="down">{{t_proc_down}}</button> {{/GIVE}}<button type="submit" name="op" value="done">{{t_proc_done}}</button> <button type="submit" name="op" value="withdrawn">{{t_proc_withdraw}}</button></form>{{/CAN_RUN}}</li>{{/SPEAKERS}}</ol>
+{{#DELEGATE}}<div class="my-floor">{{#WAITING}}<p class="my-place">{{PLACE}}</p>
+<form method="post" action="{{P}}/speakers/{{OWN_SID}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" name="op" value="withdrawn">{{t_proc_floor_withdraw}}</button></form>{{/WAITING}}
+{{#ASK}}<form method="post" action="{{P}}/agenda-items/{{IID}}/speakers" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{t_proc_floor_request}}</button></form>{{/ASK}}</div>{{/DELEGATE}}
+</div>{{/FLOOR}}
+{{#DISCUSSION}}<form method="post" action="{{P}}/agenda-items/{{IID}}/discussion" class="speaker-add"><input type="hidden" name="csrf" value="{{CSRF}}">
+<label>{{t_field_speaking_seconds}} <input type="number" name="speaking_seconds" value="{{SECONDS}}" min="{{MIN}}" max="{{MAX}}" step="1" required dir="ltr"></label>
+{{#IDLE}}<button type="submit" name="op" value="start">{{t_proc_discussion_start}}</button>{{/IDLE}}
+{{#ACTIVE}}<button type="submit" name="op" value="start">{{t_proc_discussion_save}}</button> <button type="submit" name="op" value="end" formnovalidate>{{t_proc_discussion_end}}</button>{{/ACTIVE}}</form>{{/DISCUSSION}}
 {{#ADD_SPEAKER}}<form method="post" action="{{P}}/agenda-items/{{IID}}/speakers" class="speaker-add"><input type="hidden" name="csrf" value="{{CSRF}}">
 <label>{{t_proc_speaker_name}} <input type="text" name="name" required maxlength="200"></label>
 <label>{{t_proc_capacity}} <select name="capacity">{{#CAPS}}<option value="{{K}}">{{L}}</option>{{/CAPS}}</select></label>
