@@ -83,6 +83,16 @@ json::object ConsultationJson(const Consultation& c, const std::string& lang, bo
   return o;
 }
 
+http::Response AttachmentDownload(AttachmentFile f) {
+  std::string safe;
+  for (char ch : f.filename)
+    safe += (ch == '"' || ch == '\\' || static_cast<unsigned char>(ch) < 0x20) ? '_' : ch;
+  return http::Text(std::move(f.data), f.media_type)
+      .Header("Content-Disposition",
+              "attachment; filename=\"download\"; filename*=UTF-8''" + http::UrlEncode(safe))
+      .Header("Content-Security-Policy", "default-src 'none'; sandbox");
+}
+
 json::object ResponseJson(const Response& r, bool staff) {
   json::object answers;
   for (const auto& [n, t] : r.answers) answers[std::to_string(n)] = t;
@@ -92,7 +102,7 @@ json::object ResponseJson(const Response& r, bool staff) {
                      {"filename", a.filename},
                      {"media_type", a.media_type},
                      {"size", a.size},
-                     {"url", fmt::format("/attachments/{}", a.id)}});
+                     {"url", std::string(staff ? "/admin/attachments/" : "/attachments/") + std::to_string(a.id)}});
   json::object o{{"reference", r.reference},
                  {"name", r.name},
                  {"organization", r.organization},

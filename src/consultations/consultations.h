@@ -182,6 +182,8 @@ struct AttachmentFile {
   std::string filename, media_type, data;
 };
 std::optional<AttachmentFile> PublishedAttachment(storage::Database& db, std::int64_t id);
+// The file of any response, whatever its status: for the secretariat, who moderate it.
+std::optional<AttachmentFile> AnyAttachment(storage::Database& db, std::int64_t id);
 
 // --- Secretariat use cases -----------------------------------------------------------------
 

@@ -151,6 +151,17 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
                           "?done=created");
   });
 
+  // The files of any response, published or not, for the staff who moderate them: downloads
+  // only (consultations::AttachmentDownload), never shown in a page, never kept by a cache.
+  router.Add("GET", "/admin/attachments/{id}", [&db](Request& req) {
+    auto g = site::RequireStaff(db, req, false);
+    if (g.refusal) return *g.refusal;
+    auto id = site::ParseId(req.params[0]);
+    auto f = id ? AnyAttachment(db, *id) : std::nullopt;
+    if (!f) return site::ErrorResponse(db, req, NotFound("attachment: no such file"));
+    return AttachmentDownload(std::move(*f)).Header("Cache-Control", "private, no-store");
+  });
+
   router.Add("GET", "/admin/consultations/{id}", [&db](Request& req) {
     auto g = site::RequireStaff(db, req, false);
     if (g.refusal) return *g.refusal;
@@ -222,6 +233,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
       }
       for (const auto& f : r.attachments) {
         auto* a = o->AddSectionDictionary("FILES");
+        a->SetIntValue("FILE_ID", f.id);
         a->SetValue("FILENAME", f.filename);
         a->SetValue("MEDIA_TYPE", f.media_type);
         a->SetValue("FILE_SIZE", T(lang, "file_size_kb", {{"kb", (f.size + 1023) / 1024}}));

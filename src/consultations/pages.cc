@@ -460,12 +460,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     auto id = ParseInt(req.params[0]);
     auto f = id ? PublishedAttachment(db, *id) : std::nullopt;
     if (!f) return site::ErrorResponse(db, req, NotFound("attachment: no such published file"));
-    std::string safe;
-    for (char ch : f->filename) safe += (ch == '"' || ch == '\\' || static_cast<unsigned char>(ch) < 0x20) ? '_' : ch;
-    return http::Text(std::move(f->data), f->media_type)
-        .Header("Content-Disposition",
-                "attachment; filename=\"download\"; filename*=UTF-8''" + http::UrlEncode(safe))
-        .Header("Content-Security-Policy", "default-src 'none'; sandbox");
+    return AttachmentDownload(std::move(*f));
   });
 
   router.Add("GET", "/consultations/{id}/statistics", [&db](Request& req) {

@@ -393,4 +393,11 @@ std::optional<AttachmentFile> PublishedAttachment(storage::Database& db, std::in
   return AttachmentFile{s.Text(0), s.Text(1), s.Text(2)};
 }
 
+std::optional<AttachmentFile> AnyAttachment(storage::Database& db, std::int64_t id) {
+  Stmt s(db.Read(), "SELECT filename, media_type, data FROM attachments WHERE id = ?");
+  s.BindAll(id);
+  if (!s.Step()) return std::nullopt;
+  return AttachmentFile{s.Text(0), s.Text(1), s.Text(2)};
+}
+
 }  // namespace plenary::consultations

@@ -28,6 +28,10 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
 // Shared by the API and the pages: JSON views (never personal data unless `staff`).
 boost::json::object ConsultationJson(const Consultation& c, const std::string& lang, bool detail);
 boost::json::object ResponseJson(const Response& r, bool staff);
+// A file of a response as a download: its stored media type, `Content-Disposition: attachment`
+// with its name (never shown inline), and a sandbox in case a browser renders it anyway
+// (the server adds `X-Content-Type-Options: nosniff` to every answer).
+http::Response AttachmentDownload(AttachmentFile f);
 // Adds the campaign counts of the tracker to statistics (responses not rejected only).
 void AddCampaignCounts(storage::Database& db, const CampaignTracker& tracker,
                        std::int64_t consultation_id, Statistics& stats);

@@ -11,7 +11,7 @@
 <p class="meta">{{TYPE_LABEL}} · {{COUNTRY}} · {{EMAIL}} · {{CONSENT_LABEL}}{{#REASON}} · {{t_reject_reason}}{{t_punct_colon}}{{REASON_TEXT}}{{/REASON}}{{#IP}} · {{t_field_ip_address}}{{t_punct_colon}}{{IP_ADDRESS}}{{/IP}}{{#ERASED}} · {{ERASED_TEXT}}{{/ERASED}}</p>
 {{#ANSWER}}<p><strong>{{NUMBER}}.</strong> <span lang="{{LANGUAGE}}" dir="auto">{{TEXT}}</span></p>{{/ANSWER}}
 {{#GENERAL}}<p><strong>{{t_field_general}}{{t_punct_colon}}</strong><span lang="{{LANGUAGE}}" dir="auto">{{TEXT}}</span></p>{{/GENERAL}}
-{{#FILES}}<p>{{FILENAME}} ({{MEDIA_TYPE}}{{t_punct_comma}}{{FILE_SIZE}})</p>{{/FILES}}
+{{#FILES}}<p><a href="{{P}}/admin/attachments/{{FILE_ID}}" download dir="auto">{{FILENAME}}</a> <span dir="ltr">({{MEDIA_TYPE}}{{t_punct_comma}}{{FILE_SIZE}})</span></p>{{/FILES}}
 <div class="actions">
 {{#CAN_ACCEPT}}<form method="post" action="{{P}}/admin/responses/{{RID}}/moderate"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="accept"><button type="submit">{{t_accept}}</button></form>{{/CAN_ACCEPT}}
 <form method="post" action="{{P}}/admin/responses/{{RID}}/moderate"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="reject"><label for="reason-{{RID}}">{{t_reject_reason}}</label> <input type="text" id="reason-{{RID}}" name="reason" required> <button type="submit">{{t_reject}}</button></form>
