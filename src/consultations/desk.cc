@@ -325,6 +325,23 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     if (auto* r = std::get_if<http::Response>(&post)) return *r;
     auto id = site::ParseId(req.params[0]);
     if (!id) return site::ErrorResponse(db, req, NotFound("response: no such response"));
+    // Erasing cannot be undone: the button leads to a page that says whose data goes, and
+    // only its own form (confirm=yes) erases.
+    if (std::get<Post>(post).input.fields.Get("confirm").value_or("") != "yes") {
+      auto r = GetResponse(db, *id);
+      if (!r.ok()) return site::ErrorResponse(db, req, r.error());
+      const std::string& lang = req.lang;
+      site::Page page(db, req, "admin_confirm_delete.tpl", T(lang, "confirm_erase_heading"));
+      auto& d = page.body();
+      d.SetValue("HEADING", T(lang, "confirm_erase_heading"));
+      d.SetValue("WHAT", T(lang, "confirm_erase_text", {{"reference", r->reference}}));
+      d.SetValue("QUOTE", r->reference + " — " + r->name);
+      d.SetValue("QLANG", r->language);
+      d.SetValue("ACTION", fmt::format("/admin/responses/{}/erase", *id));
+      d.SetValue("BACK", fmt::format("/admin/consultations/{}#m-{}", r->consultation_id, r->reference));
+      d.SetValue("CONFIRM_LABEL", T(lang, "confirm_erase_yes"));
+      return page.Render();
+    }
     auto e = EraseRespondent(db, std::get<Post>(post).session.user.id, *id);
     auto cid = db.Read().QueryInt("SELECT consultation_id FROM responses WHERE id = ?", *id);
     std::string path = cid ? "/admin/consultations/" + std::to_string(*cid) : "/admin";

@@ -101,16 +101,28 @@ test('erasure on request removes personal data, keeps consented published text, 
   }
 });
 
-test('the desk button erases a response through the same use case', async () => {
+test('the desk button asks for confirmation, then erases a response through the same use case', async () => {
   const server = await startServer();
   try {
     const anon = new Client(server.url);
     const staff = await new Client(server.url).login();
     const ref = await submit(anon, { email: 'desk.erase@example.net' });
     const item = await moderationItem(staff, ref);
-    const res = await staff.fetch(`/en/admin/responses/${item.id}/erase`, {
+    const post = (lang, fields) => staff.fetch(`/${lang}/admin/responses/${item.id}/erase`, {
       method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ csrf: staff.csrf }).toString() });
+      body: new URLSearchParams({ csrf: staff.csrf, ...fields }).toString() });
+    // The button leads to a page that says whose data goes; nothing is erased yet.
+    const ask = await post('en', {});
+    assert.equal(ask.status, 200);
+    const page = await ask.text();
+    assert.match(page, /<h1>Erase this respondent’s personal data\?<\/h1>/);
+    assert.ok(page.includes(`The e-mail and IP addresses of response ${ref} will be removed`));
+    assert.match(page, new RegExp(`action="/en/admin/responses/${item.id}/erase"[^]*name="confirm" value="yes"`));
+    const zh = await (await post('zh', {})).text();
+    assert.ok(zh.includes(`回复${ref}的电子邮件地址和IP地址将被删除`));
+    assert.equal((await moderationItem(staff, ref)).email, 'desk.erase@example.net');
+    assert.equal((await moderationItem(staff, ref)).erased_at, null);
+    const res = await post('en', { confirm: 'yes' });
     assert.equal(res.status, 303);
     assert.match(res.headers.get('location'), /done=erase/);
     const after = await moderationItem(staff, ref);
