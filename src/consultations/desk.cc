@@ -46,6 +46,27 @@ Result<std::string> ConsultationDeskPath(storage::Database& db, const std::strin
 
 }  // namespace
 
+namespace {
+// Where the moderation page was when one of its forms was sent: the page of the list (the
+// form's `page`, when it is a whole number from 2 to 100000) and the response (#m-REFERENCE),
+// so that the page comes back to it after the action.
+std::string PlaceOf(storage::Database& db, const http::Form& f, std::int64_t response_id) {
+  std::string out;
+  auto page = ParseInt(f.Get("page").value_or(""));
+  if (page && *page >= 2 && *page <= 100000) out += "&page=" + std::to_string(*page);
+  storage::Stmt s(db.Read(), "SELECT reference FROM responses WHERE id = ?");
+  s.BindAll(response_id);
+  if (s.Step()) out += "#m-" + s.Text(0);
+  return out;
+}
+// `r` (a redirect back to the moderation page) with the place appended to its Location.
+http::Response WithPlace(http::Response r, const std::string& place) {
+  for (auto& [k, v] : r.headers)
+    if (k == "Location") v += place;
+  return r;
+}
+}  // namespace
+
 void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& tracker) {
   RegisterStatusDesk(router, db);
   router.Add("GET", "/admin/consultations/{id}/campaigns", [&db, &tracker](Request& req) {
@@ -191,6 +212,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
       page_no = static_cast<int>(*n);
     }
     auto rs = AllResponses(db, c->id, std::nullopt, page_no, 50);
+    d.SetIntValue("PAGE_NO", page_no);  // the forms say where the page was (PlaceOf)
     auto types = StakeholderTypes(db);
     auto type_label = [&](const std::string& k) {
       for (const auto& t : types)
@@ -315,8 +337,9 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     auto r = Moderate(db, p.session.user.id, id, m);
     auto cid = db.Read().QueryInt("SELECT consultation_id FROM responses WHERE id = ?", id);
     std::string path = cid ? "/admin/consultations/" + std::to_string(*cid) : "/admin";
-    if (!r.ok()) return BackWithError(req, path, r.error());
-    return Back(req, path, m.action);
+    std::string place = PlaceOf(db, f, id);
+    if (!r.ok()) return WithPlace(BackWithError(req, path, r.error()), place);
+    return WithPlace(Back(req, path, m.action), place);
   });
 
   // Erasure on request: the same use case as POST /api/v1/responses/{id}/erase.
@@ -338,15 +361,21 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
       d.SetValue("QUOTE", r->reference + " — " + r->name);
       d.SetValue("QLANG", r->language);
       d.SetValue("ACTION", fmt::format("/admin/responses/{}/erase", *id));
-      d.SetValue("BACK", fmt::format("/admin/consultations/{}#m-{}", r->consultation_id, r->reference));
+      std::string place = PlaceOf(db, std::get<Post>(post).input.fields, *id);
+      d.SetValue("BACK", fmt::format("/admin/consultations/{}?{}", r->consultation_id,
+                                     place.substr(place.starts_with("&") ? 1 : 0)));
+      if (auto n = ParseInt(std::get<Post>(post).input.fields.Get("page").value_or(""));
+          n && *n >= 2 && *n <= 100000)
+        d.AddSectionDictionary("KEEP_PAGE")->SetIntValue("PAGE_NO", *n);
       d.SetValue("CONFIRM_LABEL", T(lang, "confirm_erase_yes"));
       return page.Render();
     }
     auto e = EraseRespondent(db, std::get<Post>(post).session.user.id, *id);
     auto cid = db.Read().QueryInt("SELECT consultation_id FROM responses WHERE id = ?", *id);
     std::string path = cid ? "/admin/consultations/" + std::to_string(*cid) : "/admin";
-    if (!e.ok()) return BackWithError(req, path, e.error());
-    return Back(req, path, "erase");
+    std::string place = PlaceOf(db, std::get<Post>(post).input.fields, *id);
+    if (!e.ok()) return WithPlace(BackWithError(req, path, e.error()), place);
+    return WithPlace(Back(req, path, "erase"), place);
   });
 
   router.Add("POST", "/admin/consultations/{id}/publish", [&db](Request& req) {

@@ -3,6 +3,6 @@
 <p id="confirm-what">{{WHAT}}</p>
 <blockquote lang="{{QLANG}}" dir="auto">{{QUOTE}}</blockquote>
 <form method="post" action="{{P}}{{ACTION}}" class="stack confirm">
-<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="confirm" value="yes">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="confirm" value="yes">{{#KEEP_PAGE}}<input type="hidden" name="page" value="{{PAGE_NO}}">{{/KEEP_PAGE}}
 <p class="actions"><button type="submit" aria-describedby="confirm-what">{{CONFIRM_LABEL}}</button> <a href="{{P}}{{BACK}}">{{t_confirm_cancel}}</a></p>
 </form>

@@ -13,13 +13,13 @@
 {{#GENERAL}}<p><strong>{{t_field_general}}{{t_punct_colon}}</strong><span lang="{{LANGUAGE}}" dir="auto">{{TEXT}}</span></p>{{/GENERAL}}
 {{#FILES}}<p><a href="{{P}}/admin/attachments/{{FILE_ID}}" download dir="auto">{{FILENAME}}</a> <span dir="ltr">({{MEDIA_TYPE}}{{t_punct_comma}}{{FILE_SIZE}})</span></p>{{/FILES}}
 <div class="actions">
-{{#CAN_ACCEPT}}<form method="post" action="{{P}}/admin/responses/{{RID}}/moderate"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="accept"><button type="submit">{{t_accept}}</button></form>{{/CAN_ACCEPT}}
-<form method="post" action="{{P}}/admin/responses/{{RID}}/moderate"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="reject"><label for="reason-{{RID}}">{{t_reject_reason}}</label> <input type="text" id="reason-{{RID}}" name="reason" required> <button type="submit">{{t_reject}}</button></form>
-<details><summary>{{t_redact}}</summary><form method="post" action="{{P}}/admin/responses/{{RID}}/moderate" class="stack"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="redact">
+{{#CAN_ACCEPT}}<form method="post" action="{{P}}/admin/responses/{{RID}}/moderate"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="page" value="{{PAGE_NO}}"><input type="hidden" name="action" value="accept"><button type="submit">{{t_accept}}</button></form>{{/CAN_ACCEPT}}
+<form method="post" action="{{P}}/admin/responses/{{RID}}/moderate"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="page" value="{{PAGE_NO}}"><input type="hidden" name="action" value="reject"><label for="reason-{{RID}}">{{t_reject_reason}}</label> <input type="text" id="reason-{{RID}}" name="reason" required> <button type="submit">{{t_reject}}</button></form>
+<details><summary>{{t_redact}}</summary><form method="post" action="{{P}}/admin/responses/{{RID}}/moderate" class="stack"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="page" value="{{PAGE_NO}}"><input type="hidden" name="action" value="redact">
 {{#REDACT_ANSWER}}<label for="red-{{RID}}-{{NUMBER}}">{{t_question}} {{NUMBER}}</label><textarea id="red-{{RID}}-{{NUMBER}}" name="replace_{{NUMBER}}" rows="3">{{TEXT}}</textarea>{{/REDACT_ANSWER}}
 {{#REDACT_GENERAL}}<label for="red-{{RID}}-g">{{t_field_general}}</label><textarea id="red-{{RID}}-g" name="replace_general" rows="3">{{TEXT}}</textarea>{{/REDACT_GENERAL}}
 <button type="submit">{{t_save_redaction}}</button></form></details>
-{{#CAN_ERASE}}<form method="post" action="{{P}}/admin/responses/{{RID}}/erase"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" aria-describedby="erase-help-{{RID}}">{{t_erase_personal_data}}</button> <span id="erase-help-{{RID}}" class="help">{{t_erase_help}}</span></form>{{/CAN_ERASE}}
+{{#CAN_ERASE}}<form method="post" action="{{P}}/admin/responses/{{RID}}/erase"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="page" value="{{PAGE_NO}}"><button type="submit" aria-describedby="erase-help-{{RID}}">{{t_erase_personal_data}}</button> <span id="erase-help-{{RID}}" class="help">{{t_erase_help}}</span></form>{{/CAN_ERASE}}
 </div>
 </article>{{/RESPONSES}}
 <nav class="pager" aria-label="{{t_pagination}}">{{#PREV}}<a href="?page={{PAGE}}" rel="prev">{{t_previous}}</a>{{/PREV}} {{#NEXT}}<a href="?page={{PAGE}}" rel="next">{{t_next}}</a>{{/NEXT}}</nav>
