@@ -172,6 +172,57 @@ TEST_F(ConsultationTest, PublishesOnlyAcceptedResponsesWhoseAuthorsConsented) {
   EXPECT_TRUE(page.items[0].email.empty());  // never read for public pages
 }
 
+// Respondents whose address is confirmed hear, in their language, that their response was
+// published or rejected (with the reason); an unconfirmed address gets nothing more.
+TEST_F(ConsultationTest, RespondentsAreToldOfPublicationAndRejectionInTheirLanguage) {
+  Make("open", Now() - 60, Now() + 3600);
+  ResponseInput zh = Valid(), fr = Valid(), unconfirmed = Valid();
+  zh.email = "li@example.org";
+  zh.language = "zh";
+  fr.email = "marie@example.org";
+  fr.language = "fr";
+  unconfirmed.email = "someone@example.org";
+  auto a = SubmitResponse(*db_, "open", zh, limits_);
+  auto b = SubmitResponse(*db_, "open", fr, limits_);
+  auto c = SubmitResponse(*db_, "open", unconfirmed, limits_);
+  ASSERT_TRUE(a.ok() && b.ok() && c.ok());
+  ASSERT_TRUE(db_->Write<Ok>([&](storage::Connection& conn) -> Result<Ok> {
+                   conn.Exec("UPDATE responses SET email_confirmed_at = 1 WHERE id IN (?, ?)",
+                             a->response_id, b->response_id);
+                   conn.Exec("DELETE FROM mail_outbox");  // the confirmation mails
+                   return Ok{};
+                 })
+                  .ok());
+  auto mails = [&](const std::string& to) {
+    std::vector<std::pair<std::string, std::string>> out;
+    storage::Stmt s(db_->Read(), "SELECT subject, body FROM mail_outbox WHERE recipient = ? ORDER BY id");
+    s.BindAll(to);
+    while (s.Step()) out.emplace_back(s.Text(0), s.Text(1));
+    return out;
+  };
+  ASSERT_TRUE(Moderate(*db_, kUser, a->response_id, {"accept", "", {}}).ok());
+  ASSERT_TRUE(Moderate(*db_, kUser, b->response_id, {"reject", "Hors sujet.", {}}).ok());
+  ASSERT_TRUE(Moderate(*db_, kUser, c->response_id, {"reject", "Off topic.", {}}).ok());
+  EXPECT_TRUE(mails("li@example.org").empty());  // accepting says nothing yet
+  auto published = PublishAccepted(*db_, kUser, "open");
+  ASSERT_TRUE(published.ok());
+  ASSERT_EQ(*published, 1);
+  auto li = mails("li@example.org");
+  ASSERT_EQ(li.size(), 1u);
+  EXPECT_EQ(li[0].first, "您对“主题”的回复已公布");
+  EXPECT_NE(li[0].second.find("（编号" + a->reference + "）已与其他回复一并公布"), std::string::npos);
+  EXPECT_NE(li[0].second.find("/zh/consultations/open/responses"), std::string::npos);
+  auto marie = mails("marie@example.org");
+  ASSERT_EQ(marie.size(), 1u);
+  // The title has no French version: the English one, as the public pages fall back.
+  EXPECT_EQ(marie[0].first, "Votre réponse à «\u00a0Topic\u00a0» n’a pas été acceptée");
+  EXPECT_NE(marie[0].second.find("pour la raison suivante\u00a0:\nHors sujet."), std::string::npos);
+  EXPECT_TRUE(mails("someone@example.org").empty());
+  // Rejecting again tells nobody twice.
+  ASSERT_TRUE(Moderate(*db_, kUser, b->response_id, {"reject", "Hors sujet.", {}}).ok());
+  EXPECT_EQ(mails("marie@example.org").size(), 1u);
+}
+
 TEST_F(ConsultationTest, RedactionReplacesTextAndAuditsTheOldText) {
   Make("open", Now() - 60, Now() + 3600);
   ResponseInput in = Valid();

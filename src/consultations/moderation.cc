@@ -53,6 +53,28 @@ Status CheckModeration(const Moderation& m) {
   return Ok{};
 }
 
+// Tells the respondent, in the language they answered in, that their response was published or
+// rejected (with the reason), through the mail outbox in the caller's transaction. Only a
+// confirmed address gets it: an unconfirmed one may be someone else's, and an erased one is
+// gone.
+void NotifyRespondent(Connection& c, std::int64_t response_id, const std::string& outcome) {
+  Stmt s(c,
+         "SELECT r.email, r.language, r.reference, r.reject_reason, k.key, k.title "
+         "FROM responses r JOIN consultations k ON k.id = r.consultation_id "
+         "WHERE r.id = ? AND r.email_confirmed_at IS NOT NULL AND r.email <> ''");
+  s.BindAll(response_id);
+  if (!s.Step()) return;
+  std::string lang = text::IsLanguage(s.Text(1)) ? s.Text(1) : "en";
+  std::string title = site::Pick(ParseJson(s.Text(5)), lang).text;
+  std::string link = mail::PublicUrl() + "/" + lang + "/consultations/" + s.Text(4) + "/responses";
+  mail::Enqueue(c, s.Text(0), text::T(lang, "mail_" + outcome + "_subject", {{"title", title}}),
+                text::T(lang, "mail_" + outcome + "_body",
+                        {{"title", title},
+                         {"reference", s.Text(2)},
+                         {"reason", s.OptText(3).value_or("")},
+                         {"link", link}}));
+}
+
 // One moderation act on `c`, inside the caller's transaction.
 Result<std::int64_t> ModerateOn(Connection& c, std::int64_t user_id, std::int64_t response_id,
                                 const Moderation& m) {
@@ -105,6 +127,7 @@ Result<std::int64_t> ModerateOn(Connection& c, std::int64_t user_id, std::int64_
       after[field] = value;
     }
   }
+  if (m.action == "reject" && status != "rejected") NotifyRespondent(c, response_id, "rejected");
   search::Enqueue(c, "response", response_id);  // rejected or redacted: the index follows
   audit::Record(c, user_id, "response." + m.action, "response", response_id,
                 json::serialize(before), json::serialize(after));
@@ -158,6 +181,7 @@ Result<int> PublishSome(storage::Database& db, std::int64_t user_id, std::int64_
       if (c.Changes() > 0) {
         ++n;
         search::Enqueue(c, "response", id);
+        NotifyRespondent(c, id, "published");
       }
     }
     audit::Record(c, user_id, "consultation.publish_responses", "consultation", consultation_id,
@@ -183,6 +207,7 @@ Result<int> PublishAccepted(storage::Database& db, std::int64_t user_id,
     c.Exec("UPDATE responses SET status = 'published', published_at = ? "
            "WHERE consultation_id = ? AND status = 'accepted' AND consent_publish = 1",
            now, cons->id);
+    for (auto id : published) NotifyRespondent(c, id, "published");
     int n = c.Changes();
     audit::Record(c, user_id, "consultation.publish_responses", "consultation", cons->id,
                   std::nullopt, json::serialize(json::object{{"published", n}}));
