@@ -93,6 +93,25 @@ http::Response AttachmentDownload(AttachmentFile f) {
       .Header("Content-Security-Policy", "default-src 'none'; sandbox");
 }
 
+Result<ModerationFilter> FilterOf(const http::Form& q) {
+  ModerationFilter f;
+  auto opt = [&](const char* k) -> std::optional<std::string> {
+    auto v = q.Get(k);
+    if (!v || v->empty()) return std::nullopt;
+    return *v;
+  };
+  f.status = opt("status");
+  f.stakeholder_type = opt("stakeholder_type");
+  f.country = opt("country");
+  f.language = opt("language");
+  if (auto v = opt("confirmed")) {
+    if (*v != "yes" && *v != "no")
+      return InvalidArgument("confirmed", "confirmed: must be yes or no");
+    f.confirmed = *v == "yes";
+  }
+  return f;
+}
+
 json::object ResponseJson(const Response& r, bool staff) {
   json::object answers;
   for (const auto& [n, t] : r.answers) answers[std::to_string(n)] = t;
@@ -507,7 +526,10 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
     if (!page_no.ok()) return Err(page_no.error());
     auto per_page = IntParam(req, "per_page", 50, 200);
     if (!per_page.ok()) return Err(per_page.error());
-    auto page = AllResponses(db, c->id, req.query.Get("status"), *page_no, *per_page);
+    auto filter = FilterOf(req.query);
+    if (!filter.ok()) return Err(filter.error());
+    if (auto ok = CheckFilter(db, *filter); !ok.ok()) return Err(ok.error());
+    auto page = FilteredResponses(db, c->id, *filter, *page_no, *per_page);
     json::array items;
     for (const auto& r : page.items) items.push_back(ResponseJson(r, true));
     return http::Json(json::object{{"items", items},

@@ -175,6 +175,18 @@ Page PublishedResponses(storage::Database& db, std::int64_t consultation_id, int
 // Everything, for moderators; `status` filters when set.
 Page AllResponses(storage::Database& db, std::int64_t consultation_id,
                   const std::optional<std::string>& status, int page, int per_page);
+// The moderators' filters (besides `status`): each set one narrows the list.
+struct ModerationFilter {
+  std::optional<std::string> status, stakeholder_type, country, language;
+  std::optional<bool> confirmed;  // the respondent confirmed their e-mail address, or not
+  bool narrows() const { return stakeholder_type || country || language || confirmed; }
+};
+// Checks each filter (400 naming it: status one of received, accepted, rejected, published;
+// country ISO 3166-1 alpha-2; language one of the six; stakeholder_type a known type).
+Status CheckFilter(storage::Database& db, const ModerationFilter& f);
+// Everything matching `f`, for moderators (`total` counts the matches).
+Page FilteredResponses(storage::Database& db, std::int64_t consultation_id,
+                       const ModerationFilter& f, int page, int per_page);
 // One response with personal data, for moderators.
 Result<Response> GetResponse(storage::Database& db, std::int64_t id);
 // A published attachment's content (nullopt unless its response is published).

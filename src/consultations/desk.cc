@@ -211,9 +211,43 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
       if (!n.ok()) return site::ErrorResponse(db, req, n.error());
       page_no = static_cast<int>(*n);
     }
-    auto rs = AllResponses(db, c->id, std::nullopt, page_no, 50);
+    auto filter = FilterOf(req.query);
+    if (!filter.ok()) return site::ErrorResponse(db, req, filter.error());
+    if (auto ok = CheckFilter(db, *filter); !ok.ok()) return site::ErrorResponse(db, req, ok.error());
+    auto rs = FilteredResponses(db, c->id, *filter, page_no, 50);
     d.SetIntValue("PAGE_NO", page_no);  // the forms say where the page was (PlaceOf)
     auto types = StakeholderTypes(db);
+    // The filters, as chosen; the pager keeps them.
+    {
+      std::string qs;
+      auto keep = [&](const char* k, const std::optional<std::string>& v) {
+        if (v) qs += std::string("&") + k + "=" + http::UrlEncode(*v);
+      };
+      keep("status", filter->status);
+      keep("stakeholder_type", filter->stakeholder_type);
+      keep("country", filter->country);
+      keep("language", filter->language);
+      if (filter->confirmed) qs += *filter->confirmed ? "&confirmed=yes" : "&confirmed=no";
+      d.SetValue("FILTER_QS", qs);
+      auto option = [&](const char* section, const std::string& k, const std::string& label,
+                        const std::optional<std::string>& chosen) {
+        auto* o = d.AddSectionDictionary(section);
+        o->SetValue("K", k);
+        o->SetValue("L", label);
+        if (chosen && *chosen == k) o->ShowSection("SEL");
+      };
+      for (const char* st : {"received", "accepted", "rejected", "published"})
+        option("F_STATUS", st, T(lang, std::string("response_status_") + st), filter->status);
+      for (const auto& t : types)
+        option("F_TYPE", t.key, site::Pick(t.label, lang).text, filter->stakeholder_type);
+      for (const auto& k : text::Countries(lang)) option("F_COUNTRY", k.code, k.name, filter->country);
+      for (const auto& l : text::Languages()) option("F_LANG", l, T(l, "language_name"), filter->language);
+      std::optional<std::string> conf;
+      if (filter->confirmed) conf = *filter->confirmed ? "yes" : "no";
+      option("F_CONFIRMED", "yes", T(lang, "moderation_confirmed_yes"), conf);
+      option("F_CONFIRMED", "no", T(lang, "moderation_confirmed_no"), conf);
+      d.SetValue("MATCHES", T(lang, "moderation_matches", {{"n", rs.total}}));
+    }
     auto type_label = [&](const std::string& k) {
       for (const auto& t : types)
         if (t.key == k) return site::Pick(t.label, lang).text;

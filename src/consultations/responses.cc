@@ -274,7 +274,8 @@ std::int64_t CountResponses(storage::Connection& c, std::int64_t consultation_id
 Page QueryResponses(storage::Database& db, std::int64_t consultation_id,
                     const std::optional<std::string>& status, bool staff, int page, int per_page,
                     std::optional<std::int64_t> only_id = std::nullopt,
-                    std::optional<internal::Cursor> after = std::nullopt) {
+                    std::optional<internal::Cursor> after = std::nullopt,
+                    const ModerationFilter* filter = nullptr) {
   auto& c = db.Read();
   page = std::max(page, 1);
   per_page = std::clamp(per_page, 1, 200);
@@ -286,9 +287,33 @@ Page QueryResponses(storage::Database& db, std::int64_t consultation_id,
   if (only_id) where += " AND id = ?5";
   // A row value compared in the index's own order: the walk starts at the cursor.
   if (after) where += " AND (submitted_at, id) > (?6, ?7)";
+  const bool narrows = filter && filter->narrows();
+  if (narrows) {
+    if (filter->stakeholder_type) where += " AND stakeholder_type = ?8";
+    if (filter->country) where += " AND country = ?9";
+    if (filter->language) where += " AND language = ?10";
+    if (filter->confirmed)
+      where += *filter->confirmed ? " AND email_confirmed_at IS NOT NULL"
+                                  : " AND email_confirmed_at IS NULL";
+  }
+  auto bind_filter = [&](Stmt& st) {
+    if (!narrows) return;
+    if (filter->stakeholder_type) st.Bind(8, *filter->stakeholder_type);
+    if (filter->country) st.Bind(9, *filter->country);
+    if (filter->language) st.Bind(10, *filter->language);
+  };
   // Kept by triggers in the writing transaction (migration 0015): no count per request. One
   // response asked by id counts itself (below).
-  if (!only_id) out.total = CountResponses(c, consultation_id, status);
+  if (!only_id && !narrows) out.total = CountResponses(c, consultation_id, status);
+  if (!only_id && narrows) {
+    // A count over the matches: the moderators' filtered views only, not the public pages.
+    Stmt n(c, "SELECT count(*) FROM responses WHERE " + where);
+    n.Bind(1, consultation_id);
+    if (status) n.Bind(2, *status);
+    bind_filter(n);
+    n.Step();
+    out.total = n.Int(0);
+  }
   Stmt s(c,
          "SELECT id, consultation_id, reference, name, organization, job_title, country, "
          "stakeholder_type, language, email, general_text, consent_publish, status, reject_reason, "
@@ -298,6 +323,7 @@ Page QueryResponses(storage::Database& db, std::int64_t consultation_id,
   s.Bind(1, consultation_id);
   if (status) s.Bind(2, *status);
   if (only_id) s.Bind(5, *only_id);
+  bind_filter(s);
   s.Bind(3, static_cast<std::int64_t>(per_page));
   s.Bind(4, after ? std::int64_t{0} : static_cast<std::int64_t>(page - 1) * per_page);
   if (after) {
@@ -374,6 +400,26 @@ std::string internal::CursorText(const Response& r) {
 Page AllResponses(storage::Database& db, std::int64_t consultation_id,
                   const std::optional<std::string>& status, int page, int per_page) {
   return QueryResponses(db, consultation_id, status, true, page, per_page);
+}
+
+Status CheckFilter(storage::Database& db, const ModerationFilter& f) {
+  static const char* kStatuses[] = {"received", "accepted", "rejected", "published"};
+  if (f.status && std::find(std::begin(kStatuses), std::end(kStatuses), *f.status) ==
+                      std::end(kStatuses))
+    return InvalidArgument("status", "status: must be one of received, accepted, rejected, published");
+  if (f.country && !text::IsCountry(*f.country))
+    return InvalidArgument("country", "country: must be an ISO 3166-1 alpha-2 code such as GH");
+  if (f.language && !text::IsLanguage(*f.language))
+    return InvalidArgument("language", "language: must be one of ar, zh, en, fr, ru, es");
+  if (f.stakeholder_type && !meetings::IsStakeholderType(db.Read(), *f.stakeholder_type, false))
+    return InvalidArgument("stakeholder_type", "stakeholder_type: no such stakeholder type");
+  return Ok{};
+}
+
+Page FilteredResponses(storage::Database& db, std::int64_t consultation_id,
+                       const ModerationFilter& f, int page, int per_page) {
+  return QueryResponses(db, consultation_id, f.status, true, page, per_page, std::nullopt,
+                        std::nullopt, &f);
 }
 
 Result<Response> GetResponse(storage::Database& db, std::int64_t id) {

@@ -28,6 +28,10 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
 // Shared by the API and the pages: JSON views (never personal data unless `staff`).
 boost::json::object ConsultationJson(const Consultation& c, const std::string& lang, bool detail);
 boost::json::object ResponseJson(const Response& r, bool staff);
+// The moderators' filters of a query string (status, stakeholder_type, country, language,
+// confirmed=yes|no; empty values are no filter). 400 naming `confirmed` for another value;
+// the others are checked by CheckFilter.
+Result<ModerationFilter> FilterOf(const http::Form& q);
 // A file of a response as a download: its stored media type, `Content-Disposition: attachment`
 // with its name (never shown inline), and a sandbox in case a browser renders it anyway
 // (the server adds `X-Content-Type-Options: nosniff` to every answer).

@@ -6,6 +6,14 @@
 <p>{{COUNTS}} · <a href="{{P}}/admin/consultations/{{ID}}/campaigns">{{t_campaigns}}</a></p>
 <form method="post" action="{{P}}/admin/consultations/{{ID}}/publish"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{t_publish_accepted}}</button></form>
 <h2>{{t_responses}}</h2>
+<form method="get" action="{{P}}/admin/consultations/{{ID}}" class="filters"><fieldset><legend>{{t_moderation_filter}}</legend>
+<label for="f-status">{{t_field_status}}</label> <select id="f-status" name="status"><option value="">{{t_moderation_filter_any}}</option>{{#F_STATUS}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/F_STATUS}}</select>
+<label for="f-type">{{t_field_stakeholder_type}}</label> <select id="f-type" name="stakeholder_type"><option value="">{{t_moderation_filter_any}}</option>{{#F_TYPE}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/F_TYPE}}</select>
+<label for="f-country">{{t_field_country}}</label> <select id="f-country" name="country"><option value="">{{t_moderation_filter_any}}</option>{{#F_COUNTRY}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/F_COUNTRY}}</select>
+<label for="f-lang">{{t_moderation_language}}</label> <select id="f-lang" name="language"><option value="">{{t_moderation_filter_any}}</option>{{#F_LANG}}<option value="{{K}}" lang="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/F_LANG}}</select>
+<label for="f-confirmed">{{t_moderation_confirmed}}</label> <select id="f-confirmed" name="confirmed"><option value="">{{t_moderation_filter_any}}</option>{{#F_CONFIRMED}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/F_CONFIRMED}}</select>
+<button type="submit">{{t_moderation_filter}}</button></fieldset></form>
+<p role="status">{{MATCHES}}</p>
 {{#RESPONSES}}<article class="response moderation" id="m-{{REFERENCE}}">
 <h3>{{REFERENCE}} — {{NAME}}{{#HAS_ORG}}{{t_punct_comma}}{{ORGANIZATION}}{{/HAS_ORG}} <span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></h3>
 <p class="meta">{{TYPE_LABEL}} · {{COUNTRY}} · {{EMAIL}} · {{CONSENT_LABEL}}{{#REASON}} · {{t_reject_reason}}{{t_punct_colon}}{{REASON_TEXT}}{{/REASON}}{{#IP}} · {{t_field_ip_address}}{{t_punct_colon}}{{IP_ADDRESS}}{{/IP}}{{#ERASED}} · {{ERASED_TEXT}}{{/ERASED}}</p>
@@ -22,7 +30,7 @@
 {{#CAN_ERASE}}<form method="post" action="{{P}}/admin/responses/{{RID}}/erase"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="page" value="{{PAGE_NO}}"><button type="submit" aria-describedby="erase-help-{{RID}}">{{t_erase_personal_data}}</button> <span id="erase-help-{{RID}}" class="help">{{t_erase_help}}</span></form>{{/CAN_ERASE}}
 </div>
 </article>{{/RESPONSES}}
-<nav class="pager" aria-label="{{t_pagination}}">{{#PREV}}<a href="?page={{PAGE}}" rel="prev">{{t_previous}}</a>{{/PREV}} {{#NEXT}}<a href="?page={{PAGE}}" rel="next">{{t_next}}</a>{{/NEXT}}</nav>
+<nav class="pager" aria-label="{{t_pagination}}">{{#PREV}}<a href="?page={{PAGE}}{{FILTER_QS}}" rel="prev">{{t_previous}}</a>{{/PREV}} {{#NEXT}}<a href="?page={{PAGE}}{{FILTER_QS}}" rel="next">{{t_next}}</a>{{/NEXT}}</nav>
 <h2 id="status">{{t_lifecycle_title}}</h2>
 <p>{{t_lifecycle_current}} <strong class="status">{{STATUS_NOW}}</strong></p>
 {{#CAN_OPEN}}<form method="post" action="{{P}}/admin/consultations/{{ID}}/open"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{t_lifecycle_open}}</button></form>{{/CAN_OPEN}}
