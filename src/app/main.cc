@@ -111,6 +111,12 @@ int main(int argc, char** argv) {
                     "Agenda pages that may watch their lists of speakers change at once (Server-Sent "
                     "Events); beyond, 503 and the page shows changes on reload")
       ->check(CLI::NonNegativeNumber)->capture_default_str();
+  std::vector<std::string> trusted_proxies;
+  serve->add_option("--trusted-proxy", trusted_proxies,
+                    "Address or network (CIDR) of a reverse proxy whose X-Forwarded-For names "
+                    "the client (repeatable); from any other peer the header is ignored")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   std::map<std::string, site::MetricsFrom> metrics_from{{"staff", site::MetricsFrom::kStaff},
                                                         {"loopback", site::MetricsFrom::kLoopback}};
   serve->add_option("--metrics-from", config.metrics_from,
@@ -239,6 +245,11 @@ int main(int argc, char** argv) {
   report->add_option("--lang", lang, "ar, zh, en, fr, ru or es")->capture_default_str();
 
   CLI11_PARSE(cli, argc, argv);
+  if (serve->parsed()) {
+    auto proxies = http::TrustedProxies::Parse(trusted_proxies);
+    if (!proxies.ok()) return Fail(proxies.error());
+    limits.trusted_proxies = *proxies;
+  }
   InitCrypto();
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %l %v");
 

@@ -22,6 +22,8 @@ struct Request {
   std::map<std::string, std::string> headers;  // lower-cased names
   std::map<std::string, std::string> cookies;
   std::string body;
+  // The client's address (http::ClientAddress: the TCP peer, or from X-Forwarded-For when the
+  // peer is a trusted proxy). Every per-address limit and every stored address uses this.
   std::string remote_ip;
   std::vector<std::string> params;  // path parameters captured by the router, in order
   std::string lang;                 // chosen interface language

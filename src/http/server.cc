@@ -104,6 +104,18 @@ std::pair<int, std::string> UnsoundFraming(const bhttp::request_parser<bhttp::st
   return {501, "Transfer-Encoding: only \"chunked\" is accepted"};
 }
 
+// Every X-Forwarded-For line of the request, joined in the order received (a proxy may add a
+// line of its own instead of extending the last one).
+std::string ForwardedFor(const bhttp::request<bhttp::string_body>& req) {
+  std::string out;
+  auto [begin, end] = req.equal_range("X-Forwarded-For");
+  for (auto it = begin; it != end; ++it) {
+    if (!out.empty()) out += ", ";
+    out += it->value();
+  }
+  return out;
+}
+
 bhttp::response<bhttp::string_body> ErrorAndClose(int status, std::string_view code,
                                                    const std::string& message) {
   bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(status), 11};
@@ -158,7 +170,7 @@ struct Server::Impl {
   // `events` receives the stream of a Server-Sent Events answer (then the response has a
   // header only, without Content-Length).
   bhttp::response<bhttp::string_body> Handle(bhttp::request<bhttp::string_body>& breq,
-                                            const std::string& remote_ip,
+                                            const asio::ip::address& peer,
                                             std::shared_ptr<EventStream>* events) {
     Request req;
     req.method = std::string(breq.method_string());
@@ -185,7 +197,7 @@ struct Server::Impl {
     }
     req.cookies = ParseCookies(breq[bhttp::field::cookie]);
     req.body = std::move(breq.body());
-    req.remote_ip = remote_ip;
+    req.remote_ip = ClientAddress(peer, ForwardedFor(breq), limits.trusted_proxies);
     if (!bad_query) {
       try {
         if (prepare) prepare(req);
@@ -247,16 +259,18 @@ struct Server::Impl {
       explicit Count(std::atomic<long>& c) : n(c) { ++n; }
       ~Count() { --n; }
     } connection(stats.connections);
-    std::string remote_ip;
+    asio::ip::address peer;
     std::string address_key;
     {
       boost::system::error_code ec;
       auto ep = stream.socket().remote_endpoint(ec);
       if (!ec) {
-        remote_ip = ep.address().to_string();
+        peer = ep.address();
         address_key = AddressKey(ep.address());
       }
     }
+    // A trusted proxy carries many clients: it limits their connections itself.
+    bool from_proxy = limits.trusted_proxies.Contains(peer);
     // This connection's place in its address's count, given back when the session ends.
     struct AddressSlot {
       Impl& impl;
@@ -273,7 +287,7 @@ struct Server::Impl {
           impl.connections_by_address.erase(it);
       }
     } slot(*this, address_key);
-    bool per_address = slot.held > limits.max_connections_per_address;
+    bool per_address = !from_proxy && slot.held > limits.max_connections_per_address;
     if (per_address || stats.connections > limits.max_connections) {
       ++stats.refused;
       if (per_address) ++stats.refused_per_address;
@@ -373,7 +387,7 @@ struct Server::Impl {
         res = co_await asio::co_spawn(
             pool.get_executor(),
             [&]() -> asio::awaitable<bhttp::response<bhttp::string_body>> {
-              co_return Handle(req, remote_ip, &events);
+              co_return Handle(req, peer, &events);
             },
             asio::use_awaitable);
       }

@@ -20,6 +20,7 @@
 #include <memory>
 #include <string>
 
+#include "http/client_address.h"
 #include "http/router.h"
 
 namespace plenary::http {
@@ -49,6 +50,10 @@ struct ServerLimits {
   // and `read_timeout_seconds`: idle sockets make room for clients with something to send.
   int busy_idle_timeout_seconds = 5;
   int retry_after_seconds = 2;
+  // Proxies whose X-Forwarded-For names the client (http/client_address.h). Their own
+  // connections are exempt from `max_connections_per_address`: one proxy carries many clients,
+  // so the proxy must limit connections per client itself (nginx: limit_conn).
+  TrustedProxies trusted_proxies;
 };
 
 // Counters for /metrics. Read without locks; values are approximate under load.

@@ -223,5 +223,66 @@ TEST(Server, CutsIdleWaitsShortNearTheConnectionLimit) {
   for (int fd : idle) close(fd);
 }
 
+// Sends `request` from `source` and returns everything received until the server closes.
+std::string ExchangeFrom(unsigned short port, const char* source, const std::string& request) {
+  int fd = Connect(port, source);
+  if (fd < 0) return "connect failed";
+  send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+  std::string out;
+  char buf[4096];
+  for (ssize_t n; (n = recv(fd, buf, sizeof buf, 0)) > 0;) out.append(buf, static_cast<size_t>(n));
+  close(fd);
+  return out;
+}
+
+std::string Body(const std::string& response) {
+  auto at = response.find("\r\n\r\n");
+  return at == std::string::npos ? "" : response.substr(at + 4);
+}
+
+// X-Forwarded-For names the client only on a connection from a trusted proxy; every header
+// line counts, in order.
+TEST(Server, TakesTheClientFromXForwardedForOnlyFromATrustedProxy) {
+  ServerLimits limits;
+  limits.trusted_proxies = *TrustedProxies::Parse({"127.0.0.2"});
+  TestServer server(limits, [](Router& r) {
+    r.Add("GET", "/who", [](Request& req) { return Text(req.remote_ip); });
+  });
+  auto get = [](const std::string& headers) {
+    return "GET /who HTTP/1.1\r\nHost: x\r\n" + headers + "Connection: close\r\n\r\n";
+  };
+  const std::string spoof = "X-Forwarded-For: 1.2.3.4, 203.0.113.7\r\n";
+  EXPECT_EQ(Body(ExchangeFrom(server.port(), "127.0.0.1", get(spoof))), "127.0.0.1");
+  EXPECT_EQ(Body(ExchangeFrom(server.port(), "127.0.0.3", get(spoof))), "127.0.0.3");
+  EXPECT_EQ(Body(ExchangeFrom(server.port(), "127.0.0.2", get(spoof))), "203.0.113.7");
+  EXPECT_EQ(Body(ExchangeFrom(server.port(), "127.0.0.2",
+                              get("X-Forwarded-For: 1.2.3.4\r\nX-Forwarded-For: 203.0.113.8\r\n"))),
+            "203.0.113.8");
+  EXPECT_EQ(Body(ExchangeFrom(server.port(), "127.0.0.2", get("X-Forwarded-For: unknown\r\n"))),
+            "127.0.0.2");
+  EXPECT_EQ(Body(ExchangeFrom(server.port(), "127.0.0.2", get(""))), "127.0.0.2");
+}
+
+// A trusted proxy carries many clients over its own connections: the per-address connection
+// limit does not apply to it, while it still applies to every other address.
+TEST(Server, ExemptsATrustedProxyFromTheConnectionsPerAddressLimit) {
+  ServerLimits limits;
+  limits.max_connections_per_address = 2;
+  limits.trusted_proxies = *TrustedProxies::Parse({"127.0.0.2"});
+  TestServer server(limits, InjectingRoutes);
+  std::vector<int> idle;
+  for (const char* from : {"127.0.0.1", "127.0.0.1", "127.0.0.2", "127.0.0.2", "127.0.0.2"}) {
+    idle.push_back(Connect(server.port(), from));
+    ASSERT_GE(idle.back(), 0);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  const std::string get = "GET /ok HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  std::string refused = ExchangeFrom(server.port(), "127.0.0.1", get);
+  EXPECT_TRUE(refused.starts_with("HTTP/1.1 503 ")) << refused;
+  std::string served = ExchangeFrom(server.port(), "127.0.0.2", get);
+  EXPECT_TRUE(served.starts_with("HTTP/1.1 200 ")) << served;
+  for (int fd : idle) close(fd);
+}
+
 }  // namespace
 }  // namespace plenary::http
