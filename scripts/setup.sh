@@ -9,7 +9,8 @@ PACKAGES=(g++ clang cmake ninja-build pkg-config ccache zlib1g-dev libboost1.81-
   libfmt-dev libcli11-dev libgtest-dev libpq-dev postgresql-15 chromium fonts-noto-core fonts-noto-cjk python3 python3-aiosmtpd
   libxml2-dev libzip-dev libpoppler-cpp-dev libxlsxwriter-dev
   python3-feedparser python3-icalendar
-  libcairo2-dev libpango1.0-dev libxml2-utils poppler-utils python3-docx libreoffice-writer-nogui)
+  libcairo2-dev libpango1.0-dev libxml2-utils poppler-utils python3-docx libreoffice-writer-nogui
+  nginx)
 # Node.js runs the scenario and browser tests. When it is not on the machine, take Debian's.
 command -v node >/dev/null || PACKAGES+=(nodejs npm)
 
