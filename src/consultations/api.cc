@@ -568,6 +568,37 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
                });
   }
 
+  // Many responses accepted or rejected at once, in one transaction (ModerateMany).
+  router.Add("POST", "/api/v1/consultations/{id}/moderate", [&db, staff](Request& req) {
+    auto g = staff(req, true);
+    if (g.refusal) return *g.refusal;
+    auto c = Get(db, req.params[0]);
+    if (!c.ok()) return Err(c.error());
+    auto o = site::ReadJson(req);
+    if (!o.ok()) return Err(o.error());
+    std::vector<std::string> values;
+    if (auto* v = o->if_contains("responses")) {
+      if (!v->is_array()) return Err(InvalidArgument("responses", "responses: must be a list of response ids"));
+      for (const auto& x : v->as_array()) {
+        if (!x.is_int64()) return Err(InvalidArgument("responses", "responses: response ids are whole numbers"));
+        values.push_back(std::to_string(x.as_int64()));
+      }
+    }
+    auto ids = BulkIds(values);
+    if (!ids.ok()) return Err(ids.error());
+    Moderation m{"", "", {}};
+    for (auto [k, dst] : {std::pair{"action", &m.action}, {"reason", &m.reason}}) {
+      auto v = site::JsonString(*o, k);
+      if (!v.ok()) return Err(v.error());
+      *dst = *v;
+    }
+    if (m.action != "accept" && m.action != "reject")
+      return Err(InvalidArgument("action", "action: must be accept or reject"));
+    auto n = ModerateMany(db, g.session->user.id, c->id, *ids, m);
+    if (!n.ok()) return Err(n.error());
+    return http::Json(json::object{{"responses", ids->size()}, {"changed", *n}});
+  });
+
   // Erasure of a respondent's personal data on request (consultations::EraseRespondent).
   router.Add("POST", "/api/v1/responses/{id}/erase", [&db, staff](Request& req) {
     auto g = staff(req, true);

@@ -59,6 +59,22 @@ std::string PlaceOf(storage::Database& db, const http::Form& f, std::int64_t res
   if (s.Step()) out += "#m-" + s.Text(0);
   return out;
 }
+}  // namespace
+
+Result<std::vector<std::int64_t>> BulkIds(const std::vector<std::string>& values) {
+  if (values.empty()) return InvalidArgument("responses", "responses: select at least one response");
+  if (values.size() > kMaxBulk)
+    return InvalidArgument("responses", fmt::format("responses: at most {} at once", kMaxBulk));
+  std::vector<std::int64_t> ids;
+  for (const auto& v : values) {
+    auto n = ParseInt(v);
+    if (!n || *n < 1) return InvalidArgument("responses", "responses: response ids are whole numbers");
+    ids.push_back(*n);
+  }
+  return ids;
+}
+
+namespace {
 // `r` (a redirect back to the moderation page) with the place appended to its Location.
 http::Response WithPlace(http::Response r, const std::string& place) {
   for (auto& [k, v] : r.headers)
@@ -410,6 +426,58 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     std::string place = PlaceOf(db, std::get<Post>(post).input.fields, *id);
     if (!e.ok()) return WithPlace(BackWithError(req, path, e.error()), place);
     return WithPlace(Back(req, path, "erase"), place);
+  });
+
+  // Accepting or rejecting many responses at once: a confirmation page names them, then one
+  // use case (ModerateMany: one transaction, an audit entry per response) does it.
+  router.Add("POST", "/admin/consultations/{id}/bulk", [&db](Request& req) {
+    auto post = ReadPost(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<Post>(post);
+    const auto& f = p.input.fields;
+    auto c = Get(db, req.params[0]);
+    if (!c.ok()) return site::ErrorResponse(db, req, c.error());
+    std::string path = "/admin/consultations/" + std::to_string(c->id);
+    std::string place;
+    if (auto n = ParseInt(f.Get("page").value_or("")); n && *n >= 2 && *n <= 100000)
+      place = "&page=" + std::to_string(*n);
+    auto ids = BulkIds(f.GetAll("ids[]"));
+    if (!ids.ok()) return WithPlace(BackWithError(req, path, ids.error()), place);
+    Moderation m{f.Get("action").value_or(""), f.Get("reason").value_or(""), {}};
+    if (m.action != "accept" && m.action != "reject")
+      return WithPlace(BackWithError(req, path, InvalidArgument("action", "action: must be accept or reject")), place);
+    if (m.action == "reject" && site::Trim(m.reason).empty())
+      return WithPlace(BackWithError(req, path, InvalidArgument("reason", "reason: required when rejecting a response")), place);
+    if (f.Get("confirm").value_or("") != "yes") {
+      const std::string& lang = req.lang;
+      std::string heading = T(lang, "confirm_bulk_" + m.action + "_heading");
+      site::Page page(db, req, "admin_confirm_bulk.tpl", heading);
+      auto& d = page.body();
+      d.SetIntValue("ID", c->id);
+      d.SetValue("TITLE", site::Pick(c->title, lang).text);
+      d.SetValue("HEADING", heading);
+      d.SetValue("WHAT", T(lang, "confirm_bulk_text", {{"n", static_cast<std::int64_t>(ids->size())}}));
+      d.SetValue("ACTION", m.action);
+      d.SetValue("REASON_VALUE", m.action == "reject" ? m.reason : "");
+      if (m.action == "reject") d.SetValueAndShowSection("REASON_TEXT", m.reason, "REASON");
+      d.SetValue("PAGE_NO", f.Get("page").value_or("1"));
+      d.SetValue("BACK", place.empty() ? "" : "?" + place.substr(1));
+      d.SetValue("CONFIRM_LABEL", T(lang, "confirm_bulk_" + m.action + "_yes"));
+      for (auto id : *ids) {
+        auto r = GetResponse(db, id);
+        if (!r.ok() || r->consultation_id != c->id)
+          return WithPlace(BackWithError(req, path, InvalidArgument("responses", fmt::format(
+              "responses: {} is not a response of this consultation", id))), place);
+        auto* o = d.AddSectionDictionary("REFS");
+        o->SetIntValue("RID", id);
+        o->SetValue("REF", r->reference);
+        o->SetValue("NAME", r->name);
+      }
+      return page.Render();
+    }
+    auto n = ModerateMany(db, p.session.user.id, c->id, *ids, m);
+    if (!n.ok()) return WithPlace(BackWithError(req, path, n.error()), place);
+    return WithPlace(Back(req, path, m.action), place);
   });
 
   router.Add("POST", "/admin/consultations/{id}/publish", [&db](Request& req) {

@@ -32,6 +32,10 @@ boost::json::object ResponseJson(const Response& r, bool staff);
 // confirmed=yes|no; empty values are no filter). 400 naming `confirmed` for another value;
 // the others are checked by CheckFilter.
 Result<ModerationFilter> FilterOf(const http::Form& q);
+// Bulk moderation: the response ids of a form or a JSON body, each a whole number, 1 to
+// kMaxBulk of them (400 naming `responses`).
+inline constexpr std::size_t kMaxBulk = 1000;
+Result<std::vector<std::int64_t>> BulkIds(const std::vector<std::string>& values);
 // A file of a response as a download: its stored media type, `Content-Disposition: attachment`
 // with its name (never shown inline), and a sandbox in case a browser renders it anyway
 // (the server adds `X-Content-Type-Options: nosniff` to every answer).

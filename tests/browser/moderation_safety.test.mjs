@@ -1,7 +1,8 @@
 // The moderation page's attachment links and the confirmation before erasing personal data, in
 // English, Chinese and Arabic: the secretariat opens the moderation page (a waiting response with
 // a file linked as a download), presses "Erase personal data", reads the confirmation page
-// (nothing erased yet), cancels, then confirms. axe-core checks both pages (English, Arabic);
+// (nothing erased yet), then confirms; and rejects two responses at once after the bulk
+// confirmation page. axe-core checks both pages (English, Arabic);
 // screenshots go to test-results/moderation-safety-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,7 +18,8 @@ let server, browser, staff, anon;
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
+  // Each journey signs the secretariat in again: not what the sign-in limits are for.
+  server = await startServer({ args: ['--logins-per-ip-per-minute', '1000', '--logins-per-account-per-minute', '1000'] });
   staff = await new Client(server.url).login();
   anon = new Client(server.url);
   browser = await launchChromium();
@@ -76,6 +78,48 @@ for (const lang of ['en', 'zh', 'ar']) {
       assert.ok(erased.erased_at);
       assert.equal(erased.email, '');
       await page.screenshot({ path: join(SHOTS, `moderation-safety-${lang}-after.png`), fullPage: false });
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+const B = {
+  en: { heading: 'Reject the selected responses?', yes: 'Reject them' },
+  zh: { heading: '拒绝所选回复？', yes: '拒绝' },
+  ar: { heading: 'هل تريد رفض الردود المحددة؟', yes: 'رفضها' },
+};
+for (const lang of ['en', 'zh', 'ar']) {
+  test(`${lang}: two responses rejected at once, after a confirmation page`, async () => {
+    const refs = [];
+    for (let i = 0; i < 2; i++) {
+      const { reference } = await jsonOf(anon.json('/api/v1/consultations/ai-public-policy/responses', {
+        name: `Bulk ${lang} ${i}`, country: 'TO', stakeholder_type: 'civil_society', email: `bulk.${lang}.${i}@example.org`,
+        general: 'Same text.', consent_publish: true }), 201);
+      refs.push(reference);
+    }
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/en/login`);
+      await page.getByLabel(/e-mail/i).fill(ADMIN.email);
+      await page.getByLabel(/password/i).fill(ADMIN.password);
+      await page.getByRole('button', { name: /sign in/i }).click();
+      await page.goto(`${server.url}/${lang}/admin/consultations/ai-public-policy?country=TO&status=received`);
+      for (const ref of refs) await page.locator(`#m-${ref} input[type=checkbox]`).check();
+      await page.locator('#bulk-action').selectOption('reject');
+      await page.locator('#bulk-reason').fill('Duplicate of another response.');
+      await Promise.all([page.waitForNavigation(), page.locator('#bulk button[type=submit]').click()]);
+      assert.equal(await page.locator('h1').innerText(), B[lang].heading);
+      for (const ref of refs) assert.match(await page.locator('ul.references').innerText(), new RegExp(ref));
+      if (lang === 'ar') await assertRtlLayout(page, 'ar bulk confirmation');
+      if (lang !== 'zh') await axe(page, `${lang} bulk confirmation`);
+      await page.screenshot({ path: join(SHOTS, `moderation-safety-${lang}-bulk.png`), fullPage: false });
+      const queue = await jsonOf(staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=200&country=TO'));
+      assert.ok(refs.every((ref) => queue.items.find((r) => r.reference === ref).status === 'received'));
+      await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: B[lang].yes }).click()]);
+      const after = await jsonOf(staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=200&country=TO'));
+      assert.ok(refs.every((ref) => after.items.find((r) => r.reference === ref).status === 'rejected'));
     } finally {
       await context.close();
     }

@@ -14,7 +14,12 @@
 <label for="f-confirmed">{{t_moderation_confirmed}}</label> <select id="f-confirmed" name="confirmed"><option value="">{{t_moderation_filter_any}}</option>{{#F_CONFIRMED}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/F_CONFIRMED}}</select>
 <button type="submit">{{t_moderation_filter}}</button></fieldset></form>
 <p role="status">{{MATCHES}}</p>
+<form method="post" action="{{P}}/admin/consultations/{{ID}}/bulk" id="bulk" class="speaker-add"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="page" value="{{PAGE_NO}}">
+<label for="bulk-action">{{t_bulk_action}}</label> <select id="bulk-action" name="action"><option value="accept">{{t_accept}}</option><option value="reject">{{t_reject}}</option></select>
+<label for="bulk-reason">{{t_reject_reason}}</label> <input type="text" id="bulk-reason" name="reason" maxlength="1000">
+<button type="submit">{{t_bulk_apply}}</button></form>
 {{#RESPONSES}}<article class="response moderation" id="m-{{REFERENCE}}">
+<p class="select"><input type="checkbox" id="sel-{{RID}}" name="ids[]" value="{{RID}}" form="bulk"> <label for="sel-{{RID}}">{{t_bulk_select}} {{REFERENCE}}</label></p>
 <h3>{{REFERENCE}} — {{NAME}}{{#HAS_ORG}}{{t_punct_comma}}{{ORGANIZATION}}{{/HAS_ORG}} <span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></h3>
 <p class="meta">{{TYPE_LABEL}} · {{COUNTRY}} · {{EMAIL}} · {{CONSENT_LABEL}}{{#REASON}} · {{t_reject_reason}}{{t_punct_colon}}{{REASON_TEXT}}{{/REASON}}{{#IP}} · {{t_field_ip_address}}{{t_punct_colon}}{{IP_ADDRESS}}{{/IP}}{{#ERASED}} · {{ERASED_TEXT}}{{/ERASED}}</p>
 {{#ANSWER}}<p><strong>{{NUMBER}}.</strong> <span lang="{{LANGUAGE}}" dir="auto">{{TEXT}}</span></p>{{/ANSWER}}
