@@ -16,9 +16,11 @@ export const ADMIN = { email: 'secretariat@example.int', password: 'correct hors
 // unless a test sets it (tests/scenario/throttle.test.mjs), and /metrics is served to the
 // loopback address (--metrics-from loopback) and one address may hold any number of
 // connections, unless a test sets --metrics-from or --max-connections-per-address.
-export async function startServer({ demo = true, args = [], dir, dbAfterSubcommand = false, cwd } = {}) {
+// postgres: true puts the server on PostgreSQL whatever PLENARY_TEST_BACKEND says (two servers
+// given the same `dir` share one database; stop all but the last with { keep: true }).
+export async function startServer({ demo = true, args = [], dir, dbAfterSubcommand = false, cwd, postgres = POSTGRES } = {}) {
   dir = dir || mkdtempSync(join(tmpdir(), 'plenary-test-'));
-  const db = databaseFor(dir);
+  const db = databaseFor(dir, postgres);
   const command = (...words) => (dbAfterSubcommand ? [...words, '--db', db] : ['--db', db, ...words]);
   try {
     execFileSync(BIN, [...command('user', 'add'), '--email', ADMIN.email, '--name', 'Test Secretariat',
@@ -53,7 +55,7 @@ export async function startServer({ demo = true, args = [], dir, dbAfterSubcomma
       if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
       const r = await exited;
       if (!keep) {
-        dropDatabaseOf(dir);
+        dropDatabaseOf(dir, postgres);
         rmSync(dir, { recursive: true, force: true });
       }
       return r;
@@ -65,12 +67,12 @@ export async function startServer({ demo = true, args = [], dir, dbAfterSubcomma
 // PLENARY_TEST_POSTGRES names (scripts/pg-test-cluster.sh), remembered in `dir` so that a
 // restarted server finds it again; `--db` is then its connection string. Otherwise SQLite.
 export const POSTGRES = process.env.PLENARY_TEST_BACKEND === 'postgresql';
-function psql(sql) {
-  execFileSync('psql', [process.env.PLENARY_TEST_POSTGRES, '-qAtc', sql], { stdio: 'pipe' });
+export function psql(sql, conninfo = process.env.PLENARY_TEST_POSTGRES) {
+  return execFileSync('psql', [conninfo, '-qAtc', sql], { stdio: 'pipe' }).toString();
 }
-function databaseFor(dir) {
-  if (!POSTGRES) return join(dir, 'plenary.db');
-  assert.ok(process.env.PLENARY_TEST_POSTGRES, 'PLENARY_TEST_BACKEND=postgresql needs PLENARY_TEST_POSTGRES');
+function databaseFor(dir, postgres) {
+  if (!postgres) return join(dir, 'plenary.db');
+  assert.ok(process.env.PLENARY_TEST_POSTGRES, 'a server on PostgreSQL needs PLENARY_TEST_POSTGRES (scripts/pg-test-cluster.sh)');
   const file = join(dir, 'postgres-database');
   if (!existsSync(file)) {
     const name = 'plenary_s_' + randomBytes(6).toString('hex');
@@ -79,9 +81,9 @@ function databaseFor(dir) {
   }
   return `${process.env.PLENARY_TEST_POSTGRES} dbname=${readFileSync(file, 'utf8')}`;
 }
-function dropDatabaseOf(dir) {
+function dropDatabaseOf(dir, postgres) {
   const file = join(dir, 'postgres-database');
-  if (POSTGRES && existsSync(file)) psql(`DROP DATABASE IF EXISTS ${readFileSync(file, 'utf8')} WITH (FORCE)`);
+  if (postgres && existsSync(file)) psql(`DROP DATABASE IF EXISTS ${readFileSync(file, 'utf8')} WITH (FORCE)`);
 }
 
 // A cookie-keeping client for one user agent.
