@@ -392,8 +392,18 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
       if (!parsed.ok()) return Err(parsed.error());
       after = *parsed;
     }
-    auto page = after ? internal::PublishedResponsesAfter(db, c->id, *after, *page_no, *per_page)
-                      : PublishedResponses(db, c->id, *page_no, *per_page);
+    // Readers narrow the published list by stakeholder type, country and language.
+    auto filter = FilterOf(req.query);
+    if (!filter.ok()) return Err(filter.error());
+    filter->status.reset();
+    filter->confirmed.reset();
+    if (auto ok = CheckFilter(db, *filter); !ok.ok()) return Err(ok.error());
+    std::optional<std::pair<std::int64_t, std::int64_t>> from;
+    if (after) from = std::pair{after->submitted_at, after->id};
+    auto page = filter->narrows()
+                    ? PublishedFiltered(db, c->id, *filter, *page_no, *per_page, from)
+                : after ? internal::PublishedResponsesAfter(db, c->id, *after, *page_no, *per_page)
+                        : PublishedResponses(db, c->id, *page_no, *per_page);
     json::array items;
     for (const auto& r : page.items) items.push_back(ResponseJson(r, false));
     json::value next = nullptr;

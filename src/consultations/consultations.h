@@ -187,6 +187,11 @@ Status CheckFilter(storage::Database& db, const ModerationFilter& f);
 // Everything matching `f`, for moderators (`total` counts the matches).
 Page FilteredResponses(storage::Database& db, std::int64_t consultation_id,
                        const ModerationFilter& f, int page, int per_page);
+// Published responses matching `f`'s stakeholder type, country and language (its status and
+// confirmed are not used), without personal data; from `after` when given.
+Page PublishedFiltered(storage::Database& db, std::int64_t consultation_id,
+                       const ModerationFilter& f, int page, int per_page,
+                       const std::optional<std::pair<std::int64_t, std::int64_t>>& after);
 // One response with personal data, for moderators.
 Result<Response> GetResponse(storage::Database& db, std::int64_t id);
 // A published attachment's content (nullopt unless its response is published).

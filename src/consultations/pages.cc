@@ -416,13 +416,45 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
       if (!parsed.ok()) return site::ErrorResponse(db, req, parsed.error());
       after = *parsed;
     }
-    auto rs = after ? internal::PublishedResponsesAfter(db, c->id, *after, page_no, 50)
-                    : PublishedResponses(db, c->id, page_no, 50);
+    auto filter = FilterOf(req.query);
+    if (!filter.ok()) return site::ErrorResponse(db, req, filter.error());
+    filter->status.reset();
+    filter->confirmed.reset();
+    if (auto ok = CheckFilter(db, *filter); !ok.ok()) return site::ErrorResponse(db, req, ok.error());
+    std::optional<std::pair<std::int64_t, std::int64_t>> from;
+    if (after) from = std::pair{after->submitted_at, after->id};
+    auto rs = filter->narrows() ? PublishedFiltered(db, c->id, *filter, page_no, 50, from)
+              : after           ? internal::PublishedResponsesAfter(db, c->id, *after, page_no, 50)
+                                : PublishedResponses(db, c->id, page_no, 50);
     site::Page page(db, req, "responses.tpl",
                     T(lang, "published_responses") + " · " + site::Pick(c->title, lang).text);
     auto& d = page.body();
     d.SetIntValue("ID", c->id);
     d.SetValue("TITLE", site::Pick(c->title, lang).text);
+    {
+      // The readers' filters, as chosen; the pager keeps them.
+      std::string qs;
+      auto keep = [&](const char* k, const std::optional<std::string>& v) {
+        if (v) qs += std::string("&") + k + "=" + http::UrlEncode(*v);
+      };
+      keep("stakeholder_type", filter->stakeholder_type);
+      keep("country", filter->country);
+      keep("language", filter->language);
+      d.SetValue("FILTER_QS", qs);
+      auto option = [&](const char* section, const std::string& k, const std::string& label,
+                        const std::optional<std::string>& chosen) {
+        auto* o = d.AddSectionDictionary(section);
+        o->SetValue("K", k);
+        o->SetValue("L", label);
+        if (chosen && *chosen == k) o->ShowSection("SEL");
+      };
+      for (const auto& t : StakeholderTypes(db))
+        option("F_TYPE", t.key, site::Pick(t.label, lang).text, filter->stakeholder_type);
+      for (const auto& k : text::Countries(lang)) option("F_COUNTRY", k.code, k.name, filter->country);
+      for (const auto& l : text::Languages()) option("F_LANG", l, T(l, "language_name"), filter->language);
+      if (filter->narrows())
+        d.SetValueAndShowSection("MATCHES", T(lang, "moderation_matches", {{"n", rs.total}}), "HAS_MATCHES");
+    }
     d.SetValue("COUNT_LABEL", T(lang, "published_responses_count", {{"n", rs.total}}));
     if (c->illustrative) d.ShowSection("ILLUSTRATIVE");
     d.SetValue("PAGE_LANG", lang);

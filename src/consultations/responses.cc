@@ -416,6 +416,18 @@ Status CheckFilter(storage::Database& db, const ModerationFilter& f) {
   return Ok{};
 }
 
+Page PublishedFiltered(storage::Database& db, std::int64_t consultation_id,
+                       const ModerationFilter& f, int page, int per_page,
+                       const std::optional<std::pair<std::int64_t, std::int64_t>>& after) {
+  ModerationFilter pub = f;
+  pub.status.reset();
+  pub.confirmed.reset();
+  std::optional<internal::Cursor> cursor;
+  if (after) cursor = internal::Cursor{after->first, after->second};
+  return QueryResponses(db, consultation_id, std::string("published"), false, page, per_page,
+                        std::nullopt, cursor, &pub);
+}
+
 Page FilteredResponses(storage::Database& db, std::int64_t consultation_id,
                        const ModerationFilter& f, int page, int per_page) {
   return QueryResponses(db, consultation_id, f.status, true, page, per_page, std::nullopt,

@@ -3,6 +3,12 @@
 <h1>{{t_published_responses}}</h1>
 <p>{{COUNT_LABEL}}</p>
 {{#ILLUSTRATIVE}}<p class="note">{{t_illustrative_note}}</p>{{/ILLUSTRATIVE}}
+<form method="get" action="{{P}}/consultations/{{ID}}/responses" class="filters"><fieldset><legend>{{t_moderation_filter}}</legend>
+<label for="f-type">{{t_field_stakeholder_type}}</label> <select id="f-type" name="stakeholder_type"><option value="">{{t_moderation_filter_any}}</option>{{#F_TYPE}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/F_TYPE}}</select>
+<label for="f-country">{{t_field_country}}</label> <select id="f-country" name="country"><option value="">{{t_moderation_filter_any}}</option>{{#F_COUNTRY}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/F_COUNTRY}}</select>
+<label for="f-lang">{{t_moderation_language}}</label> <select id="f-lang" name="language"><option value="">{{t_moderation_filter_any}}</option>{{#F_LANG}}<option value="{{K}}" lang="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/F_LANG}}</select>
+<button type="submit">{{t_moderation_filter}}</button></fieldset></form>
+{{#HAS_MATCHES}}<p role="status">{{MATCHES}}</p>{{/HAS_MATCHES}}
 {{#ITEMS}}<article class="response" lang="{{LANGUAGE}}" dir="auto" id="r-{{REFERENCE}}">
 <h2>{{NAME}}{{#HAS_ORG}}{{t_punct_comma}}{{ORGANIZATION}}{{/HAS_ORG}}</h2>
 <p class="meta" lang="{{PAGE_LANG}}" dir="{{PAGE_DIR}}">{{TYPE_LABEL}} · {{COUNTRY}} · {{t_reference}} {{REFERENCE}}{{#REDACTED}} · {{t_redacted}}{{/REDACTED}}</p>
@@ -10,4 +16,4 @@
 {{#GENERAL}}<h3 lang="{{PAGE_LANG}}" dir="{{PAGE_DIR}}">{{t_field_general}}</h3><p class="text" dir="auto">{{TEXT}}</p>{{/GENERAL}}
 {{#FILES}}<p lang="{{PAGE_LANG}}" dir="{{PAGE_DIR}}"><a href="/attachments/{{FILE_ID}}">{{FILENAME}}</a> ({{FILE_SIZE}})</p>{{/FILES}}
 </article>{{/ITEMS}}
-<nav class="pager" aria-label="{{t_pagination}}">{{#PREV}}<a href="?page={{PAGE}}" rel="prev">{{t_previous}}</a>{{/PREV}} {{#NEXT}}<a href="?page={{PAGE}}{{#HAS_AFTER}}&amp;after={{AFTER}}{{/HAS_AFTER}}" rel="next">{{t_next}}</a>{{/NEXT}}</nav>
+<nav class="pager" aria-label="{{t_pagination}}">{{#PREV}}<a href="?page={{PAGE}}{{FILTER_QS}}" rel="prev">{{t_previous}}</a>{{/PREV}} {{#NEXT}}<a href="?page={{PAGE}}{{#HAS_AFTER}}&amp;after={{AFTER}}{{/HAS_AFTER}}{{FILTER_QS}}" rel="next">{{t_next}}</a>{{/NEXT}}</nav>
