@@ -67,6 +67,22 @@ test('nginx spreads requests over both servers and passes the client\'s address'
       req.write('{');  // nginx answers from the header alone
     });
     assert.equal(big, 413);
+
+    // Server-Sent Events pass through unbuffered: the stream's first event (sent at once by the
+    // server, a few bytes) arrives while the stream stays open.
+    const meetings = JSON.parse((await request(nginx.url, '/api/v1/meetings')).body).items;
+    const watch = new AbortController();
+    const timer = setTimeout(() => watch.abort(new Error('no event through nginx within 3 s')), 3000);
+    try {
+      const stream = await fetch(`${nginx.url}/api/v1/meetings/${meetings[0].id}/speakers/events`, { signal: watch.signal });
+      assert.equal(stream.status, 200);
+      assert.match(stream.headers.get('content-type'), /^text\/event-stream/);
+      const first = await stream.body.getReader().read();
+      assert.match(new TextDecoder().decode(first.value), /^data: .*"meeting"/m);
+    } finally {
+      clearTimeout(timer);
+      watch.abort();
+    }
   } finally {
     await nginx.stop();
     await a.stop();
