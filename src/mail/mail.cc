@@ -385,16 +385,34 @@ int SendDue(storage::Database& db, const SenderOptions& options, int max) {
     int attempts;
   };
   std::vector<Due> due;
-  {
-    Stmt s(
-        db.Read(),
-        "SELECT id, recipient, subject, body, attempts FROM mail_outbox "
-        "WHERE next_attempt_at IS NOT NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, id "
-        "LIMIT ?");
-    s.BindAll(Now(), max);
-    while (s.Step())
-      due.push_back({s.Int(0), s.Text(1), s.Text(2), s.Text(3), static_cast<int>(s.Int(4))});
+  // Claim before sending: in one write transaction the due rows are read and their next attempt
+  // is moved past the lease, so another server polling the same database (PostgreSQL) neither
+  // sees them as due nor, thanks to FOR UPDATE SKIP LOCKED, waits on or re-reads rows being
+  // claimed at that moment; each mail is sent once. A server killed while sending leaves its
+  // rows to be retried when the lease ends. The lease outlasts every bounded SMTP step.
+  const std::int64_t lease = 10LL * std::max(1, options.smtp.timeout_seconds) + 60;
+  auto claimed = db.Write<std::vector<Due>>([&](Connection& c) -> Result<std::vector<Due>> {
+    std::vector<Due> rows;
+    Instant now = Now();
+    {
+      Stmt s(c,
+             std::string("SELECT id, recipient, subject, body, attempts FROM mail_outbox "
+                         "WHERE next_attempt_at IS NOT NULL AND next_attempt_at <= ? "
+                         "ORDER BY next_attempt_at, id LIMIT ?") +
+                 (c.dialect() == storage::Dialect::kPostgres ? " FOR UPDATE SKIP LOCKED" : ""));
+      s.BindAll(now, max);
+      while (s.Step())
+        rows.push_back({s.Int(0), s.Text(1), s.Text(2), s.Text(3), static_cast<int>(s.Int(4))});
+    }
+    for (const auto& m : rows)
+      c.Exec("UPDATE mail_outbox SET next_attempt_at = ? WHERE id = ?", now + lease, m.id);
+    return rows;
+  });
+  if (!claimed.ok()) {
+    spdlog::error("mail: cannot claim due mail: {}", claimed.error().message);
+    return 0;
   }
+  due = std::move(*claimed);
   for (const auto& m : due) {
     Status sent = SendSmtp(options.smtp, m.to, m.subject, m.body);
     int attempts = m.attempts + 1;
