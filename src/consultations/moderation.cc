@@ -207,8 +207,9 @@ Result<int> PublishAccepted(storage::Database& db, std::int64_t user_id,
     c.Exec("UPDATE responses SET status = 'published', published_at = ? "
            "WHERE consultation_id = ? AND status = 'accepted' AND consent_publish = 1",
            now, cons->id);
-    for (auto id : published) NotifyRespondent(c, id, "published");
+    // Counted before the notices: on PostgreSQL a later SELECT resets the count of changes.
     int n = c.Changes();
+    for (auto id : published) NotifyRespondent(c, id, "published");
     audit::Record(c, user_id, "consultation.publish_responses", "consultation", cons->id,
                   std::nullopt, json::serialize(json::object{{"published", n}}));
     return n;
