@@ -68,7 +68,8 @@ OWNER = {
     "candidatures": "proceedings", "action_events": "proceedings",
     "summary_records": "proceedings",
     "texts": "drafting", "provisions": "drafting", "brackets": "drafting",
-    "text_history": "drafting",
+    "text_history": "drafting", "proposals": "drafting", "text_revisions": "drafting",
+    "informal_consultations": "drafting",
 }
 for lang in ("ar", "zh", "en", "fr", "ru", "es"):
     OWNER["search_fts_" + lang] = "search"

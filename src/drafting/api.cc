@@ -10,6 +10,7 @@
 #include "drafting/web.h"
 #include "site/fields.h"
 #include "site/site.h"
+#include "text/countries.h"
 #include "text/messages.h"
 
 namespace plenary::drafting {
@@ -95,6 +96,46 @@ std::string Words(const Provision& p, const Bracket& b) {
   return s.substr(from, to - from);
 }
 
+json::array RevisionsJson(const Text& t) {
+  json::array out;
+  for (const auto& r : t.revisions)
+    out.push_back({{"revision", r.number}, {"version", r.version},
+                   {"document", r.document}, {"document_id", r.document_id}});
+  return out;
+}
+
+json::array InformalJson(const Text& t) {
+  json::array out;
+  for (const auto& i : t.informal) {
+    json::array ids, labels;
+    for (auto p : i.provisions) {
+      ids.emplace_back(p);
+      for (const auto& v : t.provisions)
+        if (v.id == p) labels.emplace_back(v.label);
+    }
+    out.push_back({{"id", i.id},
+                   {"provisions", ids},
+                   {"labels", labels},
+                   {"facilitator", {{"user", i.facilitator_user_id},
+                                    {"name", i.facilitator_name},
+                                    {"member_state", i.member_state}}},
+                   {"report_to_meeting", i.report_to_meeting},
+                   {"deadline", i.deadline},
+                   {"decision", i.decision_id}});
+  }
+  return out;
+}
+
+// An optional {"version": N} body (or none at all).
+Result<std::optional<std::int64_t>> OptionalVersion(Request& req) {
+  std::optional<std::int64_t> version;
+  if (req.body.empty()) return version;
+  auto o = site::ReadJson(req);
+  if (!o.ok()) return o.error();
+  if (auto s = Int(*o, "version", &version); !s.ok()) return s.error();
+  return version;
+}
+
 json::object TextHead(const Text& t, const std::string& lang) {
   return {{"id", t.id},
           {"document", t.document},
@@ -107,7 +148,14 @@ json::object TextHead(const Text& t, const std::string& lang) {
           {"version", t.version},
           {"access", t.access},
           {"illustrative", t.illustrative},
-          {"open_brackets", t.OpenBrackets()}};
+          {"open_brackets", t.OpenBrackets()},
+          {"revisions", RevisionsJson(t)},
+          {"informal", InformalJson(t)},
+          {"adopted", t.adopted_meeting ? json::value(json::object{
+                                              {"meeting", *t.adopted_meeting},
+                                              {"decision", *t.adopted_decision},
+                                              {"version", *t.adopted_version}})
+                                        : json::value(nullptr)}};
 }
 
 http::Response VersionConflict(storage::Database& db, const Error& e, std::int64_t provision_id,
@@ -144,12 +192,65 @@ json::object BracketJson(const Bracket& b, const Provision& p) {
           {"state", b.state}};
 }
 
+json::object ProposalJson(const Proposal& p) {
+  json::object o{{"id", p.id},
+                 {"text", p.text_id},
+                 {"provision", p.provision_id},
+                 {"label", p.label},
+                 {"member_state", p.member_state},
+                 {"kind", p.kind},
+                 {"lang", p.lang},
+                 {"start", p.start ? json::value(*p.start) : json::value(nullptr)},
+                 {"end", p.end ? json::value(*p.end) : json::value(nullptr)},
+                 {"words", p.words},
+                 {"justification", p.justification},
+                 {"state", p.state},
+                 {"bracket", p.bracket_id ? json::value(*p.bracket_id) : json::value(nullptr)}};
+  if (p.kind == "add_provision") o["provision_kind"] = p.provision_kind;
+  return o;
+}
+
 json::object ProvisionJson(const Provision& p) {
   json::array brackets;
   for (const auto& b : p.brackets) brackets.push_back(BracketJson(b, p));
   return {{"id", p.id},         {"position", p.position}, {"kind", p.kind},
           {"label", p.label},   {"text", p.body},         {"brackets", brackets},
           {"open_brackets", p.OpenBrackets()}};
+}
+
+Result<json::object> Diff(storage::Database& db, std::int64_t id, const Request& req,
+                          const documents::Viewer& viewer) {
+  auto cur = Get(db, id, viewer);
+  if (!cur.ok()) return cur.error();
+  std::int64_t v[2];
+  const char* names[2] = {"from", "to"};
+  for (int i = 0; i < 2; ++i) {
+    auto q = req.query.Get(names[i]);
+    if (!q) return InvalidArgument(names[i], std::string(names[i]) + ": required, a version");
+    auto n = ParseIntField(names[i], *q, 1, INT64_MAX);
+    if (!n.ok()) return n.error();
+    v[i] = *n;
+  }
+  auto from = GetVersion(db, id, v[0], viewer);
+  if (!from.ok()) return from.error();
+  auto to = GetVersion(db, id, v[1], viewer);
+  if (!to.ok()) return to.error();
+  return json::object{{"id", id},
+                      {"from", {{"version", v[0]}, {"document", from->document}}},
+                      {"to", {{"version", v[1]}, {"document", to->document}}},
+                      {"provisions", DiffTexts(*from, *to)}};
+}
+
+json::array CompilationJson(const Text& t, const std::string& lang) {
+  json::array out;
+  for (const auto& p : t.proposals) {
+    if (out.empty() || out.back().as_object().at("member_state").as_string() != p.member_state)
+      out.push_back({{"member_state", p.member_state},
+                     {"name", text::CountryName(p.member_state, lang)},
+                     {"proposals", json::array()}});
+    out.back().as_object()["proposals"].as_array().push_back(ProposalJson(p));
+  }
+  return out;
 }
 
 void RegisterApi(http::Router& router, storage::Database& db) {
@@ -200,25 +301,27 @@ void RegisterApi(http::Router& router, storage::Database& db) {
   router.Add("GET", "/api/v1/texts/{id}", [&db](Request& req) {
     auto id = PathId(req);
     if (!id) return Err(NotFound("text " + req.params[0] + ": no such text"));
-    auto t = Get(db, *id, site::CurrentSession(db, req));
+    auto viewer = site::CurrentSession(db, req);
+    auto t = Get(db, *id, viewer);
     if (!t.ok()) return Err(t.error());
     if (auto v = req.query.Get("version")) {
       auto n = ParseIntField("version", *v, 1, INT64_MAX);
       if (!n.ok()) return Err(n.error());
-      // Earlier versions are recorded in the history but not rebuilt yet.
-      if (*n != t->version)
-        return Err(NotFound(fmt::format("text {} version {}: only the current version ({}) can "
-                                        "be shown",
-                                        t->id, *n, t->version)));
+      t = GetVersion(db, *id, *n, viewer);
+      if (!t.ok()) return Err(t.error());
     }
     std::string view = req.query.Get("view").value_or("brackets");
-    if (view != "brackets" && view != "clean" && view != "status")
-      return Err(InvalidArgument("view", "view: must be brackets, clean or status"));
+    if (view != "brackets" && view != "clean" && view != "status" && view != "compilation")
+      return Err(InvalidArgument("view", "view: must be brackets, clean, compilation or status"));
     auto lang = ViewLang(*t, req);
     if (!lang.ok()) return Err(lang.error());
     json::object o = TextHead(*t, *lang);
     o["view"] = view;
     o["lang"] = *lang;
+    if (view == "compilation") {
+      o["member_states"] = CompilationJson(*t, *lang);
+      return http::Json(o);
+    }
     json::array provisions;
     for (const auto& p : t->provisions) {
       if (view == "status") {
@@ -270,8 +373,10 @@ void RegisterApi(http::Router& router, storage::Database& db) {
     return http::Json(ProvisionJson(*p), 201);
   });
 
+  // A facilitator of informal consultations edits the provisions given to them: the use case
+  // decides (403 for anyone else who is not an editor).
   router.Add("PATCH", "/api/v1/provisions/{id}", [&db](Request& req) {
-    auto g = Editor(db, req);
+    auto g = site::RequireSignedIn(db, req, true);
     if (g.refusal) return *g.refusal;
     auto id = PathId(req);
     if (!id) return Err(NotFound("provision " + req.params[0] + ": no such provision"));
@@ -363,11 +468,162 @@ void RegisterApi(http::Router& router, storage::Database& db) {
       }
     return Err(NotFound("bracket " + req.params[0] + ": no such bracket"));
   });
+
+  router.Add("POST", "/api/v1/provisions/{id}/proposals", [&db](Request& req) {
+    auto g = site::RequireSignedIn(db, req, true);
+    if (g.refusal) return *g.refusal;
+    auto id = PathId(req);
+    if (!id) return Err(NotFound("provision " + req.params[0] + ": no such provision"));
+    auto o = site::ReadJson(req);
+    if (!o.ok()) return Err(o.error());
+    ProposalInput in;
+    for (auto [k, dst] : {std::pair{"member_state", &in.member_state}, {"kind", &in.kind},
+                          {"lang", &in.lang}, {"text", &in.text},
+                          {"justification", &in.justification},
+                          {"provision_kind", &in.provision_kind}})
+      if (auto s = Str(*o, k, dst); !s.ok()) return Err(s.error());
+    if (in.provision_kind.empty()) in.provision_kind = "paragraph";
+    for (auto [k, dst] : {std::pair{"start", &in.start}, {"end", &in.end}})
+      if (auto s = Int(*o, k, dst); !s.ok()) return Err(s.error());
+    auto p = Propose(db, *g.session, *id, in);
+    if (!p.ok()) return Err(p.error());
+    return http::Json(ProposalJson(*p), 201);
+  });
+
+  router.Add("POST", "/api/v1/proposals/{id}/withdraw", [&db](Request& req) {
+    auto g = site::RequireSignedIn(db, req, true);
+    if (g.refusal) return *g.refusal;
+    auto id = PathId(req);
+    if (!id) return Err(NotFound("proposal " + req.params[0] + ": no such proposal"));
+    auto p = WithdrawProposal(db, *g.session, *id);
+    if (!p.ok()) return Err(p.error());
+    return http::Json(ProposalJson(*p));
+  });
+
+  for (const char* action : {"bracket", "merge"}) {
+    bool bracket = std::string(action) == "bracket";
+    router.Add("POST", fmt::format("/api/v1/proposals/{{id}}/{}", action),
+               [&db, bracket](Request& req) {
+      auto g = Editor(db, req);
+      if (g.refusal) return *g.refusal;
+      auto id = PathId(req);
+      if (!id) return Err(NotFound("proposal " + req.params[0] + ": no such proposal"));
+      auto version = OptionalVersion(req);
+      if (!version.ok()) return Err(version.error());
+      auto p = bracket ? BracketProposal(db, *g.session, *id, *version)
+                       : MergeProposal(db, *g.session, *id, *version);
+      if (!p.ok()) return Err(p.error());
+      json::object j = ProposalJson(*p);
+      if (auto t = Get(db, p->text_id, *g.session); t.ok()) j["version"] = t->version;
+      return http::Json(j);
+    });
+  }
+
+  router.Add("POST", "/api/v1/texts/{id}/revisions", [&db](Request& req) {
+    auto g = Editor(db, req);
+    if (g.refusal) return *g.refusal;
+    auto id = PathId(req);
+    if (!id) return Err(NotFound("text " + req.params[0] + ": no such text"));
+    auto version = OptionalVersion(req);
+    if (!version.ok()) return Err(version.error());
+    auto r = IssueRevision(db, *g.session, *id, *version);
+    if (!r.ok()) return Err(r.error());
+    auto t = Get(db, *id, *g.session);
+    if (!t.ok()) return Err(t.error());
+    std::string revises = t->revisions.size() > 1
+                              ? t->revisions[t->revisions.size() - 2].document
+                              : std::string();
+    if (revises.empty())
+      if (auto d = documents::Get(db, std::to_string(r->document_id), *g.session); d.ok())
+        for (const auto& rel : d->relations)
+          if (rel.kind == "revises") revises = rel.symbol;
+    return http::Json(json::object{{"revision", r->number},
+                                   {"version", r->version},
+                                   {"document", {{"id", r->document_id},
+                                                 {"symbol", r->document},
+                                                 {"revises", revises}}}},
+                      201);
+  });
+
+  router.Add("GET", "/api/v1/texts/{id}/diff", [&db](Request& req) {
+    auto id = PathId(req);
+    if (!id) return Err(NotFound("text " + req.params[0] + ": no such text"));
+    auto viewer = site::CurrentSession(db, req);
+    auto d = Diff(db, *id, req, viewer);
+    if (!d.ok()) return Err(d.error());
+    return http::Json(*d);
+  });
+
+  router.Add("POST", "/api/v1/texts/{id}/informal", [&db](Request& req) {
+    auto g = Editor(db, req);
+    if (g.refusal) return *g.refusal;
+    auto id = PathId(req);
+    if (!id) return Err(NotFound("text " + req.params[0] + ": no such text"));
+    auto o = site::ReadJson(req);
+    if (!o.ok()) return Err(o.error());
+    InformalInput in;
+    if (auto* v = o->if_contains("provisions"); v && !v->is_null()) {
+      if (!v->is_array())
+        return Err(InvalidArgument("provisions", "provisions: must be a list of provision ids"));
+      for (const auto& e : v->as_array()) {
+        if (!e.is_int64())
+          return Err(InvalidArgument("provisions", "provisions: must be a list of provision ids"));
+        in.provisions.push_back(e.as_int64());
+      }
+    }
+    std::optional<std::int64_t> facilitator, meeting;
+    if (auto s = Int(*o, "facilitator", &facilitator); !s.ok()) return Err(s.error());
+    if (auto s = Int(*o, "report_to_meeting", &meeting); !s.ok()) return Err(s.error());
+    if (auto s = Int(*o, "decision", &in.decision); !s.ok()) return Err(s.error());
+    if (!facilitator)
+      return Err(InvalidArgument("facilitator", "facilitator: required, the facilitator's "
+                                                "account id"));
+    in.facilitator = *facilitator;
+    in.report_to_meeting = meeting.value_or(0);
+    for (auto [k, dst] : {std::pair{"member_state", &in.member_state},
+                          {"deadline", &in.deadline}})
+      if (auto s = Str(*o, k, dst); !s.ok()) return Err(s.error());
+    auto i = SendToInformal(db, *g.session, *id, in);
+    if (!i.ok()) return Err(i.error());
+    auto t = Get(db, *id, *g.session);
+    if (!t.ok()) return Err(t.error());
+    for (const auto& j : InformalJson(*t))
+      if (j.as_object().at("id").as_int64() == i->id) {
+        json::object out = j.as_object();
+        out["version"] = t->version;
+        return http::Json(out, 201);
+      }
+    return Err(NotFound("informal consultation: not found"));
+  });
+
+  router.Add("POST", "/api/v1/texts/{id}/adopt", [&db](Request& req) {
+    auto g = Editor(db, req);
+    if (g.refusal) return *g.refusal;
+    auto id = PathId(req);
+    if (!id) return Err(NotFound("text " + req.params[0] + ": no such text"));
+    auto o = site::ReadJson(req);
+    if (!o.ok()) return Err(o.error());
+    AdoptInput in;
+    std::optional<std::int64_t> meeting, decision;
+    if (auto s = Int(*o, "meeting", &meeting); !s.ok()) return Err(s.error());
+    if (auto s = Int(*o, "decision", &decision); !s.ok()) return Err(s.error());
+    if (auto s = Int(*o, "version", &in.version); !s.ok()) return Err(s.error());
+    if (!meeting) return Err(InvalidArgument("meeting", "meeting: required, a meeting id"));
+    if (!decision)
+      return Err(InvalidArgument("decision", "decision: required, the id of the meeting's "
+                                             "decision to adopt the text"));
+    in.meeting = *meeting;
+    in.decision = *decision;
+    auto t = Adopt(db, *g.session, *id, in);
+    if (!t.ok()) return Err(t.error());
+    return http::Json(TextHead(*t, req.lang));
+  });
 }
 
 void RegisterRoutes(http::Router& router, storage::Database& db) {
   RegisterApi(router, db);
   RegisterPages(router, db);
+  RegisterForms(router, db);
 }
 
 }  // namespace plenary::drafting

@@ -3,6 +3,7 @@
 #include "drafting/drafting.h"
 
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -11,9 +12,11 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "accounts/accounts.h"
 #include "audit/audit.h"
 #include "base/time.h"
 #include "base/utf8.h"
+#include "meetings/meetings.h"
 #include "proceedings/proceedings.h"
 #include "site/fields.h"
 #include "text/countries.h"
@@ -73,10 +76,71 @@ bool IsMark(char32_t c) {
   return t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_COMBINING_SPACING_MARK;
 }
 
+std::vector<std::int64_t> Ids(const std::string& text) {
+  std::vector<std::int64_t> out;
+  auto v = ParseJson(text);
+  if (v.is_array())
+    for (const auto& e : v.as_array())
+      if (e.is_int64()) out.push_back(e.as_int64());
+  return out;
+}
+
+// Proposals, informal consultations and revisions of a text.
+void LoadNegotiation(Connection& c, Text* t) {
+  Stmt p(c, "SELECT id, provision_id, member_state, kind, lang, start_offset, end_offset, words, "
+            "justification, state, bracket_id, created_at, provision_kind FROM proposals WHERE text_id = ? "
+            "ORDER BY member_state, id");
+  p.BindAll(t->id);
+  while (p.Step()) {
+    Proposal r;
+    r.id = p.Int(0);
+    r.text_id = t->id;
+    r.provision_id = p.Int(1);
+    r.member_state = p.Text(2);
+    r.kind = p.Text(3);
+    r.lang = p.Text(4);
+    if (!p.IsNull(5)) r.start = p.Int(5);
+    if (!p.IsNull(6)) r.end = p.Int(6);
+    r.words = p.Text(7);
+    r.justification = p.Text(8);
+    r.state = p.Text(9);
+    if (!p.IsNull(10)) r.bracket_id = p.Int(10);
+    r.created_at = p.Int(11);
+    r.provision_kind = p.Text(12);
+    for (const auto& v : t->provisions)
+      if (v.id == r.provision_id) r.label = v.label;
+    t->proposals.push_back(std::move(r));
+  }
+  Stmt i(c, "SELECT id, provisions, facilitator_user_id, facilitator_name, member_state, "
+            "report_to_meeting_id, deadline, decision_id FROM informal_consultations "
+            "WHERE text_id = ? ORDER BY id");
+  i.BindAll(t->id);
+  while (i.Step()) {
+    Informal r;
+    r.id = i.Int(0);
+    r.text_id = t->id;
+    r.provisions = Ids(i.Text(1));
+    r.facilitator_user_id = i.IsNull(2) ? 0 : i.Int(2);
+    r.facilitator_name = i.Text(3);
+    r.member_state = i.Text(4);
+    r.report_to_meeting = i.Int(5);
+    r.deadline = i.Text(6);
+    r.decision_id = i.Int(7);
+    t->informal.push_back(std::move(r));
+  }
+  Stmt v(c, "SELECT r.number, r.version, r.document_id, d.symbol, r.created_at "
+            "FROM text_revisions r JOIN documents d ON d.id = r.document_id "
+            "WHERE r.text_id = ? ORDER BY r.number");
+  v.BindAll(t->id);
+  while (v.Step())
+    t->revisions.push_back({v.Int(0), v.Int(1), v.Int(2), v.Text(3), v.Int(4)});
+}
+
 std::optional<Text> LoadText(Connection& c, std::int64_t id, bool details) {
   Stmt s(c,
          "SELECT t.id, t.document_id, d.symbol, t.access, t.agenda_item_id, a.meeting_id, t.title, "
-         "t.languages, t.status, t.version, t.illustrative FROM texts t JOIN documents d ON d.id = t.document_id "
+         "t.languages, t.status, t.version, t.illustrative, t.adopted_meeting_id, "
+         "t.adopted_decision_id, t.adopted_version FROM texts t JOIN documents d ON d.id = t.document_id "
          "JOIN agenda_items a ON a.id = t.agenda_item_id WHERE t.id = ?");
   s.BindAll(id);
   if (!s.Step()) return std::nullopt;
@@ -92,6 +156,9 @@ std::optional<Text> LoadText(Connection& c, std::int64_t id, bool details) {
   t.status = s.Text(8);
   t.version = s.Int(9);
   t.illustrative = s.Int(10) != 0;
+  if (!s.IsNull(11)) t.adopted_meeting = s.Int(11);
+  if (!s.IsNull(12)) t.adopted_decision = s.Int(12);
+  if (!s.IsNull(13)) t.adopted_version = s.Int(13);
   Stmt p(c, "SELECT id, position, kind, label, body FROM provisions WHERE text_id = ? "
             "ORDER BY position");
   p.BindAll(id);
@@ -128,6 +195,7 @@ std::optional<Text> LoadText(Connection& c, std::int64_t id, bool details) {
     for (auto& v : t.provisions)
       if (v.id == k.provision_id) v.brackets.push_back(k);
   }
+  LoadNegotiation(c, &t);
   return t;
 }
 
@@ -264,9 +332,11 @@ Result<std::int64_t> ChangeText(Connection& c, const accounts::Session& who, std
   std::int64_t v = t->version + 1;
   c.Exec("UPDATE texts SET version = ? WHERE id = ?", v, text_id);
   r->detail["version"] = v;
+  auto after = LoadText(c, text_id, true);
   c.Exec("INSERT INTO text_history(text_id, version, user_id, action, object_type, object_id, "
-         "detail, at) VALUES(?,?,?,?,?,?,?,?)",
-         text_id, v, who.user.id, action, object_type, r->object_id, J(r->detail), Now());
+         "detail, snapshot, at) VALUES(?,?,?,?,?,?,?,?,?)",
+         text_id, v, who.user.id, action, object_type, r->object_id, J(r->detail),
+         J(Snapshot(*after)), Now());
   audit::Record(c, who.user.id, action, object_type, r->object_id, std::nullopt, J(r->detail));
   return r->object_id;
 }
@@ -479,8 +549,8 @@ Result<Text> CreateText(storage::Database& db, const accounts::Session& who, con
                         {"title", *title}, {"languages", Arr(in.languages)}, {"access", level},
                         {"version", 1}};
     c.Exec("INSERT INTO text_history(text_id, version, user_id, action, object_type, object_id, "
-           "detail, at) VALUES(?,1,?,'text.create','text',?,?,?)",
-           id, who.user.id, id, J(detail), Now());
+           "detail, snapshot, at) VALUES(?,1,?,'text.create','text',?,?,?,?)",
+           id, who.user.id, id, J(detail), J(Snapshot(*LoadText(c, id, true))), Now());
     audit::Record(c, who.user.id, "text.create", "text", id, std::nullopt, J(detail));
     return id;
   });
@@ -533,6 +603,10 @@ Result<Provision> UpdateProvision(storage::Database& db, const accounts::Session
   auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
     return ChangeText(c, who, *text_id, in.version, true, "provision.update", "provision",
                       [&](const Text& t) -> Result<Change> {
+      if (!MayEdit(who) && !Facilitates(t, who, provision_id))
+        return PermissionDenied(fmt::format(
+            "provision {}: only the secretariat, the chair, or the facilitator of informal "
+            "consultations on this provision edits it", provision_id));
       Provision p = FindProvision(t, provision_id);
       if (!p.id) return NoSuchProvision(provision_id);  // removed meanwhile
       if (auto s = CheckBodies(t, in.text, false); !s.ok()) return s.error();
@@ -780,6 +854,816 @@ Result<Bracket> ResolveBracket(storage::Database& db, const accounts::Session& w
   for (const auto& b : FindProvision(*t, provision_id).brackets)
     if (b.id == bracket_id) return b;
   return NoSuchBracket(bracket_id);
+}
+
+
+// --- Snapshots, versions and diffs ---------------------------------------------------------
+
+json::object Snapshot(const Text& t) {
+  json::array provisions;
+  for (const auto& p : t.provisions) {
+    json::array brackets;
+    for (const auto& b : p.brackets)
+      brackets.push_back(json::object{{"id", b.id},
+                                      {"lang", b.lang},
+                                      {"start", b.start},
+                                      {"end", b.end},
+                                      {"kind", b.kind},
+                                      {"alternatives", Arr(b.alternatives)},
+                                      {"proposed_by", b.proposed_by},
+                                      {"supported_by", Arr(b.supported_by)},
+                                      {"objected_by", Arr(b.objected_by)},
+                                      {"note", b.note},
+                                      {"state", b.state}});
+    provisions.push_back(json::object{{"id", p.id},
+                                      {"position", p.position},
+                                      {"kind", p.kind},
+                                      {"label", p.label},
+                                      {"text", p.body},
+                                      {"brackets", std::move(brackets)}});
+  }
+  return {{"id", t.id},           {"document_id", t.document_id},
+          {"document", t.document}, {"title", t.title},
+          {"languages", Arr(t.languages)}, {"status", t.status},
+          {"version", t.version},   {"provisions", std::move(provisions)}};
+}
+
+namespace {
+std::string SnapStr(const json::object& o, const char* k) {
+  auto* v = o.if_contains(k);
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+std::int64_t SnapInt(const json::object& o, const char* k) {
+  auto* v = o.if_contains(k);
+  return v && v->is_int64() ? v->as_int64() : 0;
+}
+std::vector<std::string> SnapStrs(const json::object& o, const char* k) {
+  std::vector<std::string> out;
+  if (auto* v = o.if_contains(k); v && v->is_array())
+    for (const auto& e : v->as_array())
+      if (e.is_string()) out.emplace_back(e.as_string());
+  return out;
+}
+}  // namespace
+
+Text FromSnapshot(const json::value& v) {
+  Text t;
+  if (!v.is_object()) return t;
+  const auto& o = v.as_object();
+  t.id = SnapInt(o, "id");
+  t.document_id = SnapInt(o, "document_id");
+  t.document = SnapStr(o, "document");
+  if (auto* x = o.if_contains("title")) t.title = *x;
+  t.languages = SnapStrs(o, "languages");
+  t.status = SnapStr(o, "status");
+  t.version = SnapInt(o, "version");
+  if (auto* ps = o.if_contains("provisions"); ps && ps->is_array())
+    for (const auto& pv : ps->as_array()) {
+      const auto& po = pv.as_object();
+      Provision p;
+      p.id = SnapInt(po, "id");
+      p.text_id = t.id;
+      p.position = static_cast<int>(SnapInt(po, "position"));
+      p.kind = SnapStr(po, "kind");
+      p.label = SnapStr(po, "label");
+      if (auto* x = po.if_contains("text")) p.body = *x;
+      if (auto* bs = po.if_contains("brackets"); bs && bs->is_array())
+        for (const auto& bv : bs->as_array()) {
+          const auto& bo = bv.as_object();
+          Bracket b;
+          b.id = SnapInt(bo, "id");
+          b.provision_id = p.id;
+          b.lang = SnapStr(bo, "lang");
+          b.start = SnapInt(bo, "start");
+          b.end = SnapInt(bo, "end");
+          b.kind = SnapStr(bo, "kind");
+          b.alternatives = SnapStrs(bo, "alternatives");
+          b.proposed_by = SnapStr(bo, "proposed_by");
+          b.supported_by = SnapStrs(bo, "supported_by");
+          b.objected_by = SnapStrs(bo, "objected_by");
+          b.note = SnapStr(bo, "note");
+          b.state = SnapStr(bo, "state");
+          p.brackets.push_back(std::move(b));
+        }
+      t.provisions.push_back(std::move(p));
+    }
+  return t;
+}
+
+std::string SnapshotOn(storage::Connection& c, std::int64_t text_id) {
+  auto t = LoadText(c, text_id, true);
+  return t ? J(Snapshot(*t)) : std::string();
+}
+
+Result<Text> GetVersion(storage::Database& db, std::int64_t id, std::int64_t version,
+                        const documents::Viewer& viewer) {
+  auto cur = Get(db, id, viewer);
+  if (!cur.ok()) return cur.error();
+  std::string snap;
+  {
+    Stmt s(db.Read(), "SELECT snapshot FROM text_history WHERE text_id = ? AND version = ? "
+                      "AND snapshot <> '' ORDER BY id DESC LIMIT 1");
+    s.BindAll(id, version);
+    if (s.Step()) snap = s.Text(0);
+  }
+  if (snap.empty()) {
+    if (version == cur->version) return cur;
+    return NotFound(fmt::format("text {} version {}: no such version (the text is at version {})",
+                                id, version, cur->version));
+  }
+  Text old = FromSnapshot(ParseJson(snap));
+  // What the snapshot does not hold is the text's now: who may read it, where it belongs, and
+  // the negotiation around it.
+  old.access = cur->access;
+  old.agenda_item_id = cur->agenda_item_id;
+  old.meeting_id = cur->meeting_id;
+  old.illustrative = cur->illustrative;
+  old.proposals = cur->proposals;
+  old.informal = cur->informal;
+  old.revisions = cur->revisions;
+  return old;
+}
+
+namespace {
+
+// Words: a run of letters, digits and marks; a run of white space; or one other character (a
+// CJK ideograph, kana, punctuation), so that Chinese differs character by character.
+std::vector<std::u32string> Tokens(const std::u32string& s) {
+  std::vector<std::u32string> out;
+  auto cls = [](char32_t c) {
+    auto u = static_cast<UChar32>(c);
+    if (u_isUWhiteSpace(u)) return 1;
+    UErrorCode e = U_ZERO_ERROR;
+    UScriptCode sc = uscript_getScript(u, &e);
+    if (sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA) return 0;
+    if (u_isalnum(u) || IsMark(c)) return 2;
+    return 0;
+  };
+  for (std::size_t i = 0; i < s.size();) {
+    int k = cls(s[i]);
+    std::size_t j = i + 1;
+    if (k != 0)
+      while (j < s.size() && cls(s[j]) == k) ++j;
+    out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+std::string Utf8(const std::u32string& s) {
+  std::string out;
+  for (char32_t c : s) {
+    char buf[4];
+    std::int32_t n = 0;
+    UBool err = false;
+    U8_APPEND(buf, n, 4, static_cast<UChar32>(c), err);
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+  return out;
+}
+
+// Beyond this many token pairs (after the common head and tail) a change is shown as the
+// removal of the old passage and the insertion of the new one: the table would cost too much.
+constexpr std::size_t kMaxDiffCells = 4'000'000;
+
+}  // namespace
+
+json::array DiffWords(const std::string& from, const std::string& to) {
+  auto a = Tokens(Utf32(from)), b = Tokens(Utf32(to));
+  std::size_t pre = 0;
+  while (pre < a.size() && pre < b.size() && a[pre] == b[pre]) ++pre;
+  std::size_t suf = 0;
+  while (suf < a.size() - pre && suf < b.size() - pre &&
+         a[a.size() - 1 - suf] == b[b.size() - 1 - suf])
+    ++suf;
+  std::vector<std::pair<int, std::u32string>> ops;  // 0 equal, 1 insert, -1 delete
+  for (std::size_t i = 0; i < pre; ++i) ops.emplace_back(0, a[i]);
+  std::size_t n = a.size() - pre - suf, m = b.size() - pre - suf;
+  if (n * m > kMaxDiffCells) {
+    for (std::size_t i = 0; i < n; ++i) ops.emplace_back(-1, a[pre + i]);
+    for (std::size_t j = 0; j < m; ++j) ops.emplace_back(1, b[pre + j]);
+  } else {
+    // Longest common subsequence from the end, then walked forward.
+    std::vector<std::uint32_t> l((n + 1) * (m + 1), 0);
+    auto at = [&](std::size_t i, std::size_t j) -> std::uint32_t& { return l[i * (m + 1) + j]; };
+    for (std::size_t i = n; i-- > 0;)
+      for (std::size_t j = m; j-- > 0;)
+        at(i, j) = a[pre + i] == b[pre + j] ? at(i + 1, j + 1) + 1
+                                             : std::max(at(i + 1, j), at(i, j + 1));
+    std::size_t i = 0, j = 0;
+    while (i < n || j < m) {
+      if (i < n && j < m && a[pre + i] == b[pre + j]) {
+        ops.emplace_back(0, a[pre + i]);
+        ++i, ++j;
+      } else if (j < m && (i == n || at(i, j + 1) >= at(i + 1, j))) {
+        ops.emplace_back(1, b[pre + j++]);
+      } else {
+        ops.emplace_back(-1, a[pre + i++]);
+      }
+    }
+  }
+  for (std::size_t i = a.size() - suf; i < a.size(); ++i) ops.emplace_back(0, a[i]);
+  // Deletions before insertions within a changed run, consecutive operations joined.
+  json::array out;
+  std::u32string run[3];
+  auto flush = [&] {
+    for (int k : {0, -1, 1}) {
+      if (run[k + 1].empty()) continue;
+      out.push_back(json::object{{"op", k == 0 ? "equal" : k < 0 ? "delete" : "insert"},
+                                 {"text", Utf8(run[k + 1])}});
+      run[k + 1].clear();
+    }
+  };
+  for (const auto& [k, tok] : ops) {
+    if (k == 0 && (!run[0].empty() || !run[2].empty())) flush();
+    if (k != 0 && !run[1].empty()) flush();
+    run[k + 1] += tok;
+  }
+  flush();
+  return out;
+}
+
+json::array DiffTexts(const Text& from, const Text& to) {
+  std::vector<std::string> langs = to.languages;
+  for (const auto& l : from.languages)
+    if (std::find(langs.begin(), langs.end(), l) == langs.end()) langs.push_back(l);
+  auto one = [&](const Provision* a, const Provision* b) {
+    json::object texts;
+    bool changed = false;
+    for (const auto& l : langs) {
+      std::string x = a ? BracketedText(*a, l) : "", y = b ? BracketedText(*b, l) : "";
+      if (x.empty() && y.empty()) continue;
+      changed |= x != y;
+      texts[l] = DiffWords(x, y);
+    }
+    const char* change = !a ? "added" : !b ? "removed" : changed ? "changed" : "same";
+    if (a && b && a->kind != b->kind) change = "changed";
+    return json::object{{"id", a ? a->id : b->id},
+                        {"label_from", a ? a->label : ""},
+                        {"label_to", b ? b->label : ""},
+                        {"change", change},
+                        {"texts", std::move(texts)}};
+  };
+  json::array out;
+  for (const auto& p : to.provisions) {
+    const Provision* a = nullptr;
+    for (const auto& q : from.provisions)
+      if (q.id == p.id) a = &q;
+    out.push_back(one(a, &p));
+  }
+  for (const auto& q : from.provisions) {
+    bool kept = std::any_of(to.provisions.begin(), to.provisions.end(),
+                            [&](const Provision& p) { return p.id == q.id; });
+    if (!kept) out.push_back(one(&q, nullptr));
+  }
+  return out;
+}
+
+// --- Proposals -----------------------------------------------------------------------------
+
+namespace {
+
+Error NoSuchProposal(std::int64_t id) {
+  return NotFound(fmt::format("proposal {}: no such proposal", id));
+}
+
+// A history row and audit entry of an action that leaves the text as it is (its version stays).
+void Record(Connection& c, const accounts::Session& who, const Text& t, const char* action,
+            const char* type, std::int64_t object_id, const json::object& detail) {
+  c.Exec("INSERT INTO text_history(text_id, version, user_id, action, object_type, object_id, "
+         "detail, at) VALUES(?,?,?,?,?,?,?,?)",
+         t.id, t.version, who.user.id, action, type, object_id, J(detail), Now());
+  audit::Record(c, who.user.id, action, type, object_id, std::nullopt, J(detail));
+}
+
+const Proposal* FindProposal(const Text& t, std::int64_t id) {
+  for (const auto& p : t.proposals)
+    if (p.id == id) return &p;
+  return nullptr;
+}
+
+// Whether [s, e) of a provision's text in `lang` may hold a new bracket: it nests with every
+// open bracket there or lies apart from it.
+Status CheckNesting(const Provision& p, const std::string& lang, std::int64_t s, std::int64_t e,
+                    const char* field) {
+  for (const auto& b : p.brackets) {
+    if (b.lang != lang || b.state != "open") continue;
+    bool disjoint = e <= b.start || b.end <= s;
+    bool nested = (s <= b.start && b.end <= e) || (b.start <= s && e <= b.end);
+    if (!disjoint && !nested)
+      return InvalidArgument(field, fmt::format("{}: [{}, {}) overlaps open bracket {} [{}, {}); "
+                                                "brackets may nest but not overlap",
+                                                field, s, e, b.id, b.start, b.end));
+  }
+  return Ok{};
+}
+
+// Whether a code point offset of `cps` may start or end a passage (not before a combining mark).
+Status CheckBoundary(const std::u32string& cps, std::int64_t at, const char* field) {
+  auto n = static_cast<std::int64_t>(cps.size());
+  if (at < 0 || at > n)
+    return InvalidArgument(field, fmt::format("{}: {} is outside the text ({} code points)", field,
+                                              at, n));
+  if (at < n && IsMark(cps[at]))
+    return InvalidArgument(field, fmt::format("{}: {} is not on a character boundary (U+{:04X} "
+                                              "is a combining mark of the character before it)",
+                                              field, at, static_cast<int>(cps[at])));
+  return Ok{};
+}
+
+// Replaces code points [a, b) of `p`'s text in `lang` by `words`, moving its brackets (an edit
+// across an open bracket's edge is refused), and saves the provision and its brackets.
+Status EditText(Connection& c, Provision& p, const std::string& lang, std::int64_t a,
+                std::int64_t b, const std::string& words, const char* field) {
+  std::string body = BodyText(p, lang);
+  std::string now = body.substr(0, ByteOffset(body, a)) + words + body.substr(ByteOffset(body, b));
+  if (site::CountChars(now) > kMaxProvisionChars)
+    return Error{Code::kTooLarge,
+                 fmt::format("{}: the provision would exceed {} characters", field,
+                             kMaxProvisionChars),
+                 field};
+  std::vector<Bracket*> ptrs;
+  for (auto& k : p.brackets)
+    if (k.lang == lang) ptrs.push_back(&k);
+  if (auto s = Remap(ptrs, a, b, CodePoints(words), false, field); !s.ok()) return s;
+  json::object o = p.body.is_object() ? p.body.as_object() : json::object();
+  o[lang] = now;
+  p.body = o;
+  c.Exec("UPDATE provisions SET body = ? WHERE id = ?", J(p.body), p.id);
+  for (const auto& k : p.brackets)
+    if (k.lang == lang) SaveBracket(c, k);
+  return Ok{};
+}
+
+std::int64_t InsertBracket(Connection& c, std::int64_t provision_id, const std::string& lang,
+                           std::int64_t s, std::int64_t e,
+                           const std::vector<std::string>& alternatives,
+                           const std::string& proposed_by, const std::string& note) {
+  c.Exec("INSERT INTO brackets(provision_id, lang, start_offset, end_offset, kind, "
+         "alternatives, proposed_by, supported_by, objected_by, note, state, created_at) "
+         "VALUES(?,?,?,?,?,?,?,'[]','[]',?,'open',?)",
+         provision_id, lang, s, e, alternatives.empty() ? "retain_or_delete" : "alternatives",
+         J(Arr(alternatives)), proposed_by, note, Now());
+  return c.LastInsertId();
+}
+
+std::int64_t InsertProvision(Connection& c, std::int64_t text_id, int pos,
+                             const std::string& kind, const json::value& body) {
+  c.Exec("UPDATE provisions SET position = -position - 1 WHERE text_id = ? AND position >= ?",
+         text_id, pos);
+  c.Exec("UPDATE provisions SET position = -position WHERE text_id = ? AND position < 0",
+         text_id);
+  c.Exec("INSERT INTO provisions(text_id, position, kind, label, body) VALUES(?,?,?,'',?)",
+         text_id, pos, kind, J(body));
+  std::int64_t id = c.LastInsertId();
+  Renumber(c, text_id);
+  return id;
+}
+
+Status CheckPlain(const std::string& s, const char* field, bool required) {
+  if (required && s.empty()) return InvalidArgument(field, std::string(field) + ": required");
+  if (auto fault = CheckText(s))
+    return InvalidArgument(field, fmt::format("{}: {} at byte {}", field, fault->rule, fault->at));
+  if (site::CountChars(s) > kMaxNoteChars)
+    return Error{Code::kTooLarge, fmt::format("{}: at most {} characters", field, kMaxNoteChars),
+                 field};
+  return Ok{};
+}
+
+}  // namespace
+
+Result<std::int64_t> TextOfProposal(storage::Database& db, std::int64_t proposal_id) {
+  auto t = db.Read().QueryInt("SELECT text_id FROM proposals WHERE id = ?", proposal_id);
+  if (!t) return NoSuchProposal(proposal_id);
+  return *t;
+}
+
+Result<Proposal> Propose(storage::Database& db, const accounts::Session& who,
+                         std::int64_t provision_id, const ProposalInput& in) {
+  auto text_id = TextOfProvision(db, provision_id);
+  if (!text_id.ok()) return text_id.error();
+  auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
+    auto t = LoadText(c, *text_id, true);
+    if (!t || !documents::CanSee(who, t->access)) return NoSuchText(*text_id);
+    if (who.user.role == "delegate") {
+      if (who.user.member_state.value_or("") != in.member_state)
+        return PermissionDenied(fmt::format(
+            "member_state: a delegate proposes for their own Member State ({}) only",
+            who.user.member_state.value_or("none")));
+    } else if (!MayEdit(who)) {
+      return PermissionDenied("only delegates, the secretariat and the chair record proposals");
+    }
+    if (t->status != "draft")
+      return Error{Code::kFailedPrecondition,
+                   fmt::format("status: text {} is {}; it takes no more proposals", t->id,
+                               t->status),
+                   "status"};
+    if (!text::IsCountry(in.member_state))
+      return InvalidArgument("member_state", fmt::format("member_state: {} is not a Member State "
+                                                         "code (ISO 3166-1 alpha-2, e.g. CN)",
+                                                         in.member_state));
+    if (!OneOf(in.kind, kProposalKinds))
+      return InvalidArgument("kind", "kind: must be " + Alternatives(kProposalKinds));
+    if (std::find(t->languages.begin(), t->languages.end(), in.lang) == t->languages.end())
+      return InvalidArgument("lang", fmt::format("lang: the text is drafted in {} only",
+                                                 fmt::join(t->languages, ", ")));
+    if (auto s = CheckPlain(in.justification, "justification", true); !s.ok()) return s.error();
+    Provision p = FindProvision(*t, provision_id);
+    if (!p.id) return NoSuchProvision(provision_id);
+    std::u32string cps = Utf32(BodyText(p, in.lang));
+    bool spans = in.kind == "insert" || in.kind == "delete" || in.kind == "replace";
+    bool words = in.kind == "insert" || in.kind == "replace" || in.kind == "add_provision";
+    if (!spans && (in.start || in.end))
+      return InvalidArgument(in.start ? "start" : "end",
+                             fmt::format("{}: not with kind {} (it concerns the whole provision)",
+                                         in.start ? "start" : "end", in.kind));
+    if (spans) {
+      if (cps.empty())
+        return InvalidArgument("lang", fmt::format("lang: provision {} has no text in {}",
+                                                   p.label, in.lang));
+      if (!in.start) return InvalidArgument("start", "start: required, a code point offset");
+      if (in.kind == "insert" && in.end && *in.end != *in.start)
+        return InvalidArgument("end", "end: an insertion has no end (or end = start)");
+      if (in.kind != "insert" && !in.end)
+        return InvalidArgument("end", "end: required, a code point offset");
+      if (auto s = CheckBoundary(cps, *in.start, "start"); !s.ok()) return s.error();
+      if (in.kind != "insert") {
+        if (*in.end <= *in.start)
+          return InvalidArgument("end", "end: must be greater than start");
+        if (auto s = CheckBoundary(cps, *in.end, "end"); !s.ok()) return s.error();
+      }
+    }
+    if (words) {
+      if (auto s = CheckBody(in.lang, json::value(in.text)); !s.ok()) {
+        Error e = s.error();
+        e.field = "text";
+        e.message = "text" + e.message.substr(e.message.find(':'));
+        return e;
+      }
+    } else if (!in.text.empty()) {
+      return InvalidArgument("text", fmt::format("text: not with kind {}", in.kind));
+    }
+    if (in.kind == "add_provision" && !OneOf(in.provision_kind, kProvisionKinds))
+      return InvalidArgument("provision_kind",
+                             "provision_kind: must be " + Alternatives(kProvisionKinds));
+    std::optional<std::int64_t> end = in.kind == "insert" ? in.start : in.end;
+    c.Exec("INSERT INTO proposals(text_id, provision_id, member_state, kind, lang, start_offset, "
+           "end_offset, provision_kind, words, justification, state, user_id, created_at) "
+           "VALUES(?,?,?,?,?,?,?,?,?,?,'open',?,?)",
+           t->id, provision_id, in.member_state, in.kind, in.lang, in.start, end,
+           in.provision_kind, in.text, in.justification, who.user.id, Now());
+    std::int64_t id = c.LastInsertId();
+    json::object detail{{"provision", p.label}, {"member_state", in.member_state},
+                        {"kind", in.kind},      {"lang", in.lang},
+                        {"text", in.text},      {"justification", in.justification}};
+    if (in.start) detail["start"] = *in.start;
+    if (end) detail["end"] = *end;
+    Record(c, who, *t, "proposal.create", "proposal", id, detail);
+    return id;
+  });
+  if (!id.ok()) return id.error();
+  auto t = Get(db, *text_id, who);
+  if (!t.ok()) return t.error();
+  if (auto* p = FindProposal(*t, *id)) return *p;
+  return NoSuchProposal(*id);
+}
+
+Result<Proposal> WithdrawProposal(storage::Database& db, const accounts::Session& who,
+                                  std::int64_t proposal_id) {
+  auto text_id = TextOfProposal(db, proposal_id);
+  if (!text_id.ok()) return text_id.error();
+  auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
+    auto t = LoadText(c, *text_id, true);
+    if (!t || !documents::CanSee(who, t->access)) return NoSuchText(*text_id);
+    const Proposal* p = FindProposal(*t, proposal_id);
+    if (!p) return NoSuchProposal(proposal_id);
+    bool own = who.user.role == "delegate" && who.user.member_state == p->member_state;
+    if (!own && !MayEdit(who))
+      return PermissionDenied(fmt::format("proposal {}: only delegates of {} or the secretariat "
+                                          "and the chair withdraw it",
+                                          proposal_id, p->member_state));
+    if (p->state != "open")
+      return Error{Code::kFailedPrecondition,
+                   fmt::format("state: proposal {} is {}, not open", proposal_id, p->state),
+                   "state"};
+    c.Exec("UPDATE proposals SET state = 'withdrawn' WHERE id = ?", proposal_id);
+    Record(c, who, *t, "proposal.withdraw", "proposal", proposal_id,
+           {{"member_state", p->member_state}, {"provision", p->label}});
+    return proposal_id;
+  });
+  if (!id.ok()) return id.error();
+  auto t = Get(db, *text_id, who);
+  if (!t.ok()) return t.error();
+  return *FindProposal(*t, proposal_id);
+}
+
+namespace {
+
+// Brackets (bracket = true) or merges an open proposal, inside ChangeText.
+Result<Change> ApplyProposal(Connection& c, const Text& t, std::int64_t proposal_id,
+                             bool bracket) {
+  const Proposal* r = FindProposal(t, proposal_id);
+  if (!r) return NoSuchProposal(proposal_id);
+  if (r->state != "open")
+    return Error{Code::kFailedPrecondition,
+                 fmt::format("state: proposal {} is {}, not open", proposal_id, r->state),
+                 "state"};
+  Provision p = FindProvision(t, r->provision_id);
+  if (!p.id)
+    return Error{Code::kFailedPrecondition,
+                 fmt::format("provision: the provision of proposal {} was removed", proposal_id),
+                 "provision"};
+  std::u32string cps = Utf32(BodyText(p, r->lang));
+  auto n = static_cast<std::int64_t>(cps.size());
+  bool spans = r->kind == "insert" || r->kind == "delete" || r->kind == "replace";
+  if (spans && (!r->start || !r->end || *r->end > n))
+    return Error{Code::kFailedPrecondition,
+                 fmt::format("start: the text of provision {} changed since proposal {}; its "
+                             "passage no longer exists",
+                             p.label, proposal_id),
+                 "start"};
+  std::optional<std::int64_t> bracket_id;
+  if (r->kind == "insert") {
+    if (auto s = EditText(c, p, r->lang, *r->start, *r->start, r->words, "text"); !s.ok())
+      return s.error();
+    if (bracket) {
+      std::int64_t e = *r->start + CodePoints(r->words);
+      if (auto s = CheckNesting(p, r->lang, *r->start, e, "start"); !s.ok()) return s.error();
+      bracket_id = InsertBracket(c, p.id, r->lang, *r->start, e, {}, r->member_state,
+                                 r->justification);
+    }
+  } else if (r->kind == "delete" || r->kind == "replace") {
+    if (bracket) {
+      if (auto s = CheckNesting(p, r->lang, *r->start, *r->end, "start"); !s.ok())
+        return s.error();
+      std::vector<std::string> alternatives;
+      if (r->kind == "replace") {
+        std::string body = BodyText(p, r->lang);
+        std::size_t from = ByteOffset(body, *r->start), to = ByteOffset(body, *r->end);
+        alternatives = {body.substr(from, to - from), r->words};
+      }
+      bracket_id = InsertBracket(c, p.id, r->lang, *r->start, *r->end, alternatives,
+                                 r->member_state, r->justification);
+    } else if (auto s = EditText(c, p, r->lang, *r->start, *r->end, r->words, "start"); !s.ok()) {
+      return s.error();
+    }
+  } else if (r->kind == "add_provision") {
+    if (t.provisions.size() >= kMaxProvisions)
+      return Error{Code::kTooLarge,
+                   fmt::format("provisions: a text has at most {} provisions", kMaxProvisions),
+                   "provisions"};
+    std::int64_t added = InsertProvision(c, t.id, p.position + 1, r->provision_kind,
+                                         json::object{{r->lang, r->words}});
+    if (bracket)
+      bracket_id = InsertBracket(c, added, r->lang, 0, CodePoints(r->words), {}, r->member_state,
+                                 r->justification);
+  } else {  // delete_provision
+    if (bracket) {
+      if (n == 0)
+        return Error{Code::kFailedPrecondition,
+                     fmt::format("lang: provision {} has no text in {} to bracket", p.label,
+                                 r->lang),
+                     "lang"};
+      bracket_id = InsertBracket(c, p.id, r->lang, 0, n, {}, r->member_state, r->justification);
+    } else {
+      c.Exec("DELETE FROM brackets WHERE provision_id = ?", p.id);
+      c.Exec("DELETE FROM provisions WHERE id = ?", p.id);
+      Renumber(c, t.id);
+    }
+  }
+  c.Exec("UPDATE proposals SET state = ?, bracket_id = ? WHERE id = ?",
+         bracket ? "bracketed" : "merged", bracket_id, proposal_id);
+  json::object detail{{"member_state", r->member_state}, {"kind", r->kind},
+                      {"provision", p.label}, {"lang", r->lang}};
+  if (bracket_id) detail["bracket"] = *bracket_id;
+  return Change{proposal_id, std::move(detail)};
+}
+
+Result<Proposal> ActOnProposal(storage::Database& db, const accounts::Session& who,
+                               std::int64_t proposal_id, std::optional<std::int64_t> version,
+                               bool bracket) {
+  auto text_id = TextOfProposal(db, proposal_id);
+  if (!text_id.ok()) return text_id.error();
+  auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
+    return ChangeText(c, who, *text_id, version, false,
+                      bracket ? "proposal.bracket" : "proposal.merge", "proposal",
+                      [&](const Text& t) -> Result<Change> {
+                        if (!MayEdit(who))
+                          return PermissionDenied("only the secretariat or the chair turns "
+                                                  "proposals into the text");
+                        return ApplyProposal(c, t, proposal_id, bracket);
+                      });
+  });
+  if (!id.ok()) return id.error();
+  auto t = Get(db, *text_id, who);
+  if (!t.ok()) return t.error();
+  return *FindProposal(*t, proposal_id);
+}
+
+}  // namespace
+
+Result<Proposal> BracketProposal(storage::Database& db, const accounts::Session& who,
+                                 std::int64_t proposal_id, std::optional<std::int64_t> version) {
+  return ActOnProposal(db, who, proposal_id, version, true);
+}
+
+Result<Proposal> MergeProposal(storage::Database& db, const accounts::Session& who,
+                               std::int64_t proposal_id, std::optional<std::int64_t> version) {
+  return ActOnProposal(db, who, proposal_id, version, false);
+}
+
+// --- Revisions -----------------------------------------------------------------------------
+
+namespace {
+// The symbol of the next revision: "C22/32(Rev.1)" → "C22/32(Rev.2)", "C22/32" → "C22/32(Rev.1)".
+std::string NextRevision(const std::string& symbol) {
+  static const std::string kRev = "(Rev.";
+  auto at = symbol.rfind(kRev);
+  if (at != std::string::npos && symbol.back() == ')') {
+    std::string digits = symbol.substr(at + kRev.size(), symbol.size() - at - kRev.size() - 1);
+    if (!digits.empty() && digits.size() < 4 &&
+        std::all_of(digits.begin(), digits.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+      return fmt::format("{}(Rev.{})", symbol.substr(0, at), std::stoi(digits) + 1);
+  }
+  return symbol + "(Rev.1)";
+}
+}  // namespace
+
+Result<Revision> IssueRevision(storage::Database& db, const accounts::Session& who,
+                               std::int64_t text_id, std::optional<std::int64_t> version) {
+  if (!MayEdit(who)) return PermissionDenied("only the secretariat or the chair issues revisions");
+  auto before = Get(db, text_id, who);
+  if (!before.ok()) return before.error();
+  auto doc = documents::Get(db, std::to_string(before->document_id), who);
+  if (!doc.ok()) return NoSuchText(text_id);
+  documents::DocumentInput in;
+  in.symbol = NextRevision(before->document);
+  in.body = doc->body_key;
+  in.title = before->title;
+  std::string today = FormatIso(Now()).substr(0, 10);
+  in.date = today;
+  in.source_kind = "secretariat";
+  in.access = before->access;
+  in.status = "issued";
+  in.illustrative = before->illustrative;
+  std::int64_t number = 0;
+  auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
+    return ChangeText(c, who, text_id, version, false, "text.revise", "text",
+                      [&](const Text& t) -> Result<Change> {
+      if (t.document_id != before->document_id)
+        return Error{Code::kConflict,
+                     fmt::format("version: the text was revised meanwhile (it is now {})",
+                                 t.document),
+                     "version"};
+      auto d = documents::CreateOn(c, who.user.id, in);
+      if (!d.ok()) return d.error();
+      number = static_cast<std::int64_t>(t.revisions.size()) + 1;
+      c.Exec("UPDATE texts SET document_id = ? WHERE id = ?", *d, t.id);
+      c.Exec("INSERT INTO text_revisions(text_id, number, version, document_id, user_id, "
+             "created_at) VALUES(?,?,?,?,?,?)",
+             t.id, number, t.version + 1, *d, who.user.id, Now());
+      return Change{t.id, {{"revision", number}, {"document", in.symbol},
+                           {"revises", t.document}}};
+    });
+  });
+  if (!id.ok()) return id.error();
+  auto t = Get(db, text_id, who);
+  if (!t.ok()) return t.error();
+  return t->revisions.back();
+}
+
+// --- Informal consultations ----------------------------------------------------------------
+
+bool Facilitates(const Text& t, const accounts::Session& who, std::int64_t provision_id) {
+  if (t.status != "draft") return false;
+  for (const auto& i : t.informal)
+    if (i.facilitator_user_id == who.user.id &&
+        std::find(i.provisions.begin(), i.provisions.end(), provision_id) != i.provisions.end())
+      return true;
+  return false;
+}
+
+Result<Informal> SendToInformal(storage::Database& db, const accounts::Session& who,
+                                std::int64_t text_id, const InformalInput& in) {
+  if (!MayEdit(who))
+    return PermissionDenied("only the secretariat or the chair sends provisions to informal "
+                            "consultations");
+  auto cur = Get(db, text_id, who);
+  if (!cur.ok()) return cur.error();
+  if (in.provisions.empty())
+    return InvalidArgument("provisions", "provisions: at least one provision id");
+  if (in.provisions.size() > kMaxInformalProvisions)
+    return InvalidArgument("provisions", fmt::format("provisions: at most {}",
+                                                     kMaxInformalProvisions));
+  std::set<std::int64_t> seen;
+  for (auto p : in.provisions)
+    if (!seen.insert(p).second)
+      return InvalidArgument("provisions", fmt::format("provisions: {} is listed twice", p));
+  std::optional<accounts::User> facilitator;
+  for (auto& u : accounts::ListUsers(db))
+    if (u.id == in.facilitator) facilitator = u;
+  if (!facilitator)
+    return InvalidArgument("facilitator",
+                           fmt::format("facilitator: no such account {}", in.facilitator));
+  if (!text::IsCountry(in.member_state))
+    return InvalidArgument("member_state", fmt::format("member_state: {} is not a Member State "
+                                                       "code (ISO 3166-1 alpha-2, e.g. CN)",
+                                                       in.member_state));
+  if (facilitator->member_state && *facilitator->member_state != in.member_state)
+    return InvalidArgument("member_state",
+                           fmt::format("member_state: the facilitator's account is a delegate of "
+                                       "{}, not {}",
+                                       *facilitator->member_state, in.member_state));
+  if (in.report_to_meeting < 1 ||
+      !meetings::GetMeeting(db, std::to_string(in.report_to_meeting)).ok())
+    return InvalidArgument("report_to_meeting", fmt::format("report_to_meeting: no such meeting {}",
+                                                            in.report_to_meeting));
+  if (!IsIsoDate(in.deadline))
+    return InvalidArgument("deadline", "deadline: required, a date YYYY-MM-DD");
+  auto item = proceedings::GetItem(db, cur->agenda_item_id, who);
+  if (!item.ok()) return item.error();
+  std::optional<std::int64_t> decision;
+  for (const auto& d : item->decisions) {
+    if (d.kind != "referred_informal") continue;
+    if (!in.decision || *in.decision == d.id) decision = d.id;
+  }
+  if (!decision)
+    return InvalidArgument(
+        "decision", in.decision
+                        ? fmt::format("decision: {} is not a referred_informal decision of agenda "
+                                      "item {}", *in.decision, item->number)
+                        : fmt::format("decision: agenda item {} records no decision to refer to "
+                                      "informal consultations (kind referred_informal); record "
+                                      "it first",
+                                      item->number));
+  std::int64_t informal_id = 0;
+  auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
+    return ChangeText(c, who, text_id, std::nullopt, false, "text.informal",
+                      "informal_consultation", [&](const Text& t) -> Result<Change> {
+      json::array ids, labels;
+      for (auto p : in.provisions) {
+        Provision v = FindProvision(t, p);
+        if (!v.id)
+          return InvalidArgument("provisions", fmt::format("provisions: {} is not a provision "
+                                                           "of text {}", p, t.id));
+        ids.emplace_back(p);
+        labels.emplace_back(v.label);
+      }
+      c.Exec("INSERT INTO informal_consultations(text_id, provisions, facilitator_user_id, "
+             "facilitator_name, member_state, report_to_meeting_id, deadline, decision_id, "
+             "sent_version, created_at) VALUES(?,?,?,?,?,?,?,?,?,?)",
+             t.id, J(ids), facilitator->id, facilitator->name, in.member_state,
+             in.report_to_meeting, in.deadline, *decision, t.version + 1, Now());
+      informal_id = c.LastInsertId();
+      return Change{informal_id, {{"provisions", labels}, {"facilitator", facilitator->name},
+                                  {"member_state", in.member_state},
+                                  {"report_to_meeting", in.report_to_meeting},
+                                  {"deadline", in.deadline}, {"decision", *decision}}};
+    });
+  });
+  if (!id.ok()) return id.error();
+  auto t = Get(db, text_id, who);
+  if (!t.ok()) return t.error();
+  for (const auto& i : t->informal)
+    if (i.id == informal_id) return i;
+  return NotFound("informal consultation: not found");
+}
+
+// --- Adoption ------------------------------------------------------------------------------
+
+Result<Text> Adopt(storage::Database& db, const accounts::Session& who, std::int64_t text_id,
+                   const AdoptInput& in) {
+  if (!MayEdit(who)) return PermissionDenied("only the secretariat or the chair records adoption");
+  auto cur = Get(db, text_id, who);
+  if (!cur.ok()) return cur.error();
+  if (in.meeting < 1) return InvalidArgument("meeting", "meeting: required, a meeting id");
+  auto p = proceedings::Get(db, std::to_string(in.meeting), who);
+  if (!p.ok())
+    return InvalidArgument("meeting", fmt::format("meeting: no such meeting {}", in.meeting));
+  bool found = false;
+  for (const auto& item : p->items)
+    for (const auto& d : item.decisions) found |= d.id == in.decision;
+  if (!found)
+    return InvalidArgument("decision", fmt::format("decision: {} is not a decision recorded at "
+                                                   "meeting {}",
+                                                   in.decision, in.meeting));
+  auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
+    return ChangeText(c, who, text_id, in.version, false, "text.adopt", "text",
+                      [&](const Text& t) -> Result<Change> {
+      if (int open = t.OpenBrackets(); open > 0)
+        return Error{Code::kFailedPrecondition,
+                     fmt::format("brackets: {} open bracket(s) in {}; resolve them before "
+                                 "adoption",
+                                 open, fmt::join(t.BracketedLabels(), ", ")),
+                     "brackets"};
+      c.Exec("UPDATE texts SET status = 'adopted', adopted_meeting_id = ?, "
+             "adopted_decision_id = ?, adopted_version = ? WHERE id = ?",
+             in.meeting, in.decision, t.version + 1, t.id);
+      return Change{t.id, {{"meeting", in.meeting}, {"decision", in.decision}}};
+    });
+  });
+  if (!id.ok()) return id.error();
+  return Get(db, text_id, who);
 }
 
 }  // namespace plenary::drafting

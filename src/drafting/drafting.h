@@ -10,8 +10,14 @@
 // words may stay or go) or `alternatives` (two or more texts, one of which will stand).
 //
 // Lifecycles:
-//   text:    draft → adopted (adoption is not built yet; an adopted text refuses every edit)
-//   bracket: open → agreed (retained, or an alternative chosen) | deleted (its words removed)
+//   text:     draft → adopted (at a meeting, by one of its decisions, when no bracket is open;
+//             an adopted text refuses every edit with 409)
+//   bracket:  open → agreed (retained, or an alternative chosen) | deleted (its words removed)
+//   proposal: open → bracketed (turned into a bracket) | merged (applied) | withdrawn
+//
+// Every change that alters the text stores the whole text as it then stood in text_history
+// (`snapshot`): any version can be shown and two versions compared without rebuilding them.
+// A proposal does not alter the text: it is recorded in the history without raising the version.
 //
 // Each action validates its whole input, then writes its rows, a text_history row and an audit
 // entry in one transaction, and raises the text's version; on error nothing changes. Edits of a
@@ -36,13 +42,17 @@ inline constexpr const char* kProvisionKinds[] = {"section", "paragraph"};
 inline constexpr const char* kBracketKinds[] = {"retain_or_delete", "alternatives"};
 inline constexpr const char* kBracketStates[] = {"open", "agreed", "deleted"};
 inline constexpr const char* kOutcomes[] = {"retain", "delete", "alternative"};
+inline constexpr const char* kProposalKinds[] = {"insert", "delete", "replace", "add_provision",
+                                                 "delete_provision"};
+inline constexpr const char* kProposalStates[] = {"open", "bracketed", "merged", "withdrawn"};
 
 // Limits of the input (explicit so that one request cannot grow a text without bound).
 inline constexpr std::size_t kMaxProvisionChars = 20000;  // per language
 inline constexpr std::size_t kMaxProvisions = 500;        // per text
 inline constexpr std::size_t kMaxAlternatives = 10;
 inline constexpr std::size_t kMaxCountries = 200;         // supported_by, objected_by
-inline constexpr std::size_t kMaxNoteChars = 2000;
+inline constexpr std::size_t kMaxNoteChars = 2000;         // notes, justifications
+inline constexpr std::size_t kMaxInformalProvisions = 100;  // per informal consultation
 
 struct Bracket {
   std::int64_t id = 0, provision_id = 0;
@@ -66,6 +76,33 @@ struct Provision {
   int OpenBrackets() const;
 };
 
+struct Proposal {
+  std::int64_t id = 0, text_id = 0, provision_id = 0;
+  std::string label;  // of the provision ("" when it was removed)
+  std::string member_state, kind, lang;
+  std::optional<std::int64_t> start, end;
+  std::string words, justification, state;
+  std::string provision_kind;  // of the provision that add_provision proposes
+  std::optional<std::int64_t> bracket_id;
+  std::int64_t created_at = 0;
+};
+
+struct Informal {
+  std::int64_t id = 0, text_id = 0;
+  std::vector<std::int64_t> provisions;
+  std::int64_t facilitator_user_id = 0;
+  std::string facilitator_name, member_state;
+  std::int64_t report_to_meeting = 0;
+  std::string deadline;
+  std::int64_t decision_id = 0;
+};
+
+struct Revision {
+  std::int64_t number = 0, version = 0, document_id = 0;
+  std::string document;  // symbol
+  std::int64_t created_at = 0;
+};
+
 struct Text {
   std::int64_t id = 0;
   std::int64_t document_id = 0;
@@ -78,6 +115,10 @@ struct Text {
   std::int64_t version = 0;
   bool illustrative = false;  // written for the demo
   std::vector<Provision> provisions;  // in order
+  std::vector<Proposal> proposals;    // by Member State, then oldest first
+  std::vector<Informal> informal;     // oldest first
+  std::vector<Revision> revisions;    // oldest first
+  std::optional<std::int64_t> adopted_meeting, adopted_decision, adopted_version;
   int OpenBrackets() const;
   // Labels of the provisions with at least one open bracket, in order ("2.b", "6.c").
   std::vector<std::string> BracketedLabels() const;
@@ -108,6 +149,27 @@ std::string BracketedText(const Provision& p, const std::string& lang);
 // The summary record's sentence on the brackets left ("Only two provisions retain square
 // brackets (2.b and 6.c)."), in `lang`, from the catalogue (ICU plural and list patterns).
 std::string BracketsSentence(const Text& t, const std::string& lang);
+
+// Whether `who` may edit provision `provision_id` of text `t` as the facilitator of one of its
+// informal consultations (an editor needs no such right).
+bool Facilitates(const Text& t, const accounts::Session& who, std::int64_t provision_id);
+
+// The text as it stood at `version` (from the history's snapshots). NotFound when the text is
+// not visible or that version was not recorded.
+Result<Text> GetVersion(storage::Database& db, std::int64_t id, std::int64_t version,
+                        const documents::Viewer& viewer);
+// The snapshot of a text (what the history stores), and a text read back from one.
+boost::json::object Snapshot(const Text& t);
+Text FromSnapshot(const boost::json::value& v);
+// The snapshot of text `text_id` as serialized JSON, inside the caller's transaction (demo).
+std::string SnapshotOn(storage::Connection& c, std::int64_t text_id);
+
+// A diff of two strings by words (CJK characters one by one): segments {op: equal | insert |
+// delete, text}, consecutive segments of one op joined.
+boost::json::array DiffWords(const std::string& from, const std::string& to);
+// Per provision (matched by id) and language: {id, label_from, label_to, change: added |
+// removed | changed | same, texts: {lang: segments}}.
+boost::json::array DiffTexts(const Text& from, const Text& to);
 
 // --- Use cases (the caller checked MayEdit; `viewer` is used for the 404 rule) --------------
 
@@ -165,6 +227,53 @@ struct ResolveInput {
 // bracket is agreed. Brackets after it in the same language shift.
 Result<Bracket> ResolveBracket(storage::Database& db, const accounts::Session& who,
                                std::int64_t bracket_id, const ResolveInput& in);
+
+struct ProposalInput {
+  std::string member_state, kind, lang;
+  std::optional<std::int64_t> start, end;
+  std::string text, justification;
+  std::string provision_kind = "paragraph";  // add_provision
+};
+// A delegate proposes for their own Member State only (403 otherwise); the secretariat, an
+// administrator and the chair record proposals made in the room for any. Other roles: 403.
+Result<Proposal> Propose(storage::Database& db, const accounts::Session& who,
+                         std::int64_t provision_id, const ProposalInput& in);
+// The proponent's delegates and the editors withdraw an open proposal (409 when it is not open).
+Result<Proposal> WithdrawProposal(storage::Database& db, const accounts::Session& who,
+                                  std::int64_t proposal_id);
+// Editors: turn an open proposal into a bracket proposed by its Member State (insert: the words
+// are inserted and bracketed; delete: the passage is bracketed to retain or delete; replace:
+// alternatives [the current words, the proposed ones]; add_provision: the provision is added
+// after and bracketed; delete_provision: its whole text bracketed), or merge it into the text.
+Result<Proposal> BracketProposal(storage::Database& db, const accounts::Session& who,
+                                 std::int64_t proposal_id, std::optional<std::int64_t> version);
+Result<Proposal> MergeProposal(storage::Database& db, const accounts::Session& who,
+                               std::int64_t proposal_id, std::optional<std::int64_t> version);
+Result<std::int64_t> TextOfProposal(storage::Database& db, std::int64_t proposal_id);
+
+// Freezes the current version as the next revision and registers its document (the next
+// "(Rev.N)" of the text's document, which it revises); the text then belongs to that document.
+Result<Revision> IssueRevision(storage::Database& db, const accounts::Session& who,
+                               std::int64_t text_id, std::optional<std::int64_t> version);
+
+struct InformalInput {
+  std::vector<std::int64_t> provisions;
+  std::int64_t facilitator = 0;  // the facilitator's account
+  std::string member_state;
+  std::int64_t report_to_meeting = 0;
+  std::string deadline;  // YYYY-MM-DD
+  std::optional<std::int64_t> decision;  // default: the item's last referred_informal decision
+};
+Result<Informal> SendToInformal(storage::Database& db, const accounts::Session& who,
+                                std::int64_t text_id, const InformalInput& in);
+
+struct AdoptInput {
+  std::int64_t meeting = 0, decision = 0;
+  std::optional<std::int64_t> version;
+};
+// 409 while a bracket is open; the decision must be one of that meeting's.
+Result<Text> Adopt(storage::Database& db, const accounts::Session& who, std::int64_t text_id,
+                   const AdoptInput& in);
 
 // The demo: the illustrative draft guidelines of C22/32(Rev.1) under item 5 of the Council 2022
 // plenary (the "texts" of src/demo/council2022.json; brackets given by their words), inside the

@@ -5,6 +5,7 @@
 // Arabic text, or Arabic in a left-to-right page, keep their order and the brackets mirror as
 // the paragraph's direction requires.
 #include <algorithm>
+#include <cctype>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -73,7 +74,8 @@ http::Response TextPage(storage::Database& db, const Request& req, const std::st
   const std::string& lang = req.lang;
   auto id = site::ParseId(req.params[0]);
   if (!id) return site::ErrorResponse(db, req, NotFound("text: no such text"));
-  auto t = Get(db, *id, site::CurrentSession(db, req));
+  auto viewer = site::CurrentSession(db, req);
+  auto t = Get(db, *id, viewer);
   if (!t.ok()) return site::ErrorResponse(db, req, t.error());
   std::string clang = ContentLang(*t, req);
   auto title = site::Pick(t->title, lang);
@@ -88,15 +90,86 @@ http::Response TextPage(storage::Database& db, const Request& req, const std::st
   if (t->illustrative) d.ShowSection("ILLUSTRATIVE");
   d.SetValue("CLANG", clang);
   d.SetValue("CDIR", text::Direction(clang));
-  d.ShowSection("V_" + std::string(view == "brackets" ? "BRACKETS" : view == "clean" ? "CLEAN"
-                                                                                     : "STATUS"));
-  std::string suffix = view == "brackets" ? "" : "/" + view;
+  std::string upper = view;
+  for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  if (view != "diff") d.ShowSection("V_" + upper);
+  if (!t->revisions.empty()) {
+    auto* rs = d.AddSectionDictionary("REVISIONS");
+    for (std::size_t i = 0; i < t->revisions.size(); ++i) {
+      auto* r = rs->AddSectionDictionary("REV");
+      r->SetValue("REV_DOC", t->revisions[i].document);
+      r->SetIntValue("TO", t->revisions[i].version);
+      // The first revision is compared with the text as first recorded.
+      r->SetIntValue("FROM", i ? t->revisions[i - 1].version : 1);
+      r->ShowSection("HAS_PREV");
+    }
+  }
+  std::string suffix = view == "brackets" || view == "diff" ? "" : "/" + view;
   for (const auto& l : t->languages) {
     auto* o = d.AddSectionDictionary("LANGS");
     o->SetValue("CODE", l);
     o->SetValue("NAME", T(lang, "language_in_" + l));
     o->SetValue("SUFFIX", suffix);
     if (l == clang) o->ShowSection("CUR");
+  }
+  if (view == "compilation") {
+    auto* s = d.AddSectionDictionary("COMPILATION");
+    if (t->proposals.empty()) s->ShowSection("NONE");
+    TemplateDictionary* ms = nullptr;
+    std::string current;
+    for (const auto& p : t->proposals) {
+      if (!ms || current != p.member_state) {
+        ms = s->AddSectionDictionary("MS");
+        ms->SetValue("NAME", text::CountryName(p.member_state, lang));
+        current = p.member_state;
+      }
+      auto* o = ms->AddSectionDictionary("PROPOSAL");
+      o->SetIntValue("PID", p.provision_id);
+      o->SetValue("LABEL", p.label.empty() ? "—" : p.label);
+      o->SetValue("KIND", T(lang, "drafting_kind_" + p.kind));
+      o->SetValue("STATE", T(lang, "drafting_state_" + p.state));
+      if (!p.words.empty()) {
+        o->SetValueAndShowSection("WORDS", p.words, "HAS_WORDS");
+        o->SetValue("PLANG", p.lang);
+        o->SetValue("PDIR", text::Direction(p.lang));
+      }
+      o->SetValue("JUSTIFICATION", p.justification);
+      o->SetIntValue("PRID", p.id);
+      bool own = viewer && viewer->user.role == "delegate" &&
+                 viewer->user.member_state == p.member_state;
+      if (p.state == "open" && t->status == "draft" && (own || MayEdit(viewer))) {
+        auto* a = o->AddSectionDictionary("ACTIONS");
+        if (MayEdit(viewer)) a->ShowSection("CAN_EDIT");
+      }
+    }
+    return page.Render();
+  }
+  if (view == "diff") {
+    auto diff = Diff(db, t->id, req, site::CurrentSession(db, req));
+    if (!diff.ok()) return site::ErrorResponse(db, req, diff.error());
+    auto* s = d.AddSectionDictionary("DIFF");
+    s->SetValue("HEADING", T(lang, "drafting_diff_heading",
+                             {{"from", diff->at("from").at("version").as_int64()},
+                              {"to", diff->at("to").at("version").as_int64()}}));
+    for (const auto& pv : diff->at("provisions").as_array()) {
+      const auto& po = pv.as_object();
+      auto* o = s->AddSectionDictionary("DPROV");
+      std::string change(po.at("change").as_string());
+      std::string label(po.at(change == "removed" ? "label_from" : "label_to").as_string());
+      o->SetValue("LABEL", label);
+      o->SetValue("CHANGE", T(lang, "drafting_change_" + change));
+      o->SetValue("CHANGE_CLASS", change);
+      std::string html;
+      if (auto* segs = po.at("texts").as_object().if_contains(clang))
+        for (const auto& sv : segs->as_array()) {
+          std::string op(sv.at("op").as_string());
+          std::string words = http::EscapeHtml(std::string(sv.at("text").as_string()));
+          html += op == "equal" ? words : op == "insert" ? "<ins>" + words + "</ins>"
+                                                         : "<del>" + words + "</del>";
+        }
+      o->SetValue("BODY_HTML", html);
+    }
+    return page.Render();
   }
   if (view == "status") {
     auto* s = d.AddSectionDictionary("STATUS");
@@ -109,6 +182,24 @@ http::Response TextPage(storage::Database& db, const Request& req, const std::st
       if (p.OpenBrackets() > 0) r->ShowSection("HAS_OPEN");
     }
     return page.Render();
+  }
+  // Forms: delegates propose (for their own Member State), editors also issue revisions, send
+  // provisions to informal consultations and adopt.
+  bool delegate = viewer && viewer->user.role == "delegate";
+  if (view == "brackets" && t->status == "draft" && (delegate || MayEdit(viewer))) {
+    auto* f = d.AddSectionDictionary("PROPOSE");
+    for (const auto& p : t->provisions) {
+      auto* o = f->AddSectionDictionary("OPT");
+      o->SetIntValue("PID", p.id);
+      o->SetValue("LABEL", p.label);
+    }
+    if (delegate) f->SetValue("MS", viewer->user.member_state.value_or(""));
+    for (const char* k : kProposalKinds) {
+      auto* o = f->AddSectionDictionary("KIND");
+      o->SetValue("K", k);
+      o->SetValue("KLABEL", T(lang, std::string("drafting_kind_") + k));
+    }
+    if (MayEdit(viewer)) d.ShowSection("EDITOR");
   }
   auto* tx = d.AddSectionDictionary("TEXT");
   for (const auto& p : t->provisions) {
@@ -157,6 +248,9 @@ void RegisterPages(http::Router& router, storage::Database& db) {
   router.Add("GET", "/texts/{id}/clean", [&db](Request& req) { return TextPage(db, req, "clean"); });
   router.Add("GET", "/texts/{id}/status",
              [&db](Request& req) { return TextPage(db, req, "status"); });
+  router.Add("GET", "/texts/{id}/compilation",
+             [&db](Request& req) { return TextPage(db, req, "compilation"); });
+  router.Add("GET", "/texts/{id}/diff", [&db](Request& req) { return TextPage(db, req, "diff"); });
 }
 
 }  // namespace plenary::drafting

@@ -77,10 +77,34 @@ Status LoadDemo(Connection& c) {
                json::serialize(alternatives), S(b, "note"), now);
       }
     }
+    // Proposals (open), their passage given by its words like the brackets'.
+    if (auto* proposals = t.if_contains("proposals"))
+      for (const auto& rv : proposals->as_array()) {
+        const auto& r = rv.as_object();
+        std::string label = S(r, "provision"), lang = S(r, "lang"), words = S(r, "words");
+        std::int64_t provision_id = 0;
+        std::string body;
+        for (std::size_t i = 0; i < labels.size(); ++i)
+          if (labels[i] == label) {
+            provision_id = *c.QueryInt("SELECT id FROM provisions WHERE text_id = ? AND "
+                                       "position = ?", text_id, static_cast<std::int64_t>(i + 1));
+            body = S(provisions[i].as_object().at("text").as_object(), lang.c_str());
+          }
+        auto at = body.find(words);
+        if (!provision_id || words.empty() || at == std::string::npos)
+          return Broken("proposal on " + label + ": no \"" + words + "\" in " + lang);
+        auto start = static_cast<std::int64_t>(site::CountChars(body.substr(0, at)));
+        c.Exec("INSERT INTO proposals(text_id, provision_id, member_state, kind, lang, "
+               "start_offset, end_offset, words, justification, state, created_at) "
+               "VALUES(?,?,?,?,?,?,?,?,?,'open',?)",
+               text_id, provision_id, S(r, "member_state"), S(r, "kind"), lang, start,
+               start + static_cast<std::int64_t>(site::CountChars(words)), S(r, "text"),
+               S(r, "justification"), now);
+      }
     c.Exec("INSERT INTO text_history(text_id, version, user_id, action, object_type, object_id, "
-           "detail, at) VALUES(?,?,NULL,'demo.load','text',?,?,?)",
+           "detail, snapshot, at) VALUES(?,?,NULL,'demo.load','text',?,?,?,?)",
            text_id, static_cast<std::int64_t>(1 + provisions.size()), text_id,
-           json::serialize(json::object{{"note", t.at("note")}}), now);
+           json::serialize(json::object{{"note", t.at("note")}}), SnapshotOn(c, text_id), now);
   }
   return Ok{};
 }

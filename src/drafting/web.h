@@ -22,8 +22,15 @@ namespace plenary::drafting {
 void RegisterRoutes(http::Router& router, storage::Database& db);
 void RegisterApi(http::Router& router, storage::Database& db);
 void RegisterPages(http::Router& router, storage::Database& db);
+void RegisterForms(http::Router& router, storage::Database& db);
 
 boost::json::object BracketJson(const Bracket& b, const Provision& p);
 boost::json::object ProvisionJson(const Provision& p);
+boost::json::object ProposalJson(const Proposal& p);
+// Proposals grouped by Member State: [{member_state, name, proposals}].
+boost::json::array CompilationJson(const Text& t, const std::string& lang);
+// The diff of versions ?from= and ?to= of a text (404 as for the text).
+Result<boost::json::object> Diff(storage::Database& db, std::int64_t id,
+                                 const http::Request& req, const documents::Viewer& viewer);
 
 }  // namespace plenary::drafting

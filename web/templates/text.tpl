@@ -8,7 +8,9 @@
 <a href="{{P}}/texts/{{ID}}?lang={{CLANG}}"{{#V_BRACKETS}} aria-current="page"{{/V_BRACKETS}}>{{t_drafting_view_brackets}}</a>
 · <a href="{{P}}/texts/{{ID}}/clean?lang={{CLANG}}"{{#V_CLEAN}} aria-current="page"{{/V_CLEAN}}>{{t_drafting_view_clean}}</a>
 · <a href="{{P}}/texts/{{ID}}/status?lang={{CLANG}}"{{#V_STATUS}} aria-current="page"{{/V_STATUS}}>{{t_drafting_view_status}}</a>
+· <a href="{{P}}/texts/{{ID}}/compilation?lang={{CLANG}}"{{#V_COMPILATION}} aria-current="page"{{/V_COMPILATION}}>{{t_drafting_view_compilation}}</a>
 </nav>
+{{#REVISIONS}}<p>{{t_drafting_revisions}}: {{#REV}}<bdi>{{REV_DOC}}</bdi>{{#HAS_PREV}} (<a href="{{P}}/texts/{{ID}}/diff?from={{FROM}}&amp;to={{TO}}&amp;lang={{CLANG}}">{{t_drafting_compare}}</a>){{/HAS_PREV}}{{#REV_separator}} · {{/REV_separator}}{{/REV}}</p>{{/REVISIONS}}
 <p>{{t_drafting_text_language}}: {{#LANGS}}<a href="{{P}}/texts/{{ID}}{{SUFFIX}}?lang={{CODE}}"{{#CUR}} aria-current="true"{{/CUR}}>{{NAME}}</a>{{#LANGS_separator}} · {{/LANGS_separator}}{{/LANGS}}</p>
 {{#TEXT}}<div class="draft" lang="{{CLANG}}" dir="{{CDIR}}">
 {{#PROV}}{{#IS_SECTION}}<h2 class="provision section" id="p{{PID}}"><span class="label"><bdi>{{LABEL}}</bdi></span> {{#MISSING}}<span class="note">—</span>{{/MISSING}}{{BODY_HTML:none}}</h2>{{/IS_SECTION}}
@@ -21,3 +23,31 @@
 <thead><tr><th scope="col">{{t_drafting_provision}}</th><th scope="col">{{t_drafting_open_brackets}}</th></tr></thead>
 <tbody>{{#ROW}}<tr{{#HAS_OPEN}} class="open"{{/HAS_OPEN}}><td><a href="{{P}}/texts/{{ID}}?lang={{CLANG}}#p{{PID}}"><bdi>{{LABEL}}</bdi></a></td><td>{{OPEN}}</td></tr>{{/ROW}}</tbody>
 </table>{{/STATUS}}
+{{#PROPOSE}}<form method="post" action="{{P}}/texts/{{ID}}/proposals" class="draft-form"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="lang" value="{{CLANG}}">
+<h2>{{t_drafting_form_propose}}</h2>
+<p><label for="pr-provision">{{t_drafting_provision}}</label> <select id="pr-provision" name="provision">{{#OPT}}<option value="{{PID}}">{{LABEL}}</option>{{/OPT}}</select></p>
+<p><label for="pr-ms">{{t_drafting_form_member_state}}</label> <input id="pr-ms" name="member_state" value="{{MS}}" size="4" required></p>
+<p><label for="pr-kind">{{t_drafting_form_kind}}</label> <select id="pr-kind" name="kind">{{#KIND}}<option value="{{K}}">{{KLABEL}}</option>{{/KIND}}</select></p>
+<p><label for="pr-start">{{t_drafting_form_start}}</label> <input id="pr-start" name="start" inputmode="numeric" size="6"> <label for="pr-end">{{t_drafting_form_end}}</label> <input id="pr-end" name="end" inputmode="numeric" size="6"></p>
+<p><label for="pr-text">{{t_drafting_form_words}}</label><br><textarea id="pr-text" name="text" rows="3" cols="60" lang="{{CLANG}}" dir="{{CDIR}}"></textarea></p>
+<p><label for="pr-just">{{t_drafting_justification}}</label><br><textarea id="pr-just" name="justification" rows="2" cols="60" required></textarea></p>
+<p><button type="submit">{{t_drafting_form_submit}}</button></p></form>{{/PROPOSE}}
+{{#EDITOR}}<form method="post" action="{{P}}/texts/{{ID}}/revisions" class="draft-form"><input type="hidden" name="csrf" value="{{CSRF}}">
+<h2>{{t_drafting_form_revision}}</h2><p>{{t_drafting_form_revision_note}}</p><p><button type="submit">{{t_drafting_form_revision}}</button></p></form>
+<form method="post" action="{{P}}/texts/{{ID}}/informal" class="draft-form"><input type="hidden" name="csrf" value="{{CSRF}}">
+<h2>{{t_drafting_form_informal}}</h2>
+<p><label for="in-prov">{{t_drafting_form_provisions}}</label> <input id="in-prov" name="provisions" required></p>
+<p><label for="in-fac">{{t_drafting_form_facilitator}}</label> <input id="in-fac" name="facilitator" inputmode="numeric" size="6" required> <label for="in-ms">{{t_drafting_form_member_state}}</label> <input id="in-ms" name="member_state" size="4" required></p>
+<p><label for="in-meeting">{{t_drafting_form_report_to}}</label> <input id="in-meeting" name="report_to_meeting" inputmode="numeric" size="6" value="{{MID}}" required> <label for="in-deadline">{{t_drafting_form_deadline}}</label> <input id="in-deadline" name="deadline" size="10" required></p>
+<p><button type="submit">{{t_drafting_form_informal}}</button></p></form>
+<form method="post" action="{{P}}/texts/{{ID}}/adopt" class="draft-form"><input type="hidden" name="csrf" value="{{CSRF}}">
+<h2>{{t_drafting_form_adopt}}</h2>
+<p><label for="ad-meeting">{{t_drafting_form_meeting}}</label> <input id="ad-meeting" name="meeting" inputmode="numeric" size="6" value="{{MID}}" required> <label for="ad-decision">{{t_drafting_form_decision}}</label> <input id="ad-decision" name="decision" inputmode="numeric" size="6" required></p>
+<p><input type="checkbox" id="ad-confirm" name="confirm" value="yes" required> <label for="ad-confirm">{{t_drafting_form_confirm}}</label></p>
+<p><button type="submit">{{t_drafting_form_adopt}}</button></p></form>{{/EDITOR}}
+{{#COMPILATION}}{{#NONE}}<p>{{t_drafting_no_proposals}}</p>{{/NONE}}
+{{#MS}}<h2>{{NAME}}</h2>
+<ul class="proposals">{{#PROPOSAL}}<li><a href="{{P}}/texts/{{ID}}?lang={{CLANG}}#p{{PID}}"><bdi>{{LABEL}}</bdi></a> · {{KIND}} · {{STATE}}{{#HAS_WORDS}} · <bdi lang="{{PLANG}}" dir="{{PDIR}}">{{WORDS}}</bdi>{{/HAS_WORDS}}<br>{{t_drafting_justification}}: <bdi>{{JUSTIFICATION}}</bdi>{{#ACTIONS}}<br>{{#CAN_EDIT}}<form method="post" action="{{P}}/proposals/{{PRID}}/bracket" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{t_drafting_action_bracket}}</button></form> <form method="post" action="{{P}}/proposals/{{PRID}}/merge" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{t_drafting_action_merge}}</button></form> {{/CAN_EDIT}}<form method="post" action="{{P}}/proposals/{{PRID}}/withdraw" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{t_drafting_action_withdraw}}</button></form>{{/ACTIONS}}</li>{{/PROPOSAL}}</ul>{{/MS}}{{/COMPILATION}}
+{{#DIFF}}<h2>{{HEADING}}</h2>
+<div class="draft diff" lang="{{CLANG}}" dir="{{CDIR}}">{{#DPROV}}<p class="provision {{CHANGE_CLASS}}"><span class="label"><bdi>{{LABEL}}</bdi></span> <span class="note">({{CHANGE}})</span> {{BODY_HTML:none}}</p>
+{{/DPROV}}</div>{{/DIFF}}
