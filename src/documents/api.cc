@@ -287,6 +287,10 @@ json::object ResolutionJson(const Resolution& r, const std::string& lang, bool d
       {"revisions", revisions},
       {"current", r.revisions.empty() ? json::value(nullptr)
                                       : json::value(RevisionLabel(lang, r.revisions.back()))},
+      // The document it was adopted from, when public (the registry is public).
+      {"document", r.document_id && r.document_access == "public"
+                       ? json::value(r.document_symbol)
+                       : json::value(nullptr)},
       {"links",
        {{"self", fmt::format("/api/v1/resolutions/{}/{}", r.instrument, r.number)},
         {"page", fmt::format("/{}/resolutions/{}/{}", lang, r.instrument, r.number)}}},

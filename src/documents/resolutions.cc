@@ -76,6 +76,14 @@ void LoadDetails(Connection& c, Resolution& r) {
             "ORDER BY number");
   m.BindAll(r.id);
   while (m.Step()) r.merged_from.push_back({m.Text(0), static_cast<int>(m.Int(1))});
+  Stmt d(c, "SELECT d.id, d.symbol, d.access FROM resolutions r "
+            "JOIN documents d ON d.id = r.document_id WHERE r.id = ?");
+  d.BindAll(r.id);
+  if (d.Step()) {
+    r.document_id = d.Int(0);
+    r.document_symbol = d.Text(1);
+    r.document_access = d.Text(2);
+  }
 }
 
 std::optional<std::int64_t> FindId(Connection& c, const std::string& instrument, int number) {
@@ -222,11 +230,15 @@ Result<std::int64_t> CreateResolutionOn(Connection& c, std::optional<std::int64_
                              fmt::format("merged_into: {} resolution {} is not registered",
                                          in.merged_into->instrument, in.merged_into->number));
   }
+  if (in.document_id && !c.QueryInt("SELECT id FROM documents WHERE id = ?", *in.document_id))
+    return InvalidArgument("document", fmt::format("document: no such document {}",
+                                                   *in.document_id));
   c.Exec("INSERT INTO resolutions(instrument, number, title, status, merged_into_id, "
-         "status_year, created_at) VALUES(?,?,?,?,?,?,?)",
+         "status_year, document_id, created_at) VALUES(?,?,?,?,?,?,?,?)",
          in.instrument, static_cast<std::int64_t>(in.number), json::serialize(*title), in.status,
          merged_into,
-         in.status_year ? std::optional<std::int64_t>(*in.status_year) : std::nullopt, Now());
+         in.status_year ? std::optional<std::int64_t>(*in.status_year) : std::nullopt,
+         in.document_id, Now());
   std::int64_t id = c.LastInsertId();
   search::Enqueue(c, "resolution", id);
   json::array revs;
@@ -243,9 +255,17 @@ Result<std::int64_t> CreateResolutionOn(Connection& c, std::optional<std::int64_
     after["merged_into"] = {{"instrument", in.merged_into->instrument},
                             {"number", in.merged_into->number}};
   if (in.status_year) after["status_year"] = *in.status_year;
+  if (in.document_id) after["document_id"] = *in.document_id;
   audit::Record(c, user_id, "resolution.create", "resolution", id, std::nullopt,
                 json::serialize(after));
   return id;
+}
+
+std::optional<ResolutionRef> ResolutionRefOf(storage::Connection& c, std::int64_t id) {
+  Stmt s(c, "SELECT instrument, number FROM resolutions WHERE id = ?");
+  s.BindAll(id);
+  if (!s.Step()) return std::nullopt;
+  return ResolutionRef{s.Text(0), static_cast<int>(s.Int(1))};
 }
 
 Result<Resolution> CreateResolution(storage::Database& db, std::optional<std::int64_t> user_id,

@@ -49,6 +49,10 @@ struct Resolution {
   std::optional<int> status_year;    // when abrogated or merged
   std::vector<Revision> revisions;   // oldest first; the last is the one in force
   std::vector<ResolutionRef> merged_from;  // resolutions merged into this one
+  // The document it was adopted from (a negotiated text's last revision), when known; its
+  // symbol is shown only when the document is public.
+  std::optional<std::int64_t> document_id;
+  std::string document_symbol, document_access;
 };
 
 // `number` is the decimal number as in the URL. NotFound for an unknown instrument or number.
@@ -77,6 +81,7 @@ struct ResolutionInput {
   std::string status = "in_force";
   std::optional<ResolutionRef> merged_into;  // required when status is merged
   std::optional<int> status_year;            // required when abrogated or merged
+  std::optional<std::int64_t> document_id;   // the document it was adopted from, if known
 };
 
 // Registers a resolution. Errors: 400 naming the field, 409 when (instrument, number) exists.
@@ -85,6 +90,10 @@ Result<Resolution> CreateResolution(storage::Database& db, std::optional<std::in
 Result<std::int64_t> CreateResolutionOn(storage::Connection& c,
                                         std::optional<std::int64_t> user_id,
                                         const ResolutionInput& in);
+
+// The instrument and number of registered resolution `id` (for a capability above that keeps
+// the id, e.g. the text a resolution adopted), or nullopt.
+std::optional<ResolutionRef> ResolutionRefOf(storage::Connection& c, std::int64_t id);
 
 // The page of the registered resolution a citation names ("/resolutions/pp/102", without the
 // language prefix), or nullopt.

@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "base/parse.h"
+#include "base/time.h"
 #include "drafting/web.h"
 #include "site/fields.h"
 #include "site/site.h"
@@ -121,7 +122,30 @@ json::array InformalJson(const Text& t) {
                                     {"member_state", i.member_state}}},
                    {"report_to_meeting", i.report_to_meeting},
                    {"deadline", i.deadline},
-                   {"decision", i.decision_id}});
+                   {"decision", i.decision_id},
+                   {"sent_version", i.sent_version},
+                   {"report", i.report_agenda_item
+                                  ? json::value(json::object{
+                                        {"agenda_item", *i.report_agenda_item},
+                                        {"intervention", i.report_intervention
+                                                             ? json::value(*i.report_intervention)
+                                                             : json::value(nullptr)},
+                                        {"version", i.reported_version.value_or(0)},
+                                        {"at", FormatIso(i.reported_at)}})
+                                  : json::value(nullptr)}});
+  }
+  return out;
+}
+
+// The informal consultations of `t` with what each changed ("changes": DiffTexts of their
+// provisions since they were sent).
+Result<json::array> InformalWithChanges(storage::Database& db, const Text& t,
+                                        const documents::Viewer& viewer) {
+  json::array out = InformalJson(t);
+  for (std::size_t k = 0; k < t.informal.size(); ++k) {
+    auto changes = InformalChanges(db, t, t.informal[k], viewer);
+    if (!changes.ok()) return changes.error();
+    out[k].as_object()["changes"] = std::move(*changes);
   }
   return out;
 }
@@ -154,7 +178,18 @@ json::object TextHead(const Text& t, const std::string& lang) {
           {"adopted", t.adopted_meeting ? json::value(json::object{
                                               {"meeting", *t.adopted_meeting},
                                               {"decision", *t.adopted_decision},
-                                              {"version", *t.adopted_version}})
+                                              {"version", *t.adopted_version},
+                                              {"resolution",
+                                               t.adopted_resolution
+                                                   ? json::value(json::object{
+                                                         {"instrument",
+                                                          t.adopted_resolution->instrument},
+                                                         {"number", t.adopted_resolution->number},
+                                                         {"name", documents::ResolutionName(
+                                                                      lang,
+                                                                      t.adopted_resolution->instrument,
+                                                                      t.adopted_resolution->number)}})
+                                                   : json::value(nullptr)}})
                                         : json::value(nullptr)}};
 }
 
@@ -318,6 +353,11 @@ void RegisterApi(http::Router& router, storage::Database& db) {
     json::object o = TextHead(*t, *lang);
     o["view"] = view;
     o["lang"] = *lang;
+    if (!req.query.Get("version")) {
+      auto informal = InformalWithChanges(db, *t, viewer);
+      if (!informal.ok()) return Err(informal.error());
+      o["informal"] = std::move(*informal);
+    }
     if (view == "compilation") {
       o["member_states"] = CompilationJson(*t, *lang);
       return http::Json(o);
@@ -596,6 +636,33 @@ void RegisterApi(http::Router& router, storage::Database& db) {
     return Err(NotFound("informal consultation: not found"));
   });
 
+  router.Add("POST", "/api/v1/informal/{id}/report", [&db](Request& req) {
+    auto g = Editor(db, req);
+    if (g.refusal) return *g.refusal;
+    auto id = PathId(req);
+    if (!id) return Err(NotFound("informal consultation " + req.params[0] + ": no such one"));
+    auto o = site::ReadJson(req);
+    if (!o.ok()) return Err(o.error());
+    ReportInput in;
+    std::optional<std::int64_t> item;
+    if (auto s = Int(*o, "agenda_item", &item); !s.ok()) return Err(s.error());
+    in.agenda_item = item.value_or(0);
+    if (auto* v = o->if_contains("text")) in.text = *v;
+    auto i = ReportInformal(db, *g.session, *id, in);
+    if (!i.ok()) return Err(i.error());
+    auto t = Get(db, i->text_id, *g.session);
+    if (!t.ok()) return Err(t.error());
+    auto informal = InformalWithChanges(db, *t, *g.session);
+    if (!informal.ok()) return Err(informal.error());
+    for (const auto& j : *informal)
+      if (j.as_object().at("id").as_int64() == i->id) {
+        json::object out = j.as_object();
+        out["version"] = t->version;
+        return http::Json(out, 201);
+      }
+    return Err(NotFound("informal consultation: not found"));
+  });
+
   router.Add("POST", "/api/v1/texts/{id}/adopt", [&db](Request& req) {
     auto g = Editor(db, req);
     if (g.refusal) return *g.refusal;
@@ -608,6 +675,7 @@ void RegisterApi(http::Router& router, storage::Database& db) {
     if (auto s = Int(*o, "meeting", &meeting); !s.ok()) return Err(s.error());
     if (auto s = Int(*o, "decision", &decision); !s.ok()) return Err(s.error());
     if (auto s = Int(*o, "version", &in.version); !s.ok()) return Err(s.error());
+    if (auto s = Int(*o, "resolution", &in.resolution); !s.ok()) return Err(s.error());
     if (!meeting) return Err(InvalidArgument("meeting", "meeting: required, a meeting id"));
     if (!decision)
       return Err(InvalidArgument("decision", "decision: required, the id of the meeting's "

@@ -112,7 +112,9 @@ void LoadNegotiation(Connection& c, Text* t) {
     t->proposals.push_back(std::move(r));
   }
   Stmt i(c, "SELECT id, provisions, facilitator_user_id, facilitator_name, member_state, "
-            "report_to_meeting_id, deadline, decision_id FROM informal_consultations "
+            "report_to_meeting_id, deadline, decision_id, sent_version, "
+            "report_agenda_item_id, report_intervention_id, reported_version, reported_at "
+            "FROM informal_consultations "
             "WHERE text_id = ? ORDER BY id");
   i.BindAll(t->id);
   while (i.Step()) {
@@ -126,6 +128,11 @@ void LoadNegotiation(Connection& c, Text* t) {
     r.report_to_meeting = i.Int(5);
     r.deadline = i.Text(6);
     r.decision_id = i.Int(7);
+    r.sent_version = i.Int(8);
+    if (!i.IsNull(9)) r.report_agenda_item = i.Int(9);
+    if (!i.IsNull(10)) r.report_intervention = i.Int(10);
+    if (!i.IsNull(11)) r.reported_version = i.Int(11);
+    if (!i.IsNull(12)) r.reported_at = i.Int(12);
     t->informal.push_back(std::move(r));
   }
   Stmt v(c, "SELECT r.number, r.version, r.document_id, d.symbol, r.created_at "
@@ -140,7 +147,8 @@ std::optional<Text> LoadText(Connection& c, std::int64_t id, bool details) {
   Stmt s(c,
          "SELECT t.id, t.document_id, d.symbol, t.access, t.agenda_item_id, a.meeting_id, t.title, "
          "t.languages, t.status, t.version, t.illustrative, t.adopted_meeting_id, "
-         "t.adopted_decision_id, t.adopted_version FROM texts t JOIN documents d ON d.id = t.document_id "
+         "t.adopted_decision_id, t.adopted_version, t.adopted_resolution_id "
+         "FROM texts t JOIN documents d ON d.id = t.document_id "
          "JOIN agenda_items a ON a.id = t.agenda_item_id WHERE t.id = ?");
   s.BindAll(id);
   if (!s.Step()) return std::nullopt;
@@ -159,6 +167,7 @@ std::optional<Text> LoadText(Connection& c, std::int64_t id, bool details) {
   if (!s.IsNull(11)) t.adopted_meeting = s.Int(11);
   if (!s.IsNull(12)) t.adopted_decision = s.Int(12);
   if (!s.IsNull(13)) t.adopted_version = s.Int(13);
+  if (!s.IsNull(14)) t.adopted_resolution = documents::ResolutionRefOf(c, s.Int(14));
   Stmt p(c, "SELECT id, position, kind, label, body FROM provisions WHERE text_id = ? "
             "ORDER BY position");
   p.BindAll(id);
@@ -1629,6 +1638,100 @@ Result<Informal> SendToInformal(storage::Database& db, const accounts::Session& 
   return NotFound("informal consultation: not found");
 }
 
+Result<std::int64_t> TextOfInformal(storage::Database& db, std::int64_t informal_id) {
+  auto t = db.Read().QueryInt("SELECT text_id FROM informal_consultations WHERE id = ?",
+                              informal_id);
+  if (!t) return NotFound(fmt::format("informal consultation: no such consultation {}",
+                                      informal_id));
+  return *t;
+}
+
+Result<Informal> ReportInformal(storage::Database& db, const accounts::Session& who,
+                                std::int64_t informal_id, const ReportInput& in) {
+  if (!MayEdit(who))
+    return PermissionDenied("only the secretariat or the chair records the report back of "
+                            "informal consultations");
+  auto text_id = TextOfInformal(db, informal_id);
+  if (!text_id.ok()) return text_id.error();
+  auto cur = Get(db, *text_id, who);
+  if (!cur.ok()) return cur.error();
+  const Informal* sent = nullptr;
+  for (const auto& i : cur->informal)
+    if (i.id == informal_id) sent = &i;
+  if (!sent) return NotFound("informal consultation: not found");
+  if (in.agenda_item < 1)
+    return InvalidArgument("agenda_item", "agenda_item: required, an agenda item id of the "
+                                          "meeting reported to");
+  auto item = proceedings::GetItem(db, in.agenda_item, who);
+  if (!item.ok() || item->meeting_id != sent->report_to_meeting)
+    return InvalidArgument(
+        "agenda_item",
+        fmt::format("agenda_item: {} is not an agenda item of meeting {}, which the informal "
+                    "consultations report to",
+                    in.agenda_item, sent->report_to_meeting));
+  proceedings::InterventionInput paragraph;
+  paragraph.capacity = "councillor";
+  paragraph.member_state = sent->member_state;
+  paragraph.anonymous = false;
+  paragraph.speaker = json::value(sent->facilitator_name);
+  paragraph.summary = in.text;
+  auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
+    return ChangeText(c, who, *text_id, std::nullopt, false, "text.informal_report",
+                      "informal_consultation", [&](const Text& t) -> Result<Change> {
+      auto reported = c.QueryInt("SELECT reported_at FROM informal_consultations "
+                                 "WHERE id = ? AND reported_at IS NOT NULL",
+                                 informal_id);
+      if (reported)
+        return Error{Code::kConflict,
+                     fmt::format("informal consultation {}: its report back is already "
+                                 "recorded",
+                                 informal_id),
+                     "informal"};
+      auto p = proceedings::AddInterventionOn(c, who.user.id, in.agenda_item, paragraph);
+      if (!p.ok()) {
+        Error e = p.error();
+        if (e.field == "summary") {
+          e.field = "text";
+          e.message = "text" + e.message.substr(e.message.find(':'));
+        }
+        return e;
+      }
+      c.Exec("UPDATE informal_consultations SET report_agenda_item_id = ?, "
+             "report_intervention_id = ?, reported_version = ?, reported_at = ? WHERE id = ?",
+             in.agenda_item, *p, t.version, Now(), informal_id);
+      return Change{informal_id, {{"agenda_item", in.agenda_item}, {"intervention", *p},
+                                  {"reported_version", t.version}}};
+    });
+  });
+  if (!id.ok()) return id.error();
+  auto t = Get(db, *text_id, who);
+  if (!t.ok()) return t.error();
+  for (const auto& i : t->informal)
+    if (i.id == informal_id) return i;
+  return NotFound("informal consultation: not found");
+}
+
+Result<json::array> InformalChanges(storage::Database& db, const Text& t, const Informal& i,
+                                    const documents::Viewer& viewer) {
+  auto from = GetVersion(db, t.id, i.sent_version, viewer);
+  if (!from.ok()) return from.error();
+  Text to_text;
+  if (i.reported_version) {
+    auto to = GetVersion(db, t.id, *i.reported_version, viewer);
+    if (!to.ok()) return to.error();
+    to_text = std::move(*to);
+  } else {
+    to_text = t;
+  }
+  json::array out;
+  for (auto& d : DiffTexts(*from, to_text)) {
+    std::int64_t id = d.as_object().at("id").as_int64();
+    if (std::find(i.provisions.begin(), i.provisions.end(), id) != i.provisions.end())
+      out.push_back(std::move(d));
+  }
+  return out;
+}
+
 // --- Adoption ------------------------------------------------------------------------------
 
 Result<Text> Adopt(storage::Database& db, const accounts::Session& who, std::int64_t text_id,
@@ -1647,6 +1750,28 @@ Result<Text> Adopt(storage::Database& db, const accounts::Session& who, std::int
     return InvalidArgument("decision", fmt::format("decision: {} is not a decision recorded at "
                                                    "meeting {}",
                                                    in.decision, in.meeting));
+  // When the body numbers what it adopts: the resolution the text becomes.
+  std::optional<documents::ResolutionInput> resolution;
+  if (in.resolution) {
+    if (!documents::IsInstrument(p->meeting.body_key))
+      return InvalidArgument("resolution",
+                             fmt::format("resolution: {} does not number what it adopts; adopt "
+                                         "the text without a number",
+                                         p->meeting.body_acronym));
+    if (*in.resolution < 1 || *in.resolution > 99999)
+      return InvalidArgument("resolution", "resolution: a number from 1 to 99999");
+    int year = 0;
+    if (p->meeting.starts_on.size() >= 4) year = std::atoi(p->meeting.starts_on.c_str());
+    documents::ResolutionInput r;
+    r.instrument = p->meeting.body_key;
+    r.number = static_cast<int>(*in.resolution);
+    r.title = cur->title;
+    json::value place = json::object{};
+    if (p->meeting.place.is_object() && p->meeting.place.as_object().contains("en"))
+      place = p->meeting.place;
+    r.revisions.push_back({year, place, false});
+    resolution = std::move(r);
+  }
   auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
     return ChangeText(c, who, text_id, in.version, false, "text.adopt", "text",
                       [&](const Text& t) -> Result<Change> {
@@ -1659,7 +1784,20 @@ Result<Text> Adopt(storage::Database& db, const accounts::Session& who, std::int
       c.Exec("UPDATE texts SET status = 'adopted', adopted_meeting_id = ?, "
              "adopted_decision_id = ?, adopted_version = ? WHERE id = ?",
              in.meeting, in.decision, t.version + 1, t.id);
-      return Change{t.id, {{"meeting", in.meeting}, {"decision", in.decision}}};
+      json::object detail{{"meeting", in.meeting}, {"decision", in.decision}};
+      if (resolution) {
+        resolution->document_id = t.document_id;
+        auto r = documents::CreateResolutionOn(c, who.user.id, *resolution);
+        if (!r.ok()) {
+          Error e = r.error();
+          if (e.field == "number") e.field = "resolution";
+          return e;
+        }
+        c.Exec("UPDATE texts SET adopted_resolution_id = ? WHERE id = ?", *r, t.id);
+        detail["resolution"] = {{"instrument", resolution->instrument},
+                                {"number", resolution->number}};
+      }
+      return Change{t.id, std::move(detail)};
     });
   });
   if (!id.ok()) return id.error();

@@ -33,6 +33,7 @@
 
 #include "base/result.h"
 #include "documents/documents.h"
+#include "documents/resolutions.h"
 #include "storage/db.h"
 
 namespace plenary::drafting {
@@ -95,6 +96,11 @@ struct Informal {
   std::int64_t report_to_meeting = 0;
   std::string deadline;
   std::int64_t decision_id = 0;
+  std::int64_t sent_version = 0;  // the text's version once the provisions were sent
+  // The report back (absent until made): the agenda item of the meeting reported to and the
+  // paragraph of its record, and the text's version when it was made.
+  std::optional<std::int64_t> report_agenda_item, report_intervention, reported_version;
+  std::int64_t reported_at = 0;
 };
 
 struct Revision {
@@ -119,6 +125,8 @@ struct Text {
   std::vector<Informal> informal;     // oldest first
   std::vector<Revision> revisions;    // oldest first
   std::optional<std::int64_t> adopted_meeting, adopted_decision, adopted_version;
+  // The resolution it was registered as, when the adopting body numbers what it adopts.
+  std::optional<documents::ResolutionRef> adopted_resolution;
   int OpenBrackets() const;
   // Labels of the provisions with at least one open bracket, in order ("2.b", "6.c").
   std::vector<std::string> BracketedLabels() const;
@@ -266,10 +274,33 @@ struct InformalInput {
 };
 Result<Informal> SendToInformal(storage::Database& db, const accounts::Session& who,
                                 std::int64_t text_id, const InformalInput& in);
+Result<std::int64_t> TextOfInformal(storage::Database& db, std::int64_t informal_id);
+
+struct ReportInput {
+  std::int64_t agenda_item = 0;  // an item of the meeting the consultations report to
+  boost::json::value text;       // multilingual: the paragraph of that meeting's record
+};
+// Records the facilitator's report back as a paragraph of the record of that agenda item (the
+// facilitator speaking as councillor of their Member State) and closes the consultations: the
+// text shows what they changed from then on. 409 when already reported; 400 (agenda_item)
+// for an item of another meeting than the one named when they were sent.
+Result<Informal> ReportInformal(storage::Database& db, const accounts::Session& who,
+                                std::int64_t informal_id, const ReportInput& in);
+
+// What informal consultations changed: the diff (DiffTexts) of their provisions between the
+// version they were sent at and the version of their report back (or the current one while
+// they still work). Provisions removed meanwhile are listed as removed.
+Result<boost::json::array> InformalChanges(storage::Database& db, const Text& t,
+                                           const Informal& i, const documents::Viewer& viewer);
 
 struct AdoptInput {
   std::int64_t meeting = 0, decision = 0;
   std::optional<std::int64_t> version;
+  // The number the body gives what it adopts (Council Resolution 1407): the text then enters
+  // the resolutions registry, its instrument the meeting's body (which must be one that numbers
+  // its resolutions: documents::kInstruments), its year the meeting's, citing the text's
+  // document (its last revision).
+  std::optional<std::int64_t> resolution;
 };
 // 409 while a bracket is open; the decision must be one of that meeting's.
 Result<Text> Adopt(storage::Database& db, const accounts::Session& who, std::int64_t text_id,

@@ -129,6 +129,21 @@ void RegisterForms(http::Router& router, storage::Database& db) {
     });
   });
 
+  // The report back of informal consultations: one text in the page's language, recorded as
+  // the facilitator's paragraph on an agenda item of the meeting reported to.
+  router.Add("POST", "/informal/{id}/report", [&db](Request& req) {
+    return Handle(db, req, [&](const accounts::Session& who, const http::Form& f,
+                               std::int64_t id) -> Result<std::string> {
+      ReportInput in;
+      in.agenda_item = Number(f, "agenda_item").value_or(0);
+      std::string lang = f.Get("lang").value_or(req.lang);
+      in.text = boost::json::object{{lang, site::Trim(f.Get("text").value_or(""))}};
+      auto i = ReportInformal(db, who, id, in);
+      if (!i.ok()) return i.error();
+      return Back(i->text_id);
+    });
+  });
+
   router.Add("POST", "/texts/{id}/adopt", [&db](Request& req) {
     return Handle(db, req, [&](const accounts::Session& who, const http::Form& f,
                                std::int64_t id) -> Result<std::string> {
@@ -138,6 +153,11 @@ void RegisterForms(http::Router& router, storage::Database& db) {
       AdoptInput in;
       in.meeting = Number(f, "meeting").value_or(0);
       in.decision = Number(f, "decision").value_or(0);
+      if (auto r = f.Get("resolution"); r && !site::Trim(*r).empty()) {
+        auto n = ParseIntField("resolution", site::Trim(*r), 1, 99999);
+        if (!n.ok()) return n.error();
+        in.resolution = *n;
+      }
       auto t = Adopt(db, who, id, in);
       if (!t.ok()) return t.error();
       return Back(id);

@@ -55,6 +55,19 @@ std::string BracketedHtml(const Provision& p, const std::string& lang) {
   return out;
 }
 
+// A provision's diff in `lang` (DiffTexts) as HTML: insertions in <ins>, deletions in <del>.
+std::string SegmentsHtml(const boost::json::object& provision, const std::string& lang) {
+  std::string html;
+  if (auto* segs = provision.at("texts").as_object().if_contains(lang))
+    for (const auto& sv : segs->as_array()) {
+      std::string op(sv.at("op").as_string());
+      std::string words = http::EscapeHtml(std::string(sv.at("text").as_string()));
+      html += op == "equal" ? words : op == "insert" ? "<ins>" + words + "</ins>"
+                                                     : "<del>" + words + "</del>";
+    }
+  return html;
+}
+
 std::string Countries(const std::vector<std::string>& codes, const std::string& lang) {
   std::vector<std::string> names;
   for (const auto& c : codes) names.push_back(text::CountryName(c, lang));
@@ -88,6 +101,13 @@ http::Response TextPage(storage::Database& db, const Request& req, const std::st
   d.SetValue("STATUS_LABEL", T(lang, "drafting_status_" + t->status));
   d.SetIntValue("VERSION", t->version);
   if (t->illustrative) d.ShowSection("ILLUSTRATIVE");
+  if (t->adopted_resolution) {
+    auto* r = d.AddSectionDictionary("RESOLUTION");
+    r->SetValue("RES_INSTRUMENT", t->adopted_resolution->instrument);
+    r->SetIntValue("RES_NUMBER", t->adopted_resolution->number);
+    r->SetValue("RES_NAME", documents::ResolutionName(lang, t->adopted_resolution->instrument,
+                                                      t->adopted_resolution->number));
+  }
   d.SetValue("CLANG", clang);
   d.SetValue("CDIR", text::Direction(clang));
   std::string upper = view;
@@ -159,15 +179,7 @@ http::Response TextPage(storage::Database& db, const Request& req, const std::st
       o->SetValue("LABEL", label);
       o->SetValue("CHANGE", T(lang, "drafting_change_" + change));
       o->SetValue("CHANGE_CLASS", change);
-      std::string html;
-      if (auto* segs = po.at("texts").as_object().if_contains(clang))
-        for (const auto& sv : segs->as_array()) {
-          std::string op(sv.at("op").as_string());
-          std::string words = http::EscapeHtml(std::string(sv.at("text").as_string()));
-          html += op == "equal" ? words : op == "insert" ? "<ins>" + words + "</ins>"
-                                                         : "<del>" + words + "</del>";
-        }
-      o->SetValue("BODY_HTML", html);
+      o->SetValue("BODY_HTML", SegmentsHtml(po, clang));
     }
     return page.Render();
   }
@@ -200,6 +212,45 @@ http::Response TextPage(storage::Database& db, const Request& req, const std::st
       o->SetValue("KLABEL", T(lang, std::string("drafting_kind_") + k));
     }
     if (MayEdit(viewer)) d.ShowSection("EDITOR");
+  }
+  if (view == "brackets" && !t->informal.empty()) {
+    // The informal consultations and what each changed in its provisions (a diff from the
+    // version they were sent at to their report back, or to now while they work).
+    auto* s = d.AddSectionDictionary("INFORMAL");
+    for (const auto& i : t->informal) {
+      auto* o = s->AddSectionDictionary("CONS");
+      std::vector<std::string> labels;
+      for (auto pid : i.provisions)
+        for (const auto& p : t->provisions)
+          if (p.id == pid) labels.push_back(p.label);
+      o->SetValue("LABELS", text::FormatList(labels, lang));
+      o->SetValue("FACILITATOR", i.facilitator_name);
+      o->SetValue("FMS", text::CountryName(i.member_state, lang));
+      o->SetIntValue("RMID", i.report_to_meeting);
+      o->SetValue("DEADLINE", i.deadline);
+      o->SetIntValue("IID", i.id);
+      if (i.report_agenda_item) {
+        o->ShowSection("REPORTED");
+      } else if (MayEdit(viewer) && t->status == "draft") {
+        auto* f = o->AddSectionDictionary("REPORT_FORM");
+        f->SetIntValue("IID", i.id);
+      }
+      auto changes = InformalChanges(db, *t, i, viewer);
+      if (!changes.ok()) return site::ErrorResponse(db, req, changes.error());
+      int changed = 0;
+      for (const auto& pv : *changes) {
+        const auto& po = pv.as_object();
+        std::string change(po.at("change").as_string());
+        if (change == "same") continue;
+        ++changed;
+        auto* c = o->AddSectionDictionary("CHANGE");
+        c->SetValue("LABEL", std::string(po.at(change == "removed" ? "label_from" : "label_to")
+                                             .as_string()));
+        c->SetValue("CHANGE", T(lang, "drafting_change_" + change));
+        c->SetValue("BODY_HTML", SegmentsHtml(po, clang));
+      }
+      if (!changed) o->ShowSection("UNCHANGED");
+    }
   }
   auto* tx = d.AddSectionDictionary("TEXT");
   for (const auto& p : t->provisions) {

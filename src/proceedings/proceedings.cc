@@ -520,8 +520,8 @@ Status SetDiscussion(storage::Database& db, std::int64_t user_id, std::int64_t i
   return r;
 }
 
-Result<Intervention> AddIntervention(storage::Database& db, std::int64_t user_id,
-                                     std::int64_t item_id, const InterventionInput& in) {
+Result<std::int64_t> AddInterventionOn(storage::Connection& c, std::int64_t user_id,
+                                       std::int64_t item_id, const InterventionInput& in) {
   if (in.kind != "intervention" && in.kind != "statement")
     return InvalidArgument("kind", "kind: must be intervention or statement");
   if (!OneOf(in.capacity, kCapacities))
@@ -538,19 +538,23 @@ Result<Intervention> AddIntervention(storage::Database& db, std::int64_t user_id
     return InvalidArgument("speaker", "speaker: an anonymous intervention names no speaker");
   auto summary = Multilingual(in.summary, "summary", true, 20000);
   if (!summary.ok()) return summary.error();
-  auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
-    if (!ItemMeeting(c, item_id)) return NoSuchItem(item_id);
-    c.Exec("INSERT INTO interventions(agenda_item_id, position, kind, capacity, speaker, "
-           "member_state, bureau, anonymous, summary, created_at) VALUES(?,?,?,?,?,?,?,?,?,?)",
-           item_id, NextPosition(c, "interventions", item_id), in.kind, in.capacity, J(*speaker),
-           in.member_state, in.bureau, in.anonymous, J(*summary), Now());
-    std::int64_t id = c.LastInsertId();
-    search::Enqueue(c, "agenda_item", item_id);
-    audit::Record(c, user_id, "intervention.add", "intervention", id, std::nullopt,
-                  J(json::object{{"agenda_item_id", item_id}, {"kind", in.kind},
-                                 {"capacity", in.capacity}, {"member_state", in.member_state}}));
-    return id;
-  });
+  if (!ItemMeeting(c, item_id)) return NoSuchItem(item_id);
+  c.Exec("INSERT INTO interventions(agenda_item_id, position, kind, capacity, speaker, "
+         "member_state, bureau, anonymous, summary, created_at) VALUES(?,?,?,?,?,?,?,?,?,?)",
+         item_id, NextPosition(c, "interventions", item_id), in.kind, in.capacity, J(*speaker),
+         in.member_state, in.bureau, in.anonymous, J(*summary), Now());
+  std::int64_t id = c.LastInsertId();
+  search::Enqueue(c, "agenda_item", item_id);
+  audit::Record(c, user_id, "intervention.add", "intervention", id, std::nullopt,
+                J(json::object{{"agenda_item_id", item_id}, {"kind", in.kind},
+                               {"capacity", in.capacity}, {"member_state", in.member_state}}));
+  return id;
+}
+
+Result<Intervention> AddIntervention(storage::Database& db, std::int64_t user_id,
+                                     std::int64_t item_id, const InterventionInput& in) {
+  auto id = db.Write<std::int64_t>(
+      [&](Connection& c) { return AddInterventionOn(c, user_id, item_id, in); });
   if (!id.ok()) return id.error();
   auto it = ItemOn(db.Read(), item_id, std::nullopt);
   if (!it.ok()) return it.error();

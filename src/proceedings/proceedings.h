@@ -210,6 +210,10 @@ struct InterventionInput {
 };
 Result<Intervention> AddIntervention(storage::Database& db, std::int64_t user_id,
                                      std::int64_t item_id, const InterventionInput& in);
+// The same inside the caller's transaction (a capability above that records a paragraph with
+// its own rows, e.g. the report back of informal consultations): the new paragraph's id.
+Result<std::int64_t> AddInterventionOn(storage::Connection& c, std::int64_t user_id,
+                                       std::int64_t item_id, const InterventionInput& in);
 
 // Corrects a paragraph of the record: its text (multilingual, required, ≤ 20,000 characters a
 // language) replaces the one on record, which the audit entry keeps. NotFound for an unknown

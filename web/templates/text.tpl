@@ -3,7 +3,7 @@
 <h1{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="auto">{{TITLE}}</h1>
 {{#TITLE_FALLBACK}}<p class="note">{{TITLE_NOTE}}</p>{{/TITLE_FALLBACK}}
 {{#ILLUSTRATIVE}}<p class="note">{{t_drafting_illustrative}}</p>{{/ILLUSTRATIVE}}
-<p class="meta"><bdi>{{DOCUMENT}}</bdi> · {{STATUS_LABEL}} · {{t_drafting_version}} {{VERSION}}</p>
+<p class="meta"><bdi>{{DOCUMENT}}</bdi> · {{STATUS_LABEL}} · {{t_drafting_version}} {{VERSION}}{{#RESOLUTION}} · <a href="{{P}}/resolutions/{{RES_INSTRUMENT}}/{{RES_NUMBER}}">{{RES_NAME}}</a>{{/RESOLUTION}}</p>
 <nav class="tabs" aria-label="{{t_drafting_views}}">
 <a href="{{P}}/texts/{{ID}}?lang={{CLANG}}"{{#V_BRACKETS}} aria-current="page"{{/V_BRACKETS}}>{{t_drafting_view_brackets}}</a>
 · <a href="{{P}}/texts/{{ID}}/clean?lang={{CLANG}}"{{#V_CLEAN}} aria-current="page"{{/V_CLEAN}}>{{t_drafting_view_clean}}</a>
@@ -18,6 +18,18 @@
 {{#NOTE}}<div class="bracket-note"><p><span class="bracket">[<bdi>{{WORDS}}</bdi>]</span>{{#HAS_PROPOSED}} · {{t_drafting_proposed_by}} {{PROPOSED}}{{/HAS_PROPOSED}}{{#HAS_SUPPORTED}} · {{t_drafting_supported_by}} {{SUPPORTED}}{{/HAS_SUPPORTED}}{{#HAS_OBJECTED}} · {{t_drafting_objected_by}} {{OBJECTED}}{{/HAS_OBJECTED}}{{#HAS_NOTE}} · <bdi>{{NOTE_TEXT}}</bdi>{{/HAS_NOTE}}</p>
 {{#ALT}}<p class="alternative">{{ALT_LABEL}}: <bdi>{{ALT_TEXT}}</bdi></p>{{/ALT}}</div>{{/NOTE}}
 {{/PROV}}</div>{{/TEXT}}
+{{#INFORMAL}}<section class="informal" aria-labelledby="informal-h"><h2 id="informal-h">{{t_drafting_informal_heading}}</h2>
+{{#CONS}}<div class="consultation"><p>{{t_drafting_informal_line}}: <bdi>{{LABELS}}</bdi> · {{t_drafting_informal_facilitator}}: <bdi>{{FACILITATOR}}</bdi> ({{FMS}}) · {{t_drafting_informal_deadline}}: <bdi>{{DEADLINE}}</bdi> · <a href="{{P}}/meetings/{{RMID}}/agenda">{{t_drafting_informal_report_to}}</a>{{#REPORTED}} · {{t_drafting_informal_reported}}{{/REPORTED}}</p>
+<h3>{{t_drafting_informal_changes}}</h3>
+{{#UNCHANGED}}<p>{{t_drafting_informal_unchanged}}</p>{{/UNCHANGED}}
+<div class="draft diff" lang="{{CLANG}}" dir="{{CDIR}}">{{#CHANGE}}<p class="provision"><span class="label"><bdi>{{LABEL}}</bdi></span> <span class="note">({{CHANGE}})</span> {{BODY_HTML:none}}</p>
+{{/CHANGE}}</div>
+{{#REPORT_FORM}}<form method="post" action="{{P}}/informal/{{IID}}/report" class="draft-form"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="lang" value="{{CLANG}}">
+<h4>{{t_drafting_form_report}}</h4>
+<p><label for="rp-item-{{IID}}">{{t_drafting_form_report_item}}</label> <input id="rp-item-{{IID}}" name="agenda_item" inputmode="numeric" size="6" required></p>
+<p><label for="rp-text-{{IID}}">{{t_drafting_form_report_text}}</label><br><textarea id="rp-text-{{IID}}" name="text" rows="3" cols="60" lang="{{CLANG}}" dir="{{CDIR}}" required></textarea></p>
+<p><button type="submit">{{t_drafting_form_report}}</button></p></form>{{/REPORT_FORM}}</div>
+{{/CONS}}</section>{{/INFORMAL}}
 {{#STATUS}}<p class="sentence" lang="{{CLANG}}" dir="{{CDIR}}">{{SENTENCE}}</p>
 <table class="status">
 <thead><tr><th scope="col">{{t_drafting_provision}}</th><th scope="col">{{t_drafting_open_brackets}}</th></tr></thead>
@@ -43,6 +55,7 @@
 <form method="post" action="{{P}}/texts/{{ID}}/adopt" class="draft-form"><input type="hidden" name="csrf" value="{{CSRF}}">
 <h2>{{t_drafting_form_adopt}}</h2>
 <p><label for="ad-meeting">{{t_drafting_form_meeting}}</label> <input id="ad-meeting" name="meeting" inputmode="numeric" size="6" value="{{MID}}" required> <label for="ad-decision">{{t_drafting_form_decision}}</label> <input id="ad-decision" name="decision" inputmode="numeric" size="6" required></p>
+<p><label for="ad-resolution">{{t_drafting_form_resolution}}</label> <input id="ad-resolution" name="resolution" inputmode="numeric" size="6"></p>
 <p><input type="checkbox" id="ad-confirm" name="confirm" value="yes" required> <label for="ad-confirm">{{t_drafting_form_confirm}}</label></p>
 <p><button type="submit">{{t_drafting_form_adopt}}</button></p></form>{{/EDITOR}}
 {{#COMPILATION}}{{#NONE}}<p>{{t_drafting_no_proposals}}</p>{{/NONE}}
