@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "accounts/accounts.h"
+#include "accounts/tokens.h"
 #include "app/app.h"
 #include "base/random.h"
 #include "base/time.h"
@@ -326,6 +327,8 @@ int main(int argc, char** argv) {
       http::Server server(
           router, limits, [](http::Request& req) { site::ChooseLanguage(req); },
           [](const http::Request& req, http::Response& resp) { site::SetCaching(req, resp); });
+      // Challenges signed with the database's key: any server on the same database checks them.
+      config.throttle.pow.shared_key = accounts::TokenKey(db.Read());
       site::Throttles throttles(config.throttle);
       consultations::CampaignTracker tracker(db, campaign_min_size);
       tracker.Start();

@@ -33,7 +33,20 @@ bool ParseNumber(std::string_view s, T& out) {
 
 ProofOfWork::ProofOfWork(const PowConfig& config) : config_(config), secret_(32, '\0') {
   config_.bits = std::clamp(config_.bits, 0, 32);
-  randombytes_buf(secret_.data(), secret_.size());
+  if (config_.shared_key.empty()) {
+    randombytes_buf(secret_.data(), secret_.size());
+  } else {
+    // A key of its own, so that a challenge's MAC can never stand for a token of accounts.
+    static constexpr std::string_view kLabel = "plenary proof-of-work challenge key";
+    crypto_auth_hmacsha256_state st;
+    crypto_auth_hmacsha256_init(&st,
+                                reinterpret_cast<const unsigned char*>(config_.shared_key.data()),
+                                config_.shared_key.size());
+    crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(kLabel.data()),
+                                  kLabel.size());
+    crypto_auth_hmacsha256_final(&st, reinterpret_cast<unsigned char*>(secret_.data()));
+    config_.shared_key.clear();
+  }
 }
 
 std::string ProofOfWork::Mac(std::string_view text) const {

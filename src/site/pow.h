@@ -4,7 +4,8 @@
 //
 // A challenge is the text "<bits>.<issued>.<nonce>.<mac>": the difficulty, the Unix second it
 // was issued, 16 random bytes in hex, and the HMAC-SHA-256 of "<bits>.<issued>.<nonce>" under
-// a secret drawn at start-up (hex). A solution is a decimal counter (at most 20 digits) such
+// a secret derived from the database's key (`PowConfig::shared_key`, so that every server on
+// one database accepts it) or drawn at start-up (hex). A solution is a decimal counter (at most 20 digits) such
 // that SHA-256 of the ASCII text "<challenge>:<counter>" starts with `bits` zero bits. A
 // challenge is valid for `ttl_seconds` after it was issued and can be used once.
 #pragma once
@@ -24,6 +25,10 @@ struct PowConfig {
   // Submissions a minute (whole site) from which solutions are required; 0: always when on.
   double surge_per_minute = 0;
   std::size_t max_remembered = 200000; // used challenges kept until they expire
+  // When set, the signing secret is derived from it (HMAC-SHA-256 of a fixed label), so every
+  // server given the same key (the database's, accounts::TokenKey) accepts the challenges any
+  // of them issued; empty: a secret drawn at start-up, for this process alone.
+  std::string shared_key;
 };
 
 // Thread-safe.

@@ -160,3 +160,21 @@ test('with --pow-surge-per-minute the proof is asked only during a surge', async
     await server.stop();
   }
 });
+
+test('a challenge issued by one server is accepted by another on the same database', async () => {
+  // The second server starts on the first one's database after it stopped (with SQLite two
+  // servers may not share the file; on PostgreSQL they run together the same way).
+  const first = await startServer({ args: ['--pow-bits', String(BITS)] });
+  let second;
+  try {
+    const c = await challenge(new Client(first.url));
+    assert.equal(c.enabled, true);
+    await first.stop({ keep: true });
+    second = await startServer({ dir: first.dir, demo: false, args: ['--pow-bits', String(BITS)] });
+    const res = await new Client(second.url).json(PATH, respondent({ pow_challenge: c.challenge, pow: solve(c.challenge, BITS) }));
+    assert.equal(res.status, 201, await res.clone().text());
+  } finally {
+    await first.stop({ keep: true });
+    if (second) await second.stop();
+  }
+});
