@@ -48,8 +48,9 @@ test('the draft with brackets, clean and its status in English, Chinese and Arab
   const sentences = {
     en: 'Only two provisions retain square brackets (2.b and 6.c).',
     zh: '仅有两个条款保留了方括号（2.b和6.c）。',
-    // CLDR's Arabic list pattern is "{0} و{1}".
-    ar: 'لم يبقَ سوى حكمين بين أقواس معقوفة (2.b و6.c).',
+    // CLDR's Arabic list pattern is "{0} و{1}"; each label isolated (U+2068 … U+2069) so that
+    // it reads 2.b, not b.2, in right-to-left text.
+    ar: 'لم يبقَ سوى حكمين بين أقواس معقوفة (\u20682.b\u2069 و\u20686.c\u2069).',
   };
   for (const lang of ['en', 'zh', 'ar']) {
     await page.goto(`${server.url}/${lang}/texts/${textId}?lang=${lang}`);
