@@ -33,7 +33,7 @@ http::Response BackWithError(const Request& req, const std::string& path, const 
   // The page it leads to says it in the reader's language (RefusalText): it needs the field,
   // the rule and the status, not a sentence.
   std::string url = Prefix(req) + path + "?error=" + http::UrlEncode(e.message) +
-                    "&status=" + std::to_string(http::StatusFor(e.code));
+                    "&error_status=" + std::to_string(http::StatusFor(e.code));
   if (!e.field.empty()) url += "&field=" + http::UrlEncode(e.field);
   if (!input_id.empty()) url += "&input=" + http::UrlEncode(input_id);
   return http::Redirect(url);
@@ -68,7 +68,8 @@ void ShowFlash(const Request& req, TemplateDictionary& d, const std::string& zon
   if (auto err = req.query.Get("error")) {
     std::string field = req.query.Get("field").value_or("");
     if (field.size() > 100) field.clear();
-    Error e{CodeOfStatus(req.query.Get("status").value_or("400")), err->substr(0, 500), field};
+    Error e{CodeOfStatus(req.query.Get("error_status").value_or("400")), err->substr(0, 500),
+            field};
     // The input it concerns, when the form said which: letters, digits, '-' and '_' only.
     std::string input = req.query.Get("input").value_or("");
     if (input.size() > 40 || !std::all_of(input.begin(), input.end(), [](unsigned char c) {

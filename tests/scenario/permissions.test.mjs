@@ -9,7 +9,7 @@ import { startServer, Client, jsonOf } from '../lib/server.mjs';
 
 const PASSWORD = 'a long enough password for tests';
 const ROLES = ['anonymous', 'public', 'delegate', 'chair', 'secretariat', 'admin'];
-let server, admin, clients, rid, textId, secretText, n = 0;
+let server, admin, clients, rid, textId, secretText, provisionId, n = 0;
 
 before(async () => {
   // Every probe signs in from the same address: the sign-in limit is not what is tested here.
@@ -39,6 +39,8 @@ before(async () => {
     title: { en: 'Draft guidelines' }, languages: ['en'] }), 201)).id;
   secretText = (await jsonOf(admin.json('/api/v1/texts', { document: 'C22/32(Rev.1)', agenda_item: item5.id,
     title: { en: 'Secretariat draft' }, languages: ['en'], access: 'secretariat' }), 201)).id;
+  provisionId = (await jsonOf(admin.json(`/api/v1/texts/${textId}/provisions`, { kind: 'section',
+    text: { en: 'Scope of the guidelines' } }), 201)).id;
 });
 after(async () => { await server?.stop(); });
 
@@ -72,6 +74,15 @@ const PROBES = {
   'read negotiated texts (': (c) => c.fetch(`/api/v1/texts/${textId}?view=status`),
   'edit negotiated texts': (c) => c.json(`/api/v1/texts/${textId}/provisions`, { kind: 'section',
     text: { en: 'Scope' } }),
+  // The delegate's account is Ghana's: a proposal in Ghana's name is their own.
+  'propose amendments to a negotiated text': (c) => c.json(`/api/v1/provisions/${provisionId}/proposals`, {
+    member_state: 'GH', kind: 'delete_provision', lang: 'en', justification: 'Permission probe' }),
+  'bracket or merge proposals': (c) => c.json(`/api/v1/texts/${textId}/revisions`, {}),
+  // On the current version, by an account that facilitates no informal consultations.
+  'edit the provisions sent to informal consultations': async (c) => {
+    const { version } = await jsonOf(admin.fetch(`/api/v1/texts/${textId}`));
+    return patch(c, `/api/v1/provisions/${provisionId}`, { version, text: { en: 'Scope' } });
+  },
   'read negotiated texts restricted to the secretariat': (c) => c.fetch(`/api/v1/texts/${secretText}`),
   'run the list of speakers': (c) => c.json('/api/v1/agenda-items/1/speakers', { name: 'Councillor of Chile',
     capacity: 'councillor', member_state: 'CL' }),
@@ -94,7 +105,9 @@ const PROBES = {
 // What a matrix cell expects of a response: a predicate, or null to skip the cell.
 function expectation(cell) {
   if (cell === '' || cell === '—' || cell.startsWith('shell')) return null;
-  if (cell.startsWith('yes') || cell.startsWith('once')) return (r) => r.status < 400 || r.status === 409;
+  if (/^(yes|once|own|any)/.test(cell)) return (r) => r.status < 400 || r.status === 409;
+  // The probing delegate facilitates nothing, so every provision is another's.
+  if (cell.startsWith("the facilitator's account only")) return (r) => r.status === 403;
   if (cell === 'not shown') return (r) => r.status === 'not shown';
   if (cell === 'login') return (r) => r.status === 303 && /\/login/.test(r.headers.get('location'));
   if (cell === '401 / login' || cell === '401') return (r) => r.status === 401;

@@ -26,7 +26,7 @@
 {{/CHANGE}}</div>
 {{#REPORT_FORM}}<form method="post" action="{{P}}/informal/{{IID}}/report" class="draft-form"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="lang" value="{{CLANG}}">
 <h4>{{t_drafting_form_report}}</h4>
-<p><label for="rp-item-{{IID}}">{{t_drafting_form_report_item}}</label> <input id="rp-item-{{IID}}" name="agenda_item" inputmode="numeric" size="6" required></p>
+<p><label for="rp-item-{{IID}}">{{t_drafting_form_report_item}}</label> <input type="text" id="rp-item-{{IID}}" name="agenda_item" inputmode="numeric" size="6" required></p>
 <p><label for="rp-text-{{IID}}">{{t_drafting_form_report_text}}</label><br><textarea id="rp-text-{{IID}}" name="text" rows="3" cols="60" lang="{{CLANG}}" dir="{{CDIR}}" required></textarea></p>
 <p><button type="submit">{{t_drafting_form_report}}</button></p></form>{{/REPORT_FORM}}</div>
 {{/CONS}}</section>{{/INFORMAL}}
@@ -38,9 +38,9 @@
 {{#PROPOSE}}<form method="post" action="{{P}}/texts/{{ID}}/proposals" class="draft-form"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="lang" value="{{CLANG}}">
 <h2>{{t_drafting_form_propose}}</h2>
 <p><label for="pr-provision">{{t_drafting_provision}}</label> <select id="pr-provision" name="provision">{{#OPT}}<option value="{{PID}}">{{LABEL}}</option>{{/OPT}}</select></p>
-<p><label for="pr-ms">{{t_drafting_form_member_state}}</label> <input id="pr-ms" name="member_state" value="{{MS}}" size="4" required></p>
+<p><label for="pr-ms">{{t_drafting_form_member_state}}</label> <input type="text" id="pr-ms" name="member_state" value="{{MS}}" size="4" required></p>
 <p><label for="pr-kind">{{t_drafting_form_kind}}</label> <select id="pr-kind" name="kind">{{#KIND}}<option value="{{K}}">{{KLABEL}}</option>{{/KIND}}</select></p>
-<p><label for="pr-start">{{t_drafting_form_start}}</label> <input id="pr-start" name="start" inputmode="numeric" size="6"> <label for="pr-end">{{t_drafting_form_end}}</label> <input id="pr-end" name="end" inputmode="numeric" size="6"></p>
+<p><label for="pr-start">{{t_drafting_form_start}}</label> <input type="text" id="pr-start" name="start" inputmode="numeric" size="6"> <label for="pr-end">{{t_drafting_form_end}}</label> <input type="text" id="pr-end" name="end" inputmode="numeric" size="6"></p>
 <p><label for="pr-text">{{t_drafting_form_words}}</label><br><textarea id="pr-text" name="text" rows="3" cols="60" lang="{{CLANG}}" dir="{{CDIR}}"></textarea></p>
 <p><label for="pr-just">{{t_drafting_justification}}</label><br><textarea id="pr-just" name="justification" rows="2" cols="60" required></textarea></p>
 <p><button type="submit">{{t_drafting_form_submit}}</button></p></form>{{/PROPOSE}}
@@ -48,14 +48,14 @@
 <h2>{{t_drafting_form_revision}}</h2><p>{{t_drafting_form_revision_note}}</p><p><button type="submit">{{t_drafting_form_revision}}</button></p></form>
 <form method="post" action="{{P}}/texts/{{ID}}/informal" class="draft-form"><input type="hidden" name="csrf" value="{{CSRF}}">
 <h2>{{t_drafting_form_informal}}</h2>
-<p><label for="in-prov">{{t_drafting_form_provisions}}</label> <input id="in-prov" name="provisions" required></p>
-<p><label for="in-fac">{{t_drafting_form_facilitator}}</label> <input id="in-fac" name="facilitator" inputmode="numeric" size="6" required> <label for="in-ms">{{t_drafting_form_member_state}}</label> <input id="in-ms" name="member_state" size="4" required></p>
-<p><label for="in-meeting">{{t_drafting_form_report_to}}</label> <input id="in-meeting" name="report_to_meeting" inputmode="numeric" size="6" value="{{MID}}" required> <label for="in-deadline">{{t_drafting_form_deadline}}</label> <input id="in-deadline" name="deadline" size="10" required></p>
+<p><label for="in-prov">{{t_drafting_form_provisions}}</label> <input type="text" id="in-prov" name="provisions" required></p>
+<p><label for="in-fac">{{t_drafting_form_facilitator}}</label> <input type="text" id="in-fac" name="facilitator" inputmode="numeric" size="6" required> <label for="in-ms">{{t_drafting_form_member_state}}</label> <input type="text" id="in-ms" name="member_state" size="4" required></p>
+<p><label for="in-meeting">{{t_drafting_form_report_to}}</label> <input type="text" id="in-meeting" name="report_to_meeting" inputmode="numeric" size="6" value="{{MID}}" required> <label for="in-deadline">{{t_drafting_form_deadline}}</label> <input type="text" id="in-deadline" name="deadline" size="10" required></p>
 <p><button type="submit">{{t_drafting_form_informal}}</button></p></form>
 <form method="post" action="{{P}}/texts/{{ID}}/adopt" class="draft-form"><input type="hidden" name="csrf" value="{{CSRF}}">
 <h2>{{t_drafting_form_adopt}}</h2>
-<p><label for="ad-meeting">{{t_drafting_form_meeting}}</label> <input id="ad-meeting" name="meeting" inputmode="numeric" size="6" value="{{MID}}" required> <label for="ad-decision">{{t_drafting_form_decision}}</label> <input id="ad-decision" name="decision" inputmode="numeric" size="6" required></p>
-<p><label for="ad-resolution">{{t_drafting_form_resolution}}</label> <input id="ad-resolution" name="resolution" inputmode="numeric" size="6"></p>
+<p><label for="ad-meeting">{{t_drafting_form_meeting}}</label> <input type="text" id="ad-meeting" name="meeting" inputmode="numeric" size="6" value="{{MID}}" required> <label for="ad-decision">{{t_drafting_form_decision}}</label> <input type="text" id="ad-decision" name="decision" inputmode="numeric" size="6" required></p>
+<p><label for="ad-resolution">{{t_drafting_form_resolution}}</label> <input type="text" id="ad-resolution" name="resolution" inputmode="numeric" size="6"></p>
 <p><input type="checkbox" id="ad-confirm" name="confirm" value="yes" required> <label for="ad-confirm">{{t_drafting_form_confirm}}</label></p>
 <p><button type="submit">{{t_drafting_form_adopt}}</button></p></form>{{/EDITOR}}
 {{#COMPILATION}}{{#NONE}}<p>{{t_drafting_no_proposals}}</p>{{/NONE}}
