@@ -5,49 +5,16 @@
 // participants, delegates and chairs may and may not do.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import net from 'node:net';
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HtmlValidate } from 'html-validate';
+import { freePort, startSink, mails } from '../lib/smtp.mjs';
 import { startServer, Client, ADMIN, BIN, isoFromNow, jsonOf } from '../lib/server.mjs';
 
-const SINK = resolve(import.meta.dirname, '../lib/smtp_sink.py');
-const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const PASSWORD = 'a long enough password';
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => ok(port)); });
-    s.on('error', fail);
-  });
-}
-
-// Starts the sink on `port`, writing to `file`; resolves once it listens.
-function startSink(port, file) {
-  const proc = spawn(PYTHON, [SINK, String(port), file], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let err = '';
-  proc.stderr.on('data', (d) => { err += d; });
-  const exited = new Promise((ok) => proc.on('exit', ok));
-  return new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error('smtp sink did not start: ' + err)), 15000);
-    proc.stdout.on('data', (d) => {
-      if (String(d).includes('listening')) {
-        clearTimeout(timer);
-        ok({ proc, async stop() { proc.kill('SIGTERM'); await exited; } });
-      }
-    });
-    proc.on('exit', (code) => { clearTimeout(timer); fail(new Error(`smtp sink exited ${code}: ${err}`)); });
-  });
-}
-
-function mails(file) {
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-}
 
 // The first mail to `to` (matching `filter`), waiting at most `ms`.
 async function waitForMail(file, to, { ms = 20000, filter = () => true } = {}) {

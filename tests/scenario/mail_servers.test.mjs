@@ -4,47 +4,14 @@
 // Needs the throwaway cluster of scripts/pg-test-cluster.sh (PLENARY_TEST_POSTGRES).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import net from 'node:net';
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort, startSink, mails } from '../lib/smtp.mjs';
 import { startServer, psql } from '../lib/server.mjs';
 
-const SINK = resolve(import.meta.dirname, '../lib/smtp_sink.py');
-const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const MAILS = 60;
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => ok(port)); });
-    s.on('error', fail);
-  });
-}
-
-function startSink(port, file) {
-  const proc = spawn(PYTHON, [SINK, String(port), file], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let err = '';
-  proc.stderr.on('data', (d) => { err += d; });
-  const exited = new Promise((ok) => proc.on('exit', ok));
-  return new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error('smtp sink did not start: ' + err)), 15000);
-    proc.stdout.on('data', (d) => {
-      if (String(d).includes('listening')) {
-        clearTimeout(timer);
-        ok({ async stop() { proc.kill('SIGTERM'); await exited; } });
-      }
-    });
-    proc.on('exit', (code) => { clearTimeout(timer); fail(new Error(`smtp sink exited ${code}: ${err}`)); });
-  });
-}
-
-function mails(file) {
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-}
 
 test('two servers on one PostgreSQL database send every queued mail exactly once',
   { skip: !process.env.PLENARY_TEST_POSTGRES && 'needs PLENARY_TEST_POSTGRES (scripts/pg-test-cluster.sh)' },
