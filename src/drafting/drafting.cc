@@ -462,7 +462,7 @@ std::string BracketedText(const Provision& p, const std::string& lang) {
 std::string BracketsSentence(const Text& t, const std::string& lang) {
   auto labels = t.BracketedLabels();
   // In right-to-left text each label is isolated (FSI … PDI): "2.b" would otherwise read "b.2".
-  if (text::Direction(lang) == "rtl")
+  if (std::string_view(text::Direction(lang)) == "rtl")
     for (auto& l : labels) l = "\u2068" + l + "\u2069";
   return text::T(lang, "drafting_brackets_left",
                  {{"count", static_cast<std::int64_t>(labels.size())},

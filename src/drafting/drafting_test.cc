@@ -387,6 +387,9 @@ TEST_F(DraftingTest, SentenceNamesTheProvisionsInBrackets) {
   EXPECT_EQ(t.BracketedLabels(), (std::vector<std::string>{"2.b", "6.c"}));
   EXPECT_EQ(BracketsSentence(t, "en"), "Only two provisions retain square brackets (2.b and 6.c).");
   EXPECT_EQ(BracketsSentence(t, "zh"), "仅有两个条款保留了方括号（2.b和6.c）。");
+  // Right to left, each label isolated (FSI … PDI), or "2.b" reads "b.2".
+  EXPECT_EQ(BracketsSentence(t, "ar"),
+            "لم يبقَ سوى حكمين بين أقواس معقوفة (\u20682.b\u2069 و\u20686.c\u2069).");
   ASSERT_TRUE(Mark(ids["3.a"], "en", 0, 5).ok());
   EXPECT_EQ(BracketsSentence(Load(), "en"),
             "3 provisions retain square brackets (2.b, 3.a and 6.c).");
