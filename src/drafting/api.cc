@@ -137,6 +137,19 @@ json::array InformalJson(const Text& t) {
   return out;
 }
 
+// The 201 answer of a write on informal consultation `id`: its entry of `informal`, with the
+// text's version.
+http::Response InformalCreated(const json::array& informal, std::int64_t id,
+                               std::int64_t version) {
+  for (const auto& j : informal)
+    if (j.as_object().at("id").as_int64() == id) {
+      json::object out = j.as_object();
+      out["version"] = version;
+      return http::Json(out, 201);
+    }
+  return Err(NotFound("informal consultation: not found"));
+}
+
 // The informal consultations of `t` with what each changed ("changes": DiffTexts of their
 // provisions since they were sent).
 Result<json::array> InformalWithChanges(storage::Database& db, const Text& t,
@@ -627,13 +640,7 @@ void RegisterApi(http::Router& router, storage::Database& db) {
     if (!i.ok()) return Err(i.error());
     auto t = Get(db, *id, *g.session);
     if (!t.ok()) return Err(t.error());
-    for (const auto& j : InformalJson(*t))
-      if (j.as_object().at("id").as_int64() == i->id) {
-        json::object out = j.as_object();
-        out["version"] = t->version;
-        return http::Json(out, 201);
-      }
-    return Err(NotFound("informal consultation: not found"));
+    return InformalCreated(InformalJson(*t), i->id, t->version);
   });
 
   router.Add("POST", "/api/v1/informal/{id}/report", [&db](Request& req) {
@@ -654,13 +661,7 @@ void RegisterApi(http::Router& router, storage::Database& db) {
     if (!t.ok()) return Err(t.error());
     auto informal = InformalWithChanges(db, *t, *g.session);
     if (!informal.ok()) return Err(informal.error());
-    for (const auto& j : *informal)
-      if (j.as_object().at("id").as_int64() == i->id) {
-        json::object out = j.as_object();
-        out["version"] = t->version;
-        return http::Json(out, 201);
-      }
-    return Err(NotFound("informal consultation: not found"));
+    return InformalCreated(*informal, i->id, t->version);
   });
 
   router.Add("POST", "/api/v1/texts/{id}/adopt", [&db](Request& req) {
