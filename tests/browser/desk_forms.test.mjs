@@ -6,12 +6,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { startServer, Client, ADMIN, jsonOf, dateFromNow } from '../lib/server.mjs';
-import { launchChromium, assertRtlLayout } from '../lib/browser.mjs';
+import { launchChromium, assertRtlLayout, axe } from '../lib/browser.mjs';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 let server, browser, staff;
 
 before(async () => {
@@ -30,14 +28,6 @@ async function signedIn() {
   await page.getByLabel(/password/i).fill(ADMIN.password);
   await page.getByRole('button', { name: /sign in/i }).click();
   return { context, page };
-}
-
-async function axe(page, what) {
-  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  assert.ok(result.passes.length >= 10, `${what}: axe passed only ${result.passes.length} rules`);
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [],
-    `${what}: serious or critical accessibility violations`);
 }
 
 async function shot(page, name) {

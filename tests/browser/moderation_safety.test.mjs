@@ -8,12 +8,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { startServer, Client, ADMIN, jsonOf } from '../lib/server.mjs';
-import { launchChromium, assertRtlLayout } from '../lib/browser.mjs';
+import { launchChromium, assertRtlLayout, axe } from '../lib/browser.mjs';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 let server, browser, staff, anon;
 
 before(async () => {
@@ -25,14 +23,6 @@ before(async () => {
   browser = await launchChromium();
 });
 after(async () => { await browser?.close(); await server?.stop(); });
-
-async function axe(page, what) {
-  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  assert.ok(result.passes.length >= 10, `${what}: axe passed only ${result.passes.length} rules`);
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [],
-    `${what}: serious or critical accessibility violations`);
-}
 
 // Words as each language's catalogue writes them (web/messages/*.json), typed here by hand.
 const L = {

@@ -1,6 +1,7 @@
 // Debian's Chromium driven by playwright-core, headless, as every browser test launches it.
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 
 export function launchChromium() {
   return chromium.launch({
@@ -47,4 +48,14 @@ export async function assertRtlLayout(page, what) {
   assert.ok(m.heading.textLeft > m.heading.left + 2,
     `${what}: the heading's last line fills its box from the left (${m.heading.textLeft} vs ${m.heading.left})`);
   assert.ok(m.overflow <= 0, `${what}: the page is ${m.overflow}px wider than the window`);
+}
+
+// axe-core on the page open in `page` (WCAG 2.0/2.1 A and AA): it must have checked at least ten
+// rules and found no serious or critical violation.
+export async function axe(page, what) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  assert.ok(result.passes.length >= 10, `${what}: axe passed only ${result.passes.length} rules`);
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [],
+    `${what}: serious or critical accessibility violations`);
 }
