@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -410,14 +411,19 @@ int Database::Migrate() {
   writer_->ExecScript(
       "CREATE TABLE IF NOT EXISTS schema_migrations(version INTEGER PRIMARY KEY, "
       "applied_at INTEGER NOT NULL)");
-  int current = static_cast<int>(
-      writer_->QueryInt("SELECT coalesce(max(version),0) FROM schema_migrations").value_or(0));
+  // Every version not yet recorded is applied, not only those above the highest: a migration
+  // merged after a later-numbered one still reaches databases that already have the later one.
+  std::set<std::int64_t> applied;
+  {
+    Stmt s(*writer_, "SELECT version FROM schema_migrations");
+    while (s.Step()) applied.insert(s.Int(0));
+  }
   std::vector<std::pair<int, std::string_view>> pending;
   constexpr std::string_view kDir = "src/storage/migrations/";
   for (const auto& [path, sql] : assets::All()) {
     if (!path.starts_with(kDir)) continue;
     int n = std::stoi(std::string(path.substr(kDir.size(), 4)));
-    if (n > current) pending.emplace_back(n, sql);
+    if (!applied.contains(n)) pending.emplace_back(n, sql);
   }
   std::sort(pending.begin(), pending.end());
   for (const auto& [n, file] : pending) {

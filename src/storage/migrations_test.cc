@@ -86,6 +86,37 @@ TEST(Migrations, UpgradeFromVersion5KeepsRowsAndReferences) {
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
 }
 
+// A migration merged after a later-numbered one (0016 landed after 0017) still reaches a
+// database that already has the later one: every version not recorded is applied, in order.
+TEST(Migrations, AppliesAGapBelowTheHighestVersion) {
+  InitCrypto();
+  auto path = (std::filesystem::temp_directory_path() / ("plenary-gap-" + RandomToken(8) + ".db"))
+                  .string();
+  constexpr int kGap = 16;
+  {
+    Connection c(path, true);
+    c.ExecScript("CREATE TABLE schema_migrations(version INTEGER PRIMARY KEY, "
+                 "applied_at INTEGER NOT NULL)");
+    for (const auto& [name, sql] : assets::All()) {
+      if (!name.starts_with("src/storage/migrations/")) continue;
+      const int v = std::stoi(std::string(name.substr(23, 4)));
+      if (v == kGap) continue;
+      if (sql.starts_with("-- migrate: foreign_keys off")) c.ExecScript("PRAGMA foreign_keys=OFF");
+      c.ExecScript(ForDialect(sql, Dialect::kSqlite));
+      c.ExecScript("PRAGMA foreign_keys=ON");
+      c.Exec("INSERT INTO schema_migrations VALUES(?, 0)", v);
+    }
+    ASSERT_EQ(c.QueryInt("SELECT count(*) FROM sqlite_master WHERE name = 'proposals'"), 0);
+  }
+  {
+    Database db(path);
+    auto& r = db.Read();
+    EXPECT_EQ(r.QueryInt("SELECT count(*) FROM schema_migrations WHERE version = ?", kGap), 1);
+    EXPECT_EQ(r.QueryInt("SELECT count(*) FROM sqlite_master WHERE name = 'proposals'"), 1);
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
 // Table → its columns in order, each with its kind: integer, real, text or blob.
 using Schema = std::map<std::string, std::vector<std::pair<std::string, std::string>>>;
 
