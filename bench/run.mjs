@@ -68,6 +68,11 @@ const median = (xs) => {
 };
 const sh = (cmd, args, opts = {}) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
 const sql = (db, query) => sh('sqlite3', ['-bail', db, query]).trim();
+// The commit measured is the one checked out when the run starts (the tree may move during a
+// long run; what was built and measured is what the document names).
+const git = (...a) => sh('git', ['-C', ROOT, ...a]).trim();
+const commit = git('rev-parse', '--short', 'HEAD');
+const dirty = git('status', '--porcelain', '--', '.', ':!docs/PERFORMANCE.md') !== '';
 const tempDir = () => { const d = mkdtempSync(join(tmpdir(), 'plenary-bench-')); folders.add(d); return d; };
 
 // `plenary serve` on 127.0.0.1 (a free port) with a fresh database, or the one in `dir`.
@@ -252,9 +257,6 @@ const loadAfter = loadavg();
 
 // The document.
 const fmt = (x, d = 0) => Number.isFinite(x) ? x.toLocaleString('en-GB', { maximumFractionDigits: d, minimumFractionDigits: d }) : '–';
-const git = (...a) => sh('git', ['-C', ROOT, ...a]).trim();
-const commit = git('rev-parse', '--short', 'HEAD');
-const dirty = git('status', '--porcelain', '--', '.', ':!docs/PERFORMANCE.md') !== '';
 const osName = (readFileSync('/etc/os-release', 'utf8').match(/^PRETTY_NAME="?([^"\n]*)/m) || [, 'unknown'])[1];
 const wrkVersion = (spawnSync('wrk', ['-v'], { encoding: 'utf8' }).stdout.match(/^wrk (\S+)/) || [, '?'])[1]; // exits 1
 const sqliteVersion = sh('sqlite3', ['--version']).split(' ')[0];
