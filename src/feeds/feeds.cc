@@ -47,12 +47,19 @@ CalEvent MeetingEvent(const meetings::Meeting& m, const std::string& lang,
   e.category = "meeting";
   e.start_date = m.starts_on;
   e.end_date = m.ends_on.empty() ? m.starts_on : m.ends_on;
-  // A start time makes a timed event in the meeting's zone; the record holds no end time, so
-  // such an event has none (RFC 5545 3.6.1).
+  // A start time makes a timed event in the meeting's zone. The record holds no end time: the
+  // event ends on the meeting's last day kMeetingSessionHours after the start time (one
+  // session), computed through the zone so that midnight and DST are crossed correctly.
   if (!m.starts_at.empty()) {
     e.all_day = false;
     e.start_time = m.starts_at;
     e.zone = m.timezone;
+    auto last = ParseIso(e.end_date + "T" + m.starts_at.substr(0, 5), m.timezone);
+    if (last) {
+      Civil end = CivilTime(*last + kMeetingSessionHours * 3600, m.timezone);
+      e.end_date = end.date;
+      e.end_time = end.time;
+    }
   }
   return e;
 }

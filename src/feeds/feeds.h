@@ -18,6 +18,9 @@ namespace plenary::feeds {
 
 // Entries of a feed, newest first; older ones are left out.
 inline constexpr std::size_t kMaxFeedEntries = 100;
+// A meeting with a start time but no end time on record (the record keeps none) ends on its
+// last day this many hours after its start time in the calendars: one session.
+inline constexpr int kMeetingSessionHours = 3;
 
 // `base` is the site's absolute URL ("https://plenary.example.org"), `lang` the reader's.
 // `body`: a body's key or id; nullopt for the whole site. NotFound for an unknown body.

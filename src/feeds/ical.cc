@@ -157,8 +157,12 @@ std::string WriteCalendar(const Calendar& cal) {
       line("DTEND;VALUE=DATE:" + Compact(NextDay(e.end_date.empty() ? e.start_date : e.end_date)));
     } else if (zones.contains(e.zone)) {
       line("DTSTART;TZID=" + e.zone + ":" + Compact(e.start_date) + "T" + CompactTime(e.start_time));
+      if (!e.end_time.empty())
+        line("DTEND;TZID=" + e.zone + ":" + Compact(e.end_date) + "T" + CompactTime(e.end_time));
     } else {
       line("DTSTART:" + Compact(e.start_date) + "T" + CompactTime(e.start_time) + "Z");
+      if (!e.end_time.empty())
+        line("DTEND:" + Compact(e.end_date) + "T" + CompactTime(e.end_time) + "Z");
     }
     line("SUMMARY:" + EscapeText(e.summary));
     if (!e.description.empty()) line("DESCRIPTION:" + EscapeText(e.description));

@@ -21,6 +21,9 @@ struct CalEvent {
   bool all_day = true;
   std::string start_date, end_date;  // YYYY-MM-DD
   std::string start_time;            // HH:MM or HH:MM:SS (timed events)
+  // Timed events: the civil end (DTEND, same zone) on end_date; empty writes no DTEND (the
+  // event ends when it starts, RFC 5545 3.6.1: a deadline).
+  std::string end_time;
   std::string zone;                  // timed events
 };
 

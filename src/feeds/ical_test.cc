@@ -69,6 +69,14 @@ TEST(ICal, TimedEventsCarryTheirZone) {
   EXPECT_NE(out.find("BEGIN:VTIMEZONE\r\nTZID:Europe/Zurich\r\n"), std::string::npos) << out;
   EXPECT_NE(out.find("DTSTART;TZID=Europe/Zurich:20220301T130000\r\n"), std::string::npos);
   EXPECT_NE(out.find("DTSTAMP:20220301T120000Z\r\n"), std::string::npos);
+  EXPECT_EQ(out.find("DTEND"), std::string::npos) << "no end given, none written";
+  cal.events[0].end_date = "2022-03-02";
+  cal.events[0].end_time = "16:00:00";
+  out = WriteCalendar(cal);
+  EXPECT_NE(out.find("DTSTART;TZID=Europe/Zurich:20220301T130000\r\n"
+                     "DTEND;TZID=Europe/Zurich:20220302T160000\r\n"),
+            std::string::npos)
+      << out;
   CalEvent day;
   day.uid = "u2@example.org";
   day.summary = "Two days";

@@ -60,6 +60,7 @@ def ics(data):
                 ev["start_utc"] = start.astimezone(__import__("datetime").timezone.utc).isoformat()
             if c.get("DTEND") is not None:
                 ev["end"] = c.decoded("DTEND").isoformat()
+                ev["end_tzid"] = c["DTEND"].params.get("TZID", "")
             out["events"].append(ev)
     return out
 

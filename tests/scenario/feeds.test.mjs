@@ -136,9 +136,22 @@ test('the calendar holds every meeting and consultation deadline with VTIMEZONE,
     if (m.starts_at) {
       assert.equal(e.tzid, m.timezone);
       assert.equal(e.start.slice(0, 16), `${m.starts_on}T${m.starts_at}`);
+      // No end time on record: the last day's session lasts the documented default of 3 hours.
+      assert.ok(e.end, `${m.label} has a DTEND`);
+      assert.equal(e.end_tzid, m.timezone);
+      const last = m.ends_on || m.starts_on;
+      const [h, min] = m.starts_at.split(':').map(Number);
+      const end = h * 60 + min + 180;
+      assert.ok(end < 24 * 60, 'the demo meetings start early enough to end the same day');
+      const pad = (n) => String(n).padStart(2, '0');
+      assert.equal(e.end.slice(0, 16), `${last}T${pad(Math.floor(end / 60))}:${pad(end % 60)}`,
+        `${m.label}: ${e.start} → ${e.end}`);
     } else {
       assert.equal(e.all_day, true);
       assert.equal(e.start, m.starts_on);
+      // All-day: DTEND is the day after the last day (exclusive, RFC 5545 3.6.1).
+      const after = new Date(Date.parse(`${m.ends_on || m.starts_on}T00:00:00Z`) + 86400000);
+      assert.equal(e.end, after.toISOString().slice(0, 10));
     }
   }
   for (const c of consultations) {
@@ -168,6 +181,8 @@ test('calendar texts are escaped and long lines folded; per-item calendars and a
   assert.equal(e.tzid, 'America/New_York');
   assert.deepEqual(one.cal.timezones, ['America/New_York']);
   assert.equal(e.start.slice(0, 16), `${day.iso}T09:30`);
+  assert.equal(e.end.slice(0, 16), `${day.iso}T12:30`, 'DTEND: the default 3 hours');
+  assert.equal(e.end_tzid, 'America/New_York');
   assert.match(one.text, /LOCATION:Geneva\\, Room A\\; floor 2\r\n/);
   assert.match(one.text, /\r\n /, 'the long description is folded');
   const dl = await ics(`/en/calendar/consultations/${c.key}.ics`);
