@@ -63,6 +63,7 @@ OWNER = {
     "document_texts": "documents",
     "resolutions": "documents", "resolution_revisions": "documents", "citations": "documents",
     "issued_documents": "documents", "issued_renditions": "documents",
+    "document_approvals": "documents",
     "agenda_items": "proceedings", "agenda_item_documents": "proceedings",
     "speakers": "proceedings", "interventions": "proceedings", "decisions": "proceedings",
     "candidatures": "proceedings", "action_events": "proceedings",

@@ -152,6 +152,13 @@ Result<std::int64_t> Issue(storage::Database& db, std::int64_t user_id, const Is
   }
   const std::string snapshot_text = json::serialize(snapshot);
   return db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
+    // draft → approved → issued (generated.h): only an approved text is issued, and its
+    // approval is used up by the issue.
+    if (!c.QueryInt("SELECT 1 FROM document_approvals WHERE source = ?", in.source))
+      return Error{Code::kFailedPrecondition,
+                   "status: the document is not approved; approve it before issuing it (POST "
+                   "…/approve)",
+                   "status"};
     auto previous = ReadIssued(c, "i.source = ? ORDER BY i.version DESC LIMIT 1", 0, in.source);
     auto first = ReadIssued(c, "i.source = ? ORDER BY i.version LIMIT 1", 0, in.source);
     DocumentInput d;
@@ -194,6 +201,7 @@ Result<std::int64_t> Issue(storage::Database& db, std::int64_t user_id, const Is
       while (s.Step()) {
       }
     }
+    c.Exec("DELETE FROM document_approvals WHERE source = ?", in.source);
     audit::Record(c, user_id, "document.issue", "document", *id, std::nullopt,
                   json::serialize(json::object{{"symbol", in.request.symbol},
                                                {"date", in.request.date},

@@ -40,7 +40,8 @@ struct IssueInput {
 };
 
 // Renders every version in every format, then in one transaction registers the document
-// (status issued, public), stores snapshot and files and writes the audit entry. Errors: 409
+// (status issued, public), stores snapshot and files, uses up the source's approval
+// (generated.h) and writes the audit entry. Errors: 409 when the source is not approved; 409
 // when the symbol is taken, or when the source was already issued and the symbol is not a
 // correction or revision of its first issue (the message names the expected form); 400 from
 // the registry's checks; 500 when a renderer fails. The new document's id.

@@ -7,9 +7,11 @@
 
 #include "base/parse.h"
 #include "base/time.h"
+#include "documents/generated.h"
 #include "documents/resolutions.h"
 #include "http/form.h"
 #include "proceedings/floor.h"
+#include "proceedings/record_out.h"
 #include "proceedings/web.h"
 #include "site/desk.h"
 #include "site/fields.h"
@@ -291,9 +293,27 @@ http::Response RecordPage(storage::Database& db, const Request& req, const std::
   auto viewer = site::CurrentSession(db, req);
   auto p = Get(db, meeting, viewer);
   if (!p.ok()) return site::ErrorResponse(db, req, p.error());
+  // Once issued, the page shows the issued text (the snapshot), as its downloads do; staff may
+  // ask for the live draft (live=1), e.g. to approve a correction.
+  const auto life = documents::LifecycleOf(db, RecordSource(p->meeting.id));
+  const std::string path = fmt::format("/meetings/{}/record", p->meeting.id);
+  const bool live = documents::WantsLiveDraft(req, viewer);
+  if (life.latest && !live)
+    return documents::IssuedPage(
+        db, req, viewer, life,
+        {{"/meetings/" + std::to_string(p->meeting.id), T(lang, "nav_meetings")},
+         {"/meetings/" + std::to_string(p->meeting.id) + "/agenda", T(lang, "proc_title")}},
+        path, "");
   SummaryRecord r = BuildRecord(*p, lang);
   site::Page page(db, req, "record.tpl", r.title);
   auto& d = page.body();
+  site::ShowFlash(req, d);
+  documents::FillLifecycle(d, life, lang, viewer && accounts::IsStaff(viewer->user.role), path,
+                           "");
+  if (life.latest)
+    d.SetValueAndShowSection("LIVE_NOTE_TEXT",
+                             T(lang, "doc_live_note", {{"symbol", life.latest->symbol}}),
+                             "LIVE_NOTE");
   d.SetIntValue("MID", p->meeting.id);
   d.SetValue("DL_LANG", lang);  // the downloads (record_out.h) in the page's language
   d.SetValue("TITLE", r.title);

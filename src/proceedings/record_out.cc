@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "documents/generated.h"
 #include "documents/issued.h"
 #include "proceedings/record.h"
 #include "render/render.h"
@@ -90,48 +91,25 @@ render::Document RecordDocument(storage::Database& db, const Proceedings& p,
 }
 
 void RegisterRecordOutput(http::Router& router, storage::Database& db) {
-  router.Add("POST", "/api/v1/meetings/{id}/record/issue", [&db](Request& req) {
-    auto g = site::RequireStaff(db, req, true);
-    if (g.refusal) return *g.refusal;
-    auto o = site::ReadJson(req);
-    if (!o.ok()) return http::JsonError(o.error());
-    auto in = documents::CheckIssueRequest(*o);
-    if (!in.ok()) return http::JsonError(in.error());
-    auto p = Get(db, req.params[0], g.session);
-    if (!p.ok()) return http::JsonError(p.error());
-    documents::IssueInput issue;
-    issue.source = RecordSource(p->meeting.id);
-    issue.request = *in;
-    issue.body = p->meeting.body_key;
-    issue.source_kind = "secretariat";
-    json::object title;
-    for (const auto& l : text::Languages()) {
-      issue.versions.push_back(RecordDocument(db, *p, l, in->symbol, in->date));
-      title[l] = issue.versions.back().title;
-    }
-    issue.title = std::move(title);
-    auto out = documents::IssueAndDescribe(db, g.session->user.id, issue);
-    if (!out.ok()) return http::JsonError(out.error());
-    return http::Json(*out, 201);
-  });
-
-  for (const char* format : render::kFormats) {
-    router.Add("GET", std::string("/api/v1/meetings/{id}/record.") + format,
-               [&db, format](Request& req) {
-                 auto p = Get(db, req.params[0], site::CurrentSession(db, req));
-                 if (!p.ok()) return http::JsonError(p.error());
-                 std::string lang = req.query.Get("lang").value_or(req.lang);
-                 auto dl = documents::DownloadGenerated(
-                     db, RecordSource(p->meeting.id), lang, format,
-                     [&]() -> Result<render::Document> { return RecordDocument(db, *p, lang); });
-                 if (!dl.ok()) return http::JsonError(dl.error());
-                 http::Response r;
-                 r.content_type = dl->media_type;
-                 r.body = std::move(dl->data);
-                 r.Header("Content-Disposition", "attachment; filename=\"" + dl->filename + "\"");
-                 return r;
-               });
-  }
+  documents::RegisterGeneratedRoutes(
+      router, db, "/api/v1/meetings/{id}/record", "/meetings/{id}/record",
+      [&db](const Request& req,
+            const std::optional<accounts::Session>& viewer) -> Result<documents::Generated> {
+        auto p = Get(db, req.params[0], viewer);
+        if (!p.ok()) return p.error();
+        documents::Generated g;
+        g.source = RecordSource(p->meeting.id);
+        g.body = p->meeting.body_key;
+        g.source_kind = "secretariat";
+        g.author = nullptr;
+        g.page = fmt::format("/meetings/{}/record", p->meeting.id);
+        g.label = BuildRecord(*p, req.lang).title;
+        g.build = [&db, p = *p](const std::string& lang, const std::string& symbol,
+                                const std::string& date) -> Result<render::Document> {
+          return RecordDocument(db, p, lang, symbol, date);
+        };
+        return g;
+      });
 }
 
 }  // namespace plenary::proceedings

@@ -1,10 +1,11 @@
 // The summary record as an official document: the record (record.h) converted into the one
 // document model every renderer takes (render/model.h), issued under a symbol and a date
 // (documents/issued.h), and downloaded as DOCX, PDF or Akoma Ntoso in any of the six languages.
-//   POST /api/v1/meetings/{id}/record/issue   {symbol, date}                    (secretariat)
-//   GET  /api/v1/meetings/{id}/record.docx | .pdf | .akn.xml ?lang=
-// A download is the issued file once the record is issued (the latest version), else a draft
-// rendered from the live record.
+//   POST /api/v1/meetings/{id}/record/approve | withdraw-approval | issue {symbol, date}
+//   GET  /api/v1/meetings/{id}/record.docx | .pdf | .akn.xml ?lang=, …/record/lifecycle
+// and the forms of the same on the record's page (documents/generated.h: draft → approved →
+// issued). A download is the issued file once the record is issued (the latest version), else
+// a draft rendered from the live record.
 #pragma once
 #include <cstdint>
 #include <string>

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "demo/demo_fixture.h"
+#include "documents/generated.h"
 #include "documents/issued.h"
 #include "proceedings/proceedings.h"
 #include "render/render.h"
@@ -45,7 +46,50 @@ class RecordOutTest : public demo::DemoDatabaseTest {
   std::int64_t meeting_ = 0;
 };
 
+TEST_F(RecordOutTest, OnlyAnApprovedRecordIsIssuedEachStepOnceInTheAuditLog) {
+  const std::string source = RecordSource(meeting_);
+  EXPECT_EQ(documents::LifecycleOf(*db_, source).status, "draft");
+  const auto documents_before = Count("documents");
+  auto early = documents::Issue(*db_, demo::kDemoSecretariat, Input("C22/200", "2022-04-01"));
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.error().code, Code::kFailedPrecondition);
+  EXPECT_EQ(early.error().field, "status");
+  EXPECT_EQ(Count("documents"), documents_before);
+  // Withdrawing an approval that is not there is refused too.
+  EXPECT_EQ(documents::WithdrawApproval(*db_, demo::kDemoSecretariat, source).error().code,
+            Code::kFailedPrecondition);
+
+  auto approved = documents::Approve(*db_, demo::kDemoSecretariat, source);
+  ASSERT_TRUE(approved.ok()) << approved.error().message;
+  EXPECT_EQ(approved->status, "approved");
+  EXPECT_EQ(documents::Approve(*db_, demo::kDemoSecretariat, source).error().code,
+            Code::kFailedPrecondition);
+  auto back = documents::WithdrawApproval(*db_, demo::kDemoSecretariat, source);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->status, "draft");
+  ASSERT_TRUE(documents::Approve(*db_, demo::kDemoSecretariat, source).ok());
+  auto id = documents::Issue(*db_, demo::kDemoSecretariat, Input("C22/200", "2022-04-01"));
+  ASSERT_TRUE(id.ok()) << id.error().message;
+  auto after = documents::LifecycleOf(*db_, source);
+  EXPECT_EQ(after.status, "issued");
+  ASSERT_TRUE(after.latest.has_value());
+  EXPECT_EQ(after.latest->symbol, "C22/200");
+  // The approval was used up: a correction must be approved again.
+  auto corr =
+      documents::Issue(*db_, demo::kDemoSecretariat, Input("C22/200(Corr.1)", "2022-04-02"));
+  ASSERT_FALSE(corr.ok());
+  EXPECT_EQ(corr.error().code, Code::kFailedPrecondition);
+  auto audited = [&](const char* action) {
+    return *db_->Read().QueryInt("SELECT count(*) FROM audit_log WHERE action = ?", action);
+  };
+  EXPECT_EQ(audited("document.approve"), 2);
+  EXPECT_EQ(audited("document.withdraw_approval"), 1);
+  EXPECT_EQ(audited("document.issue"), 1);
+}
+
 TEST_F(RecordOutTest, AnIssuedRecordNeverChangesACorrectionShowsWhatChanged) {
+  const std::string source = RecordSource(meeting_);
+  ASSERT_TRUE(documents::Approve(*db_, demo::kDemoSecretariat, source).ok());
   auto id = documents::Issue(*db_, demo::kDemoSecretariat, Input("C22/200", "2022-04-01"));
   ASSERT_TRUE(id.ok()) << id.error().message;
   std::map<std::string, std::string> before;
@@ -75,6 +119,7 @@ TEST_F(RecordOutTest, AnIssuedRecordNeverChangesACorrectionShowsWhatChanged) {
   }
 
   // A second issue under an unrelated symbol is refused and writes nothing.
+  ASSERT_TRUE(documents::Approve(*db_, demo::kDemoSecretariat, source).ok());
   const auto documents_before = Count("documents");
   auto other = documents::Issue(*db_, demo::kDemoSecretariat, Input("C22/201", "2022-04-02"));
   ASSERT_FALSE(other.ok());
@@ -122,6 +167,7 @@ TEST_F(RecordOutTest, BadIssueInputIsRefusedNamingTheField) {
   EXPECT_EQ(ok->symbol, "C22/87(Rev.1)");  // canonical
   // The demo registers C22/87 already (the official record): taken.
   const auto before = Count("issued_documents");
+  ASSERT_TRUE(documents::Approve(*db_, demo::kDemoSecretariat, RecordSource(meeting_)).ok());
   auto taken = documents::Issue(*db_, demo::kDemoSecretariat, Input("C22/87", "2022-03-31"));
   ASSERT_FALSE(taken.ok());
   EXPECT_EQ(taken.error().code, Code::kConflict);

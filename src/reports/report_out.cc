@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "documents/generated.h"
 #include "documents/issued.h"
 #include "meetings/meetings.h"
 #include "render/render.h"
@@ -96,59 +97,41 @@ render::Document ReportDocument(storage::Database& db, const ChairReport& r,
 }
 
 void RegisterReportOutput(http::Router& router, storage::Database& db) {
-  router.Add("POST", "/api/v1/bodies/{id}/chair-report/issue", [&db](Request& req) {
-    auto g = site::RequireStaff(db, req, true);
-    if (g.refusal) return *g.refusal;
-    auto o = site::ReadJson(req);
-    if (!o.ok()) return http::JsonError(o.error());
-    auto in = documents::CheckIssueRequest(*o);
-    if (!in.ok()) return http::JsonError(in.error());
-    std::string meetings = req.query.Get("meetings").value_or("");
-    documents::IssueInput issue;
-    issue.request = *in;
-    issue.source_kind = "chair";
-    json::object title, author;
-    for (const auto& l : text::Languages()) {
-      auto r = BuildChairReport(db, req.params[0], meetings, l);
-      if (!r.ok()) return http::JsonError(r.error());
-      if (issue.source.empty()) {
+  documents::RegisterGeneratedRoutes(
+      router, db, "/api/v1/bodies/{id}/chair-report", "/bodies/{id}/chair-report",
+      [&db](const Request& req,
+            const std::optional<accounts::Session>&) -> Result<documents::Generated> {
+        const std::string meetings = req.query.Get("meetings").value_or("");
+        const std::string page_lang = text::IsLanguage(req.lang) ? req.lang : "en";
+        auto r = BuildChairReport(db, req.params[0], meetings, page_lang);
+        if (!r.ok()) return r.error();
         std::vector<int> numbers;
-        for (const auto& m : r->meetings) numbers.push_back(m.number);
-        issue.source = ReportSource(r->body_key, numbers);
-        issue.body = r->body_key;
-      }
-      issue.versions.push_back(ReportDocument(db, *r, in->symbol, in->date));
-      title[l] = r->title;
-      author[l] = text::T(l, "doc_source_chair", {{"acronym", r->body_acronym}});
-    }
-    issue.title = std::move(title);
-    issue.author = std::move(author);
-    auto out = documents::IssueAndDescribe(db, g.session->user.id, issue);
-    if (!out.ok()) return http::JsonError(out.error());
-    return http::Json(*out, 201);
-  });
-
-  for (const char* format : render::kFormats) {
-    router.Add("GET", std::string("/api/v1/bodies/{id}/chair-report.") + format,
-               [&db, format](Request& req) {
-                 std::string lang = req.query.Get("lang").value_or(req.lang);
-                 std::string meetings = req.query.Get("meetings").value_or("");
-                 auto r = BuildChairReport(db, req.params[0], meetings,
-                                           text::IsLanguage(lang) ? lang : "en");
-                 if (!r.ok()) return http::JsonError(r.error());
-                 std::vector<int> numbers;
-                 for (const auto& m : r->meetings) numbers.push_back(m.number);
-                 auto dl = documents::DownloadGenerated(
-                     db, ReportSource(r->body_key, numbers), lang, format,
-                     [&]() -> Result<render::Document> { return ReportDocument(db, *r); });
-                 if (!dl.ok()) return http::JsonError(dl.error());
-                 http::Response out;
-                 out.content_type = dl->media_type;
-                 out.body = std::move(dl->data);
-                 out.Header("Content-Disposition", "attachment; filename=\"" + dl->filename + "\"");
-                 return out;
-               });
-  }
+        std::string list;
+        for (const auto& m : r->meetings) {
+          numbers.push_back(m.number);
+          list += (list.empty() ? "" : ",") + std::to_string(m.number);
+        }
+        documents::Generated g;
+        g.source = ReportSource(r->body_key, numbers);
+        g.body = r->body_key;
+        g.source_kind = "chair";
+        json::object author;
+        for (const auto& l : text::Languages())
+          author[l] = text::T(l, "doc_source_chair", {{"acronym", r->body_acronym}});
+        g.author = std::move(author);
+        g.page = "/bodies/" + r->body_key + "/chair-report?meetings=" + list;
+        g.label = r->title;
+        g.build = [&db, body = r->body_key, list](
+                      const std::string& lang, const std::string& symbol,
+                      const std::string& date) -> Result<render::Document> {
+          if (!text::IsLanguage(lang))
+            return InvalidArgument("lang", "lang: must be one of ar, zh, en, fr, ru, es");
+          auto report = BuildChairReport(db, body, list, lang);
+          if (!report.ok()) return report.error();
+          return ReportDocument(db, *report, symbol, date);
+        };
+        return g;
+      });
 }
 
 }  // namespace plenary::reports

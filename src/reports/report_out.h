@@ -1,8 +1,9 @@
 // The Chair's report as an official document: the report (chair_report.h) converted into the
 // document model every renderer takes (render/model.h), issued under a symbol and a date
 // (documents/issued.h), and downloaded as DOCX, PDF or Akoma Ntoso in the six languages.
-//   POST /api/v1/bodies/{key}/chair-report/issue?meetings=16,17   {symbol, date} (secretariat)
+//   POST /api/v1/bodies/{key}/chair-report/approve | withdraw-approval | issue ?meetings=16,17
 //   GET  /api/v1/bodies/{key}/chair-report.docx | .pdf | .akn.xml ?meetings=16,17&lang=
+// and the forms of the same on the report's page (documents/generated.h).
 // A download is the issued file once that report (same body, same meetings) is issued, else a
 // draft built from the live record.
 #pragma once

@@ -6,12 +6,14 @@
 
 #include <fmt/format.h>
 
+#include "documents/generated.h"
 #include "documents/resolutions.h"
 #include "meetings/meetings.h"
 #include "reports/chair_report.h"
 #include "reports/meeting_report.h"
 #include "reports/officers.h"
 #include "reports/report_out.h"
+#include "site/desk.h"
 #include "site/site.h"
 #include "text/dates.h"
 #include "text/messages.h"
@@ -86,8 +88,25 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
     if (!param) return ChooseMeetings(db, req, *b);
     auto r = BuildChairReport(db, req.params[0], *param, req.lang);
     if (!r.ok()) return site::ErrorResponse(db, req, r.error());
+    // Once issued, the page shows the issued text; staff may ask for the live draft (live=1).
+    std::vector<int> numbers;
+    std::string list;
+    for (const auto& m : r->meetings) {
+      numbers.push_back(m.number);
+      list += (list.empty() ? "" : ",") + std::to_string(m.number);
+    }
+    const auto viewer = site::CurrentSession(db, req);
+    const auto life = documents::LifecycleOf(db, ReportSource(r->body_key, numbers));
+    const std::string path = "/bodies/" + r->body_key + "/chair-report";
+    if (life.latest && !documents::WantsLiveDraft(req, viewer))
+      return documents::IssuedPage(db, req, viewer, life,
+                                   {{"/bodies/" + r->body_key, r->body_acronym}}, path,
+                                   "meetings=" + list);
     site::Page page(db, req, "chair_report.tpl", r->title);
     auto& d = page.body();
+    site::ShowFlash(req, d);
+    documents::FillLifecycle(d, life, req.lang, viewer && accounts::IsStaff(viewer->user.role),
+                             path, "meetings=" + list);
     d.SetValue("BODY_KEY", r->body_key);
     d.SetValue("BODY_ACRONYM", r->body_acronym);
     auto* doc = d.AddSectionDictionary("REPORT");

@@ -26,13 +26,17 @@ std::variant<Post, http::Response> ReadPost(storage::Database& db, const Request
 
 // Back to a page with a message (?done=key) or an error (?error=text) shown there.
 http::Response Back(const Request& req, const std::string& path, const std::string& done) {
-  return http::Redirect(Prefix(req) + path + "?done=" + done);
+  // A page addressed with its own query (a Chair's report's meetings) keeps it.
+  const char* sep = path.find('?') == std::string::npos ? "?" : "&";
+  return http::Redirect(Prefix(req) + path + sep + "done=" + done);
 }
 http::Response BackWithError(const Request& req, const std::string& path, const Error& e,
                              const std::string& input_id) {
   // The page it leads to says it in the reader's language (RefusalText): it needs the field,
   // the rule and the status, not a sentence.
-  std::string url = Prefix(req) + path + "?error=" + http::UrlEncode(e.message) +
+  std::string url = Prefix(req) + path +
+                    (path.find('?') == std::string::npos ? "?" : "&") +
+                    "error=" + http::UrlEncode(e.message) +
                     "&error_status=" + std::to_string(http::StatusFor(e.code));
   if (!e.field.empty()) url += "&field=" + http::UrlEncode(e.field);
   if (!input_id.empty()) url += "&input=" + http::UrlEncode(input_id);

@@ -65,12 +65,29 @@ test('the secretariat issues the summary record; the registry answers its snapsh
   let res = await staff.json(path, { symbol: 'C22/300' });
   assert.equal(res.status, 400);
   assert.equal((await res.json()).error.field, 'date');
+  // draft → approved → issued: a draft is not issued, and each step is refused where it makes
+  // no sense.
+  const base = `/api/v1/meetings/${council.id}/record`;
+  assert.equal((await jsonOf(anon.fetch(`${base}/lifecycle`))).status, 'draft');
+  res = await staff.json(path, { symbol: 'C22/300', date: '2022-04-01' });
+  assert.equal(res.status, 409, 'a draft is approved before it is issued');
+  assert.equal((await res.json()).error.field, 'status');
+  assert.equal((await staff.json(`${base}/withdraw-approval`, {})).status, 409, 'nothing to withdraw');
+  assert.equal((await anon.json(`${base}/approve`, {})).status, 401);
+  assert.equal((await jsonOf(staff.json(`${base}/approve`, {}))).status, 'approved');
+  assert.equal((await staff.json(`${base}/approve`, {})).status, 409, 'approved already');
+  assert.equal((await jsonOf(staff.json(`${base}/withdraw-approval`, {}))).status, 'draft');
+  assert.equal((await jsonOf(staff.json(`${base}/approve`, {}))).status, 'approved');
   res = await staff.json(path, { symbol: 'C22/87', date: '2022-03-31' });
   assert.equal(res.status, 409, 'C22/87 is registered already (the official record of the demo)');
+  assert.equal((await jsonOf(anon.fetch(`${base}/lifecycle`))).status, 'approved', 'a refused issue changes nothing');
 
   const out = await jsonOf(staff.json(path, { symbol: 'C22/300', date: '2022-04-01' }), 201);
   assert.equal(out.symbol, 'C22/300');
   assert.equal(out.issued.version, 1);
+  const life = await jsonOf(anon.fetch(`${base}/lifecycle`));
+  assert.equal(life.status, 'issued');
+  assert.equal(life.issued.symbol, 'C22/300');
   issued = await jsonOf(anon.fetch('/api/v1/documents/C22/300'));
   assert.equal(issued.status, 'issued');
   assert.deepEqual(Object.keys(issued.issued.snapshot).sort(), [...LANGS].sort());
@@ -85,10 +102,14 @@ test('the secretariat issues the summary record; the registry answers its snapsh
   // The meeting's downloads are the registry's files of the issued document.
   for (const f of issued.issued.files)
     assert.ok((await bytes(anon, f.url)).equals(recordFiles[`${f.language}.${f.format}`]), f.url);
-  // A second issue must be a correction or a revision of the first.
+  // A second issue must be approved again, and be a correction or a revision of the first.
+  assert.equal((await staff.json(path, { symbol: 'C22/300(Corr.1)', date: '2022-04-02' })).status, 409);
+  await jsonOf(staff.json(`${base}/approve`, {}));
   res = await staff.json(path, { symbol: 'C22/301', date: '2022-04-02' });
   assert.equal(res.status, 409);
   assert.match((await res.json()).error.message, /C22\/300\(Corr\.1\)/);
+  // Withdrawn, the record is back to its issued state.
+  assert.equal((await jsonOf(staff.json(`${base}/withdraw-approval`, {}))).status, 'issued');
 });
 
 test('every DOCX read by python3-docx has the paragraphs, numbers and direction of its JSON', async () => {
@@ -170,6 +191,7 @@ test('every Akoma Ntoso file validates against the OASIS schema', () => {
 
 test('the issued Chair\'s report and record never change when their data does', async () => {
   const base = '/api/v1/bodies/cwg-internet/chair-report';
+  await jsonOf(staff.json(`${base}/approve?meetings=16,17`, {}));
   const out = await jsonOf(staff.json(`${base}/issue?meetings=16,17`, { symbol: 'C22/302', date: '2022-02-01' }), 201);
   assert.equal(out.issued.snapshot.en.kind, 'chair_report');
   const reportFiles = await allFiles(base, '&meetings=16,17');
@@ -205,7 +227,23 @@ test('the issued Chair\'s report and record never change when their data does', 
   const doc = await jsonOf(anon.fetch('/api/v1/documents/C22/300'));
   assert.deepEqual(doc.issued.snapshot, issued.issued.snapshot, 'the snapshot is unchanged');
 
+  // The record's page shows the issued text too, not the live record; staff may open the live
+  // draft, which says which document was issued.
+  const page = await (await anon.fetch(`/en/meetings/${council.id}/record`)).text();
+  assert.ok(page.includes('id="issued-document"'), 'the issued view');
+  assert.ok(page.includes('C22/300'));
+  assert.ok(!page.includes('added after the record was issued'), 'the live paragraph is not on the issued page');
+  assert.ok(!page.includes('live=1'), 'no live link for readers');
+  const anonLive = await (await anon.fetch(`/en/meetings/${council.id}/record?live=1`)).text();
+  assert.ok(!anonLive.includes('added after the record was issued'), 'live=1 is for staff only');
+  const staffPage = await (await staff.fetch(`/en/meetings/${council.id}/record`)).text();
+  assert.ok(staffPage.includes(`/en/meetings/${council.id}/record?live=1`), 'staff get the link to the live draft');
+  const staffLive = await (await staff.fetch(`/en/meetings/${council.id}/record?live=1`)).text();
+  assert.ok(staffLive.includes('added after the record was issued'), 'the live draft');
+  assert.ok(staffLive.includes('id="live-note"'));
+
   // A correction is a new version, shown with what changed.
+  await jsonOf(staff.json(`/api/v1/meetings/${council.id}/record/approve`, {}));
   const corr = await jsonOf(staff.json(`/api/v1/meetings/${council.id}/record/issue`,
     { symbol: 'C22/300(Corr.1)', date: '2022-04-05' }), 201);
   assert.equal(corr.issued.version, 2);
@@ -215,6 +253,49 @@ test('the issued Chair\'s report and record never change when their data does', 
   assert.ok(!now.equals(recordFiles['en.pdf']), 'the meeting now serves the correction');
   assert.ok((await bytes(anon, `/api/v1/documents/C22/300/issued.pdf?lang=en`)).equals(recordFiles['en.pdf']),
     'the first issue is kept');
+});
+
+test('the record page approves and issues through a confirmation step', async () => {
+  const form = (path, fields) => staff.fetch(path, { method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrf: staff.csrf, ...fields }).toString() });
+  const base = '/api/v1/bodies/cwg-internet/chair-report';
+  const page = '/en/bodies/cwg-internet/chair-report?meetings=16';
+  let html = await (await staff.fetch(page)).text();
+  assert.ok(html.includes('action="/en/bodies/cwg-internet/chair-report/approve?meetings=16"'), 'the approve form');
+  // The first post only asks.
+  let res = await form('/en/bodies/cwg-internet/chair-report/approve?meetings=16', {});
+  assert.equal(res.status, 200);
+  html = await res.text();
+  assert.match(html, /Approve the text\?/);
+  assert.ok(html.includes('name="confirm" value="yes"'));
+  assert.equal((await jsonOf(anon.fetch(`${base}/lifecycle?meetings=16`))).status, 'draft', 'asking changes nothing');
+  res = await form('/en/bodies/cwg-internet/chair-report/approve?meetings=16', { confirm: 'yes' });
+  assert.equal(res.status, 303);
+  assert.equal(res.headers.get('location'), '/en/bodies/cwg-internet/chair-report?meetings=16&done=doc_approve');
+  assert.equal((await jsonOf(anon.fetch(`${base}/lifecycle?meetings=16`))).status, 'approved');
+  // Approving again is refused before asking, with the reason on the page.
+  res = await form('/en/bodies/cwg-internet/chair-report/approve?meetings=16', {});
+  assert.equal(res.status, 303);
+  assert.match(res.headers.get('location'), /error=.*&error_status=409/);
+  // Issue: a bad symbol is named; then the confirmation shows symbol and date.
+  res = await form('/en/bodies/cwg-internet/chair-report/issue?meetings=16', { symbol: 'not a symbol', date: '2022-02-03' });
+  assert.match(res.headers.get('location'), /field=symbol/);
+  res = await form('/en/bodies/cwg-internet/chair-report/issue?meetings=16', { symbol: 'C22/303', date: '2022-02-03' });
+  html = await res.text();
+  assert.match(html, /C22\/303/);
+  assert.match(html, /3 February 2022/);
+  assert.equal((await jsonOf(anon.fetch(`${base}/lifecycle?meetings=16`))).status, 'approved');
+  res = await form('/en/bodies/cwg-internet/chair-report/issue?meetings=16', { symbol: 'C22/303', date: '2022-02-03', confirm: 'yes' });
+  assert.equal(res.status, 303);
+  const life = await jsonOf(anon.fetch(`${base}/lifecycle?meetings=16`));
+  assert.equal(life.status, 'issued');
+  assert.equal(life.issued.symbol, 'C22/303');
+  html = await (await anon.fetch(page)).text();
+  assert.ok(html.includes('id="issued-document"'), 'the report page now shows the issued text');
+  const audit = await jsonOf(staff.fetch('/api/v1/audit?limit=50'));
+  const actions = JSON.stringify(audit);
+  for (const a of ['document.approve', 'document.issue']) assert.ok(actions.includes(a), a);
 });
 
 test('drafts download before any issue; bad parameters are refused by name', async () => {

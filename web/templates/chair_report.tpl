@@ -8,6 +8,7 @@
 <div><button type="submit">{{t_chair_report_generate}}</button></div>
 </form>
 <ul>{{#MEETINGS}}<li><bdi>{{MNUMBER}}</bdi> — {{MLABEL}} <span class="meta">{{MDATE}}</span></li>{{/MEETINGS}}</ul>{{/CHOOSE}}
+{{#HAS_MESSAGE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/HAS_MESSAGE}}{{>FORM_ERRORS}}
 {{#REPORT}}<article class="doc" id="chair-report">
 <h1>{{TITLE}}</h1>
 <section class="doc-front">
@@ -27,3 +28,4 @@
 </article>
 <p class="noprint downloads">{{t_doc_download}}: <a href="/api/v1/bodies/{{BODY_KEY}}/chair-report.docx?meetings={{DL_MEETINGS}}&amp;lang={{DL_LANG}}" download>DOCX</a> · <a href="/api/v1/bodies/{{BODY_KEY}}/chair-report.pdf?meetings={{DL_MEETINGS}}&amp;lang={{DL_LANG}}" download>PDF</a> · <a href="/api/v1/bodies/{{BODY_KEY}}/chair-report.akn.xml?meetings={{DL_MEETINGS}}&amp;lang={{DL_LANG}}" download>Akoma Ntoso (XML)</a></p>
 <p class="noprint other-langs">{{#OTHER}}<a href="/{{CODE}}/bodies/{{BODY_KEY}}/chair-report?meetings={{QUERY}}" lang="{{CODE}}" hreflang="{{CODE}}">{{NAME}}</a> {{/OTHER}}</p>{{/REPORT}}
+{{>LIFECYCLE}}
