@@ -10,6 +10,7 @@
 #include "base/time.h"
 #include "consultations/internal.h"
 #include "consultations/lifecycle.h"
+#include "consultations/report_out.h"
 #include "consultations/web.h"
 #include "site/fields.h"
 #include "text/detect.h"
@@ -448,6 +449,8 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
     if (!p.ok()) return Err(p.error());
     return http::Text(*p + "\n");
   });
+
+  RegisterReportOutput(router, db);  // its DOCX, PDF, AKN and lifecycle (report_out.h)
 
   router.Add("GET", "/api/v1/receipts/{reference}", [&db](Request& req) {
     auto r = FindReceipt(db, req.params[0]);

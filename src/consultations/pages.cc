@@ -9,10 +9,13 @@
 #include "base/random.h"
 #include "base/time.h"
 #include "consultations/internal.h"
+#include "consultations/report_out.h"
 #include "consultations/web.h"
+#include "documents/generated.h"
 #include "documents/resolutions.h"
 #include "meetings/meetings.h"
 #include "site/alternate.h"
+#include "site/desk.h"
 #include "site/refusals.h"
 #include "text/countries.h"
 #include "text/dates.h"
@@ -546,10 +549,23 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
   router.Add("GET", "/consultations/{id}/report", [&db](Request& req) {
     auto c = Get(db, req.params[0]);
     if (!c.ok()) return site::ErrorResponse(db, req, c.error());
+    // Once issued, the page shows the issued report; staff may open the live draft (live=1).
+    const auto viewer = site::CurrentSession(db, req);
+    const auto life = documents::LifecycleOf(db, ConsultationReportSource(c->id));
+    const std::string path = "/consultations/" + std::to_string(c->id) + "/report";
+    if (life.latest && !documents::WantsLiveDraft(req, viewer))
+      return documents::IssuedPage(
+          db, req, viewer, life,
+          {{"/consultations/" + std::to_string(c->id), site::Pick(c->title, req.lang).text}},
+          path, "");
     auto p = ReportParagraph(db, req.params[0], req.lang);
     site::Page page(db, req, "report.tpl", T(req.lang, "report"));
     auto& d = page.body();
+    site::ShowFlash(req, d);
+    documents::FillLifecycle(d, life, req.lang, viewer && accounts::IsStaff(viewer->user.role),
+                             path, "");
     d.SetIntValue("ID", c->id);
+    d.SetValue("DL_LANG", req.lang);
     d.SetValue("TITLE", site::Pick(c->title, req.lang).text);
     d.SetValue("PARAGRAPH", p.ok() ? *p : p.error().message);
     for (const auto& l : text::Languages()) {

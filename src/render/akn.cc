@@ -1,7 +1,9 @@
 // Akoma Ntoso 3.0: the summary record as <debateReport name="meetingMinutes"> whose mainBody
 // holds one <debateSection> per agenda item with a nested debateSection per numbered paragraph
 // (the AKN4UN profile); the Chair's report as <doc name="chairReport"> with <section>s and
-// <paragraph>s (sub-paragraphs nested). FRBR identifiers follow the AKN naming convention
+// <paragraph>s (sub-paragraphs nested), a consultation's report and a negotiated text likewise
+// (doc name="consultationReport", "negotiatedText"), and a resolution of the registry as
+// <statement name="resolution">. FRBR identifiers follow the AKN naming convention
 // (/akn/un/{docType}/{subType}/{actor}/{date}/{number}, languages as ISO 639-2 codes).
 #include <string>
 
@@ -35,6 +37,21 @@ std::string Slug(const std::string& s) {
 }
 
 bool IsReport(const Document& d) { return d.kind == "summary_record"; }
+
+// The AKN document type and its name (the naming convention's subtype) for each kind: the
+// record is a debateReport, a resolution of the registry a statement (a deliberation of an
+// organ, AKN 3.0 §5.2), every other generated document a doc.
+struct AknKind {
+  const char* type;
+  const char* name;
+};
+AknKind KindOf(const Document& d) {
+  if (d.kind == "summary_record") return {"debateReport", "meetingMinutes"};
+  if (d.kind == "resolution") return {"statement", "resolution"};
+  if (d.kind == "consultation_report") return {"doc", "consultationReport"};
+  if (d.kind == "negotiated_text") return {"doc", "negotiatedText"};
+  return {"doc", "chairReport"};
+}
 
 // A block's text with its links as <ref> and its footnotes as <authorialNote>.
 void Inline(XmlWriter& w, const Block& b, const std::string& eid, int* note_count) {
@@ -255,9 +272,9 @@ std::string AknWorkUri(const Document& d) {
   std::string number = d.symbol.empty() ? "draft" : d.symbol;
   for (char& c : number)
     if (c == '/') c = '-';
-  return std::string("/akn/un/") +
-         (IsReport(d) ? "debateReport/meetingMinutes/" : "doc/chairReport/") + Slug(d.body_key) +
-         "/" + d.date + "/" + Slug(number);
+  const AknKind k = KindOf(d);
+  return std::string("/akn/un/") + k.type + "/" + k.name + "/" + Slug(d.body_key) + "/" + d.date +
+         "/" + Slug(number);
 }
 
 Result<std::string> RenderAkn(const Document& d) {
@@ -273,7 +290,8 @@ Result<std::string> RenderAkn(const Document& d) {
     RecordBody(w, d, &notes);
     w.End();
   } else {
-    w.Start("doc").Attr("name", "chairReport");
+    const AknKind k = KindOf(d);
+    w.Start(k.type).Attr("name", k.name);
     Meta(w, d);
     Preface(w, d);
     ReportBody(w, d, &notes);

@@ -38,7 +38,8 @@ struct Signature {
 };
 
 struct Document {
-  std::string kind;          // "summary_record" | "chair_report"
+  // "summary_record" | "chair_report" | "consultation_report" | "negotiated_text" | "resolution"
+  std::string kind;
   std::string status;        // "draft" | "issued"
   std::string lang;          // ar zh en fr ru es
   std::string symbol;        // "C22/87"; "" for a draft without one

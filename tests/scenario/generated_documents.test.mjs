@@ -1,0 +1,123 @@
+// Generated documents beyond the record and the Chair's report: a consultation's report with
+// its statistics (GET /api/v1/consultations/{id}/report.docx|.pdf|.akn.xml), approved, issued
+// and then frozen: after the issue its meeting gets a new attendance list (the figures of the
+// live report change) and every issued file, in every format and language, is byte-for-byte the
+// same. Every DOCX is read by python3-docx against the JSON snapshot, every PDF by poppler,
+// every Akoma Ntoso file validated against the vendored OASIS schema.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startServer, Client, jsonOf } from '../lib/server.mjs';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SCHEMA = join(ROOT, 'testdata/akn/akomantoso30.xsd');
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+const LANGS = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
+const FORMATS = ['docx', 'pdf', 'akn.xml'];
+const run = (cmd, args) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+let server, anon, staff, tmp;
+before(async () => {
+  server = await startServer();
+  anon = new Client(server.url);
+  staff = await new Client(server.url).login();
+  tmp = mkdtempSync(join(tmpdir(), 'plenary-generated-'));
+});
+after(async () => {
+  await server?.stop();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+async function bytes(client, path) {
+  const res = await client.fetch(path);
+  assert.equal(res.status, 200, `${path}: ${res.status}`);
+  return Buffer.from(await res.arrayBuffer());
+}
+async function allFiles(base) {
+  const out = {};
+  for (const lang of LANGS)
+    for (const f of FORMATS) out[`${lang}.${f}`] = await bytes(anon, `${base}.${f}?lang=${lang}`);
+  return out;
+}
+function save(name, data) {
+  const file = join(tmp, name);
+  writeFileSync(file, data);
+  return file;
+}
+
+test('a consultation\'s report with its statistics is approved, issued in six languages and frozen', async () => {
+  const { items } = await jsonOf(anon.fetch('/api/v1/consultations'));
+  const c = items.find((x) => x.meeting_id);
+  assert.ok(c, 'a demo consultation with its open consultation meeting');
+  const stats = await jsonOf(anon.fetch(`/api/v1/consultations/${c.id}/statistics`));
+  assert.ok(stats.responses.total > 0, 'it has responses');
+  const base = `/api/v1/consultations/${c.id}/report`;
+
+  // A draft downloads before any issue, and is not issued without an approval.
+  const draft = await anon.fetch(`${base}.pdf?lang=en`);
+  assert.equal(draft.status, 200);
+  assert.match(draft.headers.get('content-disposition'), /draft-E\.pdf/);
+  assert.equal((await anon.fetch(`${base}.pdf?lang=xx`)).status, 400);
+  assert.equal((await anon.fetch('/api/v1/consultations/no-such/report.pdf?lang=en')).status, 404);
+  assert.equal((await staff.json(`${base}/issue`, { symbol: 'C22/310', date: '2022-01-10' })).status, 409);
+  await jsonOf(staff.json(`${base}/approve`, {}));
+  const out = await jsonOf(staff.json(`${base}/issue`, { symbol: 'C22/310', date: '2022-01-10' }), 201);
+  assert.equal(out.issued.snapshot.en.kind, 'consultation_report');
+  const snap = out.issued.snapshot;
+  assert.deepEqual(Object.keys(snap).sort(), [...LANGS].sort());
+
+  // The statistics are in it: the total and one line per stakeholder type, as the API counts.
+  const en = snap.en;
+  const live = await (await anon.fetch(`${base}?lang=en`)).text();
+  assert.ok(en.blocks.some((b) => b.text === live.trim()), 'the report paragraph as the API writes it');
+  const total = en.blocks.find((b) => b.number === '2.1');
+  assert.ok(total.text.startsWith(`${stats.responses.total} response`), total.text);
+  const types = Object.entries(stats.responses.by_stakeholder_type).filter(([, n]) => n > 0);
+  const items_ = en.blocks.filter((b) => b.kind === 'item');
+  assert.ok(items_.length >= types.length, 'a line per stakeholder type');
+  for (const [k, n] of types) assert.ok(items_.some((b) => b.text.endsWith(`: ${n}`)), k);
+
+  const files = await allFiles(base);
+  for (const lang of LANGS) {
+    const docx = save(`c-${lang}.docx`, files[`${lang}.docx`]);
+    const seen = JSON.parse(run(PYTHON, [join(ROOT, 'tests/lib/docx_paragraphs.py'), docx]));
+    assert.equal(seen.paragraphs[0].text, snap[lang].title, `${lang}: title`);
+    snap[lang].blocks.forEach((b, i) => {
+      const p = seen.paragraphs[i + 1];
+      assert.equal(p.text, (b.number ? `${b.number}\t` : '') + b.text, `${lang}: block ${i}`);
+      assert.equal(p.bidi, b.lang === 'ar', `${lang}: direction of block ${i}`);
+    });
+    const pdf = save(`c-${lang}.pdf`, files[`${lang}.pdf`]);
+    const text = run('pdftotext', [pdf, '-']);
+    assert.ok(text.includes('C22/310'), `${lang}: the symbol`);
+    if (lang === 'zh') assert.match(text.replace(/\s+/g, ''), /公开磋商/);
+    if (lang === 'en') assert.ok(text.replace(/\s+/g, ' ').includes('Responses by stakeholder type'));
+    const akn = save(`c-${lang}.akn.xml`, files[`${lang}.akn.xml`]);
+    run('xmllint', ['--noout', '--nonet', '--schema', SCHEMA, akn]);
+    assert.match(readFileSync(akn, 'utf8'), /<doc name="consultationReport">/);
+    assert.match(readFileSync(akn, 'utf8'), /FRBRuri value="\/akn\/un\/doc\/consultationReport\/[a-z-]+\/2022-01-10\/C22-310"/);
+  }
+
+  // The data changes: an attendance list for the consultation's meeting.
+  const csv = ['Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest',
+    ...Array.from({ length: 30 }, (_, i) =>
+      `Person ${i},gen${i}@example.org,01/19/2022 10:00:00 AM,01/19/2022 11:00:00 AM,60,Yes`)].join('\n');
+  const res = await staff.fetch(`/api/v1/meetings/${c.meeting_id}/attendance`, {
+    method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+  assert.ok([200, 201].includes(res.status), `attendance: ${res.status}`);
+  const liveAfter = await (await anon.fetch(`${base}?lang=en`)).text();
+  assert.notEqual(liveAfter, live, 'the live report paragraph changed');
+  const after = await allFiles(base);
+  for (const k of Object.keys(files)) assert.ok(after[k].equals(files[k]), `${k} changed after issue`);
+
+  // The report page shows the issued text; staff see the live one on asking.
+  const page = await (await anon.fetch(`/en/consultations/${c.id}/report`)).text();
+  assert.ok(page.includes('id="issued-document"'));
+  assert.ok(page.includes('C22/310'));
+  const staffLive = await (await staff.fetch(`/en/consultations/${c.id}/report?live=1`)).text();
+  assert.ok(staffLive.includes('id="report-paragraph"'));
+  assert.ok(staffLive.includes('id="lifecycle-h"'));
+});
