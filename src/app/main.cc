@@ -16,6 +16,7 @@
 #include "consultations/privacy.h"
 #include "demo/demo.h"
 #include "documents/extract.h"
+#include "drafting/drafting.h"
 #include "http/server.h"
 #include "http/templates.h"
 #include "mail/mail.h"
@@ -111,6 +112,11 @@ int main(int argc, char** argv) {
   serve->add_option("--max-floor-watchers", max_floor_watchers,
                     "Agenda pages that may watch their lists of speakers change at once (Server-Sent "
                     "Events); beyond, 503 and the page shows changes on reload")
+      ->check(CLI::NonNegativeNumber)->capture_default_str();
+  int max_screen_watchers = drafting::kDefaultMaxScreenWatchers;
+  serve->add_option("--max-screen-watchers", max_screen_watchers,
+                    "Room's screens that may follow negotiated texts at once (Server-Sent Events); "
+                    "beyond, 503 and the screen shows changes on reload")
       ->check(CLI::NonNegativeNumber)->capture_default_str();
   std::vector<std::string> trusted_proxies;
   serve->add_option("--trusted-proxy", trusted_proxies,
@@ -321,6 +327,7 @@ int main(int argc, char** argv) {
       http::LoadTemplates();
       documents::SetExtractLimits(extract);
       proceedings::SetMaxWatchers(max_floor_watchers);
+      drafting::SetMaxScreenWatchers(max_screen_watchers);
       search::Indexer indexer(db, app::SearchSources());  // behind the durable writes; catches up after a restart
       http::Router router;
       limits.threads = threads;

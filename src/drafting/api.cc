@@ -186,6 +186,9 @@ json::object TextHead(const Text& t, const std::string& lang) {
           {"access", t.access},
           {"illustrative", t.illustrative},
           {"open_brackets", t.OpenBrackets()},
+          {"under_discussion",
+           t.under_discussion ? json::value(*t.under_discussion) : json::value(nullptr)},
+          {"on_screen", OnScreen(t) ? json::value(OnScreen(t)) : json::value(nullptr)},
           {"revisions", RevisionsJson(t)},
           {"informal", InformalJson(t)},
           {"adopted", t.adopted_meeting ? json::value(json::object{
@@ -662,6 +665,46 @@ void RegisterApi(http::Router& router, storage::Database& db) {
     auto informal = InformalWithChanges(db, *t, *g.session);
     if (!informal.ok()) return Err(informal.error());
     return InformalCreated(*informal, i->id, t->version);
+  });
+
+  // The provision under discussion, shown on the room's screen ({"provision": null}: the
+  // screen chooses again).
+  router.Add("POST", "/api/v1/texts/{id}/under-discussion", [&db](Request& req) {
+    auto g = Editor(db, req);
+    if (g.refusal) return *g.refusal;
+    auto id = PathId(req);
+    if (!id) return Err(NotFound("text " + req.params[0] + ": no such text"));
+    auto o = site::ReadJson(req);
+    if (!o.ok()) return Err(o.error());
+    if (!o->contains("provision"))
+      return Err(InvalidArgument("provision", "provision: required, a provision id of the text "
+                                              "or null"));
+    std::optional<std::int64_t> provision;
+    if (auto s = Int(*o, "provision", &provision); !s.ok()) return Err(s.error());
+    auto t = SetUnderDiscussion(db, *g.session, *id, provision);
+    if (!t.ok()) return Err(t.error());
+    return http::Json(TextHead(*t, req.lang));
+  });
+
+  // The room's screen follows the text: an event within 100 ms of each change (drafting.h,
+  // http/watchers.h). The same 404 as the text for a reader who may not see it; 503 beyond
+  // --max-screen-watchers.
+  router.Add("GET", "/api/v1/texts/{id}/events", [&db](Request& req) {
+    auto id = PathId(req);
+    if (!id) return Err(NotFound("text " + req.params[0] + ": no such text"));
+    auto t = Get(db, *id, site::CurrentSession(db, req));
+    if (!t.ok()) return Err(t.error());
+    auto events = WatchText(t->id);
+    if (!events) {
+      Error e{Code::kResourceExhausted,
+              fmt::format("watchers: at most {} screens may follow texts at once; reload the "
+                          "page to see changes",
+                          MaxScreenWatchers()),
+              "watchers"};
+      e.retry_after_seconds = 30;
+      return Err(e);
+    }
+    return http::EventStreamResponse(std::move(events));
   });
 
   router.Add("POST", "/api/v1/texts/{id}/adopt", [&db](Request& req) {

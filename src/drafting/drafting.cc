@@ -16,6 +16,7 @@
 #include "audit/audit.h"
 #include "base/time.h"
 #include "base/utf8.h"
+#include "http/watchers.h"
 #include "meetings/meetings.h"
 #include "proceedings/proceedings.h"
 #include "site/fields.h"
@@ -147,7 +148,8 @@ std::optional<Text> LoadText(Connection& c, std::int64_t id, bool details) {
   Stmt s(c,
          "SELECT t.id, t.document_id, d.symbol, t.access, t.agenda_item_id, a.meeting_id, t.title, "
          "t.languages, t.status, t.version, t.illustrative, t.adopted_meeting_id, "
-         "t.adopted_decision_id, t.adopted_version, t.adopted_resolution_id "
+         "t.adopted_decision_id, t.adopted_version, t.adopted_resolution_id, "
+         "t.under_discussion_id "
          "FROM texts t JOIN documents d ON d.id = t.document_id "
          "JOIN agenda_items a ON a.id = t.agenda_item_id WHERE t.id = ?");
   s.BindAll(id);
@@ -168,6 +170,7 @@ std::optional<Text> LoadText(Connection& c, std::int64_t id, bool details) {
   if (!s.IsNull(12)) t.adopted_decision = s.Int(12);
   if (!s.IsNull(13)) t.adopted_version = s.Int(13);
   if (!s.IsNull(14)) t.adopted_resolution = documents::ResolutionRefOf(c, s.Int(14));
+  if (!s.IsNull(15)) t.under_discussion = s.Int(15);
   Stmt p(c, "SELECT id, position, kind, label, body FROM provisions WHERE text_id = ? "
             "ORDER BY position");
   p.BindAll(id);
@@ -599,6 +602,7 @@ Result<Provision> AddProvision(storage::Database& db, const accounts::Session& w
     });
   });
   if (!id.ok()) return id.error();
+  TextChanged(text_id);
   auto t = Get(db, text_id, who);
   if (!t.ok()) return t.error();
   return FindProvision(*t, *id);
@@ -659,6 +663,7 @@ Result<Provision> UpdateProvision(storage::Database& db, const accounts::Session
     });
   });
   if (!id.ok()) return id.error();
+  TextChanged(*text_id);
   auto t = Get(db, *text_id, who);
   if (!t.ok()) return t.error();
   return FindProvision(*t, provision_id);
@@ -673,6 +678,10 @@ Status DeleteProvision(storage::Database& db, const accounts::Session& who,
                       [&](const Text& t) -> Result<Change> {
       Provision p = FindProvision(t, provision_id);
       if (!p.id) return NoSuchProvision(provision_id);
+      // The screen chooses again when the provision under discussion goes.
+      c.Exec("UPDATE texts SET under_discussion_id = NULL WHERE id = ? AND "
+             "under_discussion_id = ?",
+             t.id, provision_id);
       c.Exec("DELETE FROM brackets WHERE provision_id = ?", provision_id);
       c.Exec("DELETE FROM provisions WHERE id = ?", provision_id);
       Renumber(c, t.id);
@@ -680,6 +689,7 @@ Status DeleteProvision(storage::Database& db, const accounts::Session& who,
     });
   });
   if (!id.ok()) return id.error();
+  TextChanged(*text_id);
   return Ok{};
 }
 
@@ -782,6 +792,7 @@ Result<Bracket> AddBracket(storage::Database& db, const accounts::Session& who,
     });
   });
   if (!id.ok()) return id.error();
+  TextChanged(*text_id);
   auto t = Get(db, *text_id, who);
   if (!t.ok()) return t.error();
   for (const auto& b : FindProvision(*t, provision_id).brackets)
@@ -861,6 +872,7 @@ Result<Bracket> ResolveBracket(storage::Database& db, const accounts::Session& w
     });
   });
   if (!id.ok()) return id.error();
+  TextChanged(*text_id);
   auto t = Get(db, *text_id, who);
   if (!t.ok()) return t.error();
   for (const auto& b : FindProvision(*t, provision_id).brackets)
@@ -1334,6 +1346,7 @@ Result<Proposal> Propose(storage::Database& db, const accounts::Session& who,
     return id;
   });
   if (!id.ok()) return id.error();
+  TextChanged(*text_id);
   auto t = Get(db, *text_id, who);
   if (!t.ok()) return t.error();
   if (auto* p = FindProposal(*t, *id)) return *p;
@@ -1364,6 +1377,7 @@ Result<Proposal> WithdrawProposal(storage::Database& db, const accounts::Session
     return proposal_id;
   });
   if (!id.ok()) return id.error();
+  TextChanged(*text_id);
   auto t = Get(db, *text_id, who);
   if (!t.ok()) return t.error();
   return *FindProposal(*t, proposal_id);
@@ -1467,6 +1481,7 @@ Result<Proposal> ActOnProposal(storage::Database& db, const accounts::Session& w
                       });
   });
   if (!id.ok()) return id.error();
+  TextChanged(*text_id);
   auto t = Get(db, *text_id, who);
   if (!t.ok()) return t.error();
   return *FindProposal(*t, proposal_id);
@@ -1539,6 +1554,7 @@ Result<Revision> IssueRevision(storage::Database& db, const accounts::Session& w
     });
   });
   if (!id.ok()) return id.error();
+  TextChanged(text_id);
   auto t = Get(db, text_id, who);
   if (!t.ok()) return t.error();
   return t->revisions.back();
@@ -1634,6 +1650,7 @@ Result<Informal> SendToInformal(storage::Database& db, const accounts::Session& 
     });
   });
   if (!id.ok()) return id.error();
+  TextChanged(text_id);
   auto t = Get(db, text_id, who);
   if (!t.ok()) return t.error();
   for (const auto& i : t->informal)
@@ -1707,6 +1724,7 @@ Result<Informal> ReportInformal(storage::Database& db, const accounts::Session& 
     });
   });
   if (!id.ok()) return id.error();
+  TextChanged(*text_id);
   auto t = Get(db, *text_id, who);
   if (!t.ok()) return t.error();
   for (const auto& i : t->informal)
@@ -1804,6 +1822,67 @@ Result<Text> Adopt(storage::Database& db, const accounts::Session& who, std::int
     });
   });
   if (!id.ok()) return id.error();
+  TextChanged(text_id);
+  return Get(db, text_id, who);
+}
+
+// --- The room's screen ---------------------------------------------------------------------
+
+namespace {
+http::Watchers& Screens() {
+  // A screen that lost its stream asks again after 2 s.
+  static http::Watchers watchers("change", "text", "change", kDefaultMaxScreenWatchers, 2000);
+  return watchers;
+}
+}  // namespace
+
+void TextChanged(std::int64_t text_id) { Screens().Changed(text_id); }
+std::uint64_t TextChanges(std::int64_t text_id) { return Screens().Version(text_id); }
+std::shared_ptr<http::EventStream> WatchText(std::int64_t text_id) {
+  return Screens().Watch(text_id);
+}
+void SetMaxScreenWatchers(int n) { Screens().SetMax(n); }
+int MaxScreenWatchers() { return Screens().Max(); }
+int ScreenWatchers() { return Screens().Count(); }
+
+std::int64_t OnScreen(const Text& t) {
+  if (t.under_discussion)
+    for (const auto& p : t.provisions)
+      if (p.id == *t.under_discussion) return p.id;
+  for (const auto& p : t.provisions)
+    if (p.OpenBrackets() > 0) return p.id;
+  return t.provisions.empty() ? 0 : t.provisions.front().id;
+}
+
+Result<Text> SetUnderDiscussion(storage::Database& db, const accounts::Session& who,
+                                std::int64_t text_id, std::optional<std::int64_t> provision) {
+  if (!MayEdit(who))
+    return PermissionDenied("only the secretariat or the chair chooses the provision under "
+                            "discussion");
+  auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
+    auto t = LoadText(c, text_id, false);
+    if (!t || !documents::CanSee(who, t->access)) return NoSuchText(text_id);
+    if (t->status != "draft")
+      return Error{Code::kFailedPrecondition,
+                   fmt::format("status: text {} is {}; nothing of it is under discussion any "
+                               "more",
+                               text_id, t->status),
+                   "status"};
+    json::object detail{{"provision", nullptr}};
+    if (provision) {
+      Provision p = FindProvision(*t, *provision);
+      if (!p.id)
+        return InvalidArgument("provision", fmt::format("provision: {} is not a provision of "
+                                                        "text {}",
+                                                        *provision, text_id));
+      detail = {{"provision", p.id}, {"label", p.label}};
+    }
+    c.Exec("UPDATE texts SET under_discussion_id = ? WHERE id = ?", provision, text_id);
+    Record(c, who, *t, "text.under_discussion", "text", text_id, detail);
+    return text_id;
+  });
+  if (!id.ok()) return id.error();
+  TextChanged(text_id);
   return Get(db, text_id, who);
 }
 

@@ -34,6 +34,7 @@
 #include "base/result.h"
 #include "documents/documents.h"
 #include "documents/resolutions.h"
+#include "http/event_stream.h"
 #include "storage/db.h"
 
 namespace plenary::drafting {
@@ -127,6 +128,9 @@ struct Text {
   std::optional<std::int64_t> adopted_meeting, adopted_decision, adopted_version;
   // The resolution it was registered as, when the adopting body numbers what it adopts.
   std::optional<documents::ResolutionRef> adopted_resolution;
+  // The provision the secretariat or the chair put under discussion (SetUnderDiscussion);
+  // absent: the room's screen chooses (OnScreen).
+  std::optional<std::int64_t> under_discussion;
   int OpenBrackets() const;
   // Labels of the provisions with at least one open bracket, in order ("2.b", "6.c").
   std::vector<std::string> BracketedLabels() const;
@@ -305,6 +309,33 @@ struct AdoptInput {
 // 409 while a bracket is open; the decision must be one of that meeting's.
 Result<Text> Adopt(storage::Database& db, const accounts::Session& who, std::int64_t text_id,
                    const AdoptInput& in);
+
+// --- The room's screen ---------------------------------------------------------------------
+
+// The provision the room's screen shows: the one under discussion, else the first with an open
+// bracket, else the first; 0 for a text without provisions.
+std::int64_t OnScreen(const Text& t);
+
+// Puts provision `provision` of the text under discussion (the room's screen shows it), or,
+// without one, lets the screen choose again. Editors only (403); 400 (provision) for a
+// provision of another text; 409 (status) for an adopted text. The text itself is unchanged:
+// its version stays (an editor's edit in flight is not refused for it), the history and the
+// audit log record who chose what.
+Result<Text> SetUnderDiscussion(storage::Database& db, const accounts::Session& who,
+                                std::int64_t text_id, std::optional<std::int64_t> provision);
+
+// Watchers of texts (GET /api/v1/texts/{id}/events; http/watchers.h): every use case above
+// calls TextChanged after its transaction committed; each watcher hears of it within 100 ms
+// (`event: change`, data {"text": id, "change": n}, n counting the changes this server
+// announced). At most MaxScreenWatchers at once (`plenary serve --max-screen-watchers`):
+// beyond, WatchText gives nullptr.
+inline constexpr int kDefaultMaxScreenWatchers = 1000;
+void TextChanged(std::int64_t text_id);
+std::uint64_t TextChanges(std::int64_t text_id);
+std::shared_ptr<http::EventStream> WatchText(std::int64_t text_id);
+void SetMaxScreenWatchers(int n);
+int MaxScreenWatchers();
+int ScreenWatchers();
 
 // The demo: the illustrative draft guidelines of C22/32(Rev.1) under item 5 of the Council 2022
 // plenary (the "texts" of src/demo/council2022.json; brackets given by their words), inside the

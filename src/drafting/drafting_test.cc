@@ -10,6 +10,8 @@
 
 #include <thread>
 
+#include <fmt/format.h>
+
 #include "demo/demo_fixture.h"
 
 namespace plenary::drafting {
@@ -393,6 +395,124 @@ TEST_F(DraftingTest, SentenceNamesTheProvisionsInBrackets) {
   ASSERT_TRUE(Mark(ids["3.a"], "en", 0, 5).ok());
   EXPECT_EQ(BracketsSentence(Load(), "en"),
             "3 provisions retain square brackets (2.b, 3.a and 6.c).");
+}
+
+// The room's screen: the secretariat's choice of the provision under discussion is an audited
+// action that leaves the text's version as it is; without it (or when that provision goes) the
+// screen shows the first provision with an open bracket.
+TEST_F(DraftingTest, ProvisionUnderDiscussionIsChosenByTheSecretariatAndAudited) {
+  auto s1 = Add("section", {{"en", "Scope"}});
+  auto a = Add("paragraph", {{"en", "Agreed words."}});
+  auto b = Add("paragraph", {{"en", "Open words."}});
+  EXPECT_EQ(OnScreen(Load()), s1.id);  // no bracket: the first provision
+  ASSERT_TRUE(Mark(b.id, "en", 0, 4).ok());
+  Text before = Load();
+  EXPECT_EQ(OnScreen(before), b.id);  // the first with an open bracket
+  EXPECT_FALSE(before.under_discussion);
+
+  auto audits = [&] {
+    return *db_->Read().QueryInt("SELECT count(*) FROM audit_log WHERE action = "
+                                 "'text.under_discussion' AND object_id = ?", text_);
+  };
+  auto chosen = SetUnderDiscussion(*db_, sec_, text_, a.id);
+  ASSERT_TRUE(chosen.ok()) << chosen.error().message;
+  EXPECT_EQ(chosen->under_discussion, a.id);
+  EXPECT_EQ(OnScreen(*chosen), a.id);
+  EXPECT_EQ(chosen->version, before.version);  // an editor's edit in flight stays valid
+  EXPECT_EQ(audits(), 1);
+  {
+    storage::Stmt q(db_->Read(), "SELECT after FROM audit_log WHERE action = "
+                                 "'text.under_discussion' AND object_id = ?");
+    q.BindAll(text_);
+    ASSERT_TRUE(q.Step());
+    EXPECT_EQ(q.Text(0), fmt::format("{{\"provision\":{},\"label\":\"1.a\"}}", a.id));
+  }
+
+  // Refusals change nothing: a delegate (403), a provision of another text (400), an unknown
+  // text (404).
+  accounts::Session delegate;
+  delegate.user.id = 99;
+  delegate.user.role = "delegate";
+  delegate.user.member_state = "CN";
+  auto refused = SetUnderDiscussion(*db_, delegate, text_, b.id);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, Code::kPermissionDenied);
+  auto demo = List(*db_, {std::string("C22/32(Rev.1)"), std::nullopt}, sec_);
+  ASSERT_TRUE(demo.ok());
+  auto other = Get(*db_, (*demo)[0].id, sec_);
+  ASSERT_TRUE(other.ok());
+  ASSERT_NE(other->id, text_);
+  auto elsewhere = SetUnderDiscussion(*db_, sec_, text_, other->provisions.front().id);
+  ASSERT_FALSE(elsewhere.ok());
+  EXPECT_EQ(elsewhere.error().code, Code::kInvalidArgument);
+  EXPECT_EQ(elsewhere.error().field, "provision");
+  auto unknown = SetUnderDiscussion(*db_, sec_, 987654, std::nullopt);
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().code, Code::kNotFound);
+  EXPECT_EQ(Load().under_discussion, a.id);
+  EXPECT_EQ(audits(), 1);
+
+  // Removing the provision under discussion lets the screen choose again.
+  ASSERT_TRUE(DeleteProvision(*db_, sec_, a.id, std::nullopt).ok());
+  EXPECT_FALSE(Load().under_discussion);
+  EXPECT_EQ(OnScreen(Load()), b.id);
+  // Cleared by hand: the same.
+  ASSERT_TRUE(SetUnderDiscussion(*db_, sec_, text_, s1.id).ok());
+  auto cleared = SetUnderDiscussion(*db_, sec_, text_, std::nullopt);
+  ASSERT_TRUE(cleared.ok());
+  EXPECT_FALSE(cleared->under_discussion);
+  EXPECT_EQ(audits(), 3);
+
+  // Nothing of an adopted text is under discussion any more (409).
+  ASSERT_TRUE(db_->Write<Ok>([&](storage::Connection& c) -> Result<Ok> {
+                   c.Exec("UPDATE texts SET status = 'adopted' WHERE id = ?", text_);
+                   return Ok{};
+                 }).ok());
+  auto adopted = SetUnderDiscussion(*db_, sec_, text_, b.id);
+  ASSERT_FALSE(adopted.ok());
+  EXPECT_EQ(adopted.error().code, Code::kFailedPrecondition);
+  EXPECT_EQ(adopted.error().field, "status");
+}
+
+// Watchers of a text hear of each change committed (and of nothing refused), and are bounded.
+TEST_F(DraftingTest, ScreenWatchersHearOfEachChangeAndAreBounded) {
+  auto p = Add("paragraph", {{"en", "Words to discuss."}});
+  auto c0 = TextChanges(text_);
+  ASSERT_TRUE(Mark(p.id, "en", 0, 5).ok());
+  EXPECT_EQ(TextChanges(text_), c0 + 1);
+  EXPECT_FALSE(Mark(p.id, "en", 3, 8).ok());  // overlaps: refused
+  EXPECT_EQ(TextChanges(text_), c0 + 1);
+  ASSERT_TRUE(SetUnderDiscussion(*db_, sec_, text_, p.id).ok());
+  EXPECT_EQ(TextChanges(text_), c0 + 2);
+
+  int saved = MaxScreenWatchers();
+  SetMaxScreenWatchers(2);
+  {
+    auto w1 = WatchText(text_);
+    auto w2 = WatchText(text_);
+    ASSERT_TRUE(w1 && w2);
+    EXPECT_EQ(ScreenWatchers(), 2);
+    EXPECT_EQ(WatchText(text_), nullptr);
+    auto first = w1->poll();
+    ASSERT_TRUE(first.has_value());
+    EXPECT_EQ(*first, fmt::format("retry: 2000\nevent: change\ndata: {{\"text\":{},"
+                                  "\"change\":{}}}\n\n",
+                                  text_, c0 + 2));
+    EXPECT_EQ(w1->poll(), std::string());  // nothing new
+    ProvisionPatch edit;
+    edit.version = Load().version;
+    edit.text = json::object{{"en", "Words to discuss today."}};
+    ASSERT_TRUE(UpdateProvision(*db_, sec_, p.id, edit).ok());
+    auto next = w1->poll();
+    ASSERT_TRUE(next.has_value());
+    EXPECT_EQ(*next, fmt::format("event: change\ndata: {{\"text\":{},\"change\":{}}}\n\n",
+                                 text_, c0 + 3));
+    w2.reset();  // a watcher gone gives its place back
+    EXPECT_EQ(ScreenWatchers(), 1);
+    EXPECT_NE(WatchText(text_), nullptr);
+  }
+  EXPECT_EQ(ScreenWatchers(), 0);
+  SetMaxScreenWatchers(saved);
 }
 
 }  // namespace

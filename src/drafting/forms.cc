@@ -1,5 +1,5 @@
 // The page forms of negotiated texts (no JavaScript): proposals and what the secretariat does
-// with them, revisions, informal consultations and adoption. Each calls the same use case as
+// with them, revisions, informal consultations, the provision under discussion and adoption. Each calls the same use case as
 // the JSON API; success leads back to the text, an error shows the page of the refusal with the
 // use case's message and status.
 #include <sstream>
@@ -141,6 +141,22 @@ void RegisterForms(http::Router& router, storage::Database& db) {
       auto i = ReportInformal(db, who, id, in);
       if (!i.ok()) return i.error();
       return Back(i->text_id);
+    });
+  });
+
+  // The provision under discussion (empty: the screen chooses), back to the text at it.
+  router.Add("POST", "/texts/{id}/under-discussion", [&db](Request& req) {
+    return Handle(db, req, [&](const accounts::Session& who, const http::Form& f,
+                               std::int64_t id) -> Result<std::string> {
+      std::optional<std::int64_t> provision;
+      if (auto v = f.Get("provision"); v && !site::Trim(*v).empty()) {
+        auto n = ParseIntField("provision", site::Trim(*v), 1, INT64_MAX);
+        if (!n.ok()) return n.error();
+        provision = *n;
+      }
+      auto t = SetUnderDiscussion(db, who, id, provision);
+      if (!t.ok()) return t.error();
+      return fmt::format("/texts/{}#p{}", id, OnScreen(*t));
     });
   });
 

@@ -1,5 +1,6 @@
 // Pages of negotiated texts, rendered on the server without JavaScript: the text with its square
-// brackets, the clean text, and the status table with the summary record's sentence. The text is
+// brackets, the clean text, the status table with the summary record's sentence, the
+// compilation of proposals, the diff of two versions, and the room's screen. The text is
 // shown in one of its languages (?lang=, else the reader's when the text has it, else its first),
 // with that language's direction; each bracketed span is isolated (<bdi>) so that Latin words in
 // Arabic text, or Arabic in a left-to-right page, keep their order and the brackets mirror as
@@ -83,6 +84,38 @@ std::string ContentLang(const Text& t, const Request& req) {
   return t.languages.empty() ? req.lang : t.languages.front();
 }
 
+// `s` in right-to-left text isolated (FSI … PDI), so that its own order holds ("2.b, 6.c").
+std::string Isolated(const std::string& s, const std::string& lang) {
+  return std::string_view(text::Direction(lang)) == "rtl" ? "\u2068" + s + "\u2069" : s;
+}
+
+// A NOTE section in `o` for each open bracket of `p` in `clang`: its words, who proposed,
+// supports and objects to it (names in `lang`), its alternatives and its note.
+void BracketNotes(const Provision& p, const std::string& clang, const std::string& lang,
+                  TemplateDictionary* o) {
+  std::string body = BodyOf(p, clang);
+  for (const auto& b : p.brackets) {
+    if (b.lang != clang || b.state != "open") continue;
+    auto* n = o->AddSectionDictionary("NOTE");
+    std::size_t from = ByteOffset(body, b.start);
+    std::size_t until = ByteOffset(body, b.end);
+    n->SetValue("WORDS", body.substr(from, until - from));
+    if (!b.proposed_by.empty())
+      n->SetValueAndShowSection("PROPOSED", Countries({b.proposed_by}, lang), "HAS_PROPOSED");
+    if (!b.supported_by.empty())
+      n->SetValueAndShowSection("SUPPORTED", Countries(b.supported_by, lang), "HAS_SUPPORTED");
+    if (!b.objected_by.empty())
+      n->SetValueAndShowSection("OBJECTED", Countries(b.objected_by, lang), "HAS_OBJECTED");
+    for (std::size_t i = 0; i < b.alternatives.size(); ++i) {
+      auto* a = n->AddSectionDictionary("ALT");
+      a->SetValue("ALT_LABEL", T(lang, "drafting_alternative",
+                                 {{"n", static_cast<std::int64_t>(i + 1)}}));
+      a->SetValue("ALT_TEXT", b.alternatives[i]);
+    }
+    if (!b.note.empty()) n->SetValueAndShowSection("NOTE_TEXT", b.note, "HAS_NOTE");
+  }
+}
+
 http::Response TextPage(storage::Database& db, const Request& req, const std::string& view) {
   const std::string& lang = req.lang;
   auto id = site::ParseId(req.params[0]);
@@ -110,6 +143,8 @@ http::Response TextPage(storage::Database& db, const Request& req, const std::st
   }
   d.SetValue("CLANG", clang);
   d.SetValue("CDIR", text::Direction(clang));
+  d.SetValue("ULANG", lang);
+  d.SetValue("UDIR", text::Direction(lang));
   std::string upper = view;
   for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
   if (view != "diff") d.ShowSection("V_" + upper);
@@ -211,7 +246,18 @@ http::Response TextPage(storage::Database& db, const Request& req, const std::st
       o->SetValue("K", k);
       o->SetValue("KLABEL", T(lang, std::string("drafting_kind_") + k));
     }
-    if (MayEdit(viewer)) d.ShowSection("EDITOR");
+    if (MayEdit(viewer)) {
+      auto* e = d.AddSectionDictionary("EDITOR");
+      // The example of the labels is isolated: in right-to-left text "2.b" would read "b.2".
+      e->SetValue("PROVISIONS_LABEL",
+                  T(lang, "drafting_form_provisions", {{"example", Isolated("2.b, 6.c", lang)}}));
+      for (const auto& p : t->provisions) {
+        auto* o = e->AddSectionDictionary("UD");
+        o->SetIntValue("PID", p.id);
+        o->SetValue("LABEL", p.label);
+        if (t->under_discussion && *t->under_discussion == p.id) o->ShowSection("SEL");
+      }
+    }
   }
   if (view == "brackets" && !t->informal.empty()) {
     // The informal consultations and what each changed in its provisions (a diff from the
@@ -257,6 +303,8 @@ http::Response TextPage(storage::Database& db, const Request& req, const std::st
     auto* o = tx->AddSectionDictionary("PROV");
     o->SetIntValue("PID", p.id);
     o->SetValue("LABEL", p.label);
+    if (t->under_discussion && *t->under_discussion == p.id && view == "brackets")
+      o->ShowSection("DISCUSSED");
     o->ShowSection(p.kind == "section" ? "IS_SECTION" : "IS_PARAGRAPH");
     std::string html = view == "clean" ? http::EscapeHtml(BodyOf(p, clang))
                                        : BracketedHtml(p, clang);
@@ -265,28 +313,47 @@ http::Response TextPage(storage::Database& db, const Request& req, const std::st
       continue;
     }
     o->SetValue("BODY_HTML", html);
-    if (view != "brackets") continue;
-    for (const auto& b : p.brackets) {
-      if (b.lang != clang || b.state != "open") continue;
-      auto* n = o->AddSectionDictionary("NOTE");
-      std::string body = BodyOf(p, clang);
-      std::size_t from = ByteOffset(body, b.start);
-      std::size_t until = ByteOffset(body, b.end);
-      n->SetValue("WORDS", body.substr(from, until - from));
-      if (!b.proposed_by.empty())
-        n->SetValueAndShowSection("PROPOSED", Countries(std::vector<std::string>{b.proposed_by}, lang), "HAS_PROPOSED");
-      if (!b.supported_by.empty())
-        n->SetValueAndShowSection("SUPPORTED", Countries(b.supported_by, lang), "HAS_SUPPORTED");
-      if (!b.objected_by.empty())
-        n->SetValueAndShowSection("OBJECTED", Countries(b.objected_by, lang), "HAS_OBJECTED");
-      for (std::size_t i = 0; i < b.alternatives.size(); ++i) {
-        auto* a = n->AddSectionDictionary("ALT");
-        a->SetValue("ALT_LABEL", T(lang, "drafting_alternative",
-                                   {{"n", static_cast<std::int64_t>(i + 1)}}));
-        a->SetValue("ALT_TEXT", b.alternatives[i]);
-      }
-      if (!b.note.empty()) n->SetValueAndShowSection("NOTE_TEXT", b.note, "HAS_NOTE");
-    }
+    if (view == "brackets") BracketNotes(p, clang, lang, o);
+  }
+  return page.Render();
+}
+
+// The room's screen: the provision under discussion (OnScreen) in large type, its open brackets
+// marked, and for each who proposed, supports and objects to it and its alternatives; then the
+// summary record's sentence on the brackets left. screen.js replaces #screen when the text's
+// events say it changed; without JavaScript the reader reloads the page.
+http::Response ScreenPage(storage::Database& db, const Request& req) {
+  const std::string& lang = req.lang;
+  auto id = site::ParseId(req.params[0]);
+  if (!id) return site::ErrorResponse(db, req, NotFound("text: no such text"));
+  // Read before the text: a change committed in between makes the screen fetch it again.
+  std::uint64_t change = TextChanges(*id);
+  auto t = Get(db, *id, site::CurrentSession(db, req));
+  if (!t.ok()) return site::ErrorResponse(db, req, t.error());
+  std::string clang = ContentLang(*t, req);
+  auto title = site::Pick(t->title, lang);
+  site::Page page(db, req, "text_screen.tpl", title.text + " — " + t->document);
+  auto& d = page.body();
+  d.SetIntValue("ID", t->id);
+  d.SetValue("CHANGE", std::to_string(change));
+  d.SetValue("DOCUMENT", t->document);
+  site::SetLocalized(&d, "TITLE", t->title, lang);
+  d.SetValue("STATUS_LABEL", T(lang, "drafting_status_" + t->status));
+  d.SetIntValue("VERSION", t->version);
+  d.SetValue("CLANG", clang);
+  d.SetValue("CDIR", text::Direction(clang));
+  d.SetValue("SENTENCE", BracketsSentence(*t, clang));
+  std::int64_t focus = OnScreen(*t);
+  if (!focus) d.ShowSection("EMPTY");
+  for (const auto& p : t->provisions) {
+    if (p.id != focus) continue;
+    auto* o = d.AddSectionDictionary("FOCUS");
+    o->SetIntValue("PID", p.id);
+    o->SetValue("LABEL", p.label);
+    std::string html = BracketedHtml(p, clang);
+    if (html.empty()) o->ShowSection("MISSING");
+    o->SetValue("BODY_HTML", html);
+    BracketNotes(p, clang, lang, o);
   }
   return page.Render();
 }
@@ -294,6 +361,7 @@ http::Response TextPage(storage::Database& db, const Request& req, const std::st
 }  // namespace
 
 void RegisterPages(http::Router& router, storage::Database& db) {
+  router.Add("GET", "/texts/{id}/screen", [&db](Request& req) { return ScreenPage(db, req); });
   router.Add("GET", "/texts/{id}",
              [&db](Request& req) { return TextPage(db, req, "brackets"); });
   router.Add("GET", "/texts/{id}/clean", [&db](Request& req) { return TextPage(db, req, "clean"); });

@@ -1,13 +1,18 @@
-// Routes of negotiated texts: JSON API (api.cc) and pages (pages.cc).
+// Routes of negotiated texts: JSON API (api.cc), pages (pages.cc) and their forms (forms.cc).
 //   POST   /api/v1/texts                         create a text              (secretariat, chair)
 //   GET    /api/v1/texts?document=&meeting=      the texts the reader may see
-//   GET    /api/v1/texts/{id}?view=brackets|clean|status&lang=&version=
+//   GET    /api/v1/texts/{id}?view=brackets|clean|status|compilation&lang=&version=
 //   POST   /api/v1/texts/{id}/provisions         add a provision            (secretariat, chair)
-//   PATCH  /api/v1/provisions/{id}               edit (with the version)    (secretariat, chair)
+//   PATCH  /api/v1/provisions/{id}               edit (with the version)    (editors, facilitator)
 //   DELETE /api/v1/provisions/{id}                                          (secretariat, chair)
 //   POST   /api/v1/provisions/{id}/brackets      bracket words              (secretariat, chair)
 //   POST   /api/v1/brackets/{id}/resolve         retain | delete | alternative N
-//   GET    /texts/{id}, /texts/{id}/clean, /texts/{id}/status?lang=          pages
+//   POST   /api/v1/provisions/{id}/proposals, /api/v1/proposals/{id}/withdraw|bracket|merge
+//   POST   /api/v1/texts/{id}/revisions, GET /api/v1/texts/{id}/diff?from=&to=
+//   POST   /api/v1/texts/{id}/informal, /api/v1/informal/{id}/report, /api/v1/texts/{id}/adopt
+//   POST   /api/v1/texts/{id}/under-discussion   the provision on the screen (secretariat, chair)
+//   GET    /api/v1/texts/{id}/events             Server-Sent Events: the text changed
+//   GET    /texts/{id}, /texts/{id}/clean|status|compilation|diff|screen?lang=   pages
 #pragma once
 #include <string>
 

@@ -2,7 +2,8 @@
 // (or its item under discussion) calls FloorChanged after its transaction committed, and each
 // browser watching that meeting's agenda holds a Watch: a stream of Server-Sent Events that
 // says "changed" within one poll of the server (100 ms), on which the page fetches itself
-// again. The number of watchers is bounded (SetMaxWatchers, `plenary serve
+// again (http/watchers.h, the mechanism the room's screen of negotiated texts shares). The
+// number of watchers is bounded (SetMaxWatchers, `plenary serve
 // --max-floor-watchers`): beyond it, Watch gives nothing and the route answers 503.
 //
 // The versions live in this process: with several servers on one PostgreSQL database, a

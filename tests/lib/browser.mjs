@@ -51,11 +51,13 @@ export async function assertRtlLayout(page, what) {
 }
 
 // axe-core on the page open in `page` (WCAG 2.0/2.1 A and AA): it must have checked at least ten
-// rules and found no serious or critical violation.
+// rules and found no serious or critical violation. Returns axe's result, for a test that holds
+// a page to more (no violation at all).
 export async function axe(page, what) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   assert.ok(result.passes.length >= 10, `${what}: axe passed only ${result.passes.length} rules`);
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [],
     `${what}: serious or critical accessibility violations`);
+  return result;
 }

@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, jsonOf } from '../lib/server.mjs';
+import { events } from '../lib/events.mjs';
 
 const PASSWORD = 'a long enough password';
 let server, staff, anon, delegate, other, meeting, item, otherItem;
@@ -33,35 +34,7 @@ before(async () => {
 });
 after(async () => { await server?.stop(); });
 
-// Reads a stream of Server-Sent Events: next() gives the next event's data (parsed), or throws
-// after `ms`.
-function events(res) {
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  return {
-    async next(ms = 2000) {
-      const deadline = Date.now() + ms;
-      for (;;) {
-        const end = buffer.indexOf('\n\n');
-        if (end >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = block.split('\n').find((l) => l.startsWith('data: '));
-          if (data && /^event: floor$/m.test(block)) return JSON.parse(data.slice(6));
-          continue;
-        }
-        const left = deadline - Date.now();
-        if (left <= 0) throw new Error('no event within ' + ms + ' ms');
-        const chunk = await Promise.race([reader.read(),
-          new Promise((_, fail) => setTimeout(() => fail(new Error('no event within ' + ms + ' ms')), left))]);
-        if (chunk.done) throw new Error('the stream ended');
-        buffer += decoder.decode(chunk.value, { stream: true });
-      }
-    },
-    cancel() { return reader.cancel(); },
-  };
-}
+const floorEvents = (res) => events(res, 'floor');
 
 test('the secretariat marks the item under discussion and its speaking time; bad input changes nothing', async () => {
   const path = `/api/v1/agenda-items/${item.id}/discussion`;
@@ -169,12 +142,12 @@ test('watchers hear of each change within a second; at most --max-floor-watchers
   assert.equal(first.status, 200);
   assert.match(first.headers.get('content-type'), /^text\/event-stream/);
   assert.equal(first.headers.get('cache-control'), 'no-store');
-  const a = events(first);
+  const a = floorEvents(first);
   const start = await a.next();
   assert.equal(start.meeting, meeting.id);
   const second = await anon.fetch(path);
   assert.equal(second.status, 200);
-  const b = events(second);
+  const b = floorEvents(second);
   await b.next();
   // A third watcher is refused while two watch.
   const third = await anon.fetch(path);
@@ -213,7 +186,7 @@ test('the server stops promptly with a stream open', async () => {
   const meetings = (await jsonOf(fetch(own.url + '/api/v1/meetings'))).items;
   const res = await fetch(`${own.url}/api/v1/meetings/${meetings[0].id}/speakers/events`);
   assert.equal(res.status, 200);
-  await events(res).next();
+  await floorEvents(res).next();
   const t0 = Date.now();
   const { code } = await own.stop();
   assert.equal(code, 0);

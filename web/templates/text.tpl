@@ -9,12 +9,13 @@
 · <a href="{{P}}/texts/{{ID}}/clean?lang={{CLANG}}"{{#V_CLEAN}} aria-current="page"{{/V_CLEAN}}>{{t_drafting_view_clean}}</a>
 · <a href="{{P}}/texts/{{ID}}/status?lang={{CLANG}}"{{#V_STATUS}} aria-current="page"{{/V_STATUS}}>{{t_drafting_view_status}}</a>
 · <a href="{{P}}/texts/{{ID}}/compilation?lang={{CLANG}}"{{#V_COMPILATION}} aria-current="page"{{/V_COMPILATION}}>{{t_drafting_view_compilation}}</a>
+· <a href="{{P}}/texts/{{ID}}/screen?lang={{CLANG}}">{{t_drafting_view_screen}}</a>
 </nav>
-{{#REVISIONS}}<p>{{t_drafting_revisions}}: {{#REV}}<bdi>{{REV_DOC}}</bdi>{{#HAS_PREV}} (<a href="{{P}}/texts/{{ID}}/diff?from={{FROM}}&amp;to={{TO}}&amp;lang={{CLANG}}">{{t_drafting_compare}}</a>){{/HAS_PREV}}{{#REV_separator}} · {{/REV_separator}}{{/REV}}</p>{{/REVISIONS}}
+{{#REVISIONS}}<p>{{t_drafting_revisions}}: {{#REV}}<bdi>{{REV_DOC}}</bdi>{{#HAS_PREV}} <bdi>(<a href="{{P}}/texts/{{ID}}/diff?from={{FROM}}&amp;to={{TO}}&amp;lang={{CLANG}}">{{t_drafting_compare}}</a>)</bdi>{{/HAS_PREV}}{{#REV_separator}} · {{/REV_separator}}{{/REV}}</p>{{/REVISIONS}}
 <p>{{t_drafting_text_language}}: {{#LANGS}}<a href="{{P}}/texts/{{ID}}{{SUFFIX}}?lang={{CODE}}"{{#CUR}} aria-current="true"{{/CUR}}>{{NAME}}</a>{{#LANGS_separator}} · {{/LANGS_separator}}{{/LANGS}}</p>
 {{#TEXT}}<div class="draft" lang="{{CLANG}}" dir="{{CDIR}}">
-{{#PROV}}{{#IS_SECTION}}<h2 class="provision section" id="p{{PID}}"><span class="label"><bdi>{{LABEL}}</bdi></span> {{#MISSING}}<span class="note">—</span>{{/MISSING}}{{BODY_HTML:none}}</h2>{{/IS_SECTION}}
-{{#IS_PARAGRAPH}}<p class="provision paragraph" id="p{{PID}}"><span class="label"><bdi>{{LABEL}}</bdi></span> {{#MISSING}}<span class="note">—</span>{{/MISSING}}{{BODY_HTML:none}}</p>{{/IS_PARAGRAPH}}
+{{#PROV}}{{#IS_SECTION}}<h2 class="provision section{{#DISCUSSED}} discussed{{/DISCUSSED}}" id="p{{PID}}"><span class="label"><bdi>{{LABEL}}</bdi></span>{{#DISCUSSED}} <span class="note" lang="{{ULANG}}" dir="{{UDIR}}">({{t_drafting_under_discussion}})</span>{{/DISCUSSED}} {{#MISSING}}<span class="note">—</span>{{/MISSING}}{{BODY_HTML:none}}</h2>{{/IS_SECTION}}
+{{#IS_PARAGRAPH}}<p class="provision paragraph{{#DISCUSSED}} discussed{{/DISCUSSED}}" id="p{{PID}}"><span class="label"><bdi>{{LABEL}}</bdi></span>{{#DISCUSSED}} <span class="note" lang="{{ULANG}}" dir="{{UDIR}}">({{t_drafting_under_discussion}})</span>{{/DISCUSSED}} {{#MISSING}}<span class="note">—</span>{{/MISSING}}{{BODY_HTML:none}}</p>{{/IS_PARAGRAPH}}
 {{#NOTE}}<div class="bracket-note"><p><span class="bracket">[<bdi>{{WORDS}}</bdi>]</span>{{#HAS_PROPOSED}} · {{t_drafting_proposed_by}} {{PROPOSED}}{{/HAS_PROPOSED}}{{#HAS_SUPPORTED}} · {{t_drafting_supported_by}} {{SUPPORTED}}{{/HAS_SUPPORTED}}{{#HAS_OBJECTED}} · {{t_drafting_objected_by}} {{OBJECTED}}{{/HAS_OBJECTED}}{{#HAS_NOTE}} · <bdi>{{NOTE_TEXT}}</bdi>{{/HAS_NOTE}}</p>
 {{#ALT}}<p class="alternative">{{ALT_LABEL}}: <bdi>{{ALT_TEXT}}</bdi></p>{{/ALT}}</div>{{/NOTE}}
 {{/PROV}}</div>{{/TEXT}}
@@ -44,11 +45,15 @@
 <p><label for="pr-text">{{t_drafting_form_words}}</label><br><textarea id="pr-text" name="text" rows="3" cols="60" lang="{{CLANG}}" dir="{{CDIR}}"></textarea></p>
 <p><label for="pr-just">{{t_drafting_justification}}</label><br><textarea id="pr-just" name="justification" rows="2" cols="60" required></textarea></p>
 <p><button type="submit">{{t_drafting_form_submit}}</button></p></form>{{/PROPOSE}}
-{{#EDITOR}}<form method="post" action="{{P}}/texts/{{ID}}/revisions" class="draft-form"><input type="hidden" name="csrf" value="{{CSRF}}">
+{{#EDITOR}}<form method="post" action="{{P}}/texts/{{ID}}/under-discussion" class="draft-form"><input type="hidden" name="csrf" value="{{CSRF}}">
+<h2>{{t_drafting_form_under_discussion}}</h2><p>{{t_drafting_form_under_discussion_note}}</p>
+<p><label for="ud-provision">{{t_drafting_provision}}</label> <select id="ud-provision" name="provision"><option value="">{{t_drafting_form_screen_chooses}}</option>{{#UD}}<option value="{{PID}}"{{#SEL}} selected{{/SEL}}>{{LABEL}}</option>{{/UD}}</select></p>
+<p><button type="submit">{{t_drafting_form_under_discussion}}</button></p></form>
+<form method="post" action="{{P}}/texts/{{ID}}/revisions" class="draft-form"><input type="hidden" name="csrf" value="{{CSRF}}">
 <h2>{{t_drafting_form_revision}}</h2><p>{{t_drafting_form_revision_note}}</p><p><button type="submit">{{t_drafting_form_revision}}</button></p></form>
 <form method="post" action="{{P}}/texts/{{ID}}/informal" class="draft-form"><input type="hidden" name="csrf" value="{{CSRF}}">
 <h2>{{t_drafting_form_informal}}</h2>
-<p><label for="in-prov">{{t_drafting_form_provisions}}</label> <input type="text" id="in-prov" name="provisions" required></p>
+<p><label for="in-prov">{{PROVISIONS_LABEL}}</label> <input type="text" id="in-prov" name="provisions" required></p>
 <p><label for="in-fac">{{t_drafting_form_facilitator}}</label> <input type="text" id="in-fac" name="facilitator" inputmode="numeric" size="6" required> <label for="in-ms">{{t_drafting_form_member_state}}</label> <input type="text" id="in-ms" name="member_state" size="4" required></p>
 <p><label for="in-meeting">{{t_drafting_form_report_to}}</label> <input type="text" id="in-meeting" name="report_to_meeting" inputmode="numeric" size="6" value="{{MID}}" required> <label for="in-deadline">{{t_drafting_form_deadline}}</label> <input type="text" id="in-deadline" name="deadline" size="10" required></p>
 <p><button type="submit">{{t_drafting_form_informal}}</button></p></form>
