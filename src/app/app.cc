@@ -9,6 +9,7 @@
 #include "documents/resolutions.h"
 #include "documents/sources.h"
 #include "documents/web.h"
+#include "drafting/text_out.h"
 #include "drafting/web.h"
 #include "exports/web.h"
 #include "feeds/web.h"
@@ -99,6 +100,7 @@ void BuildRouter(http::Router& router, storage::Database& db, const Config& conf
   documents::RegisterRoutes(router, db);
   proceedings::RegisterRoutes(router, db);
   drafting::RegisterRoutes(router, db);
+  drafting::RegisterTextOutput(router, db);
   portal::RegisterPages(router, db, throttles);
   reports::RegisterRoutes(router, db);
   search::RegisterRoutes(router, db);

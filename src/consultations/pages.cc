@@ -15,7 +15,6 @@
 #include "documents/resolutions.h"
 #include "meetings/meetings.h"
 #include "site/alternate.h"
-#include "site/desk.h"
 #include "site/refusals.h"
 #include "text/countries.h"
 #include "text/dates.h"
@@ -561,8 +560,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     auto p = ReportParagraph(db, req.params[0], req.lang);
     site::Page page(db, req, "report.tpl", T(req.lang, "report"));
     auto& d = page.body();
-    site::ShowFlash(req, d);
-    documents::FillLifecycle(d, life, req.lang, viewer && accounts::IsStaff(viewer->user.role),
+    documents::FillLifecycle(d, life, req, viewer && accounts::IsStaff(viewer->user.role),
                              path, "");
     d.SetIntValue("ID", c->id);
     d.SetValue("DL_LANG", req.lang);

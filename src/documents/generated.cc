@@ -117,6 +117,7 @@ Result<IssueInput> IssueInputOf(const Generated& g, const IssueRequest& r) {
   in.body = g.body;
   in.source_kind = g.source_kind;
   in.author = g.author;
+  in.access = g.access;
   json::object title;
   for (const auto& l : text::Languages()) {
     auto d = g.build(l, r.symbol, r.date);
@@ -264,8 +265,8 @@ void RegisterGeneratedRoutes(http::Router& router, storage::Database& db, const 
       const std::string back = g->page;
       auto q = g->page.find('?');
       const std::string form_path =
-          site::Prefix(req) + g->page.substr(0, q) + "/" + PathOf(a) +
-          (q == std::string::npos ? "" : g->page.substr(q));
+          site::Prefix(req) + (g->forms.empty() ? g->page.substr(0, q) : g->forms) + "/" +
+          PathOf(a) + (q == std::string::npos ? "" : g->page.substr(q));
       IssueRequest issue;
       if (a == Action::kIssue) {
         auto r = CheckIssueRequest(json::object{{"symbol", f.Get("symbol").value_or("")},
@@ -301,10 +302,12 @@ void RegisterGeneratedRoutes(http::Router& router, storage::Database& db, const 
   }
 }
 
-void FillLifecycle(ctemplate::TemplateDictionary& d, const Lifecycle& l, const std::string& lang,
+void FillLifecycle(ctemplate::TemplateDictionary& d, const Lifecycle& l, const http::Request& req,
                    bool staff, const std::string& form_base, const std::string& query) {
+  const std::string& lang = req.lang;
   auto* o = d.AddIncludeDictionary("LIFECYCLE");
   o->SetFilename("generated_lifecycle.tpl");
+  site::ShowFlash(req, *o);
   o->SetValue("STATUS", T(lang, "doc_status_" + l.status));
   o->SetValue("FORM_BASE", form_base);
   o->SetValue("QUERY", query.empty() ? "" : "?" + query);
@@ -392,13 +395,12 @@ http::Response IssuedPage(storage::Database& db, const http::Request& req,
     c->SetValue("URL", url);
     c->SetValue("TEXT", text);
   }
-  site::ShowFlash(req, d);
   const bool staff = viewer && accounts::IsStaff(viewer->user.role);
   std::string live;
   if (staff)
     live = site::Prefix(req) + page_path + (query.empty() ? "?live=1" : "?" + query + "&live=1");
   FillIssuedView(db, d, *l.latest, lang, site::Prefix(req), viewer, live);
-  FillLifecycle(d, l, lang, staff, page_path, query);
+  FillLifecycle(d, l, req, staff, page_path, query);
   page.CacheForAnonymous();
   return page.Render();
 }

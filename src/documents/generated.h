@@ -50,6 +50,8 @@ struct Generated {
   std::string source_kind;    // "secretariat" | "chair"
   boost::json::value author;  // multilingual, or null
   std::string page;           // the public page's path without language prefix, with its query
+  std::string forms;          // where the page's forms post ("/texts/5/document"); "" = `page`
+  std::string access = "public";  // of the issued document (a restricted text stays so)
   std::string label;          // what the confirmation page names it ("Summary record of …")
   // The document in `lang`; `symbol`/`date` empty for the draft.
   std::function<Result<render::Document>(const std::string& lang, const std::string& symbol,
@@ -72,10 +74,10 @@ void RegisterGeneratedRoutes(http::Router& router, storage::Database& db, const 
                              const std::string& page, Resolver resolve);
 
 // The lifecycle panel of a generated document's page (generated_lifecycle.tpl, include
-// LIFECYCLE of `d`): its status and, for staff, the forms of the transitions it allows.
-// `form_base`: the forms' path without prefix ("/meetings/12/record"), `query` the page's
-// query to carry ("meetings=16,17" or "").
-void FillLifecycle(ctemplate::TemplateDictionary& d, const Lifecycle& l, const std::string& lang,
+// LIFECYCLE of `d`): its status, the message or refusal its forms came back with, and, for
+// staff, the forms of the transitions it allows. `form_base`: the forms' path without prefix
+// ("/meetings/12/record"), `query` the page's query to carry ("meetings=16,17" or "").
+void FillLifecycle(ctemplate::TemplateDictionary& d, const Lifecycle& l, const http::Request& req,
                    bool staff, const std::string& form_base, const std::string& query);
 
 // The issued text of `issued` in `lang` as its page shows it once issued (issued_document.tpl,

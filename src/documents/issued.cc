@@ -168,7 +168,7 @@ Result<std::int64_t> Issue(storage::Database& db, std::int64_t user_id, const Is
     d.date = in.request.date;
     d.source_kind = in.source_kind;
     d.source = in.author;
-    d.access = "public";
+    d.access = in.access;
     d.status = "issued";
     auto id = CreateOn(c, user_id, d);
     if (!id.ok()) return id.error();

@@ -36,11 +36,12 @@ struct IssueInput {
   std::string source_kind;    // "secretariat" | "chair"
   boost::json::value author;  // multilingual, who issues it ("Chair of CWG-Internet"); may be empty
   boost::json::value title;   // multilingual: the registry's title
+  std::string access = "public";  // of the registered document (documents.h access levels)
   std::vector<render::Document> versions;  // one per language, with the symbol and date set
 };
 
 // Renders every version in every format, then in one transaction registers the document
-// (status issued, public), stores snapshot and files, uses up the source's approval
+// (status issued, with `access`), stores snapshot and files, uses up the source's approval
 // (generated.h) and writes the audit entry. Errors: 409 when the source is not approved; 409
 // when the symbol is taken, or when the source was already issued and the symbol is not a
 // correction or revision of its first issue (the message names the expected form); 400 from

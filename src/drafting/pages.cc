@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include "documents/generated.h"
+#include "drafting/text_out.h"
 #include "drafting/web.h"
 #include "http/templates.h"
 #include "site/fields.h"
@@ -127,6 +129,11 @@ http::Response TextPage(storage::Database& db, const Request& req, const std::st
   auto title = site::Pick(t->title, lang);
   site::Page page(db, req, "text.tpl", title.text + " — " + t->document);
   auto& d = page.body();
+  // The text as an official document (text_out.h): its status, files and, for staff, forms.
+  documents::FillLifecycle(d, documents::LifecycleOf(db, NegotiatedTextSource(t->id)), req,
+                           viewer && accounts::IsStaff(viewer->user.role),
+                           "/texts/" + std::to_string(t->id) + "/document", "");
+  d.SetValue("DL_LANG", text::IsLanguage(clang) ? clang : "en");
   d.SetIntValue("ID", t->id);
   d.SetIntValue("MID", t->meeting_id);
   d.SetValue("DOCUMENT", t->document);

@@ -307,8 +307,7 @@ http::Response RecordPage(storage::Database& db, const Request& req, const std::
   SummaryRecord r = BuildRecord(*p, lang);
   site::Page page(db, req, "record.tpl", r.title);
   auto& d = page.body();
-  site::ShowFlash(req, d);
-  documents::FillLifecycle(d, life, lang, viewer && accounts::IsStaff(viewer->user.role), path,
+  documents::FillLifecycle(d, life, req, viewer && accounts::IsStaff(viewer->user.role), path,
                            "");
   if (life.latest)
     d.SetValueAndShowSection("LIVE_NOTE_TEXT",

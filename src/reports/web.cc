@@ -13,7 +13,6 @@
 #include "reports/meeting_report.h"
 #include "reports/officers.h"
 #include "reports/report_out.h"
-#include "site/desk.h"
 #include "site/site.h"
 #include "text/dates.h"
 #include "text/messages.h"
@@ -104,8 +103,7 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
                                    "meetings=" + list);
     site::Page page(db, req, "chair_report.tpl", r->title);
     auto& d = page.body();
-    site::ShowFlash(req, d);
-    documents::FillLifecycle(d, life, req.lang, viewer && accounts::IsStaff(viewer->user.role),
+    documents::FillLifecycle(d, life, req, viewer && accounts::IsStaff(viewer->user.role),
                              path, "meetings=" + list);
     d.SetValue("BODY_KEY", r->body_key);
     d.SetValue("BODY_ACRONYM", r->body_acronym);

@@ -121,3 +121,49 @@ test('a consultation\'s report with its statistics is approved, issued in six la
   assert.ok(staffLive.includes('id="report-paragraph"'));
   assert.ok(staffLive.includes('id="lifecycle-h"'));
 });
+
+test('a negotiated text with its open brackets is a generated document that keeps its access', async () => {
+  const { items } = await jsonOf(staff.fetch('/api/v1/texts'));
+  assert.ok(items.length > 0, 'the demo has a negotiated text');
+  const t = await jsonOf(staff.fetch(`/api/v1/texts/${items[0].id}`));
+  const base = `/api/v1/texts/${t.id}/document`;
+  assert.equal(t.access, 'member_states', 'the demo text is for Member States');
+  assert.equal((await anon.fetch(`${base}.pdf?lang=en`)).status, 404, 'a restricted text is not there for the public');
+  assert.equal((await anon.fetch(`${base}/lifecycle`)).status, 404);
+  assert.equal((await anon.fetch('/api/v1/texts/999999/document.pdf?lang=en')).status, 404);
+  await jsonOf(staff.json(`${base}/approve`, {}));
+  const out = await jsonOf(staff.json(`${base}/issue`, { symbol: 'C22/320', date: '2022-03-25' }), 201);
+  const snap = out.issued.snapshot;
+  assert.equal(snap.en.kind, 'negotiated_text');
+  // The brackets the text still has are in the issued text, as the screen shows them.
+  const open = t.provisions.flatMap((p) => p.brackets.filter((b) => b.state === 'open' && b.lang === 'en'));
+  assert.ok(open.length > 0, 'the demo text has open brackets in English');
+  const bracketed = snap.en.blocks.filter((b) => b.text.includes('['));
+  assert.ok(bracketed.length > 0, 'provisions with their brackets');
+  assert.equal(snap.en.blocks[0].kind, 'note');
+  assert.match(snap.en.blocks[0].text, /square brackets/);
+  for (const p of t.provisions)
+    assert.ok(snap.en.blocks.some((b) => b.number === p.label), `provision ${p.label}`);
+
+  const doc = await staff.fetch('/api/v1/documents/C22/320');
+  assert.equal(doc.status, 200);
+  assert.equal((await doc.json()).access, t.access, 'issued with the text\'s access');
+  assert.equal((await anon.fetch('/api/v1/documents/C22/320')).status, 404, 'the issued text stays restricted');
+  for (const lang of LANGS) {
+    const docx = save(`t-${lang}.docx`, await bytes(staff, `${base}.docx?lang=${lang}`));
+    const seen = JSON.parse(run(PYTHON, [join(ROOT, 'tests/lib/docx_paragraphs.py'), docx]));
+    snap[lang].blocks.forEach((b, i) => {
+      assert.equal(seen.paragraphs[i + 1].text, (b.number ? `${b.number}\t` : '') + b.text, `${lang}: block ${i}`);
+      assert.equal(seen.paragraphs[i + 1].bidi, b.lang === 'ar', `${lang}: direction of block ${i}`);
+    });
+    const pdf = save(`t-${lang}.pdf`, await bytes(staff, `${base}.pdf?lang=${lang}`));
+    assert.ok(run('pdftotext', [pdf, '-']).includes('C22/320'), `${lang}: symbol`);
+    const akn = save(`t-${lang}.akn.xml`, await bytes(staff, `${base}.akn.xml?lang=${lang}`));
+    run('xmllint', ['--noout', '--nonet', '--schema', SCHEMA, akn]);
+    assert.match(readFileSync(akn, 'utf8'), /<doc name="negotiatedText">/);
+  }
+  // The text's page shows its status as a document, and its files.
+  const page = await (await staff.fetch(`/en/texts/${t.id}`)).text();
+  assert.ok(page.includes(`/api/v1/texts/${t.id}/document.pdf`));
+  assert.match(page, /id="doc-status"[^]*Issued/);
+});

@@ -8,7 +8,6 @@
 <div><button type="submit">{{t_chair_report_generate}}</button></div>
 </form>
 <ul>{{#MEETINGS}}<li><bdi>{{MNUMBER}}</bdi> — {{MLABEL}} <span class="meta">{{MDATE}}</span></li>{{/MEETINGS}}</ul>{{/CHOOSE}}
-{{#HAS_MESSAGE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/HAS_MESSAGE}}{{>FORM_ERRORS}}
 {{#REPORT}}<article class="doc" id="chair-report">
 <h1>{{TITLE}}</h1>
 <section class="doc-front">

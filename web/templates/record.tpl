@@ -1,6 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="crumbs noprint"><a href="{{P}}/meetings/{{MID}}">{{t_nav_meetings}}</a> › <a href="{{P}}/meetings/{{MID}}/agenda">{{t_proc_title}}</a></p>
-{{#HAS_MESSAGE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/HAS_MESSAGE}}{{>FORM_ERRORS}}
 {{#LIVE_NOTE}}<p class="note noprint" id="live-note">{{LIVE_NOTE_TEXT}} <a href="{{P}}/meetings/{{MID}}/record">{{t_doc_issued_text}}</a></p>{{/LIVE_NOTE}}
 <article class="doc record">
 <header>{{#HAS_SYMBOL}}<p class="symbol">{{t_record_document}} <bdi>{{SYMBOL}}</bdi></p>{{/HAS_SYMBOL}}

@@ -1,6 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="crumbs"><a href="{{P}}/consultations/{{ID}}">{{TITLE}}</a></p>
-{{#HAS_MESSAGE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/HAS_MESSAGE}}{{>FORM_ERRORS}}
 <h1>{{t_report}}</h1>
 <p class="help">{{t_report_help}}</p>
 <blockquote class="report" id="report-paragraph">{{PARAGRAPH}}</blockquote>

@@ -69,3 +69,5 @@
 {{#DIFF}}<h2>{{HEADING}}</h2>
 <div class="draft diff" lang="{{CLANG}}" dir="{{CDIR}}">{{#DPROV}}<p class="provision {{CHANGE_CLASS}}"><span class="label"><bdi>{{LABEL}}</bdi></span> <span class="note">({{CHANGE}})</span> {{BODY_HTML:none}}</p>
 {{/DPROV}}</div>{{/DIFF}}
+<p class="noprint downloads">{{t_doc_download}}: <a href="/api/v1/texts/{{ID}}/document.docx?lang={{DL_LANG}}" download>DOCX</a> · <a href="/api/v1/texts/{{ID}}/document.pdf?lang={{DL_LANG}}" download>PDF</a> · <a href="/api/v1/texts/{{ID}}/document.akn.xml?lang={{DL_LANG}}" download>Akoma Ntoso (XML)</a></p>
+{{>LIFECYCLE}}
