@@ -208,8 +208,36 @@ size_t SkipSpacesBack(const U32& s, size_t q) {
   return q;
 }
 
+bool IsArabic(char32_t c) { return c >= 0x0600 && c <= 0x06FF; }
+
+// Length of an Arabic term of several words at s[p] whose spaces may be lost, as PDF extraction
+// loses them ("الجمعية العامةللأمم المتحدة"), or 0.
+size_t MatchArabicLoose(const U32& s, size_t p, const U32& t) {
+  size_t i = p;
+  for (size_t j = 0; j < t.size(); ++j) {
+    if (t[j] == ' ') {
+      size_t k = i;
+      while (k < s.size() && IsSpace(s[k])) ++k;
+      if (k == i && !(j > 0 && IsArabic(t[j - 1]) && j + 1 < t.size() && IsArabic(t[j + 1]))) {
+        return 0;
+      }
+      i = k;
+      continue;
+    }
+    if (i >= s.size() || s[i] != t[j]) return 0;
+    ++i;
+  }
+  return i - p;
+}
+
 // Length of `t` at s[p], respecting word boundaries for spaced scripts, or 0.
 size_t MatchTerm(const U32& s, size_t p, const U32& t) {
+  if (!t.empty() && IsArabic(t.front()) && t.find(U' ') != U32::npos) {
+    if (!BoundaryBefore(s, p)) return 0;
+    size_t n = MatchArabicLoose(s, p, t);
+    if (n == 0 || (IsLetter(t.back()) && !BoundaryAfter(s, p + n))) return 0;
+    return n;
+  }
   if (t.empty() || p + t.size() > s.size() || s.compare(p, t.size(), t) != 0) return 0;
   if (IsAlnum(t.front()) && !IsHan(t.front()) && !BoundaryBefore(s, p)) return 0;
   if (IsLetter(t.back()) && !IsHan(t.back()) && !BoundaryAfter(s, p + t.size())) return 0;
@@ -250,7 +278,9 @@ struct Qualifier {
   int year = 0;
   std::string place;
   bool revised = false;
-  std::string ga_session;  // "XXI", "S-VI", "ES-10" of a General Assembly resolution before 1976
+  std::string ga_session;  // "XXI", "S-VI", "ES-10" of a General Assembly resolution before 1976;
+                           // "XLIV", "ORG-75" of an ECOSOC one
+  std::string instrument;  // the conference named in it: "(Rev.WRC-15)" "wrc", "(C12)" "council"
 };
 
 // A letter that may stand for a Latin capital in a symbol or number (Cyrillic "А" in
@@ -307,6 +337,8 @@ std::string GaSession(std::u32string_view in) {
     }
   }
   std::string_view v = out;
+  // "ORG-75": the organizational session of the Economic and Social Council of 1975.
+  if (v.size() == 6 && v.starts_with("ORG-") && IsDigit(v[4]) && IsDigit(v[5])) return out;
   if (v.starts_with("ES-")) {
     v.remove_prefix(3);
   } else if (v.starts_with("S-")) {
@@ -358,6 +390,32 @@ std::optional<Qualifier> ParseQualifier(const Normalized& n, size_t p) {
   };
   Qualifier q;
   q.end = close + 1;
+  // The conference by its abbreviation and year: "(Rev.WRC-15)", "(REV.WRC-2000)",
+  // "(Пересм. ВКР-15)", "(Rév.CMR-19)", and the Council session "(C12)".
+  for (size_t i = a; i < z; ++i) {
+    if (!IsLetter(s[i]) || (i > a && IsAlnum(s[i - 1]))) continue;
+    size_t k = i;
+    while (k < z && IsLetter(s[k]) && k - i < 6) ++k;
+    size_t d = k;
+    bool council = k - i == 1 && s[i] == 'c';
+    if (d < z && s[d] == '-' && !council) {
+      ++d;
+    } else if (!council) {
+      continue;
+    }
+    size_t e = d;
+    while (e < z && IsDigit(s[e])) ++e;
+    if ((e - d != 2 && e - d != 4) || (e < z && IsAlnum(s[e]))) continue;
+    std::string inst = council ? "council" : AbbrevInstrument(s.substr(i, k - i));
+    if (inst.empty() || !q.instrument.empty()) return std::nullopt;
+    int y = std::stoi(ToUtf8(std::u32string_view(s).substr(d, e - d)));
+    if (e - d == 2) y += y >= 50 ? 1900 : 2000;
+    q.instrument = inst;
+    q.year = y;
+    q.place = std::string(ConferencePlace(inst, y));
+    mark(i, e);
+    i = e - 1;
+  }
   // Years, with 年 or г. after them.
   for (size_t i = a; i < z; ++i) {
     if (!IsDigit(s[i]) || (i > a && IsDigit(s[i - 1]))) continue;
@@ -365,6 +423,7 @@ std::optional<Qualifier> ParseQualifier(const Normalized& n, size_t p) {
     while (j < z && IsDigit(s[j])) ++j;
     if (j - i != 4) continue;
     int y = std::stoi(ToUtf8(std::u32string_view(s).substr(i, 4)));
+    if (used[i - a]) continue;
     if (y < 1865 || y > 2099 || q.year != 0) return std::nullopt;
     q.year = y;
     mark(i, j);
@@ -384,6 +443,7 @@ std::optional<Qualifier> ParseQualifier(const Normalized& n, size_t p) {
     const Term* t = MatchAny(s, i, Places(), &len);
     if (t != nullptr && i + len <= z) {
       if (!place.empty() && place != t->value) return std::nullopt;
+      if (!q.place.empty() && q.place != t->value) return std::nullopt;
       place = t->value;
       mark(i, i + len);
       i += len - 1;
@@ -410,7 +470,8 @@ std::optional<Qualifier> ParseQualifier(const Normalized& n, size_t p) {
   if (first != kNone) {
     // An unknown place needs a year or a revision marker beside it: "(Rev. Kigali, 2022)" but
     // not "(see annex)".
-    if (!place.empty() || last - first + 1 > 40 || (q.year == 0 && !q.revised)) {
+    if (!place.empty() || !q.instrument.empty() || last - first + 1 > 40 ||
+        (q.year == 0 && !q.revised)) {
       return std::nullopt;
     }
     for (size_t i = first; i <= last; ++i) {
@@ -421,7 +482,7 @@ std::optional<Qualifier> ParseQualifier(const Normalized& n, size_t p) {
     }
     place = ToUtf8(std::u32string_view(n.cased).substr(first, last - first + 1));
   }
-  q.place = std::move(place);
+  if (!place.empty() || q.instrument.empty()) q.place = std::move(place);
   if (q.year == 0 && !q.revised && q.place.empty()) return std::nullopt;
   return q;
 }
@@ -442,9 +503,15 @@ struct Phrase {
   std::vector<Item> items;
 };
 
-// Digits, or digits "/" digits, at s[p]; false when absent or glued to letters.
+size_t UnescoSymbolAt(const Normalized& n, size_t p, std::string* symbol);
+
+// Digits, or digits "/" digits, at s[p]; false when absent or glued to letters, or when they
+// open a UNESCO symbol ("резолюция 14 С/23" cites the document 14 C/23).
 bool ReadNumber(const Normalized& norm, size_t p, Item* item) {
   const U32& s = norm.folded;
+  if (std::string unesco; p < s.size() && IsDigit(s[p]) && UnescoSymbolAt(norm, p, &unesco)) {
+    return false;
+  }
   auto digits = [&](size_t from, size_t* to) {
     size_t j = from;
     int v = 0;
@@ -479,11 +546,30 @@ bool ReadNumber(const Normalized& norm, size_t p, Item* item) {
   // The letter of a General Assembly resolution: "2241 B (XXI)", "2359B(XXII)", "34/83 A",
   // "43/224 D号"; taken only where such a resolution can stand.
   size_t l = end < s.size() && s[end] == ' ' ? end + 1 : end;
-  if (l < s.size() && LatinCapital(norm.cased[l]) != 0 &&
-      (l + 1 >= s.size() || !IsLetter(s[l + 1]) || IsHan(s[l + 1]))) {
-    size_t after = SkipSpaces(s, l + 1);
+  auto lone_capital = [&](size_t i) {
+    return i < s.size() && LatinCapital(norm.cased[i]) != 0 &&
+           (i + 1 >= s.size() || !IsLetter(s[i + 1]) || IsHan(s[i + 1]));
+  };
+  if (lone_capital(l)) {
+    // Several letters under one number: "3411 A and B (XXX)", "3419 A to D (XXX)".
+    size_t last = l;
+    while (true) {
+      static const Terms kRange =
+          MakeTerms({{"and", ""}, {"to", ""}, {"et", ""}, {"à", ""}, {"a", ""}, {"y", ""},
+                     {"и", ""}, {"-", ""}, {",", ""}});
+      size_t k = SkipSpaces(s, last + 1), len = 0;
+      if (MatchAny(s, k, kRange, &len) == nullptr) break;
+      k = SkipSpaces(s, k + len);
+      if (!lone_capital(k)) break;
+      last = k;
+    }
+    size_t after = SkipSpaces(s, last + 1);
     bool ga = after < s.size() && (s[after] == '(' || s[after] == U'号');
-    if (item->session > 0 || ga) end = l + 1;
+    if (item->session > 0 || ga) {
+      end = last + 1;
+    } else if (after = SkipSpaces(s, l + 1); after < s.size() && s[after] == '(') {
+      end = l + 1;
+    }
   } else if (size_t len = 0; l < s.size() && MatchAny(s, l, ArabicLetterNames(), &len)) {
     // The letter of a resolution spelt out in Arabic: "2200 ألف (د-21)", "40 / 152 سين".
     size_t after = SkipSpaces(s, l + len);
@@ -567,6 +653,35 @@ size_t SkipDate(const U32& s, size_t p) {
   return year ? SkipSpacesBack(s, k) : kNone;
 }
 
+// The title that may follow a number and its session in a list, in quotation marks:
+// 'entitled "International Development Strategy…"', "intitulée « … »", "titulada “…”",
+// "озаглавленной «…»". Returns where it ends, or kNone.
+size_t SkipTitle(const U32& s, size_t p) {
+  static const Terms kWords = MakeTerms({{"entitled", ""},
+                                          {"intitulée", ""},
+                                          {"intitulé", ""},
+                                          {"intitulées", ""},
+                                          {"intitulés", ""},
+                                          {"titulada", ""},
+                                          {"titulado", ""},
+                                          {"tituladas", ""},
+                                          {"titulados", ""},
+                                          {"озаглавленной", ""},
+                                          {"озаглавленная", ""},
+                                          {"озаглавленные", ""},
+                                          {"المعنون", ""},
+                                          {"المعنونة", ""}});
+  static constexpr std::u32string_view kOpen = U"\"“«„‘", kClose = U"\"”»“’";
+  size_t t = SkipSpaces(s, p), len = 0;
+  if (MatchAny(s, t, kWords, &len) == nullptr) return kNone;
+  t = SkipSpaces(s, t + len);
+  if (t >= s.size() || kOpen.find(s[t]) == std::u32string_view::npos) return kNone;
+  for (size_t k = t + 1; k < s.size() && k - t < 300; ++k) {
+    if (kClose.find(s[k]) != std::u32string_view::npos) return k + 1;
+  }
+  return kNone;
+}
+
 // "Resolution 102 (Rev. Dubai, 2018)", "Резолюции 102 и 140", "القرار 5 (...)" at s[p].
 std::optional<Phrase> ParseSpaced(const Normalized& n, size_t p) {
   const U32& s = n.folded;
@@ -616,6 +731,7 @@ std::optional<Phrase> ParseSpaced(const Normalized& n, size_t p) {
     }
     if (dated) {
       if (size_t d = SkipDate(s, r); d != kNone) cont = d;
+      if (size_t d = SkipTitle(s, cont); d != kNone) cont = d;
     }
     after_date = cont;
     t = SkipSpaces(s, cont);
@@ -646,6 +762,16 @@ std::optional<Phrase> ParseSpaced(const Normalized& n, size_t p) {
         q = ph.items.back().own_end = k + len;
         break;
       }
+    }
+  }
+  // "(Résolution n° 1514) (XV)": the session of a General Assembly resolution written after the
+  // parenthesis that holds the phrase.
+  if (size_t o = SkipSpacesBack(s, p), c = SkipSpaces(s, q);
+      o > 0 && s[o - 1] == '(' && c < s.size() && s[c] == ')' && !ph.items.back().qualifier) {
+    auto qual = ParseQualifier(n, SkipSpaces(s, c + 1));
+    if (qual && !qual->ga_session.empty()) {
+      q = ph.items.back().own_end = qual->end;
+      ph.items.back().qualifier = std::move(qual);
     }
   }
   ph.end = q;
@@ -765,6 +891,82 @@ std::optional<Phrase> ParseChinese(const Normalized& n, size_t p) {
   return ph;
 }
 
+// The value of a Chinese numeral digit ("二" 2, "〇" 0, "0" as some texts mix it in), or -1.
+int ChineseDigit(char32_t c) {
+  static constexpr std::u32string_view kDigits = U"〇一二三四五六七八九";
+  if (c == U'零' || c == U'o' || c == U'о' || c == '0') return 0;
+  if (IsDigit(c)) return static_cast<int>(c - '0');
+  size_t i = kDigits.find(c);
+  return i == std::u32string_view::npos ? -1 : static_cast<int>(i);
+}
+
+std::string ToRoman(int v) {
+  static constexpr std::pair<int, std::string_view> kParts[] = {
+      {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}};
+  std::string out;
+  for (auto [value, letters] : kParts) {
+    while (v >= value) {
+      out += letters;
+      v -= value;
+    }
+  }
+  return out;
+}
+
+// "决议案三九六(五)", "決議案一六六八(十六)", "决议案二0二五(二十)" at s[p]: a General Assembly
+// resolution before 1976 as the Chinese texts of the time write it, the number digit by digit in
+// Chinese numerals and the session in parentheses ("(五)" the fifth).
+std::optional<Phrase> ParseChineseNumeral(const Normalized& n, size_t p) {
+  const U32& s = n.folded;
+  size_t q = p;
+  if (s.compare(q, 3, U"决议案") == 0) {
+    q += 3;
+  } else if (s.compare(q, 2, U"决议") == 0) {
+    q += 2;
+  } else {
+    return std::nullopt;
+  }
+  size_t begin = q;
+  int number = 0;
+  bool chinese = false;
+  while (q < s.size() && q - begin < 5 && ChineseDigit(s[q]) >= 0) {
+    chinese = chinese || !IsDigit(s[q]);
+    number = number * 10 + ChineseDigit(s[q++]);
+  }
+  if (q == begin || !chinese || number == 0 || ChineseDigit(s[begin]) == 0 || q >= s.size() ||
+      s[q] != '(') {
+    return std::nullopt;
+  }
+  size_t k = q + 1;
+  int tens = 0, units = 0;
+  if (k < s.size() && s[k] != U'十' && ChineseDigit(s[k]) > 0 && s[k + 1] == U'十') {
+    tens = ChineseDigit(s[k]);
+    k += 2;
+  } else if (k < s.size() && s[k] == U'十') {
+    tens = 1;
+    ++k;
+  }
+  if (k < s.size() && s[k] != ')' && ChineseDigit(s[k]) > 0 && !IsDigit(s[k])) {
+    units = ChineseDigit(s[k++]);
+  }
+  int session = tens * 10 + units;
+  if (k >= s.size() || s[k] != ')' || session == 0 || session > 30) return std::nullopt;
+  Phrase ph;
+  ph.begin = p;
+  ph.end = k + 1;
+  Item item;
+  item.begin = begin;
+  item.end = q;
+  item.own_end = k + 1;
+  item.number = number;
+  Qualifier qual;
+  qual.end = k + 1;
+  qual.ga_session = ToRoman(session);
+  item.qualifier = std::move(qual);
+  ph.items.push_back(std::move(item));
+  return ph;
+}
+
 // An instrument named just before s[p] ("理事会", "全权代表大会（PP）", "Council", "PP-18"): sets
 // `*instrument` and returns where the name starts, or returns p.
 size_t PrefixInstrument(const U32& s, size_t p, size_t floor, std::string* instrument) {
@@ -844,14 +1046,42 @@ bool ItuBody(const std::string& instrument) {
 
 // The instrument of one item; `*defaulted` says it is only the guess by number (rule 5 of
 // citations.h), which the whole text may still settle (see SettleByContext).
+// The value of a Roman numeral of I, V, X and L ("XLIV" 44), or 0.
+int RomanValue(std::string_view r) {
+  auto value = [](char c) {
+    switch (c) {
+      case 'I': return 1;
+      case 'V': return 5;
+      case 'X': return 10;
+      case 'L': return 50;
+      default: return 0;
+    }
+  };
+  int total = 0;
+  for (size_t i = 0; i < r.size(); ++i) {
+    int v = value(r[i]);
+    if (v == 0) return 0;
+    int next = i + 1 < r.size() ? value(r[i + 1]) : 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
 std::string ResolveInstrument(const Item& item, const std::string& named,
                               const std::string& inherited, bool* defaulted) {
   *defaulted = false;
   const std::optional<Qualifier>& q = item.qualifier;
-  bool year_only = q && q->year != 0 && q->place.empty() && !q->revised;
+  bool year_only = q && q->year != 0 && q->place.empty() && !q->revised && q->instrument.empty();
   if (q && !q->ga_session.empty()) {
-    return named.empty() || named == "council" ? "unga" : named;
+    // The General Assembly numbered its sessions in Roman figures up to the thirtieth (1975);
+    // a higher Roman session, or an organizational one ("ORG-75"), is the Economic and Social
+    // Council's ("1296 (XLIV)").
+    std::string_view g = q->ga_session;
+    bool ecosoc = g.starts_with("ORG-") || RomanValue(g) > 30;
+    if (named.empty() || named == "council") return ecosoc ? "ecosoc" : "unga";
+    return named;
   }
+  if (q && !q->instrument.empty()) return named.empty() ? q->instrument : named;
   if (!named.empty()) {
     // "Council resolution 1441 (2002)": the Security Council, as its numbering shows.
     if (named == "council" && year_only && SecurityCouncilYear(item.number, q->year)) {
@@ -911,7 +1141,123 @@ size_t SymbolAt(const Normalized& n, size_t p) {
   for (size_t i = p; i < s.size() && run.size() < 160 && s[i] >= 0x20 && s[i] <= 0x7E; ++i) {
     run.push_back(static_cast<char>(s[i]));
   }
+  // "C18/35-C2018年3月19日": the date glued to the language suffix of an ITU symbol.
+  if (size_t r = run.size(); r > 6 && p + r < s.size() && s[p + r] == U'年' &&
+                             run[r - 6] == '-' && IsLetter(static_cast<char32_t>(run[r - 5])) &&
+                             std::all_of(run.end() - 4, run.end(), ::isdigit)) {
+    run.resize(r - 4);
+  }
   return SymbolPrefixLength(run);  // ASCII: one character per byte
+}
+
+// A symbol of UNESCO at s[p] (in the cased text): of the General Conference "39 C/5",
+// "28 C/COM.I/2", "39 C/Resolution 15", "(39 C/Res.15)", of the Executive Board "197 EX/2",
+// "197 EX/1 Prov. Rev.", "196 EX/SR.1-6", "197 EX/3.INF", "197 EX/Decisions",
+// "145 EX/Decision 4.1", and circular letters "CL/4123". These are documents of another
+// organization: "Resolution 15" inside one is no resolution of a UN or ITU body. Sets `*symbol`
+// (spaces collapsed, accents dropped, look-alike letters read as Latin: "14 С/23" is
+// "14 C/23") and returns the length, or 0.
+size_t UnescoSymbolAt(const Normalized& n, size_t p, std::string* symbol) {
+  const U32& c = n.cased;
+  auto at = [&](size_t i) { return i < c.size() ? c[i] : U'\0'; };
+  auto latin = [&](size_t i) -> char {
+    char32_t x = at(i);
+    if (IsDigit(x) || x == '.' || x == '-' || x == '/') return static_cast<char>(x);
+    char32_t l = LatinCapital(x);
+    if (l != 0) return static_cast<char>(l);
+    if (x >= 'a' && x <= 'z') return static_cast<char>(x);
+    return 0;
+  };
+  if (p > 0) {
+    char32_t b = c[p - 1];
+    if (IsAlnum(b) || b == '/' || b == '.' || b == '-' || b == '_') return 0;
+  }
+  std::string out;
+  size_t k = p;
+  if (at(k) == 'C' && at(k + 1) == 'L' && at(k + 2) == '/') {
+    size_t d = k + 3;
+    while (IsDigit(at(d)) && d - k < 8) ++d;
+    if (d - (k + 3) < 3 || d - (k + 3) > 4 || IsAlnum(at(d))) return 0;
+    *symbol = ToUtf8(std::u32string_view(c).substr(p, d - p));
+    return d - p;
+  }
+  while (IsDigit(at(k)) && k - p < 4) out.push_back(static_cast<char>(at(k++)));
+  if (k == p || k - p > 3 || at(p) == '0') return 0;
+  if (at(k) == ' ') ++k;
+  out.push_back(' ');
+  if (LatinCapital(at(k)) == 'C' && at(k + 1) == '/') {
+    out += "C/";
+    k += 2;
+  } else if (LatinCapital(at(k)) == 'E' && LatinCapital(at(k + 1)) == 'X' && at(k + 2) == '/') {
+    out += "EX/";
+    k += 3;
+  } else {
+    return 0;
+  }
+  // A resolution or decision of the session, or the collection of its decisions.
+  static const Terms words = MakeTerms({{"resolution", "Resolution"},
+                                        {"resolucion", "Resolucion"},
+                                        {"res.", "Res."},
+                                        {"decisions", "Decisions"},
+                                        {"decisiones", "Decisiones"},
+                                        {"decision", "Decision"}});
+  size_t len = 0, end = 0;
+  if (const Term* w = MatchAny(n.folded, k, words, &len)) {
+    out += w->value;
+    k += len;
+    end = k;
+    size_t d = at(k) == ' ' ? k + 1 : k;
+    if (w->value != "Decisions" && w->value != "Decisiones") {
+      if (!IsDigit(at(d))) return 0;
+      if (w->value != "Res.") out.push_back(' ');
+      k = d;
+      // "15", "4.1", "5.I.A"
+      while (IsDigit(at(k)) || (at(k) == '.' && latin(k + 1) != 0 && at(k + 1) != '.') ||
+             (LatinCapital(at(k)) != 0 && at(k - 1) == '.')) {
+        out.push_back(latin(k));
+        ++k;
+      }
+      end = k;
+    }
+  } else {
+    // "5", "COM.I/2", "SR.1-6", "PG/1.INF.3", "47.I": parts of capitals, digits and dots.
+    size_t from = k;
+    bool digit = false;
+    while (true) {
+      char x = latin(k);
+      if (x == 0 || (x >= 'a' && x <= 'z')) break;
+      if ((x == '.' || x == '-' || x == '/') && (k == from || latin(k + 1) == 0 ||
+                                                 latin(k + 1) == '.' || latin(k + 1) == '/')) {
+        break;
+      }
+      digit = digit || (x >= '0' && x <= '9');
+      out.push_back(x);
+      ++k;
+    }
+    if (k == from || (!digit && k - from < 2)) return 0;
+    end = k;
+  }
+  if (IsAlnum(at(end)) && !IsHan(at(end))) return 0;
+  // "Prov.", "Rev.", "Add.", "Corr." after it: "197 EX/1 Prov. Rev.".
+  while (true) {
+    size_t t = at(end) == ' ' ? end + 1 : end;
+    bool found = false;
+    for (std::u32string_view word : {U"Prov.", U"Rev.", U"Add.", U"Corr."}) {
+      if (c.compare(t, word.size(), word) != 0) continue;
+      size_t e = t + word.size();
+      size_t d = at(e) == ' ' ? e + 1 : e;
+      std::string digits;
+      while (IsDigit(at(d)) && digits.size() < 3) digits.push_back(static_cast<char>(at(d++)));
+      if (!digits.empty()) e = d;
+      out += " " + ToUtf8(word) + digits;
+      end = e;
+      found = true;
+      break;
+    }
+    if (!found) break;
+  }
+  *symbol = std::move(out);
+  return end - p;
 }
 
 // A symbol of the World Health Organization at s[p] (in the cased text): a World Health
@@ -1160,6 +1506,8 @@ std::vector<Citation> ExtractCitations(std::string_view text, size_t max_results
     bool word = false;
     if (s[p] == U'第') {
       ph = ParseChinese(n, p);
+    } else if (s[p] == U'决') {
+      ph = ParseChineseNumeral(n, p);
     } else if (starts.find(s[p]) != std::u32string::npos && BoundaryBefore(s, p)) {
       word = true;
       ph = ParseSpaced(n, p);
@@ -1206,6 +1554,19 @@ std::vector<Citation> ExtractCitations(std::string_view text, size_t max_results
         defaulted.resize(out.size(), false);
         if (out.size() > before && full()) return finish();
         floor = p = end;
+        continue;
+      }
+    }
+    if (IsDigit(s[p]) || s[p] == 'c') {
+      std::string unesco;
+      if (size_t len = UnescoSymbolAt(n, p, &unesco)) {
+        Citation c = Make(n, text, p, p + len);
+        c.kind = "document";
+        c.symbol = std::move(unesco);
+        out.push_back(std::move(c));
+        defaulted.push_back(false);
+        if (full()) return finish();
+        floor = p = p + len;
         continue;
       }
     }

@@ -35,16 +35,23 @@
 // The instrument of a resolution is decided in this order:
 //   1. named next to the citation: "Council", "理事会", "du Conseil", "Совета", "المجلس", "PP-18",
 //      "（PP）", "全权代表大会", "WTDC", "世界电信发展大会", "ITU-D", "General Assembly", ...;
-//   2. the conference the place and year of the qualifier identify: Dubai 2018 is PP-18,
-//      Buenos Aires 2017 is WTDC-17, Hammamet 2016 is WTSA-16, Sharm el-Sheikh 2019 is WRC-19;
+//   2. the conference the qualifier names by its abbreviation ("Resolution 95 (Rev.WRC-07)",
+//      "(Пересм. ВКР-15)", "(Rév.CMR-19)"; "Council Resolution 1343 (C12)" is the Council's of
+//      2012), or the one its place and year identify: Dubai 2018 is PP-18, Buenos Aires 2017 is
+//      WTDC-17, Hammamet 2016 is WTSA-16, Sharm el-Sheikh 2019 is WRC-19;
 //   3. a qualifier with a year and no place: the Security Council when its numbering puts the
 //      number in that year ("770 (1992)"), else the ITU Council ("Rev. 2019", "1372 (2017)");
 //   4. the instrument of the citation it directly continues ("理事会第1305号决议…和第1336号决议");
 //   5. the number: 1000 and above the Council, below 1000 the Plenipotentiary Conference;
 //      unless the same number is cited with its instrument elsewhere in the text (that one), or
 //      the text cites Security Council resolutions and no ITU body ("unsc").
-// A Roman session ("(XXI)", "(S-VI)") makes a General Assembly resolution; a session number
-// before 31 ("5/1", "1/105") the Human Rights Council's.
+// A Roman session ("(XXI)", "(S-VI)") up to XXX makes a General Assembly resolution, a higher
+// one ("1296 (XLIV)") or an organizational session ("decision 65 (ORG-75)") an ECOSOC one; a
+// session number before 31 ("5/1", "1/105") the Human Rights Council's. Several letters under
+// one number ("3411 A and B (XXX)") make one citation; so do the Chinese texts of the time
+// ("决议案三九六(五)": the number digit by digit in Chinese numerals, the session in brackets).
+// A title in quotation marks between the numbers of a list ("2626 (XXV) entitled "…", 3202
+// (S-VI)") does not end it.
 // A text whose line opens with the formula of the body adopting it ("The Economic and Social
 // Council,", "L'Assemblée générale,", "安全理事会，") is that body's: a citation naming no body
 // whose form leaves the body open ("its resolution 728 F (XXVIII)", "its resolution 1990/41",
@@ -60,7 +67,11 @@
 // document of its own: "S/1995/222 и Corr.1" gives S/1995/222 and S/1995/222/Corr.1.
 // A candidate must not be preceded by a Latin letter, a digit or one of / \ . - _ &, and is
 // taken only if ParseSymbol accepts it. Symbols of the World Health Organization ("WHA58.3",
-// "WHA75(9)", "EB144.R5", "EB150(3)") are documents as written, never resolutions.
+// "WHA75(9)", "EB144.R5", "EB150(3)") are documents as written, never resolutions; so are
+// UNESCO's ("39 C/5", "39 C/Resolution 15", "(39 C/Res.15)", "197 EX/1 Prov. Rev.",
+// "196 EX/SR.1-6", "197 EX/Decisions", "CL/4123"; symbol with spaces collapsed, accents dropped
+// and look-alike letters read as Latin: "14 С/23" is "14 C/23"). A date glued to the language
+// suffix of an ITU symbol ("C18/35-C2018年3月19日") is not part of it.
 //
 // Not errors: text without citations (empty result), a parenthesis after a number that is not a
 // qualifier ("第206号决议（C22/33号文件）": the parenthesis is left out of the citation and the

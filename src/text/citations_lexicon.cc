@@ -82,7 +82,9 @@ const Terms& DateConnectors() {
 // "No. 5", "n° 5", "№ 5", "رقم 5".
 const Terms& NumberSigns() {
   static const Terms terms =
-      MakeTerms({{"no.", ""}, {"n°", ""}, {"nº", ""}, {"№", ""}, {"رقم", ""}, {"الرقم", ""}});
+      MakeTerms({{"no.", ""}, {"n°", ""}, {"nº", ""}, {"№", ""}, {"رقم", ""}, {"الرقم", ""},
+                 // "N 2200 А (XXI)": Russian legal texts write the number sign as a Latin N.
+                 {"n", ""}});
   return terms;
 }
 
@@ -132,6 +134,7 @@ const Terms& MidNames() {
       {"совета безопасности", "unsc"},
       {"полномочной конференции", "pp"},
       {"генеральной ассамблеи", "unga"},
+      {"генеральной ассамблеи оон", "unga"},
       {"совета безопасности оон", "unsc"},
       {"الجمعية العامة للأمم المتحدة", "unga"},
       {"مجلس الأمن الدولي", "unsc"},
@@ -387,6 +390,17 @@ std::string_view ConferenceAt(std::string_view place, int year) {
   };
   for (const Conference& c : kConferences) {
     if (c.place == place && c.year == year) return c.instrument;
+  }
+  return "";
+}
+
+std::string_view ConferencePlace(std::string_view instrument, int year) {
+  for (std::string_view place : {"Nairobi", "Nice", "Geneva", "Kyoto", "Minneapolis", "Marrakesh",
+                                 "Antalya", "Guadalajara", "Busan", "Dubai", "Bucharest", "Doha",
+                                 "Buenos Aires", "Valletta", "Istanbul", "Hyderabad", "Kigali",
+                                 "Helsinki", "Montreal", "Florianópolis", "Johannesburg",
+                                 "Hammamet", "New Delhi", "Sharm el-Sheikh"}) {
+    if (ConferenceAt(place, year) == instrument) return place;
   }
   return "";
 }

@@ -47,6 +47,8 @@ const Terms& Places();             // conference venues in the six languages →
 
 // The conference a resolution qualified "(place, year)" comes from ("pp", "wtdc", …), or "".
 std::string_view ConferenceAt(std::string_view place, int year);
+// The place of the conference of `instrument` ("wrc", "pp", …) held in `year`, or "".
+std::string_view ConferencePlace(std::string_view instrument, int year);
 // A character of an instrument abbreviation ("PP-18", "ITU-T", "ПК-18").
 bool IsAbbrevChar(char32_t c);
 // "pp", "PP-18", "WTDC-17", "ITU-T", "ПК-18", "CMDT" → instrument, or "".

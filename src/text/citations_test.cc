@@ -607,6 +607,49 @@ TEST(ExtractCitations, ReadsSpanishKeywordsAsOcrLeavesThem) {
             (std::vector<Res>{{"unga", 1514, "", 0, false}}));
 }
 
+TEST(ExtractCitations, ReadsConferenceAbbreviationsInTheQualifier) {
+  EXPECT_EQ(Resolutions("Resolution 95 (Rev.WRC-07) and RESOLUTION 10 (REV.WRC-2000)"),
+            (std::vector<Res>{{"wrc", 95, "Geneva", 2007, true},
+                              {"wrc", 10, "Istanbul", 2000, true}}));
+  EXPECT_EQ(Resolutions("Резолюция 646 (Пересм. ВКР-15)"),
+            (std::vector<Res>{{"wrc", 646, "Geneva", 2015, true}}));
+  EXPECT_EQ(Resolutions("Council Resolution 1343 (C12)"),
+            (std::vector<Res>{{"council", 1343, "", 2012, false}}));
+}
+
+TEST(ExtractCitations, GivesEcosocItsRomanAndOrganizationalSessions) {
+  // The General Assembly's Roman sessions end at XXX (1975); ECOSOC's went on.
+  EXPECT_EQ(Resolutions("resolution 1296 (XLIV) and resolution 3363 (XXX)"),
+            (std::vector<Res>{{"ecosoc", 1296, "", 0, false}, {"unga", 3363, "", 0, false}}));
+  auto c = ExtractCitations("decision 65 (ORG-75)");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].kind, "decision");
+  EXPECT_EQ(c[0].instrument, "ecosoc");
+}
+
+TEST(ExtractCitations, KeepsUnescoSymbolsAsDocuments) {
+  auto c = ExtractCitations(
+      "(39 C/Resolution 15) or (39 C/Res.15); document 197 EX/1 Prov. Rev.; резолюция 14 С/23; "
+      "CL/4123");
+  std::vector<std::string> symbols;
+  for (const Citation& x : c) {
+    EXPECT_EQ(x.kind, "document") << x.text;
+    symbols.push_back(x.symbol);
+  }
+  EXPECT_EQ(symbols, (std::vector<std::string>{"39 C/Resolution 15", "39 C/Res.15",
+                                               "197 EX/1 Prov. Rev.", "14 C/23", "CL/4123"}));
+}
+
+TEST(ExtractCitations, ReadsLetterRangesTitlesAndChineseNumerals) {
+  EXPECT_EQ(Resolutions("resolutions 3411 A and B (XXX), resolutions 3419 A to D (XXX)"),
+            (std::vector<Res>{{"unga", 3411, "", 0, false}, {"unga", 3419, "", 0, false}}));
+  EXPECT_EQ(Resolutions("resolutions 2626 (XXV) entitled \"International Development "
+                        "Strategy\", 3202 (S-VI) entitled"),
+            (std::vector<Res>{{"unga", 2626, "", 0, false}, {"unga", 3202, "", 0, false}}));
+  EXPECT_EQ(Resolutions("决议案三九六(五)所载建议，决议案二0二五(二十)确认"),
+            (std::vector<Res>{{"unga", 396, "", 0, false}, {"unga", 2025, "", 0, false}}));
+}
+
 TEST(ExtractCitations, StopsAtMaxResultsAndSaysSo) {
   std::string text;
   for (int i = 0; i < 50; ++i) text += "C22/1, ";
