@@ -227,8 +227,11 @@ namespace {
 // The resolutions a query cites, as the URL patterns of their registry pages (SQL LIKE):
 // "Resolution 1344", "第1344号决议", "القرار 1344" → "/resolutions/council/1344" (the instrument
 // the citation extractor settles on); a bare number ("1344", "１３４４", "١٣٤٤") →
-// "/resolutions/%/1344", any instrument. Empty when the query cites none.
-std::vector<std::pair<std::string, int>> CitedResolutions(const std::string& q) {
+// "/resolutions/%/1344", any instrument. Empty when the query cites none. `*rest` receives the
+// query without its citations ("Resolution 1344 modalities" → " modalities"): the other words,
+// which the texts citing it must also hold.
+std::vector<std::pair<std::string, int>> CitedResolutions(const std::string& q, std::string* rest) {
+  *rest = q;
   std::vector<std::pair<std::string, int>> out;
   // A bare number: ASCII, full-width or Arabic-Indic digits, spaces around.
   std::string digits;
@@ -257,15 +260,21 @@ std::vector<std::pair<std::string, int>> CitedResolutions(const std::string& q) 
   }
   if (bare && !digits.empty() && digits.size() <= 5 && digits[0] != '0') {
     out.emplace_back("/resolutions/%/" + digits, std::stoi(digits));
+    rest->clear();
     return out;
   }
+  std::string others;
+  size_t from = 0;
   for (const auto& c : text::ExtractCitations(q, 8, nullptr)) {
     if (c.kind != "resolution" || c.number <= 0) continue;
+    others += q.substr(from, c.begin - from) + " ";
+    from = c.end;
     std::string url = "/resolutions/" + (c.instrument.empty() ? "%" : c.instrument) + "/" +
                       std::to_string(c.number);
     bool seen = std::any_of(out.begin(), out.end(), [&](const auto& o) { return o.first == url; });
     if (!seen) out.emplace_back(url, c.number);
   }
+  if (!out.empty()) *rest = others + q.substr(from);
   return out;
 }
 
@@ -310,7 +319,8 @@ Result<Results> Search(storage::Database& db, const Query& query) {
   bool searchable = false;
   // A query that cites a resolution finds the resolution itself first (the reader's language,
   // as far as the query shows it, before the others), then every text that names its number.
-  auto cited = CitedResolutions(query.q);
+  std::string rest;
+  auto cited = CitedResolutions(query.q, &rest);
   std::vector<Hit> pinned;
   if (!cited.empty()) {
     std::string reader = ScriptLanguage(query.q);
@@ -340,6 +350,10 @@ Result<Results> Search(storage::Database& db, const Query& query) {
       for (const auto& c : cited) {
         std::string one = text::ToFtsQuery(std::to_string(c.second), lang);
         if (!one.empty()) match += (match.empty() ? "" : " OR ") + one;
+      }
+      // The query's other words narrow them, as in any search.
+      if (std::string words = text::ToFtsQuery(rest, lang); !match.empty() && !words.empty()) {
+        match = "(" + match + ") AND (" + words + ")";
       }
     }
     if (match.empty()) continue;

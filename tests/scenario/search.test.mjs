@@ -105,6 +105,13 @@ test('a query that cites a resolution finds the resolution first, then the texts
   const other = await search({ q: 'Resolution 9876' });
   assert.equal(other.status, 200);
   assert.ok(other.body.items.every((h) => h.kind !== 'resolution'), JSON.stringify(other.body.items));
+  // The other words of a citing query narrow the texts citing it, as any search's words do.
+  const narrowed = await search({ q: 'Resolution 1344 modalities' });
+  assert.ok(narrowed.body.items.some((h) => h.kind === 'document' && h.title.includes('1344')),
+    JSON.stringify(narrowed.body.items));
+  const unrelated = await search({ q: 'Resolution 1344 zebrafish' });
+  assert.equal(unrelated.status, 200);
+  assert.ok(unrelated.body.items.every((h) => h.kind === 'resolution'), JSON.stringify(unrelated.body.items));
   // Filters still apply to the resolution found.
   const onlyDocs = await search({ q: '1344', kind: 'document' });
   assert.ok(onlyDocs.body.items.length > 0 && onlyDocs.body.items.every((h) => h.kind === 'document'));
