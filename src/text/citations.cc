@@ -585,16 +585,22 @@ bool ReadNumber(const Normalized& norm, size_t p, Item* item) {
 // An instrument named after a number: "of the Council", "du Conseil", "Совета", "للمجلس".
 const Term* MatchPostfix(const U32& s, size_t p, size_t* len) {
   size_t clen = 0;
-  if (MatchAny(s, p, PostfixConnectors(), &clen) != nullptr) {
-    size_t q = SkipSpaces(s, p + clen);
+  bool connector = MatchAny(s, p, PostfixConnectors(), &clen) != nullptr;
+  if (connector || (p < s.size() && IsAbbrevChar(s[p]) && BoundaryBefore(s, p))) {
+    // "of the Council", "of PP-18", and a conference's abbreviation alone after the number:
+    // "Резолюцию 33 ВКРЭ" (not a sector's, which opens a recommendation).
+    size_t q = connector ? SkipSpaces(s, p + clen) : p;
     size_t nlen = 0;
-    if (const Term* t = MatchAny(s, q, PostfixNames(), &nlen)) {
+    const Term* named = connector ? MatchAny(s, q, PostfixNames(), &nlen) : nullptr;
+    if (named != nullptr) {
       *len = q + nlen - p;
-      return t;
+      return named;
     }
     size_t k = q;
     while (k < s.size() && IsAbbrevChar(s[k])) ++k;
-    if (k > q && BoundaryAfter(s, k)) {
+    std::u32string_view token = std::u32string_view(s).substr(q, k - q);
+    bool sector = token.starts_with(U"itu-") || token.starts_with(U"мсэ-");
+    if (k > q && BoundaryAfter(s, k) && (connector || !sector)) {
       std::string inst = AbbrevInstrument(s.substr(q, k - q));
       if (!inst.empty()) {
         static const Terms abbrev_terms = MakeTerms({{"pp", "pp"},
