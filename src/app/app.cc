@@ -91,6 +91,8 @@ void BuildRouter(http::Router& router, storage::Database& db, const Config& conf
     if (!file) return site::ErrorResponse(db, req, NotFound("no such file"));
     return *file;
   });
+  // Browsers and feed readers ask for /favicon.ico whatever the page links: the same icon.
+  router.Add("GET", "/favicon.ico", [](Request& req) { return *site::StaticFile(req, "favicon.svg"); });
   site::RegisterLoginRoutes(router, db, throttles);
   site::RegisterAccountRoutes(router, db, throttles);
   meetings::RegisterApi(router, db);

@@ -279,18 +279,33 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
                                 T(lang, "feed_atom_site")},
                                {"text/calendar", site::Prefix(req) + "/calendar/meetings.ics",
                                 T(lang, "calendar_ics_site")}});
+    // Those open or about to open first; the closed ones apart below them, if any.
+    const std::int64_t now = Now();
+    auto* current = page.body().AddSectionDictionary("GROUP");
+    current->SetValue("GID", "current");
+    current->SetValue("HEADING", T(lang, "consultations_current"));
+    ctemplate::TemplateDictionary* tables[2] = {nullptr, nullptr};
     for (const auto& c : List(db)) {
-      auto* o = page.body().AddSectionDictionary("ITEMS");
+      std::string st = StatusOf(c, now);
+      const int g = st == "open" || st == "upcoming" ? 0 : 1;
+      if (!tables[g] && g == 1) {
+        auto* past = page.body().AddSectionDictionary("GROUP");
+        past->SetValue("GID", "past");
+        past->SetValue("HEADING", T(lang, "consultations_past"));
+        tables[1] = past->AddSectionDictionary("TABLE");
+      }
+      if (!tables[g]) tables[g] = current->AddSectionDictionary("TABLE");
+      auto* o = tables[g]->AddSectionDictionary("ITEMS");
       o->SetIntValue("ID", c.id);
       auto t = site::Pick(c.title, lang);
       o->SetValue("TITLE", t.text);
       if (t.fallback) o->AddSectionDictionary("FALLBACK")->SetValue("TLANG", t.lang);
       o->SetValue("BODY", c.body_acronym);
-      std::string st = StatusOf(c, Now());
       o->SetValue("STATUS", st);
       o->SetValue("STATUS_LABEL", StatusLabel(lang, st));
       o->SetValue("DEADLINE", text::FormatDateTime(c.deadline, c.timezone, lang));
     }
+    if (!tables[0]) current->ShowSection("NONE");
     return page.Render();
   });
 
@@ -532,7 +547,19 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
       rows.emplace_back(text::M49Name(k, lang).empty() ? k : text::M49Name(k, lang), n);
     table(T(lang, "stats_by_m49_region"), T(lang, "col_region"), rows);
     rows.clear();
-    for (const auto& [k, n] : s->by_country) rows.emplace_back(text::CountryName(k, lang), n);
+    {
+      // Countries in the order of their names in the reader's language (the form's list order).
+      std::map<std::string, std::size_t, std::less<>> rank;
+      for (const auto& country : text::Countries(lang)) rank.emplace(country.code, rank.size());
+      std::vector<std::pair<std::string, std::int64_t>> by(s->by_country.begin(),
+                                                           s->by_country.end());
+      auto place = [&](const std::string& code) {
+        auto it = rank.find(code);
+        return it == rank.end() ? rank.size() : it->second;
+      };
+      std::ranges::stable_sort(by, {}, [&](const auto& row) { return place(row.first); });
+      for (const auto& [k, n] : by) rows.emplace_back(text::CountryName(k, lang), n);
+    }
     table(T(lang, "stats_by_country"), T(lang, "field_country"), rows);
     rows.clear();
     for (const auto& [k, n] : s->by_language) rows.emplace_back(T(k, "language_name"), n);

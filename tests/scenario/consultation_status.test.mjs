@@ -41,6 +41,18 @@ async function assertOpenInPublic(id) {
   const home = await (await anon.fetch('/en/')).text();
   assert.ok(home.includes(TITLE), 'listed as open on the home page');
   assert.ok(!home.includes('No consultation is open at the moment.'));
+  assert.equal(await listedUnder(TITLE), 'current');
+}
+
+// The section of the consultations page ("Open and upcoming" or "Closed") that lists a title.
+async function listedUnder(title) {
+  const page = await (await anon.fetch('/en/consultations')).text();
+  const sections = [...page.matchAll(/<section aria-labelledby="(\w+)">\s*<h2 id="\1">([^<]*)<\/h2>([\s\S]*?)<\/section>/g)];
+  const found = sections.filter((m) => m[3].includes(title));
+  assert.equal(found.length, 1, `listed once: ${sections.map((m) => m[2])}`);
+  assert.equal(found[0][2], { current: 'Open and upcoming', past: 'Closed' }[found[0][1]]);
+  if (found[0][1] === 'past') assert.match(page, /No consultation is open at the moment\./);
+  return found[0][1];
 }
 
 test('the whole cycle, each step by its own action, and every refusal', async () => {
@@ -81,6 +93,7 @@ test('the whole cycle, each step by its own action, and every refusal', async ()
   assert.equal(res.status, 303);
   assert.match(res.headers.get('location'), /^\/en\/admin\/consultations\/\d+\?done=closed$/);
   assert.equal(await status(c.id), 'closed');
+  assert.equal(await listedUnder(TITLE), 'past');
   assert.equal((await answer(c.id)).status, 409);
   await refusal(await staff.json(`/api/v1/consultations/${c.id}/close`, {}), 409, 'status', /already closed/);
   await refusal(await staff.json(`/api/v1/consultations/${c.id}/open`, {}), 409, 'status', /reopen it/);

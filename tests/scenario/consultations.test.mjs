@@ -36,6 +36,18 @@ async function countResponses(key) {
   return (await jsonOf(staff.fetch(`/api/v1/consultations/${key}/moderation?per_page=1`))).total;
 }
 
+test('the statistics page lists countries in the order of their names in the reader\'s language', async () => {
+  for (const lang of ['en', 'zh', 'ar', 'ru']) {
+    const page = await (await anon.fetch(`/${lang}/consultations/environment/statistics`)).text();
+    const tables = [...page.matchAll(/<table>\s*<caption>([^<]*)<\/caption>([\s\S]*?)<\/table>/g)];
+    const countries = tables.find((t) => />(Brazil|巴西|البرازيل|Бразилия)</.test(t[2]));
+    assert.ok(countries, `${lang}: the countries table`);
+    const names = [...countries[2].matchAll(/<th scope="row">([^<]*)</g)].map((m) => m[1]);
+    assert.ok(names.length >= 10, `${lang}: ${names.length} countries`);
+    assert.deepEqual(names, [...names].sort(new Intl.Collator(lang).compare), `${lang}: sorted by name`);
+  }
+});
+
 test('the demo corpus reproduces the Chair\'s report figures', async () => {
   const list = await jsonOf(anon.fetch('/api/v1/consultations'));
   assert.deepEqual(list.items.map((c) => c.key).sort(), ['ai-public-policy', 'covid19', 'environment']);

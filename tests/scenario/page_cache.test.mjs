@@ -145,3 +145,17 @@ test('static files linked by version are kept a year; their ETag answers 304', a
   const again = await anon.fetch('/static/plenary.css', { headers: { 'if-none-match': etag } });
   assert.equal(again.status, 304);
 });
+
+test('every page links the icon; /favicon.ico answers the same icon', async () => {
+  const html = await (await anon.fetch('/zh/documents')).text();
+  const href = html.match(/<link rel="icon" type="image\/svg\+xml" href="(\/static\/favicon\.svg\?v=[0-9a-f]{12})">/)[1];
+  const linked = await anon.fetch(href);
+  assert.equal(linked.status, 200);
+  assert.equal(linked.headers.get('content-type'), 'image/svg+xml');
+  const svg = await linked.text();
+  assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  const ico = await anon.fetch('/favicon.ico');
+  assert.equal(ico.status, 200);
+  assert.equal(ico.headers.get('content-type'), 'image/svg+xml');
+  assert.equal(await ico.text(), svg);
+});

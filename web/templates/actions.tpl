@@ -4,6 +4,6 @@
 <form method="get" action="{{P}}/actions" class="filters"><label>{{t_actions_status}} <select name="status">{{#STATUSES}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/STATUSES}}</select></label> <button type="submit">{{t_actions_filter}}</button></form>
 {{#ERROR}}<p class="error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
 {{#NONE}}<p>{{t_actions_none}}</p>{{/NONE}}
-<table><thead><tr><th scope="col">{{t_actions_number}}</th><th scope="col">{{t_actions_meeting}}</th><th scope="col">{{t_actions_text}}</th><th scope="col">{{t_actions_owner}}</th><th scope="col">{{t_actions_status}}</th></tr></thead><tbody>
+<div class="table-scroll"><table><thead><tr><th scope="col">{{t_actions_number}}</th><th scope="col">{{t_actions_meeting}}</th><th scope="col">{{t_actions_text}}</th><th scope="col">{{t_actions_owner}}</th><th scope="col">{{t_actions_status}}</th></tr></thead><tbody>
 {{#ACTIONS}}<tr><td><a href="{{P}}/actions/{{AID}}">{{NUMBER}}</a></td><td><a href="{{P}}/meetings/{{MID}}">{{MLABEL}}</a></td><td{{#TEXT_FALLBACK}} lang="{{TEXT_LANG}}"{{/TEXT_FALLBACK}} dir="auto">{{TEXT}}</td><td>{{OWNER}}</td><td class="status-{{STATUS}}">{{STATUS_LABEL}}</td></tr>{{/ACTIONS}}
-</tbody></table>
+</tbody></table></div>

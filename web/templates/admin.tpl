@@ -6,10 +6,10 @@
 {{#SEARCH_FAILED}}<p class="error" role="alert">{{SEARCH_FAILED_TEXT}}</p>
 <ul>{{#FAILURES}}<li>{{KIND}} {{REF_ID}} ({{AT}}){{t_punct_colon}}{{ERROR}}</li>{{/FAILURES}}</ul>{{/SEARCH_FAILED}}
 <h2>{{t_nav_consultations}}</h2>
-<table>
+<div class="table-scroll"><table>
 <thead><tr><th scope="col">{{t_col_consultation}}</th><th scope="col">{{t_col_status}}</th><th scope="col" class="num">{{t_col_to_moderate}}</th><th scope="col" class="num">{{t_col_responses}}</th></tr></thead>
 <tbody>{{#ITEMS}}<tr><td><a href="{{P}}/admin/consultations/{{ID}}">{{TITLE}}</a></td><td>{{STATUS_LABEL}}</td><td class="num">{{RECEIVED}}</td><td class="num">{{TOTAL}}</td></tr>{{/ITEMS}}</tbody>
-</table>
+</table></div>
 <details{{#OPEN_c}} open{{/OPEN_c}}><summary>{{t_new_consultation}}</summary>
 <form method="post" action="{{P}}/admin/consultations" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">

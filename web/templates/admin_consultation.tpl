@@ -90,6 +90,6 @@
 <label for="r-email">{{t_field_email}}</label>{{#E_r_email}}<p class="field-error" id="r-email-error">{{E_MSG}}</p>{{/E_r_email}}<input id="r-email" name="email" type="email"{{#E_r_email}} aria-invalid="true" aria-describedby="r-email-error"{{/E_r_email}}>
 <button type="submit">{{t_register}}</button>
 </form>
-<table><caption>{{t_registrations}}</caption><thead><tr><th scope="col">{{t_field_name}}</th><th scope="col">{{t_field_organization}}</th><th scope="col">{{t_attended}}</th></tr></thead><tbody>
+<div class="table-scroll"><table><caption>{{t_registrations}}</caption><thead><tr><th scope="col">{{t_field_name}}</th><th scope="col">{{t_field_organization}}</th><th scope="col">{{t_attended}}</th></tr></thead><tbody>
 {{#REGISTRATIONS}}<tr><td>{{NAME}}</td><td>{{ORGANIZATION}}</td><td>{{#ATTENDED}}✓{{/ATTENDED}}{{#NOT_ATTENDED}}<form method="post" action="{{P}}/admin/meetings/{{MEETING_ID}}/attended"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="back" value="{{ID}}"><input type="hidden" name="registration_id" value="{{REG_ID}}"><button type="submit">{{t_mark_attended}}</button></form>{{/NOT_ATTENDED}}</td></tr>{{/REGISTRATIONS}}
-</tbody></table>{{/HAS_MEETING}}
+</tbody></table></div>{{/HAS_MEETING}}

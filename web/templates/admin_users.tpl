@@ -3,13 +3,13 @@
 <h1>{{t_users_title}}</h1>
 <p class="help">{{t_users_help}}</p>
 {{#ERROR}}<p class="error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
-<table><thead><tr><th scope="col">{{t_users_name}}</th><th scope="col">{{t_users_email}}</th><th scope="col">{{t_users_verified}}</th><th scope="col">{{t_users_role}}</th></tr></thead><tbody>
+<div class="table-scroll"><table><thead><tr><th scope="col">{{t_users_name}}</th><th scope="col">{{t_users_email}}</th><th scope="col">{{t_users_verified}}</th><th scope="col">{{t_users_role}}</th></tr></thead><tbody>
 {{#USERS}}<tr><td dir="auto">{{NAME}}</td><td><bdi>{{EMAIL}}</bdi></td><td>{{VERIFIED}}</td><td>
 <form method="post" action="{{P}}/admin/users/{{UID}}/role" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}">
 <label>{{t_users_role}} <select name="role">{{#ROLES}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/ROLES}}</select></label>
 <label>{{t_users_member_state}} <input type="text" name="member_state" value="{{MS}}" maxlength="2" size="3" pattern="[A-Za-z]{2}"></label>
 <button type="submit">{{t_users_change}}</button></form></td></tr>{{/USERS}}
-</tbody></table>
+</tbody></table></div>
 <h2>{{t_users_create}}</h2>
 <form method="post" action="{{P}}/admin/users" class="stack"><input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="nu-name">{{t_users_name}}</label><input id="nu-name" type="text" name="name" required maxlength="200">

@@ -59,8 +59,8 @@
 <button type="submit">{{t_proc_save}}</button></form>
 <form method="post" action="{{P}}/interventions/{{IVID}}/delete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{t_proc_delete_paragraph}}</button></form></details>{{/EDIT}}</div></div>{{/PARAS}}
 {{#HAS_CANDIDATURES}}<h3>{{t_proc_candidatures}}</h3>
-<table><thead><tr><th scope="col">{{t_proc_post}}</th><th scope="col">{{t_proc_candidate}}</th><th scope="col">{{t_proc_nominated_by}}</th><th scope="col">{{t_proc_election}}</th></tr></thead><tbody>
-{{#CANDIDATURES}}<tr><td>{{POST}}</td><td dir="auto">{{CANDIDATE}}</td><td>{{COUNTRY}}</td><td><bdi>{{ELECTION}}</bdi></td></tr>{{/CANDIDATURES}}</tbody></table>{{/HAS_CANDIDATURES}}
+<div class="table-scroll"><table><thead><tr><th scope="col">{{t_proc_post}}</th><th scope="col">{{t_proc_candidate}}</th><th scope="col">{{t_proc_nominated_by}}</th><th scope="col">{{t_proc_election}}</th></tr></thead><tbody>
+{{#CANDIDATURES}}<tr><td>{{POST}}</td><td dir="auto">{{CANDIDATE}}</td><td>{{COUNTRY}}</td><td><bdi>{{ELECTION}}</bdi></td></tr>{{/CANDIDATURES}}</tbody></table></div>{{/HAS_CANDIDATURES}}
 {{#HAS_ACTIONS}}<h3>{{t_proc_actions}}</h3>
 <ul>{{#ACTIONS}}<li><a href="{{P}}/actions/{{AID}}">{{NUMBER}}</a> <span{{#TEXT_FALLBACK}} lang="{{TEXT_LANG}}"{{/TEXT_FALLBACK}}>{{TEXT}}</span> <span class="meta">({{OWNER}}) — <span class="status-{{STATUS}}">{{STATUS_LABEL}}</span></span></li>{{/ACTIONS}}</ul>{{/HAS_ACTIONS}}
 {{#RECORD_FORMS}}<details class="staff-form"><summary>{{t_proc_add_paragraph}}</summary>

@@ -5,13 +5,17 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{TITLE}} · Plenary</title>
 <link rel="stylesheet" href="/static/plenary.css?v={{ASSET_V}}">
+<link rel="icon" type="image/svg+xml" href="/static/favicon.svg?v={{ASSET_V}}">
 {{#ALTERNATE}}<link rel="alternate" type="{{TYPE}}" href="{{HREF}}" title="{{TITLE}}">
 {{/ALTERNATE}}<script src="/static/form.js" defer></script>
+<script src="/static/menu.js" defer></script>
 </head>
 <body>
 <a class="skip" href="#main">{{t_skip_to_content}}</a>
 <header class="site">
 <a class="brand" href="{{P}}/">Plenary</a>
+<button type="button" class="menu-toggle" aria-controls="site-menu">{{t_menu}}</button>
+<div class="menu" id="site-menu">
 <nav aria-label="{{t_nav_label}}"><ul>
 <li><a href="{{P}}/consultations">{{t_nav_consultations}}</a></li>
 <li><a href="{{P}}/bodies">{{t_nav_bodies}}</a></li>
@@ -26,6 +30,7 @@
 </ul></nav>
 {{#SIGNED_IN}}<form method="post" action="{{P}}/logout" class="account"><input type="hidden" name="csrf" value="{{CSRF}}"><span>{{USER}}</span> <button type="submit">{{t_logout}}</button></form>{{/SIGNED_IN}}
 {{#SIGNED_OUT}}<a class="account" href="{{P}}/login">{{t_login}}</a>{{/SIGNED_OUT}}
+</div>
 </header>
 <main id="main">
 {{>BODY}}

@@ -9,9 +9,9 @@
 {{#OCM}}<dt>{{t_registered}}</dt><dd>{{REGISTERED}}</dd><dt>{{t_attended}}</dt><dd>{{ATTENDED}}</dd>{{/OCM}}
 </dl>
 {{#HAS_CONTRIBUTIONS}}<h2>{{CONTRIBUTIONS_LABEL}}</h2>
-<table><thead><tr><th scope="col">{{t_col_symbol}}</th><th scope="col">{{t_field_title}}</th><th scope="col">{{t_col_source}}</th></tr></thead><tbody>
+<div class="table-scroll"><table><thead><tr><th scope="col">{{t_col_symbol}}</th><th scope="col">{{t_field_title}}</th><th scope="col">{{t_col_source}}</th></tr></thead><tbody>
 {{#CONTRIBUTIONS}}<tr><td><bdi>{{SYMBOL}}</bdi></td><td>{{CTITLE}}</td><td>{{SOURCE}}</td></tr>{{/CONTRIBUTIONS}}
-</tbody></table>{{/HAS_CONTRIBUTIONS}}
+</tbody></table></div>{{/HAS_CONTRIBUTIONS}}
 {{#HAS_ACTIONS}}<h2>{{t_actions_approved}}</h2>
 <ol class="actions-list">{{#ACTIONS}}<li><strong>{{NUMBER}}</strong> {{TEXT_HTML:none}} <span class="meta">({{OWNER}}){{#CONSULTATION}} · <a href="{{P}}/consultations/{{CKEY}}">{{t_col_consultation}}</a>{{/CONSULTATION}}</span></li>{{/ACTIONS}}</ol>{{/HAS_ACTIONS}}
 {{#CONSULTATIONS}}<p><a href="{{P}}/consultations/{{ID}}">{{TITLE}}</a> — {{RELATION}}</p>{{/CONSULTATIONS}}

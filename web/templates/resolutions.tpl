@@ -9,10 +9,10 @@
 {{#HAS_ERROR}}<p class="error" role="alert">{{ERROR}}</p>{{/HAS_ERROR}}
 {{#NONE}}<p>{{t_res_none}}</p>{{/NONE}}
 {{#GROUPS}}<section aria-labelledby="g-{{GROUP_KEY}}"><h2 id="g-{{GROUP_KEY}}">{{GROUP_LABEL}}</h2>
-<table>
+<div class="table-scroll"><table>
 <thead><tr><th scope="col">{{t_res_col_resolution}}</th><th scope="col">{{t_doc_col_title}}</th><th scope="col">{{t_res_col_version}}</th><th scope="col">{{t_col_status}}</th></tr></thead>
 <tbody>
 {{#ITEMS}}<tr><td><a href="{{P}}/resolutions/{{INSTRUMENT}}/{{NUMBER}}">{{NAME}}</a></td><td><span dir="auto"{{#FALLBACK}} lang="{{TLANG}}"{{/FALLBACK}}>{{TITLE}}</span></td><td>{{VERSION}}</td><td><span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></td></tr>{{/ITEMS}}
 </tbody>
-</table></section>{{/GROUPS}}
+</table></div></section>{{/GROUPS}}
 <p><a href="{{P}}/documents">{{t_doc_documents_title}}</a></p>

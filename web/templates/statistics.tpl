@@ -3,12 +3,12 @@
 <h1>{{t_statistics}}</h1>
 <p>{{TOTAL_LABEL}}</p>
 <p><a href="/api/v1/consultations/{{ID}}/statistics.csv">{{t_download_csv}}</a> · <a href="/api/v1/consultations/{{ID}}/statistics">JSON</a></p>
-{{#TABLE}}<table>
+{{#TABLE}}<div class="table-scroll"><table>
 <caption>{{CAPTION}}</caption>
 <thead><tr><th scope="col">{{HEAD}}</th><th scope="col" class="num">{{t_col_responses}}</th></tr></thead>
 <tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="num">{{COUNT}}</td></tr>{{/ROW}}</tbody>
-</table>{{/TABLE}}
-{{#MEETING}}<table><caption>{{t_consultation_meeting}}</caption><tbody>
+</table></div>{{/TABLE}}
+{{#MEETING}}<div class="table-scroll"><table><caption>{{t_consultation_meeting}}</caption><tbody>
 <tr><th scope="row">{{t_registered}}</th><td class="num">{{REGISTERED}}</td></tr>
 <tr><th scope="row">{{t_attended}}</th><td class="num">{{ATTENDED}}</td></tr>
-</tbody></table>{{/MEETING}}
+</tbody></table></div>{{/MEETING}}

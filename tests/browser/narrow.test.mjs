@@ -1,0 +1,103 @@
+// A 360 px phone: on every page (found by following the site's own links from the home page,
+// and from the desk for the secretariat), in English, Chinese and Arabic, nothing scrolls
+// sideways, and the site menu folds behind one button that opens it (axe-core checks both states). One page per route shape
+// (numbers and document symbols replaced), so the crawl stays bounded; screenshots go to
+// test-results/narrow-<lang>-<role>-*.png to be looked at.
+// Run: PLENARY_BIN=build/plenary node --test tests/browser/narrow.test.mjs
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startServer, ADMIN } from '../lib/server.mjs';
+import { launchChromium, axe } from '../lib/browser.mjs';
+
+const SHOTS = resolve(import.meta.dirname, '../../test-results');
+const MAX_PAGES = 70; // per crawl; the demo has fewer route shapes than that
+let server, browser;
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer();
+  browser = await launchChromium();
+});
+after(async () => { await browser?.close(); await server?.stop(); });
+
+// The route shape of a path: what differs between two pages of one kind is replaced.
+const shape = (path) => path.replace(/\/[A-Z]+[0-9A-Za-z.()-]*(\/[0-9A-Za-z.()-]+)*$/, '/SYMBOL')
+  .replace(/\/\d+/g, '/N').replace(/\?.*$/, '');
+
+async function crawl(page, lang, start) {
+  const seen = new Set();
+  const queue = [...start];
+  const pages = [];
+  while (queue.length && pages.length < MAX_PAGES) {
+    const path = queue.shift();
+    if (seen.has(shape(path))) continue;
+    seen.add(shape(path));
+    const res = await page.goto(server.url + path);
+    if (!res.ok() || !(res.headers()['content-type'] || '').startsWith('text/html')) continue;
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    pages.push({ path, overflow });
+    const links = await page.$$eval('a[href]', (as) => as.map((a) => new URL(a.href)));
+    for (const u of links) {
+      if (u.origin !== server.url || !u.pathname.startsWith(`/${lang}/`)) continue;
+      if (/\/(logout|files|attachments|feeds|calendar)\b|\.(atom|ics|docx|pdf|xml|csv|xlsx|json|zip)$/.test(u.pathname)) continue;
+      queue.push(u.pathname);
+    }
+  }
+  return pages;
+}
+
+async function signIn(page, lang) {
+  await page.goto(`${server.url}/${lang}/login`);
+  await page.locator('input[type=email]').fill(ADMIN.email);
+  await page.locator('input[type=password]').fill(ADMIN.password);
+  await Promise.all([page.waitForNavigation(), page.locator('main button[type=submit]').click()]);
+}
+
+describe('a 360 px phone', { timeout: 600000 }, () => {
+  for (const [lang, role] of [['en', 'public'], ['zh', 'public'], ['ar', 'public'], ['en', 'staff'], ['ar', 'staff']]) {
+    test(`${lang}, ${role}: the menu folds, and no page scrolls sideways`, async () => {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: lang });
+      const page = await context.newPage();
+      try {
+        if (role === 'staff') await signIn(page, lang);
+        await page.goto(`${server.url}/${lang}/`);
+        // Folded: the button says it is closed and the navigation is not shown; one press opens it.
+        const toggle = page.locator('header.site .menu-toggle');
+        assert.equal(await toggle.isVisible(), true, 'the menu button is shown');
+        assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+        const nav = page.locator('header.site nav').first();
+        assert.equal(await nav.isVisible(), false, 'the navigation is folded');
+        const headerHeight = await page.locator('header.site').evaluate((h) => h.getBoundingClientRect().height);
+        assert.ok(headerHeight < 90, `the folded header is ${headerHeight}px high`);
+        await page.screenshot({ path: join(SHOTS, `narrow-${lang}-${role}-home.png`) });
+        await axe(page, `${lang} ${role}: folded menu`);
+        await toggle.click();
+        assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+        assert.equal(await nav.isVisible(), true, 'the navigation opens');
+        await page.screenshot({ path: join(SHOTS, `narrow-${lang}-${role}-menu.png`) });
+        await axe(page, `${lang} ${role}: open menu`);
+
+        const start = role === 'staff' ? [`/${lang}/admin`, `/${lang}/`] : [`/${lang}/`];
+        if (role === 'staff') {
+          // Negotiated texts are restricted to Member States: the secretariat reaches them.
+          const texts = await (await page.request.get(`${server.url}/api/v1/texts`)).json();
+          assert.ok(texts.items.length >= 1, 'the demo has a negotiated text');
+          for (const view of ['', '/status', '/compilation', '/clean']) start.push(`/${lang}/texts/${texts.items[0].id}${view}`);
+        }
+        const pages = await crawl(page, lang, start);
+        assert.ok(pages.length >= (role === 'staff' ? 25 : 15), `only ${pages.length} pages reached: ${pages.map((p) => p.path).join(' ')}`);
+        const wide = pages.filter((p) => p.overflow > 0);
+        for (const p of wide) {
+          await page.goto(server.url + p.path);
+          await page.screenshot({ path: join(SHOTS, `narrow-${lang}-${role}${shape(p.path).replace(/\W+/g, '-')}.png`), fullPage: true });
+        }
+        assert.deepEqual(wide.map((p) => `${p.path}: ${p.overflow}px too wide`), [], `${pages.length} pages checked`);
+        console.log(`${lang} ${role}: ${pages.length} pages at 360 px, none wider than the screen: ${pages.map((p) => p.path).join(" ")}`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
