@@ -1,4 +1,5 @@
-// The demo proceedings: the Council 2022 plenary meeting of the first source document, loaded
+// The demo proceedings: the Council 2022 plenary meeting of the first source document (and the
+// later plenary its informal consultations report back to), loaded
 // from src/demo/council2022.json inside the demo loader's transaction (trusted data: rows of
 // meetings and proceedings are written directly, as the rest of the demo is).
 #include "demo/council2022.h"
@@ -8,6 +9,7 @@
 #include "base/assets.h"
 #include "base/time.h"
 #include "documents/documents.h"
+#include "drafting/drafting.h"
 #include "proceedings/proceedings.h"
 #include "search/search.h"
 
@@ -139,6 +141,88 @@ Status LoadCouncil2022(Connection& c) {
   c.Exec("INSERT INTO summary_records(meeting_id, document_id, secretary_general, chair, "
          "updated_at) VALUES(?,?,?,?,?)",
          meeting, *record, J(sig, "secretary_general"), J(sig, "chair"), now);
+  return Ok{};
+}
+
+Status LoadInformalReport(Connection& c) {
+  auto file = assets::Find("src/demo/council2022.json");
+  if (!file) return Broken("missing");
+  const json::object corpus = json::parse(*file).as_object();
+  auto* rv = corpus.if_contains("informal_report");
+  if (!rv) return Ok{};
+  const auto& r = rv->as_object();
+  const auto& m = corpus.at("meeting").as_object();
+  const auto& later = r.at("meeting").as_object();
+  std::int64_t now = Now();
+  auto body = c.QueryInt("SELECT id FROM bodies WHERE key = ?", S(m, "body"));
+  // The decision of paragraph 5.8 at the plenary of the record: its referral.
+  auto referral = c.QueryInt(
+      "SELECT d.id FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id "
+      "JOIN meetings m ON m.id = a.meeting_id WHERE m.kind = 'plenary' AND m.session = ? AND "
+      "m.number = ? AND d.kind = 'referred_informal'",
+      S(m, "session"), m.at("number").as_int64());
+  auto document = documents::DocumentId(c, S(r, "text"));
+  if (!body || !referral || !document) return Broken("informal_report: no body, decision or text");
+  auto text = c.QueryInt("SELECT id FROM texts WHERE document_id = ?", *document);
+  if (!text) return Broken("informal_report: no text on " + S(r, "text"));
+  std::int64_t version = *c.QueryInt("SELECT version FROM texts WHERE id = ?", *text);
+
+  // The later plenary meeting of the session and its item where the report is recorded.
+  c.Exec("INSERT INTO meetings(body_id, kind, number, session, title, starts_on, ends_on, "
+         "timezone, mode, place) VALUES(?,?,?,?,?,?,?,?,?,?)",
+         *body, S(m, "kind"), later.at("number").as_int64(), S(m, "session"),
+         J(later, "title"), S(later, "starts_on"), S(later, "starts_on"), S(m, "timezone"),
+         S(m, "mode"), J(m, "place"));
+  std::int64_t meeting = c.LastInsertId();
+  search::Enqueue(c, "meeting", meeting);
+  const auto& it = later.at("item").as_object();
+  c.Exec("INSERT INTO agenda_items(meeting_id, number, position, title, created_at) "
+         "VALUES(?,?,1,?,?)",
+         meeting, S(it, "number"), J(it, "title"), now);
+  std::int64_t item = c.LastInsertId();
+  int position = 0;
+  for (const auto& d : it.at("documents").as_array()) {
+    auto id = documents::DocumentId(c, std::string(d.as_string()));
+    if (!id) return Broken("informal_report: no document " + std::string(d.as_string()));
+    c.Exec("INSERT INTO agenda_item_documents(agenda_item_id, document_id, position) "
+           "VALUES(?,?,?)",
+           item, *id, ++position);
+  }
+  json::array provisions;
+  for (const auto& l : r.at("provisions").as_array()) {
+    auto id = c.QueryInt("SELECT id FROM provisions WHERE text_id = ? AND label = ?", *text,
+                         std::string(l.as_string()));
+    if (!id) return Broken("informal_report: no provision " + std::string(l.as_string()));
+    provisions.emplace_back(*id);
+  }
+  // The report back: the facilitator's paragraph of that item's record, as
+  // drafting::ReportInformal records it (a councillor of their Member State, named).
+  const auto& f = r.at("facilitator").as_object();
+  c.Exec("INSERT INTO interventions(agenda_item_id, position, kind, capacity, speaker, "
+         "member_state, bureau, anonymous, summary, created_at) "
+         "VALUES(?,1,'intervention','councillor',?,?,'',0,?,?)",
+         item, json::serialize(json::object{{"en", S(f, "name")}}), S(f, "member_state"),
+         J(r, "report"), now);
+  std::int64_t paragraph = c.LastInsertId();
+  search::Enqueue(c, "agenda_item", item);
+  // Sent at version + 1, reported at version + 2 (reported_version: the version the report
+  // found, as the use case records it); the consultations changed no words.
+  c.Exec("INSERT INTO informal_consultations(text_id, provisions, facilitator_user_id, "
+         "facilitator_name, member_state, report_to_meeting_id, deadline, decision_id, "
+         "sent_version, report_agenda_item_id, report_intervention_id, reported_version, "
+         "reported_at, created_at) VALUES(?,?,NULL,?,?,?,?,?,?,?,?,?,?,?)",
+         *text, json::serialize(provisions), S(f, "name"), S(f, "member_state"), meeting,
+         S(r, "deadline"), *referral, version + 1, item, paragraph, version + 1, now, now);
+  std::int64_t informal = c.LastInsertId();
+  for (const char* action : {"text.informal", "text.informal_report"}) {
+    ++version;
+    c.Exec("UPDATE texts SET version = ? WHERE id = ?", version, *text);
+    c.Exec("INSERT INTO text_history(text_id, version, user_id, action, object_type, "
+           "object_id, detail, snapshot, at) VALUES(?,?,NULL,?,'informal_consultation',?,?,?,?)",
+           *text, version, action, informal,
+           json::serialize(json::object{{"note", r.at("note")}}), drafting::SnapshotOn(c, *text),
+           now);
+  }
   return Ok{};
 }
 

@@ -236,6 +236,7 @@ Status Load(storage::Database& db, Instant now) {
     if (auto s = documents::LoadDemoDocuments(c); !s.ok()) return s.error();
     if (auto s = LoadCouncil2022(c); !s.ok()) return s.error();
     if (auto s = drafting::LoadDemo(c); !s.ok()) return s.error();
+    if (auto s = LoadInformalReport(c); !s.ok()) return s.error();
     EnqueueForSearch(c);
     audit::Record(c, std::nullopt, "demo.load", "database", std::nullopt, std::nullopt,
                   json::serialize(json::object{{"note", corpus.at("note")}}));

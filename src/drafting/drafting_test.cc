@@ -129,6 +129,58 @@ TEST_F(DraftingTest, DemoHasTheDraftGuidelinesWithTwoProvisionsInBrackets) {
   EXPECT_EQ(BracketedText(p6c, "ar"), "تُستعرض هذه المبادئ التوجيهية [كل أربع سنوات].");
 }
 
+// Seed 000, paragraph 5.8: the Council sends the paragraphs not yet agreed to informal
+// consultations that report back at a subsequent plenary meeting; the demo records that report
+// on an item of the 10th plenary meeting of C22, as the facilitator's paragraph.
+TEST_F(DraftingTest, DemoInformalConsultationsReportBackToALaterPlenary) {
+  auto list = List(*db_, {std::string("C22/32(Rev.1)"), std::nullopt}, sec_);
+  ASSERT_TRUE(list.ok());
+  auto demo = Get(*db_, (*list)[0].id, sec_);
+  ASSERT_TRUE(demo.ok());
+  ASSERT_EQ(demo->informal.size(), 1u);
+  const Informal& i = demo->informal[0];
+  std::vector<std::string> labels;
+  for (auto id : i.provisions) labels.push_back(FindIn(*demo, id).label);
+  EXPECT_EQ(labels, (std::vector<std::string>{"2.b", "6.c"}));
+  EXPECT_EQ(i.member_state, "CH");
+  // The referral is the decision of paragraph 5.8, at the 8th plenary; the report goes to the
+  // 10th, a later one of the same session.
+  EXPECT_EQ(db_->Read().QueryInt(
+                "SELECT m.number FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id "
+                "JOIN meetings m ON m.id = a.meeting_id WHERE d.id = ? AND "
+                "d.kind = 'referred_informal' AND a.number = '5'",
+                i.decision_id),
+            8);
+  EXPECT_EQ(db_->Read().QueryInt("SELECT number FROM meetings WHERE id = ? AND "
+                                 "kind = 'plenary' AND session = 'C22'",
+                                 i.report_to_meeting),
+            10);
+  ASSERT_TRUE(i.report_agenda_item && i.report_intervention && i.reported_version);
+  EXPECT_EQ(db_->Read().QueryInt("SELECT meeting_id FROM agenda_items WHERE id = ?",
+                                 *i.report_agenda_item),
+            i.report_to_meeting);
+  {
+    storage::Stmt q(db_->Read(), "SELECT agenda_item_id, summary, member_state FROM "
+                                 "interventions WHERE id = ?");
+    q.BindAll(*i.report_intervention);
+    ASSERT_TRUE(q.Step());
+    EXPECT_EQ(q.Int(0), *i.report_agenda_item);
+    auto summary = json::parse(q.Text(1)).as_object();
+    EXPECT_NE(std::string(summary.at("zh").as_string()).find("第2.b和6.c段"), std::string::npos);
+    EXPECT_NE(std::string(summary.at("en").as_string()).find("2.b and 6.c"), std::string::npos);
+    EXPECT_EQ(q.Text(2), "CH");
+  }
+  // The consultations changed no words: both provisions the same, their brackets still open.
+  auto changes = InformalChanges(*db_, *demo, i, sec_);
+  ASSERT_TRUE(changes.ok());
+  ASSERT_EQ(changes->size(), 2u);
+  for (const auto& c : *changes) EXPECT_EQ(c.at("change").as_string(), "same");
+  EXPECT_EQ(demo->BracketedLabels(), (std::vector<std::string>{"2.b", "6.c"}));
+  // Every version recorded can be shown.
+  for (std::int64_t v : {i.sent_version, *i.reported_version, demo->version})
+    EXPECT_TRUE(GetVersion(*db_, demo->id, v, sec_).ok()) << v;
+}
+
 TEST_F(DraftingTest, LabelsAreRewrittenOnInsertionAndRemoval) {
   auto s1 = Add("section", {{"en", "Scope"}});
   auto a = Add("paragraph", {{"en", "First."}});

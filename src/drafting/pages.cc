@@ -290,13 +290,13 @@ http::Response TextPage(storage::Database& db, const Request& req, const std::st
       }
       auto changes = InformalChanges(db, *t, i, viewer);
       if (!changes.ok()) return site::ErrorResponse(db, req, changes.error());
-      int changed = 0;
+      TemplateDictionary* changed = nullptr;  // the diff's block, only when there is one
       for (const auto& pv : *changes) {
         const auto& po = pv.as_object();
         std::string change(po.at("change").as_string());
         if (change == "same") continue;
-        ++changed;
-        auto* c = o->AddSectionDictionary("CHANGE");
+        if (!changed) changed = o->AddSectionDictionary("CHANGED");
+        auto* c = changed->AddSectionDictionary("CHANGE");
         c->SetValue("LABEL", std::string(po.at(change == "removed" ? "label_from" : "label_to")
                                              .as_string()));
         c->SetValue("CHANGE", T(lang, "drafting_change_" + change));

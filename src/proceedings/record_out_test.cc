@@ -22,7 +22,9 @@ class RecordOutTest : public demo::DemoDatabaseTest {
  protected:
   void SetUp() override {
     demo::DemoDatabaseTest::SetUp();
-    meeting_ = *db_->Read().QueryInt("SELECT id FROM meetings WHERE kind = 'plenary'");
+    // The 8th plenary of C22, the record's (the demo's 10th receives a report back).
+    meeting_ = *db_->Read().QueryInt(
+        "SELECT id FROM meetings WHERE kind = 'plenary' AND session = 'C22' AND number = 8");
   }
   documents::IssueInput Input(const std::string& symbol, const std::string& date) {
     auto p = Get(*db_, std::to_string(meeting_), std::nullopt);

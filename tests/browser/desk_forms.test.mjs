@@ -108,7 +108,7 @@ for (const [lang, session, symbol] of [['en', 'C31', 'C31/1'], ['zh', 'C32', 'C3
       if (lang === 'ar') await assertRtlLayout(page, 'the Arabic officers page');
       await shot(page, `officers-${lang}`);
       await axe(page, `${lang} officers page`);
-      const plenary = meetings.find((m) => m.kind === 'plenary' && m.session === 'C22');
+      const plenary = meetings.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
       await page.goto(`${server.url}/${lang}/meetings/${plenary.id}/agenda`);
       for (const s of await page.locator('details.staff-form > summary').all()) await s.click();
       // The page is long (the whole record): the top, with the first item's forms open.

@@ -62,7 +62,7 @@ test('the draft with brackets, clean and its status in English, Chinese and Arab
   for (const lang of ['en', 'zh', 'ar']) {
     await page.goto(`${server.url}/${lang}/texts/${textId}?lang=${lang}`);
     assert.equal(await page.locator('html').getAttribute('dir'), lang === 'ar' ? 'rtl' : 'ltr');
-    const draft = page.locator('div.draft');
+    const draft = page.locator('div.draft:not(.diff)');
     assert.equal(await draft.getAttribute('dir'), lang === 'ar' ? 'rtl' : 'ltr');
     assert.equal(await draft.evaluate((e) => getComputedStyle(e).direction), lang === 'ar' ? 'rtl' : 'ltr');
     // Two provisions hold brackets, each bracketed span isolated.

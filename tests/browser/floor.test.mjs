@@ -19,7 +19,7 @@ before(async () => {
   server = await startServer();
   staff = await new Client(server.url).login();
   const { items } = await jsonOf(staff.fetch('/api/v1/meetings'));
-  meeting = items.find((m) => m.kind === 'plenary' && m.session === 'C22');
+  meeting = items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
   agenda = (await jsonOf(staff.fetch(`/api/v1/meetings/${meeting.id}/agenda`))).items;
   await jsonOf(staff.json('/api/v1/users', { email: 'floor.browser@example.int', name: 'Delegate of Ghana',
     role: 'delegate', member_state: 'GH', password: PASSWORD }), 201);

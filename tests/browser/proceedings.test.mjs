@@ -14,7 +14,7 @@ before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   server = await startServer();
   const { items } = await (await fetch(server.url + '/api/v1/meetings')).json();
-  council = items.find((m) => m.kind === 'plenary');
+  council = items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
   browser = await launchChromium();
 });
 after(async () => { await browser?.close(); await server?.stop(); });

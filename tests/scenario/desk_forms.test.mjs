@@ -186,7 +186,7 @@ test('a body\'s officers and a meeting\'s report, from /admin/bodies/{key}/offic
 
 test('candidatures, actions, their events and the signatories, from the agenda and action pages', async () => {
   const meetings = (await jsonOf(staff.fetch('/api/v1/meetings'))).items;
-  const plenary = meetings.find((m) => m.kind === 'plenary' && m.session === 'C22');
+  const plenary = meetings.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
   assert.ok(plenary, 'the demo\'s Council 2022 plenary meeting');
   const agenda = await jsonOf(staff.fetch(`/api/v1/meetings/${plenary.id}/agenda`));
   const item = agenda.items[0];
@@ -255,7 +255,7 @@ test('the desk\'s new forms refuse a post without the page\'s token, and anyone 
 
 test('a paragraph of the record is corrected in one language, then deleted after confirming', async () => {
   const meetings = (await jsonOf(staff.fetch('/api/v1/meetings'))).items;
-  const plenary = meetings.find((m) => m.kind === 'plenary' && m.session === 'C22');
+  const plenary = meetings.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
   const item = (await jsonOf(staff.fetch(`/api/v1/meetings/${plenary.id}/agenda`))).items[1];
   assert.ok(item, 'a second agenda item');
   const itemJson = (lang) => jsonOf(staff.fetch(`/api/v1/agenda-items/${item.id}?lang=${lang}`));

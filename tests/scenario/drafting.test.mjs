@@ -24,7 +24,7 @@ before(async () => {
     if (role === 'delegate') delegate = c; else chair = c;
   }
   const { items } = await jsonOf(anon.fetch('/api/v1/meetings'));
-  const council = items.find((m) => m.kind === 'plenary' && m.session === 'C22');
+  const council = items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
   assert.ok(council, 'the demo has the Council 2022 plenary');
   const agenda = await jsonOf(anon.fetch(`/api/v1/meetings/${council.id}/agenda`));
   item5 = agenda.items.find((i) => i.number === '5');

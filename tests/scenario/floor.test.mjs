@@ -25,7 +25,7 @@ before(async () => {
   anon = new Client(server.url);
   staff = await new Client(server.url).login();
   const { items } = await jsonOf(anon.fetch('/api/v1/meetings'));
-  meeting = items.find((m) => m.kind === 'plenary' && m.session === 'C22');
+  meeting = items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
   const agenda = await jsonOf(anon.fetch(`/api/v1/meetings/${meeting.id}/agenda`));
   item = agenda.items.find((i) => i.number === '3');
   otherItem = agenda.items.find((i) => i.number === '4');

@@ -32,7 +32,7 @@ before(async () => {
   ch.userId = accounts.ch.id;
   chair = accounts.chair.client;
   const { items } = await jsonOf(anon.fetch('/api/v1/meetings'));
-  council = items.find((m) => m.kind === 'plenary' && m.session === 'C22');
+  council = items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
   assert.ok(council, 'the demo has the Council 2022 plenary');
   const agenda = await jsonOf(anon.fetch(`/api/v1/meetings/${council.id}/agenda`));
   item5 = agenda.items.find((i) => i.number === '5');

@@ -24,7 +24,7 @@ before(async () => {
     if (key === 'cn') cn = c; else ch = c;
   }
   const { items } = await jsonOf(anon.fetch('/api/v1/meetings'));
-  council = items.find((m) => m.kind === 'plenary' && m.session === 'C22');
+  council = items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
   assert.ok(council, 'the demo has the Council 2022 plenary');
   item5 = (await jsonOf(anon.fetch(`/api/v1/meetings/${council.id}/agenda`))).items
     .find((i) => i.number === '5');

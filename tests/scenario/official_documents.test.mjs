@@ -27,7 +27,7 @@ before(async () => {
   anon = new Client(server.url);
   staff = await new Client(server.url).login();
   const { items } = await (await anon.fetch('/api/v1/meetings')).json();
-  council = items.find((m) => m.kind === 'plenary' && m.session === 'C22');
+  council = items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
   tmp = mkdtempSync(join(tmpdir(), 'plenary-docs-'));
 });
 after(async () => {

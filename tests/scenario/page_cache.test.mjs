@@ -15,7 +15,7 @@ before(async () => {
   anon = new Client(server.url);
   staff = await new Client(server.url).login();
   const { items } = await jsonOf(anon.fetch('/api/v1/meetings'));
-  council = items.find((m) => m.kind === 'plenary' && m.session === 'C22');
+  council = items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
 });
 after(async () => { await server?.stop(); });
 

@@ -22,7 +22,7 @@ before(async () => {
   anon = new Client(server.url);
   staff = await new Client(server.url).login();
   const { items } = await (await anon.fetch('/api/v1/meetings')).json();
-  council = items.find((m) => m.kind === 'plenary' && m.session === 'C22');
+  council = items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
 });
 after(async () => { await server?.stop(); });
 
@@ -306,9 +306,12 @@ test('a resolution\'s page lists the items of the record that cite it', async ()
 test('the record\'s items are found by search in Chinese and English', async () => {
   // The indexer runs behind the write; wait (bounded) until it has caught up.
   for (let i = 0; i < 50; i++) {
+    // Item 5 of the record (paragraph 5.8), and the later plenary's item where the informal
+    // consultations report back: both speak of them.
     const r = await (await anon.fetch('/api/v1/search?q=' + encodeURIComponent('非正式磋商') + '&kind=agenda_item')).json();
-    if (r.items.length) {
-      assert.match(r.items[0].url, new RegExp(`/meetings/${council.id}/record#item-5$`));
+    const urls = r.items.map((x) => x.url);
+    if (urls.some((u) => u.endsWith(`/meetings/${council.id}/record#item-5`))) {
+      assert.ok(urls.every((u) => /\/meetings\/\d+\/record#item-\d+$/.test(u)), urls.join(' '));
       const en = await (await anon.fetch('/api/v1/search?q=candidate+Radio+Regulations+Board&kind=agenda_item')).json();
       assert.match(en.items[0].url, /#item-8$/);
       return;

@@ -156,7 +156,7 @@ test('a reader who may not see the text gets 404 for its screen and its events',
   }
   // A text for the secretariat only: 404 for a delegate too.
   const { items } = await jsonOf(anon.fetch('/api/v1/meetings'));
-  const plenaries = items.filter((m) => m.kind === 'plenary' && m.session === 'C22');
+  const plenaries = items.filter((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
   let item5;
   for (const m of plenaries) {
     const agenda = await jsonOf(anon.fetch(`/api/v1/meetings/${m.id}/agenda`));

@@ -23,8 +23,8 @@
 {{#CONS}}<div class="consultation"><p>{{t_drafting_informal_line}}: <bdi>{{LABELS}}</bdi> · {{t_drafting_informal_facilitator}}: <bdi>{{FACILITATOR}}</bdi> ({{FMS}}) · {{t_drafting_informal_deadline}}: <bdi>{{DEADLINE}}</bdi> · <a href="{{P}}/meetings/{{RMID}}/agenda">{{t_drafting_informal_report_to}}</a>{{#REPORTED}} · {{t_drafting_informal_reported}}{{/REPORTED}}</p>
 <h3>{{t_drafting_informal_changes}}</h3>
 {{#UNCHANGED}}<p>{{t_drafting_informal_unchanged}}</p>{{/UNCHANGED}}
-<div class="draft diff" lang="{{CLANG}}" dir="{{CDIR}}">{{#CHANGE}}<p class="provision"><span class="label"><bdi>{{LABEL}}</bdi></span> <span class="note">({{CHANGE}})</span> {{BODY_HTML:none}}</p>
-{{/CHANGE}}</div>
+{{#CHANGED}}<div class="draft diff" lang="{{CLANG}}" dir="{{CDIR}}">{{#CHANGE}}<p class="provision"><span class="label"><bdi>{{LABEL}}</bdi></span> <span class="note">({{CHANGE}})</span> {{BODY_HTML:none}}</p>
+{{/CHANGE}}</div>{{/CHANGED}}
 {{#REPORT_FORM}}<form method="post" action="{{P}}/informal/{{IID}}/report" class="draft-form"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="lang" value="{{CLANG}}">
 <h4>{{t_drafting_form_report}}</h4>
 <p><label for="rp-item-{{IID}}">{{t_drafting_form_report_item}}</label> <input type="text" id="rp-item-{{IID}}" name="agenda_item" inputmode="numeric" size="6" required></p>
