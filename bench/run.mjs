@@ -16,13 +16,14 @@
 //
 // Settings (environment): BENCH_SECONDS (load window of a wrk run, default 10), BENCH_RUNS (3),
 // BENCH_DRAIN (seconds after the window for answers in flight, 5), BENCH_SEARCH_N (1000000),
-// BENCH_CAMPAIGN_SIZES (100000,1000000), BENCH_SECTIONS (http,lists,search,campaigns,pow),
-// BENCH_OUT (docs/PERFORMANCE.md; `-`: standard output only). `--quick`: 3 s, 1 run, 100,000
+// BENCH_CAMPAIGN_SIZES (100000,1000000), BENCH_SECTIONS (http,lists,search,campaigns,pow,screen),
+// BENCH_SCREEN_WATCHERS (500), BENCH_OUT (docs/PERFORMANCE.md; `-`: standard output only). `--quick`: 3 s, 1 run, 100,000
 // responses for search and campaigns — for trying the harness, and labelled so in the output.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { screenWatchers } from './screen/watchers.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = process.env.PLENARY_BIN || join(ROOT, 'build/plenary');
@@ -34,12 +35,14 @@ const RUNS = Number(env('BENCH_RUNS', FULL.runs, 1));
 const DRAIN = Number(env('BENCH_DRAIN', 5, 5));
 const SEARCH_N = Number(env('BENCH_SEARCH_N', FULL.searchN, 100000));
 const CAMPAIGN_SIZES = env('BENCH_CAMPAIGN_SIZES', FULL.campaignSizes, '100000');
-const ALL_SECTIONS = ['http', 'lists', 'search', 'campaigns', 'pow'];
+const ALL_SECTIONS = ['http', 'lists', 'search', 'campaigns', 'pow', 'screen'];
+const SCREEN_WATCHERS = Number(env('BENCH_SCREEN_WATCHERS', 500, 500));
 const SECTIONS = env('BENCH_SECTIONS', ALL_SECTIONS.join(','), ALL_SECTIONS.join(',')).split(',');
 const OUT = env('BENCH_OUT', 'docs/PERFORMANCE.md', 'docs/PERFORMANCE.md');
 const LIST_N = 100000;
 const CONNECTIONS = { read: 64, write: 256 };
-for (const [k, v] of Object.entries({ BENCH_SECONDS: SECONDS, BENCH_RUNS: RUNS, BENCH_DRAIN: DRAIN, BENCH_SEARCH_N: SEARCH_N }))
+for (const [k, v] of Object.entries({ BENCH_SECONDS: SECONDS, BENCH_RUNS: RUNS, BENCH_DRAIN: DRAIN, BENCH_SEARCH_N: SEARCH_N,
+  BENCH_SCREEN_WATCHERS: SCREEN_WATCHERS }))
   if (!(Number.isInteger(v) && v > 0)) fail(`${k} must be a positive whole number, not ${v}`);
 for (const s of SECTIONS) if (!ALL_SECTIONS.includes(s)) fail(`BENCH_SECTIONS: unknown section ${s} (${ALL_SECTIONS.join(', ')})`);
 const IS_FULL = SECONDS >= FULL.seconds && RUNS >= FULL.runs && SEARCH_N >= FULL.searchN &&
@@ -97,7 +100,7 @@ async function server(args = [], dir = tempDir()) {
     proc.on('exit', (code) => { clearTimeout(timer); no(new Error(`server exited ${code}: ${stderr}`)); });
   });
   return {
-    url, dir, db,
+    url, dir, db, pid: proc.pid,
     hwmMiB: () => Number(readFileSync(`/proc/${proc.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)[1]) / 1024,
     async stop() {
       proc.kill('SIGTERM');
@@ -253,6 +256,15 @@ if (SECTIONS.includes('pow')) {
   if (!line) fail(`pow: the browser test printed no timing line:\n${out}`);
   results.pow = line;
 }
+if (SECTIONS.includes('screen')) {
+  // The room's screen: several hundred watchers of one text (bench/screen/watchers.mjs).
+  results.screen = await screenWatchers({ bin: BIN, server, tempDir, fail, watchers: SCREEN_WATCHERS,
+    edits: QUICK ? 3 : 10, idleSeconds: QUICK ? 3 : SECONDS });
+  const r = results.screen;
+  console.error(`screen: ${r.watchers} watchers, RSS ${r.rssBefore.toFixed(1)} → ${r.rssWatched.toFixed(1)} MiB, ` +
+    `CPU ${r.cpuBefore.toFixed(2)} → ${r.cpuWatched.toFixed(2)} %, last watcher reached in ` +
+    `${r.reach.map((x) => x.last.toFixed(0)).join(' / ')} ms`);
+}
 const loadAfter = loadavg();
 
 // The document.
@@ -393,6 +405,30 @@ ${results.pow}
 \`\`\`
 `);
 }
+if (results.screen) {
+  const r = results.screen;
+  const lasts = r.reach.map((x) => x.last), medians = r.reach.map((x) => x.median);
+  parts.push(`## The room's screen: ${fmt(r.watchers)} watchers of one negotiated text
+
+\`bench/screen/watchers.mjs\`: one server with the demo and \`--max-screen-watchers ${r.watchers}\`;
+${fmt(r.watchers)} connections, signed in, hold \`GET /api/v1/texts/{id}/events\` open (each has its first
+event; one more is refused with 503). Memory is the server's resident set (VmRSS); CPU is its user
+and system time over ${r.idleSeconds} s divided by the time, in percent of one core, idle without
+watchers and with them. Then ${r.edits} edits of a provision by the secretariat (\`PATCH\`, one after
+the other), each timed from the request sent until every watcher has received its \`change\`
+event (client and server on the same machine; the stream polls its text's version every 100 ms).
+
+| | without watchers | with ${fmt(r.watchers)} idle watchers |
+| --- | ---: | ---: |
+| server RSS | ${fmt(r.rssBefore, 1)} MiB | ${fmt(r.rssWatched, 1)} MiB (${fmt((r.rssWatched - r.rssBefore) * 1024 / r.watchers, 1)} KiB a watcher) |
+| server CPU, idle | ${fmt(r.cpuBefore, 2)} % | ${fmt(r.cpuWatched, 2)} % |
+
+| an edit reaches | median of the edits | slowest edit | each edit (ms) |
+| --- | ---: | ---: | ---: |
+| half the watchers | ${fmt(median(medians))} ms | ${fmt(Math.max(...medians))} ms | ${medians.map((x) => fmt(x)).join(' / ')} |
+| every watcher | ${fmt(median(lasts))} ms | ${fmt(Math.max(...lasts))} ms | ${lasts.map((x) => fmt(x)).join(' / ')} |
+`);
+}
 parts.push(`## Reproduce
 
 \`\`\`sh
@@ -400,6 +436,7 @@ bench/run.sh                 # the full suite (${FULL.runs} runs of ${FULL.secon
 bench/run.sh --quick         # 1 run of 3 s, 100,000 responses: to try the harness
 BENCH_SECONDS=5 BENCH_RUNS=3 BENCH_SECTIONS=http bench/run.sh   # any part, any length
 bench/spot.sh                # the HTTP section alone, printed instead of written here
+BENCH_SECTIONS=screen BENCH_OUT=- node bench/run.mjs   # the room's screen alone (BENCH_SCREEN_WATCHERS=500), printed
 \`\`\`
 
 Run it on a quiet machine: wrk and the server share its cores. Not part of CI.

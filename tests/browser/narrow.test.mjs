@@ -84,7 +84,7 @@ describe('a 360 px phone', { timeout: 600000 }, () => {
           // Negotiated texts are restricted to Member States: the secretariat reaches them.
           const texts = await (await page.request.get(`${server.url}/api/v1/texts`)).json();
           assert.ok(texts.items.length >= 1, 'the demo has a negotiated text');
-          for (const view of ['', '/status', '/compilation', '/clean']) start.push(`/${lang}/texts/${texts.items[0].id}${view}`);
+          for (const view of ['', '/status', '/compilation', '/clean', '/screen']) start.push(`/${lang}/texts/${texts.items[0].id}${view}`);
         }
         const pages = await crawl(page, lang, start);
         assert.ok(pages.length >= (role === 'staff' ? 25 : 15), `only ${pages.length} pages reached: ${pages.map((p) => p.path).join(' ')}`);
