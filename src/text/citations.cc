@@ -1266,6 +1266,37 @@ size_t UnescoSymbolAt(const Normalized& n, size_t p, std::string* symbol) {
   return end - p;
 }
 
+// "Resolution 15 adopted by the General Conference at its 36th session", as UNESCO's records
+// ask its resolutions to be cited in running text ("résolution 15 adoptée par la Conférence
+// générale à sa 36e session"): the document "36 C/Resolution 15", not a resolution of a UN or ITU
+// body. Sets `*symbol` and returns where the phrase ends, or 0.
+size_t UnescoResolutionAfter(const Normalized& n, const Phrase& ph, std::string* symbol) {
+  const U32& s = n.folded;
+  if (ph.decision || ph.items.size() != 1 || ph.items[0].qualifier || ph.items[0].session > 0 ||
+      !ph.instrument.empty()) {
+    return 0;
+  }
+  static const Terms kAdopted =
+      MakeTerms({{"adopted by the general conference at its", ""},
+                 {"adoptee par la conference generale a sa", ""},
+                 {"aprobada por la conferencia general en su", ""}});
+  size_t t = SkipSpaces(s, ph.end), len = 0;
+  if (MatchAny(s, t, kAdopted, &len) == nullptr) return 0;
+  t = SkipSpaces(s, t + len);
+  size_t d = t;
+  while (d < s.size() && IsDigit(s[d]) && d - t < 3) ++d;
+  if (d == t) return 0;
+  size_t k = d;
+  while (k < s.size() && IsLetter(s[k]) && k - d < 4) ++k;  // "th", "e", "a", "ª"
+  if (k < s.size() && s[k] == '.') ++k;                    // "36.ª"
+  k = SkipSpaces(s, k);
+  static const Terms kSession = MakeTerms({{"session", ""}, {"reunion", ""}});
+  if (MatchAny(s, k, kSession, &len) == nullptr) return 0;
+  *symbol = ToUtf8(std::u32string_view(s).substr(t, d - t)) + " C/Resolution " +
+            std::to_string(ph.items[0].number);
+  return k + len;
+}
+
 // A symbol of the World Health Organization at s[p] (in the cased text): a World Health
 // Assembly resolution "WHA58.3" or decision "WHA75(9)", an Executive Board resolution
 // "EB150.R3" or decision "EB150(3)". These are documents of another organization: they must not
@@ -1517,6 +1548,18 @@ std::vector<Citation> ExtractCitations(std::string_view text, size_t max_results
     } else if (starts.find(s[p]) != std::u32string::npos && BoundaryBefore(s, p)) {
       word = true;
       ph = ParseSpaced(n, p);
+    }
+    if (std::string symbol; ph) {
+      if (size_t end = UnescoResolutionAfter(n, *ph, &symbol)) {
+        Citation c = Make(n, text, ph->begin, end);
+        c.kind = "document";
+        c.symbol = std::move(symbol);
+        out.push_back(std::move(c));
+        defaulted.push_back(false);
+        if (full()) return finish();
+        floor = p = end;
+        continue;
+      }
     }
     if (ph) {
       std::string prefix;

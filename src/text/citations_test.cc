@@ -638,6 +638,11 @@ TEST(ExtractCitations, KeepsUnescoSymbolsAsDocuments) {
   }
   EXPECT_EQ(symbols, (std::vector<std::string>{"39 C/Resolution 15", "39 C/Res.15",
                                                "197 EX/1 Prov. Rev.", "14 C/23", "CL/4123"}));
+  // The form UNESCO's records ask for in running text.
+  c = ExtractCitations("Resolution 15 adopted by the General Conference at its 36th session");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].kind, "document");
+  EXPECT_EQ(c[0].symbol, "36 C/Resolution 15");
 }
 
 TEST(ExtractCitations, ReadsLetterRangesTitlesAndChineseNumerals) {
