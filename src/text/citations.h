@@ -69,9 +69,10 @@
 // taken only if ParseSymbol accepts it. Symbols of the World Health Organization ("WHA58.3",
 // "WHA75(9)", "EB144.R5", "EB150(3)") are documents as written, never resolutions; so are
 // UNESCO's ("39 C/5", "39 C/Resolution 15", "(39 C/Res.15)", "197 EX/1 Prov. Rev.",
-// "196 EX/SR.1-6", "197 EX/Decisions", "CL/4123"; symbol with spaces collapsed, accents dropped
-// and look-alike letters read as Latin: "14 С/23" is "14 C/23"). A date glued to the language
-// suffix of an ITU symbol ("C18/35-C2018年3月19日") is not part of it.
+// "196 EX/SR.1-6", "197 EX/Decisions", "CL/4123", and "Resolution 15 adopted by the General
+// Conference at its 36th session" as "36 C/Resolution 15"; symbol with spaces collapsed, accents
+// dropped and look-alike letters read as Latin: "14 С/23" is "14 C/23"). A date glued to the
+// language suffix of an ITU symbol ("C18/35-C2018年3月19日") is not part of it.
 //
 // Not errors: text without citations (empty result), a parenthesis after a number that is not a
 // qualifier ("第206号决议（C22/33号文件）": the parenthesis is left out of the citation and the
