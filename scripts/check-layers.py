@@ -57,7 +57,7 @@ OWNER = {
     "stakeholder_types": "meetings", "consultations": "consultations",
     "questions": "consultations", "deadline_extensions": "consultations",
     "responses": "consultations", "answers": "consultations", "attachments": "consultations",
-    "response_counts": "consultations",
+    "response_counts": "consultations", "confirmation_mails": "consultations",
     "search_docs": "search", "search_queue": "search",
     "documents": "documents", "document_relations": "documents", "document_files": "documents",
     "document_texts": "documents",

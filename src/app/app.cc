@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "consultations/consultations.h"
 #include "consultations/sources.h"
 #include "consultations/web.h"
 #include "desk/desk.h"
@@ -70,8 +71,9 @@ void BuildRouter(http::Router& router, storage::Database& db, const Config& conf
                        search::Failed(db));
     out += fmt::format("# TYPE plenary_campaign_lag gauge\nplenary_campaign_lag {}\n",
                        tracker.Lag());
+    // Confirmation mails still to be composed (consultations::ConfirmationMailer) count too.
     out += fmt::format("# TYPE plenary_mail_outbox_pending gauge\nplenary_mail_outbox_pending {}\n",
-                       mail::Pending(db));
+                       mail::Pending(db) + consultations::PendingConfirmationMails(db));
     if (stats)
       out += fmt::format(
           "# TYPE plenary_http_requests_total counter\nplenary_http_requests_total {}\n"

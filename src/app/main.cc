@@ -329,6 +329,8 @@ int main(int argc, char** argv) {
       proceedings::SetMaxWatchers(max_floor_watchers);
       drafting::SetMaxScreenWatchers(max_screen_watchers);
       search::Indexer indexer(db, app::SearchSources());  // behind the durable writes; catches up after a restart
+      // Confirmation mails of responses, composed and queued in batches behind the durable write.
+      consultations::ConfirmationMailer confirmation_mailer(db);
       http::Router router;
       limits.threads = threads;
       http::Server server(

@@ -8,10 +8,12 @@
 // Each action validates its input, writes its rows and its audit entry in one transaction,
 // and changes nothing when it returns an error.
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <boost/json.hpp>
@@ -120,12 +122,37 @@ struct Receipt {
   bool replayed;  // true when an earlier submission with the same idempotency key is returned
 };
 
-// Checks everything and stores the response durably, with a mail asking to confirm the e-mail
-// address queued in the same transaction (unless `verified_email` confirms it). Errors: 400
+// Checks everything and stores the response durably, with its confirmation mail (unless
+// `verified_email` confirms the address) marked as due in the same transaction: a row of
+// `confirmation_mails` that QueueConfirmationMails turns into the mail. Errors: 400
 // naming the field, 413 for sizes, 404 unknown consultation, 409 when not open (before
 // opens_at or after the deadline).
 Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consultation,
                                ResponseInput in, const Limits& limits);
+
+// Composes up to `max` due confirmation mails (oldest first) on this thread, then in one write
+// queues them in the mail outbox and deletes their `confirmation_mails` rows; a row that another
+// server claimed or that an erasure deleted meanwhile is left alone. Returns how many were queued.
+int QueueConfirmationMails(storage::Database& db, int max = 256);
+// Confirmation mails due but not yet in the mail outbox.
+std::int64_t PendingConfirmationMails(storage::Database& db);
+
+// A background thread running QueueConfirmationMails until destroyed (after the batch in hand),
+// pausing `poll_ms` when nothing is due. It keeps the writer's work per submission small under a
+// surge: composing a mail (its signed link, the message in the respondent's language) and
+// writing its row happen here, in batches, behind the durable write.
+class ConfirmationMailer {
+ public:
+  explicit ConfirmationMailer(storage::Database& db, int poll_ms = 200);
+  ~ConfirmationMailer();
+  ConfirmationMailer(const ConfirmationMailer&) = delete;
+  ConfirmationMailer& operator=(const ConfirmationMailer&) = delete;
+
+ private:
+  storage::Database& db_;
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
 Result<Receipt> FindReceipt(storage::Database& db, const std::string& reference);
 // Follows the link of a response's confirmation mail (accounts/tokens.h): records when the
 // address was confirmed (once; following it again changes nothing). Returns the reference.

@@ -140,6 +140,40 @@ TEST_F(ConsultationTest, IdempotencyKeyReturnsTheFirstReceipt) {
   EXPECT_EQ(Count(), 1);
 }
 
+// The confirmation mail is due with the response and queued once, in the respondent's
+// language, by QueueConfirmationMails; an erasure before that leaves no mail at all.
+TEST_F(ConsultationTest, ConfirmationMailIsQueuedOnceBehindTheWrite) {
+  Make("open", Now() - 60, Now() + 3600);
+  ResponseInput in = Valid();
+  in.email = "due@example.org";
+  in.mail_language = "zh";
+  auto r = SubmitResponse(*db_, "open", in, limits_);
+  ASSERT_TRUE(r.ok());
+  auto mails_to = [&](const std::string& to) {
+    return db_->Read()
+        .QueryInt("SELECT count(*) FROM mail_outbox WHERE recipient = ?", to)
+        .value_or(-1);
+  };
+  EXPECT_EQ(PendingConfirmationMails(*db_), 1);
+  EXPECT_EQ(mails_to("due@example.org"), 0);  // only due: the writer composed nothing
+  EXPECT_EQ(QueueConfirmationMails(*db_), 1);
+  EXPECT_EQ(QueueConfirmationMails(*db_), 0);
+  EXPECT_EQ(PendingConfirmationMails(*db_), 0);
+  ASSERT_EQ(mails_to("due@example.org"), 1);
+  auto linked = db_->Read().QueryInt(
+      "SELECT count(*) FROM mail_outbox WHERE recipient = 'due@example.org' AND body LIKE ?",
+      "%" + r->reference + "%/zh/confirm?token=%");
+  EXPECT_EQ(linked.value_or(0), 1);
+
+  in.email = "erased@example.org";
+  auto erased = SubmitResponse(*db_, "open", in, limits_);
+  ASSERT_TRUE(erased.ok());
+  ASSERT_TRUE(EraseRespondent(*db_, kUser, erased->response_id).ok());
+  EXPECT_EQ(PendingConfirmationMails(*db_), 0);
+  EXPECT_EQ(QueueConfirmationMails(*db_), 0);
+  EXPECT_EQ(mails_to("erased@example.org"), 0);
+}
+
 TEST_F(ConsultationTest, AttachmentTypeIsJudgedByContent) {
   Make("open", Now() - 60, Now() + 3600);
   ResponseInput in = Valid();

@@ -51,8 +51,9 @@ Result<Erasure> EraseRespondent(storage::Database& db, std::int64_t user_id,
       c.Exec("UPDATE responses SET email = '', ip_address = NULL, name = '', organization = '', "
              "job_title = '', erased_at = ? WHERE id = ?",
              out.erased_at, response_id);
-    // Mail to the address (the confirmation link, pending or kept after sending) goes too.
+    // Mail to the address (the confirmation link, due, pending or kept after sending) goes too.
     if (!s.Text(1).empty()) mail::DeleteFor(c, s.Text(1));
+    c.Exec("DELETE FROM confirmation_mails WHERE response_id = ?", response_id);
     // The search index may hold the name of a published response; the indexer re-reads it.
     search::Enqueue(c, "response", response_id);
     // Which fields, never their values: the audit log must not keep what was erased.

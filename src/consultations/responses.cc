@@ -12,9 +12,12 @@
 #include <limits>
 #include <memory>
 #include <regex>
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include "accounts/tokens.h"
 #include "audit/audit.h"
@@ -140,29 +143,16 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
   auto& rc = db.Read();
   auto id = ConsultationId(rc, consultation);
   if (!id) return NotFound("consultation " + consultation + ": no such consultation");
-  std::string cons_key, cons_title;
+  std::string cons_key;
   {
-    Stmt k(rc, "SELECT key, title FROM consultations WHERE id = ?");
+    Stmt k(rc, "SELECT key FROM consultations WHERE id = ?");
     k.BindAll(*id);
     k.Step();
     cons_key = k.Text(0);
-    cons_title = k.Text(1);
   }
-  // The confirmation mail is composed here, off the writer thread (again inside only if the
-  // reference had to change).
-  std::string token_key = confirmed ? std::string() : accounts::TokenKey(rc);
-  std::string mail_lang = in.mail_language.empty() ? in.language : in.mail_language;
-  auto compose = [&](const std::string& ref) {
-    std::string title = site::Pick(cons_title, mail_lang).text;
-    std::string token = accounts::SignToken(token_key, "c", ref, in.email,
-                                            Now() + accounts::kConfirmTokenSeconds);
-    return std::make_pair(
-        text::T(mail_lang, "mail_confirm_subject", {{"title", title}}),
-        text::T(mail_lang, "mail_confirm_body",
-                {{"title", title},
-                 {"reference", ref},
-                 {"link", mail::PublicUrl() + "/" + mail_lang + "/confirm?token=" + token}}));
-  };
+  // The confirmation mail is only marked as due in the transaction; QueueConfirmationMails
+  // composes it later in this language (the catalogue's, else the response's).
+  std::string mail_lang = text::IsLanguage(in.mail_language) ? in.mail_language : in.language;
   if (!meetings::IsStakeholderType(rc, in.stakeholder_type, true))
     return InvalidArgument("stakeholder_type",
                            "stakeholder_type: unknown; see GET /api/v1/stakeholder-types");
@@ -173,9 +163,6 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
   std::optional<std::string> key;
   if (in.idempotency_key) key = cons_key + ":" + *in.idempotency_key;
   std::string reference = RandomReference();
-  std::pair<std::string, std::string> mail_text;
-  const std::string composed_for = reference;
-  if (!confirmed) mail_text = compose(reference);
   return db.Write<Receipt>([&](Connection& c) -> Result<Receipt> {
     if (key) {
       // A retried submission returns its first receipt and writes nothing.
@@ -202,11 +189,8 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
            in.ip_address.empty() ? std::nullopt : std::optional<std::string>(in.ip_address),
            confirmed ? std::optional<std::int64_t>(now) : std::nullopt);
     std::int64_t rid = c.LastInsertId();
-    if (!confirmed) {
-      // Queued with the response: as durable as it, delivered later by mail::Sender.
-      if (reference != composed_for) mail_text = compose(reference);  // a rare collision
-      mail::Enqueue(c, in.email, mail_text.first, mail_text.second);
-    }
+    if (!confirmed)  // as durable as the response; the mail itself is queued in a batch later
+      c.Exec("INSERT INTO confirmation_mails(response_id, language) VALUES(?,?)", rid, mail_lang);
     for (const auto& [n, t] : in.answers)
       if (!t.empty())
         c.Exec("INSERT INTO answers(response_id, question_number, text) VALUES(?,?,?)", rid, n, t);
@@ -223,6 +207,90 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
     }
     return Receipt{reference, rid, *id, now, "received", false};
   });
+}
+
+// --- Confirmation mails behind the durable write --------------------------------------------
+
+int QueueConfirmationMails(storage::Database& db, int max) {
+  struct Due {
+    std::int64_t id;
+    std::string email, subject, body;
+  };
+  std::vector<Due> due;
+  {
+    // Composed on a read connection, off the writer thread: the signed link and the message.
+    auto& rc = db.Read();
+    Stmt s(rc,
+           "SELECT q.response_id, q.language, r.reference, r.email, c.title "
+           "FROM confirmation_mails q JOIN responses r ON r.id = q.response_id "
+           "JOIN consultations c ON c.id = r.consultation_id ORDER BY q.response_id LIMIT ?");
+    s.BindAll(max);
+    std::string token_key;
+    while (s.Step()) {
+      if (token_key.empty()) token_key = accounts::TokenKey(rc);
+      const std::string lang = s.Text(1), ref = s.Text(2), email = s.Text(3);
+      const std::string title = site::Pick(s.Text(4), lang).text;
+      const std::string token = accounts::SignToken(token_key, "c", ref, email,
+                                                    Now() + accounts::kConfirmTokenSeconds);
+      due.push_back(
+          {s.Int(0), email, text::T(lang, "mail_confirm_subject", {{"title", title}}),
+           text::T(lang, "mail_confirm_body",
+                   {{"title", title},
+                    {"reference", ref},
+                    {"link", mail::PublicUrl() + "/" + lang + "/confirm?token=" + token}})});
+    }
+  }
+  if (due.empty()) return 0;
+  auto queued = db.Write<int>([&](Connection& c) -> Result<int> {
+    // Claimed again inside the write: a row gone (queued by another server, or its response
+    // erased) is skipped; on PostgreSQL a row another server is claiming right now is skipped
+    // rather than waited for, and is gone when that server commits.
+    std::set<std::int64_t> still;
+    {
+      Stmt s(c, std::string("SELECT response_id FROM confirmation_mails "
+                            "WHERE response_id >= ? AND response_id <= ?") +
+                    (c.dialect() == storage::Dialect::kPostgres ? " FOR UPDATE SKIP LOCKED" : ""));
+      s.BindAll(due.front().id, due.back().id);
+      while (s.Step()) still.insert(s.Int(0));
+    }
+    int n = 0;
+    for (const auto& m : due) {
+      if (!still.count(m.id)) continue;
+      c.Exec("DELETE FROM confirmation_mails WHERE response_id = ?", m.id);
+      mail::Enqueue(c, m.email, m.subject, m.body);
+      ++n;
+    }
+    return n;
+  });
+  if (!queued.ok()) {
+    // The writer's queue is full (a surge): the rows wait for the next round.
+    if (queued.error().code == Code::kResourceExhausted) return 0;
+    throw std::runtime_error("confirmation mails: " + queued.error().message);
+  }
+  return *queued;
+}
+
+std::int64_t PendingConfirmationMails(storage::Database& db) {
+  return db.Read().QueryInt("SELECT count(*) FROM confirmation_mails").value_or(0);
+}
+
+ConfirmationMailer::ConfirmationMailer(storage::Database& db, int poll_ms) : db_(db) {
+  thread_ = std::thread([this, poll_ms] {
+    while (!stop_) {
+      int n = 0;
+      try {
+        n = QueueConfirmationMails(db_);
+      } catch (const std::exception& e) {
+        spdlog::error("confirmation mails: {}", e.what());
+      }
+      if (n == 0) std::this_thread::sleep_for(std::chrono::milliseconds(poll_ms));
+    }
+  });
+}
+
+ConfirmationMailer::~ConfirmationMailer() {
+  stop_ = true;
+  thread_.join();
 }
 
 Result<std::string> ConfirmEmail(storage::Database& db, const std::string& raw) {

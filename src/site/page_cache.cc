@@ -19,7 +19,7 @@ namespace plenary::site {
 std::vector<std::string> UnshownTables() {
   // Queues, sessions, secrets, the audit log and the search index: no cached page shows them,
   // and the indexer and the mail sender write them all the time.
-  return {"mail_outbox", "search_*", "sessions", "secrets", "audit_log"};
+  return {"mail_outbox", "confirmation_mails", "search_*", "sessions", "secrets", "audit_log"};
 }
 
 namespace {
