@@ -62,6 +62,7 @@ OWNER = {
     "documents": "documents", "document_relations": "documents", "document_files": "documents",
     "document_texts": "documents",
     "resolutions": "documents", "resolution_revisions": "documents", "citations": "documents",
+    "citations_backfill": "documents",
     "issued_documents": "documents", "issued_renditions": "documents",
     "document_approvals": "documents",
     "agenda_items": "proceedings", "agenda_item_documents": "proceedings",

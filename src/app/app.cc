@@ -45,8 +45,9 @@ search::Sources SearchSources() {
 }
 
 documents::CitingSources CitingSources() {
-  return {consultations::CitingConsultations, proceedings::CitingActions,
-          proceedings::CitingAgendaItems};
+  return {{"consultation", consultations::CitingConsultations},
+          {"action", proceedings::CitingActions},
+          {"agenda_item", proceedings::CitingAgendaItems}};
 }
 
 void BuildRouter(http::Router& router, storage::Database& db, const Config& config,

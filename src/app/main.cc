@@ -324,6 +324,15 @@ int main(int argc, char** argv) {
         if (!s.ok()) return Fail(s.error());
         spdlog::info("empty database: demo corpus loaded");
       }
+      // A database from before migration 0021: what its records cite is written once, here.
+      if (db.Read().QueryInt("SELECT count(*) FROM citations_backfill").value_or(0) > 0) {
+        auto done = db.Write<Ok>([](storage::Connection& c) -> Result<Ok> {
+          demo::RecordCitations(c);
+          c.Exec("DELETE FROM citations_backfill");
+          return Ok{};
+        });
+        if (!done.ok()) return Fail(done.error());
+      }
       http::LoadTemplates();
       documents::SetExtractLimits(extract);
       proceedings::SetMaxWatchers(max_floor_watchers);

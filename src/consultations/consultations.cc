@@ -3,6 +3,7 @@
 // and the report paragraph in statistics.cc.
 #include "consultations/consultations.h"
 #include "consultations/internal.h"
+#include "consultations/sources.h"
 
 #include <unicode/dtitvfmt.h>
 #include <unicode/listformatter.h>
@@ -227,6 +228,7 @@ Result<Consultation> Create(storage::Database& db, std::int64_t user_id,
       c.Exec("INSERT INTO questions(consultation_id, number, text) VALUES(?,?,?)", id,
              static_cast<std::int64_t>(i + 1), json::serialize(questions[i]));
     search::Enqueue(c, "consultation", id);
+    RecordCitations(c, id);
     audit::Record(c, user_id, "consultation.create", "consultation", id, std::nullopt,
                   json::serialize(json::object{{"key", in.key}, {"title", *title}}));
     return GetOn(c, std::to_string(id));
@@ -272,6 +274,7 @@ Result<Consultation> SetSummary(storage::Database& db, std::int64_t user_id,
     // Only the text: the status (and so whether the summary is public) moves by PublishResults.
     c.Exec("UPDATE consultations SET summary = ? WHERE id = ?", json::serialize(*text), cons->id);
     search::Enqueue(c, "consultation", cons->id);
+    RecordCitations(c, cons->id);  // cites only once published; a new text replaces the old
     audit::Record(c, user_id, "consultation.summary", "consultation", cons->id,
                   cons->summary.is_null() ? std::nullopt
                                           : std::optional<std::string>(json::serialize(cons->summary)),
@@ -309,6 +312,7 @@ Result<FollowUp> AddFollowUp(storage::Database& db, std::int64_t user_id,
     action.created_at = Now();
     std::int64_t id = meetings::InsertAction(c, action);
     search::Enqueue(c, "action", id);
+    documents::RecordCitationsOf(c, "action", id, {&action.text});
     // The meeting that acts on a consultation is the one that considered it.
     if (in.kind != "launch_consultation" && !cons->considered_at_meeting_id)
       c.Exec("UPDATE consultations SET considered_at_meeting_id = ? WHERE id = ?", *meeting,

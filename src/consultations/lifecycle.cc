@@ -9,6 +9,7 @@
 #include "audit/audit.h"
 #include "base/time.h"
 #include "consultations/internal.h"
+#include "consultations/sources.h"
 #include "search/search.h"
 #include "site/fields.h"
 
@@ -157,6 +158,7 @@ Result<Consultation> Apply(storage::Database& db, std::int64_t user_id,
       case Transition::kPublishResults:
         c.Exec("UPDATE consultations SET summary_published_at = ? WHERE id = ?", now, cons->id);
         search::Enqueue(c, "consultation", cons->id);  // the summary becomes searchable
+        RecordCitations(c, cons->id);                  // and what it cites, cited
         break;
     }
     after["status"] = t == Transition::kPublishResults ? "published"

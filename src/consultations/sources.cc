@@ -1,6 +1,8 @@
 // The search documents and citing records of consultations (see sources.h).
 #include "consultations/sources.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "site/fields.h"
@@ -56,25 +58,37 @@ std::vector<Doc> ConsultationDocs(storage::Connection& c, std::int64_t id) {
 }
 
 std::vector<documents::Citing> CitingConsultations(storage::Connection& c,
-                                                   const documents::CitationMatch& match) {
-  std::vector<documents::Citing> out;
-  Stmt s(c, "SELECT id, key, title, description, summary, summary_published_at "
-            "FROM consultations ORDER BY opens_at DESC, id");
-  while (s.Step()) {
-    json::value title = site::ParseJson(s.Text(2)), description = site::ParseJson(s.Text(3));
-    json::value summary = s.IsNull(5) || s.IsNull(4) ? json::value() : site::ParseJson(s.Text(4));
-    json::object found = documents::CitationsIn({&title, &description, &summary}, match);
-    if (found.empty()) continue;
+                                                   const std::vector<std::int64_t>& ids) {
+  std::vector<std::pair<std::int64_t, documents::Citing>> found;  // opens_at, record
+  for (std::int64_t id : ids) {
+    Stmt s(c, "SELECT key, title, opens_at FROM consultations WHERE id = ?");
+    s.BindAll(id);
+    if (!s.Step()) continue;
     documents::Citing ci;
     ci.kind = "consultation";
-    ci.id = s.Int(0);
-    ci.label = s.Text(1);
-    ci.title = title;
-    ci.url = fmt::format("/consultations/{}", ci.id);
-    ci.texts = found;
-    out.push_back(std::move(ci));
+    ci.id = id;
+    ci.label = s.Text(0);
+    ci.title = site::ParseJson(s.Text(1));
+    ci.url = fmt::format("/consultations/{}", id);
+    found.emplace_back(s.Int(2), std::move(ci));
   }
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second.id < b.second.id;
+  });
+  std::vector<documents::Citing> out;
+  for (auto& [opens, ci] : found) out.push_back(std::move(ci));
   return out;
+}
+
+void RecordCitations(storage::Connection& c, std::int64_t id) {
+  Stmt s(c, "SELECT title, description, summary, summary_published_at FROM consultations "
+            "WHERE id = ?");
+  s.BindAll(id);
+  if (!s.Step()) return;
+  json::value title = site::ParseJson(s.Text(0)), description = site::ParseJson(s.Text(1));
+  // The summary cites only once it is public.
+  json::value summary = s.IsNull(3) || s.IsNull(2) ? json::value() : site::ParseJson(s.Text(2));
+  documents::RecordCitationsOf(c, "consultation", id, {&title, &description, &summary});
 }
 
 std::vector<documents::CheckedText> ConsultationTexts(storage::Connection& c) {

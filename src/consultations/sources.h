@@ -19,10 +19,14 @@ std::vector<search::Doc> ResponseDocs(storage::Connection& c, std::int64_t id);
 // A consultation: title, description, questions and its summary once published, per language.
 std::vector<search::Doc> ConsultationDocs(storage::Connection& c, std::int64_t id);
 
-// Consultations whose title, description or published summary holds a citation `match`
-// accepts, newest first.
+// The consultations `ids` for documents' "cited by" (documents::CitingSource "consultation"),
+// newest first; the citations themselves are in documents' table (RecordCitations).
 std::vector<documents::Citing> CitingConsultations(storage::Connection& c,
-                                                   const documents::CitationMatch& match);
+                                                   const std::vector<std::int64_t>& ids);
+// Writes what consultation `id` cites (its title, description and published summary) into
+// documents' citations, replacing what it cited before; in the caller's transaction, by every
+// use case that changes one of those texts or publishes the summary.
+void RecordCitations(storage::Connection& c, std::int64_t id);
 
 // The key of consultation `id`, "" when there is none (meetings::ConsultationKeyOf).
 std::string KeyOf(storage::Connection& c, std::int64_t id);

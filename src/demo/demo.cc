@@ -2,6 +2,7 @@
 #include "demo/demo.h"
 
 #include <map>
+#include <vector>
 
 #include <boost/json.hpp>
 
@@ -13,8 +14,10 @@
 #include "documents/documents.h"
 #include "drafting/drafting.h"
 #include "proceedings/proceedings.h"
+#include "proceedings/sources.h"
 #include "documents/resolutions.h"
 #include "search/search.h"
+#include "site/fields.h"
 
 namespace plenary::demo {
 
@@ -101,6 +104,36 @@ void EnqueueForSearch(Connection& c) {
   }
 }
 }  // namespace
+
+void RecordCitations(Connection& c) {
+  // Read first, written after: a statement must not be stepping while the table changes.
+  struct Row {
+    std::int64_t id;
+    json::value a, b, summary;
+  };
+  std::vector<Row> rows;
+  {
+    storage::Stmt s(c, "SELECT id, title, description, summary, summary_published_at "
+                       "FROM consultations ORDER BY id");
+    while (s.Step())
+      rows.push_back({s.Int(0), site::ParseJson(s.Text(1)), site::ParseJson(s.Text(2)),
+                      s.IsNull(4) || s.IsNull(3) ? json::value() : site::ParseJson(s.Text(3))});
+  }
+  for (const auto& r : rows)
+    documents::RecordCitationsOf(c, "consultation", r.id, {&r.a, &r.b, &r.summary});
+  rows.clear();
+  {
+    storage::Stmt s(c, "SELECT id, text FROM actions ORDER BY id");
+    while (s.Step()) rows.push_back({s.Int(0), site::ParseJson(s.Text(1)), {}, {}});
+  }
+  for (const auto& r : rows) documents::RecordCitationsOf(c, "action", r.id, {&r.a});
+  std::vector<std::int64_t> items;
+  {
+    storage::Stmt s(c, "SELECT id FROM agenda_items ORDER BY id");
+    while (s.Step()) items.push_back(s.Int(0));
+  }
+  for (auto id : items) proceedings::RecordItemCitations(c, id);
+}
 
 Status Load(storage::Database& db, Instant now) {
   auto data = assets::Find("src/demo/demo_corpus.json");
@@ -238,6 +271,7 @@ Status Load(storage::Database& db, Instant now) {
     if (auto s = drafting::LoadDemo(c); !s.ok()) return s.error();
     if (auto s = LoadInformalReport(c); !s.ok()) return s.error();
     EnqueueForSearch(c);
+    RecordCitations(c);
     audit::Record(c, std::nullopt, "demo.load", "database", std::nullopt, std::nullopt,
                   json::serialize(json::object{{"note", corpus.at("note")}}));
     return Ok{};

@@ -15,5 +15,9 @@ bool IsEmpty(storage::Database& db);
 // some weeks after it (so the demo has an open consultation whenever it is loaded), and
 // records made "now" are stamped with it.
 Status Load(storage::Database& db, Instant now = Now());
+// Writes into documents' citations what every consultation, action and agenda item cites, as
+// their use cases do when they write them: for what the corpus writes directly, and once for a
+// database made before migration 0021 (app's start). In the caller's transaction.
+void RecordCitations(storage::Connection& c);
 
 }  // namespace plenary::demo

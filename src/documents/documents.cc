@@ -232,11 +232,8 @@ std::vector<Citing> CitedBy(storage::Database& db, const Document& d, const View
   auto out = CitingDocuments(
       c, "c.kind = 'document' AND c.symbol = ?", [&](Stmt& s) { s.BindAll(d.symbol); }, viewer,
       d.id);
-  auto records = CitingRecords(c, [&](const text::Citation& cit) {
-    if (cit.kind != "document") return false;
-    auto canonical = CanonicalSymbol(cit.symbol);
-    return canonical && *canonical == d.symbol;
-  });
+  auto records = CitingRecords(c, "c.kind = 'document' AND c.symbol = ?",
+                               [&](Stmt& s) { s.BindAll(d.symbol); });
   out.insert(out.end(), records.begin(), records.end());
   return out;
 }

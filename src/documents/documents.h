@@ -100,15 +100,26 @@ struct Citing {
 // Whether a citation found in a text is the one looked for.
 using CitationMatch = std::function<bool(const text::Citation&)>;
 // Records of the capabilities above documents whose texts may cite a document or a resolution
-// (consultations, actions, agenda items). Each such capability hands them down through a
-// CitingSource: its records with a citation `match` accepts, read from its own tables, quoted
-// with CitationsIn. Documents reads no other capability's table; the app sets the sources
-// once at start (SetCitingSources), and "cited by" lists them after the citing documents, in
-// the order given.
-using CitingSource =
-    std::function<std::vector<Citing>(storage::Connection& c, const CitationMatch& match)>;
+// (consultations, actions, agenda items). Their citations are written at write time, as
+// documents' own are: the owner calls RecordCitationsOf in the transaction that changes the
+// record's text, so "cited by" reads rows of `citations` and scans no text. What documents
+// cannot read (the record's label, title, meeting and page) each such capability hands down
+// through a CitingSource: its records of `kind` with the given ids, read from its own tables
+// by id, in the order it lists them (ids no longer there are left out). The app sets the
+// sources once at start (SetCitingSources), and "cited by" lists them after the citing
+// documents, in the order given.
+struct CitingSource {
+  std::string kind;  // the records' source_kind in `citations` ("consultation", "action", …)
+  std::function<std::vector<Citing>(storage::Connection& c, const std::vector<std::int64_t>& ids)>
+      describe;
+};
 using CitingSources = std::vector<CitingSource>;
 void SetCitingSources(CitingSources sources);
+// Replaces the citations of the record (`source_kind`, `source_id`) with the resolutions and
+// documents cited in each language version of `fields` (multilingual JSON values, in the order
+// their first citation should be quoted); in the caller's transaction.
+void RecordCitationsOf(storage::Connection& c, const std::string& source_kind,
+                       std::int64_t source_id, const std::vector<const boost::json::value*>& fields);
 // The first citation `match` accepts in each language version of `fields`, as written, with
 // the whole list it belongs to ({"zh": "第133号决议（2018年，迪拜，修订版）"}); empty if none.
 boost::json::object CitationsIn(const std::vector<const boost::json::value*>& fields,

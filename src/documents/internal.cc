@@ -103,13 +103,14 @@ std::vector<std::pair<text::Citation, std::string>> Quoted(const std::string& te
 
 }  // namespace
 
-void RecordCitations(Connection& c, std::int64_t document_id, const json::value& title,
-                     const json::value& summary) {
-  c.Exec("DELETE FROM citations WHERE source_kind = 'document' AND source_id = ?", document_id);
-  for (const json::value* field : {&title, &summary}) {
+namespace {
+void WriteCitations(Connection& c, const std::string& source_kind, std::int64_t source_id,
+                    const std::vector<const json::value*>& fields) {
+  c.Exec("DELETE FROM citations WHERE source_kind = ? AND source_id = ?", source_kind, source_id);
+  for (const json::value* field : fields) {
     for (const auto& [lang, text] : Versions(*field)) {
       for (const auto& [cit, quote] : Quoted(text)) {
-        // The registry records the resolutions and documents a document cites; decisions and
+        // The registry records the resolutions and documents a text cites; decisions and
         // recommendations are found by the extractor but have no entry to point to.
         if (cit.kind != "document" && cit.kind != "resolution") continue;
         std::string symbol;
@@ -121,12 +122,18 @@ void RecordCitations(Connection& c, std::int64_t document_id, const json::value&
           continue;
         }
         c.Exec("INSERT INTO citations(source_kind, source_id, language, kind, instrument, number, "
-               "symbol, text) VALUES('document', ?, ?, ?, ?, ?, ?, ?)",
-               document_id, lang, cit.kind, cit.instrument, static_cast<std::int64_t>(cit.number),
-               symbol, quote);
+               "symbol, text) VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+               source_kind, source_id, lang, cit.kind, cit.instrument,
+               static_cast<std::int64_t>(cit.number), symbol, quote);
       }
     }
   }
+}
+}  // namespace
+
+void RecordCitations(Connection& c, std::int64_t document_id, const json::value& title,
+                     const json::value& summary) {
+  WriteCitations(c, "document", document_id, {&title, &summary});
 }
 
 FileText TextOf(Connection& c, std::int64_t document_id, const std::string& language) {
@@ -213,17 +220,38 @@ CitingSources& RegisteredSources() {
 }
 }  // namespace
 
-std::vector<Citing> CitingRecords(Connection& c, const CitationMatch& match) {
+std::vector<Citing> CitingRecords(Connection& c, const std::string& where,
+                                  const std::function<void(Stmt&)>& bind) {
   CitingSources sources;
   {
     std::lock_guard lock(citing_mu);
     sources = RegisteredSources();
   }
+  // kind → record → language → the first citation as written; ids in order of first citation.
+  std::map<std::string, std::map<std::int64_t, json::object>> texts;
+  std::map<std::string, std::vector<std::int64_t>> ids;
+  {
+    Stmt s(c, "SELECT c.source_kind, c.source_id, c.language, c.text FROM citations c "
+              "WHERE c.source_kind NOT IN ('document', 'document_file') AND " + where +
+              " ORDER BY c.id");
+    bind(s);
+    while (s.Step()) {
+      std::string kind = s.Text(0);
+      std::int64_t id = s.Int(1);
+      auto& of_kind = texts[kind];
+      if (!of_kind.count(id)) ids[kind].push_back(id);
+      auto& o = of_kind[id];
+      if (!o.contains(s.Text(2))) o[s.Text(2)] = s.Text(3);
+    }
+  }
   std::vector<Citing> out;
   for (const auto& source : sources) {
-    auto found = source(c, match);
-    out.insert(out.end(), std::make_move_iterator(found.begin()),
-               std::make_move_iterator(found.end()));
+    auto it = ids.find(source.kind);
+    if (it == ids.end()) continue;
+    for (auto& ci : source.describe(c, it->second)) {
+      ci.texts = texts[source.kind][ci.id];
+      out.push_back(std::move(ci));
+    }
   }
   return out;
 }
@@ -255,6 +283,11 @@ void SetCitingSources(CitingSources sources) {
 boost::json::object CitationsIn(const std::vector<const boost::json::value*>& fields,
                                 const CitationMatch& match) {
   return internal::FirstCitations(fields, match);
+}
+
+void RecordCitationsOf(storage::Connection& c, const std::string& source_kind,
+                       std::int64_t source_id, const std::vector<const boost::json::value*>& fields) {
+  internal::WriteCitations(c, source_kind, source_id, fields);
 }
 
 }  // namespace plenary::documents

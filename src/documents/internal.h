@@ -63,8 +63,10 @@ std::vector<Citing> CitingDocuments(storage::Connection& c, const std::string& w
                                     const std::function<void(storage::Stmt&)>& bind,
                                     const Viewer& viewer, std::int64_t exclude_id);
 
-// The records of the citing sources (SetCitingSources) with a citation `match` accepts.
-std::vector<Citing> CitingRecords(storage::Connection& c, const CitationMatch& match);
+// The records of the citing sources (SetCitingSources) whose rows of `citations` (alias `c`)
+// satisfy `where`, as CitingDocuments takes it; read from the table, no text is scanned.
+std::vector<Citing> CitingRecords(storage::Connection& c, const std::string& where,
+                                  const std::function<void(storage::Stmt&)>& bind);
 // The first citation `match` accepts in each language version of `fields` (CitationsIn).
 boost::json::object FirstCitations(const std::vector<const boost::json::value*>& fields,
                                    const CitationMatch& match);

@@ -205,9 +205,9 @@ std::vector<Citing> ResolutionCitedBy(storage::Database& db, const Resolution& r
   auto out = CitingDocuments(
       c, "c.kind = 'resolution' AND c.instrument = ? AND c.number = ?",
       [&](Stmt& s) { s.BindAll(r.instrument, static_cast<std::int64_t>(r.number)); }, viewer, 0);
-  auto records = CitingRecords(c, [&](const text::Citation& cit) {
-    return cit.kind == "resolution" && cit.instrument == r.instrument && cit.number == r.number;
-  });
+  auto records = CitingRecords(
+      c, "c.kind = 'resolution' AND c.instrument = ? AND c.number = ?",
+      [&](Stmt& s) { s.BindAll(r.instrument, static_cast<std::int64_t>(r.number)); });
   out.insert(out.end(), records.begin(), records.end());
   return out;
 }

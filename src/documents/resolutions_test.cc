@@ -15,6 +15,7 @@
 
 #include "base/random.h"
 #include "consultations/sources.h"
+#include "demo/demo.h"
 #include "proceedings/sources.h"
 #include "site/site.h"
 #include "text/citations.h"
@@ -39,8 +40,9 @@ class RegistryTest : public ::testing::Test {
     });
     ASSERT_TRUE(loaded.ok()) << loaded.error().message;
     // As app::CitingSources() sets them for the server.
-    SetCitingSources({consultations::CitingConsultations, proceedings::CitingActions,
-                      proceedings::CitingAgendaItems});
+    SetCitingSources({{"consultation", consultations::CitingConsultations},
+                      {"action", proceedings::CitingActions},
+                      {"agenda_item", proceedings::CitingAgendaItems}});
     SetCheckedTextSources({consultations::ConsultationTexts});
   }
   void TearDown() override {
@@ -199,6 +201,8 @@ TEST_F(RegistryTest, FindsWhatCitesEachResolution) {
                           "0, 1, 'UTC', 0)",
                           std::string(R"({"zh":"理事会第1336号决议（2019年，修订版）为CWG-Internet)"
                                       R"(确定了公开磋商的工作模式。"})"));
+                   // What their use cases write with them.
+                   demo::RecordCitations(c);
                    return Ok{};
                  }).ok());
   EXPECT_EQ(CitingLabels("pp", "133"),

@@ -10,6 +10,7 @@
 
 #include "audit/audit.h"
 #include "proceedings/floor.h"
+#include "proceedings/sources.h"
 #include "base/time.h"
 #include "base/utf8.h"
 #include "search/search.h"
@@ -319,6 +320,7 @@ Result<AgendaItem> CreateItem(storage::Database& db, std::int64_t user_id,
              "VALUES(?,?,?)",
              id, d, ++i);
     search::Enqueue(c, "agenda_item", id);
+    RecordItemCitations(c, id);
     audit::Record(c, user_id, "agenda_item.create", "agenda_item", id, std::nullopt,
                   J(json::object{{"meeting_id", *mid}, {"number", in.number},
                                  {"documents", json::value_from(in.documents)}}));
@@ -545,6 +547,7 @@ Result<std::int64_t> AddInterventionOn(storage::Connection& c, std::int64_t user
          in.member_state, in.bureau, in.anonymous, J(*summary), Now());
   std::int64_t id = c.LastInsertId();
   search::Enqueue(c, "agenda_item", item_id);
+  RecordItemCitations(c, item_id);
   audit::Record(c, user_id, "intervention.add", "intervention", id, std::nullopt,
                 J(json::object{{"agenda_item_id", item_id}, {"kind", in.kind},
                                {"capacity", in.capacity}, {"member_state", in.member_state}}));
@@ -595,6 +598,7 @@ Result<Intervention> EditIntervention(storage::Database& db, std::int64_t user_i
     c.Exec("UPDATE interventions SET summary = ? WHERE id = ?", J(*text), intervention_id);
     std::int64_t item_id = before->at("agenda_item_id").as_int64();
     search::Enqueue(c, "agenda_item", item_id);
+    RecordItemCitations(c, item_id);
     audit::Record(c, user_id, "intervention.edit", "intervention", intervention_id,
                   J(json::object{{"summary", before->at("summary")}}),
                   J(json::object{{"summary", *text}}));
@@ -619,6 +623,7 @@ Status DeleteIntervention(storage::Database& db, std::int64_t user_id,
                    "intervention"};
     c.Exec("DELETE FROM interventions WHERE id = ?", intervention_id);
     search::Enqueue(c, "agenda_item", before->at("agenda_item_id").as_int64());
+    RecordItemCitations(c, before->at("agenda_item_id").as_int64());
     audit::Record(c, user_id, "intervention.delete", "intervention", intervention_id, J(*before),
                   std::nullopt);
     return Ok{};
@@ -651,6 +656,7 @@ Result<Decision> AddDecision(storage::Database& db, std::int64_t user_id, std::i
            J(*back), J(*wording), Now());
     std::int64_t id = c.LastInsertId();
     search::Enqueue(c, "agenda_item", item_id);
+    RecordItemCitations(c, item_id);
     audit::Record(c, user_id, "decision.add", "decision", id, std::nullopt,
                   J(json::object{{"agenda_item_id", item_id}, {"kind", in.kind},
                                  {"forwarded_to", in.forwarded_to}}));
@@ -739,6 +745,7 @@ Result<ActionView> CreateAction(storage::Database& db, std::int64_t user_id,
            "VALUES(?,?,'open',?,?)",
            id, Now(), *mid, user_id);
     search::Enqueue(c, "action", id);
+    documents::RecordCitationsOf(c, "action", id, {&action.text});
     audit::Record(c, user_id, "action.create", "action", id, std::nullopt,
                   J(json::object{{"meeting_id", *mid}, {"number", in.number}, {"kind", in.kind}}));
     return id;

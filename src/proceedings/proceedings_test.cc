@@ -14,15 +14,19 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
 #include "accounts/accounts.h"
 #include "base/time.h"
+#include "consultations/sources.h"
+#include "documents/resolutions.h"
 #include "demo/demo_fixture.h"
 #include "meetings/meetings.h"
 #include "proceedings/floor.h"
 #include "proceedings/record.h"
+#include "proceedings/sources.h"
 
 namespace plenary::proceedings {
 namespace {
@@ -53,6 +57,59 @@ class ProceedingsTest : public demo::DemoDatabaseTest {
 
   std::string council_;
 };
+
+// "Cited by" of the records is written with them, as documents' is: a new action citing
+// Resolution 133 is listed at once, from rows of `citations` (its text, changed behind the use
+// cases' back, is not read again: no scan at read time); a paragraph corrected so that it no
+// longer cites Resolution 102 leaves no stale row, and its item drops out of the list.
+TEST_F(ProceedingsTest, CitedByIsWrittenWithTheRecord) {
+  documents::SetCitingSources({{"consultation", consultations::CitingConsultations},
+                               {"action", CitingActions},
+                               {"agenda_item", CitingAgendaItems}});
+  auto cited_by = [&](const std::string& number) {
+    std::set<std::string> out;
+    auto r = documents::GetResolution(*db_, "pp", number);
+    EXPECT_TRUE(r.ok());
+    if (r.ok())
+      for (const auto& c : documents::ResolutionCitedBy(*db_, *r, std::nullopt))
+        out.insert(c.kind + ":" + c.label);
+    return out;
+  };
+  auto rows = [&](const char* kind, std::int64_t id) {
+    return *db_->Read().QueryInt(
+        "SELECT count(*) FROM citations WHERE source_kind = ? AND source_id = ?", kind, id);
+  };
+  EXPECT_FALSE(cited_by("133").count("action:9.9"));
+  ActionInput a;
+  a.number = "9.9";
+  a.owner = json::object{{"en", "Secretariat"}};
+  a.text = json::object{{"en", "Report more on Resolution 133 (Rev. Dubai, 2018)."}};
+  auto action = CreateAction(*db_, kUser, council_, a);
+  ASSERT_TRUE(action.ok()) << action.error().message;
+  EXPECT_TRUE(cited_by("133").count("action:9.9"));
+  EXPECT_EQ(rows("action", action->id), 1);
+  ASSERT_TRUE(db_->Write<Ok>([&](storage::Connection& c) -> Result<Ok> {
+                   c.Exec("UPDATE actions SET text = '{\"en\":\"Nothing cited.\"}' WHERE id = ?",
+                          action->id);
+                   return Ok{};
+                 }).ok());
+  EXPECT_TRUE(cited_by("133").count("action:9.9")) << "read from the rows, not the text";
+
+  AgendaItem item = NewItem("77", {});
+  InterventionInput in;
+  in.capacity = "chair";
+  in.summary = json::object{{"en", "The Council recalled Resolution 102 (Rev. Dubai, 2018)."}};
+  auto paragraph = AddIntervention(*db_, kUser, item.id, in);
+  ASSERT_TRUE(paragraph.ok()) << paragraph.error().message;
+  EXPECT_TRUE(cited_by("102").count("agenda_item:77"));
+  EXPECT_EQ(rows("agenda_item", item.id), 1);
+  ASSERT_TRUE(
+      EditIntervention(*db_, kUser, paragraph->id, json::object{{"en", "The Council took note."}})
+          .ok());
+  EXPECT_FALSE(cited_by("102").count("agenda_item:77"));
+  EXPECT_EQ(rows("agenda_item", item.id), 0);
+  documents::SetCitingSources({});
+}
 
 TEST_F(ProceedingsTest, RebuildingMeetingsKeepsEveryReference) {
   // Migration 0006 rebuilt `meetings` with foreign keys off; every reference must still hold.

@@ -1,6 +1,9 @@
 // The search documents and citing records of proceedings (see sources.h).
 #include "proceedings/sources.h"
 
+#include <algorithm>
+#include <tuple>
+
 #include <fmt/format.h>
 
 #include "meetings/meetings.h"
@@ -35,65 +38,82 @@ std::vector<Doc> AgendaItemDocs(storage::Connection& c, std::int64_t id) {
   return docs;
 }
 
-std::vector<documents::Citing> CitingActions(storage::Connection& c,
-                                             const documents::CitationMatch& match) {
+namespace {
+// Sorts records by their keys (the order of the record) and drops the keys.
+template <typename Key>
+std::vector<documents::Citing> InOrder(std::vector<std::pair<Key, documents::Citing>> found) {
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<documents::Citing> out;
-  Stmt s(c, fmt::format("SELECT a.id, a.number, a.text, {} FROM actions a "
-                        "JOIN meetings m ON m.id = a.meeting_id JOIN bodies b ON b.id = m.body_id "
-                        "ORDER BY m.starts_on, a.meeting_id, a.number, a.id",
-                        meetings::kLabelColumns));
-  while (s.Step()) {
-    json::value text = site::ParseJson(s.Text(2));
-    json::object found = documents::CitationsIn({&text}, match);
-    if (found.empty()) continue;
+  for (auto& [key, ci] : found) out.push_back(std::move(ci));
+  return out;
+}
+}  // namespace
+
+std::vector<documents::Citing> CitingActions(storage::Connection& c,
+                                             const std::vector<std::int64_t>& ids) {
+  using Key = std::tuple<std::string, std::int64_t, std::string, std::int64_t>;
+  std::vector<std::pair<Key, documents::Citing>> found;
+  for (std::int64_t id : ids) {
+    Stmt s(c, fmt::format("SELECT a.id, a.number, a.text, {}, m.starts_on, a.meeting_id "
+                          "FROM actions a JOIN meetings m ON m.id = a.meeting_id "
+                          "JOIN bodies b ON b.id = m.body_id WHERE a.id = ?",
+                          meetings::kLabelColumns));
+    s.BindAll(id);
+    if (!s.Step()) continue;
     documents::Citing ci;
     ci.kind = "action";
     ci.id = s.Int(0);
     ci.label = s.Text(1);
-    ci.title = text;
+    ci.title = site::ParseJson(s.Text(2));
     ci.meeting = meetings::LabelFromRow(s, 3);
     ci.url = fmt::format("/actions/{}", ci.id);
-    ci.texts = found;
-    out.push_back(std::move(ci));
+    found.emplace_back(Key{s.Text(11), s.Int(12), ci.label, ci.id}, std::move(ci));
   }
-  return out;
+  return InOrder(std::move(found));
 }
 
 std::vector<documents::Citing> CitingAgendaItems(storage::Connection& c,
-                                                 const documents::CitationMatch& match) {
-  std::vector<documents::Citing> out;
-  Stmt s(c, fmt::format("SELECT i.id, i.number, i.title, {}, "
-                        "(SELECT json_group_array(json(summary)) FROM interventions "
-                        " WHERE agenda_item_id = i.id), "
-                        "(SELECT json_group_array(json(wording)) FROM decisions "
-                        " WHERE agenda_item_id = i.id) "
-                        "FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id "
-                        "JOIN bodies b ON b.id = m.body_id "
-                        "ORDER BY m.starts_on, i.meeting_id, i.position, i.id",
-                        meetings::kLabelColumns));
-  while (s.Step()) {
-    json::value title = site::ParseJson(s.Text(2));
-    std::vector<json::value> texts;
-    for (int col : {11, 12}) {
-      json::value list = site::ParseJson(s.Text(col));
-      if (list.is_array())
-        for (const auto& v : list.as_array()) texts.push_back(v);
-    }
-    std::vector<const json::value*> fields = {&title};
-    for (const auto& t : texts) fields.push_back(&t);
-    json::object found = documents::CitationsIn(fields, match);
-    if (found.empty()) continue;
+                                                 const std::vector<std::int64_t>& ids) {
+  using Key = std::tuple<std::string, std::int64_t, std::int64_t, std::int64_t>;
+  std::vector<std::pair<Key, documents::Citing>> found;
+  for (std::int64_t id : ids) {
+    Stmt s(c, fmt::format("SELECT i.id, i.number, i.title, {}, m.starts_on, i.meeting_id, "
+                          "i.position FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id "
+                          "JOIN bodies b ON b.id = m.body_id WHERE i.id = ?",
+                          meetings::kLabelColumns));
+    s.BindAll(id);
+    if (!s.Step()) continue;
     documents::Citing ci;
     ci.kind = "agenda_item";
     ci.id = s.Int(0);
     ci.label = s.Text(1);
-    ci.title = title;
+    ci.title = site::ParseJson(s.Text(2));
     ci.meeting = meetings::LabelFromRow(s, 3);
     ci.url = fmt::format("/meetings/{}/record#item-{}", ci.meeting.id, ci.label);
-    ci.texts = found;
-    out.push_back(std::move(ci));
+    found.emplace_back(Key{s.Text(11), s.Int(12), s.Int(13), ci.id}, std::move(ci));
   }
-  return out;
+  return InOrder(std::move(found));
+}
+
+void RecordItemCitations(storage::Connection& c, std::int64_t id) {
+  std::vector<json::value> texts;
+  {
+    Stmt s(c, "SELECT title FROM agenda_items WHERE id = ?");
+    s.BindAll(id);
+    if (!s.Step()) return;
+    texts.push_back(site::ParseJson(s.Text(0)));
+  }
+  for (const char* sql : {"SELECT summary FROM interventions WHERE agenda_item_id = ? ORDER BY id",
+                          "SELECT wording FROM decisions WHERE agenda_item_id = ? ORDER BY id"}) {
+    Stmt s(c, sql);
+    s.BindAll(id);
+    while (s.Step())
+      if (!s.IsNull(0)) texts.push_back(site::ParseJson(s.Text(0)));
+  }
+  std::vector<const json::value*> fields;
+  for (const auto& t : texts) fields.push_back(&t);
+  documents::RecordCitationsOf(c, "agenda_item", id, fields);
 }
 
 }  // namespace plenary::proceedings

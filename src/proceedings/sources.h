@@ -14,11 +14,16 @@ namespace plenary::proceedings {
 // An item of a meeting's record: its title, then its paragraphs and decisions, per language.
 std::vector<search::Doc> AgendaItemDocs(storage::Connection& c, std::int64_t id);
 
-// Actions whose text holds a citation `match` accepts, in the order of their meetings.
+// The actions `ids` for documents' "cited by" (documents::CitingSource "action"), in the order
+// of their meetings; the citations are written with the action (documents::RecordCitationsOf).
 std::vector<documents::Citing> CitingActions(storage::Connection& c,
-                                             const documents::CitationMatch& match);
-// Agenda items whose title, paragraphs or decisions hold one, in the order of the record.
+                                             const std::vector<std::int64_t>& ids);
+// The agenda items `ids` (documents::CitingSource "agenda_item"), in the order of the record.
 std::vector<documents::Citing> CitingAgendaItems(storage::Connection& c,
-                                                 const documents::CitationMatch& match);
+                                                 const std::vector<std::int64_t>& ids);
+// Writes what agenda item `id` cites (its title, paragraphs and decisions) into documents'
+// citations, replacing what it cited before; in the transaction of every use case that changes
+// one of those texts.
+void RecordItemCitations(storage::Connection& c, std::int64_t id);
 
 }  // namespace plenary::proceedings
