@@ -477,6 +477,9 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     d.SetValue("PAGE_LANG", lang);
     d.SetValue("PAGE_DIR", text::Direction(lang));
     auto labels = TypeLabels(db, lang);
+    // Each answer under its question's text, in the reader's language where it exists.
+    std::map<int, site::Localized> questions;
+    for (const auto& q : c->questions) questions.emplace(q.number, site::Pick(q.text, lang));
     for (const auto& r : rs.items) {
       auto* o = d.AddSectionDictionary("ITEMS");
       o->SetValue("LANGUAGE", r.language);
@@ -490,6 +493,10 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
         auto* a = o->AddSectionDictionary("ANSWER");
         a->SetIntValue("NUMBER", n);
         a->SetValue("TEXT", t);
+        if (auto q = questions.find(n); q != questions.end()) {
+          a->SetValue("QUESTION", q->second.text);
+          if (q->second.fallback) a->AddSectionDictionary("Q_FALLBACK")->SetValue("QLANG", q->second.lang);
+        }
       }
       if (!r.general_text.empty()) o->AddSectionDictionary("GENERAL")->SetValue("TEXT", r.general_text);
       for (const auto& f : r.attachments) {

@@ -62,3 +62,23 @@ test('the published responses page filters and says how many match', async () =>
   assert.match(ar, /<p role="status">الردود المعروضة: 1<\/p>/);
   assert.equal((await anon.fetch(`/en/consultations/${consultation.id}/responses?language=de`)).status, 400);
 });
+
+test('each answer shows its question\'s text in the reader\'s language; the page links the exports', async () => {
+  const c = await jsonOf(anon.fetch('/api/v1/consultations/environment'));
+  assert.ok(c.questions.length >= 2, 'the demo consultation has questions');
+  for (const lang of ['zh', 'en']) {
+    const page = await (await anon.fetch(`/${lang}/consultations/environment/responses`)).text();
+    const shown = [...page.matchAll(/<p class="question"[^>]*><span[^>]*>([^<]*)<\/span><\/p>/g)].map((m) => m[1]);
+    assert.ok(shown.length >= 1, `${lang}: answers carry their question`);
+    const texts = c.questions.map((q) => q.texts[lang]);
+    for (const t of shown) assert.ok(texts.includes(t.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&')), `${lang}: "${t}" is a question of the consultation`);
+    for (const [ext, type] of [['csv', /^text\/csv/], ['xlsx', /spreadsheetml/], ['json', /^application\/json/]]) {
+      const href = `/api/v1/consultations/${c.id}/responses.${ext}`;
+      assert.ok(page.includes(`href="${href}"`), `${lang}: links ${ext}`);
+      const res = await anon.fetch(href);
+      assert.equal(res.status, 200, href);
+      assert.match(res.headers.get('content-type'), type);
+      await res.arrayBuffer();
+    }
+  }
+});

@@ -2,6 +2,7 @@
 <p class="crumbs"><a href="{{P}}/consultations/{{ID}}">{{TITLE}}</a></p>
 <h1>{{t_published_responses}}</h1>
 <p>{{COUNT_LABEL}}</p>
+<p>{{t_responses_download}} <a href="/api/v1/consultations/{{ID}}/responses.csv" download>CSV</a> · <a href="/api/v1/consultations/{{ID}}/responses.xlsx" download>XLSX</a> · <a href="/api/v1/consultations/{{ID}}/responses.json">JSON</a></p>
 {{#ILLUSTRATIVE}}<p class="note">{{t_illustrative_note}}</p>{{/ILLUSTRATIVE}}
 <form method="get" action="{{P}}/consultations/{{ID}}/responses" class="filters"><fieldset><legend>{{t_moderation_filter}}</legend>
 <label for="f-type">{{t_field_stakeholder_type}}</label> <select id="f-type" name="stakeholder_type"><option value="">{{t_moderation_filter_any}}</option>{{#F_TYPE}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/F_TYPE}}</select>
@@ -12,7 +13,7 @@
 {{#ITEMS}}<article class="response" lang="{{LANGUAGE}}" dir="auto" id="r-{{REFERENCE}}">
 <h2>{{NAME}}{{#HAS_ORG}}{{t_punct_comma}}{{ORGANIZATION}}{{/HAS_ORG}}</h2>
 <p class="meta" lang="{{PAGE_LANG}}" dir="{{PAGE_DIR}}">{{TYPE_LABEL}} · {{COUNTRY}} · {{t_reference}} {{REFERENCE}}{{#REDACTED}} · {{t_redacted}}{{/REDACTED}}</p>
-{{#ANSWER}}<h3 lang="{{PAGE_LANG}}" dir="{{PAGE_DIR}}">{{t_question}} {{NUMBER}}</h3><p class="text" dir="auto">{{TEXT}}</p>{{/ANSWER}}
+{{#ANSWER}}<h3 lang="{{PAGE_LANG}}" dir="{{PAGE_DIR}}">{{t_question}} {{NUMBER}}</h3><p class="question" lang="{{PAGE_LANG}}" dir="{{PAGE_DIR}}"><span{{#Q_FALLBACK}} lang="{{QLANG}}"{{/Q_FALLBACK}} dir="auto">{{QUESTION}}</span></p><p class="text" dir="auto">{{TEXT}}</p>{{/ANSWER}}
 {{#GENERAL}}<h3 lang="{{PAGE_LANG}}" dir="{{PAGE_DIR}}">{{t_field_general}}</h3><p class="text" dir="auto">{{TEXT}}</p>{{/GENERAL}}
 {{#FILES}}<p lang="{{PAGE_LANG}}" dir="{{PAGE_DIR}}"><a href="/attachments/{{FILE_ID}}">{{FILENAME}}</a> ({{FILE_SIZE}})</p>{{/FILES}}
 </article>{{/ITEMS}}
