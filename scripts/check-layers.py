@@ -44,12 +44,15 @@ ALLOWED = {
     "feeds": ["consultations"],
     "exports": ["consultations"],
     "imports": ["documents"],
-    "app": ["desk", "portal", "reports", "demo", "drafting", "feeds", "exports", "imports"],
+    "follows": ["consultations", "proceedings"],
+    "app": ["desk", "portal", "reports", "demo", "drafting", "feeds", "exports", "imports",
+            "follows"],
 }
 
 # Table → the module that owns it (creates, writes and reads it).
 OWNER = {
     "users": "accounts", "sessions": "accounts", "secrets": "accounts",
+    "follows": "accounts", "password_resets": "accounts", "digests": "follows",
     "audit_log": "audit",
     "mail_outbox": "mail",
     "bodies": "meetings", "meetings": "meetings", "contributions": "meetings",
@@ -91,6 +94,13 @@ SHARED = {
     ("drafting", "documents"): "a text is tied to a document: its symbol and access level (join)",
     ("drafting", "agenda_items"): "a text is tied to an agenda item; texts are listed by meeting",
     ("drafting", "meetings"): "the demo's text finds item 5 of the Council 2022 plenary",
+    ("follows", "bodies"): "a followed body's name and a decision's meeting label (read only)",
+    ("follows", "meetings"): "a followed meeting's label; decisions of a body's meetings (join)",
+    ("follows", "consultations"): "the digest's new consultations, deadlines, results (read only)",
+    ("follows", "documents"): "the digest's new public documents (read only)",
+    ("follows", "agenda_items"): "the digest's decisions and a meeting's documents (join)",
+    ("follows", "agenda_item_documents"): "the documents of a followed meeting (join)",
+    ("follows", "decisions"): "the digest's decisions (read only)",
 }
 
 INCLUDE = re.compile(r'^#include "([a-z_]+)/', re.M)

@@ -52,7 +52,6 @@ bool IsRole(const std::string& role) {
   return IsStaff(role) || role == "chair" || role == "delegate" || role == "public";
 }
 
-namespace {
 std::optional<std::string> HashPassword(const std::string& password) {
   char hash[crypto_pwhash_STRBYTES];
   if (crypto_pwhash_str_alg(hash, password.data(), password.size(), kOps, kMem,
@@ -60,6 +59,15 @@ std::optional<std::string> HashPassword(const std::string& password) {
     return std::nullopt;
   return std::string(hash);
 }
+
+Status CheckNewPassword(const std::string& password) {
+  if (password.size() < 12) return InvalidArgument("password", "password: at least 12 characters");
+  if (password.size() > 1000)
+    return InvalidArgument("password", "password: at most 1000 characters");
+  return Ok{};
+}
+
+namespace {
 
 Status CheckRole(const std::string& role, const std::optional<std::string>& member_state) {
   if (!IsRole(role))
@@ -191,9 +199,9 @@ Status SignUp(storage::Database& db, const std::string& email, const std::string
     } else {
       // No password yet (an empty hash matches no password): it is chosen at the link.
       c.Exec(
-          "INSERT INTO users(email, name, role, password_hash, created_at) "
-          "VALUES(?,?,'public','',?)",
-          email, name, now);
+          "INSERT INTO users(email, name, role, password_hash, created_at, language) "
+          "VALUES(?,?,'public','',?,?)",
+          email, name, now, text::IsLanguage(lang) ? lang : std::string("en"));
       id = c.LastInsertId();
       first_name = name;
       audit::Record(c, *id, "user.signup", "user", *id, std::nullopt,
@@ -256,9 +264,7 @@ Result<User> VerifyEmail(storage::Database& db, const std::string& raw,
   // The link first: a bad link costs no Argon2id hash.
   auto first = VerifiedTokenUser(db.Read(), raw);
   if (!first.ok()) return first.error();
-  if (password.size() < 12) return InvalidArgument("password", "password: at least 12 characters");
-  if (password.size() > 1000)
-    return InvalidArgument("password", "password: at most 1000 characters");
+  if (auto s = CheckNewPassword(password); !s.ok()) return s.error();
   auto hash = HashPassword(password);
   if (!hash) return Error{Code::kInternal, "out of memory while hashing the password", {}};
   return db.Write<User>([&](storage::Connection& c) -> Result<User> {

@@ -78,6 +78,11 @@ Result<User> CheckVerifyToken(storage::Database& db, const std::string& token);
 // characters).
 Result<User> VerifyEmail(storage::Database& db, const std::string& token,
                          const std::string& password);
+// Checks a password its owner chooses (at the link of a sign-up or a reset mail): at least 12,
+// at most 1000 characters. Errors: 400 naming "password".
+Status CheckNewPassword(const std::string& password);
+// The Argon2id hash of `password` (nullopt when libsodium runs out of memory).
+std::optional<std::string> HashPassword(const std::string& password);
 // Checks a display name: required, at most 200 bytes, one line (no control characters: a name
 // is copied into mails and pages). Errors: 400 naming `field`.
 Status CheckName(const std::string& name, const std::string& field = "name");

@@ -14,6 +14,7 @@
 #include "drafting/web.h"
 #include "exports/web.h"
 #include "feeds/web.h"
+#include "follows/web.h"
 #include "imports/web.h"
 #include "mail/mail.h"
 #include "meetings/sources.h"
@@ -25,6 +26,7 @@
 #include "search/search.h"
 #include "search/web.h"
 #include "site/login.h"
+#include "site/password_reset.h"
 #include "site/signup.h"
 #include "site/site.h"
 #include "site/static_files.h"
@@ -98,6 +100,8 @@ void BuildRouter(http::Router& router, storage::Database& db, const Config& conf
   router.Add("GET", "/favicon.ico", [](Request& req) { return *site::StaticFile(req, "favicon.svg"); });
   site::RegisterLoginRoutes(router, db, throttles);
   site::RegisterAccountRoutes(router, db, throttles);
+  site::RegisterPasswordResetRoutes(router, db, throttles);
+  follows::RegisterRoutes(router, db);
   meetings::RegisterApi(router, db);
   consultations::RegisterApi(router, db, config.limits, throttles, tracker);
   consultations::RegisterPages(router, db, config.limits, throttles);

@@ -1,4 +1,5 @@
-// The plenary command: serve, routes, migrate, purge-ip, seed-demo, user add, report, backup, restore.
+// The plenary command: serve, routes, migrate, purge-ip, seed-demo, user add, report, digest,
+// backup, restore.
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "accounts/accounts.h"
+#include "accounts/password_reset.h"
 #include "accounts/tokens.h"
 #include "app/app.h"
 #include "base/random.h"
@@ -17,6 +19,7 @@
 #include "demo/demo.h"
 #include "documents/extract.h"
 #include "drafting/drafting.h"
+#include "follows/follows.h"
 #include "http/server.h"
 #include "http/templates.h"
 #include "mail/mail.h"
@@ -214,6 +217,18 @@ int main(int argc, char** argv) {
   serve->add_option("--smtp-timeout", mail_options.smtp.timeout_seconds,
                     "Seconds to wait for the SMTP server at each step")->capture_default_str();
 
+  int password_reset_seconds = accounts::kDefaultResetTokenSeconds;
+  serve->add_option("--password-reset-seconds", password_reset_seconds,
+                    "How long the link of a password reset mail works (1 to 86400)")
+      ->capture_default_str();
+  int digest_hour = 6, digest_interval = 3600;
+  serve->add_option("--digest-hour", digest_hour,
+                    "UTC hour from which the daily digest of followed items is sent (-1: never; "
+                    "`plenary digest` or POST /api/v1/digest send it on demand)")
+      ->capture_default_str();
+  serve->add_option("--digest-interval", digest_interval,
+                    "Seconds between two runs of the daily digest (each participant gets one a day)")
+      ->capture_default_str();
   cli.add_subcommand("migrate", "Apply pending database migrations");
   auto* routes = cli.add_subcommand(
       "routes", "Print the server's route table, one \"METHOD PATTERN\" a line");
@@ -250,6 +265,12 @@ int main(int argc, char** argv) {
   std::string consultation, lang = "en";
   report->add_option("consultation", consultation, "Consultation id or key")->required();
   report->add_option("--lang", lang, "ar, zh, en, fr, ru or es")->capture_default_str();
+
+  auto* digest = cli.add_subcommand(
+      "digest", "Queue today's digest of followed items for every follower who has not had it");
+  std::string digest_now;
+  digest->add_option("--now", digest_now,
+                     "Run as at this instant (ISO 8601, e.g. 2027-01-02T07:00:00Z) instead of now");
 
   CLI11_PARSE(cli, argc, argv);
   if (serve->parsed()) {
@@ -312,6 +333,19 @@ int main(int argc, char** argv) {
       std::cout << "user " << u->id << " " << u->email << " (" << u->role << ") created\n";
       return 0;
     }
+    if (digest->parsed()) {
+      Instant at = Now();
+      if (!digest_now.empty()) {
+        auto parsed = ParseIso(digest_now);
+        if (!parsed) return Fail(InvalidArgument("now", "now: an ISO 8601 instant such as 2027-01-02T07:00:00Z"));
+        at = *parsed;
+      }
+      auto r = follows::RunDigest(db, at);
+      if (!r.ok()) return Fail(r.error());
+      std::cout << r->sent << " digest(s) sent, " << r->empty << " with nothing new, "
+                << r->already << " already sent today\n";
+      return 0;
+    }
     if (report->parsed()) {
       auto p = consultations::ReportParagraph(db, consultation, lang);
       if (!p.ok()) return Fail(p.error());
@@ -333,6 +367,11 @@ int main(int argc, char** argv) {
         });
         if (!done.ok()) return Fail(done.error());
       }
+      if (auto s = accounts::SetResetTokenSeconds(password_reset_seconds); !s.ok())
+        return Fail(s.error());
+      if (digest_hour > 23 || digest_hour < -1 || digest_interval < 1)
+        return Fail(InvalidArgument("digest-hour",
+                                    "digest-hour: -1 to 23; digest-interval: at least 1 second"));
       http::LoadTemplates();
       documents::SetExtractLimits(extract);
       proceedings::SetMaxWatchers(max_floor_watchers);
@@ -370,6 +409,8 @@ int main(int argc, char** argv) {
       // Delivers the outbox behind the durable writes; without an SMTP host mail stays queued.
       std::optional<mail::Sender> sender;
       if (!mail_options.smtp.host.empty()) sender.emplace(db, mail_options);
+      std::optional<follows::DigestScheduler> digests;
+      if (digest_hour >= 0) digests.emplace(db, digest_hour, digest_interval);
       // Tests read this line to find the port.
       std::cout << "plenary listening on http://" << (host.find(':') != std::string::npos ? "[" + host + "]" : host)
                 << ":" << bound << "/" << std::endl;

@@ -15,6 +15,7 @@
 #include "documents/resolutions.h"
 #include "meetings/meetings.h"
 #include "site/alternate.h"
+#include "site/follow_button.h"
 #include "site/refusals.h"
 #include "text/countries.h"
 #include "text/dates.h"
@@ -92,6 +93,8 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
       page, {{"text/calendar",
               site::Prefix(req) + "/calendar/consultations/" + std::to_string(c.id) + ".ics",
               T(req.lang, "calendar_ics_consultation")}});
+  site::AddFollowButton(page, db, "consultation", c.id, "/consultations/" + std::to_string(c.id),
+                        lang);
   auto& d = page.body();
   d.SetIntValue("ID", c.id);
   d.SetValue("BODY_KEY", c.body_key);

@@ -11,6 +11,7 @@
 #include "portal/portal.h"
 #include "proceedings/proceedings.h"
 #include "site/alternate.h"
+#include "site/follow_button.h"
 #include "site/site.h"
 #include "text/citations.h"
 #include "text/dates.h"
@@ -129,6 +130,7 @@ void RegisterPages(http::Router& router, storage::Database& db, site::Throttles&
                 T(lang, "feed_atom_body", {{"body", b->acronym}})},
                {"text/calendar", site::Prefix(req) + "/calendar/bodies/" + b->key + ".ics",
                 T(lang, "calendar_ics_body", {{"body", b->acronym}})}});
+    site::AddFollowButton(page, db, "body", b->id, "/bodies/" + b->key, lang);
     auto& d = page.body();
     d.SetValue("NAME", site::Pick(b->name, lang).text);
     d.SetValue("ACRONYM", b->acronym);
@@ -174,6 +176,8 @@ void RegisterPages(http::Router& router, storage::Database& db, site::Throttles&
         page, {{"text/calendar",
                 site::Prefix(req) + "/calendar/meetings/" + std::to_string(m->id) + ".ics",
                 T(lang, "calendar_ics_meeting")}});
+    site::AddFollowButton(page, db, "meeting", m->id, "/meetings/" + std::to_string(m->id),
+                          lang);
     auto& d = page.body();
     MeetingRow(&d, lang, *m);
     d.SetValue("BODY_KEY", m->body_key);

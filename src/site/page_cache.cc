@@ -19,7 +19,9 @@ namespace plenary::site {
 std::vector<std::string> UnshownTables() {
   // Queues, sessions, secrets, the audit log and the search index: no cached page shows them,
   // and the indexer and the mail sender write them all the time.
-  return {"mail_outbox", "confirmation_mails", "search_*", "sessions", "secrets", "audit_log"};
+  // Follows, digests and reset links are shown only to their signed-in owner, never cached.
+  return {"mail_outbox", "confirmation_mails", "search_*", "sessions", "secrets", "audit_log",
+          "follows", "digests", "password_resets"};
 }
 
 namespace {

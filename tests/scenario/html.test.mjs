@@ -32,7 +32,7 @@ test('public pages are valid HTML in English, Chinese and Arabic', async () => {
       '/bodies', '/bodies/cwg-internet', '/bodies/cwg-internet/chair-report',
       '/bodies/cwg-internet/chair-report?meetings=16,17', '/meetings', '/meetings/2', '/meetings/5', '/login',
       '/search', '/search?q=' + encodeURIComponent('互联网'), '/meetings/6', '/meetings/6/agenda',
-      '/meetings/6/record', '/actions', '/actions?status=done', '/actions/1']) {
+      '/meetings/6/record', '/actions', '/actions?status=done', '/actions/1', '/password/forgot']) {
       await check(anon, `/${lang}${p}`);
     }
     await check(anon, `/${lang}/no-such-page`, 404);
@@ -43,7 +43,8 @@ test('public pages are valid HTML in English, Chinese and Arabic', async () => {
 test('secretariat pages are valid HTML', async () => {
   for (const p of ['/en/admin', '/en/admin/consultations/environment', '/en/admin/consultations/ai-public-policy',
     '/en/admin/consultations/environment/campaigns', '/ar/admin/consultations/environment/campaigns',
-    '/en/admin/citations', '/en/meetings/6/agenda', '/ar/meetings/6/agenda', '/en/documents/C22/33', '/en/admin/users', '/ar/admin/users']) await check(staff, p);
+    '/en/admin/citations', '/en/meetings/6/agenda', '/ar/meetings/6/agenda', '/en/documents/C22/33', '/en/admin/users', '/ar/admin/users',
+    '/en/account', '/ar/account', '/zh/bodies/cwg-internet', '/en/meetings/6', '/ar/consultations/ai-public-policy']) await check(staff, p);
 });
 
 test('the pages of a negotiated text are valid HTML in English, Chinese and Arabic', async () => {

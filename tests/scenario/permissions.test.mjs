@@ -57,6 +57,9 @@ const PROBES = {
   'read documents restricted to Member States': (c) => c.fetch('/api/v1/documents/C22%2FDT%2F5'),
   'read documents restricted to the secretariat': (c) => c.fetch('/api/v1/documents/C22%2FDT%2F9'),
   'answer an open consultation': (c) => c.json('/api/v1/consultations/ai-public-policy/responses', respondent()),
+  'follow a body': (c) => c.json('/api/v1/follows', { kind: 'body', id: 'cwg-internet' }),
+  'ask for a password reset link': (c) => c.json('/api/v1/password/forgot', { email: `reset.${unique()}@example.net` }),
+  "send today's digest now": (c) => c.json('/api/v1/digest', {}),
   'sign up': (c) => c.json('/api/v1/signup', { email: `new.${unique()}@example.net`, name: 'New' }),
   // From a new client: signing in again would replace the probing client's session.
   'sign in': (c, role) => new Client(server.url).json('/api/v1/login', { email: `${role === 'admin' ? 'secretariat@example.int' : `${role}@permissions.example.int`}`,

@@ -64,3 +64,6 @@
 {{/ST_LANGS}}</fieldset>
 <button type="submit">{{t_create}}</button>
 </form></details>{{/ADMIN}}
+<h2 id="digest">{{t_admin_digest_title}}</h2>
+<p>{{t_admin_digest_help}}</p>
+<form method="post" action="{{P}}/admin/digest"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{t_admin_digest_run}}</button></form>

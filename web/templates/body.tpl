@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>{{NAME}} <span class="meta">({{ACRONYM}})</span></h1>
+{{>FOLLOW_BUTTON}}
 <p>{{MEMBERSHIP}}{{#OPEN_CONSULTATIONS}} · {{t_body_open_consultations}}{{/OPEN_CONSULTATIONS}}</p>
 <div class="description">{{DESCRIPTION}}</div>
 {{#CHAIR_REPORT}}<p><a href="{{P}}/bodies/{{KEY}}/chair-report">{{t_chair_report}}</a></p>{{/CHAIR_REPORT}}

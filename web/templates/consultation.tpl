@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="crumbs"><a href="{{P}}/bodies/{{BODY_KEY}}">{{BODY_ACRONYM}}</a> › <a href="{{P}}/consultations">{{t_nav_consultations}}</a></p>
 <h1 dir="auto"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}}>{{TITLE}}</h1>
+{{>FOLLOW_BUTTON}}
 {{#TITLE_FALLBACK}}<p class="note fallback">{{TITLE_NOTE}}</p>{{/TITLE_FALLBACK}}
 {{#ILLUSTRATIVE}}<p class="note">{{t_illustrative_note}}</p>{{/ILLUSTRATIVE}}
 <p><span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></p>

@@ -28,7 +28,7 @@
 <nav class="langs" aria-label="{{t_language_switcher}}"><ul>
 {{#LANGS}}<li><a href="{{HREF}}" lang="{{CODE}}" hreflang="{{CODE}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{NAME}}</a></li>{{/LANGS}}
 </ul></nav>
-{{#SIGNED_IN}}<form method="post" action="{{P}}/logout" class="account"><input type="hidden" name="csrf" value="{{CSRF}}"><span>{{USER}}</span> <button type="submit">{{t_logout}}</button></form>{{/SIGNED_IN}}
+{{#SIGNED_IN}}<form method="post" action="{{P}}/logout" class="account"><input type="hidden" name="csrf" value="{{CSRF}}"><a href="{{P}}/account">{{USER}}</a> <button type="submit">{{t_logout}}</button></form>{{/SIGNED_IN}}
 {{#SIGNED_OUT}}<a class="account" href="{{P}}/login">{{t_login}}</a>{{/SIGNED_OUT}}
 </div>
 </header>

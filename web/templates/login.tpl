@@ -12,4 +12,5 @@
 <input id="password" name="password" type="password" autocomplete="current-password" required{{#E_password}} aria-invalid="true" aria-describedby="password-error"{{/E_password}}>
 <button type="submit">{{t_login}}</button>
 </form>
+<p><a href="{{P}}/password/forgot">{{t_login_forgot}}</a></p>
 <p><a href="{{P}}/signup">{{t_login_no_account}}</a></p>

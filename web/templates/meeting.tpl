@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="crumbs"><a href="{{P}}/bodies/{{BODY_KEY}}">{{BODY_ACRONYM}}</a> › <a href="{{P}}/meetings">{{t_nav_meetings}}</a></p>
 <h1>{{MLABEL}}</h1>
+{{>FOLLOW_BUTTON}}
 {{#HAS_AGENDA}}<p><a href="{{P}}/meetings/{{MID}}/agenda">{{t_meeting_agenda_link}}</a> · <a href="{{P}}/meetings/{{MID}}/record">{{t_record_link}}</a></p>{{/HAS_AGENDA}}
 <dl class="facts">
 <dt>{{t_col_date}}</dt><dd>{{MDATE}}{{#HAS_TIME}}{{t_punct_comma}}{{STARTS_AT}} ({{TIMEZONE}}){{/HAS_TIME}}</dd>

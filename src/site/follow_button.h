@@ -1,0 +1,18 @@
+// The "Follow" button of the pages of a body, a consultation and a meeting: for a signed-in
+// reader a form that follows or unfollows it (POST /follow, /unfollow, follows/web.cc), for
+// others a link to sign in first. Shown through {{>FOLLOW_BUTTON}} in the page's template.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "site/site.h"
+#include "storage/db.h"
+
+namespace plenary::site {
+
+// `path` is the page's own path without the language prefix, built from the database
+// ("/bodies/cwg-internet"): where sign-in leads back to.
+void AddFollowButton(Page& page, storage::Database& db, const std::string& kind, std::int64_t id,
+                     const std::string& path, const std::string& lang);
+
+}  // namespace plenary::site

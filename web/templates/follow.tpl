@@ -1,0 +1,2 @@
+{{%AUTOESCAPE context="HTML"}}
+<div class="follow">{{#SIGNED}}<form method="post" action="{{P}}/{{ACTION}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="kind" value="{{KIND}}"><input type="hidden" name="id" value="{{ID}}"><button type="submit"{{#FOLLOWING}} class="secondary"{{/FOLLOWING}}>{{BUTTON}}</button></form> <span class="meta">{{NOTE}}</span>{{/SIGNED}}{{#ANON}}<a href="{{P}}/login?next={{NEXT}}">{{t_follow_signin}}</a>{{/ANON}}</div>
