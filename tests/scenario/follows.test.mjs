@@ -136,6 +136,13 @@ test('follow, the digest in two languages, once a day, nothing when empty, unfol
     title: { en: 'Internet exchange points', zh: '互联网交换点' }, questions: [{ en: 'What helps?' }],
     opens_at: isoFromNow(-60), deadline: isoFromNow(3 * 86400), timezone: 'Europe/Zurich' }), 201);
 
+  // A decision recorded on a new agenda item of one of the body's meetings.
+  const cwg = meetings.items.find((m) => m.body.key === 'cwg-internet');
+  assert.ok(cwg, 'the demo has a meeting of CWG-Internet');
+  const item = await jsonOf(staff.json(`/api/v1/meetings/${cwg.id}/agenda`, { number: '9',
+    title: { en: 'Report on exchange points', zh: '关于交换点的报告' }, documents: ['C22/INF/811'] }), 201);
+  await jsonOf(staff.json(`/api/v1/agenda-items/${item.id}/decisions`, { kind: 'took_note' }), 201);
+
   // A digest covers whole seconds up to the one before it runs.
   await sleep(1100);
   const before = mails(file).length;
@@ -150,6 +157,7 @@ test('follow, the digest in two languages, once a day, nothing when empty, unfol
   assert.match(bodyOf(zh), /一周内的截止日期\n- 互联网交换点（截止日期：/);
   assert.match(bodyOf(zh), /https:\/\/plenary\.example\.int\/zh\/account/);
   assert.doesNotMatch(bodyOf(zh), /C22\/INF\/812/, 'a restricted document is never in a digest');
+  assert.match(bodyOf(zh), new RegExp(`决定\\n- [^\\n]+，议项9（关于交换点的报告）：记录在案\\n  https://plenary\\.example\\.int/zh/meetings/${cwg.id}/record\\n`));
 
   const en = await waitForMail(file, 'ann.berg@example.se', { filter: (m) => m.subject.includes('What is new') });
   assert.equal(en.subject, 'What is new in what you follow on Plenary');
@@ -158,6 +166,7 @@ test('follow, the digest in two languages, once a day, nothing when empty, unfol
   assert.match(bodyOf(en), /New open consultations\n- Internet exchange points \(deadline: /);
   assert.match(bodyOf(en), /Deadlines within a week\n- Internet exchange points \(deadline: /);
   assert.doesNotMatch(bodyOf(en), /Internal note/);
+  assert.match(bodyOf(en), new RegExp(`Decisions\\n- [^\\n]+, agenda item 9 \\(Report on exchange points\\): Took note\\n  https://plenary\\.example\\.int/en/meetings/${cwg.id}/record\\n`));
   assert.equal(hidden.symbol, 'C22/INF/812');
   assert.equal(doc.symbol, 'C22/INF/811');
 
