@@ -26,6 +26,7 @@
 #include "proceedings/floor.h"
 #include "search/search.h"
 #include "site/page_cache.h"
+#include "site/refusals.h"
 #include "site/site.h"
 #include "storage/backup.h"
 #include "storage/db.h"
@@ -383,7 +384,10 @@ int main(int argc, char** argv) {
       limits.threads = threads;
       http::Server server(
           router, limits, [](http::Request& req) { site::ChooseLanguage(req); },
-          [](const http::Request& req, http::Response& resp) { site::SetCaching(req, resp); });
+          [](const http::Request& req, http::Response& resp) {
+            site::SetCaching(req, resp);
+            site::LocalizeError(req, resp);
+          });
       // Challenges signed with the database's key: any server on the same database checks them.
       config.throttle.pow.shared_key = accounts::TokenKey(db.Read());
       site::Throttles throttles(config.throttle);

@@ -602,7 +602,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     d.SetIntValue("ID", c->id);
     d.SetValue("DL_LANG", req.lang);
     d.SetValue("TITLE", site::Pick(c->title, req.lang).text);
-    d.SetValue("PARAGRAPH", p.ok() ? *p : p.error().message);
+    d.SetValue("PARAGRAPH", p.ok() ? *p : site::RefusalText(p.error(), req.lang));
     for (const auto& l : text::Languages()) {
       if (l == req.lang) continue;
       auto* o = d.AddSectionDictionary("OTHER");

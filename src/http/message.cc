@@ -89,6 +89,7 @@ Response JsonError(const Error& e) {
   boost::json::object err{{"code", CodeName(e.code)}, {"message", e.message}};
   if (!e.field.empty()) err["field"] = e.field;
   Response r = Json(boost::json::object{{"error", err}}, StatusFor(e.code));
+  r.error = e;
   if (e.code == Code::kResourceExhausted || e.code == Code::kRateLimited)
     r.Header("Retry-After", std::to_string(e.retry_after_seconds > 0 ? e.retry_after_seconds : 5));
   return r;

@@ -2,6 +2,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -49,6 +50,9 @@ struct Response {
   // drawn fresh for each rendering (`fresh_slots`, e.g. a form's idempotency token).
   std::string csrf_slot;
   std::vector<std::pair<std::string, std::size_t>> fresh_slots;  // token, its RandomToken bytes
+  // The refusal a JSON error answer carries (set by JsonError), so that the server's last step
+  // (site::LocalizeError) can say its message in the client's language.
+  std::optional<Error> error;
 
   Response& Header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));
@@ -62,7 +66,9 @@ Response Text(std::string body, std::string content_type = "text/plain; charset=
 Response Redirect(std::string location, int status = 303);
 // The HTTP status for an error code: the one place where codes map to statuses.
 int StatusFor(Code code);
-// {"error":{"code":"invalid_argument","field":"email","message":"..."}} with StatusFor(code).
+// {"error":{"code":"invalid_argument","field":"email","message":"..."}} with StatusFor(code);
+// the message is the use case's English until site::LocalizeError words it in the client's
+// language.
 Response JsonError(const Error& e);
 
 }  // namespace plenary::http

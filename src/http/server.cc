@@ -198,15 +198,20 @@ struct Server::Impl {
     req.cookies = ParseCookies(breq[bhttp::field::cookie]);
     req.body = std::move(breq.body());
     req.remote_ip = ClientAddress(peer, ForwardedFor(breq), limits.trusted_proxies);
-    if (!bad_query) {
-      try {
-        if (prepare) prepare(req);
-        resp = router.Dispatch(req);
-        if (finish) finish(req, resp);
-      } catch (const std::exception& e) {
-        spdlog::error("{} {}: {}", req.method, req.raw_target, e.what());
-        resp = JsonError(Error{Code::kInternal, "internal error; it has been logged", {}});
-      }
+    try {
+      // The language is chosen for a malformed query too (from the cookie or Accept-Language),
+      // so that its refusal is worded in it.
+      if (prepare) prepare(req);
+      if (!bad_query) resp = router.Dispatch(req);
+    } catch (const std::exception& e) {
+      spdlog::error("{} {}: {}", req.method, req.raw_target, e.what());
+      resp = JsonError(Error{Code::kInternal, "internal error; it has been logged", {}});
+    }
+    try {
+      if (finish) finish(req, resp);
+    } catch (const std::exception& e) {
+      spdlog::error("{} {}: {}", req.method, req.raw_target, e.what());
+      resp = JsonError(Error{Code::kInternal, "internal error; it has been logged", {}});
     }
     bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(resp.status),
                                             breq.version()};

@@ -65,7 +65,8 @@ struct ServerStats {
 class Server {
  public:
   // `prepare` runs on every request before routing (language, cookies); `finish` (may be
-  // null) on every response after its handler (caching rules).
+  // null) on every response after its handler (caching rules, the language of JSON errors),
+  // a refused query string and an internal error included.
   Server(const Router& router, ServerLimits limits, std::function<void(Request&)> prepare,
          std::function<void(const Request&, Response&)> finish = nullptr);
   ~Server();

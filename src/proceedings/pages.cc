@@ -37,10 +37,11 @@ std::string Joined(const std::vector<std::string>& parts, const std::string& lan
   return out;
 }
 
-// "Councillor, Ghana", "Secretariat, BDT", "Minister, United States, Ms …".
+// "Councillor, Ghana", "Bureau, Telecommunication Development Bureau", "Minister, United
+// States, Ms …": the bureau by its name in the reader's language, never its English code.
 std::string Who(const Intervention& i, const std::string& lang) {
   std::vector<std::string> parts = {T(lang, "capacity_" + i.capacity)};
-  if (!i.bureau.empty()) parts.push_back(i.bureau);
+  if (!i.bureau.empty()) parts.push_back(T(lang, "bureau_" + i.bureau));
   if (!i.member_state.empty()) parts.push_back(text::CountryName(i.member_state, lang));
   if (!i.anonymous) parts.push_back(site::Pick(i.speaker, lang).text);
   return Joined(parts, lang);
@@ -259,7 +260,11 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
         x->SetValue("K", c);
         x->SetValue("L", T(lang, std::string("capacity_") + c));
       }
-      for (const char* b : kBureaux) f->AddSectionDictionary("BUREAUX")->SetValue("K", b);
+      for (const char* b : kBureaux) {
+        auto* x = f->AddSectionDictionary("BUREAUX");
+        x->SetValue("K", b);
+        x->SetValue("L", T(lang, std::string("bureau_") + b));
+      }
       for (const char* k : kDecisionKinds) {
         auto* x = f->AddSectionDictionary("KINDS");
         x->SetValue("K", k);

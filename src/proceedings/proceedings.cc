@@ -342,6 +342,13 @@ Result<Speaker> AddSpeaker(storage::Database& db, std::int64_t user_id, std::int
     auto m = ItemMeeting(c, item_id);
     if (!m) return NoSuchItem(item_id);
     meeting = *m;
+    // A delegate asks for the floor on the item the meeting is discussing, as the page offers.
+    if (in.own_request &&
+        c.QueryInt("SELECT under_discussion FROM agenda_items WHERE id = ?", item_id).value_or(0) == 0)
+      return Error{Code::kFailedPrecondition,
+                   "under_discussion: this item is not under discussion; a delegate asks for the "
+                   "floor on the item under discussion only",
+                   "under_discussion"};
     if (in.own_request &&
         (c.QueryInt("SELECT 1 FROM speakers WHERE agenda_item_id = ? AND status = 'waiting' "
                     "AND name = ? AND member_state = ?",

@@ -176,8 +176,9 @@ struct SpeakerInput {
   bool own_request = false;
   std::int64_t requested_by = 0;  // with `own_request`: the delegate's account
 };
-// Errors: 400 naming the field; 404 unknown item; 409 (field "speakers") when `own_request` and
-// the same account, or the same name and Member State, already wait on the item;
+// Errors: 400 naming the field; 404 unknown item; 409 (field "under_discussion") when
+// `own_request` on an item that is not under discussion; 409 (field "speakers") when
+// `own_request` and the same account, or the same name and Member State, already wait on the item;
 // kResourceExhausted beyond 500 waiting.
 Result<Speaker> AddSpeaker(storage::Database& db, std::int64_t user_id, std::int64_t item_id,
                            const SpeakerInput& in);

@@ -157,6 +157,7 @@ TEST_F(ProceedingsTest, BadItemsChangeNothing) {
 // A delegate could fill the list with 500 requests of their own; one waits at a time.
 TEST_F(ProceedingsTest, ADelegateWaitsOnceOnAnItemsList) {
   auto item = NewItem("9");
+  ASSERT_TRUE(SetDiscussion(*db_, kUser, item.id, true, std::nullopt).ok());
   SpeakerInput own{"Delegate of Switzerland", "councillor", "CH", true};
   auto first = AddSpeaker(*db_, kUser, item.id, own);
   ASSERT_TRUE(first.ok());
@@ -261,6 +262,15 @@ TEST_F(ProceedingsTest, ADelegateWithdrawsOnlyTheirOwnRequest) {
   auto ch = accounts::AddUser(*db_, "d.ch@example.int", "Delegate of Switzerland", "delegate",
                               "a long enough password", "CH");
   ASSERT_TRUE(gh.ok() && ch.ok());
+  // Not on an item that is not under discussion: 409, nothing written.
+  auto early = AddSpeaker(*db_, gh->id, item.id, {gh->name, "councillor", "GH", true, gh->id});
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.error().code, Code::kFailedPrecondition);
+  EXPECT_EQ(early.error().field, "under_discussion");
+  auto before = GetItem(*db_, item.id, std::nullopt);
+  ASSERT_TRUE(before.ok());
+  EXPECT_TRUE(before->speakers.empty());
+  ASSERT_TRUE(SetDiscussion(*db_, kUser, item.id, true, std::nullopt).ok());
   auto mine = AddSpeaker(*db_, gh->id, item.id, {gh->name, "councillor", "GH", true, gh->id});
   ASSERT_TRUE(mine.ok());
   EXPECT_EQ(mine->user_id, gh->id);

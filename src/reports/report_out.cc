@@ -117,7 +117,7 @@ void RegisterReportOutput(http::Router& router, storage::Database& db) {
         g.source_kind = "chair";
         json::object author;
         for (const auto& l : text::Languages())
-          author[l] = text::T(l, "doc_source_chair", {{"acronym", r->body_acronym}});
+          author[l] = text::T(l, "doc_author_chair", {{"acronym", r->body_acronym}});
         g.author = std::move(author);
         g.page = "/bodies/" + r->body_key + "/chair-report?meetings=" + list;
         g.label = r->title;

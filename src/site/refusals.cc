@@ -3,6 +3,7 @@
 #include "site/refusals.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <regex>
 #include <set>
@@ -109,8 +110,22 @@ std::string FieldLabel(const std::string& field, const std::string& lang) {
   if (std::regex_match(field, m, kAnswer))
     return T(lang, "form_error_answer", {{"number", m[1].str()}});
   if (field == "meetings") return T(lang, "chair_report_meetings_field");
-  if (field.empty() || text::Catalogue::Get().Pattern("en", "field_" + field) == nullptr) return "";
-  return T(lang, "field_" + field);
+  if (field.empty()) return "";
+  // The catalogue's key: lower case, '-' as '_' ("Content-Type" → field_content_type).
+  std::string key = "field_";
+  for (char c : field) {
+    if (c == '-' && key.size() == 6) continue;  // "--trusted-proxy"
+    key += c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (text::Catalogue::Get().Pattern("en", key) != nullptr) return T(lang, key);
+  // A part of a field: "title.zh" (one language of it), "questions[1].text", "chair.name".
+  const std::size_t cut = field.find_first_of(".[");
+  if (cut == std::string::npos || cut == 0) return "";
+  const std::string base = FieldLabel(field.substr(0, cut), lang);
+  const std::string rest = field.substr(cut + 1);
+  if (!base.empty() && text::IsLanguage(rest))
+    return T(lang, "field_in_language", {{"field", base}, {"language", T(lang, "language_in_" + rest)}});
+  return base;
 }
 
 std::string RefusalText(const Error& e, const std::string& lang, const std::string& zone) {
@@ -126,6 +141,9 @@ std::string RefusalText(const Error& e, const std::string& lang, const std::stri
   if (e.field == "csrf") return T(lang, "error_csrf");
   // A delegate's second request for the floor while the first still waits.
   if (e.field == "speakers" && e.code == Code::kConflict) return T(lang, "form_error_floor_waiting");
+  // A delegate's request for the floor on an item that is not under discussion.
+  if (e.field == "under_discussion" && e.code == Code::kFailedPrecondition)
+    return T(lang, "form_error_floor_not_discussed");
   if (auto text = LifecycleText(e, lang, zone); !text.empty()) return text;
   if (e.field == "email" && m.find("not a valid e-mail address") != std::string::npos)
     return T(lang, "form_error_email");
@@ -144,7 +162,10 @@ std::string RefusalText(const Error& e, const std::string& lang, const std::stri
              {{"name", g[1].str()},
               {"reason", how == "is empty" ? "empty" : how == "is larger than" ? "large" : "type"}});
   }
-  const std::string label = FieldLabel(e.field, lang);
+  // "body" names a body of the Council ("no such body …") or the request's own content.
+  const std::string label = e.field == "body" && !RuleOf(e).starts_with("no such ")
+                                ? T(lang, "field_request_body")
+                                : FieldLabel(e.field, lang);
   if (label.empty()) {
     // A field the catalogue has no label for: English pages keep the use case's own words
     // (the staff must see which field), other languages say what the code means; a
@@ -206,6 +227,21 @@ std::string RefusalText(const Error& e, const std::string& lang, const std::stri
   }
   if (e.code != Code::kInvalidArgument && e.code != Code::kTooLarge) return ByCode(e, lang);
   return T(lang, "form_error_invalid", {{"field", label}});
+}
+
+void LocalizeError(const http::Request& req, http::Response& resp) {
+  if (!resp.error) return;
+  const std::string lang = req.lang.empty() ? "en" : req.lang;
+  resp.Header("Content-Language", lang);
+  resp.Header("Vary", "Accept-Language, Cookie");
+  if (lang == "en") return;
+  boost::system::error_code ec;
+  boost::json::value body = boost::json::parse(resp.body, ec);
+  if (ec || !body.is_object()) return;
+  auto* err = body.as_object().if_contains("error");
+  if (err == nullptr || !err->is_object()) return;
+  err->as_object()["message"] = RefusalText(*resp.error, lang);
+  resp.body = boost::json::serialize(body);
 }
 
 void FormErrors::Add(const Error& e, std::string input_id) {

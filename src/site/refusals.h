@@ -33,14 +33,23 @@
 #include <ctemplate/template.h>
 
 #include "base/result.h"
+#include "http/message.h"
 
 namespace plenary::site {
 
 // The catalogue's sentence for `e` in `lang` (form_error_*, error_*); times in `zone`.
 std::string RefusalText(const Error& e, const std::string& lang, const std::string& zone = "UTC");
-// The label of a use case's field in `lang` (`field_<field>`, "Answer to question 2" for
-// answers.2), or "" when the catalogue has none.
+// The label of a use case's field in `lang`: `field_<field>` (lower case, '-' as '_'), "Answer
+// to question 2" for answers.2, "Title (French)" for title.fr, the whole field's label for a
+// part of it (questions[1].text); "" when the catalogue has none (refusals_test.cc fails on a
+// field the use cases name without a label).
 std::string FieldLabel(const std::string& field, const std::string& lang);
+
+// The last step of every answer (the server's `finish`): a JSON error (http::JsonError) says
+// its `message` in the client's language (req.lang: /xx/, ?lang=, the cookie, Accept-Language)
+// with the catalogue's sentence, every other member kept (`code`, `field`…); English keeps the
+// use case's own words. The answer then carries Content-Language and Vary.
+void LocalizeError(const http::Request& req, http::Response& resp);
 
 // The refusals of one form post, shown in its summary and next to their fields.
 class FormErrors {

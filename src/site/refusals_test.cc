@@ -1,9 +1,19 @@
-// Refusals of the public forms are shown in the reader's language.
+// Refusals of the public forms and the API's JSON errors are said in the reader's language, with
+// a label for every field the use cases name.
 #include "site/refusals.h"
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
 #include "http/templates.h"
+#include "testing/testdata.h"
+#include "text/messages.h"
 
 namespace plenary::site {
 namespace {
@@ -144,6 +154,109 @@ TEST(FormErrors, NothingWithoutAnError) {
   ctemplate::TemplateDictionary d("test");
   errors.Fill(&d);
   EXPECT_EQ(http::Render("refusals_empty_test.tpl", d), "[]");
+}
+
+// Every field a use case names in a refusal (InvalidArgument("field", …) or Error{code, …,
+// "field"} in src/), read from the sources so that a new field without a label fails here.
+std::map<std::string, std::string> FieldsNamedInSources() {
+  static const std::regex kInvalid(R"re(InvalidArgument\(\s*"([^"]+)")re");
+  static const std::regex kError(R"re(Code::k\w+\s*,[^;]*?,\s*"([^"]+)"\s*\})re");
+  std::map<std::string, std::string> fields;  // field → a file naming it
+  const auto src = testdata::TestDataDir().parent_path() / "src";
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(src)) {
+    const std::string path = entry.path().string();
+    if (!entry.is_regular_file() || !path.ends_with(".cc") || path.ends_with("_test.cc")) continue;
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string code = text.str();
+    for (const auto* re : {&kInvalid, &kError})
+      for (std::sregex_iterator it(code.begin(), code.end(), *re), end; it != end; ++it)
+        fields.emplace((*it)[1].str(), entry.path().filename().string());
+  }
+  return fields;
+}
+
+TEST(FieldLabel, EveryFieldTheUseCasesNameHasALabelInSixLanguages) {
+  // Names that never reach a reader's page or an API client: options of the command line, the
+  // test corpora, the renderers' and the mailer's internal checks.
+  static const std::set<std::string> kNotShown = {
+      "--trusted-proxy", "backup", "source", "corpus", "expect", "format", "snapshot",
+      "recipient", "ip_retention_days", "csrf"};
+  const auto fields = FieldsNamedInSources();
+  ASSERT_GT(fields.size(), 80u);
+  ASSERT_TRUE(fields.contains("member_state"));
+  for (const auto& [field, file] : fields) {
+    if (kNotShown.contains(field)) continue;
+    // "answers." + number: a prefix the code completes.
+    const std::string name = field.ends_with(".") ? field + "1" : field;
+    for (const auto& lang : text::Languages()) {
+      const std::string label = FieldLabel(name, lang);
+      EXPECT_FALSE(label.empty()) << "“" << field << "” (" << file << ") has no label in "
+                                  << lang << ": add field_" << field << " to every catalogue";
+      EXPECT_EQ(label.find('_'), std::string::npos) << lang << " " << field << ": " << label;
+    }
+  }
+}
+
+TEST(FieldLabel, PartsOfAFieldAreNamedByTheWholeAndTheLanguage) {
+  EXPECT_EQ(FieldLabel("title.fr", "zh"), "标题（法文）");
+  EXPECT_EQ(FieldLabel("title.zh", "en"), "Title (Chinese)");
+  EXPECT_EQ(FieldLabel("questions[1].text", "fr"), "Questions");
+  EXPECT_EQ(FieldLabel("Content-Type", "ru"), "Тип содержимого запроса");
+  EXPECT_EQ(FieldLabel("nothing_like_this", "ru"), "");
+}
+
+// The request's own body is not a body of the Council.
+TEST(RefusalText, TheRequestBodyIsNotACouncilBody) {
+  EXPECT_EQ(RefusalText(InvalidArgument("body", "body: malformed JSON (syntax error)"), "fr"),
+            "Le champ «\u00a0Contenu de la requête\u00a0» n’est pas valide.");
+  EXPECT_EQ(RefusalText(InvalidArgument("body", "body: no such body xyz"), "fr"),
+            "Aucun élément ne correspond à la valeur du champ «\u00a0Organe\u00a0».");
+}
+
+// Every code of a refusal without a field has its sentence in every catalogue, and it is not
+// the English one (English keeps the rule of a conflict: the staff must see what it is).
+TEST(RefusalText, EveryCodeHasItsSentenceInEveryLanguage) {
+  for (Code code : {Code::kInvalidArgument, Code::kUnauthenticated, Code::kPermissionDenied,
+                    Code::kNotFound, Code::kFailedPrecondition, Code::kConflict, Code::kTooLarge,
+                    Code::kRateLimited, Code::kResourceExhausted, Code::kInternal}) {
+    const Error e{code, "server: something English", ""};
+    const std::string en = RefusalText(e, "en");
+    EXPECT_FALSE(en.empty());
+    for (const auto& lang : text::Languages()) {
+      if (lang == "en") continue;
+      const std::string said = RefusalText(e, lang);
+      EXPECT_EQ(said.find("something English"), std::string::npos) << lang << ": " << said;
+      EXPECT_NE(said, en) << lang << " says it in English";
+    }
+  }
+}
+
+// The API's JSON errors: the message in the client's language, every other member kept.
+TEST(LocalizeError, TheJsonMessageIsInTheClientsLanguage) {
+  http::Request req;
+  req.lang = "zh";
+  http::Response resp = http::JsonError(InvalidArgument("name", "name: required"));
+  LocalizeError(req, resp);
+  const auto body = boost::json::parse(resp.body).as_object();
+  const auto& error = body.at("error").as_object();
+  EXPECT_EQ(error.at("code").as_string(), "invalid_argument");
+  EXPECT_EQ(error.at("field").as_string(), "name");
+  EXPECT_EQ(error.at("message").as_string(), "“姓名”为必填项。");
+  EXPECT_EQ(resp.status, 400);
+  bool language = false;
+  for (const auto& [k, v] : resp.headers) language = language || (k == "Content-Language" && v == "zh");
+  EXPECT_TRUE(language);
+  // English keeps the use case's own words; an answer that is no error is left alone.
+  req.lang = "en";
+  http::Response en = http::JsonError(InvalidArgument("name", "name: required"));
+  LocalizeError(req, en);
+  EXPECT_EQ(boost::json::parse(en.body).at("error").at("message").as_string(), "name: required");
+  req.lang = "ar";
+  http::Response ok = http::Json(boost::json::object{{"message", "hello"}});
+  LocalizeError(req, ok);
+  EXPECT_EQ(ok.body, R"({"message":"hello"})");
 }
 
 }  // namespace

@@ -1,14 +1,17 @@
 // Typographic and terminological rules over every pattern of every catalogue: one term per
 // concept (web/messages/glossary.json lists the forbidden variants), French apostrophes and
 // no-break spaces, Russian е without ё, one Arabic tanwīn spelling, full-width punctuation in
-// Chinese text.
+// Chinese text, each key once. The typographic rules hold for the demo's stored texts too.
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 #include <unicode/regex.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <map>
 #include <memory>
+#include <regex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -171,6 +174,79 @@ TEST(CatalogueLint, ChineseRuleFindsFaults) {
   EXPECT_EQ(ChineseFaults("会议,文件").size(), 1u);
   EXPECT_EQ(ChineseFaults("理事会(C22)").size(), 1u);
   EXPECT_TRUE(ChineseFaults("会议，文件（C22）例如16,17。Name (Original Name)、").empty());
+}
+
+// --- Each key once -----------------------------------------------------------------------------
+
+// A key written twice in a catalogue file is silently overwritten by the second (JSON parsers
+// keep the last), so a message meant for one page shows on another.
+TEST(CatalogueLint, EveryKeyIsWrittenOnce) {
+  static const std::regex kKey(R"re(^\s*"([^"]+)"\s*:)re");
+  for (const auto& lang : Languages()) {
+    auto text = assets::Find("web/messages/" + lang + ".json");
+    ASSERT_TRUE(text.has_value()) << lang;
+    std::set<std::string> seen;
+    std::size_t start = 0;
+    int keys = 0;
+    while (start < text->size()) {
+      std::size_t end = text->find('\n', start);
+      if (end == std::string::npos) end = text->size();
+      const std::string line(text->substr(start, end - start));
+      std::smatch m;
+      if (std::regex_search(line, m, kKey)) {
+        ++keys;
+        EXPECT_TRUE(seen.insert(m[1].str()).second) << lang << ": “" << m[1].str() << "” twice";
+      }
+      start = end + 1;
+    }
+    EXPECT_GT(keys, 400) << lang;
+  }
+}
+
+// --- The demo's stored texts -------------------------------------------------------------------
+
+// Every text of the demo's files stored under a language key ("fr": "…"), by language, each
+// written "where: text".
+void DemoTexts(const json::value& v, const std::string& where,
+               std::map<std::string, std::vector<std::string>>* by_lang) {
+  if (const auto* o = v.if_object()) {
+    for (const auto& [k, x] : *o) {
+      const std::string key(k);
+      if (x.is_string() && IsLanguage(key))
+        (*by_lang)[key].push_back(where + "." + key + ": " + std::string(x.as_string()));
+      else
+        DemoTexts(x, where + "." + key, by_lang);
+    }
+  } else if (const auto* a = v.if_array()) {
+    for (std::size_t i = 0; i < a->size(); ++i)
+      DemoTexts((*a)[i], where + "[" + std::to_string(i) + "]", by_lang);
+  }
+}
+
+TEST(CatalogueLint, DemoTextsFollowTheSameTypographicRules) {
+  std::map<std::string, std::vector<std::string>> by_lang;
+  for (const char* file : {"src/demo/demo_corpus.json", "src/demo/council2022.json"}) {
+    auto text = assets::Find(file);
+    ASSERT_TRUE(text.has_value()) << file << " is not embedded";
+    boost::system::error_code ec;
+    json::value v = json::parse(*text, ec);
+    ASSERT_FALSE(ec) << file;
+    DemoTexts(v, file, &by_lang);
+  }
+  ASSERT_GT(by_lang["fr"].size(), 30u);
+  ASSERT_GT(by_lang["zh"].size(), 30u);
+  // The text after "where: ".
+  auto body = [](const std::string& s) { return s.substr(s.find(": ") + 2); };
+  for (const auto& s : by_lang["fr"])
+    for (const auto& fault : FrenchFaults(body(s))) ADD_FAILURE() << s << " — " << fault;
+  for (const auto& s : by_lang["ru"]) EXPECT_EQ(body(s).find("ё"), std::string::npos) << s;
+  for (const auto& s : by_lang["ar"]) EXPECT_EQ(body(s).find("\u0627\u064b"), std::string::npos) << s;
+  // A document symbol keeps its own brackets inside Chinese text ("C22/32 (Rev.1)号文件", as
+  // the ITU seed writes it).
+  static const std::regex kSymbolPart(R"(\((Rev|Corr|Add)\.\d+\))");
+  for (const auto& s : by_lang["zh"])
+    for (const auto& fault : ChineseFaults(std::regex_replace(body(s), kSymbolPart, "")))
+      ADD_FAILURE() << s << " — " << fault;
 }
 
 }  // namespace

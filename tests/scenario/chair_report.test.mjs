@@ -198,11 +198,16 @@ test('bad input: unknown body, malformed or unknown meetings, bad language', asy
   res = await anon.fetch('/zh/bodies/cwg-internet/chair-report?meetings=abc');
   assert.equal(res.status, 400);
   assert.match(await res.text(), /请填写本组已举行会议的编号/);
+  // The pages above set the reader's language (Chinese): the API's message follows it, its field
+  // does not; a client that chose no language reads the English rule.
   res = await anon.fetch('/api/v1/bodies/cwg-internet/chair-report?meetings=16,99');
   assert.equal(res.status, 404);
   const { error } = await res.json();
   assert.equal(error.field, 'meetings');
-  assert.match(error.message, /no meeting numbered 99/);
+  assert.equal(error.message, '请填写本组已举行会议的编号，以逗号分隔（例如16,17）。');
+  res = await fetch(server.url + '/api/v1/bodies/cwg-internet/chair-report?meetings=16,99');
+  assert.equal(res.status, 404);
+  assert.match((await res.json()).error.message, /no meeting numbered 99/);
   res = await anon.fetch('/api/v1/bodies/cwg-internet/chair-report?meetings=16&lang=xx');
   assert.equal(res.status, 400);
   assert.equal((await res.json()).error.field, 'lang');

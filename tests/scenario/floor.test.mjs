@@ -1,6 +1,7 @@
 // The delegates' floor over HTTP: the secretariat marks the item under discussion with its
 // speaking time, a delegate asks for the floor from the agenda page, sees their place, is
-// refused a second request (409, in the page's language) and withdraws; the floor and its clock;
+// refused a second request (409, in the page's language) and withdraws, and is refused on an item
+// that is not under discussion (409, in the API in the language the client asks for); the floor and its clock;
 // the stream of events that tells watchers of each change (within a second), the bound on the
 // number of watchers, and a server that stops promptly with a stream open.
 import { test, before, after } from 'node:test';
@@ -106,6 +107,39 @@ test('a delegate asks for the floor on the page, sees their place, is refused a 
   // The audit log names who withdrew.
   const audit = await (await staff.fetch('/api/v1/audit?per_page=200')).text();
   assert.match(audit, /floor\.gh@example\.int/);
+});
+
+test('a delegate is refused the floor on an item that is not under discussion, in the API and on the page, in the reader\'s language', async () => {
+  const path = `/api/v1/agenda-items/${otherItem.id}/speakers`;
+  const count = async () => (await jsonOf(staff.fetch(`/api/v1/agenda-items/${otherItem.id}`))).speakers.length;
+  const before = await count();
+  // English by default, with the field and the code clients rely on.
+  let res = await delegate.json(path, {});
+  assert.equal(res.status, 409);
+  let body = await res.json();
+  assert.equal(body.error.code, 'failed_precondition');
+  assert.equal(body.error.field, 'under_discussion');
+  assert.match(body.error.message, /not under discussion/);
+  // The language the client asks for, by Accept-Language or by ?lang= (sentences written by hand);
+  // the language cookie a page visit set would come first, as for pages.
+  delegate.cookies.delete('plenary_lang');
+  res = await delegate.json(path, {}, { headers: { 'accept-language': 'fr-CH, fr;q=0.9' } });
+  assert.equal(res.status, 409);
+  assert.equal(res.headers.get('content-language'), 'fr');
+  body = await res.json();
+  assert.equal(body.error.field, 'under_discussion');
+  assert.equal(body.error.message, 'La parole ne peut être demandée que sur le point de l’ordre du jour en cours d’examen.');
+  res = await delegate.json(`${path}?lang=zh`, {});
+  assert.equal(res.status, 409);
+  assert.equal((await res.json()).error.message, '只能就正在讨论的议项请求发言。');
+  // The page's form, in Arabic.
+  res = await form(delegate, `/ar/agenda-items/${otherItem.id}/speakers`, {});
+  assert.equal(res.status, 409);
+  assert.match(await res.text(), /لا يمكن طلب الكلمة إلا بشأن بند جدول الأعمال قيد المناقشة\./);
+  assert.equal(await count(), before);
+  // The staff still add anyone to any item's list.
+  await jsonOf(staff.json(path, { name: 'Councillor of Peru', capacity: 'councillor', member_state: 'PE' }), 201);
+  assert.equal(await count(), before + 1);
 });
 
 test('the floor: the speaker who has it comes first with their clock; the next one ends their turn', async () => {

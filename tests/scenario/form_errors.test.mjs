@@ -189,14 +189,17 @@ test('not found and refusals without a form are in the reader\'s language; the A
   assert.ok(!page.includes('no such'), 'no English rule on a Chinese page');
   const ru = await (await anon.fetch('/ru/static/none.css')).text();
   assert.ok(ru.includes('Эта страница не существует или недоступна для вас.'));
-  // The API's error object is unchanged: code, field and the English message.
-  const api = await anon.json('/api/v1/consultations/ai-public-policy/responses',
-    { name: '', country: 'SN', stakeholder_type: 'individual', email: 'a@example.org', answers: { 1: 'x' } });
+  // The API's error object keeps its members: code, field and, for a client that chose no
+  // language, the English rule; after the Russian page above, the reader's language.
+  const body = { name: '', country: 'SN', stakeholder_type: 'individual', email: 'a@example.org', answers: { 1: 'x' } };
+  const api = await new Client(server.url).json('/api/v1/consultations/ai-public-policy/responses', body);
   assert.equal(api.status, 400);
   const { error } = await api.json();
   assert.equal(error.code, 'invalid_argument');
   assert.equal(error.field, 'name');
   assert.equal(error.message, 'name: required');
+  const inRussian = (await (await anon.json('/api/v1/consultations/ai-public-policy/responses', body)).json()).error;
+  assert.deepEqual(inRussian, { code: 'invalid_argument', field: 'name', message: 'Поле «Имя и фамилия» обязательно для заполнения.' });
 });
 
 test('the desk: a refused deadline extension says why in French, with the deadline in the consultation\'s zone', async () => {

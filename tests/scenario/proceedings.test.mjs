@@ -337,7 +337,7 @@ test('the secretariat records an item, a paragraph and a decision with the agend
   assert.equal((await form(staff, `/zh/meetings/${meeting.id}/agenda`, { csrf: 'forged', number: '1', title: 'x' })).status, 403);
   res = await form(staff, `/en/meetings/${meeting.id}/agenda`, { csrf, number: '1', title: 'x', documents: 'C22/33 C99/1' });
   assert.equal(res.status, 400);
-  assert.match(await res.text(), /documents: no such document C99\/1/);
+  assert.match(await res.text(), /Nothing matches the value of “Documents”\./);
   assert.equal((await (await anon.fetch(`/api/v1/meetings/${meeting.id}/agenda`)).json()).items.length, 0);
 
   res = await form(staff, `/zh/meetings/${meeting.id}/agenda`, { csrf, number: '1', title: '国际电联互联网活动',
@@ -374,6 +374,9 @@ test('a delegate has one waiting request per item on the list of speakers', asyn
   assert.equal(made.status, 201, await made.clone().text());
   const delegate = await new Client(server.url).login({ email: 'delegate.gh@example.int', password });
   const path = '/api/v1/agenda-items/2/speakers';
+  // A delegate asks on the item under discussion only.
+  assert.equal((await delegate.json(path, {})).status, 409);
+  assert.equal((await staff.json('/api/v1/agenda-items/2/discussion', { under_discussion: true })).status, 200);
   const statuses = [];
   for (let i = 0; i < 5; i++) statuses.push((await delegate.json(path, {})).status);
   assert.deepEqual(statuses, [201, 409, 409, 409, 409]);

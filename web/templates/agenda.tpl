@@ -67,7 +67,7 @@
 <form method="post" action="{{P}}/agenda-items/{{IID}}/interventions"><input type="hidden" name="csrf" value="{{CSRF}}">
 <label>{{t_proc_kind}} <select name="kind"><option value="intervention">{{t_proc_kind_intervention}}</option><option value="statement">{{t_proc_kind_statement}}</option></select></label>
 <label>{{t_proc_capacity}} <select name="capacity">{{#CAPS}}<option value="{{K}}">{{L}}</option>{{/CAPS}}</select></label>
-<label>{{t_proc_bureau}} <select name="bureau"><option value="">—</option>{{#BUREAUX}}<option value="{{K}}">{{K}}</option>{{/BUREAUX}}</select></label>
+<label>{{t_proc_bureau}} <select name="bureau"><option value="">—</option>{{#BUREAUX}}<option value="{{K}}">{{L}}</option>{{/BUREAUX}}</select></label>
 <label>{{t_proc_member_state_code}} <input type="text" name="member_state" maxlength="2" size="3" pattern="[A-Za-z]{2}"></label>
 <label>{{t_proc_named_speaker}} <input type="text" name="speaker" maxlength="300"></label>
 <label class="wide">{{t_proc_summary}} <textarea name="summary" rows="4" cols="60" required></textarea></label>
