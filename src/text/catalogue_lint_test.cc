@@ -8,6 +8,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <regex>
@@ -247,6 +248,24 @@ TEST(CatalogueLint, DemoTextsFollowTheSameTypographicRules) {
   for (const auto& s : by_lang["zh"])
     for (const auto& fault : ChineseFaults(std::regex_replace(body(s), kSymbolPart, "")))
       ADD_FAILURE() << s << " — " << fault;
+}
+
+// --- Templates -------------------------------------------------------------------------------
+
+// A colon after a label in a template is the language's own (t_punct_colon: "\u00a0: " in
+// French, "：" in Chinese), never an ASCII colon written into the markup.
+TEST(CatalogueLint, TemplatesTakeTheirColonFromTheCatalogue) {
+  static const std::regex kHardColon(R"(\}\}:( |<|$))");
+  int templates = 0;
+  for (const auto& [path, data] : assets::All()) {
+    if (!path.starts_with("web/templates/") || !path.ends_with(".tpl")) continue;
+    ++templates;
+    const std::string text(data);
+    for (std::sregex_iterator it(text.begin(), text.end(), kHardColon), end; it != end; ++it)
+      ADD_FAILURE() << path << ": “" << text.substr(std::max<long>(0, it->position() - 40), 44)
+                    << "” writes an ASCII colon; use {{t_punct_colon}}";
+  }
+  EXPECT_GT(templates, 20);
 }
 
 }  // namespace

@@ -25,6 +25,6 @@
 {{/SUBS}}{{/PARAS}}</section>
 {{/SECTIONS}}{{#SIGNATURE}}<p class="signature" id="signature">{{SIGNED}}{{#STATE}}<br>{{STATE_LINE}}{{/STATE}}</p>{{/SIGNATURE}}
 </article>
-<p class="noprint downloads">{{t_doc_download}}: <a href="/api/v1/bodies/{{BODY_KEY}}/chair-report.docx?meetings={{DL_MEETINGS}}&amp;lang={{DL_LANG}}" download>DOCX</a> · <a href="/api/v1/bodies/{{BODY_KEY}}/chair-report.pdf?meetings={{DL_MEETINGS}}&amp;lang={{DL_LANG}}" download>PDF</a> · <a href="/api/v1/bodies/{{BODY_KEY}}/chair-report.akn.xml?meetings={{DL_MEETINGS}}&amp;lang={{DL_LANG}}" download>Akoma Ntoso (XML)</a></p>
+<p class="noprint downloads">{{t_doc_download}}{{t_punct_colon}}<a href="/api/v1/bodies/{{BODY_KEY}}/chair-report.docx?meetings={{DL_MEETINGS}}&amp;lang={{DL_LANG}}" download>DOCX</a> · <a href="/api/v1/bodies/{{BODY_KEY}}/chair-report.pdf?meetings={{DL_MEETINGS}}&amp;lang={{DL_LANG}}" download>PDF</a> · <a href="/api/v1/bodies/{{BODY_KEY}}/chair-report.akn.xml?meetings={{DL_MEETINGS}}&amp;lang={{DL_LANG}}" download>Akoma Ntoso (XML)</a></p>
 <p class="noprint other-langs">{{#OTHER}}<a href="/{{CODE}}/bodies/{{BODY_KEY}}/chair-report?meetings={{QUERY}}" lang="{{CODE}}" hreflang="{{CODE}}">{{NAME}}</a> {{/OTHER}}</p>{{/REPORT}}
 {{>LIFECYCLE}}

@@ -5,7 +5,7 @@
 <header>{{#HAS_SYMBOL}}<p class="symbol">{{t_record_document}} <bdi>{{SYMBOL}}</bdi></p>{{/HAS_SYMBOL}}
 <h1>{{TITLE}}</h1>
 <p>{{DATE}}</p>
-<p class="noprint downloads">{{t_doc_download}}: <a href="/api/v1/meetings/{{MID}}/record.docx?lang={{DL_LANG}}" download>DOCX</a> · <a href="/api/v1/meetings/{{MID}}/record.pdf?lang={{DL_LANG}}" download>PDF</a> · <a href="/api/v1/meetings/{{MID}}/record.akn.xml?lang={{DL_LANG}}" download>Akoma Ntoso (XML)</a></p></header>
+<p class="noprint downloads">{{t_doc_download}}{{t_punct_colon}}<a href="/api/v1/meetings/{{MID}}/record.docx?lang={{DL_LANG}}" download>DOCX</a> · <a href="/api/v1/meetings/{{MID}}/record.pdf?lang={{DL_LANG}}" download>PDF</a> · <a href="/api/v1/meetings/{{MID}}/record.akn.xml?lang={{DL_LANG}}" download>Akoma Ntoso (XML)</a></p></header>
 {{#NO_ITEMS}}<p>{{t_proc_no_items}}</p>{{/NO_ITEMS}}
 {{#ITEMS}}<section id="item-{{NUMBER}}" aria-labelledby="rec-h-{{NUMBER}}">
 <h2 id="rec-h-{{NUMBER}}"><span class="snum">{{NUMBER}}</span><span lang="{{HLANG}}" dir="auto">{{HEADING_HTML:none}}</span></h2>

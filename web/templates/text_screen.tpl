@@ -7,7 +7,7 @@
 <div class="draft" lang="{{CLANG}}" dir="{{CDIR}}">
 <p class="provision focus" id="p{{PID}}"><span class="label"><bdi>{{LABEL}}</bdi></span> {{#MISSING}}<span class="note">—</span>{{/MISSING}}{{BODY_HTML:none}}</p>
 {{#NOTE}}<div class="bracket-note"><p><span class="bracket">[<bdi>{{WORDS}}</bdi>]</span>{{#HAS_PROPOSED}} · {{t_drafting_proposed_by}} {{PROPOSED}}{{/HAS_PROPOSED}}{{#HAS_SUPPORTED}} · {{t_drafting_supported_by}} {{SUPPORTED}}{{/HAS_SUPPORTED}}{{#HAS_OBJECTED}} · {{t_drafting_objected_by}} {{OBJECTED}}{{/HAS_OBJECTED}}{{#HAS_NOTE}} · <bdi>{{NOTE_TEXT}}</bdi>{{/HAS_NOTE}}</p>
-{{#ALT}}<p class="alternative">{{ALT_LABEL}}: <bdi>{{ALT_TEXT}}</bdi></p>{{/ALT}}</div>{{/NOTE}}
+{{#ALT}}<p class="alternative">{{ALT_LABEL}}{{t_punct_colon}}<bdi>{{ALT_TEXT}}</bdi></p>{{/ALT}}</div>{{/NOTE}}
 </div>{{/FOCUS}}
 <p class="sentence" lang="{{CLANG}}" dir="{{CDIR}}">{{SENTENCE}}</p>
 </div>
