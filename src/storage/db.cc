@@ -184,6 +184,7 @@ Connection::Connection(const std::string& spec, bool writer) {
 }
 Connection::~Connection() {
   if (pg_) {
+    ForgetPgChangeHook(*this);
     PgClose(pg_);
     return;
   }
@@ -194,6 +195,8 @@ Connection::~Connection() {
 void Connection::ExecScript(std::string_view sql) {
   if (pg_) [[unlikely]] {
     PgExecScript(pg_, ToPostgres(sql));
+    // A script may change any table (the writer's own transaction control changes none).
+    if (!IsTransactionControl(sql)) NotePgChange(*this, "");
     return;
   }
   char* err = nullptr;
@@ -223,10 +226,15 @@ Database::Database(std::string path, WriterOptions options)
       writer_(std::make_unique<Connection>(path_, true)),
       id_(next_db_id++) {
   Migrate();
-  // PostgreSQL has no update hook: there every committed batch counts as a change of what
-  // pages show (WriterLoop).
+  // The tables each transaction changed: SQLite's update hook; on PostgreSQL the writer
+  // connection names the table of each INSERT, UPDATE or DELETE that changed rows.
   if (dialect_ == Dialect::kSqlite)
     sqlite3_update_hook(writer_->handle(), &Database::OnUpdate, this);
+  else
+    SetPgChangeHook(*writer_, [this](std::string_view table) {
+      std::string name(table);
+      OnUpdate(this, 0, nullptr, name.c_str(), 0);
+    });
   writer_thread_ = std::thread([this] { WriterLoop(); });
 }
 
@@ -237,15 +245,17 @@ void Database::SetUnshownTables(std::vector<std::string> tables) {
   unshown_set_ = true;
 }
 
+// Also called for PostgreSQL's writer (SetPgChangeHook), with "" for a table it cannot name.
 void Database::OnUpdate(void* self, int, const char*, const char* table, sqlite3_int64) {
   auto* db = static_cast<Database*>(self);
   if (db->shown_changed_) return;
   std::string_view name(table);
-  for (const auto& u : db->writer_unshown_) {
-    if (u.ends_with('*') ? name.starts_with(std::string_view(u).substr(0, u.size() - 1))
-                         : name == u)
-      return;
-  }
+  if (!name.empty())
+    for (const auto& u : db->writer_unshown_) {
+      if (u.ends_with('*') ? name.starts_with(std::string_view(u).substr(0, u.size() - 1))
+                           : name == u)
+        return;
+    }
   db->shown_changed_ = true;
 }
 
@@ -309,9 +319,13 @@ void Database::WriterLoop() {
     }
     std::vector<std::exception_ptr> failures(batch.size());
     std::exception_ptr commit_failure;
-    shown_changed_ = dialect_ == Dialect::kPostgres;
+    shown_changed_ = false;
     try {
-      writer_->ExecScript("BEGIN IMMEDIATE");
+      // PostgreSQL: the transaction takes its id before any write draws an identity, so that
+      // a reader who sees a later id knows, from its snapshot, when this one has ended
+      // (storage::IdFeed).
+      writer_->ExecScript(dialect_ == Dialect::kPostgres ? "BEGIN; SELECT pg_current_xact_id()"
+                                                         : "BEGIN IMMEDIATE");
       for (std::size_t i = 0; i < batch.size(); ++i) {
         writer_->ExecScript("SAVEPOINT job");
         bool keep = false;
