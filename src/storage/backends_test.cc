@@ -208,5 +208,30 @@ TEST_P(Backends, TheAuditLogIsAppendOnly) {
   EXPECT_EQ(db_->Read().QueryInt("SELECT count(*) FROM audit_log WHERE action = 'x'"), 1);
 }
 
+// The cache of anonymous pages is valid while the generation holds: a transaction that wrote
+// only unshown tables (queues, the search index) must leave it, one that wrote a shown table
+// raise it, on both backends (PostgreSQL used to raise it on every COMMIT).
+TEST_P(Backends, OnlyWritesToShownTablesRaiseTheGeneration) {
+  db_->SetUnshownTables({"search_*", "mail_outbox"});
+  auto write = [&](const char* sql) {
+    ASSERT_TRUE(db_->Write<Ok>([sql](Connection& c) -> Result<Ok> {
+                     c.Exec(sql);
+                     return Ok{};
+                   }).ok())
+        << sql;
+  };
+  write("INSERT INTO search_queue(kind, ref_id, at) VALUES('response', 1, 0)");  // takes the list
+  auto g = db_->Generation();
+  write("INSERT INTO search_queue(kind, ref_id, at) VALUES('response', 2, 0)");
+  write("DELETE FROM search_queue WHERE ref_id = 1");
+  write("UPDATE stakeholder_types SET position = position WHERE key = 'no such type'");  // no row changed
+  EXPECT_EQ(db_->Generation(), g) << "only unshown tables (or no row) changed";
+  write("UPDATE stakeholder_types SET position = position WHERE key = 'individual'");
+  EXPECT_GT(db_->Generation(), g) << "a shown table changed";
+  g = db_->Generation();
+  write("INSERT INTO search_log(kind, ref_id, at) VALUES('response', 2, 0)");
+  EXPECT_EQ(db_->Generation(), g);
+}
+
 }  // namespace
 }  // namespace plenary::storage

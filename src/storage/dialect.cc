@@ -1,5 +1,6 @@
 // Translation of Plenary's SQL (SQLite's spelling) into PostgreSQL's; see dialect.h.
 #include "storage/dialect.h"
+#include "storage/postgres.h"
 
 #include <algorithm>
 #include <cctype>
@@ -250,6 +251,42 @@ std::string ForDialect(std::string_view migration, Dialect dialect) {
       out += '\n';
   }
   return out;
+}
+
+std::string WrittenTable(std::string_view sql) {
+  std::size_t i = 0;
+  auto next = [&]() {
+    std::string_view w = WordAt(sql, i);
+    i = After(sql, i, w);
+    return w;
+  };
+  std::string_view verb = next();
+  std::string_view w = next();
+  if (EqualsNoCase(verb, "INSERT") || EqualsNoCase(verb, "UPDATE")) {
+    if (EqualsNoCase(w, "OR")) {
+      next();  // REPLACE, IGNORE, …
+      w = next();
+    }
+    if (EqualsNoCase(verb, "INSERT")) {
+      if (!EqualsNoCase(w, "INTO")) return "";
+      w = next();
+    }
+    return std::string(w);
+  }
+  if (EqualsNoCase(verb, "DELETE") && EqualsNoCase(w, "FROM")) return std::string(next());
+  return "";
+}
+
+bool IsTransactionControl(std::string_view sql) {
+  std::string_view verb = WordAt(sql, 0);
+  for (std::string_view k : {"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "END"})
+    if (EqualsNoCase(verb, k)) {
+      // Nothing after it but the writer's own "SELECT pg_current_xact_id()".
+      auto semicolon = sql.find(';');
+      return semicolon == std::string_view::npos ||
+             sql.substr(semicolon).find("pg_current_xact_id()") != std::string_view::npos;
+    }
+  return false;
 }
 
 }  // namespace plenary::storage

@@ -1,5 +1,6 @@
 // The SQLite → PostgreSQL spelling: what is translated, and what must stay as written.
 #include "storage/dialect.h"
+#include "storage/postgres.h"
 
 #include <gtest/gtest.h>
 
@@ -71,6 +72,21 @@ TEST(Dialect, MigrationBlocksBelongToOneDialect) {
   EXPECT_EQ(ForDialect(file, Dialect::kPostgres),
             "CREATE TABLE a (x TEXT);\n\n\n\nCREATE FUNCTION f();\n\nCREATE TABLE b (y TEXT);\n");
   EXPECT_THROW(ForDialect("-- dialect: oracle\n", Dialect::kSqlite), std::invalid_argument);
+}
+
+TEST(Dialect, WrittenTableNamesTheTableOfAWrite) {
+  EXPECT_EQ(WrittenTable("INSERT INTO responses(a) VALUES(?)"), "responses");
+  EXPECT_EQ(WrittenTable("  insert or ignore into t VALUES(1)"), "t");
+  EXPECT_EQ(WrittenTable("UPDATE search_queue SET failed_at = ?"), "search_queue");
+  EXPECT_EQ(WrittenTable("\nDELETE FROM mail_outbox WHERE id = ?"), "mail_outbox");
+  EXPECT_EQ(WrittenTable("WITH x AS (SELECT 1) DELETE FROM t"), "");
+  EXPECT_EQ(WrittenTable("SELECT * FROM t"), "");
+  EXPECT_EQ(WrittenTable("CREATE TABLE t (x TEXT)"), "");
+  EXPECT_TRUE(IsTransactionControl("BEGIN; SELECT pg_current_xact_id()"));
+  EXPECT_TRUE(IsTransactionControl("ROLLBACK TO job"));
+  EXPECT_TRUE(IsTransactionControl("release job"));
+  EXPECT_FALSE(IsTransactionControl("BEGIN; DELETE FROM t"));
+  EXPECT_FALSE(IsTransactionControl("CREATE TABLE t (x TEXT)"));
 }
 
 }  // namespace

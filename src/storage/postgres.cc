@@ -60,6 +60,40 @@ void PgExecScript(pg_conn* conn, std::string_view sql) {
   PQclear(res);
 }
 
+namespace {
+std::mutex hooks_mu;
+std::map<const Connection*, std::function<void(std::string_view)>>& Hooks() {
+  static std::map<const Connection*, std::function<void(std::string_view)>> hooks;
+  return hooks;
+}
+}  // namespace
+
+void SetPgChangeHook(const Connection& c, std::function<void(std::string_view)> hook) {
+  std::lock_guard lock(hooks_mu);
+  Hooks()[&c] = std::move(hook);
+}
+
+bool HasPgChangeHook(const Connection& c) {
+  std::lock_guard lock(hooks_mu);
+  return Hooks().count(&c) > 0;
+}
+
+void NotePgChange(const Connection& c, std::string_view table) {
+  std::function<void(std::string_view)> hook;
+  {
+    std::lock_guard lock(hooks_mu);
+    auto it = Hooks().find(&c);
+    if (it == Hooks().end()) return;
+    hook = it->second;
+  }
+  hook(table);
+}
+
+void ForgetPgChangeHook(const Connection& c) {
+  std::lock_guard lock(hooks_mu);
+  Hooks().erase(&c);
+}
+
 PgStatement::PgStatement(Connection& c, std::string_view sql) : conn(c) {
   auto it = c.pg_prepared_.find(sql);
   if (it == c.pg_prepared_.end()) {
@@ -98,6 +132,14 @@ PgStatement::PgStatement(Connection& c, std::string_view sql) : conn(c) {
   }
   name = it->second.first;
   int n = it->second.second;
+  if (HasPgChangeHook(c)) {
+    written_table = WrittenTable(sql);
+    std::string_view verb = sql.substr(sql.find_first_not_of(" \t\n") == std::string_view::npos
+                                           ? 0
+                                           : sql.find_first_not_of(" \t\n"));
+    writes = !written_table.empty() || !(verb.size() >= 6 && (verb.substr(0, 6) == "SELECT" ||
+                                                               verb.substr(0, 6) == "select"));
+  }
   values.resize(n);
   present.assign(n, 0);
   binary.assign(n, 0);
@@ -151,6 +193,7 @@ bool PgStatement::Step() {
     } else {
       FailResult(res, "step");
     }
+    if (writes && conn.pg_changes_ > 0) NotePgChange(conn, written_table);
     result = res;
     rows = PQntuples(res);
     row = -1;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,23 @@ void PgClose(pg_conn* conn);
 // Runs SQL text without parameters (several statements allowed), already in PostgreSQL's
 // spelling; throws on an error.
 void PgExecScript(pg_conn* conn, std::string_view sql);
+
+// PostgreSQL has no update hook: the Database asks its writer connection to call `hook` with the
+// table each INSERT, UPDATE or DELETE changed (at least one row), or "" when a statement or
+// script may have changed tables it does not name. Forgotten when the connection closes.
+void SetPgChangeHook(const Connection& c, std::function<void(std::string_view table)> hook);
+// Calls the connection's hook, if it has one.
+void NotePgChange(const Connection& c, std::string_view table);
+bool HasPgChangeHook(const Connection& c);
+void ForgetPgChangeHook(const Connection& c);
+
+// The table a data-changing statement writes: `INSERT [OR …] INTO t`, `UPDATE [OR …] t`,
+// `DELETE FROM t` (any case, leading spaces); "" for anything else (WITH …, DDL, SELECT): the
+// caller then cannot tell which tables it changes. (dialect.cc)
+std::string WrittenTable(std::string_view sql);
+// BEGIN (with the writer's `SELECT pg_current_xact_id()`), COMMIT, ROLLBACK, SAVEPOINT and
+// RELEASE: they change no table. (dialect.cc)
+bool IsTransactionControl(std::string_view sql);
 
 // One execution of a statement prepared on the server (once per connection and SQL text).
 // Values are sent as text (blobs in binary) and the server infers their types from the SQL, as
@@ -41,6 +59,8 @@ struct PgStatement {
 
   Connection& conn;
   std::string name;
+  std::string written_table;  // WrittenTable of the SQL, when the connection has a change hook
+  bool writes = false;        // an INSERT, UPDATE or DELETE (or a statement it cannot tell)
   std::vector<std::string> values;
   std::vector<char> present;  // 0: NULL
   std::vector<int> binary;
