@@ -2,7 +2,11 @@
 // backup, restore.
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <optional>
 #include <iostream>
 
 #include <spdlog/spdlog.h>
@@ -43,6 +47,18 @@ std::pair<std::string, unsigned short> SplitListen(const std::string& listen) {
   if (host.size() > 2 && host.front() == '[') host = host.substr(1, host.size() - 2);
   return {host, static_cast<unsigned short>(port)};
 }
+
+// A file (with SQLite's -wal and -shm beside it) removed when the server stops.
+struct TemporaryFile {
+  explicit TemporaryFile(std::filesystem::path p) : path(std::move(p)) { Remove(); }
+  ~TemporaryFile() { Remove(); }
+  void Remove() const {
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm"})
+      std::filesystem::remove(path.string() + suffix, ec);
+  }
+  std::filesystem::path path;
+};
 
 int Fail(const Error& e) {
   std::cerr << "error: " << e.message << "\n";
@@ -135,6 +151,11 @@ int main(int argc, char** argv) {
                     "(clients on this host, not relayed by a proxy)")
       ->transform(CLI::CheckedTransformer(metrics_from, CLI::ignore_case))
       ->default_str("staff");
+  std::string search_index;
+  serve->add_option("--search-index", search_index,
+                    "PostgreSQL only: this server's own search index, a SQLite file kept current "
+                    "from the shared database and rebuilt when missing (default: a file in the "
+                    "temporary folder, removed at stop and rebuilt at every start)");
   std::uint64_t campaign_min_size = 3;
   serve->add_option("--campaign-min-size", campaign_min_size,
                     "Near-identical responses that make a campaign")->capture_default_str();
@@ -380,6 +401,18 @@ int main(int argc, char** argv) {
       search::Indexer indexer(db, app::SearchSources());  // behind the durable writes; catches up after a restart
       // Confirmation mails of responses, composed and queued in batches behind the durable write.
       consultations::ConfirmationMailer confirmation_mailer(db);
+      // PostgreSQL has no FTS5: this server answers searches from its own SQLite index.
+      std::optional<TemporaryFile> temporary_index;
+      std::optional<search::LocalIndex> local_index;
+      if (db.dialect() == storage::Dialect::kPostgres) {
+        if (search_index.empty()) {
+          temporary_index.emplace(std::filesystem::temp_directory_path() /
+                                  ("plenary-search-" + std::to_string(getpid()) + ".db"));
+          search_index = temporary_index->path.string();
+        }
+        local_index.emplace(db, search_index);
+        local_index->Start();
+      }
       http::Router router;
       limits.threads = threads;
       http::Server server(

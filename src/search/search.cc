@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <regex>
+#include <set>
 #include <stdexcept>
 #include <tuple>
 
@@ -12,11 +13,14 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "base/random.h"
 #include "base/time.h"
+#include "accounts/tokens.h"
 #include "http/templates.h"
 #include "text/analyzer.h"
 #include "text/citations.h"
 #include "text/messages.h"
+#include "storage/feed.h"
 
 namespace plenary::search {
 
@@ -29,9 +33,11 @@ void Enqueue(Connection& c, const std::string& kind, std::int64_t ref_id) {
 }
 
 std::int64_t Lag(storage::Database& db) {
-  return db.Read()
-      .QueryInt("SELECT count(*) FROM search_queue WHERE failed_at IS NULL")
-      .value_or(0);
+  std::int64_t queued = db.Read()
+                            .QueryInt("SELECT count(*) FROM search_queue WHERE failed_at IS NULL")
+                            .value_or(0);
+  if (auto* local = LocalIndex::For(db)) queued += local->Behind();
+  return queued;
 }
 
 json::value ParseOrNull(const std::string& s) {
@@ -70,44 +76,62 @@ const std::vector<std::string>& Kinds() {
 
 namespace {
 
+// The key of the lock an indexing transaction holds (storage::TryTransactionLock).
+constexpr std::int64_t kIndexerLock = 0x706c656e'0001;  // "plen", 1
+
 struct QueueItem {
   std::int64_t queue_id;
   std::string kind;
   std::int64_t ref_id;
 };
 
-// Replaces what the index holds for the item with its current public text. Throws what
-// SQLite throws, and std::runtime_error for a document in a language without an index.
-void IndexItem(Connection& c, const Sources& sources, const QueueItem& it) {
+// Adds one document to the index (on SQLite, to its language's FTS5 table too).
+void InsertDoc(Connection& c, const std::string& kind, std::int64_t ref_id, const Doc& d) {
+  c.Exec("INSERT INTO search_docs(kind, ref_id, language, consultation_id, body_id, date, "
+         "url, title, body) VALUES(?,?,?,?,?,?,?,?,?)",
+         kind, ref_id, d.language, d.consultation_id, d.body_id, d.date, d.url, d.title, d.body);
+  if (c.dialect() == storage::Dialect::kSqlite)
+    c.Exec(fmt::format("INSERT INTO search_fts_{}(rowid, title, body) VALUES(?, ?, ?)",
+                       d.language),
+           c.LastInsertId(), d.title, d.body);
+}
+
+// Replaces the documents the index holds for one item with `docs`. On SQLite they go into the
+// FTS5 tables too; on PostgreSQL (no FTS5) the change is logged in search_log for every
+// server's own index (LocalIndex). Throws what the database throws, and std::runtime_error for
+// a document in a language without an index.
+void ReplaceDocs(Connection& c, const std::string& kind, std::int64_t ref_id,
+                 const std::vector<Doc>& docs) {
+  const bool fts = c.dialect() == storage::Dialect::kSqlite;
+  // The language names the FTS table: only the six have one.
+  for (const auto& d : docs)
+    if (!text::IsLanguage(d.language))
+      throw std::runtime_error("language: no index for \"" + d.language + "\"");
   std::vector<std::tuple<std::int64_t, std::string, std::string, std::string>> old;
   {
     Stmt s(c, "SELECT id, language, title, body FROM search_docs WHERE kind = ? AND ref_id = ?");
-    s.BindAll(it.kind, it.ref_id);
+    s.BindAll(kind, ref_id);
     while (s.Step()) old.emplace_back(s.Int(0), s.Text(1), s.Text(2), s.Text(3));
   }
   for (const auto& [id, lang, title, body] : old) {
-    if (text::IsLanguage(lang))
+    if (fts && text::IsLanguage(lang))
       c.Exec(fmt::format("INSERT INTO search_fts_{0}(search_fts_{0}, rowid, title, body) "
                          "VALUES('delete', ?, ?, ?)",
                          lang),
              id, title, body);
     c.Exec("DELETE FROM search_docs WHERE id = ?", id);
   }
+  for (const auto& d : docs) InsertDoc(c, kind, ref_id, d);
+  if (!fts) c.Exec("INSERT INTO search_log(kind, ref_id, at) VALUES(?,?,?)", kind, ref_id, Now());
+}
+
+// Replaces what the index holds for the item with its current public text. Throws what
+// ReplaceDocs throws, and std::runtime_error for a kind without a source.
+void IndexItem(Connection& c, const Sources& sources, const QueueItem& it) {
   auto source = sources.find(it.kind);
   if (source == sources.end())
     throw std::runtime_error("kind: no source for \"" + it.kind + "\"");
-  for (const auto& d : source->second(c, it.ref_id)) {
-    // The language names the FTS table: only the six have one.
-    if (!text::IsLanguage(d.language))
-      throw std::runtime_error("language: no index for \"" + d.language + "\"");
-    c.Exec("INSERT INTO search_docs(kind, ref_id, language, consultation_id, body_id, date, "
-           "url, title, body) VALUES(?,?,?,?,?,?,?,?,?)",
-           it.kind, it.ref_id, d.language, d.consultation_id, d.body_id, d.date, d.url, d.title,
-           d.body);
-    c.Exec(fmt::format("INSERT INTO search_fts_{}(rowid, title, body) VALUES(?, ?, ?)",
-                       d.language),
-           c.LastInsertId(), d.title, d.body);
-  }
+  ReplaceDocs(c, it.kind, it.ref_id, source->second(c, it.ref_id));
   // Indexed now: an earlier failure of the same item no longer matters.
   c.Exec("DELETE FROM search_queue WHERE kind = ? AND ref_id = ? AND failed_at IS NOT NULL",
          it.kind, it.ref_id);
@@ -119,6 +143,10 @@ void IndexItem(Connection& c, const Sources& sources, const QueueItem& it) {
 Status IndexItems(storage::Database& db, const Sources& sources,
                   const std::vector<QueueItem>& items) {
   return db.Write<Ok>([&](Connection& c) -> Status {
+    // Servers sharing a PostgreSQL database index one at a time: two replacing the same
+    // item's documents at once would both insert them.
+    if (!storage::TryTransactionLock(c, kIndexerLock))
+      return Error{Code::kResourceExhausted, "search indexer: another server is indexing", {}};
     for (const auto& it : items) {
       try {
         IndexItem(c, sources, it);
@@ -166,6 +194,21 @@ int IndexBatch(storage::Database& db, const Sources& sources, int max_items) {
   return done;
 }
 
+int PruneLog(storage::Database& db, std::int64_t older_than) {
+  int pruned = 0;
+  auto done = db.Write<Ok>([&](Connection& c) -> Status {
+    if (c.dialect() != storage::Dialect::kPostgres) return Ok{};
+    if (!storage::TryTransactionLock(c, kIndexerLock)) return Ok{};
+    auto through = c.QueryInt("SELECT max(id) FROM search_log WHERE at < ?", older_than);
+    if (!through) return Ok{};
+    c.Exec("DELETE FROM search_log WHERE id <= ?", *through);
+    pruned = c.Changes();
+    c.Exec("UPDATE search_log_pruned SET through = ? WHERE through < ?", *through, *through);
+    return Ok{};
+  });
+  return done.ok() ? pruned : 0;
+}
+
 std::int64_t Failed(storage::Database& db) {
   return db.Read()
       .QueryInt("SELECT count(*) FROM search_queue WHERE failed_at IS NOT NULL")
@@ -184,10 +227,15 @@ std::vector<Failure> Failures(storage::Database& db, int limit) {
 Indexer::Indexer(storage::Database& db, Sources sources, int poll_ms)
     : db_(db), sources_(std::move(sources)) {
   thread_ = std::thread([this, poll_ms] {
+    auto next_prune = std::chrono::steady_clock::now();
     while (!stop_) {
       int n = 0;
       try {
         n = IndexBatch(db_, sources_);
+        if (std::chrono::steady_clock::now() >= next_prune) {
+          PruneLog(db_, Now() - kLogRetentionSeconds);
+          next_prune = std::chrono::steady_clock::now() + std::chrono::minutes(10);
+        }
       } catch (const std::exception& e) {
         spdlog::error("search indexer: {}", e.what());
       }
@@ -199,6 +247,190 @@ Indexer::Indexer(storage::Database& db, Sources sources, int poll_ms)
 Indexer::~Indexer() {
   stop_ = true;
   thread_.join();
+}
+
+namespace {
+
+std::mutex registry_mu;
+std::map<const storage::Database*, LocalIndex*>& Registry() {
+  static std::map<const storage::Database*, LocalIndex*> r;
+  return r;
+}
+
+constexpr const char* kDocColumns =
+    "kind, ref_id, language, consultation_id, body_id, date, url, title, body";
+
+Doc DocOf(const Stmt& s, int first) {
+  return {s.Text(first), s.OptInt(first + 1), s.OptInt(first + 2), s.Text(first + 3),
+          s.Text(first + 4), s.Text(first + 5), s.Text(first + 6)};
+}
+
+}  // namespace
+
+LocalIndex::LocalIndex(storage::Database& shared, const std::string& path)
+    : shared_(shared), index_(std::make_unique<storage::Database>("sqlite:" + path)) {
+  auto made = index_->Write<Ok>([](Connection& c) -> Status {
+    // Where this file follows which database: the only table of its own.
+    c.ExecScript("CREATE TABLE IF NOT EXISTS search_local (source TEXT NOT NULL, "
+                 "feed TEXT NOT NULL)");
+    return Ok{};
+  });
+  if (!made.ok()) throw std::runtime_error("search index " + path + ": " + made.error().message);
+  std::lock_guard lock(registry_mu);
+  Registry()[&shared_] = this;
+}
+
+LocalIndex::~LocalIndex() {
+  stop_ = true;
+  if (thread_.joinable()) thread_.join();
+  std::lock_guard lock(registry_mu);
+  Registry().erase(&shared_);
+}
+
+LocalIndex* LocalIndex::For(const storage::Database& shared) {
+  std::lock_guard lock(registry_mu);
+  auto it = Registry().find(&shared);
+  return it == Registry().end() ? nullptr : it->second;
+}
+
+void LocalIndex::Rebuild(const std::string& source) {
+  Connection& c = shared_.Read();
+  // Every entry up to `top` is in the copy below once the transactions that may still commit
+  // one of them have ended; later ones are read from the log.
+  std::int64_t top = c.QueryInt("SELECT coalesce(max(id), 0) FROM search_log").value_or(0);
+  storage::AwaitRunningTransactions(c);
+  auto cleared = index_->Write<Ok>([](Connection& l) -> Status {
+    l.Exec("DELETE FROM search_local");
+    l.Exec("DELETE FROM search_docs");
+    for (const auto& lang : text::Languages())
+      l.Exec(fmt::format("INSERT INTO search_fts_{0}(search_fts_{0}) VALUES('delete-all')", lang));
+    return Ok{};
+  });
+  if (!cleared.ok()) throw std::runtime_error("search index: " + cleared.error().message);
+  std::int64_t after = 0;
+  for (;;) {
+    struct Row {
+      std::string kind;
+      std::int64_t ref_id;
+      Doc doc;
+    };
+    std::vector<Row> rows;
+    {
+      Stmt s(c, fmt::format("SELECT id, {} FROM search_docs WHERE id > ? ORDER BY id LIMIT 5000",
+                            kDocColumns));
+      s.BindAll(after);
+      while (s.Step()) {
+        rows.push_back({s.Text(1), s.Int(2), DocOf(s, 3)});
+        after = s.Int(0);
+      }
+    }
+    if (rows.empty()) break;
+    auto copied = index_->Write<Ok>([&](Connection& l) -> Status {
+      for (const auto& r : rows) InsertDoc(l, r.kind, r.ref_id, r.doc);
+      return Ok{};
+    });
+    if (!copied.ok()) throw std::runtime_error("search index: " + copied.error().message);
+  }
+  storage::IdFeed feed(top);
+  auto saved = index_->Write<Ok>([&](Connection& l) -> Status {
+    l.Exec("INSERT INTO search_local(source, feed) VALUES(?, ?)", source, feed.Serialize());
+    return Ok{};
+  });
+  if (!saved.ok()) throw std::runtime_error("search index: " + saved.error().message);
+  feed_ = std::make_unique<storage::IdFeed>(feed);
+  spdlog::info("search index rebuilt: {} documents", after > 0 ? index_->Read().QueryInt(
+      "SELECT count(*) FROM search_docs").value_or(0) : 0);
+}
+
+int LocalIndex::CatchUp(int max) {
+  std::lock_guard lock(mu_);
+  if (!feed_) {
+    // The database this file follows: a digest of its key (drawn when it was made).
+    std::string source = Digest(accounts::TokenKey(shared_.Read()));
+    std::optional<std::string> kept_source, kept_feed;
+    {
+      Stmt s(index_->Read(), "SELECT source, feed FROM search_local");
+      if (s.Step()) kept_source = s.Text(0), kept_feed = s.Text(1);
+    }
+    auto parsed = kept_feed ? storage::IdFeed::Parse(*kept_feed) : std::nullopt;
+    // Entries this file has not applied were deleted by PruneLog: it has missed them.
+    std::int64_t pruned =
+        shared_.Read().QueryInt("SELECT through FROM search_log_pruned").value_or(0);
+    auto missed = [&](const storage::IdFeed& f) {
+      auto gaps = f.Gaps();
+      return f.watermark() < pruned ||
+             std::any_of(gaps.begin(), gaps.end(), [&](std::int64_t g) { return g <= pruned; });
+    };
+    if (kept_source == source && parsed && !missed(*parsed)) {
+      feed_ = std::make_unique<storage::IdFeed>(*parsed);
+    } else {
+      Rebuild(source);
+      watermark_ = feed_->watermark();
+      return 1;
+    }
+  }
+  Connection& c = shared_.Read();
+  std::vector<std::int64_t> ids;
+  std::set<std::pair<std::string, std::int64_t>> items;
+  {
+    Stmt s(c, "SELECT id, kind, ref_id FROM search_log WHERE id > ? ORDER BY id LIMIT ?");
+    s.BindAll(feed_->watermark(), static_cast<std::int64_t>(max));
+    while (s.Step()) ids.push_back(s.Int(0)), items.emplace(s.Text(1), s.Int(2));
+  }
+  auto gaps = feed_->Gaps();
+  for (std::int64_t gap : gaps) {
+    Stmt s(c, "SELECT id, kind, ref_id FROM search_log WHERE id = ?");
+    s.BindAll(gap);
+    while (s.Step()) ids.push_back(s.Int(0)), items.emplace(s.Text(1), s.Int(2));
+  }
+  if (ids.empty() && gaps.empty()) return 0;
+  // The documents as they are now: a later change of the same item is logged again.
+  std::vector<std::tuple<std::string, std::int64_t, std::vector<Doc>>> changed;
+  for (const auto& [kind, ref_id] : items) {
+    std::vector<Doc> docs;
+    Stmt s(c, fmt::format("SELECT {} FROM search_docs WHERE kind = ? AND ref_id = ? ORDER BY id",
+                          kDocColumns));
+    s.BindAll(kind, ref_id);
+    while (s.Step()) docs.push_back(DocOf(s, 2));
+    changed.emplace_back(kind, ref_id, std::move(docs));
+  }
+  storage::IdFeed next = *feed_;
+  next.Saw(c, ids);
+  auto applied = index_->Write<Ok>([&](Connection& l) -> Status {
+    for (const auto& [kind, ref_id, docs] : changed) ReplaceDocs(l, kind, ref_id, docs);
+    l.Exec("UPDATE search_local SET feed = ?", next.Serialize());
+    return Ok{};
+  });
+  if (!applied.ok()) throw std::runtime_error("search index: " + applied.error().message);
+  *feed_ = next;
+  watermark_ = feed_->watermark();
+  return static_cast<int>(ids.size());
+}
+
+void LocalIndex::Start(int poll_ms) {
+  std::call_once(started_, [this, poll_ms] {
+    thread_ = std::thread([this, poll_ms] {
+      while (!stop_) {
+        int n = 0;
+        try {
+          n = CatchUp();
+        } catch (const std::exception& e) {
+          spdlog::error("search index: {}", e.what());
+        }
+        if (n == 0) std::this_thread::sleep_for(std::chrono::milliseconds(poll_ms));
+      }
+    });
+  });
+}
+
+std::int64_t LocalIndex::Behind() {
+  std::int64_t mark = watermark_;
+  std::int64_t behind = shared_.Read()
+                            .QueryInt("SELECT count(*) FROM search_log WHERE id > ?",
+                                      std::max<std::int64_t>(mark, 0))
+                            .value_or(0);
+  // Not rebuilt yet: nothing is searchable.
+  return mark < 0 ? behind + 1 : behind;
 }
 
 namespace {
@@ -313,6 +545,12 @@ Result<Results> Search(storage::Database& db, const Query& query) {
       return InvalidArgument(d == &query.from ? "from" : "to",
                              std::string(d == &query.from ? "from" : "to") + ": expected YYYY-MM-DD");
   if (query.page < 1 || query.page > 500) return InvalidArgument("page", "page: 1 to 500");
+  storage::Database* index = &db;
+  if (db.dialect() == storage::Dialect::kPostgres) {
+    index = LocalIndex::For(db) ? &LocalIndex::For(db)->index() : nullptr;
+    if (!index)
+      return Error{Code::kResourceExhausted, "search: this server has no search index", {}, 5};
+  }
   int per_page = std::clamp(query.per_page, 1, 100);
   std::int64_t want = static_cast<std::int64_t>(query.page) * per_page + 1;
   std::vector<Hit> hits;
@@ -325,7 +563,7 @@ Result<Results> Search(storage::Database& db, const Query& query) {
   if (!cited.empty()) {
     std::string reader = ScriptLanguage(query.q);
     for (const auto& [pattern, number] : cited) {
-      Stmt s(db.Read(),
+      Stmt s(index->Read(),
              "SELECT kind, ref_id, language, date, url, title, body FROM search_docs "
              "WHERE kind = 'resolution' AND url LIKE ?1 AND (?2 IS NULL OR language = ?2) "
              "AND (?3 IS NULL OR kind = ?3) AND (?4 IS NULL OR consultation_id = ?4) "
@@ -340,6 +578,8 @@ Result<Results> Search(storage::Database& db, const Query& query) {
       }
     }
   }
+  std::map<std::string, std::string> matches;  // language → its FTS5 query
+  std::map<std::tuple<std::string, std::int64_t, std::string>, std::int64_t> doc_of;
   for (const auto& lang : text::Languages()) {
     if (query.language && *query.language != lang) continue;
     std::string match;
@@ -358,10 +598,13 @@ Result<Results> Search(storage::Database& db, const Query& query) {
     }
     if (match.empty()) continue;
     searchable = true;
-    Stmt s(db.Read(),
+    matches[lang] = match;
+    // Ranked without snippets: SQLite computes every result column of every match before it
+    // sorts, and a snippet tokenizes the document again. Snippets are made below, for the
+    // page's hits only.
+    Stmt s(index->Read(),
            fmt::format("SELECT d.kind, d.ref_id, d.language, d.date, d.url, d.title, "
-                       "bm25(search_fts_{0}, 2.0, 1.0) AS score, "
-                       "snippet(search_fts_{0}, -1, char(1), char(2), '…', 24) "
+                       "bm25(search_fts_{0}, 2.0, 1.0) AS score, d.id "
                        "FROM search_fts_{0} JOIN search_docs d ON d.id = search_fts_{0}.rowid "
                        "WHERE search_fts_{0} MATCH ?1 AND (?2 IS NULL OR d.kind = ?2) "
                        "AND (?3 IS NULL OR d.consultation_id = ?3) AND (?4 IS NULL OR d.body_id = ?4) "
@@ -369,9 +612,11 @@ Result<Results> Search(storage::Database& db, const Query& query) {
                        "ORDER BY score LIMIT ?7",
                        lang));
     s.BindAll(match, query.kind, query.consultation_id, query.body_id, query.from, query.to, want);
-    while (s.Step())
-      hits.push_back({s.Text(0), s.Int(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5),
-                      Plain(s.Text(7)), MarkedHtml(s.Text(7)), s.Real(6)});
+    while (s.Step()) {
+      hits.push_back({s.Text(0), s.Int(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), "", "",
+                      s.Real(6)});
+      doc_of[{hits.back().kind, hits.back().ref_id, hits.back().language}] = s.Int(7);
+    }
   }
   if (!searchable && pinned.empty()) return InvalidArgument("q", "q: no searchable words");
   std::stable_sort(hits.begin(), hits.end(),
@@ -389,8 +634,22 @@ Result<Results> Search(storage::Database& db, const Query& query) {
   }
   Results out{{}, false, query.page, per_page};
   std::size_t begin = static_cast<std::size_t>(query.page - 1) * per_page;
-  for (std::size_t i = begin; i < hits.size() && i < begin + per_page; ++i)
-    out.items.push_back(hits[i]);
+  for (std::size_t i = begin; i < hits.size() && i < begin + per_page; ++i) {
+    Hit h = hits[i];
+    auto doc = doc_of.find({h.kind, h.ref_id, h.language});
+    if (doc != doc_of.end()) {  // a ranked hit (a pinned one has its opening)
+      Stmt s(index->Read(),
+             fmt::format("SELECT snippet(search_fts_{0}, -1, char(1), char(2), '…', 24) "
+                         "FROM search_fts_{0} WHERE search_fts_{0} MATCH ?1 AND rowid = ?2",
+                         h.language));
+      s.BindAll(matches[h.language], doc->second);
+      if (s.Step()) {
+        h.snippet = Plain(s.Text(0));
+        h.snippet_html = MarkedHtml(s.Text(0));
+      }
+    }
+    out.items.push_back(std::move(h));
+  }
   out.more = hits.size() > begin + per_page;
   return out;
 }

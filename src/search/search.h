@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
@@ -21,6 +23,7 @@
 
 #include "base/result.h"
 #include "storage/db.h"
+#include "storage/feed.h"
 
 namespace plenary::search {
 
@@ -52,7 +55,8 @@ std::string VersionText(const boost::json::value& v, const std::string& lang);
 // The UTC date (YYYY-MM-DD) of an instant.
 std::string DateOf(std::int64_t unix_seconds);
 
-// Items waiting to be indexed (not counting those set aside).
+// Items waiting to be indexed (not counting those set aside); on PostgreSQL, plus the changes
+// this server's LocalIndex has not applied yet.
 std::int64_t Lag(storage::Database& db);
 
 // Indexes up to `max_items` queued items in one write transaction; returns how many it
@@ -62,6 +66,13 @@ std::int64_t Lag(storage::Database& db);
 // clears it.
 // An item of a kind without a source is set aside too.
 int IndexBatch(storage::Database& db, const Sources& sources, int max_items = 500);
+
+// PostgreSQL: deletes the entries of search_log made before `older_than` (unix seconds) and
+// records how far it deleted, so that a LocalIndex that had not applied them is rebuilt; the
+// Indexer runs it every 10 minutes with kLogRetentionSeconds. Returns how many it deleted
+// (0 on SQLite, or while another server indexes).
+int PruneLog(storage::Database& db, std::int64_t older_than);
+constexpr std::int64_t kLogRetentionSeconds = 7 * 24 * 3600;
 
 // Items set aside because they could not be indexed (/metrics, the secretariat's desk).
 std::int64_t Failed(storage::Database& db);
@@ -88,6 +99,45 @@ class Indexer {
   std::thread thread_;
 };
 
+// On PostgreSQL (which has no FTS5) each server answers searches from an index of its own: a
+// SQLite file with the same FTS5 tables and `plenary` tokenizer as a SQLite deployment, so the
+// results are the same. It is filled from the shared search_docs and follows search_log, where
+// the indexer of whichever server indexed an item logged it (storage::IdFeed: an entry
+// committed after a higher one is not missed), so every server's index sees every change. A
+// file that is missing, or was made for another database, is rebuilt from search_docs.
+// Search() and Lag() on the shared database use it once it exists. Thread-safe.
+class LocalIndex {
+ public:
+  // Opens (creating) the SQLite file `path` for the PostgreSQL database `shared`.
+  LocalIndex(storage::Database& shared, const std::string& path);
+  ~LocalIndex();
+  LocalIndex(const LocalIndex&) = delete;
+  LocalIndex& operator=(const LocalIndex&) = delete;
+
+  // Rebuilds the file first when needed, then applies up to `max` entries of search_log;
+  // returns how many entries it read (a rebuild counts as one).
+  int CatchUp(int max = 2000);
+  // Runs CatchUp in a background thread until destroyed (once; later calls do nothing).
+  void Start(int poll_ms = 100);
+  // Entries of search_log not applied yet (all of them before the first rebuild).
+  std::int64_t Behind();
+  storage::Database& index() { return *index_; }
+
+  // The local index answering for `shared`, nullptr when none.
+  static LocalIndex* For(const storage::Database& shared);
+
+ private:
+  void Rebuild(const std::string& source);
+  storage::Database& shared_;
+  std::unique_ptr<storage::Database> index_;
+  std::mutex mu_;  // one CatchUp at a time; guards feed_ and ready_
+  std::unique_ptr<storage::IdFeed> feed_;  // null until loaded or rebuilt
+  std::atomic<std::int64_t> watermark_{-1};  // feed_'s, for Behind(); -1 before the first
+  std::atomic<bool> stop_{false};
+  std::once_flag started_;
+  std::thread thread_;
+};
+
 struct Query {
   std::string q;
   std::optional<std::string> kind, language, from, to;  // dates YYYY-MM-DD
@@ -111,7 +161,8 @@ struct Results {
   int page, per_page;
 };
 
-// Errors: 400 for an empty or over-long query, bad dates, unknown kind or language.
+// Errors: 400 for an empty or over-long query, bad dates, unknown kind or language; 503 on
+// PostgreSQL when this server has no LocalIndex.
 Result<Results> Search(storage::Database& db, const Query& query);
 
 }  // namespace plenary::search
