@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <tuple>
 
 #include <spdlog/spdlog.h>
 
@@ -16,34 +17,125 @@ CampaignTracker::~CampaignTracker() {
   if (thread_.joinable()) thread_.join();
 }
 
-int CampaignTracker::CatchUp(int max) {
-  std::map<std::int64_t, std::vector<std::pair<campaigns::ResponseId, std::string>>> batch;
-  std::int64_t last = watermark_;
+namespace {
+
+// The key of the lock a grouping transaction holds (storage::TryTransactionLock).
+constexpr std::int64_t kGroupingLock = 0x706c656e'0002;  // "plen", 2
+
+// A response's text as the clusterer reads it: the general text, then each answer.
+constexpr const char* kResponseText =
+    "r.general_text || char(10) || coalesce((SELECT group_concat(text, char(10)) FROM answers a "
+    "WHERE a.response_id = r.id), '')";
+
+using Batch = std::map<std::int64_t, std::vector<std::pair<campaigns::ResponseId, std::string>>>;
+
+}  // namespace
+
+campaigns::Clusterer& CampaignTracker::ClustererOf(std::int64_t consultation_id) {
+  std::lock_guard lock(mu_);
+  auto& slot = by_consultation_[consultation_id];
+  if (!slot) slot = std::make_unique<campaigns::Clusterer>();
+  return *slot;
+}
+
+void CampaignTracker::Reset() {
+  std::lock_guard lock(mu_);
+  by_consultation_.clear();
+  replayed_ = 0;
+  responses_ = storage::IdFeed();
+}
+
+int CampaignTracker::Replay(int max) {
+  Batch batch;
+  std::int64_t last = replayed_;
   int n = 0;
   {
     storage::Stmt s(db_.Read(),
-                    "SELECT r.id, r.consultation_id, r.general_text || char(10) || coalesce("
-                    "(SELECT group_concat(text, char(10)) FROM answers a WHERE a.response_id = "
-                    "r.id), '') FROM responses r WHERE r.id > ? ORDER BY r.id LIMIT ?");
+                    std::string("SELECT g.seq, r.id, r.consultation_id, ") + kResponseText +
+                        " FROM campaign_assignments g JOIN responses r ON r.id = g.response_id "
+                        "WHERE g.seq > ? ORDER BY g.seq LIMIT ?");
     s.BindAll(last, static_cast<std::int64_t>(max));
     while (s.Step()) {
-      batch[s.Int(1)].emplace_back(static_cast<campaigns::ResponseId>(s.Int(0)), s.Text(2));
+      batch[s.Int(2)].emplace_back(static_cast<campaigns::ResponseId>(s.Int(1)), s.Text(3));
       last = s.Int(0);
       ++n;
     }
   }
-  for (auto& [consultation, responses] : batch) {
-    campaigns::Clusterer* clusterer;
-    {
-      std::lock_guard lock(mu_);
-      auto& slot = by_consultation_[consultation];
-      if (!slot) slot = std::make_unique<campaigns::Clusterer>();
-      clusterer = slot.get();
-    }
-    clusterer->AddBatch(responses);
-  }
-  watermark_ = last;
+  // In the stored order within each consultation: the same clustering as the server that
+  // grouped them.
+  for (auto& [consultation, responses] : batch) ClustererOf(consultation).AddBatch(responses);
+  replayed_ = last;
   return n;
+}
+
+int CampaignTracker::Group(int max) {
+  int placed = 0;
+  std::vector<std::int64_t> seen;  // the responses read, grouped now or before
+  auto grouped = db_.Write<Ok>([&](storage::Connection& c) -> Status {
+    if (!storage::TryTransactionLock(c, kGroupingLock))
+      return Error{Code::kResourceExhausted, "campaigns: another server is grouping", {}};
+    // Another server appended since the replay: replay those first, or the order would differ.
+    if (c.QueryInt("SELECT coalesce(max(seq), 0) FROM campaign_assignments").value_or(0) !=
+        replayed_)
+      return Error{Code::kFailedPrecondition, "campaigns: replay first", {}};
+    std::vector<std::tuple<std::int64_t, std::int64_t, std::string>> fresh;  // id, consultation
+    auto read = [&](storage::Stmt& s) {
+      while (s.Step()) {
+        seen.push_back(s.Int(0));
+        if (s.Int(3) == 0) fresh.emplace_back(s.Int(0), s.Int(1), s.Text(2));
+      }
+    };
+    const std::string columns =
+        std::string("SELECT r.id, r.consultation_id, ") + kResponseText +
+        ", (SELECT count(*) FROM campaign_assignments g WHERE g.response_id = r.id) "
+        "FROM responses r WHERE ";
+    {
+      storage::Stmt s(c, columns + "r.id > ? ORDER BY r.id LIMIT ?");
+      s.BindAll(responses_.watermark(), static_cast<std::int64_t>(max));
+      read(s);
+    }
+    for (std::int64_t gap : responses_.Gaps()) {
+      storage::Stmt s(c, columns + "r.id = ?");
+      s.BindAll(gap);
+      read(s);
+    }
+    std::sort(fresh.begin(), fresh.end());
+    Batch batch;
+    for (auto& [id, consultation, text] : fresh)
+      batch[consultation].emplace_back(static_cast<campaigns::ResponseId>(id), std::move(text));
+    std::int64_t last = replayed_;
+    for (auto& [consultation, responses] : batch) {
+      auto ids = ClustererOf(consultation).AddBatch(responses);
+      for (std::size_t i = 0; i < responses.size(); ++i) {
+        c.Exec("INSERT INTO campaign_assignments(response_id, consultation_id, campaign_id) "
+               "VALUES(?,?,?)",
+               static_cast<std::int64_t>(responses[i].first), consultation,
+               static_cast<std::int64_t>(ids[i]));
+        last = c.LastInsertId();
+      }
+    }
+    replayed_ = last;
+    placed = static_cast<int>(fresh.size());
+    return Ok{};
+  });
+  if (!grouped.ok()) return 0;  // another server groups, or this one must replay first
+  // After the transaction: inside it, its own transaction id would hold every gap open.
+  responses_.Saw(db_.Read(), seen);
+  return placed;
+}
+
+int CampaignTracker::CatchUp(int max) {
+  std::lock_guard lock(catch_up_mu_);
+  try {
+    int n = Replay(max);
+    if (n > 0) return n;
+    return Group(max);
+  } catch (...) {
+    // A write that failed after the clusterers took its responses: start again from the
+    // stored order.
+    Reset();
+    throw;
+  }
 }
 
 void CampaignTracker::Start(int poll_ms) {
@@ -95,8 +187,16 @@ std::vector<std::int64_t> CampaignTracker::Members(std::int64_t consultation_id,
 }
 
 std::int64_t CampaignTracker::Lag() const {
-  return db_.Read().QueryInt("SELECT count(*) FROM responses WHERE id > ?",
-                             static_cast<std::int64_t>(watermark_)).value_or(0);
+  auto& c = db_.Read();
+  std::int64_t not_grouped =
+      c.QueryInt("SELECT count(*) FROM responses WHERE id > (SELECT coalesce(max(response_id), 0) "
+                 "FROM campaign_assignments)")
+          .value_or(0);
+  std::int64_t not_replayed =
+      c.QueryInt("SELECT count(*) FROM campaign_assignments WHERE seq > ?",
+                 static_cast<std::int64_t>(replayed_))
+          .value_or(0);
+  return not_grouped + not_replayed;
 }
 
 }  // namespace plenary::consultations

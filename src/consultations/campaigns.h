@@ -1,9 +1,13 @@
 // Mass campaigns among the responses of each consultation: near-identical texts grouped
-// behind the durable write, by a tracker thread that feeds campaigns::Clusterer from the
-// responses table (a watermark on response ids; after a restart it catches up from zero).
+// behind the durable write, by a tracker thread that feeds campaigns::Clusterer.
 //
-// The grouping lives in memory, one clusterer per consultation (about 150-450 bytes per
-// response). Thread-safe.
+// The groupings are stored (campaign_assignments, in the order responses entered them) so that
+// several servers on one database agree: one server at a time (a transaction lock) reads the
+// responses not grouped yet (storage::IdFeed, which does not miss a response committed after a
+// higher id on PostgreSQL), adds them to its clusterers and appends them in the same
+// transaction; every server replays the appended entries, in order, into its own clusterers.
+// The clusterers live in memory, one per consultation (about 150-450 bytes per response); a
+// restart replays the stored order. Thread-safe.
 #pragma once
 #include <atomic>
 #include <cstdint>
@@ -15,6 +19,7 @@
 
 #include "campaigns/clusterer.h"
 #include "storage/db.h"
+#include "storage/feed.h"
 
 namespace plenary::consultations {
 
@@ -24,7 +29,9 @@ class CampaignTracker {
   explicit CampaignTracker(storage::Database& db, std::uint64_t min_size = 3);
   ~CampaignTracker();
 
-  // Groups up to `max` responses newer than the watermark; returns how many.
+  // Replays up to `max` groupings stored by any server, then, when this server holds the
+  // grouping lock and has replayed them all, groups up to `max` responses not grouped yet;
+  // returns how many responses it placed.
   int CatchUp(int max = 5000);
   // Runs CatchUp in a background thread until destroyed. Only the first call starts it; later
   // calls do nothing (their poll_ms is ignored).
@@ -37,7 +44,7 @@ class CampaignTracker {
   std::vector<std::int64_t> Members(std::int64_t consultation_id, std::uint64_t campaign) const;
   // Response id → campaign id, for responses in campaigns of at least min_size.
   std::map<std::int64_t, std::uint64_t> Membership(std::int64_t consultation_id) const;
-  // Responses received but not grouped yet.
+  // Responses received but not grouped yet, or grouped by another server and not replayed here.
   std::int64_t Lag() const;
 
  private:
@@ -45,7 +52,14 @@ class CampaignTracker {
   std::uint64_t min_size_;
   mutable std::mutex mu_;
   std::map<std::int64_t, std::unique_ptr<campaigns::Clusterer>> by_consultation_;
-  std::atomic<std::int64_t> watermark_{0};
+  int Replay(int max);
+  int Group(int max);
+  // Forgets everything after a failed write: the next CatchUp replays the stored order.
+  void Reset();
+  campaigns::Clusterer& ClustererOf(std::int64_t consultation_id);
+  std::mutex catch_up_mu_;  // one CatchUp at a time; guards responses_
+  storage::IdFeed responses_;  // the responses this server has read to group
+  std::atomic<std::int64_t> replayed_{0};  // the last seq of campaign_assignments applied
   std::atomic<bool> stop_{false};
   std::once_flag started_;
   std::thread thread_;
