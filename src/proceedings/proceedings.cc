@@ -251,7 +251,7 @@ std::vector<Warning> Warnings(const Proceedings& p) {
 Result<std::vector<ActionView>> ListActions(storage::Database& db, const ActionQuery& q,
                                             const documents::Viewer& viewer) {
   auto& c = db.Read();
-  std::string where = "WHERE 1 ";
+  std::string where = "WHERE 1 = 1 ";  // a boolean on PostgreSQL too
   std::optional<std::int64_t> body;
   if (q.body && !q.body->empty()) {
     body = meetings::BodyId(c, *q.body);
