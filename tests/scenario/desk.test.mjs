@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { execFileSync } from 'node:child_process';
-import { startServer, Client } from '../lib/server.mjs';
+import { startServer, Client, POSTGRES, psql } from '../lib/server.mjs';
 
 // Sends one raw HTTP/1.1 request (fetch would refuse or re-encode the path) and returns the
 // status and the raw head of the answer.
@@ -110,7 +110,9 @@ test('an item the search indexer set aside is shown on the desk and counted in /
   try {
     await server.stop({ keep: true });
     // An item of a kind that has no search source: the indexer cannot index it.
-    execFileSync('sqlite3', [db, "INSERT INTO search_queue(kind, ref_id, at) VALUES('memo', 4242, unixepoch())"]);
+    const memo = "INSERT INTO search_queue(kind, ref_id, at) VALUES('memo', 4242, 0)";
+    if (POSTGRES) psql(memo, db);
+    else execFileSync('sqlite3', [db, memo]);
     server = await startServer({ dir });
     const staff = await new Client(server.url).login();
     let metrics = '';

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { connect } from 'node:net';
-import { startServer, Client, BIN, jsonOf } from '../lib/server.mjs';
+import { startServer, Client, BIN, jsonOf, POSTGRES, psql } from '../lib/server.mjs';
 
 const body = { name: 'Durable', country: 'CH', stakeholder_type: 'individual', email: 'd@example.org', answers: { 1: 'Kept.' } };
 
@@ -68,6 +68,8 @@ test('plenary --help lists every subcommand; an empty database gets the demo unl
   assert.ok(failed, 'seed-demo twice must fail');
   const report = execFileSync(BIN, ['--db', empty.db, 'report', 'environment', '--lang', 'zh']).toString();
   assert.match(report, /20份回复/);
-  const mode = execFileSync('sqlite3', [empty.db, 'PRAGMA journal_mode;']).toString().trim();
-  assert.equal(mode, 'wal');
+  // Durable commits: SQLite in WAL mode; PostgreSQL with synchronous_commit on (its default).
+  const durable = POSTGRES ? ['synchronous_commit', psql('SHOW synchronous_commit', empty.db).trim()]
+    : ['journal_mode', execFileSync('sqlite3', [empty.db, 'PRAGMA journal_mode;']).toString().trim()];
+  assert.deepEqual(durable, POSTGRES ? ['synchronous_commit', 'on'] : ['journal_mode', 'wal']);
 });
