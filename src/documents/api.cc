@@ -452,8 +452,27 @@ void RegisterApi(http::Router& router, storage::Database& db, Limits limits) {
   });
 
   router.Add("GET", "/api/v1/resolutions/{instrument}/{number}", [&db](Request& req) {
-    auto r = GetResolution(db, req.params[0], req.params[1]);
+    // "102.akn.xml": the resolution as an Akoma Ntoso statement (ResolutionStatement).
+    constexpr std::string_view kAkn = ".akn.xml";
+    std::string number = req.params[1];
+    const bool akn = number.ends_with(kAkn);
+    if (akn) number.resize(number.size() - kAkn.size());
+    auto r = GetResolution(db, req.params[0], number);
     if (!r.ok()) return Err(r.error());
+    if (akn) {
+      std::string lang = req.query.Get("lang").value_or(req.lang);
+      if (!text::IsLanguage(lang))
+        return Err(InvalidArgument("lang", "lang: must be one of ar, zh, en, fr, ru, es"));
+      auto xml = render::RenderAkn(ResolutionStatement(*r, lang));
+      if (!xml.ok()) return Err(xml.error());
+      http::Response out;
+      out.content_type = render::kAknType;
+      out.body = std::move(*xml);
+      out.Header("Content-Disposition",
+                 fmt::format("attachment; filename=\"{}-{}-{}.akn.xml\"", r->instrument, r->number,
+                             render::LanguageLetter(lang)));
+      return out;
+    }
     std::string lang = LangOf(req);
     json::object o = ResolutionJson(*r, lang, true);
     o["cited_by"] = CitingJson(ResolutionCitedBy(db, *r, site::CurrentSession(db, req)), lang);

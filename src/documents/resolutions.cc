@@ -300,6 +300,58 @@ std::string RevisionLabel(const std::string& lang, const Revision& r) {
                   {"year", std::to_string(r.year)}});
 }
 
+render::Document ResolutionStatement(const Resolution& r, const std::string& lang) {
+  render::Document d;
+  d.kind = "resolution";
+  d.status = "issued";
+  d.lang = lang;
+  d.symbol = std::to_string(r.number);
+  const Revision* current = r.revisions.empty() ? nullptr : &r.revisions.back();
+  const int year = current ? current->year : 0;
+  d.date = fmt::format("{:04}-01-01", year);
+  d.date_text = current ? RevisionLabel(lang, *current) : "";
+  d.organization = text::T(lang, "res_instrument_" + r.instrument);
+  d.body_key = r.instrument;
+  d.body_acronym = d.organization;
+  const std::string name = ResolutionName(lang, r.instrument, r.number);
+  d.title = current ? text::T(lang, "res_full_name", {{"name", name}, {"version", d.date_text}})
+                    : name;
+  auto block = [&](const std::string& kind, const std::string& text, const std::string& in) {
+    render::Block b;
+    b.kind = kind;
+    b.text = text;
+    b.lang = in;
+    d.blocks.push_back(std::move(b));
+  };
+  auto title = site::Pick(r.title, lang);
+  if (!title.text.empty()) {
+    block("note", title.text, title.lang);
+    if (title.fallback) d.blocks.back().footnotes.push_back(site::FallbackNote(title, lang));
+  }
+  block("note", text::T(lang, "res_status_" + r.status), lang);
+  if (r.status == "merged" && r.merged_into)
+    block("note",
+          text::T(lang, "res_merged_sentence",
+                  {{"target", ResolutionName(lang, r.merged_into->instrument,
+                                             r.merged_into->number)},
+                   {"year", std::to_string(r.status_year.value_or(0))}}),
+          lang);
+  else if (r.status == "abrogated")
+    block("note",
+          text::T(lang, "res_abrogated_sentence",
+                  {{"year", std::to_string(r.status_year.value_or(0))}}),
+          lang);
+  block("heading", text::T(lang, "res_versions"), lang);
+  for (auto it = r.revisions.rbegin(); it != r.revisions.rend(); ++it)
+    block("item", RevisionLabel(lang, *it), lang);
+  if (!r.merged_from.empty()) {
+    block("heading", text::T(lang, "res_merged_from"), lang);
+    for (const auto& m : r.merged_from)
+      block("item", ResolutionName(lang, m.instrument, m.number), lang);
+  }
+  return d;
+}
+
 namespace {
 
 std::optional<std::string> UrlOf(storage::Database& db, const text::Citation& c,

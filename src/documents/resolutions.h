@@ -18,6 +18,7 @@
 
 #include "base/result.h"
 #include "documents/documents.h"
+#include "render/model.h"
 #include "storage/db.h"
 #include "text/citations.h"
 
@@ -103,6 +104,13 @@ std::optional<std::string> ResolutionUrl(storage::Database& db, const text::Cita
 std::string ResolutionName(const std::string& lang, const std::string& instrument, int number);
 // "Rev. Dubai, 2018", "2018年，迪拜，修订版", "Rev. 2019" in `lang`.
 std::string RevisionLabel(const std::string& lang, const Revision& r);
+
+// The resolution in `lang` as the document model (kind "resolution"), for its Akoma Ntoso
+// <statement name="resolution">: number (docNumber), its full name with the version in force
+// as title, its title, its status (abrogated or merged, with the year and the target) and its
+// versions. The registry holds years only: dated 1 January of the version in force's year, and
+// the FRBR work IRI carries the year alone (/akn/un/statement/resolution/pp/2018/102).
+render::Document ResolutionStatement(const Resolution& r, const std::string& lang);
 
 // The resolutions CWG-Internet and the Council 2022 record cite: Plenipotentiary Resolutions
 // 101, 102, 130, 133, 140, 174, 180, 186, 206 and Council Resolutions 1305, 1336, 1344 (merged

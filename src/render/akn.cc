@@ -273,7 +273,9 @@ std::string AknWorkUri(const Document& d) {
   for (char& c : number)
     if (c == '/') c = '-';
   const AknKind k = KindOf(d);
-  return std::string("/akn/un/") + k.type + "/" + k.name + "/" + Slug(d.body_key) + "/" + d.date +
+  // The registry knows a resolution's year only: the naming convention's date is then YYYY.
+  const std::string date = d.kind == "resolution" ? d.date.substr(0, 4) : d.date;
+  return std::string("/akn/un/") + k.type + "/" + k.name + "/" + Slug(d.body_key) + "/" + date +
          "/" + Slug(number);
 }
 

@@ -139,6 +139,35 @@ TEST(AknTest, FrbrIdentifiersFollowTheNamingConvention) {
   EXPECT_NE(xml->find("<authorialNote"), std::string::npos);
 }
 
+TEST(AknTest, EveryKindValidatesWithItsDocumentTypeAndName) {
+  const std::pair<const char*, const char*> kinds[] = {
+      {"consultation_report", "<doc name=\"consultationReport\">"},
+      {"negotiated_text", "<doc name=\"negotiatedText\">"},
+      {"resolution", "<statement name=\"resolution\">"}};
+  for (const auto& [kind, root] : kinds)
+    for (const char* lang : {"ar", "zh", "en", "fr", "ru", "es"}) {
+      auto xml = RenderAkn(Sample(kind, lang));
+      ASSERT_TRUE(xml.ok());
+      EXPECT_EQ(Validate(*xml), "") << kind << " " << lang;
+      EXPECT_NE(xml->find(root), std::string::npos) << kind;
+    }
+}
+
+TEST(AknTest, AResolutionIsAStatementNamedByTheYearOfItsVersion) {
+  Document d = Sample("resolution", "en");
+  d.symbol = "102";
+  d.body_key = "pp";
+  d.date = "2018-01-01";  // the registry knows the year only
+  EXPECT_EQ(AknWorkUri(d), "/akn/un/statement/resolution/pp/2018/102");
+  auto xml = RenderAkn(d);
+  ASSERT_TRUE(xml.ok());
+  EXPECT_EQ(Validate(*xml), "");
+  EXPECT_NE(xml->find("<FRBRuri value=\"/akn/un/statement/resolution/pp/2018/102/eng@2018-01-01\"/>"),
+            std::string::npos)
+      << *xml;
+  EXPECT_NE(xml->find("<FRBRnumber value=\"102\"/>"), std::string::npos);
+}
+
 TEST(DocxTest, ArabicIsRightToLeftChineseNamesEastAsianFontsEntriesHaveAFixedDate) {
   auto ar = RenderDocx(Sample("summary_record", "ar"));
   auto zh = RenderDocx(Sample("summary_record", "zh"));

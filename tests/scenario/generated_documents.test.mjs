@@ -167,3 +167,35 @@ test('a negotiated text with its open brackets is a generated document that keep
   assert.ok(page.includes(`/api/v1/texts/${t.id}/document.pdf`));
   assert.match(page, /id="doc-status"[^]*Issued/);
 });
+
+test('resolutions of the registry export as Akoma Ntoso statements that validate against the schema', async () => {
+  const { items } = await jsonOf(anon.fetch('/api/v1/resolutions'));
+  // One of each status the registry holds (in force, merged, abrogated where the demo has one).
+  const chosen = [];
+  for (const status of ['in_force', 'merged', 'abrogated']) {
+    const r = items.find((x) => x.status === status);
+    if (r) chosen.push(r);
+  }
+  assert.ok(chosen.some((r) => r.status === 'merged'), 'the demo has a merged resolution (council/1344)');
+  assert.ok(chosen.length >= 2);
+  for (const r of chosen)
+    for (const lang of LANGS) {
+      const res = await anon.fetch(`/api/v1/resolutions/${r.instrument}/${r.number}.akn.xml?lang=${lang}`);
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('content-type'), 'application/akn+xml');
+      const xml = Buffer.from(await res.arrayBuffer());
+      const file = save(`res-${r.instrument}-${r.number}-${lang}.akn.xml`, xml);
+      run('xmllint', ['--noout', '--nonet', '--schema', SCHEMA, file]);
+      const text = xml.toString('utf8');
+      assert.match(text, /<statement name="resolution">/);
+      const year = r.revisions.at(-1).year;
+      assert.ok(text.includes(`<FRBRuri value="/akn/un/statement/resolution/${r.instrument}/${year}/${r.number}"/>`),
+        `${r.instrument}/${r.number}: the work IRI`);
+      assert.ok(text.includes(`<docNumber>${r.number}</docNumber>`));
+    }
+  const merged = chosen.find((r) => r.status === 'merged');
+  const en = await (await anon.fetch(`/api/v1/resolutions/${merged.instrument}/${merged.number}.akn.xml?lang=en`)).text();
+  assert.match(en, /merged into Council Resolution \d+ and abrogated/);
+  assert.equal((await anon.fetch('/api/v1/resolutions/pp/99999.akn.xml?lang=en')).status, 404);
+  assert.equal((await anon.fetch(`/api/v1/resolutions/${chosen[0].instrument}/${chosen[0].number}.akn.xml?lang=xx`)).status, 400);
+});
