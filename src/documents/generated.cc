@@ -153,11 +153,6 @@ const char* KeyOf(Action a) {
   return "";
 }
 
-// The page's path with a flash parameter added after its own query, if any.
-std::string WithParam(const std::string& path, const std::string& param) {
-  return path + (path.find('?') == std::string::npos ? "?" : "&") + param;
-}
-
 http::Response ConfirmPage(storage::Database& db, const Request& req, const Generated& g,
                            const Lifecycle& l, Action a, const IssueRequest& issue,
                            const std::string& form_path) {

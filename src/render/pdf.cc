@@ -1,8 +1,10 @@
 // PDF typeset with Cairo and Pango (HarfBuzz shaping, fontconfig choosing Noto fonts): A4,
 // the symbol at the top of every page, page numbers at the foot, Arabic paragraphs joined and
 // right to left, Chinese broken into lines by Pango's UAX #14 rules, citations as link
-// annotations, footnotes gathered under a rule after the signatures. The creation date is the
-// document's own date, so the same document gives the same bytes.
+// annotations, footnotes at the foot of the page that carries their mark (the end of their
+// block's last line), under a short rule: the space they need is reserved before that line is
+// placed, so a line whose notes do not fit goes to the next page with them. The creation date
+// is the document's own date, so the same document gives the same bytes.
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
@@ -22,6 +24,9 @@ namespace {
 constexpr double kPageW = 595.276, kPageH = 841.89;  // A4 in points
 constexpr double kMargin = 62, kTop = 78, kBottom = 70;
 constexpr double kIndent = 40;  // one level of paragraph numbering
+constexpr double kNoteSize = 9;      // footnotes' type size
+constexpr double kNoteRule = 14;     // the rule above a page's footnotes, with its space
+constexpr double kNoteSpacing = 3;   // between two footnotes
 
 cairo_status_t Append(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
@@ -48,7 +53,12 @@ struct Typesetter {
   int page = 0;
   double y = 0;
   int notes = 0;
-  std::vector<std::pair<int, std::string>> footnotes;
+  // The footnotes of the current page, drawn at its foot when it ends, and the height they
+  // take there (rule included); `pending`: the height the notes of the block being placed will
+  // need on the page of its last line.
+  std::vector<std::pair<int, std::string>> page_notes;
+  double reserved = 0;
+  double pending = 0;
 
   explicit Typesetter(const Document& doc) : d(doc) {}
   // One Pango context per language (its language and base direction), made once: a context
@@ -82,9 +92,55 @@ struct Typesetter {
     return l;
   }
 
+  // The text of footnote `n` as set at the foot of the page.
+  PangoLayout* NoteLayout(int n, const std::string& text) {
+    PangoLayout* l = Layout(std::to_string(n) + "  " + text, d.lang, kNoteSize, false,
+                            kPageW - 2 * kMargin);
+    pango_layout_set_alignment(l, IsRtl(d.lang) ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+    return l;
+  }
+  double NoteHeight(int n, const std::string& text) {
+    PangoLayout* l = NoteLayout(n, text);
+    int w = 0, h = 0;
+    pango_layout_get_pixel_size(l, &w, &h);
+    g_object_unref(l);
+    return h + kNoteSpacing;
+  }
+  // The lowest a line may reach on this page: above the footnotes placed on it, and, for the
+  // last line of a block with notes, above those too.
+  double Limit(bool last_line) const {
+    double need = reserved;
+    if (last_line && pending > 0) need += pending + (reserved == 0 ? kNoteRule : 0);
+    return kPageH - kBottom - need;
+  }
+  // The page's footnotes at its foot, under a rule on the start side.
+  void DrawNotes() {
+    if (page_notes.empty()) return;
+    double ny = kPageH - kBottom - reserved + kNoteRule / 2;
+    cairo_move_to(cr, IsRtl(d.lang) ? kPageW - kMargin - 120 : kMargin, ny);
+    cairo_rel_line_to(cr, 120, 0);
+    cairo_set_line_width(cr, 0.5);
+    cairo_stroke(cr);
+    ny += kNoteRule / 2;
+    for (const auto& [n, text] : page_notes) {
+      PangoLayout* l = NoteLayout(n, text);
+      cairo_move_to(cr, kMargin, ny);
+      pango_cairo_show_layout(cr, l);
+      int w = 0, h = 0;
+      pango_layout_get_pixel_size(l, &w, &h);
+      g_object_unref(l);
+      ny += h + kNoteSpacing;
+    }
+    page_notes.clear();
+    reserved = 0;
+  }
+
   // Page furniture: the symbol at the top (end side), the page number at the foot.
   void StartPage() {
-    if (page > 0) cairo_show_page(cr);
+    if (page > 0) {
+      DrawNotes();
+      cairo_show_page(cr);
+    }
     ++page;
     const std::string& lang = d.lang;
     std::string head = d.symbol.empty() ? d.title : d.symbol + "-" + LanguageLetter(lang);
@@ -118,7 +174,8 @@ struct Typesetter {
       double top = logical.y / double(PANGO_SCALE);
       double height = logical.height / double(PANGO_SCALE);
       double baseline = pango_layout_iter_get_baseline(it) / double(PANGO_SCALE);
-      if (origin + top + height > kPageH - kBottom) {
+      const bool last = pango_layout_iter_at_last_line(it);
+      if (origin + top + height > Limit(last)) {
         StartPage();
         origin = y - top;
       }
@@ -175,8 +232,11 @@ struct Typesetter {
   void Block(const render::Block& b) {
     const std::string& lang = b.lang.empty() ? d.lang : b.lang;
     std::string marks;
+    std::vector<std::pair<int, std::string>> own;
+    pending = 0;
     for (const auto& f : b.footnotes) {
-      footnotes.emplace_back(++notes, f);
+      own.emplace_back(++notes, f);
+      pending += NoteHeight(notes, f);
       marks += (marks.empty() ? "" : ",") + std::to_string(notes);
     }
     const bool heading = b.kind == "heading";
@@ -210,6 +270,12 @@ struct Typesetter {
     Flow(l, x, links, heading ? 12 : 6, number, number_x);
     if (number) g_object_unref(number);
     g_object_unref(l);
+    // The marks end the block's last line: its notes go to the foot of that line's page.
+    if (!own.empty()) {
+      reserved += (page_notes.empty() ? kNoteRule : 0) + pending;
+      page_notes.insert(page_notes.end(), own.begin(), own.end());
+    }
+    pending = 0;
   }
 };
 
@@ -246,15 +312,7 @@ Result<std::string> RenderPdf(const Document& d) {
     t.Text(s.role + "  " + s.name, lang, 10.5, false, end, 0, {}, 18);
     if (!s.detail.empty()) t.Text(s.detail, lang, 10.5, false, end, 0, {}, 2);
   }
-  if (!t.footnotes.empty()) {
-    t.y += 12;
-    cairo_move_to(t.cr, IsRtl(lang) ? kPageW - kMargin - 120 : kMargin, t.y);
-    cairo_rel_line_to(t.cr, 120, 0);
-    cairo_set_line_width(t.cr, 0.5);
-    cairo_stroke(t.cr);
-    for (const auto& [n, text] : t.footnotes)
-      t.Text(std::to_string(n) + "  " + text, lang, 9, false, start, 0, {}, 3);
-  }
+  t.DrawNotes();
   cairo_show_page(t.cr);
   cairo_surface_finish(t.surface);
   if (cairo_surface_status(t.surface) != CAIRO_STATUS_SUCCESS)

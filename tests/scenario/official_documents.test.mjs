@@ -173,6 +173,31 @@ test('every PDF: text, pages with the symbol on each, fonts embedded; Arabic and
     }
     if (lang === 'en') assert.ok(text.includes('C22/33'), 'Latin text of the record');
   }
+  // Footnotes stand at the foot of the page of their mark ("[n]" after their paragraph), not
+  // gathered at the end: each note's number and text are on the page of its mark. Arabic comes
+  // out of pdftotext in visual order and is left out.
+  let early = 0, checked = 0;
+  const escape = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const lang of LANGS.filter((l) => l !== 'ar')) {
+    const file = join(tmp, `record-${lang}.pdf`);
+    const count = Number(run('pdfinfo', [file]).match(/Pages:\s+(\d+)/)[1]);
+    const pages = Array.from({ length: count }, (_, i) =>
+      run('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-']).replace(/\s+/g, ''));
+    let n = 0;
+    for (const b of issued.issued.snapshot[lang].blocks)
+      for (const note of b.footnotes || []) {
+        n++;
+        const mark = pages.findIndex((p) => new RegExp(`\\[(?:\\d+,)*${n}(?:,\\d+)*\\]`).test(p));
+        const text = pages.findIndex((p) => new RegExp(`(?<!\\d)${n}${escape(note.replace(/\s+/g, ''))}`).test(p));
+        assert.ok(mark >= 0, `${lang}: the mark of note ${n}`);
+        assert.equal(text, mark, `${lang}: note ${n} is on the page of its mark (${mark + 1})`);
+        if (mark < count - 1) early++;
+        checked++;
+      }
+  }
+  assert.ok(checked > 0, 'the record has footnotes (text shown in another language)');
+  assert.ok(early > 0, 'some notes stand on a page before the last');
+
   // For a person to look at: the first page of the Arabic and of the Chinese record.
   for (const lang of ['ar', 'zh'])
     run('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '1', join(tmp, `record-${lang}.pdf`), join(tmp, `page-${lang}`)]);
