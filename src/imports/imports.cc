@@ -4,11 +4,13 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <charconv>
 #include <memory>
 
 #include <fmt/format.h>
 
 #include "audit/audit.h"
+#include "documents/resolutions.h"
 #include "base/random.h"
 #include "base/utf8.h"
 #include "text/messages.h"
@@ -155,7 +157,8 @@ struct Table {
   }
 };
 
-Result<Table> ReadTable(const std::string& csv, std::size_t max_rows) {
+Result<Table> ReadTable(const std::string& csv, std::size_t max_rows,
+                        const std::string& kind) {
   auto records = ParseCsv(csv, max_rows);
   if (!records.ok()) return records.error();
   if (records->empty()) return InvalidArgument("csv", "csv: empty; a header line is required");
@@ -167,8 +170,11 @@ Result<Table> ReadTable(const std::string& csv, std::size_t max_rows) {
     name = b == std::string::npos ? "" : name.substr(b, name.find_last_not_of(" \t") - b + 1);
     t.columns[name] = i;
   }
-  if (!t.columns.contains("symbol"))
-    return InvalidArgument("csv", "csv: the header has no \"symbol\" column");
+  for (const char* required :
+       kind == "resolutions" ? std::vector<const char*>{"instrument", "number"}
+                             : std::vector<const char*>{"symbol"})
+    if (!t.columns.contains(required))
+      return InvalidArgument("csv", fmt::format("csv: the header has no \"{}\" column", required));
   t.rows.assign(records->begin() + 1, records->end());
   return t;
 }
@@ -289,6 +295,133 @@ Plan Run(Connection& c, storage::Database& db, const accounts::Session& staff, c
   return plan;
 }
 
+// "2002 Marrakesh; 2006 Antalya; 2018 Dubai": the first is the adoption, the others
+// revisions; a Council resolution's entries are years alone ("2019").
+Result<std::vector<documents::RevisionInput>> ParseRevisions(const std::string& cell) {
+  std::vector<documents::RevisionInput> out;
+  std::size_t at = 0;
+  while (at <= cell.size()) {
+    std::size_t semi = cell.find(';', at);
+    std::string part = cell.substr(at, semi == std::string::npos ? std::string::npos : semi - at);
+    auto b = part.find_first_not_of(" \t");
+    if (b != std::string::npos) {
+      part = part.substr(b, part.find_last_not_of(" \t") - b + 1);
+      std::size_t digits = 0;
+      while (digits < part.size() && part[digits] >= '0' && part[digits] <= '9') ++digits;
+      if (digits != 4 || (digits < part.size() && part[digits] != ' '))
+        return InvalidArgument("revisions",
+                               "revisions: \"" + part.substr(0, 40) +
+                                   "\" is not \"YEAR Place\" (entries separated by \";\")");
+      documents::RevisionInput r;
+      r.year = std::stoi(part.substr(0, 4));
+      std::string place = digits < part.size() ? part.substr(digits + 1) : "";
+      if (!place.empty()) r.place = json::value(place);
+      r.revised = !out.empty();
+      out.push_back(std::move(r));
+    }
+    if (semi == std::string::npos) break;
+    at = semi + 1;
+  }
+  if (out.empty())
+    return InvalidArgument("revisions", "revisions: required, e.g. \"2002 Marrakesh; 2018 Dubai\"");
+  return out;
+}
+
+// Plans (and, on `c`, writes) every row of a resolutions CSV. A registered resolution (same
+// instrument and number) with the same title, status and versions is unchanged; one that
+// differs is refused, naming the field (the registry is edited by the secretariat, not by
+// imports).
+Plan RunResolutions(Connection& c, storage::Database& db, const accounts::Session& staff,
+                    const Table& t) {
+  Plan plan;
+  plan.kind = "resolutions";
+  for (const auto& r : t.rows) {
+    const int row = r.line;
+    const std::string instrument = t.Cell(r, "instrument"), number_text = t.Cell(r, "number");
+    int number = 0;
+    auto [p, ec] = std::from_chars(number_text.data(), number_text.data() + number_text.size(),
+                                   number);
+    if (ec != std::errc() || p != number_text.data() + number_text.size() || number < 1 ||
+        number > 99999) {
+      plan.refuse.push_back({row, "number", "number: a whole number from 1 to 99999"});
+      continue;
+    }
+    if (!documents::IsInstrument(instrument)) {
+      plan.refuse.push_back(
+          {row, "instrument", "instrument: one of pp, council, wtdc, wtsa, wrc, ra"});
+      continue;
+    }
+    const std::string label = instrument + "/" + std::to_string(number);
+    auto revisions = ParseRevisions(t.Cell(r, "revisions"));
+    if (!revisions.ok()) {
+      plan.refuse.push_back({row, "revisions", revisions.error().message});
+      continue;
+    }
+    documents::ResolutionInput in;
+    in.instrument = instrument;
+    in.number = number;
+    json::object title;
+    for (const auto& lang : text::Languages())
+      if (auto v = t.Cell(r, "title_" + lang); !v.empty()) title[lang] = v;
+    in.title = title;
+    in.revisions = *revisions;
+    if (auto s = t.Cell(r, "status"); !s.empty()) in.status = s;
+    if (auto m = t.Cell(r, "merged_into"); !m.empty()) {
+      auto slash = m.find('/');
+      int target = 0;
+      std::string digits = slash == std::string::npos ? "" : m.substr(slash + 1);
+      auto [q, e2] = std::from_chars(digits.data(), digits.data() + digits.size(), target);
+      if (slash == std::string::npos || e2 != std::errc() || q != digits.data() + digits.size()) {
+        plan.refuse.push_back({row, "merged_into", "merged_into: \"instrument/number\""});
+        continue;
+      }
+      in.merged_into = documents::ResolutionRef{m.substr(0, slash), target};
+    }
+    if (auto y = t.Cell(r, "status_year"); !y.empty()) {
+      int year = 0;
+      auto [q, e2] = std::from_chars(y.data(), y.data() + y.size(), year);
+      if (e2 != std::errc() || q != y.data() + y.size()) {
+        plan.refuse.push_back({row, "status_year", "status_year: a year"});
+        continue;
+      }
+      in.status_year = year;
+    }
+    auto existing = documents::GetResolution(db, instrument, std::to_string(number));
+    if (existing.ok()) {
+      std::string differs;
+      for (const auto& kv : title)
+        if (!existing->title.is_object() ||
+            existing->title.as_object().if_contains(kv.key()) == nullptr ||
+            existing->title.as_object().at(kv.key()) != kv.value())
+          differs = "title_" + std::string(kv.key());
+      if (differs.empty() && existing->status != in.status) differs = "status";
+      if (differs.empty() && existing->revisions.size() != in.revisions.size()) differs = "revisions";
+      for (std::size_t i = 0; differs.empty() && i < in.revisions.size(); ++i)
+        if (existing->revisions[i].year != in.revisions[i].year) differs = "revisions";
+      if (!differs.empty()) {
+        plan.refuse.push_back({row, differs,
+                               fmt::format("{}: {} is registered with another value; the "
+                                           "registry is not changed by an import",
+                                           differs, label)});
+        continue;
+      }
+      plan.unchanged.push_back({row, label, {}});
+      continue;
+    }
+    c.Exec("SAVEPOINT import_row");
+    auto created = documents::CreateResolutionOn(c, staff.user.id, in);
+    if (!created.ok()) {
+      c.Exec("ROLLBACK TO import_row");
+      c.Exec("RELEASE import_row");
+      plan.refuse.push_back({row, created.error().field, created.error().message});
+      continue;
+    }
+    c.Exec("RELEASE import_row");
+    plan.create.push_back({row, label, {}});
+  }
+  return plan;
+}
+
 json::array RowsJson(const std::vector<RowPlan>& rows) {
   json::array out;
   for (const auto& r : rows) {
@@ -309,6 +442,7 @@ json::object Plan::Json() const {
   for (const auto& r : refuse)
     refused.push_back({{"row", r.row}, {"field", r.field}, {"reason", r.reason}});
   return {{"preview_id", preview_id},
+          {"kind", kind},
           {"create", RowsJson(create)},
           {"update", RowsJson(update)},
           {"unchanged", RowsJson(unchanged)},
@@ -316,15 +450,18 @@ json::object Plan::Json() const {
 }
 
 Result<Plan> Importer::Preview(const accounts::Session& staff, const std::string& csv,
-                               const std::string& zip) {
-  auto table = ReadTable(csv, limits_.max_rows);
+                               const std::string& zip, const std::string& kind) {
+  if (kind != "documents" && kind != "resolutions")
+    return InvalidArgument("kind", "kind: documents or resolutions");
+  auto table = ReadTable(csv, limits_.max_rows, kind);
   if (!table.ok()) return table.error();
   auto files = ReadZip(zip, limits_);
   if (!files.ok()) return files.error();
   // The rows are written and rolled back: the preview runs the same checks as the confirmation.
   Plan plan;
   auto r = db_.Write<bool>([&](Connection& c) -> Result<bool> {
-    plan = Run(c, db_, staff, *table, *files);
+    plan = kind == "resolutions" ? RunResolutions(c, db_, staff, *table)
+                                 : Run(c, db_, staff, *table, *files);
     return Error{Code::kConflict, "preview: rolled back", {}};
   });
   if (r.ok() || r.error().message != "preview: rolled back") {
@@ -342,7 +479,7 @@ Result<Plan> Importer::Preview(const accounts::Session& staff, const std::string
     });
     pending_.erase(oldest);
   }
-  pending_[plan.preview_id] = {staff.user.id, csv, std::move(*files), plan,
+  pending_[plan.preview_id] = {staff.user.id, kind, csv, std::move(*files), plan,
                                now + std::chrono::seconds(limits_.preview_seconds)};
   return plan;
 }
@@ -359,17 +496,18 @@ Result<Plan> Importer::Confirm(const accounts::Session& staff, const std::string
     p = std::move(it->second);
     pending_.erase(it);
   }
-  auto table = ReadTable(p.csv, limits_.max_rows);
+  auto table = ReadTable(p.csv, limits_.max_rows, p.kind);
   if (!table.ok()) return table.error();
   auto result = db_.Write<Plan>([&](Connection& c) -> Result<Plan> {
-    Plan plan = Run(c, db_, staff, *table, p.files);
+    Plan plan = p.kind == "resolutions" ? RunResolutions(c, db_, staff, *table)
+                                        : Run(c, db_, staff, *table, p.files);
     plan.preview_id = preview_id;
     if (!Same(plan, p.plan))
       return Error{Code::kFailedPrecondition,
                    "preview_id: the documents changed since the preview; preview again",
                    "preview_id"};
     if (!plan.create.empty() || !plan.update.empty())
-      audit::Record(c, staff.user.id, "import.documents", "import", std::nullopt, std::nullopt,
+      audit::Record(c, staff.user.id, "import." + p.kind, "import", std::nullopt, std::nullopt,
                     json::serialize(plan.Json()));
     return plan;
   });

@@ -1,7 +1,8 @@
-// Import of an existing list of documents in two phases. The preview reads a CSV (symbol, date,
-// access, title per language, files per language) and a ZIP of the files beside it, and says
-// what would be created, updated (new or changed files of a registered document), left
-// unchanged, or refused and why, writing nothing. Only the confirmation writes: every row of the
+// Import of an existing list of documents, or of resolutions, in two phases. The preview reads
+// a CSV — documents: symbol, date, access, title per language, files per language, with a ZIP
+// of the files beside it; resolutions: instrument, number, title per language, revisions,
+// status, merged_into, status_year — and says what would be created, updated (new or changed
+// files of a registered document), left unchanged, or refused and why, writing nothing. Only the confirmation writes: every row of the
 // preview in one transaction, with one audit entry; if the data changed since the preview, it
 // is refused (409) and nothing is written. Importing the same files again changes nothing.
 #pragma once
@@ -38,8 +39,12 @@ struct Refusal {
   int row = 0;
   std::string field, reason;
 };
+// What a CSV lists: "documents" or "resolutions".
+inline constexpr const char* kImportKinds[] = {"documents", "resolutions"};
+
 struct Plan {
   std::string preview_id;
+  std::string kind = "documents";
   std::vector<RowPlan> create, update, unchanged;
   std::vector<Refusal> refuse;
   boost::json::object Json() const;
@@ -52,13 +57,14 @@ class Importer {
   // Errors: 400 "csv" (not UTF-8, no header, no symbol column, unterminated quote), 400 "files"
   // (not a ZIP), 413 "csv"/"files" beyond the limits.
   Result<Plan> Preview(const accounts::Session& staff, const std::string& csv,
-                       const std::string& zip);
+                       const std::string& zip, const std::string& kind = "documents");
   // Errors: 404 unknown or expired preview (or another user's), 409 the data changed.
   Result<Plan> Confirm(const accounts::Session& staff, const std::string& preview_id);
 
  private:
   struct Pending {
     std::int64_t user_id;
+    std::string kind;
     std::string csv;
     std::map<std::string, std::string> files;  // ZIP entry name → bytes
     Plan plan;

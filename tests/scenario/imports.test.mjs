@@ -116,3 +116,85 @@ test('bad imports get a specific error naming the field', async () => {
   }
   assert.equal((await staff.fetch('/api/v1/imports/nosuchpreview/confirm', { method: 'POST' })).status, 404);
 });
+
+function postResolutions(csv) {
+  const form = new FormData();
+  form.append('csv', new Blob([csv]), 'resolutions.csv');
+  return staff.fetch('/api/v1/imports/resolutions', { method: 'POST', body: form });
+}
+
+test('resolutions import from a CSV in two phases; the same file again changes nothing', async () => {
+  const registered = (await jsonOf(anon.fetch('/api/v1/resolutions'))).items;
+  const known = registered.find((r) => r.status === 'in_force' && r.titles?.en);
+  assert.ok(known, 'a registered resolution in force with an English title');
+  const years = known.revisions.map((v) => `${v.year}${v.place ? ' ' + v.place : ''}`).join('; ');
+  const csv = [
+    'instrument,number,title_en,title_fr,revisions,status,merged_into,status_year',
+    'pp,901,"Imported resolution, with a comma",Résolution importée,2014 Busan; 2018 Dubai,in_force,,',
+    'council,9902,Imported Council resolution,,2021,abrogated,,2022',
+    `${known.instrument},${known.number},"${known.titles.en.replace(/"/g, '""')}",,${years},in_force,,`,
+    `${known.instrument},${known.number + 0},Another title,,${years},in_force,,`,
+    'xx,5,Bad instrument,,2020,,,',
+    'pp,abc,Bad number,,2020,,,',
+    'pp,903,Bad versions,,Dubai 2018,,,',
+  ].join('\r\n') + '\r\n';
+  const before = (await jsonOf(anon.fetch('/api/v1/resolutions'))).items.length;
+  const plan = await jsonOf(postResolutions(csv));
+  assert.equal(plan.kind, 'resolutions');
+  assert.deepEqual(plan.create.map((r) => [r.row, r.symbol]), [[2, 'pp/901'], [3, 'council/9902']]);
+  assert.deepEqual(plan.unchanged.map((r) => r.row), [4]);
+  assert.deepEqual(plan.refuse.map((r) => [r.row, r.field]),
+    [[5, 'title_en'], [6, 'instrument'], [7, 'number'], [8, 'revisions']]);
+  assert.equal((await jsonOf(anon.fetch('/api/v1/resolutions'))).items.length, before, 'the preview writes nothing');
+  assert.equal((await anon.fetch('/api/v1/resolutions/pp/901')).status, 404);
+
+  const done = await jsonOf(staff.json(`/api/v1/imports/${plan.preview_id}/confirm`, {}));
+  assert.deepEqual(done.create.map((r) => r.symbol), ['pp/901', 'council/9902']);
+  const r = await jsonOf(anon.fetch('/api/v1/resolutions/pp/901'));
+  assert.equal(r.titles.en, 'Imported resolution, with a comma');
+  assert.deepEqual(r.revisions.map((v) => [v.year, v.revised]), [[2014, false], [2018, true]]);
+  assert.equal((await jsonOf(anon.fetch('/api/v1/resolutions/council/9902'))).status, 'abrogated');
+  assert.equal(await auditCount('import.resolutions'), 1);
+
+  // Again: nothing to create, nothing written, no audit entry.
+  const again = await jsonOf(postResolutions(csv));
+  assert.deepEqual(again.create, []);
+  assert.deepEqual(again.unchanged.map((x) => x.row), [2, 3, 4]);
+  await jsonOf(staff.json(`/api/v1/imports/${again.preview_id}/confirm`, {}));
+  assert.equal((await jsonOf(anon.fetch('/api/v1/resolutions'))).items.length, before + 2);
+  assert.equal(await auditCount('import.resolutions'), 1, 'an import that writes nothing is not audited');
+  const bad = await postResolutions('symbol,date\r\nC22/1,2022-01-01\r\n');
+  assert.equal(bad.status, 400);
+  assert.equal((await bad.json()).error.field, 'csv');
+});
+
+test('the desk page previews and confirms an import in the reader\'s language', async () => {
+  const html = await (await staff.fetch('/fr/admin/imports')).text();
+  assert.match(html, /Importer des documents ou des résolutions/);
+  const anonPage = await anon.fetch('/fr/admin/imports');
+  assert.notEqual(anonPage.status, 200, 'staff only');
+  assert.doesNotMatch(await anonPage.text(), /id="import-form"/);
+  const csv = 'instrument,number,title_en,revisions\r\npp,904,Desk import,2022 Bucharest\r\npp,905,Second desk import,1999\r\nxx,1,No,2000\r\n';
+  const form = new FormData();
+  form.append('csrf', staff.csrf);
+  form.append('kind', 'resolutions');
+  form.append('csv', new Blob([csv]), 'r.csv');
+  const res = await staff.fetch('/fr/admin/imports', { method: 'POST', body: form });
+  assert.equal(res.status, 200);
+  const page = await res.text();
+  assert.match(page, /Aperçu\u00a0: rien n’est encore enregistré/);
+  assert.match(page, /id="import-create"[^]*pp\/904[^]*pp\/905/);
+  assert.match(page, /id="import-refuse"[^]*Ligne 4/);
+  assert.equal((await anon.fetch('/api/v1/resolutions/pp/904')).status, 404, 'the preview writes nothing');
+  const id = page.match(/\/fr\/admin\/imports\/([A-Za-z0-9_-]+)\/confirm/)[1];
+  const confirm = await staff.fetch(`/fr/admin/imports/${id}/confirm`, { method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrf: staff.csrf }).toString() });
+  assert.equal(confirm.status, 303);
+  assert.equal(confirm.headers.get('location'), '/fr/admin/imports?done=import');
+  assert.equal((await jsonOf(anon.fetch('/api/v1/resolutions/pp/904'))).titles.en, 'Desk import');
+  // The same file again: nothing to write, no confirmation offered.
+  const again = await (await staff.fetch('/fr/admin/imports', { method: 'POST', body: form })).text();
+  assert.match(again, /id="import-nothing"/);
+  assert.doesNotMatch(again, /\/confirm"/);
+});

@@ -2,7 +2,7 @@
 <h1>{{t_admin_title}}</h1>
 {{#HAS_MESSAGE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/HAS_MESSAGE}}
 {{>FORM_ERRORS}}
-<p class="meta">{{SEARCH_LAG}} · <a href="{{P}}/admin/documents">{{t_doc_register}}</a> · <a href="{{P}}/admin/citations">{{t_citations_unresolved}}</a>{{#ADMIN}} · <a href="{{P}}/admin/users">{{t_users_title}}</a>{{/ADMIN}}</p>
+<p class="meta">{{SEARCH_LAG}} · <a href="{{P}}/admin/documents">{{t_doc_register}}</a> · <a href="{{P}}/admin/imports">{{t_import_title}}</a> · <a href="{{P}}/admin/citations">{{t_citations_unresolved}}</a>{{#ADMIN}} · <a href="{{P}}/admin/users">{{t_users_title}}</a>{{/ADMIN}}</p>
 {{#SEARCH_FAILED}}<p class="error" role="alert">{{SEARCH_FAILED_TEXT}}</p>
 <ul>{{#FAILURES}}<li>{{KIND}} {{REF_ID}} ({{AT}}){{t_punct_colon}}{{ERROR}}</li>{{/FAILURES}}</ul>{{/SEARCH_FAILED}}
 <h2>{{t_nav_consultations}}</h2>
