@@ -19,9 +19,11 @@ namespace plenary::site {
 std::vector<std::string> UnshownTables() {
   // Queues, sessions, secrets, the audit log and the search index: no cached page shows them,
   // and the indexer and the mail sender write them all the time.
-  // Follows, digests and reset links are shown only to their signed-in owner, never cached.
+  // Follows, digests and reset links are shown only to their signed-in owner, never cached;
+  // campaign groupings only on the secretariat's pages, and the tracker writes them behind
+  // every surge of submissions.
   return {"mail_outbox", "confirmation_mails", "search_*", "sessions", "secrets", "audit_log",
-          "follows", "digests", "password_resets"};
+          "follows", "digests", "password_resets", "campaign_assignments"};
 }
 
 namespace {
