@@ -247,10 +247,10 @@ int main(int argc, char** argv) {
   serve->add_option("--digest-hour", digest_hour,
                     "UTC hour from which the daily digest of followed items is sent (-1: never; "
                     "`plenary digest` or POST /api/v1/digest send it on demand)")
-      ->capture_default_str();
+      ->check(CLI::Range(-1, 23))->capture_default_str();
   serve->add_option("--digest-interval", digest_interval,
                     "Seconds between two runs of the daily digest (each participant gets one a day)")
-      ->capture_default_str();
+      ->check(CLI::PositiveNumber)->capture_default_str();
   cli.add_subcommand("migrate", "Apply pending database migrations");
   auto* routes = cli.add_subcommand(
       "routes", "Print the server's route table, one \"METHOD PATTERN\" a line");
@@ -391,9 +391,6 @@ int main(int argc, char** argv) {
       }
       if (auto s = accounts::SetResetTokenSeconds(password_reset_seconds); !s.ok())
         return Fail(s.error());
-      if (digest_hour > 23 || digest_hour < -1 || digest_interval < 1)
-        return Fail(InvalidArgument("digest-hour",
-                                    "digest-hour: -1 to 23; digest-interval: at least 1 second"));
       http::LoadTemplates();
       documents::SetExtractLimits(extract);
       proceedings::SetMaxWatchers(max_floor_watchers);

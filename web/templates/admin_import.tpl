@@ -5,11 +5,11 @@
 {{#PREVIEW}}<section aria-labelledby="preview-h" id="import-preview">
 <h2 id="preview-h">{{t_import_preview}} — {{KIND_LABEL}}</h2>
 {{#CREATE}}<h3>{{t_import_create}} ({{COUNT}})</h3>
-<ul id="import-create">{{#ROW}}<li>{{t_import_line}} {{LINE}}: <bdi>{{WHAT}}</bdi>{{#FILES}} — {{FILES}}{{/FILES}}</li>{{/ROW}}</ul>{{/CREATE}}
+<ul id="import-create">{{#ROW}}<li>{{t_import_line}} {{LINE}}{{t_punct_colon}}<bdi>{{WHAT}}</bdi>{{#FILES}} — {{FILES}}{{/FILES}}</li>{{/ROW}}</ul>{{/CREATE}}
 {{#UPDATE}}<h3>{{t_import_update}} ({{COUNT}})</h3>
-<ul id="import-update">{{#ROW}}<li>{{t_import_line}} {{LINE}}: <bdi>{{WHAT}}</bdi> — {{FILES}}</li>{{/ROW}}</ul>{{/UPDATE}}
+<ul id="import-update">{{#ROW}}<li>{{t_import_line}} {{LINE}}{{t_punct_colon}}<bdi>{{WHAT}}</bdi> — {{FILES}}</li>{{/ROW}}</ul>{{/UPDATE}}
 {{#UNCHANGED}}<h3>{{t_import_unchanged}} ({{COUNT}})</h3>
-<ul id="import-unchanged">{{#ROW}}<li>{{t_import_line}} {{LINE}}: <bdi>{{WHAT}}</bdi></li>{{/ROW}}</ul>{{/UNCHANGED}}
+<ul id="import-unchanged">{{#ROW}}<li>{{t_import_line}} {{LINE}}{{t_punct_colon}}<bdi>{{WHAT}}</bdi></li>{{/ROW}}</ul>{{/UNCHANGED}}
 {{#REFUSE}}<h3>{{t_import_refuse}} ({{COUNT}})</h3>
 <ul id="import-refuse">{{#ROW}}<li>{{t_import_line}} {{LINE}}, <code>{{FIELD}}</code>: {{REASON}}</li>{{/ROW}}</ul>{{/REFUSE}}
 {{#NOTHING}}<p id="import-nothing">{{t_import_nothing}}</p>{{/NOTHING}}
