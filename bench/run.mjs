@@ -17,7 +17,7 @@
 // Settings (environment): BENCH_SECONDS (load window of a wrk run, default 10), BENCH_RUNS (3),
 // BENCH_DRAIN (seconds after the window for answers in flight, 5), BENCH_SEARCH_N (1000000),
 // BENCH_CAMPAIGN_SIZES (100000,1000000), BENCH_SECTIONS (http,lists,search,searchpg,campaigns,pow,screen),
-// BENCH_SCREEN_WATCHERS (500), BENCH_SEARCHPG_FROM (the output of an earlier searchpg run), BENCH_OUT (docs/PERFORMANCE.md; `-`: standard output only). `--quick`: 3 s, 1 run, 100,000
+// BENCH_SCREEN_WATCHERS (500), BENCH_OUT (docs/PERFORMANCE.md; `-`: standard output only). `--quick`: 3 s, 1 run, 100,000
 // responses for search and campaigns — for trying the harness, and labelled so in the output.
 // A run of some sections only keeps the other sections of the existing file as they were, each
 // marked with the run it came from.
@@ -257,15 +257,13 @@ if (SECTIONS.includes('search')) {
 if (SECTIONS.includes('searchpg')) {
   // Search on PostgreSQL, two designs side by side, in a throwaway cluster
   // (scripts/pg-test-cluster.sh) with a database of its own; the benchmark checks itself.
-  // BENCH_SEARCHPG_FROM: the output of an earlier run of the same benchmark, used as it is.
-  const from = process.env.BENCH_SEARCHPG_FROM;
-  if (!from) sh('cmake', ['--build', join(ROOT, 'build'), '--target', 'plenary_bench_search_pg'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const out = from ? readFileSync(from, 'utf8') : sh(join(ROOT, 'scripts/pg-test-cluster.sh'), ['sh', '-c',
+  sh('cmake', ['--build', join(ROOT, 'build'), '--target', 'plenary_bench_search_pg'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const out = sh(join(ROOT, 'scripts/pg-test-cluster.sh'), ['sh', '-c',
     'psql "$PLENARY_TEST_POSTGRES" -qc "CREATE DATABASE bench_search" && ' +
     'PLENARY_BENCH_POSTGRES="$PLENARY_TEST_POSTGRES dbname=bench_search" exec "$0" "$@"',
     join(ROOT, 'build/plenary_bench_search_pg'), String(SEARCH_N), QUICK ? '3' : '10'], { timeout: 3 * 3600000 });
   results.searchpg = JSON.parse(out.trim().split('\n').pop());
-  if (!from && results.searchpg.responses !== SEARCH_N) fail(`searchpg: ${results.searchpg.responses} of ${SEARCH_N} responses`);
+  if (results.searchpg.responses !== SEARCH_N) fail(`searchpg: ${results.searchpg.responses} of ${SEARCH_N} responses`);
 }
 if (SECTIONS.includes('campaigns'))
   results.campaigns = sh(join(ROOT, 'build/plenary_bench_campaigns'), [CAMPAIGN_SIZES], { timeout: 3600000 }).trim();
@@ -416,7 +414,7 @@ if (results.searchpg) {
 
 \`build/plenary_bench_search_pg\` (\`bench/search/search_pg_bench.cc\`) in a throwaway cluster
 (\`scripts/pg-test-cluster.sh\`: PostgreSQL 15 with its default memory settings, on the same
-cores${process.env.BENCH_SEARCHPG_FROM ? '; its output taken from an earlier run of it, BENCH_SEARCHPG_FROM' : ''}). The same generated responses as above are written to the shared \`search_docs\` (in
+cores). The same generated responses as above are written to the shared \`search_docs\` (in
 bulk, ${fmt(s.shared_docs_s)} s), then searched with the same query mix through each design:
 
 - (a) each server's own SQLite file with the FTS5 tables and the \`plenary\` tokenizer
