@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <optional>
+#include <string_view>
 #include <iostream>
 
 #include <spdlog/spdlog.h>
@@ -22,6 +23,7 @@
 #include "consultations/privacy.h"
 #include "demo/demo.h"
 #include "documents/extract.h"
+#include "documents/extract_process.h"
 #include "drafting/drafting.h"
 #include "follows/follows.h"
 #include "http/server.h"
@@ -67,6 +69,10 @@ int Fail(const Error& e) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // The child that reads an upload's text (documents/extract_process.h): not a command for
+  // people, so it is not in the help, and it starts nothing of the server.
+  if (argc >= 2 && std::string_view(argv[1]) == "extract-text")
+    return documents::ExtractChildMain(argc, argv);
   CLI::App cli{"Plenary: meetings, documents, decisions and open consultations of an "
                "intergovernmental council and its working groups."};
   cli.require_subcommand(1);
@@ -219,6 +225,21 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber)->capture_default_str();
   serve->add_option("--extract-max-text-bytes", extract.max_text_bytes,
                     "Bytes of text read from one upload; more is refused")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  // The child process that reads an upload's text (documents/extract_process.h).
+  documents::ExtractProcess extract_process;
+  serve->add_option("--extract-cpu-seconds", extract_process.cpu_seconds,
+                    "Processor seconds the reading of one upload's text may take; then the file "
+                    "is kept without its text")
+      ->check(CLI::Range(1u, 3600u))->capture_default_str();
+  serve->add_option("--extract-memory-bytes", extract_process.memory_bytes,
+                    "Address space of the process that reads one upload's text")
+      ->check(CLI::Range(std::size_t{64} << 20, std::size_t{1} << 40))->capture_default_str();
+  serve->add_option("--extract-timeout-ms", extract_process.timeout_ms,
+                    "Milliseconds the reading of one upload's text may last; then it is stopped")
+      ->check(CLI::Range(1u, 3600000u))->capture_default_str();
+  serve->add_option("--extract-max-output-bytes", extract_process.max_output_bytes,
+                    "Bytes of answer read from the process that reads one upload's text")
       ->check(CLI::PositiveNumber)->capture_default_str();
   mail::SenderOptions mail_options;
   std::string public_url;
@@ -393,6 +414,9 @@ int main(int argc, char** argv) {
         return Fail(s.error());
       http::LoadTemplates();
       documents::SetExtractLimits(extract);
+      // The same executable, whatever happens to its file on disk while the server runs.
+      extract_process.binary = "/proc/self/exe";
+      documents::SetExtractProcess(extract_process);
       proceedings::SetMaxWatchers(max_floor_watchers);
       drafting::SetMaxScreenWatchers(max_screen_watchers);
       search::Indexer indexer(db, app::SearchSources());  // behind the durable writes; catches up after a restart

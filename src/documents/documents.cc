@@ -12,6 +12,7 @@
 #include "base/random.h"
 #include "base/time.h"
 #include "documents/extract.h"
+#include "documents/extract_process.h"
 #include "documents/internal.h"
 #include "search/search.h"
 #include "text/messages.h"
@@ -465,7 +466,7 @@ Result<std::string> CheckFile(const FileInput& in, const Limits& limits) {
 // "file"); one whose text cannot be read but that is a file of its type is kept, with the reason
 // (field "text").
 Result<ExtractedText> ReadText(const FileInput& in, const std::string& type) {
-  auto text = ExtractText(in.data, type, CurrentExtractLimits());
+  auto text = ExtractTextIsolated(in.data, type, CurrentExtractLimits(), CurrentExtractProcess());
   if (!text.ok() && text.error().field == "file") return text.error();
   return text;
 }

@@ -2,7 +2,7 @@
 """Writes the uploaded files of tests/scenario/document_text.test.mjs into a folder: documents
 with text (a two-page PDF, a DOCX, an ODT) and hostile or broken ones (zip bombs, a package of
 too many entries, a PDF locked by a user password, a damaged PDF, HTML named .pdf, an empty
-file). Everything is made here from the standard library, so that the tests need no fixture.
+file, a PDF whose text takes minutes to lay out). Everything is made here from the standard library, so that the tests need no fixture.
 
 Usage: make_documents.py FOLDER
 """
@@ -13,6 +13,7 @@ import random
 import struct
 import sys
 import zipfile
+import zlib
 
 CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
                  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -119,6 +120,43 @@ def pdf(pages, encrypt=None):
     return bytes(out)
 
 
+def fan_out_pdf(fan, depth):
+    """A PDF of about 2 KB whose one page draws a form `fan` times, each form but the last drawing
+    the next `fan` times, `depth` forms down to a word of text: fan ** depth words to lay out (the
+    "billion laughs" of PDF). Reading its text costs minutes of processor time and a growing
+    amount of memory."""
+    objects = {1: b'<< /Type /Catalog /Pages 2 0 R >>',
+               2: b'<< /Type /Pages /Kids [4 0 R] /Count 1 >>',
+               3: b'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+               4: b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X 10 0 R >> >> /Contents 5 0 R >>'}
+    streams = {5: (b'<<', b'/X Do ' * fan)}
+    for level in range(depth):
+        number = 10 + level
+        if level == depth - 1:
+            streams[number] = (b'<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /Font << /F1 3 0 R >> >>',
+                               b'BT /F1 1 Tf 0 0 Td (quokka) Tj ET')
+        else:
+            streams[number] = (f'<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X {number + 1} 0 R >> >>'.encode(),
+                               b'/X Do ' * fan)
+    out = bytearray(b'%PDF-1.4\n')
+    offsets = {}
+    for number in sorted(list(objects) + list(streams)):
+        offsets[number] = len(out)
+        if number in objects:
+            out += f'{number} 0 obj\n'.encode() + objects[number] + b'\nendobj\n'
+        else:
+            head, content = streams[number]
+            data = zlib.compress(content)
+            out += f'{number} 0 obj\n'.encode() + head + f' /Length {len(data)} /Filter /FlateDecode >>\nstream\n'.encode() + data + b'\nendstream\nendobj\n'
+    size = max(offsets) + 1
+    xref = len(out)
+    out += f'xref\n0 {size}\n0000000000 65535 f \n'.encode()
+    for i in range(1, size):
+        out += (f'{offsets[i]:010d} 00000 n \n' if i in offsets else '0000000000 65535 f \n').encode()
+    out += f'trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n'.encode()
+    return bytes(out)
+
+
 def rc4(key, data):
     s = list(range(256))
     j = 0
@@ -157,6 +195,8 @@ def main():
         # 3 MB of random letters (ratio about 2): above a limit of 2 MB set on the command line.
         'large.docx': docx([], body_xml='<w:p><w:r><w:t>' + words + '</w:t></w:r></w:p>'),
         'many-entries.docx': docx(['Many entries.'], extra_entries=40),
+        # 10 ** 6 words drawn through five levels of forms: minutes of processor time.
+        'fan-out.pdf': fan_out_pdf(10, 6),
     }
     for name, data in files.items():
         with open(os.path.join(folder, name), 'wb') as f:
