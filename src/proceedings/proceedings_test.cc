@@ -598,6 +598,15 @@ TEST_F(RecordTest, ADecisionWithoutDocumentsNamesNoReport) {
   EXPECT_EQ(DecisionText(d, {}, "El Consejo", "es"), "El Consejo aplazó el examen de la cuestión.");
   EXPECT_EQ(DecisionText(d, {}, "Совет", "ru"), "Совет отложил рассмотрение этого вопроса.");
   EXPECT_EQ(DecisionText(d, {}, "المجلس", "ar"), "أرجأ المجلس النظر في المسألة.");
+  // Informal consultations on the matter: Russian names the matter once, not "(этот вопрос)".
+  d.kind = "referred_informal";
+  EXPECT_EQ(DecisionText(d, {}, "Совет", "ru"),
+            "Совет решил провести неофициальные консультации по данному вопросу и доложить о "
+            "результатах на одном из последующих заседаний.");
+  EXPECT_EQ(DecisionText(d, {}, "Le Conseil", "fr"),
+            "Le Conseil est convenu de tenir des consultations informelles sur la question et d’en "
+            "rendre compte à une séance ultérieure.");
+  d.kind = "deferred";
   // With documents, the same kinds keep them.
   std::vector<DocumentRef> docs = {{1, "C22/8", {}}};
   EXPECT_EQ(DecisionText(d, docs, "Le Conseil", "fr"),
