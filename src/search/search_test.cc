@@ -103,5 +103,44 @@ TEST_F(SearchTest, AnItemNoLongerPublicLeavesTheIndex) {
   EXPECT_TRUE(Found("publique").empty());
 }
 
+// Indexing one item costs the same whatever the length of the queue behind it: with a million
+// responses queued, a scan of the queue per item made the indexer quadratic. Counted in SQLite
+// virtual-machine steps on the writer's connection (a progress handler), not in time.
+TEST_F(SearchTest, IndexingAnItemDoesNotScanTheQueue) {
+  auto steps_to_index_one = [&]() {
+    std::int64_t steps = 0;
+    auto counting = db_->Write<Ok>([&](storage::Connection& c) -> Result<Ok> {
+      sqlite3_progress_handler(
+          c.handle(), 1,
+          [](void* n) {
+            ++*static_cast<std::int64_t*>(n);
+            return 0;
+          },
+          &steps);
+      return Ok{};
+    });
+    EXPECT_TRUE(counting.ok());
+    EXPECT_EQ(IndexBatch(*db_, sources_, 1), 1);
+    auto stopped = db_->Write<Ok>([](storage::Connection& c) -> Result<Ok> {
+      sqlite3_progress_handler(c.handle(), 0, nullptr, nullptr);
+      return Ok{};
+    });
+    EXPECT_TRUE(stopped.ok());
+    return steps;
+  };
+  Add(1, "en", "spectrum");
+  Add(2, "en", "spectrum");
+  std::int64_t short_queue = steps_to_index_one();
+  ASSERT_TRUE(db_->Write<Ok>([](storage::Connection& c) -> Result<Ok> {
+                   for (int i = 0; i < 20000; ++i) Enqueue(c, "note", 1000 + i);
+                   return Ok{};
+                 })
+                  .ok());
+  std::int64_t long_queue = steps_to_index_one();
+  EXPECT_GT(short_queue, 0);
+  EXPECT_LT(long_queue, 2 * short_queue + 1000)
+      << short_queue << " steps behind 1 item, " << long_queue << " behind 20,001";
+}
+
 }  // namespace
 }  // namespace plenary::search
