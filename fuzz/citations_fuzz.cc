@@ -1,6 +1,8 @@
 // Fuzzes text::ExtractCitations on arbitrary bytes: spans must lie in the input, come in order
-// without overlapping, carry exactly the bytes they cover, and document symbols must be canonical;
-// a recommendation carries its symbol.
+// without overlapping, carry exactly the bytes they cover, and UN and ITU document symbols must be
+// canonical; another organization's symbol (UNESCO "39 C/Res.15", WHO "WHA58.3"), which
+// ParseSymbol does not read, is printable ASCII and cites itself alone; a recommendation carries
+// its symbol.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -22,10 +24,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     previous_end = c.end;
     FUZZ_CHECK(c.text == input.substr(c.begin, c.end - c.begin), "text != input[begin, end)");
     if (c.kind == "document") {
-      auto s = ParseSymbol(c.symbol);
-      FUZZ_CHECK(s.ok(), "a document citation whose symbol does not parse");
-      FUZZ_CHECK(FormatSymbol(*s) == c.symbol, "a document symbol that is not canonical");
       FUZZ_CHECK(c.number == 0, "a document with a resolution number");
+      if (auto s = ParseSymbol(c.symbol); s.ok()) {
+        FUZZ_CHECK(FormatSymbol(*s) == c.symbol, "a document symbol that is not canonical");
+        continue;
+      }
+      bool ascii = !c.symbol.empty();
+      for (char ch : c.symbol) ascii = ascii && ch >= 0x20 && ch <= 0x7e;
+      FUZZ_CHECK(ascii, "another organization's symbol that is not printable ASCII");
+      auto again = ExtractCitations(c.symbol);
+      FUZZ_CHECK(again.size() == 1 && again[0].kind == "document" && again[0].symbol == c.symbol &&
+                     again[0].text == c.symbol,
+                 "another organization's symbol that does not cite itself alone");
     } else if (c.kind == "recommendation") {
       FUZZ_CHECK(!c.symbol.empty() && c.number == 0, "a recommendation without its symbol");
     } else {

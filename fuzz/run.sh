@@ -70,6 +70,10 @@ for t in "${TARGETS[@]}"; do
     reason=$(grep -m1 -E "$pattern" "$log" || true)
     printf 'fuzz %-15s FAILED (exit %d) %s\n    reproducer: %s\n    log: %s\n' \
       "$t" "$rc" "$reason" "${artifact:-none}" "$log"
+    # The input itself, so that a failure on a machine whose files are gone can be replayed.
+    if [[ -n "$artifact" && -f "$artifact" ]]; then
+      printf '    input (base64): %s\n' "$(head -c 4096 "$artifact" | base64 -w0)"
+    fi
   fi
 done
 exit "$failed"

@@ -1232,8 +1232,10 @@ size_t UnescoSymbolAt(const Normalized& n, size_t p, std::string* symbol) {
     while (true) {
       char x = latin(k);
       if (x == 0 || (x >= 'a' && x <= 'z')) break;
-      if ((x == '.' || x == '-' || x == '/') && (k == from || latin(k + 1) == 0 ||
-                                                 latin(k + 1) == '.' || latin(k + 1) == '/')) {
+      // A separator stands between two parts: never first, never before another separator.
+      auto separator = [](char y) { return y == '.' || y == '-' || y == '/'; };
+      char next = latin(k + 1);
+      if (separator(x) && (k == from || next == 0 || separator(next))) {
         break;
       }
       digit = digit || (x >= '0' && x <= '9');

@@ -643,6 +643,11 @@ TEST(ExtractCitations, KeepsUnescoSymbolsAsDocuments) {
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].kind, "document");
   EXPECT_EQ(c[0].symbol, "36 C/Resolution 15");
+  // Punctuation after the symbol is not part of it, however long the run.
+  c = ExtractCitations("document 197 EX/3.-- and 28 C/COM.I/2.--.");
+  symbols.clear();
+  for (const Citation& x : c) symbols.push_back(x.symbol);
+  EXPECT_EQ(symbols, (std::vector<std::string>{"197 EX/3", "28 C/COM.I/2"}));
 }
 
 TEST(ExtractCitations, ReadsLetterRangesTitlesAndChineseNumerals) {

@@ -19,7 +19,6 @@ constexpr std::array<std::string_view, 4> kItuClasses = {"DT", "DL", "INF", "ADM
 constexpr std::array<std::string_view, 21> kOrgans = {
     "A",   "S",   "E",   "T",    "ST",  "DP",  "TD", "UNEP", "CCPR", "CERD",  "CEDAW",
     "CRC", "CAT", "CRPD", "CMW", "CED", "SC",  "GA", "SG",   "IK",   "ECOSOC"};
-constexpr int kMaxCount = 999999;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
