@@ -3,6 +3,7 @@
 
 #include "accounts/accounts.h"
 #include "accounts/password_reset.h"
+#include "site/password_link.h"
 #include "site/refusals.h"
 #include "site/site.h"
 #include "text/messages.h"
@@ -30,29 +31,6 @@ http::Response ForgotPage(storage::Database& db, const Request& req, const FormE
     errors.Fill(f);
   }
   return page.Render(status);
-}
-
-http::Response ResetPage(storage::Database& db, const Request& req, const std::string& token,
-                         const FormErrors& errors, int status) {
-  Page page(db, req, "reset.tpl", text::T(req.lang, "reset_title"));
-  page.body().SetValue("TOKEN", token);
-  errors.Fill(&page.body());
-  return page.Render(status);
-}
-
-http::Response ResetNotice(storage::Database& db, const Request& req, bool ok) {
-  Page page(db, req, "notice.tpl", text::T(req.lang, "reset_title"));
-  page.body().SetValue("HEADING", text::T(req.lang, ok ? "reset_done_title" : "error_title"));
-  page.body().SetValue("MESSAGE", text::T(req.lang, ok ? "reset_done" : "reset_failed"));
-  page.body().SetValue("CLASS", ok ? "notice" : "error");
-  if (ok) page.body().ShowSection("LOGIN");
-  else page.body().ShowSection("FORGOT");
-  auto r = page.Render(ok ? 200 : 400);
-  // Every session of the account has ended, this browser's among them.
-  if (ok)
-    r.Header("Set-Cookie", std::string(accounts::kSessionCookie) +
-                               "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0" + CookieSecurity());
-  return r;
 }
 
 }  // namespace
@@ -102,29 +80,22 @@ void RegisterPasswordResetRoutes(http::Router& router, storage::Database& db,
     return http::Json(json::object{{"status", "reset_sent"}}, 202);
   });
 
-  // Opening the link only shows the form (a mail scanner that fetches it uses nothing up).
-  router.Add("GET", "/password/reset", [&db](Request& req) {
-    std::string token = req.query.Get("token").value_or("");
-    if (!accounts::CheckResetToken(db, token, Now()).ok()) return ResetNotice(db, req, false);
-    return ResetPage(db, req, token, FormErrors(req.lang), 200);
-  });
-
-  router.Add("POST", "/password/reset", [&db](Request& req) {
-    auto in = ReadInput(req);
-    if (!in.ok()) return ErrorResponse(db, req, in.error());
-    std::string token = in->fields.Get("token").value_or("");
-    FormErrors errors(req.lang);
-    if (!FormCsrfOk(db, req, in->fields.Get("csrf").value_or(""))) {
-      errors.AddText(text::T(req.lang, "error_csrf"));
-      return ResetPage(db, req, token, errors, 403);
-    }
-    auto u = accounts::ResetPassword(db, token, in->fields.Get("password").value_or(""), Now());
-    if (!u.ok() && u.error().field == "password") {
-      errors.Add(u.error());
-      return ResetPage(db, req, token, errors, 400);
-    }
-    return ResetNotice(db, req, u.ok());
-  });
+  RegisterPasswordLink(router, db,
+                       {.path = "/password/reset",
+                        .form_template = "reset.tpl",
+                        .form_title = "reset_title",
+                        .notice_title = "reset_title",
+                        .done_heading = "reset_done_title",
+                        .done = "reset_done",
+                        .failed = "reset_failed",
+                        .offer_new_link = true,
+                        .ends_sessions = true,
+                        .check = [&db](const std::string& token) {
+                          return accounts::CheckResetToken(db, token, Now());
+                        },
+                        .apply = [&db](const std::string& token, const std::string& password) {
+                          return accounts::ResetPassword(db, token, password, Now());
+                        }});
 
   router.Add("POST", "/api/v1/password/reset", [&db](Request& req) {
     auto body = ReadJson(req);

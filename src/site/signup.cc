@@ -5,6 +5,7 @@
 
 #include "accounts/accounts.h"
 #include "site/fields.h"
+#include "site/password_link.h"
 #include "site/refusals.h"
 #include "site/site.h"
 #include "text/messages.h"
@@ -36,24 +37,6 @@ http::Response SignupRefused(storage::Database& db, const Request& req, const st
   FormErrors errors(req.lang);
   errors.AddText(text);
   return SignupPage(db, req, errors, name, email, false, status);
-}
-
-// The form a verification link opens: the owner of the address chooses the password there.
-http::Response VerifyPage(storage::Database& db, const Request& req, const std::string& token,
-                          const FormErrors& errors, int status) {
-  Page page(db, req, "verify.tpl", text::T(req.lang, "verify_choose_title"));
-  page.body().SetValue("TOKEN", token);
-  errors.Fill(&page.body());
-  return page.Render(status);
-}
-
-http::Response VerifyNotice(storage::Database& db, const Request& req, bool ok) {
-  Page page(db, req, "notice.tpl", text::T(req.lang, "verify_title"));
-  page.body().SetValue("HEADING", text::T(req.lang, ok ? "verify_title" : "error_title"));
-  page.body().SetValue("MESSAGE", text::T(req.lang, ok ? "verify_done" : "verify_failed"));
-  page.body().SetValue("CLASS", ok ? "notice" : "error");
-  if (ok) page.body().ShowSection("LOGIN");
-  return page.Render(ok ? 200 : 400);
 }
 
 json::object UserJson(const accounts::User& u) {
@@ -136,29 +119,22 @@ void RegisterAccountRoutes(http::Router& router, storage::Database& db, Throttle
     return http::Json(json::object{{"status", "verification_sent"}}, 202);
   });
 
-  // Opening the link only shows the form (a mail scanner that fetches it changes nothing).
-  router.Add("GET", "/verify", [&db](Request& req) {
-    std::string token = req.query.Get("token").value_or("");
-    if (!accounts::CheckVerifyToken(db, token).ok()) return VerifyNotice(db, req, false);
-    return VerifyPage(db, req, token, FormErrors(req.lang), 200);
-  });
-
-  router.Add("POST", "/verify", [&db](Request& req) {
-    auto in = ReadInput(req);
-    if (!in.ok()) return ErrorResponse(db, req, in.error());
-    std::string token = in->fields.Get("token").value_or("");
-    FormErrors errors(req.lang);
-    if (!FormCsrfOk(db, req, in->fields.Get("csrf").value_or(""))) {
-      errors.AddText(text::T(req.lang, "error_csrf"));
-      return VerifyPage(db, req, token, errors, 403);
-    }
-    auto u = accounts::VerifyEmail(db, token, in->fields.Get("password").value_or(""));
-    if (!u.ok() && u.error().field == "password") {
-      errors.Add(u.error());
-      return VerifyPage(db, req, token, errors, 400);
-    }
-    return VerifyNotice(db, req, u.ok());
-  });
+  RegisterPasswordLink(router, db,
+                       {.path = "/verify",
+                        .form_template = "verify.tpl",
+                        .form_title = "verify_choose_title",
+                        .notice_title = "verify_title",
+                        .done_heading = "verify_title",
+                        .done = "verify_done",
+                        .failed = "verify_failed",
+                        .offer_new_link = false,
+                        .ends_sessions = false,
+                        .check = [&db](const std::string& token) {
+                          return accounts::CheckVerifyToken(db, token);
+                        },
+                        .apply = [&db](const std::string& token, const std::string& password) {
+                          return accounts::VerifyEmail(db, token, password);
+                        }});
 
   router.Add("POST", "/api/v1/verify", [&db](Request& req) {
     auto body = ReadJson(req);
