@@ -116,16 +116,44 @@ std::string ForwardedFor(const bhttp::request<bhttp::string_body>& req) {
   return out;
 }
 
-bhttp::response<bhttp::string_body> ErrorAndClose(int status, std::string_view code,
-                                                   const std::string& message) {
-  bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(status), 11};
-  res.set(bhttp::field::server, "Plenary");
-  res.set(bhttp::field::content_type, "application/json; charset=utf-8");
-  res.set(bhttp::field::connection, "close");
-  res.body() = boost::json::serialize(
-      boost::json::object{{"error", {{"code", code}, {"message", message}}}});
-  res.prepare_payload();
-  return res;
+// What a refusal of the HTTP layer needs to word itself in the client's language, read from
+// the bytes of a request that could not be parsed: the target of its request line, and its
+// Accept-Language and Cookie lines (a line that is not "Name: value" is skipped).
+void ReadRawHead(std::string_view head, Request& req) {
+  head = head.substr(0, std::min(head.find("\r\n\r\n"), head.size()));
+  size_t eol = std::min(head.find("\r\n"), head.size());
+  std::string_view line = head.substr(0, eol);
+  if (size_t sp = line.find(' '); sp != std::string_view::npos) {
+    std::string_view target = line.substr(sp + 1);
+    target = target.substr(0, std::min(target.find(' '), target.size()));
+    req.path = DecodePath(target.substr(0, std::min(target.find('?'), target.size())));
+  }
+  while (eol < head.size()) {
+    size_t from = eol + 2;
+    eol = std::min(head.find("\r\n", from), head.size());
+    line = head.substr(from, eol - from);
+    size_t colon = line.find(':');
+    if (colon == std::string_view::npos) continue;
+    std::string name(line.substr(0, colon));
+    std::transform(name.begin(), name.end(), name.begin(), ::tolower);
+    if (name != "accept-language" && name != "cookie") continue;
+    std::string_view value = line.substr(colon + 1);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+    req.headers[name] = std::string(value);
+  }
+  req.cookies = ParseCookies(req.Header("cookie"));
+}
+
+void ReadParsedHead(const bhttp::request_parser<bhttp::string_body>& parser, Request& req) {
+  const auto& h = parser.get();
+  std::string_view target = h.target();
+  req.path = DecodePath(target.substr(0, std::min(target.find('?'), target.size())));
+  for (const auto& f : h) {
+    std::string name(f.name_string());
+    std::transform(name.begin(), name.end(), name.begin(), ::tolower);
+    req.headers[name] = std::string(f.value());
+  }
+  req.cookies = ParseCookies(h[bhttp::field::cookie]);
 }
 
 }  // namespace
@@ -155,16 +183,44 @@ struct Server::Impl {
         read_pool(std::max(1, l.read_workers)),
         write_pool(std::max(1, l.write_workers)) {}
 
-  static bhttp::response<bhttp::string_body> Busy(
-      unsigned version, int retry_after,
-      std::string_view message = "server: too busy; retry after the delay in Retry-After") {
-    bhttp::response<bhttp::string_body> res{bhttp::status::service_unavailable, version};
-    res.set(bhttp::field::content_type, "application/json; charset=utf-8");
-    res.set(bhttp::field::retry_after, std::to_string(retry_after));
-    res.body() = boost::json::serialize(boost::json::object{
-        {"error", {{"code", "resource_exhausted"}, {"message", message}}}});
+  // A refusal of the HTTP layer itself (a server too busy, a request that cannot be read or
+  // is too large), worded like every JSON error by the application's last step: in the
+  // language that `head` (what could be read of the request) asks for. `json_code` replaces
+  // the code's name when the status has no code of its own (501).
+  bhttp::response<bhttp::string_body> Refuse(const Error& e, int status, const Request& head,
+                                             bool close, std::string_view json_code = {}) {
+    Request req = head;
+    Response resp = JsonError(e);
+    try {
+      if (prepare) prepare(req);
+      if (finish) finish(req, resp);
+    } catch (const std::exception& ex) {
+      spdlog::error("refusal {}: {}", status, ex.what());
+    }
+    if (!json_code.empty()) {
+      boost::system::error_code ec;
+      boost::json::value body = boost::json::parse(resp.body, ec);
+      if (!ec && body.is_object() && body.as_object().contains("error")) {
+        body.as_object()["error"].as_object()["code"] = json_code;
+        resp.body = boost::json::serialize(body);
+      }
+    }
+    bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(status), 11};
+    res.set(bhttp::field::server, "Plenary");
+    res.set(bhttp::field::content_type, resp.content_type);
+    for (const auto& [k, v] : resp.headers)
+      if (!UnsafeInHeader(k) && !UnsafeInHeader(v)) res.insert(k, v);
+    if (close) res.set(bhttp::field::connection, "close");
+    res.body() = std::move(resp.body);
     res.prepare_payload();
     return res;
+  }
+  bhttp::response<bhttp::string_body> Busy(const Request& head, std::string message = {}) {
+    Error e{Code::kResourceExhausted,
+            message.empty() ? "server: too busy; retry after the delay in Retry-After" : message,
+            {}};
+    e.retry_after_seconds = limits.retry_after_seconds;
+    return Refuse(e, 503, head, false);
   }
 
   // `events` receives the stream of a Server-Sent Events answer (then the response has a
@@ -296,12 +352,17 @@ struct Server::Impl {
     if (per_address || stats.connections > limits.max_connections) {
       ++stats.refused;
       if (per_address) ++stats.refused_per_address;
+      // The start of the request, if it comes at once, says the client's language.
+      char sink[4096];
+      Request head;
+      stream.expires_after(std::chrono::milliseconds(250));
+      if (auto [rec, rn] = co_await stream.async_read_some(asio::buffer(sink), kUseTuple); !rec)
+        ReadRawHead(std::string_view(sink, rn), head);
       auto res = per_address
-                     ? Busy(11, limits.retry_after_seconds,
-                            "connections: at most " +
-                                std::to_string(limits.max_connections_per_address) +
-                                " open at once from one address; close some and retry")
-                     : Busy(11, limits.retry_after_seconds);
+                     ? Busy(head, "connections: at most " +
+                                      std::to_string(limits.max_connections_per_address) +
+                                      " open at once from one address; close some and retry")
+                     : Busy(head);
       res.keep_alive(false);
       stream.expires_after(std::chrono::seconds(5));
       co_await bhttp::async_write(stream, res, kUseTuple);
@@ -310,7 +371,6 @@ struct Server::Impl {
       boost::system::error_code ignored;
       stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
       stream.expires_after(std::chrono::seconds(1));
-      char sink[4096];
       for (std::size_t drained = 0; drained < 64 * 1024;) {
         auto [rec, rn] = co_await stream.async_read_some(asio::buffer(sink), kUseTuple);
         if (rec) break;
@@ -347,8 +407,10 @@ struct Server::Impl {
       if (!ec) {
         if (auto [status, why] = UnsoundFraming(parser); status) {
           ++stats.requests;
-          auto res = ErrorAndClose(status, status == 400 ? "invalid_argument" : "not_implemented",
-                                   why);
+          Request head;
+          ReadParsedHead(parser, head);
+          auto res = Refuse(Error{Code::kInvalidArgument, why, {}}, status, head, true,
+                            status == 400 ? "" : "not_implemented");
           stream.expires_after(std::chrono::seconds(5));
           co_await bhttp::async_write(stream, res, kUseTuple);
           break;
@@ -370,7 +432,16 @@ struct Server::Impl {
         } else if (ec == beast::error::timeout) {
           break;  // slow or silent client: drop it
         }
-        auto res = ErrorAndClose(status, status == 400 ? "invalid_argument" : "too_large", msg);
+        // The parser keeps the fields it read before the fault; the rest of the header is
+        // still in the buffer (read after an empty first line: it has no request line).
+        Request head;
+        ReadParsedHead(parser, head);
+        if (!parser.is_header_done())
+          ReadRawHead("\r\n" + std::string(static_cast<const char*>(buffer.data().data()),
+                                            std::min<std::size_t>(buffer.data().size(), 16384)),
+                      head);
+        auto res = Refuse(Error{status == 400 ? Code::kInvalidArgument : Code::kTooLarge, msg, {}},
+                          status, head, true);
         stream.expires_after(std::chrono::seconds(5));
         co_await bhttp::async_write(stream, res, kUseTuple);
         break;
@@ -385,7 +456,16 @@ struct Server::Impl {
       std::shared_ptr<EventStream> events;
       if (pending >= limit) {
         ++stats.refused;
-        res = Busy(req.version(), limits.retry_after_seconds);
+        Request head;
+        for (const auto& f : req) {
+          std::string name(f.name_string());
+          std::transform(name.begin(), name.end(), name.begin(), ::tolower);
+          if (name == "accept-language" || name == "cookie") head.headers[name] = std::string(f.value());
+        }
+        std::string_view target = req.target();
+        head.path = DecodePath(target.substr(0, std::min(target.find('?'), target.size())));
+        head.cookies = ParseCookies(head.Header("cookie"));
+        res = Busy(head);
       } else {
         Count waiting(pending);
         auto& pool = is_read ? read_pool : write_pool;

@@ -198,7 +198,8 @@ Plan Run(Connection& c, storage::Database& db, const accounts::Session& staff, c
       auto it = files.find(name);
       if (it == files.end()) {
         plan.refuse.push_back({row, "file_" + lang,
-                               fmt::format("file_{}: no file \"{}\" in the ZIP", lang, name)});
+                               fmt::format("file_{}: no file \"{}\" in the ZIP", lang, name),
+                               "import_reason_missing_file", {{"name", name}}});
         refused = true;
         continue;
       }
@@ -213,18 +214,21 @@ Plan Run(Connection& c, storage::Database& db, const accounts::Session& staff, c
       // Registered: its metadata stay as they are (edited on its page); its files may change.
       auto d = documents::Get(db, std::to_string(*id), staff);
       if (!d.ok()) {  // registered in this very import (a repeated symbol)
-        plan.refuse.push_back({row, "symbol", "symbol: appears twice in the file"});
+        plan.refuse.push_back(
+            {row, "symbol", "symbol: appears twice in the file", "import_reason_twice"});
         continue;
       }
       std::string date = t.Cell(r, "date"), access = t.Cell(r, "access");
       if (!date.empty() && date != d->date)
         plan.refuse.push_back({row, "date", fmt::format("date: {} is registered with {}; change "
                                                         "it on the document's page",
-                                                        d->symbol, d->date)});
+                                                        d->symbol, d->date),
+                                     "import_reason_registered_document", {{"symbol", d->symbol}}});
       if (!access.empty() && access != d->access)
         plan.refuse.push_back({row, "access", fmt::format("access: {} is registered as {}; "
                                                           "change it on the document's page",
-                                                          d->symbol, d->access)});
+                                                          d->symbol, d->access),
+                                     "import_reason_registered_document", {{"symbol", d->symbol}}});
       for (const auto& kv : title) {
         std::string lang(kv.key());
         if (!d->title.is_object() || !d->title.as_object().contains(lang) ||
@@ -232,7 +236,8 @@ Plan Run(Connection& c, storage::Database& db, const accounts::Session& staff, c
           plan.refuse.push_back({row, "title_" + lang,
                                  fmt::format("title_{}: differs from the registered title of {}; "
                                              "change it on the document's page",
-                                             lang, d->symbol)});
+                                             lang, d->symbol),
+                                 "import_reason_registered_document", {{"symbol", d->symbol}}});
       }
       if (!plan.refuse.empty() && plan.refuse.back().row == row) continue;
       RowPlan p{row, d->symbol, {}};
@@ -343,18 +348,23 @@ Plan RunResolutions(Connection& c, storage::Database& db, const accounts::Sessio
                                    number);
     if (ec != std::errc() || p != number_text.data() + number_text.size() || number < 1 ||
         number > 99999) {
-      plan.refuse.push_back({row, "number", "number: a whole number from 1 to 99999"});
+      plan.refuse.push_back({row, "number", "number: must be a whole number from 1 to 99999"});
       continue;
     }
     if (!documents::IsInstrument(instrument)) {
-      plan.refuse.push_back(
-          {row, "instrument", "instrument: one of pp, council, wtdc, wtsa, wrc, ra"});
+      plan.refuse.push_back({row, "instrument", "instrument: one of pp, council, wtdc, wtsa, wrc, ra",
+                             "import_reason_instrument",
+                             {{"codes", "pp, council, wtdc, wtsa, wrc, ra"}}});
       continue;
     }
     const std::string label = instrument + "/" + std::to_string(number);
     auto revisions = ParseRevisions(t.Cell(r, "revisions"));
     if (!revisions.ok()) {
-      plan.refuse.push_back({row, "revisions", revisions.error().message});
+      // A malformed entry has its own sentence; a missing column is "required" like any field.
+      const bool malformed = revisions.error().message.find("YEAR Place") != std::string::npos &&
+                             !revisions.error().message.starts_with("revisions: required");
+      plan.refuse.push_back({row, "revisions", revisions.error().message,
+                             malformed ? "import_reason_revisions" : ""});
       continue;
     }
     documents::ResolutionInput in;
@@ -372,7 +382,8 @@ Plan RunResolutions(Connection& c, storage::Database& db, const accounts::Sessio
       std::string digits = slash == std::string::npos ? "" : m.substr(slash + 1);
       auto [q, e2] = std::from_chars(digits.data(), digits.data() + digits.size(), target);
       if (slash == std::string::npos || e2 != std::errc() || q != digits.data() + digits.size()) {
-        plan.refuse.push_back({row, "merged_into", "merged_into: \"instrument/number\""});
+        plan.refuse.push_back({row, "merged_into", "merged_into: \"instrument/number\"",
+                               "import_reason_merged_into"});
         continue;
       }
       in.merged_into = documents::ResolutionRef{m.substr(0, slash), target};
@@ -381,7 +392,7 @@ Plan RunResolutions(Connection& c, storage::Database& db, const accounts::Sessio
       int year = 0;
       auto [q, e2] = std::from_chars(y.data(), y.data() + y.size(), year);
       if (e2 != std::errc() || q != y.data() + y.size()) {
-        plan.refuse.push_back({row, "status_year", "status_year: a year"});
+        plan.refuse.push_back({row, "status_year", "status_year: a year", "import_reason_year"});
         continue;
       }
       in.status_year = year;
@@ -402,7 +413,8 @@ Plan RunResolutions(Connection& c, storage::Database& db, const accounts::Sessio
         plan.refuse.push_back({row, differs,
                                fmt::format("{}: {} is registered with another value; the "
                                            "registry is not changed by an import",
-                                           differs, label)});
+                                           differs, label),
+                               "import_reason_registered_resolution", {{"resolution", label}}});
         continue;
       }
       plan.unchanged.push_back({row, label, {}});

@@ -18,6 +18,7 @@
 #include "base/result.h"
 #include "documents/documents.h"
 #include "storage/db.h"
+#include "text/messages.h"
 
 namespace plenary::imports {
 
@@ -37,7 +38,11 @@ struct RowPlan {
 };
 struct Refusal {
   int row = 0;
-  std::string field, reason;
+  std::string field, reason;  // the CSV column; the rule in English (the API's "reason")
+  // The catalogue sentence a page says it with, when the import has one of its own; else the
+  // page words `reason` like any refusal (site::RefusalText).
+  std::string key = {};
+  text::Args args = {};
 };
 // What a CSV lists: "documents" or "resolutions".
 inline constexpr const char* kImportKinds[] = {"documents", "resolutions"};

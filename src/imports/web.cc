@@ -49,6 +49,18 @@ Result<Upload> ReadUpload(const Request& req) {
   return u;
 }
 
+// A refusal of a CSV column as a field the catalogue has a label for: "title_zh" and "file_fr"
+// are one language of "title" and "file" ("title.zh"), so that the page names them.
+Error ForLabel(const Refusal& r) {
+  std::string field = r.field, message = r.reason;
+  const std::size_t cut = field.rfind('_');
+  if (cut != std::string::npos && text::IsLanguage(field.substr(cut + 1))) {
+    field[cut] = '.';
+    if (message.starts_with(r.field + ": ")) message = field + message.substr(r.field.size());
+  }
+  return Error{Code::kInvalidArgument, message, field};
+}
+
 // The desk page: the upload form, and the preview of `plan` when given.
 http::Response DeskPage(storage::Database& db, const Request& req, const Plan* plan) {
   const std::string& lang = req.lang;
@@ -80,7 +92,7 @@ http::Response DeskPage(storage::Database& db, const Request& req, const Plan* p
     auto* x = refused->AddSectionDictionary("ROW");
     x->SetIntValue("LINE", r.row);
     x->SetValue("FIELD", r.field);
-    x->SetValue("REASON", site::RefusalText(Error{Code::kInvalidArgument, r.reason, r.field}, lang));
+    x->SetValue("REASON", r.key.empty() ? site::RefusalText(ForLabel(r), lang) : T(lang, r.key, r.args));
   }
   if (plan->create.empty() && plan->update.empty())
     p->ShowSection("NOTHING");

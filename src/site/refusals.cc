@@ -137,8 +137,17 @@ std::string RefusalText(const Error& e, const std::string& lang, const std::stri
   static const std::regex kTooShort(R"(^at least (\d+) characters$)");
   static const std::regex kLater(R"(^must be later than the current deadline (\S+)$)");
   static const std::regex kAfter(R"(^must be after (\w+)$)");
+  static const std::regex kConnections(R"(^connections: at most (\d+) open)");
   std::smatch g;
   if (e.field == "csrf") return T(lang, "error_csrf");
+  // The HTTP layer's own refusals (http/server.cc): a request it cannot read, too many
+  // connections from one address.
+  if (e.field.empty() && e.code == Code::kInvalidArgument &&
+      (m.starts_with("malformed HTTP request") || m.starts_with("request: ") ||
+       m.starts_with("Transfer-Encoding: ")))
+    return T(lang, "error_malformed_request");
+  if (e.field.empty() && e.code == Code::kResourceExhausted && std::regex_search(m, g, kConnections))
+    return T(lang, "error_connections", {{"max", std::int64_t{std::stoll(g[1].str())}}});
   // A delegate's second request for the floor while the first still waits.
   if (e.field == "speakers" && e.code == Code::kConflict) return T(lang, "form_error_floor_waiting");
   // A delegate's request for the floor on an item that is not under discussion.

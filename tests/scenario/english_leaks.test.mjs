@@ -1,17 +1,19 @@
 // No English from the code reaches a Chinese, Arabic or Russian answer: every error path of the
 // JSON API (not found, bad input of many fields, sign-in, CSRF, conflicts, the delegates' floor,
-// a malformed query string, the rate limit) and the error pages and refused desk forms are read
-// in zh, ar and ru, and fail on a word of Latin letters that is not a name or a symbol. The API
+// a malformed query string, the rate limit), the HTTP layer's own refusals (a malformed request,
+// a server too busy) and the error pages, refused desk forms and the import preview are read in
+// zh, ar and ru, and fail on a word of Latin letters that is not a name or a symbol. The API
 // keeps its members (`code`, `field`) and its English words when no other language is asked for.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import { startServer, Client, jsonOf } from '../lib/server.mjs';
 
 const LANGS = ['zh', 'ar', 'ru'];
 // Names and symbols that stay in Latin letters in every language: formats, protocols, the
 // header a client sends, document symbols.
 const ALLOWED = new Set(['PDF', 'DOCX', 'ODT', 'CSV', 'JSON', 'UTF', 'URL', 'IP', 'HTTP', 'ID',
-  'Idempotency', 'Key', 'CSRF', 'Token', 'X', 'ISO']);
+  'Idempotency', 'Key', 'CSRF', 'Token', 'X', 'ISO', 'ZIP']);
 
 // The words of Latin letters in `text` that are not allowed names or symbols.
 function englishWords(text) {
@@ -128,6 +130,131 @@ test('error pages and refused desk forms are in the reader\'s language', async (
     text = errorText(await back.text());
     assert.ok(text.trim().length > 0, `the refusal is shown (${lang})`);
     if (englishWords(text).length) leaks.push(`desk meeting (${lang}): ${text.trim()}`);
+  }
+  assert.deepEqual(leaks, []);
+});
+
+// One raw exchange on a new connection: the answer's status and its JSON error.
+function rawExchange(url, text, { hold = false } = {}) {
+  const { hostname, port } = new URL(url);
+  return new Promise((ok, fail) => {
+    const sock = net.connect({ port: Number(port), host: hostname }, () => { if (text) sock.write(text); if (hold) ok(sock); });
+    let out = '';
+    sock.on('data', (d) => { out += d; });
+    sock.on('end', () => {
+      const status = Number((out.match(/^HTTP\/1\.1 (\d+)/) ?? [])[1]);
+      const body = out.slice(out.indexOf('\r\n\r\n') + 4);
+      let error;
+      try { error = JSON.parse(body).error; } catch { error = { message: body }; }
+      ok({ status, error, head: out.slice(0, out.indexOf('\r\n\r\n')) });
+    });
+    sock.on('error', fail);
+    sock.setTimeout(10000, () => { sock.destroy(); fail(new Error(`no answer to ${JSON.stringify(text)}`)); });
+  });
+}
+
+test('a malformed HTTP request is refused in the client\'s language', async () => {
+  const leaks = [];
+  // A header line without a colon: the request cannot be parsed, yet its language can be read.
+  const bad = (extra) => `GET /api/v1/documents HTTP/1.1\r\nHost: x\r\n${extra}No colon here\r\n\r\n`;
+  const english = await rawExchange(server.url, bad(''));
+  assert.equal(english.status, 400);
+  assert.equal(english.error.code, 'invalid_argument');
+  assert.match(english.error.message, /malformed HTTP request/);
+  const cases = [['zh', 'Accept-Language: zh-CN,zh;q=0.9\r\n'], ['ar', 'Accept-Language: ar\r\n'],
+    ['ru', 'Cookie: plenary_lang=ru\r\n']];
+  for (const [lang, header] of cases) {
+    const res = await rawExchange(server.url, bad(header));
+    assert.equal(res.status, 400, lang);
+    assert.equal(res.error.code, 'invalid_argument', lang);
+    assert.match(res.head, new RegExp(`Content-Language: ${lang}`, 'i'));
+    assert.notEqual(res.error.message, english.error.message, `${lang}: ${res.error.message}`);
+    if (englishWords(res.error.message).length) leaks.push(`400 (${lang}): ${res.error.message}`);
+  }
+  // Framing the server refuses (Content-Length and Transfer-Encoding together): headers parsed.
+  const framing = await rawExchange(server.url, 'POST /api/v1/login HTTP/1.1\r\nHost: x\r\nAccept-Language: ru\r\n' +
+    'Content-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n');
+  assert.equal(framing.status, 400);
+  assert.notEqual(framing.error.message.length, 0);
+  if (englishWords(framing.error.message).length) leaks.push(`framing (ru): ${framing.error.message}`);
+  assert.deepEqual(leaks, []);
+});
+
+test('a server too busy says so in the client\'s language', async () => {
+  // Two connections from one address at most, and no write may wait: both 503 paths at once.
+  const busy = await startServer({ args: ['--max-connections-per-address', '2', '--max-pending-writes', '0'] });
+  try {
+    const leaks = [];
+    const write = (lang) => `POST /api/v1/login HTTP/1.1\r\nHost: x\r\nAccept-Language: ${lang}\r\n` +
+      'Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}';
+    const en = await rawExchange(busy.url, write('en'));
+    assert.equal(en.status, 503);
+    for (const lang of LANGS) {
+      const res = await rawExchange(busy.url, write(lang));
+      assert.equal(res.status, 503, lang);
+      assert.equal(res.error.code, 'resource_exhausted');
+      assert.match(res.head, /Retry-After: \d+/i);
+      assert.notEqual(res.error.message, en.error.message, `${lang}: ${res.error.message}`);
+      if (englishWords(res.error.message).length) leaks.push(`pending (${lang}): ${res.error.message}`);
+    }
+    // Two connections held open; the third is refused before its request is served.
+    const held = [await rawExchange(busy.url, '', { hold: true }), await rawExchange(busy.url, '', { hold: true })];
+    try {
+      const third = (lang) => `GET /api/v1/documents HTTP/1.1\r\nHost: x\r\nAccept-Language: ${lang}\r\n\r\n`;
+      const enc = await rawExchange(busy.url, third('en'));
+      assert.equal(enc.status, 503);
+      assert.match(enc.error.message, /at most 2/);
+      for (const lang of LANGS) {
+        const res = await rawExchange(busy.url, third(lang));
+        assert.equal(res.status, 503, lang);
+        assert.notEqual(res.error.message, enc.error.message, `${lang}: ${res.error.message}`);
+        assert.match(res.error.message, /2/, `${lang}: the limit is named`);
+        if (englishWords(res.error.message).length) leaks.push(`connections (${lang}): ${res.error.message}`);
+      }
+    } finally {
+      for (const s of held) s.destroy();
+    }
+    assert.deepEqual(leaks, []);
+  } finally {
+    await busy.stop();
+  }
+});
+
+test('the import preview says why each row is refused in the reader\'s language', async () => {
+  const imports = {
+    documents: 'symbol,date,access,title_en,file_fr\r\n,2022-01-01,public,A,\r\nC99/1,2022-13-01,public,B,\r\n' +
+      'C99/2,2022-01-01,nobody,C,\r\nC99/3,2022-01-01,public,D,missing.pdf\r\nC22/33,2020-01-01,public,E,\r\n' +
+      'C99/4,2022-01-01,public,F,\r\nC99/4,2022-01-01,public,F,\r\n',
+    resolutions: 'instrument,number,title_en,revisions,status,merged_into,status_year\r\npp,abc,A,2002 X,,,\r\n' +
+      'pp,906,B,20 X,,,\r\nxx,1,C,2000,,,\r\npp,907,D,2002 X,merged,nothing,\r\npp,908,E,2002 X,,,year\r\n' +
+      'pp,102,Other title,2002 X,,,\r\n',
+  };
+  const leaks = [];
+  for (const lang of ['en', ...LANGS]) {
+    for (const [kind, csv] of Object.entries(imports)) {
+      const form = new FormData();
+      form.append('csrf', staff.csrf);
+      form.append('kind', kind);
+      form.append('csv', new Blob([csv]), 'list.csv');
+      const res = await staff.fetch(`/${lang}/admin/imports`, { method: 'POST', body: form });
+      assert.equal(res.status, 200);
+      const list = (await res.text()).match(/<ul id="import-refuse">([^]*?)<\/ul>/);
+      assert.ok(list, `${lang} ${kind}: refused rows are listed`);
+      const rows = list[1].split('</li>').filter((r) => r.includes('<li'))
+        .map((r) => r.replace(/<code>[^<]*<\/code>|<bdi>[^<]*<\/bdi>/g, ' ').replace(/<[^>]+>/g, ' ')
+          .replace(/&[a-z]+;|&#\d+;/g, ' ').trim());
+      // Names from the file and codes of the CSV format stay as they are.
+      const prose = (r) => r.replace(/missing\.pdf|pp, council, wtdc, wtsa, wrc, ra|pp\/\d+|C\d+\/\d+/g, ' ');
+      assert.ok(rows.length >= 6, `${lang} ${kind}: ${rows.length} refused rows`);
+      // Each reason is its own: no two rows of different causes read the same.
+      const reasons = rows.map((r) => r.replace(/^\S+\s+\d+/, ''));
+      assert.ok(new Set(reasons).size >= rows.length - 1, `${lang} ${kind}: ${reasons.join(' | ')}`);
+      if (lang === 'en') continue;
+      for (const r of rows) {
+        if (englishWords(prose(r)).length) leaks.push(`${lang} ${kind}: ${r}`);
+        if (/\S: /.test(r) && lang === 'zh') leaks.push(`${lang} ${kind}: ASCII colon in ${r}`);
+      }
+    }
   }
   assert.deepEqual(leaks, []);
 });

@@ -11,7 +11,7 @@
 {{#UNCHANGED}}<h3>{{t_import_unchanged}} ({{COUNT}})</h3>
 <ul id="import-unchanged">{{#ROW}}<li>{{t_import_line}} {{LINE}}{{t_punct_colon}}<bdi>{{WHAT}}</bdi></li>{{/ROW}}</ul>{{/UNCHANGED}}
 {{#REFUSE}}<h3>{{t_import_refuse}} ({{COUNT}})</h3>
-<ul id="import-refuse">{{#ROW}}<li>{{t_import_line}} {{LINE}}, <code>{{FIELD}}</code>: {{REASON}}</li>{{/ROW}}</ul>{{/REFUSE}}
+<ul id="import-refuse">{{#ROW}}<li>{{t_import_line}} {{LINE}}{{t_punct_comma}}<code>{{FIELD}}</code>{{t_punct_colon}}{{REASON}}</li>{{/ROW}}</ul>{{/REFUSE}}
 {{#NOTHING}}<p id="import-nothing">{{t_import_nothing}}</p>{{/NOTHING}}
 {{#CONFIRM}}<form method="post" action="{{P}}/admin/imports/{{PREVIEW_ID}}/confirm">
 <input type="hidden" name="csrf" value="{{CSRF}}">
