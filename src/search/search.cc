@@ -604,47 +604,44 @@ Result<Results> Search(storage::Database& db, const Query& query) {
     // Ranked without snippets: SQLite computes every result column of every match before it
     // sorts, and a snippet tokenizes the document again. Snippets are made below, for the
     // page's hits only.
-    if (!filtered) {
-      // Without a filter on the documents' columns the ranking needs nothing but the FTS5
-      // table: every match is scored there (its doclist, positions and stored length), and
-      // only the `want` best rows are read from search_docs. Joining search_docs for every
-      // match read one row of that table (title and body inline) per match: about 70 % of a
-      // common word's time (docs/PROFILE.md).
-      std::vector<std::pair<std::int64_t, double>> ranked;
-      {
-        Stmt s(index->Read(),
-               fmt::format("SELECT rowid, bm25(search_fts_{0}, 2.0, 1.0) AS score "
-                           "FROM search_fts_{0} WHERE search_fts_{0} MATCH ?1 "
-                           "ORDER BY score LIMIT ?2",
-                           lang));
+    // Each match is scored in the FTS5 table alone (its doclist, positions and stored
+    // length), and search_docs is read only for the best rows, in order of score, until
+    // `want` of them pass the filters. Joining search_docs for every match read one row of
+    // that table (title and body inline) per match: about 70 % of a common word's time
+    // (docs/PROFILE.md).
+    std::vector<std::pair<double, std::int64_t>> ranked;  // (score, rowid)
+    {
+      // Without filters SQLite keeps the best `want` as it goes (ORDER BY … LIMIT); with
+      // them, every match is kept and taken best first below.
+      Stmt s(index->Read(),
+             fmt::format("SELECT bm25(search_fts_{0}, 2.0, 1.0) AS score, rowid "
+                         "FROM search_fts_{0} WHERE search_fts_{0} MATCH ?1{1}",
+                         lang, filtered ? "" : " ORDER BY score LIMIT ?2"));
+      if (filtered)
+        s.BindAll(match);
+      else
         s.BindAll(match, want);
-        while (s.Step()) ranked.emplace_back(s.Int(0), s.Real(1));
-      }
-      for (const auto& [id, score] : ranked) {
-        Stmt s(index->Read(), "SELECT kind, ref_id, language, date, url, title FROM search_docs "
-                              "WHERE id = ?");
-        s.BindAll(id);
-        if (!s.Step()) continue;  // the FTS5 table is kept in step with search_docs
-        hits.push_back(
-            {s.Text(0), s.Int(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), "", "", score});
-        doc_of[{hits.back().kind, hits.back().ref_id, hits.back().language}] = id;
-      }
-      continue;
+      while (s.Step()) ranked.emplace_back(s.Real(0), s.Int(1));
     }
-    Stmt s(index->Read(),
-           fmt::format("SELECT d.kind, d.ref_id, d.language, d.date, d.url, d.title, "
-                       "bm25(search_fts_{0}, 2.0, 1.0) AS score, d.id "
-                       "FROM search_fts_{0} JOIN search_docs d ON d.id = search_fts_{0}.rowid "
-                       "WHERE search_fts_{0} MATCH ?1 AND (?2 IS NULL OR d.kind = ?2) "
-                       "AND (?3 IS NULL OR d.consultation_id = ?3) AND (?4 IS NULL OR d.body_id = ?4) "
-                       "AND (?5 IS NULL OR d.date >= ?5) AND (?6 IS NULL OR d.date <= ?6) "
-                       "ORDER BY score LIMIT ?7",
-                       lang));
-    s.BindAll(match, query.kind, query.consultation_id, query.body_id, query.from, query.to, want);
-    while (s.Step()) {
-      hits.push_back({s.Text(0), s.Int(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), "", "",
-                      s.Real(6)});
-      doc_of[{hits.back().kind, hits.back().ref_id, hits.back().language}] = s.Int(7);
+    // A heap with the best (lowest) score on top: only the rows taken are ordered.
+    auto worse = [](const auto& x, const auto& y) { return x.first > y.first; };
+    std::make_heap(ranked.begin(), ranked.end(), worse);
+    for (std::int64_t found = 0; found < want && !ranked.empty();) {
+      std::pop_heap(ranked.begin(), ranked.end(), worse);
+      auto [score, id] = ranked.back();
+      ranked.pop_back();
+      // Prepared once per connection (its statement cache), bound for each row.
+      Stmt doc(index->Read(),
+               "SELECT kind, ref_id, language, date, url, title FROM search_docs WHERE id = ?1 "
+               "AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR consultation_id = ?3) "
+               "AND (?4 IS NULL OR body_id = ?4) AND (?5 IS NULL OR date >= ?5) "
+               "AND (?6 IS NULL OR date <= ?6)");
+      doc.BindAll(id, query.kind, query.consultation_id, query.body_id, query.from, query.to);
+      if (!doc.Step()) continue;  // filtered out
+      hits.push_back({doc.Text(0), doc.Int(1), doc.Text(2), doc.Text(3), doc.Text(4),
+                      doc.Text(5), "", "", score});
+      doc_of[{hits.back().kind, hits.back().ref_id, hits.back().language}] = id;
+      ++found;
     }
   }
   if (!searchable && pinned.empty()) return InvalidArgument("q", "q: no searchable words");

@@ -142,5 +142,53 @@ TEST_F(SearchTest, IndexingAnItemDoesNotScanTheQueue) {
       << short_queue << " steps behind 1 item, " << long_queue << " behind 20,001";
 }
 
+// Filters are applied before the page is cut: the best matches that pass them, in order of
+// score, even when better matches outside the filter outnumber the page.
+TEST_F(SearchTest, AFilteredQueryListsTheBestMatchesThatPassTheFilter) {
+  // Ten strong matches in 2022; in 2023 ten weaker ones, each longer than the one before
+  // (one occurrence in a longer text scores lower in BM25).
+  for (int i = 1; i <= 10; ++i) Add(i, "en", "spectrum spectrum spectrum");
+  for (int i = 11; i <= 20; ++i) {
+    std::string text = "spectrum";
+    for (int k = 11; k < i; ++k) text += " allocation";
+    Add(i, "en", text, i % 2 ? "response" : "meeting");
+  }
+  sources_["response"] = sources_["meeting"] = sources_["note"];
+  for (int i = 11; i <= 20; ++i) notes_[i].date = "2023-06-01";
+  while (IndexBatch(*db_, sources_) > 0) {
+  }
+  ASSERT_EQ(Lag(*db_), 0);
+  auto ids = [](const Results& r) {
+    std::vector<std::int64_t> out;
+    for (const auto& h : r.items) out.push_back(h.ref_id);
+    return out;
+  };
+  Query all{.q = "spectrum"};
+  all.per_page = 5;
+  auto unfiltered = Search(*db_, all);
+  ASSERT_TRUE(unfiltered.ok());
+  for (auto id : ids(*unfiltered)) EXPECT_LE(id, 10);
+
+  Query dated = all;
+  dated.from = "2023-01-01";
+  auto r = Search(*db_, dated);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(ids(*r), (std::vector<std::int64_t>{11, 12, 13, 14, 15}));
+  EXPECT_TRUE(r->more);
+  dated.page = 2;
+  r = Search(*db_, dated);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(ids(*r), (std::vector<std::int64_t>{16, 17, 18, 19, 20}));
+  EXPECT_FALSE(r->more);
+
+  Query meetings = all;
+  meetings.kind = "meeting";
+  meetings.to = "2023-12-31";
+  r = Search(*db_, meetings);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(ids(*r), (std::vector<std::int64_t>{12, 14, 16, 18, 20}));
+  EXPECT_FALSE(r->more);
+}
+
 }  // namespace
 }  // namespace plenary::search
