@@ -170,18 +170,6 @@ std::vector<Consultation> List(storage::Database& db, std::optional<std::int64_t
   return out;
 }
 
-ResponseCounts CountResponses(storage::Database& db, std::int64_t consultation_id) {
-  // From the counters kept in the writing transaction (migration 0015), not a count per read;
-  // CASE rather than a boolean summed, which PostgreSQL refuses.
-  Stmt s(db.Read(),
-         "SELECT coalesce(sum(n), 0), "
-         "coalesce(sum(CASE WHEN status = 'received' THEN n ELSE 0 END), 0) "
-         "FROM response_counts WHERE consultation_id = ?");
-  s.BindAll(consultation_id);
-  if (!s.Step()) return {};
-  return {s.Int(0), s.Int(1)};
-}
-
 // --- Secretariat use cases -----------------------------------------------------------------
 
 Result<Consultation> Create(storage::Database& db, std::int64_t user_id,

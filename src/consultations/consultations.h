@@ -86,11 +86,10 @@ std::optional<std::int64_t> FindId(storage::Database& db, const std::string& id_
 // Finds by numeric id or by key. Questions, extensions and follow-up included.
 Result<Consultation> Get(storage::Database& db, const std::string& id_or_key);
 std::vector<Consultation> List(storage::Database& db, std::optional<std::int64_t> body_id = {});
-// How many responses a consultation has, and how many of them wait for moderation.
-struct ResponseCounts {
-  std::int64_t total = 0, received = 0;
-};
-ResponseCounts CountResponses(storage::Database& db, std::int64_t consultation_id);
+// How many responses a consultation has (with `status`: in that status), from the counters
+// kept by the writing transaction (migration 0015), not a count of rows per read.
+std::int64_t CountResponses(storage::Connection& c, std::int64_t consultation_id,
+                            const std::optional<std::string>& status = std::nullopt);
 
 // --- Responses ---------------------------------------------------------------------------
 

@@ -327,7 +327,6 @@ Result<Receipt> FindReceipt(storage::Database& db, const std::string& reference)
 
 // --- Reading responses ---------------------------------------------------------------------
 
-namespace {
 std::int64_t CountResponses(storage::Connection& c, std::int64_t consultation_id,
                             const std::optional<std::string>& status) {
   if (status)
@@ -339,6 +338,7 @@ std::int64_t CountResponses(storage::Connection& c, std::int64_t consultation_id
       .value_or(0);
 }
 
+namespace {
 Page QueryResponses(storage::Database& db, std::int64_t consultation_id,
                     const std::optional<std::string>& status, bool staff, int page, int per_page,
                     std::optional<std::int64_t> only_id = std::nullopt,

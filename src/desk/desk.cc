@@ -148,9 +148,8 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
       o->SetIntValue("ID", c.id);
       o->SetValue("TITLE", site::Pick(c.title, lang).text);
       o->SetValue("STATUS_LABEL", T(lang, "status_" + StatusOf(c, Now())));
-      auto counts = CountResponses(db, c.id);
-      o->SetIntValue("RECEIVED", counts.received);
-      o->SetIntValue("TOTAL", counts.total);
+      o->SetIntValue("RECEIVED", CountResponses(db.Read(), c.id, "received"));
+      o->SetIntValue("TOTAL", CountResponses(db.Read(), c.id));
     }
     for (const auto& b : meetings::ListBodies(db)) {
       auto* o = d.AddSectionDictionary("BODIES");
