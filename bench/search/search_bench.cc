@@ -302,7 +302,7 @@ int main(int argc, char** argv) {
   std::string out = "{";
   for (const auto& [cls, queries] : mix) {
     std::vector<double> ms;
-    std::size_t hits = 0;
+    std::size_t hits = 0, without_hits = 0;
     for (const auto& q : queries) {
       // The results are checked once per query against the reference ranking.
       auto res = search::Search(db, q);
@@ -310,6 +310,9 @@ int main(int argc, char** argv) {
       if (auto wrong = Check(db, q, *res); !wrong.empty())
         return failed("query " + q.q + ": " + wrong);
       hits += res->items.size();
+      if (res->items.empty()) ++without_hits;
+      std::fprintf(stderr, "search bench: %s %s: %zu hits on the first page\n", cls.c_str(),
+                   q.q.c_str(), res->items.size());
     }
     for (int r = 0; r < per_term; ++r)
       for (const auto& q : queries) {
@@ -319,9 +322,9 @@ int main(int argc, char** argv) {
         if (!res.ok()) return failed("query " + q.q + ": " + res.error().message);
       }
     out += fmt::format("\"{}\":{{\"p50\":{:.2f},\"p95\":{:.2f},\"p99\":{:.2f},\"queries\":{},"
-                       "\"hits_checked\":{}}},",
+                       "\"hits_checked\":{},\"queries_without_hits\":{}}},",
                        cls, Percentile(ms, .5), Percentile(ms, .95), Percentile(ms, .99),
-                       ms.size(), hits);
+                       ms.size(), hits, without_hits);
   }
   rusage self{};
   getrusage(RUSAGE_SELF, &self);
