@@ -1,8 +1,8 @@
 // Fuzzes text::ExtractCitations on arbitrary bytes: spans must lie in the input, come in order
 // without overlapping, carry exactly the bytes they cover, and UN and ITU document symbols must be
-// canonical; another organization's symbol (UNESCO "39 C/Res.15", WHO "WHA58.3"), which
-// ParseSymbol does not read, is printable ASCII and cites itself alone; a recommendation carries
-// its symbol.
+// canonical; another organization's symbol (UNESCO "39 C/Res.15", WHO "WHA58.3", UNIDO
+// "IDB.50/Dec.11"), which ParseSymbol does not read, is printable ASCII and cites itself alone; a
+// recommendation carries its symbol.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

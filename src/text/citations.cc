@@ -741,16 +741,24 @@ std::optional<Phrase> ParseSpaced(const Normalized& n, size_t p) {
     }
     after_date = cont;
     t = SkipSpaces(s, cont);
-    bool separated = false;
+    bool separated = false, comma = false;
     if (t < s.size() && s[t] == ',') {
       t = SkipSpaces(s, t + 1);
-      separated = true;
+      separated = comma = true;
     }
     if (MatchAny(s, t, LatinSeparators(), &len) != nullptr) {
       t = SkipSpaces(s, t + len);
       separated = true;
+      comma = false;
     }
     if (!separated || t >= s.size() || !IsDigit(s[t])) break;
+    // After a comma, "1. " opens a numbered paragraph ("…резолюцию 5/1 Совета по правам человека
+    // от 18 июня 2007 года, 1. с удовлетворением принимает…"), not the next number of the list.
+    if (comma) {
+      size_t d = t;
+      while (d < s.size() && IsDigit(s[d])) ++d;
+      if (d + 1 < s.size() && s[d] == '.' && IsSpace(s[d + 1])) break;
+    }
     q = t;
   }
   if (ph.items.empty()) return std::nullopt;
@@ -1137,6 +1145,8 @@ size_t SymbolAt(const Normalized& n, size_t p) {
   auto at = [&](size_t i) { return p + i < s.size() ? s[p + i] : U'\0'; };
   bool plausible = at(0) == 'C' && at(1) == 'W' && at(2) == 'G' && at(3) == '-';
   plausible = plausible || (at(0) == 'C' && IsDigit(at(1)) && IsDigit(at(2)) && at(3) == '/');
+  plausible = plausible || (at(0) == 'W' && at(1) == 'T' && at(2) == 'D' && at(3) == 'C' &&
+                            (at(4) == '-' || IsDigit(at(4))));
   if (!plausible) {
     size_t i = 0;
     while (at(i) >= 'A' && at(i) <= 'Z') ++i;
@@ -1152,6 +1162,22 @@ size_t SymbolAt(const Normalized& n, size_t p) {
                              run[r - 6] == '-' && IsLetter(static_cast<char32_t>(run[r - 5])) &&
                              std::all_of(run.end() - 4, run.end(), ::isdigit)) {
     run.resize(r - 4);
+  }
+  // What PDF extraction glues to the language suffix of an ITU symbol: the page header's "Page"
+  // ("WTDC-17/23(Add.10)-EPage 1") or the date that follows ("WTDC17/11-R28 июня 2017 года").
+  for (size_t i = 0; i + 2 < run.size() && !IsSpace(static_cast<char32_t>(run[i])); ++i) {
+    if (run[i] != '-' || std::string_view("EFSRAC").find(run[i + 1]) == std::string_view::npos) {
+      continue;
+    }
+    size_t k = i + 2;
+    bool glued = run.compare(k, 4, "Page") == 0;
+    if (!glued && IsDigit(static_cast<char32_t>(run[k]))) {
+      size_t d = k;
+      while (d < run.size() && d - k < 2 && IsDigit(static_cast<char32_t>(run[d]))) ++d;
+      // A day of a month written in words: "28 июня", "9 octobre".
+      glued = p + d + 1 < s.size() && s[p + d] == ' ' && IsLetter(s[p + d + 1]);
+    }
+    if (glued && ParseSymbol(run.substr(0, k)).ok()) return k;
   }
   return SymbolPrefixLength(run);  // ASCII: one character per byte
 }
@@ -1342,6 +1368,68 @@ size_t WhoSymbolAt(const Normalized& n, size_t p) {
   char32_t after = at(end);
   if ((after < 0x80 && IsAlnum(after)) || after == '/' || after == '_' ||
       (after == '.' && IsDigit(at(end + 1)))) {
+    return 0;
+  }
+  return end - p;
+}
+
+// A symbol of the United Nations Industrial Development Organization at s[p] (in the cased
+// text): of its Industrial Development Board "IDB.49/1/Add.1", "IDB.50/Dec.11", "IDB.51/CRP.1",
+// of its General Conference "GC.6/Res.11", of its Programme and Budget Committee "PBC.37/1", and
+// joint ones "IDB.18/8-PBC.13/6". These are documents of another organization: "Res.11" inside
+// one is no resolution of a UN or ITU body. Returns the length (the symbol is the text as
+// written, ASCII), or 0.
+size_t UnidoSymbolAt(const Normalized& n, size_t p) {
+  const U32& c = n.cased;
+  auto at = [&](size_t i) { return i < c.size() ? c[i] : U'\0'; };
+  auto ascii_alnum = [](char32_t x) { return x < 0x80 && IsAlnum(x); };
+  if (p > 0) {
+    char32_t b = c[p - 1];
+    if (ascii_alnum(b) || b == '/' || b == '.' || b == '-' || b == '_') return 0;
+  }
+  // Digits without a leading zero at k: the end, or 0.
+  auto digits = [&](size_t k) -> size_t {
+    size_t e = k;
+    while (IsDigit(at(e)) && e - k < 4) ++e;
+    return e > k && at(k) != '0' && !IsDigit(at(e)) ? e : 0;
+  };
+  auto word = [&](size_t k, std::u32string_view w) { return c.compare(k, w.size(), w) == 0; };
+  // One symbol at k: organ, session, then parts; returns its end, or 0.
+  auto one = [&](size_t k) -> size_t {
+    size_t e = 0;
+    for (std::u32string_view organ : {U"IDB.", U"GC.", U"PBC."}) {
+      if (word(k, organ)) e = digits(k + organ.size());
+    }
+    if (e == 0 || at(e) != '/') return 0;
+    bool first = true;
+    while (at(e) == '/') {
+      size_t q = e + 1, end = 0;
+      if (first) end = digits(q);
+      static constexpr std::u32string_view kFirst[] = {U"Dec.", U"Res.", U"CRP.", U"INF.", U"L.",
+                                                       U"SR."};
+      static constexpr std::u32string_view kLater[] = {U"Add.", U"Rev.", U"Corr."};
+      if (first) {
+        for (std::u32string_view w : kFirst) {
+          if (end == 0 && word(q, w)) end = digits(q + w.size());
+        }
+      }
+      for (std::u32string_view w : kLater) {
+        if (!first && end == 0 && word(q, w)) end = digits(q + w.size());
+      }
+      if (end == 0) break;
+      e = end;
+      first = false;
+    }
+    return first ? 0 : e;
+  };
+  size_t end = one(p);
+  if (end == 0) return 0;
+  if (at(end) == '-') {
+    if (size_t joint = one(end + 1)) end = joint;
+  }
+  char32_t after = at(end);
+  if (ascii_alnum(after) || after == '/' || after == '_' ||
+      ((after == '.' || after == '-') && ascii_alnum(at(end + 1)))) {
     return 0;
   }
   return end - p;
@@ -1620,6 +1708,16 @@ std::vector<Citation> ExtractCitations(std::string_view text, size_t max_results
         floor = p = p + len;
         continue;
       }
+    }
+    if (size_t len = UnidoSymbolAt(n, p)) {
+      Citation c = Make(n, text, p, p + len);
+      c.kind = "document";
+      c.symbol = ToUtf8(std::u32string_view(n.cased).substr(p, len));
+      out.push_back(std::move(c));
+      defaulted.push_back(false);
+      if (full()) return finish();
+      floor = p = p + len;
+      continue;
     }
     if (size_t len = WhoSymbolAt(n, p)) {
       Citation c = Make(n, text, p, p + len);

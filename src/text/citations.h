@@ -52,6 +52,11 @@
 // ("决议案三九六(五)": the number digit by digit in Chinese numerals, the session in brackets).
 // A title in quotation marks between the numbers of a list ("2626 (XXV) entitled "…", 3202
 // (S-VI)") does not end it.
+// The names of UN bodies that begin like the ITU Council's are read whole, before or after the
+// number: "la résolution 1996/31 du Conseil économique et social", "резолюции Совета по правам
+// человека 4/4", "قرار المجلس الاقتصادي والاجتماعي 2015/11" (ECOSOC, Human Rights Council,
+// Commission on Human Rights). After a comma, "1. " opens a numbered paragraph, not the next
+// number of a list.
 // A text whose line opens with the formula of the body adopting it ("The Economic and Social
 // Council,", "L'Assemblée générale,", "安全理事会，") is that body's: a citation naming no body
 // whose form leaves the body open ("its resolution 728 F (XXVIII)", "its resolution 1990/41",
@@ -66,13 +71,18 @@
 // "C22/32 (Rev.1)", "A/77/90-E/2022/66", "S/24401"; an amendment named after a symbol is a
 // document of its own: "S/1995/222 и Corr.1" gives S/1995/222 and S/1995/222/Corr.1.
 // A candidate must not be preceded by a Latin letter, a digit or one of / \ . - _ &, and is
-// taken only if ParseSymbol accepts it. Symbols of the World Health Organization ("WHA58.3",
-// "WHA75(9)", "EB144.R5", "EB150(3)") are documents as written, never resolutions; so are
+// taken only if ParseSymbol accepts it; so are documents of the World Telecommunication
+// Development Conference ("WTDC17/11-R" is WTDC-17/11-R), also when PDF extraction glued the page
+// header or the date to the language suffix ("WTDC-17/23(Add.10)-EPage 1", "WTDC17/11-R28 июня").
+// Symbols of the World Health Organization ("WHA58.3", "WHA75(9)", "EB144.R5", "EB150(3)") are
+// documents as written, never resolutions; so are
 // UNESCO's ("39 C/5", "39 C/Resolution 15", "(39 C/Res.15)", "197 EX/1 Prov. Rev.",
 // "196 EX/SR.1-6", "197 EX/Decisions", "CL/4123", and "Resolution 15 adopted by the General
 // Conference at its 36th session" as "36 C/Resolution 15"; symbol with spaces collapsed, accents
-// dropped and look-alike letters read as Latin: "14 С/23" is "14 C/23"). A date glued to the
-// language suffix of an ITU symbol ("C18/35-C2018年3月19日") is not part of it.
+// dropped and look-alike letters read as Latin: "14 С/23" is "14 C/23"); and UNIDO's
+// ("IDB.49/1/Add.1", "IDB.50/Dec.11", "GC.6/Res.11", "PBC.37/1", "IDB.18/8-PBC.13/6", as
+// written). A date glued to the language suffix of an ITU symbol ("C18/35-C2018年3月19日") is
+// not part of it.
 //
 // Not errors: text without citations (empty result), a parenthesis after a number that is not a
 // qualifier ("第206号决议（C22/33号文件）": the parenthesis is left out of the citation and the

@@ -138,6 +138,14 @@ const Terms& MidNames() {
       {"совета безопасности оон", "unsc"},
       {"الجمعية العامة للأمم المتحدة", "unga"},
       {"مجلس الأمن الدولي", "unsc"},
+      // UN bodies whose names begin like the ITU Council's: "قرار المجلس الاقتصادي والاجتماعي
+      // 2015/11", "резолюции Совета по правам человека 4/4".
+      {"المجلس الاقتصادي والاجتماعي", "ecosoc"},
+      {"مجلس حقوق الإنسان", "hrc"},
+      {"لجنة حقوق الإنسان", "chr"},
+      {"совета по правам человека", "hrc"},
+      {"экономического и социального совета", "ecosoc"},
+      {"комиссии по правам человека", "chr"},
   });
   return terms;
 }
@@ -245,6 +253,23 @@ const Terms& PostfixNames() {
       {"للجمعية العالمية لتقييس الاتصالات", "wtsa"},
       {"المؤتمر العالمي للاتصالات الراديوية", "wrc"},
       {"للمؤتمر العالمي للاتصالات الراديوية", "wrc"},
+      // UN bodies whose names begin like the ITU Council's: "la résolution 1996/31 du Conseil
+      // économique et social", "резолюцию 5/1 Совета по правам человека".
+      {"conseil économique et social", "ecosoc"},
+      {"conseil des droits de l'homme", "hrc"},
+      {"commission des droits de l'homme", "chr"},
+      {"consejo económico y social", "ecosoc"},
+      {"consejo de derechos humanos", "hrc"},
+      {"comisión de derechos humanos", "chr"},
+      {"совета по правам человека", "hrc"},
+      {"экономического и социального совета", "ecosoc"},
+      {"комиссии по правам человека", "chr"},
+      {"المجلس الاقتصادي والاجتماعي", "ecosoc"},
+      {"للمجلس الاقتصادي والاجتماعي", "ecosoc"},
+      {"مجلس حقوق الإنسان", "hrc"},
+      {"لمجلس حقوق الإنسان", "hrc"},
+      {"لجنة حقوق الإنسان", "chr"},
+      {"للجنة حقوق الإنسان", "chr"},
   });
   return terms;
 }

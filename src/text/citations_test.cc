@@ -650,6 +650,51 @@ TEST(ExtractCitations, KeepsUnescoSymbolsAsDocuments) {
   EXPECT_EQ(symbols, (std::vector<std::string>{"197 EX/3", "28 C/COM.I/2"}));
 }
 
+TEST(ExtractCitations, KeepsUnidoSymbolsAsDocuments) {
+  auto c = ExtractCitations(
+      "IDB.49/1/Add.1 Organisation; decision IDB.50/Dec.11; (IDB.51/CRP.1); resolution "
+      "GC.6/Res.11; (IDB.18/8-PBC.13/6).");
+  std::vector<std::string> symbols;
+  for (const Citation& x : c) {
+    EXPECT_EQ(x.kind, "document") << x.text;
+    EXPECT_EQ(x.symbol, x.text);
+    symbols.push_back(x.symbol);
+  }
+  EXPECT_EQ(symbols, (std::vector<std::string>{"IDB.49/1/Add.1", "IDB.50/Dec.11", "IDB.51/CRP.1",
+                                               "GC.6/Res.11", "IDB.18/8-PBC.13/6"}));
+  EXPECT_TRUE(ExtractCitations("XIDB.5/1 IDB.05/1 IDB.5/Add.1 IDB.5/1x").empty());
+}
+
+TEST(ExtractCitations, ReadsDevelopmentConferenceSymbolsAsPdfExtractionLeavesThem) {
+  EXPECT_EQ(Documents("WTDC-17/23(Add.10)-EPage 1\n\nPLENARY MEETING / Addendum 10 to\n"
+                      "Document WTDC-17/23-E"),
+            (std::vector<std::string>{"WTDC-17/23(Add.10)-E", "WTDC-17/23-E"}));
+  EXPECT_EQ(Documents("Документ WTDC17/11-R28 июня 2017 года"),
+            (std::vector<std::string>{"WTDC-17/11-R"}));
+  EXPECT_EQ(Documents("Документ WTDC17/11-R 28 июня 2017 года"),
+            (std::vector<std::string>{"WTDC-17/11-R"}));
+}
+
+TEST(ExtractCitations, NamesEcosocAndTheHumanRightsCouncilApartFromTheItuCouncil) {
+  EXPECT_EQ(Resolutions("à la lumière de\nla résolution 1996/31 du Conseil économique et social"),
+            (std::vector<Res>{{"ecosoc", 31, "", 1996, false}}));
+  EXPECT_EQ(Resolutions("la resolución 2004/52 del Consejo de Derechos Humanos"),
+            (std::vector<Res>{{"hrc", 52, "", 2004, false}}));
+  EXPECT_EQ(Resolutions("резолюции Совета по правам человека 4/4 от 30 марта 2007 года и 9/3"),
+            (std::vector<Res>{{"hrc", 4, "", 0, false}, {"hrc", 3, "", 0, false}}));
+  EXPECT_EQ(Resolutions("في قرار المجلس الاقتصادي والاجتماعي 2015/11، أحاط المجلس"),
+            (std::vector<Res>{{"ecosoc", 11, "", 2015, false}}));
+}
+
+TEST(ExtractCitations, EndsAListAtANumberedParagraph) {
+  EXPECT_EQ(Resolutions("принимая во внимание резолюцию 5/1 Совета по правам человека от 18 "
+                        "июня 2007 года, 1. с удовлетворением принимает к сведению"),
+            (std::vector<Res>{{"hrc", 1, "", 0, false}}));
+  // Numbers of the list itself still follow the comma.
+  EXPECT_EQ(Resolutions("resolutions 713 (1991) of 25 September 1991, 721 (1991)"),
+            (std::vector<Res>{{"unsc", 713, "", 1991, false}, {"unsc", 721, "", 1991, false}}));
+}
+
 TEST(ExtractCitations, ReadsLetterRangesTitlesAndChineseNumerals) {
   EXPECT_EQ(Resolutions("resolutions 3411 A and B (XXX), resolutions 3419 A to D (XXX)"),
             (std::vector<Res>{{"unga", 3411, "", 0, false}, {"unga", 3419, "", 0, false}}));

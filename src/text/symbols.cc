@@ -1,4 +1,5 @@
-// Parsing and formatting of ITU Council, CWG and UN document symbols (grammar in symbols.h).
+// Parsing and formatting of ITU Council, CWG, WTDC and UN document symbols (grammar in
+// symbols.h).
 #include "text/symbols.h"
 
 #include <algorithm>
@@ -109,16 +110,26 @@ std::vector<std::pair<std::string_view, int>> Amendments(const DocumentSymbol& s
 }
 
 bool IsItuSeries(std::string_view series) {
-  return series.starts_with("CWG-") ||
+  return series.starts_with("CWG-") || series.starts_with("WTDC-") ||
          (series.size() == 3 && series[0] == 'C' && IsDigit(series[1]) && IsDigit(series[2]));
 }
 
-// ITU Council ("C22/...") and CWG ("CWG-Internet 16/...") symbols.
+// ITU Council ("C22/..."), CWG ("CWG-Internet 16/...") and World Telecommunication Development
+// Conference ("WTDC-17/...") symbols.
 Result<DocumentSymbol> ParseItu(std::string_view text) {
   DocumentSymbol s;
   std::string_view t = text;
   std::string why;
-  if (t.starts_with("CWG-")) {
+  if (t.starts_with("WTDC")) {
+    // The conference's headers print "WTDC-17/23-E", its other documents cite "WTDC17/11-R":
+    // one document, written with the hyphen.
+    size_t i = t.size() > 4 && t[4] == '-' ? 5 : 4;
+    if (t.size() < i + 3 || !IsDigit(t[i]) || !IsDigit(t[i + 1]) || t[i + 2] != '/') {
+      return Bad(text, "a WTDC symbol names the conference by its year, as in WTDC-17/11");
+    }
+    s.series = "WTDC-" + std::string(t.substr(i, 2));
+    t.remove_prefix(i + 2);
+  } else if (t.starts_with("CWG-")) {
     size_t i = 4;
     while (i < t.size() && (IsAlnum(t[i]) || t[i] == '&' || t[i] == '-')) ++i;
     std::string_view name = t.substr(4, i - 4);
@@ -350,7 +361,7 @@ Result<DocumentSymbol> ParseSymbol(std::string_view text) {
       return Bad(text, "symbols are printable ASCII");
     }
   }
-  if (text.starts_with("CWG-") ||
+  if (text.starts_with("CWG-") || text.starts_with("WTDC") ||
       (text.size() > 1 && (text[0] == 'C' || text[0] == 'c') && IsDigit(text[1]))) {
     return ParseItu(text);
   }

@@ -1,10 +1,13 @@
-// Official document symbols of the ITU Council ("C22/32(Rev.1)-E") and the UN ("A/77/400/Add.1").
+// Official document symbols of the ITU Council ("C22/32(Rev.1)-E"), of the World Telecommunication
+// Development Conference ("WTDC-17/23(Add.10)-E") and of the UN ("A/77/400/Add.1").
 //
 // Grammar (ASCII, case-sensitive; one leading/trailing run of spaces is trimmed):
 //
 //   ITU Council   C<yy>/<n>            C22/33, C22/DT/5, C22/DL/7, C22/INF/3, C22/ADM/2
 //   CWG           CWG-<name> <m>/<n>   CWG-Internet 16/1, CWG-WSIS&SDG 40/3
-//     both then take parenthesised parts, each at most once: (Rev.N) (Add.N) (Corr.N), written
+//   WTDC (ITU-D)  WTDC-<yy>/<n>        WTDC-17/23, WTDC-22/DT/5 ("WTDC17/11" is read as
+//                                      WTDC-17/11, the form the conference's headers print)
+//     all three then take parenthesised parts, each at most once: (Rev.N) (Add.N) (Corr.N), written
 //     with no space or one space before "(" ("C22/32 (Rev.1)" is accepted, formatted without the
 //     space); Corr. comes last; then an optional language suffix -E -F -S -R -A -C.
 //   UN            <organ>/<part>/.../<n>   A/77/400, A/C.4/77/L.12, A/RES/77/1, E/2022/66,

@@ -82,6 +82,24 @@ TEST(ParseSymbol, ReadsCwgContribution) {
   EXPECT_EQ(w.language, "E");
 }
 
+// ITU-D: documents of the World Telecommunication Development Conference, as their headers
+// print them ("Addendum 10 to Document WTDC-17/23-E") and as they are cited ("WTDC17/11-R").
+TEST(ParseSymbol, ReadsDevelopmentConferenceDocument) {
+  DocumentSymbol s = Parsed("WTDC17/11-R");
+  EXPECT_EQ(s.series, "WTDC-17");
+  EXPECT_EQ(s.number, "11");
+  EXPECT_EQ(s.language, "R");
+  EXPECT_EQ(FormatSymbol(s), "WTDC-17/11-R");
+  DocumentSymbol a = Parsed("WTDC-17/23(Add.10)-E");
+  EXPECT_EQ(a.series, "WTDC-17");
+  EXPECT_EQ(a.addendum, 10);
+  EXPECT_EQ(FormatSymbol(a), "WTDC-17/23(Add.10)-E");
+  EXPECT_EQ(RevisionHeader(a, "en"), "Addendum 10 to Document WTDC-17/23-E");
+  EXPECT_FALSE(ParseSymbol("WTDC-7/23").ok());
+  EXPECT_FALSE(ParseSymbol("WTDC/23").ok());
+  EXPECT_FALSE(ParseSymbol("WTDC-17/23/Add.1").ok());
+}
+
 TEST(ParseSymbol, ReadsGeneralAssemblyDocument) {
   DocumentSymbol s = Parsed("A/77/400");
   EXPECT_EQ(s.series, "A/77");
@@ -174,6 +192,8 @@ TEST(FormatSymbol, RoundTripsCanonicalForms) {
                            "C22/33(Rev.1)(Add.2)(Corr.1)-R",
                            "CWG-Internet 16/1",
                            "CWG-Internet 17/3(Rev.1)-E",
+                           "WTDC-17/23(Add.17)-E",
+                           "WTDC-22/DT/5",
                            "A/77/400",
                            "A/C.4/77/L.12/Rev.1",
                            "A/C.4/77/SR.24",
@@ -289,6 +309,7 @@ TEST(SymbolPrefixLength, StopsAtTheEndOfTheSymbol) {
   EXPECT_EQ(SymbolPrefixLength("A/77/400."), 8u);
   EXPECT_EQ(SymbolPrefixLength("S/RES/955 (1994), adopted"), 16u);
   EXPECT_EQ(SymbolPrefixLength("CWG-Internet 16/1 was"), 17u);
+  EXPECT_EQ(SymbolPrefixLength("WTDC17/11-R 28"), 11u);
 }
 
 TEST(SymbolPrefixLength, RejectsSymbolsRunningIntoOtherText) {
