@@ -12,6 +12,7 @@
 #include "consultations/web.h"
 #include "meetings/desk.h"
 #include "meetings/meetings.h"
+#include "site/country_options.h"
 #include "site/desk.h"
 #include "site/fields.h"
 #include "text/countries.h"
@@ -340,11 +341,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
         o->SetValue("KEY", t.key);
         o->SetValue("LABEL", site::Pick(t.label, lang).text);
       }
-      for (const auto& country : text::Countries(lang)) {
-        auto* o = md->AddSectionDictionary("COUNTRIES");
-        o->SetValue("CODE", country.code);
-        o->SetValue("NAME", country.name);
-      }
+      site::AddCountryOptions(md, lang);
       for (const auto& r : meetings::ListRegistrations(db, m->id)) {
         auto* o = md->AddSectionDictionary("REGISTRATIONS");
         o->SetValue("NAME", r.name);

@@ -15,6 +15,7 @@
 #include "documents/resolutions.h"
 #include "meetings/meetings.h"
 #include "site/alternate.h"
+#include "site/country_options.h"
 #include "site/follow_button.h"
 #include "site/refusals.h"
 #include "text/countries.h"
@@ -201,12 +202,7 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
     f->SetValue("V_EMAIL", v ? v->email : "");
     f->SetValue("V_GENERAL", v ? v->general_text : "");
     if (v && v->consent_publish) f->ShowSection("V_CONSENT");
-    for (const auto& country : text::Countries(lang)) {
-      auto* o = f->AddSectionDictionary("COUNTRIES");
-      o->SetValue("CODE", country.code);
-      o->SetValue("NAME", country.name);
-      if (v && v->country == country.code) o->ShowSection("SEL");
-    }
+    site::AddCountryOptions(f, lang, v ? v->country : std::string());
     for (const auto& t : StakeholderTypes(db)) {
       if (!t.selectable) continue;
       auto* o = f->AddSectionDictionary("TYPES");

@@ -151,6 +151,36 @@ constexpr RegionNames kItuRegionNames[] = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// The UN's short names of States in the six languages (see countries.h).
+
+constexpr std::string_view kUnLanguages[] = {"en", "fr", "es", "ru", "zh", "ar"};
+
+struct UnName {
+  std::string_view code;
+  std::array<std::string_view, 6> names;  // in the order of kUnLanguages
+};
+
+constexpr UnName kUnNames[] = {
+#include "text/un_country_names.inc"
+};
+
+consteval bool UnNamesSortedAndComplete() {
+  for (std::size_t i = 0; i < std::size(kUnNames); ++i) {
+    if (i > 0 && !(kUnNames[i - 1].code < kUnNames[i].code)) return false;
+    for (std::string_view name : kUnNames[i].names)
+      if (name.empty()) return false;
+  }
+  return true;
+}
+static_assert(UnNamesSortedAndComplete());
+static_assert(std::size(kUnNames) == 197);  // 193 UN Members, VA, PS, CK, NU
+
+const UnName* FindUnName(std::string_view code) {
+  auto it = std::ranges::lower_bound(kUnNames, code, {}, &UnName::code);
+  return it != std::end(kUnNames) && it->code == code ? &*it : nullptr;
+}
+
+// ---------------------------------------------------------------------------------------------
 // ICU helpers.
 
 // `lang` as a BCP 47 tag ("zh-Hant") or an ICU ID ("ar@numbers=latn"); English when it is neither
@@ -210,11 +240,25 @@ const std::set<std::string, std::less<>>& IsoCodes() {
   return *kCodes;
 }
 
+// The index of `locale`'s language in kUnLanguages, or -1.
+int UnLanguageIndex(const icu::Locale& locale) {
+  const std::string_view language = locale.getLanguage();
+  // The UN writes Chinese in simplified characters: traditional Chinese keeps ICU's names.
+  if (language == "zh" && std::string_view(locale.getScript()) == "Hant") return -1;
+  for (std::size_t i = 0; i < std::size(kUnLanguages); ++i)
+    if (kUnLanguages[i] == language) return static_cast<int>(i);
+  return -1;
+}
+
 std::vector<Country> BuildCountries(std::string_view lang) {
   icu::Locale locale = ToLocale(lang);
+  const int un = UnLanguageIndex(locale);
   std::vector<std::pair<icu::UnicodeString, Country>> named;
   for (const std::string& code : IsoCodes()) {
-    icu::UnicodeString name = RegionDisplayName(code.c_str(), locale);
+    const UnName* official = un >= 0 ? FindUnName(code) : nullptr;
+    icu::UnicodeString name =
+        official ? icu::UnicodeString::fromUTF8(official->names[static_cast<std::size_t>(un)])
+                 : RegionDisplayName(code.c_str(), locale);
     named.push_back({name, Country{code, ToUtf8(name)}});
   }
   UErrorCode status = U_ZERO_ERROR;
@@ -259,7 +303,26 @@ bool IsCountry(std::string_view code) { return IsoCodes().contains(code); }
 
 std::string CountryName(std::string_view code, std::string_view lang) {
   if (!IsCountry(code)) return "";
+  if (auto official = UnCountryName(code, lang)) return *official;
+  return IcuCountryName(code, lang);
+}
+
+std::optional<std::string> UnCountryName(std::string_view code, std::string_view lang) {
+  const UnName* official = FindUnName(code);
+  const int un = UnLanguageIndex(ToLocale(lang));
+  if (!official || un < 0) return std::nullopt;
+  return std::string(official->names[static_cast<std::size_t>(un)]);
+}
+
+std::string IcuCountryName(std::string_view code, std::string_view lang) {
+  if (!IsCountry(code)) return "";
   return ToUtf8(RegionDisplayName(std::string(code).c_str(), ToLocale(lang)));
+}
+
+Standing StandingOf(std::string_view code) {
+  if (IsItuMemberState(code)) return Standing::kMemberState;
+  if (code == "PS") return Standing::kObserver;
+  return Standing::kOther;
 }
 
 char ItuRegion(std::string_view code) {

@@ -7,12 +7,16 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
+#include <regex>
 #include <memory>
 #include <set>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "testing/testdata.h"
 
 namespace plenary::text {
 namespace {
@@ -91,7 +95,7 @@ TEST(Countries, ConcurrentFirstCallsShareOneList) {
 }
 
 TEST(Countries, AcceptsLanguageTagsAndIcuLocaleIds) {
-  EXPECT_EQ(CountryName("DE", "zh-Hant"), "德國");
+  EXPECT_EQ(CountryName("DE", "zh-Hant"), "德國");  // ICU's: the UN writes simplified Chinese
   EXPECT_EQ(CountryName("DE", "zh-Hans"), "德国");
   EXPECT_EQ(CountryName("CH", "ar@numbers=latn"), "سويسرا");
   EXPECT_EQ(CountryName("CH", ""), "Switzerland");  // never the process default locale
@@ -256,6 +260,185 @@ TEST(M49Region, IsEmptyForAntarcticaAndNonCountries) {
   EXPECT_FALSE(M49Region("EU", "en").has_value());
   EXPECT_FALSE(M49Region("it", "en").has_value());
   EXPECT_FALSE(M49Region("039", "en").has_value());
+}
+
+
+// --- The UN's names ---------------------------------------------------------------------------
+
+// The rows of a CSV file of testdata/un_country_names/ (quoted fields with "" inside), header
+// included.
+std::vector<std::vector<std::string>> ReadCsv(const std::string& name) {
+  const std::string text =
+      testdata::ReadFile(testdata::TestDataDir() / "un_country_names" / name);
+  EXPECT_FALSE(text.empty()) << name;
+  std::vector<std::vector<std::string>> rows(1);
+  std::string field;
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char ch = text[i];
+    if (quoted) {
+      if (ch == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (ch == '"') {
+        quoted = false;
+      } else {
+        field += ch;
+      }
+    } else if (ch == '"') {
+      quoted = true;
+    } else if (ch == ',') {
+      rows.back().push_back(std::move(field));
+      field.clear();
+    } else if (ch == '\n') {
+      rows.back().push_back(std::move(field));
+      field.clear();
+      rows.emplace_back();
+    } else if (ch != '\r') {
+      field += ch;
+    }
+  }
+  if (!field.empty()) rows.back().push_back(std::move(field));
+  if (rows.back().empty()) rows.pop_back();
+  return rows;
+}
+
+constexpr std::array<const char*, 6> kSix = {"en", "fr", "es", "ru", "zh", "ar"};
+
+// What a list shows of a UNTERM short name: no observer marks (" *", " **") and no article for
+// running text ("Bahamas (the)", "Afghanistan (l')", "Argentina (la)").
+std::string Shown(const std::string& unterm) {
+  static const std::regex kMarks(" \\*+$");
+  static const std::regex kArticle(" \\((the|le|la|les|l'|el|los|las)\\)$");
+  return std::regex_replace(std::regex_replace(unterm, kMarks, ""), kArticle, "");
+}
+
+TEST(UnCountryName, NamesStatesAsTheUnDoes) {
+  EXPECT_EQ(CountryName("RU", "en"), "Russian Federation");
+  EXPECT_EQ(CountryName("RU", "zh"), "俄罗斯联邦");
+  EXPECT_EQ(CountryName("RU", "fr"), "Fédération de Russie");
+  EXPECT_EQ(CountryName("TR", "en"), "Türkiye");
+  EXPECT_EQ(CountryName("TR", "es"), "Türkiye");
+  EXPECT_EQ(CountryName("GB", "en"), "United Kingdom of Great Britain and Northern Ireland");
+  EXPECT_EQ(CountryName("KP", "en"), "Democratic People's Republic of Korea");
+  EXPECT_EQ(CountryName("KR", "zh"), "大韩民国");
+  EXPECT_EQ(CountryName("VA", "en"), "Holy See");
+  EXPECT_EQ(CountryName("IR", "en"), "Iran (Islamic Republic of)");
+  EXPECT_EQ(CountryName("BO", "en"), "Bolivia (Plurinational State of)");
+  EXPECT_EQ(CountryName("PS", "en"), "State of Palestine");
+  EXPECT_EQ(CountryName("BS", "fr"), "Bahamas");  // without UNTERM's "(les)"
+  EXPECT_EQ(CountryName("MD", "ru"), "Республика Молдова");
+  EXPECT_EQ(CountryName("SY", "ar"), "الجمهورية العربية السورية");
+  // Territories keep ICU's names; so do languages other than the six, and traditional Chinese.
+  EXPECT_EQ(CountryName("PR", "en"), IcuCountryName("PR", "en"));
+  EXPECT_FALSE(UnCountryName("HK", "en").has_value());
+  EXPECT_FALSE(UnCountryName("RU", "de").has_value());
+  EXPECT_EQ(CountryName("DE", "zh-Hant"), IcuCountryName("DE", "zh-Hant"));
+  // The lists use the same names, sorted by them.
+  const auto& en = Countries("en");
+  EXPECT_EQ(en[IndexOf(en, "RU")].name, "Russian Federation");
+  const auto& zh = Countries("zh");
+  EXPECT_EQ(zh[IndexOf(zh, "RU")].name, "俄罗斯联邦");
+}
+
+// Every name of the table is one of the copied UNTERM rows (shown without article or mark), or
+// a later change listed, with its source, in changes.csv; every row is some code's, once.
+TEST(UnCountryName, EveryNameComesFromTheCopiedSource) {
+  auto rows = ReadCsv("unterm_short_names.csv");
+  ASSERT_EQ(rows.size(), 198u);  // header, 193 UN Members, 2 observers, 2 non-member States
+  rows.erase(rows.begin());
+  auto change_rows = ReadCsv("changes.csv");
+  ASSERT_GE(change_rows.size(), 2u);
+  std::map<std::pair<std::string, std::string>, std::string> changes;  // (code, lang) → name
+  for (std::size_t i = 1; i < change_rows.size(); ++i) {
+    ASSERT_EQ(change_rows[i].size(), 4u) << i;
+    changes[{change_rows[i][0], change_rows[i][1]}] = change_rows[i][2];
+  }
+  std::set<std::string> codes;
+  for (const Country& c : Countries("en"))
+    if (UnCountryName(c.code, "en")) codes.insert(c.code);
+  EXPECT_EQ(codes.size(), rows.size());
+  std::set<std::string> matched;
+  for (const auto& row : rows) {
+    ASSERT_EQ(row.size(), 6u) << row[0];
+    std::vector<std::string> found;
+    for (const auto& code : codes) {
+      bool same = true;
+      for (std::size_t i = 0; i < kSix.size(); ++i) {
+        const std::string name = *UnCountryName(code, kSix[i]);
+        auto change = changes.find({code, kSix[i]});
+        same = same && (change != changes.end() ? name == change->second : name == Shown(row[i]));
+      }
+      if (same) found.push_back(code);
+    }
+    ASSERT_EQ(found.size(), 1u) << "UNTERM row " << row[0];
+    EXPECT_TRUE(matched.insert(found[0]).second) << found[0];
+  }
+  EXPECT_EQ(matched, codes);
+}
+
+TEST(StandingOf, ListsTheMemberStatesAndObserversOfItu) {
+  std::map<Standing, int> count;
+  for (const Country& c : Countries("en")) {
+    ++count[StandingOf(c.code)];
+    // Every Member State and observer is named by the UN table in each of the six languages.
+    if (StandingOf(c.code) != Standing::kOther)
+      for (const char* lang : kSix) EXPECT_TRUE(UnCountryName(c.code, lang)) << c.code << lang;
+  }
+  EXPECT_EQ(count[Standing::kMemberState], 194);
+  EXPECT_EQ(count[Standing::kObserver], 1);
+  EXPECT_EQ(StandingOf("VA"), Standing::kMemberState);
+  EXPECT_EQ(StandingOf("PS"), Standing::kObserver);
+  EXPECT_EQ(StandingOf("TW"), Standing::kOther);
+  EXPECT_EQ(StandingOf("HK"), Standing::kOther);
+  EXPECT_EQ(StandingOf("CK"), Standing::kOther);  // not an ITU Member State
+}
+
+// Every code whose UN name differs from ICU's everyday name, per language: a new ICU (CLDR)
+// or a change of the table shows here.
+TEST(UnCountryName, ListsEveryDifferenceFromIcu) {
+  std::set<std::string> all;  // in code order
+  for (const Country& c : Countries("en")) all.insert(c.code);
+  std::map<std::string, std::string> actual;
+  for (const char* lang : kSix) {
+    std::string codes;
+    for (const std::string& code : all) {
+      auto un = UnCountryName(code, lang);
+      if (un && *un != IcuCountryName(code, lang)) codes += (codes.empty() ? "" : " ") + code;
+    }
+    actual[lang] = codes;
+  }
+  const std::map<std::string, std::string> expected = {
+      {"en",
+        "AG BA BN BO CD CG CI CV FM GB IR KN KP KR LA LC MD MM PS RU ST SY TR TT "
+        "TZ US VA VC VE VN"},
+      {"fr",
+        "BN BO BY CD CG CI CV FM GB IQ IR KG KN KP KR LA LR MD MM NG NU PS RU SV "
+        "SY TL TR TZ US VA VE VN"},
+      {"es",
+        "BD BH BJ BN BO BT BW BY DJ FJ FM GB GW IQ IR KE KN KP KR KZ LA LS MD ML "
+        "MM MW NZ PG PS PW QA RO RU RW SA SR SY SZ TR TT TZ US VA VE VN ZW"},
+      {"ru",
+        "AE BN BO BS CD CF CG CK FM GB IR KG KM KP LA MD MH MM MV PS RU SB SC SY "
+        "TL TZ US VA VE ZA"},
+      {"zh",
+        "BN BO CD DO FM GB IR KP KR LA MD PS RU SY TZ US VA VE"},
+      {"ar",
+        "BJ BN BO CD CG CI CL CV CZ DO EC FM GA GB GW IR KI KN KP KR LA LK LR LU "
+        "MD MM MT MV MZ OM PS RU SC ST SY TH TL TZ US UY VA VE VN ZW"},
+  };
+  for (const char* lang : kSix) {
+    EXPECT_EQ(actual[lang], expected.at(lang)) << lang;
+    if (actual[lang] != expected.at(lang)) {
+      std::string detail;
+      for (const std::string& code : all) {
+        auto un = UnCountryName(code, lang);
+        if (un && *un != IcuCountryName(code, lang))
+          detail += code + ": " + IcuCountryName(code, lang) + " -> " + *un + "\n";
+      }
+      ADD_FAILURE() << lang << " differences:\n" << detail;
+    }
+  }
 }
 
 }  // namespace

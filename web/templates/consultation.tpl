@@ -54,7 +54,7 @@
 <input type="text" id="job_title" name="job_title" dir="auto" maxlength="200" autocomplete="organization-title" value="{{V_JOB_TITLE}}"{{#E_job_title}} aria-invalid="true" aria-describedby="job_title-error"{{/E_job_title}}>
 <label for="country">{{t_field_country}} <span class="req">({{t_required}})</span></label>
 {{#E_country}}<p class="field-error" id="country-error">{{E_MSG}}</p>{{/E_country}}
-<select id="country" name="country" required{{#E_country}} aria-invalid="true" aria-describedby="country-error"{{/E_country}}><option value="">—</option>{{#COUNTRIES}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/COUNTRIES}}</select>
+<select id="country" name="country" required{{#E_country}} aria-invalid="true" aria-describedby="country-error"{{/E_country}}><option value="">—</option>{{#COUNTRY_GROUP}}<optgroup label="{{LABEL}}">{{#COUNTRIES}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/COUNTRIES}}</optgroup>{{/COUNTRY_GROUP}}</select>
 <label for="stakeholder_type">{{t_field_stakeholder_type}} <span class="req">({{t_required}})</span></label>
 {{#E_stakeholder_type}}<p class="field-error" id="stakeholder_type-error">{{E_MSG}}</p>{{/E_stakeholder_type}}
 <select id="stakeholder_type" name="stakeholder_type" required{{#E_stakeholder_type}} aria-invalid="true" aria-describedby="stakeholder_type-error"{{/E_stakeholder_type}}><option value="">—</option>{{#TYPES}}<option value="{{KEY}}"{{#SEL}} selected{{/SEL}}>{{LABEL}}</option>{{/TYPES}}</select>
