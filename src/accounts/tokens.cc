@@ -53,7 +53,7 @@ std::optional<Token> ParseToken(std::string_view token) {
     if (i < 3) token.remove_prefix(dot + 1);
   }
   if (parts[3].find('.') != std::string_view::npos) return std::nullopt;
-  if (parts[0] != "v" && parts[0] != "c") return std::nullopt;
+  if (parts[0] != "v" && parts[0] != "c" && parts[0] != "r") return std::nullopt;
   if (parts[1].empty() || parts[1].size() > 40) return std::nullopt;
   for (char ch : parts[1])
     if (!SubjectChar(ch)) return std::nullopt;

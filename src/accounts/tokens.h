@@ -1,8 +1,9 @@
 // Signed links in mails: e-mail verification of a public account, confirmation of the e-mail
-// address a response was sent with.
+// address a response was sent with, and the link to a response's receipt.
 //
 // A token is "<purpose>.<subject>.<expires>.<mac>": purpose "v" (verify an account; subject the
-// user id) or "c" (confirm a response; subject its reference), the expiry in Unix seconds, and
+// user id), "c" (confirm a response; subject its reference) or "r" (read a response's receipt
+// with the copy of its answers; subject its reference), the expiry in Unix seconds, and
 // HMAC-SHA-256 (libsodium) over purpose, subject, expiry and a binding — the e-mail address (and
 // for accounts the password hash, empty until the link sets it) it was issued for — with a 256-bit key drawn when the database
 // was created (table `secrets`). Nothing is stored per token: a submission writes no extra row
@@ -20,9 +21,10 @@ namespace plenary::accounts {
 
 inline constexpr int kVerifyTokenSeconds = 72 * 3600;        // account verification
 inline constexpr int kConfirmTokenSeconds = 30 * 24 * 3600;  // response confirmation
+inline constexpr int kReceiptTokenSeconds = 30 * 24 * 3600;  // a response's receipt
 
 struct Token {
-  std::string purpose;  // "v" or "c"
+  std::string purpose;  // "v", "c" or "r"
   std::string subject;
   Instant expires = 0;
   std::string mac;  // base64url

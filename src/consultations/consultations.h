@@ -220,6 +220,25 @@ Page PublishedFiltered(storage::Database& db, std::int64_t consultation_id,
                        const std::optional<std::pair<std::int64_t, std::int64_t>>& after);
 // One response with personal data, for moderators.
 Result<Response> GetResponse(storage::Database& db, std::int64_t id);
+// The signed part of a receipt's link (accounts/tokens.h, purpose "r"; subject the reference),
+// bound to the response's id, e-mail address and erasure: the link stops working when it
+// expires or when the respondent's data is erased. The reference alone, which published
+// responses show, never opens the copy of the answers.
+Result<std::string> ReceiptToken(storage::Database& db, const std::string& reference,
+                                 std::int64_t expires);
+// A response as its author sent it, for the receipt page reached by its signed link: the
+// receipt, the answers and the names of the attachments, and the address the confirmation mail
+// went to. 404 (the same answer) for an unknown reference and for a token that is malformed,
+// forged, expired, issued for another response or for the address before an erasure.
+struct ReceiptCopy {
+  Receipt receipt;
+  Response response;  // with its e-mail address
+  std::int64_t token_expires = 0;
+};
+Result<ReceiptCopy> FindReceiptCopy(storage::Database& db, const std::string& reference,
+                                    const std::string& token);
+// "j•••@example.org": enough for its owner to recognise the address on a printed receipt.
+std::string MaskEmail(const std::string& email);
 // A published attachment's content (nullopt unless its response is published).
 struct AttachmentFile {
   std::string filename, media_type, data;

@@ -140,6 +140,54 @@ TEST_F(ConsultationTest, IdempotencyKeyReturnsTheFirstReceipt) {
   EXPECT_EQ(Count(), 1);
 }
 
+// The copy of the answers opens only with the receipt's signed token: not with the reference
+// alone, another response's token, an expired or altered one, nor after an erasure.
+TEST_F(ConsultationTest, ReceiptCopyOpensOnlyWithItsOwnValidToken) {
+  Make("open", Now() - 60, Now() + 3600);
+  auto a = SubmitResponse(*db_, "open", Valid(), limits_);
+  ResponseInput other = Valid();
+  other.email = "other@example.org";
+  auto b = SubmitResponse(*db_, "open", other, limits_);
+  ASSERT_TRUE(a.ok() && b.ok());
+  auto token_a = ReceiptToken(*db_, a->reference, Now() + 3600);
+  auto token_b = ReceiptToken(*db_, b->reference, Now() + 3600);
+  ASSERT_TRUE(token_a.ok() && token_b.ok());
+
+  auto copy = FindReceiptCopy(*db_, a->reference, *token_a);
+  ASSERT_TRUE(copy.ok()) << copy.error().message;
+  EXPECT_EQ(copy->receipt.reference, a->reference);
+  EXPECT_EQ(copy->response.answers.at(1), "An answer.");
+  EXPECT_EQ(copy->response.email, "ana@example.org");
+
+  auto refused = [&](const std::string& reference, const std::string& token) {
+    auto r = FindReceiptCopy(*db_, reference, token);
+    return !r.ok() && r.error().code == Code::kNotFound;
+  };
+  EXPECT_TRUE(refused(a->reference, ""));
+  EXPECT_TRUE(refused(a->reference, *token_b));
+  EXPECT_TRUE(refused(b->reference, *token_a));
+  EXPECT_TRUE(refused("ZZZZ-ZZZZ", *token_a));
+  auto expired = ReceiptToken(*db_, a->reference, Now() - 1);
+  ASSERT_TRUE(expired.ok());
+  EXPECT_TRUE(refused(a->reference, *expired));
+  std::string altered = *token_a;
+  altered.back() = altered.back() == 'A' ? 'B' : 'A';
+  EXPECT_TRUE(refused(a->reference, altered));
+  // Another purpose's token for the same reference (the confirmation link's "c") is refused.
+  EXPECT_TRUE(refused(a->reference, "c" + token_a->substr(1)));
+
+  ASSERT_TRUE(EraseRespondent(*db_, kUser, a->response_id).ok());
+  EXPECT_TRUE(refused(a->reference, *token_a));
+  EXPECT_TRUE(FindReceiptCopy(*db_, b->reference, *token_b).ok());
+}
+
+TEST(MaskEmail, KeepsTheFirstCharacterAndTheDomain) {
+  EXPECT_EQ(MaskEmail("lucia@example.org"), "l\u2022\u2022\u2022@example.org");
+  EXPECT_EQ(MaskEmail("\u00e9lise@example.fr"), "\u00e9\u2022\u2022\u2022@example.fr");
+  EXPECT_EQ(MaskEmail("x@example.org"), "x\u2022\u2022\u2022@example.org");
+  EXPECT_EQ(MaskEmail("nonsense"), "\u2022\u2022\u2022");
+}
+
 // The confirmation mail is due with the response and queued once, in the respondent's
 // language, by QueueConfirmationMails; an erasure before that leaves no mail at all.
 TEST_F(ConsultationTest, ConfirmationMailIsQueuedOnceBehindTheWrite) {

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "accounts/tokens.h"
 #include "base/parse.h"
 #include "base/random.h"
 #include "base/time.h"
@@ -56,6 +57,15 @@ TemplateDictionary* Pager(TemplateDictionary& d, int page, int per_page, std::in
   auto* next = d.AddSectionDictionary("NEXT");
   next->SetIntValue("PAGE", page + 1);
   return next;
+}
+
+// The address of a response's receipt page with its signed token (FindReceiptCopy), valid
+// accounts::kReceiptTokenSeconds from now, in the reader's language.
+Result<std::string> ReceiptLink(storage::Database& db, const Request& req,
+                                const std::string& reference) {
+  auto token = ReceiptToken(db, reference, Now() + accounts::kReceiptTokenSeconds);
+  if (!token.ok()) return token.error();
+  return site::Prefix(req) + "/receipts/" + reference + "/" + *token;
 }
 
 // Stakeholder type key → label in `lang` (one query for the whole page).
@@ -317,6 +327,11 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
   // The link of a confirmation mail.
   router.Add("GET", "/confirm", [&db](Request& req) {
     auto reference = ConfirmEmail(db, req.query.Get("token").value_or(""));
+    // Confirmed: back to the receipt, which now says so, by a fresh link of its own.
+    if (reference.ok()) {
+      if (auto link = ReceiptLink(db, req, *reference); link.ok())
+        return http::Redirect(*link);
+    }
     site::Page page(db, req, "notice.tpl", T(req.lang, "confirm_title"));
     page.body().SetValue("HEADING", T(req.lang, reference.ok() ? "confirm_title" : "error_title"));
     page.body().SetValue("MESSAGE", reference.ok()
@@ -401,21 +416,85 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
       return ConsultationPage(db, req, *c, limits, throttles.pow(), &state,
                               http::StatusFor(receipt.error().code));
     }
-    return http::Redirect(site::Prefix(req) + "/receipts/" + receipt->reference);
+    auto link = ReceiptLink(db, req, receipt->reference);
+    if (!link.ok()) return site::ErrorResponse(db, req, link.error());
+    return http::Redirect(*link);
   });
 
+  // The reference alone (shown on published responses) opens no receipt: 404 as for a link
+  // with a wrong token, so that neither tells whether a reference exists.
   router.Add("GET", "/receipts/{reference}", [&db](Request& req) {
-    auto r = FindReceipt(db, req.params[0]);
-    if (!r.ok()) return site::ErrorResponse(db, req, r.error());
-    auto c = Get(db, std::to_string(r->consultation_id));
-    site::Page page(db, req, "receipt.tpl", T(req.lang, "receipt_title"));
+    return site::ErrorResponse(db, req, FindReceiptCopy(db, req.params[0], "").error());
+  });
+
+  router.Add("GET", "/receipts/{reference}/{token}", [&db](Request& req) {
+    auto copy = FindReceiptCopy(db, req.params[0], req.params[1]);
+    if (!copy.ok()) return site::ErrorResponse(db, req, copy.error());
+    const auto& r = copy->receipt;
+    const auto& resp = copy->response;
+    const std::string& lang = req.lang;
+    auto c = Get(db, std::to_string(r.consultation_id));
+    if (!c.ok()) return site::ErrorResponse(db, req, c.error());
+    site::Page page(db, req, "receipt.tpl", T(lang, "receipt_title"));
     auto& d = page.body();
-    d.SetValue("REFERENCE", r->reference);
-    d.SetIntValue("CONSULTATION_ID", r->consultation_id);
-    d.SetValue("CONSULTATION", site::Pick(c->title, req.lang).text);
-    d.SetValue("SUBMITTED", text::FormatDateTime(r->submitted_at, c->timezone, req.lang));
-    d.SetValue("STATUS_LABEL", T(req.lang, "response_status_" + r->status));
-    return page.Render();
+    d.SetValue("REFERENCE", r.reference);
+    d.SetIntValue("CONSULTATION_ID", r.consultation_id);
+    d.SetValue("CONSULTATION", site::Pick(c->title, lang).text);
+    d.SetValue("SUBMITTED", text::FormatDateTime(r.submitted_at, c->timezone, lang));
+    d.SetValue("STATUS_LABEL", T(lang, "response_status_" + r.status));
+    if (!resp.email.empty()) {
+      const std::string masked = MaskEmail(resp.email);
+      d.SetValueAndShowSection("EMAIL", masked, "HAS_EMAIL");
+      if (resp.email_confirmed_at)
+        d.AddSectionDictionary("MAIL_CONFIRMED")
+            ->SetValue("TEXT", T(lang, "receipt_mail_confirmed", {{"email", masked}}));
+      else
+        d.AddSectionDictionary("MAIL_SENT")
+            ->SetValue("TEXT", T(lang, "receipt_mail_sent", {{"email", masked}}));
+    }
+    // The copy: what the respondent sent (as moderated, once redacted).
+    if (!resp.name.empty()) d.SetValueAndShowSection("NAME", resp.name, "HAS_NAME");
+    if (!resp.organization.empty())
+      d.SetValueAndShowSection("ORGANIZATION", resp.organization, "HAS_ORG");
+    if (!resp.job_title.empty()) d.SetValueAndShowSection("JOB_TITLE", resp.job_title, "HAS_JOB");
+    d.SetValue("COUNTRY", text::CountryName(resp.country, lang));
+    d.SetValue("TYPE_LABEL", TypeLabels(db, lang)[resp.stakeholder_type]);
+    d.SetValue("LANGUAGE_NAME", text::Catalogue::Get().Format(resp.language, "language_name"));
+    d.SetValue("CONSENT", T(lang, resp.consent_publish ? "receipt_consent_yes" : "receipt_consent_no"));
+    // Every question in the reader's language (or the first available one), then the answer.
+    for (const auto& q : c->questions) {
+      auto* a = d.AddSectionDictionary("ANSWER");
+      a->SetIntValue("NUMBER", q.number);
+      auto picked = site::Pick(q.text, lang);
+      a->SetValue("QUESTION", picked.text);
+      if (picked.fallback) a->AddSectionDictionary("Q_FALLBACK")->SetValue("QLANG", picked.lang);
+      auto answer = resp.answers.find(q.number);
+      if (answer != resp.answers.end() && !answer->second.empty()) {
+        auto* t = a->AddSectionDictionary("TEXT");
+        t->SetValue("VALUE", answer->second);
+        t->SetValue("RLANG", resp.language);
+      } else {
+        a->ShowSection("NONE");
+      }
+    }
+    if (!resp.general_text.empty()) {
+      auto* g = d.AddSectionDictionary("GENERAL");
+      g->SetValue("TEXT", resp.general_text);
+      g->SetValue("RLANG", resp.language);
+    }
+    for (const auto& f : resp.attachments) {
+      auto* a = d.AddSectionDictionary("FILES");
+      a->SetValue("FILENAME", f.filename);
+      a->SetValue("FILE_SIZE", SizeLabel(lang, f.size));
+    }
+    d.ShowSection(resp.attachments.empty() ? "NO_FILES" : "HAS_FILES");
+    d.SetValue("KEEP_LINK",
+               T(lang, "receipt_keep_link",
+                 {{"date", text::FormatDateTime(copy->token_expires, c->timezone, lang)}}));
+    auto out = page.Render();
+    // The address carries the token: no other site learns it from a link followed here.
+    out.Header("Referrer-Policy", "no-referrer");
+    return out;
   });
 
   router.Add("GET", "/consultations/{id}/responses", [&db](Request& req) {

@@ -325,6 +325,67 @@ Result<Receipt> FindReceipt(storage::Database& db, const std::string& reference)
   return ReceiptFor(c, *id, false);
 }
 
+// --- Receipts with the copy of the answers ------------------------------------------------
+
+namespace {
+// What a receipt's link is bound to: the response, the address it was sent with, and whether
+// its personal data were erased (an erasure ends every link, whatever the address was).
+std::string ReceiptBinding(std::int64_t id, const std::string& email,
+                           const std::optional<std::int64_t>& erased_at) {
+  return "receipt\n" + std::to_string(id) + "\n" + email + "\n" +
+         (erased_at ? std::to_string(*erased_at) : std::string());
+}
+
+struct ReceiptRow {
+  std::int64_t id;
+  std::string email;
+  std::optional<std::int64_t> erased_at;
+};
+std::optional<ReceiptRow> ReadReceiptRow(Connection& c, const std::string& reference) {
+  Stmt s(c, "SELECT id, email, erased_at FROM responses WHERE reference = ?");
+  s.BindAll(reference);
+  if (!s.Step()) return std::nullopt;
+  return ReceiptRow{s.Int(0), s.Text(1),
+                    s.IsNull(2) ? std::nullopt : std::optional<std::int64_t>(s.Int(2))};
+}
+}  // namespace
+
+Result<std::string> ReceiptToken(storage::Database& db, const std::string& reference,
+                                 std::int64_t expires) {
+  auto& c = db.Read();
+  auto row = ReadReceiptRow(c, reference);
+  if (!row) return NotFound("reference " + reference + ": no such response");
+  return accounts::SignToken(accounts::TokenKey(c), "r", reference,
+                             ReceiptBinding(row->id, row->email, row->erased_at), expires);
+}
+
+Result<ReceiptCopy> FindReceiptCopy(storage::Database& db, const std::string& reference,
+                                    const std::string& raw) {
+  // One answer for every refusal: whether a reference exists is not told by this page.
+  const Error not_found = NotFound("receipt: no receipt at this address; open the link of "
+                                   "the page shown after sending, or of the confirmation mail");
+  auto token = accounts::ParseToken(raw);
+  if (!token || token->purpose != "r" || token->subject != reference) return not_found;
+  auto& c = db.Read();
+  auto row = ReadReceiptRow(c, reference);
+  if (!row) return not_found;
+  if (!accounts::VerifyToken(accounts::TokenKey(c), *token,
+                             ReceiptBinding(row->id, row->email, row->erased_at), Now()))
+    return not_found;
+  auto response = GetResponse(db, row->id);
+  if (!response.ok()) return not_found;
+  return ReceiptCopy{ReceiptFor(c, row->id, false), std::move(*response), token->expires};
+}
+
+std::string MaskEmail(const std::string& email) {
+  auto at = email.rfind('@');
+  if (at == std::string::npos || at == 0) return "\u2022\u2022\u2022";
+  // The first character of the local part (whole UTF-8 sequence), then the domain.
+  std::size_t first = 1;
+  while (first < at && (static_cast<unsigned char>(email[first]) & 0xC0) == 0x80) ++first;
+  return email.substr(0, first) + "\u2022\u2022\u2022" + email.substr(at);
+}
+
 // --- Reading responses ---------------------------------------------------------------------
 
 std::int64_t CountResponses(storage::Connection& c, std::int64_t consultation_id,

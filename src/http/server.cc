@@ -293,7 +293,13 @@ struct Server::Impl {
       out.result(bhttp::status::internal_server_error);
       out.set(bhttp::field::content_type, resp.content_type);
     }
-    for (auto& [k, v] : resp.headers) out.insert(k, v);
+    for (auto& [k, v] : resp.headers) {
+      // A handler may replace the default referrer policy (a page whose address is a secret).
+      if (k == "Referrer-Policy")
+        out.set(k, v);
+      else
+        out.insert(k, v);
+    }
     if (stream && !unsafe && resp.status == 200 && req.method == "GET") {
       *events = std::move(stream);
       out.set(bhttp::field::cache_control, "no-store");

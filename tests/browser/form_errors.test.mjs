@@ -110,7 +110,7 @@ describe('the public answers with an attachment and errors', { timeout: 90000 },
         await page.locator('#name').fill(`Respondent ${lang}`);
         await page.locator('#attachments').setInputFiles(small);
         await Promise.all([
-          page.waitForURL(/\/receipts\/[A-Z0-9]{4}-[A-Z0-9]{4}$/),
+          page.waitForURL(/\/receipts\/[A-Z0-9]{4}-[A-Z0-9]{4}\/r\.[^/]+$/),
           page.locator('form[action$="/responses"] button[type="submit"]').click(),
         ]);
         assert.match(await page.locator('main').innerText(), EXPECT[lang].receipt);

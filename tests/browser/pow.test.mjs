@@ -43,7 +43,7 @@ describe('proof of work in the browser', { timeout: 120000 }, () => {
         await fill(page, n);
         const started = Date.now();
         await Promise.all([
-          page.waitForURL(/\/en\/receipts\/[A-Z0-9-]+$/, { timeout: 30000 }),
+          page.waitForURL(/\/en\/receipts\/[A-Z0-9-]+\/r\.[^/]+$/, { timeout: 30000 }),
           page.getByRole('button', { name: 'Submit my response' }).click(),
         ]);
         times.push(Date.now() - started);

@@ -252,9 +252,17 @@ test('an anonymous response is received at once and confirmed by the link of a m
   assert.ok(mail.body.includes(receipt.reference));
   const link = linkIn(mail);
   assert.match(link, /^\/zh\/confirm\?token=/);
-  const page = await anon.fetch(link);
+  // The link confirms, then leads back to the receipt (a fresh signed link of its own), which
+  // now says the address is confirmed.
+  const followed = await anon.fetch(link);
+  assert.equal(followed.status, 303);
+  const back = followed.headers.get('location');
+  assert.match(back, new RegExp(`^/zh/receipts/${receipt.reference}/r\\.[^/]+$`));
+  const page = await anon.fetch(back);
   assert.equal(page.status, 200);
-  assert.ok((await page.text()).includes(receipt.reference));
+  const receiptPage = await page.text();
+  assert.ok(receiptPage.includes(receipt.reference));
+  assert.ok(receiptPage.includes('您的电子邮件地址l•••@example.net已确认。'), 'the receipt says it is confirmed');
   ({ item } = await moderationItem(staff, receipt.reference));
   assert.equal(item.confirmed, true);
   assert.match(item.email_confirmed_at, /^\d{4}-\d\d-\d\dT/);

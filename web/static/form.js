@@ -98,4 +98,10 @@
 
   document.querySelectorAll('form').forEach(enhance);
   focusSummary();
+  // A print button (the receipt) is shown only where it works, with JavaScript; the page prints
+  // as well from the browser's menu.
+  document.querySelectorAll('button[data-print]').forEach((button) => {
+    button.hidden = false;
+    button.addEventListener('click', () => window.print());
+  });
 })();
