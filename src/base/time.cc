@@ -27,6 +27,22 @@ std::string FormatIso(Instant t) {
                      tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
+std::string FormatLocalIso(Instant t, std::string_view zone) {
+  std::unique_ptr<icu::TimeZone> tz(
+      icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone)));
+  std::int32_t raw = 0, dst = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  tz->getOffset(static_cast<UDate>(t) * 1000.0, false, raw, dst, status);
+  const std::int64_t local = t + (U_SUCCESS(status) ? (raw + dst) / 1000 : 0);
+  std::time_t tt = static_cast<std::time_t>(local);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  std::string out = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}", tm.tm_year + 1900,
+                                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+  if (tm.tm_sec) out += fmt::format(":{:02}", tm.tm_sec);
+  return out;
+}
+
 bool IsTimeZone(std::string_view zone) {
   std::unique_ptr<icu::TimeZone> tz(
       icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone)));

@@ -530,6 +530,43 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
     return http::Json(ConsultationJson(*c, req.lang, true));
   });
 
+  // An edit (consultations.h, Edit): the fields given replace the stored ones.
+  router.Add("PATCH", "/api/v1/consultations/{id}", [&db, staff](Request& req) {
+    auto g = staff(req, true);
+    if (g.refusal) return *g.refusal;
+    auto body = site::ReadJson(req);
+    if (!body.ok()) return Err(body.error());
+    const auto& o = *body;
+    ConsultationPatch patch;
+    for (auto [k, dst] : {std::pair{"opens_at", &patch.opens_at}, {"deadline", &patch.deadline},
+                          {"timezone", &patch.timezone}}) {
+      if (!o.contains(k)) continue;
+      auto v = site::JsonString(o, k);
+      if (!v.ok()) return Err(v.error());
+      *dst = *v;
+    }
+    // A meeting link: its id (number or text); null or "" unlinks.
+    for (auto [k, dst] : {std::pair{"launched_at_meeting", &patch.launched_at_meeting},
+                          {"meeting", &patch.meeting}}) {
+      auto* v = o.if_contains(k);
+      if (!v) continue;
+      if (v->is_null()) *dst = "";
+      else if (v->is_int64()) *dst = std::to_string(v->as_int64());
+      else if (v->is_string()) *dst = std::string(v->as_string());
+      else return Err(InvalidArgument(k, std::string(k) + ": must be a meeting id or null"));
+    }
+    if (auto* v = o.if_contains("title")) patch.title = *v;
+    if (auto* v = o.if_contains("description")) patch.description = *v;
+    if (auto* v = o.if_contains("questions")) {
+      if (!v->is_array()) return Err(InvalidArgument("questions", "questions: must be an array"));
+      patch.questions.emplace(v->as_array().begin(), v->as_array().end());
+    }
+    if (auto* v = o.if_contains("reason")) patch.reason = *v;
+    auto c = Edit(db, g.session->user.id, req.params[0], patch);
+    if (!c.ok()) return Err(c.error());
+    return http::Json(ConsultationJson(*c, req.lang, true));
+  });
+
   router.Add("GET", "/api/v1/consultations/{id}/moderation", [&db, staff](Request& req) {
     auto g = staff(req, false);
     if (g.refusal) return *g.refusal;

@@ -262,6 +262,29 @@ struct ConsultationInput {
 };
 Result<Consultation> Create(storage::Database& db, std::int64_t user_id,
                             const ConsultationInput& in);
+// An edit of a consultation (PATCH /api/v1/consultations/{id}, the desk's edit form). Each
+// field given replaces the stored one whole (a multilingual field: all its languages; the
+// questions: the whole list, in order); an absent field stays. Dates are local times of the
+// time zone (the new one when it changes too).
+struct ConsultationPatch {
+  std::optional<boost::json::value> title, description;
+  std::optional<std::vector<boost::json::value>> questions;
+  std::optional<std::string> opens_at, deadline, timezone;
+  // A meeting's id; "" unlinks. `meeting` must be of kind open_consultation.
+  std::optional<std::string> launched_at_meeting, meeting;
+  boost::json::value reason;  // {lang: text} or text; required for corrections (see Edit)
+};
+// Until its first response everything may change, as when it was created, except its status:
+// dates that would move it (open it, close it, make it upcoming again) are refused with 409
+// naming the date: the status moves only by the actions of lifecycle.h. Once it has a
+// response, only corrections: the title, description and wording of the questions (same
+// number of questions), with a reason (400 `reason`), and the meeting links; the dates and
+// the time zone are refused with 409 naming the field (the deadline moves by ExtendDeadline),
+// as is adding or removing a question (409 `questions`). Fields equal to the stored ones are
+// no change; an edit without change writes nothing. The audit entry (consultation.edit) keeps
+// the old values of what changed in `before`, the new ones and the reason in `after`.
+Result<Consultation> Edit(storage::Database& db, std::int64_t user_id,
+                          const std::string& consultation, const ConsultationPatch& in);
 // Moves the deadline later, recording the reason. Error if not later than the current one.
 Result<Consultation> ExtendDeadline(storage::Database& db, std::int64_t user_id,
                                     const std::string& consultation, const std::string& deadline,

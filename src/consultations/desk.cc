@@ -86,6 +86,7 @@ http::Response WithPlace(http::Response r, const std::string& place) {
 
 void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& tracker) {
   RegisterStatusDesk(router, db);
+  RegisterEditDesk(router, db);
   router.Add("GET", "/admin/consultations/{id}/campaigns", [&db, &tracker](Request& req) {
     auto g = site::RequireStaff(db, req, false);
     if (g.refusal) return *g.refusal;

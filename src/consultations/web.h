@@ -18,6 +18,9 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
 // Its status forms (status_desk.cc): POST /admin/consultations/{id}/open | close | reopen |
 // publish-results, each showing a confirmation page first; called by RegisterDesk.
 void RegisterStatusDesk(http::Router& router, storage::Database& db);
+// Its edit form (edit_desk.cc): GET and POST /admin/consultations/{id}/edit; called by
+// RegisterDesk.
+void RegisterEditDesk(http::Router& router, storage::Database& db);
 // Fills the desk page's status section: the status and the forms of the actions it allows.
 void AddStatusForms(ctemplate::TemplateDictionary& d, const Consultation& c,
                     const std::string& lang);

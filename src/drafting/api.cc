@@ -736,6 +736,7 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
   RegisterApi(router, db);
   RegisterPages(router, db);
   RegisterForms(router, db);
+  RegisterEditForms(router, db);
 }
 
 }  // namespace plenary::drafting

@@ -94,7 +94,7 @@ std::string Isolated(const std::string& s, const std::string& lang) {
 // A NOTE section in `o` for each open bracket of `p` in `clang`: its words, who proposed,
 // supports and objects to it (names in `lang`), its alternatives and its note.
 void BracketNotes(const Provision& p, const std::string& clang, const std::string& lang,
-                  TemplateDictionary* o) {
+                  TemplateDictionary* o, std::int64_t resolve_version = 0) {
   std::string body = BodyOf(p, clang);
   for (const auto& b : p.brackets) {
     if (b.lang != clang || b.state != "open") continue;
@@ -115,15 +115,34 @@ void BracketNotes(const Provision& p, const std::string& clang, const std::strin
       a->SetValue("ALT_TEXT", b.alternatives[i]);
     }
     if (!b.note.empty()) n->SetValueAndShowSection("NOTE_TEXT", b.note, "HAS_NOTE");
+    // The editors resolve it (a confirmation page follows: a resolution cannot be undone).
+    if (resolve_version) {
+      auto* r = n->AddSectionDictionary("RESOLVE");
+      r->SetIntValue("BID", b.id);
+      r->SetIntValue("RVERSION", resolve_version);
+      auto option = [&](const std::string& value, const std::string& label) {
+        auto* o = r->AddSectionDictionary("OUTCOME");
+        o->SetValue("K", value);
+        o->SetValue("L", label);
+      };
+      if (b.alternatives.empty()) {
+        option("retain", T(lang, "drafting_outcome_retain"));
+        option("delete", T(lang, "drafting_outcome_delete"));
+      } else {
+        for (std::size_t i = 0; i < b.alternatives.size(); ++i)
+          option("alternative-" + std::to_string(i + 1),
+                 T(lang, "drafting_alternative", {{"n", static_cast<std::int64_t>(i + 1)}}));
+        option("delete", T(lang, "drafting_outcome_delete"));
+      }
+    }
   }
 }
 
-http::Response TextPage(storage::Database& db, const Request& req, const std::string& view) {
+http::Response TextView(storage::Database& db, const Request& req, std::int64_t id,
+                        const std::string& view, const FormState* state, int status) {
   const std::string& lang = req.lang;
-  auto id = site::ParseId(req.params[0]);
-  if (!id) return site::ErrorResponse(db, req, NotFound("text: no such text"));
   auto viewer = site::CurrentSession(db, req);
-  auto t = Get(db, *id, viewer);
+  auto t = Get(db, id, viewer);
   if (!t.ok()) return site::ErrorResponse(db, req, t.error());
   std::string clang = ContentLang(*t, req);
   auto title = site::Pick(t->title, lang);
@@ -305,9 +324,12 @@ http::Response TextPage(storage::Database& db, const Request& req, const std::st
       if (!changed) o->ShowSection("UNCHANGED");
     }
   }
+  // The editors' forms on the text with brackets (edit_forms.cc posts them).
+  const bool editing = view == "brackets" && t->status == "draft" && MayEdit(viewer);
   auto* tx = d.AddSectionDictionary("TEXT");
   for (const auto& p : t->provisions) {
     auto* o = tx->AddSectionDictionary("PROV");
+    if (editing) AddProvisionForms(*t, p, lang, o, state);
     o->SetIntValue("PID", p.id);
     o->SetValue("LABEL", p.label);
     if (t->under_discussion && *t->under_discussion == p.id && view == "brackets")
@@ -320,9 +342,16 @@ http::Response TextPage(storage::Database& db, const Request& req, const std::st
       continue;
     }
     o->SetValue("BODY_HTML", html);
-    if (view == "brackets") BracketNotes(p, clang, lang, o);
+    if (view == "brackets") BracketNotes(p, clang, lang, o, editing ? t->version : 0);
   }
-  return page.Render();
+  if (editing) AddEditForms(*t, clang, lang, d, state);
+  return page.Render(status);
+}
+
+http::Response TextPage(storage::Database& db, const Request& req, const std::string& view) {
+  auto id = site::ParseId(req.params[0]);
+  if (!id) return site::ErrorResponse(db, req, NotFound("text: no such text"));
+  return TextView(db, req, *id, view, nullptr, 200);
 }
 
 // The room's screen: the provision under discussion (OnScreen) in large type, its open brackets
@@ -366,6 +395,11 @@ http::Response ScreenPage(storage::Database& db, const Request& req) {
 }
 
 }  // namespace
+
+http::Response TextPageOf(storage::Database& db, const http::Request& req, std::int64_t text_id,
+                          const FormState* state, int status) {
+  return TextView(db, req, text_id, "brackets", state, status);
+}
 
 void RegisterPages(http::Router& router, storage::Database& db) {
   router.Add("GET", "/texts/{id}/screen", [&db](Request& req) { return ScreenPage(db, req); });

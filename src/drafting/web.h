@@ -13,6 +13,8 @@
 //   POST   /api/v1/texts/{id}/under-discussion   the provision on the screen (secretariat, chair)
 //   GET    /api/v1/texts/{id}/events             Server-Sent Events: the text changed
 //   GET    /texts/{id}, /texts/{id}/clean|status|compilation|diff|screen?lang=   pages
+//   GET    /agenda-items/{id}/new-text, POST /texts, /texts/{id}/provisions, /provisions/{id}/edit|
+//          delete|brackets, /brackets/{id}/resolve          the editors' forms (edit_forms.cc)
 #pragma once
 #include <string>
 
@@ -20,14 +22,48 @@
 
 #include "drafting/drafting.h"
 #include "http/router.h"
+#include "site/refusals.h"
 #include "storage/db.h"
 
 namespace plenary::drafting {
+
+// A refused form of a text's page, shown again with what was typed (edit_forms.cc): the form's
+// key ("add", "edit-<provision id>", "bracket-<provision id>"), the post and the refusals.
+struct FormState {
+  std::string form;
+  const http::Form* typed = nullptr;
+  const site::FormErrors* errors = nullptr;
+};
+// The page of text `text_id` with its brackets and, for editors, its forms; `state` (or null)
+// shows a refused form again; answered with `status`.
+http::Response TextPageOf(storage::Database& db, const http::Request& req, std::int64_t text_id,
+                          const FormState* state, int status);
+
+// One input of the texts' forms (text_field.tpl, included as FIELD in `parent`): its id, name,
+// label, value, the language of its content (lang and dir; "" none), whether it is a textarea,
+// left-to-right (codes and numbers) and its help; its refusal from `errors` (may be null).
+struct FieldSpec {
+  std::string id{}, name{}, label{}, value{};
+  std::string content_lang{};
+  bool textarea = false, ltr = false;
+  int rows = 3;
+  std::string help{};
+};
+void AddField(ctemplate::TemplateDictionary* parent, const FieldSpec& f,
+              const site::FormErrors* errors);
+// The editors' forms of provision `p` on the text's page (section EDIT of its PROV): edit,
+// delete, add a bracket; and the page's own (the summary of refusals, a new provision).
+void AddProvisionForms(const Text& t, const Provision& p, const std::string& lang,
+                       ctemplate::TemplateDictionary* o, const FormState* state);
+void AddEditForms(const Text& t, const std::string& clang, const std::string& lang,
+                  ctemplate::TemplateDictionary& d, const FormState* state);
 
 void RegisterRoutes(http::Router& router, storage::Database& db);
 void RegisterApi(http::Router& router, storage::Database& db);
 void RegisterPages(http::Router& router, storage::Database& db);
 void RegisterForms(http::Router& router, storage::Database& db);
+// The editing forms (edit_forms.cc): a new text, provisions, brackets and their resolution.
+void RegisterEditForms(http::Router& router, storage::Database& db);
 
 boost::json::object BracketJson(const Bracket& b, const Provision& p);
 boost::json::object ProvisionJson(const Provision& p);

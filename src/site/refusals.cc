@@ -96,6 +96,23 @@ std::string LifecycleText(const Error& e, const std::string& lang, const std::st
   return "";
 }
 
+// An edit of a consultation refused (consultations/edit.cc): the catalogue's sentence with the
+// field's label, or "" for another refusal.
+std::string EditText(const Error& e, const std::string& lang) {
+  const std::string label = FieldLabel(e.field, lang);
+  if (e.code == Code::kFailedPrecondition) {
+    if (e.field == "questions" && e.message.find("not added or removed") != std::string::npos)
+      return T(lang, "form_error_edit_questions_fixed");
+    if (!label.empty() && e.message.find("the consultation has responses") != std::string::npos)
+      return T(lang, "form_error_edit_has_responses", {{"field", label}});
+    if (!label.empty() && e.message.find("would make the consultation") != std::string::npos)
+      return T(lang, "form_error_edit_status", {{"field", label}});
+  }
+  if (e.field == "meeting" && e.message.ends_with("of kind open_consultation"))
+    return T(lang, "form_error_meeting_kind", {{"field", label}});
+  return "";
+}
+
 // "file larger than 10 MiB" (http/multipart.cc) → 10.
 std::int64_t RuleMegabytes(const std::string& rule) {
   static const std::regex kMiB(R"((\d+) MiB)");
@@ -154,6 +171,7 @@ std::string RefusalText(const Error& e, const std::string& lang, const std::stri
   if (e.field == "under_discussion" && e.code == Code::kFailedPrecondition)
     return T(lang, "form_error_floor_not_discussed");
   if (auto text = LifecycleText(e, lang, zone); !text.empty()) return text;
+  if (auto text = EditText(e, lang); !text.empty()) return text;
   if (e.field == "email" && m.find("not a valid e-mail address") != std::string::npos)
     return T(lang, "form_error_email");
   if (e.field == "country" && m.find("ISO 3166-1") != std::string::npos)

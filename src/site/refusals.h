@@ -21,6 +21,9 @@
 //   expected YYYY-MM-DDTHH:MM | must be one of … / must be a or b | no such … |
 //   a positive whole number | must be a whole number from A to B | must be after <other field> |
 //   must be in the future | must be later than the current deadline <ISO instant>
+// and, for an edit of a consultation (409): "the consultation has responses", "may be reworded,
+// not added or removed", "would make the consultation <status>"; "must be a meeting of kind
+// open_consultation"
 // and the field's label is the catalogue's `field_<field>` (add it in all six languages). Any
 // other rule on a labelled field says "“Label” is not valid." (English pages keep the rule
 // after the label); a refusal without a field says what its code means (not found, conflict,

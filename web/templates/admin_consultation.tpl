@@ -3,7 +3,7 @@
 <h1>{{t_moderate}}{{t_punct_colon}}{{TITLE}}</h1>
 {{#HAS_MESSAGE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/HAS_MESSAGE}}
 {{>FORM_ERRORS}}
-<p>{{COUNTS}} · <a href="{{P}}/admin/consultations/{{ID}}/campaigns">{{t_campaigns}}</a></p>
+<p>{{COUNTS}} · <a href="{{P}}/admin/consultations/{{ID}}/campaigns">{{t_campaigns}}</a> · <a href="{{P}}/admin/consultations/{{ID}}/edit">{{t_consultation_edit}}</a></p>
 <form method="post" action="{{P}}/admin/consultations/{{ID}}/publish"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{t_publish_accepted}}</button></form>
 <h2>{{t_responses}}</h2>
 <form method="get" action="{{P}}/admin/consultations/{{ID}}" class="filters"><fieldset><legend>{{t_moderation_filter}}</legend>

@@ -96,5 +96,6 @@
 <label class="wide">{{t_actions_text}} <textarea name="text" rows="3" cols="60" required dir="auto"></textarea></label>
 <label>{{t_actions_due}} <input type="text" name="due" maxlength="300" dir="auto"></label>
 <label>{{t_proc_text_lang}} <select name="text_lang">{{#LANGS}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/LANGS}}</select></label>
-<button type="submit">{{t_proc_save}}</button></form></details>{{/RECORD_FORMS}}
+<button type="submit">{{t_proc_save}}</button></form></details>
+<p><a href="{{P}}/agenda-items/{{IID}}/new-text">{{t_drafting_new_text}}</a></p>{{/RECORD_FORMS}}
 </section>{{/ITEMS}}

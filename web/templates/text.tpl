@@ -2,6 +2,7 @@
 <p class="crumbs"><a href="{{P}}/meetings/{{MID}}/agenda">{{t_proc_title}}</a> · <bdi>{{DOCUMENT}}</bdi></p>
 <h1{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="auto">{{TITLE}}</h1>
 {{#TITLE_FALLBACK}}<p class="note">{{TITLE_NOTE}}</p>{{/TITLE_FALLBACK}}
+{{>FORM_ERRORS}}
 {{#ILLUSTRATIVE}}<p class="note">{{t_drafting_illustrative}}</p>{{/ILLUSTRATIVE}}
 <p class="meta"><bdi>{{DOCUMENT}}</bdi> · {{STATUS_LABEL}} · {{t_drafting_version}} {{VERSION}}{{#RESOLUTION}} · <a href="{{P}}/resolutions/{{RES_INSTRUMENT}}/{{RES_NUMBER}}">{{RES_NAME}}</a>{{/RESOLUTION}}</p>
 <nav class="tabs" aria-label="{{t_drafting_views}}">
@@ -17,8 +18,26 @@
 {{#PROV}}{{#IS_SECTION}}<h2 class="provision section{{#DISCUSSED}} discussed{{/DISCUSSED}}" id="p{{PID}}"><span class="label"><bdi>{{LABEL}}</bdi></span>{{#DISCUSSED}} <span class="note" lang="{{ULANG}}" dir="{{UDIR}}">({{t_drafting_under_discussion}})</span>{{/DISCUSSED}} {{#MISSING}}<span class="note">—</span>{{/MISSING}}{{BODY_HTML:none}}</h2>{{/IS_SECTION}}
 {{#IS_PARAGRAPH}}<p class="provision paragraph{{#DISCUSSED}} discussed{{/DISCUSSED}}" id="p{{PID}}"><span class="label"><bdi>{{LABEL}}</bdi></span>{{#DISCUSSED}} <span class="note" lang="{{ULANG}}" dir="{{UDIR}}">({{t_drafting_under_discussion}})</span>{{/DISCUSSED}} {{#MISSING}}<span class="note">—</span>{{/MISSING}}{{BODY_HTML:none}}</p>{{/IS_PARAGRAPH}}
 {{#NOTE}}<div class="bracket-note"><p><span class="bracket">[<bdi>{{WORDS}}</bdi>]</span>{{#HAS_PROPOSED}} · {{t_drafting_proposed_by}} {{PROPOSED}}{{/HAS_PROPOSED}}{{#HAS_SUPPORTED}} · {{t_drafting_supported_by}} {{SUPPORTED}}{{/HAS_SUPPORTED}}{{#HAS_OBJECTED}} · {{t_drafting_objected_by}} {{OBJECTED}}{{/HAS_OBJECTED}}{{#HAS_NOTE}} · <bdi>{{NOTE_TEXT}}</bdi>{{/HAS_NOTE}}</p>
-{{#ALT}}<p class="alternative">{{ALT_LABEL}}{{t_punct_colon}}<bdi>{{ALT_TEXT}}</bdi></p>{{/ALT}}</div>{{/NOTE}}
+{{#ALT}}<p class="alternative">{{ALT_LABEL}}{{t_punct_colon}}<bdi>{{ALT_TEXT}}</bdi></p>{{/ALT}}
+{{#RESOLVE}}<form method="post" action="{{P}}/brackets/{{BID}}/resolve" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{RVERSION}}">
+<label for="rs-{{BID}}">{{t_drafting_form_outcome}}</label> <select id="rs-{{BID}}" name="outcome">{{#OUTCOME}}<option value="{{K}}">{{L}}</option>{{/OUTCOME}}</select> <button type="submit">{{t_drafting_form_resolve}}</button></form>{{/RESOLVE}}</div>{{/NOTE}}
+{{#EDIT}}<details class="staff-form"{{#OPEN_EDIT}} open{{/OPEN_EDIT}}><summary>{{t_drafting_form_edit}} <bdi>{{ELABEL}}</bdi></summary>
+{{#EDIT_FORM}}<form method="post" action="{{P}}/provisions/{{PID}}/edit" class="stack"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{EVERSION}}">
+<label for="{{KIND_ID}}">{{t_field_kind}}</label><select id="{{KIND_ID}}" name="kind">{{#KIND}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{KLABEL}}</option>{{/KIND}}</select>
+{{>FIELD}}
+<button type="submit">{{t_save}}</button></form>{{/EDIT_FORM}}
+<form method="post" action="{{P}}/provisions/{{PID}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{EVERSION}}"><button type="submit">{{t_drafting_form_delete}}</button></form></details>
+<details class="staff-form"{{#OPEN_BRACKET}} open{{/OPEN_BRACKET}}><summary>{{t_drafting_form_bracket}} <bdi>{{ELABEL}}</bdi></summary>
+{{#BRACKET_FORM}}<form method="post" action="{{P}}/provisions/{{PID}}/brackets" class="stack"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{EVERSION}}">
+<label for="{{LANG_ID}}">{{t_drafting_text_language}}</label><select id="{{LANG_ID}}" name="lang">{{#BLANG}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{LNAME}}</option>{{/BLANG}}</select>
+{{>FIELD}}
+<button type="submit">{{t_drafting_action_bracket}}</button></form>{{/BRACKET_FORM}}</details>{{/EDIT}}
 {{/PROV}}</div>{{/TEXT}}
+{{#ADD_PROVISION}}<details class="staff-form"{{#OPEN_ADD}} open{{/OPEN_ADD}}><summary>{{t_drafting_form_add}}</summary>
+<form method="post" action="{{P}}/texts/{{ID}}/provisions" class="stack"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{AVERSION}}">
+<label for="pa-kind">{{t_field_kind}}</label><select id="pa-kind" name="kind">{{#KIND}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{KLABEL}}</option>{{/KIND}}</select>
+{{>FIELD}}
+<button type="submit">{{t_drafting_form_add}}</button></form></details>{{/ADD_PROVISION}}
 {{#INFORMAL}}<section class="informal" aria-labelledby="informal-h"><h2 id="informal-h">{{t_drafting_informal_heading}}</h2>
 {{#CONS}}<div class="consultation"><p>{{t_drafting_informal_line}}{{t_punct_colon}}<bdi>{{LABELS}}</bdi> · {{t_drafting_informal_facilitator}}{{t_punct_colon}}<bdi>{{FACILITATOR}}</bdi> ({{FMS}}) · {{t_drafting_informal_deadline}}{{t_punct_colon}}<bdi>{{DEADLINE}}</bdi> · <a href="{{P}}/meetings/{{RMID}}/agenda">{{t_drafting_informal_report_to}}</a>{{#REPORTED}} · {{t_drafting_informal_reported}}{{/REPORTED}}</p>
 <h3>{{t_drafting_informal_changes}}</h3>

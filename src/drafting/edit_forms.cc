@@ -1,0 +1,563 @@
+// The editors' page forms of negotiated texts (no JavaScript): a new text from an agenda item,
+// and on the text's page adding, editing and deleting provisions, bracketing words and
+// resolving brackets. Each calls the same use case as the JSON API (drafting.h); deleting a
+// provision and resolving a bracket cannot be undone, so their first post shows a confirmation
+// page. A refused form is shown again with what was typed, the refusal in the reader's language
+// next to its field and in the summary at the top, with the refusal's status.
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "base/parse.h"
+#include "drafting/web.h"
+#include "http/templates.h"
+#include "proceedings/proceedings.h"
+#include "site/desk.h"
+#include "site/fields.h"
+#include "site/site.h"
+#include "text/countries.h"
+#include "text/messages.h"
+
+namespace plenary::drafting {
+
+namespace json = boost::json;
+using ctemplate::TemplateDictionary;
+using http::Request;
+using text::T;
+
+void AddField(TemplateDictionary* parent, const FieldSpec& f, const site::FormErrors* errors) {
+  auto* d = parent->AddIncludeDictionary("FIELD");
+  d->SetFilename("text_field.tpl");
+  d->SetValue("IID", f.id);
+  d->SetValue("NAME", f.name);
+  d->SetValue("LABEL_TEXT", f.label);
+  d->SetValue("V", f.value);
+  if (f.textarea) {
+    d->ShowSection("TEXTAREA");
+    d->SetIntValue("ROWS", f.rows);
+  } else {
+    d->ShowSection("INPUT");
+  }
+  if (!f.content_lang.empty()) {
+    auto* c = d->AddSectionDictionary("CONTENT");
+    c->SetValue("CCODE", f.content_lang);
+    c->SetValue("CDIR", text::Direction(f.content_lang));
+  } else if (f.ltr) {
+    d->ShowSection("LTR");
+  }
+  std::string describe;
+  if (!f.help.empty()) {
+    d->SetValueAndShowSection("HELP_TEXT", f.help, "HELP");
+    describe = f.id + "-help";
+  }
+  if (errors) {
+    if (auto m = errors->MessageFor(f.id)) {
+      d->SetValueAndShowSection("EMSG", *m, "ERR");
+      describe += (describe.empty() ? "" : " ") + f.id + "-error";
+    }
+  }
+  if (!describe.empty()) d->SetValueAndShowSection("DESC_IDS", describe, "DESC");
+}
+
+namespace {
+
+std::string BodyIn(const Provision& p, const std::string& lang) {
+  if (!p.body.is_object()) return {};
+  auto* v = p.body.as_object().if_contains(lang);
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+// What was typed in field `name` when `state` shows form `form` again, else `stored`.
+std::string Typed(const FormState* state, const std::string& form, const std::string& name,
+                  const std::string& stored) {
+  if (state && state->typed && state->form == form) return state->typed->Get(name).value_or("");
+  return stored;
+}
+
+// Country codes written with spaces or commas ("CN, RU us") → ["CN", "RU", "US"].
+std::vector<std::string> CodesOf(std::string s) {
+  for (auto& c : s)
+    c = c == ',' || c == ';' ? ' ' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::istringstream in(s);
+  std::vector<std::string> out;
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+std::optional<std::int64_t> Number(const http::Form& f, const char* k) {
+  auto v = f.Get(k);
+  if (!v || site::Trim(*v).empty()) return std::nullopt;
+  return site::ParseId(site::Trim(*v));
+}
+
+// The version a form was made on (a hidden field): 400 naming `version` when it is missing.
+Result<std::int64_t> VersionOf(const http::Form& f) {
+  auto v = f.Get("version");
+  if (!v) return InvalidArgument("version", "version: required");
+  return ParseIntField("version", site::Trim(*v), 1, INT64_MAX);
+}
+
+// The form's texts of each of the text's languages (`text_<lang>`); with `only_changed`, those
+// that differ from provision `p`'s.
+json::object TextsOf(const http::Form& f, const Text& t, const Provision* only_changed) {
+  json::object out;
+  for (const auto& l : t.languages) {
+    auto v = f.Get("text_" + l);
+    if (!v) continue;
+    if (only_changed && *v == BodyIn(*only_changed, l)) continue;
+    out[l] = *v;
+  }
+  return out;
+}
+
+// The input of a form that a refused field concerns, for form `prefix` ("pe-12").
+std::string InputOf(const std::string& prefix, const std::string& field, const Text& t) {
+  if (field == "version" || field.empty()) return "";
+  if (field.starts_with("text")) {
+    auto dot = field.find('.');
+    std::string l = dot == std::string::npos ? "" : field.substr(dot + 1);
+    if (!text::IsLanguage(l)) l = t.languages.empty() ? "en" : t.languages.front();
+    return prefix + "-" + l;
+  }
+  return prefix + "-" + field;
+}
+
+void AddTextFields(TemplateDictionary* form, const Text& t, const std::string& prefix,
+                   const std::string& lang, const std::function<std::string(const std::string&)>& v,
+                   const site::FormErrors* errors) {
+  for (const auto& l : t.languages)
+    AddField(form,
+             {.id = prefix + "-" + l, .name = "text_" + l,
+              .label = T(lang, "drafting_form_text_in", {{"language", T(lang, "language_in_" + l)}}),
+              .value = v(l), .content_lang = l, .textarea = true, .rows = 3},
+             errors);
+}
+
+void KindOptions(TemplateDictionary* form, const std::string& chosen, const std::string& lang) {
+  for (const char* k : kProvisionKinds) {
+    auto* o = form->AddSectionDictionary("KIND");
+    o->SetValue("K", k);
+    o->SetValue("KLABEL", T(lang, std::string("drafting_provision_kind_") + k));
+    if (chosen == k) o->ShowSection("SEL");
+  }
+}
+
+}  // namespace
+
+void AddProvisionForms(const Text& t, const Provision& p, const std::string& lang,
+                       TemplateDictionary* o, const FormState* state) {
+  const site::FormErrors* errors = state ? state->errors : nullptr;
+  auto* e = o->AddSectionDictionary("EDIT");
+  e->SetIntValue("PID", p.id);
+  e->SetValue("ELABEL", p.label);
+  e->SetIntValue("EVERSION", t.version);
+  const std::string edit = fmt::format("edit-{}", p.id), bracket = fmt::format("bracket-{}", p.id);
+  if (state && state->form == edit) e->ShowSection("OPEN_EDIT");
+  if (state && state->form == bracket) e->ShowSection("OPEN_BRACKET");
+  auto* ef = e->AddSectionDictionary("EDIT_FORM");
+  KindOptions(ef, Typed(state, edit, "kind", p.kind), lang);
+  ef->SetValue("KIND_ID", fmt::format("pe-{}-kind", p.id));
+  AddTextFields(ef, t, fmt::format("pe-{}", p.id), lang,
+                [&](const std::string& l) { return Typed(state, edit, "text_" + l, BodyIn(p, l)); },
+                errors);
+  auto* bf = e->AddSectionDictionary("BRACKET_FORM");
+  const std::string pb = fmt::format("pb-{}", p.id);
+  bf->SetValue("LANG_ID", pb + "-lang");
+  const std::string chosen = Typed(state, bracket, "lang", t.languages.empty() ? "" : t.languages[0]);
+  for (const auto& l : t.languages) {
+    auto* x = bf->AddSectionDictionary("BLANG");
+    x->SetValue("CODE", l);
+    x->SetValue("LNAME", T(lang, "language_in_" + l));
+    if (l == chosen) x->ShowSection("SEL");
+  }
+  auto field = [&](const char* name, const std::string& label, bool textarea, bool ltr,
+                   const std::string& help) {
+    AddField(bf,
+             {.id = pb + "-" + name, .name = name, .label = label,
+              .value = Typed(state, bracket, name, ""), .textarea = textarea, .ltr = ltr,
+              .rows = 3, .help = help},
+             errors);
+  };
+  field("words", T(lang, "drafting_form_words_bracket"), false, false,
+        T(lang, "drafting_form_words_bracket_help"));
+  field("start", T(lang, "drafting_form_start"), false, true, "");
+  field("end", T(lang, "drafting_form_end"), false, true, "");
+  field("alternatives", T(lang, "field_alternatives"), true, false,
+        T(lang, "drafting_form_alternatives_help"));
+  field("proposed_by", T(lang, "field_proposed_by"), false, true, T(lang, "drafting_form_codes_help"));
+  field("supported_by", T(lang, "field_supported_by"), false, true, T(lang, "drafting_form_codes_help"));
+  field("objected_by", T(lang, "field_objected_by"), false, true, T(lang, "drafting_form_codes_help"));
+  field("note", T(lang, "field_note"), true, false, "");
+}
+
+void AddEditForms(const Text& t, const std::string& clang, const std::string& lang,
+                  TemplateDictionary& d, const FormState* state) {
+  const site::FormErrors* errors = state ? state->errors : nullptr;
+  if (errors) errors->Fill(&d);
+  auto* a = d.AddSectionDictionary("ADD_PROVISION");
+  if (state && state->form == "add") a->ShowSection("OPEN_ADD");
+  a->SetIntValue("AVERSION", t.version);
+  KindOptions(a, Typed(state, "add", "kind", "paragraph"), lang);
+  AddField(a,
+           {.id = "pa-position", .name = "position", .label = T(lang, "field_position"),
+            .value = Typed(state, "add", "position", ""), .ltr = true,
+            .help = T(lang, "drafting_form_position_help",
+                      {{"n", static_cast<std::int64_t>(t.provisions.size() + 1)}})},
+           errors);
+  AddTextFields(a, t, "pa", lang,
+                [&](const std::string& l) { return Typed(state, "add", "text_" + l, ""); }, errors);
+  (void)clang;
+}
+
+namespace {
+
+// Reads a form post of an editor (signed in, CSRF, MayEdit); the refusal to answer instead.
+struct EditorPost {
+  site::Input input;
+  accounts::Session who;
+};
+std::variant<EditorPost, http::Response> ReadEditor(storage::Database& db, Request& req) {
+  auto in = site::ReadInput(req);
+  auto g = site::RequireSignedIn(db, req, in.ok(),
+                                 in.ok() ? in->fields.Get("csrf").value_or("") : "");
+  if (g.refusal) return *g.refusal;
+  if (!in.ok()) return site::ErrorResponse(db, req, in.error());
+  if (!MayEdit(g.session))
+    return site::ErrorResponse(
+        db, req, PermissionDenied("only the secretariat or the chair edits negotiated texts"));
+  return EditorPost{std::move(*in), *g.session};
+}
+
+// The text's page again with form `form` as typed and its refusal `e`.
+http::Response Refused(storage::Database& db, const Request& req, const Text& t,
+                       const std::string& form, const std::string& prefix, const http::Form& f,
+                       const Error& e) {
+  site::FormErrors errors(req.lang);
+  errors.Add(e, InputOf(prefix, e.field, t));
+  FormState state{form, &f, &errors};
+  return TextPageOf(db, req, t.id, &state, http::StatusFor(e.code));
+}
+
+// The confirmation page of an action that cannot be undone: what it will do, the post's fields
+// again with confirm=yes, and a way back.
+http::Response Confirm(storage::Database& db, const Request& req, const Text& t,
+                       std::int64_t provision_id, const std::string& action,
+                       const std::string& heading, const std::string& what,
+                       const std::string& words, const std::string& words_lang,
+                       const std::string& confirm_label,
+                       const std::vector<std::pair<std::string, std::string>>& fields) {
+  site::Page page(db, req, "text_confirm.tpl", heading);
+  auto& d = page.body();
+  d.SetIntValue("ID", t.id);
+  d.SetIntValue("PID", provision_id);
+  d.SetValue("DOCUMENT", t.document);
+  d.SetValue("HEADING", heading);
+  d.SetValue("WHAT", what);
+  d.SetValue("ACTION", action);
+  d.SetValue("CONFIRM_LABEL", confirm_label);
+  if (!words.empty()) {
+    auto* q = d.AddSectionDictionary("QUOTE");
+    q->SetValue("WORDS", words);
+    q->SetValue("QLANG", words_lang);
+    q->SetValue("QDIR", text::Direction(words_lang));
+  }
+  for (const auto& [k, v] : fields) {
+    auto* h = d.AddSectionDictionary("HIDDEN");
+    h->SetValue("K", k);
+    h->SetValue("V", v);
+  }
+  return page.Render();
+}
+
+// A provision's label in a sentence of `lang`: isolated in right-to-left text, where "1.a"
+// would otherwise read "a.1".
+std::string LabelIn(const std::string& label, const std::string& lang) {
+  return std::string_view(text::Direction(lang)) == "rtl" ? "\u2068" + label + "\u2069" : label;
+}
+
+const Provision* Find(const Text& t, std::int64_t provision_id) {
+  for (const auto& p : t.provisions)
+    if (p.id == provision_id) return &p;
+  return nullptr;
+}
+
+// The page of a new text for an agenda item: its document's symbol, title and languages.
+http::Response NewTextPage(storage::Database& db, const Request& req, std::int64_t item,
+                           const http::Form* typed, const site::FormErrors& errors, int status) {
+  const std::string& lang = req.lang;
+  auto viewer = site::CurrentSession(db, req);
+  auto it = proceedings::GetItem(db, item, viewer);
+  if (!it.ok()) return site::ErrorResponse(db, req, it.error());
+  site::Page page(db, req, "text_new.tpl", T(lang, "drafting_new_text"));
+  auto& d = page.body();
+  errors.Fill(&d);
+  d.SetIntValue("ITEM", it->id);
+  d.SetIntValue("MID", it->meeting_id);
+  d.SetValue("ITEM_NUMBER", it->number);
+  site::SetLocalized(&d, "ITEM_TITLE", it->title, lang);
+  auto v = [&](const std::string& name, const std::string& dflt) {
+    return typed ? typed->Get(name).value_or("") : dflt;
+  };
+  AddField(&d,
+           {.id = "nt-document", .name = "document", .label = T(lang, "field_document"),
+            .value = v("document", ""), .ltr = true, .help = T(lang, "drafting_form_document_help")},
+           &errors);
+  auto* title = d.AddSectionDictionary("TITLE_F");
+  for (const auto& l : text::Languages())
+    AddField(title,
+             {.id = "nt-title-" + l, .name = "title_" + l, .label = T(lang, "language_in_" + l),
+              .value = v("title_" + l, ""), .content_lang = l},
+             &errors);
+  for (const auto& l : text::Languages()) {
+    auto* o = d.AddSectionDictionary("LANGS");
+    o->SetValue("CODE", l);
+    o->SetValue("LNAME", T(lang, "language_in_" + l));
+    const bool on = typed ? typed->Has("lang_" + l) : (l == "en" || l == lang);
+    if (on) o->ShowSection("ON");
+  }
+  if (auto m = errors.MessageFor("nt-languages"))
+    d.SetValueAndShowSection("LANGS_MSG", *m, "LANGS_ERR");
+  return page.Render(status);
+}
+
+}  // namespace
+
+void RegisterEditForms(http::Router& router, storage::Database& db) {
+  router.Add("GET", "/agenda-items/{id}/new-text", [&db](Request& req) {
+    auto g = site::RequireSignedIn(db, req, false);
+    if (g.refusal) return *g.refusal;
+    if (!MayEdit(g.session))
+      return site::ErrorResponse(
+          db, req, PermissionDenied("only the secretariat or the chair edits negotiated texts"));
+    auto item = site::ParseId(req.params[0]);
+    if (!item) return site::ErrorResponse(db, req, NotFound("agenda_item: no such agenda item"));
+    return NewTextPage(db, req, *item, nullptr, site::FormErrors(req.lang), 200);
+  });
+
+  router.Add("POST", "/texts", [&db](Request& req) {
+    auto post = ReadEditor(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<EditorPost>(post);
+    const auto& f = p.input.fields;
+    auto item = Number(f, "agenda_item");
+    if (!item) return site::ErrorResponse(db, req, NotFound("agenda_item: no such agenda item"));
+    TextInput in;
+    in.document = site::Trim(f.Get("document").value_or(""));
+    in.agenda_item = *item;
+    in.title = site::TwoLanguages(f, "title");
+    for (const auto& l : text::Languages())
+      if (f.Has("lang_" + l)) in.languages.push_back(l);
+    Result<Text> t = in.document.empty()
+                         ? Result<Text>(InvalidArgument("document", "document: required"))
+                         : CreateText(db, p.who, in);
+    if (!t.ok()) {
+      site::FormErrors errors(req.lang);
+      const std::string& field = t.error().field;
+      const std::string input = field == "document"     ? "nt-document"
+                                : field == "languages"  ? "nt-languages"
+                                : field.starts_with("title")
+                                    ? "nt-title-" + (field.size() > 6 ? field.substr(6) : "en")
+                                    : "";
+      errors.Add(t.error(), input);
+      return NewTextPage(db, req, *item, &f, errors, http::StatusFor(t.error().code));
+    }
+    return http::Redirect(site::Prefix(req) + fmt::format("/texts/{}", t->id));
+  });
+
+  router.Add("POST", "/texts/{id}/provisions", [&db](Request& req) {
+    auto post = ReadEditor(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<EditorPost>(post);
+    const auto& f = p.input.fields;
+    auto id = site::ParseId(req.params[0]);
+    auto t = id ? Get(db, *id, p.who) : Result<Text>(NotFound("text: no such text"));
+    if (!t.ok()) return site::ErrorResponse(db, req, t.error());
+    ProvisionInput in;
+    in.kind = f.Get("kind").value_or("paragraph");
+    in.text = TextsOf(f, *t, nullptr);
+    auto refuse = [&](const Error& e) { return Refused(db, req, *t, "add", "pa", f, e); };
+    auto version = VersionOf(f);
+    if (!version.ok()) return refuse(version.error());
+    in.version = *version;
+    if (auto pos = f.Get("position"); pos && !site::Trim(*pos).empty()) {
+      auto n = ParseIntField("position", site::Trim(*pos), 1,
+                             static_cast<std::int64_t>(kMaxProvisions));
+      if (!n.ok()) return refuse(n.error());
+      in.position = static_cast<int>(*n);
+    }
+    auto added = AddProvision(db, p.who, t->id, in);
+    if (!added.ok()) return refuse(added.error());
+    return http::Redirect(site::Prefix(req) + fmt::format("/texts/{}#p{}", t->id, added->id));
+  });
+
+  router.Add("POST", "/provisions/{id}/edit", [&db](Request& req) {
+    auto post = ReadEditor(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<EditorPost>(post);
+    const auto& f = p.input.fields;
+    auto pid = site::ParseId(req.params[0]);
+    auto text_id = pid ? TextOfProvision(db, *pid) : Result<std::int64_t>(NotFound("provision: no such provision"));
+    if (!text_id.ok()) return site::ErrorResponse(db, req, text_id.error());
+    auto t = Get(db, *text_id, p.who);
+    if (!t.ok()) return site::ErrorResponse(db, req, t.error());
+    const Provision* current = Find(*t, *pid);
+    if (!current) return site::ErrorResponse(db, req, NotFound("provision: no such provision"));
+    ProvisionPatch in;
+    in.text = TextsOf(f, *t, current);
+    if (auto k = f.Get("kind"); k && *k != current->kind) in.kind = *k;
+    const std::string form = fmt::format("edit-{}", *pid);
+    const std::string prefix = fmt::format("pe-{}", *pid);
+    auto version = VersionOf(f);
+    if (!version.ok()) return Refused(db, req, *t, form, prefix, f, version.error());
+    in.version = *version;
+    auto done = UpdateProvision(db, p.who, *pid, in);
+    if (!done.ok()) return Refused(db, req, *t, form, prefix, f, done.error());
+    return http::Redirect(site::Prefix(req) + fmt::format("/texts/{}#p{}", t->id, *pid));
+  });
+
+  router.Add("POST", "/provisions/{id}/delete", [&db](Request& req) {
+    auto post = ReadEditor(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<EditorPost>(post);
+    const auto& f = p.input.fields;
+    auto pid = site::ParseId(req.params[0]);
+    auto text_id = pid ? TextOfProvision(db, *pid) : Result<std::int64_t>(NotFound("provision: no such provision"));
+    if (!text_id.ok()) return site::ErrorResponse(db, req, text_id.error());
+    auto t = Get(db, *text_id, p.who);
+    if (!t.ok()) return site::ErrorResponse(db, req, t.error());
+    const Provision* current = Find(*t, *pid);
+    if (!current) return site::ErrorResponse(db, req, NotFound("provision: no such provision"));
+    auto version = VersionOf(f);
+    const std::string form = fmt::format("edit-{}", *pid);
+    if (!version.ok()) return Refused(db, req, *t, form, "", f, version.error());
+    const std::string& lang = req.lang;
+    if (f.Get("confirm").value_or("") != "yes") {
+      std::string clang = t->languages.empty() ? lang : t->languages.front();
+      for (const auto& l : t->languages)
+        if (l == lang) clang = l;
+      return Confirm(db, req, *t, *pid, fmt::format("/provisions/{}/delete", *pid),
+                     T(lang, "drafting_confirm_delete_heading", {{"label", LabelIn(current->label, lang)}}),
+                     T(lang, "drafting_confirm_delete_what"), BracketedText(*current, clang), clang,
+                     T(lang, "drafting_confirm_delete_button"),
+                     {{"version", std::to_string(*version)}});
+    }
+    auto s = DeleteProvision(db, p.who, *pid, *version);
+    if (!s.ok()) return Refused(db, req, *t, form, "", f, s.error());
+    return http::Redirect(site::Prefix(req) + fmt::format("/texts/{}", t->id));
+  });
+
+  router.Add("POST", "/provisions/{id}/brackets", [&db](Request& req) {
+    auto post = ReadEditor(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<EditorPost>(post);
+    const auto& f = p.input.fields;
+    auto pid = site::ParseId(req.params[0]);
+    auto text_id = pid ? TextOfProvision(db, *pid) : Result<std::int64_t>(NotFound("provision: no such provision"));
+    if (!text_id.ok()) return site::ErrorResponse(db, req, text_id.error());
+    auto t = Get(db, *text_id, p.who);
+    if (!t.ok()) return site::ErrorResponse(db, req, t.error());
+    const Provision* current = Find(*t, *pid);
+    if (!current) return site::ErrorResponse(db, req, NotFound("provision: no such provision"));
+    const std::string form = fmt::format("bracket-{}", *pid);
+    const std::string prefix = fmt::format("pb-{}", *pid);
+    auto refuse = [&](const Error& e) { return Refused(db, req, *t, form, prefix, f, e); };
+    BracketInput in;
+    in.lang = f.Get("lang").value_or("");
+    auto version = VersionOf(f);
+    if (!version.ok()) return refuse(version.error());
+    in.version = *version;
+    for (auto [k, dst] : {std::pair{"start", &in.start}, {"end", &in.end}}) {
+      auto v = f.Get(k);
+      if (!v || site::Trim(*v).empty()) continue;
+      auto n = ParseIntField(k, site::Trim(*v), 0, INT64_MAX);
+      if (!n.ok()) return refuse(n.error());
+      *dst = *n;
+    }
+    // The words to bracket, when no offsets are given: found once in that language's text.
+    const std::string words = f.Get("words").value_or("");
+    if (!in.start && !in.end) {
+      if (site::Trim(words).empty())
+        return refuse(InvalidArgument("words", "words: required (or the offsets start and end)"));
+      const std::string body = BodyIn(*current, in.lang);
+      std::size_t at = body.find(words), count = 0;
+      for (std::size_t i = at; i != std::string::npos; i = body.find(words, i + 1)) ++count;
+      if (count == 0)
+        return refuse(InvalidArgument("words", "words: no such passage in the provision's text"));
+      if (count > 1)
+        return refuse(InvalidArgument(
+            "words", fmt::format("words: found {} times; give the offsets start and end", count)));
+      in.start = CodePoints(body.substr(0, at));
+      in.end = *in.start + CodePoints(words);
+    }
+    std::string alternatives = f.Get("alternatives").value_or("");
+    std::istringstream lines(alternatives);
+    for (std::string line; std::getline(lines, line);) {
+      line = site::Trim(line);
+      if (!line.empty()) in.alternatives.push_back(line);
+    }
+    auto codes = CodesOf(f.Get("proposed_by").value_or(""));
+    if (codes.size() > 1)
+      return refuse(InvalidArgument("proposed_by", "proposed_by: one Member State"));
+    in.proposed_by = codes.empty() ? "" : codes[0];
+    in.supported_by = CodesOf(f.Get("supported_by").value_or(""));
+    in.objected_by = CodesOf(f.Get("objected_by").value_or(""));
+    in.note = site::Trim(f.Get("note").value_or(""));
+    auto b = AddBracket(db, p.who, *pid, in);
+    if (!b.ok()) return refuse(b.error());
+    return http::Redirect(site::Prefix(req) + fmt::format("/texts/{}#p{}", t->id, *pid));
+  });
+
+  router.Add("POST", "/brackets/{id}/resolve", [&db](Request& req) {
+    auto post = ReadEditor(db, req);
+    if (auto* r = std::get_if<http::Response>(&post)) return *r;
+    auto& p = std::get<EditorPost>(post);
+    const auto& f = p.input.fields;
+    auto bid = site::ParseId(req.params[0]);
+    auto text_id = bid ? TextOfBracket(db, *bid) : Result<std::int64_t>(NotFound("bracket: no such bracket"));
+    if (!text_id.ok()) return site::ErrorResponse(db, req, text_id.error());
+    auto t = Get(db, *text_id, p.who);
+    if (!t.ok()) return site::ErrorResponse(db, req, t.error());
+    const Provision* prov = nullptr;
+    const Bracket* bracket = nullptr;
+    for (const auto& pv : t->provisions)
+      for (const auto& b : pv.brackets)
+        if (b.id == *bid) prov = &pv, bracket = &b;
+    if (!bracket) return site::ErrorResponse(db, req, NotFound("bracket: no such bracket"));
+    auto refuse = [&](const Error& e) { return Refused(db, req, *t, "", "", f, e); };
+    ResolveInput in;
+    auto version = VersionOf(f);
+    if (!version.ok()) return refuse(version.error());
+    in.version = *version;
+    const std::string outcome = f.Get("outcome").value_or("");
+    std::string label;
+    const std::string& lang = req.lang;
+    if (outcome.starts_with("alternative-")) {
+      auto n = ParseIntField("alternative", outcome.substr(12), 1,
+                             static_cast<std::int64_t>(kMaxAlternatives));
+      if (!n.ok()) return refuse(n.error());
+      in.outcome = "alternative";
+      in.alternative = *n;
+      label = T(lang, "drafting_alternative", {{"n", *n}});
+    } else {
+      in.outcome = outcome;
+      if (outcome == "retain" || outcome == "delete") label = T(lang, "drafting_outcome_" + outcome);
+    }
+    if (f.Get("confirm").value_or("") != "yes") {
+      if (label.empty())
+        return refuse(InvalidArgument("outcome", "outcome: must be retain, delete or alternative"));
+      std::string body = BodyIn(*prov, bracket->lang);
+      std::size_t from = ByteOffset(body, bracket->start), to = ByteOffset(body, bracket->end);
+      return Confirm(db, req, *t, prov->id, fmt::format("/brackets/{}/resolve", *bid),
+                     T(lang, "drafting_confirm_resolve_heading", {{"label", LabelIn(prov->label, lang)}}),
+                     T(lang, "drafting_confirm_resolve_what", {{"outcome", label}}),
+                     body.substr(from, to - from), bracket->lang,
+                     T(lang, "drafting_confirm_resolve_button"),
+                     {{"version", std::to_string(*version)}, {"outcome", outcome}});
+    }
+    auto b = ResolveBracket(db, p.who, *bid, in);
+    if (!b.ok()) return refuse(b.error());
+    return http::Redirect(site::Prefix(req) + fmt::format("/texts/{}#p{}", t->id, prov->id));
+  });
+}
+
+}  // namespace plenary::drafting

@@ -1,0 +1,119 @@
+// The secretariat's new editing forms in the browser, in English, Chinese and Arabic: editing a
+// consultation (refused, then saved) and a negotiated text's forms (a refused bracket, then a
+// provision added). axe-core checks each page, in its error state too (a serious or critical
+// violation fails); nothing scrolls sideways at 360 px; screenshots go to test-results/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startServer, Client, ADMIN, jsonOf, isoFromNow } from '../lib/server.mjs';
+import { launchChromium, assertRtlLayout, axe } from '../lib/browser.mjs';
+
+const SHOTS = resolve(import.meta.dirname, '../../test-results');
+let server, browser, staff, item5;
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer();
+  staff = await new Client(server.url).login();
+  browser = await launchChromium();
+  const { items } = await jsonOf(staff.fetch('/api/v1/meetings'));
+  const council = items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
+  const agenda = await jsonOf(staff.fetch(`/api/v1/meetings/${council.id}/agenda`));
+  item5 = agenda.items.find((i) => i.number === '5');
+});
+after(async () => { await browser?.close(); await server?.stop(); });
+
+// One sign-in for the whole file (the sign-in throttle counts per address), its cookies reused.
+let session;
+async function signedIn(width = 1100) {
+  if (!session) {
+    const first = await browser.newContext();
+    const page = await first.newPage();
+    await page.goto(`${server.url}/en/login`);
+    await page.getByLabel(/e-mail/i).fill(ADMIN.email);
+    await page.getByLabel(/password/i).fill(ADMIN.password);
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await page.waitForURL((u) => !u.pathname.endsWith('/login'));
+    session = await first.storageState();
+    await first.close();
+  }
+  const context = await browser.newContext({ viewport: { width, height: 900 }, storageState: session });
+  return { context, page: await context.newPage() };
+}
+const shot = (page, name) => page.screenshot({ path: join(SHOTS, `edit-forms-${name}.png`), fullPage: true });
+const noSideways = async (page, what) => {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `${what}: ${overflow}px wider than the window`);
+};
+
+// The refusal as each catalogue says it (web/messages/*.json), typed here by hand.
+const AFTER = { en: /“Deadline” must be later than “Opens”/, zh: /须晚于/, ar: /يجب أن يكون الحقل/ };
+const NOT_FOUND = { en: /Words to place in square brackets/, zh: /要加方括号的文字/, ar: /الكلمات المراد وضعها بين معقوفتين/ };
+
+for (const lang of ['en', 'zh', 'ar']) {
+  test(`${lang}: editing a consultation, refused then saved`, async () => {
+    const c = await jsonOf(staff.json('/api/v1/consultations', { key: `edit-browser-${lang}`, body: 'cwg-internet',
+      title: { en: 'Topic to edit' }, questions: [{ en: 'First?' }], opens_at: isoFromNow(86400),
+      deadline: isoFromNow(10 * 86400), timezone: 'Europe/Zurich' }), 201);
+    const { context, page } = await signedIn();
+    try {
+      await page.goto(`${server.url}/${lang}/admin/consultations/${c.id}/edit`);
+      if (lang === 'ar') await assertRtlLayout(page, 'ar edit');
+      await axe(page, `${lang} edit`);
+      await shot(page, `consultation-${lang}`);
+      await page.locator('#e-title-fr').fill('Sujet à modifier');
+      await page.locator('#e-deadline').fill(isoFromNow(3600).slice(0, 10) + 'T00:00');
+      await page.locator('form[action$="/edit"] button[type=submit]').click();
+      await page.waitForLoadState();
+      const summary = page.locator('#error-summary');
+      assert.match(await summary.innerText(), AFTER[lang]);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary', 'the summary takes the focus');
+      assert.equal(await page.locator('#e-deadline').getAttribute('aria-invalid'), 'true');
+      assert.equal(await page.locator('#e-title-fr').inputValue(), 'Sujet à modifier', 'what was typed is kept');
+      await axe(page, `${lang} edit, refused`);
+      await shot(page, `consultation-${lang}-error`);
+      await page.locator('#e-deadline').fill(isoFromNow(20 * 86400).slice(0, 16));
+      await page.locator('form[action$="/edit"] button[type=submit]').click();
+      await page.waitForURL(/done=consultation_edited/);
+      const saved = await jsonOf(staff.fetch(`/api/v1/consultations/${c.id}?lang=fr`));
+      assert.equal(saved.title, 'Sujet à modifier');
+    } finally { await context.close(); }
+  });
+
+  test(`${lang}: a negotiated text's forms, a refused bracket then a new provision`, async () => {
+    const t = await jsonOf(staff.json('/api/v1/texts', { document: 'C22/32(Rev.1)', agenda_item: item5.id,
+      title: { en: 'Guidelines', zh: '导则', ar: 'المبادئ التوجيهية' }, languages: ['en', 'ar'] }), 201);
+    const p = await jsonOf(staff.json(`/api/v1/texts/${t.id}/provisions`, { kind: 'paragraph',
+      text: { en: 'Member States shall report every year.', ar: 'تقدم الدول الأعضاء تقريرًا كل سنة.' } }), 201);
+    const { context, page } = await signedIn();
+    try {
+      await page.goto(`${server.url}/${lang}/texts/${t.id}`);
+      await axe(page, `${lang} text with forms`);
+      await page.locator(`details:has(form[action$="/provisions/${p.id}/brackets"]) > summary`).click();
+      await page.locator(`#pb-${p.id}-words`).fill('every month');
+      await page.locator(`#pb-${p.id}-note`).fill('Typed note');
+      await page.locator(`form[action$="/provisions/${p.id}/brackets"] button[type=submit]`).click();
+      await page.waitForLoadState();
+      assert.match(await page.locator('#error-summary').innerText(), NOT_FOUND[lang]);
+      assert.equal(await page.locator(`#pb-${p.id}-note`).inputValue(), 'Typed note');
+      assert.equal(await page.locator(`#pb-${p.id}-words`).getAttribute('aria-invalid'), 'true');
+      if (lang === 'ar') await assertRtlLayout(page, 'ar text, refused');
+      await axe(page, `${lang} text, refused bracket`);
+      await shot(page, `text-${lang}-error`);
+
+      await page.goto(`${server.url}/${lang}/agenda-items/${item5.id}/new-text`);
+      await axe(page, `${lang} new text`);
+      await shot(page, `new-text-${lang}`);
+
+      // At 360 px nothing scrolls sideways.
+      const narrow = await context.newPage();
+      await narrow.setViewportSize({ width: 360, height: 800 });
+      for (const path of [`/${lang}/texts/${t.id}`, `/${lang}/agenda-items/${item5.id}/new-text`]) {
+        await narrow.goto(server.url + path);
+        await noSideways(narrow, `${lang} ${path} at 360 px`);
+      }
+      await shot(narrow, `text-${lang}-360`);
+    } finally { await context.close(); }
+  });
+}

@@ -1,0 +1,150 @@
+// Scenario test of the editors' page forms of negotiated texts: a new text from an agenda item,
+// adding, editing and deleting provisions, bracketing words and resolving brackets, through the
+// same use cases as the API. Deleting and resolving show a confirmation page first and change
+// nothing until confirmed; a refused form comes back with the refusal in the reader's language
+// next to its field, what was typed kept, and nothing changed; delegates cannot use them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Client, jsonOf } from '../lib/server.mjs';
+
+const PASSWORD = 'a long enough password for tests';
+let server, staff, delegate, item5;
+
+before(async () => {
+  server = await startServer();
+  staff = await new Client(server.url).login();
+  const email = 'delegate@text-forms.example.int';
+  await jsonOf(staff.json('/api/v1/users', { email, name: 'A delegate', role: 'delegate', password: PASSWORD,
+    member_state: 'CN' }), 201);
+  delegate = await new Client(server.url).login({ email, password: PASSWORD });
+  const { items } = await jsonOf(staff.fetch('/api/v1/meetings'));
+  const council = items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
+  const agenda = await jsonOf(staff.fetch(`/api/v1/meetings/${council.id}/agenda`));
+  item5 = agenda.items.find((i) => i.number === '5');
+  assert.ok(item5, 'the demo plenary has an item 5');
+});
+after(async () => { await server?.stop(); });
+
+const form = (client, path, fields) => client.fetch(path, { method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams({ csrf: client.csrf, ...fields }).toString() });
+const text = async (id) => jsonOf(staff.fetch(`/api/v1/texts/${id}`));
+const idOf = (res) => Number(/\/texts\/(\d+)/.exec(res.headers.get('location'))[1]);
+
+test('a new text from its agenda item, refused without a document or a language', async () => {
+  let page = await (await staff.fetch(`/zh/agenda-items/${item5.id}/new-text`)).text();
+  assert.match(page, /name="document"/);
+  assert.match(page, /id="nt-title-ar"[^>]*lang="ar" dir="rtl"/);
+  assert.equal((await delegate.fetch(`/en/agenda-items/${item5.id}/new-text`)).status, 403);
+
+  const fields = { agenda_item: String(item5.id), document: '', title_en: 'Draft guidelines', title_zh: '导则草案',
+    lang_en: 'yes', lang_zh: 'yes' };
+  let res = await form(staff, '/zh/texts', fields);
+  assert.equal(res.status, 400);
+  page = await res.text();
+  assert.match(page, /<a href="#nt-document">/);
+  assert.match(page, /id="nt-document"[^>]*aria-invalid="true"/);
+  assert.match(page, /value="导则草案"/, 'what was typed is kept');
+  assert.match(page, /id="nt-lang-zh"[^>]*checked/);
+  assert.doesNotMatch(page, /document: required/);
+  const { lang_en: _en, lang_zh: _zh, ...noLanguages } = fields;
+  res = await form(staff, '/en/texts', { ...noLanguages, document: 'C22/32(Rev.1)' });
+  assert.equal(res.status, 400);
+  assert.match(await res.text(), /<a href="#nt-languages">/);
+  assert.equal((await form(delegate, '/en/texts', { ...fields, document: 'C22/32(Rev.1)' })).status, 403);
+
+  res = await form(staff, '/en/texts', { ...fields, document: 'C22/32(Rev.1)' });
+  assert.equal(res.status, 303);
+  const t = await text(idOf(res));
+  assert.equal(t.document, 'C22/32(Rev.1)');
+  assert.deepEqual([...t.languages].sort(), ['en', 'zh']);
+});
+
+test('provisions and brackets from the text\'s page, with confirmation before what cannot be undone', async () => {
+  const created = await jsonOf(staff.json('/api/v1/texts', { document: 'C22/32(Rev.1)', agenda_item: item5.id,
+    title: { en: 'Guidelines' }, languages: ['en', 'ar'] }), 201);
+  const id = created.id;
+  let t = await text(id);
+
+  // Add: a section, then a paragraph.
+  let res = await form(staff, `/en/texts/${id}/provisions`, { version: String(t.version), kind: 'section',
+    text_en: 'Reporting', text_ar: 'الإبلاغ' });
+  assert.equal(res.status, 303, await res.text());
+  t = await text(id);
+  res = await form(staff, `/en/texts/${id}/provisions`, { version: String(t.version), kind: 'paragraph',
+    text_en: 'Member States shall report every year.', text_ar: 'تقدم الدول الأعضاء تقريرًا كل سنة.' });
+  assert.equal(res.status, 303);
+  t = await text(id);
+  assert.deepEqual(t.provisions.map((p) => p.label), ['1', '1.a']);
+  const para = t.provisions[1];
+
+  // The page shows the editors' forms.
+  let page = await (await staff.fetch(`/en/texts/${id}?lang=en`)).text();
+  assert.match(page, new RegExp(`action="/en/provisions/${para.id}/edit"`));
+  assert.match(page, new RegExp(`id="pe-${para.id}-ar"[^>]*lang="ar" dir="rtl"`));
+  assert.match(page, new RegExp(`action="/en/provisions/${para.id}/brackets"`));
+  assert.match(page, new RegExp(`action="/en/texts/${id}/provisions"`));
+  const delegatePage = await (await delegate.fetch(`/en/texts/${id}`)).text();
+  assert.doesNotMatch(delegatePage, /provisions\/\d+\/edit/, 'no editing forms for a delegate');
+
+  // A stale version is refused (409), the typed text is kept and nothing changes.
+  res = await form(staff, `/ar/texts/${id}/provisions`, { version: '1', kind: 'paragraph', text_en: 'Typed but stale.' });
+  assert.equal(res.status, 409);
+  page = await res.text();
+  assert.match(page, />Typed but stale\.<\/textarea>/);
+  assert.match(page, /<details class="staff-form" open><summary>إضافة حكم/);
+  assert.equal((await text(id)).provisions.length, 2);
+
+  // Edit one language.
+  res = await form(staff, `/en/provisions/${para.id}/edit`, { version: String(t.version), kind: 'paragraph',
+    text_en: 'Member States shall report every two years.', text_ar: para.texts.ar });
+  assert.equal(res.status, 303);
+  t = await text(id);
+  assert.equal(t.provisions[1].texts.en, 'Member States shall report every two years.');
+  assert.equal(t.provisions[1].texts.ar, para.texts.ar);
+
+  // Bracket words: refused when they are not in the text (in Chinese, typed kept), then placed.
+  const bracketFields = { version: String(t.version), lang: 'en', words: 'every three years',
+    alternatives: 'every year\nevery two years', proposed_by: 'cn', supported_by: 'RU, US', objected_by: 'FR', note: 'From C22/71.' };
+  res = await form(staff, `/zh/provisions/${para.id}/brackets`, bracketFields);
+  assert.equal(res.status, 400);
+  page = await res.text();
+  assert.match(page, new RegExp(`<a href="#pb-${para.id}-words">`));
+  assert.match(page, new RegExp(`id="pb-${para.id}-words"[^>]*value="every three years"`));
+  assert.match(page, /From C22\/71\./);
+  assert.doesNotMatch(page, /no such passage/, 'no English rule on a Chinese page');
+  assert.equal((await text(id)).version, t.version);
+  res = await form(staff, `/en/provisions/${para.id}/brackets`, { ...bracketFields, words: 'every two years' });
+  assert.equal(res.status, 303, await res.text());
+  t = await text(id);
+  const [b] = t.provisions[1].brackets;
+  assert.equal(b.words, 'every two years');
+  assert.equal(b.proposed_by, 'CN');
+  assert.deepEqual(b.supported_by, ['RU', 'US']);
+  assert.deepEqual(b.alternatives, ['every year', 'every two years']);
+  assert.equal(b.state, 'open');
+
+  // Resolve: the first post asks; nothing changes until confirmed.
+  res = await form(staff, `/en/brackets/${b.id}/resolve`, { version: String(t.version), outcome: 'alternative-1' });
+  assert.equal(res.status, 200);
+  page = await res.text();
+  assert.match(page, /name="confirm" value="yes"/);
+  assert.match(page, /Alternative 1/);
+  assert.match(page, /every two years/);
+  assert.equal((await text(id)).provisions[1].brackets[0].state, 'open');
+  res = await form(staff, `/en/brackets/${b.id}/resolve`, { version: String(t.version), outcome: 'alternative-1', confirm: 'yes' });
+  assert.equal(res.status, 303);
+  t = await text(id);
+  assert.equal(t.provisions[1].brackets[0].state, 'agreed');
+  assert.equal(t.provisions[1].texts.en, 'Member States shall report every year.');
+
+  // Delete: asked first, then done.
+  res = await form(staff, `/en/provisions/${para.id}/delete`, { version: String(t.version) });
+  assert.equal(res.status, 200);
+  assert.match(await res.text(), /Delete provision 1\.a\?/);
+  assert.equal((await text(id)).provisions.length, 2);
+  assert.equal((await form(delegate, `/en/provisions/${para.id}/delete`, { version: String(t.version), confirm: 'yes' })).status, 403);
+  res = await form(staff, `/en/provisions/${para.id}/delete`, { version: String(t.version), confirm: 'yes' });
+  assert.equal(res.status, 303);
+  assert.deepEqual((await text(id)).provisions.map((p) => p.label), ['1']);
+});
