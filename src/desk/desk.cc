@@ -89,6 +89,7 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
   consultations::RegisterDesk(router, db, tracker);
   meetings::RegisterDesk(router, db);
   documents::RegisterDesk(router, db);
+  RegisterTranslations(router, db);
 
   // The audit log: administrators only (403 for the secretariat role).
   router.Add("GET", "/api/v1/audit", [&db](Request& req) {

@@ -10,5 +10,7 @@ namespace plenary::desk {
 
 void RegisterRoutes(http::Router& router, storage::Database& db,
                     consultations::CampaignTracker& tracker);
+// GET /admin/translations: which texts lack which language (translations.cc).
+void RegisterTranslations(http::Router& router, storage::Database& db);
 
 }  // namespace plenary::desk

@@ -43,6 +43,7 @@
 <label for="m-place">{{t_field_place}}</label>{{#E_m_place}}<p class="field-error" id="m-place-error">{{E_MSG}}</p>{{/E_m_place}}<input type="text" id="m-place" name="place_en"{{#E_m_place}} aria-invalid="true" aria-describedby="m-place-error"{{/E_m_place}}>
 <button type="submit">{{t_create}}</button>
 </form></details>
+<p><a href="{{P}}/admin/translations">{{t_translations_link}}</a></p>
 <p>{{t_officers_link}}{{t_punct_colon}}{{#BODIES}}<a href="{{P}}/admin/bodies/{{KEY}}/officers">{{ACRONYM}}</a>{{#BODIES_separator}} · {{/BODIES_separator}}{{/BODIES}}</p>
 <details{{#OPEN_b}} open{{/OPEN_b}}><summary>{{t_new_body}}</summary>
 <form method="post" action="{{P}}/admin/bodies" class="stack">
