@@ -196,11 +196,13 @@ void RegisterGeneratedRoutes(http::Router& router, storage::Database& db, const 
                              const std::string& page, Resolver resolve) {
   for (const char* format : render::kFormats) {
     router.Add("GET", api + "." + format, [&db, format, resolve](Request& req) {
-      auto g = resolve(req, site::CurrentSession(db, req));
+      auto viewer = site::CurrentSession(db, req);
+      auto g = resolve(req, viewer);
       if (!g.ok()) return http::JsonError(g.error());
       std::string lang = req.query.Get("lang").value_or(req.lang);
       auto dl = DownloadGenerated(db, g->source, lang, format,
-                                  [&]() { return g->build(lang, "", ""); });
+                                  [&]() { return g->build(lang, "", ""); },
+                                  WantsLiveDraft(req, viewer));
       if (!dl.ok()) return http::JsonError(dl.error());
       http::Response r;
       r.content_type = dl->media_type;

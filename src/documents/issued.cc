@@ -84,10 +84,11 @@ std::vector<render::Link> CitationLinks(storage::Database& db, const std::string
 
 Result<Download> DownloadGenerated(storage::Database& db, const std::string& source,
                                    const std::string& lang, const std::string& format,
-                                   const std::function<Result<render::Document>()>& draft) {
+                                   const std::function<Result<render::Document>()>& draft,
+                                   bool live) {
   if (!text::IsLanguage(lang))
     return InvalidArgument("lang", "lang: must be one of ar, zh, en, fr, ru, es");
-  if (auto issued = LatestIssued(db, source)) {
+  if (auto issued = live ? std::nullopt : LatestIssued(db, source)) {
     auto data = Rendition(db, issued->document_id, lang, format);
     if (!data) return NotFound("no " + format + " file of " + issued->symbol + " in " + lang);
     return Download{std::move(*data), render::MediaType(format),

@@ -88,9 +88,12 @@ struct Download {
   std::string media_type;
   std::string filename;
 };
+// `live`: the draft rendered from the live data even when an issue exists (staff preparing a
+// correction; the caller checks the role).
 Result<Download> DownloadGenerated(storage::Database& db, const std::string& source,
                                    const std::string& lang, const std::string& format,
-                                   const std::function<Result<render::Document>()>& draft);
+                                   const std::function<Result<render::Document>()>& draft,
+                                   bool live = false);
 
 // The file name of a rendition: "C22-87-E.pdf", "C22-87-E.akn.xml".
 std::string RenditionName(const std::string& symbol, const std::string& lang,

@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -14,6 +16,7 @@
 #include "base/random.h"
 #include "base/utf8.h"
 #include "text/messages.h"
+#include "text/symbols.h"
 
 namespace plenary::imports {
 
@@ -179,10 +182,34 @@ Result<Table> ReadTable(const std::string& csv, std::size_t max_rows,
   return t;
 }
 
+// The same document or resolution listed again after a row that was planned (created,
+// updated or unchanged): refused, naming the line of that row, which alone is planned. Without
+// it the second row was planned against a database that did not yet hold the first, and the
+// confirmation could not write what the preview showed. `planned` maps each key to the line
+// of its planned row.
+std::optional<Refusal> Duplicate(const std::map<std::string, int>& planned,
+                                 const std::string& key, int row, const char* field) {
+  auto it = planned.find(key);
+  if (it == planned.end()) return std::nullopt;
+  return Refusal{row,
+                 field,
+                 fmt::format("{}: {} appears twice in the file (line {})", field, key, it->second),
+                 "import_duplicate",
+                 {{"line", std::to_string(it->second)}, {"what", key}},
+                 it->second};
+}
+
+// The symbol as the registry stores it (so "C22/1" and "C22/1 " are one), else as written.
+std::string CanonicalSymbol(const std::string& symbol) {
+  auto parsed = text::ParseSymbol(symbol);
+  return parsed.ok() ? text::FormatSymbol(*parsed) : symbol;
+}
+
 // Plans (and, on `c`, writes) every row. The caller's transaction keeps or drops it all.
 Plan Run(Connection& c, storage::Database& db, const accounts::Session& staff, const Table& t,
          const std::map<std::string, std::string>& files) {
   Plan plan;
+  std::map<std::string, int> first_rows;  // canonical symbol → line of its planned row
   for (const auto& r : t.rows) {
     int row = r.line;
     std::string symbol = t.Cell(r, "symbol");
@@ -190,6 +217,7 @@ Plan Run(Connection& c, storage::Database& db, const accounts::Session& staff, c
       plan.refuse.push_back({row, "symbol", "symbol: required"});
       continue;
     }
+    const std::string key = CanonicalSymbol(symbol);
     std::vector<documents::FileInput> inputs;
     bool refused = false;
     for (const auto& lang : text::Languages()) {
@@ -213,9 +241,11 @@ Plan Run(Connection& c, storage::Database& db, const accounts::Session& staff, c
     if (id) {
       // Registered: its metadata stay as they are (edited on its page); its files may change.
       auto d = documents::Get(db, std::to_string(*id), staff);
-      if (!d.ok()) {  // registered in this very import (a repeated symbol)
-        plan.refuse.push_back(
-            {row, "symbol", "symbol: appears twice in the file", "import_reason_twice"});
+      if (!d.ok()) {  // registered by an earlier row of this very import
+        auto twice = Duplicate(first_rows, key, row, "symbol");
+        plan.refuse.push_back(twice ? *twice
+                                    : Refusal{row, "symbol", "symbol: appears twice in the file",
+                                              "import_reason_twice"});
         continue;
       }
       std::string date = t.Cell(r, "date"), access = t.Cell(r, "access");
@@ -240,6 +270,10 @@ Plan Run(Connection& c, storage::Database& db, const accounts::Session& staff, c
                                  "import_reason_registered_document", {{"symbol", d->symbol}}});
       }
       if (!plan.refuse.empty() && plan.refuse.back().row == row) continue;
+      if (auto twice = Duplicate(first_rows, key, row, "symbol")) {
+        plan.refuse.push_back(*twice);
+        continue;
+      }
       RowPlan p{row, d->symbol, {}};
       c.Exec("SAVEPOINT import_row");
       std::optional<Refusal> failed;
@@ -261,6 +295,7 @@ Plan Run(Connection& c, storage::Database& db, const accounts::Session& staff, c
         continue;
       }
       c.Exec("RELEASE import_row");
+      first_rows.emplace(key, row);
       (p.files.empty() ? plan.unchanged : plan.update).push_back(std::move(p));
       continue;
     }
@@ -295,6 +330,7 @@ Plan Run(Connection& c, storage::Database& db, const accounts::Session& staff, c
       continue;
     }
     c.Exec("RELEASE import_row");
+    first_rows.emplace(key, row);
     plan.create.push_back(std::move(p));
   }
   return plan;
@@ -340,6 +376,7 @@ Plan RunResolutions(Connection& c, storage::Database& db, const accounts::Sessio
                     const Table& t) {
   Plan plan;
   plan.kind = "resolutions";
+  std::map<std::string, int> first_rows;  // "instrument/number" → line of its planned row
   for (const auto& r : t.rows) {
     const int row = r.line;
     const std::string instrument = t.Cell(r, "instrument"), number_text = t.Cell(r, "number");
@@ -417,7 +454,17 @@ Plan RunResolutions(Connection& c, storage::Database& db, const accounts::Sessio
                                "import_reason_registered_resolution", {{"resolution", label}}});
         continue;
       }
+      if (auto twice = Duplicate(first_rows, label, row, "number")) {
+        plan.refuse.push_back(*twice);
+        continue;
+      }
+      first_rows.emplace(label, row);
       plan.unchanged.push_back({row, label, {}});
+      continue;
+    }
+    // Created by an earlier row: GetResolution reads committed rows only.
+    if (auto twice = Duplicate(first_rows, label, row, "number")) {
+      plan.refuse.push_back(*twice);
       continue;
     }
     c.Exec("SAVEPOINT import_row");
@@ -429,6 +476,7 @@ Plan RunResolutions(Connection& c, storage::Database& db, const accounts::Sessio
       continue;
     }
     c.Exec("RELEASE import_row");
+    first_rows.emplace(label, row);
     plan.create.push_back({row, label, {}});
   }
   return plan;
@@ -451,8 +499,11 @@ bool Same(const Plan& a, const Plan& b) { return a.Json() == b.Json(); }
 
 json::object Plan::Json() const {
   json::array refused;
-  for (const auto& r : refuse)
-    refused.push_back({{"row", r.row}, {"field", r.field}, {"reason", r.reason}});
+  for (const auto& r : refuse) {
+    json::object o{{"row", r.row}, {"field", r.field}, {"reason", r.reason}};
+    if (r.duplicate_of) o["duplicate_of"] = r.duplicate_of;
+    refused.push_back(std::move(o));
+  }
   return {{"preview_id", preview_id},
           {"kind", kind},
           {"create", RowsJson(create)},

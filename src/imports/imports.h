@@ -43,6 +43,9 @@ struct Refusal {
   // page words `reason` like any refusal (site::RefusalText).
   std::string key = {};
   text::Args args = {};
+  // The line of the earlier planned row for the same document or resolution, when this row
+  // repeats it (the API's "duplicate_of"); 0 otherwise.
+  int duplicate_of = 0;
 };
 // What a CSV lists: "documents" or "resolutions".
 inline constexpr const char* kImportKinds[] = {"documents", "resolutions"};

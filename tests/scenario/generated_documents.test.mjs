@@ -168,6 +168,57 @@ test('a negotiated text with its open brackets is a generated document that keep
   assert.match(page, /id="doc-status"[^]*Issued/);
 });
 
+test('the issued negotiated text keeps its bytes when the live text is edited and a bracket resolved', async () => {
+  const { items } = await jsonOf(staff.fetch('/api/v1/texts'));
+  const t = await jsonOf(staff.fetch(`/api/v1/texts/${items[0].id}`));
+  const base = `/api/v1/texts/${t.id}/document`;
+  assert.equal((await jsonOf(staff.fetch(`${base}/lifecycle`))).status, 'issued', 'issued by the test above');
+  const issuedBefore = {};
+  for (const lang of LANGS)
+    for (const f of FORMATS) issuedBefore[`${lang}.${f}`] = await bytes(staff, `${base}.${f}?lang=${lang}`);
+  const liveBefore = {};
+  for (const f of FORMATS) liveBefore[f] = await bytes(staff, `${base}.${f}?lang=en&live=1`);
+  const registry = await jsonOf(staff.fetch('/api/v1/documents/C22/320'));
+  assert.equal(registry.issued.files.length, 18);
+
+  // Edit a provision without brackets, then resolve an open bracket of another.
+  const plain = t.provisions.find((p) => p.brackets.length === 0 && p.texts.en);
+  const bracketed = t.provisions.find((p) => p.brackets.some((b) => b.state === 'open' && b.lang === 'en'));
+  assert.ok(plain && bracketed, 'the demo text has a provision without brackets and one with an open bracket');
+  const words = 'The Council notes the numbat clause agreed after the issue.';
+  const edited = await jsonOf(staff.fetch(`/api/v1/provisions/${plain.id}`, { method: 'PATCH',
+    headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version: t.version, text: { en: words } }) }));
+  assert.equal(edited.text.en, words);
+  const open = bracketed.brackets.find((b) => b.state === 'open' && b.lang === 'en');
+  const resolved = await jsonOf(staff.json(`/api/v1/brackets/${open.id}/resolve`, { outcome: 'retain' }));
+  assert.equal(resolved.state, 'agreed');
+  const now = await jsonOf(staff.fetch(`/api/v1/texts/${t.id}`));
+  assert.ok(now.version > t.version, 'the live text moved on');
+
+  // Every issued file, in every format and language, is byte for byte what it was, both at the
+  // text's downloads and at the registry's.
+  for (const lang of LANGS)
+    for (const f of FORMATS)
+      assert.ok((await bytes(staff, `${base}.${f}?lang=${lang}`)).equals(issuedBefore[`${lang}.${f}`]), `${lang}.${f}`);
+  for (const file of registry.issued.files)
+    assert.ok((await bytes(staff, file.url)).equals(issuedBefore[`${file.language}.${file.format}`]), file.url);
+  // The live draft changed in every format: the edit is in it, not in the issued files.
+  for (const f of FORMATS) {
+    const live = await bytes(staff, `${base}.${f}?lang=en&live=1`);
+    assert.ok(!live.equals(liveBefore[f]), `the live ${f} changed`);
+  }
+  const read = (name, data) => JSON.parse(run(PYTHON, [join(ROOT, 'tests/lib/docx_paragraphs.py'), save(name, data)]));
+  const liveDocx = read('t-live.docx', await bytes(staff, `${base}.docx?lang=en&live=1`));
+  const issuedDocx = read('t-issued.docx', issuedBefore['en.docx']);
+  assert.ok(liveDocx.paragraphs.some((p) => p.text.endsWith(words)), 'the edit is in the live DOCX');
+  assert.ok(!issuedDocx.paragraphs.some((p) => p.text.includes('numbat')), 'the edit is not in the issued DOCX');
+  const issuedAkn = issuedBefore['en.akn.xml'].toString('utf8');
+  assert.ok(!issuedAkn.includes('numbat'));
+  assert.ok((await bytes(staff, `${base}.akn.xml?lang=en&live=1`)).toString('utf8').includes('numbat'));
+  // live=1 is for staff: anyone else gets the issued file (here the public: 404, the text is restricted).
+  assert.equal((await anon.fetch(`${base}.pdf?lang=en&live=1`)).status, 404);
+});
+
 test('resolutions of the registry export as Akoma Ntoso statements that validate against the schema', async () => {
   const { items } = await jsonOf(anon.fetch('/api/v1/resolutions'));
   // One of each status the registry holds (in force, merged, abrogated where the demo has one).

@@ -168,6 +168,52 @@ test('resolutions import from a CSV in two phases; the same file again changes n
   assert.equal((await bad.json()).error.field, 'csv');
 });
 
+test('a resolution listed twice: the second row is refused as a duplicate of the first, in the preview and the page', async () => {
+  const registered = (await jsonOf(anon.fetch('/api/v1/resolutions'))).items;
+  const known = registered.find((r) => r.status === 'in_force' && r.titles?.en);
+  const years = known.revisions.map((v) => `${v.year}${v.place ? ' ' + v.place : ''}`).join('; ');
+  const knownRow = `${known.instrument},${known.number},"${known.titles.en.replace(/"/g, '""')}",${years}`;
+  const csv = ['instrument,number,title_en,revisions', 'pp,906,Listed twice,2022 Bucharest',
+    'pp,906,Listed twice,2022 Bucharest', knownRow, knownRow].join('\r\n') + '\r\n';
+  const before = (await jsonOf(anon.fetch('/api/v1/resolutions'))).items.length;
+  const plan = await jsonOf(postResolutions(csv));
+  assert.deepEqual(plan.create.map((r) => [r.row, r.symbol]), [[2, 'pp/906']]);
+  assert.deepEqual(plan.unchanged.map((r) => r.row), [4]);
+  assert.deepEqual(plan.refuse.map((r) => [r.row, r.field, r.duplicate_of]), [[3, 'number', 2], [5, 'number', 4]]);
+  assert.equal(plan.refuse[0].reason, 'number: pp/906 appears twice in the file (line 2)');
+  // The confirmation writes the first row once.
+  const done = await jsonOf(staff.json(`/api/v1/imports/${plan.preview_id}/confirm`, {}));
+  assert.deepEqual(done.create.map((r) => r.symbol), ['pp/906']);
+  assert.equal((await jsonOf(anon.fetch('/api/v1/resolutions'))).items.length, before + 1);
+  assert.equal((await jsonOf(anon.fetch('/api/v1/resolutions/pp/906'))).titles.en, 'Listed twice');
+
+  // The desk page flags the row next to it in the reader's language (sentences written by hand).
+  const page = async (lang, body) => {
+    const form = new FormData();
+    form.append('csrf', staff.csrf);
+    form.append('kind', 'resolutions');
+    form.append('csv', new Blob([body]), 'r.csv');
+    const res = await staff.fetch(`/${lang}/admin/imports`, { method: 'POST', body: form });
+    assert.equal(res.status, 200);
+    return res.text();
+  };
+  const twice = ['instrument,number,title_en,revisions', 'pp,907,Twice on the desk,2022 Bucharest',
+    'pp,907,Twice on the desk,2022 Bucharest'].join('\r\n') + '\r\n';
+  const fr = await page('fr', twice);
+  assert.match(fr, /id="import-create"[^]*Ligne 2[^]*pp\/907/);
+  assert.match(fr, /id="import-refuse"><li[^>]*>Ligne 3, <code>number<\/code>\u00a0: Doublon de la ligne 2\u00a0: pp\/907 figure deux fois dans le fichier\u00a0; seule la ligne 2 sera importée\.<\/li>/);
+  assert.match(fr, /\/confirm"/, 'line 2 can be imported: the confirmation is offered');
+  const zh = await page('zh', twice);
+  assert.match(zh, /与第2行重复：pp\/907在文件中出现两次；只导入第2行。/);
+  const ar = await page('ar', twice);
+  assert.match(ar, /تكرار للسطر 2: يرد pp\/907 مرتين في الملف؛ ولن يُستورد إلا السطر 2\./);
+  // A file whose rows are all unchanged or duplicates offers no confirmation.
+  const nothing = await page('fr', ['instrument,number,title_en,revisions', knownRow, knownRow].join('\r\n') + '\r\n');
+  assert.match(nothing, /id="import-nothing"/);
+  assert.match(nothing, /Doublon de la ligne 2/);
+  assert.doesNotMatch(nothing, /\/confirm"/);
+});
+
 test('the desk page previews and confirms an import in the reader\'s language', async () => {
   const html = await (await staff.fetch('/fr/admin/imports')).text();
   assert.match(html, /Importer des documents ou des résolutions/);
