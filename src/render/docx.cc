@@ -317,7 +317,7 @@ std::string Body(const Document& d, std::vector<std::pair<std::string, std::stri
     else
       ParaProps(w, "Para", lang, 794 * (b.level + 1));
     if (!b.number.empty()) {
-      Run(w, b.number, lang, b.kind == "heading");
+      Run(w, DirectedNumber(b.number, lang), lang, b.kind == "heading");
       Tab(w, lang);
     }
     Run(w, b.text, lang, b.kind == "heading");

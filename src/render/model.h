@@ -55,6 +55,12 @@ struct Document {
 
 // Whether `lang` is written right to left (Arabic).
 inline bool IsRtl(const std::string& lang) { return lang == "ar"; }
+// A paragraph's number as set in a block of `lang`: in right-to-left text a label such as "1.a"
+// is held left to right between two LEFT-TO-RIGHT MARKs, or the bidirectional algorithm (Pango,
+// LibreOffice, Word alike) shows it as "a.1". Unchanged in other languages.
+inline std::string DirectedNumber(const std::string& number, const std::string& lang) {
+  return IsRtl(lang) ? "\u200E" + number + "\u200E" : number;
+}
 
 // The letter of a language version after the symbol: C22/87-E, -F, -S, -R, -A, -C.
 inline std::string LanguageLetter(const std::string& lang) {

@@ -245,7 +245,8 @@ struct Typesetter {
     double indent = b.kind == "item" ? kIndent * (b.level + 2) : kIndent * b.level;
     const bool numbered = !heading && !b.number.empty();
     constexpr double kNumberColumn = 48;
-    std::string prefix = heading && !b.number.empty() ? b.number + "  " : "";
+    std::string prefix =
+        heading && !b.number.empty() ? DirectedNumber(b.number, lang) + "  " : "";
     std::vector<Link> links = b.links;
     for (auto& l : links) {
       l.begin += prefix.size();
@@ -261,7 +262,7 @@ struct Typesetter {
     PangoLayout* number = nullptr;
     double number_x = 0;
     if (numbered) {
-      number = Layout(b.number, lang, size, false, kNumberColumn);
+      number = Layout(DirectedNumber(b.number, lang), lang, size, false, kNumberColumn);
       int w = 0, h = 0;
       pango_layout_get_pixel_size(number, &w, &h);
       // LTR: at the indent; RTL: at the right edge of its column.

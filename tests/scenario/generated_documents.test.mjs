@@ -17,6 +17,9 @@ const SCHEMA = join(ROOT, 'testdata/akn/akomantoso30.xsd');
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const LANGS = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
 const FORMATS = ['docx', 'pdf', 'akn.xml'];
+// A paragraph's number as the DOCX holds it: in an Arabic block between two LEFT-TO-RIGHT MARKs,
+// so that "1.a" is not shown as "a.1" (src/render/model.h, DirectedNumber).
+const numberAs = (b) => (b.lang === 'ar' ? `\u200E${b.number}\u200E` : b.number);
 const run = (cmd, args) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 let server, anon, staff, tmp;
@@ -87,7 +90,7 @@ test('a consultation\'s report with its statistics is approved, issued in six la
     assert.equal(seen.paragraphs[0].text, snap[lang].title, `${lang}: title`);
     snap[lang].blocks.forEach((b, i) => {
       const p = seen.paragraphs[i + 1];
-      assert.equal(p.text, (b.number ? `${b.number}\t` : '') + b.text, `${lang}: block ${i}`);
+      assert.equal(p.text, (b.number ? `${numberAs(b)}\t` : '') + b.text, `${lang}: block ${i}`);
       assert.equal(p.bidi, b.lang === 'ar', `${lang}: direction of block ${i}`);
     });
     const pdf = save(`c-${lang}.pdf`, files[`${lang}.pdf`]);
@@ -153,11 +156,18 @@ test('a negotiated text with its open brackets is a generated document that keep
     const docx = save(`t-${lang}.docx`, await bytes(staff, `${base}.docx?lang=${lang}`));
     const seen = JSON.parse(run(PYTHON, [join(ROOT, 'tests/lib/docx_paragraphs.py'), docx]));
     snap[lang].blocks.forEach((b, i) => {
-      assert.equal(seen.paragraphs[i + 1].text, (b.number ? `${b.number}\t` : '') + b.text, `${lang}: block ${i}`);
+      assert.equal(seen.paragraphs[i + 1].text, (b.number ? `${numberAs(b)}\t` : '') + b.text, `${lang}: block ${i}`);
       assert.equal(seen.paragraphs[i + 1].bidi, b.lang === 'ar', `${lang}: direction of block ${i}`);
     });
     const pdf = save(`t-${lang}.pdf`, await bytes(staff, `${base}.pdf?lang=${lang}`));
     assert.ok(run('pdftotext', [pdf, '-']).includes('C22/320'), `${lang}: symbol`);
+    if (lang === 'ar') {
+      // Right to left, a provision's label still reads "1.a", not "a.1".
+      const words = run('pdftotext', ['-bbox', pdf, '-']);
+      const lettered = t.provisions.filter((p) => /[a-z]/.test(p.label));
+      assert.ok(lettered.length > 0, 'the demo text has lettered paragraphs');
+      for (const p of lettered) assert.ok(words.includes(`>${p.label}</word>`), `ar: the label ${p.label} as written`);
+    }
     const akn = save(`t-${lang}.akn.xml`, await bytes(staff, `${base}.akn.xml?lang=${lang}`));
     run('xmllint', ['--noout', '--nonet', '--schema', SCHEMA, akn]);
     assert.match(readFileSync(akn, 'utf8'), /<doc name="negotiatedText">/);
