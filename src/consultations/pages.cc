@@ -109,7 +109,7 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
   auto& d = page.body();
   d.SetIntValue("ID", c.id);
   d.SetValue("BODY_KEY", c.body_key);
-  d.SetValue("BODY_ACRONYM", c.body_acronym);
+  d.SetValue("BODY_ACRONYM", text::BodyAcronym(c.body_key, c.body_acronym, lang));
   site::SetLocalized(&d, "TITLE", c.title, lang);
   if (c.illustrative) d.ShowSection("ILLUSTRATIVE");
   std::string status = StatusOf(c, Now());
@@ -309,7 +309,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
       auto t = site::Pick(c.title, lang);
       o->SetValue("TITLE", t.text);
       if (t.fallback) o->AddSectionDictionary("FALLBACK")->SetValue("TLANG", t.lang);
-      o->SetValue("BODY", c.body_acronym);
+      o->SetValue("BODY", text::BodyAcronym(c.body_key, c.body_acronym, lang));
       o->SetValue("STATUS", st);
       o->SetValue("STATUS_LABEL", StatusLabel(lang, st));
       o->SetValue("DEADLINE", text::FormatDateTime(c.deadline, c.timezone, lang));

@@ -2,7 +2,8 @@
 #include "consultations/consultations.h"
 #include "consultations/internal.h"
 
-#include <unicode/dtitvfmt.h>
+#include <unicode/smpdtfmt.h>
+#include <unicode/timezone.h>
 #include <unicode/listformatter.h>
 #include <unicode/numfmt.h>
 #include <unicode/rbnf.h>
@@ -142,19 +143,20 @@ std::string Utf8(const icu::UnicodeString& u) {
   return s;
 }
 
-// "October–December 2021" / "2021年10月至12月", from ICU's interval patterns.
+// The consultation's span in running text ("from October to December 2021", "2021年10月至12月"):
+// its opening and deadline as civil dates in its time zone.
 std::string Period(std::int64_t from, std::int64_t to, const std::string& zone,
                    const std::string& lang) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::DateIntervalFormat> f(icu::DateIntervalFormat::createInstance(
-      u"yMMMM", icu::Locale(text::IcuLocale(lang).c_str()), status));
-  if (U_FAILURE(status)) return FormatIso(from) + " – " + FormatIso(to);
-  f->adoptTimeZone(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone)));
-  icu::DateInterval interval(static_cast<UDate>(from) * 1000.0, static_cast<UDate>(to) * 1000.0);
-  icu::UnicodeString out;
-  icu::FieldPosition pos;
-  f->format(&interval, out, pos, status);
-  return Utf8(out);
+  auto civil = [&](std::int64_t t) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::SimpleDateFormat f(u"yyyy-MM-dd", icu::Locale::getRoot(), status);
+    if (U_FAILURE(status)) return FormatIso(t).substr(0, 10);
+    f.adoptTimeZone(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone)));
+    icu::UnicodeString out;
+    f.format(static_cast<UDate>(t) * 1000.0, out);
+    return Utf8(out);
+  };
+  return text::FormatMonthPhrase(civil(from), civil(to), lang);
 }
 }  // namespace
 
@@ -219,7 +221,7 @@ Result<std::string> ReportParagraph(storage::Database& db, const std::string& co
                                       : published > 0                          ? "some"
                                                                                : "none"},
                         {"summary", cons->summary_published_at ? "yes" : "no"},
-                        {"body", cons->body_acronym}});
+                        {"body", text::BodyAcronym(cons->body_key, cons->body_acronym, lang)}});
   return paragraph;
 }
 

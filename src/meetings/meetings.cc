@@ -113,7 +113,7 @@ std::string Label(const Meeting& m, const std::string& lang) {
                     : m.kind == "plenary"           ? "meeting_label_plenary"
                                                     : "meeting_label_wg";
   return text::T(lang, key,
-                 {{"number", static_cast<std::int64_t>(m.number)}, {"body", m.body_acronym},
+                 {{"number", static_cast<std::int64_t>(m.number)}, {"body", text::BodyAcronym(m.body_key, m.body_acronym, lang)},
                   // The Council is named in the reader's language, not by its acronym.
                   {"council", m.body_key == "council" ? "yes" : "no"},
                   {"mode", m.mode}, {"session", m.session}});

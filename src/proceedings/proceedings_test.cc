@@ -26,6 +26,7 @@
 #include "meetings/meetings.h"
 #include "proceedings/floor.h"
 #include "proceedings/record.h"
+#include "text/messages.h"
 #include "proceedings/sources.h"
 
 namespace plenary::proceedings {
@@ -115,6 +116,26 @@ TEST_F(ProceedingsTest, RebuildingMeetingsKeepsEveryReference) {
   // Migration 0006 rebuilt `meetings` with foreign keys off; every reference must still hold.
   EXPECT_EQ(db_->Read().QueryInt("SELECT count(*) FROM pragma_foreign_key_check"), 0);
   EXPECT_EQ(db_->Read().QueryInt("PRAGMA foreign_keys"), 1);
+}
+
+// Every heading of the demo's summary record is in the record's language (the Chinese of seed
+// 000, ITU's usual forms in the others), never the English in its place.
+TEST_F(ProceedingsTest, DemoItemHeadingsExistInEveryLanguage) {
+  auto p = Get(*db_, council_, std::nullopt);
+  ASSERT_TRUE(p.ok());
+  for (const auto& lang : text::Languages()) {
+    const SummaryRecord r = BuildRecord(*p, lang);
+    ASSERT_EQ(r.items.size(), 8u);
+    for (const auto& it : r.items) {
+      EXPECT_EQ(it.heading_lang, lang) << lang << " item " << it.number << ": " << it.heading;
+      EXPECT_FALSE(it.heading_fallback) << lang << " item " << it.number;
+    }
+  }
+  auto fr = BuildRecord(*p, "fr");
+  EXPECT_EQ(fr.items[7].heading, "Déclarations des ministres et des Conseillers");
+  EXPECT_EQ(fr.items[2].heading.find("CWG-Internet"), std::string::npos) << fr.items[2].heading;
+  auto zh = BuildRecord(*p, "zh");
+  EXPECT_EQ(zh.items[7].heading, "各位部长和理事的发言");
 }
 
 TEST_F(ProceedingsTest, DemoHasTheEightItemsOfTheCouncilRecord) {

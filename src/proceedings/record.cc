@@ -68,7 +68,7 @@ SummaryRecord BuildRecord(const Proceedings& p, const std::string& lang) {
   std::string body = T(lang, "record_body_" + std::string(p.meeting.body_key == "council"
                                                                ? "council"
                                                                : "other"),
-                       {{"acronym", p.meeting.body_acronym}});
+                       {{"acronym", text::BodyAcronym(p.meeting.body_key, p.meeting.body_acronym, lang)}});
   for (const auto& it : p.items) {
     RecordItem ri;
     ri.number = it.number;

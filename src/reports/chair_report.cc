@@ -141,7 +141,8 @@ Result<ChairReport> BuildChairReport(storage::Database& db, const std::string& b
   r.body_key = b->key;
   r.body_acronym = b->acronym;
   r.body_name = site::Pick(b->name, lang).text;
-  const std::string& acronym = b->acronym;
+  // In running text, the acronym the language uses (GTC-Internet in French).
+  const std::string acronym = text::BodyAcronym(b->key, b->acronym, lang);
 
   std::vector<meetings::Meeting> chosen;
   const auto all = meetings::ListMeetings(db, b->id);

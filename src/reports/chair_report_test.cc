@@ -307,22 +307,22 @@ TEST_F(ChairReportRecordTest, GeneratedSentencesInTheOtherLanguages) {
             "their efficient support during these meetings.");
 
   auto fr = Texts(Build("fr"));
-  EXPECT_EQ(fr["2.2"], "Le groupe a approuvé les rapports des 16e et 17e réunions du CWG-Internet.");
+  EXPECT_EQ(fr["2.2"], "Le groupe a approuvé les rapports des 16e et 17e réunions du GTC-Internet.");
   EXPECT_EQ(fr["2.3"],
-            "Les rapports des 16e et 17e réunions du CWG-Internet ont été diffusés à tous les "
+            "Les rapports des 16e et 17e réunions du GTC-Internet ont été diffusés à tous les "
             "membres de l’UIT ainsi qu’aux organisations internationales et aux parties prenantes "
             "qui participent activement à ces travaux.");
   EXPECT_EQ(fr["3.2"],
-            "Au nom du CWG-Internet, le Président remercie tous les États Membres de l’UIT qui ont "
+            "Au nom du GTC-Internet, le Président remercie tous les États Membres de l’UIT qui ont "
             "soumis des contributions et participé aux travaux du groupe, ainsi que les "
             "Vice-Présidents, le Secrétaire général, le Vice-Secrétaire général, les Directeurs des "
             "trois Bureaux et le Secrétariat général (notamment Sadhvi Saran, secrétaire du groupe) "
             "pour leur aide efficace pendant ces réunions.");
 
   auto es = Texts(Build("es"));
-  EXPECT_EQ(es["2.2"], "El grupo aprobó los informes de las reuniones 16.ª y 17.ª del CWG-Internet.");
+  EXPECT_EQ(es["2.2"], "El grupo aprobó los informes de las reuniones 16.ª y 17.ª del GTC-Internet.");
   EXPECT_EQ(es["3.2"],
-            "En nombre del CWG-Internet, el Presidente agradece a todos los Estados Miembros de la "
+            "En nombre del GTC-Internet, el Presidente agradece a todos los Estados Miembros de la "
             "UIT que presentaron contribuciones y participaron en los trabajos del grupo, así como a "
             "los Vicepresidentes, al Secretario General, al Vicesecretario General, a los Directores "
             "de las tres Oficinas y a la Secretaría General, incluida la secretaría del grupo a cargo "
@@ -330,7 +330,7 @@ TEST_F(ChairReportRecordTest, GeneratedSentencesInTheOtherLanguages) {
 
   auto ru = Texts(Build("ru"));
   EXPECT_EQ(ru["3.2"],
-            "От имени CWG-Internet Председатель благодарит все Государства – Члены МСЭ, которые "
+            "От имени РГС-Интернет Председатель благодарит все Государства – Члены МСЭ, которые "
             "представили вклады и участвовали в работе группы, а также заместителей Председателя, "
             "Генерального секретаря, заместителя Генерального секретаря, Директоров трех Бюро и "
             "Генеральный секретариат, включая секретаря группы Sadhvi Saran, за эффективную помощь в "
@@ -344,6 +344,27 @@ TEST_F(ChairReportRecordTest, GeneratedSentencesInTheOtherLanguages) {
             "الاجتماعات.");
 }
 
+// ITU French and Spanish call the group GTC-Internet, Russian РГС-Интернет, as the demo's
+// meeting titles do: one form in each language, never the English acronym beside it.
+TEST_F(ChairReportRecordTest, EachLanguageNamesTheGroupByItsOwnAcronym) {
+  for (const auto& [lang, acronym] : std::vector<std::pair<std::string, std::string>>{
+           {"fr", "GTC-Internet"}, {"es", "GTC-Internet"}, {"ru", "РГС-Интернет"},
+           {"zh", "CWG-Internet"}, {"en", "CWG-Internet"}}) {
+    const auto r = Build(lang);
+    std::string all = r.title + "\n" + r.summary + "\n" + r.action_required;
+    for (const auto& s : r.sections) all += "\n" + s.heading;
+    // Generated paragraphs; stored texts shown in another language (a fallback) keep theirs.
+    for (const auto& s : r.sections)
+      for (const auto& p : s.paragraphs)
+        if (p.lang == lang) all += "\n" + p.text;
+    for (const auto& m : r.meetings) all += "\n" + m.label;
+    EXPECT_NE(all.find(acronym), std::string::npos) << lang;
+    if (acronym != "CWG-Internet")
+      EXPECT_EQ(all.find("CWG-Internet"), std::string::npos)
+          << lang << ": " << all.substr(std::max<std::size_t>(all.find("CWG-Internet"), 80) - 80, 200);
+  }
+}
+
 TEST_F(ChairReportRecordTest, NoViceChairsNorSupportOnRecordNoThanksToThem) {
   SetOfficers(R"({"vice_chairs": [], "supported_by": [], "secretary": null})");
   EXPECT_EQ(Texts(Build("en"))["3.2"],
@@ -352,10 +373,10 @@ TEST_F(ChairReportRecordTest, NoViceChairsNorSupportOnRecordNoThanksToThem) {
   EXPECT_EQ(Texts(Build("zh"))["3.2"],
             "主席代表CWG-Internet向所有提交文稿并参与工作组工作的国际电联成员国表示感谢。");
   EXPECT_EQ(Texts(Build("fr"))["3.2"],
-            "Au nom du CWG-Internet, le Président remercie tous les États Membres de l’UIT qui ont "
+            "Au nom du GTC-Internet, le Président remercie tous les États Membres de l’UIT qui ont "
             "soumis des contributions et participé aux travaux du groupe.");
   EXPECT_EQ(Texts(Build("ru"))["3.2"],
-            "От имени CWG-Internet Председатель благодарит все Государства – Члены МСЭ, которые "
+            "От имени РГС-Интернет Председатель благодарит все Государства – Члены МСЭ, которые "
             "представили вклады и участвовали в работе группы.");
 
   // One Vice-Chair and the group's Secretary: each named as the record has them.
@@ -365,7 +386,7 @@ TEST_F(ChairReportRecordTest, NoViceChairsNorSupportOnRecordNoThanksToThem) {
             "contributions and took part in the work of the group, and the Vice-Chair and the "
             "Secretary of the group, S. Saran, for their efficient support during these meetings.");
   EXPECT_EQ(Texts(Build("es"))["3.2"],
-            "En nombre del CWG-Internet, el Presidente agradece a todos los Estados Miembros de la "
+            "En nombre del GTC-Internet, el Presidente agradece a todos los Estados Miembros de la "
             "UIT que presentaron contribuciones y participaron en los trabajos del grupo, así como al "
             "Vicepresidente y a S. Saran, de la secretaría del grupo, su eficaz apoyo durante estas "
             "reuniones.");
@@ -418,8 +439,8 @@ TEST_F(ChairReportRecordTest, NoDistributionOnRecordNoSentence) {
             "The report of the 16th meeting of CWG-Internet has been distributed to all ITU members.");
   EXPECT_EQ(Texts(Build("zh"))["2.3"], "CWG-Internet第十六次会议的报告已分发给国际电联所有成员。");
   EXPECT_EQ(Texts(Build("fr"))["2.3"],
-            "Le rapport de la 16e réunion du CWG-Internet a été diffusé à tous les membres de l’UIT.");
-  EXPECT_EQ(Texts(Build("ru"))["2.3"], "Отчет о собрании CWG-Internet (16-е) разослан всем членам МСЭ.");
+            "Le rapport de la 16e réunion du GTC-Internet a été diffusé à tous les membres de l’UIT.");
+  EXPECT_EQ(Texts(Build("ru"))["2.3"], "Отчет о собрании РГС-Интернет (16-е) разослан всем членам МСЭ.");
 }
 
 TEST_F(ChairReportRecordTest, NoApprovalOnRecordNoSentenceAndNoReportsToTakeNoteOf) {
@@ -429,9 +450,9 @@ TEST_F(ChairReportRecordTest, NoApprovalOnRecordNoSentenceAndNoReportsToTakeNote
   EXPECT_EQ(en["3.1"],
             "The Council is invited to take note of the report of the 17th meeting of CWG-Internet.");
   auto fr = Texts(Build("fr"));
-  EXPECT_EQ(fr["2.2"], "Le groupe a approuvé le rapport de la 17e réunion du CWG-Internet.");
+  EXPECT_EQ(fr["2.2"], "Le groupe a approuvé le rapport de la 17e réunion du GTC-Internet.");
   EXPECT_EQ(fr["3.1"],
-            "Le Conseil est invité à prendre note du rapport de la 17e réunion du CWG-Internet.");
+            "Le Conseil est invité à prendre note du rapport de la 17e réunion du GTC-Internet.");
   EXPECT_EQ(Texts(Build("zh"))["2.2"], "该组已批准CWG-Internet第十七次会议的报告。");
 
   SetReport(17, R"({"approved": false})");

@@ -95,4 +95,22 @@ std::string FormatDatePhrase(const std::string& from, const std::string& to,
             {"to", RunningText(FormatSkeleton(to, year_first ? shared : u"yMMMMd", lang), lang)}});
 }
 
+std::string FormatMonthPhrase(const std::string& from, const std::string& to,
+                              std::string_view lang) {
+  if (to.empty() || from.substr(0, 7) == to.substr(0, 7))
+    return T(lang, "month_phrase",
+             {{"range", "no"}, {"month", RunningText(FormatSkeleton(from, u"yMMMM", lang), lang)}});
+  // One end omits the year the two share: the first, or the second where the year comes first
+  // (Chinese "MMM" is "9月"; its "MMMM" is the month's name, "九月").
+  const bool same_year = from.substr(0, 4) == to.substr(0, 4);
+  const bool year_first = lang == "zh";
+  const std::string a = FormatSkeleton(from, same_year && !year_first ? u"MMMM" : u"yMMMM", lang);
+  const std::string b =
+      RunningText(FormatSkeleton(to, same_year && year_first ? u"MMM" : u"yMMMM", lang), lang);
+  // French elides "de" before a vowel: "d’avril", "d’août", "d’octobre".
+  const bool vowel = !a.empty() && std::string_view("aeiouAEIOU").find(a[0]) != std::string_view::npos;
+  return T(lang, "month_phrase",
+           {{"range", "yes"}, {"from", a}, {"to", b}, {"vowel", vowel ? "yes" : "no"}});
+}
+
 }  // namespace plenary::text

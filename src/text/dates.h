@@ -17,5 +17,11 @@ std::string FormatDateRange(const std::string& from, const std::string& to, std:
 // 2022", "20–21 января 2022 года", "2022年1月20日至21日". Messages then need no article or
 // preposition before a date, and a Russian sentence does not end in "г..".
 std::string FormatDatePhrase(const std::string& from, const std::string& to, std::string_view lang);
+// A span of months as it stands in running text (catalogue key month_phrase), from two civil
+// dates: "from February to September 2021", "de février à septembre 2021", "de febrero a
+// septiembre de 2021", "февраль – сентябрь 2021 года", "2021年2月至9月"; one month when both
+// fall in it ("in October 2021"). ICU's interval format gives "February – September 2021",
+// which no sentence can take after a preposition.
+std::string FormatMonthPhrase(const std::string& from, const std::string& to, std::string_view lang);
 
 }  // namespace plenary::text

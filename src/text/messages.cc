@@ -1,6 +1,8 @@
 // Loading the JSON catalogues and formatting with icu::MessageFormat.
 #include "text/messages.h"
 
+#include <algorithm>
+
 #include <unicode/listformatter.h>
 #include <unicode/msgfmt.h>
 
@@ -122,6 +124,14 @@ std::string FormatList(const std::vector<std::string>& items, std::string_view l
   std::string s;
   out.toUTF8String(s);
   return s;
+}
+
+std::string BodyAcronym(std::string_view body_key, std::string_view acronym,
+                        std::string_view lang) {
+  std::string key = "body_acronym_" + std::string(body_key);
+  std::replace(key.begin(), key.end(), '-', '_');
+  if (body_key.empty() || Catalogue::Get().Pattern(lang, key) == nullptr) return std::string(acronym);
+  return T(lang, key);
 }
 
 }  // namespace plenary::text

@@ -42,6 +42,11 @@ class Catalogue {
 // Shorthand for Catalogue::Get().Format.
 std::string T(std::string_view lang, std::string_view key, const Args& args = {});
 
+// A body's acronym as `lang` writes it in running text: the catalogue's body_acronym_<key>
+// ("GTC-Internet" in French and Spanish, "РГС-Интернет" in Russian for cwg-internet), else the
+// acronym as stored.
+std::string BodyAcronym(std::string_view body_key, std::string_view acronym, std::string_view lang);
+
 // "a, b and c" / "a、b和c" / "a، وb وc": ICU's list pattern of `lang`.
 std::string FormatList(const std::vector<std::string>& items, std::string_view lang);
 

@@ -119,6 +119,37 @@ TEST(Sentences, DatesInRunningTextArePhrases) {
   EXPECT_EQ(FormatDatePhrase("2022-09-08", "", "en"), "on 8 September 2022");
 }
 
+// Month ranges in running text ("February – September 2021" from ICU's interval format) are
+// phrases with their preposition, as dates are.
+TEST(Sentences, MonthRangesInRunningTextArePhrases) {
+  EXPECT_EQ(FormatMonthPhrase("2021-02-01", "2021-09-30", "en"), "from February to September 2021");
+  EXPECT_EQ(FormatMonthPhrase("2021-02-01", "2021-09-30", "fr"), "de février à septembre 2021");
+  EXPECT_EQ(FormatMonthPhrase("2021-04-01", "2021-06-30", "fr"), "d’avril à juin 2021");
+  EXPECT_EQ(FormatMonthPhrase("2021-02-01", "2021-09-30", "es"),
+            "de febrero a septiembre de 2021");
+  EXPECT_EQ(FormatMonthPhrase("2021-02-01", "2021-09-30", "ru"), "февраль – сентябрь 2021 года");
+  EXPECT_EQ(FormatMonthPhrase("2021-02-01", "2021-09-30", "zh"), "2021年2月至9月");
+  EXPECT_EQ(FormatMonthPhrase("2021-02-01", "2021-09-30", "ar"),
+            "في الفترة من فبراير إلى سبتمبر 2021");
+  EXPECT_EQ(FormatMonthPhrase("2021-12-01", "2022-02-15", "fr"),
+            "de décembre 2021 à février 2022");
+  EXPECT_EQ(FormatMonthPhrase("2021-12-01", "2022-02-15", "zh"), "2021年12月至2022年2月");
+  EXPECT_EQ(FormatMonthPhrase("2021-10-01", "2021-10-31", "en"), "in October 2021");
+  EXPECT_EQ(FormatMonthPhrase("2021-10-01", "2021-10-31", "fr"), "en octobre 2021");
+  EXPECT_EQ(FormatMonthPhrase("2021-10-01", "", "es"), "en octubre de 2021");
+  // The consultation report's sentence reads with it in every language.
+  for (const auto& lang : Languages()) {
+    const std::string out =
+        T(lang, "report_responses",
+          {{"topic", "5G"}, {"period", FormatMonthPhrase("2021-02-01", "2021-09-30", lang)},
+           {"total", 3}, {"breakdown", "3"}});
+    EXPECT_EQ(Fault(out, lang), "") << lang << " → " << out;
+    EXPECT_EQ(out.find("période de"), std::string::npos) << out;
+    EXPECT_EQ(out.find("período de"), std::string::npos) << out;
+    EXPECT_EQ(out.find("in from"), std::string::npos) << out;
+  }
+}
+
 TEST(Sentences, MeetingsHeldOnDatesAndRanges) {
   std::map<std::string, std::string> held;
   for (const auto& lang : Languages()) {

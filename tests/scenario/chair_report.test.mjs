@@ -303,7 +303,7 @@ test('no record, no sentence: distribution, approval, Vice-Chairs and support re
   const page = await (await anon.fetch('/en' + PATH)).text();
   assert.doesNotMatch(page, /Vice-Chair/);
   const fr = await (await anon.fetch('/api/v1' + PATH + '&lang=fr')).json();
-  assert.equal(fr.sections[2].paragraphs[1].text, 'Au nom du CWG-Internet, le Président remercie tous les États Membres de l’UIT ' +
+  assert.equal(fr.sections[2].paragraphs[1].text, 'Au nom du GTC-Internet, le Président remercie tous les États Membres de l’UIT ' +
     'qui ont soumis des contributions et participé aux travaux du groupe.');
 
   // No resolution on record: no References heading on the page.
