@@ -3,8 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -154,6 +157,48 @@ TEST_P(Backends, AFailedWriteChangesNothingAndOthersCommit) {
     return Ok{};
   });
   EXPECT_TRUE(good.ok());
+}
+
+// Two servers on one PostgreSQL database whose writes lock the same rows in opposite orders:
+// PostgreSQL breaks the deadlock by failing one transaction, and its writer runs that batch
+// again, so that both writes commit and neither caller sees the deadlock.
+TEST_P(Backends, WritesOfTwoServersThatDeadlockBothCommit) {
+  if (GetParam() == Dialect::kSqlite) GTEST_SKIP() << "one writer per SQLite file: no deadlock";
+  ASSERT_TRUE(db_->Write<Ok>([](Connection& c) -> Result<Ok> {
+                c.Exec("CREATE TABLE pair(id INTEGER PRIMARY KEY, n INTEGER NOT NULL)");
+                c.Exec("INSERT INTO pair(id, n) VALUES(1, 0), (2, 0)");
+                return Ok{};
+              }).ok());
+  Database other(spec_);
+  // Each holds its first row until the other holds its own: the first attempts deadlock.
+  std::atomic<int> holding{0};
+  auto cross = [&](Database& db, int first, int second) {
+    return db.Write<Ok>([&, first, second](Connection& c) -> Result<Ok> {
+      c.Exec("UPDATE pair SET n = n + 1 WHERE id = ?", first);
+      holding++;
+      for (int i = 0; i < 200 && holding < 2; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      c.Exec("UPDATE pair SET n = n + 1 WHERE id = ?", second);
+      return Ok{};
+    });
+  };
+  std::string failed;
+  std::mutex mu;
+  auto run = [&](Database& db, int first, int second) {
+    try {
+      if (!cross(db, first, second).ok()) failed += "refused ";
+    } catch (const std::exception& e) {
+      std::lock_guard lock(mu);
+      failed += e.what();
+    }
+  };
+  std::thread a(run, std::ref(*db_), 1, 2), b(run, std::ref(other), 2, 1);
+  a.join();
+  b.join();
+  EXPECT_EQ(failed, "");
+  EXPECT_EQ(db_->Read().QueryInt("SELECT n FROM pair WHERE id = 1"), 2);
+  EXPECT_EQ(db_->Read().QueryInt("SELECT n FROM pair WHERE id = 2"), 2);
+  EXPECT_GE(db_->writer_stats().retried + other.writer_stats().retried, 1u);
 }
 
 TEST_P(Backends, TranslatedFunctionsAndUpsertAgree) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -268,6 +269,18 @@ Database::~Database() {
   writer_thread_.join();
 }
 
+namespace {
+bool IsTransient(const std::exception_ptr& e) {
+  try {
+    std::rethrow_exception(e);
+  } catch (const TransientWriteError&) {
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+}  // namespace
+
 Status Database::Submit(std::function<bool(Connection&)> body) {
   auto job = std::make_shared<Job>();
   job->body = std::move(body);
@@ -319,31 +332,48 @@ void Database::WriterLoop() {
     }
     std::vector<std::exception_ptr> failures(batch.size());
     std::exception_ptr commit_failure;
-    shown_changed_ = false;
-    try {
-      // PostgreSQL: the transaction takes its id before any write draws an identity, so that
-      // a reader who sees a later id knows, from its snapshot, when this one has ended
-      // (storage::IdFeed).
-      writer_->ExecScript(dialect_ == Dialect::kPostgres ? "BEGIN; SELECT pg_current_xact_id()"
-                                                         : "BEGIN IMMEDIATE");
-      for (std::size_t i = 0; i < batch.size(); ++i) {
-        writer_->ExecScript("SAVEPOINT job");
-        bool keep = false;
-        try {
-          keep = batch[i]->body(*writer_);
-        } catch (...) {
-          failures[i] = std::current_exception();
-        }
-        if (!keep) writer_->ExecScript("ROLLBACK TO job");
-        writer_->ExecScript("RELEASE job");
-      }
-      writer_->ExecScript("COMMIT");
-    } catch (...) {
-      commit_failure = std::current_exception();
+    for (int attempt = 1;; ++attempt) {
+      std::fill(failures.begin(), failures.end(), nullptr);
+      commit_failure = nullptr;
+      shown_changed_ = false;
+      bool last = attempt == kWriteAttempts;
       try {
-        writer_->ExecScript("ROLLBACK");
+        // PostgreSQL: the transaction takes its id before any write draws an identity, so that
+        // a reader who sees a later id knows, from its snapshot, when this one has ended
+        // (storage::IdFeed).
+        writer_->ExecScript(dialect_ == Dialect::kPostgres ? "BEGIN; SELECT pg_current_xact_id()"
+                                                           : "BEGIN IMMEDIATE");
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+          writer_->ExecScript("SAVEPOINT job");
+          bool keep = false;
+          try {
+            keep = batch[i]->body(*writer_);
+          } catch (const TransientWriteError&) {
+            // PostgreSQL failed the whole transaction: roll it back and run the batch again.
+            if (!last) throw;
+            failures[i] = std::current_exception();
+          } catch (...) {
+            failures[i] = std::current_exception();
+          }
+          if (!keep) writer_->ExecScript("ROLLBACK TO job");
+          writer_->ExecScript("RELEASE job");
+        }
+        writer_->ExecScript("COMMIT");
       } catch (...) {
+        commit_failure = std::current_exception();
+        try {
+          writer_->ExecScript("ROLLBACK");
+        } catch (...) {
+        }
       }
+      if (!commit_failure || last || !IsTransient(commit_failure)) break;
+      {
+        std::lock_guard lock(queue_mu_);
+        ++stats_.retried;
+      }
+      // The other transaction of the deadlock goes on meanwhile; a pause that grows with each
+      // attempt keeps the two from meeting again at once.
+      std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt));
     }
     // Outside any transaction, as SQLite requires; waits (busy timeout) for readers to leave
     // the log, so that it can be emptied.

@@ -26,6 +26,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -143,6 +144,13 @@ class Connection {
   int pg_changes_ = 0;
 };
 
+// What a statement throws when PostgreSQL failed its transaction to break a deadlock (SQLSTATE
+// 40P01) or a serialization conflict (40001) with another server's: running the transaction
+// again may succeed, and the writer does (Database::Write).
+struct TransientWriteError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 // Limits and switches of the writer (configurable from `plenary serve`).
 struct WriterOptions {
   // Gather every write waiting at that moment into one transaction and one sync. Off: one
@@ -151,6 +159,9 @@ struct WriterOptions {
   std::size_t max_batch = 512;     // writes per transaction at most
   std::size_t max_queue = 10000;   // writes waiting at most; beyond, Write fails fast
 };
+
+// How many times the writer runs a transaction that PostgreSQL failed as transient.
+inline constexpr int kWriteAttempts = 5;
 
 class Database {
  public:
@@ -168,6 +179,9 @@ class Database {
   // waiting at the same moment (group commit), each in its own savepoint. If `fn` returns an
   // error or throws, its savepoint rolls back and nothing of it is written; the others are
   // not affected. Returns only after the COMMIT reached the disk (synchronous=FULL).
+  // On PostgreSQL a transaction failed to break a deadlock or a serialization conflict
+  // (TransientWriteError) is rolled back whole and run again, up to kWriteAttempts times: `fn`
+  // may run more than once, so it keeps what it learns in its return value or overwrites it.
   // When `max_queue` writes are already waiting, returns kResourceExhausted at once.
   // Thread-safe; must not be called from inside another Write's `fn`.
   template <typename T>
@@ -196,7 +210,9 @@ class Database {
   Dialect dialect() const { return dialect_; }
 
   struct WriterStats {
-    std::uint64_t writes = 0, transactions = 0, refused = 0;
+    // retried: transactions run again after PostgreSQL failed them to break a deadlock or a
+    // serialization conflict (TransientWriteError).
+    std::uint64_t writes = 0, transactions = 0, refused = 0, retried = 0;
     std::size_t queued = 0;
   };
   WriterStats writer_stats();

@@ -18,9 +18,14 @@ constexpr Oid kBoolOid = 16;
 
 [[noreturn]] void FailResult(PGresult* res, std::string_view what) {
   std::string msg = PQresultErrorMessage(res);
+  const char* state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+  bool transient = state != nullptr && (std::string_view(state) == "40P01" ||  // deadlock
+                                        std::string_view(state) == "40001");   // serialization
   PQclear(res);
   while (!msg.empty() && msg.back() == '\n') msg.pop_back();
-  throw std::runtime_error(fmt::format("postgresql: {}: {}", what, msg));
+  std::string text = fmt::format("postgresql: {}: {}", what, msg);
+  if (transient) throw TransientWriteError(text);
+  throw std::runtime_error(text);
 }
 
 // NOTICEs ("relation already exists, skipping") are not errors; keep them off stderr.
