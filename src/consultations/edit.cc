@@ -103,8 +103,7 @@ Result<Consultation> Edit(storage::Database& db, std::int64_t user_id,
     if (in.meeting) {
       auto m = MeetingLink(c, "meeting", site::Trim(*in.meeting));
       if (!m.ok()) return m.error();
-      if (*m && !c.QueryInt("SELECT 1 FROM meetings WHERE id = ? AND kind = 'open_consultation'",
-                            **m))
+      if (*m && !meetings::MeetingIsOfKind(c, **m, "open_consultation"))
         return InvalidArgument("meeting",
                                "meeting: must be a meeting of kind open_consultation");
       meeting = *m;

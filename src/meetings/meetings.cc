@@ -142,6 +142,11 @@ std::optional<std::int64_t> MeetingId(Connection& c, const std::string& id) {
   return n ? c.QueryInt("SELECT id FROM meetings WHERE id = ?", *n) : std::nullopt;
 }
 
+bool MeetingIsOfKind(Connection& c, std::int64_t meeting_id, const std::string& kind) {
+  return c.QueryInt("SELECT 1 FROM meetings WHERE id = ? AND kind = ?", meeting_id, kind)
+      .has_value();
+}
+
 std::optional<BodyKey> BodyKeyOf(Connection& c, std::int64_t body_id) {
   Stmt s(c, "SELECT key, acronym FROM bodies WHERE id = ?");
   s.BindAll(body_id);

@@ -67,6 +67,8 @@ Meeting LabelFromRow(storage::Stmt& s, int col);
 // use cases can resolve inside their transaction.
 std::optional<std::int64_t> BodyId(storage::Connection& c, const std::string& id_or_key);
 std::optional<std::int64_t> MeetingId(storage::Connection& c, const std::string& id);
+// Whether meeting `meeting_id` exists and is of `kind` ("open_consultation", ...); on `c`.
+bool MeetingIsOfKind(storage::Connection& c, std::int64_t meeting_id, const std::string& kind);
 // A body's key and acronym, and a meeting's number, for the modules above that label their rows
 // with them (consultations) without reading these tables; on `c`.
 struct BodyKey {
