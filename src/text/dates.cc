@@ -107,10 +107,7 @@ std::string FormatMonthPhrase(const std::string& from, const std::string& to,
   const std::string a = FormatSkeleton(from, same_year && !year_first ? u"MMMM" : u"yMMMM", lang);
   const std::string b =
       RunningText(FormatSkeleton(to, same_year && year_first ? u"MMM" : u"yMMMM", lang), lang);
-  // French elides "de" before a vowel: "d’avril", "d’août", "d’octobre".
-  const bool vowel = !a.empty() && std::string_view("aeiouAEIOU").find(a[0]) != std::string_view::npos;
-  return T(lang, "month_phrase",
-           {{"range", "yes"}, {"from", a}, {"to", b}, {"vowel", vowel ? "yes" : "no"}});
+  return T(lang, "month_phrase", {{"range", "yes"}, {"from", a}, {"to", b}});
 }
 
 }  // namespace plenary::text

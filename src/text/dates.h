@@ -18,7 +18,7 @@ std::string FormatDateRange(const std::string& from, const std::string& to, std:
 // preposition before a date, and a Russian sentence does not end in "г..".
 std::string FormatDatePhrase(const std::string& from, const std::string& to, std::string_view lang);
 // A span of months as it stands in running text (catalogue key month_phrase), from two civil
-// dates: "from February to September 2021", "de février à septembre 2021", "de febrero a
+// dates: "from February to September 2021", "entre février et septembre 2021", "de febrero a
 // septiembre de 2021", "февраль – сентябрь 2021 года", "2021年2月至9月"; one month when both
 // fall in it ("in October 2021"). ICU's interval format gives "February – September 2021",
 // which no sentence can take after a preposition.

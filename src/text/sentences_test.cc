@@ -123,8 +123,8 @@ TEST(Sentences, DatesInRunningTextArePhrases) {
 // phrases with their preposition, as dates are.
 TEST(Sentences, MonthRangesInRunningTextArePhrases) {
   EXPECT_EQ(FormatMonthPhrase("2021-02-01", "2021-09-30", "en"), "from February to September 2021");
-  EXPECT_EQ(FormatMonthPhrase("2021-02-01", "2021-09-30", "fr"), "de février à septembre 2021");
-  EXPECT_EQ(FormatMonthPhrase("2021-04-01", "2021-06-30", "fr"), "d’avril à juin 2021");
+  EXPECT_EQ(FormatMonthPhrase("2021-02-01", "2021-09-30", "fr"), "entre février et septembre 2021");
+  EXPECT_EQ(FormatMonthPhrase("2021-04-01", "2021-06-30", "fr"), "entre avril et juin 2021");
   EXPECT_EQ(FormatMonthPhrase("2021-02-01", "2021-09-30", "es"),
             "de febrero a septiembre de 2021");
   EXPECT_EQ(FormatMonthPhrase("2021-02-01", "2021-09-30", "ru"), "февраль – сентябрь 2021 года");
@@ -132,7 +132,7 @@ TEST(Sentences, MonthRangesInRunningTextArePhrases) {
   EXPECT_EQ(FormatMonthPhrase("2021-02-01", "2021-09-30", "ar"),
             "في الفترة من فبراير إلى سبتمبر 2021");
   EXPECT_EQ(FormatMonthPhrase("2021-12-01", "2022-02-15", "fr"),
-            "de décembre 2021 à février 2022");
+            "entre décembre 2021 et février 2022");
   EXPECT_EQ(FormatMonthPhrase("2021-12-01", "2022-02-15", "zh"), "2021年12月至2022年2月");
   EXPECT_EQ(FormatMonthPhrase("2021-10-01", "2021-10-31", "en"), "in October 2021");
   EXPECT_EQ(FormatMonthPhrase("2021-10-01", "2021-10-31", "fr"), "en octobre 2021");
