@@ -9,19 +9,19 @@
 //   (exit 1, no file written);
 // - submissions carry Idempotency-Keys unique to their run (`<run id>-<thread>-<n>`), a preflight
 //   submission must answer 201 before the load starts, and after each run the rows stored with
-//   that run's keys (counted with sqlite3 in the server's database) must equal the run's 2xx
-//   answers, as must the growth of the responses table;
+//   that run's keys (counted with sqlite3, or psql on PostgreSQL, in the server's database) must
+//   equal the run's 2xx answers, as must the growth of the responses table;
 // - figures are medians of BENCH_RUNS runs; ratios are against /api/v1/ping measured in the same
 //   run (the median of the per-run ratios).
 //
 // Settings (environment): BENCH_SECONDS (load window of a wrk run, default 10), BENCH_RUNS (3),
 // BENCH_DRAIN (seconds after the window for answers in flight, 5), BENCH_SEARCH_N (1000000),
-// BENCH_CAMPAIGN_SIZES (100000,1000000), BENCH_SECTIONS (http,lists,search,searchpg,campaigns,pow,screen),
+// BENCH_CAMPAIGN_SIZES (100000,1000000), BENCH_SECTIONS (http,postgresql,lists,search,searchpg,campaigns,pow,screen),
 // BENCH_SCREEN_WATCHERS (500), BENCH_OUT (docs/PERFORMANCE.md; `-`: standard output only). `--quick`: 3 s, 1 run, 100,000
 // responses for search and campaigns — for trying the harness, and labelled so in the output.
 // A run of some sections only keeps the other sections of the existing file as they were, each
 // marked with the run it came from.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -37,7 +37,7 @@ const RUNS = Number(env('BENCH_RUNS', FULL.runs, 1));
 const DRAIN = Number(env('BENCH_DRAIN', 5, 5));
 const SEARCH_N = Number(env('BENCH_SEARCH_N', FULL.searchN, 100000));
 const CAMPAIGN_SIZES = env('BENCH_CAMPAIGN_SIZES', FULL.campaignSizes, '100000');
-const ALL_SECTIONS = ['http', 'lists', 'search', 'searchpg', 'campaigns', 'pow', 'screen'];
+const ALL_SECTIONS = ['http', 'postgresql', 'lists', 'search', 'searchpg', 'campaigns', 'pow', 'screen'];
 const SCREEN_WATCHERS = Number(env('BENCH_SCREEN_WATCHERS', 500, 500));
 const SECTIONS = env('BENCH_SECTIONS', ALL_SECTIONS.join(','), ALL_SECTIONS.join(',')).split(',');
 const OUT = env('BENCH_OUT', 'docs/PERFORMANCE.md', 'docs/PERFORMANCE.md');
@@ -72,7 +72,11 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const sh = (cmd, args, opts = {}) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
-const sql = (db, query) => sh('sqlite3', ['-bail', db, query]).trim();
+// A query on a server's database: a SQLite file, or a libpq keyword string ("host=… dbname=…").
+const isPostgres = (db) => /^host=/.test(db);
+const sql = (db, query) => (isPostgres(db)
+  ? sh('psql', [db, '-v', 'ON_ERROR_STOP=1', '-tAc', query])
+  : sh('sqlite3', ['-bail', db, query])).trim();
 // The commit measured is the one checked out when the run starts (the tree may move during a
 // long run; what was built and measured is what the document names).
 const git = (...a) => sh('git', ['-C', ROOT, ...a]).trim();
@@ -80,9 +84,9 @@ const commit = git('rev-parse', '--short', 'HEAD');
 const dirty = git('status', '--porcelain', '--', '.', ':!docs/PERFORMANCE.md') !== '';
 const tempDir = () => { const d = mkdtempSync(join(tmpdir(), 'plenary-bench-')); folders.add(d); return d; };
 
-// `plenary serve` on 127.0.0.1 (a free port) with a fresh database, or the one in `dir`.
-async function server(args = [], dir = tempDir()) {
-  const db = join(dir, 'bench.db');
+// `plenary serve` on 127.0.0.1 (a free port) with a fresh database, or the one in `dir`, or the
+// PostgreSQL database `db` (a libpq keyword string).
+async function server(args = [], dir = tempDir(), db = join(dir, 'bench.db')) {
   // wrk's connections all come from 127.0.0.1: the per-address limits would refuse them.
   const proc = spawn(BIN, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--submissions-per-ip-per-minute', '0',
     '--max-connections-per-address', '100000', ...args],
@@ -114,11 +118,23 @@ async function server(args = [], dir = tempDir()) {
 
 // One wrk run of SECONDS (plus the drain) through bench/http/load.lua; fails on any answer that
 // is not 2xx and on any socket error.
-function wrk(url, path, { connections, runId } = {}) {
+function wrkArgs(url, path, connections, runId) {
   const args = ['-t2', `-c${connections}`, `-d${SECONDS + DRAIN}s`, '--timeout', `${DRAIN}s`,
     '-s', join(ROOT, 'bench/http/load.lua'), url + path, '--', String(SECONDS), runId ? 'submit' : 'get'];
   if (runId) args.push(runId);
-  const out = sh('wrk', args, { timeout: (SECONDS + DRAIN + 60) * 1000 });
+  return args;
+}
+function wrk(url, path, { connections, runId } = {}) {
+  const out = sh('wrk', wrkArgs(url, path, connections, runId), { timeout: (SECONDS + DRAIN + 60) * 1000 });
+  return wrkResult(out, path, runId);
+}
+// The same, without blocking: loads against several servers at once.
+function wrkAsync(url, path, { connections, runId } = {}) {
+  return new Promise((ok, no) => execFile('wrk', wrkArgs(url, path, connections, runId),
+    { encoding: 'utf8', maxBuffer: 1 << 28, timeout: (SECONDS + DRAIN + 60) * 1000 },
+    (e, out) => (e ? no(e) : ok(wrkResult(out, path, runId)))));
+}
+function wrkResult(out, path, runId) {
   const line = out.split('\n').find((l) => l.startsWith('BENCH '));
   if (!line) fail(`wrk ${path}: no BENCH line in its output:\n${out}`);
   const r = JSON.parse(line.slice(6));
@@ -138,8 +154,9 @@ function wrk(url, path, { connections, runId } = {}) {
 
 const SUBMIT_PATH = '/api/v1/consultations/ai-public-policy/responses';
 // The server stores a key as `<consultation>:<Idempotency-Key>`.
-const countRows = (db, prefix) => Number(sql(db, 'SELECT count(*) FROM responses WHERE ' +
-  `substr(idempotency_key, instr(idempotency_key, ':') + 1, ${prefix.length}) = '${prefix}'`));
+// Run ids and prefixes are [a-z0-9-]: nothing in them is a LIKE wildcard.
+const countRows = (db, prefix) => Number(sql(db,
+  `SELECT count(*) FROM responses WHERE idempotency_key LIKE '%:${prefix}%'`));
 const totalRows = (db) => Number(sql(db, 'SELECT count(*) FROM responses'));
 
 // The submission the load sends must be valid for the current API: one, sent by hand, must be
@@ -168,12 +185,38 @@ function submitRun(s, runId) {
     fail(`submissions ${runId}: ${r.ok} answers 2xx, ${keyed} rows stored with the run's keys, responses grew by ${grown}`);
   // Each stored response has its confirmation mail, still due (confirmation_mails, queued behind
   // the write) or already in the outbox, once: counted in one statement, one snapshot.
-  const mails = Number(sql(s.db, 'SELECT (SELECT count(*) FROM confirmation_mails q JOIN responses r ' +
-    'ON r.id = q.response_id WHERE substr(r.idempotency_key, instr(r.idempotency_key, \':\') + 1, ' +
-    `${runId.length + 1}) = '${runId}-') + (SELECT count(*) FROM mail_outbox WHERE ` +
-    `substr(recipient, 1, ${runId.length + 1}) = '${runId}-')`));
-  if (mails !== r.ok) fail(`submissions ${runId}: ${r.ok} stored, ${mails} confirmation mails due or queued`);
+  checkMails(s.db, runId, r.ok);
   return { ...r, rows: keyed };
+}
+// Each stored response of the run has its confirmation mail, still due (confirmation_mails,
+// queued behind the write) or already in the outbox, once: counted in one statement, one snapshot.
+function checkMails(db, runId, stored) {
+  const mails = Number(sql(db, 'SELECT (SELECT count(*) FROM confirmation_mails q JOIN responses r ' +
+    `ON r.id = q.response_id WHERE r.idempotency_key LIKE '%:${runId}-%') + ` +
+    `(SELECT count(*) FROM mail_outbox WHERE recipient LIKE '${runId}-%')`));
+  if (mails !== stored) fail(`submissions ${runId}: ${stored} stored, ${mails} confirmation mails due or queued`);
+}
+
+// One run of submissions spread over `servers` sharing one database (each its half of the
+// connections and its own run id), checked as submitRun checks one server.
+async function submitRunShared(servers, runId) {
+  const db = servers[0].db;
+  const before = totalRows(db);
+  const ids = servers.map((_, i) => `${runId}${String.fromCharCode(97 + i)}`);
+  const rs = await Promise.all(servers.map((s, i) => wrkAsync(s.url, SUBMIT_PATH,
+    { connections: Math.ceil(CONNECTIONS.write / servers.length), runId: ids[i] })));
+  const ok = rs.reduce((a, r) => a + r.ok, 0);
+  let keyed = 0;
+  rs.forEach((r, i) => {
+    const n = countRows(db, ids[i] + '-');
+    if (n !== r.ok) fail(`submissions ${ids[i]}: ${r.ok} answers 2xx, ${n} rows stored with its keys`);
+    checkMails(db, ids[i], r.ok);
+    keyed += n;
+  });
+  const grown = totalRows(db) - before;
+  if (grown !== ok) fail(`submissions ${runId}: ${ok} answers 2xx, responses grew by ${grown}`);
+  return { rps: rs.reduce((a, r) => a + r.rps, 0), p50: median(rs.map((r) => r.p50)),
+    p99: Math.max(...rs.map((r) => r.p99)), ok, rows: keyed };
 }
 
 const loadBefore = loadavg();
@@ -241,6 +284,60 @@ if (SECTIONS.includes('http') || SECTIONS.includes('lists')) {
       rows: rs[0].rows === undefined ? undefined : rs.reduce((a, r) => a + r.rows, 0),
     };
   }
+}
+
+// 2. Durable submissions on PostgreSQL, through one server and through two servers sharing one
+// database, against one SQLite server and ping in the same runs.
+if (SECTIONS.includes('postgresql')) {
+  // A throwaway cluster with fsync on, held while this process lives: the command waits on its
+  // standard input, which closes when the suite ends, however it ends; the script then removes
+  // the cluster.
+  const holder = spawn(join(ROOT, 'scripts/pg-test-cluster.sh'),
+    ['sh', '-c', 'echo "cluster $PLENARY_TEST_POSTGRES"; read _'],
+    { env: { ...process.env, PLENARY_PG_DURABLE: '1' }, stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = await new Promise((ok, no) => {
+    let out = '';
+    holder.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/^cluster (.*)$/m);
+      if (m) ok(m[1]);
+    });
+    holder.on('exit', (code) => no(new Error(`scripts/pg-test-cluster.sh exited ${code}`)));
+  });
+  const database = (name) => {
+    sql(conn, `CREATE DATABASE ${name}`);
+    return conn.replace(/dbname=\S+/, `dbname=${name}`);
+  };
+  const pgServer = (db, dir = tempDir()) => server(['--search-index', join(dir, 'search.db')], dir, db);
+  const ping = await server();
+  const sqlite = await server();
+  const one = await pgServer(database('bench_one'));
+  const shared = database('bench_two');
+  const twoA = await pgServer(shared);
+  const twoB = await pgServer(shared); // after the first has migrated and loaded the demo
+  for (const s of [sqlite, one, twoA, twoB]) await preflight(s, suiteId);
+  const runs = { ping: [], sqlite: [], one: [], two: [] };
+  for (let i = 0; i < RUNS; i++) {
+    const id = (k) => `${suiteId}-pg${k}-${i + 1}`;
+    runs.ping.push(wrk(ping.url, '/api/v1/ping', { connections: CONNECTIONS.read }));
+    runs.sqlite.push({ ...submitRun(sqlite, id('sqlite')), rss: sqlite.hwmMiB() });
+    runs.one.push({ ...submitRun(one, id('one')), rss: one.hwmMiB() });
+    runs.two.push({ ...(await submitRunShared([twoA, twoB], id('two'))), rss: Math.max(twoA.hwmMiB(), twoB.hwmMiB()) });
+    for (const k of ['sqlite', 'one', 'two']) console.error(`run ${i + 1}/${RUNS} postgresql ${k}: ` +
+      `${Math.round(runs[k][i].rps)} requests/s, ${runs[k][i].ok} answers 2xx, ${runs[k][i].rows} rows stored`);
+  }
+  for (const s of [ping, sqlite, one, twoA, twoB]) await s.stop();
+  holder.stdin.end();
+  await new Promise((ok) => holder.on('exit', ok));
+  const per = (k, base) => median(runs[k].map((r, i) => r.rps / runs[base][i].rps));
+  results.postgresql = Object.fromEntries(['ping', 'sqlite', 'one', 'two'].map((k) => [k, {
+    rps: median(runs[k].map((r) => r.rps)), runs: runs[k].map((r) => r.rps),
+    toPing: per(k, 'ping'), toSqlite: k === 'ping' ? undefined : per(k, 'sqlite'),
+    p50: median(runs[k].map((r) => r.p50)), p99: median(runs[k].map((r) => r.p99)),
+    rss: k === 'ping' ? undefined : Math.max(...runs[k].map((r) => r.rss)),
+    ok: runs[k].reduce((a, r) => a + r.ok, 0),
+    rows: k === 'ping' ? undefined : runs[k].reduce((a, r) => a + r.rows, 0),
+  }]));
 }
 
 // 3. Search over SEARCH_N generated responses in six languages, and campaign clustering.
@@ -364,6 +461,33 @@ so nothing is a replay; after each run the rows stored with that run's keys, cou
 \`sqlite3\` in the server's database, equal its 2xx answers (the columns above are the sums over
 the runs). Group commit gives **${fmt(results.group.rps / results.naive.rps, 1)}×** the throughput of one
 transaction per request, and ${fmt(results.group.ratio, 2)}× the HTTP stack's own rate on \`/api/v1/ping\`.
+`);
+}
+if (results.postgresql) {
+  const r = results.postgresql;
+  const LABEL = { ping: '`GET /api/v1/ping` (SQLite server)', sqlite: 'durable submissions, one SQLite server',
+    one: 'durable submissions, one server on PostgreSQL', two: 'durable submissions, two servers on one PostgreSQL database' };
+  parts.push(`## Durable submissions on PostgreSQL
+
+The same submissions as above (e-mail address, confirmation mail queued behind the write, keys
+unique to the run, every run's 2xx answers equal to its rows stored and to its mails due or
+queued, counted with \`psql\` on PostgreSQL), through one server on PostgreSQL and through two
+servers sharing one database, each of the two loaded by its own wrk with half the ${CONNECTIONS.write}
+connections (no proxy between them), against one SQLite server and \`/api/v1/ping\` measured in
+the same runs. PostgreSQL 15 runs in a throwaway cluster (\`scripts/pg-test-cluster.sh\` with
+\`PLENARY_PG_DURABLE=1\`: fsync and full-page writes on, \`synchronous_commit\` on, otherwise its
+default settings) on a Unix socket, on the same two cores as the servers and wrk; each Plenary
+server keeps its own search index file. Ratios are medians of the runs' ratios.
+
+| what | requests/s | ratio to ping | ratio to SQLite | runs (requests/s) | p50 ms | p99 ms | server peak RSS MiB | answers, all 2xx | rows stored |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${['ping', 'sqlite', 'one', 'two'].map((k) => `| ${LABEL[k]} | ${fmt(r[k].rps)} | ${fmt(r[k].toPing, 3)}× | ` +
+    `${r[k].toSqlite === undefined ? '–' : `${fmt(r[k].toSqlite, 3)}×`} | ${r[k].runs.map((x) => fmt(x)).join(' / ')} | ` +
+    `${fmt(r[k].p50, 1)} | ${fmt(r[k].p99, 1)} | ${r[k].rss === undefined ? '–' : fmt(r[k].rss)} | ${fmt(r[k].ok)} | ` +
+    `${r[k].rows === undefined ? '–' : fmt(r[k].rows)} |`).join('\n')}
+
+Two servers on PostgreSQL reach **${fmt(r.two.toSqlite, 2)}×** the rate of one SQLite server (one server on
+PostgreSQL: ${fmt(r.one.toSqlite, 2)}×).
 `);
 }
 if (results.list_first) {
@@ -507,6 +631,7 @@ parts.push(`## Reproduce
 bench/run.sh                 # the full suite (${FULL.runs} runs of ${FULL.seconds} s; most of its time is indexing ${fmt(FULL.searchN)} responses)
 bench/run.sh --quick         # 1 run of 3 s, 100,000 responses: to try the harness
 BENCH_SECONDS=5 BENCH_RUNS=3 BENCH_SECTIONS=http bench/run.sh   # any part, any length
+BENCH_SECTIONS=postgresql BENCH_OUT=- bench/run.sh   # submissions on PostgreSQL alone, printed
 bench/spot.sh                # the HTTP section alone, printed instead of written here
 BENCH_SECTIONS=screen BENCH_OUT=- node bench/run.mjs   # the room's screen alone (BENCH_SCREEN_WATCHERS=500), printed
 \`\`\`
@@ -514,7 +639,7 @@ BENCH_SECTIONS=screen BENCH_OUT=- node bench/run.mjs   # the room's screen alone
 Run it on a quiet machine: wrk and the server share its cores. Not part of CI.
 `);
 // Sections this run did not measure are kept from the existing file, as they were.
-const HEADINGS = { http: '## HTTP', lists: '## Published responses', search: '## Search over',
+const HEADINGS = { http: '## HTTP', postgresql: '## Durable submissions on PostgreSQL', lists: '## Published responses', search: '## Search over',
   searchpg: '## Search on PostgreSQL', campaigns: '## Campaign clustering', pow: '## Proof of work',
   screen: "## The room's screen" };
 const previous = OUT !== '-' && existsSync(resolve(ROOT, OUT)) ? readFileSync(resolve(ROOT, OUT), 'utf8') : '';
