@@ -528,7 +528,8 @@ ${['common', 'medium', 'rare', 'phrase', 'filtered'].map((k) => `| ${k} | ${s[k]
 Common terms (a topic word that most responses of its language contain) are scored over every
 match in the FTS5 table (bm25 reads each match's positions and stored length): their latency
 grows with the corpus. The filtered class (common words, dates limited to a tenth of the
-corpus) also reads each match's row of \`search_docs\`. Indexing runs behind the durable write:
+corpus) reads \`search_docs\` for the best matches, best first, until a page has passed the
+dates. Indexing runs behind the durable write:
 a submission does not wait for it, and the lag is \`plenary_search_queue\` in \`/metrics\`.
 `);
 }
