@@ -294,7 +294,9 @@ if (SECTIONS.includes('postgresql')) {
   // the cluster.
   const holder = spawn(join(ROOT, 'scripts/pg-test-cluster.sh'),
     ['sh', '-c', 'echo "cluster $PLENARY_TEST_POSTGRES"; read _'],
-    { env: { ...process.env, PLENARY_PG_DURABLE: '1' }, stdio: ['pipe', 'pipe', 'inherit'] });
+    // Three servers of about 140 connections each under load (docs/DEPLOYMENT.md).
+    { env: { ...process.env, PLENARY_PG_DURABLE: '1', PLENARY_PG_MAX_CONNECTIONS: '600' },
+      stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = await new Promise((ok, no) => {
     let out = '';
     holder.stdout.on('data', (d) => {
@@ -475,8 +477,8 @@ queued, counted with \`psql\` on PostgreSQL), through one server on PostgreSQL a
 servers sharing one database, each of the two loaded by its own wrk with half the ${CONNECTIONS.write}
 connections (no proxy between them), against one SQLite server and \`/api/v1/ping\` measured in
 the same runs. PostgreSQL 15 runs in a throwaway cluster (\`scripts/pg-test-cluster.sh\` with
-\`PLENARY_PG_DURABLE=1\`: fsync and full-page writes on, \`synchronous_commit\` on, otherwise its
-default settings) on a Unix socket, on the same two cores as the servers and wrk; each Plenary
+\`PLENARY_PG_DURABLE=1\`: fsync and full-page writes on, \`synchronous_commit\` on;
+\`max_connections\` 600 for the three servers; otherwise its default settings) on a Unix socket, on the same two cores as the servers and wrk; each Plenary
 server keeps its own search index file. Ratios are medians of the runs' ratios.
 
 | what | requests/s | ratio to ping | ratio to SQLite | runs (requests/s) | p50 ms | p99 ms | server peak RSS MiB | answers, all 2xx | rows stored |
