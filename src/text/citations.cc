@@ -1709,17 +1709,8 @@ std::vector<Citation> ExtractCitations(std::string_view text, size_t max_results
         continue;
       }
     }
-    if (size_t len = UnidoSymbolAt(n, p)) {
-      Citation c = Make(n, text, p, p + len);
-      c.kind = "document";
-      c.symbol = ToUtf8(std::u32string_view(n.cased).substr(p, len));
-      out.push_back(std::move(c));
-      defaulted.push_back(false);
-      if (full()) return finish();
-      floor = p = p + len;
-      continue;
-    }
-    if (size_t len = WhoSymbolAt(n, p)) {
+    // Another organization's symbol kept as written: UNIDO's, then WHO's.
+    if (size_t len = UnidoSymbolAt(n, p); len != 0 || (len = WhoSymbolAt(n, p)) != 0) {
       Citation c = Make(n, text, p, p + len);
       c.kind = "document";
       c.symbol = ToUtf8(std::u32string_view(n.cased).substr(p, len));
