@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "documents/resolutions.h"
 #include "text/messages.h"
 
 namespace plenary::documents {
@@ -56,7 +57,7 @@ std::vector<Doc> ResolutionDocs(storage::Connection& c, std::int64_t id) {
       docs.push_back({lang, std::nullopt, std::nullopt,
                       s.IsNull(3) ? std::string("1865-05-17") : s.Text(3) + "-01-01",
                       fmt::format("/resolutions/{}/{}", s.Text(0), s.Int(1)),
-                      text::T(lang, "search_resolution_title", {{"number", s.Int(1)}}), t});
+                      ResolutionName(lang, s.Text(0), static_cast<int>(s.Int(1))), t});
   }
   return docs;
 }

@@ -510,16 +510,27 @@ std::vector<std::pair<std::string, int>> CitedResolutions(const std::string& q, 
   return out;
 }
 
-// The language a query's script shows: Chinese, Arabic or Russian for Han, Arabic or Cyrillic
-// letters; English for anything else (a Latin query does not say which of en, fr, es it is).
-std::string ScriptLanguage(const std::string& q) {
+// The language whose versions come first: that of the query's script when its letters say
+// one (Han, Arabic or Cyrillic: Chinese, Arabic, Russian), else the reader's. Latin letters
+// read by a reader of Chinese, Arabic or Russian prefer English (they do not say which of
+// en, fr, es); digits alone say nothing. Unset when neither the query nor the reader tells.
+std::optional<std::string> PreferredLanguage(const std::string& q,
+                                             const std::optional<std::string>& reader) {
+  bool latin = false;
   for (size_t i = 0; i < q.size(); ++i) {
     auto b = static_cast<unsigned char>(q[i]);
     if (b == 0xD0 || b == 0xD1) return "ru";                    // U+0400..U+047F
-    if (b >= 0xD8 && b <= 0xDB) return "ar";                    // U+0600..U+06FF
+    if (b == 0xD8 || b == 0xD9 || b == 0xDA || b == 0xDB) {     // U+0600..U+06FF
+      // Arabic-Indic digits alone are digits, not words.
+      auto c = i + 1 < q.size() ? static_cast<unsigned char>(q[i + 1]) : 0;
+      bool digit = (b == 0xD9 && c >= 0xA0 && c <= 0xA9) || (b == 0xDB && c >= 0xB0 && c <= 0xB9);
+      if (!digit) return "ar";
+    }
     if (b >= 0xE4 && b <= 0xE9) return "zh";                    // U+4000..U+9FFF
+    if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || b == 0xC3) latin = true;
   }
-  return "en";
+  if (latin && (!reader || *reader == "zh" || *reader == "ar" || *reader == "ru")) return "en";
+  return reader;
 }
 
 // The opening of a text as a plain snippet (whole characters, at most about 200 bytes).
@@ -555,13 +566,13 @@ Result<Results> Search(storage::Database& db, const Query& query) {
   std::int64_t want = static_cast<std::int64_t>(query.page) * per_page + 1;
   std::vector<Hit> hits;
   bool searchable = false;
-  // A query that cites a resolution finds the resolution itself first (the reader's language,
-  // as far as the query shows it, before the others), then every text that names its number.
+  // A query that cites a resolution finds the resolution itself first (the preferred language's
+  // version before the others), then every text that names its number.
   std::string rest;
   auto cited = CitedResolutions(query.q, &rest);
   std::vector<Hit> pinned;
   if (!cited.empty()) {
-    std::string reader = ScriptLanguage(query.q);
+    std::string reader = PreferredLanguage(query.q, query.reader).value_or("en");
     for (const auto& [pattern, number] : cited) {
       Stmt s(index->Read(),
              "SELECT kind, ref_id, language, date, url, title, body FROM search_docs "
@@ -647,6 +658,11 @@ Result<Results> Search(storage::Database& db, const Query& query) {
   if (!searchable && pinned.empty()) return InvalidArgument("q", "q: no searchable words");
   std::stable_sort(hits.begin(), hits.end(),
                    [](const Hit& a, const Hit& b) { return a.score < b.score; });
+  // The texts in the reader's language first, each part in order of score.
+  if (auto preferred = PreferredLanguage(query.q, query.reader); preferred && query.reader) {
+    std::stable_partition(hits.begin(), hits.end(),
+                          [&](const Hit& h) { return h.language == *preferred; });
+  }
   if (!pinned.empty()) {
     // Ahead of every ranked hit (BM25: lower is better), and not listed twice.
     double best = hits.empty() ? 0.0 : std::min(0.0, hits.front().score);

@@ -142,6 +142,10 @@ struct Query {
   std::string q;
   std::optional<std::string> kind, language, from, to;  // dates YYYY-MM-DD
   std::optional<std::int64_t> consultation_id, body_id;
+  // The reader's language (the page's, or the API client's: ?lang=, cookie, Accept-Language):
+  // its versions come first, unless the query's letters are of another script, whose language
+  // then comes first ("第1344号决议" read in English). Unset: no language is preferred.
+  std::optional<std::string> reader;
   int page = 1;
   int per_page = 20;
 };

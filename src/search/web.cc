@@ -20,6 +20,7 @@ namespace {
 Result<Query> ReadQuery(const Request& req) {
   Query q;
   q.q = req.query.Get("q").value_or("");
+  q.reader = req.lang;
   auto opt = [&](const char* k) -> std::optional<std::string> {
     auto v = req.query.Get(k);
     return v && !v->empty() ? v : std::nullopt;
