@@ -61,6 +61,13 @@ void AppendLe32(std::string& out, std::uint32_t v) {
   for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);
 }
 
+std::uint64_t Fnv(std::string_view s, std::uint64_t h = 1469598103934665603ull) {
+  for (unsigned char ch : s) h = (h ^ ch) * 1099511628211ull;
+  return h;
+}
+
+}  // namespace
+
 bool AcceptsGzip(const http::Request& req) {
   std::string ae = req.Header("accept-encoding");
   std::transform(ae.begin(), ae.end(), ae.begin(), ::tolower);
@@ -74,13 +81,6 @@ bool AcceptsGzip(const http::Request& req) {
     if (ch != ' ') compact += ch;
   return compact.find(";q=0") == std::string::npos || compact.find(";q=0.") != std::string::npos;
 }
-
-std::uint64_t Fnv(std::string_view s, std::uint64_t h = 1469598103934665603ull) {
-  for (unsigned char ch : s) h = (h ^ ch) * 1099511628211ull;
-  return h;
-}
-
-}  // namespace
 
 struct PageCache::Entry {
   std::uint64_t generation = 0;

@@ -19,6 +19,9 @@
 
 namespace plenary::site {
 
+// Whether the request's Accept-Encoding accepts gzip ("gzip;q=0" refuses it).
+bool AcceptsGzip(const http::Request& req);
+
 // The tables no page kept by the cache shows: writes to only these leave it valid.
 std::vector<std::string> UnshownTables();
 

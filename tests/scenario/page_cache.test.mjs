@@ -146,6 +146,33 @@ test('static files linked by version are kept a year; their ETag answers 304', a
   assert.equal(again.status, 304);
 });
 
+test('static files are sent gzip-compressed when accepted, each encoding with its own ETag', async () => {
+  const html = await (await anon.fetch('/en/')).text();
+  const links = [...html.matchAll(/(?:href|src)="(\/static\/[a-z]+\.(?:css|js)\?v=[0-9a-f]{12})"/g)].map((m) => m[1]);
+  assert.ok(links.some((l) => l.includes('.css')) && links.some((l) => l.includes('.js')), links.join(' '));
+  for (const href of links) {
+    const plain = await raw(href, {});
+    assert.equal(plain.status, 200, href);
+    assert.equal(plain.headers['content-encoding'], undefined, `${href}: not asked, not compressed`);
+    assert.equal(plain.headers.vary, 'Accept-Encoding', href);
+    const gz = await raw(href, { 'accept-encoding': 'gzip, deflate, br' });
+    assert.equal(gz.headers['content-encoding'], 'gzip', href);
+    assert.equal(gz.headers.vary, 'Accept-Encoding', href);
+    assert.equal(gz.headers['cache-control'], 'public, max-age=31536000, immutable', href);
+    assert.ok(gz.body.length < plain.body.length, `${href}: ${gz.body.length} < ${plain.body.length} bytes`);
+    assert.ok(gunzipSync(gz.body).equals(plain.body), `${href}: the same bytes once inflated`);
+    assert.ok(gz.headers.etag && plain.headers.etag && gz.headers.etag !== plain.headers.etag, href);
+    // "gzip;q=0" refuses it.
+    assert.equal((await raw(href, { 'accept-encoding': 'gzip;q=0, identity' })).headers['content-encoding'], undefined);
+    // Either copy still current answers 304, without a body.
+    for (const etag of [gz.headers.etag, plain.headers.etag]) {
+      const again = await raw(href, { 'accept-encoding': 'gzip', 'if-none-match': etag });
+      assert.equal(again.status, 304, href);
+      assert.equal(again.body.length, 0);
+    }
+  }
+});
+
 test('every page links the icon; /favicon.ico answers the same icon', async () => {
   const html = await (await anon.fetch('/zh/documents')).text();
   const href = html.match(/<link rel="icon" type="image\/svg\+xml" href="(\/static\/favicon\.svg\?v=[0-9a-f]{12})">/)[1];

@@ -7,8 +7,8 @@
 <link rel="stylesheet" href="/static/plenary.css?v={{ASSET_V}}">
 <link rel="icon" type="image/svg+xml" href="/static/favicon.svg?v={{ASSET_V}}">
 {{#ALTERNATE}}<link rel="alternate" type="{{TYPE}}" href="{{HREF}}" title="{{TITLE}}">
-{{/ALTERNATE}}<script src="/static/form.js" defer></script>
-<script src="/static/menu.js" defer></script>
+{{/ALTERNATE}}<script src="/static/form.js?v={{ASSET_V}}" defer></script>
+<script src="/static/menu.js?v={{ASSET_V}}" defer></script>
 </head>
 <body>
 <a class="skip" href="#main">{{t_skip_to_content}}</a>
