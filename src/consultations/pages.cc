@@ -166,7 +166,8 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
   }
   std::int64_t published =
       db.Read()
-          .QueryInt("SELECT n FROM response_counts WHERE consultation_id = ? AND status = 'published'",
+          .QueryInt("SELECT sum(n) FROM response_counts "
+                    "WHERE consultation_id = ? AND status = 'published'",
                     c.id)
           .value_or(0);
   d.SetValue("PUBLISHED_LABEL", T(lang, "published_responses_count", {{"n", published}}));

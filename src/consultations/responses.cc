@@ -390,8 +390,9 @@ std::string MaskEmail(const std::string& email) {
 
 std::int64_t CountResponses(storage::Connection& c, std::int64_t consultation_id,
                             const std::optional<std::string>& status) {
+  // The counter is kept in shards (migration 0033): the sum of its rows.
   if (status)
-    return c.QueryInt("SELECT n FROM response_counts WHERE consultation_id = ? AND status = ?",
+    return c.QueryInt("SELECT sum(n) FROM response_counts WHERE consultation_id = ? AND status = ?",
                       consultation_id, *status)
         .value_or(0);
   return c.QueryInt("SELECT sum(n) FROM response_counts WHERE consultation_id = ?",
