@@ -222,7 +222,9 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     d.SetValue("COUNTS", T(lang, "moderation_counts",
                            {{"received", count("received")}, {"accepted", count("accepted")},
                             {"rejected", count("rejected")}, {"published", count("published")}}) +
-                           " " + T(lang, "unconfirmed_count", {{"n", UnconfirmedCount(db, c->id)}}));
+                           // Two sentences: Chinese runs them on without a space.
+                           (lang == "zh" ? "" : " ") +
+                           T(lang, "unconfirmed_count", {{"n", UnconfirmedCount(db, c->id)}}));
     int page_no = 1;
     if (auto v = req.query.Get("page")) {
       auto n = ParseIntField("page", *v, 1, 100000);

@@ -1,8 +1,9 @@
 // The moderation page's attachment links and the confirmation before erasing personal data, in
 // English, Chinese and Arabic: the secretariat opens the moderation page (a waiting response with
 // a file linked as a download), presses "Erase personal data", reads the confirmation page
-// (nothing erased yet), then confirms; and rejects two responses at once after the bulk
-// confirmation page. axe-core checks both pages (English, Arabic);
+// (nothing erased yet), then confirms; and, with the page's filters chosen (country, stakeholder
+// type, status; the list is the API's for the same filters), rejects two responses at once after
+// the bulk confirmation page. axe-core checks both pages (English, Arabic);
 // screenshots go to test-results/moderation-safety-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -95,7 +96,25 @@ for (const lang of ['en', 'zh', 'ar']) {
       await page.getByLabel(/e-mail/i).fill(ADMIN.email);
       await page.getByLabel(/password/i).fill(ADMIN.password);
       await page.getByRole('button', { name: /sign in/i }).click();
-      await page.goto(`${server.url}/${lang}/admin/consultations/ai-public-policy?country=TO&status=received`);
+      // The filters, chosen on the page: Tonga, civil society, received.
+      await page.goto(`${server.url}/${lang}/admin/consultations/ai-public-policy`);
+      await page.locator('#f-country').selectOption('TO');
+      await page.locator('#f-type').selectOption('civil_society');
+      await page.locator('#f-status').selectOption('received');
+      await Promise.all([page.waitForNavigation(), page.locator('form.filters button[type=submit]').click()]);
+      const url = new URL(page.url());
+      assert.deepEqual([url.searchParams.get('country'), url.searchParams.get('stakeholder_type'), url.searchParams.get('status')],
+        ['TO', 'civil_society', 'received']);
+      // The page lists what the API lists for the same filters, and keeps the choices.
+      const expected = await jsonOf(staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=200&country=TO&stakeholder_type=civil_society&status=received'));
+      const shown = await page.locator('article.response.moderation').evaluateAll((as) => as.map((a) => a.id.slice(2)));
+      assert.deepEqual(shown.sort(), expected.items.map((r) => r.reference).sort());
+      assert.ok(refs.every((ref) => shown.includes(ref)), 'both new responses are listed');
+      assert.equal(await page.locator('#f-country').inputValue(), 'TO');
+      assert.equal(await page.locator('#f-status').inputValue(), 'received');
+      assert.match(await page.locator('form.filters + p[role=status]').innerText(), new RegExp(String(expected.items.length)));
+      await page.screenshot({ path: join(SHOTS, `moderation-safety-${lang}-filtered.png`), fullPage: false });
+      if (lang !== 'zh') await axe(page, `${lang} moderation page filtered`);
       for (const ref of refs) await page.locator(`#m-${ref} input[type=checkbox]`).check();
       await page.locator('#bulk-action').selectOption('reject');
       await page.locator('#bulk-reason').fill('Duplicate of another response.');

@@ -68,4 +68,7 @@ test('the desk page filters, says how many match and keeps the choices', async (
   const zh = await (await staff.fetch(`/zh/admin/consultations/${consultation.id}?country=NR`)).text();
   assert.match(zh, /<p role="status">符合条件的回复：2<\/p>/);
   assert.match(zh, /<label for="f-country">国家<\/label>/);
+  // The counts and the unconfirmed addresses are two sentences, each ended (written by hand).
+  assert.match(html, /\d+ published\. (Every response has a confirmed e-mail address\.|\d+ responses? awaits? e-mail confirmation\.)/);
+  assert.match(zh, /已公布\d+份。(所有回复的电子邮件地址均已确认。|有\d+份回复等待确认电子邮件地址。)/);
 });
