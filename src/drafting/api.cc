@@ -381,8 +381,10 @@ void RegisterApi(http::Router& router, storage::Database& db) {
     json::array provisions;
     for (const auto& p : t->provisions) {
       if (view == "status") {
-        provisions.push_back(
-            {{"id", p.id}, {"label", p.label}, {"open_brackets", p.OpenBrackets()}});
+        provisions.push_back({{"id", p.id},
+                              {"label", p.label},
+                              {"open_brackets", p.OpenBrackets()},
+                              {"proposed_by", Arr(p.OpenBracketProponents())}});
         continue;
       }
       json::object j = ProvisionJson(p);

@@ -388,6 +388,15 @@ int Provision::OpenBrackets() const {
                                         [](const Bracket& b) { return b.state == "open"; }));
 }
 
+std::vector<std::string> Provision::OpenBracketProponents() const {
+  std::vector<std::string> out;
+  for (const auto& b : brackets)
+    if (b.state == "open" && !b.proposed_by.empty()) out.push_back(b.proposed_by);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 int Text::OpenBrackets() const {
   int n = 0;
   for (const auto& p : provisions) n += p.OpenBrackets();

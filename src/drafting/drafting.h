@@ -76,6 +76,9 @@ struct Provision {
   boost::json::value body;      // {lang: text}
   std::vector<Bracket> brackets;  // every state, ordered by language, then start, then outer first
   int OpenBrackets() const;
+  // The Member States that proposed its open brackets, each once, in code order (a bracket the
+  // secretariat placed has none).
+  std::vector<std::string> OpenBracketProponents() const;
 };
 
 struct Proposal {

@@ -252,6 +252,8 @@ http::Response TextView(storage::Database& db, const Request& req, std::int64_t 
       r->SetIntValue("PID", p.id);
       r->SetValue("LABEL", p.label);
       r->SetIntValue("OPEN", p.OpenBrackets());
+      auto proponents = p.OpenBracketProponents();
+      r->SetValue("PROPOSED", proponents.empty() ? "—" : Countries(proponents, lang));
       if (p.OpenBrackets() > 0) r->ShowSection("HAS_OPEN");
     }
     return page.Render();

@@ -1,7 +1,7 @@
 // Negotiated texts over HTTP, on item 5 of the Council 2022 plenary (seed 000, paragraphs
 // 5.1–5.8: the draft guidelines of C22/32(Rev.1), "only two provisions retain square brackets"):
 // the secretariat builds a text, brackets 2.b and 6.c, the status view gives the summary record's
-// sentence in Chinese and English; brackets are resolved; stale versions, overlapping brackets,
+// sentence in Chinese and English and who proposed the brackets left; brackets are resolved; stale versions, overlapping brackets,
 // bad offsets and unknown Member States are refused naming the field and change nothing;
 // delegates read but do not edit; a text restricted to the secretariat is 404 to them.
 // The expected sentences are written by hand: the Chinese from paragraph 5.1 of the seed
@@ -76,6 +76,16 @@ test('the secretariat brackets 2.b and 6.c and the status view says so in Chines
   assert.equal(zh.open_brackets, 2);
   const open = zh.provisions.filter((x) => x.open_brackets > 0).map((x) => x.label);
   assert.deepEqual(open, ['2.b', '6.c']);
+  // The status table says who proposed the brackets left: as codes in JSON, as names on the page.
+  assert.deepEqual(Object.keys(zh.provisions[0]).sort(), ['id', 'label', 'open_brackets', 'proposed_by']);
+  assert.deepEqual(zh.provisions.filter((x) => x.open_brackets > 0).map((x) => x.proposed_by), [['CN'], ['CN']]);
+  assert.deepEqual(zh.provisions.find((x) => x.label === '1.a').proposed_by, []);
+  for (const [lang, name] of [['en', 'China'], ['zh', '中国']]) {
+    const html = await (await delegate.fetch(`/${lang}/texts/${t.id}/status?lang=${lang}`)).text();
+    const rows = [...html.matchAll(/<tr class="open"><td><a [^>]*><bdi>([^<]*)<\/bdi><\/a><\/td><td>(\d+)<\/td><td>([^<]*)<\/td><\/tr>/g)]
+      .map((m) => m.slice(1));
+    assert.deepEqual(rows, [['2.b', '1', name], ['6.c', '1', name]], lang);
+  }
   const en = await jsonOf(delegate.fetch(`/api/v1/texts/${t.id}?view=status&lang=en`));
   assert.equal(en.sentence, 'Only two provisions retain square brackets (2.b and 6.c).');
 
@@ -89,6 +99,8 @@ test('the secretariat brackets 2.b and 6.c and the status view says so in Chines
   const list = await jsonOf(delegate.fetch(`/api/v1/texts?document=${encodeURIComponent('C22/32(Rev.1)')}&meeting=${item5.meeting}`));
   const mine = list.items.find((x) => x.id === t.id);
   assert.ok(mine);
+  assert.deepEqual(Object.keys(mine).sort(), ['document', 'id', 'open_brackets', 'status', 'title']);
+  assert.equal(mine.document, 'C22/32(Rev.1)');
   assert.equal(mine.open_brackets, 2);
 
   // Resolved: alternative 2 in 2.b, deletion in 6.c.

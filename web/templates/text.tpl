@@ -52,8 +52,8 @@
 {{/CONS}}</section>{{/INFORMAL}}
 {{#STATUS}}<p class="sentence" lang="{{CLANG}}" dir="{{CDIR}}">{{SENTENCE}}</p>
 <table class="status">
-<thead><tr><th scope="col">{{t_drafting_provision}}</th><th scope="col">{{t_drafting_open_brackets}}</th></tr></thead>
-<tbody>{{#ROW}}<tr{{#HAS_OPEN}} class="open"{{/HAS_OPEN}}><td><a href="{{P}}/texts/{{ID}}?lang={{CLANG}}#p{{PID}}"><bdi>{{LABEL}}</bdi></a></td><td>{{OPEN}}</td></tr>{{/ROW}}</tbody>
+<thead><tr><th scope="col">{{t_drafting_provision}}</th><th scope="col">{{t_drafting_open_brackets}}</th><th scope="col">{{t_drafting_status_proposed_by}}</th></tr></thead>
+<tbody>{{#ROW}}<tr{{#HAS_OPEN}} class="open"{{/HAS_OPEN}}><td><a href="{{P}}/texts/{{ID}}?lang={{CLANG}}#p{{PID}}"><bdi>{{LABEL}}</bdi></a></td><td>{{OPEN}}</td><td>{{PROPOSED}}</td></tr>{{/ROW}}</tbody>
 </table>{{/STATUS}}
 {{#PROPOSE}}<form method="post" action="{{P}}/texts/{{ID}}/proposals" class="draft-form"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="lang" value="{{CLANG}}">
 <h2>{{t_drafting_form_propose}}</h2>
