@@ -127,6 +127,15 @@ TEST_F(DraftingTest, DemoHasTheDraftGuidelinesWithTwoProvisionsInBrackets) {
   ASSERT_EQ(p6c.label, "6.c");
   EXPECT_EQ(BracketedText(p6c, "zh"), "本导则应[每四年]审议一次。");
   EXPECT_EQ(BracketedText(p6c, "ar"), "تُستعرض هذه المبادئ التوجيهية [كل أربع سنوات].");
+  // Councillors' positions as paragraphs 5.3–5.5 describe them (no Member State is named
+  // there): a note on each bracket, in its language, citing those paragraphs.
+  for (const auto& p : demo->provisions)
+    for (const auto& b : p.brackets) {
+      EXPECT_NE(b.note.find("5.3"), std::string::npos) << p.label << " " << b.lang << ": " << b.note;
+      EXPECT_NE(b.note.find(b.lang == "zh" ? "理事" : b.lang == "ar" ? "أعضاء المجلس" : "councillors"),
+                std::string::npos)
+          << p.label << " " << b.lang << ": " << b.note;
+    }
 }
 
 // Seed 000, paragraph 5.8: the Council sends the paragraphs not yet agreed to informal
