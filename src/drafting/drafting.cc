@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -383,9 +384,14 @@ Provision FindProvision(const Text& t, std::int64_t id) {
 
 }  // namespace
 
+// The same open question is bracketed in each language version of the provision: the count is
+// the largest number of open brackets in any one language, not their sum over languages.
 int Provision::OpenBrackets() const {
-  return static_cast<int>(std::count_if(brackets.begin(), brackets.end(),
-                                        [](const Bracket& b) { return b.state == "open"; }));
+  std::map<std::string, int> per_lang;
+  int most = 0;
+  for (const auto& b : brackets)
+    if (b.state == "open") most = std::max(most, ++per_lang[b.lang]);
+  return most;
 }
 
 std::vector<std::string> Provision::OpenBracketProponents() const {

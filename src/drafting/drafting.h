@@ -75,6 +75,8 @@ struct Provision {
   std::string label;            // "2", "2.b"
   boost::json::value body;      // {lang: text}
   std::vector<Bracket> brackets;  // every state, ordered by language, then start, then outer first
+  // Open questions: the most open brackets of any one language (each language version carries
+  // the same brackets, so they are not added up over languages).
   int OpenBrackets() const;
   // The Member States that proposed its open brackets, each once, in code order (a bracket the
   // secretariat placed has none).

@@ -123,6 +123,10 @@ TEST_F(DraftingTest, DemoHasTheDraftGuidelinesWithTwoProvisionsInBrackets) {
   EXPECT_TRUE(demo->illustrative);
   EXPECT_EQ(demo->BracketedLabels(), (std::vector<std::string>{"2.b", "6.c"}));
   EXPECT_EQ(BracketsSentence(*demo, "zh"), "仅有两个条款保留了方括号（2.b和6.c）。");
+  // One open question in each, bracketed in each of the three language versions: counted once.
+  for (const auto& p : demo->provisions)
+    EXPECT_EQ(p.OpenBrackets(), p.label == "2.b" || p.label == "6.c" ? 1 : 0) << p.label;
+  EXPECT_EQ(demo->OpenBrackets(), 2);
   auto p6c = demo->provisions.back();
   ASSERT_EQ(p6c.label, "6.c");
   EXPECT_EQ(BracketedText(p6c, "zh"), "本导则应[每四年]审议一次。");
