@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <stdexcept>
 #include <tuple>
 
 #include <spdlog/spdlog.h>
@@ -107,11 +108,16 @@ int CampaignTracker::Group(int max) {
     for (auto& [consultation, responses] : batch) {
       auto ids = ClustererOf(consultation).AddBatch(responses);
       for (std::size_t i = 0; i < responses.size(); ++i) {
-        c.Exec("INSERT INTO campaign_assignments(response_id, consultation_id, campaign_id) "
-               "VALUES(?,?,?)",
-               static_cast<std::int64_t>(responses[i].first), consultation,
-               static_cast<std::int64_t>(ids[i]));
-        last = c.LastInsertId();
+        // RETURNING rather than LastInsertId: one round trip on PostgreSQL, not two.
+        storage::Stmt s(c,
+                        "INSERT INTO campaign_assignments(response_id, consultation_id, "
+                        "campaign_id) VALUES(?,?,?) RETURNING seq");
+        s.BindAll(static_cast<std::int64_t>(responses[i].first), consultation,
+                  static_cast<std::int64_t>(ids[i]));
+        if (!s.Step()) throw std::runtime_error("campaign_assignments: INSERT returned no seq");
+        last = s.Int(0);
+        while (s.Step()) {
+        }
       }
     }
     replayed_ = last;

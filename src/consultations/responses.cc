@@ -45,7 +45,6 @@ using site::Trim;
 using storage::Connection;
 using storage::Stmt;
 using internal::AllowedTypes;
-using internal::ConsultationId;
 using internal::ReceiptFor;
 
 // --- SubmitResponse ------------------------------------------------------------------------
@@ -141,15 +140,23 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
   // so that the writer thread only does what must be atomic. This is the hot path of a
   // surge: read only the consultation's id and key and its question numbers.
   auto& rc = db.Read();
-  auto id = ConsultationId(rc, consultation);
-  if (!id) return NotFound("consultation " + consultation + ": no such consultation");
+  std::optional<std::int64_t> id;
   std::string cons_key;
   {
-    Stmt k(rc, "SELECT key FROM consultations WHERE id = ?");
-    k.BindAll(*id);
-    k.Step();
-    cons_key = k.Text(0);
+    // The id and the key in one statement (ConsultationId's lookup, by id or by key).
+    auto numeric = site::ParseId(consultation);
+    Stmt k(rc, numeric ? "SELECT id, key FROM consultations WHERE id = ?"
+                       : "SELECT id, key FROM consultations WHERE key = ?");
+    if (numeric)
+      k.Bind(1, *numeric);
+    else
+      k.Bind(1, consultation);
+    if (k.Step()) {
+      id = k.Int(0);
+      cons_key = k.Text(1);
+    }
   }
+  if (!id) return NotFound("consultation " + consultation + ": no such consultation");
   // The confirmation mail is only marked as due in the transaction; QueueConfirmationMails
   // composes it later in this language (the catalogue's, else the response's).
   std::string mail_lang = text::IsLanguage(in.mail_language) ? in.mail_language : in.language;
@@ -164,31 +171,47 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
   if (in.idempotency_key) key = cons_key + ":" + *in.idempotency_key;
   std::string reference = RandomReference();
   return db.Write<Receipt>([&](Connection& c) -> Result<Receipt> {
-    if (key) {
-      // A retried submission returns its first receipt and writes nothing.
-      if (auto prior = c.QueryInt("SELECT id FROM responses WHERE idempotency_key = ?", *key))
-        return ReceiptFor(c, *prior, true);
-    }
-    // The dates are read again inside the transaction: an extension may have just landed.
-    Stmt dates(c, "SELECT opens_at, deadline FROM consultations WHERE id = ?");
-    dates.BindAll(*id);
-    dates.Step();
-    Instant opens_at = dates.Int(0), deadline = dates.Int(1), now = Now();
+    // One statement reads what the write depends on (on PostgreSQL each statement is a round
+    // trip inside the writer's transaction; docs/PROFILE.md): the dates, read again inside the
+    // transaction since an extension may have just landed; the response already stored with
+    // this Idempotency-Key; whether the drawn reference is taken.
+    Stmt check(c,
+               "SELECT opens_at, deadline, "
+               "(SELECT id FROM responses WHERE idempotency_key = ?), "
+               "(SELECT count(*) FROM responses WHERE reference = ?) "
+               "FROM consultations WHERE id = ?");
+    check.BindAll(key, reference, *id);
+    check.Step();
+    // A retried submission returns its first receipt and writes nothing.
+    if (auto prior = check.OptInt(2)) return ReceiptFor(c, *prior, true);
+    Instant opens_at = check.Int(0), deadline = check.Int(1), now = Now();
+    bool taken = check.Int(3) > 0;
     if (now < opens_at)
       return FailedPrecondition("consultation: not open yet; it opens on " + FormatIso(opens_at));
     if (now > deadline)
       return FailedPrecondition("consultation: the deadline (" + FormatIso(deadline) +
                                 ") has passed; responses are no longer accepted");
-    while (c.QueryInt("SELECT 1 FROM responses WHERE reference = ?", reference))
+    while (taken) {
       reference = RandomReference();
-    c.Exec("INSERT INTO responses(consultation_id, reference, idempotency_key, name, organization, "
-           "job_title, country, stakeholder_type, email, language, general_text, consent_publish, "
-           "submitted_at, ip_address, email_confirmed_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-           *id, reference, key, in.name, in.organization, in.job_title, in.country,
-           in.stakeholder_type, in.email, in.language, in.general_text, in.consent_publish, now,
-           in.ip_address.empty() ? std::nullopt : std::optional<std::string>(in.ip_address),
-           confirmed ? std::optional<std::int64_t>(now) : std::nullopt);
-    std::int64_t rid = c.LastInsertId();
+      taken = c.QueryInt("SELECT 1 FROM responses WHERE reference = ?", reference).has_value();
+    }
+    std::int64_t rid = 0;
+    {
+      Stmt insert(c,
+                  "INSERT INTO responses(consultation_id, reference, idempotency_key, name, "
+                  "organization, job_title, country, stakeholder_type, email, language, "
+                  "general_text, consent_publish, submitted_at, ip_address, email_confirmed_at) "
+                  "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
+      insert.BindAll(
+          *id, reference, key, in.name, in.organization, in.job_title, in.country,
+          in.stakeholder_type, in.email, in.language, in.general_text, in.consent_publish, now,
+          in.ip_address.empty() ? std::nullopt : std::optional<std::string>(in.ip_address),
+          confirmed ? std::optional<std::int64_t>(now) : std::nullopt);
+      if (!insert.Step()) throw std::runtime_error("responses: INSERT returned no id");
+      rid = insert.Int(0);
+      while (insert.Step()) {
+      }
+    }
     if (!confirmed)  // as durable as the response; the mail itself is queued in a batch later
       c.Exec("INSERT INTO confirmation_mails(response_id, language) VALUES(?,?)", rid, mail_lang);
     for (const auto& [n, t] : in.answers)
@@ -253,14 +276,27 @@ int QueueConfirmationMails(storage::Database& db, int max) {
       s.BindAll(due.front().id, due.back().id);
       while (s.Step()) still.insert(s.Int(0));
     }
-    int n = 0;
+    // The claimed rows deleted and their mails queued a few dozen a statement (on PostgreSQL
+    // one statement per mail was a round trip each, on the writer's connection).
+    std::vector<std::int64_t> claimed;
+    std::vector<mail::Outgoing> mails;
     for (const auto& m : due) {
       if (!still.count(m.id)) continue;
-      c.Exec("DELETE FROM confirmation_mails WHERE response_id = ?", m.id);
-      mail::Enqueue(c, m.email, m.subject, m.body);
-      ++n;
+      claimed.push_back(m.id);
+      mails.push_back({m.email, m.subject, m.body});
     }
-    return n;
+    constexpr std::size_t kRows = 32;
+    for (std::size_t at = 0; at < claimed.size(); at += kRows) {
+      std::size_t n = std::min(kRows, claimed.size() - at);
+      std::string sql = "DELETE FROM confirmation_mails WHERE response_id IN (";
+      for (std::size_t i = 0; i < n; ++i) sql += i ? ",?" : "?";
+      Stmt s(c, sql + ")");
+      for (std::size_t i = 0; i < n; ++i) s.Bind(static_cast<int>(i + 1), claimed[at + i]);
+      while (s.Step()) {
+      }
+    }
+    mail::EnqueueMany(c, mails);
+    return static_cast<int>(claimed.size());
   });
   if (!queued.ok()) {
     // The writer's queue is full (a surge): the rows wait for the next round.

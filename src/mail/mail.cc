@@ -55,6 +55,30 @@ void Enqueue(Connection& c, const std::string& recipient, const std::string& sub
       WithoutLineBreaks(recipient), WithoutLineBreaks(subject), body, now, now);
 }
 
+void EnqueueMany(Connection& c, const std::vector<Outgoing>& mails) {
+  // At most 32 rows (160 values) a statement: few statement texts to prepare, far below
+  // either database's limit on parameters.
+  constexpr std::size_t kRows = 32;
+  Instant now = Now();
+  for (std::size_t at = 0; at < mails.size(); at += kRows) {
+    std::size_t n = std::min(kRows, mails.size() - at);
+    std::string sql =
+        "INSERT INTO mail_outbox(recipient, subject, body, created_at, next_attempt_at) VALUES";
+    for (std::size_t i = 0; i < n; ++i) sql += i ? ",(?,?,?,?,?)" : "(?,?,?,?,?)";
+    storage::Stmt s(c, sql);
+    int p = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+      s.Bind(++p, WithoutLineBreaks(mails[i].recipient));
+      s.Bind(++p, WithoutLineBreaks(mails[i].subject));
+      s.Bind(++p, mails[i].body);
+      s.Bind(++p, now);
+      s.Bind(++p, now);
+    }
+    while (s.Step()) {
+    }
+  }
+}
+
 void DeleteFor(storage::Connection& c, const std::string& recipient) {
   c.Exec("DELETE FROM mail_outbox WHERE recipient = ?", recipient);
 }

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 #include "base/result.h"
 #include "storage/db.h"
@@ -27,6 +28,12 @@ std::string PublicUrl();
 // must be a plain address (no display name); CR and LF are removed from `subject`.
 void Enqueue(storage::Connection& c, const std::string& recipient, const std::string& subject,
              const std::string& body);
+// Queues several mails as Enqueue does, a few dozen rows per statement (one round trip each on
+// PostgreSQL instead of one per mail).
+struct Outgoing {
+  std::string recipient, subject, body;
+};
+void EnqueueMany(storage::Connection& c, const std::vector<Outgoing>& mails);
 
 // Deletes every mail to `recipient`, queued or kept after sending (erasure of personal data);
 // in the caller's transaction.

@@ -278,15 +278,26 @@ std::string WrittenTable(std::string_view sql) {
 }
 
 bool IsTransactionControl(std::string_view sql) {
-  std::string_view verb = WordAt(sql, 0);
-  for (std::string_view k : {"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "END"})
-    if (EqualsNoCase(verb, k)) {
-      // Nothing after it but the writer's own "SELECT pg_current_xact_id()".
-      auto semicolon = sql.find(';');
-      return semicolon == std::string_view::npos ||
-             sql.substr(semicolon).find("pg_current_xact_id()") != std::string_view::npos;
-    }
-  return false;
+  // Every statement of the script (the writer joins those between two jobs, "RELEASE job;
+  // SAVEPOINT job") is transaction control or the writer's own "SELECT pg_current_xact_id()".
+  bool any = false;
+  while (!sql.empty()) {
+    std::size_t semicolon = sql.find(';');
+    std::string_view part = sql.substr(0, semicolon);
+    sql = semicolon == std::string_view::npos ? std::string_view() : sql.substr(semicolon + 1);
+    std::size_t first = part.find_first_not_of(" \t\n");
+    if (first == std::string_view::npos) continue;
+    part = part.substr(first);
+    while (!part.empty() && (part.back() == ' ' || part.back() == '\t' || part.back() == '\n'))
+      part.remove_suffix(1);
+    std::string_view verb = WordAt(part, 0);
+    bool control = part == "SELECT pg_current_xact_id()";
+    for (std::string_view k : {"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "END"})
+      control = control || EqualsNoCase(verb, k);
+    if (!control) return false;
+    any = true;
+  }
+  return any;
 }
 
 }  // namespace plenary::storage

@@ -86,6 +86,12 @@ TEST(Dialect, WrittenTableNamesTheTableOfAWrite) {
   EXPECT_TRUE(IsTransactionControl("ROLLBACK TO job"));
   EXPECT_TRUE(IsTransactionControl("release job"));
   EXPECT_FALSE(IsTransactionControl("BEGIN; DELETE FROM t"));
+  EXPECT_TRUE(IsTransactionControl("RELEASE job; SAVEPOINT job"));
+  EXPECT_TRUE(IsTransactionControl("ROLLBACK TO job; RELEASE job; COMMIT"));
+  EXPECT_TRUE(IsTransactionControl("BEGIN; SELECT pg_current_xact_id(); SAVEPOINT job"));
+  EXPECT_FALSE(IsTransactionControl("RELEASE job; DELETE FROM t"));
+  EXPECT_FALSE(IsTransactionControl("SAVEPOINT job; SELECT pg_current_xact_id() FROM t"));
+  EXPECT_FALSE(IsTransactionControl(""));
   EXPECT_FALSE(IsTransactionControl("CREATE TABLE t (x TEXT)"));
 }
 
