@@ -666,7 +666,11 @@ Result<Results> Search(storage::Database& db, const Query& query) {
   if (!pinned.empty()) {
     // Ahead of every ranked hit (BM25: lower is better), and not listed twice.
     double best = hits.empty() ? 0.0 : std::min(0.0, hits.front().score);
-    for (auto& p : pinned) p.score = best - 1.0;
+    for (auto& p : pinned) {
+      p.score = best - 1.0;
+      // It keeps the opening of its text as snippet, not the ranked match of its name.
+      doc_of.erase({p.kind, p.ref_id, p.language});
+    }
     std::erase_if(hits, [&](const Hit& h) {
       return std::any_of(pinned.begin(), pinned.end(), [&](const Hit& p) {
         return p.kind == h.kind && p.ref_id == h.ref_id && p.language == h.language;

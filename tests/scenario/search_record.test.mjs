@@ -47,6 +47,9 @@ test('"1344", "Resolution 1344", "第1344号决议" and "القرار 1344" find
     if (expected) {
       assert.equal(first.language, expected, q);
       assert.equal(first.title, names[expected], q);
+      // Its snippet is the opening of its title in the registry, not its name again.
+      assert.equal(first.snippet, { en: 'Modalities of open consultation for the Council Working Group on International Internet-related Public Policy Issues (CWG-Internet)',
+        zh: '理事会国际互联网相关公共政策问题工作组（CWG-Internet）的公开磋商方式' }[expected], q);
     }
   }
 });
