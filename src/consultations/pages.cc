@@ -626,11 +626,13 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     table(T(lang, "stats_by_type"), T(lang, "field_stakeholder_type"), rows);
     rows.clear();
     for (const auto& [k, n] : s->by_region)
-      rows.emplace_back(k == "unknown" ? k : text::ItuRegionName(k[0], lang), n);
+      rows.emplace_back(k == "unknown" ? T(lang, "stats_no_region") : text::ItuRegionName(k[0], lang), n);
     table(T(lang, "stats_by_itu_region"), T(lang, "col_region"), rows);
     rows.clear();
     for (const auto& [k, n] : s->by_m49_region)
-      rows.emplace_back(text::M49Name(k, lang).empty() ? k : text::M49Name(k, lang), n);
+      rows.emplace_back(k == "unknown" || text::M49Name(k, lang).empty() ? T(lang, "stats_no_region")
+                                                                         : text::M49Name(k, lang),
+                        n);
     table(T(lang, "stats_by_m49_region"), T(lang, "col_region"), rows);
     rows.clear();
     {
@@ -649,7 +651,8 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     table(T(lang, "stats_by_country"), T(lang, "field_country"), rows);
     rows.clear();
     for (const auto& [k, n] : s->by_language) rows.emplace_back(T(k, "language_name"), n);
-    table(T(lang, "stats_by_language"), T(lang, "field_language"), rows);
+    // The column says what it holds ("Language"), not the form's question to the respondent.
+    table(T(lang, "stats_by_language"), T(lang, "col_language"), rows);
     if (s->registered) {
       auto* m = d.AddSectionDictionary("MEETING");
       m->SetIntValue("REGISTERED", *s->registered);

@@ -118,11 +118,15 @@ Result<render::Document> ConsultationReportDocument(storage::Database& db,
   table(T(lang, "stats_by_type"), rows);
   rows.clear();
   for (const auto& [k, count] : s->by_region)
-    rows.emplace_back(k == "unknown" || k.empty() ? k : text::ItuRegionName(k[0], lang), count);
+    rows.emplace_back(k == "unknown" || k.empty() ? T(lang, "stats_no_region")
+                                                  : text::ItuRegionName(k[0], lang),
+                      count);
   table(T(lang, "stats_by_itu_region"), rows);
   rows.clear();
   for (const auto& [k, count] : s->by_m49_region)
-    rows.emplace_back(text::M49Name(k, lang).empty() ? k : text::M49Name(k, lang), count);
+    rows.emplace_back(text::M49Name(k, lang).empty() ? T(lang, "stats_no_region")
+                                                    : text::M49Name(k, lang),
+                      count);
   table(T(lang, "stats_by_m49_region"), rows);
   rows.clear();
   for (const auto& [k, count] : s->by_country) rows.emplace_back(text::CountryName(k, lang), count);

@@ -50,6 +50,25 @@ test('the statistics page lists countries in the order of their names in the rea
   }
 });
 
+test('the statistics page labels its columns as a reader expects, a response outside every region included', async () => {
+  // Antarctica is in no ITU region and no UN M49 region.
+  await jsonOf(anon.json('/api/v1/consultations/ai-public-policy/responses', respondent({ country: 'AQ', email: 'aq@example.net' })), 201);
+  const stats = await jsonOf(anon.fetch('/api/v1/consultations/ai-public-policy/statistics'));
+  assert.ok(stats.responses.by_region.unknown >= 1, JSON.stringify(stats.responses.by_region));
+  assert.ok(stats.responses.by_m49_region.unknown >= 1, JSON.stringify(stats.responses.by_m49_region));
+  // Written by hand: the header of the language column, and the row of no region.
+  const words = { en: ['Language', 'No region'], zh: ['语文', '无区域'], ar: ['اللغة', 'بلا منطقة'] };
+  for (const [lang, [language, none]] of Object.entries(words)) {
+    const page = await (await new Client(server.url).fetch(`/${lang}/consultations/ai-public-policy/statistics`)).text();
+    const heads = [...page.matchAll(/<thead><tr><th scope="col">([^<]*)<\/th>/g)].map((m) => m[1]);
+    assert.equal(heads.length, 5, lang);
+    assert.equal(heads[4], language, `${lang}: the language column`);
+    const rows = [...page.matchAll(/<th scope="row">([^<]*)<\/th>/g)].map((m) => m[1]);
+    assert.equal(rows.filter((r) => r === none).length, 2, `${lang}: in both tables of regions: ${rows.join(', ')}`);
+    assert.ok(!rows.includes('unknown'), `${lang}: no code shown as a label`);
+  }
+});
+
 test('the demo corpus reproduces the Chair\'s report figures', async () => {
   const list = await jsonOf(anon.fetch('/api/v1/consultations'));
   assert.deepEqual(list.items.map((c) => c.key).sort(), ['ai-public-policy', 'covid19', 'environment']);
