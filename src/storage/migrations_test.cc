@@ -174,5 +174,35 @@ TEST(Migrations, SqliteAndPostgresGetTheSameTablesAndColumns) {
     EXPECT_TRUE(sqlite.contains(table)) << table << " is missing on SQLite";
 }
 
+// Each submission writes one entry per index of `responses`: the index that was only a prefix
+// of responses_by_consultation_order is gone (migration 0036), and the queries of a
+// consultation's responses search the longer one with the same terms.
+TEST(Migrations, ResponsesOfAConsultationAreSearchedByTheOrderIndex) {
+  InitCrypto();
+  auto path = (std::filesystem::temp_directory_path() / ("plenary-mig-" + RandomToken(8) + ".db"))
+                  .string();
+  {
+    Database db(path);
+    auto& r = db.Read();
+    EXPECT_EQ(r.QueryInt("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = "
+                         "'responses_by_consultation'"),
+              0);
+    for (const char* sql :
+         {"SELECT id FROM responses WHERE consultation_id = 1 AND status = 'rejected'",
+          "SELECT count(*) FROM responses WHERE consultation_id = 1 AND status <> 'rejected' "
+          "AND email_confirmed_at IS NULL",
+          "SELECT id FROM responses WHERE consultation_id = 1 AND status = 'accepted' "
+          "AND consent_publish = 1"}) {
+      Stmt plan(r, std::string("EXPLAIN QUERY PLAN ") + sql);
+      std::string details;
+      while (plan.Step()) details += plan.Text(3) + "\n";
+      EXPECT_NE(details.find("INDEX responses_by_consultation_order (consultation_id=?"),
+                std::string::npos)
+          << sql << "\n" << details;
+    }
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
 }  // namespace
 }  // namespace plenary::storage
