@@ -89,6 +89,15 @@ test('a delegate asks for the floor on the page, sees their place, is refused a 
   const api = await delegate.json(`/api/v1/agenda-items/${item.id}/speakers`, {});
   assert.equal(api.status, 409);
   assert.equal((await api.json()).error.field, 'speakers');
+  // The API's 409 in the client's language, the same sentences (written by hand above).
+  for (const [lang, sentence] of [['zh', '您已就本议项请求发言：请等候轮到您，或先撤回请求。'],
+    ['ar', 'لقد طلبت الكلمة بالفعل في هذا البند: انتظر دورك، أو اسحب طلبك أولًا.']]) {
+    const again = await delegate.json(`/api/v1/agenda-items/${item.id}/speakers?lang=${lang}`, {});
+    assert.equal(again.status, 409, lang);
+    const { error } = await again.json();
+    assert.deepEqual([error.code, error.field, error.message], ['conflict', 'speakers', sentence], lang);
+  }
+  delegate.cookies.delete('plenary_lang'); // ?lang= chose the language of later answers too
   let speakers = (await jsonOf(staff.fetch(`/api/v1/agenda-items/${item.id}`))).speakers;
   const mine = speakers.filter((s) => s.member_state === 'GH' && s.status === 'waiting');
   assert.equal(mine.length, 1);
