@@ -7,6 +7,7 @@
 #include "search/search.h"
 #include "site/refusals.h"
 #include "site/site.h"
+#include "text/dates.h"
 #include "text/messages.h"
 
 namespace plenary::search {
@@ -99,7 +100,8 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
       o->SetValue("TITLE", h.title);
       o->SetValue("HLANG", h.language);
       o->SetValue("KIND_LABEL", T(lang, "search_kind_" + h.kind));
-      o->SetValue("DATE", h.date);
+      // As the reader's language writes dates: ISO digits run backwards in a right-to-left line.
+      o->SetValue("DATE", text::FormatDate(h.date, lang));
       o->SetValue("SNIPPET_HTML", h.snippet_html);  // escaped by search, marks added
     }
     std::string base = "?q=" + http::UrlEncode(text) +

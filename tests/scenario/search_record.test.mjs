@@ -74,3 +74,14 @@ test('the version in the reader\'s language comes first; a query in another scri
   assert.equal(hits[0][2], '理事会第1344号决议');
   assert.ok(hits.some((m) => m[2].startsWith('C22/51 ')), 'the page lists C22/51 too');
 });
+
+test('the search page writes each hit\'s date as its language writes dates, not as ISO digits that run backwards in Arabic', async () => {
+  // Council Resolution 1344 was last revised in 2015 (the registry's date: 1 January of that year).
+  for (const [lang, date] of [['en', '1 January 2015'], ['zh', '2015年1月1日'], ['ar', '1 يناير 2015']]) {
+    const html = await (await new Client(server.url).fetch(`/${lang}/search?q=1344`)).text();
+    const first = html.match(/<li><a href="\/[a-z]{2}\/resolutions\/council\/1344"[^>]*>[^<]*<\/a> <span class="meta">([^<]*(?:<[^>]+>[^<]*)*?)<\/span><p/);
+    assert.ok(first, `${lang}: the resolution is listed`);
+    assert.ok(first[1].replace(/<[^>]+>/g, '').endsWith(date), `${lang}: ${first[1]}`);
+    assert.ok(!html.includes('2015-01-01'), lang);
+  }
+});
