@@ -3,10 +3,11 @@
 
 #include <algorithm>
 #include <chrono>
-#include <stdexcept>
 #include <tuple>
 
 #include <spdlog/spdlog.h>
+
+#include "storage/deferred.h"
 
 namespace plenary::consultations {
 
@@ -104,23 +105,22 @@ int CampaignTracker::Group(int max) {
     Batch batch;
     for (auto& [id, consultation, text] : fresh)
       batch[consultation].emplace_back(static_cast<campaigns::ResponseId>(id), std::move(text));
-    std::int64_t last = replayed_;
     for (auto& [consultation, responses] : batch) {
       auto ids = ClustererOf(consultation).AddBatch(responses);
-      for (std::size_t i = 0; i < responses.size(); ++i) {
-        // RETURNING rather than LastInsertId: one round trip on PostgreSQL, not two.
-        storage::Stmt s(c,
-                        "INSERT INTO campaign_assignments(response_id, consultation_id, "
-                        "campaign_id) VALUES(?,?,?) RETURNING seq");
-        s.BindAll(static_cast<std::int64_t>(responses[i].first), consultation,
-                  static_cast<std::int64_t>(ids[i]));
-        if (!s.Step()) throw std::runtime_error("campaign_assignments: INSERT returned no seq");
-        last = s.Int(0);
-        while (s.Step()) {
-        }
-      }
+      // Deferred: on PostgreSQL the whole batch goes in one round trip, not one per response;
+      // the entries take their seq in this order.
+      for (std::size_t i = 0; i < responses.size(); ++i)
+        storage::ExecDeferred(
+            c,
+            "INSERT INTO campaign_assignments(response_id, consultation_id, campaign_id) "
+            "VALUES(?,?,?)",
+            static_cast<std::int64_t>(responses[i].first), consultation,
+            static_cast<std::int64_t>(ids[i]));
     }
-    replayed_ = last;
+    // The last seq drawn: no other server appends while this one holds the grouping lock.
+    if (!fresh.empty())
+      replayed_ =
+          c.QueryInt("SELECT coalesce(max(seq), 0) FROM campaign_assignments").value_or(0);
     placed = static_cast<int>(fresh.size());
     return Ok{};
   });

@@ -30,6 +30,7 @@
 #include "search/search.h"
 #include "site/fields.h"
 #include "site/site.h"
+#include "storage/deferred.h"
 #include "text/countries.h"
 #include "text/dates.h"
 #include "text/messages.h"
@@ -212,11 +213,16 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
       while (insert.Step()) {
       }
     }
+    // Deferred: on PostgreSQL these go in one round trip, answered when the writer ends the
+    // job (an error there fails the submission as an error here would).
     if (!confirmed)  // as durable as the response; the mail itself is queued in a batch later
-      c.Exec("INSERT INTO confirmation_mails(response_id, language) VALUES(?,?)", rid, mail_lang);
+      storage::ExecDeferred(
+          c, "INSERT INTO confirmation_mails(response_id, language) VALUES(?,?)", rid, mail_lang);
     for (const auto& [n, t] : in.answers)
       if (!t.empty())
-        c.Exec("INSERT INTO answers(response_id, question_number, text) VALUES(?,?,?)", rid, n, t);
+        storage::ExecDeferred(
+            c, "INSERT INTO answers(response_id, question_number, text) VALUES(?,?,?)", rid, n,
+            t);
     for (std::size_t i = 0; i < in.attachments.size(); ++i) {
       const auto& a = in.attachments[i];
       std::string name = a.filename.empty() ? fmt::format("attachment-{}", i + 1) : a.filename;
@@ -290,10 +296,8 @@ int QueueConfirmationMails(storage::Database& db, int max) {
       std::size_t n = std::min(kRows, claimed.size() - at);
       std::string sql = "DELETE FROM confirmation_mails WHERE response_id IN (";
       for (std::size_t i = 0; i < n; ++i) sql += i ? ",?" : "?";
-      Stmt s(c, sql + ")");
-      for (std::size_t i = 0; i < n; ++i) s.Bind(static_cast<int>(i + 1), claimed[at + i]);
-      while (s.Step()) {
-      }
+      std::vector<storage::Value> ids(claimed.begin() + at, claimed.begin() + at + n);
+      storage::ExecDeferredValues(c, sql + ")", ids);
     }
     mail::EnqueueMany(c, mails);
     return static_cast<int>(claimed.size());

@@ -16,6 +16,7 @@
 
 #include "base/random.h"
 #include "base/time.h"
+#include "storage/deferred.h"
 
 namespace plenary::mail {
 
@@ -65,17 +66,17 @@ void EnqueueMany(Connection& c, const std::vector<Outgoing>& mails) {
     std::string sql =
         "INSERT INTO mail_outbox(recipient, subject, body, created_at, next_attempt_at) VALUES";
     for (std::size_t i = 0; i < n; ++i) sql += i ? ",(?,?,?,?,?)" : "(?,?,?,?,?)";
-    storage::Stmt s(c, sql);
-    int p = 0;
+    std::vector<storage::Value> values;
+    values.reserve(5 * n);
     for (std::size_t i = at; i < at + n; ++i) {
-      s.Bind(++p, WithoutLineBreaks(mails[i].recipient));
-      s.Bind(++p, WithoutLineBreaks(mails[i].subject));
-      s.Bind(++p, mails[i].body);
-      s.Bind(++p, now);
-      s.Bind(++p, now);
+      values.emplace_back(WithoutLineBreaks(mails[i].recipient));
+      values.emplace_back(WithoutLineBreaks(mails[i].subject));
+      values.emplace_back(mails[i].body);
+      values.emplace_back(static_cast<std::int64_t>(now));
+      values.emplace_back(static_cast<std::int64_t>(now));
     }
-    while (s.Step()) {
-    }
+    // In the caller's transaction; answered by its next statement, or when its write ends.
+    storage::ExecDeferredValues(c, sql, values);
   }
 }
 

@@ -15,6 +15,7 @@
 #include "base/assets.h"
 #include "base/random.h"
 #include "storage/db.h"
+#include "storage/deferred.h"
 #include "storage/postgres_testing.h"
 
 namespace plenary::storage {
@@ -276,6 +277,61 @@ TEST_P(Backends, OnlyWritesToShownTablesRaiseTheGeneration) {
   g = db_->Generation();
   write("INSERT INTO search_log(kind, ref_id, at) VALUES('response', 2, 0)");
   EXPECT_EQ(db_->Generation(), g);
+}
+
+// Statements deferred by ExecDeferred (pipelined on PostgreSQL) run in order, before the next
+// statement that waits for an answer; the first error fails the write that sent it, which
+// changes nothing, while the other writes of the same batch commit; a deferred change of a
+// shown table raises the generation.
+TEST_P(Backends, DeferredStatementsRunInOrderAndTheirErrorsFailTheirWrite) {
+  constexpr const char* kInsert =
+      "INSERT INTO users(email, name, role, password_hash, created_at) "
+      "VALUES(?, ?, 'admin', 'x', 0)";
+  auto g = db_->Generation();
+  auto ok = db_->Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
+    ExecDeferred(c, kInsert, "a@example.int", "A");
+    ExecDeferred(c, "UPDATE users SET name = 'A2' WHERE email = 'a@example.int'");
+    // A statement that waits for its answer sees the deferred ones done.
+    return *c.QueryInt("SELECT count(*) FROM users WHERE name = 'A2'");
+  });
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(*ok, 1);
+  EXPECT_GT(db_->Generation(), g) << "a deferred write to a shown table";
+  // Deferred statements are the last of the write: the writer reads their answers.
+  ASSERT_TRUE(db_->Write<Ok>([&](Connection& c) -> Result<Ok> {
+                   ExecDeferred(c, kInsert, "b@example.int", "B");
+                   return Ok{};
+                 }).ok());
+  EXPECT_EQ(db_->Read().QueryInt("SELECT count(*) FROM users WHERE email = 'b@example.int'"), 1);
+  // Eight writes at once (one batch, or a few): the odd ones defer a duplicate e-mail address.
+  std::vector<std::thread> threads;
+  std::atomic<int> committed{0}, failed{0};
+  for (int i = 0; i < 8; ++i)
+    threads.emplace_back([&, i] {
+      try {
+        auto r = db_->Write<Ok>([&, i](Connection& c) -> Result<Ok> {
+          std::string mine = "w" + std::to_string(i) + "@example.int";
+          ExecDeferred(c, kInsert, mine, "W");
+          ExecDeferred(c, kInsert, i % 2 ? "a@example.int" : "x" + mine, "W");  // odd: UNIQUE
+          ExecDeferred(c, "UPDATE users SET name = 'W2' WHERE email = ?", mine);
+          return Ok{};
+        });
+        (r.ok() ? committed : failed)++;
+      } catch (const std::exception&) {
+        ++failed;
+      }
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(committed, 4);
+  EXPECT_EQ(failed, 4);
+  EXPECT_EQ(db_->Read().QueryInt("SELECT count(*) FROM users WHERE email LIKE 'w%'"), 4);
+  EXPECT_EQ(db_->Read().QueryInt("SELECT count(*) FROM users WHERE name = 'W2'"), 4);
+  EXPECT_EQ(db_->Read().QueryInt("SELECT count(*) FROM users WHERE email LIKE 'xw%'"), 4);
+  // The connection is usable after a failed pipeline.
+  EXPECT_TRUE(db_->Write<Ok>([&](Connection& c) -> Result<Ok> {
+                   c.Exec(kInsert, "c@example.int", "C");
+                   return Ok{};
+                 }).ok());
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "base/assets.h"
+#include "storage/deferred.h"
 #include "storage/fts5_tokenizer.h"
 #include "storage/postgres.h"
 
@@ -202,6 +203,7 @@ Connection::~Connection() {
 
 void Connection::ExecScript(std::string_view sql) {
   if (pg_) [[unlikely]] {
+    PgStatement::Flush(*this);  // the deferred statements first (and their errors)
     PgExecScript(pg_, ToPostgres(sql));
     // A script may change any table (the writer's own transaction control changes none).
     if (!IsTransactionControl(sql)) NotePgChange(*this, "");
@@ -383,6 +385,18 @@ void Database::WriterLoop() {
             failures[i] = std::current_exception();
           } catch (...) {
             failures[i] = std::current_exception();
+          }
+          // The statements the job deferred (deferred.h) are part of it: their errors fail it,
+          // as its own statements' would.
+          try {
+            FlushDeferred(*writer_);
+          } catch (const TransientWriteError&) {
+            if (!last) throw;
+            if (!failures[i]) failures[i] = std::current_exception();
+            keep = false;
+          } catch (...) {
+            if (!failures[i]) failures[i] = std::current_exception();
+            keep = false;
           }
           control = keep ? "RELEASE job" : "ROLLBACK TO job; RELEASE job";
         }

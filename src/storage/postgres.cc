@@ -5,9 +5,15 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <map>
+#include <mutex>
 #include <stdexcept>
+#include <type_traits>
+#include <variant>
 
 #include <fmt/format.h>
+
+#include "storage/deferred.h"
 
 namespace plenary::storage {
 
@@ -73,6 +79,19 @@ std::map<const Connection*, std::function<void(std::string_view)>>& Hooks() {
 }
 }  // namespace
 
+namespace {
+// More deferred statements than this are read first: their answers, unread, must not fill the
+// socket's buffers while the client is still sending (each side would wait for the other).
+constexpr std::size_t kMaxDeferred = 256;
+// Per connection in pipeline mode: the table each deferred statement writes (for the change
+// hook; "" when it cannot be named) and whether it writes at all, in the order sent.
+std::mutex deferred_mu;
+std::map<const Connection*, std::vector<std::pair<std::string, bool>>>& Deferred() {
+  static std::map<const Connection*, std::vector<std::pair<std::string, bool>>> deferred;
+  return deferred;
+}
+}  // namespace
+
 void SetPgChangeHook(const Connection& c, std::function<void(std::string_view)> hook) {
   std::lock_guard lock(hooks_mu);
   Hooks()[&c] = std::move(hook);
@@ -95,13 +114,18 @@ void NotePgChange(const Connection& c, std::string_view table) {
 }
 
 void ForgetPgChangeHook(const Connection& c) {
-  std::lock_guard lock(hooks_mu);
-  Hooks().erase(&c);
+  {
+    std::lock_guard lock(hooks_mu);
+    Hooks().erase(&c);
+  }
+  std::lock_guard lock(deferred_mu);
+  Deferred().erase(&c);  // the connection closes: its unread answers go with it
 }
 
 PgStatement::PgStatement(Connection& c, std::string_view sql) : conn(c) {
   auto it = c.pg_prepared_.find(sql);
   if (it == c.pg_prepared_.end()) {
+    Flush(c);  // preparing waits for an answer, which pipeline mode does not allow
     int params = 0;
     std::string translated = ToPostgres(sql, &params);
     std::string stmt_name = fmt::format("s{}", c.pg_prepared_.size() + 1);
@@ -177,8 +201,83 @@ void PgStatement::Bind(int i, std::string_view v, bool is_binary) {
   binary[i - 1] = is_binary;
 }
 
+// --- Deferred statements (deferred.h) ----------------------------------------------------
+
+
+void PgStatement::Send() {
+  std::size_t pending = 0;
+  {
+    std::lock_guard lock(deferred_mu);
+    auto it = Deferred().find(&conn);
+    if (it != Deferred().end()) pending = it->second.size();
+  }
+  if (pending >= kMaxDeferred) Flush(conn);
+  if (PQpipelineStatus(conn.pg_) == PQ_PIPELINE_OFF && PQenterPipelineMode(conn.pg_) != 1)
+    throw std::runtime_error(
+        fmt::format("postgresql: pipeline mode: {}", PQerrorMessage(conn.pg_)));
+  std::size_t n = values.size();
+  std::vector<const char*> ptrs(n);
+  std::vector<int> lengths(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    ptrs[i] = present[i] ? values[i].c_str() : nullptr;
+    lengths[i] = static_cast<int>(values[i].size());
+  }
+  if (PQsendQueryPrepared(conn.pg_, name.c_str(), static_cast<int>(n), ptrs.data(),
+                          lengths.data(), binary.data(), 0) != 1)
+    throw std::runtime_error(fmt::format("postgresql: send: {}", PQerrorMessage(conn.pg_)));
+  std::lock_guard lock(deferred_mu);
+  Deferred()[&conn].emplace_back(written_table, writes);
+}
+
+void PgStatement::Flush(Connection& c) {
+  if (PQpipelineStatus(c.pg_) == PQ_PIPELINE_OFF) return;
+  std::vector<std::pair<std::string, bool>> sent;
+  {
+    std::lock_guard lock(deferred_mu);
+    auto it = Deferred().find(&c);
+    if (it != Deferred().end()) {
+      sent = std::move(it->second);
+      Deferred().erase(it);
+    }
+  }
+  if (PQpipelineSync(c.pg_) != 1)
+    throw std::runtime_error(fmt::format("postgresql: pipeline sync: {}", PQerrorMessage(c.pg_)));
+  // Each statement's answer followed by a null result (PGRES_PIPELINE_ABORTED for those after
+  // an error), then the sync.
+  PGresult* error = nullptr;
+  std::size_t k = 0;
+  for (;;) {
+    PGresult* res = PQgetResult(c.pg_);
+    if (!res) {
+      // A lost connection answers null from then on: stop rather than wait for the sync.
+      if (++k > sent.size() || PQstatus(c.pg_) == CONNECTION_BAD) break;
+      continue;
+    }
+    auto st = PQresultStatus(res);
+    if (st == PGRES_PIPELINE_SYNC) {
+      PQclear(res);
+      break;
+    }
+    if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
+      const char* tuples = PQcmdTuples(res);
+      if (k < sent.size() && sent[k].second && *tuples && std::atoi(tuples) > 0)
+        NotePgChange(c, sent[k].first);
+      PQclear(res);
+    } else if (st == PGRES_PIPELINE_ABORTED || error) {
+      PQclear(res);
+    } else {
+      error = res;  // the first error; the statements after it did not run
+    }
+  }
+  bool exited = PQexitPipelineMode(c.pg_) == 1;
+  if (error) FailResult(error, "deferred statement");
+  if (!exited)
+    throw std::runtime_error(fmt::format("postgresql: pipeline: {}", PQerrorMessage(c.pg_)));
+}
+
 bool PgStatement::Step() {
   if (!result) {
+    Flush(conn);  // the deferred statements run first
     std::size_t n = values.size();
     std::vector<const char*> ptrs(n);
     std::vector<int> lengths(n);
@@ -241,11 +340,42 @@ std::string PgStatement::Text(int col) const {
 bool PgStatement::IsNull(int col) const { return PQgetisnull(result, row, col); }
 
 std::int64_t Connection::PgLastInsertId() {
+  PgStatement::Flush(*this);
   PGresult* res = PQexec(pg_, "SELECT lastval()");
   if (PQresultStatus(res) != PGRES_TUPLES_OK) FailResult(res, "lastval()");
   std::int64_t id = std::strtoll(PQgetvalue(res, 0, 0), nullptr, 10);
   PQclear(res);
   return id;
+}
+
+void ExecDeferredValues(Connection& c, std::string_view sql, const std::vector<Value>& values) {
+  if (c.dialect() == Dialect::kSqlite) {  // at once
+    Stmt s(c, sql);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      int at = static_cast<int>(i + 1);
+      std::visit([&](const auto& v) { s.Bind(at, v); }, values[i]);
+    }
+    while (s.Step()) {
+    }
+    return;
+  }
+  PgStatement s(c, sql);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    int at = static_cast<int>(i + 1);
+    std::visit(
+        [&](const auto& v) {
+          if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::string>)
+            s.Bind(at, std::string_view(v), false);
+          else
+            s.Bind(at, v);
+        },
+        values[i]);
+  }
+  s.Send();
+}
+
+void FlushDeferred(Connection& c) {
+  if (c.dialect() == Dialect::kPostgres) PgStatement::Flush(c);
 }
 
 }  // namespace plenary::storage

@@ -52,6 +52,11 @@ struct PgStatement {
   void Bind(int i, double v);
   void Bind(int i, std::string_view v, bool binary);
   bool Step();
+  // Sends the execution without waiting for its answer (pipeline mode; see deferred.h).
+  void Send();
+  // Reads the answers of the statements Send sent on `c`, if any, and throws the first error;
+  // called before anything that waits for an answer on the connection.
+  static void Flush(Connection& c);
   std::int64_t Int(int col) const;
   double Real(int col) const;
   std::string Text(int col) const;
