@@ -669,6 +669,21 @@ void RegisterApi(http::Router& router, storage::Database& db) {
     return InformalCreated(*informal, i->id, t->version);
   });
 
+  // The summary record's sentence on the brackets left, added to the record of the text's
+  // agenda item (drafting.h, RecordSentence).
+  router.Add("POST", "/api/v1/texts/{id}/record", [&db](Request& req) {
+    auto g = Editor(db, req);
+    if (g.refusal) return *g.refusal;
+    auto id = PathId(req);
+    if (!id) return Err(NotFound("text " + req.params[0] + ": no such text"));
+    auto r = RecordSentence(db, *g.session, *id);
+    if (!r.ok()) return Err(r.error());
+    return http::Json(json::object{{"intervention", r->intervention},
+                                   {"agenda_item", r->agenda_item},
+                                   {"summary", r->summary}},
+                      201);
+  });
+
   // The provision under discussion, shown on the room's screen ({"provision": null}: the
   // screen chooses again).
   router.Add("POST", "/api/v1/texts/{id}/under-discussion", [&db](Request& req) {

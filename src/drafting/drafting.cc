@@ -1102,6 +1102,20 @@ json::array DiffWords(const std::string& from, const std::string& to) {
     }
   }
   for (std::size_t i = a.size() - suf; i < a.size(); ++i) ops.emplace_back(0, a[i]);
+  // A space kept between two changed words belongs to the change: "[every four years]" →
+  // "after each Plenipotentiary Conference" is one deletion and one insertion, not four
+  // interleaved pieces whose words would run together when shown.
+  for (std::size_t i = 1; i + 1 < ops.size(); ++i) {
+    bool blank = !ops[i].second.empty() &&
+                 std::all_of(ops[i].second.begin(), ops[i].second.end(), [](char32_t ch) {
+                   return u_isUWhiteSpace(static_cast<UChar32>(ch));
+                 });
+    if (ops[i].first == 0 && blank && ops[i - 1].first != 0 && ops[i + 1].first != 0) {
+      ops[i].first = -1;
+      ops.insert(ops.begin() + static_cast<std::ptrdiff_t>(i) + 1, {1, ops[i].second});
+      ++i;
+    }
+  }
   // Deletions before insertions within a changed run, consecutive operations joined.
   json::array out;
   std::u32string run[3];
@@ -1671,6 +1685,37 @@ Result<Informal> SendToInformal(storage::Database& db, const accounts::Session& 
   for (const auto& i : t->informal)
     if (i.id == informal_id) return i;
   return NotFound("informal consultation: not found");
+}
+
+Result<RecordedSentence> RecordSentence(storage::Database& db, const accounts::Session& who,
+                                        std::int64_t text_id) {
+  if (!MayEdit(who))
+    return PermissionDenied("only the secretariat or the chair adds the sentence on the "
+                            "brackets to the record");
+  auto visible = Get(db, text_id, who);
+  if (!visible.ok()) return visible.error();
+  auto r = db.Write<RecordedSentence>([&](Connection& c) -> Result<RecordedSentence> {
+    // The text as it stands in this transaction: the sentence says what is bracketed now.
+    auto t = LoadText(c, text_id, true);
+    if (!t) return NotFound(fmt::format("text {}: no such text", text_id));
+    RecordedSentence out;
+    out.agenda_item = t->agenda_item_id;
+    for (const auto& l : text::Languages()) out.summary[l] = BracketsSentence(*t, l);
+    proceedings::InterventionInput paragraph;
+    paragraph.capacity = "secretariat";
+    paragraph.anonymous = true;
+    paragraph.summary = out.summary;
+    auto p = proceedings::AddInterventionOn(c, who.user.id, t->agenda_item_id, paragraph);
+    if (!p.ok()) return p.error();
+    out.intervention = *p;
+    Record(c, who, *t, "text.record_sentence", "text", text_id,
+           {{"agenda_item", t->agenda_item_id},
+            {"intervention", *p},
+            {"bracketed", json::value_from(t->BracketedLabels())}});
+    return out;
+  });
+  if (!r.ok()) return r.error();
+  return r;
 }
 
 Result<std::int64_t> TextOfInformal(storage::Database& db, std::int64_t informal_id) {

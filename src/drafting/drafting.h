@@ -315,6 +315,18 @@ struct AdoptInput {
 Result<Text> Adopt(storage::Database& db, const accounts::Session& who, std::int64_t text_id,
                    const AdoptInput& in);
 
+// The summary record's sentence on the brackets left (BracketsSentence in the six languages),
+// offered to the record of the text's agenda item: recorded as a paragraph of the secretariat
+// after the item's others, which the secretariat may then edit or delete as any paragraph.
+// Editors only (403). The text is unchanged (its version stays); its history and the audit log
+// record who added which paragraph.
+struct RecordedSentence {
+  std::int64_t intervention = 0, agenda_item = 0;
+  boost::json::object summary;  // {lang: sentence}
+};
+Result<RecordedSentence> RecordSentence(storage::Database& db, const accounts::Session& who,
+                                        std::int64_t text_id);
+
 // --- The room's screen ---------------------------------------------------------------------
 
 // The provision the room's screen shows: the one under discussion, else the first with an open

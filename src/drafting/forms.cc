@@ -160,6 +160,18 @@ void RegisterForms(http::Router& router, storage::Database& db) {
     });
   });
 
+  // The sentence on the brackets left, added to the record: back to the meeting's record.
+  router.Add("POST", "/texts/{id}/record", [&db](Request& req) {
+    return Handle(db, req, [&](const accounts::Session& who, const http::Form&,
+                               std::int64_t id) -> Result<std::string> {
+      auto r = RecordSentence(db, who, id);
+      if (!r.ok()) return r.error();
+      auto t = Get(db, id, who);
+      if (!t.ok()) return t.error();
+      return fmt::format("/meetings/{}/agenda", t->meeting_id);
+    });
+  });
+
   router.Add("POST", "/texts/{id}/adopt", [&db](Request& req) {
     return Handle(db, req, [&](const accounts::Session& who, const http::Form& f,
                                std::int64_t id) -> Result<std::string> {

@@ -293,6 +293,22 @@ TEST(DraftingDiff, WordsInEnglishCharactersInChinese) {
   EXPECT_EQ(json::serialize(zh),
             R"([{"op":"equal","text":"理事会应"},{"op":"insert","text":"每四年"},)"
             R"({"op":"equal","text":"审议本导则。"}])");
+  // Spaces between changed words belong to the change: a replaced passage is one deletion and
+  // one insertion, not words of each interleaved (which glue together when shown).
+  auto run = DiffWords("These guidelines shall be reviewed [every four years].",
+                       "These guidelines shall be reviewed after each Plenipotentiary Conference.");
+  EXPECT_EQ(json::serialize(run),
+            R"([{"op":"equal","text":"These guidelines shall be reviewed "},)"
+            R"({"op":"delete","text":"[every four years]"},)"
+            R"({"op":"insert","text":"after each Plenipotentiary Conference"},)"
+            R"({"op":"equal","text":"."}])");
+  auto ar = DiffWords("تُستعرض هذه المبادئ التوجيهية [كل أربع سنوات].",
+                      "تُستعرض هذه المبادئ التوجيهية بعد كل مؤتمر للمندوبين المفوضين.");
+  EXPECT_EQ(json::serialize(ar),
+            R"([{"op":"equal","text":"تُستعرض هذه المبادئ التوجيهية "},)"
+            R"({"op":"delete","text":"["},{"op":"insert","text":"بعد "},)"
+            R"({"op":"equal","text":"كل "},{"op":"delete","text":"أربع سنوات]"},)"
+            R"({"op":"insert","text":"مؤتمر للمندوبين المفوضين"},{"op":"equal","text":"."}])");
   auto rep = DiffWords("every four years", "every five years");
   EXPECT_EQ(json::serialize(rep),
             R"([{"op":"equal","text":"every "},{"op":"delete","text":"four"},)"

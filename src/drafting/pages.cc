@@ -61,12 +61,24 @@ std::string BracketedHtml(const Provision& p, const std::string& lang) {
 // A provision's diff in `lang` (DiffTexts) as HTML: insertions in <ins>, deletions in <del>.
 std::string SegmentsHtml(const boost::json::object& provision, const std::string& lang) {
   std::string html;
+  std::string previous;  // the op and text of the segment before
+  std::string previous_text;
   if (auto* segs = provision.at("texts").as_object().if_contains(lang))
     for (const auto& sv : segs->as_array()) {
       std::string op(sv.at("op").as_string());
-      std::string words = http::EscapeHtml(std::string(sv.at("text").as_string()));
+      std::string raw(sv.at("text").as_string());
+      // A deletion and the insertion after it are set apart by a space: their words would
+      // otherwise run together ("yearsafter"), and Arabic letters join across them. Chinese
+      // and Japanese are written without spaces.
+      if (previous == "delete" && op == "insert" && lang != "zh" && lang != "ja" &&
+          !raw.empty() && raw.front() != ' ' && !previous_text.empty() &&
+          previous_text.back() != ' ')
+        html += ' ';
+      std::string words = http::EscapeHtml(raw);
       html += op == "equal" ? words : op == "insert" ? "<ins>" + words + "</ins>"
                                                      : "<del>" + words + "</del>";
+      previous = op;
+      previous_text = raw;
     }
   return html;
 }
@@ -247,6 +259,8 @@ http::Response TextView(storage::Database& db, const Request& req, std::int64_t 
   if (view == "status") {
     auto* s = d.AddSectionDictionary("STATUS");
     s->SetValue("SENTENCE", BracketsSentence(*t, clang));
+    // Editors offer the sentence to the record of the agenda item (in the six languages).
+    if (MayEdit(viewer) && !req.query.Get("version")) s->ShowSection("RECORD_FORM");
     for (const auto& p : t->provisions) {
       auto* r = s->AddSectionDictionary("ROW");
       r->SetIntValue("PID", p.id);

@@ -164,6 +164,18 @@ test('bad input is refused naming the field and changes nothing', async () => {
   assert.deepEqual(after.provisions, before.provisions);
 });
 
+test('the diff page shows a replaced passage as one deletion then one insertion, apart', async () => {
+  const t = await newText();
+  await jsonOf(staff.json(`/api/v1/texts/${t.id}/provisions`, { kind: 'section', text: { en: 'Review' } }), 201);
+  const p = await jsonOf(staff.json(`/api/v1/texts/${t.id}/provisions`, {
+    text: { en: 'These guidelines shall be reviewed every four years.' } }), 201);
+  const { version } = await jsonOf(staff.fetch(`/api/v1/texts/${t.id}`));
+  await jsonOf(send(staff, 'PATCH', `/api/v1/provisions/${p.id}`, { version,
+    text: { en: 'These guidelines shall be reviewed after each Plenipotentiary Conference.' } }));
+  const html = await (await staff.fetch(`/en/texts/${t.id}/diff?from=${version}&to=${version + 1}&lang=en`)).text();
+  assert.match(html, /reviewed <del>every four years<\/del> <ins>after each Plenipotentiary Conference<\/ins>\./);
+});
+
 test('two editors on the same version: the second gets 409 with the current text', async () => {
   const t = await newText();
   await jsonOf(staff.json(`/api/v1/texts/${t.id}/provisions`, { kind: 'section', text: { en: 'S' } }), 201);

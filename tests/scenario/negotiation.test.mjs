@@ -1,6 +1,6 @@
 // The negotiation of item 5 of the Council 2022 plenary over HTTP, end to end (seed 000,
 // paragraphs 5.1–5.8): the secretariat presents the draft guidelines of C22/32(Rev.1) with 2.b
-// and 6.c in square brackets (5.1); China proposes in C22/71 (5.2); the Council sends the open
+// and 6.c in square brackets (5.1), whose sentence it adds to the record of item 5; China proposes in C22/71 (5.2); the Council sends the open
 // paragraphs to informal consultations that report back to a plenary meeting (5.8), whose
 // facilitator edits their paragraphs and nothing else; both brackets are resolved; a revision is
 // issued as C22/32(Rev.2), revising C22/32(Rev.1); the two versions are compared; the text is
@@ -74,6 +74,30 @@ test('item 5 end to end: brackets, China\'s proposal, informal consultations, re
   const en = await jsonOf(cn.fetch(`/api/v1/texts/${t.id}?view=status&lang=en`));
   assert.equal(en.sentence, 'Only two provisions retain square brackets (2.b and 6.c).');
   const v1 = (await text(t.id)).version;
+  // The sentence is offered to the record of item 5: a paragraph of the secretariat in the six
+  // languages, the text unchanged; delegates may not add it.
+  assert.equal((await send(cn, 'POST', `/api/v1/texts/${t.id}/record`, {})).status, 403);
+  const recorded = await jsonOf(staff.json(`/api/v1/texts/${t.id}/record`, {}), 201);
+  assert.equal(recorded.agenda_item, item5.id);
+  assert.equal(recorded.summary.zh, '仅有两个条款保留了方括号（2.b和6.c）。');
+  assert.equal(recorded.summary.en, 'Only two provisions retain square brackets (2.b and 6.c).');
+  assert.deepEqual(Object.keys(recorded.summary).sort(), ['ar', 'en', 'es', 'fr', 'ru', 'zh']);
+  const agenda = await jsonOf(staff.fetch(`/api/v1/meetings/${council.id}/agenda`));
+  const paragraph = agenda.items.find((i) => i.id === item5.id).interventions.at(-1);
+  assert.equal(paragraph.id, recorded.intervention);
+  assert.equal(paragraph.capacity, 'secretariat');
+  assert.equal(paragraph.summaries.zh, '仅有两个条款保留了方括号（2.b和6.c）。');
+  assert.equal((await text(t.id)).version, v1, 'recording the sentence leaves the text as it is');
+  // The same from the status page's form (editors only), back to the meeting's record.
+  assert.doesNotMatch(await (await cn.fetch(`/en/texts/${t.id}/status`)).text(), /\/record"/);
+  assert.match(await (await staff.fetch(`/en/texts/${t.id}/status`)).text(), new RegExp(`action="/en/texts/${t.id}/record"`));
+  const posted = await staff.fetch(`/en/texts/${t.id}/record`, { method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrf: staff.csrf }).toString() });
+  assert.equal(posted.status, 303);
+  assert.equal(posted.headers.get('location'), `/en/meetings/${council.id}/agenda`);
+  const again = await jsonOf(staff.fetch(`/api/v1/meetings/${council.id}/agenda`));
+  assert.equal(again.items.find((i) => i.id === item5.id).interventions.at(-1).summaries.en, en.sentence);
 
   // 5.2: China's proposal (C22/71), by China's delegate; not for another Member State.
   const before = await text(t.id, '?view=compilation');
@@ -204,7 +228,7 @@ test('a restricted text is 404 on every route to readers without the right', asy
   const proposal = await send(cn, 'POST', `/api/v1/provisions/${p['1.a'].id}/proposals`, {
     member_state: 'CN', kind: 'delete_provision', lang: 'en', justification: 'x' });
   assert.equal(proposal.status, 404);
-  for (const [path, body] of [[`/api/v1/texts/${t.id}/revisions`, {}],
+  for (const [path, body] of [[`/api/v1/texts/${t.id}/revisions`, {}], [`/api/v1/texts/${t.id}/record`, {}],
     [`/api/v1/texts/${t.id}/adopt`, { meeting: council.id, decision: 1 }],
     [`/api/v1/texts/${t.id}/informal`, { provisions: [p['1.a'].id], facilitator: ch.userId,
       member_state: 'CH', report_to_meeting: council.id, deadline: '2022-07-01' }]]) {

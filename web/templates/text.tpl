@@ -51,6 +51,7 @@
 <p><button type="submit">{{t_drafting_form_report}}</button></p></form>{{/REPORT_FORM}}</div>
 {{/CONS}}</section>{{/INFORMAL}}
 {{#STATUS}}<p class="sentence" lang="{{CLANG}}" dir="{{CDIR}}">{{SENTENCE}}</p>
+{{#RECORD_FORM}}<form method="post" action="{{P}}/texts/{{ID}}/record"><input type="hidden" name="csrf" value="{{CSRF}}"><p><button type="submit">{{t_drafting_form_record}}</button></p></form>{{/RECORD_FORM}}
 <table class="status">
 <thead><tr><th scope="col">{{t_drafting_provision}}</th><th scope="col">{{t_drafting_open_brackets}}</th><th scope="col">{{t_drafting_status_proposed_by}}</th></tr></thead>
 <tbody>{{#ROW}}<tr{{#HAS_OPEN}} class="open"{{/HAS_OPEN}}><td><a href="{{P}}/texts/{{ID}}?lang={{CLANG}}#p{{PID}}"><bdi>{{LABEL}}</bdi></a></td><td>{{OPEN}}</td><td>{{PROPOSED}}</td></tr>{{/ROW}}</tbody>
