@@ -2,7 +2,8 @@
 // brackets, clean and as a status table, in English, Chinese and Arabic with JavaScript off
 // (screenshots in test-results/). In Arabic the text runs right to left and each bracketed span
 // is isolated in a <bdi>. The room's screen, with JavaScript on, follows an edit made by another
-// session and the provision the secretariat puts under discussion; axe-core finds no violation
+// session and the provision the secretariat puts under discussion; in Arabic each bracket stands
+// mirrored on the side of its words where it opens or closes; axe-core finds no violation
 // on the text, status, screen, compilation and diff pages in English and Arabic. Every wait is bounded: the tests, the hooks and Playwright's own waits time out.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -147,6 +148,20 @@ test('the room\'s screen follows another session\'s edits; text, status and scre
       if (view === 'screen') await page.locator('#screen[data-screen-state="open"]').waitFor();
     }
     await page.goto(`${server.url}/${lang}/texts/${textId}?lang=${lang}`);
+    // A bracket is a mirrored character: in Arabic the opening one stands right of its words and
+    // the closing one left of them (each bracket on one line is measured), in English the reverse.
+    const sides = await page.evaluate(() => [...document.querySelectorAll('div.draft span.bracket')].map((s) => {
+      const words = s.querySelector('bdi').getClientRects();
+      if (words.length !== 1) return null;
+      const range = (node, at) => { const r = document.createRange(); r.setStart(node, at); r.setEnd(node, at + 1); return r.getBoundingClientRect(); };
+      const open = range(s.firstChild, 0), close = range(s.lastChild, s.lastChild.length - 1), w = words[0];
+      return { openRightOfWords: open.left >= w.right - 1, closeLeftOfWords: close.right <= w.left + 1,
+        openLeftOfWords: open.right <= w.left + 1, closeRightOfWords: close.left >= w.right - 1 };
+    }).filter(Boolean));
+    assert.ok(sides.length >= 1, `${lang}: a bracket on one line to measure`);
+    for (const x of sides)
+      assert.deepEqual(lang === 'ar' ? [x.openRightOfWords, x.closeLeftOfWords] : [x.openLeftOfWords, x.closeRightOfWords],
+        [true, true], `${lang}: ${JSON.stringify(x)}`);
     // The example of the labels in the informal consultations' form, and the parentheses round
     // the "compare" link of the revisions line, are isolated: in Arabic "2.b, 6.c" would
     // otherwise read "b.2 ,c.6" and the parentheses face the wrong way.
