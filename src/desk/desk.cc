@@ -155,7 +155,7 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
     for (const auto& b : meetings::ListBodies(db)) {
       auto* o = d.AddSectionDictionary("BODIES");
       o->SetValue("KEY", b.key);
-      o->SetValue("ACRONYM", b.acronym);
+      o->SetValue("ACRONYM", text::BodyAcronym(b.key, b.acronym, lang));
     }
     AddMeetings(db, d, lang);
     return page.Render();

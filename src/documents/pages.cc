@@ -98,7 +98,7 @@ http::Response DocumentPage(storage::Database& db, const Request& req, const Doc
   if (doc.body_id) {
     auto* b = d.AddSectionDictionary("BODY");
     b->SetValue("BODY_KEY", doc.body_key);
-    b->SetValue("BODY_ACRONYM", doc.body_acronym);
+    b->SetValue("BODY_ACRONYM", text::BodyAcronym(doc.body_key, doc.body_acronym, lang));
   }
   d.SetValue("SOURCE", SourceText(doc, lang));
   auto source = site::Pick(doc.source, lang);
@@ -200,7 +200,7 @@ http::Response DocumentsPage(storage::Database& db, const Request& req) {
     while (s.Step()) {
       auto* o = d.AddSectionDictionary("BODIES");
       o->SetValue("KEY", s.Text(0));
-      o->SetValue("ACRONYM", s.Text(1));
+      o->SetValue("ACRONYM", text::BodyAcronym(s.Text(0), s.Text(1), lang));
       if (s.Text(0) == body) o->ShowSection("SEL");
     }
   }

@@ -30,7 +30,7 @@ void MeetingRow(ctemplate::TemplateDictionary* o, const std::string& lang, const
   o->SetValue("MLABEL", meetings::Label(m, lang));
   o->SetValue("MDATE", text::FormatDateRange(m.starts_on, m.ends_on, lang));
   o->SetValue("MMODE", T(lang, "mode_" + m.mode));
-  o->SetValue("BODY", m.body_acronym);
+  o->SetValue("BODY", text::BodyAcronym(m.body_key, m.body_acronym, lang));
 }
 void RegisterHome(http::Router& router, storage::Database& db) {
   router.Add("GET", "/", [&db](Request& req) {
@@ -54,7 +54,7 @@ void RegisterHome(http::Router& router, storage::Database& db) {
       auto* o = d.AddSectionDictionary("OPEN");
       o->SetIntValue("ID", c.id);
       o->SetValue("TITLE", site::Pick(c.title, lang).text);
-      o->SetValue("BODY", c.body_acronym);
+      o->SetValue("BODY", text::BodyAcronym(c.body_key, c.body_acronym, lang));
       o->SetValue("DEADLINE_LABEL",
                   T(lang, "deadline_on", {{"date", text::FormatDateTime(c.deadline, c.timezone, lang)}}));
     }
@@ -63,7 +63,7 @@ void RegisterHome(http::Router& router, storage::Database& db) {
       auto* o = d.AddSectionDictionary("BODIES");
       o->SetValue("KEY", b.key);
       o->SetValue("NAME", site::Pick(b.name, lang).text);
-      o->SetValue("ACRONYM", b.acronym);
+      o->SetValue("ACRONYM", text::BodyAcronym(b.key, b.acronym, lang));
       o->SetValue("MEMBERSHIP", T(lang, "membership_" + b.membership));
     }
     page.CacheForAnonymous(until);
@@ -113,7 +113,7 @@ void RegisterPages(http::Router& router, storage::Database& db, site::Throttles&
       auto* o = page.body().AddSectionDictionary("BODIES");
       o->SetValue("KEY", b.key);
       o->SetValue("NAME", site::Pick(b.name, req.lang).text);
-      o->SetValue("ACRONYM", b.acronym);
+      o->SetValue("ACRONYM", text::BodyAcronym(b.key, b.acronym, req.lang));
       o->SetValue("MEMBERSHIP", T(req.lang, "membership_" + b.membership));
       o->SetValue("DESCRIPTION", site::Pick(b.description, req.lang).text);
     }
@@ -127,13 +127,13 @@ void RegisterPages(http::Router& router, storage::Database& db, site::Throttles&
     site::Page page(db, req, "body.tpl", site::Pick(b->name, lang).text);
     site::AddAlternates(
         page, {{"application/atom+xml", site::Prefix(req) + "/feeds/bodies/" + b->key + ".atom",
-                T(lang, "feed_atom_body", {{"body", b->acronym}})},
+                T(lang, "feed_atom_body", {{"body", text::BodyAcronym(b->key, b->acronym, lang)}})},
                {"text/calendar", site::Prefix(req) + "/calendar/bodies/" + b->key + ".ics",
-                T(lang, "calendar_ics_body", {{"body", b->acronym}})}});
+                T(lang, "calendar_ics_body", {{"body", text::BodyAcronym(b->key, b->acronym, lang)}})}});
     site::AddFollowButton(page, db, "body", b->id, "/bodies/" + b->key, lang);
     auto& d = page.body();
     d.SetValue("NAME", site::Pick(b->name, lang).text);
-    d.SetValue("ACRONYM", b->acronym);
+    d.SetValue("ACRONYM", text::BodyAcronym(b->key, b->acronym, lang));
     d.SetValue("MEMBERSHIP", T(lang, "membership_" + b->membership));
     if (b->open_consultations) d.ShowSection("OPEN_CONSULTATIONS");
     d.SetValue("DESCRIPTION", site::Pick(b->description, lang).text);
@@ -181,7 +181,7 @@ void RegisterPages(http::Router& router, storage::Database& db, site::Throttles&
     auto& d = page.body();
     MeetingRow(&d, lang, *m);
     d.SetValue("BODY_KEY", m->body_key);
-    d.SetValue("BODY_ACRONYM", m->body_acronym);
+    d.SetValue("BODY_ACRONYM", text::BodyAcronym(m->body_key, m->body_acronym, lang));
     if (proceedings::HasAgenda(db, m->id)) d.ShowSection("HAS_AGENDA");
     if (!m->starts_at.empty()) {
       auto* t = d.AddSectionDictionary("HAS_TIME");

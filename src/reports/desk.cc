@@ -53,10 +53,10 @@ http::Response OfficersPage(storage::Database& db, const Request& req) {
   if (!r.ok()) return site::ErrorResponse(db, req, r.error());
   const std::string& lang = req.lang;
   site::Page page(db, req, "admin_officers.tpl",
-                  T(lang, "officers_title", {{"acronym", b->acronym}}));
+                  T(lang, "officers_title", {{"acronym", text::BodyAcronym(b->key, b->acronym, lang)}}));
   auto& d = page.body();
   site::ShowFlash(req, d);
-  d.SetValue("ACRONYM", b->acronym);
+  d.SetValue("ACRONYM", text::BodyAcronym(b->key, b->acronym, lang));
   d.SetValue("BODY_KEY", b->key);
   SetOfficer(d, "CHAIR", r->chair);
   SetOfficer(d, "SECRETARY", r->secretary);

@@ -52,10 +52,11 @@ void FillParagraph(storage::Database& db, const Request& req, const site::Page& 
 http::Response ChooseMeetings(storage::Database& db, const Request& req, const meetings::Body& b) {
   site::Page page(db, req, "chair_report.tpl",
                   T(req.lang, "chair_report_title",
-                    {{"name", site::Pick(b.name, req.lang).text}, {"acronym", b.acronym}}));
+                    {{"name", site::Pick(b.name, req.lang).text},
+                     {"acronym", text::BodyAcronym(b.key, b.acronym, req.lang)}}));
   auto& d = page.body();
   d.SetValue("BODY_KEY", b.key);
-  d.SetValue("BODY_ACRONYM", b.acronym);
+  d.SetValue("BODY_ACRONYM", text::BodyAcronym(b.key, b.acronym, req.lang));
   auto* f = d.AddSectionDictionary("CHOOSE");
   std::vector<int> wg;
   for (const auto& m : meetings::ListMeetings(db, b.id)) {
@@ -99,14 +100,16 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
     const std::string path = "/bodies/" + r->body_key + "/chair-report";
     if (life.latest && !documents::WantsLiveDraft(req, viewer))
       return documents::IssuedPage(db, req, viewer, life,
-                                   {{"/bodies/" + r->body_key, r->body_acronym}}, path,
+                                   {{"/bodies/" + r->body_key,
+                                     text::BodyAcronym(r->body_key, r->body_acronym, req.lang)}},
+                                   path,
                                    "meetings=" + list);
     site::Page page(db, req, "chair_report.tpl", r->title);
     auto& d = page.body();
     documents::FillLifecycle(d, life, req, viewer && accounts::IsStaff(viewer->user.role),
                              path, "meetings=" + list);
     d.SetValue("BODY_KEY", r->body_key);
-    d.SetValue("BODY_ACRONYM", r->body_acronym);
+    d.SetValue("BODY_ACRONYM", text::BodyAcronym(r->body_key, r->body_acronym, req.lang));
     auto* doc = d.AddSectionDictionary("REPORT");
     doc->SetValue("TITLE", r->title);
     // The downloads (report_out.h): the same meetings in the page's language.

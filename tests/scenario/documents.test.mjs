@@ -58,6 +58,18 @@ test('the demo lists the Council 2022 documents of the summary record, public an
   assert.equal(bad.error.field, 'body');
 });
 
+test('the Council is named in the reader\'s language wherever its short name stands', async () => {
+  // As the record writes it (理事会第1344号决议; مجلس), written by hand.
+  const names = { zh: '理事会', ar: 'المجلس', fr: 'Conseil', es: 'Consejo', ru: 'Совет', en: 'Council' };
+  for (const [lang, name] of Object.entries(names)) {
+    for (const path of ['/documents/C22/51', '/meetings', '/documents']) {
+      const html = await (await new Client(server.url).fetch(`/${lang}${path}`)).text();
+      assert.ok(html.includes(`>${name}<`), `${lang}${path}: the Council is “${name}”`);
+      if (lang !== 'en') assert.ok(!html.includes('>Council<'), `${lang}${path}: no English short name`);
+    }
+  }
+});
+
 test('a document is found by its symbol, URL-encoded or not, in its canonical form', async () => {
   const a = await getJson(anon, '/api/v1/documents/' + enc('C22/32(Rev.1)'));
   const b = await getJson(anon, '/api/v1/documents/C22/32(Rev.1)');

@@ -199,8 +199,9 @@ test('calendar texts are escaped and long lines folded; per-item calendars and a
 });
 
 test('pages link their feeds and calendars, in the head and visibly, in six languages', async () => {
-  const labels = { en: 'Atom feed of CWG-Internet', fr: 'Flux Atom de CWG-Internet', es: 'Canal Atom de CWG-Internet',
-    ru: 'Лента Atom: CWG-Internet', zh: 'CWG-Internet 的 Atom 订阅源', ar: 'موجز Atom الخاص بـ CWG-Internet' };
+  // The group's short name as each language writes it (GTC-Internet in French and Spanish).
+  const labels = { en: 'Atom feed of CWG-Internet', fr: 'Flux Atom de GTC-Internet', es: 'Canal Atom de GTC-Internet',
+    ru: 'Лента Atom: РГС-Интернет', zh: 'CWG-Internet 的 Atom 订阅源', ar: 'موجز Atom الخاص بـ CWG-Internet' };
   for (const [lang, label] of Object.entries(labels)) {
     const html = await (await anon.fetch(`/${lang}/bodies/cwg-internet`)).text();
     assert.ok(html.includes(`<link rel="alternate" type="application/atom+xml" href="/${lang}/feeds/bodies/cwg-internet.atom" title="${label}">`), lang);
