@@ -6,9 +6,10 @@
 #   nice -n 19 bench/postgresql/cpu.sh
 # Settings (environment): PLENARY_BIN (build/plenary), SECONDS_LOAD (6), CONNECTIONS (128).
 set -euo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$(dirname "$0")/../.."
+root=$PWD
 if [[ -z "${PLENARY_TEST_POSTGRES:-}" ]]; then
-  PLENARY_PG_DURABLE=1 exec "$root/scripts/pg-test-cluster.sh" "$0" "$@"
+  PLENARY_PG_DURABLE=1 exec scripts/pg-test-cluster.sh bench/postgresql/cpu.sh "$@"
 fi
 bin=${PLENARY_BIN:-$root/build/plenary}
 window=${SECONDS_LOAD:-6}
