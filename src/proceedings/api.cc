@@ -168,7 +168,8 @@ json::object RecordJson(const SummaryRecord& r) {
     json::array paragraphs;
     for (const auto& p : it.paragraphs)
       paragraphs.push_back({{"number", p.number}, {"text", p.text}, {"language", p.lang},
-                            {"decision", p.decision}, {"generated", p.generated}});
+                            {"fallback", p.fallback}, {"decision", p.decision},
+                            {"generated", p.generated}});
     items.push_back({{"number", it.number}, {"heading", it.heading}, {"paragraphs", paragraphs}});
   }
   return {{"title", r.title},

@@ -211,14 +211,20 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
     }
     if (it.floor_speaker_id) floor_running = true;
     int n = 0;
+    // Untranslated paragraphs are marked once, at the head of the item's record.
+    std::vector<site::Localized> picked;
+    for (const auto& iv : it.interventions) picked.push_back(site::Pick(iv.summary, lang));
+    for (const auto& dec : it.decisions) picked.push_back(site::Pick(dec.wording, lang));
+    if (auto note = site::UntranslatedSectionNote(picked, lang); !note.empty())
+      o->SetValueAndShowSection("UNOTE", note, "UNTRANSLATED_NOTE");
+    std::size_t k = 0;
     for (const auto& iv : it.interventions) {
       auto* x = o->AddSectionDictionary("PARAS");
       x->SetValue("NUM", fmt::format("{}.{}", it.number, ++n));
       x->SetValue("WHO", Who(iv, lang));
-      auto t = site::Pick(iv.summary, lang);
+      const auto& t = picked[k++];
       x->SetValue("TEXT_HTML", documents::LinkCitationsHtml(db, t.text, prefix, viewer));
-      x->SetValue("TLANG", t.lang);
-      if (t.fallback) x->SetValueAndShowSection("NOTE", site::FallbackNote(t, lang), "FALLBACK");
+      site::SetParagraphLanguage(x, t);
       if (staff) {
         // Correct the text in one language (the others stay) or delete the paragraph.
         auto* e = x->AddSectionDictionary("EDIT");
@@ -232,10 +238,9 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
       x->SetValue("NUM", fmt::format("{}.{}", it.number, ++n));
       x->SetValue("WHO", T(lang, "decision_kind_" + dec.kind));
       x->ShowSection("DECISION");
-      auto t = site::Pick(dec.wording, lang);
+      const auto& t = picked[k++];
       x->SetValue("TEXT_HTML", documents::LinkCitationsHtml(db, t.text, prefix, viewer));
-      x->SetValue("TLANG", t.lang);
-      if (t.fallback) x->SetValueAndShowSection("NOTE", site::FallbackNote(t, lang), "FALLBACK");
+      site::SetParagraphLanguage(x, t);
     }
     if (!it.candidatures.empty()) {
       auto* h = o->AddSectionDictionary("HAS_CANDIDATURES");
@@ -330,14 +335,17 @@ http::Response RecordPage(storage::Database& db, const Request& req, const std::
     o->SetValue("NUMBER", it.number);
     o->SetValue("HEADING_HTML", documents::LinkCitationsHtml(db, it.heading, prefix, viewer));
     o->SetValue("HLANG", it.heading_lang);
-    for (const auto& para : it.paragraphs) {
+    // Untranslated paragraphs are marked once, at the head of the item's paragraphs.
+    std::vector<site::Localized> picked;
+    for (const auto& para : it.paragraphs) picked.push_back({para.text, para.lang, para.fallback});
+    if (auto note = site::UntranslatedSectionNote(picked, lang); !note.empty())
+      o->SetValueAndShowSection("UNOTE", note, "UNTRANSLATED_NOTE");
+    for (std::size_t i = 0; i < it.paragraphs.size(); ++i) {
       auto* x = o->AddSectionDictionary("PARAS");
-      x->SetValue("NUM", para.number);
-      x->SetValue("TEXT_HTML", documents::LinkCitationsHtml(db, para.text, prefix, viewer));
-      x->SetValue("TLANG", para.lang);
-      if (para.fallback)
-        x->SetValueAndShowSection("NOTE", site::FallbackNote({para.text, para.lang, true}, lang),
-                                  "FALLBACK");
+      x->SetValue("NUM", it.paragraphs[i].number);
+      x->SetValue("TEXT_HTML",
+                  documents::LinkCitationsHtml(db, it.paragraphs[i].text, prefix, viewer));
+      site::SetParagraphLanguage(x, picked[i]);
     }
   }
   // A signature only for a signatory on record: no empty "The Chair:" line.

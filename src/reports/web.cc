@@ -25,22 +25,17 @@ using text::T;
 
 namespace {
 
-// A paragraph into the template: its number, its text with citations linked, its language when
-// it is not the page's, and the honest note when it falls back (once for a run of paragraphs in
-// the same fallback language).
+// A paragraph into the template: its number, its text with citations linked and its language
+// (the section's head says once which paragraphs are not in the reader's language).
 void FillParagraph(storage::Database& db, const Request& req, const site::Page& page,
-                   ctemplate::TemplateDictionary* o, const Paragraph& p, std::string& noted) {
+                   ctemplate::TemplateDictionary* o, const Paragraph& p) {
   o->SetValue("PNUM", p.number);
   std::string id = p.number;  // "2.5.1" → "para-2-5-1": ids of letters, digits and dashes
   std::replace(id.begin(), id.end(), '.', '-');
   o->SetValue("PID", "para-" + id);
   o->SetValue("TEXT_HTML", documents::LinkCitationsHtml(db, p.text, site::Prefix(req), page.session()));
-  if (p.lang != req.lang) o->AddSectionDictionary("PLANG")->SetValue("LANG", p.lang);
-  if (p.fallback && noted != p.lang) {
-    site::Localized l{p.text, p.lang, true};
-    o->AddSectionDictionary("NOTE")->SetValue("NOTE_TEXT", site::FallbackNote(l, req.lang));
-  }
-  noted = p.fallback ? p.lang : "";
+  if (p.lang != req.lang) site::SetParagraphLanguage(o->AddSectionDictionary("PLANG"),
+                                                     {p.text, p.lang, p.fallback});
   if (!p.items.empty()) {
     auto* s = o->AddSectionDictionary("HAS_ITEMS");
     for (const auto& i : p.items)
@@ -127,13 +122,18 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
       auto* sd = doc->AddSectionDictionary("SECTIONS");
       sd->SetValue("SNUM", s.number);
       sd->SetValue("SHEADING", s.heading);
-      std::string noted;
+      // Untranslated paragraphs are marked once, at the head of the section.
+      std::vector<site::Localized> picked;
+      for (const auto& p : s.paragraphs) {
+        picked.push_back({p.text, p.lang, p.fallback});
+        for (const auto& sp : p.sub) picked.push_back({sp.text, sp.lang, sp.fallback});
+      }
+      if (auto note = site::UntranslatedSectionNote(picked, req.lang); !note.empty())
+        sd->SetValueAndShowSection("UNOTE", note, "UNTRANSLATED_NOTE");
       for (const auto& p : s.paragraphs) {
         auto* pd = sd->AddSectionDictionary("PARAS");
-        FillParagraph(db, req, page, pd, p, noted);
-        std::string sub_noted;
-        for (const auto& sp : p.sub)
-          FillParagraph(db, req, page, pd->AddSectionDictionary("SUBS"), sp, sub_noted);
+        FillParagraph(db, req, page, pd, p);
+        for (const auto& sp : p.sub) FillParagraph(db, req, page, pd->AddSectionDictionary("SUBS"), sp);
       }
     }
     if (!r->signature.empty()) {

@@ -194,6 +194,30 @@ Localized SetLocalized(ctemplate::TemplateDictionary* d, const std::string& key,
   return l;
 }
 
+std::string UntranslatedSectionNote(const std::vector<Localized>& paragraphs,
+                                    std::string_view lang) {
+  std::string reader(lang);
+  std::size_t fallbacks = 0;
+  std::vector<std::string> originals;  // the languages shown instead, in the order of UN use
+  for (std::string_view l : {"en", "fr", "es", "zh", "ru", "ar"})
+    for (const auto& p : paragraphs)
+      if (p.fallback && p.lang == l) {
+        originals.push_back(text::T(reader, "language_in_" + std::string(l)));
+        break;
+      }
+  for (const auto& p : paragraphs) fallbacks += p.fallback;
+  if (fallbacks == 0) return {};
+  return text::T(reader, fallbacks == paragraphs.size() ? "untranslated_all" : "untranslated_some",
+                 {{"language", text::T(reader, "language_in_" + reader)},
+                  {"original", text::FormatList(originals, reader)}});
+}
+
+void SetParagraphLanguage(ctemplate::TemplateDictionary* d, const Localized& l) {
+  d->SetValue("TLANG", l.lang);
+  d->SetValue("TDIR", text::Direction(l.lang));
+  if (l.fallback) d->ShowSection("UNTRANSLATED");
+}
+
 namespace {
 // The messages without arguments, as template variables ("t_KEY"), formatted once per language
 // at first use instead of on every page.

@@ -80,6 +80,17 @@ std::string FallbackNote(const Localized& l, std::string_view lang);
 // `{{KEY_NOTE}}` (FallbackNote). Returns what was picked.
 Localized SetLocalized(ctemplate::TemplateDictionary* d, const std::string& key,
                        const boost::json::value& v, std::string_view lang);
+// The one rule for untranslated paragraphs: they are marked once per section, not under each
+// paragraph. Given the paragraphs of one section as picked for the reader, the sentence for the
+// section's head in the reader's language `lang` ("The following paragraphs are not yet
+// available in Arabic; they are shown in English."; "Some of the following …" when only some
+// fall back); empty when every paragraph is in the reader's language.
+std::string UntranslatedSectionNote(const std::vector<Localized>& paragraphs,
+                                    std::string_view lang);
+// A paragraph's language for its element: `{{TLANG}}` and `{{TDIR}}` (the direction of that
+// language, so an English paragraph on an Arabic page is left to right), and the section
+// `{{#UNTRANSLATED}}` when it falls back (a class that sets it apart, no sentence of its own).
+void SetParagraphLanguage(ctemplate::TemplateDictionary* d, const Localized& l);
 
 // A page being built. The body template is included into layout.tpl; every catalogue
 // message is available to templates as {{t_KEY}}, and {{P}} is the language prefix for links.

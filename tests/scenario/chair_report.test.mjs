@@ -167,9 +167,10 @@ test('English is complete; the other languages render, with the honest fallback 
     assert.equal(res.status, 200, lang);
     const html = await res.text();
     assert.doesNotMatch(html, /\[chair_report/, lang);
-    // Terms of reference exist in Chinese and English only: shown in English, marked as such.
-    assert.match(html, /<div class="para" id="para-1-1" lang="en"/, lang);
-    assert.match(html, /class="note fallback"/, lang);
+    // Terms of reference exist in Chinese and English only: shown in English, marked as such
+    // once, at the head of their section.
+    assert.match(html, /<div class="para" id="para-1-1" lang="en" dir="ltr"/, lang);
+    assert.match(html, /<p class="note untranslated-note">[^<]+<\/p>\n<div class="para" id="para-1-1"/, lang);
     const json = await (await anon.fetch(`/api/v1${PATH}&lang=${lang}`)).json();
     assert.equal(json.sections[0].paragraphs[0].fallback, true);
     assert.equal(json.sections[0].paragraphs[0].lang, 'en');

@@ -50,8 +50,9 @@
 <label>{{t_proc_member_state_code}} <input type="text" name="member_state" maxlength="2" size="3" pattern="[A-Za-z]{2}"></label>
 <button type="submit">{{t_proc_request_floor}}</button></form>{{/ADD_SPEAKER}}
 <h3>{{t_proc_record}}</h3>
-{{#PARAS}}<div class="para{{#DECISION}} decision{{/DECISION}}"><span class="pnum">{{NUM}}</span><div><p class="meta">{{WHO}}</p>
-<p lang="{{TLANG}}" dir="auto">{{TEXT_HTML:none}}</p>{{#FALLBACK}}<p class="note">{{NOTE}}</p>{{/FALLBACK}}
+{{#UNTRANSLATED_NOTE}}<p class="note untranslated-note">{{UNOTE}}</p>{{/UNTRANSLATED_NOTE}}
+{{#PARAS}}<div class="para{{#DECISION}} decision{{/DECISION}}{{#UNTRANSLATED}} untranslated{{/UNTRANSLATED}}"><span class="pnum">{{NUM}}</span><div><p class="meta">{{WHO}}</p>
+<p lang="{{TLANG}}" dir="{{TDIR}}">{{TEXT_HTML:none}}</p>
 {{#EDIT}}<details class="staff-form"><summary>{{t_proc_edit_paragraph}}</summary>
 <form method="post" action="{{P}}/interventions/{{IVID}}/edit"><input type="hidden" name="csrf" value="{{CSRF}}">
 <label>{{t_proc_text_lang}} <select name="text_lang">{{#LANGS}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/LANGS}}</select></label>

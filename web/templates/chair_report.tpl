@@ -20,8 +20,9 @@
 </section>
 {{#SECTIONS}}<section class="doc-section">
 <h2><span class="snum">{{SNUM}}</span> {{SHEADING}}</h2>
-{{#PARAS}}<div class="para" id="{{PID}}"{{#PLANG}} lang="{{LANG}}" dir="auto"{{/PLANG}}><span class="pnum">{{PNUM}}</span><div class="ptext"><p>{{TEXT_HTML:none}}</p>{{#HAS_ITEMS}}<ul class="items">{{#ITEMS}}<li>{{ITEM_HTML:none}}</li>{{/ITEMS}}</ul>{{/HAS_ITEMS}}{{#NOTE}}<p class="note fallback">{{NOTE_TEXT}}</p>{{/NOTE}}</div></div>
-{{#SUBS}}<div class="para sub" id="{{PID}}"{{#PLANG}} lang="{{LANG}}" dir="auto"{{/PLANG}}><span class="pnum">{{PNUM}}</span><div class="ptext"><p>{{TEXT_HTML:none}}</p>{{#HAS_ITEMS}}<ul class="items">{{#ITEMS}}<li>{{ITEM_HTML:none}}</li>{{/ITEMS}}</ul>{{/HAS_ITEMS}}{{#NOTE}}<p class="note fallback">{{NOTE_TEXT}}</p>{{/NOTE}}</div></div>
+{{#UNTRANSLATED_NOTE}}<p class="note untranslated-note">{{UNOTE}}</p>{{/UNTRANSLATED_NOTE}}
+{{#PARAS}}<div class="para" id="{{PID}}"{{#PLANG}} lang="{{TLANG}}" dir="{{TDIR}}"{{/PLANG}}><span class="pnum">{{PNUM}}</span><div class="ptext"><p>{{TEXT_HTML:none}}</p>{{#HAS_ITEMS}}<ul class="items">{{#ITEMS}}<li>{{ITEM_HTML:none}}</li>{{/ITEMS}}</ul>{{/HAS_ITEMS}}</div></div>
+{{#SUBS}}<div class="para sub" id="{{PID}}"{{#PLANG}} lang="{{TLANG}}" dir="{{TDIR}}"{{/PLANG}}><span class="pnum">{{PNUM}}</span><div class="ptext"><p>{{TEXT_HTML:none}}</p>{{#HAS_ITEMS}}<ul class="items">{{#ITEMS}}<li>{{ITEM_HTML:none}}</li>{{/ITEMS}}</ul>{{/HAS_ITEMS}}</div></div>
 {{/SUBS}}{{/PARAS}}</section>
 {{/SECTIONS}}{{#SIGNATURE}}<p class="signature" id="signature">{{SIGNED}}{{#STATE}}<br>{{STATE_LINE}}{{/STATE}}</p>{{/SIGNATURE}}
 </article>

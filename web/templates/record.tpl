@@ -9,7 +9,8 @@
 {{#NO_ITEMS}}<p>{{t_proc_no_items}}</p>{{/NO_ITEMS}}
 {{#ITEMS}}<section id="item-{{NUMBER}}" aria-labelledby="rec-h-{{NUMBER}}">
 <h2 id="rec-h-{{NUMBER}}"><span class="snum">{{NUMBER}}</span><span lang="{{HLANG}}" dir="auto">{{HEADING_HTML:none}}</span></h2>
-{{#PARAS}}<div class="para"><span class="pnum">{{NUM}}</span><div><p lang="{{TLANG}}" dir="auto">{{TEXT_HTML:none}}</p>{{#FALLBACK}}<p class="note">{{NOTE}}</p>{{/FALLBACK}}</div></div>
+{{#UNTRANSLATED_NOTE}}<p class="note untranslated-note">{{UNOTE}}</p>{{/UNTRANSLATED_NOTE}}
+{{#PARAS}}<div class="para{{#UNTRANSLATED}} untranslated{{/UNTRANSLATED}}"><span class="pnum">{{NUM}}</span><div><p lang="{{TLANG}}" dir="{{TDIR}}">{{TEXT_HTML:none}}</p></div></div>
 {{/PARAS}}</section>{{/ITEMS}}
 {{#SIGNED}}<table class="signatures"><tbody><tr>{{#SG_CELL}}<td>{{t_record_sg}}<br><span dir="auto">{{SG}}</span></td>{{/SG_CELL}}{{#CHAIR_CELL}}<td>{{t_record_chair}}<br><span dir="auto">{{CHAIR}}</span></td>{{/CHAIR_CELL}}</tr></tbody></table>{{/SIGNED}}
 </article>
