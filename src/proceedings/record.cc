@@ -1,9 +1,12 @@
 // The summary record built from the proceedings.
 #include "proceedings/record.h"
 
+#include <set>
+
 #include <fmt/format.h>
 
 #include "site/site.h"
+#include "text/analyzer.h"
 #include "text/dates.h"
 #include "text/messages.h"
 
@@ -60,15 +63,69 @@ std::string DecisionText(const Decision& d, const std::vector<DocumentRef>& docu
   return out;
 }
 
+namespace {
+
+// How many terms of a stored wording the generated sentence of the same language may lack before
+// the wording counts as saying more (a clause: "taking into account the comments made during the
+// meeting"); one or two are rephrasing ("the report contained in" for "the report in").
+constexpr std::size_t kClauseTerms = 3;
+
+bool HasText(const json::value& v, std::string_view lang) {
+  const json::object* o = v.if_object();
+  const json::value* t = o ? o->if_contains(lang) : nullptr;
+  return t && t->is_string() && !t->as_string().empty();
+}
+bool HasAny(const json::value& v) {
+  for (const auto& l : text::Languages())
+    if (HasText(v, l)) return true;
+  return false;
+}
+
+// The terms of `wording` (analysed: case, stems, CJK bigrams) that `generated` lacks.
+std::size_t TermsBeyond(const std::string& wording, const std::string& generated,
+                        const std::string& lang) {
+  std::set<std::string> have;
+  for (const auto& t : text::Analyze(generated, lang)) have.insert(t.text);
+  std::set<std::string> missing;
+  for (const auto& t : text::Analyze(wording, lang))
+    if (!have.count(t.text)) missing.insert(t.text);
+  return missing.size();
+}
+
+}  // namespace
+
+std::optional<site::Localized> WordingBeyondGenerated(
+    const Decision& d, const std::vector<DocumentRef>& documents,
+    const std::function<std::string(const std::string&)>& body_name, const std::string& lang) {
+  // A part the generated sentence takes from a field that exists in another language only
+  // (what goes along with a forwarded report, when to report back) is left out in `lang`.
+  const bool part_lost = (HasAny(d.accompanied_by) && !HasText(d.accompanied_by, lang)) ||
+                         (HasAny(d.report_back) && !HasText(d.report_back, lang));
+  // The stored wording site::Pick would show (the wordings of one decision are translations of
+  // each other, so the first speaks for all): shown when a part is lost, or when it says more
+  // than the sentence generated in its own language.
+  for (std::string_view l : {"en", "fr", "es", "zh", "ru", "ar"}) {
+    const std::string code(l);
+    std::string w = Exact(d.wording, code);
+    if (w.empty() || code == lang) continue;
+    if (part_lost ||
+        TermsBeyond(w, DecisionText(d, documents, body_name(code), code), code) >= kClauseTerms)
+      return site::Localized{w, code, true};
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 SummaryRecord BuildRecord(const Proceedings& p, const std::string& lang) {
   SummaryRecord r;
   r.title = T(lang, "record_title", {{"meeting", meetings::Label(p.meeting, lang)}});
   if (p.signatories.document) r.symbol = p.signatories.document->symbol;
   r.date = text::FormatDateRange(p.meeting.starts_on, p.meeting.ends_on, lang);
-  std::string body = T(lang, "record_body_" + std::string(p.meeting.body_key == "council"
-                                                               ? "council"
-                                                               : "other"),
-                       {{"acronym", text::BodyAcronym(p.meeting.body_key, p.meeting.body_acronym, lang)}});
+  auto body_in = [&p](const std::string& l) {
+    return T(l, "record_body_" + std::string(p.meeting.body_key == "council" ? "council" : "other"),
+             {{"acronym", text::BodyAcronym(p.meeting.body_key, p.meeting.body_acronym, l)}});
+  };
+  const std::string body = body_in(lang);
   for (const auto& it : p.items) {
     RecordItem ri;
     ri.number = it.number;
@@ -89,8 +146,16 @@ SummaryRecord BuildRecord(const Proceedings& p, const std::string& lang) {
       RecordParagraph para{fmt::format("{}.{}", it.number, ++n), "", lang, false, true, false};
       para.text = Exact(d.wording, lang);
       if (para.text.empty()) {
-        para.text = DecisionText(d, it.documents, body, lang);
-        para.generated = true;
+        // A generated decision must say what the stored one says: when a stored wording has
+        // clauses the generated sentence lacks, that wording is shown, its language marked.
+        if (auto stored = WordingBeyondGenerated(d, it.documents, body_in, lang)) {
+          para.text = stored->text;
+          para.lang = stored->lang;
+          para.fallback = true;
+        } else {
+          para.text = DecisionText(d, it.documents, body, lang);
+          para.generated = true;
+        }
       }
       ri.paragraphs.push_back(std::move(para));
     }

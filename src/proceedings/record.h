@@ -5,12 +5,17 @@
 //
 // A paragraph missing in the reader's language shows another language with an honest note
 // (site::Pick); a decision without wording in that language is written from its kind, so that
-// the decisions read in all six languages. Pure given its input; thread-safe.
+// the decisions read in all six languages — unless the generated sentence would say less than a
+// stored wording (WordingBeyondGenerated): then that wording is shown, marked as a fallback in
+// its language, since a decision must say the same thing in every language. Pure given its input; thread-safe.
 #pragma once
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "proceedings/proceedings.h"
+#include "site/site.h"
 
 namespace plenary::proceedings {
 
@@ -46,6 +51,17 @@ SummaryRecord BuildRecord(const Proceedings& p, const std::string& lang);
 // report in Document C22/33. It agreed to forward it … to the UN Secretary-General.").
 std::string DecisionText(const Decision& d, const std::vector<DocumentRef>& documents,
                          const std::string& body_name, const std::string& lang);
+
+// The stored wording to show instead of the decision generated in `lang` (which has none), when
+// the generated sentence lacks clauses a stored one has: a part taken from a field written in
+// other languages only (`accompanied_by`, `report_back`), or at least three terms of a stored
+// wording (text::Analyze: case, stems, CJK bigrams) missing from the sentence generated in that
+// wording's own language. Only the wording site::Pick would show is compared (a decision's
+// wordings translate each other). `body_name` gives the body as the subject of its decisions
+// in a language. nullopt: the generated sentence says it all.
+std::optional<site::Localized> WordingBeyondGenerated(
+    const Decision& d, const std::vector<DocumentRef>& documents,
+    const std::function<std::string(const std::string&)>& body_name, const std::string& lang);
 
 // "Document C22/33" / "C22/33号文件" / "Documents C22/32(Rev.1) and C22/71" by the catalogue
 // message `key` (a heading's form, or the running text's with its article); symbols are

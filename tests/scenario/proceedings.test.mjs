@@ -78,37 +78,53 @@ test('the generated Chinese summary record numbers the seed\'s items and paragra
   assert.match(page, /秘书长：<br><span dir="auto">赵厚麟<\/span>/);
 });
 
-test('decisions without wording in a language are written from their kind, in all six languages', async () => {
-  // The demo's decisions have wording in Chinese and English only (with what goes along and when
-  // to report back): in the other languages they are generated, without those stored phrases.
-  const want = {
-    fr: ['Le Conseil a pris note du rapport figurant dans le Document C22/33. Le Conseil est également convenu de transmettre le rapport au Secrétaire général de l’Organisation des Nations Unies.',
-      'Le Conseil est convenu de tenir des consultations informelles sur les Documents C22/32(Rev.1) et C22/71 et d’en rendre compte à une séance ultérieure.',
-      'Le Conseil est convenu de transmettre le Document C22/60 à la Conférence de plénipotentiaires.'],
-    es: ['El Consejo tomó nota del informe que figura en el Documento C22/33. El Consejo también acordó transmitir el informe al Secretario General de las Naciones Unidas.',
-      'El Consejo acordó celebrar consultas oficiosas sobre los Documentos C22/32(Rev.1) y C22/71 e informar al respecto en una sesión posterior.',
-      'El Consejo acordó transmitir el Documento C22/60 a la Conferencia de Plenipotenciarios.'],
-    ru: ['Совет принял к сведению отчет (документ C22/33). Совет также решил направить отчет Генеральному секретарю ООН.',
-      'Совет решил провести неофициальные консультации по данному вопросу (документы C22/32(Rev.1) и C22/71) и доложить о результатах на одном из последующих заседаний.',
-      'Совет решил направить документ C22/60 Полномочной конференции.'],
-    ar: ['أحاط المجلس علمًا بالتقرير الوارد في الوثيقة \u2068C22/33\u2069. ووافق المجلس أيضًا على إحالة التقرير إلى الأمين العام للأمم المتحدة.',
-      'وافق المجلس على إجراء مشاورات غير رسمية بشأن الوثيقتين \u2068C22/32(Rev.1)\u2069 و\u2068C22/71\u2069 وتقديم تقرير في اجتماع لاحق.',
-      'وافق المجلس على إحالة الوثيقة \u2068C22/60\u2069 إلى مؤتمر المندوبين المفوضين.'],
+test('decisions without wording in a language are written from their kind, unless a stored wording says more', async () => {
+  // The demo's decisions have wording in Chinese and English only. In the other languages a
+  // decision is written from its kind when that says all the stored wording says (3.3: "took
+  // note of the report contained in Document C22/51"); when the stored wording has clauses the
+  // generated sentence lacks, the English wording is shown with its language marked: 1.4 and 4.3
+  // forward the report with what goes along, known in English and Chinese only; 5.8 reports back
+  // at "a subsequent plenary meeting", known likewise; 2.6, 6.4 and 7.3 say more than their kind.
+  const generated = {
+    fr: 'Le Conseil a pris note du rapport figurant dans le Document C22/51.',
+    es: 'El Consejo tomó nota del informe que figura en el Documento C22/51.',
+    ru: 'Совет принял к сведению отчет (документ C22/51).',
+    ar: 'أحاط المجلس علمًا بالتقرير الوارد في الوثيقة \u2068C22/51\u2069.',
+  };
+  const english = {
+    '1.4': 'The Council took note of the report in Document C22/33 and agreed to forward it, together with a compilation of the councillors\' comments in the relevant summary record and a cover note, to the UN Secretary-General.',
+    '2.6': 'The Council took note of the report in Document C22/18, taking into account the comments made during the meeting.',
+    '5.8': 'The Council agreed to hold informal consultations on the paragraphs of the draft guidelines not yet agreed, and to report back at a subsequent plenary meeting.',
+    '7.3': 'The Council agreed to consider the report and to submit the recommendations in the report to PP-22.',
   };
   for (const lang of ['en', 'zh']) {
     // Recorded wording: stored, not generated (the generated ones are checked on a new meeting below).
     const record = await (await anon.fetch(`/api/v1/meetings/${council.id}/record?lang=${lang}`)).json();
-    assert.equal(record.items[0].paragraphs.find((p) => p.number === '1.4').generated, false, lang);
+    const p14 = record.items[0].paragraphs.find((p) => p.number === '1.4');
+    assert.equal(p14.generated, false, lang);
+    assert.equal(p14.fallback, false, lang);
   }
-  for (const [lang, [p14, p58, p73]] of Object.entries(want)) {
+  for (const [lang, p33] of Object.entries(generated)) {
     const record = await (await anon.fetch(`/api/v1/meetings/${council.id}/record?lang=${lang}`)).json();
     const para = (n) => record.items.flatMap((i) => i.paragraphs).find((p) => p.number === n);
-    for (const [n, text] of [['1.4', p14], ['5.8', p58], ['7.3', p73]]) {
-      assert.equal(para(n).generated, true, `${lang} ${n}`);
+    assert.equal(para('3.3').generated, true, `${lang} 3.3`);
+    assert.equal(para('3.3').fallback, false, `${lang} 3.3`);
+    assert.equal(para('3.3').text, p33, `${lang} 3.3`);
+    for (const [n, text] of Object.entries(english)) {
       assert.equal(para(n).decision, true, `${lang} ${n}`);
+      assert.equal(para(n).generated, false, `${lang} ${n}`);
+      assert.equal(para(n).fallback, true, `${lang} ${n}`);
+      assert.equal(para(n).language, 'en', `${lang} ${n}`);
       assert.equal(para(n).text, text, `${lang} ${n}`);
     }
   }
+  // On the Arabic page the English wording is marked as English, left to right.
+  const page = await (await anon.fetch(`/ar/meetings/${council.id}/record`)).text();
+  // (Its symbol becomes a link, so the clause after it is looked for.)
+  const i = page.indexOf('taking into account the comments made during the meeting.');
+  assert.ok(i > 0, 'the Arabic record shows the English wording of 2.6');
+  const p = page.lastIndexOf('<p ', i);
+  assert.equal(page.slice(p, page.indexOf('>', p) + 1), '<p lang="en" dir="ltr">');
 });
 
 test('the secretariat sees the record\'s inconsistent document symbols; the public does not', async () => {
