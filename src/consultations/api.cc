@@ -59,6 +59,18 @@ json::object ConsultationJson(const Consultation& c, const std::string& lang, bo
   for (const auto& q : c.questions)
     qs.push_back({{"number", q.number}, {"text", site::Pick(q.text, lang).text}, {"texts", q.text}});
   o["questions"] = std::move(qs);
+  // Each language's state of the texts: missing (no text), draft or final.
+  auto drafts_of = [&c](const std::string& field) -> const std::set<std::string>& {
+    static const std::set<std::string> kNone;
+    auto it = c.drafts.find(field);
+    return it == c.drafts.end() ? kNone : it->second;
+  };
+  json::array qstates;
+  for (const auto& q : c.questions)
+    qstates.push_back(site::StatesJson(q.text, drafts_of(fmt::format("questions.{}", q.number))));
+  o["states"] = json::object{{"title", site::StatesJson(c.title, drafts_of("title"))},
+                             {"description", site::StatesJson(c.description, drafts_of("description"))},
+                             {"questions", std::move(qstates)}};
   json::array ext;
   for (const auto& e : c.extensions)
     ext.push_back({{"previous_deadline", FormatIso(e.previous_deadline)},
@@ -512,6 +524,9 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
       if (!v->is_array()) return Err(InvalidArgument("questions", "questions: must be an array"));
       for (const auto& q : v->as_array()) ci.questions.push_back(q);
     }
+    auto states = site::ReadStates(o, {"title", "description", "questions[]"});
+    if (!states.ok()) return Err(states.error());
+    ci.states = std::move(*states);
     auto c = Create(db, g.session->user.id, ci);
     if (!c.ok()) return Err(c.error());
     return http::Json(ConsultationJson(*c, req.lang, true), 201);
@@ -562,6 +577,9 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
       patch.questions.emplace(v->as_array().begin(), v->as_array().end());
     }
     if (auto* v = o.if_contains("reason")) patch.reason = *v;
+    auto states = site::ReadStates(o, {"title", "description", "questions[]"});
+    if (!states.ok()) return Err(states.error());
+    patch.states = std::move(*states);
     auto c = Edit(db, g.session->user.id, req.params[0], patch);
     if (!c.ok()) return Err(c.error());
     return http::Json(ConsultationJson(*c, req.lang, true));

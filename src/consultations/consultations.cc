@@ -90,6 +90,7 @@ void LoadDetails(Connection& conn, Consultation& c) {
   Stmt q(conn, "SELECT number, text FROM questions WHERE consultation_id = ? ORDER BY number");
   q.BindAll(c.id);
   while (q.Step()) c.questions.push_back({static_cast<int>(q.Int(0)), ParseJson(q.Text(1))});
+  c.drafts = site::DraftsOf(conn, "consultation", c.id);
   Stmt e(conn,
          "SELECT previous_deadline, new_deadline, reason, at FROM deadline_extensions "
          "WHERE consultation_id = ? ORDER BY at, id");
@@ -172,6 +173,35 @@ std::vector<Consultation> List(storage::Database& db, std::optional<std::int64_t
 
 // --- Secretariat use cases -----------------------------------------------------------------
 
+Result<bool> internal::WriteTextStates(storage::Connection& c, std::int64_t id,
+                             const json::value& old_title, const json::value& title,
+                             const json::value& old_description, const json::value& description,
+                             const std::vector<json::value>& old_questions,
+                             const std::vector<json::value>& questions,
+                             const site::AskedStates& asked) {
+  // Every state asked names a text the consultation has once written.
+  std::map<std::string, const json::value*> texts{{"title", &title},
+                                                  {"description", &description}};
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < std::max(questions.size(), old_questions.size()); ++i)
+    names.push_back(fmt::format("questions.{}", i + 1));
+  for (std::size_t i = 0; i < questions.size(); ++i) texts[names[i]] = &questions[i];
+  static const json::value kNone;
+  for (const auto& [field, langs] : asked) {
+    auto t = texts.find(field);
+    if (auto s = site::CheckStates(asked, field, t == texts.end() ? kNone : *t->second); !s.ok())
+      return s.error();
+  }
+  bool changed = site::WriteStates(c, "consultation", id, "title", old_title, title, asked);
+  changed |= site::WriteStates(c, "consultation", id, "description", old_description, description,
+                               asked);
+  for (std::size_t i = 0; i < names.size(); ++i)
+    changed |= site::WriteStates(c, "consultation", id, names[i],
+                                 i < old_questions.size() ? old_questions[i] : kNone,
+                                 i < questions.size() ? questions[i] : kNone, asked);
+  return changed;
+}
+
 Result<Consultation> Create(storage::Database& db, std::int64_t user_id,
                             const ConsultationInput& in) {
   static const std::regex kKey(R"([a-z0-9][a-z0-9-]{1,62})");
@@ -219,6 +249,10 @@ Result<Consultation> Create(storage::Database& db, std::int64_t user_id,
     for (std::size_t i = 0; i < questions.size(); ++i)
       c.Exec("INSERT INTO questions(consultation_id, number, text) VALUES(?,?,?)", id,
              static_cast<std::int64_t>(i + 1), json::serialize(questions[i]));
+    if (auto s = internal::WriteTextStates(c, id, {}, *title, {}, *description, {}, questions,
+                                           in.states);
+        !s.ok())
+      return s.error();
     search::Enqueue(c, "consultation", id);
     RecordCitations(c, id);
     audit::Record(c, user_id, "consultation.create", "consultation", id, std::nullopt,

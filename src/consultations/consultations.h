@@ -20,6 +20,7 @@
 
 #include "base/result.h"
 #include "meetings/meetings.h"
+#include "site/text_states.h"
 #include "storage/db.h"
 
 namespace plenary::consultations {
@@ -74,6 +75,8 @@ struct Consultation {
   std::optional<std::int64_t> summary_published_at;
   bool illustrative = false;
   std::vector<Question> questions;
+  // The texts marked draft (site/text_states.h): "title", "description", "questions.N" → languages.
+  site::Drafts drafts;
   std::vector<Extension> extensions;
   std::vector<FollowUp> follow_up;
 };
@@ -259,6 +262,9 @@ struct ConsultationInput {
   std::string opens_at, deadline;  // ISO local times in `timezone`, or with an offset
   std::string timezone;
   std::optional<std::string> meeting;  // the open consultation meeting's id
+  // Each language's state of the texts (site/text_states.h): "title", "description",
+  // "questions.N"; a text without one is final.
+  site::AskedStates states;
 };
 Result<Consultation> Create(storage::Database& db, std::int64_t user_id,
                             const ConsultationInput& in);
@@ -273,6 +279,9 @@ struct ConsultationPatch {
   // A meeting's id; "" unlinks. `meeting` must be of kind open_consultation.
   std::optional<std::string> launched_at_meeting, meeting;
   boost::json::value reason;  // {lang: text} or text; required for corrections (see Edit)
+  // Each language's state (site/text_states.h), for the texts as the edit leaves them: a text
+  // changed without a state becomes final, an unchanged one keeps its state.
+  site::AskedStates states;
 };
 // Until its first response everything may change, as when it was created, except its status:
 // dates that would move it (open it, close it, make it upcoming again) are refused with 409

@@ -36,6 +36,17 @@ Result<std::optional<std::int64_t>> MeetingLink(Connection& c, const std::string
   return std::optional<std::int64_t>(*m);
 }
 
+// The drafts as the audit entry keeps them: field → languages.
+json::value DraftsJson(const site::Drafts& drafts) {
+  json::object o;
+  for (const auto& [field, langs] : drafts) {
+    json::array a;
+    for (const auto& l : langs) a.push_back(json::value(l));
+    o[field] = std::move(a);
+  }
+  return o;
+}
+
 json::value OptId(const std::optional<std::int64_t>& v) {
   return v ? json::value(*v) : json::value(nullptr);
 }
@@ -131,6 +142,20 @@ Result<Consultation> Edit(storage::Database& db, std::int64_t user_id,
                                          json::value(FormatIso(deadline)));
     change("launched_at_meeting", OptId(cons->launched_at_meeting_id), OptId(launched));
     change("meeting", OptId(cons->meeting_id), OptId(meeting));
+    // Each language's state, for the texts as this edit leaves them (a failure below rolls
+    // these rows back with the rest).
+    std::vector<json::value> old_q(old_questions.begin(), old_questions.end());
+    std::vector<json::value> new_q = questions
+        ? std::vector<json::value>(questions->begin(), questions->end()) : old_q;
+    auto states = internal::WriteTextStates(c, cons->id, cons->title, title ? *title : cons->title,
+                                  cons->description,
+                                  description ? *description : cons->description, old_q, new_q,
+                                  in.states);
+    if (!states.ok()) return states.error();
+    if (*states) {
+      before["drafts"] = DraftsJson(cons->drafts);
+      after["drafts"] = DraftsJson(site::DraftsOf(c, "consultation", cons->id));
+    }
     if (after.empty()) return *cons;  // nothing to do, nothing to record
 
     if (has_responses) {

@@ -35,7 +35,8 @@ std::string TextIn(const json::value& v, const std::string& lang) {
 }
 
 // The input of the form a refused field concerns ("questions.2.fr" → "e-q-2-fr").
-std::string InputOf(const std::string& field) {
+std::string InputOf(std::string field) {
+  if (field.starts_with("states.")) field = field.substr(7);  // the input of that language
   auto dot = field.find('.');
   std::string base = field.substr(0, dot);
   std::string rest = dot == std::string::npos ? "" : field.substr(dot + 1);
@@ -58,9 +59,11 @@ std::string InputOf(const std::string& field) {
 }
 
 // One input per language (section LANGS in `d`): its id <prefix>-<code>, name <name>_<code>,
-// value, language and direction, and its error when the refusal concerns it.
+// value, language and direction, its state (missing, draft, final) with the box that marks it a
+// draft (<name>_draft_<code>), and its error when the refusal concerns it.
 void AddLanguages(TemplateDictionary* d, const std::string& prefix, const std::string& name,
                   const std::string& lang, const std::function<std::string(const std::string&)>& value,
+                  const std::function<bool(const std::string&)>& draft,
                   const site::FormErrors& errors) {
   for (const auto& code : text::Languages()) {
     auto* o = d->AddSectionDictionary("LANGS");
@@ -70,7 +73,16 @@ void AddLanguages(TemplateDictionary* d, const std::string& prefix, const std::s
     o->SetValue("CODE", code);
     o->SetValue("DIR", text::Direction(code));
     o->SetValue("LNAME", T(lang, "language_in_" + code));
-    o->SetValue("V", value(code));
+    const std::string v = value(code);
+    o->SetValue("V", v);
+    o->SetValue("NAME_DRAFT", name + "_draft_" + code);
+    o->SetValue("DRAFT_LABEL", T(lang, "text_state_mark_draft",
+                                 {{"language", T(lang, "language_in_" + code)}}));
+    const bool is_draft = draft(code);
+    if (is_draft) o->ShowSection("DRAFT");
+    const char* state = site::Trim(v).empty() ? "missing" : is_draft ? "draft" : "final";
+    o->SetValue("STATE", state);
+    o->SetValue("STATE_LABEL", T(lang, std::string("text_state_") + state));
     if (auto m = errors.MessageFor(id)) o->SetValueAndShowSection("EMSG", *m, "ERR");
   }
 }
@@ -91,14 +103,22 @@ http::Response EditPage(storage::Database& db, const Request& req, const Consult
   auto typed_or = [&](const std::string& field, const std::string& stored) {
     return typed ? typed->Get(field).value_or("") : stored;
   };
+  // Whether a language's text is a draft: as ticked, or as stored.
+  auto draft_of = [&](const std::string& name, const std::string& field) {
+    return [&, name, field](const std::string& l) {
+      if (typed) return typed->Get(name + "_draft_" + l).has_value();
+      auto it = c.drafts.find(field);
+      return it != c.drafts.end() && it->second.count(l) > 0;
+    };
+  };
   AddLanguages(d.AddSectionDictionary("TITLE_F"), "e-title", "title", lang,
                [&](const std::string& l) { return typed_or("title_" + l, TextIn(c.title, l)); },
-               errors);
+               draft_of("title", "title"), errors);
   AddLanguages(d.AddSectionDictionary("DESC_F"), "e-description", "description", lang,
                [&](const std::string& l) {
                  return typed_or("description_" + l, TextIn(c.description, l));
                },
-               errors);
+               draft_of("description", "description"), errors);
   // The questions as stored (or typed), then, before the first response, a blank one to add.
   int shown = static_cast<int>(c.questions.size());
   if (typed)
@@ -116,7 +136,7 @@ http::Response EditPage(storage::Database& db, const Request& req, const Consult
                  [&](const std::string& l) {
                    return typed_or(fmt::format("q{}_{}", n, l), TextIn(stored, l));
                  },
-                 errors);
+                 draft_of(fmt::format("q{}", n), fmt::format("questions.{}", n)), errors);
   }
   d.SetValue("V_OPENS", typed_or("opens_at", FormatLocalIso(c.opens_at, c.timezone)));
   d.SetValue("V_DEADLINE", typed_or("deadline", FormatLocalIso(c.deadline, c.timezone)));
@@ -153,6 +173,24 @@ ConsultationPatch PatchOf(const http::Form& f, const std::string& lang) {
     if (!q.as_object().empty()) questions.push_back(std::move(q));
   }
   p.questions = std::move(questions);
+  // Each language's state as the form shows it: a ticked box a draft, a text without it final.
+  auto states_of = [&](const std::string& name, const std::string& field) {
+    for (const auto& l : text::Languages()) {
+      const bool has_text = !site::Trim(f.Get(name + "_" + l).value_or("")).empty();
+      const bool ticked = f.Get(name + "_draft_" + l).has_value();
+      if (has_text || ticked) p.states[field][l] = ticked ? "draft" : "final";
+    }
+  };
+  states_of("title", "title");
+  states_of("description", "description");
+  // The questions are renumbered as the form's blanks are left out.
+  int kept = 0;
+  for (int n = 1; n <= kMaxFormQuestions; ++n) {
+    bool any = false;
+    for (const auto& l : text::Languages())
+      any |= !site::Trim(f.Get(fmt::format("q{}_{}", n, l)).value_or("")).empty();
+    if (any) states_of(fmt::format("q{}", n), fmt::format("questions.{}", ++kept));
+  }
   for (auto [k, dst] : {std::pair{"opens_at", &p.opens_at}, {"deadline", &p.deadline},
                         {"timezone", &p.timezone}, {"launched_at_meeting", &p.launched_at_meeting},
                         {"meeting", &p.meeting}})

@@ -18,6 +18,16 @@ std::optional<std::int64_t> ConsultationId(storage::Connection& c, const std::st
 // A consultation with its questions, extensions and follow-up, on `conn` (inside a use case's
 // transaction or on a read connection); 404 naming it when unknown.
 Result<Consultation> GetOn(storage::Connection& conn, const std::string& id_or_key);
+// Writes the states of a consultation's texts (site/text_states.h) as a write leaves them, in
+// its transaction: `asked` from the request, checked against the texts (400 naming
+// `states.<field>.<lang>`). Returns whether a state changed.
+Result<bool> WriteTextStates(storage::Connection& c, std::int64_t id,
+                             const boost::json::value& old_title, const boost::json::value& title,
+                             const boost::json::value& old_description,
+                             const boost::json::value& description,
+                             const std::vector<boost::json::value>& old_questions,
+                             const std::vector<boost::json::value>& questions,
+                             const site::AskedStates& asked);
 // The media types accepted for attachments → their short names.
 const std::map<std::string, std::string>& AllowedTypes();
 // The receipt of a stored response.

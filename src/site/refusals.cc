@@ -181,6 +181,14 @@ std::string RefusalText(const Error& e, const std::string& lang, const std::stri
   if (e.field == "answers" && m.find("answer at least one question") != std::string::npos)
     return T(lang, "form_error_no_answer");
   if (e.field == "meetings") return T(lang, "form_error_meetings");
+  // A text's state (site/text_states.h) for a language without text; a state not draft or final.
+  if (e.field.starts_with("states.")) {
+    const std::string l = e.field.substr(e.field.rfind('.') + 1);
+    if (m.find("no text in this language") != std::string::npos && text::IsLanguage(l))
+      return T(lang, "form_error_state_no_text", {{"language", T(lang, "language_in_" + l)}});
+    if (m.find("must be \"draft\" or \"final\"") != std::string::npos)
+      return T(lang, "form_error_state_value");
+  }
   if (std::regex_search(m, g, kFiles))
     return T(lang, "form_error_too_many_files", {{"max", std::int64_t{std::stoll(g[1].str())}}});
   if (std::regex_search(m, g, kFile)) {

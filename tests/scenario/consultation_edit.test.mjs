@@ -202,7 +202,9 @@ test('the desk form: filled from the consultation, a refusal in the reader\'s la
   page = await (await staff.fetch(`/ar/admin/consultations/${c.id}/edit`)).text();
   assert.match(page, /id="e-opens"[^>]*readonly/);
   assert.doesNotMatch(page, /id="e-q-4-en"/, 'no question to add after the first response');
-  const current = Object.fromEntries([...page.matchAll(/name="([a-z0-9_]+)"[^>]*value="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+  // What the browser sends: the inputs' values, not the unticked boxes marking a text a draft.
+  const current = Object.fromEntries([...page.matchAll(/name="([a-z0-9_]+)"[^>]*value="([^"]*)"/g)]
+    .filter((m) => !m[1].includes('_draft_')).map((m) => [m[1], m[2]]));
   res = await form(staff, `/ar/admin/consultations/${c.id}/edit`, { ...current, description_en: 'Typed description.', q1_en: 'First question?', q2_en: 'Second?',
     q3_zh: '第三个问题？', title_en: 'Typed title, corrected', reason: '' });
   assert.equal(res.status, 400);

@@ -1,0 +1,60 @@
+// The state of each language's text of a multilingual field: missing (no text), draft or final.
+// The text lives in its owner's JSON column; the drafts are rows of `text_states` (migration
+// 0029), written in the transaction of the use case that writes the text. A text written
+// without a state is the secretariat's and final; a text removed is missing and loses its row.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include <boost/json.hpp>
+
+#include "base/result.h"
+#include "storage/db.h"
+
+namespace plenary::site {
+
+inline constexpr const char* kTextStates[] = {"missing", "draft", "final"};
+
+// The states a write asks for, per field and language: "draft" or "final". A field's key is its
+// name in the write ("title", "summary"; "questions.2" for the second question).
+using AskedStates = std::map<std::string, std::map<std::string, std::string>>;
+// The drafts of one record: field → its languages marked draft.
+using Drafts = std::map<std::string, std::set<std::string>>;
+
+// Reads the `states` member of a JSON body (absent: nothing asked):
+// {field: {lang: "draft" | "final"}}, where `fields` are the multilingual fields the write takes;
+// a field listed as "questions[]" takes an array of such objects, aligned with the questions
+// ("questions.1", …). 400 naming `states`, `states.<field>` or `states.<field>.<lang>` and the
+// rule; an unknown field or language is refused.
+Result<AskedStates> ReadStates(const boost::json::object& body,
+                               std::initializer_list<std::string_view> fields);
+// A state asked for a language without text is refused (400 naming `states.<field>.<lang>`: a
+// missing text has no state); `text` is the field's text as the write leaves it.
+Status CheckStates(const AskedStates& asked, const std::string& field,
+                   const boost::json::value& text);
+
+// The drafts of (owner, id), read on `c`.
+Drafts DraftsOf(storage::Connection& c, std::string_view owner, std::int64_t owner_id);
+// Every draft of every record of kind `owner`: id → field → languages.
+std::map<std::int64_t, Drafts> AllDrafts(storage::Connection& c, std::string_view owner);
+
+// Writes the states of `field` of (owner, id) whose text goes from `old_text` to `text`, in the
+// caller's transaction: a language without text has no row (missing); one with a state in
+// `asked` takes it; one whose text changed without a state asked becomes final (typed by the
+// secretariat); an unchanged text keeps its state. Returns whether a state changed.
+bool WriteStates(storage::Connection& c, std::string_view owner, std::int64_t owner_id,
+                 const std::string& field, const boost::json::value& old_text,
+                 const boost::json::value& text, const AskedStates& asked);
+// Deletes every row of (owner, id), with the record.
+void DeleteStates(storage::Connection& c, std::string_view owner, std::int64_t owner_id);
+
+// The six languages' states of `text`: {lang: "missing" | "draft" | "final"}.
+boost::json::object StatesJson(const boost::json::value& text, const std::set<std::string>& drafts);
+// One language's state of `text`.
+std::string StateOf(const boost::json::value& text, const std::set<std::string>& drafts,
+                    const std::string& lang);
+
+}  // namespace plenary::site
