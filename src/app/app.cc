@@ -11,6 +11,7 @@
 #include "documents/sources.h"
 #include "documents/web.h"
 #include "drafting/text_out.h"
+#include "drafting/translations.h"
 #include "drafting/web.h"
 #include "exports/web.h"
 #include "feeds/web.h"
@@ -21,6 +22,7 @@
 #include "meetings/web.h"
 #include "portal/portal.h"
 #include "proceedings/sources.h"
+#include "proceedings/translations.h"
 #include "proceedings/web.h"
 #include "reports/web.h"
 #include "search/search.h"
@@ -58,6 +60,7 @@ void BuildRouter(http::Router& router, storage::Database& db, const Config& conf
   documents::SetCitingSources(CitingSources());
   documents::SetCheckedTextSources({consultations::ConsultationTexts});
   meetings::SetConsultationKeys(consultations::KeyOf);
+  desk::SetTranslationSources({proceedings::TranslationGroups, drafting::TranslationGroups});
   // Prometheus text format: the writer's queue and batches, the server's load.
   router.Add("GET", "/metrics", [&db, stats, &tracker, &config](Request& req) {
     if (auto refusal = site::MetricsRefusal(db, req, config.metrics_from)) return *refusal;

@@ -4,6 +4,7 @@
 #pragma once
 #include "consultations/campaigns.h"
 #include "http/router.h"
+#include "site/text_states.h"
 #include "storage/db.h"
 
 namespace plenary::desk {
@@ -12,5 +13,8 @@ void RegisterRoutes(http::Router& router, storage::Database& db,
                     consultations::CampaignTracker& tracker);
 // GET /admin/translations: which texts lack which language (translations.cc).
 void RegisterTranslations(http::Router& router, storage::Database& db);
+// The texts of the capabilities above the desk that the translations page checks (agenda items,
+// record paragraphs, decisions, actions, negotiated texts); set once by app::BuildRouter.
+void SetTranslationSources(std::vector<site::TranslationSource> sources);
 
 }  // namespace plenary::desk

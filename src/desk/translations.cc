@@ -1,8 +1,9 @@
-// The secretariat's "translations needed" page (GET /admin/translations): which texts lack which
-// of the six languages. A start: it covers the titles, descriptions and questions of
-// consultations, the titles of documents and their files, and the titles of meetings; the page
-// says so, and what it does not cover yet (record paragraphs, decisions, agenda items, actions,
-// negotiated texts), so that an empty list is not read as "everything is translated".
+// The secretariat's "translations needed" page (GET /admin/translations): for every multilingual
+// text, which of the six languages are missing (no text) and which are drafts
+// (site/text_states.h). It covers the titles, descriptions and questions of consultations, the
+// titles and language files of documents, the titles of meetings, and what the capabilities
+// above the desk hand it (desk::SetTranslationSources): agenda items, record paragraphs,
+// decisions, actions, negotiated texts. Each row links to the page where its texts are edited.
 #include <fmt/format.h>
 
 #include "consultations/consultations.h"
@@ -11,6 +12,7 @@
 #include "meetings/desk.h"
 #include "meetings/meetings.h"
 #include "site/site.h"
+#include "site/text_states.h"
 #include "text/messages.h"
 
 namespace plenary::desk {
@@ -22,49 +24,78 @@ using text::T;
 
 namespace {
 
-bool Has(const json::value& v, const std::string& lang) {
-  if (!v.is_object()) return false;
-  auto* t = v.as_object().if_contains(lang);
-  return t && t->is_string() && !t->as_string().empty();
-}
-bool Empty(const json::value& v) {
-  return !v.is_object() || v.as_object().empty();
+std::vector<site::TranslationSource>& Sources() {
+  static std::vector<site::TranslationSource> sources;
+  return sources;
 }
 
-// What one item lacks: per language, the names of the fields without that language's text.
-struct Lacks {
-  std::vector<std::pair<std::string, std::vector<std::string>>> by_lang;  // in UN order
-  void Add(const std::string& lang, const std::string& field) {
-    for (auto& [l, fields] : by_lang)
-      if (l == lang) return fields.push_back(field);
-    by_lang.push_back({lang, {field}});
-  }
-};
-
-// Adds to `lacks` the languages `v` lacks, as field `field` (a multilingual text that exists in
-// at least one language; a text written in none is not a translation to make).
-void Check(Lacks& lacks, const json::value& v, const std::string& field) {
-  if (Empty(v)) return;
-  for (const auto& l : text::Languages())
-    if (!Has(v, l)) lacks.Add(l, field);
+std::set<std::string> DraftsOf(const site::Drafts& drafts, const std::string& field) {
+  auto it = drafts.find(field);
+  return it == drafts.end() ? std::set<std::string>() : it->second;
 }
 
-void Row(TemplateDictionary* section, const std::string& label, const std::string& href,
-         const Lacks& lacks, const std::string& lang) {
-  if (lacks.by_lang.empty()) return;
-  auto* r = section->AddSectionDictionary("ROW");
-  r->SetValue("LABEL", label);
-  r->SetValue("HREF", href);
-  for (const auto& code : text::Languages())
-    for (const auto& [l, fields] : lacks.by_lang) {
-      if (l != code) continue;
-      auto* m = r->AddSectionDictionary("MISSING");
-      m->SetValue("LNAME", T(lang, "language_in_" + l));
-      m->SetValue("FIELDS", text::FormatList(fields, lang));
+// One row: per language, the texts missing and the texts that are drafts. A text written in no
+// language is not a translation to make. Returns whether the row is shown.
+// The group's heading is added with its first row: a heading without rows is not shown.
+bool Row(TemplateDictionary& d, TemplateDictionary*& group, const std::string& heading,
+         const site::TranslationRecord& r, const std::string& lang) {
+  std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> by_lang;
+  bool any = false;
+  for (const auto& code : text::Languages()) {
+    std::vector<std::string> missing, drafts;
+    for (const auto& t : r.texts) {
+      bool written = false;
+      for (const auto& l : text::Languages())
+        written |= site::StateOf(t.text, t.drafts, l) != "missing";
+      if (!written) continue;
+      const std::string state = site::StateOf(t.text, t.drafts, code);
+      if (state == "missing") missing.push_back(t.label);
+      if (state == "draft") drafts.push_back(t.label);
     }
+    any |= !missing.empty() || !drafts.empty();
+    by_lang.push_back({std::move(missing), std::move(drafts)});
+  }
+  if (!any) return false;
+  if (!group) {
+    group = d.AddSectionDictionary("GROUP");
+    group->SetValue("HEADING", heading);
+  }
+  auto* row = group->AddSectionDictionary("ROW");
+  row->SetValue("LABEL", r.label);
+  row->SetValue("HREF", r.href);
+  for (std::size_t i = 0; i < by_lang.size(); ++i) {
+    const auto& [missing, drafts] = by_lang[i];
+    if (missing.empty() && drafts.empty()) continue;
+    auto* l = row->AddSectionDictionary("LANG");
+    l->SetValue("LNAME", T(lang, "language_in_" + text::Languages()[i]));
+    if (!missing.empty())
+      l->SetValueAndShowSection(
+          "MISSING_TEXT",
+          T(lang, "translations_missing_fields", {{"fields", text::FormatList(missing, lang)}}),
+          "MISSING");
+    if (!missing.empty() && !drafts.empty()) l->ShowSection("SEP");
+    if (!drafts.empty())
+      l->SetValueAndShowSection(
+          "DRAFT_TEXT",
+          T(lang, "translations_draft_fields", {{"fields", text::FormatList(drafts, lang)}}),
+          "DRAFT");
+  }
+  return true;
+}
+
+// A heading and its rows; nothing when none of its records lacks a language.
+int Group(TemplateDictionary& d, const site::TranslationGroup& g, const std::string& lang) {
+  TemplateDictionary* group = nullptr;
+  int rows = 0;
+  for (const auto& r : g.records) rows += Row(d, group, g.heading, r, lang);
+  return rows;
 }
 
 }  // namespace
+
+void SetTranslationSources(std::vector<site::TranslationSource> sources) {
+  Sources() = std::move(sources);
+}
 
 void RegisterTranslations(http::Router& router, storage::Database& db) {
   router.Add("GET", "/admin/translations", [&db](Request& req) {
@@ -74,44 +105,40 @@ void RegisterTranslations(http::Router& router, storage::Database& db) {
     site::Page page(db, req, "admin_translations.tpl", T(lang, "translations_title"));
     auto& d = page.body();
     const std::string title = T(lang, "field_title"), description = T(lang, "field_description");
-    int rows = 0;
 
-    auto* cs = d.AddSectionDictionary("CONSULTATIONS");
+    site::TranslationGroup cs{T(lang, "nav_consultations"), {}};
     for (const auto& c : consultations::List(db)) {
-      Lacks lacks;
-      Check(lacks, c.title, title);
-      Check(lacks, c.description, description);
+      site::TranslationRecord r{site::Pick(c.title, lang).text,
+                                fmt::format("/admin/consultations/{}/edit", c.id), {}};
+      r.texts.push_back({title, c.title, DraftsOf(c.drafts, "title")});
+      r.texts.push_back({description, c.description, DraftsOf(c.drafts, "description")});
       for (const auto& q : c.questions)
-        Check(lacks, q.text, T(lang, "form_error_answer", {{"number", std::to_string(q.number)}}));
-      Row(cs, site::Pick(c.title, lang).text, fmt::format("/admin/consultations/{}/edit", c.id),
-          lacks, lang);
-      rows += !lacks.by_lang.empty();
+        r.texts.push_back({T(lang, "form_error_answer", {{"number", std::to_string(q.number)}}),
+                           q.text, DraftsOf(c.drafts, fmt::format("questions.{}", q.number))});
+      cs.records.push_back(std::move(r));
     }
 
-    auto* ds = d.AddSectionDictionary("DOCUMENTS");
+    site::TranslationGroup ds{T(lang, "nav_documents"), {}};
     auto docs = documents::List(db, {}, g.session);
     if (docs.ok())
       for (const auto& doc : *docs) {
-        Lacks lacks;
-        Check(lacks, doc.title, title);
+        site::TranslationRecord r{doc.symbol, "/documents/" + doc.symbol, {}};
+        r.texts.push_back({title, doc.title, {}});
         // The files: a document with a file in some language lacks the others'.
-        if (!doc.files.empty())
-          for (const auto& l : text::Languages()) {
-            bool found = false;
-            for (const auto& f : doc.files) found |= f.language == l;
-            if (!found) lacks.Add(l, T(lang, "translations_file"));
-          }
-        Row(ds, doc.symbol, "/documents/" + doc.symbol, lacks, lang);
-        rows += !lacks.by_lang.empty();
+        json::object files;
+        for (const auto& f : doc.files) files[f.language] = "1";
+        r.texts.push_back({T(lang, "translations_file"), files, {}});
+        ds.records.push_back(std::move(r));
       }
 
-    auto* ms = d.AddSectionDictionary("MEETINGS");
-    for (const auto& m : meetings::ListMeetings(db, std::nullopt)) {
-      Lacks lacks;
-      Check(lacks, m.title, title);
-      Row(ms, meetings::MeetingLabel(lang, m), fmt::format("/meetings/{}", m.id), lacks, lang);
-      rows += !lacks.by_lang.empty();
-    }
+    site::TranslationGroup ms{T(lang, "nav_meetings"), {}};
+    for (const auto& m : meetings::ListMeetings(db, std::nullopt))
+      ms.records.push_back({meetings::MeetingLabel(lang, m), fmt::format("/meetings/{}", m.id),
+                            {{title, m.title, {}}}});
+
+    int rows = Group(d, cs, lang) + Group(d, ds, lang) + Group(d, ms, lang);
+    for (const auto& source : Sources())
+      for (const auto& group : source(db, lang, g.session)) rows += Group(d, group, lang);
     d.SetValue("COUNT", T(lang, "translations_count", {{"n", static_cast<std::int64_t>(rows)}}));
     return page.Render();
   });

@@ -4,13 +4,17 @@
 // without a state is the secretariat's and final; a text removed is missing and loses its row.
 #pragma once
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <map>
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <boost/json.hpp>
 
+#include "accounts/accounts.h"
 #include "base/result.h"
 #include "storage/db.h"
 
@@ -56,5 +60,32 @@ boost::json::object StatesJson(const boost::json::value& text, const std::set<st
 // One language's state of `text`.
 std::string StateOf(const boost::json::value& text, const std::set<std::string>& drafts,
                     const std::string& lang);
+
+// --- The "translations needed" page ---------------------------------------------------------
+// Each capability above the desk hands it its multilingual texts through a TranslationSource
+// (desk::SetTranslationSources, wired by app/app.cc), as text flows down elsewhere.
+
+// One multilingual text of a record: its label (in the reader's language), the text and the
+// languages marked draft.
+struct TranslatedText {
+  std::string label;
+  boost::json::value text;
+  std::set<std::string> drafts;
+};
+// A record whose texts the page checks: how its row is named, and the page where its texts are
+// edited (a path without the language prefix, with its fragment).
+struct TranslationRecord {
+  std::string label;
+  std::string href;
+  std::vector<TranslatedText> texts;
+};
+// A heading of the page (in the reader's language) and its records.
+struct TranslationGroup {
+  std::string heading;
+  std::vector<TranslationRecord> records;
+};
+using TranslationSource = std::function<std::vector<TranslationGroup>(
+    storage::Database& db, const std::string& lang,
+    const std::optional<accounts::Session>& viewer)>;
 
 }  // namespace plenary::site

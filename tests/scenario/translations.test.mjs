@@ -1,6 +1,8 @@
 // Scenario test of the secretariat's "translations needed" page: a consultation, a document and
 // a meeting each lacking some languages are listed with what they lack, in the reader's
-// language; a text complete in six languages is not; the page says what it covers; staff only.
+// language; a text complete in six languages is not; drafts are told apart from missing texts;
+// the page covers agenda items, record paragraphs, decisions, actions and negotiated texts (the
+// demo's), each row linking to where its texts are edited; staff only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, jsonOf, isoFromNow, dateFromNow } from '../lib/server.mjs';
@@ -28,12 +30,13 @@ test('what lacks which language, and what is complete is not listed', async () =
 
   const page = await (await staff.fetch('/fr/admin/translations')).text();
   assert.match(page, /<h1>Traductions à faire<\/h1>/);
-  assert.match(page, /ne couvre pas encore les paragraphes des comptes rendus/);
+  assert.doesNotMatch(page, /ne couvre pas encore/, 'the page no longer says what it does not cover');
+  assert.match(page, /paragraphes des comptes rendus analytiques, décisions, mesures/);
   // The partial consultation: its title lacks four languages; its question lacks none.
   const section = page.slice(page.indexOf(`/fr/admin/consultations/${partial.id}/edit`));
   const entry = section.slice(0, section.indexOf('</ul>'));
-  assert.match(entry, /<li>chinois\u00a0: Titre<\/li>/);
-  assert.match(entry, /<li>arabe\u00a0: Titre<\/li>/);
+  assert.match(entry, /<li>chinois\u00a0: <span class="state-missing">Titre \(manquant\)<\/span><\/li>/);
+  assert.match(entry, /<li>arabe\u00a0: <span class="state-missing">Titre \(manquant\)<\/span><\/li>/);
   assert.doesNotMatch(entry, /anglais|français/i);
   assert.doesNotMatch(entry, /question/i);
   assert.doesNotMatch(page, /Complete \(fr\)/, 'a consultation complete in six languages is not listed');
@@ -41,4 +44,45 @@ test('what lacks which language, and what is complete is not listed', async () =
   assert.match(page, /\d+ éléments manquent d’au moins une langue\./);
 
   assert.equal((await anon.fetch('/fr/admin/translations')).status, 303, 'not for the public');
+});
+
+test('a draft is listed as a draft, not as missing; a text complete and final is not listed', async () => {
+  const c = await jsonOf(staff.json('/api/v1/consultations', { key: 'drafted', body: 'wg', title: SIX('Drafted'),
+    questions: [SIX('Asked')], states: { title: { ru: 'draft' } },
+    opens_at: isoFromNow(86400), deadline: isoFromNow(9 * 86400), timezone: 'UTC' }), 201);
+  const page = await (await staff.fetch('/en/admin/translations')).text();
+  const section = page.slice(page.indexOf(`/en/admin/consultations/${c.id}/edit`));
+  const entry = section.slice(0, section.indexOf('</ul>'));
+  assert.match(entry, /<li>Russian: <span class="state-draft">Title \(draft\)<\/span><\/li>/);
+  assert.doesNotMatch(entry, /missing|French|Arabic/);
+});
+
+test('agenda items, record paragraphs, decisions, actions and negotiated texts, each with the page that edits them', async () => {
+  const demo = await startServer();
+  try {
+    const admin = await new Client(demo.url).login();
+    const { items } = await jsonOf(admin.fetch('/api/v1/meetings'));
+    const council = items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
+    const { items: texts } = await jsonOf(admin.fetch('/api/v1/texts'));
+    assert.ok(texts.length > 0, 'the demo has a negotiated text');
+    const page = await (await admin.fetch('/en/admin/translations')).text();
+    const group = (heading) => {
+      const i = page.indexOf(`<h2>${heading}</h2>`);
+      assert.ok(i > 0, `the page has the heading ${heading}`);
+      const j = page.indexOf('<h2>', i + 1);
+      return page.slice(i, j < 0 ? undefined : j);
+    };
+    // The demo's record is in English and Chinese: its paragraphs lack French, with a link to
+    // the agenda page at their item, where the secretariat edits them.
+    const paragraphs = group('Paragraphs of summary records');
+    assert.match(paragraphs, new RegExp(`<a href="/en/meetings/${council.id}/agenda#item-1" dir="auto">`));
+    assert.match(paragraphs, /<li>French: <span class="state-missing">paragraph 1\.1, paragraph 1\.2/);
+    const decisions = group('Decisions');
+    assert.match(decisions, /<li>Arabic: <span class="state-missing">paragraph 1\.4 \(missing\)/);
+    const actions = group('Actions');
+    assert.match(actions, /<a href="\/en\/actions\/\d+" dir="auto">/);
+    const negotiated = group('Negotiated texts');
+    assert.match(negotiated, new RegExp(`<a href="/en/texts/${texts[0].id}" dir="auto">`));
+    assert.match(negotiated, /provision \d/);
+  } finally { await demo.stop(); }
 });

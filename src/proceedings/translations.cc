@@ -1,0 +1,67 @@
+// The proceedings' texts for the "translations needed" page (translations.h): one row per agenda
+// item for its title, its record's paragraphs and its decisions, one per action; each links to
+// the agenda page at the item, where the secretariat edits them, or to the action's page.
+#include "proceedings/translations.h"
+
+#include <fmt/format.h>
+
+#include "meetings/desk.h"
+#include "proceedings/proceedings.h"
+#include "text/messages.h"
+
+namespace plenary::proceedings {
+
+using text::T;
+
+std::vector<site::TranslationGroup> TranslationGroups(
+    storage::Database& db, const std::string& lang,
+    const std::optional<accounts::Session>& viewer) {
+  site::TranslationGroup items{T(lang, "translations_agenda_items"), {}};
+  site::TranslationGroup paragraphs{T(lang, "translations_record_paragraphs"), {}};
+  site::TranslationGroup decisions{T(lang, "translations_decisions"), {}};
+  site::TranslationGroup actions{T(lang, "translations_actions"), {}};
+  auto& c = db.Read();
+  const auto item_drafts = site::AllDrafts(c, "agenda_item");
+  const auto paragraph_drafts = site::AllDrafts(c, "intervention");
+  const auto decision_drafts = site::AllDrafts(c, "decision");
+  const auto action_drafts = site::AllDrafts(c, "action");
+  auto drafts = [](const std::map<std::int64_t, site::Drafts>& all, std::int64_t id,
+                   const std::string& field) {
+    auto r = all.find(id);
+    if (r == all.end()) return std::set<std::string>();
+    auto f = r->second.find(field);
+    return f == r->second.end() ? std::set<std::string>() : f->second;
+  };
+  for (const auto& m : meetings::ListMeetings(db, std::nullopt)) {
+    auto p = Get(db, std::to_string(m.id), viewer);
+    if (!p.ok()) continue;
+    const std::string meeting = meetings::MeetingLabel(lang, m);
+    for (const auto& it : p->items) {
+      const std::string label =
+          T(lang, "translations_item_label", {{"meeting", meeting}, {"number", it.number}});
+      const std::string href = fmt::format("/meetings/{}/agenda#item-{}", m.id, it.number);
+      items.records.push_back(
+          {label, href, {{T(lang, "field_title"), it.title, drafts(item_drafts, it.id, "title")}}});
+      site::TranslationRecord paras{label, href, {}}, decs{label, href, {}};
+      int n = 0;
+      for (const auto& iv : it.interventions)
+        paras.texts.push_back({T(lang, "translations_paragraph",
+                                 {{"number", fmt::format("{}.{}", it.number, ++n)}}),
+                               iv.summary, drafts(paragraph_drafts, iv.id, "summary")});
+      for (const auto& d : it.decisions)
+        decs.texts.push_back({T(lang, "translations_paragraph",
+                                {{"number", fmt::format("{}.{}", it.number, ++n)}}),
+                              d.wording, drafts(decision_drafts, d.id, "wording")});
+      if (!paras.texts.empty()) paragraphs.records.push_back(std::move(paras));
+      if (!decs.texts.empty()) decisions.records.push_back(std::move(decs));
+      for (const auto& a : it.actions)
+        actions.records.push_back(
+            {T(lang, "translations_action_label", {{"meeting", meeting}, {"number", a.number}}),
+             fmt::format("/actions/{}", a.id),
+             {{T(lang, "field_text"), a.text, drafts(action_drafts, a.id, "text")}}});
+    }
+  }
+  return {std::move(items), std::move(paragraphs), std::move(decisions), std::move(actions)};
+}
+
+}  // namespace plenary::proceedings
