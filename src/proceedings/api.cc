@@ -1,10 +1,13 @@
 // JSON API of the proceedings: agenda items, speakers, the record, decisions, candidatures,
 // actions with their history, and the summary record.
+#include <set>
+
 #include <fmt/format.h>
 
 #include "base/time.h"
 #include "proceedings/floor.h"
 #include "proceedings/record_out.h"
+#include "proceedings/states.h"
 #include "proceedings/web.h"
 #include "site/fields.h"
 #include "site/site.h"
@@ -349,13 +352,22 @@ void RegisterApi(http::Router& router, storage::Database& db) {
   router.Add("PATCH", "/api/v1/interventions/{id}", [&db](Request& req) {
     return Write(db, req, "intervention", Who::kSecretariat, [&](auto& session, auto id, auto& o) {
       for (const auto& [k, v] : o)
-        if (k != "summary")
+        if (k != "summary" && k != "states")
           return Err(InvalidArgument(std::string(k), std::string(k) +
                                                          ": cannot be changed; only summary can"));
-      auto i = EditIntervention(db, session.user.id, id, Field(o, "summary"));
+      auto states = site::ReadStates(o, {"summary"});
+      if (!states.ok()) return Err(states.error());
+      auto i = EditIntervention(db, session.user.id, id, Field(o, "summary"), *states);
       if (!i.ok()) return Err(i.error());
-      return http::Json(json::object{{"id", i->id}, {"position", i->position},
-                                     {"summary", i->summary}});
+      const auto drafts = site::DraftsOf(db.Read(), "intervention", i->id);
+      auto d = drafts.find("summary");
+      return http::Json(json::object{
+          {"id", i->id},
+          {"position", i->position},
+          {"summary", i->summary},
+          {"states", {{"summary", site::StatesJson(i->summary, d == drafts.end()
+                                                                   ? std::set<std::string>()
+                                                                   : d->second)}}}});
     });
   });
 

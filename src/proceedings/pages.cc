@@ -12,6 +12,7 @@
 #include "http/form.h"
 #include "proceedings/floor.h"
 #include "proceedings/record_out.h"
+#include "proceedings/states.h"
 #include "proceedings/web.h"
 #include "site/desk.h"
 #include "site/fields.h"
@@ -230,6 +231,12 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
         auto* e = x->AddSectionDictionary("EDIT");
         e->SetIntValue("IVID", iv.id);
         e->SetValue("ETEXT", t.fallback ? "" : t.text);
+        // Whether the text shown for editing is a draft (site/text_states.h).
+        if (!t.fallback) {
+          const auto drafts = site::DraftsOf(db.Read(), "intervention", iv.id);
+          auto s = drafts.find("summary");
+          if (s != drafts.end() && s->second.count(t.lang)) e->ShowSection("EDRAFT");
+        }
         LanguageChoices(e, lang);
       }
     }
@@ -678,8 +685,12 @@ http::Response InterventionForm(storage::Database& db, Request& req, bool remove
     if (!text::IsLanguage(text_lang))
       return AfterForm(db, req, *at,
                        InvalidArgument("text_lang", "text_lang: must be one of ar, zh, en, fr, ru, es"));
-    auto r = EditIntervention(db, g.session->user.id, *id,
-                              Merged(iv->summary, text_lang, site::Trim(f.Get("summary").value_or(""))));
+    // The language typed is a draft when its box is ticked, else final (site/text_states.h).
+    const std::string typed = site::Trim(f.Get("summary").value_or(""));
+    site::AskedStates states;
+    if (!typed.empty()) states["summary"][text_lang] = f.Get("draft") ? "draft" : "final";
+    auto r = EditIntervention(db, g.session->user.id, *id, Merged(iv->summary, text_lang, typed),
+                              states);
     return AfterForm(db, req, *at, r.ok() ? Status(Ok{}) : Status(r.error()));
   }
   if (f.Get("confirm").value_or("") != "yes") {

@@ -11,6 +11,7 @@
 #include "audit/audit.h"
 #include "proceedings/floor.h"
 #include "proceedings/sources.h"
+#include "proceedings/states.h"
 #include "base/time.h"
 #include "base/utf8.h"
 #include "search/search.h"
@@ -597,12 +598,21 @@ Error NoSuchIntervention(std::int64_t id) {
 
 Result<Intervention> EditIntervention(storage::Database& db, std::int64_t user_id,
                                       std::int64_t intervention_id, const json::value& summary) {
+  return EditIntervention(db, user_id, intervention_id, summary, site::AskedStates{});
+}
+
+Result<Intervention> EditIntervention(storage::Database& db, std::int64_t user_id,
+                                      std::int64_t intervention_id, const json::value& summary,
+                                      const site::AskedStates& states) {
   auto text = Multilingual(summary, "summary", true, 20000);
   if (!text.ok()) return text.error();
+  if (auto s = site::CheckStates(states, "summary", *text); !s.ok()) return s.error();
   auto item = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
     auto before = InterventionRow(c, intervention_id);
     if (!before) return NoSuchIntervention(intervention_id);
     c.Exec("UPDATE interventions SET summary = ? WHERE id = ?", J(*text), intervention_id);
+    site::WriteStates(c, "intervention", intervention_id, "summary", before->at("summary"), *text,
+                      states);
     std::int64_t item_id = before->at("agenda_item_id").as_int64();
     search::Enqueue(c, "agenda_item", item_id);
     RecordItemCitations(c, item_id);
@@ -629,6 +639,7 @@ Status DeleteIntervention(storage::Database& db, std::int64_t user_id,
                    "intervention: a candidature refers to this paragraph; it cannot be deleted",
                    "intervention"};
     c.Exec("DELETE FROM interventions WHERE id = ?", intervention_id);
+    site::DeleteStates(c, "intervention", intervention_id);
     search::Enqueue(c, "agenda_item", before->at("agenda_item_id").as_int64());
     RecordItemCitations(c, before->at("agenda_item_id").as_int64());
     audit::Record(c, user_id, "intervention.delete", "intervention", intervention_id, J(*before),

@@ -1,7 +1,8 @@
 // Scenario test of each language's state of a multilingual field (missing, draft, final): a
 // consultation's title, description and questions through the API (POST and PATCH take
 // `states` beside the texts, GET returns them) and the desk's six-language form (a "draft" box
-// next to each language's text). A text written without a state is final; a language without
+// next to each language's text); a record paragraph's summary through PATCH and the agenda's
+// paragraph form, as the translations page then lists it. A text written without a state is final; a language without
 // text is missing; a state for a language without text, an unknown state, field or language is
 // refused with 400 naming it, and changes nothing.
 import { test, before, after } from 'node:test';
@@ -107,4 +108,42 @@ test('the desk form shows each language\'s state and sets it with a box per lang
   const html = await refused.text();
   assert.match(html, /id="e-title-ru-error"/);
   assert.deepEqual((await jsonOf(staff.fetch(`/api/v1/consultations/${c.id}`))).states.title, read.states.title);
+});
+
+test('a record paragraph\'s states: PATCH with states, the agenda\'s form, the translations page', async () => {
+  const demo = await startServer();
+  try {
+    const admin = await new Client(demo.url).login();
+    const { items } = await jsonOf(admin.fetch('/api/v1/meetings'));
+    const council = items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
+    const agenda = await jsonOf(admin.fetch(`/api/v1/meetings/${council.id}/agenda`));
+    const iv = agenda.items[0].interventions[0];
+    const edit = (body) => admin.fetch(`/api/v1/interventions/${iv.id}`, { method: 'PATCH',
+      headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const fr = 'Le représentant du Secrétariat général a présenté le document.';
+    let done = await jsonOf(edit({ summary: { ...iv.summaries, fr }, states: { summary: { fr: 'draft' } } }));
+    assert.deepEqual(done.states.summary, six({ en: 'final', zh: 'final', fr: 'draft' }));
+    // Refused: a state for a language without text; nothing changes.
+    const res = await edit({ summary: { ...iv.summaries, fr }, states: { summary: { ar: 'draft' } } });
+    assert.equal(res.status, 400);
+    assert.equal((await res.json()).error.field, 'states.summary.ar');
+    // The translations page lists the French paragraph as a draft.
+    let page = await (await admin.fetch('/en/admin/translations')).text();
+    const paragraphs = page.slice(page.indexOf('<h2>Paragraphs of summary records</h2>'));
+    const entry = paragraphs.slice(paragraphs.indexOf(`/en/meetings/${council.id}/agenda#item-1"`));
+    assert.match(entry.slice(0, entry.indexOf('</ul>')),
+      /<li>French: <span class="state-missing">paragraph 1\.2 and paragraph 1\.3 \(missing\)<\/span>, <span class="state-draft">paragraph 1\.1 \(draft\)<\/span><\/li>/);
+    // The agenda's form shows the box ticked for the French text; saving without it makes it final.
+    const agendaFr = await (await admin.fetch(`/fr/meetings/${council.id}/agenda`)).text();
+    const form = agendaFr.slice(agendaFr.indexOf(`action="/fr/interventions/${iv.id}/edit"`));
+    assert.match(form.slice(0, form.indexOf('</form>')), /<input type="checkbox" name="draft" value="1" checked>/);
+    const post = await admin.fetch(`/fr/interventions/${iv.id}/edit`, { method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrf: admin.csrf, text_lang: 'fr', summary: fr }).toString() });
+    assert.equal(post.status, 303);
+    done = await jsonOf(edit({ summary: { ...iv.summaries, fr } }));
+    assert.equal(done.states.summary.fr, 'final');
+    page = await (await admin.fetch('/en/admin/translations')).text();
+    assert.doesNotMatch(page, /paragraph 1\.1 \(draft\)/);
+  } finally { await demo.stop(); }
 });

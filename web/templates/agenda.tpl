@@ -57,6 +57,7 @@
 <form method="post" action="{{P}}/interventions/{{IVID}}/edit"><input type="hidden" name="csrf" value="{{CSRF}}">
 <label>{{t_proc_text_lang}} <select name="text_lang">{{#LANGS}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/LANGS}}</select></label>
 <label class="wide">{{t_proc_summary}} <textarea name="summary" rows="4" cols="60" dir="auto">{{ETEXT}}</textarea></label>
+<label class="draft-box"><input type="checkbox" name="draft" value="1"{{#EDRAFT}} checked{{/EDRAFT}}> {{t_text_state_this_draft}}</label>
 <button type="submit">{{t_proc_save}}</button></form>
 <form method="post" action="{{P}}/interventions/{{IVID}}/delete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{t_proc_delete_paragraph}}</button></form></details>{{/EDIT}}</div></div>{{/PARAS}}
 {{#HAS_CANDIDATURES}}<h3>{{t_proc_candidatures}}</h3>
