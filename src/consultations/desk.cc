@@ -147,7 +147,14 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     const auto& f = p.input.fields;
     auto t = AddStakeholderType(db, p.session.user.id, p.session.user.role,
                                 site::Trim(f.Get("key").value_or("")), TwoLanguages(f, "label"));
-    if (!t.ok()) return BackWithError(req, "/admin", t.error());
+    if (!t.ok()) {
+      site::Refill kept;
+      kept.kept.emplace_back("st-key", f.Get("key").value_or(""));
+      for (const auto& l : text::Languages())
+        kept.kept.emplace_back("st-label-" + l, f.Get("label_" + l).value_or(""));
+      return BackWithError(req, "/admin", t.error(),
+                           site::InputFor(t.error().field, {{"key", "st-key"}}), kept);
+    }
     return Back(req, "/admin", "stakeholder_type");
   });
 
@@ -185,7 +192,15 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
                           {"launched_at_meeting", "c-launched"}, {"title", "c-title-en"},
                           {"description", "c-desc"}, {"questions", "c-q"},
                           {"opens_at", "c-opens"}, {"deadline", "c-deadline"},
-                          {"timezone", "c-tz"}, {"meeting", "c-meeting"}}));
+                          {"timezone", "c-tz"}, {"meeting", "c-meeting"}}),
+          {.label_key = {},
+           .kept = {{"c-key", in.key},
+                    {"c-title-en", f.Get("title_en").value_or("")},
+                    {"c-title-zh", f.Get("title_zh").value_or("")},
+                    {"c-desc", f.Get("description_en").value_or("")},
+                    {"c-q", qs},
+                    {"c-opens", in.opens_at},
+                    {"c-deadline", in.deadline}}});
     return http::Redirect(site::Prefix(req) + "/admin/consultations/" + std::to_string(c->id) +
                           "?done=created");
   });
@@ -507,7 +522,13 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
       const char* input = f == "deadline"            ? "x-deadline"
                           : f.starts_with("reason") ? "x-reason"
                                                     : "";
-      return BackWithError(req, path, c.error(), input);
+      return BackWithError(
+          req, path, c.error(), input,
+          {.label_key = f.starts_with("reason") ? "extension_reason"
+                        : f == "deadline"         ? "new_deadline"
+                                                  : "",
+           .kept = {{"x-deadline", p.input.fields.Get("deadline").value_or("")},
+                    {"x-reason", p.input.fields.Get("reason").value_or("")}}});
     }
     return Back(req, path, "extended");
   });
@@ -548,7 +569,11 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
                            site::InputFor(r.error().field,
                                           {{"meeting", "f-meeting"}, {"number", "f-number"},
                                            {"kind", "f-kind"}, {"owner", "f-owner"},
-                                           {"text", "f-text"}}));
+                                           {"text", "f-text"}}),
+                           {.label_key = {},
+                            .kept = {{"f-number", in.number},
+                                     {"f-owner", f.Get("owner").value_or("")},
+                                     {"f-text", f.Get("text").value_or("")}}});
     return Back(req, path, "follow_up");
   });
 }

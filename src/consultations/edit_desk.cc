@@ -221,7 +221,10 @@ void RegisterEditDesk(http::Router& router, storage::Database& db) {
                        PatchOf(p.input.fields, req.lang));
     if (!edited.ok()) {
       site::FormErrors errors(req.lang, c->timezone);
-      errors.Add(edited.error(), InputOf(edited.error().field));
+      const std::string& field = edited.error().field;
+      // The reason is named as the form labels it ("Reason for the correction").
+      errors.Add(edited.error(), InputOf(field),
+                 field.starts_with("reason") ? T(req.lang, "consultation_edit_reason") : "");
       return EditPage(db, req, *c, &p.input.fields, errors, http::StatusFor(edited.error().code));
     }
     return site::Back(req, "/admin/consultations/" + std::to_string(c->id), "consultation_edited");

@@ -132,15 +132,25 @@ void RegisterStatusDesk(http::Router& router, storage::Database& db) {
                    r[req.lang] = reason;
                    ti.reason = r;
                  }
+                 // A refusal goes back with the reopening form's label and what was typed.
+                 auto refill = [&](const Error& e) {
+                   return site::Refill{
+                       .label_key = e.field.starts_with("reason") ? "lifecycle_reopen_reason"
+                                    : e.field == "deadline"        ? "new_deadline"
+                                                                   : "",
+                       .kept = {{"ro-deadline", deadline}, {"ro-reason", reason}}};
+                 };
                  if (f.Get("confirm").value_or("") != "yes") {
                    // Refused before asking: the same checks the action runs.
                    if (auto ok = CheckTransition(*c, t, ti, Now()); !ok.ok())
-                     return site::BackWithError(req, path, ok.error(), InputOf(ok.error()));
+                     return site::BackWithError(req, path, ok.error(), InputOf(ok.error()),
+                                                refill(ok.error()));
                    return ConfirmPage(db, req, *c, t, deadline, reason);
                  }
                  auto done = Apply(db, p.session.user.id, req.params[0], t, ti);
                  if (!done.ok())
-                   return site::BackWithError(req, path, done.error(), InputOf(done.error()));
+                   return site::BackWithError(req, path, done.error(), InputOf(done.error()),
+                                              refill(done.error()));
                  return site::Back(req, path, DoneOf(t));
                });
   }

@@ -54,14 +54,35 @@ site::Guard RequireAdminPage(storage::Database& db, const Request& req, const st
   return g;
 }
 
+// The users page; `error` above the list (a refused change of role), or `refused` the new-user
+// form's refusal, shown in its summary and next to its field with what was `typed` kept.
 http::Response UsersPage(storage::Database& db, const Request& req, const std::string& error,
-                         int status) {
+                         int status, const Error* refused = nullptr,
+                         const http::Form* typed = nullptr) {
   auto g = RequireAdminPage(db, req, "");
   if (g.refusal && req.method == "GET") return *g.refusal;
   const std::string& lang = req.lang;
   site::Page page(db, req, "admin_users.tpl", T(lang, "users_title"));
   auto& d = page.body();
   if (!error.empty()) d.SetValueAndShowSection("MESSAGE", error, "ERROR");
+  if (refused) {
+    // The input of the field and the label the form shows for it.
+    static const std::pair<const char*, std::pair<const char*, const char*>> kInputs[] = {
+        {"email", {"nu-email", "users_email"}}, {"name", {"nu-name", "users_name"}},
+        {"role", {"nu-role", "users_role"}},    {"member_state", {"nu-ms", "users_member_state"}},
+        {"password", {"nu-pw", "users_password"}}};
+    std::string input, label;
+    for (const auto& [field, to] : kInputs)
+      if (refused->field == field) input = to.first, label = T(lang, to.second);
+    site::FormErrors errors(lang);
+    errors.Add(*refused, input, label);
+    errors.Fill(&d);
+  }
+  if (typed) {
+    d.SetValue("V_NAME", typed->Get("name").value_or(""));
+    d.SetValue("V_EMAIL", typed->Get("email").value_or(""));
+    d.SetValue("V_MS", typed->Get("member_state").value_or(""));
+  }
   auto roles = [&](TemplateDictionary* o, const std::string& chosen) {
     for (const char* r : {"public", "delegate", "chair", "secretariat", "admin"}) {
       auto* x = o->AddSectionDictionary("ROLES");
@@ -70,7 +91,7 @@ http::Response UsersPage(storage::Database& db, const Request& req, const std::s
       if (chosen == r) x->ShowSection("SEL");
     }
   };
-  roles(&d, "delegate");
+  roles(&d, typed ? typed->Get("role").value_or("delegate") : "delegate");
   for (const auto& u : accounts::ListUsers(db)) {
     auto* o = d.AddSectionDictionary("USERS");
     o->SetIntValue("UID", u.id);
@@ -142,6 +163,9 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
         auto* o = d.AddSectionDictionary("ST_LANGS");
         o->SetValue("CODE", l);
         o->SetValue("NAME", T(l, "language_name"));
+        // What a refused form had typed (site::Refill).
+        if (auto v = req.query.Get("k.st-label-" + l); v && v->size() <= site::kMaxKeptBytes)
+          o->SetValue("VALUE", *v);
       }
     }
     for (const auto& c : List(db)) {
@@ -176,8 +200,7 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
                                f.Get("password").value_or(""),
                                ms.empty() ? std::nullopt : std::optional<std::string>(ms),
                                g.session->user.id);
-    if (!u.ok()) return UsersPage(db, req, site::RefusalText(u.error(), req.lang),
-                                   http::StatusFor(u.error().code));
+    if (!u.ok()) return UsersPage(db, req, "", http::StatusFor(u.error().code), &u.error(), &f);
     return http::Redirect(site::Prefix(req) + "/admin/users");
   });
   router.Add("POST", "/admin/users/{id}/role", [&db](Request& req) {

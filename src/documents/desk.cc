@@ -26,10 +26,33 @@ using text::T;
 
 namespace {
 
+// The input of the document form that a refused field concerns, and the catalogue key of the
+// label the form shows for it (the field's own label where the form's says more).
+std::pair<std::string, std::string> DocumentInputOf(const std::string& field,
+                                                    const std::string& lang) {
+  const std::string base = field.substr(0, field.find_first_of(".["));
+  if (base == "symbol") return {"d-symbol", "col_symbol"};
+  if (base == "body") return {"d-body", "col_body"};
+  if (base == "date") return {"d-date", "col_date"};
+  if (base == "title") {
+    const auto dot = field.find('.');
+    const std::string l = dot == std::string::npos ? lang : field.substr(dot + 1);
+    return {"d-title-" + (text::IsLanguage(l) ? l : lang), "doc_col_title"};
+  }
+  if (base == "source_kind") return {"d-source-kind", "doc_source_kind"};
+  if (base == "source") return {"d-source", "doc_source"};
+  if (base == "relations" || base == "relation") return {"d-relation-symbol", "doc_relation_symbol"};
+  if (base == "access") return {"d-access", "doc_access"};
+  if (base == "status") return {"d-status", "col_status"};
+  return {"", ""};
+}
+
 // The registration form, empty or with what was typed and the reason it was refused.
-// `which` says which form was refused ("document" or "resolution"): its error is shown above it.
+// `which` says which form was refused ("document" or "resolution"): the document form's refusal
+// is shown in the summary at the top and next to its field (site/refusals.h); the resolution
+// form's above that form.
 http::Response RegisterPage(storage::Database& db, const Request& req, const http::Form* typed,
-                            const std::string& error, int status,
+                            const Error* refusal, int status,
                             const std::string& which = "document") {
   const std::string& lang = req.lang;
   site::Page page(db, req, "admin_documents.tpl", T(lang, "doc_register"));
@@ -37,8 +60,14 @@ http::Response RegisterPage(storage::Database& db, const Request& req, const htt
   auto value = [&](const std::string& k, const std::string& fallback = "") {
     return typed ? typed->Get(k).value_or(fallback) : fallback;
   };
-  if (!error.empty())
-    d.SetValueAndShowSection("ERROR", error, which == "resolution" ? "RES_ERROR" : "HAS_ERROR");
+  site::FormErrors errors(lang);
+  if (refusal && which == "resolution") {
+    d.SetValueAndShowSection("ERROR", site::RefusalText(*refusal, lang), "RES_ERROR");
+  } else if (refusal) {
+    auto [input, label] = DocumentInputOf(refusal->field, lang);
+    errors.Add(*refusal, input, label.empty() ? "" : T(lang, label));
+    errors.Fill(&d);
+  }
   d.SetValue("SYMBOL", value("symbol"));
   d.SetValue("DATE", value("date"));
   d.SetValue("SOURCE", value("source"));
@@ -60,6 +89,7 @@ http::Response RegisterPage(storage::Database& db, const Request& req, const htt
     o->SetValue("NAME", T(lang, "language_in_" + l));
     o->SetValue("TITLE", value("title_" + l));
     o->SetValue("SUMMARY", value("summary_" + l));
+    if (auto m = errors.MessageFor("d-title-" + l)) o->SetValueAndShowSection("TITLE_MSG", *m, "TITLE_ERR");
   }
   auto options = [&](const char* section, const char* prefix, const auto& keys,
                      const std::string& chosen) {
@@ -97,7 +127,7 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
   router.Add("GET", "/admin/documents", [&db](Request& req) {
     auto g = site::RequireStaff(db, req, false);
     if (g.refusal) return *g.refusal;
-    return RegisterPage(db, req, nullptr, "", 200);
+    return RegisterPage(db, req, nullptr, nullptr, 200);
   });
 
   router.Add("POST", "/admin/documents", [&db](Request& req) {
@@ -128,8 +158,7 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
     }
     auto created = Create(db, p.session.user.id, in);
     if (!created.ok())
-      return RegisterPage(db, req, &f, site::RefusalText(created.error(), req.lang),
-                          http::StatusFor(created.error().code));
+      return RegisterPage(db, req, &f, &created.error(), http::StatusFor(created.error().code));
     return http::Redirect(fmt::format("{}/documents/{}?registered=1", site::Prefix(req),
                                       created->id));
   });
@@ -142,8 +171,7 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
     auto& p = std::get<site::Post>(post);
     const auto& f = p.input.fields;
     auto refuse = [&](const Error& e) {
-      return RegisterPage(db, req, &f, site::RefusalText(e, req.lang), http::StatusFor(e.code),
-                          "resolution");
+      return RegisterPage(db, req, &f, &e, http::StatusFor(e.code), "resolution");
     };
     ResolutionInput in;
     in.instrument = f.Get("res_instrument").value_or("");

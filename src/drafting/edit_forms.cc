@@ -133,6 +133,27 @@ void AddTextFields(TemplateDictionary* form, const Text& t, const std::string& p
              errors);
 }
 
+// After a stale save refused on provision `p`'s form: the refusal and the provision's current
+// wording in each of the text's languages, in the block `id` at the top of that form.
+void AddCurrentWording(TemplateDictionary* form, const Text& t, const Provision& p,
+                       const std::string& id, const std::string& lang,
+                       const site::FormErrors* errors) {
+  if (!errors) return;
+  auto m = errors->MessageFor(id);
+  if (!m) return;
+  auto* c = form->AddSectionDictionary("CURRENT");
+  c->SetValue("CUR_ID", id);
+  c->SetValue("CUR_MSG", *m);
+  for (const auto& l : t.languages) {
+    auto* x = c->AddSectionDictionary("CUR_L");
+    x->SetValue("CUR_LNAME", T(lang, "language_in_" + l));
+    x->SetValue("CUR_CODE", l);
+    x->SetValue("CUR_DIR", text::Direction(l));
+    const std::string body = BodyIn(p, l);
+    if (body.empty()) x->ShowSection("CUR_MISSING"); else x->SetValue("CUR_BODY", body);
+  }
+}
+
 void KindOptions(TemplateDictionary* form, const std::string& chosen, const std::string& lang) {
   for (const char* k : kProvisionKinds) {
     auto* o = form->AddSectionDictionary("KIND");
@@ -155,6 +176,7 @@ void AddProvisionForms(const Text& t, const Provision& p, const std::string& lan
   if (state && state->form == edit) e->ShowSection("OPEN_EDIT");
   if (state && state->form == bracket) e->ShowSection("OPEN_BRACKET");
   auto* ef = e->AddSectionDictionary("EDIT_FORM");
+  AddCurrentWording(ef, t, p, fmt::format("pe-{}-current", p.id), lang, errors);
   KindOptions(ef, Typed(state, edit, "kind", p.kind), lang);
   ef->SetValue("KIND_ID", fmt::format("pe-{}-kind", p.id));
   AddTextFields(ef, t, fmt::format("pe-{}", p.id), lang,
@@ -162,6 +184,7 @@ void AddProvisionForms(const Text& t, const Provision& p, const std::string& lan
                 errors);
   auto* bf = e->AddSectionDictionary("BRACKET_FORM");
   const std::string pb = fmt::format("pb-{}", p.id);
+  AddCurrentWording(bf, t, p, pb + "-current", lang, errors);
   bf->SetValue("LANG_ID", pb + "-lang");
   const std::string chosen = Typed(state, bracket, "lang", t.languages.empty() ? "" : t.languages[0]);
   for (const auto& l : t.languages) {
@@ -233,7 +256,17 @@ http::Response Refused(storage::Database& db, const Request& req, const Text& t,
                        const std::string& form, const std::string& prefix, const http::Form& f,
                        const Error& e) {
   site::FormErrors errors(req.lang);
-  errors.Add(e, InputOf(prefix, e.field, t));
+  if (e.field == "version" && e.code == Code::kConflict) {
+    // Someone else changed the text since the form was made: the edit and bracket forms of a
+    // provision show its current wording next to what was typed (the block "<prefix>-current",
+    // which the summary links to); the other forms stand under the current text already.
+    if (prefix.starts_with("pe-") || prefix.starts_with("pb-"))
+      errors.Add(e, prefix + "-current");
+    else
+      errors.AddText(site::RefusalText(e, req.lang));
+  } else {
+    errors.Add(e, InputOf(prefix, e.field, t));
+  }
   FormState state{form, &f, &errors};
   return TextPageOf(db, req, t.id, &state, http::StatusFor(e.code));
 }

@@ -46,6 +46,18 @@ Result<std::string> MeetingPath(storage::Database& db, const std::string& id) {
 
 }  // namespace
 
+namespace {
+// What a refused new meeting keeps of its text inputs (site::Refill).
+site::Refill KeptMeeting(const http::Form& f) {
+  site::Refill r;
+  for (auto [name, id] : {std::pair{"session", "m-session"}, {"number", "m-number"},
+                          {"title_en", "m-title"}, {"starts_on", "m-starts"},
+                          {"ends_on", "m-ends"}, {"place_en", "m-place"}})
+    r.kept.emplace_back(id, f.Get(name).value_or(""));
+  return r;
+}
+}  // namespace
+
 void RegisterDesk(http::Router& router, storage::Database& db) {
   router.Add("POST", "/admin/bodies", [&db](Request& req) {
     auto post = ReadPost(db, req);
@@ -65,7 +77,11 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
                            site::InputFor(b.error().field, {{"key", "b-key"},
                                                             {"acronym", "b-acronym"},
                                                             {"name", "b-name"},
-                                                            {"membership", "b-membership"}}));
+                                                            {"membership", "b-membership"}}),
+                           {.label_key = {},
+                            .kept = {{"b-key", in.key},
+                                     {"b-acronym", in.acronym},
+                                     {"b-name", f.Get("name_en").value_or("")}}});
     return Back(req, "/admin", "body");
   });
 
@@ -79,7 +95,7 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
     in.kind = f.Get("kind").value_or("working_group");
     if (auto number = f.Get("number"); number && !number->empty()) {
       auto n = ParseIntField("number", *number, 1, 100000);
-      if (!n.ok()) return BackWithError(req, "/admin", n.error(), "m-number");
+      if (!n.ok()) return BackWithError(req, "/admin", n.error(), "m-number", KeptMeeting(f));
       in.number = static_cast<int>(*n);
     }
     // A plenary meeting belongs to a session (C22); other kinds have none.
@@ -96,8 +112,10 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
           req, "/admin", m.error(),
           site::InputFor(m.error().field,
                          {{"body", "m-body"}, {"kind", "m-kind"}, {"number", "m-number"},
-                          {"title", "m-title"}, {"starts_on", "m-starts"}, {"ends_on", "m-ends"},
-                          {"timezone", "m-tz"}, {"mode", "m-mode"}, {"place", "m-place"}}));
+                          {"session", "m-session"}, {"title", "m-title"},
+                          {"starts_on", "m-starts"}, {"ends_on", "m-ends"},
+                          {"timezone", "m-tz"}, {"mode", "m-mode"}, {"place", "m-place"}}),
+          KeptMeeting(f));
     return Back(req, "/admin", "meeting");
   });
 

@@ -1,7 +1,10 @@
 // Pages of the proceedings: a meeting's agenda with its list of speakers and record, the
 // generated summary record (printable), and the actions with their history. The forms of the
 // list of speakers call the same use cases as the API.
+#include <cctype>
+#include <map>
 #include <sstream>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -76,8 +79,82 @@ std::string Clock(std::int64_t seconds) {
   return fmt::format("{}{}:{:02}", seconds < 0 ? "-" : "", a / 60, a % 60);
 }
 
+// A refused record form of the agenda page: which form ("item", "intervention", "decision",
+// "candidature", "action"), on which item (0 for the new item's form), the refusal and what was
+// typed.
+struct AgendaRefusal {
+  std::string form;
+  std::int64_t item = 0;
+  const Error* error = nullptr;
+  const http::Form* typed = nullptr;
+};
+
+// Each record form's text inputs and choices: field, the end of its input's id, its label's key
+// ("": the field's own label, where the form's adds a hint in brackets).
+struct AgendaField {
+  const char* field;
+  const char* suffix;
+  const char* label;
+};
+const std::vector<AgendaField>& AgendaFields(const std::string& form) {
+  static const std::map<std::string, std::vector<AgendaField>> kFields = {
+      {"item", {{"number", "number", "proc_item_number"}, {"title", "title", "proc_item_title"},
+                {"documents", "documents", ""}}},  // "Documents", without the form's hint
+      {"intervention", {{"summary", "summary", "proc_summary"},
+                        {"member_state", "ms", "proc_member_state_code"},
+                        {"speaker", "speaker", "proc_named_speaker"},
+                        {"capacity", "capacity", "proc_capacity"}, {"kind", "kind", "proc_kind"},
+                        {"bureau", "bureau", "proc_bureau"}}},
+      {"decision", {{"wording", "wording", "proc_wording"}, {"kind", "kind", "proc_kind"},
+                    {"forwarded_to", "forwarded", "proc_forwarded_to"},
+                    {"report_back", "report", "proc_report_back"}}},
+      {"candidature", {{"candidate", "candidate", "proc_candidate"},
+                       {"member_state", "ms", "proc_member_state_code"},
+                       {"post", "post", "proc_post"}, {"election", "election", "proc_election"}}},
+      {"action", {{"number", "number", "actions_number"}, {"owner", "owner", "actions_owner"},
+                  {"text", "text", "actions_text"}, {"due", "due", "actions_due"},
+                  {"kind", "kind", "actions_kind"}}},
+  };
+  static const std::vector<AgendaField> kNone;
+  auto it = kFields.find(form);
+  return it == kFields.end() ? kNone : it->second;
+}
+// The short name of each form in its inputs' ids and sections ("iv": iv-12-summary,
+// E_iv_summary, V_IV_SUMMARY, OPEN_IV).
+std::string AgendaPrefix(const std::string& form) {
+  if (form == "item") return "it";
+  if (form == "intervention") return "iv";
+  if (form == "decision") return "de";
+  if (form == "candidature") return "cd";
+  return "ac";
+}
+std::string Upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+// The input id of field `f` of the refused form ("iv-12-summary"; "it-number" for a new item).
+std::string AgendaInputId(const AgendaRefusal& r, const AgendaField& f) {
+  const std::string pre = AgendaPrefix(r.form);
+  return r.form == "item" ? pre + "-" + f.suffix
+                          : fmt::format("{}-{}-{}", pre, r.item, f.suffix);
+}
+
+// The refused form of the agenda page again, in `form` (the new item's form, or an item's record
+// forms): open, the refusal next to its field, what was typed in its text inputs.
+void ShowAgendaRefusal(const AgendaRefusal& r, const site::FormErrors& errors,
+                       TemplateDictionary* form) {
+  const std::string pre = AgendaPrefix(r.form);
+  form->ShowSection("OPEN_" + Upper(pre));
+  for (const auto& f : AgendaFields(r.form)) {
+    if (r.typed) form->SetValue("V_" + Upper(pre) + "_" + Upper(f.suffix), r.typed->Get(f.field).value_or(""));
+    if (auto m = errors.MessageFor(AgendaInputId(r, f)))
+      form->AddSectionDictionary(std::string("E_") + pre + "_" + f.suffix)->SetValue("E_MSG", *m);
+  }
+}
+
 http::Response AgendaPage(storage::Database& db, const Request& req, const std::string& meeting,
-                          const std::string& error = {}, int status = 200) {
+                          const std::string& error = {}, int status = 200,
+                          const AgendaRefusal* refusal = nullptr) {
   const std::string& lang = req.lang;
   auto viewer = site::CurrentSession(db, req);
   auto p = Get(db, meeting, viewer);
@@ -89,6 +166,16 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
   d.SetValue("MLABEL", label);
   d.SetValue("MDATE", text::FormatDateRange(p->meeting.starts_on, p->meeting.ends_on, lang));
   if (!error.empty()) d.SetValueAndShowSection("MESSAGE", error, "ERROR");
+  // A refused record form: the summary at the top, linking to the field (site/refusals.h).
+  site::FormErrors refused(lang);
+  if (refusal && refusal->error) {
+    std::string input, label;
+    const std::string base = refusal->error->field.substr(0, refusal->error->field.find_first_of(".["));
+    for (const auto& f : AgendaFields(refusal->form))
+      if (base == f.field) input = AgendaInputId(*refusal, f), label = *f.label ? T(lang, f.label) : "";
+    refused.Add(*refusal->error, input, label);
+    refused.Fill(&d);
+  }
   bool staff = viewer && accounts::IsStaff(viewer->user.role);
   bool can_run = MayRunSpeakers(viewer);
   if (staff) {
@@ -109,7 +196,9 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
   }
   if (p->items.empty()) d.ShowSection("NO_ITEMS");
   if (staff) {
-    LanguageChoices(d.AddSectionDictionary("ADD_ITEM"), lang);
+    auto* add = d.AddSectionDictionary("ADD_ITEM");
+    LanguageChoices(add, lang);
+    if (refusal && refusal->form == "item") ShowAgendaRefusal(*refusal, refused, add);
     // The summary record's signatories, each name in the six languages, and its own symbol.
     auto* s = d.AddSectionDictionary("SIGNATORIES");
     const auto& sig = p->signatories;
@@ -267,6 +356,8 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
     if (staff) {
       auto* f = o->AddSectionDictionary("RECORD_FORMS");
       LanguageChoices(f, lang);
+      if (refusal && refusal->form != "item" && refusal->item == it.id)
+        ShowAgendaRefusal(*refusal, refused, f);
       for (const char* c : kCapacities) {
         auto* x = f->AddSectionDictionary("CAPS");
         x->SetValue("K", c);
@@ -301,7 +392,7 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
   }
   // The agenda and its speakers as the public sees them change only with the database, unless
   // a speaker's clock runs.
-  if (error.empty() && !floor_running) page.CacheForAnonymous();
+  if (error.empty() && !refusal && !floor_running) page.CacheForAnonymous();
   return page.Render(status);
 }
 
@@ -388,8 +479,11 @@ http::Response ActionsPage(storage::Database& db, const Request& req) {
   return page.Render();
 }
 
+// An action's page; `refused` (or null) the event form's refusal, shown in its summary and
+// next to its field, with what was `typed` kept.
 http::Response ActionPage(storage::Database& db, const Request& req,
-                          const std::string& error = {}, int status = 200) {
+                          const Error* refused = nullptr, const http::Form* typed = nullptr,
+                          int status = 200) {
   const std::string& lang = req.lang;
   auto id = site::ParseId(req.params[0]);
   if (!id) return site::ErrorResponse(db, req, NotFound("action: no such action"));
@@ -401,22 +495,42 @@ http::Response ActionPage(storage::Database& db, const Request& req,
   ActionRow(&d, *a, lang);
   d.SetValue("KIND_LABEL", T(lang, "action_kind_" + a->kind));
   if (a->agenda_item_id) d.ShowSection("HAS_ITEM");
-  if (!error.empty()) d.SetValueAndShowSection("MESSAGE", error, "ERROR");
   if (page.session() && accounts::IsStaff(page.session()->user.role)) {
     // The secretariat records what became of the action: where it was reported, what
     // fulfilled it.
     auto* f = d.AddSectionDictionary("EVENT_FORM");
-    LanguageChoices(f, lang);
+    if (refused) {
+      // The input of the refused field and the label the form shows for it.
+      static const std::pair<const char*, std::pair<const char*, const char*>> kInputs[] = {
+          {"status", {"ev-status", "actions_status"}},
+          {"meeting", {"ev-meeting", "actions_event_meeting"}},
+          {"document", {"ev-document", "actions_event_document"}},
+          {"note", {"ev-note", "actions_event_note"}}};
+      std::string input, label;
+      const std::string base = refused->field.substr(0, refused->field.find('.'));
+      for (const auto& [field, to] : kInputs)
+        if (base == field) input = to.first, label = T(lang, to.second);
+      site::FormErrors errors(lang);
+      errors.Add(*refused, input, label);
+      errors.Fill(f);
+    }
+    auto kept = [&](const char* k, const std::string& fallback) {
+      return typed ? typed->Get(k).value_or(fallback) : fallback;
+    };
+    f->SetValue("V_DOCUMENT", kept("document", ""));
+    f->SetValue("V_NOTE", kept("note", ""));
+    LanguageChoices(f, typed ? kept("text_lang", lang) : lang);
     for (const char* k : kActionStatuses) {
       auto* x = f->AddSectionDictionary("STATUSES");
       x->SetValue("K", k);
       x->SetValue("L", T(lang, std::string("action_status_") + k));
-      if (a->status == k) x->ShowSection("SEL");
+      if (kept("status", a->status) == k) x->ShowSection("SEL");
     }
     for (const auto& m : meetings::ListMeetings(db, std::nullopt)) {
       auto* x = f->AddSectionDictionary("MEETINGS");
       x->SetIntValue("K", m.id);
       x->SetValue("L", meetings::Label(m, lang));
+      if (kept("meeting", "") == std::to_string(m.id)) x->ShowSection("SEL");
     }
   }
   for (const auto& e : a->events) {
@@ -558,7 +672,10 @@ http::Response RecordForm(storage::Database& db, Request& req, const std::string
     std::istringstream words(docs);
     for (std::string w; words >> w;) x.documents.push_back(w);
     auto r = CreateItem(db, user, req.params[0], x);
-    if (!r.ok()) return AfterForm(db, req, {*id, ""}, r.error());
+    if (!r.ok()) {
+      AgendaRefusal refused{"item", 0, &r.error(), &f};
+      return AgendaPage(db, req, std::to_string(*id), {}, http::StatusFor(r.error().code), &refused);
+    }
     return AfterForm(db, req, {*id, r->number}, Ok{});
   }
   auto at = ItemPlace(db, *id);
@@ -600,6 +717,11 @@ http::Response RecordForm(storage::Database& db, Request& req, const std::string
     x.wording = Typed(f, "wording");
     if (auto r = AddDecision(db, user, *id, x); !r.ok()) result = r.error();
   }
+  if (!result.ok()) {
+    AgendaRefusal refused{what, *id, &result.error(), &f};
+    return AgendaPage(db, req, std::to_string(at->meeting), {},
+                      http::StatusFor(result.error().code), &refused);
+  }
   return AfterForm(db, req, *at, result);
 }
 
@@ -621,8 +743,7 @@ http::Response EventForm(storage::Database& db, Request& req) {
   auto a = RecordActionEvent(db, g.session->user.id, *id, x);
   // An unknown action answers 404 from the page itself.
   if (!a.ok())
-    return ActionPage(db, req, site::RefusalText(a.error(), req.lang),
-                      http::StatusFor(a.error().code));
+    return ActionPage(db, req, &a.error(), &f, http::StatusFor(a.error().code));
   return http::Redirect(fmt::format("{}/actions/{}", site::Prefix(req), *id));
 }
 

@@ -60,6 +60,12 @@ http::Response OfficersPage(storage::Database& db, const Request& req) {
   d.SetValue("BODY_KEY", b->key);
   SetOfficer(d, "CHAIR", r->chair);
   SetOfficer(d, "SECRETARY", r->secretary);
+  // A refused form comes back with what was typed for the chair and the secretary
+  // (site::Refill: the query's k.<input id>).
+  for (auto [id, key] : {std::pair{"o-chair-name", "CHAIR_NAME"}, {"o-chair-ms", "CHAIR_MS"},
+                         {"o-sec-name", "SECRETARY_NAME"}, {"o-sec-ms", "SECRETARY_MS"}})
+    if (auto v = req.query.Get(std::string("k.") + id); v && v->size() <= site::kMaxKeptBytes)
+      d.SetValue(key, *v);
   for (std::size_t i = 0; i < r->vice_chairs.size() + kSpareViceChairRows; ++i) {
     auto* o = d.AddSectionDictionary("VICE");
     o->SetIntValue("I", static_cast<long>(i));
@@ -147,7 +153,24 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
       return site::BackWithError(
           req, path, InvalidArgument("text_lang", "text_lang: must be one of ar, zh, en, fr, ru, es"));
     auto r = UpdateOfficers(db, p.session.user.id, b->key, patch);
-    if (!r.ok()) return site::BackWithError(req, path, r.error());
+    if (!r.ok()) {
+      // The input of the refused field ("chair.member_state" → o-chair-ms) and its label.
+      const std::string& field = r.error().field;
+      std::string input, label_key;
+      for (auto [who, prefix] : {std::pair{"chair", "o-chair"}, {"secretary", "o-sec"}}) {
+        if (field == std::string(who) + ".member_state")
+          input = std::string(prefix) + "-ms", label_key = "proc_member_state_code";
+        if (field == std::string(who) + ".name")
+          input = std::string(prefix) + "-name", label_key = "field_name";
+      }
+      return site::BackWithError(
+          req, path, r.error(), input,
+          {.label_key = label_key,
+           .kept = {{"o-chair-name", f.Get("chair_name").value_or("")},
+                    {"o-chair-ms", f.Get("chair_ms").value_or("")},
+                    {"o-sec-name", f.Get("secretary_name").value_or("")},
+                    {"o-sec-ms", f.Get("secretary_ms").value_or("")}}});
+    }
     return site::Back(req, path, "officers");
   });
 

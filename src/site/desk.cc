@@ -31,7 +31,7 @@ http::Response Back(const Request& req, const std::string& path, const std::stri
   return http::Redirect(Prefix(req) + path + sep + "done=" + done);
 }
 http::Response BackWithError(const Request& req, const std::string& path, const Error& e,
-                             const std::string& input_id) {
+                             const std::string& input_id, const Refill& refill) {
   // The page it leads to says it in the reader's language (RefusalText): it needs the field,
   // the rule and the status, not a sentence.
   std::string url = Prefix(req) + path +
@@ -40,6 +40,10 @@ http::Response BackWithError(const Request& req, const std::string& path, const 
                     "&error_status=" + std::to_string(http::StatusFor(e.code));
   if (!e.field.empty()) url += "&field=" + http::UrlEncode(e.field);
   if (!input_id.empty()) url += "&input=" + http::UrlEncode(input_id);
+  if (!refill.label_key.empty()) url += "&label=" + http::UrlEncode(refill.label_key);
+  for (const auto& [id, value] : refill.kept)
+    if (!value.empty() && value.size() <= kMaxKeptBytes)
+      url += "&k." + http::UrlEncode(id) + "=" + http::UrlEncode(value);
   return http::Redirect(url);
 }
 
@@ -80,16 +84,34 @@ void ShowFlash(const Request& req, TemplateDictionary& d, const std::string& zon
           return std::isalnum(c) || c == '-' || c == '_';
         }))
       input.clear();
+    // The label the form shows for the field, when the handler named one: a key of the
+    // catalogue (lower case letters and '_'), never text from the query.
+    std::string label;
+    if (auto key = req.query.Get("label"); key && key->size() <= 60 &&
+        std::all_of(key->begin(), key->end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; }) &&
+        text::Catalogue::Get().Pattern("en", *key) != nullptr)
+      label = T(req.lang, *key);
     FormErrors errors(req.lang, zone);
     if (input.empty())
-      errors.AddText(RefusalText(e, req.lang, zone));
+      errors.AddText(RefusalText(e, req.lang, zone, label));
     else
-      errors.Add(e, input);
+      errors.Add(e, input, label);
     errors.Fill(&d);
     // A form folded in <details> opens on its error: the section OPEN_<prefix of the id>.
     if (auto dash = input.find('-'); dash != std::string::npos)
       d.ShowSection("OPEN_" + input.substr(0, dash));
-    d.SetValueAndShowSection("ERROR", RefusalText(e, req.lang, zone), "HAS_ERROR");
+    d.SetValueAndShowSection("ERROR", RefusalText(e, req.lang, zone, label), "HAS_ERROR");
+    // What was typed in the form's short inputs: KEPT_<input id>.
+    for (const auto& [name, value] : req.query.fields()) {
+      if (!name.starts_with("k.") || name.size() > 42 || value.size() > kMaxKeptBytes) continue;
+      std::string id = name.substr(2);
+      if (!std::all_of(id.begin(), id.end(), [](unsigned char c) {
+            return std::isalnum(c) || c == '-' || c == '_';
+          }))
+        continue;
+      std::replace(id.begin(), id.end(), '-', '_');
+      d.SetValue("KEPT_" + id, value);
+    }
   }
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 #include <boost/json.hpp>
 
@@ -30,10 +31,20 @@ std::variant<Post, http::Response> ReadPost(storage::Database& db, const http::R
 
 // Back to a page with a message (?done=key) or an error (?error=text) shown there.
 http::Response Back(const http::Request& req, const std::string& path, const std::string& done);
+// What a refused form keeps for the page it goes back to: the catalogue key of the label the
+// reader saw next to the field (when it says more than the field's general label: "Reason for
+// the extension", not "Reason"), and what was typed in its short inputs (input id → value),
+// shown again as KEPT_<id> ('-' as '_'). The values travel in the redirect's query, so only
+// short staff inputs belong here (each at most kMaxKeptBytes; longer ones are left out).
+struct Refill {
+  std::string label_key;
+  std::vector<std::pair<std::string, std::string>> kept;
+};
+inline constexpr std::size_t kMaxKeptBytes = 2000;
 // `input_id` names the input of the page's form that the error concerns (its summary links
 // there and its section E_<id>, '-' as '_', shows the message next to it); "" lists it alone.
 http::Response BackWithError(const http::Request& req, const std::string& path, const Error& e,
-                             const std::string& input_id = "");
+                             const std::string& input_id = "", const Refill& refill = {});
 // The input id for a refused `field` ("title.en" → its base "title") in `ids` (field → input
 // id of the page's form), or "" when the form has no input for it.
 std::string InputFor(const std::string& field,

@@ -145,7 +145,8 @@ std::string FieldLabel(const std::string& field, const std::string& lang) {
   return base;
 }
 
-std::string RefusalText(const Error& e, const std::string& lang, const std::string& zone) {
+std::string RefusalText(const Error& e, const std::string& lang, const std::string& zone,
+                        const std::string& shown_label) {
   const std::string& m = e.message;
   static const std::regex kTooLong(R"(^at most (\d+) characters$)");
   static const std::regex kFiles(R"(^attachments: at most (\d+) files$)");
@@ -170,6 +171,11 @@ std::string RefusalText(const Error& e, const std::string& lang, const std::stri
   // A delegate's request for the floor on an item that is not under discussion.
   if (e.field == "under_discussion" && e.code == Code::kFailedPrecondition)
     return T(lang, "form_error_floor_not_discussed");
+  // Someone else changed a negotiated text between the form's making and its post
+  // (drafting.cc, ChangeText): say so, with the version it is at now.
+  static const std::regex kStale(R"(^version: the text is at version (\d+), not \d+; someone changed it)");
+  if (e.field == "version" && e.code == Code::kConflict && std::regex_search(m, g, kStale))
+    return T(lang, "form_error_stale_version", {{"version", g[1].str()}});
   if (auto text = LifecycleText(e, lang, zone); !text.empty()) return text;
   if (auto text = EditText(e, lang); !text.empty()) return text;
   if (e.field == "email" && m.find("not a valid e-mail address") != std::string::npos)
@@ -198,7 +204,8 @@ std::string RefusalText(const Error& e, const std::string& lang, const std::stri
               {"reason", how == "is empty" ? "empty" : how == "is larger than" ? "large" : "type"}});
   }
   // "body" names a body of the Council ("no such body …") or the request's own content.
-  const std::string label = e.field == "body" && !RuleOf(e).starts_with("no such ")
+  const std::string label = !shown_label.empty() ? shown_label
+                            : e.field == "body" && !RuleOf(e).starts_with("no such ")
                                 ? T(lang, "field_request_body")
                                 : FieldLabel(e.field, lang);
   if (label.empty()) {
@@ -279,7 +286,7 @@ void LocalizeError(const http::Request& req, http::Response& resp) {
   resp.body = boost::json::serialize(body);
 }
 
-void FormErrors::Add(const Error& e, std::string input_id) {
+void FormErrors::Add(const Error& e, std::string input_id, const std::string& label) {
   if (input_id.empty()) {
     input_id = e.field;
     for (char& c : input_id)
@@ -287,7 +294,7 @@ void FormErrors::Add(const Error& e, std::string input_id) {
   }
   // Fields that are no input of a form ("csrf", "body") are listed without a link.
   if (e.field == "csrf" || e.field == "body") input_id.clear();
-  items_.push_back({std::move(input_id), RefusalText(e, lang_, zone_)});
+  items_.push_back({std::move(input_id), RefusalText(e, lang_, zone_, label)});
 }
 
 void FormErrors::AddText(std::string text, std::string input_id) {

@@ -41,7 +41,9 @@
 namespace plenary::site {
 
 // The catalogue's sentence for `e` in `lang` (form_error_*, error_*); times in `zone`.
-std::string RefusalText(const Error& e, const std::string& lang, const std::string& zone = "UTC");
+// `label`, when not empty, is the field's label as the form shows it (it replaces FieldLabel).
+std::string RefusalText(const Error& e, const std::string& lang, const std::string& zone = "UTC",
+                        const std::string& label = "");
 // The label of a use case's field in `lang`: `field_<field>` (lower case, '-' as '_'), "Answer
 // to question 2" for answers.2, "Title (French)" for title.fr, the whole field's label for a
 // part of it (questions[1].text); "" when the catalogue has none (refusals_test.cc fails on a
@@ -61,7 +63,9 @@ class FormErrors {
       : lang_(std::move(lang)), zone_(std::move(zone)) {}
   // A use case's refusal; `input_id` is the id of the input it concerns ("" = the field with
   // '.' as '_'; a refusal without a field has no input and is listed unlinked).
-  void Add(const Error& e, std::string input_id = "");
+  // `label`: the field's label as the form shows it, when it differs from the catalogue's
+  // `field_<field>` ("Reason for the extension" for "reason").
+  void Add(const Error& e, std::string input_id = "", const std::string& label = "");
   // A sentence already in the reader's language, for input `input_id` ("" = none).
   void AddText(std::string text, std::string input_id = "");
   bool empty() const { return items_.empty(); }

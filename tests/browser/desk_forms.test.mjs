@@ -99,7 +99,11 @@ for (const [lang, session, symbol] of [['en', 'C31', 'C31/1'], ['zh', 'C32', 'C3
       await page.locator('#d-title-en').fill('Typed again');
       await page.getByRole('button', { name: L[lang].register, exact: true }).click();
       assert.equal(await page.locator('#d-title-en').inputValue(), 'Typed again');
-      assert.equal(await page.locator('p.error[role=alert]').count(), 1);
+      // The summary at the top, with the focus, and the message next to the symbol.
+      assert.equal(await page.locator('#error-summary').count(), 1);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary');
+      assert.equal(await page.locator('#d-symbol').getAttribute('aria-invalid'), 'true');
+      assert.equal(await page.locator('#d-symbol-error').count(), 1);
       await shot(page, `register-error-${lang}`);
       await axe(page, `${lang} /admin/documents refused`);
 

@@ -1,6 +1,6 @@
 // Browser journey: the public answers with an attachment and errors, in English, Chinese and
-// Arabic, with JavaScript on. A file over the server's limit is refused by the browser before
-// any upload (no POST leaves the page); a missing name is refused by the server, which shows the
+// Arabic, with JavaScript on. A file of a type the form does not take, then a file over the
+// server's limit, are refused by the browser before any upload (no POST leaves the page); a missing name is refused by the server, which shows the
 // form again with what was typed, the message next to the field and a summary that has the
 // focus; axe-core finds no violation on the form in its error state (English and Arabic); then
 // the corrected form is accepted. Screenshots of each error state go to test-results/.
@@ -20,12 +20,15 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 // What each language says, written by hand from the catalogues.
 const EXPECT = {
   en: { name: '“Name” is required.', size: 'The file “big.pdf” is larger than 1 MB.', again: 'Attached files are not kept',
+    type: 'The file “tool.exe” is not a PDF, DOCX, ODT or plain text file.',
     receipt: /Thank you|reference/i },
-  zh: { name: '“姓名”为必填项。', size: '文件“big.pdf”超过1 MB。', again: '表格未被接受时不会保留所附文件', receipt: /./ },
-  ar: { name: 'الحقل «الاسم» إلزامي.', size: 'الملف «big.pdf» يتجاوز 1 ميغابايت.', again: 'لا تُحفظ الملفات المرفقة', receipt: /./ },
+  zh: { name: '“姓名”为必填项。', size: '文件“big.pdf”超过1 MB。', again: '表格未被接受时不会保留所附文件', receipt: /./,
+    type: '文件“tool.exe”不是PDF、DOCX、ODT或纯文本文件。' },
+  ar: { name: 'الحقل «الاسم» إلزامي.', size: 'الملف «big.pdf» يتجاوز 1 ميغابايت.', again: 'لا تُحفظ الملفات المرفقة', receipt: /./,
+    type: 'الملف «tool.exe» ليس بتنسيق PDF أو DOCX أو ODT أو نص عادي.' },
 };
 
-let server, browser, tmp, big, small;
+let server, browser, tmp, big, small, exe;
 
 describe('the public answers with an attachment and errors', { timeout: 90000 }, () => {
   before(async () => {
@@ -33,6 +36,8 @@ describe('the public answers with an attachment and errors', { timeout: 90000 },
     tmp = mkdtempSync(join(tmpdir(), 'plenary-errors-'));
     big = join(tmp, 'big.pdf');
     writeFileSync(big, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(MAX_BYTES, 0x20)]));
+    exe = join(tmp, 'tool.exe');
+    writeFileSync(exe, Buffer.from('MZ\x90\x00 not a document'));
     small = join(tmp, 'contribution.txt');
     writeFileSync(small, 'Our contribution: open standards for AI governance.\n');
     server = await startServer({ args: ['--max-attachment-bytes', String(MAX_BYTES)] });
@@ -59,6 +64,15 @@ describe('the public answers with an attachment and errors', { timeout: 90000 },
         await page.locator('#email').fill(`errors.${lang}@respondent.example.org`);
         await page.locator('#answer_1').fill(`Kept answer (${lang}).`);
         await page.locator('#consent_publish').check();
+        // A file of a type the form does not take: refused in the browser, nothing sent.
+        await page.locator('#attachments').setInputFiles(exe);
+        await page.locator('form[action$="/responses"] button[type="submit"]').click();
+        await page.locator('#error-summary').waitFor({ timeout: 5000 });
+        assert.deepEqual(posts, [], 'no POST with a file of the wrong type');
+        assert.equal(await page.locator('#error-summary li').innerText(), EXPECT[lang].type);
+        assert.equal(await page.locator('#attachments-error').innerText(), EXPECT[lang].type);
+        assert.equal(await page.locator('#attachments').getAttribute('aria-invalid'), 'true');
+        await page.screenshot({ path: join(SHOTS, `form-errors-type-${lang}.png`), fullPage: true });
         await page.locator('#attachments').setInputFiles(big);
         await page.locator('form[action$="/responses"] button[type="submit"]').click();
 

@@ -209,7 +209,8 @@ test('the desk form: filled from the consultation, a refusal in the reader\'s la
     q3_zh: '第三个问题？', title_en: 'Typed title, corrected', reason: '' });
   assert.equal(res.status, 400);
   page = await res.text();
-  assert.match(page, /<a href="#e-reason">الحقل «السبب» إلزامي\.<\/a>/);
+  // Named as the form labels it ("سبب التصحيح": reason for the correction), not "السبب".
+  assert.match(page, /<a href="#e-reason">الحقل «سبب التصحيح» إلزامي\.<\/a>/);
   assert.match(page, /value="Typed title, corrected"/);
   assert.equal((await get(c.id)).title, 'Typed title');
   // Removing a question after responses: 409, in Arabic.

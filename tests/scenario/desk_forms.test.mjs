@@ -40,8 +40,9 @@ async function assertRefused(res, { status, field }) {
   }
   assert.equal(res.status, status, `answered ${status}`);
   const html = await res.text();
-  // Named by its label ("“Number”: …") where the catalogue has one.
-  assert.match(html, new RegExp(`class="error"[^>]*>[^<]*${field}`, 'i'), `the page says why, naming ${field}`);
+  // Named by its label ("“Number”: …") where the catalogue has one: above the form, or in the
+  // message next to its field.
+  assert.match(html, new RegExp(`class="(?:field-)?error"[^>]*>[^<]*${field}`, 'i'), `the page says why, naming ${field}`);
 }
 
 const auditCount = async () =>
@@ -89,7 +90,7 @@ test('a document, its revision and its files, from /admin/documents', async () =
   assert.equal(again.status, 409);
   const back = await again.text();
   assert.match(back, /value="Typed again"/, 'the typed title is kept');
-  assert.match(back, /class="error"/);
+  assert.match(back, /<p class="field-error" id="d-symbol-error">/, 'the refusal next to the symbol');
   assert.equal(await auditCount(), audits, 'no audit entry: nothing changed');
   assert.equal((await jsonOf(staff.fetch('/api/v1/documents/C27/5'))).titles.en, 'Financial report');
 
@@ -212,7 +213,7 @@ test('candidatures, actions, their events and the signatories, from the agenda a
   assert.equal(action.status, 'open');
   const dupAction = await post(staff, `/en/agenda-items/${item.id}/actions`,
     { number: '9.9.9', kind: 'other', owner: 'X', text: 'Again.', text_lang: 'en' });
-  await assertRefused(dupAction, { status: 409, field: 'number' });
+  await assertRefused(dupAction, { status: 409, field: 'Action' });  // the form's label of the number
   assert.equal((await itemJson()).actions.length, withAction.actions.length, 'no second action');
 
   const actionJson = () => jsonOf(staff.fetch(`/api/v1/actions/${action.id}`));

@@ -148,3 +148,53 @@ test('provisions and brackets from the text\'s page, with confirmation before wh
   assert.equal(res.status, 303);
   assert.deepEqual((await text(id)).provisions.map((p) => p.label), ['1']);
 });
+
+// Two editors on one provision: the second save, made on the version before the first one's,
+// is refused (409) with a sentence in the reader's language (written here by hand) saying that
+// someone else changed the text, the provision's current wording shown next to the form, and
+// what the second editor typed kept; never the general "not possible in the current state".
+test('a stale edit says, in Chinese and Arabic, that someone else changed the text and shows its current wording', async () => {
+  const created = await jsonOf(staff.json('/api/v1/texts', { document: 'C22/32(Rev.1)', agenda_item: item5.id,
+    title: { en: 'Two editors' }, languages: ['en', 'ar'] }), 201);
+  const id = created.id;
+  let t = await text(id);
+  let res = await form(staff, `/en/texts/${id}/provisions`, { version: String(t.version), kind: 'paragraph',
+    text_en: 'The Council shall meet once a year.', text_ar: 'يجتمع المجلس مرة في السنة.' });
+  assert.equal(res.status, 303);
+  t = await text(id);
+  const [para] = t.provisions;
+  const seen = t.version;  // the version both editors opened
+  res = await form(staff, `/en/provisions/${para.id}/edit`, { version: String(seen), kind: 'paragraph',
+    text_en: 'The Council shall meet twice a year.', text_ar: para.texts.ar });
+  assert.equal(res.status, 303, 'the first editor saves');
+  const now = (await text(id)).version;
+  assert.equal(now, seen + 1);
+
+  const expected = {
+    zh: `在您编辑期间，其他人修改了此案文（现为第${now}版）。您输入的内容已保留，现行案文显示在旁边：请比较后再次提交。`,
+    ar: `عدّل شخص آخر هذا النص أثناء تحريرك له (أصبح الآن في الصيغة ${now}). احتُفظ بما كتبته، ويظهر النص الحالي بجانبه: قارن بينهما ثم أرسل مرة أخرى.`,
+  };
+  const heading = { zh: '条款的现行措辞', ar: 'الصيغة الحالية للحكم' };
+  for (const lang of ['zh', 'ar']) {
+    const typed = `Meet every two years (${lang}).`;
+    res = await form(staff, `/${lang}/provisions/${para.id}/edit`, { version: String(seen), kind: 'paragraph',
+      text_en: typed, text_ar: para.texts.ar });
+    assert.equal(res.status, 409);
+    const page = await res.text();
+    const summary = page.match(/<div class="error-summary"[\s\S]*?<\/div>/)?.[0];
+    assert.ok(summary, 'the summary is on the page');
+    assert.ok(summary.includes(`<a href="#pe-${para.id}-current">${expected[lang]}</a>`), summary);
+    assert.doesNotMatch(page, /在此条目的当前状态下无法执行此操作|لا يمكن تنفيذ هذا الإجراء في الحالة الحالية/);
+    // The current wording, next to the form, after the sentence; what was typed kept in the form.
+    const block = page.match(new RegExp(`<div class="current-text" id="pe-${para.id}-current"[^>]*>[\\s\\S]*?</div>`))?.[0];
+    assert.ok(block, 'the current wording is shown next to the edit form');
+    assert.ok(block.includes(`<p class="field-error" id="pe-${para.id}-current-error">${expected[lang]}</p>`), block);
+    assert.ok(block.includes(heading[lang]), block);
+    assert.ok(block.includes('The Council shall meet twice a year.'), 'the other editor\'s wording');
+    assert.ok(block.includes('يجتمع المجلس مرة في السنة.'));
+    assert.ok(page.indexOf(block) < page.indexOf(`id="pe-${para.id}-en"`), 'before the fields');
+    assert.match(page, new RegExp(`<textarea id="pe-${para.id}-en"[^>]*>${typed.replace(/[().]/g, '\\$&')}</textarea>`));
+    assert.match(page, /<details class="staff-form" open>/, 'the edit form is open');
+    assert.equal((await text(id)).provisions[0].texts.en, 'The Council shall meet twice a year.', 'nothing changed');
+  }
+});

@@ -3,7 +3,6 @@
 <h1>{{t_actions_number}} {{NUMBER}} — <a href="{{P}}/meetings/{{MID}}">{{MLABEL}}</a></h1>
 <p{{#TEXT_FALLBACK}} lang="{{TEXT_LANG}}"{{/TEXT_FALLBACK}} dir="auto">{{TEXT}}</p>
 {{#TEXT_FALLBACK}}<p class="note">{{TEXT_NOTE}}</p>{{/TEXT_FALLBACK}}
-{{#ERROR}}<p class="error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
 <dl class="facts">
 <dt>{{t_actions_owner}}</dt><dd>{{OWNER}}</dd>
 <dt>{{t_actions_kind}}</dt><dd>{{KIND_LABEL}}</dd>
@@ -14,10 +13,10 @@
 <h2>{{t_actions_history}}</h2>
 <ol class="history">{{#EVENTS}}<li><strong>{{STATUS_LABEL}}</strong> <span class="meta">{{WHEN}}</span>{{#MEETING}} · <a href="{{P}}/meetings/{{EMID}}">{{ELABEL}}</a>{{/MEETING}}{{#DOCUMENT}} · <a href="{{P}}/documents/{{DID}}"><bdi>{{SYMBOL}}</bdi></a>{{/DOCUMENT}}{{#NOTE}}<p lang="{{NLANG}}" dir="auto">{{NOTE_HTML:none}}</p>{{/NOTE}}</li>{{/EVENTS}}</ol>
 {{#EVENT_FORM}}<details class="staff-form" open><summary>{{t_actions_add_event}}</summary>
-<form method="post" action="{{P}}/actions/{{AID}}/events" class="stack"><input type="hidden" name="csrf" value="{{CSRF}}">
-<label for="ev-status">{{t_actions_status}}</label><select id="ev-status" name="status">{{#STATUSES}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/STATUSES}}</select>
-<label for="ev-meeting">{{t_actions_event_meeting}}</label><select id="ev-meeting" name="meeting"><option value="">—</option>{{#MEETINGS}}<option value="{{K}}">{{L}}</option>{{/MEETINGS}}</select>
-<label for="ev-document">{{t_actions_event_document}}</label><input type="text" id="ev-document" name="document" maxlength="100" dir="ltr">
-<label for="ev-note">{{t_actions_event_note}}</label><textarea id="ev-note" name="note" rows="3" dir="auto"></textarea>
+<form method="post" action="{{P}}/actions/{{AID}}/events" class="stack">{{>FORM_ERRORS}}<input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="ev-status">{{t_actions_status}}</label>{{#E_ev_status}}<p class="field-error" id="ev-status-error">{{E_MSG}}</p>{{/E_ev_status}}<select id="ev-status" name="status"{{#E_ev_status}} aria-invalid="true" aria-describedby="ev-status-error"{{/E_ev_status}}>{{#STATUSES}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/STATUSES}}</select>
+<label for="ev-meeting">{{t_actions_event_meeting}}</label>{{#E_ev_meeting}}<p class="field-error" id="ev-meeting-error">{{E_MSG}}</p>{{/E_ev_meeting}}<select id="ev-meeting" name="meeting"{{#E_ev_meeting}} aria-invalid="true" aria-describedby="ev-meeting-error"{{/E_ev_meeting}}><option value="">—</option>{{#MEETINGS}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/MEETINGS}}</select>
+<label for="ev-document">{{t_actions_event_document}}</label>{{#E_ev_document}}<p class="field-error" id="ev-document-error">{{E_MSG}}</p>{{/E_ev_document}}<input type="text" id="ev-document" name="document" value="{{V_DOCUMENT}}" maxlength="100" dir="ltr"{{#E_ev_document}} aria-invalid="true" aria-describedby="ev-document-error"{{/E_ev_document}}>
+<label for="ev-note">{{t_actions_event_note}}</label>{{#E_ev_note}}<p class="field-error" id="ev-note-error">{{E_MSG}}</p>{{/E_ev_note}}<textarea id="ev-note" name="note" rows="3" dir="auto"{{#E_ev_note}} aria-invalid="true" aria-describedby="ev-note-error"{{/E_ev_note}}>{{V_NOTE}}</textarea>
 <label for="ev-lang">{{t_proc_text_lang}}</label><select id="ev-lang" name="text_lang">{{#LANGS}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/LANGS}}</select>
 <button type="submit">{{t_proc_save}}</button></form></details>{{/EVENT_FORM}}

@@ -42,8 +42,8 @@
 {{#CAN_CLOSE}}<form method="post" action="{{P}}/admin/consultations/{{ID}}/close"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{t_lifecycle_close}}</button></form>{{/CAN_CLOSE}}
 {{#CAN_REOPEN}}<form method="post" action="{{P}}/admin/consultations/{{ID}}/reopen" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<label for="ro-deadline">{{t_new_deadline}} ({{TIMEZONE}})</label>{{#E_ro_deadline}}<p class="field-error" id="ro-deadline-error">{{E_MSG}}</p>{{/E_ro_deadline}}<input id="ro-deadline" name="deadline" type="datetime-local" required{{#E_ro_deadline}} aria-invalid="true" aria-describedby="ro-deadline-error"{{/E_ro_deadline}}>
-<label for="ro-reason">{{t_lifecycle_reopen_reason}}</label>{{#E_ro_reason}}<p class="field-error" id="ro-reason-error">{{E_MSG}}</p>{{/E_ro_reason}}<input type="text" id="ro-reason" name="reason" required{{#E_ro_reason}} aria-invalid="true" aria-describedby="ro-reason-error"{{/E_ro_reason}}>
+<label for="ro-deadline">{{t_new_deadline}} ({{TIMEZONE}})</label>{{#E_ro_deadline}}<p class="field-error" id="ro-deadline-error">{{E_MSG}}</p>{{/E_ro_deadline}}<input id="ro-deadline" name="deadline" type="datetime-local" required value="{{KEPT_ro_deadline}}"{{#E_ro_deadline}} aria-invalid="true" aria-describedby="ro-deadline-error"{{/E_ro_deadline}}>
+<label for="ro-reason">{{t_lifecycle_reopen_reason}}</label>{{#E_ro_reason}}<p class="field-error" id="ro-reason-error">{{E_MSG}}</p>{{/E_ro_reason}}<input type="text" id="ro-reason" name="reason" required value="{{KEPT_ro_reason}}" aria-describedby="ro-reason-help{{#E_ro_reason}} ro-reason-error{{/E_ro_reason}}"{{#E_ro_reason}} aria-invalid="true"{{/E_ro_reason}}><p class="help" id="ro-reason-help">{{t_lifecycle_reopen_reason_help}}</p>
 <button type="submit">{{t_lifecycle_reopen}}</button>
 </form>{{/CAN_REOPEN}}
 {{#CAN_PUBLISH_RESULTS}}<form method="post" action="{{P}}/admin/consultations/{{ID}}/publish-results"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" aria-describedby="pr-help">{{t_lifecycle_publish}}</button> <span id="pr-help" class="help">{{t_lifecycle_publish_help}}</span></form>{{/CAN_PUBLISH_RESULTS}}
@@ -51,8 +51,8 @@
 <h2>{{t_extend_deadline}}</h2>
 <form method="post" action="{{P}}/admin/consultations/{{ID}}/extend" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<label for="x-deadline">{{t_new_deadline}} ({{TIMEZONE}})</label>{{#E_x_deadline}}<p class="field-error" id="x-deadline-error">{{E_MSG}}</p>{{/E_x_deadline}}<input id="x-deadline" name="deadline" type="datetime-local" required{{#E_x_deadline}} aria-invalid="true" aria-describedby="x-deadline-error"{{/E_x_deadline}}>
-<label for="x-reason">{{t_extension_reason}}</label>{{#E_x_reason}}<p class="field-error" id="x-reason-error">{{E_MSG}}</p>{{/E_x_reason}}<input type="text" id="x-reason" name="reason" required{{#E_x_reason}} aria-invalid="true" aria-describedby="x-reason-error"{{/E_x_reason}}>
+<label for="x-deadline">{{t_new_deadline}} ({{TIMEZONE}})</label>{{#E_x_deadline}}<p class="field-error" id="x-deadline-error">{{E_MSG}}</p>{{/E_x_deadline}}<input id="x-deadline" name="deadline" type="datetime-local" required value="{{KEPT_x_deadline}}"{{#E_x_deadline}} aria-invalid="true" aria-describedby="x-deadline-error"{{/E_x_deadline}}>
+<label for="x-reason">{{t_extension_reason}}</label>{{#E_x_reason}}<p class="field-error" id="x-reason-error">{{E_MSG}}</p>{{/E_x_reason}}<input type="text" id="x-reason" name="reason" required value="{{KEPT_x_reason}}"{{#E_x_reason}} aria-invalid="true" aria-describedby="x-reason-error"{{/E_x_reason}}>
 <button type="submit">{{t_extend_deadline}}</button>
 </form>
 <h2>{{t_summary}}</h2>
@@ -67,10 +67,10 @@
 <form method="post" action="{{P}}/admin/consultations/{{ID}}/follow-up" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="f-meeting">{{t_field_meeting}}</label>{{#E_f_meeting}}<p class="field-error" id="f-meeting-error">{{E_MSG}}</p>{{/E_f_meeting}}<select id="f-meeting" name="meeting"{{#E_f_meeting}} aria-invalid="true" aria-describedby="f-meeting-error"{{/E_f_meeting}}>{{#MEETINGS}}<option value="{{MID}}">{{MLABEL}}</option>{{/MEETINGS}}</select>
-<label for="f-number">{{t_field_number}}</label>{{#E_f_number}}<p class="field-error" id="f-number-error">{{E_MSG}}</p>{{/E_f_number}}<input type="text" id="f-number" name="number" required placeholder="2.7.1"{{#E_f_number}} aria-invalid="true" aria-describedby="f-number-error"{{/E_f_number}}>
+<label for="f-number">{{t_field_number}}</label>{{#E_f_number}}<p class="field-error" id="f-number-error">{{E_MSG}}</p>{{/E_f_number}}<input type="text" id="f-number" value="{{KEPT_f_number}}" name="number" required placeholder="2.7.1"{{#E_f_number}} aria-invalid="true" aria-describedby="f-number-error"{{/E_f_number}}>
 <label for="f-kind">{{t_field_kind}}</label>{{#E_f_kind}}<p class="field-error" id="f-kind-error">{{E_MSG}}</p>{{/E_f_kind}}<select id="f-kind" name="kind"{{#E_f_kind}} aria-invalid="true" aria-describedby="f-kind-error"{{/E_f_kind}}>{{#KINDS}}<option value="{{KEY}}">{{LABEL}}</option>{{/KINDS}}</select>
-<label for="f-owner">{{t_field_owner}}</label>{{#E_f_owner}}<p class="field-error" id="f-owner-error">{{E_MSG}}</p>{{/E_f_owner}}<input type="text" id="f-owner" name="owner" required{{#E_f_owner}} aria-invalid="true" aria-describedby="f-owner-error"{{/E_f_owner}}>
-<label for="f-text">{{t_field_text}}</label>{{#E_f_text}}<p class="field-error" id="f-text-error">{{E_MSG}}</p>{{/E_f_text}}<textarea id="f-text" name="text" rows="3" required{{#E_f_text}} aria-invalid="true" aria-describedby="f-text-error"{{/E_f_text}}></textarea>
+<label for="f-owner">{{t_field_owner}}</label>{{#E_f_owner}}<p class="field-error" id="f-owner-error">{{E_MSG}}</p>{{/E_f_owner}}<input type="text" id="f-owner" value="{{KEPT_f_owner}}" name="owner" required{{#E_f_owner}} aria-invalid="true" aria-describedby="f-owner-error"{{/E_f_owner}}>
+<label for="f-text">{{t_field_text}}</label>{{#E_f_text}}<p class="field-error" id="f-text-error">{{E_MSG}}</p>{{/E_f_text}}<textarea id="f-text" name="text" rows="3" required{{#E_f_text}} aria-invalid="true" aria-describedby="f-text-error"{{/E_f_text}}>{{KEPT_f_text}}</textarea>
 <button type="submit">{{t_add}}</button>
 </form>
 {{#HAS_MEETING}}<h2>{{t_consultation_meeting}}{{t_punct_colon}}{{MEETING_LABEL}}</h2>

@@ -1,36 +1,36 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="crumbs"><a href="{{P}}/admin">{{t_admin_title}}</a> › <a href="{{P}}/documents">{{t_doc_documents_title}}</a></p>
 <h1>{{t_doc_register}}</h1>
-{{#HAS_ERROR}}<p class="error" role="alert" id="register-error" tabindex="-1">{{ERROR}}</p>{{/HAS_ERROR}}
 <p class="help">{{t_doc_register_help}}</p>
 <form method="post" action="{{P}}/admin/documents" class="stack">
+{{>FORM_ERRORS}}
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="d-symbol">{{t_col_symbol}}</label>
-<input type="text" id="d-symbol" name="symbol" value="{{SYMBOL}}" required maxlength="100" dir="ltr" aria-describedby="d-symbol-help">
+{{#E_d_symbol}}<p class="field-error" id="d-symbol-error">{{E_MSG}}</p>{{/E_d_symbol}}<input type="text" id="d-symbol" name="symbol" value="{{SYMBOL}}" required maxlength="100" dir="ltr" aria-describedby="d-symbol-help{{#E_d_symbol}} d-symbol-error{{/E_d_symbol}}"{{#E_d_symbol}} aria-invalid="true"{{/E_d_symbol}}>
 <p id="d-symbol-help" class="help">{{t_doc_symbol_help}}</p>
 <label for="d-body">{{t_col_body}}</label>
-<select id="d-body" name="body"><option value="">—</option>{{#BODIES}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/BODIES}}</select>
+{{#E_d_body}}<p class="field-error" id="d-body-error">{{E_MSG}}</p>{{/E_d_body}}<select id="d-body" name="body"{{#E_d_body}} aria-invalid="true" aria-describedby="d-body-error"{{/E_d_body}}><option value="">—</option>{{#BODIES}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/BODIES}}</select>
 <label for="d-date">{{t_col_date}}</label>
-<input type="date" id="d-date" name="date" value="{{DATE}}" required>
+{{#E_d_date}}<p class="field-error" id="d-date-error">{{E_MSG}}</p>{{/E_d_date}}<input type="date" id="d-date" name="date" value="{{DATE}}" required{{#E_d_date}} aria-invalid="true" aria-describedby="d-date-error"{{/E_d_date}}>
 {{#TEXTS}}<fieldset><legend>{{NAME}}</legend>
 <label for="d-title-{{CODE}}">{{t_doc_col_title}}</label>
-<input type="text" id="d-title-{{CODE}}" name="title_{{CODE}}" value="{{TITLE}}" maxlength="500" lang="{{CODE}}" dir="auto">
+{{#TITLE_ERR}}<p class="field-error" id="d-title-{{CODE}}-error">{{TITLE_MSG}}</p>{{/TITLE_ERR}}<input type="text" id="d-title-{{CODE}}" name="title_{{CODE}}" value="{{TITLE}}" maxlength="500" lang="{{CODE}}" dir="auto"{{#TITLE_ERR}} aria-invalid="true" aria-describedby="d-title-{{CODE}}-error"{{/TITLE_ERR}}>
 <label for="d-summary-{{CODE}}">{{t_doc_summary}}</label>
 <textarea id="d-summary-{{CODE}}" name="summary_{{CODE}}" rows="2" lang="{{CODE}}" dir="auto">{{SUMMARY}}</textarea>
 </fieldset>{{/TEXTS}}
 <label for="d-source-kind">{{t_doc_source_kind}}</label>
-<select id="d-source-kind" name="source_kind">{{#SOURCE_KINDS}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/SOURCE_KINDS}}</select>
+{{#E_d_source_kind}}<p class="field-error" id="d-source-kind-error">{{E_MSG}}</p>{{/E_d_source_kind}}<select id="d-source-kind" name="source_kind"{{#E_d_source_kind}} aria-invalid="true" aria-describedby="d-source-kind-error"{{/E_d_source_kind}}>{{#SOURCE_KINDS}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/SOURCE_KINDS}}</select>
 <label for="d-source">{{t_doc_source}}</label>
-<input type="text" id="d-source" name="source" value="{{SOURCE}}" maxlength="300" dir="auto" aria-describedby="d-source-help">
+{{#E_d_source}}<p class="field-error" id="d-source-error">{{E_MSG}}</p>{{/E_d_source}}<input type="text" id="d-source" name="source" value="{{SOURCE}}" maxlength="300" dir="auto" aria-describedby="d-source-help{{#E_d_source}} d-source-error{{/E_d_source}}"{{#E_d_source}} aria-invalid="true"{{/E_d_source}}>
 <p id="d-source-help" class="help">{{t_doc_source_help}}</p>
 <label for="d-relation">{{t_doc_relation}}</label>
 <select id="d-relation" name="relation">{{#RELATIONS}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/RELATIONS}}</select>
 <label for="d-relation-symbol">{{t_doc_relation_symbol}}</label>
-<input type="text" id="d-relation-symbol" name="relation_symbol" value="{{RELATION_SYMBOL}}" maxlength="100" dir="ltr">
+{{#E_d_relation_symbol}}<p class="field-error" id="d-relation-symbol-error">{{E_MSG}}</p>{{/E_d_relation_symbol}}<input type="text" id="d-relation-symbol" name="relation_symbol" value="{{RELATION_SYMBOL}}" maxlength="100" dir="ltr"{{#E_d_relation_symbol}} aria-invalid="true" aria-describedby="d-relation-symbol-error"{{/E_d_relation_symbol}}>
 <label for="d-access">{{t_doc_access}}</label>
-<select id="d-access" name="access">{{#ACCESS}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/ACCESS}}</select>
+{{#E_d_access}}<p class="field-error" id="d-access-error">{{E_MSG}}</p>{{/E_d_access}}<select id="d-access" name="access"{{#E_d_access}} aria-invalid="true" aria-describedby="d-access-error"{{/E_d_access}}>{{#ACCESS}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/ACCESS}}</select>
 <label for="d-status">{{t_col_status}}</label>
-<select id="d-status" name="status">{{#STATUSES}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/STATUSES}}</select>
+{{#E_d_status}}<p class="field-error" id="d-status-error">{{E_MSG}}</p>{{/E_d_status}}<select id="d-status" name="status"{{#E_d_status}} aria-invalid="true" aria-describedby="d-status-error"{{/E_d_status}}>{{#STATUSES}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/STATUSES}}</select>
 <button type="submit">{{t_doc_register_button}}</button>
 </form>
 <h2 id="res-h">{{t_res_register}}</h2>

@@ -2,20 +2,20 @@
 <p class="crumbs"><a href="{{P}}/admin">{{t_admin_title}}</a> › <a href="{{P}}/bodies/{{BODY_KEY}}">{{ACRONYM}}</a></p>
 <h1>{{t_officers_link}}{{t_punct_colon}}{{ACRONYM}}</h1>
 {{#HAS_MESSAGE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/HAS_MESSAGE}}
-{{#HAS_ERROR}}<p class="error" role="alert">{{ERROR}}</p>{{/HAS_ERROR}}
 <form method="post" action="{{P}}/admin/bodies/{{BODY_KEY}}/officers" class="stack">
+{{>FORM_ERRORS}}
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <fieldset><legend>{{t_officers_chair}}</legend>
-<label for="o-chair-name">{{t_field_name}}</label><input type="text" id="o-chair-name" name="chair_name" value="{{CHAIR_NAME}}" maxlength="200" dir="auto">
-<label for="o-chair-ms">{{t_proc_member_state_code}}</label><input type="text" id="o-chair-ms" name="chair_ms" value="{{CHAIR_MS}}" maxlength="2" size="3" pattern="[A-Z]{2}" dir="ltr">
+<label for="o-chair-name">{{t_field_name}}</label>{{#E_o_chair_name}}<p class="field-error" id="o-chair-name-error">{{E_MSG}}</p>{{/E_o_chair_name}}<input type="text" id="o-chair-name" name="chair_name" value="{{CHAIR_NAME}}" maxlength="200" dir="auto"{{#E_o_chair_name}} aria-invalid="true" aria-describedby="o-chair-name-error"{{/E_o_chair_name}}>
+<label for="o-chair-ms">{{t_proc_member_state_code}}</label>{{#E_o_chair_ms}}<p class="field-error" id="o-chair-ms-error">{{E_MSG}}</p>{{/E_o_chair_ms}}<input type="text" id="o-chair-ms" name="chair_ms" value="{{CHAIR_MS}}" maxlength="2" size="3" pattern="[A-Z]{2}" dir="ltr"{{#E_o_chair_ms}} aria-invalid="true" aria-describedby="o-chair-ms-error"{{/E_o_chair_ms}}>
 </fieldset>
 <fieldset><legend>{{t_officers_vice_chairs}}</legend>
 {{#VICE}}<label for="o-vice{{I}}-name">{{t_field_name}} ({{N}})</label><input type="text" id="o-vice{{I}}-name" name="vice{{I}}_name" value="{{NAME}}" maxlength="200" dir="auto">
 <label for="o-vice{{I}}-ms">{{t_proc_member_state_code}} ({{N}})</label><input type="text" id="o-vice{{I}}-ms" name="vice{{I}}_ms" value="{{MS}}" maxlength="2" size="3" pattern="[A-Z]{2}" dir="ltr">
 {{/VICE}}</fieldset>
 <fieldset><legend>{{t_officers_secretary}}</legend>
-<label for="o-sec-name">{{t_field_name}}</label><input type="text" id="o-sec-name" name="secretary_name" value="{{SECRETARY_NAME}}" maxlength="200" dir="auto">
-<label for="o-sec-ms">{{t_proc_member_state_code}}</label><input type="text" id="o-sec-ms" name="secretary_ms" value="{{SECRETARY_MS}}" maxlength="2" size="3" pattern="[A-Z]{2}" dir="ltr">
+<label for="o-sec-name">{{t_field_name}}</label>{{#E_o_sec_name}}<p class="field-error" id="o-sec-name-error">{{E_MSG}}</p>{{/E_o_sec_name}}<input type="text" id="o-sec-name" name="secretary_name" value="{{SECRETARY_NAME}}" maxlength="200" dir="auto"{{#E_o_sec_name}} aria-invalid="true" aria-describedby="o-sec-name-error"{{/E_o_sec_name}}>
+<label for="o-sec-ms">{{t_proc_member_state_code}}</label>{{#E_o_sec_ms}}<p class="field-error" id="o-sec-ms-error">{{E_MSG}}</p>{{/E_o_sec_ms}}<input type="text" id="o-sec-ms" name="secretary_ms" value="{{SECRETARY_MS}}" maxlength="2" size="3" pattern="[A-Z]{2}" dir="ltr"{{#E_o_sec_ms}} aria-invalid="true" aria-describedby="o-sec-ms-error"{{/E_o_sec_ms}}>
 </fieldset>
 <fieldset><legend>{{t_officers_supported_by}}</legend>
 {{#SUPPORT}}<p><input type="checkbox" id="o-support-{{K}}" name="support_{{K}}" value="yes"{{#CHECKED}} checked{{/CHECKED}}> <label for="o-support-{{K}}" class="inline">{{L}}</label></p>

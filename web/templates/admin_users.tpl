@@ -11,11 +11,11 @@
 <button type="submit">{{t_users_change}}</button></form></td></tr>{{/USERS}}
 </tbody></table></div>
 <h2>{{t_users_create}}</h2>
-<form method="post" action="{{P}}/admin/users" class="stack"><input type="hidden" name="csrf" value="{{CSRF}}">
-<label for="nu-name">{{t_users_name}}</label><input id="nu-name" type="text" name="name" required maxlength="200">
-<label for="nu-email">{{t_users_email}}</label><input id="nu-email" type="email" name="email" required maxlength="254">
-<label for="nu-role">{{t_users_role}}</label><select id="nu-role" name="role">{{#ROLES}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/ROLES}}</select>
-<label for="nu-ms">{{t_users_member_state}}</label><input id="nu-ms" type="text" name="member_state" maxlength="2" size="3" pattern="[A-Za-z]{2}">
-<label for="nu-pw">{{t_users_password}}</label><input id="nu-pw" type="password" name="password" required minlength="12" autocomplete="new-password">
+<form method="post" action="{{P}}/admin/users" class="stack">{{>FORM_ERRORS}}<input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="nu-name">{{t_users_name}}</label>{{#E_nu_name}}<p class="field-error" id="nu-name-error">{{E_MSG}}</p>{{/E_nu_name}}<input id="nu-name" type="text" name="name" value="{{V_NAME}}" required maxlength="200"{{#E_nu_name}} aria-invalid="true" aria-describedby="nu-name-error"{{/E_nu_name}}>
+<label for="nu-email">{{t_users_email}}</label>{{#E_nu_email}}<p class="field-error" id="nu-email-error">{{E_MSG}}</p>{{/E_nu_email}}<input id="nu-email" type="email" name="email" value="{{V_EMAIL}}" required maxlength="254"{{#E_nu_email}} aria-invalid="true" aria-describedby="nu-email-error"{{/E_nu_email}}>
+<label for="nu-role">{{t_users_role}}</label>{{#E_nu_role}}<p class="field-error" id="nu-role-error">{{E_MSG}}</p>{{/E_nu_role}}<select id="nu-role" name="role"{{#E_nu_role}} aria-invalid="true" aria-describedby="nu-role-error"{{/E_nu_role}}>{{#ROLES}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/ROLES}}</select>
+<label for="nu-ms">{{t_users_member_state}}</label>{{#E_nu_ms}}<p class="field-error" id="nu-ms-error">{{E_MSG}}</p>{{/E_nu_ms}}<input id="nu-ms" type="text" name="member_state" value="{{V_MS}}" maxlength="2" size="3" pattern="[A-Za-z]{2}"{{#E_nu_ms}} aria-invalid="true" aria-describedby="nu-ms-error"{{/E_nu_ms}}>
+<label for="nu-pw">{{t_users_password}}</label>{{#E_nu_pw}}<p class="field-error" id="nu-pw-error">{{E_MSG}}</p>{{/E_nu_pw}}<input id="nu-pw" type="password" name="password" required minlength="12" autocomplete="new-password"{{#E_nu_pw}} aria-invalid="true" aria-describedby="nu-pw-error"{{/E_nu_pw}}>
 <button type="submit">{{t_users_create}}</button>
 </form>

@@ -4,14 +4,15 @@
 <div hidden data-floor-events="/api/v1/meetings/{{MID}}/speakers/events" data-floor-version="{{FLOOR_VERSION}}"></div><script src="/static/floor.js?v={{ASSET_V}}" defer></script>
 <p>{{MDATE}} · <a href="{{P}}/meetings/{{MID}}/record">{{t_record_link}}</a> · <a href="{{P}}/actions">{{t_actions_title}}</a></p>
 {{#ERROR}}<p class="error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
+{{>FORM_ERRORS}}
 {{#WARNINGS}}<section class="warnings" aria-labelledby="warnings-h"><h2 id="warnings-h">{{t_proc_warnings}}</h2>
 <ul>{{#W}}<li>{{TEXT}}</li>{{/W}}</ul></section>{{/WARNINGS}}
 {{#NO_ITEMS}}<p>{{t_proc_no_items}}</p>{{/NO_ITEMS}}
-{{#ADD_ITEM}}<details class="staff-form"><summary>{{t_proc_add_item}}</summary>
+{{#ADD_ITEM}}<details class="staff-form"{{#OPEN_IT}} open{{/OPEN_IT}}><summary>{{t_proc_add_item}}</summary>
 <form method="post" action="{{P}}/meetings/{{MID}}/agenda"><input type="hidden" name="csrf" value="{{CSRF}}">
-<label>{{t_proc_item_number}} <input type="text" name="number" required maxlength="10" size="5"></label>
-<label>{{t_proc_item_title}} <input type="text" name="title" required maxlength="1000" size="60"></label>
-<label>{{t_proc_item_documents}} <input type="text" name="documents" maxlength="1000" size="30"></label>
+<span><label for="it-number">{{t_proc_item_number}}</label>{{#E_it_number}}<p class="field-error" id="it-number-error">{{E_MSG}}</p>{{/E_it_number}}<input type="text" id="it-number" name="number" required maxlength="10" size="5" value="{{V_IT_NUMBER}}"{{#E_it_number}} aria-invalid="true" aria-describedby="it-number-error"{{/E_it_number}}></span>
+<span><label for="it-title">{{t_proc_item_title}}</label>{{#E_it_title}}<p class="field-error" id="it-title-error">{{E_MSG}}</p>{{/E_it_title}}<input type="text" id="it-title" name="title" required maxlength="1000" size="60" value="{{V_IT_TITLE}}"{{#E_it_title}} aria-invalid="true" aria-describedby="it-title-error"{{/E_it_title}}></span>
+<span><label for="it-documents">{{t_proc_item_documents}}</label>{{#E_it_documents}}<p class="field-error" id="it-documents-error">{{E_MSG}}</p>{{/E_it_documents}}<input type="text" id="it-documents" name="documents" maxlength="1000" size="30" value="{{V_IT_DOCUMENTS}}"{{#E_it_documents}} aria-invalid="true" aria-describedby="it-documents-error"{{/E_it_documents}}></span>
 <label>{{t_proc_text_lang}} <select name="text_lang">{{#LANGS}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/LANGS}}</select></label>
 <button type="submit">{{t_proc_save}}</button></form></details>{{/ADD_ITEM}}
 {{#SIGNATORIES}}<details class="staff-form"><summary>{{t_proc_signatories}}</summary>
@@ -65,38 +66,38 @@
 {{#CANDIDATURES}}<tr><td>{{POST}}</td><td dir="auto">{{CANDIDATE}}</td><td>{{COUNTRY}}</td><td><bdi>{{ELECTION}}</bdi></td></tr>{{/CANDIDATURES}}</tbody></table></div>{{/HAS_CANDIDATURES}}
 {{#HAS_ACTIONS}}<h3>{{t_proc_actions}}</h3>
 <ul>{{#ACTIONS}}<li><a href="{{P}}/actions/{{AID}}">{{NUMBER}}</a> <span{{#TEXT_FALLBACK}} lang="{{TEXT_LANG}}"{{/TEXT_FALLBACK}}>{{TEXT}}</span> <span class="meta">({{OWNER}}) — <span class="status-{{STATUS}}">{{STATUS_LABEL}}</span></span></li>{{/ACTIONS}}</ul>{{/HAS_ACTIONS}}
-{{#RECORD_FORMS}}<details class="staff-form"><summary>{{t_proc_add_paragraph}}</summary>
+{{#RECORD_FORMS}}<details class="staff-form"{{#OPEN_IV}} open{{/OPEN_IV}}><summary>{{t_proc_add_paragraph}}</summary>
 <form method="post" action="{{P}}/agenda-items/{{IID}}/interventions"><input type="hidden" name="csrf" value="{{CSRF}}">
-<label>{{t_proc_kind}} <select name="kind"><option value="intervention">{{t_proc_kind_intervention}}</option><option value="statement">{{t_proc_kind_statement}}</option></select></label>
-<label>{{t_proc_capacity}} <select name="capacity">{{#CAPS}}<option value="{{K}}">{{L}}</option>{{/CAPS}}</select></label>
-<label>{{t_proc_bureau}} <select name="bureau"><option value="">—</option>{{#BUREAUX}}<option value="{{K}}">{{L}}</option>{{/BUREAUX}}</select></label>
-<label>{{t_proc_member_state_code}} <input type="text" name="member_state" maxlength="2" size="3" pattern="[A-Za-z]{2}"></label>
-<label>{{t_proc_named_speaker}} <input type="text" name="speaker" maxlength="300"></label>
-<label class="wide">{{t_proc_summary}} <textarea name="summary" rows="4" cols="60" required></textarea></label>
+<span><label for="iv-{{IID}}-kind">{{t_proc_kind}}</label>{{#E_iv_kind}}<p class="field-error" id="iv-{{IID}}-kind-error">{{E_MSG}}</p>{{/E_iv_kind}}<select id="iv-{{IID}}-kind" name="kind"{{#E_iv_kind}} aria-invalid="true" aria-describedby="iv-{{IID}}-kind-error"{{/E_iv_kind}}><option value="intervention">{{t_proc_kind_intervention}}</option><option value="statement">{{t_proc_kind_statement}}</option></select></span>
+<span><label for="iv-{{IID}}-capacity">{{t_proc_capacity}}</label>{{#E_iv_capacity}}<p class="field-error" id="iv-{{IID}}-capacity-error">{{E_MSG}}</p>{{/E_iv_capacity}}<select id="iv-{{IID}}-capacity" name="capacity"{{#E_iv_capacity}} aria-invalid="true" aria-describedby="iv-{{IID}}-capacity-error"{{/E_iv_capacity}}>{{#CAPS}}<option value="{{K}}">{{L}}</option>{{/CAPS}}</select></span>
+<span><label for="iv-{{IID}}-bureau">{{t_proc_bureau}}</label>{{#E_iv_bureau}}<p class="field-error" id="iv-{{IID}}-bureau-error">{{E_MSG}}</p>{{/E_iv_bureau}}<select id="iv-{{IID}}-bureau" name="bureau"{{#E_iv_bureau}} aria-invalid="true" aria-describedby="iv-{{IID}}-bureau-error"{{/E_iv_bureau}}><option value="">—</option>{{#BUREAUX}}<option value="{{K}}">{{L}}</option>{{/BUREAUX}}</select></span>
+<span><label for="iv-{{IID}}-ms">{{t_proc_member_state_code}}</label>{{#E_iv_ms}}<p class="field-error" id="iv-{{IID}}-ms-error">{{E_MSG}}</p>{{/E_iv_ms}}<input type="text" id="iv-{{IID}}-ms" name="member_state" maxlength="2" size="3" pattern="[A-Za-z]{2}" value="{{V_IV_MS}}"{{#E_iv_ms}} aria-invalid="true" aria-describedby="iv-{{IID}}-ms-error"{{/E_iv_ms}}></span>
+<span><label for="iv-{{IID}}-speaker">{{t_proc_named_speaker}}</label>{{#E_iv_speaker}}<p class="field-error" id="iv-{{IID}}-speaker-error">{{E_MSG}}</p>{{/E_iv_speaker}}<input type="text" id="iv-{{IID}}-speaker" name="speaker" maxlength="300" value="{{V_IV_SPEAKER}}"{{#E_iv_speaker}} aria-invalid="true" aria-describedby="iv-{{IID}}-speaker-error"{{/E_iv_speaker}}></span>
+<span class="wide"><label for="iv-{{IID}}-summary">{{t_proc_summary}}</label>{{#E_iv_summary}}<p class="field-error" id="iv-{{IID}}-summary-error">{{E_MSG}}</p>{{/E_iv_summary}}<textarea id="iv-{{IID}}-summary" name="summary" rows="4" cols="60" required{{#E_iv_summary}} aria-invalid="true" aria-describedby="iv-{{IID}}-summary-error"{{/E_iv_summary}}>{{V_IV_SUMMARY}}</textarea></span>
 <label>{{t_proc_text_lang}} <select name="text_lang">{{#LANGS}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/LANGS}}</select></label>
 <button type="submit">{{t_proc_save}}</button></form></details>
-<details class="staff-form"><summary>{{t_proc_add_decision}}</summary>
+<details class="staff-form"{{#OPEN_DE}} open{{/OPEN_DE}}><summary>{{t_proc_add_decision}}</summary>
 <form method="post" action="{{P}}/agenda-items/{{IID}}/decisions"><input type="hidden" name="csrf" value="{{CSRF}}">
-<label>{{t_proc_kind}} <select name="kind">{{#KINDS}}<option value="{{K}}">{{L}}</option>{{/KINDS}}</select></label>
-<label>{{t_proc_forwarded_to}} <select name="forwarded_to"><option value="">—</option>{{#RECIPIENTS}}<option value="{{K}}">{{L}}</option>{{/RECIPIENTS}}</select></label>
-<label>{{t_proc_report_back}} <input type="text" name="report_back" maxlength="500"></label>
-<label class="wide">{{t_proc_wording}} <textarea name="wording" rows="3" cols="60"></textarea></label>
+<span><label for="de-{{IID}}-kind">{{t_proc_kind}}</label>{{#E_de_kind}}<p class="field-error" id="de-{{IID}}-kind-error">{{E_MSG}}</p>{{/E_de_kind}}<select id="de-{{IID}}-kind" name="kind"{{#E_de_kind}} aria-invalid="true" aria-describedby="de-{{IID}}-kind-error"{{/E_de_kind}}>{{#KINDS}}<option value="{{K}}">{{L}}</option>{{/KINDS}}</select></span>
+<span><label for="de-{{IID}}-forwarded">{{t_proc_forwarded_to}}</label>{{#E_de_forwarded}}<p class="field-error" id="de-{{IID}}-forwarded-error">{{E_MSG}}</p>{{/E_de_forwarded}}<select id="de-{{IID}}-forwarded" name="forwarded_to"{{#E_de_forwarded}} aria-invalid="true" aria-describedby="de-{{IID}}-forwarded-error"{{/E_de_forwarded}}><option value="">—</option>{{#RECIPIENTS}}<option value="{{K}}">{{L}}</option>{{/RECIPIENTS}}</select></span>
+<span><label for="de-{{IID}}-report">{{t_proc_report_back}}</label>{{#E_de_report}}<p class="field-error" id="de-{{IID}}-report-error">{{E_MSG}}</p>{{/E_de_report}}<input type="text" id="de-{{IID}}-report" name="report_back" maxlength="500" value="{{V_DE_REPORT}}"{{#E_de_report}} aria-invalid="true" aria-describedby="de-{{IID}}-report-error"{{/E_de_report}}></span>
+<span class="wide"><label for="de-{{IID}}-wording">{{t_proc_wording}}</label>{{#E_de_wording}}<p class="field-error" id="de-{{IID}}-wording-error">{{E_MSG}}</p>{{/E_de_wording}}<textarea id="de-{{IID}}-wording" name="wording" rows="3" cols="60"{{#E_de_wording}} aria-invalid="true" aria-describedby="de-{{IID}}-wording-error"{{/E_de_wording}}>{{V_DE_WORDING}}</textarea></span>
 <label>{{t_proc_text_lang}} <select name="text_lang">{{#LANGS}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/LANGS}}</select></label>
 <button type="submit">{{t_proc_save}}</button></form></details>
-<details class="staff-form"><summary>{{t_proc_add_candidature}}</summary>
+<details class="staff-form"{{#OPEN_CD}} open{{/OPEN_CD}}><summary>{{t_proc_add_candidature}}</summary>
 <form method="post" action="{{P}}/agenda-items/{{IID}}/candidatures"><input type="hidden" name="csrf" value="{{CSRF}}">
-<label>{{t_proc_post}} <select name="post">{{#POSTS}}<option value="{{K}}">{{L}}</option>{{/POSTS}}</select></label>
-<label>{{t_proc_candidate}} <input type="text" name="candidate" required maxlength="200" dir="auto"></label>
-<label>{{t_proc_member_state_code}} <input type="text" name="member_state" required maxlength="2" size="3" pattern="[A-Za-z]{2}" dir="ltr"></label>
-<label>{{t_proc_election}} <input type="text" name="election" maxlength="50" size="10" dir="ltr" placeholder="PP-22"></label>
+<span><label for="cd-{{IID}}-post">{{t_proc_post}}</label>{{#E_cd_post}}<p class="field-error" id="cd-{{IID}}-post-error">{{E_MSG}}</p>{{/E_cd_post}}<select id="cd-{{IID}}-post" name="post"{{#E_cd_post}} aria-invalid="true" aria-describedby="cd-{{IID}}-post-error"{{/E_cd_post}}>{{#POSTS}}<option value="{{K}}">{{L}}</option>{{/POSTS}}</select></span>
+<span><label for="cd-{{IID}}-candidate">{{t_proc_candidate}}</label>{{#E_cd_candidate}}<p class="field-error" id="cd-{{IID}}-candidate-error">{{E_MSG}}</p>{{/E_cd_candidate}}<input type="text" id="cd-{{IID}}-candidate" name="candidate" required maxlength="200" dir="auto" value="{{V_CD_CANDIDATE}}"{{#E_cd_candidate}} aria-invalid="true" aria-describedby="cd-{{IID}}-candidate-error"{{/E_cd_candidate}}></span>
+<span><label for="cd-{{IID}}-ms">{{t_proc_member_state_code}}</label>{{#E_cd_ms}}<p class="field-error" id="cd-{{IID}}-ms-error">{{E_MSG}}</p>{{/E_cd_ms}}<input type="text" id="cd-{{IID}}-ms" name="member_state" required maxlength="2" size="3" pattern="[A-Za-z]{2}" dir="ltr" value="{{V_CD_MS}}"{{#E_cd_ms}} aria-invalid="true" aria-describedby="cd-{{IID}}-ms-error"{{/E_cd_ms}}></span>
+<span><label for="cd-{{IID}}-election">{{t_proc_election}}</label>{{#E_cd_election}}<p class="field-error" id="cd-{{IID}}-election-error">{{E_MSG}}</p>{{/E_cd_election}}<input type="text" id="cd-{{IID}}-election" name="election" maxlength="50" size="10" dir="ltr" placeholder="PP-22" value="{{V_CD_ELECTION}}"{{#E_cd_election}} aria-invalid="true" aria-describedby="cd-{{IID}}-election-error"{{/E_cd_election}}></span>
 <button type="submit">{{t_proc_save}}</button></form></details>
-<details class="staff-form"><summary>{{t_proc_add_action}}</summary>
+<details class="staff-form"{{#OPEN_AC}} open{{/OPEN_AC}}><summary>{{t_proc_add_action}}</summary>
 <form method="post" action="{{P}}/agenda-items/{{IID}}/actions"><input type="hidden" name="csrf" value="{{CSRF}}">
-<label>{{t_actions_number}} <input type="text" name="number" required maxlength="20" size="8" dir="ltr" pattern="[A-Za-z0-9.]{1,20}"></label>
-<label>{{t_actions_kind}} <select name="kind">{{#ACTION_KINDS}}<option value="{{K}}">{{L}}</option>{{/ACTION_KINDS}}</select></label>
-<label>{{t_actions_owner}} <input type="text" name="owner" required maxlength="300" dir="auto"></label>
-<label class="wide">{{t_actions_text}} <textarea name="text" rows="3" cols="60" required dir="auto"></textarea></label>
-<label>{{t_actions_due}} <input type="text" name="due" maxlength="300" dir="auto"></label>
+<span><label for="ac-{{IID}}-number">{{t_actions_number}}</label>{{#E_ac_number}}<p class="field-error" id="ac-{{IID}}-number-error">{{E_MSG}}</p>{{/E_ac_number}}<input type="text" id="ac-{{IID}}-number" name="number" required maxlength="20" size="8" dir="ltr" pattern="[A-Za-z0-9.]{1,20}" value="{{V_AC_NUMBER}}"{{#E_ac_number}} aria-invalid="true" aria-describedby="ac-{{IID}}-number-error"{{/E_ac_number}}></span>
+<span><label for="ac-{{IID}}-kind">{{t_actions_kind}}</label>{{#E_ac_kind}}<p class="field-error" id="ac-{{IID}}-kind-error">{{E_MSG}}</p>{{/E_ac_kind}}<select id="ac-{{IID}}-kind" name="kind"{{#E_ac_kind}} aria-invalid="true" aria-describedby="ac-{{IID}}-kind-error"{{/E_ac_kind}}>{{#ACTION_KINDS}}<option value="{{K}}">{{L}}</option>{{/ACTION_KINDS}}</select></span>
+<span><label for="ac-{{IID}}-owner">{{t_actions_owner}}</label>{{#E_ac_owner}}<p class="field-error" id="ac-{{IID}}-owner-error">{{E_MSG}}</p>{{/E_ac_owner}}<input type="text" id="ac-{{IID}}-owner" name="owner" required maxlength="300" dir="auto" value="{{V_AC_OWNER}}"{{#E_ac_owner}} aria-invalid="true" aria-describedby="ac-{{IID}}-owner-error"{{/E_ac_owner}}></span>
+<span class="wide"><label for="ac-{{IID}}-text">{{t_actions_text}}</label>{{#E_ac_text}}<p class="field-error" id="ac-{{IID}}-text-error">{{E_MSG}}</p>{{/E_ac_text}}<textarea id="ac-{{IID}}-text" name="text" rows="3" cols="60" required dir="auto"{{#E_ac_text}} aria-invalid="true" aria-describedby="ac-{{IID}}-text-error"{{/E_ac_text}}>{{V_AC_TEXT}}</textarea></span>
+<span><label for="ac-{{IID}}-due">{{t_actions_due}}</label>{{#E_ac_due}}<p class="field-error" id="ac-{{IID}}-due-error">{{E_MSG}}</p>{{/E_ac_due}}<input type="text" id="ac-{{IID}}-due" name="due" maxlength="300" dir="auto" value="{{V_AC_DUE}}"{{#E_ac_due}} aria-invalid="true" aria-describedby="ac-{{IID}}-due-error"{{/E_ac_due}}></span>
 <label>{{t_proc_text_lang}} <select name="text_lang">{{#LANGS}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/LANGS}}</select></label>
 <button type="submit">{{t_proc_save}}</button></form></details>
 <p><a href="{{P}}/agenda-items/{{IID}}/new-text">{{t_drafting_new_text}}</a></p>{{/RECORD_FORMS}}

@@ -23,12 +23,14 @@
 <label for="rs-{{BID}}">{{t_drafting_form_outcome}}</label> <select id="rs-{{BID}}" name="outcome">{{#OUTCOME}}<option value="{{K}}">{{L}}</option>{{/OUTCOME}}</select> <button type="submit">{{t_drafting_form_resolve}}</button></form>{{/RESOLVE}}</div>{{/NOTE}}
 {{#EDIT}}<details class="staff-form"{{#OPEN_EDIT}} open{{/OPEN_EDIT}}><summary>{{t_drafting_form_edit}} <bdi>{{ELABEL}}</bdi></summary>
 {{#EDIT_FORM}}<form method="post" action="{{P}}/provisions/{{PID}}/edit" class="stack"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{EVERSION}}">
+{{#CURRENT}}<div class="current-text" id="{{CUR_ID}}" tabindex="-1"><p class="field-error" id="{{CUR_ID}}-error">{{CUR_MSG}}</p><p>{{t_drafting_current_wording}}{{t_punct_colon}}</p><dl>{{#CUR_L}}<dt>{{CUR_LNAME}}</dt><dd lang="{{CUR_CODE}}" dir="{{CUR_DIR}}">{{#CUR_MISSING}}—{{/CUR_MISSING}}{{CUR_BODY}}</dd>{{/CUR_L}}</dl></div>{{/CURRENT}}
 <label for="{{KIND_ID}}">{{t_field_kind}}</label><select id="{{KIND_ID}}" name="kind">{{#KIND}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{KLABEL}}</option>{{/KIND}}</select>
 {{>FIELD}}
 <button type="submit">{{t_save}}</button></form>{{/EDIT_FORM}}
 <form method="post" action="{{P}}/provisions/{{PID}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{EVERSION}}"><button type="submit">{{t_drafting_form_delete}}</button></form></details>
 <details class="staff-form"{{#OPEN_BRACKET}} open{{/OPEN_BRACKET}}><summary>{{t_drafting_form_bracket}} <bdi>{{ELABEL}}</bdi></summary>
 {{#BRACKET_FORM}}<form method="post" action="{{P}}/provisions/{{PID}}/brackets" class="stack"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{EVERSION}}">
+{{#CURRENT}}<div class="current-text" id="{{CUR_ID}}" tabindex="-1"><p class="field-error" id="{{CUR_ID}}-error">{{CUR_MSG}}</p><p>{{t_drafting_current_wording}}{{t_punct_colon}}</p><dl>{{#CUR_L}}<dt>{{CUR_LNAME}}</dt><dd lang="{{CUR_CODE}}" dir="{{CUR_DIR}}">{{#CUR_MISSING}}—{{/CUR_MISSING}}{{CUR_BODY}}</dd>{{/CUR_L}}</dl></div>{{/CURRENT}}
 <label for="{{LANG_ID}}">{{t_drafting_text_language}}</label><select id="{{LANG_ID}}" name="lang">{{#BLANG}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{LNAME}}</option>{{/BLANG}}</select>
 {{>FIELD}}
 <button type="submit">{{t_drafting_action_bracket}}</button></form>{{/BRACKET_FORM}}</details>{{/EDIT}}
