@@ -1,4 +1,5 @@
-// Country lists and names from ICU, and our table of ITU administrative regions.
+// Country lists and names from ICU and the UN (States, and the areas ICU would present as
+// States), and our table of ITU administrative regions.
 #include "text/countries.h"
 
 #include <unicode/coll.h>
@@ -180,6 +181,28 @@ const UnName* FindUnName(std::string_view code) {
   return it != std::end(kUnNames) && it->code == code ? &*it : nullptr;
 }
 
+// The UN's names of areas that are not States, where ICU's everyday name would present one as
+// a State ("Hong Kong", "Taiwan"): UN M49 for Hong Kong and Macao in the six languages, UN DESA
+// for Taiwan in English (testdata/un_country_names/un_areas.csv says where each comes from). An
+// empty name is a language without a UN source found: ICU's name stays.
+constexpr UnName kUnAreaNames[] = {
+#include "text/un_area_names.inc"
+};
+
+consteval bool UnAreaNamesSortedAndEnglish() {
+  for (std::size_t i = 0; i < std::size(kUnAreaNames); ++i) {
+    if (i > 0 && !(kUnAreaNames[i - 1].code < kUnAreaNames[i].code)) return false;
+    if (kUnAreaNames[i].names[0].empty()) return false;
+  }
+  return true;
+}
+static_assert(UnAreaNamesSortedAndEnglish());
+
+const UnName* FindUnAreaName(std::string_view code) {
+  auto it = std::ranges::lower_bound(kUnAreaNames, code, {}, &UnName::code);
+  return it != std::end(kUnAreaNames) && it->code == code ? &*it : nullptr;
+}
+
 // ---------------------------------------------------------------------------------------------
 // ICU helpers.
 
@@ -256,6 +279,10 @@ std::vector<Country> BuildCountries(std::string_view lang) {
   std::vector<std::pair<icu::UnicodeString, Country>> named;
   for (const std::string& code : IsoCodes()) {
     const UnName* official = un >= 0 ? FindUnName(code) : nullptr;
+    if (!official && un >= 0) {
+      const UnName* area = FindUnAreaName(code);
+      if (area && !area->names[static_cast<std::size_t>(un)].empty()) official = area;
+    }
     icu::UnicodeString name =
         official ? icu::UnicodeString::fromUTF8(official->names[static_cast<std::size_t>(un)])
                  : RegionDisplayName(code.c_str(), locale);
@@ -304,7 +331,15 @@ bool IsCountry(std::string_view code) { return IsoCodes().contains(code); }
 std::string CountryName(std::string_view code, std::string_view lang) {
   if (!IsCountry(code)) return "";
   if (auto official = UnCountryName(code, lang)) return *official;
+  if (auto area = UnAreaName(code, lang)) return *area;
   return IcuCountryName(code, lang);
+}
+
+std::optional<std::string> UnAreaName(std::string_view code, std::string_view lang) {
+  const UnName* area = FindUnAreaName(code);
+  const int un = UnLanguageIndex(ToLocale(lang));
+  if (!area || un < 0 || area->names[static_cast<std::size_t>(un)].empty()) return std::nullopt;
+  return std::string(area->names[static_cast<std::size_t>(un)]);
 }
 
 std::optional<std::string> UnCountryName(std::string_view code, std::string_view lang) {

@@ -37,13 +37,17 @@ const std::vector<Country>& Countries(std::string_view lang);
 bool IsCountry(std::string_view code);
 
 // The name of `code` in `lang`: the UN's short name (UnCountryName) where there is one, else the
-// ICU display name; "" when !IsCountry(code). Every page, export and statistic names a country
+// UN's name of an area (UnAreaName), else the ICU display name; "" when !IsCountry(code). Every page, export and statistic names a country
 // through this (or Countries, which uses it).
 std::string CountryName(std::string_view code, std::string_view lang);
 // The UN short name of a State in one of the six languages ("RU", "en" → "Russian Federation"),
 // without the article UNTERM writes for running text ("Bahamas (the)" → "Bahamas"); nullopt for
 // a code the table does not hold (territories) and for other languages.
 std::optional<std::string> UnCountryName(std::string_view code, std::string_view lang);
+// The UN's name of an area that is not a State and that ICU's everyday name would present as
+// one ("HK", "en" → "China, Hong Kong Special Administrative Region"); nullopt for other codes,
+// other languages and a language without a UN name found (testdata/un_country_names/un_areas.csv).
+std::optional<std::string> UnAreaName(std::string_view code, std::string_view lang);
 // ICU's everyday name (icu::Locale("und", code).getDisplayCountry): "Russia", "Türkiye",
 // "United Kingdom". "" when !IsCountry(code).
 std::string IcuCountryName(std::string_view code, std::string_view lang);

@@ -377,6 +377,54 @@ TEST(UnCountryName, EveryNameComesFromTheCopiedSource) {
   EXPECT_EQ(matched, codes);
 }
 
+// Hong Kong, Macao and Taiwan are not presented as States: their UN names where the UN gives
+// them (M49 in the six languages for Hong Kong and Macao, UN DESA's English name for Taiwan),
+// written here from the source; ICU's names in the languages no UN source was found for.
+TEST(UnAreaName, NamesHongKongMacaoAndTaiwanAsTheUnDoes) {
+  EXPECT_EQ(CountryName("HK", "en"), "China, Hong Kong Special Administrative Region");
+  EXPECT_EQ(CountryName("HK", "zh"), "中国香港特别行政区");
+  EXPECT_EQ(CountryName("HK", "ar"), "منطقة هونغ كونغ الصينية الإدارية الخاصة");
+  EXPECT_EQ(CountryName("HK", "fr"), "Chine, région administrative spéciale de Hong Kong");
+  EXPECT_EQ(CountryName("MO", "en"), "China, Macao Special Administrative Region");
+  EXPECT_EQ(CountryName("MO", "ru"), "Китай, Специальный административный район Макао");
+  EXPECT_EQ(CountryName("MO", "es"), "China, región administrativa especial de Macao");
+  EXPECT_EQ(CountryName("TW", "en"), "China, Taiwan Province of China");
+  EXPECT_EQ(CountryName("TW", "zh"), IcuCountryName("TW", "zh"));
+  EXPECT_FALSE(UnAreaName("TW", "fr").has_value());
+  EXPECT_FALSE(UnAreaName("HK", "de").has_value());
+  EXPECT_FALSE(UnAreaName("PR", "en").has_value());
+  EXPECT_FALSE(UnCountryName("HK", "en").has_value()) << "not in the table of States";
+  for (const char* code : {"HK", "MO", "TW"}) EXPECT_EQ(StandingOf(code), Standing::kOther) << code;
+  // The list uses the same names, sorted by them: Hong Kong and Macao next to China in English.
+  const auto& en = Countries("en");
+  ASSERT_LT(static_cast<std::size_t>(IndexOf(en, "CN") + 2), en.size());
+  EXPECT_EQ(en[IndexOf(en, "CN") + 1].code, "HK");
+  EXPECT_EQ(en[IndexOf(en, "CN") + 2].code, "MO");
+}
+
+// Every area name of the table is a row of un_areas.csv, and every row is in the table.
+TEST(UnAreaName, EveryNameComesFromTheCopiedSource) {
+  auto rows = ReadCsv("un_areas.csv");
+  ASSERT_GE(rows.size(), 2u);
+  ASSERT_EQ(rows[0], (std::vector<std::string>{"code", "lang", "name", "source"}));
+  std::map<std::pair<std::string, std::string>, std::string> listed;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    ASSERT_EQ(rows[i].size(), 4u) << i;
+    EXPECT_FALSE(rows[i][3].empty()) << "row " << i << " says where it comes from";
+    listed[{rows[i][0], rows[i][1]}] = rows[i][2];
+  }
+  std::size_t named = 0;
+  for (const Country& c : Countries("en"))
+    for (const char* lang : kSix)
+      if (auto area = UnAreaName(c.code, lang)) {
+        ++named;
+        auto row = listed.find({c.code, lang});
+        ASSERT_NE(row, listed.end()) << c.code << " " << lang;
+        EXPECT_EQ(*area, row->second) << c.code << " " << lang;
+      }
+  EXPECT_EQ(named, listed.size());
+}
+
 TEST(StandingOf, ListsTheMemberStatesAndObserversOfItu) {
   std::map<Standing, int> count;
   for (const Country& c : Countries("en")) {
@@ -394,8 +442,8 @@ TEST(StandingOf, ListsTheMemberStatesAndObserversOfItu) {
   EXPECT_EQ(StandingOf("CK"), Standing::kOther);  // not an ITU Member State
 }
 
-// Every code whose UN name differs from ICU's everyday name, per language: a new ICU (CLDR)
-// or a change of the table shows here.
+// Every code whose UN name (of a State or of an area) differs from ICU's everyday name, per
+// language: a new ICU (CLDR) or a change of either table shows here.
 TEST(UnCountryName, ListsEveryDifferenceFromIcu) {
   std::set<std::string> all;  // in code order
   for (const Country& c : Countries("en")) all.insert(c.code);
@@ -404,28 +452,31 @@ TEST(UnCountryName, ListsEveryDifferenceFromIcu) {
     std::string codes;
     for (const std::string& code : all) {
       auto un = UnCountryName(code, lang);
+      if (!un) un = UnAreaName(code, lang);
       if (un && *un != IcuCountryName(code, lang)) codes += (codes.empty() ? "" : " ") + code;
     }
     actual[lang] = codes;
   }
+  // Hong Kong and Macao differ in every language but Chinese (ICU's Chinese names are the UN's:
+  // 中国香港特别行政区, 中国澳门特别行政区); Taiwan only in English (no UN name found elsewhere).
   const std::map<std::string, std::string> expected = {
       {"en",
-        "AG BA BN BO CD CG CI CV FM GB IR KN KP KR LA LC MD MM PS RU ST SY TR TT "
-        "TZ US VA VC VE VN"},
+        "AG BA BN BO CD CG CI CV FM GB HK IR KN KP KR LA LC MD MM MO PS RU ST SY TR TT "
+        "TW TZ US VA VC VE VN"},
       {"fr",
-        "BN BO BY CD CG CI CV FM GB IQ IR KG KN KP KR LA LR MD MM NG NU PS RU SV "
+        "BN BO BY CD CG CI CV FM GB HK IQ IR KG KN KP KR LA LR MD MM MO NG NU PS RU SV "
         "SY TL TR TZ US VA VE VN"},
       {"es",
-        "BD BH BJ BN BO BT BW BY DJ FJ FM GB GW IQ IR KE KN KP KR KZ LA LS MD ML "
-        "MM MW NZ PG PS PW QA RO RU RW SA SR SY SZ TR TT TZ US VA VE VN ZW"},
+        "BD BH BJ BN BO BT BW BY DJ FJ FM GB GW HK IQ IR KE KN KP KR KZ LA LS MD ML "
+        "MM MO MW NZ PG PS PW QA RO RU RW SA SR SY SZ TR TT TZ US VA VE VN ZW"},
       {"ru",
-        "AE BN BO BS CD CF CG CK FM GB IR KG KM KP LA MD MH MM MV PS RU SB SC SY "
+        "AE BN BO BS CD CF CG CK FM GB HK IR KG KM KP LA MD MH MM MO MV PS RU SB SC SY "
         "TL TZ US VA VE ZA"},
       {"zh",
         "BN BO CD DO FM GB IR KP KR LA MD PS RU SY TZ US VA VE"},
       {"ar",
-        "BJ BN BO CD CG CI CL CV CZ DO EC FM GA GB GW IR KI KN KP KR LA LK LR LU "
-        "MD MM MT MV MZ OM PS RU SC ST SY TH TL TZ US UY VA VE VN ZW"},
+        "BJ BN BO CD CG CI CL CV CZ DO EC FM GA GB GW HK IR KI KN KP KR LA LK LR LU "
+        "MD MM MO MT MV MZ OM PS RU SC ST SY TH TL TZ US UY VA VE VN ZW"},
   };
   for (const char* lang : kSix) {
     EXPECT_EQ(actual[lang], expected.at(lang)) << lang;
@@ -433,6 +484,7 @@ TEST(UnCountryName, ListsEveryDifferenceFromIcu) {
       std::string detail;
       for (const std::string& code : all) {
         auto un = UnCountryName(code, lang);
+        if (!un) un = UnAreaName(code, lang);
         if (un && *un != IcuCountryName(code, lang))
           detail += code + ": " + IcuCountryName(code, lang) + " -> " + *un + "\n";
       }
