@@ -122,6 +122,11 @@ Result<ModerationFilter> FilterOf(const http::Form& q) {
       return InvalidArgument("confirmed", "confirmed: must be yes or no");
     f.confirmed = *v == "yes";
   }
+  if (auto v = opt("campaign")) {
+    auto n = ParseIntField("campaign", *v, 1, INT64_MAX);
+    if (!n.ok()) return n.error();
+    f.campaign = static_cast<std::uint64_t>(*n);
+  }
   return f;
 }
 
@@ -410,6 +415,7 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
     if (!filter.ok()) return Err(filter.error());
     filter->status.reset();
     filter->confirmed.reset();
+    filter->campaign.reset();  // the moderators' view only
     if (auto ok = CheckFilter(db, *filter); !ok.ok()) return Err(ok.error());
     std::optional<std::pair<std::int64_t, std::int64_t>> from;
     if (after) from = std::pair{after->submitted_at, after->id};
@@ -585,7 +591,7 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
     return http::Json(ConsultationJson(*c, req.lang, true));
   });
 
-  router.Add("GET", "/api/v1/consultations/{id}/moderation", [&db, staff](Request& req) {
+  router.Add("GET", "/api/v1/consultations/{id}/moderation", [&db, staff, &tracker](Request& req) {
     auto g = staff(req, false);
     if (g.refusal) return *g.refusal;
     auto c = Get(db, req.params[0]);
@@ -597,6 +603,7 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
     auto filter = FilterOf(req.query);
     if (!filter.ok()) return Err(filter.error());
     if (auto ok = CheckFilter(db, *filter); !ok.ok()) return Err(ok.error());
+    if (auto ok = FillCampaign(tracker, c->id, *filter); !ok.ok()) return Err(ok.error());
     auto page = FilteredResponses(db, c->id, *filter, *page_no, *per_page);
     json::array items;
     for (const auto& r : page.items) items.push_back(ResponseJson(r, true));

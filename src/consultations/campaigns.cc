@@ -205,4 +205,14 @@ std::int64_t CampaignTracker::Lag() const {
   return not_grouped + not_replayed;
 }
 
+Status FillCampaign(const CampaignTracker& tracker, std::int64_t consultation_id,
+                    ModerationFilter& f) {
+  if (!f.campaign) return Ok{};
+  f.campaign_members = tracker.Members(consultation_id, *f.campaign);
+  if (f.campaign_members.empty())
+    return InvalidArgument("campaign", "campaign: no such campaign in this consultation");
+  std::sort(f.campaign_members.begin(), f.campaign_members.end());
+  return Ok{};
+}
+
 }  // namespace plenary::consultations

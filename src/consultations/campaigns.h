@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "campaigns/clusterer.h"
+#include "consultations/consultations.h"
 #include "storage/db.h"
 #include "storage/feed.h"
 
@@ -64,5 +65,11 @@ class CampaignTracker {
   std::once_flag started_;
   std::thread thread_;
 };
+
+// The moderators' filter by campaign: `f.campaign`'s members from `tracker` into
+// `f.campaign_members`; 400 naming `campaign` when the consultation has no such campaign (of at
+// least min_size responses). Nothing to do without a campaign.
+Status FillCampaign(const CampaignTracker& tracker, std::int64_t consultation_id,
+                    ModerationFilter& f);
 
 }  // namespace plenary::consultations

@@ -208,7 +208,11 @@ Page AllResponses(storage::Database& db, std::int64_t consultation_id,
 struct ModerationFilter {
   std::optional<std::string> status, stakeholder_type, country, language;
   std::optional<bool> confirmed;  // the respondent confirmed their e-mail address, or not
-  bool narrows() const { return stakeholder_type || country || language || confirmed; }
+  // A campaign of near-identical responses (CampaignTracker's id) and its members, sorted;
+  // filled by FillCampaign, which refuses an unknown campaign.
+  std::optional<std::uint64_t> campaign;
+  std::vector<std::int64_t> campaign_members;
+  bool narrows() const { return stakeholder_type || country || language || confirmed || campaign; }
 };
 // Checks each filter (400 naming it: status one of received, accepted, rejected, published;
 // country ISO 3166-1 alpha-2; language one of the six; stakeholder_type a known type).

@@ -216,7 +216,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     return AttachmentDownload(std::move(*f)).Header("Cache-Control", "private, no-store");
   });
 
-  router.Add("GET", "/admin/consultations/{id}", [&db](Request& req) {
+  router.Add("GET", "/admin/consultations/{id}", [&db, &tracker](Request& req) {
     auto g = site::RequireStaff(db, req, false);
     if (g.refusal) return *g.refusal;
     auto c = Get(db, req.params[0]);
@@ -249,6 +249,8 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     auto filter = FilterOf(req.query);
     if (!filter.ok()) return site::ErrorResponse(db, req, filter.error());
     if (auto ok = CheckFilter(db, *filter); !ok.ok()) return site::ErrorResponse(db, req, ok.error());
+    if (auto ok = FillCampaign(tracker, c->id, *filter); !ok.ok())
+      return site::ErrorResponse(db, req, ok.error());
     auto rs = FilteredResponses(db, c->id, *filter, page_no, 50);
     d.SetIntValue("PAGE_NO", page_no);  // the forms say where the page was (PlaceOf)
     auto types = StakeholderTypes(db);
@@ -263,7 +265,17 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
       keep("country", filter->country);
       keep("language", filter->language);
       if (filter->confirmed) qs += *filter->confirmed ? "&confirmed=yes" : "&confirmed=no";
+      if (filter->campaign) qs += "&campaign=" + std::to_string(*filter->campaign);
       d.SetValue("FILTER_QS", qs);
+      // The bulk form carries the filter, so that the list comes back as it was chosen.
+      auto kept_qs = http::Form::Parse(qs.empty() ? "" : qs.substr(1), "query");
+      if (kept_qs.ok()) {
+        for (const auto& [k, v] : kept_qs->fields()) {
+          auto* h = d.AddSectionDictionary("KEEP_FILTER");
+          h->SetValue("K", k);
+          h->SetValue("V", v);
+        }
+      }
       auto option = [&](const char* section, const std::string& k, const std::string& label,
                         const std::optional<std::string>& chosen) {
         auto* o = d.AddSectionDictionary(section);
@@ -281,6 +293,19 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
       if (filter->confirmed) conf = *filter->confirmed ? "yes" : "no";
       option("F_CONFIRMED", "yes", T(lang, "moderation_confirmed_yes"), conf);
       option("F_CONFIRMED", "no", T(lang, "moderation_confirmed_no"), conf);
+      // Campaigns of near-identical responses: their size and the start of their text.
+      std::optional<std::string> chosen_campaign;
+      if (filter->campaign) chosen_campaign = std::to_string(*filter->campaign);
+      for (const auto& k : tracker.Campaigns(c->id)) {
+        std::string excerpt = k.representative.substr(0, 60);
+        while (!excerpt.empty() && (static_cast<unsigned char>(excerpt.back()) & 0xC0) == 0x80)
+          excerpt.pop_back();  // not in the middle of a character
+        if (!excerpt.empty() && (static_cast<unsigned char>(excerpt.back()) & 0x80)) excerpt.pop_back();
+        option("F_CAMPAIGN", std::to_string(k.id),
+               T(lang, "moderation_campaign_option",
+                 {{"n", static_cast<std::int64_t>(k.size)}, {"text", excerpt}}),
+               chosen_campaign);
+      }
       d.SetValue("MATCHES", T(lang, "moderation_matches", {{"n", rs.total}}));
     }
     auto type_label = [&](const std::string& k) {
@@ -445,7 +470,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
 
   // Accepting or rejecting many responses at once: a confirmation page names them, then one
   // use case (ModerateMany: one transaction, an audit entry per response) does it.
-  router.Add("POST", "/admin/consultations/{id}/bulk", [&db](Request& req) {
+  router.Add("POST", "/admin/consultations/{id}/bulk", [&db, &tracker](Request& req) {
     auto post = ReadPost(db, req);
     if (auto* r = std::get_if<http::Response>(&post)) return *r;
     auto& p = std::get<Post>(post);
@@ -454,8 +479,20 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     if (!c.ok()) return site::ErrorResponse(db, req, c.error());
     std::string path = "/admin/consultations/" + std::to_string(c->id);
     std::string place;
+    // The list's filter comes back with it (checked as the list checks it; a bad one is left
+    // out), then its page.
+    http::Form kept;
+    {
+      http::Form q;
+      for (const char* k : {"status", "stakeholder_type", "country", "language", "confirmed", "campaign"})
+        if (auto v = f.Get(std::string("f_") + k); v && !v->empty()) q.Add(k, *v);
+      auto filter = FilterOf(q);
+      if (filter.ok() && CheckFilter(db, *filter).ok() && FillCampaign(tracker, c->id, *filter).ok())
+        kept = q;
+    }
+    for (const auto& [k, v] : kept.fields()) place += "&" + k + "=" + http::UrlEncode(v);
     if (auto n = ParseInt(f.Get("page").value_or("")); n && *n >= 2 && *n <= 100000)
-      place = "&page=" + std::to_string(*n);
+      place += "&page=" + std::to_string(*n);
     auto ids = BulkIds(f.GetAll("ids[]"));
     if (!ids.ok()) return WithPlace(BackWithError(req, path, ids.error()), place);
     Moderation m{f.Get("action").value_or(""), f.Get("reason").value_or(""), {}};
@@ -477,6 +514,11 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
       if (m.action == "reject") d.SetValueAndShowSection("REASON_TEXT", m.reason, "REASON");
       d.SetValue("PAGE_NO", f.Get("page").value_or("1"));
       d.SetValue("BACK", place.empty() ? "" : "?" + place.substr(1));
+      for (const auto& [k, v] : kept.fields()) {
+        auto* h = d.AddSectionDictionary("KEEP_FILTER");
+        h->SetValue("K", "f_" + k);
+        h->SetValue("V", v);
+      }
       d.SetValue("CONFIRM_LABEL", T(lang, "confirm_bulk_" + m.action + "_yes"));
       for (auto id : *ids) {
         auto r = GetResponse(db, id);

@@ -472,6 +472,30 @@ Page QueryResponses(storage::Database& db, std::int64_t consultation_id,
     if (filter->country) st.Bind(9, *filter->country);
     if (filter->language) st.Bind(10, *filter->language);
   };
+  // A campaign: its members are known in memory (CampaignTracker), not as a column. The ids
+  // matching the other conditions are read in the list's order (one integer each, an index
+  // walk) and kept when they are members; the page's rows are then read one by one by id.
+  if (filter && filter->campaign && !only_id) {
+    Stmt ids(c, "SELECT id FROM responses WHERE " + where + " ORDER BY submitted_at, id");
+    ids.Bind(1, consultation_id);
+    if (status) ids.Bind(2, *status);
+    if (after) {
+      ids.Bind(6, after->submitted_at);
+      ids.Bind(7, after->id);
+    }
+    bind_filter(ids);
+    std::vector<std::int64_t> matched;
+    const auto& members = filter->campaign_members;
+    while (ids.Step())
+      if (std::binary_search(members.begin(), members.end(), ids.Int(0))) matched.push_back(ids.Int(0));
+    out.total = static_cast<std::int64_t>(matched.size());
+    const std::size_t from = after ? 0 : static_cast<std::size_t>(page - 1) * per_page;
+    for (std::size_t i = from; i < matched.size() && i < from + static_cast<std::size_t>(per_page); ++i) {
+      auto one = QueryResponses(db, consultation_id, std::nullopt, staff, 1, 1, matched[i]);
+      for (auto& r : one.items) out.items.push_back(std::move(r));
+    }
+    return out;
+  }
   // Kept by triggers in the writing transaction (migration 0015): no count per request. One
   // response asked by id counts itself (below).
   if (!only_id && !narrows) out.total = CountResponses(c, consultation_id, status);
@@ -592,6 +616,8 @@ Page PublishedFiltered(storage::Database& db, std::int64_t consultation_id,
   ModerationFilter pub = f;
   pub.status.reset();
   pub.confirmed.reset();
+  pub.campaign.reset();  // campaigns are the moderators' view
+  pub.campaign_members.clear();
   std::optional<internal::Cursor> cursor;
   if (after) cursor = internal::Cursor{after->first, after->second};
   return QueryResponses(db, consultation_id, std::string("published"), false, page, per_page,

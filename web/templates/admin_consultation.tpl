@@ -12,9 +12,10 @@
 <label for="f-country">{{t_field_country}}</label> <select id="f-country" name="country"><option value="">{{t_moderation_filter_any}}</option>{{#F_COUNTRY}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/F_COUNTRY}}</select>
 <label for="f-lang">{{t_moderation_language}}</label> <select id="f-lang" name="language"><option value="">{{t_moderation_filter_any}}</option>{{#F_LANG}}<option value="{{K}}" lang="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/F_LANG}}</select>
 <label for="f-confirmed">{{t_moderation_confirmed}}</label> <select id="f-confirmed" name="confirmed"><option value="">{{t_moderation_filter_any}}</option>{{#F_CONFIRMED}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/F_CONFIRMED}}</select>
+<label for="f-campaign">{{t_moderation_campaign}}</label> <select id="f-campaign" name="campaign"><option value="">{{t_moderation_filter_any}}</option>{{#F_CAMPAIGN}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/F_CAMPAIGN}}</select>
 <button type="submit">{{t_moderation_filter}}</button></fieldset></form>
 <p role="status">{{MATCHES}}</p>
-<form method="post" action="{{P}}/admin/consultations/{{ID}}/bulk" id="bulk" class="speaker-add"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="page" value="{{PAGE_NO}}">
+<form method="post" action="{{P}}/admin/consultations/{{ID}}/bulk" id="bulk" class="speaker-add"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="page" value="{{PAGE_NO}}">{{#KEEP_FILTER}}<input type="hidden" name="f_{{K}}" value="{{V}}">{{/KEEP_FILTER}}
 <label for="bulk-action">{{t_bulk_action}}</label> <select id="bulk-action" name="action"><option value="accept">{{t_accept}}</option><option value="reject">{{t_reject}}</option></select>
 <label for="bulk-reason">{{t_reject_reason}}</label> <input type="text" id="bulk-reason" name="reason" maxlength="1000">
 <button type="submit">{{t_bulk_apply}}</button></form>
