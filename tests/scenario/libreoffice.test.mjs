@@ -111,10 +111,12 @@ test(`LibreOffice converts the DOCX of every generated document kind in ${LANGS.
         for (const b of arabicNumbered) {
           // The label in its column; the same label may also be cited in running text (the
           // note "(2.b و6.c)"), which stands further left.
-          const candidates = all.filter((w) => w.text === b.number);
+          // Its line is looked for on the number's own page: another page's words may stand at
+          // the same height.
+          const candidates = pages.flatMap((page) => page.filter((w) => w.text === b.number).map((w) => ({ ...w, page })));
           assert.ok(candidates.length > 0, `${name}: the number ${b.number}`);
           const number = candidates.reduce((a, w) => (w.x0 > a.x0 ? w : a));
-          const line = all.filter((w) => Math.abs(w.y0 - number.y0) < 3 && w !== number && /[\u0600-\u06FF]/.test(w.text));
+          const line = number.page.filter((w) => Math.abs(w.y0 - number.y0) < 3 && w.text !== number.text && /[\u0600-\u06FF]/.test(w.text));
           assert.ok(line.length > 0, `${name}: the text beside ${b.number}`);
           assert.ok(line.every((w) => w.x1 < number.x0), `${name}: ${b.number} stands right of its text`);
         }

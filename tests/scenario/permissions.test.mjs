@@ -159,7 +159,7 @@ test('an administrator manages accounts with the forms of /admin/users', async (
   let res = await form('/en/admin/users', { name: 'Kofi', email: 'kofi@example.int', role: 'delegate', member_state: '',
     password: PASSWORD });
   assert.equal(res.status, 400);
-  assert.match(await res.text(), /“Member State”/);
+  assert.match(await res.text(), /“Member State \(delegates\)” is required/);
   res = await form('/en/admin/users', { name: 'Kofi', email: 'kofi@example.int', role: 'delegate', member_state: 'GH',
     password: PASSWORD });
   assert.equal(res.status, 303);
