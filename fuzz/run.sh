@@ -19,7 +19,7 @@ TARGETS=(${FUZZ_TARGETS:-form multipart json attendance_csv symbols citations})
 # Toolchain and libraries (the same Debian 12 packages as scripts/setup.sh, plus libFuzzer).
 PACKAGES=(clang libclang-rt-14-dev cmake ninja-build pkg-config libboost1.81-dev
   libboost-json1.81-dev libsqlite3-dev libicu-dev libstemmer-dev libcld2-dev libsodium-dev
-  libctemplate-dev libspdlog-dev libfmt-dev)
+  libctemplate-dev libspdlog-dev libfmt-dev libpq-dev zlib1g-dev)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
