@@ -7,29 +7,11 @@
 # Settings (environment): PLENARY_BIN (build/plenary), SECONDS_LOAD (6), CONNECTIONS (128).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-root=$PWD
 if [[ -z "${PLENARY_TEST_POSTGRES:-}" ]]; then
   PLENARY_PG_DURABLE=1 exec scripts/pg-test-cluster.sh bench/postgresql/cpu.sh "$@"
 fi
-bin=${PLENARY_BIN:-$root/build/plenary}
+source bench/postgresql/server.sh cpu
 window=${SECONDS_LOAD:-6}
-connections=${CONNECTIONS:-128}
-dir=$(echo "$PLENARY_TEST_POSTGRES" | sed -E 's/.*host=([^ ]+).*/\1/')
-db=$(echo "$PLENARY_TEST_POSTGRES" | sed -E "s/dbname=[^ ]+/dbname=cpu/")
-psql "$PLENARY_TEST_POSTGRES" -qc "CREATE DATABASE cpu"
-work=$(mktemp -d)
-pid=
-cleanup() {
-  [[ -n "$pid" ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-"$bin" --db "$db" serve --listen 127.0.0.1:0 --submissions-per-ip-per-minute 0 \
-  --max-connections-per-address 100000 --search-index "$work/search.db" >"$work/out" 2>"$work/err" &
-pid=$!
-for _ in $(seq 1 600); do grep -q "listening on" "$work/out" 2>/dev/null && break; sleep 0.1; done
-url=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' "$work/out" | head -1)$'/api/v1/consultations/ai-public-policy/responses'
-load() { wrk -t1 -c"$connections" -d"$(($2 + 4))s" -s "$root/bench/http/load.lua" "$url" -- "$2" submit "$1"; }
 load warm 2 >/dev/null
 sleep 2
 postmaster=$(head -1 "$dir/data/postmaster.pid")

@@ -7,30 +7,12 @@
 # Settings (environment): PLENARY_BIN (build/plenary), SECONDS_LOAD (4), CONNECTIONS (128).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-root=$PWD
 if [[ -z "${PLENARY_TEST_POSTGRES:-}" ]]; then
   PLENARY_PG_DURABLE=1 exec scripts/pg-test-cluster.sh bench/postgresql/statements.sh "$@"
 fi
-bin=${PLENARY_BIN:-$root/build/plenary}
+source bench/postgresql/server.sh statements
 window=${SECONDS_LOAD:-4}
-connections=${CONNECTIONS:-128}
-dir=$(echo "$PLENARY_TEST_POSTGRES" | sed -E 's/.*host=([^ ]+).*/\1/')
 log="$dir/server.log"
-db=$(echo "$PLENARY_TEST_POSTGRES" | sed -E "s/dbname=[^ ]+/dbname=statements/")
-psql "$PLENARY_TEST_POSTGRES" -qc "CREATE DATABASE statements"
-work=$(mktemp -d)
-pid=
-cleanup() {
-  [[ -n "$pid" ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-"$bin" --db "$db" serve --listen 127.0.0.1:0 --submissions-per-ip-per-minute 0 \
-  --max-connections-per-address 100000 --search-index "$work/search.db" >"$work/out" 2>"$work/err" &
-pid=$!
-for _ in $(seq 1 600); do grep -q "listening on" "$work/out" 2>/dev/null && break; sleep 0.1; done
-url=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' "$work/out" | head -1)$'/api/v1/consultations/ai-public-policy/responses'
-load() { wrk -t1 -c"$connections" -d"$(($2 + 4))s" -s "$root/bench/http/load.lua" "$url" -- "$2" submit "$1"; }
 # A first load opens every worker thread's connection, so that the measured one opens none.
 load warm 2 >/dev/null
 sleep 3
