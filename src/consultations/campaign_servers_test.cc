@@ -2,7 +2,6 @@
 // the same campaigns, and on PostgreSQL a response committed after a higher id is grouped.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -18,15 +17,9 @@ class CampaignServers : public ::testing::TestWithParam<storage::Dialect> {
  protected:
   void SetUp() override {
     InitCrypto();
-    if (GetParam() == storage::Dialect::kPostgres) {
-      PLENARY_REQUIRE_POSTGRES();
-      pg_ = std::make_unique<plenary::testing::TempPostgres>();
-      spec_ = pg_->spec();
-    } else {
-      file_ = (std::filesystem::temp_directory_path() / ("plenary-cs-" + RandomToken(8) + ".db"))
-                  .string();
-      spec_ = "sqlite:" + file_;
-    }
+    if (GetParam() == storage::Dialect::kPostgres) PLENARY_REQUIRE_POSTGRES();
+    temp_ = std::make_unique<plenary::testing::TempDatabase>(GetParam(), "plenary-cs-");
+    spec_ = temp_->spec();
     db_ = std::make_unique<storage::Database>(spec_);
     ASSERT_TRUE(db_->Write<Ok>([](storage::Connection& c) -> Status {
                      c.Exec("INSERT INTO bodies(key, acronym, name, description, membership) "
@@ -51,9 +44,7 @@ class CampaignServers : public ::testing::TestWithParam<storage::Dialect> {
   }
   void TearDown() override {
     db_.reset();
-    pg_.reset();
-    if (!file_.empty())
-      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file_ + suffix);
+    temp_.reset();
   }
   static constexpr const char* kInsert =
       "INSERT INTO responses(consultation_id, reference, name, country, stakeholder_type, email, "
@@ -69,8 +60,8 @@ class CampaignServers : public ::testing::TestWithParam<storage::Dialect> {
     auto list = t.Campaigns(consultation);
     return list.empty() ? 0 : list.front().size;
   }
-  std::unique_ptr<plenary::testing::TempPostgres> pg_;
-  std::string file_, spec_;
+  std::unique_ptr<plenary::testing::TempDatabase> temp_;
+  std::string spec_;
   std::unique_ptr<storage::Database> db_;
   std::int64_t consultation_ = 0, other_consultation_ = 0;
 };

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <filesystem>
 #include <memory>
 #include <string>
 #include <thread>
@@ -24,15 +23,9 @@ class ResponseCounts : public ::testing::TestWithParam<storage::Dialect> {
  protected:
   void SetUp() override {
     InitCrypto();
-    if (GetParam() == storage::Dialect::kPostgres) {
-      PLENARY_REQUIRE_POSTGRES();
-      pg_ = std::make_unique<plenary::testing::TempPostgres>();
-      spec_ = pg_->spec();
-    } else {
-      file_ = (std::filesystem::temp_directory_path() / ("plenary-rc-" + RandomToken(8) + ".db"))
-                  .string();
-      spec_ = "sqlite:" + file_;
-    }
+    if (GetParam() == storage::Dialect::kPostgres) PLENARY_REQUIRE_POSTGRES();
+    temp_ = std::make_unique<plenary::testing::TempDatabase>(GetParam(), "plenary-rc-");
+    spec_ = temp_->spec();
     db_ = std::make_unique<storage::Database>(spec_);
     ASSERT_TRUE(db_->Write<Ok>([](storage::Connection& c) -> Status {
                      c.Exec("INSERT INTO bodies(key, acronym, name, description, membership) "
@@ -49,9 +42,7 @@ class ResponseCounts : public ::testing::TestWithParam<storage::Dialect> {
   }
   void TearDown() override {
     db_.reset();
-    pg_.reset();
-    if (!file_.empty())
-      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file_ + suffix);
+    temp_.reset();
   }
   static constexpr const char* kInsert =
       "INSERT INTO responses(consultation_id, reference, name, country, stakeholder_type, email, "
@@ -64,8 +55,8 @@ class ResponseCounts : public ::testing::TestWithParam<storage::Dialect> {
                   consultation_, status)
         .value_or(-1);
   }
-  std::unique_ptr<plenary::testing::TempPostgres> pg_;
-  std::string file_, spec_;
+  std::unique_ptr<plenary::testing::TempDatabase> temp_;
+  std::string spec_;
   std::unique_ptr<storage::Database> db_;
   std::int64_t consultation_ = 0;
 };

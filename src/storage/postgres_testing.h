@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <memory>
 #include <string>
 
 #include "base/random.h"
@@ -47,6 +49,33 @@ class TempPostgres {
     return s;
   }
   std::string name_, spec_;
+};
+
+// A fresh database on either backend for one test, by its connection string: a temporary SQLite
+// file (removed with its log at the end) or a TempPostgres. Destroy every storage::Database
+// opened on it first. On PostgreSQL, call PLENARY_REQUIRE_POSTGRES() before making one.
+class TempDatabase {
+ public:
+  TempDatabase(storage::Dialect dialect, const std::string& prefix) {
+    if (dialect == storage::Dialect::kPostgres) {
+      pg_ = std::make_unique<TempPostgres>();
+      spec_ = pg_->spec();
+    } else {
+      file_ = (std::filesystem::temp_directory_path() / (prefix + RandomToken(8) + ".db")).string();
+      spec_ = "sqlite:" + file_;
+    }
+  }
+  ~TempDatabase() {
+    if (!file_.empty())
+      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file_ + suffix);
+  }
+  TempDatabase(const TempDatabase&) = delete;
+  TempDatabase& operator=(const TempDatabase&) = delete;
+  const std::string& spec() const { return spec_; }
+
+ private:
+  std::unique_ptr<TempPostgres> pg_;
+  std::string file_, spec_;
 };
 
 }  // namespace plenary::testing
