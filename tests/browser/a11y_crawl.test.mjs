@@ -9,9 +9,8 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, ADMIN } from '../lib/server.mjs';
-import { launchChromium, axe } from '../lib/browser.mjs';
+import { launchChromium, axe, routeShape, crawlSite } from '../lib/browser.mjs';
 
-const MAX_PAGES = 70; // per crawl; the demo has fewer route shapes than that
 let server, browser;
 
 before(async () => {
@@ -21,31 +20,11 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.stop(); });
 
-// The route shape of a path: what differs between two pages of one kind is replaced.
-const shape = (path) => path.replace(/\/[A-Z]+[0-9A-Za-z.()-]*(\/[0-9A-Za-z.()-]+)*$/, '/SYMBOL')
-  .replace(/\/\d+/g, '/N').replace(/\?.*$/, '');
-
-async function crawl(page, lang, start) {
-  const seen = new Set();
-  const queue = [...start];
-  const pages = [];
-  while (queue.length && pages.length < MAX_PAGES) {
-    const path = queue.shift();
-    if (seen.has(shape(path))) continue;
-    seen.add(shape(path));
-    const res = await page.goto(server.url + path);
-    if (!res.ok() || !(res.headers()['content-type'] || '').startsWith('text/html')) continue;
-    await axe(page, `${lang} ${path}`);
-    pages.push(path);
-    const links = await page.$$eval('a[href]', (as) => as.map((a) => new URL(a.href)));
-    for (const u of links) {
-      if (u.origin !== server.url || !u.pathname.startsWith(`/${lang}/`)) continue;
-      if (/\/(logout|files|attachments|feeds|calendar)\b|\.(atom|ics|docx|pdf|xml|csv|xlsx|json|zip)$/.test(u.pathname)) continue;
-      queue.push(u.pathname);
-    }
-  }
-  return pages;
-}
+// axe-core on each page reached from `start`.
+const crawl = (page, lang, start) => crawlSite(page, server.url, lang, start, async (path) => {
+  await axe(page, `${lang} ${path}`);
+  return path;
+});
 
 // Each form with a required field on `path`, sent empty: the page that refuses it is checked.
 // Returns how many error states were checked.
@@ -56,7 +35,7 @@ async function emptyForms(page, lang, path, done) {
     .map((f) => f.getAttribute('action')));
   let checked = 0;
   for (const action of actions) {
-    const key = shape(action);
+    const key = routeShape(action);
     if (done.has(key)) continue;
     done.add(key);
     await page.goto(server.url + path);

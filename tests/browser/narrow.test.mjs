@@ -9,10 +9,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startServer, ADMIN } from '../lib/server.mjs';
-import { launchChromium, axe } from '../lib/browser.mjs';
+import { launchChromium, axe, routeShape, crawlSite } from '../lib/browser.mjs';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
-const MAX_PAGES = 70; // per crawl; the demo has fewer route shapes than that
 let server, browser;
 
 before(async () => {
@@ -22,31 +21,11 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.stop(); });
 
-// The route shape of a path: what differs between two pages of one kind is replaced.
-const shape = (path) => path.replace(/\/[A-Z]+[0-9A-Za-z.()-]*(\/[0-9A-Za-z.()-]+)*$/, '/SYMBOL')
-  .replace(/\/\d+/g, '/N').replace(/\?.*$/, '');
-
-async function crawl(page, lang, start) {
-  const seen = new Set();
-  const queue = [...start];
-  const pages = [];
-  while (queue.length && pages.length < MAX_PAGES) {
-    const path = queue.shift();
-    if (seen.has(shape(path))) continue;
-    seen.add(shape(path));
-    const res = await page.goto(server.url + path);
-    if (!res.ok() || !(res.headers()['content-type'] || '').startsWith('text/html')) continue;
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    pages.push({ path, overflow });
-    const links = await page.$$eval('a[href]', (as) => as.map((a) => new URL(a.href)));
-    for (const u of links) {
-      if (u.origin !== server.url || !u.pathname.startsWith(`/${lang}/`)) continue;
-      if (/\/(logout|files|attachments|feeds|calendar)\b|\.(atom|ics|docx|pdf|xml|csv|xlsx|json|zip)$/.test(u.pathname)) continue;
-      queue.push(u.pathname);
-    }
-  }
-  return pages;
-}
+// How far each page reached from `start` scrolls sideways.
+const crawl = (page, lang, start) => crawlSite(page, server.url, lang, start, async (path) => ({
+  path,
+  overflow: await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+}));
 
 async function signIn(page, lang) {
   await page.goto(`${server.url}/${lang}/login`);
@@ -91,7 +70,7 @@ describe('a 360 px phone', { timeout: 600000 }, () => {
         const wide = pages.filter((p) => p.overflow > 0);
         for (const p of wide) {
           await page.goto(server.url + p.path);
-          await page.screenshot({ path: join(SHOTS, `narrow-${lang}-${role}${shape(p.path).replace(/\W+/g, '-')}.png`), fullPage: true });
+          await page.screenshot({ path: join(SHOTS, `narrow-${lang}-${role}${routeShape(p.path).replace(/\W+/g, '-')}.png`), fullPage: true });
         }
         assert.deepEqual(wide.map((p) => `${p.path}: ${p.overflow}px too wide`), [], `${pages.length} pages checked`);
         console.log(`${lang} ${role}: ${pages.length} pages at 360 px, none wider than the screen: ${pages.map((p) => p.path).join(" ")}`);

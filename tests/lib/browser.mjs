@@ -61,3 +61,32 @@ export async function axe(page, what) {
     `${what}: serious or critical accessibility violations`);
   return result;
 }
+
+// The route shape of a path: what differs between two pages of one kind (numbers, document
+// symbols, the query) is replaced, so a crawl visits one page of each kind.
+export const routeShape = (path) => path.replace(/\/[A-Z]+[0-9A-Za-z.()-]*(\/[0-9A-Za-z.()-]+)*$/, '/SYMBOL')
+  .replace(/\/\d+/g, '/N').replace(/\?.*$/, '');
+
+// Follows the site's own links in `lang` from the paths `start`, one HTML page per route shape and
+// at most `max` of them (downloads, feeds and sign-out left out); `visit(path)` runs on each page
+// reached, and what it returns is collected, in the order visited.
+export async function crawlSite(page, origin, lang, start, visit, max = 70) {
+  const seen = new Set();
+  const queue = [...start];
+  const visited = [];
+  while (queue.length && visited.length < max) {
+    const path = queue.shift();
+    if (seen.has(routeShape(path))) continue;
+    seen.add(routeShape(path));
+    const res = await page.goto(origin + path);
+    if (!res.ok() || !(res.headers()['content-type'] || '').startsWith('text/html')) continue;
+    visited.push(await visit(path));
+    const links = await page.$$eval('a[href]', (as) => as.map((a) => new URL(a.href)));
+    for (const u of links) {
+      if (u.origin !== origin || !u.pathname.startsWith(`/${lang}/`)) continue;
+      if (/\/(logout|files|attachments|feeds|calendar)\b|\.(atom|ics|docx|pdf|xml|csv|xlsx|json|zip)$/.test(u.pathname)) continue;
+      queue.push(u.pathname);
+    }
+  }
+  return visited;
+}
