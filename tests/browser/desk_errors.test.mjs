@@ -10,8 +10,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startServer, Client, ADMIN, jsonOf, dateFromNow, isoFromNow } from '../lib/server.mjs';
-import { launchChromium, assertRtlLayout, axe } from '../lib/browser.mjs';
+import { startServer, Client, jsonOf, dateFromNow, isoFromNow } from '../lib/server.mjs';
+import { launchChromium, assertRtlLayout, axe, signInPage } from '../lib/browser.mjs';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
 let server, browser, staff, text, para, consultation;
@@ -36,10 +36,7 @@ after(async () => { await browser?.close(); await server?.stop(); });
 async function signedIn() {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${server.url}/en/login`);
-  await page.getByLabel(/e-mail/i).fill(ADMIN.email);
-  await page.getByLabel(/password/i).fill(ADMIN.password);
-  await page.getByRole('button', { name: /sign in/i }).click();
+  await signInPage(page, server.url);
   return { context, page };
 }
 

@@ -6,8 +6,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startServer, Client, ADMIN, jsonOf, isoFromNow } from '../lib/server.mjs';
-import { launchChromium, assertRtlLayout, axe } from '../lib/browser.mjs';
+import { startServer, Client, jsonOf, isoFromNow } from '../lib/server.mjs';
+import { launchChromium, assertRtlLayout, axe, signInPage } from '../lib/browser.mjs';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
 let server, browser, staff, item5;
@@ -30,11 +30,7 @@ async function signedIn(width = 1100) {
   if (!session) {
     const first = await browser.newContext();
     const page = await first.newPage();
-    await page.goto(`${server.url}/en/login`);
-    await page.getByLabel(/e-mail/i).fill(ADMIN.email);
-    await page.getByLabel(/password/i).fill(ADMIN.password);
-    await page.getByRole('button', { name: /sign in/i }).click();
-    await page.waitForURL((u) => !u.pathname.endsWith('/login'));
+    await signInPage(page, server.url);
     session = await first.storageState();
     await first.close();
   }

@@ -8,8 +8,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startServer, Client, ADMIN, jsonOf, dateFromNow } from '../lib/server.mjs';
-import { launchChromium, assertRtlLayout, axe } from '../lib/browser.mjs';
+import { startServer, Client, jsonOf, dateFromNow } from '../lib/server.mjs';
+import { launchChromium, assertRtlLayout, axe, signInPage } from '../lib/browser.mjs';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
 let server, browser, staff;
@@ -43,10 +43,7 @@ async function signedIn() {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   context.setDefaultTimeout(15000);
   const page = await context.newPage();
-  await page.goto(`${server.url}/en/login`);
-  await page.locator('input[type=email]').fill(ADMIN.email);
-  await page.locator('input[type=password]').fill(ADMIN.password);
-  await Promise.all([page.waitForNavigation(), page.locator('main button[type=submit]').click()]);
+  await signInPage(page, server.url);
   return { context, page };
 }
 

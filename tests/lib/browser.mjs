@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { ADMIN } from './server.mjs';
 
 export function launchChromium() {
   return chromium.launch({
@@ -89,4 +90,13 @@ export async function crawlSite(page, origin, lang, start, visit, max = 70) {
     }
   }
   return visited;
+}
+
+// Signs `page` in as `user` through the English sign-in form, and waits until it has left it.
+export async function signInPage(page, origin, user = ADMIN) {
+  await page.goto(`${origin}/en/login`);
+  await page.locator('input[type=email]').fill(user.email);
+  await page.locator('input[type=password]').fill(user.password);
+  await page.locator('main button[type=submit]').click();
+  await page.waitForURL((u) => !u.pathname.endsWith('/login'));
 }
