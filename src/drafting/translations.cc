@@ -20,22 +20,17 @@ std::vector<site::TranslationGroup> TranslationGroups(
   if (!list.ok()) return {};
   const auto text_drafts = site::AllDrafts(db.Read(), "text");
   const auto provision_drafts = site::AllDrafts(db.Read(), "provision");
-  auto drafts = [](const std::map<std::int64_t, site::Drafts>& all, std::int64_t id,
-                   const std::string& field) {
-    auto r = all.find(id);
-    if (r == all.end()) return std::set<std::string>();
-    auto f = r->second.find(field);
-    return f == r->second.end() ? std::set<std::string>() : f->second;
-  };
   for (const auto& listed : *list) {
     auto t = Get(db, listed.id, viewer);
     if (!t.ok()) continue;
     site::TranslationRecord r{fmt::format("{} — {}", t->document, site::Pick(t->title, lang).text),
-                              fmt::format("/texts/{}", t->id), {}};
-    r.texts.push_back({T(lang, "field_title"), t->title, drafts(text_drafts, t->id, "title")});
+                              fmt::format("/texts/{}", t->id),
+                              {}};
+    r.texts.push_back(
+        {T(lang, "field_title"), t->title, site::DraftLanguages(text_drafts, t->id, "title")});
     for (const auto& p : t->provisions)
       r.texts.push_back({T(lang, "translations_provision", {{"label", p.label}}), p.body,
-                         drafts(provision_drafts, p.id, "body")});
+                         site::DraftLanguages(provision_drafts, p.id, "body")});
     texts.records.push_back(std::move(r));
   }
   return {std::move(texts)};

@@ -25,13 +25,6 @@ std::vector<site::TranslationGroup> TranslationGroups(
   const auto paragraph_drafts = site::AllDrafts(c, "intervention");
   const auto decision_drafts = site::AllDrafts(c, "decision");
   const auto action_drafts = site::AllDrafts(c, "action");
-  auto drafts = [](const std::map<std::int64_t, site::Drafts>& all, std::int64_t id,
-                   const std::string& field) {
-    auto r = all.find(id);
-    if (r == all.end()) return std::set<std::string>();
-    auto f = r->second.find(field);
-    return f == r->second.end() ? std::set<std::string>() : f->second;
-  };
   for (const auto& m : meetings::ListMeetings(db, std::nullopt)) {
     auto p = Get(db, std::to_string(m.id), viewer);
     if (!p.ok()) continue;
@@ -40,25 +33,27 @@ std::vector<site::TranslationGroup> TranslationGroups(
       const std::string label =
           T(lang, "translations_item_label", {{"meeting", meeting}, {"number", it.number}});
       const std::string href = fmt::format("/meetings/{}/agenda#item-{}", m.id, it.number);
-      items.records.push_back(
-          {label, href, {{T(lang, "field_title"), it.title, drafts(item_drafts, it.id, "title")}}});
+      items.records.push_back({label,
+                               href,
+                               {{T(lang, "field_title"), it.title,
+                                 site::DraftLanguages(item_drafts, it.id, "title")}}});
       site::TranslationRecord paras{label, href, {}}, decs{label, href, {}};
       int n = 0;
       for (const auto& iv : it.interventions)
-        paras.texts.push_back({T(lang, "translations_paragraph",
-                                 {{"number", fmt::format("{}.{}", it.number, ++n)}}),
-                               iv.summary, drafts(paragraph_drafts, iv.id, "summary")});
+        paras.texts.push_back(
+            {T(lang, "translations_paragraph", {{"number", fmt::format("{}.{}", it.number, ++n)}}),
+             iv.summary, site::DraftLanguages(paragraph_drafts, iv.id, "summary")});
       for (const auto& d : it.decisions)
-        decs.texts.push_back({T(lang, "translations_paragraph",
-                                {{"number", fmt::format("{}.{}", it.number, ++n)}}),
-                              d.wording, drafts(decision_drafts, d.id, "wording")});
+        decs.texts.push_back(
+            {T(lang, "translations_paragraph", {{"number", fmt::format("{}.{}", it.number, ++n)}}),
+             d.wording, site::DraftLanguages(decision_drafts, d.id, "wording")});
       if (!paras.texts.empty()) paragraphs.records.push_back(std::move(paras));
       if (!decs.texts.empty()) decisions.records.push_back(std::move(decs));
       for (const auto& a : it.actions)
         actions.records.push_back(
             {T(lang, "translations_action_label", {{"meeting", meeting}, {"number", a.number}}),
              fmt::format("/actions/{}", a.id),
-             {{T(lang, "field_text"), a.text, drafts(action_drafts, a.id, "text")}}});
+             {{T(lang, "field_text"), a.text, site::DraftLanguages(action_drafts, a.id, "text")}}});
     }
   }
   return {std::move(items), std::move(paragraphs), std::move(decisions), std::move(actions)};

@@ -108,6 +108,14 @@ std::map<std::int64_t, Drafts> AllDrafts(storage::Connection& c, std::string_vie
   return out;
 }
 
+std::set<std::string> DraftLanguages(const std::map<std::int64_t, Drafts>& all, std::int64_t id,
+                                     const std::string& field) {
+  auto r = all.find(id);
+  if (r == all.end()) return {};
+  auto f = r->second.find(field);
+  return f == r->second.end() ? std::set<std::string>() : f->second;
+}
+
 bool WriteStates(storage::Connection& c, std::string_view owner, std::int64_t owner_id,
                  const std::string& field, const json::value& old_text, const json::value& text,
                  const AskedStates& asked) {

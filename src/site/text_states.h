@@ -44,6 +44,9 @@ Status CheckStates(const AskedStates& asked, const std::string& field,
 Drafts DraftsOf(storage::Connection& c, std::string_view owner, std::int64_t owner_id);
 // Every draft of every record of kind `owner`: id → field → languages.
 std::map<std::int64_t, Drafts> AllDrafts(storage::Connection& c, std::string_view owner);
+// The languages of `field` of record `id` marked draft in `all` (AllDrafts): none when absent.
+std::set<std::string> DraftLanguages(const std::map<std::int64_t, Drafts>& all, std::int64_t id,
+                                     const std::string& field);
 
 // Writes the states of `field` of (owner, id) whose text goes from `old_text` to `text`, in the
 // caller's transaction: a language without text has no row (missing); one with a state in
