@@ -159,10 +159,16 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
     f->SetValue("DESC_LANG", desc.lang);
     f->SetValue("DESC_NOTE", site::FallbackNote(desc, lang));
   }
-  for (const auto& q : c.questions) {
+  // Untranslated questions are marked once, at the head of the list; each keeps its language.
+  std::vector<site::Localized> questions;
+  for (const auto& q : c.questions) questions.push_back(site::Pick(q.text, lang));
+  if (auto note = site::UntranslatedSectionNote(questions, lang); !note.empty())
+    d.SetValueAndShowSection("Q_UNOTE", note, "Q_UNTRANSLATED");
+  for (std::size_t i = 0; i < c.questions.size(); ++i) {
     auto* qd = d.AddSectionDictionary("QUESTIONS");
-    qd->SetIntValue("NUMBER", q.number);
-    site::SetLocalized(qd, "Q", q.text, lang);
+    qd->SetIntValue("NUMBER", c.questions[i].number);
+    qd->SetValue("Q", questions[i].text);
+    site::SetParagraphLanguage(qd, questions[i]);
   }
   std::int64_t published =
       db.Read()
@@ -177,7 +183,12 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
     site::SetLocalized(s, "SUM", c.summary, lang);
   }
   if (c.follow_up.empty()) d.ShowSection("NO_FOLLOW_UP");
-  for (const auto& f : c.follow_up) {
+  std::vector<site::Localized> follow_up;
+  for (const auto& f : c.follow_up) follow_up.push_back(site::Pick(f.text, lang));
+  if (auto note = site::UntranslatedSectionNote(follow_up, lang); !note.empty())
+    d.SetValueAndShowSection("FU_UNOTE", note, "FU_UNTRANSLATED");
+  for (std::size_t k = 0; k < c.follow_up.size(); ++k) {
+    const auto& f = c.follow_up[k];
     auto* fd = d.AddSectionDictionary("FOLLOW_UP");
     fd->SetIntValue("FU_MEETING_ID", f.meeting_id);
     auto m = meetings::GetMeeting(db, std::to_string(f.meeting_id));
@@ -185,14 +196,10 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
                                             text::FormatDate(m->starts_on, lang)
                                       : f.meeting_starts_on);
     fd->SetValue("FU_NUMBER", f.number);
-    auto t = site::Pick(f.text, lang);
+    const auto& t = follow_up[k];
     fd->SetValue("FU_TEXT_HTML",
                  documents::LinkCitationsHtml(db, t.text, site::Prefix(req), page.session()));
-    if (t.fallback) {
-      auto* f = fd->AddSectionDictionary("FU_FALLBACK");
-      f->SetValue("FU_LANG", t.lang);
-      f->SetValue("FU_NOTE", site::FallbackNote(t, lang));
-    }
+    site::SetParagraphLanguage(fd, t);
     fd->SetValue("FU_OWNER", site::Pick(f.owner, lang).text);
   }
   // A refused post-back keeps the form and what was typed, even when the deadline has passed.

@@ -6,7 +6,7 @@
 // back; the sentences expected are written here by hand.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, jsonOf } from '../lib/server.mjs';
+import { startServer, Client, jsonOf, isoFromNow } from '../lib/server.mjs';
 
 let server, anon, staff, council;
 before(async () => {
@@ -78,4 +78,35 @@ test('a section with some paragraphs translated says "some", and only the others
   assert.ok(first.includes(`<p class="note untranslated-note">${AR_SOME}</p>`));
   assert.ok(!first.includes(`<p class="note untranslated-note">${AR_ALL}</p>`));
   assert.match(first, /<div class="para"><span class="pnum">1\.1<\/span><div><p lang="ar" dir="rtl">فقرة مترجمة إلى العربية\.<\/p>/);
+});
+
+test('the consultation page marks untranslated questions and follow-up once per section', async () => {
+  const c = await jsonOf(staff.json('/api/v1/consultations', { key: 'untranslated-questions',
+    body: 'cwg-internet', title: { en: 'Questions', ar: 'أسئلة' }, description: { en: 'Described.', ar: 'موصوفة.' },
+    questions: [{ en: 'First question?' }, { en: 'Second question?', ar: 'السؤال الثاني؟' }, { en: 'Third question?' }],
+    opens_at: isoFromNow(-3600), deadline: isoFromNow(9 * 86400), timezone: 'UTC' }), 201);
+  await jsonOf(staff.json(`/api/v1/consultations/${c.id}/follow-up`, { meeting: 3, number: '9.1',
+    kind: 'other', owner: 'Secretariat', text: 'Followed up in English only.' }), 201);
+  await jsonOf(staff.json(`/api/v1/consultations/${c.id}/follow-up`, { meeting: 3, number: '9.2',
+    kind: 'other', owner: 'Secretariat', text: 'Also in English only.' }), 201);
+  const html = await (await anon.fetch(`/ar/consultations/${c.id}`)).text();
+  const start = html.indexOf('<ol class="questions">');
+  assert.ok(start > 0, 'the page lists the questions');
+  const list = html.slice(start, html.indexOf('</ol>', start));
+  assert.ok(!list.includes(OLD_NOTE_AR), 'no note under each question');
+  // One note, at the head of the list: two of the three questions fall back, so "some".
+  const head = html.slice(html.lastIndexOf('<h2', start), start);
+  assert.equal(head.split('untranslated-note').length - 1, 1, 'one note before the questions');
+  assert.ok(head.includes(`<p class="note untranslated-note">${AR_SOME}</p>`), head);
+  assert.equal(list.split('<span lang="en" dir="ltr">').length - 1, 2, 'each English question carries its language');
+  assert.ok(list.includes('<span lang="ar" dir="rtl">السؤال الثاني؟</span>'), list);
+  // The follow-up: every entry falls back, one note for the section, none under each entry.
+  const fu = html.slice(html.indexOf('<section aria-labelledby="fu-h">'));
+  const section = fu.slice(0, fu.indexOf('</section>'));
+  assert.ok(!section.includes(OLD_NOTE_AR), 'no note under each follow-up entry');
+  assert.equal(section.split(`<p class="note untranslated-note">${AR_ALL}</p>`).length - 1, 1, section);
+  assert.equal(section.split('<span lang="en" dir="ltr">').length - 1, 2);
+  // In English nothing is marked.
+  const en = await (await anon.fetch(`/en/consultations/${c.id}`)).text();
+  assert.ok(!en.includes('untranslated-note'));
 });

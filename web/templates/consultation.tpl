@@ -17,8 +17,9 @@
 <div class="description" dir="auto"{{#DESC_FALLBACK}} lang="{{DESC_LANG}}"{{/DESC_FALLBACK}}>{{DESCRIPTION_HTML:none}}</div>
 {{#DESC_FALLBACK}}<p class="note fallback">{{DESC_NOTE}}</p>{{/DESC_FALLBACK}}
 <h2>{{t_questions}}</h2>
+{{#Q_UNTRANSLATED}}<p class="note untranslated-note">{{Q_UNOTE}}</p>{{/Q_UNTRANSLATED}}
 <ol class="questions">
-{{#QUESTIONS}}<li id="q{{NUMBER}}"><span dir="auto"{{#Q_FALLBACK}} lang="{{Q_LANG}}"{{/Q_FALLBACK}}>{{Q}}</span>{{#Q_FALLBACK}} <span class="note fallback">{{Q_NOTE}}</span>{{/Q_FALLBACK}}</li>{{/QUESTIONS}}
+{{#QUESTIONS}}<li id="q{{NUMBER}}"{{#UNTRANSLATED}} class="untranslated"{{/UNTRANSLATED}}><span lang="{{TLANG}}" dir="{{TDIR}}">{{Q}}</span></li>{{/QUESTIONS}}
 </ol>
 <nav class="links" aria-label="{{t_consultation_links}}"><ul>
 <li><a href="{{P}}/consultations/{{ID}}/responses">{{PUBLISHED_LABEL}}</a></li>
@@ -29,8 +30,9 @@
 {{#SUMMARY}}<section aria-labelledby="sum-h"><h2 id="sum-h">{{t_summary}}</h2><div class="summary" dir="auto"{{#SUM_FALLBACK}} lang="{{SUM_LANG}}"{{/SUM_FALLBACK}}>{{SUM}}</div>{{#SUM_FALLBACK}}<p class="note fallback">{{SUM_NOTE}}</p>{{/SUM_FALLBACK}}</section>{{/SUMMARY}}
 <section aria-labelledby="fu-h"><h2 id="fu-h">{{t_follow_up}}</h2>
 {{#NO_FOLLOW_UP}}<p>{{t_follow_up_none}}</p>{{/NO_FOLLOW_UP}}
+{{#FU_UNTRANSLATED}}<p class="note untranslated-note">{{FU_UNOTE}}</p>{{/FU_UNTRANSLATED}}
 <ul class="follow-up">
-{{#FOLLOW_UP}}<li><a href="{{P}}/meetings/{{FU_MEETING_ID}}">{{FU_MEETING}}</a>{{t_punct_comma}}{{FU_NUMBER}}{{t_punct_colon}}<span dir="auto"{{#FU_FALLBACK}} lang="{{FU_LANG}}"{{/FU_FALLBACK}}>{{FU_TEXT_HTML:none}}</span> <span class="meta">({{FU_OWNER}})</span>{{#FU_FALLBACK}} <span class="note fallback">{{FU_NOTE}}</span>{{/FU_FALLBACK}}</li>{{/FOLLOW_UP}}
+{{#FOLLOW_UP}}<li{{#UNTRANSLATED}} class="untranslated"{{/UNTRANSLATED}}><a href="{{P}}/meetings/{{FU_MEETING_ID}}">{{FU_MEETING}}</a>{{t_punct_comma}}{{FU_NUMBER}}{{t_punct_colon}}<span lang="{{TLANG}}" dir="{{TDIR}}">{{FU_TEXT_HTML:none}}</span> <span class="meta">({{FU_OWNER}})</span></li>{{/FOLLOW_UP}}
 </ul></section>
 <section aria-labelledby="form-h" id="respond"><h2 id="form-h">{{t_respond}}</h2>
 {{#CLOSED}}<p class="notice" role="status">{{CLOSED_MESSAGE}}</p>{{/CLOSED}}
