@@ -82,7 +82,8 @@ void AddLanguages(TemplateDictionary* d, const std::string& prefix, const std::s
     if (is_draft) o->ShowSection("DRAFT");
     const char* state = site::Trim(v).empty() ? "missing" : is_draft ? "draft" : "final";
     o->SetValue("STATE", state);
-    o->SetValue("STATE_LABEL", T(lang, std::string("text_state_") + state));
+    o->SetValue("STATE_LABEL", T(lang, "text_state_shown",
+                                 {{"state", T(lang, std::string("text_state_") + state)}}));
     if (auto m = errors.MessageFor(id)) o->SetValueAndShowSection("EMSG", *m, "ERR");
   }
 }

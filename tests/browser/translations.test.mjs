@@ -40,7 +40,7 @@ async function signedIn() {
 const shot = (page, name) => page.screenshot({ path: join(SHOTS, `translations-${name}.png`), fullPage: true });
 
 // The catalogues' words (web/messages/*.json), typed here by hand.
-const DRAFT = { en: '(draft)', zh: '(草稿)', ar: '(مسودة)' };
+const DRAFT = { en: '(draft)', zh: '（草稿）', ar: '(مسودة)' };
 const MISSING = { en: '(missing)', zh: '(缺失)', ar: '(غير موجود)' };
 const TITLE_DRAFT = { en: 'Title (draft)', zh: '标题（草稿）', ar: /\(مسودة\)/ };
 

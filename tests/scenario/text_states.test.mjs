@@ -92,6 +92,11 @@ test('the desk form shows each language\'s state and sets it with a box per lang
   assert.match(page, /id="e-title-fr-state">\(projet\)</);
   assert.match(page, /id="e-title-en-state">\(définitif\)</);
   assert.match(page, /id="e-title-ar-state">\(manquant\)</);
+  // Chinese writes the state in full-width parentheses, as it writes every parenthesis.
+  const zh = await (await staff.fetch(`/zh/admin/consultations/${c.id}/edit`)).text();
+  assert.match(zh, /id="e-title-fr-state">（草稿）</);
+  assert.match(zh, /id="e-title-en-state">（定稿）</);
+  assert.match(zh, /id="e-title-ar-state">（缺失）</);
 
   const fields = { ...fieldsOf(page), title_ar: 'استمارة', title_draft_ar: '1' };
   assert.equal(fields.title_draft_fr, '1', 'the form sends the French draft as it stands');

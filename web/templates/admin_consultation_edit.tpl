@@ -7,15 +7,15 @@
 <form method="post" action="{{P}}/admin/consultations/{{ID}}/edit" class="stack" aria-describedby="edit-help">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 {{#TITLE_F}}<fieldset><legend>{{t_field_title}}</legend>
-{{#LANGS}}<label for="{{IID}}">{{LNAME}} <span class="text-state state-{{STATE}}" id="{{IID}}-state">({{STATE_LABEL}})</span></label>{{#ERR}}<p class="field-error" id="{{IID}}-error">{{EMSG}}</p>{{/ERR}}<input type="text" id="{{IID}}" name="{{NAME}}" lang="{{CODE}}" dir="{{DIR}}" maxlength="500" value="{{V}}"{{#ERR}} aria-invalid="true" aria-describedby="{{IID}}-error"{{/ERR}}>
+{{#LANGS}}<label for="{{IID}}">{{LNAME}} <span class="text-state state-{{STATE}}" id="{{IID}}-state">{{STATE_LABEL}}</span></label>{{#ERR}}<p class="field-error" id="{{IID}}-error">{{EMSG}}</p>{{/ERR}}<input type="text" id="{{IID}}" name="{{NAME}}" lang="{{CODE}}" dir="{{DIR}}" maxlength="500" value="{{V}}"{{#ERR}} aria-invalid="true" aria-describedby="{{IID}}-error"{{/ERR}}>
 <label class="draft-box" for="{{IID}}-draft"><input type="checkbox" id="{{IID}}-draft" name="{{NAME_DRAFT}}" value="1"{{#DRAFT}} checked{{/DRAFT}}> {{DRAFT_LABEL}}</label>
 {{/LANGS}}</fieldset>{{/TITLE_F}}
 {{#DESC_F}}<fieldset><legend>{{t_field_description}}</legend>
-{{#LANGS}}<label for="{{IID}}">{{LNAME}} <span class="text-state state-{{STATE}}" id="{{IID}}-state">({{STATE_LABEL}})</span></label>{{#ERR}}<p class="field-error" id="{{IID}}-error">{{EMSG}}</p>{{/ERR}}<textarea id="{{IID}}" name="{{NAME}}" lang="{{CODE}}" dir="{{DIR}}" rows="4"{{#ERR}} aria-invalid="true" aria-describedby="{{IID}}-error"{{/ERR}}>{{V}}</textarea>
+{{#LANGS}}<label for="{{IID}}">{{LNAME}} <span class="text-state state-{{STATE}}" id="{{IID}}-state">{{STATE_LABEL}}</span></label>{{#ERR}}<p class="field-error" id="{{IID}}-error">{{EMSG}}</p>{{/ERR}}<textarea id="{{IID}}" name="{{NAME}}" lang="{{CODE}}" dir="{{DIR}}" rows="4"{{#ERR}} aria-invalid="true" aria-describedby="{{IID}}-error"{{/ERR}}>{{V}}</textarea>
 <label class="draft-box" for="{{IID}}-draft"><input type="checkbox" id="{{IID}}-draft" name="{{NAME_DRAFT}}" value="1"{{#DRAFT}} checked{{/DRAFT}}> {{DRAFT_LABEL}}</label>
 {{/LANGS}}</fieldset>{{/DESC_F}}
 {{#QUESTION}}<fieldset><legend>{{t_question}} {{N}}{{#NEW}} ({{t_consultation_edit_new_question}}){{/NEW}}</legend>
-{{#LANGS}}<label for="{{IID}}">{{LNAME}} <span class="text-state state-{{STATE}}" id="{{IID}}-state">({{STATE_LABEL}})</span></label>{{#ERR}}<p class="field-error" id="{{IID}}-error">{{EMSG}}</p>{{/ERR}}<textarea id="{{IID}}" name="{{NAME}}" lang="{{CODE}}" dir="{{DIR}}" rows="2"{{#ERR}} aria-invalid="true" aria-describedby="{{IID}}-error"{{/ERR}}>{{V}}</textarea>
+{{#LANGS}}<label for="{{IID}}">{{LNAME}} <span class="text-state state-{{STATE}}" id="{{IID}}-state">{{STATE_LABEL}}</span></label>{{#ERR}}<p class="field-error" id="{{IID}}-error">{{EMSG}}</p>{{/ERR}}<textarea id="{{IID}}" name="{{NAME}}" lang="{{CODE}}" dir="{{DIR}}" rows="2"{{#ERR}} aria-invalid="true" aria-describedby="{{IID}}-error"{{/ERR}}>{{V}}</textarea>
 <label class="draft-box" for="{{IID}}-draft"><input type="checkbox" id="{{IID}}-draft" name="{{NAME_DRAFT}}" value="1"{{#DRAFT}} checked{{/DRAFT}}> {{DRAFT_LABEL}}</label>
 {{/LANGS}}</fieldset>{{/QUESTION}}
 <label for="e-opens">{{t_opens_at}} ({{V_TZ}})</label>{{#E_e_opens}}<p class="field-error" id="e-opens-error">{{E_MSG}}</p>{{/E_e_opens}}<input id="e-opens" name="opens_at" type="datetime-local" step="1" required value="{{V_OPENS}}"{{#READONLY}} readonly{{/READONLY}}{{#E_e_opens}} aria-invalid="true" aria-describedby="e-opens-error"{{/E_e_opens}}>
