@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -25,25 +24,15 @@ class Backends : public ::testing::TestWithParam<Dialect> {
  protected:
   void SetUp() override {
     InitCrypto();
-    if (GetParam() == Dialect::kPostgres) {
-      PLENARY_REQUIRE_POSTGRES();
-      pg_ = std::make_unique<plenary::testing::TempPostgres>();
-      spec_ = pg_->spec();
-    } else {
-      file_ = (std::filesystem::temp_directory_path() / ("plenary-be-" + RandomToken(8) + ".db"))
-                  .string();
-      spec_ = "sqlite:" + file_;
-    }
-    db_ = std::make_unique<Database>(spec_);
+    if (GetParam() == Dialect::kPostgres) PLENARY_REQUIRE_POSTGRES();
+    temp_ = std::make_unique<plenary::testing::TempDatabase>(GetParam(), "plenary-be-");
+    db_ = std::make_unique<Database>(temp_->spec());
   }
   void TearDown() override {
     db_.reset();
-    pg_.reset();
-    if (!file_.empty())
-      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file_ + suffix);
+    temp_.reset();
   }
-  std::unique_ptr<plenary::testing::TempPostgres> pg_;
-  std::string file_, spec_;
+  std::unique_ptr<plenary::testing::TempDatabase> temp_;
   std::unique_ptr<Database> db_;
 };
 
@@ -170,7 +159,7 @@ TEST_P(Backends, WritesOfTwoServersThatDeadlockBothCommit) {
                 c.Exec("INSERT INTO pair(id, n) VALUES(1, 0), (2, 0)");
                 return Ok{};
               }).ok());
-  Database other(spec_);
+  Database other(temp_->spec());
   // Each holds its first row until the other holds its own: the first attempts deadlock.
   std::atomic<int> holding{0};
   auto cross = [&](Database& db, int first, int second) {

@@ -5,7 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <memory>
 #include <set>
 #include <string>
@@ -23,16 +22,9 @@ class Feed : public ::testing::TestWithParam<Dialect> {
  protected:
   void SetUp() override {
     InitCrypto();
-    if (GetParam() == Dialect::kPostgres) {
-      PLENARY_REQUIRE_POSTGRES();
-      pg_ = std::make_unique<plenary::testing::TempPostgres>();
-      spec_ = pg_->spec();
-    } else {
-      file_ = (std::filesystem::temp_directory_path() / ("plenary-feed-" + RandomToken(8) + ".db"))
-                  .string();
-      spec_ = "sqlite:" + file_;
-    }
-    db_ = std::make_unique<Database>(spec_);
+    if (GetParam() == Dialect::kPostgres) PLENARY_REQUIRE_POSTGRES();
+    temp_ = std::make_unique<plenary::testing::TempDatabase>(GetParam(), "plenary-feed-");
+    db_ = std::make_unique<Database>(temp_->spec());
     ASSERT_TRUE(db_->Write<Ok>([](Connection& c) -> Status {
                      c.ExecScript("CREATE TABLE feed_rows (id INTEGER PRIMARY KEY, v TEXT NOT NULL)");
                      return Ok{};
@@ -40,9 +32,7 @@ class Feed : public ::testing::TestWithParam<Dialect> {
   }
   void TearDown() override {
     db_.reset();
-    pg_.reset();
-    if (!file_.empty())
-      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file_ + suffix);
+    temp_.reset();
   }
   void Insert(const std::string& v) {
     ASSERT_TRUE(db_->Write<Ok>([&](Connection& c) -> Status {
@@ -69,8 +59,7 @@ class Feed : public ::testing::TestWithParam<Dialect> {
     feed.Saw(c, ids);
     return got;
   }
-  std::unique_ptr<plenary::testing::TempPostgres> pg_;
-  std::string file_, spec_;
+  std::unique_ptr<plenary::testing::TempDatabase> temp_;
   std::unique_ptr<Database> db_;
 };
 
@@ -117,7 +106,7 @@ TEST_P(Feed, ForgetsTheIdOfARolledBackRow) {
 TEST_P(Feed, ReadsARowCommittedAfterAHigherId) {
   if (GetParam() == Dialect::kSqlite)
     GTEST_SKIP() << "SQLite has one writer: ids are committed in the order they are drawn";
-  Connection other(spec_, true);
+  Connection other(temp_->spec(), true);
   other.ExecScript("BEGIN; SELECT pg_current_xact_id()");
   other.Exec("INSERT INTO feed_rows(v) VALUES('late')");
   Insert("early");
