@@ -79,9 +79,11 @@ std::string Clock(std::int64_t seconds) {
   return fmt::format("{}{}:{:02}", seconds < 0 ? "-" : "", a / 60, a % 60);
 }
 
-// A refused record form of the agenda page: which form ("item", "intervention", "decision",
-// "candidature", "action"), on which item (0 for the new item's form), the refusal and what was
-// typed.
+// A refused form of the agenda page: which form ("item", "intervention", "decision",
+// "candidature", "action", "speaker", "discussion", "edit" of a paragraph, "signatories"; "" for
+// a refusal that concerns no input, such as a delegate's second request for the floor), on which
+// item (the paragraph's id for "edit"; 0 for the new item's form and the signatories), the
+// refusal and what was typed.
 struct AgendaRefusal {
   std::string form;
   std::int64_t item = 0;
@@ -95,6 +97,8 @@ struct AgendaField {
   const char* field;
   const char* suffix;
   const char* label;
+  // One input per language ("secretary_general.fr" → sig-sg-fr, typed as secretary_general_fr).
+  bool per_language = false;
 };
 const std::vector<AgendaField>& AgendaFields(const std::string& form) {
   static const std::map<std::string, std::vector<AgendaField>> kFields = {
@@ -114,6 +118,13 @@ const std::vector<AgendaField>& AgendaFields(const std::string& form) {
       {"action", {{"number", "number", "actions_number"}, {"owner", "owner", "actions_owner"},
                   {"text", "text", "actions_text"}, {"due", "due", "actions_due"},
                   {"kind", "kind", "actions_kind"}}},
+      {"speaker", {{"name", "name", "proc_speaker_name"}, {"capacity", "capacity", "proc_capacity"},
+                   {"member_state", "ms", "proc_member_state_code"}}},
+      {"discussion", {{"speaking_seconds", "seconds", ""}}},
+      {"edit", {{"summary", "summary", "proc_summary"}, {"text_lang", "lang", "proc_text_lang"}}},
+      {"signatories", {{"document", "doc", "proc_record_symbol"},
+                       {"secretary_general", "sg", "", true},
+                       {"chair", "chair", "", true}}},
   };
   static const std::vector<AgendaField> kNone;
   auto it = kFields.find(form);
@@ -126,17 +137,23 @@ std::string AgendaPrefix(const std::string& form) {
   if (form == "intervention") return "iv";
   if (form == "decision") return "de";
   if (form == "candidature") return "cd";
+  if (form == "speaker") return "sp";
+  if (form == "discussion") return "ds";
+  if (form == "edit") return "ie";
+  if (form == "signatories") return "sig";
   return "ac";
 }
 std::string Upper(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
 }
-// The input id of field `f` of the refused form ("iv-12-summary"; "it-number" for a new item).
-std::string AgendaInputId(const AgendaRefusal& r, const AgendaField& f) {
+// The input id of field `f` of the refused form ("iv-12-summary"; "it-number" for a new item;
+// "sig-sg-fr" for the language `language` of a field with an input per language).
+std::string AgendaInputId(const AgendaRefusal& r, const AgendaField& f,
+                          const std::string& language = "") {
   const std::string pre = AgendaPrefix(r.form);
-  return r.form == "item" ? pre + "-" + f.suffix
-                          : fmt::format("{}-{}-{}", pre, r.item, f.suffix);
+  if (f.per_language) return fmt::format("{}-{}-{}", pre, f.suffix, language);
+  return r.item == 0 ? pre + "-" + f.suffix : fmt::format("{}-{}-{}", pre, r.item, f.suffix);
 }
 
 // The refused form of the agenda page again, in `form` (the new item's form, or an item's record
@@ -146,6 +163,7 @@ void ShowAgendaRefusal(const AgendaRefusal& r, const site::FormErrors& errors,
   const std::string pre = AgendaPrefix(r.form);
   form->ShowSection("OPEN_" + Upper(pre));
   for (const auto& f : AgendaFields(r.form)) {
+    if (f.per_language) continue;  // in the form's section per language (the signatories)
     if (r.typed) form->SetValue("V_" + Upper(pre) + "_" + Upper(f.suffix), r.typed->Get(f.field).value_or(""));
     if (auto m = errors.MessageFor(AgendaInputId(r, f)))
       form->AddSectionDictionary(std::string("E_") + pre + "_" + f.suffix)->SetValue("E_MSG", *m);
@@ -153,8 +171,7 @@ void ShowAgendaRefusal(const AgendaRefusal& r, const site::FormErrors& errors,
 }
 
 http::Response AgendaPage(storage::Database& db, const Request& req, const std::string& meeting,
-                          const std::string& error = {}, int status = 200,
-                          const AgendaRefusal* refusal = nullptr) {
+                          int status = 200, const AgendaRefusal* refusal = nullptr) {
   const std::string& lang = req.lang;
   auto viewer = site::CurrentSession(db, req);
   auto p = Get(db, meeting, viewer);
@@ -165,17 +182,34 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
   d.SetIntValue("MID", p->meeting.id);
   d.SetValue("MLABEL", label);
   d.SetValue("MDATE", text::FormatDateRange(p->meeting.starts_on, p->meeting.ends_on, lang));
-  if (!error.empty()) d.SetValueAndShowSection("MESSAGE", error, "ERROR");
-  // A refused record form: the summary at the top, linking to the field (site/refusals.h).
+  // A refused form: the summary at the top, linking to the field (site/refusals.h); a refusal
+  // that concerns no input of the form is listed alone.
   site::FormErrors refused(lang);
   if (refusal && refusal->error) {
     std::string input, label;
-    const std::string base = refusal->error->field.substr(0, refusal->error->field.find_first_of(".["));
-    for (const auto& f : AgendaFields(refusal->form))
-      if (base == f.field) input = AgendaInputId(*refusal, f), label = *f.label ? T(lang, f.label) : "";
-    refused.Add(*refusal->error, input, label);
+    const std::string& field = refusal->error->field;
+    const std::size_t cut = field.find_first_of(".[");
+    const std::string base = field.substr(0, cut);
+    for (const auto& f : AgendaFields(refusal->form)) {
+      if (base != f.field) continue;
+      if (f.per_language) {
+        const std::string part = cut == std::string::npos ? "" : field.substr(cut + 1);
+        if (text::IsLanguage(part)) input = AgendaInputId(*refusal, f, part);
+      } else {
+        input = AgendaInputId(*refusal, f);
+        label = *f.label ? T(lang, f.label) : "";
+      }
+    }
+    if (input.empty())
+      refused.AddText(site::RefusalText(*refusal->error, lang));
+    else
+      refused.Add(*refusal->error, input, label);
     refused.Fill(&d);
   }
+  // The refused form `form` on item (or paragraph) `id`, if it is the one refused.
+  auto is_refused = [&](const char* form, std::int64_t id) {
+    return refusal && refusal->form == form && refusal->item == id;
+  };
   bool staff = viewer && accounts::IsStaff(viewer->user.role);
   bool can_run = MayRunSpeakers(viewer);
   if (staff) {
@@ -198,7 +232,7 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
   if (staff) {
     auto* add = d.AddSectionDictionary("ADD_ITEM");
     LanguageChoices(add, lang);
-    if (refusal && refusal->form == "item") ShowAgendaRefusal(*refusal, refused, add);
+    if (is_refused("item", 0)) ShowAgendaRefusal(*refusal, refused, add);
     // The summary record's signatories, each name in the six languages, and its own symbol.
     auto* s = d.AddSectionDictionary("SIGNATORIES");
     const auto& sig = p->signatories;
@@ -206,14 +240,23 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
       const auto* x = v.is_object() ? v.as_object().if_contains(l) : nullptr;
       return x && x->is_string() ? std::string(x->as_string()) : std::string();
     };
+    const bool sig_refused = is_refused("signatories", 0);
+    // A refused form shows what was typed, and each name's message in its language's section.
+    auto typed = [&](const std::string& input, std::string stored) {
+      return sig_refused && refusal->typed ? refusal->typed->Get(input).value_or("") : stored;
+    };
     for (const auto& l : text::Languages()) {
       auto* o = s->AddSectionDictionary("SIG_LANGS");
       o->SetValue("CODE", l);
       o->SetValue("NAME", T(l, "language_name"));
-      o->SetValue("SG", name(sig.secretary_general, l));
-      o->SetValue("CHAIR", name(sig.chair, l));
+      o->SetValue("SG", typed("secretary_general_" + l, name(sig.secretary_general, l)));
+      o->SetValue("CHAIR", typed("chair_" + l, name(sig.chair, l)));
+      if (auto m = refused.MessageFor("sig-sg-" + l)) o->AddSectionDictionary("E_SG")->SetValue("E_MSG", *m);
+      if (auto m = refused.MessageFor("sig-chair-" + l))
+        o->AddSectionDictionary("E_CHAIR")->SetValue("E_MSG", *m);
     }
-    s->SetValue("SIG_DOCUMENT", sig.document ? sig.document->symbol : "");
+    s->SetValue("SIG_DOCUMENT", typed("document", sig.document ? sig.document->symbol : ""));
+    if (sig_refused) ShowAgendaRefusal(*refusal, refused, s);
   }
   std::string prefix = site::Prefix(req);
   // Watchers of the page hear of each change of its lists of speakers (floor.js).
@@ -288,13 +331,21 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
     }
     if (can_run) {
       auto* f = o->AddSectionDictionary("ADD_SPEAKER");
+      const bool sp_refused = is_refused("speaker", it.id);
+      if (sp_refused) ShowAgendaRefusal(*refusal, refused, f);
       for (const char* c : kCapacities) {
         auto* x = f->AddSectionDictionary("CAPS");
         x->SetValue("K", c);
         x->SetValue("L", T(lang, std::string("capacity_") + c));
+        if (sp_refused && refusal->typed && refusal->typed->Get("capacity") == c) x->ShowSection("SEL");
       }
       auto* dsc = o->AddSectionDictionary("DISCUSSION");
-      dsc->SetIntValue("SECONDS", it.speaking_seconds);
+      dsc->SetIntValue("IID", it.id);
+      dsc->SetValue("SECONDS", std::to_string(it.speaking_seconds));
+      if (is_refused("discussion", it.id)) {
+        ShowAgendaRefusal(*refusal, refused, dsc);
+        dsc->SetValue("SECONDS", refusal->typed ? refusal->typed->Get("speaking_seconds").value_or("") : "");
+      }
       dsc->SetIntValue("MIN", kMinSpeakingSeconds);
       dsc->SetIntValue("MAX", kMaxSpeakingSeconds);
       dsc->ShowSection(it.under_discussion ? "ACTIVE" : "IDLE");
@@ -320,13 +371,19 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
         auto* e = x->AddSectionDictionary("EDIT");
         e->SetIntValue("IVID", iv.id);
         e->SetValue("ETEXT", t.fallback ? "" : t.text);
+        const bool ie_refused = is_refused("edit", iv.id);
+        if (ie_refused) {
+          ShowAgendaRefusal(*refusal, refused, e);
+          e->SetValue("ETEXT", refusal->typed ? refusal->typed->Get("summary").value_or("") : "");
+        }
         // Whether the text shown for editing is a draft (site/text_states.h).
         if (!t.fallback) {
           const auto drafts = site::DraftsOf(db.Read(), "intervention", iv.id);
           auto s = drafts.find("summary");
           if (s != drafts.end() && s->second.count(t.lang)) e->ShowSection("EDRAFT");
         }
-        LanguageChoices(e, lang);
+        LanguageChoices(e, ie_refused && refusal->typed
+                               ? refusal->typed->Get("text_lang").value_or(lang) : lang);
       }
     }
     for (const auto& dec : it.decisions) {
@@ -356,8 +413,8 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
     if (staff) {
       auto* f = o->AddSectionDictionary("RECORD_FORMS");
       LanguageChoices(f, lang);
-      if (refusal && refusal->form != "item" && refusal->item == it.id)
-        ShowAgendaRefusal(*refusal, refused, f);
+      for (const char* form : {"intervention", "decision", "candidature", "action"})
+        if (is_refused(form, it.id)) ShowAgendaRefusal(*refusal, refused, f);
       for (const char* c : kCapacities) {
         auto* x = f->AddSectionDictionary("CAPS");
         x->SetValue("K", c);
@@ -392,7 +449,7 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
   }
   // The agenda and its speakers as the public sees them change only with the database, unless
   // a speaker's clock runs.
-  if (error.empty() && !refusal && !floor_running) page.CacheForAnonymous();
+  if (!refusal && !floor_running) page.CacheForAnonymous();
   return page.Render(status);
 }
 
@@ -569,13 +626,16 @@ std::optional<Place> ItemPlace(storage::Database& db, std::int64_t item) {
   return Place{s.Int(0), s.Text(1)};
 }
 
-// The answer to a form of the agenda page: the page again with the reason, or back to the item.
+// The answer to a form of the agenda page: the page again with the refusal (`form` on item or
+// paragraph `id`, with what was `typed`; see AgendaRefusal), or back to the item.
 http::Response AfterForm(storage::Database& db, const Request& req, const Place& at,
-                         const Status& result) {
-  if (!result.ok())
-    return AgendaPage(db, req, std::to_string(at.meeting),
-                      site::RefusalText(result.error(), req.lang),
-                      http::StatusFor(result.error().code));
+                         const Status& result, const std::string& form = "",
+                         std::int64_t id = 0, const http::Form* typed = nullptr) {
+  if (!result.ok()) {
+    AgendaRefusal refused{form, id, &result.error(), typed};
+    return AgendaPage(db, req, std::to_string(at.meeting), http::StatusFor(result.error().code),
+                      &refused);
+  }
   return http::Redirect(
       fmt::format("{}/meetings/{}/agenda#item-{}", site::Prefix(req), at.meeting, at.number));
 }
@@ -607,7 +667,8 @@ http::Response SpeakerForm(storage::Database& db, Request& req, bool add) {
                    site::Trim(f.Get("member_state").value_or(""))};
     // A delegate asks for the floor for themselves, as their Member State's councillor.
     if (!runs) s = {user.name, "councillor", user.member_state.value_or(""), true, user.id};
-    if (auto r = AddSpeaker(db, user.id, *id, s); !r.ok()) result = r.error();
+    if (auto r = AddSpeaker(db, user.id, *id, s); !r.ok())
+      return AfterForm(db, req, *at, r.error(), runs ? "speaker" : "", *id, &f);
   } else if (runs && (op == "up" || op == "down")) {
     result = MoveSpeaker(db, user.id, *id, op == "up" ? -1 : 1);
   } else if (auto r = SetSpeakerStatus(db, user.id, *id, op, !runs); !r.ok()) {
@@ -635,12 +696,13 @@ http::Response DiscussionForm(storage::Database& db, Request& req) {
   std::string typed = site::Trim(f.Get("speaking_seconds").value_or(""));
   if (!typed.empty()) {
     auto n = ParseIntField("speaking_seconds", typed, kMinSpeakingSeconds, kMaxSpeakingSeconds);
-    if (!n.ok()) return AfterForm(db, req, *at, n.error());
+    if (!n.ok()) return AfterForm(db, req, *at, n.error(), "discussion", *id, &f);
     seconds = static_cast<int>(*n);
   }
   return AfterForm(db, req, *at,
                    SetDiscussion(db, g.session->user.id, *id, f.Get("op").value_or("") != "end",
-                                 seconds));
+                                 seconds),
+                   "discussion", *id, &f);
 }
 
 // A text typed in a form, in the language its "text_lang" says: {"<lang>": text}, or null when
@@ -674,7 +736,7 @@ http::Response RecordForm(storage::Database& db, Request& req, const std::string
     auto r = CreateItem(db, user, req.params[0], x);
     if (!r.ok()) {
       AgendaRefusal refused{"item", 0, &r.error(), &f};
-      return AgendaPage(db, req, std::to_string(*id), {}, http::StatusFor(r.error().code), &refused);
+      return AgendaPage(db, req, std::to_string(*id), http::StatusFor(r.error().code), &refused);
     }
     return AfterForm(db, req, {*id, r->number}, Ok{});
   }
@@ -717,12 +779,7 @@ http::Response RecordForm(storage::Database& db, Request& req, const std::string
     x.wording = Typed(f, "wording");
     if (auto r = AddDecision(db, user, *id, x); !r.ok()) result = r.error();
   }
-  if (!result.ok()) {
-    AgendaRefusal refused{what, *id, &result.error(), &f};
-    return AgendaPage(db, req, std::to_string(at->meeting), {},
-                      http::StatusFor(result.error().code), &refused);
-  }
-  return AfterForm(db, req, *at, result);
+  return AfterForm(db, req, *at, result, what, *id, &f);
 }
 
 // The secretariat's form on an action's page: the same use case as
@@ -764,8 +821,8 @@ http::Response SignatoriesForm(storage::Database& db, Request& req) {
   auto s = SetSignatories(db, g.session->user.id, std::to_string(*id), x);
   if (!s.ok()) {
     if (s.error().code == Code::kNotFound) return site::ErrorResponse(db, req, s.error());
-    return AgendaPage(db, req, req.params[0], site::RefusalText(s.error(), req.lang),
-                      http::StatusFor(s.error().code));
+    AgendaRefusal refused{"signatories", 0, &s.error(), &f};
+    return AgendaPage(db, req, std::to_string(*id), http::StatusFor(s.error().code), &refused);
   }
   return http::Redirect(fmt::format("{}/meetings/{}/record", site::Prefix(req), *id));
 }
@@ -805,14 +862,15 @@ http::Response InterventionForm(storage::Database& db, Request& req, bool remove
     std::string text_lang = f.Get("text_lang").value_or(req.lang);
     if (!text::IsLanguage(text_lang))
       return AfterForm(db, req, *at,
-                       InvalidArgument("text_lang", "text_lang: must be one of ar, zh, en, fr, ru, es"));
+                       InvalidArgument("text_lang", "text_lang: must be one of ar, zh, en, fr, ru, es"),
+                       "edit", *id, &f);
     // The language typed is a draft when its box is ticked, else final (site/text_states.h).
     const std::string typed = site::Trim(f.Get("summary").value_or(""));
     site::AskedStates states;
     if (!typed.empty()) states["summary"][text_lang] = f.Get("draft") ? "draft" : "final";
     auto r = EditIntervention(db, g.session->user.id, *id, Merged(iv->summary, text_lang, typed),
                               states);
-    return AfterForm(db, req, *at, r.ok() ? Status(Ok{}) : Status(r.error()));
+    return AfterForm(db, req, *at, r.ok() ? Status(Ok{}) : Status(r.error()), "edit", *id, &f);
   }
   if (f.Get("confirm").value_or("") != "yes") {
     const std::string& lang = req.lang;

@@ -50,6 +50,24 @@ function assertActionable(html, id, typed, lang) {
   for (const t of typed) assert.ok(html.includes(t), `what was typed is kept: "${t}"`);
 }
 
+let paragraph, rejected;
+const longText = `Typed correction ${'x'.repeat(20000)}`;
+const longSummary = `Typed summary ${'y'.repeat(50000)}`;
+async function councilItem() {
+  const agenda = await jsonOf(staff.fetch(`/api/v1/meetings/${(await council()).id}/agenda`));
+  return agenda.items[0].id;
+}
+// A response of the open consultation waiting for moderation.
+async function waiting(email) {
+  const anon = new Client(server.url);
+  const { reference } = await jsonOf(anon.json('/api/v1/consultations/ai-public-policy/responses', {
+    name: 'Lucía Pérez', country: 'AR', stakeholder_type: 'civil_society', email,
+    general: 'A response to moderate.', consent_publish: true }), 201);
+  const queue = await jsonOf(staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=200'));
+  const item = queue.items.find((r) => r.reference === reference);
+  assert.ok(item, 'the response waits for moderation');
+  return item;
+}
 const council = async () => (await jsonOf(staff.fetch('/api/v1/meetings'))).items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
 
 // [name, lang, the post, the input, the typed texts, todo (what it lacks) or undefined]
@@ -109,6 +127,54 @@ const cases = [
   }, 'ev-status', ['Typed event note']],
   ['officers of a body: an unknown Member State', 'ar', async () => submit('/ar/admin/bodies/council/officers', {
     chair_name: 'Typed chair name', chair_ms: 'XX' }), 'o-chair-ms', ['Typed chair name']],
+  ['agenda: a speaker from a code that is no Member State', 'zh', async () => {
+    firstItem = await councilItem();
+    return submit(`/zh/agenda-items/${firstItem}/speakers`, { name: 'Typed speaker name', capacity: 'councillor', member_state: 'XX' });
+  }, () => `sp-${firstItem}-ms`, ['Typed speaker name']],
+  ['agenda: a speaking time longer than the limit', 'ar', async () => {
+    firstItem = await councilItem();
+    return submit(`/ar/agenda-items/${firstItem}/discussion`, { speaking_seconds: '3601', op: 'start' });
+  }, () => `ds-${firstItem}-seconds`, ['value="3601"']],
+  ['agenda: a corrected paragraph longer than the limit', 'zh', async () => {
+    const m = await council();
+    const agenda = await jsonOf(staff.fetch(`/api/v1/meetings/${m.id}/agenda`));
+    const item = agenda.items.find((i) => i.interventions?.length);
+    assert.ok(item, 'an item with a paragraph');
+    paragraph = item.interventions[0].id;
+    return submit(`/zh/interventions/${paragraph}/edit`, { text_lang: 'en', summary: longText });
+  }, () => `ie-${paragraph}-summary`, [longText]],
+  ['agenda: the summary record\'s symbol that is no document', 'ar', async () => {
+    const m = await council();
+    return submit(`/ar/meetings/${m.id}/record`, { document: 'C99/999', chair_en: 'Typed chair of the record' });
+  }, 'sig-doc', ['C99/999', 'Typed chair of the record']],
+  ['consultation meeting: a registration with an address that is not one', 'zh', async () => {
+    const c = await jsonOf(staff.fetch('/api/v1/consultations/environment'));
+    return submit(`/zh/admin/meetings/${c.meeting_id}/registrations`, { back: String(c.id), name: 'Typed registrant',
+      organization: 'Typed organization', stakeholder_type: 'civil_society', country: 'GH', email: 'not-an-address' });
+  }, 'r-email', ['Typed registrant', 'Typed organization', 'not-an-address'], 'what was typed is not kept'],
+  ['consultation meeting: attendance without its file', 'ar', async () => {
+    const c = await jsonOf(staff.fetch('/api/v1/consultations/environment'));
+    return submit(`/ar/admin/meetings/${c.meeting_id}/attendance`, { back: String(c.id) });
+  }, 'att-file', [], 'the message names the file, not the form\'s label'],
+  ['consultation: a summary longer than the limit', 'zh', async () => {
+    const c = await jsonOf(staff.fetch('/api/v1/consultations/ai-public-policy'));
+    return submit(`/zh/admin/consultations/${c.id}/summary`, { summary_en: longSummary, summary_zh: '打出的摘要' });
+  }, 's-en', [longSummary, '打出的摘要'], 'no message next to the field; a long summary cannot travel in a redirect'],
+  ['moderation: a rejection without its reason', 'ar', async () => {
+    const r = await waiting('reject.reason@example.org');
+    rejected = r.id;
+    return submit(`/ar/admin/responses/${r.id}/moderate`, { action: 'reject', reason: ' ', page: '1' });
+  }, () => `reason-${rejected}`, [], 'no message next to the row\'s reason'],
+  ['moderation: a bulk rejection without its reason', 'zh', async () => {
+    const c = await jsonOf(staff.fetch('/api/v1/consultations/ai-public-policy'));
+    const r = await waiting('bulk.reason@example.org');
+    return submit(`/zh/admin/consultations/${c.id}/bulk`, { action: 'reject', 'ids[]': String(r.id), reason: '' });
+  }, 'bulk-reason', [], 'no message next to the reason'],
+  ['generated record: an issue with a date that is not one', 'zh', async () => {
+    const m = await council();
+    await jsonOf(staff.fetch(`/api/v1/meetings/${m.id}/record/approve`, { method: 'POST' }));
+    return submit(`/zh/meetings/${m.id}/record/issue`, { symbol: 'C22/TYPED', date: 'not-a-date' });
+  }, 'issue-date', ['C22/TYPED'], 'no message next to the field, nothing typed kept'],
 ];
 
 for (const [name, lang, post, id, typed, todo] of cases) {

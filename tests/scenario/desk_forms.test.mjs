@@ -230,7 +230,7 @@ test('candidatures, actions, their events and the signatories, from the agenda a
   const record = () => jsonOf(staff.fetch(`/api/v1/meetings/${plenary.id}/record?lang=zh`));
   const before = await record();
   const badSig = await post(staff, `/en/meetings/${plenary.id}/record`, { document: 'C99/404', secretary_general_en: 'X' });
-  await assertRefused(badSig, { status: 400, field: 'document' });
+  await assertRefused(badSig, { status: 400, field: 'Symbol of the summary record' });  // the form's label
   assert.deepEqual(await record(), before, 'unchanged');
   const okSig = await post(staff, `/en/meetings/${plenary.id}/record`,
     { document: '', secretary_general_en: 'Mr E. Secretary-General', secretary_general_zh: '秘书长甲', chair_en: 'Ms F. Chair' });
@@ -283,7 +283,7 @@ test('a paragraph of the record is corrected in one language, then deleted after
   const solo = await jsonOf(staff.json(`/api/v1/agenda-items/${item.id}/interventions`,
     { capacity: 'chair', summary: { en: 'The Chair thanked the secretariat.' } }), 201);
   const emptied = await post(staff, `/en/interventions/${solo.id}/edit`, { text_lang: 'en', summary: '' });
-  await assertRefused(emptied, { status: 400, field: 'summary' });
+  await assertRefused(emptied, { status: 400, field: 'Paragraph of the record' });  // the form's label
   assert.ok((await itemJson('en')).interventions.find((i) => i.id === solo.id && i.summary === 'The Chair thanked the secretariat.'));
 
   // Deleting asks first; only confirm=yes deletes, and the audit log keeps the text.

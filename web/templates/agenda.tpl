@@ -3,7 +3,6 @@
 <h1>{{t_proc_title}}</h1>
 <div hidden data-floor-events="/api/v1/meetings/{{MID}}/speakers/events" data-floor-version="{{FLOOR_VERSION}}"></div><script src="/static/floor.js?v={{ASSET_V}}" defer></script>
 <p>{{MDATE}} · <a href="{{P}}/meetings/{{MID}}/record">{{t_record_link}}</a> · <a href="{{P}}/actions">{{t_actions_title}}</a></p>
-{{#ERROR}}<p class="error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
 {{>FORM_ERRORS}}
 {{#WARNINGS}}<section class="warnings" aria-labelledby="warnings-h"><h2 id="warnings-h">{{t_proc_warnings}}</h2>
 <ul>{{#W}}<li>{{TEXT}}</li>{{/W}}</ul></section>{{/WARNINGS}}
@@ -15,14 +14,14 @@
 <span><label for="it-documents">{{t_proc_item_documents}}</label>{{#E_it_documents}}<p class="field-error" id="it-documents-error">{{E_MSG}}</p>{{/E_it_documents}}<input type="text" id="it-documents" name="documents" maxlength="1000" size="30" value="{{V_IT_DOCUMENTS}}"{{#E_it_documents}} aria-invalid="true" aria-describedby="it-documents-error"{{/E_it_documents}}></span>
 <label>{{t_proc_text_lang}} <select name="text_lang">{{#LANGS}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/LANGS}}</select></label>
 <button type="submit">{{t_proc_save}}</button></form></details>{{/ADD_ITEM}}
-{{#SIGNATORIES}}<details class="staff-form"><summary>{{t_proc_signatories}}</summary>
+{{#SIGNATORIES}}<details class="staff-form"{{#OPEN_SIG}} open{{/OPEN_SIG}}><summary>{{t_proc_signatories}}</summary>
 <form method="post" action="{{P}}/meetings/{{MID}}/record" class="stack"><input type="hidden" name="csrf" value="{{CSRF}}">
-<label for="sig-doc">{{t_proc_record_symbol}}</label><input type="text" id="sig-doc" name="document" value="{{SIG_DOCUMENT}}" maxlength="100" dir="ltr">
+<label for="sig-doc">{{t_proc_record_symbol}}</label>{{#E_sig_doc}}<p class="field-error" id="sig-doc-error">{{E_MSG}}</p>{{/E_sig_doc}}<input type="text" id="sig-doc" name="document" value="{{SIG_DOCUMENT}}" maxlength="100" dir="ltr"{{#E_sig_doc}} aria-invalid="true" aria-describedby="sig-doc-error"{{/E_sig_doc}}>
 <fieldset><legend>{{t_support_secretary_general}}</legend>
-{{#SIG_LANGS}}<label for="sig-sg-{{CODE}}" lang="{{CODE}}">{{NAME}}</label><input type="text" id="sig-sg-{{CODE}}" name="secretary_general_{{CODE}}" value="{{SG}}" maxlength="200" lang="{{CODE}}" dir="auto">
+{{#SIG_LANGS}}<label for="sig-sg-{{CODE}}" lang="{{CODE}}">{{NAME}}</label>{{#E_SG}}<p class="field-error" id="sig-sg-{{CODE}}-error">{{E_MSG}}</p>{{/E_SG}}<input type="text" id="sig-sg-{{CODE}}" name="secretary_general_{{CODE}}" value="{{SG}}" maxlength="200" lang="{{CODE}}" dir="auto"{{#E_SG}} aria-invalid="true" aria-describedby="sig-sg-{{CODE}}-error"{{/E_SG}}>
 {{/SIG_LANGS}}</fieldset>
 <fieldset><legend>{{t_officers_chair}}</legend>
-{{#SIG_LANGS}}<label for="sig-chair-{{CODE}}" lang="{{CODE}}">{{NAME}}</label><input type="text" id="sig-chair-{{CODE}}" name="chair_{{CODE}}" value="{{CHAIR}}" maxlength="200" lang="{{CODE}}" dir="auto">
+{{#SIG_LANGS}}<label for="sig-chair-{{CODE}}" lang="{{CODE}}">{{NAME}}</label>{{#E_CHAIR}}<p class="field-error" id="sig-chair-{{CODE}}-error">{{E_MSG}}</p>{{/E_CHAIR}}<input type="text" id="sig-chair-{{CODE}}" name="chair_{{CODE}}" value="{{CHAIR}}" maxlength="200" lang="{{CODE}}" dir="auto"{{#E_CHAIR}} aria-invalid="true" aria-describedby="sig-chair-{{CODE}}-error"{{/E_CHAIR}}>
 {{/SIG_LANGS}}</fieldset>
 <button type="submit">{{t_proc_save}}</button></form></details>{{/SIGNATORIES}}
 {{#ITEMS}}<section class="agenda-item" id="item-{{NUMBER}}" aria-labelledby="item-h-{{NUMBER}}">
@@ -42,22 +41,22 @@
 {{#ASK}}<form method="post" action="{{P}}/agenda-items/{{IID}}/speakers" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{t_proc_floor_request}}</button></form>{{/ASK}}</div>{{/DELEGATE}}
 </div>{{/FLOOR}}
 {{#DISCUSSION}}<form method="post" action="{{P}}/agenda-items/{{IID}}/discussion" class="speaker-add"><input type="hidden" name="csrf" value="{{CSRF}}">
-<label>{{t_field_speaking_seconds}} <input type="number" name="speaking_seconds" value="{{SECONDS}}" min="{{MIN}}" max="{{MAX}}" step="1" required dir="ltr"></label>
+<span><label for="ds-{{IID}}-seconds">{{t_field_speaking_seconds}}</label>{{#E_ds_seconds}}<p class="field-error" id="ds-{{IID}}-seconds-error">{{E_MSG}}</p>{{/E_ds_seconds}}<input type="number" id="ds-{{IID}}-seconds" name="speaking_seconds" value="{{SECONDS}}" min="{{MIN}}" max="{{MAX}}" step="1" required dir="ltr"{{#E_ds_seconds}} aria-invalid="true" aria-describedby="ds-{{IID}}-seconds-error"{{/E_ds_seconds}}></span>
 {{#IDLE}}<button type="submit" name="op" value="start">{{t_proc_discussion_start}}</button>{{/IDLE}}
 {{#ACTIVE}}<button type="submit" name="op" value="start">{{t_proc_discussion_save}}</button> <button type="submit" name="op" value="end" formnovalidate>{{t_proc_discussion_end}}</button>{{/ACTIVE}}</form>{{/DISCUSSION}}
 {{#ADD_SPEAKER}}<form method="post" action="{{P}}/agenda-items/{{IID}}/speakers" class="speaker-add"><input type="hidden" name="csrf" value="{{CSRF}}">
-<label>{{t_proc_speaker_name}} <input type="text" name="name" required maxlength="200"></label>
-<label>{{t_proc_capacity}} <select name="capacity">{{#CAPS}}<option value="{{K}}">{{L}}</option>{{/CAPS}}</select></label>
-<label>{{t_proc_member_state_code}} <input type="text" name="member_state" maxlength="2" size="3" pattern="[A-Za-z]{2}"></label>
+<span><label for="sp-{{IID}}-name">{{t_proc_speaker_name}}</label>{{#E_sp_name}}<p class="field-error" id="sp-{{IID}}-name-error">{{E_MSG}}</p>{{/E_sp_name}}<input type="text" id="sp-{{IID}}-name" name="name" required maxlength="200" dir="auto" value="{{V_SP_NAME}}"{{#E_sp_name}} aria-invalid="true" aria-describedby="sp-{{IID}}-name-error"{{/E_sp_name}}></span>
+<span><label for="sp-{{IID}}-capacity">{{t_proc_capacity}}</label>{{#E_sp_capacity}}<p class="field-error" id="sp-{{IID}}-capacity-error">{{E_MSG}}</p>{{/E_sp_capacity}}<select id="sp-{{IID}}-capacity" name="capacity"{{#E_sp_capacity}} aria-invalid="true" aria-describedby="sp-{{IID}}-capacity-error"{{/E_sp_capacity}}>{{#CAPS}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/CAPS}}</select></span>
+<span><label for="sp-{{IID}}-ms">{{t_proc_member_state_code}}</label>{{#E_sp_ms}}<p class="field-error" id="sp-{{IID}}-ms-error">{{E_MSG}}</p>{{/E_sp_ms}}<input type="text" id="sp-{{IID}}-ms" name="member_state" maxlength="2" size="3" pattern="[A-Za-z]{2}" dir="ltr" value="{{V_SP_MS}}"{{#E_sp_ms}} aria-invalid="true" aria-describedby="sp-{{IID}}-ms-error"{{/E_sp_ms}}></span>
 <button type="submit">{{t_proc_request_floor}}</button></form>{{/ADD_SPEAKER}}
 <h3>{{t_proc_record}}</h3>
 {{#UNTRANSLATED_NOTE}}<p class="note untranslated-note">{{UNOTE}}</p>{{/UNTRANSLATED_NOTE}}
 {{#PARAS}}<div class="para{{#DECISION}} decision{{/DECISION}}{{#UNTRANSLATED}} untranslated{{/UNTRANSLATED}}"><span class="pnum">{{NUM}}</span><div><p class="meta">{{WHO}}</p>
 <p lang="{{TLANG}}" dir="{{TDIR}}">{{TEXT_HTML:none}}</p>
-{{#EDIT}}<details class="staff-form"><summary>{{t_proc_edit_paragraph}}</summary>
+{{#EDIT}}<details class="staff-form"{{#OPEN_IE}} open{{/OPEN_IE}}><summary>{{t_proc_edit_paragraph}}</summary>
 <form method="post" action="{{P}}/interventions/{{IVID}}/edit"><input type="hidden" name="csrf" value="{{CSRF}}">
-<label>{{t_proc_text_lang}} <select name="text_lang">{{#LANGS}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/LANGS}}</select></label>
-<label class="wide">{{t_proc_summary}} <textarea name="summary" rows="4" cols="60" dir="auto">{{ETEXT}}</textarea></label>
+<span><label for="ie-{{IVID}}-lang">{{t_proc_text_lang}}</label>{{#E_ie_lang}}<p class="field-error" id="ie-{{IVID}}-lang-error">{{E_MSG}}</p>{{/E_ie_lang}}<select id="ie-{{IVID}}-lang" name="text_lang"{{#E_ie_lang}} aria-invalid="true" aria-describedby="ie-{{IVID}}-lang-error"{{/E_ie_lang}}>{{#LANGS}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/LANGS}}</select></span>
+<span class="wide"><label for="ie-{{IVID}}-summary">{{t_proc_summary}}</label>{{#E_ie_summary}}<p class="field-error" id="ie-{{IVID}}-summary-error">{{E_MSG}}</p>{{/E_ie_summary}}<textarea id="ie-{{IVID}}-summary" name="summary" rows="4" cols="60" dir="auto"{{#E_ie_summary}} aria-invalid="true" aria-describedby="ie-{{IVID}}-summary-error"{{/E_ie_summary}}>{{ETEXT}}</textarea></span>
 <label class="draft-box"><input type="checkbox" name="draft" value="1"{{#EDRAFT}} checked{{/EDRAFT}}> {{t_text_state_this_draft}}</label>
 <button type="submit">{{t_proc_save}}</button></form>
 <form method="post" action="{{P}}/interventions/{{IVID}}/delete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{t_proc_delete_paragraph}}</button></form></details>{{/EDIT}}</div></div>{{/PARAS}}
