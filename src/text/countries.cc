@@ -182,9 +182,10 @@ const UnName* FindUnName(std::string_view code) {
 }
 
 // The UN's names of areas that are not States, where ICU's everyday name would present one as
-// a State ("Hong Kong", "Taiwan"): UN M49 for Hong Kong and Macao in the six languages, UN DESA
-// for Taiwan in English (testdata/un_country_names/un_areas.csv says where each comes from). An
-// empty name is a language without a UN source found: ICU's name stays.
+// a State ("Hong Kong", "Taiwan"): UN M49 for Hong Kong and Macao in the six languages; for Taiwan
+// UN DESA in English and M49's name of code 158 in the five others
+// (testdata/un_country_names/un_areas.csv says where each comes from). An empty name would be a
+// language without a UN source found: ICU's name would stay.
 constexpr UnName kUnAreaNames[] = {
 #include "text/un_area_names.inc"
 };

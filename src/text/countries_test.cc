@@ -329,6 +329,13 @@ TEST(UnCountryName, NamesStatesAsTheUnDoes) {
   EXPECT_EQ(CountryName("BS", "fr"), "Bahamas");  // without UNTERM's "(les)"
   EXPECT_EQ(CountryName("MD", "ru"), "Республика Молдова");
   EXPECT_EQ(CountryName("SY", "ar"), "الجمهورية العربية السورية");
+  // The UN's short name of the Netherlands since 2023 (UN M49, written here from that source).
+  EXPECT_EQ(CountryName("NL", "en"), "Netherlands (Kingdom of the)");
+  EXPECT_EQ(CountryName("NL", "fr"), "Pays-Bas (Royaume des)");
+  EXPECT_EQ(CountryName("NL", "es"), "Países Bajos (Reino de los)");
+  EXPECT_EQ(CountryName("NL", "ru"), "Нидерланды (Королевство)");
+  EXPECT_EQ(CountryName("NL", "zh"), "荷兰王国");
+  EXPECT_EQ(CountryName("NL", "ar"), "هولندا (مملكة _)");
   // Territories keep ICU's names; so do languages other than the six, and traditional Chinese.
   EXPECT_EQ(CountryName("PR", "en"), IcuCountryName("PR", "en"));
   EXPECT_FALSE(UnCountryName("HK", "en").has_value());
@@ -342,7 +349,10 @@ TEST(UnCountryName, NamesStatesAsTheUnDoes) {
 }
 
 // Every name of the table is one of the copied UNTERM rows (shown without article or mark), or
-// a later change listed, with its source, in changes.csv; every row is some code's, once.
+// a later change listed, with its source, in changes.csv; every row is some code's, once. A
+// code renamed in all six languages ("Netherlands (Kingdom of the)") matches no row by its
+// names: the rows no code matches must be as many as those codes, and each code is then one of
+// the table's either way.
 TEST(UnCountryName, EveryNameComesFromTheCopiedSource) {
   auto rows = ReadCsv("unterm_short_names.csv");
   ASSERT_EQ(rows.size(), 198u);  // header, 193 UN Members, 2 observers, 2 non-member States
@@ -352,17 +362,30 @@ TEST(UnCountryName, EveryNameComesFromTheCopiedSource) {
   std::map<std::pair<std::string, std::string>, std::string> changes;  // (code, lang) → name
   for (std::size_t i = 1; i < change_rows.size(); ++i) {
     ASSERT_EQ(change_rows[i].size(), 4u) << i;
+    EXPECT_FALSE(change_rows[i][3].empty()) << "change row " << i << " says where it comes from";
     changes[{change_rows[i][0], change_rows[i][1]}] = change_rows[i][2];
   }
-  std::set<std::string> codes;
-  for (const Country& c : Countries("en"))
-    if (UnCountryName(c.code, "en")) codes.insert(c.code);
+  std::set<std::string> codes, renamed;  // renamed: a change in each of the six languages
+  for (const Country& c : Countries("en")) {
+    if (!UnCountryName(c.code, "en")) continue;
+    codes.insert(c.code);
+    bool all = true;
+    for (const char* lang : kSix) {
+      auto change = changes.find({c.code, lang});
+      all = all && change != changes.end();
+      if (change != changes.end()) EXPECT_EQ(*UnCountryName(c.code, lang), change->second);
+    }
+    if (all) renamed.insert(c.code);
+  }
   EXPECT_EQ(codes.size(), rows.size());
+  EXPECT_EQ(renamed, (std::set<std::string>{"NL"}));
   std::set<std::string> matched;
+  std::size_t unmatched_rows = 0;
   for (const auto& row : rows) {
     ASSERT_EQ(row.size(), 6u) << row[0];
     std::vector<std::string> found;
     for (const auto& code : codes) {
+      if (renamed.contains(code)) continue;
       bool same = true;
       for (std::size_t i = 0; i < kSix.size(); ++i) {
         const std::string name = *UnCountryName(code, kSix[i]);
@@ -371,15 +394,21 @@ TEST(UnCountryName, EveryNameComesFromTheCopiedSource) {
       }
       if (same) found.push_back(code);
     }
+    if (found.empty()) {
+      ++unmatched_rows;
+      continue;
+    }
     ASSERT_EQ(found.size(), 1u) << "UNTERM row " << row[0];
     EXPECT_TRUE(matched.insert(found[0]).second) << found[0];
   }
+  EXPECT_EQ(unmatched_rows, renamed.size());
+  matched.insert(renamed.begin(), renamed.end());
   EXPECT_EQ(matched, codes);
 }
 
-// Hong Kong, Macao and Taiwan are not presented as States: their UN names where the UN gives
-// them (M49 in the six languages for Hong Kong and Macao, UN DESA's English name for Taiwan),
-// written here from the source; ICU's names in the languages no UN source was found for.
+// Hong Kong, Macao and Taiwan are not presented as States: their UN names (M49 in the six
+// languages for Hong Kong and Macao; for Taiwan UN DESA's English name and M49's name of code 158
+// in the five other languages), written here from the source.
 TEST(UnAreaName, NamesHongKongMacaoAndTaiwanAsTheUnDoes) {
   EXPECT_EQ(CountryName("HK", "en"), "China, Hong Kong Special Administrative Region");
   EXPECT_EQ(CountryName("HK", "zh"), "中国香港特别行政区");
@@ -389,8 +418,11 @@ TEST(UnAreaName, NamesHongKongMacaoAndTaiwanAsTheUnDoes) {
   EXPECT_EQ(CountryName("MO", "ru"), "Китай, Специальный административный район Макао");
   EXPECT_EQ(CountryName("MO", "es"), "China, región administrativa especial de Macao");
   EXPECT_EQ(CountryName("TW", "en"), "China, Taiwan Province of China");
-  EXPECT_EQ(CountryName("TW", "zh"), IcuCountryName("TW", "zh"));
-  EXPECT_FALSE(UnAreaName("TW", "fr").has_value());
+  EXPECT_EQ(CountryName("TW", "fr"), "Province chinoise de Taiwan");
+  EXPECT_EQ(CountryName("TW", "es"), "Provincia china de Taiwán");
+  EXPECT_EQ(CountryName("TW", "ru"), "Тайвань, китайская провинция");
+  EXPECT_EQ(CountryName("TW", "zh"), "中国台湾省");
+  EXPECT_EQ(CountryName("TW", "ar"), "مقاطعة تايوان الصينية");
   EXPECT_FALSE(UnAreaName("HK", "de").has_value());
   EXPECT_FALSE(UnAreaName("PR", "en").has_value());
   EXPECT_FALSE(UnCountryName("HK", "en").has_value()) << "not in the table of States";
@@ -458,25 +490,25 @@ TEST(UnCountryName, ListsEveryDifferenceFromIcu) {
     actual[lang] = codes;
   }
   // Hong Kong and Macao differ in every language but Chinese (ICU's Chinese names are the UN's:
-  // 中国香港特别行政区, 中国澳门特别行政区); Taiwan only in English (no UN name found elsewhere).
+  // 中国香港特别行政区, 中国澳门特别行政区); Taiwan and the Netherlands in all six.
   const std::map<std::string, std::string> expected = {
       {"en",
-        "AG BA BN BO CD CG CI CV FM GB HK IR KN KP KR LA LC MD MM MO PS RU ST SY TR TT "
-        "TW TZ US VA VC VE VN"},
+        "AG BA BN BO CD CG CI CV FM GB HK IR KN KP KR LA LC MD MM MO NL PS RU ST SY TR "
+        "TT TW TZ US VA VC VE VN"},
       {"fr",
-        "BN BO BY CD CG CI CV FM GB HK IQ IR KG KN KP KR LA LR MD MM MO NG NU PS RU SV "
-        "SY TL TR TZ US VA VE VN"},
+        "BN BO BY CD CG CI CV FM GB HK IQ IR KG KN KP KR LA LR MD MM MO NG NL NU PS RU "
+        "SV SY TL TR TW TZ US VA VE VN"},
       {"es",
         "BD BH BJ BN BO BT BW BY DJ FJ FM GB GW HK IQ IR KE KN KP KR KZ LA LS MD ML "
-        "MM MO MW NZ PG PS PW QA RO RU RW SA SR SY SZ TR TT TZ US VA VE VN ZW"},
+        "MM MO MW NL NZ PG PS PW QA RO RU RW SA SR SY SZ TR TT TW TZ US VA VE VN ZW"},
       {"ru",
-        "AE BN BO BS CD CF CG CK FM GB HK IR KG KM KP LA MD MH MM MO MV PS RU SB SC SY "
-        "TL TZ US VA VE ZA"},
+        "AE BN BO BS CD CF CG CK FM GB HK IR KG KM KP LA MD MH MM MO MV NL PS RU SB SC "
+        "SY TL TW TZ US VA VE ZA"},
       {"zh",
-        "BN BO CD DO FM GB IR KP KR LA MD PS RU SY TZ US VA VE"},
+        "BN BO CD DO FM GB IR KP KR LA MD NL PS RU SY TW TZ US VA VE"},
       {"ar",
         "BJ BN BO CD CG CI CL CV CZ DO EC FM GA GB GW HK IR KI KN KP KR LA LK LR LU "
-        "MD MM MO MT MV MZ OM PS RU SC ST SY TH TL TZ US UY VA VE VN ZW"},
+        "MD MM MO MT MV MZ NL OM PS RU SC ST SY TH TL TW TZ US UY VA VE VN ZW"},
   };
   for (const char* lang : kSix) {
     EXPECT_EQ(actual[lang], expected.at(lang)) << lang;

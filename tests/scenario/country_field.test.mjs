@@ -1,8 +1,9 @@
 // The country field of the public response form: ITU's Member States, then its observer, then
 // the other territories and areas, never presenting a territory as a State. Hong Kong, Macao and
 // Taiwan stand in the last group under the UN's names (UN M49 for Hong Kong and Macao; UN DESA's
-// English name for Taiwan, ICU's in the languages no UN source was found for); the expected
-// names are written here from testdata/un_country_names/un_areas.csv's sources.
+// English name for Taiwan, M49's name of code 158 in the other languages); the expected names are
+// written here from testdata/un_country_names/un_areas.csv's sources. The Netherlands stands among
+// the Member States under the UN's short name since 2023.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client } from '../lib/server.mjs';
@@ -22,10 +23,12 @@ async function groupsOf(lang) {
 
 const EXPECTED = {
   en: { others: 'Other territories and areas', HK: 'China, Hong Kong Special Administrative Region',
-    MO: 'China, Macao Special Administrative Region', TW: 'China, Taiwan Province of China' },
-  zh: { others: '其他领土和地区', HK: '中国香港特别行政区', MO: '中国澳门特别行政区', TW: '台湾' },
+    MO: 'China, Macao Special Administrative Region', TW: 'China, Taiwan Province of China',
+    NL: 'Netherlands (Kingdom of the)' },
+  zh: { others: '其他领土和地区', HK: '中国香港特别行政区', MO: '中国澳门特别行政区', TW: '中国台湾省', NL: '荷兰王国' },
   ar: { others: 'أقاليم ومناطق أخرى', HK: 'منطقة هونغ كونغ الصينية الإدارية الخاصة',
-    MO: 'منطقة ماكاو الإدارية الخاصة التابعة للصين', TW: 'تايوان' },
+    MO: 'منطقة ماكاو الإدارية الخاصة التابعة للصين', TW: 'مقاطعة تايوان الصينية',
+    NL: 'هولندا (مملكة _)' },
 };
 
 for (const lang of ['en', 'zh', 'ar']) {
@@ -42,6 +45,9 @@ for (const lang of ['en', 'zh', 'ar']) {
       assert.equal(option[1], EXPECTED[lang][code]);
     }
     assert.ok(members.options.some(([c]) => c === 'CN'), 'China is a Member State');
+    const netherlands = members.options.find(([c]) => c === 'NL');
+    assert.ok(netherlands, 'the Netherlands is a Member State');
+    assert.equal(netherlands[1], EXPECTED[lang].NL);
     assert.equal(members.options.length, 194);
   });
 }
