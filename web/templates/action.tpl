@@ -1,9 +1,10 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="crumbs"><a href="{{P}}/actions">{{t_actions_title}}</a></p>
-<h1>{{t_actions_number}} {{NUMBER}} — <a href="{{P}}/meetings/{{MID}}">{{MLABEL}}</a></h1>
+<h1>{{t_actions_number}} {{NUMBER}}</h1>
 <p{{#TEXT_FALLBACK}} lang="{{TEXT_LANG}}"{{/TEXT_FALLBACK}} dir="auto">{{TEXT}}</p>
 {{#TEXT_FALLBACK}}<p class="note">{{TEXT_NOTE}}</p>{{/TEXT_FALLBACK}}
 <dl class="facts">
+<dt>{{t_actions_meeting}}</dt><dd><a href="{{P}}/meetings/{{MID}}">{{MLABEL}}</a></dd>
 <dt>{{t_actions_owner}}</dt><dd>{{OWNER}}</dd>
 <dt>{{t_actions_kind}}</dt><dd>{{KIND_LABEL}}</dd>
 {{#HAS_ITEM}}<dt>{{t_proc_record}}</dt><dd><a href="{{P}}/meetings/{{MID}}/agenda">{{t_proc_title}}</a></dd>{{/HAS_ITEM}}
