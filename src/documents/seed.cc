@@ -1,5 +1,7 @@
 // Reference data: the resolutions CWG-Internet works under, and the Council 2022 documents of
 // the summary record (seed 000) as demo documents.
+#include <string_view>
+
 #include <fmt/format.h>
 
 #include "documents/documents.h"
@@ -180,6 +182,81 @@ const char kC22_DT_5_en[] =
     "This file stands for a document restricted to Member States. Only the secretariat and "
     "Member State delegates can see that it exists.\n";
 
+// The titles of the demo documents in French, Spanish, Russian and Arabic. Where a document's
+// Chinese title is its agenda item's in the summary record (seed 000), these are the item's titles
+// of src/demo/council2022.json, so that both read the same; the others (C22/71, C22/87, C22/DT/5)
+// are translations of their Chinese title in the terms of those items and of the glossary
+// (web/messages/glossary.json: summary record, plenary meeting, session).
+struct OtherTitles {
+  const char* symbol;
+  const char* fr;
+  const char* es;
+  const char* ru;
+  const char* ar;
+};
+constexpr OtherTitles kOtherTitles[] = {
+    {"C22/8",
+     "Rapport sur les résultats des activités du Groupe de travail du Conseil sur le SMSI et les ODD (GTC-SMSI&ODD) depuis la session de 2021 du Conseil",
+     "Informe sobre los resultados de las actividades del Grupo de Trabajo del Consejo sobre la CMSI y los ODS (GTC-CMSI&ODS) desde la reunión de 2021 del Consejo",
+     "Отчет о результатах деятельности Рабочей группы Совета по ВВУИО и ЦУР (РГС-ВВУИО&ЦУР) после сессии Совета 2021 года",
+     "تقرير عن نتائج أنشطة فريق العمل التابع للمجلس المعني بالقمة العالمية لمجتمع المعلومات وأهداف التنمية المستدامة (CWG-WSIS&SDG) منذ دورة المجلس لعام 2021"},
+    {"C22/18",
+     "Activités de l’UIT visant à renforcer son rôle dans l’instauration de la confiance et de la sécurité dans l’utilisation des technologies de l’information et de la communication (TIC)",
+     "Actividades de la UIT destinadas a fortalecer su función en la creación de confianza y seguridad en la utilización de las tecnologías de la información y la comunicación (TIC)",
+     "Деятельность МСЭ по усилению его роли в укреплении доверия и безопасности при использовании информационно-коммуникационных технологий (ИКТ)",
+     "أنشطة الاتحاد المتعلقة بتعزيز دوره في بناء الثقة والأمن في استعمال تكنولوجيا المعلومات والاتصالات"},
+    {"C22/18(Rev.1)",
+     "Activités de l’UIT visant à renforcer son rôle dans l’instauration de la confiance et de la sécurité dans l’utilisation des technologies de l’information et de la communication (TIC)",
+     "Actividades de la UIT destinadas a fortalecer su función en la creación de confianza y seguridad en la utilización de las tecnologías de la información y la comunicación (TIC)",
+     "Деятельность МСЭ по усилению его роли в укреплении доверия и безопасности при использовании информационно-коммуникационных технологий (ИКТ)",
+     "أنشطة الاتحاد المتعلقة بتعزيز دوره في بناء الثقة والأمن في استعمال تكنولوجيا المعلومات والاتصالات"},
+    {"C22/32",
+     "Lignes directrices pour l’utilisation du Programme mondial cybersécurité (GCA) par l’UIT",
+     "Directrices para la utilización de la Agenda sobre Ciberseguridad Global (GCA) por la UIT",
+     "Руководящие указания по использованию Глобальной программы кибербезопасности (ГПК) МСЭ",
+     "المبادئ التوجيهية لاستعمال الاتحاد للبرنامج العالمي للأمن السيبراني (GCA)"},
+    {"C22/32(Rev.1)",
+     "Lignes directrices pour l’utilisation du Programme mondial cybersécurité (GCA) par l’UIT",
+     "Directrices para la utilización de la Agenda sobre Ciberseguridad Global (GCA) por la UIT",
+     "Руководящие указания по использованию Глобальной программы кибербезопасности (ГПК) МСЭ",
+     "المبادئ التوجيهية لاستعمال الاتحاد للبرنامج العالمي للأمن السيبراني (GCA)"},
+    {"C22/33",
+     "Activités de l’UIT relatives à l’Internet : Résolutions 101, 102, 133, 180 et 206",
+     "Actividades de la UIT relacionadas con Internet: Resoluciones 101, 102, 133, 180 y 206",
+     "Деятельность МСЭ, связанная с Интернетом: Резолюции 101, 102, 133, 180 и 206",
+     "أنشطة الاتحاد المتعلقة بالإنترنت: القرارات 101 و102 و133 و180 و206"},
+    {"C22/51",
+     "Rapport du Président du Groupe de travail du Conseil sur les questions de politiques publiques internationales relatives à l’Internet (GTC-Internet)",
+     "Informe del Presidente del Grupo de Trabajo del Consejo sobre cuestiones de política pública internacional relacionadas con Internet (GTC-Internet)",
+     "Отчет Председателя Рабочей группы Совета по вопросам международной государственной политики, касающимся Интернета (РГС-Интернет)",
+     "تقرير رئيس فريق العمل التابع للمجلس المعني بقضايا السياسات العامة الدولية المتعلقة بالإنترنت (CWG-Internet)"},
+    {"C22/58",
+     "Rapport quadriennal du Groupe de travail du Conseil sur les questions de politiques publiques internationales relatives à l’Internet (GTC-Internet)",
+     "Informe cuadrienal del Grupo de Trabajo del Consejo sobre cuestiones de política pública internacional relacionadas con Internet (GTC-Internet)",
+     "Четырехгодичный отчет Рабочей группы Совета по вопросам международной государственной политики, касающимся Интернета (РГС-Интернет)",
+     "تقرير السنوات الأربع المقدَّم من فريق العمل التابع للمجلس المعني بقضايا السياسات العامة الدولية المتعلقة بالإنترنت (CWG-Internet)"},
+    {"C22/60",
+     "Rapport sur les résultats de quatre années d’activités du GTC-SMSI&ODD depuis la Conférence de plénipotentiaires de 2018 (PP-18)",
+     "Informe sobre los resultados de cuatro años de actividades del GTC-CMSI&ODS desde la Conferencia de Plenipotenciarios de 2018 (PP-18)",
+     "Отчет о результатах четырехлетней деятельности РГС-ВВУИО&ЦУР после Полномочной конференции 2018 года (ПК-18)",
+     "تقرير عن نتائج أربع سنوات من أنشطة فريق العمل CWG-WSIS&SDG منذ مؤتمر المندوبين المفوضين لعام 2018 (PP-18)"},
+    {"C22/71",
+     "Proposition relative à l’adoption des lignes directrices pour l’utilisation du Programme mondial cybersécurité (GCA) par l’UIT",
+     "Propuesta sobre la adopción de las directrices para la utilización de la Agenda sobre Ciberseguridad Global (GCA) por la UIT",
+     "Предложение о принятии Руководящих указаний по использованию Глобальной программы кибербезопасности (ГПК) МСЭ",
+     "اقتراح بشأن اعتماد المبادئ التوجيهية لاستعمال الاتحاد للبرنامج العالمي للأمن السيبراني (GCA)"},
+    {"C22/87",
+     "Compte rendu analytique d’une séance plénière de la session de 2022 du Conseil",
+     "Acta resumida de una sesión plenaria de la reunión de 2022 del Consejo",
+     "Краткий отчет о пленарном заседании сессии Совета 2022 года",
+     "المحضر الموجز لجلسة عامة من جلسات دورة المجلس لعام 2022"},
+    {"C22/DT/5",
+     "Consultations informelles sur les paragraphes en suspens du projet de lignes directrices figurant dans le Document C22/32(Rev.1) : compilation des propositions",
+     "Consultas informales sobre los párrafos pendientes del proyecto de directrices del Documento C22/32(Rev.1): compilación de propuestas",
+     "Неофициальные консультации по нерешенным пунктам проекта руководящих указаний, содержащегося в Документе C22/32(Rev.1): подборка предложений",
+     "مشاورات غير رسمية بشأن الفقرات المعلقة من مشروع المبادئ التوجيهية الوارد في الوثيقة C22/32(Rev.1): تجميع للاقتراحات"},
+};
+
 }  // namespace
 
 Status LoadDemoDocuments(Connection& c) {
@@ -196,15 +273,23 @@ Status LoadDemoDocuments(Connection& c) {
     std::optional<std::vector<RelationInput>> relations;
   };
   json::value secretariat = json::object{};
-  json::value chair_internet = Names({{"en", "Chair of CWG-Internet"}, {"zh", "CWG-Internet主席"}});
-  json::value chair_wsis =
-      Names({{"en", "Chair of CWG-WSIS&SDG"}, {"zh", "CWG-WSIS&SDG主席"}});
+  // The groups' acronyms as the agenda items' titles write them in each language.
+  json::value chair_internet = Names({{"en", "Chair of CWG-Internet"}, {"zh", "CWG-Internet主席"},
+                                      {"fr", "Président du GTC-Internet"},
+                                      {"es", "Presidente del GTC-Internet"},
+                                      {"ru", "Председатель РГС-Интернет"},
+                                      {"ar", "رئيس فريق العمل CWG-Internet"}});
+  json::value chair_wsis = Names({{"en", "Chair of CWG-WSIS&SDG"}, {"zh", "CWG-WSIS&SDG主席"},
+                                  {"fr", "Président du GTC-SMSI&ODD"},
+                                  {"es", "Presidente del GTC-CMSI&ODS"},
+                                  {"ru", "Председатель РГС-ВВУИО&ЦУР"},
+                                  {"ar", "رئيس فريق العمل CWG-WSIS&SDG"}});
   json::value china = Names({{"en", "China"}, {"zh", "中国"}, {"fr", "Chine"}, {"es", "China"},
                              {"ru", "Китай"}, {"ar", "الصين"}});
   const char* gca_en = "Guidelines for the utilization of the Global Cybersecurity Agenda (GCA) by ITU";
   const char* gca_zh = "国际电联《全球网络安全议程》（GCA）的使用导则";
   // Titles (zh) are the agenda items of the Council 2022 summary record; English titles are
-  // translations. Dates are illustrative.
+  // translations, the other four languages are kOtherTitles'. Dates are illustrative.
   const std::vector<Demo> demos = {
       {"C22/8", "2022-01-24", "chair", chair_wsis, "public",
        "Report on the outcomes of the activities of the Council Working Group on the World Summit "
@@ -336,6 +421,13 @@ Status LoadDemoDocuments(Connection& c) {
     in.symbol = d.symbol;
     in.body = council ? std::to_string(*council) : "";
     in.title = Names({{"en", d.en}, {"zh", d.zh}});
+    for (const OtherTitles& t : kOtherTitles) {
+      if (std::string_view(t.symbol) != d.symbol) continue;
+      in.title.as_object()["fr"] = t.fr;
+      in.title.as_object()["es"] = t.es;
+      in.title.as_object()["ru"] = t.ru;
+      in.title.as_object()["ar"] = t.ar;
+    }
     if (*d.summary_en) in.summary = Names({{"en", d.summary_en}, {"zh", d.summary_zh}});
     in.date = d.date;
     in.source_kind = d.source_kind;
