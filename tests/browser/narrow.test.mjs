@@ -2,7 +2,10 @@
 // and from the desk for the secretariat), in English, Chinese and Arabic, nothing scrolls
 // sideways, and the site menu folds behind one button that opens it (axe-core checks both states). One page per route shape
 // (numbers and document symbols replaced), so the crawl stays bounded; screenshots go to
-// test-results/narrow-<lang>-<role>-*.png to be looked at.
+// test-results/narrow-<lang>-<role>-*.png to be looked at. The pages no link leads to are
+// reached through their forms: the confirmation pages (closing a consultation, erasing a
+// respondent's data, deleting a paragraph of the record or a provision), a refused desk form and
+// the public form refused, and the 404 page (screenshots narrow-<lang>-form-*.png).
 // Run: PLENARY_BIN=build/plenary node --test tests/browser/narrow.test.mjs
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,6 +35,25 @@ async function signIn(page, lang) {
   await page.locator('input[type=email]').fill(ADMIN.email);
   await page.locator('input[type=password]').fill(ADMIN.password);
   await Promise.all([page.waitForNavigation(), page.locator('main button[type=submit]').click()]);
+}
+
+// The page `path` at 360 px, then the answer to its first form posting to an action matching
+// `action`, sent with `fields` and without the browser's own checks: how far it scrolls sideways.
+async function throughForm(page, path, action, fields = {}) {
+  await page.goto(server.url + path);
+  await Promise.all([page.waitForNavigation(), page.evaluate(([source, fields]) => {
+    const form = [...document.querySelectorAll('main form[method=post]')]
+      .find((f) => new RegExp(source).test(f.getAttribute('action')));
+    if (!form) throw new Error(`no form posting to ${source}`);
+    for (const [k, v] of Object.entries(fields)) {
+      const input = form.querySelector(`[name="${k}"]`);
+      if (!input) throw new Error(`no field ${k} in ${form.getAttribute('action')}`);
+      input.value = v;
+    }
+    form.noValidate = true;
+    HTMLFormElement.prototype.submit.call(form);
+  }, [action.source, fields])]);
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
 describe('a 360 px phone', { timeout: 600000 }, () => {
@@ -74,6 +96,38 @@ describe('a 360 px phone', { timeout: 600000 }, () => {
         }
         assert.deepEqual(wide.map((p) => `${p.path}: ${p.overflow}px too wide`), [], `${pages.length} pages checked`);
         console.log(`${lang} ${role}: ${pages.length} pages at 360 px, none wider than the screen: ${pages.map((p) => p.path).join(" ")}`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  for (const lang of ['en', 'zh', 'ar']) {
+    test(`${lang}: the pages reached through a form do not scroll sideways`, async () => {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: lang });
+      const page = await context.newPage();
+      try {
+        await signIn(page, lang);
+        const texts = await (await page.request.get(`${server.url}/api/v1/texts`)).json();
+        const shown = [];
+        const measure = async (name, overflow) => {
+          await page.screenshot({ path: join(SHOTS, `narrow-${lang}-form-${name}.png`), fullPage: true });
+          shown.push([name, overflow]);
+        };
+        await measure('close-confirmation', await throughForm(page, `/${lang}/admin/consultations/ai-public-policy`, /\/close$/));
+        assert.match(await page.locator('h1').innerText(), /\S/, 'a confirmation page');
+        await measure('erase-confirmation', await throughForm(page, `/${lang}/admin/consultations/ai-public-policy`, /\/erase$/));
+        await measure('paragraph-delete-confirmation', await throughForm(page, `/${lang}/meetings/6/agenda`, /^\/[a-z]+\/interventions\/\d+\/delete$/));
+        await measure('provision-delete-confirmation', await throughForm(page, `/${lang}/texts/${texts.items[0].id}`, /^\/[a-z]+\/provisions\/\d+\/delete$/));
+        await measure('refused-meeting', await throughForm(page, `/${lang}/admin`, /\/admin\/meetings$/,
+          { kind: 'plenary', session: '', title_en: 'A plenary without its session' }));
+        assert.ok(await page.locator('#error-summary').count(), 'the refused form shows its errors');
+        await measure('refused-response', await throughForm(page, `/${lang}/consultations/ai-public-policy`, /\/responses$/));
+        assert.ok(await page.locator('#error-summary').count(), 'the refused response shows its errors');
+        await page.goto(`${server.url}/${lang}/no-such-page`);
+        await measure('not-found', await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth));
+        assert.equal(shown.length, 7);
+        assert.deepEqual(shown.filter(([, o]) => o > 0).map(([n, o]) => `${n}: ${o}px too wide`), []);
       } finally {
         await context.close();
       }
