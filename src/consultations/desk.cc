@@ -3,7 +3,9 @@
 // and campaigns (the status forms are in status_desk.cc). Every form posts to a handler that
 // calls the same use case as the API.
 #include <charconv>
+#include <algorithm>
 #include <limits>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -225,7 +227,20 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     auto title = site::Pick(c->title, lang).text;
     site::Page page(db, req, "admin_consultation.tpl", T(lang, "moderate") + " · " + title);
     auto& d = page.body();
-    ShowFlash(req, d, c->timezone);
+    // A refused form of the page comes back with its message and what was typed; the forms of
+    // the list's rows and the selection of the bulk form are placed here.
+    const auto flashed = ShowFlash(req, d, c->timezone);
+    auto kept = [&](const std::string& input) { return flashed ? flashed->Kept(input) : ""; };
+    std::set<std::string> selected;  // the responses ticked for a refused bulk action
+    {
+      std::string ids = kept("bulk-ids");
+      for (std::size_t i = 0; i < ids.size();) {
+        std::size_t j = std::min(ids.find(',', i), ids.size());
+        selected.insert(ids.substr(i, j - i));
+        i = j + 1;
+      }
+    }
+    if (kept("bulk-action") == "reject") d.ShowSection("BULK_REJECT");
     d.SetIntValue("ID", c->id);
     d.SetValue("TITLE", title);
     d.SetValue("TIMEZONE", c->timezone);
@@ -317,6 +332,11 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
       auto* o = d.AddSectionDictionary("RESPONSES");
       o->SetIntValue("RID", r.id);
       o->SetValue("REFERENCE", r.reference);
+      const std::string row_reason = "reason-" + std::to_string(r.id);
+      if (flashed && flashed->input == row_reason)
+        o->AddSectionDictionary("E_ROW_REASON")->SetValue("E_MSG", flashed->message);
+      o->SetValue("ROW_REASON", kept(row_reason));
+      if (selected.count(std::to_string(r.id))) o->ShowSection("SELECTED");
       o->SetValue("NAME", r.name);
       if (!r.organization.empty()) o->AddSectionDictionary("HAS_ORG")->SetValue("ORGANIZATION", r.organization);
       o->SetValue("STATUS", r.status);
@@ -383,8 +403,9 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
         auto* o = md->AddSectionDictionary("TYPES");
         o->SetValue("KEY", t.key);
         o->SetValue("LABEL", site::Pick(t.label, lang).text);
+        if (kept("r-type") == t.key) o->ShowSection("SEL");
       }
-      site::AddCountryOptions(md, lang);
+      site::AddCountryOptions(md, lang, kept("r-country"));
       for (const auto& r : meetings::ListRegistrations(db, m->id)) {
         auto* o = md->AddSectionDictionary("REGISTRATIONS");
         o->SetValue("NAME", r.name);
@@ -428,7 +449,14 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     auto cid = db.Read().QueryInt("SELECT consultation_id FROM responses WHERE id = ?", id);
     std::string path = cid ? "/admin/consultations/" + std::to_string(*cid) : "/admin";
     std::string place = PlaceOf(db, f, id);
-    if (!r.ok()) return WithPlace(BackWithError(req, path, r.error()), place);
+    if (!r.ok()) {
+      // A rejection's reason is the row's own input.
+      const std::string input = r.error().field == "reason" ? fmt::format("reason-{}", id) : "";
+      return WithPlace(BackWithError(req, path, r.error(), input,
+                                     {.label_key = "reject_reason",
+                                      .kept = {{fmt::format("reason-{}", id), m.reason}}}),
+                       place);
+    }
     return WithPlace(Back(req, path, m.action), place);
   });
 
@@ -493,13 +521,28 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     for (const auto& [k, v] : kept.fields()) place += "&" + k + "=" + http::UrlEncode(v);
     if (auto n = ParseInt(f.Get("page").value_or("")); n && *n >= 2 && *n <= 100000)
       place += "&page=" + std::to_string(*n);
-    auto ids = BulkIds(f.GetAll("ids[]"));
-    if (!ids.ok()) return WithPlace(BackWithError(req, path, ids.error()), place);
     Moderation m{f.Get("action").value_or(""), f.Get("reason").value_or(""), {}};
+    // A refusal goes back to the list with what was chosen and typed: the action, its reason
+    // and the responses ticked.
+    auto refuse = [&](const Error& e) {
+      std::string ticked;
+      for (const auto& v : f.GetAll("ids[]")) ticked += (ticked.empty() ? "" : ",") + v;
+      const std::string input = e.field == "reason" ? "bulk-reason" : e.field == "action" ? "bulk-action" : "";
+      return WithPlace(BackWithError(req, path, e, input,
+                                     {.label_key = e.field == "reason"   ? "reject_reason"
+                                                   : e.field == "action" ? "bulk_action"
+                                                                         : "",
+                                      .kept = {{"bulk-action", m.action},
+                                               {"bulk-reason", m.reason},
+                                               {"bulk-ids", ticked}}}),
+                       place);
+    };
+    auto ids = BulkIds(f.GetAll("ids[]"));
+    if (!ids.ok()) return refuse(ids.error());
     if (m.action != "accept" && m.action != "reject")
-      return WithPlace(BackWithError(req, path, InvalidArgument("action", "action: must be accept or reject")), place);
+      return refuse(InvalidArgument("action", "action: must be accept or reject"));
     if (m.action == "reject" && site::Trim(m.reason).empty())
-      return WithPlace(BackWithError(req, path, InvalidArgument("reason", "reason: required when rejecting a response")), place);
+      return refuse(InvalidArgument("reason", "reason: required when rejecting a response"));
     if (f.Get("confirm").value_or("") != "yes") {
       const std::string& lang = req.lang;
       std::string heading = T(lang, "confirm_bulk_" + m.action + "_heading");
@@ -523,8 +566,8 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
       for (auto id : *ids) {
         auto r = GetResponse(db, id);
         if (!r.ok() || r->consultation_id != c->id)
-          return WithPlace(BackWithError(req, path, InvalidArgument("responses", fmt::format(
-              "responses: {} is not a response of this consultation", id))), place);
+          return refuse(InvalidArgument("responses", fmt::format(
+              "responses: {} is not a response of this consultation", id)));
         auto* o = d.AddSectionDictionary("REFS");
         o->SetIntValue("RID", id);
         o->SetValue("REF", r->reference);
@@ -533,7 +576,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
       return page.Render();
     }
     auto n = ModerateMany(db, p.session.user.id, c->id, *ids, m);
-    if (!n.ok()) return WithPlace(BackWithError(req, path, n.error()), place);
+    if (!n.ok()) return refuse(n.error());
     return WithPlace(Back(req, path, m.action), place);
   });
 

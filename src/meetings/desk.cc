@@ -130,9 +130,13 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
     for (auto& file : p.input.files)
       if (file.name == "file") csv = file.data;
     if (csv.empty())
-      return BackWithError(req, path, InvalidArgument("file", "file: required"), "att-file");
+      return BackWithError(req, path, InvalidArgument("file", "file: required"), "att-file",
+                           {.label_key = "attendance_import", .kept = {}});
+    // Every refusal of the import concerns the file, named as the form names it.
     auto r = ImportAttendance(db, p.session.user.id, req.params[0], csv);
-    if (!r.ok()) return BackWithError(req, path, r.error(), "att-file");
+    if (!r.ok())
+      return BackWithError(req, path, r.error(), "att-file",
+                           {.label_key = "attendance_import", .kept = {}});
     return Back(req, path, "attendance");
   });
 
@@ -154,7 +158,13 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
                                                             {"organization", "r-org"},
                                                             {"stakeholder_type", "r-type"},
                                                             {"country", "r-country"},
-                                                            {"email", "r-email"}}));
+                                                            {"email", "r-email"}}),
+                           {.label_key = {},
+                            .kept = {{"r-name", in.name},
+                                     {"r-org", in.organization},
+                                     {"r-type", in.stakeholder_type},
+                                     {"r-country", in.country},
+                                     {"r-email", in.email}}});
     return Back(req, path, "registered");
   });
 

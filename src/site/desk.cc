@@ -67,7 +67,15 @@ Code CodeOfStatus(std::string_view status) {
 }
 }  // namespace
 
-void ShowFlash(const Request& req, TemplateDictionary& d, const std::string& zone) {
+std::string Flashed::Kept(const std::string& id) const {
+  for (const auto& [k, v] : kept)
+    if (k == id) return v;
+  return "";
+}
+
+std::optional<Flashed> ShowFlash(const Request& req, TemplateDictionary& d,
+                                 const std::string& zone) {
+  std::optional<Flashed> flashed;
   if (auto done = req.query.Get("done")) {
     std::string key = "done_" + *done;
     if (text::Catalogue::Get().Pattern("en", key) && key.find('{') == std::string::npos)
@@ -101,6 +109,7 @@ void ShowFlash(const Request& req, TemplateDictionary& d, const std::string& zon
     if (auto dash = input.find('-'); dash != std::string::npos)
       d.ShowSection("OPEN_" + input.substr(0, dash));
     d.SetValueAndShowSection("ERROR", RefusalText(e, req.lang, zone, label), "HAS_ERROR");
+    flashed = Flashed{input, RefusalText(e, req.lang, zone, label), {}};
     // What was typed in the form's short inputs: KEPT_<input id>.
     for (const auto& [name, value] : req.query.fields()) {
       if (!name.starts_with("k.") || name.size() > 42 || value.size() > kMaxKeptBytes) continue;
@@ -109,10 +118,12 @@ void ShowFlash(const Request& req, TemplateDictionary& d, const std::string& zon
             return std::isalnum(c) || c == '-' || c == '_';
           }))
         continue;
+      flashed->kept.emplace_back(id, value);
       std::replace(id.begin(), id.end(), '-', '_');
       d.SetValue("KEPT_" + id, value);
     }
   }
+  return flashed;
 }
 
 json::value TwoLanguages(const http::Form& f, const std::string& base) {

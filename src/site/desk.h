@@ -4,6 +4,7 @@
 // message shown there, and the two-language fields of the forms.
 #pragma once
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -49,11 +50,21 @@ http::Response BackWithError(const http::Request& req, const std::string& path, 
 // id of the page's form), or "" when the form has no input for it.
 std::string InputFor(const std::string& field,
                      std::initializer_list<std::pair<const char*, const char*>> ids);
+// What a redirect back with an error carried, for a page whose refused input stands in a
+// repeated section (a row's reason on the moderation page), which names its own E_ section and
+// value: the input, its message, and what was typed (input id → value, as Refill kept them).
+struct Flashed {
+  std::string input;
+  std::string message;
+  std::vector<std::pair<std::string, std::string>> kept;
+  // What was typed in input `id`, or "" (nothing typed, or no refusal).
+  std::string Kept(const std::string& id) const;
+};
 // The message or error a redirect carried, on the page it led to: the error in the reader's
 // language (site/refusals.h), as ERROR/HAS_ERROR and as the summary {{>FORM_ERRORS}} with the
-// field's section E_<field>; times in `zone`.
-void ShowFlash(const http::Request& req, ctemplate::TemplateDictionary& d,
-               const std::string& zone = "UTC");
+// field's section E_<field>; times in `zone`. Answers what it showed of an error, if any.
+std::optional<Flashed> ShowFlash(const http::Request& req, ctemplate::TemplateDictionary& d,
+                                 const std::string& zone = "UTC");
 
 // The multilingual value of the fields `<base>_en`, `<base>_zh`, … that are not empty.
 boost::json::value TwoLanguages(const http::Form& f, const std::string& base);

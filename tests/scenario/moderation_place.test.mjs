@@ -36,7 +36,7 @@ test('each moderation action comes back to the same page of the list, at the res
   // A refusal (a rejection without its reason) comes back to the same place with the error.
   res = await post(`/en/admin/responses/${r.id}/moderate`, { action: 'reject', reason: '', page: '2' });
   assert.equal(res.status, 303);
-  assert.match(res.headers.get('location'), new RegExp(`^${base}\\?error=.*&field=reason&page=2#m-${r.reference}$`));
+  assert.match(res.headers.get('location'), new RegExp(`^${base}\\?error=.*&field=reason&input=reason-${r.id}&.*&page=2#m-${r.reference}$`));
   // A page number that is not one is left out; the place of the response stays.
   for (const page of ['1', 'abc', '3x', '100001', '']) {
     res = await post(`/en/admin/responses/${r.id}/moderate`, { action: 'reject', reason: 'Off topic.', page });
