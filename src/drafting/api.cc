@@ -228,6 +228,7 @@ http::Response VersionConflict(storage::Database& db, const Error& e, std::int64
 
 json::object BracketJson(const Bracket& b, const Provision& p) {
   return {{"id", b.id},
+          {"question", b.question},
           {"provision", p.id},
           {"label", p.label},
           {"lang", b.lang},
@@ -379,12 +380,17 @@ void RegisterApi(http::Router& router, storage::Database& db) {
       return http::Json(o);
     }
     json::array provisions;
+    const auto missing = MissingPassages(*t);
     for (const auto& p : t->provisions) {
       if (view == "status") {
+        json::array lacking;
+        for (const auto& m : missing)
+          if (m.provision == p.id) lacking.push_back({{"question", m.question}, {"lang", m.lang}});
         provisions.push_back({{"id", p.id},
                               {"label", p.label},
                               {"open_brackets", p.OpenBrackets()},
-                              {"proposed_by", Arr(p.OpenBracketProponents())}});
+                              {"proposed_by", Arr(p.OpenBracketProponents())},
+                              {"missing_passages", std::move(lacking)}});
         continue;
       }
       json::object j = ProvisionJson(p);
@@ -397,6 +403,14 @@ void RegisterApi(http::Router& router, storage::Database& db) {
     }
     o["provisions"] = std::move(provisions);
     if (view == "status") {
+      // The language versions lacking the passage of an open question: a revision and the
+      // adoption wait for them.
+      json::array lacking;
+      for (const auto& m : missing)
+        lacking.push_back({{"provision", m.provision}, {"label", m.label},
+                           {"question", m.question}, {"lang", m.lang},
+                           {"bracketed_in", Arr(m.bracketed_in)}});
+      o["missing_passages"] = std::move(lacking);
       o["bracketed"] = Arr(t->BracketedLabels());
       o["sentence"] = BracketsSentence(*t, *lang);
       json::object all;
@@ -488,7 +502,7 @@ void RegisterApi(http::Router& router, storage::Database& db) {
                           {"note", &in.note}})
       if (auto s = Str(*o, k, dst); !s.ok()) return Err(s.error());
     for (auto [k, dst] : {std::pair{"start", &in.start}, {"end", &in.end},
-                          {"version", &in.version}})
+                          {"version", &in.version}, {"question", &in.question}})
       if (auto s = Int(*o, k, dst); !s.ok()) return Err(s.error());
     for (auto [k, dst] : {std::pair{"alternatives", &in.alternatives},
                           {"supported_by", &in.supported_by}, {"objected_by", &in.objected_by}})

@@ -187,7 +187,8 @@ std::optional<Text> LoadText(Connection& c, std::int64_t id, bool details) {
   }
   Stmt b(c,
          "SELECT b.id, b.provision_id, b.lang, b.start_offset, b.end_offset, b.kind, "
-         "b.alternatives, b.proposed_by, b.supported_by, b.objected_by, b.note, b.state "
+         "b.alternatives, b.proposed_by, b.supported_by, b.objected_by, b.note, b.state, "
+         "b.question_id "
          "FROM brackets b JOIN provisions p ON p.id = b.provision_id WHERE p.text_id = ? "
          "ORDER BY b.lang, b.start_offset, b.end_offset DESC, b.id");
   b.BindAll(id);
@@ -205,6 +206,7 @@ std::optional<Text> LoadText(Connection& c, std::int64_t id, bool details) {
     k.objected_by = Strs(b.Text(9));
     k.note = b.Text(10);
     k.state = b.Text(11);
+    k.question = b.Int(12) ? b.Int(12) : k.id;
     for (auto& v : t.provisions)
       if (v.id == k.provision_id) v.brackets.push_back(k);
   }
@@ -385,13 +387,12 @@ Provision FindProvision(const Text& t, std::int64_t id) {
 }  // namespace
 
 // The same open question is bracketed in each language version of the provision: the count is
-// the largest number of open brackets in any one language, not their sum over languages.
+// the number of questions with an open passage, not the passages added up over languages.
 int Provision::OpenBrackets() const {
-  std::map<std::string, int> per_lang;
-  int most = 0;
+  std::set<std::int64_t> questions;
   for (const auto& b : brackets)
-    if (b.state == "open") most = std::max(most, ++per_lang[b.lang]);
-  return most;
+    if (b.state == "open") questions.insert(b.question);
+  return static_cast<int>(questions.size());
 }
 
 std::vector<std::string> Provision::OpenBracketProponents() const {
@@ -413,6 +414,31 @@ std::vector<std::string> Text::BracketedLabels() const {
   std::vector<std::string> out;
   for (const auto& p : provisions)
     if (p.OpenBrackets() > 0) out.push_back(p.label);
+  return out;
+}
+
+std::vector<MissingPassage> MissingPassages(const Text& t) {
+  std::vector<MissingPassage> out;
+  for (const auto& p : t.provisions) {
+    // Questions in the order of their first passage, with the languages of their passages.
+    std::vector<std::int64_t> order;
+    std::map<std::int64_t, std::set<std::string>> langs;
+    std::set<std::int64_t> open;
+    for (const auto& b : p.brackets) {
+      if (!langs.contains(b.question)) order.push_back(b.question);
+      langs[b.question].insert(b.lang);
+      if (b.state == "open") open.insert(b.question);
+    }
+    std::sort(order.begin(), order.end());
+    for (auto q : order) {
+      if (!open.contains(q)) continue;
+      for (const auto& l : t.languages) {
+        // No text in that language: nothing to bracket.
+        if (BodyText(p, l).empty() || langs[q].contains(l)) continue;
+        out.push_back({p.id, p.label, q, l, {langs[q].begin(), langs[q].end()}});
+      }
+    }
+  }
   return out;
 }
 
@@ -758,6 +784,65 @@ Result<Bracket> AddBracket(storage::Database& db, const accounts::Session& who,
       if (std::find(t.languages.begin(), t.languages.end(), in.lang) == t.languages.end())
         return InvalidArgument("lang", fmt::format("lang: the text is drafted in {} only",
                                                    fmt::join(t.languages, ", ")));
+      // The passage of another language of an existing question: it must be open, lack that
+      // language, and have as many alternatives; its Member States are the question's.
+      const Bracket* question = nullptr;
+      std::string proposed_by = in.proposed_by;
+      std::vector<std::string> supported_by = in.supported_by, objected_by = in.objected_by;
+      if (in.question) {
+        std::int64_t q = 0;
+        for (const auto& b : p.brackets)
+          if (b.id == *in.question || b.question == *in.question) q = b.question;
+        if (!q)
+          return InvalidArgument("question", fmt::format("question: {} is not a bracket of "
+                                                         "provision {}",
+                                                         *in.question, p.label));
+        for (const auto& b : p.brackets)
+          if (b.question == q && (!question || (question->state != "open" && b.state == "open")))
+            question = &b;
+        if (question->state != "open")
+          return Error{Code::kFailedPrecondition,
+                       fmt::format("question: bracket {} of provision {} is already {}; it takes "
+                                   "no more passages",
+                                   q, p.label, question->state),
+                       "question"};
+        for (const auto& b : p.brackets)
+          if (b.question == q && b.lang == in.lang)
+            return InvalidArgument("lang", fmt::format("lang: bracket {} of provision {} has its "
+                                                       "passage in {} already (bracket {})",
+                                                       q, p.label, in.lang, b.id));
+        if (in.alternatives.size() != question->alternatives.size())
+          return InvalidArgument(
+              "alternatives",
+              fmt::format("alternatives: bracket {} of provision {} has {} alternatives in {}; "
+                          "its passage in every language has as many (given: {})",
+                          q, p.label, question->alternatives.size(), question->lang,
+                          in.alternatives.size()));
+        auto same = [](std::vector<std::string> a, std::vector<std::string> b) {
+          std::sort(a.begin(), a.end());
+          std::sort(b.begin(), b.end());
+          return a == b;
+        };
+        if (!proposed_by.empty() && proposed_by != question->proposed_by)
+          return InvalidArgument("proposed_by",
+                                 fmt::format("proposed_by: bracket {} was proposed by {}; the "
+                                             "passage of another language names the same "
+                                             "proponent or none",
+                                             q, question->proposed_by.empty()
+                                                    ? std::string("the secretariat")
+                                                    : question->proposed_by));
+        for (auto [field, given, theirs] :
+             {std::tuple{"supported_by", &supported_by, &question->supported_by},
+              {"objected_by", &objected_by, &question->objected_by}})
+          if (!given->empty() && !same(*given, *theirs))
+            return InvalidArgument(field,
+                                   fmt::format("{}: bracket {} lists {}; the passage of another "
+                                               "language lists the same Member States or none",
+                                               field, q, fmt::join(*theirs, ", ")));
+        proposed_by = question->proposed_by;
+        supported_by = question->supported_by;
+        objected_by = question->objected_by;
+      }
       std::string body = BodyText(p, in.lang);
       if (body.empty())
         return InvalidArgument("lang", fmt::format("lang: provision {} has no text in {}",
@@ -793,17 +878,21 @@ Result<Bracket> AddBracket(storage::Database& db, const accounts::Session& who,
       }
       std::string kind = in.alternatives.empty() ? "retain_or_delete" : "alternatives";
       c.Exec("INSERT INTO brackets(provision_id, lang, start_offset, end_offset, kind, "
-             "alternatives, proposed_by, supported_by, objected_by, note, state, created_at) "
-             "VALUES(?,?,?,?,?,?,?,?,?,?,'open',?)",
+             "alternatives, proposed_by, supported_by, objected_by, note, state, created_at, "
+             "question_id) VALUES(?,?,?,?,?,?,?,?,?,?,'open',?,?)",
              provision_id, in.lang, *in.start, *in.end, kind, J(Arr(in.alternatives)),
-             in.proposed_by, J(Arr(in.supported_by)), J(Arr(in.objected_by)), in.note, Now());
+             proposed_by, J(Arr(supported_by)), J(Arr(objected_by)), in.note, Now(),
+             question ? question->question : 0);
       std::int64_t id = c.LastInsertId();
-      return Change{id, {{"provision", p.label}, {"lang", in.lang}, {"start", *in.start},
-                         {"end", *in.end}, {"kind", kind},
-                         {"alternatives", Arr(in.alternatives)},
-                         {"proposed_by", in.proposed_by},
-                         {"supported_by", Arr(in.supported_by)},
-                         {"objected_by", Arr(in.objected_by)}, {"note", in.note}}};
+      if (!question) c.Exec("UPDATE brackets SET question_id = id WHERE id = ?", id);
+      json::object detail{{"provision", p.label}, {"lang", in.lang}, {"start", *in.start},
+                          {"end", *in.end}, {"kind", kind},
+                          {"alternatives", Arr(in.alternatives)},
+                          {"proposed_by", proposed_by},
+                          {"supported_by", Arr(supported_by)},
+                          {"objected_by", Arr(objected_by)}, {"note", in.note}};
+      if (question) detail["question"] = question->question;
+      return Change{id, std::move(detail)};
     });
   });
   if (!id.ok()) return id.error();
@@ -837,51 +926,71 @@ Result<Bracket> ResolveBracket(storage::Database& db, const accounts::Session& w
           if (b.id == bracket_id) p = &v, k = &b;
       if (!k) return NoSuchBracket(bracket_id);
       provision_id = p->id;
-      if (k->state != "open")
+      // The question's open passages, one per language: all resolved at once.
+      std::vector<Bracket> all = p->brackets;
+      std::vector<std::size_t> passages;
+      for (std::size_t i = 0; i < all.size(); ++i)
+        if (all[i].question == k->question && all[i].state == "open") passages.push_back(i);
+      if (passages.empty())
         return Error{Code::kFailedPrecondition,
                      fmt::format("outcome: bracket {} is already {}", bracket_id, k->state),
                      "outcome"};
-      std::string replacement;
-      bool replace = in.outcome != "retain";
       if (in.outcome == "alternative") {
-        if (k->kind != "alternatives")
-          return InvalidArgument("outcome", fmt::format("outcome: bracket {} has no "
-                                                        "alternatives; retain or delete",
-                                                        bracket_id));
-        auto n = static_cast<std::int64_t>(k->alternatives.size());
-        if (*in.alternative < 1 || *in.alternative > n)
-          return InvalidArgument("alternative", fmt::format("alternative: must be 1 to {}", n));
-        replacement = k->alternatives[*in.alternative - 1];
+        for (auto i : passages) {
+          const Bracket& b = all[i];
+          if (b.kind != "alternatives")
+            return InvalidArgument("outcome", fmt::format("outcome: bracket {} has no "
+                                                          "alternatives{}; retain or delete",
+                                                          bracket_id,
+                                                          b.id == bracket_id
+                                                              ? ""
+                                                              : " in " + b.lang));
+          auto n = static_cast<std::int64_t>(b.alternatives.size());
+          if (*in.alternative < 1 || *in.alternative > n)
+            return InvalidArgument("alternative",
+                                   fmt::format("alternative: must be 1 to {}{}", n,
+                                               b.id == bracket_id ? "" : " (in " + b.lang + ")"));
+        }
       }
-      std::string body = BodyText(*p, k->lang);
-      std::vector<Bracket> others;
-      for (const auto& b : p->brackets)
-        if (b.lang == k->lang && b.id != k->id) others.push_back(b);
-      Bracket done = *k;
-      done.state = in.outcome == "delete" ? "deleted" : "agreed";
-      if (replace) {
-        std::size_t from = ByteOffset(body, k->start), to = ByteOffset(body, k->end);
+      json::object body_obj = p->body.is_object() ? p->body.as_object() : json::object();
+      json::array resolved;
+      std::string first_words;
+      for (auto i : passages) {
+        const std::string lang = all[i].lang;
+        // The passage as it stands now (an earlier passage of the same language may have moved
+        // it; there is one per language, but rows from before questions may hold two).
+        Bracket& b = all[i];
+        if (b.state != "open") continue;
+        auto* cur = body_obj.if_contains(lang);
+        std::string body = cur && cur->is_string() ? std::string(cur->as_string()) : "";
+        std::size_t from = ByteOffset(body, b.start), to = ByteOffset(body, b.end);
+        std::string words = body.substr(from, to - from);
+        if (b.id == bracket_id) first_words = words;
+        resolved.push_back(json::object{{"bracket", b.id}, {"lang", lang}, {"words", words}});
+        b.state = in.outcome == "delete" ? "deleted" : "agreed";
+        if (in.outcome == "retain") continue;
+        std::string replacement =
+            in.outcome == "alternative" ? b.alternatives[*in.alternative - 1] : std::string();
         std::string now = body.substr(0, from) + replacement + body.substr(to);
         if (site::CountChars(now) > kMaxProvisionChars)
           return Error{Code::kTooLarge, fmt::format("alternative: the provision would exceed "
-                                                    "{} characters", kMaxProvisionChars),
+                                                    "{} characters in {}",
+                                                    kMaxProvisionChars, lang),
                        "alternative"};
         std::vector<Bracket*> ptrs;
-        for (auto& b : others) ptrs.push_back(&b);
+        for (auto& o : all)
+          if (o.lang == lang && o.id != b.id) ptrs.push_back(&o);
         auto len = CodePoints(replacement);
-        if (auto s = Remap(ptrs, k->start, k->end, len, true, "outcome"); !s.ok())
-          return s.error();
-        done.end = done.start + len;
-        json::object body_obj = p->body.as_object();
-        body_obj[k->lang] = now;
-        c.Exec("UPDATE provisions SET body = ? WHERE id = ?", J(body_obj), p->id);
-        for (const auto& b : others) SaveBracket(c, b);
+        if (auto s = Remap(ptrs, b.start, b.end, len, true, "outcome"); !s.ok()) return s.error();
+        b.end = b.start + len;
+        body_obj[lang] = now;
       }
-      SaveBracket(c, done);
+      if (in.outcome != "retain")
+        c.Exec("UPDATE provisions SET body = ? WHERE id = ?", J(body_obj), p->id);
+      for (const auto& b : all) SaveBracket(c, b);
       json::object detail{{"provision", p->label}, {"lang", k->lang}, {"outcome", in.outcome},
-                          {"words", body.substr(ByteOffset(body, k->start),
-                                                ByteOffset(body, k->end) -
-                                                    ByteOffset(body, k->start))}};
+                          {"words", first_words}, {"question", k->question},
+                          {"passages", std::move(resolved)}};
       if (in.alternative) detail["alternative"] = *in.alternative;
       return Change{bracket_id, std::move(detail)};
     });
@@ -904,6 +1013,7 @@ json::object Snapshot(const Text& t) {
     json::array brackets;
     for (const auto& b : p.brackets)
       brackets.push_back(json::object{{"id", b.id},
+                                      {"question", b.question},
                                       {"lang", b.lang},
                                       {"start", b.start},
                                       {"end", b.end},
@@ -972,6 +1082,8 @@ Text FromSnapshot(const json::value& v) {
           Bracket b;
           b.id = SnapInt(bo, "id");
           b.provision_id = p.id;
+          // Snapshots from before questions: each bracket was its own.
+          b.question = bo.contains("question") ? SnapInt(bo, "question") : b.id;
           b.lang = SnapStr(bo, "lang");
           b.start = SnapInt(bo, "start");
           b.end = SnapInt(bo, "end");
@@ -1257,7 +1369,10 @@ std::int64_t InsertBracket(Connection& c, std::int64_t provision_id, const std::
          "VALUES(?,?,?,?,?,?,?,'[]','[]',?,'open',?)",
          provision_id, lang, s, e, alternatives.empty() ? "retain_or_delete" : "alternatives",
          J(Arr(alternatives)), proposed_by, note, Now());
-  return c.LastInsertId();
+  std::int64_t id = c.LastInsertId();
+  // A new question, bracketed in the proposal's language; the others' passages are added to it.
+  c.Exec("UPDATE brackets SET question_id = id WHERE id = ?", id);
+  return id;
 }
 
 std::int64_t InsertProvision(Connection& c, std::int64_t text_id, int pos,
@@ -1531,6 +1646,23 @@ Result<Proposal> MergeProposal(storage::Database& db, const accounts::Session& w
 // --- Revisions -----------------------------------------------------------------------------
 
 namespace {
+// 409 while a language version of a provision lacks the passage of an open question: the
+// revision and the adopted text would not read the same in every language. `what` is the
+// action refused ("issuing a revision").
+Status EveryLanguageBracketed(const Text& t, const char* what) {
+  auto missing = MissingPassages(t);
+  if (missing.empty()) return Ok{};
+  const auto& m = missing.front();
+  return Error{Code::kFailedPrecondition,
+               fmt::format("brackets: provision {} has no passage in {} of bracket {} (bracketed "
+                           "in {}); add it before {}{}",
+                           m.label, m.lang, m.question, fmt::join(m.bracketed_in, ", "), what,
+                           missing.size() > 1
+                               ? fmt::format(" ({} passages are missing in all)", missing.size())
+                               : std::string()),
+               "brackets"};
+}
+
 // The symbol of the next revision: "C22/32(Rev.1)" → "C22/32(Rev.2)", "C22/32" → "C22/32(Rev.1)".
 std::string NextRevision(const std::string& symbol) {
   static const std::string kRev = "(Rev.";
@@ -1566,6 +1698,7 @@ Result<Revision> IssueRevision(storage::Database& db, const accounts::Session& w
   auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
     return ChangeText(c, who, text_id, version, false, "text.revise", "text",
                       [&](const Text& t) -> Result<Change> {
+      if (auto s = EveryLanguageBracketed(t, "issuing a revision"); !s.ok()) return s.error();
       if (t.document_id != before->document_id)
         return Error{Code::kConflict,
                      fmt::format("version: the text was revised meanwhile (it is now {})",
@@ -1856,6 +1989,7 @@ Result<Text> Adopt(storage::Database& db, const accounts::Session& who, std::int
   auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
     return ChangeText(c, who, text_id, in.version, false, "text.adopt", "text",
                       [&](const Text& t) -> Result<Change> {
+      if (auto s = EveryLanguageBracketed(t, "adoption"); !s.ok()) return s.error();
       if (int open = t.OpenBrackets(); open > 0)
         return Error{Code::kFailedPrecondition,
                      fmt::format("brackets: {} open bracket(s) in {}; resolve them before "

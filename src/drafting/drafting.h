@@ -5,9 +5,13 @@
 // never looser than the document's; a reader without the right gets 404, as for documents) and to the agenda item that considers it.
 // Provisions are sections ("2") and the lettered paragraphs of the section before them ("2.b");
 // labels are derived from the order and rewritten when a provision is inserted or removed, while
-// a provision's id stays. A bracket lies on one language's text of a provision: [start, end) in
-// Unicode code points; brackets may nest but not overlap. A bracket is `retain_or_delete` (the
-// words may stay or go) or `alternatives` (two or more texts, one of which will stand).
+// a provision's id stays. A bracket is one open question of a provision, bracketed in each
+// language version: its passages lie on the languages' texts ([start, end) in Unicode code
+// points of that language; one passage per language, sharing the question's id), may nest but
+// not overlap within a language, and are resolved together. A bracket is `retain_or_delete` (the
+// words may stay or go) or `alternatives` (two or more texts, one of which will stand; as many in
+// every language, alternative N of one language translating alternative N of another). A
+// language with no text of the provision has nothing to bracket and needs no passage.
 //
 // Lifecycles:
 //   text:     draft → adopted (at a meeting, by one of its decisions, when no bracket is open;
@@ -56,8 +60,11 @@ inline constexpr std::size_t kMaxCountries = 200;         // supported_by, objec
 inline constexpr std::size_t kMaxNoteChars = 2000;         // notes, justifications
 inline constexpr std::size_t kMaxInformalProvisions = 100;  // per informal consultation
 
+// One language's passage of a bracket (an open question of a provision).
 struct Bracket {
   std::int64_t id = 0, provision_id = 0;
+  // The question it brackets: the id of the question's first passage (its own id for that one).
+  std::int64_t question = 0;
   std::string lang;
   std::int64_t start = 0, end = 0;  // code points of the provision's text in `lang`
   std::string kind;                 // retain_or_delete | alternatives
@@ -75,8 +82,8 @@ struct Provision {
   std::string label;            // "2", "2.b"
   boost::json::value body;      // {lang: text}
   std::vector<Bracket> brackets;  // every state, ordered by language, then start, then outer first
-  // Open questions: the most open brackets of any one language (each language version carries
-  // the same brackets, so they are not added up over languages).
+  // Open questions: the questions with an open passage (each language version carries the same
+  // brackets, so they are not added up over languages).
   int OpenBrackets() const;
   // The Member States that proposed its open brackets, each once, in code order (a bracket the
   // secretariat placed has none).
@@ -167,6 +174,18 @@ std::string BracketedText(const Provision& p, const std::string& lang);
 // brackets (2.b and 6.c)."), in `lang`, from the catalogue (ICU plural and list patterns).
 std::string BracketsSentence(const Text& t, const std::string& lang);
 
+// A language version of a provision that lacks the passage of an open question: the provision
+// has text in `lang` but the question is bracketed in other languages only.
+struct MissingPassage {
+  std::int64_t provision = 0;
+  std::string label;
+  std::int64_t question = 0;
+  std::string lang;
+  std::vector<std::string> bracketed_in;  // the languages that have its passage
+};
+// In the order of the provisions, then of the questions, then of the text's languages.
+std::vector<MissingPassage> MissingPassages(const Text& t);
+
 // Whether `who` may edit provision `provision_id` of text `t` as the facilitator of one of its
 // informal consultations (an editor needs no such right).
 bool Facilitates(const Text& t, const accounts::Session& who, std::int64_t provision_id);
@@ -223,6 +242,10 @@ Status DeleteProvision(storage::Database& db, const accounts::Session& who,
                        std::int64_t provision_id, std::optional<std::int64_t> version);
 
 struct BracketInput {
+  // The passage of another language of an existing bracket: the id of the question (or of any
+  // of its passages). Its Member States are the question's (proposed_by, supported_by and
+  // objected_by may be left empty, or must name the same), its alternatives as many.
+  std::optional<std::int64_t> question;
   std::string lang;
   std::optional<std::int64_t> start, end;
   std::vector<std::string> alternatives;  // empty: retain_or_delete
@@ -231,6 +254,10 @@ struct BracketInput {
   std::string note;
   std::optional<std::int64_t> version;
 };
+// A new bracket (a question with its passage in `lang`), or, with `question`, the passage of
+// another language of an open question: 400 (question) when it is no bracket of the provision,
+// 409 (question) when it is no longer open, 400 (lang) when that language has its passage
+// already, 400 (alternatives) when their number differs from the question's.
 Result<Bracket> AddBracket(storage::Database& db, const accounts::Session& who,
                            std::int64_t provision_id, const BracketInput& in);
 
@@ -239,9 +266,11 @@ struct ResolveInput {
   std::optional<std::int64_t> alternative;  // 1-based, for "alternative"
   std::optional<std::int64_t> version;
 };
-// retain: the words stay, the bracket is agreed. delete: the words go (with any bracket inside
-// them), the bracket is deleted. alternative N: the words are replaced by alternative N, the
-// bracket is agreed. Brackets after it in the same language shift.
+// Resolves the question of bracket `bracket_id` in every language at once (its open passages),
+// in one transaction and one history entry. retain: the words stay, the bracket is agreed.
+// delete: the words go (with any bracket inside them), the bracket is deleted. alternative N: the
+// words of each language are replaced by that language's alternative N, the bracket is agreed.
+// Brackets after a passage in the same language shift.
 Result<Bracket> ResolveBracket(storage::Database& db, const accounts::Session& who,
                                std::int64_t bracket_id, const ResolveInput& in);
 
@@ -270,6 +299,8 @@ Result<std::int64_t> TextOfProposal(storage::Database& db, std::int64_t proposal
 
 // Freezes the current version as the next revision and registers its document (the next
 // "(Rev.N)" of the text's document, which it revises); the text then belongs to that document.
+// 409 (brackets) while a language version lacks the passage of an open question
+// (MissingPassages), naming the provision and the language.
 Result<Revision> IssueRevision(storage::Database& db, const accounts::Session& who,
                                std::int64_t text_id, std::optional<std::int64_t> version);
 
@@ -311,7 +342,8 @@ struct AdoptInput {
   // document (its last revision).
   std::optional<std::int64_t> resolution;
 };
-// 409 while a bracket is open; the decision must be one of that meeting's.
+// 409 while a bracket is open (first naming any language version that lacks the passage of an
+// open question, as IssueRevision); the decision must be one of that meeting's.
 Result<Text> Adopt(storage::Database& db, const accounts::Session& who, std::int64_t text_id,
                    const AdoptInput& in);
 

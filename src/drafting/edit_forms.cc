@@ -213,6 +213,61 @@ void AddProvisionForms(const Text& t, const Provision& p, const std::string& lan
   field("note", T(lang, "field_note"), true, false, "");
 }
 
+void AddPassageForms(const Text& t, const Provision& p, const std::string& clang,
+                     const std::string& lang, TemplateDictionary* o, const FormState* state,
+                     bool editing) {
+  const site::FormErrors* errors = state ? state->errors : nullptr;
+  const std::string body = BodyIn(p, clang);
+  if (body.empty()) return;  // no text in that language: nothing to bracket
+  for (const auto& m : MissingPassages(t)) {
+    if (m.provision != p.id || m.lang != clang) continue;
+    // The question's passage in the reader's language when it has one, else its first.
+    const Bracket* shown = nullptr;
+    for (const auto& b : p.brackets)
+      if (b.question == m.question && (!shown || b.lang == lang)) shown = &b;
+    if (!shown) continue;
+    const std::string other = BodyIn(p, shown->lang);
+    const std::size_t from = ByteOffset(other, shown->start), to = ByteOffset(other, shown->end);
+    std::vector<std::string> in;
+    for (const auto& l : m.bracketed_in) in.push_back(T(lang, "language_in_" + l));
+    auto* n = o->AddSectionDictionary("LACKING");
+    n->SetValue("LACK_TEXT", T(lang, "drafting_passage_missing",
+                               {{"language", T(lang, "language_in_" + clang)},
+                                {"languages", text::FormatList(in, lang)}}));
+    n->SetValue("OWORDS", other.substr(from, to - from));
+    n->SetValue("OLANG", shown->lang);
+    n->SetValue("ODIR", text::Direction(shown->lang));
+    if (!editing) continue;
+    const std::string form = fmt::format("passage-{}", m.question);
+    const std::string pq = fmt::format("pq-{}", m.question);
+    auto* f = n->AddSectionDictionary("PASSAGE_FORM");
+    if (state && state->form == form) f->ShowSection("OPEN_PASSAGE");
+    f->SetIntValue("QID", m.question);
+    f->SetValue("QLANG", clang);
+    f->SetIntValue("QVERSION", t.version);
+    f->SetValue("PASSAGE_SUMMARY",
+                T(lang, "drafting_form_passage", {{"language", T(lang, "language_in_" + clang)}}));
+    AddCurrentWording(f, t, p, pq + "-current", lang, errors);
+    auto field = [&](const char* name, const std::string& label, bool textarea, bool ltr,
+                     const std::string& help, const std::string& content_lang) {
+      AddField(f,
+               {.id = pq + "-" + name, .name = name, .label = label,
+                .value = Typed(state, form, name, ""), .content_lang = content_lang,
+                .textarea = textarea, .ltr = ltr, .rows = 3, .help = help},
+               errors);
+    };
+    field("words", T(lang, "drafting_form_words_bracket"), false, false,
+          T(lang, "drafting_form_words_bracket_help"), clang);
+    field("start", T(lang, "drafting_form_start"), false, true, "", "");
+    field("end", T(lang, "drafting_form_end"), false, true, "", "");
+    field("alternatives", T(lang, "field_alternatives"), true, false,
+          T(lang, "drafting_form_passage_alternatives",
+            {{"count", static_cast<std::int64_t>(shown->alternatives.size())}}),
+          clang);
+    field("note", T(lang, "field_note"), true, false, "", clang);
+  }
+}
+
 void AddEditForms(const Text& t, const std::string& clang, const std::string& lang,
                   TemplateDictionary& d, const FormState* state) {
   const site::FormErrors* errors = state ? state->errors : nullptr;
@@ -254,16 +309,22 @@ std::variant<EditorPost, http::Response> ReadEditor(storage::Database& db, Reque
 // The text's page again with form `form` as typed and its refusal `e`.
 http::Response Refused(storage::Database& db, const Request& req, const Text& t,
                        const std::string& form, const std::string& prefix, const http::Form& f,
-                       const Error& e) {
+                       const Error& e, const std::string& sentence = "") {
   site::FormErrors errors(req.lang);
   if (e.field == "version" && e.code == Code::kConflict) {
     // Someone else changed the text since the form was made: the edit and bracket forms of a
     // provision show its current wording next to what was typed (the block "<prefix>-current",
     // which the summary links to); the other forms stand under the current text already.
-    if (prefix.starts_with("pe-") || prefix.starts_with("pb-"))
+    if (prefix.starts_with("pe-") || prefix.starts_with("pb-") || prefix.starts_with("pq-"))
       errors.Add(e, prefix + "-current");
     else
       errors.AddText(site::RefusalText(e, req.lang));
+  } else if (!sentence.empty()) {
+    errors.AddText(sentence, InputOf(prefix, e.field, t));
+  } else if (prefix.starts_with("pq-") && e.field != "words" && e.field != "start" &&
+             e.field != "end" && e.field != "alternatives" && e.field != "note") {
+    // The question and the language are no inputs of the passage's form (hidden).
+    errors.AddText(site::RefusalText(e, req.lang));
   } else {
     errors.Add(e, InputOf(prefix, e.field, t));
   }
@@ -491,10 +552,14 @@ void RegisterEditForms(http::Router& router, storage::Database& db) {
     if (!t.ok()) return site::ErrorResponse(db, req, t.error());
     const Provision* current = Find(*t, *pid);
     if (!current) return site::ErrorResponse(db, req, NotFound("provision: no such provision"));
-    const std::string form = fmt::format("bracket-{}", *pid);
-    const std::string prefix = fmt::format("pb-{}", *pid);
-    auto refuse = [&](const Error& e) { return Refused(db, req, *t, form, prefix, f, e); };
+    // The passage of another language of an existing bracket comes from that bracket's own form.
     BracketInput in;
+    if (auto q = Number(f, "question")) in.question = *q;
+    const std::string form = in.question ? fmt::format("passage-{}", *in.question)
+                                         : fmt::format("bracket-{}", *pid);
+    const std::string prefix = in.question ? fmt::format("pq-{}", *in.question)
+                                           : fmt::format("pb-{}", *pid);
+    auto refuse = [&](const Error& e) { return Refused(db, req, *t, form, prefix, f, e); };
     in.lang = f.Get("lang").value_or("");
     auto version = VersionOf(f);
     if (!version.ok()) return refuse(version.error());
@@ -536,7 +601,21 @@ void RegisterEditForms(http::Router& router, storage::Database& db) {
     in.objected_by = CodesOf(f.Get("objected_by").value_or(""));
     in.note = site::Trim(f.Get("note").value_or(""));
     auto b = AddBracket(db, p.who, *pid, in);
-    if (!b.ok()) return refuse(b.error());
+    if (!b.ok()) {
+      // Alternatives not as many as the question's: say how many, in the reader's language.
+      if (in.question && b.error().field == "alternatives")
+        for (const auto& o : current->brackets)
+          if ((o.id == *in.question || o.question == *in.question) &&
+              o.alternatives.size() != in.alternatives.size())
+            return Refused(db, req, *t, form, prefix, f, b.error(),
+                           T(req.lang, "drafting_passage_alternatives_count",
+                             {{"count", static_cast<std::int64_t>(o.alternatives.size())}}));
+      return refuse(b.error());
+    }
+    // Back to the text in the language just bracketed.
+    if (in.question)
+      return http::Redirect(site::Prefix(req) +
+                            fmt::format("/texts/{}?lang={}#p{}", t->id, in.lang, *pid));
     return http::Redirect(site::Prefix(req) + fmt::format("/texts/{}#p{}", t->id, *pid));
   });
 

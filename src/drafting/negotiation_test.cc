@@ -425,6 +425,7 @@ TEST_F(NegotiationTest, HistoryReproducesEveryVersionOverRandomEdits) {
       {"en", {"Council ", "shall ", "review ", "guidelines ", "every ", "four ", "years. "}},
       {"zh", {"理事会", "应", "审议", "本导则", "每四年", "一次", "。"}},
       {"ar", {"المجلس ", "يستعرض ", "هذه ", "المبادئ ", "التوجيهية ", "كل ", "أربع ", "سنوات. "}}};
+  int passages_added = 0;  // passages of another language added to an open question
   for (unsigned seed : {1u, 2u, 3u}) {
     std::mt19937 rng(seed);
     auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
@@ -445,7 +446,7 @@ TEST_F(NegotiationTest, HistoryReproducesEveryVersionOverRandomEdits) {
       auto t = Load();
       std::size_t lang = pick(words.size());
       const std::string& l = words[lang].first;
-      int op = t.provisions.size() < 3 ? 0 : static_cast<int>(pick(5));
+      int op = t.provisions.size() < 3 ? 0 : static_cast<int>(pick(6));
       bool ok = false;
       if (op == 0) {
         ProvisionInput in;
@@ -483,6 +484,24 @@ TEST_F(NegotiationTest, HistoryReproducesEveryVersionOverRandomEdits) {
             ok = ResolveBracket(*db_, sec_, b.id, in).ok();
             break;
           }
+        } else if (op == 5) {  // the passage in `l` of an open question of another language
+          for (const auto& b : p.brackets) {
+            if (b.state != "open" || b.lang == l) continue;
+            bool has = std::any_of(p.brackets.begin(), p.brackets.end(), [&](const Bracket& o) {
+              return o.question == b.question && o.lang == l;
+            });
+            if (has) continue;
+            BracketInput in;
+            in.question = b.question;
+            in.lang = l;
+            in.start = static_cast<std::int64_t>(pick(n));
+            in.end = *in.start + 1 + static_cast<std::int64_t>(pick(n - *in.start));
+            for (std::size_t k = 0; k < b.alternatives.size(); ++k)
+              in.alternatives.push_back(phrase(lang));
+            ok = AddBracket(*db_, sec_, p.id, in).ok();
+            passages_added += ok;
+            break;
+          }
         } else {
           ok = DeleteProvision(*db_, sec_, p.id, t.version).ok();
         }
@@ -499,6 +518,8 @@ TEST_F(NegotiationTest, HistoryReproducesEveryVersionOverRandomEdits) {
       EXPECT_EQ(json::serialize(Snapshot(*v)), snapshot) << "seed " << seed << " v" << version;
     }
   }
+
+  EXPECT_GT(passages_added, 0) << "no question was bracketed in a second language";
 
   // Replaying the history: a new text is built from the first version by applying, in order,
   // each change as the history records it (its action, its object and its detail, nothing
@@ -520,8 +541,11 @@ TEST_F(NegotiationTest, HistoryReproducesEveryVersionOverRandomEdits) {
     t.id = 0;
     for (auto& p : t.provisions) {
       if (auto it = ids.find(p.id); it != ids.end()) p.id = it->second;
-      for (auto& b : p.brackets)
+      for (auto& b : p.brackets) {
         if (auto it = bracket_ids.find(b.id); it != bracket_ids.end()) b.id = it->second;
+        if (auto it = bracket_ids.find(b.question); it != bracket_ids.end())
+          b.question = it->second;
+      }
     }
     return json::serialize(Snapshot(t));
   };
@@ -580,6 +604,7 @@ TEST_F(NegotiationTest, HistoryReproducesEveryVersionOverRandomEdits) {
       b.supported_by = strings(d.at("supported_by"));
       b.objected_by = strings(d.at("objected_by"));
       b.note = std::string(d.at("note").as_string());
+      if (auto* q = d.if_contains("question")) b.question = bracket_ids.at(q->as_int64());
       auto r = AddBracket(*db_, sec_, provision, b);
       ok = r.ok();
       if (ok) bracket_ids[row.object_id] = r->id;

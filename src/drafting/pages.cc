@@ -261,6 +261,8 @@ http::Response TextView(storage::Database& db, const Request& req, std::int64_t 
     s->SetValue("SENTENCE", BracketsSentence(*t, clang));
     // Editors offer the sentence to the record of the agenda item (in the six languages).
     if (MayEdit(viewer) && !req.query.Get("version")) s->ShowSection("RECORD_FORM");
+    const auto missing = MissingPassages(*t);
+    if (!missing.empty()) s->ShowSection("HAS_MISSING");
     for (const auto& p : t->provisions) {
       auto* r = s->AddSectionDictionary("ROW");
       r->SetIntValue("PID", p.id);
@@ -269,6 +271,20 @@ http::Response TextView(storage::Database& db, const Request& req, std::int64_t 
       auto proponents = p.OpenBracketProponents();
       r->SetValue("PROPOSED", proponents.empty() ? "—" : Countries(proponents, lang));
       if (p.OpenBrackets() > 0) r->ShowSection("HAS_OPEN");
+      // The language versions lacking the passage of one of its open brackets, each once.
+      std::vector<std::string> lacking;
+      for (const auto& m : missing) {
+        if (m.provision != p.id) continue;
+        auto name = T(lang, "language_in_" + m.lang);
+        if (std::find(lacking.begin(), lacking.end(), name) == lacking.end())
+          lacking.push_back(name);
+      }
+      if (lacking.empty()) {
+        r->SetValue("LACKING", "—");
+      } else {
+        r->SetValue("LACKING", text::FormatList(lacking, lang));
+        r->ShowSection("IS_LACKING");
+      }
     }
     return page.Render();
   }
@@ -358,7 +374,10 @@ http::Response TextView(storage::Database& db, const Request& req, std::int64_t 
       continue;
     }
     o->SetValue("BODY_HTML", html);
-    if (view == "brackets") BracketNotes(p, clang, lang, o, editing ? t->version : 0);
+    if (view == "brackets") {
+      BracketNotes(p, clang, lang, o, editing ? t->version : 0);
+      AddPassageForms(*t, p, clang, lang, o, state, editing);
+    }
   }
   if (editing) AddEditForms(*t, clang, lang, d, state);
   return page.Render(status);

@@ -2,6 +2,8 @@
 // 2022 plenary, from the "texts" of src/demo/council2022.json, loaded inside the demo loader's
 // transaction (trusted data: rows are written directly, as the rest of the demo is). Brackets
 // are given by their words; their code point offsets are computed here.
+#include <map>
+
 #include "base/assets.h"
 #include "base/time.h"
 #include "drafting/drafting.h"
@@ -58,6 +60,10 @@ Status LoadDemo(Connection& c) {
       ++position;
       auto* brackets = p.if_contains("brackets");
       if (!brackets) continue;
+      // The n-th bracket given in each language is a passage of the provision's n-th question.
+      std::map<std::string, std::size_t> rank;
+      std::vector<std::int64_t> questions;
+      std::vector<std::size_t> sizes;  // their alternatives
       for (const auto& bv : brackets->as_array()) {
         const auto& b = bv.as_object();
         std::string lang = S(b, "lang"), words = S(b, "words");
@@ -69,12 +75,22 @@ Status LoadDemo(Connection& c) {
         auto end = start + static_cast<std::int64_t>(site::CountChars(words));
         json::value alternatives = b.contains("alternatives") ? b.at("alternatives")
                                                               : json::value(json::array());
+        std::size_t n = rank[lang]++;
+        if (n < questions.size() && sizes[n] != alternatives.as_array().size())
+          return Broken("provision " + labels[position - 1] + ": the alternatives of \"" + words +
+                        "\" are not as many as in the bracket's other languages");
         c.Exec("INSERT INTO brackets(provision_id, lang, start_offset, end_offset, kind, "
-               "alternatives, proposed_by, supported_by, objected_by, note, state, created_at) "
-               "VALUES(?,?,?,?,?,?,'','[]','[]',?,'open',?)",
+               "alternatives, proposed_by, supported_by, objected_by, note, state, created_at, "
+               "question_id) VALUES(?,?,?,?,?,?,'','[]','[]',?,'open',?,?)",
                provision_id, lang, start, end,
                alternatives.as_array().empty() ? "retain_or_delete" : "alternatives",
-               json::serialize(alternatives), S(b, "note"), now);
+               json::serialize(alternatives), S(b, "note"), now,
+               n < questions.size() ? questions[n] : 0);
+        if (n == questions.size()) {
+          questions.push_back(c.LastInsertId());
+          sizes.push_back(alternatives.as_array().size());
+          c.Exec("UPDATE brackets SET question_id = id WHERE id = ?", questions.back());
+        }
       }
     }
     // Proposals (open), their passage given by its words like the brackets'.

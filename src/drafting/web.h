@@ -28,7 +28,8 @@
 namespace plenary::drafting {
 
 // A refused form of a text's page, shown again with what was typed (edit_forms.cc): the form's
-// key ("add", "edit-<provision id>", "bracket-<provision id>"), the post and the refusals.
+// key ("add", "edit-<provision id>", "bracket-<provision id>", "passage-<question id>"), the post
+// and the refusals.
 struct FormState {
   std::string form;
   const http::Form* typed = nullptr;
@@ -55,6 +56,13 @@ void AddField(ctemplate::TemplateDictionary* parent, const FieldSpec& f,
 // delete, add a bracket; and the page's own (the summary of refusals, a new provision).
 void AddProvisionForms(const Text& t, const Provision& p, const std::string& lang,
                        ctemplate::TemplateDictionary* o, const FormState* state);
+// The language version `clang` of provision `p` lacking the passage of an open question
+// (MissingPassages): a LACKING section each in `o`, with the question's words in another
+// language and, when `editing`, the form that adds the passage in `clang` (key
+// "passage-<question>", inputs "pq-<question>-…").
+void AddPassageForms(const Text& t, const Provision& p, const std::string& clang,
+                     const std::string& lang, ctemplate::TemplateDictionary* o,
+                     const FormState* state, bool editing);
 void AddEditForms(const Text& t, const std::string& clang, const std::string& lang,
                   ctemplate::TemplateDictionary& d, const FormState* state);
 

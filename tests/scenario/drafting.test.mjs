@@ -77,15 +77,19 @@ test('the secretariat brackets 2.b and 6.c and the status view says so in Chines
   const open = zh.provisions.filter((x) => x.open_brackets > 0).map((x) => x.label);
   assert.deepEqual(open, ['2.b', '6.c']);
   // The status table says who proposed the brackets left: as codes in JSON, as names on the page.
-  assert.deepEqual(Object.keys(zh.provisions[0]).sort(), ['id', 'label', 'open_brackets', 'proposed_by']);
+  assert.deepEqual(Object.keys(zh.provisions[0]).sort(), ['id', 'label', 'missing_passages', 'open_brackets', 'proposed_by']);
   assert.deepEqual(zh.provisions.filter((x) => x.open_brackets > 0).map((x) => x.proposed_by), [['CN'], ['CN']]);
   assert.deepEqual(zh.provisions.find((x) => x.label === '1.a').proposed_by, []);
-  for (const [lang, name] of [['en', 'China'], ['zh', '中国']]) {
+  // Each bracket is in one language only: the other language version, which has text of the
+  // provision, lacks its passage (2.b bracketed in English lacks Chinese, 6.c the reverse).
+  for (const [lang, name, en, zh] of [['en', 'China', 'English', 'Chinese'], ['zh', '中国', '英文', '中文']]) {
     const html = await (await delegate.fetch(`/${lang}/texts/${t.id}/status?lang=${lang}`)).text();
-    const rows = [...html.matchAll(/<tr class="open"><td><a [^>]*><bdi>([^<]*)<\/bdi><\/a><\/td><td>(\d+)<\/td><td>([^<]*)<\/td><\/tr>/g)]
+    const rows = [...html.matchAll(/<tr class="open"><td><a [^>]*><bdi>([^<]*)<\/bdi><\/a><\/td><td>(\d+)<\/td><td>([^<]*)<\/td><td class="lacking">([^<]*)<\/td><\/tr>/g)]
       .map((m) => m.slice(1));
-    assert.deepEqual(rows, [['2.b', '1', name], ['6.c', '1', name]], lang);
+    assert.deepEqual(rows, [['2.b', '1', name, zh], ['6.c', '1', name, en]], lang);
   }
+  assert.deepEqual(zh.missing_passages.map((m) => [m.label, m.lang, m.bracketed_in]),
+    [['2.b', 'zh', ['en']], ['6.c', 'en', ['zh']]]);
   const en = await jsonOf(delegate.fetch(`/api/v1/texts/${t.id}?view=status&lang=en`));
   assert.equal(en.sentence, 'Only two provisions retain square brackets (2.b and 6.c).');
 

@@ -21,6 +21,12 @@
 {{#ALT}}<p class="alternative">{{ALT_LABEL}}{{t_punct_colon}}<bdi>{{ALT_TEXT}}</bdi></p>{{/ALT}}
 {{#RESOLVE}}<form method="post" action="{{P}}/brackets/{{BID}}/resolve" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{RVERSION}}">
 <label for="rs-{{BID}}">{{t_drafting_form_outcome}}</label> <select id="rs-{{BID}}" name="outcome">{{#OUTCOME}}<option value="{{K}}">{{L}}</option>{{/OUTCOME}}</select> <button type="submit">{{t_drafting_form_resolve}}</button></form>{{/RESOLVE}}</div>{{/NOTE}}
+{{#LACKING}}<div class="bracket-note lacking"><p>{{LACK_TEXT}} <span class="bracket" lang="{{OLANG}}" dir="{{ODIR}}">[<bdi>{{OWORDS}}</bdi>]</span></p>
+{{#PASSAGE_FORM}}<details class="staff-form"{{#OPEN_PASSAGE}} open{{/OPEN_PASSAGE}}><summary>{{PASSAGE_SUMMARY}}</summary>
+<form method="post" action="{{P}}/provisions/{{PID}}/brackets?lang={{QLANG}}" class="stack"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{QVERSION}}"><input type="hidden" name="question" value="{{QID}}"><input type="hidden" name="lang" value="{{QLANG}}">
+{{#CURRENT}}<div class="current-text" id="{{CUR_ID}}" tabindex="-1"><p class="field-error" id="{{CUR_ID}}-error">{{CUR_MSG}}</p><p>{{t_drafting_current_wording}}{{t_punct_colon}}</p><dl>{{#CUR_L}}<dt>{{CUR_LNAME}}</dt><dd lang="{{CUR_CODE}}" dir="{{CUR_DIR}}">{{#CUR_MISSING}}—{{/CUR_MISSING}}{{CUR_BODY}}</dd>{{/CUR_L}}</dl></div>{{/CURRENT}}
+{{>FIELD}}
+<button type="submit">{{PASSAGE_SUMMARY}}</button></form></details>{{/PASSAGE_FORM}}</div>{{/LACKING}}
 {{#EDIT}}<details class="staff-form"{{#OPEN_EDIT}} open{{/OPEN_EDIT}}><summary>{{t_drafting_form_edit}} <bdi>{{ELABEL}}</bdi></summary>
 {{#EDIT_FORM}}<form method="post" action="{{P}}/provisions/{{PID}}/edit" class="stack"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{EVERSION}}">
 {{#CURRENT}}<div class="current-text" id="{{CUR_ID}}" tabindex="-1"><p class="field-error" id="{{CUR_ID}}-error">{{CUR_MSG}}</p><p>{{t_drafting_current_wording}}{{t_punct_colon}}</p><dl>{{#CUR_L}}<dt>{{CUR_LNAME}}</dt><dd lang="{{CUR_CODE}}" dir="{{CUR_DIR}}">{{#CUR_MISSING}}—{{/CUR_MISSING}}{{CUR_BODY}}</dd>{{/CUR_L}}</dl></div>{{/CURRENT}}
@@ -55,9 +61,10 @@
 {{#STATUS}}<p class="sentence" lang="{{CLANG}}" dir="{{CDIR}}">{{SENTENCE}}</p>
 {{#RECORD_FORM}}<form method="post" action="{{P}}/texts/{{ID}}/record"><input type="hidden" name="csrf" value="{{CSRF}}"><p><button type="submit">{{t_drafting_form_record}}</button></p></form>{{/RECORD_FORM}}
 <table class="status">
-<thead><tr><th scope="col">{{t_drafting_provision}}</th><th scope="col">{{t_drafting_open_brackets}}</th><th scope="col">{{t_drafting_status_proposed_by}}</th></tr></thead>
-<tbody>{{#ROW}}<tr{{#HAS_OPEN}} class="open"{{/HAS_OPEN}}><td><a href="{{P}}/texts/{{ID}}?lang={{CLANG}}#p{{PID}}"><bdi>{{LABEL}}</bdi></a></td><td>{{OPEN}}</td><td>{{PROPOSED}}</td></tr>{{/ROW}}</tbody>
-</table>{{/STATUS}}
+<thead><tr><th scope="col">{{t_drafting_provision}}</th><th scope="col">{{t_drafting_open_brackets}}</th><th scope="col">{{t_drafting_status_proposed_by}}</th><th scope="col">{{t_drafting_status_lacking}}</th></tr></thead>
+<tbody>{{#ROW}}<tr{{#HAS_OPEN}} class="open"{{/HAS_OPEN}}><td><a href="{{P}}/texts/{{ID}}?lang={{CLANG}}#p{{PID}}"><bdi>{{LABEL}}</bdi></a></td><td>{{OPEN}}</td><td>{{PROPOSED}}</td><td{{#IS_LACKING}} class="lacking"{{/IS_LACKING}}>{{LACKING}}</td></tr>{{/ROW}}</tbody>
+</table>
+{{#HAS_MISSING}}<p class="note lacking">{{t_drafting_status_lacking_note}}</p>{{/HAS_MISSING}}{{/STATUS}}
 {{#PROPOSE}}<form method="post" action="{{P}}/texts/{{ID}}/proposals" class="draft-form"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="lang" value="{{CLANG}}">
 <h2>{{t_drafting_form_propose}}</h2>
 <p><label for="pr-provision">{{t_drafting_provision}}</label> <select id="pr-provision" name="provision">{{#OPT}}<option value="{{PID}}">{{LABEL}}</option>{{/OPT}}</select></p>

@@ -1,0 +1,174 @@
+// A bracket is one open question in every language version of a provision, over HTTP: the
+// passages of Chinese and Arabic are added to the English bracket (`question`), a passage with
+// another number of alternatives is refused with 400 naming `alternatives` and changes nothing,
+// a revision is refused (409) while Arabic lacks its passage and issued once it has it,
+// resolving the question in English resolves it in Chinese and Arabic too, and the demo's 2.b
+// and 6.c are one question each with their English, Chinese and Arabic passages.
+// Expected texts are written by hand.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Client, jsonOf } from '../lib/server.mjs';
+
+let server, staff, item5;
+
+before(async () => {
+  server = await startServer();
+  staff = await new Client(server.url).login();
+  const { items } = await jsonOf(staff.fetch('/api/v1/meetings'));
+  const council = items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
+  assert.ok(council, 'the demo has the Council 2022 plenary');
+  const agenda = await jsonOf(staff.fetch(`/api/v1/meetings/${council.id}/agenda`));
+  item5 = agenda.items.find((i) => i.number === '5');
+  assert.ok(item5, 'the plenary has an item 5');
+});
+after(async () => { await server?.stop(); });
+
+const send = (method, path, body) => staff.fetch(path, { method,
+  headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const text = (id, q = '') => jsonOf(staff.fetch(`/api/v1/texts/${id}${q}`));
+
+const WORDS = {
+  en: 'The Council shall review these guidelines every four years.',
+  zh: '理事会应每四年审议本导则。',
+  ar: 'يستعرض المجلس هذه المبادئ التوجيهية كل أربع سنوات.',
+};
+// [start, end) of "every four years" in each language, and its two alternatives.
+const PASSAGE = {
+  en: [42, 58, ['every four years', 'after each Plenipotentiary Conference']],
+  zh: [4, 7, ['每四年', '在每届全权代表大会之后']],
+  ar: [36, 49, ['كل أربع سنوات', 'بعد كل مؤتمر للمندوبين المفوضين']],
+};
+
+test('one question in English, Chinese and Arabic: added, refused, holding back a revision, resolved at once', async () => {
+  const t = await jsonOf(staff.json('/api/v1/texts', { document: 'C22/32(Rev.1)',
+    agenda_item: item5.id, title: { en: 'Draft guidelines' }, languages: ['en', 'zh', 'ar'] }), 201);
+  await jsonOf(staff.json(`/api/v1/texts/${t.id}/provisions`, { kind: 'section',
+    text: { en: 'Review', zh: '审议', ar: 'الاستعراض' } }), 201);
+  const p = await jsonOf(staff.json(`/api/v1/texts/${t.id}/provisions`, { text: WORDS }), 201);
+  const [s, e, alternatives] = PASSAGE.en;
+  const en = await jsonOf(staff.json(`/api/v1/provisions/${p.id}/brackets`, { lang: 'en',
+    start: s, end: e, alternatives, proposed_by: 'CN', supported_by: ['RU'] }), 201);
+  assert.equal(en.question, en.id, 'a new bracket is its own question');
+
+  // Chinese with no alternatives where English has two: 400 naming the field, nothing changed.
+  const before = await text(t.id);
+  const mismatch = await send('POST', `/api/v1/provisions/${p.id}/brackets`, { question: en.id,
+    lang: 'zh', start: PASSAGE.zh[0], end: PASSAGE.zh[1] });
+  assert.equal(mismatch.status, 400);
+  const err = (await mismatch.json()).error;
+  assert.equal(err.field, 'alternatives');
+  assert.match(err.message, /2 alternatives in en/);
+  const unchanged = await text(t.id);
+  assert.equal(unchanged.version, before.version);
+  assert.equal(unchanged.provisions[1].brackets.length, 1);
+
+  const zh = await jsonOf(staff.json(`/api/v1/provisions/${p.id}/brackets`, { question: en.id,
+    lang: 'zh', start: PASSAGE.zh[0], end: PASSAGE.zh[1], alternatives: PASSAGE.zh[2] }), 201);
+  assert.equal(zh.question, en.id);
+  assert.equal(zh.proposed_by, 'CN', 'the question\'s Member States');
+  assert.deepEqual(zh.supported_by, ['RU']);
+  // A second Chinese passage of the same question: 400 naming lang.
+  const twice = await send('POST', `/api/v1/provisions/${p.id}/brackets`, { question: zh.id,
+    lang: 'zh', start: 0, end: 3, alternatives: ['a', 'b'] });
+  assert.equal(twice.status, 400);
+  assert.equal((await twice.json()).error.field, 'lang');
+
+  // One question, not two; Arabic lacks its passage and holds back the revision.
+  const status = await text(t.id, '?view=status&lang=en');
+  assert.equal(status.open_brackets, 1);
+  assert.equal(status.provisions[1].open_brackets, 1);
+  assert.deepEqual(status.provisions[1].missing_passages, [{ question: en.id, lang: 'ar' }]);
+  assert.deepEqual(status.missing_passages, [{ provision: p.id, label: '1.a', question: en.id,
+    lang: 'ar', bracketed_in: ['en', 'zh'] }]);
+  assert.equal(status.sentence, 'Only one provision retains square brackets (1.a).');
+  const refused = await send('POST', `/api/v1/texts/${t.id}/revisions`, {});
+  assert.equal(refused.status, 409);
+  const why = (await refused.json()).error;
+  assert.equal(why.field, 'brackets');
+  assert.match(why.message, /provision 1\.a has no passage in ar/);
+  assert.equal((await text(t.id)).revisions.length, 0);
+
+  const ar = await jsonOf(staff.json(`/api/v1/provisions/${p.id}/brackets`, { question: en.id,
+    lang: 'ar', start: PASSAGE.ar[0], end: PASSAGE.ar[1], alternatives: PASSAGE.ar[2] }), 201);
+  assert.deepEqual((await text(t.id, '?view=status')).missing_passages, []);
+  const rev = await jsonOf(staff.json(`/api/v1/texts/${t.id}/revisions`, {}), 201);
+  assert.equal(rev.document.symbol, 'C22/32(Rev.2)');
+
+  // Resolved in English: Chinese and Arabic take their alternative 2 in the same change.
+  const v = (await text(t.id)).version;
+  const resolved = await jsonOf(staff.json(`/api/v1/brackets/${en.id}/resolve`, {
+    outcome: 'alternative', alternative: 2 }));
+  assert.equal(resolved.version, v + 1);
+  assert.deepEqual(resolved.provision_text, {
+    en: 'The Council shall review these guidelines after each Plenipotentiary Conference.',
+    zh: '理事会应在每届全权代表大会之后审议本导则。',
+    ar: 'يستعرض المجلس هذه المبادئ التوجيهية بعد كل مؤتمر للمندوبين المفوضين.',
+  });
+  const after = await text(t.id);
+  const states = Object.fromEntries(after.provisions[1].brackets.map((b) => [b.id, b.state]));
+  assert.deepEqual(states, { [en.id]: 'agreed', [zh.id]: 'agreed', [ar.id]: 'agreed' });
+  assert.equal(after.open_brackets, 0);
+  const again = await send('POST', `/api/v1/brackets/${ar.id}/resolve`, { outcome: 'retain' });
+  assert.equal(again.status, 409);
+});
+
+test('the demo\'s 2.b and 6.c are one question each with their English, Chinese and Arabic passages', async () => {
+  const { items } = await jsonOf(staff.fetch('/api/v1/texts?document=C22/32(Rev.1)'));
+  const demo = items.find((x) => x.open_brackets === 2);
+  assert.ok(demo, 'the demo text with two provisions in brackets');
+  const t = await text(demo.id);
+  for (const label of ['2.b', '6.c']) {
+    const p = t.provisions.find((x) => x.label === label);
+    assert.ok(p, label);
+    assert.equal(p.open_brackets, 1, label);
+    assert.deepEqual(p.brackets.map((b) => b.lang).sort(), ['ar', 'en', 'zh'], label);
+    assert.equal(new Set(p.brackets.map((b) => b.question)).size, 1, label);
+  }
+  const status = await text(demo.id, '?view=status&lang=zh');
+  assert.equal(status.sentence, '仅有两个条款保留了方括号（2.b和6.c）。');
+  assert.deepEqual(status.missing_passages, []);
+});
+
+const form = (path, fields) => staff.fetch(path, { method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams({ csrf: staff.csrf, ...fields }).toString() });
+
+test('the page of the Arabic text offers the Arabic passage of an English bracket; a wrong count is said next to its field', async () => {
+  const t = await jsonOf(staff.json('/api/v1/texts', { document: 'C22/32(Rev.1)',
+    agenda_item: item5.id, title: { en: 'Draft guidelines' }, languages: ['en', 'zh', 'ar'] }), 201);
+  const p = await jsonOf(staff.json(`/api/v1/texts/${t.id}/provisions`, { text: WORDS }), 201);
+  const en = await jsonOf(staff.json(`/api/v1/provisions/${p.id}/brackets`, { lang: 'en',
+    start: PASSAGE.en[0], end: PASSAGE.en[1], alternatives: PASSAGE.en[2] }), 201);
+  const q = en.question;
+  // The Arabic text's page says what is missing and offers the form; the English one does not.
+  let page = await (await staff.fetch(`/ar/texts/${t.id}?lang=ar`)).text();
+  assert.match(page, /class="bracket-note lacking"/);
+  assert.match(page, new RegExp(`action="/ar/provisions/${p.id}/brackets\\?lang=ar"`));
+  assert.match(page, new RegExp(`name="question" value="${q}"`));
+  assert.match(page, /<bdi>every four years<\/bdi>/);
+  assert.doesNotMatch(await (await staff.fetch(`/en/texts/${t.id}?lang=en`)).text(), /bracket-note lacking/);
+  const status = await (await staff.fetch(`/zh/texts/${t.id}/status?lang=zh`)).text();
+  assert.match(status, /<td class="lacking">阿拉伯文和中文<\/td>|<td class="lacking">中文和阿拉伯文<\/td>/);
+
+  // One alternative where English has two: 400, in Chinese next to the field, typed kept.
+  const fields = { version: String((await text(t.id)).version), question: String(q), lang: 'ar',
+    words: 'كل أربع سنوات', alternatives: 'بعد كل مؤتمر للمندوبين المفوضين' };
+  let res = await form(`/zh/provisions/${p.id}/brackets?lang=ar`, fields);
+  assert.equal(res.status, 400);
+  page = await res.text();
+  assert.match(page, new RegExp(`<a href="#pq-${q}-alternatives">`));
+  assert.match(page, new RegExp(`id="pq-${q}-alternatives-error">此方括号在其他语文中有2个备选案文`));
+  assert.match(page, new RegExp(`id="pq-${q}-alternatives"[^>]*aria-invalid="true"`));
+  assert.match(page, new RegExp(`id="pq-${q}-words"[^>]*value="كل أربع سنوات"`));
+  assert.doesNotMatch(page, /has 2 alternatives/, 'no English rule on a Chinese page');
+  assert.equal((await text(t.id)).provisions[0].brackets.length, 1, 'nothing changed');
+
+  res = await form(`/ar/provisions/${p.id}/brackets?lang=ar`, { ...fields,
+    alternatives: PASSAGE.ar[2].join('\n') });
+  assert.equal(res.status, 303, await res.text());
+  assert.equal(res.headers.get('location'), `/ar/texts/${t.id}?lang=ar#p${p.id}`);
+  const ar = (await text(t.id)).provisions[0].brackets.find((b) => b.lang === 'ar');
+  assert.equal(ar.question, q);
+  assert.deepEqual([ar.start, ar.end], [PASSAGE.ar[0], PASSAGE.ar[1]]);
+  assert.deepEqual(ar.alternatives, PASSAGE.ar[2]);
+});
