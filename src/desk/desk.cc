@@ -54,11 +54,19 @@ site::Guard RequireAdminPage(storage::Database& db, const Request& req, const st
   return g;
 }
 
-// The users page; `error` above the list (a refused change of role), or `refused` the new-user
-// form's refusal, shown in its summary and next to its field with what was `typed` kept.
+// A refused change of role: the account's row, why, and what was typed in it.
+struct RoleRefusal {
+  std::int64_t user = 0;
+  const Error* error = nullptr;
+  const http::Form* typed = nullptr;
+};
+
+// The users page; `error` above the list (a body that could not be read), `refused` the new-user
+// form's refusal, shown in its summary and next to its field with what was `typed` kept, or
+// `role` a row's refused change of role, likewise (its summary above the list).
 http::Response UsersPage(storage::Database& db, const Request& req, const std::string& error,
                          int status, const Error* refused = nullptr,
-                         const http::Form* typed = nullptr) {
+                         const http::Form* typed = nullptr, const RoleRefusal& role = {}) {
   auto g = RequireAdminPage(db, req, "");
   if (g.refusal && req.method == "GET") return *g.refusal;
   const std::string& lang = req.lang;
@@ -92,14 +100,28 @@ http::Response UsersPage(storage::Database& db, const Request& req, const std::s
     }
   };
   roles(&d, typed ? typed->Get("role").value_or("delegate") : "delegate");
+  site::FormErrors role_errors(lang);
+  if (role.error) {
+    const std::string row = "ur-" + std::to_string(role.user);
+    const bool ms = role.error->field == "member_state";
+    role_errors.Add(*role.error, ms ? row + "-ms" : row + "-role",
+                    T(lang, ms ? "users_member_state" : "users_role"));
+    role_errors.Fill(d.AddSectionDictionary("ROLE_REFUSED"));
+  }
   for (const auto& u : accounts::ListUsers(db)) {
     auto* o = d.AddSectionDictionary("USERS");
     o->SetIntValue("UID", u.id);
     o->SetValue("EMAIL", u.email);
     o->SetValue("NAME", u.name);
-    o->SetValue("MS", u.member_state.value_or(""));
     o->SetValue("VERIFIED", T(lang, u.email_verified ? "users_verified_yes" : "users_verified_no"));
-    roles(o, u.role);
+    const bool refused_row = role.error && role.user == u.id && role.typed;
+    o->SetValue("MS", refused_row ? role.typed->Get("member_state").value_or("")
+                                  : u.member_state.value_or(""));
+    roles(o, refused_row ? role.typed->Get("role").value_or("") : u.role);
+    const std::string row = "ur-" + std::to_string(u.id);
+    for (auto [input, section] : {std::pair{"-role", "E_ROLE"}, {"-ms", "E_MS"}})
+      if (auto m = role_errors.MessageFor(row + input))
+        o->AddSectionDictionary(section)->SetValue("E_MSG", *m);
   }
   return page.Render(status);
 }
@@ -214,8 +236,9 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
     std::string ms = site::Trim(in->fields.Get("member_state").value_or(""));
     auto u = accounts::SetRole(db, g.session->user.id, *id, in->fields.Get("role").value_or(""),
                                ms.empty() ? std::nullopt : std::optional<std::string>(ms));
-    if (!u.ok()) return UsersPage(db, req, site::RefusalText(u.error(), req.lang),
-                                   http::StatusFor(u.error().code));
+    if (!u.ok())
+      return UsersPage(db, req, "", http::StatusFor(u.error().code), nullptr, nullptr,
+                       {*id, &u.error(), &in->fields});
     return http::Redirect(site::Prefix(req) + "/admin/users");
   });
 }

@@ -47,6 +47,26 @@ std::pair<std::string, std::string> DocumentInputOf(const std::string& field,
   return {"", ""};
 }
 
+// The input of the resolution form that a refused field concerns, and the catalogue key of its
+// label: the form's own fields (res_*) and the use case's (revisions.1 is the adoption,
+// revisions.2 the last revision when one is given).
+std::pair<std::string, std::string> ResolutionInputOf(const std::string& field,
+                                                      const std::string& lang) {
+  const std::string base = field.substr(0, field.find_first_of(".["));
+  if (base == "res_instrument" || base == "instrument") return {"r-instrument", "res_adopted_by"};
+  if (base == "res_number" || base == "number") return {"r-number", "res_number"};
+  if (base == "title") {
+    const auto dot = field.find('.');
+    const std::string l = dot == std::string::npos ? lang : field.substr(dot + 1);
+    return {"r-title-" + (text::IsLanguage(l) ? l : lang), "doc_col_title"};
+  }
+  if (base == "res_adopted_year" || field == "revisions.1.year") return {"r-adopted-year", "res_year"};
+  if (base == "res_revised_year" || field == "revisions.2.year") return {"r-revised-year", "res_year"};
+  if (field.starts_with("revisions.1.place")) return {"r-adopted-place", "res_place"};
+  if (field.starts_with("revisions.2.place")) return {"r-revised-place", "res_place"};
+  return {"", ""};
+}
+
 // The registration form, empty or with what was typed and the reason it was refused.
 // `which` says which form was refused ("document" or "resolution"): the document form's refusal
 // is shown in the summary at the top and next to its field (site/refusals.h); the resolution
@@ -61,8 +81,13 @@ http::Response RegisterPage(storage::Database& db, const Request& req, const htt
     return typed ? typed->Get(k).value_or(fallback) : fallback;
   };
   site::FormErrors errors(lang);
+  // The resolution form: its own summary and messages (section RES).
+  auto* res = d.AddSectionDictionary("RES");
+  site::FormErrors res_errors(lang);
   if (refusal && which == "resolution") {
-    d.SetValueAndShowSection("ERROR", site::RefusalText(*refusal, lang), "RES_ERROR");
+    auto [input, label] = ResolutionInputOf(refusal->field, lang);
+    res_errors.Add(*refusal, input, label.empty() ? "" : T(lang, label));
+    res_errors.Fill(res);
   } else if (refusal) {
     auto [input, label] = DocumentInputOf(refusal->field, lang);
     errors.Add(*refusal, input, label.empty() ? "" : T(lang, label));
@@ -108,15 +133,22 @@ http::Response RegisterPage(storage::Database& db, const Request& req, const htt
                                                "adds_to"};
   options("RELATIONS", "doc_relation_", kRelations, value("relation", "derived"));
   // The resolution form.
-  options("INSTRUMENTS", "res_instrument_", kInstruments, value("res_instrument", "council"));
+  for (const char* k : kInstruments) {
+    auto* o = res->AddSectionDictionary("INSTRUMENTS");
+    o->SetValue("K", k);
+    o->SetValue("L", T(lang, std::string("res_instrument_") + k));
+    if (value("res_instrument", "council") == k) o->ShowSection("SEL");
+  }
   for (const char* k : {"res_number", "res_adopted_year", "res_adopted_place", "res_revised_year",
                         "res_revised_place"})
     d.SetValue(k, value(k));
   for (const auto& l : order) {
-    auto* o = d.AddSectionDictionary("RES_TITLES");
+    auto* o = res->AddSectionDictionary("RES_TITLES");
     o->SetValue("CODE", l);
     o->SetValue("NAME", T(lang, "language_in_" + l));
     o->SetValue("TITLE", value("res_title_" + l));
+    if (auto m = res_errors.MessageFor("r-title-" + l))
+      o->SetValueAndShowSection("TITLE_MSG", *m, "TITLE_ERR");
   }
   return page.Render(status);
 }

@@ -1,4 +1,6 @@
 // HTML pages for documents and resolutions, the secretariat's upload form, and file downloads.
+#include <limits>
+
 #include <fmt/format.h>
 
 #include "base/time.h"
@@ -73,8 +75,29 @@ void LanguageOptions(TemplateDictionary* d, const std::string& section, const st
   }
 }
 
+// A refused form of the document page: which ("edit" or "upload"), what was typed, and why.
+struct Refused {
+  std::string form;
+  const http::Form* typed = nullptr;
+  Error error;
+};
+
+// The input of the refused form that `field` concerns and the catalogue key of its label.
+std::pair<std::string, std::string> InputOf(const std::string& form, const std::string& field) {
+  const std::string base = field.substr(0, field.find_first_of(".["));
+  if (form == "upload")
+    return base == "language" ? std::pair{"up-language", "doc_upload_language"}
+                              : std::pair{"up-file", "doc_upload_file"};  // the file, the body
+  if (base == "title") return {"ed-title", "doc_col_title"};
+  if (base == "summary") return {"ed-summary", "doc_summary"};
+  if (base == "access") return {"ed-access", "doc_access"};
+  if (base == "status") return {"ed-status", "col_status"};
+  if (base == "text_lang") return {"ed-lang", "proc_text_lang"};
+  return {"", ""};
+}
+
 http::Response DocumentPage(storage::Database& db, const Request& req, const Document& doc,
-                            const Limits& limits, const std::string& error, int status_code) {
+                            const Limits& limits, const Refused* refused, int status_code) {
   const std::string& lang = req.lang;
   auto viewer = site::CurrentSession(db, req);
   auto title = site::Pick(doc.title, lang);
@@ -133,30 +156,58 @@ http::Response DocumentPage(storage::Database& db, const Request& req, const Doc
     o->SetValue("FILE_NAME", DownloadName(doc.symbol, f.language, f.media_type));
   }
   if (page.session() && accounts::IsStaff(page.session()->user.role)) {
+    // A refused form: the summary at its top and the message next to its field
+    // (site/refusals.h), with what was typed.
+    site::FormErrors errors(lang);
+    if (refused) {
+      auto [input, label] = InputOf(refused->form, refused->error.field);
+      errors.Add(refused->error, input, label.empty() ? "" : T(lang, label));
+    }
+    auto typed = [&](const char* form, const std::string& k,
+                     const std::string& stored) -> std::string {
+      if (refused && refused->typed && refused->form == form)
+        return refused->typed->Get(k).value_or("");
+      return stored;
+    };
     // The secretariat edits the text in the reader's language, the access level and the status.
     auto* e = d.AddSectionDictionary("EDIT");
-    LanguageOptions(e, "ED_LANGUAGES", lang);
-    e->SetValue("ED_TITLE", site::Pick(doc.title, lang).fallback ? "" : site::Pick(doc.title, lang).text);
+    if (refused && refused->form == "edit") errors.Fill(e);
+    LanguageOptions(e, "ED_LANGUAGES", typed("edit", "text_lang", lang));
+    e->SetValue("ED_TITLE", typed("edit", "title",
+                                  site::Pick(doc.title, lang).fallback ? "" : site::Pick(doc.title, lang).text));
     e->SetValue("ED_SUMMARY",
-                site::Pick(doc.summary, lang).fallback ? "" : site::Pick(doc.summary, lang).text);
+                typed("edit", "summary",
+                      site::Pick(doc.summary, lang).fallback ? "" : site::Pick(doc.summary, lang).text));
+    const std::string access = typed("edit", "access", doc.access);
     for (const char* a : kAccessLevels) {
       auto* o = e->AddSectionDictionary("ED_ACCESS");
       o->SetValue("K", a);
       o->SetValue("L", T(lang, std::string("doc_access_") + a));
-      if (doc.access == a) o->ShowSection("SEL");
+      if (access == a) o->ShowSection("SEL");
     }
+    const std::string status = typed("edit", "status", doc.status);
     for (const char* s : kStatuses) {
       auto* o = e->AddSectionDictionary("ED_STATUS");
       o->SetValue("K", s);
       o->SetValue("L", T(lang, std::string("doc_status_") + s));
-      if (doc.status == s) o->ShowSection("SEL");
+      if (status == s) o->ShowSection("SEL");
     }
     auto* u = d.AddSectionDictionary("UPLOAD");
-    std::string chosen = req.query.Get("language").value_or(lang);
+    if (refused && refused->form == "upload") {
+      // A browser never sends a file again: the summary says so.
+      errors.AddText(T(lang, "form_error_files_again"));
+      errors.Fill(u);
+    }
+    std::string chosen = typed("upload", "language", req.query.Get("language").value_or(lang));
     LanguageOptions(u, "UP_LANGUAGES", chosen);
-    u->SetValue("UPLOAD_HELP",
-                T(lang, "doc_upload_help",
-                  {{"mb", static_cast<std::int64_t>(limits.max_file_bytes >> 20)}}));
+    const auto mb = static_cast<std::int64_t>(limits.max_file_bytes >> 20);
+    u->SetValue("UPLOAD_HELP", T(lang, "doc_upload_help", {{"mb", mb}}));
+    // The server's limit and types, for the check the browser makes before uploading (form.js).
+    u->SetIntValue("MAX_FILE_BYTES", static_cast<long>(limits.max_file_bytes));
+    u->SetValue("FILE_SIZE_MESSAGE",
+                T(lang, "form_error_file_js", {{"name", "{name}"}, {"reason", "large"}, {"mb", mb}}));
+    u->SetValue("FILE_TYPE_MESSAGE",
+                T(lang, "form_error_file_js", {{"name", "{name}"}, {"reason", "type"}, {"mb", "0"}}));
   }
   if (auto uploaded = req.query.Get("uploaded"); uploaded && text::IsLanguage(*uploaded))
     d.SetValueAndShowSection("DONE",
@@ -164,7 +215,6 @@ http::Response DocumentPage(storage::Database& db, const Request& req, const Doc
                              "HAS_DONE");
   else if (req.query.Get("registered") == "1")
     d.SetValueAndShowSection("DONE", T(lang, "doc_registered"), "HAS_DONE");
-  if (!error.empty()) d.SetValueAndShowSection("ERROR", error, "HAS_ERROR");
   // What it cites, linked when registered (and visible).
   auto cites = Cites(db, doc);
   if (!cites.empty()) {
@@ -182,7 +232,7 @@ http::Response DocumentPage(storage::Database& db, const Request& req, const Doc
   }
   CitedBySection(d, CitedBy(db, doc, viewer), lang);
   // What an anonymous reader sees of a public document changes only with the database.
-  if (error.empty()) page.CacheForAnonymous();
+  if (!refused) page.CacheForAnonymous();
   return page.Render(status_code);
 }
 
@@ -346,7 +396,7 @@ void RegisterPages(http::Router& router, storage::Database& db, Limits limits) {
     router.Add("GET", pattern, [&db, limits](Request& req) {
       auto doc = Get(db, JoinParams(req.params), site::CurrentSession(db, req));
       if (!doc.ok()) return site::ErrorResponse(db, req, doc.error());
-      return DocumentPage(db, req, *doc, limits, "", 200);
+      return DocumentPage(db, req, *doc, limits, nullptr, 200);
     });
     // The secretariat's upload form on the document page.
     router.Add("POST", pattern + "/files", [&db, limits](Request& req) {
@@ -362,9 +412,16 @@ void RegisterPages(http::Router& router, storage::Database& db, Limits limits) {
       std::string document = JoinParams(req.params);
       auto doc = Get(db, document, g.session);
       if (!doc.ok()) return site::ErrorResponse(db, req, doc.error());
-      if (!in.ok())
-        return DocumentPage(db, req, *doc, limits, site::RefusalText(in.error(), req.lang),
-                            http::StatusFor(in.error().code));
+      if (!in.ok()) {
+        // A file over the limit: the form's fields read again without the file limits (the body
+        // is already in memory, bounded by the server), to keep the language chosen.
+        http::MultipartLimits relaxed = ml;
+        relaxed.max_files = 1000;
+        relaxed.max_file_bytes = std::numeric_limits<std::size_t>::max();
+        auto again = site::ReadInput(req, relaxed);
+        Refused r{"upload", again.ok() ? &again->fields : nullptr, in.error()};
+        return DocumentPage(db, req, *doc, limits, &r, http::StatusFor(in.error().code));
+      }
       FileInput f;
       f.language = in->fields.Get("language").value_or("");
       for (auto& p : in->files) {
@@ -372,9 +429,10 @@ void RegisterPages(http::Router& router, storage::Database& db, Limits limits) {
         f.data = std::move(p.data);
       }
       auto info = UploadFile(db, g.session->user.id, std::to_string(doc->id), f, limits);
-      if (!info.ok())
-        return DocumentPage(db, req, *doc, limits, site::RefusalText(info.error(), req.lang),
-                            http::StatusFor(info.error().code));
+      if (!info.ok()) {
+        Refused r{"upload", &in->fields, info.error()};
+        return DocumentPage(db, req, *doc, limits, &r, http::StatusFor(info.error().code));
+      }
       return http::Redirect(fmt::format("{}/documents/{}?uploaded={}", site::Prefix(req), doc->id,
                                         info->language));
     });
@@ -390,9 +448,11 @@ void RegisterPages(http::Router& router, storage::Database& db, Limits limits) {
     if (!in.ok()) return site::ErrorResponse(db, req, in.error());
     const auto& f = in->fields;
     std::string text_lang = f.Get("text_lang").value_or(req.lang);
-    if (!text::IsLanguage(text_lang))
-      return DocumentPage(db, req, *doc, limits, "text_lang: must be one of ar, zh, en, fr, ru, es",
-                          400);
+    if (!text::IsLanguage(text_lang)) {
+      Refused r{"edit", &f,
+                InvalidArgument("text_lang", "text_lang: must be one of ar, zh, en, fr, ru, es")};
+      return DocumentPage(db, req, *doc, limits, &r, 400);
+    }
     // The other languages' texts stay as they are; an empty summary removes this language's.
     auto merged = [&](const json::value& current, const std::string& typed) {
       json::object o = current.is_object() ? current.as_object() : json::object{};
@@ -405,9 +465,10 @@ void RegisterPages(http::Router& router, storage::Database& db, Limits limits) {
     patch.access = f.Get("access");
     patch.status = f.Get("status");
     auto updated = Update(db, g.session->user.id, std::to_string(doc->id), patch);
-    if (!updated.ok())
-      return DocumentPage(db, req, *doc, limits, site::RefusalText(updated.error(), req.lang),
-                          http::StatusFor(updated.error().code));
+    if (!updated.ok()) {
+      Refused r{"edit", &f, updated.error()};
+      return DocumentPage(db, req, *doc, limits, &r, http::StatusFor(updated.error().code));
+    }
     return http::Redirect(fmt::format("{}/documents/{}", site::Prefix(req), doc->id));
   });
 

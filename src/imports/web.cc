@@ -23,7 +23,9 @@ struct Upload {
   std::string csv, zip, kind;
   site::Input input;
 };
-Result<Upload> ReadUpload(const Request& req) {
+// `kind`, when given, receives the kind chosen in the form whenever its fields could be read,
+// so that a refused form shows it again.
+Result<Upload> ReadUpload(const Request& req, std::string* kind = nullptr) {
   http::MultipartLimits ml;
   ml.max_files = 2;
   ml.max_file_bytes = 30u << 20;  // the request body's own limit
@@ -36,6 +38,7 @@ Result<Upload> ReadUpload(const Request& req) {
   Upload u;
   u.csv = in->fields.Get("csv").value_or("");
   u.kind = in->fields.Get("kind").value_or("documents");
+  if (kind) *kind = u.kind;
   for (auto& p : in->files) {
     if (p.name == "csv")
       u.csv = std::move(p.data);
@@ -67,6 +70,11 @@ http::Response DeskPage(storage::Database& db, const Request& req, const Plan* p
   site::Page page(db, req, "admin_import.tpl", T(lang, "import_title"));
   auto& d = page.body();
   site::ShowFlash(req, d);
+  // The kind chosen before a refusal (site::Refill: k.import-kind), else documents.
+  d.ShowSection(req.query.Get("k.import-kind") == "resolutions" ? "KIND_RESOLUTIONS"
+                                                                   : "KIND_DOCUMENTS");
+  // Files are never sent again by a browser: after a refusal, the summary says so.
+  if (req.query.Get("error")) d.SetValueAndShowSection("FILES_AGAIN", T(lang, "form_error_files_again"), "HAS_FILES_AGAIN");
   if (!plan) return page.Render();
   auto* p = d.AddSectionDictionary("PREVIEW");
   p->SetValue("KIND_LABEL", T(lang, "import_kind_" + plan->kind));
@@ -130,14 +138,20 @@ void RegisterRoutes(http::Router& router, storage::Database& db, ImportLimits li
     return DeskPage(db, req, nullptr);
   });
   router.Add("POST", "/admin/imports", [&db, importer](Request& req) {
-    auto u = ReadUpload(req);
-    if (!u.ok()) return site::BackWithError(req, "/admin/imports", u.error(), "import-csv");
+    std::string kind;
+    auto u = ReadUpload(req, &kind);
+    // The input a refusal concerns (the CSV unless it is the ZIP), named by the form's label.
+    auto back = [&](const Error& e) {
+      const bool zip = e.field == "files";
+      return site::BackWithError(req, "/admin/imports", e, zip ? "import-files" : "import-csv",
+                                 {.label_key = zip ? "import_files" : "import_csv",
+                                  .kept = {{"import-kind", kind}}});
+    };
+    if (!u.ok()) return back(u.error());
     auto g = site::RequireStaff(db, req, true, u->input.fields.Get("csrf").value_or(""));
     if (g.refusal) return *g.refusal;
     auto plan = importer->Preview(*g.session, u->csv, u->zip, u->kind);
-    if (!plan.ok())
-      return site::BackWithError(req, "/admin/imports", plan.error(),
-                                 plan.error().field == "files" ? "import-files" : "import-csv");
+    if (!plan.ok()) return back(plan.error());
     return DeskPage(db, req, &*plan);
   });
   router.Add("POST", "/admin/imports/{id}/confirm", [&db, importer](Request& req) {

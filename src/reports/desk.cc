@@ -55,7 +55,8 @@ http::Response OfficersPage(storage::Database& db, const Request& req) {
   site::Page page(db, req, "admin_officers.tpl",
                   T(lang, "officers_title", {{"acronym", text::BodyAcronym(b->key, b->acronym, lang)}}));
   auto& d = page.body();
-  site::ShowFlash(req, d);
+  // A refused meeting report's form: its message shown next to its field below.
+  const auto flashed = site::ShowFlash(req, d);
   d.SetValue("ACRONYM", text::BodyAcronym(b->key, b->acronym, lang));
   d.SetValue("BODY_KEY", b->key);
   SetOfficer(d, "CHAIR", r->chair);
@@ -102,7 +103,16 @@ http::Response OfficersPage(storage::Database& db, const Request& req) {
     auto* o = d.AddSectionDictionary("MEETINGS");
     o->SetIntValue("MID", m.id);
     o->SetValue("MLABEL", meetings::Label(m, lang));
-    if (rep->approved) o->ShowSection("APPROVED");
+    // This meeting's form refused (the redirect's input r-<id>-…): its message next to the
+    // field (the summary at the top of the page links to it), and what was typed.
+    const std::string prefix = fmt::format("r-{}-", m.id);
+    const bool refused = flashed && flashed->input.starts_with(prefix);
+    if (refused) {
+      o->AddSectionDictionary("E_" + flashed->input.substr(prefix.size()))
+          ->SetValue("E_MSG", flashed->message);
+    }
+    const bool approved = refused ? flashed->Kept(prefix + "approved") == "yes" : rep->approved;
+    if (approved) o->ShowSection("APPROVED");
     for (const char* k : {"", "itu_members", "itu_members_and_stakeholders"}) {
       auto* x = o->AddSectionDictionary("DIST");
       x->SetValue("K", k);
@@ -189,7 +199,16 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
                                                              : json::value(distribution)}};
     auto r = UpdateMeetingReport(db, p.session.user.id, std::to_string(m->id), patch);
     std::string path = OfficersPath(*b);
-    if (!r.ok()) return site::BackWithError(req, path, r.error());
+    if (!r.ok()) {
+      // The field refused (approved or distribution), named by the form's label.
+      const std::string prefix = fmt::format("r-{}-", m->id);
+      const bool dist = r.error().field == "distribution";
+      const bool box = r.error().field == "approved";
+      return site::BackWithError(
+          req, path, r.error(), dist ? prefix + "dist" : box ? prefix + "approved" : "",
+          {.label_key = dist ? "meeting_report_distribution" : box ? "meeting_report_approved" : "",
+           .kept = {{prefix + "approved", f.Get("approved").value_or("")}}});
+    }
     return site::Back(req, path, "meeting_report");
   });
 }

@@ -176,6 +176,11 @@ std::string RefusalText(const Error& e, const std::string& lang, const std::stri
   static const std::regex kStale(R"(^version: the text is at version (\d+), not \d+; someone changed it)");
   if (e.field == "version" && e.code == Code::kConflict && std::regex_search(m, g, kStale))
     return T(lang, "form_error_stale_version", {{"version", g[1].str()}});
+  // A revision issued by someone else between the page's making and the post (drafting.cc,
+  // IssueRevision): say which document the text is now.
+  static const std::regex kRevised(R"(^version: the text was revised meanwhile \(it is now (.+)\))");
+  if (e.field == "version" && e.code == Code::kConflict && std::regex_search(m, g, kRevised))
+    return T(lang, "form_error_revised_meanwhile", {{"document", g[1].str()}});
   if (auto text = LifecycleText(e, lang, zone); !text.empty()) return text;
   if (auto text = EditText(e, lang); !text.empty()) return text;
   if (e.field == "email" && m.find("not a valid e-mail address") != std::string::npos)
@@ -229,8 +234,27 @@ std::string RefusalText(const Error& e, const std::string& lang, const std::stri
   if (std::regex_search(rule, g, kTooShort))
     return T(lang, "form_error_too_short",
              {{"field", label}, {"min", std::int64_t{std::stoll(g[1].str())}}});
+  // A file of a form's own field (a document's language file): the sentence names the field;
+  // the public form's attachments keep their own sentences.
+  static const std::regex kBytes(R"(^larger than (\d+) bytes$)");
+  static const std::regex kFileType(R"re(^"(.*)" is [^;]*; only PDF)re");
+  if (e.field != "attachments" && rule.starts_with("file larger than "))
+    return T(lang, "form_error_file_too_large_field", {{"field", label}, {"mb", RuleMegabytes(rule)}});
+  if (std::regex_search(rule, g, kBytes))
+    return T(lang, "form_error_file_too_large_field",
+             {{"field", label}, {"mb", static_cast<std::int64_t>(std::stoll(g[1].str()) >> 20)}});
+  if (std::regex_search(rule, g, kFileType))
+    return T(lang, "form_error_file_type_field", {{"field", label}, {"name", g[1].str()}});
   if (rule.starts_with("file larger than "))
     return T(lang, "form_error_file_size", {{"mb", RuleMegabytes(rule)}});
+  // A document's status moved backwards (documents.cc, Update).
+  if (e.field == "status" && rule.starts_with("a document goes from draft"))
+    return T(lang, "form_error_document_status_back", {{"field", label}});
+  // A box the form asks to tick (an adoption's confirmation).
+  if (rule.starts_with("tick the box")) return T(lang, "form_error_tick", {{"field", label}});
+  static const std::regex kNoLabel(R"(^no provision labelled (\S+)$)");
+  if (std::regex_search(rule, g, kNoLabel))
+    return T(lang, "form_error_no_provision_labelled", {{"field", label}, {"label", g[1].str()}});
   if (rule.find("UTF-8") != std::string::npos ||
       rule.find("control character") != std::string::npos)
     return T(lang, "form_error_encoding", {{"field", label}});

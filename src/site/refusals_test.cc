@@ -97,6 +97,39 @@ TEST(RefusalText, RuleWordingsBecomeSentencesWithTheLabel) {
             "envoyez-le de nouveau.");
 }
 
+// A revision issued by someone else while the page was open (drafting's IssueRevision, 409):
+// which document the text is now and what to do, in the reader's language, never the generic
+// "conflict" sentence.
+TEST(RefusalText, ARevisionIssuedMeanwhileSaysWhatTheTextIsNowAndWhatToDo) {
+  const Error e{Code::kConflict, "version: the text was revised meanwhile (it is now C22/32(Rev.2))",
+                "version"};
+  EXPECT_EQ(RefusalText(e, "zh"),
+            "此案文在此期间已经修订，现为C22/32(Rev.2)。请重新加载页面查看该修订本，然后再印发新的修订本。");
+  EXPECT_EQ(RefusalText(e, "ar"),
+            "نُقّح هذا النص في هذه الأثناء، وأصبح الآن الوثيقة C22/32(Rev.2). أعد تحميل الصفحة "
+            "للاطلاع على هذا التنقيح قبل إصدار تنقيح آخر.");
+  EXPECT_EQ(RefusalText(e, "en"),
+            "This text was revised meanwhile: it is now C22/32(Rev.2). Reload the page to see that "
+            "revision before issuing another.");
+}
+
+// A document's language file refused: its size and type said with the form's label, never a
+// media type; the public form's attachments keep their own sentence.
+TEST(RefusalText, AFileOfAFormsFieldIsNamedByItsLabelWithoutItsMediaType) {
+  const Error type = InvalidArgument(
+      "file", "file: \"a.exe\" is application/x-dosexec; only PDF, DOCX, ODT and plain text files "
+              "are accepted");
+  EXPECT_EQ(RefusalText(type, "zh", "UTC", "文件"), "“文件”：文件“a.exe”不是PDF、DOCX、ODT或纯文本文件。");
+  EXPECT_EQ(RefusalText(type, "en", "UTC", "File"),
+            "“File”: the file “a.exe” is not a PDF, DOCX, ODT or plain text file.");
+  const Error big{Code::kTooLarge, "file: larger than 20971520 bytes", "file"};
+  EXPECT_EQ(RefusalText(big, "ar", "UTC", "الملف"), "يجب ألا يتجاوز حجم «الملف» 20 ميغابايت.");
+  const Error part{Code::kTooLarge, "file: file larger than 20 MiB", "file"};
+  EXPECT_EQ(RefusalText(part, "en", "UTC", "File"), "“File” must be a file of at most 20 MB.");
+  const Error attachment{Code::kTooLarge, "attachments: file larger than 10 MiB", "attachments"};
+  EXPECT_EQ(RefusalText(attachment, "en"), "Each attached file must be at most 10 MB.");
+}
+
 // A time in a refusal is shown in the consultation's zone and the reader's format: 2027-01-15
 // 16:00 UTC is 17:00 in Geneva (CET, UTC+1 in January).
 TEST(RefusalText, TimesAreInTheConsultationsZone) {

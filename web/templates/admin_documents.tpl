@@ -34,22 +34,22 @@
 <button type="submit">{{t_doc_register_button}}</button>
 </form>
 <h2 id="res-h">{{t_res_register}}</h2>
-{{#RES_ERROR}}<p class="error" role="alert">{{ERROR}}</p>{{/RES_ERROR}}
-<form method="post" action="{{P}}/admin/resolutions" class="stack" aria-labelledby="res-h">
+{{#RES}}<form method="post" action="{{P}}/admin/resolutions" class="stack" aria-labelledby="res-h">
+{{>FORM_ERRORS}}
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="r-instrument">{{t_res_adopted_by}}</label>
-<select id="r-instrument" name="res_instrument">{{#INSTRUMENTS}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/INSTRUMENTS}}</select>
+{{#E_r_instrument}}<p class="field-error" id="r-instrument-error">{{E_MSG}}</p>{{/E_r_instrument}}<select id="r-instrument" name="res_instrument"{{#E_r_instrument}} aria-invalid="true" aria-describedby="r-instrument-error"{{/E_r_instrument}}>{{#INSTRUMENTS}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/INSTRUMENTS}}</select>
 <label for="r-number">{{t_res_number}}</label>
-<input type="number" id="r-number" name="res_number" value="{{res_number}}" min="1" max="99999" required>
+{{#E_r_number}}<p class="field-error" id="r-number-error">{{E_MSG}}</p>{{/E_r_number}}<input type="number" id="r-number" name="res_number" value="{{res_number}}" min="1" max="99999" required{{#E_r_number}} aria-invalid="true" aria-describedby="r-number-error"{{/E_r_number}}>
 {{#RES_TITLES}}<label for="r-title-{{CODE}}">{{t_doc_col_title}} ({{NAME}})</label>
-<input type="text" id="r-title-{{CODE}}" name="res_title_{{CODE}}" value="{{TITLE}}" maxlength="500" lang="{{CODE}}" dir="auto">
+{{#TITLE_ERR}}<p class="field-error" id="r-title-{{CODE}}-error">{{TITLE_MSG}}</p>{{/TITLE_ERR}}<input type="text" id="r-title-{{CODE}}" name="res_title_{{CODE}}" value="{{TITLE}}" maxlength="500" lang="{{CODE}}" dir="auto"{{#TITLE_ERR}} aria-invalid="true" aria-describedby="r-title-{{CODE}}-error"{{/TITLE_ERR}}>
 {{/RES_TITLES}}<fieldset><legend>{{t_res_adopted}}</legend>
-<label for="r-adopted-year">{{t_res_year}}</label><input type="number" id="r-adopted-year" name="res_adopted_year" value="{{res_adopted_year}}" min="1865" max="2200" required>
-<label for="r-adopted-place">{{t_res_place}}</label><input type="text" id="r-adopted-place" name="res_adopted_place" value="{{res_adopted_place}}" maxlength="200" dir="ltr">
+<label for="r-adopted-year">{{t_res_year}}</label>{{#E_r_adopted_year}}<p class="field-error" id="r-adopted-year-error">{{E_MSG}}</p>{{/E_r_adopted_year}}<input type="number" id="r-adopted-year" name="res_adopted_year" value="{{res_adopted_year}}" min="1865" max="2200" required{{#E_r_adopted_year}} aria-invalid="true" aria-describedby="r-adopted-year-error"{{/E_r_adopted_year}}>
+<label for="r-adopted-place">{{t_res_place}}</label>{{#E_r_adopted_place}}<p class="field-error" id="r-adopted-place-error">{{E_MSG}}</p>{{/E_r_adopted_place}}<input type="text" id="r-adopted-place" name="res_adopted_place" value="{{res_adopted_place}}" maxlength="200" dir="ltr"{{#E_r_adopted_place}} aria-invalid="true" aria-describedby="r-adopted-place-error"{{/E_r_adopted_place}}>
 </fieldset>
 <fieldset><legend>{{t_res_revised}}</legend>
-<label for="r-revised-year">{{t_res_year}}</label><input type="number" id="r-revised-year" name="res_revised_year" value="{{res_revised_year}}" min="1865" max="2200">
-<label for="r-revised-place">{{t_res_place}}</label><input type="text" id="r-revised-place" name="res_revised_place" value="{{res_revised_place}}" maxlength="200" dir="ltr">
+<label for="r-revised-year">{{t_res_year}}</label>{{#E_r_revised_year}}<p class="field-error" id="r-revised-year-error">{{E_MSG}}</p>{{/E_r_revised_year}}<input type="number" id="r-revised-year" name="res_revised_year" value="{{res_revised_year}}" min="1865" max="2200"{{#E_r_revised_year}} aria-invalid="true" aria-describedby="r-revised-year-error"{{/E_r_revised_year}}>
+<label for="r-revised-place">{{t_res_place}}</label>{{#E_r_revised_place}}<p class="field-error" id="r-revised-place-error">{{E_MSG}}</p>{{/E_r_revised_place}}<input type="text" id="r-revised-place" name="res_revised_place" value="{{res_revised_place}}" maxlength="200" dir="ltr"{{#E_r_revised_place}} aria-invalid="true" aria-describedby="r-revised-place-error"{{/E_r_revised_place}}>
 </fieldset>
 <button type="submit">{{t_res_register_button}}</button>
-</form>
+</form>{{/RES}}

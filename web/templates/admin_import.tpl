@@ -22,13 +22,14 @@
 <form method="post" action="{{P}}/admin/imports" enctype="multipart/form-data" class="stack" id="import-form">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <fieldset><legend>{{t_import_kind}}</legend>
-<label><input type="radio" name="kind" value="documents" checked> {{t_import_kind_documents}}</label>
-<label><input type="radio" name="kind" value="resolutions"> {{t_import_kind_resolutions}}</label>
+<input type="radio" id="import-kind-documents" name="kind" value="documents"{{#KIND_DOCUMENTS}} checked{{/KIND_DOCUMENTS}}> <label for="import-kind-documents" class="inline">{{t_import_kind_documents}}</label><br>
+<input type="radio" id="import-kind-resolutions" name="kind" value="resolutions"{{#KIND_RESOLUTIONS}} checked{{/KIND_RESOLUTIONS}}> <label for="import-kind-resolutions" class="inline">{{t_import_kind_resolutions}}</label>
 </fieldset>
+{{#HAS_FILES_AGAIN}}<p class="note">{{FILES_AGAIN}}</p>{{/HAS_FILES_AGAIN}}
 <label for="import-csv">{{t_import_csv}}</label>
-<input type="file" id="import-csv" name="csv" accept=".csv,text/csv" required aria-describedby="import-csv-help">
+{{#E_import_csv}}<p class="field-error" id="import-csv-error">{{E_MSG}}</p>{{/E_import_csv}}<input type="file" id="import-csv" name="csv" accept=".csv,text/csv" required aria-describedby="import-csv-help{{#E_import_csv}} import-csv-error{{/E_import_csv}}"{{#E_import_csv}} aria-invalid="true"{{/E_import_csv}}>
 <p class="help" id="import-csv-help">{{t_import_csv_help}}</p>
 <label for="import-files">{{t_import_files}}</label>
-<input type="file" id="import-files" name="files" accept=".zip,application/zip">
+{{#E_import_files}}<p class="field-error" id="import-files-error">{{E_MSG}}</p>{{/E_import_files}}<input type="file" id="import-files" name="files" accept=".zip,application/zip"{{#E_import_files}} aria-invalid="true" aria-describedby="import-files-error"{{/E_import_files}}>
 <p class="actions"><button type="submit">{{t_import_preview_button}}</button></p>
 </form>

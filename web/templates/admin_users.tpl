@@ -3,11 +3,12 @@
 <h1>{{t_users_title}}</h1>
 <p class="help">{{t_users_help}}</p>
 {{#ERROR}}<p class="error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
+{{#ROLE_REFUSED}}{{>FORM_ERRORS}}{{/ROLE_REFUSED}}
 <div class="table-scroll"><table><thead><tr><th scope="col">{{t_users_name}}</th><th scope="col">{{t_users_email}}</th><th scope="col">{{t_users_verified}}</th><th scope="col">{{t_users_role}}</th></tr></thead><tbody>
 {{#USERS}}<tr><td dir="auto">{{NAME}}</td><td><bdi>{{EMAIL}}</bdi></td><td>{{VERIFIED}}</td><td>
 <form method="post" action="{{P}}/admin/users/{{UID}}/role" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}">
-<label>{{t_users_role}} <select name="role">{{#ROLES}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/ROLES}}</select></label>
-<label>{{t_users_member_state}} <input type="text" name="member_state" value="{{MS}}" maxlength="2" size="3" pattern="[A-Za-z]{2}"></label>
+<label for="ur-{{UID}}-role">{{t_users_role}}</label> {{#E_ROLE}}<p class="field-error" id="ur-{{UID}}-role-error">{{E_MSG}}</p>{{/E_ROLE}}<select id="ur-{{UID}}-role" name="role"{{#E_ROLE}} aria-invalid="true" aria-describedby="ur-{{UID}}-role-error"{{/E_ROLE}}>{{#ROLES}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/ROLES}}</select>
+<label for="ur-{{UID}}-ms">{{t_users_member_state}}</label> {{#E_MS}}<p class="field-error" id="ur-{{UID}}-ms-error">{{E_MSG}}</p>{{/E_MS}}<input type="text" id="ur-{{UID}}-ms" name="member_state" value="{{MS}}" maxlength="2" size="3" pattern="[A-Za-z]{2}"{{#E_MS}} aria-invalid="true" aria-describedby="ur-{{UID}}-ms-error"{{/E_MS}}>
 <button type="submit">{{t_users_change}}</button></form></td></tr>{{/USERS}}
 </tbody></table></div>
 <h2>{{t_users_create}}</h2>

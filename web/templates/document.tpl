@@ -26,30 +26,31 @@
 <ul>
 {{#FILES}}<li><a href="/documents/{{ID}}/files/{{FILE_LANG}}" lang="{{FILE_LANG}}" hreflang="{{FILE_LANG}}" download="{{FILE_NAME}}">{{FILE_LANG_NAME}}</a> <span class="meta">{{FILE_TYPE}}{{t_punct_comma}}{{FILE_SIZE}}</span></li>{{/FILES}}
 </ul>
-{{#HAS_ERROR}}<p class="error" role="alert" id="upload-error">{{ERROR}}</p>{{/HAS_ERROR}}
 {{#EDIT}}<form method="post" action="{{P}}/documents/{{ID}}/edit" class="stack">
+{{>FORM_ERRORS}}
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <fieldset><legend>{{t_doc_edit}}</legend>
 <label for="ed-lang">{{t_proc_text_lang}}</label>
-<select id="ed-lang" name="text_lang">{{#ED_LANGUAGES}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/ED_LANGUAGES}}</select>
+{{#E_ed_lang}}<p class="field-error" id="ed-lang-error">{{E_MSG}}</p>{{/E_ed_lang}}<select id="ed-lang" name="text_lang"{{#E_ed_lang}} aria-invalid="true" aria-describedby="ed-lang-error"{{/E_ed_lang}}>{{#ED_LANGUAGES}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/ED_LANGUAGES}}</select>
 <label for="ed-title">{{t_doc_col_title}}</label>
-<input id="ed-title" type="text" name="title" maxlength="500" value="{{ED_TITLE}}">
+{{#E_ed_title}}<p class="field-error" id="ed-title-error">{{E_MSG}}</p>{{/E_ed_title}}<input id="ed-title" type="text" name="title" maxlength="500" value="{{ED_TITLE}}"{{#E_ed_title}} aria-invalid="true" aria-describedby="ed-title-error"{{/E_ed_title}}>
 <label for="ed-summary">{{t_doc_summary}}</label>
-<textarea id="ed-summary" name="summary" rows="4">{{ED_SUMMARY}}</textarea>
+{{#E_ed_summary}}<p class="field-error" id="ed-summary-error">{{E_MSG}}</p>{{/E_ed_summary}}<textarea id="ed-summary" name="summary" rows="4"{{#E_ed_summary}} aria-invalid="true" aria-describedby="ed-summary-error"{{/E_ed_summary}}>{{ED_SUMMARY}}</textarea>
 <label for="ed-access">{{t_doc_access}}</label>
-<select id="ed-access" name="access">{{#ED_ACCESS}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/ED_ACCESS}}</select>
+{{#E_ed_access}}<p class="field-error" id="ed-access-error">{{E_MSG}}</p>{{/E_ed_access}}<select id="ed-access" name="access"{{#E_ed_access}} aria-invalid="true" aria-describedby="ed-access-error"{{/E_ed_access}}>{{#ED_ACCESS}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/ED_ACCESS}}</select>
 <label for="ed-status">{{t_col_status}}</label>
-<select id="ed-status" name="status">{{#ED_STATUS}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/ED_STATUS}}</select>
+{{#E_ed_status}}<p class="field-error" id="ed-status-error">{{E_MSG}}</p>{{/E_ed_status}}<select id="ed-status" name="status"{{#E_ed_status}} aria-invalid="true" aria-describedby="ed-status-error"{{/E_ed_status}}>{{#ED_STATUS}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/ED_STATUS}}</select>
 </fieldset>
 <button type="submit">{{t_proc_save}}</button>
 </form>{{/EDIT}}
 {{#UPLOAD}}<form method="post" action="{{P}}/documents/{{ID}}/files" enctype="multipart/form-data" class="stack">
+{{>FORM_ERRORS}}
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <fieldset><legend>{{t_doc_upload}}</legend>
 <label for="up-language">{{t_doc_upload_language}}</label>
-<select id="up-language" name="language">{{#UP_LANGUAGES}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/UP_LANGUAGES}}</select>
+{{#E_up_language}}<p class="field-error" id="up-language-error">{{E_MSG}}</p>{{/E_up_language}}<select id="up-language" name="language"{{#E_up_language}} aria-invalid="true" aria-describedby="up-language-error"{{/E_up_language}}>{{#UP_LANGUAGES}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/UP_LANGUAGES}}</select>
 <label for="up-file">{{t_doc_upload_file}}</label>
-<input id="up-file" name="file" type="file" required accept=".pdf,.docx,.txt,application/pdf,text/plain" aria-describedby="up-help">
+{{#E_up_file}}<p class="field-error" id="up-file-error">{{E_MSG}}</p>{{/E_up_file}}<input id="up-file" name="file" type="file" required accept=".pdf,.docx,.odt,.txt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text,text/plain" data-max-bytes="{{MAX_FILE_BYTES}}" data-size-message="{{FILE_SIZE_MESSAGE}}" data-type-message="{{FILE_TYPE_MESSAGE}}" data-summary-title="{{t_form_errors_title}}" aria-describedby="up-help{{#E_up_file}} up-file-error{{/E_up_file}}"{{#E_up_file}} aria-invalid="true"{{/E_up_file}}>
 <p id="up-help" class="help">{{UPLOAD_HELP}}</p>
 </fieldset>
 <button type="submit">{{t_doc_upload_button}}</button>
