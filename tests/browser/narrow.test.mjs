@@ -5,8 +5,9 @@
 // test-results/narrow-<lang>-<role>-*.png to be looked at. The pages no link leads to are
 // reached through their forms: the confirmation pages (closing a consultation, erasing a
 // respondent's data, deleting a paragraph of the record or a provision), a refused desk form and
-// the public form refused, and the 404 page (screenshots narrow-<lang>-form-*.png), with
-// axe-core in English and Arabic.
+// the public form refused; and the pages reached from a mail's link (verify, confirm and reset
+// links, here with a token that is not one) and the 404 page (screenshots
+// narrow-<lang>-form-*.png), with axe-core in English and Arabic.
 // Run: PLENARY_BIN=build/plenary node --test tests/browser/narrow.test.mjs
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -127,9 +128,15 @@ describe('a 360 px phone', { timeout: 600000 }, () => {
         assert.ok(await page.locator('#error-summary').count(), 'the refused form shows its errors');
         await measure('refused-response', await throughForm(page, `/${lang}/consultations/ai-public-policy`, /\/responses$/));
         assert.ok(await page.locator('#error-summary').count(), 'the refused response shows its errors');
-        await page.goto(`${server.url}/${lang}/no-such-page`);
-        await measure('not-found', await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth));
-        assert.equal(shown.length, 7);
+        // Pages reached from a mail's link, and the 404 page.
+        for (const [name, path] of [['not-found', `/${lang}/no-such-page`],
+          ['verify-link', `/${lang}/verify?token=not-a-token`], ['confirm-link', `/${lang}/confirm?token=not-a-token`],
+          ['reset-link', `/${lang}/password/reset?token=not-a-token`]]) {
+          const res = await page.goto(server.url + path);
+          assert.match(res.headers()['content-type'] ?? '', /^text\/html/, `${path} is a page`);
+          await measure(name, await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth));
+        }
+        assert.equal(shown.length, 10);
         assert.deepEqual(shown.filter(([, o]) => o > 0).map(([n, o]) => `${n}: ${o}px too wide`), []);
       } finally {
         await context.close();
