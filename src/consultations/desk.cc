@@ -17,6 +17,7 @@
 #include "site/country_options.h"
 #include "site/desk.h"
 #include "site/fields.h"
+#include "site/refusals.h"
 #include "text/countries.h"
 #include "text/dates.h"
 #include "text/messages.h"
@@ -83,6 +84,232 @@ http::Response WithPlace(http::Response r, const std::string& place) {
   for (auto& [k, v] : r.headers)
     if (k == "Location") v += place;
   return r;
+}
+}  // namespace
+
+namespace {
+// A summary refused: the refusal and what was typed, shown in the desk page again (a summary is
+// too long to travel in a redirect's query).
+struct SummaryRefusal {
+  const Error* error = nullptr;
+  const http::Form* typed = nullptr;
+};
+
+// The desk page of a consultation: moderation queue, figures and forms; `refused` (or null) a
+// refused summary, shown in the page's summary of errors and next to its field with what was
+// typed.
+http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const Request& req,
+                        const SummaryRefusal* refused = nullptr) {
+  auto g = site::RequireStaff(db, req, false);
+  if (g.refusal) return *g.refusal;
+  auto c = Get(db, req.params[0]);
+  if (!c.ok()) return site::ErrorResponse(db, req, c.error());
+  const std::string& lang = req.lang;
+  auto title = site::Pick(c->title, lang).text;
+  site::Page page(db, req, "admin_consultation.tpl", T(lang, "moderate") + " · " + title);
+  auto& d = page.body();
+  // A refused form of the page comes back with its message and what was typed; the forms of
+  // the list's rows and the selection of the bulk form are placed here.
+  const auto flashed = ShowFlash(req, d, c->timezone);
+  auto kept = [&](const std::string& input) { return flashed ? flashed->Kept(input) : ""; };
+  std::set<std::string> selected;  // the responses ticked for a refused bulk action
+  {
+    std::string ids = kept("bulk-ids");
+    for (std::size_t i = 0; i < ids.size();) {
+      std::size_t j = std::min(ids.find(',', i), ids.size());
+      selected.insert(ids.substr(i, j - i));
+      i = j + 1;
+    }
+  }
+  if (kept("bulk-action") == "reject") d.ShowSection("BULK_REJECT");
+  d.SetIntValue("ID", c->id);
+  d.SetValue("TITLE", title);
+  d.SetValue("TIMEZONE", c->timezone);
+  auto stats = ComputeStatistics(db, req.params[0]);
+  auto count = [&](const char* s) -> std::int64_t {
+    auto it = stats->by_status.find(s);
+    return it == stats->by_status.end() ? 0 : it->second;
+  };
+  d.SetValue("COUNTS", T(lang, "moderation_counts",
+                         {{"received", count("received")}, {"accepted", count("accepted")},
+                          {"rejected", count("rejected")}, {"published", count("published")}}) +
+                         // Two sentences: Chinese runs them on without a space.
+                         (lang == "zh" ? "" : " ") +
+                         T(lang, "unconfirmed_count", {{"n", UnconfirmedCount(db, c->id)}}));
+  int page_no = 1;
+  if (auto v = req.query.Get("page")) {
+    auto n = ParseIntField("page", *v, 1, 100000);
+    if (!n.ok()) return site::ErrorResponse(db, req, n.error());
+    page_no = static_cast<int>(*n);
+  }
+  auto filter = FilterOf(req.query);
+  if (!filter.ok()) return site::ErrorResponse(db, req, filter.error());
+  if (auto ok = CheckFilter(db, *filter); !ok.ok()) return site::ErrorResponse(db, req, ok.error());
+  if (auto ok = FillCampaign(tracker, c->id, *filter); !ok.ok())
+    return site::ErrorResponse(db, req, ok.error());
+  auto rs = FilteredResponses(db, c->id, *filter, page_no, 50);
+  d.SetIntValue("PAGE_NO", page_no);  // the forms say where the page was (PlaceOf)
+  auto types = StakeholderTypes(db);
+  // The filters, as chosen; the pager keeps them.
+  {
+    std::string qs;
+    auto keep = [&](const char* k, const std::optional<std::string>& v) {
+      if (v) qs += std::string("&") + k + "=" + http::UrlEncode(*v);
+    };
+    keep("status", filter->status);
+    keep("stakeholder_type", filter->stakeholder_type);
+    keep("country", filter->country);
+    keep("language", filter->language);
+    if (filter->confirmed) qs += *filter->confirmed ? "&confirmed=yes" : "&confirmed=no";
+    if (filter->campaign) qs += "&campaign=" + std::to_string(*filter->campaign);
+    d.SetValue("FILTER_QS", qs);
+    // The bulk form carries the filter, so that the list comes back as it was chosen.
+    auto kept_qs = http::Form::Parse(qs.empty() ? "" : qs.substr(1), "query");
+    if (kept_qs.ok()) {
+      for (const auto& [k, v] : kept_qs->fields()) {
+        auto* h = d.AddSectionDictionary("KEEP_FILTER");
+        h->SetValue("K", k);
+        h->SetValue("V", v);
+      }
+    }
+    auto option = [&](const char* section, const std::string& k, const std::string& label,
+                      const std::optional<std::string>& chosen) {
+      auto* o = d.AddSectionDictionary(section);
+      o->SetValue("K", k);
+      o->SetValue("L", label);
+      if (chosen && *chosen == k) o->ShowSection("SEL");
+    };
+    for (const char* st : {"received", "accepted", "rejected", "published"})
+      option("F_STATUS", st, T(lang, std::string("response_status_") + st), filter->status);
+    for (const auto& t : types)
+      option("F_TYPE", t.key, site::Pick(t.label, lang).text, filter->stakeholder_type);
+    for (const auto& k : text::Countries(lang)) option("F_COUNTRY", k.code, k.name, filter->country);
+    for (const auto& l : text::Languages()) option("F_LANG", l, T(l, "language_name"), filter->language);
+    std::optional<std::string> conf;
+    if (filter->confirmed) conf = *filter->confirmed ? "yes" : "no";
+    option("F_CONFIRMED", "yes", T(lang, "moderation_confirmed_yes"), conf);
+    option("F_CONFIRMED", "no", T(lang, "moderation_confirmed_no"), conf);
+    // Campaigns of near-identical responses: their size and the start of their text.
+    std::optional<std::string> chosen_campaign;
+    if (filter->campaign) chosen_campaign = std::to_string(*filter->campaign);
+    for (const auto& k : tracker.Campaigns(c->id)) {
+      std::string excerpt = k.representative.substr(0, 60);
+      while (!excerpt.empty() && (static_cast<unsigned char>(excerpt.back()) & 0xC0) == 0x80)
+        excerpt.pop_back();  // not in the middle of a character
+      if (!excerpt.empty() && (static_cast<unsigned char>(excerpt.back()) & 0x80)) excerpt.pop_back();
+      option("F_CAMPAIGN", std::to_string(k.id),
+             T(lang, "moderation_campaign_option",
+               {{"n", static_cast<std::int64_t>(k.size)}, {"text", excerpt}}),
+             chosen_campaign);
+    }
+    d.SetValue("MATCHES", T(lang, "moderation_matches", {{"n", rs.total}}));
+  }
+  auto type_label = [&](const std::string& k) {
+    for (const auto& t : types)
+      if (t.key == k) return site::Pick(t.label, lang).text;
+    return k;
+  };
+  for (const auto& r : rs.items) {
+    auto* o = d.AddSectionDictionary("RESPONSES");
+    o->SetIntValue("RID", r.id);
+    o->SetValue("REFERENCE", r.reference);
+    const std::string row_reason = "reason-" + std::to_string(r.id);
+    if (flashed && flashed->input == row_reason)
+      o->AddSectionDictionary("E_ROW_REASON")->SetValue("E_MSG", flashed->message);
+    o->SetValue("ROW_REASON", kept(row_reason));
+    if (selected.count(std::to_string(r.id))) o->ShowSection("SELECTED");
+    o->SetValue("NAME", r.name);
+    if (!r.organization.empty()) o->AddSectionDictionary("HAS_ORG")->SetValue("ORGANIZATION", r.organization);
+    o->SetValue("STATUS", r.status);
+    if (r.status == "received" || r.status == "rejected") o->ShowSection("CAN_ACCEPT");
+    o->SetValue("STATUS_LABEL", T(lang, "response_status_" + r.status));
+    o->SetValue("TYPE_LABEL", type_label(r.stakeholder_type));
+    o->SetValue("COUNTRY", text::CountryName(r.country, lang));
+    o->SetValue("EMAIL", r.email);
+    o->SetValue("LANGUAGE", r.language);
+    o->SetValue("CONSENT_LABEL", T(lang, r.consent_publish ? "consent_yes" : "consent_no"));
+    if (r.reject_reason) o->AddSectionDictionary("REASON")->SetValue("REASON_TEXT", *r.reject_reason);
+    if (r.ip_address) o->AddSectionDictionary("IP")->SetValue("IP_ADDRESS", *r.ip_address);
+    if (r.erased_at) {
+      std::string day = text::FormatDate(FormatIso(*r.erased_at).substr(0, 10), lang);
+      o->SetValueAndShowSection("ERASED_TEXT", T(lang, "personal_data_erased", {{"date", day}}),
+                                "ERASED");
+    } else {
+      o->ShowSection("CAN_ERASE");
+    }
+    for (const auto& [n, t] : r.answers) {
+      for (const char* section : {"ANSWER", "REDACT_ANSWER"}) {
+        auto* a = o->AddSectionDictionary(section);
+        a->SetIntValue("NUMBER", n);
+        a->SetValue("TEXT", t);
+      }
+    }
+    if (!r.general_text.empty()) {
+      o->AddSectionDictionary("GENERAL")->SetValue("TEXT", r.general_text);
+      o->AddSectionDictionary("REDACT_GENERAL")->SetValue("TEXT", r.general_text);
+    }
+    for (const auto& f : r.attachments) {
+      auto* a = o->AddSectionDictionary("FILES");
+      a->SetIntValue("FILE_ID", f.id);
+      a->SetValue("FILENAME", f.filename);
+      a->SetValue("MEDIA_TYPE", f.media_type);
+      a->SetValue("FILE_SIZE", T(lang, "file_size_kb", {{"kb", (f.size + 1023) / 1024}}));
+    }
+  }
+  if (rs.page > 1) d.AddSectionDictionary("PREV")->SetIntValue("PAGE", rs.page - 1);
+  if (static_cast<std::int64_t>(rs.page) * rs.per_page < rs.total)
+    d.AddSectionDictionary("NEXT")->SetIntValue("PAGE", rs.page + 1);
+  if (c->summary.is_object()) {
+    auto& s = c->summary.as_object();
+    if (auto* en = s.if_contains("en"); en && en->is_string()) d.SetValue("SUMMARY_EN", std::string(en->as_string()));
+    if (auto* zh = s.if_contains("zh"); zh && zh->is_string()) d.SetValue("SUMMARY_ZH", std::string(zh->as_string()));
+  }
+  if (refused && refused->error) {
+    // Named as the form names each box: the summary's label and its language.
+    const Error& e = *refused->error;
+    const bool zh = e.field == "summary.zh";
+    site::FormErrors errors(lang, c->timezone);
+    errors.Add(e, zh ? "s-zh" : "s-en", T(lang, "summary") + (zh ? " (中文)" : " (English)"));
+    errors.Fill(&d);
+    if (refused->typed) {
+      d.SetValue("SUMMARY_EN", refused->typed->Get("summary_en").value_or(""));
+      d.SetValue("SUMMARY_ZH", refused->typed->Get("summary_zh").value_or(""));
+    }
+  }
+  AddStatusForms(d, *c, lang);
+  AddMeetings(db, d, lang);
+  for (const char* k : {"consider_responses", "submit_summary", "launch_consultation",
+                        "defer_topic", "report_more", "other"}) {
+    auto* o = d.AddSectionDictionary("KINDS");
+    o->SetValue("KEY", k);
+    o->SetValue("LABEL", T(lang, std::string("action_kind_") + k));
+  }
+  if (c->meeting_id) {
+    auto m = meetings::GetMeeting(db, std::to_string(*c->meeting_id));
+    auto* md = d.AddSectionDictionary("HAS_MEETING");
+    md->SetIntValue("MEETING_ID", m->id);
+    md->SetValue("MEETING_LABEL", MeetingLabel(lang, *m));
+    md->SetValue("MEETING_COUNTS", T(lang, "meeting_counts",
+                                     {{"registered", m->registered}, {"attended", m->attended}}));
+    for (const auto& t : types) {
+      if (!t.selectable) continue;
+      auto* o = md->AddSectionDictionary("TYPES");
+      o->SetValue("KEY", t.key);
+      o->SetValue("LABEL", site::Pick(t.label, lang).text);
+      if (kept("r-type") == t.key) o->ShowSection("SEL");
+    }
+    site::AddCountryOptions(md, lang, kept("r-country"));
+    for (const auto& r : meetings::ListRegistrations(db, m->id)) {
+      auto* o = md->AddSectionDictionary("REGISTRATIONS");
+      o->SetValue("NAME", r.name);
+      o->SetValue("ORGANIZATION", r.organization);
+      if (r.attended)
+        o->ShowSection("ATTENDED");
+      else
+        o->AddSectionDictionary("NOT_ATTENDED")->SetIntValue("REG_ID", r.id);
+    }
+  }
+  return page.Render(refused && refused->error ? http::StatusFor(refused->error->code) : 200);
 }
 }  // namespace
 
@@ -219,204 +446,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
   });
 
   router.Add("GET", "/admin/consultations/{id}", [&db, &tracker](Request& req) {
-    auto g = site::RequireStaff(db, req, false);
-    if (g.refusal) return *g.refusal;
-    auto c = Get(db, req.params[0]);
-    if (!c.ok()) return site::ErrorResponse(db, req, c.error());
-    const std::string& lang = req.lang;
-    auto title = site::Pick(c->title, lang).text;
-    site::Page page(db, req, "admin_consultation.tpl", T(lang, "moderate") + " · " + title);
-    auto& d = page.body();
-    // A refused form of the page comes back with its message and what was typed; the forms of
-    // the list's rows and the selection of the bulk form are placed here.
-    const auto flashed = ShowFlash(req, d, c->timezone);
-    auto kept = [&](const std::string& input) { return flashed ? flashed->Kept(input) : ""; };
-    std::set<std::string> selected;  // the responses ticked for a refused bulk action
-    {
-      std::string ids = kept("bulk-ids");
-      for (std::size_t i = 0; i < ids.size();) {
-        std::size_t j = std::min(ids.find(',', i), ids.size());
-        selected.insert(ids.substr(i, j - i));
-        i = j + 1;
-      }
-    }
-    if (kept("bulk-action") == "reject") d.ShowSection("BULK_REJECT");
-    d.SetIntValue("ID", c->id);
-    d.SetValue("TITLE", title);
-    d.SetValue("TIMEZONE", c->timezone);
-    auto stats = ComputeStatistics(db, req.params[0]);
-    auto count = [&](const char* s) -> std::int64_t {
-      auto it = stats->by_status.find(s);
-      return it == stats->by_status.end() ? 0 : it->second;
-    };
-    d.SetValue("COUNTS", T(lang, "moderation_counts",
-                           {{"received", count("received")}, {"accepted", count("accepted")},
-                            {"rejected", count("rejected")}, {"published", count("published")}}) +
-                           // Two sentences: Chinese runs them on without a space.
-                           (lang == "zh" ? "" : " ") +
-                           T(lang, "unconfirmed_count", {{"n", UnconfirmedCount(db, c->id)}}));
-    int page_no = 1;
-    if (auto v = req.query.Get("page")) {
-      auto n = ParseIntField("page", *v, 1, 100000);
-      if (!n.ok()) return site::ErrorResponse(db, req, n.error());
-      page_no = static_cast<int>(*n);
-    }
-    auto filter = FilterOf(req.query);
-    if (!filter.ok()) return site::ErrorResponse(db, req, filter.error());
-    if (auto ok = CheckFilter(db, *filter); !ok.ok()) return site::ErrorResponse(db, req, ok.error());
-    if (auto ok = FillCampaign(tracker, c->id, *filter); !ok.ok())
-      return site::ErrorResponse(db, req, ok.error());
-    auto rs = FilteredResponses(db, c->id, *filter, page_no, 50);
-    d.SetIntValue("PAGE_NO", page_no);  // the forms say where the page was (PlaceOf)
-    auto types = StakeholderTypes(db);
-    // The filters, as chosen; the pager keeps them.
-    {
-      std::string qs;
-      auto keep = [&](const char* k, const std::optional<std::string>& v) {
-        if (v) qs += std::string("&") + k + "=" + http::UrlEncode(*v);
-      };
-      keep("status", filter->status);
-      keep("stakeholder_type", filter->stakeholder_type);
-      keep("country", filter->country);
-      keep("language", filter->language);
-      if (filter->confirmed) qs += *filter->confirmed ? "&confirmed=yes" : "&confirmed=no";
-      if (filter->campaign) qs += "&campaign=" + std::to_string(*filter->campaign);
-      d.SetValue("FILTER_QS", qs);
-      // The bulk form carries the filter, so that the list comes back as it was chosen.
-      auto kept_qs = http::Form::Parse(qs.empty() ? "" : qs.substr(1), "query");
-      if (kept_qs.ok()) {
-        for (const auto& [k, v] : kept_qs->fields()) {
-          auto* h = d.AddSectionDictionary("KEEP_FILTER");
-          h->SetValue("K", k);
-          h->SetValue("V", v);
-        }
-      }
-      auto option = [&](const char* section, const std::string& k, const std::string& label,
-                        const std::optional<std::string>& chosen) {
-        auto* o = d.AddSectionDictionary(section);
-        o->SetValue("K", k);
-        o->SetValue("L", label);
-        if (chosen && *chosen == k) o->ShowSection("SEL");
-      };
-      for (const char* st : {"received", "accepted", "rejected", "published"})
-        option("F_STATUS", st, T(lang, std::string("response_status_") + st), filter->status);
-      for (const auto& t : types)
-        option("F_TYPE", t.key, site::Pick(t.label, lang).text, filter->stakeholder_type);
-      for (const auto& k : text::Countries(lang)) option("F_COUNTRY", k.code, k.name, filter->country);
-      for (const auto& l : text::Languages()) option("F_LANG", l, T(l, "language_name"), filter->language);
-      std::optional<std::string> conf;
-      if (filter->confirmed) conf = *filter->confirmed ? "yes" : "no";
-      option("F_CONFIRMED", "yes", T(lang, "moderation_confirmed_yes"), conf);
-      option("F_CONFIRMED", "no", T(lang, "moderation_confirmed_no"), conf);
-      // Campaigns of near-identical responses: their size and the start of their text.
-      std::optional<std::string> chosen_campaign;
-      if (filter->campaign) chosen_campaign = std::to_string(*filter->campaign);
-      for (const auto& k : tracker.Campaigns(c->id)) {
-        std::string excerpt = k.representative.substr(0, 60);
-        while (!excerpt.empty() && (static_cast<unsigned char>(excerpt.back()) & 0xC0) == 0x80)
-          excerpt.pop_back();  // not in the middle of a character
-        if (!excerpt.empty() && (static_cast<unsigned char>(excerpt.back()) & 0x80)) excerpt.pop_back();
-        option("F_CAMPAIGN", std::to_string(k.id),
-               T(lang, "moderation_campaign_option",
-                 {{"n", static_cast<std::int64_t>(k.size)}, {"text", excerpt}}),
-               chosen_campaign);
-      }
-      d.SetValue("MATCHES", T(lang, "moderation_matches", {{"n", rs.total}}));
-    }
-    auto type_label = [&](const std::string& k) {
-      for (const auto& t : types)
-        if (t.key == k) return site::Pick(t.label, lang).text;
-      return k;
-    };
-    for (const auto& r : rs.items) {
-      auto* o = d.AddSectionDictionary("RESPONSES");
-      o->SetIntValue("RID", r.id);
-      o->SetValue("REFERENCE", r.reference);
-      const std::string row_reason = "reason-" + std::to_string(r.id);
-      if (flashed && flashed->input == row_reason)
-        o->AddSectionDictionary("E_ROW_REASON")->SetValue("E_MSG", flashed->message);
-      o->SetValue("ROW_REASON", kept(row_reason));
-      if (selected.count(std::to_string(r.id))) o->ShowSection("SELECTED");
-      o->SetValue("NAME", r.name);
-      if (!r.organization.empty()) o->AddSectionDictionary("HAS_ORG")->SetValue("ORGANIZATION", r.organization);
-      o->SetValue("STATUS", r.status);
-      if (r.status == "received" || r.status == "rejected") o->ShowSection("CAN_ACCEPT");
-      o->SetValue("STATUS_LABEL", T(lang, "response_status_" + r.status));
-      o->SetValue("TYPE_LABEL", type_label(r.stakeholder_type));
-      o->SetValue("COUNTRY", text::CountryName(r.country, lang));
-      o->SetValue("EMAIL", r.email);
-      o->SetValue("LANGUAGE", r.language);
-      o->SetValue("CONSENT_LABEL", T(lang, r.consent_publish ? "consent_yes" : "consent_no"));
-      if (r.reject_reason) o->AddSectionDictionary("REASON")->SetValue("REASON_TEXT", *r.reject_reason);
-      if (r.ip_address) o->AddSectionDictionary("IP")->SetValue("IP_ADDRESS", *r.ip_address);
-      if (r.erased_at) {
-        std::string day = text::FormatDate(FormatIso(*r.erased_at).substr(0, 10), lang);
-        o->SetValueAndShowSection("ERASED_TEXT", T(lang, "personal_data_erased", {{"date", day}}),
-                                  "ERASED");
-      } else {
-        o->ShowSection("CAN_ERASE");
-      }
-      for (const auto& [n, t] : r.answers) {
-        for (const char* section : {"ANSWER", "REDACT_ANSWER"}) {
-          auto* a = o->AddSectionDictionary(section);
-          a->SetIntValue("NUMBER", n);
-          a->SetValue("TEXT", t);
-        }
-      }
-      if (!r.general_text.empty()) {
-        o->AddSectionDictionary("GENERAL")->SetValue("TEXT", r.general_text);
-        o->AddSectionDictionary("REDACT_GENERAL")->SetValue("TEXT", r.general_text);
-      }
-      for (const auto& f : r.attachments) {
-        auto* a = o->AddSectionDictionary("FILES");
-        a->SetIntValue("FILE_ID", f.id);
-        a->SetValue("FILENAME", f.filename);
-        a->SetValue("MEDIA_TYPE", f.media_type);
-        a->SetValue("FILE_SIZE", T(lang, "file_size_kb", {{"kb", (f.size + 1023) / 1024}}));
-      }
-    }
-    if (rs.page > 1) d.AddSectionDictionary("PREV")->SetIntValue("PAGE", rs.page - 1);
-    if (static_cast<std::int64_t>(rs.page) * rs.per_page < rs.total)
-      d.AddSectionDictionary("NEXT")->SetIntValue("PAGE", rs.page + 1);
-    if (c->summary.is_object()) {
-      auto& s = c->summary.as_object();
-      if (auto* en = s.if_contains("en"); en && en->is_string()) d.SetValue("SUMMARY_EN", std::string(en->as_string()));
-      if (auto* zh = s.if_contains("zh"); zh && zh->is_string()) d.SetValue("SUMMARY_ZH", std::string(zh->as_string()));
-    }
-    AddStatusForms(d, *c, lang);
-    AddMeetings(db, d, lang);
-    for (const char* k : {"consider_responses", "submit_summary", "launch_consultation",
-                          "defer_topic", "report_more", "other"}) {
-      auto* o = d.AddSectionDictionary("KINDS");
-      o->SetValue("KEY", k);
-      o->SetValue("LABEL", T(lang, std::string("action_kind_") + k));
-    }
-    if (c->meeting_id) {
-      auto m = meetings::GetMeeting(db, std::to_string(*c->meeting_id));
-      auto* md = d.AddSectionDictionary("HAS_MEETING");
-      md->SetIntValue("MEETING_ID", m->id);
-      md->SetValue("MEETING_LABEL", MeetingLabel(lang, *m));
-      md->SetValue("MEETING_COUNTS", T(lang, "meeting_counts",
-                                       {{"registered", m->registered}, {"attended", m->attended}}));
-      for (const auto& t : types) {
-        if (!t.selectable) continue;
-        auto* o = md->AddSectionDictionary("TYPES");
-        o->SetValue("KEY", t.key);
-        o->SetValue("LABEL", site::Pick(t.label, lang).text);
-        if (kept("r-type") == t.key) o->ShowSection("SEL");
-      }
-      site::AddCountryOptions(md, lang, kept("r-country"));
-      for (const auto& r : meetings::ListRegistrations(db, m->id)) {
-        auto* o = md->AddSectionDictionary("REGISTRATIONS");
-        o->SetValue("NAME", r.name);
-        o->SetValue("ORGANIZATION", r.organization);
-        if (r.attended)
-          o->ShowSection("ATTENDED");
-        else
-          o->AddSectionDictionary("NOT_ATTENDED")->SetIntValue("REG_ID", r.id);
-      }
-    }
-    return page.Render();
+    return DeskPage(db, tracker, req);
   });
 
   router.Add("POST", "/admin/responses/{id}/moderate", [&db](Request& req) {
@@ -618,7 +648,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     return Back(req, path, "extended");
   });
 
-  router.Add("POST", "/admin/consultations/{id}/summary", [&db](Request& req) {
+  router.Add("POST", "/admin/consultations/{id}/summary", [&db, &tracker](Request& req) {
     auto post = ReadPost(db, req);
     if (auto* r = std::get_if<http::Response>(&post)) return *r;
     auto& p = std::get<Post>(post);
@@ -627,7 +657,10 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     auto desk = ConsultationDeskPath(db, req.params[0]);
     if (!desk.ok()) return site::ErrorResponse(db, req, desk.error());
     const std::string& path = *desk;
-    if (!c.ok()) return BackWithError(req, path, c.error());
+    if (!c.ok()) {
+      SummaryRefusal refused{&c.error(), &p.input.fields};
+      return DeskPage(db, tracker, req, &refused);
+    }
     return Back(req, path, "summary");
   });
 

@@ -264,18 +264,26 @@ void RegisterGeneratedRoutes(http::Router& router, storage::Database& db, const 
       const std::string form_path =
           site::Prefix(req) + (g->forms.empty() ? g->page.substr(0, q) : g->forms) + "/" +
           PathOf(a) + (q == std::string::npos ? "" : g->page.substr(q));
+      // A refused issue goes back to its form with the field named by the form's label and the
+      // symbol and date typed; other refusals concern no input.
+      auto refuse = [&](const Error& e) {
+        const bool date = e.field == "date", symbol = e.field == "symbol";
+        return site::BackWithError(
+            req, back, e, date ? "issue-date" : symbol ? "issue-symbol" : "",
+            {.label_key = date ? "doc_issue_date" : symbol ? "doc_issue_symbol" : "",
+             .kept = {{"issue-symbol", f.Get("symbol").value_or("")},
+                      {"issue-date", f.Get("date").value_or("")}}});
+      };
       IssueRequest issue;
       if (a == Action::kIssue) {
         auto r = CheckIssueRequest(json::object{{"symbol", f.Get("symbol").value_or("")},
                                                 {"date", f.Get("date").value_or("")}});
-        if (!r.ok())
-          return site::BackWithError(req, back, r.error(),
-                                     r.error().field == "date" ? "issue-date" : "issue-symbol");
+        if (!r.ok()) return refuse(r.error());
         issue = *r;
       }
       const Lifecycle now = LifecycleOf(db, g->source);
       if (f.Get("confirm").value_or("") != "yes") {
-        if (auto e = Refusal(now, a)) return site::BackWithError(req, back, *e);
+        if (auto e = Refusal(now, a)) return refuse(*e);
         return ConfirmPage(db, req, *g, now, a, issue, form_path);
       }
       Result<bool> done = true;
@@ -287,13 +295,11 @@ void RegisterGeneratedRoutes(http::Router& router, storage::Database& db, const 
         if (!l.ok()) done = l.error();
       } else {
         auto in = IssueInputOf(*g, issue);
-        if (!in.ok()) return site::BackWithError(req, back, in.error());
+        if (!in.ok()) return refuse(in.error());
         auto id = Issue(db, p.session.user.id, *in);
         if (!id.ok()) done = id.error();
       }
-      if (!done.ok())
-        return site::BackWithError(req, back, done.error(),
-                                   done.error().field == "symbol" ? "issue-symbol" : "");
+      if (!done.ok()) return refuse(done.error());
       return site::Back(req, back, std::string("doc_") + KeyOf(a));
     });
   }
@@ -304,7 +310,7 @@ void FillLifecycle(ctemplate::TemplateDictionary& d, const Lifecycle& l, const h
   const std::string& lang = req.lang;
   auto* o = d.AddIncludeDictionary("LIFECYCLE");
   o->SetFilename("generated_lifecycle.tpl");
-  site::ShowFlash(req, *o);
+  const auto flashed = site::ShowFlash(req, *o);
   o->SetValue("STATUS", T(lang, "doc_status_" + l.status));
   o->SetValue("FORM_BASE", form_base);
   o->SetValue("QUERY", query.empty() ? "" : "?" + query);
@@ -319,9 +325,16 @@ void FillLifecycle(ctemplate::TemplateDictionary& d, const Lifecycle& l, const h
     s->ShowSection("CAN_ISSUE");
     s->ShowSection("CAN_WITHDRAW");
     if (l.latest) {
-      s->SetValueAndShowSection("NEXT", l.latest->symbol, "AMENDS");
+      s->ShowSection("AMENDS");
       s->SetValue("AMENDS_TEXT", T(lang, "doc_issue_amends", {{"symbol", l.latest->symbol}}));
     }
+    // The symbol proposed (the next correction of the issued one), or what a refused form typed.
+    const std::string typed = flashed ? flashed->Kept("issue-symbol") : "";
+    s->SetValue("SYMBOL_VALUE", !typed.empty() ? typed
+                                : l.latest     ? l.latest->symbol + "(Corr.1)"
+                                               : "");
+    s->SetValue("DATE_VALUE", flashed ? flashed->Kept("issue-date") : "");
+    if (!l.latest) s->ShowSection("NO_AMENDS");
   } else {
     s->ShowSection("CAN_APPROVE");
   }
