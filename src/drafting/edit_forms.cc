@@ -271,7 +271,6 @@ void AddPassageForms(const Text& t, const Provision& p, const std::string& clang
 void AddEditForms(const Text& t, const std::string& clang, const std::string& lang,
                   TemplateDictionary& d, const FormState* state) {
   const site::FormErrors* errors = state ? state->errors : nullptr;
-  if (errors) errors->Fill(&d);
   auto* a = d.AddSectionDictionary("ADD_PROVISION");
   if (state && state->form == "add") a->ShowSection("OPEN_ADD");
   a->SetIntValue("AVERSION", t.version);
@@ -373,6 +372,30 @@ const Provision* Find(const Text& t, std::int64_t provision_id) {
   for (const auto& p : t.provisions)
     if (p.id == provision_id) return &p;
   return nullptr;
+}
+
+// A form post of an editor on provision `{id}` of the path: the post, the provision's id and
+// its text (which has it); the refusal to answer instead (not an editor, no such provision or
+// text, or one the reader may not see).
+struct ProvisionPost {
+  site::Input input;
+  accounts::Session who;
+  std::int64_t id = 0;
+  Text text;
+};
+std::variant<ProvisionPost, http::Response> ReadProvisionPost(storage::Database& db,
+                                                              Request& req) {
+  auto post = ReadEditor(db, req);
+  if (auto* r = std::get_if<http::Response>(&post)) return *r;
+  auto& e = std::get<EditorPost>(post);
+  auto pid = site::ParseId(req.params[0]);
+  auto text_id = pid ? TextOfProvision(db, *pid)
+                     : Result<std::int64_t>(NotFound("provision: no such provision"));
+  if (!text_id.ok()) return site::ErrorResponse(db, req, text_id.error());
+  auto t = Get(db, *text_id, e.who);
+  if (!t.ok()) return site::ErrorResponse(db, req, t.error());
+  if (!Find(*t, *pid)) return site::ErrorResponse(db, req, NotFound("provision: no such provision"));
+  return ProvisionPost{std::move(e.input), std::move(e.who), *pid, std::move(*t)};
 }
 
 // The page of a new text for an agenda item: its document's symbol, title and languages.
@@ -485,81 +508,66 @@ void RegisterEditForms(http::Router& router, storage::Database& db) {
   });
 
   router.Add("POST", "/provisions/{id}/edit", [&db](Request& req) {
-    auto post = ReadEditor(db, req);
+    auto post = ReadProvisionPost(db, req);
     if (auto* r = std::get_if<http::Response>(&post)) return *r;
-    auto& p = std::get<EditorPost>(post);
+    auto& p = std::get<ProvisionPost>(post);
     const auto& f = p.input.fields;
-    auto pid = site::ParseId(req.params[0]);
-    auto text_id = pid ? TextOfProvision(db, *pid) : Result<std::int64_t>(NotFound("provision: no such provision"));
-    if (!text_id.ok()) return site::ErrorResponse(db, req, text_id.error());
-    auto t = Get(db, *text_id, p.who);
-    if (!t.ok()) return site::ErrorResponse(db, req, t.error());
-    const Provision* current = Find(*t, *pid);
-    if (!current) return site::ErrorResponse(db, req, NotFound("provision: no such provision"));
+    const Text& t = p.text;
+    const Provision* current = Find(t, p.id);
     ProvisionPatch in;
-    in.text = TextsOf(f, *t, current);
+    in.text = TextsOf(f, t, current);
     if (auto k = f.Get("kind"); k && *k != current->kind) in.kind = *k;
-    const std::string form = fmt::format("edit-{}", *pid);
-    const std::string prefix = fmt::format("pe-{}", *pid);
+    const std::string form = fmt::format("edit-{}", p.id);
+    const std::string prefix = fmt::format("pe-{}", p.id);
     auto version = VersionOf(f);
-    if (!version.ok()) return Refused(db, req, *t, form, prefix, f, version.error());
+    if (!version.ok()) return Refused(db, req, t, form, prefix, f, version.error());
     in.version = *version;
-    auto done = UpdateProvision(db, p.who, *pid, in);
-    if (!done.ok()) return Refused(db, req, *t, form, prefix, f, done.error());
-    return http::Redirect(site::Prefix(req) + fmt::format("/texts/{}#p{}", t->id, *pid));
+    auto done = UpdateProvision(db, p.who, p.id, in);
+    if (!done.ok()) return Refused(db, req, t, form, prefix, f, done.error());
+    return http::Redirect(site::Prefix(req) + fmt::format("/texts/{}#p{}", t.id, p.id));
   });
 
   router.Add("POST", "/provisions/{id}/delete", [&db](Request& req) {
-    auto post = ReadEditor(db, req);
+    auto post = ReadProvisionPost(db, req);
     if (auto* r = std::get_if<http::Response>(&post)) return *r;
-    auto& p = std::get<EditorPost>(post);
+    auto& p = std::get<ProvisionPost>(post);
     const auto& f = p.input.fields;
-    auto pid = site::ParseId(req.params[0]);
-    auto text_id = pid ? TextOfProvision(db, *pid) : Result<std::int64_t>(NotFound("provision: no such provision"));
-    if (!text_id.ok()) return site::ErrorResponse(db, req, text_id.error());
-    auto t = Get(db, *text_id, p.who);
-    if (!t.ok()) return site::ErrorResponse(db, req, t.error());
-    const Provision* current = Find(*t, *pid);
-    if (!current) return site::ErrorResponse(db, req, NotFound("provision: no such provision"));
+    const Text& t = p.text;
+    const Provision* current = Find(t, p.id);
     auto version = VersionOf(f);
-    const std::string form = fmt::format("edit-{}", *pid);
-    if (!version.ok()) return Refused(db, req, *t, form, "", f, version.error());
+    const std::string form = fmt::format("edit-{}", p.id);
+    if (!version.ok()) return Refused(db, req, t, form, "", f, version.error());
     const std::string& lang = req.lang;
     if (f.Get("confirm").value_or("") != "yes") {
-      std::string clang = t->languages.empty() ? lang : t->languages.front();
-      for (const auto& l : t->languages)
+      std::string clang = t.languages.empty() ? lang : t.languages.front();
+      for (const auto& l : t.languages)
         if (l == lang) clang = l;
-      return Confirm(db, req, *t, *pid, fmt::format("/provisions/{}/delete", *pid),
+      return Confirm(db, req, t, p.id, fmt::format("/provisions/{}/delete", p.id),
                      T(lang, "drafting_confirm_delete_heading", {{"label", LabelIn(current->label, lang)}}),
                      T(lang, "drafting_confirm_delete_what"), BracketedText(*current, clang), clang,
                      T(lang, "drafting_confirm_delete_button"),
                      {{"version", std::to_string(*version)}});
     }
-    auto s = DeleteProvision(db, p.who, *pid, *version);
-    if (!s.ok()) return Refused(db, req, *t, form, "", f, s.error());
-    return http::Redirect(site::Prefix(req) + fmt::format("/texts/{}", t->id));
+    auto s = DeleteProvision(db, p.who, p.id, *version);
+    if (!s.ok()) return Refused(db, req, t, form, "", f, s.error());
+    return http::Redirect(site::Prefix(req) + fmt::format("/texts/{}", t.id));
   });
 
   router.Add("POST", "/provisions/{id}/brackets", [&db](Request& req) {
-    auto post = ReadEditor(db, req);
+    auto post = ReadProvisionPost(db, req);
     if (auto* r = std::get_if<http::Response>(&post)) return *r;
-    auto& p = std::get<EditorPost>(post);
+    auto& p = std::get<ProvisionPost>(post);
     const auto& f = p.input.fields;
-    auto pid = site::ParseId(req.params[0]);
-    auto text_id = pid ? TextOfProvision(db, *pid) : Result<std::int64_t>(NotFound("provision: no such provision"));
-    if (!text_id.ok()) return site::ErrorResponse(db, req, text_id.error());
-    auto t = Get(db, *text_id, p.who);
-    if (!t.ok()) return site::ErrorResponse(db, req, t.error());
-    const Provision* current = Find(*t, *pid);
-    if (!current) return site::ErrorResponse(db, req, NotFound("provision: no such provision"));
+    const Text& t = p.text;
+    const Provision* current = Find(t, p.id);
     // The passage of another language of an existing bracket comes from that bracket's own form.
     BracketInput in;
     if (auto q = Number(f, "question")) in.question = *q;
     const std::string form = in.question ? fmt::format("passage-{}", *in.question)
-                                         : fmt::format("bracket-{}", *pid);
+                                         : fmt::format("bracket-{}", p.id);
     const std::string prefix = in.question ? fmt::format("pq-{}", *in.question)
-                                           : fmt::format("pb-{}", *pid);
-    auto refuse = [&](const Error& e) { return Refused(db, req, *t, form, prefix, f, e); };
+                                           : fmt::format("pb-{}", p.id);
+    auto refuse = [&](const Error& e) { return Refused(db, req, t, form, prefix, f, e); };
     in.lang = f.Get("lang").value_or("");
     auto version = VersionOf(f);
     if (!version.ok()) return refuse(version.error());
@@ -600,14 +608,14 @@ void RegisterEditForms(http::Router& router, storage::Database& db) {
     in.supported_by = CodesOf(f.Get("supported_by").value_or(""));
     in.objected_by = CodesOf(f.Get("objected_by").value_or(""));
     in.note = site::Trim(f.Get("note").value_or(""));
-    auto b = AddBracket(db, p.who, *pid, in);
+    auto b = AddBracket(db, p.who, p.id, in);
     if (!b.ok()) {
       // Alternatives not as many as the question's: say how many, in the reader's language.
       if (in.question && b.error().field == "alternatives")
         for (const auto& o : current->brackets)
           if ((o.id == *in.question || o.question == *in.question) &&
               o.alternatives.size() != in.alternatives.size())
-            return Refused(db, req, *t, form, prefix, f, b.error(),
+            return Refused(db, req, t, form, prefix, f, b.error(),
                            T(req.lang, "drafting_passage_alternatives_count",
                              {{"count", static_cast<std::int64_t>(o.alternatives.size())}}));
       return refuse(b.error());
@@ -615,8 +623,8 @@ void RegisterEditForms(http::Router& router, storage::Database& db) {
     // Back to the text in the language just bracketed.
     if (in.question)
       return http::Redirect(site::Prefix(req) +
-                            fmt::format("/texts/{}?lang={}#p{}", t->id, in.lang, *pid));
-    return http::Redirect(site::Prefix(req) + fmt::format("/texts/{}#p{}", t->id, *pid));
+                            fmt::format("/texts/{}?lang={}#p{}", t.id, in.lang, p.id));
+    return http::Redirect(site::Prefix(req) + fmt::format("/texts/{}#p{}", t.id, p.id));
   });
 
   router.Add("POST", "/brackets/{id}/resolve", [&db](Request& req) {

@@ -291,30 +291,59 @@ http::Response TextView(storage::Database& db, const Request& req, std::int64_t 
   // Forms: delegates propose (for their own Member State), editors also issue revisions, send
   // provisions to informal consultations and adopt.
   bool delegate = viewer && viewer->user.role == "delegate";
+  // A refused form of the page (forms.cc, edit_forms.cc): the summary at the top, its messages
+  // (sections E_<input>, seen by every form below), and what was typed in it.
+  if (state && state->errors) state->errors->Fill(&d);
+  auto typed = [&](const std::string& form, const char* name, const std::string& stored) {
+    if (state && state->typed && state->form == form) return state->typed->Get(name).value_or("");
+    return stored;
+  };
   if (view == "brackets" && t->status == "draft" && (delegate || MayEdit(viewer))) {
     auto* f = d.AddSectionDictionary("PROPOSE");
+    const std::string provision = typed("propose", "provision", "");
     for (const auto& p : t->provisions) {
       auto* o = f->AddSectionDictionary("OPT");
       o->SetIntValue("PID", p.id);
       o->SetValue("LABEL", p.label);
+      if (provision == std::to_string(p.id)) o->ShowSection("SEL");
     }
-    if (delegate) f->SetValue("MS", viewer->user.member_state.value_or(""));
+    f->SetValue("MS", typed("propose", "member_state",
+                            delegate ? viewer->user.member_state.value_or("") : ""));
+    const std::string kind = typed("propose", "kind", "");
     for (const char* k : kProposalKinds) {
       auto* o = f->AddSectionDictionary("KIND");
       o->SetValue("K", k);
       o->SetValue("KLABEL", T(lang, std::string("drafting_kind_") + k));
+      if (kind == k) o->ShowSection("SEL");
+    }
+    for (const char* k : {"start", "end", "text", "justification"}) {
+      std::string key = std::string("PR_") + k;
+      for (auto& c : key) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      f->SetValue(key, typed("propose", k, ""));
     }
     if (MayEdit(viewer)) {
       auto* e = d.AddSectionDictionary("EDITOR");
       // The example of the labels is isolated: in right-to-left text "2.b" would read "b.2".
       e->SetValue("PROVISIONS_LABEL",
                   T(lang, "drafting_form_provisions", {{"example", Isolated("2.b, 6.c", lang)}}));
+      const std::string discussed =
+          typed("under-discussion", "provision",
+                t->under_discussion ? std::to_string(*t->under_discussion) : "");
       for (const auto& p : t->provisions) {
         auto* o = e->AddSectionDictionary("UD");
         o->SetIntValue("PID", p.id);
         o->SetValue("LABEL", p.label);
-        if (t->under_discussion && *t->under_discussion == p.id) o->ShowSection("SEL");
+        if (discussed == std::to_string(p.id)) o->ShowSection("SEL");
       }
+      const std::string mid = std::to_string(t->meeting_id);
+      e->SetValue("IN_PROV", typed("informal", "provisions", ""));
+      e->SetValue("IN_FAC", typed("informal", "facilitator", ""));
+      e->SetValue("IN_MS", typed("informal", "member_state", ""));
+      e->SetValue("IN_MEETING", typed("informal", "report_to_meeting", mid));
+      e->SetValue("IN_DEADLINE", typed("informal", "deadline", ""));
+      e->SetValue("AD_MEETING", typed("adopt", "meeting", mid));
+      e->SetValue("AD_DECISION", typed("adopt", "decision", ""));
+      e->SetValue("AD_RESOLUTION", typed("adopt", "resolution", ""));
     }
   }
   if (view == "brackets" && !t->informal.empty()) {
@@ -338,6 +367,14 @@ http::Response TextView(storage::Database& db, const Request& req, std::int64_t 
       } else if (MayEdit(viewer) && t->status == "draft") {
         auto* f = o->AddSectionDictionary("REPORT_FORM");
         f->SetIntValue("IID", i.id);
+        // This consultation's report refused: its messages next to its fields, what was typed.
+        const std::string form = fmt::format("report-{}", i.id);
+        f->SetValue("RP_ITEM", typed(form, "agenda_item", ""));
+        f->SetValue("RP_TEXT", typed(form, "text", ""));
+        if (state && state->errors && state->form == form)
+          for (auto [input, section] : {std::pair{"rp-item-", "E_RP_ITEM"}, {"rp-text-", "E_RP_TEXT"}})
+            if (auto m = state->errors->MessageFor(input + std::to_string(i.id)))
+              f->AddSectionDictionary(section)->SetValue("E_MSG", *m);
       }
       auto changes = InformalChanges(db, *t, i, viewer);
       if (!changes.ok()) return site::ErrorResponse(db, req, changes.error());
