@@ -181,6 +181,17 @@ std::string RefusalText(const Error& e, const std::string& lang, const std::stri
   static const std::regex kRevised(R"(^version: the text was revised meanwhile \(it is now (.+)\))");
   if (e.field == "version" && e.code == Code::kConflict && std::regex_search(m, g, kRevised))
     return T(lang, "form_error_revised_meanwhile", {{"document", g[1].str()}});
+  // A revision or an adoption while a language version of a provision lacks the passage of one
+  // of its open brackets (drafting.cc, EveryLanguageBracketed): name the provision (isolated in
+  // right-to-left text, where "2.b" would read "b.2") and the language.
+  static const std::regex kPassage(R"(^brackets: provision (\S+) has no passage in ([a-z]{2}) )");
+  if (e.field == "brackets" && e.code == Code::kFailedPrecondition &&
+      std::regex_search(m, g, kPassage) && text::IsLanguage(g[2].str())) {
+    std::string label = g[1].str();
+    if (std::string_view(text::Direction(lang)) == "rtl") label = "\u2068" + label + "\u2069";
+    return T(lang, "form_error_passage_missing",
+             {{"label", label}, {"language", T(lang, "language_in_" + g[2].str())}});
+  }
   if (auto text = LifecycleText(e, lang, zone); !text.empty()) return text;
   if (auto text = EditText(e, lang); !text.empty()) return text;
   if (e.field == "email" && m.find("not a valid e-mail address") != std::string::npos)

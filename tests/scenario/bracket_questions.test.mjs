@@ -86,6 +86,17 @@ test('one question in English, Chinese and Arabic: added, refused, holding back 
   const why = (await refused.json()).error;
   assert.equal(why.field, 'brackets');
   assert.match(why.message, /provision 1\.a has no passage in ar/);
+  // In the reader's language, naming the provision and the language (the label isolated in
+  // right-to-left text).
+  for (const [lang, sentence] of [
+    ['zh', '条款1.a的阿拉伯文文本缺少其一个未解决方括号的相应文字：请先加上，再发布修订版或通过案文。'],
+    ['ar', 'ينقص الحكمَ \u20681.a\u2069 في النص باللغة العربية مقطعُ أحد أقواسه المعقوفة المفتوحة: أضِفه قبل إصدار تنقيح أو اعتماد النص.']]) {
+    const r = await send('POST', `/api/v1/texts/${t.id}/revisions?lang=${lang}`, {});
+    assert.equal(r.status, 409);
+    const e = (await r.json()).error;
+    assert.equal(e.field, 'brackets');
+    assert.equal(e.message, sentence, lang);
+  }
   assert.equal((await text(t.id)).revisions.length, 0);
 
   const ar = await jsonOf(staff.json(`/api/v1/provisions/${p.id}/brackets`, { question: en.id,
