@@ -1,6 +1,8 @@
-// The demo's titles that a visitor meets first are in the six languages: every public document's
+// The demo's texts that a visitor meets first are in the six languages: every public document's
 // title and source, read through the API and on the Arabic and Russian documents pages (no English
-// title left there), and each document whose Chinese title is its agenda item's (the Council 2022
+// title left there), the consultations' titles and descriptions (the Arabic ones on the Arabic
+// consultation pages), and each document whose Chinese title is its agenda
+// item's (the Council 2022
 // plenary, seed 000) carries the item's title in the languages translated from that Chinese, so
 // that the two fixtures agree (the English of C22/8 and C22/60 spells out the group's name that
 // their items' English abbreviates, as their Chinese does).
@@ -54,3 +56,19 @@ for (const lang of ['ar', 'ru']) {
       assert.ok(!html.includes(escaped(d.titles.en)), `${d.symbol}: "${d.titles.en}" on the ${lang} page`);
   });
 }
+
+test('the demo consultations have their titles and descriptions in six languages', async () => {
+  const { items } = await jsonOf(anon.fetch('/api/v1/consultations'));
+  assert.equal(items.length, 3, 'the three demo consultations');
+  for (const { key } of items) {
+    const c = await jsonOf(anon.fetch(`/api/v1/consultations/${key}`));
+    assert.deepEqual(SIX.filter((l) => !c.titles?.[l]), [], `${key}: title languages`);
+    assert.deepEqual(SIX.filter((l) => !c.descriptions?.[l]), [], `${key}: description languages`);
+    // The Arabic page shows the Arabic title and description, and not the English description.
+    const html = await (await anon.fetch(`/ar/consultations/${key}`)).text();
+    const escaped = (t) => t.replaceAll('&', '&amp;').replaceAll("'", '&#39;').replaceAll('"', '&quot;');
+    assert.ok(html.includes(escaped(c.titles.ar)), `${key}: the Arabic title`);
+    assert.ok(html.includes(escaped(c.descriptions.ar)), `${key}: the Arabic description`);
+    assert.ok(!html.includes(escaped(c.descriptions.en)), `${key}: not the English description`);
+  }
+});
