@@ -88,6 +88,8 @@ http::Response RegisterPage(storage::Database& db, const Request& req, const htt
     auto [input, label] = ResolutionInputOf(refusal->field, lang);
     res_errors.Add(*refusal, input, label.empty() ? "" : T(lang, label));
     res_errors.Fill(res);
+    // Its own summary: the page's other form's summary would otherwise be seen here too.
+    res->ShowSection("RES_SUMMARY");
   } else if (refusal) {
     auto [input, label] = DocumentInputOf(refusal->field, lang);
     errors.Add(*refusal, input, label.empty() ? "" : T(lang, label));

@@ -5,7 +5,10 @@
 // left, and screenshots go to test-results/desk-errors-*.png. The pages: a stale edit of a
 // negotiated text's provision, a deadline extension without its reason, a new plenary meeting
 // without its session, a document registered twice, a new user with a bad address, an action's
-// event with no status chosen, and the moderation page filtered by campaign.
+// event with no status chosen, a document's language file over the limit and of the wrong type
+// (refused by the browser before any upload: form.js with the limits the page carries), a
+// negotiated text's adoption without its confirmation, and the moderation page filtered by
+// campaign.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -14,7 +17,7 @@ import { startServer, Client, jsonOf, dateFromNow, isoFromNow } from '../lib/ser
 import { launchChromium, assertRtlLayout, axe, signInPage } from '../lib/browser.mjs';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
-let server, browser, staff, text, para, consultation;
+let server, browser, staff, text, para, consultation, doc;
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -30,6 +33,8 @@ before(async () => {
     text: { en: 'The Council shall meet once a year.', ar: 'يجتمع المجلس مرة في السنة.' } }), 201);
   para = (await jsonOf(staff.fetch(`/api/v1/texts/${text.id}`))).provisions[0];
   consultation = await jsonOf(staff.fetch('/api/v1/consultations/ai-public-policy'));
+  doc = (await jsonOf(staff.fetch('/api/v1/documents?body=council'))).items.find((d) => d.status === 'issued' && d.access === 'public');
+  assert.ok(doc, 'an issued public document');
 });
 after(async () => { await browser?.close(); await server?.stop(); });
 
@@ -124,6 +129,32 @@ for (const lang of ['en', 'zh', 'ar']) {
         note: `Typed note (${lang})` });
       await errorState(page, lang, 'ev-document', 'action-event');
       assert.equal(await page.locator('#ev-note').inputValue(), `Typed note (${lang})`);
+
+      // A language file over the server's limit (20 MiB), then one of a type the form does not
+      // take: the browser refuses both before any byte is uploaded, as the server would.
+      const uploads = [];
+      const onRequest = (r) => { if (r.method() === 'POST' && r.url().includes('/files')) uploads.push(r.url()); };
+      page.on('request', onRequest);
+      await page.goto(`${server.url}/${lang}/documents/${doc.id}`);
+      await page.locator('#up-language').selectOption('fr');
+      await page.locator('#up-file').setInputFiles({ name: 'big.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc((20 << 20) + 1, 0x20) });
+      await page.locator('form[action$="/files"] button[type="submit"]').click();
+      await errorState(page, lang, 'up-file', 'upload-size');
+      assert.match(await page.locator('#up-file-error').innerText(), /big\.pdf/);
+      await page.locator('#up-file').setInputFiles({ name: 'programme.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
+      await page.locator('form[action$="/files"] button[type="submit"]').click();
+      await page.waitForFunction(() => document.getElementById('up-file-error')?.textContent.includes('programme.exe'));
+      await errorState(page, lang, 'up-file', 'upload-type');
+      assert.deepEqual(uploads, [], 'nothing uploaded');
+      assert.equal(await page.locator('#up-language').inputValue(), 'fr');
+      page.off('request', onRequest);
+
+      // An adoption without its confirmation: the text's page again, the box's message next to it.
+      await page.goto(`${server.url}/${lang}/texts/${text.id}`);
+      await submit(page, `/${lang}/texts/${text.id}/adopt`, { decision: '424242', resolution: '1777' });
+      await errorState(page, lang, 'ad-confirm', 'adopt');
+      assert.equal(await page.locator('#ad-decision').inputValue(), '424242');
+      assert.equal(await page.locator('#ad-resolution').inputValue(), '1777');
 
       // The moderation page with its campaign filter (no campaign in the demo: the choice "any").
       await page.goto(`${server.url}/${lang}/admin/consultations/${consultation.id}`);

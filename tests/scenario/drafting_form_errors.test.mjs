@@ -54,6 +54,7 @@ function assertActionable(html, id, typed, lang) {
   if (lang === 'ar') assert.match(message, /[\u0600-\u06ff]/, 'in Arabic');
   const summary = html.match(/<div class="error-summary"[^>]*autofocus[^>]*>[\s\S]*?<\/div>/)?.[0];
   assert.ok(summary, 'the summary that takes the focus');
+  assert.equal(html.match(/id="error-summary"/g).length, 1, 'one summary on the page');
   assert.ok(summary.includes(`<a href="#${id}">`), `the summary links to #${id}`);
   const tag = html.match(new RegExp(`<(?:input|select|textarea)[^>]*\\bid="${id}"[^>]*>`))?.[0];
   assert.ok(tag, `the input #${id}`);

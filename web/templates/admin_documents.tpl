@@ -35,7 +35,7 @@
 </form>
 <h2 id="res-h">{{t_res_register}}</h2>
 {{#RES}}<form method="post" action="{{P}}/admin/resolutions" class="stack" aria-labelledby="res-h">
-{{>FORM_ERRORS}}
+{{#RES_SUMMARY}}{{>FORM_ERRORS}}{{/RES_SUMMARY}}
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="r-instrument">{{t_res_adopted_by}}</label>
 {{#E_r_instrument}}<p class="field-error" id="r-instrument-error">{{E_MSG}}</p>{{/E_r_instrument}}<select id="r-instrument" name="res_instrument"{{#E_r_instrument}} aria-invalid="true" aria-describedby="r-instrument-error"{{/E_r_instrument}}>{{#INSTRUMENTS}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/INSTRUMENTS}}</select>
