@@ -72,3 +72,19 @@ test('the demo consultations have their titles and descriptions in six languages
     assert.ok(!html.includes(escaped(c.descriptions.en)), `${key}: not the English description`);
   }
 });
+
+test('the demo actions name their owner and due date in each language, not in English', async () => {
+  const en = (await jsonOf(anon.fetch('/api/v1/actions?lang=en'))).items;
+  assert.ok(en.length >= 10, `the demo's actions (${en.length})`);
+  for (const lang of ['fr', 'es', 'ru', 'ar', 'zh']) {
+    const other = new Map((await jsonOf(anon.fetch(`/api/v1/actions?lang=${lang}`))).items.map((a) => [a.id, a]));
+    for (const a of en) {
+      const o = other.get(a.id);
+      assert.ok(o, `${a.number} listed in ${lang}`);
+      assert.notEqual(o.owner, a.owner, `${a.number}: owner in ${lang}`);
+      // "PP-22" is the conference's symbol in French, Spanish, Chinese and Arabic too.
+      if (a.due && !(a.due === 'PP-22' && lang !== 'ru')) assert.notEqual(o.due, a.due, `${a.number}: due in ${lang}`);
+    }
+  }
+});
+
