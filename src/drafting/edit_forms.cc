@@ -338,7 +338,8 @@ http::Response Confirm(storage::Database& db, const Request& req, const Text& t,
                        const std::string& heading, const std::string& what,
                        const std::string& words, const std::string& words_lang,
                        const std::string& confirm_label,
-                       const std::vector<std::pair<std::string, std::string>>& fields) {
+                       const std::vector<std::pair<std::string, std::string>>& fields,
+                       const std::vector<std::pair<std::string, std::string>>& also = {}) {
   site::Page page(db, req, "text_confirm.tpl", heading);
   auto& d = page.body();
   d.SetIntValue("ID", t.id);
@@ -348,12 +349,17 @@ http::Response Confirm(storage::Database& db, const Request& req, const Text& t,
   d.SetValue("WHAT", what);
   d.SetValue("ACTION", action);
   d.SetValue("CONFIRM_LABEL", confirm_label);
-  if (!words.empty()) {
+  // The words concerned; with `also` (other languages' words, {lang, words}), each under the
+  // name of its language.
+  auto quote = [&](const std::string& l, const std::string& w) {
     auto* q = d.AddSectionDictionary("QUOTE");
-    q->SetValue("WORDS", words);
-    q->SetValue("QLANG", words_lang);
-    q->SetValue("QDIR", text::Direction(words_lang));
-  }
+    q->SetValue("WORDS", w);
+    q->SetValue("QLANG", l);
+    q->SetValue("QDIR", text::Direction(l));
+    if (!also.empty()) q->SetValueAndShowSection("QNAME", T(req.lang, "language_in_" + l), "NAMED");
+  };
+  if (!words.empty()) quote(words_lang, words);
+  for (const auto& [l, w] : also) quote(l, w);
   for (const auto& [k, v] : fields) {
     auto* h = d.AddSectionDictionary("HIDDEN");
     h->SetValue("K", k);
@@ -665,14 +671,27 @@ void RegisterEditForms(http::Router& router, storage::Database& db) {
     if (f.Get("confirm").value_or("") != "yes") {
       if (label.empty())
         return refuse(InvalidArgument("outcome", "outcome: must be retain, delete or alternative"));
-      std::string body = BodyIn(*prov, bracket->lang);
-      std::size_t from = ByteOffset(body, bracket->start), to = ByteOffset(body, bracket->end);
+      auto words = [&](const Bracket& b) {
+        std::string body = BodyIn(*prov, b.lang);
+        std::size_t from = ByteOffset(body, b.start), to = ByteOffset(body, b.end);
+        return body.substr(from, to - from);
+      };
+      // The question is resolved in every language at once: its other open passages are shown.
+      std::vector<std::pair<std::string, std::string>> also;
+      std::vector<std::string> names{T(lang, "language_in_" + bracket->lang)};
+      for (const auto& b : prov->brackets)
+        if (b.question == bracket->question && b.id != bracket->id && b.state == "open") {
+          also.emplace_back(b.lang, words(b));
+          names.push_back(T(lang, "language_in_" + b.lang));
+        }
+      std::string what = T(lang, "drafting_confirm_resolve_what", {{"outcome", label}});
+      if (!also.empty())
+        what += " " + T(lang, "drafting_confirm_resolve_languages",
+                        {{"languages", text::FormatList(names, lang)}});
       return Confirm(db, req, *t, prov->id, fmt::format("/brackets/{}/resolve", *bid),
                      T(lang, "drafting_confirm_resolve_heading", {{"label", LabelIn(prov->label, lang)}}),
-                     T(lang, "drafting_confirm_resolve_what", {{"outcome", label}}),
-                     body.substr(from, to - from), bracket->lang,
-                     T(lang, "drafting_confirm_resolve_button"),
-                     {{"version", std::to_string(*version)}, {"outcome", outcome}});
+                     what, words(*bracket), bracket->lang, T(lang, "drafting_confirm_resolve_button"),
+                     {{"version", std::to_string(*version)}, {"outcome", outcome}}, also);
     }
     auto b = ResolveBracket(db, p.who, *bid, in);
     if (!b.ok()) return refuse(b.error());

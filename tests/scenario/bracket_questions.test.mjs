@@ -182,4 +182,20 @@ test('the page of the Arabic text offers the Arabic passage of an English bracke
   assert.equal(ar.question, q);
   assert.deepEqual([ar.start, ar.end], [PASSAGE.ar[0], PASSAGE.ar[1]]);
   assert.deepEqual(ar.alternatives, PASSAGE.ar[2]);
+
+  // Resolving from the page: the confirmation shows the words of both languages and says that
+  // the brackets go in every language at once; confirmed, both are resolved.
+  const version = String((await text(t.id)).version);
+  res = await form(`/zh/brackets/${en.id}/resolve`, { version, outcome: 'alternative-2' });
+  assert.equal(res.status, 200);
+  page = await res.text();
+  assert.match(page, /方括号将在所有语文中同时解决：英文和阿拉伯文。/);
+  assert.match(page, /<blockquote class="draft" lang="en" dir="ltr"><p>every four years<\/p>/);
+  assert.match(page, /<blockquote class="draft" lang="ar" dir="rtl"><p>كل أربع سنوات<\/p>/);
+  assert.equal(String((await text(t.id)).version), version, 'nothing changed before confirming');
+  res = await form(`/zh/brackets/${en.id}/resolve`, { version, outcome: 'alternative-2', confirm: 'yes' });
+  assert.equal(res.status, 303);
+  const done = (await text(t.id)).provisions[0];
+  assert.deepEqual(done.brackets.map((b) => b.state), ['agreed', 'agreed']);
+  assert.equal(done.texts.ar, 'يستعرض المجلس هذه المبادئ التوجيهية بعد كل مؤتمر للمندوبين المفوضين.');
 });
