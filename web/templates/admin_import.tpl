@@ -22,8 +22,8 @@
 <form method="post" action="{{P}}/admin/imports" enctype="multipart/form-data" class="stack" id="import-form">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <fieldset><legend>{{t_import_kind}}</legend>
-<input type="radio" id="import-kind-documents" name="kind" value="documents"{{#KIND_DOCUMENTS}} checked{{/KIND_DOCUMENTS}}> <label for="import-kind-documents" class="inline">{{t_import_kind_documents}}</label><br>
-<input type="radio" id="import-kind-resolutions" name="kind" value="resolutions"{{#KIND_RESOLUTIONS}} checked{{/KIND_RESOLUTIONS}}> <label for="import-kind-resolutions" class="inline">{{t_import_kind_resolutions}}</label>
+<label><input type="radio" id="import-kind-documents" name="kind" value="documents"{{#KIND_DOCUMENTS}} checked{{/KIND_DOCUMENTS}}> {{t_import_kind_documents}}</label>
+<label><input type="radio" id="import-kind-resolutions" name="kind" value="resolutions"{{#KIND_RESOLUTIONS}} checked{{/KIND_RESOLUTIONS}}> {{t_import_kind_resolutions}}</label>
 </fieldset>
 {{#HAS_FILES_AGAIN}}<p class="note">{{FILES_AGAIN}}</p>{{/HAS_FILES_AGAIN}}
 <label for="import-csv">{{t_import_csv}}</label>
