@@ -311,6 +311,11 @@ http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const R
   }
   return page.Render(refused && refused->error ? http::StatusFor(refused->error->code) : 200);
 }
+// The place of a refusal: the same page of the list, without the response's anchor: a page
+// opened at an anchor gives no element the focus, and the summary at the top must take it (it
+// links to the row's field).
+std::string Unanchored(const std::string& place) { return place.substr(0, place.find('#')); }
+
 }  // namespace
 
 void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& tracker) {
@@ -485,7 +490,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
       return WithPlace(BackWithError(req, path, r.error(), input,
                                      {.label_key = "reject_reason",
                                       .kept = {{fmt::format("reason-{}", id), m.reason}}}),
-                       place);
+                       Unanchored(place));
     }
     return WithPlace(Back(req, path, m.action), place);
   });
@@ -522,7 +527,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     auto cid = db.Read().QueryInt("SELECT consultation_id FROM responses WHERE id = ?", *id);
     std::string path = cid ? "/admin/consultations/" + std::to_string(*cid) : "/admin";
     std::string place = PlaceOf(db, std::get<Post>(post).input.fields, *id);
-    if (!e.ok()) return WithPlace(BackWithError(req, path, e.error()), place);
+    if (!e.ok()) return WithPlace(BackWithError(req, path, e.error()), Unanchored(place));
     return WithPlace(Back(req, path, "erase"), place);
   });
 

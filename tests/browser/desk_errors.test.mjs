@@ -7,7 +7,9 @@
 // without its session, a document registered twice, a new user with a bad address, an action's
 // event with no status chosen, a document's language file over the limit and of the wrong type
 // (refused by the browser before any upload: form.js with the limits the page carries), a
-// negotiated text's adoption without its confirmation, and the moderation page filtered by
+// negotiated text's adoption without its confirmation, a speaker added to the agenda's list from
+// a code that is no Member State, a moderation row's rejection without its reason, and the
+// moderation page filtered by
 // campaign.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,7 +19,7 @@ import { startServer, Client, jsonOf, dateFromNow, isoFromNow } from '../lib/ser
 import { launchChromium, assertRtlLayout, axe, signInPage } from '../lib/browser.mjs';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
-let server, browser, staff, text, para, consultation, doc;
+let server, browser, staff, text, para, consultation, doc, agendaItem, councilId;
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -35,7 +37,20 @@ before(async () => {
   consultation = await jsonOf(staff.fetch('/api/v1/consultations/ai-public-policy'));
   doc = (await jsonOf(staff.fetch('/api/v1/documents?body=council'))).items.find((d) => d.status === 'issued' && d.access === 'public');
   assert.ok(doc, 'an issued public document');
+  councilId = council.id;
+  agendaItem = agenda.items[0].id;
 });
+
+// A response of the open consultation waiting for moderation.
+async function waiting(email) {
+  const { reference } = await jsonOf(new Client(server.url).json('/api/v1/consultations/ai-public-policy/responses', {
+    name: 'Lucía Pérez', country: 'AR', stakeholder_type: 'civil_society', email,
+    general: 'A response to moderate.', consent_publish: true }), 201);
+  const queue = await jsonOf(staff.fetch('/api/v1/consultations/ai-public-policy/moderation?per_page=200'));
+  const item = queue.items.find((r) => r.reference === reference);
+  assert.ok(item, 'the response waits for moderation');
+  return item;
+}
 after(async () => { await browser?.close(); await server?.stop(); });
 
 async function signedIn() {
@@ -51,7 +66,9 @@ async function submit(page, action, fields) {
   await Promise.all([
     page.waitForNavigation(),
     page.evaluate(([action, fields]) => {
-      const form = [...document.querySelectorAll('form')].find((f) => f.getAttribute('action') === action);
+      // Of the forms posting there, the one holding these fields (a moderation row has three).
+      const forms = [...document.querySelectorAll('form')].filter((f) => f.getAttribute('action') === action);
+      const form = forms.find((f) => Object.keys(fields).every((k) => f.querySelector(`[name="${k}"]`))) ?? forms[0];
       if (!form) throw new Error(`no form posting to ${action}`);
       for (const [k, v] of Object.entries(fields)) {
         let input = form.querySelector(`[name="${k}"]`);
@@ -155,6 +172,20 @@ for (const lang of ['en', 'zh', 'ar']) {
       await errorState(page, lang, 'ad-confirm', 'adopt');
       assert.equal(await page.locator('#ad-decision').inputValue(), '424242');
       assert.equal(await page.locator('#ad-resolution').inputValue(), '1777');
+
+      // A speaker added to the agenda's list from a code that is no Member State.
+      await page.goto(`${server.url}/${lang}/meetings/${councilId}/agenda`);
+      await submit(page, `/${lang}/agenda-items/${agendaItem}/speakers`, { name: `Typed speaker (${lang})`,
+        capacity: 'councillor', member_state: 'XX' });
+      await errorState(page, lang, `sp-${agendaItem}-ms`, 'speaker');
+      assert.equal(await page.locator(`#sp-${agendaItem}-name`).inputValue(), `Typed speaker (${lang})`);
+
+      // A moderation row's rejection without its reason: the message stands in the row.
+      const response = await waiting(`row.reason.${lang}@example.org`);
+      await page.goto(`${server.url}/${lang}/admin/consultations/${consultation.id}`);
+      await submit(page, `/${lang}/admin/responses/${response.id}/moderate`, { action: 'reject', reason: '' });
+      await errorState(page, lang, `reason-${response.id}`, 'reject-reason');
+      assert.equal(await page.locator(`#m-${response.reference} #reason-${response.id}-error`).count(), 1);
 
       // The moderation page with its campaign filter (no campaign in the demo: the choice "any").
       await page.goto(`${server.url}/${lang}/admin/consultations/${consultation.id}`);
