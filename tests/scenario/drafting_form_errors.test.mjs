@@ -3,7 +3,8 @@
 // with a bad value in Chinese or Arabic. The text's page must come back (not an error page) with
 // the refusal's status, the sentence naming the field by the label the form shows next to it
 // (its <label for>), next to the field (aria-invalid, aria-describedby), in the summary that
-// takes the focus, and what was typed kept. The same checks as desk_errors.test.mjs.
+// takes the focus, and what was typed kept. The same checks as desk_errors.test.mjs. A revision
+// refused (a passage missing in one language) is said in the summary of the text's page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, jsonOf } from '../lib/server.mjs';
@@ -88,3 +89,15 @@ for (const [name, lang, post, id, typed, status] of cases) {
     assertActionable(answer.html, typeof id === 'function' ? id() : id, typeof typed === 'function' ? typed() : typed, lang);
   });
 }
+
+test('a revision refused while a language lacks a bracket\'s passage: the text\'s page says why (zh)', async () => {
+  await jsonOf(staff.json(`/api/v1/provisions/${p.id}/brackets`, { lang: 'en', start: 0, end: 14 }), 201);
+  const { status, html } = await submit(`/zh/texts/${t.id}/revisions`, {});
+  assert.equal(status, 409);
+  const summary = html.match(/<div class="error-summary"[^>]*autofocus[^>]*>[\s\S]*?<\/div>/)?.[0];
+  assert.ok(summary, 'the summary that takes the focus, on the text\'s page');
+  assert.equal(html.match(/id="error-summary"/g).length, 1);
+  assert.match(summary, /[\u4e00-\u9fff]/, 'in Chinese');
+  assert.doesNotMatch(summary.replace(/<[^>]+>/g, ''), /\b(brackets|provision|passage)\b/, 'no English rule');
+  assert.ok(html.includes(`action="/zh/texts/${t.id}/revisions"`), 'the text\'s page with its forms');
+});
