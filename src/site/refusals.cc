@@ -261,6 +261,11 @@ std::string RefusalText(const Error& e, const std::string& lang, const std::stri
   // A document's status moved backwards (documents.cc, Update).
   if (e.field == "status" && rule.starts_with("a document goes from draft"))
     return T(lang, "form_error_document_status_back", {{"field", label}});
+  // A symbol or a number someone registered already (documents.cc, resolutions.cc: 409).
+  static const std::regex kRegistered(R"(^(?:a document (\S+) exists|\w+ resolution (\d+) is already registered)$)");
+  if (e.code == Code::kConflict && std::regex_search(rule, g, kRegistered))
+    return T(lang, "form_error_already_registered",
+             {{"field", label}, {"value", g[1].matched ? g[1].str() : g[2].str()}});
   // A box the form asks to tick (an adoption's confirmation).
   if (rule.starts_with("tick the box")) return T(lang, "form_error_tick", {{"field", label}});
   static const std::regex kNoLabel(R"(^no provision labelled (\S+)$)");

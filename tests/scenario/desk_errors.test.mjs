@@ -216,6 +216,13 @@ const cases = [
   ['resolution: a year before 1865', 'zh', async () => submit('/zh/admin/resolutions', {
     res_instrument: 'council', res_number: '9876', res_title_en: 'Typed resolution title', res_adopted_year: '1700',
     res_adopted_place: 'Typed place' }), 'r-adopted-year', ['Typed resolution title', 'Typed place', '9876'], undefined, 400],
+  ['resolution: a number already registered', 'ar', async () => {
+    const { items } = await jsonOf(staff.fetch('/api/v1/resolutions?instrument=council'));
+    assert.ok(items.length, 'a Council resolution in the demo');
+    registered = items[0].number;
+    return submit('/ar/admin/resolutions', { res_instrument: 'council', res_number: String(registered),
+      res_title_en: 'Typed title of a duplicate', res_adopted_year: '2001' });
+  }, 'r-number', () => ['Typed title of a duplicate', `value="${registered}"`], undefined, 409],
   ['meeting report: a distribution that is none of the choices', 'ar', async () => {
     const meetings = (await jsonOf(staff.fetch('/api/v1/meetings'))).items;
     const m = meetings.find((x) => x.kind === 'working_group');
@@ -236,7 +243,7 @@ const cases = [
     'import-csv', ['id="import-kind-resolutions" name="kind" value="resolutions" checked']],
 ];
 
-let lastMeeting, lastUser;
+let lastMeeting, lastUser, registered;
 // A public, issued document of the demo.
 async function issuedDocument() {
   const list = await jsonOf(staff.fetch('/api/v1/documents?body=council'));
