@@ -17,7 +17,7 @@
 // Settings (environment): BENCH_SECONDS (load window of a wrk run, default 10), BENCH_RUNS (3),
 // BENCH_DRAIN (seconds after the window for answers in flight, 5), BENCH_SEARCH_N (1000000),
 // BENCH_CAMPAIGN_SIZES (100000,1000000), BENCH_SECTIONS (http,postgresql,lists,search,searchpg,campaigns,pow,screen),
-// BENCH_SCREEN_WATCHERS (500), BENCH_OUT (docs/PERFORMANCE.md; `-`: standard output only). `--quick`: 3 s, 1 run, 100,000
+// BENCH_SCREEN_WATCHERS (500), BENCH_HTTP_ROWS (page,group,naive), BENCH_OUT (docs/PERFORMANCE.md; `-`: standard output only). `--quick`: 3 s, 1 run, 100,000
 // responses for search and campaigns — for trying the harness, and labelled so in the output.
 // A run of some sections only keeps the other sections of the existing file as they were, each
 // marked with the run it came from.
@@ -42,13 +42,17 @@ const SCREEN_WATCHERS = Number(env('BENCH_SCREEN_WATCHERS', 500, 500));
 const SECTIONS = env('BENCH_SECTIONS', ALL_SECTIONS.join(','), ALL_SECTIONS.join(',')).split(',');
 const OUT = env('BENCH_OUT', 'docs/PERFORMANCE.md', 'docs/PERFORMANCE.md');
 const LIST_N = 100000;
+// The rows of the HTTP section to measure (ping is always measured: every ratio is to it), e.g.
+// BENCH_HTTP_ROWS=group to compare submissions with ping alone while working on them.
+const HTTP_ROWS = ['ping', ...env('BENCH_HTTP_ROWS', 'page,group,naive', 'page,group,naive').split(',')];
 const CONNECTIONS = { read: 64, write: 256 };
 for (const [k, v] of Object.entries({ BENCH_SECONDS: SECONDS, BENCH_RUNS: RUNS, BENCH_DRAIN: DRAIN, BENCH_SEARCH_N: SEARCH_N,
   BENCH_SCREEN_WATCHERS: SCREEN_WATCHERS }))
   if (!(Number.isInteger(v) && v > 0)) fail(`${k} must be a positive whole number, not ${v}`);
+for (const r of HTTP_ROWS) if (!['ping', 'page', 'group', 'naive'].includes(r)) fail(`BENCH_HTTP_ROWS: unknown row ${r} (page, group, naive)`);
 for (const s of SECTIONS) if (!ALL_SECTIONS.includes(s)) fail(`BENCH_SECTIONS: unknown section ${s} (${ALL_SECTIONS.join(', ')})`);
 const IS_FULL = SECONDS >= FULL.seconds && RUNS >= FULL.runs && SEARCH_N >= FULL.searchN &&
-  CAMPAIGN_SIZES === FULL.campaignSizes && ALL_SECTIONS.every((s) => SECTIONS.includes(s));
+  CAMPAIGN_SIZES === FULL.campaignSizes && ALL_SECTIONS.every((s) => SECTIONS.includes(s)) && HTTP_ROWS.length === 4;
 
 function fail(message) {
   console.error(`bench: ${message}`);
@@ -231,10 +235,14 @@ if (SECTIONS.includes('http') || SECTIONS.includes('lists')) {
   const runs = { ping: [], page: [], group: [], naive: [], list_first: [], list_deep: [], list_api: [] };
   const servers = { ping: reads, page: reads };
   if (SECTIONS.includes('http')) {
-    servers.group = await server();
-    servers.naive = await server(['--no-group-commit']);
-    await preflight(servers.group, suiteId);
-    await preflight(servers.naive, suiteId);
+    if (HTTP_ROWS.includes('group')) {
+      servers.group = await server();
+      await preflight(servers.group, suiteId);
+    }
+    if (HTTP_ROWS.includes('naive')) {
+      servers.naive = await server(['--no-group-commit']);
+      await preflight(servers.naive, suiteId);
+    }
   }
   if (SECTIONS.includes('lists')) {
     // A consultation with LIST_N published responses (written with sqlite3 while no server runs).
@@ -255,8 +263,8 @@ if (SECTIONS.includes('http') || SECTIONS.includes('lists')) {
   }
   const plan = [
     ['ping', '/api/v1/ping'],
-    ['page', '/en/consultations/ai-public-policy'],
-    ...(SECTIONS.includes('http') ? [['group', SUBMIT_PATH], ['naive', SUBMIT_PATH]] : []),
+    ...(HTTP_ROWS.includes('page') ? [['page', '/en/consultations/ai-public-policy']] : []),
+    ...(SECTIONS.includes('http') ? [['group', SUBMIT_PATH], ['naive', SUBMIT_PATH]].filter(([k]) => HTTP_ROWS.includes(k)) : []),
     ...(SECTIONS.includes('lists') ? [
       ['list_first', '/en/consultations/environment/responses?page=1'],
       ['list_deep', '/en/consultations/environment/responses?page=1000'],
@@ -425,6 +433,7 @@ update every figure.
 
 ${IS_FULL ? '' : `**This is not a full run**: ${RUNS} run${RUNS > 1 ? 's' : ''} of ${SECONDS} s per figure` +
   `${SECTIONS.length < ALL_SECTIONS.length ? `, sections ${SECTIONS.join(', ')}` : ''}` +
+  `${HTTP_ROWS.length < 4 ? `, HTTP rows ${HTTP_ROWS.join(', ')}` : ''}` +
   `${SECTIONS.includes('search') ? `, search over ${fmt(SEARCH_N)} responses` : ''}` +
   `${SECTIONS.includes('campaigns') ? `, campaigns ${CAMPAIGN_SIZES}` : ''}` +
   `${QUICK ? ' (`bench/run.sh --quick`)' : ''};
@@ -636,6 +645,7 @@ bench/run.sh --quick         # 1 run of 3 s, 100,000 responses: to try the harne
 BENCH_SECONDS=5 BENCH_RUNS=3 BENCH_SECTIONS=http bench/run.sh   # any part, any length
 BENCH_SECTIONS=postgresql BENCH_OUT=- bench/run.sh   # submissions on PostgreSQL alone, printed
 bench/spot.sh                # the HTTP section alone, printed instead of written here
+BENCH_SECTIONS=http BENCH_HTTP_ROWS=group BENCH_SECONDS=5 BENCH_OUT=- node bench/run.mjs   # submissions and ping alone, printed
 BENCH_SECTIONS=screen BENCH_OUT=- node bench/run.mjs   # the room's screen alone (BENCH_SCREEN_WATCHERS=500), printed
 \`\`\`
 
