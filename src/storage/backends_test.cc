@@ -321,6 +321,26 @@ TEST_P(Backends, DeferredStatementsRunInOrderAndTheirErrorsFailTheirWrite) {
                    c.Exec(kInsert, "c@example.int", "C");
                    return Ok{};
                  }).ok());
+  // A write alone in its transaction whose deferred statement fails: nothing of it is kept,
+  // and the next write commits.
+  EXPECT_ANY_THROW((void)db_->Write<Ok>([&](Connection& c) -> Result<Ok> {
+    ExecDeferred(c, kInsert, "d@example.int", "D");
+    ExecDeferred(c, kInsert, "c@example.int", "C");  // UNIQUE
+    return Ok{};
+  }));
+  EXPECT_EQ(db_->Read().QueryInt("SELECT count(*) FROM users WHERE email = 'd@example.int'"), 0);
+  // A write that returns an error after deferring statements that succeed keeps none of them.
+  auto refused = db_->Write<Ok>([&](Connection& c) -> Result<Ok> {
+    ExecDeferred(c, kInsert, "e@example.int", "E");
+    return Error{Code::kInvalidArgument, "refused", {}};
+  });
+  EXPECT_FALSE(refused.ok());
+  EXPECT_EQ(db_->Read().QueryInt("SELECT count(*) FROM users WHERE email = 'e@example.int'"), 0);
+  EXPECT_TRUE(db_->Write<Ok>([&](Connection& c) -> Result<Ok> {
+                   c.Exec(kInsert, "f@example.int", "F");
+                   return Ok{};
+                 }).ok());
+  EXPECT_EQ(db_->Read().QueryInt("SELECT count(*) FROM users WHERE email = 'f@example.int'"), 1);
 }
 
 }  // namespace

@@ -416,10 +416,12 @@ void Database::WriterLoop() {
         // PostgreSQL: the transaction takes its id before any write draws an identity, so that
         // a reader who sees a later id knows, from its snapshot, when this one has ended
         // (storage::IdFeed).
-        std::string control = dialect_ == Dialect::kPostgres ? "BEGIN; SELECT pg_current_xact_id()"
-                                                             : "BEGIN IMMEDIATE";
+        const bool pg = dialect_ == Dialect::kPostgres;
+        std::string control = pg ? "BEGIN; SELECT pg_current_xact_id()" : "BEGIN IMMEDIATE";
         for (std::size_t i = 0; i < batch.size(); ++i) {
-          control_script(control + "; SAVEPOINT job");
+          // PostgreSQL: the savepoint of every job after the first was started by the end of
+          // the job before (below).
+          if (!pg || i == 0) control_script(control + "; SAVEPOINT job");
           bool keep = false;
           try {
             keep = batch[i]->body(*writer_);
@@ -430,21 +432,29 @@ void Database::WriterLoop() {
           } catch (...) {
             failures[i] = std::current_exception();
           }
-          // The statements the job deferred (deferred.h) are part of it: their errors fail it,
-          // as its own statements' would.
-          try {
-            FlushDeferred(*writer_);
-          } catch (const TransientWriteError&) {
-            if (!last) throw;
-            if (!failures[i]) failures[i] = std::current_exception();
-            keep = false;
-          } catch (...) {
-            if (!failures[i]) failures[i] = std::current_exception();
-            keep = false;
+          bool end = i + 1 == batch.size();
+          if (pg) {
+            // The statements the job deferred (deferred.h) are part of it: their errors fail
+            // it, as its own statements' would. Their answers come back with those of the end
+            // of its savepoint and the start of the next one (or the COMMIT), sent behind them:
+            // one round trip per job for all of it (docs/PROFILE.md). A deferred statement that
+            // failed left the transaction waiting for a rollback: none of that control ran.
+            std::vector<std::string_view> ending;
+            if (!keep) ending.push_back("ROLLBACK TO job");
+            ending.push_back("RELEASE job");
+            ending.push_back(end ? "COMMIT" : "SAVEPOINT job");
+            std::exception_ptr deferred;
+            if (!PgEndJob(*writer_, ending, &deferred)) {
+              if (!last && IsTransient(deferred)) std::rethrow_exception(deferred);
+              if (!failures[i]) failures[i] = deferred;
+              control_script(std::string("ROLLBACK TO job; RELEASE job; ") +
+                             (end ? "COMMIT" : "SAVEPOINT job"));
+            }
+            continue;
           }
           control = keep ? "RELEASE job" : "ROLLBACK TO job; RELEASE job";
+          if (end) control_script(control + "; COMMIT");
         }
-        control_script(control + "; COMMIT");
       } catch (...) {
         commit_failure = std::current_exception();
         try {

@@ -83,11 +83,15 @@ namespace {
 // More deferred statements than this are read first: their answers, unread, must not fill the
 // socket's buffers while the client is still sending (each side would wait for the other).
 constexpr std::size_t kMaxDeferred = 256;
-// Per connection in pipeline mode: the table each deferred statement writes (for the change
-// hook; "" when it cannot be named) and whether it writes at all, in the order sent.
+// What was sent on a connection in pipeline mode and not yet answered, in the order sent.
+struct Sent {
+  std::string table;     // the table it writes, for the change hook ("" when it cannot be named)
+  bool writes = false;   // an INSERT, UPDATE or DELETE (or a statement it cannot tell)
+  bool control = false;  // the writer's transaction control after a job (PgEndJob)
+};
 std::mutex deferred_mu;
-std::map<const Connection*, std::vector<std::pair<std::string, bool>>>& Deferred() {
-  static std::map<const Connection*, std::vector<std::pair<std::string, bool>>> deferred;
+std::map<const Connection*, std::vector<Sent>>& Deferred() {
+  static std::map<const Connection*, std::vector<Sent>> deferred;
   return deferred;
 }
 }  // namespace
@@ -226,12 +230,15 @@ void PgStatement::Send() {
                           lengths.data(), binary.data(), 0) != 1)
     throw std::runtime_error(fmt::format("postgresql: send: {}", PQerrorMessage(conn.pg_)));
   std::lock_guard lock(deferred_mu);
-  Deferred()[&conn].emplace_back(written_table, writes);
+  Deferred()[&conn].push_back({written_table, writes, false});
 }
 
-void PgStatement::Flush(Connection& c) {
+void PgStatement::Flush(Connection& c) { FlushSent(c, nullptr); }
+
+void PgStatement::FlushSent(Connection& c, bool* control_failed) {
+  if (control_failed) *control_failed = false;
   if (PQpipelineStatus(c.pg_) == PQ_PIPELINE_OFF) return;
-  std::vector<std::pair<std::string, bool>> sent;
+  std::vector<Sent> sent;
   {
     std::lock_guard lock(deferred_mu);
     auto it = Deferred().find(&c);
@@ -260,19 +267,48 @@ void PgStatement::Flush(Connection& c) {
     }
     if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
       const char* tuples = PQcmdTuples(res);
-      if (k < sent.size() && sent[k].second && *tuples && std::atoi(tuples) > 0)
-        NotePgChange(c, sent[k].first);
+      if (k < sent.size() && sent[k].writes && *tuples && std::atoi(tuples) > 0)
+        NotePgChange(c, sent[k].table);
       PQclear(res);
     } else if (st == PGRES_PIPELINE_ABORTED || error) {
       PQclear(res);
     } else {
       error = res;  // the first error; the statements after it did not run
+      if (control_failed) *control_failed = k < sent.size() && sent[k].control;
     }
   }
   bool exited = PQexitPipelineMode(c.pg_) == 1;
   if (error) FailResult(error, "deferred statement");
   if (!exited)
     throw std::runtime_error(fmt::format("postgresql: pipeline: {}", PQerrorMessage(c.pg_)));
+}
+
+bool PgEndJob(Connection& c, const std::vector<std::string_view>& control,
+              std::exception_ptr* error) {
+  return PgStatement::EndJob(c, control, error);
+}
+
+bool PgStatement::EndJob(Connection& c, const std::vector<std::string_view>& control,
+                         std::exception_ptr* error) {
+  if (PQpipelineStatus(c.pg_) == PQ_PIPELINE_OFF && PQenterPipelineMode(c.pg_) != 1)
+    throw std::runtime_error(
+        fmt::format("postgresql: pipeline mode: {}", PQerrorMessage(c.pg_)));
+  for (std::string_view statement : control) {
+    std::string s(statement);
+    if (PQsendQueryParams(c.pg_, s.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) != 1)
+      throw std::runtime_error(fmt::format("postgresql: send: {}", PQerrorMessage(c.pg_)));
+    std::lock_guard lock(deferred_mu);
+    Deferred()[&c].push_back({"", false, true});
+  }
+  bool control_failed = false;
+  try {
+    FlushSent(c, &control_failed);
+  } catch (...) {
+    if (control_failed) throw;
+    *error = std::current_exception();
+    return false;
+  }
+  return true;
 }
 
 bool PgStatement::Step() {

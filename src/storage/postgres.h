@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,15 @@ void SetPgChangeHook(const Connection& c, std::function<void(std::string_view ta
 void NotePgChange(const Connection& c, std::string_view table);
 bool HasPgChangeHook(const Connection& c);
 void ForgetPgChangeHook(const Connection& c);
+
+// The end of one write of the writer's batch (Database::Write), in one round trip: sends the
+// transaction control statements `control` (without parameters: `RELEASE job; SAVEPOINT job`,
+// or `…; COMMIT` after the last write) behind the statements the write deferred (deferred.h),
+// and reads every answer. Returns false when a deferred statement failed: `error` holds what
+// it threw, and none of `control` ran (the transaction waits for `ROLLBACK TO job`). Throws
+// when a control statement itself failed.
+bool PgEndJob(Connection& c, const std::vector<std::string_view>& control,
+              std::exception_ptr* error);
 
 // The table a data-changing statement writes: `INSERT [OR …] INTO t`, `UPDATE [OR …] t`,
 // `DELETE FROM t` (any case, leading spaces); "" for anything else (WITH …, DDL, SELECT): the
@@ -57,6 +67,12 @@ struct PgStatement {
   // Reads the answers of the statements Send sent on `c`, if any, and throws the first error;
   // called before anything that waits for an answer on the connection.
   static void Flush(Connection& c);
+  // The same; `control_failed`, when given, tells whether the error thrown was that of a
+  // control statement (EndJob) rather than a deferred statement's.
+  static void FlushSent(Connection& c, bool* control_failed);
+  // PgEndJob's work.
+  static bool EndJob(Connection& c, const std::vector<std::string_view>& control,
+                     std::exception_ptr* error);
   std::int64_t Int(int col) const;
   double Real(int col) const;
   std::string Text(int col) const;
