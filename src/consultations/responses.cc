@@ -172,46 +172,56 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
   if (in.idempotency_key) key = cons_key + ":" + *in.idempotency_key;
   std::string reference = RandomReference();
   return db.Write<Receipt>([&](Connection& c) -> Result<Receipt> {
-    // One statement reads what the write depends on (on PostgreSQL each statement is a round
-    // trip inside the writer's transaction; docs/PROFILE.md): the dates, read again inside the
-    // transaction since an extension may have just landed; the response already stored with
-    // this Idempotency-Key; whether the drawn reference is taken.
-    Stmt check(c,
-               "SELECT opens_at, deadline, "
-               "(SELECT id FROM responses WHERE idempotency_key = ?), "
-               "(SELECT count(*) FROM responses WHERE reference = ?) "
-               "FROM consultations WHERE id = ?");
-    check.BindAll(key, reference, *id);
-    check.Step();
-    // A retried submission returns its first receipt and writes nothing.
-    if (auto prior = check.OptInt(2)) return ReceiptFor(c, *prior, true);
-    Instant opens_at = check.Int(0), deadline = check.Int(1), now = Now();
-    bool taken = check.Int(3) > 0;
-    if (now < opens_at)
-      return FailedPrecondition("consultation: not open yet; it opens on " + FormatIso(opens_at));
-    if (now > deadline)
-      return FailedPrecondition("consultation: the deadline (" + FormatIso(deadline) +
-                                ") has passed; responses are no longer accepted");
-    while (taken) {
-      reference = RandomReference();
-      taken = c.QueryInt("SELECT 1 FROM responses WHERE reference = ?", reference).has_value();
-    }
+    // The insert checks what it depends on itself, and inserts nothing when one of them fails
+    // (on PostgreSQL each statement is a round trip inside the writer's transaction;
+    // docs/PROFILE.md): the dates, read inside the transaction since an extension may have
+    // just landed; no response stored with this Idempotency-Key; the drawn reference free.
+    // Only when it inserted nothing does a second statement tell which.
+    Instant now = Now();
     std::int64_t rid = 0;
-    {
+    for (int attempt = 0;; ++attempt) {
       Stmt insert(c,
                   "INSERT INTO responses(consultation_id, reference, idempotency_key, name, "
                   "organization, job_title, country, stakeholder_type, email, language, "
                   "general_text, consent_publish, submitted_at, ip_address, email_confirmed_at) "
-                  "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
+                  "SELECT c.id, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), "
+                  "CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), "
+                  "CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS INTEGER), "
+                  "CAST(? AS INTEGER), CAST(? AS TEXT), CAST(? AS INTEGER) "
+                  "FROM consultations c WHERE c.id = ? AND c.opens_at <= ? AND c.deadline >= ? "
+                  "AND NOT EXISTS (SELECT 1 FROM responses WHERE idempotency_key = ?) "
+                  "AND NOT EXISTS (SELECT 1 FROM responses WHERE reference = ?) RETURNING id");
       insert.BindAll(
-          *id, reference, key, in.name, in.organization, in.job_title, in.country,
+          reference, key, in.name, in.organization, in.job_title, in.country,
           in.stakeholder_type, in.email, in.language, in.general_text, in.consent_publish, now,
           in.ip_address.empty() ? std::nullopt : std::optional<std::string>(in.ip_address),
-          confirmed ? std::optional<std::int64_t>(now) : std::nullopt);
-      if (!insert.Step()) throw std::runtime_error("responses: INSERT returned no id");
-      rid = insert.Int(0);
-      while (insert.Step()) {
+          confirmed ? std::optional<std::int64_t>(now) : std::nullopt, *id, now, now, key,
+          reference);
+      if (insert.Step()) {
+        rid = insert.Int(0);
+        while (insert.Step()) {
+        }
+        break;
       }
+      Stmt check(c,
+                 "SELECT opens_at, deadline, "
+                 "(SELECT id FROM responses WHERE idempotency_key = ?), "
+                 "(SELECT count(*) FROM responses WHERE reference = ?) "
+                 "FROM consultations WHERE id = ?");
+      check.BindAll(key, reference, *id);
+      if (!check.Step()) return NotFound("consultation " + consultation + ": no such consultation");
+      // A retried submission returns its first receipt and writes nothing.
+      if (auto prior = check.OptInt(2)) return ReceiptFor(c, *prior, true);
+      Instant opens_at = check.Int(0), deadline = check.Int(1);
+      if (now < opens_at)
+        return FailedPrecondition("consultation: not open yet; it opens on " + FormatIso(opens_at));
+      if (now > deadline)
+        return FailedPrecondition("consultation: the deadline (" + FormatIso(deadline) +
+                                  ") has passed; responses are no longer accepted");
+      // The reference drawn is taken: draw another. (Any other cause, such as a row another
+      // server committed between the two statements, is decided by the next attempt.)
+      if (attempt >= 16) throw std::runtime_error("responses: the insert stored nothing");
+      reference = RandomReference();
     }
     // Deferred: on PostgreSQL these go in one round trip, answered when the writer ends the
     // job (an error there fails the submission as an error here would).
