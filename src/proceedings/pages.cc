@@ -717,12 +717,11 @@ json::value Typed(const http::Form& f, const char* field) {
 // The secretariat's forms for the record: an item on a meeting, a paragraph or a decision on
 // an item. They call the same use cases as the API; errors re-render the agenda with the reason.
 http::Response RecordForm(storage::Database& db, Request& req, const std::string& what) {
-  auto in = site::ReadInput(req);
-  auto g = site::RequireStaff(db, req, in.ok(), in.ok() ? in->fields.Get("csrf").value_or("") : "");
-  if (g.refusal) return *g.refusal;
-  if (!in.ok()) return site::ErrorResponse(db, req, in.error());
-  const auto& f = in->fields;
-  std::int64_t user = g.session->user.id;
+  auto post = site::ReadPost(db, req);
+  if (auto* refusal = std::get_if<http::Response>(&post)) return *refusal;
+  const auto& [in, session] = std::get<site::Post>(post);
+  const auto& f = in.fields;
+  std::int64_t user = session.user.id;
   auto id = site::ParseId(req.params[0]);  // the meeting's for a new item, else the item's
   if (!id) return site::ErrorResponse(db, req, NotFound("no such meeting or agenda item"));
   if (what == "item") {
@@ -785,19 +784,18 @@ http::Response RecordForm(storage::Database& db, Request& req, const std::string
 // The secretariat's form on an action's page: the same use case as
 // POST /api/v1/actions/{id}/events; a refusal shows the page again with the reason.
 http::Response EventForm(storage::Database& db, Request& req) {
-  auto in = site::ReadInput(req);
-  auto g = site::RequireStaff(db, req, in.ok(), in.ok() ? in->fields.Get("csrf").value_or("") : "");
-  if (g.refusal) return *g.refusal;
-  if (!in.ok()) return site::ErrorResponse(db, req, in.error());
+  auto post = site::ReadPost(db, req);
+  if (auto* refusal = std::get_if<http::Response>(&post)) return *refusal;
+  const auto& [in, session] = std::get<site::Post>(post);
   auto id = site::ParseId(req.params[0]);
   if (!id) return site::ErrorResponse(db, req, NotFound("action: no such action"));
-  const auto& f = in->fields;
+  const auto& f = in.fields;
   ActionEventInput x;
   x.status = f.Get("status").value_or("");
   if (auto m = f.Get("meeting"); m && !m->empty()) x.meeting = *m;
   if (auto d = site::Trim(f.Get("document").value_or("")); !d.empty()) x.document = d;
   x.note = Typed(f, "note");
-  auto a = RecordActionEvent(db, g.session->user.id, *id, x);
+  auto a = RecordActionEvent(db, session.user.id, *id, x);
   // An unknown action answers 404 from the page itself.
   if (!a.ok())
     return ActionPage(db, req, &a.error(), &f, http::StatusFor(a.error().code));
@@ -807,18 +805,17 @@ http::Response EventForm(storage::Database& db, Request& req) {
 // The summary record's signatories (same use case as PUT /api/v1/meetings/{id}/record); a
 // refusal shows the agenda again with the reason.
 http::Response SignatoriesForm(storage::Database& db, Request& req) {
-  auto in = site::ReadInput(req);
-  auto g = site::RequireStaff(db, req, in.ok(), in.ok() ? in->fields.Get("csrf").value_or("") : "");
-  if (g.refusal) return *g.refusal;
-  if (!in.ok()) return site::ErrorResponse(db, req, in.error());
+  auto post = site::ReadPost(db, req);
+  if (auto* refusal = std::get_if<http::Response>(&post)) return *refusal;
+  const auto& [in, session] = std::get<site::Post>(post);
   auto id = site::ParseId(req.params[0]);
   if (!id) return site::ErrorResponse(db, req, NotFound("meeting: no such meeting"));
-  const auto& f = in->fields;
+  const auto& f = in.fields;
   SignatoriesInput x;
   x.secretary_general = site::TwoLanguages(f, "secretary_general");
   x.chair = site::TwoLanguages(f, "chair");
   x.document = site::Trim(f.Get("document").value_or(""));
-  auto s = SetSignatories(db, g.session->user.id, std::to_string(*id), x);
+  auto s = SetSignatories(db, session.user.id, std::to_string(*id), x);
   if (!s.ok()) {
     if (s.error().code == Code::kNotFound) return site::ErrorResponse(db, req, s.error());
     AgendaRefusal refused{"signatories", 0, &s.error(), &f};
@@ -840,16 +837,15 @@ json::value Merged(const json::value& current, const std::string& text_lang,
 // /api/v1/interventions/{id}). Deleting asks first: the first post shows what will go, only
 // the post with confirm=yes deletes.
 http::Response InterventionForm(storage::Database& db, Request& req, bool remove) {
-  auto in = site::ReadInput(req);
-  auto g = site::RequireStaff(db, req, in.ok(), in.ok() ? in->fields.Get("csrf").value_or("") : "");
-  if (g.refusal) return *g.refusal;
-  if (!in.ok()) return site::ErrorResponse(db, req, in.error());
-  const auto& f = in->fields;
+  auto post = site::ReadPost(db, req);
+  if (auto* refusal = std::get_if<http::Response>(&post)) return *refusal;
+  const auto& [in, session] = std::get<site::Post>(post);
+  const auto& f = in.fields;
   auto id = site::ParseId(req.params[0]);
   auto item = id ? InterventionItem(db, *id) : std::nullopt;
   auto at = item ? ItemPlace(db, *item) : std::nullopt;
   if (!at) return site::ErrorResponse(db, req, NotFound("intervention: no such paragraph"));
-  auto it = GetItem(db, *item, g.session);
+  auto it = GetItem(db, *item, session);
   if (!it.ok()) return site::ErrorResponse(db, req, it.error());
   const Intervention* iv = nullptr;
   int number = 0;
@@ -868,7 +864,7 @@ http::Response InterventionForm(storage::Database& db, Request& req, bool remove
     const std::string typed = site::Trim(f.Get("summary").value_or(""));
     site::AskedStates states;
     if (!typed.empty()) states["summary"][text_lang] = f.Get("draft") ? "draft" : "final";
-    auto r = EditIntervention(db, g.session->user.id, *id, Merged(iv->summary, text_lang, typed),
+    auto r = EditIntervention(db, session.user.id, *id, Merged(iv->summary, text_lang, typed),
                               states);
     return AfterForm(db, req, *at, r.ok() ? Status(Ok{}) : Status(r.error()), "edit", *id, &f);
   }
@@ -887,7 +883,7 @@ http::Response InterventionForm(storage::Database& db, Request& req, bool remove
     d.SetValue("CONFIRM_LABEL", T(lang, "confirm_delete_paragraph_button"));
     return page.Render();
   }
-  return AfterForm(db, req, *at, DeleteIntervention(db, g.session->user.id, *id));
+  return AfterForm(db, req, *at, DeleteIntervention(db, session.user.id, *id));
 }
 
 }  // namespace

@@ -15,12 +15,13 @@ using ctemplate::TemplateDictionary;
 using http::Request;
 using text::T;
 
-// Reads a form post, checks the session and its CSRF token.
+// Reads a form post, checks the session and its CSRF token. Who may not post hears so before
+// anything about the body they sent.
 std::variant<Post, http::Response> ReadPost(storage::Database& db, const Request& req) {
   auto in = ReadInput(req);
-  if (!in.ok()) return ErrorResponse(db, req, in.error());
-  auto g = RequireStaff(db, req, true, in->fields.Get("csrf").value_or(""));
+  auto g = RequireStaff(db, req, in.ok(), in.ok() ? in->fields.Get("csrf").value_or("") : "");
   if (g.refusal) return *g.refusal;
+  if (!in.ok()) return ErrorResponse(db, req, in.error());
   return Post{std::move(*in), *g.session};
 }
 

@@ -27,7 +27,8 @@ struct Post {
   Input input;
   accounts::Session session;
 };
-// The post, or the answer refusing it (bad body, not signed in, not staff, bad token).
+// The post, or the answer refusing it (not signed in, not staff, bad token; then a bad body):
+// every staff form of the desk and the agenda reads its post here.
 std::variant<Post, http::Response> ReadPost(storage::Database& db, const http::Request& req);
 
 // Back to a page with a message (?done=key) or an error (?error=text) shown there.

@@ -261,3 +261,15 @@ for (const [name, lang, post, id, typed, todo, expected] of cases) {
     assertActionable(html, typeof id === 'function' ? id() : id, typeof typed === 'function' ? typed() : typed, lang);
   });
 }
+
+// Every desk form reads its post through one site::ReadPost: someone not signed in is sent to
+// sign in before anything is said about the body sent (here not UTF-8), on the desk's pages as on
+// the agenda's.
+test('a post from someone not signed in is refused as such before its body is read', async () => {
+  for (const path of ['/admin/meetings', `/agenda-items/${await councilItem()}/interventions`]) {
+    const res = await fetch(server.url + path, { method: 'POST', redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'title_en=%ff' });
+    assert.equal(res.status, 303, path);
+    assert.match(res.headers.get('location'), /\/login/, path);
+  }
+});
