@@ -41,7 +41,7 @@ const shot = (page, name) => page.screenshot({ path: join(SHOTS, `translations-$
 
 // The catalogues' words (web/messages/*.json), typed here by hand.
 const DRAFT = { en: '(draft)', zh: '（草稿）', ar: '(مسودة)' };
-const MISSING = { en: '(missing)', zh: '(缺失)', ar: '(غير موجود)' };
+const MISSING = { en: '(missing)', zh: '（缺失）', ar: '(غير موجود)' };
 const TITLE_DRAFT = { en: 'Title (draft)', zh: '标题（草稿）', ar: /\(مسودة\)/ };
 
 for (const lang of ['en', 'zh', 'ar']) {
