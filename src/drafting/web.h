@@ -5,8 +5,9 @@
 //   POST   /api/v1/texts/{id}/provisions         add a provision            (secretariat, chair)
 //   PATCH  /api/v1/provisions/{id}               edit (with the version)    (editors, facilitator)
 //   DELETE /api/v1/provisions/{id}                                          (secretariat, chair)
-//   POST   /api/v1/provisions/{id}/brackets      bracket words              (secretariat, chair)
-//   POST   /api/v1/brackets/{id}/resolve         retain | delete | alternative N
+//   POST   /api/v1/provisions/{id}/brackets      bracket words, or with `question` the passage of
+//                                                another language of a bracket (secretariat, chair)
+//   POST   /api/v1/brackets/{id}/resolve         retain | delete | alternative N, every language
 //   POST   /api/v1/provisions/{id}/proposals, /api/v1/proposals/{id}/withdraw|bracket|merge
 //   POST   /api/v1/texts/{id}/revisions, GET /api/v1/texts/{id}/diff?from=&to=
 //   POST   /api/v1/texts/{id}/informal, /api/v1/informal/{id}/report, /api/v1/texts/{id}/adopt
