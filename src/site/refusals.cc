@@ -282,11 +282,16 @@ std::string RefusalText(const Error& e, const std::string& lang, const std::stri
       (rule.starts_with("must be ") && rule.find(" or ") != std::string::npos))
     return T(lang, "form_error_choice", {{"field", label}});
   if (rule.starts_with("no such ")) return T(lang, "form_error_unknown", {{"field", label}});
-  if (std::regex_search(rule, g, kRange))
+  if (std::regex_search(rule, g, kRange)) {
+    // Years are written without a thousands separator (1865, not 1,865).
+    if (e.field.ends_with("year"))
+      return T(lang, "form_error_number_range",
+               {{"field", label}, {"min", g[1].str()}, {"max", g[2].str()}});
     return T(lang, "form_error_number_range",
              {{"field", label},
               {"min", std::int64_t{std::stoll(g[1].str())}},
               {"max", std::int64_t{std::stoll(g[2].str())}}});
+  }
   if (rule.find("whole number") != std::string::npos)
     return T(lang, "form_error_number", {{"field", label}});
   if (rule.find("must be in the future") != std::string::npos)

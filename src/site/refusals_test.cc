@@ -86,6 +86,14 @@ TEST(RefusalText, RuleWordingsBecomeSentencesWithTheLabel) {
                                                     "future"),
                         "fr"),
             "Le champ «\u00a0Date limite\u00a0» doit indiquer une date future.");
+  // A range of years is written as years are, without a thousands separator.
+  EXPECT_EQ(RefusalText(InvalidArgument("res_adopted_year",
+                                        "res_adopted_year: must be a whole number from 1865 to 2200"),
+                        "en", "", "Year"),
+            "“Year” must be a whole number from 1865 to 2200.");
+  EXPECT_EQ(RefusalText(InvalidArgument("page", "page: must be a whole number from 1 to 100000"),
+                        "en", "", "Page"),
+            "“Page” must be a whole number from 1 to 100,000.");
   // An unknown rule on a labelled field: English keeps it after the label, others say it is
   // not valid; never the field code.
   EXPECT_EQ(RefusalText(InvalidArgument("title", "title: must mention the body"), "en"),
