@@ -21,6 +21,8 @@
 #include "text/citations.h"
 #include "text/messages.h"
 #include "storage/feed.h"
+#include "storage/fts5_tokenizer.h"
+#include "search/top_lists.h"
 
 namespace plenary::search {
 
@@ -85,15 +87,21 @@ struct QueueItem {
   std::int64_t ref_id;
 };
 
-// Adds one document to the index (on SQLite, to its language's FTS5 table too).
-void InsertDoc(Connection& c, const std::string& kind, std::int64_t ref_id, const Doc& d) {
+// Adds one document to the index (on SQLite, to its language's FTS5 table too, and its terms
+// to `top`, applied at the end of the write).
+void InsertDoc(Connection& c, const std::string& kind, std::int64_t ref_id, const Doc& d,
+               top::Changes& top) {
   c.Exec("INSERT INTO search_docs(kind, ref_id, language, consultation_id, body_id, date, "
          "url, title, body) VALUES(?,?,?,?,?,?,?,?,?)",
          kind, ref_id, d.language, d.consultation_id, d.body_id, d.date, d.url, d.title, d.body);
-  if (c.dialect() == storage::Dialect::kSqlite)
+  if (c.dialect() == storage::Dialect::kSqlite) {
+    std::int64_t id = c.LastInsertId();
+    storage::TokenTap tap;
     c.Exec(fmt::format("INSERT INTO search_fts_{}(rowid, title, body) VALUES(?, ?, ?)",
                        d.language),
-           c.LastInsertId(), d.title, d.body);
+           id, d.title, d.body);
+    top.Add(d.language, id, top::FromTap(tap));
+  }
 }
 
 // Replaces the documents the index holds for one item with `docs`. On SQLite they go into the
@@ -101,7 +109,7 @@ void InsertDoc(Connection& c, const std::string& kind, std::int64_t ref_id, cons
 // server's own index (LocalIndex). Throws what the database throws, and std::runtime_error for
 // a document in a language without an index.
 void ReplaceDocs(Connection& c, const std::string& kind, std::int64_t ref_id,
-                 const std::vector<Doc>& docs) {
+                 const std::vector<Doc>& docs, top::Changes& top) {
   const bool fts = c.dialect() == storage::Dialect::kSqlite;
   // The language names the FTS table: only the six have one.
   for (const auto& d : docs)
@@ -114,24 +122,27 @@ void ReplaceDocs(Connection& c, const std::string& kind, std::int64_t ref_id,
     while (s.Step()) old.emplace_back(s.Int(0), s.Text(1), s.Text(2), s.Text(3));
   }
   for (const auto& [id, lang, title, body] : old) {
-    if (fts && text::IsLanguage(lang))
+    if (fts && text::IsLanguage(lang)) {
+      storage::TokenTap tap;
       c.Exec(fmt::format("INSERT INTO search_fts_{0}(search_fts_{0}, rowid, title, body) "
                          "VALUES('delete', ?, ?, ?)",
                          lang),
              id, title, body);
+      top.Remove(lang, id, top::FromTap(tap));
+    }
     c.Exec("DELETE FROM search_docs WHERE id = ?", id);
   }
-  for (const auto& d : docs) InsertDoc(c, kind, ref_id, d);
+  for (const auto& d : docs) InsertDoc(c, kind, ref_id, d, top);
   if (!fts) c.Exec("INSERT INTO search_log(kind, ref_id, at) VALUES(?,?,?)", kind, ref_id, Now());
 }
 
 // Replaces what the index holds for the item with its current public text. Throws what
 // ReplaceDocs throws, and std::runtime_error for a kind without a source.
-void IndexItem(Connection& c, const Sources& sources, const QueueItem& it) {
+void IndexItem(Connection& c, const Sources& sources, const QueueItem& it, top::Changes& top) {
   auto source = sources.find(it.kind);
   if (source == sources.end())
     throw std::runtime_error("kind: no source for \"" + it.kind + "\"");
-  ReplaceDocs(c, it.kind, it.ref_id, source->second(c, it.ref_id));
+  ReplaceDocs(c, it.kind, it.ref_id, source->second(c, it.ref_id), top);
   // Indexed now: an earlier failure of the same item no longer matters.
   c.Exec("DELETE FROM search_queue WHERE kind = ? AND ref_id = ? AND failed_at IS NOT NULL",
          it.kind, it.ref_id);
@@ -147,13 +158,21 @@ Status IndexItems(storage::Database& db, const Sources& sources,
     // item's documents at once would both insert them.
     if (!storage::TryTransactionLock(c, kIndexerLock))
       return Error{Code::kResourceExhausted, "search indexer: another server is indexing", {}};
+    top::Changes top;
     for (const auto& it : items) {
       try {
-        IndexItem(c, sources, it);
+        IndexItem(c, sources, it, top);
       } catch (const std::exception& e) {
         return Error{Code::kInternal, e.what(), {}};
       }
       c.Exec("DELETE FROM search_queue WHERE id = ?", it.queue_id);
+    }
+    if (c.dialect() == storage::Dialect::kSqlite) {
+      try {
+        top.Apply(c);
+      } catch (const std::exception& e) {
+        return Error{Code::kInternal, e.what(), {}};
+      }
     }
     return Ok{};
   });
@@ -161,7 +180,26 @@ Status IndexItems(storage::Database& db, const Sources& sources,
 
 }  // namespace
 
+namespace {
+// A database indexed before the lists of frequent terms existed has them made once, in one
+// write; until then its queries rank in FTS5 alone. Returns false when that write failed.
+bool EnsureTopLists(storage::Database& db) {
+  if (db.dialect() != storage::Dialect::kSqlite || top::Built(db.Read())) return true;
+  auto built = db.Write<Ok>([](Connection& c) -> Status {
+    try {
+      top::Build(c);
+    } catch (const std::exception& e) {
+      return Error{Code::kInternal, e.what(), {}};
+    }
+    return Ok{};
+  });
+  if (!built.ok()) spdlog::error("search index: lists of frequent terms: {}", built.error().message);
+  return built.ok();
+}
+}  // namespace
+
 int IndexBatch(storage::Database& db, const Sources& sources, int max_items) {
+  EnsureTopLists(db);
   std::vector<QueueItem> items;
   {
     Stmt s(db.Read(), "SELECT id, kind, ref_id FROM search_queue WHERE failed_at IS NULL "
@@ -304,6 +342,7 @@ void LocalIndex::Rebuild(const std::string& source) {
     l.Exec("DELETE FROM search_docs");
     for (const auto& lang : text::Languages())
       l.Exec(fmt::format("INSERT INTO search_fts_{0}(search_fts_{0}) VALUES('delete-all')", lang));
+    top::Clear(l);
     return Ok{};
   });
   if (!cleared.ok()) throw std::runtime_error("search index: " + cleared.error().message);
@@ -326,7 +365,9 @@ void LocalIndex::Rebuild(const std::string& source) {
     }
     if (rows.empty()) break;
     auto copied = index_->Write<Ok>([&](Connection& l) -> Status {
-      for (const auto& r : rows) InsertDoc(l, r.kind, r.ref_id, r.doc);
+      top::Changes top;
+      for (const auto& r : rows) InsertDoc(l, r.kind, r.ref_id, r.doc, top);
+      top.Apply(l);
       return Ok{};
     });
     if (!copied.ok()) throw std::runtime_error("search index: " + copied.error().message);
@@ -369,6 +410,7 @@ int LocalIndex::CatchUp(int max) {
       return 1;
     }
   }
+  EnsureTopLists(*index_);
   Connection& c = shared_.Read();
   std::vector<std::int64_t> ids;
   std::set<std::pair<std::string, std::int64_t>> items;
@@ -397,7 +439,9 @@ int LocalIndex::CatchUp(int max) {
   storage::IdFeed next = *feed_;
   next.Saw(c, ids);
   auto applied = index_->Write<Ok>([&](Connection& l) -> Status {
-    for (const auto& [kind, ref_id, docs] : changed) ReplaceDocs(l, kind, ref_id, docs);
+    top::Changes top;
+    for (const auto& [kind, ref_id, docs] : changed) ReplaceDocs(l, kind, ref_id, docs, top);
+    top.Apply(l);
     l.Exec("UPDATE search_local SET feed = ?", next.Serialize());
     return Ok{};
   });
@@ -543,6 +587,12 @@ std::string Opening(const std::string& body) {
 
 }  // namespace
 
+namespace {
+std::atomic<bool> top_lists_on{true};
+}  // namespace
+
+void UseTopLists(bool on) { top_lists_on = on; }
+
 Result<Results> Search(storage::Database& db, const Query& query) {
   if (query.q.empty()) return InvalidArgument("q", "q: required");
   if (query.q.size() > 500) return InvalidArgument("q", "q: at most 500 bytes");
@@ -621,7 +671,29 @@ Result<Results> Search(storage::Database& db, const Query& query) {
     // that table (title and body inline) per match: about 70 % of a common word's time
     // (docs/PROFILE.md).
     std::vector<std::pair<double, std::int64_t>> ranked;  // (score, rowid)
-    {
+    // One word that many documents hold: its best documents are listed (top_lists.h), with
+    // FTS5's own scores.
+    std::optional<std::vector<std::pair<double, std::int64_t>>> listed;
+    if (std::string term = top_lists_on ? top::SingleTerm(match, lang) : ""; !term.empty()) {
+      std::function<bool(std::int64_t)> keep;
+      if (filtered)
+        keep = [&](std::int64_t id) {
+          Stmt doc(index->Read(),
+                   "SELECT 1 FROM search_docs WHERE id = ?1 "
+                   "AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR consultation_id = ?3) "
+                   "AND (?4 IS NULL OR body_id = ?4) AND (?5 IS NULL OR date >= ?5) "
+                   "AND (?6 IS NULL OR date <= ?6)");
+          doc.BindAll(id, query.kind, query.consultation_id, query.body_id, query.from, query.to);
+          bool passes = doc.Step();
+          while (doc.Step()) {
+          }
+          return passes;
+        };
+      listed = top::Best(index->Read(), lang, term, want, keep);
+    }
+    if (listed) {
+      ranked = std::move(*listed);
+    } else {
       // Without filters SQLite keeps the best `want` as it goes (ORDER BY … LIMIT); with
       // them, every match is kept and taken best first below.
       Stmt s(index->Read(),

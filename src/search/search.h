@@ -165,6 +165,11 @@ struct Results {
   int page, per_page;
 };
 
+// Whether Search() ranks a one-word query from the lists of the best documents of frequent
+// terms (on; the same results as FTS5's bm25() over every match, top_lists.h) or in FTS5 alone
+// (off), for the benchmark that measures both in one run.
+void UseTopLists(bool on);
+
 // Errors: 400 for an empty or over-long query, bad dates, unknown kind or language; 503 on
 // PostgreSQL when this server has no LocalIndex.
 Result<Results> Search(storage::Database& db, const Query& query);

@@ -12,6 +12,8 @@
 namespace plenary::storage {
 namespace {
 
+thread_local TokenTap* tap = nullptr;
+
 // One per FTS5 table: the language named in its `tokenize` option.
 struct Tokenizer {
   std::string lang;
@@ -36,15 +38,32 @@ int Tokenize(Fts5Tokenizer* tokenizer, void* context, int flags, const char* tex
   std::string_view input =
       text == nullptr || length <= 0 ? std::string_view() : std::string_view(text, length);
   try {
+    // A raw term (an index term already analysed) goes through as it is.
+    if ((flags & FTS5_TOKENIZE_QUERY) != 0 && !input.empty() && input[0] == kRawTerm) {
+      std::string_view term = input.substr(1);
+      return emit(context, 0, term.data(), static_cast<int>(term.size()), 0,
+                  static_cast<int>(input.size()));
+    }
     // Documents (and FTS5_TOKENIZE_AUX, which re-reads them for highlight() and snippet()) get
     // the index analysis; queries the plain one.
     std::vector<text::Token> tokens = (flags & FTS5_TOKENIZE_QUERY) != 0
                                           ? text::Analyze(input, lang)
                                           : text::AnalyzeForIndex(input, lang);
+    TokenTap::Call* call = nullptr;
+    if (tap != nullptr && (flags & FTS5_TOKENIZE_DOCUMENT) != 0) {
+      tap->calls.emplace_back();
+      call = &tap->calls.back();
+      call->terms.reserve(tokens.size());
+    }
     int previous = -1;
     for (const text::Token& token : tokens) {
       int token_flags = token.position == previous ? FTS5_TOKEN_COLOCATED : 0;
       previous = token.position;
+      if (call != nullptr) {
+        call->terms.push_back(token.text);
+        // FTS5's column size counts the tokens that are not colocated (and a first one that is).
+        if (token_flags == 0 || call->size == 0) ++call->size;
+      }
       int rc = emit(context, token_flags, token.text.data(), static_cast<int>(token.text.size()),
                     token.begin, token.end);
       if (rc != SQLITE_OK) return rc;
@@ -57,7 +76,50 @@ int Tokenize(Fts5Tokenizer* tokenizer, void* context, int flags, const char* tex
   }
 }
 
+// plenary_freq(t, w0, w1, …): the query's instances in this row, each weighted by its column's
+// weight (1.0 beyond those given), as bm25() sums them.
+void Freq(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int n,
+          sqlite3_value** args) {
+  int count = 0;
+  int rc = api->xInstCount(fts, &count);
+  double freq = 0.0;
+  for (int i = 0; rc == SQLITE_OK && i < count; ++i) {
+    int phrase = 0, column = 0, offset = 0;
+    rc = api->xInst(fts, i, &phrase, &column, &offset);
+    if (rc == SQLITE_OK) freq += n > column ? sqlite3_value_double(args[column]) : 1.0;
+  }
+  if (rc != SQLITE_OK) return sqlite3_result_error_code(ctx, rc);
+  sqlite3_result_double(ctx, freq);
+}
+
+void Size(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int,
+          sqlite3_value**) {
+  int size = 0;
+  int rc = api->xColumnSize(fts, -1, &size);
+  if (rc != SQLITE_OK) return sqlite3_result_error_code(ctx, rc);
+  sqlite3_result_int(ctx, size);
+}
+
+void Rows(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int,
+          sqlite3_value**) {
+  sqlite3_int64 rows = 0;
+  int rc = api->xRowCount(fts, &rows);
+  if (rc != SQLITE_OK) return sqlite3_result_error_code(ctx, rc);
+  sqlite3_result_int64(ctx, rows);
+}
+
+void Tokens(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int,
+            sqlite3_value**) {
+  sqlite3_int64 tokens = 0;
+  int rc = api->xColumnTotalSize(fts, -1, &tokens);
+  if (rc != SQLITE_OK) return sqlite3_result_error_code(ctx, rc);
+  sqlite3_result_int64(ctx, tokens);
+}
+
 }  // namespace
+
+TokenTap::TokenTap() : outer_(tap) { tap = this; }
+TokenTap::~TokenTap() { tap = outer_; }
 
 void RegisterTokenizer(sqlite3* db) {
   fts5_api* api = nullptr;
@@ -76,6 +138,12 @@ void RegisterTokenizer(sqlite3* db) {
   int rc = api->xCreateTokenizer(api, "plenary", nullptr, &tokenizer, nullptr);
   if (rc != SQLITE_OK)
     throw std::runtime_error(std::string("cannot register FTS5 tokenizer: ") + sqlite3_errstr(rc));
+  for (auto [name, fn] : {std::pair{"plenary_freq", &Freq}, std::pair{"plenary_size", &Size},
+                          std::pair{"plenary_rows", &Rows}, std::pair{"plenary_tokens", &Tokens}}) {
+    rc = api->xCreateFunction(api, name, nullptr, fn, nullptr);
+    if (rc != SQLITE_OK)
+      throw std::runtime_error(std::string("cannot register ") + name + ": " + sqlite3_errstr(rc));
+  }
 }
 
 }  // namespace plenary::storage

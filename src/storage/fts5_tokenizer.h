@@ -15,11 +15,45 @@
 #pragma once
 #include <sqlite3.h>
 
+#include <string>
+#include <vector>
+
 namespace plenary::storage {
+
+// While a TokenTap lives on a thread, the tokenizer records what it emits for documents on that
+// thread (FTS5_TOKENIZE_DOCUMENT: a row inserted, or the old row of FTS5's 'delete' command):
+// one Call per column, in column order, as FTS5 tokenizes a row. Search keeps statistics of its
+// own from them (search/top_lists.h) without analysing each text a second time. Taps nest: the
+// innermost records.
+class TokenTap {
+ public:
+  struct Call {
+    std::vector<std::string> terms;  // every token, colocated ones too (FTS5 indexes them all)
+    int size = 0;                    // the tokens FTS5 counts in the column's size
+  };
+  TokenTap();
+  ~TokenTap();
+  TokenTap(const TokenTap&) = delete;
+  TokenTap& operator=(const TokenTap&) = delete;
+  std::vector<Call> calls;
+
+ private:
+  TokenTap* outer_;
+};
+
+// A query string that starts with kRawTerm is one term taken as it is, not analysed (for an
+// index term already analysed, such as those TokenTap records): `"\x1fgovern"` matches the
+// stored term "govern" whatever the stemmer would make of it.
+inline constexpr char kRawTerm = '\x1f';
 
 // Registers the tokenizer "plenary" on `db` (not owned; must outlive nothing of ours: the
 // tokenizer keeps no pointer to it). Throws std::runtime_error if FTS5 is missing or older than
 // fts5_api version 2.
+// Registers with it the FTS5 auxiliary functions that give what bm25() reads, for search's
+// own ranking of frequent terms (search/top_lists.h): plenary_freq(t, w0, w1, …) the weighted
+// count of the query's instances in the row (the sum bm25 calls aFreq), plenary_size(t) the
+// row's size in tokens, plenary_rows(t) and plenary_tokens(t) the table's row count and total
+// size.
 void RegisterTokenizer(sqlite3* db);
 
 }  // namespace plenary::storage

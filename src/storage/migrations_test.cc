@@ -131,13 +131,15 @@ std::string Kind(std::string declared) {
 
 Schema SchemaOf(Connection& c) {
   Schema schema;
-  // SQLite's full-text index (search_fts_* and the tables FTS5 keeps for them) exists on SQLite
+  // SQLite's full-text index (search_fts_* and the tables FTS5 keeps for them, and the lists of
+  // frequent terms beside them: search_terms, search_top*, migration 0043) exists on SQLite
   // only; docs/STORAGE.md says what PostgreSQL does instead.
   const char* sql =
       c.dialect() == Dialect::kSqlite
           ? "SELECT m.name, p.name, p.type FROM sqlite_master m, pragma_table_info(m.name) p "
             "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite%' AND "
-            "m.name NOT LIKE 'search_fts%' ORDER BY m.name, p.cid"
+            "m.name NOT LIKE 'search_fts%' AND m.name NOT LIKE 'search_top%' AND "
+            "m.name != 'search_terms' ORDER BY m.name, p.cid"
           : "SELECT table_name, column_name, data_type FROM information_schema.columns "
             "WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position";
   Stmt s(c, sql);
