@@ -277,11 +277,12 @@ http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const R
     }
   }
   AddStatusForms(d, *c, lang);
-  AddMeetings(db, d, lang);
+  AddMeetings(db, d, lang, kept("f-meeting"));
   for (const char* k : {"consider_responses", "submit_summary", "launch_consultation",
                         "defer_topic", "report_more", "other"}) {
     auto* o = d.AddSectionDictionary("KINDS");
     o->SetValue("KEY", k);
+    if (kept("f-kind") == k) o->ShowSection("SEL");
     o->SetValue("LABEL", T(lang, std::string("action_kind_") + k));
   }
   if (c->meeting_id) {
@@ -434,7 +435,11 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
                     {"c-desc", f.Get("description_en").value_or("")},
                     {"c-q", qs},
                     {"c-opens", in.opens_at},
-                    {"c-deadline", in.deadline}}});
+                    {"c-deadline", in.deadline},
+                    {"c-body", in.body},
+                    {"c-launched", in.launched_at_meeting.value_or("")},
+                    {"c-meeting", in.meeting.value_or("")},
+                    {"c-tz", in.timezone}}});
     return http::Redirect(site::Prefix(req) + "/admin/consultations/" + std::to_string(c->id) +
                           "?done=created");
   });
@@ -696,7 +701,9 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
                            {.label_key = {},
                             .kept = {{"f-number", in.number},
                                      {"f-owner", f.Get("owner").value_or("")},
-                                     {"f-text", f.Get("text").value_or("")}}});
+                                     {"f-text", f.Get("text").value_or("")},
+                                     {"f-meeting", in.meeting},
+                                     {"f-kind", in.kind}}});
     return Back(req, path, "follow_up");
   });
 }

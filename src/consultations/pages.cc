@@ -14,6 +14,7 @@
 #include "consultations/web.h"
 #include "documents/generated.h"
 #include "documents/resolutions.h"
+#include "meetings/desk.h"
 #include "meetings/meetings.h"
 #include "site/alternate.h"
 #include "site/country_options.h"
@@ -120,8 +121,7 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
     if (m.ok()) {
       auto* s = d.AddSectionDictionary("LAUNCHED");
       s->SetIntValue("MEETING_ID", m->id);
-      s->SetValue("MEETING_LABEL", meetings::Label(*m, lang) + ", " +
-                                       text::FormatDateRange(m->starts_on, m->ends_on, lang));
+      s->SetValue("MEETING_LABEL", meetings::MeetingLabel(lang, *m));
     }
   }
   if (c.meeting_id) {
@@ -130,7 +130,8 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
       auto* s = d.AddSectionDictionary("MEETING");
       s->SetIntValue("MEETING_ID", m->id);
       s->SetValue("MEETING_LABEL",
-                  meetings::Label(*m, lang) + ", " + text::FormatDate(m->starts_on, lang));
+                  meetings::Label(*m, lang) + T(lang, "punct_comma") +
+                                           text::FormatDate(m->starts_on, lang));
     }
   }
   d.SetValue("OPENS", text::FormatDateTime(c.opens_at, c.timezone, lang));
@@ -192,7 +193,7 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
     auto* fd = d.AddSectionDictionary("FOLLOW_UP");
     fd->SetIntValue("FU_MEETING_ID", f.meeting_id);
     auto m = meetings::GetMeeting(db, std::to_string(f.meeting_id));
-    fd->SetValue("FU_MEETING", m.ok() ? meetings::Label(*m, lang) + ", " +
+    fd->SetValue("FU_MEETING", m.ok() ? meetings::Label(*m, lang) + T(lang, "punct_comma") +
                                             text::FormatDate(m->starts_on, lang)
                                       : f.meeting_starts_on);
     fd->SetValue("FU_NUMBER", f.number);

@@ -165,7 +165,12 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
     const std::string& lang = req.lang;
     site::Page page(db, req, "admin.tpl", T(lang, "admin_title"));
     auto& d = page.body();
-    ShowFlash(req, d);
+    // The time zones' default, unless a refused form kept another (ShowFlash sets it then).
+    d.SetValue("KEPT_m_tz", "Europe/Zurich");
+    d.SetValue("KEPT_c_tz", "Europe/Zurich");
+    const auto flashed = ShowFlash(req, d);
+    // A refused form's choices among bodies and meetings, marked selected again.
+    auto kept = [&flashed](const char* id) { return flashed ? flashed->Kept(id) : ""; };
     d.SetValue("SEARCH_LAG", T(lang, "search_lag", {{"n", search::Lag(db)}}));
     // Items the indexer set aside: the public search misses them until someone looks.
     if (auto failed = search::Failed(db); failed > 0) {
@@ -202,8 +207,10 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
       auto* o = d.AddSectionDictionary("BODIES");
       o->SetValue("KEY", b.key);
       o->SetValue("ACRONYM", text::BodyAcronym(b.key, b.acronym, lang));
+      if (b.key == kept("m-body")) o->ShowSection("M_BODY_SEL");
+      if (b.key == kept("c-body")) o->ShowSection("C_BODY_SEL");
     }
-    AddMeetings(db, d, lang);
+    AddMeetings(db, d, lang, kept("c-launched"), kept("c-meeting"));
     return page.Render();
   });
 

@@ -24,14 +24,19 @@ using site::TwoLanguages;
 using text::T;
 
 std::string MeetingLabel(const std::string& lang, const Meeting& m) {
-  return Label(m, lang) + ", " + text::FormatDateRange(m.starts_on, m.ends_on, lang);
+  // The language's own comma (Arabic "، ", Chinese "，"), the catalogue's punct_comma.
+  return Label(m, lang) + T(lang, "punct_comma") +
+         text::FormatDateRange(m.starts_on, m.ends_on, lang);
 }
 
-void AddMeetings(storage::Database& db, TemplateDictionary& d, const std::string& lang) {
+void AddMeetings(storage::Database& db, TemplateDictionary& d, const std::string& lang,
+                 const std::string& selected_a, const std::string& selected_b) {
   for (const auto& m : ListMeetings(db, std::nullopt)) {
     auto* o = d.AddSectionDictionary("MEETINGS");
     o->SetIntValue("MID", m.id);
     o->SetValue("MLABEL", MeetingLabel(lang, m));
+    if (std::to_string(m.id) == selected_a) o->ShowSection("SEL_A");
+    if (std::to_string(m.id) == selected_b) o->ShowSection("SEL_B");
   }
 }
 
@@ -47,12 +52,15 @@ Result<std::string> MeetingPath(storage::Database& db, const std::string& id) {
 }  // namespace
 
 namespace {
-// What a refused new meeting keeps of its text inputs (site::Refill).
+// What a refused new meeting keeps of its inputs and choices (site::Refill): everything the
+// form has, so that a plenary refused for its session does not come back as a working group.
 site::Refill KeptMeeting(const http::Form& f) {
   site::Refill r;
-  for (auto [name, id] : {std::pair{"session", "m-session"}, {"number", "m-number"},
+  for (auto [name, id] : {std::pair{"body", "m-body"}, {"kind", "m-kind"},
+                          {"session", "m-session"}, {"number", "m-number"},
                           {"title_en", "m-title"}, {"starts_on", "m-starts"},
-                          {"ends_on", "m-ends"}, {"place_en", "m-place"}})
+                          {"ends_on", "m-ends"}, {"timezone", "m-tz"}, {"mode", "m-mode"},
+                          {"place_en", "m-place"}})
     r.kept.emplace_back(id, f.Get(name).value_or(""));
   return r;
 }
@@ -81,7 +89,9 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
                            {.label_key = {},
                             .kept = {{"b-key", in.key},
                                      {"b-acronym", in.acronym},
-                                     {"b-name", f.Get("name_en").value_or("")}}});
+                                     {"b-name", f.Get("name_en").value_or("")},
+                                     {"b-membership", in.membership},
+                                     {"b-oc", in.open_consultations ? "yes" : ""}}});
     return Back(req, "/admin", "body");
   });
 

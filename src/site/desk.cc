@@ -122,6 +122,15 @@ std::optional<Flashed> ShowFlash(const Request& req, TemplateDictionary& d,
       flashed->kept.emplace_back(id, value);
       std::replace(id.begin(), id.end(), '-', '_');
       d.SetValue("KEPT_" + id, value);
+      // A choice (a select's option, a ticked box's value): section SEL_<id>_<value>, so the
+      // page marks it selected or checked again. Only values that can name a section.
+      if (value.size() <= 40 && std::all_of(value.begin(), value.end(), [](unsigned char c) {
+            return std::isalnum(c) || c == '-' || c == '_';
+          })) {
+        std::string v = value;
+        std::replace(v.begin(), v.end(), '-', '_');
+        d.ShowSection("SEL_" + id + "_" + v);
+      }
     }
   }
   return flashed;

@@ -36,7 +36,8 @@ http::Response Back(const http::Request& req, const std::string& path, const std
 // What a refused form keeps for the page it goes back to: the catalogue key of the label the
 // reader saw next to the field (when it says more than the field's general label: "Reason for
 // the extension", not "Reason"), and what was typed in its short inputs (input id → value),
-// shown again as KEPT_<id> ('-' as '_'). The values travel in the redirect's query, so only
+// shown again as KEPT_<id> ('-' as '_'), and its choices (a select's option, a checkbox's value)
+// as the section SEL_<id>_<value> (letters, digits, '-' and '_' only). The values travel in the redirect's query, so only
 // short staff inputs belong here (each at most kMaxKeptBytes; longer ones are left out).
 struct Refill {
   std::string label_key;

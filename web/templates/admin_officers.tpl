@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
-<p class="crumbs"><a href="{{P}}/admin">{{t_admin_title}}</a> › <a href="{{P}}/bodies/{{BODY_KEY}}">{{ACRONYM}}</a></p>
-<h1>{{t_officers_link}}{{t_punct_colon}}{{ACRONYM}}</h1>
+<p class="crumbs"><a href="{{P}}/admin">{{t_admin_title}}</a> › <a href="{{P}}/bodies/{{BODY_KEY}}"><bdi class="sym">{{ACRONYM}}</bdi></a></p>
+<h1>{{t_officers_link}}{{t_punct_colon}}<bdi class="sym">{{ACRONYM}}</bdi></h1>
 {{#HAS_MESSAGE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/HAS_MESSAGE}}
 <form method="post" action="{{P}}/admin/bodies/{{BODY_KEY}}/officers" class="stack">
 {{>FORM_ERRORS}}

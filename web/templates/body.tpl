@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-<h1>{{NAME}} <span class="meta">({{ACRONYM}})</span></h1>
+<h1>{{NAME}} <span class="meta">(<bdi class="sym">{{ACRONYM}}</bdi>)</span></h1>
 {{>FOLLOW_BUTTON}}
 <p>{{MEMBERSHIP}}{{#OPEN_CONSULTATIONS}} · {{t_body_open_consultations}}{{/OPEN_CONSULTATIONS}}</p>
 <div class="description">{{DESCRIPTION}}</div>

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-<p class="crumbs noprint"><a href="{{P}}/bodies/{{BODY_KEY}}">{{BODY_ACRONYM}}</a></p>
+<p class="crumbs noprint"><a href="{{P}}/bodies/{{BODY_KEY}}"><bdi class="sym">{{BODY_ACRONYM}}</bdi></a></p>
 {{#CHOOSE}}<h1>{{t_chair_report}}</h1>
 <form method="get" class="stack noprint">
 <label for="meetings">{{t_chair_report_meetings_field}}</label>

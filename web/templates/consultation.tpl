@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-<p class="crumbs"><a href="{{P}}/bodies/{{BODY_KEY}}">{{BODY_ACRONYM}}</a> › <a href="{{P}}/consultations">{{t_nav_consultations}}</a></p>
+<p class="crumbs"><a href="{{P}}/bodies/{{BODY_KEY}}"><bdi class="sym">{{BODY_ACRONYM}}</bdi></a> › <a href="{{P}}/consultations">{{t_nav_consultations}}</a></p>
 <h1 dir="auto"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}}>{{TITLE}}</h1>
 {{>FOLLOW_BUTTON}}
 {{#TITLE_FALLBACK}}<p class="note fallback">{{TITLE_NOTE}}</p>{{/TITLE_FALLBACK}}

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
-<p class="crumbs">{{#BODY}}<a href="{{P}}/bodies/{{BODY_KEY}}">{{BODY_ACRONYM}}</a> › {{/BODY}}<a href="{{P}}/documents">{{t_doc_documents_title}}</a></p>
-<p class="reference"><bdi>{{SYMBOL}}</bdi>{{#HAS_AMENDS}} · {{AMENDS}}{{/HAS_AMENDS}}</p>
+<p class="crumbs">{{#BODY}}<a href="{{P}}/bodies/{{BODY_KEY}}"><bdi class="sym">{{BODY_ACRONYM}}</bdi></a> › {{/BODY}}<a href="{{P}}/documents">{{t_doc_documents_title}}</a></p>
+<p class="reference"><bdi class="sym">{{SYMBOL}}</bdi>{{#HAS_AMENDS}} · {{AMENDS}}{{/HAS_AMENDS}}</p>
 <h1 dir="auto"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}}>{{TITLE}}</h1>
 {{#TITLE_FALLBACK}}<p class="note fallback">{{TITLE_NOTE}}</p>{{/TITLE_FALLBACK}}
 {{#ILLUSTRATIVE}}<p class="note">{{t_doc_illustrative_note}}</p>{{/ILLUSTRATIVE}}
@@ -8,15 +8,15 @@
 {{#HAS_DONE}}<p class="notice" role="status">{{DONE}}</p>{{/HAS_DONE}}
 <p><span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></p>
 <dl class="facts">
-<dt>{{t_col_symbol}}</dt><dd><bdi>{{SYMBOL}}</bdi></dd>
+<dt>{{t_col_symbol}}</dt><dd><bdi class="sym">{{SYMBOL}}</bdi></dd>
 <dt>{{t_col_date}}</dt><dd><time datetime="{{DATE_ISO}}">{{DATE}}</time></dd>
-{{#BODY}}<dt>{{t_col_body}}</dt><dd><a href="{{P}}/bodies/{{BODY_KEY}}">{{BODY_ACRONYM}}</a></dd>{{/BODY}}
+{{#BODY}}<dt>{{t_col_body}}</dt><dd><a href="{{P}}/bodies/{{BODY_KEY}}"><bdi class="sym">{{BODY_ACRONYM}}</bdi></a></dd>{{/BODY}}
 <dt>{{t_col_source}}</dt><dd><span dir="auto"{{#SOURCE_FALLBACK}} lang="{{SOURCE_LANG}}"{{/SOURCE_FALLBACK}}>{{SOURCE}}</span>{{#SOURCE_KIND}} <span class="meta">({{SOURCE_KIND_LABEL}})</span>{{/SOURCE_KIND}}</dd>
 <dt>{{t_doc_access}}</dt><dd>{{ACCESS_LABEL}}</dd>
 </dl>
 {{#SUMMARY}}<section aria-labelledby="sum-h"><h2 id="sum-h">{{t_doc_summary}}</h2><div class="description" dir="auto"{{#SUM_FALLBACK}} lang="{{SUM_LANG}}"{{/SUM_FALLBACK}}>{{SUM}}</div>{{#SUM_FALLBACK}}<p class="note fallback">{{SUM_NOTE}}</p>{{/SUM_FALLBACK}}</section>{{/SUMMARY}}
 {{#RELATIONS}}<section aria-labelledby="rel-h"><h2 id="rel-h">{{t_doc_relations}}</h2><ul>
-{{#REL}}<li>{{REL_LABEL}} <a href="{{P}}/documents/{{REL_ID}}"><bdi>{{REL_SYMBOL}}</bdi></a></li>{{/REL}}
+{{#REL}}<li>{{REL_LABEL}} <a href="{{P}}/documents/{{REL_ID}}"><bdi class="sym">{{REL_SYMBOL}}</bdi></a></li>{{/REL}}
 </ul></section>{{/RELATIONS}}
 {{#CITES}}<section aria-labelledby="cites-h"><h2 id="cites-h">{{t_doc_cites}}</h2><ul class="cites">
 {{#CITE}}<li>{{#CITE_LINK}}<a href="{{P}}{{CITE_URL}}"><bdi>{{CITE_LABEL}}</bdi></a>{{/CITE_LINK}}{{#CITE_PLAIN}}<bdi>{{CITE_LABEL}}</bdi>{{/CITE_PLAIN}}</li>{{/CITE}}

@@ -2,7 +2,7 @@
 <section class="lifecycle noprint" aria-labelledby="lifecycle-h">
 <h2 id="lifecycle-h">{{t_doc_lifecycle}}</h2>
 {{#HAS_MESSAGE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/HAS_MESSAGE}}{{>FORM_ERRORS}}
-<p id="doc-status">{{t_doc_lifecycle_status}}{{t_punct_colon}}<strong>{{STATUS}}</strong>{{#ISSUED}} · <a href="{{P}}/documents/{{DOC_ID}}"><bdi>{{SYMBOL}}</bdi></a>{{/ISSUED}}</p>
+<p id="doc-status">{{t_doc_lifecycle_status}}{{t_punct_colon}}<strong>{{STATUS}}</strong>{{#ISSUED}} · <a href="{{P}}/documents/{{DOC_ID}}"><bdi class="sym">{{SYMBOL}}</bdi></a>{{/ISSUED}}</p>
 {{#STAFF}}{{#CAN_APPROVE}}<form method="post" action="{{P}}{{FORM_BASE}}/approve{{QUERY}}"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{t_doc_approve}}</button></form>{{/CAN_APPROVE}}
 {{#CAN_ISSUE}}<form method="post" action="{{P}}{{FORM_BASE}}/issue{{QUERY}}" class="stack"><input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="issue-symbol">{{t_doc_issue_symbol}}</label>{{#AMENDS}}<p class="help" id="issue-symbol-help">{{AMENDS_TEXT}}</p>{{/AMENDS}}{{#E_issue_symbol}}<p class="field-error" id="issue-symbol-error">{{E_MSG}}</p>{{/E_issue_symbol}}

@@ -8,6 +8,6 @@
 </ul>
 <h2>{{t_home_bodies}}</h2>
 <ul class="cards">
-{{#BODIES}}<li><a href="{{P}}/bodies/{{KEY}}">{{NAME}}</a> <span class="meta">({{ACRONYM}}) · {{MEMBERSHIP}}</span></li>{{/BODIES}}
+{{#BODIES}}<li><a href="{{P}}/bodies/{{KEY}}">{{NAME}}</a> <span class="meta">(<bdi class="sym">{{ACRONYM}}</bdi>) · {{MEMBERSHIP}}</span></li>{{/BODIES}}
 </ul>
 <p><a href="{{P}}/consultations">{{t_home_all_consultations}}</a></p>

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <article class="doc issued" lang="{{LANG}}" id="issued-document">
-<header><p class="org">{{ORG}}</p><p class="symbol"><bdi>{{SYMBOL}}</bdi></p><p>{{DATE}}</p><p>{{ORIGIN}}</p>
+<header><p class="org">{{ORG}}</p><p class="symbol"><bdi class="sym">{{SYMBOL}}</bdi></p><p>{{DATE}}</p><p>{{ORIGIN}}</p>
 <h1>{{TITLE}}</h1>
 <p class="note noprint" id="issued-note">{{NOTE}}{{#LIVE}} <a href="{{LIVE_URL}}">{{t_doc_live_draft}}</a>{{/LIVE}}</p>
 <p class="noprint downloads">{{t_doc_download}}{{t_punct_colon}}<a href="/api/v1/documents/{{DOC_ID}}/issued.docx?lang={{DL_LANG}}" download>DOCX</a> · <a href="/api/v1/documents/{{DOC_ID}}/issued.pdf?lang={{DL_LANG}}" download>PDF</a> · <a href="/api/v1/documents/{{DOC_ID}}/issued.akn.xml?lang={{DL_LANG}}" download>Akoma Ntoso (XML)</a></p></header>

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-<p class="crumbs"><a href="{{P}}/bodies/{{BODY_KEY}}">{{BODY_ACRONYM}}</a> › <a href="{{P}}/meetings">{{t_nav_meetings}}</a></p>
+<p class="crumbs"><a href="{{P}}/bodies/{{BODY_KEY}}"><bdi class="sym">{{BODY_ACRONYM}}</bdi></a> › <a href="{{P}}/meetings">{{t_nav_meetings}}</a></p>
 <h1>{{MLABEL}}</h1>
 {{>FOLLOW_BUTTON}}
 {{#HAS_AGENDA}}<p><a href="{{P}}/meetings/{{MID}}/agenda">{{t_meeting_agenda_link}}</a> · <a href="{{P}}/meetings/{{MID}}/record">{{t_record_link}}</a></p>{{/HAS_AGENDA}}
@@ -11,7 +11,7 @@
 </dl>
 {{#HAS_CONTRIBUTIONS}}<h2>{{CONTRIBUTIONS_LABEL}}</h2>
 <div class="table-scroll"><table><thead><tr><th scope="col">{{t_col_symbol}}</th><th scope="col">{{t_field_title}}</th><th scope="col">{{t_col_source}}</th></tr></thead><tbody>
-{{#CONTRIBUTIONS}}<tr><td><bdi>{{SYMBOL}}</bdi></td><td>{{CTITLE}}</td><td>{{SOURCE}}</td></tr>{{/CONTRIBUTIONS}}
+{{#CONTRIBUTIONS}}<tr><td><bdi class="sym">{{SYMBOL}}</bdi></td><td>{{CTITLE}}</td><td>{{SOURCE}}</td></tr>{{/CONTRIBUTIONS}}
 </tbody></table></div>{{/HAS_CONTRIBUTIONS}}
 {{#HAS_ACTIONS}}<h2>{{t_actions_approved}}</h2>
 <ol class="actions-list">{{#ACTIONS}}<li><strong>{{NUMBER}}</strong> {{TEXT_HTML:none}} <span class="meta">({{OWNER}}){{#CONSULTATION}} · <a href="{{P}}/consultations/{{CKEY}}">{{t_col_consultation}}</a>{{/CONSULTATION}}</span></li>{{/ACTIONS}}</ol>{{/HAS_ACTIONS}}
