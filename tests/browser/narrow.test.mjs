@@ -6,23 +6,37 @@
 // reached through their forms: the confirmation pages (closing a consultation, erasing a
 // respondent's data, deleting a paragraph of the record or a provision), a refused desk form and
 // the public form refused; and the pages reached from a mail's link (verify, confirm and reset
-// links, here with a token that is not one) and the 404 page (screenshots
+// links, here with a token that is not one), the negotiated text's diff of two versions and the
+// 404 page (screenshots
 // narrow-<lang>-form-*.png), with axe-core in English and Arabic.
 // Run: PLENARY_BIN=build/plenary node --test tests/browser/narrow.test.mjs
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startServer, ADMIN } from '../lib/server.mjs';
+import { startServer, ADMIN, Client, jsonOf } from '../lib/server.mjs';
 import { launchChromium, axe, routeShape, crawlSite } from '../lib/browser.mjs';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
-let server, browser;
+let server, browser, diffPath;
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   server = await startServer();
   browser = await launchChromium();
+  // The demo's negotiated text has one version only: an edit of one provision and a revision
+  // give its diff page something to show (words deleted and inserted).
+  const staff = await new Client(server.url).login();
+  const id = (await jsonOf(staff.fetch('/api/v1/texts'), 200)).items[0].id;
+  const text = await jsonOf(staff.fetch(`/api/v1/texts/${id}`), 200);
+  const provision = text.provisions.find((p) => p.kind !== 'section' && p.texts?.en && p.brackets.length === 0);
+  assert.ok(provision, 'a provision with English text and no bracket');
+  await jsonOf(staff.fetch(`/api/v1/provisions/${provision.id}`, { method: 'PATCH',
+    headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version: text.version,
+      text: { en: `${provision.texts.en} as amended in the room, including the long word internationalisation`,
+        zh: `${provision.texts.zh ?? ''}经会议修正`, ar: `${provision.texts.ar ?? ''} بصيغته المعدلة في القاعة` } }) }), 200);
+  const rev = await jsonOf(staff.json(`/api/v1/texts/${id}/revisions`, {}), 201);
+  diffPath = `/texts/${id}/diff?from=${text.version}&to=${rev.version}`;
 });
 after(async () => { await browser?.close(); await server?.stop(); });
 
@@ -128,6 +142,10 @@ describe('a 360 px phone', { timeout: 600000 }, () => {
         assert.ok(await page.locator('#error-summary').count(), 'the refused form shows its errors');
         await measure('refused-response', await throughForm(page, `/${lang}/consultations/ai-public-policy`, /\/responses$/));
         assert.ok(await page.locator('#error-summary').count(), 'the refused response shows its errors');
+        // The negotiated text's diff between its two versions (made in before()).
+        await page.goto(`${server.url}/${lang}${diffPath}`);
+        assert.ok(await page.locator('main ins').count(), 'the diff shows the words inserted');
+        await measure('text-diff', await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth));
         // Pages reached from a mail's link, and the 404 page.
         for (const [name, path] of [['not-found', `/${lang}/no-such-page`],
           ['verify-link', `/${lang}/verify?token=not-a-token`], ['confirm-link', `/${lang}/confirm?token=not-a-token`],
@@ -136,7 +154,7 @@ describe('a 360 px phone', { timeout: 600000 }, () => {
           assert.match(res.headers()['content-type'] ?? '', /^text\/html/, `${path} is a page`);
           await measure(name, await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth));
         }
-        assert.equal(shown.length, 10);
+        assert.equal(shown.length, 11);
         assert.deepEqual(shown.filter(([, o]) => o > 0).map(([n, o]) => `${n}: ${o}px too wide`), []);
       } finally {
         await context.close();
