@@ -352,7 +352,7 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
 
   router.Add("POST", "/api/v1/consultations/{id}/responses", [&db, &limits, &throttles](Request& req) {
     // Throttled per consultation id, whichever of id or key the URL names.
-    auto target = FindId(db, req.params[0]);
+    auto target = internal::SubmissionTarget(db, req.params[0]);
     if (!target) return Err(NotFound("consultation " + req.params[0] + ": no such consultation"));
     if (auto t = throttles.Submission(req.remote_ip, std::to_string(*target)); !t.ok())
       return Err(t.error());

@@ -8,6 +8,7 @@
 
 #include "base/random.h"
 #include "base/time.h"
+#include "consultations/internal.h"
 #include "demo/demo.h"
 #include "meetings/meetings.h"
 
@@ -489,6 +490,54 @@ TEST(Demo, TheOpenConsultationIsOpenWhenLoadedInAnyYear) {
     for (const char* suffix : {"", "-wal", "-shm"})
       std::filesystem::remove(path.string() + suffix);
   }
+}
+
+// What a submission checks outside its transaction (the consultation, its questions, the
+// stakeholder types) is kept per thread between submissions: a write that changes any of it
+// is seen by the very next submission.
+TEST_F(ConsultationTest, ASubmissionSeesTheQuestionsAndTypesAsTheyAreNow) {
+  Instant now = Now();
+  auto c = Make("open", now - 3600, now + 3600);
+  auto with = [](int question, const std::string& type) {
+    ResponseInput r = Valid();
+    r.answers.clear();
+    r.answers[question] = "An answer.";
+    r.stakeholder_type = type;
+    return r;
+  };
+  ASSERT_TRUE(SubmitResponse(*db_, "open", with(1, "government"), limits_).ok());
+  auto third = SubmitResponse(*db_, "open", with(3, "government"), limits_);
+  ASSERT_FALSE(third.ok());
+  EXPECT_EQ(third.error().field, "answers.3");
+  auto odd = SubmitResponse(*db_, "open", with(1, "guild"), limits_);
+  ASSERT_FALSE(odd.ok());
+  EXPECT_EQ(odd.error().field, "stakeholder_type");
+  EXPECT_EQ(internal::SubmissionTarget(*db_, "open"), c.id);
+  EXPECT_EQ(internal::SubmissionTarget(*db_, "closed"), std::nullopt);
+  // A third question, a new type, another consultation: each seen at once.
+  ASSERT_TRUE(db_->Write<Ok>([&](storage::Connection& conn) -> Result<Ok> {
+                   conn.Exec("INSERT INTO questions(consultation_id, number, text) "
+                             "VALUES(?, 3, '{\"en\":\"Third?\"}')",
+                             c.id);
+                   return Ok{};
+                 }).ok());
+  ASSERT_TRUE(meetings::AddStakeholderType(*db_, kUser, "admin", "guild",
+                                           json::object{{"en", "Guild"}})
+                  .ok());
+  auto closed = Make("closed", now - 3600, now + 3600);
+  auto again = SubmitResponse(*db_, "open", with(3, "guild"), limits_);
+  EXPECT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(internal::SubmissionTarget(*db_, "closed"), closed.id);
+  // A question taken away is refused again.
+  ASSERT_TRUE(db_->Write<Ok>([&](storage::Connection& conn) -> Result<Ok> {
+                   conn.Exec("DELETE FROM answers WHERE question_number = 3");
+                   conn.Exec("DELETE FROM questions WHERE consultation_id = ? AND number = 3",
+                             c.id);
+                   return Ok{};
+                 }).ok());
+  auto gone = SubmitResponse(*db_, "open", with(3, "government"), limits_);
+  ASSERT_FALSE(gone.ok());
+  EXPECT_EQ(gone.error().field, "answers.3");
 }
 
 }  // namespace

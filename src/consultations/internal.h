@@ -15,6 +15,9 @@ namespace plenary::consultations::internal {
 
 // A consultation's id from its numeric id or key; nullopt when unknown.
 std::optional<std::int64_t> ConsultationId(storage::Connection& c, const std::string& id_or_key);
+// The id of the consultation a submission names (by id or key) as SubmitResponse finds it:
+// from what this thread last read, while the content has not changed since.
+std::optional<std::int64_t> SubmissionTarget(storage::Database& db, const std::string& id_or_key);
 // A consultation with its questions, extensions and follow-up, on `conn` (inside a use case's
 // transaction or on a read connection); 404 naming it when unknown.
 Result<Consultation> GetOn(storage::Connection& conn, const std::string& id_or_key);

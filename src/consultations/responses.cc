@@ -56,7 +56,85 @@ std::string LowerAscii(std::string s) {
     if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
   return s;
 }
+
+// What a submission checks outside its transaction that only a write of content changes: a
+// consultation's id and key (as the URL names it, by id or key) and its question numbers, and
+// whether a stakeholder type may be chosen. Read once per thread and kept while the
+// database's content generation stays the same (storage::Database::Generation, raised by every
+// commit that changes such a table before its writer is answered), and at most a second, for
+// the writes of another server on the same PostgreSQL database, which this one's generation
+// does not see (the check was already made outside the transaction, so such an edit could
+// always land between it and the write). A surge of submissions then reads them once per
+// group commit and thread instead of four statements per submission (docs/PROFILE.md).
+struct Known {
+  struct Entry {
+    std::int64_t id;
+    std::string key;
+    std::set<int> questions;
+  };
+  const storage::Database* database = nullptr;
+  std::string path;  // with the address, tells a database from another opened later there
+  std::uint64_t generation = 0;
+  std::chrono::steady_clock::time_point since;
+  std::map<std::string, std::optional<Entry>, std::less<>> consultations;
+  std::map<std::string, bool, std::less<>> selectable_types;
+
+  const Entry* Target(storage::Database& db, const std::string& id_or_key) {
+    auto it = consultations.find(id_or_key);
+    if (it == consultations.end()) {
+      auto& rc = db.Read();
+      std::optional<Entry> found;
+      auto numeric = site::ParseId(id_or_key);
+      Stmt k(rc, numeric ? "SELECT id, key FROM consultations WHERE id = ?"
+                         : "SELECT id, key FROM consultations WHERE key = ?");
+      if (numeric)
+        k.Bind(1, *numeric);
+      else
+        k.Bind(1, id_or_key);
+      if (k.Step()) {
+        found = Entry{k.Int(0), k.Text(1), {}};
+        Stmt q(rc, "SELECT number FROM questions WHERE consultation_id = ?");
+        q.Bind(1, found->id);
+        while (q.Step()) found->questions.insert(static_cast<int>(q.Int(0)));
+      }
+      it = consultations.emplace(id_or_key, std::move(found)).first;
+    }
+    return it->second ? &*it->second : nullptr;
+  }
+  bool SelectableType(storage::Database& db, const std::string& key) {
+    auto it = selectable_types.find(key);
+    if (it == selectable_types.end())
+      it = selectable_types.emplace(key, meetings::IsStakeholderType(db.Read(), key, true)).first;
+    return it->second;
+  }
+};
+
+// This thread's Known for `db`, emptied first when it may be stale. The generation is read
+// before anything is read into it, as the cache of pages does.
+Known& KnownNow(storage::Database& db) {
+  thread_local Known known;
+  auto generation = db.Generation();
+  auto now = std::chrono::steady_clock::now();
+  if (known.database != &db || known.path != db.path() || known.generation != generation ||
+      now - known.since > std::chrono::seconds(1) ||
+      // Names come from requests: a flood of unknown ones empties it rather than grow it.
+      known.consultations.size() + known.selectable_types.size() > 1000) {
+    known = Known{};
+    known.database = &db;
+    known.path = db.path();
+    known.generation = generation;
+    known.since = now;
+  }
+  return known;
+}
+
 }  // namespace
+
+std::optional<std::int64_t> internal::SubmissionTarget(storage::Database& db,
+                                                       const std::string& id_or_key) {
+  const auto* target = KnownNow(db).Target(db, id_or_key);
+  return target ? std::optional<std::int64_t>(target->id) : std::nullopt;
+}
 
 Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consultation,
                                ResponseInput in, const Limits& limits) {
@@ -137,35 +215,22 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
   if (in.idempotency_key && (in.idempotency_key->empty() || in.idempotency_key->size() > 200))
     return InvalidArgument("Idempotency-Key", "Idempotency-Key: 1 to 200 characters");
 
-  // What does not change while the consultation is open is checked on a read connection,
-  // so that the writer thread only does what must be atomic. This is the hot path of a
-  // surge: read only the consultation's id and key and its question numbers.
-  auto& rc = db.Read();
-  std::optional<std::int64_t> id;
-  std::string cons_key;
-  {
-    // The id and the key in one statement (ConsultationId's lookup, by id or by key).
-    auto numeric = site::ParseId(consultation);
-    Stmt k(rc, numeric ? "SELECT id, key FROM consultations WHERE id = ?"
-                       : "SELECT id, key FROM consultations WHERE key = ?");
-    if (numeric)
-      k.Bind(1, *numeric);
-    else
-      k.Bind(1, consultation);
-    if (k.Step()) {
-      id = k.Int(0);
-      cons_key = k.Text(1);
-    }
-  }
-  if (!id) return NotFound("consultation " + consultation + ": no such consultation");
+  // What does not change while the consultation is open is checked outside the transaction,
+  // so that the writer thread only does what must be atomic; on the hot path of a surge it is
+  // read once per thread and content generation (Known), not once per submission.
+  Known& known = KnownNow(db);
+  const auto* target = known.Target(db, consultation);
+  if (!target) return NotFound("consultation " + consultation + ": no such consultation");
+  const std::optional<std::int64_t> id = target->id;
+  const std::string& cons_key = target->key;
   // The confirmation mail is only marked as due in the transaction; QueueConfirmationMails
   // composes it later in this language (the catalogue's, else the response's).
   std::string mail_lang = text::IsLanguage(in.mail_language) ? in.mail_language : in.language;
-  if (!meetings::IsStakeholderType(rc, in.stakeholder_type, true))
+  if (!known.SelectableType(db, in.stakeholder_type))
     return InvalidArgument("stakeholder_type",
                            "stakeholder_type: unknown; see GET /api/v1/stakeholder-types");
   for (const auto& [n, t] : in.answers)
-    if (!rc.QueryInt("SELECT 1 FROM questions WHERE consultation_id = ? AND number = ?", *id, n))
+    if (!target->questions.contains(n))
       return InvalidArgument(fmt::format("answers.{}", n),
                              fmt::format("answers.{}: this consultation has no question {}", n, n));
   std::optional<std::string> key;
