@@ -3,8 +3,9 @@
 // session sees (sign-in, sign-up, forgotten password, the open consultation's form),
 // one page per route shape (numbers and document symbols replaced) so the crawl stays bounded;
 // then every form of those pages that has a required field is sent empty (the browser's own
-// checks turned off, as a browser without them would send it), and the page that refuses it —
-// the form in its error state — is checked too. A serious or critical violation fails.
+// checks turned off, as a browser without them would send it), and every other form with a text
+// input is sent with a text over every limit in it; the page that refuses it — the form in its
+// error state — is checked too. A serious or critical violation fails.
 // Run: PLENARY_BIN=build/plenary node --test tests/browser/a11y_crawl.test.mjs
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -26,13 +27,19 @@ const crawl = (page, lang, start) => crawlSite(page, server.url, lang, start, as
   return path;
 });
 
-// Each form with a required field on `path`, sent empty: the page that refuses it is checked.
-// Returns how many error states were checked.
+// The text inputs a bad value can be typed into (not hidden, not a choice, not a file).
+const TYPED = 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=file]):not([type=submit]), textarea';
+// Longer than any field's limit: the refusal of a form that has no required field.
+const OVERLONG = 'x'.repeat(100001);
+
+// Each form on `path` in its error state: a form with a required field sent empty, a form without
+// one but with a text input sent with its first text input over every limit; the page that
+// refuses it is checked. Returns how many error states were checked.
 async function emptyForms(page, lang, path, done) {
   await page.goto(server.url + path);
-  const actions = await page.$$eval('main form[method=post]', (forms) => forms
-    .filter((f) => f.querySelector('[required]'))
-    .map((f) => f.getAttribute('action')));
+  const actions = await page.$$eval('main form[method=post]', (forms, typed) => forms
+    .filter((f) => f.querySelector('[required]') || f.querySelector(typed))
+    .map((f) => f.getAttribute('action')), TYPED);
   let checked = 0;
   for (const action of actions) {
     const key = routeShape(action);
@@ -40,22 +47,29 @@ async function emptyForms(page, lang, path, done) {
     done.add(key);
     await page.goto(server.url + path);
     const form = page.locator(`main form[method=post][action="${action}"]`).first();
-    await form.evaluate((f) => {
+    await form.evaluate((f, [typed, overlong]) => {
       f.noValidate = true;
-      for (const el of f.querySelectorAll('input:not([type=hidden]):not([type=checkbox]):not([type=radio]), textarea'))
-        el.value = '';
-    });
+      const fields = [...f.querySelectorAll(typed)];
+      if (f.querySelector('[required]')) {
+        for (const el of fields) el.value = '';
+      } else {
+        // An over-long text where one can be typed (a number or date input takes no letters:
+        // the first input that keeps them).
+        fields.find((x) => { x.value = overlong; return x.value === overlong; });
+      }
+    }, [TYPED, OVERLONG]);
     const [res] = await Promise.all([page.waitForNavigation(),
       form.evaluate((f) => f.requestSubmit())]);
     // Refused: a 4xx page, or the desk's page it goes back to (303) with the error shown. A
     // form whose empty fields mean "keep as it is" (the speaking time) is accepted: not counted.
+    // A form with no input that keeps letters (a number alone) is sent as it is.
     const status = res ? res.status() : 0;
     const shown = await page.locator('#error-summary, [aria-invalid=true], .error[role=alert]').count();
     if ((status >= 400 && status < 500) || shown > 0) {
       await axe(page, `${lang} ${action} refused (${status})`);
       checked++;
     } else {
-      console.log(`${lang} ${action} (on ${path}) sent empty was accepted (${status})`);
+      console.log(`${lang} ${action} (on ${path}) sent with a bad value was accepted (${status})`);
     }
   }
   return checked;
