@@ -179,27 +179,13 @@ Result<bool> internal::WriteTextStates(storage::Connection& c, std::int64_t id,
                              const std::vector<json::value>& old_questions,
                              const std::vector<json::value>& questions,
                              const site::AskedStates& asked) {
-  // Every state asked names a text the consultation has once written.
-  std::map<std::string, const json::value*> texts{{"title", &title},
-                                                  {"description", &description}};
-  std::vector<std::string> names;
+  std::vector<site::TextChange> changes{{"title", old_title, title},
+                                        {"description", old_description, description}};
   for (std::size_t i = 0; i < std::max(questions.size(), old_questions.size()); ++i)
-    names.push_back(fmt::format("questions.{}", i + 1));
-  for (std::size_t i = 0; i < questions.size(); ++i) texts[names[i]] = &questions[i];
-  static const json::value kNone;
-  for (const auto& [field, langs] : asked) {
-    auto t = texts.find(field);
-    if (auto s = site::CheckStates(asked, field, t == texts.end() ? kNone : *t->second); !s.ok())
-      return s.error();
-  }
-  bool changed = site::WriteStates(c, "consultation", id, "title", old_title, title, asked);
-  changed |= site::WriteStates(c, "consultation", id, "description", old_description, description,
-                               asked);
-  for (std::size_t i = 0; i < names.size(); ++i)
-    changed |= site::WriteStates(c, "consultation", id, names[i],
-                                 i < old_questions.size() ? old_questions[i] : kNone,
-                                 i < questions.size() ? questions[i] : kNone, asked);
-  return changed;
+    changes.push_back({fmt::format("questions.{}", i + 1),
+                       i < old_questions.size() ? old_questions[i] : json::value(),
+                       i < questions.size() ? questions[i] : json::value()});
+  return site::WriteTextStates(c, "consultation", id, changes, asked);
 }
 
 Result<Consultation> Create(storage::Database& db, std::int64_t user_id,

@@ -14,6 +14,7 @@
 #include "site/desk.h"
 #include "site/fields.h"
 #include "site/refusals.h"
+#include "site/text_edit.h"
 #include "text/messages.h"
 
 namespace plenary::consultations {
@@ -58,36 +59,6 @@ std::string InputOf(std::string field) {
   return "";
 }
 
-// One input per language (section LANGS in `d`): its id <prefix>-<code>, name <name>_<code>,
-// value, language and direction, its state (missing, draft, final) with the box that marks it a
-// draft (<name>_draft_<code>), and its error when the refusal concerns it.
-void AddLanguages(TemplateDictionary* d, const std::string& prefix, const std::string& name,
-                  const std::string& lang, const std::function<std::string(const std::string&)>& value,
-                  const std::function<bool(const std::string&)>& draft,
-                  const site::FormErrors& errors) {
-  for (const auto& code : text::Languages()) {
-    auto* o = d->AddSectionDictionary("LANGS");
-    std::string id = prefix + "-" + code;
-    o->SetValue("IID", id);
-    o->SetValue("NAME", name + "_" + code);
-    o->SetValue("CODE", code);
-    o->SetValue("DIR", text::Direction(code));
-    o->SetValue("LNAME", T(lang, "language_in_" + code));
-    const std::string v = value(code);
-    o->SetValue("V", v);
-    o->SetValue("NAME_DRAFT", name + "_draft_" + code);
-    o->SetValue("DRAFT_LABEL", T(lang, "text_state_mark_draft",
-                                 {{"language", T(lang, "language_in_" + code)}}));
-    const bool is_draft = draft(code);
-    if (is_draft) o->ShowSection("DRAFT");
-    const char* state = site::Trim(v).empty() ? "missing" : is_draft ? "draft" : "final";
-    o->SetValue("STATE", state);
-    o->SetValue("STATE_LABEL", T(lang, "text_state_shown",
-                                 {{"state", T(lang, std::string("text_state_") + state)}}));
-    if (auto m = errors.MessageFor(id)) o->SetValueAndShowSection("EMSG", *m, "ERR");
-  }
-}
-
 // Renders the form: from the consultation, or, after a refusal, from what was typed (`typed`).
 http::Response EditPage(storage::Database& db, const Request& req, const Consultation& c,
                         const http::Form* typed, const site::FormErrors& errors, int status) {
@@ -112,10 +83,11 @@ http::Response EditPage(storage::Database& db, const Request& req, const Consult
       return it != c.drafts.end() && it->second.count(l) > 0;
     };
   };
-  AddLanguages(d.AddSectionDictionary("TITLE_F"), "e-title", "title", lang,
+  site::AddLanguageInputs(d.AddSectionDictionary("TITLE_F"), "e-title", "title", lang, false,
                [&](const std::string& l) { return typed_or("title_" + l, TextIn(c.title, l)); },
                draft_of("title", "title"), errors);
-  AddLanguages(d.AddSectionDictionary("DESC_F"), "e-description", "description", lang,
+  site::AddLanguageInputs(d.AddSectionDictionary("DESC_F"), "e-description", "description", lang,
+               true,
                [&](const std::string& l) {
                  return typed_or("description_" + l, TextIn(c.description, l));
                },
@@ -133,7 +105,7 @@ http::Response EditPage(storage::Database& db, const Request& req, const Consult
     if (n > static_cast<int>(c.questions.size())) q->ShowSection("NEW");
     const json::value stored =
         n <= static_cast<int>(c.questions.size()) ? c.questions[n - 1].text : json::value();
-    AddLanguages(q, fmt::format("e-q-{}", n), fmt::format("q{}", n), lang,
+    site::AddLanguageInputs(q, fmt::format("e-q-{}", n), fmt::format("q{}", n), lang, true,
                  [&](const std::string& l) {
                    return typed_or(fmt::format("q{}_{}", n, l), TextIn(stored, l));
                  },
@@ -176,11 +148,7 @@ ConsultationPatch PatchOf(const http::Form& f, const std::string& lang) {
   p.questions = std::move(questions);
   // Each language's state as the form shows it: a ticked box a draft, a text without it final.
   auto states_of = [&](const std::string& name, const std::string& field) {
-    for (const auto& l : text::Languages()) {
-      const bool has_text = !site::Trim(f.Get(name + "_" + l).value_or("")).empty();
-      const bool ticked = f.Get(name + "_draft_" + l).has_value();
-      if (has_text || ticked) p.states[field][l] = ticked ? "draft" : "final";
-    }
+    site::FormStates(f, name, field, p.states);
   };
   states_of("title", "title");
   states_of("description", "description");

@@ -3,7 +3,8 @@
 // (site/text_states.h). It covers the titles, descriptions and questions of consultations, the
 // titles and language files of documents, the titles of meetings, and what the capabilities
 // above the desk hand it (desk::SetTranslationSources): agenda items, record paragraphs,
-// decisions, actions, negotiated texts. Each row links to the page where its texts are edited.
+// decisions, actions, negotiated texts. Each row links to the page where its texts are edited:
+// for most, the six-language form of site/text_edit.h, where each language's state is set.
 #include <fmt/format.h>
 
 #include "consultations/consultations.h"
@@ -12,6 +13,8 @@
 #include "meetings/desk.h"
 #include "meetings/meetings.h"
 #include "site/site.h"
+#include "site/desk.h"
+#include "site/text_edit.h"
 #include "site/text_states.h"
 #include "text/messages.h"
 
@@ -98,12 +101,14 @@ void SetTranslationSources(std::vector<site::TranslationSource> sources) {
 }
 
 void RegisterTranslations(http::Router& router, storage::Database& db) {
+  site::RegisterTextEditForm(router, db);
   router.Add("GET", "/admin/translations", [&db](Request& req) {
     auto g = site::RequireStaff(db, req, false);
     if (g.refusal) return *g.refusal;
     const std::string& lang = req.lang;
     site::Page page(db, req, "admin_translations.tpl", T(lang, "translations_title"));
     auto& d = page.body();
+    site::ShowFlash(req, d);
     const std::string title = T(lang, "field_title"), description = T(lang, "field_description");
 
     site::TranslationGroup cs{T(lang, "nav_consultations"), {}};
@@ -119,11 +124,12 @@ void RegisterTranslations(http::Router& router, storage::Database& db) {
     }
 
     site::TranslationGroup ds{T(lang, "nav_documents"), {}};
+    const auto doc_drafts = site::AllDrafts(db.Read(), "document");
     auto docs = documents::List(db, {}, g.session);
     if (docs.ok())
       for (const auto& doc : *docs) {
-        site::TranslationRecord r{doc.symbol, "/documents/" + doc.symbol, {}};
-        r.texts.push_back({title, doc.title, {}});
+        site::TranslationRecord r{doc.symbol, site::TextFormPath("document", doc.id), {}};
+        r.texts.push_back({title, doc.title, site::DraftLanguages(doc_drafts, doc.id, "title")});
         // The files: a document with a file in some language lacks the others'.
         json::object files;
         for (const auto& f : doc.files) files[f.language] = "1";
@@ -132,9 +138,10 @@ void RegisterTranslations(http::Router& router, storage::Database& db) {
       }
 
     site::TranslationGroup ms{T(lang, "nav_meetings"), {}};
+    const auto meeting_drafts = site::AllDrafts(db.Read(), "meeting");
     for (const auto& m : meetings::ListMeetings(db, std::nullopt))
-      ms.records.push_back({meetings::MeetingLabel(lang, m), fmt::format("/meetings/{}", m.id),
-                            {{title, m.title, {}}}});
+      ms.records.push_back({meetings::MeetingLabel(lang, m), site::TextFormPath("meeting", m.id),
+                            {{title, m.title, site::DraftLanguages(meeting_drafts, m.id, "title")}}});
 
     int rows = Group(d, cs, lang) + Group(d, ds, lang) + Group(d, ms, lang);
     for (const auto& source : Sources())

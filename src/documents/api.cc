@@ -6,6 +6,7 @@
 #include "base/time.h"
 #include "documents/internal.h"
 #include "documents/issued.h"
+#include "documents/texts.h"
 #include "documents/web.h"
 #include "http/form.h"
 #include "render/render.h"
@@ -300,6 +301,9 @@ json::object ResolutionJson(const Resolution& r, const std::string& lang, bool d
 }
 
 void RegisterApi(http::Router& router, storage::Database& db, Limits limits) {
+  // The title and summary in the six languages with their states, on the desk's form
+  // (site/text_edit.h); the API's PATCH below takes `states` too.
+  site::RegisterTextOwner(router, db, DocumentTexts(), "");
   // The files of an issued generated document (documents/issued.h), registered before the
   // symbol routes below, whose last segment would take "issued.pdf" as part of a symbol.
   for (const char* format : render::kFormats)
@@ -418,15 +422,20 @@ void RegisterApi(http::Router& router, storage::Database& db, Limits limits) {
           if (!v->is_string()) return Err(InvalidArgument(k, std::string(k) + ": must be a string"));
           *dst = std::string(v->as_string());
         }
+      auto states = site::ReadStates(*o, {"title", "summary"});
+      if (!states.ok()) return Err(states.error());
+      patch.states = std::move(*states);
       for (const auto& [k, v] : *o)
         if (k != "title" && k != "summary" && k != "source" && k != "date" && k != "source_kind" &&
-            k != "access" && k != "status")
+            k != "access" && k != "status" && k != "states")
           return Err(InvalidArgument(std::string(k), std::string(k) +
                                                          ": cannot be changed (a revision is a "
                                                          "new document)"));
       auto d = Update(db, g.session->user.id, JoinParams(req.params), patch);
       if (!d.ok()) return Err(d.error());
-      return http::Json(DocumentJson(*d, req.lang, true));
+      json::object out = DocumentJson(*d, req.lang, true);
+      out["states"] = TextStatesJson(db, *d);
+      return http::Json(out);
     });
   }
 

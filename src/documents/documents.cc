@@ -397,9 +397,9 @@ Result<Document> Create(storage::Database& db, std::optional<std::int64_t> user_
 Result<Document> Update(storage::Database& db, std::int64_t user_id, const std::string& document,
                         const DocumentPatch& patch) {
   if (!patch.title && !patch.summary && !patch.source && !patch.date && !patch.source_kind &&
-      !patch.access && !patch.status)
+      !patch.access && !patch.status && patch.states.empty())
     return InvalidArgument("body", "body: give at least one of title, summary, date, "
-                                   "source_kind, source, access, status");
+                                   "source_kind, source, access, status, states");
   return db.Write<Document>([&](Connection& c) -> Result<Document> {
     auto current = GetOn(c, document, Secretariat());
     if (!current.ok()) return current.error();
@@ -429,17 +429,34 @@ Result<Document> Update(storage::Database& db, std::int64_t user_id, const std::
            "access = ?, status = ? WHERE id = ?",
            json::serialize(k->title), json::serialize(k->summary), in.date, in.source_kind,
            json::serialize(k->source), in.access, k->status, d.id);
+    const site::Drafts drafts_before = site::DraftsOf(c, "document", d.id);
+    auto states = site::WriteTextStates(
+        c, "document", d.id, {{"title", d.title, k->title}, {"summary", d.summary, k->summary}},
+        patch.states);
+    if (!states.ok()) return states.error();
     RecordCitations(c, d.id, k->title, k->summary);
     // Enqueued whatever the access level: a document no longer public leaves the index.
     search::Enqueue(c, "document", d.id);
-    auto view = [](const std::string& date, const std::string& access, const std::string& status,
-                   const json::value& title, const json::value& summary) {
-      return json::serialize(json::object{{"date", date}, {"access", access}, {"status", status},
-                                          {"title", title}, {"summary", summary}});
+    auto view = [&](const std::string& date, const std::string& access, const std::string& status,
+                    const json::value& title, const json::value& summary,
+                    const site::Drafts& drafts) {
+      json::object o{{"date", date}, {"access", access}, {"status", status},
+                     {"title", title}, {"summary", summary}};
+      if (*states) {
+        json::object dj;
+        for (const auto& [field, langs] : drafts) {
+          json::array a;
+          for (const auto& l : langs) a.push_back(json::string(l));
+          dj[field] = std::move(a);
+        }
+        o["drafts"] = std::move(dj);
+      }
+      return json::serialize(o);
     };
     audit::Record(c, user_id, "document.update", "document", d.id,
-                  view(d.date, d.access, d.status, d.title, d.summary),
-                  view(in.date, in.access, k->status, k->title, k->summary));
+                  view(d.date, d.access, d.status, d.title, d.summary, drafts_before),
+                  view(in.date, in.access, k->status, k->title, k->summary,
+                       site::DraftsOf(c, "document", d.id)));
     return GetOn(c, std::to_string(d.id), Secretariat());
   });
 }

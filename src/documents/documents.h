@@ -27,6 +27,7 @@
 #include "accounts/accounts.h"
 #include "base/result.h"
 #include "meetings/meetings.h"
+#include "site/text_states.h"
 #include "storage/db.h"
 #include "text/citations.h"
 
@@ -183,6 +184,8 @@ Result<std::int64_t> CreateOn(storage::Connection& c, std::optional<std::int64_t
 struct DocumentPatch {
   std::optional<boost::json::value> title, summary, source;
   std::optional<std::string> date, source_kind, access, status;
+  // Each language's state of the title and summary (site/text_states.h).
+  site::AskedStates states;
 };
 // Edits a document. Status moves forward only (draft → issued → superseded; 409 otherwise).
 // Errors: 404 unknown document, 400 naming the field (same rules as Create), 400 "body" for an

@@ -8,6 +8,7 @@
 
 #include "base/parse.h"
 #include "base/time.h"
+#include "drafting/texts.h"
 #include "drafting/web.h"
 #include "site/fields.h"
 #include "site/site.h"
@@ -306,6 +307,8 @@ json::array CompilationJson(const Text& t, const std::string& lang) {
 }
 
 void RegisterApi(http::Router& router, storage::Database& db) {
+  // A text's title in the six languages with their states (site/text_edit.h).
+  site::RegisterTextOwner(router, db, TitleTexts(), "/api/v1/texts/{id}");
   router.Add("POST", "/api/v1/texts", [&db](Request& req) {
     auto g = Editor(db, req);
     if (g.refusal) return *g.refusal;
@@ -457,6 +460,9 @@ void RegisterApi(http::Router& router, storage::Database& db) {
     ProvisionPatch in;
     if (auto s = Int(*o, "version", &in.version); !s.ok()) return Err(s.error());
     if (auto* v = o->if_contains("text")) in.text = *v;
+    auto states = site::ReadStates(*o, {"text"});
+    if (!states.ok()) return Err(states.error());
+    in.states = std::move(*states);
     if (o->contains("kind")) {
       std::string kind;
       if (auto s = Str(*o, "kind", &kind); !s.ok()) return Err(s.error());
@@ -468,7 +474,13 @@ void RegisterApi(http::Router& router, storage::Database& db) {
         return VersionConflict(db, p.error(), *id, *g.session);
       return Err(p.error());
     }
-    return http::Json(ProvisionJson(*p));
+    json::object out = ProvisionJson(*p);
+    const auto drafts = site::DraftsOf(db.Read(), "provision", p->id);
+    auto d = drafts.find("text");
+    out["states"] = json::object{
+        {"text", site::StatesJson(p->body, d == drafts.end() ? std::set<std::string>()
+                                                              : d->second)}};
+    return http::Json(out);
   });
 
   router.Add("DELETE", "/api/v1/provisions/{id}", [&db](Request& req) {

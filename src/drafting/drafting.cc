@@ -653,8 +653,9 @@ Result<Provision> UpdateProvision(storage::Database& db, const accounts::Session
                                   std::int64_t provision_id, const ProvisionPatch& in) {
   if (in.kind && !OneOf(*in.kind, kProvisionKinds))
     return InvalidArgument("kind", "kind: must be " + Alternatives(kProvisionKinds));
-  if (!in.kind && (in.text.is_null() || (in.text.is_object() && in.text.as_object().empty())))
-    return InvalidArgument("text", "text: nothing to change (give text or kind)");
+  if (!in.kind && (in.text.is_null() || (in.text.is_object() && in.text.as_object().empty())) &&
+      in.states.empty())
+    return InvalidArgument("text", "text: nothing to change (give text, kind or states)");
   auto text_id = TextOfProvision(db, provision_id);
   if (!text_id.ok()) return text_id.error();
   auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
@@ -696,6 +697,9 @@ Result<Provision> UpdateProvision(storage::Database& db, const accounts::Session
       }
       c.Exec("UPDATE provisions SET body = ?, kind = ? WHERE id = ?", J(body),
              in.kind.value_or(p.kind), provision_id);
+      auto states =
+          site::WriteTextStates(c, "provision", provision_id, {{"text", p.body, body}}, in.states);
+      if (!states.ok()) return states.error();
       if (in.kind && *in.kind != p.kind) Renumber(c, t.id);
       json::object detail{{"label", p.label}, {"before", before}};
       if (!in.text.is_null()) detail["text"] = in.text;
@@ -708,6 +712,51 @@ Result<Provision> UpdateProvision(storage::Database& db, const accounts::Session
   auto t = Get(db, *text_id, who);
   if (!t.ok()) return t.error();
   return FindProvision(*t, provision_id);
+}
+
+Result<json::object> EditTitle(storage::Database& db, const accounts::Session& who,
+                               std::int64_t text_id, const json::object& body) {
+  for (const auto& [k, v] : body)
+    if (k != "title" && k != "states" && k != "version")
+      return InvalidArgument(std::string(k), std::string(k) + ": not a field of this request "
+                                                              "(title, states, version)");
+  std::optional<json::value> title;
+  if (auto* v = body.if_contains("title")) {
+    auto t = site::Multilingual(*v, "title", true, 1000);
+    if (!t.ok()) return t.error();
+    title = std::move(*t);
+  }
+  auto asked = site::ReadStates(body, {"title"});
+  if (!asked.ok()) return asked.error();
+  std::optional<std::int64_t> version;
+  if (auto* v = body.if_contains("version"); v && !v->is_null()) {
+    if (!v->is_int64()) return InvalidArgument("version", "version: must be a whole number");
+    version = v->as_int64();
+  }
+  auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
+    return ChangeText(c, who, text_id, version, false, "text.title", "text",
+                      [&](const Text& t) -> Result<Change> {
+      if (!MayEdit(who))
+        return PermissionDenied("title: only the secretariat or the chair edits a text's title");
+      const json::value now = title.value_or(t.title);
+      c.Exec("UPDATE texts SET title = ? WHERE id = ?", J(now), t.id);
+      auto states = site::WriteTextStates(c, "text", t.id, {{"title", t.title, now}}, *asked);
+      if (!states.ok()) return states.error();
+      return Change{t.id, {{"before", t.title}, {"title", now}}};
+    });
+  });
+  if (!id.ok()) return id.error();
+  TextChanged(text_id);
+  auto t = Get(db, text_id, who);
+  if (!t.ok()) return t.error();
+  const auto drafts = site::DraftsOf(db.Read(), "text", text_id);
+  auto d = drafts.find("title");
+  return json::object{
+      {"id", t->id},
+      {"title", t->title},
+      {"version", t->version},
+      {"states", {{"title", site::StatesJson(t->title, d == drafts.end() ? std::set<std::string>()
+                                                                          : d->second)}}}};
 }
 
 Status DeleteProvision(storage::Database& db, const accounts::Session& who,

@@ -39,6 +39,7 @@
 #include "documents/documents.h"
 #include "documents/resolutions.h"
 #include "http/event_stream.h"
+#include "site/text_states.h"
 #include "storage/db.h"
 
 namespace plenary::drafting {
@@ -232,10 +233,18 @@ struct ProvisionPatch {
   std::optional<std::int64_t> version;  // required: the version the edit was made on
   boost::json::value text;              // {lang: text}: the languages to replace
   std::optional<std::string> kind;
+  // Each language's state of the text as the edit leaves it (site/text_states.h): "text".
+  site::AskedStates states;
 };
 // Replaces the text of some languages. Brackets follow the edit (an edit before a bracket
 // shifts it, inside it grows or shrinks it); an edit across an open bracket's edge is refused.
 // 409 (field "version") when `version` is not the current one.
+// The title of a text in the six languages with their states (site/text_edit.h's body:
+// {title: {lang: text}, states: {title: {lang: state}}, version?}): the whole title replaced
+// when given, a new version of the text (409 for a stale `version`, as for provisions), the
+// secretariat or the chair only. Answers {id, title, states: {title: {lang: state}}}.
+Result<boost::json::object> EditTitle(storage::Database& db, const accounts::Session& who,
+                                      std::int64_t text_id, const boost::json::object& body);
 Result<Provision> UpdateProvision(storage::Database& db, const accounts::Session& who,
                                   std::int64_t provision_id, const ProvisionPatch& in);
 Status DeleteProvision(storage::Database& db, const accounts::Session& who,

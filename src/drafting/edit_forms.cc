@@ -15,6 +15,7 @@
 #include "site/desk.h"
 #include "site/fields.h"
 #include "site/site.h"
+#include "site/text_edit.h"
 #include "text/countries.h"
 #include "text/messages.h"
 
@@ -111,8 +112,9 @@ json::object TextsOf(const http::Form& f, const Text& t, const Provision* only_c
 }
 
 // The input of a form that a refused field concerns, for form `prefix` ("pe-12").
-std::string InputOf(const std::string& prefix, const std::string& field, const Text& t) {
+std::string InputOf(const std::string& prefix, std::string field, const Text& t) {
   if (field == "version" || field.empty()) return "";
+  if (field.starts_with("states.")) field = field.substr(7);  // the input of that language
   if (field.starts_with("text")) {
     auto dot = field.find('.');
     std::string l = dot == std::string::npos ? "" : field.substr(dot + 1);
@@ -166,7 +168,8 @@ void KindOptions(TemplateDictionary* form, const std::string& chosen, const std:
 }  // namespace
 
 void AddProvisionForms(const Text& t, const Provision& p, const std::string& lang,
-                       TemplateDictionary* o, const FormState* state) {
+                       TemplateDictionary* o, const FormState* state,
+                       const std::set<std::string>& drafts) {
   const site::FormErrors* errors = state ? state->errors : nullptr;
   auto* e = o->AddSectionDictionary("EDIT");
   e->SetIntValue("PID", p.id);
@@ -182,6 +185,18 @@ void AddProvisionForms(const Text& t, const Provision& p, const std::string& lan
   AddTextFields(ef, t, fmt::format("pe-{}", p.id), lang,
                 [&](const std::string& l) { return Typed(state, edit, "text_" + l, BodyIn(p, l)); },
                 errors);
+  // Each language's box marking its text a draft (site/text_states.h), as stored or as ticked.
+  for (const auto& l : t.languages) {
+    auto* b = ef->AddSectionDictionary("DRAFT_BOX");
+    b->SetValue("DID", fmt::format("pe-{}-{}-draft", p.id, l));
+    b->SetValue("DNAME", "text_draft_" + l);
+    b->SetValue("DLABEL", T(lang, "text_state_mark_draft",
+                            {{"language", T(lang, "language_in_" + l)}}));
+    const bool ticked = state && state->form == edit && state->typed
+                            ? state->typed->Get("text_draft_" + l).has_value()
+                            : drafts.count(l) > 0;
+    if (ticked) b->ShowSection("DCHECKED");
+  }
   auto* bf = e->AddSectionDictionary("BRACKET_FORM");
   const std::string pb = fmt::format("pb-{}", p.id);
   AddCurrentWording(bf, t, p, pb + "-current", lang, errors);
@@ -523,6 +538,17 @@ void RegisterEditForms(http::Router& router, storage::Database& db) {
     ProvisionPatch in;
     in.text = TextsOf(f, t, current);
     if (auto k = f.Get("kind"); k && *k != current->kind) in.kind = *k;
+    // Each language's state as the form shows it; asked only when one differs from the stored,
+    // so that saving the form unchanged changes nothing.
+    site::FormStates(f, "text", "text", in.states);
+    {
+      const auto stored = site::DraftsOf(db.Read(), "provision", p.id);
+      auto d = stored.find("text");
+      bool differs = !in.text.as_object().empty();
+      for (const auto& [l, state] : in.states["text"])
+        differs |= (state == "draft") != (d != stored.end() && d->second.count(l) > 0);
+      if (!differs) in.states.clear();
+    }
     const std::string form = fmt::format("edit-{}", p.id);
     const std::string prefix = fmt::format("pe-{}", p.id);
     auto version = VersionOf(f);

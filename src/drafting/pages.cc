@@ -17,6 +17,7 @@
 #include "http/templates.h"
 #include "site/fields.h"
 #include "site/site.h"
+#include "site/text_states.h"
 #include "text/countries.h"
 #include "text/messages.h"
 
@@ -396,9 +397,12 @@ http::Response TextView(storage::Database& db, const Request& req, std::int64_t 
   // The editors' forms on the text with brackets (edit_forms.cc posts them).
   const bool editing = view == "brackets" && t->status == "draft" && MayEdit(viewer);
   auto* tx = d.AddSectionDictionary("TEXT");
+  const auto drafts = editing ? site::AllDrafts(db.Read(), "provision")
+                              : std::map<std::int64_t, site::Drafts>();
   for (const auto& p : t->provisions) {
     auto* o = tx->AddSectionDictionary("PROV");
-    if (editing) AddProvisionForms(*t, p, lang, o, state);
+    if (editing)
+      AddProvisionForms(*t, p, lang, o, state, site::DraftLanguages(drafts, p.id, "text"));
     o->SetIntValue("PID", p.id);
     o->SetValue("LABEL", p.label);
     if (t->under_discussion && *t->under_discussion == p.id && view == "brackets")

@@ -17,6 +17,7 @@
 //   GET    /agenda-items/{id}/new-text, POST /texts, /texts/{id}/provisions, /provisions/{id}/edit|
 //          delete|brackets, /brackets/{id}/resolve          the editors' forms (edit_forms.cc)
 #pragma once
+#include <set>
 #include <string>
 
 #include <boost/json.hpp>
@@ -55,8 +56,11 @@ void AddField(ctemplate::TemplateDictionary* parent, const FieldSpec& f,
               const site::FormErrors* errors);
 // The editors' forms of provision `p` on the text's page (section EDIT of its PROV): edit,
 // delete, add a bracket; and the page's own (the summary of refusals, a new provision).
+// `drafts`: the languages of the provision's text marked draft (site/text_states.h), each
+// with its box in the edit form.
 void AddProvisionForms(const Text& t, const Provision& p, const std::string& lang,
-                       ctemplate::TemplateDictionary* o, const FormState* state);
+                       ctemplate::TemplateDictionary* o, const FormState* state,
+                       const std::set<std::string>& drafts);
 // The language version `clang` of provision `p` lacking the passage of an open question
 // (MissingPassages): a LACKING section each in `o`, with the question's words in another
 // language and, when `editing`, the form that adds the passage in `clang` (key

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "meetings/texts.h"
 #include "meetings/web.h"
 #include "site/site.h"
 #include "text/messages.h"
@@ -74,6 +75,8 @@ Result<Ok> Strings(const json::object& o,
 }  // namespace
 
 void RegisterApi(http::Router& router, storage::Database& db) {
+  // A meeting's title in the six languages with their states (site/text_edit.h).
+  site::RegisterTextOwner(router, db, MeetingTexts(), "/api/v1/meetings/{id}");
   router.Add("GET", "/api/v1/bodies", [&db](Request& req) {
     json::array items;
     for (const auto& b : ListBodies(db)) items.push_back(BodyJson(b, req.lang));

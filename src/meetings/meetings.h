@@ -128,6 +128,9 @@ struct NewAction {
   std::int64_t created_at = 0;
 };
 std::int64_t InsertAction(storage::Connection& c, const NewAction& a);
+// Replaces an action's text in the caller's transaction (proceedings' edit of its texts, which
+// validates it, records its citations and writes the audit entry).
+void SetActionText(storage::Connection& c, std::int64_t id, const boost::json::value& text);
 
 // The columns of a body's record and of a working-group meeting's report that reports/ reads
 // and whose use cases (reports::UpdateBodyRecord, reports::SetMeetingReport) validate, audit

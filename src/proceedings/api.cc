@@ -8,6 +8,7 @@
 #include "proceedings/floor.h"
 #include "proceedings/record_out.h"
 #include "proceedings/states.h"
+#include "proceedings/texts.h"
 #include "proceedings/web.h"
 #include "site/fields.h"
 #include "site/site.h"
@@ -183,7 +184,20 @@ json::object RecordJson(const SummaryRecord& r) {
           {"chair", r.chair}};
 }
 
+namespace {
+// A paragraph's summary in each language: missing, draft or final.
+json::object InterventionStates(storage::Database& db, const Intervention& i) {
+  const auto drafts = site::DraftsOf(db.Read(), "intervention", i.id);
+  auto d = drafts.find("summary");
+  return site::StatesJson(i.summary, d == drafts.end() ? std::set<std::string>() : d->second);
+}
+}  // namespace
+
 void RegisterApi(http::Router& router, storage::Database& db) {
+  // The titles, wordings and texts in the six languages with their states (site/text_edit.h).
+  site::RegisterTextOwner(router, db, ItemTexts(), "/api/v1/agenda-items/{id}");
+  site::RegisterTextOwner(router, db, DecisionTexts(), "/api/v1/decisions/{id}");
+  site::RegisterTextOwner(router, db, ActionTexts(), "/api/v1/actions/{id}");
   router.Add("GET", "/api/v1/meetings/{id}/agenda", [&db](Request& req) {
     auto viewer = site::CurrentSession(db, req);
     auto p = Get(db, req.params[0], viewer);
@@ -342,9 +356,15 @@ void RegisterApi(http::Router& router, storage::Database& db) {
       }
       in.speaker = Field(o, "speaker");
       in.summary = Field(o, "summary");
+      auto states = site::ReadStates(o, {"summary"});
+      if (!states.ok()) return Err(states.error());
+      in.states = std::move(*states);
       auto i = AddIntervention(db, session.user.id, id, in);
       if (!i.ok()) return Err(i.error());
-      return http::Json(json::object{{"id", i->id}, {"position", i->position}}, 201);
+      return http::Json(json::object{{"id", i->id},
+                                     {"position", i->position},
+                                     {"states", {{"summary", InterventionStates(db, *i)}}}},
+                        201);
     });
   });
 
@@ -359,15 +379,10 @@ void RegisterApi(http::Router& router, storage::Database& db) {
       if (!states.ok()) return Err(states.error());
       auto i = EditIntervention(db, session.user.id, id, Field(o, "summary"), *states);
       if (!i.ok()) return Err(i.error());
-      const auto drafts = site::DraftsOf(db.Read(), "intervention", i->id);
-      auto d = drafts.find("summary");
-      return http::Json(json::object{
-          {"id", i->id},
-          {"position", i->position},
-          {"summary", i->summary},
-          {"states", {{"summary", site::StatesJson(i->summary, d == drafts.end()
-                                                                   ? std::set<std::string>()
-                                                                   : d->second)}}}});
+      return http::Json(json::object{{"id", i->id},
+                                     {"position", i->position},
+                                     {"summary", i->summary},
+                                     {"states", {{"summary", InterventionStates(db, *i)}}}});
     });
   });
 

@@ -554,6 +554,9 @@ Result<std::int64_t> AddInterventionOn(storage::Connection& c, std::int64_t user
          item_id, NextPosition(c, "interventions", item_id), in.kind, in.capacity, J(*speaker),
          in.member_state, in.bureau, in.anonymous, J(*summary), Now());
   std::int64_t id = c.LastInsertId();
+  auto states = site::WriteTextStates(c, "intervention", id, {{"summary", nullptr, *summary}},
+                                      in.states);
+  if (!states.ok()) return states.error();
   search::Enqueue(c, "agenda_item", item_id);
   RecordItemCitations(c, item_id);
   audit::Record(c, user_id, "intervention.add", "intervention", id, std::nullopt,
@@ -606,13 +609,13 @@ Result<Intervention> EditIntervention(storage::Database& db, std::int64_t user_i
                                       const site::AskedStates& states) {
   auto text = Multilingual(summary, "summary", true, 20000);
   if (!text.ok()) return text.error();
-  if (auto s = site::CheckStates(states, "summary", *text); !s.ok()) return s.error();
   auto item = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
     auto before = InterventionRow(c, intervention_id);
     if (!before) return NoSuchIntervention(intervention_id);
     c.Exec("UPDATE interventions SET summary = ? WHERE id = ?", J(*text), intervention_id);
-    site::WriteStates(c, "intervention", intervention_id, "summary", before->at("summary"), *text,
-                      states);
+    auto written = site::WriteTextStates(c, "intervention", intervention_id,
+                                         {{"summary", before->at("summary"), *text}}, states);
+    if (!written.ok()) return written.error();
     std::int64_t item_id = before->at("agenda_item_id").as_int64();
     search::Enqueue(c, "agenda_item", item_id);
     RecordItemCitations(c, item_id);

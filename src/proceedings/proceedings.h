@@ -22,6 +22,7 @@
 #include "base/result.h"
 #include "documents/documents.h"
 #include "meetings/meetings.h"
+#include "site/text_states.h"
 #include "storage/db.h"
 
 namespace plenary::proceedings {
@@ -208,6 +209,8 @@ struct InterventionInput {
   boost::json::value speaker;  // multilingual or a string; empty when anonymous
   bool anonymous = true;
   boost::json::value summary;  // required
+  // Each language's state of the summary (site/text_states.h): {"summary": {lang: state}}.
+  site::AskedStates states;
 };
 Result<Intervention> AddIntervention(storage::Database& db, std::int64_t user_id,
                                      std::int64_t item_id, const InterventionInput& in);

@@ -1,12 +1,14 @@
 // The proceedings' texts for the "translations needed" page (translations.h): one row per agenda
-// item for its title, its record's paragraphs and its decisions, one per action; each links to
-// the agenda page at the item, where the secretariat edits them, or to the action's page.
+// item for its title and one for its record's paragraphs, one per decision and per action; the
+// paragraphs link to the agenda page at the item (its paragraph form), the others to their
+// six-language form (site/text_edit.h).
 #include "proceedings/translations.h"
 
 #include <fmt/format.h>
 
 #include "meetings/desk.h"
 #include "proceedings/proceedings.h"
+#include "site/text_edit.h"
 #include "text/messages.h"
 
 namespace plenary::proceedings {
@@ -34,25 +36,30 @@ std::vector<site::TranslationGroup> TranslationGroups(
           T(lang, "translations_item_label", {{"meeting", meeting}, {"number", it.number}});
       const std::string href = fmt::format("/meetings/{}/agenda#item-{}", m.id, it.number);
       items.records.push_back({label,
-                               href,
+                               site::TextFormPath("agenda_item", it.id),
                                {{T(lang, "field_title"), it.title,
                                  site::DraftLanguages(item_drafts, it.id, "title")}}});
-      site::TranslationRecord paras{label, href, {}}, decs{label, href, {}};
+      site::TranslationRecord paras{label, href, {}};
       int n = 0;
       for (const auto& iv : it.interventions)
         paras.texts.push_back(
             {T(lang, "translations_paragraph", {{"number", fmt::format("{}.{}", it.number, ++n)}}),
              iv.summary, site::DraftLanguages(paragraph_drafts, iv.id, "summary")});
-      for (const auto& d : it.decisions)
-        decs.texts.push_back(
-            {T(lang, "translations_paragraph", {{"number", fmt::format("{}.{}", it.number, ++n)}}),
-             d.wording, site::DraftLanguages(decision_drafts, d.id, "wording")});
       if (!paras.texts.empty()) paragraphs.records.push_back(std::move(paras));
-      if (!decs.texts.empty()) decisions.records.push_back(std::move(decs));
+      // A row per decision: each has its own form.
+      for (const auto& d : it.decisions) {
+        const std::string number = fmt::format("{}.{}", it.number, ++n);
+        decisions.records.push_back(
+            {label + T(lang, "punct_comma") +
+                 T(lang, "translations_paragraph", {{"number", number}}),
+             site::TextFormPath("decision", d.id),
+             {{T(lang, "translations_paragraph", {{"number", number}}), d.wording,
+               site::DraftLanguages(decision_drafts, d.id, "wording")}}});
+      }
       for (const auto& a : it.actions)
         actions.records.push_back(
             {T(lang, "translations_action_label", {{"meeting", meeting}, {"number", a.number}}),
-             fmt::format("/actions/{}", a.id),
+             site::TextFormPath("action", a.id),
              {{T(lang, "field_text"), a.text, site::DraftLanguages(action_drafts, a.id, "text")}}});
     }
   }

@@ -45,6 +45,11 @@ Result<std::map<std::string, std::string>> ReadOne(const json::value& v, const s
 
 Result<AskedStates> ReadStates(const json::object& body,
                                std::initializer_list<std::string_view> fields) {
+  return ReadStates(body, std::vector<std::string_view>(fields));
+}
+
+Result<AskedStates> ReadStates(const json::object& body,
+                               const std::vector<std::string_view>& fields) {
   AskedStates out;
   const json::value* v = body.if_contains("states");
   if (!v || v->is_null()) return out;
@@ -142,6 +147,21 @@ bool WriteStates(storage::Connection& c, std::string_view owner, std::int64_t ow
       c.Exec("DELETE FROM text_states WHERE owner = ? AND owner_id = ? AND field = ? AND lang = ?",
              owner, owner_id, field, lang);
   }
+  return changed;
+}
+
+Result<bool> WriteTextStates(storage::Connection& c, std::string_view owner, std::int64_t owner_id,
+                             const std::vector<TextChange>& changes, const AskedStates& asked) {
+  static const json::value kNone;
+  for (const auto& [field, langs] : asked) {
+    const json::value* text = &kNone;
+    for (const auto& ch : changes)
+      if (ch.field == field) text = &ch.text;
+    if (auto s = CheckStates(asked, field, *text); !s.ok()) return s.error();
+  }
+  bool changed = false;
+  for (const auto& ch : changes)
+    changed |= WriteStates(c, owner, owner_id, ch.field, ch.old_text, ch.text, asked);
   return changed;
 }
 

@@ -35,6 +35,8 @@ using Drafts = std::map<std::string, std::set<std::string>>;
 // rule; an unknown field or language is refused.
 Result<AskedStates> ReadStates(const boost::json::object& body,
                                std::initializer_list<std::string_view> fields);
+Result<AskedStates> ReadStates(const boost::json::object& body,
+                               const std::vector<std::string_view>& fields);
 // A state asked for a language without text is refused (400 naming `states.<field>.<lang>`: a
 // missing text has no state); `text` is the field's text as the write leaves it.
 Status CheckStates(const AskedStates& asked, const std::string& field,
@@ -55,6 +57,19 @@ std::set<std::string> DraftLanguages(const std::map<std::int64_t, Drafts>& all, 
 bool WriteStates(storage::Connection& c, std::string_view owner, std::int64_t owner_id,
                  const std::string& field, const boost::json::value& old_text,
                  const boost::json::value& text, const AskedStates& asked);
+// One field of a write: its key in `text_states` and its text before and after the write (null
+// for a text the record did not have, or no longer has).
+struct TextChange {
+  std::string field;
+  boost::json::value old_text;
+  boost::json::value text;
+};
+// The one rule for a write's states, in the caller's transaction: every state asked names a
+// field of `changes` and a language with text as the write leaves it (else 400 naming
+// `states.<field>.<lang>`, nothing written), then WriteStates for each field. Returns whether a
+// state changed.
+Result<bool> WriteTextStates(storage::Connection& c, std::string_view owner, std::int64_t owner_id,
+                             const std::vector<TextChange>& changes, const AskedStates& asked);
 // Deletes every row of (owner, id), with the record.
 void DeleteStates(storage::Connection& c, std::string_view owner, std::int64_t owner_id);
 

@@ -1,7 +1,8 @@
 // Each language's state in the browser, in English, Chinese and Arabic: the consultation's edit
 // form shows a state per language (missing, draft, final) with a box that marks a text a draft;
 // ticking it and saving makes the text a draft, which the "translations needed" page then lists
-// as a draft (not as missing) with a link back to the form. The Arabic summary record marks its
+// as a draft (not as missing) with a link back to the form; an agenda item's six-language form,
+// reached from that page, does the same for its title. The Arabic summary record marks its
 // English paragraphs once per item. axe-core checks the pages in English and Arabic (a serious or
 // critical violation fails); screenshots go to test-results/translations-*.png.
 import { test, before, after } from 'node:test';
@@ -79,6 +80,43 @@ for (const lang of ['en', 'zh', 'ar']) {
       await shot(page, `page-${lang}`);
       await page.locator(`a[href="/${lang}/admin/consultations/${c.id}/edit"]`).click();
       await page.waitForURL(new RegExp(`/admin/consultations/${c.id}/edit$`));
+    } finally { await context.close(); }
+  });
+}
+
+// An agenda item's states as the API returns them (a PATCH of no state changes nothing).
+const statesOf = async (id) => (await jsonOf(staff.fetch(`/api/v1/agenda-items/${id}`, { method: 'PATCH',
+  headers: { 'content-type': 'application/json' }, body: '{"states": {}}' }))).states;
+
+// The six-language form of a record's texts (site/text_edit.h), reached from the translations
+// page: an agenda item's title marked a draft in French, then final.
+for (const [k, lang] of ['en', 'zh', 'ar'].entries()) {
+  test(`${lang}: an agenda item's six-language form sets each language's state`, async () => {
+    const agenda = await jsonOf(staff.fetch(`/api/v1/meetings/${council.id}/agenda`));
+    const item = agenda.items[k];
+    const form = `/${lang}/admin/translations/agenda_item/${item.id}`;
+    const { context, page } = await signedIn();
+    try {
+      await page.goto(`${server.url}/${lang}/admin/translations`);
+      await page.locator(`a[href="${form}"]`).click();
+      await page.waitForURL(new RegExp(`${form}$`));
+      for (const l of ['ar', 'zh', 'en', 'fr', 'ru', 'es'])
+        assert.equal(await page.locator(`#t-title-${l}`).getAttribute('lang'), l);
+      await page.locator('#t-title-fr').fill(`Point ${item.number} en français`);
+      await page.locator('#t-title-fr-draft').check();
+      await page.locator(`form[action="${form}"] button[type=submit]`).click();
+      await page.waitForURL(/done=texts_saved/);
+      assert.equal((await statesOf(item.id)).title.fr, 'draft');
+      await page.goto(`${server.url}${form}`);
+      assert.equal(await page.locator('#t-title-fr-state').innerText(), DRAFT[lang]);
+      assert.equal(await page.locator('#t-title-fr-draft').isChecked(), true);
+      if (lang === 'ar') await assertRtlLayout(page, 'ar six-language form');
+      if (lang !== 'zh') await axe(page, `${lang} six-language form`);
+      await shot(page, `texts-form-${lang}`);
+      await page.locator('#t-title-fr-draft').uncheck();
+      await page.locator(`form[action="${form}"] button[type=submit]`).click();
+      await page.waitForURL(/done=texts_saved/);
+      assert.equal((await statesOf(item.id)).title.fr, 'final');
     } finally { await context.close(); }
   });
 }

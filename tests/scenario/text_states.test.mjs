@@ -31,6 +31,10 @@ function fieldsOf(html) {
   out.meeting = ''; out.launched_at_meeting = '';
   return out;
 }
+// A form post of `client` (signed in staff) with its CSRF token.
+const form_ = (client, path, fields) => client.fetch(path, { method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams({ csrf: client.csrf, ...fields }).toString() });
 const patch = (path, body) => staff.fetch(path, { method: 'PATCH',
   headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const LANGS = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
@@ -97,6 +101,8 @@ test('the desk form shows each language\'s state and sets it with a box per lang
   assert.match(zh, /id="e-title-fr-state">（草稿）</);
   assert.match(zh, /id="e-title-en-state">（定稿）</);
   assert.match(zh, /id="e-title-ar-state">（缺失）</);
+  assert.equal(zh.split('（UTC）</label>').length - 1, 2, 'the zone beside both dates, in full-width parentheses');
+  assert.ok(!zh.includes('(UTC)'));
 
   const fields = { ...fieldsOf(page), title_ar: 'استمارة', title_draft_ar: '1' };
   assert.equal(fields.title_draft_fr, '1', 'the form sends the French draft as it stands');
@@ -150,5 +156,129 @@ test('a record paragraph\'s states: PATCH with states, the agenda\'s form, the t
     assert.equal(done.states.summary.fr, 'final');
     page = await (await admin.fetch('/en/admin/translations')).text();
     assert.doesNotMatch(page, /paragraph 1\.1 \(draft\)/);
+  } finally { await demo.stop(); }
+});
+
+// Six texts, one per language, so that a record whose draft is made final lacks nothing and
+// leaves the translations page.
+const SIX = { ar: 'نص عربي', zh: '中文文本', en: 'English text', fr: 'Texte français', ru: 'Русский текст', es: 'Texto español' };
+
+test('every kind of record: a draft set through the API, listed, made final through its form, gone', async () => {
+  const demo = await startServer();
+  try {
+    const admin = await new Client(demo.url).login();
+    const { items: meetings } = await jsonOf(admin.fetch('/api/v1/meetings'));
+    const council = meetings.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
+    const agenda = await jsonOf(admin.fetch(`/api/v1/meetings/${council.id}/agenda`));
+    const item = agenda.items[0];
+    const decision = agenda.items.flatMap((i) => i.decisions)[0];
+    assert.ok(decision, 'the demo records a decision');
+    const { items: actions } = await jsonOf(admin.fetch('/api/v1/actions'));
+    const { items: docs } = await jsonOf(admin.fetch('/api/v1/documents'));
+    const { items: texts } = await jsonOf(admin.fetch('/api/v1/texts'));
+    assert.ok(actions.length > 0 && docs.length > 0 && texts.length > 0, 'the demo has actions, documents, texts');
+    const cases = [
+      { owner: 'meeting', id: council.id, api: `/api/v1/meetings/${council.id}`, field: 'title' },
+      { owner: 'document', id: docs[0].id, api: `/api/v1/documents/${docs[0].id}`, field: 'title' },
+      { owner: 'agenda_item', id: item.id, api: `/api/v1/agenda-items/${item.id}`, field: 'title' },
+      { owner: 'decision', id: decision.id, api: `/api/v1/decisions/${decision.id}`, field: 'wording' },
+      { owner: 'action', id: actions[0].id, api: `/api/v1/actions/${actions[0].id}`, field: 'text' },
+      { owner: 'text', id: texts[0].id, api: `/api/v1/texts/${texts[0].id}`, field: 'title' },
+    ];
+    const edit = (path, body) => admin.fetch(path, { method: 'PATCH',
+      headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const translations = async () => (await admin.fetch('/en/admin/translations')).text();
+    for (const c of cases) {
+      const href = `/en/admin/translations/${c.owner}/${c.id}`;
+      // Refused: a state for a language the write leaves without text; nothing changes.
+      const { ar, ...noArabic } = SIX;
+      const refused = await edit(c.api, { [c.field]: noArabic, states: { [c.field]: { ar: 'draft' } } });
+      assert.equal(refused.status, 400, c.owner);
+      assert.equal((await refused.json()).error.field, `states.${c.field}.ar`, c.owner);
+      const unknown = await edit(c.api, { states: { [c.field]: { fr: 'missing' } } });
+      assert.equal((await unknown.json()).error.field, `states.${c.field}.fr`, c.owner);
+      // The draft: every language written, French a draft.
+      const done = await jsonOf(edit(c.api, { [c.field]: SIX, states: { [c.field]: { fr: 'draft' } } }));
+      assert.deepEqual(done.states[c.field], six({ ar: 'final', zh: 'final', en: 'final', fr: 'draft', ru: 'final', es: 'final' }), c.owner);
+      let page = await translations();
+      const at = page.indexOf(`href="${href}"`);
+      assert.ok(at > 0, `${c.owner}: the translations page links the record to its form`);
+      const row = page.slice(at, page.indexOf('</ul>', at));
+      assert.match(row, /<li>French: <span class="state-draft">[^<]+ \(draft\)<\/span><\/li>/, c.owner);
+      assert.doesNotMatch(row, /state-missing/, c.owner);
+      // The form: six languages, French ticked as a draft; saved without the box, it is final.
+      const form = await (await admin.fetch(href)).text();
+      assert.match(form, new RegExp(`<input type="checkbox" id="t-${c.field}-fr-draft" name="${c.field}_draft_fr" value="1" checked>`), c.owner);
+      assert.match(form, new RegExp(`id="t-${c.field}-fr-state">\\(draft\\)<`), c.owner);
+      assert.match(form, new RegExp(`id="t-${c.field}-ar-state">\\(final\\)<`), c.owner);
+      for (const l of LANGS) assert.match(form, new RegExp(`name="${c.field}_${l}" lang="${l}"`), `${c.owner} ${l}`);
+      const fields = fieldsOf(form);
+      assert.equal(fields[`${c.field}_draft_fr`], '1');
+      delete fields[`${c.field}_draft_fr`];
+      const saved = await form_(admin, href, fields);
+      assert.equal(saved.status, 303, `${c.owner}: ${saved.status}`);
+      assert.equal(saved.headers.get('location'), '/en/admin/translations?done=texts_saved');
+      page = await translations();
+      assert.ok(!page.includes(`href="${href}"`), `${c.owner}: gone from the translations page`);
+      // The API says the same.
+      const after = await jsonOf(edit(c.api, { states: { [c.field]: { en: 'final' } } }));
+      assert.equal(after.states[c.field].fr, 'final', c.owner);
+    }
+    // The form refuses a draft box ticked for a language without text, next to that language.
+    const href = `/zh/admin/translations/meeting/${council.id}`;
+    const form = await (await admin.fetch(href)).text();
+    const refused = await form_(admin, href, { ...fieldsOf(form), title_ru: '', title_draft_ru: '1' });
+    assert.equal(refused.status, 400);
+    const html = await refused.text();
+    assert.match(html, /id="t-title-ru-error"/);
+    assert.match(html, /id="t-title-ru-state">（缺失）</);
+  } finally { await demo.stop(); }
+});
+
+test('a provision\'s states through PATCH; a new paragraph of the record takes states on POST', async () => {
+  const demo = await startServer();
+  try {
+    const admin = await new Client(demo.url).login();
+    const { items: texts } = await jsonOf(admin.fetch('/api/v1/texts'));
+    const text = await jsonOf(admin.fetch(`/api/v1/texts/${texts[0].id}`));
+    const p = text.provisions[0];
+    const lang = text.languages[0];
+    const edit = (body) => admin.fetch(`/api/v1/provisions/${p.id}`, { method: 'PATCH',
+      headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const missing = LANGS.find((l) => !p.texts[l]);
+    assert.ok(missing, 'the demo\'s provision lacks a language');
+    const refused = await edit({ version: text.version, states: { text: { [missing]: 'draft' } } });
+    assert.equal(refused.status, 400);
+    assert.equal((await refused.json()).error.field, `states.text.${missing}`);
+    const done = await jsonOf(edit({ version: text.version, states: { text: { [lang]: 'draft' } } }));
+    assert.equal(done.states.text[lang], 'draft');
+    const draftRow = new RegExp(`provision ${p.label.replace('.', '\\.')}[^<]* \\(draft\\)`);
+    let page = await (await admin.fetch('/en/admin/translations')).text();
+    let row = page.slice(page.indexOf(`href="/en/texts/${text.id}"`));
+    assert.match(row.slice(0, row.indexOf('</ul>')), draftRow);
+    // The provision's edit form on the text's page has the box ticked; saved without it, final.
+    const html = await (await admin.fetch(`/en/texts/${text.id}?lang=en`)).text();
+    assert.match(html, new RegExp(`<input type="checkbox" id="pe-${p.id}-${lang}-draft" name="text_draft_${lang}" value="1" checked>`));
+    const current = await jsonOf(admin.fetch(`/api/v1/texts/${text.id}`));
+    const fields = { version: String(current.version), kind: p.kind };
+    for (const l of current.languages) fields[`text_${l}`] = p.texts[l] ?? '';
+    const saved = await form_(admin, `/en/provisions/${p.id}/edit`, fields);
+    assert.equal(saved.status, 303);
+    page = await (await admin.fetch('/en/admin/translations')).text();
+    row = page.slice(page.indexOf(`href="/en/texts/${text.id}"`));
+    assert.doesNotMatch(row.slice(0, row.indexOf('</ul>')), draftRow);
+
+    const { items: meetings } = await jsonOf(admin.fetch('/api/v1/meetings'));
+    const council = meetings.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
+    const agenda = await jsonOf(admin.fetch(`/api/v1/meetings/${council.id}/agenda`));
+    const added = await jsonOf(admin.json(`/api/v1/agenda-items/${agenda.items[0].id}/interventions`, {
+      capacity: 'secretariat', summary: { en: 'Added.', fr: 'Ajouté.' }, states: { summary: { fr: 'draft' } } }), 201);
+    assert.deepEqual(added.states.summary, six({ en: 'final', fr: 'draft' }));
+    const bad = await admin.json(`/api/v1/agenda-items/${agenda.items[0].id}/interventions`, {
+      capacity: 'secretariat', summary: { en: 'Refused.' }, states: { summary: { zh: 'draft' } } });
+    assert.equal(bad.status, 400);
+    assert.equal((await bad.json()).error.field, 'states.summary.zh');
+    const count = (await jsonOf(admin.fetch(`/api/v1/meetings/${council.id}/agenda`))).items[0].interventions.length;
+    assert.equal(count, agenda.items[0].interventions.length + 1, 'the refused paragraph was not added');
   } finally { await demo.stop(); }
 });

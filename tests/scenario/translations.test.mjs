@@ -40,7 +40,8 @@ test('what lacks which language, and what is complete is not listed', async () =
   assert.doesNotMatch(entry, /anglais|français/i);
   assert.doesNotMatch(entry, /question/i);
   assert.doesNotMatch(page, /Complete \(fr\)/, 'a consultation complete in six languages is not listed');
-  assert.match(page, new RegExp(`href="/fr/meetings/${meeting.id}"`), 'the meeting with an English title only is listed');
+  assert.match(page, new RegExp(`href="/fr/admin/translations/meeting/${meeting.id}"`),
+    'the meeting with an English title only is listed, linking to its six-language form');
   assert.match(page, /\d+ éléments manquent d’au moins une langue\./);
 
   assert.equal((await anon.fetch('/fr/admin/translations')).status, 303, 'not for the public');
@@ -80,9 +81,11 @@ test('agenda items, record paragraphs, decisions, actions and negotiated texts, 
     const decisions = group('Decisions');
     assert.match(decisions, /<li>Arabic: <span class="state-missing">paragraph 1\.4 \(missing\)/);
     const actions = group('Actions');
-    assert.match(actions, /<a href="\/en\/actions\/\d+" dir="auto">/);
+    assert.match(actions, /<a href="\/en\/admin\/translations\/action\/\d+" dir="auto">/);
+    assert.match(decisions, /<a href="\/en\/admin\/translations\/decision\/\d+" dir="auto">/);
     const negotiated = group('Negotiated texts');
     assert.match(negotiated, new RegExp(`<a href="/en/texts/${texts[0].id}" dir="auto">`));
     assert.match(negotiated, /provision \d/);
+    assert.match(negotiated, new RegExp(`<a href="/en/admin/translations/text/${texts[0].id}" dir="auto">`));
   } finally { await demo.stop(); }
 });

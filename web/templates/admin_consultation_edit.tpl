@@ -7,19 +7,13 @@
 <form method="post" action="{{P}}/admin/consultations/{{ID}}/edit" class="stack" aria-describedby="edit-help">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 {{#TITLE_F}}<fieldset><legend>{{t_field_title}}</legend>
-{{#LANGS}}<label for="{{IID}}">{{LNAME}} <span class="text-state state-{{STATE}}" id="{{IID}}-state">{{STATE_LABEL}}</span></label>{{#ERR}}<p class="field-error" id="{{IID}}-error">{{EMSG}}</p>{{/ERR}}<input type="text" id="{{IID}}" name="{{NAME}}" lang="{{CODE}}" dir="{{DIR}}" maxlength="500" value="{{V}}"{{#ERR}} aria-invalid="true" aria-describedby="{{IID}}-error"{{/ERR}}>
-<label class="draft-box" for="{{IID}}-draft"><input type="checkbox" id="{{IID}}-draft" name="{{NAME_DRAFT}}" value="1"{{#DRAFT}} checked{{/DRAFT}}> {{DRAFT_LABEL}}</label>
-{{/LANGS}}</fieldset>{{/TITLE_F}}
+{{>LANGUAGES}}</fieldset>{{/TITLE_F}}
 {{#DESC_F}}<fieldset><legend>{{t_field_description}}</legend>
-{{#LANGS}}<label for="{{IID}}">{{LNAME}} <span class="text-state state-{{STATE}}" id="{{IID}}-state">{{STATE_LABEL}}</span></label>{{#ERR}}<p class="field-error" id="{{IID}}-error">{{EMSG}}</p>{{/ERR}}<textarea id="{{IID}}" name="{{NAME}}" lang="{{CODE}}" dir="{{DIR}}" rows="4"{{#ERR}} aria-invalid="true" aria-describedby="{{IID}}-error"{{/ERR}}>{{V}}</textarea>
-<label class="draft-box" for="{{IID}}-draft"><input type="checkbox" id="{{IID}}-draft" name="{{NAME_DRAFT}}" value="1"{{#DRAFT}} checked{{/DRAFT}}> {{DRAFT_LABEL}}</label>
-{{/LANGS}}</fieldset>{{/DESC_F}}
-{{#QUESTION}}<fieldset><legend>{{t_question}} {{N}}{{#NEW}} ({{t_consultation_edit_new_question}}){{/NEW}}</legend>
-{{#LANGS}}<label for="{{IID}}">{{LNAME}} <span class="text-state state-{{STATE}}" id="{{IID}}-state">{{STATE_LABEL}}</span></label>{{#ERR}}<p class="field-error" id="{{IID}}-error">{{EMSG}}</p>{{/ERR}}<textarea id="{{IID}}" name="{{NAME}}" lang="{{CODE}}" dir="{{DIR}}" rows="2"{{#ERR}} aria-invalid="true" aria-describedby="{{IID}}-error"{{/ERR}}>{{V}}</textarea>
-<label class="draft-box" for="{{IID}}-draft"><input type="checkbox" id="{{IID}}-draft" name="{{NAME_DRAFT}}" value="1"{{#DRAFT}} checked{{/DRAFT}}> {{DRAFT_LABEL}}</label>
-{{/LANGS}}</fieldset>{{/QUESTION}}
-<label for="e-opens">{{t_opens_at}} ({{V_TZ}})</label>{{#E_e_opens}}<p class="field-error" id="e-opens-error">{{E_MSG}}</p>{{/E_e_opens}}<input id="e-opens" name="opens_at" type="datetime-local" step="1" required value="{{V_OPENS}}"{{#READONLY}} readonly{{/READONLY}}{{#E_e_opens}} aria-invalid="true" aria-describedby="e-opens-error"{{/E_e_opens}}>
-<label for="e-deadline">{{t_deadline}} ({{V_TZ}})</label>{{#E_e_deadline}}<p class="field-error" id="e-deadline-error">{{E_MSG}}</p>{{/E_e_deadline}}<input id="e-deadline" name="deadline" type="datetime-local" step="1" required value="{{V_DEADLINE}}"{{#READONLY}} readonly{{/READONLY}}{{#E_e_deadline}} aria-invalid="true" aria-describedby="e-deadline-error"{{/E_e_deadline}}>
+{{>LANGUAGES}}</fieldset>{{/DESC_F}}
+{{#QUESTION}}<fieldset><legend>{{t_question}} {{N}}{{#NEW}}{{t_punct_paren_open}}{{t_consultation_edit_new_question}}{{t_punct_paren_close}}{{/NEW}}</legend>
+{{>LANGUAGES}}</fieldset>{{/QUESTION}}
+<label for="e-opens">{{t_opens_at}}{{t_punct_paren_open}}{{V_TZ}}{{t_punct_paren_close}}</label>{{#E_e_opens}}<p class="field-error" id="e-opens-error">{{E_MSG}}</p>{{/E_e_opens}}<input id="e-opens" name="opens_at" type="datetime-local" step="1" required value="{{V_OPENS}}"{{#READONLY}} readonly{{/READONLY}}{{#E_e_opens}} aria-invalid="true" aria-describedby="e-opens-error"{{/E_e_opens}}>
+<label for="e-deadline">{{t_deadline}}{{t_punct_paren_open}}{{V_TZ}}{{t_punct_paren_close}}</label>{{#E_e_deadline}}<p class="field-error" id="e-deadline-error">{{E_MSG}}</p>{{/E_e_deadline}}<input id="e-deadline" name="deadline" type="datetime-local" step="1" required value="{{V_DEADLINE}}"{{#READONLY}} readonly{{/READONLY}}{{#E_e_deadline}} aria-invalid="true" aria-describedby="e-deadline-error"{{/E_e_deadline}}>
 <label for="e-tz">{{t_field_timezone}}</label>{{#E_e_tz}}<p class="field-error" id="e-tz-error">{{E_MSG}}</p>{{/E_e_tz}}<input type="text" id="e-tz" name="timezone" dir="ltr" required value="{{V_TZ}}"{{#READONLY}} readonly{{/READONLY}}{{#E_e_tz}} aria-invalid="true" aria-describedby="e-tz-error"{{/E_e_tz}}>
 <label for="e-launched">{{t_launched_at}}</label>{{#E_e_launched}}<p class="field-error" id="e-launched-error">{{E_MSG}}</p>{{/E_e_launched}}<select id="e-launched" name="launched_at_meeting"{{#E_e_launched}} aria-invalid="true" aria-describedby="e-launched-error"{{/E_e_launched}}><option value="">—</option>{{#LAUNCHED}}<option value="{{MID}}"{{#SEL}} selected{{/SEL}}>{{MLABEL}}</option>{{/LAUNCHED}}</select>
 <label for="e-meeting">{{t_consultation_meeting}}</label>{{#E_e_meeting}}<p class="field-error" id="e-meeting-error">{{E_MSG}}</p>{{/E_e_meeting}}<select id="e-meeting" name="meeting"{{#E_e_meeting}} aria-invalid="true" aria-describedby="e-meeting-error"{{/E_e_meeting}}><option value="">—</option>{{#MEETING}}<option value="{{MID}}"{{#SEL}} selected{{/SEL}}>{{MLABEL}}</option>{{/MEETING}}</select>

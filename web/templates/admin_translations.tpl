@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="crumbs"><a href="{{P}}/admin">{{t_admin_title}}</a></p>
 <h1>{{t_translations_title}}</h1>
+{{#HAS_MESSAGE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/HAS_MESSAGE}}
 <p class="notice">{{t_translations_covers}}</p>
 <p role="status">{{COUNT}}</p>
 {{#GROUP}}<h2>{{HEADING}}</h2>

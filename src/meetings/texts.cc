@@ -1,0 +1,47 @@
+// The multilingual texts of meetings edited with each language's state (site/text_edit.h): a
+// meeting's title, through PATCH /api/v1/meetings/{id} and the desk's six-language form; and
+// the action text that proceedings edits through SetActionText (actions are this module's rows).
+#include "meetings/texts.h"
+
+#include <fmt/format.h>
+
+#include "meetings/desk.h"
+#include "meetings/meetings.h"
+#include "search/search.h"
+#include "site/fields.h"
+
+namespace plenary::meetings {
+
+namespace json = boost::json;
+
+void SetActionText(storage::Connection& c, std::int64_t id, const json::value& text) {
+  c.Exec("UPDATE actions SET text = ? WHERE id = ?", json::serialize(text), id);
+}
+
+site::TextOwner MeetingTexts() {
+  site::TextOwner o;
+  o.owner = "meeting";
+  o.fields = {{"title", "field_title", 500, false, false}};
+  o.read = [](storage::Database& db, std::int64_t id, const std::string& lang,
+              const std::optional<accounts::Session>&) -> Result<site::OwnedTexts> {
+    auto m = GetMeeting(db, std::to_string(id));
+    if (!m.ok()) return m.error();
+    return site::OwnedTexts{MeetingLabel(lang, *m), fmt::format("/meetings/{}", m->id),
+                            {{"title", m->title}}};
+  };
+  o.stored = [](storage::Connection& c,
+                std::int64_t id) -> Result<std::map<std::string, json::value>> {
+    storage::Stmt s(c, "SELECT title FROM meetings WHERE id = ?");
+    s.BindAll(id);
+    if (!s.Step()) return NotFound(fmt::format("meeting {}: no such meeting", id));
+    return std::map<std::string, json::value>{{"title", site::ParseJson(s.Text(0))}};
+  };
+  o.store = [](storage::Connection& c, std::int64_t id,
+               const std::map<std::string, json::value>& texts) {
+    c.Exec("UPDATE meetings SET title = ? WHERE id = ?", json::serialize(texts.at("title")), id);
+    search::Enqueue(c, "meeting", id);
+  };
+  return o;
+}
+
+}  // namespace plenary::meetings
