@@ -95,6 +95,9 @@ for (const [k, lang] of ['en', 'zh', 'ar'].entries()) {
     const agenda = await jsonOf(staff.fetch(`/api/v1/meetings/${council.id}/agenda`));
     const item = agenda.items[k];
     const form = `/${lang}/admin/translations/agenda_item/${item.id}`;
+    // A title in English only, so that the item is listed as lacking languages.
+    await jsonOf(staff.fetch(`/api/v1/agenda-items/${item.id}`, { method: 'PATCH',
+      headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: { en: `Item ${item.number}` } }) }));
     const { context, page } = await signedIn();
     try {
       await page.goto(`${server.url}/${lang}/admin/translations`);
