@@ -84,6 +84,14 @@ test('a missing name: the sentence in each language, next to the field and in th
   }
 });
 
+test("the form's required fields are marked in each language's own parentheses", async () => {
+  const zh = await (await new Client(server.url).fetch('/zh/consultations/ai-public-policy')).text();
+  assert.equal(zh.split('<span class="req">（必填）</span>').length - 1, 4, 'full-width in Chinese');
+  assert.ok(!zh.includes('(必填)'));
+  const en = await (await new Client(server.url).fetch('/en/consultations/ai-public-policy')).text();
+  assert.equal(en.split('<span class="req"> (required)</span>').length - 1, 4);
+});
+
 test('a file of the wrong type: its name and the rule in Chinese, and a word that files must be chosen again', async () => {
   const client = new Client(server.url);
   const tokens = await formTokens(client, '/zh/consultations/ai-public-policy');

@@ -11,7 +11,7 @@
 </fieldset>
 <fieldset><legend>{{t_officers_vice_chairs}}</legend>
 {{#VICE}}<label for="o-vice{{I}}-name">{{t_field_name}} ({{N}})</label><input type="text" id="o-vice{{I}}-name" name="vice{{I}}_name" value="{{NAME}}" maxlength="200" dir="auto">
-<label for="o-vice{{I}}-ms">{{t_proc_member_state_code}} ({{N}})</label><input type="text" id="o-vice{{I}}-ms" name="vice{{I}}_ms" value="{{MS}}" maxlength="2" size="3" pattern="[A-Z]{2}" dir="ltr">
+<label for="o-vice{{I}}-ms">{{t_proc_member_state_code}}{{t_punct_paren_open}}{{N}}{{t_punct_paren_close}}</label><input type="text" id="o-vice{{I}}-ms" name="vice{{I}}_ms" value="{{MS}}" maxlength="2" size="3" pattern="[A-Z]{2}" dir="ltr">
 {{/VICE}}</fieldset>
 <fieldset><legend>{{t_officers_secretary}}</legend>
 <label for="o-sec-name">{{t_field_name}}</label>{{#E_o_sec_name}}<p class="field-error" id="o-sec-name-error">{{E_MSG}}</p>{{/E_o_sec_name}}<input type="text" id="o-sec-name" name="secretary_name" value="{{SECRETARY_NAME}}" maxlength="200" dir="auto"{{#E_o_sec_name}} aria-invalid="true" aria-describedby="o-sec-name-error"{{/E_o_sec_name}}>

@@ -45,7 +45,7 @@
 <noscript><p class="notice">{{t_pow_noscript}}</p></noscript>{{/POW}}
 <p class="note">{{t_form_intro}}</p>
 <fieldset><legend>{{t_about_you}}</legend>
-<label for="name">{{t_field_name}} <span class="req">({{t_required}})</span></label>
+<label for="name">{{t_field_name}}<span class="req">{{t_punct_paren_open}}{{t_required}}{{t_punct_paren_close}}</span></label>
 {{#E_name}}<p class="field-error" id="name-error">{{E_MSG}}</p>{{/E_name}}
 <input type="text" id="name" name="name" dir="auto" required maxlength="200" autocomplete="name" value="{{V_NAME}}"{{#E_name}} aria-invalid="true" aria-describedby="name-error"{{/E_name}}>
 <label for="organization">{{t_field_organization}}</label>
@@ -54,13 +54,13 @@
 <label for="job_title">{{t_field_job_title}}</label>
 {{#E_job_title}}<p class="field-error" id="job_title-error">{{E_MSG}}</p>{{/E_job_title}}
 <input type="text" id="job_title" name="job_title" dir="auto" maxlength="200" autocomplete="organization-title" value="{{V_JOB_TITLE}}"{{#E_job_title}} aria-invalid="true" aria-describedby="job_title-error"{{/E_job_title}}>
-<label for="country">{{t_field_country}} <span class="req">({{t_required}})</span></label>
+<label for="country">{{t_field_country}}<span class="req">{{t_punct_paren_open}}{{t_required}}{{t_punct_paren_close}}</span></label>
 {{#E_country}}<p class="field-error" id="country-error">{{E_MSG}}</p>{{/E_country}}
 <select id="country" name="country" required{{#E_country}} aria-invalid="true" aria-describedby="country-error"{{/E_country}}><option value="">—</option>{{#COUNTRY_GROUP}}<optgroup label="{{LABEL}}">{{#COUNTRIES}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/COUNTRIES}}</optgroup>{{/COUNTRY_GROUP}}</select>
-<label for="stakeholder_type">{{t_field_stakeholder_type}} <span class="req">({{t_required}})</span></label>
+<label for="stakeholder_type">{{t_field_stakeholder_type}}<span class="req">{{t_punct_paren_open}}{{t_required}}{{t_punct_paren_close}}</span></label>
 {{#E_stakeholder_type}}<p class="field-error" id="stakeholder_type-error">{{E_MSG}}</p>{{/E_stakeholder_type}}
 <select id="stakeholder_type" name="stakeholder_type" required{{#E_stakeholder_type}} aria-invalid="true" aria-describedby="stakeholder_type-error"{{/E_stakeholder_type}}><option value="">—</option>{{#TYPES}}<option value="{{KEY}}"{{#SEL}} selected{{/SEL}}>{{LABEL}}</option>{{/TYPES}}</select>
-<label for="email">{{t_field_email}} <span class="req">({{t_required}})</span></label>
+<label for="email">{{t_field_email}}<span class="req">{{t_punct_paren_open}}{{t_required}}{{t_punct_paren_close}}</span></label>
 {{#E_email}}<p class="field-error" id="email-error">{{E_MSG}}</p>{{/E_email}}
 <input id="email" name="email" type="email" required maxlength="254" autocomplete="email" aria-describedby="email-help{{#E_email}} email-error{{/E_email}}" value="{{V_EMAIL}}"{{#E_email}} aria-invalid="true"{{/E_email}}>
 <p id="email-help" class="help">{{t_email_help}}</p>
