@@ -193,7 +193,7 @@ Result<Consultation> Create(storage::Database& db, std::int64_t user_id,
   static const std::regex kKey(R"([a-z0-9][a-z0-9-]{1,62})");
   if (!std::regex_match(in.key, kKey))
     return InvalidArgument("key", "key: 2-63 lower-case letters, digits and hyphens");
-  auto title = Multilingual(in.title, "title", true, 500);
+  auto title = Multilingual(in.title, "title", true, kMaxTitleChars);
   if (!title.ok()) return title.error();
   auto description = Multilingual(in.description, "description", false, 20000);
   if (!description.ok()) return description.error();

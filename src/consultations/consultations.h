@@ -25,6 +25,9 @@
 
 namespace plenary::consultations {
 
+// The longest title of a consultation, in characters, in each language.
+inline constexpr std::size_t kMaxTitleChars = 500;
+
 // Limits on what a respondent can send; configurable (plenary serve flags).
 struct Limits {
   std::size_t max_text_chars = 20000;            // per answer and for the general contribution

@@ -84,10 +84,11 @@ http::Response EditPage(storage::Database& db, const Request& req, const Consult
     };
   };
   site::AddLanguageInputs(d.AddSectionDictionary("TITLE_F"), "e-title", "title", lang, false,
+               kMaxTitleChars,
                [&](const std::string& l) { return typed_or("title_" + l, TextIn(c.title, l)); },
                draft_of("title", "title"), errors);
   site::AddLanguageInputs(d.AddSectionDictionary("DESC_F"), "e-description", "description", lang,
-               true,
+               true, 0,
                [&](const std::string& l) {
                  return typed_or("description_" + l, TextIn(c.description, l));
                },
@@ -105,7 +106,7 @@ http::Response EditPage(storage::Database& db, const Request& req, const Consult
     if (n > static_cast<int>(c.questions.size())) q->ShowSection("NEW");
     const json::value stored =
         n <= static_cast<int>(c.questions.size()) ? c.questions[n - 1].text : json::value();
-    site::AddLanguageInputs(q, fmt::format("e-q-{}", n), fmt::format("q{}", n), lang, true,
+    site::AddLanguageInputs(q, fmt::format("e-q-{}", n), fmt::format("q{}", n), lang, true, 0,
                  [&](const std::string& l) {
                    return typed_or(fmt::format("q{}_{}", n, l), TextIn(stored, l));
                  },

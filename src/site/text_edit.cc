@@ -68,7 +68,7 @@ http::Response FormPage(storage::Database& db, const Request& req, const TextOwn
     const json::value text = stored == r.texts.end() ? json::value() : stored->second;
     auto dr = drafts.find(f.name);
     AddLanguageInputs(
-        fd, "t-" + f.name, f.name, lang, f.long_text,
+        fd, "t-" + f.name, f.name, lang, f.long_text, f.max_chars,
         [&](const std::string& l) {
           return typed ? typed->Get(f.name + "_" + l).value_or("") : TextIn(text, l);
         },
@@ -233,7 +233,7 @@ void RegisterTextEditForm(http::Router& router, storage::Database& db) {
 }
 
 void AddLanguageInputs(TemplateDictionary* d, const std::string& prefix, const std::string& name,
-                       const std::string& lang, bool long_text,
+                       const std::string& lang, bool long_text, std::size_t max_chars,
                        const std::function<std::string(const std::string&)>& value,
                        const std::function<bool(const std::string&)>& draft,
                        const FormErrors& errors) {
@@ -249,7 +249,12 @@ void AddLanguageInputs(TemplateDictionary* d, const std::string& prefix, const s
     o->SetValue("LNAME", T(lang, "language_in_" + code));
     const std::string v = value(code);
     o->SetValue("V", v);
-    o->ShowSection(long_text ? "TEXTAREA" : "INPUT");
+    if (long_text) {
+      o->ShowSection("TEXTAREA");
+    } else {
+      o->ShowSection("INPUT");
+      o->SetIntValue("MAX", static_cast<long>(max_chars));  // the rule's limit, kept by the browser
+    }
     o->SetValue("NAME_DRAFT", name + "_draft_" + code);
     o->SetValue("DRAFT_LABEL",
                 T(lang, "text_state_mark_draft", {{"language", T(lang, "language_in_" + code)}}));

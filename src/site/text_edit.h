@@ -98,8 +98,10 @@ std::string TextFormPath(const std::string& owner, std::int64_t id);
 // text_languages.tpl): id <prefix>-<code>, name <name>_<code>, its value, language and
 // direction, its state (missing, draft, final; in the reader's language) with the box that
 // marks it a draft (<name>_draft_<code>), and its error when `errors` has one for that input.
+// A one-line input (not `long_text`) carries the field's limit `max_chars` as its maxlength.
 void AddLanguageInputs(ctemplate::TemplateDictionary* d, const std::string& prefix,
                        const std::string& name, const std::string& lang, bool long_text,
+                       std::size_t max_chars,
                        const std::function<std::string(const std::string&)>& value,
                        const std::function<bool(const std::string&)>& draft,
                        const FormErrors& errors);

@@ -32,7 +32,7 @@
 {{#CURRENT}}<div class="current-text" id="{{CUR_ID}}" tabindex="-1"><p class="field-error" id="{{CUR_ID}}-error">{{CUR_MSG}}</p><p>{{t_drafting_current_wording}}{{t_punct_colon}}</p><dl>{{#CUR_L}}<dt>{{CUR_LNAME}}</dt><dd lang="{{CUR_CODE}}" dir="{{CUR_DIR}}">{{#CUR_MISSING}}—{{/CUR_MISSING}}{{CUR_BODY}}</dd>{{/CUR_L}}</dl></div>{{/CURRENT}}
 <label for="{{KIND_ID}}">{{t_field_kind}}</label><select id="{{KIND_ID}}" name="kind">{{#KIND}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{KLABEL}}</option>{{/KIND}}</select>
 {{>FIELD}}
-{{#DRAFT_BOX}}<label class="draft-box" for="{{DID}}"><input type="checkbox" id="{{DID}}" name="{{DNAME}}" value="1"{{#DCHECKED}} checked{{/DCHECKED}}> {{DLABEL}}</label>
+{{#DRAFT_BOX}}<label class="draft-box"><input type="checkbox" id="{{DID}}" name="{{DNAME}}" value="1"{{#DCHECKED}} checked{{/DCHECKED}}> {{DLABEL}}</label>
 {{/DRAFT_BOX}}<button type="submit">{{t_save}}</button></form>{{/EDIT_FORM}}
 <form method="post" action="{{P}}/provisions/{{PID}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{EVERSION}}"><button type="submit">{{t_drafting_form_delete}}</button></form></details>
 <details class="staff-form"{{#OPEN_BRACKET}} open{{/OPEN_BRACKET}}><summary>{{t_drafting_form_bracket}} <bdi>{{ELABEL}}</bdi></summary>
