@@ -29,6 +29,9 @@ before(async () => {
     '--digest-hour', '0', '--digest-interval', '1', '--public-url', 'https://plenary.example.int',
     '--logins-per-ip-per-minute', '0', '--logins-per-account-per-minute', '0'] });
   staff = await new Client(server.url).login();
+  // A first digest covers what appeared from the second of the follow on: follow in a later
+  // second than the one the demo was loaded in, or its consultations count as new.
+  await sleep(1100);
 });
 after(async () => {
   await server?.stop();
@@ -45,10 +48,7 @@ async function document(symbol, title) {
     source_kind: 'secretariat', access: 'public', status: 'issued', title }), 201);
 }
 
-// Skipped: on a demo database made earlier the same day, a new follower's first digest may list
-// the demo's consultations (created when the demo was made) as new, so "nothing new, no digest"
-// fails; the period of a first digest needs a fix before this test runs again.
-test('the scheduler sends a follower one digest a day without being asked', { skip: 'a first digest may list consultations older than the follow (open bug)' }, async () => {
+test('the scheduler sends a follower one digest a day without being asked', async () => {
   const email = 'scheduled.reader@example.org';
   await jsonOf(staff.json('/api/v1/users', { email, name: 'Scheduled Reader', role: 'public', password: PASSWORD }), 201);
   const reader = await new Client(server.url).login({ email, password: PASSWORD });
