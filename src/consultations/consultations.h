@@ -216,6 +216,8 @@ struct ModerationFilter {
   std::optional<std::uint64_t> campaign;
   std::vector<std::int64_t> campaign_members;
   bool narrows() const { return stakeholder_type || country || language || confirmed || campaign; }
+  // The filters set, as a query string's parameters each led by "&" (for pagers and forms).
+  std::string QueryString() const;
 };
 // Checks each filter (400 naming it: status one of received, accepted, rejected, published;
 // country ISO 3166-1 alpha-2; language one of the six; stakeholder_type a known type).

@@ -152,16 +152,7 @@ http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const R
   auto types = StakeholderTypes(db);
   // The filters, as chosen; the pager keeps them.
   {
-    std::string qs;
-    auto keep = [&](const char* k, const std::optional<std::string>& v) {
-      if (v) qs += std::string("&") + k + "=" + http::UrlEncode(*v);
-    };
-    keep("status", filter->status);
-    keep("stakeholder_type", filter->stakeholder_type);
-    keep("country", filter->country);
-    keep("language", filter->language);
-    if (filter->confirmed) qs += *filter->confirmed ? "&confirmed=yes" : "&confirmed=no";
-    if (filter->campaign) qs += "&campaign=" + std::to_string(*filter->campaign);
+    const std::string qs = filter->QueryString();
     d.SetValue("FILTER_QS", qs);
     // The bulk form carries the filter, so that the list comes back as it was chosen.
     auto kept_qs = http::Form::Parse(qs.empty() ? "" : qs.substr(1), "query");

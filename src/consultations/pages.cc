@@ -537,14 +537,11 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     d.SetValue("TITLE", site::Pick(c->title, lang).text);
     {
       // The readers' filters, as chosen; the pager keeps them.
-      std::string qs;
-      auto keep = [&](const char* k, const std::optional<std::string>& v) {
-        if (v) qs += std::string("&") + k + "=" + http::UrlEncode(*v);
-      };
-      keep("stakeholder_type", filter->stakeholder_type);
-      keep("country", filter->country);
-      keep("language", filter->language);
-      d.SetValue("FILTER_QS", qs);
+      ModerationFilter shown;  // the filters a reader has; the moderators' ones are not kept
+      shown.stakeholder_type = filter->stakeholder_type;
+      shown.country = filter->country;
+      shown.language = filter->language;
+      d.SetValue("FILTER_QS", shown.QueryString());
       auto option = [&](const char* section, const std::string& k, const std::string& label,
                         const std::optional<std::string>& chosen) {
         auto* o = d.AddSectionDictionary(section);

@@ -2,6 +2,7 @@
 // address, receipts, and reading them back for the public and the secretariat.
 #include "consultations/consultations.h"
 #include "consultations/internal.h"
+#include "http/form.h"
 
 #include <unicode/dtitvfmt.h>
 #include <unicode/listformatter.h>
@@ -669,6 +670,20 @@ std::string internal::CursorText(const Response& r) {
 Page AllResponses(storage::Database& db, std::int64_t consultation_id,
                   const std::optional<std::string>& status, int page, int per_page) {
   return QueryResponses(db, consultation_id, status, true, page, per_page);
+}
+
+std::string ModerationFilter::QueryString() const {
+  std::string qs;
+  auto keep = [&](const char* k, const std::optional<std::string>& v) {
+    if (v) qs += std::string("&") + k + "=" + http::UrlEncode(*v);
+  };
+  keep("status", status);
+  keep("stakeholder_type", stakeholder_type);
+  keep("country", country);
+  keep("language", language);
+  if (confirmed) qs += *confirmed ? "&confirmed=yes" : "&confirmed=no";
+  if (campaign) qs += "&campaign=" + std::to_string(*campaign);
+  return qs;
 }
 
 Status CheckFilter(storage::Database& db, const ModerationFilter& f) {
