@@ -18,7 +18,11 @@ export const ADMIN = { email: 'secretariat@example.int', password: 'correct hors
 // connections, unless a test sets --metrics-from or --max-connections-per-address.
 // postgres: true puts the server on PostgreSQL whatever PLENARY_TEST_BACKEND says (two servers
 // given the same `dir` share one database; stop all but the last with { keep: true }).
-export async function startServer({ demo = true, args = [], dir, dbAfterSubcommand = false, cwd, postgres = POSTGRES } = {}) {
+// `defaultLimits`: keep the server's own sign-in limits; otherwise a test signs in as often as
+// it needs (the browser suites sign the secretariat in once per language and test, more than
+// the account's burst of 5 a minute), unless its `args` set a sign-in limit themselves.
+export async function startServer({ demo = true, args = [], dir, dbAfterSubcommand = false, cwd, postgres = POSTGRES,
+  defaultLimits = false } = {}) {
   dir = dir || mkdtempSync(join(tmpdir(), 'plenary-test-'));
   const db = databaseFor(dir, postgres);
   const command = (...words) => (dbAfterSubcommand ? [...words, '--db', db] : ['--db', db, ...words]);
@@ -31,6 +35,8 @@ export async function startServer({ demo = true, args = [], dir, dbAfterSubcomma
   const limits = args.some((a) => a.startsWith('--submissions-per-ip')) ? [] : ['--submissions-per-ip-per-minute', '0'];
   // The tests read /metrics from 127.0.0.1 without signing in, unless a test chooses.
   if (!args.includes('--metrics-from')) limits.push('--metrics-from', 'loopback');
+  if (!defaultLimits && !args.some((a) => a.startsWith('--logins-per')))
+    limits.push('--logins-per-ip-per-minute', '0', '--logins-per-account-per-minute', '0');
   // Load tests open hundreds of connections from 127.0.0.1 at once.
   if (!args.includes('--max-connections-per-address')) limits.push('--max-connections-per-address', '100000');
   const proc = spawn(BIN, [...command('serve'), '--listen', '127.0.0.1:0', ...(demo ? [] : ['--no-demo']), ...limits, ...args],

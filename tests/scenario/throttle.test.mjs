@@ -63,7 +63,7 @@ test('sign-in attempts are limited per account, the same way whether it exists o
 // addresses. Each address is limited on that account, but the owner, from an address of their
 // own, still signs in.
 test('wrong passwords from many addresses do not lock the owner out', async () => {
-  const s = await startServer({ demo: false });  // the default limits
+  const s = await startServer({ demo: false, defaultLimits: true });
   try {
     const wrong = { email: ADMIN.email, password: 'not the password at all' };
     const statuses = [];
