@@ -198,7 +198,7 @@ struct FileInput {
   std::string filename;
   std::string data;
 };
-// Stores (or replaces) a language version. Type judged by content: PDF, DOCX or plain text.
+// Stores (or replaces) a language version. Type judged by content: PDF, DOCX, ODT or plain text.
 // Errors: 404 unknown document, 400 language or type, 413 size.
 Result<FileInfo> UploadFile(storage::Database& db, std::optional<std::int64_t> user_id,
                             const std::string& document, const FileInput& in,

@@ -9,6 +9,7 @@
 
 #include "base/random.h"
 #include "documents/resolutions.h"
+#include "text/messages.h"
 
 namespace plenary::documents {
 namespace {
@@ -277,6 +278,20 @@ TEST_F(DocumentTest, DemoDocumentsLoadOnceWithTheirRelations) {
   for (const auto& c : anon) labels.insert(c.label);
   EXPECT_EQ(labels, (std::set<std::string>{"C22/71", "C22/87"}));
   EXPECT_EQ(CitedBy(*db_, rev, Staff()).size(), 3u);
+}
+
+// The upload's help names the formats its refusal of a wrong type names (PDF, DOCX, ODT; plain
+// text is worded in each language): a format taken but left out of the help is never tried.
+TEST(DocumentUploadHelp, NamesEveryFormatTheUploadTakesInEveryLanguage) {
+  for (const char* lang : {"en", "fr", "es", "ru", "zh", "ar"}) {
+    const std::string help = text::T(lang, "doc_upload_help", {{"mb", std::int64_t{20}}});
+    const std::string refusal = text::T(lang, "form_error_file_type_field",
+                                        {{"field", "F"}, {"name", "x.png"}});
+    for (const char* format : {"PDF", "DOCX", "ODT"}) {
+      EXPECT_NE(refusal.find(format), std::string::npos) << lang << " refusal lacks " << format;
+      EXPECT_NE(help.find(format), std::string::npos) << lang << " help lacks " << format;
+    }
+  }
 }
 
 }  // namespace
