@@ -16,8 +16,8 @@
 //
 // Settings (environment): BENCH_SECONDS (load window of a wrk run, default 10), BENCH_RUNS (3),
 // BENCH_DRAIN (seconds after the window for answers in flight, 5), BENCH_SEARCH_N (1000000),
-// BENCH_CAMPAIGN_SIZES (100000,1000000), BENCH_SECTIONS (http,postgresql,lists,search,searchpg,campaigns,pow,screen),
-// BENCH_SCREEN_WATCHERS (500), BENCH_HTTP_ROWS (page,group,naive), BENCH_OUT (docs/PERFORMANCE.md; `-`: standard output only). `--quick`: 3 s, 1 run, 100,000
+// BENCH_CAMPAIGN_SIZES (100000,1000000), BENCH_SECTIONS (http,postgresql,lists,search,searchpg,campaigns,pow,screen,soak),
+// BENCH_SCREEN_WATCHERS (500), BENCH_SOAK_SECONDS (600), BENCH_SOAK_KILLS (20), BENCH_HTTP_ROWS (page,group,naive), BENCH_OUT (docs/PERFORMANCE.md; `-`: standard output only). `--quick`: 3 s, 1 run, 100,000
 // responses for search and campaigns — for trying the harness, and labelled so in the output.
 // A run of some sections only keeps the other sections of the existing file as they were, each
 // marked with the run it came from.
@@ -26,6 +26,7 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync } from 'no
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { screenWatchers } from './screen/watchers.mjs';
+import { surgeSoak } from './soak/soak.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = process.env.PLENARY_BIN || join(ROOT, 'build/plenary');
@@ -37,8 +38,10 @@ const RUNS = Number(env('BENCH_RUNS', FULL.runs, 1));
 const DRAIN = Number(env('BENCH_DRAIN', 5, 5));
 const SEARCH_N = Number(env('BENCH_SEARCH_N', FULL.searchN, 100000));
 const CAMPAIGN_SIZES = env('BENCH_CAMPAIGN_SIZES', FULL.campaignSizes, '100000');
-const ALL_SECTIONS = ['http', 'postgresql', 'lists', 'search', 'searchpg', 'campaigns', 'pow', 'screen'];
+const ALL_SECTIONS = ['http', 'postgresql', 'lists', 'search', 'searchpg', 'campaigns', 'pow', 'screen', 'soak'];
 const SCREEN_WATCHERS = Number(env('BENCH_SCREEN_WATCHERS', 500, 500));
+const SOAK_SECONDS = Number(env('BENCH_SOAK_SECONDS', 600, 20));
+const SOAK_KILLS = Number(env('BENCH_SOAK_KILLS', 20, 3));
 const SECTIONS = env('BENCH_SECTIONS', ALL_SECTIONS.join(','), ALL_SECTIONS.join(',')).split(',');
 const OUT = env('BENCH_OUT', 'docs/PERFORMANCE.md', 'docs/PERFORMANCE.md');
 const LIST_N = 100000;
@@ -47,12 +50,13 @@ const LIST_N = 100000;
 const HTTP_ROWS = ['ping', ...env('BENCH_HTTP_ROWS', 'page,group,naive', 'page,group,naive').split(',')];
 const CONNECTIONS = { read: 64, write: 256 };
 for (const [k, v] of Object.entries({ BENCH_SECONDS: SECONDS, BENCH_RUNS: RUNS, BENCH_DRAIN: DRAIN, BENCH_SEARCH_N: SEARCH_N,
-  BENCH_SCREEN_WATCHERS: SCREEN_WATCHERS }))
+  BENCH_SCREEN_WATCHERS: SCREEN_WATCHERS, BENCH_SOAK_SECONDS: SOAK_SECONDS, BENCH_SOAK_KILLS: SOAK_KILLS }))
   if (!(Number.isInteger(v) && v > 0)) fail(`${k} must be a positive whole number, not ${v}`);
 for (const r of HTTP_ROWS) if (!['ping', 'page', 'group', 'naive'].includes(r)) fail(`BENCH_HTTP_ROWS: unknown row ${r} (page, group, naive)`);
 for (const s of SECTIONS) if (!ALL_SECTIONS.includes(s)) fail(`BENCH_SECTIONS: unknown section ${s} (${ALL_SECTIONS.join(', ')})`);
 const IS_FULL = SECONDS >= FULL.seconds && RUNS >= FULL.runs && SEARCH_N >= FULL.searchN &&
-  CAMPAIGN_SIZES === FULL.campaignSizes && ALL_SECTIONS.every((s) => SECTIONS.includes(s)) && HTTP_ROWS.length === 4;
+  CAMPAIGN_SIZES === FULL.campaignSizes && ALL_SECTIONS.every((s) => SECTIONS.includes(s)) && HTTP_ROWS.length === 4 &&
+  SOAK_SECONDS >= 600 && SOAK_KILLS >= 20;
 
 function fail(message) {
   console.error(`bench: ${message}`);
@@ -110,7 +114,7 @@ async function server(args = [], dir = tempDir(), db = join(dir, 'bench.db')) {
     proc.on('exit', (code) => { clearTimeout(timer); no(new Error(`server exited ${code}: ${stderr}`)); });
   });
   return {
-    url, dir, db, pid: proc.pid,
+    url, dir, db, pid: proc.pid, exited,
     hwmMiB: () => Number(readFileSync(`/proc/${proc.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)[1]) / 1024,
     async stop() {
       proc.kill('SIGTERM');
@@ -392,6 +396,12 @@ if (SECTIONS.includes('screen')) {
     `CPU ${r.cpuBefore.toFixed(2)} → ${r.cpuWatched.toFixed(2)} %, last watcher reached in ` +
     `${r.reach.map((x) => x.last.toFixed(0)).join(' / ')} ms`);
 }
+if (SECTIONS.includes('soak')) {
+  // The surge soak: 80 % of the ceiling measured in the same run, paced reads beside it, then
+  // kills under load (bench/soak/soak.mjs).
+  results.soak = await surgeSoak({ root: ROOT, server, fail, sql, submitRun, suiteId, soakSeconds: SOAK_SECONDS,
+    share: 0.8, kills: SOAK_KILLS, writers: 32, readConnections: 16, readRate: 500, drain: DRAIN });
+}
 const loadAfter = loadavg();
 
 // The document.
@@ -643,6 +653,39 @@ event (client and server on the same machine; the stream polls its text's versio
 | every watcher | ${fmt(median(lasts))} ms | ${fmt(Math.max(...lasts))} ms | ${lasts.map((x) => fmt(x)).join(' / ')} |
 `);
 }
+if (results.soak) {
+  const r = results.soak;
+  const met = (ok) => (ok ? 'met' : '**not met**');
+  parts.push(`## Surge soak
+
+\`bench/soak/soak.mjs\`: one server with the demo (SQLite). First its ceiling in this run: wrk with
+${CONNECTIONS.write} connections sending durable submissions as fast as they are answered for ${SECONDS} s
+(${fmt(r.ceiling)} submissions/s; ${fmt(r.ceilingRows)} rows stored, equal to the 2xx answers). Then
+${fmt(r.soakSeconds)} s of surge: durable submissions offered at ${fmt(r.share * 100)} % of the ceiling (${fmt(r.offered)}/s, one
+every ${fmt(1000 / r.offered, 2)} ms on whichever of ${r.writeConnections} connections is free: an open schedule), keys unique
+to the run, while ${r.readConnections} other connections read ${fmt(r.readRate)} pages a second, in turn: ${r.readPaths.map((p) => `\`${p}\``).join(', ')}.
+The only refusal allowed is the documented back-pressure, 503 with \`Retry-After\`; any other
+answer or socket error fails the run. Latencies are wrk's over the whole surge.
+
+| | value | target |
+| --- | ---: | --- |
+| submissions answered 201 | ${fmt(r.writes.ok)} (${fmt(r.writes.rps)}/s) | – |
+| rows stored with the run's keys | ${fmt(r.stored)} | equal to the 201 answers |
+| submissions refused with 503 and \`Retry-After\` | ${fmt(r.writes.refused)} | – |
+| submissions p50 / p99 | ${fmt(r.writes.p50, 1)} / ${fmt(r.writes.p99, 1)} ms | – |
+| reads answered 2xx | ${fmt(r.reads.ok)} (${fmt(r.reads.rps)}/s); ${fmt(r.reads.refused)} refused with \`Retry-After\` | – |
+| reads p50 / p99 / slowest | ${fmt(r.reads.p50, 1)} / ${fmt(r.reads.p99, 1)} / ${fmt(r.reads.max, 1)} ms | p99 < 100 ms: ${met(r.reads.p99 < 100)} |
+| server peak RSS | ${fmt(r.rss)} MiB | < 500 MiB: ${met(r.rss < 500)} |
+
+Then ${r.kills} kills: each time the server starts again on the same database, ${r.writers} clients submit
+one after the other (each noting the keys answered 201), and after 0.5–3 s (at random) the server is
+killed with SIGKILL. After one more start, every one of the **${fmt(r.acked)}** acknowledged submissions is
+stored exactly once (${fmt(r.unacknowledgedStored)} more were stored whose answer was lost with the server;
+${fmt(r.refusedDuringKills)} were refused with \`Retry-After\`), and \`PRAGMA integrity_check\` says \`${r.integrity}\`.
+Losing the operating system's page cache as well (power loss) is tested in CI by
+\`src/consultations/power_loss_test.cc\`.
+`);
+}
 parts.push(`## Reproduce
 
 \`\`\`sh
@@ -653,6 +696,7 @@ BENCH_SECTIONS=postgresql BENCH_OUT=- bench/run.sh   # submissions on PostgreSQL
 bench/spot.sh                # the HTTP section alone, printed instead of written here
 BENCH_SECTIONS=http BENCH_HTTP_ROWS=group BENCH_SECONDS=5 BENCH_OUT=- node bench/run.mjs   # submissions and ping alone, printed
 BENCH_SECTIONS=screen BENCH_OUT=- node bench/run.mjs   # the room's screen alone (BENCH_SCREEN_WATCHERS=500), printed
+BENCH_SECTIONS=soak BENCH_OUT=- node bench/run.mjs     # the surge soak alone (BENCH_SOAK_SECONDS=600, BENCH_SOAK_KILLS=20), printed
 \`\`\`
 
 Run it on a quiet machine: wrk and the server share its cores. Not part of CI.
@@ -660,7 +704,7 @@ Run it on a quiet machine: wrk and the server share its cores. Not part of CI.
 // Sections this run did not measure are kept from the existing file, as they were.
 const HEADINGS = { http: '## HTTP', postgresql: '## Durable submissions on PostgreSQL', lists: '## Published responses', search: '## Search over',
   searchpg: '## Search on PostgreSQL', campaigns: '## Campaign clustering', pow: '## Proof of work',
-  screen: "## The room's screen" };
+  screen: "## The room's screen", soak: '## Surge soak' };
 const previous = OUT !== '-' && existsSync(resolve(ROOT, OUT)) ? readFileSync(resolve(ROOT, OUT), 'utf8') : '';
 const previousRun = (previous.match(/^\| commit \| (.*) \|$/m) || [, 'an earlier run'])[1];
 const blocks = previous.split(/^(?=## )/m);

@@ -2,9 +2,14 @@
 -- thread and prints one line `BENCH {json}` at the end, so that the runner can refuse a run with
 -- any answer that is not 2xx and compare the 2xx answers of submissions with the rows stored.
 --
---   wrk -d<window + drain>s -s bench/http/load.lua URL -- <window seconds> get
---   wrk -d<window + drain>s -s bench/http/load.lua URL -- <window seconds> submit <run id>
+--   wrk -d<window + drain>s -s bench/http/load.lua URL -- <window seconds> get [interval ms] [paths]
+--   wrk -d<window + drain>s -s bench/http/load.lua URL -- <window seconds> submit <run id> [interval ms]
 --
+-- An interval (bench/soak/soak.mjs) offers a chosen rate instead of all the server can take:
+-- each wrk thread sends its n-th request n intervals after it started, on whichever of its
+-- connections is free (an open schedule: slow answers do not lower the rate offered, as long as
+-- connections are free); `paths` (comma-separated) are read in turn instead of the URL's path. A 503 carrying `Retry-After`, the documented
+-- back-pressure, is counted apart as "503-retry-after".
 -- Requests are sent during the window only: afterwards delay() holds every connection, and
 -- the drain lets the requests in flight be answered before wrk stops, so that no submission is
 -- stored without its answer having been counted. The rate is the answers received within the
@@ -30,7 +35,7 @@ function setup(thread)
 end
 
 -- Thread state.
-local deadline, run_id
+local deadline, run_id, interval_s, next_send, paths
 built = 0                -- requests built by request() (submit mode)
 in_window = {}           -- status -> answers received before the deadline
 late = {}                -- status -> answers received during the drain
@@ -45,14 +50,33 @@ function init(args)
   if mode == "submit" then
     run_id = args[3]
     if not run_id or not run_id:match("^[%w-]+$") then error("submit needs a run id ([A-Za-z0-9-])") end
+    interval_s = tonumber(args[4] or "0")
   else
-    request = nil -- a static request: wrk sends the URL's GET as it does without a script
+    interval_s = tonumber(args[3] or "0")
+    if args[4] and args[4] ~= "" then
+      paths = {}
+      for p in args[4]:gmatch("[^,]+") do table.insert(paths, p) end
+      request = function()
+        built = built + 1
+        return wrk.format("GET", paths[(built % #paths) + 1])
+      end
+    else
+      request = nil -- a static request: wrk sends the URL's GET as it does without a script
+    end
   end
+  if not interval_s or interval_s < 0 then error("the interval is a number of milliseconds") end
+  interval_s = interval_s / 1000
   deadline = now() + window_s
+  next_send = now()
 end
 
 function delay()
-  if now() < deadline then return 0 end
+  local t = now()
+  if t < deadline then
+    if interval_s == 0 then return 0 end
+    next_send = next_send + interval_s
+    return math.max(0, math.floor((next_send - t) * 1000))
+  end
   return 3600 * 1000 -- past the window: send nothing more before wrk stops
 end
 
@@ -68,6 +92,7 @@ end
 
 function response(status, headers, body)
   local t = now() < deadline and in_window or late
+  if status == 503 and (headers["Retry-After"] or headers["retry-after"]) then status = "503-retry-after" end
   t[status] = (t[status] or 0) + 1
 end
 
