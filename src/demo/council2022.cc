@@ -196,12 +196,16 @@ Status LoadInformalReport(Connection& c) {
     provisions.emplace_back(*id);
   }
   // The report back: the facilitator's paragraph of that item's record, as
-  // drafting::ReportInformal records it (a councillor of their Member State, named).
+  // drafting::ReportInformal records it (a councillor of their Member State, named; the demo's
+  // illustrative facilitator is named in the six languages).
   const auto& f = r.at("facilitator").as_object();
   c.Exec("INSERT INTO interventions(agenda_item_id, position, kind, capacity, speaker, "
          "member_state, bureau, anonymous, summary, created_at) "
          "VALUES(?,1,'intervention','councillor',?,?,'',0,?,?)",
-         item, json::serialize(json::object{{"en", S(f, "name")}}), S(f, "member_state"),
+         item,
+         f.contains("speaker") ? J(f, "speaker")
+                               : json::serialize(json::object{{"en", S(f, "name")}}),
+         S(f, "member_state"),
          J(r, "report"), now);
   std::int64_t paragraph = c.LastInsertId();
   search::Enqueue(c, "agenda_item", item);

@@ -79,12 +79,22 @@ test('the generated Chinese summary record numbers the seed\'s items and paragra
 });
 
 test('decisions without wording in a language are written from their kind, unless a stored wording says more', async () => {
-  // The demo's decisions have wording in Chinese and English only. In the other languages a
+  // The demo's decisions have wording in the six languages; here they are given their wording
+  // in Chinese and English only, as the seed records them (what goes along with a forwarded
+  // report and when to report back stay in the six languages). In the other languages a
   // decision is written from its kind when that says all the stored wording says (3.3: "took
   // note of the report contained in Document C22/51"); when the stored wording has clauses the
-  // generated sentence lacks, the English wording is shown with its language marked: 1.4 and 4.3
-  // forward the report with what goes along, known in English and Chinese only; 5.8 reports back
-  // at "a subsequent plenary meeting", known likewise; 2.6, 6.4 and 7.3 say more than their kind.
+  // generated sentence lacks, the English wording is shown with its language marked: 1.4, 2.6,
+  // 5.8 ("the paragraphs of the draft guidelines not yet agreed") and 7.3 say more than their
+  // kind and what goes along with them.
+  const agenda = await (await staff.fetch(`/api/v1/meetings/${council.id}/agenda`)).json();
+  for (const d of agenda.items.flatMap((i) => i.decisions)) {
+    const { en, zh } = d.wording;
+    assert.ok(en && zh, 'the demo\'s decision has its English and Chinese wording');
+    const res = await staff.fetch(`/api/v1/decisions/${d.id}`, { method: 'PATCH',
+      headers: { 'content-type': 'application/json' }, body: JSON.stringify({ wording: { en, zh } }) });
+    assert.equal(res.status, 200, `decision ${d.id}`);
+  }
   const generated = {
     fr: 'Le Conseil a pris note du rapport figurant dans le Document C22/51.',
     es: 'El Consejo tomó nota del informe que figura en el Documento C22/51.',

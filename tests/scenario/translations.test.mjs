@@ -66,6 +66,26 @@ test('agenda items, record paragraphs, decisions, actions and negotiated texts, 
     const council = items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
     const { items: texts } = await jsonOf(admin.fetch('/api/v1/texts'));
     assert.ok(texts.length > 0, 'the demo has a negotiated text');
+    // The demo is translated into the six languages: a text of each kind is given fewer
+    // languages here, as the secretariat would find them before translation.
+    const edit = async (path, body) => {
+      const res = await admin.fetch(path, { method: 'PATCH',
+        headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      assert.equal(res.status, 200, path);
+    };
+    const agenda = await jsonOf(admin.fetch(`/api/v1/meetings/${council.id}/agenda`));
+    const [p11, p12] = agenda.items[0].interventions;
+    for (const p of [p11, p12])
+      await edit(`/api/v1/interventions/${p.id}`, { summary: { en: p.summaries.en, zh: p.summaries.zh } });
+    const decision = agenda.items[0].decisions[0];
+    await edit(`/api/v1/decisions/${decision.id}`, { wording: { en: decision.wording.en } });
+    const { items: actionList } = await jsonOf(admin.fetch('/api/v1/actions'));
+    await edit(`/api/v1/actions/${actionList[0].id}`, { text: { en: 'Report to the Council.' } });
+    const text = await jsonOf(admin.fetch(`/api/v1/texts/${texts[0].id}`));
+    const first = text.provisions[0];
+    await edit(`/api/v1/provisions/${first.id}`, { version: text.version,
+      text: { en: first.texts.en, zh: first.texts.zh } });
+    await edit(`/api/v1/texts/${texts[0].id}`, { title: { en: 'Draft guidelines' } });
     const page = await (await admin.fetch('/en/admin/translations')).text();
     const group = (heading) => {
       const i = page.indexOf(`<h2>${heading}</h2>`);
@@ -73,8 +93,8 @@ test('agenda items, record paragraphs, decisions, actions and negotiated texts, 
       const j = page.indexOf('<h2>', i + 1);
       return page.slice(i, j < 0 ? undefined : j);
     };
-    // The demo's record is in English and Chinese: its paragraphs lack French, with a link to
-    // the agenda page at their item, where the secretariat edits them.
+    // Paragraphs lacking French, with a link to the agenda page at their item, where the
+    // secretariat edits them.
     const paragraphs = group('Paragraphs of summary records');
     assert.match(paragraphs, new RegExp(`<a href="/en/meetings/${council.id}/agenda#item-1" dir="auto">`));
     assert.match(paragraphs, /<li>French: <span class="state-missing">paragraph 1\.1, paragraph 1\.2/);
