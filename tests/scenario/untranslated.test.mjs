@@ -1,9 +1,9 @@
 // Scenario test of how untranslated paragraphs are marked: once per section, at the head of the
 // item's paragraphs, in the reader's language, never under each paragraph; the paragraphs shown
 // in another language carry that language (lang="en", dir="ltr") so that screen readers and the
-// bidirectional algorithm read them right. The demo's record of the Council 2022 plenary has
-// its paragraphs in English and Chinese only, so read in Arabic and French every item falls
-// back; the sentences expected are written here by hand.
+// bidirectional algorithm read them right. The record of the demo's Council 2022 plenary is
+// given its paragraphs in English and Chinese only, so read in Arabic and French every item
+// falls back; the sentences expected are written here by hand.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, jsonOf, isoFromNow } from '../lib/server.mjs';
@@ -16,6 +16,20 @@ before(async () => {
   const { items } = await jsonOf(anon.fetch('/api/v1/meetings'));
   council = items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
   assert.ok(council, 'the demo has the Council 2022 plenary');
+  // The demo's record is in the six languages: its paragraphs and decisions are given their
+  // English and Chinese texts only, as the seed and its first translation had them.
+  const patch = async (path, body) => {
+    const res = await staff.fetch(path, { method: 'PATCH',
+      headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    assert.equal(res.status, 200, path);
+  };
+  const agenda = await jsonOf(staff.fetch(`/api/v1/meetings/${council.id}/agenda`));
+  for (const item of agenda.items) {
+    for (const p of item.interventions)
+      await patch(`/api/v1/interventions/${p.id}`, { summary: { en: p.summaries.en, zh: p.summaries.zh } });
+    for (const d of item.decisions)
+      await patch(`/api/v1/decisions/${d.id}`, { wording: { en: d.wording.en, zh: d.wording.zh } });
+  }
 });
 after(async () => { await server?.stop(); });
 
