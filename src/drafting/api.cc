@@ -309,6 +309,7 @@ json::array CompilationJson(const Text& t, const std::string& lang) {
 void RegisterApi(http::Router& router, storage::Database& db) {
   // A text's title in the six languages with their states (site/text_edit.h).
   site::RegisterTextOwner(router, db, TitleTexts(), "/api/v1/texts/{id}");
+  site::RegisterTextOwner(router, db, ProvisionTexts(), "");
   router.Add("POST", "/api/v1/texts", [&db](Request& req) {
     auto g = Editor(db, req);
     if (g.refusal) return *g.refusal;

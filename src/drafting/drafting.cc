@@ -236,19 +236,36 @@ Status CheckBody(const std::string& lang, const json::value& v) {
   return Ok{};
 }
 
-// The `text` object of a request: languages of the text only.
-Status CheckBodies(const Text& t, const json::value& v, bool required) {
+// The `text` object of a request: any of the six languages (one the text lacks joins it).
+Status CheckBodies(const json::value& v, bool required) {
   if (v.is_null() && !required) return Ok{};
   if (!v.is_object() || (required && v.as_object().empty()))
     return InvalidArgument("text", "text: an object of language → text, e.g. {\"en\": \"…\"}");
   for (const auto& [k, val] : v.as_object()) {
     std::string lang(k);
-    if (std::find(t.languages.begin(), t.languages.end(), lang) == t.languages.end())
-      return InvalidArgument("text." + lang, fmt::format("text.{}: the text is drafted in {} only",
-                                                         lang, fmt::join(t.languages, ", ")));
+    if (!text::IsLanguage(lang))
+      return InvalidArgument("text." + lang,
+                             fmt::format("text.{}: not one of the six languages (ar, zh, en, fr, "
+                                         "ru, es)", lang));
     if (auto s = CheckBody(lang, val); !s.ok()) return s;
   }
   return Ok{};
+}
+
+// A provision written in a language the text is not yet drafted in: the text gains that
+// language (after its others, so that its original stays first). The languages added, for the
+// history's detail.
+json::array JoinLanguages(Connection& c, const Text& t, const json::value& v) {
+  json::array added;
+  if (!v.is_object()) return added;
+  std::vector<std::string> langs = t.languages;
+  for (const auto& l : text::Languages())
+    if (v.as_object().contains(l) && std::find(langs.begin(), langs.end(), l) == langs.end()) {
+      langs.push_back(l);
+      added.push_back(json::string(l));
+    }
+  if (!added.empty()) c.Exec("UPDATE texts SET languages = ? WHERE id = ?", J(Arr(langs)), t.id);
+  return added;
 }
 
 // Rewrites positions 1..n and labels after an insertion, removal or change of kind. Positions
@@ -621,7 +638,7 @@ Result<Provision> AddProvision(storage::Database& db, const accounts::Session& w
   auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
     return ChangeText(c, who, text_id, in.version, false, "provision.create", "provision",
                       [&](const Text& t) -> Result<Change> {
-      if (auto s = CheckBodies(t, in.text, true); !s.ok()) return s.error();
+      if (auto s = CheckBodies(in.text, true); !s.ok()) return s.error();
       auto n = static_cast<int>(t.provisions.size());
       if (t.provisions.size() >= kMaxProvisions)
         return Error{Code::kTooLarge,
@@ -638,8 +655,11 @@ Result<Provision> AddProvision(storage::Database& db, const accounts::Session& w
              text_id, pos, in.kind, J(in.text));
       std::int64_t id = c.LastInsertId();
       Renumber(c, text_id);
-      return Change{id, {{"text_id", text_id}, {"kind", in.kind}, {"position", pos},
+      Change change{id, {{"text_id", text_id}, {"kind", in.kind}, {"position", pos},
                          {"text", in.text}}};
+      if (auto added = JoinLanguages(c, t, in.text); !added.empty())
+        change.detail["languages_added"] = std::move(added);
+      return change;
     });
   });
   if (!id.ok()) return id.error();
@@ -667,7 +687,7 @@ Result<Provision> UpdateProvision(storage::Database& db, const accounts::Session
             "consultations on this provision edits it", provision_id));
       Provision p = FindProvision(t, provision_id);
       if (!p.id) return NoSuchProvision(provision_id);  // removed meanwhile
-      if (auto s = CheckBodies(t, in.text, false); !s.ok()) return s.error();
+      if (auto s = CheckBodies(in.text, false); !s.ok()) return s.error();
       json::object body = p.body.is_object() ? p.body.as_object() : json::object();
       json::object before;
       if (in.text.is_object()) {
@@ -704,6 +724,8 @@ Result<Provision> UpdateProvision(storage::Database& db, const accounts::Session
       json::object detail{{"label", p.label}, {"before", before}};
       if (!in.text.is_null()) detail["text"] = in.text;
       if (in.kind) detail["kind"] = *in.kind;
+      if (auto added = JoinLanguages(c, t, in.text); !added.empty())
+        detail["languages_added"] = std::move(added);
       return Change{provision_id, std::move(detail)};
     });
   });

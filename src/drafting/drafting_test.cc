@@ -376,6 +376,35 @@ TEST_F(DraftingTest, EditsMoveBracketsAndRefuseCrossingTheirEdges) {
   EXPECT_EQ(Body(p.id, "en"), "All States must report.");
 }
 
+TEST_F(DraftingTest, ProvisionInALanguageTheTextLacksAddsThatLanguage) {
+  auto p = Add("paragraph", {{"en", "States shall report."}});
+  const Text before = Load();
+  ASSERT_EQ(before.languages, (std::vector<std::string>{"en", "zh", "ar"}));
+  ProvisionPatch patch;
+  patch.version = before.version;
+  patch.text = json::object{{"ru", "Государства представляют доклады."}};
+  patch.states["text"]["ru"] = "draft";
+  auto r = UpdateProvision(*db_, sec_, p.id, patch);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  const Text after = Load();
+  EXPECT_EQ(after.languages, (std::vector<std::string>{"en", "zh", "ar", "ru"}));
+  EXPECT_EQ(after.version, before.version + 1);
+  EXPECT_EQ(Body(p.id, "ru"), "Государства представляют доклады.");
+  EXPECT_EQ(Body(p.id, "en"), "States shall report.");
+  // The history's snapshot of that version has the new language.
+  auto v = GetVersion(*db_, text_, after.version, sec_);
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->languages, after.languages);
+  // What is not one of the six languages is refused, naming it; nothing changes.
+  patch.version = after.version;
+  patch.text = json::object{{"xx", "?"}};
+  patch.states.clear();
+  r = UpdateProvision(*db_, sec_, p.id, patch);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().field, "text.xx");
+  EXPECT_EQ(Load().version, after.version);
+}
+
 TEST_F(DraftingTest, StaleVersionIsRefusedForOneOfTwoParallelWriters) {
   Add("section", {{"en", "S"}});
   auto p = Add("paragraph", {{"en", "Original."}});

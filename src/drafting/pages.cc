@@ -420,7 +420,10 @@ http::Response TextView(storage::Database& db, const Request& req, std::int64_t 
       AddPassageForms(*t, p, clang, lang, o, state, editing);
     }
   }
-  if (editing) AddEditForms(*t, clang, lang, d, state);
+  if (editing) {
+    AddEditForms(*t, clang, lang, d, state);
+    d.ShowSection("TITLE_FORM");  // the title in the six languages (texts.h)
+  }
   return page.Render(status);
 }
 

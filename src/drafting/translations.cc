@@ -1,6 +1,6 @@
 // The negotiated texts for the "translations needed" page (translations.h): per text, a row for
-// its title, linking to its six-language form (site/text_edit.h), and a row for its provisions
-// (labelled by their numbers), linking to the text's page where they are edited.
+// its title and one per provision (labelled by its number), each linking to its six-language
+// form (site/text_edit.h).
 #include "drafting/translations.h"
 
 #include <fmt/format.h>
@@ -25,18 +25,23 @@ std::vector<site::TranslationGroup> TranslationGroups(
   for (const auto& listed : *list) {
     auto t = Get(db, listed.id, viewer);
     if (!t.ok()) continue;
-    const std::string label =
-        fmt::format("{} — {}", t->document, site::Pick(t->title, lang).text);
-    // The title has its six-language form; the provisions are edited on the text's page.
+    // The symbol isolated on right-to-left pages, its parentheses kept in order.
+    const std::string symbol = std::string_view(text::Direction(lang)) == "rtl"
+                                   ? "\u2068" + t->document + "\u2069"
+                                   : t->document;
+    const std::string label = fmt::format("{} — {}", symbol, site::Pick(t->title, lang).text);
     texts.records.push_back(
         {label,
          site::TextFormPath("text", t->id),
          {{T(lang, "field_title"), t->title, site::DraftLanguages(text_drafts, t->id, "title")}}});
-    site::TranslationRecord r{label, fmt::format("/texts/{}", t->id), {}};
-    for (const auto& p : t->provisions)
-      r.texts.push_back({T(lang, "translations_provision", {{"label", p.label}}), p.body,
-                         site::DraftLanguages(provision_drafts, p.id, "text")});
-    if (!r.texts.empty()) texts.records.push_back(std::move(r));
+    // A row per provision, each with its six-language form.
+    for (const auto& p : t->provisions) {
+      const std::string provision = T(lang, "translations_provision", {{"label", p.label}});
+      texts.records.push_back({label + T(lang, "punct_comma") + provision,
+                               site::TextFormPath("provision", p.id),
+                               {{provision, p.body,
+                                 site::DraftLanguages(provision_drafts, p.id, "text")}}});
+    }
   }
   return {std::move(texts)};
 }

@@ -198,6 +198,7 @@ void RegisterApi(http::Router& router, storage::Database& db) {
   site::RegisterTextOwner(router, db, ItemTexts(), "/api/v1/agenda-items/{id}");
   site::RegisterTextOwner(router, db, DecisionTexts(), "/api/v1/decisions/{id}");
   site::RegisterTextOwner(router, db, ActionTexts(), "/api/v1/actions/{id}");
+  site::RegisterTextOwner(router, db, ParagraphTexts(), "");
   router.Add("GET", "/api/v1/meetings/{id}/agenda", [&db](Request& req) {
     auto viewer = site::CurrentSession(db, req);
     auto p = Get(db, req.params[0], viewer);

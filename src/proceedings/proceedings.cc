@@ -617,6 +617,8 @@ Result<Intervention> EditIntervention(storage::Database& db, std::int64_t user_i
                                          {{"summary", before->at("summary"), *text}}, states);
     if (!written.ok()) return written.error();
     std::int64_t item_id = before->at("agenda_item_id").as_int64();
+    // A form saved as it stood changes nothing and is not an edit.
+    if (before->at("summary") == *text && !*written) return item_id;
     search::Enqueue(c, "agenda_item", item_id);
     RecordItemCitations(c, item_id);
     audit::Record(c, user_id, "intervention.edit", "intervention", intervention_id,

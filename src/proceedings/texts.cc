@@ -10,6 +10,7 @@
 #include "meetings/meetings.h"
 #include "proceedings/proceedings.h"
 #include "proceedings/sources.h"
+#include "proceedings/states.h"
 #include "search/search.h"
 #include "site/fields.h"
 #include "text/messages.h"
@@ -132,6 +133,52 @@ site::TextOwner ActionTexts() {
     meetings::SetActionText(c, id, text);
     search::Enqueue(c, "action", id);
     documents::RecordCitationsOf(c, "action", id, {&text});
+  };
+  return o;
+}
+
+site::TextOwner ParagraphTexts() {
+  site::TextOwner o;
+  o.owner = "intervention";
+  o.fields = {{"summary", "proc_summary", 20000, true, true}};
+  o.read = [](storage::Database& db, std::int64_t id, const std::string& lang,
+              const std::optional<accounts::Session>& viewer) -> Result<site::OwnedTexts> {
+    auto item = db.Read().QueryInt("SELECT agenda_item_id FROM interventions WHERE id = ?", id);
+    if (!item) return NotFound(fmt::format("intervention {}: no such paragraph", id));
+    auto it = GetItem(db, *item, viewer);
+    if (!it.ok()) return it.error();
+    auto label = ItemLabel(db, *it, lang);
+    if (!label.ok()) return label.error();
+    // The paragraph's number as the record numbers it.
+    for (std::size_t k = 0; k < it->interventions.size(); ++k)
+      if (it->interventions[k].id == id)
+        return site::OwnedTexts{
+            *label + T(lang, "punct_comma") +
+                T(lang, "translations_paragraph",
+                  {{"number", fmt::format("{}.{}", it->number, k + 1)}}),
+            ItemPage(*it),
+            {{"summary", it->interventions[k].summary}}};
+    return NotFound(fmt::format("intervention {}: no such paragraph", id));
+  };
+  o.write = [](storage::Database& db, const accounts::Session& who, std::int64_t id,
+               const json::object& body) -> Result<json::object> {
+    for (const auto& [k, v] : body)
+      if (k != "summary" && k != "states")
+        return InvalidArgument(std::string(k),
+                               std::string(k) + ": cannot be changed; only summary can");
+    auto states = site::ReadStates(body, {"summary"});
+    if (!states.ok()) return states.error();
+    const json::value* summary = body.if_contains("summary");
+    auto i = EditIntervention(db, who.user.id, id, summary ? *summary : json::value(), *states);
+    if (!i.ok()) return i.error();
+    const auto drafts = site::DraftsOf(db.Read(), "intervention", i->id);
+    auto d = drafts.find("summary");
+    return json::object{
+        {"id", i->id},
+        {"summary", i->summary},
+        {"states", {{"summary", site::StatesJson(i->summary, d == drafts.end()
+                                                                  ? std::set<std::string>()
+                                                                  : d->second)}}}};
   };
   return o;
 }

@@ -1,7 +1,6 @@
 // The proceedings' texts for the "translations needed" page (translations.h): one row per agenda
-// item for its title and one for its record's paragraphs, one per decision and per action; the
-// paragraphs link to the agenda page at the item (its paragraph form), the others to their
-// six-language form (site/text_edit.h).
+// item for its title, one per paragraph of its record, one per decision and per action, each
+// linking to its six-language form (site/text_edit.h).
 #include "proceedings/translations.h"
 
 #include <fmt/format.h>
@@ -34,18 +33,20 @@ std::vector<site::TranslationGroup> TranslationGroups(
     for (const auto& it : p->items) {
       const std::string label =
           T(lang, "translations_item_label", {{"meeting", meeting}, {"number", it.number}});
-      const std::string href = fmt::format("/meetings/{}/agenda#item-{}", m.id, it.number);
       items.records.push_back({label,
                                site::TextFormPath("agenda_item", it.id),
                                {{T(lang, "field_title"), it.title,
                                  site::DraftLanguages(item_drafts, it.id, "title")}}});
-      site::TranslationRecord paras{label, href, {}};
+      // A row per paragraph, each with its six-language form.
       int n = 0;
-      for (const auto& iv : it.interventions)
-        paras.texts.push_back(
-            {T(lang, "translations_paragraph", {{"number", fmt::format("{}.{}", it.number, ++n)}}),
-             iv.summary, site::DraftLanguages(paragraph_drafts, iv.id, "summary")});
-      if (!paras.texts.empty()) paragraphs.records.push_back(std::move(paras));
+      for (const auto& iv : it.interventions) {
+        const std::string paragraph =
+            T(lang, "translations_paragraph", {{"number", fmt::format("{}.{}", it.number, ++n)}});
+        paragraphs.records.push_back(
+            {label + T(lang, "punct_comma") + paragraph,
+             site::TextFormPath("intervention", iv.id),
+             {{paragraph, iv.summary, site::DraftLanguages(paragraph_drafts, iv.id, "summary")}}});
+      }
       // A row per decision: each has its own form.
       for (const auto& d : it.decisions) {
         const std::string number = fmt::format("{}.{}", it.number, ++n);

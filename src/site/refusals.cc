@@ -268,6 +268,9 @@ std::string RefusalText(const Error& e, const std::string& lang, const std::stri
              {{"field", label}, {"value", g[1].matched ? g[1].str() : g[2].str()}});
   // A box the form asks to tick (an adoption's confirmation).
   if (rule.starts_with("tick the box")) return T(lang, "form_error_tick", {{"field", label}});
+  // A provision's language emptied in its six-language form (drafting/texts.cc).
+  if (rule.starts_with("must not be empty; a language of a provision"))
+    return T(lang, "form_error_provision_language_kept", {{"field", label}});
   static const std::regex kNoLabel(R"(^no provision labelled (\S+)$)");
   if (std::regex_search(rule, g, kNoLabel))
     return T(lang, "form_error_no_provision_labelled", {{"field", label}, {"label", g[1].str()}});

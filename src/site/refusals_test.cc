@@ -31,6 +31,13 @@ TEST(RefusalText, FormRefusalsAreTranslated) {
                         "es"),
             "Elija un país de la lista.");
   EXPECT_EQ(RefusalText(InvalidArgument("name", "name: required"), "zh"), "“姓名”为必填项。");
+  // A provision's language emptied in its six-language form.
+  const Error emptied = InvalidArgument(
+      "text.en", "text.en: must not be empty; a language of a provision, once written, is not "
+                 "removed");
+  EXPECT_EQ(RefusalText(emptied, "en"),
+            "“Text (English)” cannot be emptied: a language of a provision, once written, stays.");
+  EXPECT_EQ(RefusalText(emptied, "zh"), "“案文（英文）”不能清空：条款某一语文的文本一经写入即予保留。");
   EXPECT_EQ(RefusalText(Error{Code::kTooLarge, "answers.2: at most 20000 characters", "answers.2"},
                         "fr"),
             "Le champ «\u00a0Réponse à la question 2\u00a0» est limité à 20\u202f000 caractères.");

@@ -52,14 +52,16 @@ std::string InputOf(const TextOwner& o, std::string field) {
 
 http::Response FormPage(storage::Database& db, const Request& req, const TextOwner& o,
                         std::int64_t id, const OwnedTexts& r, const http::Form* typed,
-                        const FormErrors& errors, int status) {
+                        const FormErrors& errors, int status, bool staff) {
   const std::string& lang = req.lang;
   Page page(db, req, "admin_text_edit.tpl", T(lang, "texts_edit_title", {{"record", r.label}}));
   auto& d = page.body();
   errors.Fill(&d);
   d.SetValue("HEADING", T(lang, "texts_edit_title", {{"record", r.label}}));
   d.SetValue("BACK", r.back);
+  if (staff) d.ShowSection("STAFF");  // the desk's pages, which only staff see
   d.SetValue("ACTION", TextFormPath(o.owner, id));
+  if (r.version) d.SetValueAndShowSection("VERSION", std::to_string(*r.version), "HAS_VERSION");
   const Drafts drafts = DraftsOf(db.Read(), o.owner, id);
   for (const auto& f : o.fields) {
     auto* fd = d.AddSectionDictionary("FIELD");
@@ -79,6 +81,28 @@ http::Response FormPage(storage::Database& db, const Request& req, const TextOwn
         errors);
   }
   return page.Render(status);
+}
+
+// Whether `who` may edit the texts of `o`: the owner's rule, else the secretariat's.
+bool MayEdit(const TextOwner& o, const accounts::Session& who) {
+  return o.may_edit ? o.may_edit(who) : accounts::IsStaff(who.user.role);
+}
+
+// The session of a request that may edit `o`'s texts, or the answer refusing it (signed out,
+// bad token, a role the owner does not admit: 403).
+Guard Admit(storage::Database& db, const Request& req, const TextOwner& o, bool state_change,
+            const std::string& csrf_field = {}) {
+  Guard g = RequireSignedIn(db, req, state_change, csrf_field);
+  if (g.session && !MayEdit(o, *g.session)) {
+    g.refusal = ErrorResponse(
+        db, req,
+        PermissionDenied(o.may_edit
+                             ? "role: only the secretariat, administrators and the chair may do "
+                               "this"
+                             : "role: only the secretariat and administrators may do this"));
+    g.session.reset();
+  }
+  return g;
 }
 
 }  // namespace
@@ -171,9 +195,9 @@ void RegisterTextOwner(http::Router& router, storage::Database& db, TextOwner ow
   Owners()[kind] = std::move(owner);
   if (api_path.empty()) return;
   router.Add("PATCH", api_path, [&db, kind](Request& req) {
-    auto g = RequireStaff(db, req, true);
-    if (g.refusal) return *g.refusal;
     const TextOwner& o = Owners().at(kind);
+    auto g = Admit(db, req, o, true);
+    if (g.refusal) return *g.refusal;
     auto id = ParseId(req.params[0]);
     if (!id) return http::JsonError(NotFound(kind + " " + req.params[0] + ": no such record"));
     auto body = ReadJson(req);
@@ -186,24 +210,36 @@ void RegisterTextOwner(http::Router& router, storage::Database& db, TextOwner ow
 
 void RegisterTextEditForm(http::Router& router, storage::Database& db) {
   router.Add("GET", "/admin/translations/{owner}/{id}", [&db](Request& req) {
-    auto g = RequireStaff(db, req, false);
-    if (g.refusal) return *g.refusal;
     auto o = Owners().find(req.params[0]);
-    auto id = ParseId(req.params[1]);
-    if (o == Owners().end() || !id)
+    if (o == Owners().end()) {
+      // Who may know which kinds exist is the secretariat's question: signed out, sign in.
+      auto g = RequireStaff(db, req, false);
+      if (g.refusal) return *g.refusal;
       return ErrorResponse(db, req, NotFound("no such record: " + req.params[0]));
+    }
+    auto g = Admit(db, req, o->second, false);
+    if (g.refusal) return *g.refusal;
+    auto id = ParseId(req.params[1]);
+    if (!id) return ErrorResponse(db, req, NotFound("no such record: " + req.params[0]));
     auto r = o->second.read(db, *id, req.lang, g.session);
     if (!r.ok()) return ErrorResponse(db, req, r.error());
-    return FormPage(db, req, o->second, *id, *r, nullptr, FormErrors(req.lang), 200);
+    return FormPage(db, req, o->second, *id, *r, nullptr, FormErrors(req.lang), 200,
+                    accounts::IsStaff(g.session->user.role));
   });
   router.Add("POST", "/admin/translations/{owner}/{id}", [&db](Request& req) {
-    auto post = ReadPost(db, req);
-    if (auto* r = std::get_if<http::Response>(&post)) return *r;
-    auto& p = std::get<Post>(post);
     auto o = Owners().find(req.params[0]);
-    auto id = ParseId(req.params[1]);
-    if (o == Owners().end() || !id)
+    if (o == Owners().end()) {
+      auto post = ReadPost(db, req);
+      if (auto* r = std::get_if<http::Response>(&post)) return *r;
       return ErrorResponse(db, req, NotFound("no such record: " + req.params[0]));
+    }
+    auto in = ReadInput(req);
+    auto g = Admit(db, req, o->second, in.ok(), in.ok() ? in->fields.Get("csrf").value_or("") : "");
+    if (g.refusal) return *g.refusal;
+    if (!in.ok()) return ErrorResponse(db, req, in.error());
+    Post p{std::move(*in), *g.session};
+    auto id = ParseId(req.params[1]);
+    if (!id) return ErrorResponse(db, req, NotFound("no such record: " + req.params[0]));
     auto r = o->second.read(db, *id, req.lang, p.session);
     if (!r.ok()) return ErrorResponse(db, req, r.error());
     // The form holds every field in every language: what it sends is the whole text.
@@ -221,14 +257,26 @@ void RegisterTextEditForm(http::Router& router, storage::Database& db) {
       }
     }
     body["states"] = std::move(states);
+    if (r->version) {
+      // The version the form was made on (none sent: the owner decides whether it needs one);
+      // what is not a number the owner refuses, naming it.
+      const std::string v(Trim(f.Get("version").value_or("")));
+      auto n = ParseId(v);
+      if (!v.empty()) body["version"] = n ? json::value(*n) : json::value(json::string(v));
+    }
     auto done = Edit(db, p.session, o->second, *id, body);
     if (!done.ok()) {
       FormErrors errors(req.lang);
       errors.Add(done.error(), InputOf(o->second, done.error().field));
       return FormPage(db, req, o->second, *id, *r, &f, errors,
-                      http::StatusFor(done.error().code));
+                      http::StatusFor(done.error().code), accounts::IsStaff(p.session.user.role));
     }
-    return Back(req, "/admin/translations", "texts_saved");
+    if (accounts::IsStaff(p.session.user.role))
+      return Back(req, "/admin/translations", "texts_saved");
+    // The chair goes back to the record's page, at its place (the fragment after the query).
+    const auto hash = r->back.find('#');
+    return http::Redirect(Prefix(req) + r->back.substr(0, hash) + "?done=texts_saved" +
+                          (hash == std::string::npos ? "" : r->back.substr(hash)));
   });
 }
 

@@ -44,6 +44,9 @@ struct OwnedTexts {
   std::string label;
   std::string back;
   std::map<std::string, boost::json::value> texts;
+  // The version of the record the form is made on, when its owner refuses an edit made on a
+  // stale one (a negotiated text): the form carries it and sends it back as `version`.
+  std::optional<std::int64_t> version;
 };
 
 // A kind of record whose texts this mechanism edits, described by the capability that owns it.
@@ -68,6 +71,10 @@ struct TextOwner {
   std::function<Result<boost::json::object>(storage::Database& db, const accounts::Session& who,
                                             std::int64_t id, const boost::json::object& body)>
       write;
+  // Who may use the form and the PATCH route; unset: the secretariat and administrators. An
+  // owner whose use case admits others (the chair of a negotiated text) says so here, and its
+  // use case still decides.
+  std::function<bool(const accounts::Session& who)> may_edit;
 };
 
 // The edit: `body` is {<field>: {lang: text}, states: {<field>: {lang: "draft" | "final"}}};
@@ -84,11 +91,13 @@ boost::json::object TextsJson(storage::Connection& c, const TextOwner& owner, st
                               const std::map<std::string, boost::json::value>& texts);
 
 // Registers `owner` for the desk's form and, when `api_path` is not empty, `PATCH <api_path>` (a
-// path with `{id}`) for staff, both calling EditTexts (or the owner's `write`).
+// path with `{id}`) for staff (or whom the owner's `may_edit` admits; 403 for others), both
+// calling EditTexts (or the owner's `write`).
 void RegisterTextOwner(http::Router& router, storage::Database& db, TextOwner owner,
                        const std::string& api_path);
 // The desk's form of every registered kind: GET and POST /admin/translations/{owner}/{id}.
-// Saving goes back to the translations page.
+// Saving goes back to the translations page (to the record's page for a reader who is not staff,
+// e.g. the chair, who has no translations page).
 void RegisterTextEditForm(http::Router& router, storage::Database& db);
 // The form's path of a record (without the language prefix).
 std::string TextFormPath(const std::string& owner, std::int64_t id);

@@ -77,6 +77,9 @@ const PROBES = {
   'read negotiated texts (': (c) => c.fetch(`/api/v1/texts/${textId}?view=status`),
   'edit negotiated texts': (c) => c.json(`/api/v1/texts/${textId}/provisions`, { kind: 'section',
     text: { en: 'Scope' } }),
+  // The title's states alone: the chair may, as drafting admits, a delegate may not.
+  'edit a negotiated text\'s title and its provisions in the six languages': (c) =>
+    patch(c, `/api/v1/texts/${textId}`, { states: { title: { en: 'final' } } }),
   // The delegate's account is Ghana's: a proposal in Ghana's name is their own.
   'propose amendments to a negotiated text': (c) => c.json(`/api/v1/provisions/${provisionId}/proposals`, {
     member_state: 'GH', kind: 'delete_provision', lang: 'en', justification: 'Permission probe' }),

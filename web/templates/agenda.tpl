@@ -59,6 +59,7 @@
 <span class="wide"><label for="ie-{{IVID}}-summary">{{t_proc_summary}}</label>{{#E_ie_summary}}<p class="field-error" id="ie-{{IVID}}-summary-error">{{E_MSG}}</p>{{/E_ie_summary}}<textarea id="ie-{{IVID}}-summary" name="summary" rows="4" cols="60" dir="auto"{{#E_ie_summary}} aria-invalid="true" aria-describedby="ie-{{IVID}}-summary-error"{{/E_ie_summary}}>{{ETEXT}}</textarea></span>
 <label class="draft-box"><input type="checkbox" name="draft" value="1"{{#EDRAFT}} checked{{/EDRAFT}}> {{t_text_state_this_draft}}</label>
 <button type="submit">{{t_proc_save}}</button></form>
+<p><a href="{{P}}/admin/translations/intervention/{{IVID}}">{{t_texts_edit_six}}</a></p>
 <form method="post" action="{{P}}/interventions/{{IVID}}/delete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{t_proc_delete_paragraph}}</button></form></details>{{/EDIT}}</div></div>{{/PARAS}}
 {{#HAS_CANDIDATURES}}<h3>{{t_proc_candidatures}}</h3>
 <div class="table-scroll"><table><thead><tr><th scope="col">{{t_proc_post}}</th><th scope="col">{{t_proc_candidate}}</th><th scope="col">{{t_proc_nominated_by}}</th><th scope="col">{{t_proc_election}}</th></tr></thead><tbody>

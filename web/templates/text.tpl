@@ -5,7 +5,8 @@
 {{>FORM_ERRORS}}
 {{#ILLUSTRATIVE}}<p class="note">{{t_drafting_illustrative}}</p>{{/ILLUSTRATIVE}}
 <p class="meta"><bdi>{{DOCUMENT}}</bdi> · {{STATUS_LABEL}} · {{t_drafting_version}} {{VERSION}}{{#RESOLUTION}} · <a href="{{P}}/resolutions/{{RES_INSTRUMENT}}/{{RES_NUMBER}}">{{RES_NAME}}</a>{{/RESOLUTION}}</p>
-<nav class="tabs" aria-label="{{t_drafting_views}}">
+{{#TITLE_FORM}}<p><a href="{{P}}/admin/translations/text/{{ID}}">{{t_texts_edit_title_six}}</a></p>
+{{/TITLE_FORM}}<nav class="tabs" aria-label="{{t_drafting_views}}">
 <a href="{{P}}/texts/{{ID}}?lang={{CLANG}}"{{#V_BRACKETS}} aria-current="page"{{/V_BRACKETS}}>{{t_drafting_view_brackets}}</a>
 · <a href="{{P}}/texts/{{ID}}/clean?lang={{CLANG}}"{{#V_CLEAN}} aria-current="page"{{/V_CLEAN}}>{{t_drafting_view_clean}}</a>
 · <a href="{{P}}/texts/{{ID}}/status?lang={{CLANG}}"{{#V_STATUS}} aria-current="page"{{/V_STATUS}}>{{t_drafting_view_status}}</a>
@@ -34,6 +35,7 @@
 {{>FIELD}}
 {{#DRAFT_BOX}}<label class="draft-box"><input type="checkbox" id="{{DID}}" name="{{DNAME}}" value="1"{{#DCHECKED}} checked{{/DCHECKED}}> {{DLABEL}}</label>
 {{/DRAFT_BOX}}<button type="submit">{{t_save}}</button></form>{{/EDIT_FORM}}
+<p><a href="{{P}}/admin/translations/provision/{{PID}}">{{t_texts_edit_six}}</a></p>
 <form method="post" action="{{P}}/provisions/{{PID}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{EVERSION}}"><button type="submit">{{t_drafting_form_delete}}</button></form></details>
 <details class="staff-form"{{#OPEN_BRACKET}} open{{/OPEN_BRACKET}}><summary>{{t_drafting_form_bracket}} <bdi>{{ELABEL}}</bdi></summary>
 {{#BRACKET_FORM}}<form method="post" action="{{P}}/provisions/{{PID}}/brackets" class="stack"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{EVERSION}}">

@@ -1,0 +1,194 @@
+// Scenario test of the six-language forms of a negotiated text's provisions and of a record's
+// paragraphs (/admin/translations/{provision|intervention}/{id}, site/text_edit.h): reached from
+// the text's page, the agenda and the translations page; a provision's edit goes through
+// drafting's own use case (version check, brackets following the words, a new version in the
+// history; a language the text lacks joins it); a paragraph's edit is audited with its old
+// text. The chair edits a text's title and its provisions; a delegate is refused (403).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Client, jsonOf } from '../lib/server.mjs';
+
+const LANGS = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
+const PASSWORD = 'a long enough password for tests';
+let server, admin;
+before(async () => {
+  server = await startServer();
+  admin = await new Client(server.url).login();
+});
+after(async () => { await server?.stop(); });
+
+const post = (client, path, fields) => client.fetch(path, { method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams({ csrf: client.csrf, ...fields }).toString() });
+const unescape = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
+  .replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+// What the six-language form sends as it stands: its textareas, ticked boxes and the version.
+function fieldsOf(html) {
+  const out = {};
+  for (const m of html.matchAll(/<textarea [^>]*name="([^"]+)"[^>]*>([^<]*)<\/textarea>/g)) out[m[1]] = unescape(m[2]);
+  for (const m of html.matchAll(/<input type="text" [^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)) out[m[1]] = unescape(m[2]);
+  for (const m of html.matchAll(/<input type="checkbox" [^>]*name="([^"]+)" value="1" checked>/g)) out[m[1]] = '1';
+  const v = html.match(/<input type="hidden" name="version" value="(\d+)">/);
+  if (v) out.version = v[1];
+  return out;
+}
+async function demoText() {
+  const { items } = await jsonOf(admin.fetch('/api/v1/texts'));
+  return jsonOf(admin.fetch(`/api/v1/texts/${items[0].id}`));
+}
+
+test('a provision in the six languages: linked, saved through drafting with a new version', async () => {
+  let text = await demoText();
+  const p = text.provisions.find((x) => x.brackets.some((b) => b.lang === 'en' && b.state === 'open'));
+  assert.ok(p, 'the demo has a provision with an open English bracket');
+  const missing = LANGS.find((l) => !p.texts[l] && !text.languages.includes(l));
+  assert.ok(missing, 'the demo text lacks a language');
+  const href = `/en/admin/translations/provision/${p.id}`;
+  // Linked from the text's page and from the translations page.
+  const page = await (await admin.fetch(`/en/texts/${text.id}?lang=en`)).text();
+  assert.ok(page.includes(`href="${href}"`), 'the text page links the provision\'s form');
+  assert.ok(page.includes(`href="/en/admin/translations/text/${text.id}"`), 'and the title\'s');
+  const translations = await (await admin.fetch('/en/admin/translations')).text();
+  assert.ok(translations.includes(`href="${href}"`), 'the translations page links the provision\'s form');
+
+  let html = await (await admin.fetch(href)).text();
+  for (const l of LANGS) assert.match(html, new RegExp(`name="text_${l}" lang="${l}"`), l);
+  assert.match(html, new RegExp(`<input type="hidden" name="version" value="${text.version}">`));
+  assert.match(html, new RegExp(`id="t-text-${missing}-state">\\(missing\\)<`));
+  const fields = fieldsOf(html);
+  assert.equal(fields.text_en, p.texts.en);
+
+  // Saved unchanged: nothing happens, the text keeps its version.
+  let res = await post(admin, href, fields);
+  assert.equal(res.status, 303);
+  assert.equal((await demoText()).version, text.version);
+
+  // English words before the bracket and a new language as a draft.
+  const bracket = p.brackets.find((b) => b.lang === 'en' && b.state === 'open');
+  const typed = { ...fields, text_en: 'Further, ' + p.texts.en, [`text_${missing}`]: 'Traduction nouvelle.',
+    [`text_draft_${missing}`]: '1' };
+  res = await post(admin, href, typed);
+  assert.equal(res.status, 303, await res.text());
+  assert.equal(res.headers.get('location'), '/en/admin/translations?done=texts_saved');
+  const after = await demoText();
+  assert.equal(after.version, text.version + 1, 'one new version of the text');
+  assert.ok(after.languages.includes(missing), 'the new language joins the text');
+  const q = after.provisions.find((x) => x.id === p.id);
+  assert.equal(q.texts[missing], 'Traduction nouvelle.');
+  const moved = q.brackets.find((b) => b.id === bracket.id);
+  assert.equal(moved.start, bracket.start + 'Further, '.length, 'the bracket follows the words');
+  assert.equal(moved.end, bracket.end + 'Further, '.length);
+  // The history has the version: the two can be compared.
+  const diff = await jsonOf(admin.fetch(`/api/v1/texts/${text.id}/diff?from=${text.version}&to=${after.version}`));
+  assert.ok(JSON.stringify(diff).includes('Further,'), 'the diff shows the edit');
+  html = await (await admin.fetch(href)).text();
+  assert.match(html, new RegExp(`id="t-text-${missing}-state">\\(draft\\)<`));
+
+  // Made on the old version: refused (409), nothing changes.
+  res = await post(admin, href, { ...typed, text_en: 'Stale.' });
+  assert.equal(res.status, 409);
+  assert.match(await res.text(), /version/);
+  assert.equal((await demoText()).version, after.version);
+  // A language emptied is refused next to its input; an edit across a bracket's edge too.
+  const fresh = fieldsOf(html);
+  res = await post(admin, href, { ...fresh, text_en: '' });
+  assert.equal(res.status, 400);
+  assert.match(await res.text(), /id="t-text-en-error"/);
+  res = await post(admin, href, { ...fresh, text_en: q.texts.en.slice(0, moved.start + 1) });
+  assert.equal(res.status, 400);
+  assert.match(await res.text(), /id="t-text-en-error"/);
+  assert.equal((await demoText()).version, after.version);
+  text = after;
+});
+
+test('a record paragraph in the six languages: linked, saved, audited with its old text', async () => {
+  const { items } = await jsonOf(admin.fetch('/api/v1/meetings'));
+  const council = items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
+  let agenda = await jsonOf(admin.fetch(`/api/v1/meetings/${council.id}/agenda`));
+  // The demo's record is in the six languages: the paragraph is given two first, as the
+  // secretariat would find it before translation.
+  const first = agenda.items[0].interventions[0];
+  await jsonOf(admin.fetch(`/api/v1/interventions/${first.id}`, { method: 'PATCH',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ summary: { en: first.summaries.en, zh: first.summaries.zh } }) }));
+  agenda = await jsonOf(admin.fetch(`/api/v1/meetings/${council.id}/agenda`));
+  const iv = agenda.items[0].interventions[0];
+  const href = `/zh/admin/translations/intervention/${iv.id}`;
+  const page = await (await admin.fetch(`/zh/meetings/${council.id}/agenda`)).text();
+  assert.ok(page.includes(`href="${href}"`), 'the agenda links the paragraph\'s form');
+  const translations = await (await admin.fetch('/zh/admin/translations')).text();
+  assert.ok(translations.includes(`href="${href}"`), 'the translations page links it');
+  const html = await (await admin.fetch(href)).text();
+  for (const l of LANGS) assert.match(html, new RegExp(`name="summary_${l}" lang="${l}"`), l);
+  assert.match(html, /id="t-summary-ar-state">（缺失）</);
+  const fields = fieldsOf(html);
+  const arabic = 'قدّم ممثل الأمانة العامة الوثيقة.';
+  let res = await post(admin, href, { ...fields, summary_ar: arabic, summary_draft_ar: '1' });
+  assert.equal(res.status, 303);
+  const read = await jsonOf(admin.fetch(`/api/v1/meetings/${council.id}/agenda`));
+  const now = read.items[0].interventions.find((x) => x.id === iv.id);
+  assert.equal(now.summaries.ar, arabic);
+  const audit = await jsonOf(admin.fetch('/api/v1/audit'));
+  const entry = audit.items.find((e) => e.action === 'intervention.edit' && e.object_id === iv.id);
+  assert.ok(entry, 'the edit is audited');
+  assert.deepEqual(JSON.parse(entry.before).summary, iv.summaries, 'with the old text');
+  assert.equal(JSON.parse(entry.after).summary.ar, arabic);
+  assert.match(await (await admin.fetch(href)).text(), /id="t-summary-ar-state">（草稿）</);
+  // Saved as it stands: no second audit entry.
+  const count = (await jsonOf(admin.fetch('/api/v1/audit'))).items.filter((e) => e.action === 'intervention.edit').length;
+  res = await post(admin, href, fieldsOf(await (await admin.fetch(href)).text()));
+  assert.equal(res.status, 303);
+  assert.equal((await jsonOf(admin.fetch('/api/v1/audit'))).items.filter((e) => e.action === 'intervention.edit').length, count);
+  // The summary is required: emptied, refused next to its input.
+  const empty = Object.fromEntries(LANGS.map((l) => [`summary_${l}`, '']));
+  res = await post(admin, href, empty);
+  assert.equal(res.status, 400);
+  assert.match(await res.text(), /id="t-summary-en-error"|id="t-summary-[a-z]{2}-error"/);
+});
+
+test('the chair edits a text\'s title and provisions in six languages; a delegate is refused', async () => {
+  const users = {};
+  for (const role of ['chair', 'delegate']) {
+    const email = `${role}@six.example.int`;
+    await jsonOf(admin.json('/api/v1/users', { email, name: `A ${role}`, role, password: PASSWORD,
+      ...(role === 'delegate' ? { member_state: 'GH' } : {}) }), 201);
+    users[role] = await new Client(server.url).login({ email, password: PASSWORD });
+  }
+  const { chair, delegate } = users;
+  let text = await demoText();
+  const p = text.provisions[0];
+  const titleForm = `/fr/admin/translations/text/${text.id}`;
+  const provisionForm = `/fr/admin/translations/provision/${p.id}`;
+  // The delegate: 403 on the forms, their saving, and the title's PATCH.
+  for (const path of [titleForm, provisionForm]) {
+    assert.equal((await delegate.fetch(path)).status, 403, path);
+    assert.equal((await post(delegate, path, { title_en: 'No', text_en: 'No', version: String(text.version) })).status, 403, path);
+  }
+  const patchTitle = (client, body) => client.fetch(`/api/v1/texts/${text.id}`, { method: 'PATCH',
+    headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  assert.equal((await patchTitle(delegate, { title: { en: 'No' } })).status, 403);
+  assert.equal((await demoText()).version, text.version, 'the delegate changed nothing');
+
+  // The chair: the title's form, then its PATCH, then a provision's form.
+  let html = await (await chair.fetch(titleForm)).text();
+  assert.doesNotMatch(html, /href="\/fr\/admin\/translations"/, 'no link to the desk the chair cannot see');
+  const title = fieldsOf(html);
+  let res = await post(chair, titleForm, { ...title, title_ru: 'Руководящие принципы' });
+  assert.equal(res.status, 303, await res.text());
+  assert.equal(res.headers.get('location'), `/fr/texts/${text.id}?done=texts_saved`);
+  text = await demoText();
+  assert.equal(text.titles.ru, 'Руководящие принципы');
+  const patched = await jsonOf(patchTitle(chair, { title: { ...text.titles, es: 'Directrices' },
+    states: { title: { es: 'draft' } } }));
+  assert.equal(patched.states.title.es, 'draft');
+  text = await demoText();
+  html = await (await chair.fetch(provisionForm)).text();
+  const fields = fieldsOf(html);
+  assert.equal(fields.version, String(text.version));
+  res = await post(chair, provisionForm, { ...fields, text_ru: 'Текст положения.' });
+  assert.equal(res.status, 303, await res.text());
+  assert.equal(res.headers.get('location'), `/fr/texts/${text.id}?done=texts_saved#p${p.id}`);
+  const after = await demoText();
+  assert.equal(after.provisions[0].texts.ru, 'Текст положения.');
+  assert.equal(after.version, text.version + 1);
+});
