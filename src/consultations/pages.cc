@@ -12,6 +12,7 @@
 #include "consultations/internal.h"
 #include "consultations/report_out.h"
 #include "consultations/web.h"
+#include "documents/citation_links.h"
 #include "documents/generated.h"
 #include "documents/resolutions.h"
 #include "meetings/desk.h"
@@ -20,6 +21,7 @@
 #include "site/country_options.h"
 #include "site/follow_button.h"
 #include "site/refusals.h"
+#include "site/text_html.h"
 #include "text/countries.h"
 #include "text/dates.h"
 #include "text/messages.h"
@@ -151,15 +153,10 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
                            lang);
     }
   }
-  auto desc = site::Pick(c.description, lang);
   // Citations of resolutions and documents become links (the HTML is escaped there).
-  d.SetValue("DESCRIPTION_HTML",
-             documents::LinkCitationsHtml(db, desc.text, site::Prefix(req), page.session()));
-  if (desc.fallback) {
-    auto* f = d.AddSectionDictionary("DESC_FALLBACK");
-    f->SetValue("DESC_LANG", desc.lang);
-    f->SetValue("DESC_NOTE", site::FallbackNote(desc, lang));
-  }
+  site::SetLocalized(&d, "DESCRIPTION", c.description, lang, [&](const site::Localized& l) {
+    return documents::LinkCitationsHtml(db, l.text, l.lang, site::Prefix(req), page.session());
+  });
   // Untranslated questions are marked once, at the head of the list; each keeps its language.
   std::vector<site::Localized> questions;
   for (const auto& q : c.questions) questions.push_back(site::Pick(q.text, lang));
@@ -168,7 +165,7 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
   for (std::size_t i = 0; i < c.questions.size(); ++i) {
     auto* qd = d.AddSectionDictionary("QUESTIONS");
     qd->SetIntValue("NUMBER", c.questions[i].number);
-    qd->SetValue("Q", questions[i].text);
+    qd->SetValue("Q_HTML", site::TextHtml(questions[i].text, questions[i].lang));
     site::SetParagraphLanguage(qd, questions[i]);
   }
   std::int64_t published =
@@ -198,8 +195,8 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
                                       : f.meeting_starts_on);
     fd->SetValue("FU_NUMBER", f.number);
     const auto& t = follow_up[k];
-    fd->SetValue("FU_TEXT_HTML",
-                 documents::LinkCitationsHtml(db, t.text, site::Prefix(req), page.session()));
+    fd->SetValue("FU_TEXT_HTML", documents::LinkCitationsHtml(db, t.text, t.lang, site::Prefix(req),
+                                                              page.session()));
     site::SetParagraphLanguage(fd, t);
     fd->SetValue("FU_OWNER", site::Pick(f.owner, lang).text);
   }
@@ -315,9 +312,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
       if (!tables[g]) tables[g] = current->AddSectionDictionary("TABLE");
       auto* o = tables[g]->AddSectionDictionary("ITEMS");
       o->SetIntValue("ID", c.id);
-      auto t = site::Pick(c.title, lang);
-      o->SetValue("TITLE", t.text);
-      if (t.fallback) o->AddSectionDictionary("FALLBACK")->SetValue("TLANG", t.lang);
+      site::SetLocalized(o, "TITLE", c.title, lang);
       o->SetValue("BODY", text::BodyAcronym(c.body_key, c.body_acronym, lang));
       o->SetValue("STATUS", st);
       o->SetValue("STATUS_LABEL", StatusLabel(lang, st));
@@ -474,9 +469,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     for (const auto& q : c->questions) {
       auto* a = d.AddSectionDictionary("ANSWER");
       a->SetIntValue("NUMBER", q.number);
-      auto picked = site::Pick(q.text, lang);
-      a->SetValue("QUESTION", picked.text);
-      if (picked.fallback) a->AddSectionDictionary("Q_FALLBACK")->SetValue("QLANG", picked.lang);
+      site::SetLocalized(a, "QUESTION", q.text, lang);
       auto answer = resp.answers.find(q.number);
       if (answer != resp.answers.end() && !answer->second.empty()) {
         auto* t = a->AddSectionDictionary("TEXT");
@@ -578,8 +571,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
         a->SetIntValue("NUMBER", n);
         a->SetValue("TEXT", t);
         if (auto q = questions.find(n); q != questions.end()) {
-          a->SetValue("QUESTION", q->second.text);
-          if (q->second.fallback) a->AddSectionDictionary("Q_FALLBACK")->SetValue("QLANG", q->second.lang);
+          site::SetText(a, "QUESTION", q->second, lang);
         }
       }
       if (!r.general_text.empty()) o->AddSectionDictionary("GENERAL")->SetValue("TEXT", r.general_text);

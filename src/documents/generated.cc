@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "audit/audit.h"
+#include "documents/citation_links.h"
 #include "documents/resolutions.h"
 #include "render/render.h"
 #include "site/desk.h"
@@ -370,7 +371,7 @@ void FillIssuedView(storage::Database& db, ctemplate::TemplateDictionary& d, con
     y->SetValue("NUMBER", b.number);
     y->SetIntValue("LEVEL", b.level);
     y->SetValue("TLANG", b.lang);
-    y->SetValue("TEXT_HTML", LinkCitationsHtml(db, b.text, prefix, viewer));
+    y->SetValue("TEXT_HTML", LinkCitationsHtml(db, b.text, b.lang, prefix, viewer));
     for (const auto& f : b.footnotes) y->AddSectionDictionary("FOOTNOTES")->SetValue("TEXT", f);
   }
   if (!doc->signatures.empty()) {

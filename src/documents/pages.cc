@@ -9,6 +9,7 @@
 #include "site/alternate.h"
 #include "site/fields.h"
 #include "site/refusals.h"
+#include "site/text_html.h"
 #include "text/dates.h"
 #include "text/messages.h"
 #include "text/symbols.h"
@@ -21,16 +22,6 @@ using http::Request;
 using text::T;
 
 namespace {
-
-// Sets KEY to the text in the reader's language, and the section FALLBACK_SECTION with LANG_KEY
-// when it is another language's text.
-void SetLocalized(TemplateDictionary* d, const json::value& v, const std::string& lang,
-                  const std::string& key, const std::string& fallback_section,
-                  const std::string& lang_key) {
-  auto l = site::Pick(v, lang);
-  d->SetValue(key, l.text);
-  if (l.fallback) d->AddSectionDictionary(fallback_section)->SetValue(lang_key, l.lang);
-}
 
 std::string TypeLabel(const std::string& media_type) {
   if (media_type == "application/pdf") return "PDF";
@@ -51,14 +42,17 @@ void CitedBySection(TemplateDictionary& d, const std::vector<Citing>& items,
     o->SetValue("CB_KIND_LABEL", T(lang, "doc_kind_" + c.kind));
     o->SetValue("CB_URL", c.url);
     if (c.kind == "document") {
-      o->SetValue("CB_LINK", c.label);  // the symbol, then the title
-      auto* t = o->AddSectionDictionary("CB_DETAIL");
-      SetLocalized(t, c.title, lang, "CB_TITLE", "CB_TITLE_FALLBACK", "CB_TITLE_LANG");
+      // The symbol, then the title.
+      site::SetText(o, "CB_LINK", {c.label, lang, false}, lang);
+      site::SetLocalized(o->AddSectionDictionary("CB_DETAIL"), "CB_TITLE", c.title, lang);
     } else if (c.kind == "consultation") {
-      SetLocalized(o, c.title, lang, "CB_LINK", "CB_LINK_FALLBACK", "CB_LINK_LANG");
+      site::SetLocalized(o, "CB_LINK", c.title, lang);
     } else {
-      o->SetValue("CB_LINK", T(lang, c.kind == "action" ? "doc_action_label" : "doc_record_item_label",
-                               {{"meeting", meetings::Label(c.meeting, lang)}, {"number", c.label}}));
+      site::SetText(o, "CB_LINK",
+                    {T(lang, c.kind == "action" ? "doc_action_label" : "doc_record_item_label",
+                       {{"meeting", meetings::Label(c.meeting, lang)}, {"number", c.label}}),
+                     lang, false},
+                    lang);
     }
     auto text = site::Pick(c.texts, lang);
     o->SetValue("CB_TEXT", text.text);
@@ -123,9 +117,11 @@ http::Response DocumentPage(storage::Database& db, const Request& req, const Doc
     b->SetValue("BODY_KEY", doc.body_key);
     b->SetValue("BODY_ACRONYM", text::BodyAcronym(doc.body_key, doc.body_acronym, lang));
   }
-  d.SetValue("SOURCE", SourceText(doc, lang));
   auto source = site::Pick(doc.source, lang);
-  if (source.fallback) d.AddSectionDictionary("SOURCE_FALLBACK")->SetValue("SOURCE_LANG", source.lang);
+  // Without a source of its own, the kind ("Secretariat") in the reader's language.
+  site::SetText(&d, "SOURCE", source.text.empty() ? site::Localized{SourceText(doc, lang), lang, false}
+                                                  : source,
+                lang);
   if (!source.text.empty())  // else SOURCE already is the kind ("Secretariat")
     d.SetValueAndShowSection("SOURCE_KIND_LABEL", T(lang, "doc_source_" + doc.source_kind),
                              "SOURCE_KIND");
@@ -265,7 +261,7 @@ http::Response DocumentsPage(storage::Database& db, const Request& req) {
     auto* o = d.AddSectionDictionary("ITEMS");
     o->SetIntValue("ID", doc.id);
     o->SetValue("SYMBOL", doc.symbol);
-    SetLocalized(o, doc.title, lang, "TITLE", "FALLBACK", "TLANG");
+    site::SetLocalized(o, "TITLE", doc.title, lang);
     o->SetValue("DATE", text::FormatDate(doc.date, lang));
     o->SetValue("DATE_ISO", doc.date);
     o->SetValue("SOURCE", SourceText(doc, lang));
@@ -313,7 +309,7 @@ http::Response ResolutionsPage(storage::Database& db, const Request& req) {
     o->SetValue("INSTRUMENT", r.instrument);
     o->SetIntValue("NUMBER", r.number);
     o->SetValue("NAME", ResolutionName(lang, r.instrument, r.number));
-    SetLocalized(o, r.title, lang, "TITLE", "FALLBACK", "TLANG");
+    site::SetLocalized(o, "TITLE", r.title, lang);
     o->SetValue("VERSION", r.revisions.empty() ? "" : RevisionLabel(lang, r.revisions.back()));
     o->SetValue("STATUS", r.status);
     o->SetValue("STATUS_LABEL", T(lang, "res_status_" + r.status));
@@ -334,7 +330,7 @@ http::Response ResolutionPage(storage::Database& db, const Request& req, const R
   d.SetIntValue("NUMBER", r.number);
   d.SetValue("FULL_NAME", full);
   d.SetValue("INSTRUMENT_LABEL", T(lang, "res_instrument_" + r.instrument));
-  SetLocalized(&d, r.title, lang, "TITLE", "TITLE_FALLBACK", "TITLE_LANG");
+  site::SetLocalized(&d, "TITLE", r.title, lang);
   d.SetValue("STATUS", r.status);
   d.SetValue("STATUS_LABEL", T(lang, "res_status_" + r.status));
   if (r.status == "merged" && r.merged_into) {

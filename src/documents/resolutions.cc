@@ -13,9 +13,11 @@
 
 #include "audit/audit.h"
 #include "base/time.h"
+#include "documents/citation_links.h"
 #include "documents/internal.h"
 #include "meetings/meetings.h"
 #include "site/site.h"
+#include "site/text_html.h"
 #include "text/messages.h"
 
 namespace plenary::documents {
@@ -360,19 +362,19 @@ std::optional<std::string> UrlOf(storage::Database& db, const text::Citation& c,
 }
 }  // namespace
 
-std::string LinkCitationsHtml(storage::Database& db, std::string_view text,
+std::string LinkCitationsHtml(storage::Database& db, std::string_view text, std::string_view lang,
                               const std::string& prefix, const Viewer& viewer) {
   std::string out;
   std::size_t at = 0;
   for (const auto& c : text::ExtractCitations(text)) {
     auto url = UrlOf(db, c, viewer);
     if (!url) continue;
-    out += http::EscapeHtml(text.substr(at, c.begin - at));
+    out += site::TextHtml(text.substr(at, c.begin - at), lang);
     out += "<a class=\"citation\" href=\"" + http::EscapeHtml(prefix + *url) + "\">" +
-           http::EscapeHtml(text.substr(c.begin, c.end - c.begin)) + "</a>";
+           site::TextHtml(text.substr(c.begin, c.end - c.begin), lang) + "</a>";
     at = c.end;
   }
-  out += http::EscapeHtml(text.substr(at));
+  out += site::TextHtml(text.substr(at), lang);
   return out;
 }
 

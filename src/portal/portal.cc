@@ -6,6 +6,7 @@
 
 #include "base/time.h"
 #include "consultations/consultations.h"
+#include "documents/citation_links.h"
 #include "documents/resolutions.h"
 #include "meetings/meetings.h"
 #include "portal/portal.h"
@@ -13,6 +14,7 @@
 #include "site/alternate.h"
 #include "site/follow_button.h"
 #include "site/site.h"
+#include "site/text_html.h"
 #include "text/citations.h"
 #include "text/dates.h"
 #include "text/messages.h"
@@ -112,10 +114,10 @@ void RegisterPages(http::Router& router, storage::Database& db, site::Throttles&
     for (const auto& b : ListBodies(db)) {
       auto* o = page.body().AddSectionDictionary("BODIES");
       o->SetValue("KEY", b.key);
-      o->SetValue("NAME", site::Pick(b.name, req.lang).text);
+      site::SetLocalized(o, "NAME", b.name, req.lang);
       o->SetValue("ACRONYM", text::BodyAcronym(b.key, b.acronym, req.lang));
       o->SetValue("MEMBERSHIP", T(req.lang, "membership_" + b.membership));
-      o->SetValue("DESCRIPTION", site::Pick(b.description, req.lang).text);
+      site::SetLocalized(o, "DESCRIPTION", b.description, req.lang);
     }
     return page.Render();
   });
@@ -132,11 +134,11 @@ void RegisterPages(http::Router& router, storage::Database& db, site::Throttles&
                 T(lang, "calendar_ics_body", {{"body", text::BodyAcronym(b->key, b->acronym, lang)}})}});
     site::AddFollowButton(page, db, "body", b->id, "/bodies/" + b->key, lang);
     auto& d = page.body();
-    d.SetValue("NAME", site::Pick(b->name, lang).text);
+    site::SetLocalized(&d, "NAME", b->name, lang);
     d.SetValue("ACRONYM", text::BodyAcronym(b->key, b->acronym, lang));
     d.SetValue("MEMBERSHIP", T(lang, "membership_" + b->membership));
     if (b->open_consultations) d.ShowSection("OPEN_CONSULTATIONS");
-    d.SetValue("DESCRIPTION", site::Pick(b->description, lang).text);
+    site::SetLocalized(&d, "DESCRIPTION", b->description, lang);
     bool working_group = false;
     for (const auto& m : ListMeetings(db, b->id)) {
       MeetingRow(d.AddSectionDictionary("MEETINGS"), lang, m);
@@ -212,8 +214,10 @@ void RegisterPages(http::Router& router, storage::Database& db, site::Throttles&
       for (const auto& a : m->actions) {
         auto* o = s->AddSectionDictionary("ACTIONS");
         o->SetValue("NUMBER", a.number);
-        o->SetValue("TEXT_HTML", documents::LinkCitationsHtml(db, site::Pick(a.text, lang).text,
-                                                              site::Prefix(req), page.session()));
+        site::SetLocalized(o, "TEXT", a.text, lang, [&](const site::Localized& l) {
+          return documents::LinkCitationsHtml(db, l.text, l.lang, site::Prefix(req),
+                                              page.session());
+        });
         o->SetValue("OWNER", site::Pick(a.owner, lang).text);
         if (!a.consultation_key.empty())
           o->AddSectionDictionary("CONSULTATION")->SetValue("CKEY", a.consultation_key);

@@ -10,6 +10,7 @@
 
 #include "base/parse.h"
 #include "base/time.h"
+#include "documents/citation_links.h"
 #include "documents/generated.h"
 #include "documents/resolutions.h"
 #include "http/form.h"
@@ -364,7 +365,7 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
       x->SetValue("NUM", fmt::format("{}.{}", it.number, ++n));
       x->SetValue("WHO", Who(iv, lang));
       const auto& t = picked[k++];
-      x->SetValue("TEXT_HTML", documents::LinkCitationsHtml(db, t.text, prefix, viewer));
+      x->SetValue("TEXT_HTML", documents::LinkCitationsHtml(db, t.text, t.lang, prefix, viewer));
       site::SetParagraphLanguage(x, t);
       if (staff) {
         // Correct the text in one language (the others stay) or delete the paragraph.
@@ -392,7 +393,7 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
       x->SetValue("WHO", T(lang, "decision_kind_" + dec.kind));
       x->ShowSection("DECISION");
       const auto& t = picked[k++];
-      x->SetValue("TEXT_HTML", documents::LinkCitationsHtml(db, t.text, prefix, viewer));
+      x->SetValue("TEXT_HTML", documents::LinkCitationsHtml(db, t.text, t.lang, prefix, viewer));
       site::SetParagraphLanguage(x, t);
     }
     if (!it.candidatures.empty()) {
@@ -488,7 +489,7 @@ http::Response RecordPage(storage::Database& db, const Request& req, const std::
   for (const auto& it : r.items) {
     auto* o = d.AddSectionDictionary("ITEMS");
     o->SetValue("NUMBER", it.number);
-    o->SetValue("HEADING_HTML", documents::LinkCitationsHtml(db, it.heading, prefix, viewer));
+    o->SetValue("HEADING_HTML", documents::LinkCitationsHtml(db, it.heading, it.heading_lang, prefix, viewer));
     o->SetValue("HLANG", it.heading_lang);
     // Untranslated paragraphs are marked once, at the head of the item's paragraphs.
     std::vector<site::Localized> picked;
@@ -499,7 +500,7 @@ http::Response RecordPage(storage::Database& db, const Request& req, const std::
       auto* x = o->AddSectionDictionary("PARAS");
       x->SetValue("NUM", it.paragraphs[i].number);
       x->SetValue("TEXT_HTML",
-                  documents::LinkCitationsHtml(db, it.paragraphs[i].text, prefix, viewer));
+                  documents::LinkCitationsHtml(db, it.paragraphs[i].text, it.paragraphs[i].lang, prefix, viewer));
       site::SetParagraphLanguage(x, picked[i]);
     }
   }
@@ -607,7 +608,7 @@ http::Response ActionPage(storage::Database& db, const Request& req,
     auto note = site::Pick(e.note, lang);
     if (!note.text.empty()) {
       auto* x = o->AddSectionDictionary("NOTE");
-      x->SetValue("NOTE_HTML", documents::LinkCitationsHtml(db, note.text, site::Prefix(req), viewer));
+      x->SetValue("NOTE_HTML", documents::LinkCitationsHtml(db, note.text, note.lang, site::Prefix(req), viewer));
       x->SetValue("NLANG", note.lang);
     }
   }

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "documents/citation_links.h"
 #include "documents/generated.h"
 #include "documents/resolutions.h"
 #include "meetings/meetings.h"
@@ -33,14 +34,14 @@ void FillParagraph(storage::Database& db, const Request& req, const site::Page& 
   std::string id = p.number;  // "2.5.1" → "para-2-5-1": ids of letters, digits and dashes
   std::replace(id.begin(), id.end(), '.', '-');
   o->SetValue("PID", "para-" + id);
-  o->SetValue("TEXT_HTML", documents::LinkCitationsHtml(db, p.text, site::Prefix(req), page.session()));
+  o->SetValue("TEXT_HTML", documents::LinkCitationsHtml(db, p.text, req.lang, site::Prefix(req), page.session()));
   if (p.lang != req.lang) site::SetParagraphLanguage(o->AddSectionDictionary("PLANG"),
                                                      {p.text, p.lang, p.fallback});
   if (!p.items.empty()) {
     auto* s = o->AddSectionDictionary("HAS_ITEMS");
     for (const auto& i : p.items)
       s->AddSectionDictionary("ITEMS")->SetValue(
-          "ITEM_HTML", documents::LinkCitationsHtml(db, i, site::Prefix(req), page.session()));
+          "ITEM_HTML", documents::LinkCitationsHtml(db, i, req.lang, site::Prefix(req), page.session()));
   }
 }
 
@@ -111,13 +112,13 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
     doc->SetValue("DL_LANG", req.lang);
     doc->SetValue("DL_MEETINGS", *param);
     doc->SetValue("SUMMARY_HTML",
-                  documents::LinkCitationsHtml(db, r->summary, site::Prefix(req), page.session()));
+                  documents::LinkCitationsHtml(db, r->summary, req.lang, site::Prefix(req), page.session()));
     doc->SetValue("ACTION", r->action_required);
     // No resolution on record: no References heading either.
     if (!r->references.empty()) doc->ShowSection("HAS_REFS");
     for (const auto& ref : r->references)
       doc->AddSectionDictionary("REFS")->SetValue(
-          "REF_HTML", documents::LinkCitationsHtml(db, ref, site::Prefix(req), page.session()));
+          "REF_HTML", documents::LinkCitationsHtml(db, ref, req.lang, site::Prefix(req), page.session()));
     for (const auto& s : r->sections) {
       auto* sd = doc->AddSectionDictionary("SECTIONS");
       sd->SetValue("SNUM", s.number);

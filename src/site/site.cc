@@ -14,6 +14,7 @@
 #include "http/templates.h"
 #include "site/refusals.h"
 #include "site/static_files.h"
+#include "site/text_html.h"
 #include "text/messages.h"
 
 namespace plenary::site {
@@ -185,13 +186,33 @@ std::string FallbackNote(const Localized& l, std::string_view lang) {
 Localized SetLocalized(ctemplate::TemplateDictionary* d, const std::string& key,
                        const boost::json::value& v, std::string_view lang) {
   auto l = Pick(v, lang);
+  SetText(d, key, l, lang);
+  return l;
+}
+
+Localized SetLocalized(ctemplate::TemplateDictionary* d, const std::string& key,
+                       const boost::json::value& v, std::string_view lang,
+                       const TextRenderer& html) {
+  auto l = Pick(v, lang);
+  SetText(d, key, l, lang, html);
+  return l;
+}
+
+void SetText(ctemplate::TemplateDictionary* d, const std::string& key, const Localized& l,
+             std::string_view lang, const TextRenderer& html) {
   d->SetValue(key, l.text);
+  d->SetValue(key + "_HTML", html ? html(l) : TextHtml(l.text, l.lang));
+  SetTextLanguage(d, key, l, lang);
+}
+
+void SetTextLanguage(ctemplate::TemplateDictionary* d, const std::string& key, const Localized& l,
+                     std::string_view lang) {
+  d->SetValue(key + "_DIR", l.fallback ? text::Direction(l.lang) : "auto");
   if (l.fallback) {
     auto* f = d->AddSectionDictionary(key + "_FALLBACK");
     f->SetValue(key + "_LANG", l.lang);
     f->SetValue(key + "_NOTE", FallbackNote(l, lang));
   }
-  return l;
 }
 
 std::string UntranslatedSectionNote(const std::vector<Localized>& paragraphs,

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="crumbs"><a href="{{P}}/actions">{{t_actions_title}}</a></p>
 <h1>{{t_actions_number}} {{NUMBER}}</h1>
-<p{{#TEXT_FALLBACK}} lang="{{TEXT_LANG}}"{{/TEXT_FALLBACK}} dir="auto">{{TEXT}}</p>
+<p{{#TEXT_FALLBACK}} lang="{{TEXT_LANG}}"{{/TEXT_FALLBACK}} dir="{{TEXT_DIR}}">{{TEXT_HTML:none}}</p>
 {{#TEXT_FALLBACK}}<p class="note">{{TEXT_NOTE}}</p>{{/TEXT_FALLBACK}}
 <dl class="facts">
 <dt>{{t_actions_meeting}}</dt><dd><a href="{{P}}/meetings/{{MID}}">{{MLABEL}}</a></dd>

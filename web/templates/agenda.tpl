@@ -25,7 +25,7 @@
 {{/SIG_LANGS}}</fieldset>
 <button type="submit">{{t_proc_save}}</button></form></details>{{/SIGNATORIES}}
 {{#ITEMS}}<section class="agenda-item" id="item-{{NUMBER}}" aria-labelledby="item-h-{{NUMBER}}">
-<h2 id="item-h-{{NUMBER}}"><span class="snum">{{NUMBER}}</span><span{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="auto">{{TITLE}}</span></h2>
+<h2 id="item-h-{{NUMBER}}"><span class="snum">{{NUMBER}}</span><span{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</span></h2>
 {{#TITLE_FALLBACK}}<p class="note">{{TITLE_NOTE}}</p>{{/TITLE_FALLBACK}}
 {{#HAS_DOCS}}<p>{{t_proc_documents}} {{#DOCS}}<a href="{{P}}/documents/{{DID}}"><bdi class="sym">{{SYMBOL}}</bdi></a>{{#DOCS_separator}}{{t_proc_list_separator}}{{/DOCS_separator}}{{/DOCS}}</p>{{/HAS_DOCS}}
 {{#FLOOR}}<div class="floor" id="floor-{{IID}}">
@@ -65,7 +65,7 @@
 <div class="table-scroll"><table><thead><tr><th scope="col">{{t_proc_post}}</th><th scope="col">{{t_proc_candidate}}</th><th scope="col">{{t_proc_nominated_by}}</th><th scope="col">{{t_proc_election}}</th></tr></thead><tbody>
 {{#CANDIDATURES}}<tr><td>{{POST}}</td><td dir="auto">{{CANDIDATE}}</td><td>{{COUNTRY}}</td><td><bdi>{{ELECTION}}</bdi></td></tr>{{/CANDIDATURES}}</tbody></table></div>{{/HAS_CANDIDATURES}}
 {{#HAS_ACTIONS}}<h3>{{t_proc_actions}}</h3>
-<ul>{{#ACTIONS}}<li><a href="{{P}}/actions/{{AID}}">{{NUMBER}}</a> <span{{#TEXT_FALLBACK}} lang="{{TEXT_LANG}}"{{/TEXT_FALLBACK}}>{{TEXT}}</span> <span class="meta">({{OWNER}}) — <span class="status-{{STATUS}}">{{STATUS_LABEL}}</span></span></li>{{/ACTIONS}}</ul>{{/HAS_ACTIONS}}
+<ul>{{#ACTIONS}}<li><a href="{{P}}/actions/{{AID}}">{{NUMBER}}</a> <span{{#TEXT_FALLBACK}} lang="{{TEXT_LANG}}"{{/TEXT_FALLBACK}} dir="{{TEXT_DIR}}">{{TEXT_HTML:none}}</span> <span class="meta">({{OWNER}}) — <span class="status-{{STATUS}}">{{STATUS_LABEL}}</span></span></li>{{/ACTIONS}}</ul>{{/HAS_ACTIONS}}
 {{#RECORD_FORMS}}<details class="staff-form"{{#OPEN_IV}} open{{/OPEN_IV}}><summary>{{t_proc_add_paragraph}}</summary>
 <form method="post" action="{{P}}/agenda-items/{{IID}}/interventions"><input type="hidden" name="csrf" value="{{CSRF}}">
 <span><label for="iv-{{IID}}-kind">{{t_proc_kind}}</label>{{#E_iv_kind}}<p class="field-error" id="iv-{{IID}}-kind-error">{{E_MSG}}</p>{{/E_iv_kind}}<select id="iv-{{IID}}-kind" name="kind"{{#E_iv_kind}} aria-invalid="true" aria-describedby="iv-{{IID}}-kind-error"{{/E_iv_kind}}><option value="intervention">{{t_proc_kind_intervention}}</option><option value="statement">{{t_proc_kind_statement}}</option></select></span>

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="crumbs"><a href="{{P}}/bodies/{{BODY_KEY}}"><bdi class="sym">{{BODY_ACRONYM}}</bdi></a> › <a href="{{P}}/consultations">{{t_nav_consultations}}</a></p>
-<h1 dir="auto"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}}>{{TITLE}}</h1>
+<h1{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</h1>
 {{>FOLLOW_BUTTON}}
 {{#TITLE_FALLBACK}}<p class="note fallback">{{TITLE_NOTE}}</p>{{/TITLE_FALLBACK}}
 {{#ILLUSTRATIVE}}<p class="note">{{t_illustrative_note}}</p>{{/ILLUSTRATIVE}}
@@ -12,14 +12,14 @@
 {{#MEETING}}<dt>{{t_consultation_meeting}}</dt><dd><a href="{{P}}/meetings/{{MEETING_ID}}">{{MEETING_LABEL}}</a></dd>{{/MEETING}}
 </dl>
 {{#EXTENSIONS}}<section aria-labelledby="ext-h"><h2 id="ext-h">{{t_deadline_history}}</h2><ul>
-{{#EXT}}<li>{{EXT_TEXT}}{{#EXT_REASON_SHOW}} — <span dir="auto"{{#EXT_REASON_FALLBACK}} lang="{{EXT_REASON_LANG}}"{{/EXT_REASON_FALLBACK}}>{{EXT_REASON}}</span>{{#EXT_REASON_FALLBACK}} <span class="note fallback">{{EXT_REASON_NOTE}}</span>{{/EXT_REASON_FALLBACK}}{{/EXT_REASON_SHOW}}</li>{{/EXT}}
+{{#EXT}}<li>{{EXT_TEXT}}{{#EXT_REASON_SHOW}} — <span{{#EXT_REASON_FALLBACK}} lang="{{EXT_REASON_LANG}}"{{/EXT_REASON_FALLBACK}} dir="{{EXT_REASON_DIR}}">{{EXT_REASON_HTML:none}}</span>{{#EXT_REASON_FALLBACK}} <span class="note fallback">{{EXT_REASON_NOTE}}</span>{{/EXT_REASON_FALLBACK}}{{/EXT_REASON_SHOW}}</li>{{/EXT}}
 </ul></section>{{/EXTENSIONS}}
-<div class="description" dir="auto"{{#DESC_FALLBACK}} lang="{{DESC_LANG}}"{{/DESC_FALLBACK}}>{{DESCRIPTION_HTML:none}}</div>
-{{#DESC_FALLBACK}}<p class="note fallback">{{DESC_NOTE}}</p>{{/DESC_FALLBACK}}
+<div class="description"{{#DESCRIPTION_FALLBACK}} lang="{{DESCRIPTION_LANG}}"{{/DESCRIPTION_FALLBACK}} dir="{{DESCRIPTION_DIR}}">{{DESCRIPTION_HTML:none}}</div>
+{{#DESCRIPTION_FALLBACK}}<p class="note fallback">{{DESCRIPTION_NOTE}}</p>{{/DESCRIPTION_FALLBACK}}
 <h2>{{t_questions}}</h2>
 {{#Q_UNTRANSLATED}}<p class="note untranslated-note">{{Q_UNOTE}}</p>{{/Q_UNTRANSLATED}}
 <ol class="questions">
-{{#QUESTIONS}}<li id="q{{NUMBER}}"{{#UNTRANSLATED}} class="untranslated"{{/UNTRANSLATED}}><span lang="{{TLANG}}" dir="{{TDIR}}">{{Q}}</span></li>{{/QUESTIONS}}
+{{#QUESTIONS}}<li id="q{{NUMBER}}"{{#UNTRANSLATED}} class="untranslated"{{/UNTRANSLATED}}><span lang="{{TLANG}}" dir="{{TDIR}}">{{Q_HTML:none}}</span></li>{{/QUESTIONS}}
 </ol>
 <nav class="links" aria-label="{{t_consultation_links}}"><ul>
 <li><a href="{{P}}/consultations/{{ID}}/responses">{{PUBLISHED_LABEL}}</a></li>
@@ -27,7 +27,7 @@
 <li><a href="{{P}}/consultations/{{ID}}/report">{{t_report}}</a></li>
 {{#STAFF}}<li><a href="{{P}}/admin/consultations/{{ID}}">{{t_moderate}}</a></li>{{/STAFF}}
 </ul></nav>
-{{#SUMMARY}}<section aria-labelledby="sum-h"><h2 id="sum-h">{{t_summary}}</h2><div class="summary" dir="auto"{{#SUM_FALLBACK}} lang="{{SUM_LANG}}"{{/SUM_FALLBACK}}>{{SUM}}</div>{{#SUM_FALLBACK}}<p class="note fallback">{{SUM_NOTE}}</p>{{/SUM_FALLBACK}}</section>{{/SUMMARY}}
+{{#SUMMARY}}<section aria-labelledby="sum-h"><h2 id="sum-h">{{t_summary}}</h2><div class="summary"{{#SUM_FALLBACK}} lang="{{SUM_LANG}}"{{/SUM_FALLBACK}} dir="{{SUM_DIR}}">{{SUM_HTML:none}}</div>{{#SUM_FALLBACK}}<p class="note fallback">{{SUM_NOTE}}</p>{{/SUM_FALLBACK}}</section>{{/SUMMARY}}
 <section aria-labelledby="fu-h"><h2 id="fu-h">{{t_follow_up}}</h2>
 {{#NO_FOLLOW_UP}}<p>{{t_follow_up_none}}</p>{{/NO_FOLLOW_UP}}
 {{#FU_UNTRANSLATED}}<p class="note untranslated-note">{{FU_UNOTE}}</p>{{/FU_UNTRANSLATED}}
@@ -69,7 +69,7 @@
 <select id="language" name="language"{{#E_language}} aria-invalid="true" aria-describedby="language-error"{{/E_language}}>{{#LANGUAGES}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/LANGUAGES}}</select>
 </fieldset>
 <fieldset><legend>{{t_your_answers}}</legend>
-{{#ANSWERS}}<label for="answer_{{NUMBER}}">{{NUMBER}}. <span dir="auto"{{#Q_FALLBACK}} lang="{{Q_LANG}}"{{/Q_FALLBACK}}>{{Q}}</span></label>
+{{#ANSWERS}}<label for="answer_{{NUMBER}}">{{NUMBER}}. <span{{#Q_FALLBACK}} lang="{{Q_LANG}}"{{/Q_FALLBACK}} dir="{{Q_DIR}}">{{Q_HTML:none}}</span></label>
 {{#A_ERROR}}<p class="field-error" id="answer_{{NUMBER}}-error">{{E_MSG}}</p>{{/A_ERROR}}
 <textarea id="answer_{{NUMBER}}" name="answer_{{NUMBER}}" rows="5" dir="auto" maxlength="{{MAX}}"{{#A_ERROR}} aria-invalid="true" aria-describedby="answer_{{NUMBER}}-error"{{/A_ERROR}}>{{VALUE}}</textarea>{{/ANSWERS}}
 <label for="general">{{t_field_general}}</label>

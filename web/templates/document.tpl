@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="crumbs">{{#BODY}}<a href="{{P}}/bodies/{{BODY_KEY}}"><bdi class="sym">{{BODY_ACRONYM}}</bdi></a> › {{/BODY}}<a href="{{P}}/documents">{{t_doc_documents_title}}</a></p>
 <p class="reference"><bdi class="sym">{{SYMBOL}}</bdi>{{#HAS_AMENDS}} · {{AMENDS}}{{/HAS_AMENDS}}</p>
-<h1 dir="auto"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}}>{{TITLE}}</h1>
+<h1{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</h1>
 {{#TITLE_FALLBACK}}<p class="note fallback">{{TITLE_NOTE}}</p>{{/TITLE_FALLBACK}}
 {{#ILLUSTRATIVE}}<p class="note">{{t_doc_illustrative_note}}</p>{{/ILLUSTRATIVE}}
 {{#RESTRICTED}}<p class="notice">{{RESTRICTED_NOTE}}</p>{{/RESTRICTED}}
@@ -11,10 +11,10 @@
 <dt>{{t_col_symbol}}</dt><dd><bdi class="sym">{{SYMBOL}}</bdi></dd>
 <dt>{{t_col_date}}</dt><dd><time datetime="{{DATE_ISO}}">{{DATE}}</time></dd>
 {{#BODY}}<dt>{{t_col_body}}</dt><dd><a href="{{P}}/bodies/{{BODY_KEY}}"><bdi class="sym">{{BODY_ACRONYM}}</bdi></a></dd>{{/BODY}}
-<dt>{{t_col_source}}</dt><dd><span dir="auto"{{#SOURCE_FALLBACK}} lang="{{SOURCE_LANG}}"{{/SOURCE_FALLBACK}}>{{SOURCE}}</span>{{#SOURCE_KIND}} <span class="meta">({{SOURCE_KIND_LABEL}})</span>{{/SOURCE_KIND}}</dd>
+<dt>{{t_col_source}}</dt><dd><span{{#SOURCE_FALLBACK}} lang="{{SOURCE_LANG}}"{{/SOURCE_FALLBACK}} dir="{{SOURCE_DIR}}">{{SOURCE_HTML:none}}</span>{{#SOURCE_KIND}} <span class="meta">({{SOURCE_KIND_LABEL}})</span>{{/SOURCE_KIND}}</dd>
 <dt>{{t_doc_access}}</dt><dd>{{ACCESS_LABEL}}</dd>
 </dl>
-{{#SUMMARY}}<section aria-labelledby="sum-h"><h2 id="sum-h">{{t_doc_summary}}</h2><div class="description" dir="auto"{{#SUM_FALLBACK}} lang="{{SUM_LANG}}"{{/SUM_FALLBACK}}>{{SUM}}</div>{{#SUM_FALLBACK}}<p class="note fallback">{{SUM_NOTE}}</p>{{/SUM_FALLBACK}}</section>{{/SUMMARY}}
+{{#SUMMARY}}<section aria-labelledby="sum-h"><h2 id="sum-h">{{t_doc_summary}}</h2><div class="description"{{#SUM_FALLBACK}} lang="{{SUM_LANG}}"{{/SUM_FALLBACK}} dir="{{SUM_DIR}}">{{SUM_HTML:none}}</div>{{#SUM_FALLBACK}}<p class="note fallback">{{SUM_NOTE}}</p>{{/SUM_FALLBACK}}</section>{{/SUMMARY}}
 {{#RELATIONS}}<section aria-labelledby="rel-h"><h2 id="rel-h">{{t_doc_relations}}</h2><ul>
 {{#REL}}<li>{{REL_LABEL}} <a href="{{P}}/documents/{{REL_ID}}"><bdi class="sym">{{REL_SYMBOL}}</bdi></a></li>{{/REL}}
 </ul></section>{{/RELATIONS}}
@@ -59,6 +59,6 @@
 <section aria-labelledby="cited-h"><h2 id="cited-h">{{t_doc_cited_by}}</h2>
 {{#NO_CITED_BY}}<p>{{t_doc_cited_by_none}}</p>{{/NO_CITED_BY}}
 <ul class="cited-by">
-{{#CITED_BY}}<li><span class="meta">{{CB_KIND_LABEL}}</span> <a href="{{P}}{{CB_URL}}" dir="auto"{{#CB_LINK_FALLBACK}} lang="{{CB_LINK_LANG}}"{{/CB_LINK_FALLBACK}}>{{CB_LINK}}</a>{{#CB_DETAIL}} <span dir="auto"{{#CB_TITLE_FALLBACK}} lang="{{CB_TITLE_LANG}}"{{/CB_TITLE_FALLBACK}}>{{CB_TITLE}}</span>{{/CB_DETAIL}} — <q lang="{{CB_TEXT_LANG}}" dir="auto">{{CB_TEXT}}</q></li>{{/CITED_BY}}
+{{#CITED_BY}}<li><span class="meta">{{CB_KIND_LABEL}}</span> <a href="{{P}}{{CB_URL}}"{{#CB_LINK_FALLBACK}} lang="{{CB_LINK_LANG}}"{{/CB_LINK_FALLBACK}} dir="{{CB_LINK_DIR}}">{{CB_LINK_HTML:none}}</a>{{#CB_DETAIL}} <span{{#CB_TITLE_FALLBACK}} lang="{{CB_TITLE_LANG}}"{{/CB_TITLE_FALLBACK}} dir="{{CB_TITLE_DIR}}">{{CB_TITLE_HTML:none}}</span>{{/CB_DETAIL}} — <q lang="{{CB_TEXT_LANG}}" dir="auto">{{CB_TEXT}}</q></li>{{/CITED_BY}}
 </ul></section>
 <p class="meta"><a href="/api/v1/documents/{{ID}}">JSON</a></p>

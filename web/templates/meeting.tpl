@@ -14,5 +14,5 @@
 {{#CONTRIBUTIONS}}<tr><td><bdi class="sym">{{SYMBOL}}</bdi></td><td>{{CTITLE}}</td><td>{{SOURCE}}</td></tr>{{/CONTRIBUTIONS}}
 </tbody></table></div>{{/HAS_CONTRIBUTIONS}}
 {{#HAS_ACTIONS}}<h2>{{t_actions_approved}}</h2>
-<ol class="actions-list">{{#ACTIONS}}<li><strong>{{NUMBER}}</strong> {{TEXT_HTML:none}} <span class="meta">({{OWNER}}){{#CONSULTATION}} · <a href="{{P}}/consultations/{{CKEY}}">{{t_col_consultation}}</a>{{/CONSULTATION}}</span></li>{{/ACTIONS}}</ol>{{/HAS_ACTIONS}}
+<ol class="actions-list">{{#ACTIONS}}<li><strong>{{NUMBER}}</strong> <span{{#TEXT_FALLBACK}} lang="{{TEXT_LANG}}"{{/TEXT_FALLBACK}} dir="{{TEXT_DIR}}">{{TEXT_HTML:none}}</span> <span class="meta">({{OWNER}}){{#CONSULTATION}} · <a href="{{P}}/consultations/{{CKEY}}">{{t_col_consultation}}</a>{{/CONSULTATION}}</span></li>{{/ACTIONS}}</ol>{{/HAS_ACTIONS}}
 {{#CONSULTATIONS}}<p><a href="{{P}}/consultations/{{ID}}">{{TITLE}}</a> — {{RELATION}}</p>{{/CONSULTATIONS}}

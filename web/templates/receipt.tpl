@@ -25,7 +25,7 @@
 <p>{{CONSENT}}</p>
 {{#ANSWER}}<section class="answer">
 <h3>{{t_question}} {{NUMBER}}</h3>
-<p class="question"><span{{#Q_FALLBACK}} lang="{{QLANG}}"{{/Q_FALLBACK}} dir="auto">{{QUESTION}}</span></p>
+<p class="question"><span{{#QUESTION_FALLBACK}} lang="{{QUESTION_LANG}}"{{/QUESTION_FALLBACK}} dir="{{QUESTION_DIR}}">{{QUESTION_HTML:none}}</span></p>
 {{#TEXT}}<p class="text" lang="{{RLANG}}" dir="auto">{{VALUE}}</p>{{/TEXT}}{{#NONE}}<p class="text none">{{t_receipt_no_answer}}</p>{{/NONE}}
 </section>{{/ANSWER}}
 {{#GENERAL}}<section class="answer"><h3>{{t_field_general}}</h3><p class="text" lang="{{RLANG}}" dir="auto">{{TEXT}}</p></section>{{/GENERAL}}

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="crumbs"><a href="{{P}}/resolutions">{{t_res_title}}</a> › <a href="{{P}}/resolutions?instrument={{INSTRUMENT}}">{{INSTRUMENT_LABEL}}</a></p>
 <h1>{{FULL_NAME}}</h1>
-<p class="description" dir="auto"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}}>{{TITLE}}</p>
+<p class="description"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</p>
 <p><span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></p>
 {{#MERGED}}<p class="notice"><a href="{{P}}/resolutions/{{MERGED_INSTRUMENT}}/{{MERGED_NUMBER}}">{{MERGED_SENTENCE}}</a></p>{{/MERGED}}
 {{#ABROGATED}}<p class="notice">{{ABROGATED_SENTENCE}}</p>{{/ABROGATED}}
@@ -15,6 +15,6 @@
 <section aria-labelledby="cited-h"><h2 id="cited-h">{{t_res_cited_by}}</h2>
 {{#NO_CITED_BY}}<p>{{t_res_cited_by_none}}</p>{{/NO_CITED_BY}}
 <ul class="cited-by">
-{{#CITED_BY}}<li><span class="meta">{{CB_KIND_LABEL}}</span> <a href="{{P}}{{CB_URL}}" dir="auto"{{#CB_LINK_FALLBACK}} lang="{{CB_LINK_LANG}}"{{/CB_LINK_FALLBACK}}>{{CB_LINK}}</a>{{#CB_DETAIL}} <span dir="auto"{{#CB_TITLE_FALLBACK}} lang="{{CB_TITLE_LANG}}"{{/CB_TITLE_FALLBACK}}>{{CB_TITLE}}</span>{{/CB_DETAIL}} — <q lang="{{CB_TEXT_LANG}}" dir="auto">{{CB_TEXT}}</q></li>{{/CITED_BY}}
+{{#CITED_BY}}<li><span class="meta">{{CB_KIND_LABEL}}</span> <a href="{{P}}{{CB_URL}}"{{#CB_LINK_FALLBACK}} lang="{{CB_LINK_LANG}}"{{/CB_LINK_FALLBACK}} dir="{{CB_LINK_DIR}}">{{CB_LINK_HTML:none}}</a>{{#CB_DETAIL}} <span{{#CB_TITLE_FALLBACK}} lang="{{CB_TITLE_LANG}}"{{/CB_TITLE_FALLBACK}} dir="{{CB_TITLE_DIR}}">{{CB_TITLE_HTML:none}}</span>{{/CB_DETAIL}} — <q lang="{{CB_TEXT_LANG}}" dir="auto">{{CB_TEXT}}</q></li>{{/CITED_BY}}
 </ul></section>
 <p class="meta"><a href="/api/v1/resolutions/{{INSTRUMENT}}/{{NUMBER}}">JSON</a></p>

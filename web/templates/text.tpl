@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="crumbs"><a href="{{P}}/meetings/{{MID}}/agenda">{{t_proc_title}}</a> · <bdi>{{DOCUMENT}}</bdi></p>
-<h1{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="auto">{{TITLE}}</h1>
+<h1{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</h1>
 {{#TITLE_FALLBACK}}<p class="note">{{TITLE_NOTE}}</p>{{/TITLE_FALLBACK}}
 {{>FORM_ERRORS}}
 {{#ILLUSTRATIVE}}<p class="note">{{t_drafting_illustrative}}</p>{{/ILLUSTRATIVE}}

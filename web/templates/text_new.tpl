@@ -2,7 +2,7 @@
 <p class="crumbs"><a href="{{P}}/meetings/{{MID}}/agenda">{{t_proc_title}}</a></p>
 <h1>{{t_drafting_new_text}}</h1>
 {{>FORM_ERRORS}}
-<p>{{t_drafting_new_text_item}}{{t_punct_colon}}<bdi>{{ITEM_NUMBER}}</bdi> <span{{#ITEM_TITLE_FALLBACK}} lang="{{ITEM_TITLE_LANG}}"{{/ITEM_TITLE_FALLBACK}} dir="auto">{{ITEM_TITLE}}</span></p>
+<p>{{t_drafting_new_text_item}}{{t_punct_colon}}<bdi>{{ITEM_NUMBER}}</bdi> <span{{#ITEM_TITLE_FALLBACK}} lang="{{ITEM_TITLE_LANG}}"{{/ITEM_TITLE_FALLBACK}} dir="{{ITEM_TITLE_DIR}}">{{ITEM_TITLE_HTML:none}}</span></p>
 <form method="post" action="{{P}}/texts" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="agenda_item" value="{{ITEM}}">
 {{>FIELD}}

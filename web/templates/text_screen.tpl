@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <div class="screen" id="screen" data-screen-events="/api/v1/texts/{{ID}}/events" data-version="{{VERSION}}" data-change="{{CHANGE}}">
 <p class="meta"><bdi>{{DOCUMENT}}</bdi> · {{STATUS_LABEL}} · {{t_drafting_version}} <span class="version">{{VERSION}}</span> · <a href="{{P}}/texts/{{ID}}/screen?lang={{CLANG}}">{{t_drafting_screen_reload}}</a> · <a href="{{P}}/texts/{{ID}}?lang={{CLANG}}">{{t_drafting_view_brackets}}</a></p>
-<h1{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="auto">{{TITLE}}</h1>
+<h1{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</h1>
 {{#EMPTY}}<p>{{t_drafting_screen_empty}}</p>{{/EMPTY}}
 {{#FOCUS}}<h2 class="under">{{t_drafting_screen_under_discussion}}</h2>
 <div class="draft" lang="{{CLANG}}" dir="{{CDIR}}">

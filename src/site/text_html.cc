@@ -1,0 +1,100 @@
+// Stored text into pages: escaping, and Latin runs isolated in right-to-left text.
+#include "site/text_html.h"
+
+#include <cstddef>
+
+#include "http/templates.h"
+#include "text/messages.h"
+
+namespace plenary::site {
+namespace {
+
+struct CodePoint {
+  char32_t value;
+  std::size_t size;  // bytes in UTF-8
+};
+
+// The code point at `at` of well-formed UTF-8 (every stored text is: base/utf8.h); a stray
+// byte counts as one character that is no Latin letter.
+CodePoint At(std::string_view s, std::size_t at) {
+  const auto b = static_cast<unsigned char>(s[at]);
+  auto cont = [&](std::size_t k) {
+    return at + k < s.size() ? static_cast<unsigned char>(s[at + k]) & 0x3F : 0;
+  };
+  if (b < 0x80) return {b, 1};
+  if ((b & 0xE0) == 0xC0 && at + 1 < s.size()) return {((b & 0x1Fu) << 6) | cont(1), 2};
+  if ((b & 0xF0) == 0xE0 && at + 2 < s.size())
+    return {((b & 0x0Fu) << 12) | (cont(1) << 6) | cont(2), 3};
+  if ((b & 0xF8) == 0xF0 && at + 3 < s.size())
+    return {((b & 0x07u) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3), 4};
+  return {0xFFFD, 1};
+}
+
+// Latin letters: ASCII, Latin-1's letters, Latin Extended-A and -B, Latin Extended Additional.
+bool IsLatinLetter(char32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+         (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c <= 0x1EFF);
+}
+bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+bool IsJoiner(char c) {
+  return c == '-' || c == '/' || c == '.' || c == '(' || c == ')' || c == '&';
+}
+
+}  // namespace
+
+std::string TextHtml(std::string_view text, std::string_view lang) {
+  if (std::string_view(text::Direction(lang)) != "rtl") return http::EscapeHtml(text);
+  std::string out;
+  out.reserve(text.size() + text.size() / 4);
+  std::size_t i = 0;
+  while (i < text.size()) {
+    CodePoint first = At(text, i);
+    if (!IsLatinLetter(first.value) && !IsDigit(first.value)) {
+      out += http::EscapeHtml(text.substr(i, first.size));
+      i += first.size;
+      continue;
+    }
+    // The run: letters and digits, and joiners only where letters or digits follow them.
+    const std::size_t start = i;
+    std::size_t end = i;
+    int open = 0;  // parentheses the run opened and has not closed
+    bool letter = false;
+    for (;;) {
+      while (end < text.size()) {
+        CodePoint c = At(text, end);
+        if (!IsLatinLetter(c.value) && !IsDigit(c.value)) break;
+        letter = letter || IsLatinLetter(c.value);
+        end += c.size;
+      }
+      std::size_t k = end;
+      int depth = open;
+      while (k < text.size() && IsJoiner(text[k])) {
+        if (text[k] == '(') ++depth;
+        if (text[k] == ')' && depth > 0) --depth;
+        ++k;
+      }
+      if (k == end || k == text.size()) break;
+      CodePoint next = At(text, k);
+      if (!IsLatinLetter(next.value) && !IsDigit(next.value)) break;
+      end = k;
+      open = depth;
+    }
+    // A closing parenthesis belongs to the run when it closes one the run opened: C22/32(Rev.1).
+    while (open > 0 && end < text.size() && text[end] == ')') {
+      ++end;
+      --open;
+    }
+    const std::string_view run = text.substr(start, end - start);
+    if (letter) {
+      out += "<bdi class=\"sym\">";
+      out += http::EscapeHtml(run);
+      out += "</bdi>";
+    } else {
+      out += http::EscapeHtml(run);
+    }
+    i = end;
+  }
+  return out;
+}
+
+}  // namespace plenary::site

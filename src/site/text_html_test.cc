@@ -1,0 +1,137 @@
+// Tests of stored text rendered into pages: Latin runs isolated in right-to-left text only.
+#include "site/text_html.h"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "base/assets.h"
+#include "http/templates.h"
+
+namespace plenary::site {
+namespace {
+
+constexpr char kOpen[] = "<bdi class=\"sym\">";
+constexpr char kClose[] = "</bdi>";
+std::string Sym(const std::string& s) { return kOpen + s + kClose; }
+
+TEST(TextHtml, IsolatesEachAcronymInArabicText) {
+  EXPECT_EQ(TextHtml("فريق العمل CWG-Internet والقمة WSIS", "ar"),
+            "فريق العمل " + Sym("CWG-Internet") + " والقمة " + Sym("WSIS"));
+  EXPECT_EQ(TextHtml("توصية ITU-T", "ar"), "توصية " + Sym("ITU-T"));
+}
+
+TEST(TextHtml, KeepsASymbolWholeWithItsOwnParentheses) {
+  EXPECT_EQ(TextHtml("الوثيقة C22/32(Rev.1) المعروضة", "ar"),
+            "الوثيقة " + Sym("C22/32(Rev.1)") + " المعروضة");
+  EXPECT_EQ(TextHtml("C22/87(Corr.1)/Add.2", "ar"), Sym("C22/87(Corr.1)/Add.2"));
+}
+
+TEST(TextHtml, LeavesPunctuationAtTheRunsEndsOutside) {
+  // Parentheses around the run, a full stop, a comma, a hyphen or slash at either end, and a
+  // closing parenthesis the run did not open stay in the Arabic text.
+  EXPECT_EQ(TextHtml("المتعلقة بالإنترنت (CWG-Internet)", "ar"),
+            "المتعلقة بالإنترنت (" + Sym("CWG-Internet") + ")");
+  EXPECT_EQ(TextHtml("في ITU-T.", "ar"), "في " + Sym("ITU-T") + ".");
+  EXPECT_EQ(TextHtml("-WSIS/, GCA-", "ar"), "-" + Sym("WSIS") + "/, " + Sym("GCA") + "-");
+  EXPECT_EQ(TextHtml("(PP-18))", "ar"), "(" + Sym("PP-18") + "))");
+  EXPECT_EQ(TextHtml("WSIS...", "ar"), Sym("WSIS") + "...");
+}
+
+TEST(TextHtml, LeavesNumbersAloneAndJoinsDigitsToLetters) {
+  EXPECT_EQ(TextHtml("لعام 2018 (PP-18)", "ar"), "لعام 2018 (" + Sym("PP-18") + ")");
+  EXPECT_EQ(TextHtml("القرار 1344", "ar"), "القرار 1344");
+  EXPECT_EQ(TextHtml("2018-PP", "ar"), Sym("2018-PP"));
+}
+
+TEST(TextHtml, TakesLatinLettersBeyondAscii) {
+  EXPECT_EQ(TextHtml("اجتماع Genève-Türkiye", "ar"), "اجتماع " + Sym("Genève-Türkiye"));
+}
+
+TEST(TextHtml, EscapesEverythingInsideAndOutsideTheRuns) {
+  EXPECT_EQ(TextHtml("فريق CWG-WSIS&SDG", "ar"), "فريق " + Sym("CWG-WSIS&amp;SDG"));
+  EXPECT_EQ(TextHtml("نص <script>alert('x')</script> & \"ITU\"", "ar"),
+            "نص &lt;" + Sym("script") + "&gt;" + Sym("alert") + "(&#39;" + Sym("x") +
+                "&#39;)&lt;/" + Sym("script") + "&gt; &amp; &quot;" + Sym("ITU") + "&quot;");
+  // A stray & is escaped and joins nothing.
+  EXPECT_EQ(TextHtml("أ & ب", "ar"), "أ &amp; ب");
+  EXPECT_EQ(TextHtml("WSIS&", "ar"), Sym("WSIS") + "&amp;");
+}
+
+TEST(TextHtml, WrapsNothingInLeftToRightText) {
+  for (const char* lang : {"en", "fr", "es", "ru", "zh"}) {
+    for (const char* text : {"CWG-Internet considered C22/32(Rev.1) & ITU-T <b>", "工作组 CWG-Internet",
+                             "Рабочая группа CWG-WSIS&SDG"}) {
+      EXPECT_EQ(TextHtml(text, lang), http::EscapeHtml(text)) << lang << ": " << text;
+    }
+  }
+}
+
+TEST(TextHtml, NeverWrapsTwice) {
+  // Text that already holds the markup (typed by someone) is text: escaped, never taken as a
+  // wrapper, and each run wrapped once.
+  const std::string once = TextHtml("العمل CWG-Internet", "ar");
+  EXPECT_EQ(once.find(kOpen), once.rfind(kOpen));
+  const std::string typed = TextHtml("<bdi class=\"sym\">ITU-T</bdi>", "ar");
+  EXPECT_EQ(typed, "&lt;" + Sym("bdi") + " " + Sym("class") + "=&quot;" + Sym("sym") + "&quot;&gt;" +
+                       Sym("ITU-T") + "&lt;/" + Sym("bdi") + "&gt;");
+  std::size_t opens = 0;
+  for (std::size_t at = typed.find("<bdi"); at != std::string::npos; at = typed.find("<bdi", at + 1))
+    ++opens;
+  std::size_t closes = 0;
+  for (std::size_t at = typed.find("</bdi>"); at != std::string::npos;
+       at = typed.find("</bdi>", at + 1))
+    ++closes;
+  EXPECT_EQ(opens, 5u);
+  EXPECT_EQ(closes, 5u);
+  EXPECT_EQ(typed.find("<bdi class=\"sym\"><bdi"), std::string::npos);
+}
+
+TEST(TextHtml, KeepsArabicDigitsAndEmptyTextAsTheyAre) {
+  EXPECT_EQ(TextHtml("", "ar"), "");
+  EXPECT_EQ(TextHtml("القرار ١٣٤٤", "ar"), "القرار ١٣٤٤");
+}
+
+// Text shown in another language than the page's carries its own language and direction, on
+// every page: each element whose lang attribute depends on a `{{#KEY_FALLBACK}}` section (the
+// mark SetLocalized and SetTextLanguage make) also carries `dir="{{KEY_DIR}}"`, and no other
+// dir, so that an English text on an Arabic page is laid out left to right.
+TEST(TextLanguage, EveryElementOfAFallbackTextCarriesItsLanguageAndDirection) {
+  const std::regex section(R"(\{\{#([A-Z0-9_]*)_FALLBACK\}\})");
+  int elements = 0;
+  std::vector<std::string> faults;
+  for (const auto& [path, data] : assets::All()) {
+    if (!path.starts_with("web/templates/") || !path.ends_with(".tpl")) continue;
+    std::string t(data);
+    // Includes ({{>NAME}}) hold a '>' that closes no tag.
+    for (auto at = t.find("{{>"); at != std::string::npos; at = t.find("{{>", at)) t[at + 2] = '!';
+    for (auto it = std::sregex_iterator(t.begin(), t.end(), section); it != std::sregex_iterator();
+         ++it) {
+      const auto at = static_cast<std::size_t>(it->position());
+      const std::string key = (*it)[1];
+      const auto lt = t.rfind('<', at), gt = t.rfind('>', at);
+      if (lt == std::string::npos || (gt != std::string::npos && gt > lt)) continue;  // a note
+      const std::string tag = t.substr(lt, t.find('>', at) - lt + 1);
+      ++elements;
+      const std::string where = std::string(path) + ": " + tag;
+      if (tag.find("{{#" + key + "_FALLBACK}} lang=\"{{" + key + "_LANG}}\"") == std::string::npos)
+        faults.push_back(where + " (no lang=\"{{" + key + "_LANG}}\" in its fallback section)");
+      if (tag.find("dir=\"{{" + key + "_DIR}}\"") == std::string::npos)
+        faults.push_back(where + " (no dir=\"{{" + key + "_DIR}}\")");
+      std::size_t dirs = 0;
+      for (auto d = tag.find(" dir="); d != std::string::npos; d = tag.find(" dir=", d + 1)) ++dirs;
+      if (dirs != 1) faults.push_back(where + " (" + std::to_string(dirs) + " dir attributes)");
+    }
+  }
+  EXPECT_GE(elements, 20) << "the templates' elements of fallback texts were not found";
+  EXPECT_TRUE(faults.empty()) << [&] {
+    std::string all;
+    for (const auto& f : faults) all += f + "\n";
+    return all;
+  }();
+}
+
+}  // namespace
+}  // namespace plenary::site
