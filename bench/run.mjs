@@ -54,9 +54,10 @@ for (const [k, v] of Object.entries({ BENCH_SECONDS: SECONDS, BENCH_RUNS: RUNS, 
   if (!(Number.isInteger(v) && v > 0)) fail(`${k} must be a positive whole number, not ${v}`);
 for (const r of HTTP_ROWS) if (!['ping', 'page', 'group', 'naive'].includes(r)) fail(`BENCH_HTTP_ROWS: unknown row ${r} (page, group, naive)`);
 for (const s of SECTIONS) if (!ALL_SECTIONS.includes(s)) fail(`BENCH_SECTIONS: unknown section ${s} (${ALL_SECTIONS.join(', ')})`);
-const IS_FULL = SECONDS >= FULL.seconds && RUNS >= FULL.runs && SEARCH_N >= FULL.searchN &&
-  CAMPAIGN_SIZES === FULL.campaignSizes && ALL_SECTIONS.every((s) => SECTIONS.includes(s)) && HTTP_ROWS.length === 4 &&
-  SOAK_SECONDS >= 600 && SOAK_KILLS >= 20;
+// Every figure this run measures is as long as a full run's (a run of some sections may be).
+const FULL_LENGTH = SECONDS >= FULL.seconds && RUNS >= FULL.runs && SEARCH_N >= FULL.searchN &&
+  CAMPAIGN_SIZES === FULL.campaignSizes && HTTP_ROWS.length === 4 && SOAK_SECONDS >= 600 && SOAK_KILLS >= 20 && !QUICK;
+const IS_FULL = FULL_LENGTH && ALL_SECTIONS.every((s) => SECTIONS.includes(s));
 
 function fail(message) {
   console.error(`bench: ${message}`);
@@ -441,7 +442,9 @@ parts.push(`# Performance${BY === 'bench/run.sh' ? '' : ` (${BY})`}
 Written by \`${BY}\` (\`bench/run.mjs\`); nothing in this file is typed by hand. Rerun it to
 update every figure.
 
-${IS_FULL ? '' : `**This is not a full run**: ${RUNS} run${RUNS > 1 ? 's' : ''} of ${SECONDS} s per figure` +
+${IS_FULL ? '' : FULL_LENGTH ? `This run measured the section${SECTIONS.length > 1 ? 's' : ''} ${SECTIONS.join(', ')} at full length; the
+others are kept from earlier runs, each marked with the run it came from.
+` : `**This is not a full run**: ${RUNS} run${RUNS > 1 ? 's' : ''} of ${SECONDS} s per figure` +
   `${SECTIONS.length < ALL_SECTIONS.length ? `, sections ${SECTIONS.join(', ')}` : ''}` +
   `${HTTP_ROWS.length < 4 ? `, HTTP rows ${HTTP_ROWS.join(', ')}` : ''}` +
   `${SECTIONS.includes('search') ? `, search over ${fmt(SEARCH_N)} responses` : ''}` +
@@ -658,7 +661,7 @@ if (results.soak) {
   const met = (ok) => (ok ? 'met' : '**not met**');
   parts.push(`## Surge soak
 
-\`bench/soak/soak.mjs\`: one server with the demo (SQLite). First its ceiling in this run: wrk with
+\`bench/soak/soak.mjs\`, one run: one server with the demo (SQLite). First its ceiling in this run: wrk with
 ${CONNECTIONS.write} connections sending durable submissions as fast as they are answered for ${SECONDS} s
 (${fmt(r.ceiling)} submissions/s; ${fmt(r.ceilingRows)} rows stored, equal to the 2xx answers). Then
 ${fmt(r.soakSeconds)} s of surge: durable submissions offered at ${fmt(r.share * 100)} % of the ceiling (${fmt(r.offered)}/s, one
