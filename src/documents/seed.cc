@@ -257,6 +257,90 @@ constexpr OtherTitles kOtherTitles[] = {
      "مشاورات غير رسمية بشأن الفقرات المعلقة من مشروع المبادئ التوجيهية الوارد في الوثيقة C22/32(Rev.1): تجميع للاقتراحات"},
 };
 
+
+// The summaries of the demo documents in French, Spanish, Russian and Arabic, translated from
+// their English and Chinese ones in the terms of the agenda items and of the record
+// (src/demo/council2022.json); C22/87's lists the record's items as their titles read there.
+constexpr OtherTitles kOtherSummaries[] = {
+    {"C22/8",
+     "Principaux résultats des 37e et 38e réunions du Groupe.",
+     "Principales resultados de las reuniones 37ª y 38ª del Grupo.",
+     "Основные результаты 37-го и 38-го собраний Группы.",
+     "النتائج الرئيسية للاجتماعين السابع والثلاثين والثامن والثلاثين للفريق."},
+    {"C22/18",
+     "Récapitulatif des activités menées par l’UIT au titre de la Résolution 130 (Rév. Dubaï, 2018) de la Conférence de plénipotentiaires, du rôle de l’UIT en tant que seul coordonnateur de la grande orientation C5 du SMSI et d’autres décisions des membres visant à renforcer le rôle de l’UIT dans l’instauration de la confiance et de la sécurité dans l’utilisation des TIC.",
+     "Resumen de las actividades de la UIT en virtud de la Resolución 130 (Rev. Dubái, 2018) de la Conferencia de Plenipotenciarios, de la función de la UIT como único facilitador de la Línea de Acción C5 de la CMSI y de otras decisiones de los miembros sobre el fortalecimiento del papel de la UIT en la creación de confianza y seguridad en la utilización de las TIC.",
+     "Краткое изложение деятельности МСЭ в рамках Резолюции 130 (Пересм. Дубай, 2018 г.) Полномочной конференции, роли МСЭ как единственного координатора направления деятельности С5 ВВУИО и других решений членов, касающихся усиления роли МСЭ в укреплении доверия и безопасности при использовании ИКТ.",
+     "ملخص لأنشطة الاتحاد بموجب القرار 130 (المراجَع في دبي، 2018) لمؤتمر المندوبين المفوضين، ولدور الاتحاد بوصفه الميسِّر الوحيد لخط العمل C5 للقمة العالمية لمجتمع المعلومات، ولغير ذلك من قرارات الأعضاء بشأن تعزيز دور الاتحاد في بناء الثقة والأمن في استعمال تكنولوجيا المعلومات والاتصالات."},
+    {"C22/32",
+     "Projet de lignes directrices pour l’utilisation du GCA par l’UIT.",
+     "Proyecto de directrices para la utilización de la GCA por la UIT.",
+     "Проект руководящих указаний по использованию ГПК МСЭ.",
+     "مشروع المبادئ التوجيهية لاستعمال الاتحاد للبرنامج العالمي للأمن السيبراني."},
+    {"C22/33",
+     "Aperçu des activités de l’UIT relatives à l’Internet au titre des Résolutions 101, 102, 133 et 180 (Rév. Dubaï, 2018) et de la Résolution 206 (Dubaï, 2018) de la Conférence de plénipotentiaires. Une version plus longue et plus détaillée du rapport a été soumise au GTC-Internet en 2022.",
+     "Panorama general de las actividades de la UIT relacionadas con Internet en virtud de las Resoluciones 101, 102, 133 y 180 (Rev. Dubái, 2018) y de la Resolución 206 (Dubái, 2018) de la Conferencia de Plenipotenciarios. En 2022 se presentó al GTC-Internet una versión más extensa y detallada del informe.",
+     "Обзор деятельности МСЭ, связанной с Интернетом, в рамках Резолюций 101, 102, 133 и 180 (Пересм. Дубай, 2018 г.) и Резолюции 206 (Дубай, 2018 г.) Полномочной конференции. Более обширный и подробный вариант отчета был представлен РГС-Интернет в 2022 году.",
+     "لمحة عامة عن أنشطة الاتحاد المتعلقة بالإنترنت بموجب القرارات 101 و102 و133 و180 (المراجَعة في دبي، 2018) والقرار 206 (دبي، 2018) لمؤتمر المندوبين المفوضين. وقد قُدمت صيغة أطول وأكثر تفصيلًا من التقرير إلى فريق العمل CWG-Internet في عام 2022."},
+    {"C22/51",
+     "Principaux résultats des 16e et 17e réunions du GTC-Internet, tenues le 23 septembre 2021 et les 19 et 20 janvier 2022 conformément aux Résolutions 102 et 140 (Rév. Dubaï, 2018) de la Conférence de plénipotentiaires de 2018 (PP-18) et aux Résolutions 1305 et 1336 (Rév. 2019) du Conseil.",
+     "Principales resultados de las reuniones 16ª y 17ª del GTC-Internet, celebradas el 23 de septiembre de 2021 y los días 19 y 20 de enero de 2022 de conformidad con las Resoluciones 102 y 140 (Rev. Dubái, 2018) de la Conferencia de Plenipotenciarios de 2018 (PP-18) y las Resoluciones 1305 y 1336 (Rev. 2019) del Consejo.",
+     "Основные результаты 16-го и 17-го собраний РГС-Интернет, проведенных 23 сентября 2021 года и 19–20 января 2022 года в соответствии с Резолюциями 102 и 140 (Пересм. Дубай, 2018 г.) Полномочной конференции 2018 года (ПК-18) и Резолюциями 1305 и 1336 (Пересм. 2019 г.) Совета.",
+     "النتائج الرئيسية للاجتماعين السادس عشر والسابع عشر لفريق العمل CWG-Internet، المعقودين في 23 سبتمبر 2021 ويومي 19 و20 يناير 2022 وفقًا للقرارين 102 و140 (المراجَعين في دبي، 2018) لمؤتمر المندوبين المفوضين لعام 2018 (PP-18) وقراري المجلس 1305 و1336 (المراجَعين في 2019)."},
+    {"C22/58",
+     "Principaux résultats des réunions du Groupe tenues de février 2019 à janvier 2022 conformément aux Résolutions 102 et 140 (Rév. Dubaï, 2018) de la Conférence de plénipotentiaires et aux Résolutions 1305 et 1336 (Rév. 2019) du Conseil.",
+     "Principales resultados de las reuniones del Grupo celebradas entre febrero de 2019 y enero de 2022 de conformidad con las Resoluciones 102 y 140 (Rev. Dubái, 2018) de la Conferencia de Plenipotenciarios y las Resoluciones 1305 y 1336 (Rev. 2019) del Consejo.",
+     "Основные результаты собраний Группы, проведенных с февраля 2019 года по январь 2022 года в соответствии с Резолюциями 102 и 140 (Пересм. Дубай, 2018 г.) Полномочной конференции и Резолюциями 1305 и 1336 (Пересм. 2019 г.) Совета.",
+     "النتائج الرئيسية لاجتماعات الفريق المعقودة في الفترة من فبراير 2019 إلى يناير 2022 وفقًا للقرارين 102 و140 (المراجَعين في دبي، 2018) لمؤتمر المندوبين المفوضين وقراري المجلس 1305 و1336 (المراجَعين في 2019)."},
+    {"C22/18(Rev.1)",
+     "Version révisée du Document C22/18 comportant des corrections de forme mineures, comme annoncé à la session de 2022 du Conseil ; elle mentionne le programme de cybersécurité de l’OEA.",
+     "Versión revisada del Documento C22/18 con correcciones de redacción menores, como se anunció en la reunión de 2022 del Consejo; en ella se menciona el programa de ciberseguridad de la OEA.",
+     "Пересмотренный вариант Документа C22/18 с незначительными редакционными исправлениями, как было объявлено на сессии Совета 2022 года; в нем упоминается программа кибербезопасности ОАГ.",
+     "صيغة منقحة من الوثيقة C22/18 تتضمن تصويبات تحريرية طفيفة، كما أُعلن في دورة المجلس لعام 2022؛ وهي تشير إلى برنامج الأمن السيبراني لمنظمة الدول الأمريكية."},
+    {"C22/32(Rev.1)",
+     "Projet de lignes directrices pour l’utilisation du GCA par l’UIT, fruit de longues discussions et consultations formelles et informelles ; seules deux dispositions restent entre crochets.",
+     "Proyecto de directrices para la utilización de la GCA por la UIT, fruto de largos debates y consultas oficiales y oficiosas; solo dos disposiciones siguen entre corchetes.",
+     "Проект руководящих указаний по использованию ГПК МСЭ, ставший результатом длительных официальных и неофициальных обсуждений и консультаций; лишь в двух положениях остались квадратные скобки.",
+     "مشروع المبادئ التوجيهية لاستعمال الاتحاد للبرنامج العالمي للأمن السيبراني، وهو ثمرة مناقشات ومشاورات رسمية وغير رسمية مطولة؛ ولم يتبق بين معقوفتين سوى حكمين اثنين."},
+    {"C22/71",
+     "Propose que le Conseil adopte le projet de lignes directrices figurant dans le Document C22/32(Rev.1) pour orienter les travaux de l’UIT, et qu’il le mette à jour et le révise pour tenir compte de l’évolution des technologies de l’Internet et de la situation en matière de cybersécurité.",
+     "Propone que el Consejo adopte el proyecto de directrices del Documento C22/32(Rev.1) para orientar la labor de la UIT y que lo actualice y revise para tener en cuenta la evolución de las tecnologías de Internet y la situación de la ciberseguridad.",
+     "Предлагается, чтобы Совет утвердил проект руководящих указаний, содержащийся в Документе C22/32(Rev.1), в качестве ориентира для работы МСЭ, а также обновлял и пересматривал его с учетом развития интернет-технологий и ситуации в области кибербезопасности.",
+     "يقترح أن يعتمد المجلس مشروع المبادئ التوجيهية الوارد في الوثيقة C22/32(Rev.1) لتوجيه عمل الاتحاد، وأن يحدّثه ويراجعه لمراعاة تطور تكنولوجيات الإنترنت وحالة الأمن السيبراني."},
+    {"C22/87",
+     "1 Activités de l’UIT relatives à l’Internet : Résolutions 101, 102, 133, 180 et 206 (Document C22/33)\n"
+     "2 Activités de l’UIT visant à renforcer son rôle dans l’instauration de la confiance et de la sécurité dans l’utilisation des TIC (Document C22/18)\n"
+     "3 Rapport du Président du GTC-Internet (Document C22/51)\n"
+     "4 Rapport quadriennal du GTC-Internet (Document C22/58)\n"
+     "5 Lignes directrices pour l’utilisation du GCA par l’UIT (Documents C22/32(Rev.1) et C22/71)\n"
+     "6 Rapport sur les résultats des activités du GTC-SMSI&ODD depuis la session de 2021 du Conseil (Document C22/8)\n"
+     "7 Rapport sur les résultats de quatre années d’activités du GTC-SMSI&ODD depuis la PP-18 (Document C22/60)\n"
+     "8 Déclarations de ministres et de Conseillers",
+     "1 Actividades de la UIT relacionadas con Internet: Resoluciones 101, 102, 133, 180 y 206 (Documento C22/33)\n"
+     "2 Actividades de la UIT destinadas a fortalecer su función en la creación de confianza y seguridad en la utilización de las TIC (Documento C22/18)\n"
+     "3 Informe del Presidente del GTC-Internet (Documento C22/51)\n"
+     "4 Informe cuadrienal del GTC-Internet (Documento C22/58)\n"
+     "5 Directrices para la utilización de la GCA por la UIT (Documentos C22/32(Rev.1) y C22/71)\n"
+     "6 Informe sobre los resultados de las actividades del GTC-CMSI&ODS desde la reunión de 2021 del Consejo (Documento C22/8)\n"
+     "7 Informe sobre los resultados de cuatro años de actividades del GTC-CMSI&ODS desde la PP-18 (Documento C22/60)\n"
+     "8 Declaraciones de ministros y Consejeros",
+     "1 Деятельность МСЭ, связанная с Интернетом: Резолюции 101, 102, 133, 180 и 206 (Документ C22/33)\n"
+     "2 Деятельность МСЭ по усилению его роли в укреплении доверия и безопасности при использовании ИКТ (Документ C22/18)\n"
+     "3 Отчет Председателя РГС-Интернет (Документ C22/51)\n"
+     "4 Четырехгодичный отчет РГС-Интернет (Документ C22/58)\n"
+     "5 Руководящие указания по использованию ГПК МСЭ (Документы C22/32(Rev.1) и C22/71)\n"
+     "6 Отчет о результатах деятельности РГС-ВВУИО&ЦУР после сессии Совета 2021 года (Документ C22/8)\n"
+     "7 Отчет о результатах четырехлетней деятельности РГС-ВВУИО&ЦУР после ПК-18 (Документ C22/60)\n"
+     "8 Заявления министров и советников",
+     "1 أنشطة الاتحاد المتعلقة بالإنترنت: القرارات 101 و102 و133 و180 و206 (الوثيقة C22/33)\n"
+     "2 أنشطة الاتحاد المتعلقة بتعزيز دوره في بناء الثقة والأمن في استعمال تكنولوجيا المعلومات والاتصالات (الوثيقة C22/18)\n"
+     "3 تقرير رئيس فريق العمل CWG-Internet (الوثيقة C22/51)\n"
+     "4 تقرير السنوات الأربع لفريق العمل CWG-Internet (الوثيقة C22/58)\n"
+     "5 المبادئ التوجيهية لاستعمال الاتحاد للبرنامج العالمي للأمن السيبراني (الوثيقتان C22/32(Rev.1) وC22/71)\n"
+     "6 تقرير عن نتائج أنشطة فريق العمل CWG-WSIS&SDG منذ دورة المجلس لعام 2021 (الوثيقة C22/8)\n"
+     "7 تقرير عن نتائج أربع سنوات من أنشطة فريق العمل CWG-WSIS&SDG منذ مؤتمر PP-18 (الوثيقة C22/60)\n"
+     "8 بيانات الوزراء والمستشارين"},
+};
 }  // namespace
 
 Status LoadDemoDocuments(Connection& c) {
@@ -428,7 +512,16 @@ Status LoadDemoDocuments(Connection& c) {
       in.title.as_object()["ru"] = t.ru;
       in.title.as_object()["ar"] = t.ar;
     }
-    if (*d.summary_en) in.summary = Names({{"en", d.summary_en}, {"zh", d.summary_zh}});
+    if (*d.summary_en) {
+      in.summary = Names({{"en", d.summary_en}, {"zh", d.summary_zh}});
+      for (const OtherTitles& t : kOtherSummaries) {
+        if (std::string_view(t.symbol) != d.symbol) continue;
+        in.summary.as_object()["fr"] = t.fr;
+        in.summary.as_object()["es"] = t.es;
+        in.summary.as_object()["ru"] = t.ru;
+        in.summary.as_object()["ar"] = t.ar;
+      }
+    }
     in.date = d.date;
     in.source_kind = d.source_kind;
     in.source = d.source;

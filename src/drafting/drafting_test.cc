@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <thread>
 
 #include <fmt/format.h>
@@ -123,7 +124,7 @@ TEST_F(DraftingTest, DemoHasTheDraftGuidelinesWithTwoProvisionsInBrackets) {
   EXPECT_TRUE(demo->illustrative);
   EXPECT_EQ(demo->BracketedLabels(), (std::vector<std::string>{"2.b", "6.c"}));
   EXPECT_EQ(BracketsSentence(*demo, "zh"), "仅有两个条款保留了方括号（2.b和6.c）。");
-  // One open question in each, bracketed in each of the three language versions: counted once.
+  // One open question in each, bracketed in each of the six language versions: counted once.
   for (const auto& p : demo->provisions)
     EXPECT_EQ(p.OpenBrackets(), p.label == "2.b" || p.label == "6.c" ? 1 : 0) << p.label;
   EXPECT_EQ(demo->OpenBrackets(), 2);
@@ -131,13 +132,17 @@ TEST_F(DraftingTest, DemoHasTheDraftGuidelinesWithTwoProvisionsInBrackets) {
   ASSERT_EQ(p6c.label, "6.c");
   EXPECT_EQ(BracketedText(p6c, "zh"), "本导则应[每四年]审议一次。");
   EXPECT_EQ(BracketedText(p6c, "ar"), "تُستعرض هذه المبادئ التوجيهية [كل أربع سنوات].");
+  EXPECT_EQ(BracketedText(p6c, "fr"), "Les présentes lignes directrices sont réexaminées [tous les quatre ans].");
+  EXPECT_EQ(BracketedText(p6c, "ru"), "Настоящие руководящие указания пересматриваются [каждые четыре года].");
   // Councillors' positions as paragraphs 5.3–5.5 describe them (no Member State is named
   // there): a note on each bracket, in its language, citing those paragraphs.
   for (const auto& p : demo->provisions)
     for (const auto& b : p.brackets) {
       EXPECT_NE(b.note.find("5.3"), std::string::npos) << p.label << " " << b.lang << ": " << b.note;
-      EXPECT_NE(b.note.find(b.lang == "zh" ? "理事" : b.lang == "ar" ? "أعضاء المجلس" : "councillors"),
-                std::string::npos)
+      static const std::map<std::string, std::string> kCouncillors = {
+          {"en", "councillors"}, {"zh", "理事"},       {"ar", "أعضاء المجلس"},
+          {"fr", "Conseillers"}, {"es", "Consejeros"}, {"ru", "советники"}};
+      EXPECT_NE(b.note.find(kCouncillors.at(b.lang)), std::string::npos)
           << p.label << " " << b.lang << ": " << b.note;
     }
 }

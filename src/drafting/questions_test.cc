@@ -303,7 +303,7 @@ TEST_F(QuestionsTest, RevisionAndAdoptionWaitForEveryLanguageWithTextOfTheProvis
   EXPECT_TRUE(IssueRevision(*db_, sec_, text_, std::nullopt).ok());
 }
 
-TEST_F(QuestionsTest, DemoBracketsAreOneQuestionEachInEnglishChineseAndArabic) {
+TEST_F(QuestionsTest, DemoBracketsAreOneQuestionEachInTheSixLanguages) {
   auto texts = List(*db_, {}, sec_);
   ASSERT_TRUE(texts.ok());
   std::optional<Text> demo;
@@ -316,13 +316,13 @@ TEST_F(QuestionsTest, DemoBracketsAreOneQuestionEachInEnglishChineseAndArabic) {
       EXPECT_TRUE(p.brackets.empty()) << p.label;
       continue;
     }
-    ASSERT_EQ(p.brackets.size(), 3u) << p.label;
+    ASSERT_EQ(p.brackets.size(), 6u) << p.label;
     std::set<std::string> langs;
     for (const auto& b : p.brackets) {
       langs.insert(b.lang);
       EXPECT_EQ(b.question, p.brackets[0].question) << p.label << " " << b.lang;
     }
-    EXPECT_EQ(langs, (std::set<std::string>{"ar", "en", "zh"})) << p.label;
+    EXPECT_EQ(langs, (std::set<std::string>{"ar", "en", "es", "fr", "ru", "zh"})) << p.label;
     EXPECT_EQ(p.OpenBrackets(), 1) << p.label;
   }
   EXPECT_TRUE(MissingPassages(*demo).empty());

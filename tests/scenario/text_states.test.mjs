@@ -131,11 +131,18 @@ test('a record paragraph\'s states: PATCH with states, the agenda\'s form, the t
     const iv = agenda.items[0].interventions[0];
     const edit = (body) => admin.fetch(`/api/v1/interventions/${iv.id}`, { method: 'PATCH',
       headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    // The demo's record is in the six languages: the item's paragraphs are given their English
+    // and Chinese texts only, as before their translation, and the first a French draft.
+    for (const p of agenda.items[0].interventions.slice(1))
+      await jsonOf(admin.fetch(`/api/v1/interventions/${p.id}`, { method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ summary: { en: p.summaries.en, zh: p.summaries.zh } }) }));
+    const { en, zh } = iv.summaries;
     const fr = 'Le représentant du Secrétariat général a présenté le document.';
-    let done = await jsonOf(edit({ summary: { ...iv.summaries, fr }, states: { summary: { fr: 'draft' } } }));
+    let done = await jsonOf(edit({ summary: { en, zh, fr }, states: { summary: { fr: 'draft' } } }));
     assert.deepEqual(done.states.summary, six({ en: 'final', zh: 'final', fr: 'draft' }));
     // Refused: a state for a language without text; nothing changes.
-    const res = await edit({ summary: { ...iv.summaries, fr }, states: { summary: { ar: 'draft' } } });
+    const res = await edit({ summary: { en, zh, fr }, states: { summary: { ar: 'draft' } } });
     assert.equal(res.status, 400);
     assert.equal((await res.json()).error.field, 'states.summary.ar');
     // The translations page lists the French paragraph as a draft.
@@ -154,7 +161,7 @@ test('a record paragraph\'s states: PATCH with states, the agenda\'s form, the t
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ csrf: admin.csrf, text_lang: 'fr', summary: fr }).toString() });
     assert.equal(post.status, 303);
-    done = await jsonOf(edit({ summary: { ...iv.summaries, fr } }));
+    done = await jsonOf(edit({ summary: { en, zh, fr } }));
     assert.equal(done.states.summary.fr, 'final');
     page = await (await admin.fetch('/en/admin/translations')).text();
     assert.doesNotMatch(page, /paragraph 1\.1 \(draft\)/);
@@ -242,13 +249,18 @@ test('a provision\'s states through PATCH; a new paragraph of the record takes s
   try {
     const admin = await new Client(demo.url).login();
     const { items: texts } = await jsonOf(admin.fetch('/api/v1/texts'));
+    // The demo's provisions are in the six languages: a provision in English, Chinese and Arabic
+    // only is added, as one before its translation into the others.
+    const added0 = await jsonOf(admin.json(`/api/v1/texts/${texts[0].id}/provisions`, { kind: 'paragraph',
+      text: { en: 'The secretariat shall keep these guidelines.', zh: '秘书处应保存本导则。',
+        ar: 'تحتفظ الأمانة بهذه المبادئ التوجيهية.' } }), 201);
     const text = await jsonOf(admin.fetch(`/api/v1/texts/${texts[0].id}`));
-    const p = text.provisions[0];
-    const lang = text.languages[0];
+    const p = text.provisions.find((x) => x.id === added0.id);
     const edit = (body) => admin.fetch(`/api/v1/provisions/${p.id}`, { method: 'PATCH',
       headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const lang = text.languages[0];
     const missing = LANGS.find((l) => !p.texts[l]);
-    assert.ok(missing, 'the demo\'s provision lacks a language');
+    assert.ok(missing, 'the provision lacks a language');
     const refused = await edit({ version: text.version, states: { text: { [missing]: 'draft' } } });
     assert.equal(refused.status, 400);
     assert.equal((await refused.json()).error.field, `states.text.${missing}`);

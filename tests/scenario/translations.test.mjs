@@ -81,10 +81,8 @@ test('agenda items, record paragraphs, decisions, actions and negotiated texts, 
     await edit(`/api/v1/decisions/${decision.id}`, { wording: { en: decision.wording.en } });
     const { items: actionList } = await jsonOf(admin.fetch('/api/v1/actions'));
     await edit(`/api/v1/actions/${actionList[0].id}`, { text: { en: 'Report to the Council.' } });
-    const text = await jsonOf(admin.fetch(`/api/v1/texts/${texts[0].id}`));
-    const first = text.provisions[0];
-    await edit(`/api/v1/provisions/${first.id}`, { version: text.version,
-      text: { en: first.texts.en, zh: first.texts.zh } });
+    await jsonOf(admin.json(`/api/v1/texts/${texts[0].id}/provisions`, { kind: 'paragraph',
+      text: { en: 'The secretariat shall keep these guidelines.' } }), 201);
     await edit(`/api/v1/texts/${texts[0].id}`, { title: { en: 'Draft guidelines' } });
     const page = await (await admin.fetch('/en/admin/translations')).text();
     const group = (heading) => {
