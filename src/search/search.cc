@@ -77,6 +77,12 @@ const std::vector<std::string>& Kinds() {
 }  // namespace
 
 namespace {
+std::atomic<bool> keep_top_lists{true};
+}  // namespace
+
+void KeepTopLists(bool on) { keep_top_lists = on; }
+
+namespace {
 
 // The key of the lock an indexing transaction holds (storage::TryTransactionLock).
 constexpr std::int64_t kIndexerLock = 0x706c656e'0001;  // "plen", 1
@@ -96,11 +102,12 @@ void InsertDoc(Connection& c, const std::string& kind, std::int64_t ref_id, cons
          kind, ref_id, d.language, d.consultation_id, d.body_id, d.date, d.url, d.title, d.body);
   if (c.dialect() == storage::Dialect::kSqlite) {
     std::int64_t id = c.LastInsertId();
-    storage::TokenTap tap;
+    std::optional<storage::TokenTap> tap;
+    if (keep_top_lists) tap.emplace();
     c.Exec(fmt::format("INSERT INTO search_fts_{}(rowid, title, body) VALUES(?, ?, ?)",
                        d.language),
            id, d.title, d.body);
-    top.Add(d.language, id, top::FromTap(tap));
+    if (tap) top.Add(d.language, id, top::FromTap(*tap));
   }
 }
 
@@ -123,12 +130,13 @@ void ReplaceDocs(Connection& c, const std::string& kind, std::int64_t ref_id,
   }
   for (const auto& [id, lang, title, body] : old) {
     if (fts && text::IsLanguage(lang)) {
-      storage::TokenTap tap;
+      std::optional<storage::TokenTap> tap;
+      if (keep_top_lists) tap.emplace();
       c.Exec(fmt::format("INSERT INTO search_fts_{0}(search_fts_{0}, rowid, title, body) "
                          "VALUES('delete', ?, ?, ?)",
                          lang),
              id, title, body);
-      top.Remove(lang, id, top::FromTap(tap));
+      if (tap) top.Remove(lang, id, top::FromTap(*tap));
     }
     c.Exec("DELETE FROM search_docs WHERE id = ?", id);
   }
@@ -167,7 +175,9 @@ Status IndexItems(storage::Database& db, const Sources& sources,
       }
       c.Exec("DELETE FROM search_queue WHERE id = ?", it.queue_id);
     }
-    if (c.dialect() == storage::Dialect::kSqlite) {
+    if (c.dialect() == storage::Dialect::kSqlite && !keep_top_lists) {
+      c.Exec("UPDATE search_top_state SET built = 0");
+    } else if (c.dialect() == storage::Dialect::kSqlite) {
       try {
         top.Apply(c);
       } catch (const std::exception& e) {
@@ -184,7 +194,8 @@ namespace {
 // A database indexed before the lists of frequent terms existed has them made once, in one
 // write; until then its queries rank in FTS5 alone. Returns false when that write failed.
 bool EnsureTopLists(storage::Database& db) {
-  if (db.dialect() != storage::Dialect::kSqlite || top::Built(db.Read())) return true;
+  if (db.dialect() != storage::Dialect::kSqlite || !keep_top_lists || top::Built(db.Read()))
+    return true;
   auto built = db.Write<Ok>([](Connection& c) -> Status {
     try {
       top::Build(c);

@@ -170,6 +170,11 @@ struct Results {
 // (off), for the benchmark that measures both in one run.
 void UseTopLists(bool on);
 
+// Whether the indexer keeps those lists (on). Off, for the benchmark that measures indexing with
+// and without their upkeep in one run: the lists are marked out of date, so queries rank in
+// FTS5 alone, and the first batch indexed with them on again makes them anew in one write.
+void KeepTopLists(bool on);
+
 // Errors: 400 for an empty or over-long query, bad dates, unknown kind or language; 503 on
 // PostgreSQL when this server has no LocalIndex.
 Result<Results> Search(storage::Database& db, const Query& query);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <string_view>
 #include <stdexcept>
 #include <tuple>
 #include <unordered_map>
@@ -65,14 +66,6 @@ std::string RawMatch(const std::string& term) {
   return out + "\"";
 }
 
-struct Group {
-  std::string lang, term;
-  std::int64_t freq = 0;
-  std::int64_t listed = 0;
-  std::optional<std::int64_t> bound;
-  bool dirty = false;
-};
-
 std::string Key(const std::string& lang, const std::string& term) {
   std::string k = lang;
   k += '\0';
@@ -94,6 +87,8 @@ void BuildTerm(Connection& c, const std::string& lang, const std::string& term) 
     while (s.Step())
       groups[std::llround(s.Real(1))].emplace_back(s.Int(2), s.Int(0));
   }
+  std::int64_t matches = 0;  // bm25's nHit
+  for (const auto& [freq, docs] : groups) matches += static_cast<std::int64_t>(docs.size());
   for (auto& [freq, docs] : groups) {
     std::sort(docs.begin(), docs.end());
     std::optional<std::int64_t> bound;
@@ -108,121 +103,146 @@ void BuildTerm(Connection& c, const std::string& lang, const std::string& term) 
            "VALUES(?,?,?,?,?)",
            lang, term, freq, static_cast<std::int64_t>(docs.size()), bound);
   }
-  c.Exec("UPDATE search_terms SET listed = 1 WHERE language = ? AND term = ?", lang, term);
+  c.Exec("INSERT OR REPLACE INTO search_terms(language, term, docs, listed) VALUES(?,?,?,1)",
+         lang, term, matches);
 }
 
 }  // namespace
 
+namespace {
+// Documents added since the last count, per Key(language, term) of an unlisted term, on this
+// thread (a database's writer thread, the only one that indexes it) for the connection
+// `pending_of`. A term is listed once a count finds kListFrom documents: at most kRecount
+// documents later than it reached it (counted from a restart, which loses these counts), and
+// until then FTS5 ranks it, as exactly.
+thread_local std::unordered_map<std::string, int> pending;
+thread_local const Connection* pending_of = nullptr;
+// Beyond this many terms the counts start again (memory: rare terms are never listed).
+constexpr std::size_t kPendingMax = 200000;
+}  // namespace
+
 void Changes::Apply(Connection& c) {
   if (entries_.empty()) return;
-  // Each term's document count, once per term for the whole transaction.
-  std::unordered_map<std::string, std::int64_t> counted;  // Key(language, term) → change
-  for (const auto& e : entries_)
-    for (const auto& [term, freq] : e.terms.freq) counted[Key(e.lang, term)] += e.add ? 1 : -1;
-  std::vector<std::pair<std::pair<std::string, std::string>, std::int64_t>> delta;
-  delta.reserve(counted.size());
-  for (const auto& [k, d] : counted) {
-    auto zero = k.find('\0');
-    delta.push_back({{k.substr(0, zero), k.substr(zero + 1)}, d});
-  }
-  std::sort(delta.begin(), delta.end());  // in the order of the table's key
-  // The terms listed before, as Key(language, term): hashed, for the lookup of every term of
-  // every document.
-  std::unordered_set<std::string> listed;
-  std::vector<std::pair<std::string, std::string>> newly;
-  for (const auto& [key, d] : delta) {
-    if (d == 0) continue;
-    Stmt s(c, "INSERT INTO search_terms(language, term, docs) VALUES(?,?,?) "
-              "ON CONFLICT(language, term) DO UPDATE SET docs = docs + excluded.docs "
-              "RETURNING docs, listed");
-    s.BindAll(key.first, key.second, d);
-    if (!s.Step()) throw std::runtime_error("search_terms: no row returned");
-    std::int64_t docs = s.Int(0);
-    bool was_listed = s.Int(1) != 0;
-    while (s.Step()) {
-    }
-    if (was_listed)
-      listed.insert(Key(key.first, key.second));
-    else if (docs >= kListFrom)
-      newly.push_back(key);
-    else if (docs <= 0)
-      c.Exec("DELETE FROM search_terms WHERE language = ? AND term = ?", key.first, key.second);
-  }
-  // Terms whose count did not change (added and removed in the same transaction) may be
-  // listed too.
-  for (const auto& [key, d] : delta)
-    if (d == 0 && c.QueryInt("SELECT listed FROM search_terms WHERE language = ? AND term = ?",
-                             key.first, key.second)
-                          .value_or(0) != 0)
-      listed.insert(Key(key.first, key.second));
-  std::unordered_map<std::string, Group> groups;  // Key(language, term) + freq
-  auto group = [&](const std::string& lang, const std::string& term, int freq) -> Group& {
-    std::string k = Key(lang, term);
-    k += std::to_string(freq);
-    auto it = groups.find(k);
-    if (it != groups.end()) return it->second;
-    Group g{.lang = lang, .term = term, .freq = freq};
-    Stmt s(c, "SELECT listed, bound FROM search_top_groups WHERE language = ? AND term = ? "
-              "AND freq = ?");
-    s.BindAll(lang, term, freq);
-    if (s.Step()) g.listed = s.Int(0), g.bound = s.OptInt(1);
-    while (s.Step()) {
-    }
-    return groups.emplace(std::move(k), std::move(g)).first->second;
+  if (pending_of != &c || pending.size() > kPendingMax) pending.clear(), pending_of = &c;
+  // Per language, each term of the transaction's documents (viewed in entries_, which outlive
+  // this call): its change of document count, and whether it is listed. Hashed string views:
+  // every term of every document is looked up, and nothing is copied for it.
+  struct Term {
+    std::int64_t delta = 0;
+    bool listed = false;
+    // The listed term's documents added (true) or removed, as (add, freq, len, doc).
+    std::vector<std::tuple<bool, std::int64_t, std::int64_t, std::int64_t>> docs;
   };
-  std::string key;
+  std::map<std::string_view, std::unordered_map<std::string_view, Term>> langs;
   for (const auto& e : entries_) {
-    for (const auto& [term, freq] : e.terms.freq) {
-      key = e.lang;
-      key += '\0';
-      key += term;
-      if (!listed.count(key)) continue;
-      if (e.add) {
-        Group& g = group(e.lang, term, freq);
-        if (g.bound && e.terms.len >= *g.bound) continue;  // longer than the listed ones
-        c.Exec("INSERT INTO search_top(language, term, freq, len, doc) VALUES(?,?,?,?,?)",
-               e.lang, term, static_cast<std::int64_t>(freq),
-               static_cast<std::int64_t>(e.terms.len), e.doc);
-        ++g.listed, g.dirty = true;
-      } else {
-        c.Exec("DELETE FROM search_top WHERE language = ? AND term = ? AND freq = ? AND len = ? "
-               "AND doc = ?",
-               e.lang, term, static_cast<std::int64_t>(freq),
-               static_cast<std::int64_t>(e.terms.len), e.doc);
-        if (c.Changes() > 0) {
-          Group& g = group(e.lang, term, freq);
-          --g.listed, g.dirty = true;
-        }
-      }
-    }
+    auto& terms = langs[e.lang];
+    terms.reserve(terms.size() + e.terms.freq.size());
+    for (const auto& [term, freq] : e.terms.freq) terms[term].delta += e.add ? 1 : -1;
   }
-  for (auto& [k, g] : groups) {
-    if (!g.dirty) continue;
-    const std::string& lang = g.lang;
-    const std::string& term = g.term;
-    const std::int64_t freq = g.freq;
-    if (g.listed > 2 * kKeep) {
-      // Keeps the kKeep shortest; every shorter document than the last kept is among them.
-      Stmt s(c, "SELECT len, doc FROM search_top WHERE language = ? AND term = ? AND freq = ? "
-                "ORDER BY len, doc LIMIT 1 OFFSET ?");
-      s.BindAll(lang, term, freq, static_cast<std::int64_t>(kKeep - 1));
-      if (!s.Step()) throw std::runtime_error("search_top: group shorter than counted");
-      std::int64_t len = s.Int(0), doc = s.Int(1);
+  for (auto& [lang_view, terms] : langs) {
+    const std::string lang(lang_view);
+    // The language's listed terms (a few thousand at most), read at once.
+    std::unordered_set<std::string> listed;
+    {
+      Stmt s(c, "SELECT term FROM search_terms WHERE language = ? AND listed = 1");
+      s.BindAll(lang);
+      while (s.Step()) listed.insert(s.Text(0));
+    }
+    // In the order of the table's key: neighbouring terms share pages.
+    std::vector<std::pair<std::string_view, Term*>> sorted;
+    sorted.reserve(terms.size());
+    for (auto& [term, t] : terms) sorted.emplace_back(term, &t);
+    std::sort(sorted.begin(), sorted.end(),
+              [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::vector<std::string> newly;
+    for (auto& [term_view, t] : sorted) {
+      const std::string term(term_view);
+      t->listed = listed.count(term) > 0;
+      if (t->listed) {
+        if (t->delta != 0)
+          c.Exec("UPDATE search_terms SET docs = docs + ? WHERE language = ? AND term = ?",
+                 t->delta, lang, term);
+        continue;
+      }
+      // An unlisted term's count is kept in memory only, and read from FTS5 when it has grown
+      // by kRecount since: a row per term of the vocabulary, rewritten for every batch, was
+      // most of the lists' upkeep.
+      if (t->delta <= 0) continue;
+      int& grown = pending[Key(lang, term)];
+      grown += static_cast<int>(t->delta);
+      if (grown < kRecount) continue;
+      grown = 0;
+      Stmt s(c, fmt::format("SELECT count(*) FROM search_fts_{0} WHERE search_fts_{0} MATCH ?",
+                            lang));
+      s.BindAll(RawMatch(term));
+      if (s.Step() && s.Int(0) >= kListFrom) newly.push_back(term);
       while (s.Step()) {
       }
-      c.Exec("DELETE FROM search_top WHERE language = ? AND term = ? AND freq = ? "
-             "AND (len > ? OR (len = ? AND doc > ?))",
-             lang, term, freq, len, len, doc);
-      g.listed = kKeep;
-      g.bound = len;
     }
-    c.Exec("INSERT OR REPLACE INTO search_top_groups(language, term, freq, listed, bound) "
-           "VALUES(?,?,?,?,?)",
-           lang, term, freq, g.listed, g.bound);
+    // The listed terms' documents, from one more pass over the transaction's documents.
+    for (const auto& e : entries_) {
+      if (e.lang != lang) continue;
+      for (const auto& [term, freq] : e.terms.freq) {
+        Term& t = terms.find(term)->second;
+        if (t.listed) t.docs.emplace_back(e.add, freq, e.terms.len, e.doc);
+      }
+    }
+    for (auto& [term_view, t] : sorted) {
+      if (!t->listed || t->docs.empty()) continue;
+      const std::string term(term_view);
+      // The term's groups, read at once: freq → (listed, bound, changed).
+      struct Group {
+        std::int64_t listed = 0;
+        std::optional<std::int64_t> bound;
+        bool dirty = false;
+      };
+      std::map<std::int64_t, Group> groups;
+      {
+        Stmt s(c, "SELECT freq, listed, bound FROM search_top_groups WHERE language = ? "
+                  "AND term = ?");
+        s.BindAll(lang, term);
+        while (s.Step()) groups[s.Int(0)] = {s.Int(1), s.OptInt(2), false};
+      }
+      for (const auto& [add, freq, len, doc] : t->docs) {
+        Group& g = groups[freq];
+        if (add) {
+          if (g.bound && len >= *g.bound) continue;  // longer than the listed ones
+          c.Exec("INSERT INTO search_top(language, term, freq, len, doc) VALUES(?,?,?,?,?)",
+                 lang, term, freq, len, doc);
+          ++g.listed, g.dirty = true;
+        } else {
+          c.Exec("DELETE FROM search_top WHERE language = ? AND term = ? AND freq = ? "
+                 "AND len = ? AND doc = ?",
+                 lang, term, freq, len, doc);
+          if (c.Changes() > 0) --g.listed, g.dirty = true;
+        }
+      }
+      for (auto& [freq, g] : groups) {
+        if (!g.dirty) continue;
+        if (g.listed > 2 * kKeep) {
+          // Keeps the kKeep shortest; every shorter document than the last kept is among them.
+          Stmt s(c, "SELECT len, doc FROM search_top WHERE language = ? AND term = ? "
+                    "AND freq = ? ORDER BY len, doc LIMIT 1 OFFSET ?");
+          s.BindAll(lang, term, freq, static_cast<std::int64_t>(kKeep - 1));
+          if (!s.Step()) throw std::runtime_error("search_top: group shorter than counted");
+          std::int64_t len = s.Int(0), doc = s.Int(1);
+          while (s.Step()) {
+          }
+          c.Exec("DELETE FROM search_top WHERE language = ? AND term = ? AND freq = ? "
+                 "AND (len > ? OR (len = ? AND doc > ?))",
+                 lang, term, freq, len, len, doc);
+          g.listed = kKeep;
+          g.bound = len;
+        }
+        c.Exec("INSERT OR REPLACE INTO search_top_groups(language, term, freq, listed, bound) "
+               "VALUES(?,?,?,?,?)",
+               lang, term, freq, g.listed, g.bound);
+      }
+    }
+    // A term that reached kListFrom documents is listed from its matches, which hold this
+    // transaction's documents already.
+    for (const auto& term : newly) BuildTerm(c, lang, term);
   }
-  // A term that reached kListFrom documents is listed from its matches, which hold this
-  // transaction's documents already.
-  for (const auto& [lang, term] : newly) BuildTerm(c, lang, term);
   entries_.clear();
 }
 
@@ -239,14 +259,10 @@ void Build(Connection& c) {
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab_{0} "
         "USING fts5vocab(main, search_fts_{0}, row)",
         lang));
-    c.Exec(fmt::format("INSERT INTO search_terms(language, term, docs) "
-                       "SELECT ?, term, doc FROM temp.search_vocab_{0}",
-                       lang),
-           lang);
     std::vector<std::string> frequent;
     {
-      Stmt s(c, "SELECT term FROM search_terms WHERE language = ? AND docs >= ?");
-      s.BindAll(lang, kListFrom);
+      Stmt s(c, fmt::format("SELECT term FROM temp.search_vocab_{0} WHERE doc >= ?", lang));
+      s.BindAll(kListFrom);
       while (s.Step()) frequent.push_back(s.Text(0));
     }
     for (const auto& term : frequent) BuildTerm(c, lang, term);

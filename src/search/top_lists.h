@@ -13,7 +13,10 @@
 // beat (or tie worse than) the last it takes; otherwise FTS5 ranks as before.
 //
 // The indexer keeps them current in the same transaction as the FTS5 tables, from the terms the
-// tokenizer emitted (storage::TokenTap): no text is analysed twice. Internal to search/.
+// tokenizer emitted (storage::TokenTap): no text is analysed twice. search_terms holds the
+// listed terms only (with bm25's nHit); an unlisted term's growth is counted in memory and its
+// count read from FTS5 every kRecount documents, so that a batch writes rows for the listed
+// terms it touches and none for the rest of the vocabulary. Internal to search/.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -32,6 +35,8 @@ inline constexpr int kTitleWeight = 2;  // Search ranks with bm25(search_fts_xx,
 // A term gets lists once this many documents of its language hold it; below, FTS5 scores its
 // matches in a few milliseconds.
 inline constexpr std::int64_t kListFrom = 1000;
+// An unlisted term's count is read from FTS5 each time this many more documents hold it.
+inline constexpr int kRecount = 32;
 // A trimmed group keeps this many documents; it is trimmed when it holds twice as many.
 inline constexpr int kKeep = 128;
 

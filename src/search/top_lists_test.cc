@@ -32,6 +32,7 @@ class TopListsTest : public ::testing::Test {
   }
   void TearDown() override {
     UseTopLists(true);
+    KeepTopLists(true);
     db_.reset();
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
   }
@@ -118,9 +119,15 @@ const std::vector<std::string> kEnglish = {"allocation", "satellite", "operators
 
 TEST_F(TopListsTest, AOneWordQueryIsRankedFromTheListsAsFts5RanksIt) {
   Generate(1, 3000, "en", "spectrum", kEnglish, 1);
+  notes_[5].body += " zeppelin";  // a rare word: never listed
   IndexAll();
   // The word is listed, and its groups were trimmed: the lists hold far fewer rows than matches.
   EXPECT_EQ(Count("SELECT listed FROM search_terms WHERE language = 'en' AND term = 'spectrum'"), 1);
+  // Only listed terms have a row (the vocabulary's other terms are counted in memory), and a
+  // listed term's count is FTS5's.
+  EXPECT_EQ(Count("SELECT count(*) FROM search_terms WHERE listed = 0"), 0);
+  EXPECT_EQ(Count("SELECT docs FROM search_terms WHERE language = 'en' AND term = 'spectrum'"),
+            Count("SELECT count(*) FROM search_fts_en WHERE search_fts_en MATCH 'spectrum'"));
   EXPECT_GT(Count("SELECT count(*) FROM search_top_groups WHERE term = 'spectrum' AND bound IS "
                   "NOT NULL"),
             0);
@@ -203,6 +210,26 @@ TEST_F(TopListsTest, ADatabaseIndexedBeforeTheListsHasThemMadeOnce) {
   EXPECT_EQ(Count("SELECT count(*) FROM search_terms"), terms);
   EXPECT_EQ(Count("SELECT sum(docs) FROM search_terms"), docs);
   EXPECT_GT(Count("SELECT count(*) FROM search_top"), 0);
+  EXPECT_TRUE(top::Best(db_->Read(), "en", "spectrum", 21, nullptr).has_value());
+  ExpectReferencePage(Query{.q = "spectrum"}, "en", "\"spectrum\"");
+}
+
+TEST_F(TopListsTest, IndexingWithoutTheListsLeavesQueriesToFts5UntilTheyAreMadeAgain) {
+  Generate(1, 2500, "en", "spectrum", kEnglish, 7);
+  IndexAll();
+  ASSERT_TRUE(top::Best(db_->Read(), "en", "spectrum", 21, nullptr).has_value());
+  KeepTopLists(false);
+  Generate(2501, 3500, "en", "spectrum", kEnglish, 8);
+  IndexAll();
+  // The lists no longer describe the index: FTS5 ranks, with the same result.
+  EXPECT_EQ(Count("SELECT built FROM search_top_state"), 0);
+  EXPECT_FALSE(top::Best(db_->Read(), "en", "spectrum", 21, nullptr).has_value());
+  ExpectReferencePage(Query{.q = "spectrum"}, "en", "\"spectrum\"");
+  KeepTopLists(true);
+  IndexBatch(*db_, sources_);  // nothing queued: makes the lists again
+  EXPECT_EQ(Count("SELECT built FROM search_top_state"), 1);
+  EXPECT_EQ(Count("SELECT docs FROM search_terms WHERE language = 'en' AND term = 'spectrum'"),
+            Count("SELECT count(*) FROM search_fts_en WHERE search_fts_en MATCH 'spectrum'"));
   EXPECT_TRUE(top::Best(db_->Read(), "en", "spectrum", 21, nullptr).has_value());
   ExpectReferencePage(Query{.q = "spectrum"}, "en", "\"spectrum\"");
 }
