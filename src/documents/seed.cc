@@ -62,6 +62,72 @@ struct Seed {
   std::vector<RevisionInput> revisions;
 };
 
+
+// The resolutions' titles in French, Spanish, Russian and Arabic, as ITU's own texts of them
+// write them.
+struct OtherResolutionTitles {
+  const char* instrument;
+  int number;
+  const char* fr;
+  const char* es;
+  const char* ru;
+  const char* ar;
+};
+constexpr OtherResolutionTitles kOtherResolutionTitles[] = {
+    {"pp", 101, "Réseaux fondés sur le protocole Internet", "Redes basadas en el Protocolo Internet",
+     "Сети, основанные на протоколе Интернет", "الشبكات القائمة على بروتوكول الإنترنت"},
+    {"pp", 102,
+     "Rôle de l’UIT concernant les questions de politiques publiques internationales ayant trait à l’Internet et à la gestion des ressources de l’Internet, y compris les noms de domaine et les adresses",
+     "Función de la UIT con respecto a las cuestiones de política pública internacional relacionadas con Internet y la gestión de los recursos de Internet, incluidos los nombres de dominio y las direcciones",
+     "Роль МСЭ в отношении вопросов международной государственной политики, касающихся Интернета и управления ресурсами Интернета, включая наименования доменов и адреса",
+     "دور الاتحاد الدولي للاتصالات فيما يتعلق بقضايا السياسات العامة الدولية الخاصة بالإنترنت وإدارة موارد الإنترنت، بما في ذلك أسماء الميادين والعناوين"},
+    {"pp", 130,
+     "Renforcer le rôle de l’UIT dans l’instauration de la confiance et de la sécurité dans l’utilisation des technologies de l’information et de la communication",
+     "Fortalecimiento del papel de la UIT en la creación de confianza y seguridad en la utilización de las tecnologías de la información y la comunicación",
+     "Усиление роли МСЭ в укреплении доверия и безопасности при использовании информационно-коммуникационных технологий",
+     "تعزيز دور الاتحاد الدولي للاتصالات في بناء الثقة والأمن في استعمال تكنولوجيا المعلومات والاتصالات"},
+    {"pp", 133,
+     "Rôle des administrations des États Membres dans la gestion des noms de domaine (multilingues) internationalisés",
+     "Función de las administraciones de los Estados Miembros en la gestión de los nombres de dominio internacionalizados (plurilingües)",
+     "Роль администраций Государств-Членов в управлении интернационализированными (многоязычными) наименованиями доменов",
+     "دور إدارات الدول الأعضاء في إدارة أسماء الميادين المدوّلة (متعددة اللغات)"},
+    {"pp", 140,
+     "Rôle de l’UIT dans la mise en œuvre des résultats du Sommet mondial sur la société de l’information et du Programme de développement durable à l’horizon 2030, ainsi que dans les processus de suivi et d’examen de leur mise en œuvre",
+     "Función de la UIT en la aplicación de los resultados de la Cumbre Mundial sobre la Sociedad de la Información y de la Agenda 2030 para el Desarrollo Sostenible, así como en sus procesos de seguimiento y examen",
+     "Роль МСЭ в выполнении решений Всемирной встречи на высшем уровне по вопросам информационного общества и Повестки дня в области устойчивого развития на период до 2030 года, а также в процессах их последующей деятельности и обзора",
+     "دور الاتحاد الدولي للاتصالات في تنفيذ نتائج القمة العالمية لمجتمع المعلومات وخطة التنمية المستدامة لعام 2030، وكذلك في عمليات متابعتها واستعراضها"},
+    {"pp", 174,
+     "Rôle de l’UIT concernant les questions de politiques publiques internationales relatives au risque d’utilisation illicite des technologies de l’information et de la communication",
+     "Función de la UIT en relación con las cuestiones de política pública internacional relativas al riesgo de utilización ilícita de las tecnologías de la información y la comunicación",
+     "Роль МСЭ в отношении вопросов международной государственной политики, касающихся риска незаконного использования информационно-коммуникационных технологий",
+     "دور الاتحاد الدولي للاتصالات فيما يتعلق بقضايا السياسات العامة الدولية المتصلة بخطر الاستعمال غير المشروع لتكنولوجيا المعلومات والاتصالات"},
+    {"pp", 180,
+     "Promouvoir le déploiement et l’adoption du protocole IPv6 pour faciliter la transition du protocole IPv4 vers le protocole IPv6",
+     "Fomento del despliegue y la adopción del IPv6 para facilitar la transición del IPv4 al IPv6",
+     "Содействие внедрению и принятию IPv6 для облегчения перехода от IPv4 к IPv6",
+     "تشجيع نشر واعتماد الإصدار السادس من بروتوكول الإنترنت (IPv6) لتيسير الانتقال من الإصدار الرابع (IPv4) إلى الإصدار السادس"},
+    {"pp", 186,
+     "Renforcement du rôle de l’UIT concernant les mesures de transparence et de confiance relatives aux activités spatiales",
+     "Fortalecimiento del papel de la UIT con respecto a las medidas de transparencia y fomento de la confianza en las actividades relativas al espacio ultraterrestre",
+     "Усиление роли МСЭ в отношении мер по обеспечению транспарентности и укреплению доверия в космической деятельности",
+     "تعزيز دور الاتحاد الدولي للاتصالات فيما يتعلق بتدابير الشفافية وبناء الثقة في أنشطة الفضاء الخارجي"},
+    {"pp", 206, "OTT", "OTT", "OTT", "خدمات OTT"},
+    {"council", 1305,
+     "Rôle du Groupe spécialisé sur les questions de politiques publiques internationales relatives à l’Internet",
+     "Función del Grupo Especializado sobre cuestiones de política pública internacional relacionadas con Internet",
+     "Роль Специализированной группы по вопросам международной государственной политики, касающимся Интернета",
+     "دور الفريق المخصص المعني بقضايا السياسات العامة الدولية المتعلقة بالإنترنت"},
+    {"council", 1336,
+     "Groupe de travail du Conseil sur les questions de politiques publiques internationales relatives à l’Internet",
+     "Grupo de Trabajo del Consejo sobre cuestiones de política pública internacional relacionadas con Internet",
+     "Рабочая группа Совета по вопросам международной государственной политики, касающимся Интернета",
+     "فريق العمل التابع للمجلس المعني بقضايا السياسات العامة الدولية المتعلقة بالإنترنت"},
+    {"council", 1344,
+     "Modalités de consultation ouverte pour le Groupe de travail du Conseil sur les questions de politiques publiques internationales relatives à l’Internet (GTC-Internet)",
+     "Modalidades de consulta abierta para el Grupo de Trabajo del Consejo sobre cuestiones de política pública internacional relacionadas con Internet (GTC-Internet)",
+     "Методы проведения открытых консультаций для Рабочей группы Совета по вопросам международной государственной политики, касающимся Интернета (РГС-Интернет)",
+     "طرائق المشاورة المفتوحة لفريق العمل التابع للمجلس المعني بقضايا السياسات العامة الدولية المتعلقة بالإنترنت (CWG-Internet)"},
+};
 }  // namespace
 
 Status LoadRegistry(Connection& c) {
@@ -128,6 +194,13 @@ Status LoadRegistry(Connection& c) {
     in.instrument = s.instrument;
     in.number = s.number;
     in.title = Names({{"en", s.en}, {"zh", s.zh}});
+    for (const auto& t : kOtherResolutionTitles) {
+      if (std::string_view(t.instrument) != s.instrument || t.number != s.number) continue;
+      in.title.as_object()["fr"] = t.fr;
+      in.title.as_object()["es"] = t.es;
+      in.title.as_object()["ru"] = t.ru;
+      in.title.as_object()["ar"] = t.ar;
+    }
     in.revisions = s.revisions;
     if (s.number == 1344) {
       // The Council's 2019 session merged it into Resolution 1336 and abrogated it (C22/51 §1.3).

@@ -122,12 +122,22 @@ TEST_F(ChairReportTest, EveryLanguageRendersWithoutMissingMessages) {
     }
     EXPECT_EQ(all.find("[chair_report"), std::string::npos) << lang;
     EXPECT_EQ(all.find_first_of("{}"), std::string::npos) << lang;
-    // Stored texts absent in a language fall back, marked: French terms of reference are English.
-    if (lang == "fr") {
-      EXPECT_TRUE(r->sections[0].paragraphs[0].fallback);
-      EXPECT_EQ(r->sections[0].paragraphs[0].lang, "en");
-    }
+    // The demo's stored texts are in the six languages: the terms of reference in this one.
+    EXPECT_FALSE(r->sections[0].paragraphs[0].fallback) << lang;
+    EXPECT_EQ(r->sections[0].paragraphs[0].lang, lang);
   }
+  // Stored texts absent in a language fall back, marked: without their French, the terms of
+  // reference are shown in English.
+  ASSERT_TRUE(db_->Write<Ok>([](storage::Connection& c) -> Result<Ok> {
+                   c.Exec("UPDATE bodies SET terms_of_reference = "
+                          "json_remove(terms_of_reference, '$.fr') WHERE key = 'cwg-internet'");
+                   return Ok{};
+                 })
+                  .ok());
+  auto fr = BuildChairReport(*db_, "cwg-internet", "16,17", "fr");
+  ASSERT_TRUE(fr.ok());
+  EXPECT_TRUE(fr->sections[0].paragraphs[0].fallback);
+  EXPECT_EQ(fr->sections[0].paragraphs[0].lang, "en");
   auto en = BuildChairReport(*db_, "cwg-internet", "16", "en");
   ASSERT_TRUE(en.ok());
   EXPECT_NE(en->summary.find("16th meeting of"), std::string::npos) << en->summary;

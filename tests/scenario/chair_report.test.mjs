@@ -162,13 +162,25 @@ test('English is complete; the other languages render, with the honest fallback 
   assert.ok(en.sections.flatMap((s) => s.paragraphs).every((p) => p.lang === 'en' && !p.fallback));
   assert.equal(en.signature.text, 'Chair: Majed M. Al-Mazyed\n(Saudi Arabia)');
 
+  // The demo's terms of reference are in the six languages: each reader gets their own.
+  for (const lang of ['fr', 'es', 'ru', 'ar']) {
+    const json = await (await anon.fetch(`/api/v1${PATH}&lang=${lang}`)).json();
+    assert.equal(json.sections[0].paragraphs[0].fallback, false, lang);
+    assert.equal(json.sections[0].paragraphs[0].lang, lang);
+  }
+  // Given in Chinese and English only, as the seed has them, they are shown in English in the
+  // other languages, marked as such once, at the head of their section.
+  const officers = await (await anon.fetch('/api/v1/bodies/cwg-internet/officers')).json();
+  const { en: torEn, zh: torZh } = officers.terms_of_reference;
+  const put = await staff.fetch('/api/v1/bodies/cwg-internet/officers', { method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ terms_of_reference: { en: torEn, zh: torZh } }) });
+  assert.equal(put.status, 200);
   for (const lang of ['fr', 'es', 'ru', 'ar']) {
     const res = await anon.fetch(`/${lang}${PATH}`);
     assert.equal(res.status, 200, lang);
     const html = await res.text();
     assert.doesNotMatch(html, /\[chair_report/, lang);
-    // Terms of reference exist in Chinese and English only: shown in English, marked as such
-    // once, at the head of their section.
     assert.match(html, /<div class="para" id="para-1-1" lang="en" dir="ltr"/, lang);
     assert.match(html, /<p class="note untranslated-note">[^<]+<\/p>\n<div class="para" id="para-1-1"/, lang);
     const json = await (await anon.fetch(`/api/v1${PATH}&lang=${lang}`)).json();

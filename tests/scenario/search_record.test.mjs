@@ -60,8 +60,8 @@ test('the French, Spanish and Russian forms find it the same way', async () => {
 });
 
 test('the version in the reader\'s language comes first; a query in another script chooses its own', async () => {
-  // The registry holds the resolution's title in English and Chinese.
-  for (const [q, lang, expected] of [['1344', 'zh', 'zh'], ['1344', 'en', 'en'], ['1344', 'fr', 'en'],
+  // The registry holds the resolution's title in the six languages.
+  for (const [q, lang, expected] of [['1344', 'zh', 'zh'], ['1344', 'en', 'en'], ['1344', 'fr', 'fr'],
     ['第1344号决议', 'en', 'zh'], ['Resolution 1344', 'en', 'en'], ['１３４４', 'zh', 'zh']]) {
     const body = await search(q, lang);
     assert.equal(body.items[0].language, expected, `${q} read in ${lang}: ${JSON.stringify(body.items.slice(0, 2))}`);
