@@ -32,6 +32,7 @@
 #include "site/fields.h"
 #include "site/site.h"
 #include "storage/deferred.h"
+#include "storage/table_generations.h"
 #include "text/countries.h"
 #include "text/dates.h"
 #include "text/messages.h"
@@ -61,8 +62,9 @@ std::string LowerAscii(std::string s) {
 // What a submission checks outside its transaction that only a write of content changes: a
 // consultation's id and key (as the URL names it, by id or key) and its question numbers, and
 // whether a stakeholder type may be chosen. Read once per thread and kept while the
-// database's content generation stays the same (storage::Database::Generation, raised by every
-// commit that changes such a table before its writer is answered), and at most a second, for
+// generation of the tables it reads stays the same (storage::TablesGeneration, raised
+// by every commit that changes one of them before its writer is answered; not by the responses
+// stored meanwhile, which every group commit adds), and at most a second, for
 // the writes of another server on the same PostgreSQL database, which this one's generation
 // does not see (the check was already made outside the transaction, so such an edit could
 // always land between it and the write). A surge of submissions then reads them once per
@@ -114,7 +116,8 @@ struct Known {
 // before anything is read into it, as the cache of pages does.
 Known& KnownNow(storage::Database& db) {
   thread_local Known known;
-  auto generation = db.Generation();
+  auto generation =
+      storage::TablesGeneration(db, {"consultations", "questions", "stakeholder_types"});
   auto now = std::chrono::steady_clock::now();
   if (known.database != &db || known.path != db.path() || known.generation != generation ||
       now - known.since > std::chrono::seconds(1) ||

@@ -17,6 +17,7 @@
 #include "storage/deferred.h"
 #include "storage/fts5_tokenizer.h"
 #include "storage/postgres.h"
+#include "storage/table_generations.h"
 
 namespace plenary::storage {
 
@@ -299,11 +300,41 @@ void Database::SetUnshownTables(std::vector<std::string> tables) {
   unshown_set_ = true;
 }
 
+namespace {
+// The tables the writer's current transaction changed ("" for one it cannot name), noted by
+// OnUpdate, which runs on the writer thread only; and each Database's per-table counters
+// (table_generations.h), raised after the COMMIT.
+thread_local std::vector<std::string> changed_tables;
+struct TableCounters {
+  std::map<std::string, std::uint64_t, std::less<>> by_table;
+  std::uint64_t unnamed = 0;
+};
+std::mutex table_counters_mu;
+std::map<const Database*, TableCounters>& AllTableCounters() {
+  static auto* counters = new std::map<const Database*, TableCounters>;
+  return *counters;
+}
+}  // namespace
+
+std::uint64_t TablesGeneration(const Database& db, std::initializer_list<std::string_view> tables) {
+  std::lock_guard lock(table_counters_mu);
+  auto it = AllTableCounters().find(&db);
+  if (it == AllTableCounters().end()) return 0;
+  std::uint64_t sum = it->second.unnamed;
+  for (std::string_view t : tables)
+    if (auto at = it->second.by_table.find(t); at != it->second.by_table.end()) sum += at->second;
+  return sum;
+}
+
 // Also called for PostgreSQL's writer (SetPgChangeHook), with "" for a table it cannot name.
+// SQLite calls it for every row: the table is noted once per transaction (its writes go to a
+// few tables).
 void Database::OnUpdate(void* self, int, const char*, const char* table, sqlite3_int64) {
   auto* db = static_cast<Database*>(self);
-  if (db->shown_changed_) return;
   std::string_view name(table);
+  if (std::find(changed_tables.rbegin(), changed_tables.rend(), name) == changed_tables.rend())
+    changed_tables.emplace_back(name);
+  if (db->shown_changed_) return;
   if (!name.empty())
     for (const auto& u : db->writer_unshown_) {
       if (u.ends_with('*') ? name.starts_with(std::string_view(u).substr(0, u.size() - 1))
@@ -320,6 +351,8 @@ Database::~Database() {
   }
   queue_cv_.notify_all();
   writer_thread_.join();
+  std::lock_guard lock(table_counters_mu);
+  AllTableCounters().erase(this);
 }
 
 namespace {
@@ -408,6 +441,7 @@ void Database::WriterLoop() {
       std::fill(failures.begin(), failures.end(), nullptr);
       commit_failure = nullptr;
       shown_changed_ = false;
+      changed_tables.clear();
       bool last = attempt == kWriteAttempts;
       try {
         // The transaction control between two jobs (the end of one savepoint and the start of
@@ -496,6 +530,18 @@ void Database::WriterLoop() {
     // served again. (A rolled-back savepoint may raise it for nothing; that only costs a
     // rendering.)
     if (shown_changed_) generation_.fetch_add(1, std::memory_order_acq_rel);
+    if (!changed_tables.empty()) {
+      std::lock_guard lock(table_counters_mu);
+      auto& counters = AllTableCounters()[this];
+      for (const auto& name : changed_tables) {
+        if (name.empty())
+          ++counters.unnamed;
+        else if (auto it = counters.by_table.find(name); it != counters.by_table.end())
+          ++it->second;
+        else
+          counters.by_table.emplace(name, 1);
+      }
+    }
     Waker::Get().Hand([batch = std::move(batch), failures = std::move(failures), commit_failure] {
       for (std::size_t i = 0; i < batch.size(); ++i) {
         if (commit_failure)
