@@ -28,7 +28,7 @@ end=$(wc -l <"$log")
 psql "$PLENARY_TEST_POSTGRES" -qc "ALTER SYSTEM SET log_statement = 'none'" -c "SELECT pg_reload_conf()" >/dev/null
 stored=$(($(count) - before))
 sed -n "$((start + 1)),${end}p" "$log" | grep -E 'LOG:  (statement|execute)' >"$work/statements" || true
-writer=$(grep -m1 'BEGIN; SELECT pg_current_xact_id()' "$work/statements" | awk '{print $1}')
+writer=$(grep -m1 'SELECT pg_current_xact_id()' "$work/statements" | awk '{print $1}')
 total=$(wc -l <"$work/statements")
 mine=$(grep -c "^$writer " "$work/statements" || true)
 echo "submissions stored: $stored"

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -376,6 +377,95 @@ TEST_P(Backends, DeferredStatementsRunInOrderAndTheirErrorsFailTheirWrite) {
                    return Ok{};
                  }).ok());
   EXPECT_EQ(db_->Read().QueryInt("SELECT count(*) FROM users WHERE email = 'f@example.int'"), 1);
+}
+
+// One batch of writes queued in a known order (the first write holds the writer until the
+// others wait): a write whose deferred statement fails, answered on PostgreSQL with the next
+// write's first statement that waits for an answer, fails alone; the writes after it, whose
+// statements did not run behind the error, run again and commit, with what they read right.
+TEST_P(Backends, AFailedWriteOfABatchLeavesTheWritesAfterItWhole) {
+  constexpr const char* kInsert =
+      "INSERT INTO users(email, name, role, password_hash, created_at) "
+      "VALUES(?, ?, 'admin', 'x', 0)";
+  ASSERT_TRUE(db_->Write<Ok>([&](Connection& c) -> Result<Ok> {
+                   c.Exec(kInsert, "taken@example.int", "T");
+                   return Ok{};
+                 }).ok());
+  std::atomic<bool> holding{false}, release{false};
+  std::atomic<int> third_runs{0};
+  std::optional<Result<Ok>> first, second, fourth;
+  std::optional<Result<std::int64_t>> third;
+  std::exception_ptr second_threw;
+  std::vector<std::thread> threads;
+  // Holds the writer while the four writes below queue up behind it.
+  threads.emplace_back([&] {
+    (void)db_->Write<Ok>([&](Connection&) -> Result<Ok> {
+      holding = true;
+      while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      return Ok{};
+    });
+  });
+  auto queued = [&](std::size_t n) {
+    for (int i = 0; i < 10000 && db_->writer_stats().queued < n; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return db_->writer_stats().queued;
+  };
+  for (int i = 0; i < 10000 && !holding; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  ASSERT_TRUE(holding);
+  threads.emplace_back([&] {
+    first = db_->Write<Ok>([&](Connection& c) -> Result<Ok> {
+      ExecDeferred(c, kInsert, "first@example.int", "1");
+      return Ok{};
+    });
+  });
+  ASSERT_EQ(queued(1), 1u);
+  threads.emplace_back([&] {
+    try {
+      second = db_->Write<Ok>([&](Connection& c) -> Result<Ok> {
+        ExecDeferred(c, kInsert, "second@example.int", "2");
+        ExecDeferred(c, kInsert, "taken@example.int", "2");  // UNIQUE
+        return Ok{};
+      });
+    } catch (...) {
+      second_threw = std::current_exception();
+    }
+  });
+  ASSERT_EQ(queued(2), 2u);
+  threads.emplace_back([&] {
+    third = db_->Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
+      ++third_runs;
+      // Waits for an answer: on PostgreSQL, sent behind the second write's statements.
+      auto n = c.QueryInt("SELECT count(*) FROM users WHERE name IN ('1', '2')");
+      c.Exec(kInsert, "third@example.int", "3");
+      return *n;
+    });
+  });
+  ASSERT_EQ(queued(3), 3u);
+  threads.emplace_back([&] {
+    fourth = db_->Write<Ok>([&](Connection& c) -> Result<Ok> {
+      ExecDeferred(c, kInsert, "fourth@example.int", "4");
+      return Ok{};
+    });
+  });
+  ASSERT_EQ(queued(4), 4u);
+  auto transactions = db_->writer_stats().transactions;
+  release = true;
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(db_->writer_stats().transactions, transactions + 2) << "the four in one batch";
+  ASSERT_TRUE(first && first->ok());
+  EXPECT_TRUE(second_threw) << "the second write's deferred statement failed";
+  ASSERT_TRUE(third && third->ok());
+  EXPECT_EQ(**third, 1) << "the first write's row, none of the second's";
+  ASSERT_TRUE(fourth && fourth->ok());
+  // PostgreSQL: the third write's first run read nothing (its statement did not run behind
+  // the second's error) and ran again; SQLite ran the second's statements at once.
+  EXPECT_EQ(third_runs, GetParam() == Dialect::kPostgres ? 2 : 1);
+  Stmt s(db_->Read(), "SELECT email FROM users WHERE name IN ('1', '2', '3', '4') ORDER BY name");
+  std::vector<std::string> stored;
+  while (s.Step()) stored.push_back(s.Text(0));
+  EXPECT_EQ(stored, (std::vector<std::string>{"first@example.int", "third@example.int",
+                                              "fourth@example.int"}));
 }
 
 }  // namespace

@@ -365,6 +365,83 @@ bool IsTransient(const std::exception_ptr& e) {
     return false;
   }
 }
+
+// One attempt at a batch on PostgreSQL, in one transaction with a savepoint per job, and one
+// round trip per job (postgres.h): the transaction's start and the end of each job are sent
+// without waiting and answered with the next job's first statement that waits for an answer;
+// the last job's end, with the COMMIT, is read at once. A job fails alone when its statements
+// (its own, or those it deferred: deferred.h) fail: its savepoint is rolled back, and the jobs
+// after it, whose statements did not run behind the error, run again. Throws what fails the
+// whole transaction (a control statement, or a deadlock or serialization failure to retry).
+// `run(i)` runs the body of job i and returns whether to keep its changes.
+void RunPgBatch(Connection& c, std::size_t jobs, const std::function<bool(std::size_t)>& run,
+                std::vector<std::exception_ptr>& failures, bool last) {
+  // More answers unread than this are read first: they must not fill the socket's buffers
+  // while the writer is still sending (jobs that never wait for an answer).
+  constexpr std::size_t kMaxUnanswered = 256;
+  // The transaction takes its id before any write draws an identity, so that a reader who sees
+  // a later id knows, from its snapshot, when this one has ended (storage::IdFeed).
+  PgSetJob(c, -1);
+  PgTakeEarlierFailure(c);  // of a transaction rolled back since
+  PgSendControl(c, {"BEGIN", "SELECT pg_current_xact_id()", "SAVEPOINT job"});
+  // The job that failed: its savepoint rolled back (none of what was sent after the error ran,
+  // its RELEASE either); returns the next job to run.
+  auto fail = [&](PgFailure f) -> std::size_t {
+    if (f.control || f.job < 0 || (!last && IsTransient(f.error)))
+      std::rethrow_exception(f.error);
+    auto job = static_cast<std::size_t>(f.job);
+    if (!failures[job]) failures[job] = f.error;
+    bool end = job + 1 == jobs;
+    PgSetJob(c, -1);
+    try {
+      FlushDeferred(c);  // what the jobs after it sent since: it did not run either
+    } catch (...) {
+    }
+    PgTakeEarlierFailure(c);
+    c.ExecScript(std::string("ROLLBACK TO job; RELEASE job; ") +
+                 (end ? "COMMIT" : "SAVEPOINT job"));
+    return job + 1;
+  };
+  for (std::size_t i = 0; i < jobs;) {
+    PgSetJob(c, static_cast<int>(i));
+    failures[i] = nullptr;
+    bool keep = false;
+    try {
+      keep = run(i);
+    } catch (const TransientWriteError&) {
+      // PostgreSQL failed the whole transaction: roll it back and run the batch again.
+      if (!last) throw;
+      failures[i] = std::current_exception();
+    } catch (...) {
+      failures[i] = std::current_exception();
+    }
+    // An earlier job's statement failed, answered with this job's first one (which did not
+    // run): this job's outcome does not count.
+    if (auto f = PgTakeEarlierFailure(c)) {
+      i = fail(std::move(*f));
+      continue;
+    }
+    std::vector<std::string_view> ending;
+    if (!keep) ending.push_back("ROLLBACK TO job");
+    ending.push_back("RELEASE job");
+    if (i + 1 < jobs) {
+      ending.push_back("SAVEPOINT job");
+      PgSendControl(c, ending);
+      ++i;
+      if (PgPending(c) >= kMaxUnanswered)
+        if (auto f = PgEndJob(c, {})) i = fail(std::move(*f));
+      continue;
+    }
+    ending.push_back("COMMIT");
+    if (auto f = PgEndJob(c, ending)) {
+      i = fail(std::move(*f));
+      continue;
+    }
+    break;
+  }
+  PgSetJob(c, -1);
+}
+
 }  // namespace
 
 Status Database::Submit(std::function<bool(Connection&)> body) {
@@ -420,11 +497,10 @@ void Database::WriterLoop() {
     }
     std::vector<std::exception_ptr> failures(batch.size());
     std::exception_ptr commit_failure;
-    // The transaction control between two jobs (see below). On SQLite each statement goes
-    // through the connection's cache of prepared statements: sqlite3_exec would parse the
-    // savepoints again for every write of the batch (docs/PROFILE.md).
+    // SQLite's transaction control between two jobs: each statement goes through the
+    // connection's cache of prepared statements, as sqlite3_exec would parse the savepoints
+    // again for every write of the batch (docs/PROFILE.md).
     auto control_script = [&](const std::string& script) {
-      if (dialect_ == Dialect::kPostgres) return writer_->ExecScript(script);
       for (std::size_t from = 0; from < script.size();) {
         std::size_t end = script.find("; ", from);
         if (end == std::string::npos) end = script.size();
@@ -444,53 +520,36 @@ void Database::WriterLoop() {
       changed_tables.clear();
       bool last = attempt == kWriteAttempts;
       try {
-        // The transaction control between two jobs (the end of one savepoint and the start of
-        // the next) goes in one script: on PostgreSQL each script is a round trip to the
-        // server, and a batch of n jobs took 2n + 2 of them for this alone (docs/PROFILE.md).
-        // PostgreSQL: the transaction takes its id before any write draws an identity, so that
-        // a reader who sees a later id knows, from its snapshot, when this one has ended
-        // (storage::IdFeed).
-        const bool pg = dialect_ == Dialect::kPostgres;
-        std::string control = pg ? "BEGIN; SELECT pg_current_xact_id()" : "BEGIN IMMEDIATE";
-        for (std::size_t i = 0; i < batch.size(); ++i) {
-          // PostgreSQL: the savepoint of every job after the first was started by the end of
-          // the job before (below).
-          if (!pg || i == 0) control_script(control + "; SAVEPOINT job");
-          bool keep = false;
-          try {
-            keep = batch[i]->body(*writer_);
-          } catch (const TransientWriteError&) {
-            // PostgreSQL failed the whole transaction: roll it back and run the batch again.
-            if (!last) throw;
-            failures[i] = std::current_exception();
-          } catch (...) {
-            failures[i] = std::current_exception();
-          }
-          bool end = i + 1 == batch.size();
-          if (pg) {
-            // The statements the job deferred (deferred.h) are part of it: their errors fail
-            // it, as its own statements' would. Their answers come back with those of the end
-            // of its savepoint and the start of the next one (or the COMMIT), sent behind them:
-            // one round trip per job for all of it (docs/PROFILE.md). A deferred statement that
-            // failed left the transaction waiting for a rollback: none of that control ran.
-            std::vector<std::string_view> ending;
-            if (!keep) ending.push_back("ROLLBACK TO job");
-            ending.push_back("RELEASE job");
-            ending.push_back(end ? "COMMIT" : "SAVEPOINT job");
-            std::exception_ptr deferred;
-            if (!PgEndJob(*writer_, ending, &deferred)) {
-              if (!last && IsTransient(deferred)) std::rethrow_exception(deferred);
-              if (!failures[i]) failures[i] = deferred;
-              control_script(std::string("ROLLBACK TO job; RELEASE job; ") +
-                             (end ? "COMMIT" : "SAVEPOINT job"));
+        if (dialect_ == Dialect::kPostgres) {
+          RunPgBatch(
+              *writer_, batch.size(), [&](std::size_t i) { return batch[i]->body(*writer_); },
+              failures, last);
+        } else {
+          // The transaction control between two jobs (the end of one savepoint and the start
+          // of the next) goes in one script (docs/PROFILE.md).
+          std::string control = "BEGIN IMMEDIATE";
+          for (std::size_t i = 0; i < batch.size(); ++i) {
+            control_script(control + "; SAVEPOINT job");
+            bool keep = false;
+            try {
+              keep = batch[i]->body(*writer_);
+            } catch (...) {
+              failures[i] = std::current_exception();
             }
-            continue;
+            control = keep ? "RELEASE job" : "ROLLBACK TO job; RELEASE job";
+            if (i + 1 == batch.size()) control_script(control + "; COMMIT");
           }
-          control = keep ? "RELEASE job" : "ROLLBACK TO job; RELEASE job";
-          if (end) control_script(control + "; COMMIT");
         }
       } catch (...) {
         commit_failure = std::current_exception();
+        if (dialect_ == Dialect::kPostgres) {
+          try {
+            FlushDeferred(*writer_);  // answers still unread; their errors no longer matter
+          } catch (...) {
+          }
+          PgSetJob(*writer_, -1);
+          PgTakeEarlierFailure(*writer_);
+        }
         try {
           writer_->ExecScript("ROLLBACK");
         } catch (...) {

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <mutex>
 #include <stdexcept>
 #include <type_traits>
@@ -87,12 +88,36 @@ constexpr std::size_t kMaxDeferred = 256;
 struct Sent {
   std::string table;     // the table it writes, for the change hook ("" when it cannot be named)
   bool writes = false;   // an INSERT, UPDATE or DELETE (or a statement it cannot tell)
-  bool control = false;  // the writer's transaction control after a job (PgEndJob)
+  bool control = false;  // the writer's transaction control (PgSendControl, PgEndJob)
+  int job = -1;          // the writer's job that sent it (PgSetJob), -1 outside the writer
+};
+// A connection's pipeline: what was sent and not yet answered, the writer's current job, and
+// the first error of an earlier job (or of a control statement) read since the writer last
+// asked (PgTakeEarlierFailure).
+struct Pipeline {
+  std::vector<Sent> sent;
+  int job = -1;
+  std::optional<PgFailure> earlier;
 };
 std::mutex deferred_mu;
-std::map<const Connection*, std::vector<Sent>>& Deferred() {
-  static std::map<const Connection*, std::vector<Sent>> deferred;
-  return deferred;
+std::map<const Connection*, Pipeline>& Pipelines() {
+  static std::map<const Connection*, Pipeline> pipelines;
+  return pipelines;
+}
+std::size_t Pending(const Connection& c) {
+  std::lock_guard lock(deferred_mu);
+  auto it = Pipelines().find(&c);
+  return it == Pipelines().end() ? 0 : it->second.sent.size();
+}
+void NoteSent(const Connection& c, Sent sent) {
+  std::lock_guard lock(deferred_mu);
+  auto& p = Pipelines()[&c];
+  sent.job = p.job;
+  p.sent.push_back(std::move(sent));
+}
+void EnterPipeline(pg_conn* conn) {
+  if (PQpipelineStatus(conn) == PQ_PIPELINE_OFF && PQenterPipelineMode(conn) != 1)
+    throw std::runtime_error(fmt::format("postgresql: pipeline mode: {}", PQerrorMessage(conn)));
 }
 }  // namespace
 
@@ -123,7 +148,7 @@ void ForgetPgChangeHook(const Connection& c) {
     Hooks().erase(&c);
   }
   std::lock_guard lock(deferred_mu);
-  Deferred().erase(&c);  // the connection closes: its unread answers go with it
+  Pipelines().erase(&c);  // the connection closes: its unread answers go with it
 }
 
 PgStatement::PgStatement(Connection& c, std::string_view sql) : conn(c) {
@@ -209,16 +234,8 @@ void PgStatement::Bind(int i, std::string_view v, bool is_binary) {
 
 
 void PgStatement::Send() {
-  std::size_t pending = 0;
-  {
-    std::lock_guard lock(deferred_mu);
-    auto it = Deferred().find(&conn);
-    if (it != Deferred().end()) pending = it->second.size();
-  }
-  if (pending >= kMaxDeferred) Flush(conn);
-  if (PQpipelineStatus(conn.pg_) == PQ_PIPELINE_OFF && PQenterPipelineMode(conn.pg_) != 1)
-    throw std::runtime_error(
-        fmt::format("postgresql: pipeline mode: {}", PQerrorMessage(conn.pg_)));
+  if (Pending(conn) >= kMaxDeferred) Flush(conn);
+  EnterPipeline(conn.pg_);
   std::size_t n = values.size();
   std::vector<const char*> ptrs(n);
   std::vector<int> lengths(n);
@@ -229,22 +246,23 @@ void PgStatement::Send() {
   if (PQsendQueryPrepared(conn.pg_, name.c_str(), static_cast<int>(n), ptrs.data(),
                           lengths.data(), binary.data(), 0) != 1)
     throw std::runtime_error(fmt::format("postgresql: send: {}", PQerrorMessage(conn.pg_)));
-  std::lock_guard lock(deferred_mu);
-  Deferred()[&conn].push_back({written_table, writes, false});
+  NoteSent(conn, {written_table, writes, false});
 }
 
-void PgStatement::Flush(Connection& c) { FlushSent(c, nullptr); }
+void PgStatement::Flush(Connection& c) { FlushSent(c, nullptr, nullptr); }
 
-void PgStatement::FlushSent(Connection& c, bool* control_failed) {
+void PgStatement::FlushSent(Connection& c, bool* control_failed, pg_result** own) {
   if (control_failed) *control_failed = false;
   if (PQpipelineStatus(c.pg_) == PQ_PIPELINE_OFF) return;
   std::vector<Sent> sent;
+  int job = -1;
   {
     std::lock_guard lock(deferred_mu);
-    auto it = Deferred().find(&c);
-    if (it != Deferred().end()) {
-      sent = std::move(it->second);
-      Deferred().erase(it);
+    auto it = Pipelines().find(&c);
+    if (it != Pipelines().end()) {
+      sent = std::move(it->second.sent);
+      it->second.sent.clear();
+      job = it->second.job;
     }
   }
   if (PQpipelineSync(c.pg_) != 1)
@@ -252,6 +270,7 @@ void PgStatement::FlushSent(Connection& c, bool* control_failed) {
   // Each statement's answer followed by a null result (PGRES_PIPELINE_ABORTED for those after
   // an error), then the sync.
   PGresult* error = nullptr;
+  std::size_t failed = 0;  // the statement whose answer is `error`
   std::size_t k = 0;
   for (;;) {
     PGresult* res = PQgetResult(c.pg_);
@@ -266,6 +285,10 @@ void PgStatement::FlushSent(Connection& c, bool* control_failed) {
       break;
     }
     if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
+      if (own && k + 1 == sent.size()) {
+        *own = res;  // the caller's statement (Step): it reads the rows and notes the change
+        continue;
+      }
       const char* tuples = PQcmdTuples(res);
       if (k < sent.size() && sent[k].writes && *tuples && std::atoi(tuples) > 0)
         NotePgChange(c, sent[k].table);
@@ -274,46 +297,93 @@ void PgStatement::FlushSent(Connection& c, bool* control_failed) {
       PQclear(res);
     } else {
       error = res;  // the first error; the statements after it did not run
+      failed = k;
       if (control_failed) *control_failed = k < sent.size() && sent[k].control;
     }
   }
   bool exited = PQexitPipelineMode(c.pg_) == 1;
-  if (error) FailResult(error, "deferred statement");
+  if (error) {
+    if (own && *own) {
+      PQclear(*own);
+      *own = nullptr;
+    }
+    bool control = failed < sent.size() && sent[failed].control;
+    int owner = failed < sent.size() ? sent[failed].job : -1;
+    try {
+      FailResult(error, "deferred statement");
+    } catch (...) {
+      // A statement of an earlier job of the writer's batch, or its transaction control, failed
+      // while this job waited for an answer: the writer must know even if this job's function
+      // catches what is thrown here (its own statement did not run either).
+      if (control || owner != job) {
+        std::lock_guard lock(deferred_mu);
+        auto& p = Pipelines()[&c];
+        if (!p.earlier) p.earlier = PgFailure{owner, control, std::current_exception()};
+      }
+      throw;
+    }
+  }
   if (!exited)
     throw std::runtime_error(fmt::format("postgresql: pipeline: {}", PQerrorMessage(c.pg_)));
 }
 
-bool PgEndJob(Connection& c, const std::vector<std::string_view>& control,
-              std::exception_ptr* error) {
-  return PgStatement::EndJob(c, control, error);
+void PgSetJob(Connection& c, int job) {
+  std::lock_guard lock(deferred_mu);
+  Pipelines()[&c].job = job;
 }
 
-bool PgStatement::EndJob(Connection& c, const std::vector<std::string_view>& control,
-                         std::exception_ptr* error) {
-  if (PQpipelineStatus(c.pg_) == PQ_PIPELINE_OFF && PQenterPipelineMode(c.pg_) != 1)
-    throw std::runtime_error(
-        fmt::format("postgresql: pipeline mode: {}", PQerrorMessage(c.pg_)));
+void PgSendControl(Connection& c, const std::vector<std::string_view>& control) {
+  PgStatement::SendControl(c, control);
+}
+
+std::optional<PgFailure> PgTakeEarlierFailure(Connection& c) {
+  std::lock_guard lock(deferred_mu);
+  auto it = Pipelines().find(&c);
+  if (it == Pipelines().end() || !it->second.earlier) return std::nullopt;
+  auto f = std::move(it->second.earlier);
+  it->second.earlier.reset();
+  return f;
+}
+
+std::size_t PgPending(const Connection& c) { return Pending(c); }
+
+std::optional<PgFailure> PgEndJob(Connection& c, const std::vector<std::string_view>& control) {
+  return PgStatement::EndJob(c, control);
+}
+
+void PgStatement::SendControl(Connection& c, const std::vector<std::string_view>& control) {
+  EnterPipeline(c.pg_);
   for (std::string_view statement : control) {
     std::string s(statement);
     if (PQsendQueryParams(c.pg_, s.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) != 1)
       throw std::runtime_error(fmt::format("postgresql: send: {}", PQerrorMessage(c.pg_)));
+    NoteSent(c, {"", false, true});
+  }
+}
+
+std::optional<PgFailure> PgStatement::EndJob(Connection& c,
+                                             const std::vector<std::string_view>& control) {
+  SendControl(c, control);
+  int job = -1;
+  {
     std::lock_guard lock(deferred_mu);
-    Deferred()[&c].push_back({"", false, true});
+    job = Pipelines()[&c].job;
   }
   bool control_failed = false;
   try {
-    FlushSent(c, &control_failed);
+    FlushSent(c, &control_failed, nullptr);
   } catch (...) {
     if (control_failed) throw;
-    *error = std::current_exception();
-    return false;
+    // A deferred statement: of this job, or of an earlier one (noted by FlushSent).
+    if (auto earlier = PgTakeEarlierFailure(c)) return earlier;
+    return PgFailure{job, false, std::current_exception()};
   }
-  return true;
+  return std::nullopt;
 }
 
 bool PgStatement::Step() {
   if (!result) {
-    Flush(conn);  // the deferred statements run first
+    PGresult* res = nullptr;
     std::size_t n = values.size();
     std::vector<const char*> ptrs(n);
     std::vector<int> lengths(n);
@@ -321,8 +391,17 @@ bool PgStatement::Step() {
       ptrs[i] = present[i] ? values[i].c_str() : nullptr;
       lengths[i] = static_cast<int>(values[i].size());
     }
-    PGresult* res = PQexecPrepared(conn.pg_, name.c_str(), static_cast<int>(n), ptrs.data(),
-                                   lengths.data(), binary.data(), 0);
+    if (PQpipelineStatus(conn.pg_) != PQ_PIPELINE_OFF) {
+      // Statements were sent without waiting (deferred ones, the writer's control between two
+      // jobs): this one goes behind them in the same round trip, and its answer comes after
+      // theirs (after their first error, it did not run).
+      Send();
+      FlushSent(conn, nullptr, &res);
+      if (!res) throw std::runtime_error("postgresql: step: no answer");
+    } else {
+      res = PQexecPrepared(conn.pg_, name.c_str(), static_cast<int>(n), ptrs.data(),
+                           lengths.data(), binary.data(), 0);
+    }
     auto st = PQresultStatus(res);
     if (st == PGRES_COMMAND_OK) {
       const char* tuples = PQcmdTuples(res);

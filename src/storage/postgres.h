@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <exception>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,14 +32,32 @@ void NotePgChange(const Connection& c, std::string_view table);
 bool HasPgChangeHook(const Connection& c);
 void ForgetPgChangeHook(const Connection& c);
 
-// The end of one write of the writer's batch (Database::Write), in one round trip: sends the
-// transaction control statements `control` (without parameters: `RELEASE job; SAVEPOINT job`,
-// or `…; COMMIT` after the last write) behind the statements the write deferred (deferred.h),
-// and reads every answer. Returns false when a deferred statement failed: `error` holds what
-// it threw, and none of `control` ran (the transaction waits for `ROLLBACK TO job`). Throws
-// when a control statement itself failed.
-bool PgEndJob(Connection& c, const std::vector<std::string_view>& control,
-              std::exception_ptr* error);
+// The writer's pipeline (Database::WriterLoop). Between two writes of a batch the writer sends
+// the end of the first (its savepoint's RELEASE, the next SAVEPOINT) without waiting; the
+// answers come back with the next write's first statement that waits for one (PgStatement::
+// Step sends it behind them), so that each write of a batch costs one round trip.
+// A statement's error that belongs to an earlier write than the current one (PgSetJob) fails
+// that earlier write, not the current one, whose statements did not run (docs/STORAGE.md).
+struct PgFailure {
+  int job = -1;          // the write (its index in the batch) whose statement failed
+  bool control = false;  // a transaction control statement failed: the transaction is lost
+  std::exception_ptr error;
+};
+// The write of the batch that the statements sent from now on belong to (-1: none).
+void PgSetJob(Connection& c, int job);
+// Sends transaction control statements (without parameters) without waiting for the answers.
+void PgSendControl(Connection& c, const std::vector<std::string_view>& control);
+// The first error read for an earlier write or a control statement since the last call, which
+// the current write's statement that waited for an answer also threw.
+std::optional<PgFailure> PgTakeEarlierFailure(Connection& c);
+// Statements sent and not yet answered.
+std::size_t PgPending(const Connection& c);
+// The end of the writer's batch or of one of its writes, in one round trip: sends the
+// transaction control statements `control` (`RELEASE job; COMMIT`, or none) behind what was
+// sent before, and reads every answer. Returns the first failure of a deferred statement (of
+// this write or an earlier one still unanswered): none of what follows it ran, and the
+// transaction waits for `ROLLBACK TO job`. Throws when a control statement itself failed.
+std::optional<PgFailure> PgEndJob(Connection& c, const std::vector<std::string_view>& control);
 
 // The table a data-changing statement writes: `INSERT [OR …] INTO t`, `UPDATE [OR …] t`,
 // `DELETE FROM t` (any case, leading spaces); "" for anything else (WITH …, DDL, SELECT): the
@@ -68,11 +87,13 @@ struct PgStatement {
   // called before anything that waits for an answer on the connection.
   static void Flush(Connection& c);
   // The same; `control_failed`, when given, tells whether the error thrown was that of a
-  // control statement (EndJob) rather than a deferred statement's.
-  static void FlushSent(Connection& c, bool* control_failed);
-  // PgEndJob's work.
-  static bool EndJob(Connection& c, const std::vector<std::string_view>& control,
-                     std::exception_ptr* error);
+  // control statement (EndJob) rather than a deferred statement's; `own`, when given,
+  // receives the answer of the last statement sent (Step's), which the caller then owns.
+  static void FlushSent(Connection& c, bool* control_failed, pg_result** own);
+  // PgSendControl's and PgEndJob's work.
+  static void SendControl(Connection& c, const std::vector<std::string_view>& control);
+  static std::optional<PgFailure> EndJob(Connection& c,
+                                         const std::vector<std::string_view>& control);
   std::int64_t Int(int col) const;
   double Real(int col) const;
   std::string Text(int col) const;
