@@ -86,7 +86,7 @@ test('proposals by Member State and the diff of a revision in English, Chinese a
   // 6.c: the second alternative, so that the diff has something to show; one question, resolved
   // from its English passage in every language at once.
   const b6c = before.provisions.at(-1).brackets;
-  assert.deepEqual(b6c.map((b) => b.lang).sort(), ['ar', 'en', 'zh']);
+  assert.deepEqual(b6c.map((b) => b.lang).sort(), ['ar', 'en', 'es', 'fr', 'ru', 'zh']);
   await jsonOf(staff.json(`/api/v1/brackets/${b6c.find((b) => b.lang === 'en').id}/resolve`,
     { outcome: 'alternative', alternative: 2 }));
   const rev = await jsonOf(staff.json(`/api/v1/texts/${textId}/revisions`, {}), 201);
