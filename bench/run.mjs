@@ -17,7 +17,8 @@
 // Settings (environment): BENCH_SECONDS (load window of a wrk run, default 10), BENCH_RUNS (3),
 // BENCH_DRAIN (seconds after the window for answers in flight, 5), BENCH_SEARCH_N (1000000),
 // BENCH_CAMPAIGN_SIZES (100000,1000000), BENCH_SECTIONS (http,postgresql,lists,search,searchpg,campaigns,pow,screen,soak),
-// BENCH_SCREEN_WATCHERS (500), BENCH_SOAK_SECONDS (600), BENCH_SOAK_KILLS (20), BENCH_HTTP_ROWS (page,group,naive), BENCH_OUT (docs/PERFORMANCE.md; `-`: standard output only). `--quick`: 3 s, 1 run, 100,000
+// BENCH_SCREEN_WATCHERS (500), BENCH_SOAK_SECONDS (600), BENCH_SOAK_KILLS (20), BENCH_SOAK_READS (reads a second, 100),
+// BENCH_HTTP_ROWS (page,group,naive), BENCH_OUT (docs/PERFORMANCE.md; `-`: standard output only). `--quick`: 3 s, 1 run, 100,000
 // responses for search and campaigns — for trying the harness, and labelled so in the output.
 // A run of some sections only keeps the other sections of the existing file as they were, each
 // marked with the run it came from.
@@ -42,6 +43,7 @@ const ALL_SECTIONS = ['http', 'postgresql', 'lists', 'search', 'searchpg', 'camp
 const SCREEN_WATCHERS = Number(env('BENCH_SCREEN_WATCHERS', 500, 500));
 const SOAK_SECONDS = Number(env('BENCH_SOAK_SECONDS', 600, 20));
 const SOAK_KILLS = Number(env('BENCH_SOAK_KILLS', 20, 3));
+const SOAK_READS = Number(env('BENCH_SOAK_READS', 100, 100));
 const SECTIONS = env('BENCH_SECTIONS', ALL_SECTIONS.join(','), ALL_SECTIONS.join(',')).split(',');
 const OUT = env('BENCH_OUT', 'docs/PERFORMANCE.md', 'docs/PERFORMANCE.md');
 const LIST_N = 100000;
@@ -50,7 +52,8 @@ const LIST_N = 100000;
 const HTTP_ROWS = ['ping', ...env('BENCH_HTTP_ROWS', 'page,group,naive', 'page,group,naive').split(',')];
 const CONNECTIONS = { read: 64, write: 256 };
 for (const [k, v] of Object.entries({ BENCH_SECONDS: SECONDS, BENCH_RUNS: RUNS, BENCH_DRAIN: DRAIN, BENCH_SEARCH_N: SEARCH_N,
-  BENCH_SCREEN_WATCHERS: SCREEN_WATCHERS, BENCH_SOAK_SECONDS: SOAK_SECONDS, BENCH_SOAK_KILLS: SOAK_KILLS }))
+  BENCH_SCREEN_WATCHERS: SCREEN_WATCHERS, BENCH_SOAK_SECONDS: SOAK_SECONDS, BENCH_SOAK_KILLS: SOAK_KILLS,
+  BENCH_SOAK_READS: SOAK_READS }))
   if (!(Number.isInteger(v) && v > 0)) fail(`${k} must be a positive whole number, not ${v}`);
 for (const r of HTTP_ROWS) if (!['ping', 'page', 'group', 'naive'].includes(r)) fail(`BENCH_HTTP_ROWS: unknown row ${r} (page, group, naive)`);
 for (const s of SECTIONS) if (!ALL_SECTIONS.includes(s)) fail(`BENCH_SECTIONS: unknown section ${s} (${ALL_SECTIONS.join(', ')})`);
@@ -401,7 +404,7 @@ if (SECTIONS.includes('soak')) {
   // The surge soak: 80 % of the ceiling measured in the same run, paced reads beside it, then
   // kills under load (bench/soak/soak.mjs).
   results.soak = await surgeSoak({ root: ROOT, server, fail, sql, submitRun, suiteId, soakSeconds: SOAK_SECONDS,
-    share: 0.8, kills: SOAK_KILLS, writers: 32, readConnections: 16, readRate: 500, drain: DRAIN });
+    share: 0.8, kills: SOAK_KILLS, writers: 32, readConnections: 16, readRate: SOAK_READS, drain: DRAIN });
 }
 const loadAfter = loadavg();
 

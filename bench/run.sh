@@ -4,8 +4,8 @@
 #   bench/run.sh             the full suite: every figure the median of 3 runs of 10 s
 #   bench/run.sh --quick     1 run of 3 s per figure, 100,000 responses: to try the harness
 # Settings (environment): BENCH_SECONDS, BENCH_RUNS, BENCH_DRAIN, BENCH_SEARCH_N,
-# BENCH_CAMPAIGN_SIZES, BENCH_SECTIONS (http,postgresql,lists,search,searchpg,campaigns,pow,screen),
-# BENCH_SCREEN_WATCHERS, BENCH_HTTP_ROWS, BENCH_OUT (a file, or - for standard output); see bench/run.mjs. Any
+# BENCH_CAMPAIGN_SIZES, BENCH_SECTIONS (http,postgresql,lists,search,searchpg,campaigns,pow,screen,soak),
+# BENCH_SCREEN_WATCHERS, BENCH_SOAK_SECONDS, BENCH_SOAK_KILLS, BENCH_SOAK_READS, BENCH_HTTP_ROWS, BENCH_OUT (a file, or - for standard output); see bench/run.mjs. Any
 # answer that is not 2xx, or submissions whose rows stored differ from their 2xx answers, fail the
 # run: exit 1 and no file written.
 set -euo pipefail

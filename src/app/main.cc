@@ -111,6 +111,10 @@ int main(int argc, char** argv) {
                     "Threads running write requests")->capture_default_str();
   serve->add_option("--read-workers", limits.read_workers,
                     "Threads running read requests")->capture_default_str();
+  serve->add_option("--write-workers-nice", limits.write_workers_nice,
+                    "Niceness added to the threads running write requests: while submissions "
+                    "surge, pages and searches get the cores first (0: the same priority)")
+      ->check(CLI::Range(0, 19))->capture_default_str();
   std::size_t page_cache_mb = 64;
   serve->add_option("--page-cache-mb", page_cache_mb,
                     "Memory for pages kept for readers without a session (0: none kept)")

@@ -7,8 +7,16 @@
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/beast.hpp>
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <chrono>
+#include <latch>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -181,7 +189,26 @@ struct Server::Impl {
         prepare(std::move(p)),
         finish(std::move(f)),
         read_pool(std::max(1, l.read_workers)),
-        write_pool(std::max(1, l.write_workers)) {}
+        write_pool(std::max(1, l.write_workers)) {
+    if (l.write_workers_nice > 0) LowerPriority(write_pool, std::max(1, l.write_workers),
+                                                l.write_workers_nice);
+  }
+
+  // Adds `nice` to the niceness of each of the `n` threads of `pool`: one task per thread, each
+  // held until all have run, so that no thread takes two.
+  static void LowerPriority(asio::thread_pool& pool, int n, int nice) {
+    auto all = std::make_shared<std::latch>(n + 1);
+    for (int i = 0; i < n; ++i)
+      asio::post(pool, [all, nice] {
+        auto tid = static_cast<id_t>(syscall(SYS_gettid));
+        errno = 0;
+        int now = getpriority(PRIO_PROCESS, tid);
+        if (errno == 0 && setpriority(PRIO_PROCESS, tid, std::min(19, now + nice)) != 0)
+          spdlog::warn("write workers: niceness not changed: {}", std::strerror(errno));
+        all->arrive_and_wait();
+      });
+    all->arrive_and_wait();
+  }
 
   // A refusal of the HTTP layer itself (a server too busy, a request that cannot be read or
   // is too large), worded like every JSON error by the application's last step: in the

@@ -36,6 +36,10 @@ struct ServerLimits {
   // threads, writes on `write_workers` threads, most of which wait for the group commit.
   int read_workers = 4;
   int write_workers = 128;
+  // Added to the write workers' niceness (Linux schedules each thread by its own): while
+  // submissions surge, the threads serving pages and searches get the cores first, and the
+  // writes queue instead. 0 keeps one priority for all.
+  int write_workers_nice = 0;
   // Backpressure: beyond these, a request is answered 503 with Retry-After at once.
   int max_pending_reads = 2048;
   int max_pending_writes = 4096;

@@ -3,7 +3,9 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
@@ -198,6 +200,32 @@ TEST(Server, LimitsConnectionsPerAddress) {
   std::string again = Exchange(server.port(), get);
   EXPECT_TRUE(again.starts_with("HTTP/1.1 200 ")) << again;
   for (int fd : idle) close(fd);
+}
+
+// The niceness of the thread that runs a handler.
+int ThreadNice() {
+  return getpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)));
+}
+
+// With write_workers_nice, every thread running writes is that much nicer than the readers'.
+TEST(Server, RunsWritesOnNicerThreadsWhenAsked) {
+  int base = ThreadNice();
+  if (base > 16) GTEST_SKIP() << "the test runs at niceness " << base << ": no room to add 3";
+  ServerLimits limits;
+  limits.write_workers = 3;
+  limits.write_workers_nice = 3;
+  TestServer server(limits, [](Router& r) {
+    r.Add("GET", "/nice", [](Request&) { return Text(std::to_string(ThreadNice())); });
+    r.Add("POST", "/nice", [](Request&) { return Text(std::to_string(ThreadNice())); });
+  });
+  auto body = [](const std::string& res) { return res.substr(res.find("\r\n\r\n") + 4); };
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_EQ(body(Exchange(server.port(), "POST /nice HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n"
+                                           "Connection: close\r\n\r\n")),
+              std::to_string(base + 3));
+    EXPECT_EQ(body(Exchange(server.port(), "GET /nice HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")),
+              std::to_string(base));
+  }
 }
 
 // Near the global limit, a connection that sends nothing is dropped after the short busy
