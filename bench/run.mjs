@@ -503,7 +503,7 @@ servers sharing one database, each of the two loaded by its own wrk with half th
 connections (no proxy between them), against one SQLite server and \`/api/v1/ping\` measured in
 the same runs. PostgreSQL 15 runs in a throwaway cluster (\`scripts/pg-test-cluster.sh\` with
 \`PLENARY_PG_DURABLE=1\`: fsync and full-page writes on, \`synchronous_commit\` on;
-\`max_connections\` 600 for the three servers; otherwise its default settings) on a Unix socket, on the same two cores as the servers and wrk; each Plenary
+\`max_connections\` 600 for the three servers; otherwise its default settings${process.env.PLENARY_PG_OPTIONS ? `, and \`${process.env.PLENARY_PG_OPTIONS}\`` : ''}) on a Unix socket, on the same two cores as the servers and wrk; each Plenary
 server keeps its own search index file. Ratios are medians of the runs' ratios.
 
 | what | requests/s | ratio to ping | ratio to SQLite | runs (requests/s) | p50 ms | p99 ms | server peak RSS MiB | answers, all 2xx | rows stored |

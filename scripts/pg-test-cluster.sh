@@ -36,12 +36,14 @@ trap cleanup EXIT INT TERM
   --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
 # A throwaway cluster: no TCP, socket in the folder; no fsync (its data dies with the run),
 # unless PLENARY_PG_DURABLE=1 (benchmarks of durable writes: fsync and full-page writes on);
-# PLENARY_PG_MAX_CONNECTIONS (300) for several servers of about 140 connections each.
+# PLENARY_PG_MAX_CONNECTIONS (300) for several servers of about 140 connections each;
+# PLENARY_PG_OPTIONS, more settings as `-c name=value` (benchmarks of settings, e.g.
+# "-c commit_delay=100").
 durability="-c fsync=off -c full_page_writes=off"
 [[ "${PLENARY_PG_DURABLE:-}" == 1 ]] && durability=""
 "${as_owner[@]}" "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -s start -o \
   "-c listen_addresses='' -c unix_socket_directories='$dir' $durability \
-   -c max_connections=${PLENARY_PG_MAX_CONNECTIONS:-300}" ||
+   -c max_connections=${PLENARY_PG_MAX_CONNECTIONS:-300} ${PLENARY_PG_OPTIONS:-}" ||
   { cat "$dir/server.log" >&2; exit 1; }
 
 export PLENARY_TEST_POSTGRES="host=$dir port=5432 user=postgres dbname=postgres"
