@@ -514,7 +514,8 @@ ${['ping', 'sqlite', 'one', 'two'].map((k) => `| ${LABEL[k]} | ${fmt(r[k].rps)} 
     `${r[k].rows === undefined ? '–' : fmt(r[k].rows)} |`).join('\n')}
 
 Two servers on PostgreSQL reach **${fmt(r.two.toSqlite, 2)}×** the rate of one SQLite server (one server on
-PostgreSQL: ${fmt(r.one.toSqlite, 2)}×).
+PostgreSQL: ${fmt(r.one.toSqlite, 2)}×). The same runs with the binaries before and after each
+change, alternating, and where the time goes: docs/PROFILE.md ("Durable submissions on PostgreSQL").
 `);
 }
 if (results.list_first) {
