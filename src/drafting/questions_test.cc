@@ -365,13 +365,14 @@ TEST_P(QuestionsMigration, GroupsTheBracketsOfEachLanguageInTheOrderTheyWerePlac
                 }).ok());
   auto& r = db.Read();
   EXPECT_EQ(r.QueryInt("SELECT count(*) FROM brackets WHERE question_id = 0"), 0);
+  // The demo brackets 2.b and 6.c once in each of the six languages: one question each.
   for (auto p : {p2b, p6c}) {
     auto first = r.QueryInt("SELECT min(id) FROM brackets WHERE provision_id = ?", p);
     ASSERT_TRUE(first);
     EXPECT_EQ(r.QueryInt("SELECT count(*) FROM brackets WHERE provision_id = ? AND "
                          "question_id = ? AND state = 'open'",
                          p, *first),
-              3);
+              6);
   }
   auto second = r.QueryInt("SELECT min(id) FROM brackets WHERE provision_id = ? AND "
                            "state = 'agreed'", p2b);
