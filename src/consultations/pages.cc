@@ -198,7 +198,7 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
     fd->SetValue("FU_TEXT_HTML", documents::LinkCitationsHtml(db, t.text, t.lang, site::Prefix(req),
                                                               page.session()));
     site::SetParagraphLanguage(fd, t);
-    fd->SetValue("FU_OWNER", site::Pick(f.owner, lang).text);
+    site::SetLocalized(fd, "FU_OWNER", f.owner, lang);
   }
   // A refused post-back keeps the form and what was typed, even when the deadline has passed.
   if (status != "open")

@@ -34,6 +34,16 @@ std::string SourceText(const Document& d, const std::string& lang) {
   return s.empty() ? T(lang, "doc_source_" + d.source_kind) : s;
 }
 
+// A document's source as `{{SOURCE}}` (site::SetText): its own, or without one the kind
+// ("Secretariat") in the reader's language. Whether it has its own.
+bool SetSource(TemplateDictionary* d, const Document& doc, const std::string& lang) {
+  auto source = site::Pick(doc.source, lang);
+  const bool own = !source.text.empty();
+  site::SetText(d, "SOURCE", own ? source : site::Localized{SourceText(doc, lang), lang, false},
+                lang);
+  return own;
+}
+
 void CitedBySection(TemplateDictionary& d, const std::vector<Citing>& items,
                     const std::string& lang) {
   if (items.empty()) d.ShowSection("NO_CITED_BY");
@@ -117,12 +127,7 @@ http::Response DocumentPage(storage::Database& db, const Request& req, const Doc
     b->SetValue("BODY_KEY", doc.body_key);
     b->SetValue("BODY_ACRONYM", text::BodyAcronym(doc.body_key, doc.body_acronym, lang));
   }
-  auto source = site::Pick(doc.source, lang);
-  // Without a source of its own, the kind ("Secretariat") in the reader's language.
-  site::SetText(&d, "SOURCE", source.text.empty() ? site::Localized{SourceText(doc, lang), lang, false}
-                                                  : source,
-                lang);
-  if (!source.text.empty())  // else SOURCE already is the kind ("Secretariat")
+  if (SetSource(&d, doc, lang))  // else SOURCE already is the kind ("Secretariat")
     d.SetValueAndShowSection("SOURCE_KIND_LABEL", T(lang, "doc_source_" + doc.source_kind),
                              "SOURCE_KIND");
   if (!site::Pick(doc.summary, lang).text.empty())
@@ -264,7 +269,7 @@ http::Response DocumentsPage(storage::Database& db, const Request& req) {
     site::SetLocalized(o, "TITLE", doc.title, lang);
     o->SetValue("DATE", text::FormatDate(doc.date, lang));
     o->SetValue("DATE_ISO", doc.date);
-    o->SetValue("SOURCE", SourceText(doc, lang));
+    SetSource(o, doc, lang);
     o->SetValue("STATUS", doc.status);
     o->SetValue("STATUS_LABEL", T(lang, "doc_status_" + doc.status));
     if (doc.access != "public")

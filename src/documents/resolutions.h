@@ -117,11 +117,7 @@ render::Document ResolutionStatement(const Resolution& r, const std::string& lan
 // into 1336, 2019). Runs on the caller's transaction.
 Status LoadRegistry(storage::Connection& c);
 
-// `text` as HTML (escaped), each citation that resolves to a resolution of the registry or a
-// document `viewer` may see made a link (`prefix` is the language prefix, e.g. "/en").
-std::string LinkCitationsHtml(storage::Database& db, std::string_view text,
-                              const std::string& prefix,
-                              const Viewer& viewer = std::nullopt);
+// A text with its citations made links, for pages: documents/citation_links.h.
 
 // Citations in the public texts of the site (consultations, meeting actions, public document
 // titles and summaries) that resolve to nothing: for the secretariat to correct.

@@ -4,7 +4,8 @@
 // shown in one of its languages (?lang=, else the reader's when the text has it, else its first),
 // with that language's direction; each bracketed span is isolated (<bdi>) so that Latin words in
 // Arabic text, or Arabic in a left-to-right page, keep their order and the brackets mirror as
-// the paragraph's direction requires.
+// the paragraph's direction requires, and each Latin run of Arabic text (GCA) stands in its own
+// <bdi class="sym"> (site::TextHtml).
 #include <algorithm>
 #include <cctype>
 #include <tuple>
@@ -14,9 +15,9 @@
 #include "documents/generated.h"
 #include "drafting/text_out.h"
 #include "drafting/web.h"
-#include "http/templates.h"
 #include "site/fields.h"
 #include "site/site.h"
+#include "site/text_html.h"
 #include "site/text_states.h"
 #include "text/countries.h"
 #include "text/messages.h"
@@ -51,11 +52,11 @@ std::string BracketedHtml(const Provision& p, const std::string& lang) {
   std::size_t byte = 0;
   for (const auto& [off, open, _] : marks) {
     std::size_t to = ByteOffset(body, off);
-    out += http::EscapeHtml(std::string_view(body).substr(byte, to - byte));
+    out += site::TextHtml(std::string_view(body).substr(byte, to - byte), lang);
     byte = to;
     out += open ? "<span class=\"bracket\">[<bdi>" : "</bdi>]</span>";
   }
-  out += http::EscapeHtml(std::string_view(body).substr(byte));
+  out += site::TextHtml(std::string_view(body).substr(byte), lang);
   return out;
 }
 
@@ -75,7 +76,7 @@ std::string SegmentsHtml(const boost::json::object& provision, const std::string
           !raw.empty() && raw.front() != ' ' && !previous_text.empty() &&
           previous_text.back() != ' ')
         html += ' ';
-      std::string words = http::EscapeHtml(raw);
+      std::string words = site::TextHtml(raw, lang);
       html += op == "equal" ? words : op == "insert" ? "<ins>" + words + "</ins>"
                                                      : "<del>" + words + "</del>";
       previous = op;
@@ -408,7 +409,7 @@ http::Response TextView(storage::Database& db, const Request& req, std::int64_t 
     if (t->under_discussion && *t->under_discussion == p.id && view == "brackets")
       o->ShowSection("DISCUSSED");
     o->ShowSection(p.kind == "section" ? "IS_SECTION" : "IS_PARAGRAPH");
-    std::string html = view == "clean" ? http::EscapeHtml(BodyOf(p, clang))
+    std::string html = view == "clean" ? site::TextHtml(BodyOf(p, clang), clang)
                                        : BracketedHtml(p, clang);
     if (html.empty()) {
       o->ShowSection("MISSING");

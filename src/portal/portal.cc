@@ -205,8 +205,8 @@ void RegisterPages(http::Router& router, storage::Database& db, site::Throttles&
       for (const auto& c : m->contributions) {
         auto* o = s->AddSectionDictionary("CONTRIBUTIONS");
         o->SetValue("SYMBOL", c.symbol);
-        o->SetValue("CTITLE", site::Pick(c.title, lang).text);
-        o->SetValue("SOURCE", site::Pick(c.source, lang).text);
+        site::SetLocalized(o, "CTITLE", c.title, lang);
+        site::SetLocalized(o, "SOURCE", c.source, lang);
       }
     }
     if (!m->actions.empty()) {
@@ -218,7 +218,7 @@ void RegisterPages(http::Router& router, storage::Database& db, site::Throttles&
           return documents::LinkCitationsHtml(db, l.text, l.lang, site::Prefix(req),
                                               page.session());
         });
-        o->SetValue("OWNER", site::Pick(a.owner, lang).text);
+        site::SetLocalized(o, "OWNER", a.owner, lang);
         if (!a.consultation_key.empty())
           o->AddSectionDictionary("CONSULTATION")->SetValue("CKEY", a.consultation_key);
       }

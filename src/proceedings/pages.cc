@@ -58,8 +58,8 @@ void ActionRow(TemplateDictionary* o, const ActionView& a, const std::string& la
   o->SetValue("MLABEL", meetings::Label(a.meeting, lang));
   o->SetIntValue("MID", a.meeting.id);
   site::SetLocalized(o, "TEXT", a.text, lang);
-  o->SetValue("OWNER", site::Pick(a.owner, lang).text);
-  o->SetValue("DUE", site::Pick(a.due, lang).text);
+  site::SetLocalized(o, "OWNER", a.owner, lang);
+  site::SetLocalized(o, "DUE", a.due, lang);
   o->SetValue("STATUS", a.status);
   o->SetValue("STATUS_LABEL", T(lang, "action_status_" + a.status));
 }

@@ -75,9 +75,12 @@ Localized Pick(const boost::json::value& v, std::string_view lang);
 // available in English only."), in the reader's language `lang`; empty when `l` is no fallback.
 std::string FallbackNote(const Localized& l, std::string_view lang);
 // The one rule for showing a multilingual field on a page: sets `{{KEY}}` to the text in the
-// reader's language `lang` (or the first available one) and, when it falls back, shows the
-// section `{{#KEY_FALLBACK}}` holding `{{KEY_LANG}}` (for the element's lang attribute) and
-// `{{KEY_NOTE}}` (FallbackNote). Returns what was picked.
+// reader's language `lang` (or the first available one), for a window title or an attribute,
+// `{{KEY_HTML}}` to it as HTML for the element's content (text_html.h's TextHtml: Latin runs
+// isolated in right-to-left text), `{{KEY_DIR}}` for the element's dir attribute and, when it
+// falls back, shows the section `{{#KEY_FALLBACK}}` holding `{{KEY_LANG}}` (for the element's
+// lang attribute) and `{{KEY_NOTE}}` (FallbackNote); text_html.h has the variants (a picked
+// text, HTML with links). Returns what was picked.
 Localized SetLocalized(ctemplate::TemplateDictionary* d, const std::string& key,
                        const boost::json::value& v, std::string_view lang);
 // The one rule for untranslated paragraphs: they are marked once per section, not under each

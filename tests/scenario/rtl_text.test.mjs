@@ -1,7 +1,7 @@
 // Stored text on right-to-left pages, as HTML. A text shown in another language than the page's
 // carries lang and dir of its own language (an English consultation read in Arabic: its title on
-// the list and its page, its description, its question; the demo bodies' English descriptions on
-// /ar/bodies and a body's page). Latin runs inside stored Arabic text are isolated in
+// the list and its page, its description, its question; a body described in English only, on
+// /ar/bodies and its own page). Latin runs inside stored Arabic text are isolated in
 // <bdi class="sym">, escaped like the rest, and only on pages: the API, the feeds and the
 // calendar give the text as stored.
 import { test, before, after } from 'node:test';
@@ -29,27 +29,23 @@ function holders(html, text) {
 
 const SYM = (s) => `<bdi class="sym">${s}</bdi>`;
 
-test('the English descriptions of the demo bodies read in Arabic are marked lang="en" dir="ltr"', async () => {
-  const bodies = (await jsonOf(anon.fetch('/api/v1/bodies'))).items;
-  assert.ok(bodies.length >= 2);
-  const ar = await (await anon.fetch('/ar/bodies')).text();
-  const zh = await (await anon.fetch('/zh/bodies')).text();
-  for (const b of bodies) {
-    const en = (await jsonOf(anon.fetch(`/api/v1/bodies/${b.key}?lang=en`))).description;
-    assert.equal((await jsonOf(anon.fetch(`/api/v1/bodies/${b.key}?lang=ar`))).description, en,
-      `${b.key}: the demo describes it in English, not in Arabic`);
-    const start = en.slice(0, 30);
-    for (const tag of holders(ar, start)) {
-      assert.match(tag, / lang="en"/, `${b.key} on /ar/bodies: ${tag}`);
-      assert.match(tag, / dir="ltr"/, `${b.key} on /ar/bodies: ${tag}`);
-    }
+test('a body described in English only, read in Arabic, is marked lang="en" dir="ltr"', async () => {
+  const made = await staff.json('/api/v1/bodies', { key: 'english-only', acronym: 'EO-WG',
+    name: { en: 'Group described in English', ar: 'فريق موصوف بالإنكليزية' },
+    description: { en: 'This group is described in English only.' }, membership: 'open' });
+  assert.equal(made.status, 201, await made.clone().text());
+  for (const path of ['/ar/bodies', '/ar/bodies/english-only'])
+    for (const tag of holders(await (await anon.fetch(path)).text(), 'This group is described in English only.'))
+      assert.match(tag, / lang="en" dir="ltr"/, `${path}: ${tag}`);
+  // The demo's bodies, described in Arabic, keep the page's language; their direction is found
+  // from their text.
+  for (const b of (await jsonOf(anon.fetch('/api/v1/bodies?lang=ar'))).items.filter((b) => b.key !== 'english-only')) {
     const page = await (await anon.fetch(`/ar/bodies/${b.key}`)).text();
-    for (const tag of holders(page, start)) assert.match(tag, / lang="en" dir="ltr"/, `/ar/bodies/${b.key}: ${tag}`);
-    // In Chinese, its own text: no lang of another language, its direction found from the text.
-    const zhText = (await jsonOf(anon.fetch(`/api/v1/bodies/${b.key}?lang=zh`))).description;
-    assert.notEqual(zhText, en, `${b.key}: the demo describes it in Chinese`);
-    for (const tag of holders(zh, zhText.slice(0, 10))) assert.doesNotMatch(tag, /lang=|dir="(ltr|rtl)"/, tag);
+    for (const tag of holders(page, b.description.slice(0, 12))) assert.doesNotMatch(tag, /lang=|dir="(ltr|rtl)"/, tag);
   }
+  // In Chinese, the same body's description is still marked English.
+  for (const tag of holders(await (await anon.fetch('/zh/bodies')).text(), 'This group is described in English only.'))
+    assert.match(tag, / lang="en" dir="ltr"/, `/zh/bodies: ${tag}`);
 });
 
 test('an English consultation read in Arabic: every English text carries lang="en" dir="ltr"', async () => {
@@ -112,4 +108,30 @@ test('Latin runs in stored Arabic text are isolated on pages only, escaped, each
   const ics = await (await anon.fetch(`/ar/calendar/consultations/${c.id}.ics`)).text();
   assert.ok(ics.includes('WSIS'), 'the calendar has the title');
   for (const plain of [JSON.stringify(api), feed, ics]) assert.ok(!plain.includes('bdi'), 'no markup in plain text');
+});
+
+test('stored Arabic owners of actions and sources of documents isolate their Latin runs', async () => {
+  const actions = await (await anon.fetch('/ar/actions')).text();
+  assert.ok(actions.includes(`رئيس فريق العمل ${SYM('CWG-Internet')}`), 'an action\'s owner on /ar/actions');
+  assert.ok(!/رئيس فريق العمل CWG-Internet/.test(actions), 'no owner left with a bare acronym');
+  const documents = await (await anon.fetch('/ar/documents')).text();
+  assert.ok(documents.includes(`رئيس فريق العمل ${SYM('CWG-WSIS&amp;SDG')}`), 'a document\'s source on /ar/documents');
+  const en = await (await anon.fetch('/en/actions')).text();
+  assert.doesNotMatch(en.slice(en.indexOf('<main')), /<bdi class="sym">CWG-Internet/, 'nothing isolated in English');
+});
+
+test('a negotiated text in Arabic isolates the Latin runs of its provisions, bracketed or clean', async () => {
+  // The demo's text is restricted to its participants: the secretariat reads it.
+  const { items } = await jsonOf(staff.fetch('/api/v1/texts'));
+  assert.ok(items.length >= 1, 'the demo has a negotiated text');
+  let seen = 0;
+  for (const t of items) {
+    for (const view of ['', '/clean']) {
+      const page = await (await staff.fetch(`/ar/texts/${t.id}${view}`)).text();
+      if (!page.includes('للأمن السيبراني (')) continue;
+      assert.ok(page.includes(`للأمن السيبراني (${SYM('GCA')})`), `/ar/texts/${t.id}${view}: GCA isolated`);
+      seen++;
+    }
+  }
+  assert.equal(seen, 2, 'the provision naming GCA, with its brackets and clean');
 });

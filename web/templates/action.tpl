@@ -5,10 +5,10 @@
 {{#TEXT_FALLBACK}}<p class="note">{{TEXT_NOTE}}</p>{{/TEXT_FALLBACK}}
 <dl class="facts">
 <dt>{{t_actions_meeting}}</dt><dd><a href="{{P}}/meetings/{{MID}}">{{MLABEL}}</a></dd>
-<dt>{{t_actions_owner}}</dt><dd>{{OWNER}}</dd>
+<dt>{{t_actions_owner}}</dt><dd{{#OWNER_FALLBACK}} lang="{{OWNER_LANG}}"{{/OWNER_FALLBACK}} dir="{{OWNER_DIR}}">{{OWNER_HTML:none}}</dd>
 <dt>{{t_actions_kind}}</dt><dd>{{KIND_LABEL}}</dd>
 {{#HAS_ITEM}}<dt>{{t_proc_record}}</dt><dd><a href="{{P}}/meetings/{{MID}}/agenda">{{t_proc_title}}</a></dd>{{/HAS_ITEM}}
-<dt>{{t_actions_due}}</dt><dd>{{DUE}}</dd>
+<dt>{{t_actions_due}}</dt><dd{{#DUE_FALLBACK}} lang="{{DUE_LANG}}"{{/DUE_FALLBACK}} dir="{{DUE_DIR}}">{{DUE_HTML:none}}</dd>
 <dt>{{t_actions_status}}</dt><dd class="status-{{STATUS}}">{{STATUS_LABEL}}</dd>
 </dl>
 <h2>{{t_actions_history}}</h2>

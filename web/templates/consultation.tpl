@@ -32,7 +32,7 @@
 {{#NO_FOLLOW_UP}}<p>{{t_follow_up_none}}</p>{{/NO_FOLLOW_UP}}
 {{#FU_UNTRANSLATED}}<p class="note untranslated-note">{{FU_UNOTE}}</p>{{/FU_UNTRANSLATED}}
 <ul class="follow-up">
-{{#FOLLOW_UP}}<li{{#UNTRANSLATED}} class="untranslated"{{/UNTRANSLATED}}><a href="{{P}}/meetings/{{FU_MEETING_ID}}">{{FU_MEETING}}</a>{{t_punct_comma}}{{FU_NUMBER}}{{t_punct_colon}}<span lang="{{TLANG}}" dir="{{TDIR}}">{{FU_TEXT_HTML:none}}</span> <span class="meta">({{FU_OWNER}})</span></li>{{/FOLLOW_UP}}
+{{#FOLLOW_UP}}<li{{#UNTRANSLATED}} class="untranslated"{{/UNTRANSLATED}}><a href="{{P}}/meetings/{{FU_MEETING_ID}}">{{FU_MEETING}}</a>{{t_punct_comma}}{{FU_NUMBER}}{{t_punct_colon}}<span lang="{{TLANG}}" dir="{{TDIR}}">{{FU_TEXT_HTML:none}}</span> <span class="meta">(<span{{#FU_OWNER_FALLBACK}} lang="{{FU_OWNER_LANG}}"{{/FU_OWNER_FALLBACK}} dir="{{FU_OWNER_DIR}}">{{FU_OWNER_HTML:none}}</span>)</span></li>{{/FOLLOW_UP}}
 </ul></section>
 <section aria-labelledby="form-h" id="respond"><h2 id="form-h">{{t_respond}}</h2>
 {{#CLOSED}}<p class="notice" role="status">{{CLOSED_MESSAGE}}</p>{{/CLOSED}}

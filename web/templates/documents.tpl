@@ -13,7 +13,7 @@
 {{#TABLE}}<div class="table-scroll"><table>
 <thead><tr><th scope="col">{{t_col_symbol}}</th><th scope="col">{{t_doc_col_title}}</th><th scope="col">{{t_col_date}}</th><th scope="col">{{t_col_source}}</th><th scope="col">{{t_col_status}}</th><th scope="col">{{t_doc_col_languages}}</th></tr></thead>
 <tbody>
-{{#ITEMS}}<tr><td><a href="{{P}}/documents/{{ID}}"><bdi class="sym">{{SYMBOL}}</bdi></a></td><td><span{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</span>{{#RESTRICTED}} <span class="status status-restricted">{{ACCESS_LABEL}}</span>{{/RESTRICTED}}</td><td><time datetime="{{DATE_ISO}}">{{DATE}}</time></td><td>{{SOURCE}}</td><td><span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></td><td>{{#LANGS}}<a href="/documents/{{ID}}/files/{{FILE_LANG}}" lang="{{FILE_LANG}}" hreflang="{{FILE_LANG}}">{{FILE_LANG_NAME}}</a> {{/LANGS}}</td></tr>{{/ITEMS}}
+{{#ITEMS}}<tr><td><a href="{{P}}/documents/{{ID}}"><bdi class="sym">{{SYMBOL}}</bdi></a></td><td><span{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</span>{{#RESTRICTED}} <span class="status status-restricted">{{ACCESS_LABEL}}</span>{{/RESTRICTED}}</td><td><time datetime="{{DATE_ISO}}">{{DATE}}</time></td><td{{#SOURCE_FALLBACK}} lang="{{SOURCE_LANG}}"{{/SOURCE_FALLBACK}} dir="{{SOURCE_DIR}}">{{SOURCE_HTML:none}}</td><td><span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></td><td>{{#LANGS}}<a href="/documents/{{ID}}/files/{{FILE_LANG}}" lang="{{FILE_LANG}}" hreflang="{{FILE_LANG}}">{{FILE_LANG_NAME}}</a> {{/LANGS}}</td></tr>{{/ITEMS}}
 </tbody>
 </table></div>{{/TABLE}}
 <p><a href="{{P}}/resolutions">{{t_res_title}}</a></p>

@@ -11,8 +11,8 @@
 </dl>
 {{#HAS_CONTRIBUTIONS}}<h2>{{CONTRIBUTIONS_LABEL}}</h2>
 <div class="table-scroll"><table><thead><tr><th scope="col">{{t_col_symbol}}</th><th scope="col">{{t_field_title}}</th><th scope="col">{{t_col_source}}</th></tr></thead><tbody>
-{{#CONTRIBUTIONS}}<tr><td><bdi class="sym">{{SYMBOL}}</bdi></td><td>{{CTITLE}}</td><td>{{SOURCE}}</td></tr>{{/CONTRIBUTIONS}}
+{{#CONTRIBUTIONS}}<tr><td><bdi class="sym">{{SYMBOL}}</bdi></td><td{{#CTITLE_FALLBACK}} lang="{{CTITLE_LANG}}"{{/CTITLE_FALLBACK}} dir="{{CTITLE_DIR}}">{{CTITLE_HTML:none}}</td><td{{#SOURCE_FALLBACK}} lang="{{SOURCE_LANG}}"{{/SOURCE_FALLBACK}} dir="{{SOURCE_DIR}}">{{SOURCE_HTML:none}}</td></tr>{{/CONTRIBUTIONS}}
 </tbody></table></div>{{/HAS_CONTRIBUTIONS}}
 {{#HAS_ACTIONS}}<h2>{{t_actions_approved}}</h2>
-<ol class="actions-list">{{#ACTIONS}}<li><strong>{{NUMBER}}</strong> <span{{#TEXT_FALLBACK}} lang="{{TEXT_LANG}}"{{/TEXT_FALLBACK}} dir="{{TEXT_DIR}}">{{TEXT_HTML:none}}</span> <span class="meta">({{OWNER}}){{#CONSULTATION}} · <a href="{{P}}/consultations/{{CKEY}}">{{t_col_consultation}}</a>{{/CONSULTATION}}</span></li>{{/ACTIONS}}</ol>{{/HAS_ACTIONS}}
+<ol class="actions-list">{{#ACTIONS}}<li><strong>{{NUMBER}}</strong> <span{{#TEXT_FALLBACK}} lang="{{TEXT_LANG}}"{{/TEXT_FALLBACK}} dir="{{TEXT_DIR}}">{{TEXT_HTML:none}}</span> <span class="meta">(<span{{#OWNER_FALLBACK}} lang="{{OWNER_LANG}}"{{/OWNER_FALLBACK}} dir="{{OWNER_DIR}}">{{OWNER_HTML:none}}</span>){{#CONSULTATION}} · <a href="{{P}}/consultations/{{CKEY}}">{{t_col_consultation}}</a>{{/CONSULTATION}}</span></li>{{/ACTIONS}}</ol>{{/HAS_ACTIONS}}
 {{#CONSULTATIONS}}<p><a href="{{P}}/consultations/{{ID}}">{{TITLE}}</a> — {{RELATION}}</p>{{/CONSULTATIONS}}
