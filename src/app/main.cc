@@ -125,6 +125,15 @@ int main(int argc, char** argv) {
                     "Read requests waiting at most; beyond, 503")->capture_default_str();
   serve->add_option("--max-connections", limits.max_connections,
                     "Open connections at most; beyond, 503")->capture_default_str();
+  serve->add_option("--max-body-bytes", limits.body_bytes,
+                    "Largest request body, in bytes; a page's form post over it comes back to "
+                    "its form with the typed fields kept (answered 413), any other request gets "
+                    "413 unread")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  serve->add_option("--max-discarded-body-bytes", limits.max_discarded_body_bytes,
+                    "A page's form post over --max-body-bytes by more than this is refused "
+                    "unread (413) instead of being read to its end and discarded")
+      ->check(CLI::NonNegativeNumber)->capture_default_str();
   serve->add_option("--read-timeout", limits.read_timeout_seconds,
                     "Seconds a client has to send a whole request (slow clients are dropped)")
       ->capture_default_str();

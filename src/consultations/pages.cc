@@ -92,7 +92,10 @@ std::string ResponseInputId(const std::string& field, const Consultation& c) {
   if (field.starts_with("answers.")) return "answer_" + field.substr(8);
   if (field == "answers")
     return c.questions.empty() ? "general" : "answer_" + std::to_string(c.questions[0].number);
-  if (field.starts_with("attachments") || field.starts_with("file")) return "attachments";
+  // A body over the server's limit is said at the attachments (other "body" refusals are
+  // listed unlinked: site::FormErrors).
+  if (field.starts_with("attachments") || field.starts_with("file") || field == "body")
+    return "attachments";
   if (field == "pow" || field == "pow_challenge" || field == "form_token") return "";
   return field;
 }
@@ -107,8 +110,8 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
       page, {{"text/calendar",
               site::Prefix(req) + "/calendar/consultations/" + std::to_string(c.id) + ".ics",
               T(req.lang, "calendar_ics_consultation")}});
-  site::AddFollowButton(page, db, "consultation", c.id, "/consultations/" + std::to_string(c.id),
-                        lang);
+  site::AddFollowButton(page, db, req, "consultation", c.id,
+                        "/consultations/" + std::to_string(c.id));
   auto& d = page.body();
   d.SetIntValue("ID", c.id);
   d.SetValue("BODY_KEY", c.body_key);
@@ -365,17 +368,14 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     };
     auto in = site::ReadInput(req, ml);
     if (!in.ok()) {
-      // A file over the limits refuses the whole body: read it again without the file limits
-      // (the body is already in memory, bounded by the server) to keep the typed text.
-      http::MultipartLimits relaxed = ml;
-      relaxed.max_files = 1000;
-      relaxed.max_file_bytes = std::numeric_limits<std::size_t>::max();
-      if (auto again = site::ReadInput(req, relaxed); again.ok()) {
-        if (auto v = ResponseFromInput(*again, req.lang); v.ok()) state.values = *v;
-        state.values.attachments.clear();
-        state.form_token = again->fields.Get("form_token").value_or("");
-        state.had_files = true;
-      }
+      // A file over the limits, or a body over the server's own limit (of which only the
+      // fields before the files reached the handler), refuses the whole post: the form comes
+      // back with the fields that can be read.
+      const site::Input again = site::KeptInput(req);
+      if (auto v = ResponseFromInput(again, req.lang); v.ok()) state.values = *v;
+      state.values.attachments.clear();
+      state.form_token = again.fields.Get("form_token").value_or("");
+      state.had_files = true;
       return refuse(in.error());
     }
     auto values = ResponseFromInput(*in, req.lang);

@@ -1,5 +1,6 @@
 // HTML pages for documents and resolutions, the secretariat's upload form, and file downloads.
 #include <limits>
+#include <variant>
 
 #include <fmt/format.h>
 
@@ -383,6 +384,39 @@ http::Response Download(storage::Database& db, const Request& req, const std::st
   return r;
 }
 
+// A staff form post of a document's page, read once for every form of the page: its input,
+// the signed-in staff member and the document.
+struct DocumentPost {
+  Result<site::Input> in;  // refused when the body cannot be read (a file over the limit)
+  accounts::Session session;
+  Document doc;
+};
+
+// The post to the page of `document`, or the answer refusing it (not signed in, not staff, a
+// wrong token, no such document). A body that cannot be read writes nothing, so its CSRF token
+// is not asked for: the page says why to a signed-in user, with what could be read of the form
+// (RefusedInput), instead of complaining about the token.
+std::variant<DocumentPost, http::Response> ReadDocumentPost(storage::Database& db,
+                                                            const Request& req,
+                                                            const std::string& document,
+                                                            const http::MultipartLimits& ml = {}) {
+  auto in = site::ReadInput(req, ml);
+  auto g = site::RequireStaff(db, req, in.ok(), in.ok() ? in->fields.Get("csrf").value_or("") : "");
+  if (g.refusal) return *g.refusal;
+  auto doc = Get(db, document, g.session);
+  if (!doc.ok()) return site::ErrorResponse(db, req, doc.error());
+  return DocumentPost{std::move(in), std::move(*g.session), std::move(*doc)};
+}
+
+// The refused form `form` shown again on the document's page: what could be read of its post
+// (site::KeptInput: without the file limits, from a body cut at the server's limit too).
+http::Response RefusedInput(storage::Database& db, const Request& req, const Document& doc,
+                            const Limits& limits, const std::string& form, const Error& e) {
+  const site::Input kept = site::KeptInput(req);
+  Refused r{form, &kept.fields, e};
+  return DocumentPage(db, req, doc, limits, &r, http::StatusFor(e.code));
+}
+
 }  // namespace
 
 void RegisterPages(http::Router& router, storage::Database& db, Limits limits) {
@@ -404,55 +438,38 @@ void RegisterPages(http::Router& router, storage::Database& db, Limits limits) {
       http::MultipartLimits ml;
       ml.max_files = 1;
       ml.max_file_bytes = limits.max_file_bytes;
-      auto in = site::ReadInput(req, ml);
-      // A body that cannot be read (e.g. a file over the limit) writes nothing: the page says
-      // why to a signed-in user instead of complaining about the form's token.
-      auto g = site::RequireStaff(db, req, in.ok(),
-                                  in.ok() ? in->fields.Get("csrf").value_or("") : "");
-      if (g.refusal) return *g.refusal;
-      std::string document = JoinParams(req.params);
-      auto doc = Get(db, document, g.session);
-      if (!doc.ok()) return site::ErrorResponse(db, req, doc.error());
-      if (!in.ok()) {
-        // A file over the limit: the form's fields read again without the file limits (the body
-        // is already in memory, bounded by the server), to keep the language chosen.
-        http::MultipartLimits relaxed = ml;
-        relaxed.max_files = 1000;
-        relaxed.max_file_bytes = std::numeric_limits<std::size_t>::max();
-        auto again = site::ReadInput(req, relaxed);
-        Refused r{"upload", again.ok() ? &again->fields : nullptr, in.error()};
-        return DocumentPage(db, req, *doc, limits, &r, http::StatusFor(in.error().code));
-      }
+      auto post = ReadDocumentPost(db, req, JoinParams(req.params), ml);
+      if (auto* refusal = std::get_if<http::Response>(&post)) return std::move(*refusal);
+      auto& [in, session, doc] = std::get<DocumentPost>(post);
+      if (!in.ok()) return RefusedInput(db, req, doc, limits, "upload", in.error());
       FileInput f;
       f.language = in->fields.Get("language").value_or("");
       for (auto& p : in->files) {
         f.filename = p.filename;
         f.data = std::move(p.data);
       }
-      auto info = UploadFile(db, g.session->user.id, std::to_string(doc->id), f, limits);
+      auto info = UploadFile(db, session.user.id, std::to_string(doc.id), f, limits);
       if (!info.ok()) {
         Refused r{"upload", &in->fields, info.error()};
-        return DocumentPage(db, req, *doc, limits, &r, http::StatusFor(info.error().code));
+        return DocumentPage(db, req, doc, limits, &r, http::StatusFor(info.error().code));
       }
-      return http::Redirect(fmt::format("{}/documents/{}?uploaded={}", site::Prefix(req), doc->id,
+      return http::Redirect(fmt::format("{}/documents/{}?uploaded={}", site::Prefix(req), doc.id,
                                         info->language));
     });
   }
 
   // The secretariat's edit form: one language's title and summary, access level and status.
   router.Add("POST", "/documents/{id}/edit", [&db, limits](Request& req) {
-    auto in = site::ReadInput(req);
-    auto g = site::RequireStaff(db, req, in.ok(), in.ok() ? in->fields.Get("csrf").value_or("") : "");
-    if (g.refusal) return *g.refusal;
-    auto doc = Get(db, req.params[0], g.session);
-    if (!doc.ok()) return site::ErrorResponse(db, req, doc.error());
-    if (!in.ok()) return site::ErrorResponse(db, req, in.error());
+    auto post = ReadDocumentPost(db, req, req.params[0]);
+    if (auto* refusal = std::get_if<http::Response>(&post)) return std::move(*refusal);
+    auto& [in, session, doc] = std::get<DocumentPost>(post);
+    if (!in.ok()) return RefusedInput(db, req, doc, limits, "edit", in.error());
     const auto& f = in->fields;
     std::string text_lang = f.Get("text_lang").value_or(req.lang);
     if (!text::IsLanguage(text_lang)) {
       Refused r{"edit", &f,
                 InvalidArgument("text_lang", "text_lang: must be one of ar, zh, en, fr, ru, es")};
-      return DocumentPage(db, req, *doc, limits, &r, 400);
+      return DocumentPage(db, req, doc, limits, &r, 400);
     }
     // The other languages' texts stay as they are; an empty summary removes this language's.
     auto merged = [&](const json::value& current, const std::string& typed) {
@@ -461,16 +478,16 @@ void RegisterPages(http::Router& router, storage::Database& db, Limits limits) {
       return json::value(o);
     };
     DocumentPatch patch;
-    patch.title = merged(doc->title, site::Trim(f.Get("title").value_or("")));
-    patch.summary = merged(doc->summary, site::Trim(f.Get("summary").value_or("")));
+    patch.title = merged(doc.title, site::Trim(f.Get("title").value_or("")));
+    patch.summary = merged(doc.summary, site::Trim(f.Get("summary").value_or("")));
     patch.access = f.Get("access");
     patch.status = f.Get("status");
-    auto updated = Update(db, g.session->user.id, std::to_string(doc->id), patch);
+    auto updated = Update(db, session.user.id, std::to_string(doc.id), patch);
     if (!updated.ok()) {
       Refused r{"edit", &f, updated.error()};
-      return DocumentPage(db, req, *doc, limits, &r, http::StatusFor(updated.error().code));
+      return DocumentPage(db, req, doc, limits, &r, http::StatusFor(updated.error().code));
     }
-    return http::Redirect(fmt::format("{}/documents/{}", site::Prefix(req), doc->id));
+    return http::Redirect(fmt::format("{}/documents/{}", site::Prefix(req), doc.id));
   });
 
   router.Add("GET", "/resolutions", [&db](Request& req) { return ResolutionsPage(db, req); });

@@ -80,6 +80,15 @@ std::string FollowJson(const std::string& kind, std::int64_t id) {
 
 }  // namespace
 
+Result<Followed> Describe(storage::Database& db, const std::string& kind,
+                          const std::string& target, const std::string& lang) {
+  auto id = Resolve(db, kind, target);
+  if (!id.ok()) return id.error();
+  auto f = Describe(db.Read(), kind, *id, lang);
+  if (!f) return NotFound(kind + " " + target + ": no such " + kind);
+  return *f;
+}
+
 Result<Followed> Follow(storage::Database& db, std::int64_t user_id, const std::string& kind,
                         const std::string& target, const std::string& lang, Instant now) {
   auto id = Resolve(db, kind, target);

@@ -46,6 +46,10 @@ Result<Followed> Follow(storage::Database& db, std::int64_t user_id, const std::
 // page can go back to it). Errors as Follow.
 Result<Followed> Unfollow(storage::Database& db, std::int64_t user_id, const std::string& kind,
                           const std::string& target, const std::string& lang);
+// What `target` (an id, or a body's or consultation's key) of `kind` is, labelled in `lang`,
+// without following it: where a refused follow form goes back to. Errors as Follow.
+Result<Followed> Describe(storage::Database& db, const std::string& kind,
+                          const std::string& target, const std::string& lang);
 // The account's follows, labelled in `lang`.
 std::vector<Followed> ListFollowed(storage::Database& db, std::int64_t user_id,
                                    const std::string& lang);

@@ -4,6 +4,7 @@
 #include "accounts/accounts.h"
 #include "follows/follows.h"
 #include "site/desk.h"
+#include "site/follow_button.h"
 #include "site/site.h"
 #include "text/dates.h"
 #include "text/messages.h"
@@ -24,17 +25,33 @@ json::object FollowedJson(const Followed& f, bool following) {
 
 // The form of a page: follow or unfollow, then back to the followed thing's page (or to the
 // account page when the form says so); the path is built from the database, not the request.
+// A refusal goes back there too, said next to the button (site::BackWithError): a thing that
+// cannot be found, or a form that cannot be read, goes back to the account page.
 http::Response FollowForm(storage::Database& db, Request& req, bool follow) {
+  auto g = site::RequireSignedIn(db, req, false);
+  if (g.refusal) return *g.refusal;  // not signed in: to the sign-in page
   auto in = site::ReadInput(req);
-  if (!in.ok()) return site::ErrorResponse(db, req, in.error());
-  auto g = site::RequireSignedIn(db, req, true, in->fields.Get("csrf").value_or(""));
-  if (g.refusal) return *g.refusal;
-  std::string kind = in->fields.Get("kind").value_or("");
-  std::string id = in->fields.Get("id").value_or("");
+  const http::Form fields = in.ok() ? in->fields : site::KeptInput(req).fields;
+  const std::string kind = fields.Get("kind").value_or("");
+  const std::string id = fields.Get("id").value_or("");
+  const bool to_account = fields.Get("from").value_or("") == "account";
+  // Where the form was: the page of what it follows (or the account page, whose rows name
+  // their own button), when the database knows it.
+  auto back = [&](const Error& e) {
+    auto thing = Describe(db, kind, id, req.lang);
+    if (!thing.ok()) return site::BackWithError(req, "/account", e);
+    if (to_account)
+      return site::BackWithError(req, "/account", e,
+                                 "unfollow-" + thing->kind + "-" + std::to_string(thing->id));
+    return site::BackWithError(req, thing->path, e, site::kFollowButton);
+  };
+  if (!in.ok()) return back(in.error());
+  if (!site::FormCsrfOk(db, req, fields.Get("csrf").value_or("")))
+    return back(Error{Code::kPermissionDenied, "csrf: missing or does not match the session",
+                      "csrf"});
   auto r = follow ? Follow(db, g.session->user.id, kind, id, req.lang, Now())
                   : Unfollow(db, g.session->user.id, kind, id, req.lang);
-  if (!r.ok()) return site::ErrorResponse(db, req, r.error());
-  bool to_account = in->fields.Get("from").value_or("") == "account";
+  if (!r.ok()) return back(r.error());
   return http::Redirect(site::Prefix(req) + (to_account ? "/account" : r->path));
 }
 
@@ -60,6 +77,8 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
     auto& d = page.body();
     d.SetValue("NAME", g.session->user.name);
     d.SetValue("EMAIL", g.session->user.email);
+    // A refused unfollow of this page: the summary at the top, the message at its row.
+    const auto flashed = site::ShowFlash(req, d);
     auto list = ListFollowed(db, g.session->user.id, lang);
     if (list.empty()) d.ShowSection("NO_FOLLOWS");
     else d.ShowSection("HAS_FOLLOWS");
@@ -72,6 +91,8 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
       o->SetValue("PATH", f.path);
       o->SetValue("SINCE", text::FormatDateTime(f.since, "UTC", lang));
       o->SetValue("UNFOLLOW_LABEL", T(lang, "unfollow_named", {{"name", f.label}}));
+      if (flashed && flashed->input == "unfollow-" + f.kind + "-" + std::to_string(f.id))
+        o->AddSectionDictionary("ROW_ERROR")->SetValue("MSG", flashed->message);
     }
     return page.Render();
   });

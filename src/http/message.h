@@ -23,6 +23,11 @@ struct Request {
   std::map<std::string, std::string> headers;  // lower-cased names
   std::map<std::string, std::string> cookies;
   std::string body;
+  // Not 0 when the body was larger than the server's limit, which this is, and the request a
+  // page's form post (http/server.h): `body` holds only its first `body_cut_at` bytes, the rest
+  // was read and discarded. site::ReadInput refuses it (413); site::KeptInput reads the fields
+  // that fit, so that the page shows its form again with them.
+  std::size_t body_cut_at = 0;
   // The client's address (http::ClientAddress: the TCP peer, or from X-Forwarded-For when the
   // peer is a trusted proxy). Every per-address limit and every stored address uses this.
   std::string remote_ip;

@@ -329,6 +329,7 @@ Result<std::vector<Part>> ParseMultipart(std::string_view content_type, std::str
     if (rest.starts_with("--")) break;  // close delimiter; the epilogue is ignored
     size_t after = 0;
     while (after < rest.size() && (rest[after] == ' ' || rest[after] == '\t')) ++after;
+    if (limits.cut_short && (after == rest.size() || rest.size() - after < kCrlf.size())) break;
     if (after == rest.size()) return BodyError("unterminated multipart body (no closing boundary)");
     if (!rest.substr(after).starts_with(kCrlf)) {
       return BodyError(part_count == 0 ? std::string("malformed first boundary line")
@@ -357,6 +358,7 @@ Result<std::vector<Part>> ParseMultipart(std::string_view content_type, std::str
                        "body: " + label + " headers exceed " + FormatBytes(kMaxPartHeaderBytes),
                        "body"};
         }
+        if (limits.cut_short) break;
         return BodyError("unterminated headers in " + label);
       }
       headers = window.substr(0, blank);
@@ -365,6 +367,7 @@ Result<std::vector<Part>> ParseMultipart(std::string_view content_type, std::str
 
     const size_t data_end = body.find(crlf_delimiter, data_start);
     if (data_end == std::string_view::npos) {
+      if (limits.cut_short) break;
       return BodyError("unterminated multipart body (" + label + " has no closing boundary)");
     }
     pos = data_end + crlf_delimiter.size();

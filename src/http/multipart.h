@@ -23,6 +23,10 @@ struct MultipartLimits {
   size_t max_files = 5;              // non-empty file parts
   size_t max_file_bytes = 10 << 20;  // per file
   size_t max_field_bytes = 1 << 20;  // per non-file part
+  // The body was cut short (by the server's limit: Request::body_cut_at): the parts before the
+  // cut are read and the unfinished last one is left out, instead of refusing the body as
+  // unterminated.
+  bool cut_short = false;
 };
 
 // The header block of one part (its lines up to the blank line) may be at most this long.

@@ -466,5 +466,32 @@ TEST(Multipart, SurvivesTruncationAndCorruption) {
   }
 }
 
+// A body cut short at the server's limit (Request::body_cut_at): wherever the cut falls, the parts
+// before the one it falls in are read, that one left out; without cut_short it is refused.
+TEST(Multipart, ABodyCutShortKeepsThePartsBeforeTheCut) {
+  const std::string fields = Field("name", "Aïcha") + Field("answer_1", "Kept");
+  const std::string whole = fields + File("attachments", "big.pdf", std::string(4000, 'x')) +
+                            Field("consent_publish", "yes") + Close();
+  MultipartLimits cut;
+  cut.cut_short = true;
+  // Every cut from the file part's delimiter on (its headers, its data, the delimiter after it):
+  // a field is whole once the delimiter after it has come.
+  for (std::size_t at = fields.size() + Delim().size(); at < fields.size() + 4100; at += 7) {
+    const std::string body = whole.substr(0, at);
+    auto parts = ParseMultipart(kContentType, body, cut);
+    ASSERT_TRUE(parts.ok()) << at << ": " << parts.error().message;
+    ASSERT_GE(parts->size(), 2u) << at;
+    EXPECT_EQ((*parts)[0].data, "Aïcha");
+    EXPECT_EQ((*parts)[1].data, "Kept");
+    for (const auto& p : *parts) EXPECT_NE(p.name, "consent_publish") << at;
+    EXPECT_FALSE(ParseMultipart(kContentType, body, {}).ok()) << at;
+  }
+  // A cut inside a field: the fields before it.
+  auto parts = ParseMultipart(kContentType, whole.substr(0, fields.size() - 3), cut);
+  ASSERT_TRUE(parts.ok()) << parts.error().message;
+  ASSERT_EQ(parts->size(), 1u);
+  EXPECT_EQ((*parts)[0].name, "name");
+}
+
 }  // namespace
 }  // namespace plenary::http

@@ -18,6 +18,7 @@
 #include <latch>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -152,6 +153,25 @@ void ReadRawHead(std::string_view head, Request& req) {
   req.cookies = ParseCookies(req.Header("cookie"));
 }
 
+// A form post of a page (not of the API): when its body is over the limit, the server keeps
+// what fits and lets the page answer with its form (Request::body_cut_at), since a browser shows
+// a bare refusal without the form and loses everything typed. Forms send Content-Length.
+bool IsPageFormPost(const bhttp::request_parser<bhttp::string_body>& p) {
+  const auto& h = p.get();
+  if (h.method() != bhttp::verb::post) return false;
+  std::string_view target = h.target();
+  std::string path = DecodePath(target.substr(0, std::min(target.find('?'), target.size())));
+  // The language prefix (/zh/api/…) is not part of the route.
+  auto letter = [](char c) { return c >= 'a' && c <= 'z'; };
+  if (path.size() >= 4 && path[0] == '/' && path[3] == '/' && letter(path[1]) && letter(path[2]))
+    path.erase(0, 3);
+  if (path.starts_with("/api/") || path == "/api") return false;
+  std::string type(h[bhttp::field::content_type]);
+  std::transform(type.begin(), type.end(), type.begin(), ::tolower);
+  return type.starts_with("multipart/form-data") ||
+         type.starts_with("application/x-www-form-urlencoded");
+}
+
 void ReadParsedHead(const bhttp::request_parser<bhttp::string_body>& parser, Request& req) {
   const auto& h = parser.get();
   std::string_view target = h.target();
@@ -252,9 +272,10 @@ struct Server::Impl {
 
   // `events` receives the stream of a Server-Sent Events answer (then the response has a
   // header only, without Content-Length).
+  // `cut`: the body holds only the first `limits.body_bytes` bytes of a page's form post.
   bhttp::response<bhttp::string_body> Handle(bhttp::request<bhttp::string_body>& breq,
                                             const asio::ip::address& peer,
-                                            std::shared_ptr<EventStream>* events) {
+                                            std::shared_ptr<EventStream>* events, bool cut) {
     Request req;
     req.method = std::string(breq.method_string());
     req.raw_target = std::string(breq.target());
@@ -280,6 +301,7 @@ struct Server::Impl {
     }
     req.cookies = ParseCookies(breq[bhttp::field::cookie]);
     req.body = std::move(breq.body());
+    if (cut) req.body_cut_at = limits.body_bytes;
     req.remote_ip = ClientAddress(peer, ForwardedFor(breq), limits.trusted_proxies);
     try {
       // The language is chosen for a malformed query too (from the cookie or Accept-Language),
@@ -344,6 +366,31 @@ struct Server::Impl {
   // Near the global connection limit: idle waits are cut short.
   bool NearConnectionLimit() const {
     return stats.connections * 5 >= static_cast<long>(limits.max_connections) * 4;
+  }
+
+  // The body of a request whose header announced `length` bytes, more than the limit: its
+  // first `keep` bytes are kept, the rest read in small pieces and discarded, so that memory
+  // stays bounded and the client, having sent everything, reads the answer (a server that
+  // closes while the client still sends makes it see a reset, not the answer). Nothing when
+  // the client stops sending or the read timeout passes first.
+  asio::awaitable<std::optional<std::string>> ReadCut(beast::tcp_stream& stream,
+                                                      beast::flat_buffer& buffer,
+                                                      std::uint64_t length, std::size_t keep) {
+    std::string body;
+    std::uint64_t got = std::min<std::uint64_t>(buffer.size(), length);
+    body.append(static_cast<const char*>(buffer.data().data()),
+                std::min<std::uint64_t>(got, keep));
+    buffer.consume(static_cast<std::size_t>(got));
+    std::vector<char> piece(64 * 1024);
+    while (got < length) {
+      const auto want =
+          static_cast<std::size_t>(std::min<std::uint64_t>(piece.size(), length - got));
+      auto [ec, n] = co_await stream.async_read_some(asio::buffer(piece.data(), want), kUseTuple);
+      if (ec) co_return std::nullopt;
+      if (body.size() < keep) body.append(piece.data(), std::min(n, keep - body.size()));
+      got += n;
+    }
+    co_return body;
   }
 
   asio::awaitable<void> Session(tcp::socket socket) {
@@ -416,7 +463,9 @@ struct Server::Impl {
     for (;;) {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(limits.header_bytes));
-      parser.body_limit(limits.body_bytes);
+      // The body's limit is applied after the header (below): a page's form post over it is
+      // read to its end, keeping what fits, instead of being refused unread.
+      parser.body_limit(boost::none);
       // Idle keep-alive wait for the first byte, then the whole request within the read limit.
       int wait = first ? limits.read_timeout_seconds : limits.idle_timeout_seconds;
       if (NearConnectionLimit()) wait = std::min(wait, limits.busy_idle_timeout_seconds);
@@ -437,6 +486,7 @@ struct Server::Impl {
       stream.expires_after(std::chrono::seconds(limits.read_timeout_seconds));
       // The header first: its framing of the body is judged before a byte of the body is read.
       auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kUseTuple);
+      std::optional<std::string> cut_body;  // a page's form post over the limit: what fit
       if (!ec) {
         if (auto [status, why] = UnsoundFraming(parser); status) {
           ++stats.requests;
@@ -448,7 +498,26 @@ struct Server::Impl {
           co_await bhttp::async_write(stream, res, kUseTuple);
           break;
         }
-        std::tie(ec, n) = co_await bhttp::async_read(stream, buffer, parser, kUseTuple);
+        auto length = parser.content_length();
+        if (length && *length > limits.body_bytes) {
+          const bool page_form = IsPageFormPost(parser);
+          if (*length - limits.body_bytes <= limits.max_discarded_body_bytes) {
+            // Read to its end, so that the client reads the answer: a page's form keeps what
+            // fits for its handler; any other request is refused below, having kept nothing.
+            auto kept =
+                co_await ReadCut(stream, buffer, *length, page_form ? limits.body_bytes : 0);
+            if (!kept) break;  // the client stopped sending or was too slow
+            if (page_form)
+              cut_body = std::move(*kept);
+            else
+              ec = bhttp::error::body_limit;
+          } else {
+            ec = bhttp::error::body_limit;  // refused unread
+          }
+        } else {
+          parser.body_limit(limits.body_bytes);  // a chunked body is judged as it comes
+          std::tie(ec, n) = co_await bhttp::async_read(stream, buffer, parser, kUseTuple);
+        }
       }
       if (ec == bhttp::error::end_of_stream || ec == asio::error::eof) break;
       if (ec) {
@@ -480,7 +549,9 @@ struct Server::Impl {
         break;
       }
       auto req = parser.release();
-      bool keep_alive = req.keep_alive();
+      // A cut body's connection is not reused: the client sent more than the server keeps.
+      bool keep_alive = req.keep_alive() && !cut_body;
+      if (cut_body) req.body() = std::move(*cut_body);
       ++stats.requests;
       bool is_read = req.method() == bhttp::verb::get || req.method() == bhttp::verb::head;
       auto& pending = is_read ? stats.pending_reads : stats.pending_writes;
@@ -501,11 +572,12 @@ struct Server::Impl {
         res = Busy(head);
       } else {
         Count waiting(pending);
+        const bool cut = cut_body.has_value();
         auto& pool = is_read ? read_pool : write_pool;
         res = co_await asio::co_spawn(
             pool.get_executor(),
             [&]() -> asio::awaitable<bhttp::response<bhttp::string_body>> {
-              co_return Handle(req, peer, &events);
+              co_return Handle(req, peer, &events, cut);
             },
             asio::use_awaitable);
       }

@@ -7,6 +7,9 @@
 // are still answered while writes pile up. Stop() (or SIGTERM/SIGINT in Run())
 // stops accepting, lets in-flight requests finish, then returns.
 //
+// A body over `body_bytes` is refused with 413 before any handler runs, except a page's form
+// post (ServerLimits::max_discarded_body_bytes), which its handler refuses with its form.
+//
 // Requests are refused (400 or 501, then the connection is closed) when their body is framed
 // by any Transfer-Encoding but a lone "chunked", or by both Content-Length and
 // Transfer-Encoding: behind a proxy that reads the framing otherwise, such a body would be
@@ -28,6 +31,12 @@ namespace plenary::http {
 struct ServerLimits {
   std::size_t header_bytes = 16 * 1024;
   std::size_t body_bytes = 30 * 1024 * 1024;  // 5 attachments of 5 MiB plus the form
+  // A body over `body_bytes` by at most this much (with a Content-Length) is read to its end in
+  // small pieces before the answer, so that the client reads it instead of a reset: a page's
+  // form post (multipart or urlencoded, not /api/) keeps its first `body_bytes` and the page
+  // answers 413 with its form and what was typed (Request::body_cut_at); any other gets a
+  // bare 413. Beyond this, or a chunked body, a bare 413 at once.
+  std::size_t max_discarded_body_bytes = 256 * 1024 * 1024;
   int read_timeout_seconds = 30;              // to receive one whole request
   int idle_timeout_seconds = 60;              // keep-alive wait for the next request
   int shutdown_grace_seconds = 30;

@@ -312,5 +312,53 @@ TEST(Server, ExemptsATrustedProxyFromTheConnectionsPerAddressLimit) {
   for (int fd : idle) close(fd);
 }
 
+// A page's form post over the body limit reaches its handler with what fit, marked cut, so that
+// the page can answer with its form; the API's, a JSON body and one too far over are refused
+// (413) before any handler.
+TEST(Server, KeepsWhatFitsOfAPageFormOverTheLimitAndRefusesTheApiUnread) {
+  ServerLimits limits;
+  limits.body_bytes = 1000;
+  limits.max_discarded_body_bytes = 50000;
+  auto echo = [](Request& req) {
+    return Text("cut=" + std::to_string(req.body_cut_at) + " size=" +
+                std::to_string(req.body.size()) + " starts=" + req.body.substr(0, 6));
+  };
+  TestServer server(limits, [&](Router& r) {
+    r.Add("POST", "/form", echo);
+    r.Add("POST", "/api/v1/form", echo);
+  });
+  // `send_body` false: the header alone, announcing `size` bytes.
+  auto post = [&](const std::string& target, const std::string& type, std::size_t size,
+                  bool send_body = true) {
+    std::string body = send_body ? "a=keep&b=" + std::string(size - 9, 'x') : "";
+    return Exchange(server.port(), "POST " + target + " HTTP/1.1\r\nHost: x\r\nContent-Type: " +
+                                       type + "\r\nContent-Length: " + std::to_string(size) +
+                                       "\r\nConnection: close\r\n\r\n" + body);
+  };
+  const std::string form = "application/x-www-form-urlencoded";
+  // Within the limit: whole, not cut.
+  std::string res = post("/form", form, 1000);
+  EXPECT_TRUE(res.starts_with("HTTP/1.1 200 ")) << res;
+  EXPECT_NE(res.find("cut=0 size=1000 starts=a=keep"), std::string::npos) << res;
+  // Over it: the first 1000 bytes, the rest read and discarded; the answer still arrives.
+  res = post("/form", form, 40000);
+  EXPECT_TRUE(res.starts_with("HTTP/1.1 200 ")) << res;
+  EXPECT_NE(res.find("cut=1000 size=1000 starts=a=keep"), std::string::npos) << res;
+  // The API's body is read to its end too (the client reads the refusal), but refused before
+  // any handler; the language prefix does not make the API a page.
+  for (const char* api : {"/api/v1/form", "/zh/api/v1/form"}) {
+    res = post(api, form, 4000);
+    EXPECT_TRUE(res.starts_with("HTTP/1.1 413 ")) << api << "\n" << res;
+    EXPECT_EQ(res.find("cut="), std::string::npos) << api;
+  }
+  // A body that is not a form (JSON) is not a page's form post.
+  res = post("/form", "application/json", 4000);
+  EXPECT_TRUE(res.starts_with("HTTP/1.1 413 ")) << res;
+  // More over the limit than the server reads to discard: refused at once, unread.
+  res = post("/form", "multipart/form-data; boundary=b", 60000, false);
+  EXPECT_TRUE(res.starts_with("HTTP/1.1 413 ")) << res;
+  EXPECT_EQ(res.find("cut="), std::string::npos);
+}
+
 }  // namespace
 }  // namespace plenary::http

@@ -132,7 +132,7 @@ void RegisterPages(http::Router& router, storage::Database& db, site::Throttles&
                 T(lang, "feed_atom_body", {{"body", text::BodyAcronym(b->key, b->acronym, lang)}})},
                {"text/calendar", site::Prefix(req) + "/calendar/bodies/" + b->key + ".ics",
                 T(lang, "calendar_ics_body", {{"body", text::BodyAcronym(b->key, b->acronym, lang)}})}});
-    site::AddFollowButton(page, db, "body", b->id, "/bodies/" + b->key, lang);
+    site::AddFollowButton(page, db, req, "body", b->id, "/bodies/" + b->key);
     auto& d = page.body();
     site::SetLocalized(&d, "NAME", b->name, lang);
     d.SetValue("ACRONYM", text::BodyAcronym(b->key, b->acronym, lang));
@@ -178,8 +178,7 @@ void RegisterPages(http::Router& router, storage::Database& db, site::Throttles&
         page, {{"text/calendar",
                 site::Prefix(req) + "/calendar/meetings/" + std::to_string(m->id) + ".ics",
                 T(lang, "calendar_ics_meeting")}});
-    site::AddFollowButton(page, db, "meeting", m->id, "/meetings/" + std::to_string(m->id),
-                          lang);
+    site::AddFollowButton(page, db, req, "meeting", m->id, "/meetings/" + std::to_string(m->id));
     auto& d = page.body();
     MeetingRow(&d, lang, *m);
     d.SetValue("BODY_KEY", m->body_key);

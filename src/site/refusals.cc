@@ -119,6 +119,21 @@ std::int64_t RuleMegabytes(const std::string& rule) {
   std::smatch g;
   return std::regex_search(rule, g, kMiB) ? std::stoll(g[1].str()) : 0;
 }
+// A page's form post cut at the server's limit (site::BodyCutError): the limit in bytes, or 0.
+std::uint64_t BodyCutLimit(const Error& e) {
+  static const std::regex kCut(R"(^body: larger than the limit of (\d+) bytes for one form)");
+  std::smatch g;
+  if (e.field != "body" || e.code != Code::kTooLarge || !std::regex_search(e.message, g, kCut))
+    return 0;
+  return std::stoull(g[1].str());
+}
+
+// Bytes as megabytes (2^20) for a sentence: a whole number, or one decimal (rounded down) for a
+// limit that is not a whole number of megabytes, which ICU then writes as the reader does.
+text::Arg Megabytes(std::uint64_t bytes) {
+  if (bytes % (1u << 20) == 0) return static_cast<std::int64_t>(bytes >> 20);
+  return static_cast<double>(bytes * 10 / (1u << 20)) / 10;
+}
 }  // namespace
 
 std::string FieldLabel(const std::string& field, const std::string& lang) {
@@ -158,6 +173,8 @@ std::string RefusalText(const Error& e, const std::string& lang, const std::stri
   static const std::regex kConnections(R"(^connections: at most (\d+) open)");
   std::smatch g;
   if (e.field == "csrf") return T(lang, "error_csrf");
+  if (const std::uint64_t limit = BodyCutLimit(e))
+    return T(lang, "form_error_body_too_large", {{"mb", Megabytes(limit)}});
   // The HTTP layer's own refusals (http/server.cc): a request it cannot read, too many
   // connections from one address.
   if (e.field.empty() && e.code == Code::kInvalidArgument &&
@@ -340,8 +357,9 @@ void FormErrors::Add(const Error& e, std::string input_id, const std::string& la
     for (char& c : input_id)
       if (c == '.') c = '_';
   }
-  // Fields that are no input of a form ("csrf", "body") are listed without a link.
-  if (e.field == "csrf" || e.field == "body") input_id.clear();
+  // Fields that are no input of a form ("csrf", "body") are listed without a link, but for a
+  // body over the server's limit, which the form names its file input for.
+  if (e.field == "csrf" || (e.field == "body" && BodyCutLimit(e) == 0)) input_id.clear();
   items_.push_back({std::move(input_id), RefusalText(e, lang_, zone_, label)});
 }
 

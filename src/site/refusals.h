@@ -21,6 +21,8 @@
 //   expected YYYY-MM-DDTHH:MM | must be one of … / must be a or b | no such … |
 //   a positive whole number | must be a whole number from A to B | must be after <other field> |
 //   must be in the future | must be later than the current deadline <ISO instant>
+// and a form post over the server's limit (site::BodyCutError: "the form and its files must be
+// at most N MB in all"), which FormErrors links to the input the form names (its file input);
 // and, for an edit of a consultation (409): "the consultation has responses", "may be reworded,
 // not added or removed", "would make the consultation <status>"; "must be a meeting of kind
 // open_consultation"

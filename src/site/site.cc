@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <limits>
 #include <map>
 #include <vector>
 
@@ -393,7 +394,42 @@ std::optional<Error> CheckJsonText(const boost::json::value& v, const std::strin
 }
 }  // namespace
 
+Error BodyCutError(std::size_t limit) {
+  return Error{Code::kTooLarge,
+               "body: larger than the limit of " + std::to_string(limit) +
+                   " bytes for one form; send fewer or smaller files",
+               "body"};
+}
+
+Input KeptInput(const http::Request& req) {
+  Input in;
+  const std::string type = req.Header("content-type");
+  std::string lower = type;
+  std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+  if (lower.starts_with("multipart/form-data")) {
+    http::MultipartLimits relaxed;
+    relaxed.max_parts = 1000;
+    relaxed.max_files = 1000;
+    relaxed.max_file_bytes = std::numeric_limits<std::size_t>::max();
+    relaxed.cut_short = req.body_cut_at != 0;
+    auto parts = http::ParseMultipart(type, req.body, relaxed);
+    if (!parts.ok()) return in;
+    for (auto& p : *parts)
+      if (!p.is_file) in.fields.Add(p.name, std::move(p.data));
+  } else if (lower.starts_with("application/x-www-form-urlencoded")) {
+    std::string_view body = req.body;
+    // A body cut short ends inside its last field: that field is left out.
+    if (req.body_cut_at != 0) {
+      const std::size_t amp = body.rfind('&');
+      body = amp == std::string_view::npos ? std::string_view() : body.substr(0, amp);
+    }
+    if (auto f = http::Form::Parse(body); f.ok()) in.fields = std::move(*f);
+  }
+  return in;
+}
+
 Result<Input> ReadInput(const http::Request& req, const http::MultipartLimits& limits) {
+  if (req.body_cut_at != 0) return BodyCutError(req.body_cut_at);
   Input in;
   std::string type = req.Header("content-type");
   std::string lower = type;

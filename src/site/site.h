@@ -163,8 +163,16 @@ struct Input {
 // and every multipart text field must be text (base/utf8.h: strict UTF-8, no control character
 // but tab, CR and LF): else 400 naming the field ("answers.2", "items[1]", "comment").
 // Other errors: 400 naming "body" and the rule (malformed JSON, JSON not an object,
-// unsupported type), 413 for multipart limits.
+// unsupported type), 413 for multipart limits, and 413 naming "body" for a page's form post
+// over the server's limit (Request::body_cut_at; BodyCutError), whatever fit of it.
 Result<Input> ReadInput(const http::Request& req, const http::MultipartLimits& limits = {});
+// What a refused form post held, for its form shown again with what was typed: every field
+// that can be read without the limits on files, from a body cut at the server's limit too (the
+// field the cut fell in is left out); no files. Empty when the body cannot be read at all.
+Input KeptInput(const http::Request& req);
+// The refusal of a body cut at the server's limit of `limit` bytes (413, field "body"; pages
+// say it next to their file input with site::RefusalText).
+Error BodyCutError(std::size_t limit);
 
 // The body as a JSON object; 400 naming "body" for anything else.
 Result<boost::json::object> ReadJson(const http::Request& req);
