@@ -45,7 +45,7 @@ async function axeOn(page, what) {
   }
 }
 
-describe('a post over the server\'s body limit, and a refused follow, back on their pages', { timeout: 150000 }, () => {
+describe('a post over the server\'s body limit, and a refused follow, back on their pages', { timeout: 240000 }, () => {
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
     tmp = mkdtempSync(join(tmpdir(), 'plenary-body-limit-'));
