@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startServer, Client, jsonOf, isoFromNow } from '../lib/server.mjs';
-import { launchChromium, assertRtlLayout, axe, signInPage } from '../lib/browser.mjs';
+import { launchChromium, assertRtlLayout, axe, signedInPage } from '../lib/browser.mjs';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
 let server, browser, staff, item5;
@@ -24,19 +24,8 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.stop(); });
 
-// One sign-in for the whole file (the sign-in throttle counts per address), its cookies reused.
-let session;
-async function signedIn(width = 1100) {
-  if (!session) {
-    const first = await browser.newContext();
-    const page = await first.newPage();
-    await signInPage(page, server.url);
-    session = await first.storageState();
-    await first.close();
-  }
-  const context = await browser.newContext({ viewport: { width, height: 900 }, storageState: session });
-  return { context, page: await context.newPage() };
-}
+// One sign-in for the whole file, its cookies reused.
+const signedIn = () => signedInPage(browser, server.url);
 const shot = (page, name) => page.screenshot({ path: join(SHOTS, `edit-forms-${name}.png`), fullPage: true });
 const noSideways = async (page, what) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startServer, Client, jsonOf } from '../lib/server.mjs';
-import { launchChromium, assertRtlLayout, axe, signInPage } from '../lib/browser.mjs';
+import { launchChromium, assertRtlLayout, axe, signedInPage } from '../lib/browser.mjs';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
 let server, browser, staff, council, textId;
@@ -23,8 +23,15 @@ before(async () => {
   const { items } = await jsonOf(staff.fetch('/api/v1/meetings'));
   council = items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
   assert.ok(council);
+  // The demo's negotiated text is in the six languages: a new one, drafted in English, Chinese
+  // and Arabic, has three provisions lacking French, Russian and Spanish.
   const { items: texts } = await jsonOf(staff.fetch('/api/v1/texts'));
-  textId = texts[0].id;
+  const demo = await jsonOf(staff.fetch(`/api/v1/texts/${texts[0].id}`));
+  textId = (await jsonOf(staff.json('/api/v1/texts', { document: demo.document, agenda_item: demo.agenda_item,
+    title: { en: 'Draft for translation', zh: '待译草案', ar: 'مشروع للترجمة' }, languages: ['en', 'zh', 'ar'] }), 201)).id;
+  for (const n of [1, 2, 3])
+    await jsonOf(staff.json(`/api/v1/texts/${textId}/provisions`, { text: { en: `Provision ${n} in English.`,
+      zh: `第${n}条中文案文。`, ar: `الحكم ${n} باللغة العربية.` } }), 201);
   // The demo's record is in the six languages: its first paragraphs are given two, as the
   // secretariat would find them before translation.
   const agenda = await jsonOf(staff.fetch(`/api/v1/meetings/${council.id}/agenda`));
@@ -35,18 +42,8 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.stop(); });
 
-let session;
-async function signedIn() {
-  if (!session) {
-    const first = await browser.newContext();
-    const page = await first.newPage();
-    await signInPage(page, server.url);
-    session = await first.storageState();
-    await first.close();
-  }
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, storageState: session });
-  return { context, page: await context.newPage() };
-}
+// One sign-in for the whole file, its cookies reused.
+const signedIn = () => signedInPage(browser, server.url);
 const shot = (page, name) => page.screenshot({ path: join(SHOTS, `six-forms-${name}.png`), fullPage: true });
 const text = async () => jsonOf(staff.fetch(`/api/v1/texts/${textId}`));
 

@@ -103,3 +103,20 @@ export async function signInPage(page, origin, user = ADMIN) {
   await page.locator('main button[type=submit]').click();
   await page.waitForURL((u) => !u.pathname.endsWith('/login'));
 }
+
+// A new context 1100 px wide (or `width`) and its page, signed in as `user`: the first call for a
+// browser, origin and user signs in, later ones reuse its cookies (the sign-in throttle counts
+// per address).
+const sessions = new WeakMap();
+export async function signedInPage(browser, origin, { width = 1100, user = ADMIN } = {}) {
+  if (!sessions.has(browser)) sessions.set(browser, new Map());
+  const known = sessions.get(browser), key = `${origin} ${user.email}`;
+  if (!known.has(key)) {
+    const first = await browser.newContext();
+    await signInPage(await first.newPage(), origin, user);
+    known.set(key, await first.storageState());
+    await first.close();
+  }
+  const context = await browser.newContext({ viewport: { width, height: 900 }, storageState: known.get(key) });
+  return { context, page: await context.newPage() };
+}
