@@ -91,6 +91,9 @@ Result<DocumentInput> DocumentFromJson(const json::object& o) {
   if (auto* v = o.if_contains("title")) in.title = *v;
   if (auto* v = o.if_contains("summary")) in.summary = *v;
   if (auto* v = o.if_contains("source")) in.source = *v;
+  auto states = site::ReadStates(o, {"title", "summary"});
+  if (!states.ok()) return states.error();
+  in.states = std::move(*states);
   if (auto* v = o.if_contains("illustrative"); v && !v->is_null()) {
     if (!v->is_bool()) return InvalidArgument("illustrative", "illustrative: must be true or false");
     in.illustrative = v->as_bool();
@@ -402,6 +405,7 @@ void RegisterApi(http::Router& router, storage::Database& db, Limits limits) {
       o["cited_by"] = CitingJson(CitedBy(db, *d, viewer), lang);
       // An issued generated document answers its snapshot and its files too.
       if (auto issued = IssuedOf(db, d->id)) o["issued"] = IssuedJson(db, *issued);
+      o["states"] = TextStatesJson(db, *d);
       return http::Json(o);
     });
   }
@@ -449,7 +453,9 @@ void RegisterApi(http::Router& router, storage::Database& db, Limits limits) {
     if (!d.ok()) return Err(d.error());
     auto created = Create(db, g.session->user.id, *d);
     if (!created.ok()) return Err(created.error());
-    return http::Json(DocumentJson(*created, req.lang, true), 201);
+    json::object out = DocumentJson(*created, req.lang, true);
+    out["states"] = TextStatesJson(db, *created);
+    return http::Json(out, 201);
   });
 
   router.Add("GET", "/api/v1/resolutions", [&db](Request& req) {

@@ -355,6 +355,11 @@ Result<std::int64_t> CreateOn(Connection& c, std::optional<std::int64_t> user_id
          k->symbol, body, json::serialize(k->title), json::serialize(k->summary), in.date,
          in.source_kind, json::serialize(k->source), in.access, k->status, in.illustrative, now);
   std::int64_t id = c.LastInsertId();
+  auto states = site::WriteTextStates(c, "document", id,
+                                      {{"title", json::value(), k->title},
+                                       {"summary", json::value(), k->summary}},
+                                      in.states);
+  if (!states.ok()) return states.error();
   std::vector<RelationInput> stored;
   for (const auto& [r, target] : relations) {
     c.Exec("INSERT INTO document_relations(document_id, kind, target_id) VALUES(?,?,?)", id, r.kind,

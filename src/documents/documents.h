@@ -169,6 +169,8 @@ struct DocumentInput {
   // none.
   std::optional<std::vector<RelationInput>> relations;
   bool illustrative = false;
+  // Each language's state of the title and summary (site/text_states.h), written with them.
+  site::AskedStates states;
 };
 
 // Creates a document. Errors: 400 naming the field, 409 duplicate symbol. When the new

@@ -28,7 +28,8 @@ site::TextOwner DocumentTexts() {
     auto d = Get(db, std::to_string(id), viewer);
     if (!d.ok()) return d.error();
     return site::OwnedTexts{d->symbol, "/documents/" + d->symbol,
-                            {{"title", d->title}, {"summary", d->summary}}};
+                            {{"title", d->title}, {"summary", d->summary}},
+                            std::nullopt};
   };
   o.write = [](storage::Database& db, const accounts::Session& who, std::int64_t id,
                const json::object& body) -> Result<json::object> {

@@ -329,9 +329,14 @@ void RegisterApi(http::Router& router, storage::Database& db) {
       if (auto s = Str(*o, "access", &access); !s.ok()) return Err(s.error());
       in.access = access;
     }
+    auto states = site::ReadStates(*o, {"title"});
+    if (!states.ok()) return Err(states.error());
+    in.states = std::move(*states);
     auto t = CreateText(db, *g.session, in);
     if (!t.ok()) return Err(t.error());
-    return http::Json(TextHead(*t, req.lang), 201);
+    json::object out = TextHead(*t, req.lang);
+    out["states"] = site::StatesOf(db.Read(), "text", t->id, {{"title", t->title}});
+    return http::Json(out, 201);
   });
 
   router.Add("GET", "/api/v1/texts", [&db](Request& req) {
@@ -374,6 +379,9 @@ void RegisterApi(http::Router& router, storage::Database& db) {
     json::object o = TextHead(*t, *lang);
     o["view"] = view;
     o["lang"] = *lang;
+    // Each language's state, of the text as it stands (a past version's drafts are not kept).
+    const bool current = !req.query.Get("version");
+    if (current) o["states"] = site::StatesOf(db.Read(), "text", t->id, {{"title", t->title}});
     if (!req.query.Get("version")) {
       auto informal = InformalWithChanges(db, *t, viewer);
       if (!informal.ok()) return Err(informal.error());
@@ -402,6 +410,7 @@ void RegisterApi(http::Router& router, storage::Database& db) {
       j["text"] = view == "clean" ? (raw ? *raw : json::value(""))
                                   : json::value(BracketedText(p, *lang));
       j["texts"] = p.body;
+      if (current) j["states"] = site::StatesOf(db.Read(), "provision", p.id, {{"text", p.body}});
       if (view == "clean") j.erase("brackets");
       provisions.push_back(std::move(j));
     }
@@ -444,9 +453,14 @@ void RegisterApi(http::Router& router, storage::Database& db) {
       in.position = static_cast<int>(*pos);
     }
     if (auto s = Int(*o, "version", &in.version); !s.ok()) return Err(s.error());
+    auto states = site::ReadStates(*o, {"text"});
+    if (!states.ok()) return Err(states.error());
+    in.states = std::move(*states);
     auto p = AddProvision(db, *g.session, *id, in);
     if (!p.ok()) return Err(p.error());
-    return http::Json(ProvisionJson(*p), 201);
+    json::object out = ProvisionJson(*p);
+    out["states"] = site::StatesOf(db.Read(), "provision", p->id, {{"text", p->body}});
+    return http::Json(out, 201);
   });
 
   // A facilitator of informal consultations edits the provisions given to them: the use case

@@ -618,6 +618,8 @@ Result<Text> CreateText(storage::Database& db, const accounts::Session& who, con
            "access, created_at) VALUES(?,?,?,?,'draft',1,?,?)",
            *doc, in.agenda_item, J(*title), J(Arr(in.languages)), level, Now());
     std::int64_t id = c.LastInsertId();
+    auto states = site::WriteTextStates(c, "text", id, {{"title", json::value(), *title}}, in.states);
+    if (!states.ok()) return states.error();
     json::object detail{{"document", *doc}, {"agenda_item", in.agenda_item},
                         {"title", *title}, {"languages", Arr(in.languages)}, {"access", level},
                         {"version", 1}};
@@ -654,6 +656,9 @@ Result<Provision> AddProvision(storage::Database& db, const accounts::Session& w
       c.Exec("INSERT INTO provisions(text_id, position, kind, label, body) VALUES(?,?,?,'',?)",
              text_id, pos, in.kind, J(in.text));
       std::int64_t id = c.LastInsertId();
+      auto states =
+          site::WriteTextStates(c, "provision", id, {{"text", json::value(), in.text}}, in.states);
+      if (!states.ok()) return states.error();
       Renumber(c, text_id);
       Change change{id, {{"text_id", text_id}, {"kind", in.kind}, {"position", pos},
                          {"text", in.text}}};

@@ -217,6 +217,8 @@ struct TextInput {
   std::vector<std::string> languages;  // at least one of the six
   // Default: member_states, or the document's level when that is stricter; never looser.
   std::optional<std::string> access;
+  // Each language's state of the title (site/text_states.h), written with it.
+  site::AskedStates states;
 };
 Result<Text> CreateText(storage::Database& db, const accounts::Session& who, const TextInput& in);
 
@@ -225,6 +227,8 @@ struct ProvisionInput {
   boost::json::value text;          // {lang: text}; languages of the text only
   std::optional<int> position;      // 1-based place among the provisions; default: last
   std::optional<std::int64_t> version;  // when given, must be the current one
+  // Each language's state of the text (site/text_states.h), written with it.
+  site::AskedStates states;
 };
 Result<Provision> AddProvision(storage::Database& db, const accounts::Session& who,
                                std::int64_t text_id, const ProvisionInput& in);

@@ -14,8 +14,8 @@ using text::T;
 
 namespace {
 
-// A document's symbol in a label: isolated on right-to-left pages, so that "C22/32(Rev.1)"
-// keeps its parentheses in order among Arabic words.
+// A document's symbol or a provision's label in a label: isolated on right-to-left pages, so
+// that "C22/32(Rev.1)" keeps its parentheses and "1.a" its order among Arabic words.
 std::string Symbol(const std::string& symbol, const std::string& lang) {
   return std::string_view(text::Direction(lang)) == "rtl" ? "\u2068" + symbol + "\u2069" : symbol;
 }
@@ -150,7 +150,7 @@ site::TextOwner ProvisionTexts() {
     if (!p) return NotFound(fmt::format("provision {}: no such provision", id));
     return site::OwnedTexts{
         fmt::format("{} — {}", Symbol(t->document, lang),
-                    T(lang, "translations_provision", {{"label", p->label}})),
+                    T(lang, "translations_provision", {{"label", Symbol(p->label, lang)}})),
         fmt::format("/texts/{}#p{}", t->id, p->id),
         {{"text", p->body}},
         t->version};

@@ -36,7 +36,10 @@ std::vector<site::TranslationGroup> TranslationGroups(
          {{T(lang, "field_title"), t->title, site::DraftLanguages(text_drafts, t->id, "title")}}});
     // A row per provision, each with its six-language form.
     for (const auto& p : t->provisions) {
-      const std::string provision = T(lang, "translations_provision", {{"label", p.label}});
+      const std::string label_of = std::string_view(text::Direction(lang)) == "rtl"
+                                       ? "\u2068" + p.label + "\u2069"
+                                       : p.label;
+      const std::string provision = T(lang, "translations_provision", {{"label", label_of}});
       texts.records.push_back({label + T(lang, "punct_comma") + provision,
                                site::TextFormPath("provision", p.id),
                                {{provision, p.body,

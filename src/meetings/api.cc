@@ -6,6 +6,7 @@
 #include "meetings/texts.h"
 #include "meetings/web.h"
 #include "site/site.h"
+#include "site/text_states.h"
 #include "text/messages.h"
 
 namespace plenary::meetings {
@@ -99,7 +100,9 @@ void RegisterApi(http::Router& router, storage::Database& db) {
   router.Add("GET", "/api/v1/meetings/{id}", [&db](Request& req) {
     auto m = GetMeeting(db, req.params[0]);
     if (!m.ok()) return Err(m.error());
-    return http::Json(MeetingJson(*m, req.lang, true));
+    json::object out = MeetingJson(*m, req.lang, true);
+    out["states"] = site::StatesOf(db.Read(), "meeting", m->id, {{"title", m->title}});
+    return http::Json(out);
   });
 
   router.Add("POST", "/api/v1/bodies", [&db](Request& req) {
@@ -151,9 +154,14 @@ void RegisterApi(http::Router& router, storage::Database& db) {
         if (!v->is_bool()) return Err(InvalidArgument(k, std::string(k) + ": must be true or false"));
         *dst = v->as_bool();
       }
+    auto states = site::ReadStates(*o, {"title"});
+    if (!states.ok()) return Err(states.error());
+    in.states = std::move(*states);
     auto m = CreateMeeting(db, g.session->user.id, in);
     if (!m.ok()) return Err(m.error());
-    return http::Json(MeetingJson(*m, req.lang, true), 201);
+    json::object out = MeetingJson(*m, req.lang, true);
+    out["states"] = site::StatesOf(db.Read(), "meeting", m->id, {{"title", m->title}});
+    return http::Json(out, 201);
   });
 
   router.Add("POST", "/api/v1/meetings/{id}/registrations", [&db](Request& req) {

@@ -12,6 +12,7 @@
 #include "meetings/attendance_csv.h"
 #include "search/search.h"
 #include "site/fields.h"
+#include "site/text_states.h"
 #include "text/countries.h"
 #include "text/messages.h"
 
@@ -373,6 +374,9 @@ Result<Meeting> CreateMeeting(storage::Database& db, std::int64_t user_id, const
            in.starts_at.empty() ? std::optional<std::string>() : in.starts_at, tz, in.mode,
            json::serialize(*place), in.registered_more_than, in.attended_more_than, in.session);
     std::int64_t id = c.LastInsertId();
+    auto states = site::WriteTextStates(c, "meeting", id, {{"title", json::value(), *title}},
+                                        in.states);
+    if (!states.ok()) return states.error();
     search::Enqueue(c, "meeting", id);
     audit::Record(c, user_id, "meeting.create", "meeting", id, std::nullopt,
                   json::serialize(json::object{{"kind", in.kind}, {"number", in.number},

@@ -13,6 +13,7 @@
 #include <boost/json.hpp>
 
 #include "base/result.h"
+#include "site/text_states.h"
 #include "storage/db.h"
 
 namespace plenary::meetings {
@@ -172,6 +173,8 @@ struct MeetingInput {
   boost::json::value title, place;
   std::string starts_on, ends_on, starts_at, timezone, mode;
   bool registered_more_than = false, attended_more_than = false;
+  // Each language's state of the title (site/text_states.h), written with it.
+  site::AskedStates states;
 };
 Result<Meeting> CreateMeeting(storage::Database& db, std::int64_t user_id, const MeetingInput& in);
 

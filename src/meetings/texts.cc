@@ -27,7 +27,8 @@ site::TextOwner MeetingTexts() {
     auto m = GetMeeting(db, std::to_string(id));
     if (!m.ok()) return m.error();
     return site::OwnedTexts{MeetingLabel(lang, *m), fmt::format("/meetings/{}", m->id),
-                            {{"title", m->title}}};
+                            {{"title", m->title}},
+                            std::nullopt};
   };
   o.stored = [](storage::Connection& c,
                 std::int64_t id) -> Result<std::map<std::string, json::value>> {

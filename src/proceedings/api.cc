@@ -185,6 +185,23 @@ json::object RecordJson(const SummaryRecord& r) {
 }
 
 namespace {
+// An item's JSON with each language's state of its texts: its title's (`states`), and each
+// decision's wording and each paragraph's summary beside them.
+json::object ItemWithStates(storage::Database& db, const AgendaItem& it, const std::string& lang) {
+  json::object o = ItemJson(it, lang);
+  auto& c = db.Read();
+  o["states"] = site::StatesOf(c, "agenda_item", it.id, {{"title", it.title}});
+  auto& decisions = o["decisions"].as_array();
+  for (std::size_t k = 0; k < it.decisions.size(); ++k)
+    decisions[k].as_object()["states"] =
+        site::StatesOf(c, "decision", it.decisions[k].id, {{"wording", it.decisions[k].wording}});
+  auto& paragraphs = o["interventions"].as_array();
+  for (std::size_t k = 0; k < it.interventions.size(); ++k)
+    paragraphs[k].as_object()["states"] = site::StatesOf(
+        c, "intervention", it.interventions[k].id, {{"summary", it.interventions[k].summary}});
+  return o;
+}
+
 // A paragraph's summary in each language: missing, draft or final.
 json::object InterventionStates(storage::Database& db, const Intervention& i) {
   const auto drafts = site::DraftsOf(db.Read(), "intervention", i.id);
@@ -225,6 +242,9 @@ void RegisterApi(http::Router& router, storage::Database& db) {
     ItemInput in;
     if (auto s = Str(*o, "number", &in.number); !s.ok()) return Err(s.error());
     in.title = Field(*o, "title");
+    auto states = site::ReadStates(*o, {"title"});
+    if (!states.ok()) return Err(states.error());
+    in.states = std::move(*states);
     if (auto* v = o->if_contains("documents"); v && !v->is_null()) {
       if (!v->is_array())
         return Err(InvalidArgument("documents", "documents: must be a list of symbols"));
@@ -238,7 +258,7 @@ void RegisterApi(http::Router& router, storage::Database& db) {
     if (!created.ok()) return Err(created.error());
     auto it = GetItem(db, created->id, g.session);  // as the secretariat sees it
     if (!it.ok()) return Err(it.error());
-    return http::Json(ItemJson(*it, req.lang), 201);
+    return http::Json(ItemWithStates(db, *it, req.lang), 201);
   });
 
   router.Add("GET", "/api/v1/agenda-items/{id}", [&db](Request& req) {
@@ -246,7 +266,7 @@ void RegisterApi(http::Router& router, storage::Database& db) {
     if (!id) return Err(NoSuch("agenda item", req.params[0]));
     auto it = GetItem(db, *id, site::CurrentSession(db, req));
     if (!it.ok()) return Err(it.error());
-    return http::Json(ItemJson(*it, req.lang));
+    return http::Json(ItemWithStates(db, *it, req.lang));
   });
 
   router.Add("POST", "/api/v1/agenda-items/{id}/speakers", [&db](Request& req) {
@@ -408,9 +428,17 @@ void RegisterApi(http::Router& router, storage::Database& db) {
       in.accompanied_by = Field(o, "accompanied_by");
       in.report_back = Field(o, "report_back");
       in.wording = Field(o, "wording");
+      auto states = site::ReadStates(o, {"wording"});
+      if (!states.ok()) return Err(states.error());
+      in.states = std::move(*states);
       auto d = AddDecision(db, session.user.id, id, in);
       if (!d.ok()) return Err(d.error());
-      return http::Json(json::object{{"id", d->id}, {"kind", d->kind}}, 201);
+      return http::Json(
+          json::object{{"id", d->id},
+                       {"kind", d->kind},
+                       {"states", site::StatesOf(db.Read(), "decision", d->id,
+                                                 {{"wording", d->wording}})}},
+          201);
     });
   });
 
@@ -443,7 +471,9 @@ void RegisterApi(http::Router& router, storage::Database& db) {
     if (!id) return Err(NoSuch("action", req.params[0]));
     auto a = GetAction(db, *id, site::CurrentSession(db, req));
     if (!a.ok()) return Err(a.error());
-    return http::Json(ActionJson(*a, req.lang));
+    json::object out = ActionJson(*a, req.lang);
+    out["states"] = site::StatesOf(db.Read(), "action", a->id, {{"text", a->text}});
+    return http::Json(out);
   });
 
   router.Add("POST", "/api/v1/meetings/{id}/actions", [&db](Request& req) {
@@ -460,9 +490,14 @@ void RegisterApi(http::Router& router, storage::Database& db) {
     in.due = Field(*o, "due");
     if (auto s = OptId(*o, "decision_id", &in.decision_id); !s.ok()) return Err(s.error());
     if (auto s = OptId(*o, "agenda_item_id", &in.agenda_item_id); !s.ok()) return Err(s.error());
+    auto states = site::ReadStates(*o, {"text"});
+    if (!states.ok()) return Err(states.error());
+    in.states = std::move(*states);
     auto a = CreateAction(db, g.session->user.id, req.params[0], in);
     if (!a.ok()) return Err(a.error());
-    return http::Json(ActionJson(*a, req.lang), 201);
+    json::object out = ActionJson(*a, req.lang);
+    out["states"] = site::StatesOf(db.Read(), "action", a->id, {{"text", a->text}});
+    return http::Json(out, 201);
   });
 
   router.Add("POST", "/api/v1/actions/{id}/events", [&db](Request& req) {

@@ -315,6 +315,9 @@ Result<AgendaItem> CreateItem(storage::Database& db, std::int64_t user_id,
            "VALUES(?,?,?,?,?)",
            *mid, in.number, position, J(*title), Now());
     std::int64_t id = c.LastInsertId();
+    auto states =
+        site::WriteTextStates(c, "agenda_item", id, {{"title", json::value(), *title}}, in.states);
+    if (!states.ok()) return states.error();
     int i = 0;
     for (auto d : docs)
       c.Exec("INSERT INTO agenda_item_documents(agenda_item_id, document_id, position) "
@@ -678,6 +681,9 @@ Result<Decision> AddDecision(storage::Database& db, std::int64_t user_id, std::i
            item_id, NextPosition(c, "decisions", item_id), in.kind, in.forwarded_to, J(*with),
            J(*back), J(*wording), Now());
     std::int64_t id = c.LastInsertId();
+    auto states =
+        site::WriteTextStates(c, "decision", id, {{"wording", json::value(), *wording}}, in.states);
+    if (!states.ok()) return states.error();
     search::Enqueue(c, "agenda_item", item_id);
     RecordItemCitations(c, item_id);
     audit::Record(c, user_id, "decision.add", "decision", id, std::nullopt,
@@ -764,6 +770,8 @@ Result<ActionView> CreateAction(storage::Database& db, std::int64_t user_id,
     action.due = *due;
     action.created_at = Now();
     std::int64_t id = meetings::InsertAction(c, action);
+    auto states = site::WriteTextStates(c, "action", id, {{"text", json::value(), *text}}, in.states);
+    if (!states.ok()) return states.error();
     c.Exec("INSERT INTO action_events(action_id, at, status, meeting_id, user_id) "
            "VALUES(?,?,'open',?,?)",
            id, Now(), *mid, user_id);

@@ -166,6 +166,8 @@ struct ItemInput {
   boost::json::value title;
   std::vector<std::string> documents;  // symbols or ids of existing documents
   std::optional<int> position;         // default: after the last item
+  // Each language's state of the title (site/text_states.h), written with it.
+  site::AskedStates states;
 };
 Result<AgendaItem> CreateItem(storage::Database& db, std::int64_t user_id,
                               const std::string& meeting, const ItemInput& in);
@@ -235,6 +237,8 @@ std::optional<std::int64_t> InterventionItem(storage::Database& db, std::int64_t
 struct DecisionInput {
   std::string kind, forwarded_to;
   boost::json::value accompanied_by, report_back, wording;
+  // Each language's state of the wording (site/text_states.h), written with it.
+  site::AskedStates states;
 };
 Result<Decision> AddDecision(storage::Database& db, std::int64_t user_id, std::int64_t item_id,
                              const DecisionInput& in);
@@ -250,6 +254,8 @@ struct ActionInput {
   std::string number, kind = "other";
   boost::json::value owner, text, due;
   std::optional<std::int64_t> decision_id, agenda_item_id;  // of the same meeting
+  // Each language's state of the text (site/text_states.h), written with it.
+  site::AskedStates states;
 };
 Result<ActionView> CreateAction(storage::Database& db, std::int64_t user_id,
                                 const std::string& meeting, const ActionInput& in);

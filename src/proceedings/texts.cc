@@ -56,7 +56,7 @@ site::TextOwner ItemTexts() {
     if (!it.ok()) return it.error();
     auto label = ItemLabel(db, *it, lang);
     if (!label.ok()) return label.error();
-    return site::OwnedTexts{*label, ItemPage(*it), {{"title", it->title}}};
+    return site::OwnedTexts{*label, ItemPage(*it), {{"title", it->title}}, std::nullopt};
   };
   o.stored = [](storage::Connection& c, std::int64_t id) {
     return OneText(c, "SELECT title FROM agenda_items WHERE id = ?", id, "title", "agenda item");
@@ -93,7 +93,8 @@ site::TextOwner DecisionTexts() {
                   {{"number", fmt::format("{}.{}", it->number,
                                           it->interventions.size() + k + 1)}}),
             ItemPage(*it),
-            {{"wording", it->decisions[k].wording}}};
+            {{"wording", it->decisions[k].wording}},
+            std::nullopt};
     return NotFound(fmt::format("decision {}: no such decision", id));
   };
   o.stored = [](storage::Connection& c, std::int64_t id) {
@@ -122,7 +123,8 @@ site::TextOwner ActionTexts() {
         T(lang, "translations_action_label",
           {{"meeting", meetings::MeetingLabel(lang, a->meeting)}, {"number", a->number}}),
         fmt::format("/actions/{}", a->id),
-        {{"text", a->text}}};
+        {{"text", a->text}},
+        std::nullopt};
   };
   o.stored = [](storage::Connection& c, std::int64_t id) {
     return OneText(c, "SELECT text FROM actions WHERE id = ?", id, "text", "action");
@@ -157,7 +159,8 @@ site::TextOwner ParagraphTexts() {
                 T(lang, "translations_paragraph",
                   {{"number", fmt::format("{}.{}", it->number, k + 1)}}),
             ItemPage(*it),
-            {{"summary", it->interventions[k].summary}}};
+            {{"summary", it->interventions[k].summary}},
+            std::nullopt};
     return NotFound(fmt::format("intervention {}: no such paragraph", id));
   };
   o.write = [](storage::Database& db, const accounts::Session& who, std::int64_t id,

@@ -181,4 +181,15 @@ json::object StatesJson(const json::value& text, const std::set<std::string>& dr
   return o;
 }
 
+json::object StatesOf(storage::Connection& c, std::string_view owner, std::int64_t id,
+                      const std::vector<std::pair<std::string, json::value>>& texts) {
+  const Drafts drafts = DraftsOf(c, owner, id);
+  json::object o;
+  for (const auto& [field, text] : texts) {
+    auto d = drafts.find(field);
+    o[field] = StatesJson(text, d == drafts.end() ? std::set<std::string>() : d->second);
+  }
+  return o;
+}
+
 }  // namespace plenary::site

@@ -75,6 +75,10 @@ void DeleteStates(storage::Connection& c, std::string_view owner, std::int64_t o
 
 // The six languages' states of `text`: {lang: "missing" | "draft" | "final"}.
 boost::json::object StatesJson(const boost::json::value& text, const std::set<std::string>& drafts);
+// The states of a record's texts as the API answers them, {field: {lang: state}}: each field of
+// `texts` (its name and its text) with the drafts of (owner, id) read on `c`.
+boost::json::object StatesOf(storage::Connection& c, std::string_view owner, std::int64_t id,
+                             const std::vector<std::pair<std::string, boost::json::value>>& texts);
 // One language's state of `text`.
 std::string StateOf(const boost::json::value& text, const std::set<std::string>& drafts,
                     const std::string& lang);

@@ -10,10 +10,22 @@ import { startServer, Client, jsonOf } from '../lib/server.mjs';
 
 const LANGS = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
 const PASSWORD = 'a long enough password for tests';
-let server, admin;
+let server, admin, textId;
 before(async () => {
   server = await startServer();
   admin = await new Client(server.url).login();
+  // The demo's draft guidelines are in the six languages: a text in English and Chinese only is
+  // added, as one before its translation, with an open English bracket.
+  const { items } = await jsonOf(admin.fetch('/api/v1/meetings'));
+  const council = items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
+  const agenda = await jsonOf(admin.fetch(`/api/v1/meetings/${council.id}/agenda`));
+  const t = await jsonOf(admin.json('/api/v1/texts', { document: 'C22/32(Rev.1)', agenda_item: agenda.items[0].id,
+    title: { en: 'Draft conclusions', zh: '结论草案' }, languages: ['en', 'zh'] }), 201);
+  textId = t.id;
+  await jsonOf(admin.json(`/api/v1/texts/${t.id}/provisions`, { kind: 'section', text: { en: 'Scope', zh: '范围' } }), 201);
+  const p = await jsonOf(admin.json(`/api/v1/texts/${t.id}/provisions`,
+    { text: { en: 'States shall report on their activities.', zh: '各国应报告其活动。' } }), 201);
+  await jsonOf(admin.json(`/api/v1/provisions/${p.id}/brackets`, { lang: 'en', start: 16, end: 22 }), 201);
 });
 after(async () => { await server?.stop(); });
 
@@ -32,17 +44,14 @@ function fieldsOf(html) {
   if (v) out.version = v[1];
   return out;
 }
-async function demoText() {
-  const { items } = await jsonOf(admin.fetch('/api/v1/texts'));
-  return jsonOf(admin.fetch(`/api/v1/texts/${items[0].id}`));
-}
+const ownText = () => jsonOf(admin.fetch(`/api/v1/texts/${textId}`));
 
 test('a provision in the six languages: linked, saved through drafting with a new version', async () => {
-  let text = await demoText();
+  let text = await ownText();
   const p = text.provisions.find((x) => x.brackets.some((b) => b.lang === 'en' && b.state === 'open'));
-  assert.ok(p, 'the demo has a provision with an open English bracket');
+  assert.ok(p, 'the text has a provision with an open English bracket');
   const missing = LANGS.find((l) => !p.texts[l] && !text.languages.includes(l));
-  assert.ok(missing, 'the demo text lacks a language');
+  assert.ok(missing, 'the text lacks a language');
   const href = `/en/admin/translations/provision/${p.id}`;
   // Linked from the text's page and from the translations page.
   const page = await (await admin.fetch(`/en/texts/${text.id}?lang=en`)).text();
@@ -61,7 +70,7 @@ test('a provision in the six languages: linked, saved through drafting with a ne
   // Saved unchanged: nothing happens, the text keeps its version.
   let res = await post(admin, href, fields);
   assert.equal(res.status, 303);
-  assert.equal((await demoText()).version, text.version);
+  assert.equal((await ownText()).version, text.version);
 
   // English words before the bracket and a new language as a draft.
   const bracket = p.brackets.find((b) => b.lang === 'en' && b.state === 'open');
@@ -70,7 +79,7 @@ test('a provision in the six languages: linked, saved through drafting with a ne
   res = await post(admin, href, typed);
   assert.equal(res.status, 303, await res.text());
   assert.equal(res.headers.get('location'), '/en/admin/translations?done=texts_saved');
-  const after = await demoText();
+  const after = await ownText();
   assert.equal(after.version, text.version + 1, 'one new version of the text');
   assert.ok(after.languages.includes(missing), 'the new language joins the text');
   const q = after.provisions.find((x) => x.id === p.id);
@@ -88,7 +97,7 @@ test('a provision in the six languages: linked, saved through drafting with a ne
   res = await post(admin, href, { ...typed, text_en: 'Stale.' });
   assert.equal(res.status, 409);
   assert.match(await res.text(), /version/);
-  assert.equal((await demoText()).version, after.version);
+  assert.equal((await ownText()).version, after.version);
   // A language emptied is refused next to its input; an edit across a bracket's edge too.
   const fresh = fieldsOf(html);
   res = await post(admin, href, { ...fresh, text_en: '' });
@@ -97,7 +106,7 @@ test('a provision in the six languages: linked, saved through drafting with a ne
   res = await post(admin, href, { ...fresh, text_en: q.texts.en.slice(0, moved.start + 1) });
   assert.equal(res.status, 400);
   assert.match(await res.text(), /id="t-text-en-error"/);
-  assert.equal((await demoText()).version, after.version);
+  assert.equal((await ownText()).version, after.version);
   text = after;
 });
 
@@ -155,7 +164,7 @@ test('the chair edits a text\'s title and provisions in six languages; a delegat
     users[role] = await new Client(server.url).login({ email, password: PASSWORD });
   }
   const { chair, delegate } = users;
-  let text = await demoText();
+  let text = await ownText();
   const p = text.provisions[0];
   const titleForm = `/fr/admin/translations/text/${text.id}`;
   const provisionForm = `/fr/admin/translations/provision/${p.id}`;
@@ -167,7 +176,7 @@ test('the chair edits a text\'s title and provisions in six languages; a delegat
   const patchTitle = (client, body) => client.fetch(`/api/v1/texts/${text.id}`, { method: 'PATCH',
     headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   assert.equal((await patchTitle(delegate, { title: { en: 'No' } })).status, 403);
-  assert.equal((await demoText()).version, text.version, 'the delegate changed nothing');
+  assert.equal((await ownText()).version, text.version, 'the delegate changed nothing');
 
   // The chair: the title's form, then its PATCH, then a provision's form.
   let html = await (await chair.fetch(titleForm)).text();
@@ -176,19 +185,19 @@ test('the chair edits a text\'s title and provisions in six languages; a delegat
   let res = await post(chair, titleForm, { ...title, title_ru: 'Руководящие принципы' });
   assert.equal(res.status, 303, await res.text());
   assert.equal(res.headers.get('location'), `/fr/texts/${text.id}?done=texts_saved`);
-  text = await demoText();
+  text = await ownText();
   assert.equal(text.titles.ru, 'Руководящие принципы');
   const patched = await jsonOf(patchTitle(chair, { title: { ...text.titles, es: 'Directrices' },
     states: { title: { es: 'draft' } } }));
   assert.equal(patched.states.title.es, 'draft');
-  text = await demoText();
+  text = await ownText();
   html = await (await chair.fetch(provisionForm)).text();
   const fields = fieldsOf(html);
   assert.equal(fields.version, String(text.version));
   res = await post(chair, provisionForm, { ...fields, text_ru: 'Текст положения.' });
   assert.equal(res.status, 303, await res.text());
   assert.equal(res.headers.get('location'), `/fr/texts/${text.id}?done=texts_saved#p${p.id}`);
-  const after = await demoText();
+  const after = await ownText();
   assert.equal(after.provisions[0].texts.ru, 'Текст положения.');
   assert.equal(after.version, text.version + 1);
 });
