@@ -89,6 +89,8 @@ describe('a post over the server\'s body limit, and a refused follow, back on th
         assert.equal(await page.locator('#email').inputValue(), `limit.${lang}@respondent.example.org`);
         assert.equal(await page.locator('#country').inputValue(), 'SN');
         assert.equal(await page.locator('#answer_1').inputValue(), `Kept answer (${lang}).`);
+        // The consent box stands before the file input, so it arrived before the cut.
+        assert.equal(await page.locator('#consent_publish').isChecked(), true, 'the consent is kept');
         if (lang === 'ar') await assertRtlLayout(page, 'ar consultation refused over the body limit');
         if (lang !== 'zh') await axeOn(page, `${lang} public form over the body limit`);
         await page.locator('#attachments').scrollIntoViewIfNeeded();

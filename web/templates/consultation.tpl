@@ -75,13 +75,13 @@
 <label for="general">{{t_field_general}}</label>
 {{#E_general}}<p class="field-error" id="general-error">{{E_MSG}}</p>{{/E_general}}
 <textarea id="general" name="general" rows="6" dir="auto" maxlength="{{MAX_TEXT}}"{{#E_general}} aria-invalid="true" aria-describedby="general-error"{{/E_general}}>{{V_GENERAL}}</textarea>
+</fieldset>
+{{#E_consent_publish}}<p class="field-error" id="consent_publish-error">{{E_MSG}}</p>{{/E_consent_publish}}
+<p><input id="consent_publish" name="consent_publish" type="checkbox" value="yes"{{#V_CONSENT}} checked{{/V_CONSENT}}{{#E_consent_publish}} aria-invalid="true" aria-describedby="consent_publish-error"{{/E_consent_publish}}> <label for="consent_publish" class="inline">{{t_field_consent}}</label></p>
 <label for="attachments">{{t_field_attachments}}</label>
 {{#E_attachments}}<p class="field-error" id="attachments-error">{{E_MSG}}</p>{{/E_attachments}}
 <input id="attachments" name="attachments" type="file" multiple accept=".pdf,.docx,.odt,.txt,application/pdf,text/plain" data-max-files="{{MAX_FILES}}" data-max-bytes="{{MAX_FILE_BYTES}}" data-size-message="{{FILE_SIZE_MESSAGE}}" data-type-message="{{FILE_TYPE_MESSAGE}}" data-count-message="{{FILE_COUNT_MESSAGE}}" data-summary-title="{{t_form_errors_title}}" aria-describedby="att-help{{#E_attachments}} attachments-error{{/E_attachments}}"{{#E_attachments}} aria-invalid="true"{{/E_attachments}}>
 <p id="att-help" class="help">{{ATTACHMENT_HELP}}</p>
-</fieldset>
-{{#E_consent_publish}}<p class="field-error" id="consent_publish-error">{{E_MSG}}</p>{{/E_consent_publish}}
-<p><input id="consent_publish" name="consent_publish" type="checkbox" value="yes"{{#V_CONSENT}} checked{{/V_CONSENT}}{{#E_consent_publish}} aria-invalid="true" aria-describedby="consent_publish-error"{{/E_consent_publish}}> <label for="consent_publish" class="inline">{{t_field_consent}}</label></p>
 <button type="submit" data-working="{{t_pow_working}}">{{t_submit_response}}</button>
 </form>{{#POW}}<script src="/static/pow.js?v={{ASSET_V}}" defer></script>{{/POW}}{{/FORM}}
 </section>
