@@ -487,6 +487,7 @@ struct Server::Impl {
       // The header first: its framing of the body is judged before a byte of the body is read.
       auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kUseTuple);
       std::optional<std::string> cut_body;  // a page's form post over the limit: what fit
+      std::uint64_t drain = 0;  // a body refused at once, read and discarded after the answer
       if (!ec) {
         if (auto [status, why] = UnsoundFraming(parser); status) {
           ++stats.requests;
@@ -500,19 +501,18 @@ struct Server::Impl {
         }
         auto length = parser.content_length();
         if (length && *length > limits.body_bytes) {
-          const bool page_form = IsPageFormPost(parser);
-          if (*length - limits.body_bytes <= limits.max_discarded_body_bytes) {
-            // Read to its end, so that the client reads the answer: a page's form keeps what
-            // fits for its handler; any other request is refused below, having kept nothing.
-            auto kept =
-                co_await ReadCut(stream, buffer, *length, page_form ? limits.body_bytes : 0);
+          const bool discardable =
+              *length - limits.body_bytes <= limits.max_discarded_body_bytes;
+          if (discardable && IsPageFormPost(parser)) {
+            // Read to its end: the page's form keeps what fits for its handler.
+            auto kept = co_await ReadCut(stream, buffer, *length, limits.body_bytes);
             if (!kept) break;  // the client stopped sending or was too slow
-            if (page_form)
-              cut_body = std::move(*kept);
-            else
-              ec = bhttp::error::body_limit;
+            cut_body = std::move(*kept);
           } else {
-            ec = bhttp::error::body_limit;  // refused unread
+            // Refused at once, unread; a client still sending reads the answer once the rest
+            // is drained (below).
+            if (discardable) drain = *length;
+            ec = bhttp::error::body_limit;
           }
         } else {
           parser.body_limit(limits.body_bytes);  // a chunked body is judged as it comes
@@ -545,7 +545,15 @@ struct Server::Impl {
         auto res = Refuse(Error{status == 400 ? Code::kInvalidArgument : Code::kTooLarge, msg, {}},
                           status, head, true);
         stream.expires_after(std::chrono::seconds(5));
-        co_await bhttp::async_write(stream, res, kUseTuple);
+        auto [wec, wn] = co_await bhttp::async_write(stream, res, kUseTuple);
+        if (!wec && drain) {
+          // The answer is sent and the sending side closed; the body still coming is read
+          // and thrown away, so that closing does not reset what the client has not read.
+          boost::system::error_code ignored;
+          stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+          stream.expires_after(std::chrono::seconds(limits.read_timeout_seconds));
+          co_await ReadCut(stream, buffer, drain, 0);
+        }
         break;
       }
       auto req = parser.release();

@@ -119,7 +119,10 @@ test('the consultation page marks untranslated questions and follow-up once per 
   const section = fu.slice(0, fu.indexOf('</section>'));
   assert.ok(!section.includes(OLD_NOTE_AR), 'no note under each follow-up entry');
   assert.equal(section.split(`<p class="note untranslated-note">${AR_ALL}</p>`).length - 1, 1, section);
-  assert.equal(section.split('<span lang="en" dir="ltr">').length - 1, 2);
+  // Each entry's text and its owner carry their language.
+  for (const t of ['Followed up in English only.', 'Also in English only.'])
+    assert.ok(section.includes(`<span lang="en" dir="ltr">${t}</span>`), section);
+  assert.equal(section.split('<span lang="en" dir="ltr">Secretariat</span>').length - 1, 2, section);
   // In English nothing is marked.
   const en = await (await anon.fetch(`/en/consultations/${c.id}`)).text();
   assert.ok(!en.includes('untranslated-note'));
