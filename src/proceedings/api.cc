@@ -116,11 +116,7 @@ json::object ItemJson(const AgendaItem& it, const std::string& lang) {
                              {"speaker", site::Pick(i.speaker, lang).text},
                              {"summary", site::Pick(i.summary, lang).text},
                              {"summaries", i.summary}});
-  for (const auto& d : it.decisions)
-    decisions.push_back({{"id", d.id}, {"kind", d.kind}, {"forwarded_to", d.forwarded_to},
-                         {"accompanied_by", site::Pick(d.accompanied_by, lang).text},
-                         {"report_back", site::Pick(d.report_back, lang).text},
-                         {"wording", d.wording}});
+  for (const auto& d : it.decisions) decisions.push_back(DecisionJson(d, lang));
   for (const auto& c : it.candidatures)
     candidatures.push_back({{"id", c.id}, {"post", c.post}, {"election", c.election},
                             {"candidate", c.candidate}, {"member_state", c.member_state},
@@ -140,6 +136,15 @@ json::object ItemJson(const AgendaItem& it, const std::string& lang) {
           {"decisions", decisions},
           {"candidatures", candidatures},
           {"actions", actions}};
+}
+
+json::object DecisionJson(const Decision& d, const std::string& lang) {
+  return {{"id", d.id},
+          {"kind", d.kind},
+          {"forwarded_to", d.forwarded_to},
+          {"accompanied_by", site::Pick(d.accompanied_by, lang).text},
+          {"report_back", site::Pick(d.report_back, lang).text},
+          {"wording", d.wording}};
 }
 
 json::object ActionJson(const ActionView& a, const std::string& lang) {
@@ -440,6 +445,26 @@ void RegisterApi(http::Router& router, storage::Database& db) {
                                                  {{"wording", d->wording}})}},
           201);
     });
+  });
+
+  // A decision as its agenda item's JSON shows it, with its item and each language's state of
+  // its wording; whoever may read the item may read it (404 otherwise, as for the item).
+  router.Add("GET", "/api/v1/decisions/{id}", [&db](Request& req) {
+    auto id = PathId(req);
+    if (!id) return Err(NoSuch("decision", req.params[0]));
+    auto item = db.Read().QueryInt("SELECT agenda_item_id FROM decisions WHERE id = ?", *id);
+    if (!item) return Err(NoSuch("decision", req.params[0]));
+    auto it = GetItem(db, *item, site::CurrentSession(db, req));
+    if (!it.ok()) return Err(it.error());
+    for (const auto& d : it->decisions) {
+      if (d.id != *id) continue;
+      json::object out = DecisionJson(d, req.lang);
+      out["agenda_item_id"] = it->id;
+      out["meeting_id"] = it->meeting_id;
+      out["states"] = site::StatesOf(db.Read(), "decision", d.id, {{"wording", d.wording}});
+      return http::Json(out);
+    }
+    return Err(NoSuch("decision", req.params[0]));
   });
 
   router.Add("POST", "/api/v1/agenda-items/{id}/candidatures", [&db](Request& req) {

@@ -27,6 +27,8 @@ void RegisterApi(http::Router& router, storage::Database& db);
 void RegisterPages(http::Router& router, storage::Database& db);
 
 boost::json::object ItemJson(const AgendaItem& it, const std::string& lang);
+// A decision as the agenda item's JSON and GET /api/v1/decisions/{id} show it.
+boost::json::object DecisionJson(const Decision& d, const std::string& lang);
 boost::json::object ActionJson(const ActionView& a, const std::string& lang);
 boost::json::object RecordJson(const SummaryRecord& r);
 
