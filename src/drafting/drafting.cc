@@ -692,6 +692,15 @@ Result<Provision> UpdateProvision(storage::Database& db, const accounts::Session
             "consultations on this provision edits it", provision_id));
       Provision p = FindProvision(t, provision_id);
       if (!p.id) return NoSuchProvision(provision_id);  // removed meanwhile
+      // A language the provision has, emptied: its text is changed, never removed.
+      if (in.text.is_object())
+        for (const auto& [k, v] : in.text.as_object())
+          if (v.is_string() && v.as_string().empty() && !BodyText(p, std::string(k)).empty())
+            return InvalidArgument(
+                "text." + std::string(k),
+                fmt::format("text.{}: must not be empty; a language of a provision, once "
+                            "written, is not removed",
+                            std::string(k)));
       if (auto s = CheckBodies(in.text, false); !s.ok()) return s.error();
       json::object body = p.body.is_object() ? p.body.as_object() : json::object();
       json::object before;

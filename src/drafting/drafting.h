@@ -242,6 +242,8 @@ struct ProvisionPatch {
 };
 // Replaces the text of some languages. Brackets follow the edit (an edit before a bracket
 // shifts it, inside it grows or shrinks it); an edit across an open bracket's edge is refused.
+// A language the provision has, given empty, is refused (400 `text.<lang>`, "must not be empty;
+// a language of a provision, once written, is not removed"): its text is changed, not removed.
 // 409 (field "version") when `version` is not the current one.
 // The title of a text in the six languages with their states (site/text_edit.h's body:
 // {title: {lang: text}, states: {title: {lang: state}}, version?}): the whole title replaced

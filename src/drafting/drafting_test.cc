@@ -381,6 +381,27 @@ TEST_F(DraftingTest, EditsMoveBracketsAndRefuseCrossingTheirEdges) {
   EXPECT_EQ(Body(p.id, "en"), "All States must report.");
 }
 
+TEST_F(DraftingTest, ALanguageOfAProvisionIsChangedNeverEmptied) {
+  auto p = Add("paragraph", {{"en", "States shall report."}, {"zh", "各国应报告。"}});
+  const Text before = Load();
+  ProvisionPatch patch;
+  patch.version = before.version;
+  patch.text = json::object{{"en", "States report."}, {"zh", ""}};
+  auto r = UpdateProvision(*db_, sec_, p.id, patch);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().field, "text.zh");
+  EXPECT_EQ(r.error().message,
+            "text.zh: must not be empty; a language of a provision, once written, is not removed");
+  EXPECT_EQ(Body(p.id, "zh"), "各国应报告。");
+  EXPECT_EQ(Body(p.id, "en"), "States shall report.");
+  EXPECT_EQ(Load().version, before.version);
+  // A language it does not have, given empty, is no text: refused as such.
+  patch.text = json::object{{"ar", ""}};
+  r = UpdateProvision(*db_, sec_, p.id, patch);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "text.ar: must not be empty");
+}
+
 TEST_F(DraftingTest, ProvisionInALanguageTheTextLacksAddsThatLanguage) {
   auto p = Add("paragraph", {{"en", "States shall report."}});
   const Text before = Load();

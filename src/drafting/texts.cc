@@ -46,9 +46,9 @@ json::object ProvisionTextsJson(storage::Database& db, const Text& t, const Prov
 
 // The form's edit of a provision ({text: {lang: text}, states: {text: {lang: state}}, version})
 // made into drafting's own edit (UpdateProvision: version check, brackets following the words,
-// history): only the languages whose words changed are given, a language emptied is refused (a
-// provision's language, once written, is not removed here), and a form saved as it stood
-// changes nothing (no new version of the text).
+// history): only the languages whose words changed are given, a language emptied is given empty
+// (drafting refuses it: a provision's language, once written, is not removed), and a form saved
+// as it stood changes nothing (no new version of the text).
 Result<json::object> WriteProvision(storage::Database& db, const accounts::Session& who,
                                     std::int64_t id, const json::object& body) {
   for (const auto& [k, v] : body)
@@ -78,13 +78,9 @@ Result<json::object> WriteProvision(storage::Database& db, const accounts::Sessi
       if (!text::IsLanguage(lang) || !given.is_string() || given.as_string() != In(p->body, lang))
         changed[lang] = given;
     }
+    // A language the form left empty is one emptied: drafting refuses it (UpdateProvision).
     for (const auto& lang : text::Languages())
-      if (!In(p->body, lang).empty() && !v->as_object().contains(lang))
-        return InvalidArgument(
-            "text." + lang,
-            fmt::format("text.{}: must not be empty; a language of a provision, once written, "
-                        "is not removed",
-                        lang));
+      if (!In(p->body, lang).empty() && !v->as_object().contains(lang)) changed[lang] = "";
   }
   const auto drafts = site::DraftsOf(db.Read(), "provision", id);
   auto d = drafts.find("text");

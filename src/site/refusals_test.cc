@@ -36,8 +36,11 @@ TEST(RefusalText, FormRefusalsAreTranslated) {
       "text.en", "text.en: must not be empty; a language of a provision, once written, is not "
                  "removed");
   EXPECT_EQ(RefusalText(emptied, "en"),
-            "“Text (English)” cannot be emptied: a language of a provision, once written, stays.");
-  EXPECT_EQ(RefusalText(emptied, "zh"), "“案文（英文）”不能清空：条款某一语文的文本一经写入即予保留。");
+            "“Text (English)” cannot be emptied: a provision’s text in a language, once written, is "
+            "kept. Type its new wording instead, or mark it as a draft if it is not final yet.");
+  EXPECT_EQ(RefusalText(emptied, "zh"),
+            "“案文（英文）”不能清空：条款某一语文的文本一经写入即予保留。请改为输入新的措辞；如尚未定稿，"
+            "可将其标为草稿。");
   EXPECT_EQ(RefusalText(Error{Code::kTooLarge, "answers.2: at most 20000 characters", "answers.2"},
                         "fr"),
             "Le champ «\u00a0Réponse à la question 2\u00a0» est limité à 20\u202f000 caractères.");

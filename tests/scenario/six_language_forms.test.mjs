@@ -110,6 +110,58 @@ test('a provision in the six languages: linked, saved through drafting with a ne
   text = after;
 });
 
+// A provision's language emptied in its form: its own sentence in the reader's language (with
+// the input's label, saying what to do instead), next to that input and in the summary, never the
+// generic "required" one; everything typed is kept and nothing changes.
+test('a provision\'s language emptied is refused with its own sentence in en, zh and ar', async () => {
+  const { items } = await jsonOf(admin.fetch('/api/v1/texts?document=C22/32(Rev.1)'));
+  const demo = items.find((t) => t.document === 'C22/32(Rev.1)' && t.id !== textId);
+  assert.ok(demo, 'the demo\'s draft guidelines');
+  const before = await jsonOf(admin.fetch(`/api/v1/texts/${demo.id}`));
+  const p = before.provisions.find((x) => LANGS.every((l) => x.texts[l]));
+  assert.ok(p, 'a provision written in the six languages');
+  const expected = {
+    en: '“Text (Arabic)” cannot be emptied: a provision’s text in a language, once written, is kept. '
+      + 'Type its new wording instead, or mark it as a draft if it is not final yet.',
+    zh: '“案文（阿拉伯文）”不能清空：条款某一语文的文本一经写入即予保留。请改为输入新的措辞；如尚未定稿，可将其标为草稿。',
+    ar: 'لا يمكن إفراغ الحقل «النص (العربية)»: نص الحكم بأي لغة يُحتفظ به بعد كتابته. '
+      + 'اكتب صيغته الجديدة بدلًا من ذلك، أو ضع عليه علامة مسودة إن لم يكن نهائيًا بعد.',
+  };
+  const required = { en: '“Text (Arabic)” is required.', zh: '“案文（阿拉伯文）”为必填项。', ar: 'الحقل «النص (العربية)» إلزامي.' };
+  for (const lang of ['en', 'zh', 'ar']) {
+    const href = `/${lang}/admin/translations/provision/${p.id}`;
+    const fields = fieldsOf(await (await admin.fetch(href)).text());
+    const typed = { ...fields, text_ar: '', text_fr: `${p.texts.fr} (${lang})` };
+    const res = await post(admin, href, typed);
+    assert.equal(res.status, 400, lang);
+    const html = await res.text();
+    const sentence = html.match(/<p class="field-error" id="t-text-ar-error">([^<]*)<\/p>/);
+    assert.ok(sentence, `${lang}: the error stands next to the Arabic input`);
+    assert.equal(unescape(sentence[1]), expected[lang], lang);
+    assert.ok(!unescape(html).includes(required[lang]), `${lang}: not the generic required sentence`);
+    assert.match(html, /<textarea id="t-text-ar" name="text_ar" lang="ar" dir="rtl" rows="3" aria-invalid="true" aria-describedby="t-text-ar-error"><\/textarea>/, lang);
+    assert.ok(unescape(html).includes(`<li><a href="#t-text-ar">${expected[lang]}</a></li>`), `${lang}: in the summary`);
+    // What was typed is kept: the emptied input stays empty, the other edit stays as typed.
+    const kept = fieldsOf(html);
+    assert.equal(kept.text_ar, '', lang);
+    assert.equal(kept.text_fr, typed.text_fr, lang);
+    assert.equal(kept.text_en, p.texts.en, lang);
+  }
+  // The API refuses the same, naming text.ar, with the same sentence in the client's language.
+  for (const lang of ['zh', 'ar']) {
+    const res = await admin.fetch(`/api/v1/provisions/${p.id}?lang=${lang}`, { method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ version: before.version, text: { ar: '' } }) });
+    assert.equal(res.status, 400, lang);
+    const { error } = await res.json();
+    assert.equal(error.field, 'text.ar', lang);
+    assert.equal(error.message, expected[lang], lang);
+  }
+  const after = await jsonOf(admin.fetch(`/api/v1/texts/${demo.id}`));
+  assert.equal(after.version, before.version, 'nothing changed');
+  assert.deepEqual(after.provisions.find((x) => x.id === p.id).texts, p.texts);
+});
+
 test('a record paragraph in the six languages: linked, saved, audited with its old text', async () => {
   const { items } = await jsonOf(admin.fetch('/api/v1/meetings'));
   const council = items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
