@@ -63,8 +63,9 @@ struct Seed {
 };
 
 
-// The resolutions' titles in French, Spanish, Russian and Arabic, as ITU's own texts of them
-// write them.
+// The resolutions' titles in French, Spanish, Russian and Arabic. Which titles (here and in
+// `seeds` below) are confirmed against ITU's own texts, which were corrected from them and which
+// could not be checked: docs/LANGUAGE.md, "The demo's resolution titles".
 struct OtherResolutionTitles {
   const char* instrument;
   int number;
@@ -74,7 +75,7 @@ struct OtherResolutionTitles {
   const char* ar;
 };
 constexpr OtherResolutionTitles kOtherResolutionTitles[] = {
-    {"pp", 101, "Réseaux fondés sur le protocole Internet", "Redes basadas en el Protocolo Internet",
+    {"pp", 101, "Réseaux fondés sur le protocole Internet", "Redes basadas en el protocolo Internet",
      "Сети, основанные на протоколе Интернет", "الشبكات القائمة على بروتوكول الإنترنت"},
     {"pp", 102,
      "Rôle de l’UIT concernant les questions de politiques publiques internationales ayant trait à l’Internet et à la gestion des ressources de l’Internet, y compris les noms de domaine et les adresses",
@@ -85,12 +86,12 @@ constexpr OtherResolutionTitles kOtherResolutionTitles[] = {
      "Renforcer le rôle de l’UIT dans l’instauration de la confiance et de la sécurité dans l’utilisation des technologies de l’information et de la communication",
      "Fortalecimiento del papel de la UIT en la creación de confianza y seguridad en la utilización de las tecnologías de la información y la comunicación",
      "Усиление роли МСЭ в укреплении доверия и безопасности при использовании информационно-коммуникационных технологий",
-     "تعزيز دور الاتحاد الدولي للاتصالات في بناء الثقة والأمن في استعمال تكنولوجيا المعلومات والاتصالات"},
+     "تعزيز دور الاتحاد في مجال بناء الثقة والأمن في استخدام تكنولوجيا المعلومات والاتصالات"},
     {"pp", 133,
      "Rôle des administrations des États Membres dans la gestion des noms de domaine (multilingues) internationalisés",
-     "Función de las administraciones de los Estados Miembros en la gestión de los nombres de dominio internacionalizados (plurilingües)",
+     "Función de las Administraciones de los Estados Miembros en la gestión de los nombres de dominio internacionalizados (plurilingües)",
      "Роль администраций Государств-Членов в управлении интернационализированными (многоязычными) наименованиями доменов",
-     "دور إدارات الدول الأعضاء في إدارة أسماء الميادين المدوّلة (متعددة اللغات)"},
+     "دور إدارات الدول الأعضاء في إدارة أسماء الميادين الدولية الطابع (المتعددة اللغات)"},
     {"pp", 140,
      "Rôle de l’UIT dans la mise en œuvre des résultats du Sommet mondial sur la société de l’information et du Programme de développement durable à l’horizon 2030, ainsi que dans les processus de suivi et d’examen de leur mise en œuvre",
      "Función de la UIT en la aplicación de los resultados de la Cumbre Mundial sobre la Sociedad de la Información y de la Agenda 2030 para el Desarrollo Sostenible, así como en sus procesos de seguimiento y examen",
@@ -139,7 +140,7 @@ Status LoadRegistry(Connection& c) {
       {"pp", 102,
        "ITU's role with regard to international public policy issues pertaining to the Internet "
        "and the management of Internet resources, including domain names and addresses",
-       "国际电联在与互联网和互联网资源（包括域名和地址）管理有关的国际公共政策问题方面的作用",
+       "国际电联在有关互联网和互联网资源（包括域名和地址）管理的国际公共政策问题方面的作用",
        History({{"Minneapolis", 1998}, {"Marrakesh", 2002}, {"Antalya", 2006},
                 {"Guadalajara", 2010}, {"Busan", 2014}, {"Dubai", 2018}})},
       {"pp", 130,
