@@ -1,5 +1,6 @@
 // The demo speaks the six languages: every multilingual text the demo loads (a JSON object keyed
-// by language codes, in any column of any table) has a text in each of the six, and the demo's
+// by language codes, in any column of any table, at the top of a cell's JSON or nested in it, as
+// the note of the audit log's demo.load entry) has a text in each of the six, and the demo's
 // negotiated text has a passage for each open bracket in every language it has text in.
 #include <gtest/gtest.h>
 
@@ -11,6 +12,7 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include "audit/audit.h"
 #include "demo/demo_fixture.h"
 #include "drafting/drafting.h"
 #include "text/messages.h"
@@ -29,7 +31,35 @@ bool IsMultilingual(const json::value& v) {
   return true;
 }
 
-// "table.column #rowid: ar, fr" for each multilingual text of the database lacking a language.
+// The languages `v` lacks, when it is a multilingual text.
+std::vector<std::string> Missing(const json::value& v) {
+  std::vector<std::string> missing;
+  for (const auto& lang : text::Languages()) {
+    auto* t = v.as_object().if_contains(lang);
+    if (!t || !t->is_string() || t->as_string().empty()) missing.push_back(lang);
+  }
+  return missing;
+}
+
+// Every multilingual text inside `v` (a cell's JSON): at its top (path "") or nested at any depth
+// in objects and arrays (path ".note", "[2].title"), as the audit log's details hold them.
+void FindLacking(const json::value& v, const std::string& path, const std::string& where,
+                 std::vector<std::string>& out) {
+  if (IsMultilingual(v)) {
+    if (auto missing = Missing(v); !missing.empty())
+      out.push_back(fmt::format("{}{}{}: {}", where, path.empty() ? "" : " $", path,
+                                fmt::join(missing, ", ")));
+    return;
+  }
+  if (v.is_object())
+    for (const auto& [k, x] : v.as_object()) FindLacking(x, path + "." + std::string(k), where, out);
+  if (v.is_array())
+    for (std::size_t i = 0; i < v.as_array().size(); ++i)
+      FindLacking(v.as_array()[i], fmt::format("{}[{}]", path, i), where, out);
+}
+
+// "table.column #rowid: ar, fr" for each multilingual text of the database lacking a language
+// ("table.column #rowid $.note: ar, fr" for one inside a cell's JSON).
 std::vector<std::string> TextsLackingLanguages(storage::Connection& c) {
   // Ordinary tables with a rowid (the search index's shadow tables hold no multilingual text).
   std::vector<std::string> tables;
@@ -52,18 +82,11 @@ std::vector<std::string> TextsLackingLanguages(storage::Connection& c) {
       while (s.Step()) {
         if (s.IsNull(1)) continue;
         const std::string cell = s.Text(1);
-        if (cell.empty() || cell.front() != '{') continue;
+        if (cell.empty() || (cell.front() != '{' && cell.front() != '[')) continue;
         boost::system::error_code ec;
         json::value v = json::parse(cell, ec);
-        if (ec || !IsMultilingual(v)) continue;
-        std::vector<std::string> missing;
-        for (const auto& lang : text::Languages()) {
-          auto* t = v.as_object().if_contains(lang);
-          if (!t || !t->is_string() || t->as_string().empty()) missing.push_back(lang);
-        }
-        if (!missing.empty())
-          out.push_back(fmt::format("{}.{} #{}: {}", table, column, s.Int(0),
-                                    fmt::join(missing, ", ")));
+        if (ec) continue;
+        FindLacking(v, "", fmt::format("{}.{} #{}", table, column, s.Int(0)), out);
       }
     }
   }
@@ -89,6 +112,26 @@ TEST_F(DemoDatabaseTest, TheCheckFindsATextLackingALanguage) {
                   .ok());
   const auto lacking = TextsLackingLanguages(db_->Read());
   const std::string expected = fmt::format("interventions.summary #{}: fr", *first);
+  EXPECT_NE(std::find(lacking.begin(), lacking.end(), expected), lacking.end())
+      << expected << " not in:\n" << fmt::format("{}", fmt::join(lacking, "\n"));
+}
+
+TEST_F(DemoDatabaseTest, TheCheckFindsANestedTextLackingALanguage) {
+  // Inside a cell's JSON too: a note in the audit log's entry (as the demo's load writes one)
+  // without its Russian is found.
+  std::int64_t id = 0;
+  ASSERT_TRUE(db_->Write<Ok>([&](storage::Connection& c) -> Result<Ok> {
+                   json::object note;
+                   for (const auto& lang : text::Languages())
+                     if (lang != "ru") note[lang] = "note in " + lang;
+                   audit::Record(c, std::nullopt, "demo.check", "database", std::nullopt,
+                                 std::nullopt, json::serialize(json::object{{"note", note}}));
+                   id = *c.QueryInt("SELECT max(id) FROM audit_log");
+                   return Ok{};
+                 })
+                  .ok());
+  const auto lacking = TextsLackingLanguages(db_->Read());
+  const std::string expected = fmt::format("audit_log.after #{} $.note: ru", id);
   EXPECT_NE(std::find(lacking.begin(), lacking.end(), expected), lacking.end())
       << expected << " not in:\n" << fmt::format("{}", fmt::join(lacking, "\n"));
 }
