@@ -18,6 +18,7 @@
 #include "site/desk.h"
 #include "site/fields.h"
 #include "site/refusals.h"
+#include "site/text_html.h"
 #include "text/countries.h"
 #include "text/dates.h"
 #include "text/messages.h"
@@ -123,7 +124,7 @@ http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const R
   }
   if (kept("bulk-action") == "reject") d.ShowSection("BULK_REJECT");
   d.SetIntValue("ID", c->id);
-  d.SetValue("TITLE", title);
+  site::SetLocalized(&d, "TITLE", c->title, lang);
   d.SetValue("TIMEZONE", c->timezone);
   auto stats = ComputeStatistics(db, req.params[0]);
   auto count = [&](const char* s) -> std::int64_t {
@@ -324,7 +325,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     auto& d = page.body();
     ShowFlash(req, d);
     d.SetIntValue("ID", c->id);
-    d.SetValue("TITLE", title);
+    site::SetLocalized(&d, "TITLE", c->title, lang);
     d.SetValue("HELP", T(lang, "campaigns_help", {{"min", static_cast<std::int64_t>(tracker.min_size())},
                                                   {"lag", tracker.Lag()}}));
     auto list = tracker.Campaigns(c->id);
@@ -507,8 +508,8 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
       auto& d = page.body();
       d.SetValue("HEADING", T(lang, "confirm_erase_heading"));
       d.SetValue("WHAT", T(lang, "confirm_erase_text", {{"reference", r->reference}}));
-      d.SetValue("QUOTE", r->reference + " — " + r->name);
-      d.SetValue("QLANG", r->language);
+      site::SetText(&d, "QUOTE",
+                    {r->reference + " — " + r->name, r->language, r->language != lang}, lang);
       d.SetValue("ACTION", fmt::format("/admin/responses/{}/erase", *id));
       std::string place = PlaceOf(db, std::get<Post>(post).input.fields, *id);
       d.SetValue("BACK", fmt::format("/admin/consultations/{}?{}", r->consultation_id,
@@ -580,7 +581,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
       site::Page page(db, req, "admin_confirm_bulk.tpl", heading);
       auto& d = page.body();
       d.SetIntValue("ID", c->id);
-      d.SetValue("TITLE", site::Pick(c->title, lang).text);
+      site::SetLocalized(&d, "TITLE", c->title, lang);
       d.SetValue("HEADING", heading);
       d.SetValue("WHAT", T(lang, "confirm_bulk_text", {{"n", static_cast<std::int64_t>(ids->size())}}));
       d.SetValue("ACTION", m.action);

@@ -443,7 +443,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     auto& d = page.body();
     d.SetValue("REFERENCE", r.reference);
     d.SetIntValue("CONSULTATION_ID", r.consultation_id);
-    d.SetValue("CONSULTATION", site::Pick(c->title, lang).text);
+    site::SetLocalized(&d, "CONSULTATION", c->title, lang);
     d.SetValue("SUBMITTED", text::FormatDateTime(r.submitted_at, c->timezone, lang));
     d.SetValue("STATUS_LABEL", T(lang, "response_status_" + r.status));
     if (!resp.email.empty()) {
@@ -527,7 +527,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
                     T(lang, "published_responses") + " · " + site::Pick(c->title, lang).text);
     auto& d = page.body();
     d.SetIntValue("ID", c->id);
-    d.SetValue("TITLE", site::Pick(c->title, lang).text);
+    site::SetLocalized(&d, "TITLE", c->title, lang);
     {
       // The readers' filters, as chosen; the pager keeps them.
       ModerationFilter shown;  // the filters a reader has; the moderators' ones are not kept
@@ -603,7 +603,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     site::Page page(db, req, "statistics.tpl", T(lang, "statistics"));
     auto& d = page.body();
     d.SetIntValue("ID", c->id);
-    d.SetValue("TITLE", site::Pick(c->title, lang).text);
+    site::SetLocalized(&d, "TITLE", c->title, lang);
     d.SetValue("TOTAL_LABEL", T(lang, "responses_total", {{"n", s->total}}));
     auto table = [&](const std::string& caption, const std::string& head,
                      const std::vector<std::pair<std::string, std::int64_t>>& rows) {
@@ -677,7 +677,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
                              path, "");
     d.SetIntValue("ID", c->id);
     d.SetValue("DL_LANG", req.lang);
-    d.SetValue("TITLE", site::Pick(c->title, req.lang).text);
+    site::SetLocalized(&d, "TITLE", c->title, req.lang);
     d.SetValue("PARAGRAPH", p.ok() ? *p : site::RefusalText(p.error(), req.lang));
     for (const auto& l : text::Languages()) {
       if (l == req.lang) continue;

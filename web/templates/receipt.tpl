@@ -5,7 +5,7 @@
 {{#MAIL_SENT}}<p class="note">{{TEXT}}</p>{{/MAIL_SENT}}
 {{#MAIL_CONFIRMED}}<p>{{TEXT}}</p>{{/MAIL_CONFIRMED}}
 <dl class="facts">
-<dt>{{t_col_consultation}}</dt><dd><a href="{{P}}/consultations/{{CONSULTATION_ID}}">{{CONSULTATION}}</a></dd>
+<dt>{{t_col_consultation}}</dt><dd><a href="{{P}}/consultations/{{CONSULTATION_ID}}"{{#CONSULTATION_FALLBACK}} lang="{{CONSULTATION_LANG}}"{{/CONSULTATION_FALLBACK}} dir="{{CONSULTATION_DIR}}">{{CONSULTATION_HTML:none}}</a></dd>
 <dt>{{t_receipt_submitted}}</dt><dd>{{SUBMITTED}}</dd>
 <dt>{{t_col_status}}</dt><dd>{{STATUS_LABEL}}</dd>
 </dl>

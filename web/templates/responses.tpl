@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-<p class="crumbs"><a href="{{P}}/consultations/{{ID}}">{{TITLE}}</a></p>
+<p class="crumbs"><a href="{{P}}/consultations/{{ID}}"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</a></p>
 <h1>{{t_published_responses}}</h1>
 <p>{{COUNT_LABEL}}</p>
 <p>{{t_responses_download}} <a href="/api/v1/consultations/{{ID}}/responses.csv" download>CSV</a> · <a href="/api/v1/consultations/{{ID}}/responses.xlsx" download>XLSX</a> · <a href="/api/v1/consultations/{{ID}}/responses.json">JSON</a></p>

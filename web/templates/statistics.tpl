@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-<p class="crumbs"><a href="{{P}}/consultations/{{ID}}">{{TITLE}}</a></p>
+<p class="crumbs"><a href="{{P}}/consultations/{{ID}}"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</a></p>
 <h1>{{t_statistics}}</h1>
 <p>{{TOTAL_LABEL}}</p>
 <p><a href="/api/v1/consultations/{{ID}}/statistics.csv">{{t_download_csv}}</a> · <a href="/api/v1/consultations/{{ID}}/statistics">JSON</a></p>
