@@ -29,10 +29,12 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.stop(); });
 
-// The language and computed direction of the element of <main> whose text is exactly `text`.
+// The language and computed direction of the element of <main> whose text is exactly `text`, and
+// the direction of the list around it.
 function shownAs(page, text) {
   return page.evaluate((text) => {
-    const el = [...document.querySelectorAll('main a, main td, main span')].find((e) => e.textContent.trim() === text);
+    // The innermost element holding exactly the text (a title's <span> rather than its cell).
+    const el = [...document.querySelectorAll('main a, main td, main span')].filter((e) => e.textContent.trim() === text).pop();
     return el && { lang: el.closest('[lang]').getAttribute('lang'), direction: getComputedStyle(el).direction,
       list: getComputedStyle(el.parentElement.closest('ul, ol, table')).direction };
   }, text);
