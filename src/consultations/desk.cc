@@ -170,11 +170,14 @@ http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const R
       o->SetValue("K", k);
       o->SetValue("L", label);
       if (chosen && *chosen == k) o->ShowSection("SEL");
+      return o;
     };
     for (const char* st : {"received", "accepted", "rejected", "published"})
       option("F_STATUS", st, T(lang, std::string("response_status_") + st), filter->status);
-    for (const auto& t : types)
-      option("F_TYPE", t.key, site::Pick(t.label, lang).text, filter->stakeholder_type);
+    for (const auto& t : types) {
+      const auto l = site::Pick(t.label, lang);
+      site::SetTextLanguage(option("F_TYPE", t.key, l.text, filter->stakeholder_type), "L", l, lang);
+    }
     for (const auto& k : text::Countries(lang)) option("F_COUNTRY", k.code, k.name, filter->country);
     for (const auto& l : text::Languages()) option("F_LANG", l, T(l, "language_name"), filter->language);
     std::optional<std::string> conf;
@@ -198,8 +201,8 @@ http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const R
   }
   auto type_label = [&](const std::string& k) {
     for (const auto& t : types)
-      if (t.key == k) return site::Pick(t.label, lang).text;
-    return k;
+      if (t.key == k) return site::Pick(t.label, lang);
+    return site::Localized{k, lang, false};
   };
   for (const auto& r : rs.items) {
     auto* o = d.AddSectionDictionary("RESPONSES");
@@ -215,7 +218,7 @@ http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const R
     o->SetValue("STATUS", r.status);
     if (r.status == "received" || r.status == "rejected") o->ShowSection("CAN_ACCEPT");
     o->SetValue("STATUS_LABEL", T(lang, "response_status_" + r.status));
-    o->SetValue("TYPE_LABEL", type_label(r.stakeholder_type));
+    site::SetText(o, "TYPE_LABEL", type_label(r.stakeholder_type), lang);
     o->SetValue("COUNTRY", text::CountryName(r.country, lang));
     o->SetValue("EMAIL", r.email);
     o->SetValue("LANGUAGE", r.language);
@@ -288,7 +291,7 @@ http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const R
       if (!t.selectable) continue;
       auto* o = md->AddSectionDictionary("TYPES");
       o->SetValue("KEY", t.key);
-      o->SetValue("LABEL", site::Pick(t.label, lang).text);
+      site::SetText(o, "LABEL", site::Pick(t.label, lang), lang);
       if (kept("r-type") == t.key) o->ShowSection("SEL");
     }
     site::AddCountryOptions(md, lang, kept("r-country"));

@@ -1,7 +1,7 @@
 // Scenario test of records written in one language only, on the pages of the other languages:
 // a body, a meeting, an agenda item with a paragraph, a decision and an action, a document, a
-// consultation and a negotiated text written in English only, and a document, an agenda item and
-// a consultation written in Chinese only. Every page that lists or shows them, in Arabic and
+// consultation, a negotiated text and a stakeholder type written in English only, and a
+// document, an agenda item and a consultation written in Chinese only. Every page that lists or shows them, in Arabic and
 // Chinese (and in English for the Chinese ones), shows each such text inside an element whose
 // language is the text's own (lang="en", lang="zh") and whose direction is that language's
 // (dir="ltr", never "auto" nor the page's "rtl"), so that an English title on an Arabic list is
@@ -87,6 +87,7 @@ test('texts written in one language carry that language and its direction on eve
     question: 'Question asked in English only?',
     text: 'Negotiated text titled in English only',
     provision: 'Provision written in English only.',
+    type: 'Guild named in English only',
   };
   const ZH = {
     document: '仅有中文标题的文件',
@@ -120,6 +121,14 @@ test('texts written in one language carry that language and its direction on eve
   const text = await jsonOf(staff.json('/api/v1/texts', { document: 'C27/INF/901', agenda_item: item.id,
     languages: ['en'], title: { en: EN.text } }), 201);
   await jsonOf(staff.json(`/api/v1/texts/${text.id}/provisions`, { text: { en: EN.provision } }), 201);
+  // A stakeholder type named in English only, and a published response of that type.
+  await jsonOf(staff.json('/api/v1/stakeholder-types', { key: 'guild', label: { en: EN.type } }), 201);
+  const { reference } = await jsonOf(anon.json(`/api/v1/consultations/${consultation.id}/responses`, {
+    name: 'A respondent', country: 'CH', stakeholder_type: 'guild', email: 'guild@example.org', language: 'en',
+    answers: { 1: 'An answer.' }, consent_publish: true }), 201);
+  const queue = await jsonOf(staff.fetch(`/api/v1/consultations/${consultation.id}/moderation?per_page=200`));
+  await jsonOf(staff.json(`/api/v1/responses/${queue.items.find((r) => r.reference === reference).id}/accept`, {}));
+  await jsonOf(staff.json(`/api/v1/consultations/${consultation.id}/publish`, {}));
   await jsonOf(staff.json('/api/v1/follows', { kind: 'consultation', id: consultation.id }), 201);
   await jsonOf(staff.json('/api/v1/follows', { kind: 'consultation', id: zhConsultation.id }), 201);
 
@@ -143,7 +152,7 @@ test('texts written in one language carry that language and its direction on eve
     [anon, '/consultations', [EN.consultation, ZH.consultation]],
     [anon, `/consultations/${c}`, [EN.consultation, EN.description, EN.question]],
     [anon, `/consultations/${zhConsultation.id}`, [ZH.consultation]],
-    [anon, `/consultations/${c}/responses`, [EN.consultation]],
+    [anon, `/consultations/${c}/responses`, [EN.consultation, EN.type]],
     [anon, `/consultations/${c}/statistics`, [EN.consultation]],
     [anon, '/actions', [EN.action]],
     [anon, `/actions/${action.id}`, [EN.action]],
@@ -151,7 +160,7 @@ test('texts written in one language carry that language and its direction on eve
     [anon, '/search?q=' + encodeURIComponent('English only'), []],
     [staff, '/account', [EN.consultation, ZH.consultation]],
     [staff, '/admin', [EN.consultation, ZH.consultation]],
-    [staff, `/admin/consultations/${c}`, [EN.consultation]],
+    [staff, `/admin/consultations/${c}`, [EN.consultation, EN.type]],
     [staff, '/admin/documents', []],
     [staff, '/admin/translations', []],
   ];

@@ -18,7 +18,7 @@
 {{#HAS_ORG}}<dt>{{t_field_organization}}</dt><dd dir="auto">{{ORGANIZATION}}</dd>{{/HAS_ORG}}
 {{#HAS_JOB}}<dt>{{t_field_job_title}}</dt><dd dir="auto">{{JOB_TITLE}}</dd>{{/HAS_JOB}}
 <dt>{{t_field_country}}</dt><dd>{{COUNTRY}}</dd>
-<dt>{{t_field_stakeholder_type}}</dt><dd>{{TYPE_LABEL}}</dd>
+<dt>{{t_field_stakeholder_type}}</dt><dd{{#TYPE_LABEL_FALLBACK}} lang="{{TYPE_LABEL_LANG}}"{{/TYPE_LABEL_FALLBACK}} dir="{{TYPE_LABEL_DIR}}">{{TYPE_LABEL_HTML:none}}</dd>
 {{#HAS_EMAIL}}<dt>{{t_field_email}}</dt><dd dir="ltr">{{EMAIL}}</dd>{{/HAS_EMAIL}}
 <dt>{{t_field_language}}</dt><dd>{{LANGUAGE_NAME}}</dd>
 </dl>

@@ -6,7 +6,7 @@
 {{#TABLE}}<div class="table-scroll"><table>
 <caption>{{CAPTION}}</caption>
 <thead><tr><th scope="col">{{HEAD}}</th><th scope="col" class="num">{{t_col_responses}}</th></tr></thead>
-<tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="num">{{COUNT}}</td></tr>{{/ROW}}</tbody>
+<tbody>{{#ROW}}<tr><th scope="row"{{#LABEL_FALLBACK}} lang="{{LABEL_LANG}}"{{/LABEL_FALLBACK}} dir="{{LABEL_DIR}}">{{LABEL_HTML:none}}</th><td class="num">{{COUNT}}</td></tr>{{/ROW}}</tbody>
 </table></div>{{/TABLE}}
 {{#MEETING}}<div class="table-scroll"><table><caption>{{t_consultation_meeting}}</caption><tbody>
 <tr><th scope="row">{{t_registered}}</th><td class="num">{{REGISTERED}}</td></tr>
