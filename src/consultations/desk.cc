@@ -18,6 +18,7 @@
 #include "site/desk.h"
 #include "site/fields.h"
 #include "site/refusals.h"
+#include "site/text_html.h"
 #include "text/countries.h"
 #include "text/dates.h"
 #include "text/messages.h"
@@ -123,7 +124,7 @@ http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const R
   }
   if (kept("bulk-action") == "reject") d.ShowSection("BULK_REJECT");
   d.SetIntValue("ID", c->id);
-  d.SetValue("TITLE", title);
+  site::SetLocalized(&d, "TITLE", c->title, lang);
   d.SetValue("TIMEZONE", c->timezone);
   auto stats = ComputeStatistics(db, req.params[0]);
   auto count = [&](const char* s) -> std::int64_t {
@@ -169,11 +170,14 @@ http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const R
       o->SetValue("K", k);
       o->SetValue("L", label);
       if (chosen && *chosen == k) o->ShowSection("SEL");
+      return o;
     };
     for (const char* st : {"received", "accepted", "rejected", "published"})
       option("F_STATUS", st, T(lang, std::string("response_status_") + st), filter->status);
-    for (const auto& t : types)
-      option("F_TYPE", t.key, site::Pick(t.label, lang).text, filter->stakeholder_type);
+    for (const auto& t : types) {
+      const auto l = site::Pick(t.label, lang);
+      site::SetTextLanguage(option("F_TYPE", t.key, l.text, filter->stakeholder_type), "L", l, lang);
+    }
     for (const auto& k : text::Countries(lang)) option("F_COUNTRY", k.code, k.name, filter->country);
     for (const auto& l : text::Languages()) option("F_LANG", l, T(l, "language_name"), filter->language);
     std::optional<std::string> conf;
@@ -197,8 +201,8 @@ http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const R
   }
   auto type_label = [&](const std::string& k) {
     for (const auto& t : types)
-      if (t.key == k) return site::Pick(t.label, lang).text;
-    return k;
+      if (t.key == k) return site::Pick(t.label, lang);
+    return site::Localized{k, lang, false};
   };
   for (const auto& r : rs.items) {
     auto* o = d.AddSectionDictionary("RESPONSES");
@@ -214,7 +218,7 @@ http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const R
     o->SetValue("STATUS", r.status);
     if (r.status == "received" || r.status == "rejected") o->ShowSection("CAN_ACCEPT");
     o->SetValue("STATUS_LABEL", T(lang, "response_status_" + r.status));
-    o->SetValue("TYPE_LABEL", type_label(r.stakeholder_type));
+    site::SetText(o, "TYPE_LABEL", type_label(r.stakeholder_type), lang);
     o->SetValue("COUNTRY", text::CountryName(r.country, lang));
     o->SetValue("EMAIL", r.email);
     o->SetValue("LANGUAGE", r.language);
@@ -287,7 +291,7 @@ http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const R
       if (!t.selectable) continue;
       auto* o = md->AddSectionDictionary("TYPES");
       o->SetValue("KEY", t.key);
-      o->SetValue("LABEL", site::Pick(t.label, lang).text);
+      site::SetText(o, "LABEL", site::Pick(t.label, lang), lang);
       if (kept("r-type") == t.key) o->ShowSection("SEL");
     }
     site::AddCountryOptions(md, lang, kept("r-country"));
@@ -324,7 +328,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     auto& d = page.body();
     ShowFlash(req, d);
     d.SetIntValue("ID", c->id);
-    d.SetValue("TITLE", title);
+    site::SetLocalized(&d, "TITLE", c->title, lang);
     d.SetValue("HELP", T(lang, "campaigns_help", {{"min", static_cast<std::int64_t>(tracker.min_size())},
                                                   {"lag", tracker.Lag()}}));
     auto list = tracker.Campaigns(c->id);
@@ -507,8 +511,8 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
       auto& d = page.body();
       d.SetValue("HEADING", T(lang, "confirm_erase_heading"));
       d.SetValue("WHAT", T(lang, "confirm_erase_text", {{"reference", r->reference}}));
-      d.SetValue("QUOTE", r->reference + " — " + r->name);
-      d.SetValue("QLANG", r->language);
+      site::SetText(&d, "QUOTE",
+                    {r->reference + " — " + r->name, r->language, r->language != lang}, lang);
       d.SetValue("ACTION", fmt::format("/admin/responses/{}/erase", *id));
       std::string place = PlaceOf(db, std::get<Post>(post).input.fields, *id);
       d.SetValue("BACK", fmt::format("/admin/consultations/{}?{}", r->consultation_id,
@@ -580,7 +584,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
       site::Page page(db, req, "admin_confirm_bulk.tpl", heading);
       auto& d = page.body();
       d.SetIntValue("ID", c->id);
-      d.SetValue("TITLE", site::Pick(c->title, lang).text);
+      site::SetLocalized(&d, "TITLE", c->title, lang);
       d.SetValue("HEADING", heading);
       d.SetValue("WHAT", T(lang, "confirm_bulk_text", {{"n", static_cast<std::int64_t>(ids->size())}}));
       d.SetValue("ACTION", m.action);

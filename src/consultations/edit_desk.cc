@@ -68,7 +68,7 @@ http::Response EditPage(storage::Database& db, const Request& req, const Consult
   auto& d = page.body();
   errors.Fill(&d);
   d.SetIntValue("ID", c.id);
-  d.SetValue("TITLE", title);
+  site::SetLocalized(&d, "TITLE", c.title, lang);
   const bool has_responses = CountResponses(db.Read(), c.id) > 0;
   d.ShowSection(has_responses ? "HAS_RESPONSES" : "NO_RESPONSES");
   if (has_responses) d.ShowSection("READONLY");

@@ -71,10 +71,11 @@ Result<std::string> ReceiptLink(storage::Database& db, const Request& req,
   return site::Prefix(req) + "/receipts/" + reference + "/" + *token;
 }
 
-// Stakeholder type key → label in `lang` (one query for the whole page).
-std::map<std::string, std::string> TypeLabels(storage::Database& db, const std::string& lang) {
-  std::map<std::string, std::string> out;
-  for (const auto& t : StakeholderTypes(db)) out[t.key] = site::Pick(t.label, lang).text;
+// Stakeholder type key → label in `lang`, or the language it falls back to (one query for the
+// whole page).
+std::map<std::string, site::Localized> TypeLabels(storage::Database& db, const std::string& lang) {
+  std::map<std::string, site::Localized> out;
+  for (const auto& t : StakeholderTypes(db)) out[t.key] = site::Pick(t.label, lang);
   return out;
 }
 
@@ -226,7 +227,7 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
       if (!t.selectable) continue;
       auto* o = f->AddSectionDictionary("TYPES");
       o->SetValue("KEY", t.key);
-      o->SetValue("LABEL", site::Pick(t.label, lang).text);
+      site::SetText(o, "LABEL", site::Pick(t.label, lang), lang);
       if (v && v->stakeholder_type == t.key) o->ShowSection("SEL");
     }
     std::string chosen = v && !v->language.empty() ? v->language : lang;
@@ -443,7 +444,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     auto& d = page.body();
     d.SetValue("REFERENCE", r.reference);
     d.SetIntValue("CONSULTATION_ID", r.consultation_id);
-    d.SetValue("CONSULTATION", site::Pick(c->title, lang).text);
+    site::SetLocalized(&d, "CONSULTATION", c->title, lang);
     d.SetValue("SUBMITTED", text::FormatDateTime(r.submitted_at, c->timezone, lang));
     d.SetValue("STATUS_LABEL", T(lang, "response_status_" + r.status));
     if (!resp.email.empty()) {
@@ -462,7 +463,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
       d.SetValueAndShowSection("ORGANIZATION", resp.organization, "HAS_ORG");
     if (!resp.job_title.empty()) d.SetValueAndShowSection("JOB_TITLE", resp.job_title, "HAS_JOB");
     d.SetValue("COUNTRY", text::CountryName(resp.country, lang));
-    d.SetValue("TYPE_LABEL", TypeLabels(db, lang)[resp.stakeholder_type]);
+    site::SetText(&d, "TYPE_LABEL", TypeLabels(db, lang)[resp.stakeholder_type], lang);
     d.SetValue("LANGUAGE_NAME", text::Catalogue::Get().Format(resp.language, "language_name"));
     d.SetValue("CONSENT", T(lang, resp.consent_publish ? "receipt_consent_yes" : "receipt_consent_no"));
     // Every question in the reader's language (or the first available one), then the answer.
@@ -527,7 +528,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
                     T(lang, "published_responses") + " · " + site::Pick(c->title, lang).text);
     auto& d = page.body();
     d.SetIntValue("ID", c->id);
-    d.SetValue("TITLE", site::Pick(c->title, lang).text);
+    site::SetLocalized(&d, "TITLE", c->title, lang);
     {
       // The readers' filters, as chosen; the pager keeps them.
       ModerationFilter shown;  // the filters a reader has; the moderators' ones are not kept
@@ -541,9 +542,12 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
         o->SetValue("K", k);
         o->SetValue("L", label);
         if (chosen && *chosen == k) o->ShowSection("SEL");
+        return o;
       };
-      for (const auto& t : StakeholderTypes(db))
-        option("F_TYPE", t.key, site::Pick(t.label, lang).text, filter->stakeholder_type);
+      for (const auto& t : StakeholderTypes(db)) {
+        const auto l = site::Pick(t.label, lang);
+        site::SetTextLanguage(option("F_TYPE", t.key, l.text, filter->stakeholder_type), "L", l, lang);
+      }
       for (const auto& k : text::Countries(lang)) option("F_COUNTRY", k.code, k.name, filter->country);
       for (const auto& l : text::Languages()) option("F_LANG", l, T(l, "language_name"), filter->language);
       if (filter->narrows())
@@ -563,7 +567,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
       o->SetValue("REFERENCE", r.reference);
       o->SetValue("NAME", r.name);
       if (!r.organization.empty()) o->AddSectionDictionary("HAS_ORG")->SetValue("ORGANIZATION", r.organization);
-      o->SetValue("TYPE_LABEL", labels[r.stakeholder_type]);
+      site::SetText(o, "TYPE_LABEL", labels[r.stakeholder_type], lang);
       o->SetValue("COUNTRY", text::CountryName(r.country, lang));
       if (r.redacted) o->ShowSection("REDACTED");
       for (const auto& [n, t] : r.answers) {
@@ -603,32 +607,36 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     site::Page page(db, req, "statistics.tpl", T(lang, "statistics"));
     auto& d = page.body();
     d.SetIntValue("ID", c->id);
-    d.SetValue("TITLE", site::Pick(c->title, lang).text);
+    site::SetLocalized(&d, "TITLE", c->title, lang);
     d.SetValue("TOTAL_LABEL", T(lang, "responses_total", {{"n", s->total}}));
+    // Each row's label with its language: a stakeholder type named in another language only,
+    // a language by its own name.
     auto table = [&](const std::string& caption, const std::string& head,
-                     const std::vector<std::pair<std::string, std::int64_t>>& rows) {
+                     const std::vector<std::pair<site::Localized, std::int64_t>>& rows) {
       auto* t = d.AddSectionDictionary("TABLE");
       t->SetValue("CAPTION", caption);
       t->SetValue("HEAD", head);
       for (const auto& [label, n] : rows) {
         auto* r = t->AddSectionDictionary("ROW");
-        r->SetValue("LABEL", label);
+        site::SetText(r, "LABEL", label, lang);
         r->SetIntValue("COUNT", n);
       }
     };
-    std::vector<std::pair<std::string, std::int64_t>> rows;
+    auto mine = [&](std::string text) { return site::Localized{std::move(text), lang, false}; };
+    std::vector<std::pair<site::Localized, std::int64_t>> rows;
     auto labels = TypeLabels(db, lang);
     for (const auto& [k, n] : s->by_stakeholder_type)
       if (n > 0) rows.emplace_back(labels[k], n);
     table(T(lang, "stats_by_type"), T(lang, "field_stakeholder_type"), rows);
     rows.clear();
     for (const auto& [k, n] : s->by_region)
-      rows.emplace_back(k == "unknown" ? T(lang, "stats_no_region") : text::ItuRegionName(k[0], lang), n);
+      rows.emplace_back(mine(k == "unknown" ? T(lang, "stats_no_region") : text::ItuRegionName(k[0], lang)), n);
     table(T(lang, "stats_by_itu_region"), T(lang, "col_region"), rows);
     rows.clear();
     for (const auto& [k, n] : s->by_m49_region)
-      rows.emplace_back(k == "unknown" || text::M49Name(k, lang).empty() ? T(lang, "stats_no_region")
-                                                                         : text::M49Name(k, lang),
+      rows.emplace_back(mine(k == "unknown" || text::M49Name(k, lang).empty()
+                                 ? T(lang, "stats_no_region")
+                                 : text::M49Name(k, lang)),
                         n);
     table(T(lang, "stats_by_m49_region"), T(lang, "col_region"), rows);
     rows.clear();
@@ -643,11 +651,12 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
         return it == rank.end() ? rank.size() : it->second;
       };
       std::ranges::stable_sort(by, {}, [&](const auto& row) { return place(row.first); });
-      for (const auto& [k, n] : by) rows.emplace_back(text::CountryName(k, lang), n);
+      for (const auto& [k, n] : by) rows.emplace_back(mine(text::CountryName(k, lang)), n);
     }
     table(T(lang, "stats_by_country"), T(lang, "field_country"), rows);
     rows.clear();
-    for (const auto& [k, n] : s->by_language) rows.emplace_back(T(k, "language_name"), n);
+    for (const auto& [k, n] : s->by_language)
+      rows.emplace_back(site::Localized{T(k, "language_name"), k, k != lang}, n);
     // The column says what it holds ("Language"), not the form's question to the respondent.
     table(T(lang, "stats_by_language"), T(lang, "col_language"), rows);
     if (s->registered) {
@@ -677,7 +686,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
                              path, "");
     d.SetIntValue("ID", c->id);
     d.SetValue("DL_LANG", req.lang);
-    d.SetValue("TITLE", site::Pick(c->title, req.lang).text);
+    site::SetLocalized(&d, "TITLE", c->title, req.lang);
     d.SetValue("PARAGRAPH", p.ok() ? *p : site::RefusalText(p.error(), req.lang));
     for (const auto& l : text::Languages()) {
       if (l == req.lang) continue;

@@ -64,7 +64,7 @@ http::Response ConfirmPage(storage::Database& db, const Request& req, const Cons
   site::Page page(db, req, "admin_confirm.tpl", T(lang, "confirm_" + key + "_heading"));
   auto& d = page.body();
   d.SetIntValue("ID", c.id);
-  d.SetValue("TITLE", title);
+  site::SetLocalized(&d, "TITLE", c.title, lang);
   d.SetValue("ACTION", TransitionName(t));
   d.SetValue("HEADING", T(lang, "confirm_" + key + "_heading"));
   std::string new_deadline;

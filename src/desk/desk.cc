@@ -198,7 +198,7 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
     for (const auto& c : List(db)) {
       auto* o = d.AddSectionDictionary("ITEMS");
       o->SetIntValue("ID", c.id);
-      o->SetValue("TITLE", site::Pick(c.title, lang).text);
+      site::SetLocalized(o, "TITLE", c.title, lang);
       o->SetValue("STATUS_LABEL", T(lang, "status_" + StatusOf(c, Now())));
       o->SetIntValue("RECEIVED", CountResponses(db.Read(), c.id, "received"));
       o->SetIntValue("TOTAL", CountResponses(db.Read(), c.id));

@@ -15,6 +15,7 @@
 #include "site/site.h"
 #include "site/desk.h"
 #include "site/text_edit.h"
+#include "site/text_html.h"
 #include "site/text_states.h"
 #include "text/messages.h"
 
@@ -65,6 +66,14 @@ bool Row(TemplateDictionary& d, TemplateDictionary*& group, const std::string& h
   }
   auto* row = group->AddSectionDictionary("ROW");
   row->SetValue("LABEL", r.label);
+  // A row named by its first text (a consultation's or a negotiated text's title), shown in
+  // another language than the reader's, carries that language.
+  site::Localized named{r.label, lang, false};
+  if (!r.texts.empty())
+    if (auto first = site::Pick(r.texts.front().text, lang);
+        first.fallback && !first.text.empty() && r.label.find(first.text) != std::string::npos)
+      named = {r.label, first.lang, true};
+  site::SetTextLanguage(row, "LABEL", named, lang);
   row->SetValue("HREF", r.href);
   for (std::size_t i = 0; i < by_lang.size(); ++i) {
     const auto& [missing, drafts] = by_lang[i];

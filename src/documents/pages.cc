@@ -65,9 +65,7 @@ void CitedBySection(TemplateDictionary& d, const std::vector<Citing>& items,
                      lang, false},
                     lang);
     }
-    auto text = site::Pick(c.texts, lang);
-    o->SetValue("CB_TEXT", text.text);
-    o->SetValue("CB_TEXT_LANG", text.lang);
+    site::SetLocalized(o, "CB_TEXT", c.texts, lang);
   }
 }
 

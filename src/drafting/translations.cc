@@ -29,9 +29,10 @@ std::vector<site::TranslationGroup> TranslationGroups(
     const std::string symbol = std::string_view(text::Direction(lang)) == "rtl"
                                    ? "\u2068" + t->document + "\u2069"
                                    : t->document;
-    const std::string label = fmt::format("{} — {}", symbol, site::Pick(t->title, lang).text);
+    // The row of the text is named by its title, those of its provisions by the symbol, as the
+    // agenda's paragraphs are by their item.
     texts.records.push_back(
-        {label,
+        {fmt::format("{} — {}", symbol, site::Pick(t->title, lang).text),
          site::TextFormPath("text", t->id),
          {{T(lang, "field_title"), t->title, site::DraftLanguages(text_drafts, t->id, "title")}}});
     // A row per provision, each with its six-language form.
@@ -40,7 +41,7 @@ std::vector<site::TranslationGroup> TranslationGroups(
                                        ? "\u2068" + p.label + "\u2069"
                                        : p.label;
       const std::string provision = T(lang, "translations_provision", {{"label", label_of}});
-      texts.records.push_back({label + T(lang, "punct_comma") + provision,
+      texts.records.push_back({symbol + T(lang, "punct_comma") + provision,
                                site::TextFormPath("provision", p.id),
                                {{provision, p.body,
                                  site::DraftLanguages(provision_drafts, p.id, "text")}}});

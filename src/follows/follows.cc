@@ -28,6 +28,12 @@ namespace {
 std::string Picked(const std::string& json, const std::string& lang) {
   return site::Pick(json, lang).text;
 }
+// The same for the label of `f`, whose language is noted when it falls back.
+std::string Picked(Followed& f, const std::string& json, const std::string& lang) {
+  auto l = site::Pick(json, lang);
+  if (l.fallback) f.label_lang = l.lang;
+  return l.text;
+}
 
 // The label and page of a followed thing read on `c`; nullopt when it does not exist.
 std::optional<Followed> Describe(storage::Connection& c, const std::string& kind, std::int64_t id,
@@ -40,14 +46,14 @@ std::optional<Followed> Describe(storage::Connection& c, const std::string& kind
     s.BindAll(id);
     if (!s.Step()) return std::nullopt;
     f.key = s.Text(0);
-    f.label = Picked(s.Text(2), lang) + " (" + s.Text(1) + ")";
+    f.label = Picked(f, s.Text(2), lang) + " (" + s.Text(1) + ")";
     f.path = "/bodies/" + f.key;
   } else if (kind == "consultation") {
     storage::Stmt s(c, "SELECT key, title FROM consultations WHERE id = ?");
     s.BindAll(id);
     if (!s.Step()) return std::nullopt;
     f.key = s.Text(0);
-    f.label = Picked(s.Text(1), lang);
+    f.label = Picked(f, s.Text(1), lang);
     f.path = "/consultations/" + std::to_string(id);
   } else {
     storage::Stmt s(c, std::string("SELECT ") + meetings::kLabelColumns +

@@ -32,6 +32,9 @@ struct Followed {
   std::int64_t id = 0;
   std::string key;   // a body's or consultation's key; a meeting's id
   std::string label;
+  // The language of a name or title in `label` that is not in the reader's (site::Pick fell
+  // back), for its element on pages; empty when the label is in the reader's language.
+  std::string label_lang;
   std::string path;  // the page, without the language prefix: "/bodies/cwg-internet"
   Instant since = 0;
 };

@@ -55,7 +55,7 @@ void RegisterHome(http::Router& router, storage::Database& db) {
       any = true;
       auto* o = d.AddSectionDictionary("OPEN");
       o->SetIntValue("ID", c.id);
-      o->SetValue("TITLE", site::Pick(c.title, lang).text);
+      site::SetLocalized(o, "TITLE", c.title, lang);
       o->SetValue("BODY", text::BodyAcronym(c.body_key, c.body_acronym, lang));
       o->SetValue("DEADLINE_LABEL",
                   T(lang, "deadline_on", {{"date", text::FormatDateTime(c.deadline, c.timezone, lang)}}));
@@ -64,7 +64,7 @@ void RegisterHome(http::Router& router, storage::Database& db) {
     for (const auto& b : ListBodies(db)) {
       auto* o = d.AddSectionDictionary("BODIES");
       o->SetValue("KEY", b.key);
-      o->SetValue("NAME", site::Pick(b.name, lang).text);
+      site::SetLocalized(o, "NAME", b.name, lang);
       o->SetValue("ACRONYM", text::BodyAcronym(b.key, b.acronym, lang));
       o->SetValue("MEMBERSHIP", T(lang, "membership_" + b.membership));
     }
@@ -149,7 +149,7 @@ void RegisterPages(http::Router& router, storage::Database& db, site::Throttles&
     for (const auto& c : consultations::List(db, b->id)) {
       auto* o = d.AddSectionDictionary("CONSULTATIONS");
       o->SetIntValue("ID", c.id);
-      o->SetValue("TITLE", site::Pick(c.title, lang).text);
+      site::SetLocalized(o, "TITLE", c.title, lang);
       std::string st = consultations::StatusOf(c, Now());
       o->SetValue("STATUS", st);
       o->SetValue("STATUS_LABEL", T(lang, "status_" + st));
@@ -189,8 +189,8 @@ void RegisterPages(http::Router& router, storage::Database& db, site::Throttles&
       t->SetValue("STARTS_AT", m->starts_at);
       t->SetValue("TIMEZONE", m->timezone);
     }
-    auto place = site::Pick(m->place, lang).text;
-    if (!place.empty()) d.AddSectionDictionary("HAS_PLACE")->SetValue("PLACE", place);
+    if (!site::Pick(m->place, lang).text.empty())
+      site::SetLocalized(d.AddSectionDictionary("HAS_PLACE"), "PLACE", m->place, lang);
     if (m->kind == "open_consultation") {
       auto* o = d.AddSectionDictionary("OCM");
       o->SetIntValue("REGISTERED", m->registered);
@@ -230,7 +230,7 @@ void RegisterPages(http::Router& router, storage::Database& db, site::Throttles&
       else continue;
       auto* o = d.AddSectionDictionary("CONSULTATIONS");
       o->SetIntValue("ID", c.id);
-      o->SetValue("TITLE", site::Pick(c.title, lang).text);
+      site::SetLocalized(o, "TITLE", c.title, lang);
       o->SetValue("RELATION", relation);
     }
     return page.Render();

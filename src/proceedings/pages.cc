@@ -22,6 +22,7 @@
 #include "site/fields.h"
 #include "site/refusals.h"
 #include "site/site.h"
+#include "site/text_html.h"
 #include "text/countries.h"
 #include "text/dates.h"
 #include "text/messages.h"
@@ -221,7 +222,7 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
         std::vector<std::string> expected;
         for (const auto& e : x.expected) expected.push_back(e);
         w->AddSectionDictionary("W")->SetValue(
-            "TEXT", T(lang, "proc_warning",
+            "WARNING", T(lang, "proc_warning",
                       {{"paragraph", x.paragraph.empty() ? x.item_number : x.paragraph},
                        {"cited", x.cited},
                        {"expected", text::FormatList(expected, lang)},
@@ -489,8 +490,10 @@ http::Response RecordPage(storage::Database& db, const Request& req, const std::
   for (const auto& it : r.items) {
     auto* o = d.AddSectionDictionary("ITEMS");
     o->SetValue("NUMBER", it.number);
-    o->SetValue("HEADING_HTML", documents::LinkCitationsHtml(db, it.heading, it.heading_lang, prefix, viewer));
-    o->SetValue("HLANG", it.heading_lang);
+    site::SetText(o, "HEADING", {it.heading, it.heading_lang, it.heading_fallback}, lang,
+                  [&](const site::Localized& l) {
+                    return documents::LinkCitationsHtml(db, l.text, l.lang, prefix, viewer);
+                  });
     // Untranslated paragraphs are marked once, at the head of the item's paragraphs.
     std::vector<site::Localized> picked;
     for (const auto& para : it.paragraphs) picked.push_back({para.text, para.lang, para.fallback});
@@ -508,8 +511,11 @@ http::Response RecordPage(storage::Database& db, const Request& req, const std::
   if (!r.secretary_general.empty() || !r.chair.empty()) {
     auto* sig = d.AddSectionDictionary("SIGNED");
     if (!r.secretary_general.empty())
-      sig->SetValueAndShowSection("SG", r.secretary_general, "SG_CELL");
-    if (!r.chair.empty()) sig->SetValueAndShowSection("CHAIR", r.chair, "CHAIR_CELL");
+      site::SetLocalized(sig->AddSectionDictionary("SG_CELL"), "SG",
+                         p->signatories.secretary_general, lang);
+    if (!r.chair.empty())
+      site::SetLocalized(sig->AddSectionDictionary("CHAIR_CELL"), "CHAIR", p->signatories.chair,
+                         lang);
   }
   page.CacheForAnonymous();
   return page.Render();
@@ -605,12 +611,12 @@ http::Response ActionPage(storage::Database& db, const Request& req,
       x->SetIntValue("DID", e.document->id);
       x->SetValue("SYMBOL", e.document->symbol);
     }
-    auto note = site::Pick(e.note, lang);
-    if (!note.text.empty()) {
-      auto* x = o->AddSectionDictionary("NOTE");
-      x->SetValue("NOTE_HTML", documents::LinkCitationsHtml(db, note.text, note.lang, site::Prefix(req), viewer));
-      x->SetValue("NLANG", note.lang);
-    }
+    if (!site::Pick(e.note, lang).text.empty())
+      site::SetLocalized(o->AddSectionDictionary("NOTE"), "NOTE", e.note, lang,
+                         [&](const site::Localized& l) {
+                           return documents::LinkCitationsHtml(db, l.text, l.lang,
+                                                               site::Prefix(req), viewer);
+                         });
   }
   return page.Render(status);
 }
@@ -876,9 +882,7 @@ http::Response InterventionForm(storage::Database& db, Request& req, bool remove
     auto& d = page.body();
     d.SetValue("HEADING", T(lang, "confirm_delete_paragraph_heading"));
     d.SetValue("WHAT", T(lang, "confirm_delete_paragraph_what", {{"number", paragraph}}));
-    auto t = site::Pick(iv->summary, lang);
-    d.SetValue("QUOTE", t.text);
-    d.SetValue("QLANG", t.lang);
+    site::SetLocalized(&d, "QUOTE", iv->summary, lang);
     d.SetValue("ACTION", fmt::format("/interventions/{}/delete", *id));
     d.SetValue("BACK", fmt::format("/meetings/{}/agenda#item-{}", at->meeting, at->number));
     d.SetValue("CONFIRM_LABEL", T(lang, "confirm_delete_paragraph_button"));

@@ -34,14 +34,15 @@ void FillParagraph(storage::Database& db, const Request& req, const site::Page& 
   std::string id = p.number;  // "2.5.1" → "para-2-5-1": ids of letters, digits and dashes
   std::replace(id.begin(), id.end(), '.', '-');
   o->SetValue("PID", "para-" + id);
-  o->SetValue("TEXT_HTML", documents::LinkCitationsHtml(db, p.text, req.lang, site::Prefix(req), page.session()));
+  // In the paragraph's own language: Latin runs are isolated only in right-to-left text.
+  o->SetValue("TEXT_HTML", documents::LinkCitationsHtml(db, p.text, p.lang, site::Prefix(req), page.session()));
   if (p.lang != req.lang) site::SetParagraphLanguage(o->AddSectionDictionary("PLANG"),
                                                      {p.text, p.lang, p.fallback});
   if (!p.items.empty()) {
     auto* s = o->AddSectionDictionary("HAS_ITEMS");
     for (const auto& i : p.items)
       s->AddSectionDictionary("ITEMS")->SetValue(
-          "ITEM_HTML", documents::LinkCitationsHtml(db, i, req.lang, site::Prefix(req), page.session()));
+          "ITEM_HTML", documents::LinkCitationsHtml(db, i, p.lang, site::Prefix(req), page.session()));
   }
 }
 

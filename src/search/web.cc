@@ -7,6 +7,7 @@
 #include "search/search.h"
 #include "site/refusals.h"
 #include "site/site.h"
+#include "site/text_html.h"
 #include "text/dates.h"
 #include "text/messages.h"
 
@@ -97,8 +98,10 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
     for (const auto& h : r->items) {
       auto* o = res->AddSectionDictionary("HITS");
       o->SetValue("URL", "/" + lang + h.url);
-      o->SetValue("TITLE", h.title);
-      o->SetValue("HLANG", h.language);
+      // A hit is in its own language, which may be another than the reader's.
+      const site::Localized in{h.title, h.language, h.language != lang};
+      site::SetText(o, "TITLE", in, lang);
+      site::SetTextLanguage(o, "SNIPPET", in, lang);
       o->SetValue("KIND_LABEL", T(lang, "search_kind_" + h.kind));
       // As the reader's language writes dates: ISO digits run backwards in a right-to-left line.
       o->SetValue("DATE", text::FormatDate(h.date, lang));

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -126,6 +127,50 @@ TEST(TextLanguage, EveryElementOfAFallbackTextCarriesItsLanguageAndDirection) {
     }
   }
   EXPECT_GE(elements, 20) << "the templates' elements of fallback texts were not found";
+  EXPECT_TRUE(faults.empty()) << [&] {
+    std::string all;
+    for (const auto& f : faults) all += f + "\n";
+    return all;
+  }();
+}
+
+// A text that may fall back is shown only inside the element that carries its language: in a
+// template that marks a key (`{{#KEY_FALLBACK}}`), every `{{KEY_HTML}}` and every `{{KEY}}` in an
+// element's content (not an attribute, the window title or a form field) stands directly in an
+// element whose start tag carries `dir="{{KEY_DIR}}"` (or a paragraph's `dir="{{TDIR}}"`,
+// SetParagraphLanguage). A heading or a crumb that prints the same title bare fails here.
+TEST(TextLanguage, EveryFallbackTextIsShownInsideItsMarkedElement) {
+  const std::regex section(R"(\{\{#([A-Z0-9_]*)_FALLBACK\}\})");
+  int shown = 0;
+  std::vector<std::string> faults;
+  for (const auto& [path, data] : assets::All()) {
+    if (!path.starts_with("web/templates/") || !path.ends_with(".tpl")) continue;
+    std::string t(data);
+    for (auto at = t.find("{{>"); at != std::string::npos; at = t.find("{{>", at)) t[at + 2] = '!';
+    std::set<std::string> keys;
+    for (auto it = std::sregex_iterator(t.begin(), t.end(), section); it != std::sregex_iterator();
+         ++it)
+      keys.insert((*it)[1]);
+    for (const auto& key : keys) {
+      for (const std::string var :
+           {"{{" + key + "_HTML:none}}", "{{" + key + "_HTML}}", "{{" + key + "}}"}) {
+        for (auto at = t.find(var); at != std::string::npos; at = t.find(var, at + 1)) {
+          const auto lt = t.rfind('<', at), gt = t.rfind('>', at);
+          if (lt == std::string::npos || gt == std::string::npos || gt < lt) continue;  // attribute
+          const std::string tag = t.substr(lt, gt - lt + 1);
+          if (tag.starts_with("<title") || tag.starts_with("<textarea") ||
+              tag.starts_with("<option"))
+            continue;
+          ++shown;
+          if (tag.starts_with("</") ||
+              (tag.find("dir=\"{{" + key + "_DIR}}\"") == std::string::npos &&
+               tag.find("dir=\"{{TDIR}}\"") == std::string::npos))
+            faults.push_back(std::string(path) + ": " + var + " in " + tag);
+        }
+      }
+    }
+  }
+  EXPECT_GE(shown, 40) << "the templates' fallback texts were not found";
   EXPECT_TRUE(faults.empty()) << [&] {
     std::string all;
     for (const auto& f : faults) all += f + "\n";

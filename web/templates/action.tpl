@@ -12,7 +12,7 @@
 <dt>{{t_actions_status}}</dt><dd class="status-{{STATUS}}">{{STATUS_LABEL}}</dd>
 </dl>
 <h2>{{t_actions_history}}</h2>
-<ol class="history">{{#EVENTS}}<li><strong>{{STATUS_LABEL}}</strong> <span class="meta">{{WHEN}}</span>{{#MEETING}} · <a href="{{P}}/meetings/{{EMID}}">{{ELABEL}}</a>{{/MEETING}}{{#DOCUMENT}} · <a href="{{P}}/documents/{{DID}}"><bdi class="sym">{{SYMBOL}}</bdi></a>{{/DOCUMENT}}{{#NOTE}}<p lang="{{NLANG}}" dir="auto">{{NOTE_HTML:none}}</p>{{/NOTE}}</li>{{/EVENTS}}</ol>
+<ol class="history">{{#EVENTS}}<li><strong>{{STATUS_LABEL}}</strong> <span class="meta">{{WHEN}}</span>{{#MEETING}} · <a href="{{P}}/meetings/{{EMID}}">{{ELABEL}}</a>{{/MEETING}}{{#DOCUMENT}} · <a href="{{P}}/documents/{{DID}}"><bdi class="sym">{{SYMBOL}}</bdi></a>{{/DOCUMENT}}{{#NOTE}}<p{{#NOTE_FALLBACK}} lang="{{NOTE_LANG}}"{{/NOTE_FALLBACK}} dir="{{NOTE_DIR}}">{{NOTE_HTML:none}}</p>{{/NOTE}}</li>{{/EVENTS}}</ol>
 {{#EVENT_FORM}}<details class="staff-form" open><summary>{{t_actions_add_event}}</summary>
 <form method="post" action="{{P}}/actions/{{AID}}/events" class="stack">{{>FORM_ERRORS}}<input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="ev-status">{{t_actions_status}}</label>{{#E_ev_status}}<p class="field-error" id="ev-status-error">{{E_MSG}}</p>{{/E_ev_status}}<select id="ev-status" name="status"{{#E_ev_status}} aria-invalid="true" aria-describedby="ev-status-error"{{/E_ev_status}}>{{#STATUSES}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/STATUSES}}</select>

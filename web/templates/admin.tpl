@@ -8,7 +8,7 @@
 <h2>{{t_nav_consultations}}</h2>
 <div class="table-scroll"><table>
 <thead><tr><th scope="col">{{t_col_consultation}}</th><th scope="col">{{t_col_status}}</th><th scope="col" class="num">{{t_col_to_moderate}}</th><th scope="col" class="num">{{t_col_responses}}</th></tr></thead>
-<tbody>{{#ITEMS}}<tr><td><a href="{{P}}/admin/consultations/{{ID}}">{{TITLE}}</a></td><td>{{STATUS_LABEL}}</td><td class="num">{{RECEIVED}}</td><td class="num">{{TOTAL}}</td></tr>{{/ITEMS}}</tbody>
+<tbody>{{#ITEMS}}<tr><td><a href="{{P}}/admin/consultations/{{ID}}"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</a></td><td>{{STATUS_LABEL}}</td><td class="num">{{RECEIVED}}</td><td class="num">{{TOTAL}}</td></tr>{{/ITEMS}}</tbody>
 </table></div>
 <details{{#OPEN_c}} open{{/OPEN_c}}><summary>{{t_new_consultation}}</summary>
 <form method="post" action="{{P}}/admin/consultations" class="stack">

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-<p class="crumbs"><a href="{{P}}/admin">{{t_admin_title}}</a> › <a href="{{P}}/admin/consultations/{{ID}}">{{TITLE}}</a></p>
+<p class="crumbs"><a href="{{P}}/admin">{{t_admin_title}}</a> › <a href="{{P}}/admin/consultations/{{ID}}"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</a></p>
 <h1>{{HEADING}}</h1>
 <p id="confirm-what">{{WHAT}}</p>
 <form method="post" action="{{P}}/admin/consultations/{{ID}}/{{ACTION}}" class="stack confirm">

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
-<p class="crumbs"><a href="{{P}}/admin">{{t_admin_title}}</a> › <a href="{{P}}/consultations/{{ID}}">{{TITLE}}</a></p>
-<h1>{{t_moderate}}{{t_punct_colon}}{{TITLE}}</h1>
+<p class="crumbs"><a href="{{P}}/admin">{{t_admin_title}}</a> › <a href="{{P}}/consultations/{{ID}}"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</a></p>
+<h1>{{t_moderate}}{{t_punct_colon}}<span{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</span></h1>
 {{#HAS_MESSAGE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/HAS_MESSAGE}}
 {{>FORM_ERRORS}}
 <p>{{COUNTS}} · <a href="{{P}}/admin/consultations/{{ID}}/campaigns">{{t_campaigns}}</a> · <a href="{{P}}/admin/consultations/{{ID}}/edit">{{t_consultation_edit}}</a></p>
@@ -8,7 +8,7 @@
 <h2>{{t_responses}}</h2>
 <form method="get" action="{{P}}/admin/consultations/{{ID}}" class="filters"><fieldset><legend>{{t_moderation_filter}}</legend>
 <label for="f-status">{{t_field_status}}</label> <select id="f-status" name="status"><option value="">{{t_moderation_filter_any}}</option>{{#F_STATUS}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/F_STATUS}}</select>
-<label for="f-type">{{t_field_stakeholder_type}}</label> <select id="f-type" name="stakeholder_type"><option value="">{{t_moderation_filter_any}}</option>{{#F_TYPE}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/F_TYPE}}</select>
+<label for="f-type">{{t_field_stakeholder_type}}</label> <select id="f-type" name="stakeholder_type"><option value="">{{t_moderation_filter_any}}</option>{{#F_TYPE}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}{{#L_FALLBACK}} lang="{{L_LANG}}"{{/L_FALLBACK}} dir="{{L_DIR}}">{{L}}</option>{{/F_TYPE}}</select>
 <label for="f-country">{{t_field_country}}</label> <select id="f-country" name="country"><option value="">{{t_moderation_filter_any}}</option>{{#F_COUNTRY}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/F_COUNTRY}}</select>
 <label for="f-lang">{{t_moderation_language}}</label> <select id="f-lang" name="language"><option value="">{{t_moderation_filter_any}}</option>{{#F_LANG}}<option value="{{K}}" lang="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/F_LANG}}</select>
 <label for="f-confirmed">{{t_moderation_confirmed}}</label> <select id="f-confirmed" name="confirmed"><option value="">{{t_moderation_filter_any}}</option>{{#F_CONFIRMED}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/F_CONFIRMED}}</select>
@@ -22,7 +22,7 @@
 {{#RESPONSES}}<article class="response moderation" id="m-{{REFERENCE}}">
 <p class="select"><input type="checkbox" id="sel-{{RID}}" name="ids[]" value="{{RID}}" form="bulk"{{#SELECTED}} checked{{/SELECTED}}> <label for="sel-{{RID}}">{{t_bulk_select}} {{REFERENCE}}</label></p>
 <h3>{{REFERENCE}} — {{NAME}}{{#HAS_ORG}}{{t_punct_comma}}{{ORGANIZATION}}{{/HAS_ORG}} <span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></h3>
-<p class="meta">{{TYPE_LABEL}} · {{COUNTRY}} · {{EMAIL}} · {{CONSENT_LABEL}}{{#REASON}} · {{t_reject_reason}}{{t_punct_colon}}{{REASON_TEXT}}{{/REASON}}{{#IP}} · {{t_field_ip_address}}{{t_punct_colon}}{{IP_ADDRESS}}{{/IP}}{{#ERASED}} · {{ERASED_TEXT}}{{/ERASED}}</p>
+<p class="meta"><span{{#TYPE_LABEL_FALLBACK}} lang="{{TYPE_LABEL_LANG}}"{{/TYPE_LABEL_FALLBACK}} dir="{{TYPE_LABEL_DIR}}">{{TYPE_LABEL_HTML:none}}</span> · {{COUNTRY}} · {{EMAIL}} · {{CONSENT_LABEL}}{{#REASON}} · {{t_reject_reason}}{{t_punct_colon}}{{REASON_TEXT}}{{/REASON}}{{#IP}} · {{t_field_ip_address}}{{t_punct_colon}}{{IP_ADDRESS}}{{/IP}}{{#ERASED}} · {{ERASED_TEXT}}{{/ERASED}}</p>
 {{#ANSWER}}<p><strong>{{NUMBER}}.</strong> <span lang="{{LANGUAGE}}" dir="auto">{{TEXT}}</span></p>{{/ANSWER}}
 {{#GENERAL}}<p><strong>{{t_field_general}}{{t_punct_colon}}</strong><span lang="{{LANGUAGE}}" dir="auto">{{TEXT}}</span></p>{{/GENERAL}}
 {{#FILES}}<p><a href="{{P}}/admin/attachments/{{FILE_ID}}" download dir="auto">{{FILENAME}}</a> <span dir="ltr">({{MEDIA_TYPE}}{{t_punct_comma}}{{FILE_SIZE}})</span></p>{{/FILES}}
@@ -86,7 +86,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="back" value="{{ID}}">
 <label for="r-name">{{t_field_name}}</label>{{#E_r_name}}<p class="field-error" id="r-name-error">{{E_MSG}}</p>{{/E_r_name}}<input type="text" id="r-name" name="name" required value="{{KEPT_r_name}}"{{#E_r_name}} aria-invalid="true" aria-describedby="r-name-error"{{/E_r_name}}>
 <label for="r-org">{{t_field_organization}}</label>{{#E_r_org}}<p class="field-error" id="r-org-error">{{E_MSG}}</p>{{/E_r_org}}<input type="text" id="r-org" name="organization" value="{{KEPT_r_org}}"{{#E_r_org}} aria-invalid="true" aria-describedby="r-org-error"{{/E_r_org}}>
-<label for="r-type">{{t_field_stakeholder_type}}</label>{{#E_r_type}}<p class="field-error" id="r-type-error">{{E_MSG}}</p>{{/E_r_type}}<select id="r-type" name="stakeholder_type"{{#E_r_type}} aria-invalid="true" aria-describedby="r-type-error"{{/E_r_type}}>{{#TYPES}}<option value="{{KEY}}"{{#SEL}} selected{{/SEL}}>{{LABEL}}</option>{{/TYPES}}</select>
+<label for="r-type">{{t_field_stakeholder_type}}</label>{{#E_r_type}}<p class="field-error" id="r-type-error">{{E_MSG}}</p>{{/E_r_type}}<select id="r-type" name="stakeholder_type"{{#E_r_type}} aria-invalid="true" aria-describedby="r-type-error"{{/E_r_type}}>{{#TYPES}}<option value="{{KEY}}"{{#SEL}} selected{{/SEL}}{{#LABEL_FALLBACK}} lang="{{LABEL_LANG}}"{{/LABEL_FALLBACK}} dir="{{LABEL_DIR}}">{{LABEL}}</option>{{/TYPES}}</select>
 <label for="r-country">{{t_field_country}}</label>{{#E_r_country}}<p class="field-error" id="r-country-error">{{E_MSG}}</p>{{/E_r_country}}<select id="r-country" name="country"{{#E_r_country}} aria-invalid="true" aria-describedby="r-country-error"{{/E_r_country}}>{{#COUNTRY_GROUP}}<optgroup label="{{LABEL}}">{{#COUNTRIES}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/COUNTRIES}}</optgroup>{{/COUNTRY_GROUP}}</select>
 <label for="r-email">{{t_field_email}}</label>{{#E_r_email}}<p class="field-error" id="r-email-error">{{E_MSG}}</p>{{/E_r_email}}<input id="r-email" name="email" type="email" value="{{KEPT_r_email}}"{{#E_r_email}} aria-invalid="true" aria-describedby="r-email-error"{{/E_r_email}}>
 <button type="submit">{{t_register}}</button>

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
-<p class="crumbs"><a href="{{P}}/admin">{{t_admin_title}}</a> › <a href="{{P}}/admin/consultations/{{ID}}">{{TITLE}}</a></p>
-<h1>{{t_consultation_edit}}{{t_punct_colon}}{{TITLE}}</h1>
+<p class="crumbs"><a href="{{P}}/admin">{{t_admin_title}}</a> › <a href="{{P}}/admin/consultations/{{ID}}"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</a></p>
+<h1>{{t_consultation_edit}}{{t_punct_colon}}<span{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</span></h1>
 {{>FORM_ERRORS}}
 {{#NO_RESPONSES}}<p class="help" id="edit-help">{{t_consultation_edit_help_open}}</p>{{/NO_RESPONSES}}
 {{#HAS_RESPONSES}}<p class="notice" id="edit-help">{{t_consultation_edit_help_corrections}}</p>{{/HAS_RESPONSES}}

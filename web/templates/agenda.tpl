@@ -5,7 +5,7 @@
 <p>{{MDATE}} · <a href="{{P}}/meetings/{{MID}}/record">{{t_record_link}}</a> · <a href="{{P}}/actions">{{t_actions_title}}</a></p>
 {{>FORM_ERRORS}}
 {{#WARNINGS}}<section class="warnings" aria-labelledby="warnings-h"><h2 id="warnings-h">{{t_proc_warnings}}</h2>
-<ul>{{#W}}<li>{{TEXT}}</li>{{/W}}</ul></section>{{/WARNINGS}}
+<ul>{{#W}}<li>{{WARNING}}</li>{{/W}}</ul></section>{{/WARNINGS}}
 {{#NO_ITEMS}}<p>{{t_proc_no_items}}</p>{{/NO_ITEMS}}
 {{#ADD_ITEM}}<details class="staff-form"{{#OPEN_IT}} open{{/OPEN_IT}}><summary>{{t_proc_add_item}}</summary>
 <form method="post" action="{{P}}/meetings/{{MID}}/agenda"><input type="hidden" name="csrf" value="{{CSRF}}">

@@ -7,4 +7,4 @@
 <h2>{{t_nav_meetings}}</h2>
 <ul>{{#MEETINGS}}<li><a href="{{P}}/meetings/{{MID}}">{{MLABEL}}</a> <span class="meta">{{MDATE}} · {{MMODE}}</span></li>{{/MEETINGS}}</ul>
 <h2>{{t_nav_consultations}}</h2>
-<ul>{{#CONSULTATIONS}}<li><a href="{{P}}/consultations/{{ID}}">{{TITLE}}</a> <span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></li>{{/CONSULTATIONS}}</ul>
+<ul>{{#CONSULTATIONS}}<li><a href="{{P}}/consultations/{{ID}}"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</a> <span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></li>{{/CONSULTATIONS}}</ul>

@@ -59,7 +59,7 @@
 <select id="country" name="country" required{{#E_country}} aria-invalid="true" aria-describedby="country-error"{{/E_country}}><option value="">—</option>{{#COUNTRY_GROUP}}<optgroup label="{{LABEL}}">{{#COUNTRIES}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/COUNTRIES}}</optgroup>{{/COUNTRY_GROUP}}</select>
 <label for="stakeholder_type">{{t_field_stakeholder_type}}<span class="req">{{t_punct_paren_open}}{{t_required}}{{t_punct_paren_close}}</span></label>
 {{#E_stakeholder_type}}<p class="field-error" id="stakeholder_type-error">{{E_MSG}}</p>{{/E_stakeholder_type}}
-<select id="stakeholder_type" name="stakeholder_type" required{{#E_stakeholder_type}} aria-invalid="true" aria-describedby="stakeholder_type-error"{{/E_stakeholder_type}}><option value="">—</option>{{#TYPES}}<option value="{{KEY}}"{{#SEL}} selected{{/SEL}}>{{LABEL}}</option>{{/TYPES}}</select>
+<select id="stakeholder_type" name="stakeholder_type" required{{#E_stakeholder_type}} aria-invalid="true" aria-describedby="stakeholder_type-error"{{/E_stakeholder_type}}><option value="">—</option>{{#TYPES}}<option value="{{KEY}}"{{#SEL}} selected{{/SEL}}{{#LABEL_FALLBACK}} lang="{{LABEL_LANG}}"{{/LABEL_FALLBACK}} dir="{{LABEL_DIR}}">{{LABEL}}</option>{{/TYPES}}</select>
 <label for="email">{{t_field_email}}<span class="req">{{t_punct_paren_open}}{{t_required}}{{t_punct_paren_close}}</span></label>
 {{#E_email}}<p class="field-error" id="email-error">{{E_MSG}}</p>{{/E_email}}
 <input id="email" name="email" type="email" required maxlength="254" autocomplete="email" aria-describedby="email-help{{#E_email}} email-error{{/E_email}}" value="{{V_EMAIL}}"{{#E_email}} aria-invalid="true"{{/E_email}}>

@@ -6,7 +6,7 @@
 <dl class="facts">
 <dt>{{t_col_date}}</dt><dd>{{MDATE}}{{#HAS_TIME}}{{t_punct_comma}}{{STARTS_AT}} ({{TIMEZONE}}){{/HAS_TIME}}</dd>
 <dt>{{t_field_mode}}</dt><dd>{{MMODE}}</dd>
-{{#HAS_PLACE}}<dt>{{t_field_place}}</dt><dd>{{PLACE}}</dd>{{/HAS_PLACE}}
+{{#HAS_PLACE}}<dt>{{t_field_place}}</dt><dd{{#PLACE_FALLBACK}} lang="{{PLACE_LANG}}"{{/PLACE_FALLBACK}} dir="{{PLACE_DIR}}">{{PLACE_HTML:none}}</dd>{{/HAS_PLACE}}
 {{#OCM}}<dt>{{t_registered}}</dt><dd>{{REGISTERED}}</dd><dt>{{t_attended}}</dt><dd>{{ATTENDED}}</dd>{{/OCM}}
 </dl>
 {{#HAS_CONTRIBUTIONS}}<h2>{{CONTRIBUTIONS_LABEL}}</h2>
@@ -15,4 +15,4 @@
 </tbody></table></div>{{/HAS_CONTRIBUTIONS}}
 {{#HAS_ACTIONS}}<h2>{{t_actions_approved}}</h2>
 <ol class="actions-list">{{#ACTIONS}}<li><strong>{{NUMBER}}</strong> <span{{#TEXT_FALLBACK}} lang="{{TEXT_LANG}}"{{/TEXT_FALLBACK}} dir="{{TEXT_DIR}}">{{TEXT_HTML:none}}</span> <span class="meta">(<span{{#OWNER_FALLBACK}} lang="{{OWNER_LANG}}"{{/OWNER_FALLBACK}} dir="{{OWNER_DIR}}">{{OWNER_HTML:none}}</span>){{#CONSULTATION}} · <a href="{{P}}/consultations/{{CKEY}}">{{t_col_consultation}}</a>{{/CONSULTATION}}</span></li>{{/ACTIONS}}</ol>{{/HAS_ACTIONS}}
-{{#CONSULTATIONS}}<p><a href="{{P}}/consultations/{{ID}}">{{TITLE}}</a> — {{RELATION}}</p>{{/CONSULTATIONS}}
+{{#CONSULTATIONS}}<p><a href="{{P}}/consultations/{{ID}}"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</a> — {{RELATION}}</p>{{/CONSULTATIONS}}

@@ -5,7 +5,7 @@
 {{#MAIL_SENT}}<p class="note">{{TEXT}}</p>{{/MAIL_SENT}}
 {{#MAIL_CONFIRMED}}<p>{{TEXT}}</p>{{/MAIL_CONFIRMED}}
 <dl class="facts">
-<dt>{{t_col_consultation}}</dt><dd><a href="{{P}}/consultations/{{CONSULTATION_ID}}">{{CONSULTATION}}</a></dd>
+<dt>{{t_col_consultation}}</dt><dd><a href="{{P}}/consultations/{{CONSULTATION_ID}}"{{#CONSULTATION_FALLBACK}} lang="{{CONSULTATION_LANG}}"{{/CONSULTATION_FALLBACK}} dir="{{CONSULTATION_DIR}}">{{CONSULTATION_HTML:none}}</a></dd>
 <dt>{{t_receipt_submitted}}</dt><dd>{{SUBMITTED}}</dd>
 <dt>{{t_col_status}}</dt><dd>{{STATUS_LABEL}}</dd>
 </dl>
@@ -18,7 +18,7 @@
 {{#HAS_ORG}}<dt>{{t_field_organization}}</dt><dd dir="auto">{{ORGANIZATION}}</dd>{{/HAS_ORG}}
 {{#HAS_JOB}}<dt>{{t_field_job_title}}</dt><dd dir="auto">{{JOB_TITLE}}</dd>{{/HAS_JOB}}
 <dt>{{t_field_country}}</dt><dd>{{COUNTRY}}</dd>
-<dt>{{t_field_stakeholder_type}}</dt><dd>{{TYPE_LABEL}}</dd>
+<dt>{{t_field_stakeholder_type}}</dt><dd{{#TYPE_LABEL_FALLBACK}} lang="{{TYPE_LABEL_LANG}}"{{/TYPE_LABEL_FALLBACK}} dir="{{TYPE_LABEL_DIR}}">{{TYPE_LABEL_HTML:none}}</dd>
 {{#HAS_EMAIL}}<dt>{{t_field_email}}</dt><dd dir="ltr">{{EMAIL}}</dd>{{/HAS_EMAIL}}
 <dt>{{t_field_language}}</dt><dd>{{LANGUAGE_NAME}}</dd>
 </dl>

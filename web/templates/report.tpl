@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-<p class="crumbs"><a href="{{P}}/consultations/{{ID}}">{{TITLE}}</a></p>
+<p class="crumbs"><a href="{{P}}/consultations/{{ID}}"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</a></p>
 <h1>{{t_report}}</h1>
 <p class="help">{{t_report_help}}</p>
 <blockquote class="report" id="report-paragraph">{{PARAGRAPH}}</blockquote>

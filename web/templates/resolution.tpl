@@ -15,6 +15,6 @@
 <section aria-labelledby="cited-h"><h2 id="cited-h">{{t_res_cited_by}}</h2>
 {{#NO_CITED_BY}}<p>{{t_res_cited_by_none}}</p>{{/NO_CITED_BY}}
 <ul class="cited-by">
-{{#CITED_BY}}<li><span class="meta">{{CB_KIND_LABEL}}</span> <a href="{{P}}{{CB_URL}}"{{#CB_LINK_FALLBACK}} lang="{{CB_LINK_LANG}}"{{/CB_LINK_FALLBACK}} dir="{{CB_LINK_DIR}}">{{CB_LINK_HTML:none}}</a>{{#CB_DETAIL}} <span{{#CB_TITLE_FALLBACK}} lang="{{CB_TITLE_LANG}}"{{/CB_TITLE_FALLBACK}} dir="{{CB_TITLE_DIR}}">{{CB_TITLE_HTML:none}}</span>{{/CB_DETAIL}} — <q lang="{{CB_TEXT_LANG}}" dir="auto">{{CB_TEXT}}</q></li>{{/CITED_BY}}
+{{#CITED_BY}}<li><span class="meta">{{CB_KIND_LABEL}}</span> <a href="{{P}}{{CB_URL}}"{{#CB_LINK_FALLBACK}} lang="{{CB_LINK_LANG}}"{{/CB_LINK_FALLBACK}} dir="{{CB_LINK_DIR}}">{{CB_LINK_HTML:none}}</a>{{#CB_DETAIL}} <span{{#CB_TITLE_FALLBACK}} lang="{{CB_TITLE_LANG}}"{{/CB_TITLE_FALLBACK}} dir="{{CB_TITLE_DIR}}">{{CB_TITLE_HTML:none}}</span>{{/CB_DETAIL}} — <q{{#CB_TEXT_FALLBACK}} lang="{{CB_TEXT_LANG}}"{{/CB_TEXT_FALLBACK}} dir="{{CB_TEXT_DIR}}">{{CB_TEXT_HTML:none}}</q></li>{{/CITED_BY}}
 </ul></section>
 <p class="meta"><a href="/api/v1/resolutions/{{INSTRUMENT}}/{{NUMBER}}">JSON</a></p>

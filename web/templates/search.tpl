@@ -11,7 +11,7 @@
 {{#RESULTS}}
 {{#NONE}}<p>{{t_search_none}}</p>{{/NONE}}
 <ol class="hits">
-{{#HITS}}<li><a href="{{URL}}" lang="{{HLANG}}" dir="auto">{{TITLE}}</a> <span class="meta">{{KIND_LABEL}} · {{DATE}}</span><p class="snippet" lang="{{HLANG}}" dir="auto">{{SNIPPET_HTML:none}}</p></li>{{/HITS}}
+{{#HITS}}<li><a href="{{URL}}"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</a> <span class="meta">{{KIND_LABEL}} · {{DATE}}</span><p class="snippet"{{#SNIPPET_FALLBACK}} lang="{{SNIPPET_LANG}}"{{/SNIPPET_FALLBACK}} dir="{{SNIPPET_DIR}}">{{SNIPPET_HTML:none}}</p></li>{{/HITS}}
 </ol>
 <nav class="pager" aria-label="{{t_pagination}}">{{#PREV}}<a href="{{HREF}}" rel="prev">{{t_previous}}</a>{{/PREV}} {{#NEXT}}<a href="{{HREF}}" rel="next">{{t_next}}</a>{{/NEXT}}</nav>
 {{/RESULTS}}
