@@ -48,6 +48,13 @@ test('a body named in English only is listed as lacking five languages, with its
   }
 });
 
+test('a body refused on the desk for its missing name says so with a body\'s label', async () => {
+  const res = await post(admin, '/zh/admin/bodies', { key: 'wg-none', acronym: 'WG-N', name_en: '', membership: 'open' });
+  assert.equal(res.status, 303);
+  const html = await (await admin.fetch(res.headers.get('location'))).text();
+  assert.match(html, /id="b-name-error">“名称”为必填项。</);
+});
+
 test('the form names the body in other languages, a draft marked; audited with the old text', async () => {
   const res = await post(admin, `/en/admin/translations/body/${body.id}`, {
     name_en: 'Working Group on Audits', name_zh: '审计工作组', name_ar: 'الفريق العامل المعني بالمراجعة',
