@@ -1,7 +1,8 @@
 // The secretariat's "translations needed" page (GET /admin/translations): for every multilingual
 // text, which of the six languages are missing (no text) and which are drafts
 // (site/text_states.h). It covers the titles, descriptions and questions of consultations, the
-// titles and language files of documents, the titles of meetings, and what the capabilities
+// titles and language files of documents, the titles of meetings, the names and descriptions
+// of bodies, and what the capabilities
 // above the desk hand it (desk::SetTranslationSources): agenda items, record paragraphs,
 // decisions, actions, negotiated texts. Each row links to the page where its texts are edited:
 // for most, the six-language form of site/text_edit.h, where each language's state is set.
@@ -152,7 +153,16 @@ void RegisterTranslations(http::Router& router, storage::Database& db) {
       ms.records.push_back({meetings::MeetingLabel(lang, m), site::TextFormPath("meeting", m.id),
                             {{title, m.title, site::DraftLanguages(meeting_drafts, m.id, "title")}}});
 
-    int rows = Group(d, cs, lang) + Group(d, ds, lang) + Group(d, ms, lang);
+    site::TranslationGroup bs{T(lang, "nav_bodies"), {}};
+    const auto body_drafts = site::AllDrafts(db.Read(), "body");
+    const std::string name = T(lang, "field_body_name");
+    for (const auto& b : meetings::ListBodies(db))
+      bs.records.push_back({b.acronym, site::TextFormPath("body", b.id),
+                            {{name, b.name, site::DraftLanguages(body_drafts, b.id, "name")},
+                             {description, b.description,
+                              site::DraftLanguages(body_drafts, b.id, "description")}}});
+
+    int rows = Group(d, cs, lang) + Group(d, ds, lang) + Group(d, ms, lang) + Group(d, bs, lang);
     for (const auto& source : Sources())
       for (const auto& group : source(db, lang, g.session)) rows += Group(d, group, lang);
     d.SetValue("COUNT", T(lang, "translations_count", {{"n", static_cast<std::int64_t>(rows)}}));

@@ -21,6 +21,7 @@ json::object BodyJson(const Body& b, const std::string& lang) {
           {"name", site::Pick(b.name, lang).text},
           {"names", b.name},
           {"description", site::Pick(b.description, lang).text},
+          {"descriptions", b.description},
           {"membership", b.membership},
           {"open_consultations", b.open_consultations}};
 }
@@ -78,6 +79,8 @@ Result<Ok> Strings(const json::object& o,
 void RegisterApi(http::Router& router, storage::Database& db) {
   // A meeting's title in the six languages with their states (site/text_edit.h).
   site::RegisterTextOwner(router, db, MeetingTexts(), "/api/v1/meetings/{id}");
+  // A body's name and description, the same way.
+  site::RegisterTextOwner(router, db, BodyTexts(), "/api/v1/bodies/{id}");
   router.Add("GET", "/api/v1/bodies", [&db](Request& req) {
     json::array items;
     for (const auto& b : ListBodies(db)) items.push_back(BodyJson(b, req.lang));
@@ -87,6 +90,8 @@ void RegisterApi(http::Router& router, storage::Database& db) {
     auto b = GetBody(db, req.params[0]);
     if (!b.ok()) return Err(b.error());
     auto o = BodyJson(*b, req.lang);
+    o["states"] = site::StatesOf(db.Read(), "body", b->id,
+                                 {{"name", b->name}, {"description", b->description}});
     json::array meetings;
     for (const auto& m : ListMeetings(db, b->id)) meetings.push_back(MeetingJson(m, req.lang, false));
     o["meetings"] = std::move(meetings);

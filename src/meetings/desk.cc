@@ -86,7 +86,7 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
                                                             {"acronym", "b-acronym"},
                                                             {"name", "b-name"},
                                                             {"membership", "b-membership"}}),
-                           {.label_key = {},
+                           {.label_key = b.error().field == "name" ? "field_body_name" : "",
                             .kept = {{"b-key", in.key},
                                      {"b-acronym", in.acronym},
                                      {"b-name", f.Get("name_en").value_or("")},

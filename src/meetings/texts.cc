@@ -1,5 +1,6 @@
 // The multilingual texts of meetings edited with each language's state (site/text_edit.h): a
-// meeting's title, through PATCH /api/v1/meetings/{id} and the desk's six-language form; and
+// meeting's title, through PATCH /api/v1/meetings/{id} and the desk's six-language form; a
+// body's name and description, through PATCH /api/v1/bodies/{id} and the same form; and
 // the action text that proceedings edits through SetActionText (actions are this module's rows).
 #include "meetings/texts.h"
 
@@ -41,6 +42,36 @@ site::TextOwner MeetingTexts() {
                const std::map<std::string, json::value>& texts) {
     c.Exec("UPDATE meetings SET title = ? WHERE id = ?", json::serialize(texts.at("title")), id);
     search::Enqueue(c, "meeting", id);
+  };
+  return o;
+}
+
+site::TextOwner BodyTexts() {
+  site::TextOwner o;
+  o.owner = "body";
+  // The limits and the required name are those of creating a body (CreateBody).
+  o.fields = {{"name", "field_body_name", 5000, true, false},
+              {"description", "field_description", 5000, false, true}};
+  o.read = [](storage::Database& db, std::int64_t id, const std::string&,
+              const std::optional<accounts::Session>&) -> Result<site::OwnedTexts> {
+    auto b = GetBody(db, std::to_string(id));
+    if (!b.ok()) return b.error();
+    return site::OwnedTexts{b->acronym, fmt::format("/bodies/{}", b->key),
+                            {{"name", b->name}, {"description", b->description}},
+                            std::nullopt};
+  };
+  o.stored = [](storage::Connection& c,
+                std::int64_t id) -> Result<std::map<std::string, json::value>> {
+    storage::Stmt s(c, "SELECT name, description FROM bodies WHERE id = ?");
+    s.BindAll(id);
+    if (!s.Step()) return NotFound(fmt::format("body {}: no such body", id));
+    return std::map<std::string, json::value>{{"name", site::ParseJson(s.Text(0))},
+                                              {"description", site::ParseJson(s.Text(1))}};
+  };
+  o.store = [](storage::Connection& c, std::int64_t id,
+               const std::map<std::string, json::value>& texts) {
+    c.Exec("UPDATE bodies SET name = ?, description = ? WHERE id = ?",
+           json::serialize(texts.at("name")), json::serialize(texts.at("description")), id);
   };
   return o;
 }
