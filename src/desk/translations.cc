@@ -16,6 +16,7 @@
 #include "site/desk.h"
 #include "site/text_edit.h"
 #include "site/text_states.h"
+#include "site/text_html.h"
 #include "text/messages.h"
 
 namespace plenary::desk {
@@ -64,7 +65,7 @@ bool Row(TemplateDictionary& d, TemplateDictionary*& group, const std::string& h
     group->SetValue("HEADING", heading);
   }
   auto* row = group->AddSectionDictionary("ROW");
-  row->SetValue("LABEL", r.label);
+  site::SetSentence(row, "LABEL", r.label, lang);
   row->SetValue("HREF", r.href);
   for (std::size_t i = 0; i < by_lang.size(); ++i) {
     const auto& [missing, drafts] = by_lang[i];

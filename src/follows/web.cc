@@ -6,6 +6,7 @@
 #include "site/desk.h"
 #include "site/follow_button.h"
 #include "site/site.h"
+#include "site/text_html.h"
 #include "text/dates.h"
 #include "text/messages.h"
 
@@ -87,9 +88,9 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
       o->SetValue("KIND", f.kind);
       o->SetValue("KIND_LABEL", T(lang, "follow_kind_" + f.kind));
       o->SetIntValue("ID", f.id);
-      o->SetValue("LABEL", f.label);
+      site::SetSentence(o, "LABEL", f.label, lang);
       o->SetValue("PATH", f.path);
-      o->SetValue("SINCE", text::FormatDateTime(f.since, "UTC", lang));
+      site::SetSentence(o, "SINCE", text::FormatDateTime(f.since, "UTC", lang), lang);
       o->SetValue("UNFOLLOW_LABEL", T(lang, "unfollow_named", {{"name", f.label}}));
       if (flashed && flashed->input == "unfollow-" + f.kind + "-" + std::to_string(f.id))
         o->AddSectionDictionary("ROW_ERROR")->SetValue("MSG", flashed->message);
