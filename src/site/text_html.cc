@@ -39,10 +39,12 @@ bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 bool IsJoiner(char c) {
   return c == '-' || c == '/' || c == '.' || c == '(' || c == ')' || c == '&' || c == '_';
 }
-// Spaces and punctuation that stand between Latin words: ", " "; " ": " "@" "'" "*" "+" "#".
-bool IsGap(char c) {
+// Spaces and punctuation that stand between Latin words: ", " "; " ": " "@" "'" "*" "+" "#",
+// and two that are not ASCII: the typographic apostrophe (States’) and the bullet of a masked
+// address (s•••@example.org).
+bool IsGap(char32_t c) {
   return c == ' ' || c == ',' || c == ';' || c == ':' || c == '@' || c == '\'' || c == '*' ||
-         c == '+' || c == '#' || c == '!' || c == '?' || c == '=';
+         c == '+' || c == '#' || c == '!' || c == '?' || c == '=' || c == 0x2019 || c == 0x2022;
 }
 
 }  // namespace
@@ -79,12 +81,14 @@ std::string TextHtml(std::string_view text, std::string_view lang) {
       int depth = open;
       std::size_t outer = unclosed;
       bool gap = false;  // a character other than a joiner
-      while (k < text.size() && (IsJoiner(text[k]) || IsGap(text[k]))) {
+      while (k < text.size()) {
+        const CodePoint c = At(text, k);
+        if (!IsGap(c.value) && !(c.size == 1 && IsJoiner(text[k]))) break;
         if (text[k] == ')' && depth == 0) break;  // closes what the text opened before the run
         if (text[k] == '(' && depth++ == 0) outer = k;
         if (text[k] == ')') --depth;
-        gap = gap || !IsJoiner(text[k]);
-        ++k;
+        gap = gap || IsGap(c.value);
+        k += c.size;
       }
       if (k == end || k == text.size() || (gap && !letter)) break;
       CodePoint next = At(text, k);
@@ -96,12 +100,13 @@ std::string TextHtml(std::string_view text, std::string_view lang) {
     // A closing parenthesis belongs to the run when it closes one the run opened: C22/32(Rev.1),
     // alert('x'). One left open is left out with what follows it.
     for (std::size_t k = end; open > 0 && k < text.size() && text[k] != '(' &&
-                              (IsJoiner(text[k]) || IsGap(text[k]));
-         ++k)
+                              (IsJoiner(text[k]) || IsGap(At(text, k).value));
+         k += At(text, k).size)
       if (text[k] == ')' && --open >= 0) end = k + 1;
     if (open > 0) {
       end = unclosed;
-      while (end > start && (IsJoiner(text[end - 1]) || IsGap(text[end - 1]))) --end;
+      while (end > start && (IsJoiner(text[end - 1]) || IsGap(static_cast<unsigned char>(text[end - 1]))))
+        --end;
       letter = false;
       for (std::size_t k = start; k < end && !letter; k += At(text, k).size)
         letter = IsLatinLetter(At(text, k).value);

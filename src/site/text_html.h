@@ -22,7 +22,7 @@ namespace plenary::site {
 // <bdi class="sym">: "(CWG-Internet)" keeps its parentheses outside, "C22/32(Rev.1)" its closing
 // one inside (it closes one the run opened), "ITU-T." its full stop outside. Numbers alone
 // ("2018") are left as they are: the algorithm already keeps them in order. Once a run holds a
-// letter, the spaces and punctuation (, ; : @ ' * + # ! ? =) between it and the next Latin word
+// letter, the spaces and punctuation (, ; : @ ' ’ * • + # ! ? =) between it and the next Latin word
 // join that word too ("Title only in English", "ITU-T, ITU-R", "l***@example.org"), as the
 // algorithm would keep them, since words isolated one by one would be laid out right to left;
 // such a run with a space is a <bdi class="phrase">, which may wrap at its spaces. A parenthesis

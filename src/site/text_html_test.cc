@@ -68,6 +68,8 @@ TEST(TextHtml, KeepsLatinWordsAndThePunctuationBetweenThemInOneRun) {
   EXPECT_EQ(TextHtml("«Consultation: AI, ethics; Member States' views!» هنا", "ar"),
             "«" + Phrase("Consultation: AI, ethics; Member States&#39; views") + "!» هنا");
   EXPECT_EQ(TextHtml("إلى l***@example.org. يؤكد", "ar"), "إلى " + Sym("l***@example.org") + ". يؤكد");
+  EXPECT_EQ(TextHtml("إلى s•••@example.org.", "ar"), "إلى " + Sym("s•••@example.org") + ".");
+  EXPECT_EQ(TextHtml("Member States’ views", "ar"), Phrase("Member States’ views"));
   EXPECT_EQ(TextHtml("توصيتا ITU-T, ITU-R 2018 والوثيقة", "ar"),
             "توصيتا " + Phrase("ITU-T, ITU-R 2018") + " والوثيقة");
   // Parentheses: kept inside when the run opened and closed them, else left in the Arabic text.
