@@ -156,6 +156,9 @@ test('a meeting\'s label isolates the body\'s acronym on Arabic pages only', asy
     assert.ok(!page.includes('لـCWG-Internet'), `${path}: no label with a bare acronym`);
   }
   assert.ok((await (await anon.fetch(`/ar/meetings/${m.id}`)).text()).includes(`<h1>${label}</h1>`), 'the heading');
+  // The lists' column of bodies: the acronym alone in its cell, isolated too.
+  for (const path of ['/ar/meetings', '/ar/consultations'])
+    assert.ok((await (await anon.fetch(path)).text()).includes(`<td>${SYM('CWG-Internet')}</td>`), `${path}: the body's cell`);
   const en = (await jsonOf(anon.fetch(`/api/v1/meetings/${m.id}?lang=en`))).label;
   assert.match(en, /meeting of CWG-Internet$/);
   for (const path of [`/en/meetings/${m.id}`, '/en/meetings', '/en/bodies/cwg-internet']) {
