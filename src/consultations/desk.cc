@@ -207,7 +207,7 @@ http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const R
   for (const auto& r : rs.items) {
     auto* o = d.AddSectionDictionary("RESPONSES");
     o->SetIntValue("RID", r.id);
-    o->SetValue("REFERENCE", r.reference);
+    site::SetSentence(o, "REFERENCE", r.reference, lang);
     const std::string row_reason = "reason-" + std::to_string(r.id);
     if (flashed && flashed->input == row_reason)
       o->AddSectionDictionary("E_ROW_REASON")->SetValue("E_MSG", flashed->message);
@@ -284,7 +284,7 @@ http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const R
     auto m = meetings::GetMeeting(db, std::to_string(*c->meeting_id));
     auto* md = d.AddSectionDictionary("HAS_MEETING");
     md->SetIntValue("MEETING_ID", m->id);
-    md->SetValue("MEETING_LABEL", MeetingLabel(lang, *m));
+    site::SetSentence(md, "MEETING_LABEL", MeetingLabel(lang, *m), lang);
     md->SetValue("MEETING_COUNTS", T(lang, "meeting_counts",
                                      {{"registered", m->registered}, {"attended", m->attended}}));
     for (const auto& t : types) {
@@ -510,7 +510,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
       site::Page page(db, req, "admin_confirm_delete.tpl", T(lang, "confirm_erase_heading"));
       auto& d = page.body();
       d.SetValue("HEADING", T(lang, "confirm_erase_heading"));
-      d.SetValue("WHAT", T(lang, "confirm_erase_text", {{"reference", r->reference}}));
+      site::SetSentence(&d, "WHAT", T(lang, "confirm_erase_text", {{"reference", r->reference}}), lang);
       site::SetText(&d, "QUOTE",
                     {r->reference + " — " + r->name, r->language, r->language != lang}, lang);
       d.SetValue("ACTION", fmt::format("/admin/responses/{}/erase", *id));

@@ -127,7 +127,7 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
     if (m.ok()) {
       auto* s = d.AddSectionDictionary("LAUNCHED");
       s->SetIntValue("MEETING_ID", m->id);
-      s->SetValue("MEETING_LABEL", meetings::MeetingLabel(lang, *m));
+      site::SetSentence(s, "MEETING_LABEL", meetings::MeetingLabel(lang, *m), lang);
     }
   }
   if (c.meeting_id) {
@@ -135,23 +135,25 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
     if (m.ok()) {
       auto* s = d.AddSectionDictionary("MEETING");
       s->SetIntValue("MEETING_ID", m->id);
-      s->SetValue("MEETING_LABEL",
-                  meetings::Label(*m, lang) + T(lang, "punct_comma") +
-                                           text::FormatDate(m->starts_on, lang));
+      site::SetSentence(s, "MEETING_LABEL",
+                        meetings::Label(*m, lang) + T(lang, "punct_comma") +
+                            text::FormatDate(m->starts_on, lang),
+                        lang);
     }
   }
-  d.SetValue("OPENS", text::FormatDateTime(c.opens_at, c.timezone, lang));
+  site::SetSentence(&d, "OPENS", text::FormatDateTime(c.opens_at, c.timezone, lang), lang);
   d.SetValue("OPENS_ISO", FormatIso(c.opens_at));
-  d.SetValue("DEADLINE", text::FormatDateTime(c.deadline, c.timezone, lang));
+  site::SetSentence(&d, "DEADLINE", text::FormatDateTime(c.deadline, c.timezone, lang), lang);
   d.SetValue("DEADLINE_ISO", FormatIso(c.deadline));
   if (!c.extensions.empty()) {
     auto* ext = d.AddSectionDictionary("EXTENSIONS");
     for (const auto& e : c.extensions) {
       auto* x = ext->AddSectionDictionary("EXT");
-      x->SetValue("EXT_TEXT",
-                  T(lang, "deadline_extended",
-                    {{"from", text::FormatDateTime(e.previous_deadline, c.timezone, lang)},
-                     {"to", text::FormatDateTime(e.new_deadline, c.timezone, lang)}}));
+      site::SetSentence(x, "EXT_TEXT",
+                        T(lang, "deadline_extended",
+                          {{"from", text::FormatDateTime(e.previous_deadline, c.timezone, lang)},
+                           {"to", text::FormatDateTime(e.new_deadline, c.timezone, lang)}}),
+                        lang);
       if (!site::Pick(e.reason, lang).text.empty())
         site::SetLocalized(x->AddSectionDictionary("EXT_REASON_SHOW"), "EXT_REASON", e.reason,
                            lang);
@@ -194,9 +196,11 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
     auto* fd = d.AddSectionDictionary("FOLLOW_UP");
     fd->SetIntValue("FU_MEETING_ID", f.meeting_id);
     auto m = meetings::GetMeeting(db, std::to_string(f.meeting_id));
-    fd->SetValue("FU_MEETING", m.ok() ? meetings::Label(*m, lang) + T(lang, "punct_comma") +
-                                            text::FormatDate(m->starts_on, lang)
-                                      : f.meeting_starts_on);
+    site::SetSentence(fd, "FU_MEETING",
+                      m.ok() ? meetings::Label(*m, lang) + T(lang, "punct_comma") +
+                                   text::FormatDate(m->starts_on, lang)
+                             : f.meeting_starts_on,
+                      lang);
     fd->SetValue("FU_NUMBER", f.number);
     const auto& t = follow_up[k];
     fd->SetValue("FU_TEXT_HTML", documents::LinkCitationsHtml(db, t.text, t.lang, site::Prefix(req),
@@ -206,11 +210,12 @@ http::Response ConsultationPage(storage::Database& db, const Request& req, const
   }
   // A refused post-back keeps the form and what was typed, even when the deadline has passed.
   if (status != "open")
-    d.AddSectionDictionary("CLOSED")->SetValue(
-        "CLOSED_MESSAGE",
+    site::SetSentence(
+        d.AddSectionDictionary("CLOSED"), "CLOSED_MESSAGE",
         status == "upcoming"
             ? T(lang, "form_not_open", {{"date", text::FormatDateTime(c.opens_at, c.timezone, lang)}})
-            : T(lang, "form_closed", {{"date", text::FormatDateTime(c.deadline, c.timezone, lang)}}));
+            : T(lang, "form_closed", {{"date", text::FormatDateTime(c.deadline, c.timezone, lang)}}),
+        lang);
   if (status == "open" || state) {
     auto* f = d.AddSectionDictionary("FORM");
     const ResponseInput* v = state ? &state->values : nullptr;
@@ -320,7 +325,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
       o->SetValue("BODY", text::BodyAcronym(c.body_key, c.body_acronym, lang));
       o->SetValue("STATUS", st);
       o->SetValue("STATUS_LABEL", StatusLabel(lang, st));
-      o->SetValue("DEADLINE", text::FormatDateTime(c.deadline, c.timezone, lang));
+      site::SetSentence(o, "DEADLINE", text::FormatDateTime(c.deadline, c.timezone, lang), lang);
     }
     if (!tables[0]) current->ShowSection("NONE");
     return page.Render();
@@ -442,20 +447,20 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     if (!c.ok()) return site::ErrorResponse(db, req, c.error());
     site::Page page(db, req, "receipt.tpl", T(lang, "receipt_title"));
     auto& d = page.body();
-    d.SetValue("REFERENCE", r.reference);
+    site::SetSentence(&d, "REFERENCE", r.reference, lang);
     d.SetIntValue("CONSULTATION_ID", r.consultation_id);
     site::SetLocalized(&d, "CONSULTATION", c->title, lang);
-    d.SetValue("SUBMITTED", text::FormatDateTime(r.submitted_at, c->timezone, lang));
+    site::SetSentence(&d, "SUBMITTED", text::FormatDateTime(r.submitted_at, c->timezone, lang), lang);
     d.SetValue("STATUS_LABEL", T(lang, "response_status_" + r.status));
     if (!resp.email.empty()) {
       const std::string masked = MaskEmail(resp.email);
       d.SetValueAndShowSection("EMAIL", masked, "HAS_EMAIL");
       if (resp.email_confirmed_at)
-        d.AddSectionDictionary("MAIL_CONFIRMED")
-            ->SetValue("TEXT", T(lang, "receipt_mail_confirmed", {{"email", masked}}));
+        site::SetSentence(d.AddSectionDictionary("MAIL_CONFIRMED"), "TEXT",
+                          T(lang, "receipt_mail_confirmed", {{"email", masked}}), lang);
       else
-        d.AddSectionDictionary("MAIL_SENT")
-            ->SetValue("TEXT", T(lang, "receipt_mail_sent", {{"email", masked}}));
+        site::SetSentence(d.AddSectionDictionary("MAIL_SENT"), "TEXT",
+                          T(lang, "receipt_mail_sent", {{"email", masked}}), lang);
     }
     // The copy: what the respondent sent (as moderated, once redacted).
     if (!resp.name.empty()) d.SetValueAndShowSection("NAME", resp.name, "HAS_NAME");
@@ -491,9 +496,10 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
       a->SetValue("FILE_SIZE", SizeLabel(lang, f.size));
     }
     d.ShowSection(resp.attachments.empty() ? "NO_FILES" : "HAS_FILES");
-    d.SetValue("KEEP_LINK",
-               T(lang, "receipt_keep_link",
-                 {{"date", text::FormatDateTime(copy->token_expires, c->timezone, lang)}}));
+    site::SetSentence(&d, "KEEP_LINK",
+                      T(lang, "receipt_keep_link",
+                        {{"date", text::FormatDateTime(copy->token_expires, c->timezone, lang)}}),
+                      lang);
     auto out = page.Render();
     // The address carries the token: no other site learns it from a link followed here.
     out.Header("Referrer-Policy", "no-referrer");
@@ -564,7 +570,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     for (const auto& r : rs.items) {
       auto* o = d.AddSectionDictionary("ITEMS");
       o->SetValue("LANGUAGE", r.language);
-      o->SetValue("REFERENCE", r.reference);
+      site::SetSentence(o, "REFERENCE", r.reference, lang);
       o->SetValue("NAME", r.name);
       if (!r.organization.empty()) o->AddSectionDictionary("HAS_ORG")->SetValue("ORGANIZATION", r.organization);
       site::SetText(o, "TYPE_LABEL", labels[r.stakeholder_type], lang);
@@ -687,7 +693,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     d.SetIntValue("ID", c->id);
     d.SetValue("DL_LANG", req.lang);
     site::SetLocalized(&d, "TITLE", c->title, req.lang);
-    d.SetValue("PARAGRAPH", p.ok() ? *p : site::RefusalText(p.error(), req.lang));
+    site::SetSentence(&d, "PARAGRAPH", p.ok() ? *p : site::RefusalText(p.error(), req.lang), req.lang);
     for (const auto& l : text::Languages()) {
       if (l == req.lang) continue;
       auto* o = d.AddSectionDictionary("OTHER");

@@ -7,6 +7,7 @@
 #include "consultations/web.h"
 #include "site/desk.h"
 #include "site/site.h"
+#include "site/text_html.h"
 #include "text/dates.h"
 #include "text/messages.h"
 
@@ -72,16 +73,18 @@ http::Response ConfirmPage(storage::Database& db, const Request& req, const Cons
     if (auto at = ParseIso(deadline, c.timezone))
       new_deadline = text::FormatDateTime(*at, c.timezone, lang);
   }
-  d.SetValue("WHAT", T(lang, "confirm_" + key + "_text",
-                       {{"title", title},
-                        {"opens", text::FormatDateTime(c.opens_at, c.timezone, lang)},
-                        {"deadline", text::FormatDateTime(c.deadline, c.timezone, lang)},
-                        {"new_deadline", new_deadline}}));
+  site::SetSentence(&d, "WHAT",
+                    T(lang, "confirm_" + key + "_text",
+                      {{"title", title},
+                       {"opens", text::FormatDateTime(c.opens_at, c.timezone, lang)},
+                       {"deadline", text::FormatDateTime(c.deadline, c.timezone, lang)},
+                       {"new_deadline", new_deadline}}),
+                    lang);
   d.SetValue("CONFIRM_LABEL", T(lang, "confirm_" + key + "_yes"));
   if (t == Transition::kReopen) {
     auto* r = d.AddSectionDictionary("REOPEN");
     r->SetValue("DEADLINE", deadline);
-    r->SetValue("DEADLINE_TEXT", new_deadline);  // names its zone
+    site::SetSentence(r, "DEADLINE_TEXT", new_deadline, lang);  // names its zone
     r->SetValue("REASON", reason);
   }
   return page.Render();

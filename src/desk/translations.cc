@@ -66,7 +66,6 @@ bool Row(TemplateDictionary& d, TemplateDictionary*& group, const std::string& h
     group->SetValue("HEADING", heading);
   }
   auto* row = group->AddSectionDictionary("ROW");
-  row->SetValue("LABEL", r.label);
   // A row named by its first text (a consultation's or a negotiated text's title), shown in
   // another language than the reader's, carries that language.
   site::Localized named{r.label, lang, false};
@@ -74,7 +73,7 @@ bool Row(TemplateDictionary& d, TemplateDictionary*& group, const std::string& h
     if (auto first = site::Pick(r.texts.front().text, lang);
         first.fallback && !first.text.empty() && r.label.find(first.text) != std::string::npos)
       named = {r.label, first.lang, true};
-  site::SetTextLanguage(row, "LABEL", named, lang);
+  site::SetText(row, "LABEL", named, lang);
   row->SetValue("HREF", r.href);
   for (std::size_t i = 0; i < by_lang.size(); ++i) {
     const auto& [missing, drafts] = by_lang[i];

@@ -9,6 +9,7 @@
 #include "render/render.h"
 #include "site/desk.h"
 #include "site/site.h"
+#include "site/text_html.h"
 #include "text/dates.h"
 #include "text/messages.h"
 
@@ -164,11 +165,13 @@ http::Response ConfirmPage(storage::Database& db, const Request& req, const Gene
   d.SetValue("PAGE", g.page);
   d.SetValue("LABEL", g.label);
   d.SetValue("HEADING", T(lang, "doc_confirm_" + key + "_heading"));
-  d.SetValue("WHAT", T(lang, "doc_confirm_" + key + "_text",
-                       {{"document", g.label},
-                        {"symbol", issue.symbol},
-                        {"date", issue.date.empty() ? "" : text::FormatDate(issue.date, lang)},
-                        {"previous", Named(l)}}));
+  site::SetSentence(&d, "WHAT",
+                    T(lang, "doc_confirm_" + key + "_text",
+                      {{"document", g.label},
+                       {"symbol", issue.symbol},
+                       {"date", issue.date.empty() ? "" : text::FormatDate(issue.date, lang)},
+                       {"previous", Named(l)}}),
+                    lang);
   d.SetValue("CONFIRM_LABEL", T(lang, "doc_confirm_" + key + "_yes"));
   d.SetValue("ACTION", form_path);
   if (a == Action::kIssue) {
@@ -355,12 +358,14 @@ void FillIssuedView(storage::Database& db, ctemplate::TemplateDictionary& d, con
   o->SetValue("ORG", doc->organization);
   o->SetValue("DATE", doc->date_text);
   o->SetValue("ORIGIN", doc->origin);
-  o->SetValue("TITLE", doc->title);
+  site::SetSentence(o, "TITLE", doc->title, doc->lang.empty() ? lang : doc->lang);
   o->SetIntValue("DOC_ID", issued.document_id);
   o->SetValue("DL_LANG", doc->lang.empty() ? lang : doc->lang);
-  o->SetValue("NOTE", T(lang, "doc_issued_view",
-                        {{"symbol", issued.symbol},
-                         {"date", doc->date.empty() ? "" : text::FormatDate(doc->date, lang)}}));
+  site::SetSentence(o, "NOTE",
+                    T(lang, "doc_issued_view",
+                      {{"symbol", issued.symbol},
+                       {"date", doc->date.empty() ? "" : text::FormatDate(doc->date, lang)}}),
+                    lang);
   if (!live_url.empty()) o->SetValueAndShowSection("LIVE_URL", live_url, "LIVE");
   for (const auto& b : doc->blocks) {
     auto* x = o->AddSectionDictionary("BLOCKS");

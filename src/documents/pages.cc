@@ -314,7 +314,7 @@ http::Response ResolutionsPage(storage::Database& db, const Request& req) {
     o->SetIntValue("NUMBER", r.number);
     o->SetValue("NAME", ResolutionName(lang, r.instrument, r.number));
     site::SetLocalized(o, "TITLE", r.title, lang);
-    o->SetValue("VERSION", r.revisions.empty() ? "" : RevisionLabel(lang, r.revisions.back()));
+    site::SetSentence(o, "VERSION", r.revisions.empty() ? "" : RevisionLabel(lang, r.revisions.back()), lang);
     o->SetValue("STATUS", r.status);
     o->SetValue("STATUS_LABEL", T(lang, "res_status_" + r.status));
   }
@@ -332,7 +332,7 @@ http::Response ResolutionPage(storage::Database& db, const Request& req, const R
   auto& d = page.body();
   d.SetValue("INSTRUMENT", r.instrument);
   d.SetIntValue("NUMBER", r.number);
-  d.SetValue("FULL_NAME", full);
+  site::SetSentence(&d, "FULL_NAME", full, lang);
   d.SetValue("INSTRUMENT_LABEL", T(lang, "res_instrument_" + r.instrument));
   site::SetLocalized(&d, "TITLE", r.title, lang);
   d.SetValue("STATUS", r.status);
@@ -352,7 +352,7 @@ http::Response ResolutionPage(storage::Database& db, const Request& req, const R
         "ABROGATED");
   }
   for (auto it = r.revisions.rbegin(); it != r.revisions.rend(); ++it)
-    d.AddSectionDictionary("VERSIONS")->SetValue("VERSION", RevisionLabel(lang, *it));
+    site::SetSentence(d.AddSectionDictionary("VERSIONS"), "VERSION", RevisionLabel(lang, *it), lang);
   if (!r.merged_from.empty()) {
     auto* s = d.AddSectionDictionary("MERGED_FROM");
     for (const auto& m : r.merged_from) {

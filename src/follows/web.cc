@@ -91,7 +91,7 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
       site::SetText(o, "LABEL", {f.label, f.label_lang.empty() ? lang : f.label_lang,
                                  !f.label_lang.empty()}, lang);
       o->SetValue("PATH", f.path);
-      o->SetValue("SINCE", text::FormatDateTime(f.since, "UTC", lang));
+      site::SetSentence(o, "SINCE", text::FormatDateTime(f.since, "UTC", lang), lang);
       o->SetValue("UNFOLLOW_LABEL", T(lang, "unfollow_named", {{"name", f.label}}));
       if (flashed && flashed->input == "unfollow-" + f.kind + "-" + std::to_string(f.id))
         o->AddSectionDictionary("ROW_ERROR")->SetValue("MSG", flashed->message);

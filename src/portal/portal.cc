@@ -29,7 +29,7 @@ using text::T;
 namespace {
 void MeetingRow(ctemplate::TemplateDictionary* o, const std::string& lang, const Meeting& m) {
   o->SetIntValue("MID", m.id);
-  o->SetValue("MLABEL", meetings::Label(m, lang));
+  site::SetSentence(o, "MLABEL", meetings::Label(m, lang), lang);
   o->SetValue("MDATE", text::FormatDateRange(m.starts_on, m.ends_on, lang));
   o->SetValue("MMODE", T(lang, "mode_" + m.mode));
   o->SetValue("BODY", text::BodyAcronym(m.body_key, m.body_acronym, lang));
@@ -57,8 +57,9 @@ void RegisterHome(http::Router& router, storage::Database& db) {
       o->SetIntValue("ID", c.id);
       site::SetLocalized(o, "TITLE", c.title, lang);
       o->SetValue("BODY", text::BodyAcronym(c.body_key, c.body_acronym, lang));
-      o->SetValue("DEADLINE_LABEL",
-                  T(lang, "deadline_on", {{"date", text::FormatDateTime(c.deadline, c.timezone, lang)}}));
+      site::SetSentence(
+          o, "DEADLINE_LABEL",
+          T(lang, "deadline_on", {{"date", text::FormatDateTime(c.deadline, c.timezone, lang)}}), lang);
     }
     if (!any) d.ShowSection("NO_OPEN");
     for (const auto& b : ListBodies(db)) {
@@ -187,7 +188,7 @@ void RegisterPages(http::Router& router, storage::Database& db, site::Throttles&
     if (!m->starts_at.empty()) {
       auto* t = d.AddSectionDictionary("HAS_TIME");
       t->SetValue("STARTS_AT", m->starts_at);
-      t->SetValue("TIMEZONE", m->timezone);
+      t->SetValue("TIMEZONE_HTML", site::TextHtml(m->timezone, lang));
     }
     if (!site::Pick(m->place, lang).text.empty())
       site::SetLocalized(d.AddSectionDictionary("HAS_PLACE"), "PLACE", m->place, lang);

@@ -56,7 +56,7 @@ std::string Who(const Intervention& i, const std::string& lang) {
 void ActionRow(TemplateDictionary* o, const ActionView& a, const std::string& lang) {
   o->SetIntValue("AID", a.id);
   o->SetValue("NUMBER", a.number);
-  o->SetValue("MLABEL", meetings::Label(a.meeting, lang));
+  site::SetSentence(o, "MLABEL", meetings::Label(a.meeting, lang), lang);
   o->SetIntValue("MID", a.meeting.id);
   site::SetLocalized(o, "TEXT", a.text, lang);
   site::SetLocalized(o, "OWNER", a.owner, lang);
@@ -182,7 +182,7 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
   site::Page page(db, req, "agenda.tpl", T(lang, "proc_title") + " — " + label);
   auto& d = page.body();
   d.SetIntValue("MID", p->meeting.id);
-  d.SetValue("MLABEL", label);
+  site::SetSentence(&d, "MLABEL", label, lang);
   d.SetValue("MDATE", text::FormatDateRange(p->meeting.starts_on, p->meeting.ends_on, lang));
   // A refused form: the summary at the top, linking to the field (site/refusals.h); a refusal
   // that concerns no input of the form is listed alone.
@@ -476,13 +476,14 @@ http::Response RecordPage(storage::Database& db, const Request& req, const std::
   auto& d = page.body();
   documents::FillLifecycle(d, life, req, viewer && accounts::IsStaff(viewer->user.role), path,
                            "");
-  if (life.latest)
-    d.SetValueAndShowSection("LIVE_NOTE_TEXT",
-                             T(lang, "doc_live_note", {{"symbol", life.latest->symbol}}),
-                             "LIVE_NOTE");
+  if (life.latest) {
+    d.ShowSection("LIVE_NOTE");
+    site::SetSentence(&d, "LIVE_NOTE_TEXT",
+                      T(lang, "doc_live_note", {{"symbol", life.latest->symbol}}), lang);
+  }
   d.SetIntValue("MID", p->meeting.id);
   d.SetValue("DL_LANG", lang);  // the downloads (record_out.h) in the page's language
-  d.SetValue("TITLE", r.title);
+  site::SetSentence(&d, "TITLE", r.title, lang);
   d.SetValue("DATE", r.date);
   if (!r.symbol.empty()) d.SetValueAndShowSection("SYMBOL", r.symbol, "HAS_SYMBOL");
   if (r.items.empty()) d.ShowSection("NO_ITEMS");
@@ -599,12 +600,12 @@ http::Response ActionPage(storage::Database& db, const Request& req,
   }
   for (const auto& e : a->events) {
     auto* o = d.AddSectionDictionary("EVENTS");
-    o->SetValue("WHEN", text::FormatDateTime(e.at, "UTC", lang));
+    site::SetSentence(o, "WHEN", text::FormatDateTime(e.at, "UTC", lang), lang);
     o->SetValue("STATUS_LABEL", T(lang, "action_status_" + e.status));
     if (e.meeting) {
       auto* m = o->AddSectionDictionary("MEETING");
       m->SetIntValue("EMID", e.meeting->id);
-      m->SetValue("ELABEL", meetings::Label(*e.meeting, lang));
+      site::SetSentence(m, "ELABEL", meetings::Label(*e.meeting, lang), lang);
     }
     if (e.document) {
       auto* x = o->AddSectionDictionary("DOCUMENT");
@@ -881,7 +882,7 @@ http::Response InterventionForm(storage::Database& db, Request& req, bool remove
     site::Page page(db, req, "admin_confirm_delete.tpl", T(lang, "confirm_delete_paragraph_heading"));
     auto& d = page.body();
     d.SetValue("HEADING", T(lang, "confirm_delete_paragraph_heading"));
-    d.SetValue("WHAT", T(lang, "confirm_delete_paragraph_what", {{"number", paragraph}}));
+    site::SetSentence(&d, "WHAT", T(lang, "confirm_delete_paragraph_what", {{"number", paragraph}}), lang);
     site::SetLocalized(&d, "QUOTE", iv->summary, lang);
     d.SetValue("ACTION", fmt::format("/interventions/{}/delete", *id));
     d.SetValue("BACK", fmt::format("/meetings/{}/agenda#item-{}", at->meeting, at->number));

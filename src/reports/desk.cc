@@ -12,6 +12,7 @@
 #include "site/desk.h"
 #include "site/fields.h"
 #include "site/site.h"
+#include "site/text_html.h"
 #include "text/messages.h"
 
 namespace plenary::reports {
@@ -102,7 +103,7 @@ http::Response OfficersPage(storage::Database& db, const Request& req) {
     if (!rep.ok()) continue;
     auto* o = d.AddSectionDictionary("MEETINGS");
     o->SetIntValue("MID", m.id);
-    o->SetValue("MLABEL", meetings::Label(m, lang));
+    site::SetSentence(o, "MLABEL", meetings::Label(m, lang), lang);
     // This meeting's form refused (the redirect's input r-<id>-…): its message next to the
     // field (the summary at the top of the page links to it), and what was typed.
     const std::string prefix = fmt::format("r-{}-", m.id);

@@ -15,6 +15,7 @@
 #include "reports/officers.h"
 #include "reports/report_out.h"
 #include "site/site.h"
+#include "site/text_html.h"
 #include "text/dates.h"
 #include "text/messages.h"
 
@@ -61,7 +62,7 @@ http::Response ChooseMeetings(storage::Database& db, const Request& req, const m
     wg.push_back(m.number);
     auto* o = f->AddSectionDictionary("MEETINGS");
     o->SetIntValue("MNUMBER", m.number);
-    o->SetValue("MLABEL", meetings::Label(m, req.lang));
+    site::SetSentence(o, "MLABEL", meetings::Label(m, req.lang), req.lang);
     o->SetValue("MDATE", text::FormatDateRange(m.starts_on, m.ends_on, req.lang));
   }
   // Suggest the two latest meetings (a Chair reports to each annual session on about two).
@@ -108,13 +109,13 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
     d.SetValue("BODY_KEY", r->body_key);
     d.SetValue("BODY_ACRONYM", text::BodyAcronym(r->body_key, r->body_acronym, req.lang));
     auto* doc = d.AddSectionDictionary("REPORT");
-    doc->SetValue("TITLE", r->title);
+    site::SetSentence(doc, "TITLE", r->title, req.lang);
     // The downloads (report_out.h): the same meetings in the page's language.
     doc->SetValue("DL_LANG", req.lang);
     doc->SetValue("DL_MEETINGS", *param);
     doc->SetValue("SUMMARY_HTML",
                   documents::LinkCitationsHtml(db, r->summary, req.lang, site::Prefix(req), page.session()));
-    doc->SetValue("ACTION", r->action_required);
+    site::SetSentence(doc, "ACTION", r->action_required, req.lang);
     // No resolution on record: no References heading either.
     if (!r->references.empty()) doc->ShowSection("HAS_REFS");
     for (const auto& ref : r->references)
@@ -123,7 +124,7 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
     for (const auto& s : r->sections) {
       auto* sd = doc->AddSectionDictionary("SECTIONS");
       sd->SetValue("SNUM", s.number);
-      sd->SetValue("SHEADING", s.heading);
+      site::SetSentence(sd, "SHEADING", s.heading, req.lang);
       // Untranslated paragraphs are marked once, at the head of the section.
       std::vector<site::Localized> picked;
       for (const auto& p : s.paragraphs) {

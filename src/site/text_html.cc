@@ -37,7 +37,14 @@ bool IsLatinLetter(char32_t c) {
 }
 bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 bool IsJoiner(char c) {
-  return c == '-' || c == '/' || c == '.' || c == '(' || c == ')' || c == '&';
+  return c == '-' || c == '/' || c == '.' || c == '(' || c == ')' || c == '&' || c == '_';
+}
+// Spaces and punctuation that stand between Latin words: ", " "; " ": " "@" "'" "*" "+" "#",
+// and two that are not ASCII: the typographic apostrophe (States’) and the bullet of a masked
+// address (s•••@example.org).
+bool IsGap(char32_t c) {
+  return c == ' ' || c == ',' || c == ';' || c == ':' || c == '@' || c == '\'' || c == '*' ||
+         c == '+' || c == '#' || c == '!' || c == '?' || c == '=' || c == 0x2019 || c == 0x2022;
 }
 
 }  // namespace
@@ -54,10 +61,14 @@ std::string TextHtml(std::string_view text, std::string_view lang) {
       i += first.size;
       continue;
     }
-    // The run: letters and digits, and joiners only where letters or digits follow them.
+    // The run: letters and digits, and joiners only where letters or digits follow them; once
+    // it holds a letter, also spaces and punctuation between Latin words ("Title only in
+    // English", "ITU-T, ITU-R", l***@example.org), as the bidirectional algorithm itself would
+    // keep them, since words isolated one by one would be laid out right to left.
     const std::size_t start = i;
     std::size_t end = i;
-    int open = 0;  // parentheses the run opened and has not closed
+    int open = 0;               // parentheses the run opened and has not closed
+    std::size_t unclosed = 0;   // where the outermost of them stands
     bool letter = false;
     for (;;) {
       while (end < text.size()) {
@@ -68,25 +79,42 @@ std::string TextHtml(std::string_view text, std::string_view lang) {
       }
       std::size_t k = end;
       int depth = open;
-      while (k < text.size() && IsJoiner(text[k])) {
-        if (text[k] == '(') ++depth;
-        if (text[k] == ')' && depth > 0) --depth;
-        ++k;
+      std::size_t outer = unclosed;
+      bool gap = false;  // a character other than a joiner
+      while (k < text.size()) {
+        const CodePoint c = At(text, k);
+        if (!IsGap(c.value) && !(c.size == 1 && IsJoiner(text[k]))) break;
+        if (text[k] == ')' && depth == 0) break;  // closes what the text opened before the run
+        if (text[k] == '(' && depth++ == 0) outer = k;
+        if (text[k] == ')') --depth;
+        gap = gap || IsGap(c.value);
+        k += c.size;
       }
-      if (k == end || k == text.size()) break;
+      if (k == end || k == text.size() || (gap && !letter)) break;
       CodePoint next = At(text, k);
       if (!IsLatinLetter(next.value) && !IsDigit(next.value)) break;
       end = k;
       open = depth;
+      unclosed = outer;
     }
-    // A closing parenthesis belongs to the run when it closes one the run opened: C22/32(Rev.1).
-    while (open > 0 && end < text.size() && text[end] == ')') {
-      ++end;
-      --open;
+    // A closing parenthesis belongs to the run when it closes one the run opened: C22/32(Rev.1),
+    // alert('x'). One left open is left out with what follows it.
+    for (std::size_t k = end; open > 0 && k < text.size() && text[k] != '(' &&
+                              (IsJoiner(text[k]) || IsGap(At(text, k).value));
+         k += At(text, k).size)
+      if (text[k] == ')' && --open >= 0) end = k + 1;
+    if (open > 0) {
+      end = unclosed;
+      while (end > start && (IsJoiner(text[end - 1]) || IsGap(static_cast<unsigned char>(text[end - 1]))))
+        --end;
+      letter = false;
+      for (std::size_t k = start; k < end && !letter; k += At(text, k).size)
+        letter = IsLatinLetter(At(text, k).value);
     }
     const std::string_view run = text.substr(start, end - start);
     if (letter) {
-      out += "<bdi class=\"sym\">";
+      // A symbol stays on one line (plenary.css); words may wrap at their spaces.
+      out += run.find(' ') == std::string_view::npos ? "<bdi class=\"sym\">" : "<bdi class=\"phrase\">";
       out += http::EscapeHtml(run);
       out += "</bdi>";
     } else {
@@ -95,6 +123,12 @@ std::string TextHtml(std::string_view text, std::string_view lang) {
     i = end;
   }
   return out;
+}
+
+void SetSentence(ctemplate::TemplateDictionary* d, const std::string& key,
+                 const std::string& sentence, std::string_view lang) {
+  d->SetValue(key, sentence);
+  d->SetValue(key + "_HTML", TextHtml(sentence, lang));
 }
 
 }  // namespace plenary::site

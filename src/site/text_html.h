@@ -18,12 +18,26 @@ namespace plenary::site {
 
 // `text`, written in language `lang`, as HTML. In a left-to-right language exactly
 // http::EscapeHtml(text). In a right-to-left one, every maximal run of Latin letters and
-// digits joined by - / . ( ) & that holds at least one Latin letter is wrapped whole in
+// digits joined by - / . ( ) & _ that holds at least one Latin letter is wrapped whole in
 // <bdi class="sym">: "(CWG-Internet)" keeps its parentheses outside, "C22/32(Rev.1)" its closing
 // one inside (it closes one the run opened), "ITU-T." its full stop outside. Numbers alone
-// ("2018") are left as they are: the algorithm already keeps them in order. Every character is
+// ("2018") are left as they are: the algorithm already keeps them in order. Once a run holds a
+// letter, the spaces and punctuation (, ; : @ ' ’ * • + # ! ? =) between it and the next Latin word
+// join that word too ("Title only in English", "ITU-T, ITU-R", "l***@example.org"), as the
+// algorithm would keep them, since words isolated one by one would be laid out right to left;
+// such a run with a space is a <bdi class="phrase">, which may wrap at its spaces. A parenthesis
+// the run opens and does not close is left out, with what follows it. Every character is
 // escaped, inside the runs as well (the & of CWG-WSIS&SDG).
 std::string TextHtml(std::string_view text, std::string_view lang);
+
+// A sentence the code built for a page in the reader's language `lang` (a catalogue message with
+// its arguments filled in: a meeting's label with a body's acronym, a date with its time zone, a
+// reference, the report's paragraph) as `{{KEY_HTML}}`, TextHtml in `lang`: on a right-to-left
+// page the Latin runs its arguments brought in are isolated. The template prints it unescaped
+// (`{{KEY_HTML:none}}`) as the content of an element; `{{KEY}}` keeps the text as built, for an
+// attribute or an <option>. JSON, CSV, mail, feeds and files take the sentence itself.
+void SetSentence(ctemplate::TemplateDictionary* d, const std::string& key,
+                 const std::string& sentence, std::string_view lang);
 
 // How a picked text becomes HTML on a page: TextHtml, unless its citations become links
 // (documents::LinkCitationsHtml, which isolates Latin runs the same way).

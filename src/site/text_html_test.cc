@@ -17,6 +17,7 @@ namespace {
 constexpr char kOpen[] = "<bdi class=\"sym\">";
 constexpr char kClose[] = "</bdi>";
 std::string Sym(const std::string& s) { return kOpen + s + kClose; }
+std::string Phrase(const std::string& s) { return "<bdi class=\"phrase\">" + s + kClose; }
 
 TEST(TextHtml, IsolatesEachAcronymInArabicText) {
   EXPECT_EQ(TextHtml("فريق العمل CWG-Internet والقمة WSIS", "ar"),
@@ -36,7 +37,7 @@ TEST(TextHtml, LeavesPunctuationAtTheRunsEndsOutside) {
   EXPECT_EQ(TextHtml("المتعلقة بالإنترنت (CWG-Internet)", "ar"),
             "المتعلقة بالإنترنت (" + Sym("CWG-Internet") + ")");
   EXPECT_EQ(TextHtml("في ITU-T.", "ar"), "في " + Sym("ITU-T") + ".");
-  EXPECT_EQ(TextHtml("-WSIS/, GCA-", "ar"), "-" + Sym("WSIS") + "/, " + Sym("GCA") + "-");
+  EXPECT_EQ(TextHtml("-WSIS/، GCA-", "ar"), "-" + Sym("WSIS") + "/، " + Sym("GCA") + "-");
   EXPECT_EQ(TextHtml("(PP-18))", "ar"), "(" + Sym("PP-18") + "))");
   EXPECT_EQ(TextHtml("WSIS...", "ar"), Sym("WSIS") + "...");
 }
@@ -54,11 +55,43 @@ TEST(TextHtml, TakesLatinLettersBeyondAscii) {
 TEST(TextHtml, EscapesEverythingInsideAndOutsideTheRuns) {
   EXPECT_EQ(TextHtml("فريق CWG-WSIS&SDG", "ar"), "فريق " + Sym("CWG-WSIS&amp;SDG"));
   EXPECT_EQ(TextHtml("نص <script>alert('x')</script> & \"ITU\"", "ar"),
-            "نص &lt;" + Sym("script") + "&gt;" + Sym("alert") + "(&#39;" + Sym("x") +
-                "&#39;)&lt;/" + Sym("script") + "&gt; &amp; &quot;" + Sym("ITU") + "&quot;");
+            "نص &lt;" + Sym("script") + "&gt;" + Sym("alert(&#39;x&#39;)") + "&lt;/" +
+                Sym("script") + "&gt; &amp; &quot;" + Sym("ITU") + "&quot;");
   // A stray & is escaped and joins nothing.
   EXPECT_EQ(TextHtml("أ & ب", "ar"), "أ &amp; ب");
   EXPECT_EQ(TextHtml("WSIS&", "ar"), Sym("WSIS") + "&amp;");
+}
+
+TEST(TextHtml, KeepsLatinWordsAndThePunctuationBetweenThemInOneRun) {
+  // Words isolated one by one would stand right to left: "English in only Title".
+  EXPECT_EQ(TextHtml("مشاورة Title only in English المعروضة", "ar"),
+            "مشاورة " + Phrase("Title only in English") + " المعروضة");
+  EXPECT_EQ(TextHtml("«Consultation: AI, ethics; Member States' views!» هنا", "ar"),
+            "«" + Phrase("Consultation: AI, ethics; Member States&#39; views") + "!» هنا");
+  EXPECT_EQ(TextHtml("إلى l***@example.org. يؤكد", "ar"), "إلى " + Sym("l***@example.org") + ". يؤكد");
+  EXPECT_EQ(TextHtml("إلى s•••@example.org.", "ar"), "إلى " + Sym("s•••@example.org") + ".");
+  EXPECT_EQ(TextHtml("Member States’ views", "ar"), Phrase("Member States’ views"));
+  EXPECT_EQ(TextHtml("توصيتا ITU-T, ITU-R 2018 والوثيقة", "ar"),
+            "توصيتا " + Phrase("ITU-T, ITU-R 2018") + " والوثيقة");
+  // Parentheses: kept inside when the run opened and closed them, else left in the Arabic text.
+  EXPECT_EQ(TextHtml("لـWorld Summit on the Information Society (WSIS) هذا", "ar"),
+            "لـ" + Phrase("World Summit on the Information Society (WSIS)") + " هذا");
+  EXPECT_EQ(TextHtml("(CWG-Internet) (ITU-T)", "ar"), "(" + Sym("CWG-Internet") + ") (" + Sym("ITU-T") + ")");
+  EXPECT_EQ(TextHtml("ITU-T (see", "ar"), Sym("ITU-T") + " (" + Sym("see"));
+  EXPECT_EQ(TextHtml("2018(Rev", "ar"), "2018(" + Sym("Rev"));
+  // Arabic, an Arabic comma, quotation marks or a run of digits alone end the run.
+  EXPECT_EQ(TextHtml("ITU-T والوثيقة WSIS", "ar"), Sym("ITU-T") + " والوثيقة " + Sym("WSIS"));
+  EXPECT_EQ(TextHtml("WSIS، GCA", "ar"), Sym("WSIS") + "، " + Sym("GCA"));
+  EXPECT_EQ(TextHtml("\"WSIS\" \"GCA\"", "ar"), "&quot;" + Sym("WSIS") + "&quot; &quot;" + Sym("GCA") + "&quot;");
+  EXPECT_EQ(TextHtml("WSIS ", "ar"), Sym("WSIS") + " ");
+  EXPECT_EQ(TextHtml("لعام 2018 (PP-18)", "ar"), "لعام 2018 (" + Sym("PP-18") + ")");
+}
+
+TEST(TextHtml, KeepsATimeZoneWhole) {
+  EXPECT_EQ(TextHtml("23:59 (Europe/Zurich)", "ar"), "23:59 (" + Sym("Europe/Zurich") + ")");
+  EXPECT_EQ(TextHtml("(America/Argentina/Buenos_Aires)", "ar"),
+            "(" + Sym("America/Argentina/Buenos_Aires") + ")");
+  EXPECT_EQ(TextHtml("WSIS_", "ar"), Sym("WSIS") + "_");
 }
 
 TEST(TextHtml, WrapsNothingInLeftToRightText) {
@@ -76,7 +109,7 @@ TEST(TextHtml, NeverWrapsTwice) {
   const std::string once = TextHtml("العمل CWG-Internet", "ar");
   EXPECT_EQ(once.find(kOpen), once.rfind(kOpen));
   const std::string typed = TextHtml("<bdi class=\"sym\">ITU-T</bdi>", "ar");
-  EXPECT_EQ(typed, "&lt;" + Sym("bdi") + " " + Sym("class") + "=&quot;" + Sym("sym") + "&quot;&gt;" +
+  EXPECT_EQ(typed, "&lt;" + Phrase("bdi class") + "=&quot;" + Sym("sym") + "&quot;&gt;" +
                        Sym("ITU-T") + "&lt;/" + Sym("bdi") + "&gt;");
   std::size_t opens = 0;
   for (std::size_t at = typed.find("<bdi"); at != std::string::npos; at = typed.find("<bdi", at + 1))
@@ -85,8 +118,8 @@ TEST(TextHtml, NeverWrapsTwice) {
   for (std::size_t at = typed.find("</bdi>"); at != std::string::npos;
        at = typed.find("</bdi>", at + 1))
     ++closes;
-  EXPECT_EQ(opens, 5u);
-  EXPECT_EQ(closes, 5u);
+  EXPECT_EQ(opens, 4u);
+  EXPECT_EQ(closes, 4u);
   EXPECT_EQ(typed.find("<bdi class=\"sym\"><bdi"), std::string::npos);
 }
 

@@ -20,7 +20,7 @@ before(async () => {
   council = meetings.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
   for (const c of (await (await fetch(server.url + '/api/v1/consultations')).json()).items) {
     const detail = await (await fetch(`${server.url}/api/v1/consultations/${c.id}`)).json();
-    if ((detail.descriptions.ar ?? '').includes('CWG-Internet')) { consultation = c; break; }
+    if ((detail.descriptions.ar ?? '').includes('CWG-Internet')) { consultation = detail; break; }
   }
   // A body described in English only, beside the demo's bodies described in the six languages.
   const staff = await new Client(server.url).login();
@@ -115,6 +115,31 @@ test('ar: an acronym in a stored Arabic consultation description stays whole and
   await page.close();
 });
 
+test('ar: runs the code puts into sentences (an acronym in a meeting\'s label, a time zone) stay whole and in order', async () => {
+  const meetings = (await (await fetch(server.url + '/api/v1/meetings?lang=ar')).json()).items;
+  const wg = meetings.find((m) => m.body.key === 'cwg-internet' && m.label.includes('CWG-Internet'));
+  assert.ok(wg, 'the demo has a meeting of CWG-Internet');
+  assert.ok(consultation.timezone, 'the consultation has a time zone');
+  const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+  await page.goto(`${server.url}/ar/meetings/${wg.id}`);
+  await assertRtlLayout(page, 'ar meeting');
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    assertIsolated(await occurrences(page, 'main h1', 'CWG-Internet'), `ar meeting at ${width} px`, 'CWG-Internet');
+  }
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.screenshot({ path: `${SHOTS}/rtl-text-ar-meeting.png`, fullPage: true });
+  await page.goto(`${server.url}/ar/consultations/${consultation.id}`);
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    assertIsolated(await occurrences(page, 'main dl time', consultation.timezone), `ar consultation dates at ${width} px`, consultation.timezone);
+  }
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.locator('main dl').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/rtl-text-ar-dates.png` });
+  await page.close();
+});
+
 test('ar: an English description on the Arabic bodies page is laid out left to right', async () => {
   const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
   await page.goto(`${server.url}/ar/bodies`);
@@ -158,6 +183,14 @@ for (const lang of ['zh', 'en']) {
     await page.screenshot({ path: `${SHOTS}/rtl-text-${lang}-agenda.png` });
     await page.goto(`${server.url}/${lang}/consultations/${consultation.id}`);
     assert.equal(await page.locator('main .description bdi.sym').count(), 0, `${lang} consultation: no <bdi>`);
+    assert.equal(await page.locator('main dl bdi').count(), 0, `${lang} consultation's dates: no <bdi>`);
+    await page.locator('main dl').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/rtl-text-${lang}-dates.png` });
+    const wg = (await (await fetch(`${server.url}/api/v1/meetings?lang=${lang}`)).json()).items
+      .find((m) => m.body.key === 'cwg-internet' && m.label.includes('CWG-Internet'));
+    await page.goto(`${server.url}/${lang}/meetings/${wg.id}`);
+    assert.equal(await page.locator('main h1 bdi').count(), 0, `${lang} meeting: no <bdi> in its label`);
+    await page.screenshot({ path: `${SHOTS}/rtl-text-${lang}-meeting.png`, fullPage: true });
     await page.screenshot({ path: `${SHOTS}/rtl-text-${lang}-consultation.png`, fullPage: true });
     await page.close();
   });

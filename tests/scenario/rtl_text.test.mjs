@@ -135,3 +135,114 @@ test('a negotiated text in Arabic isolates the Latin runs of its provisions, bra
   }
   assert.equal(seen, 2, 'the provision naming GCA, with its brackets and clean');
 });
+
+// Sentences the catalogues build, with arguments filled in by the code: a body's acronym in a
+// meeting's label, a time zone after a date, a reference, the report's paragraph. On Arabic
+// pages each Latin run an argument brings in is isolated like those of stored text; in English
+// the same pages, and in every language the API, carry the sentence as built.
+const main = (html) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+
+test('a meeting\'s label isolates the body\'s acronym on Arabic pages only', async () => {
+  const { items } = await jsonOf(anon.fetch('/api/v1/meetings?lang=ar'));
+  const m = items.find((x) => x.body.key === 'cwg-internet' && x.kind !== 'plenary');
+  assert.ok(m, 'the demo has a meeting of CWG-Internet');
+  assert.ok(m.label.endsWith('لـCWG-Internet'), `the API's label as built: ${m.label}`);
+  assert.ok(!JSON.stringify(items).includes('bdi'), 'no markup in the API');
+  const label = m.label.replace('CWG-Internet', SYM('CWG-Internet'));
+  for (const path of [`/ar/meetings/${m.id}`, '/ar/meetings', '/ar/bodies/cwg-internet', `/ar/meetings/${m.id}/agenda`, '/ar/actions']) {
+    const page = main(await (await anon.fetch(path)).text());
+    if (path === '/ar/actions' && !page.includes(`/meetings/${m.id}"`)) continue;
+    assert.ok(page.includes(label), `${path}: the label with its acronym isolated`);
+    assert.ok(!page.includes('لـCWG-Internet'), `${path}: no label with a bare acronym`);
+  }
+  assert.ok((await (await anon.fetch(`/ar/meetings/${m.id}`)).text()).includes(`<h1>${label}</h1>`), 'the heading');
+  // The lists' column of bodies: the acronym alone in its cell, isolated too.
+  for (const path of ['/ar/meetings', '/ar/consultations'])
+    assert.ok((await (await anon.fetch(path)).text()).includes(`<td>${SYM('CWG-Internet')}</td>`), `${path}: the body's cell`);
+  const en = (await jsonOf(anon.fetch(`/api/v1/meetings/${m.id}?lang=en`))).label;
+  assert.match(en, /meeting of CWG-Internet$/);
+  for (const path of [`/en/meetings/${m.id}`, '/en/meetings', '/en/bodies/cwg-internet']) {
+    const page = main(await (await anon.fetch(path)).text());
+    assert.ok(page.includes(en), `${path}: the English label as built`);
+    assert.ok(!page.includes(en.replace('CWG-Internet', SYM('CWG-Internet'))), `${path}: nothing isolated in English`);
+  }
+});
+
+test('a consultation\'s dates keep their time zone isolated on Arabic pages; the receipt its reference', async () => {
+  const created = await staff.json('/api/v1/consultations', {
+    key: 'zurich-zone', body: 'cwg-internet', title: { ar: 'مشاورة بشأن WSIS', en: 'A consultation on WSIS' },
+    questions: [{ ar: 'ما رأيكم؟', en: 'What do you think?' }],
+    opens_at: isoFromNow(-3600), deadline: isoFromNow(7200), timezone: 'Europe/Zurich' });
+  assert.equal(created.status, 201, await created.clone().text());
+  const c = await created.json();
+  const zone = `(${SYM('Europe/Zurich')})`;
+  const page = main(await (await anon.fetch(`/ar/consultations/${c.id}`)).text());
+  assert.ok(page.includes(zone), 'the dates on the consultation\'s page');
+  assert.ok(!page.includes('(Europe/Zurich)'), 'no date with a bare time zone');
+  const home = main(await (await anon.fetch('/ar/')).text());
+  assert.ok(home.includes(zone) && !home.includes('(Europe/Zurich)'), 'the deadline on the home page');
+  const list = main(await (await anon.fetch('/ar/consultations')).text());
+  assert.ok(list.includes(zone) && !list.includes('(Europe/Zurich)'), 'the deadline on the list');
+  for (const path of [`/en/consultations/${c.id}`, '/en/', '/en/consultations']) {
+    const en = main(await (await anon.fetch(path)).text());
+    assert.ok(en.includes('(Europe/Zurich)') && !en.includes('<bdi class="sym">Europe'), `${path}: the zone as written`);
+  }
+
+  // A response in Arabic: the receipt shows its reference and the time it was sent isolated.
+  const form = await (await anon.fetch(`/ar/consultations/${c.id}`)).text();
+  const f = new FormData();
+  f.append('csrf', form.match(/name="csrf" value="([^"]+)"/)[1]);
+  f.append('form_token', form.match(/name="form_token" value="([^"]+)"/)[1]);
+  for (const [k, v] of Object.entries({ name: 'سلمى', email: 'salma@example.org', country: 'EG', stakeholder_type: 'civil_society',
+    language: 'ar', answer_1: 'رأينا.' })) f.append(k, v);
+  const sent = await anon.fetch(`/ar/consultations/${c.id}/responses`, { method: 'POST', body: f });
+  assert.equal(sent.status, 303, (await sent.text()).match(/<main[\s\S]*?<\/main>/)?.[0]);
+  const location = sent.headers.get('location');
+  const reference = location.match(/\/receipts\/([A-Z0-9-]+)\//)[1];
+  const receipt = main(await (await anon.fetch(location)).text());
+  // A reference of digits alone stays as it is: the algorithm keeps a number in order.
+  const shown = /[A-Z]/.test(reference) ? SYM(reference) : reference;
+  assert.ok(receipt.includes(`<strong class="reference">${shown}</strong>`), `the reference ${reference}`);
+  assert.ok(receipt.includes(zone) && !receipt.includes('(Europe/Zurich)'), 'the receipt\'s dates');
+  // The masked address the confirmation went to stays one run, in its order.
+  assert.match(receipt, /<p class="note">[^<]*<bdi class="sym">[^<]+@example\.org<\/bdi>/, 'the address in one run');
+  const enReceipt = main(await (await anon.fetch(location.replace(/^\/ar\//, '/en/'))).text());
+  assert.ok(enReceipt.includes(`<strong class="reference">${reference}</strong>`), 'the reference in English');
+  const api = await jsonOf(anon.fetch(`/api/v1/consultations/${c.id}?lang=ar`));
+  assert.equal(api.timezone, 'Europe/Zurich');
+  assert.ok(!JSON.stringify(api).includes('bdi'), 'no markup in the API');
+});
+
+test('the report\'s paragraph isolates the title\'s and the body\'s Latin runs on the Arabic page only', async () => {
+  const created = await staff.json('/api/v1/consultations', {
+    key: 'report-runs', body: 'cwg-internet', title: { ar: 'مشاورة بشأن WSIS', en: 'A consultation on WSIS' },
+    questions: [{ ar: 'ما رأيكم؟', en: 'What do you think?' }],
+    opens_at: isoFromNow(-7200), deadline: isoFromNow(-3600), timezone: 'UTC' });
+  assert.equal(created.status, 201, await created.clone().text());
+  const c = await created.json();
+  const text = await (await anon.fetch(`/api/v1/consultations/${c.id}/report?lang=ar`)).text();
+  assert.ok(text.includes('«مشاورة بشأن WSIS»') && text.includes('لـCWG-Internet'), `the text as built: ${text}`);
+  assert.ok(!text.includes('bdi'), 'no markup in the text');
+  const page = await (await staff.fetch(`/ar/consultations/${c.id}/report`)).text();
+  const paragraph = page.slice(page.indexOf('<blockquote'), page.indexOf('</blockquote>'));
+  assert.ok(paragraph.includes(`«مشاورة بشأن ${SYM('WSIS')}»`), paragraph);
+  assert.ok(paragraph.includes(`لـ${SYM('CWG-Internet')}`), paragraph);
+  const en = await (await staff.fetch(`/en/consultations/${c.id}/report`)).text();
+  const enParagraph = en.slice(en.indexOf('<blockquote'), en.indexOf('</blockquote>'));
+  const enText = await (await anon.fetch(`/api/v1/consultations/${c.id}/report?lang=en`)).text();
+  assert.ok(!enParagraph.includes('bdi') && enParagraph.includes('CWG-Internet'), enParagraph);
+  const escaped = enText.trim().replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  assert.ok(enParagraph.includes(escaped), `the English paragraph as built: ${enParagraph}`);
+
+  // A title in English only stands whole in the Arabic paragraph, its words in their order.
+  const english = await staff.json('/api/v1/consultations', {
+    key: 'report-english-title', body: 'council', title: { en: 'Open consultation on WSIS, AI and ITU-T' },
+    questions: [{ en: 'What do you think?' }],
+    opens_at: isoFromNow(-7200), deadline: isoFromNow(-3600), timezone: 'UTC' });
+  assert.equal(english.status, 201, await english.clone().text());
+  const e = await english.json();
+  const arPage = await (await staff.fetch(`/ar/consultations/${e.id}/report`)).text();
+  assert.ok(arPage.includes('«<bdi class="phrase">Open consultation on WSIS, AI and ITU-T</bdi>»'),
+    arPage.slice(arPage.indexOf('<blockquote'), arPage.indexOf('</blockquote>')));
+});

@@ -4,7 +4,7 @@
 <p{{#TEXT_FALLBACK}} lang="{{TEXT_LANG}}"{{/TEXT_FALLBACK}} dir="{{TEXT_DIR}}">{{TEXT_HTML:none}}</p>
 {{#TEXT_FALLBACK}}<p class="note">{{TEXT_NOTE}}</p>{{/TEXT_FALLBACK}}
 <dl class="facts">
-<dt>{{t_actions_meeting}}</dt><dd><a href="{{P}}/meetings/{{MID}}">{{MLABEL}}</a></dd>
+<dt>{{t_actions_meeting}}</dt><dd><a href="{{P}}/meetings/{{MID}}">{{MLABEL_HTML:none}}</a></dd>
 <dt>{{t_actions_owner}}</dt><dd{{#OWNER_FALLBACK}} lang="{{OWNER_LANG}}"{{/OWNER_FALLBACK}} dir="{{OWNER_DIR}}">{{OWNER_HTML:none}}</dd>
 <dt>{{t_actions_kind}}</dt><dd>{{KIND_LABEL}}</dd>
 {{#HAS_ITEM}}<dt>{{t_proc_record}}</dt><dd><a href="{{P}}/meetings/{{MID}}/agenda">{{t_proc_title}}</a></dd>{{/HAS_ITEM}}
@@ -12,7 +12,7 @@
 <dt>{{t_actions_status}}</dt><dd class="status-{{STATUS}}">{{STATUS_LABEL}}</dd>
 </dl>
 <h2>{{t_actions_history}}</h2>
-<ol class="history">{{#EVENTS}}<li><strong>{{STATUS_LABEL}}</strong> <span class="meta">{{WHEN}}</span>{{#MEETING}} · <a href="{{P}}/meetings/{{EMID}}">{{ELABEL}}</a>{{/MEETING}}{{#DOCUMENT}} · <a href="{{P}}/documents/{{DID}}"><bdi class="sym">{{SYMBOL}}</bdi></a>{{/DOCUMENT}}{{#NOTE}}<p{{#NOTE_FALLBACK}} lang="{{NOTE_LANG}}"{{/NOTE_FALLBACK}} dir="{{NOTE_DIR}}">{{NOTE_HTML:none}}</p>{{/NOTE}}</li>{{/EVENTS}}</ol>
+<ol class="history">{{#EVENTS}}<li><strong>{{STATUS_LABEL}}</strong> <span class="meta">{{WHEN_HTML:none}}</span>{{#MEETING}} · <a href="{{P}}/meetings/{{EMID}}">{{ELABEL_HTML:none}}</a>{{/MEETING}}{{#DOCUMENT}} · <a href="{{P}}/documents/{{DID}}"><bdi class="sym">{{SYMBOL}}</bdi></a>{{/DOCUMENT}}{{#NOTE}}<p{{#NOTE_FALLBACK}} lang="{{NOTE_LANG}}"{{/NOTE_FALLBACK}} dir="{{NOTE_DIR}}">{{NOTE_HTML:none}}</p>{{/NOTE}}</li>{{/EVENTS}}</ol>
 {{#EVENT_FORM}}<details class="staff-form" open><summary>{{t_actions_add_event}}</summary>
 <form method="post" action="{{P}}/actions/{{AID}}/events" class="stack">{{>FORM_ERRORS}}<input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="ev-status">{{t_actions_status}}</label>{{#E_ev_status}}<p class="field-error" id="ev-status-error">{{E_MSG}}</p>{{/E_ev_status}}<select id="ev-status" name="status"{{#E_ev_status}} aria-invalid="true" aria-describedby="ev-status-error"{{/E_ev_status}}>{{#STATUSES}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/STATUSES}}</select>

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>{{HEADING}}</h1>
-<p id="confirm-what">{{WHAT}}</p>
+<p id="confirm-what">{{WHAT_HTML:none}}</p>
 <blockquote{{#QUOTE_FALLBACK}} lang="{{QUOTE_LANG}}"{{/QUOTE_FALLBACK}} dir="{{QUOTE_DIR}}">{{QUOTE_HTML:none}}</blockquote>
 <form method="post" action="{{P}}{{ACTION}}" class="stack confirm">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="confirm" value="yes">{{#KEEP_PAGE}}<input type="hidden" name="page" value="{{PAGE_NO}}">{{/KEEP_PAGE}}

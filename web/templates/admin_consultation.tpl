@@ -20,8 +20,8 @@
 <span><label for="bulk-reason">{{t_reject_reason}}</label>{{#E_bulk_reason}}<p class="field-error" id="bulk-reason-error">{{E_MSG}}</p>{{/E_bulk_reason}} <input type="text" id="bulk-reason" name="reason" maxlength="1000" value="{{KEPT_bulk_reason}}"{{#E_bulk_reason}} aria-invalid="true" aria-describedby="bulk-reason-error"{{/E_bulk_reason}}></span>
 <button type="submit">{{t_bulk_apply}}</button></form>
 {{#RESPONSES}}<article class="response moderation" id="m-{{REFERENCE}}">
-<p class="select"><input type="checkbox" id="sel-{{RID}}" name="ids[]" value="{{RID}}" form="bulk"{{#SELECTED}} checked{{/SELECTED}}> <label for="sel-{{RID}}">{{t_bulk_select}} {{REFERENCE}}</label></p>
-<h3>{{REFERENCE}} — {{NAME}}{{#HAS_ORG}}{{t_punct_comma}}{{ORGANIZATION}}{{/HAS_ORG}} <span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></h3>
+<p class="select"><input type="checkbox" id="sel-{{RID}}" name="ids[]" value="{{RID}}" form="bulk"{{#SELECTED}} checked{{/SELECTED}}> <label for="sel-{{RID}}">{{t_bulk_select}} {{REFERENCE_HTML:none}}</label></p>
+<h3>{{REFERENCE_HTML:none}} — {{NAME}}{{#HAS_ORG}}{{t_punct_comma}}{{ORGANIZATION}}{{/HAS_ORG}} <span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></h3>
 <p class="meta"><span{{#TYPE_LABEL_FALLBACK}} lang="{{TYPE_LABEL_LANG}}"{{/TYPE_LABEL_FALLBACK}} dir="{{TYPE_LABEL_DIR}}">{{TYPE_LABEL_HTML:none}}</span> · {{COUNTRY}} · {{EMAIL}} · {{CONSENT_LABEL}}{{#REASON}} · {{t_reject_reason}}{{t_punct_colon}}{{REASON_TEXT}}{{/REASON}}{{#IP}} · {{t_field_ip_address}}{{t_punct_colon}}{{IP_ADDRESS}}{{/IP}}{{#ERASED}} · {{ERASED_TEXT}}{{/ERASED}}</p>
 {{#ANSWER}}<p><strong>{{NUMBER}}.</strong> <span lang="{{LANGUAGE}}" dir="auto">{{TEXT}}</span></p>{{/ANSWER}}
 {{#GENERAL}}<p><strong>{{t_field_general}}{{t_punct_colon}}</strong><span lang="{{LANGUAGE}}" dir="auto">{{TEXT}}</span></p>{{/GENERAL}}
@@ -74,7 +74,7 @@
 <label for="f-text">{{t_field_text}}</label>{{#E_f_text}}<p class="field-error" id="f-text-error">{{E_MSG}}</p>{{/E_f_text}}<textarea id="f-text" name="text" rows="3" required{{#E_f_text}} aria-invalid="true" aria-describedby="f-text-error"{{/E_f_text}}>{{KEPT_f_text}}</textarea>
 <button type="submit">{{t_add}}</button>
 </form>
-{{#HAS_MEETING}}<h2>{{t_consultation_meeting}}{{t_punct_colon}}{{MEETING_LABEL}}</h2>
+{{#HAS_MEETING}}<h2>{{t_consultation_meeting}}{{t_punct_colon}}{{MEETING_LABEL_HTML:none}}</h2>
 <p>{{MEETING_COUNTS}}</p>
 <form method="post" action="{{P}}/admin/meetings/{{MEETING_ID}}/attendance" enctype="multipart/form-data" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="back" value="{{ID}}">

@@ -27,7 +27,7 @@
 </form>
 {{#MEETINGS}}<form method="post" action="{{P}}/admin/meetings/{{MID}}/report" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<fieldset><legend>{{t_meeting_report_title}}{{t_punct_colon}}{{MLABEL}}</legend>
+<fieldset><legend>{{t_meeting_report_title}}{{t_punct_colon}}{{MLABEL_HTML:none}}</legend>
 {{#E_approved}}<p class="field-error" id="r-{{MID}}-approved-error">{{E_MSG}}</p>{{/E_approved}}<p><input type="checkbox" id="r-{{MID}}-approved" name="approved" value="yes"{{#APPROVED}} checked{{/APPROVED}}{{#E_approved}} aria-invalid="true" aria-describedby="r-{{MID}}-approved-error"{{/E_approved}}> <label for="r-{{MID}}-approved" class="inline">{{t_meeting_report_approved}}</label></p>
 <label for="r-{{MID}}-dist">{{t_meeting_report_distribution}}</label>{{#E_dist}}<p class="field-error" id="r-{{MID}}-dist-error">{{E_MSG}}</p>{{/E_dist}}<select id="r-{{MID}}-dist" name="distribution"{{#E_dist}} aria-invalid="true" aria-describedby="r-{{MID}}-dist-error"{{/E_dist}}>{{#DIST}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/DIST}}</select>
 </fieldset>

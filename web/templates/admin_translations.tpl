@@ -5,5 +5,5 @@
 <p class="notice">{{t_translations_covers}}</p>
 <p role="status">{{COUNT}}</p>
 {{#GROUP}}<h2>{{HEADING}}</h2>
-{{#ROW}}<h3><a href="{{P}}{{HREF}}"{{#LABEL_FALLBACK}} lang="{{LABEL_LANG}}"{{/LABEL_FALLBACK}} dir="{{LABEL_DIR}}">{{LABEL}}</a></h3>
+{{#ROW}}<h3><a href="{{P}}{{HREF}}"{{#LABEL_FALLBACK}} lang="{{LABEL_LANG}}"{{/LABEL_FALLBACK}} dir="{{LABEL_DIR}}">{{LABEL_HTML:none}}</a></h3>
 <ul>{{#LANG}}<li>{{LNAME}}{{t_punct_colon}}{{#MISSING}}<span class="state-missing">{{MISSING_TEXT}}</span>{{/MISSING}}{{#SEP}}{{t_punct_comma}}{{/SEP}}{{#DRAFT}}<span class="state-draft">{{DRAFT_TEXT}}</span>{{/DRAFT}}</li>{{/LANG}}</ul>{{/ROW}}{{/GROUP}}

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-<p class="crumbs"><a href="{{P}}/meetings">{{t_nav_meetings}}</a> › <a href="{{P}}/meetings/{{MID}}">{{MLABEL}}</a></p>
+<p class="crumbs"><a href="{{P}}/meetings">{{t_nav_meetings}}</a> › <a href="{{P}}/meetings/{{MID}}">{{MLABEL_HTML:none}}</a></p>
 <h1>{{t_proc_title}}</h1>
 <div hidden data-floor-events="/api/v1/meetings/{{MID}}/speakers/events" data-floor-version="{{FLOOR_VERSION}}"></div><script src="/static/floor.js?v={{ASSET_V}}" defer></script>
 <p>{{MDATE}} · <a href="{{P}}/meetings/{{MID}}/record">{{t_record_link}}</a> · <a href="{{P}}/actions">{{t_actions_title}}</a></p>

@@ -7,19 +7,19 @@
 <p class="help">{{t_chair_report_meetings_help}}</p>
 <div><button type="submit">{{t_chair_report_generate}}</button></div>
 </form>
-<ul>{{#MEETINGS}}<li><bdi>{{MNUMBER}}</bdi> — {{MLABEL}} <span class="meta">{{MDATE}}</span></li>{{/MEETINGS}}</ul>{{/CHOOSE}}
+<ul>{{#MEETINGS}}<li><bdi>{{MNUMBER}}</bdi> — {{MLABEL_HTML:none}} <span class="meta">{{MDATE}}</span></li>{{/MEETINGS}}</ul>{{/CHOOSE}}
 {{#REPORT}}<article class="doc" id="chair-report">
-<h1>{{TITLE}}</h1>
+<h1>{{TITLE_HTML:none}}</h1>
 <section class="doc-front">
 <h2>{{t_chair_report_summary_heading}}</h2>
 <p id="summary">{{SUMMARY_HTML:none}}</p>
 <h2>{{t_chair_report_action_heading}}</h2>
-<p id="action-required">{{ACTION}}</p>
+<p id="action-required">{{ACTION_HTML:none}}</p>
 {{#HAS_REFS}}<h2>{{t_chair_report_references_heading}}</h2>
 <ul class="refs" id="references">{{#REFS}}<li>{{REF_HTML:none}}</li>{{/REFS}}</ul>{{/HAS_REFS}}
 </section>
 {{#SECTIONS}}<section class="doc-section">
-<h2><span class="snum">{{SNUM}}</span> {{SHEADING}}</h2>
+<h2><span class="snum">{{SNUM}}</span> {{SHEADING_HTML:none}}</h2>
 {{#UNTRANSLATED_NOTE}}<p class="note untranslated-note">{{UNOTE}}</p>{{/UNTRANSLATED_NOTE}}
 {{#PARAS}}<div class="para" id="{{PID}}"{{#PLANG}} lang="{{TLANG}}" dir="{{TDIR}}"{{/PLANG}}><span class="pnum">{{PNUM}}</span><div class="ptext"><p>{{TEXT_HTML:none}}</p>{{#HAS_ITEMS}}<ul class="items">{{#ITEMS}}<li>{{ITEM_HTML:none}}</li>{{/ITEMS}}</ul>{{/HAS_ITEMS}}</div></div>
 {{#SUBS}}<div class="para sub" id="{{PID}}"{{#PLANG}} lang="{{TLANG}}" dir="{{TDIR}}"{{/PLANG}}><span class="pnum">{{PNUM}}</span><div class="ptext"><p>{{TEXT_HTML:none}}</p>{{#HAS_ITEMS}}<ul class="items">{{#ITEMS}}<li>{{ITEM_HTML:none}}</li>{{/ITEMS}}</ul>{{/HAS_ITEMS}}</div></div>

@@ -6,13 +6,13 @@
 {{#ILLUSTRATIVE}}<p class="note">{{t_illustrative_note}}</p>{{/ILLUSTRATIVE}}
 <p><span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></p>
 <dl class="facts">
-{{#LAUNCHED}}<dt>{{t_launched_at}}</dt><dd><a href="{{P}}/meetings/{{MEETING_ID}}">{{MEETING_LABEL}}</a></dd>{{/LAUNCHED}}
-<dt>{{t_opens_at}}</dt><dd><time datetime="{{OPENS_ISO}}">{{OPENS}}</time></dd>
-<dt>{{t_deadline}}</dt><dd><time datetime="{{DEADLINE_ISO}}">{{DEADLINE}}</time></dd>
-{{#MEETING}}<dt>{{t_consultation_meeting}}</dt><dd><a href="{{P}}/meetings/{{MEETING_ID}}">{{MEETING_LABEL}}</a></dd>{{/MEETING}}
+{{#LAUNCHED}}<dt>{{t_launched_at}}</dt><dd><a href="{{P}}/meetings/{{MEETING_ID}}">{{MEETING_LABEL_HTML:none}}</a></dd>{{/LAUNCHED}}
+<dt>{{t_opens_at}}</dt><dd><time datetime="{{OPENS_ISO}}">{{OPENS_HTML:none}}</time></dd>
+<dt>{{t_deadline}}</dt><dd><time datetime="{{DEADLINE_ISO}}">{{DEADLINE_HTML:none}}</time></dd>
+{{#MEETING}}<dt>{{t_consultation_meeting}}</dt><dd><a href="{{P}}/meetings/{{MEETING_ID}}">{{MEETING_LABEL_HTML:none}}</a></dd>{{/MEETING}}
 </dl>
 {{#EXTENSIONS}}<section aria-labelledby="ext-h"><h2 id="ext-h">{{t_deadline_history}}</h2><ul>
-{{#EXT}}<li>{{EXT_TEXT}}{{#EXT_REASON_SHOW}} — <span{{#EXT_REASON_FALLBACK}} lang="{{EXT_REASON_LANG}}"{{/EXT_REASON_FALLBACK}} dir="{{EXT_REASON_DIR}}">{{EXT_REASON_HTML:none}}</span>{{#EXT_REASON_FALLBACK}} <span class="note fallback">{{EXT_REASON_NOTE}}</span>{{/EXT_REASON_FALLBACK}}{{/EXT_REASON_SHOW}}</li>{{/EXT}}
+{{#EXT}}<li>{{EXT_TEXT_HTML:none}}{{#EXT_REASON_SHOW}} — <span{{#EXT_REASON_FALLBACK}} lang="{{EXT_REASON_LANG}}"{{/EXT_REASON_FALLBACK}} dir="{{EXT_REASON_DIR}}">{{EXT_REASON_HTML:none}}</span>{{#EXT_REASON_FALLBACK}} <span class="note fallback">{{EXT_REASON_NOTE}}</span>{{/EXT_REASON_FALLBACK}}{{/EXT_REASON_SHOW}}</li>{{/EXT}}
 </ul></section>{{/EXTENSIONS}}
 <div class="description"{{#DESCRIPTION_FALLBACK}} lang="{{DESCRIPTION_LANG}}"{{/DESCRIPTION_FALLBACK}} dir="{{DESCRIPTION_DIR}}">{{DESCRIPTION_HTML:none}}</div>
 {{#DESCRIPTION_FALLBACK}}<p class="note fallback">{{DESCRIPTION_NOTE}}</p>{{/DESCRIPTION_FALLBACK}}
@@ -32,10 +32,10 @@
 {{#NO_FOLLOW_UP}}<p>{{t_follow_up_none}}</p>{{/NO_FOLLOW_UP}}
 {{#FU_UNTRANSLATED}}<p class="note untranslated-note">{{FU_UNOTE}}</p>{{/FU_UNTRANSLATED}}
 <ul class="follow-up">
-{{#FOLLOW_UP}}<li{{#UNTRANSLATED}} class="untranslated"{{/UNTRANSLATED}}><a href="{{P}}/meetings/{{FU_MEETING_ID}}">{{FU_MEETING}}</a>{{t_punct_comma}}{{FU_NUMBER}}{{t_punct_colon}}<span lang="{{TLANG}}" dir="{{TDIR}}">{{FU_TEXT_HTML:none}}</span> <span class="meta">(<span{{#FU_OWNER_FALLBACK}} lang="{{FU_OWNER_LANG}}"{{/FU_OWNER_FALLBACK}} dir="{{FU_OWNER_DIR}}">{{FU_OWNER_HTML:none}}</span>)</span></li>{{/FOLLOW_UP}}
+{{#FOLLOW_UP}}<li{{#UNTRANSLATED}} class="untranslated"{{/UNTRANSLATED}}><a href="{{P}}/meetings/{{FU_MEETING_ID}}">{{FU_MEETING_HTML:none}}</a>{{t_punct_comma}}{{FU_NUMBER}}{{t_punct_colon}}<span lang="{{TLANG}}" dir="{{TDIR}}">{{FU_TEXT_HTML:none}}</span> <span class="meta">(<span{{#FU_OWNER_FALLBACK}} lang="{{FU_OWNER_LANG}}"{{/FU_OWNER_FALLBACK}} dir="{{FU_OWNER_DIR}}">{{FU_OWNER_HTML:none}}</span>)</span></li>{{/FOLLOW_UP}}
 </ul></section>
 <section aria-labelledby="form-h" id="respond"><h2 id="form-h">{{t_respond}}</h2>
-{{#CLOSED}}<p class="notice" role="status">{{CLOSED_MESSAGE}}</p>{{/CLOSED}}
+{{#CLOSED}}<p class="notice" role="status">{{CLOSED_MESSAGE_HTML:none}}</p>{{/CLOSED}}
 {{#FORM}}<form method="post" action="{{P}}/consultations/{{ID}}/responses" enctype="multipart/form-data" class="stack" novalidate>
 {{>FORM_ERRORS}}
 <input type="hidden" name="csrf" value="{{CSRF}}">

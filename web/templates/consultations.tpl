@@ -6,7 +6,7 @@
 {{#TABLE}}<div class="table-scroll"><table>
 <thead><tr><th scope="col">{{t_col_consultation}}</th><th scope="col">{{t_col_body}}</th><th scope="col">{{t_col_status}}</th><th scope="col">{{t_col_deadline}}</th></tr></thead>
 <tbody>
-{{#ITEMS}}<tr><td><a href="{{P}}/consultations/{{ID}}"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</a></td><td>{{BODY}}</td><td><span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></td><td>{{DEADLINE}}</td></tr>{{/ITEMS}}
+{{#ITEMS}}<tr><td><a href="{{P}}/consultations/{{ID}}"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</a></td><td><bdi class="sym">{{BODY}}</bdi></td><td><span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></td><td>{{DEADLINE_HTML:none}}</td></tr>{{/ITEMS}}
 </tbody>
 </table></div>{{/TABLE}}
 </section>{{/GROUP}}

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="crumbs"><a href="{{P}}{{PAGE}}">{{LABEL}}</a></p>
 <h1>{{HEADING}}</h1>
-<p id="confirm-what">{{WHAT}}</p>
+<p id="confirm-what">{{WHAT_HTML:none}}</p>
 <form method="post" action="{{ACTION}}" class="stack confirm">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="confirm" value="yes">
 {{#ISSUE}}<dl class="facts"><dt>{{t_doc_issue_symbol}}</dt><dd><bdi class="sym">{{SYMBOL}}</bdi></dd><dt>{{t_doc_issue_date}}</dt><dd>{{DATE}}</dd></dl>

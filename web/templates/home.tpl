@@ -4,7 +4,7 @@
 <h2>{{t_home_open}}</h2>
 {{#NO_OPEN}}<p>{{t_home_none_open}}</p>{{/NO_OPEN}}
 <ul class="cards">
-{{#OPEN}}<li><a href="{{P}}/consultations/{{ID}}"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</a><br><span class="meta">{{BODY}} · {{DEADLINE_LABEL}}</span></li>{{/OPEN}}
+{{#OPEN}}<li><a href="{{P}}/consultations/{{ID}}"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</a><br><span class="meta">{{BODY}} · {{DEADLINE_LABEL_HTML:none}}</span></li>{{/OPEN}}
 </ul>
 <h2>{{t_home_bodies}}</h2>
 <ul class="cards">

@@ -1,10 +1,10 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="crumbs"><a href="{{P}}/bodies/{{BODY_KEY}}"><bdi class="sym">{{BODY_ACRONYM}}</bdi></a> › <a href="{{P}}/meetings">{{t_nav_meetings}}</a></p>
-<h1>{{MLABEL}}</h1>
+<h1>{{MLABEL_HTML:none}}</h1>
 {{>FOLLOW_BUTTON}}
 {{#HAS_AGENDA}}<p><a href="{{P}}/meetings/{{MID}}/agenda">{{t_meeting_agenda_link}}</a> · <a href="{{P}}/meetings/{{MID}}/record">{{t_record_link}}</a></p>{{/HAS_AGENDA}}
 <dl class="facts">
-<dt>{{t_col_date}}</dt><dd>{{MDATE}}{{#HAS_TIME}}{{t_punct_comma}}{{STARTS_AT}} ({{TIMEZONE}}){{/HAS_TIME}}</dd>
+<dt>{{t_col_date}}</dt><dd>{{MDATE}}{{#HAS_TIME}}{{t_punct_comma}}{{STARTS_AT}} ({{TIMEZONE_HTML:none}}){{/HAS_TIME}}</dd>
 <dt>{{t_field_mode}}</dt><dd>{{MMODE}}</dd>
 {{#HAS_PLACE}}<dt>{{t_field_place}}</dt><dd{{#PLACE_FALLBACK}} lang="{{PLACE_LANG}}"{{/PLACE_FALLBACK}} dir="{{PLACE_DIR}}">{{PLACE_HTML:none}}</dd>{{/HAS_PLACE}}
 {{#OCM}}<dt>{{t_registered}}</dt><dd>{{REGISTERED}}</dd><dt>{{t_attended}}</dt><dd>{{ATTENDED}}</dd>{{/OCM}}

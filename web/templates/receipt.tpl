@@ -1,12 +1,12 @@
 {{%AUTOESCAPE context="HTML"}}
 <article class="receipt-page">
 <h1>{{t_receipt_title}}</h1>
-<p class="receipt" role="status">{{t_receipt_reference}} <strong class="reference">{{REFERENCE}}</strong></p>
-{{#MAIL_SENT}}<p class="note">{{TEXT}}</p>{{/MAIL_SENT}}
-{{#MAIL_CONFIRMED}}<p>{{TEXT}}</p>{{/MAIL_CONFIRMED}}
+<p class="receipt" role="status">{{t_receipt_reference}} <strong class="reference">{{REFERENCE_HTML:none}}</strong></p>
+{{#MAIL_SENT}}<p class="note">{{TEXT_HTML:none}}</p>{{/MAIL_SENT}}
+{{#MAIL_CONFIRMED}}<p>{{TEXT_HTML:none}}</p>{{/MAIL_CONFIRMED}}
 <dl class="facts">
 <dt>{{t_col_consultation}}</dt><dd><a href="{{P}}/consultations/{{CONSULTATION_ID}}"{{#CONSULTATION_FALLBACK}} lang="{{CONSULTATION_LANG}}"{{/CONSULTATION_FALLBACK}} dir="{{CONSULTATION_DIR}}">{{CONSULTATION_HTML:none}}</a></dd>
-<dt>{{t_receipt_submitted}}</dt><dd>{{SUBMITTED}}</dd>
+<dt>{{t_receipt_submitted}}</dt><dd>{{SUBMITTED_HTML:none}}</dd>
 <dt>{{t_col_status}}</dt><dd>{{STATUS_LABEL}}</dd>
 </dl>
 <p>{{t_receipt_next}}</p>
@@ -33,5 +33,5 @@
 {{#HAS_FILES}}<ul class="files">{{#FILES}}<li><bdi>{{FILENAME}}</bdi> ({{FILE_SIZE}})</li>{{/FILES}}</ul>{{/HAS_FILES}}
 {{#NO_FILES}}<p>{{t_receipt_attachments_none}}</p>{{/NO_FILES}}
 </section>
-<p class="note noprint">{{KEEP_LINK}}</p>
+<p class="note noprint">{{KEEP_LINK_HTML:none}}</p>
 </article>

@@ -1,9 +1,9 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="crumbs noprint"><a href="{{P}}/meetings/{{MID}}">{{t_nav_meetings}}</a> › <a href="{{P}}/meetings/{{MID}}/agenda">{{t_proc_title}}</a></p>
-{{#LIVE_NOTE}}<p class="note noprint" id="live-note">{{LIVE_NOTE_TEXT}} <a href="{{P}}/meetings/{{MID}}/record">{{t_doc_issued_text}}</a></p>{{/LIVE_NOTE}}
+{{#LIVE_NOTE}}<p class="note noprint" id="live-note">{{LIVE_NOTE_TEXT_HTML:none}} <a href="{{P}}/meetings/{{MID}}/record">{{t_doc_issued_text}}</a></p>{{/LIVE_NOTE}}
 <article class="doc record">
 <header>{{#HAS_SYMBOL}}<p class="symbol">{{t_record_document}} <bdi class="sym">{{SYMBOL}}</bdi></p>{{/HAS_SYMBOL}}
-<h1>{{TITLE}}</h1>
+<h1>{{TITLE_HTML:none}}</h1>
 <p>{{DATE}}</p>
 <p class="noprint downloads">{{t_doc_download}}{{t_punct_colon}}<a href="/api/v1/meetings/{{MID}}/record.docx?lang={{DL_LANG}}" download>DOCX</a> · <a href="/api/v1/meetings/{{MID}}/record.pdf?lang={{DL_LANG}}" download>PDF</a> · <a href="/api/v1/meetings/{{MID}}/record.akn.xml?lang={{DL_LANG}}" download>Akoma Ntoso (XML)</a></p></header>
 {{#NO_ITEMS}}<p>{{t_proc_no_items}}</p>{{/NO_ITEMS}}

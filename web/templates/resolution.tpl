@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="crumbs"><a href="{{P}}/resolutions">{{t_res_title}}</a> › <a href="{{P}}/resolutions?instrument={{INSTRUMENT}}">{{INSTRUMENT_LABEL}}</a></p>
-<h1>{{FULL_NAME}}</h1>
+<h1>{{FULL_NAME_HTML:none}}</h1>
 <p class="description"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</p>
 <p><span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></p>
 {{#MERGED}}<p class="notice"><a href="{{P}}/resolutions/{{MERGED_INSTRUMENT}}/{{MERGED_NUMBER}}">{{MERGED_SENTENCE}}</a></p>{{/MERGED}}
@@ -9,7 +9,7 @@
 <dt>{{t_res_adopted_by}}</dt><dd>{{INSTRUMENT_LABEL}}</dd>
 </dl>
 <section aria-labelledby="versions-h"><h2 id="versions-h">{{t_res_versions}}</h2>
-<ul>{{#VERSIONS}}<li>{{VERSION}}</li>{{/VERSIONS}}</ul></section>
+<ul>{{#VERSIONS}}<li>{{VERSION_HTML:none}}</li>{{/VERSIONS}}</ul></section>
 {{#MERGED_FROM}}<section aria-labelledby="mf-h"><h2 id="mf-h">{{t_res_merged_from}}</h2>
 <ul>{{#MF}}<li><a href="{{P}}/resolutions/{{MF_INSTRUMENT}}/{{MF_NUMBER}}">{{MF_NAME}}</a></li>{{/MF}}</ul></section>{{/MERGED_FROM}}
 <section aria-labelledby="cited-h"><h2 id="cited-h">{{t_res_cited_by}}</h2>

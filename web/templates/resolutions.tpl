@@ -12,7 +12,7 @@
 <div class="table-scroll"><table>
 <thead><tr><th scope="col">{{t_res_col_resolution}}</th><th scope="col">{{t_doc_col_title}}</th><th scope="col">{{t_res_col_version}}</th><th scope="col">{{t_col_status}}</th></tr></thead>
 <tbody>
-{{#ITEMS}}<tr><td><a href="{{P}}/resolutions/{{INSTRUMENT}}/{{NUMBER}}">{{NAME}}</a></td><td><span{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</span></td><td>{{VERSION}}</td><td><span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></td></tr>{{/ITEMS}}
+{{#ITEMS}}<tr><td><a href="{{P}}/resolutions/{{INSTRUMENT}}/{{NUMBER}}">{{NAME}}</a></td><td><span{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}} dir="{{TITLE_DIR}}">{{TITLE_HTML:none}}</span></td><td>{{VERSION_HTML:none}}</td><td><span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></td></tr>{{/ITEMS}}
 </tbody>
 </table></div></section>{{/GROUPS}}
 <p><a href="{{P}}/documents">{{t_doc_documents_title}}</a></p>

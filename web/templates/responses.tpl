@@ -12,7 +12,7 @@
 {{#HAS_MATCHES}}<p role="status">{{MATCHES}}</p>{{/HAS_MATCHES}}
 {{#ITEMS}}<article class="response" lang="{{LANGUAGE}}" dir="auto" id="r-{{REFERENCE}}">
 <h2>{{NAME}}{{#HAS_ORG}}{{t_punct_comma}}{{ORGANIZATION}}{{/HAS_ORG}}</h2>
-<p class="meta" lang="{{PAGE_LANG}}" dir="{{PAGE_DIR}}"><span{{#TYPE_LABEL_FALLBACK}} lang="{{TYPE_LABEL_LANG}}"{{/TYPE_LABEL_FALLBACK}} dir="{{TYPE_LABEL_DIR}}">{{TYPE_LABEL_HTML:none}}</span> · {{COUNTRY}} · {{t_reference}} {{REFERENCE}}{{#REDACTED}} · {{t_redacted}}{{/REDACTED}}</p>
+<p class="meta" lang="{{PAGE_LANG}}" dir="{{PAGE_DIR}}"><span{{#TYPE_LABEL_FALLBACK}} lang="{{TYPE_LABEL_LANG}}"{{/TYPE_LABEL_FALLBACK}} dir="{{TYPE_LABEL_DIR}}">{{TYPE_LABEL_HTML:none}}</span> · {{COUNTRY}} · {{t_reference}} {{REFERENCE_HTML:none}}{{#REDACTED}} · {{t_redacted}}{{/REDACTED}}</p>
 {{#ANSWER}}<h3 lang="{{PAGE_LANG}}" dir="{{PAGE_DIR}}">{{t_question}} {{NUMBER}}</h3><p class="question" lang="{{PAGE_LANG}}" dir="{{PAGE_DIR}}"><span{{#QUESTION_FALLBACK}} lang="{{QUESTION_LANG}}"{{/QUESTION_FALLBACK}} dir="{{QUESTION_DIR}}">{{QUESTION_HTML:none}}</span></p><p class="text" dir="auto">{{TEXT}}</p>{{/ANSWER}}
 {{#GENERAL}}<h3 lang="{{PAGE_LANG}}" dir="{{PAGE_DIR}}">{{t_field_general}}</h3><p class="text" dir="auto">{{TEXT}}</p>{{/GENERAL}}
 {{#FILES}}<p lang="{{PAGE_LANG}}" dir="{{PAGE_DIR}}"><a href="/attachments/{{FILE_ID}}">{{FILENAME}}</a> ({{FILE_SIZE}})</p>{{/FILES}}
