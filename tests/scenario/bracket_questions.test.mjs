@@ -257,6 +257,7 @@ test('brackets nest the same way in every language: a passage nesting otherwise 
   const html = await page.text();
   assert.match(html, /在英文文本中，此方括号的文字包含另一方括号的文字/);
   assert.match(html, new RegExp(`id="pq-${outer.id}-words"[^>]*value="理事会"`));
+  assert.match(html, new RegExp(`id="pq-${outer.id}-words-error">在英文文本中`), 'next to the words typed');
   assert.doesNotMatch(html, /lies apart from/, 'no English rule on a Chinese page');
   // Deleting from the page, confirmed: refused in Chinese, nothing changed.
   const resolve = await staff.fetch(`/zh/brackets/${outer.id}/resolve`, { method: 'POST',
