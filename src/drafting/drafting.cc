@@ -401,6 +401,42 @@ Provision FindProvision(const Text& t, std::int64_t id) {
   return {};
 }
 
+// How passage [s, e) lies to passage [bs, be) of another question in the same language, in the
+// words of the refusals: inside it, around it, on the same words, or apart (overlapping is
+// refused before).
+const char* Nesting(std::int64_t s, std::int64_t e, std::int64_t bs, std::int64_t be) {
+  bool in = bs <= s && e <= be, around = s <= bs && be <= e;
+  return in && around ? "covers" : in ? "lies inside" : around ? "encloses" : "lies apart from";
+}
+
+// The bracket structure is the same in every language version: passage [s, e) in `lang` of
+// question `q` must lie to each open passage of another question there as q's passage lies to
+// that question's passage in every other language that has both (nested questions go together
+// when the outer one's words go). 400 start otherwise.
+Status CheckSameNesting(const Provision& p, std::int64_t q, const std::string& lang,
+                        std::int64_t s, std::int64_t e) {
+  for (const auto& b : p.brackets) {
+    if (b.lang != lang || b.state != "open" || b.question == q) continue;
+    const char* here = Nesting(s, e, b.start, b.end);
+    for (const auto& mine : p.brackets) {
+      if (mine.question != q || mine.state != "open" || mine.lang == lang) continue;
+      for (const auto& theirs : p.brackets) {
+        if (theirs.question != b.question || theirs.state != "open" || theirs.lang != mine.lang)
+          continue;
+        const char* there = Nesting(mine.start, mine.end, theirs.start, theirs.end);
+        if (std::string_view(here) != there)
+          return InvalidArgument(
+              "start",
+              fmt::format("start: [{}, {}) in {} {} bracket {}'s passage [{}, {}), while in {} "
+                          "the passage of bracket {} {} it; brackets nest the same way in every "
+                          "language version",
+                          s, e, lang, here, b.question, b.start, b.end, mine.lang, q, there));
+      }
+    }
+  }
+  return Ok{};
+}
+
 }  // namespace
 
 // The same open question is bracketed in each language version of the provision: the count is
@@ -961,6 +997,10 @@ Result<Bracket> AddBracket(storage::Database& db, const accounts::Session& who,
                                              "brackets may nest but not overlap",
                                              *in.start, *in.end, b.id, b.start, b.end));
       }
+      if (question)
+        if (auto s = CheckSameNesting(p, question->question, in.lang, *in.start, *in.end);
+            !s.ok())
+          return s.error();
       std::string kind = in.alternatives.empty() ? "retain_or_delete" : "alternatives";
       c.Exec("INSERT INTO brackets(provision_id, lang, start_offset, end_offset, kind, "
              "alternatives, proposed_by, supported_by, objected_by, note, state, created_at, "
@@ -1036,6 +1076,30 @@ Result<Bracket> ResolveBracket(storage::Database& db, const accounts::Session& w
                                    fmt::format("alternative: must be 1 to {}{}", n,
                                                b.id == bracket_id ? "" : " (in " + b.lang + ")"));
         }
+      }
+      // Deleting or replacing the words takes the questions inside them, in each language that
+      // has the passage: one inside it with a passage in a language where this question has none
+      // would stay open there only. It waits for this question's passage in that language.
+      if (in.outcome != "retain") {
+        std::set<std::string> langs;
+        for (auto i : passages) langs.insert(all[i].lang);
+        for (auto i : passages)
+          for (const auto& inner : all) {
+            if (inner.lang != all[i].lang || inner.question == k->question ||
+                inner.state != "open" || inner.start < all[i].start || inner.end > all[i].end)
+              continue;
+            for (const auto& other : all)
+              if (other.question == inner.question && other.state == "open" &&
+                  !langs.contains(other.lang))
+                return Error{Code::kFailedPrecondition,
+                             fmt::format("outcome: bracket {} lies inside bracket {} in {} and "
+                                         "has its passage in {}, where bracket {} has none; add "
+                                         "the passage of bracket {} in {} first, so that the "
+                                         "words go in every language",
+                                         inner.question, k->question, inner.lang, other.lang,
+                                         k->question, k->question, other.lang),
+                             "outcome"};
+          }
       }
       json::object body_obj = p->body.is_object() ? p->body.as_object() : json::object();
       json::array resolved;

@@ -8,10 +8,12 @@
 // a provision's id stays. A bracket is one open question of a provision, bracketed in each
 // language version: its passages lie on the languages' texts ([start, end) in Unicode code
 // points of that language; one passage per language, sharing the question's id), may nest but
-// not overlap within a language, and are resolved together. A bracket is `retain_or_delete` (the
-// words may stay or go) or `alternatives` (two or more texts, one of which will stand; as many in
-// every language, alternative N of one language translating alternative N of another). A
-// language with no text of the provision has nothing to bracket and needs no passage.
+// not overlap within a language, nest alike in every language (a question inside another in
+// one language is inside it in each language that has both), and are resolved together. A
+// bracket is `retain_or_delete` (the words may stay or go) or `alternatives` (two or more texts,
+// one of which will stand; as many in every language, alternative N of one language translating
+// alternative N of another). A language with no text of the provision has nothing to bracket
+// and needs no passage.
 //
 // Lifecycles:
 //   text:     draft → adopted (at a meeting, by one of its decisions, when no bracket is open;
@@ -272,7 +274,9 @@ struct BracketInput {
 // A new bracket (a question with its passage in `lang`), or, with `question`, the passage of
 // another language of an open question: 400 (question) when it is no bracket of the provision,
 // 409 (question) when it is no longer open, 400 (lang) when that language has its passage
-// already, 400 (alternatives) when their number differs from the question's.
+// already, 400 (alternatives) when their number differs from the question's, 400 (start) when it
+// would lie to an open bracket of another question otherwise (inside, around, on the same words,
+// apart) than the question's passage lies to that question's in another language.
 Result<Bracket> AddBracket(storage::Database& db, const accounts::Session& who,
                            std::int64_t provision_id, const BracketInput& in);
 
@@ -285,7 +289,9 @@ struct ResolveInput {
 // in one transaction and one history entry. retain: the words stay, the bracket is agreed.
 // delete: the words go (with any bracket inside them), the bracket is deleted. alternative N: the
 // words of each language are replaced by that language's alternative N, the bracket is agreed.
-// Brackets after a passage in the same language shift.
+// Brackets after a passage in the same language shift. Deleting or replacing the words is
+// refused (409 outcome) while an open question inside them has its passage in a language where
+// this one has none (it would stay open there only).
 Result<Bracket> ResolveBracket(storage::Database& db, const accounts::Session& who,
                                std::int64_t bracket_id, const ResolveInput& in);
 

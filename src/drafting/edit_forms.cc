@@ -613,7 +613,8 @@ void RegisterEditForms(http::Router& router, storage::Database& db) {
     }
     // The words to bracket, when no offsets are given: found once in that language's text.
     const std::string words = f.Get("words").value_or("");
-    if (!in.start && !in.end) {
+    const bool by_words = !in.start && !in.end;
+    if (by_words) {
       if (site::Trim(words).empty())
         return refuse(InvalidArgument("words", "words: required (or the offsets start and end)"));
       const std::string body = BodyIn(*current, in.lang);
@@ -650,6 +651,14 @@ void RegisterEditForms(http::Router& router, storage::Database& db) {
             return Refused(db, req, t, form, prefix, f, b.error(),
                            T(req.lang, "drafting_passage_alternatives_count",
                              {{"count", static_cast<std::int64_t>(o.alternatives.size())}}));
+      // Offsets found from the words typed (overlapping, nesting otherwise than in another
+      // language): said next to the words.
+      if (by_words && (b.error().field == "start" || b.error().field == "end")) {
+        Error e = b.error();
+        const std::string sentence = site::RefusalText(e, req.lang);
+        e.field = "words";
+        return Refused(db, req, t, form, prefix, f, e, sentence);
+      }
       return refuse(b.error());
     }
     // Back to the text in the language just bracketed.

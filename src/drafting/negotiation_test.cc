@@ -8,6 +8,10 @@
 
 #include <map>
 #include <random>
+#include <set>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "demo/demo_fixture.h"
 #include "documents/documents.h"
@@ -18,6 +22,36 @@ namespace plenary::drafting {
 namespace {
 
 namespace json = boost::json;
+
+// The bracket structure is the same in every language version: the passages of one question
+// share their state, and two open questions nest (or lie apart) alike in every language where
+// both have their passage. "" when it holds, else what breaks it.
+std::string StructureFault(const Text& t) {
+  for (const auto& p : t.provisions) {
+    std::map<std::int64_t, std::set<std::string>> states;
+    for (const auto& b : p.brackets) states[b.question].insert(b.state);
+    for (const auto& [q, s] : states)
+      if (s.size() > 1)
+        return fmt::format("provision {}: the passages of question {} are {}", p.label, q,
+                           fmt::join(s, " and "));
+    // (question, other question) → the language first seen and how the first lies to the other.
+    std::map<std::pair<std::int64_t, std::int64_t>, std::pair<std::string, std::pair<bool, bool>>>
+        seen;
+    for (const auto& a : p.brackets)
+      for (const auto& b : p.brackets) {
+        if (a.lang != b.lang || a.question == b.question || a.state != "open" ||
+            b.state != "open")
+          continue;
+        std::pair<bool, bool> how{b.start <= a.start && a.end <= b.end,
+                                  a.start <= b.start && b.end <= a.end};
+        auto [it, fresh] = seen.try_emplace({a.question, b.question}, a.lang, how);
+        if (!fresh && it->second.second != how)
+          return fmt::format("provision {}: questions {} and {} nest otherwise in {} than in {}",
+                             p.label, a.question, b.question, a.lang, it->second.first);
+      }
+  }
+  return "";
+}
 
 class NegotiationTest : public demo::DemoDatabaseTest {
  protected:
@@ -416,10 +450,81 @@ TEST_F(NegotiationTest, AdoptionWaitsForTheLastBracketThenFreezesTheText) {
   EXPECT_EQ(Adopt(*db_, sec_, text_, adopt).error().code, Code::kFailedPrecondition);
 }
 
+// Random brackets on one provision in English, Chinese and Arabic: new questions, passages of
+// open questions in the other languages and resolutions, each placed anywhere. Whatever is
+// accepted, the bracket structure stays the same in every language version (StructureFault);
+// some passages are refused because they would nest otherwise than their question elsewhere.
+TEST_F(NegotiationTest, BracketStructureStaysTheSameInEveryLanguageOverRandomBrackets) {
+  int refused_nesting = 0, resolved = 0;
+  for (unsigned seed : {1u, 2u, 3u, 4u, 5u}) {
+    std::mt19937 rng(seed);
+    auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
+    const std::int64_t id =
+        Add("paragraph", {{"en", "Council shall review guidelines every four years."},
+                          {"zh", "理事会应每四年审议本导则一次。"},
+                          {"ar", "يستعرض المجلس المبادئ التوجيهية كل أربع سنوات."}});
+    const std::vector<std::string> langs = {"en", "zh", "ar"};
+    for (int step = 0; step < 80; ++step) {
+      Provision p;
+      for (const auto& v : Load().provisions)
+        if (v.id == id) p = v;
+      const std::string& l = langs[pick(langs.size())];
+      const auto n = CodePoints(std::string(p.body.at(l).as_string()));
+      std::vector<const Bracket*> open;  // the open passages of other languages than l
+      for (const auto& b : p.brackets)
+        if (b.state == "open" && b.lang != l) open.push_back(&b);
+      int op = static_cast<int>(pick(8));
+      bool ok = false;
+      if (op < 3 || (op < 7 && open.empty())) {  // a new question in l
+        if (n < 1) continue;
+        BracketInput in;
+        in.lang = l;
+        in.start = static_cast<std::int64_t>(pick(n));
+        in.end = *in.start + 1 + static_cast<std::int64_t>(pick(n - *in.start));
+        if (pick(2)) in.alternatives = {"x", "y"};
+        ok = AddBracket(*db_, sec_, id, in).ok();
+      } else if (op < 7) {  // the passage in l of an open question
+        const Bracket& q = *open[pick(open.size())];
+        if (n < 1) continue;
+        BracketInput in;
+        in.question = q.question;
+        in.lang = l;
+        in.start = static_cast<std::int64_t>(pick(n));
+        in.end = *in.start + 1 + static_cast<std::int64_t>(pick(n - *in.start));
+        in.alternatives.assign(q.alternatives.size(), "z");
+        auto r = AddBracket(*db_, sec_, id, in);
+        ok = r.ok();
+        if (!ok && r.error().message.find("nest the same way") != std::string::npos)
+          ++refused_nesting;
+      } else {  // resolve an open question
+        std::vector<const Bracket*> all;
+        for (const auto& b : p.brackets)
+          if (b.state == "open") all.push_back(&b);
+        if (all.empty()) continue;
+        const Bracket& b = *all[pick(all.size())];
+        ResolveInput in;
+        in.outcome = b.kind == "alternatives" ? "alternative" : pick(2) ? "retain" : "delete";
+        if (b.kind == "alternatives") in.alternative = 1 + pick(b.alternatives.size());
+        ok = ResolveBracket(*db_, sec_, b.id, in).ok();
+        resolved += ok;
+      }
+      if (!ok) continue;
+      auto fault = StructureFault(Load());
+      if (!fault.empty()) {
+        ADD_FAILURE() << "seed " << seed << " step " << step << " (op " << op << "): " << fault;
+        break;
+      }
+    }
+  }
+  EXPECT_GT(refused_nesting, 0) << "no passage was placed to nest otherwise";
+  EXPECT_GT(resolved, 0);
+}
+
 // Random edits in English, Chinese and Arabic; after each one the text as the API returns it is
 // kept by version. The history must give back every one of those versions exactly, and
 // replaying it from the first version (each change as recorded, on a new text) must rebuild
-// every one of them. Actions that leave the text as it is (no snapshot) are not replayed.
+// every one of them. Actions that leave the text as it is (no snapshot) are not replayed. After
+// every change the bracket structure is the same in every language version (StructureFault).
 TEST_F(NegotiationTest, HistoryReproducesEveryVersionOverRandomEdits) {
   const std::vector<std::pair<std::string, std::vector<std::string>>> words = {
       {"en", {"Council ", "shall ", "review ", "guidelines ", "every ", "four ", "years. "}},
@@ -509,6 +614,11 @@ TEST_F(NegotiationTest, HistoryReproducesEveryVersionOverRandomEdits) {
       if (ok) {
         ++applied;
         keep();
+        auto fault = StructureFault(Load());
+        if (!fault.empty()) {
+          ADD_FAILURE() << "seed " << seed << " step " << step << " (op " << op << "): " << fault;
+          break;
+        }
       }
     }
     EXPECT_GT(applied, 30) << "seed " << seed;

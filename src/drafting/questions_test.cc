@@ -6,6 +6,8 @@
 // Expected texts are written by hand.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include "base/assets.h"
 #include "demo/demo.h"
 #include "demo/demo_fixture.h"
@@ -186,6 +188,131 @@ TEST_F(QuestionsTest, NestingAndOverlapStillHoldPerLanguage) {
   EXPECT_EQ(ar.error().field, "start");
   EXPECT_EQ(Para().OpenBrackets(), 2);
   (void)q;
+}
+
+// The bracket structure is the same in every language version: a question nested inside
+// another in one language is nested inside it in every language that has both passages, and
+// one lying apart lies apart. A passage that would nest otherwise is refused (400 start) and
+// changes nothing.
+TEST_F(QuestionsTest, QuestionsNestTheSameWayInEveryLanguage) {
+  auto inner = Question();  // "every four years", "每四年", "كل أربع سنوات"
+  auto outer = Mark("en", 31, 58, {});  // "guidelines every four years": around it in English
+  ASSERT_TRUE(outer.ok()) << outer.error().message;
+  auto version = Load().version;
+  auto brackets = Count("SELECT count(*) FROM brackets b JOIN provisions p ON p.id = "
+                        "b.provision_id WHERE p.text_id = ?");
+  // In Chinese "理事会" [0, 3) lies apart from "每四年" [4, 7): refused.
+  auto apart = Mark("zh", 0, 3, {}, outer->id);
+  ASSERT_FALSE(apart.ok());
+  EXPECT_EQ(apart.error().code, Code::kInvalidArgument);
+  EXPECT_EQ(apart.error().field, "start");
+  EXPECT_NE(apart.error().message.find("in zh lies apart from bracket"), std::string::npos)
+      << apart.error().message;
+  EXPECT_NE(apart.error().message.find("while in en"), std::string::npos) << apart.error().message;
+  // "每四" [4, 6) lies inside it: refused as well.
+  auto inside = Mark("zh", 4, 6, {}, outer->id);
+  ASSERT_FALSE(inside.ok());
+  EXPECT_EQ(inside.error().field, "start");
+  // On the very same words [4, 7): refused (deleting one would delete the other in Chinese
+  // only).
+  auto same = Mark("zh", 4, 7, {}, outer->id);
+  ASSERT_FALSE(same.ok());
+  EXPECT_EQ(same.error().field, "start");
+  EXPECT_EQ(Load().version, version);
+  EXPECT_EQ(Count("SELECT count(*) FROM brackets b JOIN provisions p ON p.id = b.provision_id "
+                  "WHERE p.text_id = ?"),
+            brackets);
+  // "应每四年" [3, 7) encloses it as in English: accepted; in Arabic the same holds.
+  auto zh = Mark("zh", 3, 7, {}, outer->id);
+  ASSERT_TRUE(zh.ok()) << zh.error().message;
+  EXPECT_FALSE(Mark("ar", 0, 13, {}, outer->id).ok());  // "يستعرض المجلس": apart
+  auto ar = Mark("ar", 14, 49, {}, outer->id);            // "هذه … كل أربع سنوات": around
+  ASSERT_TRUE(ar.ok()) << ar.error().message;
+
+  // A third question inside the inner one in Chinese ("每四" [4, 6)) must lie inside it in
+  // English too: enclosing "every four years" is refused, "every" is accepted.
+  auto third = Mark("zh", 4, 6, {});
+  ASSERT_TRUE(third.ok()) << third.error().message;
+  auto wrong = Mark("en", 36, 58, {}, third->id);  // "lines every four years": around the inner
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().field, "start");
+  EXPECT_NE(wrong.error().message.find("in en encloses bracket"), std::string::npos)
+      << wrong.error().message;
+  ASSERT_TRUE(Mark("en", 42, 47, {}, third->id).ok());  // "every"
+
+  // Deleting the outer question deletes the two inside it in every language at once.
+  ASSERT_TRUE(ResolveBracket(*db_, sec_, outer->id, {"delete", std::nullopt, std::nullopt}).ok());
+  for (const auto& b : Para().brackets) EXPECT_EQ(b.state, "deleted") << b.id << " " << b.lang;
+  EXPECT_EQ(Load().OpenBrackets(), 0);
+  (void)inner;
+}
+
+// A question whose words hold another question in one language, resolving by deleting or
+// replacing its words, would take the inner question's passage in that language and leave its
+// passage in a language where the outer question has none: refused (409 outcome) until the outer
+// question has its passage there; retaining is allowed.
+TEST_F(QuestionsTest, ResolvingWaitsForThePassageAroundAQuestionInsideIt) {
+  auto inner = Question();  // en, zh, ar
+  auto outer = Mark("en", 31, 58, {});  // around the inner one, in English only
+  ASSERT_TRUE(outer.ok()) << outer.error().message;
+  auto version = Load().version;
+  auto r = ResolveBracket(*db_, sec_, outer->id, {"delete", std::nullopt, std::nullopt});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, Code::kFailedPrecondition);
+  EXPECT_EQ(r.error().field, "outcome");
+  EXPECT_NE(r.error().message.find(fmt::format("bracket {} lies inside bracket {} in en and has "
+                                               "its passage in ar",
+                                               inner, outer->id)),
+            std::string::npos)
+      << r.error().message;
+  EXPECT_EQ(Load().version, version);
+  for (const auto& b : Para().brackets) EXPECT_EQ(b.state, "open") << b.id;
+  // With its Chinese and Arabic passages around the inner ones, the deletion goes through.
+  ASSERT_TRUE(Mark("zh", 3, 7, {}, outer->id).ok());
+  ASSERT_TRUE(Mark("ar", 14, 49, {}, outer->id).ok());
+  ASSERT_TRUE(ResolveBracket(*db_, sec_, outer->id, {"delete", std::nullopt, std::nullopt}).ok());
+  for (const auto& b : Para().brackets) EXPECT_EQ(b.state, "deleted") << b.id << " " << b.lang;
+}
+
+TEST_F(QuestionsTest, RetainingAQuestionAroundAnotherNeedsNoOtherPassage) {
+  auto inner = Question();
+  auto outer = Mark("en", 31, 58, {});
+  ASSERT_TRUE(outer.ok()) << outer.error().message;
+  ASSERT_TRUE(ResolveBracket(*db_, sec_, outer->id, {"retain", std::nullopt, std::nullopt}).ok());
+  for (const auto& b : Para().brackets)
+    EXPECT_EQ(b.state, b.question == inner ? "open" : "agreed") << b.id;
+}
+
+// A proposal turned into a bracket is a question of its own: its passages in the other languages
+// are added to it, and resolving it resolves them all.
+TEST_F(QuestionsTest, AProposalTurnedIntoABracketTakesThePassagesOfOtherLanguages) {
+  ProposalInput in;
+  in.member_state = "CN";
+  in.kind = "replace";
+  in.lang = "en";
+  in.start = 42;
+  in.end = 58;
+  in.text = "after each Plenipotentiary Conference";
+  in.justification = "C22/71";
+  auto proposal = Propose(*db_, sec_, para_, in);
+  ASSERT_TRUE(proposal.ok()) << proposal.error().message;
+  auto bracketed = BracketProposal(*db_, sec_, proposal->id, std::nullopt);
+  ASSERT_TRUE(bracketed.ok()) << bracketed.error().message;
+  ASSERT_TRUE(bracketed->bracket_id);
+  auto q = *bracketed->bracket_id;
+  auto zh = Mark("zh", 4, 7, {"每四年", "在每届全权代表大会之后"}, q);
+  ASSERT_TRUE(zh.ok()) << zh.error().message;
+  EXPECT_EQ(zh->question, q);
+  EXPECT_EQ(zh->proposed_by, "CN");
+  EXPECT_EQ(MissingPassages(Load()).size(), 1u);  // Arabic
+  ASSERT_TRUE(Mark("ar", 36, 49, {"كل أربع سنوات", "بعد كل مؤتمر للمندوبين المفوضين"}, q).ok());
+  EXPECT_TRUE(MissingPassages(Load()).empty());
+  EXPECT_EQ(Para().OpenBrackets(), 1);
+  ASSERT_TRUE(ResolveBracket(*db_, sec_, zh->id, {"alternative", 2, std::nullopt}).ok());
+  EXPECT_EQ(Body("en"),
+            "The Council shall review these guidelines after each Plenipotentiary Conference.");
+  EXPECT_EQ(Body("zh"), "理事会应在每届全权代表大会之后审议本导则。");
+  EXPECT_EQ(Body("ar"), "يستعرض المجلس هذه المبادئ التوجيهية بعد كل مؤتمر للمندوبين المفوضين.");
 }
 
 TEST_F(QuestionsTest, ResolvingInOneLanguageResolvesEveryLanguageInOneChange) {

@@ -209,6 +209,30 @@ std::string RefusalText(const Error& e, const std::string& lang, const std::stri
     return T(lang, "form_error_passage_missing",
              {{"label", label}, {"language", T(lang, "language_in_" + g[2].str())}});
   }
+  // The passage of a bracket in another language that would nest otherwise than in a language
+  // that has it (drafting.cc, CheckSameNesting): say how it lies there.
+  static const std::regex kNesting(
+      R"(^start: \[\d+, \d+\) in [a-z]{2} [a-z ]+ bracket \d+'s passage \[\d+, \d+\), while in )"
+      R"(([a-z]{2}) the passage of bracket \d+ (covers|lies inside|encloses|lies apart from) it;)");
+  if (e.field == "start" && e.code == Code::kInvalidArgument &&
+      std::regex_search(m, g, kNesting) && text::IsLanguage(g[1].str())) {
+    const std::string how = g[2].str();
+    return T(lang, "form_error_passage_nesting",
+             {{"language", T(lang, "language_in_" + g[1].str())},
+              {"relation", how == "covers"        ? "same"
+                           : how == "lies inside" ? "inside"
+                           : how == "encloses"    ? "around"
+                                                  : "apart"}});
+  }
+  // Deleting or replacing the words of a bracket holding another that has its passage in a
+  // language where the outer one has none (drafting.cc, ResolveBracket).
+  static const std::regex kInnerLacking(
+      R"(^outcome: bracket \d+ lies inside bracket \d+ in [a-z]{2} and has its passage in )"
+      R"(([a-z]{2}),)");
+  if (e.field == "outcome" && e.code == Code::kFailedPrecondition &&
+      std::regex_search(m, g, kInnerLacking) && text::IsLanguage(g[1].str()))
+    return T(lang, "form_error_resolve_inner_lacking",
+             {{"language", T(lang, "language_in_" + g[1].str())}});
   if (auto text = LifecycleText(e, lang, zone); !text.empty()) return text;
   if (auto text = EditText(e, lang); !text.empty()) return text;
   if (e.field == "email" && m.find("not a valid e-mail address") != std::string::npos)

@@ -4,8 +4,10 @@
 // pages) adds the passage in that language. A passage with one alternative where English has
 // two comes back with the sentence next to the field in the reader's language, the summary
 // focused, what was typed kept; axe-core finds no violation in that state (English, Arabic);
-// Arabic pages are laid out right to left. Screenshots test-results/bracket-passage-*.png (close-ups of the refused form:
-// bracket-passage-form-{en,zh,ar}.png).
+// Arabic pages are laid out right to left. A passage of a second bracket around the first in
+// English, placed apart from the first in Chinese or Arabic, is refused next to the words typed in
+// the reader's language. Screenshots test-results/bracket-passage-*.png (close-ups of the refused
+// form: bracket-passage-form-{en,zh,ar}.png, bracket-nesting-form-{zh,ar}.png).
 // Every wait is bounded.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -123,4 +125,37 @@ describe('the passages of one bracket in every language', { timeout: 180000 }, (
     assert.deepEqual(p.brackets.map((b) => b.lang).sort(), ['ar', 'en', 'zh']);
     assert.equal(new Set(p.brackets.map((b) => b.question)).size, 1);
   });
+
+  // A second bracket around the first in English ("guidelines every four years"): its passage in
+  // Chinese or Arabic placed apart from the first is refused, said next to the words typed in the
+  // reader's language (web/messages, form_error_passage_nesting), what was typed kept.
+  const NESTING = {
+    zh: ['理事会', '在英文文本中，此方括号的文字包含另一方括号的文字'],
+    ar: ['يستعرض المجلس', 'في النص باللغة الإنكليزية، تحيط كلمات هذا القوس المعقوف بكلمات قوس معقوف آخر'],
+  };
+  for (const lang of ['zh', 'ar']) {
+    test(`${lang} pages: a passage nesting otherwise than in English is refused next to its field`, async () => {
+      if (lang === 'zh')
+        await jsonOf(staff.json(`/api/v1/provisions/${provisionId}/brackets`, { lang: 'en', start: 31, end: 58 }), 201);
+      const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+      context.setDefaultTimeout(WAIT);
+      const page = await context.newPage();
+      await signInPage(page, server.url);
+      await page.goto(`${server.url}/${lang}/texts/${textId}?lang=${lang}`);
+      const note = page.locator('div.bracket-note.lacking');
+      assert.equal(await note.count(), 1);
+      await note.locator('summary').click();
+      const [words, sentence] = NESTING[lang];
+      await note.locator('form input[name=words]').fill(words);
+      await Promise.all([page.waitForLoadState('load'), note.locator('form button[type=submit]').click()]);
+      const typed = page.locator('div.bracket-note.lacking input[name=words]');
+      assert.equal(await typed.getAttribute('aria-invalid'), 'true');
+      assert.match(await page.locator(`#${await typed.getAttribute('id')}-error`).innerText(), new RegExp(sentence));
+      assert.equal(await typed.inputValue(), words);
+      if (lang === 'ar') await assertRtlLayout(page, 'refused nesting (Arabic)');
+      await page.locator('div.bracket-note.lacking').screenshot({ path: join(SHOTS, `bracket-nesting-form-${lang}.png`) });
+      if (lang === 'ar') await axe(page, 'refused nesting ar');
+      await context.close();
+    });
+  }
 });

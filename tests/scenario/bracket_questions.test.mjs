@@ -3,7 +3,9 @@
 // another number of alternatives is refused with 400 naming `alternatives` and changes nothing,
 // a revision is refused (409) while Arabic lacks its passage and issued once it has it,
 // resolving the question in English resolves it in Chinese and Arabic too, and the demo's 2.b
-// and 6.c are one question each with a passage in each of the six languages.
+// and 6.c are one question each with a passage in each of the six languages; brackets nest the
+// same way in every language (a passage nesting otherwise is refused with 400 start, and deleting
+// the words around a bracket waits for the outer passage in each language of the inner one).
 // Expected texts are written by hand.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -198,4 +200,87 @@ test('the page of the Arabic text offers the Arabic passage of an English bracke
   const done = (await text(t.id)).provisions[0];
   assert.deepEqual(done.brackets.map((b) => b.state), ['agreed', 'agreed']);
   assert.equal(done.texts.ar, 'يستعرض المجلس هذه المبادئ التوجيهية بعد كل مؤتمر للمندوبين المفوضين.');
+});
+
+test('brackets nest the same way in every language: a passage nesting otherwise is refused, and deleting the words around a bracket waits for its passage where the inner one has its own', async () => {
+  const t = await jsonOf(staff.json('/api/v1/texts', { document: 'C22/32(Rev.1)',
+    agenda_item: item5.id, title: { en: 'Draft guidelines' }, languages: ['en', 'zh', 'ar'] }), 201);
+  const p = await jsonOf(staff.json(`/api/v1/texts/${t.id}/provisions`, { text: WORDS }), 201);
+  // The inner question on "every four years" in the three languages.
+  const inner = await jsonOf(staff.json(`/api/v1/provisions/${p.id}/brackets`, { lang: 'en',
+    start: PASSAGE.en[0], end: PASSAGE.en[1], alternatives: PASSAGE.en[2] }), 201);
+  for (const lang of ['zh', 'ar'])
+    await jsonOf(staff.json(`/api/v1/provisions/${p.id}/brackets`, { question: inner.id, lang,
+      start: PASSAGE[lang][0], end: PASSAGE[lang][1], alternatives: PASSAGE[lang][2] }), 201);
+  // The outer question, around it in English: "guidelines every four years".
+  const outer = await jsonOf(staff.json(`/api/v1/provisions/${p.id}/brackets`, { lang: 'en',
+    start: 31, end: 58 }), 201);
+  const before = await text(t.id);
+
+  // Its Chinese passage on "理事会" would lie apart from "每四年": 400 start, nothing changed.
+  const apart = { question: outer.id, lang: 'zh', start: 0, end: 3 };
+  // (The earlier pages set the reader's language: the rule in English is asked for.)
+  let r = await send('POST', `/api/v1/provisions/${p.id}/brackets?lang=en`, apart);
+  assert.equal(r.status, 400);
+  let err = (await r.json()).error;
+  assert.equal(err.field, 'start');
+  assert.match(err.message, /^start: \[0, 3\) in zh lies apart from bracket \d+'s passage \[4, 7\), while in en the passage of bracket \d+ encloses it;/);
+  for (const [lang, sentence] of [
+    ['zh', '在英文文本中，此方括号的文字包含另一方括号的文字：请在本文本中作同样安排，因为方括号在各语文版本中的嵌套方式相同。'],
+    ['ar', 'في النص باللغة الإنكليزية، تحيط كلمات هذا القوس المعقوف بكلمات قوس معقوف آخر: ضعها على النحو نفسه هنا، لأن الأقواس المعقوفة تتداخل بالطريقة نفسها في كل نسخة لغوية.']]) {
+    r = await send('POST', `/api/v1/provisions/${p.id}/brackets?lang=${lang}`, apart);
+    assert.equal(r.status, 400);
+    assert.equal((await r.json()).error.message, sentence, lang);
+  }
+  // Deleting the outer words would take the inner question's English passage and leave its
+  // Chinese and Arabic ones: 409 outcome until the outer question has its passages there.
+  r = await send('POST', `/api/v1/brackets/${outer.id}/resolve?lang=en`, { outcome: 'delete' });
+  assert.equal(r.status, 409);
+  err = (await r.json()).error;
+  assert.equal(err.field, 'outcome');
+  assert.match(err.message, new RegExp(`^outcome: bracket ${inner.id} lies inside bracket ${outer.id} in en and has its passage in ar,`));
+  r = await send('POST', `/api/v1/brackets/${outer.id}/resolve?lang=zh`, { outcome: 'delete' });
+  assert.equal((await r.json()).error.message,
+    '此方括号内的另一方括号在阿拉伯文文本中有相应文字，而此方括号在该文本中没有：请先加上此方括号的阿拉伯文文字，以便在所有语文中一并解决。');
+  const unchanged = await text(t.id);
+  assert.equal(unchanged.version, before.version);
+  assert.deepEqual(unchanged.provisions[0].brackets.map((b) => [b.id, b.state]),
+    before.provisions[0].brackets.map((b) => [b.id, b.state]));
+
+  // From the Chinese text's page, the refusal is said in Chinese with what was typed kept.
+  const fields = { csrf: staff.csrf, version: String(before.version), question: String(outer.id),
+    lang: 'zh', words: '理事会' };
+  const page = await staff.fetch(`/zh/provisions/${p.id}/brackets?lang=zh`, { method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString() });
+  assert.equal(page.status, 400);
+  const html = await page.text();
+  assert.match(html, /在英文文本中，此方括号的文字包含另一方括号的文字/);
+  assert.match(html, new RegExp(`id="pq-${outer.id}-words"[^>]*value="理事会"`));
+  assert.match(html, new RegExp(`id="pq-${outer.id}-words-error">在英文文本中`), 'next to the words typed');
+  assert.doesNotMatch(html, /lies apart from/, 'no English rule on a Chinese page');
+  // Deleting from the page, confirmed: refused in Chinese, nothing changed.
+  const resolve = await staff.fetch(`/zh/brackets/${outer.id}/resolve`, { method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrf: staff.csrf, version: String(before.version),
+      outcome: 'delete', confirm: 'yes' }).toString() });
+  assert.equal(resolve.status, 409);
+  assert.match(await resolve.text(), /此方括号内的另一方括号在阿拉伯文文本中有相应文字/);
+  assert.equal((await text(t.id)).version, before.version);
+
+  // Placed around "每四年" and "كل أربع سنوات", as in English, they are taken; deleting the outer
+  // words then deletes both questions in every language.
+  await jsonOf(staff.json(`/api/v1/provisions/${p.id}/brackets`, { question: outer.id, lang: 'zh',
+    start: 3, end: 7 }), 201);
+  await jsonOf(staff.json(`/api/v1/provisions/${p.id}/brackets`, { question: outer.id, lang: 'ar',
+    start: 14, end: 49 }), 201);
+  const done = await jsonOf(staff.json(`/api/v1/brackets/${outer.id}/resolve`, { outcome: 'delete' }));
+  assert.deepEqual(done.provision_text, {
+    en: 'The Council shall review these .',
+    zh: '理事会审议本导则。',
+    ar: 'يستعرض المجلس .',
+  });
+  const after = await text(t.id);
+  assert.deepEqual([...new Set(after.provisions[0].brackets.map((b) => b.state))], ['deleted']);
+  assert.equal(after.open_brackets, 0);
 });
