@@ -86,7 +86,7 @@ namespace {
 constexpr std::size_t kMaxDeferred = 256;
 // What was sent on a connection in pipeline mode and not yet answered, in the order sent.
 struct Sent {
-  std::string table;     // the table it writes, for the change hook ("" when it cannot be named)
+  std::vector<std::string> tables;  // the tables it writes, for the change hook ("": unnamed)
   bool writes = false;   // an INSERT, UPDATE or DELETE (or a statement it cannot tell)
   bool control = false;  // the writer's transaction control (PgSendControl, PgEndJob)
   int job = -1;          // the writer's job that sent it (PgSetJob), -1 outside the writer
@@ -194,12 +194,8 @@ PgStatement::PgStatement(Connection& c, std::string_view sql) : conn(c) {
   name = it->second.first;
   int n = it->second.second;
   if (HasPgChangeHook(c)) {
-    written_table = WrittenTable(sql);
-    std::string_view verb = sql.substr(sql.find_first_not_of(" \t\n") == std::string_view::npos
-                                           ? 0
-                                           : sql.find_first_not_of(" \t\n"));
-    writes = !written_table.empty() || !(verb.size() >= 6 && (verb.substr(0, 6) == "SELECT" ||
-                                                               verb.substr(0, 6) == "select"));
+    written_tables = WrittenTables(sql);
+    writes = !written_tables.empty();
   }
   values.resize(n);
   present.assign(n, 0);
@@ -251,7 +247,7 @@ void PgStatement::SendExecution(bool deferred) {
   if (PQsendQueryPrepared(conn.pg_, name.c_str(), static_cast<int>(n), ptrs.data(),
                           lengths.data(), binary.data(), 0) != 1)
     throw std::runtime_error(fmt::format("postgresql: send: {}", PQerrorMessage(conn.pg_)));
-  NoteSent(conn, {written_table, writes, false}, deferred && writes);
+  NoteSent(conn, {written_tables, writes, false}, deferred && writes);
 }
 
 void PgStatement::Flush(Connection& c) { FlushSent(c, nullptr, nullptr); }
@@ -296,7 +292,7 @@ void PgStatement::FlushSent(Connection& c, bool* control_failed, pg_result** own
       }
       const char* tuples = PQcmdTuples(res);
       if (k < sent.size() && sent[k].writes && *tuples && std::atoi(tuples) > 0)
-        NotePgChange(c, sent[k].table);
+        for (const auto& table : sent[k].tables) NotePgChange(c, table);
       PQclear(res);
     } else if (st == PGRES_PIPELINE_ABORTED || error) {
       PQclear(res);
@@ -383,7 +379,7 @@ void PgStatement::SendControl(Connection& c, const std::vector<std::string_view>
     std::string s(statement);
     if (PQsendQueryParams(c.pg_, s.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) != 1)
       throw std::runtime_error(fmt::format("postgresql: send: {}", PQerrorMessage(c.pg_)));
-    NoteSent(c, {"", false, true}, false);
+    NoteSent(c, {{}, false, true}, false);
   }
 }
 
@@ -439,7 +435,7 @@ bool PgStatement::Step() {
       FailResult(res, "step");
     }
     if (writes && conn.pg_changes_ > 0) {
-      NotePgChange(conn, written_table);
+      for (const auto& table : written_tables) NotePgChange(conn, table);
       NotePgJobWrite(conn);
     }
     result = res;
@@ -520,6 +516,13 @@ void ExecDeferredValues(Connection& c, std::string_view sql, const std::vector<V
 
 void FlushDeferred(Connection& c) {
   if (c.dialect() == Dialect::kPostgres) PgStatement::Flush(c);
+}
+
+std::optional<std::string> InsertWithFollower(const Connection& c, std::string_view insert,
+                                              std::string_view follow) {
+  if (c.dialect() != Dialect::kPostgres) return std::nullopt;
+  return fmt::format("WITH inserted AS ({}), following AS ({}) SELECT id FROM inserted", insert,
+                     follow);
 }
 
 }  // namespace plenary::storage

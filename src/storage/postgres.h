@@ -70,6 +70,10 @@ std::optional<PgFailure> PgEndJob(Connection& c, const std::vector<std::string_v
 // `DELETE FROM t` (any case, leading spaces); "" for anything else (WITH …, DDL, SELECT): the
 // caller then cannot tell which tables it changes. (dialect.cc)
 std::string WrittenTable(std::string_view sql);
+// The tables a statement writes: WrittenTable's, or for `WITH a AS (…), b AS (…) main` those
+// of each part and of the main statement (parts that are a SELECT write none); {""} when a
+// part writes a table it cannot name; none for a SELECT. (dialect.cc)
+std::vector<std::string> WrittenTables(std::string_view sql);
 // BEGIN (with the writer's `SELECT pg_current_xact_id()`), COMMIT, ROLLBACK, SAVEPOINT and
 // RELEASE: they change no table. (dialect.cc)
 bool IsTransactionControl(std::string_view sql);
@@ -112,7 +116,8 @@ struct PgStatement {
 
   Connection& conn;
   std::string name;
-  std::string written_table;  // WrittenTable of the SQL, when the connection has a change hook
+  // WrittenTables of the SQL, when the connection has a change hook
+  std::vector<std::string> written_tables;
   bool writes = false;        // an INSERT, UPDATE or DELETE (or a statement it cannot tell)
   std::vector<std::string> values;
   std::vector<char> present;  // 0: NULL
