@@ -2,6 +2,7 @@
 // the same campaigns, and on PostgreSQL a response committed after a higher id is grouped.
 #include <gtest/gtest.h>
 
+#include <exception>
 #include <memory>
 #include <string>
 
@@ -106,6 +107,40 @@ TEST_P(CampaignServers, TwoTrackersHoldTheSameStoredCampaigns) {
   EXPECT_EQ(a.Campaigns(consultation_).size(), 2u);
   EXPECT_EQ(a.Membership(consultation_), b.Membership(consultation_));
   EXPECT_EQ(a.Membership(consultation_), c.Membership(consultation_));
+}
+
+// The writer may run a grouping's write again in one batch (on PostgreSQL, after another write
+// of the batch failed after changing rows, the batch runs again without it): the campaigns
+// stay those stored, as a tracker started afterwards reads them.
+TEST_P(CampaignServers, AGroupingRunAgainByTheWriterKeepsTheStoredCampaigns) {
+  for (int i = 0; i < 4; ++i) Submit(kLetter);
+  Submit(kOther);
+  CampaignTracker a(*db_);
+  std::exception_ptr failed;
+  plenary::testing::RunInOneBatch(
+      *db_, {[&] { a.CatchUp(); },
+             [&] {
+               try {
+                 (void)db_->Write<Ok>([&](storage::Connection& c) -> Status {
+                   std::string reference = "R" + RandomToken(6);
+                   c.Exec(kInsert, consultation_, reference, kLetter);
+                   c.Exec(kInsert, consultation_, reference, kLetter);  // UNIQUE
+                   return Ok{};
+                 });
+               } catch (...) {
+                 failed = std::current_exception();
+               }
+             }});
+  EXPECT_TRUE(failed);
+  while (a.CatchUp() > 0) {
+  }
+  // The tracker goes on grouping by itself.
+  EXPECT_EQ(db_->Read().QueryInt("SELECT count(*) FROM campaign_assignments"), 5);
+  EXPECT_EQ(Largest(a, consultation_), 4u);
+  CampaignTracker b(*db_);
+  while (b.CatchUp() > 0) {
+  }
+  EXPECT_EQ(a.Membership(consultation_), b.Membership(consultation_));
 }
 
 // Two servers: one draws response ids and commits after the other committed a higher one.

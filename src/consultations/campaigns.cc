@@ -73,7 +73,16 @@ int CampaignTracker::Replay(int max) {
 int CampaignTracker::Group(int max) {
   int placed = 0;
   std::vector<std::int64_t> seen;  // the responses read, grouped now or before
+  // The writer may run the write again after rolling its transaction back (another write of
+  // its batch failed after changing rows, or PostgreSQL broke a deadlock): the clusterers took
+  // the first run's responses, so the second run stores nothing, and they are rebuilt from
+  // the stored order (Reset, then Replay).
+  bool took = false, again = false;
   auto grouped = db_.Write<Ok>([&](storage::Connection& c) -> Status {
+    if (took) {
+      again = true;
+      return Error{Code::kResourceExhausted, "campaigns: the grouping ran again", {}};
+    }
     if (!storage::TryTransactionLock(c, kGroupingLock))
       return Error{Code::kResourceExhausted, "campaigns: another server is grouping", {}};
     // Another server appended since the replay: replay those first, or the order would differ.
@@ -105,6 +114,7 @@ int CampaignTracker::Group(int max) {
     Batch batch;
     for (auto& [id, consultation, text] : fresh)
       batch[consultation].emplace_back(static_cast<campaigns::ResponseId>(id), std::move(text));
+    took = took || !batch.empty();
     for (auto& [consultation, responses] : batch) {
       auto ids = ClustererOf(consultation).AddBatch(responses);
       // Deferred: on PostgreSQL the whole batch goes in one round trip, not one per response;
@@ -134,6 +144,10 @@ int CampaignTracker::Group(int max) {
     placed = static_cast<int>(fresh.size());
     return Ok{};
   });
+  if (again) {
+    Reset();
+    return 0;
+  }
   if (!grouped.ok()) return 0;  // another server groups, or this one must replay first
   // After the transaction: inside it, its own transaction id would hold every gap open.
   responses_.Saw(db_.Read(), seen);

@@ -248,24 +248,34 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
     // Only when it inserted nothing does a second statement tell which.
     Instant now = Now();
     std::int64_t rid = 0;
+    static constexpr std::string_view kInsert =
+        "INSERT INTO responses(consultation_id, reference, idempotency_key, name, "
+        "organization, job_title, country, stakeholder_type, email, language, "
+        "general_text, consent_publish, submitted_at, ip_address, email_confirmed_at) "
+        "SELECT c.id, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), "
+        "CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), "
+        "CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS INTEGER), "
+        "CAST(? AS INTEGER), CAST(? AS TEXT), CAST(? AS INTEGER) "
+        "FROM consultations c WHERE c.id = ? AND c.opens_at <= ? AND c.deadline >= ? "
+        "AND NOT EXISTS (SELECT 1 FROM responses WHERE idempotency_key = ?) "
+        "AND NOT EXISTS (SELECT 1 FROM responses WHERE reference = ?) RETURNING id";
+    // The confirmation mail is due (as durable as the response; the mail itself is queued in a
+    // batch later): on PostgreSQL its row is written by the insert itself.
+    const std::optional<std::string> insert_with_mail =
+        confirmed ? std::nullopt
+                  : storage::InsertWithFollower(c, kInsert,
+                                                "INSERT INTO confirmation_mails(response_id, "
+                                                "language) SELECT id, CAST(? AS TEXT) FROM inserted");
+    const bool mail_in_insert = insert_with_mail.has_value();
     for (int attempt = 0;; ++attempt) {
-      Stmt insert(c,
-                  "INSERT INTO responses(consultation_id, reference, idempotency_key, name, "
-                  "organization, job_title, country, stakeholder_type, email, language, "
-                  "general_text, consent_publish, submitted_at, ip_address, email_confirmed_at) "
-                  "SELECT c.id, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), "
-                  "CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), "
-                  "CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS INTEGER), "
-                  "CAST(? AS INTEGER), CAST(? AS TEXT), CAST(? AS INTEGER) "
-                  "FROM consultations c WHERE c.id = ? AND c.opens_at <= ? AND c.deadline >= ? "
-                  "AND NOT EXISTS (SELECT 1 FROM responses WHERE idempotency_key = ?) "
-                  "AND NOT EXISTS (SELECT 1 FROM responses WHERE reference = ?) RETURNING id");
+      Stmt insert(c, mail_in_insert ? std::string_view(*insert_with_mail) : kInsert);
       insert.BindAll(
           reference, key, in.name, in.organization, in.job_title, in.country,
           in.stakeholder_type, in.email, in.language, in.general_text, in.consent_publish, now,
           in.ip_address.empty() ? std::nullopt : std::optional<std::string>(in.ip_address),
           confirmed ? std::optional<std::int64_t>(now) : std::nullopt, *id, now, now, key,
           reference);
+      if (mail_in_insert) insert.Bind(20, mail_lang);
       if (insert.Step()) {
         rid = insert.Int(0);
         while (insert.Step()) {
@@ -294,7 +304,7 @@ Result<Receipt> SubmitResponse(storage::Database& db, const std::string& consult
     }
     // Deferred: on PostgreSQL these go in one round trip, answered when the writer ends the
     // job (an error there fails the submission as an error here would).
-    if (!confirmed)  // as durable as the response; the mail itself is queued in a batch later
+    if (!confirmed && !mail_in_insert)
       storage::ExecDeferred(
           c, "INSERT INTO confirmation_mails(response_id, language) VALUES(?,?)", rid, mail_lang);
     for (const auto& [n, t] : in.answers)

@@ -383,76 +383,59 @@ TEST_P(Backends, DeferredStatementsRunInOrderAndTheirErrorsFailTheirWrite) {
 // others wait): a write whose deferred statement fails, answered on PostgreSQL with the next
 // write's first statement that waits for an answer, fails alone; the writes after it, whose
 // statements did not run behind the error, run again and commit, with what they read right.
+using plenary::testing::RunInOneBatch;
+
+constexpr const char* kInsertUser =
+    "INSERT INTO users(email, name, role, password_hash, created_at) VALUES(?, ?, 'admin', 'x', 0)";
+
+// One batch of writes queued in a known order: a write whose deferred statement fails,
+// answered on PostgreSQL with the next write's first statement that waits for an answer, fails
+// alone; the writes after it, whose statements did not run behind the error, run again and
+// commit, with what they read right.
 TEST_P(Backends, AFailedWriteOfABatchLeavesTheWritesAfterItWhole) {
-  constexpr const char* kInsert =
-      "INSERT INTO users(email, name, role, password_hash, created_at) "
-      "VALUES(?, ?, 'admin', 'x', 0)";
   ASSERT_TRUE(db_->Write<Ok>([&](Connection& c) -> Result<Ok> {
-                   c.Exec(kInsert, "taken@example.int", "T");
+                   c.Exec(kInsertUser, "taken@example.int", "T");
                    return Ok{};
                  }).ok());
-  std::atomic<bool> holding{false}, release{false};
   std::atomic<int> third_runs{0};
   std::optional<Result<Ok>> first, second, fourth;
   std::optional<Result<std::int64_t>> third;
   std::exception_ptr second_threw;
-  std::vector<std::thread> threads;
-  // Holds the writer while the four writes below queue up behind it.
-  threads.emplace_back([&] {
-    (void)db_->Write<Ok>([&](Connection&) -> Result<Ok> {
-      holding = true;
-      while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-      return Ok{};
-    });
-  });
-  auto queued = [&](std::size_t n) {
-    for (int i = 0; i < 10000 && db_->writer_stats().queued < n; ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    return db_->writer_stats().queued;
-  };
-  for (int i = 0; i < 10000 && !holding; ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  ASSERT_TRUE(holding);
-  threads.emplace_back([&] {
-    first = db_->Write<Ok>([&](Connection& c) -> Result<Ok> {
-      ExecDeferred(c, kInsert, "first@example.int", "1");
-      return Ok{};
-    });
-  });
-  ASSERT_EQ(queued(1), 1u);
-  threads.emplace_back([&] {
-    try {
-      second = db_->Write<Ok>([&](Connection& c) -> Result<Ok> {
-        ExecDeferred(c, kInsert, "second@example.int", "2");
-        ExecDeferred(c, kInsert, "taken@example.int", "2");  // UNIQUE
-        return Ok{};
-      });
-    } catch (...) {
-      second_threw = std::current_exception();
-    }
-  });
-  ASSERT_EQ(queued(2), 2u);
-  threads.emplace_back([&] {
-    third = db_->Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
-      ++third_runs;
-      // Waits for an answer: on PostgreSQL, sent behind the second write's statements.
-      auto n = c.QueryInt("SELECT count(*) FROM users WHERE name IN ('1', '2')");
-      c.Exec(kInsert, "third@example.int", "3");
-      return *n;
-    });
-  });
-  ASSERT_EQ(queued(3), 3u);
-  threads.emplace_back([&] {
-    fourth = db_->Write<Ok>([&](Connection& c) -> Result<Ok> {
-      ExecDeferred(c, kInsert, "fourth@example.int", "4");
-      return Ok{};
-    });
-  });
-  ASSERT_EQ(queued(4), 4u);
-  auto transactions = db_->writer_stats().transactions;
-  release = true;
-  for (auto& t : threads) t.join();
-  EXPECT_EQ(db_->writer_stats().transactions, transactions + 2) << "the four in one batch";
+  RunInOneBatch(*db_, {[&] {
+                         first = db_->Write<Ok>([&](Connection& c) -> Result<Ok> {
+                           ExecDeferred(c, kInsertUser, "first@example.int", "1");
+                           return Ok{};
+                         });
+                       },
+                       [&] {
+                         try {
+                           second = db_->Write<Ok>([&](Connection& c) -> Result<Ok> {
+                             ExecDeferred(c, kInsertUser, "second@example.int", "2");
+                             ExecDeferred(c, kInsertUser, "taken@example.int", "2");  // UNIQUE
+                             return Ok{};
+                           });
+                         } catch (...) {
+                           second_threw = std::current_exception();
+                         }
+                       },
+                       [&] {
+                         third = db_->Write<std::int64_t>(
+                             [&](Connection& c) -> Result<std::int64_t> {
+                               ++third_runs;
+                               // Waits for an answer: on PostgreSQL, sent behind the second
+                               // write's statements.
+                               auto n = c.QueryInt(
+                                   "SELECT count(*) FROM users WHERE name IN ('1', '2')");
+                               c.Exec(kInsertUser, "third@example.int", "3");
+                               return *n;
+                             });
+                       },
+                       [&] {
+                         fourth = db_->Write<Ok>([&](Connection& c) -> Result<Ok> {
+                           ExecDeferred(c, kInsertUser, "fourth@example.int", "4");
+                           return Ok{};
+                         });
+                       }});
   ASSERT_TRUE(first && first->ok());
   EXPECT_TRUE(second_threw) << "the second write's deferred statement failed";
   ASSERT_TRUE(third && third->ok());
@@ -466,6 +449,82 @@ TEST_P(Backends, AFailedWriteOfABatchLeavesTheWritesAfterItWhole) {
   while (s.Step()) stored.push_back(s.Text(0));
   EXPECT_EQ(stored, (std::vector<std::string>{"first@example.int", "third@example.int",
                                               "fourth@example.int"}));
+}
+
+// A write of a batch that refuses before changing anything fails alone without the others
+// running again; on PostgreSQL the batch's rows then share their transaction's id (no
+// savepoint, whose writes would each draw a subtransaction's).
+TEST_P(Backends, AWriteRefusedBeforeChangingAnythingLeavesItsBatchAsItRan) {
+  std::atomic<int> runs[3] = {0, 0, 0};
+  std::optional<Result<Ok>> results[3];
+  auto write = [&](int i) {
+    return [&, i] {
+      results[i] = db_->Write<Ok>([&, i](Connection& c) -> Result<Ok> {
+        ++runs[i];
+        if (i == 1) {  // reads, then refuses
+          if (c.QueryInt("SELECT count(*) FROM users WHERE email = 'r0@example.int'") != 1)
+            return Error{Code::kInternal, "the first write's row unseen", {}};
+          return Error{Code::kInvalidArgument, "refused", {}};
+        }
+        c.Exec(kInsertUser, "r" + std::to_string(i) + "@example.int", "R");
+        return Ok{};
+      });
+    };
+  };
+  RunInOneBatch(*db_, {write(0), write(1), write(2)});
+  ASSERT_TRUE(results[0] && results[0]->ok());
+  ASSERT_TRUE(results[1]);
+  EXPECT_EQ(results[1]->error().message, "refused");
+  ASSERT_TRUE(results[2] && results[2]->ok());
+  for (auto& n : runs) EXPECT_EQ(n, 1);
+  EXPECT_EQ(db_->Read().QueryInt("SELECT count(*) FROM users WHERE name = 'R'"), 2);
+  if (GetParam() == Dialect::kPostgres)
+    EXPECT_EQ(db_->Read().QueryInt(
+                  "SELECT count(DISTINCT CAST(CAST(xmin AS text) AS bigint)) FROM users "
+                  "WHERE name = 'R'"),
+              1);
+}
+
+// A write that goes on after one of its statements failed (it caught the error) fails alone:
+// the others of its batch commit (on PostgreSQL its transaction can run nothing more after the
+// error; SQLite carries on, and the write keeps what it did).
+TEST_P(Backends, AWriteThatCatchesItsFailedStatementFailsAlone) {
+  ASSERT_TRUE(db_->Write<Ok>([&](Connection& c) -> Result<Ok> {
+                   c.Exec(kInsertUser, "held@example.int", "H");
+                   return Ok{};
+                 }).ok());
+  std::optional<Result<Ok>> results[3];
+  std::exception_ptr threw[3];
+  auto write = [&](int i) {
+    return [&, i] {
+      try {
+        results[i] = db_->Write<Ok>([&, i](Connection& c) -> Result<Ok> {
+          c.Exec(kInsertUser, "c" + std::to_string(i) + "@example.int", "C");
+          if (i == 1) try {
+              c.Exec(kInsertUser, "held@example.int", "C");  // UNIQUE
+            } catch (const std::exception&) {
+            }
+          return Ok{};
+        });
+      } catch (...) {
+        threw[i] = std::current_exception();
+      }
+    };
+  };
+  RunInOneBatch(*db_, {write(0), write(1), write(2)});
+  EXPECT_TRUE(results[0] && results[0]->ok());
+  EXPECT_TRUE(results[2] && results[2]->ok());
+  std::vector<std::string> stored;
+  Stmt s(db_->Read(), "SELECT email FROM users WHERE name = 'C' ORDER BY email");
+  while (s.Step()) stored.push_back(s.Text(0));
+  if (GetParam() == Dialect::kPostgres) {
+    EXPECT_TRUE(threw[1]) << "its transaction failed after the error";
+    EXPECT_EQ(stored, (std::vector<std::string>{"c0@example.int", "c2@example.int"}));
+  } else {
+    EXPECT_TRUE(results[1] && results[1]->ok());
+    EXPECT_EQ(stored,
+              (std::vector<std::string>{"c0@example.int", "c1@example.int", "c2@example.int"}));
+  }
 }
 
 }  // namespace

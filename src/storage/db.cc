@@ -205,6 +205,7 @@ Connection::~Connection() {
 void Connection::ExecScript(std::string_view sql) {
   if (pg_) [[unlikely]] {
     PgStatement::Flush(*this);  // the deferred statements first (and their errors)
+    if (!IsTransactionControl(sql)) NotePgJobWrite(*this);  // it may change anything
     PgExecScript(pg_, ToPostgres(sql));
     // A script may change any table (the writer's own transaction control changes none).
     if (!IsTransactionControl(sql)) NotePgChange(*this, "");
@@ -366,43 +367,66 @@ bool IsTransient(const std::exception_ptr& e) {
   }
 }
 
-// One attempt at a batch on PostgreSQL, in one transaction with a savepoint per job, and one
-// round trip per job (postgres.h): the transaction's start and the end of each job are sent
-// without waiting and answered with the next job's first statement that waits for an answer;
-// the last job's end, with the COMMIT, is read at once. A job fails alone when its statements
-// (its own, or those it deferred: deferred.h) fail: its savepoint is rolled back, and the jobs
-// after it, whose statements did not run behind the error, run again. Throws what fails the
-// whole transaction (a control statement, or a deadlock or serialization failure to retry).
-// `run(i)` runs the body of job i and returns whether to keep its changes.
-void RunPgBatch(Connection& c, std::size_t jobs, const std::function<bool(std::size_t)>& run,
-                std::vector<std::exception_ptr>& failures, bool last) {
-  // More answers unread than this are read first: they must not fill the socket's buffers
-  // while the writer is still sending (jobs that never wait for an answer).
-  constexpr std::size_t kMaxUnanswered = 256;
-  // The transaction takes its id before any write draws an identity, so that a reader who sees
-  // a later id knows, from its snapshot, when this one has ended (storage::IdFeed).
+// An attempt at a batch on PostgreSQL runs in one transaction with one round trip per job
+// (postgres.h): the transaction's start and the end of each job are sent without waiting and
+// answered with the next job's first statement that waits for an answer; the last job's end,
+// with the COMMIT, is read at once. A job fails alone: whatever it changed is undone and the
+// other jobs' changes are kept. `run(i)` runs the body of job i and returns whether to keep its
+// changes; `settled[i]`: job i has already failed alone in an earlier run of this attempt (its
+// outcome is in `failures[i]`, or in the body's own result) and does not run again.
+using RunJob = std::function<bool(std::size_t)>;
+
+// More answers unread than this are read first: they must not fill the socket's buffers while
+// the writer is still sending (jobs that never wait for an answer).
+constexpr std::size_t kMaxUnanswered = 256;
+
+// Rethrows what fails the whole transaction: a control statement's error, one that belongs to
+// no job, or (unless this is the last attempt) a deadlock or serialization failure to retry.
+void ThrowIfTransactionFails(const PgFailure& f, bool last) {
+  if (f.control || f.job < 0 || (!last && IsTransient(f.error))) std::rethrow_exception(f.error);
+}
+
+// Reads what is still unanswered (its errors no longer matter) and rolls the transaction back.
+void PgRollBack(Connection& c) {
+  PgSetJob(c, -1);
+  try {
+    FlushDeferred(c);
+  } catch (...) {
+  }
+  PgTakeEarlierFailure(c);
+  c.ExecScript("ROLLBACK");
+}
+
+// The batch without savepoints (a savepoint and its release are two statements more per job,
+// and each write inside one draws a subtransaction id). Where a savepoint would have been
+// rolled back (a job that failed, or refused its changes, after changing rows; or whose
+// statement failed, after which PostgreSQL fails the whole transaction), the transaction is
+// rolled back and that job settled with its failure: returns it, and the batch runs again
+// without it. A job that fails before changing anything, with its transaction intact, fails
+// alone at once. Returns nothing once committed.
+std::optional<std::size_t> RunPgPlain(Connection& c, std::size_t jobs, const RunJob& run,
+                                      std::vector<std::exception_ptr>& failures, bool last,
+                                      const std::vector<char>& settled) {
+  std::size_t end = jobs;  // the last job to run: its end carries the COMMIT
+  while (end > 0 && settled[end - 1]) --end;
+  if (end == 0) return std::nullopt;  // every job failed alone: nothing to commit
   PgSetJob(c, -1);
   PgTakeEarlierFailure(c);  // of a transaction rolled back since
-  PgSendControl(c, {"BEGIN", "SELECT pg_current_xact_id()", "SAVEPOINT job"});
-  // The job that failed: its savepoint rolled back (none of what was sent after the error ran,
-  // its RELEASE either); returns the next job to run.
-  auto fail = [&](PgFailure f) -> std::size_t {
-    if (f.control || f.job < 0 || (!last && IsTransient(f.error)))
-      std::rethrow_exception(f.error);
-    auto job = static_cast<std::size_t>(f.job);
-    if (!failures[job]) failures[job] = f.error;
-    bool end = job + 1 == jobs;
-    PgSetJob(c, -1);
-    try {
-      FlushDeferred(c);  // what the jobs after it sent since: it did not run either
-    } catch (...) {
-    }
-    PgTakeEarlierFailure(c);
-    c.ExecScript(std::string("ROLLBACK TO job; RELEASE job; ") +
-                 (end ? "COMMIT" : "SAVEPOINT job"));
-    return job + 1;
+  // The transaction takes its id before any write draws an identity, so that a reader who sees
+  // a later id knows, from its snapshot, when this one has ended (storage::IdFeed).
+  PgSendControl(c, {"BEGIN", "SELECT pg_current_xact_id()"});
+  // Job `job` failed: the transaction is rolled back and the batch runs again without it.
+  auto set_aside = [&](std::size_t job, std::exception_ptr error) {
+    if (error && !failures[job]) failures[job] = error;
+    PgRollBack(c);
+    return job;
   };
-  for (std::size_t i = 0; i < jobs;) {
+  auto earlier = [&](PgFailure f) {
+    ThrowIfTransactionFails(f, last);
+    return set_aside(static_cast<std::size_t>(f.job), f.error);
+  };
+  for (std::size_t i = 0; i < end; ++i) {
+    if (settled[i]) continue;
     PgSetJob(c, static_cast<int>(i));
     failures[i] = nullptr;
     bool keep = false;
@@ -417,6 +441,74 @@ void RunPgBatch(Connection& c, std::size_t jobs, const std::function<bool(std::s
     }
     // An earlier job's statement failed, answered with this job's first one (which did not
     // run): this job's outcome does not count.
+    if (auto f = PgTakeEarlierFailure(c)) return earlier(std::move(*f));
+    if (PgTransactionFailed(c)) {
+      // A statement of this job failed (even if the job went on, or caught the error).
+      if (!failures[i])
+        failures[i] = std::make_exception_ptr(
+            std::runtime_error("postgresql: a write went on after its statement failed"));
+      return set_aside(i, nullptr);
+    }
+    if (!keep && PgJobMayHaveWritten(c)) return set_aside(i, nullptr);
+    if (i + 1 < end) {
+      if (PgPending(c) >= kMaxUnanswered)
+        if (auto f = PgEndJob(c, {})) return earlier(std::move(*f));
+      continue;
+    }
+    if (auto f = PgEndJob(c, {"COMMIT"})) {
+      ThrowIfTransactionFails(*f, last);
+      return set_aside(static_cast<std::size_t>(f->job), f->error);
+    }
+  }
+  PgSetJob(c, -1);
+  return std::nullopt;
+}
+
+// The batch with a savepoint per job (after more than one job of it failed): a job that fails
+// has its savepoint rolled back, and the jobs after it, whose statements did not run behind the
+// error, run again. Throws what fails the whole transaction.
+void RunPgSavepoints(Connection& c, std::size_t jobs, const RunJob& run,
+                     std::vector<std::exception_ptr>& failures, bool last,
+                     const std::vector<char>& settled) {
+  std::size_t end = jobs;
+  while (end > 0 && settled[end - 1]) --end;
+  if (end == 0) return;
+  PgSetJob(c, -1);
+  PgTakeEarlierFailure(c);
+  PgSendControl(c, {"BEGIN", "SELECT pg_current_xact_id()", "SAVEPOINT job"});
+  // The job that failed: its savepoint rolled back (none of what was sent after the error ran,
+  // its RELEASE either); returns the next job to run.
+  auto fail = [&](PgFailure f) -> std::size_t {
+    ThrowIfTransactionFails(f, last);
+    auto job = static_cast<std::size_t>(f.job);
+    if (!failures[job]) failures[job] = f.error;
+    bool done = job + 1 >= end;
+    PgSetJob(c, -1);
+    try {
+      FlushDeferred(c);  // what the jobs after it sent since: it did not run either
+    } catch (...) {
+    }
+    PgTakeEarlierFailure(c);
+    c.ExecScript(std::string("ROLLBACK TO job; RELEASE job; ") +
+                 (done ? "COMMIT" : "SAVEPOINT job"));
+    return job + 1;
+  };
+  for (std::size_t i = 0; i < end;) {
+    if (settled[i]) {
+      ++i;
+      continue;
+    }
+    PgSetJob(c, static_cast<int>(i));
+    failures[i] = nullptr;
+    bool keep = false;
+    try {
+      keep = run(i);
+    } catch (const TransientWriteError&) {
+      if (!last) throw;
+      failures[i] = std::current_exception();
+    } catch (...) {
+      failures[i] = std::current_exception();
+    }
     if (auto f = PgTakeEarlierFailure(c)) {
       i = fail(std::move(*f));
       continue;
@@ -424,7 +516,7 @@ void RunPgBatch(Connection& c, std::size_t jobs, const std::function<bool(std::s
     std::vector<std::string_view> ending;
     if (!keep) ending.push_back("ROLLBACK TO job");
     ending.push_back("RELEASE job");
-    if (i + 1 < jobs) {
+    if (i + 1 < end) {
       ending.push_back("SAVEPOINT job");
       PgSendControl(c, ending);
       ++i;
@@ -440,6 +532,23 @@ void RunPgBatch(Connection& c, std::size_t jobs, const std::function<bool(std::s
     break;
   }
   PgSetJob(c, -1);
+}
+
+// One attempt at a batch on PostgreSQL: without savepoints, a job that fails after changing
+// something set aside and the rest run again; with a savepoint per job once a second job has
+// failed so (each run without savepoints runs the jobs before the failed one again). Throws
+// what fails the whole transaction (a control statement, or a deadlock or serialization
+// failure to retry).
+void RunPgBatch(Connection& c, std::size_t jobs, const RunJob& run,
+                std::vector<std::exception_ptr>& failures, bool last) {
+  constexpr int kRunsWithoutSavepoints = 2;
+  std::vector<char> settled(jobs, 0);
+  for (int n = 0; n < kRunsWithoutSavepoints; ++n) {
+    auto failed = RunPgPlain(c, jobs, run, failures, last, settled);
+    if (!failed) return;
+    settled[*failed] = 1;
+  }
+  RunPgSavepoints(c, jobs, run, failures, last, settled);
 }
 
 }  // namespace

@@ -3,8 +3,8 @@
 //
 // Thread safety: Database is shared by all threads. Read() hands out this thread's own
 // read connection; Write() hands a function to the writer thread, which runs every write
-// waiting at that moment in one IMMEDIATE transaction (each in a savepoint) and one COMMIT,
-// which with synchronous=FULL has reached the disk before any of them returns (group
+// waiting at that moment in one IMMEDIATE transaction (on SQLite each in a savepoint) and one
+// COMMIT, which with synchronous=FULL has reached the disk before any of them returns (group
 // commit). Readers never wait for the writer (WAL).
 // All SQL goes through prepared statements (Stmt); values are bound, never spliced.
 //
@@ -176,12 +176,15 @@ class Database {
   Connection& Read();
 
   // Runs `fn` on the writer connection inside a transaction shared with the other writes
-  // waiting at the same moment (group commit), each in its own savepoint. If `fn` returns an
-  // error or throws, its savepoint rolls back and nothing of it is written; the others are
-  // not affected. Returns only after the COMMIT reached the disk (synchronous=FULL).
+  // waiting at the same moment (group commit). If `fn` returns an error or throws, nothing of
+  // it is written; the others are not affected (SQLite: each write in its own savepoint;
+  // PostgreSQL: without savepoints first, and a write that fails after changing something is
+  // set aside and the others run again without it, docs/STORAGE.md). Returns only after the
+  // COMMIT reached the disk (synchronous=FULL).
   // On PostgreSQL a transaction failed to break a deadlock or a serialization conflict
-  // (TransientWriteError) is rolled back whole and run again, up to kWriteAttempts times: `fn`
-  // may run more than once, so it keeps what it learns in its return value or overwrites it.
+  // (TransientWriteError) is rolled back whole and run again, up to kWriteAttempts times, and a
+  // batch runs again without a write that failed: `fn` may run more than once, so it keeps
+  // what it learns in its return value or overwrites it.
   // When `max_queue` writes are already waiting, returns kResourceExhausted at once.
   // Thread-safe; must not be called from inside another Write's `fn`.
   template <typename T>

@@ -43,6 +43,15 @@ void ExecDeferred(Connection& c, std::string_view sql, const Args&... args) {
   ExecDeferredValues(c, sql, {deferred_internal::ToValue(args)...});
 }
 
+// An `INSERT … RETURNING id` (`insert`, which may insert nothing) and the insert of a row that
+// refers to the row it inserted (`follow`, reading `inserted`: "INSERT INTO t(ref, x) SELECT
+// id, ? FROM inserted", its parameters after the first's) as one statement, which answers the
+// ids inserted as the insert alone would: PostgreSQL's data-changing WITH, one execution
+// instead of two on the writer's connection. SQLite has none: nothing (the caller writes the
+// follower's row itself once it has the id; there it costs no round trip).
+std::optional<std::string> InsertWithFollower(const Connection& c, std::string_view insert,
+                                              std::string_view follow);
+
 // Reads the answers of the statements ExecDeferred sent on `c`; throws the first error (a
 // TransientWriteError for a deadlock or serialization failure). SQLite: nothing to do.
 void FlushDeferred(Connection& c);

@@ -277,6 +277,51 @@ std::string WrittenTable(std::string_view sql) {
   return "";
 }
 
+std::vector<std::string> WrittenTables(std::string_view sql) {
+  // A part that reads only writes nothing; any other part that names no table: cannot tell.
+  auto part_tables = [](std::string_view part, std::vector<std::string>& out) {
+    std::string t = WrittenTable(part);
+    if (t.empty()) return EqualsNoCase(WordAt(part, 0), "SELECT");
+    out.push_back(std::move(t));
+    return true;
+  };
+  std::vector<std::string> tables;
+  if (!EqualsNoCase(WordAt(sql, 0), "WITH")) {
+    if (!part_tables(sql, tables)) return {""};
+    return tables;
+  }
+  std::size_t i = After(sql, 0, WordAt(sql, 0));
+  // WITH name AS (part), name AS (part) … main
+  for (;;) {
+    std::string_view name = WordAt(sql, i);
+    i = After(sql, i, name);
+    std::string_view as = WordAt(sql, i);
+    i = After(sql, i, as);
+    while (i < sql.size() && std::isspace(static_cast<unsigned char>(sql[i]))) ++i;
+    if (name.empty() || !EqualsNoCase(as, "AS") || i >= sql.size() || sql[i] != '(') return {""};
+    // The part's closing parenthesis (outside nested ones and strings).
+    std::size_t open = i, depth = 0;
+    bool quoted = false;
+    for (; i < sql.size(); ++i) {
+      char ch = sql[i];
+      if (ch == '\'') quoted = !quoted;
+      if (quoted) continue;
+      if (ch == '(') ++depth;
+      if (ch == ')' && --depth == 0) break;
+    }
+    if (i >= sql.size()) return {""};
+    if (!part_tables(sql.substr(open + 1, i - open - 1), tables)) return {""};
+    ++i;
+    while (i < sql.size() && std::isspace(static_cast<unsigned char>(sql[i]))) ++i;
+    if (i < sql.size() && sql[i] == ',') {
+      ++i;
+      continue;
+    }
+    if (!part_tables(sql.substr(i), tables)) return {""};
+    return tables;
+  }
+}
+
 bool IsTransactionControl(std::string_view sql) {
   // Every statement of the script (the writer joins those between two jobs, "RELEASE job;
   // SAVEPOINT job") is transaction control or the writer's own "SELECT pg_current_xact_id()".

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace plenary::storage {
 namespace {
 
@@ -80,6 +83,19 @@ TEST(Dialect, WrittenTableNamesTheTableOfAWrite) {
   EXPECT_EQ(WrittenTable("UPDATE search_queue SET failed_at = ?"), "search_queue");
   EXPECT_EQ(WrittenTable("\nDELETE FROM mail_outbox WHERE id = ?"), "mail_outbox");
   EXPECT_EQ(WrittenTable("WITH x AS (SELECT 1) DELETE FROM t"), "");
+  using Tables = std::vector<std::string>;
+  EXPECT_EQ(WrittenTables("INSERT INTO responses(a) VALUES(?)"), Tables{"responses"});
+  EXPECT_EQ(WrittenTables("SELECT * FROM t"), Tables{});
+  EXPECT_EQ(WrittenTables("CREATE TABLE t (x TEXT)"), Tables{""});
+  EXPECT_EQ(WrittenTables("WITH x AS (SELECT 1) DELETE FROM t"), Tables{"t"});
+  EXPECT_EQ(WrittenTables("WITH inserted AS (INSERT INTO responses(a) SELECT ')' FROM c "
+                          "WHERE (x) RETURNING id), following AS (INSERT INTO "
+                          "confirmation_mails(r) SELECT id FROM inserted) SELECT id FROM inserted"),
+            (Tables{"responses", "confirmation_mails"}));
+  EXPECT_EQ(WrittenTables("WITH x AS (SELECT 1) SELECT * FROM x"), Tables{});
+  EXPECT_EQ(WrittenTables("WITH RECURSIVE n(i) AS (SELECT 1) INSERT INTO t SELECT i FROM n"),
+            Tables{""});
+  EXPECT_EQ(WrittenTables("WITH x AS (CREATE TABLE t) SELECT 1"), Tables{""});
   EXPECT_EQ(WrittenTable("SELECT * FROM t"), "");
   EXPECT_EQ(WrittenTable("CREATE TABLE t (x TEXT)"), "");
   EXPECT_TRUE(IsTransactionControl("BEGIN; SELECT pg_current_xact_id()"));

@@ -86,7 +86,7 @@ namespace {
 constexpr std::size_t kMaxDeferred = 256;
 // What was sent on a connection in pipeline mode and not yet answered, in the order sent.
 struct Sent {
-  std::string table;     // the table it writes, for the change hook ("" when it cannot be named)
+  std::vector<std::string> tables;  // the tables it writes, for the change hook ("": unnamed)
   bool writes = false;   // an INSERT, UPDATE or DELETE (or a statement it cannot tell)
   bool control = false;  // the writer's transaction control (PgSendControl, PgEndJob)
   int job = -1;          // the writer's job that sent it (PgSetJob), -1 outside the writer
@@ -98,6 +98,7 @@ struct Pipeline {
   std::vector<Sent> sent;
   int job = -1;
   std::optional<PgFailure> earlier;
+  bool job_wrote = false;  // the current job may have changed rows (PgJobMayHaveWritten)
 };
 std::mutex deferred_mu;
 std::map<const Connection*, Pipeline>& Pipelines() {
@@ -109,10 +110,12 @@ std::size_t Pending(const Connection& c) {
   auto it = Pipelines().find(&c);
   return it == Pipelines().end() ? 0 : it->second.sent.size();
 }
-void NoteSent(const Connection& c, Sent sent) {
+// `wrote`: a deferred write, whose rows changed are not known until its answer is read.
+void NoteSent(const Connection& c, Sent sent, bool wrote) {
   std::lock_guard lock(deferred_mu);
   auto& p = Pipelines()[&c];
   sent.job = p.job;
+  if (wrote) p.job_wrote = true;
   p.sent.push_back(std::move(sent));
 }
 void EnterPipeline(pg_conn* conn) {
@@ -191,12 +194,8 @@ PgStatement::PgStatement(Connection& c, std::string_view sql) : conn(c) {
   name = it->second.first;
   int n = it->second.second;
   if (HasPgChangeHook(c)) {
-    written_table = WrittenTable(sql);
-    std::string_view verb = sql.substr(sql.find_first_not_of(" \t\n") == std::string_view::npos
-                                           ? 0
-                                           : sql.find_first_not_of(" \t\n"));
-    writes = !written_table.empty() || !(verb.size() >= 6 && (verb.substr(0, 6) == "SELECT" ||
-                                                               verb.substr(0, 6) == "select"));
+    written_tables = WrittenTables(sql);
+    writes = !written_tables.empty();
   }
   values.resize(n);
   present.assign(n, 0);
@@ -233,7 +232,9 @@ void PgStatement::Bind(int i, std::string_view v, bool is_binary) {
 // --- Deferred statements (deferred.h) ----------------------------------------------------
 
 
-void PgStatement::Send() {
+void PgStatement::Send() { SendExecution(true); }
+
+void PgStatement::SendExecution(bool deferred) {
   if (Pending(conn) >= kMaxDeferred) Flush(conn);
   EnterPipeline(conn.pg_);
   std::size_t n = values.size();
@@ -246,7 +247,7 @@ void PgStatement::Send() {
   if (PQsendQueryPrepared(conn.pg_, name.c_str(), static_cast<int>(n), ptrs.data(),
                           lengths.data(), binary.data(), 0) != 1)
     throw std::runtime_error(fmt::format("postgresql: send: {}", PQerrorMessage(conn.pg_)));
-  NoteSent(conn, {written_table, writes, false});
+  NoteSent(conn, {written_tables, writes, false}, deferred && writes);
 }
 
 void PgStatement::Flush(Connection& c) { FlushSent(c, nullptr, nullptr); }
@@ -291,7 +292,7 @@ void PgStatement::FlushSent(Connection& c, bool* control_failed, pg_result** own
       }
       const char* tuples = PQcmdTuples(res);
       if (k < sent.size() && sent[k].writes && *tuples && std::atoi(tuples) > 0)
-        NotePgChange(c, sent[k].table);
+        for (const auto& table : sent[k].tables) NotePgChange(c, table);
       PQclear(res);
     } else if (st == PGRES_PIPELINE_ABORTED || error) {
       PQclear(res);
@@ -329,7 +330,28 @@ void PgStatement::FlushSent(Connection& c, bool* control_failed, pg_result** own
 
 void PgSetJob(Connection& c, int job) {
   std::lock_guard lock(deferred_mu);
-  Pipelines()[&c].job = job;
+  auto& p = Pipelines()[&c];
+  p.job = job;
+  p.job_wrote = false;
+}
+
+void NotePgJobWrite(const Connection& c) {
+  std::lock_guard lock(deferred_mu);
+  auto it = Pipelines().find(&c);
+  if (it != Pipelines().end()) it->second.job_wrote = true;
+}
+
+bool PgJobMayHaveWritten(const Connection& c) {
+  std::lock_guard lock(deferred_mu);
+  auto it = Pipelines().find(&c);
+  return it != Pipelines().end() && it->second.job_wrote;
+}
+
+bool PgTransactionFailed(const Connection& c) { return PgStatement::TransactionFailed(c); }
+
+bool PgStatement::TransactionFailed(const Connection& c) {
+  return Pending(c) == 0 && PQpipelineStatus(c.pg_) == PQ_PIPELINE_OFF &&
+         PQtransactionStatus(c.pg_) != PQTRANS_INTRANS;
 }
 
 void PgSendControl(Connection& c, const std::vector<std::string_view>& control) {
@@ -357,7 +379,7 @@ void PgStatement::SendControl(Connection& c, const std::vector<std::string_view>
     std::string s(statement);
     if (PQsendQueryParams(c.pg_, s.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) != 1)
       throw std::runtime_error(fmt::format("postgresql: send: {}", PQerrorMessage(c.pg_)));
-    NoteSent(c, {"", false, true});
+    NoteSent(c, {{}, false, true}, false);
   }
 }
 
@@ -395,7 +417,7 @@ bool PgStatement::Step() {
       // Statements were sent without waiting (deferred ones, the writer's control between two
       // jobs): this one goes behind them in the same round trip, and its answer comes after
       // theirs (after their first error, it did not run).
-      Send();
+      SendExecution(false);
       FlushSent(conn, nullptr, &res);
       if (!res) throw std::runtime_error("postgresql: step: no answer");
     } else {
@@ -412,7 +434,10 @@ bool PgStatement::Step() {
     } else {
       FailResult(res, "step");
     }
-    if (writes && conn.pg_changes_ > 0) NotePgChange(conn, written_table);
+    if (writes && conn.pg_changes_ > 0) {
+      for (const auto& table : written_tables) NotePgChange(conn, table);
+      NotePgJobWrite(conn);
+    }
     result = res;
     rows = PQntuples(res);
     row = -1;
@@ -491,6 +516,13 @@ void ExecDeferredValues(Connection& c, std::string_view sql, const std::vector<V
 
 void FlushDeferred(Connection& c) {
   if (c.dialect() == Dialect::kPostgres) PgStatement::Flush(c);
+}
+
+std::optional<std::string> InsertWithFollower(const Connection& c, std::string_view insert,
+                                              std::string_view follow) {
+  if (c.dialect() != Dialect::kPostgres) return std::nullopt;
+  return fmt::format("WITH inserted AS ({}), following AS ({}) SELECT id FROM inserted", insert,
+                     follow);
 }
 
 }  // namespace plenary::storage

@@ -52,6 +52,13 @@ void PgSendControl(Connection& c, const std::vector<std::string_view>& control);
 std::optional<PgFailure> PgTakeEarlierFailure(Connection& c);
 // Statements sent and not yet answered.
 std::size_t PgPending(const Connection& c);
+// Whether the current write (since PgSetJob) may have changed rows: a statement that changed
+// rows, a deferred write sent (its answer unread), or a script run (NotePgJobWrite).
+bool PgJobMayHaveWritten(const Connection& c);
+void NotePgJobWrite(const Connection& c);
+// Whether PostgreSQL is known to have failed the transaction: nothing unanswered, and its last
+// answer says the transaction is no longer usable (a statement failed in it).
+bool PgTransactionFailed(const Connection& c);
 // The end of the writer's batch or of one of its writes, in one round trip: sends the
 // transaction control statements `control` (`RELEASE job; COMMIT`, or none) behind what was
 // sent before, and reads every answer. Returns the first failure of a deferred statement (of
@@ -63,6 +70,10 @@ std::optional<PgFailure> PgEndJob(Connection& c, const std::vector<std::string_v
 // `DELETE FROM t` (any case, leading spaces); "" for anything else (WITH …, DDL, SELECT): the
 // caller then cannot tell which tables it changes. (dialect.cc)
 std::string WrittenTable(std::string_view sql);
+// The tables a statement writes: WrittenTable's, or for `WITH a AS (…), b AS (…) main` those
+// of each part and of the main statement (parts that are a SELECT write none); {""} when a
+// part writes a table it cannot name; none for a SELECT. (dialect.cc)
+std::vector<std::string> WrittenTables(std::string_view sql);
 // BEGIN (with the writer's `SELECT pg_current_xact_id()`), COMMIT, ROLLBACK, SAVEPOINT and
 // RELEASE: they change no table. (dialect.cc)
 bool IsTransactionControl(std::string_view sql);
@@ -83,6 +94,10 @@ struct PgStatement {
   bool Step();
   // Sends the execution without waiting for its answer (pipeline mode; see deferred.h).
   void Send();
+  // The same; `deferred`: a statement whose answer is read later (a write counts for
+  // PgJobMayHaveWritten at once), not Step's own, whose rows changed are read at once.
+  void SendExecution(bool deferred);
+  static bool TransactionFailed(const Connection& c);
   // Reads the answers of the statements Send sent on `c`, if any, and throws the first error;
   // called before anything that waits for an answer on the connection.
   static void Flush(Connection& c);
@@ -101,7 +116,8 @@ struct PgStatement {
 
   Connection& conn;
   std::string name;
-  std::string written_table;  // WrittenTable of the SQL, when the connection has a change hook
+  // WrittenTables of the SQL, when the connection has a change hook
+  std::vector<std::string> written_tables;
   bool writes = false;        // an INSERT, UPDATE or DELETE (or a statement it cannot tell)
   std::vector<std::string> values;
   std::vector<char> present;  // 0: NULL

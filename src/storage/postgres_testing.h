@@ -5,10 +5,15 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "base/random.h"
 #include "storage/db.h"
@@ -77,6 +82,33 @@ class TempDatabase {
   std::unique_ptr<TempPostgres> pg_;
   std::string file_, spec_;
 };
+
+// Runs `writes` (each calls db.Write once) in one batch of the writer, queued in their order:
+// a first write holds the writer until all of them wait behind it.
+inline void RunInOneBatch(storage::Database& db, const std::vector<std::function<void()>>& writes) {
+  std::atomic<bool> holding{false}, release{false};
+  std::vector<std::thread> threads;
+  threads.emplace_back([&] {
+    (void)db.Write<Ok>([&](storage::Connection&) -> Result<Ok> {
+      holding = true;
+      while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      return Ok{};
+    });
+  });
+  for (int i = 0; i < 10000 && !holding; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  EXPECT_TRUE(holding);
+  for (std::size_t n = 1; n <= writes.size(); ++n) {
+    threads.emplace_back(writes[n - 1]);
+    for (int i = 0; i < 10000 && db.writer_stats().queued < n; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    EXPECT_EQ(db.writer_stats().queued, n);
+  }
+  auto transactions = db.writer_stats().transactions;
+  release = true;
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(db.writer_stats().transactions, transactions + 2) << "the writes in one batch";
+}
 
 }  // namespace plenary::testing
 
