@@ -385,15 +385,19 @@ int main(int argc, char** argv) {
       // The results of both designs are checked once per query against the reference ranking.
       for (bool lists : {true, false}) {
         search::UseTopLists(lists);
+        double c0 = ThreadCpuMs();
         auto res = search::Search(db, q);
+        double cpu_ms = ThreadCpuMs() - c0;
         if (!res.ok()) return failed("query " + q.q + ": " + res.error().message);
         if (auto wrong = Check(db, q, *res); !wrong.empty())
           return failed(std::string(lists ? "" : "FTS5 alone: ") + "query " + q.q + ": " + wrong);
         if (!lists) continue;
         hits += res->items.size();
         if (res->items.empty()) ++without_hits;
-        std::fprintf(stderr, "search bench: %s %s: %zu hits on the first page\n", cls.c_str(),
-                     q.q.c_str(), res->items.size());
+        std::fprintf(stderr,
+                     "search bench: %s %s: %zu hits on the first page (%.2f ms of CPU the first "
+                     "time)\n",
+                     cls.c_str(), q.q.c_str(), res->items.size(), cpu_ms);
       }
     }
     if (without_hits > 0) return failed(cls + ": a query finds nothing");

@@ -11,6 +11,7 @@
 // few, else at least kKeep, with a bound below which every document of the group is listed.
 // A query takes the best of the groups' lists and answers only when no unlisted document can
 // beat (or tie worse than) the last it takes; otherwise FTS5 ranks as before.
+// A phrase of listed terms is listed the same way once queried (kPhraseSeparator below).
 //
 // The indexer keeps them current in the same transaction as the FTS5 tables, from the terms the
 // tokenizer emitted (storage::TokenTap): no text is analysed twice. search_terms holds the

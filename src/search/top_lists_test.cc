@@ -327,6 +327,23 @@ TEST_F(TopListsTest, AChineseWordIsAPhraseOfBigramsRankedFromItsLists) {
   ExpectReferencePage(Query{.q = "互联网", .from = "2022-02-01", .to = "2022-04-30"}, "zh", match);
   // A narrow filter leaves too few listed documents: FTS5 ranks, with the same result.
   ExpectReferencePage(Query{.q = "互联网", .from = "2022-06-03", .to = "2022-06-04"}, "zh", match);
+  // The indexer keeps it from the tokens' places: documents with the bigrams apart or the other
+  // way round must not count.
+  std::mt19937 rng(16);
+  for (int id = 1; id <= 400; ++id)
+    notes_[id].body = pieces[1 + rng() % (pieces.size() - 1)] + " 费用 " + pieces[rng() % pieces.size()];
+  Queue(1, 400);
+  PhraseNotes(notes_, 4001, 4600, "zh", pieces, {"卫星", "运营", "农村", "宽带"}, 17);
+  Queue(4001, 4600);
+  IndexAll();
+  ref = Reference("zh", match);
+  EXPECT_EQ(Count("SELECT docs FROM search_terms WHERE language = 'zh' AND term = '互联' || "
+                  "char(30) || '联网'"),
+            static_cast<std::int64_t>(ref.size()));
+  best = top::Best(db_->Read(), "zh", top::PhraseKey(terms), 21, nullptr);
+  ASSERT_TRUE(best.has_value());
+  for (std::size_t i = 0; i < best->size(); ++i) EXPECT_EQ((*best)[i].first, ref[i].first) << i;
+  for (int page : {1, 3}) ExpectReferencePage(Query{.q = "互联网", .page = page}, "zh", match);
 }
 
 TEST_F(TopListsTest, APhraseOfRareWordsIsLeftToFts5) {
