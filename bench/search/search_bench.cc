@@ -2,7 +2,7 @@
 // languages, realistic campaign share) into Plenary's own FTS5 tables through the production
 // path (search::IndexBatch from the queue), then runs a mix of query classes through
 // search::Search and prints one JSON line: time of each phase, index rate, p50/p95/p99 latency
-// per query class for two designs timed in the same run (the lists of the best documents of
+// per query class (and p50/p99 of the querying thread's CPU time) for two designs timed in the same run (the lists of the best documents of
 // frequent terms, which Plenary runs, at the top level; FTS5's bm25() over every match alone
 // under "fts5"), peak RSS. Every query of the mix must find something. The corpus is generated and inserted by a child process (fork
 // before anything else), so the benchmark's own memory is that of indexing and searching.
@@ -14,8 +14,11 @@
 //   build/plenary_bench_search [responses=1000000] [queries_per_term=20] [--keep FILE]
 // --keep FILE: build the database in FILE and keep it, or reuse FILE when it exists (for
 // profiling the queries without indexing again; the JSON then has no indexing figures).
+// --only CLASS (or CLASS:fts5): time that class alone with one design (the lists, or FTS5
+// alone), without the checks, for `perf record`.
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -48,6 +51,14 @@ namespace {
 
 double Since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+// This thread's CPU time (Search runs its reads on the calling thread): on a shared machine the
+// clock measures the load as much as the query.
+double ThreadCpuMs() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
 double Percentile(std::vector<double> v, double p) {
@@ -167,13 +178,17 @@ std::string Check(storage::Database& db, const search::Query& q, const search::R
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  std::string keep;
-  for (std::size_t i = 0; i < args.size(); ++i)
-    if (args[i] == "--keep" && i + 1 < args.size()) {
-      keep = args[i + 1];
+  std::string keep, only;
+  for (std::size_t i = 0; i < args.size();) {
+    if ((args[i] == "--keep" || args[i] == "--only") && i + 1 < args.size()) {
+      (args[i] == "--keep" ? keep : only) = args[i + 1];
       args.erase(args.begin() + static_cast<long>(i), args.begin() + static_cast<long>(i) + 2);
-      break;
+    } else {
+      ++i;
     }
+  }
+  const bool only_fts5 = only.size() > 5 && only.substr(only.size() - 5) == ":fts5";
+  if (only_fts5) only.resize(only.size() - 5);
   std::size_t n = args.size() > 0 ? std::stoul(args[0]) : 1000000;
   int per_term = args.size() > 1 ? std::stoi(args[1]) : 20;
   std::filesystem::path dir;
@@ -363,42 +378,53 @@ int main(int argc, char** argv) {
   std::string out = "{";
   std::string fts5 = "\"fts5\":{";
   for (const auto& [cls, queries] : mix) {
-    std::vector<double> ms, ms_fts5;
+    if (!only.empty() && cls != only) continue;
+    std::vector<double> ms, ms_fts5, cpu, cpu_fts5;  // by the clock; this thread's CPU time
     std::size_t hits = 0, without_hits = 0;
-    for (const auto& q : queries) {
+    for (const auto& q : only.empty() ? queries : std::vector<search::Query>{}) {
       // The results of both designs are checked once per query against the reference ranking.
       for (bool lists : {true, false}) {
         search::UseTopLists(lists);
+        double c0 = ThreadCpuMs();
         auto res = search::Search(db, q);
+        double cpu_ms = ThreadCpuMs() - c0;
         if (!res.ok()) return failed("query " + q.q + ": " + res.error().message);
         if (auto wrong = Check(db, q, *res); !wrong.empty())
           return failed(std::string(lists ? "" : "FTS5 alone: ") + "query " + q.q + ": " + wrong);
         if (!lists) continue;
         hits += res->items.size();
         if (res->items.empty()) ++without_hits;
-        std::fprintf(stderr, "search bench: %s %s: %zu hits on the first page\n", cls.c_str(),
-                     q.q.c_str(), res->items.size());
+        std::fprintf(stderr,
+                     "search bench: %s %s: %zu hits on the first page (%.2f ms of CPU the first "
+                     "time)\n",
+                     cls.c_str(), q.q.c_str(), res->items.size(), cpu_ms);
       }
     }
     if (without_hits > 0) return failed(cls + ": a query finds nothing");
     for (int r = 0; r < per_term; ++r)
       for (const auto& q : queries)
         for (bool lists : {true, false}) {
+          if (!only.empty() && lists == only_fts5) continue;
           search::UseTopLists(lists);
           auto q0 = Clock::now();
+          double c0 = ThreadCpuMs();
           auto res = search::Search(db, q);
+          (lists ? cpu : cpu_fts5).push_back(ThreadCpuMs() - c0);
           (lists ? ms : ms_fts5)
               .push_back(std::chrono::duration<double, std::milli>(Clock::now() - q0).count());
           if (!res.ok()) return failed("query " + q.q + ": " + res.error().message);
         }
     search::UseTopLists(true);
-    out += fmt::format("\"{}\":{{\"p50\":{:.2f},\"p95\":{:.2f},\"p99\":{:.2f},\"queries\":{},"
+    out += fmt::format("\"{}\":{{\"p50\":{:.2f},\"p95\":{:.2f},\"p99\":{:.2f},\"cpu_p50\":{:.2f},"
+                       "\"cpu_p99\":{:.2f},\"queries\":{},"
                        "\"hits_checked\":{},\"queries_without_hits\":{}}},",
                        cls, Percentile(ms, .5), Percentile(ms, .95), Percentile(ms, .99),
-                       ms.size(), hits, without_hits);
-    fts5 += fmt::format("{}\"{}\":{{\"p50\":{:.2f},\"p95\":{:.2f},\"p99\":{:.2f},\"queries\":{}}}",
+                       Percentile(cpu, .5), Percentile(cpu, .99), ms.size(), hits, without_hits);
+    fts5 += fmt::format("{}\"{}\":{{\"p50\":{:.2f},\"p95\":{:.2f},\"p99\":{:.2f},"
+                        "\"cpu_p50\":{:.2f},\"cpu_p99\":{:.2f},\"queries\":{}}}",
                         fts5.size() > 8 ? "," : "", cls, Percentile(ms_fts5, .5),
-                        Percentile(ms_fts5, .95), Percentile(ms_fts5, .99), ms_fts5.size());
+                        Percentile(ms_fts5, .95), Percentile(ms_fts5, .99),
+                        Percentile(cpu_fts5, .5), Percentile(cpu_fts5, .99), ms_fts5.size());
   }
   out += fts5 + "},";
   rusage self{};

@@ -600,6 +600,30 @@ std::string Opening(const std::string& body) {
 
 namespace {
 std::atomic<bool> top_lists_on{true};
+
+// A read transaction on `c` for the life of the object, unless one is open already.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(Connection& c)
+      : c_(c), mine_(c.dialect() == storage::Dialect::kSqlite &&
+                     sqlite3_get_autocommit(c.handle()) != 0) {
+    if (mine_) c_.Exec("BEGIN");
+  }
+  ~ReadTransaction() {
+    if (!mine_) return;
+    try {
+      c_.Exec("COMMIT");
+    } catch (const std::exception& e) {
+      spdlog::error("search: ending a read: {}", e.what());
+    }
+  }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  Connection& c_;
+  bool mine_;
+};
 }  // namespace
 
 void UseTopLists(bool on) { top_lists_on = on; }
@@ -651,9 +675,6 @@ Result<Results> Search(storage::Database& db, const Query& query) {
     }
   }
   std::map<std::string, std::string> matches;  // language → its FTS5 query
-  const bool filtered = query.kind || query.consultation_id || query.body_id || query.from ||
-                        query.to;
-  std::map<std::tuple<std::string, std::int64_t, std::string>, std::int64_t> doc_of;
   for (const auto& lang : text::Languages()) {
     if (query.language && *query.language != lang) continue;
     std::string match;
@@ -673,6 +694,30 @@ Result<Results> Search(storage::Database& db, const Query& query) {
     if (match.empty()) continue;
     searchable = true;
     matches[lang] = match;
+  }
+  // The lists a one-word query (or a phrase of frequent words) is ranked from: a phrase gets
+  // lists of its own when first queried (a write), before the reads below begin.
+  std::map<std::string, std::string> listed_key;  // language → the term or phrase's key
+  if (top_lists_on) {
+    for (const auto& [lang, match] : matches) {
+      if (std::string term = top::SingleTerm(match, lang); !term.empty())
+        listed_key[lang] = term;
+      else if (auto phrase = top::PhraseTerms(match, lang);
+               !phrase.empty() && top::ListPhrase(*index, lang, phrase))
+        listed_key[lang] = top::PhraseKey(phrase);
+    }
+  }
+  // Every read of the query in one read transaction: one snapshot (the lists and the statistics
+  // agree) and one lock of the database instead of one per statement (each took a POSIX lock
+  // and the log's shared memory: an eighth of a rare word's time, docs/PROFILE.md).
+  ReadTransaction reading(index->Read());
+  const bool filtered = query.kind || query.consultation_id || query.body_id || query.from ||
+                        query.to;
+  std::map<std::tuple<std::string, std::int64_t, std::string>, std::int64_t> doc_of;
+  for (const auto& lang : text::Languages()) {  // in their order: ties keep it
+    auto matched = matches.find(lang);
+    if (matched == matches.end()) continue;
+    const std::string& match = matched->second;
     // Ranked without snippets: SQLite computes every result column of every match before it
     // sorts, and a snippet tokenizes the document again. Snippets are made below, for the
     // page's hits only.
@@ -683,9 +728,10 @@ Result<Results> Search(storage::Database& db, const Query& query) {
     // (docs/PROFILE.md).
     std::vector<std::pair<double, std::int64_t>> ranked;  // (score, rowid)
     // One word that many documents hold: its best documents are listed (top_lists.h), with
-    // FTS5's own scores.
+    // FTS5's own scores; so is a phrase of such words once queried.
     std::optional<std::vector<std::pair<double, std::int64_t>>> listed;
-    if (std::string term = top_lists_on ? top::SingleTerm(match, lang) : ""; !term.empty()) {
+    if (auto key = listed_key.find(lang); key != listed_key.end()) {
+      const std::string& term = key->second;
       std::function<bool(std::int64_t)> keep;
       if (filtered)
         keep = [&](std::int64_t id) {

@@ -165,8 +165,8 @@ struct Results {
   int page, per_page;
 };
 
-// Whether Search() ranks a one-word query from the lists of the best documents of frequent
-// terms (on; the same results as FTS5's bm25() over every match, top_lists.h) or in FTS5 alone
+// Whether Search() ranks a one-word query (or a phrase of frequent words) from the lists of the
+// best documents of frequent terms (on; the same results as FTS5's bm25() over every match, top_lists.h) or in FTS5 alone
 // (off), for the benchmark that measures both in one run.
 void UseTopLists(bool on);
 

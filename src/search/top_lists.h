@@ -11,6 +11,7 @@
 // few, else at least kKeep, with a bound below which every document of the group is listed.
 // A query takes the best of the groups' lists and answers only when no unlisted document can
 // beat (or tie worse than) the last it takes; otherwise FTS5 ranks as before.
+// A phrase of listed terms is listed the same way once queried (kPhraseSeparator below).
 //
 // The indexer keeps them current in the same transaction as the FTS5 tables, from the terms the
 // tokenizer emitted (storage::TokenTap): no text is analysed twice. search_terms holds the
@@ -40,14 +41,34 @@ inline constexpr int kRecount = 32;
 // A trimmed group keeps this many documents; it is trimmed when it holds twice as many.
 inline constexpr int kKeep = 128;
 
-// What one document brings to the statistics: its length and each term's weighted count.
+// A phrase of two or more terms ("open internet"; "互联网", a phrase of the bigrams 互联 联网) is
+// kept as a term of its own, under its terms joined by kPhraseSeparator, once queried (when each
+// of its terms is listed, so that it may be frequent): its groups are by the phrase's weighted
+// count, which is what bm25() of a phrase query reads, with its own document count.
+inline constexpr char kPhraseSeparator = '\x1e';
+// At most this many phrases of a language are kept (each costs the indexer a look at every
+// document of the language holding its terms); later ones are ranked by FTS5.
+inline constexpr int kMaxPhrases = 64;
+
+// What one document brings to the statistics: its length, each term's weighted count, and its
+// columns' tokens in order with FTS5's positions (for the phrases' counts). Move-only: the
+// columns point at the keys of `freq`.
 struct DocTerms {
+  DocTerms() = default;
+  DocTerms(DocTerms&&) = default;
+  DocTerms& operator=(DocTerms&&) = default;
+  DocTerms(const DocTerms&) = delete;
+  DocTerms& operator=(const DocTerms&) = delete;
   int len = 0;
   std::unordered_map<std::string, int> freq;
+  std::vector<std::vector<std::pair<int, const std::string*>>> columns;  // (position, term)
 };
 // From a tap around one FTS5 write of a row of (title, body). Throws std::runtime_error unless
 // the tap saw the two columns.
 DocTerms FromTap(const storage::TokenTap& tap);
+// The weighted count of the phrase `terms` in the document (title instances kTitleWeight), as
+// FTS5 counts a phrase's instances: the positions where its first term starts it.
+int PhraseFreq(const DocTerms& doc, const std::vector<std::string>& terms);
 
 // The changes of one write transaction: recorded as the FTS5 tables change, applied at its end.
 class Changes {
@@ -79,7 +100,22 @@ void Clear(storage::Connection& c);
 // ("internet" → internet; "互联网" is a phrase of two bigrams: ""), else "".
 std::string SingleTerm(const std::string& match, const std::string& lang);
 
-// The best `want` documents of `lang` holding `term` that `keep` accepts, best first, as
+// The index terms of a MATCH expression of text::ToFtsQuery that is one phrase of two or more
+// terms, each at the next position ("open internet" → open, internet; "互联 联网" → 互联, 联网),
+// else none.
+std::vector<std::string> PhraseTerms(const std::string& match, const std::string& lang);
+// The key the phrase is kept under (its terms joined by kPhraseSeparator).
+std::string PhraseKey(const std::vector<std::string>& terms);
+
+// Whether `key` (a term or a phrase's key) has lists.
+bool Listed(storage::Connection& c, const std::string& lang, const std::string& key);
+// Lists the phrase `terms` of `lang` from its FTS5 matches when the lists are built, each of its
+// terms is listed and fewer than kMaxPhrases phrases of the language are; in a write on `db`.
+// Returns whether it is listed.
+bool ListPhrase(storage::Database& db, const std::string& lang,
+                const std::vector<std::string>& terms);
+
+// The best `want` documents of `lang` holding `term` (or the phrase of that key) that `keep` accepts, best first, as
 // (bm25() score, rowid); fewer when fewer match. nullopt when the lists cannot tell: the term
 // has none, or `keep` leaves too few listed documents for the answer to be exact.
 std::optional<std::vector<std::pair<double, std::int64_t>>> Best(

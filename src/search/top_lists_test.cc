@@ -15,6 +15,7 @@
 
 #include "base/random.h"
 #include "search/search.h"
+#include "text/analyzer.h"
 
 namespace plenary::search {
 namespace {
@@ -232,6 +233,151 @@ TEST_F(TopListsTest, IndexingWithoutTheListsLeavesQueriesToFts5UntilTheyAreMadeA
             Count("SELECT count(*) FROM search_fts_en WHERE search_fts_en MATCH 'spectrum'"));
   EXPECT_TRUE(top::Best(db_->Read(), "en", "spectrum", 21, nullptr).has_value());
   ExpectReferencePage(Query{.q = "spectrum"}, "en", "\"spectrum\"");
+}
+
+// Notes `from`..`to` in `lang` of filler words, each holding some of `pieces` (the phrase, its
+// words apart, its words the other way round) 0 to 3 times, the phrase in the title of some.
+void PhraseNotes(std::map<std::int64_t, Doc>& notes, int from, int to, const std::string& lang,
+                 const std::vector<std::string>& pieces, const std::vector<std::string>& filler,
+                 unsigned seed) {
+  std::mt19937 rng(seed);
+  for (int id = from; id <= to; ++id) {
+    std::string body;
+    int others = 2 + static_cast<int>(rng() % 30);
+    for (int i = 0; i < others; ++i) {
+      body += filler[rng() % filler.size()] + " ";
+      if (rng() % 9 == 0) body += pieces[rng() % pieces.size()] + " ";
+    }
+    std::string title = rng() % 11 == 0 ? pieces[0] : filler[rng() % filler.size()];
+    notes[id] = Doc{lang, std::nullopt, std::nullopt,
+                    fmt::format("2022-{:02}-{:02}", 1 + rng() % 12, 1 + rng() % 28),
+                    "/notes/" + std::to_string(id), title, body};
+  }
+}
+
+TEST_F(TopListsTest, AQueriedPhraseOfListedWordsIsRankedFromItsListsAsFts5RanksIt) {
+  const std::vector<std::string> pieces = {"open internet", "open", "internet", "internet open",
+                                           "open open internet internet"};
+  PhraseNotes(notes_, 1, 4000, "en", pieces, kEnglish, 11);
+  Queue(1, 4000);
+  IndexAll();
+  const std::string key = top::PhraseKey({"open", "internet"});
+  // Not kept until queried.
+  EXPECT_FALSE(top::Listed(db_->Read(), "en", key));
+  auto ref = Reference("en", "\"open internet\"");
+  ASSERT_GT(ref.size(), 300u);
+  ExpectReferencePage(Query{.q = "\"open internet\""}, "en", "\"open internet\"");
+  // The first query listed it: the lists answer (not FTS5), with FTS5's scores and count.
+  ASSERT_TRUE(top::Listed(db_->Read(), "en", key));
+  EXPECT_EQ(Count("SELECT docs FROM search_terms WHERE language = 'en' AND term = 'open' || "
+                  "char(30) || 'internet'"),
+            static_cast<std::int64_t>(ref.size()));
+  auto best = top::Best(db_->Read(), "en", key, 21, nullptr);
+  ASSERT_TRUE(best.has_value());
+  ASSERT_EQ(best->size(), 21u);
+  for (std::size_t i = 0; i < best->size(); ++i) EXPECT_EQ((*best)[i].first, ref[i].first) << i;
+  for (int page : {1, 2, 5})
+    ExpectReferencePage(Query{.q = "\"open internet\"", .page = page}, "en",
+                        "\"open internet\"");
+  ExpectReferencePage(Query{.q = "\"Open Internet\"", .from = "2022-03-01", .to = "2022-05-15"},
+                      "en", "\"Open Internet\"");
+  // The indexer keeps it: rewritten, removed and added documents.
+  std::mt19937 rng(12);
+  for (int id = 1; id <= 300; ++id)
+    notes_[id].body = pieces[rng() % pieces.size()] + " " + kEnglish[rng() % kEnglish.size()];
+  for (std::size_t i = 0; i < 30; ++i) notes_.erase(ref[i].second);
+  Queue(1, 300);
+  ASSERT_TRUE(db_->Write<Ok>([&](storage::Connection& c) -> Result<Ok> {
+                   for (std::size_t i = 0; i < 30; ++i) Enqueue(c, "note", ref[i].second);
+                   return Ok{};
+                 })
+                  .ok());
+  PhraseNotes(notes_, 4001, 4800, "en", pieces, kEnglish, 13);
+  Queue(4001, 4800);
+  IndexAll();
+  ref = Reference("en", "\"open internet\"");
+  EXPECT_EQ(Count("SELECT docs FROM search_terms WHERE language = 'en' AND term = 'open' || "
+                  "char(30) || 'internet'"),
+            static_cast<std::int64_t>(ref.size()));
+  best = top::Best(db_->Read(), "en", key, 21, nullptr);
+  ASSERT_TRUE(best.has_value());
+  for (std::size_t i = 0; i < best->size(); ++i) EXPECT_EQ((*best)[i].first, ref[i].first) << i;
+  for (int page : {1, 3})
+    ExpectReferencePage(Query{.q = "\"open internet\"", .page = page}, "en",
+                        "\"open internet\"");
+  // Several words (not a phrase) are ranked by FTS5, as before.
+  ExpectReferencePage(Query{.q = "open internet"}, "en", "\"open\" AND \"internet\"");
+}
+
+TEST_F(TopListsTest, AChineseWordIsAPhraseOfBigramsRankedFromItsLists) {
+  const std::vector<std::string> pieces = {"互联网", "互联", "联网", "网联", "互联网互联网"};
+  PhraseNotes(notes_, 1, 4000, "zh", pieces, {"卫星", "运营", "农村", "宽带", "许可", "费用"}, 14);
+  Queue(1, 4000);
+  IndexAll();
+  const std::string match = text::ToFtsQuery("互联网", "zh");
+  auto terms = top::PhraseTerms(match, "zh");
+  ASSERT_EQ(terms.size(), 2u) << match;
+  ExpectReferencePage(Query{.q = "互联网"}, "zh", match);
+  ASSERT_TRUE(top::Listed(db_->Read(), "zh", top::PhraseKey(terms)));
+  auto ref = Reference("zh", match);
+  auto best = top::Best(db_->Read(), "zh", top::PhraseKey(terms), 21, nullptr);
+  ASSERT_TRUE(best.has_value());
+  for (std::size_t i = 0; i < best->size(); ++i) EXPECT_EQ((*best)[i].first, ref[i].first) << i;
+  for (int page : {2, 4}) ExpectReferencePage(Query{.q = "互联网", .page = page}, "zh", match);
+  ExpectReferencePage(Query{.q = "互联网", .from = "2022-02-01", .to = "2022-04-30"}, "zh", match);
+  // A narrow filter leaves too few listed documents: FTS5 ranks, with the same result.
+  ExpectReferencePage(Query{.q = "互联网", .from = "2022-06-03", .to = "2022-06-04"}, "zh", match);
+  // The indexer keeps it from the tokens' places: documents with the bigrams apart or the other
+  // way round must not count.
+  std::mt19937 rng(16);
+  for (int id = 1; id <= 400; ++id)
+    notes_[id].body = pieces[1 + rng() % (pieces.size() - 1)] + " 费用 " + pieces[rng() % pieces.size()];
+  Queue(1, 400);
+  PhraseNotes(notes_, 4001, 4600, "zh", pieces, {"卫星", "运营", "农村", "宽带"}, 17);
+  Queue(4001, 4600);
+  IndexAll();
+  ref = Reference("zh", match);
+  EXPECT_EQ(Count("SELECT docs FROM search_terms WHERE language = 'zh' AND term = '互联' || "
+                  "char(30) || '联网'"),
+            static_cast<std::int64_t>(ref.size()));
+  best = top::Best(db_->Read(), "zh", top::PhraseKey(terms), 21, nullptr);
+  ASSERT_TRUE(best.has_value());
+  for (std::size_t i = 0; i < best->size(); ++i) EXPECT_EQ((*best)[i].first, ref[i].first) << i;
+  for (int page : {1, 3}) ExpectReferencePage(Query{.q = "互联网", .page = page}, "zh", match);
+}
+
+TEST_F(TopListsTest, APhraseOfRareWordsIsLeftToFts5) {
+  Generate(1, 1500, "en", "spectrum", kEnglish, 15);
+  notes_[3].body += " zeppelin spectrum";
+  Queue(3, 3);
+  IndexAll();
+  ExpectReferencePage(Query{.q = "\"zeppelin spectrum\""}, "en", "\"zeppelin spectrum\"");
+  EXPECT_FALSE(top::Listed(db_->Read(), "en", top::PhraseKey({"zeppelin", "spectrum"})));
+}
+
+TEST(TopPhraseTerms, AreTheTermsOfOnePhraseOrNothing) {
+  EXPECT_EQ(top::PhraseTerms("\"open internet\"", "en"),
+            (std::vector<std::string>{"open", "internet"}));
+  EXPECT_EQ(top::PhraseTerms("\"basic needs\"", "en"), (std::vector<std::string>{"basic", "need"}));
+  EXPECT_EQ(top::PhraseTerms("\"互联 联网\"", "zh"), (std::vector<std::string>{"互联", "联网"}));
+  EXPECT_TRUE(top::PhraseTerms("\"internet\"", "en").empty());
+  EXPECT_TRUE(top::PhraseTerms("\"open\" AND \"internet\"", "en").empty());
+  EXPECT_TRUE(top::PhraseTerms("\"互联 网\"*", "zh").empty());
+}
+
+TEST(TopPhraseFreq, CountsThePhrasesInstancesAtFollowingPositions) {
+  storage::TokenTap tap;
+  // As FTS5 tokenizes a row: title, then body; "z" colocated with "b" at position 1.
+  tap.calls.push_back({{"a", "b", "c"}, {0, 1, 2}, 3});
+  tap.calls.push_back({{"a", "b", "z", "a", "c", "b", "a", "b"}, {0, 1, 1, 2, 3, 4, 5, 6}, 7});
+  auto doc = top::FromTap(tap);
+  EXPECT_EQ(doc.len, 10);
+  // Title once (weighs 2), body twice.
+  EXPECT_EQ(top::PhraseFreq(doc, {"a", "b"}), 2 + 2);
+  EXPECT_EQ(top::PhraseFreq(doc, {"b", "a"}), 2);  // body b@1 a@2, b@4 a@5
+  EXPECT_EQ(top::PhraseFreq(doc, {"z", "a"}), 1);
+  EXPECT_EQ(top::PhraseFreq(doc, {"a", "b", "c"}), 2);
+  EXPECT_EQ(top::PhraseFreq(doc, {"a", "q"}), 0);
 }
 
 TEST(TopBm25, IsFts5sFormula) {

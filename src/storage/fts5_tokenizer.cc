@@ -44,16 +44,32 @@ int Tokenize(Fts5Tokenizer* tokenizer, void* context, int flags, const char* tex
       return emit(context, 0, term.data(), static_cast<int>(term.size()), 0,
                   static_cast<int>(input.size()));
     }
-    // Documents (and FTS5_TOKENIZE_AUX, which re-reads them for highlight() and snippet()) get
-    // the index analysis; queries the plain one.
-    std::vector<text::Token> tokens = (flags & FTS5_TOKENIZE_QUERY) != 0
-                                          ? text::Analyze(input, lang)
-                                          : text::AnalyzeForIndex(input, lang);
+    // Documents get the index analysis, queries the plain one. FTS5_TOKENIZE_AUX re-reads a
+    // hit's column for highlight() and snippet(), which use only where each token is (offsets,
+    // colocation), not its text: the index's places without stemming, and snippet() reading
+    // the same column twice (to find sentences, then to mark) analyses it once.
+    std::vector<text::Token> analysed;
+    const std::vector<text::Token>* kept = &analysed;
+    if ((flags & FTS5_TOKENIZE_AUX) != 0) {
+      thread_local std::string last_text, last_lang;
+      thread_local std::vector<text::Token> last_tokens;
+      if (input != last_text || lang != last_lang) {
+        last_tokens = text::AnalyzeForOffsets(input, lang);
+        last_text.assign(input);
+        last_lang = lang;
+      }
+      kept = &last_tokens;
+    } else {
+      analysed = (flags & FTS5_TOKENIZE_QUERY) != 0 ? text::Analyze(input, lang)
+                                                    : text::AnalyzeForIndex(input, lang);
+    }
+    const std::vector<text::Token>& tokens = *kept;
     TokenTap::Call* call = nullptr;
     if (tap != nullptr && (flags & FTS5_TOKENIZE_DOCUMENT) != 0) {
       tap->calls.emplace_back();
       call = &tap->calls.back();
       call->terms.reserve(tokens.size());
+      call->positions.reserve(tokens.size());
     }
     int previous = -1;
     for (const text::Token& token : tokens) {
@@ -63,6 +79,7 @@ int Tokenize(Fts5Tokenizer* tokenizer, void* context, int flags, const char* tex
         call->terms.push_back(token.text);
         // FTS5's column size counts the tokens that are not colocated (and a first one that is).
         if (token_flags == 0 || call->size == 0) ++call->size;
+        call->positions.push_back(call->size - 1);  // as FTS5 numbers them (fts5_storage.c)
       }
       int rc = emit(context, token_flags, token.text.data(), static_cast<int>(token.text.size()),
                     token.begin, token.end);

@@ -29,6 +29,8 @@ class TokenTap {
  public:
   struct Call {
     std::vector<std::string> terms;  // every token, colocated ones too (FTS5 indexes them all)
+    std::vector<int> positions;      // each token's position as FTS5 stores it (colocated
+                                     // tokens share their predecessor's)
     int size = 0;                    // the tokens FTS5 counts in the column's size
   };
   TokenTap();

@@ -215,7 +215,8 @@ bool IsFrenchElision(std::string_view prefix) {
 
 // The term for one word-break segment of normalised text, or "" when it holds no letter or
 // digit.
-std::string WordTerm(std::string_view word, const Language& language, ThreadState& state) {
+std::string WordTerm(std::string_view word, const Language& language, ThreadState& state,
+                     bool stem) {
   std::string out;
   out.reserve(word.size());
   bool has_digit = false;
@@ -271,7 +272,7 @@ std::string WordTerm(std::string_view word, const Language& language, ThreadStat
     }
   }
 
-  if (!has_digit) {
+  if (!has_digit && stem) {
     Stemmer which = Stemmer::kNone;
     if (script == USCRIPT_LATIN) which = language.latin;
     if (script == USCRIPT_CYRILLIC) which = Stemmer::kRussian;
@@ -304,7 +305,8 @@ struct Piece {
   int run_chars = 0;  // for CJK tokens, the number of characters in their run; 0 for words
 };
 
-std::vector<Piece> Pieces(std::string_view text, std::string_view lang, bool for_index) {
+std::vector<Piece> Pieces(std::string_view text, std::string_view lang, bool for_index,
+                          bool stem = true) {
   if (text.size() > static_cast<size_t>(std::numeric_limits<int32_t>::max() / 4))
     throw std::length_error("text too long to analyse");
   const Language language = ParseLanguage(lang);
@@ -350,7 +352,7 @@ std::vector<Piece> Pieces(std::string_view text, std::string_view lang, bool for
     for (int32_t from = breaker.first(), to = breaker.next(); to != icu::BreakIterator::DONE;
          from = to, to = breaker.next()) {
       if (breaker.getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;
-      std::string term = WordTerm(stretch.substr(from, to - from), language, state);
+      std::string term = WordTerm(stretch.substr(from, to - from), language, state, stem);
       if (!term.empty()) emit(std::move(term), begin + from, begin + to, 0, false);
     }
     utext_close(&ut);
@@ -469,6 +471,11 @@ std::vector<Token> Analyze(std::string_view text, std::string_view lang) {
 
 std::vector<Token> AnalyzeForIndex(std::string_view text, std::string_view lang) {
   return Tokens(Pieces(text, lang, /*for_index=*/true));
+}
+
+std::vector<Token> AnalyzeForOffsets(std::string_view text, std::string_view lang) {
+  // Stemming changes a word's text, never whether it is a token: the places are the index's.
+  return Tokens(Pieces(text, lang, /*for_index=*/true, /*stem=*/false));
 }
 
 std::string ToFtsQuery(std::string_view query, std::string_view lang) {

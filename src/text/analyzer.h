@@ -50,6 +50,10 @@ std::vector<Token> Analyze(std::string_view text, std::string_view lang);
 // one-character CJK query (which ToFtsQuery turns into a prefix query) then finds the character
 // inside a run (as the first half of a bigram) and at the end of one (as this unigram).
 std::vector<Token> AnalyzeForIndex(std::string_view text, std::string_view lang);
+// The tokens of AnalyzeForIndex() at the same places (offsets and positions) but with words not
+// stemmed: for FTS5's snippet() and highlight(), which read only where tokens are, and for which
+// the stemmer was the largest part of re-reading a hit (docs/PROFILE.md).
+std::vector<Token> AnalyzeForOffsets(std::string_view text, std::string_view lang);
 
 // Turns what a user typed into an FTS5 MATCH expression for a table whose tokenizer is the
 // analyzer (storage/fts5_tokenizer.h), or "" when the query holds no term.

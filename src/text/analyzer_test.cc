@@ -75,6 +75,30 @@ TEST(AnalyzeForIndex, AddsTheLastCharacterOfEachRunColocatedWithTheLastBigram) {
   EXPECT_EQ(tokens[3].position, 2);
 }
 
+TEST(AnalyzeForOffsets, HasTheIndexsTokensAtTheSamePlacesUnstemmed) {
+  struct Case {
+    std::string text, lang;
+  };
+  for (const auto& [text, lang] :
+       std::vector<Case>{{"The governments' networks, l'accès aux réseaux: 互联网治理 C22/33", "en"},
+                         {"Les gouvernements et l'accès universel aux réseaux", "fr"},
+                         {"Правительства и сети; الحكومات والشبكات", "ru"},
+                         {"الحكومات والشبكات المفتوحة", "ar"},
+                         {"互联网治理和网络中立 网 ｶﾀｶﾅ", "zh"}}) {
+    std::vector<Token> index = AnalyzeForIndex(text, lang);
+    std::vector<Token> places = AnalyzeForOffsets(text, lang);
+    ASSERT_EQ(places.size(), index.size()) << text;
+    bool some_differ = false;
+    for (std::size_t i = 0; i < index.size(); ++i) {
+      EXPECT_EQ(places[i].begin, index[i].begin) << text << " " << i;
+      EXPECT_EQ(places[i].end, index[i].end) << text << " " << i;
+      EXPECT_EQ(places[i].position, index[i].position) << text << " " << i;
+      some_differ = some_differ || places[i].text != index[i].text;
+    }
+    if (lang != "zh") EXPECT_TRUE(some_differ) << text;  // the words are not stemmed
+  }
+}
+
 TEST(Analyze, FoldsFullWidthFormsAndCaseAndReportsInputOffsets) {
   std::string text = "Ｃ２２／３３";
   std::vector<Token> tokens = Analyze(text, "zh");
