@@ -96,11 +96,11 @@ function apiFields() {
   const end = text.indexOf('\n## ', start + 3);
   const fields = new Map();
   for (const line of text.slice(start, end < 0 ? undefined : end).split('\n')) {
-    const m = line.match(/^\| `([A-Z]+) (\/api\/v1\/[^`?]*)[^`]*`[^|]*\| ([^|]*)\|/);
+    const m = line.match(/^\| `([A-Z]+) (\/api\/v1\/[^`?]*)[^`]*`[^|]*\| (.*)$/);
     if (!m) continue;
     const route = `${m[1]} ${m[2].replace(/\{symbol or id\}/g, '{symbol}').replace(/\{[a-z ]+\}/g, (p) =>
       p === '{symbol}' ? p : '{id}')}`;
-    const body = m[3].match(/`\{(.*)\}`/);
+    const body = m[3].match(/`\{(.*?)\}`/);
     if (!body) continue;
     // The top-level members: split on commas outside brackets, each member's name first.
     const names = [];
