@@ -53,7 +53,7 @@ Result<json::array> ReferencesField(const std::string& typed) {
     std::smatch m;
     if (!std::regex_match(line, m, kLine)) {
       std::string f = fmt::format("references[{}]", out.size());
-      return InvalidArgument(f, f + ": must be an object {instrument, number}");
+      return InvalidArgument(f, f + ": expected an instrument and a number, e.g. council 1344");
     }
     std::string instrument = m[1];
     std::transform(instrument.begin(), instrument.end(), instrument.begin(),
