@@ -43,6 +43,9 @@ json::object MeetingJson(const Meeting& m, const std::string& lang, bool detail)
                  {"registered", m.registered},
                  {"attended", m.attended}};
   if (!detail) return o;
+  // Whether `registered` and `attended` are lower bounds ("more than"), as created.
+  o["registered_more_than"] = m.registered_more_than;
+  o["attended_more_than"] = m.attended_more_than;
   json::array contributions;
   for (const auto& c : m.contributions)
     contributions.push_back({{"symbol", c.symbol},

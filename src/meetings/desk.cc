@@ -5,6 +5,7 @@
 
 #include "base/parse.h"
 #include "site/desk.h"
+#include "site/fields.h"
 #include "site/site.h"
 #include "text/dates.h"
 #include "text/messages.h"
@@ -59,7 +60,8 @@ site::Refill KeptMeeting(const http::Form& f) {
   for (auto [name, id] : {std::pair{"body", "m-body"}, {"kind", "m-kind"},
                           {"session", "m-session"}, {"number", "m-number"},
                           {"title_en", "m-title"}, {"starts_on", "m-starts"},
-                          {"ends_on", "m-ends"}, {"timezone", "m-tz"}, {"mode", "m-mode"},
+                          {"starts_at", "m-starts-at"}, {"ends_on", "m-ends"},
+                          {"registered_more_than", "m-reg"}, {"attended_more_than", "m-att"}, {"timezone", "m-tz"}, {"mode", "m-mode"},
                           {"place_en", "m-place"}})
     r.kept.emplace_back(id, f.Get(name).value_or(""));
   return r;
@@ -114,6 +116,11 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
     in.place = TwoLanguages(f, "place");
     in.starts_on = f.Get("starts_on").value_or("");
     in.ends_on = f.Get("ends_on").value_or("");
+    // HH:MM in the meeting's time zone, as the API takes it (a time input sends HH:MM, or
+    // HH:MM:SS when seconds are typed, which the use case refuses next to the field).
+    in.starts_at = site::Trim(f.Get("starts_at").value_or(""));
+    in.registered_more_than = f.Get("registered_more_than").value_or("") == "yes";
+    in.attended_more_than = f.Get("attended_more_than").value_or("") == "yes";
     in.timezone = f.Get("timezone").value_or("");
     in.mode = f.Get("mode").value_or("");
     auto m = CreateMeeting(db, p.session.user.id, in);
@@ -123,8 +130,8 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
           site::InputFor(m.error().field,
                          {{"body", "m-body"}, {"kind", "m-kind"}, {"number", "m-number"},
                           {"session", "m-session"}, {"title", "m-title"},
-                          {"starts_on", "m-starts"}, {"ends_on", "m-ends"},
-                          {"timezone", "m-tz"}, {"mode", "m-mode"}, {"place", "m-place"}}),
+                          {"starts_on", "m-starts"}, {"starts_at", "m-starts-at"},
+                          {"ends_on", "m-ends"}, {"timezone", "m-tz"}, {"mode", "m-mode"}, {"place", "m-place"}}),
           KeptMeeting(f));
     return Back(req, "/admin", "meeting");
   });

@@ -2,6 +2,7 @@
 // meetings' reports (/admin/bodies/{id}/officers): the same use cases as
 // PUT /api/v1/bodies/{id}/officers and PUT /api/v1/meetings/{id}/report.
 #include <algorithm>
+#include <regex>
 
 #include <fmt/format.h>
 
@@ -24,8 +25,44 @@ using text::T;
 
 namespace {
 
-// Empty rows offered for new vice-chairs beneath those on record.
-constexpr int kSpareViceChairRows = 3;
+// Empty rows offered for new vice-chairs beneath those on record (saving offers more), up to
+// the 20 the use case allows.
+constexpr std::size_t kSpareViceChairRows = 3, kMaxViceChairRows = 20;
+std::size_t ViceChairRows(const BodyRecord& r) {
+  return std::min(kMaxViceChairRows, r.vice_chairs.size() + kSpareViceChairRows);
+}
+
+// The resolutions cited, one a line as "council 1344" (or "council/1344").
+std::string ReferencesText(const BodyRecord& r) {
+  std::string out;
+  for (const auto& c : r.citations) out += fmt::format("{} {}\n", c.instrument, c.number);
+  return out;
+}
+
+// The lines of the references field as the API's [{instrument, number}]; a line that is not
+// "instrument number" is refused naming its place, as the use case names it.
+Result<json::array> ReferencesField(const std::string& typed) {
+  static const std::regex kLine(R"(\s*([A-Za-z]+)\s*[/ ]\s*(\d{1,5})\s*)");
+  json::array out;
+  std::size_t start = 0;
+  while (start <= typed.size()) {
+    std::size_t end = typed.find('\n', start);
+    if (end == std::string::npos) end = typed.size();
+    std::string line = site::Trim(typed.substr(start, end - start));
+    start = end + 1;
+    if (line.empty()) continue;
+    std::smatch m;
+    if (!std::regex_match(line, m, kLine)) {
+      std::string f = fmt::format("references[{}]", out.size());
+      return InvalidArgument(f, f + ": expected an instrument and a number, e.g. council 1344");
+    }
+    std::string instrument = m[1];
+    std::transform(instrument.begin(), instrument.end(), instrument.begin(),
+                   [](unsigned char ch) { return std::tolower(ch); });
+    out.push_back(json::object{{"instrument", instrument}, {"number", std::stoi(m[2])}});
+  }
+  return out;
+}
 
 std::string OfficersPath(const meetings::Body& b) { return "/admin/bodies/" + b.key + "/officers"; }
 
@@ -68,7 +105,7 @@ http::Response OfficersPage(storage::Database& db, const Request& req) {
                          {"o-sec-name", "SECRETARY_NAME"}, {"o-sec-ms", "SECRETARY_MS"}})
     if (auto v = req.query.Get(std::string("k.") + id); v && v->size() <= site::kMaxKeptBytes)
       d.SetValue(key, *v);
-  for (std::size_t i = 0; i < r->vice_chairs.size() + kSpareViceChairRows; ++i) {
+  for (std::size_t i = 0; i < ViceChairRows(*r); ++i) {
     auto* o = d.AddSectionDictionary("VICE");
     o->SetIntValue("I", static_cast<long>(i));
     o->SetIntValue("N", static_cast<long>(i + 1));
@@ -84,19 +121,19 @@ http::Response OfficersPage(storage::Database& db, const Request& req) {
     if (std::find(r->supported_by.begin(), r->supported_by.end(), k) != r->supported_by.end())
       o->ShowSection("CHECKED");
   }
-  std::string terms_lang = req.query.Get("text_lang").value_or(lang);
-  if (!text::IsLanguage(terms_lang)) terms_lang = lang;
-  const auto* terms = r->terms_of_reference.is_object()
-                          ? r->terms_of_reference.as_object().if_contains(terms_lang)
-                          : nullptr;
-  d.SetValue("TERMS", terms && terms->is_string() ? std::string(terms->as_string()) : "");
-  d.SetValue("TERMS_LANG", terms_lang);
+  // The terms of reference in the six languages, each its own field.
   for (const auto& l : text::Languages()) {
     auto* o = d.AddSectionDictionary("LANGS");
     o->SetValue("CODE", l);
     o->SetValue("NAME", T(lang, "language_in_" + l));
-    if (l == terms_lang) o->ShowSection("SEL");
+    const auto* terms = r->terms_of_reference.is_object()
+                            ? r->terms_of_reference.as_object().if_contains(l)
+                            : nullptr;
+    o->SetValue("TERMS", terms && terms->is_string() ? std::string(terms->as_string()) : "");
   }
+  d.SetValue("REFERENCES", ReferencesText(*r));
+  if (auto v = req.query.Get("k.o-refs"); v && v->size() <= site::kMaxKeptBytes)
+    d.SetValue("REFERENCES", *v);
   for (const auto& m : meetings::ListMeetings(db, b->id)) {
     if (m.kind != "working_group") continue;
     auto rep = GetMeetingReport(db, m.id);
@@ -144,25 +181,48 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
     patch["secretary"] = OfficerField(f, "secretary");
     // Rows left empty are dropped; the order on the page is the order on record.
     json::array vice;
-    for (std::size_t i = 0; i < current->vice_chairs.size() + kSpareViceChairRows; ++i)
+    for (std::size_t i = 0; i < ViceChairRows(*current); ++i)
       if (auto v = OfficerField(f, fmt::format("vice{}", i)); !v.is_null()) vice.push_back(v);
     patch["vice_chairs"] = std::move(vice);
     json::array support;
     for (const auto& k : SupportKeys())
       if (f.Get("support_" + k).value_or("") == "yes") support.push_back(json::string(k));
     patch["supported_by"] = std::move(support);
-    // The terms of reference in the language chosen; the other languages stay as they are.
-    std::string text_lang = f.Get("text_lang").value_or(req.lang);
+    // The terms of reference: each language's field given replaces that language (empty removes
+    // it); the single field `terms` of language `text_lang` is still taken.
     json::object terms = current->terms_of_reference.is_object()
                              ? current->terms_of_reference.as_object()
                              : json::object{};
-    std::string typed = site::Trim(f.Get("terms").value_or(""));
-    if (typed.empty()) terms.erase(text_lang); else terms[text_lang] = typed;
-    patch["terms_of_reference"] = std::move(terms);
+    // A browser sends a textarea's lines as CRLF; they are stored one paragraph a "\n" line.
+    auto set_terms = [&terms](const std::string& l, std::string typed) {
+      std::erase(typed, '\r');
+      if (typed.empty()) terms.erase(l); else terms[l] = typed;
+    };
+    for (const auto& l : text::Languages())
+      if (auto v = f.Get("terms_" + l)) set_terms(l, site::Trim(*v));
     std::string path = OfficersPath(*b);
-    if (!text::IsLanguage(text_lang))
-      return site::BackWithError(
-          req, path, InvalidArgument("text_lang", "text_lang: must be one of ar, zh, en, fr, ru, es"));
+    if (auto v = f.Get("terms")) {
+      std::string text_lang = f.Get("text_lang").value_or(req.lang);
+      if (!text::IsLanguage(text_lang))
+        return site::BackWithError(
+            req, path, InvalidArgument("text_lang", "text_lang: must be one of ar, zh, en, fr, ru, es"));
+      set_terms(text_lang, site::Trim(*v));
+    }
+    patch["terms_of_reference"] = std::move(terms);
+    const std::string typed_refs = f.Get("references").value_or("");
+    const std::vector<std::pair<std::string, std::string>> kept = {
+        {"o-chair-name", f.Get("chair_name").value_or("")},
+        {"o-chair-ms", f.Get("chair_ms").value_or("")},
+        {"o-sec-name", f.Get("secretary_name").value_or("")},
+        {"o-sec-ms", f.Get("secretary_ms").value_or("")},
+        {"o-refs", typed_refs}};
+    if (f.Get("references")) {
+      auto refs = ReferencesField(typed_refs);
+      if (!refs.ok())
+        return site::BackWithError(req, path, refs.error(), "o-refs",
+                                   {.label_key = "officers_references", .kept = kept});
+      patch["references"] = std::move(*refs);
+    }
     auto r = UpdateOfficers(db, p.session.user.id, b->key, patch);
     if (!r.ok()) {
       // The input of the refused field ("chair.member_state" → o-chair-ms) and its label.
@@ -174,13 +234,10 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
         if (field == std::string(who) + ".name")
           input = std::string(prefix) + "-name", label_key = "field_name";
       }
-      return site::BackWithError(
-          req, path, r.error(), input,
-          {.label_key = label_key,
-           .kept = {{"o-chair-name", f.Get("chair_name").value_or("")},
-                    {"o-chair-ms", f.Get("chair_ms").value_or("")},
-                    {"o-sec-name", f.Get("secretary_name").value_or("")},
-                    {"o-sec-ms", f.Get("secretary_ms").value_or("")}}});
+      if (field.starts_with("references"))
+        input = "o-refs", label_key = "officers_references";
+      return site::BackWithError(req, path, r.error(), input,
+                                 {.label_key = label_key, .kept = kept});
     }
     return site::Back(req, path, "officers");
   });

@@ -53,12 +53,15 @@ for (const [lang, session, symbol] of [['en', 'C31', 'C31/1'], ['zh', 'C32', 'C3
       await page.locator('#m-number').fill('1');
       await page.locator('#m-title').fill(`Plenary ${session}`);
       await page.locator('#m-starts').fill(dateFromNow(60).iso);
+      await page.locator('#m-starts-at').fill('09:30');
       await shot(page, `meeting-${lang}`);
       await axe(page, `${lang} /admin`);
       await page.locator('form[action$="/admin/meetings"] button[type=submit]').click();
       assert.match(page.url(), /done=meeting/);
       const meetings = (await jsonOf(staff.fetch('/api/v1/meetings'))).items;
-      assert.ok(meetings.find((m) => m.kind === 'plenary' && m.session === session), `the ${session} plenary exists`);
+      const created = meetings.find((m) => m.kind === 'plenary' && m.session === session);
+      assert.ok(created, `the ${session} plenary exists`);
+      assert.equal(created.starts_at, '09:30', 'the start time typed');
 
       // The document, from the registration page.
       await page.goto(`${server.url}/${lang}/admin/documents`);
@@ -109,6 +112,13 @@ for (const [lang, session, symbol] of [['en', 'C31', 'C31/1'], ['zh', 'C32', 'C3
       if (lang === 'ar') await assertRtlLayout(page, 'the Arabic officers page');
       await shot(page, `officers-${lang}`);
       await axe(page, `${lang} officers page`);
+      // A line of references that names no resolution: the page in its error state.
+      await page.locator('#o-refs').fill('council 1305\nthe one from 2018');
+      await page.locator('form[action$="/officers"] button[type=submit]').click();
+      assert.equal(await page.locator('#o-refs').getAttribute('aria-invalid'), 'true');
+      assert.match(await page.locator('#o-refs').inputValue(), /the one from 2018/);
+      await shot(page, `officers-error-${lang}`);
+      await axe(page, `${lang} officers page, refused`);
       const plenary = meetings.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
       await page.goto(`${server.url}/${lang}/meetings/${plenary.id}/agenda`);
       for (const s of await page.locator('details.staff-form > summary').all()) await s.click();

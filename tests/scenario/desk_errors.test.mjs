@@ -92,6 +92,9 @@ const cases = [
   ['new meeting: a plenary meeting without its session', 'zh', async () => submit('/zh/admin/meetings', {
     body: 'council', kind: 'plenary', number: '7', starts_on: dateFromNow(30).iso, timezone: 'Europe/Zurich',
     mode: 'physical', title_en: 'Typed plenary title' }), 'm-session', ['Typed plenary title']],
+  ['new meeting: a start time that is no time of day', 'ar', async () => submit('/ar/admin/meetings', {
+    body: 'council', kind: 'working_group', number: '77', starts_on: dateFromNow(30).iso, starts_at: '25:00',
+    timezone: 'Europe/Zurich', mode: 'physical', title_en: 'Typed meeting title' }), 'm-starts-at', ['Typed meeting title', 'value="25:00"']],
   ['new body: a key that is not lower-case letters', 'ar', async () => submit('/ar/admin/bodies', {
     key: 'Bad Key', acronym: 'TYPEDACR', membership: 'member_states', name_en: 'Typed body name' }), 'b-key', ['TYPEDACR', 'Typed body name']],
   ['new stakeholder type: a bad key', 'zh', async () => submit('/zh/admin/stakeholder-types', {
@@ -144,6 +147,10 @@ const cases = [
   }, 'ev-status', ['Typed event note']],
   ['officers of a body: an unknown Member State', 'ar', async () => submit('/ar/admin/bodies/council/officers', {
     chair_name: 'Typed chair name', chair_ms: 'XX' }), 'o-chair-ms', ['Typed chair name']],
+  ['officers of a body: a resolution that is not in the registry', 'zh', async () => submit('/zh/admin/bodies/council/officers', {
+    chair_name: 'Typed chair name', references: 'council 99999' }), 'o-refs', ['Typed chair name', 'council 99999']],
+  ['officers of a body: a line of references that names no resolution', 'ar', async () => submit('/ar/admin/bodies/council/officers', {
+    chair_name: 'Typed chair name', references: 'pp 102\nthe one from 2018' }), 'o-refs', ['Typed chair name', 'the one from 2018']],
   ['agenda: a speaker from a code that is no Member State', 'zh', async () => {
     firstItem = await councilItem();
     return submit(`/zh/agenda-items/${firstItem}/speakers`, { name: 'Typed speaker name', capacity: 'councillor', member_state: 'XX' });

@@ -65,6 +65,25 @@ test('a plenary meeting with its session, from /admin', async () => {
   const m = items.find((x) => x.kind === 'plenary' && x.session === 'C27');
   assert.ok(m, 'the plenary meeting of session C27 is listed');
   assert.equal(m.body.key, 'council');
+  assert.equal(m.starts_at, null, 'no start time typed, none stored');
+
+  // The start time (HH:MM in the meeting's zone) and the lower-bound figures, as the API takes them.
+  const timed = await post(staff, '/en/admin/meetings', {
+    body: 'council', kind: 'plenary', session: 'C27', number: '2', starts_on: dateFromNow(31).iso, starts_at: '09:30',
+    timezone: 'Asia/Shanghai', mode: 'hybrid', title_en: 'Second plenary meeting',
+    registered_more_than: 'yes', attended_more_than: 'yes' });
+  assertDone(timed, '/en/admin?done=meeting');
+  const t = (await jsonOf(staff.fetch('/api/v1/meetings'))).items.find((x) => x.session === 'C27' && x.number === 2);
+  assert.equal(t.starts_at, '09:30');
+  assert.equal(t.timezone, 'Asia/Shanghai');
+  const full = await jsonOf(staff.fetch(`/api/v1/meetings/${t.id}`));
+  assert.equal(full.registered_more_than, true);
+  assert.equal(full.attended_more_than, true);
+  const count = (await jsonOf(staff.fetch('/api/v1/meetings'))).items.length;
+  await assertRefused(await post(staff, '/en/admin/meetings', {
+    body: 'council', kind: 'plenary', session: 'C27', number: '3', starts_on: dateFromNow(32).iso, starts_at: '25:00',
+    timezone: 'Asia/Shanghai', mode: 'hybrid', title_en: 'Third plenary meeting' }), { field: 'starts_at' });
+  assert.equal((await jsonOf(staff.fetch('/api/v1/meetings'))).items.length, count, 'nothing created');
 });
 
 test('a document, its revision and its files, from /admin/documents', async () => {
@@ -171,6 +190,38 @@ test('a body\'s officers and a meeting\'s report, from /admin/bodies/{key}/offic
   // The other languages' terms of reference stay as they were.
   for (const [l, t] of Object.entries(start.terms_of_reference || {}))
     if (l !== 'fr') assert.equal(now.terms_of_reference[l], t, `terms in ${l} kept`);
+
+  // The terms of reference in the six languages at once, each its own field (an empty one
+  // removes that language), and the resolutions cited, one a line, in the order typed.
+  const html = await (await staff.fetch('/zh/admin/bodies/cwg-internet/officers')).text();
+  for (const l of ['ar', 'zh', 'en', 'fr', 'ru', 'es'])
+    assert.match(html, new RegExp(`<textarea[^>]*name="terms_${l}"[^>]*lang="${l}"`), `a terms field in ${l}`);
+  for (const r of now.references) assert.ok(html.includes(`${r.instrument} ${r.number}\n`), `${r.instrument} ${r.number} shown`);
+  const cited = [...now.references].reverse().slice(0, 2);
+  const six = await post(staff, '/en/admin/bodies/cwg-internet/officers', {
+    chair_name: 'Ms A. Chair', chair_ms: 'GH', terms_en: 'Study public policy.\r\nReport to the Council.', terms_zh: '研究公共政策。',
+    terms_ar: '', terms_fr: 'Examiner.', terms_ru: 'Изучать.', terms_es: 'Estudiar.',
+    references: cited.map((r) => `${r.instrument.toUpperCase()}/${r.number}`).join('\r\n') + '\r\n' });
+  assertDone(six, '/en/admin/bodies/cwg-internet/officers?done=officers');
+  const sixNow = await officers();
+  assert.deepEqual(sixNow.terms_of_reference, { en: 'Study public policy.\nReport to the Council.', zh: '研究公共政策。', fr: 'Examiner.', ru: 'Изучать.', es: 'Estudiar.' });
+  assert.deepEqual(sixNow.references, cited);
+  // One paragraph a line, shown again a paragraph a line (saving again keeps them apart).
+  const again = await (await staff.fetch('/en/admin/bodies/cwg-internet/officers')).text();
+  assert.match(again, /name="terms_en"[^>]*>Study public policy\.\nReport to the Council\.</);
+  const badRefs = await post(staff, '/en/admin/bodies/cwg-internet/officers', { chair_name: 'Ms A. Chair', references: 'council 99999' });
+  await assertRefused(badRefs, { field: 'references' });
+  assert.deepEqual(await officers(), sixNow, 'nothing changed');
+  // As many vice-chair rows as on record plus empty ones, up to the 20 the API allows.
+  const twenty = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`vice${i}_name`, `Vice ${i + 1}`]));
+  let form = { chair_name: 'Ms A. Chair' };
+  for (let n = 0; n < 20; n += 3) {
+    const rows = (await (await staff.fetch('/en/admin/bodies/cwg-internet/officers')).text()).match(/name="vice\d+_name"/g).length;
+    assert.equal(rows, Math.min(20, n + 3), `${n} vice-chairs on record: ${Math.min(20, n + 3)} rows`);
+    form = { ...form, ...Object.fromEntries(Object.entries(twenty).slice(0, Math.min(20, n + 3))) };
+    assertDone(await post(staff, '/en/admin/bodies/cwg-internet/officers', form), '/en/admin/bodies/cwg-internet/officers?done=officers');
+  }
+  assert.equal((await officers()).vice_chairs.length, 20);
 
   const meetings = (await jsonOf(staff.fetch('/api/v1/meetings'))).items;
   const wg = meetings.find((m) => m.body.key === 'cwg-internet' && m.kind === 'working_group');

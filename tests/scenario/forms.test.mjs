@@ -85,3 +85,106 @@ test('every write route of the API has a page form or a documented reason', (t) 
   t.diagnostic(`write routes still without a form: ${gaps.length ? gaps.join(', ') : 'none'}`);
   assert.deepEqual(problems, []);
 });
+
+// The members each API write takes, from docs/API.md "Secretariat endpoints" (its body column:
+// `{a, b, c}` or any of `{a, b}`); `{id or key}`, `{rid}` and `{symbol or id}` written as the
+// route table writes them.
+function apiFields() {
+  const text = readFileSync(resolve(import.meta.dirname, '../../docs/API.md'), 'utf8');
+  const start = text.indexOf('## Secretariat endpoints');
+  assert.ok(start >= 0, 'docs/API.md has the section "Secretariat endpoints"');
+  const end = text.indexOf('\n## ', start + 3);
+  const fields = new Map();
+  for (const line of text.slice(start, end < 0 ? undefined : end).split('\n')) {
+    const m = line.match(/^\| `([A-Z]+) (\/api\/v1\/[^`?]*)[^`]*`[^|]*\| (.*)$/);
+    if (!m) continue;
+    const route = `${m[1]} ${m[2].replace(/\{symbol or id\}/g, '{symbol}').replace(/\{[a-z ]+\}/g, (p) =>
+      p === '{symbol}' ? p : '{id}')}`;
+    const body = m[3].match(/`\{(.*?)\}`/);
+    if (!body) continue;
+    // The top-level members: split on commas outside brackets, each member's name first.
+    const names = [];
+    let depth = 0, current = '';
+    for (const ch of body[1]) {
+      if ('{[('.includes(ch)) depth++;
+      if ('}])'.includes(ch)) depth--;
+      if (ch === ',' && depth === 0) { names.push(current); current = ''; } else current += ch;
+    }
+    names.push(current);
+    fields.set(route, names.map((n) => n.trim().match(/^[a-z_]+/)[0]));
+  }
+  return fields;
+}
+
+// The input names of the form posting to `action` in web/templates/`template`.
+function formInputs(template, action) {
+  const text = readFileSync(resolve(import.meta.dirname, '../../web/templates', template), 'utf8');
+  const at = text.indexOf(`action="{{P}}${action}"`);
+  assert.ok(at >= 0, `${template} has a form posting to ${action}`);
+  const open = text.lastIndexOf('<form', at);
+  const close = text.indexOf('</form>', at);
+  return new Set([...text.slice(open, close).matchAll(/\bname="([^"]+)"/g)].map((m) => m[1]));
+}
+
+// For each API write whose page form is checked here: the form's template and action, and for
+// each member the API takes the form's input that carries it, or why the form has none
+// ("no input: …"). Members of a multilingual text name the input of one language, repeated for
+// each language by the template.
+const FORM_FIELDS = {
+  'PUT /api/v1/bodies/{id}/officers': {
+    template: 'admin_officers.tpl', action: '/admin/bodies/{{BODY_KEY}}/officers',
+    fields: { chair: 'chair_name', vice_chairs: 'vice{{I}}_name', secretary: 'secretary_name',
+      supported_by: 'support_{{K}}', terms_of_reference: 'terms_{{CODE}}',
+      references: 'references' },
+  },
+  'POST /api/v1/meetings': {
+    template: 'admin.tpl', action: '/admin/meetings',
+    fields: { body: 'body', kind: 'kind', number: 'number', session: 'session', title: 'title_en',
+      starts_on: 'starts_on', ends_on: 'ends_on', starts_at: 'starts_at', timezone: 'timezone',
+      mode: 'mode', place: 'place_en', registered_more_than: 'registered_more_than',
+      attended_more_than: 'attended_more_than',
+      states: 'no input: a new meeting\'s title is a draft in each language given; its six languages and their states are edited on /admin/translations/meeting/{id}' },
+  },
+  'POST /api/v1/bodies': {
+    template: 'admin.tpl', action: '/admin/bodies',
+    fields: { key: 'key', acronym: 'acronym', name: 'name_en',
+      description: 'no input: a body\'s description in the six languages, with states, is edited on /admin/translations/body/{id}',
+      membership: 'membership', open_consultations: 'open_consultations' },
+  },
+  'POST /api/v1/meetings/{id}/registrations': {
+    template: 'admin_consultation.tpl', action: '/admin/meetings/{{MEETING_ID}}/registrations',
+    fields: { name: 'name', organization: 'organization', stakeholder_type: 'stakeholder_type',
+      country: 'country', email: 'email' },
+  },
+  'POST /api/v1/users': {
+    template: 'admin_users.tpl', action: '/admin/users',
+    fields: { email: 'email', name: 'name', role: 'role', password: 'password',
+      member_state: 'member_state' },
+  },
+  'POST /api/v1/stakeholder-types': {
+    template: 'admin.tpl', action: '/admin/stakeholder-types',
+    fields: { key: 'key', label: 'label_{{CODE}}' },
+  },
+};
+
+test('the page form of an API write has an input for every member the API takes', (t) => {
+  const fields = apiFields();
+  const problems = [];
+  for (const [route, form] of Object.entries(FORM_FIELDS)) {
+    const members = fields.get(route);
+    if (!members) { problems.push(`${route}: no body in docs/API.md "Secretariat endpoints"`); continue; }
+    const inputs = formInputs(form.template, form.action);
+    for (const member of members) {
+      const input = form.fields[member];
+      if (input === undefined) problems.push(`${route}: ${member} is not in FORM_FIELDS`);
+      else if (input.startsWith('no input: ')) continue;
+      else if (!inputs.has(input))
+        problems.push(`${route}: ${member} has no input ${input} in the form of ${form.template}`);
+    }
+    for (const member of Object.keys(form.fields))
+      if (!members.includes(member)) problems.push(`${route}: ${member} is not a member the API takes`);
+  }
+  const unchecked = [...fields.keys()].filter((r) => !(r in FORM_FIELDS) && formsTable().get(r)?.form);
+  t.diagnostic(`API writes whose form's inputs are not checked yet: ${unchecked.join(', ')}`);
+  assert.deepEqual(problems, []);
+});

@@ -20,9 +20,12 @@
 <fieldset><legend>{{t_officers_supported_by}}</legend>
 {{#SUPPORT}}<p><input type="checkbox" id="o-support-{{K}}" name="support_{{K}}" value="yes"{{#CHECKED}} checked{{/CHECKED}}> <label for="o-support-{{K}}" class="inline">{{L}}</label></p>
 {{/SUPPORT}}</fieldset>
-<label for="o-terms-lang">{{t_proc_text_lang}}</label><select id="o-terms-lang" name="text_lang">{{#LANGS}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/LANGS}}</select>
-<label for="o-terms">{{t_officers_terms}}</label><textarea id="o-terms" name="terms" rows="6" lang="{{TERMS_LANG}}" dir="auto" aria-describedby="o-terms-help">{{TERMS}}</textarea>
+<fieldset><legend>{{t_officers_terms}}</legend>
 <p id="o-terms-help" class="help">{{t_officers_terms_help}}</p>
+{{#LANGS}}<label for="o-terms-{{CODE}}" lang="{{CODE}}">{{NAME}}</label><textarea id="o-terms-{{CODE}}" name="terms_{{CODE}}" rows="4" lang="{{CODE}}" dir="auto" maxlength="20000" aria-describedby="o-terms-help">{{TERMS:x-lines}}</textarea>
+{{/LANGS}}</fieldset>
+<label for="o-refs">{{t_officers_references}}</label>{{#E_o_refs}}<p class="field-error" id="o-refs-error">{{E_MSG}}</p>{{/E_o_refs}}<textarea id="o-refs" name="references" rows="4" dir="ltr" aria-describedby="o-refs-help{{#E_o_refs}} o-refs-error{{/E_o_refs}}"{{#E_o_refs}} aria-invalid="true"{{/E_o_refs}}>{{REFERENCES:x-lines}}</textarea>
+<p id="o-refs-help" class="help">{{t_officers_references_help}}</p>
 <button type="submit">{{t_proc_save}}</button>
 </form>
 {{#MEETINGS}}<form method="post" action="{{P}}/admin/meetings/{{MID}}/report" class="stack">
