@@ -21,7 +21,8 @@ namespace plenary::consultations {
 namespace json = boost::json;
 using http::Request;
 
-json::object ConsultationJson(const Consultation& c, const std::string& lang, bool detail) {
+json::object ConsultationJson(const Consultation& c, const std::string& lang, bool detail,
+                              bool staff) {
   json::object o{
       {"id", c.id},
       {"key", c.key},
@@ -71,6 +72,10 @@ json::object ConsultationJson(const Consultation& c, const std::string& lang, bo
   o["states"] = json::object{{"title", site::StatesJson(c.title, drafts_of("title"))},
                              {"description", site::StatesJson(c.description, drafts_of("description"))},
                              {"questions", std::move(qstates)}};
+  if (c.summary_published_at || staff) {
+    o["summaries"] = c.summary.is_null() ? json::value(json::object()) : c.summary;
+    o["states"].as_object()["summary"] = site::StatesJson(c.summary, drafts_of("summary"));
+  }
   json::array ext;
   for (const auto& e : c.extensions)
     ext.push_back({{"previous_deadline", FormatIso(e.previous_deadline)},
@@ -347,7 +352,9 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
   router.Add("GET", "/api/v1/consultations/{id}", [&db](Request& req) {
     auto c = Get(db, req.params[0]);
     if (!c.ok()) return Err(c.error());
-    return http::Json(ConsultationJson(*c, LangOf(req), true));
+    const auto viewer = site::CurrentSession(db, req);
+    return http::Json(ConsultationJson(*c, LangOf(req), true,
+                                       viewer && accounts::IsStaff(viewer->user.role)));
   });
 
   router.Add("POST", "/api/v1/consultations/{id}/responses", [&db, &limits, &throttles](Request& req) {
@@ -535,7 +542,7 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
     ci.states = std::move(*states);
     auto c = Create(db, g.session->user.id, ci);
     if (!c.ok()) return Err(c.error());
-    return http::Json(ConsultationJson(*c, req.lang, true), 201);
+    return http::Json(ConsultationJson(*c, req.lang, true, true), 201);
   });
 
   router.Add("POST", "/api/v1/consultations/{id}/extend", [&db, staff](Request& req) {
@@ -548,7 +555,7 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
     json::value reason = body->contains("reason") ? body->at("reason") : json::value();
     auto c = ExtendDeadline(db, g.session->user.id, req.params[0], *deadline, reason);
     if (!c.ok()) return Err(c.error());
-    return http::Json(ConsultationJson(*c, req.lang, true));
+    return http::Json(ConsultationJson(*c, req.lang, true, true));
   });
 
   // An edit (consultations.h, Edit): the fields given replace the stored ones.
@@ -588,7 +595,7 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
     patch.states = std::move(*states);
     auto c = Edit(db, g.session->user.id, req.params[0], patch);
     if (!c.ok()) return Err(c.error());
-    return http::Json(ConsultationJson(*c, req.lang, true));
+    return http::Json(ConsultationJson(*c, req.lang, true, true));
   });
 
   router.Add("GET", "/api/v1/consultations/{id}/moderation", [&db, staff, &tracker](Request& req) {
@@ -771,9 +778,11 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
                            "publish"});
       }
     }
-    auto c = SetSummary(db, g.session->user.id, req.params[0], summary);
+    auto states = site::ReadStates(*body, {"summary"});
+    if (!states.ok()) return Err(states.error());
+    auto c = SetSummary(db, g.session->user.id, req.params[0], summary, *states);
     if (!c.ok()) return Err(c.error());
-    return http::Json(ConsultationJson(*c, req.lang, true));
+    return http::Json(ConsultationJson(*c, req.lang, true, true));
   });
 
   // The lifecycle (lifecycle.h): open, close, reopen {deadline, reason}, publish-results.
@@ -794,7 +803,7 @@ void RegisterApi(http::Router& router, storage::Database& db, const Limits& limi
                  }
                  auto c = Apply(db, g.session->user.id, req.params[0], t, in);
                  if (!c.ok()) return Err(c.error());
-                 return http::Json(ConsultationJson(*c, req.lang, true));
+                 return http::Json(ConsultationJson(*c, req.lang, true, true));
                });
   }
 

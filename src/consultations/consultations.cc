@@ -277,12 +277,16 @@ Result<Consultation> ExtendDeadline(storage::Database& db, std::int64_t user_id,
 }
 
 Result<Consultation> SetSummary(storage::Database& db, std::int64_t user_id,
-                                const std::string& consultation, const json::value& summary) {
+                                const std::string& consultation, const json::value& summary,
+                                const site::AskedStates& asked) {
   auto text = Multilingual(summary, "summary", true, 50000);
   if (!text.ok()) return text.error();
   return db.Write<Consultation>([&](Connection& c) -> Result<Consultation> {
     auto cons = GetOn(c, consultation);
     if (!cons.ok()) return cons.error();
+    auto states = site::WriteTextStates(c, "consultation", cons->id,
+                                        {{"summary", cons->summary, *text}}, asked);
+    if (!states.ok()) return states.error();
     // Only the text: the status (and so whether the summary is public) moves by PublishResults.
     c.Exec("UPDATE consultations SET summary = ? WHERE id = ?", json::serialize(*text), cons->id);
     search::Enqueue(c, "consultation", cons->id);

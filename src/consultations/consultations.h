@@ -328,10 +328,13 @@ Result<int> PublishSome(storage::Database& db, std::int64_t user_id, std::int64_
 // Publishes every accepted response whose author consented; returns how many.
 Result<int> PublishAccepted(storage::Database& db, std::int64_t user_id,
                             const std::string& consultation);
-// Writes the participants' summary. Never changes the status: the summary becomes public
-// with the results (PublishResults in lifecycle.h).
+// Writes the participants' summary (replaced whole) and its languages' states (`asked`, field
+// "summary" of owner "consultation" in site/text_states.h; 400 naming `states.summary.<lang>`
+// for a state without text). Never changes the status: the summary becomes public with the
+// results (PublishResults in lifecycle.h).
 Result<Consultation> SetSummary(storage::Database& db, std::int64_t user_id,
-                                const std::string& consultation, const boost::json::value& summary);
+                                const std::string& consultation, const boost::json::value& summary,
+                                const site::AskedStates& asked = {});
 
 struct FollowUpInput {
   std::string meeting;  // id of the meeting that approved it

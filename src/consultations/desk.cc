@@ -18,6 +18,7 @@
 #include "site/desk.h"
 #include "site/fields.h"
 #include "site/refusals.h"
+#include "site/text_edit.h"
 #include "site/text_html.h"
 #include "text/countries.h"
 #include "text/dates.h"
@@ -47,6 +48,33 @@ Result<std::string> ConsultationDeskPath(storage::Database& db, const std::strin
   auto c = Get(db, id_or_key);
   if (!c.ok()) return c.error();
   return "/admin/consultations/" + (ParseInt(id_or_key) ? std::to_string(c->id) : c->key);
+}
+
+// The summary in the six-language form (/admin/translations/consultation/{id}, site/text_edit.h),
+// written by SetSummary as the API's POST /api/v1/consultations/{id}/summary writes it.
+site::TextOwner SummaryTexts() {
+  site::TextOwner o;
+  o.owner = "consultation";
+  o.fields = {{"summary", "field_summary", 50000, true, true}};
+  o.read = [](storage::Database& db, std::int64_t id, const std::string& lang,
+              const std::optional<accounts::Session>&) -> Result<site::OwnedTexts> {
+    auto c = Get(db, std::to_string(id));
+    if (!c.ok()) return c.error();
+    return site::OwnedTexts{site::Pick(c->title, lang).text + " · " + T(lang, "field_summary"),
+                            fmt::format("/admin/consultations/{}", c->id),
+                            {{"summary", c->summary}},
+                            std::nullopt};
+  };
+  o.write = [](storage::Database& db, const accounts::Session& who, std::int64_t id,
+               const json::object& body) -> Result<json::object> {
+    auto asked = site::ReadStates(body, {"summary"});
+    if (!asked.ok()) return asked.error();
+    const json::value* text = body.if_contains("summary");
+    auto c = SetSummary(db, who.user.id, std::to_string(id), text ? *text : json::value(), *asked);
+    if (!c.ok()) return c.error();
+    return ConsultationJson(*c, "en", true, true);
+  };
+  return o;
 }
 
 }  // namespace
@@ -254,23 +282,33 @@ http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const R
   if (rs.page > 1) d.AddSectionDictionary("PREV")->SetIntValue("PAGE", rs.page - 1);
   if (static_cast<std::int64_t>(rs.page) * rs.per_page < rs.total)
     d.AddSectionDictionary("NEXT")->SetIntValue("PAGE", rs.page + 1);
-  if (c->summary.is_object()) {
-    auto& s = c->summary.as_object();
-    if (auto* en = s.if_contains("en"); en && en->is_string()) d.SetValue("SUMMARY_EN", std::string(en->as_string()));
-    if (auto* zh = s.if_contains("zh"); zh && zh->is_string()) d.SetValue("SUMMARY_ZH", std::string(zh->as_string()));
-  }
+  // The summary in the six languages, each with its state (site/text_edit.h's inputs, ids s-<lang>).
+  site::FormErrors summary_errors(lang, c->timezone);
   if (refused && refused->error) {
     // Named as the form names each box: the summary's label and its language.
     const Error& e = *refused->error;
-    const bool zh = e.field == "summary.zh";
-    site::FormErrors errors(lang, c->timezone);
-    errors.Add(e, zh ? "s-zh" : "s-en", T(lang, "summary") + (zh ? " (中文)" : " (English)"));
-    errors.Fill(&d);
-    if (refused->typed) {
-      d.SetValue("SUMMARY_EN", refused->typed->Get("summary_en").value_or(""));
-      d.SetValue("SUMMARY_ZH", refused->typed->Get("summary_zh").value_or(""));
-    }
+    const auto dot = e.field.find('.', e.field.starts_with("states.") ? 7 : 0);
+    const std::string l = dot == std::string::npos ? "" : e.field.substr(dot + 1);
+    const std::string code = text::IsLanguage(l) ? l : "en";
+    summary_errors.Add(e, "s-" + code,
+                       T(lang, "field_summary") + " (" + T(lang, "language_in_" + code) + ")");
+    summary_errors.Fill(&d);
   }
+  const http::Form* typed = refused ? refused->typed : nullptr;
+  const site::Drafts summary_drafts = site::DraftsOf(db.Read(), "consultation", c->id);
+  const auto sd = summary_drafts.find("summary");
+  site::AddLanguageInputs(
+      &d, "s", "summary", lang, true, 50000,
+      [&](const std::string& l) {
+        if (typed) return typed->Get("summary_" + l).value_or("");
+        const auto* t = c->summary.is_object() ? c->summary.as_object().if_contains(l) : nullptr;
+        return t && t->is_string() ? std::string(t->as_string()) : std::string();
+      },
+      [&](const std::string& l) {
+        if (typed) return typed->Get("summary_draft_" + l).has_value();
+        return sd != summary_drafts.end() && sd->second.count(l) > 0;
+      },
+      summary_errors);
   AddStatusForms(d, *c, lang);
   AddMeetings(db, d, lang, kept("f-meeting"));
   for (const char* k : {"consider_responses", "submit_summary", "launch_consultation",
@@ -315,6 +353,8 @@ std::string Unanchored(const std::string& place) { return place.substr(0, place.
 }  // namespace
 
 void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& tracker) {
+  // The summary's six-language form; its API is POST /api/v1/consultations/{id}/summary.
+  site::RegisterTextOwner(router, db, SummaryTexts(), "");
   RegisterStatusDesk(router, db);
   RegisterEditDesk(router, db);
   router.Add("GET", "/admin/consultations/{id}/campaigns", [&db, &tracker](Request& req) {
@@ -658,7 +698,11 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     if (auto* r = std::get_if<http::Response>(&post)) return *r;
     auto& p = std::get<Post>(post);
     // Never changes the status, whatever else the form carries (an old page's "publish").
-    auto c = SetSummary(db, p.session.user.id, req.params[0], TwoLanguages(p.input.fields, "summary"));
+    // The six languages and their boxes marking drafts, as the six-language form sends them.
+    site::AskedStates asked;
+    site::FormStates(p.input.fields, "summary", "summary", asked);
+    auto c = SetSummary(db, p.session.user.id, req.params[0], TwoLanguages(p.input.fields, "summary"),
+                        asked);
     auto desk = ConsultationDeskPath(db, req.params[0]);
     if (!desk.ok()) return site::ErrorResponse(db, req, desk.error());
     const std::string& path = *desk;

@@ -29,7 +29,10 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
 
 
 // Shared by the API and the pages: JSON views (never personal data unless `staff`).
-boost::json::object ConsultationJson(const Consultation& c, const std::string& lang, bool detail);
+// With `detail`, the summary's languages and states (`summaries`, `states.summary`) are there once
+// the results are published, or for `staff` before.
+boost::json::object ConsultationJson(const Consultation& c, const std::string& lang, bool detail,
+                                     bool staff = false);
 boost::json::object ResponseJson(const Response& r, bool staff);
 // The moderators' filters of a query string (status, stakeholder_type, country, language,
 // confirmed=yes|no; empty values are no filter). 400 naming `confirmed` for another value;

@@ -1,8 +1,8 @@
 // The secretariat's "translations needed" page (GET /admin/translations): for every multilingual
 // text, which of the six languages are missing (no text) and which are drafts
 // (site/text_states.h). It covers the titles, descriptions and questions of consultations, the
-// titles and language files of documents, the titles of meetings, the names and descriptions
-// of bodies, and what the capabilities
+// titles and language files of documents, the summaries of consultations, the titles and places
+// of meetings, the names and descriptions of bodies, and what the capabilities
 // above the desk hand it (desk::SetTranslationSources): agenda items, record paragraphs,
 // decisions, actions, negotiated texts. Each row links to the page where its texts are edited:
 // for most, the six-language form of site/text_edit.h, where each language's state is set.
@@ -130,6 +130,10 @@ void RegisterTranslations(http::Router& router, storage::Database& db) {
         r.texts.push_back({T(lang, "form_error_answer", {{"number", std::to_string(q.number)}}),
                            q.text, DraftsOf(c.drafts, fmt::format("questions.{}", q.number))});
       cs.records.push_back(std::move(r));
+      // The participants' summary, once written in some language, in its own six-language form.
+      cs.records.push_back({site::Pick(c.title, lang).text + " · " + T(lang, "field_summary"),
+                            site::TextFormPath("consultation", c.id),
+                            {{T(lang, "field_summary"), c.summary, DraftsOf(c.drafts, "summary")}}});
     }
 
     site::TranslationGroup ds{T(lang, "nav_documents"), {}};
@@ -150,7 +154,9 @@ void RegisterTranslations(http::Router& router, storage::Database& db) {
     const auto meeting_drafts = site::AllDrafts(db.Read(), "meeting");
     for (const auto& m : meetings::ListMeetings(db, std::nullopt))
       ms.records.push_back({meetings::MeetingLabel(lang, m), site::TextFormPath("meeting", m.id),
-                            {{title, m.title, site::DraftLanguages(meeting_drafts, m.id, "title")}}});
+                            {{title, m.title, site::DraftLanguages(meeting_drafts, m.id, "title")},
+                             {T(lang, "field_place"), m.place,
+                              site::DraftLanguages(meeting_drafts, m.id, "place")}}});
 
     site::TranslationGroup bs{T(lang, "nav_bodies"), {}};
     const auto body_drafts = site::AllDrafts(db.Read(), "body");

@@ -40,6 +40,7 @@ json::object MeetingJson(const Meeting& m, const std::string& lang, bool detail)
                  {"timezone", m.timezone},
                  {"mode", m.mode},
                  {"place", site::Pick(m.place, lang).text},
+                 {"places", m.place},
                  {"registered", m.registered},
                  {"attended", m.attended}};
   if (!detail) return o;
@@ -80,7 +81,7 @@ Result<Ok> Strings(const json::object& o,
 }  // namespace
 
 void RegisterApi(http::Router& router, storage::Database& db) {
-  // A meeting's title in the six languages with their states (site/text_edit.h).
+  // A meeting's title and place in the six languages with their states (site/text_edit.h).
   site::RegisterTextOwner(router, db, MeetingTexts(), "/api/v1/meetings/{id}");
   // A body's name and description, the same way.
   site::RegisterTextOwner(router, db, BodyTexts(), "/api/v1/bodies/{id}");
@@ -109,7 +110,8 @@ void RegisterApi(http::Router& router, storage::Database& db) {
     auto m = GetMeeting(db, req.params[0]);
     if (!m.ok()) return Err(m.error());
     json::object out = MeetingJson(*m, req.lang, true);
-    out["states"] = site::StatesOf(db.Read(), "meeting", m->id, {{"title", m->title}});
+    out["states"] = site::StatesOf(db.Read(), "meeting", m->id,
+                                   {{"title", m->title}, {"place", m->place}});
     return http::Json(out);
   });
 
@@ -155,20 +157,25 @@ void RegisterApi(http::Router& router, storage::Database& db) {
       in.number = static_cast<int>(v->as_int64());
     }
     if (auto* v = o->if_contains("title")) in.title = *v;
+    // `places` (keyed by language, as the GET gives it) or `place`: the same text.
+    if (o->contains("place") && o->contains("places"))
+      return Err(InvalidArgument("places", "places: give either place or places, not both"));
     if (auto* v = o->if_contains("place")) in.place = *v;
+    if (auto* v = o->if_contains("places")) in.place = *v;
     for (auto [k, dst] : {std::pair{"registered_more_than", &in.registered_more_than},
                           {"attended_more_than", &in.attended_more_than}})
       if (auto* v = o->if_contains(k)) {
         if (!v->is_bool()) return Err(InvalidArgument(k, std::string(k) + ": must be true or false"));
         *dst = v->as_bool();
       }
-    auto states = site::ReadStates(*o, {"title"});
+    auto states = site::ReadStates(*o, {"title", "place"});
     if (!states.ok()) return Err(states.error());
     in.states = std::move(*states);
     auto m = CreateMeeting(db, g.session->user.id, in);
     if (!m.ok()) return Err(m.error());
     json::object out = MeetingJson(*m, req.lang, true);
-    out["states"] = site::StatesOf(db.Read(), "meeting", m->id, {{"title", m->title}});
+    out["states"] = site::StatesOf(db.Read(), "meeting", m->id,
+                                   {{"title", m->title}, {"place", m->place}});
     return http::Json(out, 201);
   });
 

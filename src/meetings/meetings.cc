@@ -358,7 +358,7 @@ Result<Meeting> CreateMeeting(storage::Database& db, std::int64_t user_id, const
     return InvalidArgument("mode", "mode: must be physical, virtual or hybrid");
   auto title = Multilingual(in.title, "title", false);
   if (!title.ok()) return title.error();
-  auto place = Multilingual(in.place, "place", false);
+  auto place = Multilingual(in.place, "place", false, kPlaceMaxChars);
   if (!place.ok()) return place.error();
   auto id = db.Write<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
     auto body = BodyId(c, in.body);
@@ -374,7 +374,9 @@ Result<Meeting> CreateMeeting(storage::Database& db, std::int64_t user_id, const
            in.starts_at.empty() ? std::optional<std::string>() : in.starts_at, tz, in.mode,
            json::serialize(*place), in.registered_more_than, in.attended_more_than, in.session);
     std::int64_t id = c.LastInsertId();
-    auto states = site::WriteTextStates(c, "meeting", id, {{"title", json::value(), *title}},
+    auto states = site::WriteTextStates(c, "meeting", id,
+                                        {{"title", json::value(), *title},
+                                         {"place", json::value(), *place}},
                                         in.states);
     if (!states.ok()) return states.error();
     search::Enqueue(c, "meeting", id);

@@ -4,6 +4,7 @@
 // Each action (Create*, AddRegistration, ImportAttendance, MarkAttended) validates, writes
 // its rows and its audit entry in one transaction, and changes nothing on error.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -38,6 +39,9 @@ struct Action {
   std::string consultation_key;
   boost::json::value owner, text;
 };
+
+// The most characters of a meeting's place in one language, at creation and in its edit.
+inline constexpr std::size_t kPlaceMaxChars = 500;
 
 struct Meeting {
   std::int64_t id;

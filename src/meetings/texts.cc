@@ -1,5 +1,5 @@
 // The multilingual texts of meetings edited with each language's state (site/text_edit.h): a
-// meeting's title, through PATCH /api/v1/meetings/{id} and the desk's six-language form; a
+// meeting's title and place, through PATCH /api/v1/meetings/{id} and the desk's six-language form; a
 // body's name and description, through PATCH /api/v1/bodies/{id} and the same form; and
 // the action text that proceedings edits through SetActionText (actions are this module's rows).
 #include "meetings/texts.h"
@@ -22,25 +22,29 @@ void SetActionText(storage::Connection& c, std::int64_t id, const json::value& t
 site::TextOwner MeetingTexts() {
   site::TextOwner o;
   o.owner = "meeting";
-  o.fields = {{"title", "field_title", 500, false, false}};
+  // The place's limit and rule are those of creating a meeting (CreateMeeting).
+  o.fields = {{"title", "field_title", 500, false, false},
+              {"place", "field_place", kPlaceMaxChars, false, false}};
   o.read = [](storage::Database& db, std::int64_t id, const std::string& lang,
               const std::optional<accounts::Session>&) -> Result<site::OwnedTexts> {
     auto m = GetMeeting(db, std::to_string(id));
     if (!m.ok()) return m.error();
     return site::OwnedTexts{MeetingLabel(lang, *m), fmt::format("/meetings/{}", m->id),
-                            {{"title", m->title}},
+                            {{"title", m->title}, {"place", m->place}},
                             std::nullopt};
   };
   o.stored = [](storage::Connection& c,
                 std::int64_t id) -> Result<std::map<std::string, json::value>> {
-    storage::Stmt s(c, "SELECT title FROM meetings WHERE id = ?");
+    storage::Stmt s(c, "SELECT title, place FROM meetings WHERE id = ?");
     s.BindAll(id);
     if (!s.Step()) return NotFound(fmt::format("meeting {}: no such meeting", id));
-    return std::map<std::string, json::value>{{"title", site::ParseJson(s.Text(0))}};
+    return std::map<std::string, json::value>{{"title", site::ParseJson(s.Text(0))},
+                                              {"place", site::ParseJson(s.Text(1))}};
   };
   o.store = [](storage::Connection& c, std::int64_t id,
                const std::map<std::string, json::value>& texts) {
-    c.Exec("UPDATE meetings SET title = ? WHERE id = ?", json::serialize(texts.at("title")), id);
+    c.Exec("UPDATE meetings SET title = ?, place = ? WHERE id = ?",
+           json::serialize(texts.at("title")), json::serialize(texts.at("place")), id);
     search::Enqueue(c, "meeting", id);
   };
   return o;

@@ -59,8 +59,8 @@
 <h2>{{t_summary}}</h2>
 <form method="post" action="{{P}}/admin/consultations/{{ID}}/summary" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<label for="s-en">{{t_summary}} (English)</label>{{#E_s_en}}<p class="field-error" id="s-en-error">{{E_MSG}}</p>{{/E_s_en}}<textarea id="s-en" name="summary_en" rows="6"{{#E_s_en}} aria-invalid="true" aria-describedby="s-en-error"{{/E_s_en}}>{{SUMMARY_EN}}</textarea>
-<label for="s-zh">{{t_summary}} (中文)</label>{{#E_s_zh}}<p class="field-error" id="s-zh-error">{{E_MSG}}</p>{{/E_s_zh}}<textarea id="s-zh" name="summary_zh" rows="6" lang="zh"{{#E_s_zh}} aria-invalid="true" aria-describedby="s-zh-error"{{/E_s_zh}}>{{SUMMARY_ZH}}</textarea>
+<fieldset><legend>{{t_field_summary}}</legend>
+{{>LANGUAGES}}</fieldset>
 <p class="help">{{t_lifecycle_summary_help}}</p>
 <button type="submit">{{t_save}}</button>
 </form>
