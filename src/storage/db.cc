@@ -397,6 +397,24 @@ void PgRollBack(Connection& c) {
   c.ExecScript("ROLLBACK");
 }
 
+// Runs the body of job i: returns whether to keep its changes. Its failure is kept in
+// `failures[i]`; a deadlock or serialization failure, which PostgreSQL makes fail the whole
+// transaction, is rethrown (the batch runs again) unless this is the last attempt.
+bool RunOneJob(Connection& c, std::size_t i, const RunJob& run,
+               std::vector<std::exception_ptr>& failures, bool last) {
+  PgSetJob(c, static_cast<int>(i));
+  failures[i] = nullptr;
+  try {
+    return run(i);
+  } catch (const TransientWriteError&) {
+    if (!last) throw;
+    failures[i] = std::current_exception();
+  } catch (...) {
+    failures[i] = std::current_exception();
+  }
+  return false;
+}
+
 // The batch without savepoints (a savepoint and its release are two statements more per job,
 // and each write inside one draws a subtransaction id). Where a savepoint would have been
 // rolled back (a job that failed, or refused its changes, after changing rows; or whose
@@ -427,18 +445,7 @@ std::optional<std::size_t> RunPgPlain(Connection& c, std::size_t jobs, const Run
   };
   for (std::size_t i = 0; i < end; ++i) {
     if (settled[i]) continue;
-    PgSetJob(c, static_cast<int>(i));
-    failures[i] = nullptr;
-    bool keep = false;
-    try {
-      keep = run(i);
-    } catch (const TransientWriteError&) {
-      // PostgreSQL failed the whole transaction: roll it back and run the batch again.
-      if (!last) throw;
-      failures[i] = std::current_exception();
-    } catch (...) {
-      failures[i] = std::current_exception();
-    }
+    bool keep = RunOneJob(c, i, run, failures, last);
     // An earlier job's statement failed, answered with this job's first one (which did not
     // run): this job's outcome does not count.
     if (auto f = PgTakeEarlierFailure(c)) return earlier(std::move(*f));
@@ -498,17 +505,7 @@ void RunPgSavepoints(Connection& c, std::size_t jobs, const RunJob& run,
       ++i;
       continue;
     }
-    PgSetJob(c, static_cast<int>(i));
-    failures[i] = nullptr;
-    bool keep = false;
-    try {
-      keep = run(i);
-    } catch (const TransientWriteError&) {
-      if (!last) throw;
-      failures[i] = std::current_exception();
-    } catch (...) {
-      failures[i] = std::current_exception();
-    }
+    bool keep = RunOneJob(c, i, run, failures, last);
     if (auto f = PgTakeEarlierFailure(c)) {
       i = fail(std::move(*f));
       continue;
