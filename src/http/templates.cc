@@ -3,28 +3,11 @@
 
 #include <stdexcept>
 
-#include <ctemplate/template_emitter.h>
-#include <ctemplate/template_modifiers.h>
-
 #include "base/assets.h"
 
 namespace plenary::http {
 
-namespace {
-// {{V:x-lines}}: V escaped as EscapeHtml does, its line breaks kept (the HTML escaping of an
-// auto-escaped template turns them into spaces), for a <textarea> of one paragraph a line.
-class KeepLines : public ctemplate::TemplateModifier {
-  void Modify(const char* in, size_t inlen, const ctemplate::PerExpandData*,
-              ctemplate::ExpandEmitter* out, const std::string&) const override {
-    out->Emit(EscapeHtml(std::string_view(in, inlen)));
-  }
-};
-}  // namespace
-
 void LoadTemplates() {
-  static const KeepLines kKeepLines;
-  static const bool added = ctemplate::AddXssSafeModifier("x-lines", &kKeepLines);
-  if (!added) throw std::runtime_error("template modifier x-lines not added");
   constexpr std::string_view kDir = "web/templates/";
   for (const auto& [path, data] : assets::All()) {
     if (!path.starts_with(kDir)) continue;

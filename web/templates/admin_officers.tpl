@@ -22,9 +22,9 @@
 {{/SUPPORT}}</fieldset>
 <fieldset><legend>{{t_officers_terms}}</legend>
 <p id="o-terms-help" class="help">{{t_officers_terms_help}}</p>
-{{#LANGS}}<label for="o-terms-{{CODE}}" lang="{{CODE}}">{{NAME}}</label><textarea id="o-terms-{{CODE}}" name="terms_{{CODE}}" rows="4" lang="{{CODE}}" dir="auto" maxlength="20000" aria-describedby="o-terms-help">{{TERMS:x-lines}}</textarea>
+{{#LANGS}}<label for="o-terms-{{CODE}}" lang="{{CODE}}">{{NAME}}</label><textarea id="o-terms-{{CODE}}" name="terms_{{CODE}}" rows="4" lang="{{CODE}}" dir="auto" maxlength="20000" aria-describedby="o-terms-help">{{TERMS:pre_escape}}</textarea>
 {{/LANGS}}</fieldset>
-<label for="o-refs">{{t_officers_references}}</label>{{#E_o_refs}}<p class="field-error" id="o-refs-error">{{E_MSG}}</p>{{/E_o_refs}}<textarea id="o-refs" name="references" rows="4" dir="ltr" aria-describedby="o-refs-help{{#E_o_refs}} o-refs-error{{/E_o_refs}}"{{#E_o_refs}} aria-invalid="true"{{/E_o_refs}}>{{REFERENCES:x-lines}}</textarea>
+<label for="o-refs">{{t_officers_references}}</label>{{#E_o_refs}}<p class="field-error" id="o-refs-error">{{E_MSG}}</p>{{/E_o_refs}}<textarea id="o-refs" name="references" rows="4" dir="ltr" aria-describedby="o-refs-help{{#E_o_refs}} o-refs-error{{/E_o_refs}}"{{#E_o_refs}} aria-invalid="true"{{/E_o_refs}}>{{REFERENCES:pre_escape}}</textarea>
 <p id="o-refs-help" class="help">{{t_officers_references_help}}</p>
 <button type="submit">{{t_proc_save}}</button>
 </form>
