@@ -20,7 +20,7 @@ const Error& BadResetToken() {
   return kBad;
 }
 
-constexpr char kUserColumns[] =
+constexpr char kUserOfUsableLink[] =
     "SELECT u.id, u.email, u.name, u.role, u.member_state, u.email_verified_at IS NOT NULL "
     "FROM password_resets r JOIN users u ON u.id = r.user_id "
     "WHERE r.token_hash = ? AND r.used_at IS NULL AND r.expires_at > ?";
@@ -29,7 +29,7 @@ constexpr char kUserColumns[] =
 std::optional<User> UserOfToken(storage::Connection& c, const std::string& token, Instant now) {
   // A token is 43 characters of base64url; anything else is not looked up.
   if (token.empty() || token.size() > 100) return std::nullopt;
-  storage::Stmt s(c, kUserColumns);
+  storage::Stmt s(c, kUserOfUsableLink);
   s.BindAll(Digest(token), now);
   if (!s.Step()) return std::nullopt;
   return User{s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.OptText(4), s.Int(5) != 0};

@@ -18,4 +18,10 @@ std::optional<std::int64_t> ParseInt(std::string_view text);
 Result<std::int64_t> ParseIntField(std::string_view field, std::string_view text,
                                    std::int64_t min, std::int64_t max);
 
+// `text` without the spaces and tabs at either end (HTTP's optional whitespace).
+std::string_view TrimSpacesAndTabs(std::string_view text);
+
+// The value of hexadecimal digit `c` (0–15, either case), or -1.
+int HexDigitValue(char c);
+
 }  // namespace plenary

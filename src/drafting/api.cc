@@ -24,12 +24,6 @@ namespace {
 
 http::Response Err(const Error& e) { return http::JsonError(e); }
 
-json::array Arr(const std::vector<std::string>& v) {
-  json::array a;
-  for (const auto& s : v) a.emplace_back(s);
-  return a;
-}
-
 // The guard of every write: signed in (401), allowed to edit (403). Whether the editor may see
 // the text is the use case's 404.
 site::Guard Editor(storage::Database& db, const Request& req) {
@@ -181,7 +175,7 @@ json::object TextHead(const Text& t, const std::string& lang) {
           {"meeting", t.meeting_id},
           {"title", site::Pick(t.title, lang).text},
           {"titles", t.title},
-          {"languages", Arr(t.languages)},
+          {"languages", json::value_from(t.languages)},
           {"status", t.status},
           {"version", t.version},
           {"access", t.access},
@@ -237,10 +231,10 @@ json::object BracketJson(const Bracket& b, const Provision& p) {
           {"end", b.end},
           {"words", Words(p, b)},
           {"kind", b.kind},
-          {"alternatives", Arr(b.alternatives)},
+          {"alternatives", json::value_from(b.alternatives)},
           {"proposed_by", b.proposed_by},
-          {"supported_by", Arr(b.supported_by)},
-          {"objected_by", Arr(b.objected_by)},
+          {"supported_by", json::value_from(b.supported_by)},
+          {"objected_by", json::value_from(b.objected_by)},
           {"note", b.note},
           {"state", b.state}};
 }
@@ -401,7 +395,7 @@ void RegisterApi(http::Router& router, storage::Database& db) {
         provisions.push_back({{"id", p.id},
                               {"label", p.label},
                               {"open_brackets", p.OpenBrackets()},
-                              {"proposed_by", Arr(p.OpenBracketProponents())},
+                              {"proposed_by", json::value_from(p.OpenBracketProponents())},
                               {"missing_passages", std::move(lacking)}});
         continue;
       }
@@ -422,9 +416,9 @@ void RegisterApi(http::Router& router, storage::Database& db) {
       for (const auto& m : missing)
         lacking.push_back({{"provision", m.provision}, {"label", m.label},
                            {"question", m.question}, {"lang", m.lang},
-                           {"bracketed_in", Arr(m.bracketed_in)}});
+                           {"bracketed_in", json::value_from(m.bracketed_in)}});
       o["missing_passages"] = std::move(lacking);
-      o["bracketed"] = Arr(t->BracketedLabels());
+      o["bracketed"] = json::value_from(t->BracketedLabels());
       o["sentence"] = BracketsSentence(*t, *lang);
       json::object all;
       for (const auto& l : text::Languages()) all[l] = BracketsSentence(*t, l);

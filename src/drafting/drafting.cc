@@ -37,12 +37,6 @@ namespace {
 
 std::string J(const json::value& v) { return json::serialize(v); }
 
-json::array Arr(const std::vector<std::string>& v) {
-  json::array a;
-  for (const auto& s : v) a.emplace_back(s);
-  return a;
-}
-
 std::vector<std::string> Strs(const std::string& text) {
   std::vector<std::string> out;
   auto v = ParseJson(text);
@@ -264,7 +258,7 @@ json::array JoinLanguages(Connection& c, const Text& t, const json::value& v) {
       langs.push_back(l);
       added.push_back(json::string(l));
     }
-  if (!added.empty()) c.Exec("UPDATE texts SET languages = ? WHERE id = ?", J(Arr(langs)), t.id);
+  if (!added.empty()) c.Exec("UPDATE texts SET languages = ? WHERE id = ?", J(json::value_from(langs)), t.id);
   return added;
 }
 
@@ -652,12 +646,12 @@ Result<Text> CreateText(storage::Database& db, const accounts::Session& who, con
                                                    "level ({})", level, *access));
     c.Exec("INSERT INTO texts(document_id, agenda_item_id, title, languages, status, version, "
            "access, created_at) VALUES(?,?,?,?,'draft',1,?,?)",
-           *doc, in.agenda_item, J(*title), J(Arr(in.languages)), level, Now());
+           *doc, in.agenda_item, J(*title), J(json::value_from(in.languages)), level, Now());
     std::int64_t id = c.LastInsertId();
     auto states = site::WriteTextStates(c, "text", id, {{"title", json::value(), *title}}, in.states);
     if (!states.ok()) return states.error();
     json::object detail{{"document", *doc}, {"agenda_item", in.agenda_item},
-                        {"title", *title}, {"languages", Arr(in.languages)}, {"access", level},
+                        {"title", *title}, {"languages", json::value_from(in.languages)}, {"access", level},
                         {"version", 1}};
     c.Exec("INSERT INTO text_history(text_id, version, user_id, action, object_type, object_id, "
            "detail, snapshot, at) VALUES(?,1,?,'text.create','text',?,?,?,?)",
@@ -1005,17 +999,17 @@ Result<Bracket> AddBracket(storage::Database& db, const accounts::Session& who,
       c.Exec("INSERT INTO brackets(provision_id, lang, start_offset, end_offset, kind, "
              "alternatives, proposed_by, supported_by, objected_by, note, state, created_at, "
              "question_id) VALUES(?,?,?,?,?,?,?,?,?,?,'open',?,?)",
-             provision_id, in.lang, *in.start, *in.end, kind, J(Arr(in.alternatives)),
-             proposed_by, J(Arr(supported_by)), J(Arr(objected_by)), in.note, Now(),
+             provision_id, in.lang, *in.start, *in.end, kind, J(json::value_from(in.alternatives)),
+             proposed_by, J(json::value_from(supported_by)), J(json::value_from(objected_by)), in.note, Now(),
              question ? question->question : 0);
       std::int64_t id = c.LastInsertId();
       if (!question) c.Exec("UPDATE brackets SET question_id = id WHERE id = ?", id);
       json::object detail{{"provision", p.label}, {"lang", in.lang}, {"start", *in.start},
                           {"end", *in.end}, {"kind", kind},
-                          {"alternatives", Arr(in.alternatives)},
+                          {"alternatives", json::value_from(in.alternatives)},
                           {"proposed_by", proposed_by},
-                          {"supported_by", Arr(supported_by)},
-                          {"objected_by", Arr(objected_by)}, {"note", in.note}};
+                          {"supported_by", json::value_from(supported_by)},
+                          {"objected_by", json::value_from(objected_by)}, {"note", in.note}};
       if (question) detail["question"] = question->question;
       return Change{id, std::move(detail)};
     });
@@ -1167,10 +1161,10 @@ json::object Snapshot(const Text& t) {
                                       {"start", b.start},
                                       {"end", b.end},
                                       {"kind", b.kind},
-                                      {"alternatives", Arr(b.alternatives)},
+                                      {"alternatives", json::value_from(b.alternatives)},
                                       {"proposed_by", b.proposed_by},
-                                      {"supported_by", Arr(b.supported_by)},
-                                      {"objected_by", Arr(b.objected_by)},
+                                      {"supported_by", json::value_from(b.supported_by)},
+                                      {"objected_by", json::value_from(b.objected_by)},
                                       {"note", b.note},
                                       {"state", b.state}});
     provisions.push_back(json::object{{"id", p.id},
@@ -1182,7 +1176,7 @@ json::object Snapshot(const Text& t) {
   }
   return {{"id", t.id},           {"document_id", t.document_id},
           {"document", t.document}, {"title", t.title},
-          {"languages", Arr(t.languages)}, {"status", t.status},
+          {"languages", json::value_from(t.languages)}, {"status", t.status},
           {"version", t.version},   {"provisions", std::move(provisions)}};
 }
 
@@ -1517,7 +1511,7 @@ std::int64_t InsertBracket(Connection& c, std::int64_t provision_id, const std::
          "alternatives, proposed_by, supported_by, objected_by, note, state, created_at) "
          "VALUES(?,?,?,?,?,?,?,'[]','[]',?,'open',?)",
          provision_id, lang, s, e, alternatives.empty() ? "retain_or_delete" : "alternatives",
-         J(Arr(alternatives)), proposed_by, note, Now());
+         J(json::value_from(alternatives)), proposed_by, note, Now());
   std::int64_t id = c.LastInsertId();
   // A new question, bracketed in the proposal's language; the others' passages are added to it.
   c.Exec("UPDATE brackets SET question_id = id WHERE id = ?", id);

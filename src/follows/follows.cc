@@ -36,7 +36,7 @@ std::string Picked(Followed& f, const std::string& json, const std::string& lang
 }
 
 // The label and page of a followed thing read on `c`; nullopt when it does not exist.
-std::optional<Followed> Describe(storage::Connection& c, const std::string& kind, std::int64_t id,
+std::optional<Followed> DescribeOn(storage::Connection& c, const std::string& kind, std::int64_t id,
                                  const std::string& lang) {
   Followed f;
   f.kind = kind;
@@ -90,7 +90,7 @@ Result<Followed> Describe(storage::Database& db, const std::string& kind,
                           const std::string& target, const std::string& lang) {
   auto id = Resolve(db, kind, target);
   if (!id.ok()) return id.error();
-  auto f = Describe(db.Read(), kind, *id, lang);
+  auto f = DescribeOn(db.Read(), kind, *id, lang);
   if (!f) return NotFound(kind + " " + target + ": no such " + kind);
   return *f;
 }
@@ -101,7 +101,7 @@ Result<Followed> Follow(storage::Database& db, std::int64_t user_id, const std::
   if (!id.ok()) return id.error();
   return db.Write<Followed>([&](storage::Connection& c) -> Result<Followed> {
     // Checked again in the transaction: what is followed exists when the row is written.
-    auto f = Describe(c, kind, *id, lang);
+    auto f = DescribeOn(c, kind, *id, lang);
     if (!f) return NotFound(kind + " " + target + ": no such " + kind);
     accounts::SetLanguage(c, user_id, lang);
     if (accounts::InsertFollow(c, user_id, kind, *id, now))
@@ -116,7 +116,7 @@ Result<Followed> Unfollow(storage::Database& db, std::int64_t user_id, const std
   auto id = Resolve(db, kind, target);
   if (!id.ok()) return id.error();
   return db.Write<Followed>([&](storage::Connection& c) -> Result<Followed> {
-    auto f = Describe(c, kind, *id, lang);
+    auto f = DescribeOn(c, kind, *id, lang);
     if (!f) return NotFound(kind + " " + target + ": no such " + kind);
     if (accounts::DeleteFollow(c, user_id, kind, *id))
       audit::Record(c, user_id, "follow.remove", kind, *id, FollowJson(kind, *id), std::nullopt);
@@ -129,7 +129,7 @@ std::vector<Followed> ListFollowed(storage::Database& db, std::int64_t user_id,
   std::vector<Followed> out;
   auto& c = db.Read();
   for (const auto& f : accounts::FollowsOf(c, user_id)) {
-    auto d = Describe(c, f.kind, f.target_id, lang);
+    auto d = DescribeOn(c, f.kind, f.target_id, lang);
     if (!d) continue;  // a followed thing that no longer exists
     d->since = f.created_at;
     out.push_back(std::move(*d));

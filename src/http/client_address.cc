@@ -22,12 +22,6 @@ std::optional<asio::ip::address> ParseBareAddress(std::string_view text) {
   return Unmapped(a);
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 }  // namespace
 
 asio::ip::address Unmapped(const asio::ip::address& address) {
@@ -107,7 +101,7 @@ std::string ClientAddress(const asio::ip::address& peer, std::string_view forwar
   while (!rest.empty()) {
     auto comma = rest.rfind(',');
     std::string_view entry =
-        Trim(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
+        TrimSpacesAndTabs(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
     rest = comma == std::string_view::npos ? std::string_view() : rest.substr(0, comma);
     auto address = ParseBareAddress(entry);
     if (!address) break;  // malformed: stay with the nearest trusted hop

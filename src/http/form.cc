@@ -4,17 +4,11 @@
 #include <cstdint>
 #include <string>
 
+#include "base/parse.h"
 #include "base/utf8.h"
 
 namespace plenary::http {
 namespace {
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 // The offset in `raw` (an encoded component) of the input that produced decoded byte `index`.
 // `raw` is known to be well-formed here.
@@ -33,8 +27,8 @@ bool Decode(std::string_view raw, std::string* out, size_t* bad) {
     if (c == '+') {
       out->push_back(' ');
     } else if (c == '%') {
-      const int hi = i + 1 < raw.size() ? HexValue(raw[i + 1]) : -1;
-      const int lo = i + 2 < raw.size() ? HexValue(raw[i + 2]) : -1;
+      const int hi = i + 1 < raw.size() ? HexDigitValue(raw[i + 1]) : -1;
+      const int lo = i + 2 < raw.size() ? HexDigitValue(raw[i + 2]) : -1;
       if (hi < 0 || lo < 0) {
         *bad = i;
         return false;

@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "base/parse.h"
 #include "base/utf8.h"
 
 namespace plenary::http {
@@ -36,12 +37,6 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
     if (Lower(a[i]) != Lower(b[i])) return false;
   }
   return true;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
 }
 
 // A part name fit for an error message: at most ~60 bytes, cut on a UTF-8 boundary.
@@ -112,7 +107,7 @@ std::string ParseParams(std::string_view s, std::vector<Param>* out) {
     } else {
       const size_t value_start = i;
       while (i < s.size() && s[i] != ';') ++i;
-      const std::string_view value = Trim(s.substr(value_start, i - value_start));
+      const std::string_view value = TrimSpacesAndTabs(s.substr(value_start, i - value_start));
       if (value.find('"') != std::string_view::npos) {
         return "stray quote in parameter '" + param.name + "'";
       }
@@ -135,7 +130,7 @@ const Param* FindParam(const std::vector<Param>& params, std::string_view name) 
 Result<std::string> ParseBoundary(std::string_view content_type) {
   const std::string f = "Content-Type";
   const size_t semi = content_type.find(';');
-  const std::string_view media = Trim(content_type.substr(0, semi));
+  const std::string_view media = TrimSpacesAndTabs(content_type.substr(0, semi));
   if (!EqualsIgnoreCase(media, "multipart/form-data")) {
     return InvalidArgument(f, f + ": expected multipart/form-data");
   }
@@ -159,13 +154,6 @@ Result<std::string> ParseBoundary(std::string_view content_type) {
   return b;
 }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // Decodes an RFC 5987 ext-value (charset'language'pct-encoded) into UTF-8.
 bool DecodeExtValue(std::string_view v, std::string* out) {
   const size_t q1 = v.find('\'');
@@ -179,8 +167,8 @@ bool DecodeExtValue(std::string_view v, std::string* out) {
   for (size_t i = q2 + 1; i < v.size(); ++i) {
     const char c = v[i];
     if (c == '%') {
-      const int hi = i + 1 < v.size() ? HexValue(v[i + 1]) : -1;
-      const int lo = i + 2 < v.size() ? HexValue(v[i + 2]) : -1;
+      const int hi = i + 1 < v.size() ? HexDigitValue(v[i + 1]) : -1;
+      const int lo = i + 2 < v.size() ? HexDigitValue(v[i + 2]) : -1;
       if (hi < 0 || lo < 0) return false;
       bytes.push_back(static_cast<char>(hi * 16 + lo));
       i += 2;
@@ -245,12 +233,12 @@ Status ParseHeaders(std::string_view block, size_t index, Part* part) {
     for (const char c : name) {
       if (!IsTokenChar(c)) return BodyError(label + " has a malformed header name");
     }
-    const std::string_view value = Trim(line.substr(colon + 1));
+    const std::string_view value = TrimSpacesAndTabs(line.substr(colon + 1));
     if (EqualsIgnoreCase(name, "Content-Disposition")) {
       if (have_disposition) return BodyError(label + " has two Content-Disposition headers");
       have_disposition = true;
       const size_t semi = value.find(';');
-      if (!EqualsIgnoreCase(Trim(value.substr(0, semi)), "form-data")) {
+      if (!EqualsIgnoreCase(TrimSpacesAndTabs(value.substr(0, semi)), "form-data")) {
         return BodyError(label + " has a Content-Disposition other than form-data");
       }
       if (semi != std::string_view::npos) {

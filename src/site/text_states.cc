@@ -17,7 +17,7 @@ bool HasText(const json::value& v, const std::string& lang) {
   const json::value* t = o ? o->if_contains(lang) : nullptr;
   return t && t->is_string() && !t->as_string().empty();
 }
-json::value TextIn(const json::value& v, const std::string& lang) {
+json::value StoredTextIn(const json::value& v, const std::string& lang) {
   if (!HasText(v, lang)) return nullptr;
   return v.is_string() ? v : v.as_object().at(lang);
 }
@@ -136,7 +136,7 @@ bool WriteStates(storage::Connection& c, std::string_view owner, std::int64_t ow
       if (a != asked.end() && a->second.count(lang))
         draft = a->second.at(lang) == "draft";
       else
-        draft = TextIn(old_text, lang) == TextIn(text, lang) && old_drafts.count(lang);
+        draft = StoredTextIn(old_text, lang) == StoredTextIn(text, lang) && old_drafts.count(lang);
     }
     if (draft == static_cast<bool>(old_drafts.count(lang))) continue;
     changed = true;
