@@ -176,7 +176,14 @@ http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const R
   if (auto ok = CheckFilter(db, *filter); !ok.ok()) return site::ErrorResponse(db, req, ok.error());
   if (auto ok = FillCampaign(tracker, c->id, *filter); !ok.ok())
     return site::ErrorResponse(db, req, ok.error());
-  auto rs = FilteredResponses(db, c->id, *filter, page_no, 50);
+  constexpr int kPerPage = 50;
+  auto rs = FilteredResponses(db, c->id, *filter, page_no, kPerPage);
+  // A page the list no longer reaches (its last rows were just accepted or rejected under a
+  // filter they no longer match) shows the list's last page instead of nothing.
+  if (rs.items.empty() && rs.total > 0 && page_no > 1) {
+    page_no = static_cast<int>((rs.total + kPerPage - 1) / kPerPage);
+    rs = FilteredResponses(db, c->id, *filter, page_no, kPerPage);
+  }
   d.SetIntValue("PAGE_NO", page_no);  // the forms say where the page was (PlaceOf)
   auto types = StakeholderTypes(db);
   // The filters, as chosen; the pager keeps them.
@@ -349,6 +356,26 @@ http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const R
 // opened at an anchor gives no element the focus, and the summary at the top must take it (it
 // links to the row's field).
 std::string Unanchored(const std::string& place) { return place.substr(0, place.find('#')); }
+
+// Where the moderation list was when a form acting on many responses was sent (the bulk form,
+// the publication): its filter, from the form's f_* fields (checked as the list checks it; a bad
+// one is left out, `kept` receives the rest), then its page, as "&k=v…&page=N" (or "").
+std::string ListPlace(storage::Database& db, CampaignTracker& tracker, std::int64_t consultation_id,
+                      const http::Form& f, http::Form* kept = nullptr) {
+  http::Form q;
+  for (const char* k : {"status", "stakeholder_type", "country", "language", "confirmed", "campaign"})
+    if (auto v = f.Get(std::string("f_") + k); v && !v->empty()) q.Add(k, *v);
+  auto filter = FilterOf(q);
+  if (!filter.ok() || !CheckFilter(db, *filter).ok() ||
+      !FillCampaign(tracker, consultation_id, *filter).ok())
+    q = http::Form();
+  std::string place;
+  for (const auto& [k, v] : q.fields()) place += "&" + k + "=" + http::UrlEncode(v);
+  if (auto n = ParseInt(f.Get("page").value_or("")); n && *n >= 2 && *n <= 100000)
+    place += "&page=" + std::to_string(*n);
+  if (kept) *kept = std::move(q);
+  return place;
+}
 
 }  // namespace
 
@@ -581,21 +608,8 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     auto c = Get(db, req.params[0]);
     if (!c.ok()) return site::ErrorResponse(db, req, c.error());
     std::string path = "/admin/consultations/" + std::to_string(c->id);
-    std::string place;
-    // The list's filter comes back with it (checked as the list checks it; a bad one is left
-    // out), then its page.
     http::Form kept;
-    {
-      http::Form q;
-      for (const char* k : {"status", "stakeholder_type", "country", "language", "confirmed", "campaign"})
-        if (auto v = f.Get(std::string("f_") + k); v && !v->empty()) q.Add(k, *v);
-      auto filter = FilterOf(q);
-      if (filter.ok() && CheckFilter(db, *filter).ok() && FillCampaign(tracker, c->id, *filter).ok())
-        kept = q;
-    }
-    for (const auto& [k, v] : kept.fields()) place += "&" + k + "=" + http::UrlEncode(v);
-    if (auto n = ParseInt(f.Get("page").value_or("")); n && *n >= 2 && *n <= 100000)
-      place += "&page=" + std::to_string(*n);
+    const std::string place = ListPlace(db, tracker, c->id, f, &kept);
     Moderation m{f.Get("action").value_or(""), f.Get("reason").value_or(""), {}};
     // A refusal goes back to the list with what was chosen and typed: the action, its reason
     // and the responses ticked.
@@ -652,18 +666,23 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     }
     auto n = ModerateMany(db, p.session.user.id, c->id, *ids, m);
     if (!n.ok()) return refuse(n.error());
-    return WithPlace(Back(req, path, m.action), place);
+    // "The selected responses were accepted", not a row's "The response was accepted".
+    return WithPlace(Back(req, path, "bulk_" + m.action), place);
   });
 
-  router.Add("POST", "/admin/consultations/{id}/publish", [&db](Request& req) {
+  router.Add("POST", "/admin/consultations/{id}/publish", [&db, &tracker](Request& req) {
     auto post = ReadPost(db, req);
     if (auto* r = std::get_if<http::Response>(&post)) return *r;
     auto desk = ConsultationDeskPath(db, req.params[0]);
     if (!desk.ok()) return site::ErrorResponse(db, req, desk.error());
     const std::string& path = *desk;
+    // The list comes back with the filter and page it had.
+    auto c = Get(db, req.params[0]);
+    if (!c.ok()) return site::ErrorResponse(db, req, c.error());
+    const std::string place = ListPlace(db, tracker, c->id, std::get<Post>(post).input.fields);
     auto n = PublishAccepted(db, std::get<Post>(post).session.user.id, req.params[0]);
-    if (!n.ok()) return BackWithError(req, path, n.error());
-    return Back(req, path, "published");
+    if (!n.ok()) return WithPlace(BackWithError(req, path, n.error()), place);
+    return WithPlace(Back(req, path, "published"), place);
   });
 
   router.Add("POST", "/admin/consultations/{id}/extend", [&db](Request& req) {

@@ -299,6 +299,15 @@ std::string RefusalText(const Error& e, const std::string& lang, const std::stri
     return T(lang, "form_error_file_type_field", {{"field", label}, {"name", g[1].str()}});
   if (rule.starts_with("file larger than "))
     return T(lang, "form_error_file_size", {{"mb", RuleMegabytes(rule)}});
+  // An upload that is not the file its form asks for: an attendance export without Zoom's
+  // participant header (meetings/attendance_csv.cc), an import's CSV without a column it needs,
+  // a ZIP that is none (imports/imports.cc).
+  if (rule.starts_with("no Zoom participant header"))
+    return T(lang, "form_error_attendance_header", {{"field", label}});
+  static const std::regex kColumn(R"re(^the header has no "([^"]+)" column$)re");
+  if (std::regex_search(rule, g, kColumn))
+    return T(lang, "form_error_csv_column", {{"field", label}, {"column", g[1].str()}});
+  if (rule == "not a ZIP file") return T(lang, "form_error_not_zip", {{"field", label}});
   // A document's status moved backwards (documents.cc, Update).
   if (e.field == "status" && rule.starts_with("a document goes from draft"))
     return T(lang, "form_error_document_status_back", {{"field", label}});

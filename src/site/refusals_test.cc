@@ -148,6 +148,22 @@ TEST(RefusalText, AFileOfAFormsFieldIsNamedByItsLabelWithoutItsMediaType) {
   EXPECT_EQ(RefusalText(attachment, "en"), "Each attached file must be at most 10 MB.");
 }
 
+// An upload that is not the file its form asks for says what is wrong with it, not only that the
+// field is not valid.
+TEST(RefusalText, AnUploadOfTheWrongKindSaysWhatItLacks) {
+  const Error zoom = InvalidArgument(
+      "file", "file: no Zoom participant header (expected a line with \"Name (Original Name)\" "
+              "and \"Duration (Minutes)\" columns within the first 50 lines)");
+  EXPECT_EQ(RefusalText(zoom, "zh", "UTC", "出席记录"),
+            "“出席记录”不是Zoom参会者报告：没有任何一行包含“Name (Original Name)”和“Duration "
+            "(Minutes)”两列。");
+  const Error column = InvalidArgument("csv", "csv: the header has no \"number\" column");
+  EXPECT_EQ(RefusalText(column, "ar", "UTC", "ملف CSV"), "ليس في سطر العناوين للملف «ملف CSV» عمود «number».");
+  EXPECT_EQ(RefusalText(column, "en", "UTC", "CSV file"), "“CSV file”: the header has no column “number”.");
+  EXPECT_EQ(RefusalText(InvalidArgument("files", "files: not a ZIP file"), "fr", "UTC", "Fichiers"),
+            "«\u00a0Fichiers\u00a0» n’est pas un fichier ZIP.");
+}
+
 // A time in a refusal is shown in the consultation's zone and the reader's format: 2027-01-15
 // 16:00 UTC is 17:00 in Geneva (CET, UTC+1 in January).
 TEST(RefusalText, TimesAreInTheConsultationsZone) {

@@ -4,7 +4,7 @@
 {{#HAS_MESSAGE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/HAS_MESSAGE}}
 {{>FORM_ERRORS}}
 <p>{{COUNTS}} · <a href="{{P}}/admin/consultations/{{ID}}/campaigns">{{t_campaigns}}</a> · <a href="{{P}}/admin/consultations/{{ID}}/edit">{{t_consultation_edit}}</a></p>
-<form method="post" action="{{P}}/admin/consultations/{{ID}}/publish"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{t_publish_accepted}}</button></form>
+<form method="post" action="{{P}}/admin/consultations/{{ID}}/publish"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="page" value="{{PAGE_NO}}">{{#KEEP_FILTER}}<input type="hidden" name="f_{{K}}" value="{{V}}">{{/KEEP_FILTER}}<button type="submit">{{t_publish_accepted}}</button></form>
 <h2>{{t_responses}}</h2>
 <form method="get" action="{{P}}/admin/consultations/{{ID}}" class="filters"><fieldset><legend>{{t_moderation_filter}}</legend>
 <label for="f-status">{{t_field_status}}</label> <select id="f-status" name="status"><option value="">{{t_moderation_filter_any}}</option>{{#F_STATUS}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/F_STATUS}}</select>

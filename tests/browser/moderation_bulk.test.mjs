@@ -1,0 +1,172 @@
+// Moderation's bulk accept and bulk reject in the browser, in English, Chinese and Arabic: the
+// secretariat filters the queue of the open demo consultation on its page (country, stakeholder
+// type, language, status), goes to the list's second page, ticks three responses and accepts
+// them after the confirmation page (nothing changed before it), comes back to the same filters
+// and page with a notice saying what was done, publishes the accepted responses (again back at
+// the same place) and finds them on the public page; then ticks the other two of that page and
+// rejects them with a reason: the confirmation page repeats it, the API and the list filtered
+// by "rejected" show it, and the list comes back to its last page that still has rows. axe-core
+// on the filtered list, both confirmation pages and the list after each action (English,
+// Arabic); the right-to-left layout (Arabic); screenshots test-results/moderation-bulk-*.png.
+// The sentences are the catalogues' (web/messages/*.json), typed here by hand.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startServer, Client, jsonOf } from '../lib/server.mjs';
+import { launchChromium, signedInPage, assertRtlLayout, axe } from '../lib/browser.mjs';
+
+const SHOTS = resolve(import.meta.dirname, '../../test-results');
+const CONSULTATION = 'ai-public-policy';
+const PER_PAGE = 50;  // the desk page's list (consultations/desk.cc)
+const MANY = PER_PAGE + 5;
+let server, browser, staff, anon, consultation;
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer({ args: ['--submissions-per-ip-per-minute', '0', '--submissions-per-consultation-per-minute', '0'] });
+  staff = await new Client(server.url).login();
+  anon = new Client(server.url);
+  browser = await launchChromium();
+  consultation = await jsonOf(staff.fetch(`/api/v1/consultations/${CONSULTATION}`));
+});
+after(async () => { await browser?.close(); await server?.stop(); });
+
+const L = {
+  en: { acceptHeading: 'Accept the selected responses?', acceptYes: 'Accept them', rejectHeading: 'Reject the selected responses?',
+    rejectYes: 'Reject them', accepted: 'The selected responses were accepted.', rejected: 'The selected responses were rejected.',
+    published: 'The accepted responses were published.', publish: 'Publish all accepted responses whose authors consented',
+    selected: 'Responses selected: 3. Each change is recorded in the audit log.', next: 'Next',
+    reason: 'Sent twice by the same organization.' },
+  zh: { acceptHeading: '接受所选回复？', acceptYes: '接受', rejectHeading: '拒绝所选回复？', rejectYes: '拒绝',
+    accepted: '已接受所选回复。', rejected: '已拒绝所选回复。', published: '已公布已接受的回复。',
+    publish: '公布作者同意公布的所有已接受回复', selected: '所选回复：3。每项更改均记入审计日志。', next: '下一页',
+    reason: '同一组织重复提交。' },
+  ar: { acceptHeading: 'هل تريد قبول الردود المحددة؟', acceptYes: 'قبولها', rejectHeading: 'هل تريد رفض الردود المحددة؟',
+    rejectYes: 'رفضها', accepted: 'قُبلت الردود المحددة.', rejected: 'رُفضت الردود المحددة.',
+    published: 'نُشرت الردود المقبولة.', publish: 'نشر جميع الردود المقبولة التي وافق أصحابها على نشرها',
+    selected: 'الردود المحددة: 3. ويُسجَّل كل تغيير في سجل المراجعة.', next: 'التالي',
+    reason: 'أرسلته المنظمة نفسها مرتين.' },
+};
+// Each language its own country, so that the three journeys do not see each other's responses.
+const COUNTRY = { en: 'TV', zh: 'NR', ar: 'KI' };
+
+// The references the list on the page shows, in order.
+const shownOn = (page) => page.locator('article.response.moderation').evaluateAll((as) => as.map((a) => a.id.slice(2)));
+// The list's filters and page, as the address says them.
+function placeOf(page) {
+  const u = new URL(page.url());
+  const keep = {};
+  for (const k of ['country', 'stakeholder_type', 'language', 'status', 'page']) keep[k] = u.searchParams.get(k);
+  return keep;
+}
+
+for (const lang of ['en', 'zh', 'ar']) {
+  test(`${lang}: filter the queue, accept three on its second page, publish, reject two with a reason`, async () => {
+    const t = L[lang];
+    const country = COUNTRY[lang];
+    for (let i = 0; i < MANY; i++)
+      await jsonOf(anon.json(`/api/v1/consultations/${CONSULTATION}/responses`, {
+        name: `Bulk ${lang} ${i}`, email: `bulk.${lang}.${i}@example.org`, country, stakeholder_type: 'civil_society', language: lang,
+        answers: { 1: `Response number ${i} from ${country}, written in its own words (${lang}).` }, consent_publish: true }), 201);
+    const filter = `country=${country}&stakeholder_type=civil_society&language=${lang}&status=received`;
+    const api = async (extra = '') => jsonOf(staff.fetch(`/api/v1/consultations/${CONSULTATION}/moderation?${filter}${extra}`));
+    const { context, page } = await signedInPage(browser, server.url);
+    try {
+      // The filters, chosen on the page.
+      await page.goto(`${server.url}/${lang}/admin/consultations/${consultation.id}`);
+      await page.locator('#f-country').selectOption(country);
+      await page.locator('#f-type').selectOption('civil_society');
+      await page.locator('#f-lang').selectOption(lang);
+      await page.locator('#f-status').selectOption('received');
+      await Promise.all([page.waitForNavigation(), page.locator('form.filters button[type=submit]').click()]);
+      assert.deepEqual(placeOf(page), { country, stakeholder_type: 'civil_society', language: lang, status: 'received', page: null });
+      assert.equal((await shownOn(page)).length, PER_PAGE);
+      if (lang !== 'zh') await axe(page, `${lang} filtered list`);
+
+      // The second page: what the API lists there for the same filters.
+      await Promise.all([page.waitForNavigation(), page.locator('nav.pager a[rel=next]').click()]);
+      assert.equal(await page.locator('nav.pager a[rel=next]').count(), 0, 'no third page');
+      const expected = (await api(`&per_page=${PER_PAGE}&page=2`)).items.map((r) => r.reference);
+      assert.equal(expected.length, MANY - PER_PAGE);
+      assert.deepEqual(await shownOn(page), expected);
+      const place = { country, stakeholder_type: 'civil_society', language: lang, status: 'received', page: '2' };
+      assert.deepEqual(placeOf(page), place);
+      await page.screenshot({ path: join(SHOTS, `moderation-bulk-${lang}-page2.png`), fullPage: false });
+
+      // Three accepted at once, after the confirmation page.
+      const three = expected.slice(0, 3), two = expected.slice(3);
+      for (const ref of three) await page.locator(`#m-${ref} input[type=checkbox]`).check();
+      await page.locator('#bulk-action').selectOption('accept');
+      await Promise.all([page.waitForNavigation(), page.locator('#bulk button[type=submit]').click()]);
+      assert.equal(await page.locator('h1').innerText(), t.acceptHeading);
+      assert.equal(await page.locator('#confirm-what').innerText(), t.selected);
+      assert.deepEqual((await page.locator('ul.references bdi').allInnerTexts()).sort(), [...three].sort());
+      assert.equal((await api('&per_page=200')).items.length, MANY, 'nothing accepted before the confirmation');
+      if (lang === 'ar') await assertRtlLayout(page, 'ar bulk accept confirmation');
+      if (lang !== 'zh') await axe(page, `${lang} bulk accept confirmation`);
+      await page.screenshot({ path: join(SHOTS, `moderation-bulk-${lang}-confirm-accept.png`), fullPage: false });
+      await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: t.acceptYes }).click()]);
+      // Back at the same filters and page, saying what was done.
+      assert.deepEqual(placeOf(page), place);
+      assert.equal(await page.locator('p.notice[role=status]').innerText(), t.accepted);
+      assert.equal(await page.locator('#f-country').inputValue(), country);
+      assert.equal(await page.locator('#f-lang').inputValue(), lang);
+      assert.equal(await page.locator('#f-status').inputValue(), 'received');
+      assert.deepEqual(await shownOn(page), two, 'the page shows what is left of it');
+      const queue = await jsonOf(staff.fetch(`/api/v1/consultations/${CONSULTATION}/moderation?country=${country}&per_page=200`));
+      for (const ref of three) assert.equal(queue.items.find((r) => r.reference === ref).status, 'accepted', ref);
+      if (lang !== 'zh') await axe(page, `${lang} list after the bulk accept`);
+
+      // Published from the same page: back at the same place; the public page lists them.
+      await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: t.publish }).click()]);
+      assert.equal(await page.locator('p.notice[role=status]').innerText(), t.published);
+      assert.deepEqual(placeOf(page), place, 'publishing keeps the list\'s place');
+      await page.screenshot({ path: join(SHOTS, `moderation-bulk-${lang}-published.png`), fullPage: false });
+      const pub = await context.newPage();
+      await pub.goto(`${server.url}/${lang}/consultations/${CONSULTATION}/responses?country=${country}`);
+      const publicText = await pub.locator('main').innerText();
+      for (const ref of three) assert.ok(publicText.includes(ref), `${ref} is on the public page`);
+      for (const ref of two) assert.ok(!publicText.includes(ref), `${ref} is not`);
+      await pub.close();
+
+      // The other two rejected with a reason, after the confirmation page that repeats it.
+      for (const ref of two) await page.locator(`#m-${ref} input[type=checkbox]`).check();
+      await page.locator('#bulk-action').selectOption('reject');
+      await page.locator('#bulk-reason').fill(t.reason);
+      await Promise.all([page.waitForNavigation(), page.locator('#bulk button[type=submit]').click()]);
+      assert.equal(await page.locator('h1').innerText(), t.rejectHeading);
+      assert.deepEqual((await page.locator('ul.references bdi').allInnerTexts()).sort(), [...two].sort());
+      assert.match(await page.locator('main').innerText(), new RegExp(t.reason.replace(/[.?]/g, '\\$&')));
+      if (lang === 'ar') await assertRtlLayout(page, 'ar bulk reject confirmation');
+      if (lang !== 'zh') await axe(page, `${lang} bulk reject confirmation`);
+      await page.screenshot({ path: join(SHOTS, `moderation-bulk-${lang}-confirm-reject.png`), fullPage: false });
+      await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: t.rejectYes }).click()]);
+      assert.equal(await page.locator('p.notice[role=status]').innerText(), t.rejected);
+      const after = await jsonOf(staff.fetch(`/api/v1/consultations/${CONSULTATION}/moderation?country=${country}&per_page=200`));
+      for (const ref of two) {
+        const r = after.items.find((x) => x.reference === ref);
+        assert.equal(r.status, 'rejected', ref);
+        assert.equal(r.reject_reason, t.reason, ref);
+      }
+      // The second page of "received" has no rows left: the list comes back at its last page
+      // with rows, with the same filters.
+      const { page: _, ...filters } = place;
+      const now = placeOf(page);
+      assert.deepEqual({ ...now, page: undefined }, { ...filters, page: undefined });
+      assert.deepEqual(await shownOn(page), (await api(`&per_page=${PER_PAGE}`)).items.map((r) => r.reference));
+      assert.equal((await shownOn(page)).length, PER_PAGE, 'the list shows the rows of its last page');
+      if (lang === 'ar') await assertRtlLayout(page, 'ar list after the bulk reject');
+      if (lang !== 'zh') await axe(page, `${lang} list after the bulk reject`);
+      await page.screenshot({ path: join(SHOTS, `moderation-bulk-${lang}-rejected.png`), fullPage: false });
+
+      // The rejected ones, filtered so, show their reason.
+      await page.locator('#f-status').selectOption('rejected');
+      await Promise.all([page.waitForNavigation(), page.locator('form.filters button[type=submit]').click()]);
+      assert.deepEqual((await shownOn(page)).sort(), [...two].sort());
+      for (const ref of two) assert.ok((await page.locator(`#m-${ref} p.meta`).innerText()).includes(t.reason), `${ref} shows its reason`);
+    } finally {
+      await context.close();
+    }
+  });
+}
