@@ -312,7 +312,7 @@ const FORM_FIELDS = {
     fields: { symbol: 'symbol', body: 'body', title: 'title_{{CODE}}',
       summary: 'summary_{{CODE}}', date: 'date', source_kind: 'source_kind', source: 'source',
       access: 'access', status: 'status', relations: 'relation',
-      states: 'title_draft_{{CODE}}' },
+      states: 'texts_draft_{{CODE}}' },  // one box a language, for its title and summary
   },
   'PATCH /api/v1/documents/{symbol}': {
     template: 'document.tpl', action: '/documents/{{ID}}/edit',
