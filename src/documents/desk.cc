@@ -15,6 +15,7 @@
 #include "site/fields.h"
 #include "site/refusals.h"
 #include "site/site.h"
+#include "site/form_states.h"
 #include "text/messages.h"
 
 namespace plenary::documents {
@@ -116,6 +117,10 @@ http::Response RegisterPage(storage::Database& db, const Request& req, const htt
     o->SetValue("NAME", T(lang, "language_in_" + l));
     o->SetValue("TITLE", value("title_" + l));
     o->SetValue("SUMMARY", value("summary_" + l));
+    // The box marking this language's title and summary drafts (their state otherwise final).
+    o->SetValue("DRAFT_LABEL",
+                T(lang, "text_state_mark_draft", {{"language", T(lang, "language_in_" + l)}}));
+    if (!value("texts_draft_" + l).empty()) o->ShowSection("DRAFT");
     if (auto m = errors.MessageFor("d-title-" + l)) o->SetValueAndShowSection("TITLE_MSG", *m, "TITLE_ERR");
   }
   auto options = [&](const char* section, const char* prefix, const auto& keys,
@@ -175,6 +180,9 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
     in.title = site::TwoLanguages(f, "title");
     in.summary = site::TwoLanguages(f, "summary");
     if (in.summary.as_object().empty()) in.summary = nullptr;
+    // One box a language marks its title and summary drafts.
+    site::FormStatesWithBox(f, "title", "title", "texts", in.states);
+    site::FormStatesWithBox(f, "summary", "summary", "texts", in.states);
     in.date = f.Get("date").value_or("");
     in.source_kind = f.Get("source_kind").value_or("");
     if (auto source = site::Trim(f.Get("source").value_or("")); !source.empty())

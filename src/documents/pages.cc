@@ -10,6 +10,7 @@
 #include "site/alternate.h"
 #include "site/fields.h"
 #include "site/refusals.h"
+#include "site/form_states.h"
 #include "site/text_html.h"
 #include "text/dates.h"
 #include "text/messages.h"
@@ -96,6 +97,9 @@ std::pair<std::string, std::string> InputOf(const std::string& form, const std::
   if (base == "access") return {"ed-access", "doc_access"};
   if (base == "status") return {"ed-status", "col_status"};
   if (base == "text_lang") return {"ed-lang", "proc_text_lang"};
+  if (base == "date") return {"ed-date", "col_date"};
+  if (base == "source_kind") return {"ed-source-kind", "doc_source_kind"};
+  if (base == "source") return {"ed-source", "doc_source"};
   return {"", ""};
 }
 
@@ -178,6 +182,25 @@ http::Response DocumentPage(storage::Database& db, const Request& req, const Doc
     e->SetValue("ED_SUMMARY",
                 typed("edit", "summary",
                       site::Pick(doc.summary, lang).fallback ? "" : site::Pick(doc.summary, lang).text));
+    // Whether the title shown is a draft in the reader's language (a refused form: the box as
+    // it was ticked).
+    if (refused && refused->form == "edit") {
+      if (refused->typed && refused->typed->Get("draft")) e->ShowSection("ED_DRAFT");
+    } else if (!site::Pick(doc.title, lang).fallback) {
+      const auto drafts = site::DraftsOf(db.Read(), "document", doc.id);
+      if (auto t = drafts.find("title"); t != drafts.end() && t->second.count(lang))
+        e->ShowSection("ED_DRAFT");
+    }
+    e->SetValue("ED_SOURCE", typed("edit", "source",
+                                   site::Pick(doc.source, lang).fallback ? "" : site::Pick(doc.source, lang).text));
+    e->SetValue("ED_DATE", typed("edit", "date", doc.date));
+    const std::string source_kind = typed("edit", "source_kind", doc.source_kind);
+    for (const char* k : kSourceKinds) {
+      auto* o = e->AddSectionDictionary("ED_SOURCE_KINDS");
+      o->SetValue("K", k);
+      o->SetValue("L", T(lang, std::string("doc_source_") + k));
+      if (source_kind == k) o->ShowSection("SEL");
+    }
     const std::string access = typed("edit", "access", doc.access);
     for (const char* a : kAccessLevels) {
       auto* o = e->AddSectionDictionary("ED_ACCESS");
@@ -456,7 +479,8 @@ void RegisterPages(http::Router& router, storage::Database& db, Limits limits) {
     });
   }
 
-  // The secretariat's edit form: one language's title and summary, access level and status.
+  // The secretariat's edit form: one language's title, summary and source (with a box marking
+  // the title and summary typed a draft), the date, the kind of source, access level and status.
   router.Add("POST", "/documents/{id}/edit", [&db, limits](Request& req) {
     auto post = ReadDocumentPost(db, req, req.params[0]);
     if (auto* refusal = std::get_if<http::Response>(&post)) return std::move(*refusal);
@@ -478,6 +502,12 @@ void RegisterPages(http::Router& router, storage::Database& db, Limits limits) {
     DocumentPatch patch;
     patch.title = merged(doc.title, site::Trim(f.Get("title").value_or("")));
     patch.summary = merged(doc.summary, site::Trim(f.Get("summary").value_or("")));
+    // The text typed in that language is a draft when its box is ticked, else final.
+    site::TypedState(f, "title", "title", text_lang, patch.states);
+    site::TypedState(f, "summary", "summary", text_lang, patch.states);
+    if (f.Get("source")) patch.source = merged(doc.source, site::Trim(*f.Get("source")));
+    patch.date = f.Get("date");
+    patch.source_kind = f.Get("source_kind");
     patch.access = f.Get("access");
     patch.status = f.Get("status");
     auto updated = Update(db, session.user.id, std::to_string(doc.id), patch);

@@ -2,6 +2,7 @@
 // generated summary record (printable), and the actions with their history. The forms of the
 // list of speakers call the same use cases as the API.
 #include <cctype>
+#include <limits>
 #include <map>
 #include <sstream>
 #include <vector>
@@ -22,6 +23,7 @@
 #include "site/fields.h"
 #include "site/refusals.h"
 #include "site/site.h"
+#include "site/form_states.h"
 #include "site/text_html.h"
 #include "text/countries.h"
 #include "text/dates.h"
@@ -113,13 +115,16 @@ const std::vector<AgendaField>& AgendaFields(const std::string& form) {
                         {"bureau", "bureau", "proc_bureau"}}},
       {"decision", {{"wording", "wording", "proc_wording"}, {"kind", "kind", "proc_kind"},
                     {"forwarded_to", "forwarded", "proc_forwarded_to"},
+                    {"accompanied_by", "accompanied", "field_accompanied_by"},
                     {"report_back", "report", "proc_report_back"}}},
       {"candidature", {{"candidate", "candidate", "proc_candidate"},
                        {"member_state", "ms", "proc_member_state_code"},
-                       {"post", "post", "proc_post"}, {"election", "election", "proc_election"}}},
+                       {"post", "post", "proc_post"}, {"election", "election", "proc_election"},
+                       {"intervention_id", "paragraph", "field_intervention_id"}}},
       {"action", {{"number", "number", "actions_number"}, {"owner", "owner", "actions_owner"},
                   {"text", "text", "actions_text"}, {"due", "due", "actions_due"},
-                  {"kind", "kind", "actions_kind"}}},
+                  {"kind", "kind", "actions_kind"},
+                  {"decision_id", "decision", "field_decision_id"}}},
       {"speaker", {{"name", "name", "proc_speaker_name"}, {"capacity", "capacity", "proc_capacity"},
                    {"member_state", "ms", "proc_member_state_code"}}},
       {"discussion", {{"speaking_seconds", "seconds", ""}}},
@@ -164,6 +169,8 @@ void ShowAgendaRefusal(const AgendaRefusal& r, const site::FormErrors& errors,
                        TemplateDictionary* form) {
   const std::string pre = AgendaPrefix(r.form);
   form->ShowSection("OPEN_" + Upper(pre));
+  // The box marking the text typed a draft, as it was ticked.
+  if (r.typed && r.typed->Get("draft")) form->ShowSection("V_" + Upper(pre) + "_DRAFT");
   for (const auto& f : AgendaFields(r.form)) {
     if (f.per_language) continue;  // in the form's section per language (the signatories)
     if (r.typed) form->SetValue("V_" + Upper(pre) + "_" + Upper(f.suffix), r.typed->Get(f.field).value_or(""));
@@ -361,10 +368,14 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
     if (auto note = site::UntranslatedSectionNote(picked, lang); !note.empty())
       o->SetValueAndShowSection("UNOTE", note, "UNTRANSLATED_NOTE");
     std::size_t k = 0;
+    // The item's paragraphs and decisions as the record forms offer them (a candidature's
+    // paragraph, an action's decision): id and "3.2, Councillor, Ghana".
+    std::vector<std::pair<std::int64_t, std::string>> paragraph_choices, decision_choices;
     for (const auto& iv : it.interventions) {
       auto* x = o->AddSectionDictionary("PARAS");
       x->SetValue("NUM", fmt::format("{}.{}", it.number, ++n));
       x->SetValue("WHO", Who(iv, lang));
+      paragraph_choices.push_back({iv.id, Joined({fmt::format("{}.{}", it.number, n), Who(iv, lang)}, lang)});
       const auto& t = picked[k++];
       x->SetValue("TEXT_HTML", documents::LinkCitationsHtml(db, t.text, t.lang, prefix, viewer));
       site::SetParagraphLanguage(x, t);
@@ -378,8 +389,11 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
           ShowAgendaRefusal(*refusal, refused, e);
           e->SetValue("ETEXT", refusal->typed ? refusal->typed->Get("summary").value_or("") : "");
         }
-        // Whether the text shown for editing is a draft (site/text_states.h).
-        if (!t.fallback) {
+        // Whether the text shown for editing is a draft (site/text_states.h); a refused form
+        // keeps the box as it was ticked.
+        if (ie_refused) {
+          if (refusal->typed && refusal->typed->Get("draft")) e->ShowSection("EDRAFT");
+        } else if (!t.fallback) {
           const auto drafts = site::DraftsOf(db.Read(), "intervention", iv.id);
           auto s = drafts.find("summary");
           if (s != drafts.end() && s->second.count(t.lang)) e->ShowSection("EDRAFT");
@@ -393,6 +407,8 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
       x->SetValue("NUM", fmt::format("{}.{}", it.number, ++n));
       x->SetValue("WHO", T(lang, "decision_kind_" + dec.kind));
       x->ShowSection("DECISION");
+      decision_choices.push_back(
+          {dec.id, Joined({fmt::format("{}.{}", it.number, n), T(lang, "decision_kind_" + dec.kind)}, lang)});
       const auto& t = picked[k++];
       x->SetValue("TEXT_HTML", documents::LinkCitationsHtml(db, t.text, t.lang, prefix, viewer));
       site::SetParagraphLanguage(x, t);
@@ -417,6 +433,21 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
       LanguageChoices(f, lang);
       for (const char* form : {"intervention", "decision", "candidature", "action"})
         if (is_refused(form, it.id)) ShowAgendaRefusal(*refusal, refused, f);
+      // A paragraph of the item (a candidature announced in it) and a decision of the item (an
+      // action approved by it), the refused form's choice kept.
+      auto choices = [&](const char* section, const char* form, const char* field,
+                         const std::vector<std::pair<std::int64_t, std::string>>& list) {
+        const std::string typed = is_refused(form, it.id) && refusal->typed
+                                      ? refusal->typed->Get(field).value_or("") : "";
+        for (const auto& [choice, label] : list) {
+          auto* x = f->AddSectionDictionary(section);
+          x->SetIntValue("K", choice);
+          x->SetValue("L", label);
+          if (typed == std::to_string(choice)) x->ShowSection("SEL");
+        }
+      };
+      choices("PARAGRAPHS", "candidature", "intervention_id", paragraph_choices);
+      choices("DECISIONS", "action", "decision_id", decision_choices);
       for (const char* c : kCapacities) {
         auto* x = f->AddSectionDictionary("CAPS");
         x->SetValue("K", c);
@@ -722,6 +753,17 @@ json::value Typed(const http::Form& f, const char* field) {
   return json::object{{lang, text}};
 }
 
+// The id a form's select `field` names, or none for its empty choice; 400 naming the field for
+// anything but an id.
+Status OptionalId(const http::Form& f, const char* field, std::optional<std::int64_t>& out) {
+  const std::string typed = site::Trim(f.Get(field).value_or(""));
+  if (typed.empty()) return Ok{};
+  auto n = ParseIntField(field, typed, 1, std::numeric_limits<std::int64_t>::max());
+  if (!n.ok()) return n.error();
+  out = *n;
+  return Ok{};
+}
+
 // The secretariat's forms for the record: an item on a meeting, a paragraph or a decision on
 // an item. They call the same use cases as the API; errors re-render the agenda with the reason.
 http::Response RecordForm(storage::Database& db, Request& req, const std::string& what) {
@@ -736,6 +778,7 @@ http::Response RecordForm(storage::Database& db, Request& req, const std::string
     ItemInput x;
     x.number = site::Trim(f.Get("number").value_or(""));
     x.title = Typed(f, "title");
+    site::TypedState(f, "title", "title", f.Get("text_lang").value_or("en"), x.states);
     std::string docs = f.Get("documents").value_or("");
     for (auto& c : docs) if (c == ',' || c == ';' || c == '\n' || c == '\r') c = ' ';
     std::istringstream words(docs);
@@ -759,6 +802,7 @@ http::Response RecordForm(storage::Database& db, Request& req, const std::string
     x.speaker = Typed(f, "speaker");
     x.anonymous = x.speaker.is_null();
     x.summary = Typed(f, "summary");
+    site::TypedState(f, "summary", "summary", f.Get("text_lang").value_or("en"), x.states);
     if (auto r = AddIntervention(db, user, *id, x); !r.ok()) result = r.error();
   } else if (what == "candidature") {
     CandidatureInput x;
@@ -766,7 +810,10 @@ http::Response RecordForm(storage::Database& db, Request& req, const std::string
     x.election = site::Trim(f.Get("election").value_or(""));
     x.candidate = site::Trim(f.Get("candidate").value_or(""));
     x.member_state = site::Trim(f.Get("member_state").value_or(""));
-    if (auto r = AddCandidature(db, user, *id, x); !r.ok()) result = r.error();
+    if (auto chosen = OptionalId(f, "intervention_id", x.intervention_id); !chosen.ok())
+      result = chosen.error();
+    else if (auto r = AddCandidature(db, user, *id, x); !r.ok())
+      result = r.error();
   } else if (what == "action") {
     // An action approved under this item, at the item's meeting.
     ActionInput x;
@@ -776,14 +823,19 @@ http::Response RecordForm(storage::Database& db, Request& req, const std::string
     x.text = Typed(f, "text");
     x.due = Typed(f, "due");
     x.agenda_item_id = *id;
-    if (auto r = CreateAction(db, user, std::to_string(at->meeting), x); !r.ok())
+    site::TypedState(f, "text", "text", f.Get("text_lang").value_or("en"), x.states);
+    if (auto chosen = OptionalId(f, "decision_id", x.decision_id); !chosen.ok())
+      result = chosen.error();
+    else if (auto r = CreateAction(db, user, std::to_string(at->meeting), x); !r.ok())
       result = r.error();
   } else {
     DecisionInput x;
     x.kind = f.Get("kind").value_or("");
     x.forwarded_to = f.Get("forwarded_to").value_or("");
+    x.accompanied_by = Typed(f, "accompanied_by");
     x.report_back = Typed(f, "report_back");
     x.wording = Typed(f, "wording");
+    site::TypedState(f, "wording", "wording", f.Get("text_lang").value_or("en"), x.states);
     if (auto r = AddDecision(db, user, *id, x); !r.ok()) result = r.error();
   }
   return AfterForm(db, req, *at, result, what, *id, &f);
@@ -871,7 +923,7 @@ http::Response InterventionForm(storage::Database& db, Request& req, bool remove
     // The language typed is a draft when its box is ticked, else final (site/text_states.h).
     const std::string typed = site::Trim(f.Get("summary").value_or(""));
     site::AskedStates states;
-    if (!typed.empty()) states["summary"][text_lang] = f.Get("draft") ? "draft" : "final";
+    site::TypedState(f, "summary", "summary", text_lang, states);
     auto r = EditIntervention(db, session.user.id, *id, Merged(iv->summary, text_lang, typed),
                               states);
     return AfterForm(db, req, *at, r.ok() ? Status(Ok{}) : Status(r.error()), "edit", *id, &f);

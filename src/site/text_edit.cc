@@ -1,5 +1,6 @@
 // Editing a record's multilingual texts with their states (text_edit.h).
 #include "site/text_edit.h"
+#include "site/form_states.h"
 
 #include <fmt/format.h>
 
@@ -324,6 +325,19 @@ void FormStates(const http::Form& f, const std::string& name, const std::string&
     const bool ticked = f.Get(name + "_draft_" + l).has_value();
     if (has_text || ticked) out[field][l] = ticked ? "draft" : "final";
   }
+}
+
+void FormStatesWithBox(const http::Form& f, const std::string& name, const std::string& field,
+                       const std::string& box, AskedStates& out) {
+  for (const auto& l : text::Languages())
+    if (!Trim(f.Get(name + "_" + l).value_or("")).empty())
+      out[field][l] = f.Get(box + "_draft_" + l) ? "draft" : "final";
+}
+
+void TypedState(const http::Form& f, const std::string& name, const std::string& field,
+                const std::string& language, AskedStates& out) {
+  if (!Trim(f.Get(name).value_or("")).empty())
+    out[field][language] = f.Get("draft") ? "draft" : "final";
 }
 
 }  // namespace plenary::site

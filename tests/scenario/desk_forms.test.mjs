@@ -388,3 +388,117 @@ test('a resolution of the registry, from /admin/documents', async () => {
   const again = await post(staff, '/en/admin/resolutions', fields);
   assert.equal(again.status, 409, 'the same resolution twice');
 });
+
+// Each input the agenda page's record forms carry for what the API takes (tests/scenario/
+// forms.test.mjs lists them): submitted through the page form, read back through the API.
+test('the record forms: each text\'s state, a decision\'s accompanying text, a candidature\'s paragraph, an action\'s decision', async () => {
+  const meetings = (await jsonOf(staff.fetch('/api/v1/meetings'))).items;
+  const plenary = meetings.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
+  const agendaPage = `/en/meetings/${plenary.id}/agenda#item-`;
+
+  // An agenda item whose French title is a draft.
+  assertDone(await post(staff, `/en/meetings/${plenary.id}/agenda`,
+    { number: '77', title: 'Point provisoire', documents: '', text_lang: 'fr', draft: '1' }), agendaPage);
+  const agenda = await jsonOf(staff.fetch(`/api/v1/meetings/${plenary.id}/agenda`));
+  const item = agenda.items.find((i) => i.number === '77');
+  assert.ok(item, 'the item is on the agenda');
+  const itemJson = () => jsonOf(staff.fetch(`/api/v1/agenda-items/${item.id}`));
+  assert.deepEqual((await itemJson()).states.title.fr, 'draft');
+
+  // Two paragraphs: the first's English summary a draft, the second's final.
+  for (const [summary, draft] of [['Ghana supported the proposal.', { draft: '1' }], ['Kenya agreed.', {}]])
+    assertDone(await post(staff, `/en/agenda-items/${item.id}/interventions`,
+      { kind: 'intervention', capacity: 'councillor', member_state: 'GH', summary, text_lang: 'en', ...draft }), agendaPage);
+  let it = await itemJson();
+  assert.deepEqual(it.interventions.map((p) => p.states.summary.en), ['draft', 'final']);
+  const paragraph = it.interventions[0];
+
+  // A decision accompanied by a document, its wording a draft in Chinese.
+  assertDone(await post(staff, `/en/agenda-items/${item.id}/decisions`,
+    { kind: 'approved', forwarded_to: '', accompanied_by: '附件一', report_back: '', wording: '理事会批准了该提案。',
+      text_lang: 'zh', draft: '1' }), agendaPage);
+  it = await itemJson();
+  const decision = it.decisions.at(-1);
+  assert.equal(decision.kind, 'approved');
+  const zh = await jsonOf(staff.fetch(`/api/v1/agenda-items/${item.id}?lang=zh`));
+  assert.equal(zh.decisions.at(-1).accompanied_by, '附件一', 'the accompanying text, in the language typed');
+  assert.equal(decision.states.wording.zh, 'draft');
+
+  // A candidature announced in the first paragraph; a paragraph of another item is refused
+  // next to its field, with what was typed kept, and nothing is written.
+  const other = agenda.items.find((i) => i.id !== item.id);
+  const otherItem = await jsonOf(staff.fetch(`/api/v1/agenda-items/${other.id}`));
+  const foreign = otherItem.interventions[0];
+  assert.ok(foreign, 'another item has a paragraph');
+  const refused = await post(staff, `/en/agenda-items/${item.id}/candidatures`,
+    { post: 'rrb_member', candidate: 'Ms G. Typed', member_state: 'GH', election: 'PP-26', intervention_id: String(foreign.id) });
+  assert.equal(refused.status, 400);
+  const html = await refused.text();
+  assert.match(html, new RegExp(`<p class="field-error" id="cd-${item.id}-paragraph-error">[^<]*Paragraph of the record`),
+    'the refusal next to the paragraph, named by its label');
+  assert.match(html, new RegExp(`id="cd-${item.id}-paragraph" name="intervention_id" aria-invalid="true"`));
+  assert.match(html, /value="Ms G. Typed"/, 'the candidate typed is kept');
+  assert.match(html, new RegExp(`<option value="${paragraph.id}">77\\.1, Councillor, Ghana</option>`),
+    'the item\'s paragraphs are offered, by number and speaker');
+  assert.equal((await itemJson()).candidatures.length, 0, 'nothing written');
+  assertDone(await post(staff, `/en/agenda-items/${item.id}/candidatures`,
+    { post: 'rrb_member', candidate: 'Ms G. Candidate', member_state: 'GH', election: 'PP-26', intervention_id: String(paragraph.id) }), agendaPage);
+  assert.equal((await itemJson()).candidatures.at(-1).intervention_id, paragraph.id);
+
+  // An action approved by the decision, its text a draft in Arabic.
+  assertDone(await post(staff, `/en/agenda-items/${item.id}/actions`,
+    { number: '77.1', kind: 'other', owner: 'الأمانة', text: 'تقديم تقرير.', due: '', decision_id: String(decision.id),
+      text_lang: 'ar', draft: '1' }), agendaPage);
+  const action = (await itemJson()).actions.find((a) => a.number === '77.1');
+  assert.equal(action.decision_id, decision.id);
+  assert.equal(action.agenda_item_id, item.id);
+  assert.equal((await jsonOf(staff.fetch(`/api/v1/actions/${action.id}`))).states.text.ar, 'draft');
+  // A decision of another meeting is refused, naming the decision; nothing is written.
+  const page = await (await staff.fetch(`/zh/meetings/${plenary.id}/agenda`)).text();
+  assert.match(page, new RegExp(`<select id="ac-${item.id}-decision" name="decision_id">`), 'the action form offers the item\'s decisions');
+  assert.match(page, new RegExp(`<option value="${decision.id}">77\\.3`), 'the decision by its number in the record');
+  const bad = await post(staff, `/en/agenda-items/${item.id}/actions`,
+    { number: '77.2', kind: 'other', owner: 'X', text: 'Y', decision_id: '999999', text_lang: 'en' });
+  await assertRefused(bad, { status: 400, field: 'Decision' });
+  assert.ok(!(await itemJson()).actions.some((a) => a.number === '77.2'), 'no action written');
+});
+
+test('the document forms: each language\'s state on registering; date, source and state on editing', async () => {
+  // Registering: the French title and summary drafts, the English final.
+  assertDone(await post(staff, '/en/admin/documents', {
+    symbol: 'C27/40', body: 'council', date: '2026-03-01', title_en: 'Audit report', title_fr: 'Rapport d’audit',
+    summary_fr: 'Résumé.', texts_draft_fr: '1', source_kind: 'secretariat', access: 'public', status: 'issued',
+    relation: 'derived' }), '/en/documents/');
+  const doc = await jsonOf(staff.fetch('/api/v1/documents/C27/40'));
+  assert.deepEqual([doc.states.title.en, doc.states.title.fr, doc.states.summary.fr], ['final', 'draft', 'draft']);
+
+  // Editing: the date, the kind of source and the source in the language typed, the title a draft.
+  const edit = (fields) => post(staff, `/en/documents/${doc.id}/edit`, {
+    text_lang: 'es', title: 'Informe de auditoría', summary: '', access: 'public', status: 'issued',
+    date: '2026-03-02', source_kind: 'member_state', source: 'Ghana', draft: '1', ...fields });
+  // A date that is not one: 400 next to the date, what was typed kept, nothing changed.
+  const audits = await auditCount();
+  const refused = await edit({ date: 'tomorrow' });
+  assert.equal(refused.status, 400);
+  const html = await refused.text();
+  assert.match(html, /<p class="field-error" id="ed-date-error">[^<]*Date/, 'the refusal next to the date, by its label');
+  assert.match(html, /value="tomorrow"/, 'the date typed is kept');
+  assert.match(html, /value="Informe de auditoría"/, 'the title typed is kept');
+  assert.match(html, /<option value="member_state" selected>/, 'the kind of source chosen is kept');
+  assert.match(html, /name="draft" value="1" checked>/, 'the box stays ticked');
+  assert.equal(await auditCount(), audits, 'nothing changed');
+  // A Member State's document without its name: 400 naming the source.
+  const unnamed = await edit({ source: '' });
+  assert.equal(unnamed.status, 400);
+  assert.match(await unnamed.text(), /<p class="field-error" id="ed-source-error">/);
+
+  assertDone(await edit({}), `/en/documents/${doc.id}`);
+  const edited = await jsonOf(staff.fetch('/api/v1/documents/C27/40'));
+  assert.equal(edited.date, '2026-03-02');
+  assert.equal(edited.source_kind, 'member_state');
+  assert.deepEqual(edited.sources, { es: 'Ghana' });
+  assert.equal(edited.titles.es, 'Informe de auditoría');
+  assert.equal(edited.titles.en, 'Audit report', 'the other languages stay');
+  assert.equal(edited.states.title.es, 'draft');
+  assert.equal(edited.states.title.en, 'final');
+});

@@ -36,6 +36,14 @@
 {{#E_ed_title}}<p class="field-error" id="ed-title-error">{{E_MSG}}</p>{{/E_ed_title}}<input id="ed-title" type="text" name="title" maxlength="500" value="{{ED_TITLE}}"{{#E_ed_title}} aria-invalid="true" aria-describedby="ed-title-error"{{/E_ed_title}}>
 <label for="ed-summary">{{t_doc_summary}}</label>
 {{#E_ed_summary}}<p class="field-error" id="ed-summary-error">{{E_MSG}}</p>{{/E_ed_summary}}<textarea id="ed-summary" name="summary" rows="4"{{#E_ed_summary}} aria-invalid="true" aria-describedby="ed-summary-error"{{/E_ed_summary}}>{{ED_SUMMARY}}</textarea>
+<label class="draft-box"><input type="checkbox" name="draft" value="1"{{#ED_DRAFT}} checked{{/ED_DRAFT}}> {{t_text_state_this_draft}}</label>
+<label for="ed-source">{{t_doc_source}}</label>
+{{#E_ed_source}}<p class="field-error" id="ed-source-error">{{E_MSG}}</p>{{/E_ed_source}}<input id="ed-source" type="text" name="source" maxlength="300" dir="auto" value="{{ED_SOURCE}}" aria-describedby="ed-source-help{{#E_ed_source}} ed-source-error{{/E_ed_source}}"{{#E_ed_source}} aria-invalid="true"{{/E_ed_source}}>
+<p id="ed-source-help" class="help">{{t_doc_source_help}}</p>
+<label for="ed-source-kind">{{t_doc_source_kind}}</label>
+{{#E_ed_source_kind}}<p class="field-error" id="ed-source-kind-error">{{E_MSG}}</p>{{/E_ed_source_kind}}<select id="ed-source-kind" name="source_kind"{{#E_ed_source_kind}} aria-invalid="true" aria-describedby="ed-source-kind-error"{{/E_ed_source_kind}}>{{#ED_SOURCE_KINDS}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/ED_SOURCE_KINDS}}</select>
+<label for="ed-date">{{t_col_date}}</label>
+{{#E_ed_date}}<p class="field-error" id="ed-date-error">{{E_MSG}}</p>{{/E_ed_date}}<input id="ed-date" type="date" name="date" value="{{ED_DATE}}" required dir="ltr"{{#E_ed_date}} aria-invalid="true" aria-describedby="ed-date-error"{{/E_ed_date}}>
 <label for="ed-access">{{t_doc_access}}</label>
 {{#E_ed_access}}<p class="field-error" id="ed-access-error">{{E_MSG}}</p>{{/E_ed_access}}<select id="ed-access" name="access"{{#E_ed_access}} aria-invalid="true" aria-describedby="ed-access-error"{{/E_ed_access}}>{{#ED_ACCESS}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/ED_ACCESS}}</select>
 <label for="ed-status">{{t_col_status}}</label>
