@@ -94,6 +94,33 @@ TEST(TextHtml, KeepsATimeZoneWhole) {
   EXPECT_EQ(TextHtml("WSIS_", "ar"), Sym("WSIS") + "_");
 }
 
+// A textarea shows its text line for line (a refused form's, or the stored one to edit): HTML
+// auto-escaping turns line breaks into spaces, so every textarea of every template prints its
+// value with ctemplate's pre_escape, which escapes as HTML does and keeps them.
+TEST(TextHtml, EveryTextareaKeepsTheLinesOfItsValue) {
+  const std::regex textarea(R"(<textarea\b[^>]*>([\s\S]*?)</textarea>)");
+  const std::regex value(R"(^\{\{[A-Za-z0-9_]+:pre_escape\}\}$)");
+  int textareas = 0;
+  std::vector<std::string> faults;
+  for (const auto& [path, data] : assets::All()) {
+    if (!path.starts_with("web/templates/") || !path.ends_with(".tpl")) continue;
+    const std::string t(data);
+    for (auto it = std::sregex_iterator(t.begin(), t.end(), textarea); it != std::sregex_iterator();
+         ++it) {
+      ++textareas;
+      const std::string content = (*it)[1];
+      if (!content.empty() && !std::regex_match(content, value))
+        faults.push_back(std::string(path) + ": " + content);
+    }
+  }
+  EXPECT_GE(textareas, 15) << "the templates' textareas were not found";
+  EXPECT_TRUE(faults.empty()) << [&] {
+    std::string all;
+    for (const auto& f : faults) all += f + "\n";
+    return all;
+  }();
+}
+
 TEST(TextHtml, WrapsNothingInLeftToRightText) {
   for (const char* lang : {"en", "fr", "es", "ru", "zh"}) {
     for (const char* text : {"CWG-Internet considered C22/32(Rev.1) & ITU-T <b>", "工作组 CWG-Internet",

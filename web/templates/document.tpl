@@ -35,7 +35,7 @@
 <label for="ed-title">{{t_doc_col_title}}</label>
 {{#E_ed_title}}<p class="field-error" id="ed-title-error">{{E_MSG}}</p>{{/E_ed_title}}<input id="ed-title" type="text" name="title" maxlength="500" value="{{ED_TITLE}}"{{#E_ed_title}} aria-invalid="true" aria-describedby="ed-title-error"{{/E_ed_title}}>
 <label for="ed-summary">{{t_doc_summary}}</label>
-{{#E_ed_summary}}<p class="field-error" id="ed-summary-error">{{E_MSG}}</p>{{/E_ed_summary}}<textarea id="ed-summary" name="summary" rows="4"{{#E_ed_summary}} aria-invalid="true" aria-describedby="ed-summary-error"{{/E_ed_summary}}>{{ED_SUMMARY}}</textarea>
+{{#E_ed_summary}}<p class="field-error" id="ed-summary-error">{{E_MSG}}</p>{{/E_ed_summary}}<textarea id="ed-summary" name="summary" rows="4"{{#E_ed_summary}} aria-invalid="true" aria-describedby="ed-summary-error"{{/E_ed_summary}}>{{ED_SUMMARY:pre_escape}}</textarea>
 <label for="ed-access">{{t_doc_access}}</label>
 {{#E_ed_access}}<p class="field-error" id="ed-access-error">{{E_MSG}}</p>{{/E_ed_access}}<select id="ed-access" name="access"{{#E_ed_access}} aria-invalid="true" aria-describedby="ed-access-error"{{/E_ed_access}}>{{#ED_ACCESS}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/ED_ACCESS}}</select>
 <label for="ed-status">{{t_col_status}}</label>
