@@ -10,6 +10,8 @@
 
 #include "base/assets.h"
 #include "http/templates.h"
+#include "site/notice.h"
+#include "text/messages.h"
 
 namespace plenary::site {
 namespace {
@@ -119,6 +121,23 @@ TEST(TextHtml, EveryTextareaKeepsTheLinesOfItsValue) {
     for (const auto& f : faults) all += f + "\n";
     return all;
   }();
+}
+
+// A notice page's sentence names what it is about (the reference of the response whose address
+// was confirmed): on an Arabic page that reference is isolated, in an English one left as it is.
+TEST(TextHtml, ANoticeIsolatesTheReferenceItsSentenceNames) {
+  static const bool loaded = (http::LoadTemplates(), true);
+  (void)loaded;
+  for (const std::string lang : {"ar", "en"}) {
+    ctemplate::TemplateDictionary d("notice");
+    const std::string sentence = text::T(lang, "confirm_done", {{"reference", "K7Q4-2MXD"}});
+    SetNotice(&d, text::T(lang, "confirm_title"), sentence, true, lang);
+    const std::string html = http::Render("notice.tpl", d);
+    EXPECT_NE(html.find("<p class=\"notice\" role=\"status\">" + TextHtml(sentence, lang) + "</p>"),
+              std::string::npos)
+        << html;
+    EXPECT_EQ(html.find(Sym("K7Q4-2MXD")) != std::string::npos, lang == "ar") << html;
+  }
 }
 
 TEST(TextHtml, WrapsNothingInLeftToRightText) {
