@@ -20,6 +20,7 @@
 #include "site/alternate.h"
 #include "site/country_options.h"
 #include "site/follow_button.h"
+#include "site/notice.h"
 #include "site/refusals.h"
 #include "site/text_html.h"
 #include "text/countries.h"
@@ -346,11 +347,10 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
         return http::Redirect(*link);
     }
     site::Page page(db, req, "notice.tpl", T(req.lang, "confirm_title"));
-    page.body().SetValue("HEADING", T(req.lang, reference.ok() ? "confirm_title" : "error_title"));
-    page.body().SetValue("MESSAGE", reference.ok()
-                                        ? T(req.lang, "confirm_done", {{"reference", *reference}})
-                                        : T(req.lang, "confirm_failed"));
-    page.body().SetValue("CLASS", reference.ok() ? "notice" : "error");
+    site::SetNotice(&page.body(), T(req.lang, reference.ok() ? "confirm_title" : "error_title"),
+                    reference.ok() ? T(req.lang, "confirm_done", {{"reference", *reference}})
+                                   : T(req.lang, "confirm_failed"),
+                    reference.ok(), req.lang);
     return page.Render(reference.ok() ? 200 : 400);
   });
 

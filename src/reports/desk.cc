@@ -12,6 +12,7 @@
 #include "reports/web.h"
 #include "site/desk.h"
 #include "site/fields.h"
+#include "site/refusals.h"
 #include "site/site.h"
 #include "site/text_html.h"
 #include "text/messages.h"
@@ -76,15 +77,22 @@ json::value OfficerField(const http::Form& f, const std::string& base) {
   return o;
 }
 
-void SetOfficer(TemplateDictionary& d, const std::string& prefix,
-                const std::optional<Officer>& o) {
-  d.SetValue(prefix + "_NAME", o ? o->name : "");
-  d.SetValue(prefix + "_MS", o ? o->member_state : "");
-}
+// A refused officers form, shown again in the answer: the refusal, the input it concerns ("":
+// none of the form's), the catalogue key of that input's label, and the form as typed.
+struct OfficersRefusal {
+  const Error* error = nullptr;
+  std::string input;
+  std::string label_key;
+  const http::Form* typed = nullptr;
+};
 
-http::Response OfficersPage(storage::Database& db, const Request& req) {
+// The officers page. A refused form (`refused.error`) comes back with everything that was typed
+// in it (the officers, the supporting offices, the terms of reference in each language, the
+// resolutions cited), whatever its length, and the refusal's status.
+http::Response OfficersPage(storage::Database& db, const Request& req,
+                            const OfficersRefusal& refused = {}) {
   auto g = site::RequireStaff(db, req, false);
-  if (g.refusal) return *g.refusal;
+  if (g.refusal && !refused.error) return *g.refusal;
   auto b = meetings::GetBody(db, req.params[0]);
   if (!b.ok()) return site::ErrorResponse(db, req, b.error());
   auto r = GetBodyRecord(db, b->key);
@@ -97,31 +105,43 @@ http::Response OfficersPage(storage::Database& db, const Request& req) {
   const auto flashed = site::ShowFlash(req, d);
   d.SetValue("ACRONYM", text::BodyAcronym(b->key, b->acronym, lang));
   d.SetValue("BODY_KEY", b->key);
-  SetOfficer(d, "CHAIR", r->chair);
-  SetOfficer(d, "SECRETARY", r->secretary);
-  // A refused form comes back with what was typed for the chair and the secretary
-  // (site::Refill: the query's k.<input id>).
-  for (auto [id, key] : {std::pair{"o-chair-name", "CHAIR_NAME"}, {"o-chair-ms", "CHAIR_MS"},
-                         {"o-sec-name", "SECRETARY_NAME"}, {"o-sec-ms", "SECRETARY_MS"}})
-    if (auto v = req.query.Get(std::string("k.") + id); v && v->size() <= site::kMaxKeptBytes)
-      d.SetValue(key, *v);
+  if (refused.error) {
+    const std::string label = refused.label_key.empty() ? "" : T(lang, refused.label_key);
+    site::FormErrors errors(lang);
+    if (refused.input.empty())
+      errors.AddText(site::RefusalText(*refused.error, lang, "UTC", label));
+    else
+      errors.Add(*refused.error, refused.input, label);
+    errors.Fill(&d);
+  }
+  // What the form shows in field `name`: what was typed in a refused form, else `stored`.
+  const http::Form* typed = refused.typed;
+  auto shown = [typed](const std::string& name, const std::string& stored) {
+    return typed ? typed->Get(name).value_or("") : stored;
+  };
+  d.SetValue("CHAIR_NAME", shown("chair_name", r->chair ? r->chair->name : ""));
+  d.SetValue("CHAIR_MS", shown("chair_ms", r->chair ? r->chair->member_state : ""));
+  d.SetValue("SECRETARY_NAME", shown("secretary_name", r->secretary ? r->secretary->name : ""));
+  d.SetValue("SECRETARY_MS", shown("secretary_ms", r->secretary ? r->secretary->member_state : ""));
   for (std::size_t i = 0; i < ViceChairRows(*r); ++i) {
     auto* o = d.AddSectionDictionary("VICE");
     o->SetIntValue("I", static_cast<long>(i));
     o->SetIntValue("N", static_cast<long>(i + 1));
-    if (i < r->vice_chairs.size()) {
-      o->SetValue("NAME", r->vice_chairs[i].name);
-      o->SetValue("MS", r->vice_chairs[i].member_state);
-    }
+    const bool on_record = i < r->vice_chairs.size();
+    o->SetValue("NAME", shown(fmt::format("vice{}_name", i), on_record ? r->vice_chairs[i].name : ""));
+    o->SetValue("MS", shown(fmt::format("vice{}_ms", i), on_record ? r->vice_chairs[i].member_state : ""));
   }
   for (const auto& k : SupportKeys()) {
     auto* o = d.AddSectionDictionary("SUPPORT");
     o->SetValue("K", k);
     o->SetValue("L", T(lang, "support_" + k));
-    if (std::find(r->supported_by.begin(), r->supported_by.end(), k) != r->supported_by.end())
-      o->ShowSection("CHECKED");
+    const bool on_record =
+        std::find(r->supported_by.begin(), r->supported_by.end(), k) != r->supported_by.end();
+    if (shown("support_" + k, on_record ? "yes" : "") == "yes") o->ShowSection("CHECKED");
   }
-  // The terms of reference in the six languages, each its own field.
+  // The terms of reference in the six languages, each its own field (a language whose field a
+  // refused form did not send, as the post leaves it: as on record; the single field `terms`
+  // stands for its `text_lang`).
   for (const auto& l : text::Languages()) {
     auto* o = d.AddSectionDictionary("LANGS");
     o->SetValue("CODE", l);
@@ -129,11 +149,16 @@ http::Response OfficersPage(storage::Database& db, const Request& req) {
     const auto* terms = r->terms_of_reference.is_object()
                             ? r->terms_of_reference.as_object().if_contains(l)
                             : nullptr;
-    o->SetValue("TERMS", terms && terms->is_string() ? std::string(terms->as_string()) : "");
+    std::string value = terms && terms->is_string() ? std::string(terms->as_string()) : "";
+    if (typed) {
+      if (auto v = typed->Get("terms_" + l)) value = *v;
+      if (auto v = typed->Get("terms"); v && typed->Get("text_lang").value_or(lang) == l)
+        value = *v;
+    }
+    o->SetValue("TERMS", value);
   }
-  d.SetValue("REFERENCES", ReferencesText(*r));
-  if (auto v = req.query.Get("k.o-refs"); v && v->size() <= site::kMaxKeptBytes)
-    d.SetValue("REFERENCES", *v);
+  d.SetValue("REFERENCES", typed && typed->Get("references") ? *typed->Get("references")
+                                                              : ReferencesText(*r));
   for (const auto& m : meetings::ListMeetings(db, b->id)) {
     if (m.kind != "working_group") continue;
     auto rep = GetMeetingReport(db, m.id);
@@ -158,7 +183,7 @@ http::Response OfficersPage(storage::Database& db, const Request& req) {
       if (rep->distribution == k) x->ShowSection("SEL");
     }
   }
-  return page.Render();
+  return page.Render(refused.error ? http::StatusFor(refused.error->code) : 200);
 }
 
 }  // namespace
@@ -203,24 +228,18 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
     std::string path = OfficersPath(*b);
     if (auto v = f.Get("terms")) {
       std::string text_lang = f.Get("text_lang").value_or(req.lang);
-      if (!text::IsLanguage(text_lang))
-        return site::BackWithError(
-            req, path, InvalidArgument("text_lang", "text_lang: must be one of ar, zh, en, fr, ru, es"));
+      if (!text::IsLanguage(text_lang)) {
+        const Error e =
+            InvalidArgument("text_lang", "text_lang: must be one of ar, zh, en, fr, ru, es");
+        return OfficersPage(db, req, {&e, "", "", &f});
+      }
       set_terms(text_lang, site::Trim(*v));
     }
     patch["terms_of_reference"] = std::move(terms);
-    const std::string typed_refs = f.Get("references").value_or("");
-    const std::vector<std::pair<std::string, std::string>> kept = {
-        {"o-chair-name", f.Get("chair_name").value_or("")},
-        {"o-chair-ms", f.Get("chair_ms").value_or("")},
-        {"o-sec-name", f.Get("secretary_name").value_or("")},
-        {"o-sec-ms", f.Get("secretary_ms").value_or("")},
-        {"o-refs", typed_refs}};
-    if (f.Get("references")) {
-      auto refs = ReferencesField(typed_refs);
+    if (auto typed_refs = f.Get("references")) {
+      auto refs = ReferencesField(*typed_refs);
       if (!refs.ok())
-        return site::BackWithError(req, path, refs.error(), "o-refs",
-                                   {.label_key = "officers_references", .kept = kept});
+        return OfficersPage(db, req, {&refs.error(), "o-refs", "officers_references", &f});
       patch["references"] = std::move(*refs);
     }
     auto r = UpdateOfficers(db, p.session.user.id, b->key, patch);
@@ -236,8 +255,7 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
       }
       if (field.starts_with("references"))
         input = "o-refs", label_key = "officers_references";
-      return site::BackWithError(req, path, r.error(), input,
-                                 {.label_key = label_key, .kept = kept});
+      return OfficersPage(db, req, {&r.error(), input, label_key, &f});
     }
     return site::Back(req, path, "officers");
   });

@@ -4,6 +4,7 @@
 #include <memory>
 #include <utility>
 
+#include "site/notice.h"
 #include "site/refusals.h"
 #include "site/site.h"
 #include "text/messages.h"
@@ -24,9 +25,8 @@ http::Response FormPage(storage::Database& db, const Request& req, const Passwor
 http::Response Notice(storage::Database& db, const Request& req, const PasswordLink& link,
                       bool ok) {
   Page page(db, req, "notice.tpl", text::T(req.lang, link.notice_title));
-  page.body().SetValue("HEADING", text::T(req.lang, ok ? link.done_heading : "error_title"));
-  page.body().SetValue("MESSAGE", text::T(req.lang, ok ? link.done : link.failed));
-  page.body().SetValue("CLASS", ok ? "notice" : "error");
+  SetNotice(&page.body(), text::T(req.lang, ok ? link.done_heading : "error_title"),
+            text::T(req.lang, ok ? link.done : link.failed), ok, req.lang);
   if (ok) page.body().ShowSection("LOGIN");
   if (!ok && link.offer_new_link) page.body().ShowSection("FORGOT");
   auto r = page.Render(ok ? 200 : 400);

@@ -4,6 +4,7 @@
 #include <cstddef>
 
 #include "http/templates.h"
+#include "site/notice.h"
 #include "text/messages.h"
 
 namespace plenary::site {
@@ -129,6 +130,13 @@ void SetSentence(ctemplate::TemplateDictionary* d, const std::string& key,
                  const std::string& sentence, std::string_view lang) {
   d->SetValue(key, sentence);
   d->SetValue(key + "_HTML", TextHtml(sentence, lang));
+}
+
+void SetNotice(ctemplate::TemplateDictionary* d, const std::string& heading,
+               const std::string& sentence, bool ok, std::string_view lang) {
+  d->SetValue("HEADING", heading);
+  SetSentence(d, "MESSAGE", sentence, lang);
+  d->SetValue("CLASS", ok ? "notice" : "error");
 }
 
 }  // namespace plenary::site

@@ -10,6 +10,8 @@
 
 #include "base/assets.h"
 #include "http/templates.h"
+#include "site/notice.h"
+#include "text/messages.h"
 
 namespace plenary::site {
 namespace {
@@ -92,6 +94,50 @@ TEST(TextHtml, KeepsATimeZoneWhole) {
   EXPECT_EQ(TextHtml("(America/Argentina/Buenos_Aires)", "ar"),
             "(" + Sym("America/Argentina/Buenos_Aires") + ")");
   EXPECT_EQ(TextHtml("WSIS_", "ar"), Sym("WSIS") + "_");
+}
+
+// A textarea shows its text line for line (a refused form's, or the stored one to edit): HTML
+// auto-escaping turns line breaks into spaces, so every textarea of every template prints its
+// value with ctemplate's pre_escape, which escapes as HTML does and keeps them.
+TEST(TextHtml, EveryTextareaKeepsTheLinesOfItsValue) {
+  const std::regex textarea(R"(<textarea\b[^>]*>([\s\S]*?)</textarea>)");
+  const std::regex value(R"(^\{\{[A-Za-z0-9_]+:pre_escape\}\}$)");
+  int textareas = 0;
+  std::vector<std::string> faults;
+  for (const auto& [path, data] : assets::All()) {
+    if (!path.starts_with("web/templates/") || !path.ends_with(".tpl")) continue;
+    const std::string t(data);
+    for (auto it = std::sregex_iterator(t.begin(), t.end(), textarea); it != std::sregex_iterator();
+         ++it) {
+      ++textareas;
+      const std::string content = (*it)[1];
+      if (!content.empty() && !std::regex_match(content, value))
+        faults.push_back(std::string(path) + ": " + content);
+    }
+  }
+  EXPECT_GE(textareas, 15) << "the templates' textareas were not found";
+  EXPECT_TRUE(faults.empty()) << [&] {
+    std::string all;
+    for (const auto& f : faults) all += f + "\n";
+    return all;
+  }();
+}
+
+// A notice page's sentence names what it is about (the reference of the response whose address
+// was confirmed): on an Arabic page that reference is isolated, in an English one left as it is.
+TEST(TextHtml, ANoticeIsolatesTheReferenceItsSentenceNames) {
+  static const bool loaded = (http::LoadTemplates(), true);
+  (void)loaded;
+  for (const std::string lang : {"ar", "en"}) {
+    ctemplate::TemplateDictionary d("notice");
+    const std::string sentence = text::T(lang, "confirm_done", {{"reference", "K7Q4-2MXD"}});
+    SetNotice(&d, text::T(lang, "confirm_title"), sentence, true, lang);
+    const std::string html = http::Render("notice.tpl", d);
+    EXPECT_NE(html.find("<p class=\"notice\" role=\"status\">" + TextHtml(sentence, lang) + "</p>"),
+              std::string::npos)
+        << html;
+    EXPECT_EQ(html.find(Sym("K7Q4-2MXD")) != std::string::npos, lang == "ar") << html;
+  }
 }
 
 TEST(TextHtml, WrapsNothingInLeftToRightText) {

@@ -113,10 +113,16 @@ for (const [lang, session, symbol] of [['en', 'C31', 'C31/1'], ['zh', 'C32', 'C3
       await shot(page, `officers-${lang}`);
       await axe(page, `${lang} officers page`);
       // A line of references that names no resolution: the page in its error state.
+      // What was typed comes back, line for line: the references and the terms of reference.
+      const terms = 'Typed terms, first paragraph.\nTyped terms, second paragraph.';
       await page.locator('#o-refs').fill('council 1305\nthe one from 2018');
-      await page.locator('form[action$="/officers"] button[type=submit]').click();
+      await page.locator(`#o-terms-${lang}`).fill(terms);
+      await page.locator('#o-vice0-name').fill('Typed vice-chair');
+      await Promise.all([page.waitForNavigation(), page.locator('form[action$="/officers"] button[type=submit]').click()]);
       assert.equal(await page.locator('#o-refs').getAttribute('aria-invalid'), 'true');
-      assert.match(await page.locator('#o-refs').inputValue(), /the one from 2018/);
+      assert.equal(await page.locator('#o-refs').inputValue(), 'council 1305\nthe one from 2018');
+      assert.equal(await page.locator(`#o-terms-${lang}`).inputValue(), terms);
+      assert.equal(await page.locator('#o-vice0-name').inputValue(), 'Typed vice-chair');
       await shot(page, `officers-error-${lang}`);
       await axe(page, `${lang} officers page, refused`);
       const plenary = meetings.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);

@@ -22,6 +22,8 @@ function post(client, path, fields) {
   });
 }
 
+const unescapeHtml = (s) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
 // A redirect to `where` (a path prefix) carrying no error.
 function assertDone(res, where) {
   assert.equal(res.status, 303, `redirected (got ${res.status})`);
@@ -174,7 +176,8 @@ test('a body\'s officers and a meeting\'s report, from /admin/bodies/{key}/offic
 
   const bad = await post(staff, '/en/admin/bodies/cwg-internet/officers', {
     chair_name: 'A. Chair', chair_ms: 'XX', text_lang: 'en', terms: 'Terms.' });
-  await assertRefused(bad, { field: 'chair.member_state' });
+  assert.equal(bad.status, 400, 'the form shown again with the refusal\'s status');
+  assert.match(await bad.text(), /<p class="field-error" id="o-chair-ms-error">/, 'the message next to the chair\'s Member State');
   assert.deepEqual(await officers(), start, 'nothing changed');
 
   const ok = await post(staff, '/en/admin/bodies/cwg-internet/officers', {
@@ -210,7 +213,8 @@ test('a body\'s officers and a meeting\'s report, from /admin/bodies/{key}/offic
   const again = await (await staff.fetch('/en/admin/bodies/cwg-internet/officers')).text();
   assert.match(again, /name="terms_en"[^>]*>Study public policy\.\nReport to the Council\.</);
   const badRefs = await post(staff, '/en/admin/bodies/cwg-internet/officers', { chair_name: 'Ms A. Chair', references: 'council 99999' });
-  await assertRefused(badRefs, { field: 'references' });
+  assert.equal(badRefs.status, 400, 'the form shown again with the refusal\'s status');
+  assert.match(await badRefs.text(), /<p class="field-error" id="o-refs-error">/, 'the message next to the references');
   assert.deepEqual(await officers(), sixNow, 'nothing changed');
   // As many vice-chair rows as on record plus empty ones, up to the 20 the API allows.
   const twenty = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`vice${i}_name`, `Vice ${i + 1}`]));
@@ -234,6 +238,41 @@ test('a body\'s officers and a meeting\'s report, from /admin/bodies/{key}/offic
   const okReport = await post(staff, `/en/admin/meetings/${wg.id}/report`, { approved: 'yes', distribution: 'itu_members_and_stakeholders' });
   assertDone(okReport, '/en/admin/bodies/cwg-internet/officers?done=meeting_report');
   assert.deepEqual(await report(), { approved: true, distribution: 'itu_members_and_stakeholders' });
+});
+
+// A refused officers form shows again everything typed in it, not what is on record: the
+// officers (the vice-chairs too), the offices supporting the body, the terms of reference in each
+// language (longer than a redirect could carry) and the resolutions cited.
+test('a refused officers form keeps what was typed in every field', async () => {
+  const officers = () => jsonOf(staff.fetch('/api/v1/bodies/council/officers'));
+  const start = await officers();
+  const longTerms = `Typed terms of reference.\r\n${'Typed paragraph of the terms. '.repeat(200).trim()}`;
+  const typed = {
+    chair_name: 'Typed chair', chair_ms: 'XX', vice0_name: 'Typed first vice-chair', vice0_ms: 'FR',
+    vice1_name: 'Typed second vice-chair', vice1_ms: 'GH', secretary_name: 'Typed secretary', secretary_ms: 'CH',
+    support_general_secretariat: 'yes', terms_en: longTerms, terms_zh: '打出的职权范围。\r\n第二段。', terms_ar: 'اختصاصات مكتوبة.',
+    references: '' };
+  // Resolutions in the registry (those the group cites), so that the chair's Member State is what is refused.
+  const cited = (await jsonOf(staff.fetch('/api/v1/bodies/cwg-internet/officers'))).references;
+  assert.ok(cited.length >= 2, 'resolutions cited by the group');
+  typed.references = cited.map((r) => `${r.instrument} ${r.number}`).join('\r\n');
+  for (const lang of ['en', 'zh', 'ar']) {
+    const res = await post(staff, `/${lang}/admin/bodies/council/officers`, typed);
+    assert.equal(res.status, 400, `${lang}: refused with its status`);
+    const html = await res.text();
+    assert.match(html, /<p class="field-error" id="o-chair-ms-error">/, `${lang}: the message next to the field`);
+    const value = (name) => unescapeHtml(html.match(new RegExp(`name="${name}" value="([^"]*)"`))?.[1] ?? '');
+    for (const name of ['chair_name', 'chair_ms', 'vice0_name', 'vice0_ms', 'vice1_name', 'vice1_ms', 'secretary_name', 'secretary_ms'])
+      assert.equal(value(name), typed[name], `${lang}: ${name} as typed`);
+    assert.match(html, /id="o-support-general_secretariat" name="support_general_secretariat" value="yes" checked/, `${lang}: the office ticked stays ticked`);
+    assert.doesNotMatch(html, /id="o-support-secretary_general"[^>]* checked/, `${lang}: the office not ticked stays unticked`);
+    const area = (name) => unescapeHtml(html.match(new RegExp(`<textarea[^>]*name="${name}"[^>]*>([^<]*)</textarea>`))?.[1] ?? '').replace(/\r\n/g, '\n');
+    for (const name of ['terms_en', 'terms_zh', 'terms_ar', 'references'])
+      assert.equal(area(name), typed[name].replace(/\r\n/g, '\n'), `${lang}: ${name} as typed, line for line`);
+    for (const name of ['terms_fr', 'terms_ru', 'terms_es'])
+      assert.equal(area(name), start.terms_of_reference?.[name.slice(-2)] ?? '', `${lang}: ${name}, not sent, as on record`);
+  }
+  assert.deepEqual(await officers(), start, 'nothing changed');
 });
 
 test('candidatures, actions, their events and the signatories, from the agenda and action pages', async () => {

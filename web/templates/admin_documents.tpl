@@ -16,7 +16,7 @@
 <label for="d-title-{{CODE}}">{{t_doc_col_title}}</label>
 {{#TITLE_ERR}}<p class="field-error" id="d-title-{{CODE}}-error">{{TITLE_MSG}}</p>{{/TITLE_ERR}}<input type="text" id="d-title-{{CODE}}" name="title_{{CODE}}" value="{{TITLE}}" maxlength="500" lang="{{CODE}}" dir="auto"{{#TITLE_ERR}} aria-invalid="true" aria-describedby="d-title-{{CODE}}-error"{{/TITLE_ERR}}>
 <label for="d-summary-{{CODE}}">{{t_doc_summary}}</label>
-<textarea id="d-summary-{{CODE}}" name="summary_{{CODE}}" rows="2" lang="{{CODE}}" dir="auto">{{SUMMARY}}</textarea>
+<textarea id="d-summary-{{CODE}}" name="summary_{{CODE}}" rows="2" lang="{{CODE}}" dir="auto">{{SUMMARY:pre_escape}}</textarea>
 <label class="draft-box"><input type="checkbox" id="d-draft-{{CODE}}" name="texts_draft_{{CODE}}" value="1"{{#DRAFT}} checked{{/DRAFT}}> {{DRAFT_LABEL}}</label>
 </fieldset>{{/TEXTS}}
 <label for="d-source-kind">{{t_doc_source_kind}}</label>

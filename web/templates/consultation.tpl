@@ -71,10 +71,10 @@
 <fieldset><legend>{{t_your_answers}}</legend>
 {{#ANSWERS}}<label for="answer_{{NUMBER}}">{{NUMBER}}. <span{{#Q_FALLBACK}} lang="{{Q_LANG}}"{{/Q_FALLBACK}} dir="{{Q_DIR}}">{{Q_HTML:none}}</span></label>
 {{#A_ERROR}}<p class="field-error" id="answer_{{NUMBER}}-error">{{E_MSG}}</p>{{/A_ERROR}}
-<textarea id="answer_{{NUMBER}}" name="answer_{{NUMBER}}" rows="5" dir="auto" maxlength="{{MAX}}"{{#A_ERROR}} aria-invalid="true" aria-describedby="answer_{{NUMBER}}-error"{{/A_ERROR}}>{{VALUE}}</textarea>{{/ANSWERS}}
+<textarea id="answer_{{NUMBER}}" name="answer_{{NUMBER}}" rows="5" dir="auto" maxlength="{{MAX}}"{{#A_ERROR}} aria-invalid="true" aria-describedby="answer_{{NUMBER}}-error"{{/A_ERROR}}>{{VALUE:pre_escape}}</textarea>{{/ANSWERS}}
 <label for="general">{{t_field_general}}</label>
 {{#E_general}}<p class="field-error" id="general-error">{{E_MSG}}</p>{{/E_general}}
-<textarea id="general" name="general" rows="6" dir="auto" maxlength="{{MAX_TEXT}}"{{#E_general}} aria-invalid="true" aria-describedby="general-error"{{/E_general}}>{{V_GENERAL}}</textarea>
+<textarea id="general" name="general" rows="6" dir="auto" maxlength="{{MAX_TEXT}}"{{#E_general}} aria-invalid="true" aria-describedby="general-error"{{/E_general}}>{{V_GENERAL:pre_escape}}</textarea>
 </fieldset>
 {{#E_consent_publish}}<p class="field-error" id="consent_publish-error">{{E_MSG}}</p>{{/E_consent_publish}}
 <p><input id="consent_publish" name="consent_publish" type="checkbox" value="yes"{{#V_CONSENT}} checked{{/V_CONSENT}}{{#E_consent_publish}} aria-invalid="true" aria-describedby="consent_publish-error"{{/E_consent_publish}}> <label for="consent_publish" class="inline">{{t_field_consent}}</label></p>

@@ -35,7 +35,7 @@
 <label for="ed-title">{{t_doc_col_title}}</label>
 {{#E_ed_title}}<p class="field-error" id="ed-title-error">{{E_MSG}}</p>{{/E_ed_title}}<input id="ed-title" type="text" name="title" maxlength="500" value="{{ED_TITLE}}"{{#E_ed_title}} aria-invalid="true" aria-describedby="ed-title-error"{{/E_ed_title}}>
 <label for="ed-summary">{{t_doc_summary}}</label>
-{{#E_ed_summary}}<p class="field-error" id="ed-summary-error">{{E_MSG}}</p>{{/E_ed_summary}}<textarea id="ed-summary" name="summary" rows="4"{{#E_ed_summary}} aria-invalid="true" aria-describedby="ed-summary-error"{{/E_ed_summary}}>{{ED_SUMMARY}}</textarea>
+{{#E_ed_summary}}<p class="field-error" id="ed-summary-error">{{E_MSG}}</p>{{/E_ed_summary}}<textarea id="ed-summary" name="summary" rows="4"{{#E_ed_summary}} aria-invalid="true" aria-describedby="ed-summary-error"{{/E_ed_summary}}>{{ED_SUMMARY:pre_escape}}</textarea>
 <label class="draft-box"><input type="checkbox" name="draft" value="1"{{#ED_DRAFT}} checked{{/ED_DRAFT}}> {{t_text_state_this_draft}}</label>
 <label for="ed-source">{{t_doc_source}}</label>
 {{#E_ed_source}}<p class="field-error" id="ed-source-error">{{E_MSG}}</p>{{/E_ed_source}}<input id="ed-source" type="text" name="source" maxlength="300" dir="auto" value="{{ED_SOURCE}}" aria-describedby="ed-source-help{{#E_ed_source}} ed-source-error{{/E_ed_source}}"{{#E_ed_source}} aria-invalid="true"{{/E_ed_source}}>
