@@ -57,7 +57,7 @@ function occurrences(page, selector, word) {
             r.setStart(before, before.data.length - 1); r.setEnd(before, before.data.length);
             open = r.getBoundingClientRect().left;
           }
-          out.push({ isolated: !!bdi && bdi.textContent === word, whole: bdi && getComputedStyle(bdi).display,
+          out.push({ isolated: !!bdi && bdi.textContent === word, nowrap: bdi && getComputedStyle(bdi).whiteSpace,
             chars, open, right: bdi?.getBoundingClientRect().right,
             direction: getComputedStyle(root).direction });
         }
@@ -71,7 +71,7 @@ function assertIsolated(found, what, word) {
   assert.ok(found.length >= 1, `${what}: ${word} is shown`);
   for (const o of found) {
     assert.ok(o.isolated, `${what}: ${word} stands alone in a <bdi class="sym">`);
-    assert.equal(o.whole, 'inline-block', `${what}: ${word} is kept whole, never broken at its hyphen`);
+    assert.equal(o.nowrap, 'nowrap', `${what}: ${word} is never broken at its hyphen`);
     const tops = new Set(o.chars.map((c) => Math.round(c.top)));
     assert.equal(tops.size, 1, `${what}: ${word} on one line (${[...tops]})`);
     for (let i = 1; i < o.chars.length; i++)
