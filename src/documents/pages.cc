@@ -25,6 +25,19 @@ using text::T;
 
 namespace {
 
+// One <option> per key of `keys` in section `section` of `d`, labelled by the catalogue's
+// <prefix><key>, the one equal to `selected` selected.
+template <std::size_t N>
+void AddChoices(ctemplate::TemplateDictionary* d, const char* section, const char* const (&keys)[N],
+                const std::string& prefix, const std::string& selected, const std::string& lang) {
+  for (const char* k : keys) {
+    auto* o = d->AddSectionDictionary(section);
+    o->SetValue("K", k);
+    o->SetValue("L", T(lang, prefix + k));
+    if (selected == k) o->ShowSection("SEL");
+  }
+}
+
 std::string TypeLabel(const std::string& media_type) {
   if (media_type == "application/pdf") return "PDF";
   if (media_type == "text/plain") return "TXT";
@@ -195,26 +208,11 @@ http::Response DocumentPage(storage::Database& db, const Request& req, const Doc
                                    site::Pick(doc.source, lang).fallback ? "" : site::Pick(doc.source, lang).text));
     e->SetValue("ED_DATE", typed("edit", "date", doc.date));
     const std::string source_kind = typed("edit", "source_kind", doc.source_kind);
-    for (const char* k : kSourceKinds) {
-      auto* o = e->AddSectionDictionary("ED_SOURCE_KINDS");
-      o->SetValue("K", k);
-      o->SetValue("L", T(lang, std::string("doc_source_") + k));
-      if (source_kind == k) o->ShowSection("SEL");
-    }
+    AddChoices(e, "ED_SOURCE_KINDS", kSourceKinds, "doc_source_", source_kind, lang);
     const std::string access = typed("edit", "access", doc.access);
-    for (const char* a : kAccessLevels) {
-      auto* o = e->AddSectionDictionary("ED_ACCESS");
-      o->SetValue("K", a);
-      o->SetValue("L", T(lang, std::string("doc_access_") + a));
-      if (access == a) o->ShowSection("SEL");
-    }
+    AddChoices(e, "ED_ACCESS", kAccessLevels, "doc_access_", access, lang);
     const std::string status = typed("edit", "status", doc.status);
-    for (const char* s : kStatuses) {
-      auto* o = e->AddSectionDictionary("ED_STATUS");
-      o->SetValue("K", s);
-      o->SetValue("L", T(lang, std::string("doc_status_") + s));
-      if (status == s) o->ShowSection("SEL");
-    }
+    AddChoices(e, "ED_STATUS", kStatuses, "doc_status_", status, lang);
     auto* u = d.AddSectionDictionary("UPLOAD");
     if (refused && refused->form == "upload") {
       // A browser never sends a file again: the summary says so.
