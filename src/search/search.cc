@@ -22,6 +22,7 @@
 #include "text/messages.h"
 #include "storage/feed.h"
 #include "storage/fts5_tokenizer.h"
+#include "search/snippet.h"
 #include "search/top_lists.h"
 
 namespace plenary::search {
@@ -809,18 +810,20 @@ Result<Results> Search(storage::Database& db, const Query& query) {
   }
   Results out{{}, false, query.page, per_page};
   std::size_t begin = static_cast<std::size_t>(query.page - 1) * per_page;
+  std::map<std::string, std::vector<snippet::Phrase>> phrases;  // language → the query's
   for (std::size_t i = begin; i < hits.size() && i < begin + per_page; ++i) {
     Hit h = hits[i];
     auto doc = doc_of.find({h.kind, h.ref_id, h.language});
     if (doc != doc_of.end()) {  // a ranked hit (a pinned one has its opening)
-      Stmt s(index->Read(),
-             fmt::format("SELECT snippet(search_fts_{0}, -1, char(1), char(2), '…', 24) "
-                         "FROM search_fts_{0} WHERE search_fts_{0} MATCH ?1 AND rowid = ?2",
-                         h.language));
-      s.BindAll(matches[h.language], doc->second);
+      Stmt s(index->Read(), "SELECT title, body FROM search_docs WHERE id = ?");
+      s.BindAll(doc->second);
       if (s.Step()) {
-        h.snippet = Plain(s.Text(0));
-        h.snippet_html = MarkedHtml(s.Text(0));
+        auto [known, added] = phrases.try_emplace(h.language);
+        if (added) known->second = snippet::PhrasesOf(matches[h.language], h.language);
+        std::string marked = snippet::Make(known->second, h.language, s.Text(0), s.Text(1),
+                                           "\x01", "\x02", "…", 24);
+        h.snippet = Plain(marked);
+        h.snippet_html = MarkedHtml(marked);
       }
     }
     out.items.push_back(std::move(h));

@@ -19,6 +19,8 @@
 #include <limits>
 #include <memory>
 #include <stdexcept>
+#include <string>
+#include <unordered_map>
 #include <utility>
 
 namespace plenary::text {
@@ -64,10 +66,30 @@ class ThreadState {
     return stemmers_[i];
   }
 
+  // `word` stemmed by `stemmer` (the one of `which`): Snowball's stem, remembered for the next
+  // time (a language's words recur from one text to the next: Snowball was about a sixth of
+  // indexing and of a hit's snippet, docs/PROFILE.md). At most kRemembered words a stemmer;
+  // the memory starts again when full.
+  std::string Stemmed(Stemmer which, sb_stemmer* stemmer, std::string word) {
+    auto& remembered = stems_[static_cast<size_t>(which)];
+    if (auto it = remembered.find(word); it != remembered.end()) return it->second;
+    const sb_symbol* stem = sb_stemmer_stem(
+        stemmer, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+    std::string out = stem != nullptr && sb_stemmer_length(stemmer) > 0
+                          ? std::string(reinterpret_cast<const char*>(stem),
+                                        sb_stemmer_length(stemmer))
+                          : word;
+    if (remembered.size() >= kRemembered) remembered.clear();
+    remembered.emplace(std::move(word), out);
+    return out;
+  }
+
  private:
+  static constexpr size_t kRemembered = 65536;
   ThreadState() = default;
   std::unique_ptr<icu::BreakIterator> words_;
   std::array<sb_stemmer*, kStemmerNames.size()> stemmers_{};
+  std::array<std::unordered_map<std::string, std::string>, kStemmerNames.size()> stems_;
 };
 
 const icu::Normalizer2& NfkcCasefold() {
@@ -277,12 +299,7 @@ std::string WordTerm(std::string_view word, const Language& language, ThreadStat
     if (script == USCRIPT_LATIN) which = language.latin;
     if (script == USCRIPT_CYRILLIC) which = Stemmer::kRussian;
     if (script == USCRIPT_ARABIC) which = Stemmer::kArabic;
-    if (sb_stemmer* stemmer = state.Stem(which)) {
-      const sb_symbol* stem = sb_stemmer_stem(
-          stemmer, reinterpret_cast<const sb_symbol*>(out.data()), static_cast<int>(out.size()));
-      if (stem != nullptr && sb_stemmer_length(stemmer) > 0)
-        out.assign(reinterpret_cast<const char*>(stem), sb_stemmer_length(stemmer));
-    }
+    if (sb_stemmer* stemmer = state.Stem(which)) out = state.Stemmed(which, stemmer, std::move(out));
   }
 
   if (script == USCRIPT_ARABIC) {  // ة → ه after stemming: Snowball strips ة, not ه

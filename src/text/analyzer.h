@@ -22,7 +22,8 @@
 // language is allowed and stems Latin words with English rules.
 //
 // Thread safety: every function may be called concurrently from any thread; each thread keeps
-// its own ICU break iterator and Snowball stemmers (created on first use, freed at thread exit).
+// its own ICU break iterator and Snowball stemmers (created on first use, freed at thread exit)
+// and remembers the stems of up to 65,536 words a stemmer (a few MiB a thread at most).
 // Input need not be valid UTF-8: ill-formed bytes separate words and never end up in a token.
 // Errors: std::length_error for text of 512 MiB or more (offsets are int), std::runtime_error if
 // ICU fails (it does not for valid data files), std::bad_alloc.
