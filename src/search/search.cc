@@ -4,6 +4,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
 #include <regex>
 #include <set>
 #include <stdexcept>
@@ -145,17 +151,100 @@ void ReplaceDocs(Connection& c, const std::string& kind, std::int64_t ref_id,
   if (!fts) c.Exec("INSERT INTO search_log(kind, ref_id, at) VALUES(?,?,?)", kind, ref_id, Now());
 }
 
-// Replaces what the index holds for the item with its current public text. Throws what
-// ReplaceDocs throws, and std::runtime_error for a kind without a source.
-void IndexItem(Connection& c, const Sources& sources, const QueueItem& it, top::Changes& top) {
-  auto source = sources.find(it.kind);
-  if (source == sources.end())
-    throw std::runtime_error("kind: no source for \"" + it.kind + "\"");
-  ReplaceDocs(c, it.kind, it.ref_id, source->second(c, it.ref_id), top);
-  // Indexed now: an earlier failure of the same item no longer matters.
-  c.Exec("DELETE FROM search_queue WHERE kind = ? AND ref_id = ? AND failed_at IS NOT NULL",
-         it.kind, it.ref_id);
-}
+// The index's tokens of a write's documents, analysed in order on a thread of its own while the
+// write inserts the documents before them (storage::TokenSupply): the analysis, about a third of
+// indexing, then runs beside the writer instead of on it (docs/PROFILE.md). One thread serves
+// every write, in turn; it lives as long as the process, so its memory of stems stays warm.
+class AnalysedAhead {
+ public:
+  // `texts`: (language, text), in the order the write inserts them.
+  explicit AnalysedAhead(std::vector<std::pair<std::string, std::string>> texts)
+      : texts_(std::move(texts)), tokens_(texts_.size()) {
+    for (std::size_t i = 0; i < texts_.size(); ++i) where_.try_emplace(texts_[i].second, i);
+    Worker().Run([this] { Analyse(); });
+  }
+  // Waits until the thread has left this batch.
+  ~AnalysedAhead() {
+    std::unique_lock lock(mu_);
+    stop_ = true;
+    cv_.wait(lock, [this] { return left_; });
+  }
+  AnalysedAhead(const AnalysedAhead&) = delete;
+  AnalysedAhead& operator=(const AnalysedAhead&) = delete;
+
+  // The tokens of `text` in `lang`, once analysed; nullptr for a text not given or whose
+  // analysis failed (the tokenizer then analyses it, and fails, itself).
+  const std::vector<text::Token>* Find(std::string_view lang, std::string_view text) {
+    auto it = where_.find(text);
+    if (it == where_.end() || texts_[it->second].first != lang) return nullptr;
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return done_ > it->second || left_; });
+    return done_ > it->second && tokens_[it->second] ? &*tokens_[it->second] : nullptr;
+  }
+
+ private:
+  // One thread running the batches' analyses one after the other.
+  class Thread {
+   public:
+    Thread() { std::thread([this] { Loop(); }).detach(); }
+    void Run(std::function<void()> job) {
+      std::lock_guard lock(mu_);
+      jobs_.push_back(std::move(job));
+      cv_.notify_one();
+    }
+
+   private:
+    void Loop() {
+      for (;;) {
+        std::function<void()> job;
+        {
+          std::unique_lock lock(mu_);
+          cv_.wait(lock, [this] { return !jobs_.empty(); });
+          job = std::move(jobs_.front());
+          jobs_.pop_front();
+        }
+        job();
+      }
+    }
+    std::mutex mu_;
+    std::condition_variable cv_;
+    std::deque<std::function<void()>> jobs_;
+  };
+  static Thread& Worker() {
+    static Thread* thread = new Thread;  // never destroyed: detached, it outlives main()
+    return *thread;
+  }
+
+  void Analyse() {
+    for (std::size_t i = 0; i < texts_.size(); ++i) {
+      {
+        std::lock_guard lock(mu_);
+        if (stop_) break;
+      }
+      std::optional<std::vector<text::Token>> tokens;
+      try {
+        tokens = text::AnalyzeForIndex(texts_[i].second, texts_[i].first);
+      } catch (const std::exception&) {
+      }
+      std::lock_guard lock(mu_);
+      tokens_[i] = std::move(tokens);
+      done_ = i + 1;
+      cv_.notify_all();
+    }
+    std::lock_guard lock(mu_);
+    left_ = true;
+    cv_.notify_all();
+  }
+
+  const std::vector<std::pair<std::string, std::string>> texts_;
+  std::vector<std::optional<std::vector<text::Token>>> tokens_;  // [i] once done_ > i
+  std::unordered_map<std::string_view, std::size_t> where_;      // text → its first index
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::size_t done_ = 0;  // under mu_
+  bool stop_ = false;     // under mu_
+  bool left_ = false;     // under mu_
+};
 
 // Runs IndexItem for each item in one write; an item that throws fails the whole write with
 // kInternal and its message (nothing of the write is kept). A full writer queue gives
@@ -168,13 +257,38 @@ Status IndexItems(storage::Database& db, const Sources& sources,
     if (!storage::TryTransactionLock(c, kIndexerLock))
       return Error{Code::kResourceExhausted, "search indexer: another server is indexing", {}};
     top::Changes top;
-    for (const auto& it : items) {
-      try {
-        IndexItem(c, sources, it, top);
-      } catch (const std::exception& e) {
-        return Error{Code::kInternal, e.what(), {}};
+    try {
+      // Every item's public text first, so that it is analysed ahead of the inserts.
+      std::vector<std::vector<Doc>> docs;
+      for (const auto& it : items) {
+        auto source = sources.find(it.kind);
+        if (source == sources.end())
+          throw std::runtime_error("kind: no source for \"" + it.kind + "\"");
+        docs.push_back(source->second(c, it.ref_id));
       }
-      c.Exec("DELETE FROM search_queue WHERE id = ?", it.queue_id);
+      std::optional<AnalysedAhead> ahead;
+      std::optional<storage::TokenSupply> supply;
+      if (c.dialect() == storage::Dialect::kSqlite) {
+        std::vector<std::pair<std::string, std::string>> texts;
+        for (const auto& item_docs : docs)
+          for (const auto& d : item_docs) {
+            texts.emplace_back(d.language, d.title);
+            texts.emplace_back(d.language, d.body);
+          }
+        ahead.emplace(std::move(texts));
+        supply.emplace([&](std::string_view lang, std::string_view text) {
+          return ahead->Find(lang, text);
+        });
+      }
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        ReplaceDocs(c, items[i].kind, items[i].ref_id, docs[i], top);
+        // Indexed now: an earlier failure of the same item no longer matters.
+        c.Exec("DELETE FROM search_queue WHERE kind = ? AND ref_id = ? AND failed_at IS NOT NULL",
+               items[i].kind, items[i].ref_id);
+        c.Exec("DELETE FROM search_queue WHERE id = ?", items[i].queue_id);
+      }
+    } catch (const std::exception& e) {
+      return Error{Code::kInternal, e.what(), {}};
     }
     if (c.dialect() == storage::Dialect::kSqlite && !keep_top_lists) {
       c.Exec("UPDATE search_top_state SET built = 0");

@@ -13,6 +13,7 @@ namespace plenary::storage {
 namespace {
 
 thread_local TokenTap* tap = nullptr;
+thread_local TokenSupply* supply = nullptr;
 
 // One per FTS5 table: the language named in its `tokenize` option.
 struct Tokenizer {
@@ -59,9 +60,12 @@ int Tokenize(Fts5Tokenizer* tokenizer, void* context, int flags, const char* tex
         last_lang = lang;
       }
       kept = &last_tokens;
+    } else if ((flags & FTS5_TOKENIZE_QUERY) != 0) {
+      analysed = text::Analyze(input, lang);
+    } else if (const auto* supplied = supply != nullptr ? supply->find(lang, input) : nullptr) {
+      kept = supplied;
     } else {
-      analysed = (flags & FTS5_TOKENIZE_QUERY) != 0 ? text::Analyze(input, lang)
-                                                    : text::AnalyzeForIndex(input, lang);
+      analysed = text::AnalyzeForIndex(input, lang);
     }
     const std::vector<text::Token>& tokens = *kept;
     TokenTap::Call* call = nullptr;
@@ -137,6 +141,9 @@ void Tokens(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx,
 
 TokenTap::TokenTap() : outer_(tap) { tap = this; }
 TokenTap::~TokenTap() { tap = outer_; }
+
+TokenSupply::TokenSupply(Find find) : find(std::move(find)), outer_(supply) { supply = this; }
+TokenSupply::~TokenSupply() { supply = outer_; }
 
 void RegisterTokenizer(sqlite3* db) {
   fts5_api* api = nullptr;

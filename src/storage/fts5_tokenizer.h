@@ -15,8 +15,12 @@
 #pragma once
 #include <sqlite3.h>
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "text/analyzer.h"
 
 namespace plenary::storage {
 
@@ -41,6 +45,25 @@ class TokenTap {
 
  private:
   TokenTap* outer_;
+};
+
+// While a TokenSupply lives on a thread, the tokenizer takes a document's tokens (a row inserted)
+// from it instead of analysing the text, when it has them: `find` gets the table's language and
+// the column's text and returns the tokens text::AnalyzeForIndex(text, lang) gives, or nullptr
+// (the tokenizer then analyses the text itself). Search analyses a batch's texts on another
+// thread while its write inserts the rows before them. Supplies nest: the innermost answers.
+class TokenSupply {
+ public:
+  using Find = std::function<const std::vector<text::Token>*(std::string_view lang,
+                                                              std::string_view text)>;
+  explicit TokenSupply(Find find);
+  ~TokenSupply();
+  TokenSupply(const TokenSupply&) = delete;
+  TokenSupply& operator=(const TokenSupply&) = delete;
+  const Find find;
+
+ private:
+  TokenSupply* outer_;
 };
 
 // A query string that starts with kRawTerm is one term taken as it is, not analysed (for an

@@ -303,6 +303,29 @@ TEST_F(Fts5TokenizerTest, InjectionAttemptsNeitherFailNorMatchEverything) {
   }
 }
 
+TEST_F(Fts5TokenizerTest, ADocumentsTokensComeFromTheSupplyWhenItHasThem) {
+  CreateTable("en");
+  // The supply answers for one text of the table's language only, with tokens of its own.
+  const std::vector<text::Token> supplied = {{"zebra", 0, 3, 0}, {"quokka", 4, 7, 1}};
+  std::int64_t from_supply = 0, analysed = 0, other_language = 0;
+  {
+    TokenSupply supply([&](std::string_view lang, std::string_view body)
+                           -> const std::vector<text::Token>* {
+      if (body == "one two") return lang == "en" ? &supplied : nullptr;
+      return nullptr;
+    });
+    from_supply = Insert("one two");
+    analysed = Insert("three four");
+  }
+  other_language = Insert("one two");  // after the supply: analysed
+  EXPECT_EQ(Search("zebra", "en"), std::set<std::int64_t>{from_supply});
+  EXPECT_EQ(Search("\"zebra quokka\"", "en"), std::set<std::int64_t>{from_supply});
+  EXPECT_EQ(Search("one", "en"), std::set<std::int64_t>{other_language});
+  EXPECT_EQ(Search("four", "en"), std::set<std::int64_t>{analysed});
+  // Its offsets are the supplied ones.
+  EXPECT_EQ(Highlight("zebra", "en"), "[one] two");
+}
+
 TEST_F(Fts5TokenizerTest, TableWithoutLanguageUsesEnglishStemsForLatin) {
   ASSERT_EQ(Exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'plenary')"), "");
   std::int64_t doc = Insert("Governments 互联网");
