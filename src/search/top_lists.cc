@@ -443,7 +443,7 @@ bool ListPhrase(storage::Database& db, const std::string& lang,
 
 std::optional<std::vector<std::pair<double, std::int64_t>>> Best(
     Connection& c, const std::string& lang, const std::string& term, std::int64_t want,
-    const std::function<bool(std::int64_t)>& keep) {
+    const Keep& keep) {
   std::int64_t docs = 0;
   {
     Stmt s(c, "SELECT docs, listed FROM search_terms WHERE language = ? AND term = ?");
@@ -486,9 +486,18 @@ std::optional<std::vector<std::pair<double, std::int64_t>>> Best(
   }
   std::sort(candidates.begin(), candidates.end());
   std::vector<std::pair<double, std::int64_t>> out;
-  for (const auto& cand : candidates) {
-    if (static_cast<std::int64_t>(out.size()) >= want) break;
-    if (!keep || keep(cand.second)) out.push_back(cand);
+  // Tested in chunks (one statement each), best first, until `want` pass.
+  for (std::size_t next = 0; next < candidates.size() && static_cast<std::int64_t>(out.size()) < want;) {
+    const std::size_t end = keep ? std::min(candidates.size(), next + kKeepChunk) : candidates.size();
+    std::unordered_set<std::int64_t> passing;
+    if (keep) {
+      std::vector<std::int64_t> ids;
+      for (std::size_t i = next; i < end; ++i) ids.push_back(candidates[i].second);
+      passing = keep(ids);
+    }
+    for (; next < end && static_cast<std::int64_t>(out.size()) < want; ++next)
+      if (!keep || passing.contains(candidates[next].second)) out.push_back(candidates[next]);
+    next = end;
   }
   // An unlisted document of a group is at least as long as its bound: it scores no better than
   // a document of the bound's length. The answer holds when none of them could come before the

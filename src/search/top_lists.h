@@ -24,6 +24,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -40,6 +41,8 @@ inline constexpr std::int64_t kListFrom = 1000;
 inline constexpr int kRecount = 32;
 // A trimmed group keeps this many documents; it is trimmed when it holds twice as many.
 inline constexpr int kKeep = 128;
+// A filtered query tests this many listed documents against its filters at a time.
+inline constexpr std::size_t kKeepChunk = 128;
 
 // A phrase of two or more terms ("open internet"; "互联网", a phrase of the bigrams 互联 联网) is
 // kept as a term of its own, under its terms joined by kPhraseSeparator, once queried (when each
@@ -115,12 +118,16 @@ bool Listed(storage::Connection& c, const std::string& lang, const std::string& 
 bool ListPhrase(storage::Database& db, const std::string& lang,
                 const std::vector<std::string>& terms);
 
-// The best `want` documents of `lang` holding `term` (or the phrase of that key) that `keep` accepts, best first, as
-// (bm25() score, rowid); fewer when fewer match. nullopt when the lists cannot tell: the term
-// has none, or `keep` leaves too few listed documents for the answer to be exact.
+// Of the documents `ids`, those a query's filters accept (a query's reads test the best listed
+// documents in chunks, best first, until enough pass).
+using Keep = std::function<std::unordered_set<std::int64_t>(const std::vector<std::int64_t>& ids)>;
+// The best `want` documents of `lang` holding `term` (or the phrase of that key) that `keep`
+// accepts (every one when it is empty), best first, as (bm25() score, rowid); fewer when fewer
+// match. nullopt when the lists cannot tell: the term has none, or `keep` leaves too few listed
+// documents for the answer to be exact.
 std::optional<std::vector<std::pair<double, std::int64_t>>> Best(
     storage::Connection& c, const std::string& lang, const std::string& term, std::int64_t want,
-    const std::function<bool(std::int64_t)>& keep);
+    const Keep& keep);
 
 // FTS5's bm25() of one term (k1 1.2, b 0.75), computed as fts5_aux.c does.
 double Bm25(std::int64_t rows, std::int64_t tokens, std::int64_t docs, double freq, double len);
