@@ -11,6 +11,9 @@
 //   submission must answer 201 before the load starts, and after each run the rows stored with
 //   that run's keys (counted with sqlite3, or psql on PostgreSQL, in the server's database) must
 //   equal the run's 2xx answers, as must the growth of the responses table;
+// - a page read under load must answer 200 itself (no redirect) before the load starts; a page
+//   read with a session must show its user signed in and not come from the page cache; a deep
+//   page of published responses must list responses;
 // - figures are medians of BENCH_RUNS runs; ratios are against /api/v1/ping measured in the same
 //   run (the median of the per-run ratios).
 //
@@ -18,7 +21,7 @@
 // BENCH_DRAIN (seconds after the window for answers in flight, 5), BENCH_SEARCH_N (1000000),
 // BENCH_CAMPAIGN_SIZES (100000,1000000), BENCH_SECTIONS (http,postgresql,lists,search,searchpg,campaigns,pow,screen,soak),
 // BENCH_SCREEN_WATCHERS (500), BENCH_SOAK_SECONDS (600), BENCH_SOAK_KILLS (20), BENCH_SOAK_READS (reads a second, 100),
-// BENCH_HTTP_ROWS (page,group,naive), BENCH_OUT (docs/PERFORMANCE.md; `-`: standard output only). `--quick`: 3 s, 1 run, 100,000
+// BENCH_HTTP_ROWS (page,home,document,resolution,record,agenda,signed_in,group,naive), BENCH_OUT (docs/PERFORMANCE.md; `-`: standard output only). `--quick`: 3 s, 1 run, 100,000
 // responses for search and campaigns — for trying the harness, and labelled so in the output.
 // A run of some sections only keeps the other sections of the existing file as they were, each
 // marked with the run it came from.
@@ -46,20 +49,48 @@ const SOAK_KILLS = Number(env('BENCH_SOAK_KILLS', 20, 3));
 const SOAK_READS = Number(env('BENCH_SOAK_READS', 100, 100));
 const SECTIONS = env('BENCH_SECTIONS', ALL_SECTIONS.join(','), ALL_SECTIONS.join(',')).split(',');
 const OUT = env('BENCH_OUT', 'docs/PERFORMANCE.md', 'docs/PERFORMANCE.md');
-const LIST_N = 100000;
+// The rows of the lists section: key, published responses added to the demo's environment
+// consultation (one server for each number), path. Pages hold 50 responses: page 1,000 of
+// 100,000 and page 10,000 of 1,000,000 lie deep inside each list.
+const LIST_ROWS = [
+  ['list_first', 100000, '/en/consultations/environment/responses?page=1'],
+  ['list_deep', 100000, '/en/consultations/environment/responses?page=1000'],
+  ['list_api', 100000, '/api/v1/consultations/environment/responses?page=1'],
+  ['list_first_1m', 1000000, '/en/consultations/environment/responses?page=1'],
+  ['list_deep_1m', 1000000, '/en/consultations/environment/responses?page=10000'],
+  ['list_api_1m', 1000000, '/api/v1/consultations/environment/responses?page=1'],
+];
+const LIST_SIZES = [...new Set(LIST_ROWS.map(([, n]) => n))];
+// The pages of the HTTP section, each read by wrk from the demo server that answers ping: path
+// and what the table calls it. Every one but `signed_in` is read without a session (from the
+// page cache once it is warm); `signed_in` carries the session cookie of a delegate signed in
+// through POST /api/v1/login.
+const PAGES = {
+  page: ['/en/consultations/ai-public-policy', 'consultation page'],
+  home: ['/en/', 'home page'],
+  document: ['/en/documents/2', 'document page'],
+  resolution: ['/en/resolutions/pp/102', 'resolution page'],
+  record: ['/en/meetings/6/record', "meeting's summary record"],
+  agenda: ['/en/meetings/6/agenda', "meeting's agenda"],
+  signed_in: ['/en/consultations/ai-public-policy', 'consultation page, signed in as a delegate'],
+};
+const HTTP_ROW_KEYS = [...Object.keys(PAGES), 'group', 'naive'];
 // The rows of the HTTP section to measure (ping is always measured: every ratio is to it), e.g.
-// BENCH_HTTP_ROWS=group to compare submissions with ping alone while working on them.
-const HTTP_ROWS = ['ping', ...env('BENCH_HTTP_ROWS', 'page,group,naive', 'page,group,naive').split(',')];
+// BENCH_HTTP_ROWS=group to compare submissions with ping alone while working on them, or
+// BENCH_HTTP_ROWS=page,signed_in for the consultation page with and without a session.
+const HTTP_ROWS = ['ping', ...env('BENCH_HTTP_ROWS', HTTP_ROW_KEYS.join(','), HTTP_ROW_KEYS.join(',')).split(',')];
 const CONNECTIONS = { read: 64, write: 256 };
 for (const [k, v] of Object.entries({ BENCH_SECONDS: SECONDS, BENCH_RUNS: RUNS, BENCH_DRAIN: DRAIN, BENCH_SEARCH_N: SEARCH_N,
   BENCH_SCREEN_WATCHERS: SCREEN_WATCHERS, BENCH_SOAK_SECONDS: SOAK_SECONDS, BENCH_SOAK_KILLS: SOAK_KILLS,
   BENCH_SOAK_READS: SOAK_READS }))
   if (!(Number.isInteger(v) && v > 0)) fail(`${k} must be a positive whole number, not ${v}`);
-for (const r of HTTP_ROWS) if (!['ping', 'page', 'group', 'naive'].includes(r)) fail(`BENCH_HTTP_ROWS: unknown row ${r} (page, group, naive)`);
+for (const r of HTTP_ROWS) if (!['ping', ...HTTP_ROW_KEYS].includes(r)) fail(`BENCH_HTTP_ROWS: unknown row ${r} (${HTTP_ROW_KEYS.join(', ')})`);
+// Every row measured (ping and each other row, once).
+const ALL_HTTP_ROWS = HTTP_ROW_KEYS.every((k) => HTTP_ROWS.includes(k));
 for (const s of SECTIONS) if (!ALL_SECTIONS.includes(s)) fail(`BENCH_SECTIONS: unknown section ${s} (${ALL_SECTIONS.join(', ')})`);
 // Every figure this run measures is as long as a full run's (a run of some sections may be).
 const FULL_LENGTH = SECONDS >= FULL.seconds && RUNS >= FULL.runs && SEARCH_N >= FULL.searchN &&
-  CAMPAIGN_SIZES === FULL.campaignSizes && HTTP_ROWS.length === 4 && SOAK_SECONDS >= 600 && SOAK_KILLS >= 20 && !QUICK;
+  CAMPAIGN_SIZES === FULL.campaignSizes && ALL_HTTP_ROWS && SOAK_SECONDS >= 600 && SOAK_KILLS >= 20 && !QUICK;
 const IS_FULL = FULL_LENGTH && ALL_SECTIONS.every((s) => SECTIONS.includes(s));
 
 function fail(message) {
@@ -130,14 +161,15 @@ async function server(args = [], dir = tempDir(), db = join(dir, 'bench.db')) {
 
 // One wrk run of SECONDS (plus the drain) through bench/http/load.lua; fails on any answer that
 // is not 2xx and on any socket error.
-function wrkArgs(url, path, connections, runId) {
+function wrkArgs(url, path, connections, runId, headers = {}) {
   const args = ['-t2', `-c${connections}`, `-d${SECONDS + DRAIN}s`, '--timeout', `${DRAIN}s`,
+    ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]),
     '-s', join(ROOT, 'bench/http/load.lua'), url + path, '--', String(SECONDS), runId ? 'submit' : 'get'];
   if (runId) args.push(runId);
   return args;
 }
-function wrk(url, path, { connections, runId } = {}) {
-  const out = sh('wrk', wrkArgs(url, path, connections, runId), { timeout: (SECONDS + DRAIN + 60) * 1000 });
+function wrk(url, path, { connections, runId, headers } = {}) {
+  const out = sh('wrk', wrkArgs(url, path, connections, runId, headers), { timeout: (SECONDS + DRAIN + 60) * 1000 });
   return wrkResult(out, path, runId);
 }
 // The same, without blocking: loads against several servers at once.
@@ -237,57 +269,112 @@ const suiteId = 'b' + startedAt.getTime().toString(36);
 const results = {};
 const ratio = (rows, key) => median(rows[key].map((r, i) => r.rps / rows.ping[i].rps));
 
-// 1. HTTP: the stack's own rate, a page, durable submissions with and without group commit.
+// A page of a read row must answer 200 before the load, itself (no redirect). It is read twice:
+// the first answer's time is that of a page not in the cache yet (one request, the server
+// otherwise idle), the second answer's X-Plenary-Cache says whether the page cache served it
+// (`hit`; the header is absent when the page is not cached). With a session (`signedInAs`, the user's name)
+// the page must show the user signed in, and must not come from the cache. `contains`: text the
+// page must show (a deep page of published responses must have responses on it).
+async function checkPage(url, path, { headers = {}, signedInAs, contains } = {}) {
+  const get = () => fetch(url + path, { headers, redirect: 'manual', signal: AbortSignal.timeout(60000) });
+  const started = performance.now();
+  await (await get()).arrayBuffer();
+  const firstMs = performance.now() - started;
+  const res = await get();
+  const body = await res.text();
+  if (res.status !== 200) fail(`${path}: answers ${res.status} before the load`);
+  const cache = res.headers.get('x-plenary-cache') ?? undefined;
+  if (signedInAs && !body.includes(signedInAs)) fail(`${path}: the page read with the session does not show ${signedInAs} signed in`);
+  if (signedInAs && cache) fail(`${path}: a page read with a session came from the page cache (${cache})`);
+  if (contains && !body.includes(contains)) fail(`${path}: the page does not show ${contains}`);
+  return { cache: cache ?? 'none', firstMs };
+}
+
+// A delegate added with `plenary user add` to the server's database and signed in through
+// POST /api/v1/login: the session cookie and the name its pages show.
+async function signIn(s) {
+  const name = 'Bench Delegate', email = `${suiteId}-delegate@example.org`, password = `${suiteId} bench passphrase`;
+  sh(BIN, ['--db', s.db, 'user', 'add', '--role', 'delegate', '--member-state', 'CH', '--email', email, '--name', name],
+    { env: { ...process.env, PLENARY_PASSWORD: password } });
+  const res = await fetch(s.url + '/api/v1/login', {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }),
+    signal: AbortSignal.timeout(30000),
+  });
+  const body = await res.text();
+  if (res.status !== 200) fail(`sign-in of the delegate: ${res.status} ${body}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('plenary_session='));
+  if (!cookie) fail('sign-in of the delegate: no plenary_session cookie');
+  return { cookie, name };
+}
+
+// A server with the demo and `n` more published responses in its environment consultation,
+// written with sqlite3 while no server runs; the API's `total` (a counter kept with the
+// responses) must then have grown by `n`.
+const LIST_TOTAL_PATH = '/api/v1/consultations/environment/responses?per_page=1';
+const listTotal = async (s) => (await (await fetch(s.url + LIST_TOTAL_PATH, { signal: AbortSignal.timeout(60000) })).json()).total;
+async function seededServer(n) {
+  const fresh = await server();
+  const before = await listTotal(fresh);
+  await fresh.stop();
+  sh('sqlite3', ['-bail', fresh.db, `
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${n})
+    INSERT INTO responses(consultation_id, reference, name, organization, country, stakeholder_type, email, language,
+      general_text, consent_publish, status, submitted_at, published_at)
+    SELECT (SELECT id FROM consultations WHERE key = 'environment'), printf('B%07d', i), 'Respondent ' || i,
+      'Organization ' || (i % 500), 'CH', 'civil_society', 'r' || i || '@example.org', 'en',
+      'A published response of about two hundred characters on the environmental impacts and benefits of the Internet, number ' || i || '.',
+      1, 'published', 1640000000 + i, 1650000000 FROM n;`], { timeout: 3600000 });
+  const s = await server([], fresh.dir);
+  const total = await listTotal(s);
+  if (total !== before + n) fail(`seeded consultation shows ${total} published responses, expected ${before} + ${n}`);
+  return s;
+}
+
+// 1. HTTP: the stack's own rate, pages with and without a session, durable submissions with and
+// without group commit; and the lists of published responses at each size.
 if (SECTIONS.includes('http') || SECTIONS.includes('lists')) {
   const reads = await server();
-  const runs = { ping: [], page: [], group: [], naive: [], list_first: [], list_deep: [], list_api: [] };
-  const servers = { ping: reads, page: reads };
-  if (SECTIONS.includes('http')) {
-    if (HTTP_ROWS.includes('group')) {
-      servers.group = await server();
-      await preflight(servers.group, suiteId);
-    }
-    if (HTTP_ROWS.includes('naive')) {
-      servers.naive = await server(['--no-group-commit']);
-      await preflight(servers.naive, suiteId);
-    }
+  const pageRows = SECTIONS.includes('http') ? Object.keys(PAGES).filter((k) => HTTP_ROWS.includes(k)) : [];
+  const writeRows = SECTIONS.includes('http') ? ['group', 'naive'].filter((k) => HTTP_ROWS.includes(k)) : [];
+  const listRows = SECTIONS.includes('lists') ? LIST_ROWS : [];
+  const servers = { ping: reads };
+  const headers = {};
+  const checked = {};
+  for (const k of writeRows) {
+    servers[k] = await server(k === 'naive' ? ['--no-group-commit'] : []);
+    await preflight(servers[k], suiteId);
   }
-  if (SECTIONS.includes('lists')) {
-    // A consultation with LIST_N published responses (written with sqlite3 while no server runs).
-    const seeded = await server();
-    await seeded.stop();
-    sh('sqlite3', ['-bail', seeded.db, `
-      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${LIST_N})
-      INSERT INTO responses(consultation_id, reference, name, organization, country, stakeholder_type, email, language,
-        general_text, consent_publish, status, submitted_at, published_at)
-      SELECT (SELECT id FROM consultations WHERE key = 'environment'), printf('B%07d', i), 'Respondent ' || i,
-        'Organization ' || (i % 500), 'CH', 'civil_society', 'r' || i || '@example.org', 'en',
-        'A published response of about two hundred characters on the environmental impacts and benefits of the Internet, number ' || i || '.',
-        1, 'published', 1640000000 + i, 1650000000 FROM n;`], { timeout: 600000 });
-    servers.list_first = servers.list_deep = servers.list_api = await server([], seeded.dir);
-    const total = (await (await fetch(servers.list_api.url + '/api/v1/consultations/environment/responses?per_page=1',
-      { signal: AbortSignal.timeout(30000) })).json()).total;
-    if (!(total >= LIST_N)) fail(`seeded consultation shows ${total} published responses, expected at least ${LIST_N}`);
+  for (const k of pageRows) {
+    servers[k] = reads;
+    if (k === 'signed_in') {
+      const { cookie, name } = await signIn(reads);
+      headers[k] = { Cookie: cookie };
+      checked[k] = await checkPage(reads.url, PAGES[k][0], { headers: headers[k], signedInAs: name });
+    } else checked[k] = await checkPage(reads.url, PAGES[k][0]);
+  }
+  const bySize = {};
+  for (const n of listRows.length ? LIST_SIZES : []) bySize[n] = await seededServer(n);
+  for (const [k, n, path] of listRows) {
+    servers[k] = bySize[n];
+    // A deep page must list seeded responses (page 1 may begin with the demo's, newer).
+    checked[k] = await checkPage(servers[k].url, path, { contains: k.startsWith('list_deep') ? 'Respondent ' : undefined });
   }
   const plan = [
     ['ping', '/api/v1/ping'],
-    ...(HTTP_ROWS.includes('page') ? [['page', '/en/consultations/ai-public-policy']] : []),
-    ...(SECTIONS.includes('http') ? [['group', SUBMIT_PATH], ['naive', SUBMIT_PATH]].filter(([k]) => HTTP_ROWS.includes(k)) : []),
-    ...(SECTIONS.includes('lists') ? [
-      ['list_first', '/en/consultations/environment/responses?page=1'],
-      ['list_deep', '/en/consultations/environment/responses?page=1000'],
-      ['list_api', '/api/v1/consultations/environment/responses?page=1'],
-    ] : []),
+    ...pageRows.map((k) => [k, PAGES[k][0]]),
+    ...writeRows.map((k) => [k, SUBMIT_PATH]),
+    ...listRows.map(([k, , path]) => [k, path]),
   ];
+  const runs = Object.fromEntries(plan.map(([k]) => [k, []]));
   for (let i = 0; i < RUNS; i++) {
     for (const [key, path] of plan) {
       const s = servers[key];
       const r = path === SUBMIT_PATH
         ? submitRun(s, `${suiteId}-${key}-${i + 1}`)
-        : wrk(s.url, path, { connections: CONNECTIONS.read });
+        : wrk(s.url, path, { connections: CONNECTIONS.read, headers: headers[key] });
       runs[key].push({ ...r, rss: s.hwmMiB() });
       console.error(`run ${i + 1}/${RUNS} ${key}: ${Math.round(r.rps)} requests/s, ${r.ok} answers 2xx` +
-        (r.rows !== undefined ? `, ${r.rows} rows stored` : ''));
+        (r.rows !== undefined ? `, ${r.rows} rows stored` : '') + (checked[key] ? `, page cache ${checked[key].cache}, first answer ${Math.round(checked[key].firstMs)} ms` : ''));
     }
   }
   for (const s of new Set(Object.values(servers))) await s.stop();
@@ -297,7 +384,7 @@ if (SECTIONS.includes('http') || SECTIONS.includes('lists')) {
       rps: median(rs.map((r) => r.rps)), runs: rs.map((r) => r.rps), ratio: ratio(runs, key),
       p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)),
       rss: Math.max(...rs.map((r) => r.rss)), ok: rs.reduce((a, r) => a + r.ok, 0),
-      rows: rs[0].rows === undefined ? undefined : rs.reduce((a, r) => a + r.rows, 0),
+      rows: rs[0].rows === undefined ? undefined : rs.reduce((a, r) => a + r.rows, 0), ...checked[key],
     };
   }
 }
@@ -415,24 +502,30 @@ const wrkVersion = (spawnSync('wrk', ['-v'], { encoding: 'utf8' }).stdout.match(
 const sqliteVersion = sh('sqlite3', ['--version']).split(' ')[0];
 const load = (l) => l.map((x) => x.toFixed(2)).join(' ');
 const LABELS = {
-  ping: '`GET /api/v1/ping`', page: 'consultation page (`/en/consultations/ai-public-policy`)',
+  ping: '`GET /api/v1/ping`',
+  ...Object.fromEntries(Object.entries(PAGES).map(([k, [path, what]]) => [k, `${what} (\`${path}\`)`])),
   group: 'durable submissions, group commit', naive: 'durable submissions, one transaction each (`--no-group-commit`)',
-  list_first: 'published responses page 1 (HTML)', list_deep: 'published responses page 1,000 (HTML)',
-  list_api: 'published responses page 1 (API)',
+  ...Object.fromEntries(LIST_ROWS.map(([k, n, path]) => [k, `${fmt(n)} responses: ` +
+    `${path.startsWith('/api/') ? 'API' : 'HTML'} page ${fmt(Number(path.match(/page=(\d+)/)[1]))} (\`${path}\`)`])),
 };
-// One row per benchmark; the column of rows stored only where there were writes.
+// One row per benchmark; the column of rows stored only where there were writes, those of the
+// page cache only where pages were read (the first of two requests before the load, and what
+// the second said).
+const CACHE = { hit: 'hit', miss: 'miss', none: 'not cached' };
 const httpTable = (keys) => {
   const rows = keys.filter((k) => results[k]);
   const writes = rows.some((k) => results[k].rows !== undefined);
+  const pages = rows.some((k) => results[k].cache !== undefined);
   return [
     '| what | connections | requests/s | ratio to ping | runs (requests/s) | p50 ms | p99 ms | server peak RSS MiB | answers, all 2xx |' +
-      (writes ? ' rows stored |' : ''),
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |' + (writes ? ' ---: |' : ''),
+      (pages ? ' first answer ms | page cache |' : '') + (writes ? ' rows stored |' : ''),
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |' + (pages ? ' ---: | --- |' : '') + (writes ? ' ---: |' : ''),
     ...rows.map((k) => {
       const r = results[k];
       const conns = r.rows === undefined ? CONNECTIONS.read : CONNECTIONS.write;
       return `| ${LABELS[k]} | ${conns} | ${fmt(r.rps)} | ${k === 'ping' ? '1' : fmt(r.ratio, 3)}× | ` +
         `${r.runs.map((x) => fmt(x)).join(' / ')} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${fmt(r.rss)} | ${fmt(r.ok)} |` +
+        (pages ? ` ${fmt(r.firstMs, 1)} | ${r.cache === undefined ? '–' : CACHE[r.cache] ?? r.cache} |` : '') +
         (writes ? ` ${r.rows === undefined ? '–' : fmt(r.rows)} |` : '');
     }),
   ].join('\n');
@@ -449,7 +542,7 @@ ${IS_FULL ? '' : FULL_LENGTH ? `This run measured the section${SECTIONS.length >
 others are kept from earlier runs, each marked with the run it came from.
 ` : `**This is not a full run**: ${RUNS} run${RUNS > 1 ? 's' : ''} of ${SECONDS} s per figure` +
   `${SECTIONS.length < ALL_SECTIONS.length ? `, sections ${SECTIONS.join(', ')}` : ''}` +
-  `${HTTP_ROWS.length < 4 ? `, HTTP rows ${HTTP_ROWS.join(', ')}` : ''}` +
+  `${SECTIONS.includes('http') && !ALL_HTTP_ROWS ? `, HTTP rows ${HTTP_ROWS.join(', ')}` : ''}` +
   `${SECTIONS.includes('search') ? `, search over ${fmt(SEARCH_N)} responses` : ''}` +
   `${SECTIONS.includes('campaigns') ? `, campaigns ${CAMPAIGN_SIZES}` : ''}` +
   `${QUICK ? ' (`bench/run.sh --quick`)' : ''};
@@ -467,7 +560,7 @@ It shows that the harness works; its figures are too short and too few to quote.
 | runs | each figure is the median of ${RUNS} run${RUNS > 1 ? 's' : ''} of ${SECONDS} s; wrk then waits ${DRAIN} s more for the answers in flight |
 `);
 
-if (results.ping) {
+if (results.ping && SECTIONS.includes('http')) {
   parts.push(`## HTTP
 
 Each row is a load of wrk through \`bench/http/load.lua\`, which counts every answer by status:
@@ -477,7 +570,16 @@ go to servers of their own, so the pages read the demo as it is. Requests/s are 
 received within the window of a run divided by the window; the ratio is to \`/api/v1/ping\` in
 the same run (median of the runs' ratios); latencies are wrk's over the whole run.
 
-${httpTable(['ping', 'page', 'group', 'naive'])}
+The pages are read from the server that answers ping, without \`Accept-Encoding\` (so
+uncompressed). Before the load each page is read twice and must answer 200 itself (no
+redirect): "first answer" is the time of the first, a page not in the cache yet (one request,
+the server otherwise idle); "page cache" is what the second answer's \`X-Plenary-Cache\` said
+(hit: the server's cache of rendered pages for readers without a session served it; "not
+cached": no such header). The signed-in row is a delegate added with \`plenary user add\` and signed in
+through \`POST /api/v1/login\`: wrk sends its session cookie with every request, and before the
+load the page must show the delegate's name and not come from the cache.
+
+${httpTable(['ping', ...HTTP_ROW_KEYS])}
 `);
   if (results.group && results.naive) parts.push(`Durable submissions (\`POST ${SUBMIT_PATH}\`, a JSON response with an e-mail
 address, whose confirmation mail is made due in the same transaction and composed and queued in
@@ -518,13 +620,18 @@ PostgreSQL: ${fmt(r.one.toSqlite, 2)}×). The same runs with the binaries before
 change, alternating, and where the time goes: docs/PROFILE.md ("Durable submissions on PostgreSQL").
 `);
 }
-if (results.list_first) {
-  parts.push(`## Published responses of a consultation with ${fmt(LIST_N)} responses
+if (LIST_ROWS.some(([k]) => results[k])) {
+  const sizes = LIST_SIZES.map((n) => fmt(n)).join(' and ');
+  parts.push(`## Published responses of a consultation with ${sizes} responses
 
-The environment consultation of the demo with ${fmt(LIST_N)} more published responses (inserted
-with \`sqlite3\`; the API's \`total\` is checked before the load), served by its own server.
+The environment consultation of the demo with ${sizes} more published responses (inserted
+with \`sqlite3\` while no server runs; the API's \`total\` must then have grown by as many before the
+load), each size in a database and server of its own, both running through the whole section;
+\`/api/v1/ping\` is measured in the same runs on a third server with the demo alone. Pages
+hold 50 responses; the deep pages must list seeded responses. The columns "first answer" and
+"page cache" are those of the two requests before the load, as above.
 
-${httpTable(['list_first', 'list_deep', 'list_api'])}
+${httpTable(['ping', ...LIST_ROWS.map(([k]) => k)])}
 `);
 }
 if (results.search) {
@@ -704,6 +811,8 @@ BENCH_SECONDS=5 BENCH_RUNS=3 BENCH_SECTIONS=http bench/run.sh   # any part, any 
 BENCH_SECTIONS=postgresql BENCH_OUT=- bench/run.sh   # submissions on PostgreSQL alone, printed
 bench/spot.sh                # the HTTP section alone, printed instead of written here
 BENCH_SECTIONS=http BENCH_HTTP_ROWS=group BENCH_SECONDS=5 BENCH_OUT=- node bench/run.mjs   # submissions and ping alone, printed
+BENCH_SECTIONS=http BENCH_HTTP_ROWS=${Object.keys(PAGES).join(',')} BENCH_SECONDS=5 BENCH_OUT=- node bench/run.mjs   # the pages and ping alone, printed
+BENCH_SECTIONS=lists BENCH_OUT=- node bench/run.mjs    # published responses at ${LIST_SIZES.map((n) => fmt(n)).join(' and ')} alone, printed
 BENCH_SECTIONS=screen BENCH_OUT=- node bench/run.mjs   # the room's screen alone (BENCH_SCREEN_WATCHERS=500), printed
 BENCH_SECTIONS=soak BENCH_OUT=- node bench/run.mjs     # the surge soak alone (BENCH_SOAK_SECONDS=600, BENCH_SOAK_KILLS=20), printed
 \`\`\`

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Spot check between full benchmark runs: the HTTP section of the suite alone (ping, the
-# consultation page, durable submissions with and without group commit), three 5 s runs each,
+# Spot check between full benchmark runs: the HTTP section of the suite alone (ping, the pages
+# with and without a session, durable submissions with and without group commit), three 5 s runs each,
 # medians, under the same rules as bench/run.sh (every answer 2xx, keys unique to each run, rows
 # stored equal to the 2xx answers, else exit 1). Prints the Markdown instead of writing
 # docs/PERFORMANCE.md; BENCH_OUT=FILE writes it to FILE. Needs build/plenary (or PLENARY_BIN) and wrk.
