@@ -9,10 +9,11 @@
 
 namespace plenary::site {
 
-// Adds to `d` a section COUNTRY_GROUP per non-empty group, holding LABEL and a section
-// COUNTRIES per option (CODE, NAME, and SEL shown for `selected`). The template writes
-// {{#COUNTRY_GROUP}}<optgroup label="{{LABEL}}">{{#COUNTRIES}}<option …>{{/COUNTRIES}}
-// </optgroup>{{/COUNTRY_GROUP}}.
+// Sets COUNTRY_OPTIONS_HTML in `d`: an <optgroup label="…"> per non-empty group holding an
+// <option value="CODE">name</option> per country, `selected` marked selected, names and labels
+// escaped. The template writes {{COUNTRY_OPTIONS_HTML:none}} inside its <select>. The options
+// of each language are made once (about 250 of them: as template sections they were a fifth of
+// the consultation page's rendering, docs/PROFILE.md).
 void AddCountryOptions(ctemplate::TemplateDictionary* d, const std::string& lang,
                        const std::string& selected = {});
 

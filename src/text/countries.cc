@@ -16,6 +16,9 @@
 #include <mutex>
 #include <set>
 #include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 namespace plenary::text {
@@ -119,10 +122,17 @@ consteval size_t CodesListed() {
 static_assert(EachCodeListedOnce());
 static_assert(CodesListed() == 248);
 
+// Hashed once: pages list every country with its standing (a scan of the groups per country was
+// a sixth of a page with the country field, docs/PROFILE.md).
 const ItuGroup* FindItuGroup(std::string_view code) {
-  for (const ItuGroup& group : kItuGroups)
-    if (std::ranges::find(group.codes, code) != group.codes.end()) return &group;
-  return nullptr;
+  static const auto* const by_code = [] {
+    auto* m = new std::unordered_map<std::string_view, const ItuGroup*>;
+    for (const ItuGroup& group : kItuGroups)
+      for (std::string_view c : group.codes) m->try_emplace(c, &group);
+    return m;
+  }();
+  auto it = by_code->find(code);
+  return it == by_code->end() ? nullptr : it->second;
 }
 
 struct RegionNames {

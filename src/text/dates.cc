@@ -5,7 +5,10 @@
 #include <unicode/dtitvfmt.h>
 #include <unicode/timezone.h>
 
+#include <functional>
 #include <memory>
+#include <string>
+#include <unordered_map>
 
 #include "base/time.h"
 #include "text/messages.h"
@@ -18,18 +21,36 @@ std::string Utf8(const icu::UnicodeString& u) {
   u.toUTF8String(s);
   return s;
 }
+// This thread's formatter for `key`, made by `make` the first time (not kept when it fails):
+// ICU builds a formatter from its locale data, which took a tenth of a page that lists a few
+// dated meetings (docs/PROFILE.md). Formatting is const in ICU but formatters are not
+// thread-safe, hence one set a thread; at most 256 are kept, then the set starts again.
+template <typename F>
+const F* Cached(const std::string& key, const std::function<F*()>& make) {
+  thread_local std::unordered_map<std::string, std::unique_ptr<icu::Format>> formats;
+  if (auto it = formats.find(key); it != formats.end()) return static_cast<const F*>(it->second.get());
+  std::unique_ptr<F> made(make());
+  if (!made) return nullptr;
+  if (formats.size() >= 256) formats.clear();
+  return static_cast<const F*>(formats.emplace(key, std::move(made)).first->second.get());
+}
 UDate NoonUtc(const std::string& iso_date) {
   return static_cast<UDate>(ParseIso(iso_date + "T12:00Z").value_or(0)) * 1000.0;
 }
 // `iso_date` with an ICU skeleton ("d", "dMMMM", "yMMMMd") in the language's pattern.
 std::string FormatSkeleton(const std::string& iso_date, const char16_t* skeleton,
                            std::string_view lang) {
-  icu::Locale loc(IcuLocale(lang).c_str());
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::DateFormat> f(
-      icu::DateFormat::createInstanceForSkeleton(icu::UnicodeString(skeleton), loc, status));
-  if (U_FAILURE(status) || !f) return FormatDate(iso_date, lang);
-  f->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
+  std::string key = "skeleton|" + std::string(lang) + "|";
+  icu::UnicodeString(skeleton).toUTF8String(key);
+  const auto* f = Cached<icu::DateFormat>(key, [&]() -> icu::DateFormat* {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::DateFormat> made(icu::DateFormat::createInstanceForSkeleton(
+        icu::UnicodeString(skeleton), icu::Locale(IcuLocale(lang).c_str()), status));
+    if (U_FAILURE(status) || !made) return nullptr;
+    made->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
+    return made.release();
+  });
+  if (!f) return FormatDate(iso_date, lang);
   icu::UnicodeString out;
   f->format(NoonUtc(iso_date), out);
   return Utf8(out);
@@ -45,33 +66,42 @@ std::string RunningText(std::string s, std::string_view lang) {
 }  // namespace
 
 std::string FormatDateTime(std::int64_t t, const std::string& zone, std::string_view lang) {
-  icu::Locale loc(IcuLocale(lang).c_str());
-  std::unique_ptr<icu::DateFormat> f(icu::DateFormat::createDateTimeInstance(
-      icu::DateFormat::kLong, icu::DateFormat::kShort, loc));
-  f->adoptTimeZone(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone)));
+  const auto* f = Cached<icu::DateFormat>("datetime|" + std::string(lang) + "|" + zone, [&] {
+    icu::DateFormat* made = icu::DateFormat::createDateTimeInstance(
+        icu::DateFormat::kLong, icu::DateFormat::kShort, icu::Locale(IcuLocale(lang).c_str()));
+    if (made) made->adoptTimeZone(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone)));
+    return made;
+  });
   icu::UnicodeString out;
-  f->format(static_cast<UDate>(t) * 1000.0, out);
+  if (f) f->format(static_cast<UDate>(t) * 1000.0, out);
   return Utf8(out) + " (" + zone + ")";
 }
 
 std::string FormatDate(const std::string& iso_date, std::string_view lang) {
-  icu::Locale loc(IcuLocale(lang).c_str());
-  std::unique_ptr<icu::DateFormat> f(
-      icu::DateFormat::createDateInstance(icu::DateFormat::kLong, loc));
-  f->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
+  const auto* f = Cached<icu::DateFormat>("date|" + std::string(lang), [&] {
+    icu::DateFormat* made =
+        icu::DateFormat::createDateInstance(icu::DateFormat::kLong, icu::Locale(IcuLocale(lang).c_str()));
+    if (made) made->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
+    return made;
+  });
   icu::UnicodeString out;
-  f->format(NoonUtc(iso_date), out);
+  if (f) f->format(NoonUtc(iso_date), out);
   return Utf8(out);
 }
 
 std::string FormatDateRange(const std::string& from, const std::string& to,
                             std::string_view lang) {
   if (from == to || to.empty()) return FormatDate(from, lang);
+  const auto* f = Cached<icu::DateIntervalFormat>("range|" + std::string(lang), [&]() -> icu::DateIntervalFormat* {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::DateIntervalFormat> made(icu::DateIntervalFormat::createInstance(
+        u"yMMMMd", icu::Locale(IcuLocale(lang).c_str()), status));
+    if (U_FAILURE(status) || !made) return nullptr;
+    made->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
+    return made.release();
+  });
+  if (!f) return FormatDate(from, lang) + " – " + FormatDate(to, lang);
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::DateIntervalFormat> f(icu::DateIntervalFormat::createInstance(
-      u"yMMMMd", icu::Locale(IcuLocale(lang).c_str()), status));
-  if (U_FAILURE(status)) return FormatDate(from, lang) + " – " + FormatDate(to, lang);
-  f->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
   icu::DateInterval interval(NoonUtc(from), NoonUtc(to));
   icu::UnicodeString out;
   icu::FieldPosition pos;

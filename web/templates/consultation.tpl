@@ -56,7 +56,7 @@
 <input type="text" id="job_title" name="job_title" dir="auto" maxlength="200" autocomplete="organization-title" value="{{V_JOB_TITLE}}"{{#E_job_title}} aria-invalid="true" aria-describedby="job_title-error"{{/E_job_title}}>
 <label for="country">{{t_field_country}}<span class="req">{{t_punct_paren_open}}{{t_required}}{{t_punct_paren_close}}</span></label>
 {{#E_country}}<p class="field-error" id="country-error">{{E_MSG}}</p>{{/E_country}}
-<select id="country" name="country" required{{#E_country}} aria-invalid="true" aria-describedby="country-error"{{/E_country}}><option value="">—</option>{{#COUNTRY_GROUP}}<optgroup label="{{LABEL}}">{{#COUNTRIES}}<option value="{{CODE}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/COUNTRIES}}</optgroup>{{/COUNTRY_GROUP}}</select>
+<select id="country" name="country" required{{#E_country}} aria-invalid="true" aria-describedby="country-error"{{/E_country}}><option value="">—</option>{{COUNTRY_OPTIONS_HTML:none}}</select>
 <label for="stakeholder_type">{{t_field_stakeholder_type}}<span class="req">{{t_punct_paren_open}}{{t_required}}{{t_punct_paren_close}}</span></label>
 {{#E_stakeholder_type}}<p class="field-error" id="stakeholder_type-error">{{E_MSG}}</p>{{/E_stakeholder_type}}
 <select id="stakeholder_type" name="stakeholder_type" required{{#E_stakeholder_type}} aria-invalid="true" aria-describedby="stakeholder_type-error"{{/E_stakeholder_type}}><option value="">—</option>{{#TYPES}}<option value="{{KEY}}"{{#SEL}} selected{{/SEL}}{{#LABEL_FALLBACK}} lang="{{LABEL_LANG}}"{{/LABEL_FALLBACK}} dir="{{LABEL_DIR}}">{{LABEL}}</option>{{/TYPES}}</select>
