@@ -243,17 +243,41 @@ void SetParagraphLanguage(ctemplate::TemplateDictionary* d, const Localized& l) 
 namespace {
 // The messages without arguments, as template variables ("t_KEY"), formatted once per language
 // at first use instead of on every page.
-const std::vector<std::pair<std::string, std::string>>& TemplateMessages(const std::string& lang) {
-  static const auto kByLang = [] {
+// A template variable's name with ctemplate's id of it computed once: ctemplate otherwise hashes
+// a name at every insertion and, for a name not known when the program was compiled, takes a
+// global lock to record it (setting the catalogue's messages was a fifth of rendering a page,
+// docs/PROFILE.md).
+class NameWithId : public ctemplate::TemplateString {
+ public:
+  explicit NameWithId(const std::string& stable) : TemplateString(stable) { CacheGlobalId(); }
+};
+
+// The catalogue's messages without arguments as template globals t_<key>, in each language;
+// names and values live as long as the process (set on each page without a copy).
+const std::vector<std::pair<NameWithId, ctemplate::TemplateString>>& TemplateMessages(
+    const std::string& lang) {
+  struct Messages {
+    std::vector<std::pair<std::string, std::string>> texts;
+    std::vector<std::pair<NameWithId, ctemplate::TemplateString>> set;
+  };
+  static const auto* const kByLang = [] {
     const auto& cat = text::Catalogue::Get();
-    std::map<std::string, std::vector<std::pair<std::string, std::string>>> out;
-    for (const auto& l : text::Languages())
+    auto* out = new std::map<std::string, Messages>;
+    for (const auto& l : text::Languages()) {
+      Messages& m = (*out)[l];
       for (const auto& [key, pattern] : cat.All("en"))
         if (pattern.find('{') == std::string::npos)  // those with arguments are set by code
-          out[l].emplace_back("t_" + key, cat.Format(l, key));
+          m.texts.emplace_back("t_" + key, cat.Format(l, key));
+      // Recorded once in ctemplate's map of names (the ids above skip it).
+      ctemplate::TemplateDictionary names("names");
+      for (const auto& [name, text] : m.texts) {
+        names.SetValue(name, "");
+        m.set.emplace_back(NameWithId(name), ctemplate::TemplateString(text));
+      }
+    }
     return out;
   }();
-  return kByLang.at(lang);
+  return kByLang->at(lang).set;
 }
 }  // namespace
 
@@ -263,7 +287,7 @@ Page::Page(storage::Database& db, const http::Request& req, std::string body_tem
   session_ = CurrentSession(db, req);
   const auto& cat = text::Catalogue::Get();
   for (const auto& [name, value] : TemplateMessages(req.lang))
-    root_.SetTemplateGlobalValue(name, value);
+    root_.SetTemplateGlobalValueWithoutCopy(name, value);
   root_.SetTemplateGlobalValue("P", Prefix(req));
   root_.SetTemplateGlobalValue("ASSET_V", AssetVersion());
   root_.SetValue("LANG", req.lang);
