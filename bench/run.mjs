@@ -668,11 +668,14 @@ query of every class finds something (the run fails otherwise).
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${['common', 'medium', 'rare', 'phrase', 'filtered'].map((k) => `| ${k} | ${s[k].queries} | ${fmt(s[k].p50, 1)} | ${fmt(s[k].p95, 1)} | ${fmt(s[k].p99, 1)} | ${fmt(s.fts5[k].p50, 1)} | ${fmt(s.fts5[k].p99, 1)} | ${fmt(s[k].p50 / s.fts5[k].p50, 2)}× |`).join('\n')}
 
-Phrases (and Chinese words, which are phrases of bigrams) and queries of several words are
-still scored over every match in the FTS5 table (bm25 reads each match's positions and stored
-length): their latency grows with the corpus. A filtered one-word query takes the listed
-documents best first through the filter, and falls back to FTS5 when too few of them pass.
-Indexing runs behind the durable write:
+A phrase of listed words (and a Chinese word, a phrase of bigrams) gets lists of its own the
+first time it is queried. Queries of several words (not in this mix) are still scored over every
+match in the FTS5 table. A filtered one-word query tests the listed documents best first
+against the filter, 128 at a time (the filters read from the narrow index
+\`search_docs_filters\`), and falls back to FTS5 when too few of them pass. Snippets are made
+from each hit's text as FTS5's \`snippet()\` makes them (\`search/snippet.h\`), without an FTS5
+statement per hit; the indexer's texts are analysed on a thread of their own ahead of its
+inserts. Indexing runs behind the durable write:
 a submission does not wait for it, and the lag is \`plenary_search_queue\` in \`/metrics\`.
 `);
 }
