@@ -704,9 +704,13 @@ bulk, ${fmt(s.shared_docs_s)} s), then searched with the same query mix through 
   \`ts_headline\`; first GIN ordering by \`ts_rank\` (index built in ${fmt(s.gin_index_s)} s), then RUM
   (Debian's \`postgresql-15-rum\`) ordering by its own distance \`<=>\` (${fmt(s.rum_index_s)} s).
 
-| design | query class | queries | p50 ms | p95 ms | p99 ms |
-| --- | --- | ---: | ---: | ---: | ---: |
-${designs.flatMap(([d, label]) => classes.map((c) => `| ${label} | ${c} | ${s[d][c].queries} | ${fmt(s[d][c].p50, 1)} | ${fmt(s[d][c].p95, 1)} | ${fmt(s[d][c].p99, 1)} |`)).join('\n')}
+Each query of the mix runs once before the timed runs, as in the SQLite benchmark (whose first
+run checks each query against the reference ranking); the slowest of those first runs is the
+last column (in (a), a phrase of listed words gets lists of its own at its first query: a write).
+
+| design | query class | queries | p50 ms | p95 ms | p99 ms | slowest first run ms |
+| --- | --- | ---: | ---: | ---: | ---: | ---: |
+${designs.flatMap(([d, label]) => classes.map((c) => `| ${label} | ${c} | ${s[d][c].queries} | ${fmt(s[d][c].p50, 1)} | ${fmt(s[d][c].p95, 1)} | ${fmt(s[d][c].p99, 1)} | ${s[d][c].first === undefined ? '–' : fmt(s[d][c].first, 1)} |`)).join('\n')}
 
 Fastest in this run (lowest worst p99 over the classes): ${name[ranked[0]]}, then ${name[ranked[1]]}, then ${name[ranked[2]]}.
 ${ranked[0] === 'local'
@@ -718,7 +722,9 @@ never reaches the shared database, whose cores stay with the writes.`
 SQLite deployment by construction (same tables, tokenizer, BM25 and snippets), while (b) ranks by
 another formula and would need its own snippets: moving to it is a change of results, not only
 of speed.`}
-${designs.some(([d]) => worst(d, 'p99') < 50 && worst(d, 'p50') < 5) ? '' : `No design meets the targets (p50 < 5 ms, p99 < 50 ms) in every class here: a common term
+${designs.some(([d]) => worst(d, 'p99') < 50 && worst(d, 'p50') < 5)
+    ? `Meeting the targets (p50 < 5 ms, p99 < 50 ms) in every class of this mix: ${designs.filter(([d]) => worst(d, 'p99') < 50 && worst(d, 'p50') < 5).map(([, l]) => l).join('; ')}.`
+    : `No design meets the targets (p50 < 5 ms, p99 < 50 ms) in every class here: a common term
 (a word most responses of a language contain) has every match scored before the top 20 are
 known, in each engine.`}
 `);
