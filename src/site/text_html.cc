@@ -48,10 +48,45 @@ bool IsGap(char32_t c) {
          c == '+' || c == '#' || c == '!' || c == '?' || c == '=' || c == 0x2019 || c == 0x2022;
 }
 
+// A word (text between spaces) of this many characters or more is wider than a narrow line
+// may be (a 360 px phone's, or a table's cell): America/Argentina/ComodRivadavia in a date.
+constexpr std::size_t kLongWord = 24;
+
+// `text` escaped, each of its words of kLongWord characters or more with a line-break
+// opportunity (<wbr>) after each slash that stands between two of its characters (not inside
+// the // of a link), so that such a word breaks at its slashes rather than make the page scroll
+// sideways. Shorter words (a symbol, Europe/Zurich) are left whole.
+std::string Breakable(std::string_view text) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t end = text.find(' ', i);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(i, end - i);
+    std::size_t chars = 0;
+    for (std::size_t k = 0; k < word.size(); k += At(word, k).size) ++chars;
+    if (chars < kLongWord) {
+      out += http::EscapeHtml(word);
+    } else {
+      std::size_t from = 0;
+      for (std::size_t k = 0; k + 1 < word.size(); ++k) {
+        if (word[k] != '/' || word[k + 1] == '/' || k == 0) continue;
+        out += http::EscapeHtml(word.substr(from, k + 1 - from));
+        out += "<wbr>";
+        from = k + 1;
+      }
+      out += http::EscapeHtml(word.substr(from));
+    }
+    if (end < text.size()) out += ' ';
+    i = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string TextHtml(std::string_view text, std::string_view lang) {
-  if (std::string_view(text::Direction(lang)) != "rtl") return http::EscapeHtml(text);
+  if (std::string_view(text::Direction(lang)) != "rtl") return Breakable(text);
   std::string out;
   out.reserve(text.size() + text.size() / 4);
   std::size_t i = 0;
@@ -114,9 +149,14 @@ std::string TextHtml(std::string_view text, std::string_view lang) {
     }
     const std::string_view run = text.substr(start, end - start);
     if (letter) {
-      // A symbol stays on one line (plenary.css); words may wrap at their spaces.
-      out += run.find(' ') == std::string_view::npos ? "<bdi class=\"sym\">" : "<bdi class=\"phrase\">";
-      out += http::EscapeHtml(run);
+      // A symbol stays on one line (plenary.css), unless it is longer than a narrow line may be
+      // ("sym long": it breaks at its slashes); words may wrap at their spaces.
+      const std::string html = Breakable(run);
+      const bool phrase = run.find(' ') != std::string_view::npos;
+      out += phrase ? "<bdi class=\"phrase\">"
+             : html.find("<wbr>") != std::string::npos ? "<bdi class=\"sym long\">"
+                                                       : "<bdi class=\"sym\">";
+      out += html;
       out += "</bdi>";
     } else {
       out += http::EscapeHtml(run);

@@ -16,7 +16,11 @@
 
 namespace plenary::site {
 
-// `text`, written in language `lang`, as HTML. In a left-to-right language exactly
+// `text`, written in language `lang`, as HTML. In every language, a word (between spaces) of 24
+// characters or more gets a line-break opportunity (<wbr>) after each slash between two of its
+// characters, so that a run longer than a phone's line (a time zone such as
+// America/Argentina/ComodRivadavia) breaks there instead of making the page scroll sideways;
+// shorter words are left whole. Otherwise, in a left-to-right language, exactly
 // http::EscapeHtml(text). In a right-to-left one, every maximal run of Latin letters and
 // digits joined by - / . ( ) & _ that holds at least one Latin letter is wrapped whole in
 // <bdi class="sym">: "(CWG-Internet)" keeps its parentheses outside, "C22/32(Rev.1)" its closing
@@ -27,7 +31,8 @@ namespace plenary::site {
 // algorithm would keep them, since words isolated one by one would be laid out right to left;
 // such a run with a space is a <bdi class="phrase">, which may wrap at its spaces. A parenthesis
 // the run opens and does not close is left out, with what follows it. Every character is
-// escaped, inside the runs as well (the & of CWG-WSIS&SDG).
+// escaped, inside the runs as well (the & of CWG-WSIS&SDG). A symbol run broken at its slashes
+// as said above is a <bdi class="sym long">, which plenary.css lets wrap.
 std::string TextHtml(std::string_view text, std::string_view lang);
 
 // A sentence the code built for a page in the reader's language `lang` (a catalogue message with
