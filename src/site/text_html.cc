@@ -2,6 +2,7 @@
 #include "site/text_html.h"
 
 #include <cstddef>
+#include <type_traits>
 
 #include "http/templates.h"
 #include "site/notice.h"
@@ -170,6 +171,52 @@ void SetSentence(ctemplate::TemplateDictionary* d, const std::string& key,
                  const std::string& sentence, std::string_view lang) {
   d->SetValue(key, sentence);
   d->SetValue(key + "_HTML", TextHtml(sentence, lang));
+}
+
+Sentence Say(std::string_view lang, std::string_view key, const SentenceArgs& args) {
+  // The HTML is made from the message with each stored text of another language replaced by a
+  // private-use character (U+E000 + its place), which TextHtml escapes as it is and no message
+  // or argument holds; each is then replaced by the text's own HTML in its <span>.
+  text::Args plain, marked;
+  std::vector<std::pair<std::string, std::string>> spans;  // (marker, HTML)
+  for (const auto& [name, value] : args) {
+    if (const auto* l = std::get_if<Localized>(&value)) {
+      plain.emplace_back(name, l->text);
+      if (l->lang.empty() || l->lang == lang) {
+        marked.emplace_back(name, l->text);
+        continue;
+      }
+      const char32_t c = 0xE000 + static_cast<char32_t>(spans.size());
+      std::string marker = {static_cast<char>(0xE0 | (c >> 12)),
+                            static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+                            static_cast<char>(0x80 | (c & 0x3F))};
+      spans.emplace_back(marker, "<span lang=\"" + http::EscapeHtml(l->lang) + "\" dir=\"" +
+                                     text::Direction(l->lang) + "\">" + TextHtml(l->text, l->lang) +
+                                     "</span>");
+      marked.emplace_back(name, std::move(marker));
+      continue;
+    }
+    text::Arg a = std::visit(
+        [](const auto& v) -> text::Arg {
+          if constexpr (std::is_same_v<std::decay_t<decltype(v)>, Localized>) return v.text;
+          else return v;
+        },
+        value);
+    plain.emplace_back(name, a);
+    marked.emplace_back(name, std::move(a));
+  }
+  Sentence s{text::T(lang, key, plain), {}};
+  s.html = TextHtml(spans.empty() ? s.text : text::T(lang, key, marked), lang);
+  for (const auto& [marker, html] : spans)
+    for (std::size_t at = s.html.find(marker); at != std::string::npos;
+         at = s.html.find(marker, at + html.size()))
+      s.html.replace(at, marker.size(), html);
+  return s;
+}
+
+void SetSentence(ctemplate::TemplateDictionary* d, const std::string& key, const Sentence& s) {
+  d->SetValue(key, s.text);
+  d->SetValue(key + "_HTML", s.html);
 }
 
 void SetNotice(ctemplate::TemplateDictionary* d, const std::string& heading,

@@ -9,6 +9,9 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
 
 #include <boost/json.hpp>
 
@@ -43,6 +46,24 @@ std::string TextHtml(std::string_view text, std::string_view lang);
 // attribute or an <option>. JSON, CSV, mail, feeds and files take the sentence itself.
 void SetSentence(ctemplate::TemplateDictionary* d, const std::string& key,
                  const std::string& sentence, std::string_view lang);
+
+// A sentence in the reader's language made from a catalogue message whose placeholders may hold
+// stored texts (a consultation's title, a body's name), each in the language it was picked in.
+// `text` is the sentence as text::T makes it (for an attribute, a window title, mail); `html` is
+// TextHtml of it in the reader's language, except that each stored text of another language
+// stands in <span lang="…" dir="…"> as TextHtml makes it in its own language, so that an English
+// title inside an Arabic sentence is read and laid out as English. The one way a stored text
+// enters a sentence of a page; SetSentence sets both.
+struct Sentence {
+  std::string text;
+  std::string html;
+};
+// A placeholder's value: as for text::T, or a stored text with its language (Localized, site.h).
+using SentenceArg = std::variant<std::int64_t, double, std::string, Localized>;
+using SentenceArgs = std::vector<std::pair<std::string, SentenceArg>>;
+Sentence Say(std::string_view lang, std::string_view key, const SentenceArgs& args);
+// `{{KEY}}` the sentence's text and `{{KEY_HTML}}` its HTML.
+void SetSentence(ctemplate::TemplateDictionary* d, const std::string& key, const Sentence& s);
 
 // How a picked text becomes HTML on a page: TextHtml, unless its citations become links
 // (documents::LinkCitationsHtml, which isolates Latin runs the same way).

@@ -175,6 +175,27 @@ TEST(TextHtml, LetsARunLongerThanANarrowLineBreakAfterItsSlashes) {
   }
 }
 
+TEST(TextHtml, ASentenceMarksTheStoredTextsOfAnotherLanguage) {
+  // A consultation titled in English only, in the Arabic and Chinese confirmations of closing
+  // it: the title in a <span> of its language and direction; in English, the sentence as it was.
+  const Localized english{"Views <on> AI", "en", true};
+  const SentenceArgs args = {{"title", english}, {"deadline", std::string("1 May")}};
+  for (const char* lang : {"ar", "zh"}) {
+    const Sentence s = Say(lang, "confirm_close_text", args);
+    EXPECT_EQ(s.text, text::T(lang, "confirm_close_text", {{"title", english.text}, {"deadline", "1 May"}}));
+    EXPECT_NE(s.html.find("<span lang=\"en\" dir=\"ltr\">Views &lt;on&gt; AI</span>"), std::string::npos)
+        << s.html;
+    EXPECT_EQ(s.html.find("\xEE\x80"), std::string::npos) << "no marker left: " << s.html;
+  }
+  const Sentence en = Say("en", "confirm_close_text", args);
+  EXPECT_EQ(en.html, TextHtml(en.text, "en"));
+  // An Arabic title on an English page: right to left, its Latin runs isolated as Arabic's are.
+  const Sentence ar = Say("en", "confirm_close_text", {{"title", Localized{"مشاورة CWG-Internet", "ar", true}}});
+  EXPECT_NE(ar.html.find("<span lang=\"ar\" dir=\"rtl\">مشاورة " + Sym("CWG-Internet") + "</span>"),
+            std::string::npos)
+      << ar.html;
+}
+
 TEST(TextHtml, NeverWrapsTwice) {
   // Text that already holds the markup (typed by someone) is text: escaped, never taken as a
   // wrapper, and each run wrapped once.
