@@ -2,7 +2,6 @@
 #include "site/text_html.h"
 
 #include <cstddef>
-#include <type_traits>
 
 #include "http/templates.h"
 #include "site/notice.h"
@@ -176,47 +175,52 @@ void SetSentence(ctemplate::TemplateDictionary* d, const std::string& key,
 Sentence Say(std::string_view lang, std::string_view key, const SentenceArgs& args) {
   // The HTML is made from the message with each stored text of another language replaced by a
   // private-use character (U+E000 + its place), which TextHtml escapes as it is and no message
-  // or argument holds; each is then replaced by the text's own HTML in its <span>.
+  // or argument holds; Html() then puts the text's own HTML in its place.
+  Sentence s;
+  s.lang = std::string(lang);
   text::Args plain, marked;
-  std::vector<std::pair<std::string, std::string>> spans;  // (marker, HTML)
   for (const auto& [name, value] : args) {
-    if (const auto* l = std::get_if<Localized>(&value)) {
-      plain.emplace_back(name, l->text);
-      if (l->lang.empty() || l->lang == lang) {
-        marked.emplace_back(name, l->text);
-        continue;
-      }
-      const char32_t c = 0xE000 + static_cast<char32_t>(spans.size());
-      std::string marker = {static_cast<char>(0xE0 | (c >> 12)),
-                            static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
-                            static_cast<char>(0x80 | (c & 0x3F))};
-      spans.emplace_back(marker, "<span lang=\"" + http::EscapeHtml(l->lang) + "\" dir=\"" +
-                                     text::Direction(l->lang) + "\">" + TextHtml(l->text, l->lang) +
-                                     "</span>");
-      marked.emplace_back(name, std::move(marker));
+    const auto* l = std::get_if<Localized>(&value);
+    if (!l) {
+      text::Arg a = std::holds_alternative<std::int64_t>(value) ? text::Arg(std::get<std::int64_t>(value))
+                    : std::holds_alternative<double>(value)     ? text::Arg(std::get<double>(value))
+                                                                : text::Arg(std::get<std::string>(value));
+      plain.emplace_back(name, a);
+      marked.emplace_back(name, std::move(a));
       continue;
     }
-    text::Arg a = std::visit(
-        [](const auto& v) -> text::Arg {
-          if constexpr (std::is_same_v<std::decay_t<decltype(v)>, Localized>) return v.text;
-          else return v;
-        },
-        value);
-    plain.emplace_back(name, a);
-    marked.emplace_back(name, std::move(a));
+    plain.emplace_back(name, l->text);
+    if (l->lang.empty() || l->lang == lang) {
+      marked.emplace_back(name, l->text);
+      continue;
+    }
+    const char32_t c = 0xE000 + static_cast<char32_t>(s.spans.size());
+    std::string marker = {static_cast<char>(0xE0 | (c >> 12)),
+                          static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+                          static_cast<char>(0x80 | (c & 0x3F))};
+    s.spans.emplace_back(marker, "<span lang=\"" + http::EscapeHtml(l->lang) + "\" dir=\"" +
+                                     text::Direction(l->lang) + "\">" + TextHtml(l->text, l->lang) +
+                                     "</span>");
+    marked.emplace_back(name, std::move(marker));
   }
-  Sentence s{text::T(lang, key, plain), {}};
-  s.html = TextHtml(spans.empty() ? s.text : text::T(lang, key, marked), lang);
-  for (const auto& [marker, html] : spans)
-    for (std::size_t at = s.html.find(marker); at != std::string::npos;
-         at = s.html.find(marker, at + html.size()))
-      s.html.replace(at, marker.size(), html);
+  s.text = text::T(lang, key, plain);
+  s.marked = s.spans.empty() ? s.text : text::T(lang, key, marked);
   return s;
+}
+
+std::string Sentence::Html(const std::function<std::string(const std::string&)>& render) const {
+  const std::string& from = marked.empty() ? text : marked;
+  std::string html = render ? render(from) : TextHtml(from, lang);
+  for (const auto& [marker, span] : spans)
+    for (std::size_t at = html.find(marker); at != std::string::npos;
+         at = html.find(marker, at + span.size()))
+      html.replace(at, marker.size(), span);
+  return html;
 }
 
 void SetSentence(ctemplate::TemplateDictionary* d, const std::string& key, const Sentence& s) {
   d->SetValue(key, s.text);
-  d->SetValue(key + "_HTML", s.html);
+  d->SetValue(key + "_HTML", s.Html());
 }
 
 void SetNotice(ctemplate::TemplateDictionary* d, const std::string& heading,

@@ -49,20 +49,24 @@ void SetSentence(ctemplate::TemplateDictionary* d, const std::string& key,
 
 // A sentence in the reader's language made from a catalogue message whose placeholders may hold
 // stored texts (a consultation's title, a body's name), each in the language it was picked in.
-// `text` is the sentence as text::T makes it (for an attribute, a window title, mail); `html` is
-// TextHtml of it in the reader's language, except that each stored text of another language
-// stands in <span lang="…" dir="…"> as TextHtml makes it in its own language, so that an English
-// title inside an Arabic sentence is read and laid out as English. The one way a stored text
-// enters a sentence of a page; SetSentence sets both.
+// `text` is the sentence as text::T makes it (for an attribute, a window title, mail, files);
+// Html() is the sentence as HTML: `render` of it (TextHtml in the reader's language when none is
+// given; documents::LinkCitationsHtml where its citations become links), except that each
+// stored text of another language stands in <span lang="…" dir="…"> as TextHtml makes it in its
+// own language, so that an English title inside an Arabic sentence is read and laid out as
+// English. The one way a stored text enters a sentence of a page; SetSentence sets both.
 struct Sentence {
   std::string text;
-  std::string html;
+  std::string lang;    // the reader's
+  std::string marked;  // `text` with a private-use character in place of each marked text
+  std::vector<std::pair<std::string, std::string>> spans;  // (that character, its HTML)
+  std::string Html(const std::function<std::string(const std::string&)>& render = {}) const;
 };
 // A placeholder's value: as for text::T, or a stored text with its language (Localized, site.h).
 using SentenceArg = std::variant<std::int64_t, double, std::string, Localized>;
 using SentenceArgs = std::vector<std::pair<std::string, SentenceArg>>;
 Sentence Say(std::string_view lang, std::string_view key, const SentenceArgs& args);
-// `{{KEY}}` the sentence's text and `{{KEY_HTML}}` its HTML.
+// `{{KEY}}` the sentence's text and `{{KEY_HTML}}` its Html().
 void SetSentence(ctemplate::TemplateDictionary* d, const std::string& key, const Sentence& s);
 
 // How a picked text becomes HTML on a page: TextHtml, unless its citations become links

@@ -183,17 +183,21 @@ TEST(TextHtml, ASentenceMarksTheStoredTextsOfAnotherLanguage) {
   for (const char* lang : {"ar", "zh"}) {
     const Sentence s = Say(lang, "confirm_close_text", args);
     EXPECT_EQ(s.text, text::T(lang, "confirm_close_text", {{"title", english.text}, {"deadline", "1 May"}}));
-    EXPECT_NE(s.html.find("<span lang=\"en\" dir=\"ltr\">Views &lt;on&gt; AI</span>"), std::string::npos)
-        << s.html;
-    EXPECT_EQ(s.html.find("\xEE\x80"), std::string::npos) << "no marker left: " << s.html;
+    EXPECT_NE(s.Html().find("<span lang=\"en\" dir=\"ltr\">Views &lt;on&gt; AI</span>"), std::string::npos)
+        << s.Html();
+    EXPECT_EQ(s.Html().find("\xEE\x80"), std::string::npos) << "no marker left: " << s.Html();
   }
+  // Another renderer (citations made links) gets the same marks.
+  const Sentence zh = Say("zh", "confirm_close_text", args);
+  EXPECT_EQ(zh.Html([](const std::string& t) { return "<p>" + http::EscapeHtml(t) + "</p>"; }),
+            "<p>" + zh.Html() + "</p>");
   const Sentence en = Say("en", "confirm_close_text", args);
-  EXPECT_EQ(en.html, TextHtml(en.text, "en"));
+  EXPECT_EQ(en.Html(), TextHtml(en.text, "en"));
   // An Arabic title on an English page: right to left, its Latin runs isolated as Arabic's are.
   const Sentence ar = Say("en", "confirm_close_text", {{"title", Localized{"مشاورة CWG-Internet", "ar", true}}});
-  EXPECT_NE(ar.html.find("<span lang=\"ar\" dir=\"rtl\">مشاورة " + Sym("CWG-Internet") + "</span>"),
+  EXPECT_NE(ar.Html().find("<span lang=\"ar\" dir=\"rtl\">مشاورة " + Sym("CWG-Internet") + "</span>"),
             std::string::npos)
-      << ar.html;
+      << ar.Html();
 }
 
 TEST(TextHtml, NeverWrapsTwice) {
