@@ -60,7 +60,6 @@ const char* DoneOf(Transition t) {
 http::Response ConfirmPage(storage::Database& db, const Request& req, const Consultation& c,
                            Transition t, const std::string& deadline, const std::string& reason) {
   const std::string& lang = req.lang;
-  std::string title = site::Pick(c.title, lang).text;
   std::string key = KeyOf(t);
   site::Page page(db, req, "admin_confirm.tpl", T(lang, "confirm_" + key + "_heading"));
   auto& d = page.body();
@@ -73,13 +72,13 @@ http::Response ConfirmPage(storage::Database& db, const Request& req, const Cons
     if (auto at = ParseIso(deadline, c.timezone))
       new_deadline = text::FormatDateTime(*at, c.timezone, lang);
   }
+  // The title in its own language when it is not the reader's (lang and dir around it).
   site::SetSentence(&d, "WHAT",
-                    T(lang, "confirm_" + key + "_text",
-                      {{"title", title},
-                       {"opens", text::FormatDateTime(c.opens_at, c.timezone, lang)},
-                       {"deadline", text::FormatDateTime(c.deadline, c.timezone, lang)},
-                       {"new_deadline", new_deadline}}),
-                    lang);
+                    site::Say(lang, "confirm_" + key + "_text",
+                              {{"title", site::Pick(c.title, lang)},
+                               {"opens", text::FormatDateTime(c.opens_at, c.timezone, lang)},
+                               {"deadline", text::FormatDateTime(c.deadline, c.timezone, lang)},
+                               {"new_deadline", new_deadline}}));
   d.SetValue("CONFIRM_LABEL", T(lang, "confirm_" + key + "_yes"));
   if (t == Transition::kReopen) {
     auto* r = d.AddSectionDictionary("REOPEN");

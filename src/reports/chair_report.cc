@@ -140,7 +140,8 @@ Result<ChairReport> BuildChairReport(storage::Database& db, const std::string& b
   r.lang = lang;
   r.body_key = b->key;
   r.body_acronym = b->acronym;
-  r.body_name = site::Pick(b->name, lang).text;
+  const site::Localized body_name = site::Pick(b->name, lang);
+  r.body_name = body_name.text;
   // In running text, the acronym the language uses (GTC-Internet in French).
   const std::string acronym = text::BodyAcronym(b->key, b->acronym, lang);
 
@@ -188,15 +189,18 @@ Result<ChairReport> BuildChairReport(storage::Database& db, const std::string& b
                 {{"name", name}, {"version", documents::RevisionLabel(lang, res->revisions.back())}}));
   }
 
-  r.title = T(lang, "chair_report_title", {{"name", r.body_name}, {"acronym", acronym}});
-  r.summary = T(lang, "chair_report_summary",
-                {{"name", r.body_name},
+  r.title_sentence =
+      site::Say(lang, "chair_report_title", {{"name", body_name}, {"acronym", acronym}});
+  r.title = r.title_sentence.text;
+  r.summary_sentence = site::Say(lang, "chair_report_summary",
+                {{"name", body_name},
                  {"acronym", acronym},
                  {"ordinals", ordinals_list},
                  {"count", count},
                  {"dates", dates_list},
                  {"cited", r.references.empty() ? "no" : "yes"},
                  {"references", text::FormatList(r.references, lang)}});
+  r.summary = r.summary_sentence.text;
   r.action_required = T(lang, "chair_report_action");
 
   // 1 Introduction: the terms of reference, else the body's description.

@@ -27,6 +27,7 @@
 #include <boost/json.hpp>
 
 #include "base/result.h"
+#include "site/text_html.h"
 #include "storage/db.h"
 
 namespace plenary::reports {
@@ -60,6 +61,9 @@ struct ChairReport {
   std::vector<ReportMeeting> meetings;
   std::string title;
   std::string summary;
+  // The same two as a page shows them, the body's name marked with its language when it is not
+  // the report's (site::Say).
+  site::Sentence title_sentence, summary_sentence;
   std::string action_required;
   std::vector<std::string> references;  // "Resolution 102 (Rev. Dubai, 2018)", …
   std::vector<Section> sections;

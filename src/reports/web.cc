@@ -109,12 +109,13 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
     d.SetValue("BODY_KEY", r->body_key);
     d.SetValue("BODY_ACRONYM", text::BodyAcronym(r->body_key, r->body_acronym, req.lang));
     auto* doc = d.AddSectionDictionary("REPORT");
-    site::SetSentence(doc, "TITLE", r->title, req.lang);
+    site::SetSentence(doc, "TITLE", r->title_sentence);
     // The downloads (report_out.h): the same meetings in the page's language.
     doc->SetValue("DL_LANG", req.lang);
     doc->SetValue("DL_MEETINGS", *param);
-    doc->SetValue("SUMMARY_HTML",
-                  documents::LinkCitationsHtml(db, r->summary, req.lang, site::Prefix(req), page.session()));
+    doc->SetValue("SUMMARY_HTML", r->summary_sentence.Html([&](const std::string& t) {
+      return documents::LinkCitationsHtml(db, t, req.lang, site::Prefix(req), page.session());
+    }));
     site::SetSentence(doc, "ACTION", r->action_required, req.lang);
     // No resolution on record: no References heading either.
     if (!r->references.empty()) doc->ShowSection("HAS_REFS");

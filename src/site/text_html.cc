@@ -48,10 +48,45 @@ bool IsGap(char32_t c) {
          c == '+' || c == '#' || c == '!' || c == '?' || c == '=' || c == 0x2019 || c == 0x2022;
 }
 
+// A word (text between spaces) of this many characters or more is wider than a narrow line
+// may be (a 360 px phone's, or a table's cell): America/Argentina/ComodRivadavia in a date.
+constexpr std::size_t kLongWord = 24;
+
+// `text` escaped, each of its words of kLongWord characters or more with a line-break
+// opportunity (<wbr>) after each slash that stands between two of its characters (not inside
+// the // of a link), so that such a word breaks at its slashes rather than make the page scroll
+// sideways. Shorter words (a symbol, Europe/Zurich) are left whole.
+std::string Breakable(std::string_view text) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t end = text.find(' ', i);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(i, end - i);
+    std::size_t chars = 0;
+    for (std::size_t k = 0; k < word.size(); k += At(word, k).size) ++chars;
+    if (chars < kLongWord) {
+      out += http::EscapeHtml(word);
+    } else {
+      std::size_t from = 0;
+      for (std::size_t k = 0; k + 1 < word.size(); ++k) {
+        if (word[k] != '/' || word[k + 1] == '/' || k == 0) continue;
+        out += http::EscapeHtml(word.substr(from, k + 1 - from));
+        out += "<wbr>";
+        from = k + 1;
+      }
+      out += http::EscapeHtml(word.substr(from));
+    }
+    if (end < text.size()) out += ' ';
+    i = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string TextHtml(std::string_view text, std::string_view lang) {
-  if (std::string_view(text::Direction(lang)) != "rtl") return http::EscapeHtml(text);
+  if (std::string_view(text::Direction(lang)) != "rtl") return Breakable(text);
   std::string out;
   out.reserve(text.size() + text.size() / 4);
   std::size_t i = 0;
@@ -114,9 +149,14 @@ std::string TextHtml(std::string_view text, std::string_view lang) {
     }
     const std::string_view run = text.substr(start, end - start);
     if (letter) {
-      // A symbol stays on one line (plenary.css); words may wrap at their spaces.
-      out += run.find(' ') == std::string_view::npos ? "<bdi class=\"sym\">" : "<bdi class=\"phrase\">";
-      out += http::EscapeHtml(run);
+      // A symbol stays on one line (plenary.css), unless it is longer than a narrow line may be
+      // ("sym long": it breaks at its slashes); words may wrap at their spaces.
+      const std::string html = Breakable(run);
+      const bool phrase = run.find(' ') != std::string_view::npos;
+      out += phrase ? "<bdi class=\"phrase\">"
+             : html.find("<wbr>") != std::string::npos ? "<bdi class=\"sym long\">"
+                                                       : "<bdi class=\"sym\">";
+      out += html;
       out += "</bdi>";
     } else {
       out += http::EscapeHtml(run);
@@ -130,6 +170,57 @@ void SetSentence(ctemplate::TemplateDictionary* d, const std::string& key,
                  const std::string& sentence, std::string_view lang) {
   d->SetValue(key, sentence);
   d->SetValue(key + "_HTML", TextHtml(sentence, lang));
+}
+
+Sentence Say(std::string_view lang, std::string_view key, const SentenceArgs& args) {
+  // The HTML is made from the message with each stored text of another language replaced by a
+  // private-use character (U+E000 + its place), which TextHtml escapes as it is and no message
+  // or argument holds; Html() then puts the text's own HTML in its place.
+  Sentence s;
+  s.lang = std::string(lang);
+  text::Args plain, marked;
+  for (const auto& [name, value] : args) {
+    const auto* l = std::get_if<Localized>(&value);
+    if (!l) {
+      text::Arg a = std::holds_alternative<std::int64_t>(value) ? text::Arg(std::get<std::int64_t>(value))
+                    : std::holds_alternative<double>(value)     ? text::Arg(std::get<double>(value))
+                                                                : text::Arg(std::get<std::string>(value));
+      plain.emplace_back(name, a);
+      marked.emplace_back(name, std::move(a));
+      continue;
+    }
+    plain.emplace_back(name, l->text);
+    if (l->lang.empty() || l->lang == lang) {
+      marked.emplace_back(name, l->text);
+      continue;
+    }
+    const char32_t c = 0xE000 + static_cast<char32_t>(s.spans.size());
+    std::string marker = {static_cast<char>(0xE0 | (c >> 12)),
+                          static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+                          static_cast<char>(0x80 | (c & 0x3F))};
+    s.spans.emplace_back(marker, "<span lang=\"" + http::EscapeHtml(l->lang) + "\" dir=\"" +
+                                     text::Direction(l->lang) + "\">" + TextHtml(l->text, l->lang) +
+                                     "</span>");
+    marked.emplace_back(name, std::move(marker));
+  }
+  s.text = text::T(lang, key, plain);
+  s.marked = s.spans.empty() ? s.text : text::T(lang, key, marked);
+  return s;
+}
+
+std::string Sentence::Html(const std::function<std::string(const std::string&)>& render) const {
+  const std::string& from = marked.empty() ? text : marked;
+  std::string html = render ? render(from) : TextHtml(from, lang);
+  for (const auto& [marker, span] : spans)
+    for (std::size_t at = html.find(marker); at != std::string::npos;
+         at = html.find(marker, at + span.size()))
+      html.replace(at, marker.size(), span);
+  return html;
+}
+
+void SetSentence(ctemplate::TemplateDictionary* d, const std::string& key, const Sentence& s) {
+  d->SetValue(key, s.text);
+  d->SetValue(key + "_HTML", s.Html());
 }
 
 void SetNotice(ctemplate::TemplateDictionary* d, const std::string& heading,

@@ -9,6 +9,9 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
 
 #include <boost/json.hpp>
 
@@ -16,7 +19,11 @@
 
 namespace plenary::site {
 
-// `text`, written in language `lang`, as HTML. In a left-to-right language exactly
+// `text`, written in language `lang`, as HTML. In every language, a word (between spaces) of 24
+// characters or more gets a line-break opportunity (<wbr>) after each slash between two of its
+// characters, so that a run longer than a phone's line (a time zone such as
+// America/Argentina/ComodRivadavia) breaks there instead of making the page scroll sideways;
+// shorter words are left whole. Otherwise, in a left-to-right language, exactly
 // http::EscapeHtml(text). In a right-to-left one, every maximal run of Latin letters and
 // digits joined by - / . ( ) & _ that holds at least one Latin letter is wrapped whole in
 // <bdi class="sym">: "(CWG-Internet)" keeps its parentheses outside, "C22/32(Rev.1)" its closing
@@ -27,7 +34,8 @@ namespace plenary::site {
 // algorithm would keep them, since words isolated one by one would be laid out right to left;
 // such a run with a space is a <bdi class="phrase">, which may wrap at its spaces. A parenthesis
 // the run opens and does not close is left out, with what follows it. Every character is
-// escaped, inside the runs as well (the & of CWG-WSIS&SDG).
+// escaped, inside the runs as well (the & of CWG-WSIS&SDG). A symbol run broken at its slashes
+// as said above is a <bdi class="sym long">, which plenary.css lets wrap.
 std::string TextHtml(std::string_view text, std::string_view lang);
 
 // A sentence the code built for a page in the reader's language `lang` (a catalogue message with
@@ -38,6 +46,28 @@ std::string TextHtml(std::string_view text, std::string_view lang);
 // attribute or an <option>. JSON, CSV, mail, feeds and files take the sentence itself.
 void SetSentence(ctemplate::TemplateDictionary* d, const std::string& key,
                  const std::string& sentence, std::string_view lang);
+
+// A sentence in the reader's language made from a catalogue message whose placeholders may hold
+// stored texts (a consultation's title, a body's name), each in the language it was picked in.
+// `text` is the sentence as text::T makes it (for an attribute, a window title, mail, files);
+// Html() is the sentence as HTML: `render` of it (TextHtml in the reader's language when none is
+// given; documents::LinkCitationsHtml where its citations become links), except that each
+// stored text of another language stands in <span lang="…" dir="…"> as TextHtml makes it in its
+// own language, so that an English title inside an Arabic sentence is read and laid out as
+// English. The one way a stored text enters a sentence of a page; SetSentence sets both.
+struct Sentence {
+  std::string text;
+  std::string lang;    // the reader's
+  std::string marked;  // `text` with a private-use character in place of each marked text
+  std::vector<std::pair<std::string, std::string>> spans;  // (that character, its HTML)
+  std::string Html(const std::function<std::string(const std::string&)>& render = {}) const;
+};
+// A placeholder's value: as for text::T, or a stored text with its language (Localized, site.h).
+using SentenceArg = std::variant<std::int64_t, double, std::string, Localized>;
+using SentenceArgs = std::vector<std::pair<std::string, SentenceArg>>;
+Sentence Say(std::string_view lang, std::string_view key, const SentenceArgs& args);
+// `{{KEY}}` the sentence's text and `{{KEY_HTML}}` its Html().
+void SetSentence(ctemplate::TemplateDictionary* d, const std::string& key, const Sentence& s);
 
 // How a picked text becomes HTML on a page: TextHtml, unless its citations become links
 // (documents::LinkCitationsHtml, which isolates Latin runs the same way).

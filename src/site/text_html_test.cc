@@ -91,8 +91,9 @@ TEST(TextHtml, KeepsLatinWordsAndThePunctuationBetweenThemInOneRun) {
 
 TEST(TextHtml, KeepsATimeZoneWhole) {
   EXPECT_EQ(TextHtml("23:59 (Europe/Zurich)", "ar"), "23:59 (" + Sym("Europe/Zurich") + ")");
+  // One too long for a phone's line is still one isolated run, breakable at its slashes.
   EXPECT_EQ(TextHtml("(America/Argentina/Buenos_Aires)", "ar"),
-            "(" + Sym("America/Argentina/Buenos_Aires") + ")");
+            "(<bdi class=\"sym long\">America/<wbr>Argentina/<wbr>Buenos_Aires</bdi>)");
   EXPECT_EQ(TextHtml("WSIS_", "ar"), Sym("WSIS") + "_");
 }
 
@@ -147,6 +148,56 @@ TEST(TextHtml, WrapsNothingInLeftToRightText) {
       EXPECT_EQ(TextHtml(text, lang), http::EscapeHtml(text)) << lang << ": " << text;
     }
   }
+}
+
+TEST(TextHtml, LetsARunLongerThanANarrowLineBreakAfterItsSlashes) {
+  // A time zone's name in a date (America/Argentina/ComodRivadavia, 32 characters) is wider
+  // than a 360 px phone's line: it may break after its slashes, in every language. In Arabic it
+  // stays one isolated run, of class "sym long" (plenary.css lets that one wrap).
+  const std::string zone = "America/Argentina/ComodRivadavia";
+  const std::string breakable = "America/<wbr>Argentina/<wbr>ComodRivadavia";
+  for (const char* lang : {"en", "fr", "zh", "ru"})
+    EXPECT_EQ(TextHtml("6 January 2027 at 14:40 (" + zone + ")", lang),
+              "6 January 2027 at 14:40 (" + breakable + ")")
+        << lang;
+  EXPECT_EQ(TextHtml("2027年1月6日 14:40 (" + zone + ")", "zh"), "2027年1月6日 14:40 (" + breakable + ")");
+  EXPECT_EQ(TextHtml("6 يناير 2027 (" + zone + ")", "ar"),
+            "6 يناير 2027 (<bdi class=\"sym long\">" + breakable + "</bdi>)");
+  // A link's double slash is not split, nor is a run that fits on a line (a symbol, a short zone).
+  EXPECT_EQ(TextHtml("https://www.example.int/consultations/2027", "en"),
+            "https://<wbr>www.example.int/<wbr>consultations/<wbr>2027");
+  for (const char* lang : {"en", "ar"}) {
+    for (const std::string short_run : {"Europe/Zurich", "C22/87(Corr.1)/Add.2", "CWG-WSIS&SDG"}) {
+      const std::string html = TextHtml(short_run, lang);
+      EXPECT_EQ(html.find("<wbr>"), std::string::npos) << lang << ": " << html;
+      EXPECT_EQ(html.find("long"), std::string::npos) << lang << ": " << html;
+    }
+  }
+}
+
+TEST(TextHtml, ASentenceMarksTheStoredTextsOfAnotherLanguage) {
+  // A consultation titled in English only, in the Arabic and Chinese confirmations of closing
+  // it: the title in a <span> of its language and direction; in English, the sentence as it was.
+  const Localized english{"Views <on> AI", "en", true};
+  const SentenceArgs args = {{"title", english}, {"deadline", std::string("1 May")}};
+  for (const char* lang : {"ar", "zh"}) {
+    const Sentence s = Say(lang, "confirm_close_text", args);
+    EXPECT_EQ(s.text, text::T(lang, "confirm_close_text", {{"title", english.text}, {"deadline", "1 May"}}));
+    EXPECT_NE(s.Html().find("<span lang=\"en\" dir=\"ltr\">Views &lt;on&gt; AI</span>"), std::string::npos)
+        << s.Html();
+    EXPECT_EQ(s.Html().find("\xEE\x80"), std::string::npos) << "no marker left: " << s.Html();
+  }
+  // Another renderer (citations made links) gets the same marks.
+  const Sentence zh = Say("zh", "confirm_close_text", args);
+  EXPECT_EQ(zh.Html([](const std::string& t) { return "<p>" + http::EscapeHtml(t) + "</p>"; }),
+            "<p>" + zh.Html() + "</p>");
+  const Sentence en = Say("en", "confirm_close_text", args);
+  EXPECT_EQ(en.Html(), TextHtml(en.text, "en"));
+  // An Arabic title on an English page: right to left, its Latin runs isolated as Arabic's are.
+  const Sentence ar = Say("en", "confirm_close_text", {{"title", Localized{"مشاورة CWG-Internet", "ar", true}}});
+  EXPECT_NE(ar.Html().find("<span lang=\"ar\" dir=\"rtl\">مشاورة " + Sym("CWG-Internet") + "</span>"),
+            std::string::npos)
+      << ar.Html();
 }
 
 TEST(TextHtml, NeverWrapsTwice) {

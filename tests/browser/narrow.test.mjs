@@ -14,11 +14,11 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startServer, ADMIN, Client, jsonOf } from '../lib/server.mjs';
+import { startServer, ADMIN, Client, jsonOf, isoFromNow, dateFromNow } from '../lib/server.mjs';
 import { launchChromium, axe, routeShape, crawlSite } from '../lib/browser.mjs';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
-let server, browser, diffPath;
+let server, browser, diffPath, longZonePaths;
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -37,6 +37,17 @@ before(async () => {
         zh: `${provision.texts.zh ?? ''}经会议修正`, ar: `${provision.texts.ar ?? ''} بصيغته المعدلة في القاعة` } }) }), 200);
   const rev = await jsonOf(staff.json(`/api/v1/texts/${id}/revisions`, {}), 201);
   diffPath = `/texts/${id}/diff?from=${text.version}&to=${rev.version}`;
+  // A consultation open now and a meeting, both in a time zone with a long name, so that the
+  // dates that name their zone are measured too (a name longer than a phone's line breaks after
+  // its slashes).
+  const zone = 'America/Argentina/ComodRivadavia';
+  const consultation = await jsonOf(staff.json('/api/v1/consultations', { key: 'long-zone', body: 'cwg-internet',
+    title: { en: 'A consultation in a long time zone', zh: '长时区的磋商', ar: 'مشاورة في منطقة زمنية طويلة الاسم' },
+    questions: ['Your views?'], opens_at: isoFromNow(-60), deadline: isoFromNow(30 * 86400), timezone: zone }), 201);
+  const meeting = await jsonOf(staff.json('/api/v1/meetings', { body: 'cwg-internet', kind: 'working_group', number: 97,
+    title: { en: 'A meeting in a long time zone' }, starts_on: dateFromNow(20).iso, starts_at: '10:00', timezone: zone,
+    mode: 'physical' }), 201);
+  longZonePaths = [`/consultations/${consultation.key ?? 'long-zone'}`, `/meetings/${meeting.id}`, `/meetings/${meeting.id}/agenda`];
 });
 after(async () => { await browser?.close(); await server?.stop(); });
 
@@ -96,7 +107,8 @@ describe('a 360 px phone', { timeout: 600000 }, () => {
         await page.screenshot({ path: join(SHOTS, `narrow-${lang}-${role}-menu.png`) });
         await axe(page, `${lang} ${role}: open menu`);
 
-        const start = role === 'staff' ? [`/${lang}/admin`, `/${lang}/`] : [`/${lang}/`];
+        // The pages in the long time zone first: the crawl visits one page of each shape.
+        const start = [...longZonePaths.map((p) => `/${lang}${p}`), ...(role === 'staff' ? [`/${lang}/admin`, `/${lang}/`] : [`/${lang}/`])];
         if (role === 'staff') {
           // Negotiated texts are restricted to Member States: the secretariat reaches them.
           const texts = await (await page.request.get(`${server.url}/api/v1/texts`)).json();

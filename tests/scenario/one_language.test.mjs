@@ -6,7 +6,10 @@
 // language is the text's own (lang="en", lang="zh") and whose direction is that language's
 // (dir="ltr", never "auto" nor the page's "rtl"), so that an English title on an Arabic list is
 // laid out left to right and read by a screen reader in English. Lists mark each entry, not with
-// a note under every entry.
+// a note under every entry. A sentence in the reader's language that names such a text (the
+// confirmation of closing a consultation, the title of the Chair's report of a body, each named in
+// English or Chinese only) marks the name inside it with its language and direction, on Arabic,
+// Chinese and English pages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, isoFromNow, dateFromNow, jsonOf } from '../lib/server.mjs';
@@ -172,5 +175,48 @@ test('texts written in one language carry that language and its direction on eve
   // In English the Chinese texts are marked Chinese.
   for (const [client, path, expected] of pages)
     await check(client, `/en${path}`, zh, expected.filter((t) => Object.values(ZH).includes(t)), faults);
+  assert.deepEqual(faults, []);
+});
+
+// A sentence in the reader's language that names a stored text (the confirmation of closing a
+// consultation: "“{title}” will close now, …"; the title of a body's Chair's report: "Report by
+// the Chair of the {name} ({acronym})") marks the name with its own language and direction when
+// it is written in another one, and leaves it unmarked in the reader's own.
+test('a stored name inside a sentence of the page carries its own language and direction', async () => {
+  const names = { en: 'Named in English in a sentence', zh: '句子中仅有中文的名称' };
+  const pages = {};  // language of the name → [path (after /xx), the sentence's element]
+  for (const [lang, name] of Object.entries(names)) {
+    const c = await jsonOf(staff.json('/api/v1/consultations', { key: `sentence-${lang}`, body: 'cwg-internet',
+      title: { [lang]: name }, questions: [{ [lang]: '?' }], opens_at: isoFromNow(-3600), deadline: isoFromNow(9 * 86400),
+      timezone: 'UTC' }), 201);
+    await jsonOf(staff.json('/api/v1/bodies', { key: `sentence-${lang}`, acronym: `S-${lang.toUpperCase()}`,
+      name: { [lang]: name }, membership: 'open' }), 201);
+    await jsonOf(staff.json('/api/v1/meetings', { body: `sentence-${lang}`, kind: 'working_group', number: 1,
+      starts_on: dateFromNow(-30).iso, timezone: 'UTC', mode: 'virtual' }), 201);
+    pages[lang] = [[`/admin/consultations/${c.id}/close`, /<p id="confirm-what">([\s\S]*?)<\/p>/, 'POST'],
+      [`/bodies/sentence-${lang}/chair-report?meetings=1`, /<h1>([\s\S]*?)<\/h1>/, 'GET']];
+  }
+  const faults = [];
+  for (const page of ['ar', 'zh', 'en'])
+    for (const [lang, name] of Object.entries(names))
+      for (const [path, element, method] of pages[lang]) {
+        const where = `/${page}${path}`;
+        const res = method === 'POST'
+          ? await staff.fetch(where, { method, headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({ csrf: staff.csrf }).toString() })
+          : await staff.fetch(where);
+        if (res.status !== 200) { faults.push(`${where}: ${res.status}`); continue; }
+        const html = await res.text();
+        const sentence = html.match(element)?.[1] ?? '';
+        if (!sentence.includes(name)) { faults.push(`${where}: the sentence does not name "${name}": ${sentence}`); continue; }
+        // Wherever the page shows the name (a crumb, marked since the lists were; the sentence):
+        // in its own language and direction, or, in the reader's language, unmarked.
+        for (const s of shown(html, name))
+          if (page !== lang ? s.lang !== lang || s.dir !== DIR[lang] : s.lang !== page)
+            faults.push(`${where}: "${name}" shown as lang=${s.lang} dir=${s.dir} in ${s.where}`);
+        if (page !== lang && !sentence.includes(`<span lang="${lang}" dir="${DIR[lang]}">${name}</span>`))
+          faults.push(`${where}: the sentence does not mark "${name}" as ${lang}: ${sentence}`);
+        if (page === lang && sentence.includes('<span lang')) faults.push(`${where}: marks its own language: ${sentence}`);
+      }
   assert.deepEqual(faults, []);
 });
