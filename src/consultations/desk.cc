@@ -139,7 +139,7 @@ http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const R
   auto& d = page.body();
   // A refused form of the page comes back with its message and what was typed; the forms of
   // the list's rows and the selection of the bulk form are placed here.
-  const auto flashed = ShowFlash(req, d, c->timezone);
+  const auto flashed = ShowFlash(db, req, d, c->timezone);
   auto kept = [&](const std::string& input) { return flashed ? flashed->Kept(input) : ""; };
   std::set<std::string> selected;  // the responses ticked for a refused bulk action
   {
@@ -393,7 +393,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     auto title = site::Pick(c->title, lang).text;
     site::Page page(db, req, "admin_campaigns.tpl", T(lang, "campaigns") + " · " + title);
     auto& d = page.body();
-    ShowFlash(req, d);
+    ShowFlash(db, req, d);
     d.SetIntValue("ID", c->id);
     site::SetLocalized(&d, "TITLE", c->title, lang);
     d.SetValue("HELP", T(lang, "campaigns_help", {{"min", static_cast<std::int64_t>(tracker.min_size())},
@@ -422,16 +422,16 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     auto campaign = ParseInt(req.params[1]);
     auto members = campaign ? tracker.Members(c->id, static_cast<std::uint64_t>(*campaign))
                             : std::vector<std::int64_t>{};
-    if (members.empty()) return BackWithError(req, path, NotFound("campaign: no such campaign"));
+    if (members.empty()) return BackWithError(db, req, path, NotFound("campaign: no such campaign"));
     std::string action = p.input.fields.Get("action").value_or("");
     Moderation m{action == "reject" ? "reject" : "accept", p.input.fields.Get("reason").value_or(""), {}};
     if (action != "reject" && action != "accept" && action != "publish")
-      return BackWithError(req, path, InvalidArgument("action", "action: accept, reject or publish"));
+      return BackWithError(db, req, path, InvalidArgument("action", "action: accept, reject or publish"));
     auto changed = ModerateMany(db, p.session.user.id, c->id, members, m);
-    if (!changed.ok()) return BackWithError(req, path, changed.error());
+    if (!changed.ok()) return BackWithError(db, req, path, changed.error());
     if (action == "publish") {
       auto n = PublishSome(db, p.session.user.id, c->id, members);
-      if (!n.ok()) return BackWithError(req, path, n.error());
+      if (!n.ok()) return BackWithError(db, req, path, n.error());
     }
     return Back(req, path, "campaign");
   });
@@ -449,7 +449,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
       kept.kept.emplace_back("st-key", f.Get("key").value_or(""));
       for (const auto& l : text::Languages())
         kept.kept.emplace_back("st-label-" + l, f.Get("label_" + l).value_or(""));
-      return BackWithError(req, "/admin", t.error(),
+      return BackWithError(db, req, "/admin", t.error(),
                            site::InputFor(t.error().field, {{"key", "st-key"}}), kept);
     }
     return Back(req, "/admin", "stakeholder_type");
@@ -483,7 +483,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     auto c = Create(db, p.session.user.id, in);
     if (!c.ok())
       return BackWithError(
-          req, "/admin", c.error(),
+          db, req, "/admin", c.error(),
           site::InputFor(c.error().field,
                          {{"key", "c-key"}, {"body", "c-body"},
                           {"launched_at_meeting", "c-launched"}, {"title", "c-title-en"},
@@ -554,7 +554,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     if (!r.ok()) {
       // A rejection's reason is the row's own input.
       const std::string input = r.error().field == "reason" ? fmt::format("reason-{}", id) : "";
-      return WithPlace(BackWithError(req, path, r.error(), input,
+      return WithPlace(BackWithError(db, req, path, r.error(), input,
                                      {.label_key = "reject_reason",
                                       .kept = {{fmt::format("reason-{}", id), m.reason}}}),
                        Unanchored(place));
@@ -594,7 +594,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     auto cid = db.Read().QueryInt("SELECT consultation_id FROM responses WHERE id = ?", *id);
     std::string path = cid ? "/admin/consultations/" + std::to_string(*cid) : "/admin";
     std::string place = PlaceOf(db, std::get<Post>(post).input.fields, *id);
-    if (!e.ok()) return WithPlace(BackWithError(req, path, e.error()), Unanchored(place));
+    if (!e.ok()) return WithPlace(BackWithError(db, req, path, e.error()), Unanchored(place));
     return WithPlace(Back(req, path, "erase"), place);
   });
 
@@ -617,7 +617,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
       std::string ticked;
       for (const auto& v : f.GetAll("ids[]")) ticked += (ticked.empty() ? "" : ",") + v;
       const std::string input = e.field == "reason" ? "bulk-reason" : e.field == "action" ? "bulk-action" : "";
-      return WithPlace(BackWithError(req, path, e, input,
+      return WithPlace(BackWithError(db, req, path, e, input,
                                      {.label_key = e.field == "reason"   ? "reject_reason"
                                                    : e.field == "action" ? "bulk_action"
                                                                          : "",
@@ -681,7 +681,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     if (!c.ok()) return site::ErrorResponse(db, req, c.error());
     const std::string place = ListPlace(db, tracker, c->id, std::get<Post>(post).input.fields);
     auto n = PublishAccepted(db, std::get<Post>(post).session.user.id, req.params[0]);
-    if (!n.ok()) return WithPlace(BackWithError(req, path, n.error()), place);
+    if (!n.ok()) return WithPlace(BackWithError(db, req, path, n.error()), place);
     return WithPlace(Back(req, path, "published"), place);
   });
 
@@ -702,7 +702,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
                           : f.starts_with("reason") ? "x-reason"
                                                     : "";
       return BackWithError(
-          req, path, c.error(), input,
+          db, req, path, c.error(), input,
           {.label_key = f.starts_with("reason") ? "extension_reason"
                         : f == "deadline"         ? "new_deadline"
                                                   : "",
@@ -751,7 +751,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     if (!desk.ok()) return site::ErrorResponse(db, req, desk.error());
     const std::string& path = *desk;
     if (!r.ok())
-      return BackWithError(req, path, r.error(),
+      return BackWithError(db, req, path, r.error(),
                            site::InputFor(r.error().field,
                                           {{"meeting", "f-meeting"}, {"number", "f-number"},
                                            {"kind", "f-kind"}, {"owner", "f-owner"},

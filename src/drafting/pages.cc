@@ -163,7 +163,7 @@ http::Response TextView(storage::Database& db, const Request& req, std::int64_t 
   site::Page page(db, req, "text.tpl", title.text + " — " + t->document);
   auto& d = page.body();
   // The text as an official document (text_out.h): its status, files and, for staff, forms.
-  documents::FillLifecycle(d, documents::LifecycleOf(db, NegotiatedTextSource(t->id)), req,
+  documents::FillLifecycle(db, d, documents::LifecycleOf(db, NegotiatedTextSource(t->id)), req,
                            viewer && accounts::IsStaff(viewer->user.role),
                            "/texts/" + std::to_string(t->id) + "/document", "");
   d.SetValue("DL_LANG", text::IsLanguage(clang) ? clang : "en");

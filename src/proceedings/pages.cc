@@ -505,7 +505,7 @@ http::Response RecordPage(storage::Database& db, const Request& req, const std::
   SummaryRecord r = BuildRecord(*p, lang);
   site::Page page(db, req, "record.tpl", r.title);
   auto& d = page.body();
-  documents::FillLifecycle(d, life, req, viewer && accounts::IsStaff(viewer->user.role), path,
+  documents::FillLifecycle(db, d, life, req, viewer && accounts::IsStaff(viewer->user.role), path,
                            "");
   if (life.latest) {
     d.ShowSection("LIVE_NOTE");
