@@ -318,6 +318,13 @@ http::Response TextView(storage::Database& db, const Request& req, std::int64_t 
       o->SetValue("KLABEL", T(lang, std::string("drafting_kind_") + k));
       if (kind == k) o->ShowSection("SEL");
     }
+    const std::string provision_kind = typed("propose", "provision_kind", "paragraph");
+    for (const char* k : {"paragraph", "section"}) {
+      auto* o = f->AddSectionDictionary("PKIND");
+      o->SetValue("K", k);
+      o->SetValue("KLABEL", T(lang, std::string("drafting_provision_kind_") + k));
+      if (provision_kind == k) o->ShowSection("SEL");
+    }
     for (const char* k : {"start", "end", "text", "justification"}) {
       std::string key = std::string("PR_") + k;
       for (auto& c : key) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
