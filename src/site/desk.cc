@@ -38,13 +38,11 @@ std::string KeepTyped(storage::Database& db, const std::string& session_token, c
   for (const auto& [id, value] : typed)
     if (!value.empty()) rows.push_back(json::array{json::string(id), json::string(value)});
   if (session_token.empty() || session_token.size() > 100 || rows.empty()) return "";
+  // Only a live session keeps anything (its row is what form_refills refers to).
+  if (!accounts::FindSession(db, session_token)) return "";
   std::string token = RandomToken(16);
   auto kept = db.Write<Ok>([&](storage::Connection& c) -> Result<Ok> {
     c.Exec("DELETE FROM form_refills WHERE expires_at <= ?", now);
-    // Only a session that exists keeps anything (a session ended meanwhile keeps nothing).
-    storage::Stmt s(c, "SELECT 1 FROM sessions WHERE token_hash = ?");
-    s.BindAll(Digest(session_token));
-    if (!s.Step()) return NotFound("session: none");
     c.Exec("INSERT INTO form_refills(token_hash, session_hash, typed, expires_at) VALUES(?,?,?,?)",
            Digest(token), Digest(session_token), json::serialize(rows), now + kRefillSeconds);
     return Ok{};
