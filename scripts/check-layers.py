@@ -77,7 +77,7 @@ OWNER = {
     "texts": "drafting", "provisions": "drafting", "brackets": "drafting",
     "text_history": "drafting", "proposals": "drafting", "text_revisions": "drafting",
     "informal_consultations": "drafting",
-    "text_states": "site",
+    "text_states": "site", "form_refills": "site",
 }
 for lang in ("ar", "zh", "en", "fr", "ru", "es"):
     OWNER["search_fts_" + lang] = "search"

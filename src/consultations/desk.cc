@@ -80,13 +80,31 @@ site::TextOwner SummaryTexts() {
 }  // namespace
 
 namespace {
-// Where the moderation page was when one of its forms was sent: the page of the list (the
-// form's `page`, when it is a whole number from 2 to 100000) and the response (#m-REFERENCE),
-// so that the page comes back to it after the action.
-std::string PlaceOf(storage::Database& db, const http::Form& f, std::int64_t response_id) {
+// The list's rows a page: the address's `per_page` (kMinPerPage to kMaxPerPage), else 50.
+constexpr int kPerPage = 50, kMinPerPage = 1, kMaxPerPage = 200;
+// A form's `per_page` when it is a page size (the address named one), else nothing.
+std::optional<std::int64_t> PerPageOf(const http::Form& f) {
+  auto n = ParseInt(f.Get("per_page").value_or(""));
+  if (n && *n >= kMinPerPage && *n <= kMaxPerPage) return n;
+  return std::nullopt;
+}
+// The page of the list a form of the moderation page was sent from, as "&page=N&per_page=M"
+// (each left out when the form's is absent or not a whole number in its range).
+std::string PagePlace(const http::Form& f) {
   std::string out;
   auto page = ParseInt(f.Get("page").value_or(""));
   if (page && *page >= 2 && *page <= 100000) out += "&page=" + std::to_string(*page);
+  if (auto n = PerPageOf(f)) out += "&per_page=" + std::to_string(*n);
+  return out;
+}
+// A confirmation page's form keeps the list's page size of form `f` (section PER_PAGE, N).
+void KeepPerPage(TemplateDictionary& d, const http::Form& f) {
+  if (auto n = PerPageOf(f)) d.AddSectionDictionary("PER_PAGE")->SetIntValue("N", *n);
+}
+// Where the moderation page was when one of its forms was sent: the page of the list (PagePlace)
+// and the response (#m-REFERENCE), so that the page comes back to it after the action.
+std::string PlaceOf(storage::Database& db, const http::Form& f, std::int64_t response_id) {
+  std::string out = PagePlace(f);
   storage::Stmt s(db.Read(), "SELECT reference FROM responses WHERE id = ?");
   s.BindAll(response_id);
   if (s.Step()) out += "#m-" + s.Text(0);
@@ -139,7 +157,12 @@ http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const R
   auto& d = page.body();
   // A refused form of the page comes back with its message and what was typed; the forms of
   // the list's rows and the selection of the bulk form are placed here.
-  const auto flashed = ShowFlash(req, d, c->timezone);
+  // What the list's own forms did (a bulk action, the publication) is said just above the list,
+  // where the page comes back to (kListAnchor); other messages at the top.
+  const std::string done = req.query.Get("done").value_or("");
+  const bool list_done = done == "bulk_accept" || done == "bulk_reject" || done == "published";
+  const auto flashed =
+      ShowFlash(db, req, d, c->timezone, list_done ? "HAS_LIST_MESSAGE" : "HAS_MESSAGE");
   auto kept = [&](const std::string& input) { return flashed ? flashed->Kept(input) : ""; };
   std::set<std::string> selected;  // the responses ticked for a refused bulk action
   {
@@ -171,25 +194,34 @@ http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const R
     if (!n.ok()) return site::ErrorResponse(db, req, n.error());
     page_no = static_cast<int>(*n);
   }
+  int per_page = kPerPage;
+  const auto per_page_asked = req.query.Get("per_page");
+  if (per_page_asked) {
+    auto n = ParseIntField("per_page", *per_page_asked, kMinPerPage, kMaxPerPage);
+    if (!n.ok()) return site::ErrorResponse(db, req, n.error());
+    per_page = static_cast<int>(*n);
+  }
   auto filter = FilterOf(req.query);
   if (!filter.ok()) return site::ErrorResponse(db, req, filter.error());
   if (auto ok = CheckFilter(db, *filter); !ok.ok()) return site::ErrorResponse(db, req, ok.error());
   if (auto ok = FillCampaign(tracker, c->id, *filter); !ok.ok())
     return site::ErrorResponse(db, req, ok.error());
-  constexpr int kPerPage = 50;
-  auto rs = FilteredResponses(db, c->id, *filter, page_no, kPerPage);
+  auto rs = FilteredResponses(db, c->id, *filter, page_no, per_page);
   // A page the list no longer reaches (its last rows were just accepted or rejected under a
   // filter they no longer match) shows the list's last page instead of nothing.
   if (rs.items.empty() && rs.total > 0 && page_no > 1) {
-    page_no = static_cast<int>((rs.total + kPerPage - 1) / kPerPage);
-    rs = FilteredResponses(db, c->id, *filter, page_no, kPerPage);
+    page_no = static_cast<int>((rs.total + per_page - 1) / per_page);
+    rs = FilteredResponses(db, c->id, *filter, page_no, per_page);
   }
   d.SetIntValue("PAGE_NO", page_no);  // the forms say where the page was (PlaceOf)
+  // A page size named in the address: the pager and every form keep it.
+  if (per_page_asked) d.AddSectionDictionary("PER_PAGE")->SetIntValue("N", per_page);
+  const std::string per_page_qs = per_page_asked ? "&per_page=" + std::to_string(per_page) : "";
   auto types = StakeholderTypes(db);
   // The filters, as chosen; the pager keeps them.
   {
     const std::string qs = filter->QueryString();
-    d.SetValue("FILTER_QS", qs);
+    d.SetValue("FILTER_QS", qs + per_page_qs);
     // The bulk form carries the filter, so that the list comes back as it was chosen.
     auto kept_qs = http::Form::Parse(qs.empty() ? "" : qs.substr(1), "query");
     if (kept_qs.ok()) {
@@ -356,10 +388,15 @@ http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const R
 // opened at an anchor gives no element the focus, and the summary at the top must take it (it
 // links to the row's field).
 std::string Unanchored(const std::string& place) { return place.substr(0, place.find('#')); }
+// Where a bulk action or the publication comes back to: the notice of what was done, just above
+// the list it concerns (its heading, filters and rows). Focusable (tabindex=-1), so that the
+// browser focuses it on arriving and a screen reader says it.
+constexpr char kListAnchor[] = "#list-notice";
 
 // Where the moderation list was when a form acting on many responses was sent (the bulk form,
 // the publication): its filter, from the form's f_* fields (checked as the list checks it; a bad
-// one is left out, `kept` receives the rest), then its page, as "&k=v…&page=N" (or "").
+// one is left out, `kept` receives the rest), then its page (PagePlace), as
+// "&k=v…&page=N&per_page=M" (or "").
 std::string ListPlace(storage::Database& db, CampaignTracker& tracker, std::int64_t consultation_id,
                       const http::Form& f, http::Form* kept = nullptr) {
   http::Form q;
@@ -371,8 +408,7 @@ std::string ListPlace(storage::Database& db, CampaignTracker& tracker, std::int6
     q = http::Form();
   std::string place;
   for (const auto& [k, v] : q.fields()) place += "&" + k + "=" + http::UrlEncode(v);
-  if (auto n = ParseInt(f.Get("page").value_or("")); n && *n >= 2 && *n <= 100000)
-    place += "&page=" + std::to_string(*n);
+  place += PagePlace(f);
   if (kept) *kept = std::move(q);
   return place;
 }
@@ -393,7 +429,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     auto title = site::Pick(c->title, lang).text;
     site::Page page(db, req, "admin_campaigns.tpl", T(lang, "campaigns") + " · " + title);
     auto& d = page.body();
-    ShowFlash(req, d);
+    ShowFlash(db, req, d);
     d.SetIntValue("ID", c->id);
     site::SetLocalized(&d, "TITLE", c->title, lang);
     d.SetValue("HELP", T(lang, "campaigns_help", {{"min", static_cast<std::int64_t>(tracker.min_size())},
@@ -422,16 +458,16 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     auto campaign = ParseInt(req.params[1]);
     auto members = campaign ? tracker.Members(c->id, static_cast<std::uint64_t>(*campaign))
                             : std::vector<std::int64_t>{};
-    if (members.empty()) return BackWithError(req, path, NotFound("campaign: no such campaign"));
+    if (members.empty()) return BackWithError(db, req, path, NotFound("campaign: no such campaign"));
     std::string action = p.input.fields.Get("action").value_or("");
     Moderation m{action == "reject" ? "reject" : "accept", p.input.fields.Get("reason").value_or(""), {}};
     if (action != "reject" && action != "accept" && action != "publish")
-      return BackWithError(req, path, InvalidArgument("action", "action: accept, reject or publish"));
+      return BackWithError(db, req, path, InvalidArgument("action", "action: accept, reject or publish"));
     auto changed = ModerateMany(db, p.session.user.id, c->id, members, m);
-    if (!changed.ok()) return BackWithError(req, path, changed.error());
+    if (!changed.ok()) return BackWithError(db, req, path, changed.error());
     if (action == "publish") {
       auto n = PublishSome(db, p.session.user.id, c->id, members);
-      if (!n.ok()) return BackWithError(req, path, n.error());
+      if (!n.ok()) return BackWithError(db, req, path, n.error());
     }
     return Back(req, path, "campaign");
   });
@@ -449,7 +485,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
       kept.kept.emplace_back("st-key", f.Get("key").value_or(""));
       for (const auto& l : text::Languages())
         kept.kept.emplace_back("st-label-" + l, f.Get("label_" + l).value_or(""));
-      return BackWithError(req, "/admin", t.error(),
+      return BackWithError(db, req, "/admin", t.error(),
                            site::InputFor(t.error().field, {{"key", "st-key"}}), kept);
     }
     return Back(req, "/admin", "stakeholder_type");
@@ -483,7 +519,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     auto c = Create(db, p.session.user.id, in);
     if (!c.ok())
       return BackWithError(
-          req, "/admin", c.error(),
+          db, req, "/admin", c.error(),
           site::InputFor(c.error().field,
                          {{"key", "c-key"}, {"body", "c-body"},
                           {"launched_at_meeting", "c-launched"}, {"title", "c-title-en"},
@@ -554,7 +590,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     if (!r.ok()) {
       // A rejection's reason is the row's own input.
       const std::string input = r.error().field == "reason" ? fmt::format("reason-{}", id) : "";
-      return WithPlace(BackWithError(req, path, r.error(), input,
+      return WithPlace(BackWithError(db, req, path, r.error(), input,
                                      {.label_key = "reject_reason",
                                       .kept = {{fmt::format("reason-{}", id), m.reason}}}),
                        Unanchored(place));
@@ -587,6 +623,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
       if (auto n = ParseInt(std::get<Post>(post).input.fields.Get("page").value_or(""));
           n && *n >= 2 && *n <= 100000)
         d.AddSectionDictionary("KEEP_PAGE")->SetIntValue("PAGE_NO", *n);
+      KeepPerPage(d, std::get<Post>(post).input.fields);
       d.SetValue("CONFIRM_LABEL", T(lang, "confirm_erase_yes"));
       return page.Render();
     }
@@ -594,7 +631,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     auto cid = db.Read().QueryInt("SELECT consultation_id FROM responses WHERE id = ?", *id);
     std::string path = cid ? "/admin/consultations/" + std::to_string(*cid) : "/admin";
     std::string place = PlaceOf(db, std::get<Post>(post).input.fields, *id);
-    if (!e.ok()) return WithPlace(BackWithError(req, path, e.error()), Unanchored(place));
+    if (!e.ok()) return WithPlace(BackWithError(db, req, path, e.error()), Unanchored(place));
     return WithPlace(Back(req, path, "erase"), place);
   });
 
@@ -617,7 +654,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
       std::string ticked;
       for (const auto& v : f.GetAll("ids[]")) ticked += (ticked.empty() ? "" : ",") + v;
       const std::string input = e.field == "reason" ? "bulk-reason" : e.field == "action" ? "bulk-action" : "";
-      return WithPlace(BackWithError(req, path, e, input,
+      return WithPlace(BackWithError(db, req, path, e, input,
                                      {.label_key = e.field == "reason"   ? "reject_reason"
                                                    : e.field == "action" ? "bulk_action"
                                                                          : "",
@@ -645,6 +682,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
       d.SetValue("REASON_VALUE", m.action == "reject" ? m.reason : "");
       if (m.action == "reject") d.SetValueAndShowSection("REASON_TEXT", m.reason, "REASON");
       d.SetValue("PAGE_NO", f.Get("page").value_or("1"));
+      KeepPerPage(d, f);
       d.SetValue("BACK", place.empty() ? "" : "?" + place.substr(1));
       for (const auto& [k, v] : kept.fields()) {
         auto* h = d.AddSectionDictionary("KEEP_FILTER");
@@ -667,7 +705,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     auto n = ModerateMany(db, p.session.user.id, c->id, *ids, m);
     if (!n.ok()) return refuse(n.error());
     // "The selected responses were accepted", not a row's "The response was accepted".
-    return WithPlace(Back(req, path, "bulk_" + m.action), place);
+    return WithPlace(Back(req, path, "bulk_" + m.action), place + kListAnchor);
   });
 
   router.Add("POST", "/admin/consultations/{id}/publish", [&db, &tracker](Request& req) {
@@ -681,8 +719,8 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     if (!c.ok()) return site::ErrorResponse(db, req, c.error());
     const std::string place = ListPlace(db, tracker, c->id, std::get<Post>(post).input.fields);
     auto n = PublishAccepted(db, std::get<Post>(post).session.user.id, req.params[0]);
-    if (!n.ok()) return WithPlace(BackWithError(req, path, n.error()), place);
-    return WithPlace(Back(req, path, "published"), place);
+    if (!n.ok()) return WithPlace(BackWithError(db, req, path, n.error()), place);
+    return WithPlace(Back(req, path, "published"), place + kListAnchor);
   });
 
   router.Add("POST", "/admin/consultations/{id}/extend", [&db](Request& req) {
@@ -702,7 +740,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
                           : f.starts_with("reason") ? "x-reason"
                                                     : "";
       return BackWithError(
-          req, path, c.error(), input,
+          db, req, path, c.error(), input,
           {.label_key = f.starts_with("reason") ? "extension_reason"
                         : f == "deadline"         ? "new_deadline"
                                                   : "",
@@ -751,7 +789,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     if (!desk.ok()) return site::ErrorResponse(db, req, desk.error());
     const std::string& path = *desk;
     if (!r.ok())
-      return BackWithError(req, path, r.error(),
+      return BackWithError(db, req, path, r.error(),
                            site::InputFor(r.error().field,
                                           {{"meeting", "f-meeting"}, {"number", "f-number"},
                                            {"kind", "f-kind"}, {"owner", "f-owner"},

@@ -688,7 +688,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     auto p = ReportParagraph(db, req.params[0], req.lang);
     site::Page page(db, req, "report.tpl", T(req.lang, "report"));
     auto& d = page.body();
-    documents::FillLifecycle(d, life, req, viewer && accounts::IsStaff(viewer->user.role),
+    documents::FillLifecycle(db, d, life, req, viewer && accounts::IsStaff(viewer->user.role),
                              path, "");
     d.SetIntValue("ID", c->id);
     d.SetValue("DL_LANG", req.lang);

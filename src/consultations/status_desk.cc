@@ -145,13 +145,13 @@ void RegisterStatusDesk(http::Router& router, storage::Database& db) {
                  if (f.Get("confirm").value_or("") != "yes") {
                    // Refused before asking: the same checks the action runs.
                    if (auto ok = CheckTransition(*c, t, ti, Now()); !ok.ok())
-                     return site::BackWithError(req, path, ok.error(), InputOf(ok.error()),
+                     return site::BackWithError(db, req, path, ok.error(), InputOf(ok.error()),
                                                 refill(ok.error()));
                    return ConfirmPage(db, req, *c, t, deadline, reason);
                  }
                  auto done = Apply(db, p.session.user.id, req.params[0], t, ti);
                  if (!done.ok())
-                   return site::BackWithError(req, path, done.error(), InputOf(done.error()),
+                   return site::BackWithError(db, req, path, done.error(), InputOf(done.error()),
                                               refill(done.error()));
                  return site::Back(req, path, DoneOf(t));
                });

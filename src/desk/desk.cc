@@ -168,9 +168,9 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
     // The time zones' default, unless a refused form kept another (ShowFlash sets it then).
     d.SetValue("KEPT_m_tz", "Europe/Zurich");
     d.SetValue("KEPT_c_tz", "Europe/Zurich");
-    const auto flashed = ShowFlash(req, d);
+    const auto flashed = ShowFlash(db, req, d);
     // A refused form's choices among bodies and meetings, marked selected again.
-    auto kept = [&flashed](const char* id) { return flashed ? flashed->Kept(id) : ""; };
+    auto kept = [&flashed](const std::string& id) { return flashed ? flashed->Kept(id) : ""; };
     d.SetValue("SEARCH_LAG", T(lang, "search_lag", {{"n", search::Lag(db)}}));
     // Items the indexer set aside: the public search misses them until someone looks.
     if (auto failed = search::Failed(db); failed > 0) {
@@ -191,8 +191,7 @@ void RegisterRoutes(http::Router& router, storage::Database& db, CampaignTracker
         o->SetValue("CODE", l);
         o->SetValue("NAME", T(l, "language_name"));
         // What a refused form had typed (site::Refill).
-        if (auto v = req.query.Get("k.st-label-" + l); v && v->size() <= site::kMaxKeptBytes)
-          o->SetValue("VALUE", *v);
+        o->SetValue("VALUE", kept("st-label-" + l));
       }
     }
     for (const auto& c : List(db)) {

@@ -117,7 +117,7 @@ void RegisterTranslations(http::Router& router, storage::Database& db) {
     const std::string& lang = req.lang;
     site::Page page(db, req, "admin_translations.tpl", T(lang, "translations_title"));
     auto& d = page.body();
-    site::ShowFlash(req, d);
+    site::ShowFlash(db, req, d);
     const std::string title = T(lang, "field_title"), description = T(lang, "field_description");
 
     site::TranslationGroup cs{T(lang, "nav_consultations"), {}};

@@ -273,7 +273,7 @@ void RegisterGeneratedRoutes(http::Router& router, storage::Database& db, const 
       auto refuse = [&](const Error& e) {
         const bool date = e.field == "date", symbol = e.field == "symbol";
         return site::BackWithError(
-            req, back, e, date ? "issue-date" : symbol ? "issue-symbol" : "",
+            db, req, back, e, date ? "issue-date" : symbol ? "issue-symbol" : "",
             {.label_key = date ? "doc_issue_date" : symbol ? "doc_issue_symbol" : "",
              .kept = {{"issue-symbol", f.Get("symbol").value_or("")},
                       {"issue-date", f.Get("date").value_or("")}}});
@@ -309,12 +309,13 @@ void RegisterGeneratedRoutes(http::Router& router, storage::Database& db, const 
   }
 }
 
-void FillLifecycle(ctemplate::TemplateDictionary& d, const Lifecycle& l, const http::Request& req,
+void FillLifecycle(storage::Database& db, ctemplate::TemplateDictionary& d, const Lifecycle& l,
+                   const http::Request& req,
                    bool staff, const std::string& form_base, const std::string& query) {
   const std::string& lang = req.lang;
   auto* o = d.AddIncludeDictionary("LIFECYCLE");
   o->SetFilename("generated_lifecycle.tpl");
-  const auto flashed = site::ShowFlash(req, *o);
+  const auto flashed = site::ShowFlash(db, req, *o);
   o->SetValue("STATUS", T(lang, "doc_status_" + l.status));
   o->SetValue("FORM_BASE", form_base);
   o->SetValue("QUERY", query.empty() ? "" : "?" + query);
@@ -416,7 +417,7 @@ http::Response IssuedPage(storage::Database& db, const http::Request& req,
   if (staff)
     live = site::Prefix(req) + page_path + (query.empty() ? "?live=1" : "?" + query + "&live=1");
   FillIssuedView(db, d, *l.latest, lang, site::Prefix(req), viewer, live);
-  FillLifecycle(d, l, req, staff, page_path, query);
+  FillLifecycle(db, d, l, req, staff, page_path, query);
   page.CacheForAnonymous();
   return page.Render();
 }

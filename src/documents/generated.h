@@ -77,7 +77,8 @@ void RegisterGeneratedRoutes(http::Router& router, storage::Database& db, const 
 // LIFECYCLE of `d`): its status, the message or refusal its forms came back with, and, for
 // staff, the forms of the transitions it allows. `form_base`: the forms' path without prefix
 // ("/meetings/12/record"), `query` the page's query to carry ("meetings=16,17" or "").
-void FillLifecycle(ctemplate::TemplateDictionary& d, const Lifecycle& l, const http::Request& req,
+void FillLifecycle(storage::Database& db, ctemplate::TemplateDictionary& d, const Lifecycle& l,
+                   const http::Request& req,
                    bool staff, const std::string& form_base, const std::string& query);
 
 // The issued text of `issued` in `lang` as its page shows it once issued (issued_document.tpl,

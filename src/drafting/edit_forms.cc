@@ -4,6 +4,7 @@
 // provision and resolving a bracket cannot be undone, so their first post shows a confirmation
 // page. A refused form is shown again with what was typed, the refusal in the reader's language
 // next to its field and in the summary at the top, with the refusal's status.
+#include <functional>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -165,6 +166,19 @@ void KindOptions(TemplateDictionary* form, const std::string& chosen, const std:
   }
 }
 
+// Each language of text `t`'s box marking its text a draft, in `form`'s section DRAFT_BOX
+// (input <prefix>-<lang>-draft named text_draft_<lang>, site::FormStates's), ticked as `ticked`.
+void DraftBoxes(TemplateDictionary* form, const Text& t, const std::string& prefix,
+                const std::string& lang, const std::function<bool(const std::string&)>& ticked) {
+  for (const auto& l : t.languages) {
+    auto* b = form->AddSectionDictionary("DRAFT_BOX");
+    b->SetValue("DID", fmt::format("{}-{}-draft", prefix, l));
+    b->SetValue("DNAME", "text_draft_" + l);
+    b->SetValue("DLABEL", T(lang, "text_state_mark_draft",
+                            {{"language", T(lang, "language_in_" + l)}}));
+    if (ticked(l)) b->ShowSection("DCHECKED");
+  }
+}
 }  // namespace
 
 void AddProvisionForms(const Text& t, const Provision& p, const std::string& lang,
@@ -186,17 +200,11 @@ void AddProvisionForms(const Text& t, const Provision& p, const std::string& lan
                 [&](const std::string& l) { return Typed(state, edit, "text_" + l, BodyIn(p, l)); },
                 errors);
   // Each language's box marking its text a draft (site/text_states.h), as stored or as ticked.
-  for (const auto& l : t.languages) {
-    auto* b = ef->AddSectionDictionary("DRAFT_BOX");
-    b->SetValue("DID", fmt::format("pe-{}-{}-draft", p.id, l));
-    b->SetValue("DNAME", "text_draft_" + l);
-    b->SetValue("DLABEL", T(lang, "text_state_mark_draft",
-                            {{"language", T(lang, "language_in_" + l)}}));
-    const bool ticked = state && state->form == edit && state->typed
-                            ? state->typed->Get("text_draft_" + l).has_value()
-                            : drafts.count(l) > 0;
-    if (ticked) b->ShowSection("DCHECKED");
-  }
+  DraftBoxes(ef, t, fmt::format("pe-{}", p.id), lang, [&](const std::string& l) {
+    return state && state->form == edit && state->typed
+               ? state->typed->Get("text_draft_" + l).has_value()
+               : drafts.count(l) > 0;
+  });
   auto* bf = e->AddSectionDictionary("BRACKET_FORM");
   const std::string pb = fmt::format("pb-{}", p.id);
   AddCurrentWording(bf, t, p, pb + "-current", lang, errors);
@@ -298,6 +306,10 @@ void AddEditForms(const Text& t, const std::string& clang, const std::string& la
            errors);
   AddTextFields(a, t, "pa", lang,
                 [&](const std::string& l) { return Typed(state, "add", "text_" + l, ""); }, errors);
+  DraftBoxes(a, t, "pa", lang, [&](const std::string& l) {
+    return state && state->form == "add" && state->typed &&
+           state->typed->Get("text_draft_" + l).has_value();
+  });
   (void)clang;
 }
 
@@ -513,6 +525,7 @@ void RegisterEditForms(http::Router& router, storage::Database& db) {
     ProvisionInput in;
     in.kind = f.Get("kind").value_or("paragraph");
     in.text = TextsOf(f, *t, nullptr);
+    site::FormStates(f, "text", "text", in.states);  // each language's box marking a draft
     auto refuse = [&](const Error& e) { return Refused(db, req, *t, "add", "pa", f, e); };
     auto version = VersionOf(f);
     if (!version.ok()) return refuse(version.error());

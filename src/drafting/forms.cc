@@ -42,7 +42,7 @@ PageForm ProposeForm() {
           {{"provision", "pr-provision", "drafting_provision"},
            {"member_state", "pr-ms", "drafting_form_member_state"},
            {"kind", "pr-kind", "drafting_form_kind"},
-           {"provision_kind", "pr-kind", "drafting_form_kind"},
+           {"provision_kind", "pr-pkind", "drafting_form_provision_kind"},
            {"start", "pr-start", "drafting_form_start"},
            {"end", "pr-end", "drafting_form_end"},
            {"text", "pr-text", "drafting_form_words"},
@@ -155,6 +155,8 @@ void RegisterForms(http::Router& router, storage::Database& db) {
       }
       in.text = f.Get("text").value_or("");
       in.justification = site::Trim(f.Get("justification").value_or(""));
+      // A new provision's kind (add_provision); the use case refuses another value.
+      if (auto k = f.Get("provision_kind"); k && !k->empty()) in.provision_kind = *k;
       auto p = Propose(db, who, *provision, in);
       if (!p.ok()) return p.error();
       return Back(id, "/compilation");

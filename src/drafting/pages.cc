@@ -163,7 +163,7 @@ http::Response TextView(storage::Database& db, const Request& req, std::int64_t 
   site::Page page(db, req, "text.tpl", title.text + " — " + t->document);
   auto& d = page.body();
   // The text as an official document (text_out.h): its status, files and, for staff, forms.
-  documents::FillLifecycle(d, documents::LifecycleOf(db, NegotiatedTextSource(t->id)), req,
+  documents::FillLifecycle(db, d, documents::LifecycleOf(db, NegotiatedTextSource(t->id)), req,
                            viewer && accounts::IsStaff(viewer->user.role),
                            "/texts/" + std::to_string(t->id) + "/document", "");
   d.SetValue("DL_LANG", text::IsLanguage(clang) ? clang : "en");
@@ -317,6 +317,13 @@ http::Response TextView(storage::Database& db, const Request& req, std::int64_t 
       o->SetValue("K", k);
       o->SetValue("KLABEL", T(lang, std::string("drafting_kind_") + k));
       if (kind == k) o->ShowSection("SEL");
+    }
+    const std::string provision_kind = typed("propose", "provision_kind", "paragraph");
+    for (const char* k : {"paragraph", "section"}) {
+      auto* o = f->AddSectionDictionary("PKIND");
+      o->SetValue("K", k);
+      o->SetValue("KLABEL", T(lang, std::string("drafting_provision_kind_") + k));
+      if (provision_kind == k) o->ShowSection("SEL");
     }
     for (const char* k : {"start", "end", "text", "justification"}) {
       std::string key = std::string("PR_") + k;

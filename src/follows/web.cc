@@ -40,11 +40,11 @@ http::Response FollowForm(storage::Database& db, Request& req, bool follow) {
   // their own button), when the database knows it.
   auto back = [&](const Error& e) {
     auto thing = Describe(db, kind, id, req.lang);
-    if (!thing.ok()) return site::BackWithError(req, "/account", e);
+    if (!thing.ok()) return site::BackWithError(db, req, "/account", e);
     if (to_account)
-      return site::BackWithError(req, "/account", e,
+      return site::BackWithError(db, req, "/account", e,
                                  "unfollow-" + thing->kind + "-" + std::to_string(thing->id));
-    return site::BackWithError(req, thing->path, e, site::kFollowButton);
+    return site::BackWithError(db, req, thing->path, e, site::kFollowButton);
   };
   if (!in.ok()) return back(in.error());
   if (!site::FormCsrfOk(db, req, fields.Get("csrf").value_or("")))
@@ -79,7 +79,7 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
     d.SetValue("NAME", g.session->user.name);
     d.SetValue("EMAIL", g.session->user.email);
     // A refused unfollow of this page: the summary at the top, the message at its row.
-    const auto flashed = site::ShowFlash(req, d);
+    const auto flashed = site::ShowFlash(db, req, d);
     auto list = ListFollowed(db, g.session->user.id, lang);
     if (list.empty()) d.ShowSection("NO_FOLLOWS");
     else d.ShowSection("HAS_FOLLOWS");
@@ -147,7 +147,7 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
     auto post = site::ReadPost(db, req);
     if (auto* refusal = std::get_if<http::Response>(&post)) return *refusal;
     auto r = RunDigest(db, Now());
-    if (!r.ok()) return site::BackWithError(req, "/admin", r.error());
+    if (!r.ok()) return site::BackWithError(db, req, "/admin", r.error());
     return site::Back(req, "/admin", "digest");
   });
 }

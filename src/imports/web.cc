@@ -69,10 +69,10 @@ http::Response DeskPage(storage::Database& db, const Request& req, const Plan* p
   const std::string& lang = req.lang;
   site::Page page(db, req, "admin_import.tpl", T(lang, "import_title"));
   auto& d = page.body();
-  site::ShowFlash(req, d);
-  // The kind chosen before a refusal (site::Refill: k.import-kind), else documents.
-  d.ShowSection(req.query.Get("k.import-kind") == "resolutions" ? "KIND_RESOLUTIONS"
-                                                                   : "KIND_DOCUMENTS");
+  const auto flashed = site::ShowFlash(db, req, d);
+  // The kind chosen before a refusal (site::Refill: import-kind), else documents.
+  d.ShowSection(flashed && flashed->Kept("import-kind") == "resolutions" ? "KIND_RESOLUTIONS"
+                                                                          : "KIND_DOCUMENTS");
   // Files are never sent again by a browser: after a refusal, the summary says so.
   if (req.query.Get("error")) d.SetValueAndShowSection("FILES_AGAIN", T(lang, "form_error_files_again"), "HAS_FILES_AGAIN");
   if (!plan) return page.Render();
@@ -143,7 +143,7 @@ void RegisterRoutes(http::Router& router, storage::Database& db, ImportLimits li
     // The input a refusal concerns (the CSV unless it is the ZIP), named by the form's label.
     auto back = [&](const Error& e) {
       const bool zip = e.field == "files";
-      return site::BackWithError(req, "/admin/imports", e, zip ? "import-files" : "import-csv",
+      return site::BackWithError(db, req, "/admin/imports", e, zip ? "import-files" : "import-csv",
                                  {.label_key = zip ? "import_files" : "import_csv",
                                   .kept = {{"import-kind", kind}}});
     };
@@ -159,7 +159,7 @@ void RegisterRoutes(http::Router& router, storage::Database& db, ImportLimits li
     if (auto* r = std::get_if<http::Response>(&post)) return *r;
     auto& p = std::get<site::Post>(post);
     auto plan = importer->Confirm(p.session, req.params[0]);
-    if (!plan.ok()) return site::BackWithError(req, "/admin/imports", plan.error());
+    if (!plan.ok()) return site::BackWithError(db, req, "/admin/imports", plan.error());
     return site::Back(req, "/admin/imports", "import");
   });
 }

@@ -83,7 +83,7 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
     in.open_consultations = f.Get("open_consultations").value_or("") == "yes";
     auto b = CreateBody(db, p.session.user.id, in);
     if (!b.ok())
-      return BackWithError(req, "/admin", b.error(),
+      return BackWithError(db, req, "/admin", b.error(),
                            site::InputFor(b.error().field, {{"key", "b-key"},
                                                             {"acronym", "b-acronym"},
                                                             {"name", "b-name"},
@@ -107,7 +107,7 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
     in.kind = f.Get("kind").value_or("working_group");
     if (auto number = f.Get("number"); number && !number->empty()) {
       auto n = ParseIntField("number", *number, 1, 100000);
-      if (!n.ok()) return BackWithError(req, "/admin", n.error(), "m-number", KeptMeeting(f));
+      if (!n.ok()) return BackWithError(db, req, "/admin", n.error(), "m-number", KeptMeeting(f));
       in.number = static_cast<int>(*n);
     }
     // A plenary meeting belongs to a session (C22); other kinds have none.
@@ -126,7 +126,7 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
     auto m = CreateMeeting(db, p.session.user.id, in);
     if (!m.ok())
       return BackWithError(
-          req, "/admin", m.error(),
+          db, req, "/admin", m.error(),
           site::InputFor(m.error().field,
                          {{"body", "m-body"}, {"kind", "m-kind"}, {"number", "m-number"},
                           {"session", "m-session"}, {"title", "m-title"},
@@ -147,12 +147,12 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
     for (auto& file : p.input.files)
       if (file.name == "file") csv = file.data;
     if (csv.empty())
-      return BackWithError(req, path, InvalidArgument("file", "file: required"), "att-file",
+      return BackWithError(db, req, path, InvalidArgument("file", "file: required"), "att-file",
                            {.label_key = "attendance_import", .kept = {}});
     // Every refusal of the import concerns the file, named as the form names it.
     auto r = ImportAttendance(db, p.session.user.id, req.params[0], csv);
     if (!r.ok())
-      return BackWithError(req, path, r.error(), "att-file",
+      return BackWithError(db, req, path, r.error(), "att-file",
                            {.label_key = "attendance_import", .kept = {}});
     return Back(req, path, "attendance");
   });
@@ -170,7 +170,7 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
                                    f.Get("country").value_or(""), f.Get("email").value_or("")};
     auto r = AddRegistration(db, p.session.user.id, req.params[0], in);
     if (!r.ok())
-      return BackWithError(req, path, r.error(),
+      return BackWithError(db, req, path, r.error(),
                            site::InputFor(r.error().field, {{"name", "r-name"},
                                                             {"organization", "r-org"},
                                                             {"stakeholder_type", "r-type"},
@@ -195,9 +195,9 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
     std::string path = BackPath(f, *meeting);
     auto reg = ParseIntField("registration_id", f.Get("registration_id").value_or(""), 1,
                              std::numeric_limits<std::int64_t>::max());
-    if (!reg.ok()) return BackWithError(req, path, reg.error());
+    if (!reg.ok()) return BackWithError(db, req, path, reg.error());
     auto r = MarkAttended(db, p.session.user.id, req.params[0], *reg);
-    if (!r.ok()) return BackWithError(req, path, r.error());
+    if (!r.ok()) return BackWithError(db, req, path, r.error());
     return Back(req, path, "attended");
   });
 }

@@ -67,13 +67,16 @@ void ActionRow(TemplateDictionary* o, const ActionView& a, const std::string& la
   o->SetValue("STATUS_LABEL", T(lang, "action_status_" + a.status));
 }
 
-// The language a text typed in a form is in: a select of the six, the reader's chosen.
-void LanguageChoices(TemplateDictionary* d, const std::string& lang) {
+// The language a text typed in a form is in: a select of the six (section `section`), with
+// `chosen` selected (what a refused form had chosen), else the reader's.
+void LanguageChoices(TemplateDictionary* d, const std::string& lang,
+                     const std::string& chosen = "", const char* section = "LANGS") {
+  const std::string& sel = text::IsLanguage(chosen) ? chosen : lang;
   for (const auto& l : text::Languages()) {
-    auto* o = d->AddSectionDictionary("LANGS");
+    auto* o = d->AddSectionDictionary(section);
     o->SetValue("CODE", l);
     o->SetValue("NAME", T(lang, "language_in_" + l));
-    if (l == lang) o->ShowSection("SEL");
+    if (l == sel) o->ShowSection("SEL");
   }
 }
 
@@ -219,6 +222,11 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
   auto is_refused = [&](const char* form, std::int64_t id) {
     return refusal && refusal->form == form && refusal->item == id;
   };
+  // What was typed in `field` of that form, if it is the one refused ("" otherwise).
+  auto typed_in = [&](const char* form, std::int64_t id, const char* field) {
+    return is_refused(form, id) && refusal->typed ? refusal->typed->Get(field).value_or("")
+                                                  : std::string();
+  };
   bool staff = viewer && accounts::IsStaff(viewer->user.role);
   bool can_run = MayRunSpeakers(viewer);
   if (staff) {
@@ -240,7 +248,7 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
   if (p->items.empty()) d.ShowSection("NO_ITEMS");
   if (staff) {
     auto* add = d.AddSectionDictionary("ADD_ITEM");
-    LanguageChoices(add, lang);
+    LanguageChoices(add, lang, typed_in("item", 0, "text_lang"));
     if (is_refused("item", 0)) ShowAgendaRefusal(*refusal, refused, add);
     // The summary record's signatories, each name in the six languages, and its own symbol.
     auto* s = d.AddSectionDictionary("SIGNATORIES");
@@ -398,8 +406,7 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
           auto s = drafts.find("summary");
           if (s != drafts.end() && s->second.count(t.lang)) e->ShowSection("EDRAFT");
         }
-        LanguageChoices(e, ie_refused && refusal->typed
-                               ? refusal->typed->Get("text_lang").value_or(lang) : lang);
+        LanguageChoices(e, lang, typed_in("edit", iv.id, "text_lang"));
       }
     }
     for (const auto& dec : it.decisions) {
@@ -430,7 +437,10 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
     }
     if (staff) {
       auto* f = o->AddSectionDictionary("RECORD_FORMS");
-      LanguageChoices(f, lang);
+      // Each form's language: the reader's, or the one chosen in the refused form.
+      for (auto [form, section] : {std::pair{"intervention", "LANGS_IV"}, {"decision", "LANGS_DE"},
+                                   {"action", "LANGS_AC"}})
+        LanguageChoices(f, lang, typed_in(form, it.id, "text_lang"), section);
       for (const char* form : {"intervention", "decision", "candidature", "action"})
         if (is_refused(form, it.id)) ShowAgendaRefusal(*refusal, refused, f);
       // A paragraph of the item (a candidature announced in it) and a decision of the item (an
@@ -448,36 +458,25 @@ http::Response AgendaPage(storage::Database& db, const Request& req, const std::
       };
       choices("PARAGRAPHS", "candidature", "intervention_id", paragraph_choices);
       choices("DECISIONS", "action", "decision_id", decision_choices);
-      for (const char* c : kCapacities) {
-        auto* x = f->AddSectionDictionary("CAPS");
-        x->SetValue("K", c);
-        x->SetValue("L", T(lang, std::string("capacity_") + c));
-      }
-      for (const char* b : kBureaux) {
-        auto* x = f->AddSectionDictionary("BUREAUX");
-        x->SetValue("K", b);
-        x->SetValue("L", T(lang, std::string("bureau_") + b));
-      }
-      for (const char* k : kDecisionKinds) {
-        auto* x = f->AddSectionDictionary("KINDS");
-        x->SetValue("K", k);
-        x->SetValue("L", T(lang, std::string("decision_kind_") + k));
-      }
-      for (const char* r : kRecipients) {
-        auto* x = f->AddSectionDictionary("RECIPIENTS");
-        x->SetValue("K", r);
-        x->SetValue("L", T(lang, std::string("recipient_") + r));
-      }
-      for (const char* k : kPosts) {
-        auto* x = f->AddSectionDictionary("POSTS");
-        x->SetValue("K", k);
-        x->SetValue("L", T(lang, std::string("post_") + k));
-      }
-      for (const char* k : kActionKinds) {
-        auto* x = f->AddSectionDictionary("ACTION_KINDS");
-        x->SetValue("K", k);
-        x->SetValue("L", T(lang, std::string("action_kind_") + k));
-      }
+      // The options of each select, the refused form's choice selected again.
+      auto options = [&](const char* section, const auto& keys, const char* label_prefix,
+                         const char* form, const char* field) {
+        const std::string typed = typed_in(form, it.id, field);
+        for (const char* k : keys) {
+          auto* x = f->AddSectionDictionary(section);
+          x->SetValue("K", k);
+          x->SetValue("L", T(lang, std::string(label_prefix) + k));
+          if (typed == k) x->ShowSection("SEL");
+        }
+      };
+      static constexpr const char* kParagraphKinds[] = {"intervention", "statement"};
+      options("IV_KINDS", kParagraphKinds, "proc_kind_", "intervention", "kind");
+      options("CAPS", kCapacities, "capacity_", "intervention", "capacity");
+      options("BUREAUX", kBureaux, "bureau_", "intervention", "bureau");
+      options("KINDS", kDecisionKinds, "decision_kind_", "decision", "kind");
+      options("RECIPIENTS", kRecipients, "recipient_", "decision", "forwarded_to");
+      options("POSTS", kPosts, "post_", "candidature", "post");
+      options("ACTION_KINDS", kActionKinds, "action_kind_", "action", "kind");
     }
   }
   // The agenda and its speakers as the public sees them change only with the database, unless
@@ -505,7 +504,7 @@ http::Response RecordPage(storage::Database& db, const Request& req, const std::
   SummaryRecord r = BuildRecord(*p, lang);
   site::Page page(db, req, "record.tpl", r.title);
   auto& d = page.body();
-  documents::FillLifecycle(d, life, req, viewer && accounts::IsStaff(viewer->user.role), path,
+  documents::FillLifecycle(db, d, life, req, viewer && accounts::IsStaff(viewer->user.role), path,
                            "");
   if (life.latest) {
     d.ShowSection("LIVE_NOTE");

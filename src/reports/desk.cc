@@ -102,7 +102,7 @@ http::Response OfficersPage(storage::Database& db, const Request& req,
                   T(lang, "officers_title", {{"acronym", text::BodyAcronym(b->key, b->acronym, lang)}}));
   auto& d = page.body();
   // A refused meeting report's form: its message shown next to its field below.
-  const auto flashed = site::ShowFlash(req, d);
+  const auto flashed = site::ShowFlash(db, req, d);
   d.SetValue("ACRONYM", text::BodyAcronym(b->key, b->acronym, lang));
   d.SetValue("BODY_KEY", b->key);
   if (refused.error) {
@@ -281,7 +281,7 @@ void RegisterDesk(http::Router& router, storage::Database& db) {
       const bool dist = r.error().field == "distribution";
       const bool box = r.error().field == "approved";
       return site::BackWithError(
-          req, path, r.error(), dist ? prefix + "dist" : box ? prefix + "approved" : "",
+          db, req, path, r.error(), dist ? prefix + "dist" : box ? prefix + "approved" : "",
           {.label_key = dist ? "meeting_report_distribution" : box ? "meeting_report_approved" : "",
            .kept = {{prefix + "approved", f.Get("approved").value_or("")}}});
     }

@@ -104,7 +104,7 @@ void RegisterRoutes(http::Router& router, storage::Database& db) {
                                    "meetings=" + list);
     site::Page page(db, req, "chair_report.tpl", r->title);
     auto& d = page.body();
-    documents::FillLifecycle(d, life, req, viewer && accounts::IsStaff(viewer->user.role),
+    documents::FillLifecycle(db, d, life, req, viewer && accounts::IsStaff(viewer->user.role),
                              path, "meetings=" + list);
     d.SetValue("BODY_KEY", r->body_key);
     d.SetValue("BODY_ACRONYM", text::BodyAcronym(r->body_key, r->body_acronym, req.lang));

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <string_view>
 
+#include "base/random.h"
 #include "site/refusals.h"
 #include "text/messages.h"
 
@@ -31,8 +32,58 @@ http::Response Back(const Request& req, const std::string& path, const std::stri
   const char* sep = path.find('?') == std::string::npos ? "?" : "&";
   return http::Redirect(Prefix(req) + path + sep + "done=" + done);
 }
-http::Response BackWithError(const Request& req, const std::string& path, const Error& e,
-                             const std::string& input_id, const Refill& refill) {
+std::string KeepTyped(storage::Database& db, const std::string& session_token, const Typed& typed,
+                      Instant now) {
+  json::array rows;
+  for (const auto& [id, value] : typed)
+    if (!value.empty()) rows.push_back(json::array{json::string(id), json::string(value)});
+  if (session_token.empty() || session_token.size() > 100 || rows.empty()) return "";
+  // Only a live session keeps anything (its row is what form_refills refers to).
+  if (!accounts::FindSession(db, session_token)) return "";
+  std::string token = RandomToken(16);
+  auto kept = db.Write<Ok>([&](storage::Connection& c) -> Result<Ok> {
+    c.Exec("DELETE FROM form_refills WHERE expires_at <= ?", now);
+    c.Exec("INSERT INTO form_refills(token_hash, session_hash, typed, expires_at) VALUES(?,?,?,?)",
+           Digest(token), Digest(session_token), json::serialize(rows), now + kRefillSeconds);
+    return Ok{};
+  });
+  return kept.ok() ? token : "";
+}
+
+Typed KeptTyped(storage::Database& db, const std::string& session_token, const std::string& token,
+                Instant now) {
+  Typed typed;
+  if (session_token.empty() || session_token.size() > 100 || token.empty() || token.size() > 100)
+    return typed;
+  (void)db.Write<Ok>([&](storage::Connection& c) -> Result<Ok> {
+    typed.clear();
+    c.Exec("DELETE FROM form_refills WHERE expires_at <= ?", now);
+    storage::Stmt s(c, "SELECT typed FROM form_refills WHERE token_hash = ? AND session_hash = ?");
+    s.BindAll(Digest(token), Digest(session_token));
+    if (!s.Step()) return Ok{};
+    boost::system::error_code ec;
+    const json::value v = json::parse(s.Text(0), ec);
+    if (ec || !v.is_array()) return Ok{};
+    for (const auto& row : v.as_array())
+      if (row.is_array() && row.as_array().size() == 2 && row.as_array()[0].is_string() &&
+          row.as_array()[1].is_string())
+        typed.emplace_back(std::string(row.as_array()[0].as_string()),
+                           std::string(row.as_array()[1].as_string()));
+    return Ok{};
+  });
+  return typed;
+}
+
+namespace {
+// The session token of the request's cookie, "" without one.
+std::string SessionToken(const Request& req) {
+  auto it = req.cookies.find(accounts::kSessionCookie);
+  return it == req.cookies.end() ? "" : it->second;
+}
+}  // namespace
+
+http::Response BackWithError(storage::Database& db, const Request& req, const std::string& path,
+                             const Error& e, const std::string& input_id, const Refill& refill) {
   // The page it leads to says it in the reader's language (RefusalText): it needs the field,
   // the rule and the status, not a sentence.
   std::string url = Prefix(req) + path +
@@ -42,9 +93,9 @@ http::Response BackWithError(const Request& req, const std::string& path, const 
   if (!e.field.empty()) url += "&field=" + http::UrlEncode(e.field);
   if (!input_id.empty()) url += "&input=" + http::UrlEncode(input_id);
   if (!refill.label_key.empty()) url += "&label=" + http::UrlEncode(refill.label_key);
-  for (const auto& [id, value] : refill.kept)
-    if (!value.empty() && value.size() <= kMaxKeptBytes)
-      url += "&k." + http::UrlEncode(id) + "=" + http::UrlEncode(value);
+  // What was typed stays on the server; the address names only where.
+  if (auto token = KeepTyped(db, SessionToken(req), refill.kept, Now()); !token.empty())
+    url += "&kept=" + token;
   return http::Redirect(url);
 }
 
@@ -74,13 +125,14 @@ std::string Flashed::Kept(const std::string& id) const {
   return "";
 }
 
-std::optional<Flashed> ShowFlash(const Request& req, TemplateDictionary& d,
-                                 const std::string& zone) {
+std::optional<Flashed> ShowFlash(storage::Database& db, const Request& req,
+                                 TemplateDictionary& d, const std::string& zone,
+                                 const char* message_section) {
   std::optional<Flashed> flashed;
   if (auto done = req.query.Get("done")) {
     std::string key = "done_" + *done;
     if (text::Catalogue::Get().Pattern("en", key) && key.find('{') == std::string::npos)
-      d.SetValueAndShowSection("MESSAGE", T(req.lang, key), "HAS_MESSAGE");
+      d.SetValueAndShowSection("MESSAGE", T(req.lang, key), message_section);
   }
   if (auto err = req.query.Get("error")) {
     std::string field = req.query.Get("field").value_or("");
@@ -111,11 +163,10 @@ std::optional<Flashed> ShowFlash(const Request& req, TemplateDictionary& d,
       d.ShowSection("OPEN_" + input.substr(0, dash));
     d.SetValueAndShowSection("ERROR", RefusalText(e, req.lang, zone, label), "HAS_ERROR");
     flashed = Flashed{input, RefusalText(e, req.lang, zone, label), {}};
-    // What was typed in the form's short inputs: KEPT_<input id>.
-    for (const auto& [name, value] : req.query.fields()) {
-      if (!name.starts_with("k.") || name.size() > 42 || value.size() > kMaxKeptBytes) continue;
-      std::string id = name.substr(2);
-      if (!std::all_of(id.begin(), id.end(), [](unsigned char c) {
+    // What was typed in the form's inputs (KeepTyped): KEPT_<input id>.
+    for (auto [id, value] :
+         KeptTyped(db, SessionToken(req), req.query.Get("kept").value_or(""), Now())) {
+      if (id.size() > 40 || !std::all_of(id.begin(), id.end(), [](unsigned char c) {
             return std::isalnum(c) || c == '-' || c == '_';
           }))
         continue;
@@ -127,9 +178,8 @@ std::optional<Flashed> ShowFlash(const Request& req, TemplateDictionary& d,
       if (value.size() <= 40 && std::all_of(value.begin(), value.end(), [](unsigned char c) {
             return std::isalnum(c) || c == '-' || c == '_';
           })) {
-        std::string v = value;
-        std::replace(v.begin(), v.end(), '-', '_');
-        d.ShowSection("SEL_" + id + "_" + v);
+        std::replace(value.begin(), value.end(), '-', '_');
+        d.ShowSection("SEL_" + id + "_" + value);
       }
     }
   }

@@ -14,6 +14,7 @@
 
 #include "accounts/accounts.h"
 #include "base/result.h"
+#include "base/time.h"
 #include "http/form.h"
 #include "http/message.h"
 #include "http/templates.h"
@@ -33,20 +34,33 @@ std::variant<Post, http::Response> ReadPost(storage::Database& db, const http::R
 
 // Back to a page with a message (?done=key) or an error (?error=text) shown there.
 http::Response Back(const http::Request& req, const std::string& path, const std::string& done);
+// What was typed in a form's inputs, input id → value, in the form's order.
+using Typed = std::vector<std::pair<std::string, std::string>>;
 // What a refused form keeps for the page it goes back to: the catalogue key of the label the
 // reader saw next to the field (when it says more than the field's general label: "Reason for
-// the extension", not "Reason"), and what was typed in its short inputs (input id → value),
-// shown again as KEPT_<id> ('-' as '_'), and its choices (a select's option, a checkbox's value)
-// as the section SEL_<id>_<value> (letters, digits, '-' and '_' only). The values travel in the redirect's query, so only
-// short staff inputs belong here (each at most kMaxKeptBytes; longer ones are left out).
+// the extension", not "Reason"), and what was typed in its inputs (input id → value), shown
+// again as KEPT_<id> ('-' as '_'), and its choices (a select's option, a checkbox's value) as
+// the section SEL_<id>_<value> (letters, digits, '-' and '_' only). Whatever its length (up to
+// the form's body limit): the values stay on the server (KeepTyped), never in the address.
 struct Refill {
   std::string label_key;
-  std::vector<std::pair<std::string, std::string>> kept;
+  Typed kept;
 };
-inline constexpr std::size_t kMaxKeptBytes = 2000;
+// How long what a refused form kept can be read back: the page it goes back to, reloaded.
+inline constexpr Instant kRefillSeconds = 10 * 60;
+// Keeps `typed` (the values not empty) for the session whose cookie holds `session_token`, until
+// `now` + kRefillSeconds (table form_refills, migration 0044), and purges the expired; answers the
+// random token the redirect carries (`kept=`), or "" when there is no session or nothing to keep.
+std::string KeepTyped(storage::Database& db, const std::string& session_token, const Typed& typed,
+                      Instant now);
+// What KeepTyped kept under `token`, for the same session only and until it expires (else
+// nothing); purges the expired.
+Typed KeptTyped(storage::Database& db, const std::string& session_token, const std::string& token,
+                Instant now);
 // `input_id` names the input of the page's form that the error concerns (its summary links
 // there and its section E_<id>, '-' as '_', shows the message next to it); "" lists it alone.
-http::Response BackWithError(const http::Request& req, const std::string& path, const Error& e,
+http::Response BackWithError(storage::Database& db, const http::Request& req,
+                             const std::string& path, const Error& e,
                              const std::string& input_id = "", const Refill& refill = {});
 // The input id for a refused `field` ("title.en" → its base "title") in `ids` (field → input
 // id of the page's form), or "" when the form has no input for it.
@@ -58,15 +72,18 @@ std::string InputFor(const std::string& field,
 struct Flashed {
   std::string input;
   std::string message;
-  std::vector<std::pair<std::string, std::string>> kept;
+  Typed kept;
   // What was typed in input `id`, or "" (nothing typed, or no refusal).
   std::string Kept(const std::string& id) const;
 };
-// The message or error a redirect carried, on the page it led to: the error in the reader's
-// language (site/refusals.h), as ERROR/HAS_ERROR and as the summary {{>FORM_ERRORS}} with the
-// field's section E_<field>; times in `zone`. Answers what it showed of an error, if any.
-std::optional<Flashed> ShowFlash(const http::Request& req, ctemplate::TemplateDictionary& d,
-                                 const std::string& zone = "UTC");
+// The message or error a redirect carried, on the page it led to: the message as MESSAGE and
+// the section `message_section` (HAS_MESSAGE unless the page shows it elsewhere), the error in
+// the reader's language (site/refusals.h), as ERROR/HAS_ERROR and as the summary
+// {{>FORM_ERRORS}} with the field's section E_<field>; times in `zone`. Answers what it showed
+// of an error, if any.
+std::optional<Flashed> ShowFlash(storage::Database& db, const http::Request& req,
+                                 ctemplate::TemplateDictionary& d, const std::string& zone = "UTC",
+                                 const char* message_section = "HAS_MESSAGE");
 
 // The multilingual value of the fields `<base>_en`, `<base>_zh`, … that are not empty.
 boost::json::value TwoLanguages(const http::Form& f, const std::string& base);

@@ -29,7 +29,7 @@ void AddFollowButton(Page& page, storage::Database& db, const http::Request& req
   // Its message is said next to the button whatever the field (a form that expired names
   // none of the form's inputs, so the summary does not link it).
   if (req.query.Get("input").value_or("") == kFollowButton)
-    if (auto flashed = ShowFlash(req, *s))
+    if (auto flashed = ShowFlash(db, req, *s))
       s->AddSectionDictionary("FOLLOW_ERROR")->SetValue("MSG", flashed->message);
 }
 

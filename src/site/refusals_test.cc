@@ -11,7 +11,11 @@
 #include <set>
 #include <sstream>
 
+#include "accounts/accounts.h"
+#include "base/random.h"
 #include "http/templates.h"
+#include "site/desk.h"
+#include "storage/db.h"
 #include "testing/testdata.h"
 #include "text/messages.h"
 
@@ -324,6 +328,49 @@ TEST(LocalizeError, TheJsonMessageIsInTheClientsLanguage) {
   http::Response ok = http::Json(boost::json::object{{"message", "hello"}});
   LocalizeError(req, ok);
   EXPECT_EQ(ok.body, R"({"message":"hello"})");
+}
+
+// What a refused desk form kept (KeepTyped) is read back by the same session only, until
+// kRefillSeconds after the refusal, then purged; a session that ends takes it along.
+TEST(KeptTyped, SameSessionUntilItExpires) {
+  InitCrypto();
+  const auto path =
+      std::filesystem::temp_directory_path() / ("plenary-kept-" + RandomToken(8) + ".db");
+  {
+    storage::Database db(path.string());
+    ASSERT_TRUE(accounts::AddUser(db, "sec@example.int", "Sec", "secretariat",
+                                  "a long enough password")
+                    .ok());
+    auto one = accounts::Login(db, "sec@example.int", "a long enough password");
+    auto two = accounts::Login(db, "sec@example.int", "a long enough password");
+    ASSERT_TRUE(one.ok() && two.ok());
+    const std::string long_text(10000, 'x');
+    const Typed typed = {{"c-desc", long_text + "\r\nlast line"}, {"c-key", ""}, {"c-tz", "Asia/Tokyo"}};
+    const Instant now = 1'800'000'000;
+    const std::string token = KeepTyped(db, one->first, typed, now);
+    ASSERT_FALSE(token.empty());
+    // Nothing typed in the token; the values not empty, in the form's order.
+    EXPECT_EQ(token.find('x'), std::string::npos);
+    const Typed expected = {{"c-desc", long_text + "\r\nlast line"}, {"c-tz", "Asia/Tokyo"}};
+    EXPECT_EQ(KeptTyped(db, one->first, token, now), expected);
+    EXPECT_EQ(KeptTyped(db, one->first, token, now + kRefillSeconds - 1), expected);  // a reload
+    EXPECT_TRUE(KeptTyped(db, two->first, token, now).empty()) << "another session";
+    EXPECT_TRUE(KeptTyped(db, "", token, now).empty()) << "no session";
+    EXPECT_TRUE(KeptTyped(db, one->first, RandomToken(16), now).empty()) << "another token";
+    EXPECT_TRUE(KeptTyped(db, one->first, token, now + kRefillSeconds).empty()) << "expired";
+    // Expired rows are purged, not only hidden.
+    EXPECT_EQ(db.Read().QueryInt("SELECT count(*) FROM form_refills").value_or(-1), 0);
+    // Nothing is kept without a session, or with nothing typed.
+    EXPECT_TRUE(KeepTyped(db, "", typed, now).empty());
+    EXPECT_TRUE(KeepTyped(db, RandomToken(), typed, now).empty()) << "a session that does not exist";
+    EXPECT_TRUE(KeepTyped(db, one->first, {{"c-key", ""}}, now).empty());
+    // Signing out takes what the session kept along.
+    const std::string kept = KeepTyped(db, two->first, typed, now);
+    ASSERT_FALSE(kept.empty());
+    accounts::Logout(db, two->first);
+    EXPECT_EQ(db.Read().QueryInt("SELECT count(*) FROM form_refills").value_or(-1), 0);
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
 }
 
 }  // namespace

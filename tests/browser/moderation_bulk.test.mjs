@@ -8,6 +8,10 @@
 // by "rejected" show it, and the list comes back to its last page that still has rows. axe-core
 // on the filtered list, both confirmation pages and the list after each action (English,
 // Arabic); the right-to-left layout (Arabic); screenshots test-results/moderation-bulk-*.png.
+// The page size named in the address (`per_page`) is kept by the filters, the pager, the bulk
+// form with its confirmation and the publication; after a bulk action or the publication the
+// page comes back at its list, at the notice of what was done just above the list's heading
+// (#list-notice), in view and focused (so that a screen reader says it).
 // The sentences are the catalogues' (web/messages/*.json), typed here by hand.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -53,12 +57,28 @@ const COUNTRY = { en: 'TV', zh: 'NR', ar: 'KI' };
 
 // The references the list on the page shows, in order.
 const shownOn = (page) => page.locator('article.response.moderation').evaluateAll((as) => as.map((a) => a.id.slice(2)));
-// The list's filters and page, as the address says them.
+// The list's filters, page and page size, as the address says them.
 function placeOf(page) {
   const u = new URL(page.url());
   const keep = {};
-  for (const k of ['country', 'stakeholder_type', 'language', 'status', 'page']) keep[k] = u.searchParams.get(k);
+  for (const k of ['country', 'stakeholder_type', 'language', 'status', 'page', 'per_page']) keep[k] = u.searchParams.get(k);
   return keep;
+}
+// Back at the list after an action: the address's fragment, the notice `text` just above the
+// list's heading, in view and focused.
+async function assertAtList(page, text) {
+  assert.equal(new URL(page.url()).hash, '#list-notice', 'the page comes back at its list');
+  const heading = await page.locator('#responses').evaluate((h) => h.getBoundingClientRect().top);
+  assert.ok(heading >= -1 && heading < 400, `the list's heading in view at the top (${heading})`);
+  const notice = page.locator('#list-notice');
+  assert.equal(await notice.innerText(), text);
+  assert.equal(await notice.getAttribute('role'), 'status');
+  assert.ok(await notice.evaluate((n) => n === document.activeElement), 'the notice has the focus');
+  const inView = await notice.evaluate((n) => { const r = n.getBoundingClientRect(); return r.top >= -1 && r.bottom <= innerHeight; });  // subpixel scrolling
+  assert.ok(inView, `the notice is in view (${JSON.stringify(await notice.evaluate((n) => [n.getBoundingClientRect().top, n.getBoundingClientRect().bottom, innerHeight]))})`);
+  const top = await page.evaluate(() => scrollY);
+  assert.ok(top > 0, `the page is scrolled to the list, not at its top (${top})`);
+  assert.equal(await page.locator('p.notice').count(), 1, 'said once');
 }
 
 for (const lang of ['en', 'zh', 'ar']) {
@@ -73,14 +93,18 @@ for (const lang of ['en', 'zh', 'ar']) {
     const api = async (extra = '') => jsonOf(staff.fetch(`/api/v1/consultations/${CONSULTATION}/moderation?${filter}${extra}`));
     const { context, page } = await signedInPage(browser, server.url);
     try {
-      // The filters, chosen on the page.
-      await page.goto(`${server.url}/${lang}/admin/consultations/${consultation.id}`);
+      // A page size in the address is what the list shows.
+      await page.goto(`${server.url}/${lang}/admin/consultations/${consultation.id}?per_page=20`);
+      assert.equal((await shownOn(page)).length, 20);
+      // The filters, chosen on the page (the list's size named in the address, as a reader may).
+      await page.goto(`${server.url}/${lang}/admin/consultations/${consultation.id}?per_page=${PER_PAGE}`);
       await page.locator('#f-country').selectOption(country);
       await page.locator('#f-type').selectOption('civil_society');
       await page.locator('#f-lang').selectOption(lang);
       await page.locator('#f-status').selectOption('received');
       await Promise.all([page.waitForNavigation(), page.locator('form.filters button[type=submit]').click()]);
-      assert.deepEqual(placeOf(page), { country, stakeholder_type: 'civil_society', language: lang, status: 'received', page: null });
+      assert.deepEqual(placeOf(page), { country, stakeholder_type: 'civil_society', language: lang, status: 'received', page: null,
+        per_page: String(PER_PAGE) });
       assert.equal((await shownOn(page)).length, PER_PAGE);
       if (lang !== 'zh') await axe(page, `${lang} filtered list`);
 
@@ -90,7 +114,7 @@ for (const lang of ['en', 'zh', 'ar']) {
       const expected = (await api(`&per_page=${PER_PAGE}&page=2`)).items.map((r) => r.reference);
       assert.equal(expected.length, MANY - PER_PAGE);
       assert.deepEqual(await shownOn(page), expected);
-      const place = { country, stakeholder_type: 'civil_society', language: lang, status: 'received', page: '2' };
+      const place = { country, stakeholder_type: 'civil_society', language: lang, status: 'received', page: '2', per_page: String(PER_PAGE) };
       assert.deepEqual(placeOf(page), place);
       await page.screenshot({ path: join(SHOTS, `moderation-bulk-${lang}-page2.png`), fullPage: false });
 
@@ -107,9 +131,10 @@ for (const lang of ['en', 'zh', 'ar']) {
       if (lang !== 'zh') await axe(page, `${lang} bulk accept confirmation`);
       await page.screenshot({ path: join(SHOTS, `moderation-bulk-${lang}-confirm-accept.png`), fullPage: false });
       await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: t.acceptYes }).click()]);
-      // Back at the same filters and page, saying what was done.
+      // Back at the same filters and page, at the list, saying what was done.
       assert.deepEqual(placeOf(page), place);
-      assert.equal(await page.locator('p.notice[role=status]').innerText(), t.accepted);
+      await assertAtList(page, t.accepted);
+      await page.screenshot({ path: join(SHOTS, `moderation-bulk-${lang}-accepted.png`), fullPage: false });
       assert.equal(await page.locator('#f-country').inputValue(), country);
       assert.equal(await page.locator('#f-lang').inputValue(), lang);
       assert.equal(await page.locator('#f-status').inputValue(), 'received');
@@ -120,7 +145,7 @@ for (const lang of ['en', 'zh', 'ar']) {
 
       // Published from the same page: back at the same place; the public page lists them.
       await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: t.publish }).click()]);
-      assert.equal(await page.locator('p.notice[role=status]').innerText(), t.published);
+      await assertAtList(page, t.published);
       assert.deepEqual(placeOf(page), place, 'publishing keeps the list\'s place');
       await page.screenshot({ path: join(SHOTS, `moderation-bulk-${lang}-published.png`), fullPage: false });
       const pub = await context.newPage();
@@ -142,7 +167,7 @@ for (const lang of ['en', 'zh', 'ar']) {
       if (lang !== 'zh') await axe(page, `${lang} bulk reject confirmation`);
       await page.screenshot({ path: join(SHOTS, `moderation-bulk-${lang}-confirm-reject.png`), fullPage: false });
       await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: t.rejectYes }).click()]);
-      assert.equal(await page.locator('p.notice[role=status]').innerText(), t.rejected);
+      await assertAtList(page, t.rejected);
       const after = await jsonOf(staff.fetch(`/api/v1/consultations/${CONSULTATION}/moderation?country=${country}&per_page=200`));
       for (const ref of two) {
         const r = after.items.find((x) => x.reference === ref);

@@ -100,3 +100,17 @@ test('every kind of record takes states on POST, answers them on GET, and refuse
   assert.deepEqual(got.provisions[0].states, provision.states);
   assert.equal(got.version, 2, 'the refused provision made no version');
 });
+
+// The desk's new-meeting form sends no state (docs/API.md and forms.test.mjs say why it has no
+// input for one): what it types is the secretariat's and final, never a draft.
+test("the desk's new meeting form saves its title and place final", async () => {
+  const res = await admin.fetch('/admin/meetings', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrf: admin.csrf, body: 'cwg-internet', kind: 'working_group', number: '93',
+      starts_on: '2027-04-01', timezone: 'Europe/Zurich', mode: 'hybrid', title_en: 'Ninety-third meeting', place_en: 'Geneva' }) });
+  assert.equal(res.status, 303);
+  assert.doesNotMatch(res.headers.get('location'), /error=/);
+  const meeting = (await jsonOf(admin.fetch('/api/v1/meetings'))).items.find((m) => m.body.key === 'cwg-internet' && m.number === 93);
+  assert.ok(meeting, 'the meeting was created');
+  assert.deepEqual((await jsonOf(admin.fetch(`/api/v1/meetings/${meeting.id}`))).states,
+    { title: six({ en: 'final' }), place: six({ en: 'final' }) });
+});

@@ -53,7 +53,7 @@ test('a percent-encoded CR LF in a desk path gives 404 and never reaches a heade
     const ok = await rawPost(server.url, '/en/admin/consultations/environment/publish', staff.cookieHeader(),
       new URLSearchParams({ csrf: staff.csrf }).toString());
     assert.equal(ok.status, 303, ok.head);
-    assert.match(ok.head, /^location: \/en\/admin\/consultations\/environment\?done=published\r?$/im);
+    assert.match(ok.head, /^location: \/en\/admin\/consultations\/environment\?done=published#list-notice\r?$/im);
     // Nothing failed to index: the gauge is there and at zero.
     assert.match(await (await staff.fetch('/metrics')).text(), /^plenary_search_failed 0$/m);
   } finally {

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BIN } from '../lib/server.mjs';
+import { BIN, startServer, Client, jsonOf } from '../lib/server.mjs';
 
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -125,6 +125,80 @@ function apiFields() {
   return fields;
 }
 
+// The top-level member names of a body written `{a, b: …, "c" (…), d?}`.
+function membersOf(body) {
+  const names = [];
+  let depth = 0, current = '';
+  for (const ch of body) {
+    if ('{[('.includes(ch)) depth++;
+    if ('}])'.includes(ch)) depth--;
+    if (ch === ',' && depth === 0) { names.push(current); current = ''; } else current += ch;
+  }
+  names.push(current);
+  return names.map((n) => n.trim().match(/^"?([a-z_]+)/)?.[1]).filter(Boolean);
+}
+
+// The members each API write takes, from the rest of docs/API.md (outside "Secretariat
+// endpoints" and the table of page forms), where writes are told in sentences and lists: a
+// route named in backquotes, then its body `{…}` before its answer (after "→", "answers" or
+// "Answer"): the first body after the route, and the bodies that follow it as alternatives
+// (`{outcome: "retain"}` (…), `{outcome: "delete"}` or …) until a sentence or a colon; "also
+// takes `x`" adds x. The answering of a public response is a table of its fields.
+export function otherApiFields() {
+  const text = readFileSync(resolve(import.meta.dirname, '../../docs/API.md'), 'utf8');
+  const cut = (from, title) => {
+    const start = from.indexOf(title);
+    if (start < 0) return from;
+    const end = from.indexOf('\n## ', start + 3);
+    return from.slice(0, start) + (end < 0 ? '' : from.slice(end));
+  };
+  const rest = cut(cut(text, '## Secretariat endpoints'), "## Page forms of the API's writes");
+  // Blocks: a heading with the paragraph under it, a list item, a paragraph.
+  const blocks = [];
+  for (const para of rest.split(/\n\s*\n/)) {
+    let items = para.split(/\n(?=- )/);
+    if (/^#+ /.test(items[0]) && blocks.length && /^#+ [^\n]*$/.test(blocks[blocks.length - 1]))
+      items[0] = `${blocks.pop()} ${items[0]}`;
+    blocks.push(...items);
+  }
+  const fields = new Map();
+  const add = (route, members) => fields.set(route, [...new Set([...(fields.get(route) ?? []), ...members])]);
+  for (const raw of blocks) {
+    const block = raw.replace(/\n\s*/g, ' ');
+    // Every route named, reads too: a write's body ends where another route is named.
+    const mentions = [...block.matchAll(/`(GET|POST|PUT|PATCH|DELETE) (\/[^`?\s{]*(?:\{[^}]*\}[^`?\s{]*)*)[^`]*`/g)];
+    mentions.forEach((m, i) => {
+      if (m[1] === 'GET' || !m[2].startsWith('/api/v1/')) return;
+      const route = `${m[1]} ${m[2].replace(/\{symbol or id\}/g, '{symbol}').replace(/\{(id or key|rid)\}/g, '{id}')}`;
+      let segment = block.slice(m.index + m[0].length, i + 1 < mentions.length ? mentions[i + 1].index : undefined);
+      segment = segment.split(/→| answers | Answer /)[0];
+      const members = [];
+      const also = segment.match(/^\s*also takes `([a-z_]+)`/);
+      if (also) members.push(also[1]);
+      const bodies = [...segment.matchAll(/`\{((?:[^`])*)\}`/g)];
+      for (let j = 0; j < bodies.length; j++) {
+        // The first body follows the route at once, or after "with" or "Body" (parentheses apart).
+        if (j === 0 && !/(^|with|Body)\s*$/.test(segment.slice(0, bodies[0].index).replace(/\([^()]*\)/g, '')))
+          break;
+        if (j > 0) {
+          const gap = segment.slice(bodies[j - 1].index + bodies[j - 1][0].length, bodies[j].index);
+          if (/[:.](\s|$)/.test(gap.replace(/\([^()]*\)/g, ''))) break;
+        }
+        members.push(...membersOf(bodies[j][1]));
+      }
+      if (members.length) add(route, members);
+    });
+    // The fields of a public response: the first column of its table ("field (JSON)").
+    if (/^### `POST \/api\/v1\/consultations\/\{id\}\/responses`/.test(raw)) {
+      const lines = rest.slice(rest.indexOf(raw)).split('\n');
+      for (let k = lines.findIndex((l) => l.startsWith('| field (JSON)')) + 2; lines[k]?.startsWith('|'); k++)
+        add('POST /api/v1/consultations/{id}/responses',
+          [...lines[k].split('|')[1].matchAll(/`([a-z_]+)`/g)].map((x) => x[1]));
+    }
+  }
+  return fields;
+}
+
 // The input names of the forms posting to `action` (one action or several) in
 // web/templates/`template`: every form of the page posting there (a response's accept, reject
 // and redact forms), with the inputs elsewhere on the page that name one with form="<its id>",
@@ -168,7 +242,7 @@ const FORM_FIELDS = {
       starts_on: 'starts_on', ends_on: 'ends_on', starts_at: 'starts_at', timezone: 'timezone',
       mode: 'mode', place: 'place_en', registered_more_than: 'registered_more_than',
       attended_more_than: 'attended_more_than',
-      states: 'no input: a new meeting\'s title is a draft in each language given; its six languages and their states are edited on /admin/translations/meeting/{id}' },
+      states: 'no input: the form sends no state, so the title and place typed there are the secretariat\'s and final; each language\'s text and state are set on /admin/translations/meeting/{id}' },
   },
   'POST /api/v1/bodies': {
     template: 'admin.tpl', action: '/admin/bodies',
@@ -352,15 +426,172 @@ const FORM_FIELDS = {
     template: 'admin.tpl', action: '/admin/stakeholder-types',
     fields: { key: 'key', label: 'label_{{CODE}}' },
   },
+  // Writes told outside "Secretariat endpoints" (otherApiFields).
+  'POST /api/v1/login': {
+    template: 'login.tpl', action: '/login',
+    fields: { email: 'email', password: 'password' },
+  },
+  'POST /api/v1/signup': {
+    template: 'signup.tpl', action: '/signup',
+    fields: { email: 'email', name: 'name',
+      language: 'no input: the mail is in the language of the page the form is on (the API\'s default, the request\'s language)' },
+  },
+  'POST /api/v1/verify': {
+    template: 'verify.tpl', action: '/verify',
+    fields: { token: 'token', password: 'password' },
+  },
+  'POST /api/v1/password/forgot': {
+    template: 'forgot.tpl', action: '/password/forgot',
+    fields: { email: 'email',
+      language: 'no input: the mail is in the language of the page the form is on (the API\'s default, the request\'s language)' },
+  },
+  'POST /api/v1/password/reset': {
+    template: 'reset.tpl', action: '/password/reset',
+    fields: { token: 'token', password: 'password' },
+  },
+  'POST /api/v1/follows': {
+    template: 'follow.tpl', action: '/{{ACTION}}',
+    fields: { kind: 'kind', id: 'id',
+      language: 'no input: the digest is in the language of the page the button is on (the API\'s default, the request\'s language)' },
+  },
+  'POST /api/v1/consultations/{id}/responses': {
+    template: 'consultation.tpl', action: '/consultations/{{ID}}/responses',
+    fields: { name: 'name', organization: 'organization', job_title: 'job_title', country: 'country',
+      stakeholder_type: 'stakeholder_type', email: 'email', language: 'language', answers: 'answer_{{NUMBER}}',
+      general: 'general', consent_publish: 'consent_publish' },
+  },
 };
 
+// The writes whose forms build their text inputs in code (drafting's shared field partial,
+// text_field.tpl): checked on the pages themselves, rendered for an editor, with a negotiated
+// text that has a provision, an open bracket, an open proposal and informal consultations.
+// `page` and `action` name the page and the form's action from the ids made (text `t`,
+// provision `p`, bracket `b`, proposal `pr`, informal consultations `i`, agenda item `item`).
+const NOT_GIVEN_VERSION = 'no input: the form acts on the text as it stands (the API\'s `version` is optional; a change made meanwhile is shown on the page the form comes back to)';
+const LIVE_FORM_FIELDS = {
+  'POST /api/v1/texts': {
+    page: (x) => `/en/agenda-items/${x.item}/new-text`, action: () => '/en/texts',
+    fields: { document: 'document', agenda_item: 'agenda_item', title: 'title_en', languages: 'lang_en',
+      access: 'no input: a text made on the page has the API\'s default access, member_states (never looser than its document\'s); another level is given through the API at creation',
+      states: 'no input: the title typed on the page is final; each language\'s text and state are set on /admin/translations/text/{id}' },
+  },
+  'POST /api/v1/texts/{id}/provisions': {
+    page: (x) => `/en/texts/${x.t}`, action: (x) => `/en/texts/${x.t}/provisions`,
+    fields: { kind: 'kind', text: 'text_en', position: 'position', version: 'version', states: 'text_draft_en' },
+  },
+  'PATCH /api/v1/provisions/{id}': {
+    page: (x) => `/en/texts/${x.t}`, action: (x) => `/en/provisions/${x.p}/edit`,
+    fields: { version: 'version', text: 'text_en', kind: 'kind', states: 'text_draft_en' },
+  },
+  'POST /api/v1/provisions/{id}/brackets': {
+    page: (x) => `/en/texts/${x.t}`, action: (x) => `/en/provisions/${x.p}/brackets`,
+    fields: { lang: 'lang', start: 'start', end: 'end', alternatives: 'alternatives', proposed_by: 'proposed_by',
+      supported_by: 'supported_by', objected_by: 'objected_by', note: 'note', version: 'version' },
+  },
+  'POST /api/v1/brackets/{id}/resolve': {
+    page: (x) => `/en/texts/${x.t}`, action: (x) => `/en/brackets/${x.b}/resolve`,
+    fields: { outcome: 'outcome',
+      alternative: 'no input: the alternative is one of the choices of `outcome` (alternative-N), beside retain and delete' },
+  },
+  'POST /api/v1/provisions/{id}/proposals': {
+    page: (x) => `/en/texts/${x.t}`, action: (x) => `/en/texts/${x.t}/proposals`,
+    fields: { member_state: 'member_state', kind: 'kind', lang: 'lang', start: 'start', end: 'end', text: 'text',
+      justification: 'justification', provision_kind: 'provision_kind' },
+  },
+  'POST /api/v1/proposals/{id}/bracket': {
+    page: (x) => `/en/texts/${x.t}/compilation`, action: (x) => `/en/proposals/${x.pr}/bracket`,
+    fields: { version: NOT_GIVEN_VERSION },
+  },
+  'POST /api/v1/proposals/{id}/merge': {
+    page: (x) => `/en/texts/${x.t}/compilation`, action: (x) => `/en/proposals/${x.pr}/merge`,
+    fields: { version: NOT_GIVEN_VERSION },
+  },
+  'POST /api/v1/texts/{id}/revisions': {
+    page: (x) => `/en/texts/${x.t}`, action: (x) => `/en/texts/${x.t}/revisions`,
+    fields: { version: NOT_GIVEN_VERSION },
+  },
+  'POST /api/v1/texts/{id}/informal': {
+    page: (x) => `/en/texts/${x.t}`, action: (x) => `/en/texts/${x.t}/informal`,
+    fields: { provisions: 'provisions', facilitator: 'facilitator', member_state: 'member_state',
+      report_to_meeting: 'report_to_meeting', deadline: 'deadline',
+      decision: 'no input: the consultations are those of the agenda item\'s last referred_informal decision (the API\'s default)' },
+  },
+  'POST /api/v1/informal/{id}/report': {
+    page: (x) => `/en/texts/${x.t}`, action: (x) => `/en/informal/${x.i}/report`,
+    fields: { agenda_item: 'agenda_item', text: 'text' },
+  },
+  'POST /api/v1/texts/{id}/adopt': {
+    page: (x) => `/en/texts/${x.t}`, action: (x) => `/en/texts/${x.t}/adopt`,
+    fields: { meeting: 'meeting', decision: 'decision', resolution: 'resolution', version: NOT_GIVEN_VERSION },
+  },
+  'POST /api/v1/texts/{id}/under-discussion': {
+    page: (x) => `/en/texts/${x.t}`, action: (x) => `/en/texts/${x.t}/under-discussion`,
+    fields: { provision: 'provision' },
+  },
+};
+
+// The input names of the forms of `html` posting to `action` (a rendered page).
+function pageFormInputs(html, action) {
+  const inputs = new Set();
+  let at = html.indexOf(`action="${action}"`);
+  for (; at >= 0; at = html.indexOf(`action="${action}"`, at + 1)) {
+    const form = html.slice(html.lastIndexOf('<form', at), html.indexOf('</form>', at));
+    for (const m of form.matchAll(/\bname="([^"]+)"/g)) inputs.add(m[1]);
+  }
+  return inputs;
+}
+
+test('the page forms built in code have an input for every member the API takes', async () => {
+  const fields = otherApiFields();
+  const server = await startServer();
+  try {
+    const staff = await new Client(server.url).login();
+    const u = await jsonOf(staff.json('/api/v1/users', { email: 'ch@forms-inputs.example.int', name: 'Facilitator CH',
+      role: 'delegate', member_state: 'CH', password: 'a long enough password for tests' }), 201);
+    const { items } = await jsonOf(staff.fetch('/api/v1/meetings'));
+    const council = items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
+    const item = (await jsonOf(staff.fetch(`/api/v1/meetings/${council.id}/agenda`))).items.find((i) => i.number === '5');
+    const t = await jsonOf(staff.json('/api/v1/texts', { document: 'C22/32(Rev.1)', agenda_item: item.id,
+      title: { en: 'Draft guidelines (inputs)' }, languages: ['en'] }), 201);
+    const p = await jsonOf(staff.json(`/api/v1/texts/${t.id}/provisions`, { kind: 'paragraph',
+      text: { en: 'Member States shall report every year.' } }), 201);
+    const b = await jsonOf(staff.json(`/api/v1/provisions/${p.id}/brackets`, { lang: 'en', start: 27, end: 37 }), 201);
+    const pr = await jsonOf(staff.json(`/api/v1/provisions/${p.id}/proposals`, { member_state: 'CH', kind: 'insert',
+      lang: 'en', start: 0, text: 'All ', justification: 'Clarity.' }), 201);
+    const i = await jsonOf(staff.json(`/api/v1/texts/${t.id}/informal`, { provisions: [p.id], facilitator: u.id,
+      member_state: 'CH', report_to_meeting: council.id, deadline: '2022-03-30' }), 201);
+    const x = { t: t.id, p: p.id, b: b.id, pr: pr.id, i: i.id, item: item.id };
+    const pages = new Map();
+    const problems = [];
+    for (const [route, form] of Object.entries(LIVE_FORM_FIELDS)) {
+      const members = fields.get(route);
+      if (!members) { problems.push(`${route}: no body in docs/API.md`); continue; }
+      const path = form.page(x);
+      if (!pages.has(path)) pages.set(path, await (await staff.fetch(path)).text());
+      const inputs = pageFormInputs(pages.get(path), form.action(x));
+      if (!inputs.size) { problems.push(`${route}: ${path} has no form posting to ${form.action(x)}`); continue; }
+      for (const member of members) {
+        const input = form.fields[member];
+        if (input === undefined) problems.push(`${route}: ${member} is not in LIVE_FORM_FIELDS`);
+        else if (/^no input: \S/.test(input)) continue;
+        else if (!inputs.has(input)) problems.push(`${route}: ${member} has no input ${input} on ${path}`);
+      }
+      for (const member of Object.keys(form.fields))
+        if (!members.includes(member)) problems.push(`${route}: ${member} is not a member the API takes`);
+    }
+    assert.deepEqual(problems, []);
+  } finally {
+    await server.stop();
+  }
+});
+
 test('the page form of an API write has an input for every member the API takes', () => {
-  const fields = apiFields();
+  const fields = new Map([...otherApiFields(), ...apiFields()]);
   const table = formsTable();
   const problems = [];
   for (const [route, form] of Object.entries(FORM_FIELDS)) {
     const members = fields.get(route);
-    if (!members) { problems.push(`${route}: no body in docs/API.md "Secretariat endpoints"`); continue; }
+    if (!members) { problems.push(`${route}: no body in docs/API.md`); continue; }
     const inputs = formInputs(form.template, form.action);
     for (const member of members) {
       const input = form.fields[member];
@@ -372,9 +603,10 @@ test('the page form of an API write has an input for every member the API takes'
     for (const member of Object.keys(form.fields))
       if (!members.includes(member)) problems.push(`${route}: ${member} is not a member the API takes`);
   }
-  // Every write with a body and a page form is checked: one missing from FORM_FIELDS fails.
+  // Every write with a body and a page form is checked: one missing from FORM_FIELDS (or from
+  // LIVE_FORM_FIELDS, checked on the pages themselves below) fails.
   for (const route of fields.keys())
-    if (!(route in FORM_FIELDS) && table.get(route)?.form)
+    if (!(route in FORM_FIELDS) && !(route in LIVE_FORM_FIELDS) && table.get(route)?.form)
       problems.push(`${route}: has a page form (${table.get(route).form}) but is not in FORM_FIELDS`);
   assert.deepEqual(problems, []);
 });

@@ -90,3 +90,71 @@ test("a consultation's follow-up refused keeps its meeting and kind", async () =
   assert.equal(selectedOf(html, 'f-meeting'), String(meeting));
   assert.equal(selectedOf(html, 'f-kind'), 'defer_topic');
 });
+
+// The agenda page's single-language forms: each says in which language its text is typed (a
+// select of the six, the reader's language by default). Refused, the form comes back with the
+// language chosen, not the reader's, so that the text typed again is not saved under another
+// language; and with its other choices.
+const council = async () => (await jsonOf(staff.fetch('/api/v1/meetings'))).items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
+
+// The page shown after posting `fields` to `path` (the agenda page answers a refusal itself).
+async function refusedAgenda(path, fields) {
+  const res = await staff.fetch(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrf: staff.csrf, ...fields }) });
+  assert.ok([400, 413].includes(res.status), `${path} is refused (${res.status})`);
+  const html = await res.text();
+  assert.match(html, /id="error-summary"/, 'the page shows the refusal');
+  return html;
+}
+// The form of the page posting to `action`.
+function formOf(html, action) {
+  const at = html.indexOf(`action="${action}"`);
+  assert.ok(at >= 0, `a form posting to ${action}`);
+  return html.slice(html.lastIndexOf('<form', at), html.indexOf('</form>', at));
+}
+// The option of the select named `name` in `form` that is selected.
+function chosenIn(form, name) {
+  const select = form.match(new RegExp(`<select[^>]*\\bname="${name}"[^>]*>([\\s\\S]*?)</select>`))?.[1];
+  assert.ok(select, `the select ${name}`);
+  const chosen = [...select.matchAll(/<option value="([^"]*)"([^>]*)>/g)].filter((m) => /\bselected\b/.test(m[2]));
+  assert.ok(chosen.length <= 1, `at most one option of ${name} selected`);
+  return chosen[0]?.[1];
+}
+
+test('a new agenda item refused keeps the language its title was typed in', async () => {
+  const m = await council();
+  const html = await refusedAgenda(`/zh/meetings/${m.id}/agenda`, { number: '', title: 'Point typé', text_lang: 'fr' });
+  assert.equal(chosenIn(formOf(html, `/zh/meetings/${m.id}/agenda`), 'text_lang'), 'fr', 'French, not the reader\'s Chinese');
+});
+
+test("an item's record forms refused keep their language and their choices", async () => {
+  const m = await council();
+  const item = (await jsonOf(staff.fetch(`/api/v1/meetings/${m.id}/agenda`))).items[0].id;
+  // A paragraph without its summary, typed as a statement in Russian by a bureau's official.
+  let html = await refusedAgenda(`/ar/agenda-items/${item}/interventions`, { kind: 'statement', capacity: 'bureau',
+    bureau: 'BDT', member_state: '', speaker: 'Typed speaker', summary: '', text_lang: 'ru' });
+  let form = formOf(html, `/ar/agenda-items/${item}/interventions`);
+  assert.equal(chosenIn(form, 'text_lang'), 'ru', 'Russian, not the reader\'s Arabic');
+  assert.equal(chosenIn(form, 'kind'), 'statement');
+  assert.equal(chosenIn(form, 'capacity'), 'bureau');
+  assert.equal(chosenIn(form, 'bureau'), 'BDT');
+  // The item's other forms keep the reader's language.
+  assert.equal(chosenIn(formOf(html, `/ar/agenda-items/${item}/decisions`), 'text_lang'), 'ar');
+  // A decision whose wording is too long (over 20,000 characters), in Spanish.
+  html = await refusedAgenda(`/zh/agenda-items/${item}/decisions`, { kind: 'endorsed', forwarded_to: 'plenipotentiary_conference',
+    accompanied_by: 'Typed', report_back: '', wording: 'Texto de la decisión '.repeat(1000), text_lang: 'es' });
+  form = formOf(html, `/zh/agenda-items/${item}/decisions`);
+  assert.equal(chosenIn(form, 'text_lang'), 'es');
+  assert.equal(chosenIn(form, 'kind'), 'endorsed');
+  assert.equal(chosenIn(form, 'forwarded_to'), 'plenipotentiary_conference');
+  // An action with a number against its pattern, in English on a Chinese page.
+  html = await refusedAgenda(`/zh/agenda-items/${item}/actions`, { number: 'no good!', kind: 'submit_summary',
+    owner: 'Typed owner', text: 'Typed action', due: '', decision_id: '', text_lang: 'en' });
+  form = formOf(html, `/zh/agenda-items/${item}/actions`);
+  assert.equal(chosenIn(form, 'text_lang'), 'en');
+  assert.equal(chosenIn(form, 'kind'), 'submit_summary');
+  // A candidature from a code that is no Member State, for a post that is not the first.
+  html = await refusedAgenda(`/zh/agenda-items/${item}/candidatures`, { post: 'secretary_general', candidate: 'Typed candidate',
+    member_state: 'XX', election: 'PP-26' });
+  assert.equal(chosenIn(formOf(html, `/zh/agenda-items/${item}/candidatures`), 'post'), 'secretary_general');
+});

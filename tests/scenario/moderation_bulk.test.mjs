@@ -68,7 +68,7 @@ test('the desk form asks for confirmation, listing the responses, then moderates
   assert.match(zh, /<h1>接受所选回复？<\/h1>/);
   const res = await form(`/en/admin/consultations/${consultation.id}/bulk`, [...pairs, ['confirm', 'yes']]);
   assert.equal(res.status, 303);
-  assert.equal(res.headers.get('location'), `/en/admin/consultations/${consultation.id}?done=bulk_accept&page=2`);
+  assert.equal(res.headers.get('location'), `/en/admin/consultations/${consultation.id}?done=bulk_accept&page=2#list-notice`, 'back at the list');
   assert.deepEqual(await statuses('WS'), ['accepted', 'accepted']);
   // Nothing selected: back with the refusal, nothing changed.
   const none = await form(`/en/admin/consultations/${consultation.id}/bulk`, [['action', 'reject'], ['reason', 'x']]);

@@ -5,7 +5,7 @@
 <ul class="references">{{#REFS}}<li><bdi>{{REF}}</bdi> — <span dir="auto">{{NAME}}</span></li>{{/REFS}}</ul>
 {{#REASON}}<p>{{t_reject_reason}}{{t_punct_colon}}<span dir="auto">{{REASON_TEXT}}</span></p>{{/REASON}}
 <form method="post" action="{{P}}/admin/consultations/{{ID}}/bulk" class="stack confirm">
-<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="confirm" value="yes"><input type="hidden" name="page" value="{{PAGE_NO}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="confirm" value="yes"><input type="hidden" name="page" value="{{PAGE_NO}}">{{#PER_PAGE}}<input type="hidden" name="per_page" value="{{N}}">{{/PER_PAGE}}
 <input type="hidden" name="action" value="{{ACTION}}"><input type="hidden" name="reason" value="{{REASON_VALUE}}">
 {{#REFS}}<input type="hidden" name="ids[]" value="{{RID}}">{{/REFS}}{{#KEEP_FILTER}}<input type="hidden" name="{{K}}" value="{{V}}">{{/KEEP_FILTER}}
 <p class="actions"><button type="submit" aria-describedby="confirm-what">{{CONFIRM_LABEL}}</button> <a href="{{P}}/admin/consultations/{{ID}}{{BACK}}">{{t_confirm_cancel}}</a></p>
