@@ -77,6 +77,12 @@ const PAGES = {
 const HTTP_ROW_KEYS = [...Object.keys(PAGES), 'group', 'naive'];
 // The rows of the HTTP section to measure (ping is always measured: every ratio is to it), e.g.
 // BENCH_HTTP_ROWS=group to compare submissions with ping alone while working on them, or
+// The reads the postgresql section measures on a SQLite server and on a server on PostgreSQL.
+const PG_READS = {
+  page: ['/en/consultations/ai-public-policy', 'consultation page, no session (page cache)'],
+  signed_in: ['/en/consultations/ai-public-policy', 'consultation page, signed in as a delegate'],
+  search: ['/api/v1/search?q=internet', 'search (`/api/v1/search?q=internet`)'],
+};
 // BENCH_HTTP_ROWS=page,signed_in for the consultation page with and without a session.
 const HTTP_ROWS = ['ping', ...env('BENCH_HTTP_ROWS', HTTP_ROW_KEYS.join(','), HTTP_ROW_KEYS.join(',')).split(',')];
 const CONNECTIONS = { read: 64, write: 256 };
@@ -421,10 +427,32 @@ if (SECTIONS.includes('postgresql')) {
   const twoA = await pgServer(shared);
   const twoB = await pgServer(shared); // after the first has migrated and loaded the demo
   for (const s of [sqlite, one, twoA, twoB]) await preflight(s, suiteId);
+  // Reads from each backend, before the submissions: the consultation page without a session
+  // (the page cache), the same page signed in (rendered for every request) and a search (on
+  // PostgreSQL, each server's own index: it answers once that index has caught up).
+  const backends = { sqlite, one };
+  const readHeaders = {};
+  for (const [b, s] of Object.entries(backends)) {
+    const { cookie, name } = await signIn(s);
+    readHeaders[b] = { Cookie: cookie };
+    await checkPage(s.url, PG_READS.signed_in[0], { headers: readHeaders[b], signedInAs: name });
+    await checkPage(s.url, PG_READS.page[0]);
+    for (let t = 0; ; t++) {
+      const res = await fetch(s.url + PG_READS.search[0], { signal: AbortSignal.timeout(60000) });
+      const body = await res.json().catch(() => ({}));
+      if (res.status === 200 && body.items?.length) break;
+      if (t >= 600) fail(`${PG_READS.search[0]} on ${b}: ${res.status}, no hits after 10 minutes`);
+      await new Promise((ok) => setTimeout(ok, 1000));
+    }
+  }
+  const reads = Object.fromEntries(Object.keys(PG_READS).map((k) => [k, { sqlite: [], one: [] }]));
   const runs = { ping: [], sqlite: [], one: [], two: [] };
   for (let i = 0; i < RUNS; i++) {
     const id = (k) => `${suiteId}-pg${k}-${i + 1}`;
     runs.ping.push(wrk(ping.url, '/api/v1/ping', { connections: CONNECTIONS.read }));
+    for (const [k, [path]] of Object.entries(PG_READS))
+      for (const [b, s] of Object.entries(backends))
+        reads[k][b].push(wrk(s.url, path, { connections: CONNECTIONS.read, headers: k === 'signed_in' ? readHeaders[b] : {} }));
     runs.sqlite.push({ ...submitRun(sqlite, id('sqlite')), rss: sqlite.hwmMiB() });
     runs.one.push({ ...submitRun(one, id('one')), rss: one.hwmMiB() });
     runs.two.push({ ...(await submitRunShared([twoA, twoB], id('two'))), rss: Math.max(twoA.hwmMiB(), twoB.hwmMiB()) });
@@ -443,6 +471,14 @@ if (SECTIONS.includes('postgresql')) {
     ok: runs[k].reduce((a, r) => a + r.ok, 0),
     rows: k === 'ping' ? undefined : runs[k].reduce((a, r) => a + r.rows, 0),
   }]));
+  results.postgresql.reads = Object.fromEntries(Object.keys(PG_READS).map((k) => [k, Object.fromEntries(
+    ['sqlite', 'one'].map((b) => [b, {
+      rps: median(reads[k][b].map((r) => r.rps)), runs: reads[k][b].map((r) => r.rps),
+      toPing: median(reads[k][b].map((r, i) => r.rps / runs.ping[i].rps)),
+      toSqlite: median(reads[k][b].map((r, i) => r.rps / reads[k].sqlite[i].rps)),
+      p50: median(reads[k][b].map((r) => r.p50)), p99: median(reads[k][b].map((r) => r.p99)),
+      ok: reads[k][b].reduce((a, r) => a + r.ok, 0),
+    }]))]));
 }
 
 // 3. Search over SEARCH_N generated responses in six languages, and campaign clustering.
@@ -618,7 +654,16 @@ ${['ping', 'sqlite', 'one', 'two'].map((k) => `| ${LABEL[k]} | ${fmt(r[k].rps)} 
 Two servers on PostgreSQL reach **${fmt(r.two.toSqlite, 2)}×** the rate of one SQLite server (one server on
 PostgreSQL: ${fmt(r.one.toSqlite, 2)}×). The same runs with the binaries before and after each
 change, alternating, and where the time goes: docs/PROFILE.md ("Durable submissions on PostgreSQL").
-`);
+${r.reads ? `
+Reads in the same runs, from the SQLite server and from the server on PostgreSQL (each run
+before its submissions, ${CONNECTIONS.read} connections; the signed-in page with a delegate's session cookie,
+checked to show the delegate; the search on PostgreSQL from the server's own index, checked to
+answer with hits before the load):
+
+| what | SQLite requests/s | PostgreSQL requests/s | PostgreSQL / SQLite | ratio to ping, SQLite | ratio to ping, PostgreSQL | p99 ms, SQLite / PostgreSQL | answers, all 2xx |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${Object.entries(PG_READS).map(([k, [, label]]) => { const x = r.reads[k]; return `| ${label} | ${fmt(x.sqlite.rps)} | ${fmt(x.one.rps)} | ${fmt(x.one.toSqlite, 2)}× | ${fmt(x.sqlite.toPing, 3)}× | ${fmt(x.one.toPing, 3)}× | ${fmt(x.sqlite.p99, 1)} / ${fmt(x.one.p99, 1)} | ${fmt(x.sqlite.ok + x.one.ok)} |`; }).join('\n')}
+` : ''}`);
 }
 if (LIST_ROWS.some(([k]) => results[k])) {
   const sizes = LIST_SIZES.map((n) => fmt(n)).join(' and ');
