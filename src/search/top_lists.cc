@@ -487,17 +487,18 @@ std::optional<std::vector<std::pair<double, std::int64_t>>> Best(
   std::sort(candidates.begin(), candidates.end());
   std::vector<std::pair<double, std::int64_t>> out;
   // Tested in chunks (one statement each), best first, until `want` pass.
-  for (std::size_t next = 0; next < candidates.size() && static_cast<std::int64_t>(out.size()) < want;) {
-    const std::size_t end = keep ? std::min(candidates.size(), next + kKeepChunk) : candidates.size();
+  const std::size_t chunk = keep ? kKeepChunk : candidates.size();
+  for (std::size_t from = 0; from < candidates.size() && static_cast<std::int64_t>(out.size()) < want;
+       from += chunk) {
+    const std::size_t end = std::min(candidates.size(), from + chunk);
     std::unordered_set<std::int64_t> passing;
     if (keep) {
       std::vector<std::int64_t> ids;
-      for (std::size_t i = next; i < end; ++i) ids.push_back(candidates[i].second);
+      for (std::size_t i = from; i < end; ++i) ids.push_back(candidates[i].second);
       passing = keep(ids);
     }
-    for (; next < end && static_cast<std::int64_t>(out.size()) < want; ++next)
-      if (!keep || passing.contains(candidates[next].second)) out.push_back(candidates[next]);
-    next = end;
+    for (std::size_t i = from; i < end && static_cast<std::int64_t>(out.size()) < want; ++i)
+      if (!keep || passing.contains(candidates[i].second)) out.push_back(candidates[i]);
   }
   // An unlisted document of a group is at least as long as its bound: it scores no better than
   // a document of the bound's length. The answer holds when none of them could come before the
