@@ -159,6 +159,11 @@ bool Stmt::IsNull(int col) const {
 }
 
 Connection::Connection(const std::string& spec, bool writer) {
+  // Before SQLite's first use in the process: no statistics of its memory, which took a global
+  // mutex on every allocation of every connection (a seventh of a search's time on the demo,
+  // with futex waits between threads; docs/PROFILE.md). Nothing reads those statistics.
+  static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)configured;
   if (DialectOf(spec) == Dialect::kPostgres) {
     pg_ = PgConnect(spec);
     return;
