@@ -20,6 +20,7 @@
 
 #include "base/result.h"
 #include "meetings/meetings.h"
+#include "site/text_html.h"
 #include "site/text_states.h"
 #include "storage/db.h"
 
@@ -382,7 +383,13 @@ std::string StatisticsCsv(const Statistics& s);
 
 // The paragraph of a Chair's report on this consultation, from the data alone, in `lang`.
 // With `campaigns` (from the tracker), the paragraph also says how many responses are copies
-// of how many campaign texts.
+// of how many campaign texts. The consultation's title is the one stored in `lang`, else in the
+// first language it has (site::Pick); ReportSentence keeps it marked with that language
+// (site::Sentence: a <span lang dir> on a page, a run of its own language in a DOCX), and
+// ReportParagraph is its text (the API, the CLI).
+Result<site::Sentence> ReportSentence(storage::Database& db, const std::string& consultation,
+                                      const std::string& lang,
+                                      const Statistics* campaigns = nullptr);
 Result<std::string> ReportParagraph(storage::Database& db, const std::string& consultation,
                                     const std::string& lang,
                                     const Statistics* campaigns = nullptr);

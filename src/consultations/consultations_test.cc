@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <tuple>
 
 #include "base/random.h"
 #include "base/time.h"
@@ -421,6 +422,42 @@ TEST_F(ConsultationTest, ReportUsesPluralFormsInEnglishAndChinese) {
   auto zh = ReportParagraph(*db_, "open", "zh");
   EXPECT_NE(zh->find("2份回复（来自1个政府和1个国际组织）"), std::string::npos) << *zh;
   EXPECT_EQ(ReportParagraph(*db_, "open", "xx").error().field, "lang");
+}
+
+// A title stored in one language only: the paragraph in another names it as pages pick it (the
+// first language it has, not an empty “”), and ReportSentence marks it with its own language.
+TEST_F(ConsultationTest, ReportMarksATitleOfAnotherLanguage) {
+  for (const auto& [key, title, lang] : {std::tuple{"english-only", "Views in English", "en"},
+                                         std::tuple{"chinese-only", "仅有中文的标题", "zh"}}) {
+    ConsultationInput in;
+    in.key = key;
+    in.body = "wg";
+    in.title = json::object{{lang, title}};
+    in.questions = {json::value(json::object{{lang, "?"}})};
+    in.opens_at = FormatIso(Now() - 60);
+    in.deadline = FormatIso(Now() + 3600);
+    in.timezone = "UTC";
+    ASSERT_TRUE(Create(*db_, kUser, in).ok()) << key;
+    for (const std::string reader : {"ar", "zh", "en"}) {
+      auto s = ReportSentence(*db_, key, reader);
+      ASSERT_TRUE(s.ok()) << reader;
+      EXPECT_NE(s->text.find(title), std::string::npos) << reader << ": " << s->text;
+      EXPECT_EQ(*ReportParagraph(*db_, key, reader), s->text);
+      const std::string span = std::string("<span lang=\"") + lang + "\" dir=\"ltr\">" + title + "</span>";
+      const auto runs = s->Runs();
+      if (reader == lang) {
+        EXPECT_EQ(s->Html().find("<span lang"), std::string::npos) << s->Html();
+        ASSERT_EQ(runs.size(), 1u);
+        continue;
+      }
+      EXPECT_NE(s->Html().find(span), std::string::npos) << reader << ": " << s->Html();
+      ASSERT_EQ(runs.size(), 3u) << reader;
+      EXPECT_EQ(runs[1].text, title);
+      EXPECT_EQ(runs[1].lang, lang);
+      EXPECT_EQ(runs[0].lang, reader);
+      EXPECT_EQ(runs[2].lang, reader);
+    }
+  }
 }
 
 TEST(Demo, LoadsTheFiguresOfTheChairsReport) {

@@ -101,14 +101,11 @@ std::string PagePlace(const http::Form& f) {
 void KeepPerPage(TemplateDictionary& d, const http::Form& f) {
   if (auto n = PerPageOf(f)) d.AddSectionDictionary("PER_PAGE")->SetIntValue("N", *n);
 }
-// Where the moderation page was when one of its forms was sent: the page of the list (PagePlace)
-// and the response (#m-REFERENCE), so that the page comes back to it after the action.
-std::string PlaceOf(storage::Database& db, const http::Form& f, std::int64_t response_id) {
-  std::string out = PagePlace(f);
+// The reference of response `id` ("" when there is none).
+std::string ReferenceOf(storage::Database& db, std::int64_t response_id) {
   storage::Stmt s(db.Read(), "SELECT reference FROM responses WHERE id = ?");
   s.BindAll(response_id);
-  if (s.Step()) out += "#m-" + s.Text(0);
-  return out;
+  return s.Step() ? s.Text(0) : "";
 }
 }  // namespace
 
@@ -159,10 +156,20 @@ http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const R
   // the list's rows and the selection of the bulk form are placed here.
   // What the list's own forms did (a bulk action, the publication) is said just above the list,
   // where the page comes back to (kListAnchor); other messages at the top.
+  // What a single row's form did is said at the top of that row (or, when the row has left the
+  // list, just above it), where the page comes back to (kRowAnchor).
   const std::string done = req.query.Get("done").value_or("");
   const bool list_done = done == "bulk_accept" || done == "bulk_reject" || done == "published";
-  const auto flashed =
-      ShowFlash(db, req, d, c->timezone, list_done ? "HAS_LIST_MESSAGE" : "HAS_MESSAGE");
+  const std::string done_row = req.query.Get("row").value_or("");
+  const bool row_done = !done_row.empty() && (done == "accept" || done == "reject" ||
+                                               done == "redact" || done == "erase");
+  const auto flashed = ShowFlash(db, req, d, c->timezone,
+                                 list_done  ? "HAS_LIST_MESSAGE"
+                                 : row_done ? "HAS_ROW_MESSAGE"
+                                            : "HAS_MESSAGE");
+  // ShowFlash put it in a section the page does not have; the page places it itself.
+  if (row_done) d.SetValue("ROW_MESSAGE", T(lang, "done_" + done));
+  bool row_shown = false;
   auto kept = [&](const std::string& input) { return flashed ? flashed->Kept(input) : ""; };
   std::set<std::string> selected;  // the responses ticked for a refused bulk action
   {
@@ -280,6 +287,10 @@ http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const R
       o->AddSectionDictionary("E_ROW_REASON")->SetValue("E_MSG", flashed->message);
     o->SetValue("ROW_REASON", kept(row_reason));
     if (selected.count(std::to_string(r.id))) o->ShowSection("SELECTED");
+    if (row_done && !flashed && r.reference == done_row) {
+      o->ShowSection("ROW_NOTICE");
+      row_shown = true;
+    }
     o->SetValue("NAME", r.name);
     if (!r.organization.empty()) o->AddSectionDictionary("HAS_ORG")->SetValue("ORGANIZATION", r.organization);
     o->SetValue("STATUS", r.status);
@@ -382,6 +393,8 @@ http::Response DeskPage(storage::Database& db, CampaignTracker& tracker, const R
         o->AddSectionDictionary("NOT_ATTENDED")->SetIntValue("REG_ID", r.id);
     }
   }
+  // The row acted on is no longer in this page of the list: the notice stands just above it.
+  if (row_done && !flashed && !row_shown) d.ShowSection("HAS_ROW_ELSEWHERE");
   return page.Render(refused && refused->error ? http::StatusFor(refused->error->code) : 200);
 }
 // The place of a refusal: the same page of the list, without the response's anchor: a page
@@ -411,6 +424,29 @@ std::string ListPlace(storage::Database& db, CampaignTracker& tracker, std::int6
   place += PagePlace(f);
   if (kept) *kept = std::move(q);
   return place;
+}
+
+// Where a single row's form (accept, reject, redact, erase) comes back to: the list's place
+// (ListPlace: its filter, page and page size), the row acted on (row=REFERENCE) and the notice of
+// what was done, which the page puts at the top of that row, or just above the list when the row
+// has left it (a rejection under the filter "received"). Like the list's notice, it is
+// focusable, so that the browser focuses it on arriving and a screen reader says it.
+constexpr char kRowAnchor[] = "#row-notice";
+// The row's place itself (#m-REFERENCE), without a notice: where the erasure's confirmation page
+// goes back to when cancelled. `kept` as for ListPlace.
+std::string RowPlace(storage::Database& db, CampaignTracker& tracker, std::optional<std::int64_t> cid,
+                     const http::Form& f, std::int64_t response_id, http::Form* kept = nullptr) {
+  std::string out = cid ? ListPlace(db, tracker, *cid, f, kept) : PagePlace(f);
+  if (auto ref = ReferenceOf(db, response_id); !ref.empty()) out += "#m-" + ref;
+  return out;
+}
+std::string RowDonePlace(storage::Database& db, CampaignTracker& tracker,
+                         std::optional<std::int64_t> cid, const http::Form& f,
+                         std::int64_t response_id) {
+  std::string out = cid ? ListPlace(db, tracker, *cid, f) : PagePlace(f);
+  if (auto ref = ReferenceOf(db, response_id); !ref.empty())
+    out += "&row=" + http::UrlEncode(ref) + kRowAnchor;
+  return out;
 }
 
 }  // namespace
@@ -557,7 +593,7 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     return DeskPage(db, tracker, req);
   });
 
-  router.Add("POST", "/admin/responses/{id}/moderate", [&db](Request& req) {
+  router.Add("POST", "/admin/responses/{id}/moderate", [&db, &tracker](Request& req) {
     auto post = ReadPost(db, req);
     if (auto* r = std::get_if<http::Response>(&post)) return *r;
     auto& p = std::get<Post>(post);
@@ -586,20 +622,19 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     auto r = Moderate(db, p.session.user.id, id, m);
     auto cid = db.Read().QueryInt("SELECT consultation_id FROM responses WHERE id = ?", id);
     std::string path = cid ? "/admin/consultations/" + std::to_string(*cid) : "/admin";
-    std::string place = PlaceOf(db, f, id);
     if (!r.ok()) {
       // A rejection's reason is the row's own input.
       const std::string input = r.error().field == "reason" ? fmt::format("reason-{}", id) : "";
       return WithPlace(BackWithError(db, req, path, r.error(), input,
                                      {.label_key = "reject_reason",
                                       .kept = {{fmt::format("reason-{}", id), m.reason}}}),
-                       Unanchored(place));
+                       Unanchored(RowPlace(db, tracker, cid, f, id)));
     }
-    return WithPlace(Back(req, path, m.action), place);
+    return WithPlace(Back(req, path, m.action), RowDonePlace(db, tracker, cid, f, id));
   });
 
   // Erasure on request: the same use case as POST /api/v1/responses/{id}/erase.
-  router.Add("POST", "/admin/responses/{id}/erase", [&db](Request& req) {
+  router.Add("POST", "/admin/responses/{id}/erase", [&db, &tracker](Request& req) {
     auto post = ReadPost(db, req);
     if (auto* r = std::get_if<http::Response>(&post)) return *r;
     auto id = site::ParseId(req.params[0]);
@@ -617,9 +652,16 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
       site::SetText(&d, "QUOTE",
                     {r->reference + " — " + r->name, r->language, r->language != lang}, lang);
       d.SetValue("ACTION", fmt::format("/admin/responses/{}/erase", *id));
-      std::string place = PlaceOf(db, std::get<Post>(post).input.fields, *id);
+      http::Form filter;
+      std::string place = RowPlace(db, tracker, r->consultation_id, std::get<Post>(post).input.fields,
+                                   *id, &filter);
       d.SetValue("BACK", fmt::format("/admin/consultations/{}?{}", r->consultation_id,
                                      place.substr(place.starts_with("&") ? 1 : 0)));
+      for (const auto& [k, v] : filter.fields()) {  // the confirmation keeps the list's filter
+        auto* h = d.AddSectionDictionary("KEEP_FILTER");
+        h->SetValue("K", k);
+        h->SetValue("V", v);
+      }
       if (auto n = ParseInt(std::get<Post>(post).input.fields.Get("page").value_or(""));
           n && *n >= 2 && *n <= 100000)
         d.AddSectionDictionary("KEEP_PAGE")->SetIntValue("PAGE_NO", *n);
@@ -630,9 +672,11 @@ void RegisterDesk(http::Router& router, storage::Database& db, CampaignTracker& 
     auto e = EraseRespondent(db, std::get<Post>(post).session.user.id, *id);
     auto cid = db.Read().QueryInt("SELECT consultation_id FROM responses WHERE id = ?", *id);
     std::string path = cid ? "/admin/consultations/" + std::to_string(*cid) : "/admin";
-    std::string place = PlaceOf(db, std::get<Post>(post).input.fields, *id);
-    if (!e.ok()) return WithPlace(BackWithError(db, req, path, e.error()), Unanchored(place));
-    return WithPlace(Back(req, path, "erase"), place);
+    const auto& f = std::get<Post>(post).input.fields;
+    if (!e.ok())
+      return WithPlace(BackWithError(db, req, path, e.error()),
+                       Unanchored(RowPlace(db, tracker, cid, f, *id)));
+    return WithPlace(Back(req, path, "erase"), RowDonePlace(db, tracker, cid, f, *id));
   });
 
   // Accepting or rejecting many responses at once: a confirmation page names them, then one

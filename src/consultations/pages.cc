@@ -685,7 +685,7 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
           db, req, viewer, life,
           {{"/consultations/" + std::to_string(c->id), site::Pick(c->title, req.lang).text}},
           path, "");
-    auto p = ReportParagraph(db, req.params[0], req.lang);
+    auto p = ReportSentence(db, req.params[0], req.lang);
     site::Page page(db, req, "report.tpl", T(req.lang, "report"));
     auto& d = page.body();
     documents::FillLifecycle(db, d, life, req, viewer && accounts::IsStaff(viewer->user.role),
@@ -693,7 +693,8 @@ void RegisterPages(http::Router& router, storage::Database& db, const Limits& li
     d.SetIntValue("ID", c->id);
     d.SetValue("DL_LANG", req.lang);
     site::SetLocalized(&d, "TITLE", c->title, req.lang);
-    site::SetSentence(&d, "PARAGRAPH", p.ok() ? *p : site::RefusalText(p.error(), req.lang), req.lang);
+    if (p.ok()) site::SetSentence(&d, "PARAGRAPH", *p);
+    else site::SetSentence(&d, "PARAGRAPH", site::RefusalText(p.error(), req.lang), req.lang);
     for (const auto& l : text::Languages()) {
       if (l == req.lang) continue;
       auto* o = d.AddSectionDictionary("OTHER");

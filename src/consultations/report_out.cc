@@ -50,7 +50,7 @@ Result<render::Document> ConsultationReportDocument(storage::Database& db,
     return InvalidArgument("lang", "lang: must be one of ar, zh, en, fr, ru, es");
   auto c = Get(db, id_or_key);
   if (!c.ok()) return c.error();
-  auto paragraph = ReportParagraph(db, id_or_key, lang);
+  auto paragraph = ReportSentence(db, id_or_key, lang);
   if (!paragraph.ok()) return paragraph.error();
   auto s = ComputeStatistics(db, id_or_key);
   if (!s.ok()) return s.error();
@@ -98,7 +98,9 @@ Result<render::Document> ConsultationReportDocument(storage::Database& db,
   };
 
   heading("1", T(lang, "chair_report_summary_heading"));
-  para("1.1", *paragraph);
+  para("1.1", paragraph->text);
+  // The title, when stored in another language only, is a run of that language.
+  d.blocks.back().languages = documents::LanguageSpans(*paragraph);
 
   heading("2", T(lang, "statistics"));
   para("2.1", T(lang, "responses_total", {{"n", s->total}}));

@@ -160,38 +160,33 @@ std::string Period(std::int64_t from, std::int64_t to, const std::string& zone,
 }
 }  // namespace
 
-Result<std::string> ReportParagraph(storage::Database& db, const std::string& consultation,
-                                    const std::string& lang, const Statistics* campaigns) {
+Result<site::Sentence> ReportSentence(storage::Database& db, const std::string& consultation,
+                                      const std::string& lang, const Statistics* campaigns) {
   if (!text::IsLanguage(lang))
     return InvalidArgument("lang", "lang: must be one of ar, zh, en, fr, ru, es");
   auto cons = Get(db, consultation);
   if (!cons.ok()) return cons.error();
   auto st = ComputeStatistics(db, consultation);
   if (!st.ok()) return st.error();
-  auto pick = [&](const json::value& v) -> std::string {
-    if (const auto* o = v.if_object()) {
-      if (auto* p = o->if_contains(lang); p && p->is_string()) return std::string(p->as_string());
-      if (auto* p = o->if_contains("en"); p && p->is_string()) return std::string(p->as_string());
-    }
-    return v.is_string() ? std::string(v.as_string()) : std::string();
-  };
   std::vector<std::string> parts;
   std::set<std::string> selectable;
   for (const auto& t : StakeholderTypes(db))
     if (t.selectable) selectable.insert(t.key);
   for (const auto& [type, n] : st->by_stakeholder_type)
     if (n > 0 && selectable.count(type)) parts.push_back(text::T(lang, "report_from_" + type, {{"n", n}}));
-  std::string paragraph = text::T(
+  // The title as every page picks it (the reader's language, else the first one it has), marked
+  // with its language when that is another.
+  site::Sentence paragraph = site::Say(
       lang, "report_responses",
-      {{"topic", pick(cons->title)},
+      {{"topic", site::Pick(cons->title, lang)},
        {"period", Period(cons->opens_at, cons->deadline, cons->timezone, lang)},
        {"total", st->total},
        {"breakdown", text::FormatList(parts, lang)}});
   if (campaigns && campaigns->campaigns && *campaigns->campaigns > 0) {
-    paragraph += text::T(lang, "report_sentence_separator");
-    paragraph += text::T(lang, "report_campaigns",
-                         {{"copies", *campaigns->campaign_copies},
-                          {"texts", *campaigns->campaigns}});
+    paragraph.Append(text::T(lang, "report_sentence_separator"));
+    paragraph.Append(text::T(lang, "report_campaigns",
+                             {{"copies", *campaigns->campaign_copies},
+                              {"texts", *campaigns->campaigns}}));
   }
   if (cons->meeting_id) {
     if (auto m = meetings::GetMeeting(db, std::to_string(*cons->meeting_id)); m.ok()) {
@@ -206,23 +201,30 @@ Result<std::string> ReportParagraph(storage::Database& db, const std::string& co
                                      {{"n", *st->attended},
                                       {"more", st->attended_more_than ? "yes" : "no"},
                                       {"round", round(*st->attended)}});
-      paragraph += text::T(lang, "report_sentence_separator");
-      paragraph += text::T(lang, "report_meeting",
-                           {{"number", static_cast<std::int64_t>(m->number)},
-                            {"mode", m->mode},
-                            {"date", text::FormatDatePhrase(m->starts_on, "", lang)},
-                            {"participants", text::FormatList({registered, attended}, lang)}});
+      paragraph.Append(text::T(lang, "report_sentence_separator"));
+      paragraph.Append(text::T(lang, "report_meeting",
+                               {{"number", static_cast<std::int64_t>(m->number)},
+                                {"mode", m->mode},
+                                {"date", text::FormatDatePhrase(m->starts_on, "", lang)},
+                                {"participants", text::FormatList({registered, attended}, lang)}}));
     }
   }
   std::int64_t published = st->by_status.count("published") ? st->by_status.at("published") : 0;
-  paragraph += text::T(lang, "report_sentence_separator");
-  paragraph += text::T(lang, "report_publication",
-                       {{"responses", published == st->total && published > 0 ? "all"
-                                      : published > 0                          ? "some"
-                                                                               : "none"},
-                        {"summary", cons->summary_published_at ? "yes" : "no"},
-                        {"body", text::BodyAcronym(cons->body_key, cons->body_acronym, lang)}});
+  paragraph.Append(text::T(lang, "report_sentence_separator"));
+  paragraph.Append(text::T(lang, "report_publication",
+                           {{"responses", published == st->total && published > 0 ? "all"
+                                          : published > 0                          ? "some"
+                                                                                   : "none"},
+                            {"summary", cons->summary_published_at ? "yes" : "no"},
+                            {"body", text::BodyAcronym(cons->body_key, cons->body_acronym, lang)}}));
   return paragraph;
+}
+
+Result<std::string> ReportParagraph(storage::Database& db, const std::string& consultation,
+                                    const std::string& lang, const Statistics* campaigns) {
+  auto s = ReportSentence(db, consultation, lang, campaigns);
+  if (!s.ok()) return s.error();
+  return s->text;
 }
 
 }  // namespace plenary::consultations

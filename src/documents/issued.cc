@@ -72,6 +72,16 @@ std::string OriginLine(const std::string& original, const std::string& lang) {
   return text::T(lang, "doc_original", {{"language", utf8}});
 }
 
+std::vector<render::LanguageSpan> LanguageSpans(const site::Sentence& s) {
+  std::vector<render::LanguageSpan> out;
+  std::size_t at = 0;
+  for (const auto& run : s.Runs()) {
+    if (run.lang != s.lang) out.push_back({at, at + run.text.size(), run.lang});
+    at += run.text.size();
+  }
+  return out;
+}
+
 std::vector<render::Link> CitationLinks(storage::Database& db, const std::string& text) {
   std::vector<render::Link> out;
   for (const auto& c : text::ExtractCitations(text)) {

@@ -16,6 +16,7 @@
 #include "base/result.h"
 #include "documents/documents.h"
 #include "render/model.h"
+#include "site/text_html.h"
 #include "storage/db.h"
 
 namespace plenary::documents {
@@ -79,6 +80,10 @@ std::string OriginLine(const std::string& original, const std::string& lang);
 // The links of a text's citations of registered public documents ("/documents/42"), for the
 // PDF's link annotations and the Akoma Ntoso <ref>s.
 std::vector<render::Link> CitationLinks(storage::Database& db, const std::string& text);
+// The parts of a sentence built for a document (site::Sentence: a stored title picked in another
+// language than the document's) that are in another language, as a block's `languages`; the
+// block's text is the sentence's text.
+std::vector<render::LanguageSpan> LanguageSpans(const site::Sentence& s);
 
 // A generated download: the stored file of the latest issued version of `source` when there
 // is one (so an issued document never changes), else `draft` rendered now. `format` is one of

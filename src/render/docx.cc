@@ -320,7 +320,15 @@ std::string Body(const Document& d, std::vector<std::pair<std::string, std::stri
       Run(w, DirectedNumber(b.number, lang), lang, b.kind == "heading");
       Tab(w, lang);
     }
-    Run(w, b.text, lang, b.kind == "heading");
+    // Each part in another language is a run of its own, with that language.
+    std::size_t at = 0;
+    for (const auto& span : b.languages) {
+      if (span.begin > at) Run(w, b.text.substr(at, span.begin - at), lang, b.kind == "heading");
+      Run(w, b.text.substr(span.begin, span.end - span.begin), span.lang, b.kind == "heading");
+      at = span.end;
+    }
+    if (at < b.text.size() || b.languages.empty())
+      Run(w, b.text.substr(at), lang, b.kind == "heading");
     for (const auto& f : b.footnotes) {
       notes->emplace_back(f, d.lang);
       w.Start("w:r");

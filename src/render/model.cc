@@ -63,6 +63,14 @@ json::object ToJson(const Document& d) {
                          {"href", l.href}});
       o["links"] = std::move(links);
     }
+    if (!b.languages.empty()) {
+      json::array languages;
+      for (const auto& l : b.languages)
+        languages.push_back({{"begin", static_cast<std::int64_t>(l.begin)},
+                             {"end", static_cast<std::int64_t>(l.end)},
+                             {"lang", l.lang}});
+      o["languages"] = std::move(languages);
+    }
     blocks.push_back(std::move(o));
   }
   for (const auto& s : d.signatures)
@@ -122,6 +130,17 @@ Result<Document> FromJson(const json::value& v) {
           if (l.begin > l.end || l.end > b.text.size())
             return InvalidArgument("snapshot", "snapshot: a link lies outside its text");
           b.links.push_back(std::move(l));
+        }
+      if (const json::array* languages = r.Arr(*bo, "languages"))
+        for (const auto& lv : *languages) {
+          const json::object* lo = lv.if_object();
+          if (!lo) return InvalidArgument("snapshot", "snapshot: bad language span");
+          LanguageSpan l{static_cast<std::size_t>(r.Int(*lo, "begin")),
+                         static_cast<std::size_t>(r.Int(*lo, "end")), r.Str(*lo, "lang")};
+          if (l.begin > l.end || l.end > b.text.size() ||
+              (!b.languages.empty() && l.begin < b.languages.back().end))
+            return InvalidArgument("snapshot", "snapshot: a language span lies outside its text");
+          b.languages.push_back(std::move(l));
         }
       d.blocks.push_back(std::move(b));
     }

@@ -18,6 +18,13 @@ struct Link {
   std::string href;                // site path ("/documents/42") or absolute URL
 };
 
+// A part of a block's text in another language than the block's (a consultation's title stored
+// in English only, named in a Chinese paragraph): its own run, with its own language, in a DOCX.
+struct LanguageSpan {
+  std::size_t begin = 0, end = 0;  // byte offsets in `text`
+  std::string lang;
+};
+
 struct Block {
   // "heading": an item or section heading; "paragraph": numbered paragraph (level 0) or
   // sub-paragraph (level 1); "item": an "a) …" line of the paragraph before it; "note": an
@@ -29,6 +36,7 @@ struct Block {
   std::string lang;                    // the language of `text` (may differ from the document's)
   std::vector<std::string> footnotes;  // texts of footnotes anchored at the end of this block
   std::vector<Link> links;
+  std::vector<LanguageSpan> languages;  // in order, not overlapping
 };
 
 struct Signature {

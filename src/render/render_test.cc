@@ -187,6 +187,38 @@ TEST(DocxTest, ArabicIsRightToLeftChineseNamesEastAsianFontsEntriesHaveAFixedDat
   EXPECT_EQ(ar->substr(10, 4), std::string("\x00\x00\x21\x00", 4));
 }
 
+// A part of a paragraph in another language (a title stored in English only, in a Chinese or
+// an Arabic report) is a run of its own with its own language, kept through the snapshot.
+TEST(DocxTest, APartInAnotherLanguageIsARunWithItsOwnLanguage) {
+  for (const char* lang : {"zh", "ar"}) {
+    Document d = Sample("consultation_report", lang);
+    Block& b = d.blocks[1];
+    const std::string before = b.text;
+    b.text = before + "“Views on AI”" + before;
+    b.languages.push_back({before.size() + 3, before.size() + 3 + 11, "en"});
+    auto back = FromJson(ToJson(d));
+    ASSERT_TRUE(back.ok());
+    ASSERT_EQ(back->blocks[1].languages.size(), 1u);
+    EXPECT_EQ(back->blocks[1].languages[0].lang, "en");
+    auto docx = RenderDocx(*back);
+    ASSERT_TRUE(docx.ok());
+    const std::string xml = ZipEntry(*docx, "word/document.xml");
+    const std::size_t at = xml.find(">Views on AI</w:t>");
+    ASSERT_NE(at, std::string::npos) << lang << ": the title is not a run of its own";
+    const std::size_t run = xml.rfind("<w:r>", at);
+    const std::string props = xml.substr(run, at - run);
+    EXPECT_NE(props.find("<w:lang w:val=\"en-GB\"/>"), std::string::npos) << lang << ": " << props;
+    EXPECT_EQ(props.find("<w:rtl/>"), std::string::npos) << lang << ": " << props;
+    EXPECT_EQ(props.find("eastAsia"), std::string::npos) << lang << ": " << props;
+    // The words around it keep the paragraph's language.
+    EXPECT_NE(xml.find(">" + before + "“</w:t>"), std::string::npos) << lang;
+  }
+  EXPECT_EQ(FromJson(json::parse(R"({"blocks": [{"text": "ab", "languages": [{"begin": 1, "end": 9, "lang": "en"}]}]})"))
+                .error()
+                .field,
+            "snapshot");
+}
+
 TEST(RenderTest, TheSameDocumentGivesTheSameBytesInEveryFormat) {
   for (const char* lang : {"ar", "zh", "en"})
     for (const char* format : kFormats) {

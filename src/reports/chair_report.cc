@@ -261,17 +261,23 @@ Result<ChairReport> BuildChairReport(storage::Database& db, const std::string& b
   std::int64_t contributions = 0;
   for (const auto& m : chosen) {
     const std::string ordinal = Ordinal(m.number, lang);
-    std::vector<std::string> sentences;
+    std::vector<site::Sentence> sentences;
+    auto plain = [&lang](std::string t) {
+      site::Sentence s;
+      s.lang = lang;
+      s.text = std::move(t);
+      return s;
+    };
     // No contribution on record: no sentence about contributions.
     if (!m.contributions.empty())
-      sentences.push_back(T(lang, "chair_report_contributions",
-                            {{"acronym", acronym},
-                             {"ordinal", ordinal},
-                             {"n", static_cast<std::int64_t>(m.contributions.size())}}));
+      sentences.push_back(plain(T(lang, "chair_report_contributions",
+                                  {{"acronym", acronym},
+                                   {"ordinal", ordinal},
+                                   {"n", static_cast<std::int64_t>(m.contributions.size())}})));
     contributions += static_cast<std::int64_t>(m.contributions.size());
     for (const auto& c : consultations) {
       if (c.considered_at_meeting_id != m.id) continue;
-      auto paragraph = consultations::ReportParagraph(db, std::to_string(c.id), lang);
+      auto paragraph = consultations::ReportSentence(db, std::to_string(c.id), lang);
       if (!paragraph.ok()) return paragraph.error();
       // The first sentence of the paragraph names the meeting; the next ones refer back to it.
       text::Args args = {{"acronym", acronym},
@@ -279,16 +285,21 @@ Result<ChairReport> BuildChairReport(storage::Database& db, const std::string& b
                          {"first", sentences.empty() ? "yes" : "no"}};
       if (c.launched_at_meeting_number)
         args.push_back({"ordinal", Ordinal(*c.launched_at_meeting_number, lang)});
-      sentences.push_back(T(lang,
-                            c.launched_at_meeting_number ? "chair_report_considered_launched"
-                                                         : "chair_report_considered",
-                            args));
+      sentences.push_back(plain(T(lang,
+                                  c.launched_at_meeting_number ? "chair_report_considered_launched"
+                                                               : "chair_report_considered",
+                                  args)));
       sentences.push_back(*paragraph);
     }
     if (!sentences.empty()) {
-      std::string text;
-      for (const auto& t : sentences) text += (text.empty() ? "" : sep) + t;
-      act.paragraphs.push_back(Para(next(), std::move(text), lang));
+      site::Sentence text = plain("");
+      for (const auto& t : sentences) {
+        if (!text.text.empty()) text.Append(sep);
+        text.Append(t);
+      }
+      Paragraph p = Para(next(), text.text, lang);
+      p.marked = std::move(text);
+      act.paragraphs.push_back(std::move(p));
     }
     if (m.actions.empty()) continue;
     Paragraph actions = Para(next(),

@@ -37,6 +37,9 @@ struct Paragraph {
   std::string text;                 // plain text (citations are linked when rendered)
   std::string lang;                 // the language of `text`
   bool fallback = false;            // `text` is not in the reader's language
+  // `text` with the stored texts of another language it names marked (a consultation's title
+  // in English only, in its figures' sentence); its spans are empty when there is none.
+  site::Sentence marked;
   std::vector<std::string> items;   // "a) …" items of a terms-of-reference paragraph; the
                                     // questions of a consultation an action launches
   std::vector<Paragraph> sub;       // numbered sub-paragraphs (the actions of a meeting)

@@ -22,6 +22,7 @@
 #include "meetings/meetings.h"
 #include "reports/meeting_report.h"
 #include "reports/officers.h"
+#include "reports/report_out.h"
 #include "text/messages.h"
 
 namespace plenary::reports {
@@ -285,6 +286,38 @@ TEST_F(ChairReportRecordTest, ChineseGeneratedSentencesSayWhatSeed001Says) {
             "表示感谢。");
   EXPECT_EQ(r.signature, "主席：Majed M. Al-Mazyed");
   EXPECT_EQ(r.member_state_line, "（沙特阿拉伯）");
+}
+
+// A consultation titled in English only: its figures' sentence in the Chinese and Arabic reports
+// names the title marked with its language — a <span lang dir> on the page (Paragraph::marked)
+// and a run of its own in the DOCX — while the paragraph stays in the report's language.
+TEST_F(ChairReportRecordTest, AConsultationTitledInOneLanguageIsMarkedInItsFigures) {
+  ASSERT_TRUE(db_->Write<Ok>([](storage::Connection& c) -> Result<Ok> {
+                   c.Exec("UPDATE consultations SET title = json_object('en', 'A title in English only') "
+                          "WHERE key = 'covid19'");
+                   return Ok{};
+                 })
+                  .ok());
+  for (const char* lang : {"zh", "ar"}) {
+    auto r = Build(lang);
+    const Paragraph* figures = nullptr;
+    for (const auto& p : r.sections[1].paragraphs)
+      if (p.text.find("A title in English only") != std::string::npos) figures = &p;
+    ASSERT_NE(figures, nullptr) << lang;
+    EXPECT_EQ(figures->lang, lang);
+    EXPECT_FALSE(figures->fallback);
+    EXPECT_EQ(figures->marked.text, figures->text);
+    EXPECT_NE(figures->marked.Html().find("<span lang=\"en\" dir=\"ltr\">A title in English only</span>"),
+              std::string::npos)
+        << lang << ": " << figures->marked.Html();
+    auto doc = ReportDocument(*db_, r, "", "");
+    bool run = false;
+    for (const auto& b : doc.blocks)
+      for (const auto& span : b.languages)
+        run = run || (span.lang == "en" && b.text.substr(span.begin, span.end - span.begin) ==
+                                               "A title in English only");
+    EXPECT_TRUE(run) << lang << ": the DOCX's block does not mark the title as English";
+  }
 }
 
 TEST_F(ChairReportRecordTest, GeneratedSentencesInTheOtherLanguages) {

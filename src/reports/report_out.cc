@@ -31,6 +31,7 @@ void AddParagraph(storage::Database& db, render::Document& d, const Paragraph& p
   b.text = p.text;
   b.lang = p.lang.empty() ? d.lang : p.lang;
   b.links = documents::CitationLinks(db, b.text);
+  if (!p.marked.spans.empty()) b.languages = documents::LanguageSpans(p.marked);
   if (p.fallback) b.footnotes.push_back(site::FallbackNote({p.text, p.lang, true}, d.lang));
   const std::string lang = b.lang;
   d.blocks.push_back(std::move(b));

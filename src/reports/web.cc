@@ -36,7 +36,11 @@ void FillParagraph(storage::Database& db, const Request& req, const site::Page& 
   std::replace(id.begin(), id.end(), '.', '-');
   o->SetValue("PID", "para-" + id);
   // In the paragraph's own language: Latin runs are isolated only in right-to-left text.
-  o->SetValue("TEXT_HTML", documents::LinkCitationsHtml(db, p.text, p.lang, site::Prefix(req), page.session()));
+  // A stored text of another language it names (a consultation's title) in <span lang dir>.
+  auto linked = [&](const std::string& t) {
+    return documents::LinkCitationsHtml(db, t, p.lang, site::Prefix(req), page.session());
+  };
+  o->SetValue("TEXT_HTML", p.marked.spans.empty() ? linked(p.text) : p.marked.Html(linked));
   if (p.lang != req.lang) site::SetParagraphLanguage(o->AddSectionDictionary("PLANG"),
                                                      {p.text, p.lang, p.fallback});
   if (!p.items.empty()) {

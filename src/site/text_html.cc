@@ -172,6 +172,15 @@ void SetSentence(ctemplate::TemplateDictionary* d, const std::string& key,
   d->SetValue(key + "_HTML", TextHtml(sentence, lang));
 }
 
+namespace {
+// The marker of the `n`th marked text of a sentence: U+E000 + n in UTF-8.
+std::string Marker(std::size_t n) {
+  const char32_t c = 0xE000 + static_cast<char32_t>(n);
+  return {static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+          static_cast<char>(0x80 | (c & 0x3F))};
+}
+}  // namespace
+
 Sentence Say(std::string_view lang, std::string_view key, const SentenceArgs& args) {
   // The HTML is made from the message with each stored text of another language replaced by a
   // private-use character (U+E000 + its place), which TextHtml escapes as it is and no message
@@ -194,13 +203,11 @@ Sentence Say(std::string_view lang, std::string_view key, const SentenceArgs& ar
       marked.emplace_back(name, l->text);
       continue;
     }
-    const char32_t c = 0xE000 + static_cast<char32_t>(s.spans.size());
-    std::string marker = {static_cast<char>(0xE0 | (c >> 12)),
-                          static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
-                          static_cast<char>(0x80 | (c & 0x3F))};
-    s.spans.emplace_back(marker, "<span lang=\"" + http::EscapeHtml(l->lang) + "\" dir=\"" +
-                                     text::Direction(l->lang) + "\">" + TextHtml(l->text, l->lang) +
-                                     "</span>");
+    std::string marker = Marker(s.spans.size());
+    s.spans.push_back({marker,
+                       "<span lang=\"" + http::EscapeHtml(l->lang) + "\" dir=\"" +
+                           text::Direction(l->lang) + "\">" + TextHtml(l->text, l->lang) + "</span>",
+                       *l});
     marked.emplace_back(name, std::move(marker));
   }
   s.text = text::T(lang, key, plain);
@@ -211,11 +218,71 @@ Sentence Say(std::string_view lang, std::string_view key, const SentenceArgs& ar
 std::string Sentence::Html(const std::function<std::string(const std::string&)>& render) const {
   const std::string& from = marked.empty() ? text : marked;
   std::string html = render ? render(from) : TextHtml(from, lang);
-  for (const auto& [marker, span] : spans)
+  for (const auto& [marker, span, stored] : spans)
     for (std::size_t at = html.find(marker); at != std::string::npos;
          at = html.find(marker, at + span.size()))
       html.replace(at, marker.size(), span);
   return html;
+}
+
+void Sentence::Append(std::string_view more) {
+  if (marked.empty()) marked = text;
+  text += more;
+  marked += more;
+}
+
+void Sentence::Append(const Sentence& more) {
+  if (marked.empty()) marked = text;
+  if (lang.empty()) lang = more.lang;
+  text += more.text;
+  std::string tail = more.marked.empty() ? more.text : more.marked;
+  // Its markers are renumbered after ours, so that each still stands for one text.
+  std::vector<std::pair<std::string, std::string>> renamed;
+  for (const auto& span : more.spans) {
+    Span s = span;
+    s.marker = Marker(spans.size());
+    renamed.emplace_back(span.marker, s.marker);
+    spans.push_back(std::move(s));
+  }
+  std::string out;
+  for (std::size_t i = 0; i < tail.size();) {
+    bool replaced = false;
+    for (const auto& [from, to] : renamed)
+      if (tail.compare(i, from.size(), from) == 0) {
+        out += to;
+        i += from.size();
+        replaced = true;
+        break;
+      }
+    if (!replaced) out += tail[i++];
+  }
+  marked += out;
+}
+
+std::vector<Localized> Sentence::Runs() const {
+  std::vector<Localized> runs;
+  auto add = [&runs](std::string_view t, const std::string& l, bool fallback) {
+    if (t.empty()) return;
+    if (!runs.empty() && runs.back().lang == l) runs.back().text += t;
+    else runs.push_back({std::string(t), l, fallback});
+  };
+  const std::string& from = marked.empty() ? text : marked;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < from.size();) {
+    const Span* hit = nullptr;
+    for (const auto& s : spans)
+      if (from.compare(i, s.marker.size(), s.marker) == 0) hit = &s;
+    if (!hit) {
+      ++i;
+      continue;
+    }
+    add(std::string_view(from).substr(start, i - start), lang, false);
+    add(hit->text.text, hit->text.lang, true);
+    i += hit->marker.size();
+    start = i;
+  }
+  add(std::string_view(from).substr(start), lang, false);
+  return runs;
 }
 
 void SetSentence(ctemplate::TemplateDictionary* d, const std::string& key, const Sentence& s) {

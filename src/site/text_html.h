@@ -56,11 +56,24 @@ void SetSentence(ctemplate::TemplateDictionary* d, const std::string& key,
 // own language, so that an English title inside an Arabic sentence is read and laid out as
 // English. The one way a stored text enters a sentence of a page; SetSentence sets both.
 struct Sentence {
+  struct Span {
+    std::string marker;  // the private-use character standing for it in `marked`
+    std::string html;    // <span lang dir> with the text as TextHtml makes it in its language
+    Localized text;      // the stored text and its language
+  };
   std::string text;
   std::string lang;    // the reader's
   std::string marked;  // `text` with a private-use character in place of each marked text
-  std::vector<std::pair<std::string, std::string>> spans;  // (that character, its HTML)
+  std::vector<Span> spans;
   std::string Html(const std::function<std::string(const std::string&)>& render = {}) const;
+  // A paragraph made of several sentences: `more` (text in the reader's language, or another
+  // sentence whose marked texts stay marked) added at the end.
+  void Append(std::string_view more);
+  void Append(const Sentence& more);
+  // `text` cut where its language changes: (text, language) pieces in order, the reader's
+  // language for the sentence's own words, each marked text's own for it; together, `text`.
+  // For files whose runs carry a language (a DOCX run's w:lang).
+  std::vector<Localized> Runs() const;
 };
 // A placeholder's value: as for text::T, or a stored text with its language (Localized, site.h).
 using SentenceArg = std::variant<std::int64_t, double, std::string, Localized>;

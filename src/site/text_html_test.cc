@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
 #include <set>
 #include <string>
@@ -198,6 +199,39 @@ TEST(TextHtml, ASentenceMarksTheStoredTextsOfAnotherLanguage) {
   EXPECT_NE(ar.Html().find("<span lang=\"ar\" dir=\"rtl\">مشاورة " + Sym("CWG-Internet") + "</span>"),
             std::string::npos)
       << ar.Html();
+}
+
+// A paragraph of several sentences (the report of a consultation) keeps each stored text of
+// another language marked, wherever its sentence stands; its runs say each piece's language.
+TEST(TextHtml, AParagraphOfSentencesKeepsEachMarkedText) {
+  const Localized title{"Views on AI", "en", true};
+  const Localized body{"Groupe de travail", "fr", true};
+  Sentence p = Say("zh", "confirm_close_text", {{"title", title}, {"deadline", std::string("5月1日")}});
+  p.Append("。");
+  p.Append(Say("zh", "confirm_close_text", {{"title", body}, {"deadline", std::string("6月1日")}}));
+  EXPECT_EQ(p.text, text::T("zh", "confirm_close_text", {{"title", title.text}, {"deadline", "5月1日"}}) + "。" +
+                        text::T("zh", "confirm_close_text", {{"title", body.text}, {"deadline", "6月1日"}}));
+  const std::string html = p.Html();
+  EXPECT_NE(html.find("<span lang=\"en\" dir=\"ltr\">Views on AI</span>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<span lang=\"fr\" dir=\"ltr\">Groupe de travail</span>"), std::string::npos) << html;
+  EXPECT_EQ(html.find("\xEE\x80"), std::string::npos) << "no marker left: " << html;
+  std::string joined;
+  std::vector<std::string> langs;
+  for (const auto& r : p.Runs()) {
+    joined += r.text;
+    langs.push_back(r.lang);
+    EXPECT_EQ(r.fallback, r.lang != "zh") << r.text;
+  }
+  EXPECT_EQ(joined, p.text);
+  EXPECT_EQ(langs.front(), "zh");
+  EXPECT_EQ(std::count(langs.begin(), langs.end(), "en"), 1);
+  EXPECT_EQ(std::count(langs.begin(), langs.end(), "fr"), 1);
+  // Nothing marked: one run in the reader's language.
+  Sentence plain = Say("en", "confirm_close_text", {{"title", Localized{"Views", "en", false}}});
+  plain.Append(" More.");
+  ASSERT_EQ(plain.Runs().size(), 1u);
+  EXPECT_EQ(plain.Runs()[0].text, plain.text);
+  EXPECT_EQ(plain.Html(), TextHtml(plain.text, "en"));
 }
 
 TEST(TextHtml, NeverWrapsTwice) {

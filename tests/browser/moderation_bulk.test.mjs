@@ -12,6 +12,10 @@
 // form with its confirmation and the publication; after a bulk action or the publication the
 // page comes back at its list, at the notice of what was done just above the list's heading
 // (#list-notice), in view and focused (so that a screen reader says it).
+// A single row's accept or reject keeps the list's place too (its filters, page and page size)
+// and lands on the notice of what was done, at the top of that row (#row-notice), in view and
+// focused, the row right under it; when the row has left the list (rejected under the filter
+// "received"), the notice stands just above the list instead, and the page lands there.
 // The sentences are the catalogues' (web/messages/*.json), typed here by hand.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -41,16 +45,18 @@ const L = {
     rejectYes: 'Reject them', accepted: 'The selected responses were accepted.', rejected: 'The selected responses were rejected.',
     published: 'The accepted responses were published.', publish: 'Publish all accepted responses whose authors consented',
     selected: 'Responses selected: 3. Each change is recorded in the audit log.', next: 'Next',
-    reason: 'Sent twice by the same organization.' },
+    reason: 'Sent twice by the same organization.', rowAccepted: 'The response was accepted.',
+    rowRejected: 'The response was rejected.', accept: 'Accept', reject: 'Reject' },
   zh: { acceptHeading: '接受所选回复？', acceptYes: '接受', rejectHeading: '拒绝所选回复？', rejectYes: '拒绝',
     accepted: '已接受所选回复。', rejected: '已拒绝所选回复。', published: '已公布已接受的回复。',
     publish: '公布作者同意公布的所有已接受回复', selected: '所选回复：3。每项更改均记入审计日志。', next: '下一页',
-    reason: '同一组织重复提交。' },
+    reason: '同一组织重复提交。', rowAccepted: '已接受该回复。', rowRejected: '已拒绝该回复。', accept: '接受', reject: '拒绝' },
   ar: { acceptHeading: 'هل تريد قبول الردود المحددة؟', acceptYes: 'قبولها', rejectHeading: 'هل تريد رفض الردود المحددة؟',
     rejectYes: 'رفضها', accepted: 'قُبلت الردود المحددة.', rejected: 'رُفضت الردود المحددة.',
     published: 'نُشرت الردود المقبولة.', publish: 'نشر جميع الردود المقبولة التي وافق أصحابها على نشرها',
     selected: 'الردود المحددة: 3. ويُسجَّل كل تغيير في سجل المراجعة.', next: 'التالي',
-    reason: 'أرسلته المنظمة نفسها مرتين.' },
+    reason: 'أرسلته المنظمة نفسها مرتين.', rowAccepted: 'قُبل الرد.', rowRejected: 'رُفض الرد.', accept: 'قبول',
+    reject: 'رفض' },
 };
 // Each language its own country, so that the three journeys do not see each other's responses.
 const COUNTRY = { en: 'TV', zh: 'NR', ar: 'KI' };
@@ -190,6 +196,77 @@ for (const lang of ['en', 'zh', 'ar']) {
       await Promise.all([page.waitForNavigation(), page.locator('form.filters button[type=submit]').click()]);
       assert.deepEqual((await shownOn(page)).sort(), [...two].sort());
       for (const ref of two) assert.ok((await page.locator(`#m-${ref} p.meta`).innerText()).includes(t.reason), `${ref} shows its reason`);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+// Where a single row's action lands: the notice `text` with id row-notice, in view and focused;
+// inside the row `ref` (its first element, the row's heading in view under it), or, when `ref` is
+// null, just above the list's heading.
+async function assertAtRow(page, text, ref) {
+  assert.equal(new URL(page.url()).hash, '#row-notice', 'the page lands on the notice');
+  const notice = page.locator('#row-notice');
+  assert.equal(await notice.innerText(), text);
+  assert.equal(await notice.getAttribute('role'), 'status');
+  assert.ok(await notice.evaluate((n) => n === document.activeElement), 'the notice has the focus');
+  const box = await notice.evaluate((n) => { const r = n.getBoundingClientRect(); return [r.top, r.bottom, innerHeight]; });
+  assert.ok(box[0] >= -1 && box[1] <= box[2], `the notice is in view (${JSON.stringify(box)})`);
+  assert.equal(await page.locator('p.notice').count(), 1, 'said once');
+  const row = await notice.evaluate((n) => n.closest('article')?.id ?? null);
+  if (ref === null) {
+    assert.equal(row, null, 'the notice is not in a row');
+    const heading = await page.locator('#responses').evaluate((h) => h.getBoundingClientRect().top);
+    assert.ok(heading > box[1] - 1 && heading < box[2], `the list's heading is in view under the notice (${heading})`);
+    return;
+  }
+  assert.equal(row, `m-${ref}`, 'the notice is in the row acted on');
+  const h3 = await page.locator(`#m-${ref} h3`).evaluate((h) => { const r = h.getBoundingClientRect(); return [r.top, r.bottom]; });
+  assert.ok(h3[0] >= box[1] - 1 && h3[1] <= box[2], `the row's heading is in view under the notice (${JSON.stringify(h3)})`);
+}
+
+// Each language its own country, apart from the bulk journeys'.
+const ROW_COUNTRY = { en: 'PW', zh: 'MH', ar: 'FM' };
+const ROW_PER_PAGE = 10;
+
+for (const lang of ['en', 'zh', 'ar']) {
+  test(`${lang}: accepting or rejecting one row lands at that row, with the notice beside it`, async () => {
+    const t = L[lang];
+    const country = ROW_COUNTRY[lang];
+    for (let i = 0; i < 2 * ROW_PER_PAGE + 3; i++)
+      await jsonOf(anon.json(`/api/v1/consultations/${CONSULTATION}/responses`, {
+        name: `Row ${lang} ${i}`, email: `row.${lang}.${i}@example.org`, country, stakeholder_type: 'private_sector', language: lang,
+        answers: { 1: `Response ${i} from ${country}, to be moderated one at a time (${lang}).` }, consent_publish: true }), 201);
+    const { context, page } = await signedInPage(browser, server.url);
+    try {
+      // Filtered by country and language, on the second page of ten.
+      const base = `${server.url}/${lang}/admin/consultations/${consultation.id}`;
+      await page.goto(`${base}?country=${country}&language=${lang}&per_page=${ROW_PER_PAGE}&page=2`);
+      const rows = await shownOn(page);
+      assert.equal(rows.length, ROW_PER_PAGE);
+      const place = placeOf(page);
+      const one = rows[5];
+      await Promise.all([page.waitForNavigation(), page.locator(`#m-${one}`).getByRole('button', { name: t.accept, exact: true }).click()]);
+      assert.deepEqual(placeOf(page), place, 'the list keeps its filters, page and page size');
+      await assertAtRow(page, t.rowAccepted, one);
+      const queue = await jsonOf(staff.fetch(`/api/v1/consultations/${CONSULTATION}/moderation?country=${country}&per_page=200`));
+      assert.equal(queue.items.find((r) => r.reference === one).status, 'accepted');
+      if (lang === 'ar') await assertRtlLayout(page, 'ar list after a row accepted');
+      if (lang !== 'zh') await axe(page, `${lang} list after a row accepted`);
+      await page.screenshot({ path: join(SHOTS, `moderation-row-${lang}-accepted.png`), fullPage: false });
+
+      // Under the filter "received", a row rejected leaves the list: the notice stands above it.
+      await page.goto(`${base}?country=${country}&language=${lang}&status=received&per_page=${ROW_PER_PAGE}&page=2`);
+      const received = placeOf(page);
+      const two = (await shownOn(page))[2];
+      await page.locator(`#m-${two} input[name=reason]`).fill(t.reason);
+      await Promise.all([page.waitForNavigation(), page.locator(`#m-${two}`).getByRole('button', { name: t.reject, exact: true }).click()]);
+      assert.deepEqual(placeOf(page), received, 'the list keeps its filters, page and page size');
+      assert.ok(!(await shownOn(page)).includes(two), 'the rejected row has left the list of received ones');
+      await assertAtRow(page, t.rowRejected, null);
+      if (lang !== 'zh') await axe(page, `${lang} list after a row rejected`);
+      await page.screenshot({ path: join(SHOTS, `moderation-row-${lang}-rejected.png`), fullPage: false });
     } finally {
       await context.close();
     }

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Prints, as JSON, what an independent DOCX reader (python-docx, Debian's python3-docx) sees
-in a .docx file: its body paragraphs (text, style, right-to-left or not, East Asian font) and
-its footnote count. Used by tests/scenario/official_documents.test.mjs."""
+in a .docx file: its body paragraphs (text, style, right-to-left or not, East Asian font, and
+each run's text and language) and its footnote count. Used by
+tests/scenario/official_documents.test.mjs and one_language.test.mjs."""
 import json
 import sys
 import zipfile
@@ -25,7 +26,20 @@ for p in document.paragraphs:
             east_asia = True
         if rpr.find(qn('w:rtl')) is not None:
             rtl = True
+    # Each run's text and language (w:lang's w:val, w:eastAsia and w:bidi; right to left or not).
+    run_langs = []
+    for r in runs:
+        rpr = r.find(qn('w:rPr'))
+        lang = rpr.find(qn('w:lang')) if rpr is not None else None
+        run_langs.append({
+            'text': ''.join(t.text or '' for t in r.findall(qn('w:t'))),
+            'lang': lang.get(qn('w:val')) if lang is not None else None,
+            'east_asia_lang': lang.get(qn('w:eastAsia')) if lang is not None else None,
+            'bidi_lang': lang.get(qn('w:bidi')) if lang is not None else None,
+            'rtl': rpr is not None and rpr.find(qn('w:rtl')) is not None,
+        })
     out.append({
+        'runs': run_langs,
         'text': p.text,
         'style': p.style.name,
         'bidi': ppr is not None and ppr.find(qn('w:bidi')) is not None,

@@ -7,12 +7,20 @@
 // (dir="ltr", never "auto" nor the page's "rtl"), so that an English title on an Arabic list is
 // laid out left to right and read by a screen reader in English. Lists mark each entry, not with
 // a note under every entry. A sentence in the reader's language that names such a text (the
-// confirmation of closing a consultation, the title of the Chair's report of a body, each named in
-// English or Chinese only) marks the name inside it with its language and direction, on Arabic,
-// Chinese and English pages.
+// confirmation of closing a consultation, the title of the Chair's report of a body, the
+// paragraph of a consultation's report, each named in English or Chinese only) marks the name
+// inside it with its language and direction, on Arabic, Chinese and English pages; the
+// consultation's report as a DOCX has the name in a run of its own language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { startServer, Client, isoFromNow, dateFromNow, jsonOf } from '../lib/server.mjs';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
 let server, anon, staff;
 before(async () => {
@@ -185,6 +193,7 @@ test('texts written in one language carry that language and its direction on eve
 test('a stored name inside a sentence of the page carries its own language and direction', async () => {
   const names = { en: 'Named in English in a sentence', zh: '句子中仅有中文的名称' };
   const pages = {};  // language of the name → [path (after /xx), the sentence's element]
+  const reports = {};  // language of the name → the consultation's id
   for (const [lang, name] of Object.entries(names)) {
     const c = await jsonOf(staff.json('/api/v1/consultations', { key: `sentence-${lang}`, body: 'cwg-internet',
       title: { [lang]: name }, questions: [{ [lang]: '?' }], opens_at: isoFromNow(-3600), deadline: isoFromNow(9 * 86400),
@@ -194,7 +203,9 @@ test('a stored name inside a sentence of the page carries its own language and d
     await jsonOf(staff.json('/api/v1/meetings', { body: `sentence-${lang}`, kind: 'working_group', number: 1,
       starts_on: dateFromNow(-30).iso, timezone: 'UTC', mode: 'virtual' }), 201);
     pages[lang] = [[`/admin/consultations/${c.id}/close`, /<p id="confirm-what">([\s\S]*?)<\/p>/, 'POST'],
-      [`/bodies/sentence-${lang}/chair-report?meetings=1`, /<h1>([\s\S]*?)<\/h1>/, 'GET']];
+      [`/bodies/sentence-${lang}/chair-report?meetings=1`, /<h1>([\s\S]*?)<\/h1>/, 'GET'],
+      [`/consultations/${c.id}/report`, /<blockquote class="report" id="report-paragraph">([\s\S]*?)<\/blockquote>/, 'GET']];
+    reports[lang] = c.id;
   }
   const faults = [];
   for (const page of ['ar', 'zh', 'en'])
@@ -218,5 +229,37 @@ test('a stored name inside a sentence of the page carries its own language and d
           faults.push(`${where}: the sentence does not mark "${name}" as ${lang}: ${sentence}`);
         if (page === lang && sentence.includes('<span lang')) faults.push(`${where}: marks its own language: ${sentence}`);
       }
+  // The consultation's report as a DOCX: the paragraph naming the title is in the report's
+  // language, the title a run of its own in the title's (as python3-docx reads it: w:lang, and
+  // neither right to left nor East Asian for an English title; East Asian for a Chinese one).
+  const WORD = { en: { lang: 'en-GB', east_asia_lang: null, bidi_lang: null, rtl: false },
+    zh: { lang: 'en-GB', east_asia_lang: 'zh-CN', bidi_lang: null, rtl: false } };
+  const tmp = mkdtempSync(join(tmpdir(), 'plenary-one-language-'));
+  try {
+    for (const page of ['ar', 'zh', 'en'])
+      for (const [lang, name] of Object.entries(names)) {
+        const where = `/api/v1/consultations/${reports[lang]}/report.docx?lang=${page}`;
+        const res = await anon.fetch(where);
+        if (res.status !== 200) { faults.push(`${where}: ${res.status}`); continue; }
+        const file = join(tmp, `report-${lang}-${page}.docx`);
+        writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+        const seen = JSON.parse(execFileSync(PYTHON, [join(ROOT, 'tests/lib/docx_paragraphs.py'), file], { encoding: 'utf8' }));
+        const paragraph = seen.paragraphs.find((p) => p.style !== 'Title' && p.text.includes(name));
+        if (!paragraph) { faults.push(`${where}: no paragraph names "${name}"`); continue; }
+        const run = paragraph.runs.find((r) => r.text.includes(name));
+        const { text, ...marks } = run;
+        if (page === lang) {
+          if (paragraph.runs.filter((r) => r.text.trim()).length > 2) faults.push(`${where}: the paragraph is cut in runs: ${JSON.stringify(paragraph.runs)}`);
+          continue;
+        }
+        if (text !== name) faults.push(`${where}: "${name}" is not a run of its own: ${JSON.stringify(paragraph.runs)}`);
+        else if (JSON.stringify(marks) !== JSON.stringify(WORD[lang]))
+          faults.push(`${where}: "${name}" is marked ${JSON.stringify(marks)}, not as ${lang}`);
+        const rest = paragraph.runs.filter((r) => r.text && !r.text.includes(name)).at(-1);
+        if (page === 'ar' && !rest?.rtl) faults.push(`${where}: the paragraph's own words are not right to left`);
+      }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
   assert.deepEqual(faults, []);
 });

@@ -235,7 +235,8 @@ test('the report\'s paragraph isolates the title\'s and the body\'s Latin runs o
     .replace(/"/g, '&quot;').replace(/'/g, '&#39;');
   assert.ok(enParagraph.includes(escaped), `the English paragraph as built: ${enParagraph}`);
 
-  // A title in English only stands whole in the Arabic paragraph, its words in their order.
+  // A title in English only stands whole in the Arabic paragraph, its words in their order: in an
+  // element of its own language, left to right (which isolates it as a <bdi> would).
   const english = await staff.json('/api/v1/consultations', {
     key: 'report-english-title', body: 'council', title: { en: 'Open consultation on WSIS, AI and ITU-T' },
     questions: [{ en: 'What do you think?' }],
@@ -243,6 +244,6 @@ test('the report\'s paragraph isolates the title\'s and the body\'s Latin runs o
   assert.equal(english.status, 201, await english.clone().text());
   const e = await english.json();
   const arPage = await (await staff.fetch(`/ar/consultations/${e.id}/report`)).text();
-  assert.ok(arPage.includes('«<bdi class="phrase">Open consultation on WSIS, AI and ITU-T</bdi>»'),
+  assert.ok(arPage.includes('«<span lang="en" dir="ltr">Open consultation on WSIS, AI and ITU-T</span>»'),
     arPage.slice(arPage.indexOf('<blockquote'), arPage.indexOf('</blockquote>')));
 });
