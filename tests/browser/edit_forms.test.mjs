@@ -94,11 +94,11 @@ for (const lang of ['en', 'zh', 'ar']) {
       // At 360 px nothing scrolls sideways.
       const narrow = await context.newPage();
       await narrow.setViewportSize({ width: 360, height: 800 });
-      for (const path of [`/${lang}/texts/${t.id}`, `/${lang}/agenda-items/${item5.id}/new-text`]) {
+      for (const [path, name] of [[`/${lang}/agenda-items/${item5.id}/new-text`, 'new-text'], [`/${lang}/texts/${t.id}`, 'text']]) {
         await narrow.goto(server.url + path);
         await noSideways(narrow, `${lang} ${path} at 360 px`);
+        await shot(narrow, `${name}-${lang}-360`);
       }
-      await shot(narrow, `text-${lang}-360`);
     } finally { await context.close(); }
   });
 }
