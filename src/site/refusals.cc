@@ -160,6 +160,14 @@ std::string FieldLabel(const std::string& field, const std::string& lang) {
   return base;
 }
 
+std::optional<std::string> StaleVersion(const Error& e) {
+  static const std::regex kStale(R"(^version: the text is at version (\d+), not \d+; someone changed it)");
+  std::smatch g;
+  if (e.field == "version" && e.code == Code::kConflict && std::regex_search(e.message, g, kStale))
+    return g[1].str();
+  return std::nullopt;
+}
+
 std::string RefusalText(const Error& e, const std::string& lang, const std::string& zone,
                         const std::string& shown_label) {
   const std::string& m = e.message;
@@ -190,9 +198,7 @@ std::string RefusalText(const Error& e, const std::string& lang, const std::stri
     return T(lang, "form_error_floor_not_discussed");
   // Someone else changed a negotiated text between the form's making and its post
   // (drafting.cc, ChangeText): say so, with the version it is at now.
-  static const std::regex kStale(R"(^version: the text is at version (\d+), not \d+; someone changed it)");
-  if (e.field == "version" && e.code == Code::kConflict && std::regex_search(m, g, kStale))
-    return T(lang, "form_error_stale_version", {{"version", g[1].str()}});
+  if (auto now = StaleVersion(e)) return T(lang, "form_error_stale_version", {{"version", *now}});
   // A revision issued by someone else between the page's making and the post (drafting.cc,
   // IssueRevision): say which document the text is now.
   static const std::regex kRevised(R"(^version: the text was revised meanwhile \(it is now (.+)\))");
