@@ -289,6 +289,14 @@ std::string RefusalText(const Error& e, const std::string& lang, const std::stri
   if (std::regex_search(rule, g, kTooLong))
     return T(lang, "form_error_too_long",
              {{"field", label}, {"max", std::int64_t{std::stoll(g[1].str())}}});
+  // A negotiated text's access looser than its document's (drafting.cc, CreateText): both
+  // levels by their names in the reader's language.
+  static const std::regex kLooser(R"(^([a-z_]+) is looser than the document's level \(([a-z_]+)\)$)");
+  if (e.field == "access" && std::regex_search(rule, g, kLooser))
+    return T(lang, "form_error_access_looser",
+             {{"field", label},
+              {"level", T(lang, "doc_access_" + g[1].str())},
+              {"document", T(lang, "doc_access_" + g[2].str())}});
   if (std::regex_search(rule, g, kTooShort))
     return T(lang, "form_error_too_short",
              {{"field", label}, {"min", std::int64_t{std::stoll(g[1].str())}}});
