@@ -126,7 +126,7 @@ TEST(RefusalText, ANegotiatedTextsAccessLooserThanItsDocumentsNamesBothLevels) {
   const Error looser = InvalidArgument(
       "access", "access: public is looser than the document's level (secretariat)");
   EXPECT_EQ(RefusalText(looser, "en"),
-            "“Access”: “Public” would be looser than the document's own access, “Secretariat "
+            "“Access”: “Public” would be looser than the document’s own access, “Secretariat "
             "only”. Choose that level or a stricter one.");
   EXPECT_EQ(RefusalText(looser, "zh"),
             "“查阅权限”：“公开”比文件本身的查阅权限（“仅限秘书处”）更宽松。请选择该级别或更严的级别。");

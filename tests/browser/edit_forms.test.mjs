@@ -40,7 +40,7 @@ const noSideways = async (page, what) => {
 // The refusal as each catalogue says it (web/messages/*.json), typed here by hand.
 const AFTER = { en: /“Deadline” must be later than “Opens”/, zh: /须晚于/, ar: /يجب أن يكون الحقل/ };
 const STALE = { en: /Someone changed this text after this page was shown/, zh: /在向您显示本页之后/, ar: /عدّل شخص ما هذا النص/ };
-const LOOSER = { en: /looser than the document's own access/, zh: /更宽松/, ar: /أقل تقييدًا/ };
+const LOOSER = { en: /looser than the document’s own access/, zh: /更宽松/, ar: /أقل تقييدًا/ };
 const NOT_FOUND = { en: /Words to place in square brackets/, zh: /要加方括号的文字/, ar: /الكلمات المراد وضعها بين معقوفتين/ };
 
 for (const lang of ['en', 'zh', 'ar']) {
