@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "base/parse.h"
+#include "documents/documents.h"
 #include "drafting/web.h"
 #include "http/templates.h"
 #include "proceedings/proceedings.h"
@@ -452,6 +453,15 @@ http::Response NewTextPage(storage::Database& db, const Request& req, std::int64
            {.id = "nt-document", .name = "document", .label = T(lang, "field_document"),
             .value = v("document", ""), .ltr = true, .help = T(lang, "drafting_form_document_help")},
            &errors);
+  // Who may read the text: empty is the use case's default (Member States, or the document's
+  // level when stricter); a level looser than the document's is refused next to the field.
+  const std::string access = v("access", "");
+  for (const char* k : documents::kAccessLevels) {
+    auto* o = d.AddSectionDictionary("ACCESS");
+    o->SetValue("K", k);
+    o->SetValue("L", T(lang, std::string("doc_access_") + k));
+    if (access == k) o->ShowSection("SEL");
+  }
   auto* title = d.AddSectionDictionary("TITLE_F");
   for (const auto& l : text::Languages())
     AddField(title,
@@ -497,6 +507,7 @@ void RegisterEditForms(http::Router& router, storage::Database& db) {
     in.title = site::TwoLanguages(f, "title");
     for (const auto& l : text::Languages())
       if (f.Has("lang_" + l)) in.languages.push_back(l);
+    if (auto a = f.Get("access"); a && !site::Trim(*a).empty()) in.access = std::string(site::Trim(*a));
     Result<Text> t = in.document.empty()
                          ? Result<Text>(InvalidArgument("document", "document: required"))
                          : CreateText(db, p.who, in);
@@ -505,6 +516,7 @@ void RegisterEditForms(http::Router& router, storage::Database& db) {
       const std::string& field = t.error().field;
       const std::string input = field == "document"     ? "nt-document"
                                 : field == "languages"  ? "nt-languages"
+                                : field == "access"     ? "nt-access"
                                 : field.starts_with("title")
                                     ? "nt-title-" + (field.size() > 6 ? field.substr(6) : "en")
                                     : "";

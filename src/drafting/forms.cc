@@ -29,6 +29,18 @@ std::optional<std::int64_t> Number(const http::Form& f, const char* k) {
   return site::ParseId(site::Trim(*v));
 }
 
+// The version of the text the page showed (its hidden field `version`): an action on the text
+// as a whole (a revision, the adoption) is refused (409) when the text changed since, so that
+// nobody issues or adopts a text they have not read. None sent: the text as it stands (the
+// API's `version` is optional); what is not a version is refused naming it.
+Result<std::optional<std::int64_t>> VersionShown(const http::Form& f) {
+  auto v = f.Get("version");
+  if (!v || site::Trim(*v).empty()) return std::optional<std::int64_t>();
+  auto n = ParseIntField("version", site::Trim(*v), 1, INT64_MAX);
+  if (!n.ok()) return n.error();
+  return std::optional<std::int64_t>(*n);
+}
+
 // A form of the text's page: its key (FormState::form) and, per field a refusal may name, the
 // input it concerns and the catalogue key of the label the form shows ("" for a label built
 // by the page: the informal consultations' provisions).
@@ -90,7 +102,11 @@ http::Response Refuse(storage::Database& db, const Request& req, std::int64_t te
                                       : "2.b, 6.c";
       label = key.empty() ? T(lang, "drafting_form_provisions", {{"example", example}}) : T(lang, key);
     }
-  if (input.empty())
+  if (auto now = site::StaleVersion(e))
+    // A revision or an adoption made on a version the page no longer shows: the page that
+    // answers shows the text as it stands.
+    errors.AddText(T(lang, "form_error_stale_version_act", {{"version", *now}}));
+  else if (input.empty())
     errors.AddText(site::RefusalText(e, lang));
   else
     errors.Add(e, input, label);
@@ -180,13 +196,15 @@ void RegisterForms(http::Router& router, storage::Database& db) {
     });
   }
 
-  // A revision refused (revised meanwhile, brackets waiting for a language): the text's page
-  // says why in its summary.
+  // A revision refused (changed or revised meanwhile, brackets waiting for a language): the
+  // text's page says why in its summary.
   router.Add("POST", "/texts/{id}/revisions", [&db](Request& req) {
     const PageForm form{"revision", {}};
-    return Handle(db, req, &form, Same, [&](const accounts::Session& who, const http::Form&,
+    return Handle(db, req, &form, Same, [&](const accounts::Session& who, const http::Form& f,
                                std::int64_t id) -> Result<std::string> {
-      auto r = IssueRevision(db, who, id, std::nullopt);
+      auto version = VersionShown(f);
+      if (!version.ok()) return version.error();
+      auto r = IssueRevision(db, who, id, *version);
       if (!r.ok()) return r.error();
       return Back(id);
     });
@@ -276,6 +294,9 @@ void RegisterForms(http::Router& router, storage::Database& db) {
       if (f.Get("confirm").value_or("") != "yes")
         return InvalidArgument("confirm", "confirm: tick the box to confirm the adoption");
       AdoptInput in;
+      auto version = VersionShown(f);
+      if (!version.ok()) return version.error();
+      in.version = *version;
       in.meeting = Number(f, "meeting").value_or(0);
       in.decision = Number(f, "decision").value_or(0);
       if (auto r = f.Get("resolution"); r && !site::Trim(*r).empty()) {

@@ -16,6 +16,15 @@ namespace json = boost::json;
 using http::Request;
 
 namespace {
+
+// Ends the session of `token`, or with `everywhere` every session of its user.
+void SignOut(storage::Database& db, const std::string& token, bool everywhere) {
+  if (everywhere)
+    LogoutEverywhere(db, token);
+  else
+    Logout(db, token);
+}
+
 std::string SessionCookie(const std::string& token, int max_age) {
   return std::string(kSessionCookie) + "=" + token +
          "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age) +
@@ -74,11 +83,12 @@ void RegisterLoginRoutes(http::Router& router, storage::Database& db, Throttles&
     return resp;
   });
 
+  // The header's button ends this session; the account page's (everywhere=true) every one.
   router.Add("POST", "/logout", [&db](Request& req) {
     auto in = ReadInput(req);
     auto g = RequireSignedIn(db, req, true, in.ok() ? in->fields.Get("csrf").value_or("") : "");
     if (g.refusal) return *g.refusal;
-    Logout(db, req.cookies.at(kSessionCookie));
+    SignOut(db, req.cookies.at(kSessionCookie), in.ok() && in->fields.Get("everywhere") == "true");
     auto resp = http::Redirect(Prefix(req) + "/");
     resp.Header("Set-Cookie", SessionCookie("", 0));
     return resp;
@@ -108,10 +118,7 @@ void RegisterLoginRoutes(http::Router& router, storage::Database& db, Throttles&
   router.Add("POST", "/api/v1/logout", [&db](Request& req) {
     auto g = RequireSignedIn(db, req, true);
     if (g.refusal) return *g.refusal;
-    if (req.query.Get("everywhere") == "true")
-      LogoutEverywhere(db, req.cookies.at(kSessionCookie));
-    else
-      Logout(db, req.cookies.at(kSessionCookie));
+    SignOut(db, req.cookies.at(kSessionCookie), req.query.Get("everywhere") == "true");
     auto resp = http::Json(json::object{{"signed_out", true}});
     resp.Header("Set-Cookie", SessionCookie("", 0));
     return resp;

@@ -160,6 +160,14 @@ std::string FieldLabel(const std::string& field, const std::string& lang) {
   return base;
 }
 
+std::optional<std::string> StaleVersion(const Error& e) {
+  static const std::regex kStale(R"(^version: the text is at version (\d+), not \d+; someone changed it)");
+  std::smatch g;
+  if (e.field == "version" && e.code == Code::kConflict && std::regex_search(e.message, g, kStale))
+    return g[1].str();
+  return std::nullopt;
+}
+
 std::string RefusalText(const Error& e, const std::string& lang, const std::string& zone,
                         const std::string& shown_label) {
   const std::string& m = e.message;
@@ -190,9 +198,7 @@ std::string RefusalText(const Error& e, const std::string& lang, const std::stri
     return T(lang, "form_error_floor_not_discussed");
   // Someone else changed a negotiated text between the form's making and its post
   // (drafting.cc, ChangeText): say so, with the version it is at now.
-  static const std::regex kStale(R"(^version: the text is at version (\d+), not \d+; someone changed it)");
-  if (e.field == "version" && e.code == Code::kConflict && std::regex_search(m, g, kStale))
-    return T(lang, "form_error_stale_version", {{"version", g[1].str()}});
+  if (auto now = StaleVersion(e)) return T(lang, "form_error_stale_version", {{"version", *now}});
   // A revision issued by someone else between the page's making and the post (drafting.cc,
   // IssueRevision): say which document the text is now.
   static const std::regex kRevised(R"(^version: the text was revised meanwhile \(it is now (.+)\))");
@@ -283,6 +289,14 @@ std::string RefusalText(const Error& e, const std::string& lang, const std::stri
   if (std::regex_search(rule, g, kTooLong))
     return T(lang, "form_error_too_long",
              {{"field", label}, {"max", std::int64_t{std::stoll(g[1].str())}}});
+  // A negotiated text's access looser than its document's (drafting.cc, CreateText): both
+  // levels by their names in the reader's language.
+  static const std::regex kLooser(R"(^([a-z_]+) is looser than the document's level \(([a-z_]+)\)$)");
+  if (e.field == "access" && std::regex_search(rule, g, kLooser))
+    return T(lang, "form_error_access_looser",
+             {{"field", label},
+              {"level", T(lang, "doc_access_" + g[1].str())},
+              {"document", T(lang, "doc_access_" + g[2].str())}});
   if (std::regex_search(rule, g, kTooShort))
     return T(lang, "form_error_too_short",
              {{"field", label}, {"min", std::int64_t{std::stoll(g[1].str())}}});

@@ -46,6 +46,9 @@ namespace plenary::site {
 // `label`, when not empty, is the field's label as the form shows it (it replaces FieldLabel).
 std::string RefusalText(const Error& e, const std::string& lang, const std::string& zone = "UTC",
                         const std::string& label = "");
+// The version a negotiated text is at now when `e` refuses a change made on an older one
+// (drafting.cc, ChangeText: 409 `version`, "the text is at version N, not M"); none otherwise.
+std::optional<std::string> StaleVersion(const Error& e);
 // The label of a use case's field in `lang`: `field_<field>` (lower case, '-' as '_'), "Answer
 // to question 2" for answers.2, "Title (French)" for title.fr, the whole field's label for a
 // part of it (questions[1].text); "" when the catalogue has none (refusals_test.cc fails on a

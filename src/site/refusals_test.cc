@@ -122,6 +122,16 @@ TEST(RefusalText, RuleWordingsBecomeSentencesWithTheLabel) {
 // A revision issued by someone else while the page was open (drafting's IssueRevision, 409):
 // which document the text is now and what to do, in the reader's language, never the generic
 // "conflict" sentence.
+TEST(RefusalText, ANegotiatedTextsAccessLooserThanItsDocumentsNamesBothLevels) {
+  const Error looser = InvalidArgument(
+      "access", "access: public is looser than the document's level (secretariat)");
+  EXPECT_EQ(RefusalText(looser, "en"),
+            "“Access”: “Public” would be looser than the document’s own access, “Secretariat "
+            "only”. Choose that level or a stricter one.");
+  EXPECT_EQ(RefusalText(looser, "zh"),
+            "“查阅权限”：“公开”比文件本身的查阅权限（“仅限秘书处”）更宽松。请选择该级别或更严的级别。");
+}
+
 TEST(RefusalText, ARevisionIssuedMeanwhileSaysWhatTheTextIsNowAndWhatToDo) {
   const Error e{Code::kConflict, "version: the text was revised meanwhile (it is now C22/32(Rev.2))",
                 "version"};

@@ -1,7 +1,9 @@
 // The secretariat's new editing forms in the browser, in English, Chinese and Arabic: editing a
 // consultation (refused, then saved) and a negotiated text's forms (a refused bracket, then a
-// provision added). axe-core checks each page, in its error state too (a serious or critical
-// violation fails); nothing scrolls sideways at 360 px; screenshots go to test-results/.
+// provision added, an adoption refused because the text changed after the page was shown) and
+// a new text refused for an access looser than its document's. axe-core checks each page, in its
+// error state too (a serious or critical violation fails); nothing scrolls sideways at 360 px;
+// screenshots go to test-results/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -10,7 +12,7 @@ import { startServer, Client, jsonOf, isoFromNow } from '../lib/server.mjs';
 import { launchChromium, assertRtlLayout, axe, signedInPage } from '../lib/browser.mjs';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
-let server, browser, staff, item5;
+let server, browser, staff, item5, council;
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -18,7 +20,10 @@ before(async () => {
   staff = await new Client(server.url).login();
   browser = await launchChromium();
   const { items } = await jsonOf(staff.fetch('/api/v1/meetings'));
-  const council = items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
+  council = items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
+  // A document for the secretariat only: a text drafting it may not be looser.
+  await jsonOf(staff.json('/api/v1/documents', { symbol: 'C22/INF/99', body: 'council', title: { en: 'Restricted note' },
+    date: '2022-03-01', source_kind: 'secretariat', access: 'secretariat', status: 'issued' }), 201);
   const agenda = await jsonOf(staff.fetch(`/api/v1/meetings/${council.id}/agenda`));
   item5 = agenda.items.find((i) => i.number === '5');
 });
@@ -34,6 +39,8 @@ const noSideways = async (page, what) => {
 
 // The refusal as each catalogue says it (web/messages/*.json), typed here by hand.
 const AFTER = { en: /“Deadline” must be later than “Opens”/, zh: /须晚于/, ar: /يجب أن يكون الحقل/ };
+const STALE = { en: /Someone changed this text after this page was shown/, zh: /在向您显示本页之后/, ar: /عدّل شخص ما هذا النص/ };
+const LOOSER = { en: /looser than the document’s own access/, zh: /更宽松/, ar: /أقل تقييدًا/ };
 const NOT_FOUND = { en: /Words to place in square brackets/, zh: /要加方括号的文字/, ar: /الكلمات المراد وضعها بين معقوفتين/ };
 
 for (const lang of ['en', 'zh', 'ar']) {
@@ -87,18 +94,47 @@ for (const lang of ['en', 'zh', 'ar']) {
       await axe(page, `${lang} text, refused bracket`);
       await shot(page, `text-${lang}-error`);
 
+      // The adoption form, posted after someone else changed the text: refused, the text as it stands.
+      await page.goto(`${server.url}/${lang}/texts/${t.id}`);
+      const d = await jsonOf(staff.json(`/api/v1/agenda-items/${item5.id}/decisions`, { kind: 'took_note' }), 201);
+      const now = await jsonOf(staff.fetch(`/api/v1/texts/${t.id}`));
+      await jsonOf(staff.fetch(`/api/v1/provisions/${p.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ version: now.version, text: { en: 'Member States shall report each year.' } }) }));
+      await page.locator('#ad-meeting').fill(String(council.id));
+      await page.locator('#ad-decision').fill(String(d.id));
+      await page.locator('#ad-confirm').check();
+      await page.locator(`form[action$="/texts/${t.id}/adopt"] button[type=submit]`).click();
+      await page.waitForLoadState();
+      assert.match(await page.locator('#error-summary').innerText(), STALE[lang]);
+      assert.equal(await page.locator('#ad-decision').inputValue(), String(d.id), 'what was typed is kept');
+      assert.equal((await jsonOf(staff.fetch(`/api/v1/texts/${t.id}`))).status, 'draft', 'nothing adopted');
+      if (lang === 'ar') await assertRtlLayout(page, 'ar text, stale adoption');
+      await axe(page, `${lang} text, stale adoption`);
+      await shot(page, `text-${lang}-stale`);
+
       await page.goto(`${server.url}/${lang}/agenda-items/${item5.id}/new-text`);
       await axe(page, `${lang} new text`);
       await shot(page, `new-text-${lang}`);
+      await page.locator('#nt-document').fill('C22/INF/99');
+      await page.locator('#nt-access').selectOption('public');
+      await page.locator('#nt-title-en').fill('Restricted guidelines');
+      await page.locator('form[action$="/texts"] button[type=submit]').click();
+      await page.waitForLoadState();
+      assert.match(await page.locator('#nt-access-error').innerText(), LOOSER[lang]);
+      assert.equal(await page.locator('#nt-access').inputValue(), 'public', 'the level chosen is kept');
+      assert.equal(await page.locator('#nt-title-en').inputValue(), 'Restricted guidelines');
+      if (lang === 'ar') await assertRtlLayout(page, 'ar new text, refused');
+      await axe(page, `${lang} new text, refused access`);
+      await shot(page, `new-text-${lang}-error`);
 
       // At 360 px nothing scrolls sideways.
       const narrow = await context.newPage();
       await narrow.setViewportSize({ width: 360, height: 800 });
-      for (const path of [`/${lang}/texts/${t.id}`, `/${lang}/agenda-items/${item5.id}/new-text`]) {
+      for (const [path, name] of [[`/${lang}/agenda-items/${item5.id}/new-text`, 'new-text'], [`/${lang}/texts/${t.id}`, 'text']]) {
         await narrow.goto(server.url + path);
         await noSideways(narrow, `${lang} ${path} at 360 px`);
+        await shot(narrow, `${name}-${lang}-360`);
       }
-      await shot(narrow, `text-${lang}-360`);
     } finally { await context.close(); }
   });
 }

@@ -4,13 +4,14 @@
 // the refusal's status, the sentence naming the field by the label the form shows next to it
 // (its <label for>), next to the field (aria-invalid, aria-describedby), in the summary that
 // takes the focus, and what was typed kept. The same checks as desk_errors.test.mjs. A revision
-// refused (a passage missing in one language) is said in the summary of the text's page.
+// refused (a passage missing in one language) is said in the summary of the text's page; so is
+// an adoption or a revision posted from a page that showed a version the text is no longer at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, jsonOf } from '../lib/server.mjs';
 
 const PASSWORD = 'a long enough password for tests';
-let server, staff, ch, t, p, later, informal, item5;
+let server, staff, ch, t, p, later, informal, item5, council;
 
 before(async () => {
   server = await startServer();
@@ -19,7 +20,7 @@ before(async () => {
     role: 'delegate', member_state: 'CH', password: PASSWORD }), 201);
   ch = { id: u.id };
   const { items } = await jsonOf(staff.fetch('/api/v1/meetings'));
-  const council = items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
+  council = items.find((m) => m.kind === 'plenary' && m.session === 'C22' && m.number === 8);
   assert.ok(council, 'the demo has the Council 2022 plenary');
   item5 = (await jsonOf(staff.fetch(`/api/v1/meetings/${council.id}/agenda`))).items.find((i) => i.number === '5');
   assert.ok(item5, 'its item 5 (referred to informal consultations)');
@@ -101,3 +102,40 @@ test('a revision refused while a language lacks a bracket\'s passage: the text\'
   assert.doesNotMatch(summary.replace(/<[^>]+>/g, ''), /\b(brackets|provision|passage)\b/, 'no English rule');
   assert.ok(html.includes(`action="/zh/texts/${t.id}/revisions"`), 'the text\'s page with its forms');
 });
+
+// The version the adoption and revision forms of the text's page carry (the text as it showed it).
+const versionOf = (html, action) => html.match(new RegExp(`<form method="post" action="${action}"[^>]*>[\\s\\S]*?</form>`))?.[0]
+  ?.match(/name="version" value="(\d+)"/)?.[1];
+
+for (const [what, lang, action, fields, typed] of [
+  ['an adoption', 'ar', 'adopt', (d) => ({ meeting: String(council.id), decision: String(d.id), resolution: '1777', confirm: 'yes' }),
+    (d) => [`value="${d.id}"`, 'value="1777"']],
+  ['a revision', 'zh', 'revisions', () => ({}), () => []],
+]) {
+  test(`${what} posted from a page showing an older version: refused, nothing done, the text as it stands (${lang})`, async () => {
+    const d = await jsonOf(staff.json(`/api/v1/agenda-items/${item5.id}/decisions`, { kind: 'took_note' }), 201);
+    const path = `/${lang}/texts/${t.id}/${action}`;
+    const shown = versionOf(await (await staff.fetch(`/${lang}/texts/${t.id}`)).text(), path);
+    assert.ok(shown, `the form of ${what} carries the version the page shows`);
+    const before = await jsonOf(staff.fetch(`/api/v1/texts/${t.id}`));
+    assert.equal(String(before.version), shown);
+    // Someone edits the text meanwhile.
+    await jsonOf(staff.fetch(`/api/v1/provisions/${p.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ version: before.version, text: { en: `Member States shall report every ${lang === 'ar' ? 'year' : 'month'}.` } }) }));
+    const { status, html } = await submit(path, { version: shown, ...fields(d) });
+    assert.equal(status, 409);
+    const summary = html.match(/<div class="error-summary"[^>]*autofocus[^>]*>[\s\S]*?<\/div>/)?.[0];
+    assert.ok(summary, 'the summary that takes the focus, on the text\'s page');
+    const now = (await jsonOf(staff.fetch(`/api/v1/texts/${t.id}`)));
+    assert.equal(now.version, before.version + 1, 'only the edit changed the text');
+    assert.equal(now.status, 'draft');
+    assert.equal(now.revisions.length, before.revisions.length, 'no revision issued');
+    assert.ok(summary.includes(String(now.version)), 'the summary names the version the text is at now');
+    if (lang === 'zh') assert.match(summary, /[\u4e00-\u9fff]/, 'in Chinese');
+    if (lang === 'ar') assert.match(summary, /[\u0600-\u06ff]/, 'in Arabic');
+    assert.doesNotMatch(summary.replace(/<[^>]+>/g, ''), /\bversion\b|someone/i, 'no English rule');
+    assert.equal(versionOf(html, path), String(now.version), 'the form now carries the version shown');
+    assert.ok(html.includes(`every ${lang === 'ar' ? 'year' : 'month'}`), 'the page shows the text as it stands');
+    for (const x of typed(d)) assert.ok(html.includes(x), `what was typed is kept: "${x}"`);
+  });
+}

@@ -86,10 +86,18 @@ test('every write route of the API has a page form or a documented reason', (t) 
   assert.deepEqual(problems, []);
 });
 
+// The members a write takes in its query, as docs/API.md names the route
+// (`DELETE /api/v1/provisions/{id}?version=`: version); none for a read.
+function queryMembers(method, query) {
+  if (method === 'GET' || !query?.startsWith('?')) return [];
+  return [...query.matchAll(/[?&]([a-z_]+)=/g)].map((q) => q[1]);
+}
+
 // The members each API write takes, from docs/API.md "Secretariat endpoints" (its body column:
 // `{a, b, c}` or any of `{a, b}`, or a multipart body's parts "multipart `a`, `b`"); `{id or
-// key}`, `{rid}`, `{preview_id}` and `{symbol or id}` written as the route table writes them.
-// A route documented in two rows (a JSON body and a multipart one) takes the members of both.
+// key}`, `{rid}`, `{preview_id}` and `{symbol or id}` written as the route table writes them;
+// with the members of its query (`?meetings=`). A route documented in two rows (a JSON body
+// and a multipart one) takes the members of both.
 function apiFields() {
   const text = readFileSync(resolve(import.meta.dirname, '../../docs/API.md'), 'utf8');
   const start = text.indexOf('## Secretariat endpoints');
@@ -97,12 +105,12 @@ function apiFields() {
   const end = text.indexOf('\n## ', start + 3);
   const fields = new Map();
   for (const line of text.slice(start, end < 0 ? undefined : end).split('\n')) {
-    const m = line.match(/^\| `([A-Z]+) (\/api\/v1\/[^`?]*)[^`]*`[^|]*\| (.*)$/);
+    const m = line.match(/^\| `([A-Z]+) (\/api\/v1\/[^`?]*)([^`]*)`[^|]*\| (.*)$/);
     if (!m) continue;
     const route = `${m[1]} ${m[2].replace(/\{symbol or id\}/g, '{symbol}')
       .replace(/\{(id or key|rid|preview_id)\}/g, '{id}')}`;
-    const cell = m[3].slice(0, m[3].search(/ \| /) < 0 ? undefined : m[3].search(/ \| /));
-    const names = [];
+    const cell = m[4].slice(0, m[4].search(/ \| /) < 0 ? undefined : m[4].search(/ \| /));
+    const names = queryMembers(m[1], m[3]);
     const body = cell.match(/`\{(.*?)\}`/);
     if (body) {
       // The top-level members: split on commas outside brackets, each member's name first.
@@ -118,7 +126,7 @@ function apiFields() {
       let parts = cell.slice(cell.indexOf('multipart ') + 10);
       while (/\([^()]*\)/.test(parts)) parts = parts.replace(/\([^()]*\)/g, '');
       for (const part of parts.matchAll(/`([a-z_]+)`/g)) names.push(part[1]);
-    } else continue;
+    } else if (!names.length) continue;
     const members = names.map((n) => n.trim().match(/^[a-z_]+/)[0]);
     fields.set(route, [...new Set([...(fields.get(route) ?? []), ...members])]);
   }
@@ -143,7 +151,8 @@ function membersOf(body) {
 // route named in backquotes, then its body `{…}` before its answer (after "→", "answers" or
 // "Answer"): the first body after the route, and the bodies that follow it as alternatives
 // (`{outcome: "retain"}` (…), `{outcome: "delete"}` or …) until a sentence or a colon; "also
-// takes `x`" adds x. The answering of a public response is a table of its fields.
+// takes `x`" adds x; the members of its query (`?version=`) too. The answering of a public
+// response is a table of its fields.
 export function otherApiFields() {
   const text = readFileSync(resolve(import.meta.dirname, '../../docs/API.md'), 'utf8');
   const cut = (from, title) => {
@@ -166,13 +175,13 @@ export function otherApiFields() {
   for (const raw of blocks) {
     const block = raw.replace(/\n\s*/g, ' ');
     // Every route named, reads too: a write's body ends where another route is named.
-    const mentions = [...block.matchAll(/`(GET|POST|PUT|PATCH|DELETE) (\/[^`?\s{]*(?:\{[^}]*\}[^`?\s{]*)*)[^`]*`/g)];
+    const mentions = [...block.matchAll(/`(GET|POST|PUT|PATCH|DELETE) (\/[^`?\s{]*(?:\{[^}]*\}[^`?\s{]*)*)([^`]*)`/g)];
     mentions.forEach((m, i) => {
       if (m[1] === 'GET' || !m[2].startsWith('/api/v1/')) return;
       const route = `${m[1]} ${m[2].replace(/\{symbol or id\}/g, '{symbol}').replace(/\{(id or key|rid)\}/g, '{id}')}`;
       let segment = block.slice(m.index + m[0].length, i + 1 < mentions.length ? mentions[i + 1].index : undefined);
       segment = segment.split(/→| answers | Answer /)[0];
-      const members = [];
+      const members = queryMembers(m[1], m[3]);
       const also = segment.match(/^\s*also takes `([a-z_]+)`/);
       if (also) members.push(also[1]);
       const bodies = [...segment.matchAll(/`\{((?:[^`])*)\}`/g)];
@@ -250,10 +259,6 @@ const FORM_FIELDS = {
       description: 'no input: a body\'s description in the six languages, with states, is edited on /admin/translations/body/{id}',
       membership: 'membership', open_consultations: 'open_consultations' },
   },
-  'PATCH /api/v1/bodies/{id}': {
-    template: 'admin_text_edit.tpl', action: '{{ACTION}}',
-    fields: { name: PER_LANGUAGE, description: PER_LANGUAGE, states: PER_LANGUAGE },
-  },
   'PUT /api/v1/meetings/{id}/report': {
     template: 'admin_officers.tpl', action: '/admin/meetings/{{MID}}/report',
     fields: { approved: 'approved', distribution: 'distribution' },
@@ -330,6 +335,15 @@ const FORM_FIELDS = {
     fields: { symbol: 'symbol', date: 'date' },
   },
   'POST /api/v1/bodies/{id}/chair-report/issue': {
+    template: 'generated_lifecycle.tpl', action: '{{FORM_BASE}}/issue{{QUERY}}',
+    fields: { symbol: 'symbol', date: 'date',
+      meetings: 'no input: the report is the one of the page the form is on, whose meetings its action carries in the same query (…/chair-report/issue?meetings=16,17)' },
+  },
+  'POST /api/v1/consultations/{id}/report/issue': {
+    template: 'generated_lifecycle.tpl', action: '{{FORM_BASE}}/issue{{QUERY}}',
+    fields: { symbol: 'symbol', date: 'date' },
+  },
+  'POST /api/v1/texts/{id}/document/issue': {
     template: 'generated_lifecycle.tpl', action: '{{FORM_BASE}}/issue{{QUERY}}',
     fields: { symbol: 'symbol', date: 'date' },
   },
@@ -427,6 +441,11 @@ const FORM_FIELDS = {
     fields: { key: 'key', label: 'label_{{CODE}}' },
   },
   // Writes told outside "Secretariat endpoints" (otherApiFields).
+  'POST /api/v1/logout': {
+    // The header's button signs out this session; the account page's, every session.
+    template: 'account.tpl', action: '/logout',
+    fields: { everywhere: 'everywhere' },
+  },
   'POST /api/v1/login': {
     template: 'login.tpl', action: '/login',
     fields: { email: 'email', password: 'password' },
@@ -465,14 +484,18 @@ const FORM_FIELDS = {
 // The writes whose forms build their text inputs in code (drafting's shared field partial,
 // text_field.tpl): checked on the pages themselves, rendered for an editor, with a negotiated
 // text that has a provision, an open bracket, an open proposal and informal consultations.
+// The six-language forms of a record's texts (/admin/translations/{owner}/{id}, site/text_edit.cc)
+// are checked on their pages too: their inputs are the fields the record's owner declares.
 // `page` and `action` name the page and the form's action from the ids made (text `t`,
-// provision `p`, bracket `b`, proposal `pr`, informal consultations `i`, agenda item `item`).
-const NOT_GIVEN_VERSION = 'no input: the form acts on the text as it stands (the API\'s `version` is optional; a change made meanwhile is shown on the page the form comes back to)';
+// provision `p`, bracket `b`, proposal `pr`, informal consultations `i`, agenda item `item`,
+// its meeting `m` and body `body`, a decision `d` and an action `a` of the item).
+const PROPOSAL_VERSION = 'no input: the compilation the buttons are on shows the proposals, not the text, so the version it was shown at would guard nothing its reader saw; a button acts on the proposal as it stands (the API\'s `version` is optional), and one no longer open is refused (409 `state`)';
+const translations = (owner, id) => `/en/admin/translations/${owner}/${id}`;
 const LIVE_FORM_FIELDS = {
   'POST /api/v1/texts': {
     page: (x) => `/en/agenda-items/${x.item}/new-text`, action: () => '/en/texts',
     fields: { document: 'document', agenda_item: 'agenda_item', title: 'title_en', languages: 'lang_en',
-      access: 'no input: a text made on the page has the API\'s default access, member_states (never looser than its document\'s); another level is given through the API at creation',
+      access: 'access',
       states: 'no input: the title typed on the page is final; each language\'s text and state are set on /admin/translations/text/{id}' },
   },
   'POST /api/v1/texts/{id}/provisions': {
@@ -498,17 +521,21 @@ const LIVE_FORM_FIELDS = {
     fields: { member_state: 'member_state', kind: 'kind', lang: 'lang', start: 'start', end: 'end', text: 'text',
       justification: 'justification', provision_kind: 'provision_kind' },
   },
+  'DELETE /api/v1/provisions/{id}': {
+    page: (x) => `/en/texts/${x.t}`, action: (x) => `/en/provisions/${x.p}/delete`,
+    fields: { version: 'version' },
+  },
   'POST /api/v1/proposals/{id}/bracket': {
     page: (x) => `/en/texts/${x.t}/compilation`, action: (x) => `/en/proposals/${x.pr}/bracket`,
-    fields: { version: NOT_GIVEN_VERSION },
+    fields: { version: PROPOSAL_VERSION },
   },
   'POST /api/v1/proposals/{id}/merge': {
     page: (x) => `/en/texts/${x.t}/compilation`, action: (x) => `/en/proposals/${x.pr}/merge`,
-    fields: { version: NOT_GIVEN_VERSION },
+    fields: { version: PROPOSAL_VERSION },
   },
   'POST /api/v1/texts/{id}/revisions': {
     page: (x) => `/en/texts/${x.t}`, action: (x) => `/en/texts/${x.t}/revisions`,
-    fields: { version: NOT_GIVEN_VERSION },
+    fields: { version: 'version' },
   },
   'POST /api/v1/texts/{id}/informal': {
     page: (x) => `/en/texts/${x.t}`, action: (x) => `/en/texts/${x.t}/informal`,
@@ -522,11 +549,35 @@ const LIVE_FORM_FIELDS = {
   },
   'POST /api/v1/texts/{id}/adopt': {
     page: (x) => `/en/texts/${x.t}`, action: (x) => `/en/texts/${x.t}/adopt`,
-    fields: { meeting: 'meeting', decision: 'decision', resolution: 'resolution', version: NOT_GIVEN_VERSION },
+    fields: { meeting: 'meeting', decision: 'decision', resolution: 'resolution', version: 'version' },
   },
   'POST /api/v1/texts/{id}/under-discussion': {
     page: (x) => `/en/texts/${x.t}`, action: (x) => `/en/texts/${x.t}/under-discussion`,
     fields: { provision: 'provision' },
+  },
+  'PATCH /api/v1/meetings/{id}': {
+    page: (x) => translations('meeting', x.m), action: (x) => translations('meeting', x.m),
+    fields: { title: 'title_en', place: 'place_en', states: 'title_draft_en' },
+  },
+  'PATCH /api/v1/bodies/{id}': {
+    page: (x) => translations('body', x.body), action: (x) => translations('body', x.body),
+    fields: { name: 'name_en', description: 'description_en', states: 'name_draft_en' },
+  },
+  'PATCH /api/v1/agenda-items/{id}': {
+    page: (x) => translations('agenda_item', x.item), action: (x) => translations('agenda_item', x.item),
+    fields: { title: 'title_en', states: 'title_draft_en' },
+  },
+  'PATCH /api/v1/decisions/{id}': {
+    page: (x) => translations('decision', x.d), action: (x) => translations('decision', x.d),
+    fields: { wording: 'wording_en', states: 'wording_draft_en' },
+  },
+  'PATCH /api/v1/actions/{id}': {
+    page: (x) => translations('action', x.a), action: (x) => translations('action', x.a),
+    fields: { text: 'text_en', states: 'text_draft_en' },
+  },
+  'PATCH /api/v1/texts/{id}': {
+    page: (x) => translations('text', x.t), action: (x) => translations('text', x.t),
+    fields: { title: 'title_en', version: 'version', states: 'title_draft_en' },
   },
 };
 
@@ -560,7 +611,12 @@ test('the page forms built in code have an input for every member the API takes'
       lang: 'en', start: 0, text: 'All ', justification: 'Clarity.' }), 201);
     const i = await jsonOf(staff.json(`/api/v1/texts/${t.id}/informal`, { provisions: [p.id], facilitator: u.id,
       member_state: 'CH', report_to_meeting: council.id, deadline: '2022-03-30' }), 201);
-    const x = { t: t.id, p: p.id, b: b.id, pr: pr.id, i: i.id, item: item.id };
+    const d = await jsonOf(staff.json(`/api/v1/agenda-items/${item.id}/decisions`, { kind: 'took_note' }), 201);
+    const a = await jsonOf(staff.json(`/api/v1/meetings/${council.id}/actions`, { number: '99.1', owner: 'Secretariat',
+      text: { en: 'Report back (inputs).' }, agenda_item_id: item.id }), 201);
+    const body = await jsonOf(staff.fetch('/api/v1/bodies/council'));
+    const x = { t: t.id, p: p.id, b: b.id, pr: pr.id, i: i.id, item: item.id, m: council.id, body: body.id,
+      d: d.id, a: a.id };
     const pages = new Map();
     const problems = [];
     for (const [route, form] of Object.entries(LIVE_FORM_FIELDS)) {

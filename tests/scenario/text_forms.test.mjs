@@ -58,6 +58,40 @@ test('a new text from its agenda item, refused without a document or a language'
   const t = await text(idOf(res));
   assert.equal(t.document, 'C22/32(Rev.1)');
   assert.deepEqual([...t.languages].sort(), ['en', 'zh']);
+  assert.equal(t.access, 'member_states', 'no access chosen: the API\'s default');
+});
+
+test('a new text\'s access chosen on its form; a level that is none refused next to the field (ar)', async () => {
+  let page = await (await staff.fetch(`/ar/agenda-items/${item5.id}/new-text`)).text();
+  assert.match(page, /<label for="nt-access">الاطلاع<\/label>/);
+  assert.match(page, /<select id="nt-access" name="access" aria-describedby="nt-access-help"><option value="">[^<]+<\/option><option value="public">/);
+  assert.match(page, /<p class="help" id="nt-access-help">[^<]*الدول الأعضاء[^<]*<\/p>/, 'the default said in the reader\'s language');
+  const fields = { agenda_item: String(item5.id), document: 'C22/32(Rev.1)', title_en: 'Public guidelines',
+    title_ar: 'مبادئ توجيهية علنية', lang_en: 'yes', lang_ar: 'yes' };
+  let res = await form(staff, '/ar/texts', { ...fields, access: 'everyone' });
+  assert.equal(res.status, 400);
+  page = await res.text();
+  assert.match(page, /<a href="#nt-access">/, 'the summary links to the field');
+  assert.match(page, /<p class="field-error" id="nt-access-error">[^<]*الاطلاع[^<]*<\/p>/, 'the message next to it, naming it as its label does');
+  assert.match(page, /id="nt-access"[^>]*aria-describedby="nt-access-help nt-access-error" aria-invalid="true"/);
+  assert.match(page, /value="مبادئ توجيهية علنية"/, 'what was typed is kept');
+  assert.doesNotMatch(page, /access: must be/);
+  res = await form(staff, '/ar/texts', { ...fields, access: 'public' });
+  assert.equal(res.status, 303);
+  assert.equal((await text(idOf(res))).access, 'public');
+  // A level looser than the document's: both named in the reader's language.
+  await jsonOf(staff.json('/api/v1/documents', { symbol: 'C22/INF/99', body: 'council', title: { en: 'Restricted note' },
+    date: '2022-03-01', source_kind: 'secretariat', access: 'secretariat', status: 'issued' }), 201);
+  res = await form(staff, '/ar/texts', { ...fields, document: 'C22/INF/99', access: 'member_states' });
+  assert.equal(res.status, 400);
+  page = await res.text();
+  const message = page.match(/<p class="field-error" id="nt-access-error">([^<]*)<\/p>/)?.[1];
+  assert.ok(message?.includes('للدول الأعضاء فقط') && message.includes('للأمانة فقط'), `both levels named: ${message}`);
+  assert.match(page, /<option value="member_states" selected>/, 'the level chosen is kept');
+  // Kept on a refusal of another field.
+  res = await form(staff, '/en/texts', { ...fields, document: '', access: 'secretariat' });
+  assert.equal(res.status, 400);
+  assert.match(await res.text(), /<option value="secretariat" selected>/);
 });
 
 test('provisions and brackets from the text\'s page, with confirmation before what cannot be undone', async () => {

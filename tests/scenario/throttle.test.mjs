@@ -96,6 +96,32 @@ test('signing out everywhere ends the sessions of every device', async () => {
   }
 });
 
+test('the account page signs out everywhere: its form ends the sessions of every device', async () => {
+  const s = await startServer({ demo: false });
+  try {
+    const laptop = await new Client(s.url).login();
+    const phone = await new Client(s.url).login();
+    const page = await (await laptop.fetch('/fr/account')).text();
+    const form = page.match(/<form method="post" action="\/fr\/logout">[\s\S]*?<\/form>/g)?.find((f) => f.includes('name="everywhere"'));
+    assert.ok(form, 'the account page has a form signing out everywhere');
+    assert.match(form, /<input type="hidden" name="everywhere" value="true">/);
+    assert.match(form, /Se déconnecter partout/, 'in the reader\'s language');
+    const res = await laptop.fetch('/fr/logout', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrf: laptop.csrf, everywhere: 'true' }) });
+    assert.equal(res.status, 303);
+    assert.equal((await phone.fetch('/api/v1/consultations/1/moderation')).status, 401, 'the other device is signed out');
+    assert.equal((await laptop.fetch('/api/v1/consultations/1/moderation')).status, 401, 'and this one');
+    // The header's button signs out this device only.
+    const one = await new Client(s.url).login();
+    const other = await new Client(s.url).login();
+    assert.equal((await one.fetch('/en/logout', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrf: one.csrf }) })).status, 303);
+    assert.equal((await other.fetch('/api/v1/consultations/1/moderation')).status, 404, 'the other device stays signed in');
+  } finally {
+    await s.stop();
+  }
+});
+
 test('administrators read and export the audit log; the secretariat role may not', async () => {
   const s = await startServer();
   try {

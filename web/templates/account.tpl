@@ -9,3 +9,6 @@
 <form method="post" action="{{P}}/unfollow" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="kind" value="{{KIND}}"><input type="hidden" name="id" value="{{ID}}"><input type="hidden" name="from" value="account"><button type="submit" id="unfollow-{{KIND}}-{{ID}}" aria-label="{{UNFOLLOW_LABEL}}"{{#ROW_ERROR}} aria-describedby="unfollow-{{KIND}}-{{ID}}-error"{{/ROW_ERROR}}>{{t_unfollow_button}}</button>{{#ROW_ERROR}}<p class="field-error" id="unfollow-{{KIND}}-{{ID}}-error">{{MSG}}</p>{{/ROW_ERROR}}</form></li>{{/FOLLOWS}}</ul>{{/HAS_FOLLOWS}}
 <h2>{{t_field_password}}</h2>
 <p><a href="{{P}}/password/forgot">{{t_account_change_password}}</a></p>
+<h2>{{t_account_sessions}}</h2>
+<p id="everywhere-note">{{t_account_sessions_note}}</p>
+<form method="post" action="{{P}}/logout"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="everywhere" value="true"><button type="submit" aria-describedby="everywhere-note">{{t_account_logout_everywhere}}</button></form>

@@ -6,6 +6,8 @@
 <form method="post" action="{{P}}/texts" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="agenda_item" value="{{ITEM}}">
 {{>FIELD}}
+<label for="nt-access">{{t_doc_access}}</label><p class="help" id="nt-access-help">{{t_drafting_form_access_help}}</p>{{#E_nt_access}}<p class="field-error" id="nt-access-error">{{E_MSG}}</p>{{/E_nt_access}}
+<select id="nt-access" name="access" aria-describedby="nt-access-help{{#E_nt_access}} nt-access-error{{/E_nt_access}}"{{#E_nt_access}} aria-invalid="true"{{/E_nt_access}}><option value="">{{t_drafting_form_access_default}}</option>{{#ACCESS}}<option value="{{K}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/ACCESS}}</select>
 {{#TITLE_F}}<fieldset><legend>{{t_field_title}}</legend>
 {{>FIELD}}</fieldset>{{/TITLE_F}}
 <fieldset id="nt-languages" tabindex="-1"{{#LANGS_ERR}} aria-describedby="nt-languages-error"{{/LANGS_ERR}}><legend>{{t_drafting_form_languages}}</legend>
