@@ -424,6 +424,26 @@ TEST_F(ConsultationTest, ReportUsesPluralFormsInEnglishAndChinese) {
   EXPECT_EQ(ReportParagraph(*db_, "open", "xx").error().field, "lang");
 }
 
+// Before any response: the paragraph says none came, in every language, with no empty list of
+// stakeholders ("()", "（来自）").
+TEST_F(ConsultationTest, ReportSaysNoResponseCameBeforeAny) {
+  Make("quiet", Now() - 60, Now() + 3600);
+  const std::map<std::string, std::string> none = {
+      {"en", "It received no responses."},       {"fr", "Elle n’a reçu aucune réponse."},
+      {"es", "No se recibió ninguna respuesta."}, {"ru", "не было получено ни одного ответа."},
+      {"zh", "未收到任何回复。"},                 {"ar", "ولم تتلق أي رد."}};
+  for (const auto& [lang, sentence] : none) {
+    auto p = ReportParagraph(*db_, "quiet", lang);
+    ASSERT_TRUE(p.ok()) << lang;
+    EXPECT_NE(p->find(sentence), std::string::npos) << lang << ": " << *p;
+    for (const char* empty : {"()", "（来自）", "( )"})
+      EXPECT_EQ(p->find(empty), std::string::npos) << lang << ": " << *p;
+  }
+  ASSERT_TRUE(SubmitResponse(*db_, "quiet", Valid(), limits_).ok());
+  EXPECT_NE(ReportParagraph(*db_, "quiet", "en")->find("1 response from stakeholders"),
+            std::string::npos);
+}
+
 // A title stored in one language only: the paragraph in another names it as pages pick it (the
 // first language it has, not an empty “”), and ReportSentence marks it with its own language.
 TEST_F(ConsultationTest, ReportMarksATitleOfAnotherLanguage) {

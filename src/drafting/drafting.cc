@@ -285,6 +285,24 @@ void SaveBracket(Connection& c, const Bracket& b) {
          b.end, b.state, b.id);
 }
 
+// The open proposals of `lang` in a provision follow an edit that replaced code points [a, b)
+// by `len` others, as brackets do (Remap): a passage before the edit stays, one after it moves
+// by the difference; one the edit touches inside has no passage any more (its offsets NULL), so
+// that merging or bracketing it is refused instead of changing other words. `except`: the
+// proposal being merged, whose own passage the edit is.
+void MoveProposals(Connection& c, std::int64_t provision_id, const std::string& lang,
+                   std::int64_t a, std::int64_t b, std::int64_t len, std::int64_t except = 0) {
+  const std::int64_t delta = len - (b - a);
+  c.Exec("UPDATE proposals SET "
+         "start_offset = CASE WHEN end_offset <= ? THEN start_offset "
+         "WHEN start_offset >= ? THEN start_offset + ? END, "
+         "end_offset = CASE WHEN end_offset <= ? THEN end_offset "
+         "WHEN start_offset >= ? THEN end_offset + ? END "
+         "WHERE provision_id = ? AND lang = ? AND state = 'open' AND id <> ? "
+         "AND start_offset IS NOT NULL AND end_offset IS NOT NULL",
+         a, b, delta, a, b, delta, provision_id, lang, except);
+}
+
 // Moves the brackets of one language of a provision after its text [a, b) was replaced by
 // `len` code points. Open brackets may contain the edit or lie wholly before or after it; an
 // open bracket whose edge the edit crosses is an error — except, when `resolving`, brackets
@@ -752,10 +770,12 @@ Result<Provision> UpdateProvision(storage::Database& db, const accounts::Session
           std::vector<Bracket*> ptrs;
           for (auto& b : mine) ptrs.push_back(&b);
           auto a = static_cast<std::int64_t>(pre);
-          auto s = Remap(ptrs, a, static_cast<std::int64_t>(o.size() - suf),
-                         static_cast<std::int64_t>(n.size() - suf) - a, false, "text." + lang);
+          auto b = static_cast<std::int64_t>(o.size() - suf);
+          auto len = static_cast<std::int64_t>(n.size() - suf) - a;
+          auto s = Remap(ptrs, a, b, len, false, "text." + lang);
           if (!s.ok()) return s.error();
-          for (const auto& b : mine) SaveBracket(c, b);
+          for (const auto& k : mine) SaveBracket(c, k);
+          MoveProposals(c, provision_id, lang, a, b, len);
           body[lang] = now;
         }
       }
@@ -1125,6 +1145,7 @@ Result<Bracket> ResolveBracket(storage::Database& db, const accounts::Session& w
           if (o.lang == lang && o.id != b.id) ptrs.push_back(&o);
         auto len = CodePoints(replacement);
         if (auto s = Remap(ptrs, b.start, b.end, len, true, "outcome"); !s.ok()) return s.error();
+        MoveProposals(c, p->id, lang, b.start, b.end, len);
         b.end = b.start + len;
         body_obj[lang] = now;
       }
@@ -1482,7 +1503,8 @@ Status CheckBoundary(const std::u32string& cps, std::int64_t at, const char* fie
 // Replaces code points [a, b) of `p`'s text in `lang` by `words`, moving its brackets (an edit
 // across an open bracket's edge is refused), and saves the provision and its brackets.
 Status EditText(Connection& c, Provision& p, const std::string& lang, std::int64_t a,
-                std::int64_t b, const std::string& words, const char* field) {
+                std::int64_t b, const std::string& words, const char* field,
+                std::int64_t applying) {
   std::string body = BodyText(p, lang);
   std::string now = body.substr(0, ByteOffset(body, a)) + words + body.substr(ByteOffset(body, b));
   if (site::CountChars(now) > kMaxProvisionChars)
@@ -1500,6 +1522,7 @@ Status EditText(Connection& c, Provision& p, const std::string& lang, std::int64
   c.Exec("UPDATE provisions SET body = ? WHERE id = ?", J(p.body), p.id);
   for (const auto& k : p.brackets)
     if (k.lang == lang) SaveBracket(c, k);
+  MoveProposals(c, p.id, lang, a, b, CodePoints(words), applying);
   return Ok{};
 }
 
@@ -1697,7 +1720,7 @@ Result<Change> ApplyProposal(Connection& c, const Text& t, std::int64_t proposal
                  "start"};
   std::optional<std::int64_t> bracket_id;
   if (r->kind == "insert") {
-    if (auto s = EditText(c, p, r->lang, *r->start, *r->start, r->words, "text"); !s.ok())
+    if (auto s = EditText(c, p, r->lang, *r->start, *r->start, r->words, "text", r->id); !s.ok())
       return s.error();
     if (bracket) {
       std::int64_t e = *r->start + CodePoints(r->words);
@@ -1717,7 +1740,7 @@ Result<Change> ApplyProposal(Connection& c, const Text& t, std::int64_t proposal
       }
       bracket_id = InsertBracket(c, p.id, r->lang, *r->start, *r->end, alternatives,
                                  r->member_state, r->justification);
-    } else if (auto s = EditText(c, p, r->lang, *r->start, *r->end, r->words, "start"); !s.ok()) {
+    } else if (auto s = EditText(c, p, r->lang, *r->start, *r->end, r->words, "start", r->id); !s.ok()) {
       return s.error();
     }
   } else if (r->kind == "add_provision") {

@@ -244,6 +244,8 @@ struct ProvisionPatch {
 };
 // Replaces the text of some languages. Brackets follow the edit (an edit before a bracket
 // shifts it, inside it grows or shrinks it); an edit across an open bracket's edge is refused.
+// Open proposals follow it too (an edit before one shifts its passage); one whose passage the
+// edit touches keeps no passage, and merging or bracketing it is then refused (409, `start`).
 // A language the provision has, given empty, is refused (400 `text.<lang>`, "must not be empty;
 // a language of a provision, once written, is not removed"): its text is changed, not removed.
 // 409 (field "version") when `version` is not the current one.

@@ -243,6 +243,50 @@ TEST_F(NegotiationTest, OverlappingProposalCannotBeBracketed) {
   EXPECT_EQ(Load().proposals[0].state, "open");
 }
 
+// An open proposal's passage follows the edits of its provision as brackets do: an edit before
+// it shifts it, so a later merge changes the words proposed on; an edit across it leaves it no
+// passage, and merging or bracketing it is refused (409) with the text unchanged.
+TEST_F(NegotiationTest, AnOpenProposalsPassageFollowsTheEditsOfItsText) {
+  // "The Council shall review these guidelines.": "review" is [18, 24), "Council" [4, 11).
+  auto review = Propose(*db_, cn_, para_, Replace("CN", 18, 24, "revise"));
+  auto council = Propose(*db_, cn_, para_, Replace("CN", 4, 11, "Board"));
+  ProposalInput ins;
+  ins.member_state = "CN";
+  ins.kind = "insert";
+  ins.lang = "en";
+  ins.start = 41;  // before the full stop
+  ins.text = " every four years";
+  ins.justification = "Periodic.";
+  auto every = Propose(*db_, cn_, para_, ins);
+  ASSERT_TRUE(review.ok() && council.ok() && every.ok());
+  // An edit before both: "The Council" → "The ITU Council".
+  ProvisionPatch patch;
+  patch.version = Load().version;
+  patch.text = json::object{{"en", "The ITU Council shall review these guidelines."}};
+  ASSERT_TRUE(UpdateProvision(*db_, sec_, para_, patch).ok());
+  ASSERT_TRUE(MergeProposal(*db_, sec_, review->id, std::nullopt).ok());
+  EXPECT_EQ(Body(para_, "en"), "The ITU Council shall revise these guidelines.");
+  ASSERT_TRUE(MergeProposal(*db_, sec_, every->id, std::nullopt).ok());
+  EXPECT_EQ(Body(para_, "en"), "The ITU Council shall revise these guidelines every four years.");
+  // An edit across "Council": that proposal's passage is gone.
+  patch.version = Load().version;
+  patch.text = json::object{{"en", "The ITU Council, meeting in plenary, shall revise these "
+                                   "guidelines every four years."}};
+  ASSERT_TRUE(UpdateProvision(*db_, sec_, para_, patch).ok());
+  patch.version = Load().version;
+  patch.text = json::object{{"en", "The ITU Board shall revise these guidelines every four years."}};
+  ASSERT_TRUE(UpdateProvision(*db_, sec_, para_, patch).ok());
+  const std::string before = Body(para_, "en");
+  for (bool bracket : {false, true}) {
+    auto r = bracket ? BracketProposal(*db_, sec_, council->id, std::nullopt)
+                     : MergeProposal(*db_, sec_, council->id, std::nullopt);
+    ASSERT_FALSE(r.ok()) << bracket;
+    EXPECT_EQ(r.error().code, Code::kFailedPrecondition) << bracket;
+    EXPECT_EQ(r.error().field, "start") << bracket;
+  }
+  EXPECT_EQ(Body(para_, "en"), before);
+}
+
 TEST_F(NegotiationTest, MergeInsertsAndWithdrawalIsTheProponentsOrTheEditors) {
   ProposalInput ins;
   ins.member_state = "CN";
