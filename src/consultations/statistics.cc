@@ -175,8 +175,8 @@ Result<site::Sentence> ReportSentence(storage::Database& db, const std::string& 
   for (const auto& [type, n] : st->by_stakeholder_type)
     if (n > 0 && selectable.count(type)) parts.push_back(text::T(lang, "report_from_" + type, {{"n", n}}));
   // The title as every page picks it (the reader's language, else the first one it has), marked
-  // with its language when that is another.
-  // Before any response, no count and no empty list of stakeholders.
+  // with its language when that is another; before any response, no count and no empty list of
+  // stakeholders.
   site::Sentence paragraph = site::Say(
       lang, st->total > 0 ? "report_responses" : "report_responses_none",
       {{"topic", site::Pick(cons->title, lang)},
