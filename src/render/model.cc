@@ -15,6 +15,18 @@ json::array Strings(const std::vector<std::string>& v) {
   return a;
 }
 
+// Spans of a block's text (links, parts in another language): {begin, end, <key>: <member>}.
+template <typename Span>
+json::array SpansJson(const std::vector<Span>& spans, const char* key,
+                      std::string Span::*member) {
+  json::array a;
+  for (const auto& s : spans)
+    a.push_back({{"begin", static_cast<std::int64_t>(s.begin)},
+                 {"end", static_cast<std::int64_t>(s.end)},
+                 {key, s.*member}});
+  return a;
+}
+
 // Readers of a snapshot that fail with one error naming the snapshot, not crash on bad input.
 struct Reader {
   bool ok = true;
@@ -55,22 +67,8 @@ json::object ToJson(const Document& d) {
                    {"text", b.text},
                    {"lang", b.lang}};
     if (!b.footnotes.empty()) o["footnotes"] = Strings(b.footnotes);
-    if (!b.links.empty()) {
-      json::array links;
-      for (const auto& l : b.links)
-        links.push_back({{"begin", static_cast<std::int64_t>(l.begin)},
-                         {"end", static_cast<std::int64_t>(l.end)},
-                         {"href", l.href}});
-      o["links"] = std::move(links);
-    }
-    if (!b.languages.empty()) {
-      json::array languages;
-      for (const auto& l : b.languages)
-        languages.push_back({{"begin", static_cast<std::int64_t>(l.begin)},
-                             {"end", static_cast<std::int64_t>(l.end)},
-                             {"lang", l.lang}});
-      o["languages"] = std::move(languages);
-    }
+    if (!b.links.empty()) o["links"] = SpansJson(b.links, "href", &Link::href);
+    if (!b.languages.empty()) o["languages"] = SpansJson(b.languages, "lang", &LanguageSpan::lang);
     blocks.push_back(std::move(o));
   }
   for (const auto& s : d.signatures)
