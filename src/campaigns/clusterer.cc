@@ -225,8 +225,11 @@ std::vector<CampaignId> Clusterer::AddBatch(
         if (!error) error = std::current_exception();
       }
     };
+    // A small batch is prepared on the calling thread: starting threads would cost more.
+    constexpr size_t kPerThread = 256;
     std::vector<std::jthread> pool;
-    for (int t = 1; t < threads && static_cast<size_t>(t) < n; ++t) pool.emplace_back(work);
+    for (int t = 1; t < threads && static_cast<size_t>(t) * kPerThread < n; ++t)
+      pool.emplace_back(work);
     work();
     pool.clear();  // joins
     if (error) std::rethrow_exception(error);
