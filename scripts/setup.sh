@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(g++ clang cmake ninja-build pkg-config ccache zlib1g-dev libboost1.81-dev libboost-json1.81-dev
   libsqlite3-dev sqlite3 libicu-dev libstemmer-dev libcld2-dev libsodium-dev libctemplate-dev libmagic-dev libspdlog-dev
-  libfmt-dev libcli11-dev libgtest-dev libpq-dev postgresql-15 postgresql-15-rum chromium fonts-noto-core fonts-noto-cjk python3 python3-aiosmtpd
+  libfmt-dev libcli11-dev libjemalloc-dev libgtest-dev libpq-dev postgresql-15 postgresql-15-rum chromium fonts-noto-core fonts-noto-cjk python3 python3-aiosmtpd
   libxml2-dev libzip-dev libpoppler-cpp-dev libxlsxwriter-dev
   python3-feedparser python3-icalendar
   libcairo2-dev libpango1.0-dev libxml2-utils poppler-utils python3-docx libreoffice-writer-nogui
