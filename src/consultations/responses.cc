@@ -4,6 +4,8 @@
 #include "consultations/internal.h"
 #include "http/form.h"
 
+#include <pthread.h>
+
 #include <unicode/dtitvfmt.h>
 #include <unicode/listformatter.h>
 #include <unicode/numfmt.h>
@@ -405,6 +407,7 @@ std::int64_t PendingConfirmationMails(storage::Database& db) {
 
 ConfirmationMailer::ConfirmationMailer(storage::Database& db, int poll_ms) : db_(db) {
   thread_ = std::thread([this, poll_ms] {
+    pthread_setname_np(pthread_self(), "plenary-mails");  // named for top -H and perf
     while (!stop_) {
       int n = 0;
       try {

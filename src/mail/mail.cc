@@ -2,6 +2,8 @@
 // (RFC 5321) and the Sender thread.
 #include "mail/mail.h"
 
+#include <pthread.h>
+
 #include <fmt/format.h>
 #include <sodium.h>
 #include <spdlog/spdlog.h>
@@ -482,6 +484,7 @@ int PurgeDone(storage::Database& db, std::int64_t keep_seconds) {
 Sender::Sender(storage::Database& db, SenderOptions options)
     : db_(db), options_(std::move(options)) {
   thread_ = std::thread([this] {
+    pthread_setname_np(pthread_self(), "plenary-smtp");  // named for top -H and perf
     auto next_purge = std::chrono::steady_clock::now();
     while (!stop_) {
       int n = 0;

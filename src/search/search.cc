@@ -2,6 +2,8 @@
 // Reads and writes only the search tables; items' texts come from their modules' Sources.
 #include "search/search.h"
 
+#include <pthread.h>
+
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -391,6 +393,7 @@ std::vector<Failure> Failures(storage::Database& db, int limit) {
 Indexer::Indexer(storage::Database& db, Sources sources, int poll_ms)
     : db_(db), sources_(std::move(sources)) {
   thread_ = std::thread([this, poll_ms] {
+    pthread_setname_np(pthread_self(), "plenary-index");  // named for top -H and perf
     auto next_prune = std::chrono::steady_clock::now();
     while (!stop_) {
       int n = 0;
@@ -580,6 +583,7 @@ int LocalIndex::CatchUp(int max) {
 void LocalIndex::Start(int poll_ms) {
   std::call_once(started_, [this, poll_ms] {
     thread_ = std::thread([this, poll_ms] {
+      pthread_setname_np(pthread_self(), "plenary-local");  // named for top -H and perf
       while (!stop_) {
         int n = 0;
         try {
