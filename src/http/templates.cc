@@ -1,6 +1,7 @@
 // ctemplate cache set-up from the embedded files.
 #include "http/templates.h"
 
+#include <mutex>
 #include <stdexcept>
 
 #include "base/assets.h"
@@ -8,13 +9,18 @@
 namespace plenary::http {
 
 void LoadTemplates() {
-  constexpr std::string_view kDir = "web/templates/";
-  for (const auto& [path, data] : assets::All()) {
-    if (!path.starts_with(kDir)) continue;
-    std::string name(path.substr(kDir.size()));
-    if (!ctemplate::StringToTemplateCache(name, std::string(data), ctemplate::STRIP_BLANK_LINES))
-      throw std::runtime_error("template does not parse: " + name);
-  }
+  // Once a process: ctemplate refuses a name already in its cache, as it refuses a template
+  // that does not parse (several test suites load them in one test binary).
+  static std::once_flag loaded;
+  std::call_once(loaded, [] {
+    constexpr std::string_view kDir = "web/templates/";
+    for (const auto& [path, data] : assets::All()) {
+      if (!path.starts_with(kDir)) continue;
+      std::string name(path.substr(kDir.size()));
+      if (!ctemplate::StringToTemplateCache(name, std::string(data), ctemplate::STRIP_BLANK_LINES))
+        throw std::runtime_error("template does not parse: " + name);
+    }
+  });
 }
 
 std::string EscapeHtml(std::string_view s) {

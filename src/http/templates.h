@@ -9,7 +9,8 @@
 
 namespace plenary::http {
 
-// Registers every embedded web/templates/*.tpl under its file name ("consultation.tpl").
+// Registers every embedded web/templates/*.tpl under its file name ("consultation.tpl"), once a
+// process (later calls return at once).
 void LoadTemplates();
 // `s` escaped for HTML text and attribute values (& < > " ').
 std::string EscapeHtml(std::string_view s);

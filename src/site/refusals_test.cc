@@ -22,11 +22,6 @@
 namespace plenary::site {
 namespace {
 
-void LoadTemplatesOnce() {
-  static const bool loaded = (http::LoadTemplates(), true);
-  (void)loaded;
-}
-
 TEST(RefusalText, FormRefusalsAreTranslated) {
   EXPECT_EQ(RefusalText(InvalidArgument("email", "email: not a valid e-mail address"), "fr"),
             "Cette adresse électronique n’est pas valide.");
@@ -203,7 +198,7 @@ TEST(FormErrors, FillsTheSummaryAndEachFieldsMessage) {
   EXPECT_EQ(errors.MessageFor("answer_2"),
             "Le champ «\u00a0Réponse à la question 2\u00a0» contient des caractères non valides.");
   EXPECT_EQ(errors.MessageFor("csrf"), std::nullopt);  // no input: listed without a link
-  LoadTemplatesOnce();  // form_errors.tpl
+  http::LoadTemplates();  // form_errors.tpl
   ASSERT_TRUE(ctemplate::StringToTemplateCache(
       "refusals_test.tpl",
       "{{%AUTOESCAPE context=\"HTML\"}}{{>FORM_ERRORS}}|{{#E_name}}[{{E_ID}}: {{E_MSG}}]{{/E_name}}"
@@ -228,7 +223,7 @@ TEST(FormErrors, FillsTheSummaryAndEachFieldsMessage) {
 TEST(FormErrors, NothingWithoutAnError) {
   FormErrors errors("en");
   EXPECT_TRUE(errors.empty());
-  LoadTemplatesOnce();
+  http::LoadTemplates();
   ASSERT_TRUE(ctemplate::StringToTemplateCache(
       "refusals_empty_test.tpl", "{{%AUTOESCAPE context=\"HTML\"}}[{{>FORM_ERRORS}}]",
       ctemplate::STRIP_BLANK_LINES));
