@@ -9,14 +9,8 @@
 set -euo pipefail
 BIN=$1 MODE=$2 TARGET=${3:-/api/v1/consultations/ai-public-policy/responses}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-DIR=$(mktemp -d)
-"$BIN" --db "$DIR/b.db" serve --listen 127.0.0.1:0 --submissions-per-ip-per-minute 0 \
-  --max-connections-per-address 100000 >"$DIR/log" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DIR"' EXIT
-for _ in $(seq 1 200); do grep -q listening "$DIR/log" && break; sleep 0.3; done
-grep -q listening "$DIR/log" || { echo "the server did not start: $(cat "$DIR/log")" >&2; exit 1; }
-URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$DIR/log")$TARGET
+source "$ROOT/bench/http/demo_server.sh"
+URL=$ORIGIN$TARGET
 RUN=$(date +%s%N)
 load() {  # seconds, run id
   if [[ $MODE == submit ]]; then
