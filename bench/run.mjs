@@ -536,6 +536,8 @@ const fmt = (x, d = 0) => Number.isFinite(x) ? x.toLocaleString('en-GB', { maxim
 const osName = (readFileSync('/etc/os-release', 'utf8').match(/^PRETTY_NAME="?([^"\n]*)/m) || [, 'unknown'])[1];
 const wrkVersion = (spawnSync('wrk', ['-v'], { encoding: 'utf8' }).stdout.match(/^wrk (\S+)/) || [, '?'])[1]; // exits 1
 const sqliteVersion = sh('sqlite3', ['--version']).split(' ')[0];
+// The allocator the measured server was linked with (CMakeLists.txt links jemalloc).
+const allocator = /libjemalloc/.test(sh('ldd', [BIN])) ? 'jemalloc' : "glibc's malloc";
 const load = (l) => l.map((x) => x.toFixed(2)).join(' ');
 const LABELS = {
   ping: '`GET /api/v1/ping`',
@@ -592,7 +594,7 @@ It shows that the harness works; its figures are too short and too few to quote.
 | machine | ${cpus()[0].model}, ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30)} GiB, ${osName} |
 | load average (1, 5, 15 min) before | ${load(loadBefore)} |
 | load average after | ${load(loadAfter)} |
-| tools | wrk ${wrkVersion} (2 threads, on the same machine), SQLite ${sqliteVersion} (WAL, \`synchronous=FULL\`) |
+| tools | wrk ${wrkVersion} (2 threads, on the same machine), SQLite ${sqliteVersion} (WAL, \`synchronous=FULL\`), the server linked with ${allocator} |
 | runs | each figure is the median of ${RUNS} run${RUNS > 1 ? 's' : ''} of ${SECONDS} s; wrk then waits ${DRAIN} s more for the answers in flight |
 `);
 
