@@ -5,7 +5,9 @@
 // (doc name="consultationReport", "negotiatedText"), and a resolution of the registry as
 // <statement name="resolution">. FRBR identifiers follow the AKN naming convention
 // (/akn/un/{docType}/{subType}/{actor}/{date}/{number}, languages as ISO 639-2 codes).
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "render/render.h"
 #include "render/xml_writer.h"
@@ -53,20 +55,72 @@ AknKind KindOf(const Document& d) {
   return {"doc", "chairReport"};
 }
 
-// A block's text with its links as <ref> and its footnotes as <authorialNote>.
+// A block's text with its links as <ref>, its parts in another language as <span xml:lang>
+// and its footnotes as <authorialNote>. Links and parts each lie apart from one another; a part
+// inside a link, or a link inside a part, nests in it; a part that a link's edge crosses is
+// cut there (a citation stays one <ref>), so that the elements always nest.
 void Inline(XmlWriter& w, const Block& b, const std::string& eid, int* note_count) {
-  std::size_t at = 0;
+  struct Element {
+    std::size_t begin, end;
+    const Link* link;  // null for a part in another language
+    const std::string* lang;
+  };
+  std::vector<Element> elements;
+  std::size_t last = 0;
   for (const auto& l : b.links) {
-    if (l.begin < at || l.end > b.text.size()) continue;
-    w.Text(std::string_view(b.text).substr(at, l.begin - at));
-    w.Start("ref")
-        .Attr("eId", eid + "__ref_" + std::to_string(l.begin))
-        .Attr("href", l.href)
-        .Text(std::string_view(b.text).substr(l.begin, l.end - l.begin))
-        .End();
-    at = l.end;
+    if (l.begin < last || l.end > b.text.size() || l.begin >= l.end) continue;
+    elements.push_back({l.begin, l.end, &l, nullptr});
+    last = l.end;
   }
-  w.Text(std::string_view(b.text).substr(at));
+  const std::size_t links = elements.size();
+  last = 0;
+  for (const auto& s : b.languages) {
+    if (s.begin < last || s.end > b.text.size() || s.begin >= s.end) continue;
+    last = s.end;
+    std::size_t from = s.begin;
+    for (std::size_t i = 0; i < links; ++i) {
+      const Element& l = elements[i];
+      if (l.begin >= s.begin && l.end <= s.end) continue;  // nests in the part
+      for (std::size_t cut : {l.begin, l.end})
+        if (cut > from && cut < s.end) {
+          elements.push_back({from, cut, nullptr, &s.lang});
+          from = cut;
+        }
+    }
+    elements.push_back({from, s.end, nullptr, &s.lang});
+  }
+  // Outer elements first: by start, the longer first, a link around a part of the same extent.
+  std::sort(elements.begin(), elements.end(), [](const Element& a, const Element& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.end != b.end) return a.end > b.end;
+    return a.link && !b.link;
+  });
+  std::vector<std::size_t> open;  // the ends of the elements open, innermost last
+  std::size_t at = 0;
+  auto text_to = [&](std::size_t to) {
+    if (to > at) w.Text(std::string_view(b.text).substr(at, to - at));
+    at = std::max(at, to);
+  };
+  auto close_to = [&](std::size_t pos) {
+    while (!open.empty() && open.back() <= pos) {
+      text_to(open.back());
+      w.End();
+      open.pop_back();
+    }
+  };
+  for (const auto& e : elements) {
+    close_to(e.begin);
+    text_to(e.begin);
+    if (e.link)
+      w.Start("ref")
+          .Attr("eId", eid + "__ref_" + std::to_string(e.begin))
+          .Attr("href", e.link->href);
+    else
+      w.Start("span").Attr("xml:lang", *e.lang);
+    open.push_back(e.end);
+  }
+  close_to(b.text.size());
+  text_to(b.text.size());
   for (const auto& f : b.footnotes) {
     ++*note_count;
     w.Start("authorialNote")

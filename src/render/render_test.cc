@@ -10,6 +10,8 @@
 
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "testing/testdata.h"
 
@@ -217,6 +219,54 @@ TEST(DocxTest, APartInAnotherLanguageIsARunWithItsOwnLanguage) {
                 .error()
                 .field,
             "snapshot");
+}
+
+// Sets block `i`'s text to `before` + `part` + `after`, `part` marked as in `lang`.
+void SetPart(Document& d, std::size_t i, const std::string& before, const std::string& part,
+             const std::string& after, const std::string& lang) {
+  Block& b = d.blocks[i];
+  b.text = before + part + after;
+  b.languages = {{before.size(), before.size() + part.size(), lang}};
+  b.links.clear();
+}
+
+// The part in another language is an inline <span> with its xml:lang, inside or around a
+// citation's <ref> as they nest, cut where a citation's edge falls inside it; the document
+// stays valid.
+TEST(AknTest, APartInAnotherLanguageIsASpanWithItsLanguageNestedWithLinks) {
+  for (const char* kind : {"summary_record", "chair_report"}) {
+    Document d = Sample(kind, "fr");
+    // The heading: a part alone.
+    SetPart(d, 0, "Rapport sur « ", "Views on AI", " »", "en");
+    // A part inside a citation.
+    SetPart(d, 1, "Voir ", "Report C22/33", " ici.", "en");
+    d.blocks[1].links.push_back({4, d.blocks[1].text.find(" ici."), "/documents/1"});
+    // A citation inside a part.
+    SetPart(d, 3, "Voir ", "Report C22/33", " ici.", "en");
+    const std::size_t c = d.blocks[3].text.find("C22/33");
+    d.blocks[3].links.push_back({c, c + 6, "/documents/1"});
+    // A citation that begins inside the part and ends after it.
+    SetPart(d, 5, "Voir ", "AI report", " C22/33.", "en");
+    const std::size_t r = d.blocks[5].text.find("report");
+    d.blocks[5].links.push_back({r, d.blocks[5].text.size() - 1, "/documents/1"});
+    auto xml = RenderAkn(d);
+    ASSERT_TRUE(xml.ok());
+    EXPECT_EQ(Validate(*xml), "") << kind << "\n" << *xml;
+    EXPECT_NE(xml->find(">Rapport sur « <span xml:lang=\"en\">Views on AI</span> »<"),
+              std::string::npos)
+        << *xml;
+    EXPECT_NE(xml->find(">Voir<ref "), std::string::npos) << *xml;
+    EXPECT_NE(xml->find("\"> <span xml:lang=\"en\">Report C22/33</span></ref> ici.<"),
+              std::string::npos)
+        << *xml;
+    EXPECT_NE(xml->find(">Voir <span xml:lang=\"en\">Report <ref "), std::string::npos) << *xml;
+    EXPECT_NE(xml->find("\">C22/33</ref></span> ici.<"), std::string::npos) << *xml;
+    EXPECT_NE(xml->find(">Voir <span xml:lang=\"en\">AI </span><ref "), std::string::npos)
+        << *xml;
+    EXPECT_NE(xml->find("\"><span xml:lang=\"en\">report</span> C22/33</ref>.<"),
+              std::string::npos)
+        << *xml;
+  }
 }
 
 TEST(RenderTest, TheSameDocumentGivesTheSameBytesInEveryFormat) {
