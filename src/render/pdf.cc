@@ -14,6 +14,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "render/render.h"
 
@@ -40,6 +42,24 @@ const char* PangoLang(const std::string& lang) {
   if (lang == "fr") return "fr";
   if (lang == "es") return "es";
   return "en";
+}
+
+// The languages of a block's parts in another language (Block::languages) as Pango attributes
+// over the text laid out, whose first `prefix` bytes (a heading's number) precede the block's
+// text: each part is itemized, shaped and given its font in its own language (Latin in an
+// Arabic paragraph, a Chinese title in a Russian one). Parts outside the text are left out.
+PangoAttrList* LanguageAttributes(const Block& b, std::size_t prefix) {
+  PangoAttrList* list = pango_attr_list_new();
+  std::size_t last = 0;
+  for (const auto& span : b.languages) {
+    if (span.begin < last || span.begin >= span.end || span.end > b.text.size()) continue;
+    last = span.end;
+    PangoAttribute* a = pango_attr_language_new(pango_language_from_string(PangoLang(span.lang)));
+    a->start_index = static_cast<guint>(prefix + span.begin);
+    a->end_index = static_cast<guint>(prefix + span.end);
+    pango_attr_list_insert(list, a);
+  }
+  return list;
 }
 
 // The font family list: Noto for Latin and Cyrillic, Noto Naskh Arabic, Noto Sans CJK SC; the
@@ -229,6 +249,25 @@ struct Typesetter {
     g_object_unref(l);
   }
 
+  // A block's layout `width` wide: its text, after its number for a heading, with the marks
+  // of its footnotes (`marks`) after it, the parts in another language in their languages;
+  // `prefix`: how many bytes precede the block's own text.
+  PangoLayout* BlockLayout(const render::Block& b, const std::string& marks, double width,
+                           std::size_t* prefix) {
+    const std::string& lang = b.lang.empty() ? d.lang : b.lang;
+    const bool heading = b.kind == "heading";
+    std::string before =
+        heading && !b.number.empty() ? DirectedNumber(b.number, lang) + "  " : "";
+    *prefix = before.size();
+    std::string all = before + b.text + (marks.empty() ? "" : " [" + marks + "]");
+    PangoLayout* l = Layout(all, lang, heading ? 11.5 : 10.5, heading, width);
+    PangoAttrList* attrs = LanguageAttributes(b, before.size());
+    pango_layout_set_attributes(l, attrs);
+    pango_attr_list_unref(attrs);
+    pango_layout_set_alignment(l, IsRtl(lang) ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+    return l;
+  }
+
   void Block(const render::Block& b) {
     const std::string& lang = b.lang.empty() ? d.lang : b.lang;
     std::string marks;
@@ -245,19 +284,16 @@ struct Typesetter {
     double indent = b.kind == "item" ? kIndent * (b.level + 2) : kIndent * b.level;
     const bool numbered = !heading && !b.number.empty();
     constexpr double kNumberColumn = 48;
-    std::string prefix =
-        heading && !b.number.empty() ? DirectedNumber(b.number, lang) + "  " : "";
-    std::vector<Link> links = b.links;
-    for (auto& l : links) {
-      l.begin += prefix.size();
-      l.end += prefix.size();
-    }
-    std::string all = prefix + b.text + (marks.empty() ? "" : " [" + marks + "]");
     double size = heading ? 11.5 : 10.5;
     double text_indent = indent + (numbered ? kNumberColumn : 0);
     double width = kPageW - 2 * kMargin - text_indent;
-    PangoLayout* l = Layout(all, lang, size, heading, width);
-    pango_layout_set_alignment(l, IsRtl(lang) ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+    std::size_t prefix = 0;
+    PangoLayout* l = BlockLayout(b, marks, width, &prefix);
+    std::vector<Link> links = b.links;
+    for (auto& link : links) {
+      link.begin += prefix;
+      link.end += prefix;
+    }
     double x = IsRtl(lang) ? kMargin : kMargin + text_indent;
     PangoLayout* number = nullptr;
     double number_x = 0;
@@ -318,6 +354,38 @@ Result<std::string> RenderPdf(const Document& d) {
   cairo_surface_finish(t.surface);
   if (cairo_surface_status(t.surface) != CAIRO_STATUS_SUCCESS)
     return Error{Code::kInternal, "pdf: the document could not be written", {}};
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> PdfLanguages(const Document& d,
+                                                              std::size_t index) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (index >= d.blocks.size()) return out;
+  std::string sink;
+  Typesetter t(d);
+  t.surface = cairo_pdf_surface_create_for_stream(Append, &sink, kPageW, kPageH);
+  t.cr = cairo_create(t.surface);
+  std::size_t prefix = 0;
+  PangoLayout* l = t.BlockLayout(d.blocks[index], "", kPageW - 2 * kMargin, &prefix);
+  const char* text = pango_layout_get_text(l);
+  // The runs in logical order (a line's runs are in visual order), merged by language.
+  std::vector<std::pair<int, std::pair<int, std::string>>> runs;
+  for (GSList* line = pango_layout_get_lines_readonly(l); line; line = line->next)
+    for (GSList* r = static_cast<PangoLayoutLine*>(line->data)->runs; r; r = r->next) {
+      const PangoItem* item = static_cast<PangoGlyphItem*>(r->data)->item;
+      runs.push_back({item->offset,
+                      {item->offset + item->length,
+                       pango_language_to_string(item->analysis.language)}});
+    }
+  std::sort(runs.begin(), runs.end());
+  for (const auto& [begin, rest] : runs) {
+    std::string part(text + begin, rest.first - begin);
+    if (!out.empty() && out.back().second == rest.second)
+      out.back().first += part;
+    else
+      out.emplace_back(part, rest.second);
+  }
+  g_object_unref(l);
   return out;
 }
 

@@ -269,6 +269,48 @@ TEST(AknTest, APartInAnotherLanguageIsASpanWithItsLanguageNestedWithLinks) {
   }
 }
 
+// A part of a paragraph in another language reaches Pango with its language, whether the
+// paragraph's text is laid out alone or after a heading's number.
+TEST(PdfTest, APartInAnotherLanguageIsLaidOutInItsLanguage) {
+  using Parts = std::vector<std::pair<std::string, std::string>>;
+  Document fr = Sample("consultation_report", "fr");
+  fr.blocks[0].lang = "fr";
+  SetPart(fr, 0, "Rapport sur « ", "Views on AI", " »", "en");
+  SetPart(fr, 1, "La consultation « ", "Views on AI", " » est close.", "en");
+  EXPECT_EQ(PdfLanguages(fr, 0), (Parts{{"1  Rapport sur « ", "fr"}, {"Views on AI", "en"},
+                                        {" »", "fr"}}));
+  EXPECT_EQ(PdfLanguages(fr, 1), (Parts{{"La consultation « ", "fr"}, {"Views on AI", "en"},
+                                        {" » est close.", "fr"}}));
+  Document ru = Sample("consultation_report", "ru");
+  SetPart(ru, 1, "Консультация «", "关于人工智能的意见", "» завершена.", "zh");
+  EXPECT_EQ(PdfLanguages(ru, 1), (Parts{{"Консультация «", "ru"}, {"关于人工智能的意见", "zh-cn"},
+                                        {"» завершена.", "ru"}}));
+  Document ar = Sample("consultation_report", "ar");
+  SetPart(ar, 1, "المشاورة “", "Views on AI", "” انتهت.", "en");
+  EXPECT_EQ(PdfLanguages(ar, 1),
+            (Parts{{"المشاورة “", "ar"}, {"Views on AI", "en"}, {"” انتهت.", "ar"}}));
+  // Without parts, a paragraph is in its own language throughout where its script allows.
+  fr.blocks[1].languages.clear();
+  EXPECT_EQ(PdfLanguages(fr, 1), (Parts{{"La consultation « Views on AI » est close.", "fr"}}));
+}
+
+// A document with parts in other languages, next to citations, renders in every language.
+TEST(PdfTest, PartsInOtherLanguagesRenderInEveryLanguage) {
+  for (const char* lang : {"ar", "zh", "en", "fr", "ru", "es"}) {
+    Document d = Sample("chair_report", lang);
+    SetPart(d, 0, "1. ", "关于人工智能的意见", " (C22/33)", "zh");
+    d.blocks[0].links.push_back({d.blocks[0].text.find("C22"), d.blocks[0].text.size() - 1,
+                                 "/documents/1"});
+    SetPart(d, 1, "«", "Views on AI", "» C22/33.", "en");
+    d.blocks[1].links.push_back({1, d.blocks[1].text.size() - 1, "/documents/1"});
+    d.blocks[3].languages = {{0, 1, "ar"}, {2, 99, "en"}};  // the second lies outside: left out
+    auto pdf = RenderPdf(d);
+    ASSERT_TRUE(pdf.ok()) << lang;
+    EXPECT_EQ(pdf->substr(0, 5), "%PDF-") << lang;
+    EXPECT_NE(pdf->find("/URI (/documents/1)"), std::string::npos) << lang;
+  }
+}
+
 TEST(RenderTest, TheSameDocumentGivesTheSameBytesInEveryFormat) {
   for (const char* lang : {"ar", "zh", "en"})
     for (const char* format : kFormats) {
