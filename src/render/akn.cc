@@ -55,11 +55,12 @@ AknKind KindOf(const Document& d) {
   return {"doc", "chairReport"};
 }
 
-// A block's text with its links as <ref>, its parts in another language as <span xml:lang>
-// and its footnotes as <authorialNote>. Links and parts each lie apart from one another; a part
-// inside a link, or a link inside a part, nests in it; a part that a link's edge crosses is
-// cut there (a citation stays one <ref>), so that the elements always nest.
-void Inline(XmlWriter& w, const Block& b, const std::string& eid, int* note_count) {
+// A text with its links as <ref> and its parts in another language as <span xml:lang>. Links
+// and parts each lie apart from one another; a part inside a link, or a link inside a part,
+// nests in it; a part that a link's edge crosses is cut there (a citation stays one <ref>), so
+// that the elements always nest.
+void Marked(XmlWriter& w, const std::string& text, const std::vector<Link>& links,
+            const std::vector<LanguageSpan>& languages, const std::string& eid) {
   struct Element {
     std::size_t begin, end;
     const Link* link;  // null for a part in another language
@@ -67,18 +68,18 @@ void Inline(XmlWriter& w, const Block& b, const std::string& eid, int* note_coun
   };
   std::vector<Element> elements;
   std::size_t last = 0;
-  for (const auto& l : b.links) {
-    if (l.begin < last || l.end > b.text.size() || l.begin >= l.end) continue;
+  for (const auto& l : links) {
+    if (l.begin < last || l.end > text.size() || l.begin >= l.end) continue;
     elements.push_back({l.begin, l.end, &l, nullptr});
     last = l.end;
   }
-  const std::size_t links = elements.size();
+  const std::size_t cited = elements.size();
   last = 0;
-  for (const auto& s : b.languages) {
-    if (s.begin < last || s.end > b.text.size() || s.begin >= s.end) continue;
+  for (const auto& s : languages) {
+    if (s.begin < last || s.end > text.size() || s.begin >= s.end) continue;
     last = s.end;
     std::size_t from = s.begin;
-    for (std::size_t i = 0; i < links; ++i) {
+    for (std::size_t i = 0; i < cited; ++i) {
       const Element& l = elements[i];
       if (l.begin >= s.begin && l.end <= s.end) continue;  // nests in the part
       for (std::size_t cut : {l.begin, l.end})
@@ -90,15 +91,15 @@ void Inline(XmlWriter& w, const Block& b, const std::string& eid, int* note_coun
     elements.push_back({from, s.end, nullptr, &s.lang});
   }
   // Outer elements first: by start, the longer first, a link around a part of the same extent.
-  std::sort(elements.begin(), elements.end(), [](const Element& a, const Element& b) {
-    if (a.begin != b.begin) return a.begin < b.begin;
-    if (a.end != b.end) return a.end > b.end;
-    return a.link && !b.link;
+  std::sort(elements.begin(), elements.end(), [](const Element& x, const Element& y) {
+    if (x.begin != y.begin) return x.begin < y.begin;
+    if (x.end != y.end) return x.end > y.end;
+    return x.link && !y.link;
   });
   std::vector<std::size_t> open;  // the ends of the elements open, innermost last
   std::size_t at = 0;
   auto text_to = [&](std::size_t to) {
-    if (to > at) w.Text(std::string_view(b.text).substr(at, to - at));
+    if (to > at) w.Text(std::string_view(text).substr(at, to - at));
     at = std::max(at, to);
   };
   auto close_to = [&](std::size_t pos) {
@@ -119,8 +120,13 @@ void Inline(XmlWriter& w, const Block& b, const std::string& eid, int* note_coun
       w.Start("span").Attr("xml:lang", *e.lang);
     open.push_back(e.end);
   }
-  close_to(b.text.size());
-  text_to(b.text.size());
+  close_to(text.size());
+  text_to(text.size());
+}
+
+// A block's text, marked, and its footnotes as <authorialNote>.
+void Inline(XmlWriter& w, const Block& b, const std::string& eid, int* note_count) {
+  Marked(w, b.text, b.links, b.languages, eid);
   for (const auto& f : b.footnotes) {
     ++*note_count;
     w.Start("authorialNote")
@@ -196,7 +202,9 @@ void Preface(XmlWriter& w, const Document& d) {
   if (!d.symbol.empty()) w.Start("p").Start("docNumber").Text(d.symbol).End().End();
   w.Start("p").Start("docDate").Attr("date", d.date).Text(d.date_text).End().End();
   if (!d.origin.empty()) w.Start("p").Attr("class", "origin").Text(d.origin).End();
-  w.Start("p").Start("docTitle").Text(d.title).End().End();
+  w.Start("p").Start("docTitle");
+  Marked(w, d.title, {}, d.title_languages, "");
+  w.End().End();
   w.End();
 }
 

@@ -44,15 +44,17 @@ const char* PangoLang(const std::string& lang) {
   return "en";
 }
 
-// The languages of a block's parts in another language (Block::languages) as Pango attributes
-// over the text laid out, whose first `prefix` bytes (a heading's number) precede the block's
-// text: each part is itemized, shaped and given its font in its own language (Latin in an
-// Arabic paragraph, a Chinese title in a Russian one). Parts outside the text are left out.
-PangoAttrList* LanguageAttributes(const Block& b, std::size_t prefix) {
+// The languages of the parts of a text in another language (Block::languages of a block's text
+// `size` bytes long) as Pango attributes over the text laid out, whose first `prefix` bytes (a
+// heading's number) precede it: each part is itemized, shaped and given its font in its own
+// language (Latin in an Arabic paragraph, a Chinese title in a Russian one). Parts outside the
+// text are left out.
+PangoAttrList* LanguageAttributes(const std::vector<LanguageSpan>& spans, std::size_t size,
+                                  std::size_t prefix) {
   PangoAttrList* list = pango_attr_list_new();
   std::size_t last = 0;
-  for (const auto& span : b.languages) {
-    if (span.begin < last || span.begin >= span.end || span.end > b.text.size()) continue;
+  for (const auto& span : spans) {
+    if (span.begin < last || span.begin >= span.end || span.end > size) continue;
     last = span.end;
     PangoAttribute* a = pango_attr_language_new(pango_language_from_string(PangoLang(span.lang)));
     a->start_index = static_cast<guint>(prefix + span.begin);
@@ -110,6 +112,14 @@ struct Typesetter {
     pango_layout_set_auto_dir(l, FALSE);
     pango_layout_set_text(l, text.data(), static_cast<int>(text.size()));
     return l;
+  }
+
+  static void SetLanguages(PangoLayout* l, const std::vector<LanguageSpan>& spans,
+                           std::size_t size, std::size_t prefix) {
+    if (spans.empty()) return;
+    PangoAttrList* attrs = LanguageAttributes(spans, size, prefix);
+    pango_layout_set_attributes(l, attrs);
+    pango_attr_list_unref(attrs);
   }
 
   // The text of footnote `n` as set at the foot of the page.
@@ -239,9 +249,10 @@ struct Typesetter {
 
   void Text(const std::string& text, const std::string& lang, double size, bool bold,
             PangoAlignment align, double indent, const std::vector<Link>& links = {},
-            double space = 6) {
+            double space = 6, const std::vector<LanguageSpan>& languages = {}) {
     double width = kPageW - 2 * kMargin - indent;
     PangoLayout* l = Layout(text, lang, size, bold, width);
+    SetLanguages(l, languages, text.size(), 0);
     pango_layout_set_alignment(l, align);
     // For RTL text the indent is on the right: the layout starts at the left margin.
     double x = IsRtl(lang) ? kMargin : kMargin + indent;
@@ -261,9 +272,7 @@ struct Typesetter {
     *prefix = before.size();
     std::string all = before + b.text + (marks.empty() ? "" : " [" + marks + "]");
     PangoLayout* l = Layout(all, lang, heading ? 11.5 : 10.5, heading, width);
-    PangoAttrList* attrs = LanguageAttributes(b, before.size());
-    pango_layout_set_attributes(l, attrs);
-    pango_attr_list_unref(attrs);
+    SetLanguages(l, b.languages, b.text.size(), before.size());
     pango_layout_set_alignment(l, IsRtl(lang) ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
     return l;
   }
@@ -343,7 +352,7 @@ Result<std::string> RenderPdf(const Document& d) {
   if (!d.symbol.empty()) t.Text(d.symbol, lang, 11, true, end, 0, {}, 2);
   t.Text(d.date_text, lang, 10.5, false, end, 0, {}, 2);
   if (!d.origin.empty()) t.Text(d.origin, lang, 10.5, false, end, 0, {}, 2);
-  t.Text(d.title, lang, 14, true, PANGO_ALIGN_CENTER, 0, {}, 24);
+  t.Text(d.title, lang, 14, true, PANGO_ALIGN_CENTER, 0, {}, 24, d.title_languages);
   for (const auto& b : d.blocks) t.Block(b);
   for (const auto& s : d.signatures) {
     t.Text(s.role + "  " + s.name, lang, 10.5, false, end, 0, {}, 18);

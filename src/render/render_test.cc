@@ -311,6 +311,45 @@ TEST(PdfTest, PartsInOtherLanguagesRenderInEveryLanguage) {
   }
 }
 
+// A document's title that names a title in another language (a consultation's, stored in
+// English only) marks it as a block's text does: a run of its own in the DOCX's title
+// paragraph, a <span xml:lang> in the AKN docTitle, kept through the snapshot.
+TEST(RenderTest, APartOfTheTitleInAnotherLanguageIsMarkedWithIt) {
+  Document d = Sample("consultation_report", "zh");
+  const std::string before = "关于“", part = "Views on AI", after = "”的磋商报告";
+  d.title = before + part + after;
+  d.title_languages = {{before.size(), before.size() + part.size(), "en"}};
+  auto back = FromJson(ToJson(d));
+  ASSERT_TRUE(back.ok());
+  ASSERT_EQ(back->title_languages.size(), 1u);
+  EXPECT_EQ(back->title_languages[0].begin, before.size());
+  EXPECT_EQ(back->title_languages[0].lang, "en");
+  auto docx = RenderDocx(*back);
+  ASSERT_TRUE(docx.ok());
+  const std::string xml = ZipEntry(*docx, "word/document.xml");
+  const std::size_t title = xml.find("<w:pStyle w:val=\"Title\"/>");
+  ASSERT_NE(title, std::string::npos);
+  const std::size_t at = xml.find(">Views on AI</w:t>", title);
+  ASSERT_NE(at, std::string::npos) << "the title's English part is not a run of its own";
+  const std::size_t run = xml.rfind("<w:r>", at);
+  EXPECT_NE(xml.substr(run, at - run).find("<w:lang w:val=\"en-GB\"/>"), std::string::npos);
+  EXPECT_NE(xml.find(">" + before + "</w:t>", title), std::string::npos);
+  auto akn = RenderAkn(*back);
+  ASSERT_TRUE(akn.ok());
+  EXPECT_EQ(Validate(*akn), "");
+  EXPECT_NE(akn->find("<docTitle>" + before + "<span xml:lang=\"en\">" + part + "</span>" + after +
+                      "</docTitle>"),
+            std::string::npos)
+      << *akn;
+  auto pdf = RenderPdf(*back);
+  ASSERT_TRUE(pdf.ok());
+  EXPECT_EQ(pdf->substr(0, 5), "%PDF-");
+  EXPECT_EQ(FromJson(json::parse(R"({"title": "ab", "title_languages": [{"begin": 1, "end": 9}]})"))
+                .error()
+                .field,
+            "snapshot");
+}
+
 TEST(RenderTest, TheSameDocumentGivesTheSameBytesInEveryFormat) {
   for (const char* lang : {"ar", "zh", "en"})
     for (const char* format : kFormats) {
