@@ -10,6 +10,7 @@
 #include "base/random.h"
 #include "base/time.h"
 #include "consultations/internal.h"
+#include "consultations/report_out.h"
 #include "demo/demo.h"
 #include "meetings/meetings.h"
 
@@ -476,6 +477,13 @@ TEST_F(ConsultationTest, ReportMarksATitleOfAnotherLanguage) {
       EXPECT_EQ(runs[1].lang, lang);
       EXPECT_EQ(runs[0].lang, reader);
       EXPECT_EQ(runs[2].lang, reader);
+      // The report's own title names it so too.
+      auto doc = ConsultationReportDocument(*db_, key, reader);
+      ASSERT_TRUE(doc.ok()) << reader;
+      ASSERT_EQ(doc->title_languages.size(), 1u) << reader << ": " << doc->title;
+      const auto& part = doc->title_languages[0];
+      EXPECT_EQ(doc->title.substr(part.begin, part.end - part.begin), title) << reader;
+      EXPECT_EQ(part.lang, lang) << reader;
     }
   }
 }

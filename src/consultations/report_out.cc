@@ -71,7 +71,11 @@ Result<render::Document> ConsultationReportDocument(storage::Database& db,
   d.body_key = c->body_key;
   d.body_acronym = c->body_acronym;
   auto title = site::Pick(c->title, lang);
-  d.title = T(lang, "consultation_report_title", {{"title", title.text}});
+  // The title, when stored in another language only, is marked with it in the document's.
+  const site::Sentence title_sentence =
+      site::Say(lang, "consultation_report_title", {{"title", title}});
+  d.title = title_sentence.text;
+  d.title_languages = documents::LanguageSpans(title_sentence);
 
   auto heading = [&](const std::string& number, const std::string& text) {
     render::Block h;

@@ -5,7 +5,9 @@
 // (doc name="consultationReport", "negotiatedText"), and a resolution of the registry as
 // <statement name="resolution">. FRBR identifiers follow the AKN naming convention
 // (/akn/un/{docType}/{subType}/{actor}/{date}/{number}, languages as ISO 639-2 codes).
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "render/render.h"
 #include "render/xml_writer.h"
@@ -53,20 +55,78 @@ AknKind KindOf(const Document& d) {
   return {"doc", "chairReport"};
 }
 
-// A block's text with its links as <ref> and its footnotes as <authorialNote>.
-void Inline(XmlWriter& w, const Block& b, const std::string& eid, int* note_count) {
-  std::size_t at = 0;
-  for (const auto& l : b.links) {
-    if (l.begin < at || l.end > b.text.size()) continue;
-    w.Text(std::string_view(b.text).substr(at, l.begin - at));
-    w.Start("ref")
-        .Attr("eId", eid + "__ref_" + std::to_string(l.begin))
-        .Attr("href", l.href)
-        .Text(std::string_view(b.text).substr(l.begin, l.end - l.begin))
-        .End();
-    at = l.end;
+// A text with its links as <ref> and its parts in another language as <span xml:lang>. Links
+// and parts each lie apart from one another; a part inside a link, or a link inside a part,
+// nests in it; a part that a link's edge crosses is cut there (a citation stays one <ref>), so
+// that the elements always nest.
+void Marked(XmlWriter& w, const std::string& text, const std::vector<Link>& links,
+            const std::vector<LanguageSpan>& languages, const std::string& eid) {
+  struct Element {
+    std::size_t begin, end;
+    const Link* link;  // null for a part in another language
+    const std::string* lang;
+  };
+  std::vector<Element> elements;
+  std::size_t last = 0;
+  for (const auto& l : links) {
+    if (l.begin < last || l.end > text.size() || l.begin >= l.end) continue;
+    elements.push_back({l.begin, l.end, &l, nullptr});
+    last = l.end;
   }
-  w.Text(std::string_view(b.text).substr(at));
+  const std::size_t cited = elements.size();
+  last = 0;
+  for (const auto& s : languages) {
+    if (s.begin < last || s.end > text.size() || s.begin >= s.end) continue;
+    last = s.end;
+    std::size_t from = s.begin;
+    for (std::size_t i = 0; i < cited; ++i) {
+      const Element& l = elements[i];
+      if (l.begin >= s.begin && l.end <= s.end) continue;  // nests in the part
+      for (std::size_t cut : {l.begin, l.end})
+        if (cut > from && cut < s.end) {
+          elements.push_back({from, cut, nullptr, &s.lang});
+          from = cut;
+        }
+    }
+    elements.push_back({from, s.end, nullptr, &s.lang});
+  }
+  // Outer elements first: by start, the longer first, a link around a part of the same extent.
+  std::sort(elements.begin(), elements.end(), [](const Element& x, const Element& y) {
+    if (x.begin != y.begin) return x.begin < y.begin;
+    if (x.end != y.end) return x.end > y.end;
+    return x.link && !y.link;
+  });
+  std::vector<std::size_t> open;  // the ends of the elements open, innermost last
+  std::size_t at = 0;
+  auto text_to = [&](std::size_t to) {
+    if (to > at) w.Text(std::string_view(text).substr(at, to - at));
+    at = std::max(at, to);
+  };
+  auto close_to = [&](std::size_t pos) {
+    while (!open.empty() && open.back() <= pos) {
+      text_to(open.back());
+      w.End();
+      open.pop_back();
+    }
+  };
+  for (const auto& e : elements) {
+    close_to(e.begin);
+    text_to(e.begin);
+    if (e.link)
+      w.Start("ref")
+          .Attr("eId", eid + "__ref_" + std::to_string(e.begin))
+          .Attr("href", e.link->href);
+    else
+      w.Start("span").Attr("xml:lang", *e.lang);
+    open.push_back(e.end);
+  }
+  close_to(text.size());
+  text_to(text.size());
+}
+
+// A block's text, marked, and its footnotes as <authorialNote>.
+void Inline(XmlWriter& w, const Block& b, const std::string& eid, int* note_count) {
+  Marked(w, b.text, b.links, b.languages, eid);
   for (const auto& f : b.footnotes) {
     ++*note_count;
     w.Start("authorialNote")
@@ -142,7 +202,9 @@ void Preface(XmlWriter& w, const Document& d) {
   if (!d.symbol.empty()) w.Start("p").Start("docNumber").Text(d.symbol).End().End();
   w.Start("p").Start("docDate").Attr("date", d.date).Text(d.date_text).End().End();
   if (!d.origin.empty()) w.Start("p").Attr("class", "origin").Text(d.origin).End();
-  w.Start("p").Start("docTitle").Text(d.title).End().End();
+  w.Start("p").Start("docTitle");
+  Marked(w, d.title, {}, d.title_languages, "");
+  w.End().End();
   w.End();
 }
 

@@ -55,6 +55,20 @@ void Run(XmlWriter& w, const std::string& text, const std::string& lang, bool bo
   w.End();
 }
 
+// `text` in `lang` as runs: each part in another language (`spans`) a run of its own, with that
+// language.
+void Runs(XmlWriter& w, const std::string& text, const std::vector<LanguageSpan>& spans,
+          const std::string& lang, bool bold = false) {
+  std::size_t at = 0;
+  for (const auto& span : spans) {
+    if (span.begin < at || span.end > text.size()) continue;
+    if (span.begin > at) Run(w, text.substr(at, span.begin - at), lang, bold);
+    Run(w, text.substr(span.begin, span.end - span.begin), span.lang, bold);
+    at = span.end;
+  }
+  if (at < text.size() || spans.empty()) Run(w, text.substr(at), lang, bold);
+}
+
 void Tab(XmlWriter& w, const std::string& lang) {
   w.Start("w:r");
   RunProps(w, lang);
@@ -302,7 +316,7 @@ std::string Body(const Document& d, std::vector<std::pair<std::string, std::stri
 
   w.Start("w:p");
   ParaProps(w, "Title", d.lang);
-  Run(w, d.title, d.lang);
+  Runs(w, d.title, d.title_languages, d.lang);
   w.End();
 
   for (const auto& b : d.blocks) {
@@ -320,15 +334,7 @@ std::string Body(const Document& d, std::vector<std::pair<std::string, std::stri
       Run(w, DirectedNumber(b.number, lang), lang, b.kind == "heading");
       Tab(w, lang);
     }
-    // Each part in another language is a run of its own, with that language.
-    std::size_t at = 0;
-    for (const auto& span : b.languages) {
-      if (span.begin > at) Run(w, b.text.substr(at, span.begin - at), lang, b.kind == "heading");
-      Run(w, b.text.substr(span.begin, span.end - span.begin), span.lang, b.kind == "heading");
-      at = span.end;
-    }
-    if (at < b.text.size() || b.languages.empty())
-      Run(w, b.text.substr(at), lang, b.kind == "heading");
+    Runs(w, b.text, b.languages, lang, b.kind == "heading");
     for (const auto& f : b.footnotes) {
       notes->emplace_back(f, d.lang);
       w.Start("w:r");

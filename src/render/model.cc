@@ -56,6 +56,22 @@ struct Reader {
   }
 };
 
+// The parts of `text` in another language: false for a part that is not an object, lies
+// outside the text or overlaps the one before it.
+bool ReadLanguages(Reader& r, const json::array& a, const std::string& text,
+                   std::vector<LanguageSpan>* out) {
+  for (const auto& lv : a) {
+    const json::object* lo = lv.if_object();
+    if (!lo) return false;
+    LanguageSpan l{static_cast<std::size_t>(r.Int(*lo, "begin")),
+                   static_cast<std::size_t>(r.Int(*lo, "end")), r.Str(*lo, "lang")};
+    if (l.begin > l.end || l.end > text.size() || (!out->empty() && l.begin < out->back().end))
+      return false;
+    out->push_back(std::move(l));
+  }
+  return true;
+}
+
 }  // namespace
 
 json::object ToJson(const Document& d) {
@@ -73,19 +89,22 @@ json::object ToJson(const Document& d) {
   }
   for (const auto& s : d.signatures)
     signatures.push_back({{"role", s.role}, {"name", s.name}, {"detail", s.detail}});
-  return {{"kind", d.kind},
-          {"status", d.status},
-          {"lang", d.lang},
-          {"symbol", d.symbol},
-          {"date", d.date},
-          {"date_text", d.date_text},
-          {"organization", d.organization},
-          {"origin", d.origin},
-          {"body_key", d.body_key},
-          {"body_acronym", d.body_acronym},
-          {"title", d.title},
-          {"blocks", std::move(blocks)},
-          {"signatures", std::move(signatures)}};
+  json::object out{{"kind", d.kind},
+                   {"status", d.status},
+                   {"lang", d.lang},
+                   {"symbol", d.symbol},
+                   {"date", d.date},
+                   {"date_text", d.date_text},
+                   {"organization", d.organization},
+                   {"origin", d.origin},
+                   {"body_key", d.body_key},
+                   {"body_acronym", d.body_acronym},
+                   {"title", d.title},
+                   {"blocks", std::move(blocks)},
+                   {"signatures", std::move(signatures)}};
+  if (!d.title_languages.empty())
+    out["title_languages"] = SpansJson(d.title_languages, "lang", &LanguageSpan::lang);
+  return out;
 }
 
 Result<Document> FromJson(const json::value& v) {
@@ -104,6 +123,9 @@ Result<Document> FromJson(const json::value& v) {
   d.body_key = r.Str(*o, "body_key");
   d.body_acronym = r.Str(*o, "body_acronym");
   d.title = r.Str(*o, "title");
+  if (const json::array* languages = r.Arr(*o, "title_languages"))
+    if (!ReadLanguages(r, *languages, d.title, &d.title_languages))
+      return InvalidArgument("snapshot", "snapshot: a language span lies outside the title");
   if (const json::array* blocks = r.Arr(*o, "blocks")) {
     for (const auto& bv : *blocks) {
       const json::object* bo = bv.if_object();
@@ -130,16 +152,8 @@ Result<Document> FromJson(const json::value& v) {
           b.links.push_back(std::move(l));
         }
       if (const json::array* languages = r.Arr(*bo, "languages"))
-        for (const auto& lv : *languages) {
-          const json::object* lo = lv.if_object();
-          if (!lo) return InvalidArgument("snapshot", "snapshot: bad language span");
-          LanguageSpan l{static_cast<std::size_t>(r.Int(*lo, "begin")),
-                         static_cast<std::size_t>(r.Int(*lo, "end")), r.Str(*lo, "lang")};
-          if (l.begin > l.end || l.end > b.text.size() ||
-              (!b.languages.empty() && l.begin < b.languages.back().end))
-            return InvalidArgument("snapshot", "snapshot: a language span lies outside its text");
-          b.languages.push_back(std::move(l));
-        }
+        if (!ReadLanguages(r, *languages, b.text, &b.languages))
+          return InvalidArgument("snapshot", "snapshot: a language span lies outside its text");
       d.blocks.push_back(std::move(b));
     }
   }

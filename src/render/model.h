@@ -18,8 +18,9 @@ struct Link {
   std::string href;                // site path ("/documents/42") or absolute URL
 };
 
-// A part of a block's text in another language than the block's (a consultation's title stored
-// in English only, named in a Chinese paragraph): its own run, with its own language, in a DOCX.
+// A part of a block's text (or of the document's title) in another language than the block's (a
+// consultation's title stored in English only, named in a Chinese paragraph): its own run, with
+// its own language, in a DOCX; laid out in its language in the PDF; a <span xml:lang> in AKN.
 struct LanguageSpan {
   std::size_t begin = 0, end = 0;  // byte offsets in `text`
   std::string lang;
@@ -57,6 +58,7 @@ struct Document {
   std::string origin;        // "Original: English" line, in `lang`
   std::string body_key, body_acronym;  // for the Akoma Ntoso identifiers
   std::string title;
+  std::vector<LanguageSpan> title_languages;  // parts of `title` in another language than `lang`
   std::vector<Block> blocks;
   std::vector<Signature> signatures;
 };

@@ -14,6 +14,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "render/render.h"
 
@@ -40,6 +42,26 @@ const char* PangoLang(const std::string& lang) {
   if (lang == "fr") return "fr";
   if (lang == "es") return "es";
   return "en";
+}
+
+// The languages of the parts of a text in another language (Block::languages of a block's text
+// `size` bytes long) as Pango attributes over the text laid out, whose first `prefix` bytes (a
+// heading's number) precede it: each part is itemized, shaped and given its font in its own
+// language (Latin in an Arabic paragraph, a Chinese title in a Russian one). Parts outside the
+// text are left out.
+PangoAttrList* LanguageAttributes(const std::vector<LanguageSpan>& spans, std::size_t size,
+                                  std::size_t prefix) {
+  PangoAttrList* list = pango_attr_list_new();
+  std::size_t last = 0;
+  for (const auto& span : spans) {
+    if (span.begin < last || span.begin >= span.end || span.end > size) continue;
+    last = span.end;
+    PangoAttribute* a = pango_attr_language_new(pango_language_from_string(PangoLang(span.lang)));
+    a->start_index = static_cast<guint>(prefix + span.begin);
+    a->end_index = static_cast<guint>(prefix + span.end);
+    pango_attr_list_insert(list, a);
+  }
+  return list;
 }
 
 // The font family list: Noto for Latin and Cyrillic, Noto Naskh Arabic, Noto Sans CJK SC; the
@@ -90,6 +112,14 @@ struct Typesetter {
     pango_layout_set_auto_dir(l, FALSE);
     pango_layout_set_text(l, text.data(), static_cast<int>(text.size()));
     return l;
+  }
+
+  static void SetLanguages(PangoLayout* l, const std::vector<LanguageSpan>& spans,
+                           std::size_t size, std::size_t prefix) {
+    if (spans.empty()) return;
+    PangoAttrList* attrs = LanguageAttributes(spans, size, prefix);
+    pango_layout_set_attributes(l, attrs);
+    pango_attr_list_unref(attrs);
   }
 
   // The text of footnote `n` as set at the foot of the page.
@@ -219,14 +249,32 @@ struct Typesetter {
 
   void Text(const std::string& text, const std::string& lang, double size, bool bold,
             PangoAlignment align, double indent, const std::vector<Link>& links = {},
-            double space = 6) {
+            double space = 6, const std::vector<LanguageSpan>& languages = {}) {
     double width = kPageW - 2 * kMargin - indent;
     PangoLayout* l = Layout(text, lang, size, bold, width);
+    SetLanguages(l, languages, text.size(), 0);
     pango_layout_set_alignment(l, align);
     // For RTL text the indent is on the right: the layout starts at the left margin.
     double x = IsRtl(lang) ? kMargin : kMargin + indent;
     Flow(l, x, links, space);
     g_object_unref(l);
+  }
+
+  // A block's layout `width` wide: its text, after its number for a heading, with the marks
+  // of its footnotes (`marks`) after it, the parts in another language in their languages;
+  // `prefix`: how many bytes precede the block's own text.
+  PangoLayout* BlockLayout(const render::Block& b, const std::string& marks, double width,
+                           std::size_t* prefix) {
+    const std::string& lang = b.lang.empty() ? d.lang : b.lang;
+    const bool heading = b.kind == "heading";
+    std::string before =
+        heading && !b.number.empty() ? DirectedNumber(b.number, lang) + "  " : "";
+    *prefix = before.size();
+    std::string all = before + b.text + (marks.empty() ? "" : " [" + marks + "]");
+    PangoLayout* l = Layout(all, lang, heading ? 11.5 : 10.5, heading, width);
+    SetLanguages(l, b.languages, b.text.size(), before.size());
+    pango_layout_set_alignment(l, IsRtl(lang) ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+    return l;
   }
 
   void Block(const render::Block& b) {
@@ -245,19 +293,16 @@ struct Typesetter {
     double indent = b.kind == "item" ? kIndent * (b.level + 2) : kIndent * b.level;
     const bool numbered = !heading && !b.number.empty();
     constexpr double kNumberColumn = 48;
-    std::string prefix =
-        heading && !b.number.empty() ? DirectedNumber(b.number, lang) + "  " : "";
-    std::vector<Link> links = b.links;
-    for (auto& l : links) {
-      l.begin += prefix.size();
-      l.end += prefix.size();
-    }
-    std::string all = prefix + b.text + (marks.empty() ? "" : " [" + marks + "]");
     double size = heading ? 11.5 : 10.5;
     double text_indent = indent + (numbered ? kNumberColumn : 0);
     double width = kPageW - 2 * kMargin - text_indent;
-    PangoLayout* l = Layout(all, lang, size, heading, width);
-    pango_layout_set_alignment(l, IsRtl(lang) ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+    std::size_t prefix = 0;
+    PangoLayout* l = BlockLayout(b, marks, width, &prefix);
+    std::vector<Link> links = b.links;
+    for (auto& link : links) {
+      link.begin += prefix;
+      link.end += prefix;
+    }
     double x = IsRtl(lang) ? kMargin : kMargin + text_indent;
     PangoLayout* number = nullptr;
     double number_x = 0;
@@ -307,7 +352,7 @@ Result<std::string> RenderPdf(const Document& d) {
   if (!d.symbol.empty()) t.Text(d.symbol, lang, 11, true, end, 0, {}, 2);
   t.Text(d.date_text, lang, 10.5, false, end, 0, {}, 2);
   if (!d.origin.empty()) t.Text(d.origin, lang, 10.5, false, end, 0, {}, 2);
-  t.Text(d.title, lang, 14, true, PANGO_ALIGN_CENTER, 0, {}, 24);
+  t.Text(d.title, lang, 14, true, PANGO_ALIGN_CENTER, 0, {}, 24, d.title_languages);
   for (const auto& b : d.blocks) t.Block(b);
   for (const auto& s : d.signatures) {
     t.Text(s.role + "  " + s.name, lang, 10.5, false, end, 0, {}, 18);
@@ -318,6 +363,38 @@ Result<std::string> RenderPdf(const Document& d) {
   cairo_surface_finish(t.surface);
   if (cairo_surface_status(t.surface) != CAIRO_STATUS_SUCCESS)
     return Error{Code::kInternal, "pdf: the document could not be written", {}};
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> PdfLanguages(const Document& d,
+                                                              std::size_t index) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (index >= d.blocks.size()) return out;
+  std::string sink;
+  Typesetter t(d);
+  t.surface = cairo_pdf_surface_create_for_stream(Append, &sink, kPageW, kPageH);
+  t.cr = cairo_create(t.surface);
+  std::size_t prefix = 0;
+  PangoLayout* l = t.BlockLayout(d.blocks[index], "", kPageW - 2 * kMargin, &prefix);
+  const char* text = pango_layout_get_text(l);
+  // The runs in logical order (a line's runs are in visual order), merged by language.
+  std::vector<std::pair<int, std::pair<int, std::string>>> runs;
+  for (GSList* line = pango_layout_get_lines_readonly(l); line; line = line->next)
+    for (GSList* r = static_cast<PangoLayoutLine*>(line->data)->runs; r; r = r->next) {
+      const PangoItem* item = static_cast<PangoGlyphItem*>(r->data)->item;
+      runs.push_back({item->offset,
+                      {item->offset + item->length,
+                       pango_language_to_string(item->analysis.language)}});
+    }
+  std::sort(runs.begin(), runs.end());
+  for (const auto& [begin, rest] : runs) {
+    std::string part(text + begin, rest.first - begin);
+    if (!out.empty() && out.back().second == rest.second)
+      out.back().first += part;
+    else
+      out.emplace_back(part, rest.second);
+  }
+  g_object_unref(l);
   return out;
 }
 

@@ -5,6 +5,8 @@
 // every time. Thread-safe (each call owns its libraries' objects).
 #pragma once
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "base/result.h"
 #include "render/model.h"
@@ -24,6 +26,13 @@ Result<std::string> RenderAkn(const Document& d);
 // One of kFormats; 400 naming `format` otherwise.
 Result<std::string> Render(const Document& d, const std::string& format);
 const char* MediaType(const std::string& format);
+
+// The languages block `index` of `d` is itemized in as the PDF lays it out: its text (a
+// heading's number before it) cut where the language changes, each part with the language its
+// items are shaped and given fonts in ("ru", "zh-cn"). A part of the block in another language
+// (Block::languages) is laid out in that language.
+std::vector<std::pair<std::string, std::string>> PdfLanguages(const Document& d,
+                                                              std::size_t index);
 
 // The Akoma Ntoso Work IRI of the document ("/akn/un/debateReport/meetingMinutes/council/
 // 2022-03-31/C22-87"): "/" in the symbol written "-", as the AKN naming convention asks.

@@ -10,6 +10,8 @@
 
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "testing/testdata.h"
 
@@ -214,6 +216,135 @@ TEST(DocxTest, APartInAnotherLanguageIsARunWithItsOwnLanguage) {
     EXPECT_NE(xml.find(">" + before + "“</w:t>"), std::string::npos) << lang;
   }
   EXPECT_EQ(FromJson(json::parse(R"({"blocks": [{"text": "ab", "languages": [{"begin": 1, "end": 9, "lang": "en"}]}]})"))
+                .error()
+                .field,
+            "snapshot");
+}
+
+// Sets block `i`'s text to `before` + `part` + `after`, `part` marked as in `lang`.
+void SetPart(Document& d, std::size_t i, const std::string& before, const std::string& part,
+             const std::string& after, const std::string& lang) {
+  Block& b = d.blocks[i];
+  b.text = before + part + after;
+  b.languages = {{before.size(), before.size() + part.size(), lang}};
+  b.links.clear();
+}
+
+// The part in another language is an inline <span> with its xml:lang, inside or around a
+// citation's <ref> as they nest, cut where a citation's edge falls inside it; the document
+// stays valid.
+TEST(AknTest, APartInAnotherLanguageIsASpanWithItsLanguageNestedWithLinks) {
+  for (const char* kind : {"summary_record", "chair_report"}) {
+    Document d = Sample(kind, "fr");
+    // The heading: a part alone.
+    SetPart(d, 0, "Rapport sur « ", "Views on AI", " »", "en");
+    // A part inside a citation.
+    SetPart(d, 1, "Voir ", "Report C22/33", " ici.", "en");
+    d.blocks[1].links.push_back({4, d.blocks[1].text.find(" ici."), "/documents/1"});
+    // A citation inside a part.
+    SetPart(d, 3, "Voir ", "Report C22/33", " ici.", "en");
+    const std::size_t c = d.blocks[3].text.find("C22/33");
+    d.blocks[3].links.push_back({c, c + 6, "/documents/1"});
+    // A citation that begins inside the part and ends after it.
+    SetPart(d, 5, "Voir ", "AI report", " C22/33.", "en");
+    const std::size_t r = d.blocks[5].text.find("report");
+    d.blocks[5].links.push_back({r, d.blocks[5].text.size() - 1, "/documents/1"});
+    auto xml = RenderAkn(d);
+    ASSERT_TRUE(xml.ok());
+    EXPECT_EQ(Validate(*xml), "") << kind << "\n" << *xml;
+    EXPECT_NE(xml->find(">Rapport sur « <span xml:lang=\"en\">Views on AI</span> »<"),
+              std::string::npos)
+        << *xml;
+    EXPECT_NE(xml->find(">Voir<ref "), std::string::npos) << *xml;
+    EXPECT_NE(xml->find("\"> <span xml:lang=\"en\">Report C22/33</span></ref> ici.<"),
+              std::string::npos)
+        << *xml;
+    EXPECT_NE(xml->find(">Voir <span xml:lang=\"en\">Report <ref "), std::string::npos) << *xml;
+    EXPECT_NE(xml->find("\">C22/33</ref></span> ici.<"), std::string::npos) << *xml;
+    EXPECT_NE(xml->find(">Voir <span xml:lang=\"en\">AI </span><ref "), std::string::npos)
+        << *xml;
+    EXPECT_NE(xml->find("\"><span xml:lang=\"en\">report</span> C22/33</ref>.<"),
+              std::string::npos)
+        << *xml;
+  }
+}
+
+// A part of a paragraph in another language reaches Pango with its language, whether the
+// paragraph's text is laid out alone or after a heading's number.
+TEST(PdfTest, APartInAnotherLanguageIsLaidOutInItsLanguage) {
+  using Parts = std::vector<std::pair<std::string, std::string>>;
+  Document fr = Sample("consultation_report", "fr");
+  fr.blocks[0].lang = "fr";
+  SetPart(fr, 0, "Rapport sur « ", "Views on AI", " »", "en");
+  SetPart(fr, 1, "La consultation « ", "Views on AI", " » est close.", "en");
+  EXPECT_EQ(PdfLanguages(fr, 0), (Parts{{"1  Rapport sur « ", "fr"}, {"Views on AI", "en"},
+                                        {" »", "fr"}}));
+  EXPECT_EQ(PdfLanguages(fr, 1), (Parts{{"La consultation « ", "fr"}, {"Views on AI", "en"},
+                                        {" » est close.", "fr"}}));
+  Document ru = Sample("consultation_report", "ru");
+  SetPart(ru, 1, "Консультация «", "关于人工智能的意见", "» завершена.", "zh");
+  EXPECT_EQ(PdfLanguages(ru, 1), (Parts{{"Консультация «", "ru"}, {"关于人工智能的意见", "zh-cn"},
+                                        {"» завершена.", "ru"}}));
+  Document ar = Sample("consultation_report", "ar");
+  SetPart(ar, 1, "المشاورة “", "Views on AI", "” انتهت.", "en");
+  EXPECT_EQ(PdfLanguages(ar, 1),
+            (Parts{{"المشاورة “", "ar"}, {"Views on AI", "en"}, {"” انتهت.", "ar"}}));
+  // Without parts, a paragraph is in its own language throughout where its script allows.
+  fr.blocks[1].languages.clear();
+  EXPECT_EQ(PdfLanguages(fr, 1), (Parts{{"La consultation « Views on AI » est close.", "fr"}}));
+}
+
+// A document with parts in other languages, next to citations, renders in every language.
+TEST(PdfTest, PartsInOtherLanguagesRenderInEveryLanguage) {
+  for (const char* lang : {"ar", "zh", "en", "fr", "ru", "es"}) {
+    Document d = Sample("chair_report", lang);
+    SetPart(d, 0, "1. ", "关于人工智能的意见", " (C22/33)", "zh");
+    d.blocks[0].links.push_back({d.blocks[0].text.find("C22"), d.blocks[0].text.size() - 1,
+                                 "/documents/1"});
+    SetPart(d, 1, "«", "Views on AI", "» C22/33.", "en");
+    d.blocks[1].links.push_back({1, d.blocks[1].text.size() - 1, "/documents/1"});
+    d.blocks[3].languages = {{0, 1, "ar"}, {2, 99, "en"}};  // the second lies outside: left out
+    auto pdf = RenderPdf(d);
+    ASSERT_TRUE(pdf.ok()) << lang;
+    EXPECT_EQ(pdf->substr(0, 5), "%PDF-") << lang;
+    EXPECT_NE(pdf->find("/URI (/documents/1)"), std::string::npos) << lang;
+  }
+}
+
+// A document's title that names a title in another language (a consultation's, stored in
+// English only) marks it as a block's text does: a run of its own in the DOCX's title
+// paragraph, a <span xml:lang> in the AKN docTitle, kept through the snapshot.
+TEST(RenderTest, APartOfTheTitleInAnotherLanguageIsMarkedWithIt) {
+  Document d = Sample("consultation_report", "zh");
+  const std::string before = "关于“", part = "Views on AI", after = "”的磋商报告";
+  d.title = before + part + after;
+  d.title_languages = {{before.size(), before.size() + part.size(), "en"}};
+  auto back = FromJson(ToJson(d));
+  ASSERT_TRUE(back.ok());
+  ASSERT_EQ(back->title_languages.size(), 1u);
+  EXPECT_EQ(back->title_languages[0].begin, before.size());
+  EXPECT_EQ(back->title_languages[0].lang, "en");
+  auto docx = RenderDocx(*back);
+  ASSERT_TRUE(docx.ok());
+  const std::string xml = ZipEntry(*docx, "word/document.xml");
+  const std::size_t title = xml.find("<w:pStyle w:val=\"Title\"/>");
+  ASSERT_NE(title, std::string::npos);
+  const std::size_t at = xml.find(">Views on AI</w:t>", title);
+  ASSERT_NE(at, std::string::npos) << "the title's English part is not a run of its own";
+  const std::size_t run = xml.rfind("<w:r>", at);
+  EXPECT_NE(xml.substr(run, at - run).find("<w:lang w:val=\"en-GB\"/>"), std::string::npos);
+  EXPECT_NE(xml.find(">" + before + "</w:t>", title), std::string::npos);
+  auto akn = RenderAkn(*back);
+  ASSERT_TRUE(akn.ok());
+  EXPECT_EQ(Validate(*akn), "");
+  EXPECT_NE(akn->find("<docTitle>" + before + "<span xml:lang=\"en\">" + part + "</span>" + after +
+                      "</docTitle>"),
+            std::string::npos)
+      << *akn;
+  auto pdf = RenderPdf(*back);
+  ASSERT_TRUE(pdf.ok());
+  EXPECT_EQ(pdf->substr(0, 5), "%PDF-");
+  EXPECT_EQ(FromJson(json::parse(R"({"title": "ab", "title_languages": [{"begin": 1, "end": 9}]})"))
                 .error()
                 .field,
             "snapshot");

@@ -72,6 +72,7 @@ render::Document ReportDocument(storage::Database& db, const ChairReport& r,
   d.body_key = r.body_key;
   d.body_acronym = r.body_acronym;
   d.title = r.title;
+  d.title_languages = documents::LanguageSpans(r.title_sentence);
   auto note = [&](const std::string& text) {
     if (text.empty()) return;
     render::Block b;
