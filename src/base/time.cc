@@ -53,6 +53,16 @@ bool IsTimeZone(std::string_view zone) {
 }
 
 namespace {
+// Days from 1970-01-01 to the Gregorian date y-m-d (H. Hinnant's days_from_civil).
+Instant DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const Instant era = (y >= 0 ? y : y - 399) / 400;
+  const Instant yoe = y - era * 400;
+  const Instant doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const Instant doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
 bool ValidDate(int y, int m, int d) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1) return false;
@@ -78,29 +88,28 @@ std::optional<Instant> ParseIso(std::string_view text, std::string_view zone) {
   int y = std::stoi(m[1]), mo = std::stoi(m[2]), d = std::stoi(m[3]);
   int h = std::stoi(m[4]), mi = std::stoi(m[5]), se = m[6].matched ? std::stoi(m[6]) : 0;
   if (!ValidDate(y, mo, d) || h > 23 || mi > 59 || se > 59) return std::nullopt;
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::TimeZone> tz;
-  int offset_seconds = 0;
-  bool fixed = m[7].matched;
-  if (fixed) {
+  if (m[7].matched) {
+    // A fixed offset: plain arithmetic on the civil date (years 1900–2999, all Gregorian),
+    // without building an ICU calendar for each date a page shows.
+    int offset_seconds = 0;
     std::string off = m[7];
     if (off != "Z") {
       int oh = std::stoi(off.substr(1, 2)), om = std::stoi(off.substr(4, 2));
       if (oh > 14 || om > 59) return std::nullopt;
       offset_seconds = (oh * 3600 + om * 60) * (off[0] == '-' ? -1 : 1);
     }
-    tz.reset(icu::TimeZone::createTimeZone("UTC"));
-  } else {
-    if (!IsTimeZone(zone)) return std::nullopt;
-    tz.reset(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone)));
+    return DaysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - offset_seconds;
   }
-  icu::GregorianCalendar cal(tz.release(), status);
+  if (!IsTimeZone(zone)) return std::nullopt;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::GregorianCalendar cal(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone)),
+                             status);
   if (U_FAILURE(status)) return std::nullopt;
   cal.clear();
   cal.set(y, mo - 1, d, h, mi, se);
   UDate ms = cal.getTime(status);
   if (U_FAILURE(status)) return std::nullopt;
-  return static_cast<Instant>(ms / 1000) - offset_seconds;
+  return static_cast<Instant>(ms / 1000);
 }
 
 }  // namespace plenary

@@ -23,5 +23,21 @@ TEST(FormatLocalIso, ParsesBackToTheSameInstant) {
       EXPECT_EQ(ParseIso(FormatLocalIso(t, zone), zone), t) << zone << " " << t;
 }
 
+// A fixed offset is read without ICU: the same instant as ICU's calendar gives for the civil
+// time in UTC, on every date of the years accepted (leap days and centuries included).
+TEST(ParseIso, AFixedOffsetGivesTheInstantOfTheCalendar) {
+  for (Instant t = ParseIso("1900-01-01T00:00", "UTC").value(); t < Instant{32503680000};
+       t += 86400 * 29 + 3661) {
+    const std::string civil = FormatLocalIso(t, "UTC");
+    ASSERT_EQ(ParseIso(civil + "Z"), ParseIso(civil, "UTC")) << civil;
+    EXPECT_EQ(ParseIso(civil + "+05:30"), *ParseIso(civil, "UTC") - 19800) << civil;
+    EXPECT_EQ(ParseIso(civil + "-03:00"), *ParseIso(civil, "UTC") + 10800) << civil;
+  }
+  EXPECT_EQ(ParseIso("2000-02-29T12:00Z"), Instant{951825600});
+  EXPECT_EQ(ParseIso("1970-01-01T00:00:01Z"), Instant{1});
+  EXPECT_FALSE(ParseIso("2100-02-29T12:00Z"));
+  EXPECT_FALSE(ParseIso("2027-01-01T12:00+15:00"));
+}
+
 }  // namespace
 }  // namespace plenary
