@@ -3,12 +3,15 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <limits>
 #include <map>
+#include <set>
 #include <vector>
 
 #include <boost/asio/ip/address.hpp>
 
+#include "base/assets.h"
 #include "base/random.h"
 #include "base/time.h"
 #include "base/utf8.h"
@@ -252,8 +255,32 @@ class NameWithId : public ctemplate::TemplateString {
   explicit NameWithId(const std::string& stable) : TemplateString(stable) { CacheGlobalId(); }
 };
 
-// The catalogue's messages without arguments as template globals t_<key>, in each language;
-// names and values live as long as the process (set on each page without a copy).
+// The names t_<key> that the page templates (web/templates/) mark: {{t_key}}, with a modifier
+// or as a section.
+std::set<std::string, std::less<>> TemplateMessageNames() {
+  std::set<std::string, std::less<>> names;
+  for (const auto& [path, data] : assets::All()) {
+    if (!path.starts_with("web/templates/")) continue;
+    for (std::size_t at = data.find("{{"); at != std::string_view::npos;
+         at = data.find("{{", at + 2)) {
+      std::size_t from = at + 2;
+      if (from < data.size() && std::string_view("#^/>").find(data[from]) != std::string_view::npos)
+        ++from;  // a section's start or end, an include
+      if (data.substr(from, 2) != "t_") continue;
+      std::size_t end = from + 2;
+      while (end < data.size() &&
+             (std::isalnum(static_cast<unsigned char>(data[end])) || data[end] == '_'))
+        ++end;
+      names.emplace(data.substr(from, end - from));
+    }
+  }
+  return names;
+}
+
+// The catalogue's messages without arguments that the templates mark, as template globals
+// t_<key>, in each language; names and values live as long as the process (set on each page
+// without a copy). Only those the templates mark: setting all 1,500 on every page was a sixth of
+// a signed-in page's time (docs/PROFILE.md).
 const std::vector<std::pair<NameWithId, ctemplate::TemplateString>>& TemplateMessages(
     const std::string& lang) {
   struct Messages {
@@ -262,11 +289,13 @@ const std::vector<std::pair<NameWithId, ctemplate::TemplateString>>& TemplateMes
   };
   static const auto* const kByLang = [] {
     const auto& cat = text::Catalogue::Get();
+    const auto marked = TemplateMessageNames();
     auto* out = new std::map<std::string, Messages>;
     for (const auto& l : text::Languages()) {
       Messages& m = (*out)[l];
       for (const auto& [key, pattern] : cat.All("en"))
-        if (pattern.find('{') == std::string::npos)  // those with arguments are set by code
+        // those with arguments are set by code
+        if (pattern.find('{') == std::string::npos && marked.contains("t_" + key))
           m.texts.emplace_back("t_" + key, cat.Format(l, key));
       // Recorded once in ctemplate's map of names (the ids above skip it).
       ctemplate::TemplateDictionary names("names");
