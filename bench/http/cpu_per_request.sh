@@ -9,7 +9,7 @@
 set -euo pipefail
 BIN=$1 MODE=$2 TARGET=${3:-/api/v1/consultations/ai-public-policy/responses}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-source "$ROOT/bench/http/demo_server.sh"
+source "$(dirname "$0")/demo_server.sh"
 URL=$ORIGIN$TARGET
 RUN=$(date +%s%N)
 load() {  # seconds, run id

@@ -9,7 +9,7 @@
 set -euo pipefail
 BIN=$1 SECONDS_=${2:-6}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-source "$ROOT/bench/http/demo_server.sh"
+source "$(dirname "$0")/demo_server.sh"
 URL=$ORIGIN/api/v1/consultations/ai-public-policy/responses
 wrk -t2 -c256 -d$((SECONDS_ + 5))s -s "$ROOT/bench/http/load.lua" "$URL" -- $((SECONDS_ + 3)) submit \
   "t$(date +%s%N)" >"$DIR/wrk" &
