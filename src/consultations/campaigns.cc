@@ -1,14 +1,13 @@
 // Feeding the clusterers from the responses table.
 #include "consultations/campaigns.h"
 
-#include <pthread.h>
-
 #include <algorithm>
 #include <chrono>
 #include <tuple>
 
 #include <spdlog/spdlog.h>
 
+#include "base/thread_name.h"
 #include "storage/deferred.h"
 
 namespace plenary::consultations {
@@ -174,7 +173,7 @@ void CampaignTracker::Start(int poll_ms) {
   // A second call would assign to a running std::thread, which terminates the process.
   std::call_once(started_, [this, poll_ms] {
     thread_ = std::thread([this, poll_ms] {
-      pthread_setname_np(pthread_self(), "plenary-campaign");  // named for top -H and perf
+      NameThisThread("plenary-campaign");
       while (!stop_) {
         int n = 0;
         try {

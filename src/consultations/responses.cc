@@ -4,8 +4,6 @@
 #include "consultations/internal.h"
 #include "http/form.h"
 
-#include <pthread.h>
-
 #include <unicode/dtitvfmt.h>
 #include <unicode/listformatter.h>
 #include <unicode/numfmt.h>
@@ -26,6 +24,7 @@
 #include "audit/audit.h"
 #include "base/parse.h"
 #include "base/random.h"
+#include "base/thread_name.h"
 #include "base/time.h"
 #include "base/utf8.h"
 #include "mail/mail.h"
@@ -407,7 +406,7 @@ std::int64_t PendingConfirmationMails(storage::Database& db) {
 
 ConfirmationMailer::ConfirmationMailer(storage::Database& db, int poll_ms) : db_(db) {
   thread_ = std::thread([this, poll_ms] {
-    pthread_setname_np(pthread_self(), "plenary-mails");  // named for top -H and perf
+    NameThisThread("plenary-mails");
     while (!stop_) {
       int n = 0;
       try {

@@ -1,8 +1,6 @@
 // Follow and unfollow use cases, the contents of a digest and the daily run that mails it.
 #include "follows/follows.h"
 
-#include <pthread.h>
-
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -14,6 +12,7 @@
 #include "accounts/follows.h"
 #include "audit/audit.h"
 #include "base/parse.h"
+#include "base/thread_name.h"
 #include "consultations/consultations.h"
 #include "mail/mail.h"
 #include "meetings/meetings.h"
@@ -324,7 +323,7 @@ Result<DigestRun> RunDigest(storage::Database& db, Instant now) {
 DigestScheduler::DigestScheduler(storage::Database& db, int hour, int interval_seconds)
     : db_(db) {
   thread_ = std::thread([this, hour, interval_seconds] {
-    pthread_setname_np(pthread_self(), "plenary-digest");  // named for top -H and perf
+    NameThisThread("plenary-digest");
     auto next = std::chrono::steady_clock::now();
     while (!stop_) {
       if (std::chrono::steady_clock::now() >= next) {

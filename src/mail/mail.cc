@@ -2,8 +2,6 @@
 // (RFC 5321) and the Sender thread.
 #include "mail/mail.h"
 
-#include <pthread.h>
-
 #include <fmt/format.h>
 #include <sodium.h>
 #include <spdlog/spdlog.h>
@@ -17,6 +15,7 @@
 #include <mutex>
 
 #include "base/random.h"
+#include "base/thread_name.h"
 #include "base/time.h"
 #include "storage/deferred.h"
 
@@ -484,7 +483,7 @@ int PurgeDone(storage::Database& db, std::int64_t keep_seconds) {
 Sender::Sender(storage::Database& db, SenderOptions options)
     : db_(db), options_(std::move(options)) {
   thread_ = std::thread([this] {
-    pthread_setname_np(pthread_self(), "plenary-smtp");  // named for top -H and perf
+    NameThisThread("plenary-smtp");
     auto next_purge = std::chrono::steady_clock::now();
     while (!stop_) {
       int n = 0;

@@ -2,8 +2,6 @@
 // Reads and writes only the search tables; items' texts come from their modules' Sources.
 #include "search/search.h"
 
-#include <pthread.h>
-
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -22,6 +20,7 @@
 #include <spdlog/spdlog.h>
 
 #include "base/random.h"
+#include "base/thread_name.h"
 #include "base/time.h"
 #include "accounts/tokens.h"
 #include "http/templates.h"
@@ -393,7 +392,7 @@ std::vector<Failure> Failures(storage::Database& db, int limit) {
 Indexer::Indexer(storage::Database& db, Sources sources, int poll_ms)
     : db_(db), sources_(std::move(sources)) {
   thread_ = std::thread([this, poll_ms] {
-    pthread_setname_np(pthread_self(), "plenary-index");  // named for top -H and perf
+    NameThisThread("plenary-index");
     auto next_prune = std::chrono::steady_clock::now();
     while (!stop_) {
       int n = 0;
@@ -583,7 +582,7 @@ int LocalIndex::CatchUp(int max) {
 void LocalIndex::Start(int poll_ms) {
   std::call_once(started_, [this, poll_ms] {
     thread_ = std::thread([this, poll_ms] {
-      pthread_setname_np(pthread_self(), "plenary-local");  // named for top -H and perf
+      NameThisThread("plenary-local");
       while (!stop_) {
         int n = 0;
         try {

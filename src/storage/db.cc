@@ -2,8 +2,6 @@
 // thread with group commit, and migrations.
 #include "storage/db.h"
 
-#include <pthread.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -14,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "base/assets.h"
+#include "base/thread_name.h"
 #include "storage/deferred.h"
 #include "storage/fts5_tokenizer.h"
 #include "storage/postgres.h"
@@ -268,7 +267,7 @@ class Waker {
     std::thread([this] { Loop(); }).detach();
   }
   void Loop() {
-    pthread_setname_np(pthread_self(), "plenary-wake");
+    NameThisThread("plenary-wake");
     for (;;) {
       Batch b;
       {
@@ -595,7 +594,7 @@ Status Database::Checkpoint() {
 
 void Database::WriterLoop() {
   // Named so that a profile (perf report --comms) or top -H tells the writer from the rest.
-  pthread_setname_np(pthread_self(), "plenary-writer");
+  NameThisThread("plenary-writer");
   for (;;) {
     std::vector<std::shared_ptr<Job>> batch;
     {
