@@ -74,10 +74,8 @@ void Marked(XmlWriter& w, const std::string& text, const std::vector<Link>& link
     last = l.end;
   }
   const std::size_t cited = elements.size();
-  last = 0;
-  for (const auto& s : languages) {
-    if (s.begin < last || s.end > text.size() || s.begin >= s.end) continue;
-    last = s.end;
+  const std::vector<LanguageSpan> parts = UsableSpans(languages, text.size());
+  for (const auto& s : parts) {
     std::size_t from = s.begin;
     for (std::size_t i = 0; i < cited; ++i) {
       const Element& l = elements[i];

@@ -60,8 +60,7 @@ void Run(XmlWriter& w, const std::string& text, const std::string& lang, bool bo
 void Runs(XmlWriter& w, const std::string& text, const std::vector<LanguageSpan>& spans,
           const std::string& lang, bool bold = false) {
   std::size_t at = 0;
-  for (const auto& span : spans) {
-    if (span.begin < at || span.end > text.size()) continue;
+  for (const auto& span : UsableSpans(spans, text.size())) {
     if (span.begin > at) Run(w, text.substr(at, span.begin - at), lang, bold);
     Run(w, text.substr(span.begin, span.end - span.begin), span.lang, bold);
     at = span.end;

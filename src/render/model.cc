@@ -74,6 +74,17 @@ bool ReadLanguages(Reader& r, const json::array& a, const std::string& text,
 
 }  // namespace
 
+std::vector<LanguageSpan> UsableSpans(const std::vector<LanguageSpan>& spans, std::size_t size) {
+  std::vector<LanguageSpan> out;
+  std::size_t last = 0;
+  for (const auto& s : spans) {
+    if (s.begin < last || s.begin >= s.end || s.end > size) continue;
+    last = s.end;
+    out.push_back(s);
+  }
+  return out;
+}
+
 json::object ToJson(const Document& d) {
   json::array blocks, signatures;
   for (const auto& b : d.blocks) {

@@ -64,6 +64,11 @@ struct Document {
 };
 
 // Whether `lang` is written right to left (Arabic).
+// The parts of `spans` a text of `size` bytes can mark, in order: not empty, inside the text, each
+// after the one before (a snapshot read back is checked so on reading; a document built in code
+// is not). Every format marks these and leaves the others out.
+std::vector<LanguageSpan> UsableSpans(const std::vector<LanguageSpan>& spans, std::size_t size);
+
 inline bool IsRtl(const std::string& lang) { return lang == "ar"; }
 // A paragraph's number as set in a block of `lang`: in right-to-left text a label such as "1.a"
 // is held left to right between two LEFT-TO-RIGHT MARKs, or the bidirectional algorithm (Pango,

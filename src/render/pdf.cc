@@ -52,10 +52,7 @@ const char* PangoLang(const std::string& lang) {
 PangoAttrList* LanguageAttributes(const std::vector<LanguageSpan>& spans, std::size_t size,
                                   std::size_t prefix) {
   PangoAttrList* list = pango_attr_list_new();
-  std::size_t last = 0;
-  for (const auto& span : spans) {
-    if (span.begin < last || span.begin >= span.end || span.end > size) continue;
-    last = span.end;
+  for (const auto& span : UsableSpans(spans, size)) {
     PangoAttribute* a = pango_attr_language_new(pango_language_from_string(PangoLang(span.lang)));
     a->start_index = static_cast<guint>(prefix + span.begin);
     a->end_index = static_cast<guint>(prefix + span.end);
